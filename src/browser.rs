@@ -1,0 +1,211 @@
+//! Browser and device ids, their aliases, and detection of the browser from free text.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// The browsers knowledge articles can give separate steps for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Browser {
+    Chrome,
+    Firefox,
+    SafariMac,
+    SafariIos,
+    Edge,
+    Ie,
+}
+
+impl Browser {
+    /// Every browser, in the order menus show them.
+    pub const ALL: [Browser; 6] = [
+        Browser::Chrome,
+        Browser::Firefox,
+        Browser::SafariMac,
+        Browser::SafariIos,
+        Browser::Edge,
+        Browser::Ie,
+    ];
+
+    /// The fixed id used in files, flags, JSON and component ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Browser::Chrome => "chrome",
+            Browser::Firefox => "firefox",
+            Browser::SafariMac => "safari-mac",
+            Browser::SafariIos => "safari-ios",
+            Browser::Edge => "edge",
+            Browser::Ie => "ie",
+        }
+    }
+
+    /// The name users read.
+    pub fn label(self) -> &'static str {
+        match self {
+            Browser::Chrome => "Chrome",
+            Browser::Firefox => "Firefox",
+            Browser::SafariMac => "Safari (Mac)",
+            Browser::SafariIos => "Safari (iPhone and iPad)",
+            Browser::Edge => "Microsoft Edge",
+            Browser::Ie => "Internet Explorer",
+        }
+    }
+
+    /// Matches a heading or flag value through the browser's aliases (case and punctuation
+    /// insensitive): "Google Chrome", "Safari", "iOS Safari", "Microsoft Edge", "IE", ...
+    pub fn from_alias(text: &str) -> Option<Browser> {
+        let key: String = text
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    ' '
+                }
+            })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let browser = match key.as_str() {
+            "chrome" | "google chrome" | "chromium" => Browser::Chrome,
+            "firefox" | "mozilla firefox" | "ff" => Browser::Firefox,
+            "safari" | "safari mac" | "safari macos" | "safari on mac" | "mac safari"
+            | "safari for mac" | "safari mac os" => Browser::SafariMac,
+            "safari iphone and ipad"
+            | "safari iphone ipad"
+            | "safari ios"
+            | "ios safari"
+            | "safari iphone"
+            | "safari ipad"
+            | "iphone"
+            | "ipad"
+            | "ios"
+            | "mobile safari" => Browser::SafariIos,
+            "edge" | "microsoft edge" | "ms edge" => Browser::Edge,
+            "ie" | "internet explorer" | "ie11" | "ie 11" | "microsoft internet explorer" => {
+                Browser::Ie
+            }
+            _ => {
+                return Browser::ALL
+                    .into_iter()
+                    .find(|b| b.id() == key.replace(' ', "-"));
+            }
+        };
+        Some(browser)
+    }
+
+    /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
+    /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
+    pub fn detect(text: &str) -> Option<Browser> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let has = |w: &str| words.iter().any(|x| x == w);
+        let mut found = Vec::new();
+        let ios = has("iphone") || has("ipad") || has("ios") || has("ipados");
+        if ios {
+            found.push(Browser::SafariIos);
+        } else if has("safari") {
+            found.push(Browser::SafariMac);
+        }
+        if has("chrome") || has("chromebook") || has("chromium") {
+            found.push(Browser::Chrome);
+        }
+        if has("firefox") || has("mozilla") {
+            found.push(Browser::Firefox);
+        }
+        if has("edge")
+            && !words
+                .windows(2)
+                .any(|w| w[0] == "cutting" && w[1] == "edge")
+        {
+            found.push(Browser::Edge);
+        }
+        let explorer = words
+            .windows(2)
+            .any(|w| w[0] == "internet" && w[1] == "explorer");
+        if explorer || has("ie") || has("ie11") {
+            found.push(Browser::Ie);
+        }
+        // "Chrome on my iPhone" is still the iPhone: iOS browsers share Safari's engine and
+        // settings, so the device wins over the browser name.
+        if ios {
+            return Some(Browser::SafariIos);
+        }
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Browser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The error for a browser name that matches no alias; its text is shown to users.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown browser `{0}`: use one of chrome, firefox, safari-mac, safari-ios, edge, ie")]
+pub struct UnknownBrowser(pub String);
+
+impl FromStr for Browser {
+    type Err = UnknownBrowser;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Browser::from_alias(s).ok_or_else(|| UnknownBrowser(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_map_to_fixed_ids() {
+        for (alias, id) in [
+            ("Chrome", "chrome"),
+            ("Google Chrome", "chrome"),
+            ("Firefox", "firefox"),
+            ("Safari", "safari-mac"),
+            ("Safari (Mac)", "safari-mac"),
+            ("Safari (iPhone and iPad)", "safari-ios"),
+            ("iOS Safari", "safari-ios"),
+            ("Edge", "edge"),
+            ("Microsoft Edge", "edge"),
+            ("Internet Explorer", "ie"),
+            ("IE", "ie"),
+            ("safari-ios", "safari-ios"),
+            ("safari-mac", "safari-mac"),
+        ] {
+            assert_eq!(
+                Browser::from_alias(alias).map(Browser::id),
+                Some(id),
+                "{alias}"
+            );
+        }
+        assert_eq!(Browser::from_alias("Netscape"), None);
+        assert!("opera".parse::<Browser>().is_err());
+    }
+
+    #[test]
+    fn detects_browser_and_device_in_text() {
+        for (text, expected) in [
+            ("it happens on my iphone", Some(Browser::SafariIos)),
+            ("safari on mac shows 502", Some(Browser::SafariMac)),
+            ("I'm in edge", Some(Browser::Edge)),
+            ("using Chrome, error 502", Some(Browser::Chrome)),
+            ("chrome on my ipad", Some(Browser::SafariIos)),
+            ("Internet Explorer 11", Some(Browser::Ie)),
+            ("firefox.", Some(Browser::Firefox)),
+            ("quickbooks won't open", None),
+            ("tried chrome and firefox", None),
+            ("our cutting edge setup", None),
+        ] {
+            assert_eq!(Browser::detect(text), expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! The one-shot commands (`diagnose`, `kb check|list|show`): argument types and output.
+
+use crate::browser::Browser;
+use crate::knowledge::{Article, Knowledge, KnowledgeBase, StepsFor, load::load_dir};
+use serde_json::json;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Loads the knowledge base for a command, printing problems to stderr when it is broken.
+pub fn load_or_report(dir: &Path) -> Result<std::sync::Arc<Knowledge>, ExitCode> {
+    Knowledge::open(dir).map_err(|problems| {
+        eprintln!(
+            "The knowledge base in {} has {} problem(s):\n",
+            dir.display(),
+            problems.len()
+        );
+        for p in &problems {
+            eprintln!("{p}\n");
+        }
+        eprintln!("Fix them and run `supportbot kb check` again.");
+        ExitCode::from(1)
+    })
+}
+
+/// `kb check`: validates without serving. Exit 0 when clean, 1 with every problem listed.
+pub fn kb_check(dir: &Path, json: bool, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    match load_dir(dir) {
+        Ok(kb) => {
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    json!({"ok": true, "articles": kb.articles().len(), "revision": kb.revision(), "problems": []})
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "OK: {} articles, revision {} ({}).",
+                    kb.articles().len(),
+                    kb.revision(),
+                    dir.display()
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            if json {
+                writeln!(out, "{}", json!({"ok": false, "problems": problems}))?;
+            } else {
+                for p in &problems {
+                    writeln!(out, "{p}\n")?;
+                }
+                writeln!(out, "{} problem(s) in {}.", problems.len(), dir.display())?;
+            }
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+pub fn kb_list(kb: &KnowledgeBase, json: bool, out: &mut impl Write) -> std::io::Result<()> {
+    if json {
+        let list: Vec<_> = kb
+            .articles()
+            .iter()
+            .map(|a| json!({"id": a.id, "title": a.title, "product": a.product, "solutions": a.solutions.len(), "browsers": a.browsers(), "checks": a.checks}))
+            .collect();
+        writeln!(out, "{}", serde_json::Value::Array(list))?;
+        return Ok(());
+    }
+    let width = kb.articles().iter().map(|a| a.id.len()).max().unwrap_or(0);
+    for a in kb.articles() {
+        writeln!(
+            out,
+            "{:width$}  {}  ({} solutions)",
+            a.id,
+            a.title,
+            a.solutions.len()
+        )?;
+    }
+    writeln!(
+        out,
+        "{} articles, revision {}.",
+        kb.articles().len(),
+        kb.revision()
+    )?;
+    Ok(())
+}
+
+/// `kb show ID`: the article, or for one browser only its steps for that browser.
+pub fn kb_show(
+    kb: &KnowledgeBase,
+    id: &str,
+    browser: Option<Browser>,
+    json: bool,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    let Some(a) = kb.get(id) else {
+        let suggestions = kb.suggest(id, 3);
+        eprint!("No article with id `{id}`.");
+        if !suggestions.is_empty() {
+            eprint!(" Did you mean: {}?", suggestions.join(", "));
+        }
+        eprintln!(" Run `supportbot kb list` to see all ids.");
+        return Ok(ExitCode::from(1));
+    };
+    if json {
+        let mut v = serde_json::to_value(a).unwrap_or_default();
+        if let Some(b) = browser {
+            v["browser"] = json!(b);
+            v["solutions"] = serde_json::Value::Array(
+                a.solutions.iter().map(|s| json!({"title": s.title, "steps": steps_text(s, Some(b)), "for_browser": matches!(s.steps_for(Some(b)), StepsFor::Browser(_))})).collect(),
+            );
+        }
+        writeln!(out, "{v}")?;
+    } else {
+        writeln!(out, "{}", render_article(a, browser))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn steps_text(s: &crate::knowledge::Solution, browser: Option<Browser>) -> String {
+    match s.steps_for(browser) {
+        StepsFor::Browser(v) if s.general.is_empty() => v.steps.clone(),
+        StepsFor::Browser(v) => format!("{}\n\n{}", s.general, v.steps),
+        StepsFor::General => s.general.clone(),
+        StepsFor::NoVariant => {
+            let names: Vec<&str> = s.browsers().iter().map(|b| b.label()).collect();
+            let mut t = format!(
+                "(No steps for this browser; written for {}.)",
+                names.join(", ")
+            );
+            if !s.general.is_empty() {
+                t = format!("{}\n\n{t}", s.general);
+            }
+            t
+        }
+        StepsFor::NeedBrowser => {
+            let mut t = s.general.clone();
+            for v in &s.variants {
+                t.push_str(&format!("\n\n### {}\n{}", v.browser.label(), v.steps));
+            }
+            t.trim().to_string()
+        }
+    }
+}
+
+/// Markdown rendering of a whole article (for `kb show`).
+pub fn render_article(a: &Article, browser: Option<Browser>) -> String {
+    let mut t = format!("# {}\n", a.title);
+    t.push_str(&format!("id: {}", a.id));
+    if let Some(p) = &a.product {
+        t.push_str(&format!(" · product: {p}"));
+    }
+    if let Some(b) = browser {
+        t.push_str(&format!(" · browser: {}", b.label()));
+    }
+    t.push_str("\n\n");
+    t.push_str(&a.summary);
+    t.push_str("\n\n## Symptoms\n");
+    for s in &a.symptoms {
+        t.push_str(&format!("- {s}\n"));
+    }
+    if !a.codes.is_empty() {
+        t.push_str(&format!("\nCodes: {}\n", a.codes.join(", ")));
+    }
+    if !a.causes.is_empty() {
+        t.push_str("\n## Causes\n");
+        for c in &a.causes {
+            if c.detail.is_empty() {
+                t.push_str(&format!("- {}\n", c.name));
+            } else {
+                t.push_str(&format!("- {}: {}\n", c.name, c.detail));
+            }
+        }
+    }
+    for (i, s) in a.solutions.iter().enumerate() {
+        t.push_str(&format!(
+            "\n## Solution {}: {}\n{}\n",
+            i + 1,
+            s.title,
+            steps_text(s, browser)
+        ));
+    }
+    if !a.prevention.is_empty() {
+        t.push_str("\n## Prevention\n");
+        for p in &a.prevention {
+            t.push_str(&format!("- {p}\n"));
+        }
+    }
+    if !a.faq.is_empty() {
+        t.push_str("\n## FAQ\n");
+        for f in &a.faq {
+            t.push_str(&format!("### {}\n{}\n\n", f.question, f.answer));
+        }
+    }
+    if let Some(e) = &a.escalation {
+        t.push_str(&format!("\n## When to ask a human\n{e}\n"));
+    }
+    t.trim_end().to_string()
+}
+
+/// `diagnose TEXT`: ranks articles; JSON or a readable answer.
+pub fn diagnose(
+    kb: &KnowledgeBase,
+    text: &str,
+    browser: Option<Browser>,
+    json: bool,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let browser = browser.or_else(|| Browser::detect(text));
+    let ranking = kb.rank(text, 5);
+    let entry = |m: &crate::matcher::Match| {
+        let a = kb.article_at(m.doc);
+        json!({"id": a.id, "title": a.title, "score": m.score, "matched": m.matched})
+    };
+    if json {
+        let v = json!({
+            "query": text,
+            "browser": browser,
+            "best": ranking.best().map(entry),
+            "confident": ranking.best().is_some(),
+            "matches": ranking.matches.iter().map(entry).collect::<Vec<_>>(),
+            "revision": kb.revision(),
+        });
+        writeln!(out, "{v}")?;
+        return Ok(());
+    }
+    match ranking.best() {
+        Some(m) => {
+            let a = kb.article_at(m.doc);
+            writeln!(
+                out,
+                "Best match: {} ({}), score {:.2}",
+                a.title, a.id, m.score
+            )?;
+            if let Some(b) = browser {
+                writeln!(out, "Browser: {}", b.label())?;
+            }
+            writeln!(out, "\n{}\n", a.summary)?;
+            writeln!(
+                out,
+                "See the fixes: supportbot kb show {}{}",
+                a.id,
+                browser
+                    .map(|b| format!(" --browser {}", b.id()))
+                    .unwrap_or_default()
+            )?;
+        }
+        None => {
+            writeln!(
+                out,
+                "No confident match: I don't have an article for that. Ask a person on the support team (supportbot escalate)."
+            )?;
+        }
+    }
+    if ranking.matches.len() > usize::from(ranking.best().is_some()) {
+        writeln!(out, "\nOther candidates:")?;
+        for m in ranking
+            .matches
+            .iter()
+            .skip(usize::from(ranking.best().is_some()))
+        {
+            let a = kb.article_at(m.doc);
+            writeln!(out, "  {:.2}  {}  ({})", m.score, a.title, a.id)?;
+        }
+    }
+    Ok(())
+}

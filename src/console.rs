@@ -1,0 +1,233 @@
+//! Terminal adapter over the engine: reads lines, turns them into events, prints replies with
+//! numbered choices. Works with piped stdin, so whole conversations can be scripted.
+
+use crate::browser::Browser;
+use crate::conversation::Event;
+use crate::reply::{Action, Choice, Reply};
+use crate::service::Service;
+use crate::session::UserRef;
+use std::io::{BufRead, Write};
+
+/// What a line of console input means.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    Event(Event),
+    Quit,
+    Nothing,
+    /// A problem with the input itself, shown as is.
+    Invalid(String),
+}
+
+/// Parses one line given the choices on screen. Pure.
+pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
+    let line = line.trim();
+    if line.is_empty() {
+        return Input::Nothing;
+    }
+    if let Ok(n) = line.parse::<usize>() {
+        return match choices.get(n.wrapping_sub(1)) {
+            Some(c) => Input::Event(Event::Act(c.action.clone())),
+            None if choices.is_empty() => Input::Event(Event::Describe {
+                text: line.to_string(),
+                browser: None,
+            }),
+            None => Input::Invalid(format!(
+                "Pick a number from 1 to {}, or type a message.",
+                choices.len()
+            )),
+        };
+    }
+    let lower = line.to_lowercase();
+    let (command, rest) = match lower.strip_prefix('/') {
+        Some(c) => {
+            let (cmd, rest) = c.split_once(' ').unwrap_or((c, ""));
+            (Some(cmd.to_string()), rest.trim().to_string())
+        }
+        None => (None, String::new()),
+    };
+    let has = |a: &Action| choices.iter().any(|c| &c.action == a);
+    let act = |a: Action| Input::Event(Event::Act(a));
+    match command.as_deref() {
+        Some("quit" | "exit" | "q") => return Input::Quit,
+        Some("help" | "h" | "?") => return Input::Event(Event::Help),
+        Some("restart" | "reset" | "new") => return act(Action::Restart),
+        Some("human" | "escalate" | "agent") => return act(Action::Escalate),
+        Some("check") => return act(Action::Check),
+        Some("info" | "why") => return act(Action::MoreInfo),
+        Some("fixed") => return act(Action::Fixed),
+        Some("notfixed" | "broken") => return act(Action::NotFixed),
+        Some("browser") => {
+            return match rest.as_str() {
+                "" => Input::Invalid("Say which browser: /browser chrome|firefox|safari-mac|safari-ios|edge|ie|other".into()),
+                "other" => act(Action::Browser(None)),
+                b => match b.parse::<Browser>() {
+                    Ok(b) => act(Action::Browser(Some(b))),
+                    Err(e) => Input::Invalid(e.to_string()),
+                },
+            };
+        }
+        Some("fix" | "open") => {
+            if rest.is_empty() {
+                return Input::Invalid(
+                    "Say which article: /fix ARTICLE-ID (see `supportbot kb list`).".into(),
+                );
+            }
+            return Input::Event(Event::Open {
+                article: rest,
+                browser: None,
+            });
+        }
+        Some(other) => {
+            return Input::Invalid(format!(
+                "Unknown command /{other}. Type /help for what I understand."
+            ));
+        }
+        None => {}
+    }
+    match lower.trim_end_matches(['.', '!']) {
+        "quit" | "exit" | "bye" => Input::Quit,
+        "help" | "?" => Input::Event(Event::Help),
+        "yes" | "y" | "yep" | "fixed" | "it worked" | "that worked" | "worked"
+            if has(&Action::Fixed) =>
+        {
+            act(Action::Fixed)
+        }
+        "no" | "n" | "nope" | "still broken" | "not fixed" | "didn't work" | "did not work"
+            if has(&Action::NotFixed) =>
+        {
+            act(Action::NotFixed)
+        }
+        "human" | "talk to a human" | "escalate" | "agent" => act(Action::Escalate),
+        "check" | "is it down?" | "is it down" => act(Action::Check),
+        "restart" | "start over" => act(Action::Restart),
+        "other" if has(&Action::Browser(None)) => act(Action::Browser(None)),
+        _ => {
+            // A browser name typed at the browser question.
+            if let Some(b) = Browser::from_alias(line)
+                && has(&Action::Browser(Some(b)))
+            {
+                return act(Action::Browser(Some(b)));
+            }
+            Input::Event(Event::Describe {
+                text: line.to_string(),
+                browser: None,
+            })
+        }
+    }
+}
+
+/// Renders a reply as plain text with numbered choices.
+pub fn render(reply: &Reply) -> String {
+    let mut out = String::new();
+    if let Some(title) = &reply.title {
+        out.push_str(&format!("== {title} ==\n"));
+    }
+    if !reply.text.is_empty() {
+        out.push_str(reply.text.trim_end());
+        out.push('\n');
+    }
+    for f in &reply.fields {
+        out.push_str(&format!("* {}: {}\n", f.name, f.value));
+    }
+    for (i, c) in reply.choices.iter().enumerate() {
+        out.push_str(&format!("  [{}] {}\n", i + 1, c.label));
+    }
+    out
+}
+
+/// Runs the console until end of input or /quit.
+pub async fn run(
+    service: Service,
+    user: UserRef,
+    input: impl BufRead,
+    mut output: impl Write,
+    interactive: bool,
+) -> anyhow::Result<()> {
+    writeln!(
+        output,
+        "supportbot console: describe your problem (/help for commands, Ctrl-D to quit)."
+    )?;
+    let mut choices = show(&mut output, service.handle(&user, Event::Resume).await?)?;
+    let mut lines = input.lines();
+    loop {
+        if interactive {
+            write!(output, "> ")?;
+            output.flush()?;
+        }
+        let Some(line) = lines.next() else { break };
+        let line = line?;
+        if !interactive && !line.trim().is_empty() {
+            writeln!(output, "> {}", line.trim())?;
+        }
+        match parse_input(&line, &choices) {
+            Input::Quit => break,
+            Input::Nothing => continue,
+            Input::Invalid(msg) => writeln!(output, "{msg}")?,
+            Input::Event(event) => match service.handle(&user, event).await {
+                Ok(replies) => choices = show(&mut output, replies)?,
+                Err(e) => {
+                    tracing::error!(error = %e, "console event failed");
+                    writeln!(output, "Something went wrong on my side: {e}")?;
+                }
+            },
+        }
+    }
+    writeln!(output, "Bye.")?;
+    Ok(())
+}
+
+fn show(output: &mut impl Write, replies: Vec<Reply>) -> std::io::Result<Vec<Choice>> {
+    let mut last = Vec::new();
+    for r in &replies {
+        writeln!(output, "\n{}", render(r).trim_end())?;
+        if !r.choices.is_empty() {
+            last = r.choices.clone();
+        }
+    }
+    output.flush()?;
+    Ok(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::Style;
+
+    fn choices() -> Vec<Choice> {
+        vec![
+            Choice::new(Action::Fixed, "Fixed it", Style::Success),
+            Choice::new(Action::NotFixed, "Still broken", Style::Danger),
+        ]
+    }
+
+    #[test]
+    fn numbers_and_words_pick_choices() {
+        assert_eq!(
+            parse_input("2", &choices()),
+            Input::Event(Event::Act(Action::NotFixed))
+        );
+        assert_eq!(
+            parse_input("yes", &choices()),
+            Input::Event(Event::Act(Action::Fixed))
+        );
+        assert!(matches!(parse_input("9", &choices()), Input::Invalid(_)));
+        assert_eq!(parse_input("/quit", &[]), Input::Quit);
+        assert_eq!(parse_input("  ", &[]), Input::Nothing);
+        assert_eq!(
+            parse_input("/browser iOS Safari", &[]),
+            Input::Event(Event::Act(Action::Browser(Some(Browser::SafariIos))))
+        );
+        assert!(
+            matches!(parse_input("/frobnicate", &[]), Input::Invalid(m) if m.contains("/help"))
+        );
+        assert!(matches!(
+            parse_input("502", &[]),
+            Input::Event(Event::Describe { .. })
+        ));
+        // "yes" without a question on screen is just text.
+        assert!(matches!(
+            parse_input("yes", &[]),
+            Input::Event(Event::Describe { .. })
+        ));
+    }
+}

@@ -1,0 +1,578 @@
+//! The conversation engine: (Session, Event) -> replies and effects; pure, no I/O.
+//!
+//! Adapters (console, Discord) turn input into [`Event`]s and render the [`Reply`]s. Work that
+//! needs I/O (live checks, tickets) is requested as an [`Effect`]; the service runs it and feeds
+//! the result back as another event.
+
+use crate::browser::Browser;
+use crate::knowledge::{Article, KnowledgeBase, StepsFor};
+use crate::reply::{Action, Reply, Style, Tone};
+use crate::session::{Attempt, Outcome, ScoredArticle, Session, Stage};
+
+/// How many ranked articles a session remembers.
+const KEEP_MATCHES: usize = 5;
+/// How many low-confidence candidates are offered.
+const CANDIDATES: usize = 3;
+
+/// Something the user did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// A plain-language description of the problem; `browser` when given explicitly.
+    Describe {
+        text: String,
+        browser: Option<Browser>,
+    },
+    /// A choice picked (button, menu, numbered console option).
+    Act(Action),
+    /// Jump straight to an article's steps (`/fix`).
+    Open {
+        article: String,
+        browser: Option<Browser>,
+    },
+    Help,
+    /// The user came back (console start, restart of the bot): repeat where we stand.
+    Resume,
+}
+
+/// Work the engine asks the service to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Run live checks on these targets (names from the article, or what the user asked).
+    Check { targets: Vec<String> },
+    /// Hand the conversation to a human.
+    Escalate,
+}
+
+/// What handling one event produced.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Output {
+    pub replies: Vec<Reply>,
+    pub effects: Vec<Effect>,
+}
+
+/// Handles one event, updating the session in place.
+pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64) -> Output {
+    session.updated_at = now;
+    let mut out = Output::default();
+    match event {
+        Event::Describe { text, browser } => describe(kb, session, &text, browser, now, &mut out),
+        Event::Open { article, browser } => match kb.get(&article) {
+            Some(a) => {
+                leave_pending(session);
+                if let Some(b) = browser {
+                    session.browser = Some(b);
+                    session.other_browser = false;
+                }
+                start_article(kb, session, a, now, &mut out)
+            }
+            None => out.replies.push(unknown_article(kb, &article)),
+        },
+        Event::Act(action) => act(kb, session, action, now, &mut out),
+        Event::Help => out.replies.push(help()),
+        Event::Resume => resume(kb, session, now, &mut out),
+    }
+    out
+}
+
+fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output) {
+    let article = current_article(kb, session);
+    match (&session.stage, article) {
+        (Stage::AwaitingFeedback | Stage::ChoosingBrowser, Some(article)) => {
+            out.replies.push(
+                Reply::new(format!(
+                    "Welcome back. We were working on **{}**.",
+                    article.title
+                ))
+                .article(&article.id),
+            );
+            if let Some(p) = session.pending_attempt() {
+                let index = p.solution;
+                session.attempts.pop();
+                session.next_solution = index;
+            }
+            next_solution(session, article, now, out);
+        }
+        (Stage::OutOfSolutions, Some(article)) => out.replies.push(out_of_solutions(article)),
+        (Stage::ChoosingArticle { candidates }, _) => {
+            let mut reply = Reply::new("Welcome back. Which of these fits your problem?")
+                .title("Is it one of these?");
+            for id in candidates {
+                if let Some(a) = kb.get(id) {
+                    reply = reply.choice(
+                        Action::Article(a.id.clone()),
+                        a.title.clone(),
+                        Style::Primary,
+                    );
+                }
+            }
+            out.replies.push(
+                reply
+                    .choice(Action::NoneOfThese, "None of these", Style::Secondary)
+                    .choice(Action::Escalate, "Talk to a human", Style::Secondary),
+            );
+        }
+        _ => out.replies.push(help()),
+    }
+}
+
+fn describe(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    text: &str,
+    browser: Option<Browser>,
+    now: u64,
+    out: &mut Output,
+) {
+    let text = text.trim();
+    if text.is_empty() {
+        out.replies.push(
+            Reply::new("Tell me what happens in your own words, for example: *QuickBooks shows 502 Bad Gateway when I open payroll, I'm on Chrome*.")
+                .tone(Tone::Warning),
+        );
+        return;
+    }
+    leave_pending(session);
+    session.descriptions.push(text.to_string());
+    if let Some(b) = browser.or_else(|| Browser::detect(text)) {
+        session.browser = Some(b);
+        session.other_browser = false;
+    }
+    let ranking = kb.rank(text, KEEP_MATCHES);
+    session.matches = ranking
+        .matches
+        .iter()
+        .map(|m| {
+            let a = kb.article_at(m.doc);
+            ScoredArticle {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                score: m.score,
+            }
+        })
+        .collect();
+    if let Some(best) = ranking.best() {
+        let article = kb.article_at(best.doc);
+        start_article(kb, session, article, now, out);
+        return;
+    }
+    let candidates = ranking.candidates(CANDIDATES);
+    if !candidates.is_empty() {
+        let mut reply = Reply::new(
+            "I'm not sure which of these fits. Pick the closest one, or tell me more (the exact error message helps).",
+        )
+        .title("Is it one of these?");
+        let mut ids = Vec::new();
+        for m in candidates {
+            let a = kb.article_at(m.doc);
+            ids.push(a.id.clone());
+            reply = reply.choice(
+                Action::Article(a.id.clone()),
+                a.title.clone(),
+                Style::Primary,
+            );
+        }
+        reply = reply
+            .choice(Action::NoneOfThese, "None of these", Style::Secondary)
+            .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+        session.stage = Stage::ChoosingArticle { candidates: ids };
+        out.replies.push(reply);
+        return;
+    }
+    session.stage = Stage::Idle;
+    session.article = None;
+    out.replies.push(dont_know());
+}
+
+fn dont_know() -> Reply {
+    Reply::new(
+        "I don't have an article for that yet, and I'd rather not guess. You can describe it differently \
+         (the exact error message or code helps), or I can hand this to a person on the support team.",
+    )
+    .title("I don't know this one")
+    .tone(Tone::Warning)
+    .choice(Action::Escalate, "Talk to a human", Style::Primary)
+}
+
+fn unknown_article(kb: &KnowledgeBase, id: &str) -> Reply {
+    let suggestions = kb.suggest(id, 3);
+    let mut text = format!("There is no article `{id}`.");
+    if !suggestions.is_empty() {
+        text.push_str(&format!(
+            " Did you mean {}?",
+            suggestions
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let mut reply = Reply::new(text).tone(Tone::Warning);
+    for s in suggestions {
+        reply = reply.choice(Action::Article(s.to_string()), s, Style::Secondary);
+    }
+    reply
+}
+
+fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out: &mut Output) {
+    match action {
+        Action::Article(id) => match kb.get(&id) {
+            Some(a) => {
+                leave_pending(session);
+                start_article(kb, session, a, now, out)
+            }
+            None => out.replies.push(unknown_article(kb, &id)),
+        },
+        Action::NoneOfThese => {
+            session.stage = Stage::Idle;
+            session.article = None;
+            out.replies.push(
+                Reply::new("Sorry I couldn't place it. Describe it again with the exact message you see, or talk to a person.")
+                    .choice(Action::Escalate, "Talk to a human", Style::Primary)
+                    .choice(Action::Restart, "Start over", Style::Secondary),
+            );
+        }
+        Action::Browser(choice) => {
+            let Some(article) = current_article(kb, session) else {
+                out.replies.push(nothing_open());
+                return;
+            };
+            match choice {
+                Some(b) => {
+                    session.browser = Some(b);
+                    session.other_browser = false;
+                }
+                None => {
+                    session.browser = None;
+                    session.other_browser = true;
+                }
+            }
+            // A browser change re-shows the current solution for the new browser.
+            if let Some(p) = session.pending_attempt() {
+                let index = p.solution;
+                session.attempts.pop();
+                session.next_solution = index;
+            }
+            next_solution(session, article, now, out);
+        }
+        Action::Fixed => {
+            let Some(article) = current_article(kb, session) else {
+                out.replies.push(nothing_open());
+                return;
+            };
+            match session.pending_attempt() {
+                Some(p) => {
+                    p.outcome = Some(Outcome::Fixed);
+                    p.at = now;
+                    let title = p.title.clone();
+                    session.stage = Stage::Fixed;
+                    let mut reply = Reply::new(format!(
+                        "Glad that worked! **{title}** fixed it.{}",
+                        prevention_hint(article)
+                    ))
+                    .title("Fixed")
+                    .tone(Tone::Success)
+                    .article(&article.id)
+                    .choice(
+                        Action::Restart,
+                        "I have another problem",
+                        Style::Secondary,
+                    );
+                    if !article.faq.is_empty() || !article.causes.is_empty() {
+                        reply = reply.choice(
+                            Action::MoreInfo,
+                            "Why did this happen?",
+                            Style::Secondary,
+                        );
+                    }
+                    out.replies.push(reply);
+                }
+                None => out.replies.push(
+                    Reply::new("There's no open step to confirm. Describe your problem to start.")
+                        .tone(Tone::Warning),
+                ),
+            }
+        }
+        Action::NotFixed => {
+            let Some(article) = current_article(kb, session) else {
+                out.replies.push(nothing_open());
+                return;
+            };
+            let out_of = session.stage == Stage::OutOfSolutions;
+            match session.pending_attempt() {
+                Some(p) => {
+                    p.outcome = Some(Outcome::NotFixed);
+                    p.at = now;
+                    next_solution(session, article, now, out);
+                }
+                None if out_of => out.replies.push(out_of_solutions(article)),
+                None => out.replies.push(
+                    Reply::new("There's no open step to answer. Describe your problem to start.")
+                        .tone(Tone::Warning),
+                ),
+            }
+        }
+        Action::MoreInfo => match current_article(kb, session) {
+            Some(a) => out.replies.push(more_info(a)),
+            None => out.replies.push(nothing_open()),
+        },
+        Action::Check => {
+            let targets = current_article(kb, session)
+                .map(|a| a.checks.clone())
+                .unwrap_or_default();
+            out.effects.push(Effect::Check { targets });
+        }
+        Action::Escalate => {
+            leave_pending(session);
+            out.effects.push(Effect::Escalate);
+        }
+        Action::Restart => {
+            let user = session.user.clone();
+            let ticket = session.ticket.take();
+            *session = Session::new(user, now);
+            session.ticket = ticket;
+            out.replies.push(Reply::new(
+                "Starting over. Describe your problem in your own words.",
+            ));
+        }
+    }
+}
+
+fn nothing_open() -> Reply {
+    Reply::new("We're not working through an article right now. Describe your problem to start.")
+        .tone(Tone::Warning)
+}
+
+fn current_article<'a>(kb: &'a KnowledgeBase, session: &Session) -> Option<&'a Article> {
+    session.article.as_deref().and_then(|id| kb.get(id))
+}
+
+/// A solution left without an answer (the user moved on) is recorded as such.
+fn leave_pending(session: &mut Session) {
+    if let Some(p) = session.pending_attempt() {
+        p.outcome = Some(Outcome::NoAnswer);
+    }
+}
+
+fn start_article(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    article: &Article,
+    now: u64,
+    out: &mut Output,
+) {
+    let _ = kb;
+    session.article = Some(article.id.clone());
+    session.next_solution = 0;
+    let mut reply = Reply::new(article.summary.clone())
+        .title(article.title.clone())
+        .article(&article.id);
+    if let Some(m) = session.matches.iter().find(|m| m.id == article.id) {
+        reply = reply.field("Match", format!("{:.0}% confident", m.score * 100.0));
+    }
+    if !article.causes.is_empty() {
+        let causes: Vec<&str> = article.causes.iter().map(|c| c.name.as_str()).collect();
+        reply = reply.field("Common causes", causes.join(" · "));
+    }
+    if !article.checks.is_empty() {
+        reply = reply.choice(
+            Action::Check,
+            "Check if the service is up",
+            Style::Secondary,
+        );
+    }
+    out.replies.push(reply);
+    next_solution(session, article, now, out);
+}
+
+/// Shows the next solution that has something for the user's browser, asking for the browser
+/// first when needed; offers a human when solutions run out.
+fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    let total = article.solutions.len();
+    let mut skipped = Vec::new();
+    while session.next_solution < total {
+        let index = session.next_solution;
+        let solution = &article.solutions[index];
+        let browser = session.browser;
+        let steps = match solution.steps_for(browser) {
+            StepsFor::NeedBrowser if session.other_browser => StepsFor::NoVariant,
+            s => s,
+        };
+        let heading = format!("Solution {} of {total}: {}", index + 1, solution.title);
+        let body = match steps {
+            StepsFor::NeedBrowser => {
+                session.stage = Stage::ChoosingBrowser;
+                let mut reply = Reply::new(format!(
+                    "The next fix, **{}**, has different steps per browser. Which browser do you use?",
+                    solution.title
+                ))
+                .title("Which browser?")
+                .article(&article.id);
+                for b in article.browsers() {
+                    reply = reply.choice(Action::Browser(Some(b)), b.label(), Style::Secondary);
+                }
+                reply = reply.choice(Action::Browser(None), "Other", Style::Secondary);
+                push_skipped(out, &skipped);
+                out.replies.push(reply);
+                return;
+            }
+            StepsFor::General => solution.general.clone(),
+            StepsFor::Browser(v) => {
+                if solution.general.is_empty() {
+                    v.steps.clone()
+                } else {
+                    format!(
+                        "{}\n\n**{}**\n{}",
+                        solution.general,
+                        v.browser.label(),
+                        v.steps
+                    )
+                }
+            }
+            StepsFor::NoVariant => {
+                let has = solution.browsers();
+                let names: Vec<&str> = has.iter().map(|b| b.label()).collect();
+                let yours = browser.map(|b| b.label()).unwrap_or("your browser");
+                if has_steps(&solution.general) {
+                    format!(
+                        "_This fix has no steps written for {yours} (only {}); here are the general steps._\n\n{}",
+                        names.join(", "),
+                        solution.general
+                    )
+                } else {
+                    session.attempts.push(Attempt {
+                        article: article.id.clone(),
+                        solution: index,
+                        title: solution.title.clone(),
+                        browser,
+                        outcome: Some(Outcome::Skipped),
+                        at: now,
+                    });
+                    skipped.push(format!(
+                        "Skipped solution {} (**{}**): it is for {} only, not {yours}.",
+                        index + 1,
+                        solution.title,
+                        names.join(", ")
+                    ));
+                    session.next_solution += 1;
+                    continue;
+                }
+            }
+        };
+        session.next_solution += 1;
+        session.attempts.push(Attempt {
+            article: article.id.clone(),
+            solution: index,
+            title: solution.title.clone(),
+            browser,
+            outcome: None,
+            at: now,
+        });
+        session.stage = Stage::AwaitingFeedback;
+        push_skipped(out, &skipped);
+        let mut reply = Reply::new(format!("{body}\n\nDid this fix it?"))
+            .title(heading)
+            .article(&article.id)
+            .choice(Action::Fixed, "Fixed it", Style::Success)
+            .choice(Action::NotFixed, "Still broken", Style::Danger)
+            .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+        if !solution.variants.is_empty() {
+            let label = match browser {
+                Some(b) => format!("Not on {}?", b.label()),
+                None => "Pick my browser".to_string(),
+            };
+            reply = reply.field("Browser", label);
+        }
+        out.replies.push(reply);
+        return;
+    }
+    push_skipped(out, &skipped);
+    session.stage = Stage::OutOfSolutions;
+    out.replies.push(out_of_solutions(article));
+}
+
+fn push_skipped(out: &mut Output, skipped: &[String]) {
+    if !skipped.is_empty() {
+        out.replies.push(Reply::new(skipped.join("\n")));
+    }
+}
+
+fn has_steps(markdown: &str) -> bool {
+    markdown.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
+fn out_of_solutions(article: &Article) -> Reply {
+    let mut text = format!("That was the last fix I have for **{}**.", article.title);
+    if let Some(advice) = &article.escalation {
+        text.push_str("\n\n");
+        text.push_str(advice);
+    }
+    text.push_str("\n\nA person on the support team can take it from here; they'll see everything you've tried, so you won't have to repeat it.");
+    let mut reply = Reply::new(text)
+        .title("Out of fixes")
+        .tone(Tone::Warning)
+        .article(&article.id)
+        .choice(Action::Escalate, "Talk to a human", Style::Primary);
+    if !article.checks.is_empty() {
+        reply = reply.choice(
+            Action::Check,
+            "Check if the service is up",
+            Style::Secondary,
+        );
+    }
+    reply.choice(Action::Restart, "Start over", Style::Secondary)
+}
+
+fn prevention_hint(article: &Article) -> String {
+    if article.prevention.is_empty() {
+        return String::new();
+    }
+    let tips: Vec<String> = article
+        .prevention
+        .iter()
+        .take(3)
+        .map(|p| format!("- {p}"))
+        .collect();
+    format!("\n\nTo keep it from coming back:\n{}", tips.join("\n"))
+}
+
+fn more_info(article: &Article) -> Reply {
+    let mut text = String::new();
+    if !article.causes.is_empty() {
+        text.push_str("**Why it happens**\n");
+        for c in &article.causes {
+            if c.detail.is_empty() {
+                text.push_str(&format!("- {}\n", c.name));
+            } else {
+                text.push_str(&format!("- **{}**: {}\n", c.name, c.detail));
+            }
+        }
+    }
+    if !article.prevention.is_empty() {
+        text.push_str("\n**Prevention**\n");
+        for p in &article.prevention {
+            text.push_str(&format!("- {p}\n"));
+        }
+    }
+    let mut reply = Reply::new(text.trim_end().to_string())
+        .title(format!("About: {}", article.title))
+        .article(&article.id);
+    for f in &article.faq {
+        reply = reply.field(f.question.clone(), f.answer.clone());
+    }
+    reply
+}
+
+fn help() -> Reply {
+    Reply::new(
+        "Describe your problem in your own words (the exact error message helps), and mention your browser if you know it.\n\
+         I'll find the matching article and walk you through its fixes one at a time, asking whether each one worked.\n\
+         At any point you can ask me to **check** whether the service is up, or to hand you to a **human**.",
+    )
+    .title("How I can help")
+}

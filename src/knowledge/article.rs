@@ -1,0 +1,842 @@
+//! One knowledge article: TOML front matter plus a Markdown body, parsed by the pure `parse`.
+
+use super::diagnostic::{Diagnostic, line_of};
+use crate::browser::Browser;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// A troubleshooting article as admins write it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub product: Option<String>,
+    /// Error codes and messages users quote ("502", "Bad Gateway").
+    pub codes: Vec<String>,
+    pub symptoms: Vec<String>,
+    pub keywords: Vec<String>,
+    /// Names of live-check targets from `endpoints.toml`.
+    pub checks: Vec<String>,
+    /// Markdown shown first: what the problem is.
+    pub summary: String,
+    pub causes: Vec<Cause>,
+    /// In the order to try them.
+    pub solutions: Vec<Solution>,
+    pub prevention: Vec<String>,
+    pub faq: Vec<Faq>,
+    /// When to ask a human, as Markdown.
+    pub escalation: Option<String>,
+    /// Where the article came from, for messages.
+    pub file: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cause {
+    pub name: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Faq {
+    pub question: String,
+    pub answer: String,
+}
+
+/// One way to fix the problem: general Markdown plus optional per-browser steps.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Solution {
+    pub title: String,
+    /// Text or steps that apply to every browser; may be empty when only variants exist.
+    pub general: String,
+    pub variants: Vec<BrowserSteps>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BrowserSteps {
+    pub browser: Browser,
+    pub steps: String,
+}
+
+/// What a solution offers a user of a given browser.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StepsFor<'a> {
+    /// Steps written for this browser (with any general text before them).
+    Browser(&'a BrowserSteps),
+    /// The solution does not depend on the browser.
+    General,
+    /// The solution has variants, but none for this browser; only general text (maybe empty).
+    NoVariant,
+    /// The solution has variants and the browser is not known yet.
+    NeedBrowser,
+}
+
+impl Solution {
+    pub fn browsers(&self) -> Vec<Browser> {
+        self.variants.iter().map(|v| v.browser).collect()
+    }
+
+    pub fn steps_for(&self, browser: Option<Browser>) -> StepsFor<'_> {
+        if self.variants.is_empty() {
+            return StepsFor::General;
+        }
+        match browser {
+            None => StepsFor::NeedBrowser,
+            Some(b) => match self.variants.iter().find(|v| v.browser == b) {
+                Some(v) => StepsFor::Browser(v),
+                None => StepsFor::NoVariant,
+            },
+        }
+    }
+}
+
+impl Article {
+    /// Browsers any solution of this article has steps for, in menu order.
+    pub fn browsers(&self) -> Vec<Browser> {
+        Browser::ALL
+            .into_iter()
+            .filter(|b| self.solutions.iter().any(|s| s.browsers().contains(b)))
+            .collect()
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: Option<String>,
+    title: Option<String>,
+    product: Option<String>,
+    #[serde(default)]
+    codes: Vec<String>,
+    symptoms: Option<Vec<String>>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    checks: Vec<String>,
+}
+
+const KNOWN_SECTIONS: &str =
+    "`## Causes`, `## Solution: <title>`, `## Prevention`, `## FAQ`, `## Escalation`";
+const BROWSER_HEADINGS: &str = "Chrome, Firefox, Safari (Mac), Safari (iPhone and iPad), \
+     Microsoft Edge, Internet Explorer";
+
+/// Parses one article. `file` names it in diagnostics; `stem` is the default id.
+/// Every problem found is returned, not only the first.
+pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    if text.trim().is_empty() {
+        return Err(vec![Diagnostic::new(file, 1, "the file is empty").hint(
+            "start with `+++`, the front matter (title, symptoms), `+++`, then a summary and \
+             `## Solution:` sections, or delete the file",
+        )]);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some((front, front_start, body_start)) = split_front_matter(file, text, &mut problems)
+    else {
+        return Err(problems);
+    };
+    let body = &text[body_start..];
+
+    let fm: Option<FrontMatter> = match toml::from_str(front) {
+        Ok(fm) => Some(fm),
+        Err(e) => {
+            let line = e
+                .span()
+                .map(|s| line_of(text, front_start + s.start))
+                .unwrap_or_else(|| line_of(text, front_start));
+            let message = e.message().trim().to_string();
+            let hint = if message.contains("unknown field") {
+                "allowed keys: id, title, product, codes, symptoms, keywords, checks"
+            } else {
+                "front matter is TOML: `key = \"text\"` or `key = [\"a\", \"b\"]`; quote every string"
+            };
+            problems
+                .push(Diagnostic::new(file, line, format!("front matter: {message}")).hint(hint));
+            None
+        }
+    };
+
+    let fm_line = line_of(text, front_start.saturating_sub(1));
+    let mut id = stem.to_string();
+    let mut title = String::new();
+    let mut product = None;
+    let mut codes = Vec::new();
+    let mut symptoms = Vec::new();
+    let mut keywords = Vec::new();
+    let mut checks = Vec::new();
+    if let Some(fm) = fm {
+        if let Some(given) = fm.id {
+            id = given.trim().to_string();
+        }
+        match fm.title.map(|t| t.trim().to_string()) {
+            Some(t) if !t.is_empty() => title = t,
+            _ => problems.push(
+                Diagnostic::new(file, fm_line, "front matter has no `title`")
+                    .hint("add a line such as `title = \"QuickBooks Error 502: Bad Gateway\"`"),
+            ),
+        }
+        let given: Vec<String> = fm
+            .symptoms
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if given.is_empty() {
+            problems.push(
+                Diagnostic::new(file, fm_line, "front matter has no `symptoms`").hint(
+                    "add what users notice, e.g. `symptoms = [\"QuickBooks Online does not open\"]`",
+                ),
+            );
+        }
+        symptoms = given;
+        product = fm.product.filter(|p| !p.trim().is_empty());
+        codes = clean(fm.codes);
+        keywords = clean(fm.keywords);
+        checks = clean(fm.checks);
+    }
+    if !valid_id(&id) {
+        problems.push(
+            Diagnostic::new(
+                file,
+                fm_line,
+                format!("id `{id}` is not a valid article id"),
+            )
+            .hint("use lowercase letters, digits and hyphens, e.g. `quickbooks-error-502`"),
+        );
+    }
+
+    let sections = parse_body(file, text, body_start, body, &mut problems);
+    if problems.is_empty() {
+        let sections = sections.unwrap_or_default();
+        Ok(Article {
+            id,
+            title,
+            product,
+            codes,
+            symptoms,
+            keywords,
+            checks,
+            summary: sections.summary,
+            causes: sections.causes,
+            solutions: sections.solutions,
+            prevention: sections.prevention,
+            faq: sections.faq,
+            escalation: sections.escalation,
+            file: file.to_string(),
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+fn clean(items: Vec<String>) -> Vec<String> {
+    items
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Finds the `+++` fences. Returns (front matter text, its byte offset, body offset).
+fn split_front_matter<'a>(
+    file: &str,
+    text: &'a str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(&'a str, usize, usize)> {
+    let mut offset = 0;
+    let mut lines = text.split_inclusive('\n');
+    // The opening fence is the first non-blank line.
+    let open_line = loop {
+        let Some(line) = lines.next() else {
+            return None;
+        };
+        let start = offset;
+        offset += line.len();
+        if !line.trim().is_empty() {
+            break (start, line);
+        }
+    };
+    if open_line.1.trim() != "+++" {
+        problems.push(
+            Diagnostic::new(file, line_of(text, open_line.0), "the file does not start with `+++` front matter")
+                .hint("put the article's TOML front matter (title, symptoms, ...) between two `+++` lines at the top"),
+        );
+        return None;
+    }
+    let front_start = offset;
+    for line in lines {
+        let start = offset;
+        offset += line.len();
+        if line.trim_end() == "+++" {
+            return Some((&text[front_start..start], front_start, offset));
+        }
+    }
+    problems.push(
+        Diagnostic::new(
+            file,
+            line_of(text, open_line.0),
+            "the front matter is never closed",
+        )
+        .hint("did you forget the closing `+++` line after the front matter?"),
+    );
+    None
+}
+
+#[derive(Default)]
+struct Sections {
+    summary: String,
+    causes: Vec<Cause>,
+    solutions: Vec<Solution>,
+    prevention: Vec<String>,
+    faq: Vec<Faq>,
+    escalation: Option<String>,
+}
+
+struct Heading {
+    level: HeadingLevel,
+    text: String,
+    /// Byte range of the heading line within the body.
+    range: Range<usize>,
+}
+
+fn headings(body: &str) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut current: Option<Heading> = None;
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some(Heading {
+                    level,
+                    text: String::new(),
+                    range,
+                })
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = current.as_mut() {
+                    h.text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(mut h) = current.take() {
+                    h.text = h.text.trim().to_string();
+                    out.push(h);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Top-level list items of a Markdown fragment, as single-line text.
+fn list_items(fragment: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in Parser::new(fragment).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Item) => {
+                depth += 1;
+                if depth == 1 {
+                    let raw = &fragment[range];
+                    items.push(strip_marker(raw));
+                }
+            }
+            Event::End(TagEnd::Item) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    items
+}
+
+fn strip_marker(raw: &str) -> String {
+    let t = raw.trim_start();
+    let t = t
+        .strip_prefix("- ")
+        .or_else(|| t.strip_prefix("* "))
+        .or_else(|| t.strip_prefix("+ "))
+        .unwrap_or_else(|| {
+            let digits = t.chars().take_while(char::is_ascii_digit).count();
+            let rest = &t[digits..];
+            rest.strip_prefix(". ")
+                .or_else(|| rest.strip_prefix(") "))
+                .unwrap_or(t)
+        });
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn has_list(fragment: &str) -> bool {
+    Parser::new(fragment).any(|e| matches!(e, Event::Start(Tag::Item)))
+}
+
+fn parse_body(
+    file: &str,
+    text: &str,
+    body_start: usize,
+    body: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Sections> {
+    let heads = headings(body);
+    let line = |offset: usize| line_of(text, body_start + offset);
+    let mut out = Sections::default();
+    let first_h2 = heads
+        .iter()
+        .position(|h| h.level <= HeadingLevel::H2)
+        .unwrap_or(heads.len());
+    let summary_end = heads.first().map(|h| h.range.start).unwrap_or(body.len());
+    out.summary = body[..summary_end].trim().to_string();
+    if out.summary.is_empty() {
+        problems.push(
+            Diagnostic::new(file, line(0), "the article has no summary").hint(
+                "write a paragraph after the closing `+++` saying what the problem is, before the first `##` section",
+            ),
+        );
+    }
+    if first_h2 > 0 {
+        let h = &heads[0];
+        problems.push(
+            Diagnostic::new(file, line(h.range.start), format!("heading `{}` is outside any section", h.text))
+                .hint("`###` headings belong inside a `## Solution:` (browsers) or `## FAQ` (questions) section"),
+        );
+    }
+
+    // Indices of section headings (level 1 or 2).
+    let tops: Vec<usize> = (0..heads.len())
+        .filter(|&i| heads[i].level <= HeadingLevel::H2)
+        .collect();
+    let mut seen_titles: Vec<String> = Vec::new();
+    for (n, &i) in tops.iter().enumerate() {
+        let h = &heads[i];
+        let h_line = line(h.range.start);
+        let end_index = tops.get(n + 1).copied().unwrap_or(heads.len());
+        let content_end = heads
+            .get(end_index)
+            .map(|h| h.range.start)
+            .unwrap_or(body.len());
+        let subs = &heads[i + 1..end_index];
+        let content = &body[h.range.end..content_end];
+        if h.level == HeadingLevel::H1 {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    h_line,
+                    format!("`# {}` is a top-level heading", h.text),
+                )
+                .hint("the title lives in the front matter; use `##` for sections"),
+            );
+            continue;
+        }
+        let lower = h.text.to_lowercase();
+        let name = lower.trim_end_matches(':').trim();
+        if let Some(rest) = solution_title(&h.text) {
+            if let Some(s) = parse_solution(
+                file, text, body_start, body, rest, h, content, subs, problems,
+            ) {
+                out.solutions.push(s);
+            }
+            continue;
+        }
+        if seen_titles.contains(&name.to_string()) {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    h_line,
+                    format!("section `## {}` appears twice", h.text),
+                )
+                .hint("merge the two sections into one"),
+            );
+            continue;
+        }
+        seen_titles.push(name.to_string());
+        let whole = &body[h.range.end..content_end];
+        match name {
+            "causes" => {
+                no_subheadings(file, text, body_start, subs, "Causes", problems);
+                let items = list_items(content);
+                if items.is_empty() {
+                    problems.push(
+                        Diagnostic::new(file, h_line, "`## Causes` has no list items")
+                            .hint("list causes as `- Name: explanation`"),
+                    );
+                }
+                out.causes = items
+                    .into_iter()
+                    .map(|item| match item.split_once(": ") {
+                        Some((name, detail)) if name.len() <= 80 => Cause {
+                            name: name.trim().to_string(),
+                            detail: detail.trim().to_string(),
+                        },
+                        _ => Cause {
+                            name: item,
+                            detail: String::new(),
+                        },
+                    })
+                    .collect();
+            }
+            "prevention" => {
+                no_subheadings(file, text, body_start, subs, "Prevention", problems);
+                out.prevention = list_items(content);
+                if out.prevention.is_empty() {
+                    problems.push(
+                        Diagnostic::new(file, h_line, "`## Prevention` has no list items")
+                            .hint("list prevention tips as `- tip`"),
+                    );
+                }
+            }
+            "escalation" => {
+                no_subheadings(file, text, body_start, subs, "Escalation", problems);
+                let t = whole.trim();
+                if t.is_empty() {
+                    problems.push(
+                        Diagnostic::new(file, h_line, "`## Escalation` is empty").hint(
+                            "say when to ask a human and what to tell them, or remove the section",
+                        ),
+                    );
+                }
+                out.escalation = Some(t.to_string());
+            }
+            "faq" => {
+                let before = body
+                    [h.range.end..subs.first().map(|s| s.range.start).unwrap_or(content_end)]
+                    .trim();
+                if !before.is_empty() && subs.is_empty() {
+                    problems.push(Diagnostic::new(file, h_line, "`## FAQ` has no questions")
+                        .hint("write each question as a `### Question?` heading followed by its answer"));
+                }
+                for (k, q) in subs.iter().enumerate() {
+                    let end = subs
+                        .get(k + 1)
+                        .map(|s| s.range.start)
+                        .unwrap_or(content_end);
+                    let answer = body[q.range.end..end].trim();
+                    if q.level != HeadingLevel::H3 {
+                        problems.push(
+                            Diagnostic::new(
+                                file,
+                                line(q.range.start),
+                                "FAQ questions use `###` headings",
+                            )
+                            .hint("write `### Question?`"),
+                        );
+                    } else if answer.is_empty() {
+                        problems.push(
+                            Diagnostic::new(
+                                file,
+                                line(q.range.start),
+                                format!("FAQ question `{}` has no answer", q.text),
+                            )
+                            .hint("write the answer as a paragraph under the question"),
+                        );
+                    } else {
+                        out.faq.push(Faq {
+                            question: q.text.clone(),
+                            answer: answer.to_string(),
+                        });
+                    }
+                }
+            }
+            _ => {
+                let hint = if name.starts_with("solution") {
+                    "a solution heading is `## Solution: <title>`, with a colon and a title"
+                        .to_string()
+                } else {
+                    format!("known sections are {KNOWN_SECTIONS}; symptoms go in the front matter")
+                };
+                problems.push(
+                    Diagnostic::new(file, h_line, format!("unknown section `## {}`", h.text))
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    if out.solutions.is_empty()
+        && !tops
+            .iter()
+            .any(|&i| solution_title(&heads[i].text).is_some())
+    {
+        problems.push(
+            Diagnostic::new(
+                file,
+                line(body.len()),
+                "the article has no `## Solution:` section",
+            )
+            .hint("add at least one `## Solution: <title>` section with numbered steps"),
+        );
+    }
+    Some(out)
+}
+
+fn solution_title(heading: &str) -> Option<&str> {
+    let (head, rest) = heading.split_once(':')?;
+    if head.trim().eq_ignore_ascii_case("solution") {
+        Some(rest.trim())
+    } else {
+        None
+    }
+}
+
+fn no_subheadings(
+    file: &str,
+    text: &str,
+    body_start: usize,
+    subs: &[Heading],
+    section: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for s in subs {
+        problems.push(
+            Diagnostic::new(file, line_of(text, body_start + s.range.start), format!("heading `{}` inside `## {section}`", s.text))
+                .hint(format!("`## {section}` is a plain list; `###` headings belong in `## Solution:` or `## FAQ`")),
+        );
+    }
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; the pieces are the parse state"
+)]
+fn parse_solution(
+    file: &str,
+    text: &str,
+    body_start: usize,
+    body: &str,
+    title: &str,
+    h: &Heading,
+    content: &str,
+    subs: &[Heading],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Solution> {
+    let line = |offset: usize| line_of(text, body_start + offset);
+    let h_line = line(h.range.start);
+    let before = problems.len();
+    if title.is_empty() {
+        problems.push(
+            Diagnostic::new(file, h_line, "a solution has no title")
+                .hint("write `## Solution: Remove browser cache`"),
+        );
+    }
+    let general_end = subs
+        .first()
+        .map(|s| s.range.start - h.range.end)
+        .unwrap_or(content.len());
+    let general = content[..general_end].trim().to_string();
+    let mut variants: Vec<BrowserSteps> = Vec::new();
+    let section_end = h.range.end + content.len();
+    for (k, sub) in subs.iter().enumerate() {
+        let end = subs
+            .get(k + 1)
+            .map(|s| s.range.start)
+            .unwrap_or(section_end);
+        let steps = body[sub.range.end..end].trim();
+        let sub_line = line(sub.range.start);
+        if sub.level != HeadingLevel::H3 {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    sub_line,
+                    format!("heading `{}` in a solution must be `###`", sub.text),
+                )
+                .hint(format!(
+                    "browser headings are `### <browser>`, one of: {BROWSER_HEADINGS}"
+                )),
+            );
+            continue;
+        }
+        let Some(browser) = Browser::from_alias(&sub.text) else {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    sub_line,
+                    format!("unknown browser heading `### {}`", sub.text),
+                )
+                .hint(format!(
+                    "inside a solution, `###` names a browser: {BROWSER_HEADINGS}"
+                )),
+            );
+            continue;
+        };
+        if variants.iter().any(|v| v.browser == browser) {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    sub_line,
+                    format!("{} has two step lists in this solution", browser.label()),
+                )
+                .hint("merge them into one `###` subsection"),
+            );
+            continue;
+        }
+        if !has_list(steps) {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    sub_line,
+                    format!(
+                        "the {} steps of solution `{title}` have no steps",
+                        browser.label()
+                    ),
+                )
+                .hint("write the steps as a numbered list: `1. Open Chrome.`"),
+            );
+            continue;
+        }
+        variants.push(BrowserSteps {
+            browser,
+            steps: steps.to_string(),
+        });
+    }
+    if subs.is_empty() && !has_list(&general) {
+        problems.push(Diagnostic::new(file, h_line, format!("solution `{title}` has no steps"))
+            .hint("add a numbered list of steps (`1. ...`), or `### <browser>` subsections with steps"));
+    }
+    if problems.len() > before {
+        return None;
+    }
+    Some(Solution {
+        title: title.to_string(),
+        general,
+        variants,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"+++
+title = "Error 502"
+codes = ["502"]
+symptoms = ["does not open"]
++++
+The gateway got a bad answer.
+
+## Causes
+- Server maintenance: the servers are down.
+- Old browser
+
+## Solution: Clear cache
+Applies to all browsers.
+### Google Chrome
+1. Open Chrome.
+2. Clear.
+### Safari (iPhone and iPad)
+1. Open Settings.
+
+## Solution: Update bank
+1. Click Banking.
+   - nested
+
+## Prevention
+- Keep browsers updated.
+
+## FAQ
+### Does it lose data?
+No.
+
+## Escalation
+Ask a human.
+"#;
+
+    #[test]
+    fn parses_every_part() {
+        let a = parse("a.md", "a", GOOD).expect("valid");
+        assert_eq!(a.id, "a");
+        assert_eq!(a.title, "Error 502");
+        assert_eq!(a.summary, "The gateway got a bad answer.");
+        assert_eq!(a.causes.len(), 2);
+        assert_eq!(a.causes[0].name, "Server maintenance");
+        assert_eq!(a.causes[1].name, "Old browser");
+        assert_eq!(a.solutions.len(), 2);
+        assert_eq!(a.solutions[0].general, "Applies to all browsers.");
+        assert_eq!(
+            a.solutions[0].browsers(),
+            vec![Browser::Chrome, Browser::SafariIos]
+        );
+        assert!(
+            a.solutions[0].variants[0]
+                .steps
+                .starts_with("1. Open Chrome.")
+        );
+        assert_eq!(
+            a.solutions[1].steps_for(Some(Browser::Edge)),
+            StepsFor::General
+        );
+        assert_eq!(
+            a.solutions[0].steps_for(Some(Browser::Edge)),
+            StepsFor::NoVariant
+        );
+        assert_eq!(a.solutions[0].steps_for(None), StepsFor::NeedBrowser);
+        assert_eq!(a.prevention, vec!["Keep browsers updated."]);
+        assert_eq!(a.faq[0].question, "Does it lose data?");
+        assert_eq!(a.faq[0].answer, "No.");
+        assert_eq!(a.escalation.as_deref(), Some("Ask a human."));
+        assert_eq!(a.browsers(), vec![Browser::Chrome, Browser::SafariIos]);
+    }
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        parse("x.md", "x", text).expect_err("should be invalid")
+    }
+
+    #[test]
+    fn reports_all_problems_with_lines() {
+        let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nSummary.\n\n## Solution: A\n### Netscape\n1. x\n\n## Symptoms\n- x\n";
+        let errs = errors(text);
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert_eq!(errs[0].line, 8);
+        assert!(errs[0].message.contains("unknown browser heading"));
+        assert_eq!(errs[1].line, 11);
+        assert!(errs[1].message.contains("unknown section"));
+    }
+
+    #[test]
+    fn bad_toml_points_at_the_line() {
+        let errs = errors("+++\ntitle = \"T\"\nsymptoms = [\"s\"\n+++\nS\n## Solution: A\n1. x\n");
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].message.starts_with("front matter:"));
+        assert!((2..=4).contains(&errs[0].line), "{:?}", errs[0]);
+    }
+
+    #[test]
+    fn missing_pieces() {
+        let errs = errors("+++\nproduct = \"Q\"\n+++\n## Solution: A\nno steps here\n");
+        let msgs: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert!(msgs.iter().any(|m| m.contains("no `title`")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("no `symptoms`")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("no summary")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("has no steps")), "{msgs:?}");
+    }
+
+    #[test]
+    fn unclosed_front_matter_and_empty_file() {
+        assert!(
+            errors("+++\ntitle = \"x\"\n")[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("closing `+++`")
+        );
+        assert!(errors("  \n\n")[0].message.contains("empty"));
+        assert!(
+            errors("# Title\nbody")[0]
+                .message
+                .contains("does not start with `+++`")
+        );
+    }
+
+    #[test]
+    fn unknown_front_matter_key() {
+        let errs = errors(
+            "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\ntags = [\"a\"]\n+++\nS\n## Solution: A\n1. x\n",
+        );
+        assert_eq!(errs[0].line, 4);
+        assert!(errs[0].hint.as_deref().unwrap().contains("allowed keys"));
+    }
+}

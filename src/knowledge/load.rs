@@ -1,0 +1,169 @@
+//! Loads a knowledge directory: reads every article, validates across files, builds the index.
+
+use super::KnowledgeBase;
+use super::article::{self, Article};
+use super::diagnostic::Diagnostic;
+use std::path::{Path, PathBuf};
+
+/// Reads and validates everything under `dir`. Either a complete knowledge base or every problem
+/// found (each with file, line and hint), never a partial one.
+pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
+    let articles_dir = dir.join("articles");
+    let shown = |p: &Path| -> String {
+        p.strip_prefix(dir)
+            .map(|r| Path::new(&dir.file_name().unwrap_or_default()).join(r))
+            .unwrap_or_else(|_| p.to_path_buf())
+            .display()
+            .to_string()
+    };
+    if !dir.is_dir() {
+        return Err(vec![Diagnostic::new(&dir.display().to_string(), 0, "the knowledge directory does not exist")
+            .hint("create it with an `articles/` folder, or point `--knowledge DIR` (env KNOWLEDGE_DIR) at the right place")]);
+    }
+    if !articles_dir.is_dir() {
+        return Err(vec![
+            Diagnostic::new(
+                &shown(&articles_dir),
+                0,
+                "there is no `articles` folder in the knowledge directory",
+            )
+            .hint("put one Markdown file per article under `articles/`"),
+        ]);
+    }
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    collect_markdown(&articles_dir, &mut files, &mut problems, &shown);
+    files.sort();
+    let mut sources = Vec::with_capacity(files.len());
+    for path in &files {
+        let name = shown(path);
+        match std::fs::read(path) {
+            Ok(bytes) => sources.push((name, stem(path), bytes)),
+            Err(e) => problems.push(
+                Diagnostic::new(&name, 0, format!("cannot read the file: {e}"))
+                    .hint("check the file's permissions"),
+            ),
+        }
+    }
+    let kb = from_sources(
+        sources
+            .iter()
+            .map(|(n, s, b)| (n.as_str(), s.as_str(), b.as_slice())),
+    );
+    match kb {
+        Ok(kb) if problems.is_empty() => Ok(kb),
+        Ok(_) => Err(problems),
+        Err(mut more) => {
+            problems.append(&mut more);
+            Err(problems)
+        }
+    }
+}
+
+/// Builds a knowledge base from (file name, stem, bytes) triples: pure, used by `load_dir` and tests.
+pub fn from_sources<'a>(
+    sources: impl IntoIterator<Item = (&'a str, &'a str, &'a [u8])>,
+) -> Result<KnowledgeBase, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut articles: Vec<Article> = Vec::new();
+    let mut hasher = Fnv::default();
+    for (name, stem, bytes) in sources {
+        hasher.write(name.as_bytes());
+        hasher.write(bytes);
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let line = bytes[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
+                problems.push(
+                    Diagnostic::new(name, line, "the file is not valid UTF-8")
+                        .hint("save the file as UTF-8 in your editor (check for pasted “smart” characters in a legacy encoding)"),
+                );
+                continue;
+            }
+        };
+        match article::parse(name, stem, text) {
+            Ok(a) => articles.push(a),
+            Err(mut errs) => problems.append(&mut errs),
+        }
+    }
+    // Duplicate ids across files.
+    let mut by_id: std::collections::HashMap<&str, &Article> = Default::default();
+    for a in &articles {
+        if let Some(first) = by_id.insert(a.id.as_str(), a) {
+            problems.push(
+                Diagnostic::new(&a.file, 1, format!("article id `{}` is already used by {}", a.id, first.file))
+                    .hint("ids must be unique: rename this file or set a different `id` in its front matter"),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(KnowledgeBase::new(
+        articles,
+        format!("{:08x}", hasher.finish() as u32),
+    ))
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn collect_markdown(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+    shown: &dyn Fn(&Path) -> String,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Diagnostic::new(
+                &shown(dir),
+                0,
+                format!("cannot list the folder: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue; // editor swap and backup files
+        }
+        if path.is_dir() {
+            collect_markdown(&path, out, problems, shown);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+/// FNV-1a: a stable content hash for the knowledge-base revision (not for security).
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(self) -> u64 {
+        self.0
+    }
+}

@@ -1,0 +1,30 @@
+//! supportbot: a chat-ops support bot that diagnoses problems from plain-language descriptions,
+//! walks users through per-browser fixes, checks services live and escalates to humans.
+//!
+//! # Layout
+//! - [`browser`]: browser/device ids, aliases, detection from text.
+//! - [`knowledge`]: articles parsed from Markdown files, validation, hot reload.
+//! - [`matcher`]: description -> ranked articles with calibrated scores (pure).
+//! - [`session`]: per-user conversation state.
+//! - [`conversation`]: the engine, `(Session, Event) -> replies + effects` (pure).
+//! - [`reply`]: transport-neutral replies and the actions behind their choices.
+//! - [`store`]: sled storage; the only module that touches sled.
+//! - [`service`]: the engine with its edges (store, effects) for adapters to call.
+//! - [`console`]: the terminal adapter.
+//! - [`config`]: typed configuration from flags and environment.
+//! - [`cli`]: the one-shot commands (`diagnose`, `kb ...`) and their output.
+//!
+//! Data flows one way: adapter -> engine -> (knowledge, matcher, probe, store) -> Reply -> adapter.
+//! Nothing outside `discord` (behind the `discord` feature) knows about Discord.
+
+pub mod browser;
+pub mod cli;
+pub mod config;
+pub mod console;
+pub mod conversation;
+pub mod knowledge;
+pub mod matcher;
+pub mod reply;
+pub mod service;
+pub mod session;
+pub mod store;

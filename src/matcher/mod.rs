@@ -1,0 +1,430 @@
+//! Description -> ranked article ids with calibrated scores; pure, no I/O.
+//!
+//! Each article is indexed by weighted fields (codes, title, symptoms, keywords, body). A query is
+//! normalised into stems (see [`text`]); each query term matches vocabulary terms exactly or within
+//! a small edit distance (a SymSpell-style deletion index, verified with Damerau-Levenshtein), and
+//! adjacent terms also match as bigrams ("bad gateway" is stronger evidence than "bad" and
+//! "gateway"). Evidence is `similarity x idf x field weight`, summed, then mapped to 0..1 with
+//! `1 - exp(-evidence / SCALE)`, so a score means the same on a 10- or a 10,000-article base.
+
+pub mod text;
+
+use crate::knowledge::Article;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Field weights: how strongly a term in each field speaks for the article.
+const W_CODES: f32 = 1.0;
+/// An error code the user quotes that an article lists in `codes` is near-decisive evidence.
+const W_CODE_EXACT: f32 = 2.0;
+/// Without a quoted code, a confident match needs this many distinct informative terms.
+const MIN_TERMS: usize = 2;
+/// Terms with at least this idf count as informative.
+const INFORMATIVE_IDF: f32 = 0.25;
+/// Score multiplier for matches that rest on a single term.
+const SINGLE_TERM_FACTOR: f32 = 0.7;
+const W_TITLE: f32 = 0.8;
+const W_SYMPTOMS: f32 = 0.8;
+const W_KEYWORDS: f32 = 0.6;
+const W_BODY: f32 = 0.25;
+/// Bigram evidence relative to unigram evidence.
+const BIGRAM_FACTOR: f32 = 1.0;
+/// Evidence that maps to a score of 1 - 1/e (0.63).
+const SCALE: f32 = 1.0;
+/// Scores at or above this are a confident match.
+pub const CONFIDENT: f32 = 0.55;
+/// Scores at or above this (but below `CONFIDENT`) are offered as "did you mean" choices.
+pub const POSSIBLE: f32 = 0.3;
+/// Terms rarer than this idf share are ignored (they appear in nearly every article).
+const MIN_IDF: f32 = 0.02;
+
+type TermId = u32;
+
+/// The search index over one knowledge base.
+#[derive(Debug, Default)]
+pub struct Index {
+    n_docs: usize,
+    terms: HashMap<String, TermId>,
+    /// Term text by id.
+    vocab: Vec<String>,
+    /// Per term: (doc, field weight), sorted by doc.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Per term: idf normalised to 0..1.
+    idf: Vec<f32>,
+    /// Deletion neighbourhood -> unigram terms, for typo-tolerant lookup.
+    deletes: HashMap<String, Vec<TermId>>,
+    /// "id title" per doc, for name lookups.
+    names: Vec<String>,
+}
+
+/// One ranked article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// Index of the article in the knowledge base.
+    #[serde(skip)]
+    pub doc: usize,
+    pub score: f32,
+    /// The query terms that matched this article, for explanations.
+    pub matched: Vec<String>,
+}
+
+/// The outcome of ranking a description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// Best first; at most `limit` entries, all with a score above zero.
+    pub matches: Vec<Match>,
+}
+
+impl Ranking {
+    /// The best match when it is confident enough to answer with.
+    pub fn best(&self) -> Option<&Match> {
+        self.matches.first().filter(|m| m.score >= CONFIDENT)
+    }
+
+    /// Close-but-unsure candidates to offer as choices (empty when `best` is confident).
+    pub fn candidates(&self, max: usize) -> Vec<&Match> {
+        if self.best().is_some() {
+            return Vec::new();
+        }
+        self.matches
+            .iter()
+            .filter(|m| m.score >= POSSIBLE)
+            .take(max)
+            .collect()
+    }
+}
+
+fn max_distance(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=5 => 1,
+        _ => 2,
+    }
+}
+
+/// All strings obtained by deleting up to `d` characters.
+fn deletions(word: &str, d: usize, out: &mut Vec<String>) {
+    let chars: Vec<char> = word.chars().collect();
+    let mut frontier = vec![chars];
+    for _ in 0..d {
+        let mut next = Vec::new();
+        for w in &frontier {
+            for i in 0..w.len() {
+                let mut v = w.clone();
+                v.remove(i);
+                let s: String = v.iter().collect();
+                if !out.contains(&s) {
+                    out.push(s);
+                    next.push(v);
+                }
+            }
+        }
+        frontier = next;
+    }
+}
+
+impl Index {
+    pub fn build(articles: &[Article]) -> Index {
+        let mut index = Index {
+            n_docs: articles.len(),
+            ..Index::default()
+        };
+        let mut df_weights: Vec<HashMap<TermId, f32>> = Vec::with_capacity(articles.len());
+        for a in articles {
+            let mut weights: HashMap<TermId, f32> = HashMap::new();
+            for c in &a.codes {
+                index.add_field(&mut weights, c, W_CODES);
+                for t in text::tokens(c).iter().filter(|t| text::is_code(t)) {
+                    let id = index.intern(t);
+                    weights.insert(id, W_CODE_EXACT);
+                }
+            }
+            index.add_field(&mut weights, &a.title, W_TITLE);
+            for s in &a.symptoms {
+                index.add_field(&mut weights, s, W_SYMPTOMS);
+            }
+            for k in &a.keywords {
+                index.add_field(&mut weights, k, W_KEYWORDS);
+            }
+            let mut body = a.summary.clone();
+            for c in &a.causes {
+                body.push('\n');
+                body.push_str(&c.name);
+            }
+            for s in &a.solutions {
+                body.push('\n');
+                body.push_str(&s.title);
+            }
+            for f in &a.faq {
+                body.push('\n');
+                body.push_str(&f.question);
+            }
+            index.add_field(&mut weights, &body, W_BODY);
+            df_weights.push(weights);
+            index.names.push(format!("{} {}", a.id, a.title));
+        }
+        index.postings = vec![Vec::new(); index.terms.len()];
+        for (doc, weights) in df_weights.into_iter().enumerate() {
+            for (term, w) in weights {
+                index.postings[term as usize].push((doc as u32, w));
+            }
+        }
+        let n = index.n_docs.max(1) as f32;
+        let norm = (n + 1.0).ln();
+        index.idf = index
+            .postings
+            .iter_mut()
+            .map(|p| {
+                p.sort_unstable_by_key(|(d, _)| *d);
+                if norm <= 0.0 {
+                    1.0
+                } else {
+                    ((n + 1.0) / p.len() as f32).ln() / norm
+                }
+            })
+            .collect();
+        let mut scratch = Vec::new();
+        for (id, term) in index.vocab.iter().enumerate() {
+            if term.contains(' ') || text::is_code(term) {
+                continue;
+            }
+            scratch.clear();
+            deletions(term, max_distance(term.chars().count()), &mut scratch);
+            for d in scratch.drain(..) {
+                index.deletes.entry(d).or_default().push(id as TermId);
+            }
+        }
+        index
+    }
+
+    /// Records the terms and bigrams of one field, keeping each term's strongest field weight.
+    fn add_field(&mut self, weights: &mut HashMap<TermId, f32>, text: &str, w: f32) {
+        let toks = text::tokens(text);
+        for t in &toks {
+            let id = self.intern(t);
+            let e = weights.entry(id).or_insert(0.0);
+            *e = e.max(w);
+        }
+        for pair in toks.windows(2) {
+            let id = self.intern(&format!("{} {}", pair[0], pair[1]));
+            let e = weights.entry(id).or_insert(0.0);
+            *e = e.max(w);
+        }
+    }
+
+    fn intern(&mut self, term: &str) -> TermId {
+        if let Some(&id) = self.terms.get(term) {
+            return id;
+        }
+        let id = self.vocab.len() as TermId;
+        self.terms.insert(term.to_string(), id);
+        self.vocab.push(term.to_string());
+        id
+    }
+
+    /// The vocabulary term a query token stands for, with a similarity in (0, 1].
+    fn resolve(&self, token: &str) -> Option<(TermId, f32)> {
+        if let Some(&id) = self.terms.get(token) {
+            return Some((id, 1.0));
+        }
+        if text::is_code(token) {
+            return None;
+        }
+        let len = token.chars().count();
+        let max_d = max_distance(len);
+        if max_d == 0 {
+            return None;
+        }
+        let mut probes = vec![token.to_string()];
+        deletions(token, max_d, &mut probes);
+        let mut best: Option<(TermId, usize)> = None;
+        for p in &probes {
+            let Some(cands) = self.deletes.get(p) else {
+                continue;
+            };
+            for &c in cands {
+                let term = self.term_text(c);
+                let allowed = max_d.min(max_distance(term.chars().count()));
+                let d = strsim::damerau_levenshtein(token, term);
+                if d <= allowed
+                    && best.is_none_or(|(b, bd)| {
+                        d < bd || (d == bd && self.idf[c as usize] < self.idf[b as usize])
+                    })
+                {
+                    best = Some((c, d));
+                }
+            }
+        }
+        best.map(|(id, d)| (id, 1.0 - 0.15 * d as f32))
+    }
+
+    /// The field weight of a term in a document, if it occurs there.
+    fn weight(&self, id: TermId, doc: usize) -> Option<f32> {
+        let postings = &self.postings[id as usize];
+        postings
+            .binary_search_by_key(&(doc as u32), |(d, _)| *d)
+            .ok()
+            .map(|i| postings[i].1)
+    }
+
+    fn term_text(&self, id: TermId) -> &str {
+        &self.vocab[id as usize]
+    }
+
+    /// Ranks articles for a description. Returns at most `limit` matches with score > 0.
+    pub fn rank(&self, description: &str, limit: usize) -> Ranking {
+        let tokens = text::tokens(description);
+        let mut scores = vec![0.0f32; self.n_docs];
+        let mut used: Vec<(TermId, f32, String)> = Vec::new();
+        let mut resolved: Vec<Option<(TermId, String)>> = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            match self.resolve(t) {
+                Some((id, sim)) => {
+                    if !used.iter().any(|(u, _, _)| *u == id) {
+                        used.push((id, sim, t.clone()));
+                    }
+                    resolved.push(Some((id, t.clone())));
+                }
+                None => resolved.push(None),
+            }
+        }
+        // Bigrams from resolved neighbours, so "bad gatwey" still forms "bad gateway".
+        for pair in resolved.windows(2) {
+            if let [Some((a, ta)), Some((b, tb))] = pair {
+                let key = format!("{} {}", self.term_text(*a), self.term_text(*b));
+                if let Some(&id) = self.terms.get(&key)
+                    && !used.iter().any(|(u, _, _)| *u == id)
+                {
+                    used.push((id, BIGRAM_FACTOR, format!("{ta} {tb}")));
+                }
+            }
+        }
+        for (id, sim, _) in &used {
+            let idf = self.idf[*id as usize];
+            if idf < MIN_IDF {
+                continue;
+            }
+            for &(doc, w) in &self.postings[*id as usize] {
+                scores[doc as usize] += sim * idf * w;
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = scores
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s > 0.0)
+            .map(|(d, s)| (d, *s))
+            .collect();
+        if ranked.is_empty() || limit == 0 {
+            return Ranking {
+                matches: Vec::new(),
+            };
+        }
+        // Adjustments can reorder close neighbours, so look a little past the limit.
+        let pool = (limit * 3).min(ranked.len());
+        ranked.select_nth_unstable_by(pool - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(pool);
+        let mut matches: Vec<Match> = ranked
+            .into_iter()
+            .map(|(doc, evidence)| {
+                let hits: Vec<&(TermId, f32, String)> = used
+                    .iter()
+                    .filter(|(id, _, _)| {
+                        self.idf[*id as usize] >= MIN_IDF && self.weight(*id, doc).is_some()
+                    })
+                    .collect();
+                let informative = hits
+                    .iter()
+                    .filter(|(id, _, _)| {
+                        !self.vocab[*id as usize].contains(' ')
+                            && self.idf[*id as usize] >= INFORMATIVE_IDF
+                    })
+                    .count();
+                let code_hit = hits
+                    .iter()
+                    .any(|(id, _, _)| self.weight(*id, doc) == Some(W_CODE_EXACT));
+                let mut score = calibrate(evidence);
+                if informative < MIN_TERMS && !code_hit {
+                    score *= SINGLE_TERM_FACTOR;
+                }
+                Match {
+                    doc,
+                    score: (score * 1000.0).round() / 1000.0,
+                    matched: hits.iter().map(|(_, _, t)| t.clone()).collect(),
+                }
+            })
+            .collect();
+        matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        matches.truncate(limit);
+        Ranking { matches }
+    }
+
+    /// Articles whose id or title fuzzily matches a short name (for `kb show` suggestions and
+    /// autocomplete), best first, as doc indices.
+    pub fn lookup_names(&self, query: &str, limit: usize) -> Vec<usize> {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut hits: Vec<(i64, usize)> = self
+            .names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, name)| matcher.fuzzy_match(name, query).map(|s| (s, i)))
+            .collect();
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.into_iter().take(limit).map(|(_, i)| i).collect()
+    }
+}
+
+/// Maps summed evidence to a 0..1 score.
+fn calibrate(evidence: f32) -> f32 {
+    1.0 - (-evidence / SCALE).exp()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::article::parse;
+
+    fn base() -> Vec<Article> {
+        let a = "+++\ntitle = \"Browser not supported\"\nsymptoms = [\"browser not supported warning\"]\n+++\nS\n## Solution: Update\n1. x\n";
+        let b = "+++\ntitle = \"Bad Gateway\"\ncodes = [\"502\", \"Bad Gateway\"]\nsymptoms = [\"QuickBooks does not open\"]\n+++\nS\n## Solution: Wait\n1. x\n";
+        let c = "+++\ntitle = \"Gateway Timeout\"\ncodes = [\"504\", \"Gateway Timeout\"]\nsymptoms = [\"page takes too long\"]\n+++\nS\n## Solution: Wait\n1. x\n";
+        vec![
+            parse("a.md", "a", a).unwrap(),
+            parse("b.md", "b", b).unwrap(),
+            parse("c.md", "c", c).unwrap(),
+        ]
+    }
+
+    #[test]
+    fn typos_resolve_to_vocabulary() {
+        let index = Index::build(&base());
+        for (typo, want) in [
+            ("brower", "browser"),
+            ("suported", "support"),
+            ("gatwey", "gateway"),
+            ("gatewya", "gateway"),
+        ] {
+            let tok = &text::tokens(typo)[0];
+            let (id, sim) = index
+                .resolve(tok)
+                .unwrap_or_else(|| panic!("{typo} unresolved"));
+            assert_eq!(index.term_text(id), want, "{typo}");
+            assert!(sim < 1.0);
+        }
+        assert!(index.resolve("502").is_some());
+        assert!(index.resolve("503").is_none(), "codes never match fuzzily");
+    }
+
+    #[test]
+    fn codes_and_bigrams_decide() {
+        let index = Index::build(&base());
+        let r = index.rank("bad gatwey", 3);
+        assert_eq!(r.best().map(|m| m.doc), Some(1));
+        let r = index.rank("gateway timout", 3);
+        assert_eq!(r.best().map(|m| m.doc), Some(2));
+        let r = index.rank("error 502", 3);
+        assert_eq!(r.best().map(|m| m.doc), Some(1));
+        assert!(index.rank("how do I record a refund", 3).best().is_none());
+    }
+}

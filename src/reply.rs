@@ -1,0 +1,205 @@
+//! Transport-neutral replies: Markdown text, fields, choices and a privacy flag.
+
+use crate::browser::Browser;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Something the bot says. Adapters render it (numbered choices in the console, embeds and
+/// components in Discord).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub title: Option<String>,
+    /// Markdown.
+    pub text: String,
+    pub fields: Vec<Field>,
+    pub choices: Vec<Choice>,
+    /// Concerns one user's problem: shown only to them unless they share it.
+    pub private: bool,
+    pub tone: Tone,
+    /// The knowledge article this reply is about, if any.
+    pub article: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+}
+
+/// How a reply should feel: adapters map it to colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tone {
+    Info,
+    Success,
+    Warning,
+    Danger,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub action: Action,
+    pub label: String,
+    pub style: Style,
+}
+
+/// Button styles, as chat platforms know them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Style {
+    Primary,
+    Secondary,
+    Success,
+    Danger,
+}
+
+/// What a choice does when picked. Serialises to a short token (`browser:chrome`, `fixed`, ...)
+/// that fits a Discord custom_id and round-trips through [`Action::parse`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    /// Pick a browser; `None` is "other".
+    Browser(Option<Browser>),
+    Fixed,
+    NotFixed,
+    /// Pick an article from low-confidence candidates.
+    Article(String),
+    NoneOfThese,
+    /// Show causes, prevention and FAQ of the current article.
+    MoreInfo,
+    Check,
+    Escalate,
+    Restart,
+}
+
+impl Action {
+    pub fn token(&self) -> String {
+        match self {
+            Action::Browser(Some(b)) => format!("browser:{}", b.id()),
+            Action::Browser(None) => "browser:other".into(),
+            Action::Fixed => "fixed".into(),
+            Action::NotFixed => "not-fixed".into(),
+            Action::Article(id) => format!("article:{id}"),
+            Action::NoneOfThese => "none".into(),
+            Action::MoreInfo => "info".into(),
+            Action::Check => "check".into(),
+            Action::Escalate => "escalate".into(),
+            Action::Restart => "restart".into(),
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Action> {
+        Some(match token {
+            "fixed" => Action::Fixed,
+            "not-fixed" => Action::NotFixed,
+            "none" => Action::NoneOfThese,
+            "info" => Action::MoreInfo,
+            "check" => Action::Check,
+            "escalate" => Action::Escalate,
+            "restart" => Action::Restart,
+            "browser:other" => Action::Browser(None),
+            _ => {
+                if let Some(b) = token.strip_prefix("browser:") {
+                    Action::Browser(Some(b.parse().ok()?))
+                } else if let Some(id) = token.strip_prefix("article:") {
+                    if id.is_empty() {
+                        return None;
+                    }
+                    Action::Article(id.to_string())
+                } else {
+                    return None;
+                }
+            }
+        })
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.token())
+    }
+}
+
+impl Choice {
+    pub fn new(action: Action, label: impl Into<String>, style: Style) -> Self {
+        Choice {
+            action,
+            label: label.into(),
+            style,
+        }
+    }
+}
+
+impl Reply {
+    pub fn new(text: impl Into<String>) -> Self {
+        Reply {
+            title: None,
+            text: text.into(),
+            fields: Vec::new(),
+            choices: Vec::new(),
+            private: true,
+            tone: Tone::Info,
+            article: None,
+        }
+    }
+
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    pub fn tone(mut self, tone: Tone) -> Self {
+        self.tone = tone;
+        self
+    }
+
+    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.fields.push(Field {
+            name: name.into(),
+            value: value.into(),
+        });
+        self
+    }
+
+    pub fn choice(mut self, action: Action, label: impl Into<String>, style: Style) -> Self {
+        self.choices.push(Choice::new(action, label, style));
+        self
+    }
+
+    pub fn article(mut self, id: &str) -> Self {
+        self.article = Some(id.to_string());
+        self
+    }
+
+    pub fn public(mut self) -> Self {
+        self.private = false;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_tokens_round_trip() {
+        let all = [
+            Action::Browser(Some(Browser::SafariIos)),
+            Action::Browser(None),
+            Action::Fixed,
+            Action::NotFixed,
+            Action::Article("quickbooks-error-502".into()),
+            Action::NoneOfThese,
+            Action::MoreInfo,
+            Action::Check,
+            Action::Escalate,
+            Action::Restart,
+        ];
+        for a in all {
+            assert_eq!(Action::parse(&a.token()), Some(a.clone()), "{a}");
+            assert!(a.token().len() <= 100);
+        }
+        assert_eq!(Action::parse("browser:netscape"), None);
+        assert_eq!(Action::parse("article:"), None);
+        assert_eq!(Action::parse("bogus"), None);
+    }
+}

@@ -1,0 +1,132 @@
+//! Per-user conversation state: what the user said, what matched, what was tried and how it went.
+
+use crate::browser::Browser;
+use serde::{Deserialize, Serialize};
+
+/// Who the session belongs to and where they talk to us.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRef {
+    pub id: String,
+    pub name: String,
+    /// Channel id, or "console".
+    pub channel: String,
+}
+
+/// Where the conversation stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case", tag = "state")]
+pub enum Stage {
+    /// Waiting for a description.
+    #[default]
+    Idle,
+    /// Low-confidence match: waiting for the user to pick one of these article ids.
+    ChoosingArticle { candidates: Vec<String> },
+    /// Waiting for the user's browser.
+    ChoosingBrowser,
+    /// A solution was shown; waiting for "did this fix it?".
+    AwaitingFeedback,
+    /// Every solution was tried.
+    OutOfSolutions,
+    /// The user said a solution worked.
+    Fixed,
+    /// Handed to a human.
+    Escalated,
+}
+
+/// One ranked article as the user saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredArticle {
+    pub id: String,
+    pub title: String,
+    pub score: f32,
+}
+
+/// The answer to "did this fix it?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Fixed,
+    NotFixed,
+    /// Not shown: no steps for the user's browser.
+    Skipped,
+    /// Shown, but the user left it (escalated, restarted or described something else).
+    NoAnswer,
+}
+
+/// One solution the bot showed (or skipped) and what the user said about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub article: String,
+    /// 0-based index of the solution in the article.
+    pub solution: usize,
+    pub title: String,
+    pub browser: Option<Browser>,
+    pub outcome: Option<Outcome>,
+    /// Unix seconds.
+    pub at: u64,
+}
+
+/// A live check the user ran, as kept for escalation summaries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckRecord {
+    pub target: String,
+    pub url: String,
+    pub verdict: String,
+    pub status: Option<u16>,
+    pub total_ms: Option<u64>,
+    pub detail: String,
+    pub at: u64,
+}
+
+/// A user's conversation with the bot. Serialised to the store after every event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub user: UserRef,
+    pub started_at: u64,
+    pub updated_at: u64,
+    #[serde(flatten)]
+    pub stage: Stage,
+    /// The user's own descriptions, verbatim, oldest first.
+    pub descriptions: Vec<String>,
+    /// The last ranking shown (best first).
+    pub matches: Vec<ScoredArticle>,
+    /// The article being worked through.
+    pub article: Option<String>,
+    pub browser: Option<Browser>,
+    /// The user said their browser is none of the listed ones.
+    #[serde(default)]
+    pub other_browser: bool,
+    /// Index of the next solution to show in the current article.
+    pub next_solution: usize,
+    pub attempts: Vec<Attempt>,
+    #[serde(default)]
+    pub checks: Vec<CheckRecord>,
+    /// The open ticket for this conversation, if any.
+    #[serde(default)]
+    pub ticket: Option<String>,
+}
+
+impl Session {
+    pub fn new(user: UserRef, now: u64) -> Self {
+        Session {
+            user,
+            started_at: now,
+            updated_at: now,
+            stage: Stage::Idle,
+            descriptions: Vec::new(),
+            matches: Vec::new(),
+            article: None,
+            browser: None,
+            other_browser: false,
+            next_solution: 0,
+            attempts: Vec::new(),
+            checks: Vec::new(),
+            ticket: None,
+        }
+    }
+
+    /// The attempt shown last and still waiting for an answer.
+    pub fn pending_attempt(&mut self) -> Option<&mut Attempt> {
+        self.attempts.last_mut().filter(|a| a.outcome.is_none())
+    }
+}

@@ -8,3 +8,10 @@ pub struct Config {
     pub knowledge_dir: PathBuf,
     pub data_dir: PathBuf,
 }
+
+impl Config {
+    /// Where the file notifier writes staff and user notifications (JSON lines).
+    pub fn notify_file(&self) -> PathBuf {
+        self.data_dir.join("notifications.jsonl")
+    }
+}

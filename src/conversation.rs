@@ -30,6 +30,10 @@ pub enum Event {
         browser: Option<Browser>,
     },
     Help,
+    /// Ask for a human, with an optional note for staff.
+    Escalate {
+        note: Option<String>,
+    },
     /// The user came back (console start, restart of the bot): repeat where we stand.
     Resume,
 }
@@ -40,7 +44,7 @@ pub enum Effect {
     /// Run live checks on these targets (names from the article, or what the user asked).
     Check { targets: Vec<String> },
     /// Hand the conversation to a human.
-    Escalate,
+    Escalate { note: Option<String> },
 }
 
 /// What handling one event produced.
@@ -69,6 +73,10 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         },
         Event::Act(action) => act(kb, session, action, now, &mut out),
         Event::Help => out.replies.push(help()),
+        Event::Escalate { note } => {
+            leave_pending(session);
+            out.effects.push(Effect::Escalate { note });
+        }
         Event::Resume => resume(kb, session, now, &mut out),
     }
     out
@@ -323,7 +331,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         }
         Action::Escalate => {
             leave_pending(session);
-            out.effects.push(Effect::Escalate);
+            out.effects.push(Effect::Escalate { note: None });
         }
         Action::Restart => {
             let user = session.user.clone();

@@ -22,6 +22,7 @@ pub mod cli;
 pub mod config;
 pub mod console;
 pub mod conversation;
+pub mod escalation;
 pub mod knowledge;
 pub mod matcher;
 pub mod reply;

@@ -6,7 +6,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use supportbot::browser::Browser;
+use supportbot::cli::tickets;
 use supportbot::config::Config;
+use supportbot::service::{Clock, SystemClock};
 use supportbot::{cli, console, service::Service, session::UserRef, store::Store};
 
 #[derive(Parser, Debug)]
@@ -55,6 +57,99 @@ enum Command {
     },
     /// Run the Discord bot.
     Run,
+    /// Open a ticket in one shot (for integrations such as a web form); prints the id once it is durable.
+    Escalate {
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        browser: Option<Browser>,
+        #[arg(long)]
+        note: Option<String>,
+        /// Where the request came from (shown to staff).
+        #[arg(long, default_value = "cli")]
+        channel: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Work with escalation tickets (staff).
+    Tickets {
+        #[command(subcommand)]
+        command: TicketsCommand,
+    },
+    /// What the bot learned: which fixes work, per article and solution.
+    Stats {
+        /// How far back, e.g. 30d, 12h.
+        #[arg(long, default_value = "30d", value_parser = humantime::parse_duration)]
+        since: std::time::Duration,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Privacy tools.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TicketsCommand {
+    /// List tickets, newest first.
+    List {
+        /// open, claimed or resolved.
+        #[arg(long)]
+        status: Option<supportbot::escalation::ticket::Status>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a ticket with its history and summary.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a ticket.
+    Claim {
+        id: String,
+        #[arg(long)]
+        by: String,
+    },
+    /// Mark a ticket resolved; the user is told.
+    Resolve {
+        id: String,
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Reopen a resolved ticket.
+    Reopen {
+        id: String,
+        #[arg(long, default_value = "staff")]
+        by: String,
+    },
+    /// Print the full transcript.
+    Export {
+        id: String,
+        /// md or json.
+        #[arg(long, default_value = "md")]
+        format: String,
+    },
+    /// Remove resolved tickets (and their users' idle sessions) older than a duration.
+    Purge {
+        /// e.g. 90d.
+        #[arg(long, value_parser = humantime::parse_duration)]
+        older_than: std::time::Duration,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum UserCommand {
+    /// Remove one user's sessions and tickets.
+    Forget { user_id: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -106,6 +201,13 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
 }
 
 fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
@@ -192,6 +294,94 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 interactive,
             ))?;
             store.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Escalate {
+            user,
+            name,
+            text,
+            browser,
+            note,
+            channel,
+            json,
+        } => {
+            drop(stdout);
+            let Ok(knowledge) = cli::load_or_report(&config.knowledge_dir) else {
+                return Ok(ExitCode::from(1));
+            };
+            let store = Store::open(&config.data_dir)?;
+            let service = Service::new(knowledge, store.clone());
+            let runtime = runtime()?;
+            let args = tickets::EscalateArgs {
+                user,
+                name,
+                text,
+                browser,
+                note,
+                channel,
+            };
+            let code = runtime.block_on(tickets::escalate(
+                &service,
+                args,
+                json,
+                &mut std::io::stdout().lock(),
+            ))?;
+            runtime.block_on(tickets::deliver_queued(
+                &store,
+                &tickets::local_notifier(&config.notify_file()),
+                &SystemClock,
+            ));
+            Ok(code)
+        }
+        Command::Tickets { command } => {
+            let store = Store::open(&config.data_dir)?;
+            let now = SystemClock.now();
+            let code = match command {
+                TicketsCommand::List { status, json } => {
+                    tickets::list(&store, status, json, &mut stdout)?;
+                    ExitCode::SUCCESS
+                }
+                TicketsCommand::Show { id, json } => tickets::show(&store, &id, json, &mut stdout)?,
+                TicketsCommand::Export { id, format } => {
+                    tickets::export(&store, &id, &format, &mut stdout)?
+                }
+                TicketsCommand::Claim { id, by } => {
+                    tickets::step(&store, &id, tickets::Step::Claim { by }, now, &mut stdout)?
+                }
+                TicketsCommand::Resolve { id, by, note } => tickets::step(
+                    &store,
+                    &id,
+                    tickets::Step::Resolve { by, note },
+                    now,
+                    &mut stdout,
+                )?,
+                TicketsCommand::Reopen { id, by } => {
+                    tickets::step(&store, &id, tickets::Step::Reopen { by }, now, &mut stdout)?
+                }
+                TicketsCommand::Purge { older_than } => {
+                    tickets::purge(&store, older_than, now, &mut stdout)?;
+                    ExitCode::SUCCESS
+                }
+            };
+            if store.outbox_len() > 0 {
+                runtime()?.block_on(tickets::deliver_queued(
+                    &store,
+                    &tickets::local_notifier(&config.notify_file()),
+                    &SystemClock,
+                ));
+            }
+            Ok(code)
+        }
+        Command::Stats { since, json } => {
+            let store = Store::open(&config.data_dir)?;
+            tickets::stats(&store, since, SystemClock.now(), json, &mut stdout)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User {
+            command: UserCommand::Forget { user_id },
+        } => {
+            let store = Store::open(&config.data_dir)?;
+            tickets::forget(&store, &user_id, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Run => {

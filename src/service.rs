@@ -1,12 +1,14 @@
 //! The engine with its edges attached: sessions loaded from and saved to the store, effects
-//! (live checks, escalation) carried out. Adapters call [`Service::handle`].
+//! (live checks, escalation) carried out, stats recorded. Adapters call [`Service::handle`].
 
 use crate::conversation::{self, Effect, Event};
+use crate::escalation::{self, stats::StatEvent, stats::StatKind, summary::Summary};
 use crate::knowledge::Knowledge;
 use crate::reply::{Action, Reply, Style, Tone};
-use crate::session::{Session, Stage, UserRef};
-use crate::store::{Store, StoreError};
+use crate::session::{Attempt, Outcome, Session, Stage, UserRef};
+use crate::store::{Store, StoreError, TicketOpError};
 use std::sync::Arc;
+use tokio::sync::Notify;
 
 /// Wall-clock time in unix seconds. Injected so tests control time.
 pub trait Clock: Send + Sync + std::fmt::Debug {
@@ -31,6 +33,15 @@ pub struct Service {
     pub knowledge: Arc<Knowledge>,
     pub store: Store,
     pub clock: Arc<dyn Clock>,
+    /// Nudged when a notification is queued, so the deliverer sends it at once.
+    pub outbox_wake: Arc<Notify>,
+}
+
+/// Handling an event failed inside; the user sees a short line, the log the detail.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 impl Service {
@@ -39,6 +50,7 @@ impl Service {
             knowledge,
             store,
             clock: Arc::new(SystemClock),
+            outbox_wake: Arc::new(Notify::new()),
         }
     }
 
@@ -56,39 +68,141 @@ impl Service {
     }
 
     /// Handles one user event end to end and returns what to show.
-    pub async fn handle(&self, user: &UserRef, event: Event) -> Result<Vec<Reply>, StoreError> {
+    pub async fn handle(&self, user: &UserRef, event: Event) -> Result<Vec<Reply>, ServiceError> {
         let kb = self.knowledge.current();
         let mut session = self.session(user)?;
+        let before = session.attempts.clone();
+        let had_ticket = session.ticket.is_some();
+        let started = session.started_at;
         let now = self.clock.now();
         let output = conversation::handle(&kb, &mut session, event, now);
         let mut replies = output.replies;
+        // A restart begins a new session: its attempts start from nothing.
+        let before = if session.started_at == started {
+            before
+        } else {
+            Vec::new()
+        };
+        self.record_stats(&before, &session, had_ticket, now);
         for effect in output.effects {
             match effect {
                 Effect::Check { targets } => {
                     replies.extend(self.run_checks(&mut session, targets).await)
                 }
-                Effect::Escalate => replies.extend(self.escalate(&mut session, None).await?),
+                Effect::Escalate { note } => replies.push(self.escalate(&mut session, note)?),
             }
         }
         self.store.save_session(&session)?;
         Ok(replies)
     }
 
+    /// Records what changed in the attempts as stat events. Stats are best effort: a failure
+    /// is logged and never fails the conversation.
+    fn record_stats(&self, before: &[Attempt], after: &Session, had_ticket: bool, now: u64) {
+        for (i, a) in after.attempts.iter().enumerate() {
+            let old = before
+                .get(i)
+                .filter(|b| b.solution == a.solution && b.article == a.article);
+            let mut kinds = Vec::new();
+            if old.is_none() && a.outcome != Some(Outcome::Skipped) {
+                kinds.push(StatKind::Shown);
+            }
+            let old_outcome = old.and_then(|o| o.outcome);
+            if a.outcome != old_outcome {
+                match a.outcome {
+                    Some(Outcome::Fixed) => {
+                        kinds.push(StatKind::Fixed);
+                        if !had_ticket {
+                            kinds.push(StatKind::FixedWithoutTicket);
+                        }
+                    }
+                    Some(Outcome::NotFixed) => kinds.push(StatKind::NotFixed),
+                    _ => {}
+                }
+            }
+            for kind in kinds {
+                self.stat(after, a, kind, now);
+            }
+        }
+    }
+
+    fn stat(&self, session: &Session, a: &Attempt, kind: StatKind, now: u64) {
+        let event = StatEvent {
+            at: now,
+            user: session.user.id.clone(),
+            article: a.article.clone(),
+            solution: a.solution,
+            title: a.title.clone(),
+            kind,
+        };
+        if let Err(e) = self.store.record_stat(&event) {
+            tracing::warn!(error = %e, "could not record a stat event");
+        }
+    }
+
     async fn run_checks(&self, _session: &mut Session, _targets: Vec<String>) -> Vec<Reply> {
         vec![Reply::new("Live checks are not set up on this bot yet.").tone(Tone::Warning)]
     }
 
-    /// Hands the conversation to a human.
-    pub async fn escalate(
+    /// Hands the conversation to a human: captures the summary, creates (or adds to) the
+    /// user's ticket durably, queues it for staff, and says what happens next.
+    pub fn escalate(
         &self,
         session: &mut Session,
-        _note: Option<String>,
-    ) -> Result<Vec<Reply>, StoreError> {
+        note: Option<String>,
+    ) -> Result<Reply, ServiceError> {
+        let kb = self.knowledge.current();
+        let now = self.clock.now();
+        let title = session
+            .article
+            .as_deref()
+            .and_then(|id| kb.get(id))
+            .map(|a| a.title.clone());
+        let summary = Summary::capture(session, title.as_deref(), note, kb.revision(), now);
+        let escalated = match escalation::escalate(&self.store, summary, now) {
+            Ok(e) => e,
+            Err(TicketOpError::Store(e)) => return Err(e.into()),
+            Err(TicketOpError::Ticket(e)) => {
+                tracing::error!(error = %e, "escalation refused");
+                return Ok(Reply::new(
+                    "I couldn't open a ticket just now. Please try again in a minute.",
+                )
+                .tone(Tone::Danger));
+            }
+        };
+        self.outbox_wake.notify_one();
+        if let Some(last) = session
+            .attempts
+            .iter()
+            .rev()
+            .find(|a| a.outcome != Some(Outcome::Skipped))
+            .cloned()
+        {
+            self.stat(session, &last, StatKind::EscalatedAfter, now);
+        }
+        let id = escalated.ticket.id;
+        session.ticket = Some(id.to_string());
         session.stage = Stage::Escalated;
-        Ok(vec![
-            Reply::new("Escalation to the support team is not set up on this bot yet.")
-                .tone(Tone::Warning)
-                .choice(Action::Restart, "Start over", Style::Secondary),
-        ])
+        let text = if escalated.created {
+            format!(
+                "I've opened ticket **{id}** for the support team with everything from our conversation: what you \
+                 described, the fixes you tried and how they went{}. Nobody will ask you to repeat it.\n\n\
+                 What happens next: a person claims the ticket and you'll get a message when they do, and again when \
+                 it's resolved. If you think of anything else, ask for a human again and it's added to the same ticket.",
+                if session.checks.is_empty() {
+                    ""
+                } else {
+                    ", and the live checks"
+                }
+            )
+        } else {
+            format!(
+                "You already have an open ticket, **{id}**. I've added this conversation to it, so the support team sees the latest."
+            )
+        };
+        Ok(Reply::new(text)
+            .title(format!("Ticket {id}"))
+            .tone(Tone::Success)
+            .choice(Action::Restart, "Start over", Style::Secondary))
     }
 }

@@ -38,7 +38,7 @@ pub enum Stage {
 pub struct ScoredArticle {
     pub id: String,
     pub title: String,
-    pub score: f32,
+    pub score: f64,
 }
 
 /// The answer to "did this fix it?".

@@ -1,7 +1,13 @@
 //! sled storage under DATA_DIR: sessions (and, later, tickets and the outbox); the only module
 //! that touches sled.
 
+use crate::escalation::notify::Notification;
+use crate::escalation::stats::StatEvent;
+use crate::escalation::ticket::{Status, Ticket, TicketError, TicketId};
 use crate::session::Session;
+use serde::{Deserialize, Serialize};
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
 use std::path::{Path, PathBuf};
 
 const FORMAT_KEY: &[u8] = b"format";
@@ -42,8 +48,98 @@ pub enum StoreError {
 pub struct Store {
     db: sled::Db,
     sessions: sled::Tree,
+    /// Counters: ticket and outbox sequence numbers.
+    meta: sled::Tree,
+    /// Ticket number (big-endian) -> full ticket JSON.
+    tickets: sled::Tree,
+    /// Ticket number -> compact [`TicketRow`] JSON, for fast listing.
+    ticket_rows: sled::Tree,
+    /// User id -> number of their open (not resolved) ticket.
+    open_by_user: sled::Tree,
+    /// Sequence (big-endian) -> [`OutboxItem`] JSON, delivered in order.
+    outbox: sled::Tree,
+    /// Notification key -> unix seconds of delivery.
+    delivered: sled::Tree,
+    /// Sequence -> [`StatEvent`] JSON.
+    stats: sled::Tree,
     dir: PathBuf,
 }
+
+/// A ticket's listing line, kept beside the full ticket so listing never parses summaries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TicketRow {
+    pub id: TicketId,
+    pub status: Status,
+    pub user_id: String,
+    pub user_name: String,
+    pub subject: String,
+    pub created_at: u64,
+    pub updated_at: u64,
+    pub claimed_by: Option<String>,
+}
+
+impl TicketRow {
+    pub fn of(t: &Ticket) -> TicketRow {
+        TicketRow {
+            id: t.id,
+            status: t.status,
+            user_id: t.user.id.clone(),
+            user_name: t.user.name.clone(),
+            subject: t
+                .summary()
+                .and_then(|s| s.article.as_ref().map(|(_, title)| title.clone()))
+                .unwrap_or_else(|| "No matching article".into()),
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+            claimed_by: t.claimed_by().map(str::to_string),
+        }
+    }
+}
+
+/// A notification waiting in the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub seq: u64,
+    pub notification: Notification,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    pub created_at: u64,
+}
+
+/// Why a ticket operation failed: the lifecycle said no, or storage failed.
+#[derive(Debug, thiserror::Error)]
+pub enum TicketOpError {
+    #[error(transparent)]
+    Ticket(#[from] TicketError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What `create_or_append` did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Escalated {
+    pub ticket: Ticket,
+    /// False when the summary was added to the user's open ticket.
+    pub created: bool,
+}
+
+fn be(n: u64) -> [u8; 8] {
+    n.to_be_bytes()
+}
+
+fn from_be(bytes: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = bytes.len().min(8);
+    b[8 - n..].copy_from_slice(&bytes[..n]);
+    u64::from_be_bytes(b)
+}
+
+fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
+    // Serialising our own plain data types cannot fail (no maps with non-string keys).
+    serde_json::to_vec(v).expect("plain data serialises")
+}
+
+type TxResult<T> = Result<T, ConflictableTransactionError<TicketError>>;
 
 impl Store {
     /// Opens (creating if needed) the store in `dir/supportbot.db`.
@@ -94,20 +190,23 @@ impl Store {
                 db.flush().map_err(|e| classify(&path, e))?;
             }
         }
-        let sessions = db.open_tree("sessions").map_err(|e| classify(&path, e))?;
+        let tree = |name: &str| db.open_tree(name).map_err(|e| classify(&path, e));
         Ok(Store {
+            sessions: tree("sessions")?,
+            meta: tree("meta")?,
+            tickets: tree("tickets")?,
+            ticket_rows: tree("ticket_rows")?,
+            open_by_user: tree("open_by_user")?,
+            outbox: tree("outbox")?,
+            delivered: tree("delivered")?,
+            stats: tree("stats")?,
             db,
-            sessions,
             dir: path,
         })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
-    }
-
-    pub(crate) fn db(&self) -> &sled::Db {
-        &self.db
     }
 
     pub(crate) fn error(&self, e: sled::Error) -> StoreError {
@@ -156,10 +255,323 @@ impl Store {
         })
     }
 
+    fn tx_error(&self, e: TransactionError<TicketError>) -> TicketOpError {
+        match e {
+            TransactionError::Abort(t) => TicketOpError::Ticket(t),
+            TransactionError::Storage(e) => TicketOpError::Store(self.error(e)),
+        }
+    }
+
+    /// Creates a ticket for the summary's user, or adds the summary to their open ticket, and
+    /// queues the notifications `notify` builds for it, in one transaction, flushed to disk
+    /// before returning: once this returns Ok the ticket exists and will be delivered.
+    pub fn create_or_append(
+        &self,
+        summary: crate::escalation::summary::Summary,
+        now: u64,
+        notify: &dyn Fn(&Ticket, bool) -> Vec<Notification>,
+    ) -> Result<Escalated, TicketOpError> {
+        let user = summary.user.id.clone();
+        let trees = (
+            &self.meta,
+            &self.tickets,
+            &self.ticket_rows,
+            &self.open_by_user,
+            &self.outbox,
+        );
+        let result = trees
+            .transaction(
+                |(meta, tickets, rows, open, outbox)| -> TxResult<Escalated> {
+                    let existing = match open.get(user.as_bytes())? {
+                        Some(n) => tickets
+                            .get(n)?
+                            .and_then(|b| serde_json::from_slice::<Ticket>(&b).ok()),
+                        None => None,
+                    };
+                    let (ticket, created) = match existing {
+                        Some(mut t) if t.status != Status::Resolved => {
+                            t.summaries.push(summary.clone());
+                            t.updated_at = now;
+                            (t, false)
+                        }
+                        _ => {
+                            let n = meta.get(b"ticket_seq")?.map(|v| from_be(&v)).unwrap_or(0) + 1;
+                            meta.insert(b"ticket_seq", &be(n))?;
+                            (Ticket::new(TicketId(n), summary.clone(), now), true)
+                        }
+                    };
+                    let key = be(ticket.id.0);
+                    tickets.insert(&key, to_json(&ticket))?;
+                    rows.insert(&key, to_json(&TicketRow::of(&ticket)))?;
+                    open.insert(user.as_bytes(), &key)?;
+                    enqueue(meta, outbox, notify(&ticket, created), now)?;
+                    Ok(Escalated { ticket, created })
+                },
+            )
+            .map_err(|e| self.tx_error(e))?;
+        self.flush()?;
+        Ok(result)
+    }
+
+    /// Applies a lifecycle step to a ticket and queues its notifications, atomically and durably.
+    pub fn update_ticket(
+        &self,
+        id: TicketId,
+        now: u64,
+        step: &dyn Fn(&mut Ticket) -> Result<Vec<Notification>, TicketError>,
+    ) -> Result<Ticket, TicketOpError> {
+        let trees = (
+            &self.meta,
+            &self.tickets,
+            &self.ticket_rows,
+            &self.open_by_user,
+            &self.outbox,
+        );
+        let ticket = trees
+            .transaction(|(meta, tickets, rows, open, outbox)| -> TxResult<Ticket> {
+                let key = be(id.0);
+                let Some(bytes) = tickets.get(key)? else {
+                    return Err(ConflictableTransactionError::Abort(TicketError::NotFound(
+                        id,
+                    )));
+                };
+                let mut t: Ticket = serde_json::from_slice(&bytes)
+                    .map_err(|_| ConflictableTransactionError::Abort(TicketError::NotFound(id)))?;
+                let notes = step(&mut t).map_err(ConflictableTransactionError::Abort)?;
+                tickets.insert(&key, to_json(&t))?;
+                rows.insert(&key, to_json(&TicketRow::of(&t)))?;
+                let user = t.user.id.as_bytes();
+                match t.status {
+                    Status::Resolved => {
+                        if open.get(user)?.is_some_and(|v| from_be(&v) == id.0) {
+                            open.remove(user)?;
+                        }
+                    }
+                    _ => {
+                        if open.get(user)?.is_none() {
+                            open.insert(user, &key)?;
+                        }
+                    }
+                }
+                enqueue(meta, outbox, notes, now)?;
+                Ok(t)
+            })
+            .map_err(|e| self.tx_error(e))?;
+        self.flush()?;
+        Ok(ticket)
+    }
+
+    pub fn ticket(&self, id: TicketId) -> Result<Option<Ticket>, StoreError> {
+        let Some(bytes) = self.tickets.get(be(id.0)).map_err(|e| self.error(e))? else {
+            return Ok(None);
+        };
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| StoreError::Other {
+                dir: self.dir.clone(),
+                detail: format!("ticket {id} is unreadable: {e}"),
+            })
+    }
+
+    /// The user's open ticket, if any.
+    pub fn open_ticket_of(&self, user_id: &str) -> Result<Option<TicketId>, StoreError> {
+        Ok(self
+            .open_by_user
+            .get(user_id)
+            .map_err(|e| self.error(e))?
+            .map(|v| TicketId(from_be(&v))))
+    }
+
+    /// Listing rows, newest first, optionally of one status.
+    pub fn ticket_rows(&self, status: Option<Status>) -> Result<Vec<TicketRow>, StoreError> {
+        let mut rows = Vec::new();
+        for r in self.ticket_rows.iter().rev() {
+            let (_, v) = r.map_err(|e| self.error(e))?;
+            if let Ok(row) = serde_json::from_slice::<TicketRow>(&v)
+                && status.is_none_or(|s| row.status == s)
+            {
+                rows.push(row);
+            }
+        }
+        Ok(rows)
+    }
+
+    /// All tickets (for stats).
+    pub fn tickets(&self) -> impl Iterator<Item = Ticket> + '_ {
+        self.tickets
+            .iter()
+            .filter_map(|r| r.ok().and_then(|(_, v)| serde_json::from_slice(&v).ok()))
+    }
+
+    /// The oldest undelivered notification.
+    pub fn outbox_head(&self) -> Result<Option<OutboxItem>, StoreError> {
+        let Some((_, v)) = self.outbox.first().map_err(|e| self.error(e))? else {
+            return Ok(None);
+        };
+        serde_json::from_slice(&v)
+            .map(Some)
+            .map_err(|e| StoreError::Other {
+                dir: self.dir.clone(),
+                detail: format!("unreadable outbox item: {e}"),
+            })
+    }
+
+    pub fn outbox_len(&self) -> usize {
+        self.outbox.len()
+    }
+
+    /// Was this notification key delivered already (a crash between send and record)?
+    pub fn was_delivered(&self, key: &str) -> Result<bool, StoreError> {
+        self.delivered.contains_key(key).map_err(|e| self.error(e))
+    }
+
+    /// Records a delivery and removes the item, durably.
+    pub fn outbox_delivered(&self, item: &OutboxItem, now: u64) -> Result<(), StoreError> {
+        (&self.outbox, &self.delivered)
+            .transaction(|(outbox, delivered)| {
+                outbox.remove(&be(item.seq))?;
+                delivered.insert(item.notification.key.as_bytes(), &be(now))?;
+                Ok::<_, ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => self.error(e),
+                TransactionError::Abort(()) => StoreError::Other {
+                    dir: self.dir.clone(),
+                    detail: "aborted".into(),
+                },
+            })?;
+        self.flush()
+    }
+
+    /// Records a failed attempt.
+    pub fn outbox_failed(&self, item: &OutboxItem, error: &str) -> Result<(), StoreError> {
+        let mut next = item.clone();
+        next.attempts += 1;
+        next.last_error = Some(error.to_string());
+        // Only update if still queued (never resurrect a delivered item).
+        let _ = self
+            .outbox
+            .compare_and_swap(be(item.seq), Some(to_json(item)), Some(to_json(&next)))
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    pub fn record_stat(&self, event: &StatEvent) -> Result<(), StoreError> {
+        let id = self.db.generate_id().map_err(|e| self.error(e))?;
+        self.stats
+            .insert(be(id), to_json(event))
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    pub fn stat_events(&self) -> impl Iterator<Item = StatEvent> + '_ {
+        self.stats
+            .iter()
+            .filter_map(|r| r.ok().and_then(|(_, v)| serde_json::from_slice(&v).ok()))
+    }
+
+    /// Removes resolved tickets resolved before `cutoff` and the sessions of their users that
+    /// have not changed since. Returns (tickets, sessions) removed.
+    pub fn purge_resolved(&self, cutoff: u64) -> Result<(usize, usize), StoreError> {
+        let mut tickets = 0;
+        let mut sessions = 0;
+        let old: Vec<Ticket> = self
+            .tickets()
+            .filter(|t| t.resolved_at().is_some_and(|at| at < cutoff))
+            .collect();
+        for t in old {
+            let key = be(t.id.0);
+            self.tickets.remove(key).map_err(|e| self.error(e))?;
+            self.ticket_rows.remove(key).map_err(|e| self.error(e))?;
+            tickets += 1;
+            if let Some(s) = self.load_session(&t.user.id)?
+                && s.updated_at < cutoff
+                && self.delete_session(&t.user.id)?
+            {
+                sessions += 1;
+            }
+        }
+        self.flush()?;
+        Ok((tickets, sessions))
+    }
+
+    /// Removes everything about one user: session, tickets, and their id in stats.
+    /// Returns (sessions, tickets) removed.
+    pub fn forget_user(&self, user_id: &str) -> Result<(usize, usize), StoreError> {
+        let sessions = usize::from(self.delete_session(user_id)?);
+        let mut tickets = 0;
+        let theirs: Vec<TicketId> = self
+            .tickets()
+            .filter(|t| t.user.id == user_id)
+            .map(|t| t.id)
+            .collect();
+        for id in theirs {
+            self.tickets.remove(be(id.0)).map_err(|e| self.error(e))?;
+            self.ticket_rows
+                .remove(be(id.0))
+                .map_err(|e| self.error(e))?;
+            tickets += 1;
+        }
+        self.open_by_user
+            .remove(user_id)
+            .map_err(|e| self.error(e))?;
+        // Queued notifications about or to them go too.
+        for r in self.outbox.iter() {
+            let (k, v) = r.map_err(|e| self.error(e))?;
+            if let Ok(item) = serde_json::from_slice::<OutboxItem>(&v) {
+                let about = match &item.notification.audience {
+                    crate::escalation::notify::Audience::User { user } => user.id == user_id,
+                    _ => false,
+                };
+                if about
+                    || item.notification.card.is_some()
+                        && self.ticket(item.notification.ticket)?.is_none()
+                {
+                    self.outbox.remove(k).map_err(|e| self.error(e))?;
+                }
+            }
+        }
+        for r in self.stats.iter() {
+            let (k, v) = r.map_err(|e| self.error(e))?;
+            if let Ok(mut ev) = serde_json::from_slice::<StatEvent>(&v)
+                && ev.user == user_id
+            {
+                ev.user = "forgotten".into();
+                self.stats
+                    .insert(k, to_json(&ev))
+                    .map_err(|e| self.error(e))?;
+            }
+        }
+        self.flush()?;
+        Ok((sessions, tickets))
+    }
+
     /// Writes everything to disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush().map(|_| ()).map_err(|e| self.error(e))
     }
+}
+
+/// Appends notifications to the outbox inside a transaction.
+fn enqueue(
+    meta: &sled::transaction::TransactionalTree,
+    outbox: &sled::transaction::TransactionalTree,
+    notes: Vec<Notification>,
+    now: u64,
+) -> TxResult<()> {
+    for notification in notes {
+        let seq = meta.get(b"outbox_seq")?.map(|v| from_be(&v)).unwrap_or(0) + 1;
+        meta.insert(b"outbox_seq", &be(seq))?;
+        let item = OutboxItem {
+            seq,
+            notification,
+            attempts: 0,
+            last_error: None,
+            created_at: now,
+        };
+        outbox.insert(&be(seq), to_json(&item))?;
+    }
+    Ok(())
 }
 
 fn classify(dir: &Path, e: sled::Error) -> StoreError {

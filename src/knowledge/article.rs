@@ -256,9 +256,7 @@ fn split_front_matter<'a>(
     let mut lines = text.split_inclusive('\n');
     // The opening fence is the first non-blank line.
     let open_line = loop {
-        let Some(line) = lines.next() else {
-            return None;
-        };
+        let line = lines.next()?;
         let start = offset;
         offset += line.len();
         if !line.trim().is_empty() {

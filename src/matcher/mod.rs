@@ -65,7 +65,7 @@ pub struct Match {
     /// Index of the article in the knowledge base.
     #[serde(skip)]
     pub doc: usize,
-    pub score: f32,
+    pub score: f64,
     /// The query terms that matched this article, for explanations.
     pub matched: Vec<String>,
 }
@@ -80,7 +80,9 @@ pub struct Ranking {
 impl Ranking {
     /// The best match when it is confident enough to answer with.
     pub fn best(&self) -> Option<&Match> {
-        self.matches.first().filter(|m| m.score >= CONFIDENT)
+        self.matches
+            .first()
+            .filter(|m| m.score >= f64::from(CONFIDENT))
     }
 
     /// Close-but-unsure candidates to offer as choices (empty when `best` is confident).
@@ -90,7 +92,7 @@ impl Ranking {
         }
         self.matches
             .iter()
-            .filter(|m| m.score >= POSSIBLE)
+            .filter(|m| m.score >= f64::from(POSSIBLE))
             .take(max)
             .collect()
     }
@@ -350,7 +352,7 @@ impl Index {
                 }
                 Match {
                     doc,
-                    score: (score * 1000.0).round() / 1000.0,
+                    score: (f64::from(score) * 1000.0).round() / 1000.0,
                     matched: hits.iter().map(|(_, _, t)| t.clone()).collect(),
                 }
             })

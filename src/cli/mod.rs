@@ -1,4 +1,6 @@
-//! The one-shot commands (`diagnose`, `kb check|list|show`): argument types and output.
+//! The one-shot commands (`diagnose`, `kb ...`, `tickets ...`, `stats`): their output.
+
+pub mod tickets;
 
 use crate::browser::Browser;
 use crate::knowledge::{Article, Knowledge, KnowledgeBase, StepsFor, load::load_dir};

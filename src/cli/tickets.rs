@@ -1,0 +1,406 @@
+//! Staff and admin commands over tickets: escalate, list, show, claim, resolve, reopen,
+//! export, purge, stats and user forget.
+
+use crate::browser::Browser;
+use crate::conversation::Event;
+use crate::escalation::notify::{Fanout, FileNotifier, LogNotifier, Notifier};
+use crate::escalation::outbox::{self, Backoff};
+use crate::escalation::stats::{self, Stats};
+use crate::escalation::summary::rfc3339;
+use crate::escalation::ticket::{Status, Ticket, TicketId};
+use crate::escalation::{self};
+use crate::service::{Clock, Service};
+use crate::session::UserRef;
+use crate::store::{Store, TicketOpError};
+use serde_json::json;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// The notifier available without Discord: the log plus a JSON-lines file that staff tools
+/// can follow (`tail -f`).
+pub fn local_notifier(file: &Path) -> Fanout {
+    Fanout(vec![
+        Box::new(LogNotifier),
+        Box::new(FileNotifier::new(file.to_path_buf())),
+    ])
+}
+
+/// Sends what is queued, for a few seconds at most (one-shot commands).
+pub async fn deliver_queued(store: &Store, notifier: &dyn Notifier, clock: &dyn Clock) {
+    match outbox::drain(
+        store,
+        notifier,
+        clock,
+        Backoff {
+            first: Duration::from_millis(200),
+            max: Duration::from_secs(2),
+        },
+        Duration::from_secs(5),
+    )
+    .await
+    {
+        Ok(_) if store.outbox_len() == 0 => {}
+        Ok(_) => eprintln!(
+            "note: {} notification(s) could not be delivered yet; they stay queued and are sent by the next command or the running bot.",
+            store.outbox_len()
+        ),
+        Err(e) => eprintln!("note: notifications stay queued: {e}"),
+    }
+}
+
+pub struct EscalateArgs {
+    pub user: String,
+    pub name: String,
+    pub text: String,
+    pub browser: Option<Browser>,
+    pub note: Option<String>,
+    pub channel: String,
+}
+
+/// `escalate`: diagnose, capture, create the ticket; print its id only once durable.
+pub async fn escalate(
+    service: &Service,
+    args: EscalateArgs,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    if args.text.trim().is_empty() {
+        eprintln!("error: --text is empty: describe the problem in the user's words.");
+        return Ok(ExitCode::from(2));
+    }
+    let user = UserRef {
+        id: args.user.clone(),
+        name: args.name.clone(),
+        channel: args.channel.clone(),
+    };
+    service
+        .handle(
+            &user,
+            Event::Describe {
+                text: args.text.clone(),
+                browser: args.browser,
+            },
+        )
+        .await?;
+    let mut session = service.session(&user)?;
+    service.escalate(&mut session, args.note.clone())?;
+    service.store.save_session(&session)?;
+    let id: TicketId = session
+        .ticket
+        .as_deref()
+        .and_then(|t| t.parse().ok())
+        .ok_or_else(|| anyhow::anyhow!("the ticket was not recorded in the session"))?;
+    let ticket = service
+        .store
+        .ticket(id)?
+        .ok_or_else(|| anyhow::anyhow!("ticket {id} vanished"))?;
+    // Durable now: create_or_append flushed before returning.
+    if json {
+        let s = ticket.summary();
+        writeln!(
+            out,
+            "{}",
+            json!({
+                "id": id.to_string(),
+                "status": ticket.status,
+                "created": ticket.summaries.len() == 1,
+                "article": s.and_then(|s| s.article.as_ref().map(|(id, _)| id.clone())),
+                "browser": s.and_then(|s| s.browser),
+                "matches": s.map(|s| s.matches.clone()).unwrap_or_default(),
+            })
+        )?;
+    } else {
+        writeln!(out, "{id}")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn list(
+    store: &Store,
+    status: Option<Status>,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let rows = store.ticket_rows(status)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string(&rows)?)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(
+            out,
+            "No tickets{}.",
+            status
+                .map(|s| format!(" with status {s}"))
+                .unwrap_or_default()
+        )?;
+        return Ok(());
+    }
+    let mut buf = std::io::BufWriter::new(out);
+    for r in &rows {
+        writeln!(
+            buf,
+            "{:<8} {:<9} {:<20} {:<24} {}{}",
+            r.id.to_string(),
+            r.status.word(),
+            rfc3339(r.created_at),
+            truncate(&r.user_name, 24),
+            r.subject,
+            r.claimed_by
+                .as_ref()
+                .map(|b| format!(" (claimed by {b})"))
+                .unwrap_or_default()
+        )?;
+    }
+    writeln!(buf, "{} ticket(s).", rows.len())?;
+    Ok(())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
+
+fn find(store: &Store, id: &str) -> anyhow::Result<Result<Ticket, String>> {
+    let id: TicketId = match id.parse() {
+        Ok(id) => id,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(store.ticket(id)?.ok_or_else(|| {
+        format!("ticket {id} does not exist; `supportbot tickets list` shows the ids")
+    }))
+}
+
+pub fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let t = match find(store, id)? {
+        Ok(t) => t,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    if json {
+        writeln!(out, "{}", serde_json::to_string(&t)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        out,
+        "{} — {}{}",
+        t.id,
+        t.status,
+        t.claimed_by()
+            .map(|b| format!(" by {b}"))
+            .unwrap_or_default()
+    )?;
+    writeln!(
+        out,
+        "User: {} ({}), opened {}",
+        t.user.name,
+        t.user.id,
+        rfc3339(t.created_at)
+    )?;
+    writeln!(out, "\nHistory:")?;
+    for c in &t.history {
+        writeln!(
+            out,
+            "  {}  {} -> {} by {}{}",
+            rfc3339(c.at),
+            c.from.map(|s| s.word()).unwrap_or("-"),
+            c.to,
+            c.by,
+            c.note
+                .as_ref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default()
+        )?;
+    }
+    if let Some(s) = t.summary() {
+        writeln!(out, "\n{}", s.transcript_markdown(&t.id.to_string()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(
+    store: &Store,
+    id: &str,
+    format: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let t = match find(store, id)? {
+        Ok(t) => t,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    match format {
+        "json" => {
+            let v = json!({
+                "id": t.id.to_string(),
+                "status": t.status,
+                "user": t.user,
+                "created_at": rfc3339(t.created_at),
+                "history": t.history,
+                "notes": t.notes,
+                "summaries": t.summaries.iter().map(|s| s.transcript_json()).collect::<Vec<_>>(),
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        }
+        "md" | "markdown" => {
+            for (i, s) in t.summaries.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out, "\n---\n")?;
+                }
+                write!(out, "{}", s.transcript_markdown(&t.id.to_string()))?;
+            }
+            if !t.history.is_empty() {
+                writeln!(out, "\n## History\n")?;
+                for c in &t.history {
+                    writeln!(
+                        out,
+                        "- {} {} by {}",
+                        rfc3339(c.at),
+                        c.to,
+                        crate::escalation::text::escape_markdown(&c.by)
+                    )?;
+                }
+            }
+        }
+        other => {
+            eprintln!("error: unknown export format `{other}`: use md or json");
+            return Ok(ExitCode::from(2));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Which lifecycle step a staff command asks for.
+pub enum Step {
+    Claim { by: String },
+    Resolve { by: String, note: Option<String> },
+    Reopen { by: String },
+}
+
+pub fn step(
+    store: &Store,
+    id: &str,
+    step: Step,
+    now: u64,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let id: TicketId = match id.parse() {
+        Ok(id) => id,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let result = match &step {
+        Step::Claim { by } => escalation::claim(store, id, by, now),
+        Step::Resolve { by, note } => escalation::resolve(store, id, by, note.clone(), now),
+        Step::Reopen { by } => escalation::reopen(store, id, by, now),
+    };
+    match result {
+        Ok(t) => {
+            writeln!(out, "{} is now {}.", t.id, t.status)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(TicketOpError::Ticket(e)) => {
+            eprintln!("error: {e}");
+            Ok(ExitCode::from(1))
+        }
+        Err(TicketOpError::Store(e)) => Err(e.into()),
+    }
+}
+
+pub fn purge(
+    store: &Store,
+    older_than: Duration,
+    now: u64,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let cutoff = now.saturating_sub(older_than.as_secs());
+    let (tickets, sessions) = store.purge_resolved(cutoff)?;
+    writeln!(
+        out,
+        "Removed {tickets} resolved ticket(s) resolved before {} and {sessions} session(s).",
+        rfc3339(cutoff)
+    )?;
+    Ok(())
+}
+
+pub fn forget(store: &Store, user: &str, out: &mut impl Write) -> anyhow::Result<()> {
+    let (sessions, tickets) = store.forget_user(user)?;
+    writeln!(
+        out,
+        "Forgot user {user}: removed {sessions} session(s) and {tickets} ticket(s); their stats are kept anonymously."
+    )?;
+    Ok(())
+}
+
+pub fn stats(
+    store: &Store,
+    since: Duration,
+    now: u64,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let from = now.saturating_sub(since.as_secs());
+    let s: Stats = stats::aggregate(store.stat_events(), store.tickets(), from);
+    if json {
+        writeln!(out, "{}", serde_json::to_string(&s)?)?;
+        return Ok(());
+    }
+    writeln!(out, "Since {}:\n", rfc3339(from))?;
+    if s.articles.is_empty() {
+        writeln!(out, "No fixes shown yet.")?;
+    }
+    for a in &s.articles {
+        writeln!(
+            out,
+            "{}: shown {}, fixed {}, not fixed {}, escalated after {}, fixed without a ticket {}",
+            a.article, a.shown, a.fixed, a.not_fixed, a.escalated_after, a.fixed_without_ticket
+        )?;
+        for sol in &a.solutions {
+            let rate = if sol.fixed + sol.not_fixed > 0 {
+                format!(
+                    " ({:.0}% fixed)",
+                    100.0 * sol.fixed as f64 / (sol.fixed + sol.not_fixed) as f64
+                )
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "  {}. {}: shown {}, fixed {}, not fixed {}, escalated after {}{rate}",
+                sol.solution, sol.title, sol.shown, sol.fixed, sol.not_fixed, sol.escalated_after
+            )?;
+        }
+    }
+    let t = &s.tickets;
+    let dur = |d: Option<u64>| {
+        d.map(|s| humantime::format_duration(Duration::from_secs(s)).to_string())
+            .unwrap_or_else(|| "n/a".into())
+    };
+    writeln!(
+        out,
+        "\nConversations fixed without a ticket: {}",
+        s.conversations_fixed_without_ticket
+    )?;
+    writeln!(
+        out,
+        "Tickets: {} opened, {} claimed (median {} to claim), {} resolved (median {} to resolve)",
+        t.opened,
+        t.claimed,
+        dur(t.median_seconds_to_claim),
+        t.resolved,
+        dur(t.median_seconds_to_resolve)
+    )?;
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! Escalation to a human: the captured summary, tickets and their lifecycle, notifications
+//! through a durable outbox, and the stats the bot learns from.
+
+pub mod notify;
+pub mod outbox;
+pub mod stats;
+pub mod summary;
+pub mod text;
+pub mod ticket;
+
+use crate::store::{Escalated, Store, TicketOpError};
+use notify::{Audience, Event, Notification};
+use summary::Summary;
+use text::escape_markdown;
+use ticket::{Ticket, TicketId};
+
+/// The notifications a new or updated ticket sends: the staff card with the transcript.
+pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
+    let Some(summary) = ticket.summary() else {
+        return Vec::new();
+    };
+    let n = ticket.summaries.len();
+    let (event, key, text) = if created {
+        (
+            Event::Created,
+            format!("{}/created", ticket.id),
+            format!(
+                "New ticket {} from {}",
+                ticket.id,
+                escape_markdown(&ticket.user.name)
+            ),
+        )
+    } else {
+        (
+            Event::Updated,
+            format!("{}/update-{n}", ticket.id),
+            format!(
+                "{} escalated again; ticket {} has a new summary ({n} in all)",
+                escape_markdown(&ticket.user.name),
+                ticket.id
+            ),
+        )
+    };
+    vec![Notification {
+        key,
+        ticket: ticket.id,
+        event,
+        audience: Audience::Staff,
+        text,
+        card: Some(summary.card(&ticket.id.to_string())),
+        transcript: Some(summary.transcript_markdown(&ticket.id.to_string())),
+    }]
+}
+
+fn step_key(ticket: &Ticket) -> usize {
+    ticket.history.len()
+}
+
+/// Creates the user's ticket (or adds to their open one); durable when it returns.
+pub fn escalate(store: &Store, summary: Summary, now: u64) -> Result<Escalated, TicketOpError> {
+    store.create_or_append(summary, now, &on_escalated)
+}
+
+fn both(ticket: &Ticket, event: Event, staff_text: String, user_text: String) -> Vec<Notification> {
+    let k = step_key(ticket);
+    let tag = match &event {
+        Event::Claimed { .. } => "claimed",
+        Event::Resolved { .. } => "resolved",
+        Event::Reopened { .. } => "reopened",
+        Event::Created => "created",
+        Event::Updated => "updated",
+    };
+    vec![
+        Notification {
+            key: format!("{}/{tag}-{k}/staff", ticket.id),
+            ticket: ticket.id,
+            event: event.clone(),
+            audience: Audience::Staff,
+            text: staff_text,
+            card: None,
+            transcript: None,
+        },
+        Notification {
+            key: format!("{}/{tag}-{k}/user", ticket.id),
+            ticket: ticket.id,
+            event,
+            audience: Audience::User {
+                user: ticket.user.clone(),
+            },
+            text: user_text,
+            card: None,
+            transcript: None,
+        },
+    ]
+}
+
+pub fn claim(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Ticket, TicketOpError> {
+    store.update_ticket(id, now, &|t| {
+        let before = t.history.len();
+        t.claim(by, now)?;
+        if t.history.len() == before {
+            return Ok(Vec::new()); // already theirs: nothing to announce
+        }
+        let who = escape_markdown(by.trim());
+        Ok(both(
+            t,
+            Event::Claimed { by: by.trim().to_string() },
+            format!("Ticket {} claimed by {who}", t.id),
+            format!("Your ticket {} was picked up by {who} from the support team. They can see everything you already tried, so you won't need to repeat it.", t.id),
+        ))
+    })
+}
+
+pub fn resolve(
+    store: &Store,
+    id: TicketId,
+    by: &str,
+    note: Option<String>,
+    now: u64,
+) -> Result<Ticket, TicketOpError> {
+    store.update_ticket(id, now, &|t| {
+        t.resolve(by, note.clone(), now)?;
+        let who = escape_markdown(by.trim());
+        let note_text = note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| format!("\n> {}", escape_markdown(n))).unwrap_or_default();
+        Ok(both(
+            t,
+            Event::Resolved { by: by.trim().to_string(), note: note.clone() },
+            format!("Ticket {} resolved by {who}{note_text}", t.id),
+            format!("Your ticket {} was resolved by {who}.{note_text}\nIf the problem comes back, ask for a human again and we'll reopen it.", t.id),
+        ))
+    })
+}
+
+pub fn reopen(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Ticket, TicketOpError> {
+    store.update_ticket(id, now, &|t| {
+        t.reopen(by, now)?;
+        let who = escape_markdown(if by.trim().is_empty() {
+            "staff"
+        } else {
+            by.trim()
+        });
+        Ok(both(
+            t,
+            Event::Reopened {
+                by: by.trim().to_string(),
+            },
+            format!("Ticket {} reopened by {who}", t.id),
+            format!(
+                "Your ticket {} was reopened; the support team will pick it up again.",
+                t.id
+            ),
+        ))
+    })
+}

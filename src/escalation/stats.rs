@@ -1,0 +1,152 @@
+//! What the bot learns: every "did this fix it?" answer and escalation as an event, and the
+//! per-article, per-solution figures admins read with `supportbot stats`; aggregation is pure.
+
+use super::ticket::Ticket;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatKind {
+    Shown,
+    Fixed,
+    NotFixed,
+    /// The user escalated with this as the last solution shown.
+    EscalatedAfter,
+    /// Fixed, and the conversation had no ticket.
+    FixedWithoutTicket,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatEvent {
+    pub at: u64,
+    pub user: String,
+    pub article: String,
+    pub solution: usize,
+    pub title: String,
+    pub kind: StatKind,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SolutionStats {
+    pub solution: usize,
+    pub title: String,
+    pub shown: u64,
+    pub fixed: u64,
+    pub not_fixed: u64,
+    pub escalated_after: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ArticleStats {
+    pub article: String,
+    pub shown: u64,
+    pub fixed: u64,
+    pub not_fixed: u64,
+    pub escalated_after: u64,
+    pub fixed_without_ticket: u64,
+    pub solutions: Vec<SolutionStats>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TicketStats {
+    pub opened: u64,
+    pub claimed: u64,
+    pub resolved: u64,
+    pub median_seconds_to_claim: Option<u64>,
+    pub median_seconds_to_resolve: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Stats {
+    pub since: u64,
+    pub articles: Vec<ArticleStats>,
+    pub conversations_fixed_without_ticket: u64,
+    pub tickets: TicketStats,
+}
+
+fn median(mut v: Vec<u64>) -> Option<u64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_unstable();
+    Some(v[v.len() / 2])
+}
+
+/// Aggregates events and tickets from `since` (unix seconds) on.
+pub fn aggregate(
+    events: impl IntoIterator<Item = StatEvent>,
+    tickets: impl IntoIterator<Item = Ticket>,
+    since: u64,
+) -> Stats {
+    let mut by_article: BTreeMap<String, (ArticleStats, BTreeMap<usize, SolutionStats>)> =
+        BTreeMap::new();
+    let mut fixed_without_ticket = 0;
+    for e in events.into_iter().filter(|e| e.at >= since) {
+        let (a, sols) = by_article.entry(e.article.clone()).or_insert_with(|| {
+            (
+                ArticleStats {
+                    article: e.article.clone(),
+                    ..Default::default()
+                },
+                BTreeMap::new(),
+            )
+        });
+        let s = sols.entry(e.solution).or_insert_with(|| SolutionStats {
+            solution: e.solution + 1,
+            title: e.title.clone(),
+            ..Default::default()
+        });
+        match e.kind {
+            StatKind::Shown => {
+                a.shown += 1;
+                s.shown += 1;
+            }
+            StatKind::Fixed => {
+                a.fixed += 1;
+                s.fixed += 1;
+            }
+            StatKind::NotFixed => {
+                a.not_fixed += 1;
+                s.not_fixed += 1;
+            }
+            StatKind::EscalatedAfter => {
+                a.escalated_after += 1;
+                s.escalated_after += 1;
+            }
+            StatKind::FixedWithoutTicket => {
+                a.fixed_without_ticket += 1;
+                fixed_without_ticket += 1;
+            }
+        }
+    }
+    let articles = by_article
+        .into_values()
+        .map(|(mut a, sols)| {
+            a.solutions = sols.into_values().collect();
+            a
+        })
+        .collect();
+    let mut t = TicketStats::default();
+    let mut to_claim = Vec::new();
+    let mut to_resolve = Vec::new();
+    for ticket in tickets.into_iter().filter(|t| t.created_at >= since) {
+        t.opened += 1;
+        if let Some(c) = ticket.first_claimed_at() {
+            t.claimed += 1;
+            to_claim.push(c.saturating_sub(ticket.created_at));
+        }
+        if let Some(r) = ticket.resolved_at() {
+            t.resolved += 1;
+            to_resolve.push(r.saturating_sub(ticket.created_at));
+        }
+    }
+    t.median_seconds_to_claim = median(to_claim);
+    t.median_seconds_to_resolve = median(to_resolve);
+    Stats {
+        since,
+        articles,
+        conversations_fixed_without_ticket: fixed_without_ticket,
+        tickets: t,
+    }
+}

@@ -1,0 +1,398 @@
+//! The diagnostic summary captured on escalation, and its two renderings: a compact card for
+//! staff that fits Discord's limits, and a full transcript (Markdown and JSON) never truncated.
+
+use super::text::{escape_markdown, quote, truncate_chars};
+use crate::browser::Browser;
+use crate::session::{Attempt, CheckRecord, Outcome, ScoredArticle, Session, UserRef};
+use serde::{Deserialize, Serialize};
+
+/// Discord's embed limits, which the card respects.
+pub mod limits {
+    pub const TITLE: usize = 256;
+    pub const DESCRIPTION: usize = 4096;
+    pub const FIELDS: usize = 25;
+    pub const FIELD_NAME: usize = 256;
+    pub const FIELD_VALUE: usize = 1024;
+    pub const FOOTER: usize = 2048;
+    pub const TOTAL: usize = 6000;
+}
+
+/// Everything staff need, captured from the session (nothing retyped by the user).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub user: UserRef,
+    /// Unix seconds.
+    pub at: u64,
+    /// The user's own words, verbatim.
+    pub descriptions: Vec<String>,
+    pub matches: Vec<ScoredArticle>,
+    /// The article worked through: (id, title).
+    pub article: Option<(String, String)>,
+    pub browser: Option<Browser>,
+    pub device: String,
+    pub attempts: Vec<Attempt>,
+    pub checks: Vec<CheckRecord>,
+    pub note: Option<String>,
+    pub bot_version: String,
+    pub kb_revision: String,
+}
+
+/// A compact card: maps onto one embed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub title: String,
+    pub description: String,
+    pub fields: Vec<(String, String)>,
+    pub footer: String,
+}
+
+impl Card {
+    /// Characters counted by Discord towards the 6000 total.
+    pub fn total_chars(&self) -> usize {
+        self.title.chars().count()
+            + self.description.chars().count()
+            + self.footer.chars().count()
+            + self
+                .fields
+                .iter()
+                .map(|(n, v)| n.chars().count() + v.chars().count())
+                .sum::<usize>()
+    }
+}
+
+fn device_of(browser: Option<Browser>) -> &'static str {
+    match browser {
+        Some(Browser::SafariIos) => "iPhone or iPad",
+        Some(Browser::SafariMac) => "Mac",
+        Some(Browser::Ie) => "Windows PC",
+        Some(_) => "computer (desktop browser)",
+        None => "unknown",
+    }
+}
+
+impl Summary {
+    pub fn capture(
+        session: &Session,
+        article_title: Option<&str>,
+        note: Option<String>,
+        kb_revision: &str,
+        now: u64,
+    ) -> Summary {
+        Summary {
+            user: session.user.clone(),
+            at: now,
+            descriptions: session.descriptions.clone(),
+            matches: session.matches.clone(),
+            article: session
+                .article
+                .clone()
+                .map(|id| (id, article_title.unwrap_or_default().to_string())),
+            browser: session.browser,
+            device: device_of(session.browser).to_string(),
+            attempts: session.attempts.clone(),
+            checks: session.checks.clone(),
+            note: note.filter(|n| !n.trim().is_empty()),
+            bot_version: env!("CARGO_PKG_VERSION").to_string(),
+            kb_revision: kb_revision.to_string(),
+        }
+    }
+
+    fn outcome_word(o: Option<Outcome>) -> &'static str {
+        match o {
+            Some(Outcome::Fixed) => "fixed it",
+            Some(Outcome::NotFixed) => "did not fix it",
+            Some(Outcome::Skipped) => "skipped (no steps for this browser)",
+            Some(Outcome::NoAnswer) | None => "no answer",
+        }
+    }
+
+    fn attempt_lines(&self) -> Vec<String> {
+        self.attempts
+            .iter()
+            .map(|a| {
+                let browser = a
+                    .browser
+                    .map(|b| format!(" ({})", b.label()))
+                    .unwrap_or_default();
+                format!(
+                    "{}. {}{} — {}",
+                    a.solution + 1,
+                    escape_markdown(&a.title),
+                    browser,
+                    Self::outcome_word(a.outcome)
+                )
+            })
+            .collect()
+    }
+
+    fn check_lines(&self) -> Vec<String> {
+        self.checks
+            .iter()
+            .map(|c| {
+                let status = c.status.map(|s| format!(" HTTP {s}")).unwrap_or_default();
+                let ms = c.total_ms.map(|m| format!(", {m} ms")).unwrap_or_default();
+                format!(
+                    "{}: **{}**{}{} ({})",
+                    escape_markdown(&c.target),
+                    escape_markdown(&c.verdict),
+                    status,
+                    ms,
+                    rfc3339(c.at)
+                )
+            })
+            .collect()
+    }
+
+    fn match_lines(&self) -> Vec<String> {
+        self.matches
+            .iter()
+            .take(3)
+            .map(|m| format!("{} `{}` ({:.2})", escape_markdown(&m.title), m.id, m.score))
+            .collect()
+    }
+
+    /// The compact staff card, within Discord's embed limits, cut on character boundaries with
+    /// a marker where needed.
+    pub fn card(&self, ticket_id: &str) -> Card {
+        let subject = self
+            .article
+            .as_ref()
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| "No matching article".to_string());
+        let title = truncate_chars(
+            &format!("{ticket_id} · {}", escape_markdown(&subject)),
+            limits::TITLE,
+        );
+        let mut description = String::new();
+        for d in &self.descriptions {
+            description.push_str(&quote(d));
+            description.push_str("\n\n");
+        }
+        if let Some(note) = &self.note {
+            description.push_str("**Note from the user**\n");
+            description.push_str(&quote(note));
+        }
+        let description = truncate_chars(description.trim_end(), 3000.min(limits::DESCRIPTION));
+        let mut fields = vec![
+            (
+                "User".to_string(),
+                format!(
+                    "{} (`{}`)",
+                    escape_markdown(&self.user.name),
+                    escape_markdown(&self.user.id)
+                ),
+            ),
+            ("Where".to_string(), escape_markdown(&self.user.channel)),
+            (
+                "Browser / device".to_string(),
+                format!(
+                    "{} / {}",
+                    self.browser.map(|b| b.label()).unwrap_or("unknown"),
+                    self.device
+                ),
+            ),
+        ];
+        let matches = self.match_lines();
+        fields.push((
+            "Top matches".to_string(),
+            if matches.is_empty() {
+                "none".into()
+            } else {
+                matches.join("\n")
+            },
+        ));
+        let attempts = self.attempt_lines();
+        fields.push((
+            "Steps tried".to_string(),
+            if attempts.is_empty() {
+                "none".into()
+            } else {
+                attempts.join("\n")
+            },
+        ));
+        let checks = self.check_lines();
+        if !checks.is_empty() {
+            fields.push(("Live checks".to_string(), checks.join("\n")));
+        }
+        let fields: Vec<(String, String)> = fields
+            .into_iter()
+            .take(limits::FIELDS)
+            .map(|(n, v)| {
+                (
+                    truncate_chars(&n, limits::FIELD_NAME),
+                    truncate_chars(&v, limits::FIELD_VALUE),
+                )
+            })
+            .collect();
+        let footer = truncate_chars(
+            &format!(
+                "supportbot {} · knowledge {} · {}",
+                self.bot_version,
+                self.kb_revision,
+                rfc3339(self.at)
+            ),
+            limits::FOOTER,
+        );
+        let mut card = Card {
+            title,
+            description,
+            fields,
+            footer,
+        };
+        // The 6000 total: shrink the description first, it holds the free text.
+        let over = card.total_chars().saturating_sub(limits::TOTAL);
+        if over > 0 {
+            let keep = card.description.chars().count().saturating_sub(over);
+            card.description = truncate_chars(&card.description, keep);
+        }
+        card
+    }
+
+    /// The full transcript in Markdown: every description, note, step and check, escaped,
+    /// never truncated.
+    pub fn transcript_markdown(&self, ticket_id: &str) -> String {
+        let mut t = format!("# Ticket {ticket_id}\n\n");
+        t.push_str(&format!(
+            "- User: {} (`{}`)\n",
+            escape_markdown(&self.user.name),
+            escape_markdown(&self.user.id)
+        ));
+        t.push_str(&format!(
+            "- Where: {}\n",
+            escape_markdown(&self.user.channel)
+        ));
+        t.push_str(&format!("- When: {}\n", rfc3339(self.at)));
+        t.push_str(&format!(
+            "- Browser / device: {} / {}\n",
+            self.browser.map(|b| b.label()).unwrap_or("unknown"),
+            self.device
+        ));
+        if let Some((id, title)) = &self.article {
+            t.push_str(&format!("- Article: {} (`{id}`)\n", escape_markdown(title)));
+        }
+        t.push_str(&format!(
+            "- Bot: supportbot {}, knowledge revision {}\n",
+            self.bot_version, self.kb_revision
+        ));
+        t.push_str("\n## What the user said\n\n");
+        for d in &self.descriptions {
+            t.push_str(&quote(d));
+            t.push_str("\n\n");
+        }
+        if let Some(note) = &self.note {
+            t.push_str("## Note from the user\n\n");
+            t.push_str(&quote(note));
+            t.push_str("\n\n");
+        }
+        t.push_str("## Matches\n\n");
+        if self.matches.is_empty() {
+            t.push_str("none\n");
+        }
+        for m in &self.matches {
+            t.push_str(&format!(
+                "- {} (`{}`): {:.3}\n",
+                escape_markdown(&m.title),
+                m.id,
+                m.score
+            ));
+        }
+        t.push_str("\n## Steps tried\n\n");
+        if self.attempts.is_empty() {
+            t.push_str("none\n");
+        }
+        for line in self.attempt_lines() {
+            t.push_str(&format!("- {line}\n"));
+        }
+        t.push_str("\n## Live checks\n\n");
+        if self.checks.is_empty() {
+            t.push_str("none\n");
+        }
+        for c in &self.checks {
+            t.push_str(&format!(
+                "- {} ({}) at {}: {} — status {}, total {} — {}\n",
+                escape_markdown(&c.target),
+                escape_markdown(&c.url),
+                rfc3339(c.at),
+                escape_markdown(&c.verdict),
+                c.status
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| "none".into()),
+                c.total_ms
+                    .map(|m| format!("{m} ms"))
+                    .unwrap_or_else(|| "n/a".into()),
+                escape_markdown(&c.detail)
+            ));
+        }
+        t
+    }
+
+    /// The full transcript as JSON: the raw model, text stored intact.
+    pub fn transcript_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// Unix seconds as RFC 3339 (UTC).
+pub fn rfc3339(secs: u64) -> String {
+    humantime::format_rfc3339_seconds(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Session;
+
+    fn hostile_session() -> Session {
+        let mut s = Session::new(
+            UserRef {
+                id: "42".into(),
+                name: "@everyone".into(),
+                channel: "c1".into(),
+            },
+            0,
+        );
+        s.descriptions
+            .push(format!("@everyone <@&1> ```{}", "x|y*".repeat(30_000)));
+        s.descriptions.push("\u{202E}evil\u{0000}".into());
+        s
+    }
+
+    #[test]
+    fn card_fits_discord_limits_with_hostile_text() {
+        let s = hostile_session();
+        let summary = Summary::capture(&s, None, Some("note ".repeat(5000)), "abc", 0);
+        let card = summary.card("T-0001");
+        assert!(card.total_chars() <= limits::TOTAL);
+        assert!(card.description.chars().count() <= limits::DESCRIPTION);
+        assert!(card.fields.len() <= limits::FIELDS);
+        assert!(
+            card.fields
+                .iter()
+                .all(|(n, v)| n.chars().count() <= limits::FIELD_NAME
+                    && v.chars().count() <= limits::FIELD_VALUE)
+        );
+        assert!(!card.description.contains("@everyone"));
+        assert!(!card.fields.iter().any(|(_, v)| v.contains("@everyone")));
+        assert!(card.description.contains(super::super::text::CUT_MARKER));
+    }
+
+    #[test]
+    fn transcript_keeps_everything() {
+        let s = hostile_session();
+        let summary = Summary::capture(&s, None, None, "abc", 0);
+        let md = summary.transcript_markdown("T-0001");
+        assert!(md.chars().count() > 100_000, "never truncated");
+        assert!(!md.contains("@everyone"));
+        let json = summary.transcript_json();
+        assert_eq!(
+            json["descriptions"][0].as_str().unwrap(),
+            s.descriptions[0],
+            "stored intact"
+        );
+        assert_eq!(
+            json["descriptions"][1].as_str().unwrap(),
+            "\u{202E}evil\u{0000}"
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! Making untrusted user text safe to show: Markdown escaping, mention defusing, control and
+//! bidirectional characters, and cutting to a length on character boundaries.
+
+/// Marker appended where text was cut.
+pub const CUT_MARKER: &str = "… [truncated]";
+
+/// Escapes user text for Markdown (Discord's dialect included) so it renders literally and can
+/// never ping: `@everyone`, `@here`, `<@id>`, `<@&role>` are defused with a zero-width space.
+/// Control characters other than newline and tab, and bidi overrides, are replaced with `�`.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut line_start = true;
+    for c in text.chars() {
+        let at_start = std::mem::replace(&mut line_start, c == '\n');
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' | '(' | ')' | '<' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '>' | '#' | '-' | '+' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{200B}"),
+            '\n' | '\t' => out.push(c),
+            c if is_unsafe_char(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Control characters (except newline and tab) and bidirectional formatting characters, which
+/// can hide or reorder text in a reader's view.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+}
+
+/// Cuts `text` to at most `max` characters (not bytes), on a character boundary, appending
+/// [`CUT_MARKER`] when anything was cut. The result including the marker fits in `max`.
+pub fn truncate_chars(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let marker = CUT_MARKER.chars().count();
+    if max <= marker {
+        return text.chars().take(max).collect();
+    }
+    let keep = max - marker;
+    // Don't leave a dangling escape backslash at the cut.
+    let mut cut: String = text.chars().take(keep).collect();
+    if cut.ends_with('\\') && !cut.ends_with("\\\\") {
+        cut.pop();
+    }
+    cut.push_str(CUT_MARKER);
+    cut
+}
+
+/// Quotes text as a Markdown block quote, escaped.
+pub fn quote(text: &str) -> String {
+    escape_markdown(text)
+        .lines()
+        .map(|l| format!("> {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_and_markdown_are_defused() {
+        let e = escape_markdown("@everyone <@123> **bold** ```fence``` | a | b |");
+        assert!(!e.contains("@everyone"));
+        assert!(!e.contains("<@123>"));
+        assert!(e.contains("\\*\\*bold\\*\\*"));
+        assert!(e.contains("\\`\\`\\`"));
+        assert!(e.contains("\\|"));
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_replaced() {
+        let e = escape_markdown("a\u{202E}b\u{0007}c\nd");
+        assert_eq!(e, "a\u{FFFD}b\u{FFFD}c\nd");
+    }
+
+    #[test]
+    fn truncation_respects_characters_and_limit() {
+        let s = "é".repeat(5000);
+        let t = truncate_chars(&s, 1024);
+        assert_eq!(t.chars().count(), 1024);
+        assert!(t.ends_with(CUT_MARKER));
+        assert_eq!(truncate_chars("short", 10), "short");
+        let emoji = "👍".repeat(100);
+        assert!(truncate_chars(&emoji, 50).chars().count() <= 50);
+    }
+}

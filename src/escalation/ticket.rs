@@ -1,0 +1,314 @@
+//! Tickets: ids, statuses and the lifecycle open -> claimed -> resolved (reopen allowed); pure.
+
+use super::summary::Summary;
+use crate::session::UserRef;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Open,
+    Claimed,
+    Resolved,
+}
+
+impl Status {
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Claimed => "claimed",
+            Status::Resolved => "resolved",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+impl FromStr for Status {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "open" => Ok(Status::Open),
+            "claimed" => Ok(Status::Claimed),
+            "resolved" => Ok(Status::Resolved),
+            other => Err(format!(
+                "unknown status `{other}`: use open, claimed or resolved"
+            )),
+        }
+    }
+}
+
+/// A ticket id such as `T-0042`, backed by its sequence number. Serialised as the string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub struct TicketId(pub u64);
+
+impl From<TicketId> for String {
+    fn from(id: TicketId) -> String {
+        id.to_string()
+    }
+}
+
+impl TryFrom<String> for TicketId {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl fmt::Display for TicketId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "T-{:04}", self.0)
+    }
+}
+
+impl FromStr for TicketId {
+    type Err = String;
+    /// Accepts `T-0042`, `t-42`, `#42` and `42`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let digits = t
+            .strip_prefix("T-")
+            .or_else(|| t.strip_prefix("t-"))
+            .or_else(|| t.strip_prefix('#'))
+            .unwrap_or(t);
+        match digits.parse::<u64>() {
+            Ok(n) if n > 0 => Ok(TicketId(n)),
+            _ => Err(format!("`{s}` is not a ticket id: use the form T-0042")),
+        }
+    }
+}
+
+/// One change of a ticket's status: who, when, and an optional note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub at: u64,
+    pub by: String,
+    pub from: Option<Status>,
+    pub to: Status,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffNote {
+    pub at: u64,
+    pub by: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub id: TicketId,
+    pub status: Status,
+    pub user: UserRef,
+    pub created_at: u64,
+    pub updated_at: u64,
+    pub history: Vec<Change>,
+    pub notes: Vec<StaffNote>,
+    /// One summary per escalation; a second escalation while open adds one.
+    pub summaries: Vec<Summary>,
+}
+
+/// A lifecycle step that is not allowed now; Display is shown to staff.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TicketError {
+    #[error("ticket {0} does not exist; `supportbot tickets list` shows the ids")]
+    NotFound(TicketId),
+    #[error("ticket {id} is resolved; reopen it first (`supportbot tickets reopen {id}`)")]
+    Resolved { id: TicketId },
+    #[error("ticket {id} is already {status}; only resolved tickets can be reopened")]
+    NotResolved { id: TicketId, status: Status },
+    #[error("ticket {id} is already claimed by {by}")]
+    AlreadyClaimed { id: TicketId, by: String },
+    #[error("a name is needed: say who you are with --by NAME")]
+    NoName,
+}
+
+impl Ticket {
+    pub fn new(id: TicketId, summary: Summary, now: u64) -> Ticket {
+        Ticket {
+            id,
+            status: Status::Open,
+            user: summary.user.clone(),
+            created_at: now,
+            updated_at: now,
+            history: vec![Change {
+                at: now,
+                by: summary.user.name.clone(),
+                from: None,
+                to: Status::Open,
+                note: None,
+            }],
+            notes: Vec::new(),
+            summaries: vec![summary],
+        }
+    }
+
+    /// Who holds the ticket now, if claimed.
+    pub fn claimed_by(&self) -> Option<&str> {
+        (self.status == Status::Claimed)
+            .then(|| {
+                self.history
+                    .iter()
+                    .rev()
+                    .find(|c| c.to == Status::Claimed)
+                    .map(|c| c.by.as_str())
+            })
+            .flatten()
+    }
+
+    fn change(&mut self, to: Status, by: &str, note: Option<String>, now: u64) {
+        self.history.push(Change {
+            at: now,
+            by: by.to_string(),
+            from: Some(self.status),
+            to,
+            note: note.clone(),
+        });
+        if let Some(text) = note {
+            self.notes.push(StaffNote {
+                at: now,
+                by: by.to_string(),
+                text,
+            });
+        }
+        self.status = to;
+        self.updated_at = now;
+    }
+
+    pub fn claim(&mut self, by: &str, now: u64) -> Result<(), TicketError> {
+        let by = by.trim();
+        if by.is_empty() {
+            return Err(TicketError::NoName);
+        }
+        match self.status {
+            Status::Resolved => Err(TicketError::Resolved { id: self.id }),
+            Status::Claimed if self.claimed_by() == Some(by) => Ok(()),
+            Status::Claimed => Err(TicketError::AlreadyClaimed {
+                id: self.id,
+                by: self.claimed_by().unwrap_or("someone").to_string(),
+            }),
+            Status::Open => {
+                self.change(Status::Claimed, by, None, now);
+                Ok(())
+            }
+        }
+    }
+
+    pub fn resolve(&mut self, by: &str, note: Option<String>, now: u64) -> Result<(), TicketError> {
+        let by = by.trim();
+        if by.is_empty() {
+            return Err(TicketError::NoName);
+        }
+        if self.status == Status::Resolved {
+            return Err(TicketError::Resolved { id: self.id });
+        }
+        self.change(
+            Status::Resolved,
+            by,
+            note.filter(|n| !n.trim().is_empty()),
+            now,
+        );
+        Ok(())
+    }
+
+    pub fn reopen(&mut self, by: &str, now: u64) -> Result<(), TicketError> {
+        if self.status != Status::Resolved {
+            return Err(TicketError::NotResolved {
+                id: self.id,
+                status: self.status,
+            });
+        }
+        let by = if by.trim().is_empty() {
+            "staff"
+        } else {
+            by.trim()
+        };
+        self.change(Status::Open, by, None, now);
+        Ok(())
+    }
+
+    /// When the ticket was first claimed and last resolved, for stats.
+    pub fn first_claimed_at(&self) -> Option<u64> {
+        self.history
+            .iter()
+            .find(|c| c.to == Status::Claimed)
+            .map(|c| c.at)
+    }
+
+    pub fn resolved_at(&self) -> Option<u64> {
+        (self.status == Status::Resolved)
+            .then(|| {
+                self.history
+                    .iter()
+                    .rev()
+                    .find(|c| c.to == Status::Resolved)
+                    .map(|c| c.at)
+            })
+            .flatten()
+    }
+
+    /// The latest summary (a ticket always has one).
+    pub fn summary(&self) -> Option<&Summary> {
+        self.summaries.last()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Session;
+
+    fn ticket() -> Ticket {
+        let s = Session::new(
+            UserRef {
+                id: "u".into(),
+                name: "Ann".into(),
+                channel: "c".into(),
+            },
+            0,
+        );
+        Ticket::new(TicketId(42), Summary::capture(&s, None, None, "r", 0), 0)
+    }
+
+    #[test]
+    fn ids_print_and_parse() {
+        assert_eq!(TicketId(42).to_string(), "T-0042");
+        assert_eq!(TicketId(12345).to_string(), "T-12345");
+        for s in ["T-0042", "t-42", "#42", "42"] {
+            assert_eq!(s.parse::<TicketId>(), Ok(TicketId(42)));
+        }
+        assert!("T-abc".parse::<TicketId>().is_err());
+        assert!("0".parse::<TicketId>().is_err());
+    }
+
+    #[test]
+    fn lifecycle() {
+        let mut t = ticket();
+        t.claim("bob", 10).unwrap();
+        assert_eq!(t.claimed_by(), Some("bob"));
+        assert!(matches!(
+            t.claim("eve", 11),
+            Err(TicketError::AlreadyClaimed { .. })
+        ));
+        t.resolve("bob", Some("cleared cache".into()), 20).unwrap();
+        assert_eq!(t.resolved_at(), Some(20));
+        assert!(t.claim("bob", 21).is_err());
+        assert!(t.resolve("bob", None, 21).is_err());
+        t.reopen("ann", 30).unwrap();
+        assert_eq!(t.status, Status::Open);
+        assert_eq!(t.notes.len(), 1);
+        assert_eq!(t.history.len(), 4);
+        assert!(matches!(
+            t.reopen("x", 31),
+            Err(TicketError::NotResolved { .. })
+        ));
+        assert_eq!(t.first_claimed_at(), Some(10));
+    }
+}

@@ -1,0 +1,379 @@
+//! Tickets end to end through the store: lifecycle, one open ticket per user, the outbox with a
+//! failing notifier, hostile text, privacy commands, stats, and a locked database.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use supportbot::conversation::Event;
+use supportbot::escalation::notify::{
+    Audience, DeliveryError, DeliveryFuture, Notification, Notifier,
+};
+use supportbot::escalation::outbox::{self, Backoff};
+use supportbot::escalation::stats;
+use supportbot::escalation::summary::{Summary, limits};
+use supportbot::escalation::ticket::{Status, TicketId};
+use supportbot::escalation::{self};
+use supportbot::knowledge::Knowledge;
+use supportbot::reply::Action;
+use supportbot::service::{Clock, Service};
+use supportbot::session::{Session, UserRef};
+use supportbot::store::{Store, StoreError};
+
+#[derive(Debug, Default)]
+struct FixedClock(Mutex<u64>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> u64 {
+        *self.0.lock().unwrap()
+    }
+}
+
+fn user(id: &str) -> UserRef {
+    UserRef {
+        id: id.into(),
+        name: format!("name-{id}"),
+        channel: "chan".into(),
+    }
+}
+
+fn summary(id: &str, text: &str) -> Summary {
+    let mut s = Session::new(user(id), 0);
+    s.descriptions.push(text.into());
+    Summary::capture(&s, None, None, "rev", 100)
+}
+
+/// Records deliveries; fails the first `fail` attempts.
+#[derive(Default)]
+struct Recorder {
+    fail: Mutex<u32>,
+    attempts: Mutex<u32>,
+    delivered: Mutex<Vec<String>>,
+}
+
+impl Notifier for Recorder {
+    fn deliver<'a>(&'a self, n: &'a Notification) -> DeliveryFuture<'a> {
+        Box::pin(async move {
+            *self.attempts.lock().unwrap() += 1;
+            let mut fail = self.fail.lock().unwrap();
+            if *fail > 0 {
+                *fail -= 1;
+                return Err(DeliveryError::new("staff channel unavailable (503)"));
+            }
+            self.delivered.lock().unwrap().push(n.key.clone());
+            Ok(())
+        })
+    }
+    fn name(&self) -> &str {
+        "recorder"
+    }
+}
+
+#[test]
+fn lifecycle_and_one_open_ticket_per_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = escalation::escalate(&store, summary("u1", "502 again"), 100).unwrap();
+    assert!(a.created);
+    assert_eq!(a.ticket.id.to_string(), "T-0001");
+    let b = escalation::escalate(&store, summary("u1", "still 502"), 110).unwrap();
+    assert!(!b.created, "a second escalation adds to the open ticket");
+    assert_eq!(b.ticket.id, a.ticket.id);
+    assert_eq!(b.ticket.summaries.len(), 2);
+    let c = escalation::escalate(&store, summary("u2", "bank feed"), 120).unwrap();
+    assert_eq!(c.ticket.id, TicketId(2));
+
+    escalation::claim(&store, TicketId(1), "carol", 130).unwrap();
+    let err = escalation::claim(&store, TicketId(1), "dave", 131).unwrap_err();
+    assert!(
+        err.to_string().contains("already claimed by carol"),
+        "{err}"
+    );
+    escalation::resolve(
+        &store,
+        TicketId(1),
+        "carol",
+        Some("cleared cache".into()),
+        140,
+    )
+    .unwrap();
+    assert_eq!(store.open_ticket_of("u1").unwrap(), None);
+    // After resolution, a new escalation opens a new ticket.
+    let d = escalation::escalate(&store, summary("u1", "back again"), 150).unwrap();
+    assert!(d.created);
+    assert_eq!(d.ticket.id, TicketId(3));
+    // Reopening T-0001 while T-0003 is open keeps T-0003 as the open one.
+    escalation::reopen(&store, TicketId(1), "carol", 160).unwrap();
+    assert_eq!(store.open_ticket_of("u1").unwrap(), Some(TicketId(3)));
+    let t1 = store.ticket(TicketId(1)).unwrap().unwrap();
+    assert_eq!(t1.status, Status::Open);
+    let steps: Vec<_> = t1
+        .history
+        .iter()
+        .map(|h| (h.to, h.by.as_str(), h.at))
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            (Status::Open, "name-u1", 100),
+            (Status::Claimed, "carol", 130),
+            (Status::Resolved, "carol", 140),
+            (Status::Open, "carol", 160)
+        ]
+    );
+    assert_eq!(t1.notes[0].text, "cleared cache");
+    assert!(
+        escalation::claim(&store, TicketId(99), "x", 1)
+            .unwrap_err()
+            .to_string()
+            .contains("does not exist")
+    );
+
+    let rows = store.ticket_rows(Some(Status::Open)).unwrap();
+    assert_eq!(
+        rows.iter().map(|r| r.id.0).collect::<Vec<_>>(),
+        vec![3, 2, 1]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn failing_notifier_delivers_once_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    for i in 0..3 {
+        escalation::escalate(&store, summary(&format!("u{i}"), "502"), 100 + i).unwrap();
+    }
+    let notifier = Recorder {
+        fail: Mutex::new(4),
+        ..Default::default()
+    };
+    let clock = FixedClock::default();
+    let started = tokio::time::Instant::now();
+    let backoff = Backoff {
+        first: Duration::from_secs(1),
+        max: Duration::from_secs(60),
+    };
+    let n = outbox::drain(&store, &notifier, &clock, backoff, Duration::from_secs(600))
+        .await
+        .unwrap();
+    assert_eq!(n, 3);
+    assert_eq!(
+        *notifier.delivered.lock().unwrap(),
+        vec!["T-0001/created", "T-0002/created", "T-0003/created"]
+    );
+    assert_eq!(*notifier.attempts.lock().unwrap(), 4 + 3);
+    // Backoff 1 + 2 + 4 + 8 seconds of (virtual) waiting before the head got through.
+    assert_eq!(started.elapsed(), Duration::from_secs(15));
+    assert_eq!(store.outbox_len(), 0);
+    // A second drain (a restart) sends nothing again.
+    let again = Recorder::default();
+    assert_eq!(
+        outbox::drain(&store, &again, &clock, backoff, Duration::from_secs(5))
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(again.delivered.lock().unwrap().is_empty());
+}
+
+#[tokio::test(start_paused = true)]
+async fn claim_and_resolve_notify_the_user_through_the_outbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    escalation::escalate(&store, summary("u1", "502"), 100).unwrap();
+    escalation::claim(&store, TicketId(1), "carol", 110).unwrap();
+    escalation::resolve(&store, TicketId(1), "carol", None, 120).unwrap();
+    let mut to_user = Vec::new();
+    while let Some(item) = store.outbox_head().unwrap() {
+        if let Audience::User { user } = &item.notification.audience {
+            to_user.push((user.id.clone(), item.notification.text.clone()));
+        }
+        store.outbox_delivered(&item, 0).unwrap();
+    }
+    assert_eq!(to_user.len(), 2);
+    assert!(to_user[0].1.contains("picked up by carol"));
+    assert!(to_user[1].1.contains("resolved by carol"));
+}
+
+#[test]
+fn hostile_text_is_stored_intact_and_rendered_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let hostile = format!(
+        "@everyone @here <@123> <@&456> | a | b |\n```\nfence\u{202E}gnp.exe\u{0000}\u{0007} {}",
+        "x".repeat(100 * 1024)
+    );
+    let mut s = Session::new(
+        UserRef {
+            id: "u1".into(),
+            name: "@everyone".into(),
+            channel: "c".into(),
+        },
+        0,
+    );
+    s.descriptions.push(hostile.clone());
+    let summary = Summary::capture(&s, None, Some(hostile.clone()), "rev", 1);
+    let t = escalation::escalate(&store, summary, 1).unwrap().ticket;
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let back = store.ticket(t.id).unwrap().unwrap();
+    let s = back.summary().unwrap();
+    assert_eq!(s.descriptions[0], hostile, "stored byte for byte");
+    assert_eq!(s.note.as_deref(), Some(hostile.as_str()));
+    let card = s.card("T-0001");
+    assert!(card.total_chars() <= limits::TOTAL);
+    assert!(card.description.chars().count() <= limits::DESCRIPTION);
+    for text in std::iter::once(&card.description)
+        .chain(card.fields.iter().map(|(_, v)| v))
+        .chain([&card.title])
+    {
+        assert!(
+            !text.contains("@everyone") && !text.contains("@here"),
+            "{text:.200}"
+        );
+        assert!(
+            !text.contains("<@123>") && !text.contains("<@&456>") && !text.contains("@1"),
+            "{text:.200}"
+        );
+        assert!(!text.contains('\u{202E}') && !text.contains('\u{0000}'));
+        assert!(!text.contains("\n```"), "code fences are escaped");
+    }
+    let md = s.transcript_markdown("T-0001");
+    assert!(md.len() > 200 * 1024, "transcript never truncated");
+    assert!(!md.contains("@everyone") && !md.contains('\u{202E}'));
+    let item = store.outbox_head().unwrap().unwrap();
+    assert!(!item.notification.text.contains("@everyone"));
+}
+
+#[test]
+fn purge_and_forget() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    for (i, u) in ["u1", "u2", "u3"].iter().enumerate() {
+        let mut s = Session::new(user(u), 10);
+        s.descriptions.push("x".into());
+        store.save_session(&s).unwrap();
+        escalation::escalate(&store, summary(u, "502"), 10 + i as u64).unwrap();
+    }
+    escalation::resolve(&store, TicketId(1), "staff", None, 20).unwrap();
+    escalation::resolve(&store, TicketId(2), "staff", None, 1_000).unwrap();
+    let (tickets, sessions) = store.purge_resolved(500).unwrap();
+    assert_eq!((tickets, sessions), (1, 1));
+    assert!(store.ticket(TicketId(1)).unwrap().is_none());
+    assert!(
+        store.ticket(TicketId(2)).unwrap().is_some(),
+        "resolved too recently"
+    );
+    assert!(
+        store.ticket(TicketId(3)).unwrap().is_some(),
+        "open tickets are never purged"
+    );
+    assert!(store.load_session("u1").unwrap().is_none());
+
+    let (sessions, tickets) = store.forget_user("u3").unwrap();
+    assert_eq!((sessions, tickets), (1, 1));
+    assert!(store.ticket(TicketId(3)).unwrap().is_none());
+    assert!(store.load_session("u3").unwrap().is_none());
+    assert_eq!(store.open_ticket_of("u3").unwrap(), None);
+}
+
+#[test]
+fn a_second_process_gets_a_plain_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let _held = Store::open(dir.path()).unwrap();
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains(&dir.path().display().to_string()), "{msg}");
+    assert!(
+        msg.contains("Stop the running bot") && msg.contains("--data"),
+        "{msg}"
+    );
+
+    // The same through the binary, as staff would meet it.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_supportbot"))
+        .args(["tickets", "list", "--data"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("in use by another supportbot process"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn stats_learn_from_answers_and_tickets() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let knowledge = Knowledge::open(&root.join("knowledge")).unwrap();
+    let clock = Arc::new(FixedClock(Mutex::new(1_000)));
+    let mut service = Service::new(knowledge, Store::open(dir.path()).unwrap());
+    service.clock = clock.clone();
+    let describe = |t: &str| Event::Describe {
+        text: t.into(),
+        browser: Some(supportbot::browser::Browser::Chrome),
+    };
+
+    // Ann: first fix fails, second works: fixed without a ticket.
+    let ann = user("ann");
+    service
+        .handle(&ann, describe("quickbooks error 502 bad gateway"))
+        .await
+        .unwrap();
+    service
+        .handle(&ann, Event::Act(Action::NotFixed))
+        .await
+        .unwrap();
+    service
+        .handle(&ann, Event::Act(Action::Fixed))
+        .await
+        .unwrap();
+    // Bob: first fix fails, then he asks for a human.
+    let bob = user("bob");
+    service
+        .handle(&bob, describe("quickbooks error 502 bad gateway"))
+        .await
+        .unwrap();
+    service
+        .handle(&bob, Event::Act(Action::NotFixed))
+        .await
+        .unwrap();
+    let replies = service
+        .handle(&bob, Event::Act(Action::Escalate))
+        .await
+        .unwrap();
+    assert!(
+        replies.iter().any(|r| r.text.contains("T-0001")),
+        "{replies:?}"
+    );
+    *clock.0.lock().unwrap() = 1_600;
+    escalation::claim(&service.store, TicketId(1), "carol", 1_600).unwrap();
+    escalation::resolve(&service.store, TicketId(1), "carol", None, 4_600).unwrap();
+
+    let s = stats::aggregate(service.store.stat_events(), service.store.tickets(), 0);
+    let a = s
+        .articles
+        .iter()
+        .find(|a| a.article == "quickbooks-error-502")
+        .expect("502 stats");
+    // Chrome users skip solution 1 (Internet Explorer only): solutions 2 and 3 are shown.
+    assert_eq!(a.solutions[0].solution, 2);
+    assert_eq!((a.solutions[0].shown, a.solutions[0].not_fixed), (2, 2));
+    assert_eq!(
+        (
+            a.solutions[1].shown,
+            a.solutions[1].fixed,
+            a.solutions[1].escalated_after
+        ),
+        (2, 1, 1)
+    );
+    assert_eq!(s.conversations_fixed_without_ticket, 1);
+    assert_eq!(
+        (s.tickets.opened, s.tickets.claimed, s.tickets.resolved),
+        (1, 1, 1)
+    );
+    assert_eq!(s.tickets.median_seconds_to_claim, Some(600));
+    assert_eq!(s.tickets.median_seconds_to_resolve, Some(3_600));
+}

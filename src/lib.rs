@@ -12,6 +12,8 @@
 //! - [`service`]: the engine with its edges (store, effects) for adapters to call.
 //! - [`console`]: the terminal adapter.
 //! - [`config`]: typed configuration from flags and environment.
+//! - [`escalation`]: diagnostic summaries, tickets, the outbox and notifiers, stats.
+//! - `discord` (feature `discord`): the Discord adapter; the only place serenity lives.
 //! - [`cli`]: the one-shot commands (`diagnose`, `kb ...`) and their output.
 //!
 //! Data flows one way: adapter -> engine -> (knowledge, matcher, probe, store) -> Reply -> adapter.
@@ -22,6 +24,8 @@ pub mod cli;
 pub mod config;
 pub mod console;
 pub mod conversation;
+#[cfg(feature = "discord")]
+pub mod discord;
 pub mod escalation;
 pub mod knowledge;
 pub mod matcher;

@@ -56,7 +56,7 @@ enum Command {
         command: KbCommand,
     },
     /// Run the Discord bot.
-    Run,
+    Run(RunArgs),
     /// Open a ticket in one shot (for integrations such as a web form); prints the id once it is durable.
     Escalate {
         #[arg(long)]
@@ -93,6 +93,31 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+}
+
+#[derive(clap::Args, Debug)]
+struct RunArgs {
+    /// The bot token (Developer Portal -> your application -> Bot -> Reset Token).
+    #[arg(long, env = "DISCORD_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// Channel id where escalations are posted for staff.
+    #[arg(long, env = "SUPPORT_CHANNEL_ID")]
+    support_channel: Option<u64>,
+    /// Role id whose members count as support staff (Manage Server always does).
+    #[arg(long, env = "STAFF_ROLE_ID")]
+    staff_role: Option<u64>,
+    /// Register commands in this guild only (instant; for development).
+    #[arg(long, env = "DEV_GUILD_ID")]
+    dev_guild: Option<u64>,
+    /// Send Discord REST calls through this proxy (e.g. twilight-http-proxy), which then owns rate limiting.
+    #[arg(long, env = "DISCORD_PROXY_URL")]
+    proxy: Option<String>,
+    /// Seconds between two /check commands of one user.
+    #[arg(long, env = "CHECK_COOLDOWN_SECONDS", default_value_t = 10)]
+    check_cooldown: u64,
+    /// Seconds between two escalations of one user.
+    #[arg(long, env = "ESCALATE_COOLDOWN_SECONDS", default_value_t = 60)]
+    escalate_cooldown: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -384,11 +409,92 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             tickets::forget(&store, &user_id, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Run => {
-            eprintln!(
-                "`supportbot run` (the Discord bot) is not available in this build yet. Use `supportbot console` to talk to the bot in the terminal."
-            );
-            Ok(ExitCode::from(2))
+        Command::Run(args) => {
+            drop(stdout);
+            run_bot(config, args)
         }
+    }
+}
+
+#[cfg(not(feature = "discord"))]
+fn run_bot(_config: Config, _args: RunArgs) -> anyhow::Result<ExitCode> {
+    eprintln!(
+        "This supportbot was built without the `discord` feature, so it cannot run the Discord bot. Rebuild with default features (`cargo build --release`), or use `supportbot console`."
+    );
+    Ok(ExitCode::from(2))
+}
+
+#[cfg(feature = "discord")]
+fn run_bot(config: Config, args: RunArgs) -> anyhow::Result<ExitCode> {
+    let Some(token) = args.token.filter(|t| !t.trim().is_empty()) else {
+        eprintln!(
+            "error: DISCORD_TOKEN is not set.\n  Create a bot at https://discord.com/developers/applications (your application -> Bot -> Reset Token),\n  then put DISCORD_TOKEN=... in .env (see .env.example) or the environment."
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let Some(support_channel) = args.support_channel else {
+        eprintln!(
+            "error: SUPPORT_CHANNEL_ID is not set: escalations need a staff channel.\n  In Discord, enable Developer Mode (User Settings -> Advanced), right-click the staff channel -> Copy Channel ID,\n  and put SUPPORT_CHANNEL_ID=... in .env."
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let knowledge = match cli::load_or_report(&config.knowledge_dir) {
+        Ok(k) => k,
+        Err(code) => return Ok(code),
+    };
+    let store = Store::open(&config.data_dir)?;
+    let _watcher = knowledge
+        .watch(|_| {})
+        .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))
+        .ok();
+    let service = Service::new(knowledge, store);
+    let settings = supportbot::discord::Settings {
+        support_channel,
+        staff_role: args.staff_role,
+        dev_guild: args.dev_guild,
+        check_cooldown: std::time::Duration::from_secs(args.check_cooldown),
+        escalate_cooldown: std::time::Duration::from_secs(args.escalate_cooldown),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let result = runtime.block_on(supportbot::discord::run(
+        &token,
+        args.proxy.as_deref(),
+        settings,
+        service,
+        shutdown_signal(),
+    ));
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("error: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+#[cfg(feature = "discord")]
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }

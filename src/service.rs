@@ -140,6 +140,22 @@ impl Service {
         }
     }
 
+    /// A live check the user asked for by name or URL (`/check`).
+    pub async fn check_request(
+        &self,
+        _user: &UserRef,
+        _target: &str,
+    ) -> Result<Vec<Reply>, ServiceError> {
+        Ok(vec![
+            Reply::new("Live checks are not set up on this bot yet.").tone(Tone::Warning),
+        ])
+    }
+
+    /// Named check targets matching a partial name (autocomplete).
+    pub fn target_names(&self, _partial: &str) -> Vec<String> {
+        Vec::new()
+    }
+
     async fn run_checks(&self, _session: &mut Session, _targets: Vec<String>) -> Vec<Reply> {
         vec![Reply::new("Live checks are not set up on this bot yet.").tone(Tone::Warning)]
     }

@@ -15,10 +15,11 @@ use fake_discord::{
 };
 use serde_json::json;
 use serenity::all::{
-    ApplicationId, ButtonStyle, ChannelId, Client, ClientBuilder, ComponentInteractionDataKind,
-    Context, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, EventHandler,
-    GatewayIntents, Http, HttpBuilder, HttpError, Interaction, ShardManager, UserId,
+    ApplicationId, ButtonStyle, ChannelId, ChannelType, Client, ClientBuilder,
+    ComponentInteractionDataKind, Context, CreateActionRow, CreateAllowedMentions,
+    CreateAttachment, CreateButton, CreateEmbed, CreateInteractionResponse,
+    CreateInteractionResponseMessage, CreateMessage, CreateThread, EventHandler, GatewayIntents,
+    Http, HttpBuilder, HttpError, Interaction, ShardManager, UserId,
 };
 use tokio::sync::mpsc;
 
@@ -420,4 +421,100 @@ async fn the_fake_rejects_what_discord_rejects() {
         matches!(err, serenity::Error::Http(HttpError::UnsuccessfulRequest(e)) if e.status_code.as_u16() == 403)
     );
     assert!(fake.dms_to(78).is_empty());
+}
+
+#[tokio::test]
+async fn followups_files_threads_and_dms_are_recorded() {
+    let fake = FakeDiscord::start().await;
+    let (shards, mut outcomes) = start_bot(&fake).await;
+    let sent = fake
+        .dispatch_interaction(InteractionFixture::slash("escalate", Vec::new()))
+        .await;
+    next_outcome(&mut outcomes).await.expect("the bot answers");
+    let http = rest_client(&fake);
+    let quiet = json!({ "parse": [] });
+
+    // Files go as multipart (`payload_json` + `files[0]`), and come back as attachments.
+    let file = CreateAttachment::bytes(b"user: it broke".to_vec(), "transcript.txt");
+    let body = json!({ "content": "Transcript attached.", "allowed_mentions": quiet });
+    let followup = (http
+        .create_followup_message(&sent.token, &body, vec![file])
+        .await)
+        .expect("a follow-up after the callback");
+    assert_eq!(followup.attachments[0].filename, "transcript.txt");
+    let edit = json!({ "content": "Transcript (edited).", "allowed_mentions": quiet });
+    (http
+        .edit_followup_message(&sent.token, followup.id, &edit, Vec::new())
+        .await)
+        .expect("the follow-up can be edited");
+    let recorded = fake
+        .wait_for_message(CHANNEL_ID, |m| m.id == followup.id.get())
+        .await;
+    assert_eq!(
+        (recorded.edits, recorded.files[0].bytes.as_slice()),
+        (1, &b"user: it broke"[..])
+    );
+    let request = fake.wait_for_request("POST /webhooks/*/*").await;
+    assert!(
+        request
+            .since_dispatch
+            .is_some_and(|d| d < Duration::from_secs(3))
+    );
+
+    let original = (http.get_original_interaction_response(&sent.token).await)
+        .expect("@original exists once answered");
+    assert_eq!(original.embeds[0].title.as_deref(), Some("Clear the cache"));
+    let again = json!({ "type": 4, "data": { "content": "twice" } });
+    let err = (http
+        .create_interaction_response(sent.id.into(), &sent.token, &again, Vec::new())
+        .await)
+        .expect_err("one callback per interaction");
+    assert!(
+        matches!(err, serenity::Error::Http(HttpError::UnsuccessfulRequest(e)) if e.error.code == 40060)
+    );
+
+    let channel = ChannelId::new(CHANNEL_ID);
+    (channel
+        .create_thread_from_message(&http, original.id, CreateThread::new("ticket-1"))
+        .await)
+        .expect("a thread on the summary message");
+    let private = CreateThread::new("ticket-1 staff").kind(ChannelType::PrivateThread);
+    let thread = channel
+        .create_thread(&http, private)
+        .await
+        .expect("a private thread");
+    assert_eq!(thread.kind, ChannelType::PrivateThread);
+    assert_eq!(
+        fake.threads()
+            .iter()
+            .map(|t| t.message_id.is_some())
+            .collect::<Vec<_>>(),
+        [true, false]
+    );
+
+    let dm = CreateMessage::new()
+        .content("Ticket resolved.")
+        .allowed_mentions(CreateAllowedMentions::new());
+    UserId::new(55)
+        .direct_message(&http, dm)
+        .await
+        .expect("DMs are open");
+    assert_eq!(fake.dms_to(55)[0].content(), "Ticket resolved.");
+    assert!(fake.mention_leaks().is_empty());
+    channel.say(&http, "@everyone look").await.expect("posted");
+    assert_eq!(
+        fake.mention_leaks().len(),
+        1,
+        "a message without allowed_mentions may ping"
+    );
+
+    channel
+        .to_channel(&http)
+        .await
+        .expect_err("GET /channels/{id} is not faked");
+    assert_eq!(
+        fake.take_unexpected(),
+        [format!("GET /api/v10/channels/{CHANNEL_ID}")]
+    );
+    shards.shutdown_all().await;
 }

@@ -449,6 +449,10 @@ impl FakeDiscord {
     pub fn unexpected(&self) -> Vec<String> {
         self.with_log(|l| l.unexpected.clone())
     }
+    /// Take (and so forgive) the unexpected requests, for tests that provoke one on purpose.
+    pub fn take_unexpected(&self) -> Vec<String> {
+        std::mem::take(&mut self.shared.lock().log.unexpected)
+    }
     pub fn gateway_stats(&self) -> GatewayStats {
         self.with_log(|l| l.gateway.clone())
     }

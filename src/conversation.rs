@@ -483,12 +483,8 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             .choice(Action::Fixed, "Fixed it", Style::Success)
             .choice(Action::NotFixed, "Still broken", Style::Danger)
             .choice(Action::Escalate, "Talk to a human", Style::Secondary);
-        if !solution.variants.is_empty() {
-            let label = match browser {
-                Some(b) => format!("Not on {}?", b.label()),
-                None => "Pick my browser".to_string(),
-            };
-            reply = reply.field("Browser", label);
+        if let StepsFor::Browser(v) = steps {
+            reply = reply.field("Steps for", v.browser.label());
         }
         out.replies.push(reply);
         return;
@@ -580,6 +576,7 @@ fn help() -> Reply {
     Reply::new(
         "Describe your problem in your own words (the exact error message helps), and mention your browser if you know it.\n\
          I'll find the matching article and walk you through its fixes one at a time, asking whether each one worked.\n\
+         Steps differ per browser: name yours (\"on my iPhone\", \"in Edge\") or change it any time.\n\
          At any point you can ask me to **check** whether the service is up, or to hand you to a **human**.",
     )
     .title("How I can help")

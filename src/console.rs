@@ -124,6 +124,12 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
 
 /// Renders a reply as plain text with numbered choices.
 pub fn render(reply: &Reply) -> String {
+    render_from(reply, 1)
+}
+
+/// Renders a reply with its choices numbered from `first` (several replies shown together
+/// share one numbering, so every number on screen means one thing).
+pub fn render_from(reply: &Reply, first: usize) -> String {
     let mut out = String::new();
     if let Some(title) = &reply.title {
         out.push_str(&format!("== {title} ==\n"));
@@ -136,7 +142,7 @@ pub fn render(reply: &Reply) -> String {
         out.push_str(&format!("* {}: {}\n", f.name, f.value));
     }
     for (i, c) in reply.choices.iter().enumerate() {
-        out.push_str(&format!("  [{}] {}\n", i + 1, c.label));
+        out.push_str(&format!("  [{}] {}\n", first + i, c.label));
     }
     out
 }
@@ -198,16 +204,21 @@ pub async fn run(
     Ok(())
 }
 
+/// Prints replies and returns the choices now on screen, numbered across all of them: a
+/// summary's "Check if the service is up" and the browser question that follows are both
+/// pickable, and no two share a number.
 fn show(output: &mut impl Write, replies: Vec<Reply>) -> std::io::Result<Vec<Choice>> {
-    let mut last = Vec::new();
+    let mut on_screen = Vec::new();
     for r in &replies {
-        writeln!(output, "\n{}", render(r).trim_end())?;
-        if !r.choices.is_empty() {
-            last = r.choices.clone();
-        }
+        writeln!(
+            output,
+            "\n{}",
+            render_from(r, on_screen.len() + 1).trim_end()
+        )?;
+        on_screen.extend(r.choices.iter().cloned());
     }
     output.flush()?;
-    Ok(last)
+    Ok(on_screen)
 }
 
 #[cfg(test)]
@@ -220,6 +231,35 @@ mod tests {
             Choice::new(Action::Fixed, "Fixed it", Style::Success),
             Choice::new(Action::NotFixed, "Still broken", Style::Danger),
         ]
+    }
+
+    #[test]
+    fn choices_of_replies_shown_together_share_one_numbering() {
+        let replies = vec![
+            Reply::new("summary").choice(Action::Check, "Check", Style::Secondary),
+            Reply::new("note"),
+            Reply::new("which browser?")
+                .choice(
+                    Action::Browser(Some(Browser::Chrome)),
+                    "Chrome",
+                    Style::Secondary,
+                )
+                .choice(Action::Browser(None), "Other", Style::Secondary),
+        ];
+        let mut out = Vec::new();
+        let on_screen = show(&mut out, replies).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("[1] Check"), "{out}");
+        assert!(out.contains("[2] Chrome"), "{out}");
+        assert!(out.contains("[3] Other"), "{out}");
+        assert_eq!(
+            parse_input("2", &on_screen),
+            Input::Event(Event::Act(Action::Browser(Some(Browser::Chrome))))
+        );
+        assert_eq!(
+            parse_input("1", &on_screen),
+            Input::Event(Event::Act(Action::Check))
+        );
     }
 
     #[test]

@@ -183,6 +183,9 @@ fn describe(
             .choice(Action::NoneOfThese, "None of these", Style::Secondary)
             .choice(Action::Escalate, "Talk to a human", Style::Secondary);
         session.stage = Stage::ChoosingArticle { candidates: ids };
+        // Nothing is open until the user picks: the previous article must not stay behind the
+        // candidates, or "check" and a browser change would act on it.
+        session.article = None;
         out.replies.push(reply);
         return;
     }

@@ -563,7 +563,7 @@ fn parse_body(
         problems.push(
             Diagnostic::new(
                 file,
-                line(body.len()),
+                line(body.trim_end().len()),
                 "the article has no `## Solution:` section",
             )
             .hint("add at least one `## Solution: <title>` section with numbered steps"),

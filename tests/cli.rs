@@ -1,0 +1,449 @@
+//! The one-shot commands through the real binary: `kb list`, `kb show`, `diagnose`, `run`, and
+//! the global `--knowledge` / `--data` options (flag before or after the subcommand, or env).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn shipped() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
+
+fn valid_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid")
+}
+
+/// The binary, run in an empty directory and isolated from the developer's environment.
+fn supportbot(cwd: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportbot"));
+    cmd.current_dir(cwd)
+        .env_remove("KNOWLEDGE_DIR")
+        .env_remove("DATA_DIR")
+        .env("RUST_LOG", "warn");
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    let cwd = tempfile::tempdir().unwrap();
+    supportbot(cwd.path()).args(args).output().unwrap()
+}
+
+fn show(o: &Output) -> String {
+    format!(
+        "status {:?}\n--- stdout\n{}--- stderr\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn json(o: &Output) -> Value {
+    assert_eq!(o.status.code(), Some(0), "{}", show(o));
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", show(o)))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const SHIPPED_IDS: [&str; 14] = [
+    "quickbooks-error-502",
+    "service-unavailable-503",
+    "gateway-timeout-504",
+    "internal-server-error-500",
+    "service-outage",
+    "page-not-loading",
+    "unsupported-browser",
+    "login-loop-signed-out",
+    "browser-cache-cookies",
+    "bank-feed-not-updating",
+    "payroll-not-updating",
+    "firewall-antivirus-proxy",
+    "company-file-not-opening",
+    "slow-performance",
+];
+
+#[test]
+fn kb_list_text_and_json() {
+    let k = shipped();
+    let o = run(&["kb", "list", "--knowledge", k.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let out = stdout(&o);
+    for id in SHIPPED_IDS {
+        assert!(
+            out.lines().any(|l| l.starts_with(id)),
+            "{id} not listed:\n{out}"
+        );
+    }
+    assert!(out.contains("14 articles"), "{out}");
+
+    let v = json(&run(&[
+        "kb",
+        "list",
+        "--json",
+        "--knowledge",
+        k.to_str().unwrap(),
+    ]));
+    let list = v.as_array().expect("an array");
+    assert_eq!(list.len(), SHIPPED_IDS.len());
+    let ids: Vec<&str> = list.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    for id in SHIPPED_IDS {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    let qb = list
+        .iter()
+        .find(|a| a["id"] == "quickbooks-error-502")
+        .unwrap();
+    assert_eq!(qb["title"], "QuickBooks Error 502: Bad Gateway");
+    assert_eq!(qb["solutions"], 6);
+    let browsers = qb["browsers"].as_array().unwrap();
+    assert!(browsers.contains(&Value::from("chrome")), "{qb}");
+    assert!(browsers.contains(&Value::from("safari-ios")), "{qb}");
+}
+
+#[test]
+fn kb_show_whole_article_and_per_browser() {
+    let k = valid_fixture();
+    let k = k.to_str().unwrap();
+    let o = run(&["kb", "show", "printer-offline", "--knowledge", k]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("# Printer shows as offline"), "{out}");
+    // Without a browser, every variant is shown under its browser heading.
+    assert!(
+        out.contains("### Chrome") && out.contains("### Firefox"),
+        "{out}"
+    );
+    assert!(out.contains("## Solution 1: Restart the printer"), "{out}");
+
+    let o = run(&[
+        "kb",
+        "show",
+        "printer-offline",
+        "--browser",
+        "firefox",
+        "--knowledge",
+        k,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let out = stdout(&o);
+    assert!(out.contains("browser: Firefox"), "{out}");
+    assert!(out.contains("Open the menu and choose"), "{out}");
+    assert!(
+        !out.contains("Click the three dots"),
+        "Chrome steps leaked:\n{out}"
+    );
+    // General text of a per-browser solution is kept.
+    assert!(out.contains("Open the web print portal first."), "{out}");
+
+    // JSON: the whole article...
+    let v = json(&run(&[
+        "kb",
+        "show",
+        "printer-offline",
+        "--json",
+        "--knowledge",
+        k,
+    ]));
+    assert_eq!(v["id"], "printer-offline");
+    assert_eq!(v["title"], "Printer shows as offline");
+    assert_eq!(v["codes"][0], "E-OFFLINE");
+    assert_eq!(v["solutions"].as_array().unwrap().len(), 2);
+    assert_eq!(v["solutions"][1]["variants"][0]["browser"], "chrome");
+    assert_eq!(v["faq"][0]["question"], "Do I lose my documents?");
+
+    // ... or, for one browser, each solution's steps for that browser.
+    let v = json(&run(&[
+        "kb",
+        "show",
+        "printer-offline",
+        "--browser",
+        "chrome",
+        "--json",
+        "--knowledge",
+        k,
+    ]));
+    assert_eq!(v["browser"], "chrome");
+    let sols = v["solutions"].as_array().unwrap();
+    assert_eq!(sols[0]["title"], "Restart the printer");
+    assert_eq!(sols[0]["for_browser"], false);
+    assert!(
+        sols[0]["steps"]
+            .as_str()
+            .unwrap()
+            .contains("Turn the printer off")
+    );
+    assert_eq!(sols[1]["for_browser"], true);
+    let steps = sols[1]["steps"].as_str().unwrap();
+    assert!(steps.contains("Click the three dots"), "{steps}");
+    assert!(!steps.contains("Open the menu"), "{steps}");
+
+    // A browser the solution has no steps for says so.
+    let v = json(&run(&[
+        "kb",
+        "show",
+        "printer-offline",
+        "--browser",
+        "edge",
+        "--json",
+        "--knowledge",
+        k,
+    ]));
+    let steps = v["solutions"][1]["steps"].as_str().unwrap();
+    assert_eq!(v["solutions"][1]["for_browser"], false);
+    assert!(steps.contains("No steps for this browser"), "{steps}");
+    assert!(steps.contains("Chrome, Firefox"), "{steps}");
+}
+
+#[test]
+fn kb_show_shipped_article_for_iphone() {
+    let k = shipped();
+    let v = json(&run(&[
+        "kb",
+        "show",
+        "quickbooks-error-502",
+        "--browser",
+        "iOS Safari",
+        "--json",
+        "--knowledge",
+        k.to_str().unwrap(),
+    ]));
+    assert_eq!(v["browser"], "safari-ios");
+    let sols = v["solutions"].as_array().unwrap();
+    assert_eq!(sols.len(), 6);
+    assert!(
+        sols.iter().any(|s| s["for_browser"] == true),
+        "no iPhone steps in {v:#}"
+    );
+}
+
+#[test]
+fn kb_show_unknown_id_suggests_and_fails() {
+    let k = shipped();
+    let o = run(&[
+        "kb",
+        "show",
+        "quickbooks-eror-502",
+        "--knowledge",
+        k.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("No article with id `quickbooks-eror-502`"),
+        "{err}"
+    );
+    assert!(err.contains("Did you mean: quickbooks-error-502"), "{err}");
+    assert!(o.stdout.is_empty(), "{}", show(&o));
+    // Also with --json: errors never go to stdout.
+    let o = run(&[
+        "kb",
+        "show",
+        "nothing-like-it",
+        "--json",
+        "--knowledge",
+        k.to_str().unwrap(),
+    ]);
+    assert_ne!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(o.stdout.is_empty(), "{}", show(&o));
+}
+
+fn diagnose(text: &str, extra: &[&str]) -> Value {
+    let k = shipped();
+    let mut args = vec![
+        "diagnose",
+        text,
+        "--json",
+        "--knowledge",
+        k.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    json(&run(&args))
+}
+
+fn assert_entry(e: &Value) {
+    assert!(e["id"].is_string(), "{e}");
+    assert!(e["title"].is_string(), "{e}");
+    let score = e["score"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&score), "{e}");
+}
+
+#[test]
+fn diagnose_json_shape_with_a_match() {
+    let text = "quickbooks keeps giving me a bad gateway when I open payroll, I'm on chrome";
+    let v = diagnose(text, &[]);
+    assert_eq!(v["query"], text);
+    assert_eq!(v["browser"], "chrome");
+    assert_eq!(v["best"]["id"], "quickbooks-error-502");
+    assert_entry(&v["best"]);
+    let matches = v["matches"].as_array().unwrap();
+    assert!(!matches.is_empty());
+    assert_eq!(matches[0]["id"], v["best"]["id"]);
+    assert_eq!(matches[0]["score"], v["best"]["score"]);
+    let scores: Vec<f64> = matches
+        .iter()
+        .inspect(|m| assert_entry(m))
+        .map(|m| m["score"].as_f64().unwrap())
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "not ranked: {scores:?}"
+    );
+    // Scores are printed as the short decimals they are, not as f32 noise.
+    let raw = String::from_utf8(
+        run(&[
+            "diagnose",
+            text,
+            "--json",
+            "--knowledge",
+            shipped().to_str().unwrap(),
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(!raw.contains("99999"), "{raw}");
+}
+
+#[test]
+fn diagnose_json_without_a_match_exits_zero() {
+    let v = diagnose("how do I record a refund for a customer?", &[]);
+    assert_eq!(v["best"], Value::Null, "{v:#}");
+    assert_eq!(v["browser"], Value::Null);
+    assert!(v["matches"].is_array());
+    for m in v["matches"].as_array().unwrap() {
+        assert_entry(m);
+    }
+}
+
+#[test]
+fn diagnose_browser_from_text_flag_and_bad_flag() {
+    assert_eq!(diagnose("502 on my iphone", &[])["browser"], "safari-ios");
+    assert_eq!(
+        diagnose("safari on mac shows 502", &[])["browser"],
+        "safari-mac"
+    );
+    assert_eq!(diagnose("bad gateway in edge", &[])["browser"], "edge");
+    // The flag wins over the text, and takes aliases.
+    let v = diagnose("502 on my iphone", &["--browser", "firefox"]);
+    assert_eq!(v["browser"], "firefox");
+    assert_eq!(v["best"]["id"], "quickbooks-error-502");
+    assert_eq!(
+        diagnose("502", &["--browser", "Microsoft Edge"])["browser"],
+        "edge"
+    );
+
+    let o = run(&[
+        "diagnose",
+        "502",
+        "--browser",
+        "netscape",
+        "--knowledge",
+        shipped().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(o.stdout.is_empty(), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("unknown browser `netscape`"), "{err}");
+    assert!(
+        err.contains("chrome, firefox, safari-mac, safari-ios, edge, ie"),
+        "{err}"
+    );
+}
+
+#[test]
+fn diagnose_text_output() {
+    let o = run(&[
+        "diagnose",
+        "bad gatewya on my iphone",
+        "--knowledge",
+        shipped().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Best match: QuickBooks Error 502"), "{out}");
+    assert!(out.contains("Browser: Safari (iPhone and iPad)"), "{out}");
+    assert!(
+        out.contains("supportbot kb show quickbooks-error-502 --browser safari-ios"),
+        "{out}"
+    );
+    let o = run(&[
+        "diagnose",
+        "how do I record a refund?",
+        "--knowledge",
+        shipped().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(stdout(&o).contains("No confident match"), "{}", show(&o));
+}
+
+#[test]
+fn global_options_before_or_after_the_subcommand_and_from_env() {
+    let k = shipped();
+    let k = k.to_str().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    for args in [
+        vec!["--knowledge", k, "--data", d, "diagnose", "502", "--json"],
+        vec!["diagnose", "502", "--json", "--knowledge", k, "--data", d],
+        vec!["--data", d, "diagnose", "--knowledge", k, "502", "--json"],
+        vec!["--knowledge", k, "kb", "show", "service-outage", "--json"],
+        vec!["kb", "show", "service-outage", "--json", "--knowledge", k],
+        vec!["kb", "--knowledge", k, "list", "--json", "--data", d],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}\n{}", show(&o));
+        serde_json::from_slice::<Value>(&o.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    }
+    // From the environment, with a flag overriding it.
+    let cwd = tempfile::tempdir().unwrap();
+    let o = supportbot(cwd.path())
+        .env("KNOWLEDGE_DIR", k)
+        .env("DATA_DIR", d)
+        .args(["diagnose", "502", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&o)["best"]["id"], "quickbooks-error-502");
+    let valid = valid_fixture();
+    let o = supportbot(cwd.path())
+        .env("KNOWLEDGE_DIR", k)
+        .args([
+            "kb",
+            "list",
+            "--json",
+            "--knowledge",
+            valid.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(json(&o).as_array().unwrap().len(), 2);
+    // A knowledge directory given in .env is read too.
+    std::fs::write(
+        cwd.path().join(".env"),
+        format!("KNOWLEDGE_DIR={}\n", valid.display()),
+    )
+    .unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&o).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn commands_on_a_broken_knowledge_base_fail_with_the_problems() {
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/missing-title");
+    for args in [
+        vec!["kb", "list"],
+        vec!["kb", "show", "a"],
+        vec!["diagnose", "502", "--json"],
+    ] {
+        let mut args = args.clone();
+        args.extend(["--knowledge", broken.to_str().unwrap()]);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}\n{}", show(&o));
+        assert!(o.stdout.is_empty(), "{args:?}\n{}", show(&o));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("no `title`"), "{err}");
+        assert!(err.contains("hint:"), "{err}");
+    }
+}

@@ -1,0 +1,492 @@
+//! The console through the real binary: whole scripted conversations on piped stdin, sessions
+//! that survive a restart, and hot reload of the knowledge directory while the console runs.
+//!
+//! Every wait is bounded: a console that hangs fails the test instead of blocking it.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn valid_fixture() -> PathBuf {
+    root().join("tests/fixtures/valid")
+}
+
+fn shipped() -> PathBuf {
+    root().join("knowledge")
+}
+
+/// The binary, run in an empty directory and isolated from the developer's environment.
+fn supportbot(cwd: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportbot"));
+    cmd.current_dir(cwd)
+        .env_remove("KNOWLEDGE_DIR")
+        .env_remove("DATA_DIR")
+        .env("RUST_LOG", "warn")
+        .env("USER", "tester");
+    cmd
+}
+
+/// Runs a console with `script` on stdin (then end of input) and waits for it, at most 30 s.
+fn console(knowledge: &Path, data: &Path, script: &str) -> Output {
+    let cwd = tempfile::tempdir().unwrap();
+    let mut child = supportbot(cwd.path())
+        .args(["console", "--knowledge"])
+        .arg(knowledge)
+        .arg("--data")
+        .arg(data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(script.as_bytes()).unwrap();
+    drop(stdin); // end of input, as Ctrl-D
+    let stdout = read_all(child.stdout.take().unwrap());
+    let stderr = read_all(child.stderr.take().unwrap());
+    let status = wait_bounded(&mut child, Duration::from_secs(30));
+    Output {
+        status,
+        stdout: stdout.recv_timeout(Duration::from_secs(5)).unwrap(),
+        stderr: stderr.recv_timeout(Duration::from_secs(5)).unwrap(),
+    }
+}
+
+fn read_all(mut r: impl std::io::Read + Send + 'static) -> Receiver<Vec<u8>> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = r.read_to_end(&mut buf);
+        let _ = tx.send(buf);
+    });
+    rx
+}
+
+fn wait_bounded(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the console did not exit within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn show(o: &Output) -> String {
+    format!(
+        "status {:?}\n--- stdout\n{}--- stderr\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Asserts that `needles` appear in `haystack` in this order.
+#[track_caller]
+fn assert_in_order(haystack: &str, needles: &[&str]) {
+    let mut from = 0;
+    for n in needles {
+        match haystack[from..].find(n) {
+            Some(i) => from += i + n.len(),
+            None => panic!("`{n}` missing (or out of order) after byte {from} in:\n{haystack}"),
+        }
+    }
+}
+
+#[track_caller]
+fn assert_clean_exit(o: &Output) {
+    assert_eq!(o.status.code(), Some(0), "{}", show(o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.trim_end().ends_with("Bye."), "{}", show(o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{}", show(o));
+    assert!(!err.contains("ERROR"), "{}", show(o));
+}
+
+#[test]
+fn scripted_conversation_with_numbers_and_words() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &valid_fixture(),
+        data.path(),
+        "the printer is offline and print jobs stay in the queue\n\
+         no\n\
+         9\n\
+         2\n\
+         still broken\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "supportbot console: describe your problem",
+            // Nothing to resume on a first run: a short help.
+            "== How I can help ==",
+            // Piped input is echoed so the transcript reads as a conversation.
+            "> the printer is offline and print jobs stay in the queue",
+            "== Printer shows as offline ==",
+            "The computer cannot reach the printer",
+            "== Solution 1 of 2: Restart the printer ==",
+            "1. Turn the printer off.",
+            "Did this fix it?",
+            "  [1] Fixed it\n  [2] Still broken\n  [3] Talk to a human",
+            "> no",
+            "== Which browser? ==",
+            "  [1] Chrome\n  [2] Firefox\n  [3] Other",
+            // A number that is not on screen is explained, and the question stays.
+            "> 9",
+            "Pick a number from 1 to 3, or type a message.",
+            // Picking by number.
+            "> 2",
+            "== Solution 2 of 2: Clear the print queue in the browser app ==",
+            "Open the web print portal first.",
+            "**Firefox**",
+            "Open the menu and choose \"Print queue\".",
+            "> still broken",
+            "== Out of fixes ==",
+            "[1] Talk to a human",
+            "Bye.",
+        ],
+    );
+    assert!(
+        !out.contains("Click the three dots"),
+        "Chrome steps shown to Firefox:\n{out}"
+    );
+}
+
+#[test]
+fn scripted_conversation_on_the_shipped_knowledge_ends_fixed() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &shipped(),
+        data.path(),
+        "quickbooks keeps giving me a bad gateway when I open payroll, I'm on chrome\n\
+         no\n\
+         yes\n\
+         /quit\n\
+         this line is never read\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "== QuickBooks Error 502: Bad Gateway ==",
+            "Skipped solution 1",
+            "== Solution 2 of 6: Manually update bank transactions ==",
+            "> no",
+            "== Solution 3 of 6: Temporarily turn off the firewall ==",
+            "> yes",
+            "Glad that worked! **Temporarily turn off the firewall** fixed it.",
+            "> /quit",
+            "Bye.",
+        ],
+    );
+    assert!(!out.contains("this line is never read"), "{out}");
+}
+
+#[test]
+fn end_of_input_at_any_point_exits_cleanly() {
+    for script in ["", "\n\n", "502 bad gateway", "502 bad gateway\n"] {
+        let data = tempfile::tempdir().unwrap();
+        let o = console(&shipped(), data.path(), script);
+        assert_clean_exit(&o);
+    }
+}
+
+#[test]
+fn a_second_run_continues_the_same_session() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &valid_fixture(),
+        data.path(),
+        "printer offline, jobs stuck in the queue\nno\n",
+    );
+    assert_clean_exit(&o);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("== Which browser? =="));
+
+    // Restarted: picks up at the browser question.
+    let o = console(&valid_fixture(), data.path(), "1\n");
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "Welcome back. We were working on **Printer shows as offline**.",
+            "== Which browser? ==",
+            "> 1",
+            "== Solution 2 of 2: Clear the print queue in the browser app ==",
+            "**Chrome**",
+            "Click the three dots",
+        ],
+    );
+
+    // Restarted again: the open solution is asked about again, and answered.
+    let o = console(&valid_fixture(), data.path(), "yes\n");
+    assert_clean_exit(&o);
+    assert_in_order(
+        &String::from_utf8_lossy(&o.stdout),
+        &[
+            "Welcome back.",
+            "== Solution 2 of 2: Clear the print queue in the browser app ==",
+            "> yes",
+            "Glad that worked!",
+        ],
+    );
+
+    // Nothing open any more: no "welcome back".
+    let o = console(&valid_fixture(), data.path(), "");
+    assert_clean_exit(&o);
+    assert!(
+        !String::from_utf8_lossy(&o.stdout).contains("Welcome back"),
+        "{}",
+        show(&o)
+    );
+}
+
+#[test]
+fn data_dir_from_env_or_flag_on_either_side() {
+    let knowledge = valid_fixture();
+    let cwd = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let run = |cmd: &mut Command| {
+        let o = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_clean_exit(&o);
+    };
+    let d = data.path().join("from-env");
+    run(supportbot(cwd.path())
+        .env("DATA_DIR", &d)
+        .env("KNOWLEDGE_DIR", &knowledge)
+        .arg("console"));
+    assert!(d.join("supportbot.db").is_dir(), "DATA_DIR not used");
+    let d = data.path().join("before");
+    run(supportbot(cwd.path())
+        .arg("--data")
+        .arg(&d)
+        .arg("--knowledge")
+        .arg(&knowledge)
+        .arg("console"));
+    assert!(
+        d.join("supportbot.db").is_dir(),
+        "--data before the subcommand not used"
+    );
+    let d = data.path().join("after");
+    run(supportbot(cwd.path())
+        .arg("console")
+        .arg("--data")
+        .arg(&d)
+        .arg("--knowledge")
+        .arg(&knowledge));
+    assert!(
+        d.join("supportbot.db").is_dir(),
+        "--data after the subcommand not used"
+    );
+    // Nothing was written to the default ./data.
+    assert!(!cwd.path().join("data").exists());
+}
+
+/// A console kept running with its stdin open, its output read line by line.
+struct Live {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: Receiver<String>,
+    stderr: Receiver<String>,
+    /// Everything read so far, for failure messages.
+    seen: String,
+}
+
+fn lines(r: impl std::io::Read + Send + 'static) -> Receiver<String> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(r).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+impl Live {
+    fn start(knowledge: &Path, data: &Path) -> Live {
+        let mut child = supportbot(data)
+            .args(["console", "--knowledge"])
+            .arg(knowledge)
+            .arg("--data")
+            .arg(data)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = lines(child.stdout.take().unwrap());
+        let stderr = lines(child.stderr.take().unwrap());
+        Live {
+            child,
+            stdin,
+            stdout,
+            stderr,
+            seen: String::new(),
+        }
+    }
+
+    fn send(&mut self, line: &str) {
+        writeln!(self.stdin, "{line}").unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// Reads lines from stdout or stderr until one contains `needle`; returns what was read
+    /// up to and including it. Fails after `limit`.
+    fn wait_for(&mut self, stderr: bool, needle: &str, limit: Duration) -> String {
+        let deadline = Instant::now() + limit;
+        let mut read = String::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let rx = if stderr { &self.stderr } else { &self.stdout };
+            match rx.recv_timeout(left) {
+                Ok(line) => {
+                    let tag = if stderr { "[err] " } else { "" };
+                    self.seen.push_str(&format!("{tag}{line}\n"));
+                    read.push_str(&line);
+                    read.push('\n');
+                    if line.contains(needle) {
+                        return read;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => panic!(
+                    "`{needle}` not seen within {limit:?}; output so far:\n{}",
+                    self.seen
+                ),
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("console closed before `{needle}`:\n{}", self.seen)
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) {
+        self.send("/quit");
+        drop(self.stdin);
+        let status = wait_bounded(&mut self.child, Duration::from_secs(10));
+        assert!(status.success(), "{status:?}\n{}", self.seen);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Hot reload must land within about a second (a 400 ms debounce, then a reload); allow some
+/// slack for a loaded machine.
+const RELOAD_LIMIT: Duration = Duration::from_secs(3);
+
+#[test]
+fn hot_reload_picks_up_edits_and_keeps_the_last_good_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let knowledge = tmp.path().join("knowledge");
+    copy_dir(&valid_fixture(), &knowledge);
+    let data = tmp.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let article = knowledge.join("articles/printer-offline.md");
+    let original = std::fs::read_to_string(&article).unwrap();
+
+    let mut c = Live::start(&knowledge, &data);
+    // The watcher is running once the banner is out.
+    c.wait_for(false, "supportbot console:", Duration::from_secs(20));
+    c.send("the printer is offline");
+    c.wait_for(
+        false,
+        "The computer cannot reach the printer",
+        Duration::from_secs(10),
+    );
+
+    // An edit is picked up.
+    let edited = original.replace(
+        "The computer cannot reach the printer, so jobs wait in the queue.",
+        "EDITED: the printer dropped off the network.",
+    );
+    assert_ne!(edited, original);
+    let t = Instant::now();
+    std::fs::write(&article, &edited).unwrap();
+    let note = c.wait_for(true, "[knowledge reloaded", RELOAD_LIMIT);
+    let took = t.elapsed();
+    println!("reload seen after {took:?}");
+    assert!(note.contains("2 articles"), "{note}");
+    c.send("the printer is offline");
+    c.wait_for(
+        false,
+        "EDITED: the printer dropped off the network.",
+        Duration::from_secs(10),
+    );
+
+    // A broken edit is reported, and the last good version stays in service.
+    std::fs::write(
+        knowledge.join("articles/new-article.md"),
+        "+++\ntitle = \"Half written\"\n",
+    )
+    .unwrap();
+    c.wait_for(true, "[knowledge edit rejected", RELOAD_LIMIT);
+    let problem = c.wait_for(true, "new-article.md", Duration::from_secs(2));
+    assert!(problem.contains("never closed"), "{problem}");
+    c.send("the printer is offline");
+    c.wait_for(
+        false,
+        "EDITED: the printer dropped off the network.",
+        Duration::from_secs(10),
+    );
+
+    // Fixing the file brings it into service.
+    std::fs::write(
+        knowledge.join("articles/new-article.md"),
+        "+++\ntitle = \"Toner low warning\"\nsymptoms = [\"The toner low warning keeps appearing\"]\n+++\n\
+         The printer reports low toner.\n\n## Solution: Replace the toner\n1. Open the front cover.\n",
+    )
+    .unwrap();
+    let note = c.wait_for(true, "[knowledge reloaded", RELOAD_LIMIT);
+    assert!(note.contains("3 articles"), "{note}");
+    c.send("the toner low warning keeps appearing");
+    c.wait_for(false, "== Toner low warning ==", Duration::from_secs(10));
+    c.finish();
+}
+
+#[test]
+fn a_second_console_on_the_same_data_dir_is_refused_clearly() {
+    let data = tempfile::tempdir().unwrap();
+    let mut first = Live::start(&valid_fixture(), data.path());
+    first.wait_for(false, "supportbot console:", Duration::from_secs(20));
+    let o = console(&valid_fixture(), data.path(), "hello\n");
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("in use by another supportbot process"),
+        "{err}"
+    );
+    assert!(err.contains("--data"), "{err}");
+    first.finish();
+}

@@ -1,0 +1,751 @@
+//! Whole conversations through the engine (`conversation::handle`), on small inline articles
+//! where the flow must be exact and on the shipped knowledge base where it must be realistic.
+
+use std::path::Path;
+use supportbot::browser::Browser;
+use supportbot::conversation::{Effect, Event, Output, handle};
+use supportbot::knowledge::KnowledgeBase;
+use supportbot::knowledge::load::{from_sources, load_dir};
+use supportbot::reply::{Action, Reply};
+use supportbot::session::{Outcome, Session, Stage, UserRef};
+use supportbot::store::Store;
+
+/// Five solutions exercising every way a solution can meet a browser:
+/// 1 general only; 2 Chrome and Firefox only; 3 Safari (Mac) only; 4 general steps plus Chrome;
+/// 5 general only.
+const SYNC: &str = r#"+++
+id = "sync-error"
+title = "Ledger sync error E42"
+codes = ["E42", "Sync error E42"]
+symptoms = ["Ledger does not sync", "Sync stops with error E42"]
+keywords = ["sync", "ledger"]
++++
+The ledger could not sync with the server (error E42).
+
+## Causes
+- Stale session: the sign-in expired during the sync.
+
+## Solution: Restart the app
+1. Close every ledger tab.
+2. Open the ledger again.
+
+## Solution: Clear the site data
+### Chrome
+1. Chrome: open Settings > Privacy.
+2. Chrome: delete site data.
+### Firefox
+1. Firefox: open Settings > Privacy.
+2. Firefox: clear cookies and site data.
+
+## Solution: Allow pop-ups
+### Safari (Mac)
+1. Safari: open Settings > Websites > Pop-up Windows.
+
+## Solution: Reset the connection
+Sign out of every device first.
+
+1. Open Settings > Connections.
+2. Click Reset.
+### Chrome
+1. Chrome: open chrome://net-internals and flush sockets.
+
+## Solution: Reinstall the connector
+1. Uninstall the connector.
+2. Install it again.
+
+## Prevention
+- Sign in again once a day.
+
+## FAQ
+### Is data lost?
+No, syncing resumes where it stopped.
+"#;
+
+/// A second article so the base is not trivially small.
+const PRINTER: &str = r#"+++
+id = "printer-offline"
+title = "Printer shows as offline"
+symptoms = ["The printer is listed as offline", "Print jobs stay in the queue"]
++++
+The computer cannot reach the printer.
+
+## Solution: Restart the printer
+1. Turn the printer off and on.
+"#;
+
+fn inline_kb() -> KnowledgeBase {
+    from_sources([
+        ("articles/sync-error.md", "sync-error", SYNC.as_bytes()),
+        (
+            "articles/printer-offline.md",
+            "printer-offline",
+            PRINTER.as_bytes(),
+        ),
+    ])
+    .expect("inline articles are valid")
+}
+
+fn shipped_kb() -> KnowledgeBase {
+    load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("shipped base")
+}
+
+fn user() -> UserRef {
+    UserRef {
+        id: "test:ann".into(),
+        name: "Ann".into(),
+        channel: "console".into(),
+    }
+}
+
+/// One user talking to the engine; time advances a second per event.
+struct Chat<'a> {
+    kb: &'a KnowledgeBase,
+    session: Session,
+    now: u64,
+}
+
+impl<'a> Chat<'a> {
+    fn new(kb: &'a KnowledgeBase) -> Self {
+        Chat {
+            kb,
+            session: Session::new(user(), 1_000),
+            now: 1_000,
+        }
+    }
+
+    fn event(&mut self, e: Event) -> Output {
+        self.now += 1;
+        handle(self.kb, &mut self.session, e, self.now)
+    }
+
+    fn say(&mut self, text: &str) -> Output {
+        self.event(Event::Describe {
+            text: text.into(),
+            browser: None,
+        })
+    }
+
+    fn act(&mut self, a: Action) -> Output {
+        self.event(Event::Act(a))
+    }
+}
+
+fn all_text(out: &Output) -> String {
+    out.replies
+        .iter()
+        .map(|r| format!("{} | {}", r.title.as_deref().unwrap_or(""), r.text))
+        .collect::<Vec<_>>()
+        .join("\n---\n")
+}
+
+/// The reply whose choices the user answers (the last one with choices).
+fn question(out: &Output) -> &Reply {
+    out.replies
+        .iter()
+        .rev()
+        .find(|r| !r.choices.is_empty())
+        .unwrap_or_else(|| panic!("no question in:\n{}", all_text(out)))
+}
+
+fn actions(out: &Output) -> Vec<Action> {
+    question(out)
+        .choices
+        .iter()
+        .map(|c| c.action.clone())
+        .collect()
+}
+
+fn has(out: &Output, needle: &str) -> bool {
+    all_text(out).contains(needle)
+}
+
+#[track_caller]
+fn assert_solution(out: &Output, n: usize, of: usize, title: &str) {
+    let q = question(out);
+    assert_eq!(
+        q.title.as_deref(),
+        Some(format!("Solution {n} of {of}: {title}").as_str()),
+        "{}",
+        all_text(out)
+    );
+    assert!(q.text.ends_with("Did this fix it?"), "{}", q.text);
+    let acts = actions(out);
+    assert!(acts.contains(&Action::Fixed) && acts.contains(&Action::NotFixed));
+    assert!(
+        acts.contains(&Action::Escalate),
+        "a human is always on offer"
+    );
+}
+
+#[test]
+fn walks_one_solution_at_a_time_then_offers_a_human() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+
+    // Describe -> the article's summary first, then the first solution (it needs no browser).
+    let out = chat.say("the ledger wont sync, it says E42");
+    assert_eq!(
+        out.replies[0].title.as_deref(),
+        Some("Ledger sync error E42")
+    );
+    assert!(
+        out.replies[0]
+            .text
+            .contains("could not sync with the server")
+    );
+    assert_eq!(out.replies[0].article.as_deref(), Some("sync-error"));
+    assert!(
+        out.replies[0].fields.iter().any(|f| f.name == "Match"),
+        "the match confidence is shown"
+    );
+    assert_solution(&out, 1, 5, "Restart the app");
+    assert!(question(&out).text.contains("Close every ledger tab."));
+    assert_eq!(chat.session.stage, Stage::AwaitingFeedback);
+    assert_eq!(chat.session.article.as_deref(), Some("sync-error"));
+
+    // Still broken -> solution 2 has per-browser steps and the browser is unknown: ask, offering
+    // only the article's browsers plus "other".
+    let out = chat.act(Action::NotFixed);
+    assert_eq!(chat.session.stage, Stage::ChoosingBrowser);
+    assert!(has(&out, "Clear the site data"), "{}", all_text(&out));
+    assert_eq!(
+        actions(&out),
+        vec![
+            Action::Browser(Some(Browser::Chrome)),
+            Action::Browser(Some(Browser::Firefox)),
+            Action::Browser(Some(Browser::SafariMac)),
+            Action::Browser(None),
+        ]
+    );
+    let labels: Vec<&str> = question(&out)
+        .choices
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Chrome", "Firefox", "Safari (Mac)", "Other"]);
+
+    // Chrome -> only the Chrome steps.
+    let out = chat.act(Action::Browser(Some(Browser::Chrome)));
+    assert_solution(&out, 2, 5, "Clear the site data");
+    let text = &question(&out).text;
+    assert!(text.contains("Chrome: delete site data"), "{text}");
+    assert!(!text.contains("Firefox:"), "{text}");
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+
+    // Solution 3 is for Safari only: skipped with a note, and solution 4 follows at once with
+    // its general steps and the Chrome steps.
+    let out = chat.act(Action::NotFixed);
+    assert!(
+        has(&out, "Skipped solution 3 (**Allow pop-ups**)"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        has(&out, "Safari (Mac) only, not Chrome"),
+        "{}",
+        all_text(&out)
+    );
+    assert_solution(&out, 4, 5, "Reset the connection");
+    let text = &question(&out).text;
+    assert!(text.contains("Sign out of every device first."), "{text}");
+    assert!(text.contains("Click Reset."), "{text}");
+    assert!(text.contains("chrome://net-internals"), "{text}");
+
+    let out = chat.act(Action::NotFixed);
+    assert_solution(&out, 5, 5, "Reinstall the connector");
+
+    // Out of solutions -> a human is offered first.
+    let out = chat.act(Action::NotFixed);
+    assert_eq!(chat.session.stage, Stage::OutOfSolutions);
+    let q = question(&out);
+    assert_eq!(q.title.as_deref(), Some("Out of fixes"));
+    assert_eq!(q.choices[0].action, Action::Escalate);
+    assert!(actions(&out).contains(&Action::Restart));
+    // Saying "still broken" again repeats the offer instead of failing.
+    let again = chat.act(Action::NotFixed);
+    assert_eq!(question(&again).title.as_deref(), Some("Out of fixes"));
+
+    // The record of what was tried is complete and in order.
+    let record: Vec<(usize, Option<Outcome>)> = chat
+        .session
+        .attempts
+        .iter()
+        .map(|a| (a.solution, a.outcome))
+        .collect();
+    assert_eq!(
+        record,
+        [
+            (0, Some(Outcome::NotFixed)),
+            (1, Some(Outcome::NotFixed)),
+            (2, Some(Outcome::Skipped)),
+            (3, Some(Outcome::NotFixed)),
+            (4, Some(Outcome::NotFixed)),
+        ]
+    );
+
+    // Asking for a human hands over to the service.
+    let out = chat.act(Action::Escalate);
+    assert_eq!(out.effects, vec![Effect::Escalate { note: None }]);
+}
+
+#[test]
+fn fixed_ends_the_walk_with_prevention_and_more_info() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("error E42 when syncing the ledger");
+    let out = chat.act(Action::Fixed);
+    assert_eq!(chat.session.stage, Stage::Fixed);
+    let q = question(&out);
+    assert!(
+        q.text.contains("**Restart the app** fixed it"),
+        "{}",
+        q.text
+    );
+    assert!(q.text.contains("Sign in again once a day."), "{}", q.text);
+    assert!(actions(&out).contains(&Action::MoreInfo));
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::Fixed));
+
+    let out = chat.act(Action::MoreInfo);
+    assert!(has(&out, "Stale session"), "{}", all_text(&out));
+    assert!(
+        out.replies[0]
+            .fields
+            .iter()
+            .any(|f| f.name == "Is data lost?")
+    );
+}
+
+#[test]
+fn solution_without_a_variant_for_the_browser_shows_general_steps_or_is_skipped() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    // The browser comes with the description: no browser question.
+    let out = chat.event(Event::Describe {
+        text: "sync error E42".into(),
+        browser: Some(Browser::Edge),
+    });
+    assert_solution(&out, 1, 5, "Restart the app");
+    // Edge: solutions 2 and 3 have no Edge steps and no general steps -> both skipped, noted;
+    // solution 4 has general steps -> shown with a note saying they are not Edge-specific.
+    let out = chat.act(Action::NotFixed);
+    let notes = all_text(&out);
+    assert!(notes.contains("Skipped solution 2"), "{notes}");
+    assert!(notes.contains("Skipped solution 3"), "{notes}");
+    assert!(notes.contains("not Microsoft Edge"), "{notes}");
+    assert_solution(&out, 4, 5, "Reset the connection");
+    let text = &question(&out).text;
+    assert!(
+        text.contains("no steps written for Microsoft Edge (only Chrome)"),
+        "{text}"
+    );
+    assert!(text.contains("Click Reset."), "{text}");
+    assert!(!text.contains("chrome://"), "{text}");
+
+    // "Other" at the browser question behaves the same way.
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42");
+    let out = chat.act(Action::NotFixed);
+    assert_eq!(
+        chat.session.stage,
+        Stage::ChoosingBrowser,
+        "{}",
+        all_text(&out)
+    );
+    let out = chat.act(Action::Browser(None));
+    assert!(has(&out, "Skipped solution 2"), "{}", all_text(&out));
+    assert!(has(&out, "not your browser"), "{}", all_text(&out));
+    assert_solution(&out, 4, 5, "Reset the connection");
+    assert!(
+        question(&out)
+            .text
+            .contains("no steps written for your browser")
+    );
+}
+
+#[test]
+fn changing_browser_reshows_the_current_solution() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42 in chrome");
+    let out = chat.act(Action::NotFixed);
+    assert_solution(&out, 2, 5, "Clear the site data");
+    let out = chat.act(Action::Browser(Some(Browser::Firefox)));
+    assert_solution(&out, 2, 5, "Clear the site data");
+    let text = &question(&out).text;
+    assert!(text.contains("Firefox: clear cookies"), "{text}");
+    assert!(!text.contains("Chrome:"), "{text}");
+    // The Chrome showing was replaced, not left as an open attempt.
+    assert_eq!(
+        chat.session
+            .attempts
+            .iter()
+            .filter(|a| a.solution == 1)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn shipped_502_on_chrome_walks_the_guide_in_order() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out =
+        chat.say("quickbooks keeps giving me a bad gateway when I open payroll, I'm on chrome");
+    assert_eq!(
+        chat.session.article.as_deref(),
+        Some("quickbooks-error-502")
+    );
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    assert_eq!(
+        out.replies[0].title.as_deref(),
+        Some("QuickBooks Error 502: Bad Gateway")
+    );
+    // Solution 1 (Active Scripting) is Internet Explorer only: skipped for Chrome.
+    assert!(has(&out, "Skipped solution 1"), "{}", all_text(&out));
+    let mut shown = vec![question(&out).title.clone().unwrap()];
+    loop {
+        let out = chat.act(Action::NotFixed);
+        let q = question(&out);
+        if chat.session.stage == Stage::OutOfSolutions {
+            assert_eq!(q.choices[0].action, Action::Escalate);
+            break;
+        }
+        assert!(!q.text.contains("Internet Explorer"), "{}", q.text);
+        shown.push(q.title.clone().unwrap());
+        assert!(shown.len() < 10, "never ran out: {shown:?}");
+    }
+    assert_eq!(
+        shown,
+        [
+            "Solution 2 of 6: Manually update bank transactions",
+            "Solution 3 of 6: Temporarily turn off the firewall",
+            "Solution 4 of 6: Remove browser cache",
+            "Solution 5 of 6: Add Intuit as a trusted site",
+            "Solution 6 of 6: Clear the QuickBooks app cache",
+        ]
+    );
+}
+
+#[test]
+fn browser_detected_from_on_my_iphone() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("getting 502 bad gateway on my iphone");
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+    assert_eq!(
+        chat.session.stage,
+        Stage::AwaitingFeedback,
+        "no browser question"
+    );
+    assert!(
+        out.replies
+            .iter()
+            .all(|r| r.title.as_deref() != Some("Which browser?")),
+        "{}",
+        all_text(&out)
+    );
+    // Walk to the cache solution: its steps are the iPhone ones.
+    let mut seen_ios_steps = false;
+    for _ in 0..6 {
+        let out = chat.act(Action::NotFixed);
+        if chat.session.stage != Stage::AwaitingFeedback {
+            break;
+        }
+        let q = question(&out);
+        if q.title
+            .as_deref()
+            .is_some_and(|t| t.contains("Remove browser cache"))
+        {
+            assert!(q.text.contains("Settings"), "{}", q.text);
+            assert!(!q.text.to_lowercase().contains("chrome"), "{}", q.text);
+            seen_ios_steps = true;
+        }
+    }
+    assert!(seen_ios_steps);
+}
+
+#[test]
+fn unknown_browser_asks_with_the_articles_browsers() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("I get HTTP Error 502 Bad Gateway in QuickBooks Online");
+    assert_eq!(chat.session.stage, Stage::ChoosingBrowser);
+    let q = question(&out);
+    assert_eq!(q.title.as_deref(), Some("Which browser?"));
+    let article = kb.get("quickbooks-error-502").unwrap();
+    let mut expected: Vec<Action> = article
+        .browsers()
+        .into_iter()
+        .map(|b| Action::Browser(Some(b)))
+        .collect();
+    expected.push(Action::Browser(None));
+    assert_eq!(actions(&out), expected);
+    let out = chat.act(Action::Browser(Some(Browser::Ie)));
+    assert_solution(&out, 1, 6, "Allow Active Scripting in Internet Explorer");
+}
+
+#[test]
+fn low_confidence_offers_two_or_three_choices_plus_none_of_these() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("gateway");
+    let stage = chat.session.stage.clone();
+    let Stage::ChoosingArticle { candidates } = stage else {
+        panic!(
+            "expected a choice of articles, got {stage:?}\n{}",
+            all_text(&out)
+        );
+    };
+    assert!((2..=3).contains(&candidates.len()), "{candidates:?}");
+    assert!(candidates.contains(&"quickbooks-error-502".to_string()));
+    assert!(candidates.contains(&"gateway-timeout-504".to_string()));
+    let acts = actions(&out);
+    let articles: Vec<&Action> = acts
+        .iter()
+        .filter(|a| matches!(a, Action::Article(_)))
+        .collect();
+    assert_eq!(articles.len(), candidates.len());
+    assert!(acts.contains(&Action::NoneOfThese));
+    assert!(acts.contains(&Action::Escalate));
+    assert!(chat.session.article.is_none(), "nothing is open yet");
+
+    // Picking one opens it.
+    let out = chat.act(Action::Article("gateway-timeout-504".into()));
+    assert_eq!(chat.session.article.as_deref(), Some("gateway-timeout-504"));
+    assert_eq!(
+        out.replies[0].title.as_deref(),
+        Some("HTTP Error 504: Gateway Timeout")
+    );
+
+    // "None of these" drops it and offers a human.
+    let mut chat = Chat::new(&kb);
+    chat.say("gateway");
+    let out = chat.act(Action::NoneOfThese);
+    assert_eq!(chat.session.stage, Stage::Idle);
+    assert_eq!(actions(&out)[0], Action::Escalate);
+}
+
+#[test]
+fn low_confidence_after_an_article_closes_that_article() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    assert_eq!(
+        chat.session.article.as_deref(),
+        Some("quickbooks-error-502")
+    );
+    // A new vague description: the old article must not stay open behind the candidates,
+    // or "check" and browser changes would act on it.
+    chat.say("gateway");
+    assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    assert!(chat.session.article.is_none(), "{:?}", chat.session.article);
+    let out = chat.act(Action::Browser(Some(Browser::Firefox)));
+    assert!(
+        !has(&out, "Solution"),
+        "a closed article was continued:\n{}",
+        all_text(&out)
+    );
+}
+
+#[test]
+fn unrelated_text_gets_dont_know_and_a_human() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("how do I record a refund for a customer?");
+    assert_eq!(out.replies.len(), 1);
+    let r = &out.replies[0];
+    assert_eq!(r.title.as_deref(), Some("I don't know this one"));
+    assert!(
+        r.text.contains("I don't have an article for that"),
+        "{}",
+        r.text
+    );
+    assert_eq!(r.choices[0].action, Action::Escalate);
+    assert_eq!(chat.session.stage, Stage::Idle);
+    assert!(chat.session.article.is_none());
+    // The description is kept for a later hand-over.
+    assert_eq!(chat.session.descriptions.len(), 1);
+}
+
+#[test]
+fn restart_forgets_the_conversation_but_keeps_the_ticket() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42 in chrome");
+    chat.session.ticket = Some("T-0001".into());
+    let out = chat.act(Action::Restart);
+    assert!(has(&out, "Starting over"), "{}", all_text(&out));
+    assert_eq!(chat.session.stage, Stage::Idle);
+    assert!(chat.session.article.is_none());
+    assert!(chat.session.browser.is_none());
+    assert!(chat.session.attempts.is_empty());
+    assert!(chat.session.descriptions.is_empty());
+    assert_eq!(chat.session.ticket.as_deref(), Some("T-0001"));
+    assert_eq!(chat.session.user, user());
+    // And a new problem starts cleanly.
+    let out = chat.say("the printer is offline");
+    assert_eq!(chat.session.article.as_deref(), Some("printer-offline"));
+    assert_solution(&out, 1, 1, "Restart the printer");
+}
+
+#[test]
+fn a_new_description_mid_walk_leaves_the_open_step_unanswered() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42");
+    chat.say("the printer is listed as offline");
+    assert_eq!(chat.session.article.as_deref(), Some("printer-offline"));
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NoAnswer));
+    assert_eq!(chat.session.attempts[1].article, "printer-offline");
+    assert_eq!(chat.session.attempts[1].outcome, None);
+}
+
+#[test]
+fn answers_without_an_open_step_are_explained_not_errors() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    for a in [Action::Fixed, Action::NotFixed, Action::MoreInfo] {
+        let out = chat.act(a.clone());
+        assert_eq!(out.replies.len(), 1, "{a}");
+        assert!(
+            out.replies[0].text.contains("Describe your problem"),
+            "{a}: {}",
+            out.replies[0].text
+        );
+    }
+    let out = chat.act(Action::Article("no-such-article".into()));
+    assert!(has(&out, "There is no article `no-such-article`"));
+    let out = chat.say("   ");
+    assert!(has(&out, "in your own words"));
+    assert_eq!(chat.session.stage, Stage::Idle);
+}
+
+#[test]
+fn open_jumps_to_an_article_with_a_browser() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.event(Event::Open {
+        article: "sync-eror".into(),
+        browser: None,
+    });
+    assert!(has(&out, "Did you mean `sync-error`"), "{}", all_text(&out));
+    let out = chat.event(Event::Open {
+        article: "sync-error".into(),
+        browser: Some(Browser::Firefox),
+    });
+    assert_eq!(chat.session.browser, Some(Browser::Firefox));
+    assert_solution(&out, 1, 5, "Restart the app");
+}
+
+/// Saves the session to a sled store in `dir`, as the service does after each event, and
+/// reads it back from a freshly opened store, as after a restart.
+fn persist_and_reopen(dir: &Path, session: &Session) -> Session {
+    {
+        let store = Store::open(dir).unwrap();
+        store.save_session(session).unwrap();
+        store.flush().unwrap();
+    }
+    let store = Store::open(dir).unwrap();
+    store
+        .load_session(&session.user.id)
+        .unwrap()
+        .expect("session persisted")
+}
+
+#[test]
+fn resume_after_a_restart_continues_where_we_were() {
+    let kb = inline_kb();
+    let data = tempfile::tempdir().unwrap();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42");
+    chat.act(Action::NotFixed);
+    chat.act(Action::Browser(Some(Browser::Firefox)));
+    assert_eq!(chat.session.next_solution, 2);
+
+    // The process stops; a new one loads the session from disk.
+    let reloaded = persist_and_reopen(data.path(), &chat.session);
+    assert_eq!(reloaded, chat.session);
+    let mut chat = Chat {
+        kb: &kb,
+        session: reloaded,
+        now: chat.now + 3600,
+    };
+    let out = chat.event(Event::Resume);
+    assert!(
+        out.replies[0].text.starts_with("Welcome back"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(out.replies[0].text.contains("Ledger sync error E42"));
+    // The open solution is shown again (same browser), not skipped and not duplicated.
+    assert_solution(&out, 2, 5, "Clear the site data");
+    assert!(question(&out).text.contains("Firefox: clear cookies"));
+    assert_eq!(
+        chat.session
+            .attempts
+            .iter()
+            .filter(|a| a.solution == 1)
+            .count(),
+        1
+    );
+    // And the walk goes on.
+    let out = chat.act(Action::NotFixed);
+    assert!(has(&out, "Skipped solution 3"), "{}", all_text(&out));
+    assert_solution(&out, 4, 5, "Reset the connection");
+}
+
+#[test]
+fn resume_at_each_stage() {
+    let kb = inline_kb();
+    let data = tempfile::tempdir().unwrap();
+
+    // Waiting for the browser: the question again.
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42");
+    chat.act(Action::NotFixed);
+    assert_eq!(chat.session.stage, Stage::ChoosingBrowser);
+    chat.session = persist_and_reopen(data.path(), &chat.session);
+    let out = chat.event(Event::Resume);
+    assert!(out.replies[0].text.starts_with("Welcome back"));
+    assert_eq!(question(&out).title.as_deref(), Some("Which browser?"));
+
+    // Choosing among candidates: the candidates again.
+    let shipped = shipped_kb();
+    let mut chat = Chat::new(&shipped);
+    chat.say("gateway");
+    chat.session = persist_and_reopen(data.path(), &chat.session);
+    let out = chat.event(Event::Resume);
+    assert!(out.replies[0].text.starts_with("Welcome back"));
+    assert!(actions(&out).contains(&Action::NoneOfThese));
+
+    // Out of solutions: the offer of a human again.
+    let mut chat = Chat::new(&kb);
+    chat.say("the printer is offline");
+    chat.act(Action::NotFixed);
+    assert_eq!(chat.session.stage, Stage::OutOfSolutions);
+    chat.session = persist_and_reopen(data.path(), &chat.session);
+    let out = chat.event(Event::Resume);
+    assert_eq!(question(&out).choices[0].action, Action::Escalate);
+
+    // Nothing going on: a short help.
+    let mut chat = Chat::new(&kb);
+    let out = chat.event(Event::Resume);
+    assert_eq!(out.replies.len(), 1);
+    assert!(out.replies[0].choices.is_empty());
+    assert_eq!(chat.session.stage, Stage::Idle);
+}
+
+#[test]
+fn every_reply_is_private() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let mut outs = vec![chat.say("502 bad gateway")];
+    outs.push(chat.act(Action::Browser(Some(Browser::Chrome))));
+    outs.push(chat.act(Action::NotFixed));
+    outs.push(chat.say("how do I record a refund"));
+    for out in &outs {
+        for r in &out.replies {
+            assert!(r.private, "{r:?}");
+        }
+    }
+}

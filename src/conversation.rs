@@ -486,6 +486,13 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             .choice(Action::Fixed, "Fixed it", Style::Success)
             .choice(Action::NotFixed, "Still broken", Style::Danger)
             .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+        if !article.checks.is_empty() {
+            reply = reply.choice(
+                Action::Check,
+                "Check if the service is up",
+                Style::Secondary,
+            );
+        }
         if let StepsFor::Browser(v) = steps {
             reply = reply.field("Steps for", v.browser.label());
         }

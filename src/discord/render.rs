@@ -247,10 +247,17 @@ pub fn messages(owner: &str, replies: &[Reply]) -> Vec<MessageSpec> {
         current.files.extend(file);
     }
     out.push(current);
-    if let Some(with_choices) = replies.iter().rev().find(|r| !r.choices.is_empty())
-        && let Some(last) = out.last_mut()
-    {
-        last.rows = rows_for(owner, with_choices);
+    // The choices of every reply, in order and without repeats, go on the last message.
+    let mut all = Reply::new("");
+    for r in replies {
+        for c in &r.choices {
+            if !all.choices.iter().any(|x| x.action == c.action) {
+                all.choices.push(c.clone());
+            }
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        last.rows = rows_for(owner, &all);
     }
     out
 }

@@ -129,7 +129,8 @@ fn embed_of(reply: &Reply) -> (EmbedSpec, Option<(String, Vec<u8>)>) {
 fn shrink_to(e: &mut EmbedSpec, max: usize) {
     while e.total_chars() > max && !e.fields.is_empty() {
         let over = e.total_chars() - max;
-        let (_, v) = e.fields.last_mut().expect("non-empty");
+        // The loop condition guarantees a field exists.
+        let (_, v) = e.fields.last_mut().expect("fields is non-empty");
         let len = v.chars().count();
         if len > over + 20 {
             *v = truncate_chars(v, len - over);

@@ -271,10 +271,7 @@ async fn one_hop(
     r.addresses = addrs.clone();
     if vet {
         for ip in &addrs {
-            if let Err(refusal) = env.policy.vet_addr(url, *ip) {
-                tracing::warn!(url = %url, address = %ip, reason = %refusal.reason, "check refused");
-                return Err(refusal);
-            }
+            env.policy.vet_addr(url, *ip)?; // logged by the prober with the user
         }
     }
 

@@ -305,7 +305,7 @@ impl Prober {
             };
             let outcome = match outcome {
                 Ok(result) => {
-                    tracing::info!(target = %label, verdict = %result.verdict, status = ?result.status, shared, "check done");
+                    tracing::debug!(target = %label, verdict = %result.verdict, status = ?result.status, shared, "check done");
                     Ok(Checked {
                         article: verdict::matching_article(kb, result.status).map(|a| a.id.clone()),
                         result,

@@ -5,6 +5,7 @@
 //! - [`browser`]: browser/device ids, aliases, detection from text.
 //! - [`knowledge`]: articles parsed from Markdown files, validation, hot reload.
 //! - [`matcher`]: description -> ranked articles with calibrated scores (pure).
+//! - [`probe`]: live checks of endpoints, safe against scanning private networks.
 //! - [`session`]: per-user conversation state.
 //! - [`conversation`]: the engine, `(Session, Event) -> replies + effects` (pure).
 //! - [`reply`]: transport-neutral replies and the actions behind their choices.
@@ -29,6 +30,7 @@ pub mod discord;
 pub mod escalation;
 pub mod knowledge;
 pub mod matcher;
+pub mod probe;
 pub mod reply;
 pub mod service;
 pub mod session;

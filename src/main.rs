@@ -29,12 +29,45 @@ struct Cli {
     /// Data directory (the sled database with sessions and tickets).
     #[arg(long, global = true, env = "DATA_DIR", default_value = "./data")]
     data: PathBuf,
+    #[command(flatten)]
+    checks: CheckFlags,
     #[command(subcommand)]
     command: Command,
 }
 
+/// How live checks behave (`check`, and the bot's "check" button).
+#[derive(clap::Args, Debug)]
+struct CheckFlags {
+    /// Let ad-hoc checks reach private, loopback and other non-public addresses and any port.
+    #[arg(long, global = true, env = "ALLOW_PRIVATE_TARGETS", default_value_t = false, action = clap::ArgAction::Set, value_name = "BOOL")]
+    allow_private_targets: bool,
+    /// Let users check URLs they type, not only the targets in endpoints.toml.
+    #[arg(long, global = true, env = "ALLOW_ADHOC_CHECKS", default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    allow_adhoc_checks: bool,
+    /// Checks one user may run per minute.
+    #[arg(long, global = true, env = "CHECK_RATE_PER_MINUTE", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    check_rate_per_minute: u32,
+    /// Seconds a named target's result is shared between users.
+    #[arg(long, global = true, env = "CHECK_CACHE_SECONDS", default_value_t = 30)]
+    check_cache_seconds: u64,
+    /// Ports ad-hoc checks may use, comma-separated.
+    #[arg(long, global = true, env = "CHECK_ALLOWED_PORTS", default_value = "80,443", value_delimiter = ',', value_parser = clap::value_parser!(u16).range(1..))]
+    check_allowed_ports: Vec<u16>,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Check live whether services are up: target names from endpoints.toml, or URLs.
+    Check {
+        /// Target names (see endpoints.toml) or http(s) URLs.
+        #[arg(required = true, value_name = "NAME|URL")]
+        targets: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        /// Whose check this is (for the per-user rate limit).
+        #[arg(long)]
+        user: Option<String>,
+    },
     /// Talk to the bot in the terminal (the same conversation as on Discord).
     Console {
         /// Your user id for the session (default: console:$USER).
@@ -215,10 +248,12 @@ fn main() -> ExitCode {
         .with_ansi(std::io::stderr().is_terminal())
         .init();
     let cli = Cli::parse();
-    let config = Config {
-        knowledge_dir: cli.knowledge,
-        data_dir: cli.data,
-    };
+    let mut config = Config::new(cli.knowledge, cli.data);
+    config.checks.allow_private_targets = cli.checks.allow_private_targets;
+    config.checks.allow_adhoc_checks = cli.checks.allow_adhoc_checks;
+    config.checks.rate_per_minute = cli.checks.check_rate_per_minute;
+    config.checks.cache_ttl = std::time::Duration::from_secs(cli.checks.check_cache_seconds);
+    config.checks.allowed_ports = cli.checks.check_allowed_ports;
     match run(config, cli.command) {
         Ok(code) => code,
         Err(e) => {
@@ -238,6 +273,11 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
 fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     match command {
+        Command::Check {
+            targets,
+            json,
+            user,
+        } => supportbot::probe::cli::run(&config, &targets, json, user.as_deref(), &mut stdout),
         Command::Kb {
             command: KbCommand::Check { json },
         } => Ok(cli::kb_check(&config.knowledge_dir, json, &mut stdout)?),

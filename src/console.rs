@@ -58,7 +58,13 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
                 .filter(|n| !n.is_empty());
             return Input::Event(Event::Escalate { note });
         }
-        Some("check") => return act(Action::Check),
+        Some("check") => {
+            let target = line
+                .split_once(' ')
+                .map(|(_, t)| t.trim().to_string())
+                .filter(|t| !t.is_empty());
+            return Input::Event(Event::Check { target });
+        }
         Some("info" | "why") => return act(Action::MoreInfo),
         Some("fixed") => return act(Action::Fixed),
         Some("notfixed" | "broken") => return act(Action::NotFixed),
@@ -104,7 +110,7 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             act(Action::NotFixed)
         }
         "human" | "talk to a human" | "escalate" | "agent" => act(Action::Escalate),
-        "check" | "is it down?" | "is it down" => act(Action::Check),
+        "check" | "is it down?" | "is it down" => Input::Event(Event::Check { target: None }),
         "restart" | "start over" => act(Action::Restart),
         "other" if has(&Action::Browser(None)) => act(Action::Browser(None)),
         _ => {
@@ -151,7 +157,7 @@ const CONSOLE_COMMANDS: &str = concat!(
     "\nIn this console: a number picks a choice; yes/no answer \"did this fix it?\";\n",
     "  /browser NAME    chrome, firefox, safari-mac, safari-ios, edge, ie or other\n",
     "  /fix ID          go straight to an article (see `supportbot kb list`)\n",
-    "  /check           check whether the service is up\n",
+    "  /check [TARGET]  check whether the service is up (a target name or URL)\n",
     "  /why             causes, prevention and FAQ of the current article\n",
     "  /human [note]    hand this to a person on the support team\n",
     "  /restart         start over\n",

@@ -34,6 +34,10 @@ pub enum Event {
     Escalate {
         note: Option<String>,
     },
+    /// Check live: a named target or URL, or the current article's targets.
+    Check {
+        target: Option<String>,
+    },
     /// The user came back (console start, restart of the bot): repeat where we stand.
     Resume,
 }
@@ -77,6 +81,12 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             leave_pending(session);
             out.effects.push(Effect::Escalate { note });
         }
+        Event::Check {
+            target: Some(target),
+        } => out.effects.push(Effect::Check {
+            targets: vec![target],
+        }),
+        Event::Check { target: None } => act(kb, session, Action::Check, now, &mut out),
         Event::Resume => resume(kb, session, now, &mut out),
     }
     out

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use supportbot::browser::Browser;
 use supportbot::cli::tickets;
 use supportbot::config::Config;
+use supportbot::probe::Prober;
 use supportbot::service::{Clock, SystemClock};
 use supportbot::{cli, console, service::Service, session::UserRef, store::Store};
 
@@ -346,7 +347,8 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 name,
                 channel: "console".into(),
             };
-            let service = Service::new(knowledge, store.clone());
+            let service =
+                Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
@@ -375,7 +377,8 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             };
             let store = Store::open(&config.data_dir)?;
-            let service = Service::new(knowledge, store.clone());
+            let service =
+                Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
             let runtime = runtime()?;
             let args = tickets::EscalateArgs {
                 user,
@@ -487,7 +490,7 @@ fn run_bot(config: Config, args: RunArgs) -> anyhow::Result<ExitCode> {
         .watch(|_| {})
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))
         .ok();
-    let service = Service::new(knowledge, store);
+    let service = Service::with_prober(knowledge, store, Prober::new(config.checks.clone()));
     let settings = supportbot::discord::Settings {
         support_channel,
         staff_role: args.staff_role,

@@ -1,5 +1,6 @@
 //! Live-check benchmark: 50 local targets at once with 5 hanging, and the overhead of one check
-//! compared with a bare reqwest GET. Loopback only. Run with `cargo bench --bench live_checks`.
+//! over a bare reqwest GET (checks use reqwest for the exchange too). Loopback only. Run with
+//! `cargo bench --bench live_checks`.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -99,7 +100,10 @@ async fn run() {
     );
 
     // 2. One check vs a bare reqwest GET, sequentially, against the same local server. The test
-    //    server closes every connection (as a check asks it to), so both open one per request.
+    //    server closes every connection (as a check asks it to), so the bare GET opens one per
+    //    request and a check two: its probe connection (TCP connect only, http) and the
+    //    exchange, through reqwest like the bare GET. The difference is our overhead over
+    //    reqwest: vetting, the probe connection, building a pinned client, verdict and article.
     let url = server.url("/ok/single");
     let prober = Prober::new(config());
     let adhoc = [Request::Url(url.clone())];

@@ -4,12 +4,14 @@ mod support;
 
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use support::{Behavior, TestServer};
 use supportbot::config::CheckConfig;
 use supportbot::knowledge::{KnowledgeBase, Target, load::load_dir};
 use supportbot::probe::{
-    CheckError, Checked, Prober, Report, Request, StaticResolver, Verdict, render,
+    CheckError, Checked, Prober, Report, Request, Resolver, StaticResolver, Verdict, render,
+    resolve::Resolving,
 };
 use supportbot::reply::Tone;
 
@@ -445,4 +447,131 @@ async fn reports_render_and_record() {
     assert_eq!(record.status, Some(502));
     assert_eq!(record.at, 1_000);
     assert!(record.total_ms.is_some());
+}
+
+/// A static table that counts its lookups.
+#[derive(Debug)]
+struct Counting {
+    table: StaticResolver,
+    lookups: AtomicUsize,
+}
+
+impl Resolver for Counting {
+    fn resolve<'a>(&'a self, host: &'a str) -> Resolving<'a> {
+        self.lookups.fetch_add(1, Ordering::SeqCst);
+        self.table.resolve(host)
+    }
+}
+
+#[tokio::test]
+async fn names_are_looked_up_once_and_the_request_goes_to_that_address() {
+    let server = TestServer::always(Behavior::ok("pinned")).await;
+    let resolver = Arc::new(Counting {
+        table: StaticResolver::new().with("svc.test", &[server.addr.ip()]),
+        lookups: AtomicUsize::new(0),
+    });
+    let prober = Prober::builder(config())
+        .resolver(Arc::clone(&resolver) as Arc<dyn Resolver>)
+        .build();
+    let port = server.addr.port();
+    let c = check_url(&prober, &format!("http://svc.test:{port}/a/b?c=d#frag")).await;
+    let r = &c.result;
+    assert_eq!(r.verdict, Verdict::Up, "{r:?}");
+    assert_eq!(r.connected_to, Some(server.addr));
+    assert!(r.timings.dns.is_some() && r.timings.connect.is_some());
+    assert_eq!(resolver.lookups.load(Ordering::SeqCst), 1, "one lookup");
+    let heads = server.requests();
+    assert_eq!(heads.len(), 1, "the probe connection sends no request");
+    let head = heads[0].to_ascii_lowercase();
+    assert!(head.starts_with("get /a/b?c=d http/1.1\r\n"), "{head}");
+    assert!(
+        head.contains(&format!("\r\nhost: svc.test:{port}\r\n")),
+        "{head}"
+    );
+    assert!(head.contains("\r\nuser-agent: supportbot-check/"), "{head}");
+    assert!(head.contains("\r\naccept-encoding: identity\r\n"), "{head}");
+    assert!(!head.contains("frag"), "{head}");
+}
+
+#[tokio::test]
+async fn answers_that_are_not_http_or_never_come() {
+    let server = TestServer::start(|path| match path {
+        "/ssh" => Behavior::Raw("SSH-2.0-OpenSSH_9.6\r\n"),
+        _ => Behavior::CloseWithoutAnswer,
+    })
+    .await;
+    let prober = prober();
+    let c = check_url(&prober, &server.url("/ssh")).await;
+    assert_eq!(
+        c.result.verdict,
+        Verdict::UnexpectedContent,
+        "{:?}",
+        c.result
+    );
+    assert!(
+        c.result.detail.contains("not valid HTTP/1.1"),
+        "{}",
+        c.result.detail
+    );
+    assert_eq!(c.result.status, None);
+    let c = check_url(&prober, &server.url("/silent")).await;
+    assert_eq!(
+        c.result.verdict,
+        Verdict::ConnectionDropped,
+        "{:?}",
+        c.result
+    );
+    assert!(
+        c.result.detail.contains("closed before any answer"),
+        "{}",
+        c.result.detail
+    );
+}
+
+#[tokio::test]
+async fn certificate_rejected_on_the_exchange_connection_is_a_tls_error() {
+    // The probe connection gets the trusted certificate, reqwest's connection a self-signed one.
+    let (ca, chain, key) = support::ca_signed_cert();
+    let (bad_chain, bad_key) = support::self_signed_cert();
+    let server = TestServer::start_tls_rotating(
+        |_| Behavior::ok("secure"),
+        vec![(chain, key), (bad_chain, bad_key)],
+    )
+    .await;
+    let prober = Prober::builder(config()).trust_root(ca).build();
+    let c = check_url(&prober, &server.https_url("/")).await;
+    assert_eq!(c.result.verdict, Verdict::TlsError, "{:?}", c.result);
+    assert!(
+        c.result
+            .detail
+            .contains("not signed by a trusted authority"),
+        "{}",
+        c.result.detail
+    );
+    assert!(c.result.tls.is_some(), "the probe's handshake was measured");
+    assert_eq!(c.result.timings.ttfb, None);
+    assert_eq!(server.hits(), 0);
+}
+
+#[tokio::test(start_paused = true)]
+async fn phases_not_measured_are_shown_as_such() {
+    let hang = TestServer::always(Behavior::Hang).await;
+    let c = check_url(&prober(), &hang.url("/")).await;
+    assert_eq!(c.result.timings.ttfb, None);
+    let report = Report {
+        target: "hangs".into(),
+        description: None,
+        url: hang.url("/"),
+        outcome: Ok(c),
+    };
+    let reply = render(&report, &kb(vec![]));
+    let timings = reply
+        .fields
+        .iter()
+        .find(|f| f.name == "Timings")
+        .map(|f| f.value.clone())
+        .expect("timings");
+    assert!(timings.starts_with("connect "), "{timings}");
+    assert!(timings.contains("first byte not measured"), "{timings}");
+    assert!(!timings.contains("TLS"), "http has no TLS phase: {timings}");
 }

@@ -8,10 +8,13 @@ mod support;
 use std::net::IpAddr;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use support::{Behavior, TestServer};
 use supportbot::config::CheckConfig;
 use supportbot::knowledge::{KnowledgeBase, load::load_dir};
-use supportbot::probe::{CheckError, Prober, Request, StaticResolver, render_error};
+use supportbot::probe::{
+    CheckError, Prober, Request, Resolver, StaticResolver, render_error, resolve::Resolving,
+};
 
 fn ip(s: &str) -> IpAddr {
     s.parse().expect("ip")
@@ -221,4 +224,78 @@ async fn adhoc_checks_can_be_turned_off() {
     let err = reports[0].outcome.as_ref().expect_err("off");
     assert!(matches!(err, CheckError::AdhocDisabled { .. }));
     assert!(err.to_string().contains("quickbooks-online"), "{err}");
+}
+
+/// A rebinding name server: the first answer is `first`, every later one is `then`.
+#[derive(Debug)]
+struct Rebinding {
+    first: IpAddr,
+    then: IpAddr,
+    lookups: AtomicUsize,
+}
+
+impl Resolver for Rebinding {
+    fn resolve<'a>(&'a self, _host: &'a str) -> Resolving<'a> {
+        let n = self.lookups.fetch_add(1, Ordering::SeqCst);
+        let ip = if n == 0 { self.first } else { self.then };
+        Box::pin(async move { Ok(vec![ip]) })
+    }
+}
+
+#[tokio::test]
+async fn a_name_is_looked_up_once_per_hop_so_rebinding_cannot_move_the_check() {
+    let server = TestServer::start(|path| match path {
+        "/hop" => Behavior::redirect(302, "/next"),
+        _ => Behavior::ok("fine"),
+    })
+    .await;
+    let config = CheckConfig {
+        allowed_nets: vec![format!("{}/32", server.addr.ip()).parse().expect("net")],
+        allowed_ports: vec![80, 443, server.addr.port()],
+        ..CheckConfig::default()
+    };
+    let rebinding = || {
+        Arc::new(Rebinding {
+            first: server.addr.ip(),
+            then: ip("10.0.0.1"),
+            lookups: AtomicUsize::new(0),
+        })
+    };
+    let url = |path: &str| format!("http://flip.test:{}{path}", server.addr.port());
+
+    // One hop: the vetted first answer is the only address used; reqwest never asks again.
+    let resolver = rebinding();
+    let prober = Prober::builder(config.clone())
+        .resolver(Arc::clone(&resolver) as Arc<dyn Resolver>)
+        .build();
+    let reports = prober
+        .check_many(&kb(), None, &[Request::Url(url("/"))])
+        .await
+        .expect("ran");
+    let checked = reports[0].outcome.as_ref().expect("checked");
+    assert_eq!(checked.result.connected_to, Some(server.addr));
+    assert_eq!(resolver.lookups.load(Ordering::SeqCst), 1);
+    assert_eq!(server.hits(), 1);
+
+    // A redirect to the same name is a new hop: looked up again, vetted again, refused.
+    let resolver = rebinding();
+    let prober = Prober::builder(config)
+        .resolver(Arc::clone(&resolver) as Arc<dyn Resolver>)
+        .build();
+    let reports = prober
+        .check_many(&kb(), None, &[Request::Url(url("/hop"))])
+        .await
+        .expect("ran");
+    match &reports[0].outcome {
+        Err(CheckError::Refused(r)) => {
+            assert!(
+                r.reason.contains("10.0.0.1 is a private network address"),
+                "{r}"
+            );
+            assert!(r.url.ends_with("/next"), "the hop is named: {r}");
+        }
+        other => panic!("the rebound hop was not refused: {other:?}"),
+    }
+    assert_eq!(resolver.lookups.load(Ordering::SeqCst), 2);
+    assert_eq!(server.hits(), 2, "nothing was sent after the refusal");
 }

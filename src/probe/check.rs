@@ -1,25 +1,44 @@
-//! One target -> one [`CheckResult`]: resolve, vet, connect to the vetted address, TLS, HTTP/1.1.
+//! One target -> one [`CheckResult`]: resolve, vet, probe the connection, then the HTTP exchange
+//! through reqwest, pinned to the vetted address.
 //!
-//! The check opens its own socket to an address it resolved and vetted, then runs TLS
-//! (tokio-rustls) and HTTP/1.1 (hyper) over it. That pins the connection to the vetted address
-//! (no second lookup, so no DNS rebinding) and lets every phase be timed on the one connection the
-//! answer came from: DNS, TCP connect, TLS handshake, time to first byte and total are all
-//! measured, not estimated. Redirects are followed by hand, each hop vetted like the first.
+//! Every hop (the URL checked and each redirect, followed by hand and vetted like the first) goes
+//! through the same steps, and each measurement comes from one named place:
+//!
+//! 1. **Resolution**, ours: the host is looked up once with the injected [`Resolver`] (not at all
+//!    for an IP literal) and every address is vetted with the [`Policy`]. Measures `timings.dns`
+//!    and `addresses`.
+//! 2. **The probe connection**, ours, closed right after: a TCP connect to each vetted address in
+//!    turn until one accepts; for https, a TLS handshake over it (tokio-rustls) with the same rustls
+//!    configuration the exchange uses. Measures `timings.connect` (TCP), `timings.tls` (the
+//!    handshake), `tls.version`, `tls.cert_days_left`, and decides the connection-refused and
+//!    TLS-error verdicts (a failing certificate never reaches the exchange). reqwest cannot report
+//!    these phases, hence a connection of our own.
+//! 3. **The exchange connection**, reqwest's: a new client per hop whose only route is the address
+//!    the probe reached (`ClientBuilder::resolve` for names; behind it a resolver that refuses
+//!    every name, so reqwest never looks anything up itself: no DNS rebinding), no proxy, no
+//!    pooling, redirects off, HTTP/1.1. Measures `timings.ttfb` (from `send()` until the response
+//!    head; it includes this connection's own TCP and TLS set-up, which reqwest does not report
+//!    apart), `status`, `reason`, the headers, the body (read up to the cap, never shown) and
+//!    `connected_to` (reqwest's remote address).
+//!
+//! `timings.total` runs from the start of the check to the end of the last body read, every hop
+//! and both connections included. The verdict's "answered ... after" and the slow threshold leave
+//! the probe connections out: they count what a browser would wait for (lookup, one connection,
+//! request, page), not the bot's own extra handshake. A phase that did not run is `None`, never an
+//! estimate.
 
 use super::cert;
 use super::guard::{Policy, Refusal};
 use super::resolve::Resolver;
 use super::verdict::{Verdict, human};
 use crate::knowledge::Target;
-use http_body_util::{BodyExt, Empty};
-use hyper::body::Bytes;
-use hyper::header::{self, HeaderMap, HeaderValue};
-use hyper::{Request, StatusCode};
-use hyper_util::rt::TokioIo;
+use reqwest::StatusCode;
+use reqwest::header::{self, HeaderMap, HeaderValue};
+use std::error::Error as StdError;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio::time::{Instant, timeout_at};
 use tokio_rustls::TlsConnector;
@@ -42,10 +61,11 @@ pub struct CheckResult {
     pub reason: Option<String>,
     /// Addresses the last hop's host resolved to (or was written as).
     pub addresses: Vec<IpAddr>,
-    /// The address the last hop connected to.
+    /// The address the last hop connected to: the exchange's remote address, or the probe's when
+    /// there was no exchange.
     pub connected_to: Option<SocketAddr>,
     pub timings: Timings,
-    /// For https: the negotiated version and certificate expiry.
+    /// For https: the negotiated version and certificate expiry (from the probe connection).
     pub tls: Option<TlsInfo>,
     /// Redirects followed, in order.
     pub redirects: Vec<Hop>,
@@ -58,16 +78,22 @@ pub struct CheckResult {
     pub body_truncated: bool,
 }
 
-/// Phase timings of the last hop; `None` when the phase did not happen (no DNS for an IP
-/// address, no TLS for http, no first byte after a failure). `total` covers every hop.
+/// Phase timings of the last hop, each measured on the connection named (see the module docs);
+/// `None` when the phase was not measured (no DNS for an IP address, no TLS for http, nothing
+/// after a failure). `total` covers every hop.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timings {
+    /// Our lookup with the injected resolver.
     pub dns: Option<Duration>,
+    /// TCP connect of the probe connection.
     pub connect: Option<Duration>,
+    /// TLS handshake of the probe connection.
     pub tls: Option<Duration>,
-    /// From sending the request to the response headers arriving.
+    /// On the exchange connection: from handing the request to reqwest to the response head
+    /// arriving, that connection's own TCP and TLS set-up included.
     pub ttfb: Option<Duration>,
-    /// From the start of the check to its end (body read up to the cap), all hops.
+    /// From the start of the check to its end (body read up to the cap), all hops, probe
+    /// connections included.
     pub total: Duration,
 }
 
@@ -99,13 +125,16 @@ pub struct Headers {
 pub(crate) struct Env<'a> {
     pub policy: &'a Policy,
     pub resolver: &'a dyn Resolver,
+    /// The one TLS configuration: the probe's handshake and reqwest's both use it.
     pub tls: &'a Arc<ClientConfig>,
     pub body_cap: usize,
     pub max_redirects: usize,
     pub slow_after: Duration,
 }
 
-/// The TLS client: webpki roots (as reqwest's rustls-tls), plus `extra_roots`, ring provider.
+/// The TLS client of both connections: webpki roots plus `extra_roots`, ring provider, HTTP/1.1
+/// by ALPN. reqwest gets a copy (`use_preconfigured_tls`), so the probe and the exchange trust
+/// exactly the same certificates.
 pub(crate) fn tls_config(
     extra_roots: &[rustls::pki_types::CertificateDer<'static>],
 ) -> ClientConfig {
@@ -135,6 +164,35 @@ enum Step {
     Redirect(Url),
 }
 
+/// The check's clock: when it started, when it gives up, and how long the probe connections took
+/// (left out of the answer time).
+struct Clock {
+    start: Instant,
+    deadline: Instant,
+    probing: Duration,
+}
+
+impl Clock {
+    fn timed_out(&self, phase: &str) -> Step {
+        Step::Done(
+            Verdict::Timeout,
+            format!(
+                "no complete answer within {} ({phase})",
+                ms_text(self.deadline.saturating_duration_since(self.start))
+            ),
+        )
+    }
+
+    fn remaining(&self) -> Duration {
+        self.deadline.saturating_duration_since(Instant::now())
+    }
+
+    /// What a browser would have waited so far: everything but the probe connections.
+    fn answer_time(&self) -> Duration {
+        self.start.elapsed().saturating_sub(self.probing)
+    }
+}
+
 /// Checks `target`. `trusted` skips vetting of the first hop (named targets, written by admins);
 /// redirect hops are always vetted. Gives up after `timeout`. A refused hop is an `Err`.
 pub(crate) async fn check(
@@ -144,7 +202,11 @@ pub(crate) async fn check(
     timeout: Duration,
 ) -> Result<CheckResult, Refusal> {
     let start = Instant::now();
-    let deadline = start + timeout;
+    let mut clock = Clock {
+        start,
+        deadline: start + timeout,
+        probing: Duration::ZERO,
+    };
     let mut r = CheckResult {
         url: target.url.clone(),
         final_url: target.url.clone(),
@@ -175,8 +237,7 @@ pub(crate) async fn check(
             !(trusted && hop == 0),
             target,
             env,
-            deadline,
-            start,
+            &mut clock,
             &mut r,
         )
         .await?;
@@ -205,23 +266,12 @@ pub(crate) async fn check(
     Ok(r)
 }
 
-fn timed_out(phase: &str, start: Instant, deadline: Instant) -> Step {
-    Step::Done(
-        Verdict::Timeout,
-        format!(
-            "no complete answer within {} ({phase})",
-            ms_text(deadline.saturating_duration_since(start))
-        ),
-    )
-}
-
 async fn one_hop(
     url: &Url,
     vet: bool,
     target: &Target,
     env: &Env<'_>,
-    deadline: Instant,
-    start: Instant,
+    clock: &mut Clock,
     r: &mut CheckResult,
 ) -> Result<Step, Refusal> {
     if vet {
@@ -242,16 +292,16 @@ async fn one_hop(
         }
     };
 
-    // Resolve once; vet every address; connect only to those.
+    // 1. Resolve once; vet every address; connect only to those.
     let addrs: Vec<IpAddr> = match &host {
         Host::Ipv4(ip) => vec![IpAddr::V4(*ip)],
         Host::Ipv6(ip) => vec![IpAddr::V6(*ip)],
         Host::Domain(name) => {
             let began = Instant::now();
-            let looked_up = timeout_at(deadline, env.resolver.resolve(name)).await;
+            let looked_up = timeout_at(clock.deadline, env.resolver.resolve(name)).await;
             r.timings.dns = Some(began.elapsed());
             match looked_up {
-                Err(_) => return Ok(timed_out("looking up the name", start, deadline)),
+                Err(_) => return Ok(clock.timed_out("looking up the name")),
                 Ok(Err(e)) => {
                     return Ok(Step::Done(
                         Verdict::DnsFailure,
@@ -275,100 +325,35 @@ async fn one_hop(
         }
     }
 
-    // TCP, to each vetted address in turn.
+    // 2. The probe connection: TCP (and TLS for https) to the first vetted address that accepts.
     let began = Instant::now();
-    let mut last_error = None;
-    let mut tcp = None;
-    for ip in &addrs {
-        let addr = SocketAddr::new(*ip, port);
-        match timeout_at(deadline, TcpStream::connect(addr)).await {
-            Err(_) => {
-                r.timings.connect = Some(began.elapsed());
-                return Ok(timed_out(&format!("connecting to {addr}"), start, deadline));
-            }
-            Ok(Ok(stream)) => {
-                r.connected_to = Some(addr);
-                tcp = Some(stream);
-                break;
-            }
-            Ok(Err(e)) => last_error = Some((addr, e)),
-        }
-    }
-    r.timings.connect = Some(began.elapsed());
-    let Some(tcp) = tcp else {
-        let detail = match last_error {
-            Some((addr, e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
-                format!("{addr} refused the connection")
-            }
-            Some((addr, e)) => format!("could not connect to {addr}: {e}"),
-            None => "there was no address to connect to".into(),
-        };
-        return Ok(Step::Done(Verdict::ConnectionRefused, detail));
+    let probed = probe(url, &host, &addrs, port, env, clock, r).await;
+    clock.probing += began.elapsed();
+    let addr = match probed {
+        Ok(addr) => addr,
+        Err(step) => return Ok(step),
     };
-    let _ = tcp.set_nodelay(true);
 
-    let request = match build_request(url) {
-        Some(req) => req,
-        None => {
+    // 3. The exchange, through reqwest, pinned to that address.
+    let client = match exchange_client(url, addr, env, clock.remaining()) {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, url = %url, "could not build the HTTP client of a check");
             return Err(Refusal {
                 url: url.to_string(),
-                reason: "the address has characters an HTTP request cannot carry".into(),
-                fix: "Check the address you pasted for stray characters.",
+                reason: "the check could not be set up inside the bot".into(),
+                fix: "Try again; if it keeps failing, tell the bot's admins.",
             });
         }
     };
-
-    // TLS, then HTTP/1.1 over whichever stream we have.
-    let exchange = if url.scheme() == "https" {
-        let server_name = match &host {
-            Host::Domain(name) => ServerName::try_from(name.to_string()),
-            Host::Ipv4(ip) => Ok(ServerName::IpAddress(IpAddr::V4(*ip).into())),
-            Host::Ipv6(ip) => Ok(ServerName::IpAddress(IpAddr::V6(*ip).into())),
-        };
-        let Ok(server_name) = server_name else {
-            return Ok(Step::Done(
-                Verdict::TlsError,
-                format!("`{host}` is not a name TLS can verify"),
-            ));
-        };
-        let began = Instant::now();
-        let connector = TlsConnector::from(Arc::clone(env.tls));
-        let handshake = timeout_at(deadline, connector.connect(server_name, tcp)).await;
-        r.timings.tls = Some(began.elapsed());
-        let stream = match handshake {
-            Err(_) => return Ok(timed_out("setting up TLS", start, deadline)),
-            Ok(Err(e)) => return Ok(Step::Done(Verdict::TlsError, tls_failure(&e))),
-            Ok(Ok(s)) => s,
-        };
-        let (_, conn) = stream.get_ref();
-        r.tls = Some(TlsInfo {
-            version: conn
-                .protocol_version()
-                .map(|v| match v {
-                    rustls::ProtocolVersion::TLSv1_3 => "TLS 1.3".to_string(),
-                    rustls::ProtocolVersion::TLSv1_2 => "TLS 1.2".to_string(),
-                    other => format!("{other:?}"),
-                })
-                .unwrap_or_else(|| "unknown".into()),
-            cert_days_left: conn
-                .peer_certificates()
-                .and_then(|certs| certs.first())
-                .and_then(|c| cert::not_after(c.as_ref()))
-                .map(|t| (t - unix_now()).div_euclid(86_400)),
-        });
-        send(stream, request, deadline).await
-    } else {
-        send(tcp, request, deadline).await
-    };
-
-    let (response, _driver, began) = match exchange {
-        Exchange::TimedOut => {
-            return Ok(timed_out("waiting for the first byte", start, deadline));
-        }
-        Exchange::Failed(e) => return Ok(no_response(&e)),
-        Exchange::Response(resp, driver, began) => (resp, driver, began),
+    let began = Instant::now();
+    let mut response = match timeout_at(clock.deadline, client.get(url.clone()).send()).await {
+        Err(_) => return Ok(clock.timed_out("waiting for the first byte")),
+        Ok(Err(e)) => return Ok(no_response(&e, addr, clock)),
+        Ok(Ok(resp)) => resp,
     };
     r.timings.ttfb = Some(began.elapsed());
+    r.connected_to = response.remote_addr().or(Some(addr));
     let status = response.status();
     r.status = Some(status.as_u16());
     r.reason = status.canonical_reason().map(str::to_string);
@@ -404,26 +389,24 @@ async fn one_hop(
     }
 
     // Read the body up to the cap: for `contains`, and so `total` covers the transfer.
-    let mut body = response.into_body();
     let mut kept: Vec<u8> = Vec::new();
     loop {
-        match timeout_at(deadline, body.frame()).await {
-            Err(_) => return Ok(timed_out("reading the page", start, deadline)),
-            Ok(None) => break,
-            Ok(Some(Err(e))) => {
+        match timeout_at(clock.deadline, response.chunk()).await {
+            Err(_) => return Ok(clock.timed_out("reading the page")),
+            Ok(Ok(None)) => break,
+            Ok(Err(e)) if e.is_timeout() => return Ok(clock.timed_out("reading the page")),
+            Ok(Err(e)) => {
                 return Ok(Step::Done(
                     Verdict::ConnectionDropped,
                     format!(
-                        "answered {} but the connection dropped after {} bytes of the page ({e})",
+                        "answered {} but the connection dropped after {} bytes of the page ({})",
                         status_text(status),
-                        r.body_bytes
+                        r.body_bytes,
+                        root_cause(&e)
                     ),
                 ));
             }
-            Ok(Some(Ok(frame))) => {
-                let Ok(data) = frame.into_data() else {
-                    continue; // trailers
-                };
+            Ok(Ok(Some(data))) => {
                 let room = env.body_cap.saturating_sub(kept.len());
                 let take = data.len().min(room);
                 kept.extend_from_slice(&data[..take]);
@@ -435,11 +418,150 @@ async fn one_hop(
             }
         }
     }
-    let elapsed = start.elapsed();
-    Ok(judge(target, status, &kept, r, elapsed, env))
+    // Dropping the response here closes the exchange connection (nothing is pooled).
+    Ok(judge(target, status, &kept, r, clock.answer_time(), env))
 }
 
-/// Status and body -> verdict, for the final response.
+/// The probe connection: a TCP connect to each vetted address in turn, then for https a TLS
+/// handshake; closed when done. Fills `connect`, `tls`, `r.tls` and `connected_to`; gives the
+/// address that accepted, or the verdict when none did or TLS failed.
+async fn probe(
+    url: &Url,
+    host: &Host<&str>,
+    addrs: &[IpAddr],
+    port: u16,
+    env: &Env<'_>,
+    clock: &Clock,
+    r: &mut CheckResult,
+) -> Result<SocketAddr, Step> {
+    let began = Instant::now();
+    let mut last_error = None;
+    let mut tcp = None;
+    for ip in addrs {
+        let addr = SocketAddr::new(*ip, port);
+        match timeout_at(clock.deadline, TcpStream::connect(addr)).await {
+            Err(_) => {
+                r.timings.connect = Some(began.elapsed());
+                return Err(clock.timed_out(&format!("connecting to {addr}")));
+            }
+            Ok(Ok(stream)) => {
+                r.connected_to = Some(addr);
+                tcp = Some((stream, addr));
+                break;
+            }
+            Ok(Err(e)) => last_error = Some((addr, e)),
+        }
+    }
+    r.timings.connect = Some(began.elapsed());
+    let Some((tcp, addr)) = tcp else {
+        let detail = match last_error {
+            Some((addr, e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                format!("{addr} refused the connection")
+            }
+            Some((addr, e)) => format!("could not connect to {addr}: {e}"),
+            None => "there was no address to connect to".into(),
+        };
+        return Err(Step::Done(Verdict::ConnectionRefused, detail));
+    };
+    if url.scheme() != "https" {
+        return Ok(addr); // dropping `tcp` closes the probe connection
+    }
+
+    let server_name = match host {
+        Host::Domain(name) => ServerName::try_from(name.to_string()),
+        Host::Ipv4(ip) => Ok(ServerName::IpAddress(IpAddr::V4(*ip).into())),
+        Host::Ipv6(ip) => Ok(ServerName::IpAddress(IpAddr::V6(*ip).into())),
+    };
+    let Ok(server_name) = server_name else {
+        return Err(Step::Done(
+            Verdict::TlsError,
+            format!("`{host}` is not a name TLS can verify"),
+        ));
+    };
+    let began = Instant::now();
+    let connector = TlsConnector::from(Arc::clone(env.tls));
+    let handshake = timeout_at(clock.deadline, connector.connect(server_name, tcp)).await;
+    r.timings.tls = Some(began.elapsed());
+    let mut stream = match handshake {
+        Err(_) => return Err(clock.timed_out("setting up TLS")),
+        Ok(Err(e)) => {
+            let why = match find::<rustls::Error>(&e) {
+                Some(tls) => tls_failure(tls),
+                None => format!("the TLS handshake failed: {e}"),
+            };
+            return Err(Step::Done(Verdict::TlsError, why));
+        }
+        Ok(Ok(s)) => s,
+    };
+    let (_, conn) = stream.get_ref();
+    r.tls = Some(TlsInfo {
+        version: conn
+            .protocol_version()
+            .map(|v| match v {
+                rustls::ProtocolVersion::TLSv1_3 => "TLS 1.3".to_string(),
+                rustls::ProtocolVersion::TLSv1_2 => "TLS 1.2".to_string(),
+                other => format!("{other:?}"),
+            })
+            .unwrap_or_else(|| "unknown".into()),
+        cert_days_left: conn
+            .peer_certificates()
+            .and_then(|certs| certs.first())
+            .and_then(|c| cert::not_after(c.as_ref()))
+            .map(|t| (t - unix_now()).div_euclid(86_400)),
+    });
+    // Say goodbye properly (close_notify); the server's answer is not awaited.
+    let _ = timeout_at(clock.deadline, stream.shutdown()).await;
+    Ok(addr)
+}
+
+/// Stands behind the pinned name in every exchange client: any other lookup fails, so reqwest
+/// never resolves a name by itself.
+struct NoLookups;
+
+impl reqwest::dns::Resolve for NoLookups {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let name = name.as_str().to_string();
+        Box::pin(
+            async move { Err(format!("`{name}` was not resolved and vetted by the check").into()) },
+        )
+    }
+}
+
+/// The client of one hop: its only route is `addr` (already vetted and probed).
+fn exchange_client(
+    url: &Url,
+    addr: SocketAddr,
+    env: &Env<'_>,
+    remaining: Duration,
+) -> reqwest::Result<reqwest::Client> {
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::ACCEPT,
+        HeaderValue::from_static("text/html,*/*;q=0.8"),
+    );
+    headers.insert(
+        header::ACCEPT_ENCODING,
+        HeaderValue::from_static("identity"),
+    );
+    headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+    let mut builder = reqwest::Client::builder()
+        .use_preconfigured_tls(ClientConfig::clone(env.tls))
+        .dns_resolver(Arc::new(NoLookups))
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(0)
+        .http1_only()
+        .connect_timeout(remaining)
+        .timeout(remaining)
+        .user_agent(USER_AGENT)
+        .default_headers(headers);
+    if let Some(Host::Domain(name)) = url.host() {
+        builder = builder.resolve(name, addr);
+    }
+    builder.build()
+}
+
+/// Status and body -> verdict, for the final response. `elapsed` is the answer time.
 fn judge(
     target: &Target,
     status: StatusCode,
@@ -502,80 +624,79 @@ fn judge(
     Step::Done(verdict, detail)
 }
 
-enum Exchange {
-    TimedOut,
-    Failed(hyper::Error),
-    /// The response head, the connection driver (aborted on drop), and when the request was sent.
-    Response(hyper::Response<hyper::body::Incoming>, AbortOnDrop, Instant),
-}
-
-/// Aborts the connection task when the check is done or cancelled, closing the socket.
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
+/// reqwest's `send()` failed: no usable response head.
+fn no_response(e: &reqwest::Error, addr: SocketAddr, clock: &Clock) -> Step {
+    if e.is_timeout() {
+        let phase = if e.is_connect() {
+            format!("connecting to {addr}")
+        } else {
+            "waiting for the first byte".to_string()
+        };
+        return clock.timed_out(&phase);
     }
-}
-
-async fn send<T>(io: T, request: Request<Empty<Bytes>>, deadline: Instant) -> Exchange
-where
-    T: AsyncRead + AsyncWrite + Unpin + Send + 'static,
-{
-    let (mut sender, conn) = match hyper::client::conn::http1::handshake(TokioIo::new(io)).await {
-        Ok(pair) => pair,
-        Err(e) => return Exchange::Failed(e),
-    };
-    let driver = AbortOnDrop(tokio::spawn(async move {
-        if let Err(e) = conn.await {
-            tracing::debug!(error = %e, "check connection ended");
-        }
-    }));
-    let began = Instant::now();
-    match timeout_at(deadline, sender.send_request(request)).await {
-        Err(_) => Exchange::TimedOut,
-        Ok(Err(e)) => Exchange::Failed(e),
-        Ok(Ok(resp)) => Exchange::Response(resp, driver, began),
+    if let Some(tls) = find::<rustls::Error>(e) {
+        return Step::Done(Verdict::TlsError, tls_failure(tls));
     }
-}
-
-fn build_request(url: &Url) -> Option<Request<Empty<Bytes>>> {
-    let host = url.host_str()?;
-    let authority = match url.port() {
-        Some(p) => format!("{host}:{p}"),
-        None => host.to_string(),
-    };
-    let path = &url[url::Position::BeforePath..url::Position::AfterQuery];
-    Request::get(if path.is_empty() { "/" } else { path })
-        .header(header::HOST, authority)
-        .header(header::USER_AGENT, USER_AGENT)
-        .header(header::ACCEPT, "text/html,*/*;q=0.8")
-        .header(header::ACCEPT_ENCODING, "identity")
-        .header(header::CONNECTION, "close")
-        .body(Empty::new())
-        .ok()
-}
-
-/// The server gave no usable response head.
-fn no_response(e: &hyper::Error) -> Step {
-    if e.is_parse() || e.is_parse_status() {
-        Step::Done(
+    if let Some(h) = find::<hyper::Error>(e)
+        && h.is_parse()
+    {
+        return Step::Done(
             Verdict::UnexpectedContent,
-            format!("the answer was not valid HTTP/1.1 ({e})"),
-        )
-    } else {
-        Step::Done(
-            Verdict::ConnectionDropped,
-            format!("the connection closed before any answer ({e})"),
-        )
+            format!("the answer was not valid HTTP/1.1 ({h})"),
+        );
     }
+    if e.is_connect() {
+        let detail = match find::<std::io::Error>(e) {
+            Some(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+                format!("{addr} refused the connection")
+            }
+            _ => format!("could not connect to {addr}: {}", root_cause(e)),
+        };
+        return Step::Done(Verdict::ConnectionRefused, detail);
+    }
+    Step::Done(
+        Verdict::ConnectionDropped,
+        format!(
+            "the connection closed before any answer ({})",
+            root_cause(e)
+        ),
+    )
 }
 
-fn tls_failure(e: &std::io::Error) -> String {
+/// The first error of type `T` in `e`'s source chain, looking inside `io::Error`s too (their
+/// `source()` skips the error they wrap).
+fn find<'a, T: StdError + 'static>(e: &'a (dyn StdError + 'static)) -> Option<&'a T> {
+    let mut next = Some(e);
+    while let Some(err) = next {
+        if let Some(found) = err.downcast_ref::<T>() {
+            return Some(found);
+        }
+        if let Some(inner) = err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            && let Some(found) = find::<T>(inner)
+        {
+            return Some(found);
+        }
+        next = err.source();
+    }
+    None
+}
+
+/// The innermost error's text ("connection closed before message completed"): reqwest's own
+/// text repeats the URL and says little.
+fn root_cause(e: &(dyn StdError + 'static)) -> String {
+    let mut last = e;
+    while let Some(next) = last.source() {
+        last = next;
+    }
+    last.to_string()
+}
+
+fn tls_failure(e: &rustls::Error) -> String {
     use rustls::CertificateError as C;
-    let inner = e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>());
-    match inner {
-        Some(rustls::Error::InvalidCertificate(c)) => {
+    match e {
+        rustls::Error::InvalidCertificate(c) => {
             let why = match c {
                 C::UnknownIssuer => {
                     "the certificate is not signed by a trusted authority (self-signed or unknown issuer)"
@@ -593,8 +714,7 @@ fn tls_failure(e: &std::io::Error) -> String {
             };
             format!("certificate verification failed: {why}")
         }
-        Some(other) => format!("the TLS handshake failed: {other}"),
-        None => format!("the TLS handshake failed: {e}"),
+        other => format!("the TLS handshake failed: {other}"),
     }
 }
 
@@ -651,14 +771,47 @@ mod tests {
     }
 
     #[test]
-    fn requests_carry_host_and_path() {
-        let req = build_request(&Url::parse("http://[::1]:8080/a/b?c=d#frag").expect("url"))
-            .expect("request");
-        assert_eq!(req.uri(), "/a/b?c=d");
-        assert_eq!(req.headers()[header::HOST], "[::1]:8080");
-        let req = build_request(&Url::parse("https://example.com").expect("url")).expect("req");
-        assert_eq!(req.uri(), "/");
-        assert_eq!(req.headers()[header::HOST], "example.com");
+    fn finds_tls_errors_inside_io_errors() {
+        let io = std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer),
+        );
+        let found = find::<rustls::Error>(&io).expect("the wrapped rustls error");
+        assert!(
+            tls_failure(found).contains("not signed by a trusted authority"),
+            "{}",
+            tls_failure(found)
+        );
+        assert!(find::<hyper::Error>(&io).is_none());
+        assert_eq!(root_cause(&io), io.to_string());
+    }
+
+    #[tokio::test]
+    async fn exchange_clients_never_look_names_up() {
+        let tls = Arc::new(tls_config(&[]));
+        let policy = Policy::from_config(&crate::config::CheckConfig::default());
+        let env = Env {
+            policy: &policy,
+            resolver: &crate::probe::StaticResolver::new(),
+            tls: &tls,
+            body_cap: 1024,
+            max_redirects: 0,
+            slow_after: Duration::from_secs(1),
+        };
+        let pinned = Url::parse("http://pinned.test/").expect("url");
+        let addr: SocketAddr = "127.0.0.1:9".parse().expect("addr");
+        let client = exchange_client(&pinned, addr, &env, Duration::from_secs(1)).expect("client");
+        let err = client
+            .get("http://other.test/")
+            .send()
+            .await
+            .expect_err("no route for an unvetted name");
+        assert!(err.is_connect(), "{err:?}");
+        assert!(
+            root_cause(&err).contains("was not resolved and vetted"),
+            "{}",
+            root_cause(&err)
+        );
     }
 
     #[test]

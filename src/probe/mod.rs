@@ -2,7 +2,8 @@
 //!
 //! - [`guard`]: which URLs and addresses may be checked (no scanning of private networks).
 //! - [`resolve`]: name resolution behind a trait (tests use [`StaticResolver`]).
-//! - [`check`]: one target -> one [`CheckResult`], every phase timed.
+//! - [`check`]: one target -> one [`CheckResult`]: resolve and vet, a probe connection (connect,
+//!   TLS), then the HTTP exchange through reqwest pinned to the vetted address.
 //! - [`verdict`]: the verdict words, what they mean for the user, the matching article.
 //! - [`render`]: a check as a [`crate::reply::Reply`] and as a [`crate::session::CheckRecord`].
 //! - [`cli`]: `supportbot check NAME|URL`.

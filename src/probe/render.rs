@@ -60,16 +60,16 @@ pub fn render(report: &Report, kb: &KnowledgeBase) -> Reply {
         };
         reply = reply.field("Address", format!("{}{dns}", shown.join(", ")));
     }
-    let mut timings = Vec::new();
-    if let Some(d) = r.timings.connect {
-        timings.push(format!("connect {}", ms_text(d)));
+    // Every phase that applies is listed; one that was not measured says so (never a guess).
+    let phase = |label: &str, d: Option<Duration>| match d {
+        Some(d) => format!("{label} {}", ms_text(d)),
+        None => format!("{label} not measured"),
+    };
+    let mut timings = vec![phase("connect", r.timings.connect)];
+    if r.final_url.starts_with("https:") {
+        timings.push(phase("TLS", r.timings.tls));
     }
-    if let Some(d) = r.timings.tls {
-        timings.push(format!("TLS {}", ms_text(d)));
-    }
-    if let Some(d) = r.timings.ttfb {
-        timings.push(format!("first byte {}", ms_text(d)));
-    }
+    timings.push(phase("first byte", r.timings.ttfb));
     timings.push(format!("total {}", ms_text(r.timings.total)));
     reply = reply.field("Timings", timings.join(" · "));
     if let Some(tls) = &r.tls {

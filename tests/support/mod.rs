@@ -6,6 +6,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
@@ -29,6 +30,10 @@ pub enum Behavior {
     CloseMidBody,
     /// Wait this long, then answer 200.
     Delay(Duration),
+    /// Send these bytes as they are (not HTTP), then close.
+    Raw(&'static str),
+    /// Read the request, then close without a word.
+    CloseWithoutAnswer,
 }
 
 impl Behavior {
@@ -77,6 +82,7 @@ type Handler = Arc<dyn Fn(&str) -> Behavior + Send + Sync>;
 pub struct TestServer {
     pub addr: SocketAddr,
     hits: Arc<AtomicUsize>,
+    heads: Arc<Mutex<Vec<String>>>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -89,7 +95,7 @@ impl Drop for TestServer {
 impl TestServer {
     /// Plain HTTP; `handler` maps the request path to a behaviour.
     pub async fn start(handler: impl Fn(&str) -> Behavior + Send + Sync + 'static) -> Self {
-        Self::start_with(Arc::new(handler), None).await
+        Self::start_with(Arc::new(handler), Vec::new()).await
     }
 
     /// Every path gets the same behaviour.
@@ -103,46 +109,69 @@ impl TestServer {
         chain: Vec<CertificateDer<'static>>,
         key_der: Vec<u8>,
     ) -> Self {
-        let key = rustls::pki_types::PrivateKeyDer::try_from(key_der).expect("key");
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .expect("versions")
-            .with_no_client_auth()
-            .with_single_cert(chain, key)
-            .expect("server cert");
-        Self::start_with(Arc::new(handler), Some(TlsAcceptor::from(Arc::new(config)))).await
+        Self::start_tls_rotating(handler, vec![(chain, key_der)]).await
     }
 
-    async fn start_with(handler: Handler, tls: Option<TlsAcceptor>) -> Self {
+    /// HTTPS whose connections take turns with these certificates: the first connection gets the
+    /// first, the next the second, and so on round.
+    pub async fn start_tls_rotating(
+        handler: impl Fn(&str) -> Behavior + Send + Sync + 'static,
+        certs: Vec<(Vec<CertificateDer<'static>>, Vec<u8>)>,
+    ) -> Self {
+        let acceptors = certs
+            .into_iter()
+            .map(|(chain, key_der)| {
+                let key = rustls::pki_types::PrivateKeyDer::try_from(key_der).expect("key");
+                let provider = Arc::new(rustls::crypto::ring::default_provider());
+                let config = rustls::ServerConfig::builder_with_provider(provider)
+                    .with_safe_default_protocol_versions()
+                    .expect("versions")
+                    .with_no_client_auth()
+                    .with_single_cert(chain, key)
+                    .expect("server cert");
+                TlsAcceptor::from(Arc::new(config))
+            })
+            .collect();
+        Self::start_with(Arc::new(handler), acceptors).await
+    }
+
+    /// Plain HTTP when `tls` is empty; otherwise connection `n` uses `tls[n % tls.len()]`.
+    async fn start_with(handler: Handler, tls: Vec<TlsAcceptor>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         let hits = Arc::new(AtomicUsize::new(0));
-        let counter = Arc::clone(&hits);
+        let heads = Arc::new(Mutex::new(Vec::new()));
+        let (counter, seen) = (Arc::clone(&hits), Arc::clone(&heads));
         let task = tokio::spawn(async move {
             // Connections live in this set, so aborting the server closes them all.
             let mut conns = JoinSet::new();
-            loop {
+            for n in 0usize.. {
                 let Ok((stream, _)) = listener.accept().await else {
                     return;
                 };
                 let handler = Arc::clone(&handler);
                 let counter = Arc::clone(&counter);
-                let tls = tls.clone();
+                let seen = Arc::clone(&seen);
+                let tls = (!tls.is_empty()).then(|| tls[n % tls.len()].clone());
                 conns.spawn(async move {
                     match tls {
                         Some(acceptor) => {
                             if let Ok(s) = acceptor.accept(stream).await {
-                                serve(s, handler, counter).await;
+                                serve(s, handler, counter, seen).await;
                             }
                         }
-                        None => serve(stream, handler, counter).await,
+                        None => serve(stream, handler, counter, seen).await,
                     }
                 });
                 while conns.try_join_next().is_some() {}
             }
         });
-        TestServer { addr, hits, task }
+        TestServer {
+            addr,
+            hits,
+            heads,
+            task,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -157,12 +186,19 @@ impl TestServer {
     pub fn hits(&self) -> usize {
         self.hits.load(Ordering::SeqCst)
     }
+
+    /// The heads (request line and headers) of the requests received so far, in order.
+    pub fn requests(&self) -> Vec<String> {
+        // No `.await` happens while this lock is held; a poisoned lock means a test already failed.
+        self.heads.lock().expect("heads").clone()
+    }
 }
 
 async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
     mut stream: S,
     handler: Handler,
     hits: Arc<AtomicUsize>,
+    heads: Arc<Mutex<Vec<String>>>,
 ) {
     let mut head = Vec::new();
     let mut buf = [0u8; 1024];
@@ -173,9 +209,10 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
         }
         assert!(head.len() < 16 * 1024, "request head too large");
     }
-    hits.fetch_add(1, Ordering::SeqCst);
-    let text = String::from_utf8_lossy(&head);
+    let text = String::from_utf8_lossy(&head).into_owned();
     let path = text.split_whitespace().nth(1).unwrap_or("/").to_string();
+    heads.lock().expect("heads").push(text);
+    hits.fetch_add(1, Ordering::SeqCst);
     match handler(&path) {
         Behavior::Respond {
             status,
@@ -208,6 +245,13 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
             let _ = stream
                 .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
                 .await;
+            let _ = stream.shutdown().await;
+        }
+        Behavior::Raw(bytes) => {
+            let _ = stream.write_all(bytes.as_bytes()).await;
+            let _ = stream.shutdown().await;
+        }
+        Behavior::CloseWithoutAnswer => {
             let _ = stream.shutdown().await;
         }
     }

@@ -7,7 +7,11 @@
 //! anything it does not know: unknown routes are recorded as unexpected and dropping the fake panics
 //! if there were any. Waits never sleep blindly: they wake on every change and time out with a dump
 //! of what was recorded.
-#![allow(dead_code, reason = "each test file uses a different part of the fake")]
+#![allow(
+    dead_code,
+    unused_imports,
+    reason = "each test file (and the load bench) uses a different part of the fake"
+)]
 
 mod fixtures;
 mod gateway;

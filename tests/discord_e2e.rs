@@ -330,10 +330,10 @@ async fn diagnose_to_resolved_ticket_end_to_end() {
         );
         assert!(t.contains(&"Which browser?".to_owned()), "{t:?}");
         let menu = format!("sb:{USER}:browser");
-        assert!(
-            first.custom_ids().contains(&menu),
-            "{:?}",
-            first.custom_ids()
+        assert_eq!(
+            first.custom_ids(),
+            [menu.clone(), format!("sb:{USER}:check")],
+            "the browser menu, and a live check since the article names a target"
         );
         assert_eq!(
             select_values(&first),

@@ -485,4 +485,32 @@ mod tests {
             Some(("claim", "T-0001"))
         );
     }
+
+    #[test]
+    fn choices_of_every_reply_in_a_message_become_components() {
+        // /diagnose answers with the article (offering a live check) and then the browser
+        // question: both sets of choices must reach the user, each action once.
+        let article = Reply::new("summary")
+            .choice(Action::Check, "Check if the service is up", Style::Secondary)
+            .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+        let question = Reply::new("Which browser?")
+            .choice(
+                Action::Browser(Some(Browser::Chrome)),
+                "Chrome",
+                Style::Secondary,
+            )
+            .choice(Action::Browser(None), "Other", Style::Secondary)
+            .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+        let m = &messages("42", &[article, question])[0];
+        assert_eq!(m.rows.len(), 2);
+        assert!(matches!(&m.rows[0][0], ComponentSpec::Select { .. }));
+        let ids: Vec<&str> = m.rows[1]
+            .iter()
+            .filter_map(|c| match c {
+                ComponentSpec::Button { custom_id, .. } => Some(custom_id.as_str()),
+                ComponentSpec::Select { .. } => None,
+            })
+            .collect();
+        assert_eq!(ids, ["sb:42:check", "sb:42:escalate"]);
+    }
 }

@@ -185,7 +185,8 @@ impl Handler {
             let msg = CreateInteractionResponse::Message(
                 CreateInteractionResponseMessage::new()
                     .content("I'm restarting; please try again in a few seconds.")
-                    .ephemeral(true),
+                    .ephemeral(true)
+                    .allowed_mentions(no_mentions()),
             );
             let r = match &interaction {
                 Interaction::Command(c) => c.create_response(&ctx.http, msg).await,

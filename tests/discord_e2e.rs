@@ -788,6 +788,45 @@ async fn conversation_survives_a_restart() {
     second.stop().await;
 }
 
+/// 4b. A restart in the middle of a delivery: the card is posted, opening the thread fails, the
+/// bot is shut down; the next bot on the same data directory opens the thread and attaches the
+/// transcript without posting the card again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delivery_cut_by_a_restart_completes_once_after_it() {
+    let fake = FakeDiscord::start().await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let first = Bot::start(&fake, data.path());
+    let threads = format!("POST /channels/{SUPPORT}/threads");
+    bounded("before the restart", async {
+        wait_for_commands(&fake).await;
+        fake.fail_next(&threads, 1, Fault::ServerError(503));
+        escalate_with_note(&fake, "restart me").await;
+        wait_for_card(&fake, "T-0001").await;
+        fake.wait_for_request(&threads).await;
+    })
+    .await;
+    first.stop().await;
+    assert!(fake.threads().is_empty(), "the thread was not opened yet");
+
+    let second = Bot::start(&fake, data.path());
+    bounded("after the restart", async {
+        wait_for_transcript(&fake, "T-0001").await;
+        outbox_drained(second.store(), Duration::from_secs(10)).await;
+        let statuses: Vec<u16> = fake
+            .requests()
+            .iter()
+            .filter(|r| format!("{} {}", r.method, r.path) == threads)
+            .map(|r| r.status)
+            .collect();
+        assert_eq!(statuses, [503, 200]);
+        assert_eq!(cards(&fake).len(), 1, "the card is not posted twice");
+        assert_eq!(fake.threads().len(), 1);
+        fake.assert_clean();
+    })
+    .await;
+    second.stop().await;
+}
+
 /// 5. Staff and admin actions are checked on the server side: a member without the staff role
 /// pressing Claim or running /ticket claim, and a non-admin running /kb reload, are refused
 /// privately with the reason, and nothing changes in the store.

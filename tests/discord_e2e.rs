@@ -103,11 +103,20 @@ impl Bot {
         &self.service.store
     }
 
-    /// Completes the shutdown future and waits for `run` to return Ok.
-    async fn stop(mut self) {
+    /// Completes the shutdown future (as SIGTERM would) without waiting.
+    fn signal_stop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
+    }
+
+    fn stopped(&self) -> bool {
+        self.task.is_finished()
+    }
+
+    /// Completes the shutdown future and waits for `run` to return Ok.
+    async fn stop(mut self) {
+        self.signal_stop();
         let outcome = tokio::time::timeout(Duration::from_secs(20), &mut self.task)
             .await
             .expect("the bot stops within 20 s of the shutdown signal")
@@ -641,6 +650,61 @@ async fn check_on_a_hanging_target_is_acknowledged_within_3s_and_times_out() {
         assert!(title.ends_with(": timeout"), "{title}");
         assert_eq!(answer.embeds()[0]["color"], RED, "a timeout is red");
         assert_eq!(server.hits(), 1, "the hanging target was really asked");
+        fake.assert_clean();
+    })
+    .await;
+    bot.stop().await;
+}
+
+/// 2c. Shutdown (SIGINT/SIGTERM) while a check is in flight: new interactions are refused with a
+/// private "restarting" note (which pings nobody), the check in flight is finished and answered,
+/// and only then does `run` return.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_refuses_new_interactions_and_finishes_those_in_flight() {
+    let server = TestServer::always(Behavior::Hang).await;
+    let fake = FakeDiscord::start().await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut bot = Bot::start(&fake, data.path());
+    bounded("shutdown with a check in flight", async {
+        wait_for_commands(&fake).await;
+        let check = fake
+            .dispatch_interaction(InteractionFixture::slash(
+                "check",
+                vec![Opt::Str("target", server.url("/hangs"))],
+            ))
+            .await;
+        assert_eq!(fake.wait_for_callback(check.id).await.kind, 5);
+        bot.signal_stop();
+
+        // Until the bot has seen the signal, /help is answered as usual; then it is refused.
+        let refusal = loop {
+            let sent = fake
+                .dispatch_interaction(InteractionFixture::slash("help", Vec::new()))
+                .await;
+            let callback = fake.wait_for_callback(sent.id).await;
+            if callback.data["content"]
+                .as_str()
+                .is_some_and(|c| c.contains("restarting"))
+            {
+                break callback;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        assert_eq!(refusal.kind, 4);
+        assert_eq!(refusal.data["flags"], 64, "the refusal is private");
+        assert!(!bot.stopped(), "the check in flight holds the shutdown");
+
+        let answer = edited_original(&fake, check.id).await;
+        assert!(
+            titles(&answer)[0].ends_with(": timeout"),
+            "{:?}",
+            titles(&answer)
+        );
+        assert!(
+            fake.mention_leaks().is_empty(),
+            "{:#?}",
+            fake.mention_leaks()
+        );
         fake.assert_clean();
     })
     .await;

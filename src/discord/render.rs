@@ -491,7 +491,11 @@ mod tests {
         // /diagnose answers with the article (offering a live check) and then the browser
         // question: both sets of choices must reach the user, each action once.
         let article = Reply::new("summary")
-            .choice(Action::Check, "Check if the service is up", Style::Secondary)
+            .choice(
+                Action::Check,
+                "Check if the service is up",
+                Style::Secondary,
+            )
             .choice(Action::Escalate, "Talk to a human", Style::Secondary);
         let question = Reply::new("Which browser?")
             .choice(

@@ -431,7 +431,9 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 for b in article.browsers() {
                     reply = reply.choice(Action::Browser(Some(b)), b.label(), Style::Secondary);
                 }
-                reply = reply.choice(Action::Browser(None), "Other", Style::Secondary);
+                reply = reply
+                    .choice(Action::Browser(None), "Other", Style::Secondary)
+                    .choice(Action::Escalate, "Talk to a human", Style::Secondary);
                 push_skipped(out, &skipped);
                 out.replies.push(reply);
                 return;

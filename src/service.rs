@@ -46,6 +46,8 @@ pub struct Service {
 pub enum ServiceError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("a background task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
 }
 
 impl Service {
@@ -99,7 +101,7 @@ impl Service {
                 Effect::Check { targets } => {
                     replies.extend(self.run_checks(&mut session, targets).await)
                 }
-                Effect::Escalate { note } => replies.push(self.escalate(&mut session, note)?),
+                Effect::Escalate { note } => replies.push(self.escalate(&mut session, note).await?),
             }
         }
         self.store.save_session(&session)?;
@@ -225,7 +227,7 @@ impl Service {
 
     /// Hands the conversation to a human: captures the summary, creates (or adds to) the
     /// user's ticket durably, queues it for staff, and says what happens next.
-    pub fn escalate(
+    pub async fn escalate(
         &self,
         session: &mut Session,
         note: Option<String>,
@@ -238,7 +240,12 @@ impl Service {
             .and_then(|id| kb.get(id))
             .map(|a| a.title.clone());
         let summary = Summary::capture(session, title.as_deref(), note, kb.revision(), now);
-        let escalated = match escalation::escalate(&self.store, summary, now) {
+        // The ticket is written and flushed before the user hears of it; the flush blocks, so it
+        // runs off the async workers.
+        let store = self.store.clone();
+        let written =
+            tokio::task::spawn_blocking(move || escalation::escalate(&store, summary, now)).await?;
+        let escalated = match written {
             Ok(e) => e,
             Err(TicketOpError::Store(e)) => return Err(e.into()),
             Err(TicketOpError::Ticket(e)) => {

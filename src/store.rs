@@ -168,6 +168,7 @@ impl Store {
                 detail: "a non-empty directory without a sled `conf` file".into(),
             });
         }
+        clear_incomplete_snapshots(&path)?;
         let db = sled::Config::new()
             .path(&path)
             .open()
@@ -572,6 +573,48 @@ impl Store {
     }
 }
 
+/// sled 0.34 writes a snapshot to `snap.<lsn>.generating` and renames it when complete, but on
+/// opening it also considers `.generating` files, so a process killed while writing one leaves a
+/// database that refuses to open ("corrupted data", sled issue #1527). A `.generating` file is by
+/// construction incomplete; removing it is safe once no process holds the database, which we
+/// make sure of by taking the same lock sled takes before touching anything.
+fn clear_incomplete_snapshots(path: &Path) -> Result<usize, StoreError> {
+    let lock_file = path.join("db");
+    if !lock_file.is_file() {
+        return Ok(0);
+    }
+    let io = |source| StoreError::Io {
+        dir: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&lock_file)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(StoreError::Locked {
+                dir: path.to_path_buf(),
+            });
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+    }
+    let mut removed = 0;
+    for entry in std::fs::read_dir(path).map_err(io)?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            std::fs::remove_file(entry.path()).map_err(io)?;
+            tracing::warn!(file = %name, "removed an incomplete snapshot left by a crash");
+            removed += 1;
+        }
+    }
+    // Dropping the file releases the lock for sled.
+    drop(file);
+    Ok(removed)
+}
+
 /// Appends notifications to the outbox inside a transaction.
 fn enqueue(
     meta: &sled::transaction::TransactionalTree,
@@ -660,6 +703,29 @@ mod tests {
         let err = Store::open(dir.path()).unwrap_err();
         assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
         assert!(err.to_string().contains("--data"));
+    }
+
+    #[test]
+    fn an_incomplete_snapshot_left_by_a_crash_does_not_block_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            let user = UserRef {
+                id: "u".into(),
+                name: "n".into(),
+                channel: "c".into(),
+            };
+            store.save_session(&Session::new(user, 1)).unwrap();
+            store.flush().unwrap();
+        }
+        // What a SIGKILL during snapshot writing leaves behind: a partial `.generating` file.
+        let partial = dir
+            .path()
+            .join("supportbot.db/snap.00000000000FFFFF.generating");
+        std::fs::write(&partial, b"partial").unwrap();
+        let store = Store::open(dir.path()).expect("opens despite the partial snapshot");
+        assert!(store.load_session("u").unwrap().is_some());
+        assert!(!partial.exists());
     }
 
     #[test]

@@ -143,10 +143,10 @@ fn scripted_conversation_with_numbers_and_words() {
             "  [1] Fixed it\n  [2] Still broken\n  [3] Talk to a human",
             "> no",
             "== Which browser? ==",
-            "  [1] Chrome\n  [2] Firefox\n  [3] Other",
+            "  [1] Chrome\n  [2] Firefox\n  [3] Other\n  [4] Talk to a human",
             // A number that is not on screen is explained, and the question stays.
             "> 9",
-            "Pick a number from 1 to 3, or type a message.",
+            "Pick a number from 1 to 4, or type a message.",
             // Picking by number.
             "> 2",
             "== Solution 2 of 2: Clear the print queue in the browser app ==",

@@ -204,7 +204,7 @@ fn walks_one_solution_at_a_time_then_offers_a_human() {
     assert_eq!(chat.session.article.as_deref(), Some("sync-error"));
 
     // Still broken -> solution 2 has per-browser steps and the browser is unknown: ask, offering
-    // only the article's browsers plus "other".
+    // only the article's browsers plus "other" (and, as always, a human).
     let out = chat.act(Action::NotFixed);
     assert_eq!(chat.session.stage, Stage::ChoosingBrowser);
     assert!(has(&out, "Clear the site data"), "{}", all_text(&out));
@@ -215,6 +215,7 @@ fn walks_one_solution_at_a_time_then_offers_a_human() {
             Action::Browser(Some(Browser::Firefox)),
             Action::Browser(Some(Browser::SafariMac)),
             Action::Browser(None),
+            Action::Escalate,
         ]
     );
     let labels: Vec<&str> = question(&out)
@@ -222,7 +223,16 @@ fn walks_one_solution_at_a_time_then_offers_a_human() {
         .iter()
         .map(|c| c.label.as_str())
         .collect();
-    assert_eq!(labels, ["Chrome", "Firefox", "Safari (Mac)", "Other"]);
+    assert_eq!(
+        labels,
+        [
+            "Chrome",
+            "Firefox",
+            "Safari (Mac)",
+            "Other",
+            "Talk to a human"
+        ]
+    );
 
     // Chrome -> only the Chrome steps.
     let out = chat.act(Action::Browser(Some(Browser::Chrome)));
@@ -479,6 +489,7 @@ fn unknown_browser_asks_with_the_articles_browsers() {
         .map(|b| Action::Browser(Some(b)))
         .collect();
     expected.push(Action::Browser(None));
+    expected.push(Action::Escalate);
     assert_eq!(actions(&out), expected);
     let out = chat.act(Action::Browser(Some(Browser::Ie)));
     assert_solution(&out, 1, 6, "Allow Active Scripting in Internet Explorer");

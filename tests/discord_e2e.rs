@@ -357,8 +357,12 @@ async fn diagnose_to_resolved_ticket_end_to_end() {
         let menu = format!("sb:{USER}:browser");
         assert_eq!(
             first.custom_ids(),
-            [menu.clone(), format!("sb:{USER}:check")],
-            "the browser menu, and a live check since the article names a target"
+            [
+                menu.clone(),
+                format!("sb:{USER}:check"),
+                format!("sb:{USER}:escalate")
+            ],
+            "the browser menu, a live check since the article names a target, and a human"
         );
         assert_eq!(
             select_values(&first),

@@ -85,7 +85,7 @@ pub async fn escalate(
         )
         .await?;
     let mut session = service.session(&user)?;
-    service.escalate(&mut session, args.note.clone())?;
+    service.escalate(&mut session, args.note.clone()).await?;
     service.store.save_session(&session)?;
     let id: TicketId = session
         .ticket

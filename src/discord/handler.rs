@@ -119,47 +119,23 @@ fn user_ref(user: &User, channel: u64) -> UserRef {
 }
 
 fn response_message(spec: &MessageSpec) -> CreateInteractionResponseMessage {
-    let mut m = CreateInteractionResponseMessage::new()
-        .embeds(spec.embeds.iter().map(render::to_embed).collect())
-        .components(render::to_rows(&spec.rows))
-        .ephemeral(spec.ephemeral)
-        .allowed_mentions(no_mentions());
-    if let Some(c) = &spec.content {
-        m = m.content(c);
-    }
-    for f in render::to_files(&spec.files) {
-        m = m.add_file(f);
-    }
-    m
+    fill!(
+        CreateInteractionResponseMessage::new().ephemeral(spec.ephemeral),
+        spec,
+        add_file
+    )
 }
 
 fn followup(spec: &MessageSpec) -> CreateInteractionResponseFollowup {
-    let mut m = CreateInteractionResponseFollowup::new()
-        .embeds(spec.embeds.iter().map(render::to_embed).collect())
-        .components(render::to_rows(&spec.rows))
-        .ephemeral(spec.ephemeral)
-        .allowed_mentions(no_mentions());
-    if let Some(c) = &spec.content {
-        m = m.content(c);
-    }
-    for f in render::to_files(&spec.files) {
-        m = m.add_file(f);
-    }
-    m
+    fill!(
+        CreateInteractionResponseFollowup::new().ephemeral(spec.ephemeral),
+        spec,
+        add_file
+    )
 }
 
 fn edit(spec: &MessageSpec) -> EditInteractionResponse {
-    let mut m = EditInteractionResponse::new()
-        .embeds(spec.embeds.iter().map(render::to_embed).collect())
-        .components(render::to_rows(&spec.rows))
-        .allowed_mentions(no_mentions());
-    if let Some(c) = &spec.content {
-        m = m.content(c);
-    }
-    for f in render::to_files(&spec.files) {
-        m = m.new_attachment(f);
-    }
-    m
+    fill!(EditInteractionResponse::new(), spec, new_attachment)
 }
 
 fn private(text: impl Into<String>, tone: Tone) -> Vec<Reply> {
@@ -537,9 +513,23 @@ impl Handler {
                     }
                 };
             }
-            TicketVerb::Claim => escalation::claim(store, id, &by, now),
-            TicketVerb::Resolve => escalation::resolve(store, id, &by, note, now),
-            TicketVerb::Reopen => escalation::reopen(store, id, &by, now),
+            verb => {
+                // Ticket steps flush to disk: off the async workers.
+                let store = store.clone();
+                let step = tokio::task::spawn_blocking(move || match verb {
+                    TicketVerb::Claim => escalation::claim(&store, id, &by, now),
+                    TicketVerb::Resolve => escalation::resolve(&store, id, &by, note, now),
+                    _ => escalation::reopen(&store, id, &by, now),
+                })
+                .await;
+                match step {
+                    Ok(r) => r,
+                    Err(e) => {
+                        tracing::error!(error = %e, "ticket step task failed");
+                        return private(GENERIC_FAILURE, Tone::Danger);
+                    }
+                }
+            }
         };
         self.service.outbox_wake.notify_one();
         match result {

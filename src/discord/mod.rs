@@ -2,6 +2,30 @@
 //! into core events and renders replies; delivers escalations to the staff channel. The only
 //! place serenity lives.
 
+/// Fills any of serenity's message builders from a spec: embeds, components, no mentions,
+/// content and files (`$attach` names the builder's method for adding a file).
+macro_rules! fill {
+    ($builder:expr, $spec:expr, $attach:ident) => {{
+        let spec: &$crate::discord::render::MessageSpec = $spec;
+        let mut m = $builder
+            .embeds(
+                spec.embeds
+                    .iter()
+                    .map($crate::discord::render::to_embed)
+                    .collect(),
+            )
+            .components($crate::discord::render::to_rows(&spec.rows))
+            .allowed_mentions($crate::discord::render::no_mentions());
+        if let Some(c) = &spec.content {
+            m = m.content(c);
+        }
+        for f in $crate::discord::render::to_files(&spec.files) {
+            m = m.$attach(f);
+        }
+        m
+    }};
+}
+
 pub mod commands;
 pub mod handler;
 pub mod notifier;

@@ -46,17 +46,7 @@ fn is_dm_closed(e: &serenity::Error) -> bool {
 }
 
 fn message_of(spec: &render::MessageSpec) -> CreateMessage {
-    let mut m = CreateMessage::new()
-        .embeds(spec.embeds.iter().map(render::to_embed).collect())
-        .components(render::to_rows(&spec.rows))
-        .allowed_mentions(no_mentions());
-    if let Some(c) = &spec.content {
-        m = m.content(c);
-    }
-    for f in render::to_files(&spec.files) {
-        m = m.add_file(f);
-    }
-    m
+    fill!(CreateMessage::new(), spec, add_file)
 }
 
 impl DiscordNotifier {

@@ -344,7 +344,10 @@ fn words(text: &str, buf: &mut String, spans: &mut Vec<Range<usize>>) {
     let mut start = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            start.get_or_insert(buf.len());
+            buf.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             start.get_or_insert(buf.len());
             buf.extend(c.to_lowercase());
         } else if matches!(c, '\'' | '’' | '‘')

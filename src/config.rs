@@ -1,12 +1,75 @@
 //! Typed configuration built once at start-up from flags and environment (read only by `main`).
 
+use ipnet::IpNet;
 use std::path::PathBuf;
+use std::time::Duration;
 
-/// Where things live. Built by `main` from flags and env; the core never reads env vars.
+/// Where things live and how checks behave. Built by `main` from flags and env; the core never
+/// reads env vars.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub knowledge_dir: PathBuf,
     pub data_dir: PathBuf,
+    /// Live checks (`supportbot check`, the "check" event).
+    pub checks: CheckConfig,
+}
+
+/// How live checks behave. `Default` is the safe production setting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckConfig {
+    /// `ALLOW_PRIVATE_TARGETS`: let ad-hoc checks reach loopback, private and other non-public
+    /// addresses and any port. Off in production: chat users must not scan the bot's network.
+    pub allow_private_targets: bool,
+    /// `ALLOW_ADHOC_CHECKS`: let users check URLs they type, not only named targets.
+    pub allow_adhoc_checks: bool,
+    /// `CHECK_RATE_PER_MINUTE`: checks one user may run per minute (each target counts as one).
+    pub rate_per_minute: u32,
+    /// `CHECK_CACHE_SECONDS`: how long a named target's result is shared.
+    pub cache_ttl: Duration,
+    /// `CHECK_ALLOWED_PORTS`: ports ad-hoc checks may use.
+    pub allowed_ports: Vec<u16>,
+    /// Networks ad-hoc checks may reach even though they are not public (an intranet status
+    /// page; tests). Empty by default.
+    pub allowed_nets: Vec<IpNet>,
+    /// Timeout of a target that sets no `timeout_ms`, and of ad-hoc checks.
+    pub default_timeout: Duration,
+    /// Overall deadline of one request for several targets.
+    pub deadline: Duration,
+    /// A healthy answer slower than this is reported as slow.
+    pub slow_after: Duration,
+    /// How much of a body is read (for `contains` and timing); the rest is dropped.
+    pub body_cap: usize,
+    /// Redirects followed before the check reports a redirect loop.
+    pub max_redirects: usize,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            allow_private_targets: false,
+            allow_adhoc_checks: true,
+            rate_per_minute: 5,
+            cache_ttl: Duration::from_secs(30),
+            allowed_ports: vec![80, 443],
+            allowed_nets: Vec::new(),
+            default_timeout: Duration::from_secs(5),
+            deadline: Duration::from_secs(10),
+            slow_after: Duration::from_secs(3),
+            body_cap: 64 * 1024,
+            max_redirects: 5,
+        }
+    }
+}
+
+impl Config {
+    /// Paths as given, checks at their defaults.
+    pub fn new(knowledge_dir: PathBuf, data_dir: PathBuf) -> Self {
+        Config {
+            knowledge_dir,
+            data_dir,
+            checks: CheckConfig::default(),
+        }
+    }
 }
 
 impl Config {

@@ -51,8 +51,20 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
         Some("quit" | "exit" | "q") => return Input::Quit,
         Some("help" | "h" | "?") => return Input::Event(Event::Help),
         Some("restart" | "reset" | "new") => return act(Action::Restart),
-        Some("human" | "escalate" | "agent") => return act(Action::Escalate),
-        Some("check") => return act(Action::Check),
+        Some("human" | "escalate" | "agent") => {
+            let note = line
+                .split_once(' ')
+                .map(|(_, n)| n.trim().to_string())
+                .filter(|n| !n.is_empty());
+            return Input::Event(Event::Escalate { note });
+        }
+        Some("check") => {
+            let target = line
+                .split_once(' ')
+                .map(|(_, t)| t.trim().to_string())
+                .filter(|t| !t.is_empty());
+            return Input::Event(Event::Check { target });
+        }
         Some("info" | "why") => return act(Action::MoreInfo),
         Some("fixed") => return act(Action::Fixed),
         Some("notfixed" | "broken") => return act(Action::NotFixed),
@@ -98,7 +110,7 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             act(Action::NotFixed)
         }
         "human" | "talk to a human" | "escalate" | "agent" => act(Action::Escalate),
-        "check" | "is it down?" | "is it down" => act(Action::Check),
+        "check" | "is it down?" | "is it down" => Input::Event(Event::Check { target: None }),
         "restart" | "start over" => act(Action::Restart),
         "other" if has(&Action::Browser(None)) => act(Action::Browser(None)),
         _ => {
@@ -141,6 +153,17 @@ pub fn render_from(reply: &Reply, first: usize) -> String {
     out
 }
 
+const CONSOLE_COMMANDS: &str = concat!(
+    "\nIn this console: a number picks a choice; yes/no answer \"did this fix it?\";\n",
+    "  /browser NAME    chrome, firefox, safari-mac, safari-ios, edge, ie or other\n",
+    "  /fix ID          go straight to an article (see `supportbot kb list`)\n",
+    "  /check [TARGET]  check whether the service is up (a target name or URL)\n",
+    "  /why             causes, prevention and FAQ of the current article\n",
+    "  /human [note]    hand this to a person on the support team\n",
+    "  /restart         start over\n",
+    "  /quit or Ctrl-D  leave (your conversation is kept for next time)"
+);
+
 /// Runs the console until end of input or /quit.
 pub async fn run(
     service: Service,
@@ -169,8 +192,13 @@ pub async fn run(
             Input::Quit => break,
             Input::Nothing => continue,
             Input::Invalid(msg) => writeln!(output, "{msg}")?,
-            Input::Event(event) => match service.handle(&user, event).await {
-                Ok(replies) => choices = show(&mut output, replies)?,
+            Input::Event(event) => match service.handle(&user, event.clone()).await {
+                Ok(replies) => {
+                    choices = show(&mut output, replies)?;
+                    if event == Event::Help {
+                        writeln!(output, "{CONSOLE_COMMANDS}")?;
+                    }
+                }
                 Err(e) => {
                     tracing::error!(error = %e, "console event failed");
                     writeln!(output, "Something went wrong on my side: {e}")?;

@@ -34,6 +34,10 @@ pub enum Event {
     Escalate {
         note: Option<String>,
     },
+    /// Check live: a named target or URL, or the current article's targets.
+    Check {
+        target: Option<String>,
+    },
     /// The user came back (console start, restart of the bot): repeat where we stand.
     Resume,
 }
@@ -77,6 +81,12 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             leave_pending(session);
             out.effects.push(Effect::Escalate { note });
         }
+        Event::Check {
+            target: Some(target),
+        } => out.effects.push(Effect::Check {
+            targets: vec![target],
+        }),
+        Event::Check { target: None } => act(kb, session, Action::Check, now, &mut out),
         Event::Resume => resume(kb, session, now, &mut out),
     }
     out
@@ -486,12 +496,15 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             .choice(Action::Fixed, "Fixed it", Style::Success)
             .choice(Action::NotFixed, "Still broken", Style::Danger)
             .choice(Action::Escalate, "Talk to a human", Style::Secondary);
-        if !solution.variants.is_empty() {
-            let label = match browser {
-                Some(b) => format!("Not on {}?", b.label()),
-                None => "Pick my browser".to_string(),
-            };
-            reply = reply.field("Browser", label);
+        if !article.checks.is_empty() {
+            reply = reply.choice(
+                Action::Check,
+                "Check if the service is up",
+                Style::Secondary,
+            );
+        }
+        if let StepsFor::Browser(v) = steps {
+            reply = reply.field("Steps for", v.browser.label());
         }
         out.replies.push(reply);
         return;
@@ -583,6 +596,7 @@ fn help() -> Reply {
     Reply::new(
         "Describe your problem in your own words (the exact error message helps), and mention your browser if you know it.\n\
          I'll find the matching article and walk you through its fixes one at a time, asking whether each one worked.\n\
+         Steps differ per browser: name yours (\"on my iPhone\", \"in Edge\") or change it any time.\n\
          At any point you can ask me to **check** whether the service is up, or to hand you to a **human**.",
     )
     .title("How I can help")

@@ -5,6 +5,7 @@
 //! - [`browser`]: browser/device ids, aliases, detection from text.
 //! - [`knowledge`]: articles parsed from Markdown files, validation, hot reload.
 //! - [`matcher`]: description -> ranked articles with calibrated scores (pure).
+//! - [`probe`]: live checks of endpoints, safe against scanning private networks.
 //! - [`session`]: per-user conversation state.
 //! - [`conversation`]: the engine, `(Session, Event) -> replies + effects` (pure).
 //! - [`reply`]: transport-neutral replies and the actions behind their choices.
@@ -12,6 +13,8 @@
 //! - [`service`]: the engine with its edges (store, effects) for adapters to call.
 //! - [`console`]: the terminal adapter.
 //! - [`config`]: typed configuration from flags and environment.
+//! - [`escalation`]: diagnostic summaries, tickets, the outbox and notifiers, stats.
+//! - `discord` (feature `discord`): the Discord adapter; the only place serenity lives.
 //! - [`cli`]: the one-shot commands (`diagnose`, `kb ...`) and their output.
 //!
 //! Data flows one way: adapter -> engine -> (knowledge, matcher, probe, store) -> Reply -> adapter.
@@ -22,9 +25,12 @@ pub mod cli;
 pub mod config;
 pub mod console;
 pub mod conversation;
+#[cfg(feature = "discord")]
+pub mod discord;
 pub mod escalation;
 pub mod knowledge;
 pub mod matcher;
+pub mod probe;
 pub mod reply;
 pub mod service;
 pub mod session;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use supportbot::browser::Browser;
 use supportbot::cli::tickets;
 use supportbot::config::Config;
+use supportbot::probe::Prober;
 use supportbot::service::{Clock, SystemClock};
 use supportbot::{cli, console, service::Service, session::UserRef, store::Store};
 
@@ -29,12 +30,45 @@ struct Cli {
     /// Data directory (the sled database with sessions and tickets).
     #[arg(long, global = true, env = "DATA_DIR", default_value = "./data")]
     data: PathBuf,
+    #[command(flatten)]
+    checks: CheckFlags,
     #[command(subcommand)]
     command: Command,
 }
 
+/// How live checks behave (`check`, and the bot's "check" button).
+#[derive(clap::Args, Debug)]
+struct CheckFlags {
+    /// Let ad-hoc checks reach private, loopback and other non-public addresses and any port.
+    #[arg(long, global = true, env = "ALLOW_PRIVATE_TARGETS", default_value_t = false, action = clap::ArgAction::Set, value_name = "BOOL")]
+    allow_private_targets: bool,
+    /// Let users check URLs they type, not only the targets in endpoints.toml.
+    #[arg(long, global = true, env = "ALLOW_ADHOC_CHECKS", default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    allow_adhoc_checks: bool,
+    /// Checks one user may run per minute.
+    #[arg(long, global = true, env = "CHECK_RATE_PER_MINUTE", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    check_rate_per_minute: u32,
+    /// Seconds a named target's result is shared between users.
+    #[arg(long, global = true, env = "CHECK_CACHE_SECONDS", default_value_t = 30)]
+    check_cache_seconds: u64,
+    /// Ports ad-hoc checks may use, comma-separated.
+    #[arg(long, global = true, env = "CHECK_ALLOWED_PORTS", default_value = "80,443", value_delimiter = ',', value_parser = clap::value_parser!(u16).range(1..))]
+    check_allowed_ports: Vec<u16>,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Check live whether services are up: target names from endpoints.toml, or URLs.
+    Check {
+        /// Target names (see endpoints.toml) or http(s) URLs.
+        #[arg(required = true, value_name = "NAME|URL")]
+        targets: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        /// Whose check this is (for the per-user rate limit).
+        #[arg(long)]
+        user: Option<String>,
+    },
     /// Talk to the bot in the terminal (the same conversation as on Discord).
     Console {
         /// Your user id for the session (default: console:$USER).
@@ -56,7 +90,7 @@ enum Command {
         command: KbCommand,
     },
     /// Run the Discord bot.
-    Run,
+    Run(RunArgs),
     /// Open a ticket in one shot (for integrations such as a web form); prints the id once it is durable.
     Escalate {
         #[arg(long)]
@@ -93,6 +127,31 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+}
+
+#[derive(clap::Args, Debug)]
+struct RunArgs {
+    /// The bot token (Developer Portal -> your application -> Bot -> Reset Token).
+    #[arg(long, env = "DISCORD_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// Channel id where escalations are posted for staff.
+    #[arg(long, env = "SUPPORT_CHANNEL_ID")]
+    support_channel: Option<u64>,
+    /// Role id whose members count as support staff (Manage Server always does).
+    #[arg(long, env = "STAFF_ROLE_ID")]
+    staff_role: Option<u64>,
+    /// Register commands in this guild only (instant; for development).
+    #[arg(long, env = "DEV_GUILD_ID")]
+    dev_guild: Option<u64>,
+    /// Send Discord REST calls through this proxy (e.g. twilight-http-proxy), which then owns rate limiting.
+    #[arg(long, env = "DISCORD_PROXY_URL")]
+    proxy: Option<String>,
+    /// Seconds between two /check commands of one user.
+    #[arg(long, env = "CHECK_COOLDOWN_SECONDS", default_value_t = 10)]
+    check_cooldown: u64,
+    /// Seconds between two escalations of one user.
+    #[arg(long, env = "ESCALATE_COOLDOWN_SECONDS", default_value_t = 60)]
+    escalate_cooldown: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -190,10 +249,12 @@ fn main() -> ExitCode {
         .with_ansi(std::io::stderr().is_terminal())
         .init();
     let cli = Cli::parse();
-    let config = Config {
-        knowledge_dir: cli.knowledge,
-        data_dir: cli.data,
-    };
+    let mut config = Config::new(cli.knowledge, cli.data);
+    config.checks.allow_private_targets = cli.checks.allow_private_targets;
+    config.checks.allow_adhoc_checks = cli.checks.allow_adhoc_checks;
+    config.checks.rate_per_minute = cli.checks.check_rate_per_minute;
+    config.checks.cache_ttl = std::time::Duration::from_secs(cli.checks.check_cache_seconds);
+    config.checks.allowed_ports = cli.checks.check_allowed_ports;
     match run(config, cli.command) {
         Ok(code) => code,
         Err(e) => {
@@ -213,6 +274,11 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
 fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     match command {
+        Command::Check {
+            targets,
+            json,
+            user,
+        } => supportbot::probe::cli::run(&config, &targets, json, user.as_deref(), &mut stdout),
         Command::Kb {
             command: KbCommand::Check { json },
         } => Ok(cli::kb_check(&config.knowledge_dir, json, &mut stdout)?),
@@ -281,7 +347,8 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 name,
                 channel: "console".into(),
             };
-            let service = Service::new(knowledge, store.clone());
+            let service =
+                Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
@@ -310,7 +377,8 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             };
             let store = Store::open(&config.data_dir)?;
-            let service = Service::new(knowledge, store.clone());
+            let service =
+                Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
             let runtime = runtime()?;
             let args = tickets::EscalateArgs {
                 user,
@@ -384,11 +452,92 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             tickets::forget(&store, &user_id, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Run => {
-            eprintln!(
-                "`supportbot run` (the Discord bot) is not available in this build yet. Use `supportbot console` to talk to the bot in the terminal."
-            );
-            Ok(ExitCode::from(2))
+        Command::Run(args) => {
+            drop(stdout);
+            run_bot(config, args)
         }
+    }
+}
+
+#[cfg(not(feature = "discord"))]
+fn run_bot(_config: Config, _args: RunArgs) -> anyhow::Result<ExitCode> {
+    eprintln!(
+        "This supportbot was built without the `discord` feature, so it cannot run the Discord bot. Rebuild with default features (`cargo build --release`), or use `supportbot console`."
+    );
+    Ok(ExitCode::from(2))
+}
+
+#[cfg(feature = "discord")]
+fn run_bot(config: Config, args: RunArgs) -> anyhow::Result<ExitCode> {
+    let Some(token) = args.token.filter(|t| !t.trim().is_empty()) else {
+        eprintln!(
+            "error: DISCORD_TOKEN is not set.\n  Create a bot at https://discord.com/developers/applications (your application -> Bot -> Reset Token),\n  then put DISCORD_TOKEN=... in .env (see .env.example) or the environment."
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let Some(support_channel) = args.support_channel else {
+        eprintln!(
+            "error: SUPPORT_CHANNEL_ID is not set: escalations need a staff channel.\n  In Discord, enable Developer Mode (User Settings -> Advanced), right-click the staff channel -> Copy Channel ID,\n  and put SUPPORT_CHANNEL_ID=... in .env."
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let knowledge = match cli::load_or_report(&config.knowledge_dir) {
+        Ok(k) => k,
+        Err(code) => return Ok(code),
+    };
+    let store = Store::open(&config.data_dir)?;
+    let _watcher = knowledge
+        .watch(|_| {})
+        .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))
+        .ok();
+    let service = Service::with_prober(knowledge, store, Prober::new(config.checks.clone()));
+    let settings = supportbot::discord::Settings {
+        support_channel,
+        staff_role: args.staff_role,
+        dev_guild: args.dev_guild,
+        check_cooldown: std::time::Duration::from_secs(args.check_cooldown),
+        escalate_cooldown: std::time::Duration::from_secs(args.escalate_cooldown),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let result = runtime.block_on(supportbot::discord::run(
+        &token,
+        args.proxy.as_deref(),
+        settings,
+        service,
+        shutdown_signal(),
+    ));
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("error: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+#[cfg(feature = "discord")]
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }

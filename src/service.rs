@@ -1,9 +1,11 @@
 //! The engine with its edges attached: sessions loaded from and saved to the store, effects
 //! (live checks, escalation) carried out, stats recorded. Adapters call [`Service::handle`].
 
+use crate::config::CheckConfig;
 use crate::conversation::{self, Effect, Event};
 use crate::escalation::{self, stats::StatEvent, stats::StatKind, summary::Summary};
 use crate::knowledge::Knowledge;
+use crate::probe::{self, Prober, Request};
 use crate::reply::{Action, Reply, Style, Tone};
 use crate::session::{Attempt, Outcome, Session, Stage, UserRef};
 use crate::store::{Store, StoreError, TicketOpError};
@@ -35,6 +37,8 @@ pub struct Service {
     pub clock: Arc<dyn Clock>,
     /// Nudged when a notification is queued, so the deliverer sends it at once.
     pub outbox_wake: Arc<Notify>,
+    /// Live checks (shared results, rate limits).
+    pub prober: Prober,
 }
 
 /// Handling an event failed inside; the user sees a short line, the log the detail.
@@ -46,11 +50,17 @@ pub enum ServiceError {
 
 impl Service {
     pub fn new(knowledge: Arc<Knowledge>, store: Store) -> Self {
+        Service::with_prober(knowledge, store, Prober::new(CheckConfig::default()))
+    }
+
+    /// With a prober built from the operator's check settings (or a test resolver).
+    pub fn with_prober(knowledge: Arc<Knowledge>, store: Store, prober: Prober) -> Self {
         Service {
             knowledge,
             store,
             clock: Arc::new(SystemClock),
             outbox_wake: Arc::new(Notify::new()),
+            prober,
         }
     }
 
@@ -140,8 +150,77 @@ impl Service {
         }
     }
 
-    async fn run_checks(&self, _session: &mut Session, _targets: Vec<String>) -> Vec<Reply> {
-        vec![Reply::new("Live checks are not set up on this bot yet.").tone(Tone::Warning)]
+    /// A live check the user asked for by name or URL (`/check`), kept in their session.
+    pub async fn check_request(
+        &self,
+        user: &UserRef,
+        target: &str,
+    ) -> Result<Vec<Reply>, ServiceError> {
+        self.handle(
+            user,
+            Event::Check {
+                target: Some(target.to_string()),
+            },
+        )
+        .await
+    }
+
+    /// Named check targets matching a partial name (autocomplete).
+    pub fn target_names(&self, partial: &str) -> Vec<String> {
+        let partial = partial.trim().to_lowercase();
+        self.knowledge
+            .current()
+            .targets()
+            .iter()
+            .filter(|t| {
+                t.name.contains(&partial) || t.description.to_lowercase().contains(&partial)
+            })
+            .map(|t| t.name.clone())
+            .collect()
+    }
+
+    /// Runs checks and records them in the session. With no targets named, checks the current
+    /// article's targets, or every configured target.
+    async fn run_checks(&self, session: &mut Session, targets: Vec<String>) -> Vec<Reply> {
+        let kb = self.knowledge.current();
+        let targets = if targets.is_empty() {
+            kb.targets().iter().map(|t| t.name.clone()).collect()
+        } else {
+            targets
+        };
+        if targets.is_empty() {
+            return vec![Reply::new(
+                "No services are set up for live checks here. You can check an address directly, e.g. `/check https://qbo.intuit.com/`.",
+            )
+            .tone(Tone::Warning)];
+        }
+        let requests: Vec<Request> = targets.iter().map(|t| Request::parse(t)).collect();
+        match self
+            .prober
+            .check_many(&kb, Some(&session.user.id), &requests)
+            .await
+        {
+            Ok(reports) => {
+                let now = self.clock.now();
+                for r in &reports {
+                    if let Some(record) = r.record(now) {
+                        session.checks.push(record);
+                    }
+                }
+                let mut replies = probe::render_reports(&reports, &kb);
+                if let Some(last) = replies.last_mut()
+                    && session.stage != Stage::Escalated
+                {
+                    last.choices.push(crate::reply::Choice::new(
+                        Action::Escalate,
+                        "Talk to a human",
+                        Style::Secondary,
+                    ));
+                }
+                replies
+            }
+            Err(e) => vec![probe::render_error(&e)],
+        }
     }
 
     /// Hands the conversation to a human: captures the summary, creates (or adds to) the

@@ -62,6 +62,8 @@ pub struct Store {
     delivered: sled::Tree,
     /// Sequence -> [`StatEvent`] JSON.
     stats: sled::Tree,
+    /// Small facts adapters remember (e.g. which Discord message shows which ticket).
+    adapter: sled::Tree,
     dir: PathBuf,
 }
 
@@ -200,6 +202,7 @@ impl Store {
             outbox: tree("outbox")?,
             delivered: tree("delivered")?,
             stats: tree("stats")?,
+            adapter: tree("adapter")?,
             db,
             dir: path,
         })
@@ -544,6 +547,23 @@ impl Store {
         }
         self.flush()?;
         Ok((sessions, tickets))
+    }
+
+    /// A fact an adapter remembered under `key`.
+    pub fn adapter_get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .adapter
+            .get(key)
+            .map_err(|e| self.error(e))?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    /// Remembers a fact for an adapter, durably.
+    pub fn adapter_set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.adapter
+            .insert(key, value.as_bytes())
+            .map_err(|e| self.error(e))?;
+        self.flush()
     }
 
     /// Writes everything to disk.

@@ -33,13 +33,14 @@ pub fn kb_check(dir: &Path, json: bool, out: &mut impl Write) -> std::io::Result
                 writeln!(
                     out,
                     "{}",
-                    json!({"ok": true, "articles": kb.articles().len(), "revision": kb.revision(), "problems": []})
+                    json!({"ok": true, "articles": kb.articles().len(), "targets": kb.targets().len(), "revision": kb.revision(), "problems": []})
                 )?;
             } else {
                 writeln!(
                     out,
-                    "OK: {} articles, revision {} ({}).",
+                    "OK: {} articles, {} live-check target(s), revision {} ({}).",
                     kb.articles().len(),
+                    kb.targets().len(),
                     kb.revision(),
                     dir.display()
                 )?;

@@ -18,6 +18,9 @@ pub struct Article {
     pub keywords: Vec<String>,
     /// Names of live-check targets from `endpoints.toml`.
     pub checks: Vec<String>,
+    /// 1-based line of the `checks` key in the file (0 when absent), for cross-file diagnostics.
+    #[serde(skip)]
+    pub checks_line: usize,
     /// Markdown shown first: what the problem is.
     pub summary: String,
     pub causes: Vec<Cause>,
@@ -111,8 +114,7 @@ struct FrontMatter {
     symptoms: Option<Vec<String>>,
     #[serde(default)]
     keywords: Vec<String>,
-    #[serde(default)]
-    checks: Vec<String>,
+    checks: Option<toml::Spanned<Vec<String>>>,
 }
 
 const KNOWN_SECTIONS: &str =
@@ -164,6 +166,7 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
     let mut symptoms = Vec::new();
     let mut keywords = Vec::new();
     let mut checks = Vec::new();
+    let mut checks_line = 0;
     if let Some(fm) = fm {
         if let Some(given) = fm.id {
             id = given.trim().to_string();
@@ -193,7 +196,10 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
         product = fm.product.filter(|p| !p.trim().is_empty());
         codes = clean(fm.codes);
         keywords = clean(fm.keywords);
-        checks = clean(fm.checks);
+        if let Some(given) = fm.checks {
+            checks_line = line_of(text, front_start + given.span().start);
+            checks = clean(given.into_inner());
+        }
     }
     if !valid_id(&id) {
         problems.push(
@@ -217,6 +223,7 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
             symptoms,
             keywords,
             checks,
+            checks_line,
             summary: sections.summary,
             causes: sections.causes,
             solutions: sections.solutions,

@@ -3,6 +3,7 @@
 use super::KnowledgeBase;
 use super::article::{self, Article};
 use super::diagnostic::Diagnostic;
+use super::endpoints::{self, Target};
 use std::path::{Path, PathBuf};
 
 /// Reads and validates everything under `dir`. Either a complete knowledge base or every problem
@@ -46,10 +47,28 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
             ),
         }
     }
-    let kb = from_sources(
+    // endpoints.toml is optional: absent means no live-check targets.
+    let endpoints_path = dir.join(endpoints::FILE_NAME);
+    let endpoints_name = shown(&endpoints_path);
+    let endpoints_bytes = match std::fs::read(&endpoints_path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            problems.push(
+                Diagnostic::new(&endpoints_name, 0, format!("cannot read the file: {e}")).hint(
+                    "check the file's permissions, or delete it if there are no live-check targets",
+                ),
+            );
+            None
+        }
+    };
+    let kb = from_files(
         sources
             .iter()
             .map(|(n, s, b)| (n.as_str(), s.as_str(), b.as_slice())),
+        endpoints_bytes
+            .as_deref()
+            .map(|b| (endpoints_name.as_str(), b)),
     );
     match kb {
         Ok(kb) if problems.is_empty() => Ok(kb),
@@ -62,29 +81,39 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
 }
 
 /// Builds a knowledge base from (file name, stem, bytes) triples: pure, used by `load_dir` and tests.
+/// There is no `endpoints.toml`, so articles may not list `checks`.
 pub fn from_sources<'a>(
     sources: impl IntoIterator<Item = (&'a str, &'a str, &'a [u8])>,
 ) -> Result<KnowledgeBase, Vec<Diagnostic>> {
+    from_files(sources, None)
+}
+
+/// Like [`from_sources`], with the `endpoints.toml` file as (file name, bytes) when there is one.
+/// Pure; checks that every article's `checks` names a target.
+pub fn from_files<'a>(
+    sources: impl IntoIterator<Item = (&'a str, &'a str, &'a [u8])>,
+    endpoints_file: Option<(&'a str, &'a [u8])>,
+) -> Result<KnowledgeBase, Vec<Diagnostic>> {
     let sources: Vec<(&str, &str, &[u8])> = sources.into_iter().collect();
-    let revision = || {
+    let hash_sources = || {
         let mut hasher = Fnv::default();
         for (name, _, bytes) in &sources {
             hasher.write(name.as_bytes());
             hasher.write(bytes);
         }
-        format!("{:08x}", hasher.finish() as u32)
+        hasher
     };
-    let (revision, parsed) = if sources.len() < 2 * MIN_PER_THREAD {
-        (revision(), parse_all(&sources))
+    let (mut hasher, parsed) = if sources.len() < 2 * MIN_PER_THREAD {
+        (hash_sources(), parse_all(&sources))
     } else {
         // On a large base the revision hash runs beside the parsing.
         std::thread::scope(|scope| {
-            let revision = scope.spawn(revision);
+            let hasher = scope.spawn(hash_sources);
             let parsed = parse_all(&sources);
-            let revision = revision
+            let hasher = hasher
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (revision, parsed)
+            (hasher, parsed)
         })
     };
     let mut problems = Vec::new();
@@ -93,6 +122,82 @@ pub fn from_sources<'a>(
         match result {
             Ok(a) => articles.push(a),
             Err(mut errs) => problems.append(&mut errs),
+        }
+    }
+    let mut targets: Vec<Target> = Vec::new();
+    let mut endpoints_ok = true;
+    if let Some((name, bytes)) = endpoints_file {
+        hasher.write(name.as_bytes());
+        hasher.write(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => match endpoints::parse(name, text) {
+                Ok(t) => targets = t,
+                Err(mut errs) => {
+                    endpoints_ok = false;
+                    problems.append(&mut errs);
+                }
+            },
+            Err(e) => {
+                endpoints_ok = false;
+                let line = bytes[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
+                problems.push(
+                    Diagnostic::new(name, line, "the file is not valid UTF-8")
+                        .hint("save the file as UTF-8 in your editor"),
+                );
+            }
+        }
+    }
+    // Every `checks` entry names a target (skipped when endpoints.toml itself is broken, to
+    // avoid one mistake there being reported again for every article).
+    if endpoints_ok {
+        let names: Vec<&str> = targets.iter().map(|t| t.name.as_str()).collect();
+        for a in &articles {
+            for check in &a.checks {
+                if names.contains(&check.as_str()) {
+                    continue;
+                }
+                let hint = if targets.is_empty() {
+                    format!(
+                        "there is no target yet: add a `[[target]]` named `{check}` to {} in the knowledge directory, or remove it from `checks`",
+                        endpoints::FILE_NAME
+                    )
+                } else {
+                    let close: Vec<&str> = names
+                        .iter()
+                        .copied()
+                        .filter(|n| strsim::damerau_levenshtein(n, check) <= 3)
+                        .collect();
+                    let known = if close.is_empty() {
+                        names.join(", ")
+                    } else {
+                        close.join(", ")
+                    };
+                    let lead = if close.is_empty() {
+                        "known targets"
+                    } else {
+                        "did you mean"
+                    };
+                    format!(
+                        "{lead}: {known}? Or add a `[[target]]` named `{check}` to {}",
+                        endpoints::FILE_NAME
+                    )
+                };
+                problems.push(
+                    Diagnostic::new(
+                        &a.file,
+                        a.checks_line,
+                        format!(
+                            "`checks` names `{check}`, which is not a target in {}",
+                            endpoints::FILE_NAME
+                        ),
+                    )
+                    .hint(hint),
+                );
+            }
         }
     }
     // Duplicate ids across files.
@@ -108,7 +213,10 @@ pub fn from_sources<'a>(
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(KnowledgeBase::new(articles, revision))
+    Ok(
+        KnowledgeBase::new(articles, format!("{:08x}", hasher.finish() as u32))
+            .with_targets(targets),
+    )
 }
 
 /// Below this many files per thread, starting threads costs more than it saves.

@@ -2,11 +2,13 @@
 
 pub mod article;
 pub mod diagnostic;
+pub mod endpoints;
 pub mod load;
 pub mod watch;
 
 pub use article::{Article, BrowserSteps, Cause, Faq, Solution, StepsFor};
 pub use diagnostic::{Diagnostic, Diagnostics};
+pub use endpoints::Target;
 pub use watch::Knowledge;
 
 use crate::matcher::{Index, Ranking};
@@ -19,6 +21,8 @@ pub struct KnowledgeBase {
     by_id: HashMap<String, usize>,
     index: Index,
     revision: String,
+    /// Live-check targets from `endpoints.toml`, in file order.
+    targets: Vec<Target>,
 }
 
 impl KnowledgeBase {
@@ -34,7 +38,35 @@ impl KnowledgeBase {
             by_id,
             index,
             revision,
+            targets: Vec::new(),
         }
+    }
+
+    /// The same base with these live-check targets (from `endpoints.toml`).
+    pub fn with_targets(mut self, targets: Vec<Target>) -> Self {
+        self.targets = targets;
+        self
+    }
+
+    pub fn targets(&self) -> &[Target] {
+        &self.targets
+    }
+
+    pub fn target(&self, name: &str) -> Option<&Target> {
+        self.targets.iter().find(|t| t.name == name)
+    }
+
+    /// Target names close to `name` (typos), closest first.
+    pub fn suggest_targets(&self, name: &str, limit: usize) -> Vec<&str> {
+        let name = name.trim().to_lowercase();
+        let mut scored: Vec<(usize, &str)> = self
+            .targets
+            .iter()
+            .map(|t| (strsim::damerau_levenshtein(&t.name, &name), t.name.as_str()))
+            .filter(|(d, n)| *d <= 3.max(n.len() / 3) || n.contains(&name) || name.contains(n))
+            .collect();
+        scored.sort();
+        scored.into_iter().take(limit).map(|(_, n)| n).collect()
     }
 
     pub fn articles(&self) -> &[Article] {

@@ -1,0 +1,176 @@
+//! The Discord adapter: connects with serenity, registers slash commands, turns interactions
+//! into core events and renders replies; delivers escalations to the staff channel. The only
+//! place serenity lives.
+
+pub mod commands;
+pub mod handler;
+pub mod notifier;
+pub mod perms;
+pub mod render;
+
+use crate::escalation::notify::{Fanout, LogNotifier, Notifier};
+use crate::escalation::outbox::{self, Backoff};
+use crate::service::Service;
+pub use handler::Settings;
+use handler::{Handler, InFlight};
+use serenity::all::{
+    ChannelId, ClientBuilder, Command, Context, EventHandler, GatewayIntents, GuildId, HttpBuilder,
+    Interaction, Ready,
+};
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// Why the bot could not run. Display is written for the operator.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(
+        "DISCORD_TOKEN is not a valid bot token (it is malformed). Copy the token from the Discord Developer Portal \
+         (your application -> Bot -> Reset Token) into DISCORD_TOKEN in .env."
+    )]
+    MalformedToken,
+    #[error(
+        "Discord rejected DISCORD_TOKEN (authentication failed). The token was reset or belongs to another bot: \
+         get a new one in the Developer Portal (your application -> Bot -> Reset Token) and update .env."
+    )]
+    Rejected,
+    #[error("Discord refused the gateway intents this bot asks for: {0}")]
+    Intents(String),
+    #[error("could not connect to Discord: {0}")]
+    Connect(String),
+}
+
+struct Events(Arc<Handler>);
+
+#[serenity::async_trait]
+impl EventHandler for Events {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+        let defs = commands::definitions();
+        let result = match self.0.settings.dev_guild {
+            Some(g) => GuildId::new(g)
+                .set_commands(&ctx.http, defs)
+                .await
+                .map(|c| c.len()),
+            None => Command::set_global_commands(&ctx.http, defs)
+                .await
+                .map(|c| c.len()),
+        };
+        match result {
+            Ok(n) => tracing::info!(
+                commands = n,
+                scope = if self.0.settings.dev_guild.is_some() {
+                    "guild"
+                } else {
+                    "global"
+                },
+                "slash commands registered"
+            ),
+            Err(e) => tracing::error!(error = %e, "registering slash commands failed"),
+        }
+        if let Some(tx) = self
+            .0
+            .on_ready
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+        {
+            let _ = tx.send(());
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        self.0.dispatch(&ctx, interaction).await;
+    }
+}
+
+fn auth_error(e: &serenity::Error) -> Option<RunError> {
+    use serenity::gateway::GatewayError;
+    use serenity::http::HttpError;
+    match e {
+        serenity::Error::Gateway(GatewayError::InvalidAuthentication) => Some(RunError::Rejected),
+        serenity::Error::Gateway(
+            g @ (GatewayError::InvalidGatewayIntents | GatewayError::DisallowedGatewayIntents),
+        ) => Some(RunError::Intents(g.to_string())),
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r))
+            if r.status_code.as_u16() == 401 =>
+        {
+            Some(RunError::Rejected)
+        }
+        _ => None,
+    }
+}
+
+/// Runs the bot until `shutdown` completes, then stops taking interactions, waits for those in
+/// flight, stops the deliverer, flushes the store and closes the shards.
+/// `proxy`: send REST calls through a Discord proxy (which then owns rate limiting).
+pub async fn run(
+    token: &str,
+    proxy: Option<&str>,
+    settings: Settings,
+    service: Service,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), RunError> {
+    if serenity::utils::token::validate(token).is_err() {
+        return Err(RunError::MalformedToken);
+    }
+    let mut http = HttpBuilder::new(token);
+    if let Some(url) = proxy {
+        // serenity's own rate limiter talks to discord.com directly, so it must be off behind
+        // a proxy; the proxy is then responsible for rate limits.
+        http = http.proxy(url).ratelimiter_disabled(true);
+    }
+    let http = http.build();
+    let inflight = Arc::new(InFlight::default());
+    inflight.accepting.store(true, Ordering::Release);
+    let handler = Arc::new(Handler {
+        service: service.clone(),
+        settings: settings.clone(),
+        inflight: inflight.clone(),
+        cooldowns: Default::default(),
+        on_ready: Default::default(),
+    });
+    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::GUILDS)
+        .event_handler(Events(handler.clone()))
+        .await
+        .map_err(|e| auth_error(&e).unwrap_or_else(|| RunError::Connect(e.to_string())))?;
+
+    let notifier: Arc<dyn Notifier> = Arc::new(Fanout(vec![
+        Box::new(LogNotifier),
+        Box::new(notifier::DiscordNotifier {
+            http: client.http.clone(),
+            support_channel: ChannelId::new(settings.support_channel),
+            store: service.store.clone(),
+        }),
+    ]));
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let deliverer = tokio::spawn(outbox::run(
+        service.store.clone(),
+        notifier,
+        service.clock.clone(),
+        Backoff::default(),
+        service.outbox_wake.clone(),
+        stopped,
+    ));
+    let shards = client.shard_manager.clone();
+    let outcome = tokio::select! {
+        r = client.start() => r.map_err(|e| auth_error(&e).unwrap_or_else(|| RunError::Connect(e.to_string()))),
+        () = shutdown => {
+            tracing::info!("shutting down: no new interactions; finishing those in flight");
+            inflight.accepting.store(false, Ordering::Release);
+            if !inflight.drained(Duration::from_secs(10)).await {
+                tracing::warn!("some interactions were still running after 10 s");
+            }
+            Ok(())
+        }
+    };
+    let _ = stop.send(true);
+    let _ = tokio::time::timeout(Duration::from_secs(5), deliverer).await;
+    if let Err(e) = service.store.flush() {
+        tracing::error!(error = %e, "flushing the store at shutdown failed");
+    }
+    shards.shutdown_all().await;
+    tracing::info!("stopped");
+    outcome
+}

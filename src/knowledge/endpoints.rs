@@ -1,0 +1,382 @@
+//! Live-check targets from `endpoints.toml`: the pure `parse` with file, line and hint for every problem.
+
+use super::diagnostic::{Diagnostic, line_of};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use toml::Spanned;
+
+/// The file name inside the knowledge directory.
+pub const FILE_NAME: &str = "endpoints.toml";
+
+/// The longest timeout an admin may set: a check is meant to answer in seconds.
+pub const MAX_TIMEOUT_MS: u64 = 60_000;
+
+/// A named live-check target, as admins wrote it. Trusted: admins chose the address.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Target {
+    /// Lowercase id, referenced by articles' `checks = [...]`.
+    pub name: String,
+    /// What the target is, in words users understand ("QuickBooks Online sign-in page").
+    pub description: String,
+    /// An absolute http or https URL (normalised by the `url` crate).
+    pub url: String,
+    /// Statuses that count as healthy; `None` means any 2xx or 3xx.
+    pub expect_status: Option<Vec<u16>>,
+    /// This target's own timeout; `None` uses the prober's default.
+    pub timeout_ms: Option<u64>,
+    /// Text the body must contain to count as healthy.
+    pub contains: Option<String>,
+    /// 1-based line of the `[[target]]` table, for messages.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl Target {
+    /// Whether `status` counts as healthy for this target.
+    pub fn expects(&self, status: u16) -> bool {
+        match &self.expect_status {
+            Some(list) => list.contains(&status),
+            None => (200..400).contains(&status),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    target: Vec<Spanned<RawTarget>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    name: Option<Spanned<String>>,
+    description: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
+    expect_status: Option<Spanned<Vec<Spanned<i64>>>>,
+    timeout_ms: Option<Spanned<i64>>,
+    contains: Option<Spanned<String>>,
+}
+
+const ALLOWED_KEYS: &str = "name, description, url, expect_status, timeout_ms, contains";
+
+/// Parses `endpoints.toml`. `file` names it in diagnostics. Every problem is returned, not only
+/// the first; an empty file (or one with no `[[target]]`) is valid and has no targets.
+pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: File = match toml::from_str(text) {
+        Ok(f) => f,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+            let message = e.message().trim().to_string();
+            let hint = if message.contains("unknown field") {
+                format!(
+                    "each `[[target]]` table takes only: {ALLOWED_KEYS}; the file holds only `[[target]]` tables"
+                )
+            } else if message.contains("invalid type") {
+                "check the value's type: `name`, `description`, `url` and `contains` are quoted \
+                 strings, `expect_status` is a list of numbers like `[200, 301]`, `timeout_ms` a number"
+                    .to_string()
+            } else {
+                "the file is TOML: one `[[target]]` table per target, with `key = \"text\"` lines"
+                    .to_string()
+            };
+            return Err(vec![
+                Diagnostic::new(file, line, format!("endpoints: {message}")).hint(hint),
+            ]);
+        }
+    };
+    let mut problems = Vec::new();
+    let mut targets: Vec<Target> = Vec::new();
+    let mut first_line: HashMap<String, usize> = HashMap::new();
+    for table in raw.target {
+        let table_line = line_of(text, table.span().start);
+        let t = table.into_inner();
+        let at = |s: &std::ops::Range<usize>| line_of(text, s.start);
+        let before = problems.len();
+
+        let name = match &t.name {
+            Some(n) if valid_name(n.get_ref().trim()) => n.get_ref().trim().to_string(),
+            Some(n) => {
+                problems.push(
+                    Diagnostic::new(
+                        file,
+                        at(&n.span()),
+                        format!("target name `{}` is not valid", n.get_ref()),
+                    )
+                    .hint("use lowercase letters, digits and hyphens, e.g. `quickbooks-online`"),
+                );
+                String::new()
+            }
+            None => {
+                problems.push(
+                    Diagnostic::new(file, table_line, "this `[[target]]` has no `name`").hint(
+                        "add `name = \"quickbooks-online\"`: articles refer to targets by name",
+                    ),
+                );
+                String::new()
+            }
+        };
+        if !name.is_empty() {
+            let line = t.name.as_ref().map(|n| at(&n.span())).unwrap_or(table_line);
+            if let Some(first) = first_line.get(&name) {
+                problems.push(
+                    Diagnostic::new(file, line, format!("target `{name}` is already defined at line {first}"))
+                        .hint("names must be unique: rename one of the two targets or delete the duplicate"),
+                );
+            } else {
+                first_line.insert(name.clone(), line);
+            }
+        }
+
+        let description = match &t.description {
+            Some(d) if !d.get_ref().trim().is_empty() => d.get_ref().trim().to_string(),
+            other => {
+                let line = other.as_ref().map(|d| at(&d.span())).unwrap_or(table_line);
+                problems.push(
+                    Diagnostic::new(file, line, format!("target `{name}` has no `description`"))
+                        .hint("say what it is in words users know, e.g. `description = \"QuickBooks Online sign-in page\"`"),
+                );
+                String::new()
+            }
+        };
+
+        let url = match &t.url {
+            None => {
+                problems.push(
+                    Diagnostic::new(file, table_line, format!("target `{name}` has no `url`"))
+                        .hint("add the page to check, e.g. `url = \"https://qbo.intuit.com/\"`"),
+                );
+                String::new()
+            }
+            Some(u) => match check_url(u.get_ref().trim()) {
+                Ok(url) => url,
+                Err((message, hint)) => {
+                    problems.push(Diagnostic::new(file, at(&u.span()), message).hint(hint));
+                    String::new()
+                }
+            },
+        };
+
+        let expect_status = match &t.expect_status {
+            None => None,
+            Some(list) if list.get_ref().is_empty() => {
+                problems.push(
+                    Diagnostic::new(file, at(&list.span()), "`expect_status` is an empty list")
+                        .hint("list the healthy statuses, e.g. `[200, 302]`, or delete the line to accept any 2xx or 3xx"),
+                );
+                None
+            }
+            Some(list) => {
+                let mut codes = Vec::new();
+                for code in list.get_ref() {
+                    match u16::try_from(*code.get_ref()) {
+                        Ok(c) if (100..=599).contains(&c) => codes.push(c),
+                        _ => problems.push(
+                            Diagnostic::new(
+                                file,
+                                at(&code.span()),
+                                format!("`{}` is not an HTTP status code", code.get_ref()),
+                            )
+                            .hint("HTTP status codes are between 100 and 599, e.g. 200 or 302"),
+                        ),
+                    }
+                }
+                Some(codes)
+            }
+        };
+
+        let timeout_ms = match &t.timeout_ms {
+            None => None,
+            Some(ms) => match u64::try_from(*ms.get_ref()) {
+                Ok(0) | Err(_) => {
+                    problems.push(
+                        Diagnostic::new(file, at(&ms.span()), format!("`timeout_ms = {}` must be a positive number of milliseconds", ms.get_ref()))
+                            .hint("e.g. `timeout_ms = 5000` for five seconds, or delete the line for the default"),
+                    );
+                    None
+                }
+                Ok(v) if v > MAX_TIMEOUT_MS => {
+                    problems.push(
+                        Diagnostic::new(file, at(&ms.span()), format!("`timeout_ms = {v}` is longer than the {} s a check may take", MAX_TIMEOUT_MS / 1000))
+                            .hint("use at most 60000; a service that needs longer counts as down for users anyway"),
+                    );
+                    None
+                }
+                Ok(v) => Some(v),
+            },
+        };
+
+        let contains = match &t.contains {
+            None => None,
+            Some(c) if c.get_ref().trim().is_empty() => {
+                problems.push(
+                    Diagnostic::new(file, at(&c.span()), "`contains` is empty")
+                        .hint("give text the healthy page always shows, e.g. `contains = \"Sign in\"`, or delete the line"),
+                );
+                None
+            }
+            Some(c) => Some(c.get_ref().clone()),
+        };
+
+        if problems.len() == before {
+            targets.push(Target {
+                name,
+                description,
+                url,
+                expect_status,
+                timeout_ms,
+                contains,
+                line: table_line,
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(targets)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Target names follow the article id rules.
+pub fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Validates a target URL; returns it normalised, or (message, hint).
+fn check_url(raw: &str) -> Result<String, (String, String)> {
+    let url = url::Url::parse(raw).map_err(|e| {
+        (
+            format!("`{raw}` is not a valid URL: {e}"),
+            "write the full address with its scheme, e.g. `https://qbo.intuit.com/`".to_string(),
+        )
+    })?;
+    if url.scheme() != "http" && url.scheme() != "https" {
+        return Err((
+            format!(
+                "`{raw}` uses `{}:`; checks speak only http and https",
+                url.scheme()
+            ),
+            "use an `https://` (or `http://`) address".to_string(),
+        ));
+    }
+    if url.host().is_none() {
+        return Err((
+            format!("`{raw}` has no host"),
+            "write the full address, e.g. `https://qbo.intuit.com/`".to_string(),
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err((
+            format!("`{raw}` contains a user name or password"),
+            "remove the `user:password@` part: checks look at public pages and this file is not a place for secrets".to_string(),
+        ));
+    }
+    Ok(url.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[target]]
+name = "quickbooks-online"
+description = "QuickBooks Online sign-in page"
+url = "https://qbo.intuit.com/"
+expect_status = [200, 301, 302]
+timeout_ms = 5000
+contains = "Sign in"
+
+[[target]]
+name = "status"
+description = "Status page"
+url = "http://status.example.com"
+"#;
+
+    #[test]
+    fn parses_targets_with_defaults() {
+        let t = parse("endpoints.toml", GOOD).expect("valid");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].name, "quickbooks-online");
+        assert_eq!(t[0].expect_status, Some(vec![200, 301, 302]));
+        assert_eq!(t[0].timeout_ms, Some(5000));
+        assert_eq!(t[0].contains.as_deref(), Some("Sign in"));
+        assert_eq!(t[0].line, 2);
+        assert_eq!(t[1].url, "http://status.example.com/");
+        assert_eq!(t[1].expect_status, None);
+        assert!(t[1].expects(204) && t[1].expects(302) && !t[1].expects(404));
+        assert!(!t[0].expects(204));
+    }
+
+    #[test]
+    fn empty_file_has_no_targets() {
+        assert_eq!(parse("e.toml", ""), Ok(vec![]));
+        assert_eq!(parse("e.toml", "# nothing yet\n"), Ok(vec![]));
+    }
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        parse("endpoints.toml", text).expect_err("should be invalid")
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_line() {
+        let text = "[[target]]\nname = \"a\"\ndescription = \"A\"\nurl = \"ftp://x\"\n\n\
+                    [[target]]\nname = \"a\"\ndescription = \"B\"\nurl = \"https://b\"\nexpect_status = [200, 700]\ntimeout_ms = 0\n";
+        let errs = errors(text);
+        let got: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(errs.len(), 4, "{got:?}");
+        assert_eq!(errs[0].line, 4);
+        assert!(errs[0].message.contains("only http and https"));
+        assert_eq!(errs[1].line, 7);
+        assert!(errs[1].message.contains("already defined at line 2"));
+        assert_eq!(errs[2].line, 10);
+        assert!(errs[2].message.contains("`700` is not an HTTP status code"));
+        assert_eq!(errs[3].line, 11);
+        assert!(errs[3].message.contains("positive"));
+    }
+
+    #[test]
+    fn unknown_key_and_missing_fields() {
+        let errs = errors(
+            "[[target]]\nname = \"a\"\nurl = \"https://a\"\ndescription = \"A\"\nmethod = \"POST\"\n",
+        );
+        assert_eq!(errs[0].line, 5, "{errs:?}");
+        assert!(
+            errs[0]
+                .hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("expect_status")
+        );
+
+        let errs = errors("[[target]]\nname = \"Bad Name\"\n");
+        let msgs: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert!(msgs.iter().any(|m| m.contains("not valid")), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.contains("no `description`")),
+            "{msgs:?}"
+        );
+        assert!(msgs.iter().any(|m| m.contains("no `url`")), "{msgs:?}");
+    }
+
+    #[test]
+    fn bad_urls() {
+        for (url, needle) in [
+            ("not a url", "not a valid URL"),
+            ("https://user:pw@x.example/", "password"),
+            ("mailto:a@b.c", "only http and https"),
+        ] {
+            let errs = errors(&format!(
+                "[[target]]\nname = \"a\"\ndescription = \"A\"\nurl = \"{url}\"\n"
+            ));
+            assert_eq!(errs[0].line, 4, "{url}");
+            assert!(errs[0].message.contains(needle), "{url}: {errs:?}");
+        }
+    }
+}

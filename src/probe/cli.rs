@@ -1,0 +1,137 @@
+//! `supportbot check NAME|URL... [--json] [--user ID]`: run checks from the terminal.
+
+use super::{CheckError, Prober, Report, Request, render};
+use crate::config::Config;
+use crate::knowledge::KnowledgeBase;
+use serde_json::{Value, json};
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Loads the knowledge base, runs the checks and prints them. Exit 0 when every check ran
+/// (whatever its verdict), 1 when any request failed (unknown name, refused URL, rate limit).
+pub fn run(
+    config: &Config,
+    inputs: &[String],
+    json: bool,
+    user: Option<&str>,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let knowledge = match crate::cli::load_or_report(&config.knowledge_dir) {
+        Ok(k) => k,
+        Err(code) => return Ok(code),
+    };
+    let kb = knowledge.current();
+    let prober = Prober::new(config.checks.clone());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let code = runtime.block_on(check(&prober, &kb, inputs, json, user, out))?;
+    Ok(code)
+}
+
+/// Runs the checks with `prober` and prints them (text or JSON lines).
+pub async fn check(
+    prober: &Prober,
+    kb: &KnowledgeBase,
+    inputs: &[String],
+    json: bool,
+    user: Option<&str>,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    let requests: Vec<Request> = inputs.iter().map(|i| Request::parse(i)).collect();
+    let reports = match prober.check_many(kb, user, &requests).await {
+        Ok(r) => r,
+        Err(e) => {
+            if json {
+                writeln!(out, "{}", json!({"error": e.to_string()}))?;
+            } else {
+                eprintln!("{e}");
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let mut failed = false;
+    for report in &reports {
+        failed |= report.outcome.is_err();
+        if json {
+            writeln!(out, "{}", report_json(report))?;
+        } else if let Err(e) = &report.outcome {
+            eprintln!("{}: {e}\n", report.target);
+        } else {
+            writeln!(out, "{}", crate::console::render(&render(report, kb)))?;
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn ms(d: Option<Duration>) -> Value {
+    match d {
+        Some(d) => json!((d.as_secs_f64() * 10_000.0).round() / 10.0),
+        None => Value::Null,
+    }
+}
+
+/// `{"target","url","verdict","status","timings_ms":{...},"article", ...}`; timings that were not
+/// measured (no DNS for an IP address, no TLS for http) are null.
+pub fn report_json(report: &Report) -> Value {
+    let c = match &report.outcome {
+        Ok(c) => c,
+        Err(e) => {
+            let kind = match e {
+                CheckError::UnknownTarget { .. } => "unknown-target",
+                CheckError::Refused(_) => "refused",
+                CheckError::AdhocDisabled { .. } => "adhoc-disabled",
+                CheckError::RateLimited { .. } => "rate-limited",
+                CheckError::TooMany { .. } => "too-many",
+            };
+            let suggestions = match e {
+                CheckError::UnknownTarget { suggestions, .. } => json!(suggestions),
+                _ => Value::Null,
+            };
+            return json!({
+                "target": report.target,
+                "url": if report.url.is_empty() { Value::Null } else { json!(report.url) },
+                "verdict": Value::Null,
+                "error": kind,
+                "message": e.to_string(),
+                "suggestions": suggestions,
+            });
+        }
+    };
+    let r = &c.result;
+    json!({
+        "target": report.target,
+        "description": report.description,
+        "url": r.url,
+        "final_url": r.final_url,
+        "verdict": r.verdict.word(),
+        "up": r.verdict.is_up(),
+        "status": r.status,
+        "reason": r.reason,
+        "detail": r.detail,
+        "meaning": r.verdict.meaning(r.retry_after),
+        "article": c.article,
+        "checked_ago_s": c.age.as_secs(),
+        "shared": c.shared,
+        "addresses": r.addresses,
+        "connected_to": r.connected_to,
+        "timings_ms": {
+            "dns": ms(r.timings.dns),
+            "connect": ms(r.timings.connect),
+            "tls": ms(r.timings.tls),
+            "ttfb": ms(r.timings.ttfb),
+            "total": ms(Some(r.timings.total)),
+        },
+        "tls": r.tls.as_ref().map(|t| json!({"version": t.version, "cert_days_left": t.cert_days_left})),
+        "redirects": r.redirects.iter().map(|h| json!({"url": h.url, "status": h.status, "location": h.location})).collect::<Vec<_>>(),
+        "headers": {"server": r.headers.server, "via": r.headers.via, "retry_after": r.headers.retry_after},
+        "retry_after_s": r.retry_after.map(|d| d.as_secs()),
+        "body_bytes": r.body_bytes,
+        "body_truncated": r.body_truncated,
+    })
+}

@@ -1,0 +1,81 @@
+//! `supportbot check`: exit codes and JSON, against a local server (never the real targets).
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use support::{Behavior, TestServer};
+
+/// Runs the binary with the shipped knowledge, from an empty directory (no `.env`).
+async fn supportbot(args: &[&str], allow_private: bool) -> Output {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        let cwd = tempfile::tempdir().expect("temp dir");
+        Command::new(env!("CARGO_BIN_EXE_supportbot"))
+            .current_dir(cwd.path())
+            .env_remove("ALLOW_ADHOC_CHECKS")
+            .env_remove("CHECK_ALLOWED_PORTS")
+            .env_remove("CHECK_RATE_PER_MINUTE")
+            .env("ALLOW_PRIVATE_TARGETS", allow_private.to_string())
+            .env(
+                "KNOWLEDGE_DIR",
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"),
+            )
+            .env("RUST_LOG", "off")
+            .args(&args)
+            .output()
+            .expect("run supportbot")
+    })
+    .await
+    .expect("join")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_lines_and_exit_codes() {
+    let server = TestServer::start(|path| match path {
+        "/502" => Behavior::status(502),
+        _ => Behavior::ok("fine"),
+    })
+    .await;
+    let out = supportbot(
+        &["check", "--json", &server.url("/502"), &server.url("/")],
+        true,
+    )
+    .await;
+    assert!(out.status.success(), "{out:?}");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["verdict"], "bad gateway");
+    assert_eq!(lines[0]["status"], 502);
+    assert_eq!(lines[0]["article"], "quickbooks-error-502");
+    assert!(lines[0]["timings_ms"]["total"].is_number());
+    assert!(
+        lines[0]["timings_ms"]["dns"].is_null(),
+        "not measured: IP literal"
+    );
+    assert_eq!(lines[1]["verdict"], "up");
+    assert!(lines[1]["article"].is_null());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn errors_exit_non_zero_and_say_how_to_fix() {
+    let out = supportbot(&["check", "quickbooks-onlin"], false).await;
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Did you mean quickbooks-online?"), "{err}");
+
+    let out = supportbot(&["check", "--json", "http://2130706433/"], false).await;
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["error"], "refused");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("127.0.0.1 is a loopback address"),
+        "{v}"
+    );
+}

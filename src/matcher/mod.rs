@@ -79,6 +79,18 @@ impl Hasher for FxHasher {
         self.add(u64::from(b));
     }
 
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
     fn finish(&self) -> u64 {
         // The multiply leaves the best-mixed bits at the top, but hash tables index by the
         // low bits: rotate them down (as rustc-hash 2 does), or similar strings crowd together.
@@ -205,12 +217,14 @@ impl Index {
             ..Index::default()
         };
         let mut tokenizer = text::Tokenizer::default();
+        // Tokenizer word id -> its term, filled as words are met.
+        let mut word_terms: Vec<Option<TermId>> = Vec::new();
         // Per article: (term, strongest field weight), sorted by term.
         let mut doc_terms: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(articles.len());
         for a in articles {
             let mut weights: Vec<(TermId, f32)> = Vec::new();
             let mut field = |index: &mut Index, weights: &mut Vec<(TermId, f32)>, t: &str, w| {
-                index.add_field(&mut tokenizer, weights, t, w)
+                index.add_field(&mut tokenizer, &mut word_terms, weights, t, w)
             };
             for c in &a.codes {
                 field(&mut index, &mut weights, c, W_CODES);
@@ -302,18 +316,35 @@ impl Index {
     fn add_field(
         &mut self,
         tokenizer: &mut text::Tokenizer,
+        word_terms: &mut Vec<Option<TermId>>,
         weights: &mut Vec<(TermId, f32)>,
         text: &str,
         w: f32,
     ) {
-        let toks = tokenizer.tokens(text);
-        for t in &toks {
-            let id = self.intern(t);
+        let toks = tokenizer.tokens_with_ids(text);
+        let mut ids = Vec::with_capacity(toks.len());
+        for (t, word) in toks {
+            // The tokenizer's word id -> term: a Vec lookup instead of hashing the text again.
+            let known = word.and_then(|e| word_terms.get(e as usize).copied().flatten());
+            let id = match known {
+                Some(id) => id,
+                None => {
+                    let id = self.intern(t);
+                    if let Some(e) = word {
+                        let e = e as usize;
+                        if word_terms.len() <= e {
+                            word_terms.resize(e + 1, None);
+                        }
+                        word_terms[e] = Some(id);
+                    }
+                    id
+                }
+            };
+            ids.push(id);
             weights.push((id, w));
         }
-        for pair in toks.windows(2) {
-            let key = (self.intern(pair[0]), self.intern(pair[1]));
-            let id = self.intern_bigram(key);
+        for pair in ids.windows(2) {
+            let id = self.intern_bigram((pair[0], pair[1]));
             weights.push((id, w));
         }
     }

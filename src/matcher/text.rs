@@ -500,6 +500,16 @@ struct Word {
 impl Tokenizer {
     /// The tokens of `text` (as [`tokens`] gives them), borrowed from the tokenizer.
     pub fn tokens(&mut self, text: &str) -> Vec<&str> {
+        self.tokens_with_ids(text)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    /// The tokens of `text`, each with the tokenizer's id for the word it came from (the same
+    /// id always gives the same token), or `None` for a phrase ("log in" -> "login"). Lets
+    /// the index remember each word's term instead of looking its text up again.
+    pub fn tokens_with_ids(&mut self, text: &str) -> Vec<(&str, Option<u32>)> {
         let lists = lists();
         self.buf.clear();
         self.spans.clear();
@@ -536,7 +546,7 @@ impl Tokenizer {
             if w.phrase {
                 for (phrase, replacement) in &lists.phrases[w.stem.as_str()] {
                     if starts_with_phrase(&words[i..], phrase) {
-                        out.push(*replacement);
+                        out.push((*replacement, None));
                         i += phrase.len();
                         continue 'outer;
                     }
@@ -544,7 +554,7 @@ impl Tokenizer {
             }
             let s = w.stem.as_str();
             if !w.stop && (s.len() > 1 || is_code(s)) {
-                out.push(s);
+                out.push((s, Some(self.ids[i])));
             }
             i += 1;
         }

@@ -36,9 +36,10 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
     collect_markdown(&articles_dir, &mut files, &mut problems, &shown);
     files.sort();
     let mut sources = Vec::with_capacity(files.len());
-    for path in &files {
+    let contents = par_map(&files, |path| std::fs::read(path));
+    for (path, read) in files.iter().zip(contents) {
         let name = shown(path);
-        match std::fs::read(path) {
+        match read {
             Ok(bytes) => sources.push((name, stem(path), bytes)),
             Err(e) => problems.push(
                 Diagnostic::new(&name, 0, format!("cannot read the file: {e}"))
@@ -93,28 +94,32 @@ pub fn from_files<'a>(
     sources: impl IntoIterator<Item = (&'a str, &'a str, &'a [u8])>,
     endpoints_file: Option<(&'a str, &'a [u8])>,
 ) -> Result<KnowledgeBase, Vec<Diagnostic>> {
+    let sources: Vec<(&str, &str, &[u8])> = sources.into_iter().collect();
+    let hash_sources = || {
+        let mut hasher = Fnv::default();
+        for (name, _, bytes) in &sources {
+            hasher.write(name.as_bytes());
+            hasher.write(bytes);
+        }
+        hasher
+    };
+    let (mut hasher, parsed) = if sources.len() < 2 * MIN_PER_THREAD {
+        (hash_sources(), parse_all(&sources))
+    } else {
+        // On a large base the revision hash runs beside the parsing.
+        std::thread::scope(|scope| {
+            let hasher = scope.spawn(hash_sources);
+            let parsed = parse_all(&sources);
+            let hasher = hasher
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (hasher, parsed)
+        })
+    };
     let mut problems = Vec::new();
-    let mut articles: Vec<Article> = Vec::new();
-    let mut hasher = Fnv::default();
-    for (name, stem, bytes) in sources {
-        hasher.write(name.as_bytes());
-        hasher.write(bytes);
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let line = bytes[..e.valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1;
-                problems.push(
-                    Diagnostic::new(name, line, "the file is not valid UTF-8")
-                        .hint("save the file as UTF-8 in your editor (check for pasted “smart” characters in a legacy encoding)"),
-                );
-                continue;
-            }
-        };
-        match article::parse(name, stem, text) {
+    let mut articles: Vec<Article> = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        match result {
             Ok(a) => articles.push(a),
             Err(mut errs) => problems.append(&mut errs),
         }
@@ -214,6 +219,60 @@ pub fn from_files<'a>(
     )
 }
 
+/// Below this many files per thread, starting threads costs more than it saves.
+const MIN_PER_THREAD: usize = 200;
+
+/// Parses every source, in order; a large base is split across the cores (a 10,000-file base
+/// takes about half a second to parse on one).
+fn parse_all(sources: &[(&str, &str, &[u8])]) -> Vec<Result<Article, Vec<Diagnostic>>> {
+    par_map(sources, parse_one)
+}
+
+/// `items.iter().map(f).collect()`, split across the cores when there are enough items to be
+/// worth it. Order is kept; a panic in `f` is passed on as is.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len() / MIN_PER_THREAD)
+        .clamp(1, 8);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let per_thread = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(per_thread)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+fn parse_one(&(name, stem, bytes): &(&str, &str, &[u8])) -> Result<Article, Vec<Diagnostic>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            return Err(vec![
+                Diagnostic::new(name, line, "the file is not valid UTF-8")
+                    .hint("save the file as UTF-8 in your editor (check for pasted “smart” characters in a legacy encoding)"),
+            ]);
+        }
+    };
+    article::parse(name, stem, text)
+}
+
 fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -243,7 +302,13 @@ fn collect_markdown(
         if name.starts_with('.') || name.ends_with('~') {
             continue; // editor swap and backup files
         }
-        if path.is_dir() {
+        // The entry's type comes with the listing; only a symlink needs a stat to follow it.
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_symlink() => path.is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => path.is_dir(),
+        };
+        if is_dir {
             collect_markdown(&path, out, problems, shown);
         } else if path.extension().is_some_and(|e| e == "md") {
             out.push(path);
@@ -270,5 +335,54 @@ impl Fnv {
     }
     fn finish(self) -> u64 {
         self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(i: usize) -> String {
+        if i % 7 == 3 {
+            // Broken: no title.
+            format!("+++\nsymptoms = [\"s{i}\"]\n+++\nS\n## Solution: A\n1. x\n")
+        } else {
+            format!("+++\ntitle = \"T{i}\"\nsymptoms = [\"s{i}\"]\n+++\nS\n## Solution: A\n1. x\n")
+        }
+    }
+
+    #[test]
+    fn a_large_base_parsed_in_parallel_keeps_file_order() {
+        let n = 5 * MIN_PER_THREAD + 17;
+        let names: Vec<String> = (0..n).map(|i| format!("articles/a{i:05}.md")).collect();
+        let stems: Vec<String> = (0..n).map(|i| format!("a{i:05}")).collect();
+        let texts: Vec<String> = (0..n).map(article).collect();
+        let sources =
+            || (0..n).map(|i| (names[i].as_str(), stems[i].as_str(), texts[i].as_bytes()));
+        let problems = from_sources(sources()).unwrap_err();
+        let expected: Vec<String> = (0..n)
+            .filter(|i| i % 7 == 3)
+            .map(|i| names[i].clone())
+            .collect();
+        let got: Vec<String> = problems.iter().map(|p| p.file.clone()).collect();
+        assert_eq!(got, expected);
+
+        let good = (0..n)
+            .filter(|i| i % 7 != 3)
+            .map(|i| (names[i].as_str(), stems[i].as_str(), texts[i].as_bytes()));
+        let kb = from_sources(good).unwrap();
+        let ids: Vec<&str> = kb.articles().iter().map(|a| a.id.as_str()).collect();
+        let want: Vec<&str> = (0..n)
+            .filter(|i| i % 7 != 3)
+            .map(|i| stems[i].as_str())
+            .collect();
+        assert_eq!(ids, want);
+        // The revision is the hash of every file in order, however the work was split.
+        let mut hasher = Fnv::default();
+        for i in (0..n).filter(|i| i % 7 != 3) {
+            hasher.write(names[i].as_bytes());
+            hasher.write(texts[i].as_bytes());
+        }
+        assert_eq!(kb.revision(), format!("{:08x}", hasher.finish() as u32));
     }
 }

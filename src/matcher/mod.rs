@@ -13,7 +13,8 @@ use crate::knowledge::Article;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Field weights: how strongly a term in each field speaks for the article.
 const W_CODES: f32 = 1.0;
@@ -42,19 +43,80 @@ const MIN_IDF: f32 = 0.02;
 
 type TermId = u32;
 
+/// A hash map with a fast non-cryptographic hasher (FxHash). Keys come from the admins'
+/// articles; user text only looks terms up, so flooding the table with collisions is not
+/// something a user can do.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// FxHash (as in rustc): one rotate, xor and multiply per 8 bytes.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the best-mixed bits at the top, but hash tables index by the
+        // low bits: rotate them down (as rustc-hash 2 does), or similar strings crowd together.
+        self.0.rotate_left(26)
+    }
+}
+
 /// The search index over one knowledge base.
 #[derive(Debug, Default)]
 pub struct Index {
     n_docs: usize,
-    terms: HashMap<String, TermId>,
-    /// Term text by id.
+    /// Words (unigram terms) by text.
+    terms: FastMap<String, TermId>,
+    /// Bigram terms by their two words. Keyed by ids, not text: a large base has millions of
+    /// bigrams, and pairs of ids hash and compare far faster than strings.
+    bigrams: FastMap<(TermId, TermId), TermId>,
+    /// Term text by id; empty for a bigram.
     vocab: Vec<String>,
-    /// Per term: (doc, field weight), sorted by doc.
-    postings: Vec<Vec<(u32, f32)>>,
+    /// Postings of term `t`: `post[post_start[t]..post_start[t + 1]]`, as (doc, field weight)
+    /// sorted by doc. One flat array rather than a vector per term.
+    post_start: Vec<u32>,
+    post: Vec<(u32, f32)>,
     /// Per term: idf normalised to 0..1.
     idf: Vec<f32>,
-    /// Deletion neighbourhood -> unigram terms, for typo-tolerant lookup.
-    deletes: HashMap<String, Vec<TermId>>,
+    /// (hash of a deletion, unigram term), sorted: the typo index (see [`deletion_hashes`]).
+    deletes: Vec<(u32, TermId)>,
     /// "id title" per doc, for name lookups.
     names: Vec<String>,
 }
@@ -106,24 +168,45 @@ fn max_distance(len: usize) -> usize {
     }
 }
 
-/// All strings obtained by deleting up to `d` characters.
-fn deletions(word: &str, d: usize, out: &mut Vec<String>) {
-    let chars: Vec<char> = word.chars().collect();
-    let mut frontier = vec![chars];
-    for _ in 0..d {
-        let mut next = Vec::new();
-        for w in &frontier {
-            for i in 0..w.len() {
-                let mut v = w.clone();
-                v.remove(i);
-                let s: String = v.iter().collect();
-                if !out.contains(&s) {
-                    out.push(s);
-                    next.push(v);
-                }
+/// A 32-bit hash of `chars` leaving out the positions in `skip`.
+fn hash_without(chars: &[char], skip: [usize; 2]) -> u32 {
+    let mut h = FxHasher::default();
+    for (i, &c) in chars.iter().enumerate() {
+        if i != skip[0] && i != skip[1] {
+            h.add(u64::from(c));
+        }
+    }
+    h.add(0xff);
+    (h.finish() >> 32) as u32
+}
+
+/// Hashes of the deletion neighbourhood of a word: every string obtained by deleting 1 to `d`
+/// (at most 2) characters, in breadth-first order (one deletion at each position in turn, then
+/// a second deletion from each of those), repeats included. With `whole`, the word itself
+/// comes first.
+///
+/// The typo index stores these hashes rather than the strings: an index of tens of thousands of
+/// words has millions of deletions, and as hashes they are one flat sorted array instead of
+/// a map of small strings. A collision only adds a candidate, which is verified anyway.
+fn deletion_hashes(chars: &[char], d: usize, whole: bool, out: &mut Vec<u32>) {
+    const NONE: usize = usize::MAX;
+    let n = chars.len();
+    if whole {
+        out.push(hash_without(chars, [NONE, NONE]));
+    }
+    if d >= 1 {
+        for i in 0..n {
+            out.push(hash_without(chars, [i, NONE]));
+        }
+    }
+    if d >= 2 {
+        for i in 0..n {
+            // Position k of the word with `i` deleted is position k or k + 1 of the word.
+            for k in 0..n.saturating_sub(1) {
+                let j = if k < i { k } else { k + 1 };
+                out.push(hash_without(chars, [i.min(j), i.max(j)]));
             }
         }
-        frontier = next;
     }
 }
 
@@ -133,22 +216,29 @@ impl Index {
             n_docs: articles.len(),
             ..Index::default()
         };
-        let mut df_weights: Vec<HashMap<TermId, f32>> = Vec::with_capacity(articles.len());
+        let mut tokenizer = text::Tokenizer::default();
+        // Tokenizer word id -> its term, filled as words are met.
+        let mut word_terms: Vec<Option<TermId>> = Vec::new();
+        // Per article: (term, strongest field weight), sorted by term.
+        let mut doc_terms: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(articles.len());
         for a in articles {
-            let mut weights: HashMap<TermId, f32> = HashMap::new();
+            let mut weights: Vec<(TermId, f32)> = Vec::new();
+            let mut field = |index: &mut Index, weights: &mut Vec<(TermId, f32)>, t: &str, w| {
+                index.add_field(&mut tokenizer, &mut word_terms, weights, t, w)
+            };
             for c in &a.codes {
-                index.add_field(&mut weights, c, W_CODES);
+                field(&mut index, &mut weights, c, W_CODES);
                 for t in text::tokens(c).iter().filter(|t| text::is_code(t)) {
                     let id = index.intern(t);
-                    weights.insert(id, W_CODE_EXACT);
+                    weights.push((id, W_CODE_EXACT));
                 }
             }
-            index.add_field(&mut weights, &a.title, W_TITLE);
+            field(&mut index, &mut weights, &a.title, W_TITLE);
             for s in &a.symptoms {
-                index.add_field(&mut weights, s, W_SYMPTOMS);
+                field(&mut index, &mut weights, s, W_SYMPTOMS);
             }
             for k in &a.keywords {
-                index.add_field(&mut weights, k, W_KEYWORDS);
+                field(&mut index, &mut weights, k, W_KEYWORDS);
             }
             let mut body = a.summary.clone();
             for c in &a.causes {
@@ -163,57 +253,120 @@ impl Index {
                 body.push('\n');
                 body.push_str(&f.question);
             }
-            index.add_field(&mut weights, &body, W_BODY);
-            df_weights.push(weights);
+            field(&mut index, &mut weights, &body, W_BODY);
+            // Keep each term once, with its strongest field weight.
+            weights.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            weights.dedup_by_key(|(id, _)| *id);
+            doc_terms.push(weights);
             index.names.push(format!("{} {}", a.id, a.title));
         }
-        index.postings = vec![Vec::new(); index.terms.len()];
-        for (doc, weights) in df_weights.into_iter().enumerate() {
-            for (term, w) in weights {
-                index.postings[term as usize].push((doc as u32, w));
+        // Postings by counting sort: count per term, then fill in doc order.
+        let n_terms = index.vocab.len();
+        let mut start = vec![0u32; n_terms + 1];
+        for weights in &doc_terms {
+            for &(term, _) in weights {
+                start[term as usize + 1] += 1;
             }
         }
+        for t in 0..n_terms {
+            start[t + 1] += start[t];
+        }
+        let mut fill = start.clone();
+        index.post = vec![(0, 0.0); start[n_terms] as usize];
+        for (doc, weights) in doc_terms.into_iter().enumerate() {
+            for (term, w) in weights {
+                let slot = &mut fill[term as usize];
+                index.post[*slot as usize] = (doc as u32, w);
+                *slot += 1;
+            }
+        }
+        index.post_start = start;
         let n = index.n_docs.max(1) as f32;
         let norm = (n + 1.0).ln();
-        index.idf = index
-            .postings
-            .iter_mut()
-            .map(|p| {
-                p.sort_unstable_by_key(|(d, _)| *d);
+        index.idf = (0..n_terms as TermId)
+            .map(|t| {
+                let df = index.postings(t).len();
                 if norm <= 0.0 {
                     1.0
                 } else {
-                    ((n + 1.0) / p.len() as f32).ln() / norm
+                    ((n + 1.0) / df as f32).ln() / norm
                 }
             })
             .collect();
-        let mut scratch = Vec::new();
+        let (mut chars, mut hashes) = (Vec::new(), Vec::new());
         for (id, term) in index.vocab.iter().enumerate() {
-            if term.contains(' ') || text::is_code(term) {
+            if term.is_empty() || text::is_code(term) {
                 continue;
             }
-            scratch.clear();
-            deletions(term, max_distance(term.chars().count()), &mut scratch);
-            for d in scratch.drain(..) {
-                index.deletes.entry(d).or_default().push(id as TermId);
-            }
+            chars.clear();
+            chars.extend(term.chars());
+            hashes.clear();
+            deletion_hashes(&chars, max_distance(chars.len()), false, &mut hashes);
+            hashes.sort_unstable();
+            hashes.dedup();
+            index
+                .deletes
+                .extend(hashes.iter().map(|&h| (h, id as TermId)));
         }
+        index.deletes.sort_unstable();
         index
     }
 
-    /// Records the terms and bigrams of one field, keeping each term's strongest field weight.
-    fn add_field(&mut self, weights: &mut HashMap<TermId, f32>, text: &str, w: f32) {
-        let toks = text::tokens(text);
-        for t in &toks {
-            let id = self.intern(t);
-            let e = weights.entry(id).or_insert(0.0);
-            *e = e.max(w);
+    /// Records the terms and bigrams of one field with its weight.
+    fn add_field(
+        &mut self,
+        tokenizer: &mut text::Tokenizer,
+        word_terms: &mut Vec<Option<TermId>>,
+        weights: &mut Vec<(TermId, f32)>,
+        text: &str,
+        w: f32,
+    ) {
+        let toks = tokenizer.tokens_with_ids(text);
+        let mut ids = Vec::with_capacity(toks.len());
+        for (t, word) in toks {
+            // The tokenizer's word id -> term: a Vec lookup instead of hashing the text again.
+            let known = word.and_then(|e| word_terms.get(e as usize).copied().flatten());
+            let id = match known {
+                Some(id) => id,
+                None => {
+                    let id = self.intern(t);
+                    if let Some(e) = word {
+                        let e = e as usize;
+                        if word_terms.len() <= e {
+                            word_terms.resize(e + 1, None);
+                        }
+                        word_terms[e] = Some(id);
+                    }
+                    id
+                }
+            };
+            ids.push(id);
+            weights.push((id, w));
         }
-        for pair in toks.windows(2) {
-            let id = self.intern(&format!("{} {}", pair[0], pair[1]));
-            let e = weights.entry(id).or_insert(0.0);
-            *e = e.max(w);
+        for pair in ids.windows(2) {
+            let id = self.intern_bigram((pair[0], pair[1]));
+            weights.push((id, w));
         }
+    }
+
+    fn intern_bigram(&mut self, key: (TermId, TermId)) -> TermId {
+        if let Some(&id) = self.bigrams.get(&key) {
+            return id;
+        }
+        let id = self.vocab.len() as TermId;
+        self.bigrams.insert(key, id);
+        self.vocab.push(String::new());
+        id
+    }
+
+    fn is_bigram(&self, id: TermId) -> bool {
+        self.vocab[id as usize].is_empty()
+    }
+
+    /// Postings of a term: (doc, field weight), sorted by doc.
+    fn postings(&self, id: TermId) -> &[(u32, f32)] {
+        let id = id as usize;
+        &self.post[self.post_start[id] as usize..self.post_start[id + 1] as usize]
     }
 
     fn intern(&mut self, term: &str) -> TermId {
@@ -239,14 +392,22 @@ impl Index {
         if max_d == 0 {
             return None;
         }
-        let mut probes = vec![token.to_string()];
-        deletions(token, max_d, &mut probes);
+        let chars: Vec<char> = token.chars().collect();
+        let mut probes = Vec::with_capacity(1 + len * len);
+        deletion_hashes(&chars, max_d, true, &mut probes);
         let mut best: Option<(TermId, usize)> = None;
-        for p in &probes {
-            let Some(cands) = self.deletes.get(p) else {
-                continue;
-            };
-            for &c in cands {
+        // A candidate met again through another probe has the same distance: verify it once.
+        let mut verified: Vec<TermId> = Vec::new();
+        for &p in &probes {
+            let from = self.deletes.partition_point(|&(h, _)| h < p);
+            for &(h, c) in &self.deletes[from..] {
+                if h != p {
+                    break;
+                }
+                if verified.contains(&c) {
+                    continue;
+                }
+                verified.push(c);
                 let term = self.term_text(c);
                 let allowed = max_d.min(max_distance(term.chars().count()));
                 let d = strsim::damerau_levenshtein(token, term);
@@ -264,7 +425,7 @@ impl Index {
 
     /// The field weight of a term in a document, if it occurs there.
     fn weight(&self, id: TermId, doc: usize) -> Option<f32> {
-        let postings = &self.postings[id as usize];
+        let postings = self.postings(id);
         postings
             .binary_search_by_key(&(doc as u32), |(d, _)| *d)
             .ok()
@@ -294,13 +455,11 @@ impl Index {
         }
         // Bigrams from resolved neighbours, so "bad gatwey" still forms "bad gateway".
         for pair in resolved.windows(2) {
-            if let [Some((a, ta)), Some((b, tb))] = pair {
-                let key = format!("{} {}", self.term_text(*a), self.term_text(*b));
-                if let Some(&id) = self.terms.get(&key)
-                    && !used.iter().any(|(u, _, _)| *u == id)
-                {
-                    used.push((id, BIGRAM_FACTOR, format!("{ta} {tb}")));
-                }
+            if let [Some((a, ta)), Some((b, tb))] = pair
+                && let Some(&id) = self.bigrams.get(&(*a, *b))
+                && !used.iter().any(|(u, _, _)| *u == id)
+            {
+                used.push((id, BIGRAM_FACTOR, format!("{ta} {tb}")));
             }
         }
         for (id, sim, _) in &used {
@@ -308,7 +467,7 @@ impl Index {
             if idf < MIN_IDF {
                 continue;
             }
-            for &(doc, w) in &self.postings[*id as usize] {
+            for &(doc, w) in self.postings(*id) {
                 scores[doc as usize] += sim * idf * w;
             }
         }
@@ -339,8 +498,7 @@ impl Index {
                 let informative = hits
                     .iter()
                     .filter(|(id, _, _)| {
-                        !self.vocab[*id as usize].contains(' ')
-                            && self.idf[*id as usize] >= INFORMATIVE_IDF
+                        !self.is_bigram(*id) && self.idf[*id as usize] >= INFORMATIVE_IDF
                     })
                     .count();
                 let code_hit = hits

@@ -1,6 +1,8 @@
 //! Text normalisation shared by the index and queries: tokens, stems, support-vocabulary synonyms.
 
+use super::{FastMap, FastSet};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 fn stemmer() -> &'static Stemmer {
@@ -336,37 +338,48 @@ fn split_code(word: &str) -> Option<(&str, &str)> {
         .then_some((head, tail))
 }
 
-/// Lower-case words with apostrophes folded ("won't" -> "wont"), split on everything else.
-fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
+/// Lower-case words with apostrophes folded ("won't" -> "wont"), split on everything else,
+/// written one after another into `buf`; `spans` gets each word's range in it.
+fn words(text: &str, buf: &mut String, spans: &mut Vec<Range<usize>>) {
+    let mut start = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
-            current.extend(c.to_lowercase());
+        if c.is_ascii_alphanumeric() {
+            start.get_or_insert(buf.len());
+            buf.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            start.get_or_insert(buf.len());
+            buf.extend(c.to_lowercase());
         } else if matches!(c, '\'' | '’' | '‘')
-            && !current.is_empty()
+            && start.is_some()
             && chars.peek().is_some_and(|n| n.is_alphabetic())
         {
             // "won't" -> "wont", "doesn't" -> "doesnt"
-        } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+        } else if let Some(s) = start.take() {
+            push_word(buf, spans, s..buf.len());
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+    if let Some(s) = start {
+        push_word(buf, spans, s..buf.len());
     }
-    let mut split = Vec::with_capacity(out.len());
-    for w in out {
-        match split_code(&w) {
-            Some((head, tail)) => {
-                split.push(head.to_string());
-                split.push(tail.to_string());
-            }
-            None => split.push(w),
+}
+
+/// Adds one word: "error502" as two words, stretched letters folded.
+fn push_word(buf: &mut String, spans: &mut Vec<Range<usize>>, word: Range<usize>) {
+    if let Some((head, _)) = split_code(&buf[word.clone()]) {
+        let cut = word.start + head.len();
+        spans.push(word.start..cut);
+        spans.push(cut..word.end);
+        return;
+    }
+    match fold_elongation(&buf[word.clone()]) {
+        None => spans.push(word),
+        Some(folded) => {
+            let start = buf.len();
+            buf.push_str(&folded);
+            spans.push(start..buf.len());
         }
     }
-    split
 }
 
 /// Is this token an error code ("502", "h202", "ps038", "6000")? Codes match exactly, never fuzzily.
@@ -375,7 +388,18 @@ pub fn is_code(token: &str) -> bool {
 }
 
 /// Folds letters people stretch for emphasis ("sloooow" -> "slow"): runs of 3+ become one.
-fn fold_elongation(word: &str) -> String {
+/// `None` when there is nothing to fold (most words; checked without allocating).
+fn fold_elongation(word: &str) -> Option<String> {
+    let mut run = 0;
+    let mut prev = None;
+    let stretched = word.chars().any(|c| {
+        run = if prev == Some(c) { run + 1 } else { 1 };
+        prev = Some(c);
+        run >= 3 && c.is_alphabetic()
+    });
+    if !stretched {
+        return None;
+    }
     let mut out = String::with_capacity(word.len());
     let chars: Vec<char> = word.chars().collect();
     let mut i = 0;
@@ -393,57 +417,153 @@ fn fold_elongation(word: &str) -> String {
         out.extend(std::iter::repeat_n(chars[i], keep));
         i = j;
     }
-    out
+    Some(out)
+}
+
+/// The word lists as sets and maps, built once.
+struct Lists {
+    stopwords: FastSet<&'static str>,
+    negations: FastSet<&'static str>,
+    synonyms: FastMap<&'static str, &'static str>,
+    /// Phrases by their first stem, in `PHRASES` order.
+    phrases: FastMap<&'static str, Vec<(&'static [&'static str], &'static str)>>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut phrases: FastMap<&str, Vec<(&[&str], &str)>> = FastMap::default();
+        for &(phrase, replacement) in PHRASES {
+            phrases
+                .entry(phrase[0])
+                .or_default()
+                .push((phrase, replacement));
+        }
+        Lists {
+            stopwords: STOPWORDS.iter().copied().collect(),
+            negations: NEGATIONS.iter().copied().collect(),
+            synonyms: SYNONYMS.iter().copied().collect(),
+            phrases,
+        }
+    })
 }
 
 fn stem(word: &str) -> String {
     if is_code(word) {
         return word.to_string();
     }
+    let lists = lists();
     // "won't" folds to "wont", which the stemmer would leave alone; negations are kept as "not".
-    if NEGATIONS.contains(&word) {
+    if lists.negations.contains(word) {
         return "not".to_string();
     }
-    let s = stemmer().stem(word).into_owned();
-    match SYNONYMS.iter().find(|(from, _)| *from == s) {
-        Some((_, to)) => (*to).to_string(),
-        None => s,
+    let s = stemmer().stem(word);
+    match lists.synonyms.get(s.as_ref()) {
+        Some(to) => (*to).to_string(),
+        None => s.into_owned(),
     }
 }
 
 /// Normalises text into the content tokens used for matching: stems, synonyms and phrases
 /// applied, stopwords removed, order kept (bigrams are built from neighbours).
 pub fn tokens(text: &str) -> Vec<String> {
-    let words: Vec<String> = words(text).iter().map(|w| fold_elongation(w)).collect();
-    let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
-    let mut out = Vec::with_capacity(stems.len());
-    let mut i = 0;
-    'outer: while i < stems.len() {
-        for (phrase, replacement) in PHRASES {
-            if stems[i..].starts_with_strs(phrase) {
-                out.push((*replacement).to_string());
-                i += phrase.len();
-                continue 'outer;
+    Tokenizer::default()
+        .tokens(text)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Tokenises text, remembering what it learnt about each word (its stem, whether it is a
+/// stopword, whether a phrase may start with it): building an index meets the same words over
+/// and over, and stemming is the costly part of tokenising. Also reuses its buffers, so
+/// tokenising allocates little once the common words are known.
+#[derive(Debug, Default)]
+pub struct Tokenizer {
+    /// Word -> index in `entries`.
+    known: FastMap<String, u32>,
+    entries: Vec<Word>,
+    buf: String,
+    spans: Vec<Range<usize>>,
+    ids: Vec<u32>,
+}
+
+#[derive(Debug)]
+struct Word {
+    stem: String,
+    /// The word or its stem is a stopword.
+    stop: bool,
+    /// A phrase may start with the stem.
+    phrase: bool,
+}
+
+impl Tokenizer {
+    /// The tokens of `text` (as [`tokens`] gives them), borrowed from the tokenizer.
+    pub fn tokens(&mut self, text: &str) -> Vec<&str> {
+        self.tokens_with_ids(text)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    /// The tokens of `text`, each with the tokenizer's id for the word it came from (the same
+    /// id always gives the same token), or `None` for a phrase ("log in" -> "login"). Lets
+    /// the index remember each word's term instead of looking its text up again.
+    pub fn tokens_with_ids(&mut self, text: &str) -> Vec<(&str, Option<u32>)> {
+        let lists = lists();
+        self.buf.clear();
+        self.spans.clear();
+        self.ids.clear();
+        words(text, &mut self.buf, &mut self.spans);
+        for r in &self.spans {
+            let w = &self.buf[r.clone()];
+            let id = match self.known.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.entries.len() as u32;
+                    let stem = stem(w);
+                    self.entries.push(Word {
+                        stop: lists.stopwords.contains(w)
+                            || lists.stopwords.contains(stem.as_str()),
+                        phrase: lists.phrases.contains_key(stem.as_str()),
+                        stem,
+                    });
+                    self.known.insert(w.to_string(), id);
+                    id
+                }
+            };
+            self.ids.push(id);
+        }
+        let words: Vec<&Word> = self
+            .ids
+            .iter()
+            .map(|&id| &self.entries[id as usize])
+            .collect();
+        let mut out = Vec::with_capacity(words.len());
+        let mut i = 0;
+        'outer: while i < words.len() {
+            let w = words[i];
+            if w.phrase {
+                for (phrase, replacement) in &lists.phrases[w.stem.as_str()] {
+                    if starts_with_phrase(&words[i..], phrase) {
+                        out.push((*replacement, None));
+                        i += phrase.len();
+                        continue 'outer;
+                    }
+                }
             }
+            let s = w.stem.as_str();
+            if !w.stop && (s.len() > 1 || is_code(s)) {
+                out.push((s, Some(self.ids[i])));
+            }
+            i += 1;
         }
-        let s = &stems[i];
-        let raw_is_stop = STOPWORDS.contains(&words[i].as_str()) || STOPWORDS.contains(&s.as_str());
-        if !raw_is_stop && (s.len() > 1 || is_code(s)) {
-            out.push(s.clone());
-        }
-        i += 1;
+        out
     }
-    out
 }
 
-trait StartsWithStrs {
-    fn starts_with_strs(&self, phrase: &[&str]) -> bool;
-}
-
-impl StartsWithStrs for [String] {
-    fn starts_with_strs(&self, phrase: &[&str]) -> bool {
-        self.len() >= phrase.len() && self.iter().zip(phrase).all(|(a, b)| a == b)
-    }
+fn starts_with_phrase(words: &[&Word], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len() && words.iter().zip(phrase).all(|(w, p)| w.stem == *p)
 }
 
 #[cfg(test)]
@@ -470,6 +590,21 @@ mod tests {
         assert_eq!(tokens("qbo so sloooow"), vec!["quickbook", "slow"]);
         assert_eq!(tokens("I tried it again"), Vec::<String>::new());
         assert_eq!(tokens("H202 error"), vec!["h202", "error"]);
+    }
+
+    #[test]
+    fn a_reused_tokenizer_gives_the_same_tokens() {
+        let texts = [
+            "QuickBooks won't open!",
+            "I can't get in, it keeps kicking me out",
+            "qbo so sloooow, Error502 / HTTP 502",
+            "I can't get in",
+            "QuickBooks won't open!",
+        ];
+        let mut t = Tokenizer::default();
+        for text in texts {
+            assert_eq!(t.tokens(text), tokens(text), "{text}");
+        }
     }
 
     #[test]

@@ -285,3 +285,20 @@ fn missing_knowledge_dir_is_explained() {
     assert!(out.contains("does not exist"), "{out}");
     assert!(out.contains("--knowledge"), "{out}");
 }
+
+#[test]
+fn an_empty_articles_folder_is_a_problem_not_a_pass() {
+    let cwd = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(cwd.path().join("knowledge/articles")).unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let out = text(&o);
+    assert!(out.contains("there are no articles"), "{out}");
+    assert!(
+        out.contains("hint: add one Markdown file per article"),
+        "{out}"
+    );
+}

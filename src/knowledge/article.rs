@@ -21,6 +21,9 @@ pub struct Article {
     /// 1-based line of the `checks` key in the file (0 when absent), for cross-file diagnostics.
     #[serde(skip)]
     pub checks_line: usize,
+    /// Line of the `id =` key (or of the front matter's opening when the id is the file name).
+    #[serde(skip)]
+    pub id_line: usize,
     /// Markdown shown first: what the problem is.
     pub summary: String,
     pub causes: Vec<Cause>,
@@ -106,7 +109,7 @@ impl Article {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
-    id: Option<String>,
+    id: Option<toml::Spanned<String>>,
     title: Option<String>,
     product: Option<String>,
     #[serde(default)]
@@ -167,9 +170,12 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
     let mut keywords = Vec::new();
     let mut checks = Vec::new();
     let mut checks_line = 0;
+    // Where the id comes from: its `id =` line, or the front matter's opening for the file name.
+    let mut id_line = fm_line;
     if let Some(fm) = fm {
         if let Some(given) = fm.id {
-            id = given.trim().to_string();
+            id_line = line_of(text, front_start + given.span().start);
+            id = given.into_inner().trim().to_string();
         }
         match fm.title.map(|t| t.trim().to_string()) {
             Some(t) if !t.is_empty() => title = t,
@@ -205,7 +211,7 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
         problems.push(
             Diagnostic::new(
                 file,
-                fm_line,
+                id_line,
                 format!("id `{id}` is not a valid article id"),
             )
             .hint("use lowercase letters, digits and hyphens, e.g. `quickbooks-error-502`"),
@@ -224,6 +230,7 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
             keywords,
             checks,
             checks_line,
+            id_line,
             summary: sections.summary,
             causes: sections.causes,
             solutions: sections.solutions,

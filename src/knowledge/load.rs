@@ -35,6 +35,12 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     collect_markdown(&articles_dir, &mut files, &mut problems, &shown);
     files.sort();
+    if files.is_empty() && problems.is_empty() {
+        problems.push(
+            Diagnostic::new(&shown(&articles_dir), 0, "there are no articles (no `.md` files)")
+                .hint("add one Markdown file per article under `articles/` (see the README for the format); a bot with no articles can only say it doesn't know"),
+        );
+    }
     let mut sources = Vec::with_capacity(files.len());
     let contents = par_map(&files, |path| std::fs::read(path));
     for (path, read) in files.iter().zip(contents) {
@@ -205,7 +211,7 @@ pub fn from_files<'a>(
     for a in &articles {
         if let Some(first) = by_id.insert(a.id.as_str(), a) {
             problems.push(
-                Diagnostic::new(&a.file, 1, format!("article id `{}` is already used by {}", a.id, first.file))
+                Diagnostic::new(&a.file, a.id_line, format!("article id `{}` is already used by {}", a.id, first.file))
                     .hint("ids must be unique: rename this file or set a different `id` in its front matter"),
             );
         }

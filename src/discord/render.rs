@@ -9,17 +9,11 @@ use serenity::all::{
     CreateEmbed, CreateEmbedFooter, CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption,
 };
 
-/// Discord's message limits.
+/// Discord's message limits (the embed ones are shared with the staff card's renderer).
 pub mod limits {
+    pub use crate::escalation::summary::limits::*;
     pub const CONTENT: usize = 2000;
     pub const EMBEDS: usize = 10;
-    pub const TITLE: usize = 256;
-    pub const DESCRIPTION: usize = 4096;
-    pub const FIELDS: usize = 25;
-    pub const FIELD_NAME: usize = 256;
-    pub const FIELD_VALUE: usize = 1024;
-    pub const FOOTER: usize = 2048;
-    pub const TOTAL: usize = 6000;
     pub const ROWS: usize = 5;
     pub const BUTTONS_PER_ROW: usize = 5;
     pub const CUSTOM_ID: usize = 100;

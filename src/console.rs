@@ -213,7 +213,16 @@ pub async fn run(
 /// Prints replies and returns the choices now on screen, numbered across all of them: a
 /// summary's "Check if the service is up" and the browser question that follows are both
 /// pickable, and no two share a number.
-fn show(output: &mut impl Write, replies: Vec<Reply>) -> std::io::Result<Vec<Choice>> {
+fn show(output: &mut impl Write, mut replies: Vec<Reply>) -> std::io::Result<Vec<Choice>> {
+    // A choice offered again by a later reply is listed only there, so each action has one number.
+    for i in 0..replies.len() {
+        let (head, tail) = replies.split_at_mut(i + 1);
+        head[i].choices.retain(|c| {
+            !tail
+                .iter()
+                .any(|r| r.choices.iter().any(|x| x.action == c.action))
+        });
+    }
     let mut on_screen = Vec::new();
     for r in &replies {
         writeln!(

@@ -447,3 +447,47 @@ fn commands_on_a_broken_knowledge_base_fail_with_the_problems() {
         assert!(err.contains("hint:"), "{err}");
     }
 }
+
+#[cfg(feature = "discord")]
+#[test]
+fn run_without_a_token_or_with_a_malformed_one_says_what_to_do() {
+    let cwd = tempfile::tempdir().unwrap();
+    let knowledge = shipped();
+    let o = supportbot(cwd.path())
+        .args(["run", "--knowledge"])
+        .arg(&knowledge)
+        .env_remove("DISCORD_TOKEN")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("DISCORD_TOKEN is not set") && err.contains("discord.com/developers"),
+        "{err}"
+    );
+
+    let o = supportbot(cwd.path())
+        .args(["run", "--knowledge"])
+        .arg(&knowledge)
+        .env("DISCORD_TOKEN", "not-a-token-secret")
+        .env("SUPPORT_CHANNEL_ID", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let all = show(&o);
+    assert!(all.contains("not a valid bot token"), "{all}");
+    assert!(
+        !all.contains("not-a-token-secret"),
+        "the token is never printed: {all}"
+    );
+
+    let o = supportbot(cwd.path())
+        .args(["run", "--knowledge"])
+        .arg(&knowledge)
+        .env("DISCORD_TOKEN", "a.b.c")
+        .env_remove("SUPPORT_CHANNEL_ID")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("SUPPORT_CHANNEL_ID is not set"));
+}

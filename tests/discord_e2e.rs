@@ -1111,3 +1111,35 @@ async fn closed_dms_fall_back_to_the_users_channel() {
     .await;
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejected_token_is_reported_plainly_and_never_shown() {
+    bounded("rejected token", async {
+        let fake = FakeDiscord::start().await;
+        // Discord answers 401 to a token it does not know.
+        fake.fail_next("GET /users/@me", 1, Fault::ServerError(401));
+        let data = tempfile::tempdir().unwrap();
+        let bot = Bot::start(&fake, data.path());
+        let outcome = tokio::time::timeout(Duration::from_secs(10), bot.task)
+            .await
+            .expect("run gives up at once on a rejected token")
+            .expect("no panic");
+        let err = outcome.expect_err("a rejected token is an error");
+        assert!(matches!(err, RunError::Rejected), "{err:?}");
+        let text = err.to_string();
+        assert!(
+            text.contains("Discord rejected DISCORD_TOKEN") && text.contains("Reset Token"),
+            "{text}"
+        );
+        assert!(
+            !text.contains(TOKEN) && !text.contains("fake.token"),
+            "the token is never shown: {text}"
+        );
+        assert_eq!(
+            fake.gateway_stats().identifies,
+            0,
+            "no gateway connection with a rejected token"
+        );
+    })
+    .await;
+}

@@ -146,6 +146,12 @@ pub async fn run(
         http = http.proxy(url).ratelimiter_disabled(true);
     }
     let http = http.build();
+    // Ask who we are before anything else: a rejected token fails here, plainly, instead of
+    // surfacing later as a gateway reconnect loop. (The token itself is never logged.)
+    match http.get_current_user().await {
+        Ok(me) => tracing::info!(bot = %me.name, "token accepted"),
+        Err(e) => return Err(auth_error(&e).unwrap_or_else(|| RunError::Connect(e.to_string()))),
+    }
     let inflight = Arc::new(InFlight::default());
     inflight.accepting.store(true, Ordering::Release);
     let handler = Arc::new(Handler {

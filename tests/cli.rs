@@ -3,7 +3,11 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "support/bin.rs"]
+mod bin;
+use bin::{run, show, supportbot};
 
 fn shipped() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
@@ -11,30 +15,6 @@ fn shipped() -> PathBuf {
 
 fn valid_fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid")
-}
-
-/// The binary, run in an empty directory and isolated from the developer's environment.
-fn supportbot(cwd: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportbot"));
-    cmd.current_dir(cwd)
-        .env_remove("KNOWLEDGE_DIR")
-        .env_remove("DATA_DIR")
-        .env("RUST_LOG", "warn");
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    let cwd = tempfile::tempdir().unwrap();
-    supportbot(cwd.path()).args(args).output().unwrap()
-}
-
-fn show(o: &Output) -> String {
-    format!(
-        "status {:?}\n--- stdout\n{}--- stderr\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 fn json(o: &Output) -> Value {

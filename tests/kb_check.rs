@@ -6,33 +6,13 @@
 //! exit 1 and report exactly those problems, each with its file, line and a hint.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+#[path = "support/bin.rs"]
+mod bin;
+use bin::{run, show, supportbot};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// The binary, isolated from the developer's environment and `.env`.
-fn supportbot(cwd: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportbot"));
-    cmd.current_dir(cwd)
-        .env_remove("KNOWLEDGE_DIR")
-        .env_remove("DATA_DIR")
-        .env("RUST_LOG", "warn");
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    let cwd = tempfile::tempdir().unwrap();
-    supportbot(cwd.path()).args(args).output().unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "--- stdout\n{}--- stderr\n{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 /// One problem as `kb check` prints it: `file:line: message` then `  hint: ...`.
@@ -142,7 +122,7 @@ fn every_invalid_fixture_fails_with_each_problem_located_and_explained() {
         let o = run(&["kb", "check", "--knowledge", case.to_str().unwrap()]);
         let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
         if o.status.code() != Some(1) {
-            failures.push(format!("{name}: exit {:?}\n{}", o.status, text(&o)));
+            failures.push(format!("{name}: exit {:?}\n{}", o.status, show(&o)));
             continue;
         }
         let reported = parse_report(&stdout);
@@ -157,7 +137,7 @@ fn every_invalid_fixture_fails_with_each_problem_located_and_explained() {
                     "{name}: expected `{file}:{}: {}` not reported\n{}",
                     e.line,
                     e.substring,
-                    text(&o)
+                    show(&o)
                 )),
                 Some(r) if r.hint.as_deref().is_none_or(str::is_empty) => {
                     failures.push(format!("{name}: `{}` has no hint", r.message))
@@ -170,12 +150,12 @@ fn every_invalid_fixture_fails_with_each_problem_located_and_explained() {
                 "{name}: {} problems reported, {} expected\n{}",
                 reported.len(),
                 want.len(),
-                text(&o)
+                show(&o)
             ));
         }
         let summary = format!("{} problem(s) in", want.len());
         if !stdout.contains(&summary) {
-            failures.push(format!("{name}: no `{summary}` summary\n{}", text(&o)));
+            failures.push(format!("{name}: no `{summary}` summary\n{}", show(&o)));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -191,7 +171,7 @@ fn json_report_lists_every_problem() {
         "--knowledge",
         case.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
     assert_eq!(v["ok"], false);
     let problems = v["problems"].as_array().unwrap();
@@ -219,12 +199,12 @@ fn json_report_lists_every_problem() {
 fn valid_knowledge_bases_pass() {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
     let o = run(&["kb", "check", "--knowledge", shipped.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("OK: "));
 
     let valid = fixtures().join("valid");
     let o = run(&["kb", "check", "--knowledge", valid.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("OK: 2 articles"));
 
     let o = run(&[
@@ -234,7 +214,7 @@ fn valid_knowledge_bases_pass() {
         "--knowledge",
         valid.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["ok"], true);
     assert_eq!(v["articles"], 2);
@@ -251,7 +231,7 @@ fn knowledge_dir_from_flag_before_or_after_the_subcommand_or_env() {
         vec!["kb", "check", "--knowledge", dir],
     ] {
         let o = run(&args);
-        assert_eq!(o.status.code(), Some(0), "{args:?}\n{}", text(&o));
+        assert_eq!(o.status.code(), Some(0), "{args:?}\n{}", show(&o));
         assert!(String::from_utf8_lossy(&o.stdout).contains("OK: 2 articles"));
     }
     let cwd = tempfile::tempdir().unwrap();
@@ -260,7 +240,7 @@ fn knowledge_dir_from_flag_before_or_after_the_subcommand_or_env() {
         .args(["kb", "check"])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("OK: 2 articles"));
     // The flag wins over the environment.
     let broken = fixtures().join("missing-title");
@@ -269,7 +249,7 @@ fn knowledge_dir_from_flag_before_or_after_the_subcommand_or_env() {
         .args(["kb", "check", "--knowledge", broken.to_str().unwrap()])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
 }
 
 #[test]
@@ -280,8 +260,8 @@ fn missing_knowledge_dir_is_explained() {
         .args(["kb", "check"])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let out = show(&o);
     assert!(out.contains("does not exist"), "{out}");
     assert!(out.contains("--knowledge"), "{out}");
 }
@@ -294,8 +274,8 @@ fn an_empty_articles_folder_is_a_problem_not_a_pass() {
         .args(["kb", "check"])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let out = show(&o);
     assert!(out.contains("there are no articles"), "{out}");
     assert!(
         out.contains("hint: add one Markdown file per article"),

@@ -1,0 +1,32 @@
+//! Running the real `supportbot` binary in tests, isolated from the developer's environment.
+#![allow(dead_code, reason = "each test file uses a different part")]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// The binary, run in `cwd` (an empty directory, so no `.env` is read) without KNOWLEDGE_DIR or
+/// DATA_DIR from the environment.
+pub fn supportbot(cwd: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportbot"));
+    cmd.current_dir(cwd)
+        .env_remove("KNOWLEDGE_DIR")
+        .env_remove("DATA_DIR")
+        .env("RUST_LOG", "warn");
+    cmd
+}
+
+/// Runs the binary with `args` in a fresh empty directory.
+pub fn run(args: &[&str]) -> Output {
+    let cwd = tempfile::tempdir().unwrap();
+    supportbot(cwd.path()).args(args).output().unwrap()
+}
+
+/// Everything the process said, for assertion messages.
+pub fn show(o: &Output) -> String {
+    format!(
+        "status {:?}\n--- stdout\n{}--- stderr\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}

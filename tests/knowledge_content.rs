@@ -1,0 +1,112 @@
+//! The shipped knowledge base: the 502 article encodes the whole seed guide, and the neighbouring
+//! articles exist with the ids the issue names.
+
+use std::path::Path;
+use supportbot::browser::Browser;
+use supportbot::knowledge::load::load_dir;
+
+#[test]
+fn the_502_article_encodes_the_whole_seed_guide() {
+    let kb = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("valid");
+    let a = kb.get("quickbooks-error-502").expect("the 502 article");
+
+    for code in ["502", "HTTP Error 502", "Bad Gateway"] {
+        assert!(a.codes.iter().any(|c| c == code), "code {code}");
+    }
+    // The five causes, in the guide's order.
+    let causes: Vec<String> = a.causes.iter().map(|c| c.name.to_lowercase()).collect();
+    for (i, word) in ["maintenance", "internet", "cache", "firewall", "browser"]
+        .iter()
+        .enumerate()
+    {
+        assert!(
+            causes[i].contains(word),
+            "cause {} should be about {word}: {causes:?}",
+            i + 1
+        );
+    }
+    assert_eq!(causes.len(), 5);
+    // The five warning signs.
+    let symptoms = a.symptoms.join(" | ").to_lowercase();
+    for sign in [
+        "does not open",
+        "payroll",
+        "bank transactions",
+        "company files",
+        "employee payroll portals",
+    ] {
+        assert!(
+            symptoms.contains(sign),
+            "warning sign `{sign}` in {symptoms}"
+        );
+    }
+    // The six solutions in order, with every browser variant the guide gives.
+    let expect: [(&str, &[Browser]); 6] = [
+        ("active scripting", &[Browser::Ie]),
+        ("bank transactions", &[]),
+        ("firewall", &[]),
+        (
+            "browser cache",
+            &[
+                Browser::Chrome,
+                Browser::Firefox,
+                Browser::SafariMac,
+                Browser::SafariIos,
+                Browser::Edge,
+            ],
+        ),
+        (
+            "trusted site",
+            &[Browser::SafariMac, Browser::Chrome, Browser::Edge],
+        ),
+        ("app cache", &[]),
+    ];
+    assert_eq!(a.solutions.len(), 6);
+    for (s, (title, browsers)) in a.solutions.iter().zip(expect) {
+        assert!(
+            s.title.to_lowercase().contains(title),
+            "{} should be about {title}",
+            s.title
+        );
+        assert_eq!(s.browsers(), browsers, "{}", s.title);
+    }
+    assert!(
+        a.solutions[1].general.contains("Exclude selected"),
+        "duplicates excluded from For Review"
+    );
+    assert_eq!(a.prevention.len(), 5);
+    let faq: Vec<String> = a.faq.iter().map(|f| f.question.to_lowercase()).collect();
+    assert_eq!(faq.len(), 4);
+    for (q, word) in faq.iter().zip(["cache", "traffic", "blocked", "data loss"]) {
+        assert!(q.contains(word), "{q} should be about {word}");
+    }
+    assert!(a.escalation.is_some(), "escalation advice");
+    let all = format!("{} {:?}", a.summary, a.escalation).to_lowercase();
+    assert!(
+        !all.contains("smbaccountants") && !all.contains("1800"),
+        "no marketing"
+    );
+}
+
+#[test]
+fn the_neighbouring_articles_exist() {
+    let kb = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("valid");
+    for id in [
+        "service-unavailable-503",
+        "gateway-timeout-504",
+        "internal-server-error-500",
+        "service-outage",
+        "page-not-loading",
+        "unsupported-browser",
+        "login-loop-signed-out",
+        "browser-cache-cookies",
+        "bank-feed-not-updating",
+        "payroll-not-updating",
+        "firewall-antivirus-proxy",
+        "company-file-not-opening",
+        "slow-performance",
+    ] {
+        let a = kb.get(id).unwrap_or_else(|| panic!("article {id}"));
+        assert!(!a.solutions.is_empty() && !a.symptoms.is_empty(), "{id}");
+    }
+}

@@ -24,6 +24,9 @@ const W_CODE_EXACT: f32 = 2.0;
 const MIN_TERMS: usize = 2;
 /// Terms with at least this idf count as informative.
 const INFORMATIVE_IDF: f32 = 0.25;
+/// Score multiplier for a how-to question that describes nothing going wrong: troubleshooting
+/// articles rarely answer "how do I ..." even when they share its words.
+const HOWTO_FACTOR: f32 = 0.75;
 /// Score multiplier for matches that rest on a single term.
 const SINGLE_TERM_FACTOR: f32 = 0.7;
 const W_TITLE: f32 = 0.8;
@@ -439,6 +442,7 @@ impl Index {
     /// Ranks articles for a description. Returns at most `limit` matches with score > 0.
     pub fn rank(&self, description: &str, limit: usize) -> Ranking {
         let tokens = text::tokens(description);
+        let howto = text::is_plain_howto(description);
         let mut scores = vec![0.0f32; self.n_docs];
         let mut used: Vec<(TermId, f32, String)> = Vec::new();
         let mut resolved: Vec<Option<(TermId, String)>> = Vec::with_capacity(tokens.len());
@@ -507,6 +511,9 @@ impl Index {
                 let mut score = calibrate(evidence);
                 if informative < MIN_TERMS && !code_hit {
                     score *= SINGLE_TERM_FACTOR;
+                }
+                if howto && !code_hit {
+                    score *= HOWTO_FACTOR;
                 }
                 Match {
                     doc,

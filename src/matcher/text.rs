@@ -566,6 +566,95 @@ fn starts_with_phrase(words: &[&Word], phrase: &[&str]) -> bool {
     words.len() >= phrase.len() && words.iter().zip(phrase).all(|(w, p)| w.stem == *p)
 }
 
+/// Openings of a how-to question ("how do I record a refund?"), which troubleshooting articles
+/// do not answer unless the question also describes something going wrong.
+const HOWTO_OPENINGS: &[&str] = &[
+    "how do i",
+    "how do you",
+    "how to",
+    "how can i",
+    "how would i",
+    "how should i",
+    "where do i",
+    "where can i",
+    "where is",
+    "can i",
+    "can you",
+    "is it possible",
+    "what is the",
+    "whats the",
+    "what's the",
+    "what are the",
+    "is there a way",
+    "do you know how",
+];
+
+/// Stems that say something is wrong (failures, errors, outages, slowness).
+const TROUBLE_STEMS: &[&str] = &[
+    "not",
+    "error",
+    "fail",
+    "broken",
+    "broke",
+    "stuck",
+    "slow",
+    "down",
+    "outag",
+    "crash",
+    "freez",
+    "frozen",
+    "blank",
+    "spin",
+    "logout",
+    "timeout",
+    "loop",
+    "expir",
+    "block",
+    "problem",
+    "issu",
+    "unavail",
+    "reject",
+    "refus",
+    "disconnect",
+    "lag",
+    "hang",
+    "glitch",
+    "bug",
+    "gateway",
+    "sync",
+];
+
+/// A how-to question that describes nothing going wrong.
+pub fn is_plain_howto(text: &str) -> bool {
+    let lower: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '\'' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .skip_while(|w| {
+            matches!(
+                *w,
+                "hi" | "hello" | "hey" | "so" | "ok" | "okay" | "quick" | "question" | "please"
+            )
+        })
+        .collect();
+    let start = words.join(" ");
+    if !HOWTO_OPENINGS.iter().any(|o| start.starts_with(o)) {
+        return false;
+    }
+    !tokens(text)
+        .iter()
+        .any(|t| is_code(t) || TROUBLE_STEMS.iter().any(|s| t.starts_with(s)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,6 +694,15 @@ mod tests {
         for text in texts {
             assert_eq!(t.tokens(text), tokens(text), "{text}");
         }
+    }
+
+    #[test]
+    fn plain_howto_questions_are_told_apart_from_problems() {
+        assert!(is_plain_howto("How do I record a refund?"));
+        assert!(is_plain_howto("hi, can I change my fiscal year"));
+        assert!(!is_plain_howto("how do I fix error 502"));
+        assert!(!is_plain_howto("how do I stop it logging me out"));
+        assert!(!is_plain_howto("payroll won't update"));
     }
 
     #[test]

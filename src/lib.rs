@@ -15,7 +15,7 @@
 //! - [`config`]: typed configuration from flags and environment.
 //! - [`escalation`]: diagnostic summaries, tickets, the outbox and notifiers, stats.
 //! - `discord` (feature `discord`): the Discord adapter; the only place serenity lives.
-//! - [`cli`]: the one-shot commands (`diagnose`, `kb ...`) and their output.
+//! - [`cli`]: the one-shot commands (`diagnose`, `kb ...`, `tickets ...`, `stats`) and their output.
 //!
 //! Data flows one way: adapter -> engine -> (knowledge, matcher, probe, store) -> Reply -> adapter.
 //! Nothing outside `discord` (behind the `discord` feature) knows about Discord.

@@ -626,9 +626,11 @@ const TROUBLE_STEMS: &[&str] = &[
 
 /// A how-to question that describes nothing going wrong.
 pub fn is_plain_howto(text: &str) -> bool {
+    // Only the opening matters: look at the first few words, not the whole (maybe long) text.
     let lower: String = text
-        .to_lowercase()
         .chars()
+        .take(80)
+        .flat_map(char::to_lowercase)
         .map(|c| {
             if c.is_alphanumeric() || c == '\'' {
                 c

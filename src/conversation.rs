@@ -71,7 +71,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
                     session.browser = Some(b);
                     session.other_browser = false;
                 }
-                start_article(kb, session, a, now, &mut out)
+                start_article(session, a, now, &mut out)
             }
             None => out.replies.push(unknown_article(kb, &article)),
         },
@@ -170,7 +170,7 @@ fn describe(
         .collect();
     if let Some(best) = ranking.best() {
         let article = kb.article_at(best.doc);
-        start_article(kb, session, article, now, out);
+        start_article(session, article, now, out);
         return;
     }
     let candidates = ranking.candidates(CANDIDATES);
@@ -239,7 +239,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         Action::Article(id) => match kb.get(&id) {
             Some(a) => {
                 leave_pending(session);
-                start_article(kb, session, a, now, out)
+                start_article(session, a, now, out)
             }
             None => out.replies.push(unknown_article(kb, &id)),
         },
@@ -374,14 +374,7 @@ fn leave_pending(session: &mut Session) {
     }
 }
 
-fn start_article(
-    kb: &KnowledgeBase,
-    session: &mut Session,
-    article: &Article,
-    now: u64,
-    out: &mut Output,
-) {
-    let _ = kb;
+fn start_article(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
     session.article = Some(article.id.clone());
     session.next_solution = 0;
     let mut reply = Reply::new(article.summary.clone())

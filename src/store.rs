@@ -251,14 +251,6 @@ impl Store {
             .is_some())
     }
 
-    /// All sessions (for purges and stats).
-    pub fn sessions(&self) -> impl Iterator<Item = Result<Session, StoreError>> + '_ {
-        self.sessions.iter().filter_map(move |r| match r {
-            Ok((_, v)) => serde_json::from_slice(&v).ok().map(Ok),
-            Err(e) => Some(Err(self.error(e))),
-        })
-    }
-
     fn tx_error(&self, e: TransactionError<TicketError>) -> TicketOpError {
         match e {
             TransactionError::Abort(t) => TicketOpError::Ticket(t),

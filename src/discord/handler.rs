@@ -104,7 +104,6 @@ pub struct Handler {
     pub settings: Settings,
     pub inflight: Arc<InFlight>,
     pub cooldowns: Cooldowns,
-    pub on_ready: Mutex<Option<tokio::sync::oneshot::Sender<()>>>,
 }
 
 fn user_ref(user: &User, channel: u64) -> UserRef {

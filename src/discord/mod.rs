@@ -93,15 +93,6 @@ impl EventHandler for Events {
             ),
             Err(e) => tracing::error!(error = %e, "registering slash commands failed"),
         }
-        if let Some(tx) = self
-            .0
-            .on_ready
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .take()
-        {
-            let _ = tx.send(());
-        }
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
@@ -159,7 +150,6 @@ pub async fn run(
         settings: settings.clone(),
         inflight: inflight.clone(),
         cooldowns: Default::default(),
-        on_ready: Default::default(),
     });
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::GUILDS)
         .event_handler(Events(handler.clone()))

@@ -433,15 +433,11 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             }
             StepsFor::General => solution.general.clone(),
             StepsFor::Browser(v) => {
+                let steps = format!("**Steps for {}:**\n{}", v.browser.label(), v.steps);
                 if solution.general.is_empty() {
-                    v.steps.clone()
+                    steps
                 } else {
-                    format!(
-                        "{}\n\n**{}**\n{}",
-                        solution.general,
-                        v.browser.label(),
-                        v.steps
-                    )
+                    format!("{}\n\n{steps}", solution.general)
                 }
             }
             StepsFor::NoVariant => {
@@ -497,9 +493,6 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 "Check if the service is up",
                 Style::Secondary,
             );
-        }
-        if let StepsFor::Browser(v) = steps {
-            reply = reply.field("Steps for", v.browser.label());
         }
         out.replies.push(reply);
         return;

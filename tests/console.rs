@@ -151,7 +151,7 @@ fn scripted_conversation_with_numbers_and_words() {
             "> 2",
             "== Solution 2 of 2: Clear the print queue in the browser app ==",
             "Open the web print portal first.",
-            "**Firefox**",
+            "**Steps for Firefox:**",
             "Open the menu and choose \"Print queue\".",
             "> still broken",
             "== Out of fixes ==",
@@ -227,7 +227,7 @@ fn a_second_run_continues_the_same_session() {
             "== Which browser? ==",
             "> 1",
             "== Solution 2 of 2: Clear the print queue in the browser app ==",
-            "**Chrome**",
+            "**Steps for Chrome:**",
             "Click the three dots",
         ],
     );

@@ -12,7 +12,7 @@
 //! - [`store`]: sled storage; the only module that touches sled.
 //! - [`service`]: the engine with its edges (store, effects) for adapters to call.
 //! - [`console`]: the terminal adapter.
-//! - [`config`]: typed configuration from flags and environment.
+//! - [`config`]: typed configuration from flags and environment; [`env_file`]: reading `.env`.
 //! - [`escalation`]: diagnostic summaries, tickets, the outbox and notifiers, stats.
 //! - `discord` (feature `discord`): the Discord adapter; the only place serenity lives.
 //! - [`cli`]: the one-shot commands (`diagnose`, `kb ...`, `tickets ...`, `stats`) and their output.
@@ -27,6 +27,7 @@ pub mod console;
 pub mod conversation;
 #[cfg(feature = "discord")]
 pub mod discord;
+pub mod env_file;
 pub mod escalation;
 pub mod knowledge;
 pub mod matcher;

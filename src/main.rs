@@ -1,7 +1,7 @@
 //! The `supportbot` binary: parses the command line, reads `.env`, sets up logging, and hands
 //! each subcommand to the library. No product logic lives here.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -135,13 +135,13 @@ struct RunArgs {
     #[arg(long, env = "DISCORD_TOKEN", hide_env_values = true)]
     token: Option<String>,
     /// Channel id where escalations are posted for staff.
-    #[arg(long, env = "SUPPORT_CHANNEL_ID")]
+    #[arg(long, env = "SUPPORT_CHANNEL_ID", value_name = "ID", value_parser = discord_id)]
     support_channel: Option<u64>,
     /// Role id whose members count as support staff (Manage Server always does).
-    #[arg(long, env = "STAFF_ROLE_ID")]
+    #[arg(long, env = "STAFF_ROLE_ID", value_name = "ID", value_parser = discord_id)]
     staff_role: Option<u64>,
     /// Register commands in this guild only (instant; for development).
-    #[arg(long, env = "DEV_GUILD_ID")]
+    #[arg(long, env = "DEV_GUILD_ID", value_name = "ID", value_parser = discord_id)]
     dev_guild: Option<u64>,
     /// Send Discord REST calls through this proxy (e.g. twilight-http-proxy), which then owns rate limiting.
     #[arg(long, env = "DISCORD_PROXY_URL")]
@@ -234,11 +234,10 @@ enum KbCommand {
 }
 
 fn main() -> ExitCode {
-    // A missing .env is normal; a broken one is worth saying.
-    if let Err(e) = dotenvy::dotenv()
-        && !e.not_found()
-    {
-        eprintln!("warning: could not read .env: {e}");
+    // Before any thread starts: setting the environment is only sound while single-threaded.
+    if let Err(e) = load_env() {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
     }
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -262,6 +261,52 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Applies `.env` (variables already in the environment win, as with dotenv) and treats every
+/// blank variable this program reads as unset, so `DEV_GUILD_ID=` copied from `.env.example`
+/// means "no dev guild" rather than "the id ''".
+/// Must run before any other thread exists (it changes the process environment).
+fn load_env() -> Result<(), supportbot::env_file::EnvFileError> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if let Some(path) = supportbot::env_file::find(&cwd) {
+        for (key, value) in supportbot::env_file::read(&path)? {
+            if std::env::var_os(&key).is_none() {
+                // SAFETY: called first thing in main, before the tokio runtime or any other
+                // thread exists, so nothing reads the environment concurrently.
+                unsafe { std::env::set_var(&key, value) };
+            }
+        }
+    }
+    for name in env_names(&Cli::command()) {
+        if std::env::var(&name).is_ok_and(|v| v.trim().is_empty()) {
+            // SAFETY: as above, still single-threaded.
+            unsafe { std::env::remove_var(&name) };
+        }
+    }
+    Ok(())
+}
+
+/// A Discord snowflake id as users copy it (Developer Mode -> right-click -> Copy ID).
+fn discord_id(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(id) if id > 0 => Ok(id),
+        _ => Err("a Discord id is a number such as 1123456789012345678: turn on Developer Mode \
+                  (User Settings -> Advanced), then right-click the channel, role or server -> Copy ID"
+            .into()),
+    }
+}
+
+/// Every environment variable the command line reads, from clap's own definitions.
+fn env_names(command: &clap::Command) -> Vec<std::ffi::OsString> {
+    let mut names: Vec<_> = command
+        .get_arguments()
+        .filter_map(|a| a.get_env().map(|e| e.to_owned()))
+        .collect();
+    for sub in command.get_subcommands() {
+        names.extend(env_names(sub));
+    }
+    names
 }
 
 fn runtime() -> std::io::Result<tokio::runtime::Runtime> {

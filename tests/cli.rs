@@ -471,3 +471,90 @@ fn run_without_a_token_or_with_a_malformed_one_says_what_to_do() {
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
     assert!(String::from_utf8_lossy(&o.stderr).contains("SUPPORT_CHANNEL_ID is not set"));
 }
+
+#[test]
+fn dot_env_blank_values_mean_unset_and_a_broken_line_is_named() {
+    let cwd = tempfile::tempdir().unwrap();
+    let knowledge = shipped();
+    // As an admin leaves it: KNOWLEDGE_DIR filled in, the optional ones blank.
+    std::fs::write(
+        cwd.path().join(".env"),
+        format!(
+            "KNOWLEDGE_DIR={}\nDATA_DIR=\nCHECK_RATE_PER_MINUTE=\nDEV_GUILD_ID=\n",
+            knowledge.display()
+        ),
+    )
+    .unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "check"])
+        .env_remove("CHECK_RATE_PER_MINUTE")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    // A blank variable in the real environment is unset too (DATA_DIR falls back to ./data).
+    let o = supportbot(cwd.path())
+        .args(["tickets", "list"])
+        .env("DATA_DIR", "")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(cwd.path().join("data").is_dir(), "{}", show(&o));
+
+    std::fs::write(
+        cwd.path().join(".env"),
+        "KNOWLEDGE_DIR=./knowledge\n# fine\nBAD LINE\nDATA_DIR=./data\n",
+    )
+    .unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(".env:3: cannot read `BAD LINE`") && err.contains("fix or remove"),
+        "{err}"
+    );
+}
+
+#[cfg(feature = "discord")]
+#[test]
+fn run_with_the_example_env_file_asks_for_the_token_first() {
+    let cwd = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(".env.example");
+    std::fs::copy(example, cwd.path().join(".env")).unwrap();
+    let mut cmd = supportbot(cwd.path());
+    for var in [
+        "DISCORD_TOKEN",
+        "SUPPORT_CHANNEL_ID",
+        "STAFF_ROLE_ID",
+        "DEV_GUILD_ID",
+    ] {
+        cmd.env_remove(var);
+    }
+    let o = cmd
+        .args(["run", "--knowledge"])
+        .arg(shipped())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("DISCORD_TOKEN is not set"),
+        "{}",
+        show(&o)
+    );
+
+    let o = supportbot(cwd.path())
+        .args(["run", "--knowledge"])
+        .arg(shipped())
+        .env("DISCORD_TOKEN", "a.b.c")
+        .env("SUPPORT_CHANNEL_ID", "general")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("Copy ID"),
+        "{}",
+        show(&o)
+    );
+}

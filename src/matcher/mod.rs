@@ -29,7 +29,7 @@ const INFORMATIVE_IDF: f32 = 0.25;
 const HOWTO_FACTOR: f32 = 0.75;
 /// Score multiplier for matches that rest on a single term.
 const SINGLE_TERM_FACTOR: f32 = 0.7;
-const W_TITLE: f32 = 0.8;
+const W_TITLE: f32 = 1.0;
 const W_SYMPTOMS: f32 = 0.8;
 const W_KEYWORDS: f32 = 0.6;
 const W_BODY: f32 = 0.25;
@@ -460,6 +460,17 @@ impl Index {
         // Bigrams from resolved neighbours, so "bad gatwey" still forms "bad gateway".
         for pair in resolved.windows(2) {
             if let [Some((a, ta)), Some((b, tb))] = pair
+                && let Some(&id) = self.bigrams.get(&(*a, *b))
+                && !used.iter().any(|(u, _, _)| *u == id)
+            {
+                used.push((id, BIGRAM_FACTOR, format!("{ta} {tb}")));
+            }
+        }
+        // "payroll won't update" says what "payroll update fails" says: a negation between two
+        // words also joins them ("payroll update"), as well as forming "not update".
+        for triple in resolved.windows(3) {
+            if let [Some((a, ta)), Some((_, not)), Some((b, tb))] = triple
+                && not == "not"
                 && let Some(&id) = self.bigrams.get(&(*a, *b))
                 && !used.iter().any(|(u, _, _)| *u == id)
             {

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use fake_discord::{
     CALLBACK_DEADLINE, CHANNEL_ID, DmFailure, FakeDiscord, Fault, GUILD_ID, InteractionFixture,
-    Invoker, Opt, PostedMessage, SUPPORT_CHANNEL_ID, Source,
+    Invoker, Opt, PostedMessage, SUPPORT_CHANNEL_ID, Source, VOICE_CHANNEL_ID,
 };
 use serde_json::Value;
 use support::{Behavior, TestServer};
@@ -72,6 +72,11 @@ struct Bot {
 impl Bot {
     /// `supportbot::discord::run` against `fake`, with its store in `data`.
     fn start(fake: &FakeDiscord, data: &Path) -> Bot {
+        Bot::start_with(fake, data, settings())
+    }
+
+    /// [`Bot::start`] with other settings.
+    fn start_with(fake: &FakeDiscord, data: &Path, settings: Settings) -> Bot {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
         let knowledge = Knowledge::open(&dir).expect("the shipped knowledge base is valid");
         let store = Store::open(data).expect("the store opens in a temp dir");
@@ -90,7 +95,7 @@ impl Bot {
             let shutdown = async {
                 let _ = stopped.await;
             };
-            supportbot::discord::run(TOKEN, Some(&proxy), settings(), serving, shutdown).await
+            supportbot::discord::run(TOKEN, Some(&proxy), settings, serving, shutdown).await
         });
         Bot {
             service,
@@ -1311,6 +1316,83 @@ async fn a_rejected_token_is_reported_plainly_and_never_shown() {
             0,
             "no gateway connection with a rejected token"
         );
+    })
+    .await;
+}
+
+/// A SUPPORT_CHANNEL_ID the bot cannot use stops it before it connects, with a message that names
+/// the setting, what Discord said and how to fix it; a lookup Discord cannot answer (5xx) does not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_support_channel_the_bot_cannot_use_stops_it_with_a_plain_message() {
+    bounded("unusable support channels", async {
+        let fake = FakeDiscord::start().await;
+        let data = tempfile::tempdir().unwrap();
+        let stopped_with = |channel: u64| {
+            let bot = Bot::start_with(
+                &fake,
+                data.path(),
+                Settings {
+                    support_channel: channel,
+                    ..settings()
+                },
+            );
+            async move {
+                let outcome = tokio::time::timeout(Duration::from_secs(10), bot.task)
+                    .await
+                    .expect("run gives up at once on an unusable support channel")
+                    .expect("no panic");
+                let err = outcome.expect_err("an unusable support channel is an error");
+                assert!(
+                    matches!(err, RunError::SupportChannel { id, .. } if id == channel),
+                    "{err:?}"
+                );
+                assert_eq!(err.exit_code(), 2, "a wrong setting, like a missing one");
+                err.to_string()
+            }
+        };
+
+        let unknown = CHANNEL_ID + 999;
+        let text = stopped_with(unknown).await;
+        assert!(
+            text.contains(&format!("SUPPORT_CHANNEL_ID={unknown}"))
+                && text.contains("404 Unknown Channel")
+                && text.contains("Copy Channel ID"),
+            "{text}"
+        );
+
+        fake.fail_next(
+            &format!("GET /channels/{SUPPORT}"),
+            1,
+            Fault::refused(403, 50001, "Missing Access"),
+        );
+        let text = stopped_with(SUPPORT).await;
+        assert!(
+            text.contains("403 Missing Access") && text.contains("Invite the bot"),
+            "{text}"
+        );
+
+        let text = stopped_with(VOICE_CHANNEL_ID).await;
+        assert!(
+            text.contains("#voice is a voice channel, not a text channel"),
+            "{text}"
+        );
+        assert_eq!(
+            fake.gateway_stats().identifies,
+            0,
+            "no gateway connection with an unusable support channel"
+        );
+
+        // Discord cannot answer the lookup: the bot starts anyway.
+        fake.fail_next(
+            &format!("GET /channels/{SUPPORT}"),
+            1,
+            Fault::ServerError(502),
+        );
+        let bot = Bot::start(&fake, data.path());
+        wait_for_commands(&fake).await;
+        bot.stop().await;
+        // The unknown channel was the only request Discord itself refused.
+        assert_eq!(fake.rejections().len(), 1, "{:#?}", fake.rejections());
     })
     .await;
 }

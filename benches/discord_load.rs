@@ -181,7 +181,7 @@ async fn bot_role(n: usize) {
     let knowledge = Knowledge::open(&root().join("knowledge")).expect("shipped knowledge is valid");
     let service = Service::new(knowledge, Store::open(data.path()).expect("store"));
     let settings = Settings {
-        support_channel: fake_discord::CHANNEL_ID + 20,
+        support_channel: fake_discord::SUPPORT_CHANNEL_ID,
         staff_role: None,
         dev_guild: Some(GUILD_ID),
         check_cooldown: Duration::from_secs(10),

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use fake_discord::{
     CALLBACK_DEADLINE, CHANNEL_ID, DmFailure, FakeDiscord, Fault, GUILD_ID, InteractionFixture,
-    Invoker, Opt, PostedMessage, Source,
+    Invoker, Opt, PostedMessage, SUPPORT_CHANNEL_ID, Source, VOICE_CHANNEL_ID,
 };
 use serde_json::Value;
 use support::{Behavior, TestServer};
@@ -37,7 +37,7 @@ const USER_NAME: &str = "alice";
 const STAFF: u64 = 200;
 const STAFF_ROLE: u64 = 900_000_000_000_000_030;
 /// SUPPORT_CHANNEL_ID: where staff cards go (users ask in `CHANNEL_ID`).
-const SUPPORT: u64 = 900_000_000_000_000_040;
+const SUPPORT: u64 = SUPPORT_CHANNEL_ID;
 /// Manage Server.
 const MANAGE_GUILD: u64 = 1 << 5;
 /// How long a live check waits for a target (shorter than production's 5 s, longer than 3 s so
@@ -72,6 +72,11 @@ struct Bot {
 impl Bot {
     /// `supportbot::discord::run` against `fake`, with its store in `data`.
     fn start(fake: &FakeDiscord, data: &Path) -> Bot {
+        Bot::start_with(fake, data, settings())
+    }
+
+    /// [`Bot::start`] with other settings.
+    fn start_with(fake: &FakeDiscord, data: &Path, settings: Settings) -> Bot {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
         let knowledge = Knowledge::open(&dir).expect("the shipped knowledge base is valid");
         let store = Store::open(data).expect("the store opens in a temp dir");
@@ -90,7 +95,7 @@ impl Bot {
             let shutdown = async {
                 let _ = stopped.await;
             };
-            supportbot::discord::run(TOKEN, Some(&proxy), settings(), serving, shutdown).await
+            supportbot::discord::run(TOKEN, Some(&proxy), settings, serving, shutdown).await
         });
         Bot {
             service,
@@ -280,6 +285,15 @@ async fn escalate_with_note(fake: &FakeDiscord, note: &str) -> PostedMessage {
         all_text(&answer)
     );
     answer
+}
+
+/// The status of every request to `METHOD /path` (exactly), in order.
+fn statuses(fake: &FakeDiscord, request: &str) -> Vec<u16> {
+    fake.requests()
+        .iter()
+        .filter(|r| format!("{} {}", r.method, r.path) == request)
+        .map(|r| r.status)
+        .collect()
 }
 
 /// Waits until every queued notification was delivered. The store does not wake the fake's
@@ -785,6 +799,168 @@ async fn ticket_is_delivered_exactly_once_through_429_and_5xx() {
     bot.stop().await;
 }
 
+/// 3b. The bot may not post in the support channel (403 Missing Permissions, twice): the ticket
+/// waits in the outbox with an error that says what to fix, and is delivered once the fault
+/// clears; nothing is recorded as delivered before that.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ticket_waits_through_missing_permissions_and_is_delivered_once_fixed() {
+    let fake = FakeDiscord::start().await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let bot = Bot::start(&fake, data.path());
+    bounded("delivery through 403s", async {
+        wait_for_commands(&fake).await;
+        let post = format!("POST /channels/{SUPPORT}/messages");
+        fake.fail_next(&post, 2, Fault::refused(403, 50013, "Missing Permissions"));
+        escalate_with_note(&fake, "Nobody can see me yet.").await;
+
+        // While Discord refuses, the ticket waits, and the outbox says what to fix.
+        fake.wait_for_request(&post).await;
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+        let error = loop {
+            let head = bot.store().outbox_head().expect("store");
+            if let Some(error) = head.and_then(|item| item.last_error) {
+                break error;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no delivery error recorded"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        assert!(
+            error.contains("403 Missing Permissions")
+                && error.contains("Create Private Threads")
+                && error.contains("retried"),
+            "{error}"
+        );
+
+        wait_for_card(&fake, "T-0001").await;
+        wait_for_transcript(&fake, "T-0001").await;
+        outbox_drained(bot.store(), Duration::from_secs(15)).await;
+        assert_eq!(
+            statuses(&fake, &post),
+            [403, 403, 200],
+            "retried until accepted, then not again"
+        );
+        assert_eq!(cards(&fake).len(), 1, "exactly one card");
+        assert_eq!(fake.threads().len(), 1, "exactly one thread");
+        fake.assert_clean();
+    })
+    .await;
+    bot.stop().await;
+}
+
+/// 3c. Discord refuses the card itself (400 Invalid Form Body): a plain card with the ticket id,
+/// the user and the Claim / Resolve buttons takes its place, the thread and transcript follow,
+/// and Claim on the plain card works.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_card_is_replaced_by_a_plain_card_with_the_buttons() {
+    let fake = FakeDiscord::start().await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let bot = Bot::start(&fake, data.path());
+    bounded("a refused card", async {
+        wait_for_commands(&fake).await;
+        let post = format!("POST /channels/{SUPPORT}/messages");
+        fake.fail_next(&post, 1, Fault::refused(400, 50035, "Invalid Form Body"));
+        escalate_with_note(&fake, "My card will not render.").await;
+
+        let card = wait_for_card(&fake, "T-0001").await;
+        assert!(card.embeds().is_empty(), "the plain card has no embed");
+        let text = card.content();
+        assert!(
+            text.contains("T-0001")
+                && text.contains(&format!("<@{USER}>"))
+                && text.contains("/ticket show T-0001"),
+            "{text}"
+        );
+        assert_eq!(
+            card.custom_ids(),
+            ["sbt:claim:T-0001", "sbt:resolve:T-0001"]
+        );
+        let (thread, transcript) = wait_for_transcript(&fake, "T-0001").await;
+        assert_eq!(thread.parent_id, SUPPORT);
+        assert_eq!(transcript.files.len(), 1);
+        outbox_drained(bot.store(), Duration::from_secs(10)).await;
+        assert_eq!(
+            statuses(&fake, &post),
+            [400, 200],
+            "the full card once, then the plain one"
+        );
+        assert_eq!(cards(&fake).len(), 1, "one card");
+
+        let sent = fake
+            .dispatch_interaction(
+                InteractionFixture::button("sbt:claim:T-0001", card.id).by(staff()),
+            )
+            .await;
+        assert_eq!(fake.wait_for_callback(sent.id).await.kind, 7);
+        let ticket = bot
+            .store()
+            .ticket(TicketId(1))
+            .expect("store")
+            .expect("ticket");
+        assert_eq!(ticket.status, Status::Claimed);
+        outbox_drained(bot.store(), Duration::from_secs(10)).await;
+        fake.assert_clean();
+    })
+    .await;
+    bot.stop().await;
+}
+
+/// 3d. Staff deleted the card and the thread: a claim still reaches the user, the card edit is
+/// given up (404 Unknown Message) and the thread line lands in the support channel instead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deleted_card_and_thread_do_not_hold_up_a_claim() {
+    let fake = FakeDiscord::start().await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let bot = Bot::start(&fake, data.path());
+    bounded("a deleted card and thread", async {
+        wait_for_commands(&fake).await;
+        escalate_with_note(&fake, "Delete my card.").await;
+        let card = wait_for_card(&fake, "T-0001").await;
+        let (thread, _) = wait_for_transcript(&fake, "T-0001").await;
+        outbox_drained(bot.store(), Duration::from_secs(10)).await;
+        let edit = format!("PATCH /channels/{SUPPORT}/messages/{}", card.id);
+        let line = format!("POST /channels/{}/messages", thread.id);
+        fake.fail_next(&edit, 1, Fault::refused(404, 10008, "Unknown Message"));
+        fake.fail_next(&line, 1, Fault::refused(404, 10003, "Unknown Channel"));
+
+        let claim = InteractionFixture::slash(
+            "ticket",
+            vec![Opt::Sub("claim", vec![Opt::Str("id", "T-0001".into())])],
+        );
+        let sent = fake
+            .dispatch_interaction(claim.by(staff()).in_channel(SUPPORT))
+            .await;
+        assert_eq!(fake.wait_for_callback(sent.id).await.kind, 4);
+        let noted = fake
+            .wait_for_message(SUPPORT, |m| {
+                m.source == Source::Channel && m.content().contains("Ticket T-0001 claimed by sam")
+            })
+            .await;
+        assert!(noted.custom_ids().is_empty(), "a line, not a card");
+        fake.wait_until("the claim DM", fake_discord::WAIT, |l| {
+            let c = l.dm_channels.get(&USER)?;
+            l.messages_in(*c).first().map(|_| ())
+        })
+        .await;
+        outbox_drained(bot.store(), Duration::from_secs(10)).await;
+        assert_eq!(
+            statuses(&fake, &edit),
+            [404],
+            "the card edit is not retried"
+        );
+        assert_eq!(
+            statuses(&fake, &line),
+            [200, 404],
+            "the transcript, then the line: refused once and not retried"
+        );
+        fake.assert_clean();
+    })
+    .await;
+    bot.stop().await;
+}
+
 /// 4. A restart mid-conversation: the bot is shut down after the browser choice and a new one is
 /// started on the same data directory; "Still broken" on the old message continues where it was.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1140,6 +1316,83 @@ async fn a_rejected_token_is_reported_plainly_and_never_shown() {
             0,
             "no gateway connection with a rejected token"
         );
+    })
+    .await;
+}
+
+/// A SUPPORT_CHANNEL_ID the bot cannot use stops it before it connects, with a message that names
+/// the setting, what Discord said and how to fix it; a lookup Discord cannot answer (5xx) does not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_support_channel_the_bot_cannot_use_stops_it_with_a_plain_message() {
+    bounded("unusable support channels", async {
+        let fake = FakeDiscord::start().await;
+        let data = tempfile::tempdir().unwrap();
+        let stopped_with = |channel: u64| {
+            let bot = Bot::start_with(
+                &fake,
+                data.path(),
+                Settings {
+                    support_channel: channel,
+                    ..settings()
+                },
+            );
+            async move {
+                let outcome = tokio::time::timeout(Duration::from_secs(10), bot.task)
+                    .await
+                    .expect("run gives up at once on an unusable support channel")
+                    .expect("no panic");
+                let err = outcome.expect_err("an unusable support channel is an error");
+                assert!(
+                    matches!(err, RunError::SupportChannel { id, .. } if id == channel),
+                    "{err:?}"
+                );
+                assert_eq!(err.exit_code(), 2, "a wrong setting, like a missing one");
+                err.to_string()
+            }
+        };
+
+        let unknown = CHANNEL_ID + 999;
+        let text = stopped_with(unknown).await;
+        assert!(
+            text.contains(&format!("SUPPORT_CHANNEL_ID={unknown}"))
+                && text.contains("404 Unknown Channel")
+                && text.contains("Copy Channel ID"),
+            "{text}"
+        );
+
+        fake.fail_next(
+            &format!("GET /channels/{SUPPORT}"),
+            1,
+            Fault::refused(403, 50001, "Missing Access"),
+        );
+        let text = stopped_with(SUPPORT).await;
+        assert!(
+            text.contains("403 Missing Access") && text.contains("Invite the bot"),
+            "{text}"
+        );
+
+        let text = stopped_with(VOICE_CHANNEL_ID).await;
+        assert!(
+            text.contains("#voice is a voice channel, not a text channel"),
+            "{text}"
+        );
+        assert_eq!(
+            fake.gateway_stats().identifies,
+            0,
+            "no gateway connection with an unusable support channel"
+        );
+
+        // Discord cannot answer the lookup: the bot starts anyway.
+        fake.fail_next(
+            &format!("GET /channels/{SUPPORT}"),
+            1,
+            Fault::ServerError(502),
+        );
+        let bot = Bot::start(&fake, data.path());
+        wait_for_commands(&fake).await;
+        bot.stop().await;
+        // The unknown channel was the only request Discord itself refused.
+        assert_eq!(fake.rejections().len(), 1, "{:#?}", fake.rejections());
     })
     .await;
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use fake_discord::{
     APPLICATION_ID, CHANNEL_ID, DmFailure, FakeDiscord, Fault, InteractionFixture, Invoker, Opt,
-    Options,
+    Options, SUPPORT_CHANNEL_ID, VOICE_CHANNEL_ID,
 };
 use serde_json::json;
 use serenity::all::{
@@ -509,12 +509,73 @@ async fn followups_files_threads_and_dms_are_recorded() {
     );
 
     channel
-        .to_channel(&http)
+        .pins(&http)
         .await
-        .expect_err("GET /channels/{id} is not faked");
+        .expect_err("GET /channels/{id}/pins is not faked");
     assert_eq!(
         fake.take_unexpected(),
-        [format!("GET /api/v10/channels/{CHANNEL_ID}")]
+        [format!("GET /api/v10/channels/{CHANNEL_ID}/pins")]
     );
     shards.shutdown_all().await;
+}
+
+#[tokio::test]
+async fn channels_parse_as_serenity_channels_and_refusals_carry_discords_code() {
+    let fake = FakeDiscord::start().await;
+    let http = rest_client(&fake);
+    let guild_kind = |c: serenity::all::Channel| match c {
+        serenity::all::Channel::Guild(g) => g.kind,
+        other => panic!("expected a guild channel, got {other:?}"),
+    };
+    let get = |id: u64| http.get_channel(ChannelId::new(id));
+    assert_eq!(
+        guild_kind(get(SUPPORT_CHANNEL_ID).await.expect("known")),
+        ChannelType::Text
+    );
+    assert_eq!(
+        guild_kind(get(CHANNEL_ID).await.expect("known")),
+        ChannelType::Text
+    );
+    assert_eq!(
+        guild_kind(get(VOICE_CHANNEL_ID).await.expect("known")),
+        ChannelType::Voice
+    );
+    let thread = ChannelId::new(SUPPORT_CHANNEL_ID)
+        .create_thread(
+            &http,
+            CreateThread::new("T-0001").kind(ChannelType::PrivateThread),
+        )
+        .await
+        .expect("the thread opens");
+    assert_eq!(
+        guild_kind(get(thread.id.get()).await.expect("known")),
+        ChannelType::PrivateThread
+    );
+
+    let code_of = |e: serenity::Error| match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(e)) => {
+            (e.status_code.as_u16(), e.error.code, e.error.message)
+        }
+        other => panic!("expected an answer from the fake, got {other:?}"),
+    };
+    let unknown = get(CHANNEL_ID + 1).await.expect_err("not a known channel");
+    assert_eq!(code_of(unknown), (404, 10003, "Unknown Channel".to_owned()));
+
+    let post = format!("POST /channels/{SUPPORT_CHANNEL_ID}/messages");
+    fake.fail_next(&post, 1, Fault::refused(403, 50013, "Missing Permissions"));
+    let support = ChannelId::new(SUPPORT_CHANNEL_ID);
+    let refused = support
+        .say(&http, "hi")
+        .await
+        .expect_err("the 403 surfaces");
+    assert_eq!(
+        code_of(refused),
+        (403, 50013, "Missing Permissions".to_owned())
+    );
+    support
+        .say(&http, "hi")
+        .await
+        .expect("the fault is used up");
+    // An injected fault is not a rejection of the bot's request; the unknown channel is.
+    assert_eq!(fake.rejections().len(), 1, "{:#?}", fake.rejections());
 }

@@ -38,8 +38,8 @@ use crate::service::Service;
 pub use handler::Settings;
 use handler::{Handler, InFlight};
 use serenity::all::{
-    ChannelId, ClientBuilder, Command, Context, EventHandler, GatewayIntents, GuildId, HttpBuilder,
-    Interaction, Ready,
+    Channel, ChannelId, ChannelType, ClientBuilder, Command, Context, EventHandler, GatewayIntents,
+    GuildId, Http, HttpBuilder, Interaction, Ready,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -63,6 +63,20 @@ pub enum RunError {
     Intents(String),
     #[error("could not connect to Discord: {0}")]
     Connect(String),
+    /// SUPPORT_CHANNEL_ID names a channel the bot cannot use; `why` says what Discord answered
+    /// and how to fix it.
+    #[error("SUPPORT_CHANNEL_ID={id} cannot be used: {why}")]
+    SupportChannel { id: u64, why: String },
+}
+
+impl RunError {
+    /// The process exit code: 2 for a wrong setting in .env (as for a missing one), 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            RunError::SupportChannel { .. } => 2,
+            _ => 1,
+        }
+    }
 }
 
 struct Events(Arc<Handler>);
@@ -117,6 +131,63 @@ fn auth_error(e: &serenity::Error) -> Option<RunError> {
     }
 }
 
+/// How to get the right channel id, for errors about SUPPORT_CHANNEL_ID.
+const COPY_CHANNEL_ID: &str = "In Discord enable Developer Mode (User Settings -> Advanced), \
+    right-click the staff channel -> Copy Channel ID, and put it in .env as SUPPORT_CHANNEL_ID.";
+
+/// Looks up SUPPORT_CHANNEL_ID before connecting, so a channel Discord does not know, hides from
+/// the bot or that is not a text channel fails at once instead of holding every ticket in the
+/// outbox. If Discord cannot answer (outage, network), says so and lets the bot start.
+async fn check_support_channel(http: &Http, id: u64) -> Result<(), RunError> {
+    use serenity::http::HttpError;
+    let unusable = |why: String| Err(RunError::SupportChannel { id, why });
+    let Some(channel_id) = std::num::NonZeroU64::new(id).map(ChannelId::from) else {
+        return unusable(format!("0 is not a channel ID. {COPY_CHANNEL_ID}"));
+    };
+    match http.get_channel(channel_id).await {
+        Ok(Channel::Guild(c)) if c.kind == ChannelType::Text => {
+            tracing::info!(channel = %c.name, "support channel found");
+            Ok(())
+        }
+        Ok(Channel::Guild(c)) => unusable(format!(
+            "#{} is a {} channel, not a text channel; staff cards and private ticket threads \
+             need a text channel. {COPY_CHANNEL_ID}",
+            c.name,
+            c.kind.name().replace('_', " ")
+        )),
+        Ok(_) => unusable(format!(
+            "it is a direct-message channel, not a server text channel. {COPY_CHANNEL_ID}"
+        )),
+        Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r))) => {
+            let said = format!("{} {}", r.status_code.as_u16(), r.error.message);
+            match r.status_code.as_u16() {
+                401 => Err(RunError::Rejected),
+                404 => unusable(format!(
+                    "Discord does not know this channel ({said}): the ID is wrong or the channel \
+                     was deleted. {COPY_CHANNEL_ID}"
+                )),
+                403 => unusable(format!(
+                    "the bot cannot see this channel ({said}). Invite the bot to the server that \
+                     has it (README: Running it on Discord), and give it View Channel, Send \
+                     Messages, Embed Links, Attach Files, Create Private Threads and Send Messages \
+                     in Threads in that channel."
+                )),
+                _ => {
+                    tracing::warn!(
+                        said,
+                        "could not look up SUPPORT_CHANNEL_ID; starting anyway"
+                    );
+                    Ok(())
+                }
+            }
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "could not look up SUPPORT_CHANNEL_ID; starting anyway");
+            Ok(())
+        }
+    }
+}
+
 /// Runs the bot until `shutdown` completes, then stops taking interactions, waits for those in
 /// flight, stops the deliverer, flushes the store and closes the shards.
 /// `proxy`: send REST calls through a Discord proxy (which then owns rate limiting).
@@ -143,6 +214,7 @@ pub async fn run(
         Ok(me) => tracing::info!(bot = %me.name, "token accepted"),
         Err(e) => return Err(auth_error(&e).unwrap_or_else(|| RunError::Connect(e.to_string()))),
     }
+    check_support_channel(&http, settings.support_channel).await?;
     let inflight = Arc::new(InFlight::default());
     inflight.accepting.store(true, Ordering::Release);
     let handler = Arc::new(Handler {

@@ -13,7 +13,6 @@ use serenity::all::{
 };
 use serenity::http::HttpError;
 use std::sync::Arc;
-use std::time::Duration;
 
 pub struct DiscordNotifier {
     pub http: Arc<Http>,
@@ -21,24 +20,100 @@ pub struct DiscordNotifier {
     pub store: Store,
 }
 
-/// How a Discord failure should be treated.
-fn classify(e: serenity::Error, what: &str) -> Result<(), DeliveryError> {
-    if let serenity::Error::Http(HttpError::UnsuccessfulRequest(resp)) = &e {
-        let status = resp.status_code.as_u16();
-        if status == 429 {
-            return Err(DeliveryError {
-                message: format!("{what}: rate limited by Discord"),
-                retry_after: Some(Duration::from_secs(2)),
-            });
-        }
-        if (400..500).contains(&status) && status != 408 {
-            // Retrying a request Discord refuses (bad payload, missing access) blocks every
-            // later ticket; the ticket itself stays in the store for /ticket and the CLI.
-            tracing::error!(status, code = resp.error.code, message = %resp.error.message, "{what}: Discord refused; not retried");
-            return Ok(());
+/// Which part of a delivery a Discord request was for: decides what a refusal means and what
+/// the operator is told to fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Posting or editing in the support channel (the ticket card, fallbacks from the thread).
+    SupportChannel,
+    /// Opening the ticket's private thread in the support channel.
+    OpenThread,
+    /// Posting in the ticket's thread (the transcript, status lines).
+    Thread,
+    /// A DM to the user, or the note in the channel where they asked.
+    User,
+}
+
+/// What to do about a failed Discord request.
+#[derive(Debug, Clone, PartialEq)]
+enum Verdict {
+    /// Try again later: Discord is busy or unreachable, or the bot's setup is wrong in a way an
+    /// admin can fix (the message says how). The notification waits in the outbox.
+    Retry(DeliveryError),
+    /// Discord will never accept this request as it is (bad payload, too large, the message or
+    /// thread it names is gone). Retrying would hold up every later notification, so the caller
+    /// falls back or gives up on this part, saying why.
+    Refused(String),
+}
+
+/// Sorts Discord's answer to a failed request. `status`, `code` and `said` are Discord's HTTP
+/// status, JSON error code and message; `what` names the request for the log.
+fn classify(status: u16, code: isize, said: &str, step: Step, what: &str) -> Verdict {
+    let waits = match step {
+        Step::User => "the notification waits and is retried",
+        _ => "the ticket waits and is retried",
+    };
+    let retry = |message: String| Verdict::Retry(DeliveryError::new(message));
+    let said = format!("{status} {said}");
+    match (status, code, step) {
+        // Without a `code` in the body serenity cannot read Discord's retry_after, so no delay
+        // is given: the outbox's growing backoff applies.
+        (429, ..) => retry(format!("{what}: rate limited by Discord (429); {waits}")),
+        (408 | 500..=599, ..) => retry(format!(
+            "{what}: Discord could not handle it now ({status}); {waits}"
+        )),
+        (401, ..) => retry(format!(
+            "{what}: Discord rejected DISCORD_TOKEN ({said}); it was reset or revoked. Get a new \
+             one in the Developer Portal (your application -> Bot -> Reset Token), put it in .env \
+             and restart; {waits}"
+        )),
+        (403, _, Step::SupportChannel) => retry(format!(
+            "Discord refused to post in the support channel ({said}): give the bot View Channel, \
+             Send Messages, Embed Links, Attach Files, Create Private Threads and Send Messages \
+             in Threads there; {waits}"
+        )),
+        (403, _, Step::OpenThread) => retry(format!(
+            "Discord refused to open a private ticket thread in the support channel ({said}): \
+             give the bot Create Private Threads and Send Messages in Threads there; {waits}"
+        )),
+        (403, _, Step::Thread) => retry(format!(
+            "Discord refused to post in the ticket's thread ({said}): give the bot Send \
+             Messages in Threads and Attach Files in the support channel, and unlock the thread \
+             if it was locked; {waits}"
+        )),
+        (404, 10003, Step::SupportChannel | Step::OpenThread) => retry(format!(
+            "SUPPORT_CHANNEL_ID names a channel Discord does not know ({said}): it was deleted or \
+             the ID is wrong. In Discord enable Developer Mode, right-click the staff channel -> \
+             Copy Channel ID, put it in .env as SUPPORT_CHANNEL_ID and restart; {waits}"
+        )),
+        _ => Verdict::Refused(format!("{what}: Discord refused it ({said}, code {code})")),
+    }
+}
+
+/// [`classify`] for any serenity error: anything that is not an answer from Discord (network,
+/// timeout) is retried.
+fn verdict(e: serenity::Error, step: Step, what: &str) -> Verdict {
+    match &e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => classify(
+            r.status_code.as_u16(),
+            r.error.code,
+            &r.error.message,
+            step,
+            what,
+        ),
+        _ => Verdict::Retry(DeliveryError::new(format!("{what}: {e}"))),
+    }
+}
+
+/// Ends a step that has no fallback: a refusal is logged as an error and the delivery goes on.
+fn give_up_if_refused(v: Verdict, ticket: &str, consequence: &str) -> Result<(), DeliveryError> {
+    match v {
+        Verdict::Retry(e) => Err(e),
+        Verdict::Refused(why) => {
+            tracing::error!(ticket, "{why}; {consequence}");
+            Ok(())
         }
     }
-    Err(DeliveryError::new(format!("{what}: {e}")))
 }
 
 fn is_dm_closed(e: &serenity::Error) -> bool {
@@ -60,7 +135,7 @@ impl DiscordNotifier {
             .map_err(|e| DeliveryError::new(format!("cannot record delivery: {e}")))
     }
 
-    /// The ticket's staff message and thread, creating whichever is missing.
+    /// The ticket's staff card, thread and transcript, creating whichever is missing.
     async fn staff_post(&self, n: &Notification) -> Result<(), DeliveryError> {
         let id = n.ticket.to_string();
         let Some(ticket) = self.store.ticket(n.ticket).ok().flatten() else {
@@ -72,13 +147,22 @@ impl DiscordNotifier {
         let msg_key = format!("discord:msg:{id}");
         if self.remembered(&msg_key).is_none() {
             let spec = render::ticket_message(&card, &id, ticket.status, ticket.claimed_by());
-            match self
+            let posted = match self
                 .support_channel
                 .send_message(&self.http, message_of(&spec))
                 .await
             {
-                Ok(m) => self.remember(&msg_key, &m.id.get().to_string())?,
-                Err(e) => return classify(e, "posting the ticket to the support channel"),
+                Ok(m) => Some(m.id),
+                Err(e) => match verdict(e, Step::SupportChannel, "posting the ticket card") {
+                    Verdict::Retry(e) => return Err(e),
+                    Verdict::Refused(why) => {
+                        tracing::warn!(ticket = %id, "{why}; posting a plain card instead");
+                        self.fallback_card(&id, &ticket).await?
+                    }
+                },
+            };
+            if let Some(m) = posted {
+                self.remember(&msg_key, &m.get().to_string())?;
             }
         }
         let thread_key = format!("discord:thread:{id}");
@@ -86,7 +170,7 @@ impl DiscordNotifier {
             .remembered(&thread_key)
             .and_then(|t| t.parse::<u64>().ok())
         {
-            Some(t) => ChannelId::new(t),
+            Some(t) => Some(ChannelId::new(t)),
             None => {
                 let name: String = format!("{id} · {}", ticket.user.name)
                     .chars()
@@ -102,9 +186,15 @@ impl DiscordNotifier {
                 {
                     Ok(t) => {
                         self.remember(&thread_key, &t.id.get().to_string())?;
-                        t.id
+                        Some(t.id)
                     }
-                    Err(e) => return classify(e, "opening the ticket thread"),
+                    Err(e) => match verdict(e, Step::OpenThread, "opening the ticket thread") {
+                        Verdict::Retry(e) => return Err(e),
+                        Verdict::Refused(why) => {
+                            tracing::error!(ticket = %id, "{why}; the transcript goes to the support channel");
+                            None
+                        }
+                    },
                 }
             }
         };
@@ -131,15 +221,71 @@ impl DiscordNotifier {
                 transcript.into_bytes(),
                 format!("{id}.md"),
             ));
-            match thread.send_message(&self.http, m).await {
-                Ok(_) => self.remember(&file_key, "1")?,
-                Err(e) => return classify(e, "posting the transcript"),
-            }
+            self.post_in_thread(&id, thread, m, "posting the transcript")
+                .await?;
+            self.remember(&file_key, "1")?;
         }
         Ok(())
     }
 
-    /// Updates the staff message to the ticket's current status and notes the change in the thread.
+    /// Posts the plain card of [`render::ticket_fallback`]; `None` if Discord refused that too
+    /// (logged: staff then find the ticket in its thread and with `/ticket show`).
+    async fn fallback_card(
+        &self,
+        id: &str,
+        ticket: &crate::escalation::ticket::Ticket,
+    ) -> Result<Option<MessageId>, DeliveryError> {
+        let spec = render::ticket_fallback(id, &ticket.user, ticket.status);
+        match self
+            .support_channel
+            .send_message(&self.http, message_of(&spec))
+            .await
+        {
+            Ok(m) => Ok(Some(m.id)),
+            Err(e) => {
+                let v = verdict(e, Step::SupportChannel, "posting the plain ticket card");
+                give_up_if_refused(
+                    v,
+                    id,
+                    "the ticket has no card; staff see it in its thread and with /ticket show",
+                )?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Posts `m` in the ticket's thread; in the support channel when there is no thread or
+    /// Discord refuses the post there (the thread was deleted). A refusal in the support channel
+    /// too is logged and the step given up.
+    async fn post_in_thread(
+        &self,
+        ticket: &str,
+        thread: Option<ChannelId>,
+        m: CreateMessage,
+        what: &str,
+    ) -> Result<(), DeliveryError> {
+        if let Some(thread) = thread {
+            match thread.send_message(&self.http, m.clone()).await {
+                Ok(_) => return Ok(()),
+                Err(e) => match verdict(e, Step::Thread, what) {
+                    Verdict::Retry(e) => return Err(e),
+                    Verdict::Refused(why) => {
+                        tracing::warn!(ticket, "{why}; posting in the support channel instead");
+                    }
+                },
+            }
+        }
+        match self.support_channel.send_message(&self.http, m).await {
+            Ok(_) => Ok(()),
+            Err(e) => give_up_if_refused(
+                verdict(e, Step::SupportChannel, what),
+                ticket,
+                "not shown on Discord",
+            ),
+        }
+    }
+
+    /// Updates the staff card to the ticket's current status and notes the change in the thread.
     async fn staff_update(&self, n: &Notification) -> Result<(), DeliveryError> {
         let id = n.ticket.to_string();
         let Some(ticket) = self.store.ticket(n.ticket).ok().flatten() else {
@@ -162,23 +308,27 @@ impl DiscordNotifier {
                 .edit_message(&self.http, MessageId::new(msg), edit)
                 .await
             {
-                classify(e, "updating the ticket message")?;
+                match verdict(e, Step::SupportChannel, "updating the ticket card") {
+                    Verdict::Retry(e) => return Err(e),
+                    // Most often the card was deleted by hand; the thread line still tells.
+                    Verdict::Refused(why) => {
+                        tracing::warn!(ticket = %id, "{why}; the card stays as it was");
+                    }
+                }
             }
         }
         let line_key = format!("discord:line:{}", n.key);
         if self.remembered(&line_key).is_none() {
-            let target = self
+            let thread = self
                 .remembered(&format!("discord:thread:{id}"))
                 .and_then(|t| t.parse::<u64>().ok())
-                .map(ChannelId::new)
-                .unwrap_or(self.support_channel);
+                .map(ChannelId::new);
             let m = CreateMessage::new()
                 .content(render::content(&n.text))
                 .allowed_mentions(no_mentions());
-            match target.send_message(&self.http, m).await {
-                Ok(_) => self.remember(&line_key, "1")?,
-                Err(e) => return classify(e, "noting the change in the thread"),
-            }
+            self.post_in_thread(&id, thread, m, "noting the change in the thread")
+                .await?;
+            self.remember(&line_key, "1")?;
         }
         Ok(())
     }
@@ -194,6 +344,7 @@ impl DiscordNotifier {
             tracing::info!(user = %user.id, "not a Discord user; notification left to other sinks");
             return Ok(());
         };
+        let ticket = n.ticket.to_string();
         let uid = UserId::new(uid);
         let dm = match uid.create_dm_channel(&self.http).await {
             Ok(ch) => ch
@@ -224,10 +375,18 @@ impl DiscordNotifier {
                     .allowed_mentions(CreateAllowedMentions::new().users([uid]).empty_roles().everyone(false));
                 match ChannelId::new(channel).send_message(&self.http, m).await {
                     Ok(_) => Ok(()),
-                    Err(e) => classify(e, "leaving a note in the user's channel"),
+                    Err(e) => give_up_if_refused(
+                        verdict(e, Step::User, "leaving a note in the user's channel"),
+                        &ticket,
+                        "the user was not told (their DMs are closed)",
+                    ),
                 }
             }
-            Err(e) => classify(e, "sending the user a DM"),
+            Err(e) => give_up_if_refused(
+                verdict(e, Step::User, "sending the user a DM"),
+                &ticket,
+                "the user was not told",
+            ),
         }
     }
 }
@@ -244,5 +403,110 @@ impl Notifier for DiscordNotifier {
     }
     fn name(&self) -> &str {
         "discord"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn retry_message(v: Verdict) -> String {
+        match v {
+            Verdict::Retry(e) => {
+                assert_eq!(e.retry_after, None, "the outbox's backoff decides");
+                e.message
+            }
+            Verdict::Refused(why) => panic!("expected a retry, got a refusal: {why}"),
+        }
+    }
+
+    #[test]
+    fn busy_or_unreachable_discord_is_retried_with_the_outboxs_backoff() {
+        for status in [408, 429, 500, 502, 503] {
+            for step in [
+                Step::SupportChannel,
+                Step::OpenThread,
+                Step::Thread,
+                Step::User,
+            ] {
+                let m = retry_message(classify(status, -1, "", step, "posting"));
+                assert!(m.contains("retried"), "{status}: {m}");
+            }
+        }
+    }
+
+    #[test]
+    fn setup_problems_an_admin_can_fix_are_retried_and_say_what_to_fix() {
+        let m = retry_message(classify(401, 0, "401: Unauthorized", Step::Thread, "x"));
+        assert!(
+            m.contains("DISCORD_TOKEN") && m.contains("Reset Token"),
+            "{m}"
+        );
+
+        for code in [50001, 50013] {
+            let m = retry_message(classify(
+                403,
+                code,
+                "Missing Permissions",
+                Step::SupportChannel,
+                "x",
+            ));
+            assert!(
+                m.contains("403 Missing Permissions")
+                    && m.contains(
+                        "Send Messages, Embed Links, Attach Files, Create Private Threads"
+                    )
+                    && m.contains("the ticket waits and is retried"),
+                "{m}"
+            );
+        }
+        let m = retry_message(classify(
+            403,
+            50013,
+            "Missing Permissions",
+            Step::OpenThread,
+            "x",
+        ));
+        assert!(m.contains("Create Private Threads"), "{m}");
+        let m = retry_message(classify(403, 50001, "Missing Access", Step::Thread, "x"));
+        assert!(m.contains("Send Messages in Threads"), "{m}");
+
+        for step in [Step::SupportChannel, Step::OpenThread] {
+            let m = retry_message(classify(404, 10003, "Unknown Channel", step, "x"));
+            assert!(
+                m.contains("SUPPORT_CHANNEL_ID") && m.contains("Copy Channel ID"),
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
+    fn requests_discord_will_never_accept_are_refused() {
+        let refused = |status, code, step| {
+            matches!(classify(status, code, "no", step, "x"), Verdict::Refused(_))
+        };
+        assert!(
+            refused(400, 50035, Step::SupportChannel),
+            "Invalid Form Body"
+        );
+        assert!(refused(413, 40005, Step::Thread), "too large");
+        assert!(refused(404, 10008, Step::SupportChannel), "a deleted card");
+        assert!(refused(404, 10003, Step::Thread), "a deleted thread");
+        // The user side never holds up staff tickets behind it.
+        assert!(refused(403, 50013, Step::User));
+        assert!(refused(404, 10003, Step::User));
+        let Verdict::Refused(why) = classify(
+            400,
+            50035,
+            "Invalid Form Body",
+            Step::Thread,
+            "posting the transcript",
+        ) else {
+            panic!()
+        };
+        assert!(
+            why.contains("posting the transcript") && why.contains("400 Invalid Form Body"),
+            "{why}"
+        );
     }
 }

@@ -287,13 +287,52 @@ pub fn ticket_message(
         },
     };
     shrink_to(&mut e, limits::TOTAL);
+    MessageSpec {
+        content: None,
+        embeds: vec![e],
+        rows: vec![ticket_buttons(ticket, status)],
+        ephemeral: false,
+        files: Vec::new(),
+    }
+}
+
+/// The plain card posted when Discord refused the full one: the ticket id, who asked and the
+/// same buttons, so staff still see the ticket and can act on it.
+pub fn ticket_fallback(
+    ticket: &str,
+    user: &crate::session::UserRef,
+    status: crate::escalation::ticket::Status,
+) -> MessageSpec {
+    let name = crate::escalation::text::escape_markdown(&truncate_chars(&user.name, 100));
+    // A mention shows the user's current name; `no_mentions` keeps it from pinging.
+    let who = match user.id.parse::<u64>() {
+        Ok(id) => format!("{name} (<@{id}>)"),
+        Err(_) => name,
+    };
+    MessageSpec {
+        content: Some(content(&format!(
+            "**Ticket {ticket}** from {who} ({}). Discord refused the full card, so it cannot \
+             be shown here: use `/ticket show {ticket}` to read it; the transcript follows in \
+             the ticket's thread.",
+            status.word()
+        ))),
+        embeds: Vec::new(),
+        rows: vec![ticket_buttons(ticket, status)],
+        ephemeral: false,
+        files: Vec::new(),
+    }
+}
+
+/// Claim / Resolve, or Reopen, for a ticket in `status`.
+fn ticket_buttons(ticket: &str, status: crate::escalation::ticket::Status) -> Vec<ComponentSpec> {
+    use crate::escalation::ticket::Status;
     let button = |verb: &str, label: &str, style: Style, disabled: bool| ComponentSpec::Button {
         custom_id: format!("{TICKET_PREFIX}:{verb}:{ticket}"),
         label: label.into(),
         style,
         disabled,
     };
-    let row = match status {
+    match status {
         Status::Open => vec![
             button("claim", "Claim", Style::Primary, false),
             button("resolve", "Resolve", Style::Success, false),
@@ -303,13 +342,6 @@ pub fn ticket_message(
             button("resolve", "Resolve", Style::Success, false),
         ],
         Status::Resolved => vec![button("reopen", "Reopen", Style::Secondary, false)],
-    };
-    MessageSpec {
-        content: None,
-        embeds: vec![e],
-        rows: vec![row],
-        ephemeral: false,
-        files: Vec::new(),
     }
 }
 
@@ -510,5 +542,35 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, ["sb:42:check", "sb:42:escalate"]);
+    }
+
+    #[test]
+    fn the_fallback_card_names_the_ticket_and_the_user_and_keeps_the_buttons() {
+        use crate::escalation::ticket::Status;
+        let user = crate::session::UserRef {
+            id: "100".into(),
+            name: "**al**ice".into(),
+            channel: "20".into(),
+        };
+        let m = ticket_fallback("T-0007", &user, Status::Open);
+        check_limits(&m);
+        let text = m.content.as_deref().unwrap_or_default();
+        assert!(
+            text.contains("T-0007") && text.contains("/ticket show T-0007"),
+            "{text}"
+        );
+        assert!(
+            text.contains("<@100>") && !text.contains("**al**"),
+            "{text}"
+        );
+        assert!(m.embeds.is_empty());
+        let ids: Vec<&str> = m.rows[0]
+            .iter()
+            .filter_map(|c| match c {
+                ComponentSpec::Button { custom_id, .. } => Some(custom_id.as_str()),
+                ComponentSpec::Select { .. } => None,
+            })
+            .collect();
+        assert_eq!(ids, ["sbt:claim:T-0007", "sbt:resolve:T-0007"]);
     }
 }

@@ -270,6 +270,16 @@ pub(crate) fn user(id: u64, name: &str) -> Value {
     json!({ "id": id.to_string(), "username": name, "discriminator": "0", "global_name": name, "avatar": null })
 }
 
+/// A guild channel as `GET /channels/{id}` answers it. `kind`: 0 text, 2 voice, 11 public and
+/// 12 private thread; threads name their `parent`.
+pub(crate) fn guild_channel(id: u64, kind: u64, name: &str, parent: Option<u64>) -> Value {
+    json!({
+        "id": id.to_string(), "type": kind, "guild_id": GUILD_ID.to_string(), "name": name,
+        "position": 0, "permission_overwrites": [], "nsfw": false,
+        "parent_id": parent.map(|p| p.to_string()),
+    })
+}
+
 /// A component's message the bot never posted through the fake (e.g. from before a restart).
 pub fn stub_message(id: u64, channel_id: u64) -> Value {
     json!({

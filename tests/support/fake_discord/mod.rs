@@ -34,6 +34,10 @@ pub const APPLICATION_ID: u64 = 900_000_000_000_000_001;
 pub const GUILD_ID: u64 = 900_000_000_000_000_010;
 /// The channel fixtures are invoked in unless told otherwise.
 pub const CHANNEL_ID: u64 = 900_000_000_000_000_020;
+/// The staff channel (the bot's SUPPORT_CHANNEL_ID): a text channel `GET /channels/{id}` knows.
+pub const SUPPORT_CHANNEL_ID: u64 = 900_000_000_000_000_040;
+/// A voice channel `GET /channels/{id}` knows: a SUPPORT_CHANNEL_ID that is not a text channel.
+pub const VOICE_CHANNEL_ID: u64 = 900_000_000_000_000_050;
 /// How long Discord waits for the first interaction response before the token goes stale.
 pub const CALLBACK_DEADLINE: Duration = Duration::from_secs(3);
 /// Default timeout of the `wait_for_*` helpers.
@@ -61,6 +65,24 @@ pub enum Fault {
     RateLimited { retry_after: f64, global: bool },
     /// A 5xx status, e.g. 500 or 502.
     ServerError(u16),
+    /// A 4xx answer with Discord's error body, e.g. 403 / 50013 "Missing Permissions",
+    /// 400 / 50035 "Invalid Form Body" or 404 / 10008 "Unknown Message".
+    Refused {
+        status: u16,
+        code: u64,
+        message: String,
+    },
+}
+
+impl Fault {
+    /// [`Fault::Refused`] with Discord's `code` and `message`.
+    pub fn refused(status: u16, code: u64, message: &str) -> Self {
+        Self::Refused {
+            status,
+            code,
+            message: message.to_owned(),
+        }
+    }
 }
 
 /// Where closing a user's DMs bites (see [`FakeDiscord::close_dms`]).

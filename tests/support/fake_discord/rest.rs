@@ -12,9 +12,9 @@ use serde_json::{Value, json};
 use tokio::net::TcpListener;
 
 use super::{
-    APPLICATION_ID, CALLBACK_DEADLINE, Callback, DmFailure, Fault, GUILD_ID, Inner, MentionRecord,
-    PostedMessage, RecordedFile, RecordedRequest, Rejection, Shared, Source, Thread, error_body,
-    fixtures, validate,
+    APPLICATION_ID, CALLBACK_DEADLINE, CHANNEL_ID, Callback, DmFailure, Fault, GUILD_ID, Inner,
+    MentionRecord, PostedMessage, RecordedFile, RecordedRequest, Rejection, SUPPORT_CHANNEL_ID,
+    Shared, Source, Thread, VOICE_CHANNEL_ID, error_body, fixtures, validate,
 };
 
 const TIMESTAMP: &str = "2024-01-01T00:00:00.000000+00:00";
@@ -195,11 +195,12 @@ pub(crate) fn matches(pattern: &str, method: &str, path: &str) -> bool {
 }
 
 fn fault_reply(fault: &Fault) -> Reply {
-    let (status, body, headers) = match *fault {
+    let (status, body, headers) = match fault {
         Fault::RateLimited {
             retry_after,
             global,
         } => {
+            let (retry_after, global) = (*retry_after, *global);
             let now = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .unwrap_or_default();
@@ -228,10 +229,15 @@ fn fault_reply(fault: &Fault) -> Reply {
             )
         }
         Fault::ServerError(status) => (
-            status,
+            *status,
             error_body(0, &format!("{status}: Internal Server Error")),
             Vec::new(),
         ),
+        Fault::Refused {
+            status,
+            code,
+            message,
+        } => (*status, error_body(*code, message), Vec::new()),
     };
     Reply {
         status,
@@ -283,6 +289,7 @@ fn route(inner: &mut Inner, gateway_url: &str, req: &Req) -> Reply {
         (_, ["webhooks", _, token, rest @ ..], Some(APPLICATION_ID)) => {
             webhook(inner, req, token, rest)
         }
+        ("GET", ["channels", _], Some(c)) => get_channel(inner, c),
         ("POST", ["channels", _, "messages"], Some(c)) => channel_message(inner, req, c),
         ("PATCH", ["channels", _, "messages", m], Some(_)) => match num(m) {
             Some(m) => edit_message(inner, req, m),
@@ -408,6 +415,40 @@ fn webhook(inner: &mut Inner, req: &Req, token: &str, rest: &[&str]) -> Reply {
         ("PATCH", Some(m)) => edit_message(inner, req, m),
         ("GET" | "PATCH", _) => Reply::error(404, 10008, "Unknown Message"),
         _ => unknown(),
+    }
+}
+
+/// `GET /channels/{id}`: the fixture channels, the threads and DM channels the bot opened;
+/// 404 / 10003 "Unknown Channel" for any other id.
+fn get_channel(inner: &Inner, id: u64) -> Reply {
+    let known = match id {
+        CHANNEL_ID => Some(fixtures::guild_channel(id, 0, "general", None)),
+        SUPPORT_CHANNEL_ID => Some(fixtures::guild_channel(id, 0, "support", None)),
+        VOICE_CHANNEL_ID => Some(fixtures::guild_channel(id, 2, "voice", None)),
+        _ => None,
+    };
+    let thread = || {
+        let t = inner.log.threads.iter().find(|t| t.id == id)?;
+        let kind = if t.message_id.is_some() {
+            11
+        } else {
+            t.body["type"].as_u64().unwrap_or(12)
+        };
+        Some(fixtures::guild_channel(
+            id,
+            kind,
+            &t.name,
+            Some(t.parent_id),
+        ))
+    };
+    let dm = || {
+        let (user, _) = inner.log.dm_channels.iter().find(|(_, c)| **c == id)?;
+        let recipient = fixtures::user(*user, &format!("user{user}"));
+        Some(json!({ "id": id.to_string(), "type": 1, "recipients": [recipient] }))
+    };
+    match known.or_else(thread).or_else(dm) {
+        Some(channel) => Reply::ok(channel),
+        None => Reply::error(404, 10003, "Unknown Channel"),
     }
 }
 

@@ -99,12 +99,15 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     match lower.trim_end_matches(['.', '!']) {
         "quit" | "exit" | "bye" => Input::Quit,
         "help" | "?" => Input::Event(Event::Help),
-        "yes" | "y" | "yep" | "fixed" | "it worked" | "that worked" | "worked"
+        "yes" | "y" | "yep" | "yeah" | "yes it did" | "fixed" | "it worked" | "that worked"
+        | "worked" | "it's fixed" | "its fixed" | "all good" | "that fixed it"
             if has(&Action::Fixed) =>
         {
             act(Action::Fixed)
         }
-        "no" | "n" | "nope" | "still broken" | "not fixed" | "didn't work" | "did not work"
+        "no" | "n" | "nope" | "nah" | "no luck" | "still broken" | "not fixed" | "didn't work"
+        | "did not work" | "didnt work" | "still not working" | "no it didn't" | "no it didnt"
+        | "same error" | "still the same"
             if has(&Action::NotFixed) =>
         {
             act(Action::NotFixed)
@@ -114,8 +117,12 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
         "restart" | "start over" => act(Action::Restart),
         "other" if has(&Action::Browser(None)) => act(Action::Browser(None)),
         _ => {
-            // A browser name typed at the browser question.
-            if let Some(b) = Browser::from_alias(line)
+            // A browser typed at the browser question: "Chrome", "im using firefox", "on my
+            // iPhone", or a near miss of a name ("chorme").
+            if has(&Action::Browser(None))
+                && let Some(b) = Browser::from_alias(line)
+                    .or_else(|| Browser::detect(line))
+                    .or_else(|| near_browser_name(&lower))
                 && has(&Action::Browser(Some(b)))
             {
                 return act(Action::Browser(Some(b)));
@@ -125,6 +132,26 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
                 browser: None,
             })
         }
+    }
+}
+
+/// A browser name typed with one slip ("chorme", "firefix", "edeg"), for one-word answers.
+fn near_browser_name(word: &str) -> Option<Browser> {
+    const NAMES: [(&str, Browser); 4] = [
+        ("chrome", Browser::Chrome),
+        ("firefox", Browser::Firefox),
+        ("safari", Browser::SafariMac),
+        ("explorer", Browser::Ie),
+    ];
+    if word.contains(char::is_whitespace) || word.len() < 4 {
+        return None;
+    }
+    let mut near = NAMES
+        .iter()
+        .filter(|(name, _)| strsim::damerau_levenshtein(word, name) == 1);
+    match (near.next(), near.next()) {
+        (Some((_, b)), None) => Some(*b),
+        _ => None,
     }
 }
 
@@ -194,9 +221,13 @@ pub async fn run(
             Input::Invalid(msg) => writeln!(output, "{msg}")?,
             Input::Event(event) => match service.handle(&user, event.clone()).await {
                 Ok(replies) => {
+                    let open_question = std::mem::take(&mut choices);
                     choices = show(&mut output, replies)?;
                     if event == Event::Help {
                         writeln!(output, "{CONSOLE_COMMANDS}")?;
+                    }
+                    if is_aside(&event) {
+                        remind(&mut output, &mut choices, open_question, &event)?;
                     }
                 }
                 Err(e) => {
@@ -208,6 +239,47 @@ pub async fn run(
     }
     writeln!(output, "Bye.")?;
     Ok(())
+}
+
+/// Events that answer on the side (help, a live check, causes and FAQ) and leave the open
+/// question open.
+fn is_aside(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Help
+            | Event::Check { .. }
+            | Event::Act(Action::Check)
+            | Event::Act(Action::MoreInfo)
+    )
+}
+
+/// After an aside, lists the open question's choices again (numbered after those just shown),
+/// so "2" or "no" still answers it.
+fn remind(
+    output: &mut impl Write,
+    choices: &mut Vec<Choice>,
+    open_question: Vec<Choice>,
+    aside: &Event,
+) -> std::io::Result<()> {
+    let just_done = match aside {
+        Event::Act(a) => Some(a.clone()),
+        Event::Check { .. } => Some(Action::Check),
+        _ => None,
+    };
+    let still: Vec<Choice> = open_question
+        .into_iter()
+        .filter(|c| Some(&c.action) != just_done.as_ref())
+        .filter(|c| !choices.iter().any(|x| x.action == c.action))
+        .collect();
+    if still.is_empty() {
+        return Ok(());
+    }
+    writeln!(output, "\nThe question before is still open:")?;
+    for c in &still {
+        writeln!(output, "  [{}] {}", choices.len() + 1, c.label)?;
+        choices.push(c.clone());
+    }
+    output.flush()
 }
 
 /// Prints replies and returns the choices now on screen, numbered across all of them: a

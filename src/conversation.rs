@@ -103,12 +103,7 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
                 ))
                 .article(&article.id),
             );
-            if let Some(p) = session.pending_attempt() {
-                let index = p.solution;
-                session.attempts.pop();
-                session.next_solution = index;
-            }
-            next_solution(session, article, now, out);
+            ask_again(session, article, now, out);
         }
         (Stage::OutOfSolutions, Some(article)) => out.replies.push(out_of_solutions(article)),
         (Stage::ChoosingArticle { candidates }, _) => {
@@ -133,6 +128,21 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
     }
 }
 
+/// Asks the open question of `article` again: the unanswered step (for the browser now known),
+/// the browser question, or the end of the fixes.
+fn ask_again(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    if session.stage == Stage::OutOfSolutions {
+        out.replies.push(out_of_solutions(article));
+        return;
+    }
+    if let Some(p) = session.pending_attempt() {
+        let index = p.solution;
+        session.attempts.pop();
+        session.next_solution = index;
+    }
+    next_solution(session, article, now, out);
+}
+
 fn describe(
     kb: &KnowledgeBase,
     session: &mut Session,
@@ -149,13 +159,40 @@ fn describe(
         );
         return;
     }
+    let named_browser = browser.or_else(|| Browser::detect(text));
+    let ranking = kb.rank(text, KEEP_MATCHES);
+    // A reply the buttons did not cover ("no luck", "im using firefox", "ok") must not throw
+    // away the article we are walking through: unless the text matches another problem at
+    // least possibly, stay on it and ask the open question again.
+    if ranking.best().is_none()
+        && ranking.candidates(CANDIDATES).is_empty()
+        && matches!(
+            session.stage,
+            Stage::AwaitingFeedback | Stage::ChoosingBrowser | Stage::OutOfSolutions
+        )
+        && let Some(article) = current_article(kb, session)
+    {
+        if let Some(b) = named_browser {
+            session.browser = Some(b);
+            session.other_browser = false;
+        }
+        out.replies.push(
+            Reply::new(format!(
+                "I'll take that as part of **{}**, the problem we're working on. To start on a \
+                 different one, describe it in a sentence (the exact error message helps).",
+                article.title
+            ))
+            .article(&article.id),
+        );
+        ask_again(session, article, now, out);
+        return;
+    }
     leave_pending(session);
     session.descriptions.push(text.to_string());
-    if let Some(b) = browser.or_else(|| Browser::detect(text)) {
+    if let Some(b) = named_browser {
         session.browser = Some(b);
         session.other_browser = false;
     }
-    let ranking = kb.rank(text, KEEP_MATCHES);
     session.matches = ranking
         .matches
         .iter()

@@ -490,3 +490,41 @@ fn a_second_console_on_the_same_data_dir_is_refused_clearly() {
     assert!(err.contains("--data"), "{err}");
     first.finish();
 }
+
+/// An aside (help, causes and FAQ) leaves the open question answerable by number or word, and a
+/// reply the choices did not cover ("im using firefox") answers instead of starting over.
+#[test]
+fn asides_and_typed_answers_keep_the_walk_going() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &valid_fixture(),
+        data.path(),
+        "the printer is offline and print jobs stay in the queue\n\
+         /why\n\
+         no\n\
+         im using firefox\n\
+         /help\n\
+         2\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "== Solution 1 of 2: Restart the printer ==",
+            "> /why",
+            "The question before is still open:",
+            "Still broken",
+            "> no",
+            "== Which browser? ==",
+            "> im using firefox",
+            "**Steps for Firefox:**",
+            "> /help",
+            "The question before is still open:",
+            "[2] Still broken",
+            "> 2",
+            "== Out of fixes ==",
+        ],
+    );
+    assert!(!out.contains("I don't know this one"), "{out}");
+}

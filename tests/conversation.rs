@@ -612,6 +612,72 @@ fn a_new_description_mid_walk_leaves_the_open_step_unanswered() {
 }
 
 #[test]
+fn a_reply_the_buttons_did_not_cover_keeps_the_walk_and_asks_again() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let first = chat.say("502 bad gateway in chrome");
+    let step = question(&first).title.clone();
+    let attempts = chat.session.attempts.len();
+    // Typed instead of picking a button: not a new problem.
+    let out = chat.say("no luck");
+    assert_eq!(
+        chat.session.article.as_deref(),
+        Some("quickbooks-error-502")
+    );
+    assert!(
+        has(&out, "part of **QuickBooks Error 502"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(question(&out).title, step, "the same step is asked again");
+    assert_eq!(
+        chat.session.attempts.len(),
+        attempts,
+        "no attempt added or lost"
+    );
+    assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
+    assert_eq!(
+        chat.session.descriptions,
+        ["502 bad gateway in chrome"],
+        "a stray reply is not a description for staff"
+    );
+    // The step can still be answered.
+    let out = chat.act(Action::NotFixed);
+    assert!(has(&out, "Did this fix it?"), "{}", all_text(&out));
+    assert_eq!(
+        chat.session.attempts[attempts - 1].outcome,
+        Some(Outcome::NotFixed)
+    );
+}
+
+#[test]
+fn naming_a_browser_in_words_at_the_browser_question_answers_it() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks 502 bad gateway");
+    assert_eq!(question(&out).title.as_deref(), Some("Which browser?"));
+    let out = chat.say("im using firefox at work");
+    assert_eq!(chat.session.browser, Some(Browser::Firefox));
+    assert!(has(&out, "Did this fix it?"), "{}", all_text(&out));
+    assert_eq!(
+        chat.session.article.as_deref(),
+        Some("quickbooks-error-502")
+    );
+}
+
+#[test]
+fn a_clear_new_problem_mid_walk_still_starts_over() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    chat.say("my bank feed stopped syncing yesterday");
+    assert_eq!(
+        chat.session.article.as_deref(),
+        Some("bank-feed-not-updating")
+    );
+}
+
+#[test]
 fn answers_without_an_open_step_are_explained_not_errors() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);

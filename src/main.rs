@@ -30,6 +30,9 @@ struct Cli {
     /// Data directory (the sled database with sessions and tickets).
     #[arg(long, global = true, env = "DATA_DIR", default_value = "./data")]
     data: PathBuf,
+    /// Seconds to wait for the data directory while another supportbot process uses it.
+    #[arg(long, global = true, env = "DATA_LOCK_WAIT_SECONDS", default_value_t = supportbot::store::LOCK_WAIT.as_secs())]
+    data_lock_wait_seconds: u64,
     #[command(flatten)]
     checks: CheckFlags,
     #[command(subcommand)]
@@ -250,6 +253,7 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     let mut config = Config::new(cli.knowledge, cli.data);
+    config.lock_wait = std::time::Duration::from_secs(cli.data_lock_wait_seconds);
     config.checks.allow_private_targets = cli.checks.allow_private_targets;
     config.checks.allow_adhoc_checks = cli.checks.allow_adhoc_checks;
     config.checks.rate_per_minute = cli.checks.check_rate_per_minute;
@@ -325,7 +329,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 Ok(k) => k,
                 Err(code) => return Ok(code),
             };
-            let store = Store::open(&config.data_dir)?;
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             let _watcher = knowledge
                 .watch(|outcome| match outcome {
                     Ok(r) => eprintln!(
@@ -376,7 +380,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             let Ok(knowledge) = cli::load_or_report(&config.knowledge_dir) else {
                 return Ok(ExitCode::from(1));
             };
-            let store = Store::open(&config.data_dir)?;
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             let service =
                 Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
             let runtime = runtime()?;
@@ -402,7 +406,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             Ok(code)
         }
         Command::Tickets { command } => {
-            let store = Store::open(&config.data_dir)?;
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             let now = SystemClock.now();
             let code = match command {
                 TicketsCommand::List { status, json } => {
@@ -441,14 +445,14 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             Ok(code)
         }
         Command::Stats { since, json } => {
-            let store = Store::open(&config.data_dir)?;
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             tickets::stats(&store, since, SystemClock.now(), json, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::User {
             command: UserCommand::Forget { user_id },
         } => {
-            let store = Store::open(&config.data_dir)?;
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             tickets::forget(&store, &user_id, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -485,7 +489,7 @@ fn run_bot(config: Config, args: RunArgs) -> anyhow::Result<ExitCode> {
         Ok(k) => k,
         Err(code) => return Ok(code),
     };
-    let store = Store::open(&config.data_dir)?;
+    let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
     let _watcher = knowledge
         .watch(|_| {})
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))

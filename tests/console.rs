@@ -28,6 +28,8 @@ fn supportbot(cwd: &Path) -> Command {
         .env_remove("KNOWLEDGE_DIR")
         .env_remove("DATA_DIR")
         .env("RUST_LOG", "warn")
+        // A console refused for a database in use gives up after a second, not the default 5.
+        .env("DATA_LOCK_WAIT_SECONDS", "1")
         .env("USER", "tester");
     cmd
 }

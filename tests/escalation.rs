@@ -1,5 +1,6 @@
 //! Tickets end to end through the store: lifecycle, one open ticket per user, the outbox with a
-//! failing notifier, hostile text, privacy commands, stats, and a locked database.
+//! failing notifier, hostile text, privacy commands, stats, and a locked database (one-shot
+//! commands wait their turn; a database held for long is refused clearly).
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -18,6 +19,14 @@ use supportbot::reply::Action;
 use supportbot::service::{Clock, Service};
 use supportbot::session::{Session, UserRef};
 use supportbot::store::{Store, StoreError};
+
+#[path = "support/bin.rs"]
+mod bin;
+use bin::{show, supportbot};
+
+fn shipped() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
 
 #[derive(Debug, Default)]
 struct FixedClock(Mutex<u64>);
@@ -289,18 +298,72 @@ fn a_second_process_gets_a_plain_message() {
         "{msg}"
     );
 
-    // The same through the binary, as staff would meet it.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_supportbot"))
+    // The same through the binary, as staff would meet it: after waiting (briefly here) for the
+    // database, the command gives up with the same message.
+    let cwd = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let out = supportbot(cwd.path())
+        .env("DATA_LOCK_WAIT_SECONDS", "1")
         .args(["tickets", "list", "--data"])
         .arg(dir.path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("in use by another supportbot process"),
+        stderr.contains("in use by another supportbot process") && stderr.contains("waited 1s"),
         "{stderr}"
     );
+    assert!(
+        took >= Duration::from_secs(1) && took < Duration::from_secs(10),
+        "gave up after {took:?}"
+    );
+}
+
+/// One-shot commands started together take turns on the database instead of failing: a web form
+/// escalating for several users at once gets a ticket for each. The data directory starts empty,
+/// so the first ones also race to create the database.
+#[test]
+fn one_shot_commands_started_together_all_succeed() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let children: Vec<_> = (1..=6)
+        .map(|i| {
+            supportbot(cwd.path())
+                .args([
+                    "escalate",
+                    "--user",
+                    &format!("web{i}"),
+                    "--name",
+                    &format!("W{i}"),
+                ])
+                .args(["--text", "502 bad gateway", "--knowledge"])
+                .arg(shipped())
+                .arg("--data")
+                .arg(data.path())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut ids = std::collections::HashSet::new();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        ids.insert(String::from_utf8_lossy(&out.stdout).trim().to_string());
+    }
+    assert_eq!(ids.len(), 6, "distinct ticket ids: {ids:?}");
+
+    let out = supportbot(cwd.path())
+        .args(["tickets", "list", "--json", "--data"])
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 6, "{}", show(&out));
 }
 
 #[tokio::test]

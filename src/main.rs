@@ -200,7 +200,7 @@ enum TicketsCommand {
         #[arg(long, default_value = "md")]
         format: String,
     },
-    /// Remove resolved tickets (and their users' idle sessions) older than a duration.
+    /// Remove resolved tickets (their lines in notifications.jsonl, and their users' idle sessions) older than a duration.
     Purge {
         /// e.g. 90d.
         #[arg(long, value_parser = humantime::parse_duration)]
@@ -210,7 +210,7 @@ enum TicketsCommand {
 
 #[derive(Subcommand, Debug)]
 enum UserCommand {
-    /// Remove one user's sessions and tickets.
+    /// Remove one user's sessions and tickets, and their lines in notifications.jsonl.
     Forget { user_id: String },
 }
 
@@ -431,7 +431,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                     tickets::step(&store, &id, tickets::Step::Reopen { by }, now, &mut stdout)?
                 }
                 TicketsCommand::Purge { older_than } => {
-                    tickets::purge(&store, older_than, now, &mut stdout)?;
+                    tickets::purge(&store, &config.notify_file(), older_than, now, &mut stdout)?;
                     ExitCode::SUCCESS
                 }
             };
@@ -453,8 +453,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             command: UserCommand::Forget { user_id },
         } => {
             let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
-            tickets::forget(&store, &user_id, &mut stdout)?;
-            Ok(ExitCode::SUCCESS)
+            tickets::forget(&store, &config.notify_file(), &user_id, &mut stdout)
         }
         Command::Run(args) => {
             drop(stdout);

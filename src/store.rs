@@ -509,6 +509,14 @@ impl Store {
             .filter_map(|r| r.ok().and_then(|(_, v)| serde_json::from_slice(&v).ok()))
     }
 
+    /// The tickets `purge_resolved(cutoff)` removes: resolved before `cutoff`.
+    pub fn resolved_before(&self, cutoff: u64) -> Vec<TicketId> {
+        self.tickets()
+            .filter(|t| resolved_before(t, cutoff))
+            .map(|t| t.id)
+            .collect()
+    }
+
     /// Removes resolved tickets resolved before `cutoff` and the sessions of their users that
     /// have not changed since. Returns (tickets, sessions) removed.
     pub fn purge_resolved(&self, cutoff: u64) -> Result<(usize, usize), StoreError> {
@@ -516,7 +524,7 @@ impl Store {
         let mut sessions = 0;
         let old: Vec<Ticket> = self
             .tickets()
-            .filter(|t| t.resolved_at().is_some_and(|at| at < cutoff))
+            .filter(|t| resolved_before(t, cutoff))
             .collect();
         for t in old {
             let key = be(t.id.0);
@@ -534,22 +542,24 @@ impl Store {
         Ok((tickets, sessions))
     }
 
-    /// Removes everything about one user: session, tickets, and their id in stats.
-    /// Returns (sessions, tickets) removed.
-    pub fn forget_user(&self, user_id: &str) -> Result<(usize, usize), StoreError> {
-        let sessions = usize::from(self.delete_session(user_id)?);
-        let mut tickets = 0;
-        let theirs: Vec<TicketId> = self
-            .tickets()
+    /// The tickets of one user (what `forget_user` removes).
+    pub fn tickets_of(&self, user_id: &str) -> Vec<TicketId> {
+        self.tickets()
             .filter(|t| t.user.id == user_id)
             .map(|t| t.id)
-            .collect();
-        for id in theirs {
+            .collect()
+    }
+
+    /// Removes everything about one user: session, tickets, queued notifications, and their id
+    /// in stats. Returns (sessions, tickets) removed.
+    pub fn forget_user(&self, user_id: &str) -> Result<(usize, usize), StoreError> {
+        let sessions = usize::from(self.delete_session(user_id)?);
+        let theirs = self.tickets_of(user_id);
+        for id in &theirs {
             self.tickets.remove(be(id.0)).map_err(|e| self.error(e))?;
             self.ticket_rows
                 .remove(be(id.0))
                 .map_err(|e| self.error(e))?;
-            tickets += 1;
         }
         self.open_by_user
             .remove(user_id)
@@ -562,7 +572,10 @@ impl Store {
                     crate::escalation::notify::Audience::User { user } => user.id == user_id,
                     _ => false,
                 };
+                // Staff notes about their tickets too (a resolve note may quote them), and
+                // cards of tickets already gone.
                 if about
+                    || theirs.contains(&item.notification.ticket)
                     || item.notification.card.is_some()
                         && self.ticket(item.notification.ticket)?.is_none()
                 {
@@ -582,7 +595,7 @@ impl Store {
             }
         }
         self.flush()?;
-        Ok((sessions, tickets))
+        Ok((sessions, theirs.len()))
     }
 
     /// A fact an adapter remembered under `key`.
@@ -606,6 +619,10 @@ impl Store {
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush().map(|_| ()).map_err(|e| self.error(e))
     }
+}
+
+fn resolved_before(t: &Ticket, cutoff: u64) -> bool {
+    t.resolved_at().is_some_and(|at| at < cutoff)
 }
 
 /// Serialises opening between processes: the checks in [`Store::open`] and sled's start must not

@@ -278,11 +278,17 @@ fn purge_and_forget() {
     );
     assert!(store.load_session("u1").unwrap().is_none());
 
+    // A staff note queued about u3's ticket (not delivered yet) goes with it.
+    escalation::claim(&store, TicketId(3), "staff", 1_100).unwrap();
     let (sessions, tickets) = store.forget_user("u3").unwrap();
     assert_eq!((sessions, tickets), (1, 1));
     assert!(store.ticket(TicketId(3)).unwrap().is_none());
     assert!(store.load_session("u3").unwrap().is_none());
     assert_eq!(store.open_ticket_of("u3").unwrap(), None);
+    while let Some(item) = store.outbox_head().unwrap() {
+        assert_ne!(item.notification.ticket, TicketId(3), "{item:?}");
+        store.outbox_delivered(&item, 1_200).unwrap();
+    }
 }
 
 #[test]
@@ -439,4 +445,98 @@ async fn stats_learn_from_answers_and_tickets() {
     );
     assert_eq!(s.tickets.median_seconds_to_claim, Some(600));
     assert_eq!(s.tickets.median_seconds_to_resolve, Some(3_600));
+}
+
+/// Privacy through the binary: `user forget` and `tickets purge` also remove the lines about the
+/// user or the purged tickets from DATA_DIR/notifications.jsonl (the staff inbox), which would
+/// otherwise keep the user's words; an empty user id is refused.
+#[test]
+fn forget_and_purge_clear_the_notifications_file() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let inbox = data.path().join("notifications.jsonl");
+    let run = |args: &[&str]| {
+        let out = supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            show(&out),
+        )
+    };
+    let ok = |args: &[&str]| {
+        let (code, stdout, all) = run(args);
+        assert_eq!(code, Some(0), "{args:?}: {all}");
+        stdout
+    };
+    let lines_about = |needle: &str| {
+        std::fs::read_to_string(&inbox)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains(needle))
+            .count()
+    };
+    ok(&[
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "Ann's secret: 502 bad gateway",
+    ]);
+    ok(&[
+        "escalate",
+        "--user",
+        "web2",
+        "--name",
+        "Bob",
+        "--text",
+        "Bob's words: 502 bad gateway",
+    ]);
+    ok(&["tickets", "claim", "T-0001", "--by", "carol"]);
+    ok(&["tickets", "resolve", "T-0001", "--by", "carol"]);
+    // Created; claimed and resolved, each to staff and to the user.
+    assert_eq!(lines_about("\"ticket\":\"T-0001\""), 5);
+    assert_eq!(lines_about("\"ticket\":\"T-0002\""), 1);
+    assert_eq!(lines_about("Ann's secret"), 1);
+
+    for empty in ["", "   "] {
+        let (code, _, all) = run(&["user", "forget", empty]);
+        assert_eq!(code, Some(2), "{all}");
+        assert!(all.contains("user id is empty"), "{all}");
+    }
+
+    let said = ok(&["user", "forget", "web1"]);
+    assert!(said.contains("5 notification line(s)"), "{said}");
+    assert_eq!(lines_about("T-0001"), 0);
+    assert_eq!(lines_about("web1"), 0);
+    assert_eq!(lines_about("Ann's secret"), 0);
+    assert_eq!(
+        lines_about("\"ticket\":\"T-0002\""),
+        1,
+        "other users' lines stay"
+    );
+    for line in std::fs::read_to_string(&inbox).unwrap().lines() {
+        serde_json::from_str::<serde_json::Value>(line)
+            .expect("the rewritten file is whole JSON lines");
+    }
+
+    ok(&["tickets", "resolve", "T-0002", "--by", "carol"]);
+    assert_eq!(lines_about("\"ticket\":\"T-0002\""), 3);
+    // Purge takes tickets resolved strictly before now (whole seconds).
+    std::thread::sleep(Duration::from_millis(1_100));
+    let said = ok(&["tickets", "purge", "--older-than", "0s"]);
+    assert!(
+        said.contains("Removed 1 resolved ticket(s)") && said.contains("3 notification line(s)"),
+        "{said}"
+    );
+    assert_eq!(lines_about("T-0002"), 0);
+    assert_eq!(lines_about("Bob's words"), 0);
 }

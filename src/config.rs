@@ -10,6 +10,9 @@ use std::time::Duration;
 pub struct Config {
     pub knowledge_dir: PathBuf,
     pub data_dir: PathBuf,
+    /// `DATA_LOCK_WAIT_SECONDS`: how long a command waits for the database while another
+    /// process holds it, before saying so.
+    pub lock_wait: Duration,
     /// Live checks (`supportbot check`, the "check" event).
     pub checks: CheckConfig,
 }
@@ -62,11 +65,12 @@ impl Default for CheckConfig {
 }
 
 impl Config {
-    /// Paths as given, checks at their defaults.
+    /// Paths as given, the rest at their defaults.
     pub fn new(knowledge_dir: PathBuf, data_dir: PathBuf) -> Self {
         Config {
             knowledge_dir,
             data_dir,
+            lock_wait: crate::store::LOCK_WAIT,
             checks: CheckConfig::default(),
         }
     }

@@ -30,6 +30,9 @@ struct Cli {
     /// Data directory (the sled database with sessions and tickets).
     #[arg(long, global = true, env = "DATA_DIR", default_value = "./data")]
     data: PathBuf,
+    /// Seconds to wait for the data directory while another supportbot process uses it.
+    #[arg(long, global = true, env = "DATA_LOCK_WAIT_SECONDS", default_value_t = supportbot::store::LOCK_WAIT.as_secs())]
+    data_lock_wait_seconds: u64,
     #[command(flatten)]
     checks: CheckFlags,
     #[command(subcommand)]
@@ -197,7 +200,7 @@ enum TicketsCommand {
         #[arg(long, default_value = "md")]
         format: String,
     },
-    /// Remove resolved tickets (and their users' idle sessions) older than a duration.
+    /// Remove resolved tickets (their lines in notifications.jsonl, and their users' idle sessions) older than a duration.
     Purge {
         /// e.g. 90d.
         #[arg(long, value_parser = humantime::parse_duration)]
@@ -207,7 +210,7 @@ enum TicketsCommand {
 
 #[derive(Subcommand, Debug)]
 enum UserCommand {
-    /// Remove one user's sessions and tickets.
+    /// Remove one user's sessions and tickets, and their lines in notifications.jsonl.
     Forget { user_id: String },
 }
 
@@ -249,6 +252,7 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     let mut config = Config::new(cli.knowledge, cli.data);
+    config.lock_wait = std::time::Duration::from_secs(cli.data_lock_wait_seconds);
     config.checks.allow_private_targets = cli.checks.allow_private_targets;
     config.checks.allow_adhoc_checks = cli.checks.allow_adhoc_checks;
     config.checks.rate_per_minute = cli.checks.check_rate_per_minute;
@@ -370,7 +374,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 Ok(k) => k,
                 Err(code) => return Ok(code),
             };
-            let store = Store::open(&config.data_dir)?;
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             let _watcher = knowledge
                 .watch(|outcome| match outcome {
                     Ok(r) => eprintln!(
@@ -421,7 +425,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             let Ok(knowledge) = cli::load_or_report(&config.knowledge_dir) else {
                 return Ok(ExitCode::from(1));
             };
-            let store = Store::open(&config.data_dir)?;
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             let service =
                 Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
             let runtime = runtime()?;
@@ -447,7 +451,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             Ok(code)
         }
         Command::Tickets { command } => {
-            let store = Store::open(&config.data_dir)?;
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             let now = SystemClock.now();
             let code = match command {
                 TicketsCommand::List { status, json } => {
@@ -472,7 +476,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                     tickets::step(&store, &id, tickets::Step::Reopen { by }, now, &mut stdout)?
                 }
                 TicketsCommand::Purge { older_than } => {
-                    tickets::purge(&store, older_than, now, &mut stdout)?;
+                    tickets::purge(&store, &config.notify_file(), older_than, now, &mut stdout)?;
                     ExitCode::SUCCESS
                 }
             };
@@ -486,16 +490,15 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             Ok(code)
         }
         Command::Stats { since, json } => {
-            let store = Store::open(&config.data_dir)?;
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             tickets::stats(&store, since, SystemClock.now(), json, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::User {
             command: UserCommand::Forget { user_id },
         } => {
-            let store = Store::open(&config.data_dir)?;
-            tickets::forget(&store, &user_id, &mut stdout)?;
-            Ok(ExitCode::SUCCESS)
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
+            tickets::forget(&store, &config.notify_file(), &user_id, &mut stdout)
         }
         Command::Run(args) => {
             drop(stdout);
@@ -530,7 +533,7 @@ fn run_bot(config: Config, args: RunArgs) -> anyhow::Result<ExitCode> {
         Ok(k) => k,
         Err(code) => return Ok(code),
     };
-    let store = Store::open(&config.data_dir)?;
+    let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
     let _watcher = knowledge
         .watch(|_| {})
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))

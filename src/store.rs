@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 const FORMAT_KEY: &[u8] = b"format";
 const FORMAT: &[u8] = b"supportbot-store-1";
@@ -17,10 +18,15 @@ const FORMAT: &[u8] = b"supportbot-store-1";
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error(
-        "the data directory {dir} is in use by another supportbot process (sled allows one process per database).\n  \
-         Stop the running bot first, or point this command at another directory with --data DIR (env DATA_DIR)."
+        "the data directory {dir} is in use by another supportbot process (sled allows one process per database){}.\n  \
+         Stop the running bot first, or point this command at another directory with --data DIR (env DATA_DIR).",
+        waited_note(.waited)
     )]
-    Locked { dir: PathBuf },
+    Locked {
+        dir: PathBuf,
+        /// How long opening waited for the other process before giving up (zero: it did not).
+        waited: Duration,
+    },
     #[error(
         "the database in {dir} is damaged ({detail}).\n  \
          Move the directory away (its sessions and tickets will be lost) or restore it from a backup, then start again."
@@ -42,6 +48,18 @@ pub enum StoreError {
     #[error("storage error in {dir}: {detail}")]
     Other { dir: PathBuf, detail: String },
 }
+
+fn waited_note(waited: &Duration) -> String {
+    if waited.is_zero() {
+        String::new()
+    } else {
+        format!("; waited {} for it", humantime::format_duration(*waited))
+    }
+}
+
+/// How long one-shot commands wait for a database another process holds, by default: enough for
+/// a few other one-shot commands to finish, short enough to give up soon on a running bot.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
 
 /// A cheap-to-clone handle on the database.
 #[derive(Clone, Debug)]
@@ -144,13 +162,38 @@ fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
 type TxResult<T> = Result<T, ConflictableTransactionError<TicketError>>;
 
 impl Store {
-    /// Opens (creating if needed) the store in `dir/supportbot.db`.
+    /// Like [`Store::open`], but while another process holds the database it retries, with
+    /// short sleeps, for up to `wait` before giving up with [`StoreError::Locked`]. One-shot
+    /// commands started together (a web form escalating for several users) so take turns
+    /// instead of failing; a running bot still refuses them, after the wait.
+    pub fn open_waiting(dir: &Path, wait: Duration) -> Result<Store, StoreError> {
+        let deadline = Instant::now() + wait;
+        let mut pause = Duration::from_millis(10);
+        loop {
+            match Store::open(dir) {
+                Err(StoreError::Locked { dir, .. }) => {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return Err(StoreError::Locked { dir, waited: wait });
+                    }
+                    std::thread::sleep(pause.min(left));
+                    pause = (pause * 2).min(Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Opens (creating if needed) the store in `dir/supportbot.db`; fails at once with
+    /// [`StoreError::Locked`] while another process holds it.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
             dir: dir.to_path_buf(),
             source,
         })?;
         let path = dir.join("supportbot.db");
+        // Held until this function returns, when sled holds its own lock.
+        let _opening = open_lock(dir, &path)?;
         if path.exists() && !path.is_dir() {
             return Err(StoreError::Foreign {
                 dir: path,
@@ -466,6 +509,14 @@ impl Store {
             .filter_map(|r| r.ok().and_then(|(_, v)| serde_json::from_slice(&v).ok()))
     }
 
+    /// The tickets `purge_resolved(cutoff)` removes: resolved before `cutoff`.
+    pub fn resolved_before(&self, cutoff: u64) -> Vec<TicketId> {
+        self.tickets()
+            .filter(|t| resolved_before(t, cutoff))
+            .map(|t| t.id)
+            .collect()
+    }
+
     /// Removes resolved tickets resolved before `cutoff` and the sessions of their users that
     /// have not changed since. Returns (tickets, sessions) removed.
     pub fn purge_resolved(&self, cutoff: u64) -> Result<(usize, usize), StoreError> {
@@ -473,7 +524,7 @@ impl Store {
         let mut sessions = 0;
         let old: Vec<Ticket> = self
             .tickets()
-            .filter(|t| t.resolved_at().is_some_and(|at| at < cutoff))
+            .filter(|t| resolved_before(t, cutoff))
             .collect();
         for t in old {
             let key = be(t.id.0);
@@ -491,22 +542,24 @@ impl Store {
         Ok((tickets, sessions))
     }
 
-    /// Removes everything about one user: session, tickets, and their id in stats.
-    /// Returns (sessions, tickets) removed.
-    pub fn forget_user(&self, user_id: &str) -> Result<(usize, usize), StoreError> {
-        let sessions = usize::from(self.delete_session(user_id)?);
-        let mut tickets = 0;
-        let theirs: Vec<TicketId> = self
-            .tickets()
+    /// The tickets of one user (what `forget_user` removes).
+    pub fn tickets_of(&self, user_id: &str) -> Vec<TicketId> {
+        self.tickets()
             .filter(|t| t.user.id == user_id)
             .map(|t| t.id)
-            .collect();
-        for id in theirs {
+            .collect()
+    }
+
+    /// Removes everything about one user: session, tickets, queued notifications, and their id
+    /// in stats. Returns (sessions, tickets) removed.
+    pub fn forget_user(&self, user_id: &str) -> Result<(usize, usize), StoreError> {
+        let sessions = usize::from(self.delete_session(user_id)?);
+        let theirs = self.tickets_of(user_id);
+        for id in &theirs {
             self.tickets.remove(be(id.0)).map_err(|e| self.error(e))?;
             self.ticket_rows
                 .remove(be(id.0))
                 .map_err(|e| self.error(e))?;
-            tickets += 1;
         }
         self.open_by_user
             .remove(user_id)
@@ -519,7 +572,10 @@ impl Store {
                     crate::escalation::notify::Audience::User { user } => user.id == user_id,
                     _ => false,
                 };
+                // Staff notes about their tickets too (a resolve note may quote them), and
+                // cards of tickets already gone.
                 if about
+                    || theirs.contains(&item.notification.ticket)
                     || item.notification.card.is_some()
                         && self.ticket(item.notification.ticket)?.is_none()
                 {
@@ -539,7 +595,7 @@ impl Store {
             }
         }
         self.flush()?;
-        Ok((sessions, tickets))
+        Ok((sessions, theirs.len()))
     }
 
     /// A fact an adapter remembered under `key`.
@@ -562,6 +618,37 @@ impl Store {
     /// Writes everything to disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush().map(|_| ()).map_err(|e| self.error(e))
+    }
+}
+
+fn resolved_before(t: &Ticket, cutoff: u64) -> bool {
+    t.resolved_at().is_some_and(|at| at < cutoff)
+}
+
+/// Serialises opening between processes: the checks in [`Store::open`] and sled's start must not
+/// interleave with another process creating the same database, which looks foreign while half
+/// created (a directory without `conf`). Taken on `dir/supportbot.lock` and held only while
+/// opening; sled's lock on `supportbot.db/db` guards the database after that. `db` names the
+/// database in the error.
+fn open_lock(dir: &Path, db: &Path) -> Result<std::fs::File, StoreError> {
+    let io = |source| StoreError::Io {
+        dir: dir.to_path_buf(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join("supportbot.lock"))
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
+            dir: db.to_path_buf(),
+            waited: Duration::ZERO,
+        }),
+        Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
     }
 }
 
@@ -589,6 +676,7 @@ fn clear_incomplete_snapshots(path: &Path) -> Result<usize, StoreError> {
         Err(std::fs::TryLockError::WouldBlock) => {
             return Err(StoreError::Locked {
                 dir: path.to_path_buf(),
+                waited: Duration::ZERO,
             });
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
@@ -639,6 +727,7 @@ fn classify(dir: &Path, e: sled::Error) -> StoreError {
             {
                 StoreError::Locked {
                     dir: dir.to_path_buf(),
+                    waited: Duration::ZERO,
                 }
             } else {
                 StoreError::Io {
@@ -685,6 +774,38 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         let s = store.load_session("u1").unwrap().unwrap();
         assert_eq!(s.descriptions, vec!["502"]);
+    }
+
+    #[test]
+    fn opening_waits_for_a_database_that_is_released_soon() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = Store::open(dir.path()).unwrap();
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(held);
+        });
+        let store = Store::open_waiting(dir.path(), Duration::from_secs(10))
+            .expect("opens once the other holder lets go");
+        release.join().unwrap();
+        assert!(store.load_session("u").unwrap().is_none());
+    }
+
+    #[test]
+    fn opening_gives_up_after_the_wait_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let _held = Store::open(dir.path()).unwrap();
+        let started = Instant::now();
+        let err = Store::open_waiting(dir.path(), Duration::from_millis(300)).unwrap_err();
+        assert!(started.elapsed() >= Duration::from_millis(300));
+        assert!(
+            matches!(err, StoreError::Locked { waited, .. } if waited == Duration::from_millis(300)),
+            "{err}"
+        );
+        let msg = err.to_string();
+        assert!(
+            msg.contains("waited 300ms") && msg.contains("--data"),
+            "{msg}"
+        );
     }
 
     #[test]

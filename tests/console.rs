@@ -28,6 +28,8 @@ fn supportbot(cwd: &Path) -> Command {
         .env_remove("KNOWLEDGE_DIR")
         .env_remove("DATA_DIR")
         .env("RUST_LOG", "warn")
+        // A console refused for a database in use gives up after a second, not the default 5.
+        .env("DATA_LOCK_WAIT_SECONDS", "1")
         .env("USER", "tester");
     cmd
 }
@@ -326,7 +328,13 @@ fn lines(r: impl std::io::Read + Send + 'static) -> Receiver<String> {
 
 impl Live {
     fn start(knowledge: &Path, data: &Path) -> Live {
+        Live::start_logging(knowledge, data, "warn")
+    }
+
+    /// Like `start`, with `RUST_LOG` set to `filter`.
+    fn start_logging(knowledge: &Path, data: &Path, filter: &str) -> Live {
         let mut child = supportbot(data)
+            .env("RUST_LOG", filter)
             .args(["console", "--knowledge"])
             .arg(knowledge)
             .arg("--data")
@@ -377,6 +385,26 @@ impl Live {
                 ),
                 Err(RecvTimeoutError::Disconnected) => {
                     panic!("console closed before `{needle}`:\n{}", self.seen)
+                }
+            }
+        }
+    }
+
+    /// Everything printed on stderr during the next `period`.
+    fn stderr_for(&mut self, period: Duration) -> String {
+        let deadline = Instant::now() + period;
+        let mut read = String::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.stderr.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push_str(&format!("[err] {line}\n"));
+                    read.push_str(&line);
+                    read.push('\n');
+                }
+                Err(RecvTimeoutError::Timeout) => return read,
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("console closed early:\n{}", self.seen)
                 }
             }
         }
@@ -472,6 +500,60 @@ fn hot_reload_picks_up_edits_and_keeps_the_last_good_version() {
     assert!(note.contains("3 articles"), "{note}");
     c.send("the toner low warning keeps appearing");
     c.wait_for(false, "== Toner low warning ==", Duration::from_secs(10));
+    c.finish();
+}
+
+/// Reading the directory to reload it must not count as an edit: the watcher once saw its own
+/// reads (inotify open events) as changes and reloaded about ten times a second forever, silently
+/// after a good edit and repeating the rejection after a broken one.
+#[test]
+fn hot_reload_settles_after_an_edit_and_reports_a_broken_edit_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let knowledge = tmp.path().join("knowledge");
+    copy_dir(&valid_fixture(), &knowledge);
+    let data = tmp.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let article = knowledge.join("articles/printer-offline.md");
+    let original = std::fs::read_to_string(&article).unwrap();
+    // Each re-read of the directory is logged at debug level.
+    let mut c = Live::start_logging(&knowledge, &data, "warn,supportbot::knowledge=debug");
+    c.wait_for(false, "supportbot console:", Duration::from_secs(20));
+    let quiet = Duration::from_secs(3);
+
+    // A good edit: one reload, then quiet.
+    std::fs::write(&article, original.replace("offline", "unreachable")).unwrap();
+    c.wait_for(true, "[knowledge reloaded", RELOAD_LIMIT);
+    let after = c.stderr_for(quiet);
+    let rereads = after.matches("knowledge directory re-read").count();
+    assert!(
+        rereads <= 1,
+        "{rereads} more re-reads after one edit:\n{after}"
+    );
+
+    // A broken edit: reported once, not again and again.
+    // As QA did it: `sed -i 's/^title = .*/title = "broken/'` (an unclosed string).
+    let broken = original.replacen(
+        "title = \"Printer shows as offline\"",
+        "title = \"broken",
+        1,
+    );
+    assert_ne!(broken, original);
+    std::fs::write(&article, broken).unwrap();
+    c.wait_for(true, "[knowledge edit rejected", RELOAD_LIMIT);
+    let after = c.stderr_for(quiet);
+    assert!(
+        !after.contains("knowledge edit rejected"),
+        "the same rejection was reported again:\n{after}"
+    );
+    let rereads = after.matches("knowledge directory re-read").count();
+    assert!(
+        rereads <= 1,
+        "{rereads} more re-reads after one edit:\n{after}"
+    );
+
+    // Fixing it is still picked up.
+    std::fs::write(&article, &original).unwrap();
+    c.wait_for(true, "[knowledge reloaded", RELOAD_LIMIT);
     c.finish();
 }
 

@@ -1,5 +1,6 @@
 //! Tickets end to end through the store: lifecycle, one open ticket per user, the outbox with a
-//! failing notifier, hostile text, privacy commands, stats, and a locked database.
+//! failing notifier, hostile text, privacy commands, stats, and a locked database (one-shot
+//! commands wait their turn; a database held for long is refused clearly).
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -18,6 +19,14 @@ use supportbot::reply::Action;
 use supportbot::service::{Clock, Service};
 use supportbot::session::{Session, UserRef};
 use supportbot::store::{Store, StoreError};
+
+#[path = "support/bin.rs"]
+mod bin;
+use bin::{show, supportbot};
+
+fn shipped() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
 
 #[derive(Debug, Default)]
 struct FixedClock(Mutex<u64>);
@@ -269,11 +278,17 @@ fn purge_and_forget() {
     );
     assert!(store.load_session("u1").unwrap().is_none());
 
+    // A staff note queued about u3's ticket (not delivered yet) goes with it.
+    escalation::claim(&store, TicketId(3), "staff", 1_100).unwrap();
     let (sessions, tickets) = store.forget_user("u3").unwrap();
     assert_eq!((sessions, tickets), (1, 1));
     assert!(store.ticket(TicketId(3)).unwrap().is_none());
     assert!(store.load_session("u3").unwrap().is_none());
     assert_eq!(store.open_ticket_of("u3").unwrap(), None);
+    while let Some(item) = store.outbox_head().unwrap() {
+        assert_ne!(item.notification.ticket, TicketId(3), "{item:?}");
+        store.outbox_delivered(&item, 1_200).unwrap();
+    }
 }
 
 #[test]
@@ -289,18 +304,72 @@ fn a_second_process_gets_a_plain_message() {
         "{msg}"
     );
 
-    // The same through the binary, as staff would meet it.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_supportbot"))
+    // The same through the binary, as staff would meet it: after waiting (briefly here) for the
+    // database, the command gives up with the same message.
+    let cwd = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let out = supportbot(cwd.path())
+        .env("DATA_LOCK_WAIT_SECONDS", "1")
         .args(["tickets", "list", "--data"])
         .arg(dir.path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("in use by another supportbot process"),
+        stderr.contains("in use by another supportbot process") && stderr.contains("waited 1s"),
         "{stderr}"
     );
+    assert!(
+        took >= Duration::from_secs(1) && took < Duration::from_secs(10),
+        "gave up after {took:?}"
+    );
+}
+
+/// One-shot commands started together take turns on the database instead of failing: a web form
+/// escalating for several users at once gets a ticket for each. The data directory starts empty,
+/// so the first ones also race to create the database.
+#[test]
+fn one_shot_commands_started_together_all_succeed() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let children: Vec<_> = (1..=6)
+        .map(|i| {
+            supportbot(cwd.path())
+                .args([
+                    "escalate",
+                    "--user",
+                    &format!("web{i}"),
+                    "--name",
+                    &format!("W{i}"),
+                ])
+                .args(["--text", "502 bad gateway", "--knowledge"])
+                .arg(shipped())
+                .arg("--data")
+                .arg(data.path())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut ids = std::collections::HashSet::new();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        ids.insert(String::from_utf8_lossy(&out.stdout).trim().to_string());
+    }
+    assert_eq!(ids.len(), 6, "distinct ticket ids: {ids:?}");
+
+    let out = supportbot(cwd.path())
+        .args(["tickets", "list", "--json", "--data"])
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 6, "{}", show(&out));
 }
 
 #[tokio::test]
@@ -376,4 +445,98 @@ async fn stats_learn_from_answers_and_tickets() {
     );
     assert_eq!(s.tickets.median_seconds_to_claim, Some(600));
     assert_eq!(s.tickets.median_seconds_to_resolve, Some(3_600));
+}
+
+/// Privacy through the binary: `user forget` and `tickets purge` also remove the lines about the
+/// user or the purged tickets from DATA_DIR/notifications.jsonl (the staff inbox), which would
+/// otherwise keep the user's words; an empty user id is refused.
+#[test]
+fn forget_and_purge_clear_the_notifications_file() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let inbox = data.path().join("notifications.jsonl");
+    let run = |args: &[&str]| {
+        let out = supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            show(&out),
+        )
+    };
+    let ok = |args: &[&str]| {
+        let (code, stdout, all) = run(args);
+        assert_eq!(code, Some(0), "{args:?}: {all}");
+        stdout
+    };
+    let lines_about = |needle: &str| {
+        std::fs::read_to_string(&inbox)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains(needle))
+            .count()
+    };
+    ok(&[
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "Ann's secret: 502 bad gateway",
+    ]);
+    ok(&[
+        "escalate",
+        "--user",
+        "web2",
+        "--name",
+        "Bob",
+        "--text",
+        "Bob's words: 502 bad gateway",
+    ]);
+    ok(&["tickets", "claim", "T-0001", "--by", "carol"]);
+    ok(&["tickets", "resolve", "T-0001", "--by", "carol"]);
+    // Created; claimed and resolved, each to staff and to the user.
+    assert_eq!(lines_about("\"ticket\":\"T-0001\""), 5);
+    assert_eq!(lines_about("\"ticket\":\"T-0002\""), 1);
+    assert_eq!(lines_about("Ann's secret"), 1);
+
+    for empty in ["", "   "] {
+        let (code, _, all) = run(&["user", "forget", empty]);
+        assert_eq!(code, Some(2), "{all}");
+        assert!(all.contains("user id is empty"), "{all}");
+    }
+
+    let said = ok(&["user", "forget", "web1"]);
+    assert!(said.contains("5 notification line(s)"), "{said}");
+    assert_eq!(lines_about("T-0001"), 0);
+    assert_eq!(lines_about("web1"), 0);
+    assert_eq!(lines_about("Ann's secret"), 0);
+    assert_eq!(
+        lines_about("\"ticket\":\"T-0002\""),
+        1,
+        "other users' lines stay"
+    );
+    for line in std::fs::read_to_string(&inbox).unwrap().lines() {
+        serde_json::from_str::<serde_json::Value>(line)
+            .expect("the rewritten file is whole JSON lines");
+    }
+
+    ok(&["tickets", "resolve", "T-0002", "--by", "carol"]);
+    assert_eq!(lines_about("\"ticket\":\"T-0002\""), 3);
+    // Purge takes tickets resolved strictly before now (whole seconds).
+    std::thread::sleep(Duration::from_millis(1_100));
+    let said = ok(&["tickets", "purge", "--older-than", "0s"]);
+    assert!(
+        said.contains("Removed 1 resolved ticket(s)") && said.contains("3 notification line(s)"),
+        "{said}"
+    );
+    assert_eq!(lines_about("T-0002"), 0);
+    assert_eq!(lines_about("Bob's words"), 0);
 }

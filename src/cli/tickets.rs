@@ -3,7 +3,7 @@
 
 use crate::browser::Browser;
 use crate::conversation::Event;
-use crate::escalation::notify::{Fanout, FileNotifier, LogNotifier, Notifier};
+use crate::escalation::notify::{Erase, Fanout, FileNotifier, LogNotifier, Notifier};
 use crate::escalation::outbox::{self, Backoff};
 use crate::escalation::stats::{self, Stats};
 use crate::escalation::summary::rfc3339;
@@ -319,29 +319,71 @@ pub fn step(
     }
 }
 
+/// `tickets purge`: the notifications file first (the tickets say which lines), then the store,
+/// so a failure leaves something a second run finishes.
 pub fn purge(
     store: &Store,
+    notify_file: &Path,
     older_than: Duration,
     now: u64,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let cutoff = now.saturating_sub(older_than.as_secs());
+    let lines = erase_notifications(
+        notify_file,
+        &Erase {
+            tickets: &store.resolved_before(cutoff),
+            user: None,
+        },
+    )?;
     let (tickets, sessions) = store.purge_resolved(cutoff)?;
     writeln!(
         out,
-        "Removed {tickets} resolved ticket(s) resolved before {} and {sessions} session(s).",
+        "Removed {tickets} resolved ticket(s) resolved before {}, {sessions} session(s) and {lines} notification line(s).",
         rfc3339(cutoff)
     )?;
     Ok(())
 }
 
-pub fn forget(store: &Store, user: &str, out: &mut impl Write) -> anyhow::Result<()> {
+/// `user forget`: the user's lines in the notifications file first (their tickets say which),
+/// then their session, tickets and queued notifications in the store.
+pub fn forget(
+    store: &Store,
+    notify_file: &Path,
+    user: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    if user.trim().is_empty() {
+        eprintln!(
+            "error: the user id is empty: give the id to forget, as `supportbot tickets list --json` shows it (user_id, not the name)."
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let lines = erase_notifications(
+        notify_file,
+        &Erase {
+            tickets: &store.tickets_of(user),
+            user: Some(user),
+        },
+    )?;
     let (sessions, tickets) = store.forget_user(user)?;
     writeln!(
         out,
-        "Forgot user {user}: removed {sessions} session(s) and {tickets} ticket(s); their stats are kept anonymously."
+        "Forgot user {user}: removed {sessions} session(s), {tickets} ticket(s) and {lines} notification line(s); their stats are kept anonymously."
     )?;
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes lines from the notifications file, saying which file failed and why.
+fn erase_notifications(file: &Path, which: &Erase) -> anyhow::Result<usize> {
+    FileNotifier::new(file.to_path_buf())
+        .erase(which)
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "cannot remove lines from {}: {e}\n  Nothing was removed; check that the file and its directory are writable, then run the command again.",
+                file.display()
+            )
+        })
 }
 
 pub fn stats(

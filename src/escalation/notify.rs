@@ -1,13 +1,15 @@
 //! Notifications to staff and users, the `Notifier` trait that delivers them, and the sinks
-//! available without Discord: the log (stderr) and a JSON-lines file.
+//! available without Discord: the log (stderr) and a JSON-lines file (which the privacy commands
+//! can erase lines from).
 
 use super::summary::Card;
+use super::text::escape_markdown;
 use super::ticket::TicketId;
 use crate::session::UserRef;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -146,6 +148,111 @@ impl FileNotifier {
     }
 }
 
+impl FileNotifier {
+    /// Removes the lines `which` picks, rewriting the file atomically (a temporary file renamed
+    /// over it, so a crash leaves the old file or the new one, whole). Returns how many lines
+    /// went; a missing file has none. Only the process holding the store delivers, so no append
+    /// from elsewhere can be lost while the caller holds it.
+    pub fn erase(&self, which: &Erase) -> std::io::Result<usize> {
+        let _guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
+        let bytes = match std::fs::read(&self.path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e),
+        };
+        let mut kept = Vec::with_capacity(bytes.len());
+        let mut removed = 0;
+        for line in bytes.split_inclusive(|&b| b == b'\n') {
+            let body = line.strip_suffix(b"\n").unwrap_or(line).trim_ascii();
+            let picked = !body.is_empty()
+                && match serde_json::from_slice::<Notification>(body) {
+                    Ok(n) => which.picks(&n),
+                    Err(_) => which.picks_damaged(&String::from_utf8_lossy(body)),
+                };
+            if picked {
+                removed += 1;
+            } else {
+                kept.extend_from_slice(line);
+            }
+        }
+        if removed > 0 {
+            replace_file(&self.path, &kept)?;
+        }
+        Ok(removed)
+    }
+}
+
+/// Which notification lines [`FileNotifier::erase`] removes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Erase<'a> {
+    /// Every notification about these tickets.
+    pub tickets: &'a [TicketId],
+    /// Every notification to this user, or whose staff card names them (a ticket removed
+    /// before its lines were).
+    pub user: Option<&'a str>,
+}
+
+impl Erase<'_> {
+    fn picks(&self, n: &Notification) -> bool {
+        if self.tickets.contains(&n.ticket) {
+            return true;
+        }
+        let Some(user) = self.user else {
+            return false;
+        };
+        if matches!(&n.audience, Audience::User { user: u } if u.id == user) {
+            return true;
+        }
+        // The card's User field ends with the id in code quotes (see `Summary::card`).
+        let named = format!("(`{}`)", escape_markdown(user));
+        n.card.as_ref().is_some_and(|c| {
+            c.fields
+                .iter()
+                .any(|(k, v)| k == "User" && v.ends_with(&named))
+        })
+    }
+
+    /// A line that is not a whole notification (an append cut short by a crash, and maybe the
+    /// next one run into it): picked when it mentions one of the tickets or the user's id.
+    fn picks_damaged(&self, line: &str) -> bool {
+        let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        self.tickets
+            .iter()
+            .any(|t| line.contains(&format!("\"ticket\":{}", json(&t.to_string()))))
+            || self
+                .user
+                .is_some_and(|u| line.contains(&format!("\"id\":{}", json(u))))
+    }
+}
+
+/// Replaces `path` with `contents` atomically: written to a temporary file beside it (with the
+/// same permissions), synced, renamed over it, and the directory synced.
+fn replace_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".tmp");
+    let tmp = path.with_file_name(name);
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.set_permissions(std::fs::metadata(path)?.permissions())?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    if let Err(e) = write() {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    // The rename is durable once the directory is; not every platform can open one to sync.
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
 impl Notifier for FileNotifier {
     fn deliver<'a>(&'a self, n: &'a Notification) -> DeliveryFuture<'a> {
         Box::pin(async move {
@@ -176,5 +283,81 @@ impl Notifier for Fanout {
     }
     fn name(&self) -> &str {
         "fanout"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(ticket: u64, to: Option<&str>) -> Notification {
+        Notification {
+            key: format!("T-{ticket}/{}", to.unwrap_or("staff")),
+            ticket: TicketId(ticket),
+            event: Event::Created,
+            audience: match to {
+                Some(id) => Audience::User {
+                    user: UserRef {
+                        id: id.into(),
+                        name: "N".into(),
+                        channel: "c".into(),
+                    },
+                },
+                None => Audience::Staff,
+            },
+            text: "words".into(),
+            card: None,
+            transcript: None,
+        }
+    }
+
+    #[test]
+    fn erase_removes_the_picked_lines_and_keeps_the_rest_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notifications.jsonl");
+        let sink = FileNotifier::new(path.clone());
+        // The staff card of a ticket already gone, naming Ann.
+        let mut card = note(5, None);
+        card.card = Some(Card {
+            title: "T-0005".into(),
+            description: String::new(),
+            fields: vec![("User".into(), "Ann (`ann`)".into())],
+            footer: String::new(),
+        });
+        for n in [note(1, None), note(2, Some("ann")), note(3, None), card] {
+            sink.append(&n).unwrap();
+        }
+        let before = std::fs::read_to_string(&path).unwrap();
+        // A crash cut an append short and the next one ran into it.
+        let damaged = "{\"key\":\"T-4/staff\",\"ticket\":\"T-0004\",\"ev";
+        std::fs::write(&path, format!("{before}{damaged}\n")).unwrap();
+
+        let none = Erase {
+            tickets: &[TicketId(9)],
+            user: Some("bob"),
+        };
+        assert_eq!(sink.erase(&none).unwrap(), 0);
+        let removed = sink
+            .erase(&Erase {
+                tickets: &[TicketId(1), TicketId(4)],
+                user: Some("ann"),
+            })
+            .unwrap();
+        assert_eq!(removed, 4);
+        let after = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(after, before.lines().nth(2).unwrap().to_string() + "\n");
+        assert!(!dir.path().join("notifications.jsonl.tmp").exists());
+    }
+
+    #[test]
+    fn erase_without_a_file_removes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let sink = FileNotifier::new(dir.path().join("notifications.jsonl"));
+        let which = Erase {
+            tickets: &[TicketId(1)],
+            user: Some("ann"),
+        };
+        assert_eq!(sink.erase(&which).unwrap(), 0);
+        assert!(!dir.path().join("notifications.jsonl").exists());
     }
 }

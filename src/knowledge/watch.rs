@@ -3,9 +3,10 @@
 use super::load::load_dir;
 use super::{Diagnostic, KnowledgeBase};
 use arc_swap::ArcSwap;
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer, notify};
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// The knowledge base in service. Readers take a snapshot (`current`) without locking; a reload
@@ -54,6 +55,7 @@ impl Knowledge {
     /// Re-reads the directory. On success the new base is swapped in; on failure the last good
     /// base stays in service and the problems are returned.
     pub fn reload(&self) -> Result<Reloaded, Vec<Diagnostic>> {
+        tracing::debug!(dir = %self.dir.display(), "knowledge directory re-read");
         let kb = load_dir(&self.dir)?;
         let changed = kb.revision() != self.current().revision();
         let report = Reloaded {
@@ -68,49 +70,124 @@ impl Knowledge {
     }
 
     /// Watches the directory and reloads about half a second after edits settle. Problems are
-    /// logged and passed to `on_error` (the console prints them). Dropping the returned guard
-    /// stops watching.
+    /// logged and passed to `on_event` (the console prints them), each rejected state once: the
+    /// same problems are not reported again until they change. Dropping the returned guard stops
+    /// watching.
     pub fn watch(
         self: &Arc<Self>,
         on_event: impl Fn(Result<Reloaded, Vec<Diagnostic>>) + Send + 'static,
     ) -> Result<Watcher, notify::Error> {
-        let me = Arc::clone(self);
-        let mut debouncer = new_debouncer(
-            Duration::from_millis(400),
-            move |res: DebounceEventResult| {
-                if let Err(e) = res {
-                    tracing::warn!(error = %e, "knowledge watcher error");
-                    return;
+        let (tx, rx) = mpsc::channel::<()>();
+        let mut watcher =
+            notify::recommended_watcher(move |res: notify::Result<Event>| match res {
+                Ok(event) if is_edit(&event.kind) => {
+                    // The receiver is gone only while the watcher is being dropped.
+                    let _ = tx.send(());
                 }
-                let outcome = me.reload();
-                match &outcome {
-                    Ok(r) if r.changed => tracing::info!(
-                        articles = r.articles,
-                        revision = %r.revision,
-                        "knowledge base reloaded"
-                    ),
-                    Ok(_) => {}
-                    Err(problems) => {
-                        for p in problems {
-                            tracing::warn!(problem = %p, "knowledge edit rejected; keeping the last good version");
-                        }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "knowledge watcher error"),
+            })?;
+        watcher.watch(&self.dir, RecursiveMode::Recursive)?;
+        let me = Arc::clone(self);
+        std::thread::Builder::new()
+            .name("knowledge-reload".into())
+            .spawn(move || me.reload_on_edits(&rx, on_event))
+            .map_err(notify::Error::io)?;
+        Ok(Watcher { _watcher: watcher })
+    }
+
+    /// The reload loop behind `watch`: waits for an edit, then for `SETTLE` without one, reloads
+    /// and reports. Ends when the watcher (the sender) is dropped.
+    fn reload_on_edits(
+        &self,
+        edits: &mpsc::Receiver<()>,
+        on_event: impl Fn(Result<Reloaded, Vec<Diagnostic>>),
+    ) {
+        let mut last_rejected: Option<Vec<Diagnostic>> = None;
+        while edits.recv().is_ok() {
+            loop {
+                match edits.recv_timeout(SETTLE) {
+                    Ok(()) => continue,
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            match self.reload() {
+                Ok(r) => {
+                    last_rejected = None;
+                    if r.changed {
+                        tracing::info!(
+                            articles = r.articles,
+                            revision = %r.revision,
+                            "knowledge base reloaded"
+                        );
+                        on_event(Ok(r));
                     }
                 }
-                if !matches!(&outcome, Ok(r) if !r.changed) {
-                    on_event(outcome);
+                Err(problems) => {
+                    if last_rejected.as_ref() == Some(&problems) {
+                        continue;
+                    }
+                    for p in &problems {
+                        tracing::warn!(problem = %p, "knowledge edit rejected; keeping the last good version");
+                    }
+                    last_rejected = Some(problems.clone());
+                    on_event(Err(problems));
                 }
-            },
-        )?;
-        debouncer
-            .watcher()
-            .watch(&self.dir, notify::RecursiveMode::Recursive)?;
-        Ok(Watcher {
-            _debouncer: debouncer,
-        })
+            }
+        }
     }
 }
 
-/// Keeps the directory watcher alive.
+/// How long edits must pause before a reload: an editor's save is several events in a row.
+const SETTLE: Duration = Duration::from_millis(400);
+
+/// Whether a watcher event can mean the files changed. Opening, reading and closing a file
+/// unwritten are not edits, and the reload itself does all three: counting them made every
+/// reload trigger the next. Closing a file after writing it is kept (it ends a save).
+fn is_edit(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Keeps the directory watcher alive; dropping it also ends the reload thread.
 pub struct Watcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher>,
+    _watcher: notify::RecommendedWatcher,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, DataChange, ModifyKind, RenameMode};
+
+    #[test]
+    fn reading_the_files_is_not_an_edit() {
+        for kind in [
+            AccessKind::Open(AccessMode::Any),
+            AccessKind::Open(AccessMode::Read),
+            AccessKind::Close(AccessMode::Read),
+            AccessKind::Read,
+            AccessKind::Any,
+        ] {
+            assert!(!is_edit(&EventKind::Access(kind)), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn writing_creating_renaming_and_removing_are_edits() {
+        for kind in [
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Create(CreateKind::File),
+            EventKind::Remove(notify::event::RemoveKind::File),
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            // A queue overflow: something may have changed.
+            EventKind::Other,
+        ] {
+            assert!(is_edit(&kind), "{kind:?}");
+        }
+    }
 }

@@ -4,13 +4,14 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// The binary, run in `cwd` (an empty directory, so no `.env` is read) without KNOWLEDGE_DIR or
-/// DATA_DIR from the environment.
+/// The binary, run in `cwd` (an empty directory, so no `.env` is read) without KNOWLEDGE_DIR,
+/// DATA_DIR or DATA_LOCK_WAIT_SECONDS from the environment.
 pub fn supportbot(cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportbot"));
     cmd.current_dir(cwd)
         .env_remove("KNOWLEDGE_DIR")
         .env_remove("DATA_DIR")
+        .env_remove("DATA_LOCK_WAIT_SECONDS")
         .env("RUST_LOG", "warn");
     cmd
 }

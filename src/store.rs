@@ -771,7 +771,8 @@ mod tests {
             store.save_session(&s).unwrap();
             store.flush().unwrap();
         }
-        let store = Store::open(dir.path()).unwrap();
+        // sled's background threads may hold the old handle a moment after the drop.
+        let store = Store::open_waiting(dir.path(), Duration::from_secs(5)).unwrap();
         let s = store.load_session("u1").unwrap().unwrap();
         assert_eq!(s.descriptions, vec!["502"]);
     }
@@ -836,7 +837,8 @@ mod tests {
             .path()
             .join("supportbot.db/snap.00000000000FFFFF.generating");
         std::fs::write(&partial, b"partial").unwrap();
-        let store = Store::open(dir.path()).expect("opens despite the partial snapshot");
+        let store = Store::open_waiting(dir.path(), Duration::from_secs(5))
+            .expect("opens despite the partial snapshot");
         assert!(store.load_session("u").unwrap().is_some());
         assert!(!partial.exists());
     }

@@ -718,11 +718,11 @@ fn open_jumps_to_an_article_with_a_browser() {
 /// reads it back from a freshly opened store, as after a restart.
 fn persist_and_reopen(dir: &Path, session: &Session) -> Session {
     {
-        let store = Store::open(dir).unwrap();
+        let store = Store::open_waiting(dir, std::time::Duration::from_secs(5)).unwrap();
         store.save_session(session).unwrap();
         store.flush().unwrap();
     }
-    let store = Store::open(dir).unwrap();
+    let store = Store::open_waiting(dir, std::time::Duration::from_secs(5)).unwrap();
     store
         .load_session(&session.user.id)
         .unwrap()

@@ -79,7 +79,8 @@ impl Bot {
     fn start_with(fake: &FakeDiscord, data: &Path, settings: Settings) -> Bot {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
         let knowledge = Knowledge::open(&dir).expect("the shipped knowledge base is valid");
-        let store = Store::open(data).expect("the store opens in a temp dir");
+        let store = Store::open_waiting(data, std::time::Duration::from_secs(5))
+            .expect("the store opens in a temp dir");
         // Loopback targets allowed (the /check tests use local servers), short timeouts.
         let checks = CheckConfig {
             allow_private_targets: true,

@@ -80,7 +80,7 @@ impl Notifier for Recorder {
 #[test]
 fn lifecycle_and_one_open_ticket_per_user() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     let a = escalation::escalate(&store, summary("u1", "502 again"), 100).unwrap();
     assert!(a.created);
     assert_eq!(a.ticket.id.to_string(), "T-0001");
@@ -147,7 +147,7 @@ fn lifecycle_and_one_open_ticket_per_user() {
 #[tokio::test(start_paused = true)]
 async fn failing_notifier_delivers_once_in_order() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     for i in 0..3 {
         escalation::escalate(&store, summary(&format!("u{i}"), "502"), 100 + i).unwrap();
     }
@@ -187,7 +187,7 @@ async fn failing_notifier_delivers_once_in_order() {
 #[tokio::test(start_paused = true)]
 async fn claim_and_resolve_notify_the_user_through_the_outbox() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     escalation::escalate(&store, summary("u1", "502"), 100).unwrap();
     escalation::claim(&store, TicketId(1), "carol", 110).unwrap();
     escalation::resolve(&store, TicketId(1), "carol", None, 120).unwrap();
@@ -206,7 +206,7 @@ async fn claim_and_resolve_notify_the_user_through_the_outbox() {
 #[test]
 fn hostile_text_is_stored_intact_and_rendered_safely() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     let hostile = format!(
         "@everyone @here <@123> <@&456> | a | b |\n```\nfence\u{202E}gnp.exe\u{0000}\u{0007} {}",
         "x".repeat(100 * 1024)
@@ -223,7 +223,7 @@ fn hostile_text_is_stored_intact_and_rendered_safely() {
     let summary = Summary::capture(&s, None, Some(hostile.clone()), "rev", 1);
     let t = escalation::escalate(&store, summary, 1).unwrap().ticket;
     drop(store);
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     let back = store.ticket(t.id).unwrap().unwrap();
     let s = back.summary().unwrap();
     assert_eq!(s.descriptions[0], hostile, "stored byte for byte");
@@ -256,7 +256,7 @@ fn hostile_text_is_stored_intact_and_rendered_safely() {
 #[test]
 fn purge_and_forget() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     for (i, u) in ["u1", "u2", "u3"].iter().enumerate() {
         let mut s = Session::new(user(u), 10);
         s.descriptions.push("x".into());
@@ -378,7 +378,10 @@ async fn stats_learn_from_answers_and_tickets() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let knowledge = Knowledge::open(&root.join("knowledge")).unwrap();
     let clock = Arc::new(FixedClock(Mutex::new(1_000)));
-    let mut service = Service::new(knowledge, Store::open(dir.path()).unwrap());
+    let mut service = Service::new(
+        knowledge,
+        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
+    );
     service.clock = clock.clone();
     let describe = |t: &str| Event::Describe {
         text: t.into(),

@@ -66,6 +66,7 @@ enum Command {
         /// Target names (see endpoints.toml) or http(s) URLs.
         #[arg(required = true, value_name = "NAME|URL")]
         targets: Vec<String>,
+        /// One JSON object per target, one per line (JSON Lines), in the order given.
         #[arg(long)]
         json: bool,
         /// Whose check this is (for the per-user rate limit).

@@ -203,6 +203,9 @@ pub async fn run(
         output,
         "supportbot console: describe your problem (/help for commands, Ctrl-D to quit)."
     )?;
+    if let Some(news) = ticket_news(&service, &user) {
+        writeln!(output, "\n{news}")?;
+    }
     let mut choices = show(&mut output, service.handle(&user, Event::Resume).await?)?;
     let mut lines = input.lines();
     loop {
@@ -239,6 +242,46 @@ pub async fn run(
     }
     writeln!(output, "Bye.")?;
     Ok(())
+}
+
+/// Where the user's ticket stands, for someone coming back to the console: on Discord the bot
+/// sends a DM when staff claim or resolve; here the user learns it when they return. A
+/// resolution is news only if it came after the user last spoke.
+fn ticket_news(service: &Service, user: &UserRef) -> Option<String> {
+    use crate::escalation::ticket::{Status, TicketId};
+    let session = service.session(user).ok()?;
+    let id: TicketId = session.ticket.as_deref()?.parse().ok()?;
+    let ticket = service.store.ticket(id).ok()??;
+    let last = ticket.history.last()?;
+    match ticket.status {
+        Status::Open => Some(format!(
+            "Your ticket {id} is open: the support team has your summary and will pick it up."
+        )),
+        Status::Claimed => Some(format!(
+            "Your ticket {id} was picked up by {}.",
+            one_line(&last.by)
+        )),
+        Status::Resolved if last.at >= session.updated_at => Some(format!(
+            "Your ticket {id} was resolved by {}{}. If the problem is back, type /human.",
+            one_line(&last.by),
+            last.note
+                .as_deref()
+                .map(|n| format!(": \"{}\"", one_line(n)))
+                .unwrap_or_default()
+        )),
+        Status::Resolved => None,
+    }
+}
+
+/// Staff-written text on one terminal line, without control or bidi characters.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => ' ',
+            c if crate::escalation::text::is_unsafe_char(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
 
 /// Events that answer on the side (help, a live check, causes and FAQ) and leave the open

@@ -610,3 +610,56 @@ fn asides_and_typed_answers_keep_the_walk_going() {
     );
     assert!(!out.contains("I don't know this one"), "{out}");
 }
+
+/// A console user learns where their ticket stands when they come back: claimed, then resolved
+/// with the staff note (once; the next visit is quiet).
+#[test]
+fn coming_back_tells_the_user_where_their_ticket_stands() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &valid_fixture(),
+        data.path(),
+        "the printer is offline\n/human please hurry\n",
+    );
+    assert_clean_exit(&o);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("T-0001"));
+    let staff = |args: &[&str]| {
+        let cwd = tempfile::tempdir().unwrap();
+        let o = supportbot(cwd.path())
+            .args(args)
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    staff(&["tickets", "claim", "T-0001", "--by", "Sam"]);
+    let o = console(&valid_fixture(), data.path(), "");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("Your ticket T-0001 was picked up by Sam."),
+        "{out}"
+    );
+
+    staff(&[
+        "tickets",
+        "resolve",
+        "T-0001",
+        "--by",
+        "Sam",
+        "--note",
+        "Driver reinstalled",
+    ]);
+    // Times are in seconds: this visit must fall after the resolution's second for the next
+    // visit to count the resolution as old news.
+    std::thread::sleep(Duration::from_millis(1100));
+    let o = console(&valid_fixture(), data.path(), "");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("Your ticket T-0001 was resolved by Sam: \"Driver reinstalled\"."),
+        "{out}"
+    );
+    let o = console(&valid_fixture(), data.path(), "");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains("Your ticket"), "told once: {out}");
+}

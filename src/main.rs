@@ -391,9 +391,16 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 })
                 .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable"))
                 .ok();
-            let name = std::env::var("USER").unwrap_or_else(|_| "you".into());
+            // Staff see this name on tickets: the --user given, else the login name.
+            let user = user.filter(|u| !u.trim().is_empty());
+            let login = std::env::var("USER").ok().filter(|u| !u.trim().is_empty());
+            let name = user
+                .clone()
+                .or_else(|| login.clone())
+                .unwrap_or_else(|| "console user".into());
             let user = UserRef {
-                id: user.unwrap_or_else(|| format!("console:{name}")),
+                id: user
+                    .unwrap_or_else(|| format!("console:{}", login.as_deref().unwrap_or("local"))),
                 name,
                 channel: "console".into(),
             };

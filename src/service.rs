@@ -428,10 +428,18 @@ mod tests {
             async move { service.handle(&ann, slow_check()).await }
         });
         resolver.entered.notified().await;
-        let open = service.session(&ann).expect("load").attempts.len() - 1;
+        let step = service
+            .session(&ann)
+            .expect("load")
+            .current_step()
+            .expect("a solution is open");
         let answering = tokio::spawn({
             let (service, ann) = (service.clone(), ann.clone());
-            async move { service.handle(&ann, Event::Act(Action::NotFixed)).await }
+            async move {
+                service
+                    .handle(&ann, Event::Act(Action::NotFixed(step)))
+                    .await
+            }
         });
         // Time for the answer to be handled, were it not waiting for the check.
         tokio::time::sleep(Duration::from_millis(300)).await;
@@ -450,13 +458,13 @@ mod tests {
             .expect("saved");
         assert_eq!(stored.checks.len(), 1, "the check is recorded: {stored:?}");
         assert_eq!(
-            stored.attempts[open].outcome,
+            stored.attempts[step.attempt].outcome,
             Some(Outcome::NotFixed),
             "the answer is kept: {stored:?}"
         );
         assert_eq!(
             stored.attempts.len(),
-            open + 2,
+            step.attempt + 2,
             "the next fix is open: {stored:?}"
         );
         assert!(

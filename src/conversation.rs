@@ -366,7 +366,13 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             let targets = current_article(kb, session)
                 .map(|a| a.checks.clone())
                 .unwrap_or_default();
-            out.effects.push(Effect::Check { targets });
+            // Nothing open (or an article without targets): ask which service, rather than
+            // probing every configured one.
+            if targets.is_empty() {
+                out.replies.push(which_target(kb, session));
+            } else {
+                out.effects.push(Effect::Check { targets });
+            }
         }
         Action::Escalate => {
             leave_pending(session);
@@ -427,6 +433,36 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
         ),
         _ => resume(kb, session, now, out),
     }
+}
+
+/// "Check" with no service to check: the configured services, and how to check one (the command
+/// as the user's adapter spells it).
+fn which_target(kb: &KnowledgeBase, session: &Session) -> Reply {
+    let (named, address) = if session.user.is_console() {
+        ("`/check NAME`", "`/check https://example.com/`")
+    } else {
+        (
+            "`/check target:NAME`",
+            "`/check target:https://example.com/`",
+        )
+    };
+    let targets = kb.targets();
+    if targets.is_empty() {
+        return Reply::new(format!(
+            "No services are set up for live checks here. You can check an address directly with {address}."
+        ))
+        .tone(Tone::Warning);
+    }
+    let list: Vec<String> = targets
+        .iter()
+        .map(|t| format!("- **{}**: {}", t.name, t.description))
+        .collect();
+    Reply::new(format!(
+        "Which service should I check? Check one with {named}, for example `{}`:\n{}\n\nOr describe your problem, and I'll check the services it involves.",
+        named.trim_matches('`').replace("NAME", &targets[0].name),
+        list.join("\n")
+    ))
+    .title("Which service?")
 }
 
 fn nothing_open() -> Reply {

@@ -242,20 +242,17 @@ impl Service {
             .collect()
     }
 
-    /// Runs checks and records them in the session. With no targets named, checks the current
-    /// article's targets, or every configured target.
+    /// Runs checks on the targets named (never all of them: with none named the engine asks which
+    /// one) and records them in the session.
     async fn run_checks(&self, session: &mut Session, targets: Vec<String>) -> Vec<Reply> {
         let kb = self.knowledge.current();
-        let targets = if targets.is_empty() {
-            kb.targets().iter().map(|t| t.name.clone()).collect()
-        } else {
-            targets
-        };
         if targets.is_empty() {
-            return vec![Reply::new(
-                "No services are set up for live checks here. You can check an address directly, e.g. `/check https://qbo.intuit.com/`.",
-            )
-            .tone(Tone::Warning)];
+            return vec![
+                Reply::new(
+                    "Name a service or an address to check, e.g. `/check https://qbo.intuit.com/`.",
+                )
+                .tone(Tone::Warning),
+            ];
         }
         let requests: Vec<Request> = targets.iter().map(|t| Request::parse(t)).collect();
         match self

@@ -12,6 +12,14 @@ pub struct UserRef {
     pub channel: String,
 }
 
+impl UserRef {
+    /// The user talks through the terminal console (commands are spelled `/check NAME` there,
+    /// not as Discord options).
+    pub fn is_console(&self) -> bool {
+        self.channel == "console"
+    }
+}
+
 /// Where the conversation stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case", tag = "state")]

@@ -4,8 +4,8 @@
 use std::path::Path;
 use supportbot::browser::Browser;
 use supportbot::conversation::{Effect, Event, Output, handle};
-use supportbot::knowledge::KnowledgeBase;
 use supportbot::knowledge::load::{from_sources, load_dir};
+use supportbot::knowledge::{KnowledgeBase, Target};
 use supportbot::reply::{Action, Reply};
 use supportbot::session::{Outcome, Session, Stage, Step, UserRef};
 use supportbot::store::Store;
@@ -822,6 +822,88 @@ fn sessions_saved_before_steps_were_numbered_still_load_and_answer() {
     assert_solution(&out, 1, 5, "Restart the app");
     chat.not_fixed();
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
+}
+
+fn target(name: &str, description: &str) -> Target {
+    Target {
+        name: name.into(),
+        description: description.into(),
+        url: format!("https://{name}.example.com/"),
+        expect_status: None,
+        timeout_ms: None,
+        contains: None,
+        line: 0,
+    }
+}
+
+#[test]
+fn check_with_nothing_to_check_lists_the_services_instead_of_checking_them_all() {
+    let kb = inline_kb().with_targets(vec![
+        target("ledger-api", "Ledger sync API"),
+        target("print-hub", "Printer hub"),
+    ]);
+    let mut chat = Chat::new(&kb);
+    for event in [Event::Check { target: None }, Event::Act(Action::Check)] {
+        let out = chat.event(event.clone());
+        assert!(out.effects.is_empty(), "{event:?}: nothing is probed");
+        let text = all_text(&out);
+        assert!(text.contains("- **ledger-api**: Ledger sync API"), "{text}");
+        assert!(text.contains("- **print-hub**: Printer hub"), "{text}");
+        assert!(
+            text.contains("`/check NAME`"),
+            "the console's spelling: {text}"
+        );
+        assert!(text.contains("`/check ledger-api`"), "{text}");
+    }
+    // An open article that names no service to check: the same list.
+    chat.say("error E42 when syncing the ledger on Chrome");
+    let out = chat.act(Action::Check);
+    assert!(out.effects.is_empty());
+    assert!(has(&out, "**print-hub**"), "{}", all_text(&out));
+    // On Discord, the slash command's option.
+    chat.session.user.channel = "4242".into();
+    let out = chat.act(Action::Check);
+    assert!(has(&out, "`/check target:NAME`"), "{}", all_text(&out));
+    assert!(!has(&out, "`/check NAME`"), "{}", all_text(&out));
+    // A service named is checked, and only that one.
+    let out = chat.event(Event::Check {
+        target: Some("print-hub".into()),
+    });
+    assert_eq!(
+        out.effects,
+        [Effect::Check {
+            targets: vec!["print-hub".into()]
+        }]
+    );
+    // With no services configured: how to check an address.
+    let bare = inline_kb();
+    let mut chat = Chat::new(&bare);
+    let out = chat.act(Action::Check);
+    assert!(out.effects.is_empty());
+    assert!(has(&out, "No services are set up"), "{}", all_text(&out));
+    assert!(
+        has(&out, "`/check https://example.com/`"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+#[test]
+fn check_with_an_article_checks_its_services() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks error 502 bad gateway on chrome");
+    let article = kb
+        .get(chat.session.article.as_deref().expect("an article"))
+        .unwrap();
+    assert!(!article.checks.is_empty(), "the 502 article names services");
+    let out = chat.act(Action::Check);
+    assert_eq!(
+        out.effects,
+        [Effect::Check {
+            targets: article.checks.clone()
+        }]
+    );
 }
 
 #[test]

@@ -47,6 +47,21 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     };
     let has = |a: &Action| choices.iter().any(|c| &c.action == a);
     let act = |a: Action| Input::Event(Event::Act(a));
+    // Typed answers answer the question on screen: its buttons name the step they are for.
+    let fixed = choices
+        .iter()
+        .find(|c| matches!(c.action, Action::Fixed(_)))
+        .map(|c| c.action.clone());
+    let not_fixed = choices
+        .iter()
+        .find(|c| matches!(c.action, Action::NotFixed(_)))
+        .map(|c| c.action.clone());
+    let no_open_step = || {
+        Input::Invalid(
+            "There's no open step to answer right now. Describe your problem to start, or type /help."
+                .into(),
+        )
+    };
     match command.as_deref() {
         Some("quit" | "exit" | "q") => return Input::Quit,
         Some("help" | "h" | "?") => return Input::Event(Event::Help),
@@ -66,8 +81,8 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             return Input::Event(Event::Check { target });
         }
         Some("info" | "why") => return act(Action::MoreInfo),
-        Some("fixed") => return act(Action::Fixed),
-        Some("notfixed" | "broken") => return act(Action::NotFixed),
+        Some("fixed") => return fixed.map_or_else(no_open_step, act),
+        Some("notfixed" | "broken") => return not_fixed.map_or_else(no_open_step, act),
         Some("browser") => {
             return match rest.as_str() {
                 "" => Input::Invalid("Say which browser: /browser chrome|firefox|safari-mac|safari-ios|edge|ie|other".into()),
@@ -101,16 +116,16 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
         "help" | "?" => Input::Event(Event::Help),
         "yes" | "y" | "yep" | "yeah" | "yes it did" | "fixed" | "it worked" | "that worked"
         | "worked" | "it's fixed" | "its fixed" | "all good" | "that fixed it"
-            if has(&Action::Fixed) =>
+            if fixed.is_some() =>
         {
-            act(Action::Fixed)
+            fixed.map_or_else(no_open_step, act)
         }
         "no" | "n" | "nope" | "nah" | "no luck" | "still broken" | "not fixed" | "didn't work"
         | "did not work" | "didnt work" | "still not working" | "no it didn't" | "no it didnt"
         | "same error" | "still the same"
-            if has(&Action::NotFixed) =>
+            if not_fixed.is_some() =>
         {
-            act(Action::NotFixed)
+            not_fixed.map_or_else(no_open_step, act)
         }
         "human" | "talk to a human" | "escalate" | "agent" => act(Action::Escalate),
         "check" | "is it down?" | "is it down" => Input::Event(Event::Check { target: None }),
@@ -355,11 +370,17 @@ fn show(output: &mut impl Write, mut replies: Vec<Reply>) -> std::io::Result<Vec
 mod tests {
     use super::*;
     use crate::reply::Style;
+    use crate::session::Step;
+
+    const STEP: Step = Step {
+        attempt: 4,
+        solution: 2,
+    };
 
     fn choices() -> Vec<Choice> {
         vec![
-            Choice::new(Action::Fixed, "Fixed it", Style::Success),
-            Choice::new(Action::NotFixed, "Still broken", Style::Danger),
+            Choice::new(Action::Fixed(STEP), "Fixed it", Style::Success),
+            Choice::new(Action::NotFixed(STEP), "Still broken", Style::Danger),
         ]
     }
 
@@ -396,11 +417,11 @@ mod tests {
     fn numbers_and_words_pick_choices() {
         assert_eq!(
             parse_input("2", &choices()),
-            Input::Event(Event::Act(Action::NotFixed))
+            Input::Event(Event::Act(Action::NotFixed(STEP)))
         );
         assert_eq!(
             parse_input("yes", &choices()),
-            Input::Event(Event::Act(Action::Fixed))
+            Input::Event(Event::Act(Action::Fixed(STEP)))
         );
         assert!(matches!(parse_input("9", &choices()), Input::Invalid(_)));
         assert_eq!(parse_input("/quit", &[]), Input::Quit);
@@ -416,6 +437,18 @@ mod tests {
             parse_input("502", &[]),
             Input::Event(Event::Describe { .. })
         ));
+        // Typed answers answer the step on screen, and only when there is one.
+        assert_eq!(
+            parse_input("/broken", &choices()),
+            Input::Event(Event::Act(Action::NotFixed(STEP)))
+        );
+        assert_eq!(
+            parse_input("/fixed", &choices()),
+            Input::Event(Event::Act(Action::Fixed(STEP)))
+        );
+        assert!(
+            matches!(parse_input("/fixed", &[]), Input::Invalid(m) if m.contains("no open step"))
+        );
         // "yes" without a question on screen is just text.
         assert!(matches!(
             parse_input("yes", &[]),

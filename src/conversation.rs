@@ -7,7 +7,7 @@
 use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase, StepsFor};
 use crate::reply::{Action, Reply, Style, Tone};
-use crate::session::{Attempt, Outcome, ScoredArticle, Session, Stage};
+use crate::session::{Attempt, Outcome, ScoredArticle, Session, Stage, Step};
 
 /// How many ranked articles a session remembers.
 const KEEP_MATCHES: usize = 5;
@@ -312,61 +312,50 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             }
             next_solution(session, article, now, out);
         }
-        Action::Fixed => {
+        Action::Fixed(step) => {
             let Some(article) = current_article(kb, session) else {
                 out.replies.push(nothing_open());
                 return;
             };
-            match session.pending_attempt() {
-                Some(p) => {
-                    p.outcome = Some(Outcome::Fixed);
-                    p.at = now;
-                    let title = p.title.clone();
-                    session.stage = Stage::Fixed;
-                    let mut reply = Reply::new(format!(
-                        "Glad that worked! **{title}** fixed it.{}",
-                        prevention_hint(article)
-                    ))
-                    .title("Fixed")
-                    .tone(Tone::Success)
-                    .article(&article.id)
-                    .choice(
-                        Action::Restart,
-                        "I have another problem",
-                        Style::Secondary,
-                    );
-                    if !article.faq.is_empty() || !article.causes.is_empty() {
-                        reply = reply.choice(
-                            Action::MoreInfo,
-                            "Why did this happen?",
-                            Style::Secondary,
-                        );
-                    }
-                    out.replies.push(reply);
-                }
-                None => out.replies.push(
-                    Reply::new("There's no open step to confirm. Describe your problem to start.")
-                        .tone(Tone::Warning),
-                ),
+            if session.current_step() != Some(step) {
+                outdated(kb, session, now, out);
+                return;
             }
+            // current_step() is Some, so an attempt is pending.
+            let Some(p) = session.pending_attempt() else {
+                return;
+            };
+            p.outcome = Some(Outcome::Fixed);
+            p.at = now;
+            let title = p.title.clone();
+            session.stage = Stage::Fixed;
+            let mut reply = Reply::new(format!(
+                "Glad that worked! **{title}** fixed it.{}",
+                prevention_hint(article)
+            ))
+            .title("Fixed")
+            .tone(Tone::Success)
+            .article(&article.id)
+            .choice(Action::Restart, "I have another problem", Style::Secondary);
+            if !article.faq.is_empty() || !article.causes.is_empty() {
+                reply = reply.choice(Action::MoreInfo, "Why did this happen?", Style::Secondary);
+            }
+            out.replies.push(reply);
         }
-        Action::NotFixed => {
+        Action::NotFixed(step) => {
             let Some(article) = current_article(kb, session) else {
                 out.replies.push(nothing_open());
                 return;
             };
-            let out_of = session.stage == Stage::OutOfSolutions;
-            match session.pending_attempt() {
-                Some(p) => {
-                    p.outcome = Some(Outcome::NotFixed);
-                    p.at = now;
-                    next_solution(session, article, now, out);
-                }
-                None if out_of => out.replies.push(out_of_solutions(article)),
-                None => out.replies.push(
-                    Reply::new("There's no open step to answer. Describe your problem to start.")
-                        .tone(Tone::Warning),
-                ),
+            if session.current_step() != Some(step) {
+                outdated(kb, session, now, out);
+                return;
+            }
+            // current_step() is Some, so an attempt is pending.
+            if let Some(p) = session.pending_attempt() {
+                p.outcome = Some(Outcome::NotFixed);
+                p.at = now;
+                next_solution(session, article, now, out);
             }
         }
         Action::MoreInfo => match current_article(kb, session) {
@@ -377,7 +366,13 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             let targets = current_article(kb, session)
                 .map(|a| a.checks.clone())
                 .unwrap_or_default();
-            out.effects.push(Effect::Check { targets });
+            // Nothing open (or an article without targets): ask which service, rather than
+            // probing every configured one.
+            if targets.is_empty() {
+                out.replies.push(which_target(kb, session));
+            } else {
+                out.effects.push(Effect::Check { targets });
+            }
         }
         Action::Escalate => {
             leave_pending(session);
@@ -386,13 +381,88 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         Action::Restart => {
             let user = session.user.clone();
             let ticket = session.ticket.take();
+            let attempt_base = session.attempt_base + session.attempts.len();
             *session = Session::new(user, now);
             session.ticket = ticket;
+            session.attempt_base = attempt_base;
             out.replies.push(Reply::new(
                 "Starting over. Describe your problem in your own words.",
             ));
         }
     }
+}
+
+/// An answer to a step that is not the open one (a button on an earlier message, or of another
+/// article): nothing is recorded, and the open question is asked again.
+fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output) {
+    out.replies.push(
+        Reply::new("That button belongs to an earlier step; here is where we are now:")
+            .tone(Tone::Warning),
+    );
+    let article = current_article(kb, session);
+    match (&session.stage, article) {
+        (Stage::AwaitingFeedback | Stage::ChoosingBrowser | Stage::OutOfSolutions, Some(a)) => {
+            ask_again(session, a, now, out)
+        }
+        (Stage::Fixed, Some(a)) => {
+            let title = session
+                .attempts
+                .iter()
+                .rev()
+                .find(|t| t.outcome == Some(Outcome::Fixed))
+                .map_or(a.title.as_str(), |t| t.title.as_str());
+            out.replies.push(
+                Reply::new(format!(
+                    "You told me **{title}** fixed it. If something else is wrong, describe it, or start over."
+                ))
+                .article(&a.id)
+                .choice(Action::Restart, "I have another problem", Style::Secondary),
+            );
+        }
+        (Stage::Escalated, _) => out.replies.push(
+            Reply::new(format!(
+                "This is with the support team{}. Ask for a human again to add to it, or start over for a new problem.",
+                session
+                    .ticket
+                    .as_deref()
+                    .map(|t| format!(" (ticket **{t}**)"))
+                    .unwrap_or_default()
+            ))
+            .choice(Action::Escalate, "Talk to a human", Style::Secondary)
+            .choice(Action::Restart, "Start over", Style::Secondary),
+        ),
+        _ => resume(kb, session, now, out),
+    }
+}
+
+/// "Check" with no service to check: the configured services, and how to check one (the command
+/// as the user's adapter spells it).
+fn which_target(kb: &KnowledgeBase, session: &Session) -> Reply {
+    let (named, address) = if session.user.is_console() {
+        ("`/check NAME`", "`/check https://example.com/`")
+    } else {
+        (
+            "`/check target:NAME`",
+            "`/check target:https://example.com/`",
+        )
+    };
+    let targets = kb.targets();
+    if targets.is_empty() {
+        return Reply::new(format!(
+            "No services are set up for live checks here. You can check an address directly with {address}."
+        ))
+        .tone(Tone::Warning);
+    }
+    let list: Vec<String> = targets
+        .iter()
+        .map(|t| format!("- **{}**: {}", t.name, t.description))
+        .collect();
+    Reply::new(format!(
+        "Which service should I check? Check one with {named}, for example `{}`:\n{}\n\nOr describe your problem, and I'll check the services it involves.",
+        named.trim_matches('`').replace("NAME", &targets[0].name),
+        list.join("\n")
+    ))
+    .title("Which service?")
 }
 
 fn nothing_open() -> Reply {
@@ -518,11 +588,13 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         });
         session.stage = Stage::AwaitingFeedback;
         push_skipped(out, &skipped);
+        // The attempt just pushed is pending.
+        let step = session.current_step().unwrap_or(Step::UNKNOWN);
         let mut reply = Reply::new(format!("{body}\n\nDid this fix it?"))
             .title(heading)
             .article(&article.id)
-            .choice(Action::Fixed, "Fixed it", Style::Success)
-            .choice(Action::NotFixed, "Still broken", Style::Danger)
+            .choice(Action::Fixed(step), "Fixed it", Style::Success)
+            .choice(Action::NotFixed(step), "Still broken", Style::Danger)
             .choice(Action::Escalate, "Talk to a human", Style::Secondary);
         if !article.checks.is_empty() {
             reply = reply.choice(

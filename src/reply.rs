@@ -1,6 +1,7 @@
 //! Transport-neutral replies: Markdown text, fields, choices and a privacy flag.
 
 use crate::browser::Browser;
+use crate::session::Step;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -59,8 +60,11 @@ pub enum Style {
 pub enum Action {
     /// Pick a browser; `None` is "other".
     Browser(Option<Browser>),
-    Fixed,
-    NotFixed,
+    /// "Fixed it", for this step: an answer to an earlier step is refused, not applied to the
+    /// step open now.
+    Fixed(Step),
+    /// "Still broken", for this step.
+    NotFixed(Step),
     /// Pick an article from low-confidence candidates.
     Article(String),
     NoneOfThese,
@@ -76,8 +80,8 @@ impl Action {
         match self {
             Action::Browser(Some(b)) => format!("browser:{}", b.id()),
             Action::Browser(None) => "browser:other".into(),
-            Action::Fixed => "fixed".into(),
-            Action::NotFixed => "not-fixed".into(),
+            Action::Fixed(step) => answer_token("fixed", *step),
+            Action::NotFixed(step) => answer_token("not-fixed", *step),
             Action::Article(id) => format!("article:{id}"),
             Action::NoneOfThese => "none".into(),
             Action::MoreInfo => "info".into(),
@@ -89,8 +93,9 @@ impl Action {
 
     pub fn parse(token: &str) -> Option<Action> {
         Some(match token {
-            "fixed" => Action::Fixed,
-            "not-fixed" => Action::NotFixed,
+            // Buttons from before answers named their step.
+            "fixed" => Action::Fixed(Step::UNKNOWN),
+            "not-fixed" => Action::NotFixed(Step::UNKNOWN),
             "none" => Action::NoneOfThese,
             "info" => Action::MoreInfo,
             "check" => Action::Check,
@@ -100,6 +105,10 @@ impl Action {
             _ => {
                 if let Some(b) = token.strip_prefix("browser:") {
                     Action::Browser(Some(b.parse().ok()?))
+                } else if let Some(step) = token.strip_prefix("fixed:") {
+                    Action::Fixed(parse_step(step)?)
+                } else if let Some(step) = token.strip_prefix("not-fixed:") {
+                    Action::NotFixed(parse_step(step)?)
                 } else if let Some(id) = token.strip_prefix("article:") {
                     if id.is_empty() {
                         return None;
@@ -111,6 +120,24 @@ impl Action {
             }
         })
     }
+}
+
+/// `fixed:<attempt>.<solution>` (plain `fixed` for [`Step::UNKNOWN`], as old buttons read).
+fn answer_token(verb: &str, step: Step) -> String {
+    if step == Step::UNKNOWN {
+        verb.to_string()
+    } else {
+        format!("{verb}:{}.{}", step.attempt, step.solution)
+    }
+}
+
+fn parse_step(text: &str) -> Option<Step> {
+    let (attempt, solution) = text.split_once('.')?;
+    let step = Step {
+        attempt: attempt.parse().ok()?,
+        solution: solution.parse().ok()?,
+    };
+    (step != Step::UNKNOWN).then_some(step)
 }
 
 impl fmt::Display for Action {
@@ -185,8 +212,20 @@ mod tests {
         let all = [
             Action::Browser(Some(Browser::SafariIos)),
             Action::Browser(None),
-            Action::Fixed,
-            Action::NotFixed,
+            Action::Fixed(Step {
+                attempt: 12,
+                solution: 3,
+            }),
+            Action::NotFixed(Step {
+                attempt: 0,
+                solution: 0,
+            }),
+            Action::Fixed(Step::UNKNOWN),
+            Action::NotFixed(Step::UNKNOWN),
+            Action::NotFixed(Step {
+                attempt: usize::MAX - 1,
+                solution: usize::MAX - 1,
+            }),
             Action::Article("quickbooks-error-502".into()),
             Action::NoneOfThese,
             Action::MoreInfo,
@@ -201,5 +240,15 @@ mod tests {
         assert_eq!(Action::parse("browser:netscape"), None);
         assert_eq!(Action::parse("article:"), None);
         assert_eq!(Action::parse("bogus"), None);
+        assert_eq!(Action::parse("fixed:3"), None);
+        assert_eq!(Action::parse("fixed:a.1"), None);
+        assert_eq!(Action::parse("not-fixed:"), None);
+        assert_eq!(
+            Action::parse("fixed:12.3"),
+            Some(Action::Fixed(Step {
+                attempt: 12,
+                solution: 3
+            }))
+        );
     }
 }

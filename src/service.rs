@@ -9,8 +9,9 @@ use crate::probe::{self, Prober, Request};
 use crate::reply::{Action, Reply, Style, Tone};
 use crate::session::{Attempt, Outcome, Session, Stage, UserRef};
 use crate::store::{Store, StoreError, TicketOpError};
-use std::sync::Arc;
-use tokio::sync::Notify;
+use std::collections::HashMap;
+use std::sync::{Arc, PoisonError};
+use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
 
 /// Wall-clock time in unix seconds. Injected so tests control time.
 pub trait Clock: Send + Sync + std::fmt::Debug {
@@ -39,6 +40,60 @@ pub struct Service {
     pub outbox_wake: Arc<Notify>,
     /// Live checks (shared results, rate limits).
     pub prober: Prober,
+    /// One turn at a time per user: an event holds its user's turn from loading the session to
+    /// saving it, so two events of one user (a button pressed while a check runs) cannot both
+    /// load the same session and overwrite each other's progress.
+    turns: Arc<UserTurns>,
+}
+
+/// A lock per user id, made when a user's event arrives and dropped when no event of theirs is
+/// running or waiting. Events of different users never wait for each other.
+#[derive(Debug, Default)]
+struct UserTurns {
+    locks: std::sync::Mutex<HashMap<String, Arc<Mutex<()>>>>,
+}
+
+/// A user's turn; ends (and forgets the user's lock if nobody else waits for it) when dropped.
+struct Turn {
+    guard: Option<OwnedMutexGuard<()>>,
+    turns: Arc<UserTurns>,
+    user: String,
+}
+
+impl UserTurns {
+    /// Waits until no other event of `user` is being handled.
+    async fn take(self: &Arc<Self>, user: &str) -> Turn {
+        let lock = {
+            // The map only holds locks: a panic elsewhere while it was held leaves nothing
+            // half-done, so a poisoned map is used as it is.
+            let mut locks = self.locks.lock().unwrap_or_else(PoisonError::into_inner);
+            Arc::clone(locks.entry(user.to_string()).or_default())
+        };
+        Turn {
+            guard: Some(lock.lock_owned().await),
+            turns: Arc::clone(self),
+            user: user.to_string(),
+        }
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        drop(self.guard.take());
+        let mut locks = self
+            .turns
+            .locks
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // The map's own reference is the only one left: no event of this user runs or waits
+        // (waiters hold a clone, taken under this same map lock).
+        if locks
+            .get(&self.user)
+            .is_some_and(|lock| Arc::strong_count(lock) == 1)
+        {
+            locks.remove(&self.user);
+        }
+    }
 }
 
 /// Handling an event failed inside; the user sees a short line, the log the detail.
@@ -63,6 +118,7 @@ impl Service {
             clock: Arc::new(SystemClock),
             outbox_wake: Arc::new(Notify::new()),
             prober,
+            turns: Arc::default(),
         }
     }
 
@@ -79,8 +135,13 @@ impl Service {
         })
     }
 
-    /// Handles one user event end to end and returns what to show.
+    /// Handles one user event end to end and returns what to show. Events of one user are
+    /// handled one after the other (the later waits, even through a slow check of the earlier);
+    /// events of different users run at once.
     pub async fn handle(&self, user: &UserRef, event: Event) -> Result<Vec<Reply>, ServiceError> {
+        // Held until the session is saved. Nothing below takes a user's turn again (effects
+        // run on the session in hand), so it cannot wait for itself.
+        let _turn = self.turns.take(&user.id).await;
         let kb = self.knowledge.current();
         let mut session = self.session(user)?;
         let before = session.attempts.clone();
@@ -181,20 +242,17 @@ impl Service {
             .collect()
     }
 
-    /// Runs checks and records them in the session. With no targets named, checks the current
-    /// article's targets, or every configured target.
+    /// Runs checks on the targets named (never all of them: with none named the engine asks which
+    /// one) and records them in the session.
     async fn run_checks(&self, session: &mut Session, targets: Vec<String>) -> Vec<Reply> {
         let kb = self.knowledge.current();
-        let targets = if targets.is_empty() {
-            kb.targets().iter().map(|t| t.name.clone()).collect()
-        } else {
-            targets
-        };
         if targets.is_empty() {
-            return vec![Reply::new(
-                "No services are set up for live checks here. You can check an address directly, e.g. `/check https://qbo.intuit.com/`.",
-            )
-            .tone(Tone::Warning)];
+            return vec![
+                Reply::new(
+                    "Name a service or an address to check, e.g. `/check https://qbo.intuit.com/`.",
+                )
+                .tone(Tone::Warning),
+            ];
         }
         let requests: Vec<Request> = targets.iter().map(|t| Request::parse(t)).collect();
         match self
@@ -290,5 +348,148 @@ impl Service {
             .title(format!("Ticket {id}"))
             .tone(Tone::Success)
             .choice(Action::Restart, "Start over", Style::Secondary))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::browser::Browser;
+    use crate::probe::{Resolver, resolve::Resolving};
+    use std::path::Path;
+    use std::time::Duration;
+
+    /// Resolves every name to 127.0.0.1, but only once the test opens the gate; says when a
+    /// lookup is waiting, so the test knows a check is under way.
+    #[derive(Debug, Default)]
+    struct GatedResolver {
+        entered: Notify,
+        gate: Notify,
+    }
+
+    impl Resolver for GatedResolver {
+        fn resolve<'a>(&'a self, _host: &'a str) -> Resolving<'a> {
+            Box::pin(async move {
+                self.entered.notify_one();
+                self.gate.notified().await;
+                Ok(vec![std::net::IpAddr::from([127, 0, 0, 1])])
+            })
+        }
+    }
+
+    fn service(dir: &Path, resolver: Arc<GatedResolver>) -> Service {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let knowledge = Knowledge::open(&root.join("knowledge")).expect("shipped knowledge");
+        let store = Store::open_waiting(dir, Duration::from_secs(5)).expect("store");
+        let prober = Prober::builder(CheckConfig {
+            allow_private_targets: true,
+            ..CheckConfig::default()
+        })
+        .resolver(resolver)
+        .build();
+        Service::with_prober(knowledge, store, prober)
+    }
+
+    fn user(id: &str) -> UserRef {
+        UserRef {
+            id: id.into(),
+            name: id.into(),
+            channel: "console".into(),
+        }
+    }
+
+    fn describe() -> Event {
+        Event::Describe {
+            text: "quickbooks error 502 bad gateway".into(),
+            browser: Some(Browser::Chrome),
+        }
+    }
+
+    /// A check of a name that resolves only when the gate opens (then a closed local port).
+    fn slow_check() -> Event {
+        Event::Check {
+            target: Some("http://slow.test:9/".into()),
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_answer_during_a_slow_check_is_kept_with_the_check() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let resolver = Arc::new(GatedResolver::default());
+        let service = service(dir.path(), Arc::clone(&resolver));
+        let ann = user("ann");
+        service.handle(&ann, describe()).await.expect("describe");
+
+        let checking = tokio::spawn({
+            let (service, ann) = (service.clone(), ann.clone());
+            async move { service.handle(&ann, slow_check()).await }
+        });
+        resolver.entered.notified().await;
+        let step = service
+            .session(&ann)
+            .expect("load")
+            .current_step()
+            .expect("a solution is open");
+        let answering = tokio::spawn({
+            let (service, ann) = (service.clone(), ann.clone());
+            async move {
+                service
+                    .handle(&ann, Event::Act(Action::NotFixed(step)))
+                    .await
+            }
+        });
+        // Time for the answer to be handled, were it not waiting for the check.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        resolver.gate.notify_one();
+        checking.await.expect("check task").expect("check");
+        let replies = answering.await.expect("answer task").expect("answer");
+        assert!(
+            replies.iter().any(|r| r.text.contains("Did this fix it?")),
+            "{replies:?}"
+        );
+
+        let stored = service
+            .store
+            .load_session("ann")
+            .expect("load")
+            .expect("saved");
+        assert_eq!(stored.checks.len(), 1, "the check is recorded: {stored:?}");
+        assert_eq!(
+            stored.attempts[step.attempt].outcome,
+            Some(Outcome::NotFixed),
+            "the answer is kept: {stored:?}"
+        );
+        assert_eq!(
+            stored.attempts.len(),
+            step.attempt + 2,
+            "the next fix is open: {stored:?}"
+        );
+        assert!(
+            service.turns.locks.lock().expect("locks").is_empty(),
+            "no lock is left behind"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_slow_check_does_not_hold_up_another_user() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let resolver = Arc::new(GatedResolver::default());
+        let service = service(dir.path(), Arc::clone(&resolver));
+        let ann = user("ann");
+        let checking = tokio::spawn({
+            let service = service.clone();
+            async move { service.handle(&ann, slow_check()).await }
+        });
+        resolver.entered.notified().await;
+        let bob = user("bob");
+        let replies =
+            tokio::time::timeout(Duration::from_secs(5), service.handle(&bob, describe()))
+                .await
+                .expect("bob is answered while ann's check still runs")
+                .expect("describe");
+        assert!(!replies.is_empty());
+        assert!(!checking.is_finished(), "ann's check was still waiting");
+        resolver.gate.notify_one();
+        checking.await.expect("check task").expect("check");
     }
 }

@@ -12,6 +12,14 @@ pub struct UserRef {
     pub channel: String,
 }
 
+impl UserRef {
+    /// The user talks through the terminal console (commands are spelled `/check NAME` there,
+    /// not as Discord options).
+    pub fn is_console(&self) -> bool {
+        self.channel == "console"
+    }
+}
+
 /// Where the conversation stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case", tag = "state")]
@@ -104,6 +112,27 @@ pub struct Session {
     /// The open ticket for this conversation, if any.
     #[serde(default)]
     pub ticket: Option<String>,
+    /// How many attempts the user's earlier conversations (before a restart) had: attempts are
+    /// numbered on from there, so a button of an old conversation never names a new step.
+    #[serde(default)]
+    pub attempt_base: usize,
+}
+
+/// Which "did this fix it?" an answer is for: the attempt's number (counted over the user's
+/// conversations) and the solution's index in its article. Short enough for a button id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Step {
+    pub attempt: usize,
+    pub solution: usize,
+}
+
+impl Step {
+    /// A button made before answers named their step: it matches no step, so it is answered as
+    /// outdated rather than applied to whatever is open now.
+    pub const UNKNOWN: Step = Step {
+        attempt: usize::MAX,
+        solution: usize::MAX,
+    };
 }
 
 impl Session {
@@ -122,7 +151,18 @@ impl Session {
             attempts: Vec::new(),
             checks: Vec::new(),
             ticket: None,
+            attempt_base: 0,
         }
+    }
+
+    /// The step waiting for "did this fix it?", if any.
+    pub fn current_step(&self) -> Option<Step> {
+        let last = self.attempts.len().checked_sub(1)?;
+        let a = &self.attempts[last];
+        a.outcome.is_none().then_some(Step {
+            attempt: self.attempt_base + last,
+            solution: a.solution,
+        })
     }
 
     /// The attempt shown last and still waiting for an answer.

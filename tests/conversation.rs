@@ -4,10 +4,10 @@
 use std::path::Path;
 use supportbot::browser::Browser;
 use supportbot::conversation::{Effect, Event, Output, handle};
-use supportbot::knowledge::KnowledgeBase;
 use supportbot::knowledge::load::{from_sources, load_dir};
+use supportbot::knowledge::{KnowledgeBase, Target};
 use supportbot::reply::{Action, Reply};
-use supportbot::session::{Outcome, Session, Stage, UserRef};
+use supportbot::session::{Outcome, Session, Stage, Step, UserRef};
 use supportbot::store::Store;
 
 /// Five solutions exercising every way a solution can meet a browser:
@@ -128,6 +128,18 @@ impl<'a> Chat<'a> {
     fn act(&mut self, a: Action) -> Output {
         self.event(Event::Act(a))
     }
+
+    /// "Fixed it" for the step open now (as pressing its newest button).
+    fn fixed(&mut self) -> Output {
+        let step = self.session.current_step().expect("a step is open");
+        self.act(Action::Fixed(step))
+    }
+
+    /// "Still broken" for the step open now.
+    fn not_fixed(&mut self) -> Output {
+        let step = self.session.current_step().expect("a step is open");
+        self.act(Action::NotFixed(step))
+    }
 }
 
 fn all_text(out: &Output) -> String {
@@ -170,7 +182,14 @@ fn assert_solution(out: &Output, n: usize, of: usize, title: &str) {
     );
     assert!(q.text.ends_with("Did this fix it?"), "{}", q.text);
     let acts = actions(out);
-    assert!(acts.contains(&Action::Fixed) && acts.contains(&Action::NotFixed));
+    let step = acts.iter().find_map(|a| match a {
+        Action::Fixed(s) => Some(*s),
+        _ => None,
+    });
+    assert!(
+        step.is_some() && acts.contains(&Action::NotFixed(step.unwrap())),
+        "{acts:?}"
+    );
     assert!(
         acts.contains(&Action::Escalate),
         "a human is always on offer"
@@ -205,7 +224,7 @@ fn walks_one_solution_at_a_time_then_offers_a_human() {
 
     // Still broken -> solution 2 has per-browser steps and the browser is unknown: ask, offering
     // only the article's browsers plus "other" (and, as always, a human).
-    let out = chat.act(Action::NotFixed);
+    let out = chat.not_fixed();
     assert_eq!(chat.session.stage, Stage::ChoosingBrowser);
     assert!(has(&out, "Clear the site data"), "{}", all_text(&out));
     assert_eq!(
@@ -244,7 +263,7 @@ fn walks_one_solution_at_a_time_then_offers_a_human() {
 
     // Solution 3 is for Safari only: skipped with a note, and solution 4 follows at once with
     // its general steps and the Chrome steps.
-    let out = chat.act(Action::NotFixed);
+    let out = chat.not_fixed();
     assert!(
         has(&out, "Skipped solution 3 (**Allow pop-ups**)"),
         "{}",
@@ -261,18 +280,19 @@ fn walks_one_solution_at_a_time_then_offers_a_human() {
     assert!(text.contains("Click Reset."), "{text}");
     assert!(text.contains("chrome://net-internals"), "{text}");
 
-    let out = chat.act(Action::NotFixed);
+    let out = chat.not_fixed();
     assert_solution(&out, 5, 5, "Reinstall the connector");
 
     // Out of solutions -> a human is offered first.
-    let out = chat.act(Action::NotFixed);
+    let last = chat.session.current_step().expect("solution 5 is open");
+    let out = chat.not_fixed();
     assert_eq!(chat.session.stage, Stage::OutOfSolutions);
     let q = question(&out);
     assert_eq!(q.title.as_deref(), Some("Out of fixes"));
     assert_eq!(q.choices[0].action, Action::Escalate);
     assert!(actions(&out).contains(&Action::Restart));
     // Saying "still broken" again repeats the offer instead of failing.
-    let again = chat.act(Action::NotFixed);
+    let again = chat.act(Action::NotFixed(last));
     assert_eq!(question(&again).title.as_deref(), Some("Out of fixes"));
 
     // The record of what was tried is complete and in order.
@@ -303,7 +323,7 @@ fn fixed_ends_the_walk_with_prevention_and_more_info() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);
     chat.say("error E42 when syncing the ledger");
-    let out = chat.act(Action::Fixed);
+    let out = chat.fixed();
     assert_eq!(chat.session.stage, Stage::Fixed);
     let q = question(&out);
     assert!(
@@ -337,7 +357,7 @@ fn solution_without_a_variant_for_the_browser_shows_general_steps_or_is_skipped(
     assert_solution(&out, 1, 5, "Restart the app");
     // Edge: solutions 2 and 3 have no Edge steps and no general steps -> both skipped, noted;
     // solution 4 has general steps -> shown with a note saying they are not Edge-specific.
-    let out = chat.act(Action::NotFixed);
+    let out = chat.not_fixed();
     let notes = all_text(&out);
     assert!(notes.contains("Skipped solution 2"), "{notes}");
     assert!(notes.contains("Skipped solution 3"), "{notes}");
@@ -354,7 +374,7 @@ fn solution_without_a_variant_for_the_browser_shows_general_steps_or_is_skipped(
     // "Other" at the browser question behaves the same way.
     let mut chat = Chat::new(&kb);
     chat.say("sync error E42");
-    let out = chat.act(Action::NotFixed);
+    let out = chat.not_fixed();
     assert_eq!(
         chat.session.stage,
         Stage::ChoosingBrowser,
@@ -377,7 +397,7 @@ fn changing_browser_reshows_the_current_solution() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);
     chat.say("sync error E42 in chrome");
-    let out = chat.act(Action::NotFixed);
+    let out = chat.not_fixed();
     assert_solution(&out, 2, 5, "Clear the site data");
     let out = chat.act(Action::Browser(Some(Browser::Firefox)));
     assert_solution(&out, 2, 5, "Clear the site data");
@@ -414,7 +434,7 @@ fn shipped_502_on_chrome_walks_the_guide_in_order() {
     assert!(has(&out, "Skipped solution 1"), "{}", all_text(&out));
     let mut shown = vec![question(&out).title.clone().unwrap()];
     loop {
-        let out = chat.act(Action::NotFixed);
+        let out = chat.not_fixed();
         let q = question(&out);
         if chat.session.stage == Stage::OutOfSolutions {
             assert_eq!(q.choices[0].action, Action::Escalate);
@@ -457,7 +477,7 @@ fn browser_detected_from_on_my_iphone() {
     // Walk to the cache solution: its steps are the iPhone ones.
     let mut seen_ios_steps = false;
     for _ in 0..6 {
-        let out = chat.act(Action::NotFixed);
+        let out = chat.not_fixed();
         if chat.session.stage != Stage::AwaitingFeedback {
             break;
         }
@@ -642,7 +662,7 @@ fn a_reply_the_buttons_did_not_cover_keeps_the_walk_and_asks_again() {
         "a stray reply is not a description for staff"
     );
     // The step can still be answered.
-    let out = chat.act(Action::NotFixed);
+    let out = chat.not_fixed();
     assert!(has(&out, "Did this fix it?"), "{}", all_text(&out));
     assert_eq!(
         chat.session.attempts[attempts - 1].outcome,
@@ -677,11 +697,224 @@ fn a_clear_new_problem_mid_walk_still_starts_over() {
     );
 }
 
+const OUTDATED: &str = "That button belongs to an earlier step; here is where we are now:";
+
+#[test]
+fn a_button_of_an_earlier_solution_records_nothing_and_asks_the_open_question_again() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("error E42 when syncing the ledger on Chrome");
+    let first = chat.session.current_step().expect("solution 1 is open");
+    assert_eq!(first.solution, 0);
+    let out = chat.not_fixed();
+    assert_solution(&out, 2, 5, "Clear the site data");
+    let open = chat.session.current_step().expect("solution 2 is open");
+    let before = chat.session.attempts.clone();
+
+    for stale in [Action::Fixed(first), Action::NotFixed(first)] {
+        let out = chat.act(stale.clone());
+        assert_eq!(out.replies[0].text, OUTDATED, "{stale}: {}", all_text(&out));
+        assert_solution(&out, 2, 5, "Clear the site data");
+        assert!(out.effects.is_empty());
+        assert_eq!(chat.session.attempts.len(), before.len(), "{stale}");
+        for (now, then) in chat.session.attempts.iter().zip(&before) {
+            assert_eq!(
+                (now.solution, now.outcome),
+                (then.solution, then.outcome),
+                "{stale}"
+            );
+        }
+        assert_eq!(chat.session.stage, Stage::AwaitingFeedback);
+        assert_eq!(
+            chat.session.current_step(),
+            Some(open),
+            "same step, same buttons"
+        );
+    }
+
+    // The open step's own button still works.
+    let out = chat.act(Action::Fixed(open));
+    assert!(
+        has(&out, "**Clear the site data** fixed it"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::Fixed));
+    // And once fixed, an earlier button still changes nothing.
+    let out = chat.act(Action::NotFixed(open));
+    assert_eq!(out.replies[0].text, OUTDATED);
+    assert!(has(&out, "You told me **Clear the site data** fixed it"));
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::Fixed));
+    assert_eq!(chat.session.stage, Stage::Fixed);
+}
+
+#[test]
+fn a_button_of_another_article_or_an_earlier_conversation_is_outdated() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("error E42 when syncing the ledger on Chrome");
+    let sync = chat
+        .session
+        .current_step()
+        .expect("sync solution 1 is open");
+    chat.event(Event::Open {
+        article: "printer-offline".into(),
+        browser: None,
+    });
+    let printer = chat
+        .session
+        .current_step()
+        .expect("printer solution 1 is open");
+    assert_ne!(sync, printer);
+    assert_eq!(
+        sync.solution, printer.solution,
+        "both are the first solution"
+    );
+    let out = chat.act(Action::Fixed(sync));
+    assert_eq!(out.replies[0].text, OUTDATED);
+    assert_solution(&out, 1, 1, "Restart the printer");
+    assert_eq!(chat.session.current_step(), Some(printer));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::Fixed))
+    );
+
+    // After "start over", the new conversation's first step is not the old one's.
+    chat.act(Action::Restart);
+    chat.say("error E42 when syncing the ledger on Chrome");
+    let fresh = chat
+        .session
+        .current_step()
+        .expect("sync solution 1 is open again");
+    assert_ne!(fresh, sync);
+    assert_ne!(fresh, printer);
+    let out = chat.act(Action::Fixed(printer));
+    assert_eq!(out.replies[0].text, OUTDATED);
+    assert_eq!(chat.session.attempts[0].outcome, None);
+
+    // A button from before answers named their step is outdated too.
+    let legacy = Action::parse("fixed").expect("old tokens still parse");
+    let out = chat.act(legacy);
+    assert_eq!(out.replies[0].text, OUTDATED);
+    assert_eq!(chat.session.attempts[0].outcome, None);
+    chat.fixed();
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::Fixed));
+}
+
+#[test]
+fn sessions_saved_before_steps_were_numbered_still_load_and_answer() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("error E42 when syncing the ledger on Chrome");
+    let mut old = serde_json::to_value(&chat.session).unwrap();
+    old.as_object_mut().unwrap().remove("attempt_base");
+    let session: Session = serde_json::from_value(old).expect("an old session loads");
+    assert_eq!(session.attempt_base, 0);
+    let mut chat = Chat {
+        kb: &kb,
+        session,
+        now: chat.now,
+    };
+    let out = chat.event(Event::Resume);
+    assert_solution(&out, 1, 5, "Restart the app");
+    chat.not_fixed();
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
+}
+
+fn target(name: &str, description: &str) -> Target {
+    Target {
+        name: name.into(),
+        description: description.into(),
+        url: format!("https://{name}.example.com/"),
+        expect_status: None,
+        timeout_ms: None,
+        contains: None,
+        line: 0,
+    }
+}
+
+#[test]
+fn check_with_nothing_to_check_lists_the_services_instead_of_checking_them_all() {
+    let kb = inline_kb().with_targets(vec![
+        target("ledger-api", "Ledger sync API"),
+        target("print-hub", "Printer hub"),
+    ]);
+    let mut chat = Chat::new(&kb);
+    for event in [Event::Check { target: None }, Event::Act(Action::Check)] {
+        let out = chat.event(event.clone());
+        assert!(out.effects.is_empty(), "{event:?}: nothing is probed");
+        let text = all_text(&out);
+        assert!(text.contains("- **ledger-api**: Ledger sync API"), "{text}");
+        assert!(text.contains("- **print-hub**: Printer hub"), "{text}");
+        assert!(
+            text.contains("`/check NAME`"),
+            "the console's spelling: {text}"
+        );
+        assert!(text.contains("`/check ledger-api`"), "{text}");
+    }
+    // An open article that names no service to check: the same list.
+    chat.say("error E42 when syncing the ledger on Chrome");
+    let out = chat.act(Action::Check);
+    assert!(out.effects.is_empty());
+    assert!(has(&out, "**print-hub**"), "{}", all_text(&out));
+    // On Discord, the slash command's option.
+    chat.session.user.channel = "4242".into();
+    let out = chat.act(Action::Check);
+    assert!(has(&out, "`/check target:NAME`"), "{}", all_text(&out));
+    assert!(!has(&out, "`/check NAME`"), "{}", all_text(&out));
+    // A service named is checked, and only that one.
+    let out = chat.event(Event::Check {
+        target: Some("print-hub".into()),
+    });
+    assert_eq!(
+        out.effects,
+        [Effect::Check {
+            targets: vec!["print-hub".into()]
+        }]
+    );
+    // With no services configured: how to check an address.
+    let bare = inline_kb();
+    let mut chat = Chat::new(&bare);
+    let out = chat.act(Action::Check);
+    assert!(out.effects.is_empty());
+    assert!(has(&out, "No services are set up"), "{}", all_text(&out));
+    assert!(
+        has(&out, "`/check https://example.com/`"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+#[test]
+fn check_with_an_article_checks_its_services() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks error 502 bad gateway on chrome");
+    let article = kb
+        .get(chat.session.article.as_deref().expect("an article"))
+        .unwrap();
+    assert!(!article.checks.is_empty(), "the 502 article names services");
+    let out = chat.act(Action::Check);
+    assert_eq!(
+        out.effects,
+        [Effect::Check {
+            targets: article.checks.clone()
+        }]
+    );
+}
+
 #[test]
 fn answers_without_an_open_step_are_explained_not_errors() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);
-    for a in [Action::Fixed, Action::NotFixed, Action::MoreInfo] {
+    for a in [
+        Action::Fixed(Step::UNKNOWN),
+        Action::NotFixed(Step::UNKNOWN),
+        Action::MoreInfo,
+    ] {
         let out = chat.act(a.clone());
         assert_eq!(out.replies.len(), 1, "{a}");
         assert!(
@@ -735,7 +968,7 @@ fn resume_after_a_restart_continues_where_we_were() {
     let data = tempfile::tempdir().unwrap();
     let mut chat = Chat::new(&kb);
     chat.say("sync error E42");
-    chat.act(Action::NotFixed);
+    chat.not_fixed();
     chat.act(Action::Browser(Some(Browser::Firefox)));
     assert_eq!(chat.session.next_solution, 2);
 
@@ -766,7 +999,7 @@ fn resume_after_a_restart_continues_where_we_were() {
         1
     );
     // And the walk goes on.
-    let out = chat.act(Action::NotFixed);
+    let out = chat.not_fixed();
     assert!(has(&out, "Skipped solution 3"), "{}", all_text(&out));
     assert_solution(&out, 4, 5, "Reset the connection");
 }
@@ -779,7 +1012,7 @@ fn resume_at_each_stage() {
     // Waiting for the browser: the question again.
     let mut chat = Chat::new(&kb);
     chat.say("sync error E42");
-    chat.act(Action::NotFixed);
+    chat.not_fixed();
     assert_eq!(chat.session.stage, Stage::ChoosingBrowser);
     chat.session = persist_and_reopen(data.path(), &chat.session);
     let out = chat.event(Event::Resume);
@@ -798,7 +1031,7 @@ fn resume_at_each_stage() {
     // Out of solutions: the offer of a human again.
     let mut chat = Chat::new(&kb);
     chat.say("the printer is offline");
-    chat.act(Action::NotFixed);
+    chat.not_fixed();
     assert_eq!(chat.session.stage, Stage::OutOfSolutions);
     chat.session = persist_and_reopen(data.path(), &chat.session);
     let out = chat.event(Event::Resume);
@@ -818,7 +1051,7 @@ fn every_reply_is_private() {
     let mut chat = Chat::new(&kb);
     let mut outs = vec![chat.say("502 bad gateway")];
     outs.push(chat.act(Action::Browser(Some(Browser::Chrome))));
-    outs.push(chat.act(Action::NotFixed));
+    outs.push(chat.not_fixed());
     outs.push(chat.say("how do I record a refund"));
     for out in &outs {
         for r in &out.replies {

@@ -411,8 +411,9 @@ async fn diagnose_to_resolved_ticket_end_to_end() {
             "the IE-only fix is skipped for Chrome"
         );
         let buttons = [
-            format!("sb:{USER}:fixed"),
-            format!("sb:{USER}:not-fixed"),
+            // Answers name their step: attempt 1 (attempt 0 was the skipped fix), solution 2.
+            format!("sb:{USER}:fixed:1.1"),
+            format!("sb:{USER}:not-fixed:1.1"),
             format!("sb:{USER}:escalate"),
             format!("sb:{USER}:check"),
         ];
@@ -970,6 +971,7 @@ async fn conversation_survives_a_restart() {
     let data = tempfile::tempdir().expect("temp dir");
     let first = Bot::start(&fake, data.path());
     let mut step_id = 0;
+    let mut still_broken = String::new();
     bounded("before the restart", async {
         wait_for_commands(&fake).await;
         let sent = fake
@@ -996,6 +998,7 @@ async fn conversation_survives_a_restart() {
             titles(&step)
         );
         step_id = step.id;
+        still_broken = step.custom_ids()[1].clone();
     })
     .await;
     first.stop().await;
@@ -1014,10 +1017,7 @@ async fn conversation_survives_a_restart() {
             .expect("the session was saved");
         assert_eq!(session.stage, Stage::AwaitingFeedback);
         let sent = fake
-            .dispatch_interaction(InteractionFixture::button(
-                &format!("sb:{USER}:not-fixed"),
-                step_id,
-            ))
+            .dispatch_interaction(InteractionFixture::button(&still_broken, step_id))
             .await;
         assert_eq!(fake.wait_for_callback(sent.id).await.kind, 4);
         let next = original(&fake, sent.id).await;
@@ -1031,6 +1031,121 @@ async fn conversation_survives_a_restart() {
     })
     .await;
     second.stop().await;
+}
+
+/// "Fixed it" pressed on an earlier solution's message, after "Still broken" moved on: the bot
+/// says the button is outdated and shows the open solution again; no attempt or stat changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_old_fixed_it_button_is_outdated_and_changes_nothing() {
+    let fake = FakeDiscord::start().await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let bot = Bot::start(&fake, data.path());
+    bounded("an old button", async {
+        wait_for_commands(&fake).await;
+        let sent = fake
+            .dispatch_interaction(InteractionFixture::slash(
+                "diagnose",
+                vec![Opt::Str(
+                    "description",
+                    "bad gateway error when opening payroll".into(),
+                )],
+            ))
+            .await;
+        let menu = original(&fake, sent.id).await;
+        let sent = fake
+            .dispatch_interaction(InteractionFixture::select(
+                &format!("sb:{USER}:browser"),
+                &["chrome"],
+                menu.id,
+            ))
+            .await;
+        let old = original(&fake, sent.id).await;
+        assert!(
+            titles(&old).iter().any(|t| t.starts_with("Solution 2 of")),
+            "{:?}",
+            titles(&old)
+        );
+        let (old_fixed, old_broken) = (old.custom_ids()[0].clone(), old.custom_ids()[1].clone());
+        let sent = fake
+            .dispatch_interaction(InteractionFixture::button(&old_broken, old.id))
+            .await;
+        let now = original(&fake, sent.id).await;
+        assert!(
+            titles(&now).iter().any(|t| t.starts_with("Solution 3 of")),
+            "{:?}",
+            titles(&now)
+        );
+        let before = bot
+            .store()
+            .load_session(&USER.to_string())
+            .expect("store")
+            .expect("saved");
+        let stats_before = bot.store().stat_events().count();
+
+        // The earlier message's "Fixed it".
+        let sent = fake
+            .dispatch_interaction(InteractionFixture::button(&old_fixed, old.id))
+            .await;
+        assert_eq!(fake.wait_for_callback(sent.id).await.kind, 4);
+        let answer = original(&fake, sent.id).await;
+        assert!(answer.is_ephemeral());
+        assert!(
+            all_text(&answer).contains("That button belongs to an earlier step"),
+            "{}",
+            all_text(&answer)
+        );
+        assert!(
+            titles(&answer)
+                .iter()
+                .any(|t| t.starts_with("Solution 3 of")),
+            "the open solution is shown again: {:?}",
+            titles(&answer)
+        );
+        assert_eq!(
+            answer.custom_ids()[..2],
+            now.custom_ids()[..2],
+            "with the same buttons"
+        );
+        let after = bot
+            .store()
+            .load_session(&USER.to_string())
+            .expect("store")
+            .expect("saved");
+        let outcomes = |s: &supportbot::session::Session| -> Vec<_> {
+            s.attempts.iter().map(|a| (a.solution, a.outcome)).collect()
+        };
+        assert_eq!(outcomes(&after), outcomes(&before), "no attempt changed");
+        assert_eq!(after.stage, Stage::AwaitingFeedback);
+        assert_eq!(
+            bot.store().stat_events().count(),
+            stats_before,
+            "no stat recorded"
+        );
+
+        // The open solution's own "Fixed it" is recorded for that solution.
+        let sent = fake
+            .dispatch_interaction(InteractionFixture::button(&now.custom_ids()[0], now.id))
+            .await;
+        let fixed = original(&fake, sent.id).await;
+        assert!(
+            titles(&fixed).contains(&"Fixed".to_owned()),
+            "{:?}",
+            titles(&fixed)
+        );
+        let done = bot
+            .store()
+            .load_session(&USER.to_string())
+            .expect("store")
+            .expect("saved");
+        let last = done.attempts.last().expect("attempts");
+        assert_eq!(
+            (last.solution, last.outcome),
+            (2, Some(supportbot::session::Outcome::Fixed))
+        );
+        fake.assert_clean();
+    })
+    .await;
+    bot.stop().await;
 }
 
 /// 4b. A restart in the middle of a delivery: the card is posted, opening the thread fails, the

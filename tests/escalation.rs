@@ -37,6 +37,15 @@ impl Clock for FixedClock {
     }
 }
 
+/// The step open now in the user's stored session, as its newest buttons name it.
+fn step(service: &Service, user: &UserRef) -> supportbot::session::Step {
+    service
+        .session(user)
+        .unwrap()
+        .current_step()
+        .expect("a step is open")
+}
+
 fn user(id: &str) -> UserRef {
     UserRef {
         id: id.into(),
@@ -395,11 +404,11 @@ async fn stats_learn_from_answers_and_tickets() {
         .await
         .unwrap();
     service
-        .handle(&ann, Event::Act(Action::NotFixed))
+        .handle(&ann, Event::Act(Action::NotFixed(step(&service, &ann))))
         .await
         .unwrap();
     service
-        .handle(&ann, Event::Act(Action::Fixed))
+        .handle(&ann, Event::Act(Action::Fixed(step(&service, &ann))))
         .await
         .unwrap();
     // Bob: first fix fails, then he asks for a human.
@@ -409,7 +418,7 @@ async fn stats_learn_from_answers_and_tickets() {
         .await
         .unwrap();
     service
-        .handle(&bob, Event::Act(Action::NotFixed))
+        .handle(&bob, Event::Act(Action::NotFixed(step(&service, &bob))))
         .await
         .unwrap();
     let replies = service

@@ -676,6 +676,85 @@ async fn check_on_a_hanging_target_is_acknowledged_within_3s_and_times_out() {
     bot.stop().await;
 }
 
+/// 2d. One user's events run one at a time (so none overwrites another's progress): a button
+/// pressed while that user's check hangs waits for it, so the bot acknowledges it within 3 s and
+/// edits the answer in afterwards, and the answer is kept with the check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_button_pressed_during_the_users_own_check_is_acknowledged_in_time() {
+    let server = TestServer::always(Behavior::Hang).await;
+    let fake = FakeDiscord::start().await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let bot = Bot::start(&fake, data.path());
+    bounded("a button during a check", async {
+        wait_for_commands(&fake).await;
+        let sent = fake
+            .dispatch_interaction(InteractionFixture::slash(
+                "diagnose",
+                vec![
+                    Opt::Str(
+                        "description",
+                        "bad gateway error when opening payroll".into(),
+                    ),
+                    Opt::Str("browser", "chrome".into()),
+                ],
+            ))
+            .await;
+        let step = original(&fake, sent.id).await;
+        let broken = step
+            .custom_ids()
+            .into_iter()
+            .find(|id| id.contains("not-fixed"))
+            .unwrap_or_else(|| panic!("no Still broken button: {:?}", step.custom_ids()));
+        let check = fake
+            .dispatch_interaction(InteractionFixture::slash(
+                "check",
+                vec![Opt::Str("target", server.url("/hangs"))],
+            ))
+            .await;
+        assert_eq!(fake.wait_for_callback(check.id).await.kind, 5);
+
+        let press = fake
+            .dispatch_interaction(InteractionFixture::button(&broken, step.id))
+            .await;
+        let callback = fake.wait_for_callback(press.id).await;
+        assert!(
+            callback.elapsed < CALLBACK_DEADLINE,
+            "acknowledged after {:?}",
+            callback.elapsed
+        );
+        assert_eq!(callback.kind, 5, "deferred while the check holds the user");
+        let answer = edited_original(&fake, press.id).await;
+        assert!(
+            titles(&answer).iter().any(|t| t.starts_with("Solution ")),
+            "{:?}",
+            titles(&answer)
+        );
+        let checked = edited_original(&fake, check.id).await;
+        assert!(
+            titles(&checked)[0].ends_with(": timeout"),
+            "{:?}",
+            titles(&checked)
+        );
+        let session = bot
+            .store()
+            .load_session(&USER.to_string())
+            .expect("store readable")
+            .expect("session kept");
+        assert_eq!(session.checks.len(), 1, "the check is recorded");
+        assert!(
+            session
+                .attempts
+                .iter()
+                .any(|a| a.outcome == Some(supportbot::session::Outcome::NotFixed)),
+            "the answer is kept: {:?}",
+            session.attempts
+        );
+        fake.assert_clean();
+    })
+    .await;
+    bot.stop().await;
+}
+
 /// 2c. Shutdown (SIGINT/SIGTERM) while a check is in flight: new interactions are refused with a
 /// private "restarting" note (which pings nobody), the check in flight is finished and answered,
 /// and only then does `run` return.

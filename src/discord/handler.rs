@@ -18,6 +18,7 @@ use serenity::all::{
     CreateModal, EditInteractionResponse, InputTextStyle, Interaction, ModalInteraction, User,
 };
 use std::collections::HashMap;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -206,6 +207,32 @@ impl Handler {
         }
     }
 
+    /// Answers a conversation command at once, or, when the answer is not ready within the
+    /// budget (the user's previous event, e.g. a live check, is still running), acknowledges
+    /// it and edits the answer in when ready.
+    async fn answer_command(
+        &self,
+        ctx: &Context,
+        c: &CommandInteraction,
+        user: &UserRef,
+        event: Event,
+        share: bool,
+    ) {
+        match within_budget(self.run(user, event)).await {
+            Ok(replies) => self.reply_now(ctx, c, &user.id, &replies, share).await,
+            Err(pending) => {
+                let deferred = if share {
+                    c.defer(&ctx.http).await
+                } else {
+                    c.defer_ephemeral(&ctx.http).await
+                };
+                log_failure!(deferred, "defer slow answer");
+                let replies = pending.await;
+                self.edit_deferred(ctx, &c.token, &user.id, &replies).await;
+            }
+        }
+    }
+
     async fn command(&self, ctx: &Context, c: &CommandInteraction) {
         let user = user_ref(&c.user, c.channel_id.get());
         let owner = user.id.clone();
@@ -231,24 +258,18 @@ impl Handler {
                 browser,
                 share,
             } => {
-                let replies = self
-                    .run(
-                        &user,
-                        Event::Describe {
-                            text: description,
-                            browser,
-                        },
-                    )
-                    .await;
-                self.reply_now(ctx, c, &owner, &replies, share).await;
+                let event = Event::Describe {
+                    text: description,
+                    browser,
+                };
+                self.answer_command(ctx, c, &user, event, share).await;
             }
             SlashCommand::Fix { article, browser } => {
-                let replies = self.run(&user, Event::Open { article, browser }).await;
-                self.reply_now(ctx, c, &owner, &replies, false).await;
+                let event = Event::Open { article, browser };
+                self.answer_command(ctx, c, &user, event, false).await;
             }
             SlashCommand::Help => {
-                let replies = self.run(&user, Event::Help).await;
-                self.reply_now(ctx, c, &owner, &replies, false).await;
+                self.answer_command(ctx, c, &user, Event::Help, false).await;
             }
             SlashCommand::Check { target } => {
                 if let Some(wait) =
@@ -408,10 +429,14 @@ impl Handler {
                 let replies = self.run(&user, Event::Act(Action::Check)).await;
                 self.edit_deferred(ctx, &c.token, &user.id, &replies).await;
             }
-            Some(action) => {
-                let replies = self.run(&user, Event::Act(action)).await;
-                self.component_reply(ctx, c, &user.id, &replies).await;
-            }
+            Some(action) => match within_budget(self.run(&user, Event::Act(action))).await {
+                Ok(replies) => self.component_reply(ctx, c, &user.id, &replies).await,
+                Err(pending) => {
+                    log_failure!(c.defer_ephemeral(&ctx.http).await, "defer slow answer");
+                    let replies = pending.await;
+                    self.edit_deferred(ctx, &c.token, &user.id, &replies).await;
+                }
+            },
         }
     }
 
@@ -757,4 +782,18 @@ fn escalate_modal() -> CreateInteractionResponse {
             ),
         ]),
     )
+}
+
+/// How long an interaction may take before it is acknowledged and answered by an edit: well
+/// inside Discord's 3 seconds, leaving room for the response's own round trip.
+const ANSWER_BUDGET: Duration = Duration::from_millis(2000);
+
+/// Runs `work` for up to [`ANSWER_BUDGET`]: its output if done by then, otherwise the work
+/// itself, still running, to be awaited after acknowledging the interaction.
+async fn within_budget<F: Future>(work: F) -> Result<F::Output, Pin<Box<F>>> {
+    let mut work = Box::pin(work);
+    match tokio::time::timeout(ANSWER_BUDGET, &mut work).await {
+        Ok(done) => Ok(done),
+        Err(_) => Err(work),
+    }
 }

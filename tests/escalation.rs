@@ -110,9 +110,23 @@ fn lifecycle_and_one_open_ticket_per_user() {
     let d = escalation::escalate(&store, summary("u1", "back again"), 150).unwrap();
     assert!(d.created);
     assert_eq!(d.ticket.id, TicketId(3));
-    // Reopening T-0001 while T-0003 is open keeps T-0003 as the open one.
-    escalation::reopen(&store, TicketId(1), "carol", 160).unwrap();
+    // Reopening T-0001 while T-0003 is open would give u1 two open tickets: refused, naming
+    // T-0003, and nothing changes.
+    let err = escalation::reopen(&store, TicketId(1), "carol", 155).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("T-0001 cannot be reopened") && msg.contains("T-0003"),
+        "{msg}"
+    );
+    assert_eq!(
+        store.ticket(TicketId(1)).unwrap().unwrap().status,
+        Status::Resolved
+    );
     assert_eq!(store.open_ticket_of("u1").unwrap(), Some(TicketId(3)));
+    // Once T-0003 is resolved, T-0001 can come back and becomes the open one.
+    escalation::resolve(&store, TicketId(3), "carol", None, 158).unwrap();
+    escalation::reopen(&store, TicketId(1), "carol", 160).unwrap();
+    assert_eq!(store.open_ticket_of("u1").unwrap(), Some(TicketId(1)));
     let t1 = store.ticket(TicketId(1)).unwrap().unwrap();
     assert_eq!(t1.status, Status::Open);
     let steps: Vec<_> = t1
@@ -138,10 +152,56 @@ fn lifecycle_and_one_open_ticket_per_user() {
     );
 
     let rows = store.ticket_rows(Some(Status::Open)).unwrap();
+    assert_eq!(rows.iter().map(|r| r.id.0).collect::<Vec<_>>(), vec![2, 1]);
+}
+
+/// `tickets reopen` refuses, through the binary, to give a user a second open ticket.
+#[test]
+fn reopen_refuses_a_second_open_ticket_for_the_user() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap()
+    };
+    let escalate = [
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "502 bad gateway",
+    ];
+    let o = sb(&escalate);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = sb(&["tickets", "resolve", "T-0001", "--by", "carol"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = sb(&escalate);
     assert_eq!(
-        rows.iter().map(|r| r.id.0).collect::<Vec<_>>(),
-        vec![3, 2, 1]
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "T-0002",
+        "{}",
+        show(&o)
     );
+
+    let o = sb(&["tickets", "reopen", "T-0001"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("T-0001 cannot be reopened") && stderr.contains("T-0002 open"),
+        "{stderr}"
+    );
+    let o = sb(&["tickets", "list", "--status", "open", "--json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rows.len(), 1, "{}", show(&o));
+    assert_eq!(rows[0]["id"], "T-0002");
 }
 
 #[tokio::test(start_paused = true)]

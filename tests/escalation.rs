@@ -249,7 +249,33 @@ async fn claim_and_resolve_notify_the_user_through_the_outbox() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     escalation::escalate(&store, summary("u1", "502"), 100).unwrap();
-    escalation::claim(&store, TicketId(1), "carol", 110).unwrap();
+    let claimed = escalation::claim(&store, TicketId(1), "carol", 110).unwrap();
+    assert!(claimed.changed);
+    assert!(
+        claimed.staff_reply().contains("The user is being notified"),
+        "{}",
+        claimed.staff_reply()
+    );
+    // Claiming again changes nothing and queues nothing; staff are told so, not that the user
+    // was notified.
+    let queued = store.outbox_len();
+    let again = escalation::claim(&store, TicketId(1), "carol", 115).unwrap();
+    assert!(!again.changed);
+    assert_eq!(store.outbox_len(), queued);
+    let reply = again.staff_reply();
+    assert!(
+        reply.contains("already **claimed** by carol")
+            && reply.contains("nothing changed")
+            && !reply.contains("The user is being notified"),
+        "{reply}"
+    );
+    assert!(
+        again
+            .plain_reply()
+            .contains("already claimed by carol; nothing changed"),
+        "{}",
+        again.plain_reply()
+    );
     escalation::resolve(&store, TicketId(1), "carol", None, 120).unwrap();
     let mut to_user = Vec::new();
     while let Some(item) = store.outbox_head().unwrap() {
@@ -261,6 +287,14 @@ async fn claim_and_resolve_notify_the_user_through_the_outbox() {
     assert_eq!(to_user.len(), 2);
     assert!(to_user[0].1.contains("picked up by carol"));
     assert!(to_user[1].1.contains("resolved by carol"));
+    // Escalating after a resolve opens a new ticket, so the user is not promised a reopen.
+    assert!(
+        !to_user[1].1.contains("reopen") && to_user[1].1.contains("ask for a human again"),
+        "{}",
+        to_user[1].1
+    );
+    let next = escalation::escalate(&store, summary("u1", "502 is back"), 130).unwrap();
+    assert!(next.created && next.ticket.id == TicketId(2));
 }
 
 #[test]

@@ -307,8 +307,8 @@ pub fn step(
         Step::Reopen { by } => escalation::reopen(store, id, by, now),
     };
     match result {
-        Ok(t) => {
-            writeln!(out, "{} is now {}.", t.id, t.status)?;
+        Ok(stepped) => {
+            writeln!(out, "{}", stepped.plain_reply())?;
             Ok(ExitCode::SUCCESS)
         }
         Err(TicketOpError::Ticket(e)) => {

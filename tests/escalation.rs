@@ -637,3 +637,69 @@ fn forget_and_purge_clear_the_notifications_file() {
     assert_eq!(lines_about("T-0002"), 0);
     assert_eq!(lines_about("Bob's words"), 0);
 }
+
+/// `escalate` refuses an empty user id or name (exit 2, naming the flag), and hostile names and
+/// texts reach neither the terminal raw nor the Markdown export, while the stored data (and so the
+/// JSON) keeps them intact.
+#[test]
+fn escalate_refuses_empty_ids_and_terminal_output_is_defused() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap()
+    };
+    for (user, name, flag) in [("", "Ann", "--user"), ("web1", "  \t", "--name")] {
+        let o = sb(&["escalate", "--user", user, "--name", name, "--text", "502"]);
+        assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains(&format!("{flag} is empty")), "{stderr}");
+    }
+    let o = sb(&["tickets", "list", "--json"]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "[]",
+        "{}",
+        show(&o)
+    );
+
+    let name = "Eve\u{1b}[2J\r\nEvil";
+    let text = "502 bad gateway \u{1b}]0;pwned\u{7}\r\nline two";
+    let o = sb(&["escalate", "--user", "web1", "--name", name, "--text", text]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = sb(&["tickets", "claim", "T-0001", "--by", "bob\u{1b}[31m"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+
+    for args in [
+        &["tickets", "list"][..],
+        &["tickets", "show", "T-0001"],
+        &["tickets", "export", "T-0001"],
+    ] {
+        let o = sb(args);
+        assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\r') && !out.contains('\u{7}'),
+            "{args:?} printed raw control characters:\n{out:?}"
+        );
+    }
+    let o = sb(&["tickets", "list"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        out.lines().count(),
+        2,
+        "one line per ticket, then the count:\n{out}"
+    );
+    assert!(out.contains("Eve\u{FFFD}[2J"), "{out}");
+
+    let o = sb(&["tickets", "show", "T-0001", "--json"]);
+    let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(t["user"]["name"], name, "stored intact");
+    assert_eq!(t["summaries"][0]["descriptions"][0], text, "stored intact");
+}

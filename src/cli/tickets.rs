@@ -7,6 +7,7 @@ use crate::escalation::notify::{Erase, Fanout, FileNotifier, LogNotifier, Notifi
 use crate::escalation::outbox::{self, Backoff};
 use crate::escalation::stats::{self, Stats};
 use crate::escalation::summary::rfc3339;
+use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId};
 use crate::escalation::{self};
 use crate::service::{Clock, Service};
@@ -66,6 +67,23 @@ pub async fn escalate(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
+    for (flag, value, what) in [
+        (
+            "--user",
+            &args.user,
+            "the user's id in your system, e.g. the web form's account id",
+        ),
+        (
+            "--name",
+            &args.name,
+            "the name staff should see for the user",
+        ),
+    ] {
+        if value.trim().is_empty() {
+            eprintln!("error: {flag} is empty: give {what}.");
+            return Ok(ExitCode::from(2));
+        }
+    }
     if args.text.trim().is_empty() {
         eprintln!("error: --text is empty: describe the problem in the user's words.");
         return Ok(ExitCode::from(2));
@@ -147,11 +165,11 @@ pub fn list(
             r.id.to_string(),
             r.status.word(),
             rfc3339(r.created_at),
-            truncate(&r.user_name, 24),
-            r.subject,
+            truncate(&for_terminal(&r.user_name), 24),
+            for_terminal(&r.subject),
             r.claimed_by
                 .as_ref()
-                .map(|b| format!(" (claimed by {b})"))
+                .map(|b| format!(" (claimed by {})", for_terminal(b)))
                 .unwrap_or_default()
         )?;
     }
@@ -195,14 +213,14 @@ pub fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> anyhow
         t.id,
         t.status,
         t.claimed_by()
-            .map(|b| format!(" by {b}"))
+            .map(|b| format!(" by {}", for_terminal(b)))
             .unwrap_or_default()
     )?;
     writeln!(
         out,
         "User: {} ({}), opened {}",
-        t.user.name,
-        t.user.id,
+        for_terminal(&t.user.name),
+        for_terminal(&t.user.id),
         rfc3339(t.created_at)
     )?;
     writeln!(out, "\nHistory:")?;
@@ -213,10 +231,10 @@ pub fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> anyhow
             rfc3339(c.at),
             c.from.map(|s| s.word()).unwrap_or("-"),
             c.to,
-            c.by,
+            for_terminal(&c.by),
             c.note
                 .as_ref()
-                .map(|n| format!(": {n}"))
+                .map(|n| format!(": {}", for_terminal(n)))
                 .unwrap_or_default()
         )?;
     }

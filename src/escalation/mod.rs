@@ -126,7 +126,9 @@ impl Stepped {
         match t.claimed_by() {
             Some(by) if !self.changed => format!(
                 "{} is already {} by {}; nothing changed, nobody was notified.",
-                t.id, t.status, by
+                t.id,
+                t.status,
+                text::for_terminal(by)
             ),
             _ => format!("{} is now {}.", t.id, t.status),
         }

@@ -422,13 +422,6 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => {
             drop(stdout);
-            let Ok(knowledge) = cli::load_or_report(&config.knowledge_dir) else {
-                return Ok(ExitCode::from(1));
-            };
-            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
-            let service =
-                Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
-            let runtime = runtime()?;
             let args = tickets::EscalateArgs {
                 user,
                 name,
@@ -437,12 +430,46 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 note,
                 channel,
             };
-            let code = runtime.block_on(tickets::escalate(
-                &service,
-                args,
-                json,
-                &mut std::io::stdout().lock(),
-            ))?;
+            if let Err(code) = tickets::check_escalate_args(&args) {
+                return Ok(code);
+            }
+            // A broken knowledge base must not lose the escalation: the ticket is created
+            // without a diagnosis, and the admin is warned.
+            let knowledge = supportbot::knowledge::Knowledge::open(&config.knowledge_dir)
+                .map_err(|problems| {
+                    let why = cli::problems_in_one_line(&problems);
+                    eprintln!(
+                        "warning: the knowledge base in {} could not be loaded ({why}).\n  \
+                         The ticket is created without a diagnosis; run `supportbot kb check` to see every problem.",
+                        config.knowledge_dir.display()
+                    );
+                    why
+                });
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
+            let runtime = runtime()?;
+            let code = match knowledge {
+                Ok(knowledge) => {
+                    let service = Service::with_prober(
+                        knowledge,
+                        store.clone(),
+                        Prober::new(config.checks.clone()),
+                    );
+                    runtime.block_on(tickets::escalate(
+                        &service,
+                        args,
+                        json,
+                        &mut std::io::stdout().lock(),
+                    ))?
+                }
+                Err(why) => tickets::escalate_without_knowledge(
+                    &store,
+                    args,
+                    &why,
+                    SystemClock.now(),
+                    json,
+                    &mut std::io::stdout().lock(),
+                )?,
+            };
             runtime.block_on(tickets::deliver_queued(
                 &store,
                 &tickets::local_notifier(&config.notify_file()),

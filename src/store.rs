@@ -105,10 +105,14 @@ impl TicketRow {
             status: t.status,
             user_id: t.user.id.clone(),
             user_name: t.user.name.clone(),
-            subject: t
-                .summary()
-                .and_then(|s| s.article.as_ref().map(|(_, title)| title.clone()))
-                .unwrap_or_else(|| "No matching article".into()),
+            subject: match t.summary() {
+                Some(s) if s.article.is_none() && s.kb_problem.is_some() => {
+                    "No diagnosis (knowledge base unavailable)".into()
+                }
+                s => s
+                    .and_then(|s| s.article.as_ref().map(|(_, title)| title.clone()))
+                    .unwrap_or_else(|| "No matching article".into()),
+            },
             created_at: t.created_at,
             updated_at: t.updated_at,
             claimed_by: t.claimed_by().map(str::to_string),

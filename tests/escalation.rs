@@ -703,3 +703,62 @@ fn escalate_refuses_empty_ids_and_terminal_output_is_defused() {
     assert_eq!(t["user"]["name"], name, "stored intact");
     assert_eq!(t["summaries"][0]["descriptions"][0], text, "stored intact");
 }
+
+/// A broken knowledge base does not lose a one-shot escalation: the ticket is created without a
+/// diagnosis (its summary says why, in one line), with a warning on stderr, exit 0.
+#[test]
+fn escalate_with_a_broken_knowledge_base_still_creates_the_ticket() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad-toml");
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(&broken)
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap()
+    };
+    let o = sb(&[
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "502 in chrome",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["id"], "T-0001", "{}", show(&o));
+    assert_eq!(v["article"], serde_json::Value::Null);
+    assert_eq!(
+        v["browser"], "chrome",
+        "browser still detected from the text"
+    );
+    let why = v["knowledge_problem"]
+        .as_str()
+        .expect("the reason is recorded");
+    assert!(why.contains(".md") && !why.contains('\n'), "{why}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("warning: the knowledge base")
+            && stderr.contains("without a diagnosis")
+            && stderr.contains("kb check"),
+        "{stderr}"
+    );
+
+    let o = sb(&["tickets", "export", "T-0001"]);
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        md.contains("Diagnosis: none: the knowledge base could not be loaded")
+            && md.contains("502 in chrome"),
+        "{md}"
+    );
+    let o = sb(&["tickets", "list"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("knowledge base unavailable"), "{out}");
+}

@@ -6,12 +6,12 @@ use crate::conversation::Event;
 use crate::escalation::notify::{Erase, Fanout, FileNotifier, LogNotifier, Notifier};
 use crate::escalation::outbox::{self, Backoff};
 use crate::escalation::stats::{self, Stats};
-use crate::escalation::summary::rfc3339;
+use crate::escalation::summary::{Summary, rfc3339};
 use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId};
 use crate::escalation::{self};
 use crate::service::{Clock, Service};
-use crate::session::UserRef;
+use crate::session::{Session, Stage, UserRef};
 use crate::store::{Store, TicketOpError};
 use serde_json::json;
 use std::io::Write;
@@ -60,13 +60,8 @@ pub struct EscalateArgs {
     pub channel: String,
 }
 
-/// `escalate`: diagnose, capture, create the ticket; print its id only once durable.
-pub async fn escalate(
-    service: &Service,
-    args: EscalateArgs,
-    json: bool,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
+/// Refuses escalate arguments that cannot make a ticket (exit 2, naming the flag).
+pub fn check_escalate_args(args: &EscalateArgs) -> Result<(), ExitCode> {
     for (flag, value, what) in [
         (
             "--user",
@@ -81,12 +76,25 @@ pub async fn escalate(
     ] {
         if value.trim().is_empty() {
             eprintln!("error: {flag} is empty: give {what}.");
-            return Ok(ExitCode::from(2));
+            return Err(ExitCode::from(2));
         }
     }
     if args.text.trim().is_empty() {
         eprintln!("error: --text is empty: describe the problem in the user's words.");
-        return Ok(ExitCode::from(2));
+        return Err(ExitCode::from(2));
+    }
+    Ok(())
+}
+
+/// `escalate`: diagnose, capture, create the ticket; print its id only once durable.
+pub async fn escalate(
+    service: &Service,
+    args: EscalateArgs,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    if let Err(code) = check_escalate_args(&args) {
+        return Ok(code);
     }
     let user = UserRef {
         id: args.user.clone(),
@@ -115,6 +123,55 @@ pub async fn escalate(
         .ticket(id)?
         .ok_or_else(|| anyhow::anyhow!("ticket {id} vanished"))?;
     // Durable now: create_or_append flushed before returning.
+    print_escalated(&ticket, json, out)
+}
+
+/// `escalate` when the knowledge base could not be loaded: the ticket is still created, without a
+/// diagnosis; its summary says why (`why`, one line). A web form's escalation is never lost to a
+/// broken article file.
+pub fn escalate_without_knowledge(
+    store: &Store,
+    args: EscalateArgs,
+    why: &str,
+    now: u64,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    if let Err(code) = check_escalate_args(&args) {
+        return Ok(code);
+    }
+    let user = UserRef {
+        id: args.user,
+        name: args.name,
+        channel: args.channel,
+    };
+    let mut session = store
+        .load_session(&user.id)?
+        .unwrap_or_else(|| Session::new(user.clone(), now));
+    session.user = user;
+    session.updated_at = now;
+    session.browser = args
+        .browser
+        .or_else(|| Browser::detect(&args.text))
+        .or(session.browser);
+    session.descriptions.push(args.text);
+    let mut summary = Summary::capture(&session, None, args.note, "unavailable", now);
+    summary.kb_problem = Some(why.to_string());
+    let ticket = match escalation::escalate(store, summary, now) {
+        Ok(e) => e.ticket,
+        Err(TicketOpError::Store(e)) => return Err(e.into()),
+        Err(TicketOpError::Ticket(e)) => anyhow::bail!("the ticket could not be created: {e}"),
+    };
+    session.ticket = Some(ticket.id.to_string());
+    session.stage = Stage::Escalated;
+    store.save_session(&session)?;
+    store.flush()?;
+    print_escalated(&ticket, json, out)
+}
+
+/// Prints the id of a durable ticket (or its JSON line) for `escalate`.
+fn print_escalated(ticket: &Ticket, json: bool, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let id = ticket.id;
     if json {
         let s = ticket.summary();
         writeln!(
@@ -127,6 +184,7 @@ pub async fn escalate(
                 "article": s.and_then(|s| s.article.as_ref().map(|(id, _)| id.clone())),
                 "browser": s.and_then(|s| s.browser),
                 "matches": s.map(|s| s.matches.clone()).unwrap_or_default(),
+                "knowledge_problem": s.and_then(|s| s.kb_problem.clone()),
             })
         )?;
     } else {

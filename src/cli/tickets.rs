@@ -232,6 +232,8 @@ pub fn list(
         )?;
     }
     writeln!(buf, "{} ticket(s).", rows.len())?;
+    // Dropping a BufWriter swallows its last write's error; flushing reports it.
+    buf.flush()?;
     Ok(())
 }
 

@@ -121,7 +121,7 @@ enum Command {
     /// What the bot learned: which fixes work, per article and solution.
     Stats {
         /// How far back, e.g. 30d, 12h.
-        #[arg(long, default_value = "30d", value_parser = humantime::parse_duration)]
+        #[arg(long, default_value = "30d", value_parser = duration)]
         since: std::time::Duration,
         #[arg(long)]
         json: bool,
@@ -204,7 +204,7 @@ enum TicketsCommand {
     /// Remove resolved tickets (their lines in notifications.jsonl, and their users' idle sessions) older than a duration.
     Purge {
         /// e.g. 90d.
-        #[arg(long, value_parser = humantime::parse_duration)]
+        #[arg(long, value_parser = duration)]
         older_than: std::time::Duration,
     },
 }
@@ -261,6 +261,7 @@ fn main() -> ExitCode {
     config.checks.allowed_ports = cli.checks.check_allowed_ports;
     match run(config, cli.command) {
         Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
@@ -300,6 +301,32 @@ fn discord_id(text: &str) -> Result<u64, String> {
                   (User Settings -> Advanced), then right-click the channel, role or server -> Copy ID"
             .into()),
     }
+}
+
+/// A duration as staff type it (`30d`, `12h`, `90m`); a bare number is refused with the unit
+/// spelled out, since guessing days or seconds would purge the wrong tickets.
+fn duration(text: &str) -> Result<std::time::Duration, String> {
+    humantime::parse_duration(text.trim()).map_err(|_| {
+        let t = text.trim();
+        let bare = !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+        format!(
+            "`{t}` is not a duration: use a number with a unit, such as 30d, 12h or 90m{}",
+            if bare {
+                format!(" (for {t} days write {t}d)")
+            } else {
+                String::new()
+            }
+        )
+    })
+}
+
+/// Whether an error is only the reader of our output going away (`supportbot tickets list |
+/// head -1`): not a failure of the command, so it ends quietly.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Every environment variable the command line reads, from clap's own definitions.
@@ -362,6 +389,12 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             browser,
             json,
         } => {
+            if text.trim().is_empty() {
+                eprintln!(
+                    "error: the text is empty: describe the problem in the user's words, e.g. supportbot diagnose \"502 bad gateway in chrome\"."
+                );
+                return Ok(ExitCode::from(2));
+            }
             let knowledge = match cli::load_or_report(&config.knowledge_dir) {
                 Ok(k) => k,
                 Err(code) => return Ok(code),
@@ -430,13 +463,6 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => {
             drop(stdout);
-            let Ok(knowledge) = cli::load_or_report(&config.knowledge_dir) else {
-                return Ok(ExitCode::from(1));
-            };
-            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
-            let service =
-                Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
-            let runtime = runtime()?;
             let args = tickets::EscalateArgs {
                 user,
                 name,
@@ -445,12 +471,46 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 note,
                 channel,
             };
-            let code = runtime.block_on(tickets::escalate(
-                &service,
-                args,
-                json,
-                &mut std::io::stdout().lock(),
-            ))?;
+            if let Err(code) = tickets::check_escalate_args(&args) {
+                return Ok(code);
+            }
+            // A broken knowledge base must not lose the escalation: the ticket is created
+            // without a diagnosis, and the admin is warned.
+            let knowledge = supportbot::knowledge::Knowledge::open(&config.knowledge_dir)
+                .map_err(|problems| {
+                    let why = cli::problems_in_one_line(&problems);
+                    eprintln!(
+                        "warning: the knowledge base in {} could not be loaded ({why}).\n  \
+                         The ticket is created without a diagnosis; run `supportbot kb check` to see every problem.",
+                        config.knowledge_dir.display()
+                    );
+                    why
+                });
+            let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
+            let runtime = runtime()?;
+            let code = match knowledge {
+                Ok(knowledge) => {
+                    let service = Service::with_prober(
+                        knowledge,
+                        store.clone(),
+                        Prober::new(config.checks.clone()),
+                    );
+                    runtime.block_on(tickets::escalate(
+                        &service,
+                        args,
+                        json,
+                        &mut std::io::stdout().lock(),
+                    ))?
+                }
+                Err(why) => tickets::escalate_without_knowledge(
+                    &store,
+                    args,
+                    &why,
+                    SystemClock.now(),
+                    json,
+                    &mut std::io::stdout().lock(),
+                )?,
+            };
             runtime.block_on(tickets::deliver_queued(
                 &store,
                 &tickets::local_notifier(&config.notify_file()),

@@ -105,10 +105,14 @@ impl TicketRow {
             status: t.status,
             user_id: t.user.id.clone(),
             user_name: t.user.name.clone(),
-            subject: t
-                .summary()
-                .and_then(|s| s.article.as_ref().map(|(_, title)| title.clone()))
-                .unwrap_or_else(|| "No matching article".into()),
+            subject: match t.summary() {
+                Some(s) if s.article.is_none() && s.kb_problem.is_some() => {
+                    "No diagnosis (knowledge base unavailable)".into()
+                }
+                s => s
+                    .and_then(|s| s.article.as_ref().map(|(_, title)| title.clone()))
+                    .unwrap_or_else(|| "No matching article".into()),
+            },
             created_at: t.created_at,
             updated_at: t.updated_at,
             claimed_by: t.claimed_by().map(str::to_string),
@@ -376,6 +380,7 @@ impl Store {
                 };
                 let mut t: Ticket = serde_json::from_slice(&bytes)
                     .map_err(|_| ConflictableTransactionError::Abort(TicketError::NotFound(id)))?;
+                let was_resolved = t.status == Status::Resolved;
                 let notes = step(&mut t).map_err(ConflictableTransactionError::Abort)?;
                 tickets.insert(&key, to_json(&t))?;
                 rows.insert(&key, to_json(&TicketRow::of(&t)))?;
@@ -387,8 +392,30 @@ impl Store {
                         }
                     }
                     _ => {
-                        if open.get(user)?.is_none() {
-                            open.insert(user, &key)?;
+                        // One open ticket per user: a ticket coming back from resolved may not
+                        // join another open one (an entry naming a resolved or missing ticket
+                        // is stale and replaced).
+                        let other = match open.get(user)? {
+                            Some(v) if from_be(&v) != id.0 => tickets
+                                .get(v)?
+                                .and_then(|b| serde_json::from_slice::<Ticket>(&b).ok())
+                                .filter(|o| o.status != Status::Resolved),
+                            _ => None,
+                        };
+                        match other {
+                            Some(o) if was_resolved => {
+                                return Err(ConflictableTransactionError::Abort(
+                                    TicketError::UserHasOpen {
+                                        id,
+                                        user: t.user.name.clone(),
+                                        other: o.id,
+                                    },
+                                ));
+                            }
+                            Some(_) => {}
+                            None => {
+                                open.insert(user, &key)?;
+                            }
                         }
                     }
                 }

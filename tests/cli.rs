@@ -558,3 +558,53 @@ fn run_with_the_example_env_file_asks_for_the_token_first() {
         show(&o)
     );
 }
+
+#[test]
+fn diagnose_refuses_empty_text() {
+    let k = shipped();
+    for text in ["", "   "] {
+        let o = run(&["diagnose", text, "--knowledge", k.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains("the text is empty"), "{stderr}");
+    }
+}
+
+#[test]
+fn durations_without_a_unit_are_explained() {
+    let o = run(&["stats", "--since", "abc"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("`abc` is not a duration") && stderr.contains("30d, 12h or 90m"),
+        "{stderr}"
+    );
+    let o = run(&["tickets", "purge", "--older-than", "90"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("write 90d"), "{stderr}");
+}
+
+/// A reader that stops early (`| head -1`) ends the command quietly, not with "Broken pipe".
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let k = shipped();
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["kb", "list", "--knowledge", k.to_str().unwrap()],
+        vec!["tickets", "list", "--data", data.path().to_str().unwrap()],
+    ] {
+        let cwd = tempfile::tempdir().unwrap();
+        let mut child = supportbot(cwd.path())
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before the command gets to write: every write fails with EPIPE.
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", show(&o));
+        assert!(o.stderr.is_empty(), "{args:?}: {}", show(&o));
+    }
+}

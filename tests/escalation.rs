@@ -119,9 +119,23 @@ fn lifecycle_and_one_open_ticket_per_user() {
     let d = escalation::escalate(&store, summary("u1", "back again"), 150).unwrap();
     assert!(d.created);
     assert_eq!(d.ticket.id, TicketId(3));
-    // Reopening T-0001 while T-0003 is open keeps T-0003 as the open one.
-    escalation::reopen(&store, TicketId(1), "carol", 160).unwrap();
+    // Reopening T-0001 while T-0003 is open would give u1 two open tickets: refused, naming
+    // T-0003, and nothing changes.
+    let err = escalation::reopen(&store, TicketId(1), "carol", 155).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("T-0001 cannot be reopened") && msg.contains("T-0003"),
+        "{msg}"
+    );
+    assert_eq!(
+        store.ticket(TicketId(1)).unwrap().unwrap().status,
+        Status::Resolved
+    );
     assert_eq!(store.open_ticket_of("u1").unwrap(), Some(TicketId(3)));
+    // Once T-0003 is resolved, T-0001 can come back and becomes the open one.
+    escalation::resolve(&store, TicketId(3), "carol", None, 158).unwrap();
+    escalation::reopen(&store, TicketId(1), "carol", 160).unwrap();
+    assert_eq!(store.open_ticket_of("u1").unwrap(), Some(TicketId(1)));
     let t1 = store.ticket(TicketId(1)).unwrap().unwrap();
     assert_eq!(t1.status, Status::Open);
     let steps: Vec<_> = t1
@@ -147,10 +161,56 @@ fn lifecycle_and_one_open_ticket_per_user() {
     );
 
     let rows = store.ticket_rows(Some(Status::Open)).unwrap();
+    assert_eq!(rows.iter().map(|r| r.id.0).collect::<Vec<_>>(), vec![2, 1]);
+}
+
+/// `tickets reopen` refuses, through the binary, to give a user a second open ticket.
+#[test]
+fn reopen_refuses_a_second_open_ticket_for_the_user() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap()
+    };
+    let escalate = [
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "502 bad gateway",
+    ];
+    let o = sb(&escalate);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = sb(&["tickets", "resolve", "T-0001", "--by", "carol"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = sb(&escalate);
     assert_eq!(
-        rows.iter().map(|r| r.id.0).collect::<Vec<_>>(),
-        vec![3, 2, 1]
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "T-0002",
+        "{}",
+        show(&o)
     );
+
+    let o = sb(&["tickets", "reopen", "T-0001"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("T-0001 cannot be reopened") && stderr.contains("T-0002 open"),
+        "{stderr}"
+    );
+    let o = sb(&["tickets", "list", "--status", "open", "--json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rows.len(), 1, "{}", show(&o));
+    assert_eq!(rows[0]["id"], "T-0002");
 }
 
 #[tokio::test(start_paused = true)]
@@ -198,7 +258,33 @@ async fn claim_and_resolve_notify_the_user_through_the_outbox() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     escalation::escalate(&store, summary("u1", "502"), 100).unwrap();
-    escalation::claim(&store, TicketId(1), "carol", 110).unwrap();
+    let claimed = escalation::claim(&store, TicketId(1), "carol", 110).unwrap();
+    assert!(claimed.changed);
+    assert!(
+        claimed.staff_reply().contains("The user is being notified"),
+        "{}",
+        claimed.staff_reply()
+    );
+    // Claiming again changes nothing and queues nothing; staff are told so, not that the user
+    // was notified.
+    let queued = store.outbox_len();
+    let again = escalation::claim(&store, TicketId(1), "carol", 115).unwrap();
+    assert!(!again.changed);
+    assert_eq!(store.outbox_len(), queued);
+    let reply = again.staff_reply();
+    assert!(
+        reply.contains("already **claimed** by carol")
+            && reply.contains("nothing changed")
+            && !reply.contains("The user is being notified"),
+        "{reply}"
+    );
+    assert!(
+        again
+            .plain_reply()
+            .contains("already claimed by carol; nothing changed"),
+        "{}",
+        again.plain_reply()
+    );
     escalation::resolve(&store, TicketId(1), "carol", None, 120).unwrap();
     let mut to_user = Vec::new();
     while let Some(item) = store.outbox_head().unwrap() {
@@ -210,6 +296,14 @@ async fn claim_and_resolve_notify_the_user_through_the_outbox() {
     assert_eq!(to_user.len(), 2);
     assert!(to_user[0].1.contains("picked up by carol"));
     assert!(to_user[1].1.contains("resolved by carol"));
+    // Escalating after a resolve opens a new ticket, so the user is not promised a reopen.
+    assert!(
+        !to_user[1].1.contains("reopen") && to_user[1].1.contains("ask for a human again"),
+        "{}",
+        to_user[1].1
+    );
+    let next = escalation::escalate(&store, summary("u1", "502 is back"), 130).unwrap();
+    assert!(next.created && next.ticket.id == TicketId(2));
 }
 
 #[test]
@@ -551,4 +645,129 @@ fn forget_and_purge_clear_the_notifications_file() {
     );
     assert_eq!(lines_about("T-0002"), 0);
     assert_eq!(lines_about("Bob's words"), 0);
+}
+
+/// `escalate` refuses an empty user id or name (exit 2, naming the flag), and hostile names and
+/// texts reach neither the terminal raw nor the Markdown export, while the stored data (and so the
+/// JSON) keeps them intact.
+#[test]
+fn escalate_refuses_empty_ids_and_terminal_output_is_defused() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap()
+    };
+    for (user, name, flag) in [("", "Ann", "--user"), ("web1", "  \t", "--name")] {
+        let o = sb(&["escalate", "--user", user, "--name", name, "--text", "502"]);
+        assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains(&format!("{flag} is empty")), "{stderr}");
+    }
+    let o = sb(&["tickets", "list", "--json"]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "[]",
+        "{}",
+        show(&o)
+    );
+
+    let name = "Eve\u{1b}[2J\r\nEvil";
+    let text = "502 bad gateway \u{1b}]0;pwned\u{7}\r\nline two";
+    let o = sb(&["escalate", "--user", "web1", "--name", name, "--text", text]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = sb(&["tickets", "claim", "T-0001", "--by", "bob\u{1b}[31m"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+
+    for args in [
+        &["tickets", "list"][..],
+        &["tickets", "show", "T-0001"],
+        &["tickets", "export", "T-0001"],
+    ] {
+        let o = sb(args);
+        assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\r') && !out.contains('\u{7}'),
+            "{args:?} printed raw control characters:\n{out:?}"
+        );
+    }
+    let o = sb(&["tickets", "list"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        out.lines().count(),
+        2,
+        "one line per ticket, then the count:\n{out}"
+    );
+    assert!(out.contains("Eve\u{FFFD}[2J"), "{out}");
+
+    let o = sb(&["tickets", "show", "T-0001", "--json"]);
+    let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(t["user"]["name"], name, "stored intact");
+    assert_eq!(t["summaries"][0]["descriptions"][0], text, "stored intact");
+}
+
+/// A broken knowledge base does not lose a one-shot escalation: the ticket is created without a
+/// diagnosis (its summary says why, in one line), with a warning on stderr, exit 0.
+#[test]
+fn escalate_with_a_broken_knowledge_base_still_creates_the_ticket() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad-toml");
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(&broken)
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap()
+    };
+    let o = sb(&[
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "502 in chrome",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["id"], "T-0001", "{}", show(&o));
+    assert_eq!(v["article"], serde_json::Value::Null);
+    assert_eq!(
+        v["browser"], "chrome",
+        "browser still detected from the text"
+    );
+    let why = v["knowledge_problem"]
+        .as_str()
+        .expect("the reason is recorded");
+    assert!(why.contains(".md") && !why.contains('\n'), "{why}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("warning: the knowledge base")
+            && stderr.contains("without a diagnosis")
+            && stderr.contains("kb check"),
+        "{stderr}"
+    );
+
+    let o = sb(&["tickets", "export", "T-0001"]);
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        md.contains("Diagnosis: none: the knowledge base could not be loaded")
+            && md.contains("502 in chrome"),
+        "{md}"
+    );
+    let o = sb(&["tickets", "list"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("knowledge base unavailable"), "{out}");
 }

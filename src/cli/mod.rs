@@ -25,6 +25,23 @@ pub fn load_or_report(dir: &Path) -> Result<std::sync::Arc<Knowledge>, ExitCode>
     })
 }
 
+/// The knowledge base's problems in one line: the first one without its hint, and how many more.
+pub fn problems_in_one_line(problems: &[crate::knowledge::Diagnostic]) -> String {
+    let Some(first) = problems.first() else {
+        return "no detail given".into();
+    };
+    let first = if first.line > 0 {
+        format!("{}:{}: {}", first.file, first.line, first.message)
+    } else {
+        format!("{}: {}", first.file, first.message)
+    };
+    let first = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    match problems.len() {
+        1 => first,
+        n => format!("{first}; and {} more problem(s)", n - 1),
+    }
+}
+
 /// `kb check`: validates without serving. Exit 0 when clean, 1 with every problem listed.
 pub fn kb_check(dir: &Path, json: bool, out: &mut impl Write) -> std::io::Result<ExitCode> {
     match load_dir(dir) {

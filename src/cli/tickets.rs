@@ -6,11 +6,12 @@ use crate::conversation::Event;
 use crate::escalation::notify::{Erase, Fanout, FileNotifier, LogNotifier, Notifier};
 use crate::escalation::outbox::{self, Backoff};
 use crate::escalation::stats::{self, Stats};
-use crate::escalation::summary::rfc3339;
+use crate::escalation::summary::{Summary, rfc3339};
+use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId};
 use crate::escalation::{self};
 use crate::service::{Clock, Service};
-use crate::session::UserRef;
+use crate::session::{Session, Stage, UserRef};
 use crate::store::{Store, TicketOpError};
 use serde_json::json;
 use std::io::Write;
@@ -59,6 +60,32 @@ pub struct EscalateArgs {
     pub channel: String,
 }
 
+/// Refuses escalate arguments that cannot make a ticket (exit 2, naming the flag).
+pub fn check_escalate_args(args: &EscalateArgs) -> Result<(), ExitCode> {
+    for (flag, value, what) in [
+        (
+            "--user",
+            &args.user,
+            "the user's id in your system, e.g. the web form's account id",
+        ),
+        (
+            "--name",
+            &args.name,
+            "the name staff should see for the user",
+        ),
+    ] {
+        if value.trim().is_empty() {
+            eprintln!("error: {flag} is empty: give {what}.");
+            return Err(ExitCode::from(2));
+        }
+    }
+    if args.text.trim().is_empty() {
+        eprintln!("error: --text is empty: describe the problem in the user's words.");
+        return Err(ExitCode::from(2));
+    }
+    Ok(())
+}
+
 /// `escalate`: diagnose, capture, create the ticket; print its id only once durable.
 pub async fn escalate(
     service: &Service,
@@ -66,9 +93,8 @@ pub async fn escalate(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    if args.text.trim().is_empty() {
-        eprintln!("error: --text is empty: describe the problem in the user's words.");
-        return Ok(ExitCode::from(2));
+    if let Err(code) = check_escalate_args(&args) {
+        return Ok(code);
     }
     let user = UserRef {
         id: args.user.clone(),
@@ -97,6 +123,55 @@ pub async fn escalate(
         .ticket(id)?
         .ok_or_else(|| anyhow::anyhow!("ticket {id} vanished"))?;
     // Durable now: create_or_append flushed before returning.
+    print_escalated(&ticket, json, out)
+}
+
+/// `escalate` when the knowledge base could not be loaded: the ticket is still created, without a
+/// diagnosis; its summary says why (`why`, one line). A web form's escalation is never lost to a
+/// broken article file.
+pub fn escalate_without_knowledge(
+    store: &Store,
+    args: EscalateArgs,
+    why: &str,
+    now: u64,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    if let Err(code) = check_escalate_args(&args) {
+        return Ok(code);
+    }
+    let user = UserRef {
+        id: args.user,
+        name: args.name,
+        channel: args.channel,
+    };
+    let mut session = store
+        .load_session(&user.id)?
+        .unwrap_or_else(|| Session::new(user.clone(), now));
+    session.user = user;
+    session.updated_at = now;
+    session.browser = args
+        .browser
+        .or_else(|| Browser::detect(&args.text))
+        .or(session.browser);
+    session.descriptions.push(args.text);
+    let mut summary = Summary::capture(&session, None, args.note, "unavailable", now);
+    summary.kb_problem = Some(why.to_string());
+    let ticket = match escalation::escalate(store, summary, now) {
+        Ok(e) => e.ticket,
+        Err(TicketOpError::Store(e)) => return Err(e.into()),
+        Err(TicketOpError::Ticket(e)) => anyhow::bail!("the ticket could not be created: {e}"),
+    };
+    session.ticket = Some(ticket.id.to_string());
+    session.stage = Stage::Escalated;
+    store.save_session(&session)?;
+    store.flush()?;
+    print_escalated(&ticket, json, out)
+}
+
+/// Prints the id of a durable ticket (or its JSON line) for `escalate`.
+fn print_escalated(ticket: &Ticket, json: bool, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let id = ticket.id;
     if json {
         let s = ticket.summary();
         writeln!(
@@ -109,6 +184,7 @@ pub async fn escalate(
                 "article": s.and_then(|s| s.article.as_ref().map(|(id, _)| id.clone())),
                 "browser": s.and_then(|s| s.browser),
                 "matches": s.map(|s| s.matches.clone()).unwrap_or_default(),
+                "knowledge_problem": s.and_then(|s| s.kb_problem.clone()),
             })
         )?;
     } else {
@@ -147,15 +223,17 @@ pub fn list(
             r.id.to_string(),
             r.status.word(),
             rfc3339(r.created_at),
-            truncate(&r.user_name, 24),
-            r.subject,
+            truncate(&for_terminal(&r.user_name), 24),
+            for_terminal(&r.subject),
             r.claimed_by
                 .as_ref()
-                .map(|b| format!(" (claimed by {b})"))
+                .map(|b| format!(" (claimed by {})", for_terminal(b)))
                 .unwrap_or_default()
         )?;
     }
     writeln!(buf, "{} ticket(s).", rows.len())?;
+    // Dropping a BufWriter swallows its last write's error; flushing reports it.
+    buf.flush()?;
     Ok(())
 }
 
@@ -195,14 +273,14 @@ pub fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> anyhow
         t.id,
         t.status,
         t.claimed_by()
-            .map(|b| format!(" by {b}"))
+            .map(|b| format!(" by {}", for_terminal(b)))
             .unwrap_or_default()
     )?;
     writeln!(
         out,
         "User: {} ({}), opened {}",
-        t.user.name,
-        t.user.id,
+        for_terminal(&t.user.name),
+        for_terminal(&t.user.id),
         rfc3339(t.created_at)
     )?;
     writeln!(out, "\nHistory:")?;
@@ -213,10 +291,10 @@ pub fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> anyhow
             rfc3339(c.at),
             c.from.map(|s| s.word()).unwrap_or("-"),
             c.to,
-            c.by,
+            for_terminal(&c.by),
             c.note
                 .as_ref()
-                .map(|n| format!(": {n}"))
+                .map(|n| format!(": {}", for_terminal(n)))
                 .unwrap_or_default()
         )?;
     }
@@ -307,8 +385,8 @@ pub fn step(
         Step::Reopen { by } => escalation::reopen(store, id, by, now),
     };
     match result {
-        Ok(t) => {
-            writeln!(out, "{} is now {}.", t.id, t.status)?;
+        Ok(stepped) => {
+            writeln!(out, "{}", stepped.plain_reply())?;
             Ok(ExitCode::SUCCESS)
         }
         Err(TicketOpError::Ticket(e)) => {

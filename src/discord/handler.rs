@@ -557,13 +557,7 @@ impl Handler {
         };
         self.service.outbox_wake.notify_one();
         match result {
-            Ok(t) => vec![
-                Reply::new(format!(
-                    "{} is now **{}**. The user has been notified.",
-                    t.id, t.status
-                ))
-                .tone(Tone::Success),
-            ],
+            Ok(stepped) => vec![Reply::new(stepped.staff_reply()).tone(Tone::Success)],
             Err(TicketOpError::Ticket(e)) => private(e.to_string(), Tone::Warning),
             Err(TicketOpError::Store(e)) => {
                 tracing::error!(error = %e, "ticket step");

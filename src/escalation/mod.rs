@@ -94,11 +94,54 @@ fn both(ticket: &Ticket, event: Event, staff_text: String, user_text: String) ->
     ]
 }
 
-pub fn claim(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Ticket, TicketOpError> {
-    store.update_ticket(id, now, &|t| {
+/// What a staff step did: the ticket after it, and whether it changed anything (a claim by the
+/// person who already holds the ticket changes nothing and tells no one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stepped {
+    pub ticket: Ticket,
+    pub changed: bool,
+}
+
+impl Stepped {
+    /// The staff's answer to a step, in Markdown: what happened, and whether the user is told.
+    pub fn staff_reply(&self) -> String {
+        let t = &self.ticket;
+        match t.claimed_by() {
+            Some(by) if !self.changed => format!(
+                "{} is already **{}** by {}; nothing changed, so nobody was notified.",
+                t.id,
+                t.status,
+                escape_markdown(by)
+            ),
+            _ => format!(
+                "{} is now **{}**. The user is being notified.",
+                t.id, t.status
+            ),
+        }
+    }
+
+    /// The same for a terminal, without Markdown.
+    pub fn plain_reply(&self) -> String {
+        let t = &self.ticket;
+        match t.claimed_by() {
+            Some(by) if !self.changed => format!(
+                "{} is already {} by {}; nothing changed, nobody was notified.",
+                t.id,
+                t.status,
+                text::for_terminal(by)
+            ),
+            _ => format!("{} is now {}.", t.id, t.status),
+        }
+    }
+}
+
+pub fn claim(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Stepped, TicketOpError> {
+    let changed = std::cell::Cell::new(true);
+    let ticket = store.update_ticket(id, now, &|t| {
         let before = t.history.len();
         t.claim(by, now)?;
-        if t.history.len() == before {
+        changed.set(t.history.len() != before);
+        if !changed.get() {
             return Ok(Vec::new()); // already theirs: nothing to announce
         }
         let who = escape_markdown(by.trim());
@@ -108,6 +151,10 @@ pub fn claim(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Ticket, 
             format!("Ticket {} claimed by {who}", t.id),
             format!("Your ticket {} was picked up by {who} from the support team. They can see everything you already tried, so you won't need to repeat it.", t.id),
         ))
+    })?;
+    Ok(Stepped {
+        ticket,
+        changed: changed.get(),
     })
 }
 
@@ -117,8 +164,8 @@ pub fn resolve(
     by: &str,
     note: Option<String>,
     now: u64,
-) -> Result<Ticket, TicketOpError> {
-    store.update_ticket(id, now, &|t| {
+) -> Result<Stepped, TicketOpError> {
+    let ticket = store.update_ticket(id, now, &|t| {
         t.resolve(by, note.clone(), now)?;
         let who = escape_markdown(by.trim());
         let note_text = note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| format!("\n> {}", escape_markdown(n))).unwrap_or_default();
@@ -126,13 +173,17 @@ pub fn resolve(
             t,
             Event::Resolved { by: by.trim().to_string(), note: note.clone() },
             format!("Ticket {} resolved by {who}{note_text}", t.id),
-            format!("Your ticket {} was resolved by {who}.{note_text}\nIf the problem comes back, ask for a human again and we'll reopen it.", t.id),
+            format!("Your ticket {} was resolved by {who}.{note_text}\nIf the problem comes back, just ask for a human again.", t.id),
         ))
+    })?;
+    Ok(Stepped {
+        ticket,
+        changed: true,
     })
 }
 
-pub fn reopen(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Ticket, TicketOpError> {
-    store.update_ticket(id, now, &|t| {
+pub fn reopen(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Stepped, TicketOpError> {
+    let ticket = store.update_ticket(id, now, &|t| {
         t.reopen(by, now)?;
         let who = escape_markdown(if by.trim().is_empty() {
             "staff"
@@ -150,5 +201,9 @@ pub fn reopen(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Ticket,
                 t.id
             ),
         ))
+    })?;
+    Ok(Stepped {
+        ticket,
+        changed: true,
     })
 }

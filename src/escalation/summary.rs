@@ -35,6 +35,10 @@ pub struct Summary {
     pub note: Option<String>,
     pub bot_version: String,
     pub kb_revision: String,
+    /// Why there is no diagnosis: the knowledge base could not be loaded (one line), when a
+    /// one-shot escalation went ahead without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb_problem: Option<String>,
 }
 
 /// A compact card: maps onto one embed.
@@ -94,7 +98,18 @@ impl Summary {
             note: note.filter(|n| !n.trim().is_empty()),
             bot_version: env!("CARGO_PKG_VERSION").to_string(),
             kb_revision: kb_revision.to_string(),
+            kb_problem: None,
         }
+    }
+
+    /// What staff are told instead of a diagnosis when the knowledge base could not be loaded.
+    fn no_diagnosis(&self) -> Option<String> {
+        self.kb_problem.as_ref().map(|why| {
+            format!(
+                "none: the knowledge base could not be loaded ({})",
+                escape_markdown(why)
+            )
+        })
     }
 
     fn outcome_word(o: Option<Outcome>) -> &'static str {
@@ -192,6 +207,9 @@ impl Summary {
                 ),
             ),
         ];
+        if let Some(none) = self.no_diagnosis() {
+            fields.push(("Diagnosis".to_string(), none));
+        }
         let matches = self.match_lines();
         fields.push((
             "Top matches".to_string(),
@@ -269,6 +287,9 @@ impl Summary {
         ));
         if let Some((id, title)) = &self.article {
             t.push_str(&format!("- Article: {} (`{id}`)\n", escape_markdown(title)));
+        }
+        if let Some(none) = self.no_diagnosis() {
+            t.push_str(&format!("- Diagnosis: {none}\n"));
         }
         t.push_str(&format!(
             "- Bot: supportbot {}, knowledge revision {}\n",

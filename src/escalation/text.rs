@@ -37,6 +37,22 @@ pub fn is_unsafe_char(c: char) -> bool {
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
 }
 
+/// Makes untrusted text safe to print on one line of a terminal: every control character
+/// (newlines, tabs, carriage returns and escape sequences included) and bidi override becomes
+/// `�`, so nothing reaches the terminal as a command and table rows stay one line each. For
+/// display only; stored data keeps the original.
+pub fn for_terminal(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || is_unsafe_char(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Cuts `text` to at most `max` characters (not bytes), on a character boundary, appending
 /// [`CUT_MARKER`] when anything was cut. The result including the marker fits in `max`.
 pub fn truncate_chars(text: &str, max: usize) -> String {
@@ -84,6 +100,15 @@ mod tests {
     fn control_and_bidi_characters_are_replaced() {
         let e = escape_markdown("a\u{202E}b\u{0007}c\nd");
         assert_eq!(e, "a\u{FFFD}b\u{FFFD}c\nd");
+    }
+
+    #[test]
+    fn terminal_text_is_one_line_without_escapes() {
+        assert_eq!(
+            for_terminal("Eve\u{1b}[2J\r\nX\tY\u{202E}z"),
+            "Eve\u{FFFD}[2J\u{FFFD}\u{FFFD}X\u{FFFD}Y\u{FFFD}z"
+        );
+        assert_eq!(for_terminal("Ann Lee"), "Ann Lee");
     }
 
     #[test]

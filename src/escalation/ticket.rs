@@ -128,6 +128,16 @@ pub enum TicketError {
     AlreadyClaimed { id: TicketId, by: String },
     #[error("a name is needed: say who you are with --by NAME")]
     NoName,
+    /// Reopening would give the user a second open ticket (one open ticket per user).
+    #[error(
+        "ticket {id} cannot be reopened: its user {user} already has ticket {other} open (one open ticket per user).\n  \
+         Carry on in {other}, or resolve it first (`supportbot tickets resolve {other} --by NAME`) and then reopen {id}."
+    )]
+    UserHasOpen {
+        id: TicketId,
+        user: String,
+        other: TicketId,
+    },
 }
 
 impl Ticket {

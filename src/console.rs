@@ -274,29 +274,18 @@ fn ticket_news(service: &Service, user: &UserRef) -> Option<String> {
         )),
         Status::Claimed => Some(format!(
             "Your ticket {id} was picked up by {}.",
-            one_line(&last.by)
+            crate::escalation::text::for_terminal(&last.by)
         )),
         Status::Resolved if last.at >= session.updated_at => Some(format!(
             "Your ticket {id} was resolved by {}{}. If the problem is back, type /human.",
-            one_line(&last.by),
+            crate::escalation::text::for_terminal(&last.by),
             last.note
                 .as_deref()
-                .map(|n| format!(": \"{}\"", one_line(n)))
+                .map(|n| format!(": \"{}\"", crate::escalation::text::for_terminal(n)))
                 .unwrap_or_default()
         )),
         Status::Resolved => None,
     }
-}
-
-/// Staff-written text on one terminal line, without control or bidi characters.
-fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => ' ',
-            c if crate::escalation::text::is_unsafe_char(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
 }
 
 /// Events that answer on the side (help, a live check, causes and FAQ) and leave the open

@@ -161,10 +161,13 @@ fn describe(
     }
     let named_browser = browser.or_else(|| Browser::detect(text));
     let ranking = kb.rank(text, KEEP_MATCHES);
-    // A reply the buttons did not cover ("no luck", "im using firefox", "ok") must not throw
-    // away the article we are walking through: unless the text matches another problem at
-    // least possibly, stay on it and ask the open question again.
-    if ranking.best().is_none()
+    // A short reply the buttons did not cover ("no luck", "im using firefox", "ok") must not
+    // throw away the article we are walking through: unless it matches another problem at least
+    // possibly, stay on it and ask the open question again. A longer text that matches nothing
+    // is a new description (kept for a hand-over) that gets the honest "I don't know".
+    let reply_like = named_browser.is_some() || text.split_whitespace().count() <= 4;
+    if reply_like
+        && ranking.best().is_none()
         && ranking.candidates(CANDIDATES).is_empty()
         && matches!(
             session.stage,

@@ -432,8 +432,9 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 .or_else(|| login.clone())
                 .unwrap_or_else(|| "console user".into());
             let user = UserRef {
+                // "console:you" without a login name, as before: existing sessions keep their key.
                 id: user
-                    .unwrap_or_else(|| format!("console:{}", login.as_deref().unwrap_or("local"))),
+                    .unwrap_or_else(|| format!("console:{}", login.as_deref().unwrap_or("you"))),
                 name,
                 channel: "console".into(),
             };

@@ -553,6 +553,17 @@ impl Store {
             .tickets()
             .filter(|t| resolved_before(t, cutoff))
             .collect();
+        let purged: Vec<TicketId> = old.iter().map(|t| t.id).collect();
+        // Notifications still queued about them go too, or delivering the queue would write
+        // the purged text straight back to notifications.jsonl.
+        for r in self.outbox.iter() {
+            let (k, v) = r.map_err(|e| self.error(e))?;
+            if let Ok(item) = serde_json::from_slice::<OutboxItem>(&v)
+                && purged.contains(&item.notification.ticket)
+            {
+                self.outbox.remove(k).map_err(|e| self.error(e))?;
+            }
+        }
         for t in old {
             let key = be(t.id.0);
             self.tickets.remove(key).map_err(|e| self.error(e))?;

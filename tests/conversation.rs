@@ -671,6 +671,26 @@ fn a_reply_the_buttons_did_not_cover_keeps_the_walk_and_asks_again() {
 }
 
 #[test]
+fn a_longer_text_that_matches_nothing_mid_walk_is_a_new_description() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    let text = "how do I record a refund for a customer?";
+    let out = chat.say(text);
+    assert_eq!(
+        question(&out).title.as_deref(),
+        Some("I don't know this one"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.descriptions.last().map(String::as_str),
+        Some(text)
+    );
+    assert!(chat.session.article.is_none());
+}
+
+#[test]
 fn naming_a_browser_in_words_at_the_browser_question_answers_it() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -388,10 +388,16 @@ fn purge_and_forget() {
     assert!(store.ticket(TicketId(3)).unwrap().is_none());
     assert!(store.load_session("u3").unwrap().is_none());
     assert_eq!(store.open_ticket_of("u3").unwrap(), None);
+    // Nothing queued about a purged or forgotten ticket is left to be delivered (and written
+    // back to notifications.jsonl).
+    let mut left = 0;
     while let Some(item) = store.outbox_head().unwrap() {
-        assert_ne!(item.notification.ticket, TicketId(3), "{item:?}");
+        assert_ne!(item.notification.ticket, TicketId(1), "purged: {item:?}");
+        assert_ne!(item.notification.ticket, TicketId(3), "forgotten: {item:?}");
         store.outbox_delivered(&item, 1_200).unwrap();
+        left += 1;
     }
+    assert!(left > 0, "T-0002's notifications are still queued");
 }
 
 #[test]

@@ -424,7 +424,7 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
         }
         (Stage::Escalated, _) => out.replies.push(
             Reply::new(format!(
-                "This is with the support team{}. Ask for a human again to add to it, or start over for a new problem.",
+                "This was handed to the support team{}. If you need more help with it, ask for a human again; for a new problem, start over.",
                 session
                     .ticket
                     .as_deref()

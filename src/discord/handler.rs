@@ -228,7 +228,8 @@ impl Handler {
                 };
                 log_failure!(deferred, "defer slow answer");
                 let replies = pending.await;
-                self.edit_deferred(ctx, &c.token, &user.id, &replies).await;
+                self.edit_deferred_shared(ctx, &c.token, &user.id, &replies, share)
+                    .await;
             }
         }
     }
@@ -333,6 +334,20 @@ impl Handler {
     }
 
     async fn edit_deferred(&self, ctx: &Context, token: &str, owner: &str, replies: &[Reply]) {
+        self.edit_deferred_shared(ctx, token, owner, replies, false)
+            .await
+    }
+
+    /// Edits a deferred response in; its follow-ups are public only when `share` (a shared
+    /// /diagnose), as they would be had the answer come in time.
+    async fn edit_deferred_shared(
+        &self,
+        ctx: &Context,
+        token: &str,
+        owner: &str,
+        replies: &[Reply],
+        share: bool,
+    ) {
         let specs = render::messages(owner, replies);
         log_failure!(
             ctx.http
@@ -346,7 +361,7 @@ impl Handler {
         );
         for s in &specs[1..] {
             let mut body = followup(s);
-            body = body.ephemeral(true);
+            body = body.ephemeral(!share);
             log_failure!(
                 ctx.http
                     .create_followup_message(token, &body, render::to_files(&s.files))

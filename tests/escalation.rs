@@ -776,4 +776,49 @@ fn escalate_with_a_broken_knowledge_base_still_creates_the_ticket() {
     let o = sb(&["tickets", "list"]);
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("knowledge base unavailable"), "{out}");
+
+    // A returning user whose earlier conversation had an article open: that article must not
+    // pose as the diagnosis of a ticket filed without a knowledge base.
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    let mut console = supportbot(cwd.path())
+        .args(["console", "--user", "web2", "--knowledge"])
+        .arg(&shipped)
+        .arg("--data")
+        .arg(data.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        console.stdin.as_mut().unwrap(),
+        b"502 bad gateway on chrome\n",
+    )
+    .unwrap();
+    let walked = console.wait_with_output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&walked.stdout).contains("Did this fix it?"),
+        "{}",
+        show(&walked)
+    );
+    let o = sb(&[
+        "escalate",
+        "--user",
+        "web2",
+        "--name",
+        "Bo",
+        "--text",
+        "still 502",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["id"], "T-0002", "{}", show(&o));
+    assert_eq!(v["article"], serde_json::Value::Null, "{v}");
+    let o = sb(&["tickets", "list"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("T-0002"))
+        .unwrap_or_default();
+    assert!(row.contains("knowledge base unavailable"), "{out}");
 }

@@ -155,7 +155,15 @@ pub fn escalate_without_knowledge(
         .or_else(|| Browser::detect(&args.text))
         .or(session.browser);
     session.descriptions.push(args.text);
+    // As the engine does on escalation: a step left unanswered is recorded as such, so a late
+    // "Fixed it" cannot rewrite the escalated session.
+    if let Some(step) = session.pending_attempt() {
+        step.outcome = Some(crate::session::Outcome::NoAnswer);
+    }
     let mut summary = Summary::capture(&session, None, args.note, "unavailable", now);
+    // Without a knowledge base there is no diagnosis: an article left from an earlier
+    // conversation must not pose as one (it could not even be named).
+    summary.article = None;
     summary.kb_problem = Some(why.to_string());
     let ticket = match escalation::escalate(store, summary, now) {
         Ok(e) => e.ticket,

@@ -131,7 +131,7 @@ pub enum TicketError {
     /// Reopening would give the user a second open ticket (one open ticket per user).
     #[error(
         "ticket {id} cannot be reopened: its user {user} already has ticket {other} open (one open ticket per user).\n  \
-         Carry on in {other}, or resolve it first (`supportbot tickets resolve {other} --by NAME`) and then reopen {id}."
+         Carry on in {other}, or resolve {other} first and then reopen {id}."
     )]
     UserHasOpen {
         id: TicketId,

@@ -66,7 +66,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         Event::Describe { text, browser } => describe(kb, session, &text, browser, now, &mut out),
         Event::Open { article, browser } => match kb.get(&article) {
             Some(a) => {
-                leave_pending(session);
+                session.leave_pending();
                 if let Some(b) = browser {
                     session.browser = Some(b);
                     session.other_browser = false;
@@ -78,7 +78,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         Event::Act(action) => act(kb, session, action, now, &mut out),
         Event::Help => out.replies.push(help()),
         Event::Escalate { note } => {
-            leave_pending(session);
+            session.leave_pending();
             out.effects.push(Effect::Escalate { note });
         }
         Event::Check {
@@ -190,7 +190,7 @@ fn describe(
         ask_again(session, article, now, out);
         return;
     }
-    leave_pending(session);
+    session.leave_pending();
     session.descriptions.push(text.to_string());
     if let Some(b) = named_browser {
         session.browser = Some(b);
@@ -278,7 +278,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
     match action {
         Action::Article(id) => match kb.get(&id) {
             Some(a) => {
-                leave_pending(session);
+                session.leave_pending();
                 start_article(session, a, now, out)
             }
             None => out.replies.push(unknown_article(kb, &id)),
@@ -378,7 +378,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             }
         }
         Action::Escalate => {
-            leave_pending(session);
+            session.leave_pending();
             out.effects.push(Effect::Escalate { note: None });
         }
         Action::Restart => {
@@ -475,13 +475,6 @@ fn nothing_open() -> Reply {
 
 fn current_article<'a>(kb: &'a KnowledgeBase, session: &Session) -> Option<&'a Article> {
     session.article.as_deref().and_then(|id| kb.get(id))
-}
-
-/// A solution left without an answer (the user moved on) is recorded as such.
-fn leave_pending(session: &mut Session) {
-    if let Some(p) = session.pending_attempt() {
-        p.outcome = Some(Outcome::NoAnswer);
-    }
 }
 
 fn start_article(session: &mut Session, article: &Article, now: u64, out: &mut Output) {

@@ -169,4 +169,12 @@ impl Session {
     pub fn pending_attempt(&mut self) -> Option<&mut Attempt> {
         self.attempts.last_mut().filter(|a| a.outcome.is_none())
     }
+
+    /// Moves on from the step still waiting for an answer (a new problem, an escalation):
+    /// it is recorded as never answered, so a late "Fixed it" cannot rewrite it.
+    pub fn leave_pending(&mut self) {
+        if let Some(p) = self.pending_attempt() {
+            p.outcome = Some(Outcome::NoAnswer);
+        }
+    }
 }

@@ -556,14 +556,7 @@ impl Store {
         let purged: Vec<TicketId> = old.iter().map(|t| t.id).collect();
         // Notifications still queued about them go too, or delivering the queue would write
         // the purged text straight back to notifications.jsonl.
-        for r in self.outbox.iter() {
-            let (k, v) = r.map_err(|e| self.error(e))?;
-            if let Ok(item) = serde_json::from_slice::<OutboxItem>(&v)
-                && purged.contains(&item.notification.ticket)
-            {
-                self.outbox.remove(k).map_err(|e| self.error(e))?;
-            }
-        }
+        self.remove_queued(|item| Ok(purged.contains(&item.notification.ticket)))?;
         for t in old {
             let key = be(t.id.0);
             self.tickets.remove(key).map_err(|e| self.error(e))?;
@@ -578,6 +571,22 @@ impl Store {
         }
         self.flush()?;
         Ok((tickets, sessions))
+    }
+
+    /// Removes the queued notifications `doomed` picks (unreadable entries are left alone).
+    fn remove_queued(
+        &self,
+        mut doomed: impl FnMut(&OutboxItem) -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError> {
+        for r in self.outbox.iter() {
+            let (k, v) = r.map_err(|e| self.error(e))?;
+            if let Ok(item) = serde_json::from_slice::<OutboxItem>(&v)
+                && doomed(&item)?
+            {
+                self.outbox.remove(k).map_err(|e| self.error(e))?;
+            }
+        }
+        Ok(())
     }
 
     /// The tickets of one user (what `forget_user` removes).
@@ -603,24 +612,18 @@ impl Store {
             .remove(user_id)
             .map_err(|e| self.error(e))?;
         // Queued notifications about or to them go too.
-        for r in self.outbox.iter() {
-            let (k, v) = r.map_err(|e| self.error(e))?;
-            if let Ok(item) = serde_json::from_slice::<OutboxItem>(&v) {
-                let about = match &item.notification.audience {
-                    crate::escalation::notify::Audience::User { user } => user.id == user_id,
-                    _ => false,
-                };
-                // Staff notes about their tickets too (a resolve note may quote them), and
-                // cards of tickets already gone.
-                if about
-                    || theirs.contains(&item.notification.ticket)
-                    || item.notification.card.is_some()
-                        && self.ticket(item.notification.ticket)?.is_none()
-                {
-                    self.outbox.remove(k).map_err(|e| self.error(e))?;
-                }
-            }
-        }
+        self.remove_queued(|item| {
+            let about = match &item.notification.audience {
+                crate::escalation::notify::Audience::User { user } => user.id == user_id,
+                _ => false,
+            };
+            // Staff notes about their tickets too (a resolve note may quote them), and
+            // cards of tickets already gone.
+            Ok(about
+                || theirs.contains(&item.notification.ticket)
+                || item.notification.card.is_some()
+                    && self.ticket(item.notification.ticket)?.is_none())
+        })?;
         for r in self.stats.iter() {
             let (k, v) = r.map_err(|e| self.error(e))?;
             if let Ok(mut ev) = serde_json::from_slice::<StatEvent>(&v)

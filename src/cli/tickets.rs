@@ -60,6 +60,17 @@ pub struct EscalateArgs {
     pub channel: String,
 }
 
+impl EscalateArgs {
+    /// Who is escalating, as the session and the ticket name them.
+    fn user_ref(&self) -> UserRef {
+        UserRef {
+            id: self.user.clone(),
+            name: self.name.clone(),
+            channel: self.channel.clone(),
+        }
+    }
+}
+
 /// Refuses escalate arguments that cannot make a ticket (exit 2, naming the flag).
 pub fn check_escalate_args(args: &EscalateArgs) -> Result<(), ExitCode> {
     for (flag, value, what) in [
@@ -96,11 +107,7 @@ pub async fn escalate(
     if let Err(code) = check_escalate_args(&args) {
         return Ok(code);
     }
-    let user = UserRef {
-        id: args.user.clone(),
-        name: args.name.clone(),
-        channel: args.channel.clone(),
-    };
+    let user = args.user_ref();
     service
         .handle(
             &user,
@@ -140,11 +147,7 @@ pub fn escalate_without_knowledge(
     if let Err(code) = check_escalate_args(&args) {
         return Ok(code);
     }
-    let user = UserRef {
-        id: args.user,
-        name: args.name,
-        channel: args.channel,
-    };
+    let user = args.user_ref();
     let mut session = store
         .load_session(&user.id)?
         .unwrap_or_else(|| Session::new(user.clone(), now));
@@ -155,11 +158,8 @@ pub fn escalate_without_knowledge(
         .or_else(|| Browser::detect(&args.text))
         .or(session.browser);
     session.descriptions.push(args.text);
-    // As the engine does on escalation: a step left unanswered is recorded as such, so a late
-    // "Fixed it" cannot rewrite the escalated session.
-    if let Some(step) = session.pending_attempt() {
-        step.outcome = Some(crate::session::Outcome::NoAnswer);
-    }
+    // As the engine does on escalation.
+    session.leave_pending();
     let mut summary = Summary::capture(&session, None, args.note, "unavailable", now);
     // Without a knowledge base there is no diagnosis: an article left from an earlier
     // conversation must not pose as one (it could not even be named).

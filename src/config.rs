@@ -15,6 +15,29 @@ pub struct Config {
     pub lock_wait: Duration,
     /// Live checks (`supportbot check`, the "check" event).
     pub checks: CheckConfig,
+    /// Semantic matching: which sentence model, where models and vectors are kept.
+    pub semantic: SemanticConfig,
+}
+
+/// Which sentence model the matcher uses and where it lives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SemanticConfig {
+    /// `SEMANTIC_MODEL`: a model directory, a Hugging Face repo id, or `off`.
+    pub model: String,
+    /// `MODEL_CACHE_DIR`: downloaded models and the embedding cache (default `DATA_DIR/models`).
+    pub cache_dir: PathBuf,
+    /// `HF_ENDPOINT`: another address for the Hugging Face hub (a mirror).
+    pub hub_endpoint: Option<String>,
+    /// `SEMANTIC_DEADLINE_MS`: how long a description waits for the encoder before it is
+    /// ranked lexically.
+    pub deadline: Duration,
+}
+
+impl SemanticConfig {
+    /// Where chunk vectors are cached, beside the models.
+    pub fn embeddings_dir(&self) -> PathBuf {
+        self.cache_dir.join("embeddings")
+    }
 }
 
 /// How live checks behave. `Default` is the safe production setting.
@@ -68,10 +91,16 @@ impl Config {
     /// Paths as given, the rest at their defaults.
     pub fn new(knowledge_dir: PathBuf, data_dir: PathBuf) -> Self {
         Config {
-            knowledge_dir,
-            data_dir,
             lock_wait: crate::store::LOCK_WAIT,
             checks: CheckConfig::default(),
+            semantic: SemanticConfig {
+                model: "off".into(),
+                cache_dir: data_dir.join("models"),
+                hub_endpoint: None,
+                deadline: crate::service::SEMANTIC_DEADLINE,
+            },
+            knowledge_dir,
+            data_dir,
         }
     }
 }

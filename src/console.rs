@@ -30,6 +30,7 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             None if choices.is_empty() => Input::Event(Event::Describe {
                 text: line.to_string(),
                 browser: None,
+                query: None,
             }),
             None => Input::Invalid(format!(
                 "Pick a number from 1 to {}, or type a message.",
@@ -145,6 +146,7 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             Input::Event(Event::Describe {
                 text: line.to_string(),
                 browser: None,
+                query: None,
             })
         }
     }

@@ -7,6 +7,7 @@
 use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase, StepsFor};
 use crate::reply::{Action, Reply, Style, Tone};
+use crate::semantic::QueryVectors;
 use crate::session::{Attempt, Outcome, ScoredArticle, Session, Stage, Step};
 
 /// How many ranked articles a session remembers.
@@ -21,6 +22,9 @@ pub enum Event {
     Describe {
         text: String,
         browser: Option<Browser>,
+        /// The text's sentence vectors, filled in by the service when a sentence model is in
+        /// use (adapters leave it `None`); ranking is lexical without them.
+        query: Option<QueryVectors>,
     },
     /// A choice picked (button, menu, numbered console option).
     Act(Action),
@@ -63,7 +67,11 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
     session.updated_at = now;
     let mut out = Output::default();
     match event {
-        Event::Describe { text, browser } => describe(kb, session, &text, browser, now, &mut out),
+        Event::Describe {
+            text,
+            browser,
+            query,
+        } => describe(kb, session, &text, browser, query.as_ref(), now, &mut out),
         Event::Open { article, browser } => match kb.get(&article) {
             Some(a) => {
                 session.leave_pending();
@@ -148,6 +156,7 @@ fn describe(
     session: &mut Session,
     text: &str,
     browser: Option<Browser>,
+    query: Option<&QueryVectors>,
     now: u64,
     out: &mut Output,
 ) {
@@ -160,7 +169,7 @@ fn describe(
         return;
     }
     let named_browser = browser.or_else(|| Browser::detect(text));
-    let ranking = kb.rank(text, KEEP_MATCHES);
+    let ranking = kb.rank_with(text, query, KEEP_MATCHES);
     // A short reply the buttons did not cover ("no luck", "im using firefox", "ok") must not
     // throw away the article we are walking through: unless it matches another problem at least
     // possibly, stay on it and ask the open question again. A longer text that matches nothing

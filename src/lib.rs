@@ -4,7 +4,10 @@
 //! # Layout
 //! - [`browser`]: browser/device ids, aliases, detection from text.
 //! - [`knowledge`]: articles parsed from Markdown files, validation, hot reload.
-//! - [`matcher`]: description -> ranked articles with calibrated scores (pure).
+//! - [`matcher`]: description -> ranked articles with calibrated scores (pure); lexical, and
+//!   fused with semantic similarity ([`matcher::hybrid`]) when a sentence model is in use.
+//! - [`semantic`]: sentence embeddings: the candle BERT encoder and model fetching (feature
+//!   `semantic`), article chunks, long-post windows, the embedding cache, the encoding thread.
 //! - [`probe`]: live checks of endpoints, safe against scanning private networks.
 //! - [`session`]: per-user conversation state.
 //! - [`conversation`]: the engine, `(Session, Event) -> replies + effects` (pure).
@@ -33,6 +36,7 @@ pub mod knowledge;
 pub mod matcher;
 pub mod probe;
 pub mod reply;
+pub mod semantic;
 pub mod service;
 pub mod session;
 pub mod store;

@@ -35,6 +35,8 @@ struct Cli {
     data_lock_wait_seconds: u64,
     #[command(flatten)]
     checks: CheckFlags,
+    #[command(flatten)]
+    semantic: SemanticFlags,
     #[command(subcommand)]
     command: Command,
 }
@@ -58,6 +60,28 @@ struct CheckFlags {
     #[arg(long, global = true, env = "CHECK_ALLOWED_PORTS", default_value = "80,443", value_delimiter = ',', value_parser = clap::value_parser!(u16).range(1..))]
     check_allowed_ports: Vec<u16>,
 }
+
+/// Semantic matching (a sentence model beside the lexical matcher).
+#[derive(clap::Args, Debug)]
+struct SemanticFlags {
+    /// A sentence-transformers model directory, a Hugging Face repo id (fetched on first use), or `off`.
+    #[arg(long, global = true, env = "SEMANTIC_MODEL", default_value = DEFAULT_SEMANTIC_MODEL, value_name = "DIR|REPO|off")]
+    semantic_model: String,
+    /// Where downloaded models and cached article vectors are kept [default: DATA_DIR/models].
+    #[arg(long, global = true, env = "MODEL_CACHE_DIR", value_name = "DIR")]
+    model_cache_dir: Option<PathBuf>,
+    /// Another address for the Hugging Face hub (a mirror) when fetching models.
+    #[arg(long, global = true, env = "HF_ENDPOINT", value_name = "URL")]
+    hf_endpoint: Option<String>,
+    /// Milliseconds a description may wait for the sentence model before it is ranked lexically.
+    #[arg(long, global = true, env = "SEMANTIC_DEADLINE_MS", default_value_t = supportbot::service::SEMANTIC_DEADLINE.as_millis() as u64)]
+    semantic_deadline_ms: u64,
+}
+
+#[cfg(feature = "semantic")]
+const DEFAULT_SEMANTIC_MODEL: &str = supportbot::semantic::model::DEFAULT_MODEL;
+#[cfg(not(feature = "semantic"))]
+const DEFAULT_SEMANTIC_MODEL: &str = "off";
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -130,6 +154,22 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// The sentence model behind semantic matching.
+    Model {
+        #[command(subcommand)]
+        command: ModelCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ModelCommand {
+    /// Download the model SEMANTIC_MODEL names into MODEL_CACHE_DIR and verify its checksums.
+    Fetch,
+    /// Say which model is configured and whether it is on this machine (exit 1 when missing).
+    Status {
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -259,6 +299,12 @@ fn main() -> ExitCode {
     config.checks.rate_per_minute = cli.checks.check_rate_per_minute;
     config.checks.cache_ttl = std::time::Duration::from_secs(cli.checks.check_cache_seconds);
     config.checks.allowed_ports = cli.checks.check_allowed_ports;
+    config.semantic.model = cli.semantic.semantic_model;
+    if let Some(dir) = cli.semantic.model_cache_dir {
+        config.semantic.cache_dir = dir;
+    }
+    config.semantic.deadline = std::time::Duration::from_millis(cli.semantic.semantic_deadline_ms);
+    config.semantic.hub_endpoint = cli.semantic.hf_endpoint;
     match run(config, cli.command) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -348,6 +394,13 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
         .build()
 }
 
+/// The sentence model for a command that matches descriptions: loaded (fetched on first use),
+/// or lexical matching with one line on stderr saying why.
+fn semantic(config: &Config) -> anyhow::Result<supportbot::semantic::SemanticSetup> {
+    let interactive = std::io::stderr().is_terminal();
+    Ok(runtime()?.block_on(cli::model::setup(&config.semantic, true, interactive)))
+}
+
 fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     match command {
@@ -358,11 +411,17 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
         } => supportbot::probe::cli::run(&config, &targets, json, user.as_deref(), &mut stdout),
         Command::Kb {
             command: KbCommand::Check { json },
-        } => Ok(cli::kb_check(&config.knowledge_dir, json, &mut stdout)?),
+        } => Ok(cli::kb_check(
+            &config.knowledge_dir,
+            semantic(&config)?,
+            json,
+            &mut stdout,
+        )?),
         Command::Kb {
             command: KbCommand::List { json },
         } => {
-            let knowledge = match cli::load_or_report(&config.knowledge_dir) {
+            let lexical = supportbot::semantic::SemanticSetup::off("not needed to list articles");
+            let knowledge = match cli::load_or_report(&config.knowledge_dir, lexical) {
                 Ok(k) => k,
                 Err(code) => return Ok(code),
             };
@@ -372,7 +431,8 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
         Command::Kb {
             command: KbCommand::Show { id, browser, json },
         } => {
-            let knowledge = match cli::load_or_report(&config.knowledge_dir) {
+            let lexical = supportbot::semantic::SemanticSetup::off("not needed to show an article");
+            let knowledge = match cli::load_or_report(&config.knowledge_dir, lexical) {
                 Ok(k) => k,
                 Err(code) => return Ok(code),
             };
@@ -395,16 +455,16 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(2));
             }
-            let knowledge = match cli::load_or_report(&config.knowledge_dir) {
+            let knowledge = match cli::load_or_report(&config.knowledge_dir, semantic(&config)?) {
                 Ok(k) => k,
                 Err(code) => return Ok(code),
             };
-            cli::diagnose(&knowledge.current(), &text, browser, json, &mut stdout)?;
+            cli::diagnose(&knowledge, &text, browser, json, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Console { user } => {
             drop(stdout);
-            let knowledge = match cli::load_or_report(&config.knowledge_dir) {
+            let knowledge = match cli::load_or_report(&config.knowledge_dir, semantic(&config)?) {
                 Ok(k) => k,
                 Err(code) => return Ok(code),
             };
@@ -439,7 +499,8 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 channel: "console".into(),
             };
             let service =
-                Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
+                Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
+                    .with_semantic_deadline(config.semantic.deadline);
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
@@ -477,7 +538,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             }
             // A broken knowledge base must not lose the escalation: the ticket is created
             // without a diagnosis, and the admin is warned.
-            let knowledge = supportbot::knowledge::Knowledge::open(&config.knowledge_dir)
+            let knowledge = supportbot::knowledge::Knowledge::open_with(&config.knowledge_dir, semantic(&config)?)
                 .map_err(|problems| {
                     let why = cli::problems_in_one_line(&problems);
                     eprintln!(
@@ -573,6 +634,19 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             drop(stdout);
             run_bot(config, args)
         }
+        Command::Model {
+            command: ModelCommand::Status { json },
+        } => cli::model::status(&config.semantic, json, &mut stdout),
+        Command::Model {
+            command: ModelCommand::Fetch,
+        } => {
+            let interactive = std::io::stderr().is_terminal();
+            runtime()?.block_on(cli::model::fetch(
+                &config.semantic,
+                interactive,
+                &mut stdout,
+            ))
+        }
     }
 }
 
@@ -598,7 +672,7 @@ fn run_bot(config: Config, args: RunArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     };
-    let knowledge = match cli::load_or_report(&config.knowledge_dir) {
+    let knowledge = match cli::load_or_report(&config.knowledge_dir, semantic(&config)?) {
         Ok(k) => k,
         Err(code) => return Ok(code),
     };
@@ -607,7 +681,8 @@ fn run_bot(config: Config, args: RunArgs) -> anyhow::Result<ExitCode> {
         .watch(|_| {})
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))
         .ok();
-    let service = Service::with_prober(knowledge, store, Prober::new(config.checks.clone()));
+    let service = Service::with_prober(knowledge, store, Prober::new(config.checks.clone()))
+        .with_semantic_deadline(config.semantic.deadline);
     let settings = supportbot::discord::Settings {
         support_channel,
         staff_role: args.staff_role,

@@ -44,7 +44,13 @@ pub struct Service {
     /// saving it, so two events of one user (a button pressed while a check runs) cannot both
     /// load the same session and overwrite each other's progress.
     turns: Arc<UserTurns>,
+    /// How long a description may wait for its sentence vectors before it is ranked lexically.
+    semantic_deadline: std::time::Duration,
 }
+
+/// How long a description waits for the encoder by default: well inside Discord's 3 seconds,
+/// and far above the encoder's usual 20-200 ms, so only a backed-up encoder misses it.
+pub const SEMANTIC_DEADLINE: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// A lock per user id, made when a user's event arrives and dropped when no event of theirs is
 /// running or waiting. Events of different users never wait for each other.
@@ -119,7 +125,14 @@ impl Service {
             outbox_wake: Arc::new(Notify::new()),
             prober,
             turns: Arc::default(),
+            semantic_deadline: SEMANTIC_DEADLINE,
         }
+    }
+
+    /// With another wait for sentence vectors (`SEMANTIC_DEADLINE_MS`).
+    pub fn with_semantic_deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.semantic_deadline = deadline;
+        self
     }
 
     pub fn session(&self, user: &UserRef) -> Result<Session, StoreError> {
@@ -138,7 +151,21 @@ impl Service {
     /// Handles one user event end to end and returns what to show. Events of one user are
     /// handled one after the other (the later waits, even through a slow check of the earlier);
     /// events of different users run at once.
-    pub async fn handle(&self, user: &UserRef, event: Event) -> Result<Vec<Reply>, ServiceError> {
+    pub async fn handle(
+        &self,
+        user: &UserRef,
+        mut event: Event,
+    ) -> Result<Vec<Reply>, ServiceError> {
+        // Encoding runs on the encoder's own thread; waiting for it here holds nobody else up.
+        if let Event::Describe {
+            text,
+            query: q @ None,
+            ..
+        } = &mut event
+            && let Some(encoder) = self.knowledge.encoder()
+        {
+            *q = encoder.encode(text, self.semantic_deadline).await;
+        }
         // Held until the session is saved. Nothing below takes a user's turn again (effects
         // run on the session in hand), so it cannot wait for itself.
         let _turn = self.turns.take(&user.id).await;
@@ -402,6 +429,7 @@ mod tests {
         Event::Describe {
             text: "quickbooks error 502 bad gateway".into(),
             browser: Some(Browser::Chrome),
+            query: None,
         }
     }
 

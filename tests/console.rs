@@ -27,6 +27,9 @@ fn supportbot(cwd: &Path) -> Command {
     cmd.current_dir(cwd)
         .env_remove("KNOWLEDGE_DIR")
         .env_remove("DATA_DIR")
+        .env_remove("MODEL_CACHE_DIR")
+        // Lexical matching: the console journeys were written for it, and nothing is downloaded.
+        .env("SEMANTIC_MODEL", "off")
         .env("RUST_LOG", "warn")
         // A console refused for a database in use gives up after a second, not the default 5.
         .env("DATA_LOCK_WAIT_SECONDS", "1")

@@ -122,6 +122,7 @@ impl<'a> Chat<'a> {
         self.event(Event::Describe {
             text: text.into(),
             browser: None,
+            query: None,
         })
     }
 
@@ -353,6 +354,7 @@ fn solution_without_a_variant_for_the_browser_shows_general_steps_or_is_skipped(
     let out = chat.event(Event::Describe {
         text: "sync error E42".into(),
         browser: Some(Browser::Edge),
+        query: None,
     });
     assert_solution(&out, 1, 5, "Restart the app");
     // Edge: solutions 2 and 3 have no Edge steps and no general steps -> both skipped, noted;

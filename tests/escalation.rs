@@ -495,6 +495,7 @@ async fn stats_learn_from_answers_and_tickets() {
     let describe = |t: &str| Event::Describe {
         text: t.into(),
         browser: Some(supportbot::browser::Browser::Chrome),
+        query: None,
     };
 
     // Ann: first fix fails, second works: fixed without a ticket.

@@ -1,17 +1,22 @@
 //! The one-shot commands (`diagnose`, `kb ...`, `tickets ...`, `stats`): their output.
 
+pub mod model;
 pub mod tickets;
 
 use crate::browser::Browser;
-use crate::knowledge::{Article, Knowledge, KnowledgeBase, StepsFor, load::load_dir};
+use crate::knowledge::{Article, Knowledge, KnowledgeBase, StepsFor};
 use serde_json::json;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Loads the knowledge base for a command, printing problems to stderr when it is broken.
-pub fn load_or_report(dir: &Path) -> Result<std::sync::Arc<Knowledge>, ExitCode> {
-    Knowledge::open(dir).map_err(|problems| {
+/// Loads the knowledge base for a command (with semantic matching as `semantic` allows),
+/// printing problems to stderr when it is broken.
+pub fn load_or_report(
+    dir: &Path,
+    semantic: crate::semantic::SemanticSetup,
+) -> Result<std::sync::Arc<Knowledge>, ExitCode> {
+    Knowledge::open_with(dir, semantic).map_err(|problems| {
         eprintln!(
             "The knowledge base in {} has {} problem(s):\n",
             dir.display(),
@@ -42,28 +47,16 @@ pub fn problems_in_one_line(problems: &[crate::knowledge::Diagnostic]) -> String
     }
 }
 
-/// `kb check`: validates without serving. Exit 0 when clean, 1 with every problem listed.
-pub fn kb_check(dir: &Path, json: bool, out: &mut impl Write) -> std::io::Result<ExitCode> {
-    match load_dir(dir) {
-        Ok(kb) => {
-            if json {
-                writeln!(
-                    out,
-                    "{}",
-                    json!({"ok": true, "articles": kb.articles().len(), "targets": kb.targets().len(), "revision": kb.revision(), "problems": []})
-                )?;
-            } else {
-                writeln!(
-                    out,
-                    "OK: {} articles, {} live-check target(s), revision {} ({}).",
-                    kb.articles().len(),
-                    kb.targets().len(),
-                    kb.revision(),
-                    dir.display()
-                )?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+/// `kb check`: validates without serving, then runs each article's `examples` through the
+/// matcher (semantic too when `semantic` has a model). Exit 0 when clean, 1 with every problem.
+pub fn kb_check(
+    dir: &Path,
+    semantic: crate::semantic::SemanticSetup,
+    json: bool,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    let knowledge = match Knowledge::open_with(dir, semantic) {
+        Ok(k) => k,
         Err(problems) => {
             if json {
                 writeln!(out, "{}", json!({"ok": false, "problems": problems}))?;
@@ -73,9 +66,54 @@ pub fn kb_check(dir: &Path, json: bool, out: &mut impl Write) -> std::io::Result
                 }
                 writeln!(out, "{} problem(s) in {}.", problems.len(), dir.display())?;
             }
-            Ok(ExitCode::from(1))
+            return Ok(ExitCode::from(1));
         }
+    };
+    let kb = knowledge.current();
+    let encoder = knowledge.encoder();
+    let (problems, examples) =
+        kb.check_examples(|text| encoder.and_then(|e| e.encode_blocking(text)));
+    let mode = if encoder.is_some() {
+        "hybrid"
+    } else {
+        "lexical"
+    };
+    if json {
+        writeln!(
+            out,
+            "{}",
+            json!({"ok": problems.is_empty(), "articles": kb.articles().len(), "targets": kb.targets().len(),
+                   "revision": kb.revision(), "examples": examples, "matcher": mode,
+                   "semantic": knowledge.semantic_status(), "problems": problems})
+        )?;
+    } else if problems.is_empty() {
+        writeln!(
+            out,
+            "OK: {} articles, {} live-check target(s), {examples} example(s) each finding its \
+             own article ({mode} matcher), revision {} ({}).",
+            kb.articles().len(),
+            kb.targets().len(),
+            kb.revision(),
+            dir.display()
+        )?;
+    } else {
+        for p in &problems {
+            writeln!(out, "{p}\n")?;
+        }
+        writeln!(
+            out,
+            "{} problem(s) in {}: {} of {examples} example(s) do not find their own article \
+             ({mode} matcher).",
+            problems.len(),
+            dir.display(),
+            problems.len(),
+        )?;
     }
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 pub fn kb_list(kb: &KnowledgeBase, json: bool, out: &mut impl Write) -> std::io::Result<()> {
@@ -220,19 +258,30 @@ pub fn render_article(a: &Article, browser: Option<Browser>) -> String {
     t.trim_end().to_string()
 }
 
-/// `diagnose TEXT`: ranks articles; JSON or a readable answer.
+/// `diagnose TEXT`: ranks articles; JSON or a readable answer. With `--json`, each match shows
+/// its lexical and semantic parts, and `semantic` says whether the model took part.
 pub fn diagnose(
-    kb: &KnowledgeBase,
+    knowledge: &Knowledge,
     text: &str,
     browser: Option<Browser>,
     json: bool,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
+    let kb = knowledge.current();
     let browser = browser.or_else(|| Browser::detect(text));
-    let ranking = kb.rank(text, 5);
+    let query = knowledge.encoder().and_then(|e| e.encode_blocking(text));
+    let ranking = kb.rank_with(text, query.as_ref(), 5);
     let entry = |m: &crate::matcher::Match| {
         let a = kb.article_at(m.doc);
-        json!({"id": a.id, "title": a.title, "score": m.score, "matched": m.matched})
+        json!({
+            "id": a.id,
+            "title": a.title,
+            "score": m.score,
+            "lexical": m.lexical,
+            "semantic": m.semantic,
+            "semantic_evidence": m.semantic_evidence,
+            "matched": m.matched,
+        })
     };
     if json {
         let v = json!({
@@ -240,6 +289,9 @@ pub fn diagnose(
             "browser": browser,
             "best": ranking.best().map(entry),
             "confident": ranking.best().is_some(),
+            "mode": if ranking.hybrid { "hybrid" } else { "lexical" },
+            "thresholds": {"confident": ranking.confident, "possible": ranking.possible},
+            "semantic": knowledge.semantic_status(),
             "matches": ranking.matches.iter().map(entry).collect::<Vec<_>>(),
             "revision": kb.revision(),
         });

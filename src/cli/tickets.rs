@@ -114,6 +114,7 @@ pub async fn escalate(
             Event::Describe {
                 text: args.text.clone(),
                 browser: args.browser,
+                query: None,
             },
         )
         .await?;

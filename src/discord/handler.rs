@@ -262,6 +262,7 @@ impl Handler {
                 let event = Event::Describe {
                     text: description,
                     browser,
+                    query: None,
                 };
                 self.answer_command(ctx, c, &user, event, share).await;
             }

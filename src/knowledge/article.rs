@@ -16,6 +16,9 @@ pub struct Article {
     pub codes: Vec<String>,
     pub symptoms: Vec<String>,
     pub keywords: Vec<String>,
+    /// Phrasings users really wrote, matched like symptoms; `kb check` verifies each one still
+    /// finds this article first.
+    pub examples: Vec<Example>,
     /// Names of live-check targets from `endpoints.toml`.
     pub checks: Vec<String>,
     /// 1-based line of the `checks` key in the file (0 when absent), for cross-file diagnostics.
@@ -35,6 +38,14 @@ pub struct Article {
     pub escalation: Option<String>,
     /// Where the article came from, for messages.
     pub file: String,
+}
+
+/// One `examples` entry with the line it stands on, so `kb check` can point at it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Example {
+    pub text: String,
+    #[serde(skip)]
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -117,6 +128,8 @@ struct FrontMatter {
     symptoms: Option<Vec<String>>,
     #[serde(default)]
     keywords: Vec<String>,
+    #[serde(default)]
+    examples: Vec<toml::Spanned<String>>,
     checks: Option<toml::Spanned<Vec<String>>>,
 }
 
@@ -151,7 +164,7 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
                 .unwrap_or_else(|| line_of(text, front_start));
             let message = e.message().trim().to_string();
             let hint = if message.contains("unknown field") {
-                "allowed keys: id, title, product, codes, symptoms, keywords, checks"
+                "allowed keys: id, title, product, codes, symptoms, keywords, examples, checks"
             } else {
                 "front matter is TOML: `key = \"text\"` or `key = [\"a\", \"b\"]`; quote every string"
             };
@@ -168,6 +181,7 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
     let mut codes = Vec::new();
     let mut symptoms = Vec::new();
     let mut keywords = Vec::new();
+    let mut examples = Vec::new();
     let mut checks = Vec::new();
     let mut checks_line = 0;
     // Where the id comes from: its `id =` line, or the front matter's opening for the file name.
@@ -202,6 +216,15 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
         product = fm.product.filter(|p| !p.trim().is_empty());
         codes = clean(fm.codes);
         keywords = clean(fm.keywords);
+        examples = fm
+            .examples
+            .into_iter()
+            .map(|e| Example {
+                line: line_of(text, front_start + e.span().start),
+                text: e.into_inner().trim().to_string(),
+            })
+            .filter(|e| !e.text.is_empty())
+            .collect();
         if let Some(given) = fm.checks {
             checks_line = line_of(text, front_start + given.span().start);
             checks = clean(given.into_inner());
@@ -228,6 +251,7 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
             codes,
             symptoms,
             keywords,
+            examples,
             checks,
             checks_line,
             id_line,

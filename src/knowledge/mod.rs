@@ -1,6 +1,7 @@
 //! The knowledge base: articles parsed from Markdown files, validated, indexed, hot-reloaded.
 
 pub mod article;
+pub mod chunks;
 pub mod diagnostic;
 pub mod endpoints;
 pub mod load;
@@ -11,7 +12,10 @@ pub use diagnostic::{Diagnostic, Diagnostics};
 pub use endpoints::Target;
 pub use watch::Knowledge;
 
+use crate::matcher::hybrid::Fusion;
 use crate::matcher::{Index, Ranking};
+use crate::semantic::cache::EmbeddingCache;
+use crate::semantic::{Embed, EmbedError, QueryVectors, SemanticIndex};
 use std::collections::HashMap;
 
 /// An immutable, validated knowledge base with its search index. Swapped whole on reload.
@@ -23,6 +27,8 @@ pub struct KnowledgeBase {
     revision: String,
     /// Live-check targets from `endpoints.toml`, in file order.
     targets: Vec<Target>,
+    /// The articles' chunks embedded, when a sentence model is in use.
+    semantic: Option<SemanticIndex>,
 }
 
 impl KnowledgeBase {
@@ -39,7 +45,26 @@ impl KnowledgeBase {
             index,
             revision,
             targets: Vec::new(),
+            semantic: None,
         }
+    }
+
+    /// Embeds the articles' chunks with `embed` (taking what `cache` has), so ranking can use
+    /// semantic similarity. `progress(done, total)` reports chunks embedded anew.
+    pub fn attach_semantic(
+        &mut self,
+        embed: &dyn Embed,
+        cache: Option<&mut EmbeddingCache>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(), EmbedError> {
+        let chunks = chunks::all_chunks(&self.articles);
+        self.semantic = Some(SemanticIndex::build(embed, chunks, cache, progress)?);
+        Ok(())
+    }
+
+    /// The embedded chunks, when semantic matching is on for this base.
+    pub fn semantic(&self) -> Option<&SemanticIndex> {
+        self.semantic.as_ref()
     }
 
     /// The same base with these live-check targets (from `endpoints.toml`).
@@ -82,9 +107,95 @@ impl KnowledgeBase {
         &self.revision
     }
 
-    /// Ranks articles for a user's description.
+    /// Ranks articles for a user's description, lexically.
     pub fn rank(&self, description: &str, limit: usize) -> Ranking {
         self.index.rank(description, limit)
+    }
+
+    /// Ranks with the query's sentence vectors too, when this base has chunk vectors of the
+    /// same model; otherwise lexically (the thresholds in the ranking say which).
+    pub fn rank_with(
+        &self,
+        description: &str,
+        query: Option<&QueryVectors>,
+        limit: usize,
+    ) -> Ranking {
+        self.rank_fused(description, query, limit, &Fusion::default())
+    }
+
+    /// [`rank_with`](Self::rank_with) with other fusion constants (the tuning tool's way in).
+    pub fn rank_fused(
+        &self,
+        description: &str,
+        query: Option<&QueryVectors>,
+        limit: usize,
+        fusion: &Fusion,
+    ) -> Ranking {
+        let (Some(semantic), Some(query)) = (&self.semantic, query) else {
+            return self.index.rank(description, limit);
+        };
+        if semantic.model() != &*query.model {
+            return self.index.rank(description, limit);
+        }
+        let lexical = self.index.rank(description, self.articles.len());
+        let hits: Vec<Option<(f32, String)>> = semantic
+            .scores(query, self.articles.len())
+            .into_iter()
+            .map(|hit| {
+                hit.map(|h| {
+                    let chunk = semantic.chunk(h.chunk);
+                    let kind = serde_json::to_value(chunk.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    (h.similarity, format!("{kind}: {}", chunk.text))
+                })
+            })
+            .collect();
+        fusion.rank(
+            &lexical.matches,
+            &hits,
+            description.split_whitespace().count(),
+            limit,
+        )
+    }
+
+    /// Runs every article's `examples` through the matcher (with `encode`'s vectors when it
+    /// gives them) and reports each example whose own article is not ranked first, at its line.
+    /// Returns the problems and how many examples were checked.
+    pub fn check_examples(
+        &self,
+        encode: impl Fn(&str) -> Option<QueryVectors>,
+    ) -> (Vec<Diagnostic>, usize) {
+        let mut problems = Vec::new();
+        let mut checked = 0;
+        for a in &self.articles {
+            for e in &a.examples {
+                checked += 1;
+                let query = encode(&e.text);
+                let ranking = self.rank_with(&e.text, query.as_ref(), 3);
+                let first = ranking.matches.first().map(|m| &self.articles[m.doc]);
+                if first.is_some_and(|f| f.id == a.id) {
+                    continue;
+                }
+                let got = match first {
+                    Some(f) => format!("`{}` is ranked first", f.id),
+                    None => "no article matches it at all".to_string(),
+                };
+                problems.push(
+                    Diagnostic::new(
+                        &a.file,
+                        e.line,
+                        format!("example \"{}\" does not find this article: {got}", e.text),
+                    )
+                    .hint(
+                        "add the words users use to this article's symptoms or keywords, or \
+                         move the example to the article it belongs to",
+                    ),
+                );
+            }
+        }
+        (problems, checked)
     }
 
     pub fn article_at(&self, doc: usize) -> &Article {

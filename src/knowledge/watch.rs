@@ -2,6 +2,8 @@
 
 use super::load::load_dir;
 use super::{Diagnostic, KnowledgeBase};
+use crate::semantic::cache::EmbeddingCache;
+use crate::semantic::{Encoder, SemanticSetup, SemanticStatus};
 use arc_swap::ArcSwap;
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
@@ -15,6 +17,9 @@ use std::time::Duration;
 pub struct Knowledge {
     dir: PathBuf,
     current: ArcSwap<KnowledgeBase>,
+    semantic: SemanticSetup,
+    /// What the last load did with semantic matching (it can fail on one load and not the next).
+    status: ArcSwap<SemanticStatus>,
 }
 
 /// What a successful reload changed.
@@ -26,21 +31,51 @@ pub struct Reloaded {
 }
 
 impl Knowledge {
-    /// Loads the directory; fails with every problem found when it is not valid.
+    /// Loads the directory, lexical matching only; fails with every problem found when it is
+    /// not valid.
     pub fn open(dir: &Path) -> Result<Arc<Knowledge>, Vec<Diagnostic>> {
-        let kb = load_dir(dir)?;
+        Knowledge::open_with(dir, SemanticSetup::off("no sentence model configured"))
+    }
+
+    /// Loads the directory and, when `semantic` has an encoder, embeds the articles' chunks
+    /// (from the embedding cache where it can). A failure to embed is not a failure to load:
+    /// the base serves lexically and the status says why.
+    pub fn open_with(
+        dir: &Path,
+        semantic: SemanticSetup,
+    ) -> Result<Arc<Knowledge>, Vec<Diagnostic>> {
+        let mut kb = load_dir(dir)?;
+        let status = attach(&semantic, &mut kb);
         Ok(Arc::new(Knowledge {
             dir: dir.to_path_buf(),
             current: ArcSwap::from_pointee(kb),
+            semantic,
+            status: ArcSwap::from_pointee(status),
         }))
     }
 
     /// Wraps an already built base (tests, benchmarks).
     pub fn from_base(dir: &Path, kb: KnowledgeBase) -> Arc<Knowledge> {
+        let semantic = SemanticSetup::off("no sentence model configured");
         Arc::new(Knowledge {
             dir: dir.to_path_buf(),
             current: ArcSwap::from_pointee(kb),
+            status: ArcSwap::from_pointee(semantic.status.clone()),
+            semantic,
         })
+    }
+
+    /// Whether semantic matching is in use for the current base, and if not, why.
+    pub fn semantic_status(&self) -> SemanticStatus {
+        SemanticStatus::clone(&self.status.load())
+    }
+
+    /// The query encoder, when the current base has chunk vectors to compare with.
+    pub fn encoder(&self) -> Option<&Encoder> {
+        self.semantic
+            .encoder
+            .as_ref()
+            .filter(|_| self.current().semantic().is_some())
     }
 
     pub fn dir(&self) -> &Path {
@@ -56,8 +91,11 @@ impl Knowledge {
     /// base stays in service and the problems are returned.
     pub fn reload(&self) -> Result<Reloaded, Vec<Diagnostic>> {
         tracing::debug!(dir = %self.dir.display(), "knowledge directory re-read");
-        let kb = load_dir(&self.dir)?;
+        let mut kb = load_dir(&self.dir)?;
         let changed = kb.revision() != self.current().revision();
+        if changed {
+            self.status.store(Arc::new(attach(&self.semantic, &mut kb)));
+        }
         let report = Reloaded {
             articles: kb.articles().len(),
             revision: kb.revision().to_string(),
@@ -134,6 +172,46 @@ impl Knowledge {
                     last_rejected = Some(problems.clone());
                     on_event(Err(problems));
                 }
+            }
+        }
+    }
+}
+
+/// Embeds `kb`'s chunks when `setup` has an encoder; returns the resulting status. Chunks
+/// already in the embedding cache are not embedded again, so a reload after a small edit costs
+/// only the edited chunks.
+fn attach(setup: &SemanticSetup, kb: &mut KnowledgeBase) -> SemanticStatus {
+    let Some(encoder) = &setup.encoder else {
+        return setup.status.clone();
+    };
+    let embed = encoder.embedder();
+    let mut cache = setup
+        .cache_dir
+        .as_deref()
+        .map(|dir| EmbeddingCache::open(dir, embed.model_name(), embed.dim()));
+    let started = std::time::Instant::now();
+    let mut progress = |done: usize, total: usize| {
+        if let Some(p) = &setup.progress {
+            p(done, total);
+        }
+    };
+    match kb.attach_semantic(embed.as_ref(), cache.as_mut(), &mut progress) {
+        Ok(()) => {
+            if let Some(index) = kb.semantic() {
+                tracing::info!(
+                    chunks = index.len(),
+                    from_cache = index.from_cache,
+                    ms = started.elapsed().as_millis() as u64,
+                    "article chunks embedded"
+                );
+            }
+            setup.status.clone()
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "embedding the articles failed; matching lexically");
+            SemanticStatus::Unavailable {
+                model: embed.model_name().to_string(),
+                reason: e.to_string(),
             }
         }
     }

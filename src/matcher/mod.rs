@@ -7,6 +7,7 @@
 //! "gateway"). Evidence is `similarity x idf x field weight`, summed, then mapped to 0..1 with
 //! `1 - exp(-evidence / SCALE)`, so a score means the same on a 10- or a 10,000-article base.
 
+pub mod hybrid;
 pub mod text;
 
 use crate::knowledge::Article;
@@ -32,6 +33,8 @@ const SINGLE_TERM_FACTOR: f32 = 0.7;
 const W_TITLE: f32 = 1.0;
 const W_SYMPTOMS: f32 = 0.8;
 const W_KEYWORDS: f32 = 0.6;
+/// Examples are whole user posts: their words speak for the article less than a symptom's.
+const W_EXAMPLES: f32 = 0.5;
 const W_BODY: f32 = 0.25;
 /// Bigram evidence relative to unigram evidence.
 const BIGRAM_FACTOR: f32 = 1.0;
@@ -130,9 +133,18 @@ pub struct Match {
     /// Index of the article in the knowledge base.
     #[serde(skip)]
     pub doc: usize,
+    /// The confidence the answer rests on: the lexical score, or the fused one (see
+    /// [`hybrid`]) when the query was also embedded.
     pub score: f64,
     /// The query terms that matched this article, for explanations.
     pub matched: Vec<String>,
+    /// The lexical part (0..1).
+    pub lexical: f64,
+    /// The semantic part: the best cosine similarity of the query to one of the article's
+    /// chunks; `None` when ranking was lexical only.
+    pub semantic: Option<f64>,
+    /// Which chunk that was ("symptom: Blank white page after sign-in").
+    pub semantic_evidence: Option<String>,
 }
 
 /// The outcome of ranking a description.
@@ -140,14 +152,27 @@ pub struct Match {
 pub struct Ranking {
     /// Best first; at most `limit` entries, all with a score above zero.
     pub matches: Vec<Match>,
+    /// The thresholds that go with how the scores were made.
+    pub confident: f64,
+    pub possible: f64,
+    /// Whether semantic similarity took part (false: lexical only).
+    pub hybrid: bool,
 }
 
 impl Ranking {
+    /// A lexical-only ranking with the lexical thresholds.
+    pub fn lexical(matches: Vec<Match>) -> Ranking {
+        Ranking {
+            matches,
+            confident: hybrid::round3(CONFIDENT),
+            possible: hybrid::round3(POSSIBLE),
+            hybrid: false,
+        }
+    }
+
     /// The best match when it is confident enough to answer with.
     pub fn best(&self) -> Option<&Match> {
-        self.matches
-            .first()
-            .filter(|m| m.score >= f64::from(CONFIDENT))
+        self.matches.first().filter(|m| m.score >= self.confident)
     }
 
     /// Close-but-unsure candidates to offer as choices (empty when `best` is confident).
@@ -157,7 +182,7 @@ impl Ranking {
         }
         self.matches
             .iter()
-            .filter(|m| m.score >= f64::from(POSSIBLE))
+            .filter(|m| m.score >= self.possible)
             .take(max)
             .collect()
     }
@@ -242,6 +267,9 @@ impl Index {
             }
             for k in &a.keywords {
                 field(&mut index, &mut weights, k, W_KEYWORDS);
+            }
+            for e in &a.examples {
+                field(&mut index, &mut weights, &e.text, W_EXAMPLES);
             }
             let mut body = a.summary.clone();
             for c in &a.causes {
@@ -493,9 +521,7 @@ impl Index {
             .map(|(d, s)| (d, *s))
             .collect();
         if ranked.is_empty() || limit == 0 {
-            return Ranking {
-                matches: Vec::new(),
-            };
+            return Ranking::lexical(Vec::new());
         }
         // Adjustments can reorder close neighbours, so look a little past the limit.
         let pool = (limit * 3).min(ranked.len());
@@ -526,16 +552,20 @@ impl Index {
                 if howto && !code_hit {
                     score *= HOWTO_FACTOR;
                 }
+                let score = (f64::from(score) * 1000.0).round() / 1000.0;
                 Match {
                     doc,
-                    score: (f64::from(score) * 1000.0).round() / 1000.0,
+                    score,
                     matched: hits.iter().map(|(_, _, t)| t.clone()).collect(),
+                    lexical: score,
+                    semantic: None,
+                    semantic_evidence: None,
                 }
             })
             .collect();
         matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         matches.truncate(limit);
-        Ranking { matches }
+        Ranking::lexical(matches)
     }
 
     /// Articles whose id or title fuzzily matches a short name (for `kb show` suggestions and

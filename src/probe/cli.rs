@@ -17,7 +17,10 @@ pub fn run(
     user: Option<&str>,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let knowledge = match crate::cli::load_or_report(&config.knowledge_dir) {
+    let knowledge = match crate::cli::load_or_report(
+        &config.knowledge_dir,
+        crate::semantic::SemanticSetup::off("not needed for live checks"),
+    ) {
         Ok(k) => k,
         Err(code) => return Ok(code),
     };

@@ -5,13 +5,16 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// The binary, run in `cwd` (an empty directory, so no `.env` is read) without KNOWLEDGE_DIR,
-/// DATA_DIR or DATA_LOCK_WAIT_SECONDS from the environment.
+/// DATA_DIR or DATA_LOCK_WAIT_SECONDS from the environment, and with semantic matching off
+/// (`SEMANTIC_MODEL=off`: nothing is downloaded; tests of the model set it themselves).
 pub fn supportbot(cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportbot"));
     cmd.current_dir(cwd)
         .env_remove("KNOWLEDGE_DIR")
         .env_remove("DATA_DIR")
         .env_remove("DATA_LOCK_WAIT_SECONDS")
+        .env_remove("MODEL_CACHE_DIR")
+        .env("SEMANTIC_MODEL", "off")
         .env("RUST_LOG", "warn");
     cmd
 }

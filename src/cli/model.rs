@@ -1,0 +1,231 @@
+//! `model fetch` / `model status`, and turning the semantic settings into a [`SemanticSetup`]
+//! for the commands that match descriptions (console, run, diagnose, kb check).
+
+use crate::config::SemanticConfig;
+use crate::semantic::{SemanticSetup, SemanticStatus};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Loads the configured model (fetching a repo id on first use when `download`), or says once,
+/// on stderr, why matching stays lexical. Never fails: without a model the product still runs.
+pub async fn setup(config: &SemanticConfig, download: bool, interactive: bool) -> SemanticSetup {
+    let setup = build(config, download, interactive).await;
+    if !setup.status.is_ready()
+        && !matches!(&setup.status, SemanticStatus::Off { reason } if reason == "SEMANTIC_MODEL=off")
+    {
+        eprintln!("note: {}", setup.status.line());
+    }
+    setup
+}
+
+#[cfg(not(feature = "semantic"))]
+async fn build(config: &SemanticConfig, _download: bool, _interactive: bool) -> SemanticSetup {
+    if config.model.trim().eq_ignore_ascii_case("off") {
+        return SemanticSetup::off("SEMANTIC_MODEL=off");
+    }
+    SemanticSetup::off("this build has no `semantic` feature; rebuild with default features")
+}
+
+#[cfg(feature = "semantic")]
+async fn build(config: &SemanticConfig, download: bool, interactive: bool) -> SemanticSetup {
+    use crate::semantic::model::{ModelSource, load};
+    let source = match ModelSource::parse(&config.model) {
+        Ok(s) => s,
+        Err(why) => {
+            return SemanticSetup::unavailable(SemanticStatus::Unavailable {
+                model: config.model.clone(),
+                reason: why,
+            });
+        }
+    };
+    match load(
+        &source,
+        &config.cache_dir,
+        download,
+        interactive,
+        config.hub_endpoint.as_deref(),
+    )
+    .await
+    {
+        Ok(encoder) => {
+            let setup =
+                SemanticSetup::ready(std::sync::Arc::new(encoder), Some(config.embeddings_dir()));
+            if interactive {
+                setup.with_progress(progress_bar())
+            } else {
+                setup
+            }
+        }
+        Err(status) => SemanticSetup::unavailable(status),
+    }
+}
+
+/// A progress bar on stderr for embedding the articles (shown only when there is work).
+#[cfg(feature = "semantic")]
+fn progress_bar() -> crate::semantic::Progress {
+    let bar = indicatif::ProgressBar::hidden();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "Embedding article chunks {bar:30} {pos}/{len} ({eta} left)",
+        )
+        // The template is a constant that is known to parse.
+        .expect("valid template"),
+    );
+    std::sync::Arc::new(move |done, total| {
+        if bar.is_hidden() && done < total {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        if done >= total {
+            bar.finish_and_clear();
+        }
+    })
+}
+
+/// `model status`: which model is configured, whether it is on disk, what is missing.
+pub fn status(
+    config: &SemanticConfig,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    #[cfg(feature = "semantic")]
+    {
+        use crate::semantic::model::{ModelSource, status};
+        let source = match ModelSource::parse(&config.model) {
+            Ok(s) => s,
+            Err(why) => {
+                eprintln!("error: {why}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        let s = status(&source, &config.cache_dir);
+        let ready = source != ModelSource::Off && s.missing.is_empty();
+        if json {
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({"model": s.model, "off": source == ModelSource::Off, "ready": ready, "dir": s.dir, "missing": s.missing, "bytes": s.bytes, "cache_dir": config.cache_dir})
+            )?;
+        } else if source == ModelSource::Off {
+            writeln!(
+                out,
+                "Semantic matching is off (SEMANTIC_MODEL=off): the matcher is lexical only."
+            )?;
+        } else if ready {
+            writeln!(
+                out,
+                "Model `{}`: ready in {} ({:.1} MB).",
+                s.model,
+                s.dir
+                    .as_ref()
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default(),
+                s.bytes as f64 / 1e6
+            )?;
+        } else {
+            writeln!(
+                out,
+                "Model `{}`: not on this machine (missing: {}).",
+                s.model,
+                s.missing.join(", ")
+            )?;
+            if matches!(source, ModelSource::Hub(_)) {
+                writeln!(
+                    out,
+                    "Run `supportbot model fetch` (needs the Hugging Face hub), or set SEMANTIC_MODEL to a model directory."
+                )?;
+            }
+        }
+        Ok(if ready || source == ModelSource::Off {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        })
+    }
+    #[cfg(not(feature = "semantic"))]
+    {
+        let _ = config;
+        if json {
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({"model": null, "off": true, "ready": false, "reason": "built without the semantic feature"})
+            )?;
+        } else {
+            writeln!(
+                out,
+                "This supportbot was built without the `semantic` feature: the matcher is lexical only."
+            )?;
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// `model fetch`: downloads the configured repo id into the model cache and checks it.
+pub async fn fetch(
+    config: &SemanticConfig,
+    interactive: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    #[cfg(feature = "semantic")]
+    {
+        use crate::semantic::model::{ModelSource, cached, fetch};
+        match ModelSource::parse(&config.model) {
+            Err(why) => {
+                eprintln!("error: {why}");
+                Ok(ExitCode::from(2))
+            }
+            Ok(ModelSource::Off) => {
+                eprintln!(
+                    "error: SEMANTIC_MODEL=off: there is no model to fetch. Set SEMANTIC_MODEL to a Hugging Face repo id (default {}).",
+                    crate::semantic::model::DEFAULT_MODEL
+                );
+                Ok(ExitCode::from(2))
+            }
+            Ok(ModelSource::Dir(d)) => {
+                writeln!(
+                    out,
+                    "SEMANTIC_MODEL is a directory ({}): nothing to fetch.",
+                    d.display()
+                )?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Ok(ModelSource::Hub(id)) => {
+                if let Some(dir) = cached(&config.cache_dir, &id) {
+                    writeln!(out, "Model `{id}` is already in {}.", dir.display())?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+                match fetch(
+                    &config.cache_dir,
+                    &id,
+                    interactive,
+                    config.hub_endpoint.as_deref(),
+                )
+                .await
+                {
+                    Ok(dir) => {
+                        writeln!(
+                            out,
+                            "Fetched `{id}` into {} (checksums verified).",
+                            dir.display()
+                        )?;
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    Err(why) => {
+                        eprintln!("error: {why}");
+                        Ok(ExitCode::from(1))
+                    }
+                }
+            }
+        }
+    }
+    #[cfg(not(feature = "semantic"))]
+    {
+        let _ = (config, interactive, out);
+        eprintln!(
+            "error: this supportbot was built without the `semantic` feature; rebuild with default features to use a sentence model."
+        );
+        Ok(ExitCode::from(2))
+    }
+}

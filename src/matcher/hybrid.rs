@@ -1,0 +1,196 @@
+//! Hybrid ranking: the lexical score and the semantic similarity of each article fused into one
+//! confidence, with thresholds calibrated on the real-post dev split (see BENCHMARKS.md).
+//!
+//! Pure: takes the lexical matches and the per-article similarities, returns a [`Ranking`].
+//! The lexical side knows error codes, product names and typos; the semantic side knows that
+//! "the screen stays white" and "blank page after sign-in" say the same thing. Neither alone
+//! tells a how-to question from a problem well; their weighted sum does better than either.
+
+use super::{Match, Ranking};
+
+/// The calibrated constants of the fusion: a logistic model of "this article is the right
+/// answer" over five features of the article's lexical score and semantic similarity, fitted on
+/// the dev split of tests/data/diagnose_real.toml (see BENCHMARKS.md, "Matcher: real posts").
+/// `Fusion::default()` is what the bot uses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fusion {
+    pub intercept: f32,
+    /// Weight of the article's lexical score (0..1).
+    pub lexical: f32,
+    /// Weight of its best cosine similarity to the query.
+    pub semantic: f32,
+    /// Weight of how far its similarity is above the best other article's (negative when
+    /// another article is closer): a clear winner is more likely right than one of several.
+    pub semantic_margin: f32,
+    /// The same margin for the lexical score.
+    pub lexical_margin: f32,
+    /// Weight of the lexical evidence per log-word of the query: a long post collects lexical
+    /// evidence for nearly every article by sheer length, a short precise one does not.
+    pub lexical_density: f32,
+    /// Fused confidence at or above this answers with the article.
+    pub confident: f32,
+    /// At or above this (below `confident`): "is it one of these?".
+    pub possible: f32,
+}
+
+impl Default for Fusion {
+    fn default() -> Self {
+        Fusion {
+            intercept: -3.487,
+            lexical: -0.690,
+            semantic: 3.187,
+            semantic_margin: 3.499,
+            lexical_margin: 2.688,
+            lexical_density: 2.750,
+            confident: 0.45,
+            possible: 0.2,
+        }
+    }
+}
+
+/// Lexical evidence (undoing the lexical score's `1 - exp(-evidence)`) per log of the query's
+/// length in words.
+fn lexical_density(lexical: f32, words: usize) -> f32 {
+    let evidence = -(1.0 - lexical.min(0.999)).ln();
+    evidence / (3.0 + words as f32).ln()
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// The largest value in `xs` other than at `skip` (0 when there is none).
+fn best_other(xs: &[f32], skip: usize) -> f32 {
+    xs.iter()
+        .enumerate()
+        .filter(|(i, _)| *i != skip)
+        .map(|(_, x)| *x)
+        .fold(0.0, f32::max)
+}
+
+impl Fusion {
+    /// Ranks by fused confidence. `lexical` holds the lexical matches (any order, any number);
+    /// `semantic[doc]` each article's best similarity and a short explanation of it; `words`
+    /// is the length of the query in words.
+    pub fn rank(
+        &self,
+        lexical: &[Match],
+        semantic: &[Option<(f32, String)>],
+        words: usize,
+        limit: usize,
+    ) -> Ranking {
+        let n = semantic.len();
+        let mut lex = vec![0.0f32; n];
+        let mut matched: Vec<Option<&Match>> = vec![None; n];
+        for m in lexical.iter().filter(|m| m.doc < n) {
+            lex[m.doc] = m.score as f32;
+            matched[m.doc] = Some(m);
+        }
+        let sem: Vec<f32> = semantic
+            .iter()
+            .map(|s| s.as_ref().map_or(0.0, |s| s.0))
+            .collect();
+        // The two best of each side are all the margins need.
+        let mut matches: Vec<Match> = (0..n)
+            .filter(|&doc| lex[doc] > 0.0 || semantic[doc].is_some())
+            .map(|doc| {
+                let x = self.intercept
+                    + self.lexical * lex[doc]
+                    + self.semantic * sem[doc]
+                    + self.semantic_margin * (sem[doc] - best_other(&sem, doc))
+                    + self.lexical_margin * (lex[doc] - best_other(&lex, doc))
+                    + self.lexical_density * lexical_density(lex[doc], words);
+                Match {
+                    doc,
+                    score: round3(sigmoid(x)),
+                    matched: matched[doc].map(|m| m.matched.clone()).unwrap_or_default(),
+                    lexical: round3(lex[doc]),
+                    semantic: semantic[doc].as_ref().map(|s| round3(s.0)),
+                    semantic_evidence: semantic[doc].as_ref().map(|s| s.1.clone()),
+                }
+            })
+            .collect();
+        matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        matches.truncate(limit);
+        Ranking {
+            matches,
+            confident: round3(self.confident),
+            possible: round3(self.possible),
+            hybrid: true,
+        }
+    }
+}
+
+/// Scores are shown with three decimals (and `0.55f32` is not `0.55` as an f64).
+pub(crate) fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(doc: usize, score: f64) -> Match {
+        Match {
+            doc,
+            score,
+            matched: vec!["word".into()],
+            lexical: score,
+            semantic: None,
+            semantic_evidence: None,
+        }
+    }
+
+    fn sem(xs: &[f32]) -> Vec<Option<(f32, String)>> {
+        xs.iter()
+            .map(|&x| Some((x, format!("chunk {x}"))))
+            .collect()
+    }
+
+    #[test]
+    fn lexical_density_falls_with_the_length_of_the_query() {
+        let short = lexical_density(0.9, 5);
+        let long = lexical_density(0.9, 300);
+        assert!(short > 2.0 * long, "{short} vs {long}");
+        assert!(
+            lexical_density(1.0, 5).is_finite(),
+            "a saturated score stays finite"
+        );
+        assert_eq!(lexical_density(0.0, 5), 0.0);
+    }
+
+    #[test]
+    fn the_semantic_side_can_lift_an_article_the_words_missed() {
+        // Doc 0 shares a word with the query; doc 1 shares none but means the same thing.
+        let r = Fusion::default().rank(&[lex(0, 0.3)], &sem(&[0.2, 0.8, 0.2]), 8, 5);
+        assert_eq!(r.matches[0].doc, 1);
+        assert_eq!(r.matches[0].lexical, 0.0);
+        assert_eq!(r.matches[0].semantic, Some(0.8));
+        assert_eq!(r.matches[0].semantic_evidence.as_deref(), Some("chunk 0.8"));
+        assert!(r.best().is_some(), "{:?}", r.matches[0]);
+        assert!(r.hybrid);
+    }
+
+    #[test]
+    fn agreement_of_both_sides_is_confident_and_weak_evidence_is_not() {
+        let f = Fusion::default();
+        let r = f.rank(&[lex(2, 0.9), lex(0, 0.2)], &sem(&[0.3, 0.25, 0.7]), 10, 5);
+        assert_eq!(r.best().map(|m| m.doc), Some(2));
+        // Close similarities everywhere and a long post's lexical evidence: not sure.
+        let r = f.rank(
+            &[lex(0, 0.8), lex(1, 0.78)],
+            &sem(&[0.42, 0.41, 0.4]),
+            250,
+            5,
+        );
+        assert!(r.best().is_none(), "{:?}", r.matches);
+    }
+
+    #[test]
+    fn scores_are_probabilities_in_order() {
+        let r = Fusion::default().rank(&[lex(1, 0.5)], &sem(&[0.2, 0.5, 0.6, 0.1]), 12, 3);
+        assert_eq!(r.matches.len(), 3);
+        assert!(r.matches.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(r.matches.iter().all(|m| (0.0..=1.0).contains(&m.score)));
+    }
+}

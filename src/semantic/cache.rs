@@ -1,0 +1,298 @@
+//! The embedding cache on disk: chunk vectors keyed by model and text, so a restart or a hot
+//! reload embeds only the chunks that changed.
+//!
+//! One file per model under the cache directory, `<model as a file name>.vectors`: a header
+//! (magic, model name, dimension), then records of a 64-bit text hash and the vector as
+//! little-endian f32. New vectors are appended; when more than half the file is vectors no
+//! article uses any more, it is rewritten (to a temporary file, then renamed). A damaged file
+//! (a torn append after a crash, a wrong header) is never an error: what can be read is kept,
+//! the rest is embedded again.
+
+use crate::matcher::FxHasher;
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::hash::Hasher;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"SBVEC01\n";
+
+/// Key of a chunk's text. A 64-bit hash: at 10,000 articles of 30 chunks the chance that two
+/// texts share a key is about 1 in 400 million, and a collision only gives one chunk another
+/// chunk's vector.
+pub fn text_key(text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(text.as_bytes());
+    h.write_usize(text.len());
+    let a = h.finish();
+    // FxHash alone mixes the last bytes weakly; a second round over the first result spreads
+    // them (a splitmix64 finaliser).
+    let mut z = a.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Vectors of one model, loaded from and saved to its file.
+#[derive(Debug)]
+pub struct EmbeddingCache {
+    path: PathBuf,
+    model: String,
+    dim: usize,
+    vectors: HashMap<u64, Vec<f32>>,
+    /// Keys appended since loading, in order, not yet written.
+    fresh: Vec<u64>,
+    /// Whether the file on disk must be rewritten whole (damaged, another model, or stale).
+    rewrite: bool,
+}
+
+fn file_name(model: &str) -> String {
+    let safe: String = model
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{safe}-{:016x}.vectors", text_key(model))
+}
+
+impl EmbeddingCache {
+    /// Opens (or starts) the cache of `model` in `dir`. Never fails: an unreadable file is
+    /// logged and treated as empty.
+    pub fn open(dir: &Path, model: &str, dim: usize) -> EmbeddingCache {
+        let path = dir.join(file_name(model));
+        let mut cache = EmbeddingCache {
+            path,
+            model: model.to_string(),
+            dim,
+            vectors: HashMap::new(),
+            fresh: Vec::new(),
+            rewrite: false,
+        };
+        match File::open(&cache.path) {
+            Ok(f) => {
+                if let Err(why) = cache.read(BufReader::new(f)) {
+                    tracing::warn!(file = %cache.path.display(), %why, "embedding cache partly unreadable; the rest is embedded again");
+                    cache.rewrite = true;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => cache.rewrite = true,
+            Err(e) => {
+                tracing::warn!(file = %cache.path.display(), error = %e, "cannot read the embedding cache");
+                cache.rewrite = true;
+            }
+        }
+        cache
+    }
+
+    fn read(&mut self, mut r: impl Read) -> Result<(), String> {
+        let mut magic = [0u8; 8];
+        r.read_exact(&mut magic).map_err(|e| e.to_string())?;
+        if &magic != MAGIC {
+            return Err("not an embedding cache file".into());
+        }
+        let mut len = [0u8; 4];
+        r.read_exact(&mut len).map_err(|e| e.to_string())?;
+        let name_len = u32::from_le_bytes(len) as usize;
+        if name_len > 4096 {
+            return Err("header too long".into());
+        }
+        let mut name = vec![0u8; name_len];
+        r.read_exact(&mut name).map_err(|e| e.to_string())?;
+        r.read_exact(&mut len).map_err(|e| e.to_string())?;
+        let dim = u32::from_le_bytes(len) as usize;
+        if name != self.model.as_bytes() || dim != self.dim {
+            return Err("written for another model".into());
+        }
+        let mut record = vec![0u8; 8 + 4 * dim];
+        loop {
+            match r.read_exact(&mut record) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(()),
+                Err(e) => return Err(e.to_string()),
+            }
+            let (key, rest) = record.split_at(8);
+            // Both conversions take slices of exactly 8 and 4 bytes (split_at / chunks_exact).
+            let key = u64::from_le_bytes(key.try_into().expect("8 bytes"));
+            let v: Vec<f32> = rest
+                .chunks_exact(4)
+                .map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes")))
+                .collect();
+            if v.iter().any(|x| !x.is_finite()) {
+                return Err("a vector holds a value that is not a number".into());
+            }
+            self.vectors.insert(key, v);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.vectors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.vectors.is_empty()
+    }
+
+    pub fn get(&self, text: &str) -> Option<&[f32]> {
+        self.vectors.get(&text_key(text)).map(Vec::as_slice)
+    }
+
+    pub fn insert(&mut self, text: &str, vector: Vec<f32>) {
+        debug_assert_eq!(vector.len(), self.dim);
+        let key = text_key(text);
+        if self.vectors.insert(key, vector).is_none() {
+            self.fresh.push(key);
+        }
+    }
+
+    /// Writes what is new. `in_use` are the keys the current articles need: when most of the
+    /// file is vectors nobody needs, it is rewritten with only those. Errors are logged: a
+    /// cache that cannot be written costs time at the next start, nothing else.
+    pub fn save(&mut self, in_use: &[u64]) {
+        let stale = self.vectors.len().saturating_sub(in_use.len());
+        if stale > in_use.len().max(64) {
+            let keep: std::collections::HashSet<u64> = in_use.iter().copied().collect();
+            self.vectors.retain(|k, _| keep.contains(k));
+            self.rewrite = true;
+        }
+        let result = if self.rewrite {
+            self.write_whole()
+        } else if self.fresh.is_empty() {
+            Ok(())
+        } else {
+            self.append()
+        };
+        match result {
+            Ok(()) => {
+                self.rewrite = false;
+                self.fresh.clear();
+            }
+            Err(e) => {
+                tracing::warn!(file = %self.path.display(), error = %e, "cannot write the embedding cache; vectors will be computed again next start")
+            }
+        }
+    }
+
+    fn header(&self, w: &mut impl Write) -> std::io::Result<()> {
+        w.write_all(MAGIC)?;
+        w.write_all(&(self.model.len() as u32).to_le_bytes())?;
+        w.write_all(self.model.as_bytes())?;
+        w.write_all(&(self.dim as u32).to_le_bytes())
+    }
+
+    fn record(w: &mut impl Write, key: u64, v: &[f32]) -> std::io::Result<()> {
+        w.write_all(&key.to_le_bytes())?;
+        for x in v {
+            w.write_all(&x.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn write_whole(&self) -> std::io::Result<()> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = self.path.with_extension("vectors.tmp");
+        {
+            let mut w = BufWriter::new(File::create(&tmp)?);
+            self.header(&mut w)?;
+            let mut keys: Vec<&u64> = self.vectors.keys().collect();
+            keys.sort();
+            for k in keys {
+                Self::record(&mut w, *k, &self.vectors[k])?;
+            }
+            w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        }
+        std::fs::rename(&tmp, &self.path)
+    }
+
+    fn append(&self) -> std::io::Result<()> {
+        let f = OpenOptions::new().append(true).open(&self.path)?;
+        // A record torn by a crash is cut off when read, so a partial append loses only itself.
+        let mut w = BufWriter::new(f);
+        for k in &self.fresh {
+            Self::record(&mut w, *k, &self.vectors[k])?;
+        }
+        w.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(x: f32) -> Vec<f32> {
+        vec![x, 1.0 - x, 0.5]
+    }
+
+    #[test]
+    fn vectors_survive_a_reopen_and_appends() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = EmbeddingCache::open(dir.path(), "m/one", 3);
+        assert!(c.is_empty());
+        c.insert("bad gateway", v(0.1));
+        c.save(&[text_key("bad gateway")]);
+        let mut c = EmbeddingCache::open(dir.path(), "m/one", 3);
+        assert_eq!(c.get("bad gateway"), Some(&v(0.1)[..]));
+        c.insert("blank page", v(0.2));
+        c.save(&[text_key("bad gateway"), text_key("blank page")]);
+        let c = EmbeddingCache::open(dir.path(), "m/one", 3);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.get("blank page"), Some(&v(0.2)[..]));
+    }
+
+    #[test]
+    fn another_model_or_dimension_starts_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = EmbeddingCache::open(dir.path(), "m/one", 3);
+        c.insert("x", v(0.3));
+        c.save(&[text_key("x")]);
+        assert!(EmbeddingCache::open(dir.path(), "m/two", 3).is_empty());
+        // Same file name only for the same model; a wrong dimension in it is refused too.
+        let file = dir.path().join(file_name("m/one"));
+        let mut bytes = std::fs::read(&file).unwrap();
+        bytes[8 + 4 + 5] = 9; // the dimension's low byte
+        std::fs::write(&file, bytes).unwrap();
+        assert!(EmbeddingCache::open(dir.path(), "m/one", 3).is_empty());
+    }
+
+    #[test]
+    fn a_torn_record_loses_only_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        c.insert("a", v(0.1));
+        c.insert("b", v(0.2));
+        c.save(&[text_key("a"), text_key("b")]);
+        let file = dir.path().join(file_name("m"));
+        let bytes = std::fs::read(&file).unwrap();
+        std::fs::write(&file, &bytes[..bytes.len() - 5]).unwrap();
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        assert_eq!(c.len(), 1);
+        assert!(c.get("a").is_some());
+        c.insert("b", v(0.2));
+        c.save(&[text_key("a"), text_key("b")]);
+        assert_eq!(EmbeddingCache::open(dir.path(), "m", 3).len(), 2);
+    }
+
+    #[test]
+    fn garbage_is_an_empty_cache_and_stale_vectors_are_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(file_name("m")), b"hello").unwrap();
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        assert!(c.is_empty());
+        for i in 0..200 {
+            c.insert(&format!("t{i}"), v(0.5));
+        }
+        c.save(&[text_key("t1")]);
+        let c = EmbeddingCache::open(dir.path(), "m", 3);
+        assert_eq!(
+            c.len(),
+            1,
+            "199 unused of 200 are more than half: rewritten"
+        );
+    }
+}

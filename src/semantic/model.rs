@@ -1,0 +1,302 @@
+//! The sentence model as a managed dependency: where `SEMANTIC_MODEL` points (a directory, a
+//! Hugging Face repo id, or `off`), fetching a repo into the model cache with hf-hub (progress
+//! bar on a terminal, checksum checked), and loading it.
+
+use super::bert::BertEncoder;
+use super::{EmbedError, SemanticStatus};
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The model used when `SEMANTIC_MODEL` is not set; chosen by measurement (BENCHMARKS.md).
+pub const DEFAULT_MODEL: &str = "sentence-transformers/all-MiniLM-L6-v2";
+
+/// Files every model directory needs.
+pub const REQUIRED: [&str; 3] = ["config.json", "tokenizer.json", "model.safetensors"];
+/// Files read when present (length limit, pooling).
+pub const OPTIONAL: [&str; 2] = ["sentence_bert_config.json", "1_Pooling/config.json"];
+
+/// What `SEMANTIC_MODEL` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelSource {
+    Off,
+    /// A model directory on disk.
+    Dir(PathBuf),
+    /// A Hugging Face repo id (`owner/name`), fetched into the model cache on first use.
+    Hub(String),
+}
+
+impl ModelSource {
+    /// Reads a `SEMANTIC_MODEL` value. A value that is neither `off`, an existing directory,
+    /// nor `owner/name` is an error that says what is accepted.
+    pub fn parse(value: &str) -> Result<ModelSource, String> {
+        let v = value.trim();
+        if v.is_empty() {
+            return Ok(ModelSource::Hub(DEFAULT_MODEL.into()));
+        }
+        if matches!(
+            v.to_ascii_lowercase().as_str(),
+            "off" | "none" | "false" | "0" | "no"
+        ) {
+            return Ok(ModelSource::Off);
+        }
+        let path = Path::new(v);
+        if path.is_dir() {
+            return Ok(ModelSource::Dir(path.to_path_buf()));
+        }
+        let looks_local =
+            v.starts_with('.') || v.starts_with('/') || v.starts_with('~') || v.contains('\\');
+        let parts: Vec<&str> = v.split('/').collect();
+        let repo_like = parts.len() == 2
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            });
+        if repo_like && !looks_local {
+            return Ok(ModelSource::Hub(v.to_string()));
+        }
+        Err(format!(
+            "SEMANTIC_MODEL=`{v}` is neither a model directory that exists nor a Hugging Face repo \
+             id like `{DEFAULT_MODEL}`; use one of those, or `off` for the lexical matcher only"
+        ))
+    }
+
+    /// The name the model goes by (cache key, status lines).
+    pub fn name(&self) -> String {
+        match self {
+            ModelSource::Off => "off".into(),
+            ModelSource::Dir(p) => p.display().to_string(),
+            ModelSource::Hub(id) => id.clone(),
+        }
+    }
+}
+
+/// The directory of a repo already in the model cache with every required file, if any.
+pub fn cached(cache_dir: &Path, repo: &str) -> Option<PathBuf> {
+    let cache = hf_hub::Cache::new(cache_dir.to_path_buf());
+    let repo = cache.model(repo.to_string());
+    let config = repo.get("config.json")?;
+    let dir = config.parent()?.to_path_buf();
+    REQUIRED
+        .iter()
+        .all(|f| dir.join(f).is_file())
+        .then_some(dir)
+}
+
+/// Checks a blob against the SHA-256 the hub names it by (large files are stored under their
+/// checksum). Files whose name is not a SHA-256 (small git files) are only checked for size.
+fn verify_blob(path: &Path) -> Result<(), String> {
+    let real = std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = real.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let meta = std::fs::metadata(&real).map_err(|e| format!("{}: {e}", real.display()))?;
+    if meta.len() == 0 {
+        return Err(format!("{} is empty", path.display()));
+    }
+    if name.len() != 64 || !name.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Ok(());
+    }
+    let mut file = std::fs::File::open(&real).map_err(|e| format!("{}: {e}", real.display()))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(|e| format!("{}: {e}", real.display()))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    let got: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    if got != name.to_ascii_lowercase() {
+        return Err(format!(
+            "{} is damaged (checksum {got}, expected {name}); delete it and fetch again",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Downloads `repo` into `cache_dir` (the hub's own cache layout) and verifies it. Shows a
+/// progress bar when `progress` (a terminal). Returns the model directory.
+/// `endpoint` replaces the hub's address (`HF_ENDPOINT`: a mirror, or a test server).
+pub async fn fetch(
+    cache_dir: &Path,
+    repo: &str,
+    progress: bool,
+    endpoint: Option<&str>,
+) -> Result<PathBuf, String> {
+    std::fs::create_dir_all(cache_dir)
+        .map_err(|e| format!("cannot create the model cache {}: {e}", cache_dir.display()))?;
+    let mut builder =
+        hf_hub::api::tokio::ApiBuilder::from_cache(hf_hub::Cache::new(cache_dir.to_path_buf()))
+            .with_progress(progress);
+    if let Some(endpoint) = endpoint {
+        builder = builder.with_endpoint(endpoint.trim_end_matches('/').to_string());
+    }
+    let api = builder
+        .build()
+        .map_err(|e| format!("cannot set up the download: {e}"))?;
+    let remote = api.model(repo.to_string());
+    let mut dir = None;
+    for file in REQUIRED {
+        let path = remote.get(file).await.map_err(|e| {
+            format!(
+                "could not download {file} of `{repo}` from the Hugging Face hub ({e}). If this \
+                 machine is offline, copy a model directory here and set SEMANTIC_MODEL to it"
+            )
+        })?;
+        verify_blob(&path)?;
+        dir = path.parent().map(Path::to_path_buf);
+    }
+    for file in OPTIONAL {
+        // Optional files may not exist in a repo; a model without them is read with defaults.
+        if let Ok(path) = remote.get(file).await {
+            verify_blob(&path)?;
+        }
+    }
+    dir.ok_or_else(|| format!("`{repo}` gave no files"))
+}
+
+/// What `model status` reports about one source, without loading or downloading anything.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ModelStatus {
+    pub model: String,
+    /// The directory the model is read from, when it is on disk.
+    pub dir: Option<PathBuf>,
+    /// Required files missing from it.
+    pub missing: Vec<String>,
+    /// Total size of the model's files on disk, bytes.
+    pub bytes: u64,
+}
+
+pub fn status(source: &ModelSource, cache_dir: &Path) -> ModelStatus {
+    let dir = match source {
+        ModelSource::Off => None,
+        ModelSource::Dir(d) => Some(d.clone()),
+        ModelSource::Hub(id) => cached(cache_dir, id),
+    };
+    let (missing, bytes) = match &dir {
+        Some(d) => (
+            REQUIRED
+                .iter()
+                .filter(|f| !d.join(f).is_file())
+                .map(|f| f.to_string())
+                .collect(),
+            REQUIRED
+                .iter()
+                .chain(OPTIONAL.iter())
+                .filter_map(|f| std::fs::metadata(d.join(f)).ok())
+                .map(|m| m.len())
+                .sum(),
+        ),
+        None if *source == ModelSource::Off => (Vec::new(), 0),
+        None => (REQUIRED.iter().map(|f| f.to_string()).collect(), 0),
+    };
+    ModelStatus {
+        model: source.name(),
+        dir,
+        missing,
+        bytes,
+    }
+}
+
+/// Loads the model `source` names: a directory as it is, a repo id from the cache, fetched
+/// first when `download` allows. Errors say what to do; the caller runs lexical-only then.
+pub async fn load(
+    source: &ModelSource,
+    cache_dir: &Path,
+    download: bool,
+    progress: bool,
+    endpoint: Option<&str>,
+) -> Result<BertEncoder, SemanticStatus> {
+    let unavailable = |reason: String| SemanticStatus::Unavailable {
+        model: source.name(),
+        reason,
+    };
+    let dir = match source {
+        ModelSource::Off => {
+            return Err(SemanticStatus::Off {
+                reason: "SEMANTIC_MODEL=off".into(),
+            });
+        }
+        ModelSource::Dir(d) => d.clone(),
+        ModelSource::Hub(id) => match cached(cache_dir, id) {
+            Some(d) => d,
+            None if download => fetch(cache_dir, id, progress, endpoint)
+                .await
+                .map_err(unavailable)?,
+            None => {
+                return Err(unavailable(format!(
+                    "not in the model cache {}; run `supportbot model fetch` (needs access to \
+                     the Hugging Face hub) or set SEMANTIC_MODEL to a model directory",
+                    cache_dir.display()
+                )));
+            }
+        },
+    };
+    let name = source.name();
+    tokio::task::spawn_blocking(move || BertEncoder::load(&dir, &name))
+        .await
+        .map_err(|e| unavailable(format!("loading stopped: {e}")))?
+        .map_err(|e: EmbedError| unavailable(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semantic_model_values() {
+        assert_eq!(ModelSource::parse("off"), Ok(ModelSource::Off));
+        assert_eq!(ModelSource::parse(" OFF "), Ok(ModelSource::Off));
+        assert_eq!(
+            ModelSource::parse(""),
+            Ok(ModelSource::Hub(DEFAULT_MODEL.into()))
+        );
+        assert_eq!(
+            ModelSource::parse("BAAI/bge-small-en-v1.5"),
+            Ok(ModelSource::Hub("BAAI/bge-small-en-v1.5".into()))
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().to_str().unwrap();
+        assert_eq!(
+            ModelSource::parse(p),
+            Ok(ModelSource::Dir(dir.path().into()))
+        );
+        let err = ModelSource::parse("./no/such/model").unwrap_err();
+        assert!(err.contains("neither a model directory"), "{err}");
+        assert!(ModelSource::parse("just-a-word").is_err());
+        assert!(ModelSource::parse("a/b/c").is_err());
+    }
+
+    #[test]
+    fn a_blob_named_by_its_checksum_must_match_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let sha = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03"; // "hello\n"
+        let good = dir.path().join(sha);
+        std::fs::write(&good, "hello\n").unwrap();
+        assert_eq!(verify_blob(&good), Ok(()));
+        std::fs::write(&good, "hellO\n").unwrap();
+        let err = verify_blob(&good).unwrap_err();
+        assert!(err.contains("damaged"), "{err}");
+        let plain = dir.path().join("config.json");
+        std::fs::write(&plain, "{}").unwrap();
+        assert_eq!(verify_blob(&plain), Ok(()));
+        std::fs::write(&plain, "").unwrap();
+        assert!(verify_blob(&plain).is_err());
+    }
+
+    #[test]
+    fn an_empty_cache_reports_every_file_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = status(&ModelSource::Hub(DEFAULT_MODEL.into()), dir.path());
+        assert_eq!(s.dir, None);
+        assert_eq!(s.missing.len(), 3);
+    }
+}

@@ -1,0 +1,143 @@
+//! Long posts read whole: the text is cut into overlapping windows of sentences, each embedded
+//! on its own, so one useful sentence in a 300-word ramble still meets the article it names.
+//!
+//! Pure: splits text, never calls the model. The model's own token limit is then never reached
+//! by a window (a window is far shorter), so nothing the user wrote is silently cut away.
+
+/// Words per window: short enough that one sentence about the problem dominates its window,
+/// long enough to keep a sentence and its neighbour together.
+pub const WINDOW_WORDS: usize = 40;
+/// At most this many windows per query (about 1,200 words); the rest of a longer paste is
+/// read by the lexical matcher only. Bounds the cost of one query.
+pub const MAX_WINDOWS: usize = 30;
+
+/// Cuts `text` into sentences (at `.`, `!`, `?`, `;` and line breaks).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let end_here = matches!(b, b'\n' | b';')
+            || (matches!(b, b'.' | b'!' | b'?')
+                && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()));
+        if end_here {
+            let s = text[start..=i].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = i + 1;
+        }
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// The texts to embed for a query: the text itself when it is short; otherwise windows of
+/// whole sentences of about [`WINDOW_WORDS`] words, each overlapping the next by one sentence.
+/// Sentences longer than a window (a pasted log line) are cut by words.
+pub fn query_windows(text: &str) -> Vec<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    if text.split_whitespace().count() <= WINDOW_WORDS {
+        return vec![text.split_whitespace().collect::<Vec<_>>().join(" ")];
+    }
+    // Sentences, with any over-long one cut into window-sized pieces.
+    let mut pieces: Vec<Vec<&str>> = Vec::new();
+    for s in sentences(text) {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        for part in words.chunks(WINDOW_WORDS) {
+            pieces.push(part.to_vec());
+        }
+    }
+    let mut windows = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() && windows.len() < MAX_WINDOWS {
+        let mut words: Vec<&str> = Vec::new();
+        let mut j = i;
+        while j < pieces.len()
+            && (words.is_empty() || words.len() + pieces[j].len() <= WINDOW_WORDS)
+        {
+            words.extend(&pieces[j]);
+            j += 1;
+        }
+        windows.push(words.join(" "));
+        if j >= pieces.len() {
+            break;
+        }
+        // Overlap by one sentence when the window held more than one.
+        i = if j - i > 1 { j - 1 } else { j };
+    }
+    windows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_text_is_one_window_with_spaces_tidied() {
+        assert_eq!(
+            query_windows("  502   bad\ngateway "),
+            vec!["502 bad gateway"]
+        );
+        assert!(query_windows("   ").is_empty());
+    }
+
+    #[test]
+    fn a_long_post_becomes_overlapping_windows_of_whole_sentences() {
+        let filler =
+            "We had a long meeting about the budget today and nobody agreed on anything at all.";
+        let mut text = String::new();
+        for _ in 0..6 {
+            text.push_str(filler);
+            text.push(' ');
+        }
+        text.push_str("QuickBooks shows 502 Bad Gateway when I open payroll. ");
+        for _ in 0..6 {
+            text.push_str(filler);
+            text.push(' ');
+        }
+        let windows = query_windows(&text);
+        assert!(windows.len() > 3, "{windows:?}");
+        assert!(
+            windows
+                .iter()
+                .all(|w| w.split_whitespace().count() <= WINDOW_WORDS)
+        );
+        let useful: Vec<&String> = windows
+            .iter()
+            .filter(|w| w.contains("502 Bad Gateway"))
+            .collect();
+        assert!(!useful.is_empty());
+        assert!(
+            useful
+                .iter()
+                .any(|w| w.split_whitespace().count() <= 2 * 16 + 10),
+            "the useful sentence shares its window with little else: {useful:?}"
+        );
+    }
+
+    #[test]
+    fn an_endless_line_is_cut_by_words_and_bounded() {
+        let text = "error ".repeat(10_000);
+        let windows = query_windows(&text);
+        assert_eq!(windows.len(), MAX_WINDOWS);
+        assert!(
+            windows
+                .iter()
+                .all(|w| w.split_whitespace().count() == WINDOW_WORDS)
+        );
+    }
+
+    #[test]
+    fn emoji_and_non_ascii_text_split_on_char_boundaries() {
+        let text = "😡😡 ".repeat(100) + "ça ne marche pas. 画面が真っ白です。";
+        let windows = query_windows(&text);
+        assert!(!windows.is_empty());
+    }
+}

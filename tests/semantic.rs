@@ -1,0 +1,323 @@
+//! The sentence encoder and the hybrid ranking on a tiny random BERT the test writes itself:
+//! loading, pooling as declared, padding and truncation, the embedding cache across reloads,
+//! and the binary's fallback to lexical matching when the model cannot be had.
+#![cfg(feature = "semantic")]
+
+#[path = "support/bin.rs"]
+mod bin;
+#[path = "support/tiny_bert.rs"]
+mod tiny_bert;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use supportbot::knowledge::Knowledge;
+use supportbot::semantic::bert::{BertEncoder, Pooling};
+use supportbot::semantic::{Embed, EmbedError, SemanticSetup, SemanticStatus, cosine};
+
+fn tiny(cls: bool) -> (tempfile::TempDir, BertEncoder) {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_bert::write(dir.path(), cls);
+    let enc = BertEncoder::load(dir.path(), "tiny").expect("the tiny model loads");
+    (dir, enc)
+}
+
+fn norm(v: &[f32]) -> f32 {
+    v.iter().map(|x| x * x).sum::<f32>().sqrt()
+}
+
+#[test]
+fn vectors_are_unit_length_and_do_not_depend_on_the_batch() {
+    for cls in [false, true] {
+        let (_dir, enc) = tiny(cls);
+        assert_eq!(
+            enc.pooling(),
+            if cls { Pooling::Cls } else { Pooling::Mean }
+        );
+        assert_eq!(enc.dim(), 16);
+        assert_eq!(
+            enc.max_tokens(),
+            32,
+            "sentence_bert_config.json's max_seq_length"
+        );
+        let short = "bad gateway";
+        let long = "the page is blank white and keeps loading not loading the bank feed";
+        let alone = enc.embed(&[short]).unwrap();
+        let together = enc.embed(&[long, short, long]).unwrap();
+        assert_eq!(together.len(), 3);
+        for v in &together {
+            assert!((norm(v) - 1.0).abs() < 1e-4, "unit length: {}", norm(v));
+        }
+        // Padding to the longest in the batch must not change a short text's vector: the
+        // attention mask keeps padding out of attention and out of the mean.
+        assert!(
+            cosine(&alone[0], &together[1]) > 0.9999,
+            "cls={cls}: {:?} vs {:?}",
+            alone[0],
+            together[1]
+        );
+        assert!(cosine(&together[0], &together[2]) > 0.9999);
+        assert!(
+            cosine(&alone[0], &together[0]) < 0.9999,
+            "different texts differ"
+        );
+    }
+}
+
+#[test]
+fn the_tokenizer_files_padding_is_replaced_and_long_input_is_cut_not_refused() {
+    let (_dir, enc) = tiny(false);
+    // The shipped tokenizer.json pads to 128: a 2-word query must cost 4 tokens, not 128.
+    assert_eq!(enc.count_tokens("bad gateway").unwrap(), 4);
+    let huge = "payroll error ".repeat(3_000);
+    assert_eq!(enc.count_tokens(&huge).unwrap(), 32);
+    let v = enc
+        .embed(&[&huge, "", "😡😡😡", "画面が真っ白です"])
+        .unwrap();
+    assert_eq!(v.len(), 4);
+    assert!(v.iter().all(|v| v.iter().all(|x| x.is_finite())));
+}
+
+#[test]
+fn broken_model_directories_name_the_file_that_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_bert::write(dir.path(), false);
+    let load = |d: &Path| BertEncoder::load(d, "tiny").map(|_| ()).unwrap_err();
+
+    std::fs::remove_file(dir.path().join("model.safetensors")).unwrap();
+    let EmbedError::Model(why) = load(dir.path()) else {
+        panic!()
+    };
+    assert!(
+        why.contains("model.safetensors") && why.contains("missing"),
+        "{why}"
+    );
+
+    tiny_bert::write(dir.path(), false);
+    std::fs::write(dir.path().join("config.json"), "{ not json").unwrap();
+    let EmbedError::Model(why) = load(dir.path()) else {
+        panic!()
+    };
+    assert!(why.contains("config.json"), "{why}");
+
+    tiny_bert::write(dir.path(), false);
+    std::fs::write(dir.path().join("model.safetensors"), b"garbage").unwrap();
+    let EmbedError::Model(why) = load(dir.path()) else {
+        panic!()
+    };
+    assert!(why.contains("model.safetensors"), "{why}");
+
+    tiny_bert::write(dir.path(), false);
+    std::fs::write(
+        dir.path().join("1_Pooling/config.json"),
+        r#"{"pooling_mode_max_tokens": true}"#,
+    )
+    .unwrap();
+    let EmbedError::Model(why) = load(dir.path()) else {
+        panic!()
+    };
+    assert!(
+        why.contains("1_Pooling/config.json") && why.contains("pooling"),
+        "{why}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn shipped() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
+
+/// Counts the chunks it embeds, to see what the embedding cache saves.
+struct Counting {
+    inner: BertEncoder,
+    texts: std::sync::atomic::AtomicUsize,
+}
+
+impl Embed for Counting {
+    fn model_name(&self) -> &str {
+        self.inner.model_name()
+    }
+    fn dim(&self) -> usize {
+        self.inner.dim()
+    }
+    fn max_tokens(&self) -> usize {
+        self.inner.max_tokens()
+    }
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
+        self.texts
+            .fetch_add(texts.len(), std::sync::atomic::Ordering::SeqCst);
+        self.inner.embed(texts)
+    }
+}
+
+#[test]
+fn restarts_and_reloads_embed_only_the_chunks_that_changed() {
+    let (_model, enc) = tiny(false);
+    let counting = Arc::new(Counting {
+        inner: enc,
+        texts: Default::default(),
+    });
+    let embedded = || counting.texts.load(std::sync::atomic::Ordering::SeqCst);
+    let kb_dir = tempfile::tempdir().unwrap();
+    copy_dir(&shipped(), kb_dir.path());
+    let cache = tempfile::tempdir().unwrap();
+    let setup = || SemanticSetup::ready(counting.clone(), Some(cache.path().to_path_buf()));
+
+    let knowledge = Knowledge::open_with(kb_dir.path(), setup()).unwrap();
+    let chunks = knowledge
+        .current()
+        .semantic()
+        .expect("chunks embedded")
+        .len();
+    assert!(chunks > 100, "{chunks} chunks in the shipped articles");
+    assert_eq!(embedded(), chunks, "a cold cache embeds every chunk");
+    assert!(knowledge.semantic_status().is_ready());
+    assert!(knowledge.encoder().is_some());
+    drop(knowledge);
+
+    // A restart: everything comes from the cache.
+    let knowledge = Knowledge::open_with(kb_dir.path(), setup()).unwrap();
+    assert_eq!(embedded(), chunks, "a warm start embeds nothing");
+    assert_eq!(knowledge.current().semantic().unwrap().from_cache, chunks);
+
+    // An edit adds one symptom: a reload embeds that one chunk.
+    let file = kb_dir.path().join("articles/slow-performance.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "symptoms = [",
+        "symptoms = [\"Everything crawls since Monday\", ",
+        1,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).unwrap();
+    knowledge.reload().unwrap();
+    assert_eq!(embedded(), chunks + 1);
+    assert_eq!(knowledge.current().semantic().unwrap().len(), chunks + 1);
+}
+
+#[tokio::test]
+async fn the_service_ranks_descriptions_with_the_model_and_shows_both_parts() {
+    let (_model, enc) = tiny(false);
+    let knowledge =
+        Knowledge::open_with(&shipped(), SemanticSetup::ready(Arc::new(enc), None)).unwrap();
+    let encoder = knowledge.encoder().expect("ready").clone();
+    let q = encoder
+        .encode(
+            "QuickBooks says 502 Bad Gateway",
+            std::time::Duration::from_secs(10),
+        )
+        .await
+        .expect("encoded in time");
+    let kb = knowledge.current();
+    let ranking = kb.rank_with("QuickBooks says 502 Bad Gateway", Some(&q), 5);
+    assert!(ranking.hybrid);
+    let best = &ranking.matches[0];
+    assert_eq!(
+        kb.article_at(best.doc).id,
+        "quickbooks-error-502",
+        "the quoted code decides"
+    );
+    assert!(best.lexical > 0.5);
+    assert!(best.semantic.is_some() && best.semantic_evidence.is_some());
+    // Vectors of another model are never compared with these chunks.
+    let mut other = q.clone();
+    other.model = Arc::from("another/model");
+    assert!(
+        !kb.rank_with("QuickBooks says 502 Bad Gateway", Some(&other), 5)
+            .hybrid
+    );
+}
+
+#[test]
+fn diagnose_json_shows_the_lexical_and_semantic_parts() {
+    let model = tempfile::tempdir().unwrap();
+    tiny_bert::write(model.path(), false);
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let out = bin::supportbot(cwd.path())
+        .args(["--knowledge"])
+        .arg(shipped())
+        .arg("--data")
+        .arg(data.path())
+        .args(["diagnose", "quickbooks error 502 bad gateway", "--json"])
+        .env("SEMANTIC_MODEL", model.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", bin::show(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["mode"], "hybrid", "{v}");
+    assert_eq!(v["semantic"]["state"], "ready");
+    assert_eq!(v["best"]["id"], "quickbooks-error-502");
+    assert!(v["best"]["lexical"].as_f64().unwrap() > 0.5);
+    assert!(v["best"]["semantic"].is_number());
+    assert!(v["best"]["semantic_evidence"].is_string());
+    assert!(
+        std::fs::read_dir(data.path().join("models/embeddings"))
+            .unwrap()
+            .count()
+            == 1,
+        "the chunk vectors are cached under MODEL_CACHE_DIR (default DATA_DIR/models)"
+    );
+}
+
+#[test]
+fn without_a_usable_model_the_binary_says_so_once_and_matches_lexically() {
+    let broken = tempfile::tempdir().unwrap();
+    tiny_bert::write(broken.path(), false);
+    std::fs::remove_file(broken.path().join("model.safetensors")).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    // A broken directory, a hub that cannot be reached (a closed port on loopback), and a
+    // value that is neither.
+    let cases: [(&str, std::ffi::OsString, Option<&str>); 3] = [
+        ("missing", broken.path().into(), None),
+        (
+            "unreachable",
+            "sentence-transformers/all-MiniLM-L6-v2".into(),
+            Some("http://127.0.0.1:9"),
+        ),
+        ("nonsense", "not a model".into(), None),
+    ];
+    for (case, model, endpoint) in cases {
+        let mut cmd = bin::supportbot(cwd.path());
+        cmd.arg("--knowledge")
+            .arg(shipped())
+            .arg("--data")
+            .arg(data.path())
+            .args(["diagnose", "quickbooks error 502 bad gateway", "--json"])
+            .env("SEMANTIC_MODEL", &model);
+        if let Some(e) = endpoint {
+            cmd.env("HF_ENDPOINT", e);
+        }
+        let started = std::time::Instant::now();
+        let out = cmd.output().unwrap();
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{case}: quick"
+        );
+        assert!(out.status.success(), "{case}: {}", bin::show(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["mode"], "lexical", "{case}: {v}");
+        assert_eq!(v["semantic"]["state"], "unavailable", "{case}: {v}");
+        assert_eq!(v["best"]["id"], "quickbooks-error-502", "{case}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let notes: Vec<&str> = stderr.lines().filter(|l| l.starts_with("note: ")).collect();
+        assert_eq!(notes.len(), 1, "{case}: one line says why: {stderr}");
+        assert!(notes[0].contains("lexical"), "{case}: {}", notes[0]);
+    }
+    let status = SemanticStatus::Unavailable {
+        model: "m".into(),
+        reason: "r".into(),
+    };
+    assert!(status.line().contains("lexical matcher only"));
+}

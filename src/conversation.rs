@@ -174,10 +174,15 @@ fn describe(
     // throw away the article we are walking through: unless it matches another problem at least
     // possibly, stay on it and ask the open question again. A longer text that matches nothing
     // is a new description (kept for a hand-over) that gets the honest "I don't know".
-    let reply_like = named_browser.is_some() || text.split_whitespace().count() <= 4;
+    // A short text naming a browser ("im using firefox at work") is a browser remark unless it
+    // clearly names another problem; other short texts, and longer ones naming a browser, only
+    // when they match nothing at all.
+    let short = text.split_whitespace().count() <= 4;
+    let browser_remark = named_browser.is_some() && text.split_whitespace().count() <= 8;
+    let reply_like = browser_remark
+        || ((short || named_browser.is_some()) && ranking.candidates(CANDIDATES).is_empty());
     if reply_like
         && ranking.best().is_none()
-        && ranking.candidates(CANDIDATES).is_empty()
         && matches!(
             session.stage,
             Stage::AwaitingFeedback | Stage::ChoosingBrowser | Stage::OutOfSolutions

@@ -294,8 +294,8 @@ mod with_model {
         );
     }
 
-    const TEST_TOP1_MIN: f64 = 80.0;
+    const TEST_TOP1_MIN: f64 = 85.0;
     const TEST_REJECTED_MIN: f64 = 90.0;
-    const TEST_PRECISION_MIN: f64 = 85.0;
+    const TEST_PRECISION_MIN: f64 = 90.0;
     const OLD_TOP1_MIN: f64 = 92.0;
 }

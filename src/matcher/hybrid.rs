@@ -27,6 +27,8 @@ pub struct Fusion {
     /// Weight of the lexical evidence per log-word of the query: a long post collects lexical
     /// evidence for nearly every article by sheer length, a short precise one does not.
     pub lexical_density: f32,
+    /// Weight of `ln(1 + words)`: long posts are less often about one known problem.
+    pub length: f32,
     /// Fused confidence at or above this answers with the article.
     pub confident: f32,
     /// At or above this (below `confident`): "is it one of these?".
@@ -36,13 +38,14 @@ pub struct Fusion {
 impl Default for Fusion {
     fn default() -> Self {
         Fusion {
-            intercept: -3.487,
-            lexical: -0.690,
-            semantic: 3.187,
-            semantic_margin: 3.499,
-            lexical_margin: 2.688,
-            lexical_density: 2.750,
-            confident: 0.45,
+            intercept: -1.195,
+            lexical: 0.154,
+            semantic: 3.022,
+            semantic_margin: 4.229,
+            lexical_margin: 1.859,
+            lexical_density: 3.627,
+            length: -0.985,
+            confident: 0.5,
             possible: 0.2,
         }
     }
@@ -99,7 +102,8 @@ impl Fusion {
                     + self.semantic * sem[doc]
                     + self.semantic_margin * (sem[doc] - best_other(&sem, doc))
                     + self.lexical_margin * (lex[doc] - best_other(&lex, doc))
-                    + self.lexical_density * lexical_density(lex[doc], words);
+                    + self.lexical_density * lexical_density(lex[doc], words)
+                    + self.length * (1.0 + words as f32).ln();
                 Match {
                     doc,
                     score: round3(sigmoid(x)),

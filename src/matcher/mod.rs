@@ -249,6 +249,15 @@ impl Index {
         let mut word_terms: Vec<Option<TermId>> = Vec::new();
         // Per article: (term, strongest field weight), sorted by term.
         let mut doc_terms: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(articles.len());
+        // Terms the admins wrote (all fields but `examples`). Only these are typo targets:
+        // examples are users' own words, typos included, and a query's misspelling should be
+        // corrected towards the article's vocabulary, not towards another user's misspelling.
+        let mut written: Vec<bool> = Vec::new();
+        // Per term: how many articles have it in a field the admins wrote. Rarity (idf) is
+        // counted from these: the words of users' examples ("help", "today", "works") would
+        // otherwise make the article vocabulary look common and weaken every match.
+        let mut written_df: Vec<u32> = Vec::new();
+        let mut seen: Vec<TermId> = Vec::new();
         for a in articles {
             let mut weights: Vec<(TermId, f32)> = Vec::new();
             let mut field = |index: &mut Index, weights: &mut Vec<(TermId, f32)>, t: &str, w| {
@@ -268,9 +277,6 @@ impl Index {
             for k in &a.keywords {
                 field(&mut index, &mut weights, k, W_KEYWORDS);
             }
-            for e in &a.examples {
-                field(&mut index, &mut weights, &e.text, W_EXAMPLES);
-            }
             let mut body = a.summary.clone();
             for c in &a.causes {
                 body.push('\n');
@@ -285,6 +291,19 @@ impl Index {
                 body.push_str(&f.question);
             }
             field(&mut index, &mut weights, &body, W_BODY);
+            written.resize(index.vocab.len(), false);
+            written_df.resize(index.vocab.len(), 0);
+            seen.clear();
+            seen.extend(weights.iter().map(|&(id, _)| id));
+            seen.sort_unstable();
+            seen.dedup();
+            for &id in &seen {
+                written[id as usize] = true;
+                written_df[id as usize] += 1;
+            }
+            for e in &a.examples {
+                field(&mut index, &mut weights, &e.text, W_EXAMPLES);
+            }
             // Keep each term once, with its strongest field weight.
             weights.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             weights.dedup_by_key(|(id, _)| *id);
@@ -316,7 +335,10 @@ impl Index {
         let norm = (n + 1.0).ln();
         index.idf = (0..n_terms as TermId)
             .map(|t| {
-                let df = index.postings(t).len();
+                let df = match written_df.get(t as usize) {
+                    Some(&n) if n > 0 => n as usize,
+                    _ => index.postings(t).len(),
+                };
                 if norm <= 0.0 {
                     1.0
                 } else {
@@ -326,7 +348,8 @@ impl Index {
             .collect();
         let (mut chars, mut hashes) = (Vec::new(), Vec::new());
         for (id, term) in index.vocab.iter().enumerate() {
-            if term.is_empty() || text::is_code(term) {
+            if term.is_empty() || text::is_code(term) || !written.get(id).copied().unwrap_or(false)
+            {
                 continue;
             }
             chars.clear();

@@ -74,6 +74,14 @@ fn main() {
         for m in &lexical.matches {
             lex[m.doc] = m.score;
         }
+        // Lexical score per window, best window per article (long posts: the sentence that
+        // matters, not the evidence the whole post piles up).
+        let mut lex_win = vec![0.0f64; ids.len()];
+        for w in &windows {
+            for m in &kb.rank(w, ids.len()).matches {
+                lex_win[m.doc] = lex_win[m.doc].max(m.score);
+            }
+        }
         let line = serde_json::json!({
             "expect": expect,
             "words": c.text.split_whitespace().count(),
@@ -81,6 +89,7 @@ fn main() {
             "howto": supportbot::matcher::text::is_plain_howto(&c.text),
             "ids": ids,
             "lex": lex,
+            "lex_win": lex_win,
             "sem": sem.iter().map(|h| h.as_ref().map_or(0.0, |h| h.similarity)).collect::<Vec<_>>(),
             "sem_first": sem_first.iter().map(|h| h.as_ref().map_or(0.0, |h| h.similarity)).collect::<Vec<_>>(),
             "text": c.text.chars().take(80).collect::<String>(),

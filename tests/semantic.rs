@@ -321,3 +321,127 @@ fn without_a_usable_model_the_binary_says_so_once_and_matches_lexically() {
     };
     assert!(status.line().contains("lexical matcher only"));
 }
+
+/// A model that takes its time: every encoding waits, to stand for a backed-up encoder.
+struct Slow(BertEncoder, std::time::Duration);
+
+impl Embed for Slow {
+    fn model_name(&self) -> &str {
+        self.0.model_name()
+    }
+    fn dim(&self) -> usize {
+        self.0.dim()
+    }
+    fn max_tokens(&self) -> usize {
+        self.0.max_tokens()
+    }
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
+        // Building the index at start-up (batches of many chunks) embeds without the wait;
+        // a query is a few windows.
+        if texts.len() <= 8 {
+            std::thread::sleep(self.1);
+        }
+        self.0.embed(texts)
+    }
+}
+
+fn service_with(
+    embed: Arc<dyn Embed>,
+    data: &Path,
+    deadline: std::time::Duration,
+) -> supportbot::service::Service {
+    let knowledge = Knowledge::open_with(&shipped(), SemanticSetup::ready(embed, None)).unwrap();
+    let store =
+        supportbot::store::Store::open_waiting(data, std::time::Duration::from_secs(5)).unwrap();
+    supportbot::service::Service::new(knowledge, store).with_semantic_deadline(deadline)
+}
+
+fn describe(text: &str) -> supportbot::conversation::Event {
+    supportbot::conversation::Event::Describe {
+        text: text.to_string(),
+        browser: None,
+        query: None,
+    }
+}
+
+fn user(id: &str) -> supportbot::session::UserRef {
+    supportbot::session::UserRef {
+        id: id.into(),
+        name: id.into(),
+        channel: "test".into(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn awkward_descriptions_get_an_answer_within_the_deadline() {
+    let (_model, enc) = tiny(false);
+    let data = tempfile::tempdir().unwrap();
+    let deadline = std::time::Duration::from_secs(2);
+    let service = service_with(Arc::new(enc), data.path(), deadline);
+    let log: String = (0..80)
+        .map(|i| {
+            format!(
+                "2026-11-30T10:{i:02}:00Z ERROR upstream returned 502 Bad Gateway (request {i})\n"
+            )
+        })
+        .collect();
+    let cases = [
+        ("empty", String::new()),
+        (
+            "6,000 characters",
+            "my quickbooks is acting weird again ".repeat(170),
+        ),
+        ("emoji only", "😡😡😡🔥🔥".into()),
+        ("pasted log", log),
+        (
+            "not English",
+            "QuickBooks zeigt immer 502 Bad Gateway, was kann ich tun?".into(),
+        ),
+        ("Japanese", "画面が真っ白で何も表示されません".into()),
+    ];
+    for (i, (case, text)) in cases.iter().enumerate() {
+        let started = std::time::Instant::now();
+        let replies = service
+            .handle(&user(&format!("u{i}")), describe(text))
+            .await
+            .unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert!(!replies.is_empty(), "{case}: an answer");
+        assert!(
+            started.elapsed() < deadline + std::time::Duration::from_secs(1),
+            "{case}: {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_busy_encoder_falls_back_to_the_lexical_ranking_and_counts_it() {
+    let (_model, enc) = tiny(false);
+    let slow = Arc::new(Slow(enc, std::time::Duration::from_millis(1500)));
+    let data = tempfile::tempdir().unwrap();
+    let service = service_with(slow, data.path(), std::time::Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    let replies = service
+        .handle(&user("busy"), describe("quickbooks 502 bad gateway"))
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(1200),
+        "{:?}",
+        started.elapsed()
+    );
+    let session = service.session(&user("busy")).unwrap();
+    assert_eq!(
+        session.article.as_deref(),
+        Some("quickbooks-error-502"),
+        "answered from the lexical ranking: {replies:?}"
+    );
+    let stats = service.knowledge.encoder().unwrap().stats();
+    assert_eq!(stats.deadline_misses, 1);
+    assert!(
+        service
+            .knowledge
+            .matching_line()
+            .contains("1 ranked lexically")
+    );
+}

@@ -659,9 +659,10 @@ impl Handler {
             KbVerb::Check => match crate::knowledge::load::load_dir(knowledge.dir()) {
                 Ok(kb) => vec![
                     Reply::new(format!(
-                        "The knowledge files are valid: {} articles, revision {}.",
+                        "The knowledge files are valid: {} articles, revision {}.\n{}",
                         kb.articles().len(),
-                        kb.revision()
+                        kb.revision(),
+                        knowledge.matching_line()
                     ))
                     .tone(Tone::Success),
                 ],
@@ -677,7 +678,8 @@ impl Handler {
                     .iter()
                     .map(|a| format!("`{}` — {}", a.id, a.title))
                     .collect();
-                vec![Reply::new(lines.join("\n")).title(format!(
+                let body = format!("{}\n\n{}", lines.join("\n"), knowledge.matching_line());
+                vec![Reply::new(body).title(format!(
                     "{} articles (revision {})",
                     kb.articles().len(),
                     kb.revision()

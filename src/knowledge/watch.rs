@@ -70,6 +70,26 @@ impl Knowledge {
         SemanticStatus::clone(&self.status.load())
     }
 
+    /// One line for admins (`/kb`): how descriptions are matched, and how often the encoder
+    /// missed its deadline so a description was ranked lexically.
+    pub fn matching_line(&self) -> String {
+        let status = self.semantic_status();
+        match (&status, &self.semantic.encoder) {
+            (SemanticStatus::Ready { .. }, Some(encoder)) => {
+                let s = encoder.stats();
+                format!(
+                    "Matching: {}; {} descriptions encoded, {} ranked lexically because the \
+                     encoder was busy, {} encoding errors.",
+                    status.line(),
+                    s.queries,
+                    s.deadline_misses,
+                    s.errors
+                )
+            }
+            _ => format!("Matching: {}.", status.line()),
+        }
+    }
+
     /// The query encoder, when the current base has chunk vectors to compare with.
     pub fn encoder(&self) -> Option<&Encoder> {
         self.semantic

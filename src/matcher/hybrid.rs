@@ -38,13 +38,13 @@ pub struct Fusion {
 impl Default for Fusion {
     fn default() -> Self {
         Fusion {
-            intercept: -1.195,
-            lexical: 0.154,
-            semantic: 3.022,
-            semantic_margin: 4.229,
-            lexical_margin: 1.859,
-            lexical_density: 3.627,
-            length: -0.985,
+            intercept: -1.057,
+            lexical: 0.208,
+            semantic: 2.883,
+            semantic_margin: 4.45,
+            lexical_margin: 1.82,
+            lexical_density: 3.579,
+            length: -1.025,
             confident: 0.5,
             possible: 0.2,
         }

@@ -178,7 +178,13 @@ async fn bot_role(n: usize) {
         .expect("the fake prints its REST address first");
 
     let data = tempfile::tempdir().expect("temp dir");
-    let knowledge = Knowledge::open(&root().join("knowledge")).expect("shipped knowledge is valid");
+    // With SEMANTIC_MODEL=DIR the bot matches as in production (hybrid, the encoder thread and
+    // its deadline in the path of every /diagnose); without it, lexically.
+    let semantic = semantic_setup();
+    println!("matching: {}", semantic.status.line());
+    let knowledge = Knowledge::open_with(&root().join("knowledge"), semantic)
+        .expect("shipped knowledge is valid");
+    let matching = std::sync::Arc::clone(&knowledge);
     let service = Service::new(knowledge, Store::open(data.path()).expect("store"));
     let settings = Settings {
         support_channel: fake_discord::SUPPORT_CHANNEL_ID,
@@ -251,12 +257,32 @@ async fn bot_role(n: usize) {
         "  bot process memory         VmHWM {hwm:.1} MiB peak; VmRSS {rss_start:.1} MiB at start, {rss_end:.1} MiB after the burst"
     );
     println!("  (fake process VmHWM        {} MiB)", get("fake_hwm_mib"));
+    println!("  {}", matching.matching_line());
     assert_eq!(
         get("within"),
         n.to_string(),
         "every interaction answered within 3 s"
     );
     assert_eq!(get("rejections"), "0", "nothing rejected by the fake");
+}
+
+#[cfg(feature = "semantic")]
+fn semantic_setup() -> supportbot::semantic::SemanticSetup {
+    use supportbot::semantic::SemanticSetup;
+    match std::env::var("SEMANTIC_MODEL") {
+        Ok(dir) if dir != "off" => {
+            let model =
+                supportbot::semantic::bert::BertEncoder::load(std::path::Path::new(&dir), &dir)
+                    .expect("SEMANTIC_MODEL names a loadable model directory");
+            SemanticSetup::ready(std::sync::Arc::new(model), None)
+        }
+        _ => SemanticSetup::off("SEMANTIC_MODEL not set for the bench"),
+    }
+}
+
+#[cfg(not(feature = "semantic"))]
+fn semantic_setup() -> supportbot::semantic::SemanticSetup {
+    supportbot::semantic::SemanticSetup::off("built without the semantic feature")
 }
 
 fn main() {

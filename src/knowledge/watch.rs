@@ -247,12 +247,14 @@ fn attach(
     match kb.attach_semantic(embed.as_ref(), cache.as_mut(), &mut progress) {
         Ok(()) => {
             if let Some(index) = kb.semantic() {
-                tracing::info!(
-                    chunks = index.len(),
-                    from_cache = index.from_cache,
-                    ms = started.elapsed().as_millis() as u64,
-                    "article chunks embedded"
-                );
+                let (chunks, from_cache) = (index.len(), index.from_cache);
+                let ms = started.elapsed().as_millis() as u64;
+                // Worth a line only when the model had work to do (a first start, an edit).
+                if from_cache < chunks {
+                    tracing::info!(chunks, from_cache, ms, "article chunks embedded");
+                } else {
+                    tracing::debug!(chunks, ms, "article chunk vectors read from the cache");
+                }
             }
             setup.status.clone()
         }

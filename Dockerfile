@@ -33,7 +33,9 @@ ENV KNOWLEDGE_DIR=/knowledge \
     MODEL_CACHE_DIR=/models \
     SEMANTIC_MODEL=$SEMANTIC_MODEL \
     RUST_LOG=warn,supportbot=info
-VOLUME ["/data", "/knowledge"]
+# /models is a volume too: the article vectors cached beside the model survive a new container
+# (a new named volume starts with the model the image fetched).
+VOLUME ["/data", "/knowledge", "/models"]
 USER supportbot
 ENTRYPOINT ["supportbot"]
 CMD ["run"]

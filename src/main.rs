@@ -397,8 +397,21 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
 /// The sentence model for a command that matches descriptions: loaded (fetched on first use),
 /// or lexical matching with one line on stderr saying why.
 fn semantic(config: &Config) -> anyhow::Result<supportbot::semantic::SemanticSetup> {
+    semantic_setup(config, true)
+}
+
+/// The same, but never downloading: for `escalate`, which must file the ticket without waiting
+/// for the hub (a model already on disk is still used).
+fn semantic_on_disk(config: &Config) -> anyhow::Result<supportbot::semantic::SemanticSetup> {
+    semantic_setup(config, false)
+}
+
+fn semantic_setup(
+    config: &Config,
+    download: bool,
+) -> anyhow::Result<supportbot::semantic::SemanticSetup> {
     let interactive = std::io::stderr().is_terminal();
-    Ok(runtime()?.block_on(cli::model::setup(&config.semantic, true, interactive)))
+    Ok(runtime()?.block_on(cli::model::setup(&config.semantic, download, interactive)))
 }
 
 fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
@@ -538,7 +551,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
             }
             // A broken knowledge base must not lose the escalation: the ticket is created
             // without a diagnosis, and the admin is warned.
-            let knowledge = supportbot::knowledge::Knowledge::open_with(&config.knowledge_dir, semantic(&config)?)
+            let knowledge = supportbot::knowledge::Knowledge::open_with(&config.knowledge_dir, semantic_on_disk(&config)?)
                 .map_err(|problems| {
                     let why = cli::problems_in_one_line(&problems);
                     eprintln!(

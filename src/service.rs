@@ -156,7 +156,11 @@ impl Service {
         user: &UserRef,
         mut event: Event,
     ) -> Result<Vec<Reply>, ServiceError> {
-        // Encoding runs on the encoder's own thread; waiting for it here holds nobody else up.
+        // Held until the session is saved. Nothing below takes a user's turn again (effects
+        // run on the session in hand), so it cannot wait for itself. Taken before encoding, so
+        // a button pressed while a description is encoded waits for it, in order.
+        let _turn = self.turns.take(&user.id).await;
+        // Encoding runs on the encoder's own thread; waiting for it holds no other user up.
         if let Event::Describe {
             text,
             query: q @ None,
@@ -166,16 +170,20 @@ impl Service {
         {
             *q = encoder.encode(text, self.semantic_deadline).await;
         }
-        // Held until the session is saved. Nothing below takes a user's turn again (effects
-        // run on the session in hand), so it cannot wait for itself.
-        let _turn = self.turns.take(&user.id).await;
         let kb = self.knowledge.current();
-        let mut session = self.session(user)?;
+        let session = self.session(user)?;
         let before = session.attempts.clone();
         let had_ticket = session.ticket.is_some();
         let started = session.started_at;
         let now = self.clock.now();
-        let output = conversation::handle(&kb, &mut session, event, now);
+        // Ranking compares the query with every article's vectors: CPU work that grows with the
+        // knowledge base, so it runs on a blocking thread, not on the executor.
+        let (mut session, output) = tokio::task::spawn_blocking(move || {
+            let mut session = session;
+            let output = conversation::handle(&kb, &mut session, event, now);
+            (session, output)
+        })
+        .await?;
         let mut replies = output.replies;
         // A restart begins a new session: its attempts start from nothing.
         let before = if session.started_at == started {

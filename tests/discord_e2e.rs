@@ -1315,7 +1315,9 @@ async fn non_staff_and_non_admins_are_refused() {
         // An admin may (the check is not a blanket refusal).
         let admin = Invoker::member(400, "ada").with_permissions(MANAGE_GUILD);
         let sent = fake.dispatch_interaction(reload.by(admin)).await;
-        let ok = original(&fake, sent.id).await;
+        // A reload reads the files (and embeds an edit's chunks): acknowledged, then edited in.
+        assert_eq!(fake.wait_for_callback(sent.id).await.kind, 5);
+        let ok = edited_original(&fake, sent.id).await;
         assert!(all_text(&ok).contains("Reloaded"), "{}", all_text(&ok));
 
         let after = bot

@@ -442,6 +442,6 @@ async fn a_busy_encoder_falls_back_to_the_lexical_ranking_and_counts_it() {
         service
             .knowledge
             .matching_line()
-            .contains("1 ranked lexically")
+            .contains("1 were ranked lexically")
     );
 }

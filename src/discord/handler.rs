@@ -7,6 +7,7 @@ use super::render::{self, MessageSpec, no_mentions};
 use crate::browser::Browser;
 use crate::conversation::Event;
 use crate::escalation::{self, ticket::TicketId};
+use crate::knowledge::Knowledge;
 use crate::reply::{Action, Reply, Tone};
 use crate::service::Service;
 use crate::session::UserRef;
@@ -317,8 +318,26 @@ impl Handler {
                 self.reply_now(ctx, c, &owner, &replies, false).await;
             }
             SlashCommand::Kb { verb } => {
-                let replies = self.kb(verb);
-                self.reply_now(ctx, c, &owner, &replies, false).await;
+                if matches!(verb, KbVerb::Reload | KbVerb::Check) {
+                    // Reading the files, and after an edit embedding its chunks, is blocking
+                    // work that can outlast Discord's 3 seconds: acknowledge, then edit it in.
+                    log_failure!(c.defer_ephemeral(&ctx.http).await, "defer /kb");
+                    let knowledge = Arc::clone(&self.service.knowledge);
+                    let replies =
+                        match tokio::task::spawn_blocking(move || kb_replies(&knowledge, verb))
+                            .await
+                        {
+                            Ok(r) => r,
+                            Err(e) => {
+                                tracing::error!(error = %e, "/kb failed");
+                                private(GENERIC_FAILURE, Tone::Danger)
+                            }
+                        };
+                    self.edit_deferred(ctx, &c.token, &owner, &replies).await;
+                } else {
+                    let replies = kb_replies(&self.service.knowledge, verb);
+                    self.reply_now(ctx, c, &owner, &replies, false).await;
+                }
             }
         }
     }
@@ -638,73 +657,6 @@ impl Handler {
         }
     }
 
-    fn kb(&self, verb: KbVerb) -> Vec<Reply> {
-        let knowledge = &self.service.knowledge;
-        match verb {
-            KbVerb::Reload => match knowledge.reload() {
-                Ok(r) => vec![
-                    Reply::new(format!(
-                        "Reloaded: {} articles, revision {}{}.",
-                        r.articles,
-                        r.revision,
-                        if r.changed { "" } else { " (no change)" }
-                    ))
-                    .tone(Tone::Success),
-                ],
-                Err(problems) => vec![problem_reply(
-                    "Reload refused; the last good version stays in service.",
-                    &problems,
-                )],
-            },
-            KbVerb::Check => match crate::knowledge::load::load_dir(knowledge.dir()) {
-                Ok(kb) => vec![
-                    Reply::new(format!(
-                        "The knowledge files are valid: {} articles, revision {}.\n{}",
-                        kb.articles().len(),
-                        kb.revision(),
-                        knowledge.matching_line()
-                    ))
-                    .tone(Tone::Success),
-                ],
-                Err(problems) => vec![problem_reply(
-                    "The knowledge files have problems:",
-                    &problems,
-                )],
-            },
-            KbVerb::List => {
-                let kb = knowledge.current();
-                let lines: Vec<String> = kb
-                    .articles()
-                    .iter()
-                    .map(|a| format!("`{}` — {}", a.id, a.title))
-                    .collect();
-                let body = format!("{}\n\n{}", lines.join("\n"), knowledge.matching_line());
-                vec![Reply::new(body).title(format!(
-                    "{} articles (revision {})",
-                    kb.articles().len(),
-                    kb.revision()
-                ))]
-            }
-            KbVerb::Show { id } => {
-                let kb = knowledge.current();
-                match kb.get(&id) {
-                    Some(a) => vec![
-                        Reply::new(crate::cli::render_article(a, None))
-                            .title(a.title.clone())
-                            .article(&a.id),
-                    ],
-                    None => private(
-                        format!(
-                            "No article `{id}`. Did you mean: {}?",
-                            kb.suggest(&id, 3).join(", ")
-                        ),
-                        Tone::Warning,
-                    ),
-                }
-            }
-        }
-    }
-
     async fn autocomplete(&self, ctx: &Context, a: &CommandInteraction) {
         let Some(focused) = a.data.autocomplete() else {
             return;
@@ -807,5 +759,73 @@ async fn within_budget<F: Future>(work: F) -> Result<F::Output, Pin<Box<F>>> {
     match tokio::time::timeout(ANSWER_BUDGET, &mut work).await {
         Ok(done) => Ok(done),
         Err(_) => Err(work),
+    }
+}
+
+/// `/kb` for admins: reload, check, list, show. Reload and check read files (and embed what
+/// changed), so the handler runs them on a blocking thread.
+fn kb_replies(knowledge: &Knowledge, verb: KbVerb) -> Vec<Reply> {
+    match verb {
+        KbVerb::Reload => match knowledge.reload() {
+            Ok(r) => vec![
+                Reply::new(format!(
+                    "Reloaded: {} articles, revision {}{}.",
+                    r.articles,
+                    r.revision,
+                    if r.changed { "" } else { " (no change)" }
+                ))
+                .tone(Tone::Success),
+            ],
+            Err(problems) => vec![problem_reply(
+                "Reload refused; the last good version stays in service.",
+                &problems,
+            )],
+        },
+        KbVerb::Check => match crate::knowledge::load::load_dir(knowledge.dir()) {
+            Ok(kb) => vec![
+                Reply::new(format!(
+                    "The knowledge files are valid: {} articles, revision {}.\n{}",
+                    kb.articles().len(),
+                    kb.revision(),
+                    knowledge.matching_line()
+                ))
+                .tone(Tone::Success),
+            ],
+            Err(problems) => vec![problem_reply(
+                "The knowledge files have problems:",
+                &problems,
+            )],
+        },
+        KbVerb::List => {
+            let kb = knowledge.current();
+            let lines: Vec<String> = kb
+                .articles()
+                .iter()
+                .map(|a| format!("`{}` — {}", a.id, a.title))
+                .collect();
+            let body = format!("{}\n\n{}", lines.join("\n"), knowledge.matching_line());
+            vec![Reply::new(body).title(format!(
+                "{} articles (revision {})",
+                kb.articles().len(),
+                kb.revision()
+            ))]
+        }
+        KbVerb::Show { id } => {
+            let kb = knowledge.current();
+            match kb.get(&id) {
+                Some(a) => vec![
+                    Reply::new(crate::cli::render_article(a, None))
+                        .title(a.title.clone())
+                        .article(&a.id),
+                ],
+                None => private(
+                    format!(
+                        "No article `{id}`. Did you mean: {}?",
+                        kb.suggest(&id, 3).join(", ")
+                    ),
+                    Tone::Warning,
+                ),
+            }
+        }
     }
 }

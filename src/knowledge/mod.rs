@@ -138,25 +138,21 @@ impl KnowledgeBase {
             return self.index.rank(description, limit);
         }
         let lexical = self.index.rank(description, self.articles.len());
-        let hits: Vec<Option<(f32, String)>> = semantic
-            .scores(query, self.articles.len())
-            .into_iter()
-            .map(|hit| {
-                hit.map(|h| {
-                    let chunk = semantic.chunk(h.chunk);
-                    let kind = serde_json::to_value(chunk.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default();
-                    (h.similarity, format!("{kind}: {}", chunk.text))
-                })
-            })
+        let hits = semantic.scores(query, self.articles.len());
+        let similarity: Vec<Option<f32>> = hits
+            .iter()
+            .map(|h| h.as_ref().map(|h| h.similarity))
             .collect();
         fusion.rank(
             &lexical.matches,
-            &hits,
+            &similarity,
             description.split_whitespace().count(),
             limit,
+            |doc| {
+                let chunk = semantic.chunk(hits[doc].as_ref()?.chunk);
+                let kind = serde_json::to_value(chunk.kind).ok()?;
+                Some(format!("{}: {}", kind.as_str()?, chunk.text))
+            },
         )
     }
 

@@ -20,6 +20,9 @@ pub struct Knowledge {
     semantic: SemanticSetup,
     /// What the last load did with semantic matching (it can fail on one load and not the next).
     status: ArcSwap<SemanticStatus>,
+    /// One reload at a time: the watcher and `/kb reload` must not embed the same edit twice
+    /// (and write the embedding cache at once). Held only by reloads, never by readers.
+    reloading: std::sync::Mutex<()>,
 }
 
 /// What a successful reload changed.
@@ -52,6 +55,7 @@ impl Knowledge {
             current: ArcSwap::from_pointee(kb),
             semantic,
             status: ArcSwap::from_pointee(status),
+            reloading: std::sync::Mutex::new(()),
         }))
     }
 
@@ -63,6 +67,7 @@ impl Knowledge {
             current: ArcSwap::from_pointee(kb),
             status: ArcSwap::from_pointee(semantic.status.clone()),
             semantic,
+            reloading: std::sync::Mutex::new(()),
         })
     }
 
@@ -79,8 +84,8 @@ impl Knowledge {
             (SemanticStatus::Ready { .. }, Some(encoder)) => {
                 let s = encoder.stats();
                 format!(
-                    "Matching: {}; {} descriptions encoded, {} ranked lexically because the \
-                     encoder was busy, {} encoding errors.",
+                    "Matching: {}; of {} descriptions, {} were ranked lexically because the \
+                     encoder was busy and {} because encoding failed.",
                     status.line(),
                     s.queries,
                     s.deadline_misses,
@@ -111,6 +116,8 @@ impl Knowledge {
     /// Re-reads the directory. On success the new base is swapped in; on failure the last good
     /// base stays in service and the problems are returned.
     pub fn reload(&self) -> Result<Reloaded, Vec<Diagnostic>> {
+        // A reload that panicked left nothing half-done behind (the swap is atomic).
+        let _one_at_a_time = self.reloading.lock().unwrap_or_else(|p| p.into_inner());
         tracing::debug!(dir = %self.dir.display(), "knowledge directory re-read");
         let (kb, cache) = load_with_cache(&self.dir, &self.semantic);
         let mut kb = kb?;

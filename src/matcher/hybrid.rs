@@ -62,25 +62,40 @@ fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// The largest value in `xs` other than at `skip` (0 when there is none).
-fn best_other(xs: &[f32], skip: usize) -> f32 {
-    xs.iter()
-        .enumerate()
-        .filter(|(i, _)| *i != skip)
-        .map(|(_, x)| *x)
-        .fold(0.0, f32::max)
+/// The best and second-best values of `xs` with the index of the best: what every article's
+/// margin ("how far above the best *other* article") needs, found in one pass.
+fn top_two(xs: &[f32]) -> (usize, f32, f32) {
+    let (mut at, mut first, mut second) = (usize::MAX, 0.0f32, f32::NEG_INFINITY);
+    for (i, &x) in xs.iter().enumerate() {
+        if at == usize::MAX || x > first {
+            if at != usize::MAX {
+                second = second.max(first);
+            }
+            (at, first) = (i, x);
+        } else if x > second {
+            second = x;
+        }
+    }
+    (at, first, if second.is_finite() { second } else { 0.0 })
+}
+
+/// The largest value other than at `doc`, from [`top_two`] (0 when there is none).
+fn best_other((at, first, second): (usize, f32, f32), doc: usize) -> f32 {
+    if doc == at { second } else { first }
 }
 
 impl Fusion {
     /// Ranks by fused confidence. `lexical` holds the lexical matches (any order, any number);
-    /// `semantic[doc]` each article's best similarity and a short explanation of it; `words`
-    /// is the length of the query in words.
+    /// `semantic[doc]` each article's best similarity; `words` is the length of the query in
+    /// words; `evidence(doc)` explains an article's similarity (asked only for the matches
+    /// kept).
     pub fn rank(
         &self,
         lexical: &[Match],
-        semantic: &[Option<(f32, String)>],
+        semantic: &[Option<f32>],
         words: usize,
         limit: usize,
+        evidence: impl Fn(usize) -> Option<String>,
     ) -> Ranking {
         let n = semantic.len();
         let mut lex = vec![0.0f32; n];
@@ -89,33 +104,34 @@ impl Fusion {
             lex[m.doc] = m.score as f32;
             matched[m.doc] = Some(m);
         }
-        let sem: Vec<f32> = semantic
-            .iter()
-            .map(|s| s.as_ref().map_or(0.0, |s| s.0))
-            .collect();
-        // The two best of each side are all the margins need.
-        let mut matches: Vec<Match> = (0..n)
+        let sem: Vec<f32> = semantic.iter().map(|s| s.unwrap_or(0.0)).collect();
+        let (lex_top, sem_top) = (top_two(&lex), top_two(&sem));
+        let mut scored: Vec<(usize, f32)> = (0..n)
             .filter(|&doc| lex[doc] > 0.0 || semantic[doc].is_some())
             .map(|doc| {
                 let x = self.intercept
                     + self.lexical * lex[doc]
                     + self.semantic * sem[doc]
-                    + self.semantic_margin * (sem[doc] - best_other(&sem, doc))
-                    + self.lexical_margin * (lex[doc] - best_other(&lex, doc))
+                    + self.semantic_margin * (sem[doc] - best_other(sem_top, doc))
+                    + self.lexical_margin * (lex[doc] - best_other(lex_top, doc))
                     + self.lexical_density * lexical_density(lex[doc], words)
                     + self.length * (1.0 + words as f32).ln();
-                Match {
-                    doc,
-                    score: round3(sigmoid(x)),
-                    matched: matched[doc].map(|m| m.matched.clone()).unwrap_or_default(),
-                    lexical: round3(lex[doc]),
-                    semantic: semantic[doc].as_ref().map(|s| round3(s.0)),
-                    semantic_evidence: semantic[doc].as_ref().map(|s| s.1.clone()),
-                }
+                (doc, sigmoid(x))
             })
             .collect();
-        matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        matches.truncate(limit);
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.truncate(limit);
+        let matches = scored
+            .into_iter()
+            .map(|(doc, p)| Match {
+                doc,
+                score: round3(p),
+                matched: matched[doc].map(|m| m.matched.clone()).unwrap_or_default(),
+                lexical: round3(lex[doc]),
+                semantic: semantic[doc].map(round3),
+                semantic_evidence: semantic[doc].and_then(|_| evidence(doc)),
+            })
+            .collect();
         Ranking {
             matches,
             confident: round3(self.confident),
@@ -145,10 +161,23 @@ mod tests {
         }
     }
 
-    fn sem(xs: &[f32]) -> Vec<Option<(f32, String)>> {
-        xs.iter()
-            .map(|&x| Some((x, format!("chunk {x}"))))
-            .collect()
+    fn sem(xs: &[f32]) -> Vec<Option<f32>> {
+        xs.iter().map(|&x| Some(x)).collect()
+    }
+
+    fn chunk(doc: usize) -> Option<String> {
+        Some(format!("chunk of {doc}"))
+    }
+
+    #[test]
+    fn top_two_finds_the_best_and_the_runner_up() {
+        assert_eq!(top_two(&[3.0, 1.0, 2.0]), (0, 3.0, 2.0));
+        assert_eq!(top_two(&[1.0, 3.0, 2.0]), (1, 3.0, 2.0));
+        assert_eq!(top_two(&[-1.0, -2.0]), (0, -1.0, -2.0));
+        assert_eq!(top_two(&[0.5]), (0, 0.5, 0.0));
+        let t = top_two(&[0.2, 0.9, 0.4]);
+        assert_eq!(best_other(t, 1), 0.4);
+        assert_eq!(best_other(t, 0), 0.9);
     }
 
     #[test]
@@ -166,11 +195,14 @@ mod tests {
     #[test]
     fn the_semantic_side_can_lift_an_article_the_words_missed() {
         // Doc 0 shares a word with the query; doc 1 shares none but means the same thing.
-        let r = Fusion::default().rank(&[lex(0, 0.3)], &sem(&[0.2, 0.8, 0.2]), 8, 5);
+        let r = Fusion::default().rank(&[lex(0, 0.3)], &sem(&[0.2, 0.8, 0.2]), 8, 5, chunk);
         assert_eq!(r.matches[0].doc, 1);
         assert_eq!(r.matches[0].lexical, 0.0);
         assert_eq!(r.matches[0].semantic, Some(0.8));
-        assert_eq!(r.matches[0].semantic_evidence.as_deref(), Some("chunk 0.8"));
+        assert_eq!(
+            r.matches[0].semantic_evidence.as_deref(),
+            Some("chunk of 1")
+        );
         assert!(r.best().is_some(), "{:?}", r.matches[0]);
         assert!(r.hybrid);
     }
@@ -178,7 +210,13 @@ mod tests {
     #[test]
     fn agreement_of_both_sides_is_confident_and_weak_evidence_is_not() {
         let f = Fusion::default();
-        let r = f.rank(&[lex(2, 0.9), lex(0, 0.2)], &sem(&[0.3, 0.25, 0.7]), 10, 5);
+        let r = f.rank(
+            &[lex(2, 0.9), lex(0, 0.2)],
+            &sem(&[0.3, 0.25, 0.7]),
+            10,
+            5,
+            chunk,
+        );
         assert_eq!(r.best().map(|m| m.doc), Some(2));
         // Close similarities everywhere and a long post's lexical evidence: not sure.
         let r = f.rank(
@@ -186,15 +224,25 @@ mod tests {
             &sem(&[0.42, 0.41, 0.4]),
             250,
             5,
+            chunk,
         );
         assert!(r.best().is_none(), "{:?}", r.matches);
     }
 
     #[test]
-    fn scores_are_probabilities_in_order() {
-        let r = Fusion::default().rank(&[lex(1, 0.5)], &sem(&[0.2, 0.5, 0.6, 0.1]), 12, 3);
+    fn scores_are_probabilities_in_order_and_only_kept_matches_are_explained() {
+        let asked = std::cell::Cell::new(0);
+        let r = Fusion::default().rank(&[lex(1, 0.5)], &sem(&[0.2, 0.5, 0.6, 0.1]), 12, 3, |d| {
+            asked.set(asked.get() + 1);
+            chunk(d)
+        });
         assert_eq!(r.matches.len(), 3);
         assert!(r.matches.windows(2).all(|w| w[0].score >= w[1].score));
         assert!(r.matches.iter().all(|m| (0.0..=1.0).contains(&m.score)));
+        assert_eq!(
+            asked.get(),
+            3,
+            "explanations are built for the 3 kept, not all 4"
+        );
     }
 }

@@ -193,6 +193,8 @@ impl EmbeddingCache {
                 self.fresh.clear();
             }
             Err(e) => {
+                // Whatever reached the file may be partial: write it whole next time.
+                self.rewrite = true;
                 tracing::warn!(file = %self.path.display(), error = %e, "cannot write the embedding cache; vectors will be computed again next start")
             }
         }
@@ -217,7 +219,10 @@ impl EmbeddingCache {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let tmp = self.path.with_extension("vectors.tmp");
+        // A name of this process's own: two processes rewriting at once must not share it.
+        let tmp = self
+            .path
+            .with_extension(format!("vectors.{}.tmp", std::process::id()));
         {
             let mut w = BufWriter::new(File::create(&tmp)?);
             self.header(&mut w)?;
@@ -232,13 +237,17 @@ impl EmbeddingCache {
     }
 
     fn append(&self) -> std::io::Result<()> {
-        let f = OpenOptions::new().append(true).open(&self.path)?;
-        // A record torn by a crash is cut off when read, so a partial append loses only itself.
-        let mut w = BufWriter::new(f);
+        let mut buf = Vec::with_capacity(self.fresh.len() * (8 + 4 * self.dim));
         for k in &self.fresh {
-            Self::record(&mut w, *k, self.row(self.slots[k]))?;
+            Self::record(&mut buf, *k, self.row(self.slots[k]))?;
         }
-        w.flush()
+        // One write of whole records in append mode: another process appending at the same
+        // time cannot cut a record in two, and a crash tears at most the last one, which is
+        // dropped when read.
+        OpenOptions::new()
+            .append(true)
+            .open(&self.path)?
+            .write_all(&buf)
     }
 }
 

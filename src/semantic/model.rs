@@ -144,23 +144,63 @@ pub async fn fetch(
         .map_err(|e| format!("cannot set up the download: {e}"))?;
     let remote = api.model(repo.to_string());
     let mut dir = None;
+    let download = |file: &'static str| {
+        let remote = &remote;
+        async move {
+            match tokio::time::timeout(DOWNLOAD_TIMEOUT, remote.get(file)).await {
+                Ok(Ok(path)) => Ok(Some(path)),
+                Ok(Err(e)) => Err(e.to_string()),
+                Err(_) => Err(format!(
+                    "no progress in {} minutes",
+                    DOWNLOAD_TIMEOUT.as_secs() / 60
+                )),
+            }
+        }
+    };
     for file in REQUIRED {
-        let path = remote.get(file).await.map_err(|e| {
+        let path = download(file).await.map_err(|why| {
             format!(
-                "could not download {file} of `{repo}` from the Hugging Face hub ({e}). If this \
-                 machine is offline, copy a model directory here and set SEMANTIC_MODEL to it"
+                "could not download {file} of `{repo}` from the Hugging Face hub ({why}). Check \
+                 the repo id; on a machine without access to the hub, copy a model directory to \
+                 it and set SEMANTIC_MODEL to that directory"
             )
         })?;
-        verify_blob(&path)?;
-        dir = path.parent().map(Path::to_path_buf);
+        if let Some(path) = path {
+            verify_or_remove(&path)?;
+            dir = path.parent().map(Path::to_path_buf);
+        }
     }
     for file in OPTIONAL {
-        // Optional files may not exist in a repo; a model without them is read with defaults.
-        if let Ok(path) = remote.get(file).await {
-            verify_blob(&path)?;
+        match download(file).await {
+            Ok(Some(path)) => verify_or_remove(&path)?,
+            Ok(None) => {}
+            // A repo without the file answers 404: the model is read with defaults (mean
+            // pooling, the position table's length). Anything else (a timeout, a 429) must not
+            // leave a model that would be read with the wrong pooling: fail, and fetch again.
+            Err(why) if why.contains("404") => {}
+            Err(why) => {
+                return Err(format!(
+                    "could not download {file} of `{repo}` ({why}); run `supportbot model fetch` \
+                     again"
+                ));
+            }
         }
     }
     dir.ok_or_else(|| format!("`{repo}` gave no files"))
+}
+
+/// How long one file's download may take before it counts as stalled.
+const DOWNLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Checks a downloaded file; a damaged one is deleted (its link and the blob behind it), so the
+/// next start does not take the model for complete and a fetch downloads it again.
+fn verify_or_remove(path: &Path) -> Result<(), String> {
+    verify_blob(path).inspect_err(|_| {
+        if let Ok(blob) = std::fs::canonicalize(path) {
+            let _ = std::fs::remove_file(blob);
+        }
+        let _ = std::fs::remove_file(path);
+    })
 }
 
 /// What `model status` reports about one source, without loading or downloading anything.
@@ -290,6 +330,18 @@ mod tests {
         assert_eq!(verify_blob(&plain), Ok(()));
         std::fs::write(&plain, "").unwrap();
         assert!(verify_blob(&plain).is_err());
+    }
+
+    #[test]
+    fn a_damaged_download_is_deleted_with_its_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let sha = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
+        let blob = dir.path().join(sha);
+        std::fs::write(&blob, "not hello").unwrap();
+        let link = dir.path().join("model.safetensors");
+        std::os::unix::fs::symlink(&blob, &link).unwrap();
+        assert!(verify_or_remove(&link).is_err());
+        assert!(!blob.exists() && !link.exists());
     }
 
     #[test]

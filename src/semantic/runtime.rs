@@ -240,7 +240,23 @@ fn run(shared: &Shared) {
         let c = &shared.counters;
         c.batches.fetch_add(1, Ordering::Relaxed);
         c.texts.fetch_add(texts.len() as u64, Ordering::Relaxed);
-        match shared.embed.embed(&texts) {
+        // A panic inside the model (candle, tokenizers) must not end the thread: every later
+        // query would wait out its deadline. It fails this batch only.
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| shared.embed.embed(&texts)))
+                .unwrap_or_else(|_| Err(EmbedError::Encode("the model panicked".into())))
+                .and_then(|vectors| {
+                    if vectors.len() == texts.len() {
+                        Ok(vectors)
+                    } else {
+                        Err(EmbedError::Encode(format!(
+                            "the model gave {} vectors for {} texts",
+                            vectors.len(),
+                            texts.len()
+                        )))
+                    }
+                });
+        match result {
             Ok(mut vectors) => {
                 for job in live.into_iter().rev() {
                     let mine = vectors.split_off(vectors.len() - job.windows.len());

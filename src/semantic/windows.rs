@@ -1,8 +1,9 @@
 //! Long posts read whole: the text is cut into overlapping windows of sentences, each embedded
 //! on its own, so one useful sentence in a 300-word ramble still meets the article it names.
 //!
-//! Pure: splits text, never calls the model. The model's own token limit is then never reached
-//! by a window (a window is far shorter), so nothing the user wrote is silently cut away.
+//! Pure: splits text, never calls the model. A window of 24 words stays far below the model's
+//! token limit, except where "words" are very long (text without spaces such as Japanese, long
+//! URLs, base64): such a window is cut at the limit by the tokenizer, never refused.
 
 /// Words per window: short enough that one sentence about the problem dominates its window
 /// (40 words let a 300-word post's one useful sentence drown in its neighbours; 24 did not,

@@ -712,6 +712,17 @@ async fn a_button_pressed_during_the_users_own_check_is_acknowledged_in_time() {
             ))
             .await;
         assert_eq!(fake.wait_for_callback(check.id).await.kind, 5);
+        // Press only once the hanging target has the check's request: the check then holds the
+        // user's turn for sure. (Pressing as soon as /check was acknowledged raced the check
+        // for the turn and failed 2 runs in 3 on a busy machine.)
+        let asked = std::time::Instant::now();
+        while server.hits() == 0 {
+            assert!(
+                asked.elapsed() < CALLBACK_DEADLINE,
+                "the check never reached the target"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
 
         let press = fake
             .dispatch_interaction(InteractionFixture::button(&broken, step.id))

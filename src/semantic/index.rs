@@ -5,7 +5,7 @@
 
 use super::cache::{EmbeddingCache, text_key};
 use super::runtime::QueryVectors;
-use super::{Chunk, ChunkKind, Embed, EmbedError, cosine};
+use super::{Chunk, Embed, EmbedError, cosine};
 use std::sync::Arc;
 
 /// Chunks embedded per model call while building: large enough to batch well, small enough
@@ -119,10 +119,5 @@ impl SemanticIndex {
             }
         }
         best
-    }
-
-    /// The kind of the chunk behind a hit (for explanations).
-    pub fn kind(&self, hit: &SemanticHit) -> ChunkKind {
-        self.chunks[hit.chunk].kind
     }
 }

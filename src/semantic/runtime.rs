@@ -119,10 +119,6 @@ impl Encoder {
         }
     }
 
-    pub fn model(&self) -> &Arc<str> {
-        &self.shared.model
-    }
-
     pub fn embedder(&self) -> &Arc<dyn Embed> {
         &self.shared.embed
     }

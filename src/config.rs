@@ -87,6 +87,10 @@ impl Default for CheckConfig {
     }
 }
 
+/// How long a description waits for the encoder by default: well inside Discord's 3 seconds,
+/// and far above the encoder's usual 20-200 ms, so only a backed-up encoder misses it.
+pub const SEMANTIC_DEADLINE: std::time::Duration = std::time::Duration::from_millis(1500);
+
 impl Config {
     /// Paths as given, the rest at their defaults.
     pub fn new(knowledge_dir: PathBuf, data_dir: PathBuf) -> Self {
@@ -97,7 +101,7 @@ impl Config {
                 model: "off".into(),
                 cache_dir: data_dir.join("models"),
                 hub_endpoint: None,
-                deadline: crate::service::SEMANTIC_DEADLINE,
+                deadline: SEMANTIC_DEADLINE,
             },
             knowledge_dir,
             data_dir,

@@ -25,6 +25,7 @@
 
 pub mod browser;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod console;
 pub mod conversation;

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use supportbot::browser::Browser;
 use supportbot::cli::tickets;
+use supportbot::clock::{Clock, SystemClock};
 use supportbot::config::Config;
 use supportbot::probe::Prober;
-use supportbot::service::{Clock, SystemClock};
 use supportbot::{cli, console, service::Service, session::UserRef, store::Store};
 
 #[derive(Parser, Debug)]
@@ -74,7 +74,7 @@ struct SemanticFlags {
     #[arg(long, global = true, env = "HF_ENDPOINT", value_name = "URL")]
     hf_endpoint: Option<String>,
     /// Milliseconds a description may wait for the sentence model before it is ranked lexically.
-    #[arg(long, global = true, env = "SEMANTIC_DEADLINE_MS", default_value_t = supportbot::service::SEMANTIC_DEADLINE.as_millis() as u64)]
+    #[arg(long, global = true, env = "SEMANTIC_DEADLINE_MS", default_value_t = supportbot::config::SEMANTIC_DEADLINE.as_millis() as u64)]
     semantic_deadline_ms: u64,
 }
 

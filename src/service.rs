@@ -1,6 +1,7 @@
 //! The engine with its edges attached: sessions loaded from and saved to the store, effects
 //! (live checks, escalation) carried out, stats recorded. Adapters call [`Service::handle`].
 
+use crate::clock::{Clock, SystemClock};
 use crate::config::CheckConfig;
 use crate::conversation::{self, Effect, Event};
 use crate::escalation::{self, stats::StatEvent, stats::StatKind, summary::Summary};
@@ -12,23 +13,6 @@ use crate::store::{Store, StoreError, TicketOpError};
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError};
 use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
-
-/// Wall-clock time in unix seconds. Injected so tests control time.
-pub trait Clock: Send + Sync + std::fmt::Debug {
-    fn now(&self) -> u64;
-}
-
-#[derive(Debug, Default, Clone, Copy)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> u64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0)
-    }
-}
 
 /// Shared, cheap-to-clone handle on everything a conversation needs.
 #[derive(Clone, Debug)]
@@ -47,10 +31,6 @@ pub struct Service {
     /// How long a description may wait for its sentence vectors before it is ranked lexically.
     semantic_deadline: std::time::Duration,
 }
-
-/// How long a description waits for the encoder by default: well inside Discord's 3 seconds,
-/// and far above the encoder's usual 20-200 ms, so only a backed-up encoder misses it.
-pub const SEMANTIC_DEADLINE: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// A lock per user id, made when a user's event arrives and dropped when no event of theirs is
 /// running or waiting. Events of different users never wait for each other.
@@ -125,7 +105,7 @@ impl Service {
             outbox_wake: Arc::new(Notify::new()),
             prober,
             turns: Arc::default(),
-            semantic_deadline: SEMANTIC_DEADLINE,
+            semantic_deadline: crate::config::SEMANTIC_DEADLINE,
         }
     }
 

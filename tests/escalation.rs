@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use supportbot::clock::Clock;
 use supportbot::conversation::Event;
 use supportbot::escalation::notify::{
     Audience, DeliveryError, DeliveryFuture, Notification, Notifier,
@@ -16,7 +17,7 @@ use supportbot::escalation::ticket::{Status, TicketId};
 use supportbot::escalation::{self};
 use supportbot::knowledge::Knowledge;
 use supportbot::reply::Action;
-use supportbot::service::{Clock, Service};
+use supportbot::service::Service;
 use supportbot::session::{Session, UserRef};
 use supportbot::store::{Store, StoreError};
 

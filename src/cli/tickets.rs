@@ -2,6 +2,7 @@
 //! export, purge, stats and user forget.
 
 use crate::browser::Browser;
+use crate::clock::Clock;
 use crate::conversation::Event;
 use crate::escalation::notify::{Erase, Fanout, FileNotifier, LogNotifier, Notifier};
 use crate::escalation::outbox::{self, Backoff};
@@ -10,7 +11,7 @@ use crate::escalation::summary::{Summary, rfc3339};
 use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId};
 use crate::escalation::{self};
-use crate::service::{Clock, Service};
+use crate::service::Service;
 use crate::session::{Session, Stage, UserRef};
 use crate::store::{Store, TicketOpError};
 use serde_json::json;

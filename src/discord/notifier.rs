@@ -4,7 +4,7 @@
 
 use super::render::{self, no_mentions};
 use crate::escalation::notify::{
-    Audience, DeliveryError, DeliveryFuture, Event, Notification, Notifier,
+    Audience, DeliveryError, DeliveryFuture, Notification, Notifier, TicketEvent,
 };
 use crate::store::Store;
 use serenity::all::{
@@ -23,7 +23,7 @@ pub struct DiscordNotifier {
 /// Which part of a delivery a Discord request was for: decides what a refusal means and what
 /// the operator is told to fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
+enum DeliveryStage {
     /// Posting or editing in the support channel (the ticket card, fallbacks from the thread).
     SupportChannel,
     /// Opening the ticket's private thread in the support channel.
@@ -36,7 +36,7 @@ enum Step {
 
 /// What to do about a failed Discord request.
 #[derive(Debug, Clone, PartialEq)]
-enum Verdict {
+enum DeliveryFailure {
     /// Try again later: Discord is busy or unreachable, or the bot's setup is wrong in a way an
     /// admin can fix (the message says how). The notification waits in the outbox.
     Retry(DeliveryError),
@@ -48,12 +48,18 @@ enum Verdict {
 
 /// Sorts Discord's answer to a failed request. `status`, `code` and `said` are Discord's HTTP
 /// status, JSON error code and message; `what` names the request for the log.
-fn classify(status: u16, code: isize, said: &str, step: Step, what: &str) -> Verdict {
+fn classify(
+    status: u16,
+    code: isize,
+    said: &str,
+    step: DeliveryStage,
+    what: &str,
+) -> DeliveryFailure {
     let waits = match step {
-        Step::User => "the notification waits and is retried",
+        DeliveryStage::User => "the notification waits and is retried",
         _ => "the ticket waits and is retried",
     };
-    let retry = |message: String| Verdict::Retry(DeliveryError::new(message));
+    let retry = |message: String| DeliveryFailure::Retry(DeliveryError::new(message));
     let said = format!("{status} {said}");
     match (status, code, step) {
         // Without a `code` in the body serenity cannot read Discord's retry_after, so no delay
@@ -67,32 +73,32 @@ fn classify(status: u16, code: isize, said: &str, step: Step, what: &str) -> Ver
              one in the Developer Portal (your application -> Bot -> Reset Token), put it in .env \
              and restart; {waits}"
         )),
-        (403, _, Step::SupportChannel) => retry(format!(
+        (403, _, DeliveryStage::SupportChannel) => retry(format!(
             "Discord refused to post in the support channel ({said}): give the bot View Channel, \
              Send Messages, Embed Links, Attach Files, Create Private Threads and Send Messages \
              in Threads there; {waits}"
         )),
-        (403, _, Step::OpenThread) => retry(format!(
+        (403, _, DeliveryStage::OpenThread) => retry(format!(
             "Discord refused to open a private ticket thread in the support channel ({said}): \
              give the bot Create Private Threads and Send Messages in Threads there; {waits}"
         )),
-        (403, _, Step::Thread) => retry(format!(
+        (403, _, DeliveryStage::Thread) => retry(format!(
             "Discord refused to post in the ticket's thread ({said}): give the bot Send \
              Messages in Threads and Attach Files in the support channel, and unlock the thread \
              if it was locked; {waits}"
         )),
-        (404, 10003, Step::SupportChannel | Step::OpenThread) => retry(format!(
+        (404, 10003, DeliveryStage::SupportChannel | DeliveryStage::OpenThread) => retry(format!(
             "SUPPORT_CHANNEL_ID names a channel Discord does not know ({said}): it was deleted or \
              the ID is wrong. In Discord enable Developer Mode, right-click the staff channel -> \
              Copy Channel ID, put it in .env as SUPPORT_CHANNEL_ID and restart; {waits}"
         )),
-        _ => Verdict::Refused(format!("{what}: Discord refused it ({said}, code {code})")),
+        _ => DeliveryFailure::Refused(format!("{what}: Discord refused it ({said}, code {code})")),
     }
 }
 
 /// [`classify`] for any serenity error: anything that is not an answer from Discord (network,
 /// timeout) is retried.
-fn verdict(e: serenity::Error, step: Step, what: &str) -> Verdict {
+fn failure_of(e: serenity::Error, step: DeliveryStage, what: &str) -> DeliveryFailure {
     match &e {
         serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => classify(
             r.status_code.as_u16(),
@@ -101,15 +107,19 @@ fn verdict(e: serenity::Error, step: Step, what: &str) -> Verdict {
             step,
             what,
         ),
-        _ => Verdict::Retry(DeliveryError::new(format!("{what}: {e}"))),
+        _ => DeliveryFailure::Retry(DeliveryError::new(format!("{what}: {e}"))),
     }
 }
 
 /// Ends a step that has no fallback: a refusal is logged as an error and the delivery goes on.
-fn give_up_if_refused(v: Verdict, ticket: &str, consequence: &str) -> Result<(), DeliveryError> {
+fn give_up_if_refused(
+    v: DeliveryFailure,
+    ticket: &str,
+    consequence: &str,
+) -> Result<(), DeliveryError> {
     match v {
-        Verdict::Retry(e) => Err(e),
-        Verdict::Refused(why) => {
+        DeliveryFailure::Retry(e) => Err(e),
+        DeliveryFailure::Refused(why) => {
             tracing::error!(ticket, "{why}; {consequence}");
             Ok(())
         }
@@ -153,13 +163,15 @@ impl DiscordNotifier {
                 .await
             {
                 Ok(m) => Some(m.id),
-                Err(e) => match verdict(e, Step::SupportChannel, "posting the ticket card") {
-                    Verdict::Retry(e) => return Err(e),
-                    Verdict::Refused(why) => {
-                        tracing::warn!(ticket = %id, "{why}; posting a plain card instead");
-                        self.fallback_card(&id, &ticket).await?
+                Err(e) => {
+                    match failure_of(e, DeliveryStage::SupportChannel, "posting the ticket card") {
+                        DeliveryFailure::Retry(e) => return Err(e),
+                        DeliveryFailure::Refused(why) => {
+                            tracing::warn!(ticket = %id, "{why}; posting a plain card instead");
+                            self.fallback_card(&id, &ticket).await?
+                        }
                     }
-                },
+                }
             };
             if let Some(m) = posted {
                 self.remember(&msg_key, &m.get().to_string())?;
@@ -188,13 +200,16 @@ impl DiscordNotifier {
                         self.remember(&thread_key, &t.id.get().to_string())?;
                         Some(t.id)
                     }
-                    Err(e) => match verdict(e, Step::OpenThread, "opening the ticket thread") {
-                        Verdict::Retry(e) => return Err(e),
-                        Verdict::Refused(why) => {
-                            tracing::error!(ticket = %id, "{why}; the transcript goes to the support channel");
-                            None
+                    Err(e) => {
+                        match failure_of(e, DeliveryStage::OpenThread, "opening the ticket thread")
+                        {
+                            DeliveryFailure::Retry(e) => return Err(e),
+                            DeliveryFailure::Refused(why) => {
+                                tracing::error!(ticket = %id, "{why}; the transcript goes to the support channel");
+                                None
+                            }
                         }
-                    },
+                    }
                 }
             }
         };
@@ -204,14 +219,14 @@ impl DiscordNotifier {
             let mut m = CreateMessage::new()
                 .content(render::content(&format!(
                     "Full transcript of {id} ({}).",
-                    if matches!(n.event, Event::Updated) {
+                    if matches!(n.event, TicketEvent::Updated) {
                         "new escalation"
                     } else {
                         "first escalation"
                     }
                 )))
                 .allowed_mentions(no_mentions());
-            if matches!(n.event, Event::Updated) {
+            if matches!(n.event, TicketEvent::Updated) {
                 m = m.embed(render::to_embed(
                     &render::ticket_message(&card, &id, ticket.status, ticket.claimed_by()).embeds
                         [0],
@@ -243,7 +258,11 @@ impl DiscordNotifier {
         {
             Ok(m) => Ok(Some(m.id)),
             Err(e) => {
-                let v = verdict(e, Step::SupportChannel, "posting the plain ticket card");
+                let v = failure_of(
+                    e,
+                    DeliveryStage::SupportChannel,
+                    "posting the plain ticket card",
+                );
                 give_up_if_refused(
                     v,
                     id,
@@ -267,9 +286,9 @@ impl DiscordNotifier {
         if let Some(thread) = thread {
             match thread.send_message(&self.http, m.clone()).await {
                 Ok(_) => return Ok(()),
-                Err(e) => match verdict(e, Step::Thread, what) {
-                    Verdict::Retry(e) => return Err(e),
-                    Verdict::Refused(why) => {
+                Err(e) => match failure_of(e, DeliveryStage::Thread, what) {
+                    DeliveryFailure::Retry(e) => return Err(e),
+                    DeliveryFailure::Refused(why) => {
                         tracing::warn!(ticket, "{why}; posting in the support channel instead");
                     }
                 },
@@ -278,7 +297,7 @@ impl DiscordNotifier {
         match self.support_channel.send_message(&self.http, m).await {
             Ok(_) => Ok(()),
             Err(e) => give_up_if_refused(
-                verdict(e, Step::SupportChannel, what),
+                failure_of(e, DeliveryStage::SupportChannel, what),
                 ticket,
                 "not shown on Discord",
             ),
@@ -308,10 +327,10 @@ impl DiscordNotifier {
                 .edit_message(&self.http, MessageId::new(msg), edit)
                 .await
             {
-                match verdict(e, Step::SupportChannel, "updating the ticket card") {
-                    Verdict::Retry(e) => return Err(e),
+                match failure_of(e, DeliveryStage::SupportChannel, "updating the ticket card") {
+                    DeliveryFailure::Retry(e) => return Err(e),
                     // Most often the card was deleted by hand; the thread line still tells.
-                    Verdict::Refused(why) => {
+                    DeliveryFailure::Refused(why) => {
                         tracing::warn!(ticket = %id, "{why}; the card stays as it was");
                     }
                 }
@@ -365,9 +384,9 @@ impl DiscordNotifier {
                     return Ok(());
                 };
                 let word = match n.event {
-                    Event::Claimed { .. } => "was picked up by the support team",
-                    Event::Resolved { .. } => "was resolved",
-                    Event::Reopened { .. } => "was reopened",
+                    TicketEvent::Claimed { .. } => "was picked up by the support team",
+                    TicketEvent::Resolved { .. } => "was resolved",
+                    TicketEvent::Reopened { .. } => "was reopened",
                     _ => "has an update",
                 };
                 let m = CreateMessage::new()
@@ -376,14 +395,18 @@ impl DiscordNotifier {
                 match ChannelId::new(channel).send_message(&self.http, m).await {
                     Ok(_) => Ok(()),
                     Err(e) => give_up_if_refused(
-                        verdict(e, Step::User, "leaving a note in the user's channel"),
+                        failure_of(
+                            e,
+                            DeliveryStage::User,
+                            "leaving a note in the user's channel",
+                        ),
                         &ticket,
                         "the user was not told (their DMs are closed)",
                     ),
                 }
             }
             Err(e) => give_up_if_refused(
-                verdict(e, Step::User, "sending the user a DM"),
+                failure_of(e, DeliveryStage::User, "sending the user a DM"),
                 &ticket,
                 "the user was not told",
             ),
@@ -395,7 +418,9 @@ impl Notifier for DiscordNotifier {
     fn deliver<'a>(&'a self, n: &'a Notification) -> DeliveryFuture<'a> {
         Box::pin(async move {
             match (&n.audience, &n.event) {
-                (Audience::Staff, Event::Created | Event::Updated) => self.staff_post(n).await,
+                (Audience::Staff, TicketEvent::Created | TicketEvent::Updated) => {
+                    self.staff_post(n).await
+                }
                 (Audience::Staff, _) => self.staff_update(n).await,
                 (Audience::User { user }, _) => self.user_note(n, user).await,
             }
@@ -410,13 +435,13 @@ impl Notifier for DiscordNotifier {
 mod tests {
     use super::*;
 
-    fn retry_message(v: Verdict) -> String {
+    fn retry_message(v: DeliveryFailure) -> String {
         match v {
-            Verdict::Retry(e) => {
+            DeliveryFailure::Retry(e) => {
                 assert_eq!(e.retry_after, None, "the outbox's backoff decides");
                 e.message
             }
-            Verdict::Refused(why) => panic!("expected a retry, got a refusal: {why}"),
+            DeliveryFailure::Refused(why) => panic!("expected a retry, got a refusal: {why}"),
         }
     }
 
@@ -424,10 +449,10 @@ mod tests {
     fn busy_or_unreachable_discord_is_retried_with_the_outboxs_backoff() {
         for status in [408, 429, 500, 502, 503] {
             for step in [
-                Step::SupportChannel,
-                Step::OpenThread,
-                Step::Thread,
-                Step::User,
+                DeliveryStage::SupportChannel,
+                DeliveryStage::OpenThread,
+                DeliveryStage::Thread,
+                DeliveryStage::User,
             ] {
                 let m = retry_message(classify(status, -1, "", step, "posting"));
                 assert!(m.contains("retried"), "{status}: {m}");
@@ -437,7 +462,13 @@ mod tests {
 
     #[test]
     fn setup_problems_an_admin_can_fix_are_retried_and_say_what_to_fix() {
-        let m = retry_message(classify(401, 0, "401: Unauthorized", Step::Thread, "x"));
+        let m = retry_message(classify(
+            401,
+            0,
+            "401: Unauthorized",
+            DeliveryStage::Thread,
+            "x",
+        ));
         assert!(
             m.contains("DISCORD_TOKEN") && m.contains("Reset Token"),
             "{m}"
@@ -448,7 +479,7 @@ mod tests {
                 403,
                 code,
                 "Missing Permissions",
-                Step::SupportChannel,
+                DeliveryStage::SupportChannel,
                 "x",
             ));
             assert!(
@@ -464,14 +495,20 @@ mod tests {
             403,
             50013,
             "Missing Permissions",
-            Step::OpenThread,
+            DeliveryStage::OpenThread,
             "x",
         ));
         assert!(m.contains("Create Private Threads"), "{m}");
-        let m = retry_message(classify(403, 50001, "Missing Access", Step::Thread, "x"));
+        let m = retry_message(classify(
+            403,
+            50001,
+            "Missing Access",
+            DeliveryStage::Thread,
+            "x",
+        ));
         assert!(m.contains("Send Messages in Threads"), "{m}");
 
-        for step in [Step::SupportChannel, Step::OpenThread] {
+        for step in [DeliveryStage::SupportChannel, DeliveryStage::OpenThread] {
             let m = retry_message(classify(404, 10003, "Unknown Channel", step, "x"));
             assert!(
                 m.contains("SUPPORT_CHANNEL_ID") && m.contains("Copy Channel ID"),
@@ -483,23 +520,32 @@ mod tests {
     #[test]
     fn requests_discord_will_never_accept_are_refused() {
         let refused = |status, code, step| {
-            matches!(classify(status, code, "no", step, "x"), Verdict::Refused(_))
+            matches!(
+                classify(status, code, "no", step, "x"),
+                DeliveryFailure::Refused(_)
+            )
         };
         assert!(
-            refused(400, 50035, Step::SupportChannel),
+            refused(400, 50035, DeliveryStage::SupportChannel),
             "Invalid Form Body"
         );
-        assert!(refused(413, 40005, Step::Thread), "too large");
-        assert!(refused(404, 10008, Step::SupportChannel), "a deleted card");
-        assert!(refused(404, 10003, Step::Thread), "a deleted thread");
+        assert!(refused(413, 40005, DeliveryStage::Thread), "too large");
+        assert!(
+            refused(404, 10008, DeliveryStage::SupportChannel),
+            "a deleted card"
+        );
+        assert!(
+            refused(404, 10003, DeliveryStage::Thread),
+            "a deleted thread"
+        );
         // The user side never holds up staff tickets behind it.
-        assert!(refused(403, 50013, Step::User));
-        assert!(refused(404, 10003, Step::User));
-        let Verdict::Refused(why) = classify(
+        assert!(refused(403, 50013, DeliveryStage::User));
+        assert!(refused(404, 10003, DeliveryStage::User));
+        let DeliveryFailure::Refused(why) = classify(
             400,
             50035,
             "Invalid Form Body",
-            Step::Thread,
+            DeliveryStage::Thread,
             "posting the transcript",
         ) else {
             panic!()

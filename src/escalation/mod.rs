@@ -9,7 +9,7 @@ pub mod text;
 pub mod ticket;
 
 use crate::store::{Escalated, Store, TicketOpError};
-use notify::{Audience, Event, Notification};
+use notify::{Audience, Notification, TicketEvent};
 use summary::Summary;
 use text::escape_markdown;
 use ticket::{Ticket, TicketId};
@@ -22,7 +22,7 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
     let n = ticket.summaries.len();
     let (event, key, text) = if created {
         (
-            Event::Created,
+            TicketEvent::Created,
             format!("{}/created", ticket.id),
             format!(
                 "New ticket {} from {}",
@@ -32,7 +32,7 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
         )
     } else {
         (
-            Event::Updated,
+            TicketEvent::Updated,
             format!("{}/update-{n}", ticket.id),
             format!(
                 "{} escalated again; ticket {} has a new summary ({n} in all)",
@@ -61,14 +61,19 @@ pub fn escalate(store: &Store, summary: Summary, now: u64) -> Result<Escalated, 
     store.create_or_append(summary, now, &on_escalated)
 }
 
-fn both(ticket: &Ticket, event: Event, staff_text: String, user_text: String) -> Vec<Notification> {
+fn both(
+    ticket: &Ticket,
+    event: TicketEvent,
+    staff_text: String,
+    user_text: String,
+) -> Vec<Notification> {
     let k = step_key(ticket);
     let tag = match &event {
-        Event::Claimed { .. } => "claimed",
-        Event::Resolved { .. } => "resolved",
-        Event::Reopened { .. } => "reopened",
-        Event::Created => "created",
-        Event::Updated => "updated",
+        TicketEvent::Claimed { .. } => "claimed",
+        TicketEvent::Resolved { .. } => "resolved",
+        TicketEvent::Reopened { .. } => "reopened",
+        TicketEvent::Created => "created",
+        TicketEvent::Updated => "updated",
     };
     vec![
         Notification {
@@ -147,7 +152,7 @@ pub fn claim(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Stepped,
         let who = escape_markdown(by.trim());
         Ok(both(
             t,
-            Event::Claimed { by: by.trim().to_string() },
+            TicketEvent::Claimed { by: by.trim().to_string() },
             format!("Ticket {} claimed by {who}", t.id),
             format!("Your ticket {} was picked up by {who} from the support team. They can see everything you already tried, so you won't need to repeat it.", t.id),
         ))
@@ -171,7 +176,7 @@ pub fn resolve(
         let note_text = note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| format!("\n> {}", escape_markdown(n))).unwrap_or_default();
         Ok(both(
             t,
-            Event::Resolved { by: by.trim().to_string(), note: note.clone() },
+            TicketEvent::Resolved { by: by.trim().to_string(), note: note.clone() },
             format!("Ticket {} resolved by {who}{note_text}", t.id),
             format!("Your ticket {} was resolved by {who}.{note_text}\nIf the problem comes back, just ask for a human again.", t.id),
         ))
@@ -192,7 +197,7 @@ pub fn reopen(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Stepped
         });
         Ok(both(
             t,
-            Event::Reopened {
+            TicketEvent::Reopened {
                 by: by.trim().to_string(),
             },
             format!("Ticket {} reopened by {who}", t.id),

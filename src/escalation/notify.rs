@@ -26,7 +26,7 @@ pub enum Audience {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "event")]
-pub enum Event {
+pub enum TicketEvent {
     Created,
     /// The user escalated again while the ticket was open.
     Updated,
@@ -48,7 +48,7 @@ pub struct Notification {
     /// Unique per notification: lets sinks drop a repeat after a crash between send and record.
     pub key: String,
     pub ticket: TicketId,
-    pub event: Event,
+    pub event: TicketEvent,
     pub audience: Audience,
     /// Plain text for users and logs (already safe to show).
     pub text: String,
@@ -294,7 +294,7 @@ mod tests {
         Notification {
             key: format!("T-{ticket}/{}", to.unwrap_or("staff")),
             ticket: TicketId(ticket),
-            event: Event::Created,
+            event: TicketEvent::Created,
             audience: match to {
                 Some(id) => Audience::User {
                     user: UserRef {

@@ -2,7 +2,7 @@
 //! backoff, and records each delivery so a restart neither repeats nor drops one.
 
 use super::notify::Notifier;
-use crate::service::Clock;
+use crate::clock::Clock;
 use crate::store::{Store, StoreError};
 use std::sync::Arc;
 use std::time::Duration;

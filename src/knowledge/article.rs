@@ -2,6 +2,7 @@
 
 use super::diagnostic::{Diagnostic, line_of};
 use crate::browser::Browser;
+use crate::matcher::Document;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -114,6 +115,27 @@ impl Article {
             .into_iter()
             .filter(|b| self.solutions.iter().any(|s| s.browsers().contains(b)))
             .collect()
+    }
+
+    /// The words the lexical matcher indexes, by field.
+    pub fn document(&self) -> Document<'_> {
+        let mut body = self.summary.clone();
+        let lines = (self.causes.iter().map(|c| &c.name))
+            .chain(self.solutions.iter().map(|s| &s.title))
+            .chain(self.faq.iter().map(|f| &f.question));
+        for line in lines {
+            body.push('\n');
+            body.push_str(line);
+        }
+        Document {
+            name: format!("{} {}", self.id, self.title),
+            title: &self.title,
+            codes: self.codes.iter().map(String::as_str).collect(),
+            symptoms: self.symptoms.iter().map(String::as_str).collect(),
+            keywords: self.keywords.iter().map(String::as_str).collect(),
+            body,
+            examples: self.examples.iter().map(|e| e.text.as_str()).collect(),
+        }
     }
 }
 

@@ -38,7 +38,8 @@ impl KnowledgeBase {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let index = Index::build(&articles);
+        let docs: Vec<_> = articles.iter().map(Article::document).collect();
+        let index = Index::build(&docs);
         KnowledgeBase {
             articles,
             by_id,

@@ -10,12 +10,10 @@
 pub mod hybrid;
 pub mod text;
 
-use crate::knowledge::Article;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 /// Field weights: how strongly a term in each field speaks for the article.
 const W_CODES: f32 = 1.0;
@@ -49,59 +47,27 @@ const MIN_IDF: f32 = 0.02;
 
 type TermId = u32;
 
-/// A hash map with a fast non-cryptographic hasher (FxHash). Keys come from the admins'
+/// Hash maps with rustc's fast non-cryptographic hasher (FxHash). Keys come from the admins'
 /// articles; user text only looks terms up, so flooding the table with collisions is not
 /// something a user can do.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub(crate) type FastSet<K> = rustc_hash::FxHashSet<K>;
 
-/// FxHash (as in rustc): one rotate, xor and multiply per 8 bytes.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply leaves the best-mixed bits at the top, but hash tables index by the
-        // low bits: rotate them down (as rustc-hash 2 does), or similar strings crowd together.
-        self.0.rotate_left(26)
-    }
+/// What the matcher indexes of one article: its words, by the field they come from. The
+/// knowledge base builds these from its articles, so the matcher knows nothing of Markdown.
+#[derive(Debug, Clone, Default)]
+pub struct Document<'a> {
+    /// "id title", for name lookups ([`Index::suggest`]).
+    pub name: String,
+    pub title: &'a str,
+    /// Error codes as written ("502", "Bad Gateway").
+    pub codes: Vec<&'a str>,
+    pub symptoms: Vec<&'a str>,
+    pub keywords: Vec<&'a str>,
+    /// Summary, cause names, solution titles and FAQ questions, one per line.
+    pub body: String,
+    /// Users' own words (indexed, but neither typo targets nor counted for rarity).
+    pub examples: Vec<&'a str>,
 }
 
 /// The search index over one knowledge base.
@@ -198,13 +164,13 @@ fn max_distance(len: usize) -> usize {
 
 /// A 32-bit hash of `chars` leaving out the positions in `skip`.
 fn hash_without(chars: &[char], skip: [usize; 2]) -> u32 {
-    let mut h = FxHasher::default();
+    let mut h = rustc_hash::FxHasher::default();
     for (i, &c) in chars.iter().enumerate() {
         if i != skip[0] && i != skip[1] {
-            h.add(u64::from(c));
+            h.write_u32(u32::from(c));
         }
     }
-    h.add(0xff);
+    h.write_u8(0xff);
     (h.finish() >> 32) as u32
 }
 
@@ -239,16 +205,16 @@ fn deletion_hashes(chars: &[char], d: usize, whole: bool, out: &mut Vec<u32>) {
 }
 
 impl Index {
-    pub fn build(articles: &[Article]) -> Index {
+    pub fn build(docs: &[Document]) -> Index {
         let mut index = Index {
-            n_docs: articles.len(),
+            n_docs: docs.len(),
             ..Index::default()
         };
         let mut tokenizer = text::Tokenizer::default();
         // Tokenizer word id -> its term, filled as words are met.
         let mut word_terms: Vec<Option<TermId>> = Vec::new();
         // Per article: (term, strongest field weight), sorted by term.
-        let mut doc_terms: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(articles.len());
+        let mut doc_terms: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(docs.len());
         // Terms the admins wrote (all fields but `examples`). Only these are typo targets:
         // examples are users' own words, typos included, and a query's misspelling should be
         // corrected towards the article's vocabulary, not towards another user's misspelling.
@@ -258,39 +224,26 @@ impl Index {
         // otherwise make the article vocabulary look common and weaken every match.
         let mut written_df: Vec<u32> = Vec::new();
         let mut seen: Vec<TermId> = Vec::new();
-        for a in articles {
+        for a in docs {
             let mut weights: Vec<(TermId, f32)> = Vec::new();
             let mut field = |index: &mut Index, weights: &mut Vec<(TermId, f32)>, t: &str, w| {
                 index.add_field(&mut tokenizer, &mut word_terms, weights, t, w)
             };
-            for c in &a.codes {
+            for &c in &a.codes {
                 field(&mut index, &mut weights, c, W_CODES);
                 for t in text::tokens(c).iter().filter(|t| text::is_code(t)) {
                     let id = index.intern(t);
                     weights.push((id, W_CODE_EXACT));
                 }
             }
-            field(&mut index, &mut weights, &a.title, W_TITLE);
-            for s in &a.symptoms {
+            field(&mut index, &mut weights, a.title, W_TITLE);
+            for &s in &a.symptoms {
                 field(&mut index, &mut weights, s, W_SYMPTOMS);
             }
-            for k in &a.keywords {
+            for &k in &a.keywords {
                 field(&mut index, &mut weights, k, W_KEYWORDS);
             }
-            let mut body = a.summary.clone();
-            for c in &a.causes {
-                body.push('\n');
-                body.push_str(&c.name);
-            }
-            for s in &a.solutions {
-                body.push('\n');
-                body.push_str(&s.title);
-            }
-            for f in &a.faq {
-                body.push('\n');
-                body.push_str(&f.question);
-            }
-            field(&mut index, &mut weights, &body, W_BODY);
+            field(&mut index, &mut weights, &a.body, W_BODY);
             written.resize(index.vocab.len(), false);
             written_df.resize(index.vocab.len(), 0);
             seen.clear();
@@ -301,14 +254,14 @@ impl Index {
                 written[id as usize] = true;
                 written_df[id as usize] += 1;
             }
-            for e in &a.examples {
-                field(&mut index, &mut weights, &e.text, W_EXAMPLES);
+            for &e in &a.examples {
+                field(&mut index, &mut weights, e, W_EXAMPLES);
             }
             // Keep each term once, with its strongest field weight.
             weights.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             weights.dedup_by_key(|(id, _)| *id);
             doc_terms.push(weights);
-            index.names.push(format!("{} {}", a.id, a.title));
+            index.names.push(a.name.clone());
         }
         // Postings by counting sort: count per term, then fill in doc order.
         let n_terms = index.vocab.len();
@@ -614,16 +567,38 @@ fn calibrate(evidence: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::article::parse;
 
-    fn base() -> Vec<Article> {
-        let a = "+++\ntitle = \"Browser not supported\"\nsymptoms = [\"browser not supported warning\"]\n+++\nS\n## Solution: Update\n1. x\n";
-        let b = "+++\ntitle = \"Bad Gateway\"\ncodes = [\"502\", \"Bad Gateway\"]\nsymptoms = [\"QuickBooks does not open\"]\n+++\nS\n## Solution: Wait\n1. x\n";
-        let c = "+++\ntitle = \"Gateway Timeout\"\ncodes = [\"504\", \"Gateway Timeout\"]\nsymptoms = [\"page takes too long\"]\n+++\nS\n## Solution: Wait\n1. x\n";
+    fn doc<'a>(id: &str, title: &'a str, codes: &[&'a str], symptom: &'a str) -> Document<'a> {
+        Document {
+            name: format!("{id} {title}"),
+            title,
+            codes: codes.to_vec(),
+            symptoms: vec![symptom],
+            body: "S\nWait".into(),
+            ..Document::default()
+        }
+    }
+
+    fn base() -> Vec<Document<'static>> {
         vec![
-            parse("a.md", "a", a).unwrap(),
-            parse("b.md", "b", b).unwrap(),
-            parse("c.md", "c", c).unwrap(),
+            doc(
+                "a",
+                "Browser not supported",
+                &[],
+                "browser not supported warning",
+            ),
+            doc(
+                "b",
+                "Bad Gateway",
+                &["502", "Bad Gateway"],
+                "QuickBooks does not open",
+            ),
+            doc(
+                "c",
+                "Gateway Timeout",
+                &["504", "Gateway Timeout"],
+                "page takes too long",
+            ),
         ]
     }
 

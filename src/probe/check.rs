@@ -159,22 +159,22 @@ pub(crate) fn tls_config(
 const USER_AGENT: &str = concat!("supportbot-check/", env!("CARGO_PKG_VERSION"));
 
 /// How a hop ended.
-enum Step {
+enum HopEnd {
     Done(Verdict, String),
     Redirect(Url),
 }
 
-/// The check's clock: when it started, when it gives up, and how long the probe connections took
+/// The check's timing: when it started, when it gives up, and how long the probe connections took
 /// (left out of the answer time).
-struct Clock {
+struct CheckTiming {
     start: Instant,
     deadline: Instant,
     probing: Duration,
 }
 
-impl Clock {
-    fn timed_out(&self, phase: &str) -> Step {
-        Step::Done(
+impl CheckTiming {
+    fn timed_out(&self, phase: &str) -> HopEnd {
+        HopEnd::Done(
             Verdict::Timeout,
             format!(
                 "no complete answer within {} ({phase})",
@@ -202,7 +202,7 @@ pub(crate) async fn check(
     timeout: Duration,
 ) -> Result<CheckResult, Refusal> {
     let start = Instant::now();
-    let mut clock = Clock {
+    let mut clock = CheckTiming {
         start,
         deadline: start + timeout,
         probing: Duration::ZERO,
@@ -242,8 +242,8 @@ pub(crate) async fn check(
         )
         .await?;
         match step {
-            Step::Done(v, d) => break (v, d),
-            Step::Redirect(next) => {
+            HopEnd::Done(v, d) => break (v, d),
+            HopEnd::Redirect(next) => {
                 if r.redirects.len() > env.max_redirects {
                     let chain: Vec<&str> = r.redirects.iter().map(|h| h.url.as_str()).collect();
                     break (
@@ -271,9 +271,9 @@ async fn one_hop(
     vet: bool,
     target: &Target,
     env: &Env<'_>,
-    clock: &mut Clock,
+    clock: &mut CheckTiming,
     r: &mut CheckResult,
-) -> Result<Step, Refusal> {
+) -> Result<HopEnd, Refusal> {
     if vet {
         env.policy.vet_url(url)?;
     }
@@ -303,13 +303,13 @@ async fn one_hop(
             match looked_up {
                 Err(_) => return Ok(clock.timed_out("looking up the name")),
                 Ok(Err(e)) => {
-                    return Ok(Step::Done(
+                    return Ok(HopEnd::Done(
                         Verdict::DnsFailure,
                         format!("the name `{name}` could not be looked up: {e}"),
                     ));
                 }
                 Ok(Ok(list)) if list.is_empty() => {
-                    return Ok(Step::Done(
+                    return Ok(HopEnd::Done(
                         Verdict::DnsFailure,
                         format!("the name `{name}` has no addresses"),
                     ));
@@ -380,8 +380,8 @@ async fn one_hop(
             location: clean(&location),
         });
         return Ok(match url.join(location.trim()) {
-            Ok(next) => Step::Redirect(next),
-            Err(e) => Step::Done(
+            Ok(next) => HopEnd::Redirect(next),
+            Err(e) => HopEnd::Done(
                 Verdict::UnexpectedContent,
                 format!("redirected to an address that does not parse ({e})"),
             ),
@@ -396,7 +396,7 @@ async fn one_hop(
             Ok(Ok(None)) => break,
             Ok(Err(e)) if e.is_timeout() => return Ok(clock.timed_out("reading the page")),
             Ok(Err(e)) => {
-                return Ok(Step::Done(
+                return Ok(HopEnd::Done(
                     Verdict::ConnectionDropped,
                     format!(
                         "answered {} but the connection dropped after {} bytes of the page ({})",
@@ -431,9 +431,9 @@ async fn probe(
     addrs: &[IpAddr],
     port: u16,
     env: &Env<'_>,
-    clock: &Clock,
+    clock: &CheckTiming,
     r: &mut CheckResult,
-) -> Result<SocketAddr, Step> {
+) -> Result<SocketAddr, HopEnd> {
     let began = Instant::now();
     let mut last_error = None;
     let mut tcp = None;
@@ -461,7 +461,7 @@ async fn probe(
             Some((addr, e)) => format!("could not connect to {addr}: {e}"),
             None => "there was no address to connect to".into(),
         };
-        return Err(Step::Done(Verdict::ConnectionRefused, detail));
+        return Err(HopEnd::Done(Verdict::ConnectionRefused, detail));
     };
     if url.scheme() != "https" {
         return Ok(addr); // dropping `tcp` closes the probe connection
@@ -473,7 +473,7 @@ async fn probe(
         Host::Ipv6(ip) => Ok(ServerName::IpAddress(IpAddr::V6(*ip).into())),
     };
     let Ok(server_name) = server_name else {
-        return Err(Step::Done(
+        return Err(HopEnd::Done(
             Verdict::TlsError,
             format!("`{host}` is not a name TLS can verify"),
         ));
@@ -489,7 +489,7 @@ async fn probe(
                 Some(tls) => tls_failure(tls),
                 None => format!("the TLS handshake failed: {e}"),
             };
-            return Err(Step::Done(Verdict::TlsError, why));
+            return Err(HopEnd::Done(Verdict::TlsError, why));
         }
         Ok(Ok(s)) => s,
     };
@@ -569,7 +569,7 @@ fn judge(
     r: &CheckResult,
     elapsed: Duration,
     env: &Env<'_>,
-) -> Step {
+) -> HopEnd {
     let code = status.as_u16();
     let answered = format!(
         "answered {} after {}",
@@ -585,18 +585,18 @@ fn judge(
             } else {
                 String::new()
             };
-            return Step::Done(
+            return HopEnd::Done(
                 Verdict::UnexpectedContent,
                 format!("{answered}, but the page does not contain “{needle}”{scope}"),
             );
         }
         if elapsed > env.slow_after {
-            return Step::Done(
+            return HopEnd::Done(
                 Verdict::Slow,
                 format!("{answered}, slower than {}", ms_text(env.slow_after)),
             );
         }
-        return Step::Done(Verdict::Up, answered);
+        return HopEnd::Done(Verdict::Up, answered);
     }
     let verdict = match code {
         502 => Verdict::BadGateway,
@@ -621,11 +621,11 @@ fn judge(
     if let Some(d) = r.retry_after {
         detail.push_str(&format!(", asking to retry in {}", human(d)));
     }
-    Step::Done(verdict, detail)
+    HopEnd::Done(verdict, detail)
 }
 
 /// reqwest's `send()` failed: no usable response head.
-fn no_response(e: &reqwest::Error, addr: SocketAddr, clock: &Clock) -> Step {
+fn no_response(e: &reqwest::Error, addr: SocketAddr, clock: &CheckTiming) -> HopEnd {
     if e.is_timeout() {
         let phase = if e.is_connect() {
             format!("connecting to {addr}")
@@ -635,12 +635,12 @@ fn no_response(e: &reqwest::Error, addr: SocketAddr, clock: &Clock) -> Step {
         return clock.timed_out(&phase);
     }
     if let Some(tls) = find::<rustls::Error>(e) {
-        return Step::Done(Verdict::TlsError, tls_failure(tls));
+        return HopEnd::Done(Verdict::TlsError, tls_failure(tls));
     }
     if let Some(h) = find::<hyper::Error>(e)
         && h.is_parse()
     {
-        return Step::Done(
+        return HopEnd::Done(
             Verdict::UnexpectedContent,
             format!("the answer was not valid HTTP/1.1 ({h})"),
         );
@@ -652,9 +652,9 @@ fn no_response(e: &reqwest::Error, addr: SocketAddr, clock: &Clock) -> Step {
             }
             _ => format!("could not connect to {addr}: {}", root_cause(e)),
         };
-        return Step::Done(Verdict::ConnectionRefused, detail);
+        return HopEnd::Done(Verdict::ConnectionRefused, detail);
     }
-    Step::Done(
+    HopEnd::Done(
         Verdict::ConnectionDropped,
         format!(
             "the connection closed before any answer ({})",

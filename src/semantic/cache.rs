@@ -8,10 +8,8 @@
 //! (a torn append after a crash, a wrong header) is never an error: what can be read is kept,
 //! the rest is embedded again.
 
-use crate::matcher::FxHasher;
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
-use std::hash::Hasher;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -21,9 +19,9 @@ const MAGIC: &[u8; 8] = b"SBVEC01\n";
 /// texts share a key is about 1 in 400 million, and a collision only gives one chunk another
 /// chunk's vector.
 pub fn text_key(text: &str) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = StableHasher::default();
     h.write(text.as_bytes());
-    h.write_usize(text.len());
+    h.add(text.len() as u64);
     let a = h.finish();
     // FxHash alone mixes the last bytes weakly; a second round over the first result spreads
     // them (a splitmix64 finaliser).
@@ -31,6 +29,37 @@ pub fn text_key(text: &str) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
+}
+
+/// FxHash over bytes (one rotate, xor and multiply per 8 bytes), written out here rather than
+/// taken from `rustc-hash`: [`text_key`]s are stored in cache files, so their hash must never
+/// change with a dependency update (rustc-hash promises no stable output, and its 2.0 changed it).
+#[derive(Debug, Default)]
+struct StableHasher(u64);
+
+impl StableHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
 }
 
 /// Vectors of one model, loaded from and saved to its file.
@@ -254,6 +283,15 @@ impl EmbeddingCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Keys are stored in cache files: a change here silently re-embeds every article.
+    #[test]
+    fn text_keys_are_stable_across_versions() {
+        assert_eq!(
+            text_key("quickbooks error 502 bad gateway"),
+            15_360_044_544_997_238_615
+        );
+    }
 
     fn v(x: f32) -> Vec<f32> {
         vec![x, 1.0 - x, 0.5]

@@ -3,6 +3,7 @@
 
 pub mod notify;
 pub mod outbox;
+pub mod rules;
 pub mod stats;
 pub mod summary;
 pub mod text;

@@ -1,0 +1,136 @@
+//! The rules the store applies inside its transactions: one open ticket per user, and the
+//! subject staff see in listings. Pure.
+
+use super::summary::Summary;
+use super::ticket::{Status, Ticket, TicketError, TicketId};
+
+/// A ticket's subject in listings: the article the bot matched, or why there is none.
+pub fn subject(t: &Ticket) -> String {
+    match t.summary() {
+        Some(s) if s.article.is_none() && s.kb_problem.is_some() => {
+            "No diagnosis (knowledge base unavailable)".into()
+        }
+        s => s
+            .and_then(|s| s.article.as_ref().map(|(_, title)| title.clone()))
+            .unwrap_or_else(|| "No matching article".into()),
+    }
+}
+
+/// One open ticket per user: an escalation joins the user's open ticket (`current`, unless it is
+/// resolved) or starts a new one numbered by `next_id`. Returns the ticket and whether it is new.
+pub fn file_escalation<E>(
+    current: Option<Ticket>,
+    summary: Summary,
+    now: u64,
+    next_id: impl FnOnce() -> Result<TicketId, E>,
+) -> Result<(Ticket, bool), E> {
+    match current {
+        Some(mut t) if t.status != Status::Resolved => {
+            t.summaries.push(summary);
+            t.updated_at = now;
+            Ok((t, false))
+        }
+        _ => Ok((Ticket::new(next_id()?, summary, now), true)),
+    }
+}
+
+/// What a lifecycle step means for the user's one open ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenSlot {
+    /// The ticket is resolved: it no longer holds the user's open slot.
+    Release,
+    /// The ticket is open and the slot is free (or stale): it takes the slot.
+    Take,
+    /// Another open ticket holds the slot; this one was already open alongside it (tickets
+    /// from before the rule), so nothing changes.
+    Keep,
+}
+
+/// The slot after a step on `t`. `was_resolved`: the ticket's status before the step.
+/// `other_open`: another ticket of the user's that is open now, if any. A ticket coming back
+/// from resolved may not join another open one.
+pub fn open_slot_after(
+    t: &Ticket,
+    was_resolved: bool,
+    other_open: Option<TicketId>,
+) -> Result<OpenSlot, TicketError> {
+    if t.status == Status::Resolved {
+        return Ok(OpenSlot::Release);
+    }
+    match other_open {
+        Some(other) if was_resolved => Err(TicketError::UserHasOpen {
+            id: t.id,
+            user: t.user.name.clone(),
+            other,
+        }),
+        Some(_) => Ok(OpenSlot::Keep),
+        None => Ok(OpenSlot::Take),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Session, UserRef};
+
+    fn summary() -> Summary {
+        let user = UserRef {
+            id: "u".into(),
+            name: "Ann".into(),
+            channel: "c".into(),
+        };
+        Summary::capture(&Session::new(user, 0), None, None, "rev", 0)
+    }
+
+    #[test]
+    fn an_escalation_joins_the_open_ticket_or_starts_one() {
+        let never = || -> Result<TicketId, ()> { panic!("no new id for an open ticket") };
+        let open = Ticket::new(TicketId(3), summary(), 1);
+        let (t, created) = file_escalation(Some(open.clone()), summary(), 5, never).unwrap();
+        assert_eq!(
+            (t.id, created, t.summaries.len(), t.updated_at),
+            (TicketId(3), false, 2, 5)
+        );
+
+        let mut resolved = open;
+        resolved.resolve("staff", None, 2).unwrap();
+        let (t, created) =
+            file_escalation(Some(resolved), summary(), 6, || Ok::<_, ()>(TicketId(4))).unwrap();
+        assert_eq!((t.id, created), (TicketId(4), true));
+        let (t, created) =
+            file_escalation(None, summary(), 6, || Ok::<_, ()>(TicketId(5))).unwrap();
+        assert_eq!((t.id, created), (TicketId(5), true));
+    }
+
+    #[test]
+    fn a_reopened_ticket_may_not_join_another_open_one() {
+        let mut t = Ticket::new(TicketId(1), summary(), 1);
+        assert_eq!(open_slot_after(&t, false, None), Ok(OpenSlot::Take));
+        assert_eq!(
+            open_slot_after(&t, false, Some(TicketId(2))),
+            Ok(OpenSlot::Keep)
+        );
+        assert!(matches!(
+            open_slot_after(&t, true, Some(TicketId(2))),
+            Err(TicketError::UserHasOpen {
+                other: TicketId(2),
+                ..
+            })
+        ));
+        t.resolve("staff", None, 2).unwrap();
+        assert_eq!(
+            open_slot_after(&t, false, Some(TicketId(2))),
+            Ok(OpenSlot::Release)
+        );
+    }
+
+    #[test]
+    fn the_subject_says_why_there_is_no_article() {
+        let mut t = Ticket::new(TicketId(1), summary(), 1);
+        assert_eq!(subject(&t), "No matching article");
+        t.summaries[0].kb_problem = Some("broken".into());
+        assert_eq!(subject(&t), "No diagnosis (knowledge base unavailable)");
+        t.summaries[0].article = Some(("a".into(), "Error 502".into()));
+        assert_eq!(subject(&t), "Error 502");
+    }
+}

@@ -1,0 +1,257 @@
+//! sled storage under DATA_DIR; the only module that touches sled. Persistence only: the rules
+//! (one open ticket per user, subjects, the lifecycle) are `escalation`'s pure functions, called
+//! inside the store's transactions.
+//!
+//! One file per table: [`sessions`](Store::load_session), tickets, the outbox, stats, adapter
+//! facts, and privacy (purge and forget); opening and repair in `open.rs`, the row codec and its
+//! policy for unreadable rows in `codec.rs`.
+
+mod adapter;
+mod codec;
+mod error;
+mod open;
+mod outbox;
+mod privacy;
+mod sessions;
+mod stats;
+mod tickets;
+
+pub use error::StoreError;
+pub use outbox::OutboxItem;
+pub use tickets::{Escalated, TicketOpError, TicketRow};
+
+use error::classify;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long one-shot commands wait for a database another process holds, by default: enough for
+/// a few other one-shot commands to finish, short enough to give up soon on a running bot.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// A cheap-to-clone handle on the database.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: sled::Db,
+    sessions: sled::Tree,
+    /// Counters: ticket and outbox sequence numbers.
+    meta: sled::Tree,
+    /// Ticket number (big-endian) -> full ticket JSON.
+    tickets: sled::Tree,
+    /// Ticket number -> compact [`TicketRow`] JSON, for fast listing.
+    ticket_rows: sled::Tree,
+    /// User id -> number of their open (not resolved) ticket.
+    open_by_user: sled::Tree,
+    /// Sequence (big-endian) -> [`OutboxItem`] JSON, delivered in order.
+    outbox: sled::Tree,
+    /// Notification key -> unix seconds of delivery.
+    delivered: sled::Tree,
+    /// Sequence -> `StatEvent` JSON.
+    stats: sled::Tree,
+    /// Small facts adapters remember (e.g. which Discord message shows which ticket).
+    adapter: sled::Tree,
+    dir: PathBuf,
+}
+
+impl Store {
+    /// Like [`Store::open`], but while another process holds the database it retries, with
+    /// short sleeps, for up to `wait` before giving up with [`StoreError::Locked`]. One-shot
+    /// commands started together (a web form escalating for several users) so take turns
+    /// instead of failing; a running bot still refuses them, after the wait.
+    pub fn open_waiting(dir: &Path, wait: Duration) -> Result<Store, StoreError> {
+        let deadline = Instant::now() + wait;
+        let mut pause = Duration::from_millis(10);
+        loop {
+            match Store::open(dir) {
+                Err(StoreError::Locked { dir, .. }) => {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return Err(StoreError::Locked { dir, waited: wait });
+                    }
+                    std::thread::sleep(pause.min(left));
+                    pause = (pause * 2).min(Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Opens (creating if needed) the store in `dir/supportbot.db`; fails at once with
+    /// [`StoreError::Locked`] while another process holds it.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        let path = dir.join("supportbot.db");
+        // Held until this function returns, when sled holds its own lock.
+        let _opening = open::open_lock(dir, &path)?;
+        open::refuse_foreign_path(&path)?;
+        open::clear_incomplete_snapshots(&path)?;
+        let db = sled::Config::new()
+            .path(&path)
+            .open()
+            .map_err(|e| classify(&path, e))?;
+        open::check_format(&db, &path)?;
+        let tree = |name: &str| db.open_tree(name).map_err(|e| classify(&path, e));
+        Ok(Store {
+            sessions: tree("sessions")?,
+            meta: tree("meta")?,
+            tickets: tree("tickets")?,
+            ticket_rows: tree("ticket_rows")?,
+            open_by_user: tree("open_by_user")?,
+            outbox: tree("outbox")?,
+            delivered: tree("delivered")?,
+            stats: tree("stats")?,
+            adapter: tree("adapter")?,
+            db,
+            dir: path,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn error(&self, e: sled::Error) -> StoreError {
+        classify(&self.dir, e)
+    }
+
+    /// A row that does not decode, as the operator sees it.
+    fn unreadable(&self, detail: String) -> StoreError {
+        StoreError::Other {
+            dir: self.dir.clone(),
+            detail,
+        }
+    }
+
+    /// Writes everything to disk.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map(|_| ()).map_err(|e| self.error(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Session, UserRef};
+
+    #[test]
+    fn sessions_survive_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserRef {
+            id: "u1".into(),
+            name: "Ann".into(),
+            channel: "console".into(),
+        };
+        {
+            let store = Store::open(dir.path()).unwrap();
+            let mut s = Session::new(user.clone(), 10);
+            s.descriptions.push("502".into());
+            store.save_session(&s).unwrap();
+            store.flush().unwrap();
+        }
+        // sled's background threads may hold the old handle a moment after the drop.
+        let store = Store::open_waiting(dir.path(), Duration::from_secs(5)).unwrap();
+        let s = store.load_session("u1").unwrap().unwrap();
+        assert_eq!(s.descriptions, vec!["502"]);
+    }
+
+    #[test]
+    fn opening_waits_for_a_database_that_is_released_soon() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = Store::open(dir.path()).unwrap();
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(held);
+        });
+        let store = Store::open_waiting(dir.path(), Duration::from_secs(10))
+            .expect("opens once the other holder lets go");
+        release.join().unwrap();
+        assert!(store.load_session("u").unwrap().is_none());
+    }
+
+    #[test]
+    fn opening_gives_up_after_the_wait_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let _held = Store::open(dir.path()).unwrap();
+        let started = Instant::now();
+        let err = Store::open_waiting(dir.path(), Duration::from_millis(300)).unwrap_err();
+        assert!(started.elapsed() >= Duration::from_millis(300));
+        assert!(
+            matches!(err, StoreError::Locked { waited, .. } if waited == Duration::from_millis(300)),
+            "{err}"
+        );
+        let msg = err.to_string();
+        assert!(
+            msg.contains("waited 300ms") && msg.contains("--data"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn foreign_directory_is_refused_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("supportbot.db")).unwrap();
+        std::fs::write(dir.path().join("supportbot.db/notes.txt"), "hello").unwrap();
+        let err = Store::open(dir.path()).unwrap_err();
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+        assert!(err.to_string().contains("--data"));
+    }
+
+    #[test]
+    fn an_incomplete_snapshot_left_by_a_crash_does_not_block_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            let user = UserRef {
+                id: "u".into(),
+                name: "n".into(),
+                channel: "c".into(),
+            };
+            store.save_session(&Session::new(user, 1)).unwrap();
+            store.flush().unwrap();
+        }
+        // What a SIGKILL during snapshot writing leaves behind: a partial `.generating` file.
+        let partial = dir
+            .path()
+            .join("supportbot.db/snap.00000000000FFFFF.generating");
+        std::fs::write(&partial, b"partial").unwrap();
+        let store = Store::open_waiting(dir.path(), Duration::from_secs(5))
+            .expect("opens despite the partial snapshot");
+        assert!(store.load_session("u").unwrap().is_some());
+        assert!(!partial.exists());
+    }
+
+    #[test]
+    fn corrupted_database_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store
+                .save_session(&Session::new(
+                    UserRef {
+                        id: "u".into(),
+                        name: "n".into(),
+                        channel: "c".into(),
+                    },
+                    1,
+                ))
+                .unwrap();
+            store.flush().unwrap();
+        }
+        let db = dir.path().join("supportbot.db");
+        for entry in std::fs::read_dir(&db).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_file() {
+                std::fs::write(&p, vec![0xFFu8; 4096]).unwrap();
+            }
+        }
+        match Store::open(dir.path()) {
+            Err(e) => assert!(!e.to_string().is_empty()),
+            Ok(store) => {
+                // sled may rebuild from a blank log; then the data is gone but nothing panicked.
+                let _ = store.load_session("u");
+            }
+        }
+    }
+}

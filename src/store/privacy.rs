@@ -1,0 +1,168 @@
+//! Privacy: purging old resolved tickets and forgetting a user. Each is one transaction over
+//! every table it touches, so a crash leaves all of it done or none of it.
+
+use super::codec::{be, decode_or_skip, to_json};
+use super::outbox::OutboxItem;
+use super::{Store, StoreError};
+use crate::escalation::notify::Audience;
+use crate::escalation::stats::StatEvent;
+use crate::escalation::ticket::{Ticket, TicketId};
+use crate::session::Session;
+use sled::IVec;
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+
+fn resolved_before(t: &Ticket, cutoff: u64) -> bool {
+    t.resolved_at().is_some_and(|at| at < cutoff)
+}
+
+/// What one privacy command removes and rewrites, gathered before the transaction applies it.
+#[derive(Debug, Default)]
+struct Removal {
+    sessions: Vec<String>,
+    tickets: Vec<TicketId>,
+    /// Outbox keys.
+    queued: Vec<IVec>,
+    /// Stats keys and their rewritten (anonymous) rows.
+    stats: Vec<(IVec, Vec<u8>)>,
+    /// Users whose open-ticket entry goes.
+    open_entries: Vec<String>,
+}
+
+impl Store {
+    /// The tickets `purge_resolved(cutoff)` removes: resolved before `cutoff`.
+    pub fn resolved_before(&self, cutoff: u64) -> Vec<TicketId> {
+        self.tickets()
+            .filter(|t| resolved_before(t, cutoff))
+            .map(|t| t.id)
+            .collect()
+    }
+
+    /// Removes resolved tickets resolved before `cutoff` and the sessions of their users that
+    /// have not changed since. Returns (tickets, sessions) removed.
+    pub fn purge_resolved(&self, cutoff: u64) -> Result<(usize, usize), StoreError> {
+        let old: Vec<Ticket> = self
+            .tickets()
+            .filter(|t| resolved_before(t, cutoff))
+            .collect();
+        let mut removal = Removal {
+            tickets: old.iter().map(|t| t.id).collect(),
+            ..Removal::default()
+        };
+        // Notifications still queued about them go too, or delivering the queue would write
+        // the purged text straight back to notifications.jsonl.
+        removal.queued =
+            self.queued_where(|item| removal.tickets.contains(&item.notification.ticket))?;
+        for t in &old {
+            if !removal.sessions.contains(&t.user.id)
+                && self
+                    .load_session(&t.user.id)?
+                    .is_some_and(|s: Session| s.updated_at < cutoff)
+            {
+                removal.sessions.push(t.user.id.clone());
+            }
+        }
+        self.apply(&removal)?;
+        Ok((removal.tickets.len(), removal.sessions.len()))
+    }
+
+    /// Removes everything about one user: session, tickets, queued notifications, and their id
+    /// in stats. Returns (sessions, tickets) removed.
+    pub fn forget_user(&self, user_id: &str) -> Result<(usize, usize), StoreError> {
+        let theirs = self.tickets_of(user_id);
+        let has_session = self
+            .sessions
+            .contains_key(user_id)
+            .map_err(|e| self.error(e))?;
+        let mut removal = Removal {
+            sessions: has_session
+                .then(|| user_id.to_string())
+                .into_iter()
+                .collect(),
+            open_entries: vec![user_id.to_string()],
+            ..Removal::default()
+        };
+        // Queued notifications about or to them go too, staff notes about their tickets (a
+        // resolve note may quote them), and cards of tickets already gone.
+        let mut gone = Vec::new();
+        for item in self.queued_items()? {
+            let to_them = matches!(&item.1.notification.audience, Audience::User { user } if user.id == user_id);
+            let card_of_missing = item.1.notification.card.is_some()
+                && self.ticket(item.1.notification.ticket)?.is_none();
+            if to_them || theirs.contains(&item.1.notification.ticket) || card_of_missing {
+                gone.push(item.0);
+            }
+        }
+        removal.queued = gone;
+        for r in self.stats.iter() {
+            let (k, v) = r.map_err(|e| self.error(e))?;
+            if let Some(mut ev) = decode_or_skip::<StatEvent>("stats", &k, &v)
+                && ev.user == user_id
+            {
+                ev.user = "forgotten".into();
+                removal.stats.push((k, to_json(&ev)));
+            }
+        }
+        removal.tickets = theirs;
+        self.apply(&removal)?;
+        Ok((removal.sessions.len(), removal.tickets.len()))
+    }
+
+    /// Readable queued notifications with their keys (unreadable ones are left alone).
+    fn queued_items(&self) -> Result<Vec<(IVec, OutboxItem)>, StoreError> {
+        let mut items = Vec::new();
+        for r in self.outbox.iter() {
+            let (k, v) = r.map_err(|e| self.error(e))?;
+            if let Some(item) = decode_or_skip::<OutboxItem>("outbox", &k, &v) {
+                items.push((k, item));
+            }
+        }
+        Ok(items)
+    }
+
+    fn queued_where(&self, doomed: impl Fn(&OutboxItem) -> bool) -> Result<Vec<IVec>, StoreError> {
+        Ok(self
+            .queued_items()?
+            .into_iter()
+            .filter(|(_, item)| doomed(item))
+            .map(|(k, _)| k)
+            .collect())
+    }
+
+    /// Applies a removal in one transaction, flushed before returning.
+    fn apply(&self, r: &Removal) -> Result<(), StoreError> {
+        let trees = (
+            &self.sessions,
+            &self.tickets,
+            &self.ticket_rows,
+            &self.open_by_user,
+            &self.outbox,
+            &self.stats,
+        );
+        trees
+            .transaction(|(sessions, tickets, rows, open, outbox, stats)| {
+                for user in &r.sessions {
+                    sessions.remove(user.as_bytes())?;
+                }
+                for id in &r.tickets {
+                    tickets.remove(&be(id.0))?;
+                    rows.remove(&be(id.0))?;
+                }
+                for user in &r.open_entries {
+                    open.remove(user.as_bytes())?;
+                }
+                for k in &r.queued {
+                    outbox.remove(k)?;
+                }
+                for (k, v) in &r.stats {
+                    stats.insert(k, v.as_slice())?;
+                }
+                Ok::<_, ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => self.error(e),
+                TransactionError::Abort(()) => self.unreadable("privacy change aborted".into()),
+            })?;
+        self.flush()
+    }
+}

@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 use supportbot::escalation::summary::Summary;
-use supportbot::escalation::{self};
+use supportbot::service::TicketDesk;
 use supportbot::session::{Session, UserRef};
 use supportbot::store::Store;
 
@@ -36,11 +36,12 @@ fn main() {
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).expect("store");
+    let desk = TicketDesk::new(store.clone());
 
     let timed = 2_000.min(total);
     let start = Instant::now();
     for i in 0..timed {
-        escalation::escalate(&store, summary(i), i).expect("escalate");
+        desk.file(summary(i), i).expect("escalate");
     }
     let secs = start.elapsed().as_secs_f64();
     println!(
@@ -51,7 +52,7 @@ fn main() {
 
     let start = Instant::now();
     for i in timed..total {
-        escalation::escalate(&store, summary(i), i).expect("escalate");
+        desk.file(summary(i), i).expect("escalate");
     }
     println!(
         "filled to {total} tickets in {:.1} s",

@@ -268,7 +268,7 @@ fn ticket_news(service: &Service, user: &UserRef) -> Option<String> {
     use crate::escalation::ticket::{Status, TicketId};
     let session = service.session(user).ok()?;
     let id: TicketId = session.ticket.as_deref()?.parse().ok()?;
-    let ticket = service.store.ticket(id).ok()??;
+    let ticket = service.store().ticket(id).ok()??;
     let last = ticket.history.last()?;
     match ticket.status {
         Status::Open => Some(format!(

@@ -9,6 +9,7 @@ use supportbot::browser::Browser;
 use supportbot::cli::tickets;
 use supportbot::clock::{Clock, SystemClock};
 use supportbot::config::Config;
+use supportbot::escalation::StaffAction;
 use supportbot::probe::Prober;
 use supportbot::{cli, console, service::Service, session::UserRef, store::Store};
 
@@ -561,32 +562,20 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                     );
                     why
                 });
+            let knowledge = knowledge.unwrap_or_else(|why| {
+                supportbot::knowledge::Knowledge::unavailable(&config.knowledge_dir, why)
+            });
             let store = Store::open_waiting(&config.data_dir, config.lock_wait)?;
             let runtime = runtime()?;
-            let code = match knowledge {
-                Ok(knowledge) => {
-                    let service = Service::with_prober(
-                        knowledge,
-                        store.clone(),
-                        Prober::new(config.checks.clone()),
-                    );
-                    runtime.block_on(tickets::escalate(
-                        &service,
-                        args,
-                        json,
-                        &mut std::io::stdout().lock(),
-                    ))?
-                }
-                Err(why) => tickets::escalate_without_knowledge(
-                    &store,
-                    args,
-                    &why,
-                    SystemClock.now(),
-                    json,
-                    &mut std::io::stdout().lock(),
-                )?,
-            };
-            runtime.block_on(tickets::deliver_queued(
+            let service =
+                Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
+            let code = runtime.block_on(tickets::escalate(
+                &service,
+                args,
+                json,
+                &mut std::io::stdout().lock(),
+            ))?;
+            runtime.block_on(supportbot::service::outbox::deliver_queued(
                 &store,
                 &tickets::local_notifier(&config.notify_file()),
                 &SystemClock,
@@ -606,17 +595,18 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                     tickets::export(&store, &id, &format, &mut stdout)?
                 }
                 TicketsCommand::Claim { id, by } => {
-                    tickets::step(&store, &id, tickets::Step::Claim { by }, now, &mut stdout)?
+                    tickets::act(&store, &id, &by, StaffAction::Claim, now, &mut stdout)?
                 }
-                TicketsCommand::Resolve { id, by, note } => tickets::step(
+                TicketsCommand::Resolve { id, by, note } => tickets::act(
                     &store,
                     &id,
-                    tickets::Step::Resolve { by, note },
+                    &by,
+                    StaffAction::Resolve { note },
                     now,
                     &mut stdout,
                 )?,
                 TicketsCommand::Reopen { id, by } => {
-                    tickets::step(&store, &id, tickets::Step::Reopen { by }, now, &mut stdout)?
+                    tickets::act(&store, &id, &by, StaffAction::Reopen, now, &mut stdout)?
                 }
                 TicketsCommand::Purge { older_than } => {
                     tickets::purge(&store, &config.notify_file(), older_than, now, &mut stdout)?;
@@ -624,7 +614,7 @@ fn run(config: Config, command: Command) -> anyhow::Result<ExitCode> {
                 }
             };
             if store.outbox_len() > 0 {
-                runtime()?.block_on(tickets::deliver_queued(
+                runtime()?.block_on(supportbot::service::outbox::deliver_queued(
                     &store,
                     &tickets::local_notifier(&config.notify_file()),
                     &SystemClock,

@@ -106,7 +106,7 @@ impl Bot {
     }
 
     fn store(&self) -> &Store {
-        &self.service.store
+        self.service.store()
     }
 
     /// Completes the shutdown future (as SIGTERM would) without waiting.

@@ -7,17 +7,17 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use supportbot::clock::Clock;
 use supportbot::conversation::Event;
+use supportbot::escalation::StaffAction;
 use supportbot::escalation::notify::{
     Audience, DeliveryError, DeliveryFuture, Notification, Notifier,
 };
-use supportbot::escalation::outbox::{self, Backoff};
 use supportbot::escalation::stats;
 use supportbot::escalation::summary::{Summary, limits};
 use supportbot::escalation::ticket::{Status, TicketId};
-use supportbot::escalation::{self};
 use supportbot::knowledge::Knowledge;
 use supportbot::reply::Action;
-use supportbot::service::Service;
+use supportbot::service::outbox::{self, Backoff};
+use supportbot::service::{Service, TicketDesk};
 use supportbot::session::{Session, UserRef};
 use supportbot::store::{Store, StoreError};
 
@@ -45,6 +45,10 @@ fn step(service: &Service, user: &UserRef) -> supportbot::session::Step {
         .unwrap()
         .current_step()
         .expect("a step is open")
+}
+
+fn desk(store: &Store) -> TicketDesk {
+    TicketDesk::new(store.clone())
 }
 
 fn user(id: &str) -> UserRef {
@@ -91,38 +95,46 @@ impl Notifier for Recorder {
 fn lifecycle_and_one_open_ticket_per_user() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
-    let a = escalation::escalate(&store, summary("u1", "502 again"), 100).unwrap();
+    let a = desk(&store).file(summary("u1", "502 again"), 100).unwrap();
     assert!(a.created);
     assert_eq!(a.ticket.id.to_string(), "T-0001");
-    let b = escalation::escalate(&store, summary("u1", "still 502"), 110).unwrap();
+    let b = desk(&store).file(summary("u1", "still 502"), 110).unwrap();
     assert!(!b.created, "a second escalation adds to the open ticket");
     assert_eq!(b.ticket.id, a.ticket.id);
     assert_eq!(b.ticket.summaries.len(), 2);
-    let c = escalation::escalate(&store, summary("u2", "bank feed"), 120).unwrap();
+    let c = desk(&store).file(summary("u2", "bank feed"), 120).unwrap();
     assert_eq!(c.ticket.id, TicketId(2));
 
-    escalation::claim(&store, TicketId(1), "carol", 130).unwrap();
-    let err = escalation::claim(&store, TicketId(1), "dave", 131).unwrap_err();
+    desk(&store)
+        .act(TicketId(1), "carol", &StaffAction::Claim, 130)
+        .unwrap();
+    let err = desk(&store)
+        .act(TicketId(1), "dave", &StaffAction::Claim, 131)
+        .unwrap_err();
     assert!(
         err.to_string().contains("already claimed by carol"),
         "{err}"
     );
-    escalation::resolve(
-        &store,
-        TicketId(1),
-        "carol",
-        Some("cleared cache".into()),
-        140,
-    )
-    .unwrap();
+    desk(&store)
+        .act(
+            TicketId(1),
+            "carol",
+            &StaffAction::Resolve {
+                note: Some("cleared cache".into()),
+            },
+            140,
+        )
+        .unwrap();
     assert_eq!(store.open_ticket_of("u1").unwrap(), None);
     // After resolution, a new escalation opens a new ticket.
-    let d = escalation::escalate(&store, summary("u1", "back again"), 150).unwrap();
+    let d = desk(&store).file(summary("u1", "back again"), 150).unwrap();
     assert!(d.created);
     assert_eq!(d.ticket.id, TicketId(3));
     // Reopening T-0001 while T-0003 is open would give u1 two open tickets: refused, naming
     // T-0003, and nothing changes.
-    let err = escalation::reopen(&store, TicketId(1), "carol", 155).unwrap_err();
+    let err = desk(&store)
+        .act(TicketId(1), "carol", &StaffAction::Reopen, 155)
+        .unwrap_err();
     let msg = err.to_string();
     assert!(
         msg.contains("T-0001 cannot be reopened") && msg.contains("T-0003"),
@@ -134,8 +146,17 @@ fn lifecycle_and_one_open_ticket_per_user() {
     );
     assert_eq!(store.open_ticket_of("u1").unwrap(), Some(TicketId(3)));
     // Once T-0003 is resolved, T-0001 can come back and becomes the open one.
-    escalation::resolve(&store, TicketId(3), "carol", None, 158).unwrap();
-    escalation::reopen(&store, TicketId(1), "carol", 160).unwrap();
+    desk(&store)
+        .act(
+            TicketId(3),
+            "carol",
+            &StaffAction::Resolve { note: None },
+            158,
+        )
+        .unwrap();
+    desk(&store)
+        .act(TicketId(1), "carol", &StaffAction::Reopen, 160)
+        .unwrap();
     assert_eq!(store.open_ticket_of("u1").unwrap(), Some(TicketId(1)));
     let t1 = store.ticket(TicketId(1)).unwrap().unwrap();
     assert_eq!(t1.status, Status::Open);
@@ -155,7 +176,8 @@ fn lifecycle_and_one_open_ticket_per_user() {
     );
     assert_eq!(t1.notes[0].text, "cleared cache");
     assert!(
-        escalation::claim(&store, TicketId(99), "x", 1)
+        desk(&store)
+            .act(TicketId(99), "x", &StaffAction::Claim, 1)
             .unwrap_err()
             .to_string()
             .contains("does not exist")
@@ -219,7 +241,9 @@ async fn failing_notifier_delivers_once_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     for i in 0..3 {
-        escalation::escalate(&store, summary(&format!("u{i}"), "502"), 100 + i).unwrap();
+        desk(&store)
+            .file(summary(&format!("u{i}"), "502"), 100 + i)
+            .unwrap();
     }
     let notifier = Recorder {
         fail: Mutex::new(4),
@@ -258,8 +282,10 @@ async fn failing_notifier_delivers_once_in_order() {
 async fn claim_and_resolve_notify_the_user_through_the_outbox() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
-    escalation::escalate(&store, summary("u1", "502"), 100).unwrap();
-    let claimed = escalation::claim(&store, TicketId(1), "carol", 110).unwrap();
+    desk(&store).file(summary("u1", "502"), 100).unwrap();
+    let claimed = desk(&store)
+        .act(TicketId(1), "carol", &StaffAction::Claim, 110)
+        .unwrap();
     assert!(claimed.changed);
     assert!(
         claimed.staff_reply().contains("The user is being notified"),
@@ -269,7 +295,9 @@ async fn claim_and_resolve_notify_the_user_through_the_outbox() {
     // Claiming again changes nothing and queues nothing; staff are told so, not that the user
     // was notified.
     let queued = store.outbox_len();
-    let again = escalation::claim(&store, TicketId(1), "carol", 115).unwrap();
+    let again = desk(&store)
+        .act(TicketId(1), "carol", &StaffAction::Claim, 115)
+        .unwrap();
     assert!(!again.changed);
     assert_eq!(store.outbox_len(), queued);
     let reply = again.staff_reply();
@@ -286,7 +314,14 @@ async fn claim_and_resolve_notify_the_user_through_the_outbox() {
         "{}",
         again.plain_reply()
     );
-    escalation::resolve(&store, TicketId(1), "carol", None, 120).unwrap();
+    desk(&store)
+        .act(
+            TicketId(1),
+            "carol",
+            &StaffAction::Resolve { note: None },
+            120,
+        )
+        .unwrap();
     let mut to_user = Vec::new();
     while let Some(item) = store.outbox_head().unwrap() {
         if let Audience::User { user } = &item.notification.audience {
@@ -303,7 +338,9 @@ async fn claim_and_resolve_notify_the_user_through_the_outbox() {
         "{}",
         to_user[1].1
     );
-    let next = escalation::escalate(&store, summary("u1", "502 is back"), 130).unwrap();
+    let next = desk(&store)
+        .file(summary("u1", "502 is back"), 130)
+        .unwrap();
     assert!(next.created && next.ticket.id == TicketId(2));
 }
 
@@ -325,7 +362,7 @@ fn hostile_text_is_stored_intact_and_rendered_safely() {
     );
     s.descriptions.push(hostile.clone());
     let summary = Summary::capture(&s, None, Some(hostile.clone()), "rev", 1);
-    let t = escalation::escalate(&store, summary, 1).unwrap().ticket;
+    let t = desk(&store).file(summary, 1).unwrap().ticket;
     drop(store);
     let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
     let back = store.ticket(t.id).unwrap().unwrap();
@@ -365,10 +402,24 @@ fn purge_and_forget() {
         let mut s = Session::new(user(u), 10);
         s.descriptions.push("x".into());
         store.save_session(&s).unwrap();
-        escalation::escalate(&store, summary(u, "502"), 10 + i as u64).unwrap();
+        desk(&store).file(summary(u, "502"), 10 + i as u64).unwrap();
     }
-    escalation::resolve(&store, TicketId(1), "staff", None, 20).unwrap();
-    escalation::resolve(&store, TicketId(2), "staff", None, 1_000).unwrap();
+    desk(&store)
+        .act(
+            TicketId(1),
+            "staff",
+            &StaffAction::Resolve { note: None },
+            20,
+        )
+        .unwrap();
+    desk(&store)
+        .act(
+            TicketId(2),
+            "staff",
+            &StaffAction::Resolve { note: None },
+            1_000,
+        )
+        .unwrap();
     let (tickets, sessions) = store.purge_resolved(500).unwrap();
     assert_eq!((tickets, sessions), (1, 1));
     assert!(store.ticket(TicketId(1)).unwrap().is_none());
@@ -383,7 +434,9 @@ fn purge_and_forget() {
     assert!(store.load_session("u1").unwrap().is_none());
 
     // A staff note queued about u3's ticket (not delivered yet) goes with it.
-    escalation::claim(&store, TicketId(3), "staff", 1_100).unwrap();
+    desk(&store)
+        .act(TicketId(3), "staff", &StaffAction::Claim, 1_100)
+        .unwrap();
     let (sessions, tickets) = store.forget_user("u3").unwrap();
     assert_eq!((sessions, tickets), (1, 1));
     assert!(store.ticket(TicketId(3)).unwrap().is_none());
@@ -488,11 +541,11 @@ async fn stats_learn_from_answers_and_tickets() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let knowledge = Knowledge::open(&root.join("knowledge")).unwrap();
     let clock = Arc::new(FixedClock(Mutex::new(1_000)));
-    let mut service = Service::new(
+    let service = Service::new(
         knowledge,
         Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
-    );
-    service.clock = clock.clone();
+    )
+    .with_clock(clock.clone());
     let describe = |t: &str| Event::Describe {
         text: t.into(),
         browser: Some(supportbot::browser::Browser::Chrome),
@@ -532,10 +585,19 @@ async fn stats_learn_from_answers_and_tickets() {
         "{replies:?}"
     );
     *clock.0.lock().unwrap() = 1_600;
-    escalation::claim(&service.store, TicketId(1), "carol", 1_600).unwrap();
-    escalation::resolve(&service.store, TicketId(1), "carol", None, 4_600).unwrap();
+    desk(service.store())
+        .act(TicketId(1), "carol", &StaffAction::Claim, 1_600)
+        .unwrap();
+    desk(service.store())
+        .act(
+            TicketId(1),
+            "carol",
+            &StaffAction::Resolve { note: None },
+            4_600,
+        )
+        .unwrap();
 
-    let s = stats::aggregate(service.store.stat_events(), service.store.tickets(), 0);
+    let s = stats::aggregate(service.store().stat_events(), service.store().tickets(), 0);
     let a = s
         .articles
         .iter()

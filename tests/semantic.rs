@@ -436,11 +436,11 @@ async fn a_busy_encoder_falls_back_to_the_lexical_ranking_and_counts_it() {
         Some("quickbooks-error-502"),
         "answered from the lexical ranking: {replies:?}"
     );
-    let stats = service.knowledge.encoder().unwrap().stats();
+    let stats = service.knowledge().encoder().unwrap().stats();
     assert_eq!(stats.deadline_misses, 1);
     assert!(
         service
-            .knowledge
+            .knowledge()
             .matching_line()
             .contains("1 were ranked lexically")
     );

@@ -2,18 +2,15 @@
 //! export, purge, stats and user forget.
 
 use crate::browser::Browser;
-use crate::clock::Clock;
-use crate::conversation::Event;
-use crate::escalation::notify::{Erase, Fanout, FileNotifier, LogNotifier, Notifier};
-use crate::escalation::outbox::{self, Backoff};
+use crate::escalation::StaffAction;
+use crate::escalation::notify::{Erase, Fanout, FileNotifier, LogNotifier};
 use crate::escalation::stats::{self, Stats};
-use crate::escalation::summary::{Summary, rfc3339};
+use crate::escalation::summary::rfc3339;
 use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId};
-use crate::escalation::{self};
-use crate::service::Service;
-use crate::session::{Session, Stage, UserRef};
-use crate::store::{Store, TicketOpError};
+use crate::service::{Service, ServiceError, TicketDesk};
+use crate::session::UserRef;
+use crate::store::Store;
 use serde_json::json;
 use std::io::Write;
 use std::path::Path;
@@ -27,29 +24,6 @@ pub fn local_notifier(file: &Path) -> Fanout {
         Box::new(LogNotifier),
         Box::new(FileNotifier::new(file.to_path_buf())),
     ])
-}
-
-/// Sends what is queued, for a few seconds at most (one-shot commands).
-pub async fn deliver_queued(store: &Store, notifier: &dyn Notifier, clock: &dyn Clock) {
-    match outbox::drain(
-        store,
-        notifier,
-        clock,
-        Backoff {
-            first: Duration::from_millis(200),
-            max: Duration::from_secs(2),
-        },
-        Duration::from_secs(5),
-    )
-    .await
-    {
-        Ok(_) if store.outbox_len() == 0 => {}
-        Ok(_) => eprintln!(
-            "note: {} notification(s) could not be delivered yet; they stay queued and are sent by the next command or the running bot.",
-            store.outbox_len()
-        ),
-        Err(e) => eprintln!("note: notifications stay queued: {e}"),
-    }
 }
 
 pub struct EscalateArgs {
@@ -98,7 +72,9 @@ pub fn check_escalate_args(args: &EscalateArgs) -> Result<(), ExitCode> {
     Ok(())
 }
 
-/// `escalate`: diagnose, capture, create the ticket; print its id only once durable.
+/// `escalate`: diagnose, capture, create the ticket; print its id only once durable. With a
+/// knowledge base that could not be loaded ([`crate::knowledge::Knowledge::unavailable`]) the
+/// ticket is still created, its summary saying why there is no diagnosis.
 pub async fn escalate(
     service: &Service,
     args: EscalateArgs,
@@ -109,73 +85,14 @@ pub async fn escalate(
         return Ok(code);
     }
     let user = args.user_ref();
-    service
-        .handle(
-            &user,
-            Event::Describe {
-                text: args.text.clone(),
-                browser: args.browser,
-                query: None,
-            },
-        )
-        .await?;
-    let mut session = service.session(&user)?;
-    service.escalate(&mut session, args.note.clone()).await?;
-    service.store.save_session(&session)?;
-    let id: TicketId = session
-        .ticket
-        .as_deref()
-        .and_then(|t| t.parse().ok())
-        .ok_or_else(|| anyhow::anyhow!("the ticket was not recorded in the session"))?;
-    let ticket = service
-        .store
-        .ticket(id)?
-        .ok_or_else(|| anyhow::anyhow!("ticket {id} vanished"))?;
-    // Durable now: create_or_append flushed before returning.
-    print_escalated(&ticket, json, out)
-}
-
-/// `escalate` when the knowledge base could not be loaded: the ticket is still created, without a
-/// diagnosis; its summary says why (`why`, one line). A web form's escalation is never lost to a
-/// broken article file.
-pub fn escalate_without_knowledge(
-    store: &Store,
-    args: EscalateArgs,
-    why: &str,
-    now: u64,
-    json: bool,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
-    if let Err(code) = check_escalate_args(&args) {
-        return Ok(code);
-    }
-    let user = args.user_ref();
-    let mut session = store
-        .load_session(&user.id)?
-        .unwrap_or_else(|| Session::new(user.clone(), now));
-    session.user = user;
-    session.updated_at = now;
-    session.browser = args
-        .browser
-        .or_else(|| Browser::detect(&args.text))
-        .or(session.browser);
-    session.descriptions.push(args.text);
-    // As the engine does on escalation.
-    session.leave_pending();
-    let mut summary = Summary::capture(&session, None, args.note, "unavailable", now);
-    // Without a knowledge base there is no diagnosis: an article left from an earlier
-    // conversation must not pose as one (it could not even be named).
-    summary.article = None;
-    summary.kb_problem = Some(why.to_string());
-    let ticket = match escalation::escalate(store, summary, now) {
-        Ok(e) => e.ticket,
-        Err(TicketOpError::Store(e)) => return Err(e.into()),
-        Err(TicketOpError::Ticket(e)) => anyhow::bail!("the ticket could not be created: {e}"),
+    let ticket = match service
+        .escalate_text(&user, args.text, args.browser, args.note)
+        .await
+    {
+        Ok(t) => t,
+        Err(ServiceError::Refused(e)) => anyhow::bail!("the ticket could not be created: {e}"),
+        Err(ServiceError::Internal(e)) => return Err(e.into()),
     };
-    session.ticket = Some(ticket.id.to_string());
-    session.stage = Stage::Escalated;
-    store.save_session(&session)?;
-    store.flush()?;
     print_escalated(&ticket, json, out)
 }
 
@@ -368,17 +285,12 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Which lifecycle step a staff command asks for.
-pub enum Step {
-    Claim { by: String },
-    Resolve { by: String, note: Option<String> },
-    Reopen { by: String },
-}
-
-pub fn step(
+/// `tickets claim|resolve|reopen`: a staff action as `by`.
+pub fn act(
     store: &Store,
     id: &str,
-    step: Step,
+    by: &str,
+    action: StaffAction,
     now: u64,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
@@ -389,21 +301,16 @@ pub fn step(
             return Ok(ExitCode::from(2));
         }
     };
-    let result = match &step {
-        Step::Claim { by } => escalation::claim(store, id, by, now),
-        Step::Resolve { by, note } => escalation::resolve(store, id, by, note.clone(), now),
-        Step::Reopen { by } => escalation::reopen(store, id, by, now),
-    };
-    match result {
+    match TicketDesk::new(store.clone()).act(id, by, &action, now) {
         Ok(stepped) => {
             writeln!(out, "{}", stepped.plain_reply())?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(TicketOpError::Ticket(e)) => {
+        Err(ServiceError::Refused(e)) => {
             eprintln!("error: {e}");
             Ok(ExitCode::from(1))
         }
-        Err(TicketOpError::Store(e)) => Err(e.into()),
+        Err(ServiceError::Internal(e)) => Err(e.into()),
     }
 }
 

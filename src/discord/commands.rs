@@ -3,6 +3,9 @@
 
 use super::perms::Need;
 use crate::browser::Browser;
+use crate::escalation::StaffAction;
+use crate::escalation::ticket::TicketId;
+use crate::service::KbVerb;
 use serenity::all::{
     CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand,
     CreateCommandOption,
@@ -28,8 +31,7 @@ pub enum SlashCommand {
     },
     Ticket {
         verb: TicketVerb,
-        id: String,
-        note: Option<String>,
+        id: TicketId,
     },
     Kb {
         verb: KbVerb,
@@ -37,20 +39,11 @@ pub enum SlashCommand {
     Help,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `/ticket show` reads a ticket; the others act on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TicketVerb {
     Show,
-    Claim,
-    Resolve,
-    Reopen,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KbVerb {
-    Reload,
-    Check,
-    List,
-    Show { id: String },
+    Act(StaffAction),
 }
 
 impl SlashCommand {
@@ -240,15 +233,17 @@ pub fn parse(name: &str, options: &[CommandDataOption]) -> Result<SlashCommand, 
             let (verb, inner) = sub(options).ok_or("Use /ticket show|claim|resolve|reopen.")?;
             let verb = match verb {
                 "show" => TicketVerb::Show,
-                "claim" => TicketVerb::Claim,
-                "resolve" => TicketVerb::Resolve,
-                "reopen" => TicketVerb::Reopen,
+                "claim" => TicketVerb::Act(StaffAction::Claim),
+                "resolve" => TicketVerb::Act(StaffAction::Resolve {
+                    note: string(inner, "note"),
+                }),
+                "reopen" => TicketVerb::Act(StaffAction::Reopen),
                 other => return Err(format!("Unknown /ticket action `{other}`.")),
             };
+            let id = string(inner, "id").ok_or("Give the ticket id, e.g. T-0042.")?;
             SlashCommand::Ticket {
                 verb,
-                id: string(inner, "id").ok_or("Give the ticket id, e.g. T-0042.")?,
-                note: string(inner, "note"),
+                id: id.parse()?,
             }
         }
         "kb" => {
@@ -302,9 +297,10 @@ mod tests {
         assert_eq!(
             parse("ticket", &o),
             Ok(SlashCommand::Ticket {
-                verb: TicketVerb::Resolve,
-                id: "T-0001".into(),
-                note: Some("done".into())
+                verb: TicketVerb::Act(StaffAction::Resolve {
+                    note: Some("done".into())
+                }),
+                id: TicketId(1),
             })
         );
         assert!(parse("diagnose", &[]).unwrap_err().contains("description"));

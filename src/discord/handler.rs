@@ -1,29 +1,27 @@
 //! Interactions -> core events -> replies rendered back: slash commands, buttons, menus,
-//! modals and autocomplete; acknowledged within Discord's 3 seconds, deferring slow work.
+//! modals and autocomplete. Thin: the service does the work, [`Responder`] answers within
+//! Discord's 3 seconds, and service errors become replies in one place ([`shown`]).
 
-use super::commands::{self, KbVerb, SlashCommand, TicketVerb};
+use super::commands::{self, SlashCommand, TicketVerb};
+use super::cooldowns::{Cooldowns, Costly};
+use super::inflight::InFlight;
 use super::perms::{self, Caller, Need};
-use super::render::{self, MessageSpec, no_mentions};
+use super::render::{self, no_mentions};
+use super::respond::{Responder, log_failure};
+use super::ticket_button::TicketButton;
 use crate::browser::Browser;
 use crate::conversation::Event;
-use crate::escalation::{self, ticket::TicketId};
-use crate::knowledge::Knowledge;
 use crate::reply::{Action, Reply, Tone};
-use crate::service::Service;
+use crate::service::{KbVerb, Service, ServiceError};
 use crate::session::UserRef;
-use crate::store::TicketOpError;
 use serenity::all::{
     AutocompleteChoice, CommandInteraction, ComponentInteraction, ComponentInteractionDataKind,
     Context, CreateActionRow, CreateAutocompleteResponse, CreateInputText,
-    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    CreateModal, EditInteractionResponse, InputTextStyle, Interaction, ModalInteraction, User,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, InputTextStyle,
+    Interaction, ModalInteraction, User,
 };
-use std::collections::HashMap;
-use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-use tokio::sync::Notify;
+use std::sync::Arc;
+use std::time::Duration;
 
 /// Settings the adapter needs (from `Config`, read once in `main`).
 #[derive(Debug, Clone)]
@@ -33,72 +31,6 @@ pub struct Settings {
     pub dev_guild: Option<u64>,
     pub check_cooldown: Duration,
     pub escalate_cooldown: Duration,
-}
-
-/// Counts interactions in flight so shutdown can wait for them.
-#[derive(Debug, Default)]
-pub struct InFlight {
-    pub accepting: AtomicBool,
-    count: AtomicUsize,
-    idle: Notify,
-}
-
-pub struct InFlightGuard<'a>(&'a InFlight);
-
-impl Drop for InFlightGuard<'_> {
-    fn drop(&mut self) {
-        if self.0.count.fetch_sub(1, Ordering::AcqRel) == 1 {
-            self.0.idle.notify_waiters();
-        }
-    }
-}
-
-impl InFlight {
-    pub fn enter(&self) -> Option<InFlightGuard<'_>> {
-        self.count.fetch_add(1, Ordering::AcqRel);
-        let guard = InFlightGuard(self);
-        self.accepting.load(Ordering::Acquire).then_some(guard)
-    }
-
-    /// Waits until no interaction is in flight, or the timeout passes.
-    pub async fn drained(&self, timeout: Duration) -> bool {
-        let wait = async {
-            loop {
-                let idle = self.idle.notified();
-                if self.count.load(Ordering::Acquire) == 0 {
-                    return;
-                }
-                idle.await;
-            }
-        };
-        tokio::time::timeout(timeout, wait).await.is_ok()
-    }
-}
-
-/// Per-user cooldowns for costly commands.
-#[derive(Debug, Default)]
-pub struct Cooldowns {
-    // No await happens while this lock is held.
-    last: Mutex<HashMap<(String, &'static str), Instant>>,
-}
-
-impl Cooldowns {
-    /// None if allowed now (and records the use); otherwise how long to wait.
-    pub fn try_use(&self, user: &str, what: &'static str, every: Duration) -> Option<Duration> {
-        let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
-        let now = Instant::now();
-        if let Some(at) = last.get(&(user.to_string(), what)) {
-            let since = now.duration_since(*at);
-            if since < every {
-                return Some(every - since);
-            }
-        }
-        last.insert((user.to_string(), what), now);
-        if last.len() > 10_000 {
-            last.retain(|_, at| now.duration_since(*at) < Duration::from_secs(3600));
-        }
-        None
-    }
 }
 
 pub struct Handler {
@@ -119,26 +51,6 @@ fn user_ref(user: &User, channel: u64) -> UserRef {
     }
 }
 
-fn response_message(spec: &MessageSpec) -> CreateInteractionResponseMessage {
-    fill!(
-        CreateInteractionResponseMessage::new().ephemeral(spec.ephemeral),
-        spec,
-        add_file
-    )
-}
-
-fn followup(spec: &MessageSpec) -> CreateInteractionResponseFollowup {
-    fill!(
-        CreateInteractionResponseFollowup::new().ephemeral(spec.ephemeral),
-        spec,
-        add_file
-    )
-}
-
-fn edit(spec: &MessageSpec) -> EditInteractionResponse {
-    fill!(EditInteractionResponse::new(), spec, new_attachment)
-}
-
 fn private(text: impl Into<String>, tone: Tone) -> Vec<Reply> {
     vec![Reply::new(text).tone(tone)]
 }
@@ -146,32 +58,50 @@ fn private(text: impl Into<String>, tone: Tone) -> Vec<Reply> {
 const GENERIC_FAILURE: &str =
     "Something went wrong on my side and it has been logged. Please try again in a minute.";
 
-/// The one place interaction errors end up: logged with context, the user sees a short line.
-macro_rules! log_failure {
-    ($result:expr, $what:expr) => {
-        if let Err(e) = $result {
-            tracing::error!(error = %e, what = $what, "interaction failed");
+/// The one place service errors become replies: a refusal is shown as it is; an internal
+/// failure is logged with context and the user sees a short line.
+fn shown(result: Result<Vec<Reply>, ServiceError>, user: &str, what: &str) -> Vec<Reply> {
+    match result {
+        Ok(replies) => replies,
+        Err(ServiceError::Refused(why)) => private(why.to_string(), Tone::Warning),
+        Err(ServiceError::Internal(e)) => {
+            tracing::error!(error = %e, user, what, "interaction failed");
+            private(GENERIC_FAILURE, Tone::Danger)
+        }
+    }
+}
+
+/// "Wait N s" for a cooldown.
+fn cooldown_reply(what: Costly, wait: Duration) -> Vec<Reply> {
+    let secs = wait.as_secs().max(1);
+    let text = match what {
+        Costly::Check => format!("You just ran a check; try again in {secs} s."),
+        Costly::Escalate => {
+            format!("Your request is already with the team; you can add more in {secs} s.")
         }
     };
+    private(text, Tone::Warning)
 }
 
 impl Handler {
     pub async fn dispatch(&self, ctx: &Context, interaction: Interaction) {
         let Some(_guard) = self.inflight.enter() else {
             // Shutting down: say so instead of leaving the user with "interaction failed".
-            let msg = CreateInteractionResponse::Message(
+            let refusal = CreateInteractionResponse::Message(
                 CreateInteractionResponseMessage::new()
                     .content("I'm restarting; please try again in a few seconds.")
                     .ephemeral(true)
                     .allowed_mentions(no_mentions()),
             );
-            let r = match &interaction {
-                Interaction::Command(c) => c.create_response(&ctx.http, msg).await,
-                Interaction::Component(c) => c.create_response(&ctx.http, msg).await,
-                Interaction::Modal(m) => m.create_response(&ctx.http, msg).await,
-                _ => Ok(()),
+            let (id, token) = match &interaction {
+                Interaction::Command(c) => (c.id, c.token.as_str()),
+                Interaction::Component(c) => (c.id, c.token.as_str()),
+                Interaction::Modal(m) => (m.id, m.token.as_str()),
+                _ => return,
             };
-            log_failure!(r, "refusing during shutdown");
+            Responder::new(ctx, id, token, "")
+                .respond(refusal, "refusing during shutdown")
+                .await;
             return;
         };
         match interaction {
@@ -183,76 +113,37 @@ impl Handler {
         }
     }
 
-    async fn reply_now(
-        &self,
-        ctx: &Context,
-        c: &CommandInteraction,
-        owner: &str,
-        replies: &[Reply],
-        share: bool,
-    ) {
-        let mut specs = render::messages(owner, replies);
-        if share {
-            specs.iter_mut().for_each(|s| s.ephemeral = false);
-        }
-        let first = CreateInteractionResponse::Message(response_message(&specs[0]));
-        log_failure!(
-            c.create_response(&ctx.http, first).await,
-            "command response"
-        );
-        for s in &specs[1..] {
-            log_failure!(
-                c.create_followup(&ctx.http, followup(s)).await,
-                "command follow-up"
-            );
-        }
+    /// A conversation event's replies, errors mapped.
+    async fn run(&self, user: &UserRef, event: Event) -> Vec<Reply> {
+        shown(
+            self.service.handle(user, event).await,
+            &user.id,
+            "conversation",
+        )
     }
 
-    /// Answers a conversation command at once, or, when the answer is not ready within the
-    /// budget (the user's previous event, e.g. a live check, is still running), acknowledges
-    /// it and edits the answer in when ready.
-    async fn answer_command(
-        &self,
-        ctx: &Context,
-        c: &CommandInteraction,
-        user: &UserRef,
-        event: Event,
-        share: bool,
-    ) {
-        match within_budget(self.run(user, event)).await {
-            Ok(replies) => self.reply_now(ctx, c, &user.id, &replies, share).await,
-            Err(pending) => {
-                let deferred = if share {
-                    c.defer(&ctx.http).await
-                } else {
-                    c.defer_ephemeral(&ctx.http).await
-                };
-                log_failure!(deferred, "defer slow answer");
-                let replies = pending.await;
-                self.edit_deferred_shared(ctx, &c.token, &user.id, &replies, share)
-                    .await;
-            }
-        }
+    /// None if the user may use `what` now; otherwise the reply saying how long to wait.
+    fn cooled_down(&self, user: &str, what: Costly) -> Option<Vec<Reply>> {
+        let every = match what {
+            Costly::Check => self.settings.check_cooldown,
+            Costly::Escalate => self.settings.escalate_cooldown,
+        };
+        self.cooldowns
+            .try_use(user, what, every)
+            .map(|wait| cooldown_reply(what, wait))
     }
 
     async fn command(&self, ctx: &Context, c: &CommandInteraction) {
         let user = user_ref(&c.user, c.channel_id.get());
-        let owner = user.id.clone();
-        let parsed = commands::parse(&c.data.name, &c.data.options);
-        let cmd = match parsed {
+        let respond = Responder::new(ctx, c.id, &c.token, &user.id);
+        let cmd = match commands::parse(&c.data.name, &c.data.options) {
             Ok(cmd) => cmd,
-            Err(msg) => {
-                return self
-                    .reply_now(ctx, c, &owner, &private(msg, Tone::Warning), false)
-                    .await;
-            }
+            Err(msg) => return respond.answer(&private(msg, Tone::Warning)).await,
         };
         let caller = Caller::of(c.member.as_deref());
         if let Some(reason) = perms::refuse(cmd.need(), &caller, self.settings.staff_role) {
-            tracing::info!(user = %owner, command = %c.data.name, "refused: not permitted");
-            return self
-                .reply_now(ctx, c, &owner, &private(reason, Tone::Danger), false)
-                .await;
+            tracing::info!(user = %user.id, command = %c.data.name, "refused: not permitted");
+            return respond.answer(&private(reason, Tone::Danger)).await;
         }
         match cmd {
             SlashCommand::Diagnose {
@@ -265,161 +156,84 @@ impl Handler {
                     browser,
                     query: None,
                 };
-                self.answer_command(ctx, c, &user, event, share).await;
+                respond
+                    .shared(share)
+                    .answer_with(self.run(&user, event))
+                    .await;
             }
             SlashCommand::Fix { article, browser } => {
                 let event = Event::Open { article, browser };
-                self.answer_command(ctx, c, &user, event, false).await;
+                respond.answer_with(self.run(&user, event)).await;
             }
-            SlashCommand::Help => {
-                self.answer_command(ctx, c, &user, Event::Help, false).await;
-            }
+            SlashCommand::Help => respond.answer_with(self.run(&user, Event::Help)).await,
             SlashCommand::Check { target } => {
-                if let Some(wait) =
-                    self.cooldowns
-                        .try_use(&owner, "check", self.settings.check_cooldown)
-                {
-                    let msg = format!(
-                        "You just ran a check; try again in {} s.",
-                        wait.as_secs().max(1)
-                    );
-                    return self
-                        .reply_now(ctx, c, &owner, &private(msg, Tone::Warning), false)
-                        .await;
+                if let Some(wait) = self.cooled_down(&user.id, Costly::Check) {
+                    return respond.answer(&wait).await;
                 }
-                log_failure!(c.defer_ephemeral(&ctx.http).await, "defer /check");
-                let replies = match self.service.check_request(&user, &target).await {
-                    Ok(r) => r,
-                    Err(e) => {
-                        tracing::error!(error = %e, "check failed");
-                        private(GENERIC_FAILURE, Tone::Danger)
-                    }
+                let check = async {
+                    let result = self.service.check_request(&user, &target).await;
+                    shown(result, &user.id, "/check")
                 };
-                self.edit_deferred(ctx, &c.token, &owner, &replies).await;
+                respond.defer_then(check).await;
             }
             SlashCommand::Escalate { note: Some(note) } => {
-                if let Some(msg) = self.escalate_cooldown(&owner) {
-                    return self
-                        .reply_now(ctx, c, &owner, &private(msg, Tone::Warning), false)
-                        .await;
+                if let Some(wait) = self.cooled_down(&user.id, Costly::Escalate) {
+                    return respond.answer(&wait).await;
                 }
-                log_failure!(c.defer_ephemeral(&ctx.http).await, "defer /escalate");
-                let replies = self.run(&user, Event::Escalate { note: Some(note) }).await;
-                self.edit_deferred(ctx, &c.token, &owner, &replies).await;
+                let event = Event::Escalate { note: Some(note) };
+                respond.defer_then(self.run(&user, event)).await;
             }
             SlashCommand::Escalate { note: None } => {
-                log_failure!(
-                    c.create_response(&ctx.http, escalate_modal()).await,
-                    "escalate modal"
-                );
+                respond.respond(escalate_modal(), "escalate modal").await;
             }
-            SlashCommand::Ticket { verb, id, note } => {
-                let replies = self.ticket(verb, &id, note, &user).await;
-                self.reply_now(ctx, c, &owner, &replies, false).await;
+            SlashCommand::Ticket { verb, id } => {
+                let by = format!("{} ({})", user.name, user.id);
+                let work = async {
+                    let result = match verb {
+                        TicketVerb::Show => self.service.ticket_reply(id).map(|r| vec![r]),
+                        TicketVerb::Act(action) => {
+                            let stepped = self.service.act_on_ticket(id, &by, action).await;
+                            stepped.map(|s| vec![Reply::new(s.staff_reply()).tone(Tone::Success)])
+                        }
+                    };
+                    shown(result, &user.id, "/ticket")
+                };
+                respond.answer_with(work).await;
             }
             SlashCommand::Kb { verb } => {
-                if matches!(verb, KbVerb::Reload | KbVerb::Check) {
-                    // Reading the files, and after an edit embedding its chunks, is blocking
-                    // work that can outlast Discord's 3 seconds: acknowledge, then edit it in.
-                    log_failure!(c.defer_ephemeral(&ctx.http).await, "defer /kb");
-                    let knowledge = Arc::clone(&self.service.knowledge);
-                    let replies =
-                        match tokio::task::spawn_blocking(move || kb_replies(&knowledge, verb))
-                            .await
-                        {
-                            Ok(r) => r,
-                            Err(e) => {
-                                tracing::error!(error = %e, "/kb failed");
-                                private(GENERIC_FAILURE, Tone::Danger)
-                            }
-                        };
-                    self.edit_deferred(ctx, &c.token, &owner, &replies).await;
+                // Reload and check read the files (and embed what changed): acknowledged at
+                // once, as they can outlast Discord's 3 seconds.
+                let slow = matches!(verb, KbVerb::Reload | KbVerb::Check);
+                let work = async { shown(self.service.kb(verb).await, &user.id, "/kb") };
+                if slow {
+                    respond.defer_then(work).await;
                 } else {
-                    let replies = kb_replies(&self.service.knowledge, verb);
-                    self.reply_now(ctx, c, &owner, &replies, false).await;
+                    respond.answer_with(work).await;
                 }
-            }
-        }
-    }
-
-    fn escalate_cooldown(&self, owner: &str) -> Option<String> {
-        self.cooldowns
-            .try_use(owner, "escalate", self.settings.escalate_cooldown)
-            .map(|wait| {
-                format!(
-                    "Your request is already with the team; you can add more in {} s.",
-                    wait.as_secs().max(1)
-                )
-            })
-    }
-
-    async fn edit_deferred(&self, ctx: &Context, token: &str, owner: &str, replies: &[Reply]) {
-        self.edit_deferred_shared(ctx, token, owner, replies, false)
-            .await
-    }
-
-    /// Edits a deferred response in; its follow-ups are public only when `share` (a shared
-    /// /diagnose), as they would be had the answer come in time.
-    async fn edit_deferred_shared(
-        &self,
-        ctx: &Context,
-        token: &str,
-        owner: &str,
-        replies: &[Reply],
-        share: bool,
-    ) {
-        let specs = render::messages(owner, replies);
-        log_failure!(
-            ctx.http
-                .edit_original_interaction_response(
-                    token,
-                    &edit(&specs[0]),
-                    render::to_files(&specs[0].files)
-                )
-                .await,
-            "edit deferred"
-        );
-        for s in &specs[1..] {
-            let mut body = followup(s);
-            body = body.ephemeral(!share);
-            log_failure!(
-                ctx.http
-                    .create_followup_message(token, &body, render::to_files(&s.files))
-                    .await,
-                "deferred follow-up"
-            );
-        }
-    }
-
-    async fn run(&self, user: &UserRef, event: Event) -> Vec<Reply> {
-        match self.service.handle(user, event).await {
-            Ok(r) => r,
-            Err(e) => {
-                tracing::error!(error = %e, user = %user.id, "conversation failed");
-                private(GENERIC_FAILURE, Tone::Danger)
             }
         }
     }
 
     async fn component(&self, ctx: &Context, c: &ComponentInteraction) {
         let user = user_ref(&c.user, c.channel_id.get());
+        let respond = Responder::new(ctx, c.id, &c.token, &user.id);
         let id = c.data.custom_id.as_str();
-        if let Some((verb, ticket)) = render::parse_ticket_id(id) {
-            return self.ticket_button(ctx, c, verb, ticket, &user).await;
+        if let Some(button) = TicketButton::parse(id) {
+            return self.ticket_button(c, &respond, button, &user).await;
         }
         let Some((owner, token)) = render::parse_conversation_id(id) else {
             let r = private(
                 "That button is from an older version of me; start again with /diagnose.",
                 Tone::Warning,
             );
-            return self.component_reply(ctx, c, &user.id, &r).await;
+            return respond.answer(&r).await;
         };
         if owner != user.id {
             let r = private(
                 "These buttons belong to someone else's conversation. Use /diagnose to start your own.",
                 Tone::Warning,
             );
-            return self.component_reply(ctx, c, &user.id, &r).await;
+            return respond.answer(&r).await;
         }
         let action = if token == "browser" {
             match &c.data.kind {
@@ -438,62 +252,72 @@ impl Handler {
                     "I didn't understand that choice; start again with /diagnose.",
                     Tone::Warning,
                 );
-                self.component_reply(ctx, c, &user.id, &r).await
+                respond.answer(&r).await
             }
-            Some(Action::Escalate) => {
-                log_failure!(
-                    c.create_response(&ctx.http, escalate_modal()).await,
-                    "escalate modal"
-                );
-            }
+            Some(Action::Escalate) => respond.respond(escalate_modal(), "escalate modal").await,
             Some(Action::Check) => {
-                if let Some(wait) =
-                    self.cooldowns
-                        .try_use(&user.id, "check", self.settings.check_cooldown)
-                {
-                    let r = private(
-                        format!(
-                            "You just ran a check; try again in {} s.",
-                            wait.as_secs().max(1)
-                        ),
-                        Tone::Warning,
-                    );
-                    return self.component_reply(ctx, c, &user.id, &r).await;
+                if let Some(wait) = self.cooled_down(&user.id, Costly::Check) {
+                    return respond.answer(&wait).await;
                 }
-                log_failure!(c.defer_ephemeral(&ctx.http).await, "defer check button");
-                let replies = self.run(&user, Event::Act(Action::Check)).await;
-                self.edit_deferred(ctx, &c.token, &user.id, &replies).await;
+                let event = Event::Act(Action::Check);
+                respond.defer_then(self.run(&user, event)).await;
             }
-            Some(action) => match within_budget(self.run(&user, Event::Act(action))).await {
-                Ok(replies) => self.component_reply(ctx, c, &user.id, &replies).await,
-                Err(pending) => {
-                    log_failure!(c.defer_ephemeral(&ctx.http).await, "defer slow answer");
-                    let replies = pending.await;
-                    self.edit_deferred(ctx, &c.token, &user.id, &replies).await;
-                }
-            },
+            Some(action) => {
+                respond
+                    .answer_with(self.run(&user, Event::Act(action)))
+                    .await
+            }
         }
     }
 
-    async fn component_reply(
+    /// Claim / Resolve / Reopen on a staff card: the card is updated in place when the action
+    /// worked; otherwise the reason is shown privately.
+    async fn ticket_button(
         &self,
-        ctx: &Context,
         c: &ComponentInteraction,
-        owner: &str,
-        replies: &[Reply],
+        respond: &Responder<'_>,
+        button: Option<TicketButton>,
+        user: &UserRef,
     ) {
-        let specs = render::messages(owner, replies);
-        let first = CreateInteractionResponse::Message(response_message(&specs[0]));
-        log_failure!(
-            c.create_response(&ctx.http, first).await,
-            "component response"
-        );
-        for s in &specs[1..] {
-            log_failure!(
-                c.create_followup(&ctx.http, followup(s)).await,
-                "component follow-up"
-            );
+        let caller = Caller::of(c.member.as_ref());
+        if let Some(reason) = perms::refuse(Need::Staff, &caller, self.settings.staff_role) {
+            tracing::info!(user = %user.id, "refused ticket button: not staff");
+            return respond.answer(&private(reason, Tone::Danger)).await;
         }
+        let Some(button) = button else {
+            let r = private(
+                "That ticket button is from an older version of me; use /ticket instead.",
+                Tone::Warning,
+            );
+            return respond.answer(&r).await;
+        };
+        let by = format!("{} ({})", user.name, user.id);
+        let acted = self
+            .service
+            .act_on_ticket(button.ticket, &by, button.press.action())
+            .await;
+        let t = match acted {
+            Ok(stepped) => stepped.ticket,
+            Err(e) => {
+                return respond
+                    .answer(&shown(Err(e), &user.id, "ticket button"))
+                    .await;
+            }
+        };
+        let Some(card) = t.summary().map(|s| s.card(&t.id.to_string())) else {
+            return respond.answer(&private("Done.", Tone::Success)).await;
+        };
+        let spec = render::ticket_message(&card, t.id, t.status, t.claimed_by());
+        let msg = CreateInteractionResponseMessage::new()
+            .embeds(spec.embeds.iter().map(render::to_embed).collect())
+            .components(render::to_rows(&spec.rows))
+            .allowed_mentions(no_mentions());
+        respond
+            .respond(
+                CreateInteractionResponse::UpdateMessage(msg),
+                "ticket button update",
+            )
+            .await;
     }
 
     async fn modal(&self, ctx: &Context, m: &ModalInteraction) {
@@ -501,6 +325,7 @@ impl Handler {
         if m.data.custom_id != "sb-escalate" {
             return;
         }
+        let respond = Responder::new(ctx, m.id, &m.token, &user.id);
         let note = m
             .data
             .components
@@ -511,150 +336,12 @@ impl Handler {
                 _ => None,
             })
             .filter(|v| !v.trim().is_empty());
-        if let Some(msg) = self.escalate_cooldown(&user.id) {
-            let specs = render::messages(&user.id, &private(msg, Tone::Warning));
-            log_failure!(
-                m.create_response(
-                    &ctx.http,
-                    CreateInteractionResponse::Message(response_message(&specs[0]))
-                )
-                .await,
-                "modal cooldown"
-            );
-            return;
+        if let Some(wait) = self.cooled_down(&user.id, Costly::Escalate) {
+            return respond.answer(&wait).await;
         }
-        log_failure!(m.defer_ephemeral(&ctx.http).await, "defer escalate modal");
-        let replies = self.run(&user, Event::Escalate { note }).await;
-        self.edit_deferred(ctx, &m.token, &user.id, &replies).await;
-    }
-
-    async fn ticket(
-        &self,
-        verb: TicketVerb,
-        id: &str,
-        note: Option<String>,
-        user: &UserRef,
-    ) -> Vec<Reply> {
-        let id: TicketId = match id.parse() {
-            Ok(id) => id,
-            Err(e) => return private(e, Tone::Warning),
-        };
-        let store = &self.service.store;
-        let now = self.service.clock.now();
-        let by = format!("{} ({})", user.name, user.id);
-        let result = match verb {
-            TicketVerb::Show => {
-                return match store.ticket(id) {
-                    Ok(Some(t)) => {
-                        let s = t.summary();
-                        let mut r = Reply::new(
-                            s.map(|s| s.card(&id.to_string()).description)
-                                .unwrap_or_default(),
-                        )
-                        .title(format!(
-                            "{id} — {}{}",
-                            t.status,
-                            t.claimed_by()
-                                .map(|b| format!(" by {b}"))
-                                .unwrap_or_default()
-                        ));
-                        if let Some(s) = s {
-                            for (n, v) in s.card(&id.to_string()).fields {
-                                r = r.field(n, v);
-                            }
-                        }
-                        vec![r]
-                    }
-                    Ok(None) => private(format!("Ticket {id} does not exist."), Tone::Warning),
-                    Err(e) => {
-                        tracing::error!(error = %e, "ticket show");
-                        private(GENERIC_FAILURE, Tone::Danger)
-                    }
-                };
-            }
-            verb => {
-                // Ticket steps flush to disk: off the async workers.
-                let store = store.clone();
-                let step = tokio::task::spawn_blocking(move || match verb {
-                    TicketVerb::Claim => escalation::claim(&store, id, &by, now),
-                    TicketVerb::Resolve => escalation::resolve(&store, id, &by, note, now),
-                    _ => escalation::reopen(&store, id, &by, now),
-                })
-                .await;
-                match step {
-                    Ok(r) => r,
-                    Err(e) => {
-                        tracing::error!(error = %e, "ticket step task failed");
-                        return private(GENERIC_FAILURE, Tone::Danger);
-                    }
-                }
-            }
-        };
-        self.service.outbox_wake.notify_one();
-        match result {
-            Ok(stepped) => vec![Reply::new(stepped.staff_reply()).tone(Tone::Success)],
-            Err(TicketOpError::Ticket(e)) => private(e.to_string(), Tone::Warning),
-            Err(TicketOpError::Store(e)) => {
-                tracing::error!(error = %e, "ticket step");
-                private(GENERIC_FAILURE, Tone::Danger)
-            }
-        }
-    }
-
-    async fn ticket_button(
-        &self,
-        ctx: &Context,
-        c: &ComponentInteraction,
-        verb: &str,
-        ticket: &str,
-        user: &UserRef,
-    ) {
-        let caller = Caller::of(c.member.as_ref());
-        if let Some(reason) = perms::refuse(Need::Staff, &caller, self.settings.staff_role) {
-            tracing::info!(user = %user.id, "refused ticket button: not staff");
-            return self
-                .component_reply(ctx, c, &user.id, &private(reason, Tone::Danger))
-                .await;
-        }
-        let verb = match verb {
-            "claim" => TicketVerb::Claim,
-            "resolve" => TicketVerb::Resolve,
-            "reopen" => TicketVerb::Reopen,
-            _ => {
-                return self
-                    .component_reply(
-                        ctx,
-                        c,
-                        &user.id,
-                        &private("Unknown ticket action.", Tone::Warning),
-                    )
-                    .await;
-            }
-        };
-        let replies = self.ticket(verb, ticket, None, user).await;
-        // Update the staff card in place when the step worked; otherwise explain privately.
-        let updated = ticket
-            .parse::<TicketId>()
-            .ok()
-            .and_then(|id| self.service.store.ticket(id).ok().flatten());
-        match (updated, replies.first().map(|r| r.tone)) {
-            (Some(t), Some(Tone::Success)) => {
-                if let Some(card) = t.summary().map(|s| s.card(&t.id.to_string())) {
-                    let spec =
-                        render::ticket_message(&card, &t.id.to_string(), t.status, t.claimed_by());
-                    let msg = CreateInteractionResponseMessage::new()
-                        .embeds(spec.embeds.iter().map(render::to_embed).collect())
-                        .components(render::to_rows(&spec.rows))
-                        .allowed_mentions(no_mentions());
-                    log_failure!(
-                        c.create_response(&ctx.http, CreateInteractionResponse::UpdateMessage(msg))
-                            .await,
-                        "ticket button update"
-                    );
-                }
-            }
-            _ => self.component_reply(ctx, c, &user.id, &replies).await,
-        }
+        respond
+            .defer_then(self.run(&user, Event::Escalate { note }))
+            .await;
     }
 
     async fn autocomplete(&self, ctx: &Context, a: &CommandInteraction) {
@@ -665,7 +352,7 @@ impl Handler {
         let mut choices: Vec<AutocompleteChoice> = Vec::new();
         match (a.data.name.as_str(), focused.name) {
             ("fix", "article") | ("kb", "id") => {
-                let kb = self.service.knowledge.current();
+                let kb = self.service.knowledge().current();
                 let ids: Vec<String> = if partial.is_empty() {
                     kb.articles().iter().map(|a| a.id.clone()).collect()
                 } else {
@@ -696,7 +383,7 @@ impl Handler {
                 }
             }
             ("ticket", "id") => {
-                if let Ok(rows) = self.service.store.ticket_rows(None) {
+                if let Ok(rows) = self.service.ticket_rows(None) {
                     let p = partial.to_ascii_uppercase();
                     for r in rows
                         .iter()
@@ -723,14 +410,6 @@ impl Handler {
     }
 }
 
-fn problem_reply(head: &str, problems: &[crate::knowledge::Diagnostic]) -> Reply {
-    let text: Vec<String> = problems
-        .iter()
-        .map(|p| format!("```\n{}\n```", p.to_string().replace("```", "'''")))
-        .collect();
-    Reply::new(format!("{head}\n{}", text.join("\n"))).tone(Tone::Danger)
-}
-
 fn escalate_modal() -> CreateInteractionResponse {
     CreateInteractionResponse::Modal(
         CreateModal::new("sb-escalate", "Talk to a human").components(vec![
@@ -746,86 +425,4 @@ fn escalate_modal() -> CreateInteractionResponse {
             ),
         ]),
     )
-}
-
-/// How long an interaction may take before it is acknowledged and answered by an edit: well
-/// inside Discord's 3 seconds, leaving room for the response's own round trip.
-const ANSWER_BUDGET: Duration = Duration::from_millis(2000);
-
-/// Runs `work` for up to [`ANSWER_BUDGET`]: its output if done by then, otherwise the work
-/// itself, still running, to be awaited after acknowledging the interaction.
-async fn within_budget<F: Future>(work: F) -> Result<F::Output, Pin<Box<F>>> {
-    let mut work = Box::pin(work);
-    match tokio::time::timeout(ANSWER_BUDGET, &mut work).await {
-        Ok(done) => Ok(done),
-        Err(_) => Err(work),
-    }
-}
-
-/// `/kb` for admins: reload, check, list, show. Reload and check read files (and embed what
-/// changed), so the handler runs them on a blocking thread.
-fn kb_replies(knowledge: &Knowledge, verb: KbVerb) -> Vec<Reply> {
-    match verb {
-        KbVerb::Reload => match knowledge.reload() {
-            Ok(r) => vec![
-                Reply::new(format!(
-                    "Reloaded: {} articles, revision {}{}.",
-                    r.articles,
-                    r.revision,
-                    if r.changed { "" } else { " (no change)" }
-                ))
-                .tone(Tone::Success),
-            ],
-            Err(problems) => vec![problem_reply(
-                "Reload refused; the last good version stays in service.",
-                &problems,
-            )],
-        },
-        KbVerb::Check => match crate::knowledge::load::load_dir(knowledge.dir()) {
-            Ok(kb) => vec![
-                Reply::new(format!(
-                    "The knowledge files are valid: {} articles, revision {}.\n{}",
-                    kb.articles().len(),
-                    kb.revision(),
-                    knowledge.matching_line()
-                ))
-                .tone(Tone::Success),
-            ],
-            Err(problems) => vec![problem_reply(
-                "The knowledge files have problems:",
-                &problems,
-            )],
-        },
-        KbVerb::List => {
-            let kb = knowledge.current();
-            let lines: Vec<String> = kb
-                .articles()
-                .iter()
-                .map(|a| format!("`{}` — {}", a.id, a.title))
-                .collect();
-            let body = format!("{}\n\n{}", lines.join("\n"), knowledge.matching_line());
-            vec![Reply::new(body).title(format!(
-                "{} articles (revision {})",
-                kb.articles().len(),
-                kb.revision()
-            ))]
-        }
-        KbVerb::Show { id } => {
-            let kb = knowledge.current();
-            match kb.get(&id) {
-                Some(a) => vec![
-                    Reply::new(crate::cli::render_article(a, None))
-                        .title(a.title.clone())
-                        .article(&a.id),
-                ],
-                None => private(
-                    format!(
-                        "No article `{id}`. Did you mean: {}?",
-                        kb.suggest(&id, 3).join(", ")
-                    ),
-                    Tone::Warning,
-                ),
-            }
-        }
-    }
 }

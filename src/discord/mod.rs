@@ -27,16 +27,21 @@ macro_rules! fill {
 }
 
 pub mod commands;
+mod cooldowns;
 pub mod handler;
+mod inflight;
 pub mod notifier;
 pub mod perms;
 pub mod render;
+mod respond;
+mod ticket_button;
 
 use crate::escalation::notify::{Fanout, LogNotifier, Notifier};
-use crate::escalation::outbox::{self, Backoff};
 use crate::service::Service;
+use crate::service::outbox::{self, Backoff};
+use handler::Handler;
 pub use handler::Settings;
-use handler::{Handler, InFlight};
+use inflight::InFlight;
 use serenity::all::{
     Channel, ChannelId, ChannelType, ClientBuilder, Command, Context, EventHandler, GatewayIntents,
     GuildId, Http, HttpBuilder, Interaction, Ready,
@@ -233,16 +238,16 @@ pub async fn run(
         Box::new(notifier::DiscordNotifier {
             http: client.http.clone(),
             support_channel: ChannelId::new(settings.support_channel),
-            store: service.store.clone(),
+            store: service.store().clone(),
         }),
     ]));
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let deliverer = tokio::spawn(outbox::run(
-        service.store.clone(),
+        service.store().clone(),
         notifier,
-        service.clock.clone(),
+        service.clock().clone(),
         Backoff::default(),
-        service.outbox_wake.clone(),
+        service.outbox_wake(),
         stopped,
     ));
     let shards = client.shard_manager.clone();
@@ -259,7 +264,7 @@ pub async fn run(
     };
     let _ = stop.send(true);
     let _ = tokio::time::timeout(Duration::from_secs(5), deliverer).await;
-    if let Err(e) = service.store.flush() {
+    if let Err(e) = service.store().flush() {
         tracing::error!(error = %e, "flushing the store at shutdown failed");
     }
     shards.shutdown_all().await;

@@ -156,7 +156,7 @@ impl DiscordNotifier {
         };
         let msg_key = format!("discord:msg:{id}");
         if self.remembered(&msg_key).is_none() {
-            let spec = render::ticket_message(&card, &id, ticket.status, ticket.claimed_by());
+            let spec = render::ticket_message(&card, ticket.id, ticket.status, ticket.claimed_by());
             let posted = match self
                 .support_channel
                 .send_message(&self.http, message_of(&spec))
@@ -228,8 +228,8 @@ impl DiscordNotifier {
                 .allowed_mentions(no_mentions());
             if matches!(n.event, TicketEvent::Updated) {
                 m = m.embed(render::to_embed(
-                    &render::ticket_message(&card, &id, ticket.status, ticket.claimed_by()).embeds
-                        [0],
+                    &render::ticket_message(&card, ticket.id, ticket.status, ticket.claimed_by())
+                        .embeds[0],
                 ));
             }
             m = m.add_file(CreateAttachment::bytes(
@@ -250,7 +250,7 @@ impl DiscordNotifier {
         id: &str,
         ticket: &crate::escalation::ticket::Ticket,
     ) -> Result<Option<MessageId>, DeliveryError> {
-        let spec = render::ticket_fallback(id, &ticket.user, ticket.status);
+        let spec = render::ticket_fallback(ticket.id, &ticket.user, ticket.status);
         match self
             .support_channel
             .send_message(&self.http, message_of(&spec))
@@ -317,7 +317,7 @@ impl DiscordNotifier {
             .remembered(&format!("discord:msg:{id}"))
             .and_then(|m| m.parse::<u64>().ok())
         {
-            let spec = render::ticket_message(&card, &id, ticket.status, ticket.claimed_by());
+            let spec = render::ticket_message(&card, ticket.id, ticket.status, ticket.claimed_by());
             let edit = EditMessage::new()
                 .embeds(spec.embeds.iter().map(render::to_embed).collect())
                 .components(render::to_rows(&spec.rows))

@@ -1,8 +1,10 @@
 //! Replies -> Discord messages within Discord's limits: embeds, buttons and select menus,
 //! truncated on character boundaries with a marker; long material goes into a file.
 
+use super::ticket_button::{TicketButton, TicketPress};
 use crate::escalation::summary::Card;
 use crate::escalation::text::truncate_chars;
+use crate::escalation::ticket::TicketId;
 use crate::reply::{Action, Reply, Style, Tone};
 use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
@@ -23,8 +25,6 @@ pub mod limits {
 
 /// Prefix of every conversation component id: `sb:<owner user id>:<action token>`.
 pub const CONVERSATION_PREFIX: &str = "sb";
-/// Prefix of staff ticket buttons: `sbt:<claim|resolve|reopen>:<ticket id>`.
-pub const TICKET_PREFIX: &str = "sbt";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmbedSpec {
@@ -260,7 +260,7 @@ pub fn messages(owner: &str, replies: &[Reply]) -> Vec<MessageSpec> {
 /// The staff card as an embed, with Claim / Resolve (or Reopen) buttons for the ticket.
 pub fn ticket_message(
     card: &Card,
-    ticket: &str,
+    ticket: TicketId,
     status: crate::escalation::ticket::Status,
     claimed_by: Option<&str>,
 ) -> MessageSpec {
@@ -299,7 +299,7 @@ pub fn ticket_message(
 /// The plain card posted when Discord refused the full one: the ticket id, who asked and the
 /// same buttons, so staff still see the ticket and can act on it.
 pub fn ticket_fallback(
-    ticket: &str,
+    ticket: TicketId,
     user: &crate::session::UserRef,
     status: crate::escalation::ticket::Status,
 ) -> MessageSpec {
@@ -324,31 +324,33 @@ pub fn ticket_fallback(
 }
 
 /// Claim / Resolve, or Reopen, for a ticket in `status`.
-fn ticket_buttons(ticket: &str, status: crate::escalation::ticket::Status) -> Vec<ComponentSpec> {
+fn ticket_buttons(
+    ticket: TicketId,
+    status: crate::escalation::ticket::Status,
+) -> Vec<ComponentSpec> {
     use crate::escalation::ticket::Status;
-    let button = |verb: &str, label: &str, style: Style, disabled: bool| ComponentSpec::Button {
-        custom_id: format!("{TICKET_PREFIX}:{verb}:{ticket}"),
+    let button = |press, label: &str, style: Style, disabled: bool| ComponentSpec::Button {
+        custom_id: TicketButton { press, ticket }.custom_id(),
         label: label.into(),
         style,
         disabled,
     };
     match status {
         Status::Open => vec![
-            button("claim", "Claim", Style::Primary, false),
-            button("resolve", "Resolve", Style::Success, false),
+            button(TicketPress::Claim, "Claim", Style::Primary, false),
+            button(TicketPress::Resolve, "Resolve", Style::Success, false),
         ],
         Status::Claimed => vec![
-            button("claim", "Claimed", Style::Secondary, true),
-            button("resolve", "Resolve", Style::Success, false),
+            button(TicketPress::Claim, "Claimed", Style::Secondary, true),
+            button(TicketPress::Resolve, "Resolve", Style::Success, false),
         ],
-        Status::Resolved => vec![button("reopen", "Reopen", Style::Secondary, false)],
+        Status::Resolved => vec![button(
+            TicketPress::Reopen,
+            "Reopen",
+            Style::Secondary,
+            false,
+        )],
     }
-}
-
-/// Parses `sbt:<verb>:<ticket>`.
-pub fn parse_ticket_id(id: &str) -> Option<(&str, &str)> {
-    let rest = id.strip_prefix(TICKET_PREFIX)?.strip_prefix(':')?;
-    rest.split_once(':')
 }
 
 /// Mentions nobody: user text can never ping.
@@ -506,10 +508,6 @@ mod tests {
             panic!()
         };
         assert_eq!(parse_conversation_id(custom_id), Some(("42", "escalate")));
-        assert_eq!(
-            parse_ticket_id("sbt:claim:T-0001"),
-            Some(("claim", "T-0001"))
-        );
     }
 
     #[test]
@@ -552,7 +550,7 @@ mod tests {
             name: "**al**ice".into(),
             channel: "20".into(),
         };
-        let m = ticket_fallback("T-0007", &user, Status::Open);
+        let m = ticket_fallback(TicketId(7), &user, Status::Open);
         check_limits(&m);
         let text = m.content.as_deref().unwrap_or_default();
         assert!(

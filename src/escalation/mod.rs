@@ -1,19 +1,17 @@
-//! Escalation to a human: the captured summary, tickets and their lifecycle, notifications
-//! through a durable outbox, and the stats the bot learns from.
+//! Escalation to a human, as pure rules and data: the captured summary, tickets and their
+//! lifecycle, the one-open-ticket rule, the notifications each step sends, and the stats the
+//! bot learns from. The store persists these; `service::tickets` carries the steps out.
 
 pub mod notify;
-pub mod outbox;
 pub mod rules;
 pub mod stats;
 pub mod summary;
 pub mod text;
 pub mod ticket;
 
-use crate::store::{Escalated, Store, TicketOpError};
 use notify::{Audience, Notification, TicketEvent};
-use summary::Summary;
 use text::escape_markdown;
-use ticket::{Ticket, TicketId};
+use ticket::{Ticket, TicketError};
 
 /// The notifications a new or updated ticket sends: the staff card with the transcript.
 pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
@@ -55,11 +53,6 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
 
 fn step_key(ticket: &Ticket) -> usize {
     ticket.history.len()
-}
-
-/// Creates the user's ticket (or adds to their open one); durable when it returns.
-pub fn escalate(store: &Store, summary: Summary, now: u64) -> Result<Escalated, TicketOpError> {
-    store.create_or_append(summary, now, &on_escalated)
 }
 
 fn both(
@@ -141,75 +134,94 @@ impl Stepped {
     }
 }
 
-pub fn claim(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Stepped, TicketOpError> {
-    let changed = std::cell::Cell::new(true);
-    let ticket = store.update_ticket(id, now, &|t| {
-        let before = t.history.len();
-        t.claim(by, now)?;
-        changed.set(t.history.len() != before);
-        if !changed.get() {
-            return Ok(Vec::new()); // already theirs: nothing to announce
-        }
-        let who = escape_markdown(by.trim());
-        Ok(both(
-            t,
-            TicketEvent::Claimed { by: by.trim().to_string() },
-            format!("Ticket {} claimed by {who}", t.id),
-            format!("Your ticket {} was picked up by {who} from the support team. They can see everything you already tried, so you won't need to repeat it.", t.id),
-        ))
-    })?;
-    Ok(Stepped {
-        ticket,
-        changed: changed.get(),
-    })
+/// What staff can do to a ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffAction {
+    Claim,
+    Resolve { note: Option<String> },
+    Reopen,
 }
 
-pub fn resolve(
-    store: &Store,
-    id: TicketId,
+impl StaffAction {
+    /// Applies the action to `t` as `by` at `now`: the lifecycle step and the notifications it
+    /// sends (none when nothing changed: a claim by the person who already holds the ticket).
+    pub fn apply(
+        &self,
+        t: &mut Ticket,
+        by: &str,
+        now: u64,
+    ) -> Result<Vec<Notification>, TicketError> {
+        match self {
+            StaffAction::Claim => claim(t, by, now),
+            StaffAction::Resolve { note } => resolve(t, by, note.clone(), now),
+            StaffAction::Reopen => reopen(t, by, now),
+        }
+    }
+}
+
+fn claim(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, TicketError> {
+    let before = t.history.len();
+    t.claim(by, now)?;
+    if t.history.len() == before {
+        return Ok(Vec::new()); // already theirs: nothing to announce
+    }
+    let who = escape_markdown(by.trim());
+    Ok(both(
+        t,
+        TicketEvent::Claimed {
+            by: by.trim().to_string(),
+        },
+        format!("Ticket {} claimed by {who}", t.id),
+        format!(
+            "Your ticket {} was picked up by {who} from the support team. They can see everything you already tried, so you won't need to repeat it.",
+            t.id
+        ),
+    ))
+}
+
+fn resolve(
+    t: &mut Ticket,
     by: &str,
     note: Option<String>,
     now: u64,
-) -> Result<Stepped, TicketOpError> {
-    let ticket = store.update_ticket(id, now, &|t| {
-        t.resolve(by, note.clone(), now)?;
-        let who = escape_markdown(by.trim());
-        let note_text = note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| format!("\n> {}", escape_markdown(n))).unwrap_or_default();
-        Ok(both(
-            t,
-            TicketEvent::Resolved { by: by.trim().to_string(), note: note.clone() },
-            format!("Ticket {} resolved by {who}{note_text}", t.id),
-            format!("Your ticket {} was resolved by {who}.{note_text}\nIf the problem comes back, just ask for a human again.", t.id),
-        ))
-    })?;
-    Ok(Stepped {
-        ticket,
-        changed: true,
-    })
+) -> Result<Vec<Notification>, TicketError> {
+    t.resolve(by, note.clone(), now)?;
+    let who = escape_markdown(by.trim());
+    let note_text = note
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| format!("\n> {}", escape_markdown(n)))
+        .unwrap_or_default();
+    Ok(both(
+        t,
+        TicketEvent::Resolved {
+            by: by.trim().to_string(),
+            note,
+        },
+        format!("Ticket {} resolved by {who}{note_text}", t.id),
+        format!(
+            "Your ticket {} was resolved by {who}.{note_text}\nIf the problem comes back, just ask for a human again.",
+            t.id
+        ),
+    ))
 }
 
-pub fn reopen(store: &Store, id: TicketId, by: &str, now: u64) -> Result<Stepped, TicketOpError> {
-    let ticket = store.update_ticket(id, now, &|t| {
-        t.reopen(by, now)?;
-        let who = escape_markdown(if by.trim().is_empty() {
-            "staff"
-        } else {
-            by.trim()
-        });
-        Ok(both(
-            t,
-            TicketEvent::Reopened {
-                by: by.trim().to_string(),
-            },
-            format!("Ticket {} reopened by {who}", t.id),
-            format!(
-                "Your ticket {} was reopened; the support team will pick it up again.",
-                t.id
-            ),
-        ))
-    })?;
-    Ok(Stepped {
-        ticket,
-        changed: true,
-    })
+fn reopen(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, TicketError> {
+    t.reopen(by, now)?;
+    let who = escape_markdown(if by.trim().is_empty() {
+        "staff"
+    } else {
+        by.trim()
+    });
+    Ok(both(
+        t,
+        TicketEvent::Reopened {
+            by: by.trim().to_string(),
+        },
+        format!("Ticket {} reopened by {who}", t.id),
+        format!(
+            "Your ticket {} was reopened; the support team will pick it up again.",
+            t.id
+        ),
+    ))
 }

@@ -4,7 +4,7 @@ use super::load::load_dir;
 use super::{Diagnostic, KnowledgeBase};
 use crate::semantic::cache::EmbeddingCache;
 use crate::semantic::{Encoder, SemanticSetup, SemanticStatus};
-use arc_swap::ArcSwap;
+use arc_swap::{ArcSwap, ArcSwapOption};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 use std::path::{Path, PathBuf};
@@ -23,6 +23,9 @@ pub struct Knowledge {
     /// One reload at a time: the watcher and `/kb reload` must not embed the same edit twice
     /// (and write the embedding cache at once). Held only by reloads, never by readers.
     reloading: std::sync::Mutex<()>,
+    /// Why the files could not be loaded, while no good version has been: the base is then
+    /// empty ([`Knowledge::unavailable`]). Cleared by a successful reload.
+    problem: ArcSwapOption<String>,
 }
 
 /// What a successful reload changed.
@@ -56,7 +59,28 @@ impl Knowledge {
             semantic,
             status: ArcSwap::from_pointee(status),
             reloading: std::sync::Mutex::new(()),
+            problem: ArcSwapOption::empty(),
         }))
+    }
+
+    /// A base that could not be loaded (`why`, one line): it serves no articles, and an
+    /// escalation says why there is no diagnosis. One-shot `escalate` uses it, so a web form's
+    /// ticket is never lost to a broken article file.
+    pub fn unavailable(dir: &Path, why: String) -> Arc<Knowledge> {
+        let semantic = SemanticSetup::off("the knowledge base is unavailable");
+        Arc::new(Knowledge {
+            dir: dir.to_path_buf(),
+            current: ArcSwap::from_pointee(KnowledgeBase::new(Vec::new(), "unavailable".into())),
+            status: ArcSwap::from_pointee(semantic.status.clone()),
+            semantic,
+            reloading: std::sync::Mutex::new(()),
+            problem: ArcSwapOption::from_pointee(why),
+        })
+    }
+
+    /// Why no knowledge base is in service, when none could be loaded.
+    pub fn problem(&self) -> Option<String> {
+        self.problem.load().as_deref().cloned()
     }
 
     /// Wraps an already built base (tests, benchmarks).
@@ -68,6 +92,7 @@ impl Knowledge {
             status: ArcSwap::from_pointee(semantic.status.clone()),
             semantic,
             reloading: std::sync::Mutex::new(()),
+            problem: ArcSwapOption::empty(),
         })
     }
 
@@ -134,6 +159,7 @@ impl Knowledge {
         if changed {
             self.current.store(Arc::new(kb));
         }
+        self.problem.store(None);
         Ok(report)
     }
 

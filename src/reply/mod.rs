@@ -1,5 +1,8 @@
 //! Transport-neutral replies: Markdown text, fields, choices and a privacy flag.
 
+mod article;
+pub use article::{article_markdown, steps_text};
+
 use crate::browser::Browser;
 use crate::session::Step;
 use serde::{Deserialize, Serialize};

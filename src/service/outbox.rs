@@ -1,14 +1,17 @@
 //! The deliverer: sends queued notifications in order through a `Notifier`, retrying with
 //! backoff, and records each delivery so a restart neither repeats nor drops one.
 
-use super::notify::Notifier;
 use crate::clock::Clock;
+use crate::escalation::notify::Notifier;
 use crate::store::{Store, StoreError};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
 
-/// Retry timing: exponential from `first`, doubling, capped at `max`.
+/// Retry timing: exponential from `first`, doubling, capped at `max`. Written out rather than
+/// taken from a crate: it is one line of arithmetic, the queue is delivered in order by one task
+/// (so the jitter retry crates add to spread many clients buys nothing), and Discord's own
+/// `retry_after` overrides it when given.
 #[derive(Debug, Clone, Copy)]
 pub struct Backoff {
     pub first: Duration,
@@ -92,6 +95,30 @@ pub async fn drain(
                 tokio::time::sleep(delay).await;
             }
         }
+    }
+}
+
+/// Sends what is queued, for a few seconds at most (one-shot commands).
+/// One-shot commands say on stderr what stays queued.
+pub async fn deliver_queued(store: &Store, notifier: &dyn Notifier, clock: &dyn Clock) {
+    match drain(
+        store,
+        notifier,
+        clock,
+        Backoff {
+            first: Duration::from_millis(200),
+            max: Duration::from_secs(2),
+        },
+        Duration::from_secs(5),
+    )
+    .await
+    {
+        Ok(_) if store.outbox_len() == 0 => {}
+        Ok(_) => eprintln!(
+            "note: {} notification(s) could not be delivered yet; they stay queued and are sent by the next command or the running bot.",
+            store.outbox_len()
+        ),
+        Err(e) => eprintln!("note: notifications stay queued: {e}"),
     }
 }
 

@@ -1,94 +1,47 @@
 //! The engine with its edges attached: sessions loaded from and saved to the store, effects
-//! (live checks, escalation) carried out, stats recorded. Adapters call [`Service::handle`].
+//! (live checks, escalation) carried out, stats recorded, and the ticket and knowledge verbs
+//! staff use. Every adapter goes through [`Service`]; failures come back as a [`ServiceError`]
+//! that is either shown (a refusal) or logged (internal).
+
+mod error;
+mod kb;
+pub mod outbox;
+mod tickets;
+mod turns;
+
+pub use error::{Internal, Refusal, ServiceError};
+pub use kb::KbVerb;
+pub use tickets::TicketDesk;
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::CheckConfig;
 use crate::conversation::{self, Effect, Event};
-use crate::escalation::{self, stats::StatEvent, stats::StatKind, summary::Summary};
+use crate::escalation::{stats::StatEvent, stats::StatKind, summary::Summary};
 use crate::knowledge::Knowledge;
 use crate::probe::{self, Prober, Request};
 use crate::reply::{Action, Reply, Style, Tone};
 use crate::session::{Attempt, Outcome, Session, Stage, UserRef};
-use crate::store::{Store, StoreError, TicketOpError};
-use std::collections::HashMap;
-use std::sync::{Arc, PoisonError};
-use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
+use crate::store::{Store, StoreError};
+use std::sync::Arc;
+use tokio::sync::Notify;
+use turns::UserTurns;
 
 /// Shared, cheap-to-clone handle on everything a conversation needs.
 #[derive(Clone, Debug)]
 pub struct Service {
-    pub knowledge: Arc<Knowledge>,
-    pub store: Store,
-    pub clock: Arc<dyn Clock>,
-    /// Nudged when a notification is queued, so the deliverer sends it at once.
-    pub outbox_wake: Arc<Notify>,
+    knowledge: Arc<Knowledge>,
+    store: Store,
+    clock: Arc<dyn Clock>,
+    /// Tickets: escalations filed, staff actions.
+    desk: TicketDesk,
     /// Live checks (shared results, rate limits).
-    pub prober: Prober,
+    prober: Prober,
     /// One turn at a time per user: an event holds its user's turn from loading the session to
     /// saving it, so two events of one user (a button pressed while a check runs) cannot both
     /// load the same session and overwrite each other's progress.
     turns: Arc<UserTurns>,
     /// How long a description may wait for its sentence vectors before it is ranked lexically.
     semantic_deadline: std::time::Duration,
-}
-
-/// A lock per user id, made when a user's event arrives and dropped when no event of theirs is
-/// running or waiting. Events of different users never wait for each other.
-#[derive(Debug, Default)]
-struct UserTurns {
-    locks: std::sync::Mutex<HashMap<String, Arc<Mutex<()>>>>,
-}
-
-/// A user's turn; ends (and forgets the user's lock if nobody else waits for it) when dropped.
-struct Turn {
-    guard: Option<OwnedMutexGuard<()>>,
-    turns: Arc<UserTurns>,
-    user: String,
-}
-
-impl UserTurns {
-    /// Waits until no other event of `user` is being handled.
-    async fn take(self: &Arc<Self>, user: &str) -> Turn {
-        let lock = {
-            // The map only holds locks: a panic elsewhere while it was held leaves nothing
-            // half-done, so a poisoned map is used as it is.
-            let mut locks = self.locks.lock().unwrap_or_else(PoisonError::into_inner);
-            Arc::clone(locks.entry(user.to_string()).or_default())
-        };
-        Turn {
-            guard: Some(lock.lock_owned().await),
-            turns: Arc::clone(self),
-            user: user.to_string(),
-        }
-    }
-}
-
-impl Drop for Turn {
-    fn drop(&mut self) {
-        drop(self.guard.take());
-        let mut locks = self
-            .turns
-            .locks
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        // The map's own reference is the only one left: no event of this user runs or waits
-        // (waiters hold a clone, taken under this same map lock).
-        if locks
-            .get(&self.user)
-            .is_some_and(|lock| Arc::strong_count(lock) == 1)
-        {
-            locks.remove(&self.user);
-        }
-    }
-}
-
-/// Handling an event failed inside; the user sees a short line, the log the detail.
-#[derive(Debug, thiserror::Error)]
-pub enum ServiceError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("a background task failed: {0}")]
-    Task(#[from] tokio::task::JoinError),
 }
 
 impl Service {
@@ -100,13 +53,40 @@ impl Service {
     pub fn with_prober(knowledge: Arc<Knowledge>, store: Store, prober: Prober) -> Self {
         Service {
             knowledge,
+            desk: TicketDesk::new(store.clone()),
             store,
             clock: Arc::new(SystemClock),
-            outbox_wake: Arc::new(Notify::new()),
             prober,
             turns: Arc::default(),
             semantic_deadline: crate::config::SEMANTIC_DEADLINE,
         }
+    }
+
+    /// With another clock (tests control time).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    pub fn knowledge(&self) -> &Arc<Knowledge> {
+        &self.knowledge
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    pub fn desk(&self) -> &TicketDesk {
+        &self.desk
+    }
+
+    /// Notified whenever a notification is queued (for the deliverer).
+    pub fn outbox_wake(&self) -> Arc<Notify> {
+        self.desk.outbox_wake()
     }
 
     /// With another wait for sentence vectors (`SEMANTIC_DEADLINE_MS`).
@@ -312,24 +292,27 @@ impl Service {
             .as_deref()
             .and_then(|id| kb.get(id))
             .map(|a| a.title.clone());
-        let summary = Summary::capture(session, title.as_deref(), note, kb.revision(), now);
+        let mut summary = Summary::capture(session, title.as_deref(), note, kb.revision(), now);
+        if let Some(why) = self.knowledge.problem() {
+            // Without a knowledge base there is no diagnosis: an article left from an earlier
+            // conversation must not pose as one (it could not even be named).
+            summary.article = None;
+            summary.kb_problem = Some(why);
+        }
         // The ticket is written and flushed before the user hears of it; the flush blocks, so it
         // runs off the async workers.
-        let store = self.store.clone();
-        let written =
-            tokio::task::spawn_blocking(move || escalation::escalate(&store, summary, now)).await?;
-        let escalated = match written {
+        let desk = self.desk.clone();
+        let escalated = match tokio::task::spawn_blocking(move || desk.file(summary, now)).await? {
             Ok(e) => e,
-            Err(TicketOpError::Store(e)) => return Err(e.into()),
-            Err(TicketOpError::Ticket(e)) => {
+            Err(ServiceError::Refused(e)) => {
                 tracing::error!(error = %e, "escalation refused");
                 return Ok(Reply::new(
                     "I couldn't open a ticket just now. Please try again in a minute.",
                 )
                 .tone(Tone::Danger));
             }
+            Err(e) => return Err(e),
         };
-        self.outbox_wake.notify_one();
         if let Some(last) = session
             .attempts
             .iter()

@@ -1,0 +1,62 @@
+//! The two kinds of failure a service call has: a refusal the person can act on (shown as it
+//! is), and a failure inside (logged with context; the person sees that it failed on our side).
+//! Each adapter maps these in one place.
+
+use crate::escalation::ticket::TicketError;
+use crate::store::{StoreError, TicketOpError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// Not allowed or not possible as asked; the message says why and what to do.
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    /// Failed inside: storage or a background task. Logged; never shown in detail.
+    #[error(transparent)]
+    Internal(#[from] Internal),
+}
+
+/// What a person asked for that cannot be done.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    /// The ticket lifecycle said no (or the ticket does not exist).
+    #[error(transparent)]
+    Ticket(#[from] TicketError),
+    /// A ticket id that does not parse.
+    #[error("{0}")]
+    BadTicketId(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Internal {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("a background task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> Self {
+        ServiceError::Internal(e.into())
+    }
+}
+
+impl From<tokio::task::JoinError> for ServiceError {
+    fn from(e: tokio::task::JoinError) -> Self {
+        ServiceError::Internal(e.into())
+    }
+}
+
+impl From<TicketError> for ServiceError {
+    fn from(e: TicketError) -> Self {
+        ServiceError::Refused(e.into())
+    }
+}
+
+impl From<TicketOpError> for ServiceError {
+    fn from(e: TicketOpError) -> Self {
+        match e {
+            TicketOpError::Ticket(t) => t.into(),
+            TicketOpError::Store(s) => s.into(),
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 use crate::browser::Browser;
 use crate::conversation::Event;
-use crate::reply::{Action, Choice, Reply};
+use crate::reply::{Action, Choice, Reply, SpellHint};
 use crate::service::Service;
 use crate::session::UserRef;
 use std::io::{BufRead, Write};
@@ -179,13 +179,23 @@ pub fn render(reply: &Reply) -> String {
 
 /// Renders a reply with its choices numbered from `first` (several replies shown together
 /// share one numbering, so every number on screen means one thing).
+/// Commands as the console spells them (`/check NAME`).
+pub struct ConsoleSpelling;
+
+impl SpellHint for ConsoleSpelling {
+    fn check_command(&self, argument: &str) -> String {
+        format!("/check {argument}")
+    }
+}
+
 pub fn render_from(reply: &Reply, first: usize) -> String {
     let mut out = String::new();
     if let Some(title) = &reply.title {
         out.push_str(&format!("== {title} ==\n"));
     }
-    if !reply.text.is_empty() {
-        out.push_str(reply.text.trim_end());
+    let text = reply.text_with_hint(&ConsoleSpelling);
+    if !text.is_empty() {
+        out.push_str(text.trim_end());
         out.push('\n');
     }
     for f in &reply.fields {
@@ -265,9 +275,9 @@ pub async fn run(
 /// sends a DM when staff claim or resolve; here the user learns it when they return. A
 /// resolution is news only if it came after the user last spoke.
 fn ticket_news(service: &Service, user: &UserRef) -> Option<String> {
-    use crate::escalation::ticket::{Status, TicketId};
+    use crate::escalation::ticket::Status;
     let session = service.session(user).ok()?;
-    let id: TicketId = session.ticket.as_deref()?.parse().ok()?;
+    let id = session.ticket?;
     let ticket = service.store().ticket(id).ok()??;
     let last = ticket.history.last()?;
     match ticket.status {

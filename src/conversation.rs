@@ -6,7 +6,7 @@
 
 use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase, StepsFor};
-use crate::reply::{Action, Reply, Style, Tone};
+use crate::reply::{Action, Hint, Reply, Style, Tone};
 use crate::semantic::QueryVectors;
 use crate::session::{Attempt, Outcome, ScoredArticle, Session, Stage, Step};
 
@@ -386,7 +386,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             // Nothing open (or an article without targets): ask which service, rather than
             // probing every configured one.
             if targets.is_empty() {
-                out.replies.push(which_target(kb, session));
+                out.replies.push(which_target(kb));
             } else {
                 out.effects.push(Effect::Check { targets });
             }
@@ -441,7 +441,6 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
                 "This was handed to the support team{}. If you need more help with it, ask for a human again; for a new problem, start over.",
                 session
                     .ticket
-                    .as_deref()
                     .map(|t| format!(" (ticket **{t}**)"))
                     .unwrap_or_default()
             ))
@@ -452,33 +451,26 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
     }
 }
 
-/// "Check" with no service to check: the configured services, and how to check one (the command
-/// as the user's adapter spells it).
-fn which_target(kb: &KnowledgeBase, session: &Session) -> Reply {
-    let (named, address) = if session.user.is_console() {
-        ("`/check NAME`", "`/check https://example.com/`")
-    } else {
-        (
-            "`/check target:NAME`",
-            "`/check target:https://example.com/`",
-        )
-    };
+/// "Check" with no service to check: the configured services, and how to check one (a hint
+/// each adapter spells in its own syntax).
+fn which_target(kb: &KnowledgeBase) -> Reply {
     let targets = kb.targets();
     if targets.is_empty() {
-        return Reply::new(format!(
-            "No services are set up for live checks here. You can check an address directly with {address}."
-        ))
-        .tone(Tone::Warning);
+        return Reply::new("No services are set up for live checks here.")
+            .hint(Hint::CheckAddress)
+            .tone(Tone::Warning);
     }
     let list: Vec<String> = targets
         .iter()
         .map(|t| format!("- **{}**: {}", t.name, t.description))
         .collect();
     Reply::new(format!(
-        "Which service should I check? Check one with {named}, for example `{}`:\n{}\n\nOr describe your problem, and I'll check the services it involves.",
-        named.trim_matches('`').replace("NAME", &targets[0].name),
+        "Which service should I check?\n{}\n\nOr describe your problem, and I'll check the services it involves.",
         list.join("\n")
     ))
+    .hint(Hint::CheckByName {
+        example: targets[0].name.clone(),
+    })
     .title("Which service?")
 }
 

@@ -33,6 +33,7 @@ pub mod conversation;
 pub mod discord;
 pub mod env_file;
 pub mod escalation;
+pub mod ids;
 pub mod knowledge;
 pub mod matcher;
 pub mod probe;

@@ -1,6 +1,7 @@
 //! Per-user conversation state: what the user said, what matched, what was tried and how it went.
 
 use crate::browser::Browser;
+use crate::ids::TicketId;
 use serde::{Deserialize, Serialize};
 
 /// Who the session belongs to and where they talk to us.
@@ -8,16 +9,9 @@ use serde::{Deserialize, Serialize};
 pub struct UserRef {
     pub id: String,
     pub name: String,
-    /// Channel id, or "console".
+    /// Where they talk to us: a Discord channel id, "console", or what a one-shot caller
+    /// names. Only adapters read it; the engine never asks which transport it talks through.
     pub channel: String,
-}
-
-impl UserRef {
-    /// The user talks through the terminal console (commands are spelled `/check NAME` there,
-    /// not as Discord options).
-    pub fn is_console(&self) -> bool {
-        self.channel == "console"
-    }
 }
 
 /// Where the conversation stands.
@@ -111,7 +105,7 @@ pub struct Session {
     pub checks: Vec<CheckRecord>,
     /// The open ticket for this conversation, if any.
     #[serde(default)]
-    pub ticket: Option<String>,
+    pub ticket: Option<TicketId>,
     /// How many attempts the user's earlier conversations (before a restart) had: attempts are
     /// numbered on from there, so a button of an old conversation never names a new step.
     #[serde(default)]
@@ -176,5 +170,25 @@ impl Session {
         if let Some(p) = self.pending_attempt() {
             p.outcome = Some(Outcome::NoAnswer);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sessions stored before the ticket id was typed named it as text: they still load.
+    #[test]
+    fn a_stored_ticket_id_in_text_still_loads() {
+        let user = UserRef {
+            id: "u".into(),
+            name: "Ann".into(),
+            channel: "console".into(),
+        };
+        let mut stored = serde_json::to_value(Session::new(user, 1)).unwrap();
+        stored["ticket"] = "T-0007".into();
+        let s: Session = serde_json::from_value(stored).unwrap();
+        assert_eq!(s.ticket, Some(TicketId(7)));
+        assert_eq!(serde_json::to_value(&s).unwrap()["ticket"], "T-0007");
     }
 }

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 use supportbot::browser::Browser;
+use supportbot::console::ConsoleSpelling;
 use supportbot::conversation::{Effect, Event, Output, handle};
 use supportbot::knowledge::load::{from_sources, load_dir};
 use supportbot::knowledge::{KnowledgeBase, Target};
-use supportbot::reply::{Action, Reply};
+use supportbot::reply::{Action, Hint, Reply, SpellHint};
 use supportbot::session::{Outcome, Session, Stage, Step, UserRef};
 use supportbot::store::Store;
 
@@ -166,6 +167,15 @@ fn actions(out: &Output) -> Vec<Action> {
         .iter()
         .map(|c| c.action.clone())
         .collect()
+}
+
+/// Every reply's text with its hint as an adapter spells it.
+fn all_spelled(out: &Output, speller: &dyn SpellHint) -> String {
+    out.replies
+        .iter()
+        .map(|r| r.text_with_hint(speller))
+        .collect::<Vec<_>>()
+        .join("\n---\n")
 }
 
 fn has(out: &Output, needle: &str) -> bool {
@@ -605,7 +615,7 @@ fn restart_forgets_the_conversation_but_keeps_the_ticket() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);
     chat.say("sync error E42 in chrome");
-    chat.session.ticket = Some("T-0001".into());
+    chat.session.ticket = Some(supportbot::ids::TicketId(1));
     let out = chat.act(Action::Restart);
     assert!(has(&out, "Starting over"), "{}", all_text(&out));
     assert_eq!(chat.session.stage, Stage::Idle);
@@ -613,7 +623,7 @@ fn restart_forgets_the_conversation_but_keeps_the_ticket() {
     assert!(chat.session.browser.is_none());
     assert!(chat.session.attempts.is_empty());
     assert!(chat.session.descriptions.is_empty());
-    assert_eq!(chat.session.ticket.as_deref(), Some("T-0001"));
+    assert_eq!(chat.session.ticket, Some(supportbot::ids::TicketId(1)));
     assert_eq!(chat.session.user, user());
     // And a new problem starts cleanly.
     let out = chat.say("the printer is offline");
@@ -871,11 +881,20 @@ fn check_with_nothing_to_check_lists_the_services_instead_of_checking_them_all()
         let text = all_text(&out);
         assert!(text.contains("- **ledger-api**: Ledger sync API"), "{text}");
         assert!(text.contains("- **print-hub**: Printer hub"), "{text}");
-        assert!(
-            text.contains("`/check NAME`"),
-            "the console's spelling: {text}"
+        let hints: Vec<&Hint> = out.replies.iter().filter_map(|r| r.hint.as_ref()).collect();
+        assert_eq!(
+            hints,
+            [&Hint::CheckByName {
+                example: "ledger-api".into()
+            }],
+            "how to check one is a hint the adapter spells"
         );
-        assert!(text.contains("`/check ledger-api`"), "{text}");
+        let console = all_spelled(&out, &ConsoleSpelling);
+        assert!(
+            console.contains("`/check NAME`"),
+            "the console's spelling: {console}"
+        );
+        assert!(console.contains("`/check ledger-api`"), "{console}");
     }
     // An open article that names no service to check: the same list.
     chat.say("error E42 when syncing the ledger on Chrome");
@@ -883,10 +902,12 @@ fn check_with_nothing_to_check_lists_the_services_instead_of_checking_them_all()
     assert!(out.effects.is_empty());
     assert!(has(&out, "**print-hub**"), "{}", all_text(&out));
     // On Discord, the slash command's option.
-    chat.session.user.channel = "4242".into();
-    let out = chat.act(Action::Check);
-    assert!(has(&out, "`/check target:NAME`"), "{}", all_text(&out));
-    assert!(!has(&out, "`/check NAME`"), "{}", all_text(&out));
+    #[cfg(feature = "discord")]
+    {
+        let spelled = all_spelled(&out, &supportbot::discord::render::DiscordSpelling);
+        assert!(spelled.contains("`/check target:NAME`"), "{spelled}");
+        assert!(!spelled.contains("`/check NAME`"), "{spelled}");
+    }
     // A service named is checked, and only that one.
     let out = chat.event(Event::Check {
         target: Some("print-hub".into()),
@@ -903,10 +924,10 @@ fn check_with_nothing_to_check_lists_the_services_instead_of_checking_them_all()
     let out = chat.act(Action::Check);
     assert!(out.effects.is_empty());
     assert!(has(&out, "No services are set up"), "{}", all_text(&out));
+    let console = all_spelled(&out, &ConsoleSpelling);
     assert!(
-        has(&out, "`/check https://example.com/`"),
-        "{}",
-        all_text(&out)
+        console.contains("`/check https://example.com/`"),
+        "{console}"
     );
 }
 

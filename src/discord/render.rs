@@ -5,7 +5,7 @@ use super::ticket_button::{TicketButton, TicketPress};
 use crate::escalation::summary::Card;
 use crate::escalation::text::truncate_chars;
 use crate::escalation::ticket::TicketId;
-use crate::reply::{Action, Reply, Style, Tone};
+use crate::reply::{Action, Reply, SpellHint, Style, Tone};
 use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
     CreateEmbed, CreateEmbedFooter, CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption,
@@ -82,14 +82,24 @@ pub fn colour(tone: Tone) -> u32 {
     }
 }
 
+/// Commands as Discord spells them: slash commands with named options.
+pub struct DiscordSpelling;
+
+impl SpellHint for DiscordSpelling {
+    fn check_command(&self, argument: &str) -> String {
+        format!("/check target:{argument}")
+    }
+}
+
 fn embed_of(reply: &Reply) -> (EmbedSpec, Option<(String, Vec<u8>)>) {
     let mut file = None;
-    let description = if reply.text.chars().count() > limits::DESCRIPTION {
+    let text = reply.text_with_hint(&DiscordSpelling);
+    let description = if text.chars().count() > limits::DESCRIPTION {
         // Long text goes whole into a file; the embed keeps the beginning.
-        file = Some(("details.md".to_string(), reply.text.clone().into_bytes()));
-        truncate_chars(&reply.text, limits::DESCRIPTION)
+        file = Some(("details.md".to_string(), text.clone().into_bytes()));
+        truncate_chars(&text, limits::DESCRIPTION)
     } else {
-        reply.text.clone()
+        text
     };
     let fields = reply
         .fields

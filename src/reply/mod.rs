@@ -22,6 +22,41 @@ pub struct Reply {
     pub tone: Tone,
     /// The knowledge article this reply is about, if any.
     pub article: Option<String>,
+    /// A command to suggest, spelled by each adapter in its own syntax (the engine never asks
+    /// which transport it talks through). Shown after the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Hint>,
+}
+
+/// A command the user could type next, as an adapter spells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "hint")]
+pub enum Hint {
+    /// Check a configured service by name; `example` is one of the names.
+    CheckByName { example: String },
+    /// Check an address directly.
+    CheckAddress,
+}
+
+/// How one adapter spells its commands.
+pub trait SpellHint {
+    /// The `/check` command with its argument (`NAME`, a name, or a URL).
+    fn check_command(&self, argument: &str) -> String;
+
+    /// The hint as a sentence.
+    fn spell(&self, hint: &Hint) -> String {
+        match hint {
+            Hint::CheckByName { example } => format!(
+                "Check one with `{}`, for example `{}`.",
+                self.check_command("NAME"),
+                self.check_command(example)
+            ),
+            Hint::CheckAddress => format!(
+                "You can check an address directly with `{}`.",
+                self.check_command("https://example.com/")
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -169,6 +204,7 @@ impl Reply {
             private: true,
             tone: Tone::Info,
             article: None,
+            hint: None,
         }
     }
 
@@ -193,6 +229,19 @@ impl Reply {
     pub fn choice(mut self, action: Action, label: impl Into<String>, style: Style) -> Self {
         self.choices.push(Choice::new(action, label, style));
         self
+    }
+
+    pub fn hint(mut self, hint: Hint) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// The text with the hint spelled after it.
+    pub fn text_with_hint(&self, speller: &dyn SpellHint) -> String {
+        match &self.hint {
+            Some(h) => format!("{}\n\n{}", self.text.trim_end(), speller.spell(h)),
+            None => self.text.clone(),
+        }
     }
 
     pub fn article(mut self, id: &str) -> Self {

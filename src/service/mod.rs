@@ -323,7 +323,7 @@ impl Service {
             self.stat(session, &last, StatKind::EscalatedAfter, now);
         }
         let id = escalated.ticket.id;
-        session.ticket = Some(id.to_string());
+        session.ticket = Some(id);
         session.stage = Stage::Escalated;
         let text = if escalated.created {
             format!(

@@ -126,14 +126,10 @@ impl Service {
         self.handle(user, describe).await?;
         self.handle(user, Event::Escalate { note }).await?;
         let session = self.session(user)?;
-        let id = session
-            .ticket
-            .as_deref()
-            .and_then(|t| t.parse().ok())
-            .ok_or_else(|| StoreError::Other {
-                dir: self.store().dir().to_path_buf(),
-                detail: "the ticket was not recorded in the session".into(),
-            })?;
+        let id = session.ticket.ok_or_else(|| StoreError::Other {
+            dir: self.store().dir().to_path_buf(),
+            detail: "the ticket was not recorded in the session".into(),
+        })?;
         self.ticket(id)
     }
 

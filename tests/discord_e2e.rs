@@ -4,20 +4,19 @@
 //! served.
 #![cfg(feature = "discord")]
 
-#[path = "support/fake_discord/mod.rs"]
-mod fake_discord;
 mod support;
 
 use std::future::Future;
 use std::path::Path;
 use std::time::Duration;
 
-use fake_discord::{
+use serde_json::Value;
+use support::fake_discord;
+use support::fake_discord::{
     CALLBACK_DEADLINE, CHANNEL_ID, DmFailure, FakeDiscord, Fault, GUILD_ID, InteractionFixture,
     Invoker, Opt, PostedMessage, SUPPORT_CHANNEL_ID, Source, VOICE_CHANNEL_ID,
 };
-use serde_json::Value;
-use support::{Behavior, TestServer};
+use support::http::{Behavior, TestServer};
 use supportbot::config::CheckConfig;
 use supportbot::discord::{RunError, Settings};
 use supportbot::escalation::ticket::{Status, TicketId};

@@ -7,6 +7,8 @@
 //! anything it does not know: unknown routes are recorded as unexpected and dropping the fake panics
 //! if there were any. Waits never sleep blindly: they wake on every change and time out with a dump
 //! of what was recorded.
+// Inside the tests, `support/mod.rs` allows dead code for the whole tree; the load bench includes
+// this file by `#[path]` as its own root, so the fake keeps its own allowance.
 #![allow(
     dead_code,
     unused_imports,

@@ -10,6 +10,8 @@ pub mod bin;
 #[cfg(feature = "discord")]
 pub mod fake_discord;
 pub mod http;
+#[cfg(feature = "discord")]
+pub mod journey;
 pub mod paths;
 #[cfg(feature = "semantic")]
 pub mod tiny_bert;

@@ -6,7 +6,7 @@ use std::process::Output;
 
 mod support;
 use support::bin::{run, show, supportbot};
-use support::paths::{fixture, repo_root, shipped_knowledge};
+use support::paths::{fixture, shipped_knowledge};
 
 fn json(o: &Output) -> Value {
     assert_eq!(o.status.code(), Some(0), "{}", show(o));
@@ -512,7 +512,7 @@ fn dot_env_blank_values_mean_unset_and_a_broken_line_is_named() {
 #[test]
 fn run_with_the_example_env_file_asks_for_the_token_first() {
     let cwd = tempfile::tempdir().unwrap();
-    let example = repo_root().join(".env.example");
+    let example = support::paths::repo_root().join(".env.example");
     std::fs::copy(example, cwd.path().join(".env")).unwrap();
     let mut cmd = supportbot(cwd.path());
     for var in [

@@ -11,6 +11,7 @@
 //!
 //! Run: `cargo bench --bench discord_load` (release profile). `BENCH_INTERACTIONS=5000` changes N.
 //! Figures go in BENCHMARKS.md under "## Discord load".
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 #[path = "../tests/support/fake_discord/mod.rs"]
 mod fake_discord;

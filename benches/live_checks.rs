@@ -1,6 +1,7 @@
 //! Live-check benchmark: 50 local targets at once with 5 hanging, and the overhead of one check
 //! over a bare reqwest GET (checks use reqwest for the exchange too). Loopback only. Run with
 //! `cargo bench --bench live_checks`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 #[path = "../tests/support/mod.rs"]
 mod support;

@@ -11,6 +11,7 @@
 //! and feature names, so the vocabulary keeps growing with the base as it does in practice.
 //! Queries mix plain descriptions, typos, quoted codes, long rambling messages and
 //! out-of-scope questions.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use std::path::Path;
 use std::time::{Duration, Instant};

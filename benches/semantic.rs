@@ -6,6 +6,7 @@
 //! `bash .ci/fetch-test-model`). `BENCH_COLD_ARTICLES` (default 1000) and
 //! `BENCH_WARM_ARTICLES` (default 10000) set the generated bases' sizes. Figures go in
 //! BENCHMARKS.md.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 #[path = "support/kbgen.rs"]
 mod kbgen;

@@ -1,6 +1,7 @@
 //! Ticket benchmarks: tickets created per second (each flushed to disk before it is
 //! acknowledged), and listing with 100,000 tickets in the store.
 //! Run: `cargo bench --bench tickets` (release profile). Figures go in BENCHMARKS.md.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use std::time::Instant;
 use supportbot::escalation::summary::Summary;

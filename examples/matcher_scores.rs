@@ -3,6 +3,7 @@
 //!
 //! `cargo run --release --example matcher_scores -- MODEL_DIR tests/data/diagnose_real.toml dev`
 //! (the split filter is optional; `all` keeps every case). Only ever tune on `dev`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use serde::Deserialize;
 use std::path::Path;

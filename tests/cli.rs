@@ -1,5 +1,6 @@
 //! The one-shot commands through the real binary: `kb list`, `kb show`, `diagnose`, `run`, and
 //! the global `--knowledge` / `--data` options (flag before or after the subcommand, or env).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use serde_json::Value;
 use std::process::Output;

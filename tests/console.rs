@@ -2,6 +2,7 @@
 //! that survive a restart, and hot reload of the knowledge directory while the console runs.
 //!
 //! Every wait is bounded: a console that hangs fails the test instead of blocking it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! Whole conversations through the engine (`conversation::handle`), on small inline articles
 //! where the flow must be exact and on the shipped knowledge base where it must be realistic.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use std::path::Path;
 use supportbot::browser::Browser;

@@ -1,6 +1,7 @@
 //! Crash safety: `supportbot escalate` is killed with SIGKILL at random moments, again and
 //! again, on one data directory. Every ticket whose id was printed must be there and whole,
 //! ids must be unique, and the outbox must deliver each ticket exactly once after restart.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};

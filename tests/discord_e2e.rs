@@ -3,6 +3,7 @@
 //! bounded in time; the store is opened in a temporary directory and the shipped knowledge base is
 //! served (see `support::journey`).
 #![cfg(feature = "discord")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
 

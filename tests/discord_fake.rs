@@ -2,6 +2,7 @@
 //! gateway, answers a dispatched slash command and a button press, reconnects with RESUME, and sees
 //! the fake's limits, rate limits and outages as Discord would show them.
 #![cfg(feature = "discord")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
 

@@ -1,6 +1,7 @@
 //! Tickets end to end through the store: lifecycle, one open ticket per user, the outbox with a
 //! failing notifier, hostile text, privacy commands, stats, and a locked database (one-shot
 //! commands wait their turn; a database held for long is refused clearly).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};

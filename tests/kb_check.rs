@@ -4,6 +4,7 @@
 //! Each invalid fixture holds `expected.txt`: one `file:line: message-substring` line per problem
 //! the check must report (file relative to the fixture, `#` starts a comment). The check must
 //! exit 1 and report exactly those problems, each with its file, line and a hint.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use std::path::{Path, PathBuf};
 

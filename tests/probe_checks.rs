@@ -1,4 +1,5 @@
 //! Live checks against local servers on 127.0.0.1 that answer well or badly: each verdict asserted.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
 

@@ -1,4 +1,5 @@
 //! `supportbot check`: exit codes and JSON, against a local server (never the real targets).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
 

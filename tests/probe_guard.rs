@@ -2,6 +2,7 @@
 //!
 //! Names resolve through a static table (never system DNS). Every URL here is refused before a
 //! socket is opened; the only server is on loopback and allowed explicitly for the redirect test.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
 

@@ -2,6 +2,7 @@
 //! loading, pooling as declared, padding and truncation, the embedding cache across reloads,
 //! and the binary's fallback to lexical matching when the model cannot be had.
 #![cfg(feature = "semantic")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
 

@@ -62,6 +62,7 @@ async fn build(config: &SemanticConfig, download: bool, interactive: bool) -> Se
 
 /// A progress bar on stderr for embedding the articles (shown only when there is work).
 #[cfg(feature = "semantic")]
+#[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
 fn progress_bar() -> crate::semantic::Progress {
     let bar = indicatif::ProgressBar::hidden();
     bar.set_style(

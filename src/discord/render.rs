@@ -130,6 +130,7 @@ fn embed_of(reply: &Reply) -> (EmbedSpec, Option<(String, Vec<u8>)>) {
 }
 
 /// Cuts an embed to `max` total characters: fields' values first, then the description.
+#[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
 fn shrink_to(e: &mut EmbedSpec, max: usize) {
     while e.total_chars() > max && !e.fields.is_empty() {
         let over = e.total_chars() - max;

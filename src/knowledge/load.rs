@@ -322,7 +322,9 @@ fn collect_markdown(
     }
 }
 
-/// FNV-1a: a stable content hash for the knowledge-base revision (not for security).
+/// FNV-1a: a stable content hash for the knowledge-base revision (not for security). Written
+/// out, not taken from a crate: revisions are recorded in ticket summaries and compared across
+/// restarts, so the hash must never change with a dependency update.
 #[derive(Clone, Copy)]
 struct Fnv(u64);
 

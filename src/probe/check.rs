@@ -135,6 +135,7 @@ pub(crate) struct Env<'a> {
 /// The TLS client of both connections: webpki roots plus `extra_roots`, ring provider, HTTP/1.1
 /// by ALPN. reqwest gets a copy (`use_preconfigured_tls`), so the probe and the exchange trust
 /// exactly the same certificates.
+#[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
 pub(crate) fn tls_config(
     extra_roots: &[rustls::pki_types::CertificateDer<'static>],
 ) -> ClientConfig {

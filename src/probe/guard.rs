@@ -118,6 +118,7 @@ impl Policy {
 }
 
 /// Parses what a user typed as a URL to check. A missing scheme means https.
+#[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
 pub fn parse_adhoc(input: &str) -> Result<Url, Refusal> {
     let input = input.trim().trim_matches(|c| c == '<' || c == '>');
     let with_scheme = if input.contains("://") {
@@ -133,6 +134,7 @@ pub fn parse_adhoc(input: &str) -> Result<Url, Refusal> {
 }
 
 /// Special-purpose ranges (IANA registries), most specific first, with what they are.
+#[allow(clippy::expect_used)] // the table is a constant; its parse is checked by the unit tests
 static RANGES: LazyLock<Vec<(IpNet, &'static str)>> = LazyLock::new(|| {
     [
         ("0.0.0.0/8", "a \"this network\" address (0.0.0.0/8)"),

@@ -122,6 +122,7 @@ impl EmbeddingCache {
         cache
     }
 
+    #[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
     fn read(&mut self, mut r: impl Read) -> Result<(), String> {
         let mut bytes = Vec::new();
         r.read_to_end(&mut bytes).map_err(|e| e.to_string())?;

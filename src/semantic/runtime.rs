@@ -195,6 +195,7 @@ impl Encoder {
 
 /// The encoding thread: takes every waiting job (up to [`MAX_BATCH_TEXTS`] texts), drops the
 /// ones nobody waits for any more, encodes the rest in one call and answers each.
+#[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
 fn run(shared: &Shared) {
     loop {
         let jobs: Vec<Job> = {

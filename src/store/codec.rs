@@ -22,6 +22,7 @@ pub(super) fn from_be(bytes: &[u8]) -> u64 {
     u64::from_be_bytes(b)
 }
 
+#[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
 pub(super) fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
     // Serialising our own plain data types cannot fail (no maps with non-string keys).
     serde_json::to_vec(v).expect("plain data serialises")

@@ -103,7 +103,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
 fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output) {
     let article = current_article(kb, session);
     match (&session.stage, article) {
-        (Stage::AwaitingFeedback | Stage::ChoosingBrowser, Some(article)) => {
+        (Stage::AwaitingFeedback { .. } | Stage::ChoosingBrowser { .. }, Some(article)) => {
             out.replies.push(
                 Reply::new(format!(
                     "Welcome back. We were working on **{}**.",
@@ -113,7 +113,9 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
             );
             ask_again(session, article, now, out);
         }
-        (Stage::OutOfSolutions, Some(article)) => out.replies.push(out_of_solutions(article)),
+        (Stage::OutOfSolutions { .. }, Some(article)) => {
+            out.replies.push(out_of_solutions(article))
+        }
         (Stage::ChoosingArticle { candidates }, _) => {
             let mut reply = Reply::new("Welcome back. Which of these fits your problem?")
                 .title("Is it one of these?");
@@ -139,7 +141,7 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
 /// Asks the open question of `article` again: the unanswered step (for the browser now known),
 /// the browser question, or the end of the fixes.
 fn ask_again(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
-    if session.stage == Stage::OutOfSolutions {
+    if matches!(session.stage, Stage::OutOfSolutions { .. }) {
         out.replies.push(out_of_solutions(article));
         return;
     }
@@ -183,10 +185,7 @@ fn describe(
         || ((short || named_browser.is_some()) && ranking.candidates(CANDIDATES).is_empty());
     if reply_like
         && ranking.best().is_none()
-        && matches!(
-            session.stage,
-            Stage::AwaitingFeedback | Stage::ChoosingBrowser | Stage::OutOfSolutions
-        )
+        && session.stage.is_walking()
         && let Some(article) = current_article(kb, session)
     {
         if let Some(b) = named_browser {
@@ -246,15 +245,13 @@ fn describe(
         reply = reply
             .choice(Action::NoneOfThese, "None of these", Style::Secondary)
             .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+        // Nothing is open until the user picks (the stage holds no article): the previous one
+        // must not stay behind the candidates, or "check" and a browser change would act on it.
         session.stage = Stage::ChoosingArticle { candidates: ids };
-        // Nothing is open until the user picks: the previous article must not stay behind the
-        // candidates, or "check" and a browser change would act on it.
-        session.article = None;
         out.replies.push(reply);
         return;
     }
     session.stage = Stage::Idle;
-    session.article = None;
     out.replies.push(dont_know());
 }
 
@@ -299,7 +296,6 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         },
         Action::NoneOfThese => {
             session.stage = Stage::Idle;
-            session.article = None;
             out.replies.push(
                 Reply::new("Sorry I couldn't place it. Describe it again with the exact message you see, or talk to a person.")
                     .choice(Action::Escalate, "Talk to a human", Style::Primary)
@@ -345,7 +341,9 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             p.outcome = Some(Outcome::Fixed);
             p.at = now;
             let title = p.title.clone();
-            session.stage = Stage::Fixed;
+            session.stage = Stage::Fixed {
+                article: article.id.clone(),
+            };
             let mut reply = Reply::new(format!(
                 "Glad that worked! **{title}** fixed it.{}",
                 prevention_hint(article)
@@ -418,10 +416,8 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
     );
     let article = current_article(kb, session);
     match (&session.stage, article) {
-        (Stage::AwaitingFeedback | Stage::ChoosingBrowser | Stage::OutOfSolutions, Some(a)) => {
-            ask_again(session, a, now, out)
-        }
-        (Stage::Fixed, Some(a)) => {
+        (stage, Some(a)) if stage.is_walking() => ask_again(session, a, now, out),
+        (Stage::Fixed { .. }, Some(a)) => {
             let title = session
                 .attempts
                 .iter()
@@ -436,7 +432,7 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
                 .choice(Action::Restart, "I have another problem", Style::Secondary),
             );
         }
-        (Stage::Escalated, _) => out.replies.push(
+        (Stage::Escalated { .. }, _) => out.replies.push(
             Reply::new(format!(
                 "This was handed to the support team{}. If you need more help with it, ask for a human again; for a new problem, start over.",
                 session
@@ -480,11 +476,11 @@ fn nothing_open() -> Reply {
 }
 
 fn current_article<'a>(kb: &'a KnowledgeBase, session: &Session) -> Option<&'a Article> {
-    session.article.as_deref().and_then(|id| kb.get(id))
+    session.article().and_then(|id| kb.get(id))
 }
 
+/// Opens `article` at its first solution (the stage then holds it).
 fn start_article(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
-    session.article = Some(article.id.clone());
     session.next_solution = 0;
     let mut reply = Reply::new(article.summary.clone())
         .title(article.title.clone())
@@ -523,7 +519,9 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         let heading = format!("Solution {} of {total}: {}", index + 1, solution.title);
         let body = match steps {
             StepsFor::NeedBrowser => {
-                session.stage = Stage::ChoosingBrowser;
+                session.stage = Stage::ChoosingBrowser {
+                    article: article.id.clone(),
+                };
                 let mut reply = Reply::new(format!(
                     "The next fix, **{}**, has different steps per browser. Which browser do you use?",
                     solution.title
@@ -588,7 +586,9 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             outcome: None,
             at: now,
         });
-        session.stage = Stage::AwaitingFeedback;
+        session.stage = Stage::AwaitingFeedback {
+            article: article.id.clone(),
+        };
         push_skipped(out, &skipped);
         // The attempt just pushed is pending.
         let step = session.current_step().unwrap_or(Step::UNKNOWN);
@@ -609,7 +609,9 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         return;
     }
     push_skipped(out, &skipped);
-    session.stage = Stage::OutOfSolutions;
+    session.stage = Stage::OutOfSolutions {
+        article: article.id.clone(),
+    };
     out.replies.push(out_of_solutions(article));
 }
 

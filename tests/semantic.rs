@@ -432,7 +432,7 @@ async fn a_busy_encoder_falls_back_to_the_lexical_ranking_and_counts_it() {
     );
     let session = service.session(&user("busy")).unwrap();
     assert_eq!(
-        session.article.as_deref(),
+        session.article(),
         Some("quickbooks-error-502"),
         "answered from the lexical ranking: {replies:?}"
     );

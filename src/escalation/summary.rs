@@ -88,8 +88,8 @@ impl Summary {
             descriptions: session.descriptions.clone(),
             matches: session.matches.clone(),
             article: session
-                .article
-                .clone()
+                .article()
+                .map(|id| id.to_string())
                 .map(|id| (id, article_title.unwrap_or_default().to_string())),
             browser: session.browser,
             device: device_of(session.browser).to_string(),

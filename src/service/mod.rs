@@ -264,7 +264,7 @@ impl Service {
                 }
                 let mut replies = probe::render_reports(&reports, &kb);
                 if let Some(last) = replies.last_mut()
-                    && session.stage != Stage::Escalated
+                    && !matches!(session.stage, Stage::Escalated { .. })
                 {
                     last.choices.push(crate::reply::Choice::new(
                         Action::Escalate,
@@ -288,8 +288,7 @@ impl Service {
         let kb = self.knowledge.current();
         let now = self.clock.now();
         let title = session
-            .article
-            .as_deref()
+            .article()
             .and_then(|id| kb.get(id))
             .map(|a| a.title.clone());
         let mut summary = Summary::capture(session, title.as_deref(), note, kb.revision(), now);
@@ -324,7 +323,9 @@ impl Service {
         }
         let id = escalated.ticket.id;
         session.ticket = Some(id);
-        session.stage = Stage::Escalated;
+        session.stage = Stage::Escalated {
+            article: session.article().map(str::to_string),
+        };
         let text = if escalated.created {
             format!(
                 "I've opened ticket **{id}** for the support team with everything from our conversation: what you \

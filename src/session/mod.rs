@@ -1,5 +1,7 @@
 //! Per-user conversation state: what the user said, what matched, what was tried and how it went.
 
+mod stored;
+
 use crate::browser::Browser;
 use crate::ids::TicketId;
 use serde::{Deserialize, Serialize};
@@ -14,25 +16,51 @@ pub struct UserRef {
     pub channel: String,
 }
 
-/// Where the conversation stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case", tag = "state")]
+/// Where the conversation stands. The stages of a walk through an article carry that
+/// article, so none can be entered without one. The step waiting for "did this fix it?" is
+/// not copied here: it is the last attempt without an outcome ([`Session::current_step`]), one
+/// record that cannot disagree with another.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Stage {
     /// Waiting for a description.
     #[default]
     Idle,
     /// Low-confidence match: waiting for the user to pick one of these article ids.
     ChoosingArticle { candidates: Vec<String> },
-    /// Waiting for the user's browser.
-    ChoosingBrowser,
-    /// A solution was shown; waiting for "did this fix it?".
-    AwaitingFeedback,
-    /// Every solution was tried.
-    OutOfSolutions,
-    /// The user said a solution worked.
-    Fixed,
-    /// Handed to a human.
-    Escalated,
+    /// Waiting for the user's browser, to go on with `article`.
+    ChoosingBrowser { article: String },
+    /// A solution of `article` was shown; waiting for "did this fix it?".
+    AwaitingFeedback { article: String },
+    /// Every solution of `article` was tried.
+    OutOfSolutions { article: String },
+    /// The user said a solution of `article` worked.
+    Fixed { article: String },
+    /// Handed to a human, from `article` if one was open.
+    Escalated { article: Option<String> },
+}
+
+impl Stage {
+    /// The article the conversation is on, if any.
+    pub fn article(&self) -> Option<&str> {
+        match self {
+            Stage::ChoosingBrowser { article }
+            | Stage::AwaitingFeedback { article }
+            | Stage::OutOfSolutions { article }
+            | Stage::Fixed { article } => Some(article),
+            Stage::Escalated { article } => article.as_deref(),
+            Stage::Idle | Stage::ChoosingArticle { .. } => None,
+        }
+    }
+
+    /// Walking through an article's fixes: choosing a browser, answering one, or out of them.
+    pub fn is_walking(&self) -> bool {
+        matches!(
+            self,
+            Stage::ChoosingBrowser { .. }
+                | Stage::AwaitingFeedback { .. }
+                | Stage::OutOfSolutions { .. }
+        )
+    }
 }
 
 /// One ranked article as the user saw it.
@@ -80,35 +108,31 @@ pub struct CheckRecord {
     pub at: u64,
 }
 
-/// A user's conversation with the bot. Serialised to the store after every event.
+/// A user's conversation with the bot. Serialised to the store after every event, in the
+/// layout of [`stored::StoredSession`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "stored::StoredSession", into = "stored::StoredSession")]
 pub struct Session {
     pub user: UserRef,
     pub started_at: u64,
     pub updated_at: u64,
-    #[serde(flatten)]
+    /// Where the conversation stands, with the article it is on.
     pub stage: Stage,
     /// The user's own descriptions, verbatim, oldest first.
     pub descriptions: Vec<String>,
     /// The last ranking shown (best first).
     pub matches: Vec<ScoredArticle>,
-    /// The article being worked through.
-    pub article: Option<String>,
     pub browser: Option<Browser>,
     /// The user said their browser is none of the listed ones.
-    #[serde(default)]
     pub other_browser: bool,
     /// Index of the next solution to show in the current article.
     pub next_solution: usize,
     pub attempts: Vec<Attempt>,
-    #[serde(default)]
     pub checks: Vec<CheckRecord>,
     /// The open ticket for this conversation, if any.
-    #[serde(default)]
     pub ticket: Option<TicketId>,
     /// How many attempts the user's earlier conversations (before a restart) had: attempts are
     /// numbered on from there, so a button of an old conversation never names a new step.
-    #[serde(default)]
     pub attempt_base: usize,
 }
 
@@ -138,7 +162,6 @@ impl Session {
             stage: Stage::Idle,
             descriptions: Vec::new(),
             matches: Vec::new(),
-            article: None,
             browser: None,
             other_browser: false,
             next_solution: 0,
@@ -147,6 +170,11 @@ impl Session {
             ticket: None,
             attempt_base: 0,
         }
+    }
+
+    /// The article the conversation is on, if any.
+    pub fn article(&self) -> Option<&str> {
+        self.stage.article()
     }
 
     /// The step waiting for "did this fix it?", if any.

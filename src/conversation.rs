@@ -9,6 +9,7 @@ use crate::knowledge::{Article, KnowledgeBase, StepsFor};
 use crate::reply::{Action, Hint, Reply, Style, Tone};
 use crate::semantic::QueryVectors;
 use crate::session::{Attempt, Outcome, ScoredArticle, Session, Stage, Step};
+use crate::words;
 
 /// How many ranked articles a session remembers.
 const KEEP_MATCHES: usize = 5;
@@ -104,21 +105,15 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
     let article = current_article(kb, session);
     match (&session.stage, article) {
         (Stage::AwaitingFeedback { .. } | Stage::ChoosingBrowser { .. }, Some(article)) => {
-            out.replies.push(
-                Reply::new(format!(
-                    "Welcome back. We were working on **{}**.",
-                    article.title
-                ))
-                .article(&article.id),
-            );
+            out.replies
+                .push(Reply::new(words::welcome_back(&article.title)).article(&article.id));
             ask_again(session, article, now, out);
         }
         (Stage::OutOfSolutions { .. }, Some(article)) => {
             out.replies.push(out_of_solutions(article))
         }
         (Stage::ChoosingArticle { candidates }, _) => {
-            let mut reply = Reply::new("Welcome back. Which of these fits your problem?")
-                .title("Is it one of these?");
+            let mut reply = Reply::new(words::WELCOME_BACK_WHICH).title(words::IS_IT_ONE_OF_THESE);
             for id in candidates {
                 if let Some(a) = kb.get(id) {
                     reply = reply.choice(
@@ -130,8 +125,8 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
             }
             out.replies.push(
                 reply
-                    .choice(Action::NoneOfThese, "None of these", Style::Secondary)
-                    .choice(Action::Escalate, "Talk to a human", Style::Secondary),
+                    .choice(Action::NoneOfThese, words::NONE_OF_THESE, Style::Secondary)
+                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary),
             );
         }
         _ => out.replies.push(help()),
@@ -164,10 +159,8 @@ fn describe(
 ) {
     let text = text.trim();
     if text.is_empty() {
-        out.replies.push(
-            Reply::new("Tell me what happens in your own words, for example: *QuickBooks shows 502 Bad Gateway when I open payroll, I'm on Chrome*.")
-                .tone(Tone::Warning),
-        );
+        out.replies
+            .push(Reply::new(words::DESCRIBE_IN_YOUR_WORDS).tone(Tone::Warning));
         return;
     }
     let named_browser = browser.or_else(|| Browser::detect(text));
@@ -192,14 +185,8 @@ fn describe(
             session.browser = Some(b);
             session.other_browser = false;
         }
-        out.replies.push(
-            Reply::new(format!(
-                "I'll take that as part of **{}**, the problem we're working on. To start on a \
-                 different one, describe it in a sentence (the exact error message helps).",
-                article.title
-            ))
-            .article(&article.id),
-        );
+        out.replies
+            .push(Reply::new(words::taken_as_part_of(&article.title)).article(&article.id));
         ask_again(session, article, now, out);
         return;
     }
@@ -228,10 +215,7 @@ fn describe(
     }
     let candidates = ranking.candidates(CANDIDATES);
     if !candidates.is_empty() {
-        let mut reply = Reply::new(
-            "I'm not sure which of these fits. Pick the closest one, or tell me more (the exact error message helps).",
-        )
-        .title("Is it one of these?");
+        let mut reply = Reply::new(words::NOT_SURE_WHICH).title(words::IS_IT_ONE_OF_THESE);
         let mut ids = Vec::new();
         for m in candidates {
             let a = kb.article_at(m.doc);
@@ -243,8 +227,8 @@ fn describe(
             );
         }
         reply = reply
-            .choice(Action::NoneOfThese, "None of these", Style::Secondary)
-            .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+            .choice(Action::NoneOfThese, words::NONE_OF_THESE, Style::Secondary)
+            .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
         // Nothing is open until the user picks (the stage holds no article): the previous one
         // must not stay behind the candidates, or "check" and a browser change would act on it.
         session.stage = Stage::ChoosingArticle { candidates: ids };
@@ -256,29 +240,15 @@ fn describe(
 }
 
 fn dont_know() -> Reply {
-    Reply::new(
-        "I don't have an article for that yet, and I'd rather not guess. You can describe it differently \
-         (the exact error message or code helps), or I can hand this to a person on the support team.",
-    )
-    .title("I don't know this one")
-    .tone(Tone::Warning)
-    .choice(Action::Escalate, "Talk to a human", Style::Primary)
+    Reply::new(words::DONT_KNOW)
+        .title(words::DONT_KNOW_TITLE)
+        .tone(Tone::Warning)
+        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary)
 }
 
 fn unknown_article(kb: &KnowledgeBase, id: &str) -> Reply {
     let suggestions = kb.suggest(id, 3);
-    let mut text = format!("There is no article `{id}`.");
-    if !suggestions.is_empty() {
-        text.push_str(&format!(
-            " Did you mean {}?",
-            suggestions
-                .iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    let mut reply = Reply::new(text).tone(Tone::Warning);
+    let mut reply = Reply::new(words::no_such_article(id, &suggestions)).tone(Tone::Warning);
     for s in suggestions {
         reply = reply.choice(Action::Article(s.to_string()), s, Style::Secondary);
     }
@@ -297,9 +267,9 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         Action::NoneOfThese => {
             session.stage = Stage::Idle;
             out.replies.push(
-                Reply::new("Sorry I couldn't place it. Describe it again with the exact message you see, or talk to a person.")
-                    .choice(Action::Escalate, "Talk to a human", Style::Primary)
-                    .choice(Action::Restart, "Start over", Style::Secondary),
+                Reply::new(words::COULD_NOT_PLACE_IT)
+                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary)
+                    .choice(Action::Restart, words::START_OVER, Style::Secondary),
             );
         }
         Action::Browser(choice) => {
@@ -344,16 +314,17 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             session.stage = Stage::Fixed {
                 article: article.id.clone(),
             };
-            let mut reply = Reply::new(format!(
-                "Glad that worked! **{title}** fixed it.{}",
-                prevention_hint(article)
-            ))
-            .title("Fixed")
-            .tone(Tone::Success)
-            .article(&article.id)
-            .choice(Action::Restart, "I have another problem", Style::Secondary);
+            let mut reply = Reply::new(words::glad_it_worked(&title, &prevention_hint(article)))
+                .title(words::FIXED_TITLE)
+                .tone(Tone::Success)
+                .article(&article.id)
+                .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary);
             if !article.faq.is_empty() || !article.causes.is_empty() {
-                reply = reply.choice(Action::MoreInfo, "Why did this happen?", Style::Secondary);
+                reply = reply.choice(
+                    Action::MoreInfo,
+                    words::WHY_DID_THIS_HAPPEN,
+                    Style::Secondary,
+                );
             }
             out.replies.push(reply);
         }
@@ -400,9 +371,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             *session = Session::new(user, now);
             session.ticket = ticket;
             session.attempt_base = attempt_base;
-            out.replies.push(Reply::new(
-                "Starting over. Describe your problem in your own words.",
-            ));
+            out.replies.push(Reply::new(words::STARTING_OVER));
         }
     }
 }
@@ -410,10 +379,8 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
 /// An answer to a step that is not the open one (a button on an earlier message, or of another
 /// article): nothing is recorded, and the open question is asked again.
 fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output) {
-    out.replies.push(
-        Reply::new("That button belongs to an earlier step; here is where we are now:")
-            .tone(Tone::Warning),
-    );
+    out.replies
+        .push(Reply::new(words::EARLIER_STEP).tone(Tone::Warning));
     let article = current_article(kb, session);
     match (&session.stage, article) {
         (stage, Some(a)) if stage.is_walking() => ask_again(session, a, now, out),
@@ -425,23 +392,17 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
                 .find(|t| t.outcome == Some(Outcome::Fixed))
                 .map_or(a.title.as_str(), |t| t.title.as_str());
             out.replies.push(
-                Reply::new(format!(
-                    "You told me **{title}** fixed it. If something else is wrong, describe it, or start over."
-                ))
-                .article(&a.id)
-                .choice(Action::Restart, "I have another problem", Style::Secondary),
+                Reply::new(words::you_said_it_was_fixed(title))
+                    .article(&a.id)
+                    .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary),
             );
         }
         (Stage::Escalated { .. }, _) => out.replies.push(
-            Reply::new(format!(
-                "This was handed to the support team{}. If you need more help with it, ask for a human again; for a new problem, start over.",
-                session
-                    .ticket
-                    .map(|t| format!(" (ticket **{t}**)"))
-                    .unwrap_or_default()
+            Reply::new(words::handed_over(
+                session.ticket.map(|t| t.to_string()).as_deref(),
             ))
-            .choice(Action::Escalate, "Talk to a human", Style::Secondary)
-            .choice(Action::Restart, "Start over", Style::Secondary),
+            .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary)
+            .choice(Action::Restart, words::START_OVER, Style::Secondary),
         ),
         _ => resume(kb, session, now, out),
     }
@@ -452,7 +413,7 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
 fn which_target(kb: &KnowledgeBase) -> Reply {
     let targets = kb.targets();
     if targets.is_empty() {
-        return Reply::new("No services are set up for live checks here.")
+        return Reply::new(words::NO_SERVICES)
             .hint(Hint::CheckAddress)
             .tone(Tone::Warning);
     }
@@ -460,19 +421,15 @@ fn which_target(kb: &KnowledgeBase) -> Reply {
         .iter()
         .map(|t| format!("- **{}**: {}", t.name, t.description))
         .collect();
-    Reply::new(format!(
-        "Which service should I check?\n{}\n\nOr describe your problem, and I'll check the services it involves.",
-        list.join("\n")
-    ))
-    .hint(Hint::CheckByName {
-        example: targets[0].name.clone(),
-    })
-    .title("Which service?")
+    Reply::new(words::which_service(&list.join("\n")))
+        .hint(Hint::CheckByName {
+            example: targets[0].name.clone(),
+        })
+        .title(words::WHICH_SERVICE_TITLE)
 }
 
 fn nothing_open() -> Reply {
-    Reply::new("We're not working through an article right now. Describe your problem to start.")
-        .tone(Tone::Warning)
+    Reply::new(words::NOTHING_OPEN).tone(Tone::Warning)
 }
 
 fn current_article<'a>(kb: &'a KnowledgeBase, session: &Session) -> Option<&'a Article> {
@@ -486,18 +443,14 @@ fn start_article(session: &mut Session, article: &Article, now: u64, out: &mut O
         .title(article.title.clone())
         .article(&article.id);
     if let Some(m) = session.matches.iter().find(|m| m.id == article.id) {
-        reply = reply.field("Match", format!("{:.0}% confident", m.score * 100.0));
+        reply = reply.field("Match", words::confident(m.score));
     }
     if !article.causes.is_empty() {
         let causes: Vec<&str> = article.causes.iter().map(|c| c.name.as_str()).collect();
         reply = reply.field("Common causes", causes.join(" · "));
     }
     if !article.checks.is_empty() {
-        reply = reply.choice(
-            Action::Check,
-            "Check if the service is up",
-            Style::Secondary,
-        );
+        reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
     }
     out.replies.push(reply);
     next_solution(session, article, now, out);
@@ -516,31 +469,32 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             StepsFor::NeedBrowser if session.other_browser => StepsFor::NoVariant,
             s => s,
         };
-        let heading = format!("Solution {} of {total}: {}", index + 1, solution.title);
+        let heading = words::solution_heading(index + 1, total, &solution.title);
         let body = match steps {
             StepsFor::NeedBrowser => {
                 session.stage = Stage::ChoosingBrowser {
                     article: article.id.clone(),
                 };
-                let mut reply = Reply::new(format!(
-                    "The next fix, **{}**, has different steps per browser. Which browser do you use?",
-                    solution.title
-                ))
-                .title("Which browser?")
-                .article(&article.id);
+                let mut reply = Reply::new(words::which_browser(&solution.title))
+                    .title(words::WHICH_BROWSER_TITLE)
+                    .article(&article.id);
                 for b in article.browsers() {
                     reply = reply.choice(Action::Browser(Some(b)), b.label(), Style::Secondary);
                 }
                 reply = reply
-                    .choice(Action::Browser(None), "Other", Style::Secondary)
-                    .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+                    .choice(
+                        Action::Browser(None),
+                        words::OTHER_BROWSER,
+                        Style::Secondary,
+                    )
+                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
                 push_skipped(out, &skipped);
                 out.replies.push(reply);
                 return;
             }
             StepsFor::General => solution.general.clone(),
             StepsFor::Browser(v) => {
-                let steps = format!("**Steps for {}:**\n{}", v.browser.label(), v.steps);
+                let steps = words::steps_for(v.browser.label(), &v.steps);
                 if solution.general.is_empty() {
                     steps
                 } else {
@@ -552,11 +506,7 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 let names: Vec<&str> = has.iter().map(|b| b.label()).collect();
                 let yours = browser.map(|b| b.label()).unwrap_or("your browser");
                 if has_steps(&solution.general) {
-                    format!(
-                        "_This fix has no steps written for {yours} (only {}); here are the general steps._\n\n{}",
-                        names.join(", "),
-                        solution.general
-                    )
+                    words::general_steps_instead(yours, &names.join(", "), &solution.general)
                 } else {
                     session.attempts.push(Attempt {
                         article: article.id.clone(),
@@ -566,11 +516,11 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                         outcome: Some(Outcome::Skipped),
                         at: now,
                     });
-                    skipped.push(format!(
-                        "Skipped solution {} (**{}**): it is for {} only, not {yours}.",
+                    skipped.push(words::skipped_solution(
                         index + 1,
-                        solution.title,
-                        names.join(", ")
+                        &solution.title,
+                        &names.join(", "),
+                        yours,
                     ));
                     session.next_solution += 1;
                     continue;
@@ -592,18 +542,14 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         push_skipped(out, &skipped);
         // The attempt just pushed is pending.
         let step = session.current_step().unwrap_or(Step::UNKNOWN);
-        let mut reply = Reply::new(format!("{body}\n\nDid this fix it?"))
+        let mut reply = Reply::new(format!("{body}\n\n{}", words::DID_THIS_FIX_IT))
             .title(heading)
             .article(&article.id)
-            .choice(Action::Fixed(step), "Fixed it", Style::Success)
-            .choice(Action::NotFixed(step), "Still broken", Style::Danger)
-            .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+            .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
+            .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger)
+            .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
         if !article.checks.is_empty() {
-            reply = reply.choice(
-                Action::Check,
-                "Check if the service is up",
-                Style::Secondary,
-            );
+            reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
         }
         out.replies.push(reply);
         return;
@@ -632,25 +578,22 @@ fn has_steps(markdown: &str) -> bool {
 }
 
 fn out_of_solutions(article: &Article) -> Reply {
-    let mut text = format!("That was the last fix I have for **{}**.", article.title);
+    let mut text = words::last_fix(&article.title);
     if let Some(advice) = &article.escalation {
         text.push_str("\n\n");
         text.push_str(advice);
     }
-    text.push_str("\n\nA person on the support team can take it from here; they'll see everything you've tried, so you won't have to repeat it.");
+    text.push_str("\n\n");
+    text.push_str(words::A_PERSON_CAN_TAKE_IT);
     let mut reply = Reply::new(text)
-        .title("Out of fixes")
+        .title(words::OUT_OF_FIXES_TITLE)
         .tone(Tone::Warning)
         .article(&article.id)
-        .choice(Action::Escalate, "Talk to a human", Style::Primary);
+        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary);
     if !article.checks.is_empty() {
-        reply = reply.choice(
-            Action::Check,
-            "Check if the service is up",
-            Style::Secondary,
-        );
+        reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
     }
-    reply.choice(Action::Restart, "Start over", Style::Secondary)
+    reply.choice(Action::Restart, words::START_OVER, Style::Secondary)
 }
 
 fn prevention_hint(article: &Article) -> String {
@@ -663,7 +606,7 @@ fn prevention_hint(article: &Article) -> String {
         .take(3)
         .map(|p| format!("- {p}"))
         .collect();
-    format!("\n\nTo keep it from coming back:\n{}", tips.join("\n"))
+    words::keep_it_from_coming_back(&tips.join("\n"))
 }
 
 fn more_info(article: &Article) -> Reply {
@@ -685,7 +628,7 @@ fn more_info(article: &Article) -> Reply {
         }
     }
     let mut reply = Reply::new(text.trim_end().to_string())
-        .title(format!("About: {}", article.title))
+        .title(words::about(&article.title))
         .article(&article.id);
     for f in &article.faq {
         reply = reply.field(f.question.clone(), f.answer.clone());
@@ -694,11 +637,5 @@ fn more_info(article: &Article) -> Reply {
 }
 
 fn help() -> Reply {
-    Reply::new(
-        "Describe your problem in your own words (the exact error message helps), and mention your browser if you know it.\n\
-         I'll find the matching article and walk you through its fixes one at a time, asking whether each one worked.\n\
-         Steps differ per browser: name yours (\"on my iPhone\", \"in Edge\") or change it any time.\n\
-         At any point you can ask me to **check** whether the service is up, or to hand you to a **human**.",
-    )
-    .title("How I can help")
+    Reply::new(words::HELP).title(words::HELP_TITLE)
 }

@@ -42,3 +42,4 @@ pub mod semantic;
 pub mod service;
 pub mod session;
 pub mod store;
+pub mod words;

@@ -22,6 +22,7 @@ use crate::probe::{self, Prober, Request};
 use crate::reply::{Action, Reply, Style, Tone};
 use crate::session::{Attempt, Outcome, Session, Stage, UserRef};
 use crate::store::{Store, StoreError};
+use crate::words;
 use std::sync::Arc;
 use tokio::sync::Notify;
 use turns::UserTurns;
@@ -242,12 +243,7 @@ impl Service {
     async fn run_checks(&self, session: &mut Session, targets: Vec<String>) -> Vec<Reply> {
         let kb = self.knowledge.current();
         if targets.is_empty() {
-            return vec![
-                Reply::new(
-                    "Name a service or an address to check, e.g. `/check https://qbo.intuit.com/`.",
-                )
-                .tone(Tone::Warning),
-            ];
+            return vec![Reply::new(words::NAME_A_SERVICE).tone(Tone::Warning)];
         }
         let requests: Vec<Request> = targets.iter().map(|t| Request::parse(t)).collect();
         match self
@@ -268,7 +264,7 @@ impl Service {
                 {
                     last.choices.push(crate::reply::Choice::new(
                         Action::Escalate,
-                        "Talk to a human",
+                        words::TALK_TO_A_HUMAN,
                         Style::Secondary,
                     ));
                 }
@@ -305,10 +301,7 @@ impl Service {
             Ok(e) => e,
             Err(ServiceError::Refused(e)) => {
                 tracing::error!(error = %e, "escalation refused");
-                return Ok(Reply::new(
-                    "I couldn't open a ticket just now. Please try again in a minute.",
-                )
-                .tone(Tone::Danger));
+                return Ok(Reply::new(words::TICKET_NOT_OPENED).tone(Tone::Danger));
             }
             Err(e) => return Err(e),
         };
@@ -327,26 +320,14 @@ impl Service {
             article: session.article().map(str::to_string),
         };
         let text = if escalated.created {
-            format!(
-                "I've opened ticket **{id}** for the support team with everything from our conversation: what you \
-                 described, the fixes you tried and how they went{}. Nobody will ask you to repeat it.\n\n\
-                 What happens next: a person claims the ticket and you'll get a message when they do, and again when \
-                 it's resolved. If you think of anything else, ask for a human again and it's added to the same ticket.",
-                if session.checks.is_empty() {
-                    ""
-                } else {
-                    ", and the live checks"
-                }
-            )
+            words::ticket_opened(&id.to_string(), !session.checks.is_empty())
         } else {
-            format!(
-                "You already have an open ticket, **{id}**. I've added this conversation to it, so the support team sees the latest."
-            )
+            words::ticket_added_to(&id.to_string())
         };
         Ok(Reply::new(text)
             .title(format!("Ticket {id}"))
             .tone(Tone::Success)
-            .choice(Action::Restart, "Start over", Style::Secondary))
+            .choice(Action::Restart, words::START_OVER, Style::Secondary))
     }
 }
 

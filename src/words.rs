@@ -1,0 +1,149 @@
+//! What the bot says to users, in one place: the conversation's sentences, titles and button
+//! labels, and the service's answers about tickets and checks. Each adapter adds only its own
+//! transport words (command spellings, cooldown and stale-button notes).
+
+// Button labels.
+pub const TALK_TO_A_HUMAN: &str = "Talk to a human";
+pub const NONE_OF_THESE: &str = "None of these";
+pub const START_OVER: &str = "Start over";
+pub const ANOTHER_PROBLEM: &str = "I have another problem";
+pub const WHY_DID_THIS_HAPPEN: &str = "Why did this happen?";
+pub const CHECK_THE_SERVICE: &str = "Check if the service is up";
+pub const FIXED_IT: &str = "Fixed it";
+pub const STILL_BROKEN: &str = "Still broken";
+pub const OTHER_BROWSER: &str = "Other";
+
+// Titles.
+pub const IS_IT_ONE_OF_THESE: &str = "Is it one of these?";
+pub const DONT_KNOW_TITLE: &str = "I don't know this one";
+pub const FIXED_TITLE: &str = "Fixed";
+pub const WHICH_SERVICE_TITLE: &str = "Which service?";
+pub const WHICH_BROWSER_TITLE: &str = "Which browser?";
+pub const OUT_OF_FIXES_TITLE: &str = "Out of fixes";
+pub const HELP_TITLE: &str = "How I can help";
+
+// Sentences.
+pub const DESCRIBE_IN_YOUR_WORDS: &str = "Tell me what happens in your own words, for example: *QuickBooks shows 502 Bad Gateway when I open payroll, I'm on Chrome*.";
+pub const WELCOME_BACK_WHICH: &str = "Welcome back. Which of these fits your problem?";
+pub const NOT_SURE_WHICH: &str = "I'm not sure which of these fits. Pick the closest one, or tell me more (the exact error message helps).";
+pub const DONT_KNOW: &str = "I don't have an article for that yet, and I'd rather not guess. You can describe it differently \
+     (the exact error message or code helps), or I can hand this to a person on the support team.";
+pub const COULD_NOT_PLACE_IT: &str = "Sorry I couldn't place it. Describe it again with the exact message you see, or talk to a person.";
+pub const STARTING_OVER: &str = "Starting over. Describe your problem in your own words.";
+pub const EARLIER_STEP: &str = "That button belongs to an earlier step; here is where we are now:";
+pub const NO_SERVICES: &str = "No services are set up for live checks here.";
+pub const NOTHING_OPEN: &str =
+    "We're not working through an article right now. Describe your problem to start.";
+pub const DID_THIS_FIX_IT: &str = "Did this fix it?";
+pub const A_PERSON_CAN_TAKE_IT: &str = "A person on the support team can take it from here; they'll see everything you've tried, so you won't have to repeat it.";
+pub const HELP: &str = "Describe your problem in your own words (the exact error message helps), and mention your browser if you know it.\n\
+     I'll find the matching article and walk you through its fixes one at a time, asking whether each one worked.\n\
+     Steps differ per browser: name yours (\"on my iPhone\", \"in Edge\") or change it any time.\n\
+     At any point you can ask me to **check** whether the service is up, or to hand you to a **human**.";
+pub const NAME_A_SERVICE: &str =
+    "Name a service or an address to check, e.g. `/check https://qbo.intuit.com/`.";
+pub const TICKET_NOT_OPENED: &str =
+    "I couldn't open a ticket just now. Please try again in a minute.";
+
+pub fn welcome_back(title: &str) -> String {
+    format!("Welcome back. We were working on **{title}**.")
+}
+
+pub fn taken_as_part_of(title: &str) -> String {
+    format!(
+        "I'll take that as part of **{title}**, the problem we're working on. To start on a \
+         different one, describe it in a sentence (the exact error message helps)."
+    )
+}
+
+pub fn no_such_article(id: &str, suggestions: &[&str]) -> String {
+    let mut text = format!("There is no article `{id}`.");
+    if !suggestions.is_empty() {
+        let named: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+        text.push_str(&format!(" Did you mean {}?", named.join(", ")));
+    }
+    text
+}
+
+pub fn glad_it_worked(fix: &str, prevention: &str) -> String {
+    format!("Glad that worked! **{fix}** fixed it.{prevention}")
+}
+
+pub fn you_said_it_was_fixed(fix: &str) -> String {
+    format!(
+        "You told me **{fix}** fixed it. If something else is wrong, describe it, or start over."
+    )
+}
+
+pub fn handed_over(ticket: Option<&str>) -> String {
+    format!(
+        "This was handed to the support team{}. If you need more help with it, ask for a human again; for a new problem, start over.",
+        ticket
+            .map(|t| format!(" (ticket **{t}**)"))
+            .unwrap_or_default()
+    )
+}
+
+pub fn which_service(list: &str) -> String {
+    format!(
+        "Which service should I check?\n{list}\n\nOr describe your problem, and I'll check the services it involves."
+    )
+}
+
+pub fn which_browser(fix: &str) -> String {
+    format!("The next fix, **{fix}**, has different steps per browser. Which browser do you use?")
+}
+
+pub fn solution_heading(number: usize, total: usize, title: &str) -> String {
+    format!("Solution {number} of {total}: {title}")
+}
+
+pub fn steps_for(browser: &str, steps: &str) -> String {
+    format!("**Steps for {browser}:**\n{steps}")
+}
+
+pub fn general_steps_instead(yours: &str, only: &str, general: &str) -> String {
+    format!(
+        "_This fix has no steps written for {yours} (only {only}); here are the general steps._\n\n{general}"
+    )
+}
+
+pub fn skipped_solution(number: usize, title: &str, only: &str, yours: &str) -> String {
+    format!("Skipped solution {number} (**{title}**): it is for {only} only, not {yours}.")
+}
+
+pub fn last_fix(title: &str) -> String {
+    format!("That was the last fix I have for **{title}**.")
+}
+
+pub fn keep_it_from_coming_back(tips: &str) -> String {
+    format!("\n\nTo keep it from coming back:\n{tips}")
+}
+
+pub fn about(title: &str) -> String {
+    format!("About: {title}")
+}
+
+pub fn confident(score: f64) -> String {
+    format!("{:.0}% confident", score * 100.0)
+}
+
+pub fn ticket_opened(id: &str, with_checks: bool) -> String {
+    format!(
+        "I've opened ticket **{id}** for the support team with everything from our conversation: what you \
+         described, the fixes you tried and how they went{}. Nobody will ask you to repeat it.\n\n\
+         What happens next: a person claims the ticket and you'll get a message when they do, and again when \
+         it's resolved. If you think of anything else, ask for a human again and it's added to the same ticket.",
+        if with_checks {
+            ", and the live checks"
+        } else {
+            ""
+        }
+    )
+}
+
+pub fn ticket_added_to(id: &str) -> String {
+    format!(
+        "You already have an open ticket, **{id}**. I've added this conversation to it, so the support team sees the latest."
+    )
+}

@@ -4,7 +4,7 @@
 use crate::browser::Browser;
 use crate::conversation::Event;
 use crate::reply::{Action, Choice, Reply, SpellHint};
-use crate::service::Service;
+use crate::service::{Service, ServiceError};
 use crate::session::UserRef;
 use std::io::{BufRead, Write};
 
@@ -260,7 +260,9 @@ pub async fn run(
                         remind(&mut output, &mut choices, open_question, &event)?;
                     }
                 }
-                Err(e) => {
+                // The one place service errors become console text.
+                Err(ServiceError::Refused(why)) => writeln!(output, "{why}")?,
+                Err(ServiceError::Internal(e)) => {
                     tracing::error!(error = %e, "console event failed");
                     writeln!(output, "Something went wrong on my side: {e}")?;
                 }

@@ -2,26 +2,42 @@
 //! walks users through per-browser fixes, checks services live and escalates to humans.
 //!
 //! # Layout
+//! Lowest layer first; each module imports only modules listed above it (checked by review:
+//! no import cycles).
 //! - [`browser`]: browser/device ids, aliases, detection from text.
-//! - [`knowledge`]: articles parsed from Markdown files, validation, hot reload.
-//! - [`matcher`]: description -> ranked articles with calibrated scores (pure); lexical, and
-//!   fused with semantic similarity ([`matcher::hybrid`]) when a sentence model is in use.
+//! - [`ids`]: typed ids shared across layers ([`ids::TicketId`]).
+//! - [`clock`]: wall-clock time behind a trait, so tests control it.
+//! - [`env_file`]: reading `.env`; [`config`]: typed configuration from flags and environment.
+//! - [`matcher`]: description -> ranked documents with calibrated scores (pure). It indexes its
+//!   own [`matcher::Document`] type; lexical, and fused with semantic similarity
+//!   ([`matcher::hybrid`]) when a sentence model is in use.
 //! - [`semantic`]: sentence embeddings: the candle BERT encoder and model fetching (feature
 //!   `semantic`), article chunks, long-post windows, the embedding cache, the encoding thread.
-//! - [`probe`]: live checks of endpoints, safe against scanning private networks.
-//! - [`session`]: per-user conversation state.
+//! - [`knowledge`]: articles parsed from Markdown files, validation, hot reload; builds the
+//!   matcher's documents and the semantic chunks from its articles.
+//! - [`session`]: per-user conversation state; the stages of a walk carry their article.
+//! - [`reply`]: transport-neutral replies, the actions behind their choices, and command hints
+//!   each adapter spells; whole-article Markdown.
+//! - [`words`]: what the bot says to users, in one place.
 //! - [`conversation`]: the engine, `(Session, Event) -> replies + effects` (pure).
-//! - [`reply`]: transport-neutral replies and the actions behind their choices.
-//! - [`store`]: sled storage; the only module that touches sled.
-//! - [`service`]: the engine with its edges (store, effects) for adapters to call.
-//! - [`console`]: the terminal adapter.
-//! - [`config`]: typed configuration from flags and environment; [`env_file`]: reading `.env`.
-//! - [`escalation`]: diagnostic summaries, tickets, the outbox and notifiers, stats.
-//! - `discord` (feature `discord`): the Discord adapter; the only place serenity lives.
-//! - [`cli`]: the one-shot commands (`diagnose`, `kb ...`, `tickets ...`, `stats`) and their output.
+//! - [`probe`]: live checks of endpoints, safe against scanning private networks.
+//! - [`escalation`]: escalation as pure rules and data: the diagnostic summary, tickets and their
+//!   lifecycle, the one-open-ticket rule ([`escalation::rules`]), the notifications each step
+//!   sends, stats.
+//! - [`store`]: sled storage, one file per table; the only module that touches sled. It applies
+//!   `escalation`'s rules inside its transactions.
+//! - [`service`]: the engine with its edges, the one API every adapter calls: conversations,
+//!   tickets ([`service::TicketDesk`]: file, claim, resolve, reopen), knowledge verbs, the outbox
+//!   deliverer. Failures are a [`service::ServiceError`]: refused (shown) or internal (logged).
+//! - Adapters, each thin: [`console`] (the terminal), `discord` (feature `discord`; the only
+//!   place serenity lives), and [`cli`] (the one-shot commands and their output).
 //!
-//! Data flows one way: adapter -> engine -> (knowledge, matcher, probe, store) -> Reply -> adapter.
-//! Nothing outside `discord` (behind the `discord` feature) knows about Discord.
+//! Where is escalation? Its rules and data in `escalation/`, carried out by
+//! `service/tickets.rs`, stored by `store/tickets.rs` and `store/outbox.rs`.
+//!
+//! Data flows one way: adapter -> service -> engine -> (knowledge, matcher, probe, store) ->
+//! Reply -> adapter. Nothing outside `discord` (behind the `discord` feature) knows about
+//! Discord.
 
 pub mod browser;
 pub mod cli;

@@ -1,6 +1,6 @@
 //! Interactions -> core events -> replies rendered back: slash commands, buttons, menus,
-//! modals and autocomplete. Thin: the service does the work, [`Responder`] answers within
-//! Discord's 3 seconds, and service errors become replies in one place ([`shown`]).
+//! modals and autocomplete. Thin: the service does the work, `Responder` answers within
+//! Discord's 3 seconds, and service errors become replies in one place (`shown`).
 
 use super::commands::{self, SlashCommand, TicketVerb};
 use super::cooldowns::{Cooldowns, Costly};

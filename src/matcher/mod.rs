@@ -57,7 +57,7 @@ pub(crate) type FastSet<K> = rustc_hash::FxHashSet<K>;
 /// knowledge base builds these from its articles, so the matcher knows nothing of Markdown.
 #[derive(Debug, Clone, Default)]
 pub struct Document<'a> {
-    /// "id title", for name lookups ([`Index::suggest`]).
+    /// "id title", for name lookups ([`Index::lookup_names`]).
     pub name: String,
     pub title: &'a str,
     /// Error codes as written ("502", "Bad Gateway").

@@ -109,7 +109,7 @@ pub struct CheckRecord {
 }
 
 /// A user's conversation with the bot. Serialised to the store after every event, in the
-/// layout of [`stored::StoredSession`].
+/// layout of `stored::StoredSession`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "stored::StoredSession", into = "stored::StoredSession")]
 pub struct Session {

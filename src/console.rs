@@ -38,6 +38,11 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             )),
         };
     }
+    // A button's label typed as text is that button ("Fixed it", "Check if the service is up").
+    let typed = line.trim_end_matches(['.', '!']).trim().to_lowercase();
+    if let Some(c) = choices.iter().find(|c| c.label.to_lowercase() == typed) {
+        return Input::Event(Event::Act(c.action.clone()));
+    }
     let lower = line.to_lowercase();
     let (command, rest) = match lower.strip_prefix('/') {
         Some(c) => {
@@ -177,8 +182,6 @@ pub fn render(reply: &Reply) -> String {
     render_from(reply, 1)
 }
 
-/// Renders a reply with its choices numbered from `first` (several replies shown together
-/// share one numbering, so every number on screen means one thing).
 /// Commands as the console spells them (`/check NAME`).
 pub struct ConsoleSpelling;
 
@@ -188,7 +191,15 @@ impl SpellHint for ConsoleSpelling {
     }
 }
 
+/// Renders a reply with its choices numbered from `first` (several replies shown together
+/// share one numbering, so every number on screen means one thing).
 pub fn render_from(reply: &Reply, first: usize) -> String {
+    let numbers: Vec<usize> = (first..first + reply.choices.len()).collect();
+    render_numbered(reply, &numbers)
+}
+
+/// Renders a reply with its choices under the given numbers (one per choice).
+fn render_numbered(reply: &Reply, numbers: &[usize]) -> String {
     let mut out = String::new();
     if let Some(title) = &reply.title {
         out.push_str(&format!("== {title} ==\n"));
@@ -201,8 +212,8 @@ pub fn render_from(reply: &Reply, first: usize) -> String {
     for f in &reply.fields {
         out.push_str(&format!("* {}: {}\n", f.name, f.value));
     }
-    for (i, c) in reply.choices.iter().enumerate() {
-        out.push_str(&format!("  [{}] {}\n", first + i, c.label));
+    for (n, c) in numbers.iter().zip(&reply.choices) {
+        out.push_str(&format!("  [{n}] {}\n", c.label));
     }
     out
 }
@@ -251,13 +262,18 @@ pub async fn run(
             Input::Invalid(msg) => writeln!(output, "{msg}")?,
             Input::Event(event) => match service.handle(&user, event.clone()).await {
                 Ok(replies) => {
-                    let open_question = std::mem::take(&mut choices);
-                    choices = show(&mut output, replies)?;
-                    if event == Event::Help {
-                        writeln!(output, "{CONSOLE_COMMANDS}")?;
-                    }
-                    if is_aside(&event) {
-                        remind(&mut output, &mut choices, open_question, &event)?;
+                    if is_aside(&event) && !choices.is_empty() {
+                        // The open question keeps its numbers through an aside.
+                        show_beside(&mut output, replies, &mut choices)?;
+                        if event == Event::Help {
+                            writeln!(output, "{CONSOLE_COMMANDS}")?;
+                        }
+                        remind(&mut output, &choices)?;
+                    } else {
+                        choices = show(&mut output, replies)?;
+                        if event == Event::Help {
+                            writeln!(output, "{CONSOLE_COMMANDS}")?;
+                        }
                     }
                 }
                 // The one place service errors become console text.
@@ -314,31 +330,36 @@ fn is_aside(event: &Event) -> bool {
     )
 }
 
-/// After an aside, lists the open question's choices again (numbered after those just shown),
-/// so "2" or "no" still answers it.
-fn remind(
-    output: &mut impl Write,
-    choices: &mut Vec<Choice>,
-    open_question: Vec<Choice>,
-    aside: &Event,
-) -> std::io::Result<()> {
-    let just_done = match aside {
-        Event::Act(a) => Some(a.clone()),
-        Event::Check { .. } => Some(Action::Check),
-        _ => None,
-    };
-    let still: Vec<Choice> = open_question
-        .into_iter()
-        .filter(|c| Some(&c.action) != just_done.as_ref())
-        .filter(|c| !choices.iter().any(|x| x.action == c.action))
-        .collect();
-    if still.is_empty() {
-        return Ok(());
-    }
+/// After an aside, lists the open question's choices again under the numbers they had, so "2"
+/// or "no" still answers it.
+fn remind(output: &mut impl Write, open_question: &[Choice]) -> std::io::Result<()> {
     writeln!(output, "\nThe question before is still open:")?;
-    for c in &still {
-        writeln!(output, "  [{}] {}", choices.len() + 1, c.label)?;
-        choices.push(c.clone());
+    for (i, c) in open_question.iter().enumerate() {
+        writeln!(output, "  [{}] {}", i + 1, c.label)?;
+    }
+    output.flush()
+}
+
+/// Prints an aside's replies beside an open question: a choice the question already has keeps
+/// its number; the aside's new choices are numbered after the question's and added to `on_screen`.
+fn show_beside(
+    output: &mut impl Write,
+    replies: Vec<Reply>,
+    on_screen: &mut Vec<Choice>,
+) -> std::io::Result<()> {
+    for r in &replies {
+        let mut numbers = Vec::with_capacity(r.choices.len());
+        for c in &r.choices {
+            let n = match on_screen.iter().position(|x| x.action == c.action) {
+                Some(i) => i + 1,
+                None => {
+                    on_screen.push(c.clone());
+                    on_screen.len()
+                }
+            };
+            numbers.push(n);
+        }
+        writeln!(output, "\n{}", render_numbered(r, &numbers).trim_end())?;
     }
     output.flush()
 }
@@ -412,6 +433,67 @@ mod tests {
         );
         assert_eq!(
             parse_input("1", &on_screen),
+            Input::Event(Event::Act(Action::Check))
+        );
+    }
+
+    #[test]
+    fn an_aside_never_renumbers_the_open_question() {
+        let mut on_screen = choices();
+        on_screen.push(Choice::new(
+            Action::Check,
+            "Check if the service is up",
+            Style::Secondary,
+        ));
+        on_screen.push(Choice::new(
+            Action::Escalate,
+            "Talk to a human",
+            Style::Secondary,
+        ));
+        let check_result = vec![
+            Reply::new("qbo answers 502")
+                .choice(Action::Escalate, "Talk to a human", Style::Secondary)
+                .choice(Action::MoreInfo, "Why?", Style::Secondary),
+        ];
+        let mut out = Vec::new();
+        show_beside(&mut out, check_result, &mut on_screen).unwrap();
+        remind(&mut out, &on_screen[..4]).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("[4] Talk to a human"),
+            "the same number as before: {out}"
+        );
+        assert!(out.contains("[5] Why?"), "new choices come after: {out}");
+        assert!(out.contains("[2] Still broken"), "{out}");
+        assert_eq!(
+            parse_input("2", &on_screen),
+            Input::Event(Event::Act(Action::NotFixed(STEP))),
+            "2 still means Still broken after the check"
+        );
+        assert_eq!(
+            parse_input("5", &on_screen),
+            Input::Event(Event::Act(Action::MoreInfo))
+        );
+    }
+
+    #[test]
+    fn a_label_typed_as_text_is_that_button() {
+        let mut on_screen = choices();
+        on_screen.push(Choice::new(
+            Action::Check,
+            "Check if the service is up",
+            Style::Secondary,
+        ));
+        assert_eq!(
+            parse_input("Fixed it", &on_screen),
+            Input::Event(Event::Act(Action::Fixed(STEP)))
+        );
+        assert_eq!(
+            parse_input("still broken!", &on_screen),
+            Input::Event(Event::Act(Action::NotFixed(STEP)))
+        );
+        assert_eq!(
+            parse_input("Check if the service is up", &on_screen),
             Input::Event(Event::Act(Action::Check))
         );
     }

@@ -95,6 +95,28 @@ impl Browser {
         Some(browser)
     }
 
+    /// A phone or tablet: no keyboard, so no keyboard shortcuts in its steps.
+    pub fn is_touch(self) -> bool {
+        self == Browser::SafariIos
+    }
+
+    /// "Safari" named without saying on what ("it's safari"): a Mac and an iPhone have
+    /// different steps, so the user is asked rather than assumed to be on a Mac.
+    pub fn is_bare_safari(text: &str) -> bool {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let has = |w: &str| words.iter().any(|x| x == w);
+        has("safari")
+            && ![
+                "mac", "macbook", "macos", "osx", "imac", "iphone", "ipad", "ios", "ipados",
+            ]
+            .iter()
+            .any(|w| has(w))
+    }
+
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {

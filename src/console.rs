@@ -140,7 +140,9 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
         _ => {
             // A browser typed at the browser question: "Chrome", "im using firefox", "on my
             // iPhone", or a near miss of a name ("chorme").
+            // A bare "safari" is not assumed to be a Mac: the engine asks which.
             if has(&Action::Browser(None))
+                && !Browser::is_bare_safari(line)
                 && let Some(b) = Browser::from_alias(line)
                     .or_else(|| Browser::detect(line))
                     .or_else(|| near_browser_name(&lower))
@@ -473,6 +475,34 @@ mod tests {
         assert_eq!(
             parse_input("5", &on_screen),
             Input::Event(Event::Act(Action::MoreInfo))
+        );
+    }
+
+    #[test]
+    fn a_bare_safari_at_the_browser_question_is_not_taken_for_a_mac() {
+        let on_screen = vec![
+            Choice::new(
+                Action::Browser(Some(Browser::SafariMac)),
+                "Safari (Mac)",
+                Style::Secondary,
+            ),
+            Choice::new(
+                Action::Browser(Some(Browser::SafariIos)),
+                "Safari (iPhone and iPad)",
+                Style::Secondary,
+            ),
+            Choice::new(Action::Browser(None), "Other", Style::Secondary),
+        ];
+        assert!(
+            matches!(
+                parse_input("safari", &on_screen),
+                Input::Event(Event::Describe { .. })
+            ),
+            "the engine asks which Safari"
+        );
+        assert_eq!(
+            parse_input("safari on my mac", &on_screen),
+            Input::Event(Event::Act(Action::Browser(Some(Browser::SafariMac))))
         );
     }
 

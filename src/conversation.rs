@@ -163,7 +163,20 @@ fn describe(
             .push(Reply::new(words::DESCRIBE_IN_YOUR_WORDS).tone(Tone::Warning));
         return;
     }
-    let named_browser = browser.or_else(|| Browser::detect(text));
+    // "Safari" alone could be a Mac or an iPhone: asked when a fix's steps differ, not assumed
+    // (unless the conversation already knows which Safari).
+    let bare = browser.is_none() && Browser::is_bare_safari(text);
+    let known_safari = session
+        .browser
+        .filter(|b| matches!(b, Browser::SafariMac | Browser::SafariIos));
+    let bare_safari = bare && known_safari.is_none();
+    let named_browser = if bare {
+        known_safari
+    } else {
+        browser.or_else(|| Browser::detect(text))
+    };
+    // Went by the text rather than an explicit choice: said, with how to change it.
+    let assumed_browser = browser.is_none() && named_browser.is_some();
     let ranking = kb.rank_with(text, query, KEEP_MATCHES);
     // A short reply the buttons did not cover ("no luck", "im using firefox", "ok") must not
     // throw away the article we are walking through: unless it matches another problem at least
@@ -173,7 +186,8 @@ fn describe(
     // clearly names another problem; other short texts, and longer ones naming a browser, only
     // when they match nothing at all.
     let short = text.split_whitespace().count() <= 4;
-    let browser_remark = named_browser.is_some() && text.split_whitespace().count() <= 8;
+    let browser_remark =
+        (named_browser.is_some() || bare_safari) && text.split_whitespace().count() <= 8;
     let reply_like = browser_remark
         || ((short || named_browser.is_some()) && ranking.candidates(CANDIDATES).is_empty());
     if reply_like
@@ -181,10 +195,7 @@ fn describe(
         && session.stage.is_walking()
         && let Some(article) = current_article(kb, session)
     {
-        if let Some(b) = named_browser {
-            session.browser = Some(b);
-            session.other_browser = false;
-        }
+        note_browser(session, named_browser, bare_safari);
         out.replies
             .push(Reply::new(words::taken_as_part_of(&article.title)).article(&article.id));
         ask_again(session, article, now, out);
@@ -192,10 +203,7 @@ fn describe(
     }
     session.leave_pending();
     session.descriptions.push(text.to_string());
-    if let Some(b) = named_browser {
-        session.browser = Some(b);
-        session.other_browser = false;
-    }
+    note_browser(session, named_browser, bare_safari);
     session.matches = ranking
         .matches
         .iter()
@@ -211,6 +219,14 @@ fn describe(
     if let Some(best) = ranking.best() {
         let article = kb.article_at(best.doc);
         start_article(session, article, now, out);
+        if assumed_browser
+            && let (Some(b), Some(first)) = (session.browser, out.replies.first_mut())
+        {
+            first.fields.push(crate::reply::Field {
+                name: "Browser".into(),
+                value: words::assumed_browser(b.label()),
+            });
+        }
         return;
     }
     let candidates = ranking.candidates(CANDIDATES);
@@ -237,6 +253,19 @@ fn describe(
     }
     session.stage = Stage::Idle;
     out.replies.push(dont_know());
+}
+
+/// Records the browser a description named; a bare "Safari" leaves it to be asked.
+fn note_browser(session: &mut Session, named: Option<Browser>, bare_safari: bool) {
+    if let Some(b) = named {
+        session.browser = Some(b);
+        session.other_browser = false;
+        session.safari_unsure = false;
+    } else if bare_safari {
+        session.browser = None;
+        session.other_browser = false;
+        session.safari_unsure = true;
+    }
 }
 
 fn dont_know() -> Reply {
@@ -273,10 +302,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             );
         }
         Action::Browser(choice) => {
-            let Some(article) = current_article(kb, session) else {
-                out.replies.push(nothing_open());
-                return;
-            };
+            session.safari_unsure = false;
             match choice {
                 Some(b) => {
                     session.browser = Some(b);
@@ -287,6 +313,13 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                     session.other_browser = true;
                 }
             }
+            // Before any article: remembered for the fixes to come.
+            let Some(article) = current_article(kb, session) else {
+                out.replies.push(Reply::new(words::browser_noted(
+                    choice.map_or(words::ANOTHER_BROWSER, Browser::label),
+                )));
+                return;
+            };
             // A browser change re-shows the current solution for the new browser.
             if let Some(p) = session.pending_attempt() {
                 let index = p.solution;
@@ -475,10 +508,20 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 session.stage = Stage::ChoosingBrowser {
                     article: article.id.clone(),
                 };
-                let mut reply = Reply::new(words::which_browser(&solution.title))
+                let has = article.browsers();
+                let safaris: Vec<Browser> = [Browser::SafariMac, Browser::SafariIos]
+                    .into_iter()
+                    .filter(|b| has.contains(b))
+                    .collect();
+                let (text, offered) = if session.safari_unsure && !safaris.is_empty() {
+                    (words::which_safari(&solution.title), safaris)
+                } else {
+                    (words::which_browser(&solution.title), has)
+                };
+                let mut reply = Reply::new(text)
                     .title(words::WHICH_BROWSER_TITLE)
                     .article(&article.id);
-                for b in article.browsers() {
+                for b in offered {
                     reply = reply.choice(Action::Browser(Some(b)), b.label(), Style::Secondary);
                 }
                 reply = reply
@@ -492,21 +535,23 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 out.replies.push(reply);
                 return;
             }
-            StepsFor::General => solution.general.clone(),
+            StepsFor::General => worded_for(&solution.general, browser),
             StepsFor::Browser(v) => {
                 let steps = words::steps_for(v.browser.label(), &v.steps);
-                if solution.general.is_empty() {
+                let general = worded_for(&solution.general, browser);
+                if general.is_empty() {
                     steps
                 } else {
-                    format!("{}\n\n{steps}", solution.general)
+                    format!("{general}\n\n{steps}")
                 }
             }
             StepsFor::NoVariant => {
                 let has = solution.browsers();
                 let names: Vec<&str> = has.iter().map(|b| b.label()).collect();
                 let yours = browser.map(|b| b.label()).unwrap_or("your browser");
-                if has_steps(&solution.general) {
-                    words::general_steps_instead(yours, &names.join(", "), &solution.general)
+                let general = worded_for(&solution.general, browser);
+                if has_steps(&general) {
+                    words::general_steps_instead(yours, &names.join(", "), &general)
                 } else {
                     session.attempts.push(Attempt {
                         article: article.id.clone(),
@@ -559,6 +604,44 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         article: article.id.clone(),
     };
     out.replies.push(out_of_solutions(article));
+}
+
+/// General steps as they apply on the user's device: on a phone or tablet, a keyboard shortcut
+/// to reload becomes the tap that does it, and other keyboard-only steps are left out (the
+/// list renumbered).
+fn worded_for(steps: &str, browser: Option<Browser>) -> String {
+    if !browser.is_some_and(Browser::is_touch) {
+        return steps.to_string();
+    }
+    let mut out = Vec::new();
+    let mut number = 0;
+    for line in steps.lines() {
+        let lower = line.to_lowercase();
+        let shortcut = [
+            "ctrl+", "ctrl +", "cmd+", "cmd +", "command+", "shift+", "alt+", "⌘", "f5",
+        ]
+        .iter()
+        .any(|k| lower.contains(k));
+        let item = line
+            .trim_start()
+            .split_once(". ")
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let text = match (item, shortcut) {
+            (Some(_), true) if lower.contains("reload") || lower.contains("refresh") => {
+                words::TAP_TO_RELOAD.to_string()
+            }
+            (Some(_), true) => continue,
+            (Some((_, rest)), false) => rest.to_string(),
+            // Prose around the list is kept as written.
+            (None, _) => {
+                out.push(line.to_string());
+                continue;
+            }
+        };
+        number += 1;
+        out.push(format!("{number}. {text}"));
+    }
+    out.join("\n")
 }
 
 fn push_skipped(out: &mut Output, skipped: &[String]) {

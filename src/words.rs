@@ -90,6 +90,29 @@ pub fn which_service(list: &str) -> String {
     )
 }
 
+pub const ANOTHER_BROWSER: &str = "another browser";
+/// A reload shortcut as a phone or tablet user does it.
+pub const TAP_TO_RELOAD: &str =
+    "Reload the page: tap the reload arrow in the address bar (or pull the page down).";
+
+pub fn which_safari(fix: &str) -> String {
+    format!(
+        "The next fix, **{fix}**, has different steps for Safari on a Mac and on an iPhone or iPad. Which one are you using?"
+    )
+}
+
+pub fn browser_noted(browser: &str) -> String {
+    format!(
+        "Got it: I'll give you the steps for {browser}. Now describe your problem in your own words."
+    )
+}
+
+pub fn assumed_browser(browser: &str) -> String {
+    format!(
+        "{browser}, from what you wrote. On something else? Say which, e.g. \"I'm on Firefox\"."
+    )
+}
+
 pub fn which_browser(fix: &str) -> String {
     format!("The next fix, **{fix}**, has different steps per browser. Which browser do you use?")
 }

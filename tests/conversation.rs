@@ -1088,3 +1088,93 @@ fn every_reply_is_private() {
         }
     }
 }
+
+/// Every choice of the reply titled "Which browser?", if one was shown.
+fn browser_question(out: &Output) -> Option<Vec<Action>> {
+    out.replies
+        .iter()
+        .find(|r| r.title.as_deref() == Some("Which browser?"))
+        .map(|r| r.choices.iter().map(|c| c.action.clone()).collect())
+}
+
+#[test]
+fn a_bare_safari_is_asked_mac_or_iphone_once_never_assumed() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let mut out = chat.say("the page stays blank and never loads in safari");
+    assert_eq!(chat.session.browser, None, "not assumed to be a Mac");
+    let mut asked = None;
+    for _ in 0..6 {
+        if let Some(q) = browser_question(&out) {
+            asked = Some((q, all_text(&out)));
+            break;
+        }
+        out = chat.not_fixed();
+    }
+    let (choices, text) = asked.expect("the browser question comes when a fix differs");
+    assert!(
+        text.contains("Safari on a Mac and on an iPhone or iPad"),
+        "{text}"
+    );
+    assert_eq!(
+        &choices[..2],
+        [
+            Action::Browser(Some(Browser::SafariMac)),
+            Action::Browser(Some(Browser::SafariIos))
+        ],
+        "only the two Safaris are offered"
+    );
+    assert!(!choices.contains(&Action::Browser(Some(Browser::Chrome))));
+    chat.act(Action::Browser(Some(Browser::SafariIos)));
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+    assert!(!chat.session.safari_unsure, "asked once");
+    // Saying "safari" again once the device is known does not ask again.
+    chat.say("safari");
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+}
+
+#[test]
+fn a_browser_given_before_any_article_is_remembered() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.act(Action::Browser(Some(Browser::SafariIos)));
+    assert!(has(&out, "Safari (iPhone and iPad)"), "{}", all_text(&out));
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+    let out = chat.say("quickbooks says 502 bad gateway");
+    assert!(browser_question(&out).is_none(), "{}", all_text(&out));
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+}
+
+#[test]
+fn a_phone_gets_no_keyboard_shortcuts_and_hears_which_browser_was_assumed() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks page is blank and not loading on my iphone");
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    let summary = &out.replies[0];
+    let browser = summary
+        .fields
+        .iter()
+        .find(|f| f.name == "Browser")
+        .expect("the assumed browser is said");
+    assert!(
+        browser
+            .value
+            .contains("Safari (iPhone and iPad), from what you wrote"),
+        "{}",
+        browser.value
+    );
+    let q = question(&out);
+    assert!(!q.text.contains("Ctrl"), "{}", q.text);
+    assert!(!q.text.contains("Cmd+"), "{}", q.text);
+    assert!(q.text.contains("tap the reload arrow"), "{}", q.text);
+    assert!(q.text.starts_with("1. "), "renumbered: {}", q.text);
+    // On a computer the same fix keeps its shortcut.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks page is blank and not loading in chrome");
+    assert!(
+        question(&out).text.contains("Ctrl+F5"),
+        "{}",
+        all_text(&out)
+    );
+}

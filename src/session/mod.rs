@@ -125,6 +125,9 @@ pub struct Session {
     pub browser: Option<Browser>,
     /// The user said their browser is none of the listed ones.
     pub other_browser: bool,
+    /// The user said "Safari" without saying Mac or iPhone/iPad: asked once, when a fix's steps
+    /// differ per browser.
+    pub safari_unsure: bool,
     /// Index of the next solution to show in the current article.
     pub next_solution: usize,
     pub attempts: Vec<Attempt>,
@@ -164,6 +167,7 @@ impl Session {
             matches: Vec::new(),
             browser: None,
             other_browser: false,
+            safari_unsure: false,
             next_solution: 0,
             attempts: Vec::new(),
             checks: Vec::new(),

@@ -32,6 +32,9 @@ pub(super) struct StoredSession {
     browser: Option<Browser>,
     #[serde(default)]
     other_browser: bool,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    safari_unsure: bool,
     next_solution: usize,
     attempts: Vec<Attempt>,
     #[serde(default)]
@@ -64,6 +67,7 @@ impl From<Session> for StoredSession {
             article,
             browser: s.browser,
             other_browser: s.other_browser,
+            safari_unsure: s.safari_unsure,
             next_solution: s.next_solution,
             attempts: s.attempts,
             checks: s.checks,
@@ -98,6 +102,7 @@ impl From<StoredSession> for Session {
             matches: s.matches,
             browser: s.browser,
             other_browser: s.other_browser,
+            safari_unsure: s.safari_unsure,
             next_solution: s.next_solution,
             attempts: s.attempts,
             checks: s.checks,

@@ -382,11 +382,14 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             None => out.replies.push(nothing_open()),
         },
         Action::Check => {
-            let targets = current_article(kb, session)
+            let mut targets = current_article(kb, session)
                 .map(|a| a.checks.clone())
                 .unwrap_or_default();
-            // Nothing open (or an article without targets): ask which service, rather than
-            // probing every configured one.
+            // Nothing open (or an article without targets): the one service there is, or ask
+            // which, rather than probing every configured one.
+            if let ([], [only]) = (targets.as_slice(), kb.targets()) {
+                targets.push(only.name.clone());
+            }
             if targets.is_empty() {
                 out.replies.push(which_target(kb));
             } else {

@@ -1178,3 +1178,21 @@ fn a_phone_gets_no_keyboard_shortcuts_and_hears_which_browser_was_assumed() {
         all_text(&out)
     );
 }
+
+#[test]
+fn a_bare_check_with_one_service_checks_it_without_asking() {
+    let kb = inline_kb().with_targets(vec![target("ledger-api", "Ledger sync API")]);
+    let mut chat = Chat::new(&kb);
+    for event in [Event::Check { target: None }, Event::Act(Action::Check)] {
+        let out = chat.event(event.clone());
+        assert_eq!(
+            out.effects,
+            [Effect::Check {
+                targets: vec!["ledger-api".into()]
+            }],
+            "{event:?}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "Which service"), "{}", all_text(&out));
+    }
+}

@@ -3,9 +3,11 @@
 
 use crate::browser::Browser;
 use crate::conversation::Event;
+use crate::reply::terminal::{Emphasis, to_terminal};
 use crate::reply::{Action, Choice, Reply, SpellHint};
 use crate::service::{Service, ServiceError};
 use crate::session::UserRef;
+use std::io::IsTerminal;
 use std::io::{BufRead, Write};
 
 /// What a line of console input means.
@@ -197,22 +199,24 @@ impl SpellHint for ConsoleSpelling {
 /// share one numbering, so every number on screen means one thing).
 pub fn render_from(reply: &Reply, first: usize) -> String {
     let numbers: Vec<usize> = (first..first + reply.choices.len()).collect();
-    render_numbered(reply, &numbers)
+    render_numbered(reply, &numbers, Emphasis::Plain)
 }
 
 /// Renders a reply with its choices under the given numbers (one per choice).
-fn render_numbered(reply: &Reply, numbers: &[usize]) -> String {
+/// Markdown in the text, title and fields is shown as `emphasis` says, never raw.
+fn render_numbered(reply: &Reply, numbers: &[usize], emphasis: Emphasis) -> String {
+    let md = |s: &str| to_terminal(s, emphasis);
     let mut out = String::new();
     if let Some(title) = &reply.title {
-        out.push_str(&format!("== {title} ==\n"));
+        out.push_str(&format!("== {} ==\n", md(title)));
     }
     let text = reply.text_with_hint(&ConsoleSpelling);
     if !text.is_empty() {
-        out.push_str(text.trim_end());
+        out.push_str(md(&text).trim_end());
         out.push('\n');
     }
     for f in &reply.fields {
-        out.push_str(&format!("* {}: {}\n", f.name, f.value));
+        out.push_str(&format!("* {}: {}\n", md(&f.name), md(&f.value)));
     }
     for (n, c) in numbers.iter().zip(&reply.choices) {
         out.push_str(&format!("  [{n}] {}\n", c.label));
@@ -223,7 +227,7 @@ fn render_numbered(reply: &Reply, numbers: &[usize]) -> String {
 const CONSOLE_COMMANDS: &str = concat!(
     "\nIn this console: a number picks a choice; yes/no answer \"did this fix it?\";\n",
     "  /browser NAME    chrome, firefox, safari-mac, safari-ios, edge, ie or other\n",
-    "  /fix ID          go straight to an article (see `supportbot kb list`)\n",
+    "  /fix ID          go straight to an article (the ids: supportbot kb list)\n",
     "  /check [TARGET]  check whether the service is up (a target name or URL)\n",
     "  /why             causes, prevention and FAQ of the current article\n",
     "  /human [note]    hand this to a person on the support team\n",
@@ -246,7 +250,17 @@ pub async fn run(
     if let Some(news) = ticket_news(&service, &user) {
         writeln!(output, "\n{news}")?;
     }
-    let mut choices = show(&mut output, service.handle(&user, Event::Resume).await?)?;
+    // Bold on a terminal; plain text when piped (scripts, logs, tests).
+    let emphasis = if interactive && std::io::stdout().is_terminal() {
+        Emphasis::Ansi
+    } else {
+        Emphasis::Plain
+    };
+    let mut choices = show(
+        &mut output,
+        service.handle(&user, Event::Resume).await?,
+        emphasis,
+    )?;
     let mut lines = input.lines();
     loop {
         if interactive {
@@ -266,13 +280,13 @@ pub async fn run(
                 Ok(replies) => {
                     if is_aside(&event) && !choices.is_empty() {
                         // The open question keeps its numbers through an aside.
-                        show_beside(&mut output, replies, &mut choices)?;
+                        show_beside(&mut output, replies, &mut choices, emphasis)?;
                         if event == Event::Help {
                             writeln!(output, "{CONSOLE_COMMANDS}")?;
                         }
                         remind(&mut output, &choices)?;
                     } else {
-                        choices = show(&mut output, replies)?;
+                        choices = show(&mut output, replies, emphasis)?;
                         if event == Event::Help {
                             writeln!(output, "{CONSOLE_COMMANDS}")?;
                         }
@@ -348,6 +362,7 @@ fn show_beside(
     output: &mut impl Write,
     replies: Vec<Reply>,
     on_screen: &mut Vec<Choice>,
+    emphasis: Emphasis,
 ) -> std::io::Result<()> {
     for r in &replies {
         let mut numbers = Vec::with_capacity(r.choices.len());
@@ -361,7 +376,11 @@ fn show_beside(
             };
             numbers.push(n);
         }
-        writeln!(output, "\n{}", render_numbered(r, &numbers).trim_end())?;
+        writeln!(
+            output,
+            "\n{}",
+            render_numbered(r, &numbers, emphasis).trim_end()
+        )?;
     }
     output.flush()
 }
@@ -369,7 +388,11 @@ fn show_beside(
 /// Prints replies and returns the choices now on screen, numbered across all of them: a
 /// summary's "Check if the service is up" and the browser question that follows are both
 /// pickable, and no two share a number.
-fn show(output: &mut impl Write, mut replies: Vec<Reply>) -> std::io::Result<Vec<Choice>> {
+fn show(
+    output: &mut impl Write,
+    mut replies: Vec<Reply>,
+    emphasis: Emphasis,
+) -> std::io::Result<Vec<Choice>> {
     // A choice offered again by a later reply is listed only there, so each action has one number.
     for i in 0..replies.len() {
         let (head, tail) = replies.split_at_mut(i + 1);
@@ -384,7 +407,12 @@ fn show(output: &mut impl Write, mut replies: Vec<Reply>) -> std::io::Result<Vec
         writeln!(
             output,
             "\n{}",
-            render_from(r, on_screen.len() + 1).trim_end()
+            {
+                let numbers: Vec<usize> =
+                    (on_screen.len() + 1..on_screen.len() + 1 + r.choices.len()).collect();
+                render_numbered(r, &numbers, emphasis)
+            }
+            .trim_end()
         )?;
         on_screen.extend(r.choices.iter().cloned());
     }
@@ -424,7 +452,7 @@ mod tests {
                 .choice(Action::Browser(None), "Other", Style::Secondary),
         ];
         let mut out = Vec::new();
-        let on_screen = show(&mut out, replies).unwrap();
+        let on_screen = show(&mut out, replies, Emphasis::Plain).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("[1] Check"), "{out}");
         assert!(out.contains("[2] Chrome"), "{out}");
@@ -458,7 +486,7 @@ mod tests {
                 .choice(Action::MoreInfo, "Why?", Style::Secondary),
         ];
         let mut out = Vec::new();
-        show_beside(&mut out, check_result, &mut on_screen).unwrap();
+        show_beside(&mut out, check_result, &mut on_screen, Emphasis::Plain).unwrap();
         remind(&mut out, &on_screen[..4]).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(

@@ -157,7 +157,7 @@ fn scripted_conversation_with_numbers_and_words() {
             "> 2",
             "== Solution 2 of 2: Clear the print queue in the browser app ==",
             "Open the web print portal first.",
-            "**Steps for Firefox:**",
+            "Steps for Firefox:",
             "Open the menu and choose \"Print queue\".",
             "> still broken",
             "== Out of fixes ==",
@@ -194,7 +194,7 @@ fn scripted_conversation_on_the_shipped_knowledge_ends_fixed() {
             "> no",
             "== Solution 3 of 6: Temporarily turn off the firewall ==",
             "> yes",
-            "Glad that worked! **Temporarily turn off the firewall** fixed it.",
+            "Glad that worked! Temporarily turn off the firewall fixed it.",
             "> /quit",
             "Bye.",
         ],
@@ -229,11 +229,11 @@ fn a_second_run_continues_the_same_session() {
     assert_in_order(
         &out,
         &[
-            "Welcome back. We were working on **Printer shows as offline**.",
+            "Welcome back. We were working on Printer shows as offline.",
             "== Which browser? ==",
             "> 1",
             "== Solution 2 of 2: Clear the print queue in the browser app ==",
-            "**Steps for Chrome:**",
+            "Steps for Chrome:",
             "Click the three dots",
         ],
     );
@@ -604,7 +604,7 @@ fn asides_and_typed_answers_keep_the_walk_going() {
             "> no",
             "== Which browser? ==",
             "> im using firefox",
-            "**Steps for Firefox:**",
+            "Steps for Firefox:",
             "> /help",
             "The question before is still open:",
             "[2] Still broken",
@@ -613,6 +613,10 @@ fn asides_and_typed_answers_keep_the_walk_going() {
         ],
     );
     assert!(!out.contains("I don't know this one"), "{out}");
+    assert!(
+        !out.contains("**") && !out.contains('`') && !out.contains("\\("),
+        "Markdown is never shown raw: {out}"
+    );
 }
 
 /// A console user learns where their ticket stands when they come back: claimed, then resolved

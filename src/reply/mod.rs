@@ -1,6 +1,7 @@
 //! Transport-neutral replies: Markdown text, fields, choices and a privacy flag.
 
 mod article;
+pub mod terminal;
 pub use article::{article_markdown, steps_text};
 
 use crate::browser::Browser;

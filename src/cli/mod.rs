@@ -1,7 +1,12 @@
 //! The one-shot commands (`diagnose`, `kb ...`, `tickets ...`, `stats`): their output.
 
+pub mod context;
+pub mod error;
 pub mod model;
 pub mod tickets;
+
+pub use context::{Context, Matching};
+pub use error::CliError;
 
 use crate::browser::Browser;
 use crate::knowledge::{Knowledge, KnowledgeBase, StepsFor};

@@ -8,7 +8,8 @@
 //!   fused with semantic similarity ([`matcher::hybrid`]) when a sentence model is in use.
 //! - [`semantic`]: sentence embeddings: the candle BERT encoder and model fetching (feature
 //!   `semantic`), article chunks, long-post windows, the embedding cache, the encoding thread.
-//! - [`probe`]: live checks of endpoints, safe against scanning private networks.
+//! - [`probe`]: live checks of endpoints, safe against scanning private networks (no CLI or
+//!   console in it: `supportbot check` is in [`cli`]).
 //! - [`session`]: per-user conversation state.
 //! - [`conversation`]: the engine, `(Session, Event) -> replies + effects` (pure).
 //! - [`reply`]: transport-neutral replies and the actions behind their choices.
@@ -18,7 +19,8 @@
 //! - [`config`]: typed configuration from flags and environment; [`env_file`]: reading `.env`.
 //! - [`escalation`]: diagnostic summaries, tickets, the outbox and notifiers, stats.
 //! - `discord` (feature `discord`): the Discord adapter; the only place serenity lives.
-//! - [`cli`]: the one-shot commands (`diagnose`, `kb ...`, `tickets ...`, `stats`) and their output.
+//! - [`cli`]: the command line: clap definitions, one module per command group over a shared
+//!   context, one dispatcher and one error type (`main` only parses, dispatches and prints it).
 //!
 //! Data flows one way: adapter -> engine -> (knowledge, matcher, probe, store) -> Reply -> adapter.
 //! Nothing outside `discord` (behind the `discord` feature) knows about Discord.

@@ -20,7 +20,8 @@
 //!   each adapter spells; whole-article Markdown.
 //! - [`words`]: what the bot says to users, in one place.
 //! - [`conversation`]: the engine, `(Session, Event) -> replies + effects` (pure).
-//! - [`probe`]: live checks of endpoints, safe against scanning private networks.
+//! - [`probe`]: live checks of endpoints, safe against scanning private networks (no CLI or
+//!   console in it: `supportbot check` is in [`cli`]).
 //! - [`escalation`]: escalation as pure rules and data: the diagnostic summary, tickets and their
 //!   lifecycle, the one-open-ticket rule ([`escalation::rules`]), the notifications each step
 //!   sends, stats.
@@ -30,7 +31,9 @@
 //!   tickets ([`service::TicketDesk`]: file, claim, resolve, reopen), knowledge verbs, the outbox
 //!   deliverer. Failures are a [`service::ServiceError`]: refused (shown) or internal (logged).
 //! - Adapters, each thin: [`console`] (the terminal), `discord` (feature `discord`; the only
-//!   place serenity lives), and [`cli`] (the one-shot commands and their output).
+//!   place serenity lives), and [`cli`] (the command line: clap definitions, one module per
+//!   command group over a shared context, one dispatcher and one error type; `main` only
+//!   parses, dispatches and prints it).
 //!
 //! Where is escalation? Its rules and data in `escalation/`, carried out by
 //! `service/tickets.rs`, stored by `store/tickets.rs` and `store/outbox.rs`.

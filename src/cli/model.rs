@@ -1,10 +1,26 @@
-//! `model fetch` / `model status`, and turning the semantic settings into a [`SemanticSetup`]
-//! for the commands that match descriptions (console, run, diagnose, kb check).
+//! The sentence model from the command line: `model fetch` / `model status`, and turning the
+//! semantic settings into a [`SemanticSetup`] for the commands that match descriptions
+//! (through [`super::Context`]: console, run, diagnose, kb check, escalate).
 
+use super::args::ModelCommand;
+use super::{CliError, Context};
 use crate::config::SemanticConfig;
 use crate::semantic::{SemanticSetup, SemanticStatus};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+
+/// Runs `model fetch` or `model status`.
+pub fn run(ctx: &Context, command: ModelCommand) -> Result<ExitCode, CliError> {
+    let config = &ctx.config().semantic;
+    let out = &mut std::io::stdout().lock();
+    match command {
+        ModelCommand::Status { json } => status(config, json, out),
+        ModelCommand::Fetch => {
+            let interactive = std::io::stderr().is_terminal();
+            ctx.runtime()?.block_on(fetch(config, interactive, out))
+        }
+    }
+}
 
 /// Loads the configured model (fetching a repo id on first use when `download`), or says once,
 /// on stderr, why matching stays lexical. Never fails: without a model the product still runs.
@@ -84,21 +100,15 @@ fn progress_bar() -> crate::semantic::Progress {
     })
 }
 
-/// `model status`: which model is configured, whether it is on disk, what is missing.
-pub fn status(
-    config: &SemanticConfig,
-    json: bool,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
+/// `model status`: which model is configured, whether it is on disk, what is missing (exit 1
+/// when missing; the output says so).
+fn status(config: &SemanticConfig, json: bool, out: &mut impl Write) -> Result<ExitCode, CliError> {
     #[cfg(feature = "semantic")]
     {
         use crate::semantic::model::{ModelSource, status};
         let source = match ModelSource::parse(&config.model) {
             Ok(s) => s,
-            Err(why) => {
-                eprintln!("error: {why}");
-                return Ok(ExitCode::from(2));
-            }
+            Err(why) => return Err(CliError::usage(why)),
         };
         let s = status(&source, &config.cache_dir);
         let ready = source != ModelSource::Off && s.missing.is_empty();
@@ -164,26 +174,20 @@ pub fn status(
 }
 
 /// `model fetch`: downloads the configured repo id into the model cache and checks it.
-pub async fn fetch(
+async fn fetch(
     config: &SemanticConfig,
     interactive: bool,
     out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
+) -> Result<ExitCode, CliError> {
     #[cfg(feature = "semantic")]
     {
         use crate::semantic::model::{ModelSource, cached, fetch};
         match ModelSource::parse(&config.model) {
-            Err(why) => {
-                eprintln!("error: {why}");
-                Ok(ExitCode::from(2))
-            }
-            Ok(ModelSource::Off) => {
-                eprintln!(
-                    "error: SEMANTIC_MODEL=off: there is no model to fetch. Set SEMANTIC_MODEL to a Hugging Face repo id (default {}).",
-                    crate::semantic::model::DEFAULT_MODEL
-                );
-                Ok(ExitCode::from(2))
-            }
+            Err(why) => Err(CliError::usage(why)),
+            Ok(ModelSource::Off) => Err(CliError::usage(format!(
+                "SEMANTIC_MODEL=off: there is no model to fetch. Set SEMANTIC_MODEL to a Hugging Face repo id (default {}).",
+                crate::semantic::model::DEFAULT_MODEL
+            ))),
             Ok(ModelSource::Dir(d)) => {
                 writeln!(
                     out,
@@ -213,10 +217,7 @@ pub async fn fetch(
                         )?;
                         Ok(ExitCode::SUCCESS)
                     }
-                    Err(why) => {
-                        eprintln!("error: {why}");
-                        Ok(ExitCode::from(1))
-                    }
+                    Err(why) => Err(CliError::failed(why)),
                 }
             }
         }
@@ -224,9 +225,8 @@ pub async fn fetch(
     #[cfg(not(feature = "semantic"))]
     {
         let _ = (config, interactive, out);
-        eprintln!(
-            "error: this supportbot was built without the `semantic` feature; rebuild with default features to use a sentence model."
-        );
-        Ok(ExitCode::from(2))
+        Err(CliError::usage(
+            "this supportbot was built without the `semantic` feature; rebuild with default features to use a sentence model.",
+        ))
     }
 }

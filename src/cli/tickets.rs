@@ -1,136 +1,48 @@
-//! Staff and admin commands over tickets: escalate, list, show, claim, resolve, reopen,
-//! export, purge, stats and user forget.
+//! `tickets list|show|export|claim|resolve|reopen`: staff work on escalation tickets from the
+//! terminal. (`tickets purge` removes data, so it lives in [`super::privacy`].)
 
-use crate::browser::Browser;
+use super::args::TicketsCommand;
+use super::{CliError, Context};
+use crate::clock::{Clock, SystemClock};
 use crate::escalation::StaffAction;
-use crate::escalation::notify::{Erase, Fanout, FileNotifier, LogNotifier};
-use crate::escalation::stats::{self, Stats};
 use crate::escalation::summary::rfc3339;
 use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId};
-use crate::service::{Service, ServiceError, TicketDesk};
-use crate::session::UserRef;
+use crate::service::{ServiceError, TicketDesk};
 use crate::store::Store;
 use serde_json::json;
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
-use std::time::Duration;
 
-/// The notifier available without Discord: the log plus a JSON-lines file that staff tools
-/// can follow (`tail -f`).
-pub fn local_notifier(file: &Path) -> Fanout {
-    Fanout(vec![
-        Box::new(LogNotifier),
-        Box::new(FileNotifier::new(file.to_path_buf())),
-    ])
-}
-
-pub struct EscalateArgs {
-    pub user: String,
-    pub name: String,
-    pub text: String,
-    pub browser: Option<Browser>,
-    pub note: Option<String>,
-    pub channel: String,
-}
-
-impl EscalateArgs {
-    /// Who is escalating, as the session and the ticket name them.
-    fn user_ref(&self) -> UserRef {
-        UserRef {
-            id: self.user.clone(),
-            name: self.name.clone(),
-            channel: self.channel.clone(),
+/// Runs one `tickets` subcommand against the store (`purge` is [`super::privacy::purge`]).
+pub fn run(ctx: &Context, command: TicketsCommand) -> Result<ExitCode, CliError> {
+    let store = ctx.store()?;
+    let now = SystemClock.now();
+    let out = &mut std::io::stdout().lock();
+    match command {
+        TicketsCommand::List { status, json } => list(store, status, json, out),
+        TicketsCommand::Show { id, json } => show(store, &id, json, out),
+        TicketsCommand::Export { id, format } => export(store, &id, &format, out),
+        TicketsCommand::Claim { id, by } => act(store, &id, &by, StaffAction::Claim, now, out),
+        TicketsCommand::Resolve { id, by, note } => {
+            act(store, &id, &by, StaffAction::Resolve { note }, now, out)
         }
+        TicketsCommand::Reopen { id, by } => act(store, &id, &by, StaffAction::Reopen, now, out),
+        TicketsCommand::Purge { older_than } => super::privacy::purge(ctx, older_than),
     }
 }
 
-/// Refuses escalate arguments that cannot make a ticket (exit 2, naming the flag).
-pub fn check_escalate_args(args: &EscalateArgs) -> Result<(), ExitCode> {
-    for (flag, value, what) in [
-        (
-            "--user",
-            &args.user,
-            "the user's id in your system, e.g. the web form's account id",
-        ),
-        (
-            "--name",
-            &args.name,
-            "the name staff should see for the user",
-        ),
-    ] {
-        if value.trim().is_empty() {
-            eprintln!("error: {flag} is empty: give {what}.");
-            return Err(ExitCode::from(2));
-        }
-    }
-    if args.text.trim().is_empty() {
-        eprintln!("error: --text is empty: describe the problem in the user's words.");
-        return Err(ExitCode::from(2));
-    }
-    Ok(())
-}
-
-/// `escalate`: diagnose, capture, create the ticket; print its id only once durable. With a
-/// knowledge base that could not be loaded ([`crate::knowledge::Knowledge::unavailable`]) the
-/// ticket is still created, its summary saying why there is no diagnosis.
-pub async fn escalate(
-    service: &Service,
-    args: EscalateArgs,
-    json: bool,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
-    if let Err(code) = check_escalate_args(&args) {
-        return Ok(code);
-    }
-    let user = args.user_ref();
-    let ticket = match service
-        .escalate_text(&user, args.text, args.browser, args.note)
-        .await
-    {
-        Ok(t) => t,
-        Err(ServiceError::Refused(e)) => anyhow::bail!("the ticket could not be created: {e}"),
-        Err(ServiceError::Internal(e)) => return Err(e.into()),
-    };
-    print_escalated(&ticket, json, out)
-}
-
-/// Prints the id of a durable ticket (or its JSON line) for `escalate`.
-fn print_escalated(ticket: &Ticket, json: bool, out: &mut impl Write) -> anyhow::Result<ExitCode> {
-    let id = ticket.id;
-    if json {
-        let s = ticket.summary();
-        writeln!(
-            out,
-            "{}",
-            json!({
-                "id": id.to_string(),
-                "status": ticket.status,
-                "created": ticket.summaries.len() == 1,
-                "article": s.and_then(|s| s.article.as_ref().map(|(id, _)| id.clone())),
-                "browser": s.and_then(|s| s.browser),
-                "matches": s.map(|s| s.matches.clone()).unwrap_or_default(),
-                "knowledge_problem": s.and_then(|s| s.kb_problem.clone()),
-            })
-        )?;
-    } else {
-        writeln!(out, "{id}")?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn list(
+/// `tickets list [--status S]`: newest first, one line each (or a JSON array).
+fn list(
     store: &Store,
     status: Option<Status>,
     json: bool,
     out: &mut impl Write,
-) -> anyhow::Result<()> {
+) -> Result<ExitCode, CliError> {
     let rows = store.ticket_rows(status)?;
     if json {
         writeln!(out, "{}", serde_json::to_string(&rows)?)?;
-        return Ok(());
+        return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
         writeln!(
@@ -140,7 +52,7 @@ pub fn list(
                 .map(|s| format!(" with status {s}"))
                 .unwrap_or_default()
         )?;
-        return Ok(());
+        return Ok(ExitCode::SUCCESS);
     }
     let mut buf = std::io::BufWriter::new(out);
     for r in &rows {
@@ -161,7 +73,7 @@ pub fn list(
     writeln!(buf, "{} ticket(s).", rows.len())?;
     // Dropping a BufWriter swallows its last write's error; flushing reports it.
     buf.flush()?;
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -172,24 +84,19 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-fn find(store: &Store, id: &str) -> anyhow::Result<Result<Ticket, String>> {
-    let id: TicketId = match id.parse() {
-        Ok(id) => id,
-        Err(e) => return Ok(Err(e)),
-    };
-    Ok(store.ticket(id)?.ok_or_else(|| {
-        format!("ticket {id} does not exist; `supportbot tickets list` shows the ids")
-    }))
+/// The ticket `id` names; a malformed or unknown id fails (exit 1) saying how to find the ids.
+fn find(store: &Store, id: &str) -> Result<Ticket, CliError> {
+    let id: TicketId = id.parse().map_err(CliError::failed)?;
+    store.ticket(id)?.ok_or_else(|| {
+        CliError::failed(format!(
+            "ticket {id} does not exist; `supportbot tickets list` shows the ids"
+        ))
+    })
 }
 
-pub fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> anyhow::Result<ExitCode> {
-    let t = match find(store, id)? {
-        Ok(t) => t,
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            return Ok(ExitCode::from(1));
-        }
-    };
+/// `tickets show ID`: status, user, history and the diagnostic summary (or the JSON record).
+fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<ExitCode, CliError> {
+    let t = find(store, id)?;
     if json {
         writeln!(out, "{}", serde_json::to_string(&t)?)?;
         return Ok(ExitCode::SUCCESS);
@@ -231,19 +138,14 @@ pub fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> anyhow
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(
+/// `tickets export ID [--format md|json]`: the full transcript; another format is a usage error.
+fn export(
     store: &Store,
     id: &str,
     format: &str,
     out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
-    let t = match find(store, id)? {
-        Ok(t) => t,
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            return Ok(ExitCode::from(1));
-        }
-    };
+) -> Result<ExitCode, CliError> {
+    let t = find(store, id)?;
     match format {
         "json" => {
             let v = json!({
@@ -278,166 +180,31 @@ pub fn export(
             }
         }
         other => {
-            eprintln!("error: unknown export format `{other}`: use md or json");
-            return Ok(ExitCode::from(2));
+            return Err(CliError::usage(format!(
+                "unknown export format `{other}`: use md or json"
+            )));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `tickets claim|resolve|reopen`: a staff action as `by`.
-pub fn act(
+/// A malformed id is a usage error (exit 2); an action the ticket's state refuses fails (exit 1).
+fn act(
     store: &Store,
     id: &str,
     by: &str,
     action: StaffAction,
     now: u64,
     out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
-    let id: TicketId = match id.parse() {
-        Ok(id) => id,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Ok(ExitCode::from(2));
-        }
-    };
+) -> Result<ExitCode, CliError> {
+    let id: TicketId = id.parse().map_err(CliError::usage)?;
     match TicketDesk::new(store.clone()).act(id, by, &action, now) {
         Ok(stepped) => {
             writeln!(out, "{}", stepped.plain_reply())?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(ServiceError::Refused(e)) => {
-            eprintln!("error: {e}");
-            Ok(ExitCode::from(1))
-        }
+        Err(ServiceError::Refused(e)) => Err(CliError::failed(e.to_string())),
         Err(ServiceError::Internal(e)) => Err(e.into()),
     }
-}
-
-/// `tickets purge`: the notifications file first (the tickets say which lines), then the store,
-/// so a failure leaves something a second run finishes.
-pub fn purge(
-    store: &Store,
-    notify_file: &Path,
-    older_than: Duration,
-    now: u64,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    let cutoff = now.saturating_sub(older_than.as_secs());
-    let lines = erase_notifications(
-        notify_file,
-        &Erase {
-            tickets: &store.resolved_before(cutoff),
-            user: None,
-        },
-    )?;
-    let (tickets, sessions) = store.purge_resolved(cutoff)?;
-    writeln!(
-        out,
-        "Removed {tickets} resolved ticket(s) resolved before {}, {sessions} session(s) and {lines} notification line(s).",
-        rfc3339(cutoff)
-    )?;
-    Ok(())
-}
-
-/// `user forget`: the user's lines in the notifications file first (their tickets say which),
-/// then their session, tickets and queued notifications in the store.
-pub fn forget(
-    store: &Store,
-    notify_file: &Path,
-    user: &str,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
-    if user.trim().is_empty() {
-        eprintln!(
-            "error: the user id is empty: give the id to forget, as `supportbot tickets list --json` shows it (user_id, not the name)."
-        );
-        return Ok(ExitCode::from(2));
-    }
-    let lines = erase_notifications(
-        notify_file,
-        &Erase {
-            tickets: &store.tickets_of(user),
-            user: Some(user),
-        },
-    )?;
-    let (sessions, tickets) = store.forget_user(user)?;
-    writeln!(
-        out,
-        "Forgot user {user}: removed {sessions} session(s), {tickets} ticket(s) and {lines} notification line(s); their stats are kept anonymously."
-    )?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Removes lines from the notifications file, saying which file failed and why.
-fn erase_notifications(file: &Path, which: &Erase) -> anyhow::Result<usize> {
-    FileNotifier::new(file.to_path_buf())
-        .erase(which)
-        .map_err(|e| {
-            anyhow::anyhow!(
-                "cannot remove lines from {}: {e}\n  Nothing was removed; check that the file and its directory are writable, then run the command again.",
-                file.display()
-            )
-        })
-}
-
-pub fn stats(
-    store: &Store,
-    since: Duration,
-    now: u64,
-    json: bool,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    let from = now.saturating_sub(since.as_secs());
-    let s: Stats = stats::aggregate(store.stat_events(), store.tickets(), from);
-    if json {
-        writeln!(out, "{}", serde_json::to_string(&s)?)?;
-        return Ok(());
-    }
-    writeln!(out, "Since {}:\n", rfc3339(from))?;
-    if s.articles.is_empty() {
-        writeln!(out, "No fixes shown yet.")?;
-    }
-    for a in &s.articles {
-        writeln!(
-            out,
-            "{}: shown {}, fixed {}, not fixed {}, escalated after {}, fixed without a ticket {}",
-            a.article, a.shown, a.fixed, a.not_fixed, a.escalated_after, a.fixed_without_ticket
-        )?;
-        for sol in &a.solutions {
-            let rate = if sol.fixed + sol.not_fixed > 0 {
-                format!(
-                    " ({:.0}% fixed)",
-                    100.0 * sol.fixed as f64 / (sol.fixed + sol.not_fixed) as f64
-                )
-            } else {
-                String::new()
-            };
-            writeln!(
-                out,
-                "  {}. {}: shown {}, fixed {}, not fixed {}, escalated after {}{rate}",
-                sol.solution, sol.title, sol.shown, sol.fixed, sol.not_fixed, sol.escalated_after
-            )?;
-        }
-    }
-    let t = &s.tickets;
-    let dur = |d: Option<u64>| {
-        d.map(|s| humantime::format_duration(Duration::from_secs(s)).to_string())
-            .unwrap_or_else(|| "n/a".into())
-    };
-    writeln!(
-        out,
-        "\nConversations fixed without a ticket: {}",
-        s.conversations_fixed_without_ticket
-    )?;
-    writeln!(
-        out,
-        "Tickets: {} opened, {} claimed (median {} to claim), {} resolved (median {} to resolve)",
-        t.opened,
-        t.claimed,
-        dur(t.median_seconds_to_claim),
-        t.resolved,
-        dur(t.median_seconds_to_resolve)
-    )?;
-    Ok(())
 }

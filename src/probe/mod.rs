@@ -6,14 +6,13 @@
 //!   TLS), then the HTTP exchange through reqwest pinned to the vetted address.
 //! - [`verdict`]: the verdict words, what they mean for the user, the matching article.
 //! - [`render`]: a check as a [`crate::reply::Reply`] and as a [`crate::session::CheckRecord`].
-//! - [`cli`]: `supportbot check NAME|URL`.
 //!
-//! Never imports a chat library: adapters render the replies.
+//! Never imports a chat library, the console or the CLI: adapters render the replies
+//! (`supportbot check` lives in `cli::check`).
 
 pub mod cache;
 pub mod cert;
 pub mod check;
-pub mod cli;
 pub mod guard;
 pub mod limit;
 pub mod render;

@@ -98,30 +98,6 @@ pub async fn drain(
     }
 }
 
-/// Sends what is queued, for a few seconds at most (one-shot commands).
-/// One-shot commands say on stderr what stays queued.
-pub async fn deliver_queued(store: &Store, notifier: &dyn Notifier, clock: &dyn Clock) {
-    match drain(
-        store,
-        notifier,
-        clock,
-        Backoff {
-            first: Duration::from_millis(200),
-            max: Duration::from_secs(2),
-        },
-        Duration::from_secs(5),
-    )
-    .await
-    {
-        Ok(_) if store.outbox_len() == 0 => {}
-        Ok(_) => eprintln!(
-            "note: {} notification(s) could not be delivered yet; they stay queued and are sent by the next command or the running bot.",
-            store.outbox_len()
-        ),
-        Err(e) => eprintln!("note: notifications stay queued: {e}"),
-    }
-}
-
 /// Runs the deliverer until `shutdown` turns true. `wake` is notified when something is queued.
 pub async fn run(
     store: Store,

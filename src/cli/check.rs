@@ -1,58 +1,49 @@
-//! `supportbot check NAME|URL... [--json] [--user ID]`: run checks from the terminal.
+//! `supportbot check NAME|URL... [--json] [--user ID]`: live checks from the terminal, as text
+//! or JSON lines.
 
-use super::{CheckError, Prober, Report, Request, render};
-use crate::config::Config;
+use super::{CliError, Context, Matching};
 use crate::knowledge::KnowledgeBase;
+use crate::probe::{CheckError, Prober, Report, Request, render};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// Loads the knowledge base, runs the checks and prints them. Exit 0 when every check ran
-/// (whatever its verdict), 1 when any request failed (unknown name, refused URL, rate limit).
+/// Runs the checks and prints them. Exit 0 when every check ran (whatever its verdict), 1 when
+/// any target could not be checked (unknown name, refused URL): those say why on stderr (or in
+/// their JSON line) beside the others' results. A refused request as a whole (rate limit, too
+/// many targets) fails the command.
 pub fn run(
-    config: &Config,
+    ctx: &Context,
     inputs: &[String],
     json: bool,
     user: Option<&str>,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
-    let knowledge = match crate::cli::load_or_report(
-        &config.knowledge_dir,
-        crate::semantic::SemanticSetup::off("not needed for live checks"),
-    ) {
-        Ok(k) => k,
-        Err(code) => return Ok(code),
-    };
+) -> Result<ExitCode, CliError> {
+    let knowledge = ctx.knowledge(Matching::Lexical("not needed for live checks"))?;
     let kb = knowledge.current();
-    let prober = Prober::new(config.checks.clone());
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    let code = runtime.block_on(check(&prober, &kb, inputs, json, user, out))?;
-    Ok(code)
+    let prober = Prober::new(ctx.config().checks.clone());
+    let mut out = std::io::stdout().lock();
+    ctx.runtime()?
+        .block_on(check(&prober, &kb, inputs, json, user, &mut out))
 }
 
 /// Runs the checks with `prober` and prints them (text or JSON lines).
-pub async fn check(
+async fn check(
     prober: &Prober,
     kb: &KnowledgeBase,
     inputs: &[String],
     json: bool,
     user: Option<&str>,
     out: &mut impl Write,
-) -> std::io::Result<ExitCode> {
+) -> Result<ExitCode, CliError> {
     let requests: Vec<Request> = inputs.iter().map(|i| Request::parse(i)).collect();
     let reports = match prober.check_many(kb, user, &requests).await {
         Ok(r) => r,
-        Err(e) => {
-            if json {
-                writeln!(out, "{}", json!({"error": e.to_string()}))?;
-            } else {
-                eprintln!("{e}");
-            }
+        Err(e) if json => {
+            writeln!(out, "{}", json!({"error": e.to_string()}))?;
             return Ok(ExitCode::from(1));
         }
+        Err(e) => return Err(CliError::report(e.to_string(), 1)),
     };
     let mut failed = false;
     for report in &reports {
@@ -60,6 +51,7 @@ pub async fn check(
         if json {
             writeln!(out, "{}", report_json(report))?;
         } else if let Err(e) = &report.outcome {
+            // One target's failure is part of the report, in its place among the others.
             eprintln!("{}: {e}\n", report.target);
         } else {
             writeln!(out, "{}", crate::console::render(&render(report, kb)))?;
@@ -81,7 +73,7 @@ fn ms(d: Option<Duration>) -> Value {
 
 /// `{"target","url","verdict","status","timings_ms":{...},"article", ...}`; timings that were not
 /// measured (no DNS for an IP address, no TLS for http) are null.
-pub fn report_json(report: &Report) -> Value {
+fn report_json(report: &Report) -> Value {
     let c = match &report.outcome {
         Ok(c) => c,
         Err(e) => {

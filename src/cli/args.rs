@@ -1,0 +1,319 @@
+//! The command line as clap parses it: global flags, subcommands and their arguments, and the
+//! value parsers that explain a wrong value. Only the binary builds these; [`super::run`]
+//! dispatches on them.
+//!
+//! They live in the library rather than in `main.rs` because the dispatcher matches on
+//! [`Command`], and a binary's types are invisible to its library.
+
+use crate::browser::Browser;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "supportbot",
+    version,
+    about = "A support bot: diagnose, fix per browser, check live, escalate."
+)]
+pub struct Cli {
+    /// Knowledge directory (articles/ and endpoints.toml).
+    #[arg(
+        long,
+        global = true,
+        env = "KNOWLEDGE_DIR",
+        default_value = "./knowledge"
+    )]
+    pub knowledge: PathBuf,
+    /// Data directory (the sled database with sessions and tickets).
+    #[arg(long, global = true, env = "DATA_DIR", default_value = "./data")]
+    pub data: PathBuf,
+    /// Seconds to wait for the data directory while another supportbot process uses it.
+    #[arg(long, global = true, env = "DATA_LOCK_WAIT_SECONDS", default_value_t = crate::store::LOCK_WAIT.as_secs())]
+    pub data_lock_wait_seconds: u64,
+    #[command(flatten)]
+    pub checks: CheckFlags,
+    #[command(flatten)]
+    pub semantic: SemanticFlags,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How live checks behave (`check`, and the bot's "check" button).
+#[derive(clap::Args, Debug)]
+pub struct CheckFlags {
+    /// Let ad-hoc checks reach private, loopback and other non-public addresses and any port.
+    #[arg(long, global = true, env = "ALLOW_PRIVATE_TARGETS", default_value_t = false, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub allow_private_targets: bool,
+    /// Let users check URLs they type, not only the targets in endpoints.toml.
+    #[arg(long, global = true, env = "ALLOW_ADHOC_CHECKS", default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub allow_adhoc_checks: bool,
+    /// Checks one user may run per minute.
+    #[arg(long, global = true, env = "CHECK_RATE_PER_MINUTE", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    pub check_rate_per_minute: u32,
+    /// Seconds a named target's result is shared between users.
+    #[arg(long, global = true, env = "CHECK_CACHE_SECONDS", default_value_t = 30)]
+    pub check_cache_seconds: u64,
+    /// Ports ad-hoc checks may use, comma-separated.
+    #[arg(long, global = true, env = "CHECK_ALLOWED_PORTS", default_value = "80,443", value_delimiter = ',', value_parser = clap::value_parser!(u16).range(1..))]
+    pub check_allowed_ports: Vec<u16>,
+}
+
+/// Semantic matching (a sentence model beside the lexical matcher).
+#[derive(clap::Args, Debug)]
+pub struct SemanticFlags {
+    /// A sentence-transformers model directory, a Hugging Face repo id (fetched on first use), or `off`.
+    #[arg(long, global = true, env = "SEMANTIC_MODEL", default_value = DEFAULT_SEMANTIC_MODEL, value_name = "DIR|REPO|off")]
+    pub semantic_model: String,
+    /// Where downloaded models and cached article vectors are kept [default: DATA_DIR/models].
+    #[arg(long, global = true, env = "MODEL_CACHE_DIR", value_name = "DIR")]
+    pub model_cache_dir: Option<PathBuf>,
+    /// Another address for the Hugging Face hub (a mirror) when fetching models.
+    #[arg(long, global = true, env = "HF_ENDPOINT", value_name = "URL")]
+    pub hf_endpoint: Option<String>,
+    /// Milliseconds a description may wait for the sentence model before it is ranked lexically.
+    #[arg(long, global = true, env = "SEMANTIC_DEADLINE_MS", default_value_t = crate::config::SEMANTIC_DEADLINE.as_millis() as u64)]
+    pub semantic_deadline_ms: u64,
+}
+
+#[cfg(feature = "semantic")]
+const DEFAULT_SEMANTIC_MODEL: &str = crate::semantic::model::DEFAULT_MODEL;
+#[cfg(not(feature = "semantic"))]
+const DEFAULT_SEMANTIC_MODEL: &str = "off";
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check live whether services are up: target names from endpoints.toml, or URLs.
+    Check {
+        /// Target names (see endpoints.toml) or http(s) URLs.
+        #[arg(required = true, value_name = "NAME|URL")]
+        targets: Vec<String>,
+        /// One JSON object per target, one per line (JSON Lines), in the order given.
+        #[arg(long)]
+        json: bool,
+        /// Whose check this is (for the per-user rate limit).
+        #[arg(long)]
+        user: Option<String>,
+    },
+    /// Talk to the bot in the terminal (the same conversation as on Discord).
+    Console {
+        /// Your user id for the session (default: console:$USER).
+        #[arg(long)]
+        user: Option<String>,
+    },
+    /// Rank knowledge articles for a plain-language description.
+    Diagnose {
+        text: String,
+        /// chrome, firefox, safari-mac, safari-ios, edge or ie (detected from the text otherwise).
+        #[arg(long)]
+        browser: Option<Browser>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Work with the knowledge base.
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+    },
+    /// Run the Discord bot.
+    Run(RunArgs),
+    /// Open a ticket in one shot (for integrations such as a web form); prints the id once it is durable.
+    Escalate(EscalateArgs),
+    /// Work with escalation tickets (staff).
+    Tickets {
+        #[command(subcommand)]
+        command: TicketsCommand,
+    },
+    /// What the bot learned: which fixes work, per article and solution.
+    Stats {
+        /// How far back, e.g. 30d, 12h.
+        #[arg(long, default_value = "30d", value_parser = duration)]
+        since: std::time::Duration,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Privacy tools.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// The sentence model behind semantic matching.
+    Model {
+        #[command(subcommand)]
+        command: ModelCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ModelCommand {
+    /// Download the model SEMANTIC_MODEL names into MODEL_CACHE_DIR and verify its checksums.
+    Fetch,
+    /// Say which model is configured and whether it is on this machine (exit 1 when missing).
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RunArgs {
+    /// The bot token (Developer Portal -> your application -> Bot -> Reset Token).
+    #[arg(long, env = "DISCORD_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Channel id where escalations are posted for staff.
+    #[arg(long, env = "SUPPORT_CHANNEL_ID", value_name = "ID", value_parser = discord_id)]
+    pub support_channel: Option<u64>,
+    /// Role id whose members count as support staff (Manage Server always does).
+    #[arg(long, env = "STAFF_ROLE_ID", value_name = "ID", value_parser = discord_id)]
+    pub staff_role: Option<u64>,
+    /// Register commands in this guild only (instant; for development).
+    #[arg(long, env = "DEV_GUILD_ID", value_name = "ID", value_parser = discord_id)]
+    pub dev_guild: Option<u64>,
+    /// Send Discord REST calls through this proxy (e.g. twilight-http-proxy), which then owns rate limiting.
+    #[arg(long, env = "DISCORD_PROXY_URL")]
+    pub proxy: Option<String>,
+    /// Seconds between two /check commands of one user.
+    #[arg(long, env = "CHECK_COOLDOWN_SECONDS", default_value_t = 10)]
+    pub check_cooldown: u64,
+    /// Seconds between two escalations of one user.
+    #[arg(long, env = "ESCALATE_COOLDOWN_SECONDS", default_value_t = 60)]
+    pub escalate_cooldown: u64,
+}
+
+// No doc comment: clap would take it as the subcommand's about, which the variant gives.
+#[derive(clap::Args, Debug)]
+pub struct EscalateArgs {
+    #[arg(long)]
+    pub user: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub text: String,
+    #[arg(long)]
+    pub browser: Option<Browser>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Where the request came from (shown to staff).
+    #[arg(long, default_value = "cli")]
+    pub channel: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TicketsCommand {
+    /// List tickets, newest first.
+    List {
+        /// open, claimed or resolved.
+        #[arg(long)]
+        status: Option<crate::escalation::ticket::Status>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a ticket with its history and summary.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a ticket.
+    Claim {
+        id: String,
+        #[arg(long)]
+        by: String,
+    },
+    /// Mark a ticket resolved; the user is told.
+    Resolve {
+        id: String,
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Reopen a resolved ticket.
+    Reopen {
+        id: String,
+        #[arg(long, default_value = "staff")]
+        by: String,
+    },
+    /// Print the full transcript.
+    Export {
+        id: String,
+        /// md or json.
+        #[arg(long, default_value = "md")]
+        format: String,
+    },
+    /// Remove resolved tickets (their lines in notifications.jsonl, and their users' idle sessions) older than a duration.
+    Purge {
+        /// e.g. 90d.
+        #[arg(long, value_parser = duration)]
+        older_than: std::time::Duration,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Remove one user's sessions and tickets, and their lines in notifications.jsonl.
+    Forget { user_id: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KbCommand {
+    /// Validate every knowledge file; exit 1 listing every problem.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List articles.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article, optionally only the steps for one browser.
+    Show {
+        id: String,
+        #[arg(long)]
+        browser: Option<Browser>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A Discord snowflake id as users copy it (Developer Mode -> right-click -> Copy ID).
+fn discord_id(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(id) if id > 0 => Ok(id),
+        _ => Err("a Discord id is a number such as 1123456789012345678: turn on Developer Mode \
+                  (User Settings -> Advanced), then right-click the channel, role or server -> Copy ID"
+            .into()),
+    }
+}
+
+/// A duration as staff type it (`30d`, `12h`, `90m`); a bare number is refused with the unit
+/// spelled out, since guessing days or seconds would purge the wrong tickets.
+fn duration(text: &str) -> Result<std::time::Duration, String> {
+    humantime::parse_duration(text.trim()).map_err(|_| {
+        let t = text.trim();
+        let bare = !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+        format!(
+            "`{t}` is not a duration: use a number with a unit, such as 30d, 12h or 90m{}",
+            if bare {
+                format!(" (for {t} days write {t}d)")
+            } else {
+                String::new()
+            }
+        )
+    })
+}
+
+/// Every environment variable the command line reads, from clap's own definitions (so `main`
+/// can treat a blank one as unset).
+pub fn env_names(command: &clap::Command) -> Vec<std::ffi::OsString> {
+    let mut names: Vec<_> = command
+        .get_arguments()
+        .filter_map(|a| a.get_env().map(|e| e.to_owned()))
+        .collect();
+    for sub in command.get_subcommands() {
+        names.extend(env_names(sub));
+    }
+    names
+}

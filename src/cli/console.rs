@@ -1,0 +1,63 @@
+//! `console`: starts the terminal adapter ([`crate::console`]) over the service, with the
+//! knowledge base reloading as it is edited.
+
+use super::{CliError, Context, Matching};
+use crate::probe::Prober;
+use crate::service::Service;
+use crate::session::UserRef;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// Talks to the bot on stdin/stdout as `user` (default `console:$USER`) until end of input,
+/// then flushes the store.
+pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
+    let config = ctx.config();
+    let knowledge = ctx.knowledge(Matching::Semantic)?;
+    let store = ctx.store()?;
+    let _watcher = knowledge
+        .watch(|outcome| match outcome {
+            Ok(r) => eprintln!(
+                "[knowledge reloaded: {} articles, revision {}]",
+                r.articles, r.revision
+            ),
+            Err(problems) => {
+                eprintln!("[knowledge edit rejected, still using the last good version:]");
+                for p in problems {
+                    eprintln!("{p}");
+                }
+            }
+        })
+        .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable"))
+        .ok();
+    let service =
+        Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
+            .with_semantic_deadline(config.semantic.deadline);
+    let interactive = std::io::stdin().is_terminal();
+    ctx.runtime()?
+        .block_on(crate::console::run(
+            service,
+            console_user(user),
+            std::io::stdin().lock(),
+            std::io::stdout(),
+            interactive,
+        ))
+        .map_err(CliError::internal)?;
+    store.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Who is talking: staff see this name on tickets, the `--user` given, else the login name.
+fn console_user(user: Option<String>) -> UserRef {
+    let user = user.filter(|u| !u.trim().is_empty());
+    let login = std::env::var("USER").ok().filter(|u| !u.trim().is_empty());
+    let name = user
+        .clone()
+        .or_else(|| login.clone())
+        .unwrap_or_else(|| "console user".into());
+    UserRef {
+        // "console:you" without a login name, as before: existing sessions keep their key.
+        id: user.unwrap_or_else(|| format!("console:{}", login.as_deref().unwrap_or("you"))),
+        name,
+        channel: "console".into(),
+    }
+}

@@ -1,0 +1,183 @@
+//! What the commands share: the [`Config`], and what they need from it, each opened on demand
+//! and at most once: the knowledge base (lexical or with the sentence model), the store, a tokio
+//! runtime and the local notifier. Loading the knowledge base or reporting its problems happens
+//! here and nowhere else.
+
+use super::CliError;
+use crate::clock::SystemClock;
+use crate::config::Config;
+use crate::escalation::notify::{Fanout, FileNotifier, LogNotifier};
+use crate::knowledge::{Diagnostic, Knowledge};
+use crate::semantic::SemanticSetup;
+use crate::service::outbox::{Backoff, drain};
+use crate::store::Store;
+use std::cell::OnceCell;
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::runtime::Runtime;
+
+/// How a command matches descriptions, which decides how the knowledge base is opened.
+#[derive(Debug, Clone, Copy)]
+pub enum Matching {
+    /// Lexical only; the reason is what the knowledge base reports as its semantic status.
+    Lexical(&'static str),
+    /// With the configured sentence model, fetched on first use; lexical with one note on
+    /// stderr when it cannot be had.
+    Semantic,
+    /// With the sentence model only if it is already on disk: never waits for the hub.
+    SemanticOnDisk,
+}
+
+/// The configuration and what the commands open from it. Single-threaded: one command runs per
+/// process, and each resource is opened the first time a command asks for it.
+pub struct Context {
+    config: Config,
+    /// Worker threads of the runtime: a fixed few for one-shot commands, `None` (one per core)
+    /// for the long-running console and bot.
+    workers: Option<usize>,
+    // Declared first so it drops first: nothing it runs outlives the store it may use.
+    runtime: OnceCell<Runtime>,
+    knowledge: OnceCell<Arc<Knowledge>>,
+    store: OnceCell<Store>,
+    notifier: OnceCell<Fanout>,
+}
+
+impl Context {
+    /// For a one-shot command: a small runtime, the work is one request.
+    pub fn new(config: Config) -> Self {
+        Self::with_workers(config, Some(2))
+    }
+
+    /// For the console and the bot, which serve for as long as they run: a thread per core.
+    pub fn serving(config: Config) -> Self {
+        Self::with_workers(config, None)
+    }
+
+    fn with_workers(config: Config, workers: Option<usize>) -> Self {
+        Context {
+            config,
+            workers,
+            runtime: OnceCell::new(),
+            knowledge: OnceCell::new(),
+            store: OnceCell::new(),
+            notifier: OnceCell::new(),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The tokio runtime, built the first time it is asked for.
+    pub fn runtime(&self) -> Result<&Runtime, CliError> {
+        if let Some(runtime) = self.runtime.get() {
+            return Ok(runtime);
+        }
+        let mut builder = tokio::runtime::Builder::new_multi_thread();
+        if let Some(n) = self.workers {
+            builder.worker_threads(n);
+        }
+        let runtime = builder.enable_all().build()?;
+        Ok(self.runtime.get_or_init(|| runtime))
+    }
+
+    /// The sentence model as `matching` allows (loaded, or lexical with a note on stderr).
+    fn semantic(&self, matching: Matching) -> Result<SemanticSetup, CliError> {
+        let download = match matching {
+            Matching::Lexical(why) => return Ok(SemanticSetup::off(why)),
+            Matching::Semantic => true,
+            Matching::SemanticOnDisk => false,
+        };
+        let interactive = std::io::stderr().is_terminal();
+        Ok(self.runtime()?.block_on(super::model::setup(
+            &self.config.semantic,
+            download,
+            interactive,
+        )))
+    }
+
+    /// Opens the knowledge base, or gives its problems for the caller to report (`kb check`
+    /// lists them as its output; `escalate` files the ticket anyway). Opened at most once: a
+    /// second call returns the first knowledge base, whatever `matching` it asks for.
+    pub fn open_knowledge(
+        &self,
+        matching: Matching,
+    ) -> Result<Result<Arc<Knowledge>, Vec<Diagnostic>>, CliError> {
+        if let Some(knowledge) = self.knowledge.get() {
+            return Ok(Ok(knowledge.clone()));
+        }
+        let semantic = self.semantic(matching)?;
+        Ok(Knowledge::open_with(&self.config.knowledge_dir, semantic)
+            .map(|k| self.knowledge.get_or_init(|| k).clone()))
+    }
+
+    /// The knowledge base, or the command fails (exit 1) listing every problem and how to
+    /// check again.
+    pub fn knowledge(&self, matching: Matching) -> Result<Arc<Knowledge>, CliError> {
+        self.open_knowledge(matching)?.map_err(|problems| {
+            let mut text = format!(
+                "The knowledge base in {} has {} problem(s):\n\n",
+                self.config.knowledge_dir.display(),
+                problems.len()
+            );
+            for p in &problems {
+                // Writing to a String cannot fail.
+                let _ = write!(text, "{p}\n\n");
+            }
+            text.push_str("Fix them and run `supportbot kb check` again.");
+            CliError::report(text, 1)
+        })
+    }
+
+    /// The store, waiting up to `config.lock_wait` while another supportbot process holds it.
+    pub fn store(&self) -> Result<&Store, CliError> {
+        if let Some(store) = self.store.get() {
+            return Ok(store);
+        }
+        let store = Store::open_waiting(&self.config.data_dir, self.config.lock_wait)?;
+        Ok(self.store.get_or_init(|| store))
+    }
+
+    /// The store if a command has opened it (never opens it).
+    pub fn opened_store(&self) -> Option<&Store> {
+        self.store.get()
+    }
+
+    /// The notifier available without Discord: the log plus a JSON-lines file that staff tools
+    /// can follow (`tail -f`).
+    pub fn notifier(&self) -> &Fanout {
+        self.notifier.get_or_init(|| {
+            Fanout(vec![
+                Box::new(LogNotifier),
+                Box::new(FileNotifier::new(self.config.notify_file())),
+            ])
+        })
+    }
+
+    /// Sends what is queued through the local notifier, for a few seconds at most. Returns the
+    /// note for stderr when something stays queued (it is sent by the next command or the
+    /// running bot).
+    pub fn deliver_queued(&self) -> Result<Option<String>, CliError> {
+        let store = self.store()?;
+        let drained = self.runtime()?.block_on(drain(
+            store,
+            self.notifier(),
+            &SystemClock,
+            Backoff {
+                first: Duration::from_millis(200),
+                max: Duration::from_secs(2),
+            },
+            Duration::from_secs(5),
+        ));
+        Ok(match drained {
+            Ok(_) if store.outbox_len() == 0 => None,
+            Ok(_) => Some(format!(
+                "note: {} notification(s) could not be delivered yet; they stay queued and are sent by the next command or the running bot.",
+                store.outbox_len()
+            )),
+            Err(e) => Some(format!("note: notifications stay queued: {e}")),
+        })
+    }
+}

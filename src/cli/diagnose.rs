@@ -1,0 +1,95 @@
+//! `diagnose TEXT`: the articles the matcher ranks for a plain-language description.
+
+use super::{CliError, Context, Matching};
+use crate::browser::Browser;
+use serde_json::json;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// `diagnose TEXT`: ranks articles; JSON or a readable answer. With `--json`, each match shows
+/// its lexical and semantic parts, and `semantic` says whether the model took part.
+pub fn run(
+    ctx: &Context,
+    text: &str,
+    browser: Option<Browser>,
+    json: bool,
+) -> Result<ExitCode, CliError> {
+    if text.trim().is_empty() {
+        return Err(CliError::usage(
+            "the text is empty: describe the problem in the user's words, e.g. supportbot diagnose \"502 bad gateway in chrome\".",
+        ));
+    }
+    let knowledge = ctx.knowledge(Matching::Semantic)?;
+    let mut out = std::io::stdout().lock();
+    let kb = knowledge.current();
+    let browser = browser.or_else(|| Browser::detect(text));
+    let query = knowledge.encoder().and_then(|e| e.encode_blocking(text));
+    let ranking = kb.rank_with(text, query.as_ref(), 5);
+    let entry = |m: &crate::matcher::Match| {
+        let a = kb.article_at(m.doc);
+        json!({
+            "id": a.id,
+            "title": a.title,
+            "score": m.score,
+            "lexical": m.lexical,
+            "semantic": m.semantic,
+            "semantic_evidence": m.semantic_evidence,
+            "matched": m.matched,
+        })
+    };
+    if json {
+        let v = json!({
+            "query": text,
+            "browser": browser,
+            "best": ranking.best().map(entry),
+            "confident": ranking.best().is_some(),
+            "mode": if ranking.hybrid { "hybrid" } else { "lexical" },
+            "thresholds": {"confident": ranking.confident, "possible": ranking.possible},
+            "semantic": knowledge.semantic_status(),
+            "matches": ranking.matches.iter().map(entry).collect::<Vec<_>>(),
+            "revision": kb.revision(),
+        });
+        writeln!(out, "{v}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match ranking.best() {
+        Some(m) => {
+            let a = kb.article_at(m.doc);
+            writeln!(
+                out,
+                "Best match: {} ({}), score {:.2}",
+                a.title, a.id, m.score
+            )?;
+            if let Some(b) = browser {
+                writeln!(out, "Browser: {}", b.label())?;
+            }
+            writeln!(out, "\n{}\n", a.summary)?;
+            writeln!(
+                out,
+                "See the fixes: supportbot kb show {}{}",
+                a.id,
+                browser
+                    .map(|b| format!(" --browser {}", b.id()))
+                    .unwrap_or_default()
+            )?;
+        }
+        None => {
+            writeln!(
+                out,
+                "No confident match: I don't have an article for that. Ask a person on the support team (supportbot escalate)."
+            )?;
+        }
+    }
+    if ranking.matches.len() > usize::from(ranking.best().is_some()) {
+        writeln!(out, "\nOther candidates:")?;
+        for m in ranking
+            .matches
+            .iter()
+            .skip(usize::from(ranking.best().is_some()))
+        {
+            let a = kb.article_at(m.doc);
+            writeln!(out, "  {:.2}  {}  ({})", m.score, a.title, a.id)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,72 @@
+//! The commands that remove personal data: `tickets purge` (resolved tickets past an age) and
+//! `user forget` (one user). Both erase the notifications file first (the tickets say which
+//! lines), then the store in one transaction, so a failure leaves something a second run
+//! finishes.
+
+use super::{CliError, Context};
+use crate::clock::{Clock, SystemClock};
+use crate::escalation::notify::{Erase, FileNotifier};
+use crate::escalation::summary::rfc3339;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// `tickets purge --older-than D`: resolved tickets resolved before now - D, their lines in
+/// notifications.jsonl, and their users' idle sessions.
+pub fn purge(ctx: &Context, older_than: Duration) -> Result<ExitCode, CliError> {
+    let store = ctx.store()?;
+    let cutoff = SystemClock.now().saturating_sub(older_than.as_secs());
+    let lines = erase_notifications(
+        &ctx.config().notify_file(),
+        &Erase {
+            tickets: &store.resolved_before(cutoff),
+            user: None,
+        },
+    )?;
+    let (tickets, sessions) = store.purge_resolved(cutoff)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "Removed {tickets} resolved ticket(s) resolved before {}, {sessions} session(s) and {lines} notification line(s).",
+        rfc3339(cutoff)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `user forget ID`: the user's lines in the notifications file, then their sessions, tickets
+/// and queued notifications in the store; their stats stay, anonymous. An empty id is a usage
+/// error.
+pub fn forget(ctx: &Context, user: &str) -> Result<ExitCode, CliError> {
+    let store = ctx.store()?;
+    if user.trim().is_empty() {
+        return Err(CliError::usage(
+            "the user id is empty: give the id to forget, as `supportbot tickets list --json` shows it (user_id, not the name).",
+        ));
+    }
+    let lines = erase_notifications(
+        &ctx.config().notify_file(),
+        &Erase {
+            tickets: &store.tickets_of(user),
+            user: Some(user),
+        },
+    )?;
+    let (sessions, tickets) = store.forget_user(user)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "Forgot user {user}: removed {sessions} session(s), {tickets} ticket(s) and {lines} notification line(s); their stats are kept anonymously."
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes lines from the notifications file; a failure says which file and that nothing was
+/// removed.
+fn erase_notifications(file: &Path, which: &Erase) -> Result<usize, CliError> {
+    FileNotifier::new(file.to_path_buf())
+        .erase(which)
+        .map_err(|e| {
+            CliError::failed(format!(
+                "cannot remove lines from {}: {e}\n  Nothing was removed; check that the file and its directory are writable, then run the command again.",
+                file.display()
+            ))
+        })
+}

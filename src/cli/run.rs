@@ -1,0 +1,88 @@
+//! `run`: starts the Discord bot over the service (feature `discord`); without the feature, says
+//! how to get a build that has it.
+
+use super::args::RunArgs;
+use super::{CliError, Context};
+use std::process::ExitCode;
+
+/// Without the `discord` feature there is no bot to run: a usage error naming the fix.
+#[cfg(not(feature = "discord"))]
+pub fn run(_ctx: &Context, _args: RunArgs) -> Result<ExitCode, CliError> {
+    Err(CliError::report(
+        "This supportbot was built without the `discord` feature, so it cannot run the Discord bot. Rebuild with default features (`cargo build --release`), or use `supportbot console`.",
+        2,
+    ))
+}
+
+/// Checks the settings the bot cannot start without (exit 2 naming where to get them), loads
+/// the knowledge base (reloading as it is edited) and the store, and serves until SIGINT or
+/// SIGTERM. A failure to connect or a wrong setting ends it with Discord's reason.
+#[cfg(feature = "discord")]
+pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
+    use super::Matching;
+    use crate::probe::Prober;
+    use crate::service::Service;
+
+    let Some(token) = args.token.filter(|t| !t.trim().is_empty()) else {
+        return Err(CliError::usage(
+            "DISCORD_TOKEN is not set.\n  Create a bot at https://discord.com/developers/applications (your application -> Bot -> Reset Token),\n  then put DISCORD_TOKEN=... in .env (see .env.example) or the environment.",
+        ));
+    };
+    let Some(support_channel) = args.support_channel else {
+        return Err(CliError::usage(
+            "SUPPORT_CHANNEL_ID is not set: escalations need a staff channel.\n  In Discord, enable Developer Mode (User Settings -> Advanced), right-click the staff channel -> Copy Channel ID,\n  and put SUPPORT_CHANNEL_ID=... in .env.",
+        ));
+    };
+    let config = ctx.config();
+    let knowledge = ctx.knowledge(Matching::Semantic)?;
+    let store = ctx.store()?;
+    let _watcher = knowledge
+        .watch(|_| {})
+        .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))
+        .ok();
+    let service =
+        Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
+            .with_semantic_deadline(config.semantic.deadline);
+    let settings = crate::discord::Settings {
+        support_channel,
+        staff_role: args.staff_role,
+        dev_guild: args.dev_guild,
+        check_cooldown: std::time::Duration::from_secs(args.check_cooldown),
+        escalate_cooldown: std::time::Duration::from_secs(args.escalate_cooldown),
+    };
+    ctx.runtime()?
+        .block_on(crate::discord::run(
+            &token,
+            args.proxy.as_deref(),
+            settings,
+            service,
+            shutdown_signal(),
+        ))
+        .map_err(|e| CliError::message(e.to_string(), e.exit_code()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+#[cfg(feature = "discord")]
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,68 @@
+//! `stats`: what the bot learned, which fixes work, per article and solution.
+
+use super::{CliError, Context};
+use crate::clock::{Clock, SystemClock};
+use crate::escalation::stats::{self, Stats};
+use crate::escalation::summary::rfc3339;
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// `stats [--since D] [--json]`: per article and solution, how often it was shown, fixed, not
+/// fixed and escalated after; and how fast tickets were claimed and resolved.
+pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliError> {
+    let store = ctx.store()?;
+    let from = SystemClock.now().saturating_sub(since.as_secs());
+    let mut out = std::io::stdout().lock();
+    let s: Stats = stats::aggregate(store.stat_events(), store.tickets(), from);
+    if json {
+        writeln!(out, "{}", serde_json::to_string(&s)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(out, "Since {}:\n", rfc3339(from))?;
+    if s.articles.is_empty() {
+        writeln!(out, "No fixes shown yet.")?;
+    }
+    for a in &s.articles {
+        writeln!(
+            out,
+            "{}: shown {}, fixed {}, not fixed {}, escalated after {}, fixed without a ticket {}",
+            a.article, a.shown, a.fixed, a.not_fixed, a.escalated_after, a.fixed_without_ticket
+        )?;
+        for sol in &a.solutions {
+            let rate = if sol.fixed + sol.not_fixed > 0 {
+                format!(
+                    " ({:.0}% fixed)",
+                    100.0 * sol.fixed as f64 / (sol.fixed + sol.not_fixed) as f64
+                )
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "  {}. {}: shown {}, fixed {}, not fixed {}, escalated after {}{rate}",
+                sol.solution, sol.title, sol.shown, sol.fixed, sol.not_fixed, sol.escalated_after
+            )?;
+        }
+    }
+    let t = &s.tickets;
+    let dur = |d: Option<u64>| {
+        d.map(|s| humantime::format_duration(Duration::from_secs(s)).to_string())
+            .unwrap_or_else(|| "n/a".into())
+    };
+    writeln!(
+        out,
+        "\nConversations fixed without a ticket: {}",
+        s.conversations_fixed_without_ticket
+    )?;
+    writeln!(
+        out,
+        "Tickets: {} opened, {} claimed (median {} to claim), {} resolved (median {} to resolve)",
+        t.opened,
+        t.claimed,
+        dur(t.median_seconds_to_claim),
+        t.resolved,
+        dur(t.median_seconds_to_resolve)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

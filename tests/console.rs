@@ -555,7 +555,14 @@ fn hot_reload_settles_after_an_edit_and_reports_a_broken_edit_once() {
         "{rereads} more re-reads after one edit:\n{after}"
     );
 
-    // Fixing it is still picked up.
+    // Undoing the broken edit is said, though the content is what is already in service.
+    std::fs::write(&article, original.replace("offline", "unreachable")).unwrap();
+    c.wait_for(
+        true,
+        "[knowledge valid again: the files match the version in service",
+        RELOAD_LIMIT,
+    );
+    // A later edit is still picked up.
     std::fs::write(&article, &original).unwrap();
     c.wait_for(true, "[knowledge reloaded", RELOAD_LIMIT);
     c.finish();

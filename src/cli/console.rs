@@ -16,6 +16,14 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
     let store = ctx.store()?;
     let _watcher = knowledge
         .watch(|outcome| match outcome {
+            Ok(r) if r.recovered && !r.changed => eprintln!(
+                "[knowledge valid again: the files match the version in service ({} articles, revision {})]",
+                r.articles, r.revision
+            ),
+            Ok(r) if r.recovered => eprintln!(
+                "[knowledge reloaded, valid again: {} articles, revision {}]",
+                r.articles, r.revision
+            ),
             Ok(r) => eprintln!(
                 "[knowledge reloaded: {} articles, revision {}]",
                 r.articles, r.revision

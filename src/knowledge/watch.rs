@@ -34,6 +34,9 @@ pub struct Reloaded {
     pub articles: usize,
     pub revision: String,
     pub changed: bool,
+    /// The files are valid again after an edit was rejected (set by the watcher): worth saying
+    /// even when the content is back to the version in service.
+    pub recovered: bool,
 }
 
 impl Knowledge {
@@ -155,6 +158,7 @@ impl Knowledge {
             articles: kb.articles().len(),
             revision: kb.revision().to_string(),
             changed,
+            recovered: false,
         };
         if changed {
             self.current.store(Arc::new(kb));
@@ -207,12 +211,13 @@ impl Knowledge {
                 }
             }
             match self.reload() {
-                Ok(r) => {
-                    last_rejected = None;
-                    if r.changed {
+                Ok(mut r) => {
+                    r.recovered = last_rejected.take().is_some();
+                    if r.changed || r.recovered {
                         tracing::info!(
                             articles = r.articles,
                             revision = %r.revision,
+                            recovered = r.recovered,
                             "knowledge base reloaded"
                         );
                         on_event(Ok(r));

@@ -8,6 +8,7 @@ use crate::escalation::StaffAction;
 use crate::escalation::summary::rfc3339;
 use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId};
+use crate::reply::terminal::{Emphasis, to_terminal};
 use crate::service::{ServiceError, TicketDesk};
 use crate::store::Store;
 use serde_json::json;
@@ -133,7 +134,9 @@ fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<Exi
         )?;
     }
     if let Some(s) = t.summary() {
-        writeln!(out, "\n{}", s.transcript_markdown(&t.id.to_string()))?;
+        let transcript = s.transcript_markdown(&t.id.to_string());
+        // Read in a terminal: Markdown markers and escapes are not shown (`export --format md` keeps them).
+        writeln!(out, "\n{}", to_terminal(&transcript, Emphasis::Plain))?;
     }
     Ok(ExitCode::SUCCESS)
 }

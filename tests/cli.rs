@@ -2,20 +2,11 @@
 //! the global `--knowledge` / `--data` options (flag before or after the subcommand, or env).
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 use std::process::Output;
 
-#[path = "support/bin.rs"]
-mod bin;
-use bin::{run, show, supportbot};
-
-fn shipped() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
-}
-
-fn valid_fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid")
-}
+mod support;
+use support::bin::{run, show, supportbot};
+use support::paths::{fixture, shipped_knowledge};
 
 fn json(o: &Output) -> Value {
     assert_eq!(o.status.code(), Some(0), "{}", show(o));
@@ -45,7 +36,7 @@ const SHIPPED_IDS: [&str; 14] = [
 
 #[test]
 fn kb_list_text_and_json() {
-    let k = shipped();
+    let k = shipped_knowledge();
     let o = run(&["kb", "list", "--knowledge", k.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let out = stdout(&o);
@@ -83,7 +74,7 @@ fn kb_list_text_and_json() {
 
 #[test]
 fn kb_show_whole_article_and_per_browser() {
-    let k = valid_fixture();
+    let k = fixture("valid");
     let k = k.to_str().unwrap();
     let o = run(&["kb", "show", "printer-offline", "--knowledge", k]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
@@ -177,7 +168,7 @@ fn kb_show_whole_article_and_per_browser() {
 
 #[test]
 fn kb_show_shipped_article_for_iphone() {
-    let k = shipped();
+    let k = shipped_knowledge();
     let v = json(&run(&[
         "kb",
         "show",
@@ -199,7 +190,7 @@ fn kb_show_shipped_article_for_iphone() {
 
 #[test]
 fn kb_show_unknown_id_suggests_and_fails() {
-    let k = shipped();
+    let k = shipped_knowledge();
     let o = run(&[
         "kb",
         "show",
@@ -229,7 +220,7 @@ fn kb_show_unknown_id_suggests_and_fails() {
 }
 
 fn diagnose(text: &str, extra: &[&str]) -> Value {
-    let k = shipped();
+    let k = shipped_knowledge();
     let mut args = vec![
         "diagnose",
         text,
@@ -276,7 +267,7 @@ fn diagnose_json_shape_with_a_match() {
             text,
             "--json",
             "--knowledge",
-            shipped().to_str().unwrap(),
+            shipped_knowledge().to_str().unwrap(),
         ])
         .stdout,
     )
@@ -318,7 +309,7 @@ fn diagnose_browser_from_text_flag_and_bad_flag() {
         "--browser",
         "netscape",
         "--knowledge",
-        shipped().to_str().unwrap(),
+        shipped_knowledge().to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
     assert!(o.stdout.is_empty(), "{}", show(&o));
@@ -336,7 +327,7 @@ fn diagnose_text_output() {
         "diagnose",
         "bad gatewya on my iphone",
         "--knowledge",
-        shipped().to_str().unwrap(),
+        shipped_knowledge().to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let out = stdout(&o);
@@ -350,7 +341,7 @@ fn diagnose_text_output() {
         "diagnose",
         "how do I record a refund?",
         "--knowledge",
-        shipped().to_str().unwrap(),
+        shipped_knowledge().to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     assert!(stdout(&o).contains("No confident match"), "{}", show(&o));
@@ -358,7 +349,7 @@ fn diagnose_text_output() {
 
 #[test]
 fn global_options_before_or_after_the_subcommand_and_from_env() {
-    let k = shipped();
+    let k = shipped_knowledge();
     let k = k.to_str().unwrap();
     let data = tempfile::tempdir().unwrap();
     let d = data.path().to_str().unwrap();
@@ -383,7 +374,7 @@ fn global_options_before_or_after_the_subcommand_and_from_env() {
         .output()
         .unwrap();
     assert_eq!(json(&o)["best"]["id"], "quickbooks-error-502");
-    let valid = valid_fixture();
+    let valid = fixture("valid");
     let o = supportbot(cwd.path())
         .env("KNOWLEDGE_DIR", k)
         .args([
@@ -411,7 +402,7 @@ fn global_options_before_or_after_the_subcommand_and_from_env() {
 
 #[test]
 fn commands_on_a_broken_knowledge_base_fail_with_the_problems() {
-    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/missing-title");
+    let broken = fixture("missing-title");
     for args in [
         vec!["kb", "list"],
         vec!["kb", "show", "a"],
@@ -432,7 +423,7 @@ fn commands_on_a_broken_knowledge_base_fail_with_the_problems() {
 #[test]
 fn run_without_a_token_or_with_a_malformed_one_says_what_to_do() {
     let cwd = tempfile::tempdir().unwrap();
-    let knowledge = shipped();
+    let knowledge = shipped_knowledge();
     let o = supportbot(cwd.path())
         .args(["run", "--knowledge"])
         .arg(&knowledge)
@@ -475,7 +466,7 @@ fn run_without_a_token_or_with_a_malformed_one_says_what_to_do() {
 #[test]
 fn dot_env_blank_values_mean_unset_and_a_broken_line_is_named() {
     let cwd = tempfile::tempdir().unwrap();
-    let knowledge = shipped();
+    let knowledge = shipped_knowledge();
     // As an admin leaves it: KNOWLEDGE_DIR filled in, the optional ones blank.
     std::fs::write(
         cwd.path().join(".env"),
@@ -521,7 +512,7 @@ fn dot_env_blank_values_mean_unset_and_a_broken_line_is_named() {
 #[test]
 fn run_with_the_example_env_file_asks_for_the_token_first() {
     let cwd = tempfile::tempdir().unwrap();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(".env.example");
+    let example = support::paths::repo_root().join(".env.example");
     std::fs::copy(example, cwd.path().join(".env")).unwrap();
     let mut cmd = supportbot(cwd.path());
     for var in [
@@ -534,7 +525,7 @@ fn run_with_the_example_env_file_asks_for_the_token_first() {
     }
     let o = cmd
         .args(["run", "--knowledge"])
-        .arg(shipped())
+        .arg(shipped_knowledge())
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
@@ -546,7 +537,7 @@ fn run_with_the_example_env_file_asks_for_the_token_first() {
 
     let o = supportbot(cwd.path())
         .args(["run", "--knowledge"])
-        .arg(shipped())
+        .arg(shipped_knowledge())
         .env("DISCORD_TOKEN", "a.b.c")
         .env("SUPPORT_CHANNEL_ID", "general")
         .output()
@@ -561,7 +552,7 @@ fn run_with_the_example_env_file_asks_for_the_token_first() {
 
 #[test]
 fn diagnose_refuses_empty_text() {
-    let k = shipped();
+    let k = shipped_knowledge();
     for text in ["", "   "] {
         let o = run(&["diagnose", text, "--knowledge", k.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(2), "{}", show(&o));
@@ -588,7 +579,7 @@ fn durations_without_a_unit_are_explained() {
 /// A reader that stops early (`| head -1`) ends the command quietly, not with "Broken pipe".
 #[test]
 fn a_closed_stdout_ends_quietly() {
-    let k = shipped();
+    let k = shipped_knowledge();
     let data = tempfile::tempdir().unwrap();
     for args in [
         vec!["kb", "list", "--knowledge", k.to_str().unwrap()],

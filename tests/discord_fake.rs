@@ -3,16 +3,11 @@
 //! the fake's limits, rate limits and outages as Discord would show them.
 #![cfg(feature = "discord")]
 
-#[path = "support/fake_discord/mod.rs"]
-mod fake_discord;
+mod support;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use fake_discord::{
-    APPLICATION_ID, CHANNEL_ID, DmFailure, FakeDiscord, Fault, InteractionFixture, Invoker, Opt,
-    Options, SUPPORT_CHANNEL_ID, VOICE_CHANNEL_ID,
-};
 use serde_json::json;
 use serenity::all::{
     ApplicationId, ButtonStyle, ChannelId, ChannelType, Client, ClientBuilder,
@@ -20,6 +15,10 @@ use serenity::all::{
     CreateAttachment, CreateButton, CreateEmbed, CreateInteractionResponse,
     CreateInteractionResponseMessage, CreateMessage, CreateThread, EventHandler, GatewayIntents,
     Http, HttpBuilder, HttpError, Interaction, ShardManager, UserId,
+};
+use support::fake_discord::{
+    self, APPLICATION_ID, CHANNEL_ID, DmFailure, FakeDiscord, Fault, InteractionFixture, Invoker,
+    Opt, Options, SUPPORT_CHANNEL_ID, VOICE_CHANNEL_ID,
 };
 use tokio::sync::mpsc;
 

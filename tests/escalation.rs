@@ -21,9 +21,8 @@ use supportbot::service::{Service, TicketDesk};
 use supportbot::session::{Session, UserRef};
 use supportbot::store::{Store, StoreError};
 
-#[path = "support/bin.rs"]
-mod bin;
-use bin::{show, supportbot};
+mod support;
+use support::bin::{show, supportbot};
 
 fn shipped() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")

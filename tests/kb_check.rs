@@ -7,13 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
-#[path = "support/bin.rs"]
-mod bin;
-use bin::{run, show, supportbot};
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+mod support;
+use support::bin::{run, show, supportbot};
+use support::paths::{fixture, fixtures_dir, shipped_knowledge};
 
 /// One problem as `kb check` prints it: `file:line: message` then `  hint: ...`.
 #[derive(Debug)]
@@ -77,7 +73,7 @@ fn expected(case: &Path) -> Vec<Expected> {
 }
 
 fn invalid_cases() -> Vec<PathBuf> {
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(fixtures())
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
         .unwrap()
         .flatten()
         .map(|e| e.path())
@@ -163,7 +159,7 @@ fn every_invalid_fixture_fails_with_each_problem_located_and_explained() {
 
 #[test]
 fn json_report_lists_every_problem() {
-    let case = fixtures().join("many-problems");
+    let case = fixture("many-problems");
     let o = run(&[
         "kb",
         "check",
@@ -197,12 +193,12 @@ fn json_report_lists_every_problem() {
 
 #[test]
 fn valid_knowledge_bases_pass() {
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    let shipped = shipped_knowledge();
     let o = run(&["kb", "check", "--knowledge", shipped.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("OK: "));
 
-    let valid = fixtures().join("valid");
+    let valid = fixture("valid");
     let o = run(&["kb", "check", "--knowledge", valid.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("OK: 2 articles"));
@@ -223,7 +219,7 @@ fn valid_knowledge_bases_pass() {
 
 #[test]
 fn knowledge_dir_from_flag_before_or_after_the_subcommand_or_env() {
-    let valid = fixtures().join("valid");
+    let valid = fixture("valid");
     let dir = valid.to_str().unwrap();
     for args in [
         vec!["--knowledge", dir, "kb", "check"],
@@ -243,7 +239,7 @@ fn knowledge_dir_from_flag_before_or_after_the_subcommand_or_env() {
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("OK: 2 articles"));
     // The flag wins over the environment.
-    let broken = fixtures().join("missing-title");
+    let broken = fixture("missing-title");
     let o = supportbot(cwd.path())
         .env("KNOWLEDGE_DIR", dir)
         .args(["kb", "check", "--knowledge", broken.to_str().unwrap()])

@@ -2,11 +2,11 @@
 
 mod support;
 
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use support::{Behavior, TestServer};
+use support::http::{Behavior, TestServer};
+use support::paths::shipped_knowledge;
 use supportbot::config::CheckConfig;
 use supportbot::knowledge::{KnowledgeBase, Target, load::load_dir};
 use supportbot::probe::{
@@ -45,7 +45,7 @@ fn target(name: &str, url: &str) -> Target {
 
 /// The shipped articles (for article matching) with these targets.
 fn kb(targets: Vec<Target>) -> KnowledgeBase {
-    load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"))
+    load_dir(&shipped_knowledge())
         .expect("shipped knowledge")
         .with_targets(targets)
 }
@@ -279,7 +279,7 @@ async fn redirects_are_followed_and_reported() {
 
 #[tokio::test]
 async fn self_signed_certificate_is_a_tls_error() {
-    let (chain, key) = support::self_signed_cert();
+    let (chain, key) = support::http::self_signed_cert();
     let server = TestServer::start_tls(|_| Behavior::ok("secret"), chain, key).await;
     let c = check_url(&prober(), &server.https_url("/")).await;
     assert_eq!(c.result.verdict, Verdict::TlsError, "{:?}", c.result);
@@ -296,7 +296,7 @@ async fn self_signed_certificate_is_a_tls_error() {
 
 #[tokio::test]
 async fn trusted_certificate_reports_tls_version_and_expiry() {
-    let (ca, chain, key) = support::ca_signed_cert();
+    let (ca, chain, key) = support::http::ca_signed_cert();
     let server = TestServer::start_tls(|_| Behavior::ok("secure"), chain, key).await;
     let prober = Prober::builder(config()).trust_root(ca).build();
     let c = check_url(&prober, &server.https_url("/")).await;
@@ -531,8 +531,8 @@ async fn answers_that_are_not_http_or_never_come() {
 #[tokio::test]
 async fn certificate_rejected_on_the_exchange_connection_is_a_tls_error() {
     // The probe connection gets the trusted certificate, reqwest's connection a self-signed one.
-    let (ca, chain, key) = support::ca_signed_cert();
-    let (bad_chain, bad_key) = support::self_signed_cert();
+    let (ca, chain, key) = support::http::ca_signed_cert();
+    let (bad_chain, bad_key) = support::http::self_signed_cert();
     let server = TestServer::start_tls_rotating(
         |_| Behavior::ok("secure"),
         vec![(chain, key), (bad_chain, bad_key)],

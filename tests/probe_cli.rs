@@ -2,9 +2,9 @@
 
 mod support;
 
-use std::path::Path;
 use std::process::{Command, Output};
-use support::{Behavior, TestServer};
+use support::http::{Behavior, TestServer};
+use support::paths::shipped_knowledge;
 
 /// Runs the binary with the shipped knowledge, from an empty directory (no `.env`).
 async fn supportbot(args: &[&str], allow_private: bool) -> Output {
@@ -17,10 +17,7 @@ async fn supportbot(args: &[&str], allow_private: bool) -> Output {
             .env_remove("CHECK_ALLOWED_PORTS")
             .env_remove("CHECK_RATE_PER_MINUTE")
             .env("ALLOW_PRIVATE_TARGETS", allow_private.to_string())
-            .env(
-                "KNOWLEDGE_DIR",
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"),
-            )
+            .env("KNOWLEDGE_DIR", shipped_knowledge())
             .env("RUST_LOG", "off")
             .args(&args)
             .output()

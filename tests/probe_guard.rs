@@ -6,10 +6,10 @@
 mod support;
 
 use std::net::IpAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use support::{Behavior, TestServer};
+use support::http::{Behavior, TestServer};
+use support::paths::shipped_knowledge;
 use supportbot::config::CheckConfig;
 use supportbot::knowledge::{KnowledgeBase, load::load_dir};
 use supportbot::probe::{
@@ -33,7 +33,7 @@ fn resolver() -> StaticResolver {
 }
 
 fn kb() -> KnowledgeBase {
-    load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("shipped knowledge")
+    load_dir(&shipped_knowledge()).expect("shipped knowledge")
 }
 
 const HOSTILE: &[&str] = &[

@@ -3,13 +3,12 @@
 //! and the binary's fallback to lexical matching when the model cannot be had.
 #![cfg(feature = "semantic")]
 
-#[path = "support/bin.rs"]
-mod bin;
-#[path = "support/tiny_bert.rs"]
-mod tiny_bert;
+mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
+use support::paths::shipped_knowledge;
+use support::{bin, tiny_bert};
 use supportbot::knowledge::Knowledge;
 use supportbot::semantic::bert::{BertEncoder, Pooling};
 use supportbot::semantic::{Embed, EmbedError, SemanticSetup, SemanticStatus, cosine};
@@ -133,10 +132,6 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn shipped() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
-}
-
 /// Counts the chunks it embeds, to see what the embedding cache saves.
 struct Counting {
     inner: BertEncoder,
@@ -169,7 +164,7 @@ fn restarts_and_reloads_embed_only_the_chunks_that_changed() {
     });
     let embedded = || counting.texts.load(std::sync::atomic::Ordering::SeqCst);
     let kb_dir = tempfile::tempdir().unwrap();
-    copy_dir(&shipped(), kb_dir.path());
+    copy_dir(&shipped_knowledge(), kb_dir.path());
     let cache = tempfile::tempdir().unwrap();
     let setup = || SemanticSetup::ready(counting.clone(), Some(cache.path().to_path_buf()));
 
@@ -208,8 +203,11 @@ fn restarts_and_reloads_embed_only_the_chunks_that_changed() {
 #[tokio::test]
 async fn the_service_ranks_descriptions_with_the_model_and_shows_both_parts() {
     let (_model, enc) = tiny(false);
-    let knowledge =
-        Knowledge::open_with(&shipped(), SemanticSetup::ready(Arc::new(enc), None)).unwrap();
+    let knowledge = Knowledge::open_with(
+        &shipped_knowledge(),
+        SemanticSetup::ready(Arc::new(enc), None),
+    )
+    .unwrap();
     let encoder = knowledge.encoder().expect("ready").clone();
     let q = encoder
         .encode(
@@ -246,7 +244,7 @@ fn diagnose_json_shows_the_lexical_and_semantic_parts() {
     let cwd = tempfile::tempdir().unwrap();
     let out = bin::supportbot(cwd.path())
         .args(["--knowledge"])
-        .arg(shipped())
+        .arg(shipped_knowledge())
         .arg("--data")
         .arg(data.path())
         .args(["diagnose", "quickbooks error 502 bad gateway", "--json"])
@@ -291,7 +289,7 @@ fn without_a_usable_model_the_binary_says_so_once_and_matches_lexically() {
     for (case, model, endpoint) in cases {
         let mut cmd = bin::supportbot(cwd.path());
         cmd.arg("--knowledge")
-            .arg(shipped())
+            .arg(shipped_knowledge())
             .arg("--data")
             .arg(data.path())
             .args(["diagnose", "quickbooks error 502 bad gateway", "--json"])
@@ -350,7 +348,8 @@ fn service_with(
     data: &Path,
     deadline: std::time::Duration,
 ) -> supportbot::service::Service {
-    let knowledge = Knowledge::open_with(&shipped(), SemanticSetup::ready(embed, None)).unwrap();
+    let knowledge =
+        Knowledge::open_with(&shipped_knowledge(), SemanticSetup::ready(embed, None)).unwrap();
     let store =
         supportbot::store::Store::open_waiting(data, std::time::Duration::from_secs(5)).unwrap();
     supportbot::service::Service::new(knowledge, store).with_semantic_deadline(deadline)

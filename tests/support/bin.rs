@@ -1,5 +1,4 @@
 //! Running the real `supportbot` binary in tests, isolated from the developer's environment.
-#![allow(dead_code, reason = "each test file uses a different part")]
 
 use std::path::Path;
 use std::process::{Command, Output};

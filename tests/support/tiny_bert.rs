@@ -1,6 +1,5 @@
 //! A tiny sentence-transformers BERT with random weights, written by the tests themselves, so
 //! loading, pooling, batching and the hybrid ranking are tested on a fresh offline machine.
-#![allow(dead_code, reason = "each test file uses a different part")]
 
 use candle_core::{DType, Device};
 use candle_nn::{VarBuilder, VarMap};

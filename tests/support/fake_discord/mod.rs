@@ -7,6 +7,8 @@
 //! anything it does not know: unknown routes are recorded as unexpected and dropping the fake panics
 //! if there were any. Waits never sleep blindly: they wake on every change and time out with a dump
 //! of what was recorded.
+// Inside the tests, `support/mod.rs` allows dead code for the whole tree; the load bench includes
+// this file by `#[path]` as its own root, so the fake keeps its own allowance.
 #![allow(
     dead_code,
     unused_imports,
@@ -165,15 +167,52 @@ impl PostedMessage {
     pub fn is_ephemeral(&self) -> bool {
         self.payload["flags"].as_u64().is_some_and(|f| f & 64 != 0)
     }
-    /// `custom_id` of every component, row by row.
-    pub fn custom_ids(&self) -> Vec<String> {
+    /// Every component (buttons, select menus), row by row.
+    pub fn components(&self) -> Vec<Value> {
         let rows = self.payload["components"]
             .as_array()
             .map_or(&[][..], Vec::as_slice);
         rows.iter()
             .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+            .collect()
+    }
+    /// `custom_id` of every component, row by row.
+    pub fn custom_ids(&self) -> Vec<String> {
+        self.components()
+            .iter()
             .filter_map(|c| c["custom_id"].as_str().map(str::to_owned))
             .collect()
+    }
+    /// The option values of the string select menus (component type 3).
+    pub fn select_values(&self) -> Vec<String> {
+        self.components()
+            .iter()
+            .filter(|c| c["type"] == 3)
+            .flat_map(|c| c["options"].as_array().cloned().unwrap_or_default())
+            .filter_map(|o| o["value"].as_str().map(str::to_owned))
+            .collect()
+    }
+    /// The title of every embed (empty for an embed without one).
+    pub fn titles(&self) -> Vec<String> {
+        self.embeds()
+            .iter()
+            .map(|e| e["title"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+    /// Every piece of text a user sees: content, embed titles, descriptions, footers and fields.
+    pub fn all_text(&self) -> String {
+        let mut text = self.content().to_owned();
+        for e in self.embeds() {
+            let fields = e["fields"].as_array().map_or(&[][..], Vec::as_slice);
+            let parts = [&e["title"], &e["description"], &e["footer"]["text"]]
+                .into_iter()
+                .chain(fields.iter().flat_map(|f| [&f["name"], &f["value"]]));
+            for part in parts {
+                text.push('\n');
+                text.push_str(part.as_str().unwrap_or_default());
+            }
+        }
+        text
     }
 }
 

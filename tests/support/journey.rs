@@ -324,7 +324,7 @@ impl Journey {
 
     /// The running bot's store.
     pub fn store(&self) -> &Store {
-        &self.bot.as_ref().expect("a running bot").service.store
+        self.bot.as_ref().expect("a running bot").service.store()
     }
 
     /// Ticket `n` as the store has it now.

@@ -12,6 +12,7 @@
 //! Run: `cargo bench --bench discord_load` (release profile). `BENCH_INTERACTIONS=5000` changes N.
 //! Figures go in BENCHMARKS.md under "## Discord load".
 
+#[allow(dead_code, reason = "the bench drives only part of the fake")]
 #[path = "../tests/support/fake_discord/mod.rs"]
 mod fake_discord;
 

@@ -2,12 +2,13 @@
 //! over a bare reqwest GET (checks use reqwest for the exchange too). Loopback only. Run with
 //! `cargo bench --bench live_checks`.
 
-#[path = "../tests/support/mod.rs"]
-mod support;
+#[allow(dead_code, reason = "the bench serves only some of the behaviours")]
+#[path = "../tests/support/http.rs"]
+mod http;
 
+use http::{Behavior, TestServer};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use support::{Behavior, TestServer};
 use supportbot::config::CheckConfig;
 use supportbot::knowledge::{Target, load::load_dir};
 use supportbot::probe::{Prober, Request, Verdict};

@@ -13,6 +13,7 @@
 //! Figures go in BENCHMARKS.md under "## Discord load".
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
+#[allow(dead_code, reason = "the bench drives only part of the fake")]
 #[path = "../tests/support/fake_discord/mod.rs"]
 mod fake_discord;
 

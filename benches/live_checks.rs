@@ -3,12 +3,13 @@
 //! `cargo bench --bench live_checks`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
-#[path = "../tests/support/mod.rs"]
-mod support;
+#[allow(dead_code, reason = "the bench serves only some of the behaviours")]
+#[path = "../tests/support/http.rs"]
+mod http;
 
+use http::{Behavior, TestServer};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use support::{Behavior, TestServer};
 use supportbot::config::CheckConfig;
 use supportbot::knowledge::{Target, load::load_dir};
 use supportbot::probe::{Prober, Request, Verdict};

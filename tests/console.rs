@@ -5,22 +5,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Output, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn valid_fixture() -> PathBuf {
-    root().join("tests/fixtures/valid")
-}
-
-fn shipped() -> PathBuf {
-    root().join("knowledge")
-}
+mod support;
+use support::paths::{fixture, shipped_knowledge};
 
 /// The binary, run in an empty directory and isolated from the developer's environment.
 fn supportbot(cwd: &Path) -> Command {
@@ -123,7 +114,7 @@ fn assert_clean_exit(o: &Output) {
 fn scripted_conversation_with_numbers_and_words() {
     let data = tempfile::tempdir().unwrap();
     let o = console(
-        &valid_fixture(),
+        &fixture("valid"),
         data.path(),
         "the printer is offline and print jobs stay in the queue\n\
          no\n\
@@ -175,7 +166,7 @@ fn scripted_conversation_with_numbers_and_words() {
 fn scripted_conversation_on_the_shipped_knowledge_ends_fixed() {
     let data = tempfile::tempdir().unwrap();
     let o = console(
-        &shipped(),
+        &shipped_knowledge(),
         data.path(),
         "quickbooks keeps giving me a bad gateway when I open payroll, I'm on chrome\n\
          no\n\
@@ -206,7 +197,7 @@ fn scripted_conversation_on_the_shipped_knowledge_ends_fixed() {
 fn end_of_input_at_any_point_exits_cleanly() {
     for script in ["", "\n\n", "502 bad gateway", "502 bad gateway\n"] {
         let data = tempfile::tempdir().unwrap();
-        let o = console(&shipped(), data.path(), script);
+        let o = console(&shipped_knowledge(), data.path(), script);
         assert_clean_exit(&o);
     }
 }
@@ -215,7 +206,7 @@ fn end_of_input_at_any_point_exits_cleanly() {
 fn a_second_run_continues_the_same_session() {
     let data = tempfile::tempdir().unwrap();
     let o = console(
-        &valid_fixture(),
+        &fixture("valid"),
         data.path(),
         "printer offline, jobs stuck in the queue\nno\n",
     );
@@ -223,7 +214,7 @@ fn a_second_run_continues_the_same_session() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("== Which browser? =="));
 
     // Restarted: picks up at the browser question.
-    let o = console(&valid_fixture(), data.path(), "1\n");
+    let o = console(&fixture("valid"), data.path(), "1\n");
     assert_clean_exit(&o);
     let out = String::from_utf8_lossy(&o.stdout);
     assert_in_order(
@@ -239,7 +230,7 @@ fn a_second_run_continues_the_same_session() {
     );
 
     // Restarted again: the open solution is asked about again, and answered.
-    let o = console(&valid_fixture(), data.path(), "yes\n");
+    let o = console(&fixture("valid"), data.path(), "yes\n");
     assert_clean_exit(&o);
     assert_in_order(
         &String::from_utf8_lossy(&o.stdout),
@@ -252,7 +243,7 @@ fn a_second_run_continues_the_same_session() {
     );
 
     // Nothing open any more: no "welcome back".
-    let o = console(&valid_fixture(), data.path(), "");
+    let o = console(&fixture("valid"), data.path(), "");
     assert_clean_exit(&o);
     assert!(
         !String::from_utf8_lossy(&o.stdout).contains("Welcome back"),
@@ -263,7 +254,7 @@ fn a_second_run_continues_the_same_session() {
 
 #[test]
 fn data_dir_from_env_or_flag_on_either_side() {
-    let knowledge = valid_fixture();
+    let knowledge = fixture("valid");
     let cwd = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let run = |cmd: &mut Command| {
@@ -442,7 +433,7 @@ const RELOAD_LIMIT: Duration = Duration::from_secs(3);
 fn hot_reload_picks_up_edits_and_keeps_the_last_good_version() {
     let tmp = tempfile::tempdir().unwrap();
     let knowledge = tmp.path().join("knowledge");
-    copy_dir(&valid_fixture(), &knowledge);
+    copy_dir(&fixture("valid"), &knowledge);
     let data = tmp.path().join("data");
     std::fs::create_dir_all(&data).unwrap();
     let article = knowledge.join("articles/printer-offline.md");
@@ -514,7 +505,7 @@ fn hot_reload_picks_up_edits_and_keeps_the_last_good_version() {
 fn hot_reload_settles_after_an_edit_and_reports_a_broken_edit_once() {
     let tmp = tempfile::tempdir().unwrap();
     let knowledge = tmp.path().join("knowledge");
-    copy_dir(&valid_fixture(), &knowledge);
+    copy_dir(&fixture("valid"), &knowledge);
     let data = tmp.path().join("data");
     std::fs::create_dir_all(&data).unwrap();
     let article = knowledge.join("articles/printer-offline.md");
@@ -571,9 +562,9 @@ fn hot_reload_settles_after_an_edit_and_reports_a_broken_edit_once() {
 #[test]
 fn a_second_console_on_the_same_data_dir_is_refused_clearly() {
     let data = tempfile::tempdir().unwrap();
-    let mut first = Live::start(&valid_fixture(), data.path());
+    let mut first = Live::start(&fixture("valid"), data.path());
     first.wait_for(false, "supportbot console:", Duration::from_secs(20));
-    let o = console(&valid_fixture(), data.path(), "hello\n");
+    let o = console(&fixture("valid"), data.path(), "hello\n");
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -590,7 +581,7 @@ fn a_second_console_on_the_same_data_dir_is_refused_clearly() {
 fn asides_and_typed_answers_keep_the_walk_going() {
     let data = tempfile::tempdir().unwrap();
     let o = console(
-        &valid_fixture(),
+        &fixture("valid"),
         data.path(),
         "the printer is offline and print jobs stay in the queue\n\
          /why\n\
@@ -632,7 +623,7 @@ fn asides_and_typed_answers_keep_the_walk_going() {
 fn coming_back_tells_the_user_where_their_ticket_stands() {
     let data = tempfile::tempdir().unwrap();
     let o = console(
-        &valid_fixture(),
+        &fixture("valid"),
         data.path(),
         "the printer is offline\n/human please hurry\n",
     );
@@ -649,7 +640,7 @@ fn coming_back_tells_the_user_where_their_ticket_stands() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     };
     staff(&["tickets", "claim", "T-0001", "--by", "Sam"]);
-    let o = console(&valid_fixture(), data.path(), "");
+    let o = console(&fixture("valid"), data.path(), "");
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
         out.contains("Your ticket T-0001 was picked up by Sam."),
@@ -668,13 +659,13 @@ fn coming_back_tells_the_user_where_their_ticket_stands() {
     // Times are in seconds: this visit must fall after the resolution's second for the next
     // visit to count the resolution as old news.
     std::thread::sleep(Duration::from_millis(1100));
-    let o = console(&valid_fixture(), data.path(), "");
+    let o = console(&fixture("valid"), data.path(), "");
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
         out.contains("Your ticket T-0001 was resolved by Sam: \"Driver reinstalled\"."),
         "{out}"
     );
-    let o = console(&valid_fixture(), data.path(), "");
+    let o = console(&fixture("valid"), data.path(), "");
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(!out.contains("Your ticket"), "told once: {out}");
 }

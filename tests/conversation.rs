@@ -12,6 +12,9 @@ use supportbot::reply::{Action, Hint, Reply, SpellHint};
 use supportbot::session::{Outcome, Session, Stage, Step, UserRef};
 use supportbot::store::Store;
 
+mod support;
+use support::paths::shipped_knowledge;
+
 /// Five solutions exercising every way a solution can meet a browser:
 /// 1 general only; 2 Chrome and Firefox only; 3 Safari (Mac) only; 4 general steps plus Chrome;
 /// 5 general only.
@@ -88,7 +91,7 @@ fn inline_kb() -> KnowledgeBase {
 }
 
 fn shipped_kb() -> KnowledgeBase {
-    load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("shipped base")
+    load_dir(&shipped_knowledge()).expect("shipped base")
 }
 
 fn user() -> UserRef {

@@ -6,9 +6,11 @@
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
+
+mod support;
+use support::paths::shipped_knowledge;
 
 const ROUNDS: u64 = 40;
 
@@ -20,8 +22,7 @@ fn bin() -> Command {
 
 #[test]
 fn acknowledged_tickets_survive_sigkill() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let knowledge = root.join("knowledge");
+    let knowledge = shipped_knowledge();
     let data = tempfile::tempdir().unwrap();
     let mut seed = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)

@@ -2,13 +2,15 @@
 //! articles exist with the ids the issue names.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
-use std::path::Path;
 use supportbot::browser::Browser;
 use supportbot::knowledge::load::load_dir;
 
+mod support;
+use support::paths::shipped_knowledge;
+
 #[test]
 fn the_502_article_encodes_the_whole_seed_guide() {
-    let kb = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("valid");
+    let kb = load_dir(&shipped_knowledge()).expect("valid");
     let a = kb.get("quickbooks-error-502").expect("the 502 article");
 
     for code in ["502", "HTTP Error 502", "Bad Gateway"] {
@@ -91,7 +93,7 @@ fn the_502_article_encodes_the_whole_seed_guide() {
 
 #[test]
 fn the_neighbouring_articles_exist() {
-    let kb = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("valid");
+    let kb = load_dir(&shipped_knowledge()).expect("valid");
     for id in [
         "service-unavailable-503",
         "gateway-timeout-504",

@@ -1,19 +1,14 @@
 //! `endpoints.toml` in a knowledge directory: loading, and one invalid fixture per mistake.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
-use std::path::Path;
 use supportbot::knowledge::load::load_dir;
 
-fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+mod support;
+use support::paths::{fixture, shipped_knowledge};
 
 #[test]
 fn shipped_knowledge_has_the_quickbooks_target() {
-    let kb = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"))
-        .expect("shipped knowledge is valid");
+    let kb = load_dir(&shipped_knowledge()).expect("shipped knowledge is valid");
     let t = kb.target("quickbooks-online").expect("target shipped");
     assert_eq!(t.url, "https://qbo.intuit.com/");
     assert_eq!(t.description, "QuickBooks Online sign-in page");

@@ -6,8 +6,10 @@
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 use supportbot::knowledge::load::load_dir;
+
+mod support;
+use support::paths::{repo_root, shipped_knowledge};
 
 #[derive(Deserialize)]
 struct Set {
@@ -23,8 +25,8 @@ struct Case {
 
 #[test]
 fn labelled_set_accuracy() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let kb = load_dir(&root.join("knowledge")).expect("shipped knowledge base is valid");
+    let root = repo_root();
+    let kb = load_dir(&shipped_knowledge()).expect("shipped knowledge base is valid");
     let raw = std::fs::read_to_string(root.join("tests/data/diagnose_labelled.toml")).unwrap();
     let set: Set = toml::from_str(&raw).unwrap();
     assert!(set.case.len() >= 80);

@@ -10,8 +10,10 @@
 
 use serde::Deserialize;
 use std::collections::HashSet;
-use std::path::Path;
 use supportbot::knowledge::load::load_dir;
+
+mod support;
+use support::paths::{repo_root, shipped_knowledge};
 
 #[derive(Deserialize)]
 struct Set {
@@ -30,12 +32,8 @@ struct Case {
     note: Option<String>,
 }
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn real_set() -> Vec<Case> {
-    let raw = std::fs::read_to_string(root().join("tests/data/diagnose_real.toml")).unwrap();
+    let raw = std::fs::read_to_string(repo_root().join("tests/data/diagnose_real.toml")).unwrap();
     toml::from_str::<Set>(&raw)
         .expect("the real-post set parses")
         .case
@@ -53,7 +51,7 @@ fn fnv1a(text: &str) -> u64 {
 
 #[test]
 fn the_real_post_set_is_whole_and_split_by_its_rule() {
-    let kb = load_dir(&root().join("knowledge")).unwrap();
+    let kb = load_dir(&shipped_knowledge()).unwrap();
     let cases = real_set();
     assert!(cases.len() >= 150, "{} posts", cases.len());
     let off_topic = cases.iter().filter(|c| c.expect.is_empty()).count();
@@ -88,6 +86,7 @@ fn the_real_post_set_is_whole_and_split_by_its_rule() {
 #[cfg(feature = "semantic")]
 mod with_model {
     use super::*;
+    use std::path::Path;
     use supportbot::knowledge::KnowledgeBase;
 
     /// The old team-written set: `expect` is one id or "none".
@@ -228,7 +227,7 @@ mod with_model {
             "SEMANTIC_MODEL must name the all-MiniLM-L6-v2 directory (see .ci/run for how to get it)",
         );
         let enc = BertEncoder::load(Path::new(&dir), &dir).expect("the model loads");
-        let mut kb = load_dir(&root().join("knowledge")).unwrap();
+        let mut kb = load_dir(&shipped_knowledge()).unwrap();
         kb.attach_semantic(&enc, None, &mut |_, _| {}).unwrap();
 
         let cases = real_set();
@@ -242,7 +241,7 @@ mod with_model {
         let test = measure(&kb, &enc, &pick("test"));
         let dev = measure(&kb, &enc, &pick("dev"));
         let raw =
-            std::fs::read_to_string(root().join("tests/data/diagnose_labelled.toml")).unwrap();
+            std::fs::read_to_string(repo_root().join("tests/data/diagnose_labelled.toml")).unwrap();
         let old_set: OldSet = toml::from_str(&raw).unwrap();
         let old_cases: Vec<(&str, Vec<String>)> = old_set
             .case
@@ -303,7 +302,7 @@ mod with_model {
         let dir =
             std::env::var("SEMANTIC_MODEL").expect("SEMANTIC_MODEL names the model directory");
         let enc = BertEncoder::load(Path::new(&dir), &dir).expect("the model loads");
-        let mut kb = load_dir(&root().join("knowledge")).unwrap();
+        let mut kb = load_dir(&shipped_knowledge()).unwrap();
         kb.attach_semantic(&enc, None, &mut |_, _| {}).unwrap();
         let filler: Vec<String> = real_set()
             .into_iter()

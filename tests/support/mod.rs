@@ -13,12 +13,6 @@ pub mod http;
 #[cfg(feature = "discord")]
 pub mod journey;
 pub mod paths;
+pub mod tickets;
 #[cfg(feature = "semantic")]
 pub mod tiny_bert;
-
-// benches/live_checks.rs includes this file by `#[path]` and names the test server from here.
-#[allow(
-    unused_imports,
-    reason = "only the live-check bench names them at this level"
-)]
-pub use http::{Behavior, TestServer};

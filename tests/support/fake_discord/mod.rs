@@ -7,13 +7,6 @@
 //! anything it does not know: unknown routes are recorded as unexpected and dropping the fake panics
 //! if there were any. Waits never sleep blindly: they wake on every change and time out with a dump
 //! of what was recorded.
-// Inside the tests, `support/mod.rs` allows dead code for the whole tree; the load bench includes
-// this file by `#[path]` as its own root, so the fake keeps its own allowance.
-#![allow(
-    dead_code,
-    unused_imports,
-    reason = "each test file (and the load bench) uses a different part of the fake"
-)]
 
 mod fixtures;
 mod gateway;
@@ -28,7 +21,11 @@ use serde_json::{Value, json};
 use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
 
-pub use fixtures::{InteractionFixture, Invoker, Opt, stub_message};
+pub use fixtures::{InteractionFixture, Invoker, Opt};
+// Only discord_fake.rs names it; in every other test binary (and the load bench) the re-export is
+// unused. Dead code is allowed by whoever includes the fake (support/mod.rs, the bench's `mod`).
+#[allow(unused_imports, reason = "only discord_fake.rs uses it")]
+pub use fixtures::stub_message;
 
 /// The application id READY announces; it is also the bot's user id, as on Discord.
 pub const APPLICATION_ID: u64 = 900_000_000_000_000_001;

@@ -1,0 +1,168 @@
+//! Privacy commands: purging resolved tickets and forgetting a user remove their sessions, tickets,
+//! queued notifications and their lines in DATA_DIR/notifications.jsonl.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
+
+use std::time::Duration;
+use supportbot::escalation::StaffAction;
+use supportbot::escalation::ticket::TicketId;
+use supportbot::session::Session;
+use supportbot::store::Store;
+
+mod support;
+use support::bin::{show, supportbot};
+use support::paths::shipped_knowledge;
+use support::tickets::{desk, summary, user};
+
+#[test]
+fn purge_and_forget() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
+    for (i, u) in ["u1", "u2", "u3"].iter().enumerate() {
+        let mut s = Session::new(user(u), 10);
+        s.descriptions.push("x".into());
+        store.save_session(&s).unwrap();
+        desk(&store).file(summary(u, "502"), 10 + i as u64).unwrap();
+    }
+    desk(&store)
+        .act(
+            TicketId(1),
+            "staff",
+            &StaffAction::Resolve { note: None },
+            20,
+        )
+        .unwrap();
+    desk(&store)
+        .act(
+            TicketId(2),
+            "staff",
+            &StaffAction::Resolve { note: None },
+            1_000,
+        )
+        .unwrap();
+    let (tickets, sessions) = store.purge_resolved(500).unwrap();
+    assert_eq!((tickets, sessions), (1, 1));
+    assert!(store.ticket(TicketId(1)).unwrap().is_none());
+    assert!(
+        store.ticket(TicketId(2)).unwrap().is_some(),
+        "resolved too recently"
+    );
+    assert!(
+        store.ticket(TicketId(3)).unwrap().is_some(),
+        "open tickets are never purged"
+    );
+    assert!(store.load_session("u1").unwrap().is_none());
+
+    // A staff note queued about u3's ticket (not delivered yet) goes with it.
+    desk(&store)
+        .act(TicketId(3), "staff", &StaffAction::Claim, 1_100)
+        .unwrap();
+    let (sessions, tickets) = store.forget_user("u3").unwrap();
+    assert_eq!((sessions, tickets), (1, 1));
+    assert!(store.ticket(TicketId(3)).unwrap().is_none());
+    assert!(store.load_session("u3").unwrap().is_none());
+    assert_eq!(store.open_ticket_of("u3").unwrap(), None);
+    // Nothing queued about a purged or forgotten ticket is left to be delivered (and written
+    // back to notifications.jsonl).
+    let mut left = 0;
+    while let Some(item) = store.outbox_head().unwrap() {
+        assert_ne!(item.notification.ticket, TicketId(1), "purged: {item:?}");
+        assert_ne!(item.notification.ticket, TicketId(3), "forgotten: {item:?}");
+        store.outbox_delivered(&item, 1_200).unwrap();
+        left += 1;
+    }
+    assert!(left > 0, "T-0002's notifications are still queued");
+}
+
+/// Privacy through the binary: `user forget` and `tickets purge` also remove the lines about the
+/// user or the purged tickets from DATA_DIR/notifications.jsonl (the staff inbox), which would
+/// otherwise keep the user's words; an empty user id is refused.
+#[test]
+fn forget_and_purge_clear_the_notifications_file() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let inbox = data.path().join("notifications.jsonl");
+    let run = |args: &[&str]| {
+        let out = supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped_knowledge())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            show(&out),
+        )
+    };
+    let ok = |args: &[&str]| {
+        let (code, stdout, all) = run(args);
+        assert_eq!(code, Some(0), "{args:?}: {all}");
+        stdout
+    };
+    let lines_about = |needle: &str| {
+        std::fs::read_to_string(&inbox)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains(needle))
+            .count()
+    };
+    ok(&[
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "Ann's secret: 502 bad gateway",
+    ]);
+    ok(&[
+        "escalate",
+        "--user",
+        "web2",
+        "--name",
+        "Bob",
+        "--text",
+        "Bob's words: 502 bad gateway",
+    ]);
+    ok(&["tickets", "claim", "T-0001", "--by", "carol"]);
+    ok(&["tickets", "resolve", "T-0001", "--by", "carol"]);
+    // Created; claimed and resolved, each to staff and to the user.
+    assert_eq!(lines_about("\"ticket\":\"T-0001\""), 5);
+    assert_eq!(lines_about("\"ticket\":\"T-0002\""), 1);
+    assert_eq!(lines_about("Ann's secret"), 1);
+
+    for empty in ["", "   "] {
+        let (code, _, all) = run(&["user", "forget", empty]);
+        assert_eq!(code, Some(2), "{all}");
+        assert!(all.contains("user id is empty"), "{all}");
+    }
+
+    let said = ok(&["user", "forget", "web1"]);
+    assert!(said.contains("5 notification line(s)"), "{said}");
+    assert_eq!(lines_about("T-0001"), 0);
+    assert_eq!(lines_about("web1"), 0);
+    assert_eq!(lines_about("Ann's secret"), 0);
+    assert_eq!(
+        lines_about("\"ticket\":\"T-0002\""),
+        1,
+        "other users' lines stay"
+    );
+    for line in std::fs::read_to_string(&inbox).unwrap().lines() {
+        serde_json::from_str::<serde_json::Value>(line)
+            .expect("the rewritten file is whole JSON lines");
+    }
+
+    ok(&["tickets", "resolve", "T-0002", "--by", "carol"]);
+    assert_eq!(lines_about("\"ticket\":\"T-0002\""), 3);
+    // Purge takes tickets resolved strictly before now (whole seconds).
+    std::thread::sleep(Duration::from_millis(1_100));
+    let said = ok(&["tickets", "purge", "--older-than", "0s"]);
+    assert!(
+        said.contains("Removed 1 resolved ticket(s)") && said.contains("3 notification line(s)"),
+        "{said}"
+    );
+    assert_eq!(lines_about("T-0002"), 0);
+    assert_eq!(lines_about("Bob's words"), 0);
+}

@@ -1,0 +1,114 @@
+//! Stats learn from what happened: which solutions were shown, fixed or led to a ticket, the
+//! conversations fixed without one, and how long tickets waited to be claimed and resolved.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
+
+use std::sync::{Arc, Mutex};
+use supportbot::conversation::Event;
+use supportbot::escalation::StaffAction;
+use supportbot::escalation::stats;
+use supportbot::escalation::ticket::TicketId;
+use supportbot::knowledge::Knowledge;
+use supportbot::reply::Action;
+use supportbot::service::Service;
+use supportbot::session::UserRef;
+use supportbot::store::Store;
+
+mod support;
+use support::paths::shipped_knowledge;
+use support::tickets::{FixedClock, desk, user};
+
+/// The step open now in the user's stored session, as its newest buttons name it.
+fn step(service: &Service, user: &UserRef) -> supportbot::session::Step {
+    service
+        .session(user)
+        .unwrap()
+        .current_step()
+        .expect("a step is open")
+}
+
+#[tokio::test]
+async fn stats_learn_from_answers_and_tickets() {
+    let dir = tempfile::tempdir().unwrap();
+    let knowledge = Knowledge::open(&shipped_knowledge()).unwrap();
+    let clock = Arc::new(FixedClock(Mutex::new(1_000)));
+    let service = Service::new(
+        knowledge,
+        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(clock.clone());
+    let describe = |t: &str| Event::Describe {
+        text: t.into(),
+        browser: Some(supportbot::browser::Browser::Chrome),
+        query: None,
+    };
+
+    // Ann: first fix fails, second works: fixed without a ticket.
+    let ann = user("ann");
+    service
+        .handle(&ann, describe("quickbooks error 502 bad gateway"))
+        .await
+        .unwrap();
+    service
+        .handle(&ann, Event::Act(Action::NotFixed(step(&service, &ann))))
+        .await
+        .unwrap();
+    service
+        .handle(&ann, Event::Act(Action::Fixed(step(&service, &ann))))
+        .await
+        .unwrap();
+    // Bob: first fix fails, then he asks for a human.
+    let bob = user("bob");
+    service
+        .handle(&bob, describe("quickbooks error 502 bad gateway"))
+        .await
+        .unwrap();
+    service
+        .handle(&bob, Event::Act(Action::NotFixed(step(&service, &bob))))
+        .await
+        .unwrap();
+    let replies = service
+        .handle(&bob, Event::Act(Action::Escalate))
+        .await
+        .unwrap();
+    assert!(
+        replies.iter().any(|r| r.text.contains("T-0001")),
+        "{replies:?}"
+    );
+    *clock.0.lock().unwrap() = 1_600;
+    desk(service.store())
+        .act(TicketId(1), "carol", &StaffAction::Claim, 1_600)
+        .unwrap();
+    desk(service.store())
+        .act(
+            TicketId(1),
+            "carol",
+            &StaffAction::Resolve { note: None },
+            4_600,
+        )
+        .unwrap();
+
+    let s = stats::aggregate(service.store().stat_events(), service.store().tickets(), 0);
+    let a = s
+        .articles
+        .iter()
+        .find(|a| a.article == "quickbooks-error-502")
+        .expect("502 stats");
+    // Chrome users skip solution 1 (Internet Explorer only): solutions 2 and 3 are shown.
+    assert_eq!(a.solutions[0].solution, 2);
+    assert_eq!((a.solutions[0].shown, a.solutions[0].not_fixed), (2, 2));
+    assert_eq!(
+        (
+            a.solutions[1].shown,
+            a.solutions[1].fixed,
+            a.solutions[1].escalated_after
+        ),
+        (2, 1, 1)
+    );
+    assert_eq!(s.conversations_fixed_without_ticket, 1);
+    assert_eq!(
+        (s.tickets.opened, s.tickets.claimed, s.tickets.resolved),
+        (1, 1, 1)
+    );
+    assert_eq!(s.tickets.median_seconds_to_claim, Some(600));
+    assert_eq!(s.tickets.median_seconds_to_resolve, Some(3_600));
+}

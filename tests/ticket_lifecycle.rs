@@ -1,0 +1,262 @@
+//! The ticket lifecycle through the store and the binary: filed, claimed, resolved, reopened; one
+//! open ticket per user (a second escalation joins it, a reopen that would make two is refused);
+//! and a one-shot escalation that still files its ticket when the knowledge base is broken.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
+
+use supportbot::escalation::StaffAction;
+use supportbot::escalation::ticket::{Status, TicketId};
+use supportbot::store::Store;
+
+mod support;
+use support::bin::{show, supportbot};
+use support::paths::{fixture, shipped_knowledge};
+use support::tickets::{desk, summary};
+
+#[test]
+fn lifecycle_and_one_open_ticket_per_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
+    let a = desk(&store).file(summary("u1", "502 again"), 100).unwrap();
+    assert!(a.created);
+    assert_eq!(a.ticket.id.to_string(), "T-0001");
+    let b = desk(&store).file(summary("u1", "still 502"), 110).unwrap();
+    assert!(!b.created, "a second escalation adds to the open ticket");
+    assert_eq!(b.ticket.id, a.ticket.id);
+    assert_eq!(b.ticket.summaries.len(), 2);
+    let c = desk(&store).file(summary("u2", "bank feed"), 120).unwrap();
+    assert_eq!(c.ticket.id, TicketId(2));
+
+    desk(&store)
+        .act(TicketId(1), "carol", &StaffAction::Claim, 130)
+        .unwrap();
+    let err = desk(&store)
+        .act(TicketId(1), "dave", &StaffAction::Claim, 131)
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("already claimed by carol"),
+        "{err}"
+    );
+    desk(&store)
+        .act(
+            TicketId(1),
+            "carol",
+            &StaffAction::Resolve {
+                note: Some("cleared cache".into()),
+            },
+            140,
+        )
+        .unwrap();
+    assert_eq!(store.open_ticket_of("u1").unwrap(), None);
+    // After resolution, a new escalation opens a new ticket.
+    let d = desk(&store).file(summary("u1", "back again"), 150).unwrap();
+    assert!(d.created);
+    assert_eq!(d.ticket.id, TicketId(3));
+    // Reopening T-0001 while T-0003 is open would give u1 two open tickets: refused, naming
+    // T-0003, and nothing changes.
+    let err = desk(&store)
+        .act(TicketId(1), "carol", &StaffAction::Reopen, 155)
+        .unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("T-0001 cannot be reopened") && msg.contains("T-0003"),
+        "{msg}"
+    );
+    assert_eq!(
+        store.ticket(TicketId(1)).unwrap().unwrap().status,
+        Status::Resolved
+    );
+    assert_eq!(store.open_ticket_of("u1").unwrap(), Some(TicketId(3)));
+    // Once T-0003 is resolved, T-0001 can come back and becomes the open one.
+    desk(&store)
+        .act(
+            TicketId(3),
+            "carol",
+            &StaffAction::Resolve { note: None },
+            158,
+        )
+        .unwrap();
+    desk(&store)
+        .act(TicketId(1), "carol", &StaffAction::Reopen, 160)
+        .unwrap();
+    assert_eq!(store.open_ticket_of("u1").unwrap(), Some(TicketId(1)));
+    let t1 = store.ticket(TicketId(1)).unwrap().unwrap();
+    assert_eq!(t1.status, Status::Open);
+    let steps: Vec<_> = t1
+        .history
+        .iter()
+        .map(|h| (h.to, h.by.as_str(), h.at))
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            (Status::Open, "name-u1", 100),
+            (Status::Claimed, "carol", 130),
+            (Status::Resolved, "carol", 140),
+            (Status::Open, "carol", 160)
+        ]
+    );
+    assert_eq!(t1.notes[0].text, "cleared cache");
+    assert!(
+        desk(&store)
+            .act(TicketId(99), "x", &StaffAction::Claim, 1)
+            .unwrap_err()
+            .to_string()
+            .contains("does not exist")
+    );
+
+    let rows = store.ticket_rows(Some(Status::Open)).unwrap();
+    assert_eq!(rows.iter().map(|r| r.id.0).collect::<Vec<_>>(), vec![2, 1]);
+}
+
+/// `tickets reopen` refuses, through the binary, to give a user a second open ticket.
+#[test]
+fn reopen_refuses_a_second_open_ticket_for_the_user() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped_knowledge())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap()
+    };
+    let escalate = [
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "502 bad gateway",
+    ];
+    let o = sb(&escalate);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = sb(&["tickets", "resolve", "T-0001", "--by", "carol"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = sb(&escalate);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "T-0002",
+        "{}",
+        show(&o)
+    );
+
+    let o = sb(&["tickets", "reopen", "T-0001"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("T-0001 cannot be reopened") && stderr.contains("T-0002 open"),
+        "{stderr}"
+    );
+    let o = sb(&["tickets", "list", "--status", "open", "--json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rows.len(), 1, "{}", show(&o));
+    assert_eq!(rows[0]["id"], "T-0002");
+}
+
+/// A broken knowledge base does not lose a one-shot escalation: the ticket is created without a
+/// diagnosis (its summary says why, in one line), with a warning on stderr, exit 0.
+#[test]
+fn escalate_with_a_broken_knowledge_base_still_creates_the_ticket() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let broken = fixture("bad-toml");
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(&broken)
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap()
+    };
+    let o = sb(&[
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "502 in chrome",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["id"], "T-0001", "{}", show(&o));
+    assert_eq!(v["article"], serde_json::Value::Null);
+    assert_eq!(
+        v["browser"], "chrome",
+        "browser still detected from the text"
+    );
+    let why = v["knowledge_problem"]
+        .as_str()
+        .expect("the reason is recorded");
+    assert!(why.contains(".md") && !why.contains('\n'), "{why}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("warning: the knowledge base")
+            && stderr.contains("without a diagnosis")
+            && stderr.contains("kb check"),
+        "{stderr}"
+    );
+
+    let o = sb(&["tickets", "export", "T-0001"]);
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        md.contains("Diagnosis: none: the knowledge base could not be loaded")
+            && md.contains("502 in chrome"),
+        "{md}"
+    );
+    let o = sb(&["tickets", "list"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("knowledge base unavailable"), "{out}");
+
+    // A returning user whose earlier conversation had an article open: that article must not
+    // pose as the diagnosis of a ticket filed without a knowledge base.
+    let shipped = shipped_knowledge();
+    let mut console = supportbot(cwd.path())
+        .args(["console", "--user", "web2", "--knowledge"])
+        .arg(&shipped)
+        .arg("--data")
+        .arg(data.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        console.stdin.as_mut().unwrap(),
+        b"502 bad gateway on chrome\n",
+    )
+    .unwrap();
+    let walked = console.wait_with_output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&walked.stdout).contains("Did this fix it?"),
+        "{}",
+        show(&walked)
+    );
+    let o = sb(&[
+        "escalate",
+        "--user",
+        "web2",
+        "--name",
+        "Bo",
+        "--text",
+        "still 502",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["id"], "T-0002", "{}", show(&o));
+    assert_eq!(v["article"], serde_json::Value::Null, "{v}");
+    let o = sb(&["tickets", "list"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("T-0002"))
+        .unwrap_or_default();
+    assert!(row.contains("knowledge base unavailable"), "{out}");
+}

@@ -103,11 +103,7 @@ impl Browser {
     /// "Safari" named without saying on what ("it's safari"): a Mac and an iPhone have
     /// different steps, so the user is asked rather than assumed to be on a Mac.
     pub fn is_bare_safari(text: &str) -> bool {
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
         has("safari")
             && ![
@@ -120,11 +116,7 @@ impl Browser {
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
         let mut found = Vec::new();
         let ios = has("iphone") || has("ipad") || has("ios") || has("ipados");
@@ -162,6 +154,14 @@ impl Browser {
             _ => None,
         }
     }
+}
+
+/// The words of `text`, lowercased, split at anything not a letter or digit.
+fn lowercase_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 impl fmt::Display for Browser {

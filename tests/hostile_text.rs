@@ -8,7 +8,7 @@ use supportbot::session::{Session, UserRef};
 use supportbot::store::Store;
 
 mod support;
-use support::bin::{show, supportbot};
+use support::bin::{run_on, show};
 use support::paths::shipped_knowledge;
 use support::tickets::desk;
 
@@ -69,16 +69,7 @@ fn hostile_text_is_stored_intact_and_rendered_safely() {
 fn escalate_refuses_empty_ids_and_terminal_output_is_defused() {
     let data = tempfile::tempdir().unwrap();
     let cwd = tempfile::tempdir().unwrap();
-    let sb = |args: &[&str]| {
-        supportbot(cwd.path())
-            .args(args)
-            .arg("--knowledge")
-            .arg(shipped_knowledge())
-            .arg("--data")
-            .arg(data.path())
-            .output()
-            .unwrap()
-    };
+    let sb = |args: &[&str]| run_on(cwd.path(), &shipped_knowledge(), data.path(), args);
     for (user, name, flag) in [("", "Ann", "--user"), ("web1", "  \t", "--name")] {
         let o = sb(&["escalate", "--user", user, "--name", name, "--text", "502"]);
         assert_eq!(o.status.code(), Some(2), "{}", show(&o));

@@ -9,7 +9,7 @@ use supportbot::session::Session;
 use supportbot::store::Store;
 
 mod support;
-use support::bin::{show, supportbot};
+use support::bin::{run_on, show};
 use support::paths::shipped_knowledge;
 use support::tickets::{desk, summary, user};
 
@@ -82,14 +82,7 @@ fn forget_and_purge_clear_the_notifications_file() {
     let cwd = tempfile::tempdir().unwrap();
     let inbox = data.path().join("notifications.jsonl");
     let run = |args: &[&str]| {
-        let out = supportbot(cwd.path())
-            .args(args)
-            .arg("--knowledge")
-            .arg(shipped_knowledge())
-            .arg("--data")
-            .arg(data.path())
-            .output()
-            .unwrap();
+        let out = run_on(cwd.path(), &shipped_knowledge(), data.path(), args);
         (
             out.status.code(),
             String::from_utf8_lossy(&out.stdout).into_owned(),

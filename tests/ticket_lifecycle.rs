@@ -8,7 +8,7 @@ use supportbot::escalation::ticket::{Status, TicketId};
 use supportbot::store::Store;
 
 mod support;
-use support::bin::{show, supportbot};
+use support::bin::{run_on, show, supportbot};
 use support::paths::{fixture, shipped_knowledge};
 use support::tickets::{desk, summary};
 
@@ -113,16 +113,7 @@ fn lifecycle_and_one_open_ticket_per_user() {
 fn reopen_refuses_a_second_open_ticket_for_the_user() {
     let data = tempfile::tempdir().unwrap();
     let cwd = tempfile::tempdir().unwrap();
-    let sb = |args: &[&str]| {
-        supportbot(cwd.path())
-            .args(args)
-            .arg("--knowledge")
-            .arg(shipped_knowledge())
-            .arg("--data")
-            .arg(data.path())
-            .output()
-            .unwrap()
-    };
+    let sb = |args: &[&str]| run_on(cwd.path(), &shipped_knowledge(), data.path(), args);
     let escalate = [
         "escalate",
         "--user",
@@ -164,16 +155,7 @@ fn escalate_with_a_broken_knowledge_base_still_creates_the_ticket() {
     let data = tempfile::tempdir().unwrap();
     let cwd = tempfile::tempdir().unwrap();
     let broken = fixture("bad-toml");
-    let sb = |args: &[&str]| {
-        supportbot(cwd.path())
-            .args(args)
-            .arg("--knowledge")
-            .arg(&broken)
-            .arg("--data")
-            .arg(data.path())
-            .output()
-            .unwrap()
-    };
+    let sb = |args: &[&str]| run_on(cwd.path(), &broken, data.path(), args);
     let o = sb(&[
         "escalate",
         "--user",

@@ -33,3 +33,16 @@ pub fn show(o: &Output) -> String {
         String::from_utf8_lossy(&o.stderr)
     )
 }
+
+/// Runs the binary in `cwd` with `args`, on the knowledge base in `knowledge` and the data
+/// directory `data`.
+pub fn run_on(cwd: &Path, knowledge: &Path, data: &Path, args: &[&str]) -> Output {
+    supportbot(cwd)
+        .args(args)
+        .arg("--knowledge")
+        .arg(knowledge)
+        .arg("--data")
+        .arg(data)
+        .output()
+        .unwrap()
+}

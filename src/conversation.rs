@@ -204,7 +204,7 @@ fn describe(
     session.leave_pending();
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);
-    session.matches = ranking
+    let matches: Vec<ScoredArticle> = ranking
         .matches
         .iter()
         .map(|m| {
@@ -216,6 +216,14 @@ fn describe(
             }
         })
         .collect();
+    // The matches staff see are those of the description that was diagnosed: one that matches
+    // nothing after a walk (an aside, a question) does not replace them.
+    if ranking.best().is_some()
+        || !ranking.candidates(CANDIDATES).is_empty()
+        || session.walked_article().is_none()
+    {
+        session.matches = matches;
+    }
     if let Some(best) = ranking.best() {
         let article = kb.article_at(best.doc);
         start_article(session, article, now, out);

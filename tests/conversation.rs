@@ -1199,3 +1199,48 @@ fn a_bare_check_with_one_service_checks_it_without_asking() {
         assert!(!has(&out, "Which service"), "{}", all_text(&out));
     }
 }
+
+/// After three fixes of one article, an off-topic message must not turn the ticket into "No
+/// matching article" with matches computed from that message, nor repeat steps.
+#[test]
+fn the_summary_names_the_article_walked_and_each_step_once() {
+    use supportbot::escalation::summary::Summary;
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    for _ in 0..3 {
+        chat.not_fixed();
+    }
+    // A browser change re-shows the open step: still one step in the summary.
+    chat.act(Action::Browser(Some(Browser::Firefox)));
+    chat.say("thanks for the help so far, what time does your team work");
+    let summary = Summary::capture(&chat.session, Some("Page not loading"), None, "rev", 1);
+    assert_eq!(
+        summary.article.as_ref().map(|(id, _)| id.as_str()),
+        Some("page-not-loading"),
+        "the article walked, not 'No matching article'"
+    );
+    assert_eq!(
+        summary.matches.first().map(|m| m.id.as_str()),
+        Some("page-not-loading"),
+        "the matches of the description that was diagnosed"
+    );
+    let card = summary.card("T-0001");
+    assert!(card.title.contains("Page not loading"), "{}", card.title);
+    let steps = &card
+        .fields
+        .iter()
+        .find(|(n, _)| n == "Steps tried")
+        .expect("steps")
+        .1;
+    let lines: Vec<&str> = steps.lines().collect();
+    let mut numbers: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split('.').next().unwrap_or(""))
+        .collect();
+    let shown = numbers.len();
+    numbers.dedup();
+    assert_eq!(numbers.len(), shown, "each step once: {steps}");
+    assert!(steps.contains("did not fix it"), "{steps}");
+}

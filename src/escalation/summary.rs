@@ -88,7 +88,7 @@ impl Summary {
             descriptions: session.descriptions.clone(),
             matches: session.matches.clone(),
             article: session
-                .article()
+                .walked_article()
                 .map(|id| id.to_string())
                 .map(|id| (id, article_title.unwrap_or_default().to_string())),
             browser: session.browser,
@@ -121,16 +121,35 @@ impl Summary {
         }
     }
 
+    /// Each step once, with its latest outcome, in the order first shown; prefixed with its
+    /// article when the conversation walked more than one.
     fn attempt_lines(&self) -> Vec<String> {
-        self.attempts
-            .iter()
+        let mut steps: Vec<&Attempt> = Vec::new();
+        for a in &self.attempts {
+            match steps
+                .iter_mut()
+                .find(|s| s.article == a.article && s.solution == a.solution)
+            {
+                Some(seen) if a.outcome.is_some() || seen.outcome.is_none() => *seen = a,
+                Some(_) => {}
+                None => steps.push(a),
+            }
+        }
+        let several = steps.iter().any(|s| s.article != steps[0].article);
+        steps
+            .into_iter()
             .map(|a| {
+                let article = if several {
+                    format!("`{}` ", a.article)
+                } else {
+                    String::new()
+                };
                 let browser = a
                     .browser
                     .map(|b| format!(" ({})", b.label()))
                     .unwrap_or_default();
                 format!(
-                    "{}. {}{} — {}",
+                    "{article}{}. {}{} — {}",
                     a.solution + 1,
                     escape_markdown(&a.title),
                     browser,

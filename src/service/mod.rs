@@ -284,7 +284,7 @@ impl Service {
         let kb = self.knowledge.current();
         let now = self.clock.now();
         let title = session
-            .article()
+            .walked_article()
             .and_then(|id| kb.get(id))
             .map(|a| a.title.clone());
         let mut summary = Summary::capture(session, title.as_deref(), note, kb.revision(), now);

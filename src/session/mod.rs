@@ -181,6 +181,18 @@ impl Session {
         self.stage.article()
     }
 
+    /// The article this conversation worked through: the open one, else the one whose fixes
+    /// were shown last (a later off-topic message closes the walk but does not undo it).
+    pub fn walked_article(&self) -> Option<&str> {
+        self.article().or_else(|| {
+            self.attempts
+                .iter()
+                .rev()
+                .find(|a| a.outcome != Some(Outcome::Skipped))
+                .map(|a| a.article.as_str())
+        })
+    }
+
     /// The step waiting for "did this fix it?", if any.
     pub fn current_step(&self) -> Option<Step> {
         let last = self.attempts.len().checked_sub(1)?;

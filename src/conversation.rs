@@ -201,6 +201,20 @@ fn describe(
         ask_again(session, article, now, out);
         return;
     }
+    // More about the problem being walked ("it says error 103 now", "still blank on payroll"):
+    // the same article carries on from where it is, never back at Solution 1.
+    if let Some(best) = ranking.best()
+        && session.stage.is_walking()
+        && session.article() == Some(kb.article_at(best.doc).id.as_str())
+    {
+        let article = kb.article_at(best.doc);
+        session.descriptions.push(text.to_string());
+        note_browser(session, named_browser, bare_safari);
+        out.replies
+            .push(Reply::new(words::same_problem(&article.title)).article(&article.id));
+        ask_again(session, article, now, out);
+        return;
+    }
     session.leave_pending();
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);
@@ -507,6 +521,14 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
     let mut skipped = Vec::new();
     while session.next_solution < total {
         let index = session.next_solution;
+        // A fix the user already said did not work is never shown again in this conversation.
+        let tried = session.attempts.iter().any(|a| {
+            a.article == article.id && a.solution == index && a.outcome == Some(Outcome::NotFixed)
+        });
+        if tried {
+            session.next_solution += 1;
+            continue;
+        }
         let solution = &article.solutions[index];
         let browser = session.browser;
         let steps = match solution.steps_for(browser) {

@@ -56,6 +56,12 @@ pub fn taken_as_part_of(title: &str) -> String {
     )
 }
 
+pub fn same_problem(title: &str) -> String {
+    format!(
+        "That sounds like the same problem, **{title}**: noted for the support team, and we carry on from where we are."
+    )
+}
+
 pub fn no_such_article(id: &str, suggestions: &[&str]) -> String {
     let mut text = format!("There is no article `{id}`.");
     if !suggestions.is_empty() {

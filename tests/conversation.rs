@@ -1244,3 +1244,56 @@ fn the_summary_names_the_article_walked_and_each_step_once() {
     assert_eq!(numbers.len(), shown, "each step once: {steps}");
     assert!(steps.contains("did not fix it"), "{steps}");
 }
+
+/// A detail about the problem being walked continues the walk; a fix already marked not fixed is
+/// never shown again, even when the article is opened again.
+#[test]
+fn more_about_the_same_problem_carries_on_and_never_repeats_a_failed_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    let out = chat.not_fixed();
+    assert_solution(&out, 2, question_total(&out), &question_title(&out));
+    let out = chat.say("the quickbooks page is still blank and not loading at all");
+    assert!(has(&out, "same problem"), "{}", all_text(&out));
+    let q = question(&out);
+    assert!(
+        q.title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Solution 2 of")),
+        "carries on at the open step, not Solution 1: {}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.descriptions.len(),
+        2,
+        "the detail is kept for staff"
+    );
+    // Opening the article again skips the fix that did not work.
+    let out = chat.event(Event::Open {
+        article: "page-not-loading".into(),
+        browser: None,
+    });
+    let q = question(&out);
+    assert!(
+        q.title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Solution 2 of")),
+        "{}",
+        all_text(&out)
+    );
+}
+
+fn question_title(out: &Output) -> String {
+    let t = question(out).title.clone().unwrap_or_default();
+    t.split_once(": ").map(|(_, t)| t.to_string()).unwrap_or(t)
+}
+
+fn question_total(out: &Output) -> usize {
+    let t = question(out).title.clone().unwrap_or_default();
+    t.split(" of ")
+        .nth(1)
+        .and_then(|r| r.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}

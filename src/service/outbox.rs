@@ -11,7 +11,8 @@ use tokio::sync::{Notify, watch};
 /// Retry timing: exponential from `first`, doubling, capped at `max`. Written out rather than
 /// taken from a crate: it is one line of arithmetic, the queue is delivered in order by one task
 /// (so the jitter retry crates add to spread many clients buys nothing), and Discord's own
-/// `retry_after` overrides it when given.
+/// `retry_after` overrides it when given. Measured (`cargo tree`, 2026-11): the `backoff` crate
+/// 0.4 adds one crate, for the two lines of [`Backoff::delay`].
 #[derive(Debug, Clone, Copy)]
 pub struct Backoff {
     pub first: Duration,

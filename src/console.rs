@@ -262,13 +262,17 @@ pub async fn run(
         emphasis,
     )?;
     let mut lines = input.lines();
+    if interactive {
+        // The terminal marks pasted text, so a pasted log is one message, not one per line.
+        write!(output, "{PASTE_MODE_ON}")?;
+    }
     loop {
         if interactive {
             write!(output, "> ")?;
             output.flush()?;
         }
         let Some(line) = lines.next() else { break };
-        let line = line?;
+        let line = one_message(line?, &mut lines)?;
         if !interactive && !line.trim().is_empty() {
             writeln!(output, "> {}", line.trim())?;
         }
@@ -301,8 +305,39 @@ pub async fn run(
             },
         }
     }
+    if interactive {
+        write!(output, "{PASTE_MODE_OFF}")?;
+    }
     writeln!(output, "Bye.")?;
     Ok(())
+}
+
+/// Bracketed paste: the terminal wraps pasted text in these markers.
+const PASTE_MODE_ON: &str = "\x1b[?2004h";
+const PASTE_MODE_OFF: &str = "\x1b[?2004l";
+const PASTE_START: &str = "\x1b[200~";
+const PASTE_END: &str = "\x1b[201~";
+
+/// A line of input, or, when it starts a bracketed paste, every line up to the paste's end
+/// joined as one message (markers removed).
+fn one_message(
+    line: String,
+    lines: &mut impl Iterator<Item = std::io::Result<String>>,
+) -> std::io::Result<String> {
+    if !line.contains(PASTE_START) {
+        return Ok(line);
+    }
+    let mut text = line.replacen(PASTE_START, "", 1);
+    while !text.contains(PASTE_END) {
+        match lines.next() {
+            Some(next) => {
+                text.push('\n');
+                text.push_str(&next?);
+            }
+            None => break,
+        }
+    }
+    Ok(text.replace(PASTE_END, ""))
 }
 
 /// Where the user's ticket stands, for someone coming back to the console: on Discord the bot
@@ -532,6 +567,19 @@ mod tests {
             parse_input("safari on my mac", &on_screen),
             Input::Event(Event::Act(Action::Browser(Some(Browser::SafariMac))))
         );
+    }
+
+    #[test]
+    fn a_bracketed_paste_is_one_message() {
+        let input = "\x1b[200~ERROR 502\nat line 1\nat line 2\x1b[201~\nnext";
+        let mut lines = std::io::BufRead::lines(input.as_bytes());
+        let first = lines.next().unwrap().unwrap();
+        assert_eq!(
+            one_message(first, &mut lines).unwrap(),
+            "ERROR 502\nat line 1\nat line 2"
+        );
+        let next = lines.next().unwrap().unwrap();
+        assert_eq!(one_message(next, &mut lines).unwrap(), "next");
     }
 
     #[test]

@@ -193,6 +193,30 @@ fn scripted_conversation_on_the_shipped_knowledge_ends_fixed() {
     assert!(!out.contains("this line is never read"), "{out}");
 }
 
+/// A pasted log (bracketed paste, as a terminal sends it) is one message with one answer, not
+/// one per line.
+#[test]
+fn a_pasted_log_is_one_message() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "\x1b[200~QuickBooks Online says:\n502 Bad Gateway\nnginx\nwhen I open payroll in chrome\x1b[201~\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        out.matches("== QuickBooks Error 502: Bad Gateway ==")
+            .count(),
+        1,
+        "one answer for the whole paste: {out}"
+    );
+    assert!(
+        !out.contains("I don't know this one"),
+        "no line answered alone: {out}"
+    );
+}
+
 #[test]
 fn end_of_input_at_any_point_exits_cleanly() {
     for script in ["", "\n\n", "502 bad gateway", "502 bad gateway\n"] {

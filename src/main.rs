@@ -14,15 +14,26 @@ fn main() -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::from(2);
     }
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,supportbot=info")),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
     let cli = Cli::parse();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,supportbot=info"));
+    // A console on a terminal: log lines printed between the conversation's lines would break
+    // into the prompt, so they go to a file in the data directory (said once, here).
+    match console_log_file(&cli) {
+        Some((path, file)) => {
+            eprintln!("(log messages go to {})", path.display());
+            tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_writer(std::sync::Mutex::new(file))
+                .with_ansi(false)
+                .init();
+        }
+        None => tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .with_ansi(std::io::stderr().is_terminal())
+            .init(),
+    }
     let command = cli.command;
     let mut config = Config::new(cli.knowledge, cli.data);
     config.lock_wait = std::time::Duration::from_secs(cli.data_lock_wait_seconds);
@@ -46,6 +57,23 @@ fn main() -> ExitCode {
             ExitCode::from(e.code())
         }
     }
+}
+
+/// For `console` on a terminal, the log file `DATA_DIR/console.log` (appended to); `None`
+/// otherwise, or when it cannot be opened (logs then stay on stderr).
+fn console_log_file(cli: &Cli) -> Option<(std::path::PathBuf, std::fs::File)> {
+    let console = matches!(cli.command, cli::args::Command::Console { .. });
+    if !console || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    std::fs::create_dir_all(&cli.data).ok()?;
+    let path = cli.data.join("console.log");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .ok()?;
+    Some((path, file))
 }
 
 /// Applies `.env` (variables already in the environment win, as with dotenv) and treats every

@@ -7,6 +7,7 @@ use crate::reply::terminal::{Emphasis, to_terminal};
 use crate::reply::{Action, Choice, Reply, SpellHint};
 use crate::service::{Service, ServiceError};
 use crate::session::UserRef;
+use crate::words;
 use std::io::IsTerminal;
 use std::io::{BufRead, Write};
 
@@ -261,6 +262,8 @@ pub async fn run(
         service.handle(&user, Event::Resume).await?,
         emphasis,
     )?;
+    // The open question's choices are the first `question_len` on screen; an aside's come after.
+    let mut question_len = choices.len();
     let mut lines = input.lines();
     if interactive {
         // The terminal marks pasted text, so a pasted log is one message, not one per line.
@@ -282,15 +285,16 @@ pub async fn run(
             Input::Invalid(msg) => writeln!(output, "{msg}")?,
             Input::Event(event) => match service.handle(&user, event.clone()).await {
                 Ok(replies) => {
-                    if is_aside(&event) && !choices.is_empty() {
+                    if is_aside(&event) && question_len > 0 {
                         // The open question keeps its numbers through an aside.
                         show_beside(&mut output, replies, &mut choices, emphasis)?;
                         if event == Event::Help {
                             writeln!(output, "{CONSOLE_COMMANDS}")?;
                         }
-                        remind(&mut output, &choices)?;
+                        remind(&mut output, &choices[..question_len])?;
                     } else {
                         choices = show(&mut output, replies, emphasis)?;
+                        question_len = choices.len();
                         if event == Event::Help {
                             writeln!(output, "{CONSOLE_COMMANDS}")?;
                         }
@@ -300,7 +304,7 @@ pub async fn run(
                 Err(ServiceError::Refused(why)) => writeln!(output, "{why}")?,
                 Err(ServiceError::Internal(e)) => {
                     tracing::error!(error = %e, "console event failed");
-                    writeln!(output, "Something went wrong on my side: {e}")?;
+                    writeln!(output, "{}", words::FAILED_ON_MY_SIDE)?;
                 }
             },
         }

@@ -230,14 +230,7 @@ fn describe(
             }
         })
         .collect();
-    // The matches staff see are those of the description that was diagnosed: one that matches
-    // nothing after a walk (an aside, a question) does not replace them.
-    if ranking.best().is_some()
-        || !ranking.candidates(CANDIDATES).is_empty()
-        || session.walked_article().is_none()
-    {
-        session.matches = matches;
-    }
+    session.matches = matches;
     if let Some(best) = ranking.best() {
         let article = kb.article_at(best.doc);
         start_article(session, article, now, out);
@@ -497,6 +490,8 @@ fn current_article<'a>(kb: &'a KnowledgeBase, session: &Session) -> Option<&'a A
 /// Opens `article` at its first solution (the stage then holds it).
 fn start_article(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
     session.next_solution = 0;
+    // What the article was chosen from, for the ticket, whatever is said after.
+    session.walked_matches = session.matches.clone();
     let mut reply = Reply::new(article.summary.clone())
         .title(article.title.clone())
         .article(&article.id);
@@ -568,7 +563,14 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 out.replies.push(reply);
                 return;
             }
-            StepsFor::General => worded_for(&solution.general, browser),
+            StepsFor::General => {
+                let general = worded_for(&solution.general, browser);
+                if has_steps(&solution.general) && !has_steps(&general) {
+                    skip_for_device(session, article, index, browser, now, &mut skipped);
+                    continue;
+                }
+                general
+            }
             StepsFor::Browser(v) => {
                 let steps = words::steps_for(v.browser.label(), &v.steps);
                 let general = worded_for(&solution.general, browser);
@@ -583,7 +585,10 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 let names: Vec<&str> = has.iter().map(|b| b.label()).collect();
                 let yours = browser.map(|b| b.label()).unwrap_or("your browser");
                 let general = worded_for(&solution.general, browser);
-                if has_steps(&general) {
+                if has_steps(&solution.general) && !has_steps(&general) {
+                    skip_for_device(session, article, index, browser, now, &mut skipped);
+                    continue;
+                } else if has_steps(&general) {
                     words::general_steps_instead(yours, &names.join(", "), &general)
                 } else {
                     session.attempts.push(Attempt {
@@ -639,42 +644,93 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
     out.replies.push(out_of_solutions(article));
 }
 
-/// General steps as they apply on the user's device: on a phone or tablet, a keyboard shortcut
-/// to reload becomes the tap that does it, and other keyboard-only steps are left out (the
-/// list renumbered).
+/// General steps as they apply on the user's device: on a phone or tablet, a list item with a
+/// keyboard shortcut to reload becomes the tap that does it, and other keyboard-only items are
+/// left out (numbered lists renumbered, each list from 1; indentation and prose kept).
 fn worded_for(steps: &str, browser: Option<Browser>) -> String {
     if !browser.is_some_and(Browser::is_touch) {
         return steps.to_string();
     }
     let mut out = Vec::new();
-    let mut number = 0;
+    // Per open list level: (indentation, the last number given).
+    let mut levels: Vec<(usize, usize)> = Vec::new();
     for line in steps.lines() {
-        let lower = line.to_lowercase();
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let item = list_item(line.trim_start());
+        let Some((bullet, text)) = item else {
+            // Prose (not a blank line) ends a numbered list: the next one counts from 1.
+            if !line.trim().is_empty() {
+                levels.clear();
+            }
+            out.push(line.to_string());
+            continue;
+        };
+        let lower = text.to_lowercase();
         let shortcut = [
             "ctrl+", "ctrl +", "cmd+", "cmd +", "command+", "shift+", "alt+", "⌘", "f5",
         ]
         .iter()
         .any(|k| lower.contains(k));
-        let item = line
-            .trim_start()
-            .split_once(". ")
-            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-        let text = match (item, shortcut) {
-            (Some(_), true) if lower.contains("reload") || lower.contains("refresh") => {
-                words::TAP_TO_RELOAD.to_string()
-            }
-            (Some(_), true) => continue,
-            (Some((_, rest)), false) => rest.to_string(),
-            // Prose around the list is kept as written.
-            (None, _) => {
-                out.push(line.to_string());
-                continue;
-            }
+        let text = match shortcut {
+            true if lower.contains("reload") || lower.contains("refresh") => words::TAP_TO_RELOAD,
+            true => continue,
+            false => text,
         };
-        number += 1;
-        out.push(format!("{number}. {text}"));
+        match bullet {
+            Some(marker) => out.push(format!("{indent}{marker} {text}")),
+            None => {
+                levels.retain(|&(depth, _)| depth <= indent.len());
+                let number = match levels.last_mut() {
+                    Some((depth, n)) if *depth == indent.len() => {
+                        *n += 1;
+                        *n
+                    }
+                    _ => {
+                        levels.push((indent.len(), 1));
+                        1
+                    }
+                };
+                out.push(format!("{indent}{number}. {text}"));
+            }
+        }
     }
     out.join("\n")
+}
+
+/// A Markdown list item: `Some(marker)` for a bullet (`-`, `*`), `None` for a numbered item,
+/// and the item's text.
+fn list_item(line: &str) -> Option<(Option<char>, &str)> {
+    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
+        return Some((line.chars().next(), rest));
+    }
+    let (n, rest) = line.split_once(". ")?;
+    (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit())).then_some((None, rest))
+}
+
+/// Skips a solution whose every step needs a keyboard, on a phone or tablet, saying so.
+fn skip_for_device(
+    session: &mut Session,
+    article: &Article,
+    index: usize,
+    browser: Option<Browser>,
+    now: u64,
+    skipped: &mut Vec<String>,
+) {
+    let solution = &article.solutions[index];
+    session.attempts.push(Attempt {
+        article: article.id.clone(),
+        solution: index,
+        title: solution.title.clone(),
+        browser,
+        outcome: Some(Outcome::Skipped),
+        at: now,
+    });
+    skipped.push(words::skipped_needs_keyboard(
+        index + 1,
+        &solution.title,
+        browser.map_or(words::ANOTHER_BROWSER, Browser::label),
+    ));
+    session.next_solution += 1;
 }
 
 fn push_skipped(out: &mut Output, skipped: &[String]) {
@@ -754,4 +810,50 @@ fn more_info(article: &Article) -> Reply {
 
 fn help() -> Reply {
     Reply::new(words::HELP).title(words::HELP_TITLE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phone(steps: &str) -> String {
+        worded_for(steps, Some(Browser::SafariIos))
+    }
+
+    #[test]
+    fn a_phone_gets_taps_not_shortcuts_in_numbered_and_bulleted_lists() {
+        let steps = "1. Press Ctrl+F5 to reload.\n2. Close the tab.\n3. Press Ctrl+0 to reset zoom.\n4. Sign in again.";
+        assert_eq!(
+            phone(steps),
+            format!(
+                "1. {}\n2. Close the tab.\n3. Sign in again.",
+                words::TAP_TO_RELOAD
+            )
+        );
+        assert_eq!(
+            phone("- Press Cmd+Shift+R to reload\n- Clear the cache\n- Press Ctrl+0"),
+            format!("- {}\n- Clear the cache", words::TAP_TO_RELOAD)
+        );
+        assert_eq!(
+            worded_for(steps, Some(Browser::Chrome)),
+            steps,
+            "a computer keeps them"
+        );
+    }
+
+    #[test]
+    fn each_list_counts_from_one_and_indentation_and_prose_stay() {
+        let steps = "First:\n1. Press Ctrl+0\n2. Close the tab.\n\nThen:\n1. Open it again.\n   1. Sign in.";
+        assert_eq!(
+            phone(steps),
+            "First:\n1. Close the tab.\n\nThen:\n1. Open it again.\n   1. Sign in."
+        );
+    }
+
+    #[test]
+    fn a_fix_whose_steps_all_need_a_keyboard_has_none_on_a_phone() {
+        let only_keys = "1. Press Ctrl+0 to reset the zoom.\n2. Press Ctrl+Shift+Delete.";
+        assert!(has_steps(only_keys));
+        assert!(!has_steps(&phone(only_keys)));
+    }
 }

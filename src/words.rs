@@ -40,8 +40,9 @@ pub const HELP: &str = "Describe your problem in your own words (the exact error
      I'll find the matching article and walk you through its fixes one at a time, asking whether each one worked.\n\
      Steps differ per browser: name yours (\"on my iPhone\", \"in Edge\") or change it any time.\n\
      At any point you can ask me to **check** whether the service is up, or to hand you to a **human**.";
-pub const NAME_A_SERVICE: &str =
-    "Name a service or an address to check, e.g. `/check https://qbo.intuit.com/`.";
+pub const NAME_A_SERVICE: &str = "Name a service or an address to check.";
+pub const FAILED_ON_MY_SIDE: &str =
+    "Something went wrong on my side and it has been logged. Please try again in a minute.";
 pub const TICKET_NOT_OPENED: &str =
     "I couldn't open a ticket just now. Please try again in a minute.";
 
@@ -139,6 +140,12 @@ pub fn general_steps_instead(yours: &str, only: &str, general: &str) -> String {
 
 pub fn skipped_solution(number: usize, title: &str, only: &str, yours: &str) -> String {
     format!("Skipped solution {number} (**{title}**): it is for {only} only, not {yours}.")
+}
+
+pub fn skipped_needs_keyboard(number: usize, title: &str, device: &str) -> String {
+    format!(
+        "Skipped solution {number} (**{title}**): its steps need a keyboard, and you're on {device}."
+    )
 }
 
 pub fn last_fix(title: &str) -> String {

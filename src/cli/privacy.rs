@@ -37,12 +37,13 @@ pub fn purge(ctx: &Context, older_than: Duration) -> Result<ExitCode, CliError> 
 /// and queued notifications in the store; their stats stay, anonymous. An empty id is a usage
 /// error.
 pub fn forget(ctx: &Context, user: &str) -> Result<ExitCode, CliError> {
-    let store = ctx.store()?;
+    // Before the store is opened: a usage error needs no database (nor waits for a running bot's).
     if user.trim().is_empty() {
         return Err(CliError::usage(
             "the user id is empty: give the id to forget, as `supportbot tickets list --json` shows it (user_id, not the name).",
         ));
     }
+    let store = ctx.store()?;
     let lines = erase_notifications(
         &ctx.config().notify_file(),
         &Erase {

@@ -64,6 +64,16 @@ impl Card {
     }
 }
 
+/// How much an outcome tells staff: an answer, then a skip, then no answer.
+fn informative(o: Option<Outcome>) -> u8 {
+    match o {
+        Some(Outcome::Fixed | Outcome::NotFixed) => 3,
+        Some(Outcome::Skipped) => 2,
+        Some(Outcome::NoAnswer) => 1,
+        None => 0,
+    }
+}
+
 fn device_of(browser: Option<Browser>) -> &'static str {
     match browser {
         Some(Browser::SafariIos) => "iPhone or iPad",
@@ -86,7 +96,18 @@ impl Summary {
             user: session.user.clone(),
             at: now,
             descriptions: session.descriptions.clone(),
-            matches: session.matches.clone(),
+            // The ranking the walked article came from, so the title and matches agree; with
+            // no walk, the last description's.
+            matches: match session.walked_article() {
+                None => session.matches.clone(),
+                Some(_) if !session.walked_matches.is_empty() => session.walked_matches.clone(),
+                // A session saved before walks kept their ranking: the last one, if it chose
+                // this article.
+                Some(walked) if session.matches.first().is_some_and(|m| m.id == walked) => {
+                    session.matches.clone()
+                }
+                Some(_) => Vec::new(),
+            },
             article: session
                 .walked_article()
                 .map(|id| id.to_string())
@@ -130,7 +151,9 @@ impl Summary {
                 .iter_mut()
                 .find(|s| s.article == a.article && s.solution == a.solution)
             {
-                Some(seen) if a.outcome.is_some() || seen.outcome.is_none() => *seen = a,
+                // A later showing counts unless it says less (an answer is never replaced by
+                // "no answer" or "skipped").
+                Some(seen) if informative(a.outcome) >= informative(seen.outcome) => *seen = a,
                 Some(_) => {}
                 None => steps.push(a),
             }
@@ -382,6 +405,31 @@ pub fn rfc3339(secs: u64) -> String {
 mod tests {
     use super::*;
     use crate::session::Session;
+
+    #[test]
+    fn each_step_is_listed_once_and_an_answer_is_never_replaced_by_no_answer() {
+        let mut s = hostile_session();
+        let attempt = |solution, outcome| Attempt {
+            article: "a".into(),
+            solution,
+            title: format!("Fix {solution}"),
+            browser: None,
+            outcome,
+            at: 0,
+        };
+        s.attempts = vec![
+            attempt(0, Some(Outcome::NotFixed)),
+            attempt(1, Some(Outcome::Fixed)),
+            attempt(0, Some(Outcome::NoAnswer)),
+            attempt(1, None),
+        ];
+        let lines = Summary::capture(&s, None, None, "rev", 0).attempt_lines();
+        assert_eq!(
+            lines,
+            ["1. Fix 0 — did not fix it", "2. Fix 1 — fixed it"],
+            "{lines:?}"
+        );
+    }
 
     fn hostile_session() -> Session {
         let mut s = Session::new(

@@ -62,24 +62,32 @@ fn inline(line: &str, emphasis: Emphasis) -> String {
                 }
             }
             '*' | '_' if next == Some(c) => {
-                // ** or __: bold on or off, when it hugs a word.
-                let opens = !bold_open && chars.get(i + 2).is_some_and(|n| !n.is_whitespace());
+                // ** or __: bold on or off, when it hugs a word and (opening) is closed later
+                // on the line; "2**10" has no closer and stays as written.
+                let opens = !bold_open
+                    && chars.get(i + 2).is_some_and(|n| !n.is_whitespace())
+                    && closes_later(&chars, i + 2, c);
                 let closes = bold_open && prev.is_some_and(|p| !p.is_whitespace());
                 if opens || closes {
                     bold_open = !bold_open;
                     if emphasis == Emphasis::Ansi {
                         out.push_str(if bold_open { BOLD } else { RESET });
                     }
-                    i += 2;
-                    continue;
+                } else {
+                    // Not emphasis: both characters as written.
+                    out.push(c);
+                    out.push(c);
                 }
+                i += 2;
+                continue;
             }
             '*' | '_' => {
                 // A single marker around a word is italic: dropped. Inside a word
                 // (snake_case, file_names) or before a space (a list bullet) it stays.
                 let word_before = prev.is_some_and(|p| p.is_alphanumeric());
                 let word_after = next.is_some_and(|n| n.is_alphanumeric());
-                let opening = !word_before && next.is_some_and(|n| !n.is_whitespace());
+                // Opening needs a letter or digit next: "*.qbw" is a file pattern, not emphasis.
+                let opening = !word_before && next.is_some_and(|n| n.is_alphanumeric());
                 let closing = !word_after && prev.is_some_and(|p| !p.is_whitespace());
                 if (opening || closing) && !(word_before && word_after) && has_pair(&chars, i, c) {
                     i += 1;
@@ -103,6 +111,13 @@ fn inline(line: &str, emphasis: Emphasis) -> String {
         out.push_str(RESET);
     }
     out
+}
+
+/// Whether a doubled `marker` closes, after `from`, a bold run opened before it.
+fn closes_later(chars: &[char], from: usize, marker: char) -> bool {
+    (from..chars.len().saturating_sub(1)).any(|i| {
+        chars[i] == marker && chars[i + 1] == marker && i > 0 && !chars[i - 1].is_whitespace()
+    })
 }
 
 /// Whether the single marker at `at` has a partner on the line (so it is emphasis, not a
@@ -176,6 +191,11 @@ mod tests {
         );
         assert_eq!(plain("a lone * star"), "a lone * star");
         assert_eq!(plain("1. Press Ctrl+F5"), "1. Press Ctrl+F5");
+        assert_eq!(
+            plain("Use *.qbw and *.tlg files"),
+            "Use *.qbw and *.tlg files"
+        );
+        assert_eq!(plain("2**10 is 1024"), "2**10 is 1024");
     }
 
     #[test]

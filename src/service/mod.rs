@@ -19,7 +19,7 @@ use crate::conversation::{self, Effect, Event};
 use crate::escalation::{stats::StatEvent, stats::StatKind, summary::Summary};
 use crate::knowledge::Knowledge;
 use crate::probe::{self, Prober, Request};
-use crate::reply::{Action, Reply, Style, Tone};
+use crate::reply::{Action, Hint, Reply, Style, Tone};
 use crate::session::{Attempt, Outcome, Session, Stage, UserRef};
 use crate::store::{Store, StoreError};
 use crate::words;
@@ -243,7 +243,11 @@ impl Service {
     async fn run_checks(&self, session: &mut Session, targets: Vec<String>) -> Vec<Reply> {
         let kb = self.knowledge.current();
         if targets.is_empty() {
-            return vec![Reply::new(words::NAME_A_SERVICE).tone(Tone::Warning)];
+            return vec![
+                Reply::new(words::NAME_A_SERVICE)
+                    .hint(Hint::CheckAddress)
+                    .tone(Tone::Warning),
+            ];
         }
         let requests: Vec<Request> = targets.iter().map(|t| Request::parse(t)).collect();
         match self

@@ -122,6 +122,9 @@ pub struct Session {
     pub descriptions: Vec<String>,
     /// The last ranking shown (best first).
     pub matches: Vec<ScoredArticle>,
+    /// The ranking the walked article was chosen from (empty when opened directly): the
+    /// ticket's matches, so they always agree with its title.
+    pub walked_matches: Vec<ScoredArticle>,
     pub browser: Option<Browser>,
     /// The user said their browser is none of the listed ones.
     pub other_browser: bool,
@@ -165,6 +168,7 @@ impl Session {
             stage: Stage::Idle,
             descriptions: Vec::new(),
             matches: Vec::new(),
+            walked_matches: Vec::new(),
             browser: None,
             other_browser: false,
             safari_unsure: false,

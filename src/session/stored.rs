@@ -28,6 +28,9 @@ pub(super) struct StoredSession {
     stage: StoredStage,
     descriptions: Vec<String>,
     matches: Vec<ScoredArticle>,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    walked_matches: Vec<ScoredArticle>,
     article: Option<String>,
     browser: Option<Browser>,
     #[serde(default)]
@@ -64,6 +67,7 @@ impl From<Session> for StoredSession {
             stage,
             descriptions: s.descriptions,
             matches: s.matches,
+            walked_matches: s.walked_matches,
             article,
             browser: s.browser,
             other_browser: s.other_browser,
@@ -100,6 +104,7 @@ impl From<StoredSession> for Session {
             stage,
             descriptions: s.descriptions,
             matches: s.matches,
+            walked_matches: s.walked_matches,
             browser: s.browser,
             other_browser: s.other_browser,
             safari_unsure: s.safari_unsure,

@@ -118,7 +118,6 @@ impl Policy {
 }
 
 /// Parses what a user typed as a URL to check. A missing scheme means https.
-#[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
 pub fn parse_adhoc(input: &str) -> Result<Url, Refusal> {
     let input = input.trim().trim_matches(|c| c == '<' || c == '>');
     let with_scheme = if input.contains("://") {

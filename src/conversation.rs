@@ -566,7 +566,8 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             StepsFor::General => {
                 let general = worded_for(&solution.general, browser);
                 if has_steps(&solution.general) && !has_steps(&general) {
-                    skip_for_device(session, article, index, browser, now, &mut skipped);
+                    let why = keyboard_only(index, solution, browser);
+                    skip_solution(session, article, index, browser, now, &mut skipped, why);
                     continue;
                 }
                 general
@@ -586,26 +587,19 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 let yours = browser.map(|b| b.label()).unwrap_or("your browser");
                 let general = worded_for(&solution.general, browser);
                 if has_steps(&solution.general) && !has_steps(&general) {
-                    skip_for_device(session, article, index, browser, now, &mut skipped);
+                    let why = keyboard_only(index, solution, browser);
+                    skip_solution(session, article, index, browser, now, &mut skipped, why);
                     continue;
                 } else if has_steps(&general) {
                     words::general_steps_instead(yours, &names.join(", "), &general)
                 } else {
-                    session.attempts.push(Attempt {
-                        article: article.id.clone(),
-                        solution: index,
-                        title: solution.title.clone(),
-                        browser,
-                        outcome: Some(Outcome::Skipped),
-                        at: now,
-                    });
-                    skipped.push(words::skipped_solution(
+                    let why = words::skipped_solution(
                         index + 1,
                         &solution.title,
                         &names.join(", "),
                         yours,
-                    ));
-                    session.next_solution += 1;
+                    );
+                    skip_solution(session, article, index, browser, now, &mut skipped, why);
                     continue;
                 }
             }
@@ -707,29 +701,39 @@ fn list_item(line: &str) -> Option<(Option<char>, &str)> {
     (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit())).then_some((None, rest))
 }
 
-/// Skips a solution whose every step needs a keyboard, on a phone or tablet, saying so.
-fn skip_for_device(
+/// Why a solution is skipped on a phone or tablet: its every step needs a keyboard.
+fn keyboard_only(
+    index: usize,
+    solution: &crate::knowledge::Solution,
+    browser: Option<Browser>,
+) -> String {
+    words::skipped_needs_keyboard(
+        index + 1,
+        &solution.title,
+        browser.map_or(words::ANOTHER_BROWSER, Browser::label),
+    )
+}
+
+/// Records solution `index` as skipped (nothing to show for the user's browser or device) and
+/// moves past it, keeping `why` to tell the user.
+fn skip_solution(
     session: &mut Session,
     article: &Article,
     index: usize,
     browser: Option<Browser>,
     now: u64,
     skipped: &mut Vec<String>,
+    why: String,
 ) {
-    let solution = &article.solutions[index];
     session.attempts.push(Attempt {
         article: article.id.clone(),
         solution: index,
-        title: solution.title.clone(),
+        title: article.solutions[index].title.clone(),
         browser,
         outcome: Some(Outcome::Skipped),
         at: now,
     });
-    skipped.push(words::skipped_needs_keyboard(
-        index + 1,
-        &solution.title,
-        browser.map_or(words::ANOTHER_BROWSER, Browser::label),
-    ));
+    skipped.push(why);
     session.next_solution += 1;
 }
 
@@ -848,6 +852,32 @@ mod tests {
             phone(steps),
             "First:\n1. Close the tab.\n\nThen:\n1. Open it again.\n   1. Sign in."
         );
+    }
+
+    #[test]
+    fn a_fix_whose_steps_all_need_a_keyboard_is_skipped_on_a_phone_saying_why() {
+        let text = "+++\ntitle = \"Zoom\"\nsymptoms = [\"the page is tiny\"]\n+++\nS\n\
+                    ## Solution: Reset zoom\n1. Press Ctrl+0.\n\n\
+                    ## Solution: Restart\n1. Close the app and open it again.\n";
+        let article = crate::knowledge::article::parse("z.md", "zoom", text).unwrap();
+        let user = crate::session::UserRef {
+            id: "u".into(),
+            name: "u".into(),
+            channel: "c".into(),
+        };
+        let mut session = Session::new(user, 0);
+        session.browser = Some(Browser::SafariIos);
+        let mut out = Output::default();
+        start_article(&mut session, &article, 0, &mut out);
+        let text: Vec<&str> = out.replies.iter().map(|r| r.text.as_str()).collect();
+        assert!(
+            text.iter()
+                .any(|t| t
+                    .starts_with("Skipped solution 1 (**Reset zoom**): its steps need a keyboard")),
+            "{text:?}"
+        );
+        assert_eq!(session.attempts[0].outcome, Some(Outcome::Skipped));
+        assert_eq!(session.current_step().map(|s| s.solution), Some(1));
     }
 
     #[test]

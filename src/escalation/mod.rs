@@ -144,27 +144,30 @@ pub enum StaffAction {
 
 impl StaffAction {
     /// Applies the action to `t` as `by` at `now`: the lifecycle step and the notifications it
-    /// sends (none when nothing changed: a claim by the person who already holds the ticket).
+    /// sends. A step that changes the ticket always notifies; one that changes nothing (a claim
+    /// by the person who already holds it) tells no one, so no notifications means no change.
     pub fn apply(
         &self,
         t: &mut Ticket,
         by: &str,
         now: u64,
     ) -> Result<Vec<Notification>, TicketError> {
-        match self {
-            StaffAction::Claim => claim(t, by, now),
-            StaffAction::Resolve { note } => resolve(t, by, note.clone(), now),
-            StaffAction::Reopen => reopen(t, by, now),
-        }
+        let before = t.history.len();
+        let notes = match self {
+            StaffAction::Claim => claim(t, by, now)?,
+            StaffAction::Resolve { note } => resolve(t, by, note.clone(), now)?,
+            StaffAction::Reopen => reopen(t, by, now)?,
+        };
+        Ok(if t.history.len() == before {
+            Vec::new()
+        } else {
+            notes
+        })
     }
 }
 
 fn claim(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, TicketError> {
-    let before = t.history.len();
     t.claim(by, now)?;
-    if t.history.len() == before {
-        return Ok(Vec::new()); // already theirs: nothing to announce
-    }
     let who = escape_markdown(by.trim());
     Ok(both(
         t,

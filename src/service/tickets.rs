@@ -62,9 +62,9 @@ impl TicketDesk {
     ) -> Result<Stepped, ServiceError> {
         let changed = std::cell::Cell::new(false);
         let ticket = self.store.update_ticket(id, now, &|t| {
-            let before = t.history.len();
             let notes = action.apply(t, by, now)?;
-            changed.set(t.history.len() != before);
+            // Every change notifies (see `StaffAction::apply`).
+            changed.set(!notes.is_empty());
             Ok(notes)
         })?;
         self.outbox_wake.notify_one();

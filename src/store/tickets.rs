@@ -67,7 +67,27 @@ fn ticket_in(tickets: &TransactionalTree, key: &[u8]) -> TxResult<Option<Ticket>
         .and_then(|b| decode_or_skip("tickets", key, &b)))
 }
 
+type TicketTrees<'a> = (
+    &'a sled::Tree,
+    &'a sled::Tree,
+    &'a sled::Tree,
+    &'a sled::Tree,
+    &'a sled::Tree,
+);
+
 impl Store {
+    /// The tables every ticket change writes in one transaction: meta (sequences), tickets,
+    /// their listing rows, each user's open ticket, and the outbox.
+    fn ticket_trees(&self) -> TicketTrees<'_> {
+        (
+            &self.meta,
+            &self.tickets,
+            &self.ticket_rows,
+            &self.open_by_user,
+            &self.outbox,
+        )
+    }
+
     fn tx_error(&self, e: TransactionError<TicketError>) -> TicketOpError {
         match e {
             TransactionError::Abort(t) => TicketOpError::Ticket(t),
@@ -85,14 +105,8 @@ impl Store {
         notify: &dyn Fn(&Ticket, bool) -> Vec<Notification>,
     ) -> Result<Escalated, TicketOpError> {
         let user = summary.user.id.clone();
-        let trees = (
-            &self.meta,
-            &self.tickets,
-            &self.ticket_rows,
-            &self.open_by_user,
-            &self.outbox,
-        );
-        let result = trees
+        let result = self
+            .ticket_trees()
             .transaction(
                 |(meta, tickets, rows, open, outbox)| -> TxResult<Escalated> {
                     let current = match open.get(user.as_bytes())? {
@@ -126,14 +140,8 @@ impl Store {
         now: u64,
         step: &dyn Fn(&mut Ticket) -> Result<Vec<Notification>, TicketError>,
     ) -> Result<Ticket, TicketOpError> {
-        let trees = (
-            &self.meta,
-            &self.tickets,
-            &self.ticket_rows,
-            &self.open_by_user,
-            &self.outbox,
-        );
-        let ticket = trees
+        let ticket = self
+            .ticket_trees()
             .transaction(|(meta, tickets, rows, open, outbox)| -> TxResult<Ticket> {
                 let key = be(id.0);
                 let Some(mut t) = ticket_in(tickets, &key)? else {

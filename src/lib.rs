@@ -15,6 +15,8 @@
 //!   `semantic`), article chunks, long-post windows, the embedding cache, the encoding thread.
 //! - [`knowledge`]: articles parsed from Markdown files, validation, hot reload; builds the
 //!   matcher's documents and the semantic chunks from its articles.
+//! - [`understand`]: what a reply typed during a walk means (fixed, not fixed, check, human,
+//!   browser, new problem, detail, aside, or unsure), from cue phrases (pure).
 //! - [`session`]: per-user conversation state; the stages of a walk carry their article.
 //! - [`reply`]: transport-neutral replies, the actions behind their choices, and command hints
 //!   each adapter spells; whole-article Markdown.
@@ -61,4 +63,5 @@ pub mod semantic;
 pub mod service;
 pub mod session;
 pub mod store;
+pub mod understand;
 pub mod words;

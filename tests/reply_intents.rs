@@ -1,12 +1,15 @@
 //! The real-reply set for "did this fix it?" (issue 10, item 1): every case is whole, labelled
 //! with a known intent and sourced, and the dev/test split rule gives each split every intent.
-//! The classifier that will be measured on it is not built yet; this keeps the data honest.
+//! The classifier (`supportbot::understand`) is measured on both splits: the test split is
+//! reported, never tuned on, and no reply may be read as "fixed" unless it is labelled so.
+//! `cargo test --test reply_intents -- --nocapture` prints the figures BENCHMARKS.md records.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use supportbot::understand::{Intent, classify};
 
 const INTENTS: [&str; 8] = [
     "fixed",
@@ -26,7 +29,7 @@ struct Case {
     intent: String,
     source: String,
     #[serde(default)]
-    #[allow(dead_code)] // read for `deny_unknown_fields`; the classifier will show it
+    #[allow(dead_code)] // read for `deny_unknown_fields`; shown only in failure output
     question: Option<String>,
 }
 
@@ -45,10 +48,128 @@ fn is_test(source: &str) -> bool {
     h % 5 < 2
 }
 
+fn load() -> Set {
+    let path = support::paths::repo_root().join("tests/data/replies.toml");
+    toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// How the classifier did on one split.
+#[derive(Default, Debug)]
+struct Figures {
+    cases: usize,
+    correct: usize,
+    /// Asked "did this fix it?" again instead of acting: not wrong, not right.
+    unsure: usize,
+    /// Acted on a wrong intent.
+    wrong: usize,
+    /// Read as "fixed" though not labelled so (long ones are confirmed before recording).
+    false_fixed: Vec<String>,
+    /// Of those, short enough to be recorded without asking: a fix the user did not state.
+    false_recorded: usize,
+    /// label -> (correct, total)
+    per_intent: BTreeMap<&'static str, (usize, usize)>,
+    confusions: Vec<String>,
+}
+
+fn measure(set: &Set, test: bool) -> Figures {
+    let mut f = Figures::default();
+    for c in set.case.iter().filter(|c| is_test(&c.source) == test) {
+        let want = Intent::from_id(&c.intent).unwrap();
+        let understood = classify(&c.text);
+        let got = understood.intent;
+        f.cases += 1;
+        let slot = f.per_intent.entry(want.id()).or_default();
+        slot.1 += 1;
+        match got {
+            Some(g) if g == want => {
+                f.correct += 1;
+                slot.0 += 1;
+            }
+            None => {
+                f.unsure += 1;
+                f.confusions
+                    .push(format!("{:>11} -> unsure: {:?}", want.id(), c.text));
+            }
+            Some(g) => {
+                f.wrong += 1;
+                if g == Intent::Fixed {
+                    f.false_fixed.push(format!("{} ({})", c.text, c.source));
+                    if understood.is_stated_fix() {
+                        f.false_recorded += 1;
+                    }
+                }
+                f.confusions
+                    .push(format!("{:>11} -> {}: {:?}", want.id(), g.id(), c.text));
+            }
+        }
+    }
+    f
+}
+
+fn pct(n: usize, d: usize) -> f64 {
+    100.0 * n as f64 / d.max(1) as f64
+}
+
+fn report(name: &str, f: &Figures) {
+    println!(
+        "{name}: {} cases, correct {} ({:.1}%), unsure (asked again) {} ({:.1}%), wrong {} ({:.1}%), read as fixed wrongly {} (recorded without asking {})",
+        f.cases,
+        f.correct,
+        pct(f.correct, f.cases),
+        f.unsure,
+        pct(f.unsure, f.cases),
+        f.wrong,
+        pct(f.wrong, f.cases),
+        f.false_fixed.len(),
+        f.false_recorded
+    );
+    for (intent, (ok, n)) in &f.per_intent {
+        println!("  {intent:>11}: {ok}/{n} ({:.0}%)", pct(*ok, *n));
+    }
+}
+
+/// The dev split is what the cues were tuned on; its misses are printed to tune further.
+#[test]
+fn on_the_dev_split_no_fix_is_invented_and_most_replies_are_understood() {
+    let f = measure(&load(), false);
+    report("dev", &f);
+    for c in &f.confusions {
+        println!("  {c}");
+    }
+    assert!(
+        f.false_fixed.is_empty(),
+        "false fixes: {:#?}",
+        f.false_fixed
+    );
+    assert_eq!(f.false_recorded, 0);
+    assert!(pct(f.correct, f.cases) >= DEV_FLOOR, "dev accuracy fell");
+}
+
+/// The test split is never tuned on: only its totals are printed, so its texts do not leak
+/// into the cues. The floors are the figures measured, rounded down; they catch regressions.
+/// The targets (95% correct, no fix recorded that was not stated) are not met: BENCHMARKS.md.
+#[test]
+fn on_the_test_split_understanding_does_not_regress() {
+    let f = measure(&load(), true);
+    report("test", &f);
+    assert!(
+        f.false_recorded <= TEST_FALSE_RECORDED_CEILING,
+        "{} fixes recorded that the user did not state on the test split (texts not shown: the split is not tuned on)",
+        f.false_recorded
+    );
+    assert!(pct(f.correct, f.cases) >= TEST_FLOOR, "test accuracy fell");
+}
+
+/// Accuracy floors (percent of all cases; unsure counts as not correct).
+const DEV_FLOOR: f64 = 69.0;
+const TEST_FLOOR: f64 = 51.0;
+/// Fixes recorded without asking that the user did not state, on the test split, as measured
+/// (6 of 133). The target is 0; not met.
+const TEST_FALSE_RECORDED_CEILING: usize = 6;
+
 #[test]
 fn the_reply_set_is_whole_sourced_and_split_with_every_intent() {
-    let path = support::paths::repo_root().join("tests/data/replies.toml");
-    let set: Set = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let set = load();
     assert!(set.case.len() >= 200, "{} cases", set.case.len());
     let mut counts: BTreeMap<(&str, bool), usize> = BTreeMap::new();
     for c in &set.case {

@@ -1,0 +1,470 @@
+//! The cue phrases of each reply intent, written lowercase without apostrophes ("didnt") and
+//! matched as whole words on a [`Normalised`] reply.
+
+use super::text::{BREAK, HAPPY, NEG, Normalised, SAD};
+
+/// Says it works now, explicitly.
+const FIXED_STRONG: &[&str] = &[
+    "fixed",
+    "fixes",
+    "fixed it",
+    "solved",
+    "solves",
+    "resolved",
+    "works",
+    "worked",
+    "working",
+    "work now",
+    "that did it",
+    "did the trick",
+    "it did",
+    "that did",
+    "all good",
+    "all set",
+    "good now",
+    "fine now",
+    "ok now",
+    "okay now",
+    "looks good",
+    "looks fine",
+    "like a charm",
+    "back to normal",
+    "back up",
+    "back online",
+    "sorted",
+    "regained",
+    "successfully",
+    "got it working",
+    "it loads",
+    "loads now",
+    "loading now",
+    "that helped",
+    "funktioniert",
+    "werkt",
+    "funciona",
+    "everything s fine",
+    "everythings fine",
+    "everything is fine",
+    "seemed to do it",
+    "seems to do it",
+    "seems to have done it",
+    "back on",
+];
+
+/// Agrees or cheers: a fix only when nothing says otherwise.
+const FIXED_WEAK: &[&str] = &[
+    "yes",
+    "yep",
+    "yeah",
+    "yup",
+    "yay",
+    "great",
+    "awesome",
+    "excellent",
+    "brilliant",
+    "perfect",
+    "genius",
+    "bingo",
+];
+
+/// Says the problem is gone by saying what no longer happens; removed before looking for
+/// negations, so "no longer freezes" is not read as "no".
+const GONE: &[&str] = &[
+    "no longer freezes",
+    "no longer crashes",
+    "no longer hangs",
+    "no longer complains",
+    "no longer happens",
+    "no longer shows the error",
+    "no longer get the error",
+    "no longer getting the error",
+    "no more crashing",
+    "no more crashes",
+    "no more errors",
+    "no more freezing",
+    "did not experience",
+    "didnt experience",
+    "not experience",
+    "cannot reproduce",
+    "cant reproduce",
+    "can not reproduce",
+    "not able to reproduce",
+    "doesnt happen",
+    "does not happen",
+    "didnt happen",
+    "not happening",
+    "isnt happening",
+    "no problem",
+    "no problems",
+    "no issue",
+    "no issues",
+    "not be able to get it to crash",
+    "not been able to get it to crash",
+    "doesnt complain",
+    "still looks fixed",
+    "still fixed",
+    "still works",
+    "still fine",
+    "still good",
+];
+
+/// Says it is still broken, whatever else the reply says.
+const NOT_FIXED_STRONG: &[&str] = &[
+    "nope",
+    "nah",
+    "still",
+    "same",
+    "no luck",
+    "not really",
+    "not yet",
+    "unfortunately",
+    "broken",
+    "reproduced",
+    "can reproduce",
+    "reproducible",
+    "worse",
+    "fails",
+    "failed",
+    "failing",
+    "negative",
+    SAD,
+];
+
+/// Negates what follows: a fix word after one of these is not a fix.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "nothing", "didnt", "doesnt", "dont", "isnt", "wasnt", "arent", "havent",
+    "hasnt", "cant", "cannot", "wont", "unable", "nor", "without", "neither",
+];
+
+/// The words of a fix that, negated, say it is not fixed ("didnt help", "not working").
+const FIX_WORDS: &[&str] = &[
+    "fix", "fixed", "fixes", "solved", "solve", "resolved", "work", "works", "worked", "working",
+    "help", "helped", "helps", "sorted", "change", "changed", "luck", "better", "load", "loads",
+    "loading", "open", "opens", "good", "fine",
+];
+
+/// Takes a "works" back: a hedge, a plan, or something that worked only before.
+const TAKES_IT_BACK: &[&str] = &[
+    "will try",
+    "ill try",
+    "try again",
+    "will check",
+    "ill check",
+    "will let you know",
+    "ill let you know",
+    "report back",
+    "if it works",
+    "see if",
+    "should be",
+    "should i",
+    "hopefully",
+    "not sure",
+    "maybe",
+    "might",
+    "was working",
+    "used to work",
+    "worked before",
+    "worked yesterday",
+    "was fine",
+    "until",
+    "stopped",
+];
+
+const SERVICE_WORDS: &[&str] = &[
+    "server",
+    "servers",
+    "service",
+    "services",
+    "site",
+    "website",
+    "api",
+    "quickbooks",
+    "qbo",
+    "intuit",
+];
+
+const REACH_WORDS: &[&str] = &[
+    "reach",
+    "reaching",
+    "reachable",
+    "unreachable",
+    "connect",
+    "access",
+    "online",
+    "offline",
+    "responding",
+    "status",
+];
+
+/// Asks whether the service itself is down.
+const CHECK: &[&str] = &[
+    "down",
+    "outage",
+    "for everyone",
+    "just me",
+    "only me",
+    "on my end",
+    "is it up",
+    "are you up",
+    "is up",
+    "up for",
+    "is quickbooks up",
+    "is qbo up",
+    "check if",
+    "check whether",
+    "check the service",
+    "check the server",
+    "status page",
+];
+
+/// Asks for a person, or for the ticket to be looked at again.
+const HUMAN: &[&str] = &[
+    "human",
+    "real person",
+    "a person",
+    "someone from",
+    "somebody from",
+    "someone who",
+    "talk to",
+    "speak to",
+    "speak with",
+    "talk with",
+    "agent",
+    "representative",
+    "staff",
+    "reopen",
+    "re open",
+    "respond",
+    "no response",
+    "a response",
+    "any response",
+    "no reply",
+    "a reply",
+    "any reply",
+    "didnt reply",
+    "havent replied",
+    "hasnt replied",
+    "not replied",
+    "waiting for",
+    "no one",
+    "nobody",
+    "anyone",
+    "bump",
+    "escalate",
+    "live chat",
+    "contact support",
+    "contacting support",
+    "support does not respond",
+];
+
+/// A device or platform that is not a browser name.
+const DEVICES: &[&str] = &[
+    "phone", "phones", "android", "laptop", "desktop", "pc", "mac", "macos", "macbook", "windows",
+    "machine", "computer", "tablet", "browser", "miui", "opera", "brave", "vivaldi",
+];
+
+/// Another browser or device works, or they moved to one.
+const ELSEWHERE: &[&str] = &[
+    "on other",
+    "on another",
+    "in another",
+    "on a different",
+    "in a different",
+    "another browser",
+    "other browser",
+    "different browser",
+    "switched to",
+    "switching to",
+    "using",
+    "im on",
+    "i am on",
+    "via",
+    "works on",
+    "works in",
+    "works well on",
+    "working on",
+    "work on",
+    "running",
+];
+
+/// Opens another problem.
+const NEW_PROBLEM: &[&str] = &[
+    "another problem",
+    "another issue",
+    "another error",
+    "new problem",
+    "new issue",
+    "different problem",
+    "different issue",
+    "apart from that",
+    "other problem",
+    "also",
+    "just updated",
+    "this new update",
+    "after the update",
+    "since the update",
+];
+
+/// After "but": what makes a fix a new problem.
+const TROUBLE: &[&str] = &[
+    "not", "no", "cant", "cannot", "wont", "doesnt", "didnt", "isnt", "lost", "missing", "gone",
+    "wrong", "invalid", "problem", "issue", "crash", "crashes", "error", "broken", "longer",
+];
+
+/// A detail about the same problem.
+const DETAIL: &[&str] = &[
+    "error",
+    "code",
+    "message",
+    "says",
+    "shows",
+    "showing",
+    "only",
+    "version",
+    "windows",
+    "when i",
+    "whenever",
+    "log",
+    "logs",
+    "because",
+    "installed",
+    "blank",
+    "screen",
+    "page",
+    "loading",
+    "crash",
+    "percent",
+    "both",
+    "attempt",
+];
+
+/// Thanks, acknowledgements, plans and small talk.
+const ASIDE: &[&str] = &[
+    "thanks",
+    "thank",
+    "thx",
+    "ty",
+    "ok",
+    "okay",
+    "k",
+    "cool",
+    "coolio",
+    "alright",
+    "sure",
+    "sorry",
+    "np",
+    "appreciate",
+    "will try",
+    "ill try",
+    "will wait",
+    "see above",
+    "gracias",
+    "danke",
+    "merci",
+    "oh",
+    "um",
+    "hmm",
+    "lol",
+    "evil",
+    "idiot",
+    "whoopsie",
+];
+
+/// An explicit fix statement that no negation reaches ("fixed", "works now", "no longer
+/// freezes"); "doesnt seem to have fixed it" is not one.
+pub fn strong_fixed(text: &Normalised) -> bool {
+    let marked = text.without(GONE).negation_marked(NEGATORS, 4);
+    marked.any(FIXED_STRONG) || text.any(GONE) || cjk_fixed(&text.plain)
+}
+
+/// A strong fix, or a short agreement ("yes", "yep!", "perfect, thanks").
+pub fn fixed(text: &Normalised) -> bool {
+    strong_fixed(text) || (text.word_count() <= 4 && text.any(FIXED_WEAK))
+}
+
+/// Says it is still broken: a strong cue, or a negated fix word ("didnt work").
+pub fn strong_not_fixed(text: &Normalised) -> bool {
+    let rest = text.without(GONE);
+    rest.any(NOT_FIXED_STRONG)
+        || rest.starts("no")
+        || rest
+            .negation_marked(NEGATORS, 4)
+            .words()
+            .any(|w| w.strip_prefix(NEG).is_some_and(|w| FIX_WORDS.contains(&w)))
+        || ends_negated(&rest)
+}
+
+/// "... and here it doesnt": a negation that ends its sentence negates what was just tried.
+fn ends_negated(text: &Normalised) -> bool {
+    let words: Vec<&str> = text.words().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        ["doesnt", "didnt", "isnt", "wasnt", "wont", "dont", "not"].contains(w)
+            && words.get(i + 1).is_none_or(|next| *next == BREAK)
+    })
+}
+
+/// A negation somewhere ("I cant log in"), not necessarily about the fix.
+pub fn negated(text: &Normalised) -> bool {
+    text.without(GONE).any(NEGATORS)
+}
+
+/// "已解决" / "好了" without a negation ("没", "不").
+fn cjk_fixed(plain: &str) -> bool {
+    (plain.contains("解决") || plain.contains("好了"))
+        && !plain.contains('没')
+        && !plain.contains('不')
+}
+
+pub fn takes_it_back(text: &Normalised) -> bool {
+    text.any(TAKES_IT_BACK)
+}
+
+pub fn check(text: &Normalised) -> bool {
+    text.any(CHECK)
+        || (text.any(SERVICE_WORDS)
+            && (text.any(REACH_WORDS) || (text.is_question() && text.has("up"))))
+}
+
+pub fn again(text: &Normalised) -> bool {
+    text.has("again")
+}
+
+pub fn human(text: &Normalised) -> bool {
+    text.any(HUMAN)
+}
+
+pub fn names_device(text: &Normalised) -> bool {
+    text.any(DEVICES)
+}
+
+pub fn works_elsewhere(text: &Normalised) -> bool {
+    text.any(ELSEWHERE)
+}
+
+pub fn new_problem(text: &Normalised) -> bool {
+    text.any(NEW_PROBLEM)
+}
+
+/// "That fixed it, but now payroll won't load": trouble after a "but" that follows the fix.
+pub fn new_problem_after_fix(text: &Normalised) -> bool {
+    let padded = text.padded();
+    ["but", "however", "although", "except"]
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min()
+        .is_some_and(|at| {
+            let (before, after) = padded.split_at(at);
+            strong_fixed(&Normalised::from_padded(before)) && {
+                let after = Normalised::from_padded(after);
+                after.any(TROUBLE) || after.any(NEW_PROBLEM) || after.has("now")
+            }
+        })
+}
+
+pub fn detail(text: &Normalised) -> bool {
+    text.any(DETAIL) || text.padded().chars().any(|c| c.is_ascii_digit()) || text.word_count() > 12
+}
+
+pub fn aside(text: &Normalised) -> bool {
+    text.any(ASIDE) || text.any(&[HAPPY])
+}

@@ -1,0 +1,251 @@
+//! Reply understanding: what a reply typed during a walk means for the open question
+//! ("did this fix it?"), from its words alone. Pure; no I/O.
+//!
+//! Replies are short, informal and often mixed ("thanks, that fixed it but now payroll is
+//! blank"). The classifier finds cue phrases of each intent ([`cues`]) and decides in a fixed
+//! order of precedence. It is strict about [`Intent::Fixed`]: a fix is recorded only when the
+//! reply says so with nothing that takes it back (a negation, "still", "but now ...", a question
+//! or a hedge like "will try"). When the cues disagree or are missing it says so
+//! ([`Understood::intent`] is `None`) and the engine asks, rather than guess.
+//!
+//! Measured on the real-reply set `tests/data/replies.toml` (see BENCHMARKS.md).
+
+mod cues;
+mod text;
+
+use crate::browser::Browser;
+use text::Normalised;
+
+/// What a reply means for the open question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Intent {
+    /// The user says the step fixed it.
+    Fixed,
+    /// Still broken, or the step did not help.
+    NotFixed,
+    /// Asks whether the service is down or up for everyone.
+    Check,
+    /// Asks for a person.
+    Human,
+    /// Says which browser or device they are on, or that another one works.
+    Browser,
+    /// Reports a different problem than the one being walked.
+    NewProblem,
+    /// Adds something about the same problem (an error code, where it happens).
+    Detail,
+    /// Thanks, "ok", "will try", a question not about the fix.
+    Aside,
+}
+
+impl Intent {
+    pub const ALL: [Intent; 8] = [
+        Intent::Fixed,
+        Intent::NotFixed,
+        Intent::Check,
+        Intent::Human,
+        Intent::Browser,
+        Intent::NewProblem,
+        Intent::Detail,
+        Intent::Aside,
+    ];
+
+    /// The label used in the reply set and in `--json` output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Intent::Fixed => "fixed",
+            Intent::NotFixed => "not_fixed",
+            Intent::Check => "check",
+            Intent::Human => "human",
+            Intent::Browser => "browser",
+            Intent::NewProblem => "new_problem",
+            Intent::Detail => "detail",
+            Intent::Aside => "aside",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Intent> {
+        Intent::ALL.into_iter().find(|i| i.id() == id)
+    }
+}
+
+/// The classifier's reading of one reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Understood {
+    /// `None` when unsure: the engine asks instead of acting.
+    pub intent: Option<Intent>,
+    /// A browser or device the reply names, whatever its intent ("still broken in firefox").
+    pub browser: Option<Browser>,
+    /// How many words the reply has.
+    pub words: usize,
+}
+
+/// Replies up to this many words that say "fixed" are recorded as a fix at once; a longer one
+/// ("thanks, works on my other laptop but I'll ...") is confirmed first with a yes/no question:
+/// the longer a reply, the likelier a "works" in it is about something else.
+pub const RECORD_FIX_UP_TO_WORDS: usize = 6;
+
+impl Understood {
+    /// A fix to record now, without asking "so it's fixed?" first.
+    pub fn is_stated_fix(&self) -> bool {
+        self.intent == Some(Intent::Fixed) && self.words <= RECORD_FIX_UP_TO_WORDS
+    }
+}
+
+/// Classifies one typed reply.
+pub fn classify(reply: &str) -> Understood {
+    let text = Normalised::new(reply);
+    let browser = Browser::detect(&text.plain);
+    Understood {
+        intent: decide(&text, browser.is_some() || cues::names_device(&text)),
+        browser,
+        words: text.word_count(),
+    }
+}
+
+fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
+    if text.is_empty() {
+        return None;
+    }
+    let fixed = cues::fixed(text);
+    let not_fixed = cues::strong_not_fixed(text);
+    if cues::human(text) {
+        return Some(Intent::Human);
+    }
+    if cues::check(text) && !cues::again(text) {
+        return Some(Intent::Check);
+    }
+    // "Works on my phone", "using firefox now": the browser is the news, not a fix.
+    if names_browser && cues::works_elsewhere(text) && !not_fixed {
+        return Some(Intent::Browser);
+    }
+    if cues::new_problem_after_fix(text) {
+        return Some(Intent::NewProblem);
+    }
+    if fixed && !not_fixed {
+        // A hedge leaves it open; so do a question and a negation anywhere ("it works, i
+        // cant say why" is probably fixed, but a fix is recorded only when nothing doubts it).
+        if cues::takes_it_back(text) {
+            return Some(Intent::Aside).filter(|_| cues::aside(text));
+        }
+        if text.is_question() || cues::negated(text) {
+            return None;
+        }
+        return Some(Intent::Fixed);
+    }
+    if fixed && not_fixed {
+        // "It works, but only after a restart" / "worked once, now it doesn't": mixed.
+        return None;
+    }
+    if not_fixed {
+        return Some(Intent::NotFixed);
+    }
+    if cues::new_problem(text) {
+        return Some(Intent::NewProblem);
+    }
+    if names_browser {
+        return Some(Intent::Browser);
+    }
+    if cues::negated(text) {
+        return Some(Intent::NotFixed);
+    }
+    if cues::detail(text) {
+        return Some(Intent::Detail);
+    }
+    if cues::aside(text) || text.is_question() {
+        return Some(Intent::Aside);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn intent(text: &str) -> Option<Intent> {
+        classify(text).intent
+    }
+
+    #[test]
+    fn the_replies_the_issue_lists_are_understood() {
+        for fixed in [
+            "yes",
+            "fixed",
+            "that fixed it",
+            "yes that fixed it",
+            "yes it worked",
+            "yep, fixed",
+            "thanks that did it",
+            "yes!! that fixed it 🎉🎉",
+            "Fixed it",
+            "works now, thank you!",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        for not_fixed in [
+            "no",
+            "no luck",
+            "still broken",
+            "no still not working",
+            "still broken :(",
+            "nope still blank",
+            "didnt work",
+            "Still broken",
+        ] {
+            assert_eq!(intent(not_fixed), Some(Intent::NotFixed), "{not_fixed}");
+        }
+        for check in [
+            "can you check if quickbooks is up",
+            "is it down for everyone or just me?",
+            "Check if the service is up",
+            "is the server down?",
+        ] {
+            assert_eq!(intent(check), Some(Intent::Check), "{check}");
+        }
+        for human in [
+            "talk to a human",
+            "can I speak to a real person",
+            "I want an agent",
+        ] {
+            assert_eq!(intent(human), Some(Intent::Human), "{human}");
+        }
+        assert_eq!(
+            intent("actually i switched to my laptop, using firefox now"),
+            Some(Intent::Browser)
+        );
+        assert_eq!(intent("it says error 103 now"), Some(Intent::Detail));
+        assert_eq!(intent("ok"), Some(Intent::Aside));
+        assert_eq!(intent("thanks, will try that"), Some(Intent::Aside));
+    }
+
+    #[test]
+    fn a_fix_is_never_read_into_a_reply_that_takes_it_back() {
+        for not_a_fix in [
+            "👍",
+            "it worked yesterday but not today",
+            "should i clear it again?",
+            "will try and let you know if it works",
+            "didn't fix it",
+            "not fixed",
+            "that fixed the login but now payroll won't load",
+            "no longer loads at all",
+            "ok",
+            "thanks",
+        ] {
+            assert_ne!(intent(not_a_fix), Some(Intent::Fixed), "{not_a_fix}");
+        }
+    }
+
+    #[test]
+    fn the_browser_is_noted_whatever_the_intent() {
+        let u = classify("still broken in firefox");
+        assert_eq!(u.intent, Some(Intent::NotFixed));
+        assert_eq!(u.browser, Some(Browser::Firefox));
+    }
+
+    #[test]
+    fn intent_ids_round_trip() {
+        for i in Intent::ALL {
+            assert_eq!(Intent::from_id(i.id()), Some(i));
+        }
+    }
+}

@@ -57,6 +57,44 @@ pub fn taken_as_part_of(title: &str) -> String {
     )
 }
 
+pub const DIDNT_CATCH: &str = "Sorry, I didn't catch that.";
+pub const NOTED: &str = "Noted.";
+
+/// Asks the open "did this fix it?" again in one line (after an aside or an unclear reply).
+pub fn did_it_fix_it(fix: &str) -> String {
+    format!("Did **{fix}** fix it?")
+}
+
+/// A long reply that sounds like a fix is confirmed before it is recorded.
+pub fn sounds_fixed(fix: &str) -> String {
+    format!("It sounds like that worked. Shall I note **{fix}** as what fixed it?")
+}
+
+pub fn glad_it_works_now(title: &str) -> String {
+    format!(
+        "Glad **{title}** works now. If it comes back, describe it again and we'll pick up from here."
+    )
+}
+
+pub fn different_problem(current: &str, other: &str) -> String {
+    format!(
+        "This sounds like a different problem: **{other}**. Keep going with **{current}**, or switch?"
+    )
+}
+
+pub fn keep_going_with(title: &str) -> String {
+    format!("Keep going with {title}")
+}
+
+pub fn switch_to(title: &str) -> String {
+    format!("Switch to {title}")
+}
+
+/// A detail that points to a later fix of the same article.
+pub fn points_to(number: usize, fix: &str) -> String {
+    format!("That points to fix {number}, **{fix}**, so let's try that one next.")
+}
+
 pub fn same_problem(title: &str) -> String {
     format!(
         "That sounds like the same problem, **{title}**: noted for the support team, and we carry on from where we are."

@@ -573,6 +573,7 @@ fn low_confidence_after_an_article_closes_that_article() {
     let mut chat = Chat::new(&kb);
     chat.say("502 bad gateway in chrome");
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+    chat.fixed();
     // A new vague description: the old article must not stay open behind the candidates,
     // or "check" and browser changes would act on it.
     chat.say("gateway");
@@ -636,7 +637,13 @@ fn a_new_description_mid_walk_leaves_the_open_step_unanswered() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);
     chat.say("sync error E42");
-    chat.say("the printer is listed as offline");
+    let out = chat.say("the printer is listed as offline");
+    assert!(
+        has(&out, "sounds like a different problem"),
+        "{}",
+        all_text(&out)
+    );
+    chat.act(Action::Article("printer-offline".into()));
     assert_eq!(chat.session.article(), Some("printer-offline"));
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NoAnswer));
     assert_eq!(chat.session.attempts[1].article, "printer-offline");
@@ -644,59 +651,105 @@ fn a_new_description_mid_walk_leaves_the_open_step_unanswered() {
 }
 
 #[test]
-fn a_reply_the_buttons_did_not_cover_keeps_the_walk_and_asks_again() {
+fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);
     let first = chat.say("502 bad gateway in chrome");
     let step = question(&first).title.clone();
     let attempts = chat.session.attempts.len();
-    // Typed instead of picking a button: not a new problem.
-    let out = chat.say("no luck");
-    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
-    assert!(
-        has(&out, "part of **QuickBooks Error 502"),
-        "{}",
-        all_text(&out)
+    // An aside: the open step is asked again in one line, nothing recorded.
+    let out = chat.say("ok");
+    assert!(has(&out, "Noted. Did **"), "{}", all_text(&out));
+    assert_eq!(
+        actions(&out)[0],
+        Action::Fixed(chat.session.current_step().unwrap())
     );
-    assert_eq!(question(&out).title, step, "the same step is asked again");
     assert_eq!(
         chat.session.attempts.len(),
         attempts,
         "no attempt added or lost"
     );
     assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
-    assert_eq!(
-        chat.session.descriptions,
-        ["502 bad gateway in chrome"],
-        "a stray reply is not a description for staff"
-    );
-    // The step can still be answered.
-    let out = chat.not_fixed();
-    assert!(has(&out, "Did this fix it?"), "{}", all_text(&out));
+    // Something it cannot read: said so, with the choices spelled out.
+    let out = chat.say("purple monkey");
+    assert!(has(&out, "didn't catch that"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts.len(), attempts);
+    // "no luck" answers it: not fixed, and the next fix comes.
+    let out = chat.say("no luck");
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
     assert_eq!(
         chat.session.attempts[attempts - 1].outcome,
         Some(Outcome::NotFixed)
     );
+    assert_ne!(
+        question(&out).title,
+        step,
+        "the next step, not the same one"
+    );
+    assert_eq!(
+        chat.session.descriptions,
+        ["502 bad gateway in chrome"],
+        "a bare answer is not a description for staff"
+    );
+    // And a stated fix is recorded as the button would.
+    let out = chat.say("yes that fixed it");
+    assert!(has(&out, "Glad"), "{}", all_text(&out));
+    assert_eq!(
+        chat.session.attempts.last().unwrap().outcome,
+        Some(Outcome::Fixed)
+    );
 }
 
 #[test]
-fn a_longer_text_that_matches_nothing_mid_walk_is_a_new_description() {
+fn a_long_reply_that_sounds_fixed_is_confirmed_before_it_is_recorded() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    let step = chat.session.current_step().unwrap();
+    let out = chat.say("thanks, cleared everything and now it works perfectly on this computer");
+    assert!(has(&out, "sounds like that worked"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
+    assert_eq!(actions(&out), [Action::Fixed(step), Action::NotFixed(step)]);
+    chat.act(Action::Fixed(step));
+    assert_eq!(
+        chat.session.attempts.last().unwrap().outcome,
+        Some(Outcome::Fixed)
+    );
+}
+
+#[test]
+fn asking_in_words_mid_walk_checks_or_hands_over() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    for ask in [
+        "can you check if quickbooks is up",
+        "is it down for everyone or just me?",
+    ] {
+        let out = chat.say(ask);
+        assert!(
+            matches!(out.effects.as_slice(), [Effect::Check { targets }] if !targets.is_empty()),
+            "{ask}: {out:?}"
+        );
+        assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+    }
+    let out = chat.say("can I talk to a real person please");
+    assert!(
+        matches!(&out.effects[..], [Effect::Escalate { note: Some(n) }] if n.contains("real person")),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn off_topic_text_mid_walk_keeps_the_walk() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);
     chat.say("502 bad gateway in chrome");
     let text = "how do I record a refund for a customer?";
     let out = chat.say(text);
-    assert_eq!(
-        question(&out).title.as_deref(),
-        Some("I don't know this one"),
-        "{}",
-        all_text(&out)
-    );
-    assert_eq!(
-        chat.session.descriptions.last().map(String::as_str),
-        Some(text)
-    );
-    assert!(chat.session.article().is_none());
+    assert!(has(&out, "Did **"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+    assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
 }
 
 #[test]
@@ -716,7 +769,20 @@ fn a_clear_new_problem_mid_walk_still_starts_over() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);
     chat.say("502 bad gateway in chrome");
+    let out = chat.say("my bank feed stopped syncing yesterday");
+    // Asked, never switched silently: keep going, or switch.
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+    assert!(
+        has(&out, "sounds like a different problem"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(actions(&out)[0], Action::Continue);
+    let out = chat.act(Action::Continue);
+    assert!(has(&out, "Did this fix it?"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
     chat.say("my bank feed stopped syncing yesterday");
+    chat.act(Action::Article("bank-feed-not-updating".into()));
     assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
 }
 
@@ -1254,14 +1320,14 @@ fn more_about_the_same_problem_carries_on_and_never_repeats_a_failed_fix() {
     chat.say("quickbooks page is blank and not loading in chrome");
     let out = chat.not_fixed();
     assert_solution(&out, 2, question_total(&out), &question_title(&out));
+    // "Still blank" answers the open step (not fixed) and the walk goes on.
     let out = chat.say("the quickbooks page is still blank and not loading at all");
-    assert!(has(&out, "same problem"), "{}", all_text(&out));
     let q = question(&out);
     assert!(
         q.title
             .as_deref()
-            .is_some_and(|t| t.starts_with("Solution 2 of")),
-        "carries on at the open step, not Solution 1: {}",
+            .is_some_and(|t| t.starts_with("Solution 3 of")),
+        "carries on after the open step, never at Solution 1: {}",
         all_text(&out)
     );
     assert_eq!(
@@ -1269,7 +1335,7 @@ fn more_about_the_same_problem_carries_on_and_never_repeats_a_failed_fix() {
         2,
         "the detail is kept for staff"
     );
-    // Opening the article again skips the fix that did not work.
+    // Opening the article again skips the fixes that did not work.
     let out = chat.event(Event::Open {
         article: "page-not-loading".into(),
         browser: None,
@@ -1278,7 +1344,7 @@ fn more_about_the_same_problem_carries_on_and_never_repeats_a_failed_fix() {
     assert!(
         q.title
             .as_deref()
-            .is_some_and(|t| t.starts_with("Solution 2 of")),
+            .is_some_and(|t| t.starts_with("Solution 3 of")),
         "{}",
         all_text(&out)
     );
@@ -1296,4 +1362,51 @@ fn question_total(out: &Output) -> usize {
         .and_then(|r| r.split(':').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
+}
+
+/// "It says error 103 now" goes to the fix that names error 103, never back to Solution 1;
+/// a browser remark only changes the browser.
+#[test]
+fn a_detail_goes_to_the_fix_it_points_to_and_a_browser_remark_only_changes_the_browser() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("my bank feed stopped updating in chrome");
+    assert_solution(&out, 1, question_total(&out), &question_title(&out));
+    let out = chat.say("it says error 103 now");
+    assert!(has(&out, "That points to fix 3"), "{}", all_text(&out));
+    assert!(
+        question(&out)
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Solution 3 of") && t.contains("sign-in")),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.descriptions.len(),
+        2,
+        "the detail is kept for staff"
+    );
+    let out = chat.say("actually i switched to my laptop, using firefox now");
+    assert_eq!(chat.session.browser, Some(Browser::Firefox));
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    assert!(
+        question(&out)
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Solution 3 of")),
+        "{}",
+        all_text(&out)
+    );
+    // The fix jumped over is still offered before the end.
+    chat.not_fixed();
+    let mut shown = Vec::new();
+    while let Some(step) = chat.session.current_step() {
+        shown.push(step.solution);
+        chat.act(Action::NotFixed(step));
+    }
+    assert!(
+        shown.contains(&1),
+        "solution 2 was never offered: {shown:?}"
+    );
 }

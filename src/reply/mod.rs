@@ -112,6 +112,8 @@ pub enum Action {
     Check,
     Escalate,
     Restart,
+    /// Keep going with the article being walked (after "this sounds like a different problem").
+    Continue,
 }
 
 impl Action {
@@ -127,6 +129,7 @@ impl Action {
             Action::Check => "check".into(),
             Action::Escalate => "escalate".into(),
             Action::Restart => "restart".into(),
+            Action::Continue => "continue".into(),
         }
     }
 
@@ -140,6 +143,7 @@ impl Action {
             "check" => Action::Check,
             "escalate" => Action::Escalate,
             "restart" => Action::Restart,
+            "continue" => Action::Continue,
             "browser:other" => Action::Browser(None),
             _ => {
                 if let Some(b) = token.strip_prefix("browser:") {
@@ -285,6 +289,7 @@ mod tests {
             Action::Check,
             Action::Escalate,
             Action::Restart,
+            Action::Continue,
         ];
         for a in all {
             assert_eq!(Action::parse(&a.token()), Some(a.clone()), "{a}");

@@ -9,7 +9,10 @@ use crate::knowledge::{Article, KnowledgeBase, StepsFor};
 use crate::reply::{Action, Hint, Reply, Style, Tone};
 use crate::semantic::QueryVectors;
 use crate::session::{Attempt, Outcome, ScoredArticle, Session, Stage, Step};
+use crate::understand::{self, Intent};
 use crate::words;
+
+mod typed;
 
 /// How many ranked articles a session remembers.
 const KEEP_MATCHES: usize = 5;
@@ -178,41 +181,17 @@ fn describe(
     // Went by the text rather than an explicit choice: said, with how to change it.
     let assumed_browser = browser.is_none() && named_browser.is_some();
     let ranking = kb.rank_with(text, query, KEEP_MATCHES);
-    // A short reply the buttons did not cover ("no luck", "im using firefox", "ok") must not
-    // throw away the article we are walking through: unless it matches another problem at least
-    // possibly, stay on it and ask the open question again. A longer text that matches nothing
-    // is a new description (kept for a hand-over) that gets the honest "I don't know".
-    // A short text naming a browser ("im using firefox at work") is a browser remark unless it
-    // clearly names another problem; other short texts, and longer ones naming a browser, only
-    // when they match nothing at all.
-    let short = text.split_whitespace().count() <= 4;
-    let browser_remark =
-        (named_browser.is_some() || bare_safari) && text.split_whitespace().count() <= 8;
-    let reply_like = browser_remark
-        || ((short || named_browser.is_some()) && ranking.candidates(CANDIDATES).is_empty());
-    if reply_like
-        && ranking.best().is_none()
-        && session.stage.is_walking()
+    // Typed during a walk: an answer to the open question, a detail, or (asked first) another
+    // problem; never a silent restart.
+    if session.stage.is_walking()
         && let Some(article) = current_article(kb, session)
     {
-        note_browser(session, named_browser, bare_safari);
-        out.replies
-            .push(Reply::new(words::taken_as_part_of(&article.title)).article(&article.id));
-        ask_again(session, article, now, out);
+        typed::answer(kb, session, article, text, &ranking, now, out);
         return;
     }
-    // More about the problem being walked ("it says error 103 now", "still blank on payroll"):
-    // the same article carries on from where it is, never back at Solution 1.
-    if let Some(best) = ranking.best()
-        && session.stage.is_walking()
-        && session.article() == Some(kb.article_at(best.doc).id.as_str())
-    {
-        let article = kb.article_at(best.doc);
-        session.descriptions.push(text.to_string());
-        note_browser(session, named_browser, bare_safari);
-        out.replies
-            .push(Reply::new(words::same_problem(&article.title)).article(&article.id));
-        ask_again(session, article, now, out);
+    // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
+    if ranking.best().is_none() && understand::classify(text).intent == Some(Intent::Check) {
+        act(kb, session, Action::Check, now, out);
         return;
     }
     session.leave_pending();
@@ -352,29 +331,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 outdated(kb, session, now, out);
                 return;
             }
-            // current_step() is Some, so an attempt is pending.
-            let Some(p) = session.pending_attempt() else {
-                return;
-            };
-            p.outcome = Some(Outcome::Fixed);
-            p.at = now;
-            let title = p.title.clone();
-            session.stage = Stage::Fixed {
-                article: article.id.clone(),
-            };
-            let mut reply = Reply::new(words::glad_it_worked(&title, &prevention_hint(article)))
-                .title(words::FIXED_TITLE)
-                .tone(Tone::Success)
-                .article(&article.id)
-                .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary);
-            if !article.faq.is_empty() || !article.causes.is_empty() {
-                reply = reply.choice(
-                    Action::MoreInfo,
-                    words::WHY_DID_THIS_HAPPEN,
-                    Style::Secondary,
-                );
-            }
-            out.replies.push(reply);
+            record_fixed(session, article, now, out);
         }
         Action::NotFixed(step) => {
             let Some(article) = current_article(kb, session) else {
@@ -415,6 +372,10 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             session.leave_pending();
             out.effects.push(Effect::Escalate { note: None });
         }
+        Action::Continue => match current_article(kb, session) {
+            Some(a) if session.stage.is_walking() => ask_again(session, a, now, out),
+            _ => out.replies.push(nothing_open()),
+        },
         Action::Restart => {
             let user = session.user.clone();
             let ticket = session.ticket.take();
@@ -425,6 +386,32 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             out.replies.push(Reply::new(words::STARTING_OVER));
         }
     }
+}
+
+/// Records the pending step as the fix and says so (the button, or a reply that states it).
+fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    let Some(p) = session.pending_attempt() else {
+        return;
+    };
+    p.outcome = Some(Outcome::Fixed);
+    p.at = now;
+    let title = p.title.clone();
+    session.stage = Stage::Fixed {
+        article: article.id.clone(),
+    };
+    let mut reply = Reply::new(words::glad_it_worked(&title, &prevention_hint(article)))
+        .title(words::FIXED_TITLE)
+        .tone(Tone::Success)
+        .article(&article.id)
+        .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary);
+    if !article.faq.is_empty() || !article.causes.is_empty() {
+        reply = reply.choice(
+            Action::MoreInfo,
+            words::WHY_DID_THIS_HAPPEN,
+            Style::Secondary,
+        );
+    }
+    out.replies.push(reply);
 }
 
 /// An answer to a step that is not the open one (a button on an earlier message, or of another
@@ -632,6 +619,18 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         return;
     }
     push_skipped(out, &skipped);
+    // A detail may have jumped ahead: a fix never shown in this walk comes before "out of
+    // fixes". (Each pass records an attempt for a fix without one, so this ends.)
+    if let Some(unseen) = (0..total).find(|&i| {
+        !session
+            .attempts
+            .iter()
+            .any(|a| a.article == article.id && a.solution == i)
+    }) {
+        session.next_solution = unseen;
+        next_solution(session, article, now, out);
+        return;
+    }
     session.stage = Stage::OutOfSolutions {
         article: article.id.clone(),
     };

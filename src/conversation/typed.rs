@@ -1,0 +1,390 @@
+//! A reply typed while a walk's question is open ("yes that fixed it", "no still blank", "is
+//! it down for everyone?", "it says error 103 now"): read by [`crate::understand`] and turned
+//! into the action it means, or an honest "I didn't catch that" with the choices spelled out.
+
+use super::{Output, act, ask_again, next_solution, note_browser};
+use crate::browser::Browser;
+use crate::knowledge::{Article, KnowledgeBase};
+use crate::matcher::Ranking;
+use crate::reply::{Action, Reply, Style};
+use crate::session::{Outcome, ScoredArticle, Session, Stage};
+use crate::understand::{self, Intent, Understood};
+use crate::words;
+use std::collections::HashSet;
+
+/// Fewer words than this never switch article by themselves ("nope still blank").
+const SWITCH_MIN_WORDS: usize = 5;
+
+/// Answers `text` typed during a walk of `article`. Always handles it: a reply that is
+/// really another problem is asked about, never switched to silently.
+pub(super) fn answer(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    ranking: &Ranking,
+    now: u64,
+    out: &mut Output,
+) {
+    let understood = understand::classify(text);
+    let other = another_article(kb, article, ranking, &understood);
+    match understood.intent {
+        Some(Intent::Fixed) => fixed(session, article, &understood, now, out),
+        Some(Intent::NotFixed) => {
+            note_named_browser(session, text, &understood);
+            not_fixed(session, article, text, now, out)
+        }
+        Some(Intent::Check) => act(kb, session, Action::Check, now, out),
+        Some(Intent::Human) => {
+            session.leave_pending();
+            out.effects.push(super::Effect::Escalate {
+                note: Some(text.to_string()),
+            });
+        }
+        Some(Intent::Browser) if Browser::is_bare_safari(text) => {
+            note_named_browser(session, text, &understood);
+            ask_again(session, article, now, out);
+        }
+        Some(Intent::Browser) if understood.browser.is_some() => {
+            act(kb, session, Action::Browser(understood.browser), now, out)
+        }
+        _ if other.is_some() => {
+            if let Some(other) = other {
+                different_problem(kb, session, article, other, text, ranking, out)
+            }
+        }
+        Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
+            detail(session, article, text, now, out)
+        }
+        Some(Intent::Aside) => open_question(session, article, words::NOTED, now, out),
+        None => open_question(session, article, words::DIDNT_CATCH, now, out),
+    }
+}
+
+/// Keeps a follow-up that says something ("nope still blank on payroll") for the ticket; a
+/// bare "no" adds nothing to what the user said.
+fn note_follow_up(session: &mut Session, text: &str) {
+    if text.split_whitespace().count() > 2 {
+        session.descriptions.push(text.to_string());
+    }
+}
+
+/// The browser a reply names on the way ("still broken in firefox"), for the fixes to come.
+fn note_named_browser(session: &mut Session, text: &str, understood: &Understood) {
+    if Browser::is_bare_safari(text) {
+        // Which Safari is asked once; a Safari already known stays.
+        if !matches!(
+            session.browser,
+            Some(Browser::SafariMac | Browser::SafariIos)
+        ) {
+            note_browser(session, None, true);
+        }
+    } else if understood.browser.is_some() {
+        note_browser(session, understood.browser, false);
+    }
+}
+
+/// Another article the reply clearly names (a confident match, in a reply long enough to be a
+/// description), unless the reply is an answer that does not describe anything.
+fn another_article<'a>(
+    kb: &'a KnowledgeBase,
+    current: &Article,
+    ranking: &Ranking,
+    understood: &Understood,
+) -> Option<&'a Article> {
+    let describes = matches!(
+        understood.intent,
+        None | Some(Intent::NewProblem | Intent::Detail | Intent::Aside | Intent::Browser)
+    );
+    let best = kb.article_at(ranking.best()?.doc);
+    (describes && understood.words >= SWITCH_MIN_WORDS && best.id != current.id).then_some(best)
+}
+
+fn fixed(
+    session: &mut Session,
+    article: &Article,
+    understood: &Understood,
+    now: u64,
+    out: &mut Output,
+) {
+    let Some(step) = session.current_step() else {
+        // Said while choosing a browser or after the last fix: nothing shown to credit.
+        session.leave_pending();
+        session.stage = Stage::Fixed {
+            article: article.id.clone(),
+        };
+        out.replies
+            .push(Reply::new(words::glad_it_works_now(&article.title)).article(&article.id));
+        return;
+    };
+    if understood.is_stated_fix() {
+        // Recorded as the button would.
+        super::record_fixed(session, article, now, out);
+        return;
+    }
+    let title = session
+        .attempts
+        .last()
+        .map_or(article.title.clone(), |a| a.title.clone());
+    out.replies.push(
+        Reply::new(words::sounds_fixed(&title))
+            .article(&article.id)
+            .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
+            .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger),
+    );
+}
+
+fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
+    note_follow_up(session, text);
+    if let Some(p) = session.pending_attempt() {
+        p.outcome = Some(Outcome::NotFixed);
+        p.at = now;
+    }
+    if let Some(index) = fix_for_detail(session, article, text) {
+        session.next_solution = index;
+        out.replies.push(
+            Reply::new(words::points_to(index + 1, &article.solutions[index].title))
+                .article(&article.id),
+        );
+    }
+    match session.stage {
+        // Nothing was pending (choosing a browser, or out of fixes): ask that again.
+        Stage::AwaitingFeedback { .. } => next_solution(session, article, now, out),
+        _ => ask_again(session, article, now, out),
+    }
+}
+
+/// More about the same problem: noted for the ticket; the walk goes on at the untried fix
+/// the detail points to, or asks the open question again. Never back at the first fix.
+fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
+    note_follow_up(session, text);
+    if let Some(index) = fix_for_detail(session, article, text) {
+        out.replies.push(
+            Reply::new(words::points_to(index + 1, &article.solutions[index].title))
+                .article(&article.id),
+        );
+        // The open step is left unanswered (as a browser change does) for the better one.
+        if session.pending_attempt().is_some() {
+            session.attempts.pop();
+        }
+        session.next_solution = index;
+        next_solution(session, article, now, out);
+        return;
+    }
+    out.replies
+        .push(Reply::new(words::same_problem(&article.title)).article(&article.id));
+    open_question(session, article, "", now, out);
+}
+
+/// "This sounds like a different problem": keep going, or switch (told, never silent).
+fn different_problem(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    current: &Article,
+    other: &Article,
+    text: &str,
+    ranking: &Ranking,
+    out: &mut Output,
+) {
+    session.descriptions.push(text.to_string());
+    // What a switch would be chosen from; the walked article keeps its own matches.
+    session.matches = ranking
+        .matches
+        .iter()
+        .map(|m| {
+            let a = kb.article_at(m.doc);
+            ScoredArticle {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                score: m.score,
+            }
+        })
+        .collect();
+    out.replies.push(
+        Reply::new(words::different_problem(&current.title, &other.title))
+            .article(&current.id)
+            .choice(
+                Action::Continue,
+                words::keep_going_with(&current.title),
+                Style::Primary,
+            )
+            .choice(
+                Action::Article(other.id.clone()),
+                words::switch_to(&other.title),
+                Style::Secondary,
+            ),
+    );
+}
+
+/// The open question in one line with its choices (after an aside or an unclear reply); the
+/// browser question and the end of the fixes are asked again as they were.
+fn open_question(session: &mut Session, article: &Article, lead: &str, now: u64, out: &mut Output) {
+    let (Stage::AwaitingFeedback { .. }, Some(step)) = (&session.stage, session.current_step())
+    else {
+        if !lead.is_empty() {
+            out.replies.push(Reply::new(lead).article(&article.id));
+        }
+        ask_again(session, article, now, out);
+        return;
+    };
+    let title = session
+        .attempts
+        .last()
+        .map_or(article.title.clone(), |a| a.title.clone());
+    let text = if lead.is_empty() {
+        words::did_it_fix_it(&title)
+    } else {
+        format!("{lead} {}", words::did_it_fix_it(&title))
+    };
+    let mut reply = Reply::new(text)
+        .article(&article.id)
+        .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
+        .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger)
+        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
+    if !article.checks.is_empty() {
+        reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
+    }
+    out.replies.push(reply);
+}
+
+/// The untried fix of `article` a detail points to ("it says error 103 now" -> the fix that
+/// names error 103): the one sharing the most of its codes and words, if it shares clearly
+/// more than the fix open now. Fixes already marked not fixed are never picked.
+fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<usize> {
+    let said = Terms::of(&with_what_codes_mean(article, text));
+    if said.is_empty() {
+        return None;
+    }
+    let open = session
+        .attempts
+        .last()
+        .filter(|a| a.article == article.id && a.outcome.is_none())
+        .map(|a| a.solution);
+    let tried = |i: usize| {
+        session.attempts.iter().any(|a| {
+            a.article == article.id && a.solution == i && a.outcome == Some(Outcome::NotFixed)
+        })
+    };
+    // A word in a fix's title counts twice: the title says what the fix is for.
+    let score = |i: usize| {
+        let s = &article.solutions[i];
+        let title = Terms::of(&s.title);
+        let mut body = s.general.clone();
+        for v in &s.variants {
+            body.push('\n');
+            body.push_str(&v.steps);
+        }
+        2 * said.shared_with(&title) + said.without(&title).shared_with(&Terms::of(&body))
+    };
+    let open_score = open.map_or(0, score);
+    (0..article.solutions.len())
+        .filter(|&i| Some(i) != open && !tried(i))
+        .map(|i| (score(i), i))
+        .filter(|&(s, _)| s >= 3 && s > open_score)
+        // Highest score; the earliest fix on a tie.
+        .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)))
+        .map(|(_, i)| i)
+}
+
+/// The reply with what the article says about each code it names ("error 103" + "Error 103:
+/// the sign-in details QuickBooks has for the bank are wrong"), so a bare code can point to
+/// the fix for what it means.
+fn with_what_codes_mean(article: &Article, text: &str) -> String {
+    let codes = Terms::of(text).codes;
+    let mut out = text.to_string();
+    if codes.is_empty() {
+        return out;
+    }
+    let mut lines: Vec<&str> = article.summary.lines().collect();
+    lines.extend(article.causes.iter().map(|c| c.detail.as_str()));
+    lines.extend(article.faq.iter().map(|f| f.answer.as_str()));
+    for line in lines {
+        if !Terms::of(line).codes.is_disjoint(&codes) {
+            out.push('\n');
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// The words that can point to a fix: codes (with a digit, weighing more) and longer words.
+struct Terms {
+    codes: HashSet<String>,
+    words: HashSet<String>,
+}
+
+/// Words too common in fixes and replies to point to one.
+const COMMON: &[&str] = &[
+    "that",
+    "this",
+    "with",
+    "have",
+    "says",
+    "said",
+    "still",
+    "when",
+    "then",
+    "what",
+    "just",
+    "only",
+    "from",
+    "there",
+    "error",
+    "quickbooks",
+    "page",
+    "again",
+    "works",
+    "working",
+    "tried",
+    "doesnt",
+    "didnt",
+    "does",
+    "shows",
+    "showing",
+    "your",
+    "open",
+    "browser",
+    "nope",
+    "after",
+    "before",
+    "into",
+    "more",
+    "will",
+];
+
+impl Terms {
+    fn of(text: &str) -> Terms {
+        let lower = text.to_lowercase();
+        let mut codes = HashSet::new();
+        let mut words = HashSet::new();
+        for w in lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                codes.insert(w.to_string());
+            } else if w.chars().count() >= 4 && !COMMON.contains(&w) {
+                words.insert(w.to_string());
+            }
+        }
+        Terms { codes, words }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.codes.is_empty() && self.words.is_empty()
+    }
+
+    /// These terms less those of `other`.
+    fn without(&self, other: &Terms) -> Terms {
+        Terms {
+            codes: self.codes.difference(&other.codes).cloned().collect(),
+            words: self.words.difference(&other.words).cloned().collect(),
+        }
+    }
+
+    /// A shared code counts 2, a shared word 1.
+    fn shared_with(&self, other: &Terms) -> usize {
+        2 * self.codes.intersection(&other.codes).count()
+            + self.words.intersection(&other.words).count()
+    }
+}

@@ -193,6 +193,44 @@ fn scripted_conversation_on_the_shipped_knowledge_ends_fixed() {
     assert!(!out.contains("this line is never read"), "{out}");
 }
 
+/// Replies in words during a walk (issue 10): an aside, a "still not working", another problem
+/// asked about and declined, a long "it works" confirmed before it is recorded.
+#[test]
+fn replies_in_words_are_understood_in_the_console() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "quickbooks keeps giving me a bad gateway when I open payroll, I'm on chrome\n\
+         ok\n\
+         no still not working\n\
+         my bank feed stopped syncing yesterday\n\
+         Keep going with QuickBooks Error 502: Bad Gateway\n\
+         thanks, cleared everything and now it works perfectly on this computer\n\
+         1\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "== Solution 2 of 6: Manually update bank transactions ==",
+            "> ok",
+            "Noted. Did Manually update bank transactions fix it?",
+            "> no still not working",
+            "== Solution 3 of 6: Temporarily turn off the firewall ==",
+            "> my bank feed stopped syncing yesterday",
+            "This sounds like a different problem: Bank Feed Not Updating",
+            "Keep going with QuickBooks Error 502: Bad Gateway",
+            "== Solution 3 of 6: Temporarily turn off the firewall ==",
+            "> thanks, cleared everything",
+            "Shall I note Temporarily turn off the firewall as what fixed it?",
+            "> 1",
+            "Glad that worked! Temporarily turn off the firewall fixed it.",
+        ],
+    );
+}
+
 /// A pasted log (bracketed paste, as a terminal sends it) is one message with one answer, not
 /// one per line.
 #[test]

@@ -222,7 +222,7 @@ impl Summary {
         );
         let mut description = String::new();
         for d in &self.descriptions {
-            description.push_str(&quote(d));
+            description.push_str(&quote(&trimmed_for_card(d)));
             description.push_str("\n\n");
         }
         if let Some(note) = &self.note {
@@ -395,6 +395,24 @@ impl Summary {
     }
 }
 
+/// What one message may take of the card: a longer paste (a log, a stack trace) is cut here,
+/// its first lines kept and its whole text left to the transcript, so later messages still fit.
+const CARD_CHARS_PER_MESSAGE: usize = 600;
+
+/// `said` as the card shows it: whole when short, else its start, how much was left out and
+/// where to read it.
+fn trimmed_for_card(said: &str) -> String {
+    let total = said.chars().count();
+    if total <= CARD_CHARS_PER_MESSAGE {
+        return said.to_string();
+    }
+    let start: String = said.chars().take(CARD_CHARS_PER_MESSAGE).collect();
+    format!(
+        "{start}\n[… {} more characters: the whole message is in the transcript]",
+        total - CARD_CHARS_PER_MESSAGE
+    )
+}
+
 /// Unix seconds as RFC 3339 (UTC).
 pub fn rfc3339(secs: u64) -> String {
     humantime::format_rfc3339_seconds(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs))
@@ -463,6 +481,35 @@ mod tests {
         assert!(!card.description.contains("@everyone"));
         assert!(!card.fields.iter().any(|(_, v)| v.contains("@everyone")));
         assert!(card.description.contains(super::super::text::CUT_MARKER));
+    }
+
+    /// A 3,900-character paste is cut in the card (the transcript keeps it whole), and what the
+    /// user said after it is still on the card.
+    #[test]
+    fn a_long_paste_is_trimmed_in_the_card_and_later_messages_stay() {
+        let mut s = hostile_session();
+        s.descriptions = vec![
+            "502 when I open payroll".into(),
+            "Traceback line\n".repeat(260),
+            "only on payroll".into(),
+        ];
+        let summary = Summary::capture(&s, None, None, "abc", 0);
+        let card = summary.card("T-0001");
+        assert!(card.description.contains("502 when I open payroll"));
+        assert!(
+            card.description
+                .contains("more characters: the whole message is in the transcript"),
+            "{}",
+            card.description
+        );
+        assert!(
+            card.description.contains("only on payroll"),
+            "{}",
+            card.description
+        );
+        assert!(card.description.chars().count() < 1500);
+        let transcript = summary.transcript_markdown("T-0001");
+        assert_eq!(transcript.matches("Traceback line").count(), 260);
     }
 
     #[test]

@@ -134,6 +134,13 @@ fn forget_and_purge_clear_the_notifications_file() {
 
     let said = ok(&["user", "forget", "web1"]);
     assert!(said.contains("5 notification line(s)"), "{said}");
+    // Matching nothing (an unknown id, or one already forgotten) says so and fails.
+    for unknown in ["someone-unknown", "web1"] {
+        let (code, stdout, all) = run(&["user", "forget", unknown]);
+        assert_eq!(code, Some(1), "{all}");
+        assert!(all.contains("nothing was removed"), "{all}");
+        assert!(!stdout.contains("Forgot user"), "{all}");
+    }
     assert_eq!(lines_about("T-0001"), 0);
     assert_eq!(lines_about("web1"), 0);
     assert_eq!(lines_about("Ann's secret"), 0);

@@ -35,7 +35,7 @@ pub fn purge(ctx: &Context, older_than: Duration) -> Result<ExitCode, CliError> 
 
 /// `user forget ID`: the user's lines in the notifications file, then their sessions, tickets
 /// and queued notifications in the store; their stats stay, anonymous. An empty id is a usage
-/// error.
+/// error; an id with nothing stored fails (exit 1), saying so.
 pub fn forget(ctx: &Context, user: &str) -> Result<ExitCode, CliError> {
     // Before the store is opened: a usage error needs no database (nor waits for a running bot's).
     if user.trim().is_empty() {
@@ -52,6 +52,11 @@ pub fn forget(ctx: &Context, user: &str) -> Result<ExitCode, CliError> {
         },
     )?;
     let (sessions, tickets) = store.forget_user(user)?;
+    if sessions == 0 && tickets == 0 && lines == 0 {
+        return Err(CliError::failed(format!(
+            "nothing is stored about user `{user}`, so nothing was removed.\n  Check the id: it is the user_id that `supportbot tickets list --json` shows (not the name)."
+        )));
+    }
     writeln!(
         std::io::stdout().lock(),
         "Forgot user {user}: removed {sessions} session(s), {tickets} ticket(s) and {lines} notification line(s); their stats are kept anonymously."

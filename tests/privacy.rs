@@ -73,6 +73,32 @@ fn purge_and_forget() {
     assert!(left > 0, "T-0002's notifications are still queued");
 }
 
+/// A user whose old ticket is purged but who has another one open keeps the session: it is how
+/// they are told when the open one is claimed.
+#[test]
+fn purge_keeps_the_session_of_a_user_with_another_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_waiting(dir.path(), Duration::from_secs(5)).unwrap();
+    let mut s = Session::new(user("u1"), 10);
+    s.descriptions.push("x".into());
+    store.save_session(&s).unwrap();
+    desk(&store).file(summary("u1", "502"), 10).unwrap();
+    desk(&store)
+        .act(
+            TicketId(1),
+            "staff",
+            &StaffAction::Resolve { note: None },
+            20,
+        )
+        .unwrap();
+    desk(&store).file(summary("u1", "504 now"), 30).unwrap();
+    let (tickets, sessions) = store.purge_resolved(500).unwrap();
+    assert_eq!((tickets, sessions), (1, 0));
+    assert!(store.ticket(TicketId(1)).unwrap().is_none());
+    assert!(store.ticket(TicketId(2)).unwrap().is_some());
+    assert!(store.load_session("u1").unwrap().is_some());
+}
+
 /// Privacy through the binary: `user forget` and `tickets purge` also remove the lines about the
 /// user or the purged tickets from DATA_DIR/notifications.jsonl (the staff inbox), which would
 /// otherwise keep the user's words; an empty user id is refused.
@@ -158,6 +184,9 @@ fn forget_and_purge_clear_the_notifications_file() {
     assert_eq!(lines_about("\"ticket\":\"T-0002\""), 3);
     // Purge takes tickets resolved strictly before now (whole seconds).
     std::thread::sleep(Duration::from_millis(1_100));
+    let said = ok(&["tickets", "purge", "--older-than", "0s", "--dry-run"]);
+    assert!(said.contains("Would remove 1 resolved ticket(s)"), "{said}");
+    assert_eq!(lines_about("T-0002"), 3, "a dry run removes nothing");
     let said = ok(&["tickets", "purge", "--older-than", "0s"]);
     assert!(
         said.contains("Removed 1 resolved ticket(s)") && said.contains("3 notification line(s)"),

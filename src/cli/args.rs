@@ -247,6 +247,9 @@ pub enum TicketsCommand {
         /// e.g. 90d.
         #[arg(long, value_parser = duration)]
         older_than: std::time::Duration,
+        /// Say what would be removed, and remove nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

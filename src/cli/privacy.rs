@@ -12,11 +12,20 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// `tickets purge --older-than D`: resolved tickets resolved before now - D, their lines in
-/// notifications.jsonl, and their users' idle sessions.
-pub fn purge(ctx: &Context, older_than: Duration) -> Result<ExitCode, CliError> {
+/// `tickets purge --older-than D [--dry-run]`: resolved tickets resolved before now - D, their
+/// lines in notifications.jsonl, and their users' idle sessions (none with another ticket).
+pub fn purge(ctx: &Context, older_than: Duration, dry_run: bool) -> Result<ExitCode, CliError> {
     let store = ctx.store()?;
     let cutoff = SystemClock.now().saturating_sub(older_than.as_secs());
+    if dry_run {
+        let (tickets, sessions) = store.purge_preview(cutoff)?;
+        writeln!(
+            std::io::stdout().lock(),
+            "Would remove {tickets} resolved ticket(s) resolved before {} and {sessions} session(s), with their lines in notifications.jsonl. Nothing was removed (--dry-run).",
+            rfc3339(cutoff)
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let lines = erase_notifications(
         &ctx.config().notify_file(),
         &Erase {

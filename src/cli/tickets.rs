@@ -29,7 +29,10 @@ pub fn run(ctx: &Context, command: TicketsCommand) -> Result<ExitCode, CliError>
             act(store, &id, &by, StaffAction::Resolve { note }, now, out)
         }
         TicketsCommand::Reopen { id, by } => act(store, &id, &by, StaffAction::Reopen, now, out),
-        TicketsCommand::Purge { older_than } => super::privacy::purge(ctx, older_than),
+        TicketsCommand::Purge {
+            older_than,
+            dry_run,
+        } => super::privacy::purge(ctx, older_than, dry_run),
     }
 }
 

@@ -39,8 +39,20 @@ impl Store {
     }
 
     /// Removes resolved tickets resolved before `cutoff` and the sessions of their users that
-    /// have not changed since. Returns (tickets, sessions) removed.
+    /// have not changed since and have no other ticket. Returns (tickets, sessions) removed.
     pub fn purge_resolved(&self, cutoff: u64) -> Result<(usize, usize), StoreError> {
+        let removal = self.plan_purge(cutoff)?;
+        self.apply(&removal)?;
+        Ok((removal.tickets.len(), removal.sessions.len()))
+    }
+
+    /// What `purge_resolved(cutoff)` would remove, removing nothing: (tickets, sessions).
+    pub fn purge_preview(&self, cutoff: u64) -> Result<(usize, usize), StoreError> {
+        let removal = self.plan_purge(cutoff)?;
+        Ok((removal.tickets.len(), removal.sessions.len()))
+    }
+
+    fn plan_purge(&self, cutoff: u64) -> Result<Removal, StoreError> {
         let old: Vec<Ticket> = self
             .tickets()
             .filter(|t| resolved_before(t, cutoff))
@@ -53,8 +65,15 @@ impl Store {
         // the purged text straight back to notifications.jsonl.
         removal.queued =
             self.queued_where(|item| removal.tickets.contains(&item.notification.ticket))?;
+        // A user with a ticket that stays (open, claimed, or resolved too recently) keeps the
+        // session: it is how they are told when that ticket is claimed or resolved.
+        let keeps_a_ticket = |user: &str| {
+            self.tickets()
+                .any(|x| x.user.id == user && !removal.tickets.contains(&x.id))
+        };
         for t in &old {
             if !removal.sessions.contains(&t.user.id)
+                && !keeps_a_ticket(&t.user.id)
                 && self
                     .load_session(&t.user.id)?
                     .is_some_and(|s: Session| s.updated_at < cutoff)
@@ -62,8 +81,7 @@ impl Store {
                 removal.sessions.push(t.user.id.clone());
             }
         }
-        self.apply(&removal)?;
-        Ok((removal.tickets.len(), removal.sessions.len()))
+        Ok(removal)
     }
 
     /// Removes everything about one user: session, tickets, queued notifications, and their id

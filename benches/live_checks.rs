@@ -66,6 +66,7 @@ async fn run() {
             expect_status: None,
             timeout_ms: Some(TIMEOUT_MS),
             contains: None,
+            monitor: Default::default(),
             line: 0,
         })
         .collect();

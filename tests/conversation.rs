@@ -921,6 +921,7 @@ fn target(name: &str, description: &str) -> Target {
         expect_status: None,
         timeout_ms: None,
         contains: None,
+        monitor: Default::default(),
         line: 0,
     }
 }

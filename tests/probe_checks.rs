@@ -40,6 +40,7 @@ fn target(name: &str, url: &str) -> Target {
         expect_status: None,
         timeout_ms: None,
         contains: None,
+        monitor: Default::default(),
         line: 0,
     }
 }

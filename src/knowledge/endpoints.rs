@@ -26,10 +26,46 @@ pub struct Target {
     pub timeout_ms: Option<u64>,
     /// Text the body must contain to count as healthy.
     pub contains: Option<String>,
+    /// How the background monitor watches it.
+    pub monitor: Monitoring,
     /// 1-based line of the `[[target]]` table, for messages.
     #[serde(skip)]
     pub line: usize,
 }
+
+/// How the background monitor watches a target (`interval`, `monitor`, `failure_threshold`,
+/// `success_threshold` in `endpoints.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Monitoring {
+    /// `monitor = false` leaves the target to on-demand checks only.
+    pub enabled: bool,
+    /// Seconds between two checks.
+    pub interval_secs: u64,
+    /// Consecutive bad verdicts that open an incident.
+    pub failure_threshold: u32,
+    /// Consecutive good verdicts that close it.
+    pub success_threshold: u32,
+}
+
+impl Default for Monitoring {
+    fn default() -> Self {
+        Monitoring {
+            enabled: true,
+            interval_secs: DEFAULT_INTERVAL_SECS,
+            failure_threshold: 3,
+            success_threshold: 2,
+        }
+    }
+}
+
+/// Checks a minute apart unless `interval` says otherwise.
+pub const DEFAULT_INTERVAL_SECS: u64 = 60;
+/// The shortest `interval`: more often would be load on the service, not watching.
+pub const MIN_INTERVAL_SECS: u64 = 10;
+/// The longest `interval`: a day.
+pub const MAX_INTERVAL_SECS: u64 = 86_400;
+/// The highest threshold: beyond it an outage would be over before anyone is told.
+pub const MAX_THRESHOLD: u32 = 100;
 
 impl Target {
     /// Whether `status` counts as healthy for this target.
@@ -57,9 +93,14 @@ struct RawTarget {
     expect_status: Option<Spanned<Vec<Spanned<i64>>>>,
     timeout_ms: Option<Spanned<i64>>,
     contains: Option<Spanned<String>>,
+    interval: Option<Spanned<i64>>,
+    monitor: Option<Spanned<bool>>,
+    failure_threshold: Option<Spanned<i64>>,
+    success_threshold: Option<Spanned<i64>>,
 }
 
-const ALLOWED_KEYS: &str = "name, description, url, expect_status, timeout_ms, contains";
+const ALLOWED_KEYS: &str = "name, description, url, expect_status, timeout_ms, contains, \
+                            interval, monitor, failure_threshold, success_threshold";
 
 /// Parses `endpoints.toml`. `file` names it in diagnostics. Every problem is returned, not only
 /// the first; an empty file (or one with no `[[target]]`) is valid and has no targets.
@@ -76,7 +117,8 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
                 )
             } else if message.contains("invalid type") {
                 "check the value's type: `name`, `description`, `url` and `contains` are quoted \
-                 strings, `expect_status` is a list of numbers like `[200, 301]`, `timeout_ms` a number"
+                 strings, `expect_status` is a list of numbers like `[200, 301]`, `timeout_ms`, \
+                 `interval` (seconds) and the thresholds are numbers, `monitor` is true or false"
                     .to_string()
             } else {
                 "the file is TOML: one `[[target]]` table per target, with `key = \"text\"` lines"
@@ -220,6 +262,57 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
             Some(c) => Some(c.get_ref().clone()),
         };
 
+        let mut monitor = Monitoring::default();
+        if let Some(on) = &t.monitor {
+            monitor.enabled = *on.get_ref();
+        }
+        if let Some(secs) = &t.interval {
+            match u64::try_from(*secs.get_ref()) {
+                Ok(v) if (MIN_INTERVAL_SECS..=MAX_INTERVAL_SECS).contains(&v) => {
+                    monitor.interval_secs = v
+                }
+                _ => problems.push(
+                    Diagnostic::new(
+                        file,
+                        at(&secs.span()),
+                        format!(
+                            "`interval = {}` must be between {MIN_INTERVAL_SECS} and {MAX_INTERVAL_SECS} seconds",
+                            secs.get_ref()
+                        ),
+                    )
+                    .hint("e.g. `interval = 60` for a check a minute, or delete the line for the default (60)"),
+                ),
+            }
+        }
+        for (key, value, slot) in [
+            (
+                "failure_threshold",
+                &t.failure_threshold,
+                &mut monitor.failure_threshold,
+            ),
+            (
+                "success_threshold",
+                &t.success_threshold,
+                &mut monitor.success_threshold,
+            ),
+        ] {
+            let Some(v) = value else { continue };
+            match u32::try_from(*v.get_ref()) {
+                Ok(n) if (1..=MAX_THRESHOLD).contains(&n) => *slot = n,
+                _ => problems.push(
+                    Diagnostic::new(
+                        file,
+                        at(&v.span()),
+                        format!("`{key} = {}` must be between 1 and {MAX_THRESHOLD}", v.get_ref()),
+                    )
+                    .hint(format!(
+                        "the number of checks in a row it takes; delete the line for the default ({})",
+                        if key == "failure_threshold" { 3 } else { 2 }
+                    )),
+                ),
+            }
+        }
+
         if problems.len() == before {
             targets.push(Target {
                 name,
@@ -228,6 +321,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
                 expect_status,
                 timeout_ms,
                 contains,
+                monitor,
                 line: table_line,
             });
         }
@@ -283,6 +377,37 @@ fn check_url(raw: &str) -> Result<String, (String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn monitoring_fields_have_defaults_and_bounds_with_lines() {
+        let t = parse(
+            "endpoints.toml",
+            "[[target]]\nname = \"a\"\ndescription = \"A\"\nurl = \"https://a.example/\"\n\
+             interval = 30\nmonitor = false\nfailure_threshold = 5\nsuccess_threshold = 1\n\n\
+             [[target]]\nname = \"b\"\ndescription = \"B\"\nurl = \"https://b.example/\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            t[0].monitor,
+            Monitoring {
+                enabled: false,
+                interval_secs: 30,
+                failure_threshold: 5,
+                success_threshold: 1
+            }
+        );
+        assert_eq!(t[1].monitor, Monitoring::default());
+        let errors = parse(
+            "endpoints.toml",
+            "[[target]]\nname = \"a\"\ndescription = \"A\"\nurl = \"https://a.example/\"\n\
+             interval = 1\nfailure_threshold = 0\nsuccess_threshold = 1000\n",
+        )
+        .unwrap_err();
+        let lines: Vec<(usize, bool)> = errors.iter().map(|d| (d.line, d.hint.is_some())).collect();
+        assert_eq!(lines, [(5, true), (6, true), (7, true)], "{errors:?}");
+        assert!(errors[0].message.contains("between 10 and 86400 seconds"));
+        assert!(errors[1].message.contains("failure_threshold = 0"));
+    }
 
     const GOOD: &str = r#"
 [[target]]

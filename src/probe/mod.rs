@@ -400,6 +400,7 @@ impl Prober {
             expect_status: None,
             timeout_ms: None,
             contains: None,
+            monitor: crate::knowledge::endpoints::Monitoring::default(),
             line: 0,
         })
     }

@@ -24,6 +24,8 @@
 //! - [`conversation`]: the engine, `(Session, Event) -> replies + effects` (pure).
 //! - [`probe`]: live checks of endpoints, safe against scanning private networks (no CLI or
 //!   console in it: `supportbot check` is in [`cli`]).
+//! - [`incident`]: outages as data and pure rules: per-target hysteresis ([`incident::health`]),
+//!   check history and uptime, the incident lifecycle (open -> monitoring -> resolved).
 //! - [`escalation`]: escalation as pure rules and data: the diagnostic summary, tickets and their
 //!   lifecycle, the one-open-ticket rule ([`escalation::rules`]), the notifications each step
 //!   sends, stats.
@@ -55,6 +57,7 @@ pub mod discord;
 pub mod env_file;
 pub mod escalation;
 pub mod ids;
+pub mod incident;
 pub mod knowledge;
 pub mod matcher;
 pub mod probe;

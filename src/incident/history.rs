@@ -1,0 +1,80 @@
+//! A target's check history: one record per monitor check, and what it says over a window
+//! (uptime, latency). Pure; the store keeps the records, bounded by a retention.
+
+use crate::probe::Verdict;
+use serde::{Deserialize, Serialize};
+
+/// One background check of one target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckRecord {
+    pub at: u64,
+    pub target: String,
+    pub verdict: Verdict,
+    pub status: Option<u16>,
+    /// Whole milliseconds the check took.
+    pub latency_ms: u64,
+    pub detail: String,
+}
+
+impl CheckRecord {
+    pub fn is_up(&self) -> bool {
+        self.verdict.is_up()
+    }
+}
+
+/// What a window of history says.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Window {
+    pub checks: usize,
+    /// Share of good checks, 0 to 100; `None` without checks.
+    pub uptime_percent: Option<f64>,
+    /// Mean latency of the good checks; `None` without any.
+    pub mean_latency_ms: Option<u64>,
+}
+
+/// The window of `records` from `since` on.
+pub fn window(records: &[CheckRecord], since: u64) -> Window {
+    let inside: Vec<&CheckRecord> = records.iter().filter(|r| r.at >= since).collect();
+    let up: Vec<&&CheckRecord> = inside.iter().filter(|r| r.is_up()).collect();
+    Window {
+        checks: inside.len(),
+        uptime_percent: (!inside.is_empty()).then(|| 100.0 * up.len() as f64 / inside.len() as f64),
+        mean_latency_ms: (!up.is_empty())
+            .then(|| up.iter().map(|r| r.latency_ms).sum::<u64>() / up.len() as u64),
+    }
+}
+
+/// How long history is kept unless `MONITOR_RETENTION_DAYS` says otherwise: a week (the longest
+/// window shown) plus a day.
+pub const DEFAULT_RETENTION_DAYS: u64 = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(at: u64, verdict: Verdict, ms: u64) -> CheckRecord {
+        CheckRecord {
+            at,
+            target: "t".into(),
+            verdict,
+            status: None,
+            latency_ms: ms,
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn uptime_and_latency_over_a_window() {
+        let records = [
+            rec(10, Verdict::BadGateway, 5),
+            rec(20, Verdict::Up, 100),
+            rec(30, Verdict::Slow, 300),
+            rec(40, Verdict::Timeout, 5000),
+        ];
+        let w = window(&records, 15);
+        assert_eq!(w.checks, 3);
+        assert!((w.uptime_percent.unwrap() - 66.666).abs() < 0.01);
+        assert_eq!(w.mean_latency_ms, Some(200));
+        assert_eq!(window(&records, 100).uptime_percent, None);
+    }
+}

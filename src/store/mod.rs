@@ -3,12 +3,13 @@
 //! inside the store's transactions.
 //!
 //! One file per table: [`sessions`](Store::load_session), tickets, the outbox, stats, adapter
-//! facts, and privacy (purge and forget); opening and repair in `open.rs`, the row codec and its
+//! facts, incidents and check history, and privacy (purge and forget); opening and repair in `open.rs`, the row codec and its
 //! policy for unreadable rows in `codec.rs`.
 
 mod adapter;
 mod codec;
 mod error;
+mod incidents;
 mod open;
 mod outbox;
 mod privacy;
@@ -49,6 +50,10 @@ pub struct Store {
     stats: sled::Tree,
     /// Small facts adapters remember (e.g. which Discord message shows which ticket).
     adapter: sled::Tree,
+    /// Incident number -> incident JSON.
+    incidents: sled::Tree,
+    /// Target, 0, time, sequence -> check record JSON.
+    history: sled::Tree,
     dir: PathBuf,
 }
 
@@ -103,6 +108,8 @@ impl Store {
             delivered: tree("delivered")?,
             stats: tree("stats")?,
             adapter: tree("adapter")?,
+            incidents: tree("incidents")?,
+            history: tree("history")?,
             db,
             dir: path,
         })

@@ -1,0 +1,241 @@
+//! The incident tables: incidents by number, and each target's check history (key: target,
+//! a zero byte, the time and a sequence, so one target's records are one ordered range).
+
+use super::codec::{be, decode, decode_or_skip, from_be, to_json};
+use super::{Store, StoreError};
+use crate::incident::history::CheckRecord;
+use crate::incident::{Incident, IncidentId};
+use sled::Transactional;
+use sled::transaction::ConflictableTransactionError;
+
+impl Store {
+    /// Opens a new incident: `make` gets the next id. One transaction, so two processes never
+    /// hand out one id twice.
+    pub fn new_incident(
+        &self,
+        make: impl Fn(IncidentId) -> Incident,
+    ) -> Result<Incident, StoreError> {
+        (&self.meta, &self.incidents)
+            .transaction(|(meta, incidents)| {
+                let n = meta.get(b"incident_seq")?.map(|v| from_be(&v)).unwrap_or(0) + 1;
+                meta.insert(b"incident_seq", &be(n))?;
+                let id = IncidentId(u32::try_from(n).unwrap_or(u32::MAX));
+                let incident = make(id);
+                incidents.insert(&be(n), to_json(&incident))?;
+                Ok::<_, ConflictableTransactionError<()>>(incident)
+            })
+            .map_err(|e| match e {
+                sled::transaction::TransactionError::Storage(e) => self.error(e),
+                sled::transaction::TransactionError::Abort(()) => {
+                    self.unreadable("incident transaction aborted".into())
+                }
+            })
+    }
+
+    /// Writes an incident back after a change.
+    pub fn save_incident(&self, incident: &Incident) -> Result<(), StoreError> {
+        self.incidents
+            .insert(be(u64::from(incident.id.0)), to_json(incident))
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    /// One incident; an unreadable one is an error naming it.
+    pub fn incident(&self, id: IncidentId) -> Result<Option<Incident>, StoreError> {
+        match self
+            .incidents
+            .get(be(u64::from(id.0)))
+            .map_err(|e| self.error(e))?
+        {
+            None => Ok(None),
+            Some(v) => decode("incidents", &id, &v)
+                .map(Some)
+                .map_err(|d| self.unreadable(d)),
+        }
+    }
+
+    /// Every readable incident, newest first.
+    pub fn incidents(&self) -> Vec<Incident> {
+        self.incidents
+            .iter()
+            .rev()
+            .filter_map(|r| match r {
+                Ok((k, v)) => decode_or_skip("incidents", &k, &v),
+                Err(e) => {
+                    tracing::warn!(error = %e, "incidents table unreadable");
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// Open or monitoring incidents, newest first.
+    pub fn active_incidents(&self) -> Vec<Incident> {
+        self.incidents()
+            .into_iter()
+            .filter(|i| i.state.is_active())
+            .collect()
+    }
+
+    /// Appends one check to its target's history.
+    pub fn record_check(&self, record: &CheckRecord) -> Result<(), StoreError> {
+        let seq = self.db.generate_id().map_err(|e| self.error(e))?;
+        let mut key = history_prefix(&record.target);
+        key.extend_from_slice(&be(record.at));
+        key.extend_from_slice(&be(seq));
+        self.history
+            .insert(key, to_json(record))
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    /// `target`'s checks from `since` on, oldest first.
+    pub fn history(&self, target: &str, since: u64) -> Vec<CheckRecord> {
+        let prefix = history_prefix(target);
+        let mut start = prefix.clone();
+        start.extend_from_slice(&be(since));
+        let mut end = prefix;
+        end.extend_from_slice(&be(u64::MAX));
+        end.push(0xff);
+        self.history
+            .range(start..end)
+            .filter_map(|r| match r {
+                Ok((k, v)) => decode_or_skip("history", &k, &v),
+                Err(e) => {
+                    tracing::warn!(error = %e, "history table unreadable");
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The last `n` checks of `target`, oldest first.
+    pub fn recent_checks(&self, target: &str, n: usize) -> Vec<CheckRecord> {
+        let prefix = history_prefix(target);
+        let mut recent: Vec<CheckRecord> = self
+            .history
+            .scan_prefix(prefix)
+            .rev()
+            .take(n)
+            .filter_map(|r| match r {
+                Ok((k, v)) => decode_or_skip("history", &k, &v),
+                Err(_) => None,
+            })
+            .collect();
+        recent.reverse();
+        recent
+    }
+
+    /// Removes checks older than `before` (retention). Returns how many went.
+    pub fn prune_history(&self, before: u64) -> Result<usize, StoreError> {
+        let mut gone = 0;
+        for r in self.history.iter() {
+            let (k, v) = r.map_err(|e| self.error(e))?;
+            let old =
+                decode_or_skip::<CheckRecord>("history", &k, &v).is_none_or(|rec| rec.at < before);
+            if old {
+                self.history.remove(k).map_err(|e| self.error(e))?;
+                gone += 1;
+            }
+        }
+        Ok(gone)
+    }
+}
+
+fn history_prefix(target: &str) -> Vec<u8> {
+    let mut key = target.as_bytes().to_vec();
+    key.push(0);
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::incident::{IncidentState, Origin};
+    use crate::probe::Verdict;
+
+    fn rec(target: &str, at: u64, verdict: Verdict) -> CheckRecord {
+        CheckRecord {
+            at,
+            target: target.into(),
+            verdict,
+            status: None,
+            latency_ms: 1,
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn incidents_get_increasing_ids_and_survive_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            for title in ["a", "b"] {
+                store
+                    .new_incident(|id| {
+                        Incident::open(
+                            id,
+                            title.into(),
+                            Origin::Manual { by: "sam".into() },
+                            vec![],
+                            vec!["x".into()],
+                            10,
+                        )
+                    })
+                    .unwrap();
+            }
+            let mut second = store.incident(IncidentId(2)).unwrap().unwrap();
+            second
+                .transition(IncidentState::Resolved, "sam", "done".into(), 20)
+                .unwrap();
+            store.save_incident(&second).unwrap();
+            store.flush().unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        let all = store.incidents();
+        assert_eq!(
+            all.iter().map(|i| i.id.to_string()).collect::<Vec<_>>(),
+            ["I-0002", "I-0001"]
+        );
+        assert_eq!(store.active_incidents().len(), 1);
+        let third = store
+            .new_incident(|id| {
+                Incident::open(
+                    id,
+                    "c".into(),
+                    Origin::Manual { by: "s".into() },
+                    vec![],
+                    vec![],
+                    30,
+                )
+            })
+            .unwrap();
+        assert_eq!(third.id, IncidentId(3));
+    }
+
+    #[test]
+    fn history_is_per_target_ordered_and_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        for at in [30, 10, 20] {
+            store.record_check(&rec("a", at, Verdict::Up)).unwrap();
+        }
+        store
+            .record_check(&rec("ab", 15, Verdict::Timeout))
+            .unwrap();
+        let a: Vec<u64> = store.history("a", 0).iter().map(|r| r.at).collect();
+        assert_eq!(a, [10, 20, 30], "one target's own records, in time order");
+        assert_eq!(store.history("a", 20).len(), 2);
+        assert_eq!(
+            store
+                .recent_checks("a", 2)
+                .iter()
+                .map(|r| r.at)
+                .collect::<Vec<_>>(),
+            [20, 30]
+        );
+        assert_eq!(store.prune_history(20).unwrap(), 2);
+        assert_eq!(store.history("a", 0).len(), 2);
+        assert!(store.history("ab", 0).is_empty());
+    }
+}

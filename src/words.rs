@@ -221,3 +221,42 @@ pub fn ticket_added_to(id: &str) -> String {
         "You already have an open ticket, **{id}**. I've added this conversation to it, so the support team sees the latest."
     )
 }
+
+// Incidents.
+
+/// An incident's title from the monitor ("QuickBooks Online sign-in page: bad gateway").
+pub fn outage_title(target: &str, verdict: &str) -> String {
+    format!("{target}: {verdict}")
+}
+
+pub fn monitor_recovering(target: &str) -> String {
+    format!("{target} answers normally again; watching it before calling it over.")
+}
+
+pub fn monitor_relapsed(target: &str, verdict: &str) -> String {
+    format!("{target} failed again ({verdict}).")
+}
+
+pub fn monitor_recovered(target: &str, checks: u32) -> String {
+    format!("{target} answered normally {checks} time(s) in a row: resolved.")
+}
+
+pub fn monitor_target_gone(target: &str) -> String {
+    format!(
+        "Closed: target `{target}` is no longer monitored (removed from endpoints.toml, or `monitor = false`)."
+    )
+}
+
+/// The lead a user gets when their problem is a known outage.
+pub fn outage_lead(since: &str, id: &str, title: &str) -> String {
+    format!(
+        "**Known outage since {since} ({id}):** {title}. It's not you, and the steps below won't help until it's fixed."
+    )
+}
+
+/// A shorter reminder once the user has been told.
+pub fn outage_reminder(id: &str) -> String {
+    format!("This is still the known outage {id}.")
+}
+
+pub const OUTAGE_TITLE: &str = "Known outage";

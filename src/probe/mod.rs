@@ -134,7 +134,8 @@ pub struct Report {
     pub outcome: Result<Checked, CheckError>,
 }
 
-type Outcome = Result<Arc<CheckResult>, Refusal>;
+/// A check's result, or why it was not run.
+pub type Outcome = Result<Arc<CheckResult>, Refusal>;
 
 /// Runs live checks. Cheap to clone (an `Arc`); build once and share.
 #[derive(Clone, Debug)]
@@ -344,6 +345,33 @@ impl Prober {
     }
 
     /// One target: named targets through the shared cache, ad-hoc URLs fresh every time.
+    /// Checks named targets now, never from the shared cache (the monitor's own observations):
+    /// concurrently, each within its timeout and all within the overall deadline. One entry
+    /// per target, in order; `None` only if a check task panicked (logged).
+    pub async fn check_fresh(&self, targets: &[Target]) -> Vec<Option<Outcome>> {
+        let deadline = Instant::now() + self.inner.config.deadline;
+        let mut tasks = tokio::task::JoinSet::new();
+        for (i, target) in targets.iter().cloned().enumerate() {
+            let me = self.clone();
+            tasks.spawn(async move {
+                let outcome =
+                    match tokio::time::timeout_at(deadline, me.run_fresh(&target, true)).await {
+                        Ok(got) => got,
+                        Err(_) => deadline_result(&target, me.inner.config.deadline).0,
+                    };
+                (i, outcome)
+            });
+        }
+        let mut outcomes = vec![None; targets.len()];
+        while let Some(joined) = tasks.join_next().await {
+            match joined {
+                Ok((i, outcome)) => outcomes[i] = Some(outcome),
+                Err(e) => tracing::error!(error = %e, "monitor check task failed"),
+            }
+        }
+        outcomes
+    }
+
     async fn run(&self, target: &Target, trusted: bool) -> (Outcome, Duration, bool) {
         if trusted {
             let key = format!(

@@ -24,6 +24,12 @@ pub enum Refusal {
     /// A ticket id that does not parse.
     #[error("{0}")]
     BadTicketId(String),
+    /// The incident lifecycle said no.
+    #[error(transparent)]
+    Incident(#[from] crate::incident::IncidentRefusal),
+    /// No incident has this id.
+    #[error("there is no incident {0}; `supportbot incidents list` shows them")]
+    UnknownIncident(crate::incident::IncidentId),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +49,12 @@ impl From<StoreError> for ServiceError {
 impl From<tokio::task::JoinError> for ServiceError {
     fn from(e: tokio::task::JoinError) -> Self {
         ServiceError::Internal(e.into())
+    }
+}
+
+impl From<crate::incident::IncidentRefusal> for ServiceError {
+    fn from(e: crate::incident::IncidentRefusal) -> Self {
+        ServiceError::Refused(e.into())
     }
 }
 

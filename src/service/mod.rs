@@ -5,6 +5,7 @@
 
 mod error;
 mod kb;
+pub mod monitor;
 pub mod outbox;
 mod tickets;
 mod turns;

@@ -1,0 +1,279 @@
+//! The monitor: a round checks the monitored targets (those due, or all of them for
+//! `monitor --once`), records each result in the target's history, and moves the target's
+//! incident along by the hysteresis rules of [`crate::incident::health`]: opened after enough
+//! bad checks, monitoring after a good one, resolved after enough good ones. An incident whose
+//! target left `endpoints.toml` (or the monitor) is closed, saying why.
+
+use super::{Service, ServiceError};
+use crate::incident::health::{Change, Streak, judge};
+use crate::incident::history::{CheckRecord, DEFAULT_RETENTION_DAYS};
+use crate::incident::{Evidence, Incident, IncidentId, IncidentState, Origin};
+use crate::knowledge::{KnowledgeBase, Target};
+use crate::probe::Verdict;
+use crate::words;
+use serde::Serialize;
+use std::time::Duration;
+
+/// Who the monitor's own updates are by.
+pub const MONITOR: &str = "monitor";
+
+/// What one round did for one target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetRound {
+    pub target: String,
+    pub verdict: Verdict,
+    pub status: Option<u16>,
+    pub latency_ms: u64,
+    pub detail: String,
+    /// What this check changed, if anything.
+    #[serde(serialize_with = "change_word")]
+    pub change: Option<Change>,
+    /// The target's incident after this check (active or just resolved).
+    pub incident: Option<IncidentId>,
+}
+
+fn change_word<S: serde::Serializer>(c: &Option<Change>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match c {
+        None => "none",
+        Some(Change::Down) => "opened",
+        Some(Change::Recovering) => "monitoring",
+        Some(Change::Relapsed) => "reopened",
+        Some(Change::Recovered) => "resolved",
+    })
+}
+
+impl Service {
+    /// One monitor round. `all`: every monitored target now (else only those whose interval
+    /// has passed since their last check).
+    pub async fn monitor_round(&self, all: bool) -> Result<Vec<TargetRound>, ServiceError> {
+        let kb = self.knowledge.current();
+        let now = self.clock.now();
+        self.close_orphaned_incidents(&kb, now)?;
+        let due: Vec<&Target> = kb
+            .targets()
+            .iter()
+            .filter(|t| t.monitor.enabled)
+            .filter(|t| all || self.is_due(t, now))
+            .collect();
+        if due.is_empty() {
+            return Ok(Vec::new());
+        }
+        let owned: Vec<Target> = due.iter().map(|t| (*t).clone()).collect();
+        let outcomes = self.prober.check_fresh(&owned).await;
+        let mut rounds = Vec::new();
+        for (target, outcome) in due.iter().zip(outcomes) {
+            let r = match outcome {
+                Some(Ok(r)) => r,
+                Some(Err(refusal)) => {
+                    tracing::warn!(target = %target.name, reason = %refusal.reason, "monitor check refused");
+                    continue;
+                }
+                None => continue,
+            };
+            let record = CheckRecord {
+                at: now,
+                target: target.name.clone(),
+                verdict: r.verdict,
+                status: r.status,
+                latency_ms: u64::try_from(r.timings.total.as_millis()).unwrap_or(u64::MAX),
+                detail: r.detail.clone(),
+            };
+            self.store.record_check(&record)?;
+            rounds.push(self.advance(&kb, target, record, now)?);
+        }
+        Ok(rounds)
+    }
+
+    fn is_due(&self, target: &Target, now: u64) -> bool {
+        self.store
+            .recent_checks(&target.name, 1)
+            .first()
+            // A clock that jumped back makes it due now rather than never.
+            .is_none_or(|last| last.at > now || now - last.at >= target.monitor.interval_secs)
+    }
+
+    /// Applies one new check of `target` to its incident.
+    fn advance(
+        &self,
+        kb: &KnowledgeBase,
+        target: &Target,
+        record: CheckRecord,
+        now: u64,
+    ) -> Result<TargetRound, ServiceError> {
+        let m = &target.monitor;
+        let needed = m.failure_threshold.max(m.success_threshold) as usize;
+        let streak = Streak::of(
+            self.store
+                .recent_checks(&target.name, needed)
+                .iter()
+                .map(CheckRecord::is_up),
+        );
+        let mut incident = self.incident_of(&target.name);
+        let change = judge(streak, incident.as_ref().map(|i| i.state), m);
+        let evidence = Evidence {
+            at: record.at,
+            target: target.name.clone(),
+            verdict: record.verdict,
+            status: record.status,
+            detail: record.detail.clone(),
+        };
+        match (change, incident.as_mut()) {
+            (Some(Change::Down), _) => {
+                let articles = concerned_articles(kb, &target.name);
+                let title = words::outage_title(&target.description, record.verdict.word());
+                let mut opened = self.store.new_incident(|id| {
+                    Incident::open(
+                        id,
+                        title.clone(),
+                        Origin::Probe {
+                            target: target.name.clone(),
+                        },
+                        vec![target.name.clone()],
+                        articles.clone(),
+                        now,
+                    )
+                })?;
+                // The checks that opened it are its first evidence.
+                for r in self
+                    .store
+                    .recent_checks(&target.name, m.failure_threshold as usize)
+                {
+                    opened.add_evidence(Evidence {
+                        at: r.at,
+                        target: r.target,
+                        verdict: r.verdict,
+                        status: r.status,
+                        detail: r.detail,
+                    });
+                }
+                opened.opened_at = opened.evidence.first().map_or(now, |e| e.at);
+                self.store.save_incident(&opened)?;
+                tracing::warn!(incident = %opened.id, target = %target.name, "incident opened");
+                incident = Some(opened);
+            }
+            (Some(c), Some(open)) => {
+                let (state, text) = match c {
+                    Change::Recovering => (
+                        IncidentState::Monitoring,
+                        words::monitor_recovering(&target.description),
+                    ),
+                    Change::Relapsed => (
+                        IncidentState::Open,
+                        words::monitor_relapsed(&target.description, record.verdict.word()),
+                    ),
+                    _ => (
+                        IncidentState::Resolved,
+                        words::monitor_recovered(&target.description, m.success_threshold),
+                    ),
+                };
+                open.add_evidence(evidence);
+                // The incident is active here (judge saw it so), so the transition applies.
+                if let Err(e) = open.transition(state, MONITOR, text, now) {
+                    tracing::warn!(incident = %open.id, error = %e, "incident not moved");
+                }
+                self.store.save_incident(open)?;
+                tracing::warn!(incident = %open.id, state = open.state.word(), "incident moved");
+            }
+            (None, Some(open)) if !record.is_up() => {
+                open.add_evidence(evidence);
+                self.store.save_incident(open)?;
+            }
+            _ => {}
+        }
+        Ok(TargetRound {
+            target: target.name.clone(),
+            verdict: record.verdict,
+            status: record.status,
+            latency_ms: record.latency_ms,
+            detail: record.detail,
+            change,
+            incident: incident.map(|i| i.id),
+        })
+    }
+
+    /// The active incident the monitor opened for `target`.
+    fn incident_of(&self, target: &str) -> Option<Incident> {
+        self.store
+            .active_incidents()
+            .into_iter()
+            .find(|i| matches!(&i.origin, Origin::Probe { target: t } if t == target))
+    }
+
+    /// Closes monitor incidents whose target is gone from `endpoints.toml` or the monitor.
+    fn close_orphaned_incidents(&self, kb: &KnowledgeBase, now: u64) -> Result<(), ServiceError> {
+        for mut incident in self.store.active_incidents() {
+            let Origin::Probe { target } = incident.origin.clone() else {
+                continue;
+            };
+            let watched = kb.target(&target).is_some_and(|t| t.monitor.enabled);
+            if watched {
+                continue;
+            }
+            let text = words::monitor_target_gone(&target);
+            if incident
+                .transition(IncidentState::Resolved, MONITOR, text, now)
+                .is_ok()
+            {
+                self.store.save_incident(&incident)?;
+                tracing::warn!(incident = %incident.id, %target, "incident closed: target no longer monitored");
+            }
+        }
+        Ok(())
+    }
+
+    /// Drops history older than the retention.
+    pub fn prune_history(&self, retention: Duration) -> Result<usize, ServiceError> {
+        let before = self.clock.now().saturating_sub(retention.as_secs());
+        Ok(self.store.prune_history(before)?)
+    }
+}
+
+/// Articles whose `checks` name `target`: users who land on them are told about its outage.
+pub fn concerned_articles(kb: &KnowledgeBase, target: &str) -> Vec<String> {
+    kb.articles()
+        .iter()
+        .filter(|a| a.checks.iter().any(|c| c == target))
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+/// How long check history is kept: `MONITOR_RETENTION_DAYS`, default a week and a day.
+pub fn retention() -> Duration {
+    let days = std::env::var("MONITOR_RETENTION_DAYS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|d| *d > 0)
+        .unwrap_or(DEFAULT_RETENTION_DAYS);
+    Duration::from_secs(days * 86_400)
+}
+
+/// Runs monitor rounds until `stop` turns true: every few seconds it checks the targets that
+/// are due, and prunes old history once an hour. Errors are logged; the loop goes on.
+pub async fn run(
+    service: Service,
+    retention: Duration,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    const TICK: Duration = Duration::from_secs(5);
+    let mut last_prune: Option<tokio::time::Instant> = None;
+    loop {
+        if let Err(e) = service.monitor_round(false).await {
+            tracing::warn!(error = %e, "monitor round failed");
+        }
+        if last_prune.is_none_or(|t| t.elapsed() >= Duration::from_secs(3600)) {
+            match service.prune_history(retention) {
+                Ok(n) if n > 0 => tracing::info!(removed = n, "old check history pruned"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "pruning check history failed"),
+            }
+            last_prune = Some(tokio::time::Instant::now());
+        }
+        tokio::select! {
+            () = tokio::time::sleep(TICK) => {}
+            _ = stop.changed() => return,
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
+}

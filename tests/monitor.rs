@@ -1,0 +1,213 @@
+//! The monitor against local servers that switch between 200, 502, 503 and hanging, on a clock
+//! the test sets: detection after the failure threshold, hysteresis on flapping, recovery after
+//! the success threshold, and an incident closed when its target leaves endpoints.toml.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
+
+mod support;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use support::http::{Behavior, TestServer};
+use support::tickets::FixedClock;
+use supportbot::config::CheckConfig;
+use supportbot::incident::health::Change;
+use supportbot::incident::{IncidentState, Origin};
+use supportbot::knowledge::Knowledge;
+use supportbot::probe::Prober;
+use supportbot::service::Service;
+use supportbot::store::Store;
+
+const ARTICLE: &str = "+++\ntitle = \"Portal answers 502\"\ncodes = [\"502\"]\n\
+    symptoms = [\"The portal shows 502 Bad Gateway\"]\nchecks = [\"portal\"]\n+++\n\
+    The portal's gateway failed.\n\n## Solution: Wait and retry\n1. Wait a minute and reload.\n";
+
+fn endpoints(url: &str, extra: &str) -> String {
+    format!(
+        "[[target]]\nname = \"portal\"\ndescription = \"The portal\"\nurl = \"{url}\"\n\
+         timeout_ms = 500\ninterval = 10\n{extra}"
+    )
+}
+
+struct Rig {
+    service: Service,
+    clock: Arc<FixedClock>,
+    behavior: Arc<Mutex<Behavior>>,
+    knowledge_dir: tempfile::TempDir,
+    _data: tempfile::TempDir,
+    server: TestServer,
+}
+
+impl Rig {
+    async fn new(extra: &str) -> Rig {
+        let behavior = Arc::new(Mutex::new(Behavior::ok("fine")));
+        let b = behavior.clone();
+        let server = TestServer::start(move |_| b.lock().unwrap().clone()).await;
+        let knowledge_dir = tempfile::tempdir().unwrap();
+        write(knowledge_dir.path(), &endpoints(&server.url("/"), extra));
+        let knowledge = Knowledge::open(knowledge_dir.path()).expect("valid knowledge");
+        let data = tempfile::tempdir().unwrap();
+        let store = Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap();
+        let prober = Prober::new(CheckConfig {
+            allow_private_targets: true,
+            deadline: Duration::from_secs(2),
+            ..CheckConfig::default()
+        });
+        let clock = Arc::new(FixedClock(Mutex::new(1_000)));
+        let service = Service::with_prober(knowledge, store, prober).with_clock(clock.clone());
+        Rig {
+            service,
+            clock,
+            behavior,
+            knowledge_dir,
+            _data: data,
+            server,
+        }
+    }
+
+    /// Sets what the server does, moves the clock one interval on and runs a due round.
+    async fn round(&self, behavior: Behavior) -> Option<Change> {
+        *self.behavior.lock().unwrap() = behavior;
+        *self.clock.0.lock().unwrap() += 10;
+        let rounds = self.service.monitor_round(false).await.unwrap();
+        assert_eq!(rounds.len(), 1, "{rounds:?}");
+        rounds[0].change
+    }
+
+    fn only_incident(&self) -> supportbot::incident::Incident {
+        let all = self.service.store().incidents();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        all.into_iter().next().unwrap()
+    }
+}
+
+fn write(dir: &Path, endpoints: &str) {
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::write(dir.join("articles/portal-502.md"), ARTICLE).unwrap();
+    std::fs::write(dir.join("endpoints.toml"), endpoints).unwrap();
+}
+
+#[tokio::test]
+async fn an_outage_opens_after_three_bad_checks_and_resolves_after_two_good_ones() {
+    let rig = Rig::new("").await;
+    assert_eq!(rig.round(Behavior::ok("fine")).await, None);
+    assert_eq!(rig.round(Behavior::status(502)).await, None);
+    assert_eq!(rig.round(Behavior::status(503)).await, None);
+    assert!(
+        rig.service.store().incidents().is_empty(),
+        "not before the threshold"
+    );
+    assert_eq!(rig.round(Behavior::Hang).await, Some(Change::Down));
+    let incident = rig.only_incident();
+    assert_eq!(incident.state, IncidentState::Open);
+    assert_eq!(incident.id.to_string(), "I-0001");
+    assert_eq!(incident.articles, ["portal-502"]);
+    assert!(matches!(&incident.origin, Origin::Probe { target } if target == "portal"));
+    assert_eq!(incident.evidence.len(), 3, "{:#?}", incident.evidence);
+    assert_eq!(incident.evidence[0].status, Some(502));
+    assert_eq!(
+        incident.opened_at, 1_020,
+        "from the first bad check of the streak"
+    );
+    // Still down: more evidence, no new incident.
+    assert_eq!(rig.round(Behavior::status(502)).await, None);
+    assert_eq!(rig.only_incident().evidence.len(), 4);
+    assert_eq!(
+        rig.round(Behavior::ok("fine")).await,
+        Some(Change::Recovering)
+    );
+    assert_eq!(rig.only_incident().state, IncidentState::Monitoring);
+    assert_eq!(
+        rig.round(Behavior::ok("fine")).await,
+        Some(Change::Recovered)
+    );
+    let done = rig.only_incident();
+    assert_eq!(done.state, IncidentState::Resolved);
+    assert_eq!(done.resolved_at, Some(1_070));
+    let states: Vec<&str> = done.updates.iter().map(|u| u.state.word()).collect();
+    assert_eq!(states, ["monitoring", "resolved"]);
+    // History is kept per check, with its verdicts.
+    let history = rig.service.store().history("portal", 0);
+    assert_eq!(history.len(), 7);
+    assert!(rig.server.hits() >= 7);
+}
+
+#[tokio::test]
+async fn a_flapping_target_never_opens_and_an_open_incident_survives_a_flap() {
+    let rig = Rig::new("").await;
+    for _ in 0..4 {
+        assert_eq!(rig.round(Behavior::status(502)).await, None);
+        assert_eq!(rig.round(Behavior::ok("fine")).await, None);
+    }
+    assert!(rig.service.store().incidents().is_empty());
+    for _ in 0..3 {
+        rig.round(Behavior::status(503)).await;
+    }
+    assert_eq!(rig.only_incident().state, IncidentState::Open);
+    assert_eq!(
+        rig.round(Behavior::ok("fine")).await,
+        Some(Change::Recovering)
+    );
+    assert_eq!(
+        rig.round(Behavior::status(502)).await,
+        Some(Change::Relapsed)
+    );
+    assert_eq!(
+        rig.round(Behavior::ok("fine")).await,
+        Some(Change::Recovering)
+    );
+    assert_eq!(rig.only_incident().state, IncidentState::Monitoring);
+    assert_eq!(
+        rig.service.store().incidents().len(),
+        1,
+        "never a second one"
+    );
+}
+
+#[tokio::test]
+async fn rounds_respect_the_interval_and_monitor_false() {
+    let rig = Rig::new("").await;
+    rig.round(Behavior::ok("fine")).await;
+    *rig.clock.0.lock().unwrap() += 5;
+    assert!(
+        rig.service.monitor_round(false).await.unwrap().is_empty(),
+        "not due yet"
+    );
+    assert_eq!(
+        rig.service.monitor_round(true).await.unwrap().len(),
+        1,
+        "--once checks all"
+    );
+    let off = Rig::new("monitor = false\n").await;
+    assert!(off.service.monitor_round(true).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn an_incident_whose_target_is_removed_by_a_reload_is_closed_saying_why() {
+    let rig = Rig::new("failure_threshold = 1\n").await;
+    assert_eq!(rig.round(Behavior::status(502)).await, Some(Change::Down));
+    std::fs::write(rig.knowledge_dir.path().join("endpoints.toml"), "").unwrap();
+    // The article names the target in `checks`, so removing it alone is rejected: drop both.
+    std::fs::write(
+        rig.knowledge_dir.path().join("articles/portal-502.md"),
+        ARTICLE.replace("checks = [\"portal\"]\n", ""),
+    )
+    .unwrap();
+    rig.service
+        .knowledge()
+        .reload()
+        .expect("valid after the edit");
+    assert!(rig.service.monitor_round(true).await.unwrap().is_empty());
+    let closed = rig.only_incident();
+    assert_eq!(closed.state, IncidentState::Resolved);
+    assert!(
+        closed
+            .updates
+            .last()
+            .unwrap()
+            .text
+            .contains("no longer monitored"),
+        "{:?}",
+        closed.updates
+    );
+}

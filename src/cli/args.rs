@@ -123,6 +123,28 @@ pub enum Command {
         #[command(subcommand)]
         command: TicketsCommand,
     },
+    /// Every target's state: last check, uptime over the last hour, day and week, and the
+    /// incidents going on.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Outages: list, show, declare by hand, post updates, resolve.
+    Incidents {
+        #[command(subcommand)]
+        command: IncidentsCommand,
+    },
+    /// Run the background monitor: `--once` checks every monitored target one time (for cron
+    /// or scripts) and moves incidents along. (`run` and `console` run it all the time.)
+    Monitor {
+        /// One round now, then exit (the only mode: the monitor otherwise runs inside `run`
+        /// and `console`).
+        #[arg(long)]
+        once: bool,
+        /// One JSON object per target, one per line.
+        #[arg(long)]
+        json: bool,
+    },
     /// What the bot learned: which fixes work, per article and solution.
     Stats {
         /// How far back, e.g. 30d, 12h.
@@ -197,6 +219,54 @@ pub struct EscalateArgs {
     pub channel: String,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IncidentsCommand {
+    /// Active incidents (with --all, every one), newest first.
+    List {
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One incident with its evidence and updates.
+    Show {
+        /// e.g. I-0007
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Declare an incident no probe sees ("payroll submissions delayed").
+    Open {
+        /// What users are told is wrong.
+        #[arg(long)]
+        title: String,
+        /// An article it concerns (repeat for several): its users are told.
+        #[arg(long = "article", value_name = "ID")]
+        articles: Vec<String>,
+        /// Who declares it.
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Post an update users and staff see.
+    Update {
+        id: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        by: String,
+    },
+    /// Resolve it (with an optional note).
+    Resolve {
+        id: String,
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -9,6 +9,7 @@
 //! - [`kb`]: `kb check|list|show`. [`diagnose`]: `diagnose TEXT`. [`check`]: `check NAME|URL`.
 //! - [`escalate`]: `escalate` through the service. [`tickets`]: `tickets list|show|export|claim|
 //!   resolve|reopen`. [`privacy`]: `tickets purge` and `user forget`. [`stats`]: `stats`.
+//! - [`incidents`]: `status`, `incidents list|show|open|update|resolve`, `monitor --once`.
 //! - [`model`]: `model fetch|status` and the sentence-model setup.
 //! - [`console`]: starts the terminal adapter. [`run`](mod@run): starts the Discord bot.
 //!
@@ -23,6 +24,7 @@ pub mod context;
 pub mod diagnose;
 pub mod error;
 pub mod escalate;
+pub mod incidents;
 pub mod kb;
 pub mod model;
 pub mod privacy;
@@ -67,6 +69,9 @@ pub fn run(config: Config, command: Command) -> Result<ExitCode, CliError> {
         }
         Command::Tickets { command } => deliver_after(&ctx, tickets::run(&ctx, command)),
         Command::Stats { since, json } => stats::run(&ctx, since, json),
+        Command::Status { json } => incidents::status(&ctx, json),
+        Command::Incidents { command } => incidents::run(&ctx, command),
+        Command::Monitor { once, json } => incidents::monitor(&ctx, once, json),
         Command::User {
             command: UserCommand::Forget { user_id },
         } => privacy::forget(&ctx, &user_id),

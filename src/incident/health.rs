@@ -19,6 +19,18 @@ pub enum Change {
     Recovered,
 }
 
+impl Change {
+    /// What it did to the incident, in one word.
+    pub fn word(self) -> &'static str {
+        match self {
+            Change::Down => "opened",
+            Change::Recovering => "monitoring",
+            Change::Relapsed => "reopened",
+            Change::Recovered => "resolved",
+        }
+    }
+}
+
 /// The streaks at the end of a target's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Streak {

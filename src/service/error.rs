@@ -27,6 +27,17 @@ pub enum Refusal {
     /// The incident lifecycle said no.
     #[error(transparent)]
     Incident(#[from] crate::incident::IncidentRefusal),
+    /// A hand-declared incident must say which articles' users are told.
+    #[error(
+        "name at least one article the incident concerns (`--article ID`; `supportbot kb list` shows the ids): its users are the ones told"
+    )]
+    IncidentWithoutArticles,
+    /// An article id that does not exist.
+    #[error("there is no article `{id}`{}", suggest(.suggestions))]
+    UnknownArticle {
+        id: String,
+        suggestions: Vec<String>,
+    },
     /// No incident has this id.
     #[error("there is no incident {0}; `supportbot incidents list` shows them")]
     UnknownIncident(crate::incident::IncidentId),
@@ -38,6 +49,14 @@ pub enum Internal {
     Store(#[from] StoreError),
     #[error("a background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
+}
+
+fn suggest(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "; `supportbot kb list` shows the ids".to_string()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
 }
 
 impl From<StoreError> for ServiceError {

@@ -4,6 +4,7 @@
 //! that is either shown (a refusal) or logged (internal).
 
 mod error;
+mod incidents;
 mod kb;
 pub mod monitor;
 pub mod outbox;
@@ -11,6 +12,7 @@ mod tickets;
 mod turns;
 
 pub use error::{Internal, Refusal, ServiceError};
+pub use incidents::{StatusReport, TargetStatus};
 pub use kb::KbVerb;
 pub use tickets::TicketDesk;
 

@@ -33,13 +33,7 @@ pub struct TargetRound {
 }
 
 fn change_word<S: serde::Serializer>(c: &Option<Change>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(match c {
-        None => "none",
-        Some(Change::Down) => "opened",
-        Some(Change::Recovering) => "monitoring",
-        Some(Change::Relapsed) => "reopened",
-        Some(Change::Recovered) => "resolved",
-    })
+    s.serialize_str(c.map_or("none", Change::word))
 }
 
 impl Service {

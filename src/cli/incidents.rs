@@ -1,0 +1,284 @@
+//! `status`, `incidents list|show|open|update|resolve` and `monitor --once`: outages from the
+//! terminal, as text or JSON.
+
+use super::args::IncidentsCommand;
+use super::{CliError, Context, Matching};
+use crate::escalation::summary::rfc3339;
+use crate::escalation::text::for_terminal;
+use crate::incident::history::Window;
+use crate::incident::{Incident, IncidentId};
+use crate::probe::Prober;
+use crate::service::{Service, ServiceError, StatusReport};
+use serde_json::{Value, json};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// The service over the knowledge (lexical: no model is needed here) and the store.
+fn service(ctx: &Context) -> Result<Service, CliError> {
+    let knowledge = ctx.knowledge(Matching::Lexical("not needed for incidents"))?;
+    Ok(Service::with_prober(
+        knowledge,
+        ctx.store()?.clone(),
+        Prober::new(ctx.config().checks.clone()),
+    ))
+}
+
+/// A refusal is the command's failure (exit 1) in its own words; an internal error is logged.
+fn refused(e: ServiceError) -> CliError {
+    match e {
+        ServiceError::Refused(r) => CliError::failed(r.to_string()),
+        ServiceError::Internal(e) => e.into(),
+    }
+}
+
+fn parse_id(id: &str) -> Result<IncidentId, CliError> {
+    id.parse().map_err(CliError::usage)
+}
+
+pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliError> {
+    let service = service(ctx)?;
+    let out = &mut std::io::stdout().lock();
+    match command {
+        IncidentsCommand::List { all, json } => {
+            let list = if all {
+                service.store().incidents()
+            } else {
+                service.store().active_incidents()
+            };
+            if json {
+                let rows: Vec<Value> = list.iter().map(incident_json).collect();
+                writeln!(out, "{}", Value::Array(rows))?;
+            } else if list.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    if all {
+                        "No incidents."
+                    } else {
+                        "No incident going on (`--all` lists past ones)."
+                    }
+                )?;
+            } else {
+                for i in &list {
+                    writeln!(
+                        out,
+                        "{:<7} {:<10} since {}  {}",
+                        i.id.to_string(),
+                        i.state.word(),
+                        rfc3339(i.opened_at),
+                        for_terminal(&i.title)
+                    )?;
+                }
+            }
+        }
+        IncidentsCommand::Show { id, json } => {
+            let incident = service.incident(parse_id(&id)?).map_err(refused)?;
+            print_incident(&incident, json, out)?;
+        }
+        IncidentsCommand::Open {
+            title,
+            articles,
+            by,
+            json,
+        } => {
+            let incident = service
+                .declare_incident(&by, &title, &articles)
+                .map_err(refused)?;
+            print_incident(&incident, json, out)?;
+        }
+        IncidentsCommand::Update { id, text, by } => {
+            let incident = service
+                .update_incident(parse_id(&id)?, &by, &text)
+                .map_err(refused)?;
+            writeln!(out, "Posted an update on {}.", incident.id)?;
+        }
+        IncidentsCommand::Resolve { id, by, note } => {
+            let incident = service
+                .resolve_incident(parse_id(&id)?, &by, note.as_deref())
+                .map_err(refused)?;
+            writeln!(
+                out,
+                "Resolved {} after {}.",
+                incident.id,
+                duration(incident.duration(incident.updated_at))
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn incident_json(i: &Incident) -> Value {
+    let mut v = serde_json::to_value(i).unwrap_or(Value::Null);
+    v["id"] = json!(i.id.to_string());
+    v
+}
+
+fn print_incident(i: &Incident, json: bool, out: &mut impl Write) -> Result<(), CliError> {
+    if json {
+        writeln!(out, "{}", incident_json(i))?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} · {} · {}",
+        i.id,
+        i.state.word(),
+        for_terminal(&i.title)
+    )?;
+    writeln!(out, "Since: {}", rfc3339(i.opened_at))?;
+    if let Some(at) = i.resolved_at {
+        writeln!(
+            out,
+            "Resolved: {} (after {})",
+            rfc3339(at),
+            duration(i.duration(at))
+        )?;
+    }
+    if !i.targets.is_empty() {
+        writeln!(out, "Targets: {}", i.targets.join(", "))?;
+    }
+    writeln!(out, "Articles: {}", i.articles.join(", "))?;
+    if !i.evidence.is_empty() {
+        writeln!(out, "\nEvidence:")?;
+        for e in &i.evidence {
+            writeln!(
+                out,
+                "- {} {} {}: {}",
+                rfc3339(e.at),
+                e.target,
+                e.verdict.word(),
+                for_terminal(&e.detail)
+            )?;
+        }
+    }
+    if !i.updates.is_empty() {
+        writeln!(out, "\nUpdates:")?;
+        for u in &i.updates {
+            writeln!(
+                out,
+                "- {} {} ({}): {}",
+                rfc3339(u.at),
+                for_terminal(&u.by),
+                u.state.word(),
+                for_terminal(&u.text)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn duration(secs: u64) -> String {
+    crate::probe::verdict::human(std::time::Duration::from_secs(secs))
+}
+
+/// `status [--json]`.
+pub fn status(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
+    let report = service(ctx)?.status();
+    let out = &mut std::io::stdout().lock();
+    if json {
+        let mut v = serde_json::to_value(&report)?;
+        v["incidents"] = Value::Array(report.incidents.iter().map(incident_json).collect());
+        writeln!(out, "{v}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_status(&report, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn uptime(w: &Window) -> String {
+    w.uptime_percent
+        .map_or("-".to_string(), |p| format!("{p:.1}%"))
+}
+
+fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliError> {
+    if report.targets.is_empty() {
+        writeln!(
+            out,
+            "No targets are configured (endpoints.toml in the knowledge directory)."
+        )?;
+    }
+    for t in &report.targets {
+        let last = t.last.as_ref().map_or("never checked".to_string(), |r| {
+            format!("{} at {}", r.verdict.word(), rfc3339(r.at))
+        });
+        writeln!(
+            out,
+            "{} ({}): {}{}",
+            t.name,
+            for_terminal(&t.description),
+            last,
+            if t.monitored { "" } else { " [not monitored]" }
+        )?;
+        writeln!(
+            out,
+            "  uptime 1 h {} · 24 h {} · 7 d {} · latency 24 h {}{}",
+            uptime(&t.hour),
+            uptime(&t.day),
+            uptime(&t.week),
+            t.day
+                .mean_latency_ms
+                .map_or("-".to_string(), |ms| format!("{ms} ms")),
+            t.incident
+                .as_ref()
+                .map(|i| format!(" · incident {i}"))
+                .unwrap_or_default()
+        )?;
+    }
+    if report.incidents.is_empty() {
+        writeln!(out, "No incident going on.")?;
+    }
+    for i in &report.incidents {
+        writeln!(
+            out,
+            "{} {} since {}: {}",
+            i.id,
+            i.state.word(),
+            rfc3339(i.opened_at),
+            for_terminal(&i.title)
+        )?;
+    }
+    Ok(())
+}
+
+/// `monitor --once [--json]`: one round over every monitored target. Exit 0 whatever the
+/// verdicts (they are the output).
+pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliError> {
+    if !once {
+        return Err(CliError::usage(
+            "say `--once`: this command runs one round; the monitor runs all the time inside `supportbot run` and `supportbot console`.",
+        ));
+    }
+    let service = service(ctx)?;
+    let rounds = ctx
+        .runtime()?
+        .block_on(service.monitor_round(true))
+        .map_err(refused)?;
+    let out = &mut std::io::stdout().lock();
+    if rounds.is_empty() && !json {
+        writeln!(
+            out,
+            "No monitored targets (endpoints.toml has none, or all say `monitor = false`)."
+        )?;
+    }
+    for r in &rounds {
+        if json {
+            let mut v = serde_json::to_value(r)?;
+            v["incident"] = json!(r.incident.map(|i| i.to_string()));
+            writeln!(out, "{v}")?;
+        } else {
+            writeln!(
+                out,
+                "{}: {} ({} ms){}",
+                r.target,
+                r.verdict.word(),
+                r.latency_ms,
+                match (r.change, r.incident) {
+                    (Some(change), Some(id)) => format!(" · incident {id} {}", change.word()),
+                    (None, Some(id)) => format!(" · incident {id} goes on"),
+                    _ => String::new(),
+                }
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

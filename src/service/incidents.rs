@@ -1,0 +1,146 @@
+//! Incidents as staff and users see them: declaring one by hand (for what no probe sees),
+//! posting updates, resolving, and the status of every target (last check, uptime over the
+//! last hour, day and week, and the incident it is part of).
+
+use super::error::Refusal;
+use super::{Service, ServiceError};
+use crate::incident::history::{CheckRecord, Window, window};
+use crate::incident::{Incident, IncidentId, IncidentState, Origin, staff_text};
+use serde::Serialize;
+
+/// One target's status.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetStatus {
+    pub name: String,
+    pub description: String,
+    pub monitored: bool,
+    pub interval_secs: u64,
+    pub last: Option<CheckRecord>,
+    pub hour: Window,
+    pub day: Window,
+    pub week: Window,
+    /// The active incident it is part of.
+    pub incident: Option<String>,
+}
+
+/// Every target's status and the active incidents.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusReport {
+    pub at: u64,
+    pub targets: Vec<TargetStatus>,
+    pub incidents: Vec<Incident>,
+}
+
+impl Service {
+    /// Declares an incident by hand: `title` is what users are told, `articles` the ones whose
+    /// users are told (each must exist).
+    pub fn declare_incident(
+        &self,
+        by: &str,
+        title: &str,
+        articles: &[String],
+    ) -> Result<Incident, ServiceError> {
+        let title = staff_text(title)?;
+        if articles.is_empty() {
+            return Err(Refusal::IncidentWithoutArticles.into());
+        }
+        let kb = self.knowledge.current();
+        let mut ids = Vec::new();
+        for a in articles {
+            let a = a.trim();
+            if kb.get(a).is_none() {
+                return Err(Refusal::UnknownArticle {
+                    id: a.to_string(),
+                    suggestions: kb.suggest(a, 3).iter().map(|s| s.to_string()).collect(),
+                }
+                .into());
+            }
+            if !ids.iter().any(|x| x == a) {
+                ids.push(a.to_string());
+            }
+        }
+        let now = self.clock.now();
+        let incident = self.store.new_incident(|id| {
+            Incident::open(
+                id,
+                title.clone(),
+                Origin::Manual { by: by.to_string() },
+                Vec::new(),
+                ids.clone(),
+                now,
+            )
+        })?;
+        tracing::warn!(incident = %incident.id, by, "incident declared");
+        Ok(incident)
+    }
+
+    /// One incident, or a refusal naming the id.
+    pub fn incident(&self, id: IncidentId) -> Result<Incident, ServiceError> {
+        self.store
+            .incident(id)?
+            .ok_or_else(|| Refusal::UnknownIncident(id).into())
+    }
+
+    /// A staff update; the state stays.
+    pub fn update_incident(
+        &self,
+        id: IncidentId,
+        by: &str,
+        text: &str,
+    ) -> Result<Incident, ServiceError> {
+        let mut incident = self.incident(id)?;
+        incident.post_update(by, text, self.clock.now())?;
+        self.store.save_incident(&incident)?;
+        Ok(incident)
+    }
+
+    /// Resolves an incident by hand, with an optional note for users.
+    pub fn resolve_incident(
+        &self,
+        id: IncidentId,
+        by: &str,
+        note: Option<&str>,
+    ) -> Result<Incident, ServiceError> {
+        let mut incident = self.incident(id)?;
+        let text = match note {
+            Some(n) => staff_text(n)?,
+            None => format!("Resolved by {by}."),
+        };
+        incident.transition(IncidentState::Resolved, by, text, self.clock.now())?;
+        self.store.save_incident(&incident)?;
+        Ok(incident)
+    }
+
+    /// Every target's status now.
+    pub fn status(&self) -> StatusReport {
+        let now = self.clock.now();
+        let kb = self.knowledge.current();
+        let incidents = self.store.active_incidents();
+        let targets = kb
+            .targets()
+            .iter()
+            .map(|t| {
+                let week = self.store.history(&t.name, now.saturating_sub(7 * 86_400));
+                TargetStatus {
+                    name: t.name.clone(),
+                    description: t.description.clone(),
+                    monitored: t.monitor.enabled,
+                    interval_secs: t.monitor.interval_secs,
+                    last: week.last().cloned(),
+                    hour: window(&week, now.saturating_sub(3_600)),
+                    day: window(&week, now.saturating_sub(86_400)),
+                    week: window(&week, 0),
+                    incident: incidents
+                        .iter()
+                        .find(|i| i.targets.contains(&t.name))
+                        .map(|i| i.id.to_string()),
+                }
+            })
+            .collect();
+        StatusReport {
+            at: now,
+            targets,
+            incidents,
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! `monitor --once`, `status` and `incidents ...` through the binary, against a local server
+//! that answers 502 (never the real targets): an outage opened by the monitor, one declared by
+//! hand, updates and resolution, and the refusals (unknown or resolved incident, bad id, empty
+//! or overlong text, unknown article).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
+
+mod support;
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Output;
+use support::bin::{run_on, show};
+use support::http::{Behavior, TestServer};
+
+const ARTICLE: &str = "+++\ntitle = \"Portal answers 502\"\ncodes = [\"502\"]\n\
+    symptoms = [\"The portal shows 502 Bad Gateway\"]\nchecks = [\"portal\"]\n+++\n\
+    The portal's gateway failed.\n\n## Solution: Wait and retry\n1. Wait a minute and reload.\n";
+
+fn knowledge(dir: &Path, url: &str) {
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::write(dir.join("articles/portal-502.md"), ARTICLE).unwrap();
+    std::fs::write(
+        dir.join("endpoints.toml"),
+        format!(
+            "[[target]]\nname = \"portal\"\ndescription = \"The portal\"\nurl = \"{url}\"\n\
+             timeout_ms = 1000\nfailure_threshold = 1\n"
+        ),
+    )
+    .unwrap();
+}
+
+async fn run(k: &Path, data: &Path, args: &[&str]) -> Output {
+    let (k, data) = (k.to_path_buf(), data.to_path_buf());
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        let cwd = tempfile::tempdir().unwrap();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run_on(cwd.path(), &k, &data, &args)
+    })
+    .await
+    .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
+    let server = TestServer::always(Behavior::status(502)).await;
+    let k = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    knowledge(k.path(), &server.url("/"));
+    let (k, d) = (k.path(), data.path());
+
+    let o = run(k, d, &["monitor", "--once", "--json"]).await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(line["target"], "portal");
+    assert_eq!(line["verdict"], "bad-gateway");
+    assert_eq!(line["change"], "opened");
+    assert_eq!(line["incident"], "I-0001");
+
+    let o = run(k, d, &["status", "--json"]).await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let status: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(status["targets"][0]["incident"], "I-0001");
+    assert_eq!(status["targets"][0]["day"]["uptime_percent"], 0.0);
+    assert_eq!(status["incidents"][0]["id"], "I-0001");
+    let o = run(k, d, &["status"]).await;
+    assert!(stdout(&o).contains("incident I-0001"), "{}", show(&o));
+
+    // By hand, for what no probe sees.
+    let o = run(
+        k,
+        d,
+        &[
+            "incidents",
+            "open",
+            "--title",
+            "Payroll submissions delayed",
+            "--article",
+            "portal-502",
+            "--by",
+            "sam",
+        ],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(
+        stdout(&o).starts_with("I-0002 · open · Payroll submissions delayed"),
+        "{}",
+        show(&o)
+    );
+    let o = run(
+        k,
+        d,
+        &[
+            "incidents",
+            "update",
+            "I-0002",
+            "--text",
+            "Intuit is on it",
+            "--by",
+            "sam",
+        ],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = run(k, d, &["incidents", "list"]).await;
+    let listed = stdout(&o);
+    assert!(
+        listed.contains("I-0002") && listed.contains("I-0001"),
+        "{listed}"
+    );
+    let o = run(
+        k,
+        d,
+        &[
+            "incidents",
+            "resolve",
+            "i-2",
+            "--by",
+            "sam",
+            "--note",
+            "Caught up",
+        ],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = run(k, d, &["incidents", "show", "I-0002", "--json"]).await;
+    let shown: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(shown["state"], "resolved");
+    assert_eq!(shown["updates"][0]["text"], "Intuit is on it");
+    assert_eq!(shown["updates"][1]["text"], "Caught up");
+
+    // Refusals: clear, and nothing changes.
+    for (args, code, says) in [
+        (
+            vec!["incidents", "resolve", "I-0002", "--by", "sam"],
+            1,
+            "already resolved",
+        ),
+        (
+            vec![
+                "incidents",
+                "update",
+                "I-0099",
+                "--text",
+                "x",
+                "--by",
+                "sam",
+            ],
+            1,
+            "no incident I-0099",
+        ),
+        (vec!["incidents", "show", "T-0001"], 2, "not an incident id"),
+        (
+            vec![
+                "incidents",
+                "update",
+                "I-0001",
+                "--text",
+                "  ",
+                "--by",
+                "sam",
+            ],
+            1,
+            "text is empty",
+        ),
+        (
+            vec!["incidents", "open", "--title", "x", "--by", "sam"],
+            1,
+            "at least one article",
+        ),
+        (
+            vec![
+                "incidents",
+                "open",
+                "--title",
+                "x",
+                "--article",
+                "portal-503",
+                "--by",
+                "sam",
+            ],
+            1,
+            "no article `portal-503`",
+        ),
+        (vec!["monitor"], 2, "--once"),
+    ] {
+        let o = run(k, d, &args).await;
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", show(&o));
+        assert!(show(&o).contains(says), "{args:?}: {}", show(&o));
+    }
+    let long = "x".repeat(1001);
+    let o = run(
+        k,
+        d,
+        &[
+            "incidents",
+            "update",
+            "I-0001",
+            "--text",
+            &long,
+            "--by",
+            "sam",
+        ],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(show(&o).contains("keep it under 1000"), "{}", show(&o));
+    let o = run(k, d, &["incidents", "show", "I-0001", "--json"]).await;
+    let first: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(first["state"], "open");
+    assert_eq!(
+        first["updates"].as_array().unwrap().len(),
+        0,
+        "refused updates left nothing"
+    );
+}

@@ -260,3 +260,26 @@ pub fn outage_reminder(id: &str) -> String {
 }
 
 pub const OUTAGE_TITLE: &str = "Known outage";
+
+pub const NOTIFY_ME: &str = "Notify me when it's fixed";
+
+pub fn will_tell_you(id: &str) -> String {
+    format!("I'll tell you here when {id} is over.")
+}
+
+pub fn already_subscribed(id: &str) -> String {
+    format!("You're already on the list: I'll tell you when {id} is over.")
+}
+
+pub fn incident_already_over(id: &str) -> String {
+    format!(
+        "{id} is already over. If it still fails for you, describe what you see and we'll go through the fixes."
+    )
+}
+
+/// What a subscriber (or anyone told) hears when the incident is over.
+pub fn outage_over(id: &str, title: &str, note: &str) -> String {
+    format!(
+        "The outage {id} is over: {title}. {note} If it still fails for you, describe what you see and I'll help."
+    )
+}

@@ -211,3 +211,74 @@ async fn an_incident_whose_target_is_removed_by_a_reload_is_closed_saying_why() 
         closed.updates
     );
 }
+
+fn user(id: &str) -> supportbot::session::UserRef {
+    supportbot::session::UserRef {
+        id: id.into(),
+        name: format!("name-{id}"),
+        channel: "support".into(),
+    }
+}
+
+async fn describe(service: &Service, who: &str, text: &str) -> Vec<supportbot::reply::Reply> {
+    service
+        .handle(
+            &user(who),
+            supportbot::conversation::Event::Describe {
+                text: text.into(),
+                browser: None,
+                query: None,
+            },
+        )
+        .await
+        .unwrap()
+}
+
+/// During an incident a user whose problem is one of its articles hears "it's them" first,
+/// once, and can ask to be told when it is over.
+#[tokio::test]
+async fn users_landing_on_a_concerned_article_are_told_once_and_can_subscribe() {
+    use supportbot::reply::Action;
+    let rig = Rig::new("failure_threshold = 1\n").await;
+    let before = describe(&rig.service, "ann", "the portal shows 502 bad gateway").await;
+    assert!(
+        before.iter().all(|r| !r.text.contains("Known outage")),
+        "no incident yet"
+    );
+    assert_eq!(rig.round(Behavior::status(502)).await, Some(Change::Down));
+
+    let replies = describe(&rig.service, "bob", "the portal shows 502 bad gateway").await;
+    let lead = &replies[0];
+    assert!(
+        lead.text.contains("Known outage since") && lead.text.contains("(I-0001)"),
+        "{}",
+        lead.text
+    );
+    assert!(lead.text.contains("It's not you"), "{}", lead.text);
+    assert_eq!(lead.choices[0].action, Action::NotifyMe(1));
+    assert!(replies.len() > 1, "the article and its steps still follow");
+    // Told once: the next description does not repeat it.
+    let again = describe(&rig.service, "bob", "the portal shows 502 bad gateway").await;
+    assert!(again.iter().all(|r| !r.text.contains("Known outage")));
+
+    let bob = user("bob");
+    let act = |a: Action| {
+        rig.service
+            .handle(&bob, supportbot::conversation::Event::Act(a))
+    };
+    let said = act(Action::NotifyMe(1)).await.unwrap();
+    assert!(
+        said[0]
+            .text
+            .contains("I'll tell you here when I-0001 is over"),
+        "{said:?}"
+    );
+    let said = act(Action::NotifyMe(1)).await.unwrap();
+    assert!(said[0].text.contains("already on the list"), "{said:?}");
+    let users = rig
+        .service
+        .store()
+        .incident_users(supportbot::incident::IncidentId(1));
+    assert_eq!(users.len(), 1);
+    assert!(users[0].subscribed);
+}

@@ -57,6 +57,8 @@ pub enum Effect {
     Check { targets: Vec<String> },
     /// Hand the conversation to a human.
     Escalate { note: Option<String> },
+    /// Tell the user when incident number `incident` is over.
+    Subscribe { incident: u32 },
 }
 
 /// What handling one event produced.
@@ -372,6 +374,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             session.leave_pending();
             out.effects.push(Effect::Escalate { note: None });
         }
+        Action::NotifyMe(incident) => out.effects.push(Effect::Subscribe { incident }),
         Action::Continue => match current_article(kb, session) {
             Some(a) if session.stage.is_walking() => ask_again(session, a, now, out),
             _ => out.replies.push(nothing_open()),

@@ -114,6 +114,8 @@ pub enum Action {
     Restart,
     /// Keep going with the article being walked (after "this sounds like a different problem").
     Continue,
+    /// Tell me when this incident (its number) is over.
+    NotifyMe(u32),
 }
 
 impl Action {
@@ -130,6 +132,7 @@ impl Action {
             Action::Escalate => "escalate".into(),
             Action::Restart => "restart".into(),
             Action::Continue => "continue".into(),
+            Action::NotifyMe(n) => format!("notify:{n}"),
         }
     }
 
@@ -152,6 +155,8 @@ impl Action {
                     Action::Fixed(parse_step(step)?)
                 } else if let Some(step) = token.strip_prefix("not-fixed:") {
                     Action::NotFixed(parse_step(step)?)
+                } else if let Some(n) = token.strip_prefix("notify:") {
+                    Action::NotifyMe(n.parse().ok().filter(|n| *n > 0)?)
                 } else if let Some(id) = token.strip_prefix("article:") {
                     if id.is_empty() {
                         return None;
@@ -290,6 +295,7 @@ mod tests {
             Action::Escalate,
             Action::Restart,
             Action::Continue,
+            Action::NotifyMe(7),
         ];
         for a in all {
             assert_eq!(Action::parse(&a.token()), Some(a.clone()), "{a}");
@@ -298,6 +304,8 @@ mod tests {
         assert_eq!(Action::parse("browser:netscape"), None);
         assert_eq!(Action::parse("article:"), None);
         assert_eq!(Action::parse("bogus"), None);
+        assert_eq!(Action::parse("notify:0"), None);
+        assert_eq!(Action::parse("notify:x"), None);
         assert_eq!(Action::parse("fixed:3"), None);
         assert_eq!(Action::parse("fixed:a.1"), None);
         assert_eq!(Action::parse("not-fixed:"), None);

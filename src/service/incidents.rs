@@ -6,7 +6,19 @@ use super::error::Refusal;
 use super::{Service, ServiceError};
 use crate::incident::history::{CheckRecord, Window, window};
 use crate::incident::{Incident, IncidentId, IncidentState, Origin, staff_text};
+use crate::reply::{Action, Reply, Style, Tone};
+use crate::session::UserRef;
+use crate::words;
 use serde::Serialize;
+
+/// `10:42 UTC` (with the date when not today is not known: the time is what users compare).
+fn clock_time(secs: u64) -> String {
+    let stamp = crate::escalation::summary::rfc3339(secs);
+    // 2026-11-30T10:42:00Z -> 10:42 UTC
+    stamp
+        .get(11..16)
+        .map_or(stamp.clone(), |hm| format!("{hm} UTC"))
+}
 
 /// One target's status.
 #[derive(Debug, Clone, Serialize)]
@@ -32,6 +44,58 @@ pub struct StatusReport {
 }
 
 impl Service {
+    /// Puts the known outage first when a reply lands on an article an active incident
+    /// concerns, once per user and incident ("it's them, not you").
+    pub(super) fn lead_with_outage(
+        &self,
+        user: &UserRef,
+        replies: &mut Vec<Reply>,
+        now: u64,
+    ) -> Result<(), ServiceError> {
+        let active = self.store.active_incidents();
+        if active.is_empty() {
+            return Ok(());
+        }
+        let Some((at, incident)) = replies.iter().enumerate().find_map(|(i, r)| {
+            let article = r.article.as_deref()?;
+            active.iter().find(|x| x.concerns(article)).map(|x| (i, x))
+        }) else {
+            return Ok(());
+        };
+        if !self.store.mark_told(incident.id, user, now)? {
+            return Ok(());
+        }
+        let id = incident.id.to_string();
+        let lead = Reply::new(words::outage_lead(
+            &clock_time(incident.opened_at),
+            &id,
+            &incident.title,
+        ))
+        .title(words::OUTAGE_TITLE)
+        .tone(Tone::Warning)
+        .choice(
+            Action::NotifyMe(incident.id.0),
+            words::NOTIFY_ME,
+            Style::Primary,
+        );
+        replies.insert(at, lead);
+        Ok(())
+    }
+
+    /// "Notify me when it's fixed".
+    pub(super) fn subscribe(&self, user: &UserRef, id: IncidentId) -> Result<Reply, ServiceError> {
+        let incident = self.incident(id)?;
+        let id_text = id.to_string();
+        if !incident.state.is_active() {
+            return Ok(Reply::new(words::incident_already_over(&id_text)));
+        }
+        Ok(if self.store.subscribe(id, user, self.clock.now())? {
+            Reply::new(words::will_tell_you(&id_text)).tone(Tone::Success)
+        } else {
+            Reply::new(words::already_subscribed(&id_text))
+        })
+    }
+
     /// Declares an incident by hand: `title` is what users are told, `articles` the ones whose
     /// users are told (each must exist).
     pub fn declare_incident(

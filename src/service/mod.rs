@@ -20,6 +20,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::CheckConfig;
 use crate::conversation::{self, Effect, Event};
 use crate::escalation::{stats::StatEvent, stats::StatKind, summary::Summary};
+use crate::incident::IncidentId;
 use crate::knowledge::Knowledge;
 use crate::probe::{self, Prober, Request};
 use crate::reply::{Action, Hint, Reply, Style, Tone};
@@ -162,8 +163,12 @@ impl Service {
                     replies.extend(self.run_checks(&mut session, targets).await)
                 }
                 Effect::Escalate { note } => replies.push(self.escalate(&mut session, note).await?),
+                Effect::Subscribe { incident } => {
+                    replies.push(self.subscribe(&session.user, IncidentId(incident))?)
+                }
             }
         }
+        self.lead_with_outage(&session.user, &mut replies, now)?;
         self.store.save_session(&session)?;
         Ok(replies)
     }

@@ -5,6 +5,25 @@ use super::codec::{be, decode, decode_or_skip, from_be, to_json};
 use super::{Store, StoreError};
 use crate::incident::history::CheckRecord;
 use crate::incident::{Incident, IncidentId};
+use crate::session::UserRef;
+use serde::{Deserialize, Serialize};
+
+/// What one user knows of one incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncidentUser {
+    pub user: UserRef,
+    /// When they were first told about it.
+    pub told_at: u64,
+    /// They asked to be told when it is over.
+    #[serde(default)]
+    pub subscribed: bool,
+}
+
+fn incident_user_key(id: IncidentId, user: &str) -> Vec<u8> {
+    let mut key = be(u64::from(id.0)).to_vec();
+    key.extend_from_slice(user.as_bytes());
+    key
+}
 use sled::Transactional;
 use sled::transaction::ConflictableTransactionError;
 
@@ -142,6 +161,59 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Notes that `user` was told about incident `id`; true the first time (so each user is
+    /// told once).
+    pub fn mark_told(&self, id: IncidentId, user: &UserRef, at: u64) -> Result<bool, StoreError> {
+        let key = incident_user_key(id, &user.id);
+        let row = IncidentUser {
+            user: user.clone(),
+            told_at: at,
+            subscribed: false,
+        };
+        let first = self
+            .incident_users
+            .compare_and_swap(&key, None as Option<&[u8]>, Some(to_json(&row)))
+            .map_err(|e| self.error(e))?
+            .is_ok();
+        Ok(first)
+    }
+
+    /// Subscribes `user` to the end of incident `id`; false when they already were.
+    pub fn subscribe(&self, id: IncidentId, user: &UserRef, at: u64) -> Result<bool, StoreError> {
+        let key = incident_user_key(id, &user.id);
+        let old = self.incident_users.get(&key).map_err(|e| self.error(e))?;
+        let mut row = old
+            .as_ref()
+            .and_then(|v| decode_or_skip::<IncidentUser>("incident_users", &key, v))
+            .unwrap_or(IncidentUser {
+                user: user.clone(),
+                told_at: at,
+                subscribed: false,
+            });
+        if row.subscribed {
+            return Ok(false);
+        }
+        row.subscribed = true;
+        row.user = user.clone();
+        self.incident_users
+            .insert(key, to_json(&row))
+            .map_err(|e| self.error(e))?;
+        Ok(true)
+    }
+
+    /// Everyone told about incident `id` (subscribed or not).
+    pub fn incident_users(&self, id: IncidentId) -> Vec<IncidentUser> {
+        self.incident_users
+            .scan_prefix(be(u64::from(id.0)))
+            .filter_map(|r| match r {
+                Ok((k, v)) => decode_or_skip("incident_users", &k, &v),
+                Err(_) => None,
+            })
+            .collect()
+    }
+}
+
 fn history_prefix(target: &str) -> Vec<u8> {
     let mut key = target.as_bytes().to_vec();
     key.push(0);
@@ -211,6 +283,26 @@ mod tests {
             })
             .unwrap();
         assert_eq!(third.id, IncidentId(3));
+    }
+
+    #[test]
+    fn each_user_is_told_once_and_subscribes_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let ann = UserRef {
+            id: "ann".into(),
+            name: "Ann".into(),
+            channel: "c".into(),
+        };
+        assert!(store.mark_told(IncidentId(1), &ann, 10).unwrap());
+        assert!(!store.mark_told(IncidentId(1), &ann, 11).unwrap());
+        assert!(store.mark_told(IncidentId(2), &ann, 12).unwrap());
+        assert!(store.subscribe(IncidentId(1), &ann, 13).unwrap());
+        assert!(!store.subscribe(IncidentId(1), &ann, 14).unwrap());
+        let users = store.incident_users(IncidentId(1));
+        assert_eq!(users.len(), 1);
+        assert!(users[0].subscribed);
+        assert_eq!(users[0].told_at, 10);
     }
 
     #[test]

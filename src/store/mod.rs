@@ -18,6 +18,7 @@ mod stats;
 mod tickets;
 
 pub use error::StoreError;
+pub use incidents::IncidentUser;
 pub use outbox::OutboxItem;
 pub use tickets::{Escalated, TicketOpError, TicketRow};
 
@@ -54,6 +55,8 @@ pub struct Store {
     incidents: sled::Tree,
     /// Target, 0, time, sequence -> check record JSON.
     history: sled::Tree,
+    /// Incident number, user id -> what they were told ([`IncidentUser`]).
+    incident_users: sled::Tree,
     dir: PathBuf,
 }
 
@@ -110,6 +113,7 @@ impl Store {
             adapter: tree("adapter")?,
             incidents: tree("incidents")?,
             history: tree("history")?,
+            incident_users: tree("incident_users")?,
             db,
             dir: path,
         })

@@ -65,8 +65,16 @@ fn purge_and_forget() {
     // back to notifications.jsonl).
     let mut left = 0;
     while let Some(item) = store.outbox_head().unwrap() {
-        assert_ne!(item.notification.ticket, TicketId(1), "purged: {item:?}");
-        assert_ne!(item.notification.ticket, TicketId(3), "forgotten: {item:?}");
+        assert_ne!(
+            item.notification.ticket,
+            Some(TicketId(1)),
+            "purged: {item:?}"
+        );
+        assert_ne!(
+            item.notification.ticket,
+            Some(TicketId(3)),
+            "forgotten: {item:?}"
+        );
         store.outbox_delivered(&item, 1_200).unwrap();
         left += 1;
     }

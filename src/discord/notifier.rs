@@ -4,8 +4,9 @@
 
 use super::render::{self, no_mentions};
 use crate::escalation::notify::{
-    Audience, DeliveryError, DeliveryFuture, Notification, Notifier, TicketEvent,
+    Audience, DeliveryError, DeliveryFuture, NoticeEvent, Notification, Notifier,
 };
+use crate::ids::TicketId;
 use crate::store::Store;
 use serenity::all::{
     ChannelId, ChannelType, CreateAllowedMentions, CreateAttachment, CreateMessage, CreateThread,
@@ -146,9 +147,9 @@ impl DiscordNotifier {
     }
 
     /// The ticket's staff card, thread and transcript, creating whichever is missing.
-    async fn staff_post(&self, n: &Notification) -> Result<(), DeliveryError> {
-        let id = n.ticket.to_string();
-        let Some(ticket) = self.store.ticket(n.ticket).ok().flatten() else {
+    async fn staff_post(&self, n: &Notification, ticket_id: TicketId) -> Result<(), DeliveryError> {
+        let id = ticket_id.to_string();
+        let Some(ticket) = self.store.ticket(ticket_id).ok().flatten() else {
             return Ok(()); // forgotten or purged since: nothing to show
         };
         let Some(card) = ticket.summary().map(|s| s.card(&id)) else {
@@ -219,14 +220,14 @@ impl DiscordNotifier {
             let mut m = CreateMessage::new()
                 .content(render::content(&format!(
                     "Full transcript of {id} ({}).",
-                    if matches!(n.event, TicketEvent::Updated) {
+                    if matches!(n.event, NoticeEvent::Updated) {
                         "new escalation"
                     } else {
                         "first escalation"
                     }
                 )))
                 .allowed_mentions(no_mentions());
-            if matches!(n.event, TicketEvent::Updated) {
+            if matches!(n.event, NoticeEvent::Updated) {
                 m = m.embed(render::to_embed(
                     &render::ticket_message(&card, ticket.id, ticket.status, ticket.claimed_by())
                         .embeds[0],
@@ -305,9 +306,13 @@ impl DiscordNotifier {
     }
 
     /// Updates the staff card to the ticket's current status and notes the change in the thread.
-    async fn staff_update(&self, n: &Notification) -> Result<(), DeliveryError> {
-        let id = n.ticket.to_string();
-        let Some(ticket) = self.store.ticket(n.ticket).ok().flatten() else {
+    async fn staff_update(
+        &self,
+        n: &Notification,
+        ticket_id: TicketId,
+    ) -> Result<(), DeliveryError> {
+        let id = ticket_id.to_string();
+        let Some(ticket) = self.store.ticket(ticket_id).ok().flatten() else {
             return Ok(());
         };
         let Some(card) = ticket.summary().map(|s| s.card(&id)) else {
@@ -363,7 +368,11 @@ impl DiscordNotifier {
             tracing::info!(user = %user.id, "not a Discord user; notification left to other sinks");
             return Ok(());
         };
-        let ticket = n.ticket.to_string();
+        let ticket = match (&n.ticket, &n.event) {
+            (Some(t), _) => t.to_string(),
+            (None, NoticeEvent::IncidentOver { incident }) => incident.clone(),
+            (None, _) => "notification".to_string(),
+        };
         let uid = UserId::new(uid);
         let dm = match uid.create_dm_channel(&self.http).await {
             Ok(ch) => ch
@@ -383,15 +392,30 @@ impl DiscordNotifier {
                 let Ok(channel) = user.channel.parse::<u64>() else {
                     return Ok(());
                 };
-                let word = match n.event {
-                    TicketEvent::Claimed { .. } => "was picked up by the support team",
-                    TicketEvent::Resolved { .. } => "was resolved",
-                    TicketEvent::Reopened { .. } => "was reopened",
-                    _ => "has an update",
+                let note = match &n.event {
+                    NoticeEvent::IncidentOver { incident } => format!(
+                        "<@{}>, the outage {incident} is over. (I couldn't DM you: open your DMs to get the details.)",
+                        uid.get()
+                    ),
+                    event => {
+                        let word = match event {
+                            NoticeEvent::Claimed { .. } => "was picked up by the support team",
+                            NoticeEvent::Resolved { .. } => "was resolved",
+                            NoticeEvent::Reopened { .. } => "was reopened",
+                            _ => "has an update",
+                        };
+                        format!(
+                            "<@{}>, your support ticket {ticket} {word}. (I couldn't DM you: open your DMs to get the details.)",
+                            uid.get()
+                        )
+                    }
                 };
-                let m = CreateMessage::new()
-                    .content(format!("<@{}>, your support ticket {} {word}. (I couldn't DM you: open your DMs to get the details.)", uid.get(), n.ticket))
-                    .allowed_mentions(CreateAllowedMentions::new().users([uid]).empty_roles().everyone(false));
+                let m = CreateMessage::new().content(note).allowed_mentions(
+                    CreateAllowedMentions::new()
+                        .users([uid])
+                        .empty_roles()
+                        .everyone(false),
+                );
                 match ChannelId::new(channel).send_message(&self.http, m).await {
                     Ok(_) => Ok(()),
                     Err(e) => give_up_if_refused(
@@ -417,12 +441,16 @@ impl DiscordNotifier {
 impl Notifier for DiscordNotifier {
     fn deliver<'a>(&'a self, n: &'a Notification) -> DeliveryFuture<'a> {
         Box::pin(async move {
-            match (&n.audience, &n.event) {
-                (Audience::Staff, TicketEvent::Created | TicketEvent::Updated) => {
-                    self.staff_post(n).await
+            match (&n.audience, &n.event, n.ticket) {
+                (Audience::Staff, NoticeEvent::Created | NoticeEvent::Updated, Some(t)) => {
+                    self.staff_post(n, t).await
                 }
-                (Audience::Staff, _) => self.staff_update(n).await,
-                (Audience::User { user }, _) => self.user_note(n, user).await,
+                (Audience::Staff, _, Some(t)) => self.staff_update(n, t).await,
+                (Audience::Staff, _, None) => {
+                    tracing::info!(key = %n.key, "staff notice without a ticket: left to the log");
+                    Ok(())
+                }
+                (Audience::User { user }, _, _) => self.user_note(n, user).await,
             }
         })
     }

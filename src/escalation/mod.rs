@@ -9,7 +9,7 @@ pub mod summary;
 pub mod text;
 pub mod ticket;
 
-use notify::{Audience, Notification, TicketEvent};
+use notify::{Audience, NoticeEvent, Notification};
 use text::escape_markdown;
 use ticket::{Ticket, TicketError};
 
@@ -21,7 +21,7 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
     let n = ticket.summaries.len();
     let (event, key, text) = if created {
         (
-            TicketEvent::Created,
+            NoticeEvent::Created,
             format!("{}/created", ticket.id),
             format!(
                 "New ticket {} from {}",
@@ -31,7 +31,7 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
         )
     } else {
         (
-            TicketEvent::Updated,
+            NoticeEvent::Updated,
             format!("{}/update-{n}", ticket.id),
             format!(
                 "{} escalated again; ticket {} has a new summary ({n} in all)",
@@ -42,7 +42,7 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
     };
     vec![Notification {
         key,
-        ticket: ticket.id,
+        ticket: Some(ticket.id),
         event,
         audience: Audience::Staff,
         text,
@@ -57,22 +57,23 @@ fn step_key(ticket: &Ticket) -> usize {
 
 fn both(
     ticket: &Ticket,
-    event: TicketEvent,
+    event: NoticeEvent,
     staff_text: String,
     user_text: String,
 ) -> Vec<Notification> {
     let k = step_key(ticket);
     let tag = match &event {
-        TicketEvent::Claimed { .. } => "claimed",
-        TicketEvent::Resolved { .. } => "resolved",
-        TicketEvent::Reopened { .. } => "reopened",
-        TicketEvent::Created => "created",
-        TicketEvent::Updated => "updated",
+        NoticeEvent::Claimed { .. } => "claimed",
+        NoticeEvent::Resolved { .. } => "resolved",
+        NoticeEvent::Reopened { .. } => "reopened",
+        NoticeEvent::Created => "created",
+        NoticeEvent::Updated => "updated",
+        NoticeEvent::IncidentOver { .. } => "incident-over",
     };
     vec![
         Notification {
             key: format!("{}/{tag}-{k}/staff", ticket.id),
-            ticket: ticket.id,
+            ticket: Some(ticket.id),
             event: event.clone(),
             audience: Audience::Staff,
             text: staff_text,
@@ -81,7 +82,7 @@ fn both(
         },
         Notification {
             key: format!("{}/{tag}-{k}/user", ticket.id),
-            ticket: ticket.id,
+            ticket: Some(ticket.id),
             event,
             audience: Audience::User {
                 user: ticket.user.clone(),
@@ -171,7 +172,7 @@ fn claim(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, Ticket
     let who = escape_markdown(by.trim());
     Ok(both(
         t,
-        TicketEvent::Claimed {
+        NoticeEvent::Claimed {
             by: by.trim().to_string(),
         },
         format!("Ticket {} claimed by {who}", t.id),
@@ -197,7 +198,7 @@ fn resolve(
         .unwrap_or_default();
     Ok(both(
         t,
-        TicketEvent::Resolved {
+        NoticeEvent::Resolved {
             by: by.trim().to_string(),
             note,
         },
@@ -218,7 +219,7 @@ fn reopen(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, Ticke
     });
     Ok(both(
         t,
-        TicketEvent::Reopened {
+        NoticeEvent::Reopened {
             by: by.trim().to_string(),
         },
         format!("Ticket {} reopened by {who}", t.id),

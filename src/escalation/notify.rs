@@ -24,9 +24,10 @@ pub enum Audience {
     User { user: UserRef },
 }
 
+/// What a notification tells: a step of a ticket, or the end of an incident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "event")]
-pub enum TicketEvent {
+pub enum NoticeEvent {
     Created,
     /// The user escalated again while the ticket was open.
     Updated,
@@ -40,6 +41,10 @@ pub enum TicketEvent {
     Reopened {
         by: String,
     },
+    /// An incident the user was told about (and asked to hear the end of) is over.
+    IncidentOver {
+        incident: String,
+    },
 }
 
 /// One message to deliver through the outbox.
@@ -47,8 +52,10 @@ pub enum TicketEvent {
 pub struct Notification {
     /// Unique per notification: lets sinks drop a repeat after a crash between send and record.
     pub key: String,
-    pub ticket: TicketId,
-    pub event: TicketEvent,
+    /// The ticket it is about; `None` for an incident's end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<TicketId>,
+    pub event: NoticeEvent,
     pub audience: Audience,
     /// Plain text for users and logs (already safe to show).
     pub text: String,
@@ -97,7 +104,10 @@ impl Notifier for LogNotifier {
                 Audience::Staff => "staff".to_string(),
                 Audience::User { user } => format!("user {}", user.id),
             };
-            tracing::info!(ticket = %n.ticket, to = %to, key = %n.key, "{}", n.text);
+            let about = n
+                .ticket
+                .map_or_else(|| "incident".to_string(), |t| t.to_string());
+            tracing::info!(about = %about, to = %to, key = %n.key, "{}", n.text);
             Ok(())
         })
     }
@@ -194,7 +204,7 @@ pub struct Erase<'a> {
 
 impl Erase<'_> {
     fn picks(&self, n: &Notification) -> bool {
-        if self.tickets.contains(&n.ticket) {
+        if n.ticket.is_some_and(|t| self.tickets.contains(&t)) {
             return true;
         }
         let Some(user) = self.user else {
@@ -293,8 +303,8 @@ mod tests {
     fn note(ticket: u64, to: Option<&str>) -> Notification {
         Notification {
             key: format!("T-{ticket}/{}", to.unwrap_or("staff")),
-            ticket: TicketId(ticket),
-            event: TicketEvent::Created,
+            ticket: Some(TicketId(ticket)),
+            event: NoticeEvent::Created,
             audience: match to {
                 Some(id) => Audience::User {
                     user: UserRef {

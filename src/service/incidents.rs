@@ -4,6 +4,7 @@
 
 use super::error::Refusal;
 use super::{Service, ServiceError};
+use crate::escalation::notify::{Audience, NoticeEvent, Notification};
 use crate::incident::history::{CheckRecord, Window, window};
 use crate::incident::{Incident, IncidentId, IncidentState, Origin, staff_text};
 use crate::reply::{Action, Reply, Style, Tone};
@@ -96,6 +97,51 @@ impl Service {
         })
     }
 
+    /// Saves an incident after a change; when the change resolved it, every user who asked
+    /// to hear the end is told, through the outbox, in the same write.
+    pub(super) fn save_moved(
+        &self,
+        incident: &Incident,
+        was_active: bool,
+    ) -> Result<(), ServiceError> {
+        let now = self.clock.now();
+        if !(was_active && incident.state == IncidentState::Resolved) {
+            self.store.save_incident(incident)?;
+            return Ok(());
+        }
+        let id = incident.id.to_string();
+        let note = incident
+            .updates
+            .last()
+            .map(|u| u.text.clone())
+            .unwrap_or_default();
+        let notices: Vec<Notification> = self
+            .store
+            .incident_users(incident.id)
+            .into_iter()
+            .filter(|u| u.subscribed)
+            .map(|u| Notification {
+                key: format!("{id}/over/{}", u.user.id),
+                ticket: None,
+                event: NoticeEvent::IncidentOver {
+                    incident: id.clone(),
+                },
+                text: words::outage_over(&id, &incident.title, &note),
+                audience: Audience::User { user: u.user },
+                card: None,
+                transcript: None,
+            })
+            .collect();
+        let told = notices.len();
+        self.store
+            .save_incident_with_notices(incident, notices, now)?;
+        if told > 0 {
+            tracing::info!(incident = %id, subscribers = told, "incident over: subscribers queued");
+            self.outbox_wake().notify_one();
+        }
+        Ok(())
+    }
+
     /// Declares an incident by hand: `title` is what users are told, `articles` the ones whose
     /// users are told (each must exist).
     pub fn declare_incident(
@@ -170,8 +216,9 @@ impl Service {
             Some(n) => staff_text(n)?,
             None => format!("Resolved by {by}."),
         };
+        let was_active = incident.state.is_active();
         incident.transition(IncidentState::Resolved, by, text, self.clock.now())?;
-        self.store.save_incident(&incident)?;
+        self.save_moved(&incident, was_active)?;
         Ok(incident)
     }
 

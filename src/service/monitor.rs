@@ -165,7 +165,7 @@ impl Service {
                 if let Err(e) = open.transition(state, MONITOR, text, now) {
                     tracing::warn!(incident = %open.id, error = %e, "incident not moved");
                 }
-                self.store.save_incident(open)?;
+                self.save_moved(open, true)?;
                 tracing::warn!(incident = %open.id, state = open.state.word(), "incident moved");
             }
             (None, Some(open)) if !record.is_up() => {
@@ -208,7 +208,7 @@ impl Service {
                 .transition(IncidentState::Resolved, MONITOR, text, now)
                 .is_ok()
             {
-                self.store.save_incident(&incident)?;
+                self.save_moved(&incident, true)?;
                 tracing::warn!(incident = %incident.id, %target, "incident closed: target no longer monitored");
             }
         }

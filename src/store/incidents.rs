@@ -51,6 +51,28 @@ impl Store {
             })
     }
 
+    /// Writes an incident back with the notifications its change sends, in one transaction:
+    /// both are on disk, or neither (so a crash never loses or repeats the end of an outage).
+    pub fn save_incident_with_notices(
+        &self,
+        incident: &Incident,
+        notices: Vec<crate::escalation::notify::Notification>,
+        now: u64,
+    ) -> Result<(), StoreError> {
+        (&self.meta, &self.incidents, &self.outbox)
+            .transaction(|(meta, incidents, outbox)| {
+                incidents.insert(&be(u64::from(incident.id.0)), to_json(incident))?;
+                super::outbox::enqueue::<()>(meta, outbox, notices.clone(), now)?;
+                Ok(())
+            })
+            .map_err(|e| match e {
+                sled::transaction::TransactionError::Storage(e) => self.error(e),
+                sled::transaction::TransactionError::Abort(()) => {
+                    self.unreadable("incident transaction aborted".into())
+                }
+            })
+    }
+
     /// Writes an incident back after a change.
     pub fn save_incident(&self, incident: &Incident) -> Result<(), StoreError> {
         self.incidents

@@ -63,8 +63,11 @@ impl Store {
         };
         // Notifications still queued about them go too, or delivering the queue would write
         // the purged text straight back to notifications.jsonl.
-        removal.queued =
-            self.queued_where(|item| removal.tickets.contains(&item.notification.ticket))?;
+        removal.queued = self.queued_where(|item| {
+            item.notification
+                .ticket
+                .is_some_and(|t| removal.tickets.contains(&t))
+        })?;
         // A user with a ticket that stays (open, claimed, or resolved too recently) keeps the
         // session: it is how they are told when that ticket is claimed or resolved.
         let keeps_a_ticket = |user: &str| {
@@ -105,9 +108,13 @@ impl Store {
         let mut gone = Vec::new();
         for item in self.queued_items()? {
             let to_them = matches!(&item.1.notification.audience, Audience::User { user } if user.id == user_id);
-            let card_of_missing = item.1.notification.card.is_some()
-                && self.ticket(item.1.notification.ticket)?.is_none();
-            if to_them || theirs.contains(&item.1.notification.ticket) || card_of_missing {
+            let ticket = item.1.notification.ticket;
+            let card_of_missing = match ticket {
+                Some(t) => item.1.notification.card.is_some() && self.ticket(t)?.is_none(),
+                None => false,
+            };
+            let about_theirs = ticket.is_some_and(|t| theirs.contains(&t));
+            if to_them || about_theirs || card_of_missing {
                 gone.push(item.0);
             }
         }

@@ -17,6 +17,28 @@ pub struct Config {
     pub checks: CheckConfig,
     /// Semantic matching: which sentence model, where models and vectors are kept.
     pub semantic: SemanticConfig,
+    /// The background monitor inside `run` and `console`.
+    pub monitor: MonitorConfig,
+}
+
+/// The background monitor (`MONITOR`, `MONITOR_RETENTION_DAYS`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonitorConfig {
+    /// `MONITOR`: run it inside `run` and `console` (default on).
+    pub enabled: bool,
+    /// `MONITOR_RETENTION_DAYS`: how long check history is kept.
+    pub retention: Duration,
+}
+
+impl Default for MonitorConfig {
+    fn default() -> Self {
+        MonitorConfig {
+            enabled: true,
+            retention: Duration::from_secs(
+                crate::incident::history::DEFAULT_RETENTION_DAYS * 86_400,
+            ),
+        }
+    }
 }
 
 /// Which sentence model the matcher uses and where it lives.
@@ -103,6 +125,7 @@ impl Config {
                 hub_endpoint: None,
                 deadline: SEMANTIC_DEADLINE,
             },
+            monitor: MonitorConfig::default(),
             knowledge_dir,
             data_dir,
         }

@@ -3,11 +3,13 @@
 
 use crate::browser::Browser;
 use crate::conversation::Event;
+use crate::incident::IncidentId;
 use crate::reply::terminal::{Emphasis, to_terminal};
 use crate::reply::{Action, Choice, Reply, SpellHint};
 use crate::service::{Service, ServiceError};
 use crate::session::UserRef;
 use crate::words;
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::io::{BufRead, Write};
 
@@ -256,7 +258,11 @@ pub async fn run(
         // The terminal marks pasted text, so a pasted log is one message, not one per line.
         write!(output, "{PASTE_MODE_ON}")?;
     }
+    let mut outages = BTreeSet::new();
     loop {
+        for news in incident_news(&service, &mut outages) {
+            writeln!(output, "{news}")?;
+        }
         if interactive {
             write!(output, "> ")?;
             output.flush()?;
@@ -301,6 +307,33 @@ pub async fn run(
     }
     writeln!(output, "Bye.")?;
     Ok(())
+}
+
+/// The banner lines for incidents that started or ended since `shown` (the active ones the
+/// console has announced): "[outage I-0007 since 10:42 UTC: ...]", "[outage I-0007 is over]".
+fn incident_news(service: &Service, shown: &mut BTreeSet<IncidentId>) -> Vec<String> {
+    let active = service.store().active_incidents();
+    let mut news = Vec::new();
+    for i in &active {
+        if shown.insert(i.id) {
+            news.push(format!(
+                "[outage {} since {}: {}]",
+                i.id,
+                crate::escalation::summary::rfc3339(i.opened_at),
+                crate::escalation::text::for_terminal(&i.title)
+            ));
+        }
+    }
+    let ended: Vec<IncidentId> = shown
+        .iter()
+        .filter(|id| !active.iter().any(|i| i.id == **id))
+        .copied()
+        .collect();
+    for id in ended {
+        shown.remove(&id);
+        news.push(format!("[outage {id} is over]"));
+    }
+    news
 }
 
 /// Bracketed paste: the terminal wraps pasted text in these markers.

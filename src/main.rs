@@ -48,6 +48,9 @@ fn main() -> ExitCode {
     }
     config.semantic.deadline = std::time::Duration::from_millis(cli.semantic.semantic_deadline_ms);
     config.semantic.hub_endpoint = cli.semantic.hf_endpoint;
+    config.monitor.enabled = cli.monitor.monitor;
+    config.monitor.retention =
+        std::time::Duration::from_secs(cli.monitor.monitor_retention_days * 86_400);
     match cli::run(config, command) {
         Ok(code) => code,
         // The reader of our output went away (`| head -1`): not a failure, end quietly.

@@ -22,6 +22,8 @@ fn supportbot(cwd: &Path) -> Command {
         .env_remove("MODEL_CACHE_DIR")
         // Lexical matching: the console journeys were written for it, and nothing is downloaded.
         .env("SEMANTIC_MODEL", "off")
+        // The background monitor would reach the shipped targets: never in tests.
+        .env("MONITOR", "false")
         .env("RUST_LOG", "warn")
         // A console refused for a database in use gives up after a second, not the default 5.
         .env("DATA_LOCK_WAIT_SECONDS", "1")
@@ -390,8 +392,17 @@ impl Live {
 
     /// Like `start`, with `RUST_LOG` set to `filter`.
     fn start_logging(knowledge: &Path, data: &Path, filter: &str) -> Live {
-        let mut child = supportbot(data)
-            .env("RUST_LOG", filter)
+        Live::start_env(knowledge, data, &[("RUST_LOG", filter)])
+    }
+
+    /// Like `start`, with these environment variables.
+    fn start_env(knowledge: &Path, data: &Path, env: &[(&str, &str)]) -> Live {
+        let mut cmd = supportbot(data);
+        cmd.env("RUST_LOG", "warn");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
             .args(["console", "--knowledge"])
             .arg(knowledge)
             .arg("--data")
@@ -740,4 +751,51 @@ fn coming_back_tells_the_user_where_their_ticket_stands() {
     let o = console(&fixture("valid"), data.path(), "");
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(!out.contains("Your ticket"), "told once: {out}");
+}
+
+/// The console runs the background monitor (MONITOR=true): a target answering 502 opens an
+/// incident, a user describing its problem hears the known outage first, and the console shows
+/// the outage banner. Against a local server only.
+#[test]
+fn the_console_runs_the_monitor_and_tells_of_an_outage() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let server = runtime.block_on(support::http::TestServer::always(
+        support::http::Behavior::status(502),
+    ));
+    let tmp = tempfile::tempdir().unwrap();
+    let knowledge = tmp.path().join("knowledge");
+    std::fs::create_dir_all(knowledge.join("articles")).unwrap();
+    std::fs::write(
+        knowledge.join("articles/portal-502.md"),
+        "+++\ntitle = \"Portal answers 502\"\ncodes = [\"502\"]\n\
+         symptoms = [\"The portal shows 502 Bad Gateway\"]\nchecks = [\"portal\"]\n+++\n\
+         The portal's gateway failed.\n\n## Solution: Wait and retry\n1. Wait a minute and reload.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        knowledge.join("endpoints.toml"),
+        format!(
+            "[[target]]\nname = \"portal\"\ndescription = \"The portal\"\nurl = \"{}\"\n\
+             timeout_ms = 1000\nfailure_threshold = 1\n",
+            server.url("/")
+        ),
+    )
+    .unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut c = Live::start_env(&knowledge, &data, &[("MONITOR", "true")]);
+    c.wait_for(true, "incident opened", Duration::from_secs(15));
+    c.send("the portal shows 502 bad gateway");
+    let lead = c.wait_for(false, "It's not you", Duration::from_secs(10));
+    assert!(lead.contains("Known outage since"), "{lead}");
+    assert!(
+        lead.contains("Notify me when it's fixed") || c.seen.contains("(I-0001)"),
+        "{lead}"
+    );
+    // The banner comes before the prompt once the incident is open: by the next answer at
+    // the latest.
+    c.send("/help");
+    c.wait_for(false, "== How I can help ==", Duration::from_secs(10));
+    assert!(c.seen.contains("[outage I-0001 since"), "{}", c.seen);
+    c.finish();
 }

@@ -34,6 +34,8 @@ pub struct Cli {
     pub checks: CheckFlags,
     #[command(flatten)]
     pub semantic: SemanticFlags,
+    #[command(flatten)]
+    pub monitor: MonitorFlags,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -56,6 +58,17 @@ pub struct CheckFlags {
     /// Ports ad-hoc checks may use, comma-separated.
     #[arg(long, global = true, env = "CHECK_ALLOWED_PORTS", default_value = "80,443", value_delimiter = ',', value_parser = clap::value_parser!(u16).range(1..))]
     pub check_allowed_ports: Vec<u16>,
+}
+
+/// The background monitor of the endpoints.toml targets (inside `run` and `console`).
+#[derive(clap::Args, Debug)]
+pub struct MonitorFlags {
+    /// Watch the targets in the background while `run` or `console` runs.
+    #[arg(long, global = true, env = "MONITOR", default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub monitor: bool,
+    /// Days of check history kept (for uptime over the last hour, day and week).
+    #[arg(long, global = true, env = "MONITOR_RETENTION_DAYS", default_value_t = crate::incident::history::DEFAULT_RETENTION_DAYS, value_parser = clap::value_parser!(u64).range(1..=3650))]
+    pub monitor_retention_days: u64,
 }
 
 /// Semantic matching (a sentence model beside the lexical matcher).

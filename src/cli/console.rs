@@ -41,7 +41,13 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
         Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
             .with_semantic_deadline(config.semantic.deadline);
     let interactive = std::io::stdin().is_terminal();
-    ctx.runtime()?
+    let runtime = ctx.runtime()?;
+    // Entered so the monitor's task lands on this runtime; stopped when the console ends.
+    let _monitor = {
+        let _inside = runtime.enter();
+        crate::service::monitor::spawn(&service, &config.monitor)
+    };
+    runtime
         .block_on(crate::console::run(
             service,
             console_user(user),

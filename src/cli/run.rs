@@ -50,7 +50,13 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
         check_cooldown: std::time::Duration::from_secs(args.check_cooldown),
         escalate_cooldown: std::time::Duration::from_secs(args.escalate_cooldown),
     };
-    ctx.runtime()?
+    let runtime = ctx.runtime()?;
+    // Entered so the monitor's task lands on this runtime; stopped when the bot stops.
+    let _monitor = {
+        let _inside = runtime.enter();
+        crate::service::monitor::spawn(&service, &config.monitor)
+    };
+    runtime
         .block_on(crate::discord::run(
             &token,
             args.proxy.as_deref(),

@@ -6,7 +6,7 @@
 
 use super::{Service, ServiceError};
 use crate::incident::health::{Change, Streak, judge};
-use crate::incident::history::{CheckRecord, DEFAULT_RETENTION_DAYS};
+use crate::incident::history::CheckRecord;
 use crate::incident::{Evidence, Incident, IncidentId, IncidentState, Origin};
 use crate::knowledge::{KnowledgeBase, Target};
 use crate::probe::Verdict;
@@ -231,16 +231,6 @@ pub fn concerned_articles(kb: &KnowledgeBase, target: &str) -> Vec<String> {
         .collect()
 }
 
-/// How long check history is kept: `MONITOR_RETENTION_DAYS`, default a week and a day.
-pub fn retention() -> Duration {
-    let days = std::env::var("MONITOR_RETENTION_DAYS")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .filter(|d| *d > 0)
-        .unwrap_or(DEFAULT_RETENTION_DAYS);
-    Duration::from_secs(days * 86_400)
-}
-
 /// Runs monitor rounds until `stop` turns true: every few seconds it checks the targets that
 /// are due, and prunes old history once an hour. Errors are logged; the loop goes on.
 pub async fn run(
@@ -270,4 +260,19 @@ pub async fn run(
             return;
         }
     }
+}
+
+/// Starts the background monitor on the current runtime when `config` enables it; the returned
+/// sender stops it (send `true`, or drop it).
+pub fn spawn(
+    service: &Service,
+    config: &crate::config::MonitorConfig,
+) -> Option<tokio::sync::watch::Sender<bool>> {
+    if !config.enabled {
+        tracing::info!("background monitor off (MONITOR=false)");
+        return None;
+    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(run(service.clone(), config.retention, stopped));
+    Some(stop)
 }

@@ -14,6 +14,8 @@ pub fn supportbot(cwd: &Path) -> Command {
         .env_remove("DATA_LOCK_WAIT_SECONDS")
         .env_remove("MODEL_CACHE_DIR")
         .env("SEMANTIC_MODEL", "off")
+        // The background monitor would reach the shipped targets: never in tests.
+        .env("MONITOR", "false")
         .env("RUST_LOG", "warn");
     cmd
 }

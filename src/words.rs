@@ -283,3 +283,8 @@ pub fn outage_over(id: &str, title: &str, note: &str) -> String {
         "The outage {id} is over: {title}. {note} If it still fails for you, describe what you see and I'll help."
     )
 }
+
+/// The note on a ticket resolved together with its incident.
+pub fn resolved_with_incident(id: &str) -> String {
+    format!("Resolved with the outage {id}: it was not on your side.")
+}

@@ -282,3 +282,52 @@ async fn users_landing_on_a_concerned_article_are_told_once_and_can_subscribe() 
     assert_eq!(users.len(), 1);
     assert!(users[0].subscribed);
 }
+
+/// An escalation during an incident is linked to it (the staff card says so); resolving the
+/// incident with its tickets resolves each linked ticket with one note, and a second time is
+/// refused with nothing changed.
+#[tokio::test]
+async fn escalations_during_an_incident_are_linked_and_resolved_with_it() {
+    use supportbot::escalation::ticket::Status;
+    use supportbot::incident::IncidentId;
+    let rig = Rig::new("failure_threshold = 1\n").await;
+    rig.round(Behavior::status(502)).await;
+    for who in ["ann", "bob"] {
+        describe(&rig.service, who, "the portal shows 502 bad gateway").await;
+        rig.service
+            .handle(
+                &user(who),
+                supportbot::conversation::Event::Escalate { note: None },
+            )
+            .await
+            .unwrap();
+    }
+    let linked = rig.service.linked_tickets(IncidentId(1));
+    assert_eq!(linked.len(), 2);
+    let card = linked[0].summary().unwrap().card(&linked[0].id.to_string());
+    assert!(
+        card.fields
+            .iter()
+            .any(|(k, v)| k == "Known outage" && v.starts_with("I-0001")),
+        "{:?}",
+        card.fields
+    );
+    let (incident, resolved) = rig
+        .service
+        .resolve_incident_with_tickets(IncidentId(1), "sam", Some("Intuit fixed their gateway"))
+        .await
+        .unwrap();
+    assert_eq!(incident.state, IncidentState::Resolved);
+    assert_eq!(resolved.len(), 2);
+    for t in rig.service.linked_tickets(IncidentId(1)) {
+        assert_eq!(t.status, Status::Resolved, "{}", t.id);
+    }
+    let again = rig
+        .service
+        .resolve_incident_with_tickets(IncidentId(1), "sam", None)
+        .await;
+    assert!(
+        matches!(&again, Err(e) if e.to_string().contains("already resolved")),
+        "{again:?}"
+    );
+}

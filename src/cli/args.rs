@@ -279,6 +279,10 @@ pub enum IncidentsCommand {
         by: String,
         #[arg(long)]
         note: Option<String>,
+        /// Also resolve every ticket linked to it (escalated during it), with the same note;
+        /// each user is told.
+        #[arg(long)]
+        tickets: bool,
     },
 }
 

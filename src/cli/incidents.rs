@@ -72,8 +72,33 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
             }
         }
         IncidentsCommand::Show { id, json } => {
-            let incident = service.incident(parse_id(&id)?).map_err(refused)?;
-            print_incident(&incident, json, out)?;
+            let id = parse_id(&id)?;
+            let incident = service.incident(id).map_err(refused)?;
+            let linked = service.linked_tickets(id);
+            if json {
+                let mut v = incident_json(&incident);
+                v["tickets"] = json!(
+                    linked
+                        .iter()
+                        .map(|t| json!({"id": t.id.to_string(), "status": t.status.word(), "user": t.user.name}))
+                        .collect::<Vec<_>>()
+                );
+                writeln!(out, "{v}")?;
+            } else {
+                print_incident(&incident, false, out)?;
+                if !linked.is_empty() {
+                    writeln!(out, "\nLinked tickets:")?;
+                    for t in &linked {
+                        writeln!(
+                            out,
+                            "- {} {} {}",
+                            t.id,
+                            t.status.word(),
+                            for_terminal(&t.user.name)
+                        )?;
+                    }
+                }
+            }
         }
         IncidentsCommand::Open {
             title,
@@ -92,16 +117,39 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
                 .map_err(refused)?;
             writeln!(out, "Posted an update on {}.", incident.id)?;
         }
-        IncidentsCommand::Resolve { id, by, note } => {
-            let incident = service
-                .resolve_incident(parse_id(&id)?, &by, note.as_deref())
-                .map_err(refused)?;
+        IncidentsCommand::Resolve {
+            id,
+            by,
+            note,
+            tickets,
+        } => {
+            let id = parse_id(&id)?;
+            let (incident, resolved) = if tickets {
+                ctx.runtime()?
+                    .block_on(service.resolve_incident_with_tickets(id, &by, note.as_deref()))
+                    .map_err(refused)?
+            } else {
+                let i = service
+                    .resolve_incident(id, &by, note.as_deref())
+                    .map_err(refused)?;
+                (i, Vec::new())
+            };
             writeln!(
                 out,
                 "Resolved {} after {}.",
                 incident.id,
-                duration(incident.duration(incident.updated_at))
+                duration(incident.duration(incident.resolved_at.unwrap_or(incident.updated_at)))
             )?;
+            if tickets {
+                let ids: Vec<String> = resolved.iter().map(|t| t.to_string()).collect();
+                writeln!(
+                    out,
+                    "Resolved {} linked ticket(s){}{}.",
+                    ids.len(),
+                    if ids.is_empty() { "" } else { ": " },
+                    ids.join(", ")
+                )?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

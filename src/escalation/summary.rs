@@ -39,6 +39,18 @@ pub struct Summary {
     /// one-shot escalation went ahead without it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kb_problem: Option<String>,
+    /// The known outage this problem is part of ("I-0007: QuickBooks Online: bad gateway"),
+    /// when one concerned the walked article as the user escalated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident: Option<LinkedIncident>,
+}
+
+/// The incident an escalation is linked to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkedIncident {
+    /// `I-0007`.
+    pub id: String,
+    pub title: String,
 }
 
 /// A compact card: maps onto one embed.
@@ -120,6 +132,7 @@ impl Summary {
             bot_version: env!("CARGO_PKG_VERSION").to_string(),
             kb_revision: kb_revision.to_string(),
             kb_problem: None,
+            incident: None,
         }
     }
 
@@ -252,6 +265,12 @@ impl Summary {
         if let Some(none) = self.no_diagnosis() {
             fields.push(("Diagnosis".to_string(), none));
         }
+        if let Some(i) = &self.incident {
+            fields.push((
+                "Known outage".to_string(),
+                format!("{}: {}", i.id, escape_markdown(&i.title)),
+            ));
+        }
         let matches = self.match_lines();
         fields.push((
             "Top matches".to_string(),
@@ -332,6 +351,13 @@ impl Summary {
         }
         if let Some(none) = self.no_diagnosis() {
             t.push_str(&format!("- Diagnosis: {none}\n"));
+        }
+        if let Some(i) = &self.incident {
+            t.push_str(&format!(
+                "- Known outage: {}: {}\n",
+                i.id,
+                escape_markdown(&i.title)
+            ));
         }
         t.push_str(&format!(
             "- Bot: supportbot {}, knowledge revision {}\n",

@@ -4,7 +4,9 @@
 
 use super::error::Refusal;
 use super::{Service, ServiceError};
+use crate::escalation::StaffAction;
 use crate::escalation::notify::{Audience, NoticeEvent, Notification};
+use crate::escalation::ticket::{Status, Ticket, TicketId};
 use crate::incident::history::{CheckRecord, Window, window};
 use crate::incident::{Incident, IncidentId, IncidentState, Origin, staff_text};
 use crate::reply::{Action, Reply, Style, Tone};
@@ -220,6 +222,66 @@ impl Service {
         incident.transition(IncidentState::Resolved, by, text, self.clock.now())?;
         self.save_moved(&incident, was_active)?;
         Ok(incident)
+    }
+
+    /// Tickets escalated while this incident concerned their article, newest first.
+    pub fn linked_tickets(&self, id: IncidentId) -> Vec<Ticket> {
+        let id = id.to_string();
+        let mut linked: Vec<Ticket> = self
+            .store
+            .tickets()
+            .filter(|t| {
+                t.summary()
+                    .and_then(|s| s.incident.as_ref())
+                    .is_some_and(|i| i.id == id)
+            })
+            .collect();
+        linked.reverse();
+        linked
+    }
+
+    /// Resolves the incident and every linked ticket still open or claimed, with one note
+    /// (each user is told as for any resolved ticket). The tickets go first, so a failure
+    /// half-way leaves the incident open and running it again finishes the rest; an incident
+    /// already resolved with linked tickets left open has those resolved. Returns the incident
+    /// and the tickets resolved.
+    pub async fn resolve_incident_with_tickets(
+        &self,
+        id: IncidentId,
+        by: &str,
+        note: Option<&str>,
+    ) -> Result<(Incident, Vec<TicketId>), ServiceError> {
+        let incident = self.incident(id)?;
+        let note = note.map(staff_text).transpose()?;
+        let open: Vec<Ticket> = self
+            .linked_tickets(id)
+            .into_iter()
+            .filter(|t| t.status != Status::Resolved)
+            .collect();
+        if !incident.state.is_active() && open.is_empty() {
+            return Err(crate::incident::IncidentRefusal::AlreadyResolved(id).into());
+        }
+        let ticket_note = note
+            .clone()
+            .unwrap_or_else(|| words::resolved_with_incident(&id.to_string()));
+        let mut resolved = Vec::new();
+        for t in open {
+            self.act_on_ticket(
+                t.id,
+                by,
+                StaffAction::Resolve {
+                    note: Some(ticket_note.clone()),
+                },
+            )
+            .await?;
+            resolved.push(t.id);
+        }
+        let incident = if incident.state.is_active() {
+            self.resolve_incident(id, by, note.as_deref())?
+        } else {
+            incident
+        };
+        Ok((incident, resolved))
     }
 
     /// Every target's status now.

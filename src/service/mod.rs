@@ -306,6 +306,19 @@ impl Service {
             summary.article = None;
             summary.kb_problem = Some(why);
         }
+        // Part of a known outage: linked, so staff see it grouped and can resolve it with it.
+        if let Some(article) = summary.article.as_ref().map(|(id, _)| id.clone())
+            && let Some(incident) = self
+                .store
+                .active_incidents()
+                .into_iter()
+                .find(|i| i.concerns(&article))
+        {
+            summary.incident = Some(crate::escalation::summary::LinkedIncident {
+                id: incident.id.to_string(),
+                title: incident.title,
+            });
+        }
         // The ticket is written and flushed before the user hears of it; the flush blocks, so it
         // runs off the async workers.
         let desk = self.desk.clone();

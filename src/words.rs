@@ -288,3 +288,15 @@ pub fn outage_over(id: &str, title: &str, note: &str) -> String {
 pub fn resolved_with_incident(id: &str) -> String {
     format!("Resolved with the outage {id}: it was not on your side.")
 }
+
+/// A suspected incident's title, from the article many users landed on.
+pub fn crowd_title(article: &str) -> String {
+    format!("Many users report: {article}")
+}
+
+/// What staff are told when the crowd signal fires.
+pub fn crowd_notice(id: &str, users: usize, article: &str, minutes: u64) -> String {
+    format!(
+        "Suspected incident {id}: {users} different users landed on \"{article}\" within {minutes} minutes, while the probes see nothing wrong. Users are not told until staff confirm it; confirm it if this is an outage, or dismiss it."
+    )
+}

@@ -331,3 +331,64 @@ async fn escalations_during_an_incident_are_linked_and_resolved_with_it() {
         "{again:?}"
     );
 }
+
+/// The crowd signal: when three different users land on the same article within the window
+/// while the probes see nothing, staff get a suspected incident; users are not told until staff
+/// confirm it.
+#[tokio::test]
+async fn a_crowd_on_one_article_makes_a_suspected_incident_staff_confirm() {
+    use supportbot::escalation::notify::{Audience, NoticeEvent};
+    use supportbot::incident::IncidentId;
+    use supportbot::incident::crowd::CrowdRule;
+    let mut rig = Rig::new("").await;
+    rig.service = rig.service.clone().with_crowd_rule(CrowdRule {
+        users: 3,
+        minutes: 15,
+    });
+    rig.round(Behavior::ok("fine")).await;
+    for who in ["ann", "bob", "ann", "cy"] {
+        describe(&rig.service, who, "the portal shows 502 bad gateway").await;
+        // Starting over lets the same user land again (counted once: distinct users).
+        rig.service
+            .handle(
+                &user(who),
+                supportbot::conversation::Event::Act(supportbot::reply::Action::Restart),
+            )
+            .await
+            .unwrap();
+    }
+    let suspected = rig.only_incident();
+    assert_eq!(suspected.state, IncidentState::Suspected);
+    assert!(
+        matches!(&suspected.origin, Origin::Crowd { article, users: 3 } if article == "portal-502")
+    );
+    let notice = rig
+        .service
+        .store()
+        .outbox_head()
+        .unwrap()
+        .expect("staff told");
+    assert!(matches!(notice.notification.audience, Audience::Staff));
+    assert!(matches!(
+        notice.notification.event,
+        NoticeEvent::IncidentSuspected { .. }
+    ));
+    assert!(
+        notice.notification.text.contains("3 different users"),
+        "{}",
+        notice.notification.text
+    );
+    // Not told while suspected.
+    let replies = describe(&rig.service, "dee", "the portal shows 502 bad gateway").await;
+    assert!(replies.iter().all(|r| !r.text.contains("Known outage")));
+    // Confirmed: told.
+    rig.service.confirm_incident(IncidentId(1), "sam").unwrap();
+    let replies = describe(&rig.service, "eve", "the portal shows 502 bad gateway").await;
+    assert!(
+        replies[0].text.contains("Known outage since"),
+        "{}",
+        replies[0].text
+    );
+    assert!(rig.service.confirm_incident(IncidentId(1), "sam").is_err());
+    assert!(rig.service.dismiss_incident(IncidentId(1), "sam").is_err());
+}

@@ -264,6 +264,18 @@ pub enum IncidentsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Confirm a suspected incident (from the crowd signal): users are told from now on.
+    Confirm {
+        id: String,
+        #[arg(long)]
+        by: String,
+    },
+    /// Dismiss a suspected incident: not an outage; nobody was told.
+    Dismiss {
+        id: String,
+        #[arg(long)]
+        by: String,
+    },
     /// Post an update users and staff see.
     Update {
         id: String,

@@ -111,6 +111,23 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
                 .map_err(refused)?;
             print_incident(&incident, json, out)?;
         }
+        IncidentsCommand::Confirm { id, by } => {
+            let incident = service
+                .confirm_incident(parse_id(&id)?, &by)
+                .map_err(refused)?;
+            writeln!(
+                out,
+                "Confirmed {}: users who land on {} are told from now on.",
+                incident.id,
+                incident.articles.join(", ")
+            )?;
+        }
+        IncidentsCommand::Dismiss { id, by } => {
+            let incident = service
+                .dismiss_incident(parse_id(&id)?, &by)
+                .map_err(refused)?;
+            writeln!(out, "Dismissed {}.", incident.id)?;
+        }
         IncidentsCommand::Update { id, text, by } => {
             let incident = service
                 .update_incident(parse_id(&id)?, &by, &text)

@@ -357,6 +357,22 @@ impl DiscordNotifier {
         Ok(())
     }
 
+    /// A staff notice that is not about a ticket (a suspected incident): a plain message in
+    /// the support channel.
+    async fn staff_notice(&self, n: &Notification) -> Result<(), DeliveryError> {
+        let m = CreateMessage::new()
+            .content(render::content(&n.text))
+            .allowed_mentions(no_mentions());
+        match self.support_channel.send_message(&self.http, m).await {
+            Ok(_) => Ok(()),
+            Err(e) => give_up_if_refused(
+                failure_of(e, DeliveryStage::SupportChannel, "posting a staff notice"),
+                &n.key,
+                "staff were not told",
+            ),
+        }
+    }
+
     /// DMs the user; if their DMs are closed, leaves a short note in the channel where they
     /// asked, pinging only them.
     async fn user_note(
@@ -446,10 +462,7 @@ impl Notifier for DiscordNotifier {
                     self.staff_post(n, t).await
                 }
                 (Audience::Staff, _, Some(t)) => self.staff_update(n, t).await,
-                (Audience::Staff, _, None) => {
-                    tracing::info!(key = %n.key, "staff notice without a ticket: left to the log");
-                    Ok(())
-                }
+                (Audience::Staff, _, None) => self.staff_notice(n).await,
                 (Audience::User { user }, _, _) => self.user_note(n, user).await,
             }
         })

@@ -69,6 +69,7 @@ fn both(
         NoticeEvent::Created => "created",
         NoticeEvent::Updated => "updated",
         NoticeEvent::IncidentOver { .. } => "incident-over",
+        NoticeEvent::IncidentSuspected { .. } => "incident-suspected",
     };
     vec![
         Notification {

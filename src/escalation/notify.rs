@@ -45,6 +45,10 @@ pub enum NoticeEvent {
     IncidentOver {
         incident: String,
     },
+    /// The crowd signal opened a suspected incident: staff confirm or dismiss it.
+    IncidentSuspected {
+        incident: String,
+    },
 }
 
 /// One message to deliver through the outbox.

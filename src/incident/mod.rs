@@ -4,6 +4,7 @@
 //! concerns; [`history`] keeps uptime and latency. The store keeps them, the service runs the
 //! monitor.
 
+pub mod crowd;
 pub mod health;
 pub mod history;
 
@@ -42,10 +43,12 @@ impl FromStr for IncidentId {
     }
 }
 
-/// Where an incident is in its life. (The crowd signal's "suspected" state is not built yet.)
+/// Where an incident is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum IncidentState {
+    /// Seen by the crowd signal only: staff confirm (open) or dismiss it; users are not told.
+    Suspected,
     /// Down for everyone: users who land on its articles are told.
     Open,
     /// The probes see it up again; waiting for enough good checks in a row.
@@ -61,6 +64,7 @@ impl IncidentState {
 
     pub fn word(self) -> &'static str {
         match self {
+            IncidentState::Suspected => "suspected",
             IncidentState::Open => "open",
             IncidentState::Monitoring => "monitoring",
             IncidentState::Resolved => "resolved",
@@ -76,6 +80,8 @@ pub enum Origin {
     Probe { target: String },
     /// Declared by staff, for what no probe sees.
     Manual { by: String },
+    /// The crowd signal: `users` distinct users landed on `article` within the window.
+    Crowd { article: String, users: usize },
 }
 
 /// One bad (or, while monitoring, good) check that is part of the story.
@@ -128,6 +134,10 @@ pub struct Incident {
 pub enum IncidentRefusal {
     #[error("{0} is already resolved; open a new incident if it is back")]
     AlreadyResolved(IncidentId),
+    #[error(
+        "{0} is not suspected (it is {1}); only a suspected incident is confirmed or dismissed"
+    )]
+    NotSuspected(IncidentId, &'static str),
     #[error("the text is empty: say what users should know")]
     Empty,
     #[error("the text is {0} characters; keep it under {MAX_TEXT_CHARS}")]
@@ -206,6 +216,31 @@ impl Incident {
             state,
         });
         Ok(())
+    }
+
+    /// Staff confirm a suspected incident: it opens, and users are told from now on.
+    pub fn confirm(&mut self, by: &str, at: u64) -> Result<(), IncidentRefusal> {
+        self.expect_suspected()?;
+        self.transition(IncidentState::Open, by, format!("Confirmed by {by}."), at)
+    }
+
+    /// Staff dismiss a suspected incident: closed, nobody was told.
+    pub fn dismiss(&mut self, by: &str, at: u64) -> Result<(), IncidentRefusal> {
+        self.expect_suspected()?;
+        self.transition(
+            IncidentState::Resolved,
+            by,
+            format!("Dismissed by {by}: not an outage."),
+            at,
+        )
+    }
+
+    fn expect_suspected(&self) -> Result<(), IncidentRefusal> {
+        if self.state == IncidentState::Suspected {
+            Ok(())
+        } else {
+            Err(IncidentRefusal::NotSuspected(self.id, self.state.word()))
+        }
     }
 
     /// A staff update that keeps the state.
@@ -289,6 +324,27 @@ mod tests {
             .unwrap();
         assert_eq!(i.resolved_at, Some(1_000));
         assert_eq!(i.duration(5_000), 0);
+    }
+
+    #[test]
+    fn only_a_suspected_incident_is_confirmed_or_dismissed() {
+        let mut i = incident();
+        i.state = IncidentState::Suspected;
+        assert!(
+            !i.concerns("quickbooks-error-502"),
+            "users are not told while suspected"
+        );
+        i.confirm("sam", 1_100).unwrap();
+        assert!(i.concerns("quickbooks-error-502"));
+        assert_eq!(
+            i.confirm("sam", 1_200),
+            Err(IncidentRefusal::NotSuspected(IncidentId(7), "open"))
+        );
+        assert!(i.dismiss("sam", 1_200).is_err());
+        let mut d = incident();
+        d.state = IncidentState::Suspected;
+        d.dismiss("sam", 1_300).unwrap();
+        assert_eq!(d.state, IncidentState::Resolved);
     }
 
     #[test]

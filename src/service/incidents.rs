@@ -85,6 +85,85 @@ impl Service {
         Ok(())
     }
 
+    /// Notes that `user` landed on `article`; when that makes a crowd and no incident
+    /// (suspected or active) covers the article, opens a suspected one and tells staff.
+    pub(super) fn watch_crowd(
+        &self,
+        article: &str,
+        user: &str,
+        now: u64,
+    ) -> Result<(), ServiceError> {
+        let crossed = match self.crowd.lock() {
+            Ok(mut crowd) => crowd.land(&self.crowd_rule, article, user, now),
+            // A panic elsewhere while holding it: the signal is best effort.
+            Err(_) => return Ok(()),
+        };
+        let Some(users) = crossed else {
+            return Ok(());
+        };
+        let covered = self.store.incidents().into_iter().any(|i| {
+            (i.state.is_active() || i.state == IncidentState::Suspected)
+                && i.articles.iter().any(|a| a == article)
+        });
+        if covered {
+            return Ok(());
+        }
+        let kb = self.knowledge.current();
+        let title = kb
+            .get(article)
+            .map_or(article.to_string(), |a| a.title.clone());
+        let minutes = self.crowd_rule.minutes;
+        let mut incident = self.store.new_incident(|id| {
+            let mut i = Incident::open(
+                id,
+                words::crowd_title(&title),
+                Origin::Crowd {
+                    article: article.to_string(),
+                    users,
+                },
+                Vec::new(),
+                vec![article.to_string()],
+                now,
+            );
+            i.state = IncidentState::Suspected;
+            i
+        })?;
+        let id = incident.id.to_string();
+        let notice = Notification {
+            key: format!("{id}/suspected"),
+            ticket: None,
+            event: NoticeEvent::IncidentSuspected {
+                incident: id.clone(),
+            },
+            audience: Audience::Staff,
+            text: words::crowd_notice(&id, users, &title, minutes),
+            card: None,
+            transcript: None,
+        };
+        incident.updated_at = now;
+        self.store
+            .save_incident_with_notices(&incident, vec![notice], now)?;
+        self.outbox_wake().notify_one();
+        tracing::warn!(incident = %id, article, users, "suspected incident (crowd signal)");
+        Ok(())
+    }
+
+    /// Staff confirm a suspected incident: users landing on its article are told from now on.
+    pub fn confirm_incident(&self, id: IncidentId, by: &str) -> Result<Incident, ServiceError> {
+        let mut incident = self.incident(id)?;
+        incident.confirm(by, self.clock.now())?;
+        self.store.save_incident(&incident)?;
+        Ok(incident)
+    }
+
+    /// Staff dismiss a suspected incident: closed; nobody was told.
+    pub fn dismiss_incident(&self, id: IncidentId, by: &str) -> Result<Incident, ServiceError> {
+        let mut incident = self.incident(id)?;
+        incident.dismiss(by, self.clock.now())?;
+        self.store.save_incident(&incident)?;
+        Ok(incident)
+    }
+
     /// "Notify me when it's fixed".
     pub(super) fn subscribe(&self, user: &UserRef, id: IncidentId) -> Result<Reply, ServiceError> {
         let incident = self.incident(id)?;

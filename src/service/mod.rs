@@ -47,6 +47,9 @@ pub struct Service {
     turns: Arc<UserTurns>,
     /// How long a description may wait for its sentence vectors before it is ranked lexically.
     semantic_deadline: std::time::Duration,
+    /// Who landed on which article lately, for the crowd signal.
+    crowd: Arc<std::sync::Mutex<crate::incident::crowd::Crowd>>,
+    crowd_rule: crate::incident::crowd::CrowdRule,
 }
 
 impl Service {
@@ -64,6 +67,8 @@ impl Service {
             prober,
             turns: Arc::default(),
             semantic_deadline: crate::config::SEMANTIC_DEADLINE,
+            crowd: Arc::default(),
+            crowd_rule: crate::incident::crowd::CrowdRule::default(),
         }
     }
 
@@ -95,6 +100,13 @@ impl Service {
     }
 
     /// With another wait for sentence vectors (`SEMANTIC_DEADLINE_MS`).
+    /// With another crowd rule (how many users on one article within how many minutes make a
+    /// suspected incident).
+    pub fn with_crowd_rule(mut self, rule: crate::incident::crowd::CrowdRule) -> Self {
+        self.crowd_rule = rule;
+        self
+    }
+
     pub fn with_semantic_deadline(mut self, deadline: std::time::Duration) -> Self {
         self.semantic_deadline = deadline;
         self
@@ -138,6 +150,7 @@ impl Service {
         let kb = self.knowledge.current();
         let session = self.session(user)?;
         let before = session.attempts.clone();
+        let walked_before = session.article().map(str::to_string);
         let had_ticket = session.ticket.is_some();
         let started = session.started_at;
         let now = self.clock.now();
@@ -169,6 +182,11 @@ impl Service {
             }
         }
         self.lead_with_outage(&session.user, &mut replies, now)?;
+        if let Some(article) = session.article()
+            && walked_before.as_deref() != Some(article)
+        {
+            self.watch_crowd(article, &session.user.id, now)?;
+        }
         self.store.save_session(&session)?;
         Ok(replies)
     }

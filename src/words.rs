@@ -300,3 +300,8 @@ pub fn crowd_notice(id: &str, users: usize, article: &str, minutes: u64) -> Stri
         "Suspected incident {id}: {users} different users landed on \"{article}\" within {minutes} minutes, while the probes see nothing wrong. Users are not told until staff confirm it; confirm it if this is an outage, or dismiss it."
     )
 }
+
+pub const STATUS_TITLE: &str = "Service status";
+pub const NO_INCIDENT: &str = "None going on.";
+pub const NO_TARGETS: &str = "No services are set up for checks here.";
+pub const NO_ACTIVE_INCIDENTS: &str = "No incident going on.";

@@ -37,7 +37,7 @@ async fn diagnose_to_resolved_ticket_end_to_end() {
         let j = Journey::start().await;
         let (alice, sam) = (j.user(), j.staff());
         let commands = j.wait_for_commands().await;
-        assert_eq!(commands, 7, "every slash command, in the dev guild");
+        assert_eq!(commands, 9, "every slash command, in the dev guild");
 
         // /diagnose: the 502 article's summary, and the browser question as a select menu.
         let sent = alice
@@ -887,6 +887,83 @@ async fn a_support_channel_the_bot_cannot_use_stops_it_with_a_plain_message() {
         // The unknown channel was the only request Discord itself refused.
         let rejections = j.rejections();
         assert_eq!(rejections.len(), 1, "{rejections:#?}");
+    })
+    .await;
+}
+
+/// Incidents on Discord: staff declare an outage with /incident open, everyone sees it in
+/// /status, a user whose problem is its article hears "it's them" first, a member without the
+/// staff role cannot run /incident, and /incident resolve ends it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn incidents_through_slash_commands() {
+    bounded("incidents", async {
+        let j = Journey::start().await;
+        let sam = j.staff();
+        let open = sam
+            .slash(
+                "incident",
+                vec![Opt::Sub(
+                    "open",
+                    vec![
+                        Opt::Str("title", "QuickBooks answers 502 for everyone".into()),
+                        Opt::Str("article", "quickbooks-error-502".into()),
+                    ],
+                )],
+            )
+            .await;
+        open.answered(DEFERRED).await;
+        let text = open.reply().await.all_text();
+        assert!(text.contains("I-0001") && text.contains("open"), "{text}");
+
+        let status = j.user().slash("status", Vec::new()).await;
+        status.answered(MESSAGE).await;
+        let text = status.reply().await.all_text();
+        assert!(
+            text.contains("I-0001") && text.contains("Service status"),
+            "{text}"
+        );
+
+        let sent = j.user().diagnose(BAD_GATEWAY).await;
+        sent.answered(MESSAGE).await;
+        let text = sent.reply().await.all_text();
+        assert!(
+            text.contains("Known outage since") && text.contains("(I-0001)"),
+            "{text}"
+        );
+
+        let bob = j.member(Invoker::member(300, "bob"));
+        let refused = bob
+            .slash("incident", vec![Opt::Sub("list", Vec::new())])
+            .await;
+        assert!(refused.reply().await.all_text().contains("staff role"));
+
+        let resolve = sam
+            .slash(
+                "incident",
+                vec![Opt::Sub(
+                    "resolve",
+                    vec![
+                        Opt::Str("id", "I-0001".into()),
+                        Opt::Str("note", "Intuit fixed it".into()),
+                    ],
+                )],
+            )
+            .await;
+        resolve.answered(DEFERRED).await;
+        let text = resolve.reply().await.all_text();
+        assert!(
+            text.contains("resolved") && text.contains("Intuit fixed it"),
+            "{text}"
+        );
+        let again = sam
+            .slash(
+                "incident",
+                vec![Opt::Sub("resolve", vec![Opt::Str("id", "I-0001".into())])],
+            )
+            .await;
+        let text = again.reply().await.all_text();
+        assert!(text.contains("already resolved"), "{text}");
+        j.stop().await;
     })
     .await;
 }

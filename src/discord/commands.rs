@@ -5,6 +5,7 @@ use super::perms::Need;
 use crate::browser::Browser;
 use crate::escalation::StaffAction;
 use crate::escalation::ticket::TicketId;
+use crate::incident::IncidentId;
 use crate::service::KbVerb;
 use serenity::all::{
     CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand,
@@ -36,7 +37,38 @@ pub enum SlashCommand {
     Kb {
         verb: KbVerb,
     },
+    /// Everyone: the services' status and incidents.
+    Status,
+    /// Staff: work with incidents.
+    Incident {
+        verb: IncidentVerb,
+    },
     Help,
+}
+
+/// `/incident list|open|update|resolve|confirm|dismiss`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IncidentVerb {
+    List,
+    Open {
+        title: String,
+        article: String,
+    },
+    Update {
+        id: IncidentId,
+        text: String,
+    },
+    Resolve {
+        id: IncidentId,
+        note: Option<String>,
+        tickets: bool,
+    },
+    Confirm {
+        id: IncidentId,
+    },
+    Dismiss {
+        id: IncidentId,
+    },
 }
 
 /// `/ticket show` reads a ticket; the others act on it.
@@ -49,7 +81,7 @@ pub enum TicketVerb {
 impl SlashCommand {
     pub fn need(&self) -> Need {
         match self {
-            SlashCommand::Ticket { .. } => Need::Staff,
+            SlashCommand::Ticket { .. } | SlashCommand::Incident { .. } => Need::Staff,
             SlashCommand::Kb { .. } => Need::Admin,
             _ => Need::Anyone,
         }
@@ -69,6 +101,11 @@ fn ticket_id_option() -> CreateCommandOption {
     CreateCommandOption::new(CommandOptionType::String, "id", "Ticket id, e.g. T-0042")
         .required(true)
         .set_autocomplete(true)
+}
+
+fn incident_id_option() -> CreateCommandOption {
+    CreateCommandOption::new(CommandOptionType::String, "id", "Incident id, e.g. I-0007")
+        .required(true)
 }
 
 /// Every command the bot registers.
@@ -175,6 +212,81 @@ pub fn definitions() -> Vec<CreateCommand> {
                             .set_autocomplete(true),
                     ),
             ),
+        CreateCommand::new("status").description("Is it me or is it them? The services' status"),
+        CreateCommand::new("incident")
+            .description("Support staff: outages")
+            .add_option(CreateCommandOption::new(
+                CommandOptionType::SubCommand,
+                "list",
+                "Incidents going on",
+            ))
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::SubCommand,
+                    "open",
+                    "Declare an outage no probe sees",
+                )
+                .add_sub_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        "title",
+                        "What users are told is wrong",
+                    )
+                    .required(true)
+                    .max_length(1000),
+                )
+                .add_sub_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        "article",
+                        "The article it concerns",
+                    )
+                    .required(true)
+                    .set_autocomplete(true),
+                ),
+            )
+            .add_option(
+                CreateCommandOption::new(CommandOptionType::SubCommand, "update", "Post an update")
+                    .add_sub_option(incident_id_option())
+                    .add_sub_option(
+                        CreateCommandOption::new(CommandOptionType::String, "text", "The update")
+                            .required(true)
+                            .max_length(1000),
+                    ),
+            )
+            .add_option(
+                CreateCommandOption::new(CommandOptionType::SubCommand, "resolve", "Resolve it")
+                    .add_sub_option(incident_id_option())
+                    .add_sub_option(
+                        CreateCommandOption::new(
+                            CommandOptionType::String,
+                            "note",
+                            "What users are told",
+                        )
+                        .max_length(1000),
+                    )
+                    .add_sub_option(CreateCommandOption::new(
+                        CommandOptionType::Boolean,
+                        "tickets",
+                        "Also resolve the tickets escalated during it",
+                    )),
+            )
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::SubCommand,
+                    "confirm",
+                    "Confirm a suspected incident",
+                )
+                .add_sub_option(incident_id_option()),
+            )
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::SubCommand,
+                    "dismiss",
+                    "Dismiss a suspected incident",
+                )
+                .add_sub_option(incident_id_option()),
+            ),
         CreateCommand::new("help").description("What I can do"),
     ]
 }
@@ -260,6 +372,38 @@ pub fn parse(name: &str, options: &[CommandDataOption]) -> Result<SlashCommand, 
                 },
             }
         }
+        "status" => SlashCommand::Status,
+        "incident" => {
+            let (verb, inner) =
+                sub(options).ok_or("Use /incident list|open|update|resolve|confirm|dismiss.")?;
+            let id = || -> Result<IncidentId, String> {
+                string(inner, "id")
+                    .ok_or("Give the incident id, e.g. I-0007.")?
+                    .parse()
+            };
+            SlashCommand::Incident {
+                verb: match verb {
+                    "list" => IncidentVerb::List,
+                    "open" => IncidentVerb::Open {
+                        title: string(inner, "title").ok_or("Say what is wrong in `title`.")?,
+                        article: string(inner, "article")
+                            .ok_or("Pick the article it concerns in `article`.")?,
+                    },
+                    "update" => IncidentVerb::Update {
+                        id: id()?,
+                        text: string(inner, "text").ok_or("Write the update in `text`.")?,
+                    },
+                    "resolve" => IncidentVerb::Resolve {
+                        id: id()?,
+                        note: string(inner, "note"),
+                        tickets: boolean(inner, "tickets").unwrap_or(false),
+                    },
+                    "confirm" => IncidentVerb::Confirm { id: id()? },
+                    "dismiss" => IncidentVerb::Dismiss { id: id()? },
+                    other => return Err(format!("Unknown /incident action `{other}`.")),
+                },
+            }
+        }
         "help" => SlashCommand::Help,
         other => {
             return Err(format!(
@@ -312,6 +456,39 @@ mod tests {
             parse("diagnose", &o)
                 .unwrap_err()
                 .contains("unknown browser")
+        );
+    }
+
+    #[test]
+    fn parses_incident_commands() {
+        let o = opts(
+            json!([{"name": "resolve", "type": 1, "options": [{"name": "id", "type": 3, "value": "I-0007"}, {"name": "tickets", "type": 5, "value": true}]}]),
+        );
+        assert_eq!(
+            parse("incident", &o),
+            Ok(SlashCommand::Incident {
+                verb: IncidentVerb::Resolve {
+                    id: IncidentId(7),
+                    note: None,
+                    tickets: true
+                }
+            })
+        );
+        let o = opts(
+            json!([{"name": "update", "type": 1, "options": [{"name": "id", "type": 3, "value": "T-1"}, {"name": "text", "type": 3, "value": "x"}]}]),
+        );
+        assert!(
+            parse("incident", &o)
+                .unwrap_err()
+                .contains("not an incident id")
+        );
+        assert_eq!(parse("status", &[]), Ok(SlashCommand::Status));
+        assert_eq!(
+            SlashCommand::Incident {
+                verb: IncidentVerb::List
+            }
+            .need(),
+            Need::Staff
         );
     }
 

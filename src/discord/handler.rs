@@ -2,7 +2,7 @@
 //! modals and autocomplete. Thin: the service does the work, `Responder` answers within
 //! Discord's 3 seconds, and service errors become replies in one place (`shown`).
 
-use super::commands::{self, SlashCommand, TicketVerb};
+use super::commands::{self, IncidentVerb, SlashCommand, TicketVerb};
 use super::cooldowns::{Cooldowns, Costly};
 use super::inflight::InFlight;
 use super::perms::{self, Caller, Need};
@@ -200,6 +200,17 @@ impl Handler {
                 };
                 respond.answer_with(work).await;
             }
+            SlashCommand::Status => {
+                respond.answer(&[self.service.status_reply()]).await;
+            }
+            SlashCommand::Incident { verb } => {
+                let by = format!("{} ({})", user.name, user.id);
+                let work = async {
+                    let result = self.incident(verb, &by).await;
+                    shown(result, &user.id, "/incident")
+                };
+                respond.defer_then(work).await;
+            }
             SlashCommand::Kb { verb } => {
                 // Reload and check read the files (and embed what changed): acknowledged at
                 // once, as they can outlast Discord's 3 seconds.
@@ -212,6 +223,48 @@ impl Handler {
                 }
             }
         }
+    }
+
+    /// Runs one `/incident` verb; each answers with the incident as it now is.
+    async fn incident(&self, verb: IncidentVerb, by: &str) -> Result<Vec<Reply>, ServiceError> {
+        let s = &self.service;
+        let one = |i: crate::incident::Incident| vec![Service::incident_reply(&i)];
+        Ok(match verb {
+            IncidentVerb::List => {
+                let active = s.store().incidents();
+                let shown: Vec<Reply> = active
+                    .iter()
+                    .filter(|i| {
+                        i.state.is_active() || i.state == crate::incident::IncidentState::Suspected
+                    })
+                    .take(10)
+                    .map(Service::incident_reply)
+                    .collect();
+                if shown.is_empty() {
+                    vec![Reply::new(crate::words::NO_ACTIVE_INCIDENTS)]
+                } else {
+                    shown
+                }
+            }
+            IncidentVerb::Open { title, article } => {
+                one(s.declare_incident(by, &title, &[article])?)
+            }
+            IncidentVerb::Update { id, text } => one(s.update_incident(id, by, &text)?),
+            IncidentVerb::Resolve { id, note, tickets } => {
+                if tickets {
+                    let (i, resolved) = s
+                        .resolve_incident_with_tickets(id, by, note.as_deref())
+                        .await?;
+                    let mut r = Service::incident_reply(&i);
+                    r = r.field("Tickets resolved", resolved.len().to_string());
+                    vec![r]
+                } else {
+                    one(s.resolve_incident(id, by, note.as_deref())?)
+                }
+            }
+            IncidentVerb::Confirm { id } => one(s.confirm_incident(id, by)?),
+            IncidentVerb::Dismiss { id } => one(s.dismiss_incident(id, by)?),
+        })
     }
 
     async fn component(&self, ctx: &Context, c: &ComponentInteraction) {
@@ -351,7 +404,7 @@ impl Handler {
         let partial = focused.value.trim();
         let mut choices: Vec<AutocompleteChoice> = Vec::new();
         match (a.data.name.as_str(), focused.name) {
-            ("fix", "article") | ("kb", "id") => {
+            ("fix", "article") | ("kb", "id") | ("incident", "article") => {
                 let kb = self.service.knowledge().current();
                 let ids: Vec<String> = if partial.is_empty() {
                     kb.articles().iter().map(|a| a.id.clone()).collect()

@@ -363,6 +363,75 @@ impl Service {
         Ok((incident, resolved))
     }
 
+    /// The status as a chat reply (`/status`): each target with its last verdict, uptime over
+    /// 24 hours and mean latency, then what is going on.
+    pub fn status_reply(&self) -> Reply {
+        let report = self.status();
+        let mut lines = Vec::new();
+        for t in &report.targets {
+            let last = t
+                .last
+                .as_ref()
+                .map_or("not checked yet", |r| r.verdict.word());
+            let uptime = t
+                .day
+                .uptime_percent
+                .map_or(String::new(), |p| format!(" · {p:.1}% up over 24 h"));
+            let latency = t
+                .day
+                .mean_latency_ms
+                .map_or(String::new(), |ms| format!(" · {ms} ms"));
+            lines.push(format!(
+                "- **{}**: {last}{uptime}{latency}",
+                crate::escalation::text::escape_markdown(&t.description)
+            ));
+        }
+        if lines.is_empty() {
+            lines.push(words::NO_TARGETS.to_string());
+        }
+        let mut reply = Reply::new(lines.join("\n")).title(words::STATUS_TITLE);
+        if report.incidents.is_empty() {
+            reply = reply
+                .field("Incidents", words::NO_INCIDENT)
+                .tone(Tone::Success);
+        } else {
+            for i in &report.incidents {
+                reply = reply.field(
+                    format!("{} ({})", i.id, i.state.word()),
+                    format!(
+                        "Since {}: {}",
+                        clock_time(i.opened_at),
+                        crate::escalation::text::escape_markdown(&i.title)
+                    ),
+                );
+            }
+            reply = reply.tone(Tone::Warning);
+        }
+        reply
+    }
+
+    /// One incident as a chat reply, with its latest update.
+    pub fn incident_reply(incident: &Incident) -> Reply {
+        let mut reply = Reply::new(crate::escalation::text::escape_markdown(&incident.title))
+            .title(format!("{} · {}", incident.id, incident.state.word()))
+            .field("Since", clock_time(incident.opened_at));
+        if !incident.articles.is_empty() {
+            reply = reply.field("Articles", incident.articles.join(", "));
+        }
+        if let Some(u) = incident.updates.last() {
+            reply = reply.field(
+                "Latest update",
+                format!(
+                    "{} ({}): {}",
+                    clock_time(u.at),
+                    crate::escalation::text::escape_markdown(&u.by),
+                    crate::escalation::text::escape_markdown(&u.text)
+                ),
+            );
+        }
+        reply
+    }
+
     /// Every target's status now.
     pub fn status(&self) -> StatusReport {
         let now = self.clock.now();

@@ -189,6 +189,7 @@ async fn bot_role(n: usize) {
     let matching = std::sync::Arc::clone(&knowledge);
     let service = Service::new(knowledge, Store::open(data.path()).expect("store"));
     let settings = Settings {
+        status_channel: None,
         support_channel: fake_discord::SUPPORT_CHANNEL_ID,
         staff_role: None,
         dev_guild: Some(GUILD_ID),

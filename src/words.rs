@@ -305,3 +305,8 @@ pub const STATUS_TITLE: &str = "Service status";
 pub const NO_INCIDENT: &str = "None going on.";
 pub const NO_TARGETS: &str = "No services are set up for checks here.";
 pub const NO_ACTIVE_INCIDENTS: &str = "No incident going on.";
+
+/// The one-line form of an incident's status (logs, the notifications file).
+pub fn incident_status_line(id: &str, state: &str, title: &str) -> String {
+    format!("Incident {id} is {state}: {title}")
+}

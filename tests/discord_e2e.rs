@@ -914,6 +914,17 @@ async fn incidents_through_slash_commands() {
         open.answered(DEFERRED).await;
         let text = open.reply().await.all_text();
         assert!(text.contains("I-0001") && text.contains("open"), "{text}");
+        // The status message, in the support channel (no STATUS_CHANNEL_ID set).
+        j.outbox_drained(DELIVERY).await;
+        let status_messages = || {
+            j.messages_in(SUPPORT)
+                .into_iter()
+                .filter(|m| m.source == Source::Channel)
+                .filter(|m| m.titles().first().is_some_and(|t| t.starts_with("I-0001")))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(status_messages().len(), 1, "one status message");
+        assert_eq!(status_messages()[0].titles()[0], "I-0001 · open");
 
         let status = j.user().slash("status", Vec::new()).await;
         status.answered(MESSAGE).await;

@@ -197,6 +197,9 @@ pub struct RunArgs {
     /// Channel id where escalations are posted for staff.
     #[arg(long, env = "SUPPORT_CHANNEL_ID", value_name = "ID", value_parser = discord_id)]
     pub support_channel: Option<u64>,
+    /// Channel id where incidents' status messages are posted and kept up to date (default: the support channel).
+    #[arg(long, env = "STATUS_CHANNEL_ID", value_name = "ID", value_parser = discord_id)]
+    pub status_channel: Option<u64>,
     /// Role id whose members count as support staff (Manage Server always does).
     #[arg(long, env = "STAFF_ROLE_ID", value_name = "ID", value_parser = discord_id)]
     pub staff_role: Option<u64>,

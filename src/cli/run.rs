@@ -45,6 +45,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
             .with_semantic_deadline(config.semantic.deadline);
     let settings = crate::discord::Settings {
         support_channel,
+        status_channel: args.status_channel,
         staff_role: args.staff_role,
         dev_guild: args.dev_guild,
         check_cooldown: std::time::Duration::from_secs(args.check_cooldown),

@@ -27,6 +27,8 @@ use std::time::Duration;
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub support_channel: u64,
+    /// Where incidents' status messages go (`STATUS_CHANNEL_ID`; default the support channel).
+    pub status_channel: Option<u64>,
     pub staff_role: Option<u64>,
     pub dev_guild: Option<u64>,
     pub check_cooldown: Duration,

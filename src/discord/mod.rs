@@ -238,6 +238,9 @@ pub async fn run(
         Box::new(notifier::DiscordNotifier {
             http: client.http.clone(),
             support_channel: ChannelId::new(settings.support_channel),
+            status_channel: ChannelId::new(
+                settings.status_channel.unwrap_or(settings.support_channel),
+            ),
             store: service.store().clone(),
         }),
     ]));

@@ -18,6 +18,8 @@ use std::sync::Arc;
 pub struct DiscordNotifier {
     pub http: Arc<Http>,
     pub support_channel: ChannelId,
+    /// Where incidents' status messages go.
+    pub status_channel: ChannelId,
     pub store: Store,
 }
 
@@ -357,6 +359,63 @@ impl DiscordNotifier {
         Ok(())
     }
 
+    /// The incident's status message in the status channel, as the incident is now: posted the
+    /// first time, edited after (posted anew if it was deleted).
+    async fn status_message(&self, incident: &str) -> Result<(), DeliveryError> {
+        let Ok(id) = incident.parse::<crate::incident::IncidentId>() else {
+            return Ok(());
+        };
+        let Some(current) = self.store.incident(id).ok().flatten() else {
+            return Ok(());
+        };
+        let reply = crate::service::Service::incident_reply(&current);
+        let Some(spec) = render::messages("status", &[reply]).into_iter().next() else {
+            return Ok(());
+        };
+        let key = format!("discord:incident:{incident}");
+        if let Some(msg) = self.remembered(&key).and_then(|m| m.parse::<u64>().ok()) {
+            let edit = EditMessage::new()
+                .embeds(spec.embeds.iter().map(render::to_embed).collect())
+                .allowed_mentions(no_mentions());
+            match self
+                .status_channel
+                .edit_message(&self.http, MessageId::new(msg), edit)
+                .await
+            {
+                Ok(_) => return Ok(()),
+                Err(e) => match failure_of(
+                    e,
+                    DeliveryStage::SupportChannel,
+                    "updating the status message",
+                ) {
+                    DeliveryFailure::Retry(e) => return Err(e),
+                    DeliveryFailure::Refused(why) => {
+                        tracing::warn!(%incident, "{why}; posting a new status message");
+                    }
+                },
+            }
+        }
+        match self
+            .status_channel
+            .send_message(
+                &self.http,
+                message_of(&spec).allowed_mentions(no_mentions()),
+            )
+            .await
+        {
+            Ok(m) => self.remember(&key, &m.id.get().to_string()),
+            Err(e) => give_up_if_refused(
+                failure_of(
+                    e,
+                    DeliveryStage::SupportChannel,
+                    "posting the status message",
+                ),
+                incident,
+                "the status message is not shown",
+            ),
+        }
+    }
+
     /// A staff notice that is not about a ticket (a suspected incident): a plain message in
     /// the support channel.
     async fn staff_notice(&self, n: &Notification) -> Result<(), DeliveryError> {
@@ -462,6 +521,9 @@ impl Notifier for DiscordNotifier {
                     self.staff_post(n, t).await
                 }
                 (Audience::Staff, _, Some(t)) => self.staff_update(n, t).await,
+                (Audience::Staff, NoticeEvent::IncidentStatus { incident }, None) => {
+                    self.status_message(incident).await
+                }
                 (Audience::Staff, _, None) => self.staff_notice(n).await,
                 (Audience::User { user }, _, _) => self.user_note(n, user).await,
             }

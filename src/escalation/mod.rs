@@ -70,6 +70,7 @@ fn both(
         NoticeEvent::Updated => "updated",
         NoticeEvent::IncidentOver { .. } => "incident-over",
         NoticeEvent::IncidentSuspected { .. } => "incident-suspected",
+        NoticeEvent::IncidentStatus { .. } => "incident-status",
     };
     vec![
         Notification {

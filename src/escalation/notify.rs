@@ -49,6 +49,10 @@ pub enum NoticeEvent {
     IncidentSuspected {
         incident: String,
     },
+    /// An incident opened, moved or got an update: the status message shows it as it now is.
+    IncidentStatus {
+        incident: String,
+    },
 }
 
 /// One message to deliver through the outbox.

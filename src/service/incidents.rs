@@ -152,7 +152,7 @@ impl Service {
     pub fn confirm_incident(&self, id: IncidentId, by: &str) -> Result<Incident, ServiceError> {
         let mut incident = self.incident(id)?;
         incident.confirm(by, self.clock.now())?;
-        self.store.save_incident(&incident)?;
+        self.save_moved(&incident, false, true)?;
         Ok(incident)
     }
 
@@ -160,7 +160,7 @@ impl Service {
     pub fn dismiss_incident(&self, id: IncidentId, by: &str) -> Result<Incident, ServiceError> {
         let mut incident = self.incident(id)?;
         incident.dismiss(by, self.clock.now())?;
-        self.store.save_incident(&incident)?;
+        self.save_moved(&incident, false, false)?;
         Ok(incident)
     }
 
@@ -178,46 +178,66 @@ impl Service {
         })
     }
 
-    /// Saves an incident after a change; when the change resolved it, every user who asked
-    /// to hear the end is told, through the outbox, in the same write.
+    /// Saves an incident after a change, with what the change tells in the same write: the
+    /// status message (unless `announce` is false: a suspected incident, or one dismissed, was
+    /// never public) and, when it resolved the incident, every user who asked to hear the end.
     pub(super) fn save_moved(
         &self,
         incident: &Incident,
         was_active: bool,
+        announce: bool,
     ) -> Result<(), ServiceError> {
         let now = self.clock.now();
-        if !(was_active && incident.state == IncidentState::Resolved) {
-            self.store.save_incident(incident)?;
-            return Ok(());
-        }
         let id = incident.id.to_string();
-        let note = incident
-            .updates
-            .last()
-            .map(|u| u.text.clone())
-            .unwrap_or_default();
-        let notices: Vec<Notification> = self
-            .store
-            .incident_users(incident.id)
-            .into_iter()
-            .filter(|u| u.subscribed)
-            .map(|u| Notification {
-                key: format!("{id}/over/{}", u.user.id),
+        let mut notices = Vec::new();
+        if announce && incident.state != IncidentState::Suspected {
+            notices.push(Notification {
+                // One per change: the updates (and evidence) only grow.
+                key: format!(
+                    "{id}/status/{}-{}",
+                    incident.updates.len(),
+                    incident.state.word()
+                ),
                 ticket: None,
-                event: NoticeEvent::IncidentOver {
+                event: NoticeEvent::IncidentStatus {
                     incident: id.clone(),
                 },
-                text: words::outage_over(&id, &incident.title, &note),
-                audience: Audience::User { user: u.user },
+                audience: Audience::Staff,
+                text: words::incident_status_line(&id, incident.state.word(), &incident.title),
                 card: None,
                 transcript: None,
-            })
-            .collect();
-        let told = notices.len();
+            });
+        }
+        if was_active && incident.state == IncidentState::Resolved {
+            let note = incident
+                .updates
+                .last()
+                .map(|u| u.text.clone())
+                .unwrap_or_default();
+            for u in self
+                .store
+                .incident_users(incident.id)
+                .into_iter()
+                .filter(|u| u.subscribed)
+            {
+                notices.push(Notification {
+                    key: format!("{id}/over/{}", u.user.id),
+                    ticket: None,
+                    event: NoticeEvent::IncidentOver {
+                        incident: id.clone(),
+                    },
+                    text: words::outage_over(&id, &incident.title, &note),
+                    audience: Audience::User { user: u.user },
+                    card: None,
+                    transcript: None,
+                });
+            }
+        }
+        let queued = notices.len();
         self.store
             .save_incident_with_notices(incident, notices, now)?;
-        if told > 0 {
-            tracing::info!(incident = %id, subscribers = told, "incident over: subscribers queued");
+        if queued > 0 {
+            tracing::info!(incident = %id, notices = queued, "incident change queued");
             self.outbox_wake().notify_one();
         }
         Ok(())
@@ -261,6 +281,7 @@ impl Service {
                 now,
             )
         })?;
+        self.save_moved(&incident, false, true)?;
         tracing::warn!(incident = %incident.id, by, "incident declared");
         Ok(incident)
     }
@@ -281,7 +302,7 @@ impl Service {
     ) -> Result<Incident, ServiceError> {
         let mut incident = self.incident(id)?;
         incident.post_update(by, text, self.clock.now())?;
-        self.store.save_incident(&incident)?;
+        self.save_moved(&incident, incident.state.is_active(), true)?;
         Ok(incident)
     }
 
@@ -299,7 +320,8 @@ impl Service {
         };
         let was_active = incident.state.is_active();
         incident.transition(IncidentState::Resolved, by, text, self.clock.now())?;
-        self.save_moved(&incident, was_active)?;
+        // A suspected incident resolved by hand was never public: nothing to announce.
+        self.save_moved(&incident, was_active, was_active)?;
         Ok(incident)
     }
 

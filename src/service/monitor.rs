@@ -141,7 +141,7 @@ impl Service {
                     });
                 }
                 opened.opened_at = opened.evidence.first().map_or(now, |e| e.at);
-                self.store.save_incident(&opened)?;
+                self.save_moved(&opened, false, true)?;
                 tracing::warn!(incident = %opened.id, target = %target.name, "incident opened");
                 incident = Some(opened);
             }
@@ -165,7 +165,7 @@ impl Service {
                 if let Err(e) = open.transition(state, MONITOR, text, now) {
                     tracing::warn!(incident = %open.id, error = %e, "incident not moved");
                 }
-                self.save_moved(open, true)?;
+                self.save_moved(open, true, true)?;
                 tracing::warn!(incident = %open.id, state = open.state.word(), "incident moved");
             }
             (None, Some(open)) if !record.is_up() => {
@@ -208,7 +208,7 @@ impl Service {
                 .transition(IncidentState::Resolved, MONITOR, text, now)
                 .is_ok()
             {
-                self.save_moved(&incident, true)?;
+                self.save_moved(&incident, true, true)?;
                 tracing::warn!(incident = %incident.id, %target, "incident closed: target no longer monitored");
             }
         }

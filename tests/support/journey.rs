@@ -62,6 +62,7 @@ pub const MODAL: u64 = 9;
 /// The bot's settings in these journeys: the staff role, the dev guild, cooldowns that never bite.
 pub fn settings() -> Settings {
     Settings {
+        status_channel: None,
         support_channel: SUPPORT,
         staff_role: Some(STAFF_ROLE),
         dev_guild: Some(GUILD_ID),

@@ -926,12 +926,39 @@ async fn incidents_through_slash_commands() {
         assert_eq!(status_messages().len(), 1, "one status message");
         assert_eq!(status_messages()[0].titles()[0], "I-0001 · open");
 
+        // With a day of checks behind it, /status carries the uptime chart.
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        for h in 0..6 {
+            j.store()
+                .record_check(&supportbot::incident::history::CheckRecord {
+                    at: now - h * 3600,
+                    target: "quickbooks-online".into(),
+                    verdict: supportbot::probe::Verdict::Up,
+                    status: Some(200),
+                    latency_ms: 120,
+                    detail: String::new(),
+                })
+                .unwrap();
+        }
         let status = j.user().slash("status", Vec::new()).await;
         status.answered(MESSAGE).await;
-        let text = status.reply().await.all_text();
+        let shown = status.reply().await;
+        let text = shown.all_text();
         assert!(
             text.contains("I-0001") && text.contains("Service status"),
             "{text}"
+        );
+        assert!(text.contains("100.0% up over 24 h"), "{text}");
+        assert_eq!(shown.embeds()[0]["image"]["url"], "attachment://status.png");
+        assert!(
+            shown
+                .files
+                .iter()
+                .any(|f| f.filename == "status.png" && f.bytes.starts_with(b"\x89PNG")),
+            "the chart is attached"
         );
 
         let sent = j.user().diagnose(BAD_GATEWAY).await;

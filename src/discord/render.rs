@@ -33,6 +33,8 @@ pub struct EmbedSpec {
     pub fields: Vec<(String, String)>,
     pub footer: Option<String>,
     pub colour: u32,
+    /// `attachment://NAME` of a picture sent with the message.
+    pub image: Option<String>,
 }
 
 impl EmbedSpec {
@@ -124,6 +126,10 @@ fn embed_of(reply: &Reply) -> (EmbedSpec, Option<(String, Vec<u8>)>) {
             .as_deref()
             .map(|a| truncate_chars(&format!("article: {a}"), limits::FOOTER)),
         colour: colour(reply.tone),
+        image: reply
+            .image
+            .as_ref()
+            .map(|i| format!("attachment://{}", i.name)),
     };
     shrink_to(&mut e, limits::TOTAL);
     (e, file)
@@ -251,6 +257,9 @@ pub fn messages(owner: &str, replies: &[Reply]) -> Vec<MessageSpec> {
         }
         current.embeds.push(embed);
         current.files.extend(file);
+        if let Some(i) = &r.image {
+            current.files.push((i.name.clone(), i.png.clone()));
+        }
     }
     out.push(current);
     // The choices of every reply, in order and without repeats, go on the last message.
@@ -296,6 +305,7 @@ pub fn ticket_message(
             Status::Claimed => colour(Tone::Warning),
             Status::Resolved => colour(Tone::Success),
         },
+        image: None,
     };
     shrink_to(&mut e, limits::TOTAL);
     MessageSpec {
@@ -385,6 +395,9 @@ pub fn to_embed(e: &EmbedSpec) -> CreateEmbed {
     }
     if let Some(f) = &e.footer {
         b = b.footer(CreateEmbedFooter::new(f));
+    }
+    if let Some(url) = &e.image {
+        b = b.image(url);
     }
     b
 }

@@ -4,6 +4,7 @@
 //! concerns; [`history`] keeps uptime and latency. The store keeps them, the service runs the
 //! monitor.
 
+pub mod chart;
 pub mod crowd;
 pub mod health;
 pub mod history;

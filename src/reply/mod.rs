@@ -27,6 +27,16 @@ pub struct Reply {
     /// which transport it talks through). Shown after the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Hint>,
+    /// A picture that goes with it (the `/status` chart); adapters that cannot show one skip it.
+    #[serde(skip)]
+    pub image: Option<Image>,
+}
+
+/// A PNG picture and its file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub name: String,
+    pub png: Vec<u8>,
 }
 
 /// A command the user could type next, as an adapter spells it.
@@ -215,7 +225,16 @@ impl Reply {
             tone: Tone::Info,
             article: None,
             hint: None,
+            image: None,
         }
+    }
+
+    pub fn image(mut self, name: impl Into<String>, png: Vec<u8>) -> Self {
+        self.image = Some(Image {
+            name: name.into(),
+            png,
+        });
+        self
     }
 
     pub fn title(mut self, title: impl Into<String>) -> Self {

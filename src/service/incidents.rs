@@ -412,6 +412,23 @@ impl Service {
             lines.push(words::NO_TARGETS.to_string());
         }
         let mut reply = Reply::new(lines.join("\n")).title(words::STATUS_TITLE);
+        let hours: Vec<_> = report
+            .targets
+            .iter()
+            .map(|t| {
+                crate::incident::chart::hours(
+                    &self
+                        .store
+                        .history(&t.name, report.at.saturating_sub(86_400)),
+                    report.at,
+                )
+            })
+            .collect();
+        if hours.iter().any(|h| h.uptime.iter().any(Option::is_some))
+            && let Some(png) = crate::incident::chart::png(&hours)
+        {
+            reply = reply.image("status.png", png);
+        }
         if report.incidents.is_empty() {
             reply = reply
                 .field("Incidents", words::NO_INCIDENT)

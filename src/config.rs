@@ -28,6 +28,8 @@ pub struct MonitorConfig {
     pub enabled: bool,
     /// `MONITOR_RETENTION_DAYS`: how long check history is kept.
     pub retention: Duration,
+    /// `CROWD_USERS` within `CROWD_MINUTES`: the crowd signal's rule.
+    pub crowd: crate::incident::crowd::CrowdRule,
 }
 
 impl Default for MonitorConfig {
@@ -37,6 +39,7 @@ impl Default for MonitorConfig {
             retention: Duration::from_secs(
                 crate::incident::history::DEFAULT_RETENTION_DAYS * 86_400,
             ),
+            crowd: crate::incident::crowd::CrowdRule::default(),
         }
     }
 }

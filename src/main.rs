@@ -51,6 +51,10 @@ fn main() -> ExitCode {
     config.monitor.enabled = cli.monitor.monitor;
     config.monitor.retention =
         std::time::Duration::from_secs(cli.monitor.monitor_retention_days * 86_400);
+    config.monitor.crowd = supportbot::incident::crowd::CrowdRule {
+        users: usize::try_from(cli.monitor.crowd_users).unwrap_or(usize::MAX),
+        minutes: cli.monitor.crowd_minutes,
+    };
     match cli::run(config, command) {
         Ok(code) => code,
         // The reader of our output went away (`| head -1`): not a failure, end quietly.

@@ -1005,3 +1005,61 @@ async fn incidents_through_slash_commands() {
     })
     .await;
 }
+
+/// The crowd signal on Discord: five different users with the same problem while the probes see
+/// nothing put a suspected incident in the support channel with Confirm / Dismiss buttons; a
+/// member without the staff role cannot press them; staff confirm, the message shows the open
+/// incident without buttons, and the next user hears of the outage.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
+    bounded("crowd signal", async {
+        let j = Journey::start().await;
+        for n in 0..5u64 {
+            let u = j.member(Invoker::member(500 + n, "someone"));
+            let sent = u.diagnose(BAD_GATEWAY).await;
+            sent.answered(MESSAGE).await;
+            let text = sent.reply().await.all_text();
+            assert!(
+                !text.contains("Known outage"),
+                "not told while suspected: {text}"
+            );
+        }
+        j.outbox_drained(DELIVERY).await;
+        let suspected: Vec<PostedMessage> = j
+            .messages_in(SUPPORT)
+            .into_iter()
+            .filter(|m| {
+                m.source == Source::Channel && m.content().contains("Suspected incident I-0001")
+            })
+            .collect();
+        assert_eq!(suspected.len(), 1, "one suspected-incident message");
+        let message = &suspected[0];
+        assert!(
+            message.content().contains("5 different users"),
+            "{}",
+            message.content()
+        );
+
+        let bob = j.member(Invoker::member(300, "bob"));
+        let refused = bob.press(message, "Confirm: it's an outage").await;
+        assert!(refused.reply().await.all_text().contains("staff role"));
+
+        let pressed = j.staff().press(message, "Confirm: it's an outage").await;
+        pressed.answered(UPDATE).await;
+        let updated = j
+            .with_log(|l| l.message(message.id).cloned())
+            .expect("the message");
+        assert_eq!(updated.titles()[0], "I-0001 · open");
+        assert!(updated.custom_ids().is_empty(), "buttons gone once decided");
+
+        let sent = j.user().diagnose(BAD_GATEWAY).await;
+        sent.answered(MESSAGE).await;
+        let text = sent.reply().await.all_text();
+        assert!(
+            text.contains("Known outage since") && text.contains("(I-0001)"),
+            "{text}"
+        );
+        j.stop().await;
+    })
+    .await;
+}

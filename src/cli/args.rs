@@ -69,6 +69,12 @@ pub struct MonitorFlags {
     /// Days of check history kept (for uptime over the last hour, day and week).
     #[arg(long, global = true, env = "MONITOR_RETENTION_DAYS", default_value_t = crate::incident::history::DEFAULT_RETENTION_DAYS, value_parser = clap::value_parser!(u64).range(1..=3650))]
     pub monitor_retention_days: u64,
+    /// Distinct users on one article within CROWD_MINUTES that make a suspected incident.
+    #[arg(long, global = true, env = "CROWD_USERS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(2..=10_000))]
+    pub crowd_users: u64,
+    /// The crowd signal's window, in minutes.
+    #[arg(long, global = true, env = "CROWD_MINUTES", default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=1440))]
+    pub crowd_minutes: u64,
 }
 
 /// Semantic matching (a sentence model beside the lexical matcher).

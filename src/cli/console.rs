@@ -39,7 +39,8 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
         .ok();
     let service =
         Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
-            .with_semantic_deadline(config.semantic.deadline);
+            .with_semantic_deadline(config.semantic.deadline)
+            .with_crowd_rule(config.monitor.crowd);
     let interactive = std::io::stdin().is_terminal();
     let runtime = ctx.runtime()?;
     // Entered so the monitor's task lands on this runtime; stopped when the console ends.

@@ -42,7 +42,8 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
         .ok();
     let service =
         Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
-            .with_semantic_deadline(config.semantic.deadline);
+            .with_semantic_deadline(config.semantic.deadline)
+            .with_crowd_rule(config.monitor.crowd);
     let settings = crate::discord::Settings {
         support_channel,
         status_channel: args.status_channel,

@@ -4,6 +4,7 @@
 
 use super::commands::{self, IncidentVerb, SlashCommand, TicketVerb};
 use super::cooldowns::{Cooldowns, Costly};
+use super::incident_button::{IncidentButton, IncidentPress};
 use super::inflight::InFlight;
 use super::perms::{self, Caller, Need};
 use super::render::{self, no_mentions};
@@ -276,6 +277,9 @@ impl Handler {
         if let Some(button) = TicketButton::parse(id) {
             return self.ticket_button(c, &respond, button, &user).await;
         }
+        if let Some(button) = IncidentButton::parse(id) {
+            return self.incident_button(c, &respond, button, &user).await;
+        }
         let Some((owner, token)) = render::parse_conversation_id(id) else {
             let r = private(
                 "That button is from an older version of me; start again with /diagnose.",
@@ -371,6 +375,56 @@ impl Handler {
             .respond(
                 CreateInteractionResponse::UpdateMessage(msg),
                 "ticket button update",
+            )
+            .await;
+    }
+
+    /// Confirm or dismiss on a suspected-incident message (staff only): the message is
+    /// replaced by the incident as it now is, without the buttons.
+    async fn incident_button(
+        &self,
+        c: &ComponentInteraction,
+        respond: &Responder<'_>,
+        button: Option<IncidentButton>,
+        user: &UserRef,
+    ) {
+        let caller = Caller::of(c.member.as_ref());
+        if let Some(reason) = perms::refuse(Need::Staff, &caller, self.settings.staff_role) {
+            tracing::info!(user = %user.id, "refused incident button: not staff");
+            return respond.answer(&private(reason, Tone::Danger)).await;
+        }
+        let Some(button) = button else {
+            let r = private(
+                "That incident button is from an older version of me; use /incident instead.",
+                Tone::Warning,
+            );
+            return respond.answer(&r).await;
+        };
+        let by = format!("{} ({})", user.name, user.id);
+        let done = match button.press {
+            IncidentPress::Confirm => self.service.confirm_incident(button.incident, &by),
+            IncidentPress::Dismiss => self.service.dismiss_incident(button.incident, &by),
+        };
+        let incident = match done {
+            Ok(i) => i,
+            Err(e) => {
+                return respond
+                    .answer(&shown(Err(e), &user.id, "incident button"))
+                    .await;
+            }
+        };
+        let reply = Service::incident_reply(&incident);
+        let Some(spec) = render::messages(&user.id, &[reply]).into_iter().next() else {
+            return;
+        };
+        let msg = CreateInteractionResponseMessage::new()
+            .embeds(spec.embeds.iter().map(render::to_embed).collect())
+            .components(Vec::new())
+            .allowed_mentions(no_mentions());
+        respond
+            .respond(
+                CreateInteractionResponse::UpdateMessage(msg),
+                "incident button update",
             )
             .await;
     }

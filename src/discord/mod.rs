@@ -29,6 +29,7 @@ macro_rules! fill {
 pub mod commands;
 mod cooldowns;
 pub mod handler;
+mod incident_button;
 mod inflight;
 pub mod notifier;
 pub mod perms;

@@ -419,9 +419,30 @@ impl DiscordNotifier {
     /// A staff notice that is not about a ticket (a suspected incident): a plain message in
     /// the support channel.
     async fn staff_notice(&self, n: &Notification) -> Result<(), DeliveryError> {
-        let m = CreateMessage::new()
+        let mut m = CreateMessage::new()
             .content(render::content(&n.text))
             .allowed_mentions(no_mentions());
+        // A suspected incident: staff confirm or dismiss it right there.
+        if let NoticeEvent::IncidentSuspected { incident } = &n.event
+            && let Ok(id) = incident.parse::<crate::incident::IncidentId>()
+        {
+            use super::incident_button::{IncidentButton, IncidentPress};
+            let buttons = [IncidentPress::Confirm, IncidentPress::Dismiss].map(|press| {
+                let b = IncidentButton {
+                    press,
+                    incident: id,
+                };
+                serenity::all::CreateButton::new(b.custom_id())
+                    .label(press.label())
+                    .style(match press {
+                        IncidentPress::Confirm => serenity::all::ButtonStyle::Danger,
+                        IncidentPress::Dismiss => serenity::all::ButtonStyle::Secondary,
+                    })
+            });
+            m = m.components(vec![serenity::all::CreateActionRow::Buttons(
+                buttons.to_vec(),
+            )]);
+        }
         match self.support_channel.send_message(&self.http, m).await {
             Ok(_) => Ok(()),
             Err(e) => give_up_if_refused(

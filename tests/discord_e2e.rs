@@ -1063,3 +1063,93 @@ async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
     })
     .await;
 }
+
+/// Copies the shipped knowledge base into `to`, with the QuickBooks target pointing at `url`
+/// and thresholds of one check, so the monitor sees a local server go down and up.
+fn knowledge_watching(to: &std::path::Path, url: &str) {
+    let from = support::paths::shipped_knowledge();
+    std::fs::create_dir_all(to.join("articles")).unwrap();
+    for entry in std::fs::read_dir(from.join("articles")).unwrap().flatten() {
+        std::fs::copy(entry.path(), to.join("articles").join(entry.file_name())).unwrap();
+    }
+    std::fs::write(
+        to.join("endpoints.toml"),
+        format!(
+            "[[target]]\nname = \"quickbooks-online\"\ndescription = \"QuickBooks Online sign-in page\"\n\
+             url = \"{url}\"\ntimeout_ms = 1000\nfailure_threshold = 1\nsuccess_threshold = 1\n"
+        ),
+    )
+    .unwrap();
+}
+
+/// The whole outage story on Discord: the probe fails -> a status message -> a user's /diagnose
+/// leads with the outage -> they ask to be told -> the probe recovers -> the status message is
+/// edited -> the user is told once, by DM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outage_from_probe_to_the_subscriber_told_it_is_over() {
+    bounded("outage story", async {
+        let down = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let d = down.clone();
+        let server = support::http::TestServer::start(move |_| {
+            if d.load(std::sync::atomic::Ordering::Relaxed) {
+                Behavior::status(502)
+            } else {
+                Behavior::ok("fine")
+            }
+        })
+        .await;
+        let k = tempfile::tempdir().unwrap();
+        knowledge_watching(k.path(), &server.url("/"));
+        let j = Journey::builder().knowledge(k.path()).start().await;
+
+        let rounds = j.service().monitor_round(true).await.unwrap();
+        assert_eq!(
+            rounds[0].incident.map(|i| i.to_string()).as_deref(),
+            Some("I-0001")
+        );
+        j.outbox_drained(DELIVERY).await;
+        let status = || {
+            j.messages_in(SUPPORT)
+                .into_iter()
+                .filter(|m| m.source == Source::Channel)
+                .filter(|m| m.titles().first().is_some_and(|t| t.starts_with("I-0001")))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(status().len(), 1);
+        assert_eq!(status()[0].titles()[0], "I-0001 · open");
+
+        let sent = j.user().diagnose(BAD_GATEWAY).await;
+        sent.answered(MESSAGE).await;
+        let lead = sent.reply().await;
+        assert!(
+            lead.all_text().contains("Known outage since"),
+            "{}",
+            lead.all_text()
+        );
+        let pressed = j.user().press(&lead, "Notify me when it's fixed").await;
+        let said = pressed.reply().await.all_text();
+        assert!(
+            said.contains("I'll tell you here when I-0001 is over"),
+            "{said}"
+        );
+
+        down.store(false, std::sync::atomic::Ordering::Relaxed);
+        j.service().monitor_round(true).await.unwrap();
+        j.outbox_drained(DELIVERY).await;
+        let shown = status();
+        assert_eq!(shown.len(), 1, "edited, never posted twice");
+        assert_eq!(shown[0].titles()[0], "I-0001 · resolved");
+        let dm = j.wait_for_dm(USER, 0).await;
+        assert!(
+            dm.content().contains("The outage I-0001 is over"),
+            "{}",
+            dm.content()
+        );
+        // Told once: another round changes nothing for them.
+        j.service().monitor_round(true).await.unwrap();
+        j.outbox_drained(DELIVERY).await;
+        assert_eq!(j.dms_to(USER).len(), 1);
+        j.stop().await;
+    })
+    .await;
+}

@@ -112,6 +112,7 @@ pub struct JourneyBuilder {
     closed_dms: Vec<(u64, DmFailure)>,
     check_target: Option<Behavior>,
     settings: Option<Settings>,
+    knowledge: Option<std::path::PathBuf>,
 }
 
 impl JourneyBuilder {
@@ -159,6 +160,13 @@ impl JourneyBuilder {
         (journey, error)
     }
 
+    /// Serve this knowledge directory instead of the shipped one.
+    #[must_use]
+    pub fn knowledge(mut self, dir: &std::path::Path) -> Self {
+        self.knowledge = Some(dir.to_path_buf());
+        self
+    }
+
     /// The fake (with the faults and closed DMs in place), the data dir and the target; no bot.
     async fn arrange(self) -> (Journey, Settings) {
         let fake = FakeDiscord::start().await;
@@ -177,6 +185,7 @@ impl JourneyBuilder {
             data: tempfile::tempdir().expect("a temp dir for the store"),
             check_target,
             bot: None,
+            knowledge: self.knowledge.unwrap_or_else(shipped_knowledge),
         };
         (journey, self.settings.unwrap_or_else(settings))
     }
@@ -199,6 +208,7 @@ pub struct Journey {
     data: TempDir,
     check_target: Option<TestServer>,
     bot: Option<RunningBot>,
+    knowledge: std::path::PathBuf,
 }
 
 impl Deref for Journey {
@@ -222,8 +232,7 @@ impl Journey {
     /// Spawns `run` on the shipped knowledge base and the store in the data directory.
     fn launch(&mut self, settings: Settings) {
         assert!(self.bot.is_none(), "one bot at a time");
-        let knowledge =
-            Knowledge::open(&shipped_knowledge()).expect("the shipped knowledge base is valid");
+        let knowledge = Knowledge::open(&self.knowledge).expect("the knowledge base is valid");
         let store = Store::open_waiting(self.data.path(), Duration::from_secs(5))
             .expect("the store opens in a temp dir");
         // Loopback targets allowed (the /check journeys use local servers), short timeouts.
@@ -324,6 +333,11 @@ impl Journey {
     }
 
     /// The running bot's store.
+    /// The running bot's service (to run a monitor round, as the background loop would).
+    pub fn service(&self) -> &Service {
+        &self.bot.as_ref().expect("a bot is running").service
+    }
+
     pub fn store(&self) -> &Store {
         self.bot.as_ref().expect("a running bot").service.store()
     }

@@ -89,10 +89,18 @@ async fn diagnose_to_resolved_ticket_end_to_end() {
             step.all_text().contains("Skipped solution 1"),
             "the IE-only fix is skipped for Chrome"
         );
-        // Answers name their step: attempt 1 (attempt 0 was the skipped fix), solution 2.
+        // Answers name their step: attempt 1 of the session's block (attempt 0 was the skipped
+        // fix), solution 2.
+        let attempt = j.session(USER).attempt_base + 1;
         assert_eq!(
             step.custom_ids(),
-            ["fixed:1.1", "not-fixed:1.1", "escalate", "check"].map(|a| format!("sb:{USER}:{a}")),
+            [
+                format!("fixed:{attempt}.1"),
+                format!("not-fixed:{attempt}.1"),
+                "escalate".into(),
+                "check".into()
+            ]
+            .map(|a| format!("sb:{USER}:{a}")),
             "Fixed it / Still broken / Talk to a human / Check"
         );
 

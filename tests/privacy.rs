@@ -203,3 +203,54 @@ fn forget_and_purge_clear_the_notifications_file() {
     assert_eq!(lines_about("T-0002"), 0);
     assert_eq!(lines_about("Bob's words"), 0);
 }
+
+/// Forgetting a user must not make their old buttons valid again: a new session's steps are
+/// numbered in a block of their own, so "Fixed it" from before the forget names no step now.
+#[tokio::test]
+async fn an_old_button_never_matches_a_step_after_forget() {
+    use supportbot::conversation::Event;
+    use supportbot::knowledge::Knowledge;
+    use supportbot::reply::Action;
+    use supportbot::service::Service;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_waiting(dir.path(), Duration::from_secs(5)).unwrap();
+    let service = Service::new(
+        Knowledge::open(&shipped_knowledge()).unwrap(),
+        store.clone(),
+    );
+    let ann = user("ann");
+    let describe = || Event::Describe {
+        text: "quickbooks 502 bad gateway in chrome".into(),
+        browser: None,
+        query: None,
+    };
+    service.handle(&ann, describe()).await.unwrap();
+    let old = service
+        .session(&ann)
+        .unwrap()
+        .current_step()
+        .expect("a step is open");
+    store.forget_user("ann").unwrap();
+    service.handle(&ann, describe()).await.unwrap();
+    let new = service
+        .session(&ann)
+        .unwrap()
+        .current_step()
+        .expect("a step is open");
+    assert_ne!(old, new, "step ids stay unique across a forget");
+    let replies = service
+        .handle(&ann, Event::Act(Action::Fixed(old)))
+        .await
+        .unwrap();
+    assert!(
+        replies[0].text.contains("earlier step"),
+        "{}",
+        replies[0].text
+    );
+    let after = service.session(&ann).unwrap();
+    assert_eq!(
+        after.attempts.last().unwrap().outcome,
+        None,
+        "nothing recorded"
+    );
+}

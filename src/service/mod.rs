@@ -52,6 +52,10 @@ pub struct Service {
     crowd_rule: crate::incident::crowd::CrowdRule,
 }
 
+/// Step numbers each new session may use before the next session's block (restarts within a
+/// session go on counting in its block).
+pub const ATTEMPTS_PER_BLOCK: usize = 1_000_000;
+
 impl Service {
     pub fn new(knowledge: Arc<Knowledge>, store: Store) -> Self {
         Service::with_prober(knowledge, store, Prober::new(CheckConfig::default()))
@@ -121,7 +125,16 @@ impl Service {
                 s.user.channel = user.channel.clone();
                 s
             }
-            None => Session::new(user.clone(), now),
+            None => {
+                let mut s = Session::new(user.clone(), now);
+                // Step numbers of a new session start in a block of its own (see
+                // `Store::reserve_attempt_block`): old buttons never match its steps.
+                s.attempt_base = self
+                    .store
+                    .reserve_attempt_block()?
+                    .saturating_mul(ATTEMPTS_PER_BLOCK);
+                s
+            }
         })
     }
 
@@ -478,14 +491,15 @@ mod tests {
             .expect("load")
             .expect("saved");
         assert_eq!(stored.checks.len(), 1, "the check is recorded: {stored:?}");
+        let index = step.attempt - stored.attempt_base;
         assert_eq!(
-            stored.attempts[step.attempt].outcome,
+            stored.attempts[index].outcome,
             Some(Outcome::NotFixed),
             "the answer is kept: {stored:?}"
         );
         assert_eq!(
             stored.attempts.len(),
-            step.attempt + 2,
+            index + 2,
             "the next fix is open: {stored:?}"
         );
         assert!(

@@ -23,6 +23,18 @@ pub enum StoreError {
     )]
     Corrupt { dir: PathBuf, detail: String },
     #[error(
+        "the database in {dir} knows tickets up to T-{known:04}, but this data directory has handed out ids up to T-{seen:04} \
+         (recorded in {mark}): the database was damaged, emptied or replaced, and new tickets would reuse old ids.\n  \
+         Restore the database from a backup. To start afresh on purpose, move {dir} and {mark} aside \
+         (ticket ids then restart at T-0001)."
+    )]
+    BehindHighWater {
+        dir: PathBuf,
+        mark: PathBuf,
+        known: u64,
+        seen: u64,
+    },
+    #[error(
         "{dir} holds something that is not a supportbot database ({detail}).\n  \
          Point --data DIR (env DATA_DIR) at an empty or supportbot-owned directory."
     )]

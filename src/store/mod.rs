@@ -100,6 +100,7 @@ impl Store {
             .open()
             .map_err(|e| classify(&path, e))?;
         open::check_format(&db, &path)?;
+        open::check_high_water(&db, &path)?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| classify(&path, e));
         Ok(Store {
             sessions: tree("sessions")?,

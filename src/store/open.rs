@@ -123,3 +123,55 @@ pub(super) fn clear_incomplete_snapshots(path: &Path) -> Result<usize, StoreErro
     drop(file);
     Ok(removed)
 }
+
+/// The file beside the database that remembers the highest ticket number handed out.
+pub(super) const HIGH_WATER_FILE: &str = "ticket-high-water";
+
+/// Refuses a database that knows fewer tickets than the data directory has handed out (sled
+/// opened a damaged or replaced database as empty): new tickets would reuse old ids.
+pub(super) fn check_high_water(db: &sled::Db, path: &Path) -> Result<(), StoreError> {
+    let Some(dir) = path.parent() else {
+        return Ok(());
+    };
+    let mark = dir.join(HIGH_WATER_FILE);
+    let Ok(text) = std::fs::read_to_string(&mark) else {
+        return Ok(());
+    };
+    let Ok(seen) = text.trim().parse::<u64>() else {
+        tracing::warn!(file = %mark.display(), "unreadable ticket high-water mark ignored");
+        return Ok(());
+    };
+    let meta = db.open_tree("meta").map_err(|e| classify(path, e))?;
+    let known = meta
+        .get(b"ticket_seq")
+        .map_err(|e| classify(path, e))?
+        .map_or(0, |v| super::codec::from_be(&v));
+    if known < seen {
+        return Err(StoreError::BehindHighWater {
+            dir: path.to_path_buf(),
+            mark,
+            known,
+            seen,
+        });
+    }
+    Ok(())
+}
+
+/// Records `n` as the highest ticket number handed out (write then rename, so a crash leaves the
+/// old mark or the new one).
+pub(super) fn raise_high_water(path: &Path, n: u64) -> std::io::Result<()> {
+    let Some(dir) = path.parent() else {
+        return Ok(());
+    };
+    let mark = dir.join(HIGH_WATER_FILE);
+    let current = std::fs::read_to_string(&mark)
+        .ok()
+        .and_then(|t| t.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    if n <= current {
+        return Ok(());
+    }
+    let tmp = dir.join(format!("{HIGH_WATER_FILE}.tmp"));
+    std::fs::write(&tmp, format!("{n}\n"))?;
+    std::fs::rename(&tmp, &mark)
+}

@@ -129,6 +129,13 @@ impl Store {
             )
             .map_err(|e| self.tx_error(e))?;
         self.flush()?;
+        if result.created
+            && let Err(e) = super::open::raise_high_water(&self.dir, result.ticket.id.0)
+        {
+            // The ticket is safe in the database; only the guard against a damaged one is
+            // behind. Logged, never failing the escalation.
+            tracing::warn!(error = %e, "could not record the ticket high-water mark");
+        }
         Ok(result)
     }
 

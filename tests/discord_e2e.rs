@@ -899,6 +899,15 @@ async fn a_support_channel_the_bot_cannot_use_stops_it_with_a_plain_message() {
     .await;
 }
 
+/// The bot's own messages in the support channel that show `incident`'s status.
+fn status_messages_of(j: &Journey, incident: &str) -> Vec<PostedMessage> {
+    j.messages_in(SUPPORT)
+        .into_iter()
+        .filter(|m| m.source == Source::Channel)
+        .filter(|m| m.titles().first().is_some_and(|t| t.starts_with(incident)))
+        .collect()
+}
+
 /// Incidents on Discord: staff declare an outage with /incident open, everyone sees it in
 /// /status, a user whose problem is its article hears "it's them" first, a member without the
 /// staff role cannot run /incident, and /incident resolve ends it.
@@ -924,13 +933,7 @@ async fn incidents_through_slash_commands() {
         assert!(text.contains("I-0001") && text.contains("open"), "{text}");
         // The status message, in the support channel (no STATUS_CHANNEL_ID set).
         j.outbox_drained(DELIVERY).await;
-        let status_messages = || {
-            j.messages_in(SUPPORT)
-                .into_iter()
-                .filter(|m| m.source == Source::Channel)
-                .filter(|m| m.titles().first().is_some_and(|t| t.starts_with("I-0001")))
-                .collect::<Vec<_>>()
-        };
+        let status_messages = || status_messages_of(&j, "I-0001");
         assert_eq!(status_messages().len(), 1, "one status message");
         assert_eq!(status_messages()[0].titles()[0], "I-0001 · open");
 
@@ -1116,13 +1119,7 @@ async fn an_outage_from_probe_to_the_subscriber_told_it_is_over() {
             Some("I-0001")
         );
         j.outbox_drained(DELIVERY).await;
-        let status = || {
-            j.messages_in(SUPPORT)
-                .into_iter()
-                .filter(|m| m.source == Source::Channel)
-                .filter(|m| m.titles().first().is_some_and(|t| t.starts_with("I-0001")))
-                .collect::<Vec<_>>()
-        };
+        let status = || status_messages_of(&j, "I-0001");
         assert_eq!(status().len(), 1);
         assert_eq!(status()[0].titles()[0], "I-0001 · open");
 

@@ -199,19 +199,7 @@ fn describe(
     session.leave_pending();
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);
-    let matches: Vec<ScoredArticle> = ranking
-        .matches
-        .iter()
-        .map(|m| {
-            let a = kb.article_at(m.doc);
-            ScoredArticle {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                score: m.score,
-            }
-        })
-        .collect();
-    session.matches = matches;
+    session.matches = scored(kb, &ranking);
     if let Some(best) = ranking.best() {
         let article = kb.article_at(best.doc);
         start_article(session, article, now, out);
@@ -249,6 +237,22 @@ fn describe(
     }
     session.stage = Stage::Idle;
     out.replies.push(dont_know());
+}
+
+/// A ranking as the session keeps it: each article's id, title and score.
+fn scored(kb: &KnowledgeBase, ranking: &crate::matcher::Ranking) -> Vec<ScoredArticle> {
+    ranking
+        .matches
+        .iter()
+        .map(|m| {
+            let a = kb.article_at(m.doc);
+            ScoredArticle {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                score: m.score,
+            }
+        })
+        .collect()
 }
 
 /// Records the browser a description named; a bare "Safari" leaves it to be asked.
@@ -325,25 +329,14 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             next_solution(session, article, now, out);
         }
         Action::Fixed(step) => {
-            let Some(article) = current_article(kb, session) else {
-                out.replies.push(nothing_open());
-                return;
-            };
-            if session.current_step() != Some(step) {
-                outdated(kb, session, now, out);
-                return;
+            if let Some(article) = answered_step(kb, session, step, now, out) {
+                record_fixed(session, article, now, out);
             }
-            record_fixed(session, article, now, out);
         }
         Action::NotFixed(step) => {
-            let Some(article) = current_article(kb, session) else {
-                out.replies.push(nothing_open());
+            let Some(article) = answered_step(kb, session, step, now, out) else {
                 return;
             };
-            if session.current_step() != Some(step) {
-                outdated(kb, session, now, out);
-                return;
-            }
             // current_step() is Some, so an attempt is pending.
             if let Some(p) = session.pending_attempt() {
                 p.outcome = Some(Outcome::NotFixed);
@@ -389,6 +382,26 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             out.replies.push(Reply::new(words::STARTING_OVER));
         }
     }
+}
+
+/// The article of the step an answer names, when that step is the open one; otherwise says
+/// why nothing is recorded (nothing open, or an earlier step) and returns `None`.
+fn answered_step<'a>(
+    kb: &'a KnowledgeBase,
+    session: &mut Session,
+    step: Step,
+    now: u64,
+    out: &mut Output,
+) -> Option<&'a Article> {
+    let Some(article) = current_article(kb, session) else {
+        out.replies.push(nothing_open());
+        return None;
+    };
+    if session.current_step() != Some(step) {
+        outdated(kb, session, now, out);
+        return None;
+    }
+    Some(article)
 }
 
 /// Records the pending step as the fix and says so (the button, or a reply that states it).

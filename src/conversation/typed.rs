@@ -7,7 +7,7 @@ use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::matcher::Ranking;
 use crate::reply::{Action, Reply, Style};
-use crate::session::{Outcome, ScoredArticle, Session, Stage};
+use crate::session::{Outcome, Session, Stage};
 use crate::understand::{self, Intent, Understood};
 use crate::words;
 use std::collections::HashSet;
@@ -188,18 +188,7 @@ fn different_problem(
 ) {
     session.descriptions.push(text.to_string());
     // What a switch would be chosen from; the walked article keeps its own matches.
-    session.matches = ranking
-        .matches
-        .iter()
-        .map(|m| {
-            let a = kb.article_at(m.doc);
-            ScoredArticle {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                score: m.score,
-            }
-        })
-        .collect();
+    session.matches = super::scored(kb, ranking);
     out.replies.push(
         Reply::new(words::different_problem(&current.title, &other.title))
             .article(&current.id)

@@ -198,6 +198,12 @@ async fn diagnose_to_resolved_ticket_end_to_end() {
         assert!(said.contains("was resolved"), "{said}");
         assert!(said.contains("payroll runs again"), "{said}");
         assert_eq!(j.ticket(1).status, Status::Resolved);
+        // A refusal on Discord names Discord's way to go on, never the command line's.
+        let again = sam.ticket("claim", "T-0001", Vec::new()).await;
+        let said = again.reply().await.all_text();
+        assert!(said.contains("is resolved; reopen it first"), "{said}");
+        assert!(said.contains("/ticket reopen id:T-0001"), "{said}");
+        assert!(!said.contains("supportbot "), "{said}");
         let open = j.store().open_ticket_of(&USER.to_string());
         assert_eq!(open.expect("store"), None);
         // The card follows: resolved, with Reopen only.

@@ -155,6 +155,11 @@ fn forget_and_purge_clear_the_notifications_file() {
     ]);
     ok(&["tickets", "claim", "T-0001", "--by", "carol"]);
     ok(&["tickets", "resolve", "T-0001", "--by", "carol"]);
+    // The command line words a refusal's next step in its own syntax.
+    let (code, _, all) = run(&["tickets", "claim", "T-0001", "--by", "carol"]);
+    assert_eq!(code, Some(1), "{all}");
+    assert!(all.contains("supportbot tickets reopen T-0001"), "{all}");
+    assert!(!all.contains("/ticket"), "{all}");
     // Created; claimed and resolved, each to staff and to the user.
     assert_eq!(lines_about("\"ticket\":\"T-0001\""), 5);
     assert_eq!(lines_about("\"ticket\":\"T-0002\""), 1);

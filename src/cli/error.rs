@@ -123,6 +123,23 @@ where
     }
 }
 
+/// The next step after a refusal, as the command line spells it.
+pub struct CliSpelling;
+
+impl crate::service::SpellNextStep for CliSpelling {
+    fn spell(&self, step: &crate::service::NextStep) -> String {
+        use crate::service::NextStep;
+        match step {
+            NextStep::ListTickets => "`supportbot tickets list` shows the ids.".into(),
+            NextStep::Reopen(id) => format!("Reopen it with `supportbot tickets reopen {id}`."),
+            NextStep::ListArticles => {
+                "`supportbot kb list` shows the article ids (give them with --article ID).".into()
+            }
+            NextStep::ListIncidents => "`supportbot incidents list --all` shows them.".into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,7 +26,7 @@ fn service(ctx: &Context) -> Result<Service, CliError> {
 /// A refusal is the command's failure (exit 1) in its own words; an internal error is logged.
 fn refused(e: ServiceError) -> CliError {
     match e {
-        ServiceError::Refused(r) => CliError::failed(r.to_string()),
+        ServiceError::Refused(r) => CliError::failed(r.worded(&super::error::CliSpelling)),
         ServiceError::Internal(e) => e.into(),
     }
 }

@@ -210,7 +210,9 @@ fn act(
             writeln!(out, "{}", stepped.plain_reply())?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(ServiceError::Refused(e)) => Err(CliError::failed(e.to_string())),
+        Err(ServiceError::Refused(e)) => {
+            Err(CliError::failed(e.worded(&super::error::CliSpelling)))
+        }
         Err(ServiceError::Internal(e)) => Err(e.into()),
     }
 }

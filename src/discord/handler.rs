@@ -66,10 +66,31 @@ const GENERIC_FAILURE: &str =
 fn shown(result: Result<Vec<Reply>, ServiceError>, user: &str, what: &str) -> Vec<Reply> {
     match result {
         Ok(replies) => replies,
-        Err(ServiceError::Refused(why)) => private(why.to_string(), Tone::Warning),
+        Err(ServiceError::Refused(why)) => private(why.worded(&DiscordSteps), Tone::Warning),
         Err(ServiceError::Internal(e)) => {
             tracing::error!(error = %e, user, what, "interaction failed");
             private(GENERIC_FAILURE, Tone::Danger)
+        }
+    }
+}
+
+/// The next step after a refusal, as Discord spells it (slash commands and buttons).
+struct DiscordSteps;
+
+impl crate::service::SpellNextStep for DiscordSteps {
+    fn spell(&self, step: &crate::service::NextStep) -> String {
+        use crate::service::NextStep;
+        match step {
+            NextStep::ListTickets => {
+                "Ticket ids are on the cards in the support channel; `/ticket show` suggests them as you type.".into()
+            }
+            NextStep::Reopen(id) => {
+                format!("Reopen it with the card's Reopen button or `/ticket reopen id:{id}`.")
+            }
+            NextStep::ListArticles => {
+                "`/incident open` suggests the articles as you type; `/kb list` shows them all.".into()
+            }
+            NextStep::ListIncidents => "`/incident list` shows the ones going on.".into(),
         }
     }
 }

@@ -78,9 +78,9 @@ pub struct Ticket {
 /// A lifecycle step that is not allowed now; Display is shown to staff.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TicketError {
-    #[error("ticket {0} does not exist; `supportbot tickets list` shows the ids")]
+    #[error("ticket {0} does not exist")]
     NotFound(TicketId),
-    #[error("ticket {id} is resolved; reopen it first (`supportbot tickets reopen {id}`)")]
+    #[error("ticket {id} is resolved; reopen it first")]
     Resolved { id: TicketId },
     #[error("ticket {id} is already {status}; only resolved tickets can be reopened")]
     NotResolved { id: TicketId, status: Status },

@@ -39,7 +39,7 @@ pub enum Refusal {
         suggestions: Vec<String>,
     },
     /// No incident has this id.
-    #[error("there is no incident {0}; `supportbot incidents list` shows them")]
+    #[error("there is no incident {0}")]
     UnknownIncident(crate::incident::IncidentId),
 }
 
@@ -53,9 +53,52 @@ pub enum Internal {
 
 fn suggest(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
-        "; `supportbot kb list` shows the ids".to_string()
+        String::new()
     } else {
         format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+/// What a person could do next about a refusal. The refusal says what is wrong; each surface
+/// (command line, Discord) spells the next step in its own syntax.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextStep {
+    /// See which tickets there are.
+    ListTickets,
+    /// Reopen this ticket.
+    Reopen(crate::ids::TicketId),
+    /// See which articles there are.
+    ListArticles,
+    /// See which incidents there are.
+    ListIncidents,
+}
+
+/// How one surface spells a [`NextStep`].
+pub trait SpellNextStep {
+    fn spell(&self, step: &NextStep) -> String;
+}
+
+impl Refusal {
+    /// The next step that goes with this refusal, if any.
+    pub fn next_step(&self) -> Option<NextStep> {
+        match self {
+            Refusal::Ticket(TicketError::NotFound(_)) => Some(NextStep::ListTickets),
+            Refusal::Ticket(TicketError::Resolved { id }) => Some(NextStep::Reopen(*id)),
+            Refusal::IncidentWithoutArticles => Some(NextStep::ListArticles),
+            Refusal::UnknownArticle { suggestions, .. } if suggestions.is_empty() => {
+                Some(NextStep::ListArticles)
+            }
+            Refusal::UnknownIncident(_) => Some(NextStep::ListIncidents),
+            _ => None,
+        }
+    }
+
+    /// The refusal with its next step, as `surface` spells it.
+    pub fn worded(&self, surface: &dyn SpellNextStep) -> String {
+        match self.next_step() {
+            Some(step) => format!("{self}. {}", surface.spell(&step)),
+            None => self.to_string(),
+        }
     }
 }
 

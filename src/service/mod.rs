@@ -11,7 +11,7 @@ pub mod outbox;
 mod tickets;
 mod turns;
 
-pub use error::{Internal, Refusal, ServiceError};
+pub use error::{Internal, NextStep, Refusal, ServiceError, SpellNextStep};
 pub use incidents::{StatusReport, TargetStatus};
 pub use kb::KbVerb;
 pub use tickets::TicketDesk;

@@ -392,3 +392,36 @@ async fn a_crowd_on_one_article_makes_a_suspected_incident_staff_confirm() {
     assert!(rig.service.confirm_incident(IncidentId(1), "sam").is_err());
     assert!(rig.service.dismiss_incident(IncidentId(1), "sam").is_err());
 }
+
+/// When no monitored name resolves at all, the bot's own network or DNS is the likelier
+/// culprit: the checks are kept, but no incident opens (users are not told of an outage that
+/// may be the bot's own).
+#[tokio::test]
+async fn no_incident_opens_when_no_monitored_name_resolves() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = dir.path().join("k");
+    write(
+        &k,
+        "[[target]]\nname = \"portal\"\ndescription = \"The portal\"\nurl = \"http://portal.test/\"\n\
+         failure_threshold = 1\n",
+    );
+    let store = Store::open_waiting(&dir.path().join("d"), Duration::from_secs(5)).unwrap();
+    let prober = Prober::builder(CheckConfig {
+        allow_private_targets: true,
+        ..CheckConfig::default()
+    })
+    .resolver(Arc::new(supportbot::probe::resolve::StaticResolver::new()))
+    .build();
+    let service = Service::with_prober(Knowledge::open(&k).unwrap(), store, prober);
+    for _ in 0..3 {
+        let rounds = service.monitor_round(true).await.unwrap();
+        assert_eq!(rounds[0].verdict, supportbot::probe::Verdict::DnsFailure);
+        assert_eq!(rounds[0].change, None);
+    }
+    assert!(service.store().incidents().is_empty());
+    assert_eq!(
+        service.store().history("portal", 0).len(),
+        3,
+        "the checks are kept"
+    );
+}

@@ -54,16 +54,30 @@ impl Service {
         }
         let owned: Vec<Target> = due.iter().map(|t| (*t).clone()).collect();
         let outcomes = self.prober.check_fresh(&owned).await;
-        let mut rounds = Vec::new();
+        let mut checked = Vec::new();
         for (target, outcome) in due.iter().zip(outcomes) {
-            let r = match outcome {
-                Some(Ok(r)) => r,
+            match outcome {
+                Some(Ok(r)) => checked.push((*target, r)),
                 Some(Err(refusal)) => {
                     tracing::warn!(target = %target.name, reason = %refusal.reason, "monitor check refused");
-                    continue;
                 }
-                None => continue,
-            };
+                None => {}
+            }
+        }
+        // When no monitored name resolves at all, the bot's own network or DNS is the likelier
+        // culprit: the checks are kept, but no incident opens or moves on them.
+        let own_dns_down = !checked.is_empty()
+            && checked
+                .iter()
+                .all(|(_, r)| r.verdict == Verdict::DnsFailure);
+        if own_dns_down {
+            tracing::warn!(
+                targets = checked.len(),
+                "no monitored target's name resolves: the bot's own network or DNS may be down; incidents are left as they are"
+            );
+        }
+        let mut rounds = Vec::new();
+        for (target, r) in checked {
             let record = CheckRecord {
                 at: now,
                 target: target.name.clone(),
@@ -73,7 +87,19 @@ impl Service {
                 detail: r.detail.clone(),
             };
             self.store.record_check(&record)?;
-            rounds.push(self.advance(&kb, target, record, now)?);
+            rounds.push(if own_dns_down {
+                TargetRound {
+                    target: target.name.clone(),
+                    verdict: record.verdict,
+                    status: record.status,
+                    latency_ms: record.latency_ms,
+                    detail: record.detail,
+                    change: None,
+                    incident: self.incident_of(&target.name).map(|i| i.id),
+                }
+            } else {
+                self.advance(&kb, target, record, now)?
+            });
         }
         Ok(rounds)
     }

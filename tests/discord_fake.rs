@@ -579,3 +579,77 @@ async fn channels_parse_as_serenity_channels_and_refusals_carry_discords_code() 
     // An injected fault is not a rejection of the bot's request; the unknown channel is.
     assert_eq!(fake.rejections().len(), 1, "{:#?}", fake.rejections());
 }
+
+/// Like Discord, the fake returns the earlier message for a repeated nonce with `enforce_nonce`
+/// (until its window passes), lists a channel's messages after an id, newest first, and lists
+/// active threads; its ids grow with time, as snowflakes do.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nonces_de_duplicate_and_history_and_threads_can_be_read_back() {
+    use serenity::all::{GetMessages, GuildId, MessageId, Nonce};
+    let fake = FakeDiscord::start().await;
+    let http = rest_client(&fake);
+    let channel = ChannelId::new(SUPPORT_CHANNEL_ID);
+    let with_nonce = |text: &str| {
+        CreateMessage::new()
+            .content(text)
+            .allowed_mentions(CreateAllowedMentions::new())
+            .nonce(Nonce::String("sb0123456789abcdef".into()))
+            .enforce_nonce(true)
+    };
+    let first = channel
+        .send_message(&http, with_nonce("card"))
+        .await
+        .unwrap();
+    let again = channel
+        .send_message(&http, with_nonce("card"))
+        .await
+        .unwrap();
+    assert_eq!(first.id, again.id, "the earlier message comes back");
+    assert_eq!(fake.messages_in(SUPPORT_CHANNEL_ID).len(), 1);
+    // Without enforce_nonce, a nonce does not de-duplicate.
+    let loose = CreateMessage::new()
+        .content("card")
+        .allowed_mentions(CreateAllowedMentions::new())
+        .nonce(Nonce::String("sb0123456789abcdef".into()));
+    channel.send_message(&http, loose).await.unwrap();
+    assert_eq!(fake.messages_in(SUPPORT_CHANNEL_ID).len(), 2);
+
+    fake.forget_nonces();
+    let later = channel
+        .send_message(&http, with_nonce("card"))
+        .await
+        .unwrap();
+    assert!(later.id > first.id, "a new message once the window passed");
+    let since_first = GetMessages::new().after(first.id).limit(100);
+    let listed = channel.messages(&http, since_first).await.unwrap();
+    assert_eq!(listed.len(), 2, "the two messages after the first");
+    assert_eq!(listed[0].id, later.id, "newest first");
+    let since_later = GetMessages::new().after(MessageId::new(later.id.get()));
+    assert!(
+        channel
+            .messages(&http, since_later)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let created = first.id.created_at().unix_timestamp();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    assert!(
+        (now - created).abs() < 60,
+        "ids carry the time: {created} vs {now}"
+    );
+
+    let thread = CreateThread::new("T-0001 · alice").kind(ChannelType::PrivateThread);
+    let opened = channel.create_thread(&http, thread).await.unwrap();
+    let active = GuildId::new(fake_discord::GUILD_ID)
+        .get_active_threads(&http)
+        .await
+        .unwrap();
+    assert_eq!(active.threads.len(), 1);
+    assert_eq!(active.threads[0].id, opened.id);
+    assert_eq!(active.threads[0].parent_id, Some(channel));
+    fake.assert_clean();
+}

@@ -32,6 +32,7 @@ pub mod handler;
 mod incident_button;
 mod inflight;
 pub mod notifier;
+mod once;
 pub mod perms;
 pub mod render;
 mod respond;
@@ -216,10 +217,13 @@ pub async fn run(
     let http = http.build();
     // Ask who we are before anything else: a rejected token fails here, plainly, instead of
     // surfacing later as a gateway reconnect loop. (The token itself is never logged.)
-    match http.get_current_user().await {
-        Ok(me) => tracing::info!(bot = %me.name, "token accepted"),
+    let bot_user = match http.get_current_user().await {
+        Ok(me) => {
+            tracing::info!(bot = %me.name, "token accepted");
+            me.id
+        }
         Err(e) => return Err(auth_error(&e).unwrap_or_else(|| RunError::Connect(e.to_string()))),
-    }
+    };
     check_support_channel(&http, settings.support_channel).await?;
     let inflight = Arc::new(InFlight::default());
     inflight.accepting.store(true, Ordering::Release);
@@ -243,6 +247,7 @@ pub async fn run(
                 settings.status_channel.unwrap_or(settings.support_channel),
             ),
             store: service.store().clone(),
+            bot_user,
         }),
     ]));
     let (stop, stopped) = tokio::sync::watch::channel(false);

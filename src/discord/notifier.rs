@@ -9,8 +9,8 @@ use crate::escalation::notify::{
 use crate::ids::TicketId;
 use crate::store::Store;
 use serenity::all::{
-    ChannelId, ChannelType, CreateAllowedMentions, CreateAttachment, CreateMessage, CreateThread,
-    EditMessage, Http, MessageId, UserId,
+    ActionRowComponent, ButtonKind, ChannelId, ChannelType, CreateAllowedMentions,
+    CreateAttachment, CreateMessage, CreateThread, EditMessage, Http, Message, MessageId, UserId,
 };
 use serenity::http::HttpError;
 use std::sync::Arc;
@@ -21,6 +21,8 @@ pub struct DiscordNotifier {
     /// Where incidents' status messages go.
     pub status_channel: ChannelId,
     pub store: Store,
+    /// The bot's own user: only its messages count when looking for one a crash left behind.
+    pub bot_user: UserId,
 }
 
 /// Which part of a delivery a Discord request was for: decides what a refusal means and what
@@ -137,12 +139,33 @@ fn message_of(spec: &render::MessageSpec) -> CreateMessage {
     fill!(CreateMessage::new(), spec, add_file)
 }
 
+/// Whether `m` is a card of `ticket`: one of its buttons is a ticket button for it.
+fn is_card_of(m: &Message, ticket: TicketId) -> bool {
+    use super::ticket_button::TicketButton;
+    m.components
+        .iter()
+        .flat_map(|row| &row.components)
+        .any(|c| match c {
+            ActionRowComponent::Button(b) => matches!(
+                &b.data,
+                ButtonKind::NonLink { custom_id, .. }
+                    if TicketButton::parse(custom_id).flatten().is_some_and(|t| t.ticket == ticket)
+            ),
+            _ => false,
+        })
+}
+
+/// Whether `m` says `content` and carries a file named `file` (if one is given).
+fn says(m: &Message, content: &str, file: Option<&str>) -> bool {
+    m.content == content && file.is_none_or(|f| m.attachments.iter().any(|a| a.filename == f))
+}
+
 impl DiscordNotifier {
-    fn remembered(&self, key: &str) -> Option<String> {
+    pub(super) fn remembered(&self, key: &str) -> Option<String> {
         self.store.adapter_get(key).ok().flatten()
     }
 
-    fn remember(&self, key: &str, value: &str) -> Result<(), DeliveryError> {
+    pub(super) fn remember(&self, key: &str, value: &str) -> Result<(), DeliveryError> {
         self.store
             .adapter_set(key, value)
             .map_err(|e| DeliveryError::new(format!("cannot record delivery: {e}")))
@@ -159,13 +182,14 @@ impl DiscordNotifier {
         };
         let msg_key = format!("discord:msg:{id}");
         if self.remembered(&msg_key).is_none() {
+            let step = format!("card:{id}");
             let spec = render::ticket_message(&card, ticket.id, ticket.status, ticket.claimed_by());
+            let is_card = |m: &Message| is_card_of(m, ticket_id);
             let posted = match self
-                .support_channel
-                .send_message(&self.http, message_of(&spec))
-                .await
+                .post_once(self.support_channel, message_of(&spec), &step, is_card)
+                .await?
             {
-                Ok(m) => Some(m.id),
+                Ok(m) => Some(m),
                 Err(e) => {
                     match failure_of(e, DeliveryStage::SupportChannel, "posting the ticket card") {
                         DeliveryFailure::Retry(e) => return Err(e),
@@ -179,6 +203,7 @@ impl DiscordNotifier {
             if let Some(m) = posted {
                 self.remember(&msg_key, &m.get().to_string())?;
             }
+            self.finish(&step);
         }
         let thread_key = format!("discord:thread:{id}");
         let thread = match self
@@ -191,17 +216,15 @@ impl DiscordNotifier {
                     .chars()
                     .take(100)
                     .collect();
-                let builder = CreateThread::new(name)
+                let builder = CreateThread::new(&name)
                     .kind(ChannelType::PrivateThread)
                     .invitable(false);
-                match self
-                    .support_channel
-                    .create_thread(&self.http, builder)
-                    .await
-                {
+                let step = format!("thread:{id}");
+                match self.open_thread_once(&name, builder, &step).await? {
                     Ok(t) => {
-                        self.remember(&thread_key, &t.id.get().to_string())?;
-                        Some(t.id)
+                        self.remember(&thread_key, &t.get().to_string())?;
+                        self.finish(&step);
+                        Some(t)
                     }
                     Err(e) => {
                         match failure_of(e, DeliveryStage::OpenThread, "opening the ticket thread")
@@ -219,15 +242,17 @@ impl DiscordNotifier {
         let file_key = format!("discord:file:{}", n.key);
         if self.remembered(&file_key).is_none() {
             let transcript = n.transcript.clone().unwrap_or_default();
+            let content = render::content(&format!(
+                "Full transcript of {id} ({}).",
+                if matches!(n.event, NoticeEvent::Updated) {
+                    "new escalation"
+                } else {
+                    "first escalation"
+                }
+            ));
+            let file = format!("{id}.md");
             let mut m = CreateMessage::new()
-                .content(render::content(&format!(
-                    "Full transcript of {id} ({}).",
-                    if matches!(n.event, NoticeEvent::Updated) {
-                        "new escalation"
-                    } else {
-                        "first escalation"
-                    }
-                )))
+                .content(&content)
                 .allowed_mentions(no_mentions());
             if matches!(n.event, NoticeEvent::Updated) {
                 m = m.embed(render::to_embed(
@@ -235,13 +260,13 @@ impl DiscordNotifier {
                         .embeds[0],
                 ));
             }
-            m = m.add_file(CreateAttachment::bytes(
-                transcript.into_bytes(),
-                format!("{id}.md"),
-            ));
-            self.post_in_thread(&id, thread, m, "posting the transcript")
+            m = m.add_file(CreateAttachment::bytes(transcript.into_bytes(), &file));
+            let step = format!("file:{}", n.key);
+            let is_it = |m: &Message| says(m, &content, Some(&file));
+            self.post_in_thread(&id, thread, m, "posting the transcript", &step, is_it)
                 .await?;
             self.remember(&file_key, "1")?;
+            self.finish(&step);
         }
         Ok(())
     }
@@ -254,12 +279,16 @@ impl DiscordNotifier {
         ticket: &crate::escalation::ticket::Ticket,
     ) -> Result<Option<MessageId>, DeliveryError> {
         let spec = render::ticket_fallback(ticket.id, &ticket.user, ticket.status);
-        match self
-            .support_channel
-            .send_message(&self.http, message_of(&spec))
-            .await
-        {
-            Ok(m) => Ok(Some(m.id)),
+        let step = format!("card:{id}:plain");
+        let is_card = |m: &Message| is_card_of(m, ticket.id);
+        let posted = self
+            .post_once(self.support_channel, message_of(&spec), &step, is_card)
+            .await?;
+        if posted.is_ok() {
+            self.finish(&step);
+        }
+        match posted {
+            Ok(m) => Ok(Some(m)),
             Err(e) => {
                 let v = failure_of(
                     e,
@@ -278,16 +307,19 @@ impl DiscordNotifier {
 
     /// Posts `m` in the ticket's thread; in the support channel when there is no thread or
     /// Discord refuses the post there (the thread was deleted). A refusal in the support channel
-    /// too is logged and the step given up.
+    /// too is logged and the step given up. Once per `step` (see [`Self::post_once`]); the
+    /// caller records and finishes it.
     async fn post_in_thread(
         &self,
         ticket: &str,
         thread: Option<ChannelId>,
         m: CreateMessage,
         what: &str,
+        step: &str,
+        looks_like: impl Fn(&Message) -> bool,
     ) -> Result<(), DeliveryError> {
         if let Some(thread) = thread {
-            match thread.send_message(&self.http, m.clone()).await {
+            match self.post_once(thread, m.clone(), step, &looks_like).await? {
                 Ok(_) => return Ok(()),
                 Err(e) => match failure_of(e, DeliveryStage::Thread, what) {
                     DeliveryFailure::Retry(e) => return Err(e),
@@ -297,7 +329,14 @@ impl DiscordNotifier {
                 },
             }
         }
-        match self.support_channel.send_message(&self.http, m).await {
+        let step = format!("{step}:channel");
+        let posted = self
+            .post_once(self.support_channel, m, &step, &looks_like)
+            .await?;
+        if posted.is_ok() {
+            self.finish(&step);
+        }
+        match posted {
             Ok(_) => Ok(()),
             Err(e) => give_up_if_refused(
                 failure_of(e, DeliveryStage::SupportChannel, what),
@@ -349,12 +388,23 @@ impl DiscordNotifier {
                 .remembered(&format!("discord:thread:{id}"))
                 .and_then(|t| t.parse::<u64>().ok())
                 .map(ChannelId::new);
+            let content = render::content(&n.text);
             let m = CreateMessage::new()
-                .content(render::content(&n.text))
+                .content(&content)
                 .allowed_mentions(no_mentions());
-            self.post_in_thread(&id, thread, m, "noting the change in the thread")
-                .await?;
+            let step = format!("line:{}", n.key);
+            let is_it = |m: &Message| says(m, &content, None);
+            self.post_in_thread(
+                &id,
+                thread,
+                m,
+                "noting the change in the thread",
+                &step,
+                is_it,
+            )
+            .await?;
             self.remember(&line_key, "1")?;
+            self.finish(&step);
         }
         Ok(())
     }
@@ -373,7 +423,8 @@ impl DiscordNotifier {
             return Ok(());
         };
         let key = format!("discord:incident:{incident}");
-        if let Some(msg) = self.remembered(&key).and_then(|m| m.parse::<u64>().ok()) {
+        let earlier = self.remembered(&key).and_then(|m| m.parse::<u64>().ok());
+        if let Some(msg) = earlier {
             let edit = EditMessage::new()
                 .embeds(spec.embeds.iter().map(render::to_embed).collect())
                 .allowed_mentions(no_mentions());
@@ -395,15 +446,24 @@ impl DiscordNotifier {
                 },
             }
         }
-        match self
-            .status_channel
-            .send_message(
-                &self.http,
-                message_of(&spec).allowed_mentions(no_mentions()),
-            )
-            .await
-        {
-            Ok(m) => self.remember(&key, &m.id.get().to_string()),
+        // A status message posted anew after the earlier one was deleted is a step of its own.
+        let step = format!("status:{incident}:{}", earlier.unwrap_or(0));
+        // Its title names the incident: "I-0007 · open".
+        let named = format!("{incident} ·");
+        let is_it = |m: &Message| {
+            (m.embeds.first())
+                .is_some_and(|e| e.title.as_ref().is_some_and(|t| t.starts_with(&named)))
+        };
+        let message = message_of(&spec).allowed_mentions(no_mentions());
+        let posted = self
+            .post_once(self.status_channel, message, &step, is_it)
+            .await?;
+        match posted {
+            Ok(m) => {
+                self.remember(&key, &m.get().to_string())?;
+                self.finish(&step);
+                Ok(())
+            }
             Err(e) => give_up_if_refused(
                 failure_of(
                     e,
@@ -419,8 +479,9 @@ impl DiscordNotifier {
     /// A staff notice that is not about a ticket (a suspected incident): a plain message in
     /// the support channel.
     async fn staff_notice(&self, n: &Notification) -> Result<(), DeliveryError> {
+        let content = render::content(&n.text);
         let mut m = CreateMessage::new()
-            .content(render::content(&n.text))
+            .content(&content)
             .allowed_mentions(no_mentions());
         // A suspected incident: staff confirm or dismiss it right there.
         if let NoticeEvent::IncidentSuspected { incident } = &n.event
@@ -443,7 +504,15 @@ impl DiscordNotifier {
                 buttons.to_vec(),
             )]);
         }
-        match self.support_channel.send_message(&self.http, m).await {
+        let step = format!("notice:{}", n.key);
+        let is_it = |m: &Message| says(m, &content, None);
+        let posted = self
+            .post_once(self.support_channel, m, &step, is_it)
+            .await?;
+        if posted.is_ok() {
+            self.finish(&step);
+        }
+        match posted {
             Ok(_) => Ok(()),
             Err(e) => give_up_if_refused(
                 failure_of(e, DeliveryStage::SupportChannel, "posting a staff notice"),
@@ -470,18 +539,21 @@ impl DiscordNotifier {
             (None, _) => "notification".to_string(),
         };
         let uid = UserId::new(uid);
+        let step = format!("dm:{}", n.key);
         let dm = match uid.create_dm_channel(&self.http).await {
-            Ok(ch) => ch
-                .send_message(
-                    &self.http,
-                    CreateMessage::new()
-                        .content(render::content(&n.text))
-                        .allowed_mentions(no_mentions()),
-                )
-                .await
-                .map(|_| ()),
+            Ok(ch) => {
+                let content = render::content(&n.text);
+                let m = CreateMessage::new()
+                    .content(&content)
+                    .allowed_mentions(no_mentions());
+                let is_it = |m: &Message| says(m, &content, None);
+                self.post_once(ch.id, m, &step, is_it).await?.map(|_| ())
+            }
             Err(e) => Err(e),
         };
+        if dm.is_ok() {
+            self.finish(&step);
+        }
         match dm {
             Ok(()) => Ok(()),
             Err(e) if is_dm_closed(&e) => {
@@ -506,13 +578,21 @@ impl DiscordNotifier {
                         )
                     }
                 };
-                let m = CreateMessage::new().content(note).allowed_mentions(
+                let m = CreateMessage::new().content(&note).allowed_mentions(
                     CreateAllowedMentions::new()
                         .users([uid])
                         .empty_roles()
                         .everyone(false),
                 );
-                match ChannelId::new(channel).send_message(&self.http, m).await {
+                let step = format!("note:{}", n.key);
+                let is_it = |m: &Message| says(m, &note, None);
+                let posted = self
+                    .post_once(ChannelId::new(channel), m, &step, is_it)
+                    .await?;
+                if posted.is_ok() {
+                    self.finish(&step);
+                }
+                match posted {
                     Ok(_) => Ok(()),
                     Err(e) => give_up_if_refused(
                         failure_of(

@@ -20,4 +20,11 @@ impl Store {
             .map_err(|e| self.error(e))?;
         self.flush()
     }
+
+    /// Forgets a fact; nothing happens if there was none. Not flushed: losing the removal in a
+    /// crash only leaves a stale fact behind.
+    pub fn adapter_remove(&self, key: &str) -> Result<(), StoreError> {
+        self.adapter.remove(key).map_err(|e| self.error(e))?;
+        Ok(())
+    }
 }

@@ -160,6 +160,12 @@ impl JourneyBuilder {
         (journey, error)
     }
 
+    /// The fake and a data directory, without a bot: start one with [`Journey::start_bot`] or
+    /// [`Journey::start_process`].
+    pub async fn without_bot(self) -> Journey {
+        self.arrange().await.0
+    }
+
     /// Serve this knowledge directory instead of the shipped one.
     #[must_use]
     pub fn knowledge(mut self, dir: &std::path::Path) -> Self {
@@ -185,6 +191,7 @@ impl JourneyBuilder {
             data: tempfile::tempdir().expect("a temp dir for the store"),
             check_target,
             bot: None,
+            process: None,
             knowledge: self.knowledge.unwrap_or_else(shipped_knowledge),
         };
         (journey, self.settings.unwrap_or_else(settings))
@@ -201,6 +208,16 @@ struct RunningBot {
     task: JoinHandle<Result<(), RunError>>,
 }
 
+/// `supportbot run` in a child process; killed if the test ends without stopping it.
+struct BotProcess(std::process::Child);
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// The fake Discord, the bot's data directory and the bot (if one runs). Dereferences to the fake,
 /// so its recordings, waits and faults are at hand.
 pub struct Journey {
@@ -208,6 +225,8 @@ pub struct Journey {
     data: TempDir,
     check_target: Option<TestServer>,
     bot: Option<RunningBot>,
+    /// The bot as production runs it: `supportbot run`, in a process of its own.
+    process: Option<BotProcess>,
     knowledge: std::path::PathBuf,
 }
 
@@ -318,6 +337,75 @@ impl Journey {
             .expect("the bot stops within 20 s of the shutdown signal")
             .expect("the bot task did not panic");
         outcome.expect("run returns Ok after a graceful shutdown");
+    }
+
+    /// Starts the real binary (`supportbot run`, configured through its environment as in
+    /// production) on the journey's data directory and waits for its IDENTIFY and commands.
+    pub async fn start_process(&mut self) {
+        assert!(
+            self.bot.is_none() && self.process.is_none(),
+            "one bot at a time"
+        );
+        let before = self.gateway_stats().identifies;
+        let log = std::fs::File::create(self.data.path().join("bot.log")).expect("a log file");
+        let child = super::bin::supportbot(self.data.path())
+            .arg("run")
+            .env("DISCORD_TOKEN", TOKEN)
+            .env("DISCORD_PROXY_URL", self.fake.rest_url())
+            .env("SUPPORT_CHANNEL_ID", SUPPORT.to_string())
+            .env("STAFF_ROLE_ID", STAFF_ROLE.to_string())
+            .env("DEV_GUILD_ID", GUILD_ID.to_string())
+            .env("ESCALATE_COOLDOWN_SECONDS", "0")
+            .env("KNOWLEDGE_DIR", &self.knowledge)
+            .env("DATA_DIR", self.data.path().join("store"))
+            .stdout(std::process::Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("the supportbot binary starts");
+        self.process = Some(BotProcess(child));
+        let what = "the bot process to IDENTIFY";
+        self.wait_until(what, Duration::from_secs(20), |l| {
+            (l.gateway.identifies > before).then_some(())
+        })
+        .await;
+        self.wait_for_commands().await;
+    }
+
+    /// Kills the bot process with SIGKILL: nothing it had not written is kept.
+    pub fn kill_process(&mut self) {
+        let mut process = self.process.take().expect("a bot process runs");
+        process.0.kill().expect("SIGKILL reaches the bot");
+        process.0.wait().expect("the killed bot is reaped");
+    }
+
+    /// Stops the bot process as an init system would (SIGTERM) and waits for a clean exit.
+    pub async fn stop_process(&mut self) {
+        let mut process = self.process.take().expect("a bot process runs");
+        let pid = process.0.id().to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status();
+        assert!(sent.is_ok_and(|s| s.success()), "SIGTERM reaches the bot");
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = process.0.try_wait().expect("the bot can be waited for") {
+                break status;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the bot stops within 20 s of SIGTERM"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        let log = std::fs::read_to_string(self.data.path().join("bot.log")).unwrap_or_default();
+        assert!(status.success(), "the bot exits cleanly: {status}\n{log}");
+    }
+
+    /// The store a stopped bot process left behind, opened by the test.
+    pub fn process_store(&self) -> Store {
+        assert!(self.process.is_none(), "stop the bot process first");
+        Store::open_waiting(&self.data.path().join("store"), Duration::from_secs(5))
+            .expect("the store opens once the bot stopped")
     }
 
     /// [`Self::stop_bot`], then [`Self::start_bot`] on the same data directory.

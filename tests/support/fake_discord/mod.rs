@@ -274,6 +274,8 @@ pub struct Log {
     /// user id -> DM channel id.
     pub dm_channels: HashMap<u64, u64>,
     pub mentions: Vec<MentionRecord>,
+    /// Requests handled but never answered (see [`FakeDiscord::hold_next`]).
+    pub held: Vec<RecordedRequest>,
     pub rejections: Vec<Rejection>,
     /// `METHOD /path` of every request no route matched.
     pub unexpected: Vec<String>,
@@ -332,6 +334,11 @@ pub(crate) struct Inner {
     interactions: HashMap<u64, InteractionInfo>,
     last_dispatch: Option<Instant>,
     faults: Vec<FaultRule>,
+    /// Requests that are handled but never answered (see [`FakeDiscord::hold_next`]).
+    holds: Vec<HoldRule>,
+    /// Message ids by the `nonce` they were created with, while Discord would still de-duplicate
+    /// a message that repeats it (see [`FakeDiscord::forget_nonces`]).
+    nonces: HashMap<String, u64>,
     closed_dms: HashMap<u64, DmFailure>,
     session: Option<Session>,
     /// The connection that owns the session, with the channel that tells it to act.
@@ -339,10 +346,26 @@ pub(crate) struct Inner {
 }
 
 impl Inner {
+    /// A new snowflake, as Discord makes them: milliseconds since Discord's epoch (2015) in the
+    /// top bits, so ids grow with time and `?after=` a time's snowflake finds what came later.
     fn id(&mut self) -> u64 {
-        self.next_id += 1;
-        APPLICATION_ID + 1_000 + self.next_id
+        const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        let from_clock = now_ms.saturating_sub(DISCORD_EPOCH_MS) << 22;
+        self.next_id = from_clock.max(self.next_id + 1);
+        self.next_id
     }
+}
+
+/// Which requests [`FakeDiscord::hold_next`] holds, besides its pattern.
+pub type HoldWhen = Box<dyn Fn(&Log, &RecordedRequest) -> bool + Send>;
+
+pub(crate) struct HoldRule {
+    pattern: String,
+    remaining: usize,
+    when: HoldWhen,
 }
 
 pub(crate) struct Shared {
@@ -469,6 +492,28 @@ impl FakeDiscord {
             fault,
         };
         self.shared.update(|inner| inner.faults.push(rule));
+    }
+
+    /// Handle the next request matching `pattern` for which `when` holds as usual (the message
+    /// is posted, the thread opened) but never answer it: what the bot sees when it dies right
+    /// after Discord accepted a request. It is recorded as usual, and also in [`Log::held`].
+    pub fn hold_next(
+        &self,
+        pattern: &str,
+        when: impl Fn(&Log, &RecordedRequest) -> bool + Send + 'static,
+    ) {
+        let rule = HoldRule {
+            pattern: pattern.to_owned(),
+            remaining: 1,
+            when: Box::new(when),
+        };
+        self.shared.update(|inner| inner.holds.push(rule));
+    }
+
+    /// Forget the nonces of earlier messages, as Discord does after a few minutes: a message
+    /// that repeats one is then created again.
+    pub fn forget_nonces(&self) {
+        self.shared.update(|inner| inner.nonces.clear());
     }
 
     /// Make DMs to `user_id` fail with 403 / 50007 "Cannot send messages to this user".

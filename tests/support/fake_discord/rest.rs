@@ -67,6 +67,8 @@ struct Req<'a> {
     method: &'a str,
     /// Below `/api/v10`.
     path: &'a str,
+    /// The query string, without `?` (empty if none).
+    query: &'a str,
     body: &'a Value,
     files: &'a [RecordedFile],
 }
@@ -74,11 +76,12 @@ struct Req<'a> {
 async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     let method = req.method().to_string();
     let full_path = req.uri().path().to_owned();
+    let query = req.uri().query().unwrap_or_default().to_owned();
     let (body, files, unreadable) = match read_body(req).await {
         Ok((body, files)) => (body, files, false),
         Err(why) => (Value::String(why), Vec::new(), true),
     };
-    let reply = shared.update(|inner| {
+    let (reply, held) = shared.update(|inner| {
         let path = full_path
             .strip_prefix("/api/v10")
             .unwrap_or(&full_path)
@@ -89,6 +92,7 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         let req = Req {
             method: &method,
             path: &path,
+            query: &query,
             body: &body,
             files: &files,
         };
@@ -122,9 +126,26 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
             status,
             since_dispatch,
         };
+        let log = &inner.log;
+        let hold = (inner.holds.iter_mut()).find(|h| {
+            h.remaining > 0
+                && matches(&h.pattern, &recorded.method, &recorded.path)
+                && (h.when)(log, &recorded)
+        });
+        let held = hold.is_some_and(|h| {
+            h.remaining -= 1;
+            true
+        });
+        if held {
+            inner.log.held.push(recorded.clone());
+        }
         inner.log.requests.push(recorded);
-        reply
+        (reply, held)
     });
+    if held {
+        // Done but never answered: the client gives up or dies waiting.
+        std::future::pending::<()>().await;
+    }
     let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = match reply.body {
         Some(body) => (status, axum::Json(body)).into_response(),
@@ -290,6 +311,8 @@ fn route(inner: &mut Inner, gateway_url: &str, req: &Req) -> Reply {
             webhook(inner, req, token, rest)
         }
         ("GET", ["channels", _], Some(c)) => get_channel(inner, c),
+        ("GET", ["channels", _, "messages"], Some(c)) => list_messages(inner, c, req.query),
+        ("GET", ["guilds", _, "threads", "active"], Some(GUILD_ID)) => active_threads(inner),
         ("POST", ["channels", _, "messages"], Some(c)) => channel_message(inner, req, c),
         ("PATCH", ["channels", _, "messages", m], Some(_)) => match num(m) {
             Some(m) => edit_message(inner, req, m),
@@ -464,7 +487,8 @@ fn channel_message(inner: &mut Inner, req: &Req, channel_id: u64) -> Reply {
     create(inner, req, channel_id, Source::Channel)
 }
 
-/// Validate and record a new message; answer it as Discord does.
+/// Validate and record a new message; answer it as Discord does. A `nonce` with
+/// `enforce_nonce: true` that an earlier message still holds returns that message instead.
 fn create(inner: &mut Inner, req: &Req, channel_id: u64, source: Source) -> Reply {
     if let Some(errors) = validate::message(req.body).into_result() {
         return Reply::invalid(errors);
@@ -472,8 +496,64 @@ fn create(inner: &mut Inner, req: &Req, channel_id: u64, source: Source) -> Repl
     if validate::is_empty_message(req.body, req.files.len()) {
         return Reply::error(400, 50006, "Cannot send an empty message");
     }
+    let nonce = match &req.body["nonce"] {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    if nonce.as_ref().is_some_and(|n| n.chars().count() > 25) {
+        return Reply::invalid(validate::one(
+            "nonce",
+            "BASE_TYPE_BAD_LENGTH",
+            "Must be 25 or fewer in length.",
+        ));
+    }
+    let enforced = req.body["enforce_nonce"].as_bool() == Some(true);
+    if let Some(nonce) = nonce.as_ref().filter(|_| enforced)
+        && let Some(earlier) = inner.nonces.get(nonce)
+    {
+        return Reply::ok(message_by_id(inner, *earlier));
+    }
     let id = post(inner, req, channel_id, source, req.body.clone());
+    if let Some(nonce) = nonce {
+        inner.nonces.insert(nonce, id);
+    }
     Reply::ok(message_by_id(inner, id))
+}
+
+/// `GET /channels/{id}/messages?after=&limit=`: newest first, as Discord answers.
+fn list_messages(inner: &Inner, channel_id: u64, query: &str) -> Reply {
+    let param = |name: &str| {
+        query
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == name)
+            .and_then(|(_, v)| v.parse::<u64>().ok())
+    };
+    let after = param("after").unwrap_or(0);
+    let limit = param("limit").unwrap_or(50).clamp(1, 100) as usize;
+    let mut found: Vec<&PostedMessage> = (inner.log.messages.iter())
+        .filter(|m| m.channel_id == channel_id && m.id > after)
+        .collect();
+    // Discord returns the `limit` oldest after `after`, newest first.
+    found.truncate(limit);
+    found.reverse();
+    Reply::ok(Value::Array(found.into_iter().map(message_json).collect()))
+}
+
+/// `GET /guilds/{id}/threads/active`: every thread the bot opened (none is ever archived here).
+fn active_threads(inner: &Inner) -> Reply {
+    let threads: Vec<Value> = (inner.log.threads.iter())
+        .map(|t| {
+            let kind = if t.message_id.is_some() {
+                11
+            } else {
+                t.body["type"].as_u64().unwrap_or(12)
+            };
+            fixtures::guild_channel(t.id, kind, &t.name, Some(t.parent_id))
+        })
+        .collect();
+    Reply::ok(json!({ "threads": threads, "members": [], "has_more": false }))
 }
 
 fn edit_message(inner: &mut Inner, req: &Req, id: u64) -> Reply {

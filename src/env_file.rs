@@ -24,6 +24,21 @@ impl fmt::Display for EnvFileError {
 
 impl std::error::Error for EnvFileError {}
 
+/// The 1-based line of `text` that assigns `key` (`KEY=...` or `export KEY=...`); the first
+/// one if it is assigned twice, as the first is the one applied.
+pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.trim_start();
+            let line = line.strip_prefix("export ").unwrap_or(line).trim_start();
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|(i, _)| i + 1)
+        .next()
+}
+
 /// The `.env` in the current directory or the nearest parent, as dotenv tools look for it.
 pub fn find(start: &Path) -> Option<PathBuf> {
     start
@@ -85,6 +100,19 @@ mod tests {
         let f = tempfile::NamedTempFile::new().expect("temp file");
         std::fs::write(f.path(), text).expect("write");
         f
+    }
+
+    #[test]
+    fn the_line_that_sets_a_key_is_found() {
+        let text = "# comment\nDISCORD_TOKEN=x\n\nexport ALLOW_PRIVATE_TARGETS = yes\nALLOW_PRIVATE_TARGETS=no\nALLOW=1\n";
+        assert_eq!(line_of_key(text, "ALLOW_PRIVATE_TARGETS"), Some(4));
+        assert_eq!(line_of_key(text, "DISCORD_TOKEN"), Some(2));
+        assert_eq!(
+            line_of_key(text, "ALLOW"),
+            Some(6),
+            "not a prefix of a longer name"
+        );
+        assert_eq!(line_of_key(text, "MISSING"), None);
     }
 
     #[test]

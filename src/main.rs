@@ -2,7 +2,7 @@
 //! [`Config`] and a command, hands the command to [`cli::run`], and is the one place that prints
 //! a command's error and picks the exit code. No product logic lives here.
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use supportbot::cli::{self, args::Cli};
@@ -10,11 +10,24 @@ use supportbot::config::Config;
 
 fn main() -> ExitCode {
     // Before any thread starts: setting the environment is only sound while single-threaded.
-    if let Err(e) = load_env() {
-        eprintln!("error: {e}");
-        return ExitCode::from(2);
-    }
-    let cli = Cli::parse();
+    let from_env_file = match load_env() {
+        Ok(origins) => origins,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let cli = match cli::parse::parse(std::env::args_os().collect(), &from_env_file) {
+        Ok(cli) => cli,
+        Err(end) => {
+            if end.to_stdout {
+                print!("{}", end.text);
+            } else {
+                eprint!("{}", end.text);
+            }
+            return ExitCode::from(end.code);
+        }
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,supportbot=info"));
     // A console on a terminal: log lines printed between the conversation's lines would break
@@ -87,14 +100,22 @@ fn console_log_file(cli: &Cli) -> Option<(std::path::PathBuf, std::fs::File)> {
 /// blank variable this program reads as unset, so `DEV_GUILD_ID=` copied from `.env.example`
 /// means "no dev guild" rather than "the id ''".
 /// Must run before any other thread exists (it changes the process environment).
-fn load_env() -> Result<(), supportbot::env_file::EnvFileError> {
+/// Returns where each variable it applied was set, so errors about them can say.
+fn load_env() -> Result<Vec<cli::parse::EnvFileOrigin>, supportbot::env_file::EnvFileError> {
     let cwd = std::env::current_dir().unwrap_or_default();
+    let mut applied = Vec::new();
     if let Some(path) = supportbot::env_file::find(&cwd) {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
         for (key, value) in supportbot::env_file::read(&path)? {
             if std::env::var_os(&key).is_none() {
                 // SAFETY: called first thing in main, before the tokio runtime or any other
                 // thread exists, so nothing reads the environment concurrently.
                 unsafe { std::env::set_var(&key, value) };
+                applied.push(cli::parse::EnvFileOrigin {
+                    line: supportbot::env_file::line_of_key(&text, &key),
+                    key,
+                    path: path.clone(),
+                });
             }
         }
     }
@@ -104,5 +125,5 @@ fn load_env() -> Result<(), supportbot::env_file::EnvFileError> {
             unsafe { std::env::remove_var(&name) };
         }
     }
-    Ok(())
+    Ok(applied)
 }

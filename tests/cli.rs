@@ -600,3 +600,116 @@ fn a_closed_stdout_ends_quietly() {
         assert!(o.stderr.is_empty(), "{args:?}: {}", show(&o));
     }
 }
+
+/// A bad value in `.env` or the environment names the variable (and the `.env` line), not a
+/// `--flag` nobody typed; a typed bad flag keeps clap's words.
+#[test]
+fn a_bad_setting_names_the_variable_and_its_env_line() {
+    let cwd = tempfile::tempdir().unwrap();
+    std::fs::write(
+        cwd.path().join(".env"),
+        "# settings\nDATA_DIR=./data\nALLOW_PRIVATE_TARGETS=yes\n",
+    )
+    .unwrap();
+    let o = supportbot(cwd.path())
+        .args(["tickets", "list"])
+        .env_remove("ALLOW_PRIVATE_TARGETS")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("ALLOW_PRIVATE_TARGETS=yes (set in ")
+            && err.contains(".env, line 3) is not valid: use one of: true, false")
+            && err.contains("Fix that line in .env"),
+        "{err}"
+    );
+
+    let o = supportbot(cwd.path())
+        .args(["tickets", "list"])
+        .env("ALLOW_PRIVATE_TARGETS", "maybe")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("ALLOW_PRIVATE_TARGETS=maybe (set in the environment)"),
+        "the environment wins over .env: {err}"
+    );
+
+    let o = supportbot(cwd.path())
+        .args(["--allow-private-targets", "x", "tickets", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("'--allow-private-targets <BOOL>'"), "{err}");
+}
+
+/// With KNOWLEDGE_DIR and DATA_DIR set, a usage line does not show `--knowledge` and `--data`
+/// as if they had to be typed.
+#[test]
+fn usage_lines_leave_out_what_the_environment_gives() {
+    let cwd = tempfile::tempdir().unwrap();
+    let o = supportbot(cwd.path())
+        .args(["tickets", "claim"])
+        .env("KNOWLEDGE_DIR", shipped_knowledge())
+        .env("DATA_DIR", cwd.path().join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let usage = err.lines().find(|l| l.starts_with("Usage:")).unwrap_or("");
+    assert_eq!(
+        usage, "Usage: supportbot tickets claim --by <BY> <ID>",
+        "{err}"
+    );
+}
+
+/// A data directory that is a file is said once, plainly, with what to do.
+#[test]
+fn a_data_directory_that_is_a_file_is_said_once() {
+    let cwd = tempfile::tempdir().unwrap();
+    let file = cwd.path().join("data");
+    std::fs::write(&file, "not a directory").unwrap();
+    let o = supportbot(cwd.path())
+        .args(["tickets", "list", "--data"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("is a file, not a directory"), "{err}");
+    assert!(err.contains("--data DIR (env DATA_DIR)"), "{err}");
+    assert!(
+        !err.contains("os error"),
+        "no raw OS error, said once: {err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
+}
+
+/// Control characters typed into an id come back escaped on stderr, never raw.
+#[test]
+fn refusals_never_print_control_characters() {
+    let cwd = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["tickets", "show", "T-\u{1b}[31m1"],
+        vec!["user", "forget", "bob\u{1b}[2J\r"],
+        vec!["incidents", "show", "I-\u{7}"],
+    ] {
+        let o = supportbot(cwd.path())
+            .args(&args)
+            .arg("--knowledge")
+            .arg(shipped_knowledge())
+            .arg("--data")
+            .arg(cwd.path().join("data"))
+            .output()
+            .unwrap();
+        assert_ne!(o.status.code(), Some(0), "{}", show(&o));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            !err.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {err:?}"
+        );
+        assert!(err.contains("\\u{"), "shown escaped: {err:?}");
+    }
+}

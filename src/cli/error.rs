@@ -99,16 +99,31 @@ impl CliError {
 
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Refusals quote what was typed or read (ids, file contents): a control character in
+        // them must not reach the terminal, where it could rewrite or hide the message.
         match &self.kind {
-            Kind::Message { message, .. } => write!(f, "error: {message}")?,
-            Kind::Report { text, .. } => write!(f, "{text}")?,
-            Kind::Internal(e) => write!(f, "error: {e:#}")?,
+            Kind::Message { message, .. } => write!(f, "error: {}", printable(message))?,
+            Kind::Report { text, .. } => write!(f, "{}", printable(text))?,
+            Kind::Internal(e) => write!(f, "error: {}", printable(&format!("{e:#}")))?,
         }
         if let Some(note) = &self.note {
-            write!(f, "\n{note}")?;
+            write!(f, "\n{}", printable(note))?;
         }
         Ok(())
     }
+}
+
+/// `text` with control characters other than line breaks and tabs shown as escapes (`\u{1b}`).
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 // `CliError` is deliberately not a `std::error::Error`: that keeps this blanket conversion

@@ -27,6 +27,7 @@ pub mod escalate;
 pub mod incidents;
 pub mod kb;
 pub mod model;
+pub mod parse;
 pub mod privacy;
 pub mod run;
 pub mod stats;

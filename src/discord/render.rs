@@ -324,7 +324,7 @@ pub fn ticket_fallback(
     user: &crate::session::UserRef,
     status: crate::escalation::ticket::Status,
 ) -> MessageSpec {
-    let name = crate::escalation::text::escape_markdown(&truncate_chars(&user.name, 100));
+    let name = crate::escalation::text::escape_one_line(&truncate_chars(&user.name, 100));
     // A mention shows the user's current name; `no_mentions` keeps it from pinging.
     let who = match user.id.parse::<u64>() {
         Ok(id) => format!("{name} (<@{id}>)"),

@@ -10,7 +10,7 @@ pub mod text;
 pub mod ticket;
 
 use notify::{Audience, NoticeEvent, Notification};
-use text::escape_markdown;
+use text::{escape_markdown, escape_one_line};
 use ticket::{Ticket, TicketError};
 
 /// The notifications a new or updated ticket sends: the staff card with the transcript.
@@ -26,7 +26,7 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
             format!(
                 "New ticket {} from {}",
                 ticket.id,
-                escape_markdown(&ticket.user.name)
+                escape_one_line(&ticket.user.name)
             ),
         )
     } else {
@@ -35,7 +35,7 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
             format!("{}/update-{n}", ticket.id),
             format!(
                 "{} escalated again; ticket {} has a new summary ({n} in all)",
-                escape_markdown(&ticket.user.name),
+                escape_one_line(&ticket.user.name),
                 ticket.id
             ),
         )
@@ -113,7 +113,7 @@ impl Stepped {
                 "{} is already **{}** by {}; nothing changed, so nobody was notified.",
                 t.id,
                 t.status,
-                escape_markdown(by)
+                escape_one_line(by)
             ),
             _ => format!(
                 "{} is now **{}**. The user is being notified.",
@@ -171,7 +171,7 @@ impl StaffAction {
 
 fn claim(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, TicketError> {
     t.claim(by, now)?;
-    let who = escape_markdown(by.trim());
+    let who = escape_one_line(by);
     Ok(both(
         t,
         NoticeEvent::Claimed {

@@ -1,7 +1,7 @@
 //! The diagnostic summary captured on escalation, and its two renderings: a compact card for
 //! staff that fits Discord's limits, and a full transcript (Markdown and JSON) never truncated.
 
-use super::text::{escape_markdown, quote, truncate_chars};
+use super::text::{escape_markdown, escape_one_line, quote, truncate_chars};
 use crate::browser::Browser;
 use crate::session::{Attempt, CheckRecord, Outcome, ScoredArticle, Session, UserRef};
 use serde::{Deserialize, Serialize};
@@ -248,11 +248,11 @@ impl Summary {
                 "User".to_string(),
                 format!(
                     "{} (`{}`)",
-                    escape_markdown(&self.user.name),
-                    escape_markdown(&self.user.id)
+                    escape_one_line(&self.user.name),
+                    escape_one_line(&self.user.id)
                 ),
             ),
-            ("Where".to_string(), escape_markdown(&self.user.channel)),
+            ("Where".to_string(), escape_one_line(&self.user.channel)),
             (
                 "Browser / device".to_string(),
                 format!(
@@ -333,12 +333,12 @@ impl Summary {
         let mut t = format!("# Ticket {ticket_id}\n\n");
         t.push_str(&format!(
             "- User: {} (`{}`)\n",
-            escape_markdown(&self.user.name),
-            escape_markdown(&self.user.id)
+            escape_one_line(&self.user.name),
+            escape_one_line(&self.user.id)
         ));
         t.push_str(&format!(
             "- Where: {}\n",
-            escape_markdown(&self.user.channel)
+            escape_one_line(&self.user.channel)
         ));
         t.push_str(&format!("- When: {}\n", rfc3339(self.at)));
         t.push_str(&format!(
@@ -554,6 +554,35 @@ mod tests {
         assert_eq!(
             json["descriptions"][1].as_str().unwrap(),
             "\u{202E}evil\u{0000}"
+        );
+    }
+
+    /// A name with line breaks (the command line allows any) stays on the transcript's "User"
+    /// line and on the card's field: it cannot add a heading or list item of its own.
+    #[test]
+    fn a_name_with_line_breaks_stays_on_its_line() {
+        let mut s = hostile_session();
+        s.user.name = "Ann\n# Ticket T-9999\n- User: admin".into();
+        s.user.channel = "general\r\nx".into();
+        let summary = Summary::capture(&s, None, None, "abc", 0);
+        let md = summary.transcript_markdown("T-0001");
+        let user_line = md.lines().find(|l| l.starts_with("- User:")).unwrap();
+        assert!(
+            user_line.contains("Ann # Ticket T-9999 - User: admin"),
+            "{user_line}"
+        );
+        assert_eq!(
+            md.lines().filter(|l| l.starts_with("# ")).count(),
+            1,
+            "{md}"
+        );
+        assert_eq!(md.lines().filter(|l| l.starts_with("- User:")).count(), 1);
+        assert!(md.lines().any(|l| l == "- Where: general x"), "{md}");
+        let card = summary.card("T-0001");
+        assert!(
+            card.fields.iter().all(|(_, v)| !v.contains("Ann\n")),
+            "{:?}",
+            card.fields
         );
     }
 }

@@ -30,6 +30,13 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// [`escape_markdown`] for text that must stay on one line (a name, an id, a channel): line
+/// breaks and other runs of white space become one space, so a name cannot break the line of
+/// a transcript or start a Markdown heading or list item of its own.
+pub fn escape_one_line(text: &str) -> String {
+    escape_markdown(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// Control characters (except newline and tab) and bidirectional formatting characters, which
 /// can hide or reorder text in a reader's view.
 pub fn is_unsafe_char(c: char) -> bool {
@@ -85,6 +92,13 @@ pub fn quote(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_text_cannot_break_its_line() {
+        assert_eq!(escape_one_line("Ann\n# Evil\r\n- x"), "Ann # Evil - x");
+        assert_eq!(escape_one_line("  Ann\tB  "), "Ann B");
+        assert!(!escape_one_line("a\u{2028}b\u{85}c").contains(['\n', '\u{2028}', '\u{85}']));
+    }
 
     #[test]
     fn mentions_and_markdown_are_defused() {

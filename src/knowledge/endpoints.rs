@@ -172,12 +172,18 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
             }
         }
 
+        // Who later problems are about: the name, or where the nameless target starts.
+        let label = if name.is_empty() {
+            format!("the `[[target]]` at line {table_line}")
+        } else {
+            format!("target `{name}`")
+        };
         let description = match &t.description {
             Some(d) if !d.get_ref().trim().is_empty() => d.get_ref().trim().to_string(),
             other => {
                 let line = other.as_ref().map(|d| at(&d.span())).unwrap_or(table_line);
                 problems.push(
-                    Diagnostic::new(file, line, format!("target `{name}` has no `description`"))
+                    Diagnostic::new(file, line, format!("{label} has no `description`"))
                         .hint("say what it is in words users know, e.g. `description = \"QuickBooks Online sign-in page\"`"),
                 );
                 String::new()
@@ -187,7 +193,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
         let url = match &t.url {
             None => {
                 problems.push(
-                    Diagnostic::new(file, table_line, format!("target `{name}` has no `url`"))
+                    Diagnostic::new(file, table_line, format!("{label} has no `url`"))
                         .hint("add the page to check, e.g. `url = \"https://qbo.intuit.com/\"`"),
                 );
                 String::new()
@@ -488,6 +494,12 @@ url = "http://status.example.com"
             "{msgs:?}"
         );
         assert!(msgs.iter().any(|m| m.contains("no `url`")), "{msgs:?}");
+        // A target whose name is not valid is named by where it starts, never as "target ``".
+        assert!(
+            msgs.contains(&"the `[[target]]` at line 1 has no `description`"),
+            "{msgs:?}"
+        );
+        assert!(!msgs.iter().any(|m| m.contains("``")), "{msgs:?}");
     }
 
     #[test]

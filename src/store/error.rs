@@ -40,13 +40,15 @@ pub enum StoreError {
     )]
     Foreign { dir: PathBuf, detail: String },
     #[error(
-        "cannot use the data directory {dir}: {source}\n  Check that it exists and is writable, or choose another with --data DIR."
+        "the data directory {dir} is a file, not a directory.\n  \
+         Move the file away, or choose another directory with --data DIR (env DATA_DIR)."
     )]
-    Io {
-        dir: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    NotADirectory { dir: PathBuf },
+    // The I/O error is part of the message, not a `source`: printing the chain would say it twice.
+    #[error(
+        "cannot use the data directory {dir}: {cause}\n  Check that it exists and is writable, or choose another with --data DIR (env DATA_DIR)."
+    )]
+    Io { dir: PathBuf, cause: std::io::Error },
     #[error("storage error in {dir}: {detail}")]
     Other { dir: PathBuf, detail: String },
 }
@@ -75,7 +77,7 @@ pub(super) fn classify(dir: &Path, e: sled::Error) -> StoreError {
             } else {
                 StoreError::Io {
                     dir: dir.to_path_buf(),
-                    source: io,
+                    cause: io,
                 }
             }
         }

@@ -86,9 +86,14 @@ impl Store {
     /// Opens (creating if needed) the store in `dir/supportbot.db`; fails at once with
     /// [`StoreError::Locked`] while another process holds it.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+        if dir.exists() && !dir.is_dir() {
+            return Err(StoreError::NotADirectory {
+                dir: dir.to_path_buf(),
+            });
+        }
+        std::fs::create_dir_all(dir).map_err(|cause| StoreError::Io {
             dir: dir.to_path_buf(),
-            source,
+            cause,
         })?;
         let path = dir.join("supportbot.db");
         // Held until this function returns, when sled holds its own lock.

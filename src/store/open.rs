@@ -60,9 +60,9 @@ pub(super) fn check_format(db: &sled::Db, path: &Path) -> Result<(), StoreError>
 /// opening; sled's lock on `supportbot.db/db` guards the database after that. `db` names the
 /// database in the error.
 pub(super) fn open_lock(dir: &Path, db: &Path) -> Result<std::fs::File, StoreError> {
-    let io = |source| StoreError::Io {
+    let io = |cause| StoreError::Io {
         dir: dir.to_path_buf(),
-        source,
+        cause,
     };
     let file = std::fs::OpenOptions::new()
         .read(true)
@@ -91,9 +91,9 @@ pub(super) fn clear_incomplete_snapshots(path: &Path) -> Result<usize, StoreErro
     if !lock_file.is_file() {
         return Ok(0);
     }
-    let io = |source| StoreError::Io {
+    let io = |cause| StoreError::Io {
         dir: path.to_path_buf(),
-        source,
+        cause,
     };
     let file = std::fs::OpenOptions::new()
         .read(true)

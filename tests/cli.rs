@@ -713,3 +713,18 @@ fn refusals_never_print_control_characters() {
         assert!(err.contains("\\u{"), "shown escaped: {err:?}");
     }
 }
+
+/// An unknown article id suggests only ids that look like it: a typo finds its article, a
+/// word that only shares scattered letters with some ids suggests nothing.
+#[test]
+fn unknown_article_ids_suggest_only_lookalikes() {
+    let knowledge = shipped_knowledge();
+    let k = knowledge.to_str().unwrap();
+    let o = run(&["kb", "show", "nope", "--knowledge", k]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("Did you mean"), "{err}");
+    let o = run(&["kb", "show", "quickbooks-eror-502", "--knowledge", k]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("Did you mean: quickbooks-error-502?"), "{err}");
+}

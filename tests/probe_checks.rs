@@ -577,3 +577,48 @@ async fn phases_not_measured_are_shown_as_such() {
     assert!(timings.contains("first byte not measured"), "{timings}");
     assert!(!timings.contains("TLS"), "http has no TLS phase: {timings}");
 }
+
+/// A name that does not resolve blames the service's name servers only while other names do;
+/// when no other target's name resolves either, the bot's own network or DNS is named instead.
+#[tokio::test]
+async fn when_nothing_resolves_the_bots_own_dns_is_named() {
+    let targets = vec![
+        target("app", "https://app.example.test/"),
+        target("status", "https://status.example.test/"),
+    ];
+    let check = |prober: Prober| {
+        let kb = kb(targets.clone());
+        async move {
+            let mut reports = prober
+                .check_many(&kb, None, &[Request::Named("app".into())])
+                .await
+                .expect("not rate limited");
+            reports.remove(0).outcome.expect("checked")
+        }
+    };
+    let knows_nothing = Prober::builder(config())
+        .resolver(Arc::new(StaticResolver::new()))
+        .build();
+    let c = check(knows_nothing).await;
+    assert_eq!(c.result.verdict, Verdict::DnsFailure);
+    assert!(c.nothing_resolves);
+    assert!(
+        c.meaning().contains("the bot's own network or DNS"),
+        "{}",
+        c.meaning()
+    );
+
+    let knows_the_other = Prober::builder(config())
+        .resolver(Arc::new(
+            StaticResolver::new().with("status.example.test", &["192.0.2.1".parse().unwrap()]),
+        ))
+        .build();
+    let c = check(knows_the_other).await;
+    assert_eq!(c.result.verdict, Verdict::DnsFailure);
+    assert!(!c.nothing_resolves);
+    assert!(
+        c.meaning().contains("their name servers"),
+        "{}",
+        c.meaning()
+    );
+}

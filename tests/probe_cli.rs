@@ -77,3 +77,31 @@ async fn errors_exit_non_zero_and_say_how_to_fix() {
         "{v}"
     );
 }
+
+/// An admin at the command line is told which setting would allow a refused check, in text and
+/// in JSON, and the exit status says the check did not run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refusals_name_the_setting_for_admins() {
+    let out = supportbot(&["check", "http://127.0.0.1:8765/"], false).await;
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("port 8765 is not one checks may use") && err.contains("CHECK_ALLOWED_PORTS"),
+        "{err}"
+    );
+
+    let out = supportbot(&["check", "--json", "http://10.1.2.3/"], false).await;
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let hint = v["admin_hint"].as_str().unwrap_or("");
+    assert!(
+        hint.contains("ALLOW_PRIVATE_TARGETS=true") && hint.contains("named target"),
+        "{v}"
+    );
+
+    // An unknown name has no setting to change: no hint.
+    let out = supportbot(&["check", "--json", "nope"], false).await;
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(v["admin_hint"].is_null(), "{v}");
+}

@@ -52,7 +52,7 @@ async fn check(
             writeln!(out, "{}", report_json(report))?;
         } else if let Err(e) = &report.outcome {
             // One target's failure is part of the report, in its place among the others.
-            eprintln!("{}: {e}\n", report.target);
+            eprintln!("{}: {}\n", report.target, e.for_admin());
         } else {
             writeln!(out, "{}", crate::console::render(&render(report, kb)))?;
         }
@@ -94,6 +94,7 @@ fn report_json(report: &Report) -> Value {
                 "verdict": Value::Null,
                 "error": kind,
                 "message": e.to_string(),
+                "admin_hint": e.admin_hint(),
                 "suggestions": suggestions,
             });
         }
@@ -109,7 +110,8 @@ fn report_json(report: &Report) -> Value {
         "status": r.status,
         "reason": r.reason,
         "detail": r.detail,
-        "meaning": r.verdict.meaning(r.retry_after),
+        "meaning": c.meaning(),
+        "nothing_resolves": c.nothing_resolves,
         "article": c.article,
         "checked_ago_s": c.age.as_secs(),
         "shared": c.shared,

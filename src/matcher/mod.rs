@@ -552,11 +552,34 @@ impl Index {
             .names
             .iter()
             .enumerate()
+            .filter(|(_, name)| words_look_alike(query, name))
             .filter_map(|(i, name)| matcher.fuzzy_match(name, query).map(|s| (s, i)))
             .collect();
         hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         hits.into_iter().take(limit).map(|(_, i)| i).collect()
     }
+}
+
+/// Whether every word of `query` (two characters or more) looks like a word of `name`: the
+/// same, the start of it, or a typo away (one edit per four characters). A fuzzy subsequence
+/// alone is not enough: "nope" is a subsequence of many names it has nothing to do with.
+fn words_look_alike(query: &str, name: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let name_words = words(name);
+    words(query)
+        .iter()
+        .filter(|w| w.chars().count() >= 2)
+        .all(|w| {
+            let typos = (w.chars().count() / 4).max(1);
+            name_words
+                .iter()
+                .any(|n| n.starts_with(w.as_str()) || strsim::damerau_levenshtein(w, n) <= typos)
+        })
 }
 
 /// Maps summed evidence to a 0..1 score.
@@ -632,5 +655,23 @@ mod tests {
         let r = index.rank("error 502", 3);
         assert_eq!(r.best().map(|m| m.doc), Some(1));
         assert!(index.rank("how do I record a refund", 3).best().is_none());
+    }
+
+    #[test]
+    fn name_lookups_take_typos_and_prefixes_but_not_stray_letters() {
+        let name = "quickbooks-error-502 QuickBooks Error 502 Bad Gateway";
+        for query in [
+            "quickbooks-eror-502",
+            "502",
+            "bad gatway",
+            "quickb",
+            "error 502",
+            "q",
+        ] {
+            assert!(words_look_alike(query, name), "{query}");
+        }
+        for query in ["nope", "payroll", "bank feed", "xyz"] {
+            assert!(!words_look_alike(query, name), "{query}");
+        }
     }
 }

@@ -26,8 +26,31 @@ pub struct Refusal {
 
 const FIX_ADDRESS: &str = "Checks only go to public internet services; check the address you \
      pasted, or ask an admin to add the service to endpoints.toml as a named target.";
+const FIX_PORT: &str = "Check the address without the `:port` part, or ask an admin to add the service to endpoints.toml.";
 const FIX_URL: &str = "Paste the full address as it appears in your browser, e.g. \
      https://qbo.intuit.com/.";
+
+impl Refusal {
+    /// What an admin (at the command line, or reading the log) can change to allow a check that
+    /// users are told to ask an admin about: the setting, and named targets. `None` when no
+    /// setting would allow it.
+    pub fn admin_hint(&self) -> Option<&'static str> {
+        match self.fix {
+            FIX_PORT => Some(
+                "Admins: add the port to CHECK_ALLOWED_PORTS (e.g. CHECK_ALLOWED_PORTS=80,443,8765 \
+                 in .env, or --check-allowed-ports), or add the service to endpoints.toml as a \
+                 named target: named targets may use any port and private addresses.",
+            ),
+            FIX_ADDRESS => Some(
+                "Admins: add the service to endpoints.toml as a named target (named targets may be \
+                 private addresses), or set ALLOW_PRIVATE_TARGETS=true (or --allow-private-targets \
+                 true) to let every typed address reach private networks; do that only where \
+                 everyone who can use the bot may reach your network.",
+            ),
+            _ => None,
+        }
+    }
+}
 
 /// What ad-hoc checks may reach. Built from [`CheckConfig`]; tests build their own.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +105,7 @@ impl Policy {
                     "port {port} is not one checks may use (allowed: {})",
                     ports.join(", ")
                 ),
-                "Check the address without the `:port` part, or ask an admin to add the service to endpoints.toml.",
+                FIX_PORT,
             ));
         }
         match host {

@@ -94,6 +94,38 @@ pub enum CheckError {
     TooMany { asked: usize, max: usize },
 }
 
+impl CheckError {
+    /// The setting an admin could change to allow what was refused, when one would.
+    pub fn admin_hint(&self) -> Option<&'static str> {
+        match self {
+            CheckError::Refused(r) => r.admin_hint(),
+            CheckError::AdhocDisabled { .. } => Some(
+                "Admins: typed addresses are off because ALLOW_ADHOC_CHECKS=false (or \
+                 --allow-adhoc-checks false); named targets in endpoints.toml still work.",
+            ),
+            CheckError::RateLimited { .. } => {
+                Some("Admins: the limit is CHECK_RATE_PER_MINUTE (or --check-rate-per-minute).")
+            }
+            _ => None,
+        }
+    }
+
+    /// The refusal for an admin at the command line: as users see it, then the
+    /// [`Self::admin_hint`].
+    pub fn for_admin(&self) -> String {
+        match self.admin_hint() {
+            Some(hint) => format!("{self}\n  {hint}"),
+            None => self.to_string(),
+        }
+    }
+}
+
+/// The host name of a URL, lowercased; `None` when it has none.
+fn host_of(url: &str) -> Option<String> {
+    let url = url::Url::parse(url).ok()?;
+    Some(url.host_str()?.trim_end_matches('.').to_ascii_lowercase())
+}
+
 fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         String::new()
@@ -120,6 +152,22 @@ pub struct Checked {
     pub shared: bool,
     /// Id of the knowledge article whose `codes` match the status.
     pub article: Option<String>,
+    /// The name did not resolve and neither did any other target's: the bot's own network or
+    /// DNS is the likelier problem (see [`Prober::nothing_resolves`]).
+    pub nothing_resolves: bool,
+}
+
+impl Checked {
+    /// What the result means for the user, in words.
+    pub fn meaning(&self) -> String {
+        if self.nothing_resolves && self.result.verdict == verdict::Verdict::DnsFailure {
+            return "No name could be looked up from here, not even those of the other services \
+                    this bot watches: the bot's own network or DNS is the likelier problem, not \
+                    the service, which may well be fine. Tell the bot's admins."
+                .to_string();
+        }
+        self.result.verdict.meaning(self.result.retry_after)
+    }
 }
 
 /// The answer for one requested target.
@@ -312,6 +360,7 @@ impl Prober {
                         result,
                         age,
                         shared,
+                        nothing_resolves: false,
                     })
                 }
                 Err(refusal) => {
@@ -325,6 +374,21 @@ impl Prober {
                 url: target.url,
                 outcome,
             });
+        }
+        let failed_dns: Vec<String> = (reports.iter().flatten())
+            .filter_map(|r| match &r.outcome {
+                Ok(c) if c.result.verdict == verdict::Verdict::DnsFailure => host_of(&r.url),
+                _ => None,
+            })
+            .collect();
+        if !failed_dns.is_empty() && self.nothing_resolves(kb, &failed_dns).await {
+            for report in reports.iter_mut().flatten() {
+                if let Ok(c) = &mut report.outcome
+                    && c.result.verdict == verdict::Verdict::DnsFailure
+                {
+                    c.nothing_resolves = true;
+                }
+            }
         }
         Ok(reports
             .into_iter()
@@ -342,6 +406,32 @@ impl Prober {
                 })
             })
             .collect())
+    }
+
+    /// After names in `failed` did not resolve: whether the other targets' names fail too (up
+    /// to three, each within two seconds), which points at the bot's own network or DNS rather
+    /// than at the services. `false` when there is no other name to try.
+    pub async fn nothing_resolves(&self, kb: &KnowledgeBase, failed: &[String]) -> bool {
+        let mut others: Vec<String> = (kb.targets().iter())
+            .filter_map(|t| host_of(&t.url))
+            .filter(|h| !failed.contains(h) && h.parse::<std::net::IpAddr>().is_err())
+            .collect();
+        others.dedup();
+        others.truncate(3);
+        if others.is_empty() {
+            return false;
+        }
+        let resolver = self.inner.resolver.as_ref();
+        for host in &others {
+            let lookup = tokio::time::timeout(Duration::from_secs(2), resolver.resolve(host));
+            if let Ok(Ok(addresses)) = lookup.await
+                && !addresses.is_empty()
+            {
+                return false;
+            }
+        }
+        tracing::warn!(failed = ?failed, tried = ?others, "no name resolves, not even other targets': the bot's own network or DNS may be down");
+        true
     }
 
     /// One target: named targets through the shared cache, ad-hoc URLs fresh every time.

@@ -31,7 +31,7 @@ pub fn render(report: &Report, kb: &KnowledgeBase) -> Reply {
     {
         title.push_str(&format!(" ({code})"));
     }
-    let mut text = r.verdict.meaning(r.retry_after);
+    let mut text = checked.meaning();
     text.push_str(&format!("\n\nSeen from the bot: {}.", r.detail));
     if let Some(id) = &checked.article
         && let Some(a) = kb.get(id)

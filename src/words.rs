@@ -250,7 +250,8 @@ pub fn monitor_target_gone(target: &str) -> String {
 /// The lead a user gets when their problem is a known outage.
 pub fn outage_lead(since: &str, id: &str, title: &str) -> String {
     format!(
-        "**Known outage since {since} ({id}):** {title}. It's not you, and the steps below won't help until it's fixed."
+        "**Known outage since {since} ({id}):** {title}. It's not you, and the usual fixes won't help until it's fixed. \
+         I can tell you when it is over, or walk you through the fixes anyway."
     )
 }
 
@@ -262,6 +263,8 @@ pub fn outage_reminder(id: &str) -> String {
 pub const OUTAGE_TITLE: &str = "Known outage";
 
 pub const NOTIFY_ME: &str = "Notify me when it's fixed";
+/// Continues the normal walk after the outage lead.
+pub const HELP_ME_ANYWAY: &str = "Help me anyway";
 
 pub fn will_tell_you(id: &str) -> String {
     format!("I'll tell you here when {id} is over.")

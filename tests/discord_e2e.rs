@@ -980,10 +980,23 @@ async fn incidents_through_slash_commands() {
 
         let sent = j.user().diagnose(BAD_GATEWAY).await;
         sent.answered(MESSAGE).await;
-        let text = sent.reply().await.all_text();
+        let lead = sent.reply().await;
+        let text = lead.all_text();
         assert!(
             text.contains("Known outage since") && text.contains("(I-0001)"),
             "{text}"
+        );
+        // "Help me anyway" goes on with the walk the lead held back.
+        let walk = j.user().press(&lead, "Help me anyway").await.reply().await;
+        assert_eq!(walk.titles(), ["Which browser?"], "the walk's open question");
+
+        // An escalation during the incident is linked to it: the staff card says so.
+        j.user().escalate("still 502").await;
+        let card = j.wait_for_card("T-0001").await;
+        assert!(
+            card.all_text().contains("Known outage") && card.all_text().contains("I-0001"),
+            "{}",
+            card.all_text()
         );
 
         let bob = j.member(Invoker::member(300, "bob"));
@@ -1000,6 +1013,7 @@ async fn incidents_through_slash_commands() {
                     vec![
                         Opt::Str("id", "I-0001".into()),
                         Opt::Str("note", "Intuit fixed it".into()),
+                        Opt::Bool("tickets", true),
                     ],
                 )],
             )
@@ -1009,6 +1023,15 @@ async fn incidents_through_slash_commands() {
         assert!(
             text.contains("resolved") && text.contains("Intuit fixed it"),
             "{text}"
+        );
+        // The linked ticket is resolved with it, in one step, and its user told by DM.
+        assert_eq!(j.ticket(1).status, Status::Resolved);
+        j.outbox_drained(DELIVERY).await;
+        let dms = j.dms_to(USER);
+        assert!(
+            dms.iter()
+                .any(|m| m.content().contains("T-0001") && m.content().contains("Intuit fixed it")),
+            "{dms:#?}"
         );
         let again = sam
             .slash(

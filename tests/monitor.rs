@@ -256,16 +256,39 @@ async fn users_landing_on_a_concerned_article_are_told_once_and_can_subscribe() 
     );
     assert!(lead.text.contains("It's not you"), "{}", lead.text);
     assert_eq!(lead.choices[0].action, Action::NotifyMe(1));
-    assert!(replies.len() > 1, "the article and its steps still follow");
-    // Told once: the next description does not repeat it.
-    let again = describe(&rig.service, "bob", "the portal shows 502 bad gateway").await;
-    assert!(again.iter().all(|r| !r.text.contains("Known outage")));
-
+    assert_eq!(lead.choices[1].action, Action::Continue, "Help me anyway");
+    assert_eq!(lead.choices[1].label, "Help me anyway");
+    assert_eq!(
+        replies.len(),
+        2,
+        "the article follows; its first fix waits: {replies:#?}"
+    );
+    assert!(replies[1].article.is_some());
     let bob = user("bob");
     let act = |a: Action| {
         rig.service
             .handle(&bob, supportbot::conversation::Event::Act(a))
     };
+    let session = rig.service.store().load_session("bob").unwrap().unwrap();
+    assert!(
+        session.attempts.is_empty(),
+        "a fix not shown is not waiting for an answer: {:?}",
+        session.attempts
+    );
+    // "Help me anyway" goes on with the walk: the first fix, asked about.
+    let walk = act(Action::Continue).await.unwrap();
+    let step = walk.iter().find(|r| {
+        r.title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Solution"))
+    });
+    assert!(step.is_some(), "{walk:#?}");
+    let session = rig.service.store().load_session("bob").unwrap().unwrap();
+    assert_eq!(session.attempts.len(), 1);
+    // Told once: the next description does not repeat it, and shows its fix at once.
+    let again = describe(&rig.service, "bob", "the portal shows 502 bad gateway").await;
+    assert!(again.iter().all(|r| !r.text.contains("Known outage")));
+
     let said = act(Action::NotifyMe(1)).await.unwrap();
     assert!(
         said[0]

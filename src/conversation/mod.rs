@@ -145,11 +145,7 @@ fn ask_again(session: &mut Session, article: &Article, now: u64, out: &mut Outpu
         out.replies.push(out_of_solutions(article));
         return;
     }
-    if let Some(p) = session.pending_attempt() {
-        let index = p.solution;
-        session.attempts.pop();
-        session.next_solution = index;
-    }
+    session.withdraw_pending();
     next_solution(session, article, now, out);
 }
 
@@ -321,11 +317,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 return;
             };
             // A browser change re-shows the current solution for the new browser.
-            if let Some(p) = session.pending_attempt() {
-                let index = p.solution;
-                session.attempts.pop();
-                session.next_solution = index;
-            }
+            session.withdraw_pending();
             next_solution(session, article, now, out);
         }
         Action::Fixed(step) => {

@@ -51,10 +51,11 @@ impl Service {
     /// concerns, once per user and incident ("it's them, not you").
     pub(super) fn lead_with_outage(
         &self,
-        user: &UserRef,
+        session: &mut crate::session::Session,
         replies: &mut Vec<Reply>,
         now: u64,
     ) -> Result<(), ServiceError> {
+        let user = &session.user;
         let active = self.store.active_incidents();
         if active.is_empty() {
             return Ok(());
@@ -69,7 +70,7 @@ impl Service {
             return Ok(());
         }
         let id = incident.id.to_string();
-        let lead = Reply::new(words::outage_lead(
+        let mut lead = Reply::new(words::outage_lead(
             &clock_time(incident.opened_at),
             &id,
             &incident.title,
@@ -81,6 +82,14 @@ impl Service {
             words::NOTIFY_ME,
             Style::Primary,
         );
+        // The article stays (what the error is); its first fix waits for "Help me anyway",
+        // which asks the open step again.
+        if replies.len() > at + 1 {
+            replies.truncate(at + 1);
+            lead = lead.choice(Action::Continue, words::HELP_ME_ANYWAY, Style::Secondary);
+            // Not shown, so not asked: an answer typed now cannot be taken for it.
+            session.withdraw_pending();
+        }
         replies.insert(at, lead);
         Ok(())
     }

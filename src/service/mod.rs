@@ -194,7 +194,7 @@ impl Service {
                 }
             }
         }
-        self.lead_with_outage(&session.user, &mut replies, now)?;
+        self.lead_with_outage(&mut session, &mut replies, now)?;
         if let Some(article) = session.article()
             && walked_before.as_deref() != Some(article)
         {

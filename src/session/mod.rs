@@ -212,6 +212,16 @@ impl Session {
         self.attempts.last_mut().filter(|a| a.outcome.is_none())
     }
 
+    /// Takes back the step still waiting for an answer, as if it had not been shown yet: it is
+    /// shown again next (for another browser, asked again, or after the outage lead held it).
+    pub fn withdraw_pending(&mut self) {
+        if let Some(p) = self.pending_attempt() {
+            let index = p.solution;
+            self.attempts.pop();
+            self.next_solution = index;
+        }
+    }
+
     /// Moves on from the step still waiting for an answer (a new problem, an escalation):
     /// it is recorded as never answered, so a late "Fixed it" cannot rewrite it.
     pub fn leave_pending(&mut self) {

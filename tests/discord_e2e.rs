@@ -988,7 +988,11 @@ async fn incidents_through_slash_commands() {
         );
         // "Help me anyway" goes on with the walk the lead held back.
         let walk = j.user().press(&lead, "Help me anyway").await.reply().await;
-        assert_eq!(walk.titles(), ["Which browser?"], "the walk's open question");
+        assert_eq!(
+            walk.titles(),
+            ["Which browser?"],
+            "the walk's open question"
+        );
 
         // An escalation during the incident is linked to it: the staff card says so.
         j.user().escalate("still 502").await;
@@ -1106,22 +1110,6 @@ async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
 
 /// Copies the shipped knowledge base into `to`, with the QuickBooks target pointing at `url`
 /// and thresholds of one check, so the monitor sees a local server go down and up.
-fn knowledge_watching(to: &std::path::Path, url: &str) {
-    let from = support::paths::shipped_knowledge();
-    std::fs::create_dir_all(to.join("articles")).unwrap();
-    for entry in std::fs::read_dir(from.join("articles")).unwrap().flatten() {
-        std::fs::copy(entry.path(), to.join("articles").join(entry.file_name())).unwrap();
-    }
-    std::fs::write(
-        to.join("endpoints.toml"),
-        format!(
-            "[[target]]\nname = \"quickbooks-online\"\ndescription = \"QuickBooks Online sign-in page\"\n\
-             url = \"{url}\"\ntimeout_ms = 1000\nfailure_threshold = 1\nsuccess_threshold = 1\n"
-        ),
-    )
-    .unwrap();
-}
-
 /// The whole outage story on Discord: the probe fails -> a status message -> a user's /diagnose
 /// leads with the outage -> they ask to be told -> the probe recovers -> the status message is
 /// edited -> the user is told once, by DM.
@@ -1139,7 +1127,7 @@ async fn an_outage_from_probe_to_the_subscriber_told_it_is_over() {
         })
         .await;
         let k = tempfile::tempdir().unwrap();
-        knowledge_watching(k.path(), &server.url("/"));
+        support::paths::knowledge_watching(k.path(), &server.url("/"), "");
         let j = Journey::builder().knowledge(k.path()).start().await;
 
         let rounds = j.service().monitor_round(true).await.unwrap();

@@ -148,3 +148,123 @@ async fn a_kill_after_the_dm_channel_was_opened_sends_one_dm() {
 async fn a_kill_after_the_dm_was_sent_sends_no_second_dm() {
     both_windows(Step::Dm).await;
 }
+
+/// An outage across two SIGKILLs, with the real binary's background monitor: the probe sees
+/// 502 and opens an incident, a user asks to be told when it is over, the bot is killed (the
+/// subscription is in the store), the probe recovers and the bot is killed again right after
+/// Discord accepted the "it is over" DM and past the nonce window. After the restart the user
+/// has exactly one DM and the status message was edited, never posted twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outage_across_kills_tells_each_subscriber_once() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use support::http::{Behavior, TestServer};
+    let bound = Duration::from_secs(90);
+    tokio::time::timeout(bound, async {
+        let down = Arc::new(AtomicBool::new(true));
+        let d = down.clone();
+        let server = TestServer::start(move |_| {
+            if d.load(Ordering::Relaxed) {
+                Behavior::status(502)
+            } else {
+                Behavior::ok("fine")
+            }
+        })
+        .await;
+        let knowledge = tempfile::tempdir().unwrap();
+        support::paths::knowledge_watching(knowledge.path(), &server.url("/"), "interval = 10\n");
+        let mut j = Journey::builder()
+            .knowledge(knowledge.path())
+            .without_bot()
+            .await;
+        let monitor = [("MONITOR", "true")];
+        j.start_process_with(&monitor).await;
+        let status_titles = |j: &Journey| -> Vec<String> {
+            (j.messages_in(SUPPORT).into_iter())
+                .filter_map(|m| m.titles().first().cloned())
+                .filter(|t| t.starts_with("I-0001"))
+                .collect()
+        };
+        let what = "the status message of the incident the first round opens";
+        j.wait_until(what, Duration::from_secs(15), |l| {
+            let mut titles = l
+                .messages_in(SUPPORT)
+                .into_iter()
+                .filter_map(|m| m.titles().first().cloned());
+            titles.any(|t| t == "I-0001 · open").then_some(())
+        })
+        .await;
+
+        let sent = j
+            .user()
+            .diagnose("bad gateway error when opening payroll")
+            .await;
+        sent.answered(MESSAGE).await;
+        let lead = sent.reply().await;
+        assert!(
+            lead.all_text().contains("Known outage since"),
+            "{}",
+            lead.all_text()
+        );
+        let said = j
+            .user()
+            .press(&lead, "Notify me when it's fixed")
+            .await
+            .reply()
+            .await;
+        assert!(
+            said.all_text().contains("when I-0001 is over"),
+            "{}",
+            said.all_text()
+        );
+        j.kill_process();
+
+        down.store(false, Ordering::Relaxed);
+        j.hold_next("POST /channels/*/messages", is_dm);
+        j.start_process_with(&monitor).await;
+        // The next round (the target is due 10 s after its last check) sees it recover.
+        let what = "the 'it is over' DM, accepted and never answered";
+        j.wait_until(what, Duration::from_secs(30), |l| {
+            (!l.held.is_empty()).then_some(())
+        })
+        .await;
+        j.kill_process();
+        j.forget_nonces();
+
+        let lookups = |l: &Log| {
+            (l.requests.iter())
+                .filter(|r| r.method == "GET" && r.path.ends_with("/messages"))
+                .count()
+        };
+        let lookups_before = j.with_log(lookups);
+        j.start_process_with(&monitor).await;
+        let what = "the restarted bot to look for the DM before sending it again";
+        j.wait_until(what, Duration::from_secs(15), |l| {
+            (lookups(l) > lookups_before).then_some(())
+        })
+        .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        j.stop_process().await;
+
+        assert_eq!(
+            j.process_store().outbox_len(),
+            0,
+            "everything was delivered"
+        );
+        let dms = j.dms_to(USER);
+        assert_eq!(dms.len(), 1, "told once: {dms:#?}");
+        assert!(
+            dms[0].content().contains("The outage I-0001 is over"),
+            "{}",
+            dms[0].content()
+        );
+        assert_eq!(
+            status_titles(&j),
+            ["I-0001 · resolved"],
+            "one status message, edited"
+        );
+        j.assert_clean();
+    })
+    .await
+    .unwrap_or_else(|_| panic!("the outage across kills took over {bound:?}"));
+}

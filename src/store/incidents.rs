@@ -198,6 +198,10 @@ impl Store {
             .compare_and_swap(&key, None as Option<&[u8]>, Some(to_json(&row)))
             .map_err(|e| self.error(e))?
             .is_ok();
+        if first {
+            // Flushed: after a crash, a user told of the outage is not told again.
+            self.flush()?;
+        }
         Ok(first)
     }
 
@@ -221,6 +225,8 @@ impl Store {
         self.incident_users
             .insert(key, to_json(&row))
             .map_err(|e| self.error(e))?;
+        // Flushed before the user hears "I'll tell you": a crash right after cannot forget it.
+        self.flush()?;
         Ok(true)
     }
 

@@ -342,13 +342,20 @@ impl Journey {
     /// Starts the real binary (`supportbot run`, configured through its environment as in
     /// production) on the journey's data directory and waits for its IDENTIFY and commands.
     pub async fn start_process(&mut self) {
+        self.start_process_with(&[]).await;
+    }
+
+    /// [`Self::start_process`] with more environment (e.g. `MONITOR=true`).
+    pub async fn start_process_with(&mut self, env: &[(&str, &str)]) {
         assert!(
             self.bot.is_none() && self.process.is_none(),
             "one bot at a time"
         );
         let before = self.gateway_stats().identifies;
         let log = std::fs::File::create(self.data.path().join("bot.log")).expect("a log file");
-        let child = super::bin::supportbot(self.data.path())
+        let mut command = super::bin::supportbot(self.data.path());
+        command.envs(env.iter().copied());
+        let child = command
             .arg("run")
             .env("DISCORD_TOKEN", TOKEN)
             .env("DISCORD_PROXY_URL", self.fake.rest_url())

@@ -278,7 +278,8 @@ pub async fn run(
             Input::Invalid(msg) => writeln!(output, "{msg}")?,
             Input::Event(event) => match service.handle(&user, event.clone()).await {
                 Ok(replies) => {
-                    if is_aside(&event) && question_len > 0 {
+                    let aside = !replies.is_empty() && replies.iter().all(|r| r.aside);
+                    if aside && question_len > 0 {
                         // The open question keeps its numbers through an aside.
                         show_beside(&mut output, replies, &mut choices, emphasis)?;
                         if event == Event::Help {
@@ -391,18 +392,6 @@ fn ticket_news(service: &Service, user: &UserRef) -> Option<String> {
         )),
         Status::Resolved => None,
     }
-}
-
-/// Events that answer on the side (help, a live check, causes and FAQ) and leave the open
-/// question open.
-fn is_aside(event: &Event) -> bool {
-    matches!(
-        event,
-        Event::Help
-            | Event::Check { .. }
-            | Event::Act(Action::Check)
-            | Event::Act(Action::MoreInfo)
-    )
 }
 
 /// After an aside, lists the open question's choices again under the numbers they had, so "2"

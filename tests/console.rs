@@ -799,3 +799,34 @@ fn the_console_runs_the_monitor_and_tells_of_an_outage() {
     assert!(c.seen.contains("[outage I-0001 since"), "{}", c.seen);
     c.finish();
 }
+
+/// A live check asked for in words ("is it down for everyone?") is an aside like /check: the
+/// open question keeps its numbers, so "2" still means "Still broken".
+#[test]
+fn a_check_asked_in_words_keeps_the_open_questions_numbers() {
+    let knowledge = tempfile::tempdir().unwrap();
+    // Nothing listens on port 9 of this machine: the check ends at once, refused.
+    support::paths::knowledge_watching(knowledge.path(), "http://127.0.0.1:9/", "");
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        knowledge.path(),
+        data.path(),
+        "quickbooks says 502 bad gateway in chrome\n\
+         is it down for everyone?\n\
+         2\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "Solution 2 of 6",
+            "> is it down for everyone?",
+            "QuickBooks Online sign-in page:",
+            "The question before is still open:",
+            "[2] Still broken",
+            "> 2",
+            "Solution 3 of 6",
+        ],
+    );
+}

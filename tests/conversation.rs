@@ -691,6 +691,11 @@ fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
         ["502 bad gateway in chrome"],
         "a bare answer is not a description for staff"
     );
+    assert_eq!(
+        chat.session.asides,
+        ["ok", "purple monkey"],
+        "the aside and the reply not understood are kept for staff, folded"
+    );
     // And a stated fix is recorded as the button would.
     let out = chat.say("yes that fixed it");
     assert!(has(&out, "Glad"), "{}", all_text(&out));

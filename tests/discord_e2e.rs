@@ -923,15 +923,12 @@ async fn incidents_through_slash_commands() {
         let j = Journey::start().await;
         let sam = j.staff();
         let open = sam
-            .slash(
-                "incident",
-                vec![Opt::Sub(
-                    "open",
-                    vec![
-                        Opt::Str("title", "QuickBooks answers 502 for everyone".into()),
-                        Opt::Str("article", "quickbooks-error-502".into()),
-                    ],
-                )],
+            .incident(
+                "open",
+                vec![
+                    Opt::Str("title", "QuickBooks answers 502 for everyone".into()),
+                    Opt::Str("article", "quickbooks-error-502".into()),
+                ],
             )
             .await;
         open.answered(DEFERRED).await;
@@ -1004,22 +1001,17 @@ async fn incidents_through_slash_commands() {
         );
 
         let bob = j.member(Invoker::member(300, "bob"));
-        let refused = bob
-            .slash("incident", vec![Opt::Sub("list", Vec::new())])
-            .await;
+        let refused = bob.incident("list", Vec::new()).await;
         assert!(refused.reply().await.all_text().contains("staff role"));
 
         let resolve = sam
-            .slash(
-                "incident",
-                vec![Opt::Sub(
-                    "resolve",
-                    vec![
-                        Opt::Str("id", "I-0001".into()),
-                        Opt::Str("note", "Intuit fixed it".into()),
-                        Opt::Bool("tickets", true),
-                    ],
-                )],
+            .incident(
+                "resolve",
+                vec![
+                    Opt::Str("id", "I-0001".into()),
+                    Opt::Str("note", "Intuit fixed it".into()),
+                    Opt::Bool("tickets", true),
+                ],
             )
             .await;
         resolve.answered(DEFERRED).await;
@@ -1038,10 +1030,7 @@ async fn incidents_through_slash_commands() {
             "{dms:#?}"
         );
         let again = sam
-            .slash(
-                "incident",
-                vec![Opt::Sub("resolve", vec![Opt::Str("id", "I-0001".into())])],
-            )
+            .incident("resolve", vec![Opt::Str("id", "I-0001".into())])
             .await;
         let text = again.reply().await.all_text();
         assert!(text.contains("already resolved"), "{text}");

@@ -90,7 +90,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             None => out.replies.push(unknown_article(kb, &article)),
         },
         Event::Act(action) => act(kb, session, action, now, &mut out),
-        Event::Help => out.replies.push(help()),
+        Event::Help => out.replies.push(help().aside()),
         Event::Escalate { note } => {
             session.leave_pending();
             out.effects.push(Effect::Escalate { note });
@@ -337,7 +337,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             }
         }
         Action::MoreInfo => match current_article(kb, session) {
-            Some(a) => out.replies.push(more_info(a)),
+            Some(a) => out.replies.push(more_info(a).aside()),
             None => out.replies.push(nothing_open()),
         },
         Action::Check => {

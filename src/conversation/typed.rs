@@ -56,8 +56,14 @@ pub(super) fn answer(
         Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
             detail(session, article, text, now, out)
         }
-        Some(Intent::Aside) => open_question(session, article, words::NOTED, now, out),
-        None => open_question(session, article, words::DIDNT_CATCH, now, out),
+        Some(Intent::Aside) => {
+            session.note_aside(text);
+            open_question(session, article, words::NOTED, now, out)
+        }
+        None => {
+            session.note_aside(text);
+            open_question(session, article, words::DIDNT_CATCH, now, out)
+        }
     }
 }
 

@@ -25,6 +25,10 @@ pub struct Summary {
     pub at: u64,
     /// The user's own words, verbatim.
     pub descriptions: Vec<String>,
+    /// What else they typed during the walk (asides, replies not understood): folded away on
+    /// the card, in full in the transcript.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asides: Vec<String>,
     pub matches: Vec<ScoredArticle>,
     /// The article worked through: (id, title).
     pub article: Option<(String, String)>,
@@ -108,6 +112,7 @@ impl Summary {
             user: session.user.clone(),
             at: now,
             descriptions: session.descriptions.clone(),
+            asides: session.asides.clone(),
             // The ranking the walked article came from, so the title and matches agree; with
             // no walk, the last description's.
             matches: match session.walked_article() {
@@ -238,6 +243,13 @@ impl Summary {
             description.push_str(&quote(&trimmed_for_card(d)));
             description.push_str("\n\n");
         }
+        if !self.asides.is_empty() {
+            description.push_str(&format!(
+                "_{} other message{} (asides, replies not understood) in the transcript_\n\n",
+                self.asides.len(),
+                if self.asides.len() == 1 { "" } else { "s" }
+            ));
+        }
         if let Some(note) = &self.note {
             description.push_str("**Note from the user**\n");
             description.push_str(&quote(note));
@@ -367,6 +379,13 @@ impl Summary {
         for d in &self.descriptions {
             t.push_str(&quote(d));
             t.push_str("\n\n");
+        }
+        if !self.asides.is_empty() {
+            t.push_str("## Other things the user said (asides, replies not understood)\n\n");
+            for a in &self.asides {
+                t.push_str(&quote(a));
+                t.push_str("\n\n");
+            }
         }
         if let Some(note) = &self.note {
             t.push_str("## Note from the user\n\n");
@@ -584,5 +603,44 @@ mod tests {
             "{:?}",
             card.fields
         );
+    }
+
+    /// Asides are folded on the card (a count, never their text) and kept whole in the
+    /// transcript, apart from what the user said about the problem.
+    #[test]
+    fn asides_are_folded_on_the_card_and_whole_in_the_transcript() {
+        let mut s = hostile_session();
+        s.descriptions = vec!["502 when I open payroll".into()];
+        s.note_aside("by the way how do I record a draw?");
+        s.note_aside("lol");
+        let summary = Summary::capture(&s, None, None, "abc", 0);
+        let card = summary.card("T-0001");
+        assert!(card.description.contains("502 when I open payroll"));
+        assert!(
+            card.description.contains("2 other messages (asides"),
+            "{}",
+            card.description
+        );
+        assert!(
+            !card.description.contains("record a draw"),
+            "{}",
+            card.description
+        );
+        let md = summary.transcript_markdown("T-0001");
+        let said = md.find("## What the user said").unwrap();
+        let asides = md.find("## Other things the user said").unwrap();
+        let draw = md.find("record a draw").unwrap();
+        assert!(said < asides && asides < draw, "{md}");
+    }
+
+    #[test]
+    fn a_session_keeps_the_latest_asides_only() {
+        let mut s = hostile_session();
+        for i in 0..(crate::session::MAX_ASIDES + 5) {
+            s.note_aside(&format!("aside {i}"));
+        }
+        s.note_aside("   ");
+        assert_eq!(s.asides.len(), crate::session::MAX_ASIDES);
+        assert_eq!(s.asides.last().map(String::as_str), Some("aside 24"));
     }
 }

@@ -21,27 +21,24 @@ pub struct Hours {
     pub latency_ms: Vec<Option<u64>>,
 }
 
-/// Buckets `records` (one target's) into the [`HOURS`] hours before `now`.
+/// Buckets `records` (one target's) into the [`HOURS`] hours before `now` (the last hour
+/// includes `now` itself), each summed up as a history [`window_in`](super::history::window_in).
 pub fn hours(records: &[CheckRecord], now: u64) -> Hours {
     let start = now.saturating_sub(HOURS as u64 * 3600);
-    let mut good = [0usize; HOURS];
-    let mut all = [0usize; HOURS];
-    let mut latency = [0u64; HOURS];
-    for r in records.iter().filter(|r| r.at >= start && r.at <= now) {
-        let i = (((r.at - start) / 3600) as usize).min(HOURS - 1);
-        all[i] += 1;
-        if r.is_up() {
-            good[i] += 1;
-            latency[i] += r.latency_ms;
-        }
-    }
+    let windows: Vec<_> = (0..HOURS as u64)
+        .map(|i| {
+            let from = start + i * 3600;
+            let to = if i + 1 == HOURS as u64 {
+                now + 1
+            } else {
+                from + 3600
+            };
+            super::history::window_in(records, from..to)
+        })
+        .collect();
     Hours {
-        uptime: (0..HOURS)
-            .map(|i| (all[i] > 0).then(|| 100.0 * good[i] as f64 / all[i] as f64))
-            .collect(),
-        latency_ms: (0..HOURS)
-            .map(|i| (good[i] > 0).then(|| latency[i] / good[i] as u64))
-            .collect(),
+        uptime: windows.iter().map(|w| w.uptime_percent).collect(),
+        latency_ms: windows.iter().map(|w| w.mean_latency_ms).collect(),
     }
 }
 

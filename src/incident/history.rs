@@ -34,7 +34,12 @@ pub struct Window {
 
 /// The window of `records` from `since` on.
 pub fn window(records: &[CheckRecord], since: u64) -> Window {
-    let inside: Vec<&CheckRecord> = records.iter().filter(|r| r.at >= since).collect();
+    window_in(records, since..u64::MAX)
+}
+
+/// The window of `records` taken at times in `range`.
+pub fn window_in(records: &[CheckRecord], range: std::ops::Range<u64>) -> Window {
+    let inside: Vec<&CheckRecord> = records.iter().filter(|r| range.contains(&r.at)).collect();
     let up: Vec<&&CheckRecord> = inside.iter().filter(|r| r.is_up()).collect();
     Window {
         checks: inside.len(),

@@ -30,6 +30,10 @@ pub struct Reply {
     /// A picture that goes with it (the `/status` chart); adapters that cannot show one skip it.
     #[serde(skip)]
     pub image: Option<Image>,
+    /// Said on the side (a live check, help, why it happens): the question open before it stays
+    /// open, so adapters that number choices keep its numbers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub aside: bool,
 }
 
 /// A PNG picture and its file name.
@@ -226,6 +230,7 @@ impl Reply {
             article: None,
             hint: None,
             image: None,
+            aside: false,
         }
     }
 
@@ -239,6 +244,12 @@ impl Reply {
 
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
+        self
+    }
+
+    /// Marks it as said on the side (see [`Reply::aside`](struct@Reply)).
+    pub fn aside(mut self) -> Self {
+        self.aside = true;
         self
     }
 

@@ -301,7 +301,11 @@ impl Service {
                         session.checks.push(record);
                     }
                 }
-                let mut replies = probe::render_reports(&reports, &kb);
+                // On the side of the walk: the question open before stays open.
+                let mut replies: Vec<Reply> = probe::render_reports(&reports, &kb)
+                    .into_iter()
+                    .map(Reply::aside)
+                    .collect();
                 if let Some(last) = replies.last_mut()
                     && !matches!(session.stage, Stage::Escalated { .. })
                 {

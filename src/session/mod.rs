@@ -108,6 +108,9 @@ pub struct CheckRecord {
     pub at: u64,
 }
 
+/// How many asides a session keeps for staff (the latest).
+pub const MAX_ASIDES: usize = 20;
+
 /// A user's conversation with the bot. Serialised to the store after every event, in the
 /// layout of `stored::StoredSession`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,6 +123,10 @@ pub struct Session {
     pub stage: Stage,
     /// The user's own descriptions, verbatim, oldest first.
     pub descriptions: Vec<String>,
+    /// What else the user typed during a walk that was neither an answer nor about the
+    /// problem (an aside, a reply not understood), verbatim, oldest first; at most
+    /// [`MAX_ASIDES`]. Staff see them folded away from the problem's description.
+    pub asides: Vec<String>,
     /// The last ranking shown (best first).
     pub matches: Vec<ScoredArticle>,
     /// The ranking the walked article was chosen from (empty when opened directly): the
@@ -167,6 +174,7 @@ impl Session {
             updated_at: now,
             stage: Stage::Idle,
             descriptions: Vec::new(),
+            asides: Vec::new(),
             matches: Vec::new(),
             walked_matches: Vec::new(),
             browser: None,
@@ -210,6 +218,19 @@ impl Session {
     /// The attempt shown last and still waiting for an answer.
     pub fn pending_attempt(&mut self) -> Option<&mut Attempt> {
         self.attempts.last_mut().filter(|a| a.outcome.is_none())
+    }
+
+    /// Keeps `text` among the asides (the oldest go beyond [`MAX_ASIDES`]).
+    pub fn note_aside(&mut self, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        self.asides.push(text.to_string());
+        if self.asides.len() > MAX_ASIDES {
+            let extra = self.asides.len() - MAX_ASIDES;
+            self.asides.drain(..extra);
+        }
     }
 
     /// Takes back the step still waiting for an answer, as if it had not been shown yet: it is

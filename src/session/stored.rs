@@ -27,6 +27,9 @@ pub(super) struct StoredSession {
     #[serde(flatten)]
     stage: StoredStage,
     descriptions: Vec<String>,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    asides: Vec<String>,
     matches: Vec<ScoredArticle>,
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -66,6 +69,7 @@ impl From<Session> for StoredSession {
             updated_at: s.updated_at,
             stage,
             descriptions: s.descriptions,
+            asides: s.asides,
             matches: s.matches,
             walked_matches: s.walked_matches,
             article,
@@ -103,6 +107,7 @@ impl From<StoredSession> for Session {
             updated_at: s.updated_at,
             stage,
             descriptions: s.descriptions,
+            asides: s.asides,
             matches: s.matches,
             walked_matches: s.walked_matches,
             browser: s.browser,

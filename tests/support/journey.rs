@@ -655,6 +655,11 @@ impl<'j> DiscordUser<'j> {
         self.slash("ticket", vec![Opt::Sub(verb, all)]).await
     }
 
+    /// `/incident verb` with `options`.
+    pub async fn incident(&self, verb: &'static str, options: Vec<Opt>) -> Sent<'j> {
+        self.slash("incident", vec![Opt::Sub(verb, options)]).await
+    }
+
     /// `/kb reload`.
     pub async fn reload_knowledge(&self) -> Sent<'j> {
         let reload = Opt::Sub("reload", Vec::new());

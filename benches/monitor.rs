@@ -11,7 +11,11 @@
 mod http;
 
 #[cfg(feature = "discord")]
-#[allow(dead_code, unused_imports, reason = "the bench uses only the REST side of the fake")]
+#[allow(
+    dead_code,
+    unused_imports,
+    reason = "the bench uses only the REST side of the fake"
+)]
 #[path = "../tests/support/fake_discord/mod.rs"]
 mod fake_discord;
 

@@ -448,3 +448,74 @@ async fn no_incident_opens_when_no_monitored_name_resolves() {
         "the checks are kept"
     );
 }
+
+/// A resolver that fails every other lookup of one name (and knows the rest).
+#[derive(Debug)]
+struct FlakyDns {
+    flaky: &'static str,
+    lookups: std::sync::atomic::AtomicUsize,
+}
+
+impl supportbot::probe::Resolver for FlakyDns {
+    fn resolve<'a>(&'a self, host: &'a str) -> supportbot::probe::resolve::Resolving<'a> {
+        let fails = host == self.flaky
+            && self
+                .lookups
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                % 2
+                == 1;
+        Box::pin(async move {
+            if fails {
+                Err(std::io::Error::other(
+                    "temporary failure in name resolution",
+                ))
+            } else {
+                Ok(vec!["127.0.0.1".parse().unwrap()])
+            }
+        })
+    }
+}
+
+/// A target whose name fails to resolve every other check (while another target's resolves)
+/// is flapping, not down: no incident opens, every check is kept, no round fails.
+#[tokio::test]
+async fn a_name_that_fails_to_resolve_now_and_then_opens_nothing_and_loses_nothing() {
+    let server = TestServer::always(Behavior::ok("fine")).await;
+    let port = server.addr.port();
+    let dir = tempfile::tempdir().unwrap();
+    let k = dir.path().join("k");
+    write(
+        &k,
+        &format!(
+            "[[target]]\nname = \"portal\"\ndescription = \"The portal\"\nurl = \"http://portal.test:{port}/\"\n\
+             failure_threshold = 2\n\n\
+             [[target]]\nname = \"status\"\ndescription = \"The status page\"\nurl = \"http://status.test:{port}/\"\n"
+        ),
+    );
+    let store = Store::open_waiting(&dir.path().join("d"), Duration::from_secs(5)).unwrap();
+    let prober = Prober::builder(CheckConfig {
+        allow_private_targets: true,
+        ..CheckConfig::default()
+    })
+    .resolver(Arc::new(FlakyDns {
+        flaky: "portal.test",
+        lookups: Default::default(),
+    }))
+    .build();
+    let service = Service::with_prober(Knowledge::open(&k).unwrap(), store, prober);
+    let mut verdicts = Vec::new();
+    for _ in 0..6 {
+        let rounds = service.monitor_round(true).await.unwrap();
+        let portal = rounds.iter().find(|r| r.target == "portal").unwrap();
+        assert_eq!(portal.change, None, "{rounds:?}");
+        verdicts.push(portal.verdict);
+    }
+    use supportbot::probe::Verdict::{DnsFailure, Up};
+    assert_eq!(verdicts, [Up, DnsFailure, Up, DnsFailure, Up, DnsFailure]);
+    assert!(service.store().incidents().is_empty());
+    assert_eq!(
+        service.store().history("portal", 0).len(),
+        6,
+        "every check kept"
+    );
+}

@@ -34,7 +34,7 @@ impl Store {
         &self,
         make: impl Fn(IncidentId) -> Incident,
     ) -> Result<Incident, StoreError> {
-        (&self.meta, &self.incidents)
+        let made = (&self.meta, &self.incidents)
             .transaction(|(meta, incidents)| {
                 let n = meta.get(b"incident_seq")?.map(|v| from_be(&v)).unwrap_or(0) + 1;
                 meta.insert(b"incident_seq", &be(n))?;
@@ -48,7 +48,9 @@ impl Store {
                 sled::transaction::TransactionError::Abort(()) => {
                     self.unreadable("incident transaction aborted".into())
                 }
-            })
+            });
+        self.forget_active_incidents();
+        made
     }
 
     /// Writes an incident back with the notifications its change sends, in one transaction:
@@ -59,7 +61,7 @@ impl Store {
         notices: Vec<crate::escalation::notify::Notification>,
         now: u64,
     ) -> Result<(), StoreError> {
-        (&self.meta, &self.incidents, &self.outbox)
+        let saved = (&self.meta, &self.incidents, &self.outbox)
             .transaction(|(meta, incidents, outbox)| {
                 incidents.insert(&be(u64::from(incident.id.0)), to_json(incident))?;
                 super::outbox::enqueue::<()>(meta, outbox, notices.clone(), now)?;
@@ -70,14 +72,18 @@ impl Store {
                 sled::transaction::TransactionError::Abort(()) => {
                     self.unreadable("incident transaction aborted".into())
                 }
-            })
+            });
+        self.forget_active_incidents();
+        saved
     }
 
     /// Writes an incident back after a change.
     pub fn save_incident(&self, incident: &Incident) -> Result<(), StoreError> {
-        self.incidents
-            .insert(be(u64::from(incident.id.0)), to_json(incident))
-            .map_err(|e| self.error(e))?;
+        let saved = self
+            .incidents
+            .insert(be(u64::from(incident.id.0)), to_json(incident));
+        self.forget_active_incidents();
+        saved.map_err(|e| self.error(e))?;
         Ok(())
     }
 
@@ -110,12 +116,34 @@ impl Store {
             .collect()
     }
 
-    /// Open or monitoring incidents, newest first.
+    /// Open or monitoring incidents, newest first. Read from the table the first time after
+    /// an incident was written, from memory after that.
     pub fn active_incidents(&self) -> Vec<Incident> {
-        self.incidents()
+        // A panic while the cache was held leaves at worst a stale entry: start afresh.
+        let mut cached = self
+            .active_incidents
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(active) = cached.as_ref() {
+            return active.clone();
+        }
+        let active: Vec<Incident> = self
+            .incidents()
             .into_iter()
             .filter(|i| i.state.is_active())
-            .collect()
+            .collect();
+        *cached = Some(active.clone());
+        active
+    }
+
+    /// Drops the remembered active incidents; called after every incident write. A reader
+    /// holds the lock while it reads the table and remembers what it read, so one racing the
+    /// write is either done before this runs (and forgotten here) or reads the new table.
+    fn forget_active_incidents(&self) {
+        *self
+            .active_incidents
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 
     /// Appends one check to its target's history.
@@ -263,6 +291,49 @@ mod tests {
             latency_ms: 1,
             detail: String::new(),
         }
+    }
+
+    /// The remembered active incidents follow every write: opened, resolved, saved with
+    /// notices, through any clone of the store.
+    #[test]
+    fn active_incidents_follow_every_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let reader = store.clone();
+        assert!(reader.active_incidents().is_empty());
+        let open = |title: &str| {
+            store
+                .new_incident(|id| {
+                    Incident::open(
+                        id,
+                        title.into(),
+                        Origin::Manual { by: "sam".into() },
+                        vec![],
+                        vec!["x".into()],
+                        10,
+                    )
+                })
+                .unwrap()
+        };
+        let mut first = open("a");
+        assert_eq!(reader.active_incidents().len(), 1, "a new one is seen");
+        open("b");
+        assert_eq!(reader.active_incidents().len(), 2);
+        first
+            .transition(IncidentState::Resolved, "sam", "done".into(), 20)
+            .unwrap();
+        store
+            .save_incident_with_notices(&first, Vec::new(), 20)
+            .unwrap();
+        let active = reader.active_incidents();
+        assert_eq!(active.len(), 1, "a resolved one is gone");
+        assert_eq!(active[0].title, "b");
+        let mut second = active[0].clone();
+        second
+            .transition(IncidentState::Resolved, "sam", "done".into(), 30)
+            .unwrap();
+        store.save_incident(&second).unwrap();
+        assert!(reader.active_incidents().is_empty());
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub struct Store {
     history: sled::Tree,
     /// Incident number, user id -> what they were told ([`IncidentUser`]).
     incident_users: sled::Tree,
+    /// The open and monitoring incidents, read once and kept until an incident is written:
+    /// every user event asks for them, and the incidents table only grows. Sound because one
+    /// process at a time opens a database.
+    active_incidents: std::sync::Arc<std::sync::Mutex<Option<Vec<crate::incident::Incident>>>>,
     dir: PathBuf,
 }
 
@@ -120,6 +124,7 @@ impl Store {
             incidents: tree("incidents")?,
             history: tree("history")?,
             incident_users: tree("incident_users")?,
+            active_incidents: Default::default(),
             db,
             dir: path,
         })

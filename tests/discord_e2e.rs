@@ -1097,24 +1097,13 @@ async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
     .await;
 }
 
-/// Copies the shipped knowledge base into `to`, with the QuickBooks target pointing at `url`
-/// and thresholds of one check, so the monitor sees a local server go down and up.
 /// The whole outage story on Discord: the probe fails -> a status message -> a user's /diagnose
 /// leads with the outage -> they ask to be told -> the probe recovers -> the status message is
 /// edited -> the user is told once, by DM.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_outage_from_probe_to_the_subscriber_told_it_is_over() {
     bounded("outage story", async {
-        let down = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        let d = down.clone();
-        let server = support::http::TestServer::start(move |_| {
-            if d.load(std::sync::atomic::Ordering::Relaxed) {
-                Behavior::status(502)
-            } else {
-                Behavior::ok("fine")
-            }
-        })
-        .await;
+        let (server, down) = support::http::TestServer::down_until_cleared().await;
         let k = tempfile::tempdir().unwrap();
         support::paths::knowledge_watching(k.path(), &server.url("/"), "");
         let j = Journey::builder().knowledge(k.path()).start().await;

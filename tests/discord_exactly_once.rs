@@ -156,21 +156,11 @@ async fn a_kill_after_the_dm_was_sent_sends_no_second_dm() {
 /// has exactly one DM and the status message was edited, never posted twice.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_outage_across_kills_tells_each_subscriber_once() {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use support::http::{Behavior, TestServer};
+    use std::sync::atomic::Ordering;
+    use support::http::TestServer;
     let bound = Duration::from_secs(90);
     tokio::time::timeout(bound, async {
-        let down = Arc::new(AtomicBool::new(true));
-        let d = down.clone();
-        let server = TestServer::start(move |_| {
-            if d.load(Ordering::Relaxed) {
-                Behavior::status(502)
-            } else {
-                Behavior::ok("fine")
-            }
-        })
-        .await;
+        let (server, down) = TestServer::down_until_cleared().await;
         let knowledge = tempfile::tempdir().unwrap();
         support::paths::knowledge_watching(knowledge.path(), &server.url("/"), "interval = 10\n");
         let mut j = Journey::builder()

@@ -293,6 +293,22 @@ mod tests {
         }
     }
 
+    /// Declares an incident by hand in `store`.
+    fn declare(store: &Store, title: &str, at: u64) -> Incident {
+        store
+            .new_incident(|id| {
+                Incident::open(
+                    id,
+                    title.into(),
+                    Origin::Manual { by: "sam".into() },
+                    vec![],
+                    vec!["x".into()],
+                    at,
+                )
+            })
+            .unwrap()
+    }
+
     /// The remembered active incidents follow every write: opened, resolved, saved with
     /// notices, through any clone of the store.
     #[test]
@@ -301,20 +317,7 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         let reader = store.clone();
         assert!(reader.active_incidents().is_empty());
-        let open = |title: &str| {
-            store
-                .new_incident(|id| {
-                    Incident::open(
-                        id,
-                        title.into(),
-                        Origin::Manual { by: "sam".into() },
-                        vec![],
-                        vec!["x".into()],
-                        10,
-                    )
-                })
-                .unwrap()
-        };
+        let open = |title: &str| declare(&store, title, 10);
         let mut first = open("a");
         assert_eq!(reader.active_incidents().len(), 1, "a new one is seen");
         open("b");
@@ -342,18 +345,7 @@ mod tests {
         {
             let store = Store::open(dir.path()).unwrap();
             for title in ["a", "b"] {
-                store
-                    .new_incident(|id| {
-                        Incident::open(
-                            id,
-                            title.into(),
-                            Origin::Manual { by: "sam".into() },
-                            vec![],
-                            vec!["x".into()],
-                            10,
-                        )
-                    })
-                    .unwrap();
+                declare(&store, title, 10);
             }
             let mut second = store.incident(IncidentId(2)).unwrap().unwrap();
             second

@@ -99,6 +99,23 @@ impl TestServer {
         Self::start(move |_| behavior.clone()).await
     }
 
+    /// A service that answers 502 while the returned flag is true (as it starts) and 200
+    /// "fine" once the test clears it: an outage the test ends.
+    pub async fn down_until_cleared() -> (Self, Arc<std::sync::atomic::AtomicBool>) {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let down = Arc::new(AtomicBool::new(true));
+        let flag = down.clone();
+        let server = Self::start(move |_| {
+            if flag.load(Ordering::Relaxed) {
+                Behavior::status(502)
+            } else {
+                Behavior::ok("fine")
+            }
+        })
+        .await;
+        (server, down)
+    }
+
     /// HTTPS with this certificate chain and key.
     pub async fn start_tls(
         handler: impl Fn(&str) -> Behavior + Send + Sync + 'static,

@@ -122,7 +122,7 @@ fn from_environment(
             .unwrap_or_else(|| "see `supportbot --help` for what it takes".to_string()),
     };
     let fix = if from_env_file.iter().any(|o| o.key == var) {
-        "Fix that line in .env, or delete it to use the default."
+        "Fix that line in .env (or delete it, if the setting is optional)."
     } else {
         "Fix or unset the variable."
     };

@@ -450,9 +450,13 @@ impl DiscordNotifier {
         let step = format!("status:{incident}:{}", earlier.unwrap_or(0));
         // Its title names the incident: "I-0007 · open".
         let named = format!("{incident} ·");
+        let content = spec.content.clone().unwrap_or_default();
+        // Same title and same (usually no) text: the suspected-incident notice, confirmed in
+        // place, carries the title too, but with its own text.
         let is_it = |m: &Message| {
-            (m.embeds.first())
-                .is_some_and(|e| e.title.as_ref().is_some_and(|t| t.starts_with(&named)))
+            m.content == content
+                && (m.embeds.first())
+                    .is_some_and(|e| e.title.as_ref().is_some_and(|t| t.starts_with(&named)))
         };
         let message = message_of(&spec).allowed_mentions(no_mentions());
         let posted = self

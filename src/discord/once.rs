@@ -14,8 +14,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Discord's epoch (2015-01-01) in Unix milliseconds: snowflakes count from it.
 const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
 /// How far before an attempt's recorded start the look-back begins, for a bot clock that runs
-/// ahead of Discord's.
-const CLOCK_SKEW_MS: u64 = 5 * 60_000;
+/// a little ahead of Discord's. Short on purpose: the same words sent earlier (a ticket
+/// resolved twice) must not pass for this attempt's message. A clock further ahead than this
+/// leaves only the nonce to guard a repeat.
+const CLOCK_SKEW_MS: u64 = 5_000;
 /// How many messages since the attempt the look-back reads (Discord's maximum for one call).
 const LOOK_BACK: u8 = 100;
 /// Adapter key of the random salt that makes this installation's nonces its own.

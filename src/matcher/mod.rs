@@ -561,7 +561,8 @@ impl Index {
 }
 
 /// Whether every word of `query` (two characters or more) looks like a word of `name`: the
-/// same, the start of it, or a typo away (one edit per four characters). A fuzzy subsequence
+/// same, the start of it, inside it (three characters or more), or a typo away (one edit per
+/// four characters). A fuzzy subsequence
 /// alone is not enough: "nope" is a subsequence of many names it has nothing to do with.
 fn words_look_alike(query: &str, name: &str) -> bool {
     let words = |text: &str| -> Vec<String> {
@@ -576,9 +577,11 @@ fn words_look_alike(query: &str, name: &str) -> bool {
         .filter(|w| w.chars().count() >= 2)
         .all(|w| {
             let typos = (w.chars().count() / 4).max(1);
-            name_words
-                .iter()
-                .any(|n| n.starts_with(w.as_str()) || strsim::damerau_levenshtein(w, n) <= typos)
+            name_words.iter().any(|n| {
+                n.starts_with(w.as_str())
+                    || (w.chars().count() >= 3 && n.contains(w.as_str()))
+                    || strsim::damerau_levenshtein(w, n) <= typos
+            })
         })
 }
 
@@ -667,6 +670,7 @@ mod tests {
             "quickb",
             "error 502",
             "q",
+            "books",
         ] {
             assert!(words_look_alike(query, name), "{query}");
         }

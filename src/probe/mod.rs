@@ -416,19 +416,27 @@ impl Prober {
             .filter_map(|t| host_of(&t.url))
             .filter(|h| !failed.contains(h) && h.parse::<std::net::IpAddr>().is_err())
             .collect();
+        others.sort();
         others.dedup();
         others.truncate(3);
         if others.is_empty() {
             return false;
         }
         let resolver = self.inner.resolver.as_ref();
-        for host in &others {
-            let lookup = tokio::time::timeout(Duration::from_secs(2), resolver.resolve(host));
-            if let Ok(Ok(addresses)) = lookup.await
-                && !addresses.is_empty()
-            {
-                return false;
+        let any_resolves = async {
+            for host in &others {
+                if resolver.resolve(host).await.is_ok_and(|a| !a.is_empty()) {
+                    return true;
+                }
             }
+            false
+        };
+        // Two seconds for all of them: a dead resolver must not hold the answer up.
+        if tokio::time::timeout(Duration::from_secs(2), any_resolves)
+            .await
+            .unwrap_or(false)
+        {
+            return false;
         }
         tracing::warn!(failed = ?failed, tried = ?others, "no name resolves, not even other targets': the bot's own network or DNS may be down");
         true

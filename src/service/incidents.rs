@@ -60,8 +60,9 @@ impl Service {
         if active.is_empty() {
             return Ok(());
         }
+        // Not a live check's result (said on the side): what comes after it is not the walk.
         let Some((at, incident)) = replies.iter().enumerate().find_map(|(i, r)| {
-            let article = r.article.as_deref()?;
+            let article = r.article.as_deref().filter(|_| !r.aside)?;
             active.iter().find(|x| x.concerns(article)).map(|x| (i, x))
         }) else {
             return Ok(());

@@ -295,6 +295,14 @@ fn diagnose_browser_from_text_flag_and_bad_flag() {
         "safari-mac"
     );
     assert_eq!(diagnose("bad gateway in edge", &[])["browser"], "edge");
+    // Bare "safari" is not taken for a Mac: the two choices are given instead.
+    let v = diagnose("502 bad gateway in safari", &[]);
+    assert_eq!(v["browser"], Value::Null, "{v}");
+    assert_eq!(v["browser_choices"][1], "safari-ios", "{v}");
+    assert_eq!(
+        diagnose("502 bad gateway in safari", &["--browser", "safari-ios"])["browser"],
+        "safari-ios"
+    );
     // The flag wins over the text, and takes aliases.
     let v = diagnose("502 on my iphone", &["--browser", "firefox"]);
     assert_eq!(v["browser"], "firefox");

@@ -285,6 +285,14 @@ async fn users_landing_on_a_concerned_article_are_told_once_and_can_subscribe() 
     assert!(step.is_some(), "{walk:#?}");
     let session = rig.service.store().load_session("bob").unwrap().unwrap();
     assert_eq!(session.attempts.len(), 1);
+    // Shown once in the stats: held back behind the lead, then shown by "Help me anyway".
+    let shown: Vec<_> = rig
+        .service
+        .store()
+        .stat_events()
+        .filter(|e| e.user == "bob" && e.kind == supportbot::escalation::stats::StatKind::Shown)
+        .collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
     // Told once: the next description does not repeat it, and shows its fix at once.
     let again = describe(&rig.service, "bob", "the portal shows 502 bad gateway").await;
     assert!(again.iter().all(|r| !r.text.contains("Known outage")));

@@ -161,11 +161,11 @@ fn on_the_test_split_understanding_does_not_regress() {
 }
 
 /// Accuracy floors (percent of all cases; unsure counts as not correct).
-const DEV_FLOOR: f64 = 69.0;
-const TEST_FLOOR: f64 = 51.0;
+const DEV_FLOOR: f64 = 72.0;
+const TEST_FLOOR: f64 = 50.0;
 /// Fixes recorded without asking that the user did not state, on the test split, as measured
-/// (6 of 133). The target is 0; not met.
-const TEST_FALSE_RECORDED_CEILING: usize = 6;
+/// (1 of 133). The target is 0; not met.
+const TEST_FALSE_RECORDED_CEILING: usize = 1;
 
 #[test]
 fn the_reply_set_is_whole_sourced_and_split_with_every_intent() {

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 use support::paths::shipped_knowledge;
 use support::{bin, tiny_bert};
-use supportbot::knowledge::Knowledge;
+use supportbot::knowledge::{Knowledge, ModelIdentity};
 use supportbot::semantic::bert::{BertEncoder, Pooling};
 use supportbot::semantic::{Embed, EmbedError, SemanticSetup, SemanticStatus, cosine};
 
@@ -199,6 +199,42 @@ fn restarts_and_reloads_embed_only_the_chunks_that_changed() {
     knowledge.reload().unwrap();
     assert_eq!(embedded(), chunks + 1);
     assert_eq!(knowledge.current().semantic().unwrap().len(), chunks + 1);
+    drop(knowledge);
+
+    // Start-up with the model loading beside the files: the cache read for the model expected
+    // serves every chunk; a wrong guess (or none) only means the cache is read again after.
+    let right = ModelIdentity {
+        name: counting.model_name().to_string(),
+        dim: counting.dim(),
+        cache_dir: cache.path().to_path_buf(),
+    };
+    let wrong = ModelIdentity {
+        dim: counting.dim() + 1,
+        ..right.clone()
+    };
+    for expected in [Some(right), Some(wrong), None] {
+        let knowledge = Knowledge::open_loading(kb_dir.path(), expected.clone(), setup).unwrap();
+        assert_eq!(
+            embedded(),
+            chunks + 1,
+            "nothing embedded again ({expected:?})"
+        );
+        assert_eq!(
+            knowledge.current().semantic().unwrap().from_cache,
+            chunks + 1
+        );
+        assert!(knowledge.semantic_status().is_ready());
+    }
+    // A model that fails to load leaves the base lexical, with the reason.
+    let knowledge = Knowledge::open_loading(kb_dir.path(), None, || {
+        SemanticSetup::unavailable(SemanticStatus::Unavailable {
+            model: "m".into(),
+            reason: "broken".into(),
+        })
+    })
+    .unwrap();
+    assert!(knowledge.current().semantic().is_none());
+    assert!(!knowledge.semantic_status().is_ready());
 }
 
 #[tokio::test]

@@ -83,21 +83,6 @@ impl Context {
         Ok(self.runtime.get_or_init(|| runtime))
     }
 
-    /// The sentence model as `matching` allows (loaded, or lexical with a note on stderr).
-    fn semantic(&self, matching: Matching) -> Result<SemanticSetup, CliError> {
-        let download = match matching {
-            Matching::Lexical(why) => return Ok(SemanticSetup::off(why)),
-            Matching::Semantic => true,
-            Matching::SemanticOnDisk => false,
-        };
-        let interactive = std::io::stderr().is_terminal();
-        Ok(self.runtime()?.block_on(super::model::setup(
-            &self.config.semantic,
-            download,
-            interactive,
-        )))
-    }
-
     /// Opens the knowledge base, or gives its problems for the caller to report (`kb check`
     /// lists them as its output; `escalate` files the ticket anyway). Opened at most once: a
     /// second call returns the first knowledge base, whatever `matching` it asks for.
@@ -108,9 +93,22 @@ impl Context {
         if let Some(knowledge) = self.knowledge.get() {
             return Ok(Ok(knowledge.clone()));
         }
-        let semantic = self.semantic(matching)?;
-        Ok(Knowledge::open_with(&self.config.knowledge_dir, semantic)
-            .map(|k| self.knowledge.get_or_init(|| k).clone()))
+        let dir = &self.config.knowledge_dir;
+        let opened = match matching {
+            Matching::Lexical(why) => Knowledge::open_with(dir, SemanticSetup::off(why)),
+            Matching::Semantic | Matching::SemanticOnDisk => {
+                // The model loads beside the files and the embedding cache (start-up takes the
+                // longest of the three, not their sum).
+                let runtime = self.runtime()?;
+                let download = matches!(matching, Matching::Semantic);
+                let interactive = std::io::stderr().is_terminal();
+                let config = &self.config.semantic;
+                Knowledge::open_loading(dir, super::model::expected_identity(config), || {
+                    runtime.block_on(super::model::setup(config, download, interactive))
+                })
+            }
+        };
+        Ok(opened.map(|k| self.knowledge.get_or_init(|| k).clone()))
     }
 
     /// The knowledge base, or the command fails (exit 1) listing every problem and how to

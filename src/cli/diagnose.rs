@@ -22,7 +22,9 @@ pub fn run(
     let knowledge = ctx.knowledge(Matching::Semantic)?;
     let mut out = std::io::stdout().lock();
     let kb = knowledge.current();
-    let browser = browser.or_else(|| Browser::detect(text));
+    // "Safari" alone could be a Mac or an iPhone, whose steps differ: not guessed, asked for.
+    let bare_safari = browser.is_none() && Browser::is_bare_safari(text);
+    let browser = browser.or_else(|| Browser::detect(text).filter(|_| !bare_safari));
     let query = knowledge.encoder().and_then(|e| e.encode_blocking(text));
     let ranking = kb.rank_with(text, query.as_ref(), 5);
     let entry = |m: &crate::matcher::Match| {
@@ -41,6 +43,7 @@ pub fn run(
         let v = json!({
             "query": text,
             "browser": browser,
+            "browser_choices": if bare_safari { json!(["safari-mac", "safari-ios"]) } else { json!(null) },
             "best": ranking.best().map(entry),
             "confident": ranking.best().is_some(),
             "mode": if ranking.hybrid { "hybrid" } else { "lexical" },
@@ -62,6 +65,11 @@ pub fn run(
             )?;
             if let Some(b) = browser {
                 writeln!(out, "Browser: {}", b.label())?;
+            } else if bare_safari {
+                writeln!(
+                    out,
+                    "Browser: Safari, on a Mac or an iPhone/iPad? Their steps differ: add --browser safari-mac or --browser safari-ios."
+                )?;
             }
             writeln!(out, "\n{}\n", a.summary)?;
             writeln!(

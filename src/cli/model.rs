@@ -34,6 +34,34 @@ pub async fn setup(config: &SemanticConfig, download: bool, interactive: bool) -
     setup
 }
 
+/// What the configured model's embedding cache is keyed by, read from its `config.json`
+/// without loading the weights (so the cache can be read while they load). `None` when the
+/// model is off, not on disk yet, or its config does not say: the cache is then read after.
+#[cfg(feature = "semantic")]
+pub fn expected_identity(config: &SemanticConfig) -> Option<crate::knowledge::ModelIdentity> {
+    use crate::semantic::model::{ModelSource, cached};
+    let source = ModelSource::parse(&config.model).ok()?;
+    let dir = match &source {
+        ModelSource::Off => return None,
+        ModelSource::Dir(d) => d.clone(),
+        ModelSource::Hub(id) => cached(&config.cache_dir, id)?,
+    };
+    let text = std::fs::read_to_string(dir.join("config.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let dim = usize::try_from(json.get("hidden_size")?.as_u64()?).ok()?;
+    Some(crate::knowledge::ModelIdentity {
+        name: source.name(),
+        dim,
+        cache_dir: config.embeddings_dir(),
+    })
+}
+
+/// Without the `semantic` feature there is no model to expect.
+#[cfg(not(feature = "semantic"))]
+pub fn expected_identity(_config: &SemanticConfig) -> Option<crate::knowledge::ModelIdentity> {
+    None
+}
+
 #[cfg(not(feature = "semantic"))]
 async fn build(config: &SemanticConfig, _download: bool, _interactive: bool) -> SemanticSetup {
     if config.model.trim().eq_ignore_ascii_case("off") {

@@ -10,7 +10,7 @@ pub mod watch;
 pub use article::{Article, BrowserSteps, Cause, Faq, Solution, StepsFor};
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use endpoints::Target;
-pub use watch::Knowledge;
+pub use watch::{Knowledge, ModelIdentity};
 
 use crate::matcher::hybrid::Fusion;
 use crate::matcher::{Index, Ranking};

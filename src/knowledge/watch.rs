@@ -28,6 +28,15 @@ pub struct Knowledge {
     problem: ArcSwapOption<String>,
 }
 
+/// What the embedding cache of a model not yet loaded is keyed by (see
+/// [`Knowledge::open_loading`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelIdentity {
+    pub name: String,
+    pub dim: usize,
+    pub cache_dir: PathBuf,
+}
+
 /// What a successful reload changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reloaded {
@@ -55,6 +64,65 @@ impl Knowledge {
     ) -> Result<Arc<Knowledge>, Vec<Diagnostic>> {
         let (kb, cache) = load_with_cache(dir, &semantic);
         let mut kb = kb?;
+        let status = attach(&semantic, &mut kb, cache);
+        Ok(Arc::new(Knowledge {
+            dir: dir.to_path_buf(),
+            current: ArcSwap::from_pointee(kb),
+            semantic,
+            status: ArcSwap::from_pointee(status),
+            reloading: std::sync::Mutex::new(()),
+            problem: ArcSwapOption::empty(),
+        }))
+    }
+
+    /// As [`Knowledge::open_with`], with the model still to load: `load_model` runs on its own
+    /// thread while the files and the embedding cache are read on two others, so start-up takes
+    /// the longest of the three rather than their sum. `expected` (the model's cache name and
+    /// vector length, read from its `config.json`) lets the cache be read before the weights are
+    /// in; when the model loaded turns out different (or `expected` is unknown), the cache is
+    /// read again for it afterwards.
+    pub fn open_loading(
+        dir: &Path,
+        expected: Option<ModelIdentity>,
+        load_model: impl FnOnce() -> SemanticSetup + Send,
+    ) -> Result<Arc<Knowledge>, Vec<Diagnostic>> {
+        let (semantic, kb, cache) = std::thread::scope(|s| {
+            let model = s.spawn(load_model);
+            let cache = s.spawn(|| {
+                let ModelIdentity {
+                    name,
+                    dim,
+                    cache_dir,
+                } = expected.as_ref()?;
+                Some(EmbeddingCache::open(cache_dir, name, *dim))
+            });
+            let kb = load_dir(dir);
+            let cache = cache.join().unwrap_or(None);
+            let semantic = model.join().unwrap_or_else(|_| {
+                SemanticSetup::unavailable(SemanticStatus::Unavailable {
+                    model: expected
+                        .as_ref()
+                        .map_or_else(String::new, |e| e.name.clone()),
+                    reason: "loading the model stopped unexpectedly (see the log)".into(),
+                })
+            });
+            (semantic, kb, cache)
+        });
+        let mut kb = kb?;
+        let cache = match (&semantic.encoder, semantic.cache_dir.as_deref(), cache) {
+            (Some(encoder), Some(cache_dir), cache) => {
+                let embed = encoder.embedder();
+                match cache {
+                    Some(c) if c.is_for(embed.model_name(), embed.dim()) => Some(c),
+                    _ => Some(EmbeddingCache::open(
+                        cache_dir,
+                        embed.model_name(),
+                        embed.dim(),
+                    )),
+                }
+            }
+            _ => None,
+        };
         let status = attach(&semantic, &mut kb, cache);
         Ok(Arc::new(Knowledge {
             dir: dir.to_path_buf(),

@@ -122,6 +122,11 @@ impl EmbeddingCache {
         cache
     }
 
+    /// Whether this cache holds vectors of `model` with `dim` dimensions.
+    pub fn is_for(&self, model: &str, dim: usize) -> bool {
+        self.model == model && self.dim == dim
+    }
+
     #[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
     fn read(&mut self, mut r: impl Read) -> Result<(), String> {
         let mut bytes = Vec::new();

@@ -182,7 +182,6 @@ impl Service {
         } else {
             Vec::new()
         };
-        self.record_stats(&before, &session, had_ticket, now);
         for effect in output.effects {
             match effect {
                 Effect::Check { targets } => {
@@ -195,6 +194,8 @@ impl Service {
             }
         }
         self.lead_with_outage(&mut session, &mut replies, now)?;
+        // After the lead: a fix it held back was not shown, and is counted when it is.
+        self.record_stats(&before, &session, had_ticket, now);
         if let Some(article) = session.article()
             && walked_before.as_deref() != Some(article)
         {

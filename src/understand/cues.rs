@@ -49,6 +49,11 @@ const FIXED_STRONG: &[&str] = &[
     "seems to do it",
     "seems to have done it",
     "back on",
+    "able to fix",
+    "managed to fix",
+    "i fixed",
+    "we fixed",
+    "back to life",
 ];
 
 /// Agrees or cheers: a fix only when nothing says otherwise.
@@ -108,6 +113,28 @@ const GONE: &[&str] = &[
     "still good",
 ];
 
+/// Say why not, not whether: a negation in these is not about the fix ("it works, dont know
+/// why").
+const NOT_KNOWING_WHY: &[&str] = &[
+    "dont know why",
+    "do not know why",
+    "not sure why",
+    "no idea why",
+    "cant say why",
+    "cannot say why",
+    "dunno why",
+];
+
+/// "Works" about the past: describes the problem, not a fix ("it used to work").
+const WORKED_BEFORE: &[&str] = &[
+    "was working",
+    "used to work",
+    "worked before",
+    "worked yesterday",
+    "was fine",
+    "it worked fine before",
+];
+
 /// Says it is still broken, whatever else the reply says.
 const NOT_FIXED_STRONG: &[&str] = &[
     "nope",
@@ -127,6 +154,16 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "failed",
     "failing",
     "negative",
+    "nog steeds",
+    "immer noch",
+    "todavía",
+    "sigue sin",
+    "ainda não",
+    "down again",
+    "happened again",
+    "happening again",
+    "crashed again",
+    "crashing again",
     SAD,
 ];
 
@@ -373,18 +410,23 @@ const ASIDE: &[&str] = &[
 /// An explicit fix statement that no negation reaches ("fixed", "works now", "no longer
 /// freezes"); "doesnt seem to have fixed it" is not one.
 pub fn strong_fixed(text: &Normalised) -> bool {
-    let marked = text.without(GONE).negation_marked(NEGATORS, 4);
+    let marked = text
+        .without(WORKED_BEFORE)
+        .without(NOT_KNOWING_WHY)
+        .without(GONE)
+        .negation_marked(NEGATORS, 4);
     marked.any(FIXED_STRONG) || text.any(GONE) || cjk_fixed(&text.plain)
 }
 
 /// A strong fix, or a short agreement ("yes", "yep!", "perfect, thanks").
 pub fn fixed(text: &Normalised) -> bool {
-    strong_fixed(text) || (text.word_count() <= 4 && text.any(FIXED_WEAK))
+    strong_fixed(text)
+        || (text.any(FIXED_WEAK) && (text.word_count() <= 4 || only_says_it_works(text)))
 }
 
 /// Says it is still broken: a strong cue, or a negated fix word ("didnt work").
 pub fn strong_not_fixed(text: &Normalised) -> bool {
-    let rest = text.without(GONE);
+    let rest = text.without(NOT_KNOWING_WHY).without(GONE);
     rest.any(NOT_FIXED_STRONG)
         || rest.starts("no")
         || rest
@@ -405,7 +447,7 @@ fn ends_negated(text: &Normalised) -> bool {
 
 /// A negation somewhere ("I cant log in"), not necessarily about the fix.
 pub fn negated(text: &Normalised) -> bool {
-    text.without(GONE).any(NEGATORS)
+    text.without(NOT_KNOWING_WHY).without(GONE).any(NEGATORS)
 }
 
 /// "已解决" / "好了" without a negation ("没", "不").
@@ -415,8 +457,14 @@ fn cjk_fixed(plain: &str) -> bool {
         && !plain.contains('不')
 }
 
+/// A hedge in a sentence that says it works ("will report back if it works", "should be
+/// fixed"): a plan in a sentence of its own ("It worked. Ill try to remember that") takes
+/// nothing back.
 pub fn takes_it_back(text: &Normalised) -> bool {
-    text.any(TAKES_IT_BACK)
+    text.padded().split(BREAK).any(|sentence| {
+        let sentence = Normalised::from_padded(sentence);
+        sentence.any(TAKES_IT_BACK) && (fixed(&sentence) || sentence.any(FIX_WORDS))
+    })
 }
 
 pub fn check(text: &Normalised) -> bool {
@@ -431,6 +479,94 @@ pub fn again(text: &Normalised) -> bool {
 
 pub fn human(text: &Normalised) -> bool {
     text.any(HUMAN)
+}
+
+/// Every word a reply may have and still say only "it works": agreement, fix words, thanks,
+/// cheers, and the small words that join them.
+const PLAIN_FIX_WORDS: &[&str] = &[
+    "yes",
+    "yess",
+    "yesss",
+    "yep",
+    "yeah",
+    "yup",
+    "ya",
+    "yay",
+    "ok",
+    "okay",
+    "sure",
+    "fixed",
+    "fix",
+    "fixes",
+    "solved",
+    "resolved",
+    "sorted",
+    "works",
+    "worked",
+    "working",
+    "work",
+    "it",
+    "that",
+    "this",
+    "thats",
+    "its",
+    "did",
+    "does",
+    "the",
+    "trick",
+    "thanks",
+    "thank",
+    "you",
+    "thx",
+    "ty",
+    "tysm",
+    "so",
+    "much",
+    "now",
+    "all",
+    "good",
+    "great",
+    "awesome",
+    "perfect",
+    "excellent",
+    "brilliant",
+    "nice",
+    "cool",
+    "wow",
+    "amazing",
+    "finally",
+    "seems",
+    "looks",
+    "fine",
+    "again",
+    "everything",
+    "back",
+    "normal",
+    "to",
+    "be",
+    "has",
+    "been",
+    "is",
+    "like",
+    "a",
+    "charm",
+    "for",
+    "me",
+    "and",
+    "really",
+    "indeed",
+    "set",
+    "done",
+    "lot",
+    "many",
+    HAPPY,
+];
+
+/// Whether the reply says nothing but that it works (see `Understood::plain`).
+pub fn only_says_it_works(text: &Normalised) -> bool {
+    text.words()
+        .filter(|w| *w != BREAK)
+        .all(|w| PLAIN_FIX_WORDS.contains(&w))
 }
 
 pub fn names_device(text: &Normalised) -> bool {

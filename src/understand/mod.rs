@@ -77,9 +77,14 @@ pub struct Understood {
     pub browser: Option<Browser>,
     /// How many words the reply has.
     pub words: usize,
+    /// Says nothing but that it works: each word is an agreement, a fix word, thanks or a
+    /// cheer ("yes!! that fixed it 🎉", "works now, thank you"). Anything else in a reply
+    /// ("yes, same here", "works on the other laptop") may be about something else.
+    pub plain: bool,
 }
 
-/// Replies up to this many words that say "fixed" are recorded as a fix at once; a longer one
+/// Replies up to this many words that say "fixed" and nothing else ([`Understood::plain`]) are
+/// recorded as a fix at once; any other reply read as "fixed" is confirmed first. A longer one
 /// ("thanks, works on my other laptop but I'll ...") is confirmed first with a yes/no question:
 /// the longer a reply, the likelier a "works" in it is about something else.
 pub const RECORD_FIX_UP_TO_WORDS: usize = 6;
@@ -87,7 +92,7 @@ pub const RECORD_FIX_UP_TO_WORDS: usize = 6;
 impl Understood {
     /// A fix to record now, without asking "so it's fixed?" first.
     pub fn is_stated_fix(&self) -> bool {
-        self.intent == Some(Intent::Fixed) && self.words <= RECORD_FIX_UP_TO_WORDS
+        self.intent == Some(Intent::Fixed) && self.words <= RECORD_FIX_UP_TO_WORDS && self.plain
     }
 }
 
@@ -99,6 +104,7 @@ pub fn classify(reply: &str) -> Understood {
         intent: decide(&text, browser.is_some() || cues::names_device(&text)),
         browser,
         words: text.word_count(),
+        plain: cues::only_says_it_works(&text),
     }
 }
 
@@ -233,6 +239,51 @@ mod tests {
         ] {
             assert_ne!(intent(not_a_fix), Some(Intent::Fixed), "{not_a_fix}");
         }
+    }
+
+    #[test]
+    fn only_a_reply_that_says_nothing_else_is_recorded_as_a_fix_without_asking() {
+        for stated in [
+            "yes",
+            "yes!! that fixed it 🎉🎉",
+            "works now, thank you!",
+            "thanks that did it",
+        ] {
+            let u = classify(stated);
+            assert!(u.is_stated_fix(), "{stated}: {u:?}");
+        }
+        // Cheers and thanks only, but longer: read as "fixed", and confirmed first.
+        assert_eq!(
+            intent("Great, it's perfect! Thank you so much."),
+            Some(Intent::Fixed)
+        );
+        // Read as "fixed", but with words about something else: confirmed first.
+        for confirmed in ["Yes, I have.", "yes it worked on the test account"] {
+            let u = classify(confirmed);
+            assert_eq!(u.intent, Some(Intent::Fixed), "{confirmed}");
+            assert!(!u.is_stated_fix(), "{confirmed}: {u:?}");
+        }
+    }
+
+    #[test]
+    fn what_worked_before_and_not_knowing_why_do_not_decide() {
+        assert_ne!(
+            intent("it used to work. now i get an error"),
+            Some(Intent::Fixed)
+        );
+        assert_ne!(intent("it used to work"), Some(Intent::Fixed));
+        assert_eq!(
+            intent("i fixed it, i disconnected from ethernet and it works. dont know why"),
+            Some(Intent::Fixed)
+        );
+        assert_eq!(
+            intent("Thank you. It worked. I'll try to remember that if it happens again."),
+            Some(Intent::Fixed)
+        );
+        assert_eq!(
+            intent("probleem zit nog steeds in versie 0.03"),
+            Some(Intent::NotFixed)
+        );
     }
 
     #[test]

@@ -259,9 +259,11 @@ fn main() {
         std::fs::copy(entry.path(), embeddings.join(entry.file_name())).unwrap();
     }
     let data = tempfile::tempdir().unwrap();
-    let run = |semantic: &str, args: &[&str]| {
+    // `BENCH_COMPARE_BIN` names another build of the binary (an older commit) to time beside.
+    let compare = std::env::var_os("BENCH_COMPARE_BIN");
+    let run_bin = |bin: &std::ffi::OsStr, semantic: &str, args: &[&str]| {
         let t = Instant::now();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_supportbot"))
+        let out = std::process::Command::new(bin)
             .args(args)
             .env("KNOWLEDGE_DIR", kb_dir.path())
             .env("DATA_DIR", data.path())
@@ -279,6 +281,13 @@ fn main() {
         );
         took
     };
+    let run = |semantic: &str, args: &[&str]| {
+        run_bin(
+            std::ffi::OsStr::new(env!("CARGO_BIN_EXE_supportbot")),
+            semantic,
+            args,
+        )
+    };
     for round in 0..3 {
         let lexical = run("off", &["kb", "list", "--json"]);
         let semantic = run(
@@ -295,6 +304,18 @@ fn main() {
             ms(lexical_diagnose),
             ms(lexical)
         );
+        if let Some(other) = &compare {
+            let took = run_bin(
+                other,
+                &dir,
+                &["diagnose", "quickbooks says 502 bad gateway", "--json"],
+            );
+            println!(
+                "  the same `diagnose` with the model, {}: {}",
+                other.to_string_lossy(),
+                ms(took)
+            );
+        }
     }
     println!("peak RSS: {}", mib(status_kib("VmHWM:")));
 }

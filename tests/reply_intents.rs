@@ -161,7 +161,7 @@ fn on_the_test_split_understanding_does_not_regress() {
 }
 
 /// Accuracy floors (percent of all cases; unsure counts as not correct).
-const DEV_FLOOR: f64 = 72.0;
+const DEV_FLOOR: f64 = 75.0;
 const TEST_FLOOR: f64 = 50.0;
 /// Fixes recorded without asking that the user did not state, on the test split, as measured
 /// (1 of 133). The target is 0; not met.

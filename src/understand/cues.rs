@@ -99,6 +99,19 @@ const GONE: &[&str] = &[
     "didnt happen",
     "not happening",
     "isnt happening",
+    "error is gone",
+    "errors are gone",
+    "error has gone",
+    "errors have gone",
+    "issue is gone",
+    "issues are gone",
+    "problem is gone",
+    "problems are gone",
+    "glitches have gone",
+    "glitches are gone",
+    "lag is gone",
+    "crash is gone",
+    "crashes are gone",
     "no problem",
     "no problems",
     "no issue",
@@ -466,6 +479,36 @@ pub fn takes_it_back(text: &Normalised) -> bool {
         sentence.any(TAKES_IT_BACK) && (fixed(&sentence) || sentence.any(FIX_WORDS))
     })
 }
+
+/// Whether the fix is asked about ("works now?", "should I clear it again?"), not stated: a
+/// question elsewhere in the reply ("That worked! How do I export?") asks something else.
+pub fn fix_is_asked(text: &Normalised) -> bool {
+    text.sentences()
+        .iter()
+        .any(|s| s.is_question() && (fixed(s) || s.any(FIX_WORDS)))
+}
+
+/// A plan or a promise to report ("will keep an eye on it", "ill try again"), with nothing
+/// about a fix: an aside however long the reply.
+pub fn only_a_plan(text: &Normalised) -> bool {
+    text.any(PLANS) && !fixed(text) && !text.any(FIX_WORDS)
+}
+
+/// Plans and promises to report back.
+const PLANS: &[&str] = &[
+    "will try",
+    "ill try",
+    "will let you know",
+    "ill let you know",
+    "keep an eye",
+    "report back",
+    "will check",
+    "ill check",
+    "will wait",
+    "ill wait",
+    "will see",
+    "ill see",
+];
 
 pub fn check(text: &Normalised) -> bool {
     text.any(CHECK)

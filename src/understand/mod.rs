@@ -113,7 +113,8 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         return None;
     }
     let fixed = cues::fixed(text);
-    let not_fixed = cues::strong_not_fixed(text);
+    // "again" on its own, after "did this fix it?": it is back.
+    let not_fixed = cues::strong_not_fixed(text) || text.padded() == " again ";
     if cues::human(text) {
         return Some(Intent::Human);
     }
@@ -133,7 +134,7 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         if cues::takes_it_back(text) {
             return Some(Intent::Aside).filter(|_| cues::aside(text));
         }
-        if text.is_question() || cues::negated(text) {
+        if cues::fix_is_asked(text) || cues::negated(text) {
             return None;
         }
         return Some(Intent::Fixed);
@@ -153,6 +154,9 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     }
     if cues::negated(text) {
         return Some(Intent::NotFixed);
+    }
+    if cues::only_a_plan(text) {
+        return Some(Intent::Aside);
     }
     if cues::detail(text) {
         return Some(Intent::Detail);
@@ -283,6 +287,23 @@ mod tests {
         assert_eq!(
             intent("probleem zit nog steeds in versie 0.03"),
             Some(Intent::NotFixed)
+        );
+    }
+
+    #[test]
+    fn a_question_about_something_else_does_not_hide_a_fix() {
+        assert_eq!(
+            intent("That worked! How do I export the report now?"),
+            Some(Intent::Fixed)
+        );
+        assert_eq!(intent("so it works now?"), None, "the fix itself is asked");
+        assert_eq!(intent("the errors are gone, thanks"), Some(Intent::Fixed));
+        assert_eq!(intent("again"), Some(Intent::NotFixed));
+        assert_eq!(
+            intent(
+                "will keep an eye on it and let you know if it happens again, the page was slow this morning"
+            ),
+            Some(Intent::Aside)
         );
     }
 

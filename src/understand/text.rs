@@ -191,6 +191,23 @@ impl Normalised {
     pub fn is_question(&self) -> bool {
         self.question
     }
+
+    /// The reply's sentences, each normalised on its own (a question keeps its "?"), split
+    /// after `.`, `!` and `?`.
+    pub fn sentences(&self) -> Vec<Normalised> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in self.plain.char_indices() {
+            if matches!(c, '.' | '!' | '?' | '？') {
+                let end = i + c.len_utf8();
+                out.push(Normalised::new(&self.plain[start..end]));
+                start = end;
+            }
+        }
+        out.push(Normalised::new(&self.plain[start..]));
+        out.retain(|s| !s.is_empty());
+        out
+    }
 }
 
 #[cfg(test)]
@@ -218,5 +235,8 @@ mod tests {
         assert!(n.has("didnt work"));
         assert!(!n.has("didn"));
         assert!(Normalised::new("is it down?").is_question());
+        let parts = Normalised::new("It worked! Can you also show me how to export?").sentences();
+        assert_eq!(parts.len(), 2);
+        assert!(!parts[0].is_question() && parts[1].is_question());
     }
 }

@@ -63,16 +63,8 @@ impl Knowledge {
         semantic: SemanticSetup,
     ) -> Result<Arc<Knowledge>, Vec<Diagnostic>> {
         let (kb, cache) = load_with_cache(dir, &semantic);
-        let mut kb = kb?;
-        let status = attach(&semantic, &mut kb, cache);
-        Ok(Arc::new(Knowledge {
-            dir: dir.to_path_buf(),
-            current: ArcSwap::from_pointee(kb),
-            semantic,
-            status: ArcSwap::from_pointee(status),
-            reloading: std::sync::Mutex::new(()),
-            problem: ArcSwapOption::empty(),
-        }))
+        let kb = kb?;
+        Ok(Knowledge::serving(dir, kb, semantic, cache))
     }
 
     /// As [`Knowledge::open_with`], with the model still to load: `load_model` runs on its own
@@ -108,7 +100,7 @@ impl Knowledge {
             });
             (semantic, kb, cache)
         });
-        let mut kb = kb?;
+        let kb = kb?;
         let cache = match (&semantic.encoder, semantic.cache_dir.as_deref(), cache) {
             (Some(encoder), Some(cache_dir), cache) => {
                 let embed = encoder.embedder();
@@ -123,15 +115,25 @@ impl Knowledge {
             }
             _ => None,
         };
+        Ok(Knowledge::serving(dir, kb, semantic, cache))
+    }
+
+    /// A loaded base in service, its chunks embedded (from `cache` where it can).
+    fn serving(
+        dir: &Path,
+        mut kb: KnowledgeBase,
+        semantic: SemanticSetup,
+        cache: Option<EmbeddingCache>,
+    ) -> Arc<Knowledge> {
         let status = attach(&semantic, &mut kb, cache);
-        Ok(Arc::new(Knowledge {
+        Arc::new(Knowledge {
             dir: dir.to_path_buf(),
             current: ArcSwap::from_pointee(kb),
             semantic,
             status: ArcSwap::from_pointee(status),
             reloading: std::sync::Mutex::new(()),
             problem: ArcSwapOption::empty(),
-        }))
+        })
     }
 
     /// A base that could not be loaded (`why`, one line): it serves no articles, and an

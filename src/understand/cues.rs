@@ -423,11 +423,7 @@ const ASIDE: &[&str] = &[
 /// An explicit fix statement that no negation reaches ("fixed", "works now", "no longer
 /// freezes"); "doesnt seem to have fixed it" is not one.
 pub fn strong_fixed(text: &Normalised) -> bool {
-    let marked = text
-        .without(WORKED_BEFORE)
-        .without(NOT_KNOWING_WHY)
-        .without(GONE)
-        .negation_marked(NEGATORS, 4);
+    let marked = about_the_fix(&text.without(WORKED_BEFORE)).negation_marked(NEGATORS, 4);
     marked.any(FIXED_STRONG) || text.any(GONE) || cjk_fixed(&text.plain)
 }
 
@@ -439,7 +435,7 @@ pub fn fixed(text: &Normalised) -> bool {
 
 /// Says it is still broken: a strong cue, or a negated fix word ("didnt work").
 pub fn strong_not_fixed(text: &Normalised) -> bool {
-    let rest = text.without(NOT_KNOWING_WHY).without(GONE);
+    let rest = about_the_fix(text);
     rest.any(NOT_FIXED_STRONG)
         || rest.starts("no")
         || rest
@@ -460,7 +456,13 @@ fn ends_negated(text: &Normalised) -> bool {
 
 /// A negation somewhere ("I cant log in"), not necessarily about the fix.
 pub fn negated(text: &Normalised) -> bool {
-    text.without(NOT_KNOWING_WHY).without(GONE).any(NEGATORS)
+    about_the_fix(text).any(NEGATORS)
+}
+
+/// The reply without what would pass for a negation of the fix and is not one: "no longer
+/// crashes" says fixed, "dont know why" says nothing about it.
+fn about_the_fix(text: &Normalised) -> Normalised {
+    text.without(NOT_KNOWING_WHY).without(GONE)
 }
 
 /// "已解决" / "好了" without a negation ("没", "不").

@@ -258,3 +258,22 @@ async fn an_outage_across_kills_tells_each_subscriber_once() {
     .await
     .unwrap_or_else(|_| panic!("the outage across kills took over {bound:?}"));
 }
+
+/// SIGTERM the moment the bot has identified still stops it gracefully (exit 0, store flushed):
+/// the listeners exist before it connects. (They were once made lazily, and a busy machine could
+/// deliver the signal between the connection and their first poll, killing the bot outright.)
+/// The window was narrow, so the stop is repeated.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_right_after_connecting_stops_gracefully() {
+    let bound = Duration::from_secs(90);
+    tokio::time::timeout(bound, async {
+        let mut j = Journey::builder().without_bot().await;
+        for _ in 0..5 {
+            j.start_process().await;
+            j.stop_process().await;
+        }
+        j.assert_clean();
+    })
+    .await
+    .unwrap_or_else(|_| panic!("five starts and stops took over {bound:?}"));
+}

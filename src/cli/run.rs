@@ -53,6 +53,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
         escalate_cooldown: std::time::Duration::from_secs(args.escalate_cooldown),
     };
     let runtime = ctx.runtime()?;
+    let shutdown = listen_for_shutdown(runtime);
     // Entered so the monitor's task lands on this runtime; stopped when the bot stops.
     let _monitor = {
         let _inside = runtime.enter();
@@ -64,33 +65,50 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
             args.proxy.as_deref(),
             settings,
             service,
-            shutdown_signal(),
+            shutdown,
         ))
         .map_err(|e| CliError::message(e.to_string(), e.exit_code()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+/// Starts listening for SIGINT (Ctrl-C) and SIGTERM now, in `runtime`, and returns what
+/// completes on the first of them. Listening before the bot connects matters: a signal that
+/// arrived between the connection and the first poll of a lazily made listener met the default
+/// disposition and killed the process without the graceful stop (no flush, no drain).
 #[cfg(feature = "discord")]
-async fn shutdown_signal() {
+fn listen_for_shutdown(runtime: &tokio::runtime::Runtime) -> impl std::future::Future<Output = ()> {
+    let _inside = runtime.enter();
     #[cfg(unix)]
     {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(e) => {
-                    tracing::warn!(error = %e, "cannot listen for SIGTERM");
-                    let _ = tokio::signal::ctrl_c().await;
-                    return;
+        use tokio::signal::unix::{SignalKind, signal};
+        let listen = |kind: SignalKind, name: &str| {
+            signal(kind)
+                .map_err(|e| tracing::warn!(error = %e, "cannot listen for {name}"))
+                .ok()
+        };
+        let interrupt = listen(SignalKind::interrupt(), "SIGINT");
+        let terminate = listen(SignalKind::terminate(), "SIGTERM");
+        async move {
+            let next = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    // Not listening: this one never stops the bot.
+                    None => std::future::pending::<()>().await,
                 }
             };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term.recv() => {}
+            tokio::select! {
+                () = next(interrupt) => {}
+                () = next(terminate) => {}
+            }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        let ctrl_c = tokio::signal::ctrl_c();
+        async move {
+            let _ = ctrl_c.await;
+        }
     }
 }

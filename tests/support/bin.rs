@@ -5,7 +5,8 @@ use std::process::{Command, Output};
 
 /// The binary, run in `cwd` (an empty directory, so no `.env` is read) without KNOWLEDGE_DIR,
 /// DATA_DIR or DATA_LOCK_WAIT_SECONDS from the environment, and with semantic matching off
-/// (`SEMANTIC_MODEL=off`: nothing is downloaded; tests of the model set it themselves).
+/// (`SEMANTIC_MODEL=off`: nothing is downloaded; tests of the model set it themselves). It logs
+/// warnings only, unless `SUPPORTBOT_TEST_LOG` gives a `RUST_LOG` filter (to chase a failure).
 pub fn supportbot(cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportbot"));
     cmd.current_dir(cwd)
@@ -16,7 +17,10 @@ pub fn supportbot(cwd: &Path) -> Command {
         .env("SEMANTIC_MODEL", "off")
         // The background monitor would reach the shipped targets: never in tests.
         .env("MONITOR", "false")
-        .env("RUST_LOG", "warn");
+        .env(
+            "RUST_LOG",
+            std::env::var("SUPPORTBOT_TEST_LOG").unwrap_or("warn".into()),
+        );
     cmd
 }
 

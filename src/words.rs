@@ -152,6 +152,18 @@ pub fn browser_noted(browser: &str) -> String {
     )
 }
 
+pub fn browser_unchanged(browser: &str) -> String {
+    format!("You're already on {browser} here; this is the fix we're on.")
+}
+
+/// A browser changed mid-walk: `None` is "another browser" (general steps).
+pub fn browser_changed(browser: Option<&str>) -> String {
+    match browser {
+        Some(b) => format!("Switched to {b}: here is the same fix again, with the steps for {b} where they differ."),
+        None => "Switched to another browser: here is the same fix again, with the steps that suit any browser.".to_string(),
+    }
+}
+
 pub fn assumed_browser(browser: &str) -> String {
     format!(
         "{browser}, from what you wrote. On something else? Say which, e.g. \"I'm on Firefox\"."

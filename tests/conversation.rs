@@ -271,6 +271,11 @@ fn walks_one_solution_at_a_time_then_offers_a_human() {
     // Chrome -> only the Chrome steps.
     let out = chat.act(Action::Browser(Some(Browser::Chrome)));
     assert_solution(&out, 2, 5, "Clear the site data");
+    assert!(
+        !has(&out, "Switched to") && !has(&out, "already on"),
+        "an answer to 'Which browser?' is not a change: {}",
+        all_text(&out)
+    );
     let text = &question(&out).text;
     assert!(text.contains("Chrome: delete site data"), "{text}");
     assert!(!text.contains("Firefox:"), "{text}");
@@ -1395,6 +1400,11 @@ fn a_detail_goes_to_the_fix_it_points_to_and_a_browser_remark_only_changes_the_b
     );
     let out = chat.say("actually i switched to my laptop, using firefox now");
     assert_eq!(chat.session.browser, Some(Browser::Firefox));
+    assert!(
+        has(&out, "Switched to Firefox"),
+        "the change is said, not only applied: {}",
+        all_text(&out)
+    );
     assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
     assert!(
         question(&out)

@@ -299,6 +299,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         }
         Action::Browser(choice) => {
             session.safari_unsure = false;
+            let before = (session.browser, session.other_browser);
             match choice {
                 Some(b) => {
                     session.browser = Some(b);
@@ -316,7 +317,20 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 )));
                 return;
             };
-            // A browser change re-shows the current solution for the new browser.
+            // A browser change re-shows the current solution for the new browser, saying so (a
+            // step that is the same everywhere would otherwise come back unexplained); an answer
+            // to "Which browser?" needs no such line.
+            let known_before = before.0.is_some() || before.1;
+            if known_before {
+                let label = choice.map(Browser::label);
+                let said = match label {
+                    Some(b) if before == (session.browser, session.other_browser) => {
+                        words::browser_unchanged(b)
+                    }
+                    _ => words::browser_changed(label),
+                };
+                out.replies.push(Reply::new(said));
+            }
             session.withdraw_pending();
             next_solution(session, article, now, out);
         }

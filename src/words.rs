@@ -23,6 +23,9 @@ pub const OUT_OF_FIXES_TITLE: &str = "Out of fixes";
 pub const HELP_TITLE: &str = "How I can help";
 
 // Sentences.
+pub const SAY_WHAT_IS_WRONG: &str = "Hi! What's going wrong? Tell me in your own words what you were doing and what you see (the exact error message or code helps), and your browser if you know it.";
+pub const YOURE_WELCOME: &str =
+    "You're welcome! If something else goes wrong, describe it here in your own words.";
 pub const DESCRIBE_IN_YOUR_WORDS: &str = "Tell me what happens in your own words, for example: *QuickBooks shows 502 Bad Gateway when I open payroll, I'm on Chrome*.";
 pub const WELCOME_BACK_WHICH: &str = "Welcome back. Which of these fits your problem?";
 pub const NOT_SURE_WHICH: &str = "I'm not sure which of these fits. Pick the closest one, or tell me more (the exact error message helps).";

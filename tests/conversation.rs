@@ -617,6 +617,26 @@ fn unrelated_text_gets_dont_know_and_a_human() {
 }
 
 #[test]
+fn a_greeting_or_thanks_is_answered_in_kind_and_not_kept_for_staff() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("hello everyone, can anyone help me?");
+    assert!(has(&out, "What's going wrong?"), "{}", all_text(&out));
+    assert!(!has(&out, "I don't know this one"), "{}", all_text(&out));
+    let out = chat.say("thanks 🙂");
+    assert!(has(&out, "You're welcome!"), "{}", all_text(&out));
+    assert!(
+        chat.session.descriptions.is_empty(),
+        "nothing for staff to read"
+    );
+    assert_eq!(chat.session.stage, Stage::Idle);
+    // A greeting with a problem in it is a description as usual.
+    let out = chat.say("hi, quickbooks says 502 bad gateway");
+    assert!(has(&out, "Error 502"), "{}", all_text(&out));
+    assert_eq!(chat.session.descriptions.len(), 1);
+}
+
+#[test]
 fn restart_forgets_the_conversation_but_keeps_the_ticket() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);

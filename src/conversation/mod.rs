@@ -192,6 +192,18 @@ fn describe(
         act(kb, session, Action::Check, now, out);
         return;
     }
+    // "hey", "can anyone help?": how to describe it, rather than "I don't know this one" (and
+    // nothing for staff to read).
+    if ranking.best().is_none()
+        && named_browser.is_none()
+        && let Some(talk) = understand::small_talk(text)
+    {
+        out.replies.push(Reply::new(match talk {
+            understand::SmallTalk::Greeting => words::SAY_WHAT_IS_WRONG,
+            understand::SmallTalk::Thanks => words::YOURE_WELCOME,
+        }));
+        return;
+    }
     session.leave_pending();
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);

@@ -607,6 +607,89 @@ const PLAIN_FIX_WORDS: &[&str] = &[
     HAPPY,
 ];
 
+/// Words of a message that greets, thanks or asks for help without saying what is wrong
+/// ("hey", "hello everyone", "can anyone help me?", "thanks!").
+const SMALL_TALK_WORDS: &[&str] = &[
+    "hi",
+    "hii",
+    "hello",
+    "helo",
+    "hey",
+    "heya",
+    "hiya",
+    "yo",
+    "howdy",
+    "greetings",
+    "sup",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+    "there",
+    "all",
+    "everyone",
+    "everybody",
+    "anyone",
+    "anybody",
+    "guys",
+    "folks",
+    "team",
+    "bot",
+    "supportbot",
+    "thanks",
+    "thank",
+    "you",
+    "thx",
+    "ty",
+    "please",
+    "pls",
+    "plz",
+    "help",
+    "me",
+    "i",
+    "need",
+    "some",
+    "can",
+    "could",
+    "someone",
+    "somebody",
+    "is",
+    "here",
+    "a",
+    "question",
+    "quick",
+    "have",
+    "got",
+    "ok",
+    "okay",
+    "test",
+    "testing",
+    "hola",
+    "bonjour",
+    "hallo",
+    "ciao",
+    "so",
+    "much",
+    "lot",
+    "very",
+    "again",
+    HAPPY,
+];
+
+/// Whether the message only greets, thanks or asks for help (see [`super::is_small_talk`]).
+pub fn only_small_talk(text: &Normalised) -> bool {
+    !text.is_empty()
+        && text
+            .words()
+            .filter(|w| *w != BREAK)
+            .all(|w| SMALL_TALK_WORDS.contains(&w))
+}
+
+/// Whether the message thanks ("thanks", "thank you", "ty").
+pub fn thanks(text: &Normalised) -> bool {
+    text.any(&["thanks", "thank", "thx", "ty"])
+}
+
 /// Whether the reply says nothing but that it works (see `Understood::plain`).
 pub fn only_says_it_works(text: &Normalised) -> bool {
     text.words()

@@ -108,6 +108,30 @@ pub fn classify(reply: &str) -> Understood {
     }
 }
 
+/// A message that says nothing about a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmallTalk {
+    /// "hey", "can anyone help me?"
+    Greeting,
+    /// "thanks!", "thank you 🙂"
+    Thanks,
+}
+
+/// Whether a message only greets, thanks or asks for help without saying what is wrong: answered
+/// in kind (with how to describe a problem), not with "I don't know this one", and not kept as a
+/// description for staff.
+pub fn small_talk(message: &str) -> Option<SmallTalk> {
+    let text = Normalised::new(message);
+    if !cues::only_small_talk(&text) {
+        return None;
+    }
+    Some(if cues::thanks(&text) {
+        SmallTalk::Thanks
+    } else {
+        SmallTalk::Greeting
+    })
+}
+
 fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if text.is_empty() {
         return None;
@@ -312,6 +336,35 @@ mod tests {
         let u = classify("still broken in firefox");
         assert_eq!(u.intent, Some(Intent::NotFixed));
         assert_eq!(u.browser, Some(Browser::Firefox));
+    }
+
+    #[test]
+    fn small_talk_is_told_apart_from_a_problem() {
+        for greeting in [
+            "hey",
+            "Hello everyone!",
+            "can anyone help me?",
+            "hi there 🙂",
+            "test",
+        ] {
+            assert_eq!(
+                small_talk(greeting),
+                Some(SmallTalk::Greeting),
+                "{greeting}"
+            );
+        }
+        for thanks in ["thanks!", "thank you so much", "ty", "Thanks a lot 👍"] {
+            assert_eq!(small_talk(thanks), Some(SmallTalk::Thanks), "{thanks}");
+        }
+        for problem in [
+            "hi, quickbooks says 502",
+            "help, payroll won't update",
+            "thanks but it is still broken",
+            "",
+            "   ",
+        ] {
+            assert_eq!(small_talk(problem), None, "{problem:?}");
+        }
     }
 
     #[test]

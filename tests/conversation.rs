@@ -763,9 +763,16 @@ fn asking_in_words_mid_walk_checks_or_hands_over() {
         );
         assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
     }
+    // A bare request adds nothing to the ticket; one that says more is kept as the note.
     let out = chat.say("can I talk to a real person please");
     assert!(
-        matches!(&out.effects[..], [Effect::Escalate { note: Some(n) }] if n.contains("real person")),
+        matches!(&out.effects[..], [Effect::Escalate { note: None }]),
+        "{out:?}"
+    );
+    chat.say("502 bad gateway in chrome");
+    let out = chat.say("can I talk to a real person, payroll is due friday");
+    assert!(
+        matches!(&out.effects[..], [Effect::Escalate { note: Some(n) }] if n.contains("due friday")),
         "{out:?}"
     );
 }

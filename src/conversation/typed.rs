@@ -37,9 +37,9 @@ pub(super) fn answer(
         Some(Intent::Check) => act(kb, session, Action::Check, now, out),
         Some(Intent::Human) => {
             session.leave_pending();
-            out.effects.push(super::Effect::Escalate {
-                note: Some(text.to_string()),
-            });
+            // "can i talk to a person" adds nothing for staff; "..., payroll is due friday" does.
+            let note = (!understand::only_asks_for_a_human(text)).then(|| text.to_string());
+            out.effects.push(super::Effect::Escalate { note });
         }
         Some(Intent::Browser) if Browser::is_bare_safari(text) => {
             note_named_browser(session, text, &understood);

@@ -685,6 +685,27 @@ pub fn only_small_talk(text: &Normalised) -> bool {
             .all(|w| SMALL_TALK_WORDS.contains(&w))
 }
 
+/// Words that, around a cue of [`HUMAN`], only make the request ("can i talk to a real person
+/// please", "i want to speak with someone now").
+const HUMAN_REQUEST_WORDS: &[&str] = &[
+    "can", "could", "may", "i", "we", "id", "would", "like", "want", "wanna", "need", "please",
+    "pls", "plz", "to", "a", "an", "the", "with", "me", "let", "get", "connect", "put", "through",
+    "someone", "somebody", "person", "people", "real", "actual", "live", "support", "team", "help",
+    "just", "now", "asap", "ok", "okay", "yes", "no", "instead", "rather", "talk", "speak", "chat",
+    "thanks", "thank", "you", "there", "is", "here", "or", "from", "your", "this", "give", "up",
+    "sorry", "be", "right", HAPPY,
+];
+
+/// Whether the reply asks for a person and says nothing else (so it adds nothing to a ticket).
+pub fn only_asks_for_a_human(text: &Normalised) -> bool {
+    human(text)
+        && text
+            .without(HUMAN)
+            .words()
+            .filter(|w| *w != BREAK)
+            .all(|w| HUMAN_REQUEST_WORDS.contains(&w))
+}
+
 /// Whether the message thanks ("thanks", "thank you", "ty").
 pub fn thanks(text: &Normalised) -> bool {
     text.any(&["thanks", "thank", "thx", "ty"])

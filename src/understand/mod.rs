@@ -108,6 +108,12 @@ pub fn classify(reply: &str) -> Understood {
     }
 }
 
+/// Whether a request for a person says nothing else ("can i talk to a real person?"): such a
+/// request is not worth keeping as a note on the ticket.
+pub fn only_asks_for_a_human(message: &str) -> bool {
+    cues::only_asks_for_a_human(&Normalised::new(message))
+}
+
 /// A message that says nothing about a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmallTalk {
@@ -364,6 +370,25 @@ mod tests {
             "   ",
         ] {
             assert_eq!(small_talk(problem), None, "{problem:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_request_for_a_person_is_told_from_one_that_says_more() {
+        for bare in [
+            "can i talk to a person",
+            "I want to speak with a real person please",
+            "human",
+            "talk to a human now!!",
+        ] {
+            assert!(only_asks_for_a_human(bare), "{bare}");
+        }
+        for more in [
+            "can i talk to a person, payroll is due on friday",
+            "talk to a human, I already reinstalled twice",
+            "the page is blank",
+        ] {
+            assert!(!only_asks_for_a_human(more), "{more}");
         }
     }
 

@@ -113,6 +113,22 @@ impl Browser {
             .any(|w| has(w))
     }
 
+    /// Which Safari a short answer names once "safari" alone was said ("mac", "on my macbook",
+    /// "iphone"): the device alone is enough then. `None` when it names no Apple device, or both.
+    pub fn safari_by_device(text: &str) -> Option<Browser> {
+        let words = lowercase_words(text);
+        let has = |w: &str| words.iter().any(|x| x == w);
+        let mac = ["mac", "macbook", "macos", "osx", "imac"]
+            .iter()
+            .any(|w| has(w));
+        let ios = ["iphone", "ipad", "ios", "ipados"].iter().any(|w| has(w));
+        match (mac, ios) {
+            (true, false) => Some(Browser::SafariMac),
+            (false, true) => Some(Browser::SafariIos),
+            _ => None,
+        }
+    }
+
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {
@@ -185,6 +201,18 @@ impl FromStr for Browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_device_after_a_bare_safari_says_which_safari() {
+        assert_eq!(Browser::safari_by_device("mac"), Some(Browser::SafariMac));
+        assert_eq!(
+            Browser::safari_by_device("on my MacBook"),
+            Some(Browser::SafariMac)
+        );
+        assert_eq!(Browser::safari_by_device("iPad"), Some(Browser::SafariIos));
+        assert_eq!(Browser::safari_by_device("mac and iphone"), None);
+        assert_eq!(Browser::safari_by_device("still broken"), None);
+    }
 
     #[test]
     fn aliases_map_to_fixed_ids() {

@@ -155,6 +155,12 @@ pub fn browser_noted(browser: &str) -> String {
     )
 }
 
+pub fn browser_set(browser: &str) -> String {
+    format!(
+        "{browser}: noted. Here is the fix we're on, with the steps for {browser} where they differ."
+    )
+}
+
 pub fn browser_unchanged(browser: &str) -> String {
     format!("You're already on {browser} here; this is the fix we're on.")
 }

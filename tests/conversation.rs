@@ -474,6 +474,29 @@ fn shipped_502_on_chrome_walks_the_guide_in_order() {
 }
 
 #[test]
+fn a_device_said_after_a_bare_safari_picks_that_safari_and_says_so() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks wont load, just a blank white page in safari");
+    assert_eq!(chat.session.browser, None, "a bare safari is not assumed");
+    let out = chat.say("mac");
+    assert_eq!(chat.session.browser, Some(Browser::SafariMac));
+    assert!(has(&out, "Safari (Mac): noted"), "{}", all_text(&out));
+    assert!(
+        chat.session.descriptions.len() == 1,
+        "'mac' is not a detail for staff: {:?}",
+        chat.session.descriptions
+    );
+    let out = chat.say("sorry, on my ipad actually");
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+    assert!(
+        has(&out, "Switched to Safari (iPhone and iPad)"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+#[test]
 fn browser_detected_from_on_my_iphone() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

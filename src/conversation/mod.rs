@@ -332,13 +332,15 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             // A browser change re-shows the current solution for the new browser, saying so (a
             // step that is the same everywhere would otherwise come back unexplained); an answer
             // to "Which browser?" needs no such line.
-            let known_before = before.0.is_some() || before.1;
-            if known_before {
+            let answers_the_question = matches!(session.stage, Stage::ChoosingBrowser { .. });
+            if !answers_the_question {
                 let label = choice.map(Browser::label);
+                let known_before = before.0.is_some() || before.1;
                 let said = match label {
                     Some(b) if before == (session.browser, session.other_browser) => {
                         words::browser_unchanged(b)
                     }
+                    Some(b) if !known_before => words::browser_set(b),
                     _ => words::browser_changed(label),
                 };
                 out.replies.push(Reply::new(said));

@@ -26,6 +26,14 @@ pub(super) fn answer(
     now: u64,
     out: &mut Output,
 ) {
+    // "mac" after a bare "safari": which Safari, not a remark about the problem.
+    if session.safari_unsure
+        && text.split_whitespace().count() <= 6
+        && let Some(safari) = Browser::safari_by_device(text)
+    {
+        act(kb, session, Action::Browser(Some(safari)), now, out);
+        return;
+    }
     let understood = understand::classify(text);
     let other = another_article(kb, article, ranking, &understood);
     match understood.intent {

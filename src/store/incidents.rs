@@ -354,7 +354,8 @@ mod tests {
             store.save_incident(&second).unwrap();
             store.flush().unwrap();
         }
-        let store = Store::open(dir.path()).unwrap();
+        // sled's background threads let go of the lock a moment after the drop.
+        let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
         let all = store.incidents();
         assert_eq!(
             all.iter().map(|i| i.id.to_string()).collect::<Vec<_>>(),

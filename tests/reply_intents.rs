@@ -68,7 +68,25 @@ struct Figures {
     false_recorded: usize,
     /// label -> (correct, total)
     per_intent: BTreeMap<&'static str, (usize, usize)>,
+    /// (correct, total) per reply length, as in [`LENGTHS`]: chat replies are mostly short,
+    /// the set's issue-thread replies mostly long.
+    per_length: [(usize, usize); 3],
     confusions: Vec<String>,
+}
+
+/// Reply lengths reported apart, in words: (label, most words).
+const LENGTHS: [(&str, usize); 3] = [
+    ("1-6 words", 6),
+    ("7-20 words", 20),
+    ("21+ words", usize::MAX),
+];
+
+fn length_bucket(text: &str) -> usize {
+    let words = text.split_whitespace().count();
+    LENGTHS
+        .iter()
+        .position(|(_, most)| words <= *most)
+        .unwrap_or(LENGTHS.len() - 1)
 }
 
 fn measure(set: &Set, test: bool) -> Figures {
@@ -80,10 +98,13 @@ fn measure(set: &Set, test: bool) -> Figures {
         f.cases += 1;
         let slot = f.per_intent.entry(want.id()).or_default();
         slot.1 += 1;
+        let by_length = &mut f.per_length[length_bucket(&c.text)];
+        by_length.1 += 1;
         match got {
             Some(g) if g == want => {
                 f.correct += 1;
                 slot.0 += 1;
+                by_length.0 += 1;
             }
             None => {
                 f.unsure += 1;
@@ -125,6 +146,9 @@ fn report(name: &str, f: &Figures) {
     );
     for (intent, (ok, n)) in &f.per_intent {
         println!("  {intent:>11}: {ok}/{n} ({:.0}%)", pct(*ok, *n));
+    }
+    for ((label, _), (ok, n)) in LENGTHS.iter().zip(&f.per_length) {
+        println!("  {label:>11}: {ok}/{n} ({:.0}%)", pct(*ok, *n));
     }
 }
 

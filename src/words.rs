@@ -155,22 +155,51 @@ pub fn browser_noted(browser: &str) -> String {
     )
 }
 
-pub fn browser_set(browser: &str) -> String {
+/// A browser named mid-walk, for the first time (`None`: "another browser"); `same_fix`: the fix
+/// on screen is shown again for it.
+pub fn browser_set(browser: Option<&str>, same_fix: bool) -> String {
+    let name = browser.unwrap_or(ANOTHER_BROWSER);
     format!(
-        "{browser}: noted. Here is the fix we're on, with the steps for {browser} where they differ."
+        "{}: noted.{}",
+        capitalised(name),
+        same_fix_again(browser, same_fix)
     )
 }
 
-pub fn browser_unchanged(browser: &str) -> String {
-    format!("You're already on {browser} here; this is the fix we're on.")
+/// The browser named is the one already set.
+pub fn browser_unchanged(browser: Option<&str>, same_fix: bool) -> String {
+    let name = browser.unwrap_or(ANOTHER_BROWSER);
+    let again = if same_fix {
+        " This is the fix we're on."
+    } else {
+        ""
+    };
+    format!("You're already set to {name} here.{again}")
 }
 
-/// A browser changed mid-walk: `None` is "another browser" (general steps).
-pub fn browser_changed(browser: Option<&str>) -> String {
-    match browser {
-        Some(b) => format!("Switched to {b}: here is the same fix again, with the steps for {b} where they differ."),
-        None => "Switched to another browser: here is the same fix again, with the steps that suit any browser.".to_string(),
+/// The browser changed mid-walk.
+pub fn browser_changed(browser: Option<&str>, same_fix: bool) -> String {
+    let name = browser.unwrap_or(ANOTHER_BROWSER);
+    format!("Switched to {name}.{}", same_fix_again(browser, same_fix))
+}
+
+fn same_fix_again(browser: Option<&str>, same_fix: bool) -> String {
+    match (same_fix, browser) {
+        (false, _) => String::new(),
+        (true, Some(b)) => {
+            format!(" Here is the same fix again, with the steps for {b} where they differ.")
+        }
+        (true, None) => {
+            " Here is the same fix again, with the steps that suit any browser.".to_string()
+        }
     }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 pub fn assumed_browser(browser: &str) -> String {

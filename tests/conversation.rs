@@ -424,6 +424,11 @@ fn changing_browser_reshows_the_current_solution() {
     let text = &question(&out).text;
     assert!(text.contains("Firefox: clear cookies"), "{text}");
     assert!(!text.contains("Chrome:"), "{text}");
+    assert!(
+        has(&out, "Switched to Firefox. Here is the same fix again"),
+        "{}",
+        all_text(&out)
+    );
     // The Chrome showing was replaced, not left as an open attempt.
     assert_eq!(
         chat.session
@@ -432,6 +437,27 @@ fn changing_browser_reshows_the_current_solution() {
             .filter(|a| a.solution == 1)
             .count(),
         1
+    );
+    let out = chat.act(Action::Browser(Some(Browser::Firefox)));
+    assert!(
+        has(
+            &out,
+            "You're already set to Firefox here. This is the fix we're on."
+        ),
+        "{}",
+        all_text(&out)
+    );
+    // Safari has no steps for this fix: it is skipped, so "the same fix again" would be untrue.
+    let out = chat.act(Action::Browser(Some(Browser::SafariMac)));
+    assert!(has(&out, "Switched to Safari (Mac)."), "{}", all_text(&out));
+    assert!(!has(&out, "same fix again"), "{}", all_text(&out));
+    assert!(has(&out, "Skipped solution 2"), "{}", all_text(&out));
+    chat.act(Action::Browser(None));
+    let out = chat.act(Action::Browser(None));
+    assert!(
+        has(&out, "You're already set to another browser here."),
+        "{}",
+        all_text(&out)
     );
 }
 
@@ -494,6 +520,45 @@ fn a_device_said_after_a_bare_safari_picks_that_safari_and_says_so() {
         "{}",
         all_text(&out)
     );
+    assert!(has(&out, "same fix again"), "{}", all_text(&out));
+
+    // A device said with an answer: the answer is acted on, the device noted.
+    // ("fixed it on my iphone" says more than that it works: confirmed before it is recorded.)
+    for (reply, outcome) in [
+        ("still broken on my mac", Some(Outcome::NotFixed)),
+        ("no, mac", Some(Outcome::NotFixed)),
+        ("fixed it on my iphone", None),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks wont load, just a blank white page in safari");
+        let step = chat.session.current_step().expect("a fix is open");
+        let out = chat.say(reply);
+        let answered = chat
+            .session
+            .attempts
+            .iter()
+            .find(|a| a.solution == step.solution);
+        assert_eq!(
+            answered.and_then(|a| a.outcome),
+            outcome,
+            "{reply}: {:?}",
+            chat.session.attempts
+        );
+        if outcome.is_none() {
+            assert!(
+                has(&out, "as what fixed it?"),
+                "{reply}: {}",
+                all_text(&out)
+            );
+        }
+        assert!(
+            matches!(
+                chat.session.browser,
+                Some(Browser::SafariMac | Browser::SafariIos)
+            ),
+            "{reply}: the device is noted"
+        );
+    }
 }
 
 #[test]

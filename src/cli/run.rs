@@ -104,8 +104,23 @@ fn listen_for_shutdown(runtime: &tokio::runtime::Runtime) -> impl std::future::F
             }
         }
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
     {
+        let ctrl_c = tokio::signal::windows::ctrl_c()
+            .map_err(|e| tracing::warn!(error = %e, "cannot listen for Ctrl-C"))
+            .ok();
+        async move {
+            match ctrl_c {
+                Some(mut c) => {
+                    c.recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        }
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        // Neither: tokio listens only once polled (at the start of the bot's run).
         let ctrl_c = tokio::signal::ctrl_c();
         async move {
             let _ = ctrl_c.await;

@@ -331,22 +331,26 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             };
             // A browser change re-shows the current solution for the new browser, saying so (a
             // step that is the same everywhere would otherwise come back unexplained); an answer
-            // to "Which browser?" needs no such line.
+            // to "Which browser?" needs no such line. Said once the fix to show is known: the new
+            // browser may skip it, or the walk may have ended.
             let answers_the_question = matches!(session.stage, Stage::ChoosingBrowser { .. });
-            if !answers_the_question {
-                let label = choice.map(Browser::label);
-                let known_before = before.0.is_some() || before.1;
-                let said = match label {
-                    Some(b) if before == (session.browser, session.other_browser) => {
-                        words::browser_unchanged(b)
-                    }
-                    Some(b) if !known_before => words::browser_set(b),
-                    _ => words::browser_changed(label),
-                };
-                out.replies.push(Reply::new(said));
-            }
+            let shown_before = session.current_step().map(|s| s.solution);
+            let at = out.replies.len();
             session.withdraw_pending();
             next_solution(session, article, now, out);
+            if !answers_the_question {
+                let same_fix = shown_before.is_some()
+                    && shown_before == session.current_step().map(|s| s.solution);
+                let label = choice.map(Browser::label);
+                let said = if before == (session.browser, session.other_browser) {
+                    words::browser_unchanged(label, same_fix)
+                } else if before.0.is_some() || before.1 {
+                    words::browser_changed(label, same_fix)
+                } else {
+                    words::browser_set(label, same_fix)
+                };
+                out.replies.insert(at, Reply::new(said));
+            }
         }
         Action::Fixed(step) => {
             if let Some(article) = answered_step(kb, session, step, now, out) {

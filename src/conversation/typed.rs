@@ -26,15 +26,22 @@ pub(super) fn answer(
     now: u64,
     out: &mut Output,
 ) {
-    // "mac" after a bare "safari": which Safari, not a remark about the problem.
+    let understood = understand::classify(text);
+    // "mac" after a bare "safari": which Safari. Said alone (or as a remark), it is the answer;
+    // said with something else ("still broken on my mac"), it is noted and the rest is acted on.
     if session.safari_unsure
-        && text.split_whitespace().count() <= 6
         && let Some(safari) = Browser::safari_by_device(text)
     {
-        act(kb, session, Action::Browser(Some(safari)), now, out);
-        return;
+        let says_nothing_else = matches!(
+            understood.intent,
+            None | Some(Intent::Browser | Intent::Detail | Intent::Aside)
+        );
+        if says_nothing_else && understood.words <= 6 {
+            act(kb, session, Action::Browser(Some(safari)), now, out);
+            return;
+        }
+        note_browser(session, Some(safari), false);
     }
-    let understood = understand::classify(text);
     let other = another_article(kb, article, ranking, &understood);
     match understood.intent {
         Some(Intent::Fixed) => fixed(session, article, &understood, now, out),

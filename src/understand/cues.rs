@@ -660,8 +660,6 @@ const SMALL_TALK_WORDS: &[&str] = &[
     "quick",
     "have",
     "got",
-    "ok",
-    "okay",
     "test",
     "testing",
     "hola",
@@ -672,11 +670,10 @@ const SMALL_TALK_WORDS: &[&str] = &[
     "much",
     "lot",
     "very",
-    "again",
     HAPPY,
 ];
 
-/// Whether the message only greets, thanks or asks for help (see [`super::is_small_talk`]).
+/// Whether the message only greets, thanks or asks for help (see [`super::small_talk`]).
 pub fn only_small_talk(text: &Normalised) -> bool {
     !text.is_empty()
         && text

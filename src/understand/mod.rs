@@ -363,6 +363,8 @@ mod tests {
             assert_eq!(small_talk(thanks), Some(SmallTalk::Thanks), "{thanks}");
         }
         for problem in [
+            "again",
+            "ok",
             "hi, quickbooks says 502",
             "help, payroll won't update",
             "thanks but it is still broken",

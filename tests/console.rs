@@ -233,6 +233,57 @@ fn replies_in_words_are_understood_in_the_console() {
     );
 }
 
+#[test]
+fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "hey, anyone here?
+         quickbooks wont load, just a blank white page in safari
+         mac
+         no
+         actually i switched to my laptop, using firefox now
+         can i talk to a person
+",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "> hey, anyone here?",
+            "Hi! What's going wrong?",
+            "== QuickBooks Online Page Not Loading",
+            "> mac",
+            "Safari (Mac): noted. Here is the same fix again",
+            "> no",
+            "Steps for Safari (Mac):",
+            "> actually i switched to my laptop, using firefox now",
+            "Switched to Firefox. Here is the same fix again, with the steps for Firefox",
+            "Steps for Firefox:",
+            "> can i talk to a person",
+            "I've opened ticket T-0001",
+        ],
+    );
+    assert!(!out.contains("I don't know this one"), "{out}");
+    let shown = supportbot(data.path())
+        .args(["tickets", "show", "T-0001", "--data"])
+        .arg(data.path())
+        .output()
+        .unwrap();
+    let ticket = String::from_utf8_lossy(&shown.stdout);
+    assert!(ticket.contains("Browser / device: Firefox"), "{ticket}");
+    assert!(
+        !ticket.contains("hey, anyone here?"),
+        "small talk is not for staff: {ticket}"
+    );
+    assert!(
+        !ticket.contains("Note from the user"),
+        "a bare request is no note: {ticket}"
+    );
+}
+
 /// A pasted log (bracketed paste, as a terminal sends it) is one message with one answer, not
 /// one per line.
 #[test]

@@ -24,6 +24,24 @@ pub const HELP_TITLE: &str = "How I can help";
 
 // Sentences.
 pub const SAY_WHAT_IS_WRONG: &str = "Hi! What's going wrong? Tell me in your own words what you were doing and what you see (the exact error message or code helps), and your browser if you know it.";
+pub fn ticket_is_open(id: &str) -> String {
+    format!(
+        "Your ticket {id} is open: the support team has everything from our conversation, and you'll get a message when someone picks it up. To add something, ask for a human again; for another problem, describe it."
+    )
+}
+
+pub fn ticket_is_claimed(id: &str, by: &str) -> String {
+    format!(
+        "Your ticket {id} is with {by} from the support team. To add something, ask for a human again; for another problem, describe it."
+    )
+}
+
+pub fn ticket_was_resolved(id: &str, by: &str) -> String {
+    format!(
+        "Your ticket {id} was resolved by {by}. If the problem is back, ask for a human again, or describe what you see now."
+    )
+}
+
 pub const YOURE_WELCOME: &str =
     "You're welcome! If something else goes wrong, describe it here in your own words.";
 pub const DESCRIBE_IN_YOUR_WORDS: &str = "Tell me what happens in your own words, for example: *QuickBooks shows 502 Bad Gateway when I open payroll, I'm on Chrome*.";

@@ -239,13 +239,13 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
     let o = console(
         &shipped_knowledge(),
         data.path(),
-        "hey, anyone here?
-         quickbooks wont load, just a blank white page in safari
-         mac
-         no
-         actually i switched to my laptop, using firefox now
-         can i talk to a person
-",
+        "hey, anyone here?\n\
+         quickbooks wont load, just a blank white page in safari\n\
+         mac\n\
+         no\n\
+         actually i switched to my laptop, using firefox now\n\
+         can i talk to a person\n\
+         hello? anyone there?\n",
     );
     assert_clean_exit(&o);
     let out = String::from_utf8_lossy(&o.stdout);
@@ -264,6 +264,8 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
             "Steps for Firefox:",
             "> can i talk to a person",
             "I've opened ticket T-0001",
+            "> hello? anyone there?",
+            "Your ticket T-0001 is open: the support team has everything",
         ],
     );
     assert!(!out.contains("I don't know this one"), "{out}");
@@ -281,6 +283,28 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
     assert!(
         !ticket.contains("Note from the user"),
         "a bare request is no note: {ticket}"
+    );
+
+    // Later, the ticket moves on, and "anyone there?" says so.
+    let staff = |args: &[&str]| {
+        let o = supportbot(data.path())
+            .args(args)
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", show(&o));
+    };
+    staff(&["tickets", "claim", "T-0001", "--by", "sam"]);
+    let o = console(&shipped_knowledge(), data.path(), "anyone there?\n");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(&out, &["> anyone there?", "Your ticket T-0001 is with sam"]);
+    staff(&["tickets", "resolve", "T-0001", "--by", "sam"]);
+    let o = console(&shipped_knowledge(), data.path(), "hello?\n");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &["> hello?", "Your ticket T-0001 was resolved by sam"],
     );
 }
 

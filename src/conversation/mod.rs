@@ -59,6 +59,8 @@ pub enum Effect {
     Escalate { note: Option<String> },
     /// Tell the user when incident number `incident` is over.
     Subscribe { incident: u32 },
+    /// Say where the user's ticket stands ("is anyone there?" after a hand-over).
+    TicketStatus,
 }
 
 /// What handling one event produced.
@@ -198,10 +200,16 @@ fn describe(
         && named_browser.is_none()
         && let Some(talk) = understand::small_talk(text)
     {
-        out.replies.push(Reply::new(match talk {
-            understand::SmallTalk::Greeting => words::SAY_WHAT_IS_WRONG,
-            understand::SmallTalk::Thanks => words::YOURE_WELCOME,
-        }));
+        match talk {
+            // "Anyone there?" from someone waiting on a ticket: where it stands.
+            understand::SmallTalk::Greeting if session.ticket.is_some() => {
+                out.effects.push(Effect::TicketStatus)
+            }
+            understand::SmallTalk::Greeting => {
+                out.replies.push(Reply::new(words::SAY_WHAT_IS_WRONG))
+            }
+            understand::SmallTalk::Thanks => out.replies.push(Reply::new(words::YOURE_WELCOME)),
+        }
         return;
     }
     session.leave_pending();

@@ -191,6 +191,7 @@ impl Service {
                 Effect::Subscribe { incident } => {
                     replies.push(self.subscribe(&session.user, IncidentId(incident))?)
                 }
+                Effect::TicketStatus => replies.push(self.ticket_status(&session)),
             }
         }
         self.lead_with_outage(&mut session, &mut replies, now)?;
@@ -320,6 +321,31 @@ impl Service {
             }
             Err(e) => vec![probe::render_error(&e)],
         }
+    }
+
+    /// Where the session's ticket stands, as told to its user; without a readable ticket, the
+    /// usual "what's going wrong?" (a store error is logged, not shown).
+    fn ticket_status(&self, session: &Session) -> Reply {
+        use crate::escalation::text::escape_markdown;
+        use crate::escalation::ticket::Status;
+        let ticket = session.ticket.and_then(|id| {
+            self.store
+                .ticket(id)
+                .map_err(|e| tracing::warn!(error = %e, ticket = %id, "ticket status unreadable"))
+                .ok()
+                .flatten()
+        });
+        let Some(ticket) = ticket else {
+            return Reply::new(words::SAY_WHAT_IS_WRONG);
+        };
+        let id = ticket.id.to_string();
+        let by = ticket.history.last().map(|h| escape_markdown(&h.by));
+        let text = match (ticket.status, by) {
+            (Status::Claimed, Some(by)) => words::ticket_is_claimed(&id, &by),
+            (Status::Resolved, Some(by)) => words::ticket_was_resolved(&id, &by),
+            _ => words::ticket_is_open(&id),
+        };
+        Reply::new(text).title(format!("Ticket {id}"))
     }
 
     /// Hands the conversation to a human: captures the summary, creates (or adds to) the

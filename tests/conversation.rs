@@ -836,6 +836,33 @@ fn a_long_reply_that_sounds_fixed_is_confirmed_before_it_is_recorded() {
 }
 
 #[test]
+fn asking_why_mid_walk_gives_the_causes_and_keeps_the_question() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not updating since monday, chrome");
+    let step = chat.session.current_step().expect("a fix is open");
+    let out = chat.say("why does this happen?");
+    assert!(has(&out, "Why it happens"), "{}", all_text(&out));
+    assert!(
+        out.replies.iter().all(|r| r.aside),
+        "said on the side: {out:?}"
+    );
+    assert_eq!(
+        chat.session.current_step(),
+        Some(step),
+        "the fix is still open"
+    );
+    // "Already tried that" answers it: not the fix.
+    chat.say("i already tried that");
+    let answered = chat
+        .session
+        .attempts
+        .iter()
+        .find(|a| a.solution == step.solution);
+    assert_eq!(answered.and_then(|a| a.outcome), Some(Outcome::NotFixed));
+}
+
+#[test]
 fn asking_in_words_mid_walk_checks_or_hands_over() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

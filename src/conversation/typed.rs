@@ -71,6 +71,11 @@ pub(super) fn answer(
         Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
             detail(session, article, text, now, out)
         }
+        // "why does this happen?": the causes, on the side (the question stays open).
+        Some(Intent::Aside) | None if understand::asks_why(text) => {
+            session.note_aside(text);
+            act(kb, session, Action::MoreInfo, now, out)
+        }
         Some(Intent::Aside) => {
             session.note_aside(text);
             open_question(session, article, words::NOTED, now, out)

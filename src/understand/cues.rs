@@ -177,6 +177,14 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "happening again",
     "crashed again",
     "crashing again",
+    // Said of the step just shown: it was done before, so it is not the fix. (Only phrases that
+    // cannot open a success: "tried that and it worked" must stay a fix.)
+    "already tried",
+    "already did",
+    "already done",
+    "did that already",
+    "done that already",
+    "tried everything",
     SAD,
 ];
 
@@ -701,6 +709,24 @@ pub fn only_asks_for_a_human(text: &Normalised) -> bool {
             .words()
             .filter(|w| *w != BREAK)
             .all(|w| HUMAN_REQUEST_WORDS.contains(&w))
+}
+
+/// Asks why the problem happens ("why does this happen?", "what causes this?").
+const ASKS_WHY: &[&str] = &[
+    "why does",
+    "why do",
+    "why is",
+    "why did",
+    "why would",
+    "why this",
+    "what causes",
+    "whats causing",
+    "what is causing",
+    "the cause",
+];
+
+pub fn asks_why(text: &Normalised) -> bool {
+    text.any(ASKS_WHY)
 }
 
 /// Whether the message thanks ("thanks", "thank you", "ty").

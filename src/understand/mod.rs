@@ -114,6 +114,12 @@ pub fn only_asks_for_a_human(message: &str) -> bool {
     cues::only_asks_for_a_human(&Normalised::new(message))
 }
 
+/// Whether a reply asks why the problem happens ("why does this happen?"): answered with the
+/// article's causes when it says nothing else the walk must act on.
+pub fn asks_why(message: &str) -> bool {
+    cues::asks_why(&Normalised::new(message))
+}
+
 /// A message that says nothing about a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmallTalk {
@@ -373,6 +379,18 @@ mod tests {
         ] {
             assert_eq!(small_talk(problem), None, "{problem:?}");
         }
+    }
+
+    #[test]
+    fn a_step_already_tried_is_not_the_fix() {
+        for said in [
+            "i already tried that",
+            "already did that",
+            "did that already :(",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        assert_eq!(intent("tried that and it worked!"), Some(Intent::Fixed));
     }
 
     #[test]

@@ -80,6 +80,8 @@ pub fn taken_as_part_of(title: &str) -> String {
 
 pub const DIDNT_CATCH: &str = "Sorry, I didn't catch that.";
 pub const NOTED: &str = "Noted.";
+pub const NOT_ANSWERED_HERE: &str =
+    "I can't help with that here, but a person can: choose Talk to a human.";
 
 /// Asks the open "did this fix it?" again in one line (after an aside or an unclear reply).
 pub fn did_it_fix_it(fix: &str) -> String {

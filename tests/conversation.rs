@@ -900,8 +900,17 @@ fn off_topic_text_mid_walk_keeps_the_walk() {
     let text = "how do I record a refund for a customer?";
     let out = chat.say(text);
     assert!(has(&out, "Did **"), "{}", all_text(&out));
+    // A question on the side is said to be out of reach here, not "noted".
+    assert!(
+        has(&out, "I can't help with that here"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "Noted."), "{}", all_text(&out));
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
     assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
+    let out = chat.say("ok, thanks");
+    assert!(has(&out, "Noted."), "{}", all_text(&out));
 }
 
 #[test]

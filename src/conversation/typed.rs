@@ -78,7 +78,14 @@ pub(super) fn answer(
         }
         Some(Intent::Aside) => {
             session.note_aside(text);
-            open_question(session, article, words::NOTED, now, out)
+            // A question on the side ("how do I export invoices?") is not "noted": it is not
+            // answered here, and the user is told so.
+            let lead = if understood.question {
+                words::NOT_ANSWERED_HERE
+            } else {
+                words::NOTED
+            };
+            open_question(session, article, lead, now, out)
         }
         None => {
             session.note_aside(text);

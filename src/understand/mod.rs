@@ -81,6 +81,8 @@ pub struct Understood {
     /// cheer ("yes!! that fixed it 🎉", "works now, thank you"). Anything else in a reply
     /// ("yes, same here", "works on the other laptop") may be about something else.
     pub plain: bool,
+    /// The reply asks something ("how do I export invoices?").
+    pub question: bool,
 }
 
 /// Replies up to this many words that say "fixed" and nothing else ([`Understood::plain`]) are
@@ -105,6 +107,7 @@ pub fn classify(reply: &str) -> Understood {
         browser,
         words: text.word_count(),
         plain: cues::only_says_it_works(&text),
+        question: text.is_question(),
     }
 }
 

@@ -23,6 +23,25 @@ pub enum Input {
     Invalid(String),
 }
 
+/// The one choice whose label starts with the words typed ("switch" for "Switch to Bank Feed
+/// ...", "keep going" for "Keep going with ..."). `None` when several labels start so ("safari")
+/// or the text is too short to be meant as a label (under 4 letters: "i", "no").
+fn label_started(typed: &str, choices: &[Choice]) -> Option<Action> {
+    let words: Vec<&str> = typed.split_whitespace().collect();
+    if words.is_empty() || typed.chars().filter(|c| c.is_alphanumeric()).count() < 4 {
+        return None;
+    }
+    let mut starting = choices.iter().filter(|c| {
+        let label = c.label.to_lowercase();
+        let label: Vec<&str> = label.split_whitespace().collect();
+        label.len() > words.len() && label[..words.len()] == words[..]
+    });
+    match (starting.next(), starting.next()) {
+        (Some(only), None) => Some(only.action.clone()),
+        _ => None,
+    }
+}
+
 /// Parses one line given the choices on screen. Pure.
 pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     let line = line.trim();
@@ -43,10 +62,14 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             )),
         };
     }
-    // A button's label typed as text is that button ("Fixed it", "Check if the service is up").
+    // A button's label typed as text is that button ("Fixed it", "Check if the service is up"),
+    // and so are its first words when they start no other label ("switch", "keep going").
     let typed = line.trim_end_matches(['.', '!']).trim().to_lowercase();
     if let Some(c) = choices.iter().find(|c| c.label.to_lowercase() == typed) {
         return Input::Event(Event::Act(c.action.clone()));
+    }
+    if let Some(action) = label_started(&typed, choices) {
+        return Input::Event(Event::Act(action));
     }
     let lower = line.to_lowercase();
     let (command, rest) = match lower.strip_prefix('/') {
@@ -615,6 +638,61 @@ mod tests {
             parse_input("Check if the service is up", &on_screen),
             Input::Event(Event::Act(Action::Check))
         );
+    }
+
+    #[test]
+    fn the_first_words_of_one_label_are_that_button() {
+        let keep_or_switch = vec![
+            Choice::new(
+                Action::Continue,
+                "Keep going with QuickBooks Error 502",
+                Style::Primary,
+            ),
+            Choice::new(
+                Action::Article("bank-feed".into()),
+                "Switch to Bank Feed Not Updating",
+                Style::Secondary,
+            ),
+        ];
+        assert_eq!(
+            parse_input("switch", &keep_or_switch),
+            Input::Event(Event::Act(Action::Article("bank-feed".into())))
+        );
+        assert_eq!(
+            parse_input("Keep going!", &keep_or_switch),
+            Input::Event(Event::Act(Action::Continue))
+        );
+        let browsers = vec![
+            Choice::new(
+                Action::Browser(Some(Browser::SafariMac)),
+                "Safari (Mac)",
+                Style::Secondary,
+            ),
+            Choice::new(
+                Action::Browser(Some(Browser::SafariIos)),
+                "Safari (iPhone and iPad)",
+                Style::Secondary,
+            ),
+        ];
+        // Starts two labels: not a pick (a bare "safari" is asked about by the engine).
+        assert!(matches!(
+            parse_input("safari", &browsers),
+            Input::Event(Event::Describe { .. })
+        ));
+        // Too short to be meant as a label, and a whole sentence is not a label's start.
+        let more = vec![Choice::new(
+            Action::Restart,
+            "I have another problem",
+            Style::Secondary,
+        )];
+        assert!(matches!(
+            parse_input("i", &more),
+            Input::Event(Event::Describe { .. })
+        ));
+        assert!(matches!(
+            parse_input("switch to firefox please", &keep_or_switch),
+            Input::Event(Event::Describe { .. })
+        ));
     }
 
     #[test]

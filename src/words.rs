@@ -95,7 +95,7 @@ pub fn sounds_fixed(fix: &str) -> String {
 
 pub fn glad_it_works_now(title: &str) -> String {
     format!(
-        "Glad **{title}** works now. If it comes back, describe it again and we'll pick up from here."
+        "Glad it works now! If **{title}** comes back, describe it again and we'll pick up from here."
     )
 }
 

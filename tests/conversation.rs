@@ -836,6 +836,23 @@ fn a_long_reply_that_sounds_fixed_is_confirmed_before_it_is_recorded() {
 }
 
 #[test]
+fn works_now_after_the_last_fix_is_glad_without_calling_the_problem_working() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll update fails with PS077");
+    while chat.session.current_step().is_some() {
+        chat.not_fixed();
+    }
+    assert!(matches!(chat.session.stage, Stage::OutOfSolutions { .. }));
+    let out = chat.say("actually it works now!");
+    assert!(
+        has(&out, "Glad it works now! If **Payroll Update Fails"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+#[test]
 fn asking_why_mid_walk_gives_the_causes_and_keeps_the_question() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

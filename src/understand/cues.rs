@@ -75,6 +75,10 @@ const FIXED_WEAK: &[&str] = &[
 /// Says the problem is gone by saying what no longer happens; removed before looking for
 /// negations, so "no longer freezes" is not read as "no".
 const GONE: &[&str] = &[
+    "no longer an issue",
+    "no longer a problem",
+    "not an issue anymore",
+    "not a problem anymore",
     "no longer freezes",
     "no longer crashes",
     "no longer hangs",
@@ -126,16 +130,22 @@ const GONE: &[&str] = &[
     "still good",
 ];
 
-/// Say why not, not whether: a negation in these is not about the fix ("it works, dont know
-/// why").
+/// Say why not, not whether, or nothing about the fix at all: a negation in these is not about
+/// the fix ("it works, dont know why", "no hurry").
 const NOT_KNOWING_WHY: &[&str] = &[
     "dont know why",
     "do not know why",
     "not sure why",
     "no idea why",
+    "no idea what happened",
     "cant say why",
     "cannot say why",
     "dunno why",
+    // Not about the fix either: "no hurry", "no worries".
+    "no hurry",
+    "no rush",
+    "no worries",
+    "no problem",
 ];
 
 /// "Works" about the past: describes the problem, not a fix ("it used to work").
@@ -177,6 +187,9 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "happening again",
     "crashed again",
     "crashing again",
+    // Has the problem too ("I'm hitting this too").
+    "hitting this",
+    "this too",
     // Said of the step just shown: it was done before, so it is not the fix. (Only phrases that
     // cannot open a success: "tried that and it worked" must stay a fix.)
     "already tried",
@@ -278,6 +291,14 @@ const CHECK: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
+    "can someone",
+    "could someone",
+    "can anyone",
+    "could anyone",
+    "anyone around",
+    "you around",
+    "no input from",
+    "no answer from",
     "real person",
     "a person",
     "someone from",
@@ -431,7 +452,9 @@ const ASIDE: &[&str] = &[
 /// An explicit fix statement that no negation reaches ("fixed", "works now", "no longer
 /// freezes"); "doesnt seem to have fixed it" is not one.
 pub fn strong_fixed(text: &Normalised) -> bool {
-    let marked = about_the_fix(&text.without(WORKED_BEFORE)).negation_marked(NEGATORS, 4);
+    // "it did not fix" is no "it did".
+    let said = text.without(WORKED_BEFORE).without(&["it did not"]);
+    let marked = about_the_fix(&said).negation_marked(NEGATORS, 4);
     marked.any(FIXED_STRONG) || text.any(GONE) || cjk_fixed(&text.plain)
 }
 
@@ -502,6 +525,26 @@ pub fn fix_is_asked(text: &Normalised) -> bool {
 /// about a fix: an aside however long the reply.
 pub fn only_a_plan(text: &Normalised) -> bool {
     text.any(PLANS) && !fixed(text) && !text.any(FIX_WORDS)
+}
+
+/// "The previous version works fine": works, but not with what was suggested.
+const OTHER_VERSION: &[&str] = &[
+    "previous version",
+    "older version",
+    "old version",
+    "earlier version",
+    "other version",
+];
+
+pub fn works_with_another_version(text: &Normalised) -> bool {
+    text.sentences()
+        .iter()
+        .any(|s| s.any(OTHER_VERSION) && fixed(s))
+}
+
+/// "Not yet, will try at the weekend": not tried, rather than not fixed.
+pub fn not_tried_yet(text: &Normalised) -> bool {
+    text.has("not yet") && text.any(PLANS)
 }
 
 /// Plans and promises to report back.

@@ -157,7 +157,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::human(text) {
         return Some(Intent::Human);
     }
-    if cues::check(text) && !cues::again(text) {
+    // "It works on my end :)" says fixed; "is it on my end?" asks for a check.
+    let states_a_fix =
+        cues::strong_fixed(text) && !text.is_question() && !not_fixed && !cues::negated(text);
+    if cues::check(text) && !cues::again(text) && !states_a_fix {
         return Some(Intent::Check);
     }
     // "Works on my phone", "using firefox now": the browser is the news, not a fix.
@@ -166,6 +169,12 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     }
     if cues::new_problem_after_fix(text) {
         return Some(Intent::NewProblem);
+    }
+    if fixed && cues::works_with_another_version(text) {
+        return Some(Intent::Detail);
+    }
+    if cues::not_tried_yet(text) {
+        return Some(Intent::Aside);
     }
     if fixed && !not_fixed {
         // A hedge leaves it open; so do a question and a negation anywhere ("it works, i
@@ -381,6 +390,23 @@ mod tests {
             "   ",
         ] {
             assert_eq!(small_talk(problem), None, "{problem:?}");
+        }
+    }
+
+    #[test]
+    fn cues_added_from_the_second_collection_read_as_meant() {
+        for (said, want) in [
+            ("It did not fix.", Intent::NotFixed),
+            ("on the latest build it's no longer an issue", Intent::Fixed),
+            ("no idea what happened but it works now", Intent::Fixed),
+            ("It works on my end :)", Intent::Fixed),
+            ("is it on my end?", Intent::Check),
+            ("not yet, will try at the weekend", Intent::Aside),
+            ("the previous version works fine", Intent::Detail),
+            ("can someone look at this please", Intent::Human),
+            ("no hurry, thanks", Intent::Aside),
+        ] {
+            assert_eq!(intent(said), Some(want), "{said}");
         }
     }
 

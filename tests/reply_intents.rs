@@ -250,3 +250,31 @@ fn the_reply_set_is_whole_sourced_and_split_with_every_intent() {
     }
     println!("{counts:?}");
 }
+
+/// A greeting is answered in kind instead of being matched, so no problem that someone really
+/// described (in either diagnose set) may pass for one.
+#[test]
+fn no_described_problem_is_taken_for_small_talk() {
+    let mut checked = 0;
+    for file in ["diagnose_real.toml", "diagnose_labelled.toml"] {
+        let path = support::paths::repo_root().join("tests/data").join(file);
+        let set: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for case in set["case"].as_array().unwrap() {
+            let in_scope = match &case["expect"] {
+                toml::Value::String(id) => !id.is_empty() && id != "none",
+                toml::Value::Array(ids) => !ids.is_empty(),
+                other => panic!("{file}: unexpected expect {other:?}"),
+            };
+            let text = case["text"].as_str().unwrap();
+            if in_scope {
+                checked += 1;
+                assert_eq!(
+                    supportbot::understand::small_talk(text),
+                    None,
+                    "{file}: a described problem taken for small talk: {text:?}"
+                );
+            }
+        }
+    }
+    assert!(checked > 200, "{checked} descriptions checked");
+}

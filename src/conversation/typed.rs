@@ -53,7 +53,7 @@ pub(super) fn answer(
         Some(Intent::Human) => {
             session.leave_pending();
             // "can i talk to a person" adds nothing for staff; "..., payroll is due friday" does.
-            let note = (!understand::only_asks_for_a_human(text)).then(|| text.to_string());
+            let note = (!understood.bare_human_request).then(|| text.to_string());
             out.effects.push(super::Effect::Escalate { note });
         }
         Some(Intent::Browser) if Browser::is_bare_safari(text) => {
@@ -72,7 +72,7 @@ pub(super) fn answer(
             detail(session, article, text, now, out)
         }
         // "why does this happen?": the causes, on the side (the question stays open).
-        Some(Intent::Aside) | None if understand::asks_why(text) => {
+        Some(Intent::Aside) | None if understood.asks_why => {
             session.note_aside(text);
             act(kb, session, Action::MoreInfo, now, out)
         }

@@ -726,11 +726,7 @@ const SMALL_TALK_WORDS: &[&str] = &[
 
 /// Whether the message only greets, thanks or asks for help (see [`super::small_talk`]).
 pub fn only_small_talk(text: &Normalised) -> bool {
-    !text.is_empty()
-        && text
-            .words()
-            .filter(|w| *w != BREAK)
-            .all(|w| SMALL_TALK_WORDS.contains(&w))
+    !text.is_empty() && only_words_of(text, SMALL_TALK_WORDS)
 }
 
 /// Words that, around a cue of [`HUMAN`], only make the request ("can i talk to a real person
@@ -746,12 +742,7 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
 
 /// Whether the reply asks for a person and says nothing else (so it adds nothing to a ticket).
 pub fn only_asks_for_a_human(text: &Normalised) -> bool {
-    human(text)
-        && text
-            .without(HUMAN)
-            .words()
-            .filter(|w| *w != BREAK)
-            .all(|w| HUMAN_REQUEST_WORDS.contains(&w))
+    human(text) && only_words_of(&text.without(HUMAN), HUMAN_REQUEST_WORDS)
 }
 
 /// Asks why the problem happens ("why does this happen?", "what causes this?").
@@ -779,9 +770,14 @@ pub fn thanks(text: &Normalised) -> bool {
 
 /// Whether the reply says nothing but that it works (see `Understood::plain`).
 pub fn only_says_it_works(text: &Normalised) -> bool {
+    only_words_of(text, PLAIN_FIX_WORDS)
+}
+
+/// Whether every word of the reply (sentence breaks aside) is one of `words`.
+fn only_words_of(text: &Normalised, words: &[&str]) -> bool {
     text.words()
         .filter(|w| *w != BREAK)
-        .all(|w| PLAIN_FIX_WORDS.contains(&w))
+        .all(|w| words.contains(&w))
 }
 
 pub fn names_device(text: &Normalised) -> bool {

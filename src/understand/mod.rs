@@ -83,6 +83,12 @@ pub struct Understood {
     pub plain: bool,
     /// The reply asks something ("how do I export invoices?").
     pub question: bool,
+    /// Asks why the problem happens ("why does this happen?"): answered with the article's
+    /// causes when it says nothing else the walk must act on.
+    pub asks_why: bool,
+    /// Asks for a person and says nothing else ("can i talk to a real person?"): not worth
+    /// keeping as a note on the ticket.
+    pub bare_human_request: bool,
 }
 
 /// Replies up to this many words that say "fixed" and nothing else ([`Understood::plain`]) are
@@ -108,19 +114,9 @@ pub fn classify(reply: &str) -> Understood {
         words: text.word_count(),
         plain: cues::only_says_it_works(&text),
         question: text.is_question(),
+        asks_why: cues::asks_why(&text),
+        bare_human_request: cues::only_asks_for_a_human(&text),
     }
-}
-
-/// Whether a request for a person says nothing else ("can i talk to a real person?"): such a
-/// request is not worth keeping as a note on the ticket.
-pub fn only_asks_for_a_human(message: &str) -> bool {
-    cues::only_asks_for_a_human(&Normalised::new(message))
-}
-
-/// Whether a reply asks why the problem happens ("why does this happen?"): answered with the
-/// article's causes when it says nothing else the walk must act on.
-pub fn asks_why(message: &str) -> bool {
-    cues::asks_why(&Normalised::new(message))
 }
 
 /// A message that says nothing about a problem.
@@ -430,14 +426,14 @@ mod tests {
             "human",
             "talk to a human now!!",
         ] {
-            assert!(only_asks_for_a_human(bare), "{bare}");
+            assert!(classify(bare).bare_human_request, "{bare}");
         }
         for more in [
             "can i talk to a person, payroll is due on friday",
             "talk to a human, I already reinstalled twice",
             "the page is blank",
         ] {
-            assert!(!only_asks_for_a_human(more), "{more}");
+            assert!(!classify(more).bare_human_request, "{more}");
         }
     }
 

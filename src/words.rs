@@ -286,6 +286,28 @@ pub fn ticket_opened(id: &str, with_checks: bool) -> String {
     )
 }
 
+/// A message after a hand-over that matches no article confidently: likely more for the ticket.
+pub fn for_your_ticket(id: &str, candidates: bool) -> String {
+    if candidates {
+        format!(
+            "Is this more for your ticket **{id}**? I can add it so the support team sees it. If it's a \
+             different problem, pick the closest one."
+        )
+    } else {
+        format!(
+            "I don't have an article for that. Is it more for your ticket **{id}**? I can add it so the \
+             support team sees it."
+        )
+    }
+}
+
+/// The choice that adds the last message to the user's open ticket.
+pub fn add_to_ticket(id: &str) -> String {
+    format!("Add it to ticket {id}")
+}
+
+pub const ADD_TO_YOUR_TICKET: &str = "Add this to your ticket?";
+
 pub fn ticket_added_to(id: &str) -> String {
     format!(
         "You already have an open ticket, **{id}**. I've added this conversation to it, so the support team sees the latest."

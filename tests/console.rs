@@ -245,7 +245,9 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
          no\n\
          actually i switched to my laptop, using firefox now\n\
          can i talk to a person\n\
-         hello? anyone there?\n",
+         hello? anyone there?\n\
+         my boss needs this sorted before friday\n\
+         1\n",
     );
     assert_clean_exit(&o);
     let out = String::from_utf8_lossy(&o.stdout);
@@ -266,6 +268,11 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
             "I've opened ticket T-0001",
             "> hello? anyone there?",
             "Your ticket T-0001 is open: the support team has everything",
+            "> my boss needs this sorted before friday",
+            "== Add this to your ticket? ==",
+            "[1] Add it to ticket T-0001",
+            "> 1",
+            "I've added this conversation to it",
         ],
     );
     assert!(!out.contains("I don't know this one"), "{out}");
@@ -283,6 +290,10 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
     assert!(
         !ticket.contains("Note from the user"),
         "a bare request is no note: {ticket}"
+    );
+    assert!(
+        ticket.contains("my boss needs this sorted before friday"),
+        "the follow-up was added: {ticket}"
     );
 
     // Later, the ticket moves on, and "anyone there?" says so.

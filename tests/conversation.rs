@@ -724,6 +724,59 @@ fn a_greeting_or_thanks_is_answered_in_kind_and_not_kept_for_staff() {
     assert_eq!(chat.session.descriptions.len(), 1);
 }
 
+/// After a hand-over, a message that matches no article clearly is most likely more for the
+/// open ticket: adding it is offered first. A resolved ticket, or a clear new problem, is not.
+#[test]
+fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks says 502 bad gateway in chrome");
+    chat.session.ticket = Some(supportbot::ids::TicketId(4));
+    chat.session.ticket_open = true;
+    chat.session.stage = Stage::Escalated {
+        article: Some("quickbooks-error-502".into()),
+    };
+    let out = chat.say("i need this fixed before payroll friday");
+    let r = &out.replies[0];
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Add this to your ticket?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(r.text.contains("ticket **T-0004**"), "{}", r.text);
+    assert_eq!(r.choices[0].action, Action::Escalate);
+    assert_eq!(r.choices[0].label, "Add it to ticket T-0004");
+    // The message is kept for the hand-over that adds it.
+    assert_eq!(
+        chat.session.descriptions.last().map(String::as_str),
+        Some("i need this fixed before payroll friday")
+    );
+    // Picking "Add it" hands over (the service adds the conversation to the ticket).
+    let out = chat.act(r.choices[0].action.clone());
+    assert!(matches!(out.effects[..], [Effect::Escalate { note: None }]));
+
+    // Nothing matched at all: the same offer, with "Start over" rather than articles.
+    chat.session.stage = Stage::Escalated { article: None };
+    let out = chat.say("you can call me on 555 0100 after 3pm");
+    let r = &out.replies[0];
+    assert_eq!(r.choices[0].action, Action::Escalate, "{}", all_text(&out));
+    assert!(!has(&out, "I don't know this one"), "{}", all_text(&out));
+
+    // A clear new problem starts its article as usual.
+    chat.session.stage = Stage::Escalated { article: None };
+    let out = chat.say("bank feed stopped syncing transactions since monday");
+    assert!(!has(&out, "Add this to your ticket?"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+
+    // A resolved ticket is not offered: the usual answer, with a human.
+    chat.session.stage = Stage::Escalated { article: None };
+    chat.session.ticket_open = false;
+    let out = chat.say("you can call me on 555 0100 after 3pm");
+    assert!(!has(&out, "Add this to your ticket?"), "{}", all_text(&out));
+    assert!(has(&out, "I don't know this one"), "{}", all_text(&out));
+}
+
 #[test]
 fn restart_forgets_the_conversation_but_keeps_the_ticket() {
     let kb = inline_kb();

@@ -212,6 +212,13 @@ fn describe(
         }
         return;
     }
+    // Typed after a hand-over while the ticket is open: what matches nothing clearly is most
+    // likely more for the ticket ("i need this fixed before payroll friday"), so adding it is
+    // offered first.
+    let open_ticket = session
+        .ticket
+        .filter(|_| session.ticket_open && matches!(session.stage, Stage::Escalated { .. }))
+        .map(|id| id.to_string());
     session.leave_pending();
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);
@@ -230,6 +237,11 @@ fn describe(
         return;
     }
     let candidates = ranking.candidates(CANDIDATES);
+    if let Some(id) = open_ticket {
+        out.replies
+            .push(for_your_ticket(kb, session, &id, &candidates));
+        return;
+    }
     if !candidates.is_empty() {
         let mut reply = Reply::new(words::NOT_SURE_WHICH).title(words::IS_IT_ONE_OF_THESE);
         let mut ids = Vec::new();
@@ -253,6 +265,43 @@ fn describe(
     }
     session.stage = Stage::Idle;
     out.replies.push(dont_know());
+}
+
+/// "Add this to your ticket?", then the candidate articles if any: the hand-over (which adds
+/// the conversation, this message included, to the open ticket) comes first.
+fn for_your_ticket(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    ticket: &str,
+    candidates: &[&crate::matcher::Match],
+) -> Reply {
+    let mut reply = Reply::new(words::for_your_ticket(ticket, !candidates.is_empty()))
+        .title(words::ADD_TO_YOUR_TICKET)
+        .choice(
+            Action::Escalate,
+            words::add_to_ticket(ticket),
+            Style::Primary,
+        );
+    let mut ids = Vec::new();
+    for m in candidates {
+        let a = kb.article_at(m.doc);
+        ids.push(a.id.clone());
+        reply = reply.choice(
+            Action::Article(a.id.clone()),
+            a.title.clone(),
+            Style::Secondary,
+        );
+    }
+    session.stage = if ids.is_empty() {
+        Stage::Idle
+    } else {
+        Stage::ChoosingArticle { candidates: ids }
+    };
+    if session.stage == Stage::Idle {
+        reply.choice(Action::Restart, words::START_OVER, Style::Secondary)
+    } else {
+        reply.choice(Action::NoneOfThese, words::NONE_OF_THESE, Style::Secondary)
+    }
 }
 
 /// A ranking as the session keeps it: each article's id, title and score.

@@ -161,7 +161,8 @@ impl Service {
             *q = encoder.encode(text, self.semantic_deadline).await;
         }
         let kb = self.knowledge.current();
-        let session = self.session(user)?;
+        let mut session = self.session(user)?;
+        session.ticket_open = self.ticket_is_open(&session);
         let before = session.attempts.clone();
         let walked_before = session.article().map(str::to_string);
         let had_ticket = session.ticket.is_some();
@@ -325,6 +326,22 @@ impl Service {
 
     /// Where the session's ticket stands, as told to its user; without a readable ticket, the
     /// usual "what's going wrong?" (a store error is logged, not shown).
+    /// Whether the session's ticket is still open; an unreadable one counts as not open (the
+    /// user is then offered a hand-over, which files a new ticket or adds to the open one).
+    fn ticket_is_open(&self, session: &Session) -> bool {
+        use crate::escalation::ticket::Status;
+        session
+            .ticket
+            .is_some_and(|id| match self.store.ticket(id) {
+                Ok(Some(t)) => t.status != Status::Resolved,
+                Ok(None) => false,
+                Err(e) => {
+                    tracing::warn!(error = %e, ticket = %id, "ticket status unreadable");
+                    false
+                }
+            })
+    }
+
     fn ticket_status(&self, session: &Session) -> Reply {
         use crate::escalation::text::escape_markdown;
         use crate::escalation::ticket::Status;

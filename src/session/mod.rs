@@ -144,6 +144,9 @@ pub struct Session {
     pub checks: Vec<CheckRecord>,
     /// The open ticket for this conversation, if any.
     pub ticket: Option<TicketId>,
+    /// Whether [`Session::ticket`] is still open (not resolved), as the service read it from
+    /// the store just before this event. Not stored: a resolution happens outside the session.
+    pub ticket_open: bool,
     /// How many attempts the user's earlier conversations (before a restart) had: attempts are
     /// numbered on from there, so a button of an old conversation never names a new step.
     pub attempt_base: usize,
@@ -184,6 +187,7 @@ impl Session {
             attempts: Vec::new(),
             checks: Vec::new(),
             ticket: None,
+            ticket_open: false,
             attempt_base: 0,
         }
     }

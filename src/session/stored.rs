@@ -117,6 +117,7 @@ impl From<StoredSession> for Session {
             attempts: s.attempts,
             checks: s.checks,
             ticket: s.ticket,
+            ticket_open: false,
             attempt_base: s.attempt_base,
         }
     }

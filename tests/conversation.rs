@@ -736,7 +736,7 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
     chat.session.stage = Stage::Escalated {
         article: Some("quickbooks-error-502".into()),
     };
-    let out = chat.say("i need this fixed before payroll friday");
+    let out = chat.say("it was the same error on the payroll screen too");
     let r = &out.replies[0];
     assert_eq!(
         r.title.as_deref(),
@@ -747,10 +747,18 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
     assert!(r.text.contains("ticket **T-0004**"), "{}", r.text);
     assert_eq!(r.choices[0].action, Action::Escalate);
     assert_eq!(r.choices[0].label, "Add it to ticket T-0004");
+    // Then the articles it might be about, in case it is another problem.
+    assert!(
+        r.choices[1..]
+            .iter()
+            .any(|c| matches!(c.action, Action::Article(_))),
+        "{}",
+        all_text(&out)
+    );
     // The message is kept for the hand-over that adds it.
     assert_eq!(
         chat.session.descriptions.last().map(String::as_str),
-        Some("i need this fixed before payroll friday")
+        Some("it was the same error on the payroll screen too")
     );
     // Picking "Add it" hands over (the service adds the conversation to the ticket).
     let out = chat.act(r.choices[0].action.clone());
@@ -761,6 +769,7 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
     let out = chat.say("you can call me on 555 0100 after 3pm");
     let r = &out.replies[0];
     assert_eq!(r.choices[0].action, Action::Escalate, "{}", all_text(&out));
+    assert_eq!(r.choices[1].action, Action::Restart, "{}", all_text(&out));
     assert!(!has(&out, "I don't know this one"), "{}", all_text(&out));
 
     // A clear new problem starts its article as usual.

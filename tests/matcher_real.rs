@@ -395,10 +395,10 @@ mod with_model {
         }
     }
 
-    // Floors at today's test figures on both collections (BENCHMARKS.md): the third collection
-    // (2026-12-01) brought them down from 87.2% / 97.0% / 94.0% on the first alone.
-    const TEST_TOP1_MIN: f64 = 81.0;
-    const TEST_REJECTED_MIN: f64 = 90.0;
-    const TEST_PRECISION_MIN: f64 = 86.0;
+    // Floors at today's test figures on both collections (BENCHMARKS.md, "Refitted on both
+    // collections"): 82.4% / 95.6% / 93.5%. The issue's targets are 85% / 90% / 95%.
+    const TEST_TOP1_MIN: f64 = 82.0;
+    const TEST_REJECTED_MIN: f64 = 95.0;
+    const TEST_PRECISION_MIN: f64 = 93.0;
     const OLD_TOP1_MIN: f64 = 92.0;
 }

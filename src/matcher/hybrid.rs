@@ -38,14 +38,14 @@ pub struct Fusion {
 impl Default for Fusion {
     fn default() -> Self {
         Fusion {
-            intercept: -1.057,
-            lexical: 0.208,
-            semantic: 2.883,
-            semantic_margin: 4.45,
-            lexical_margin: 1.82,
-            lexical_density: 3.579,
-            length: -1.025,
-            confident: 0.5,
+            intercept: -1.182,
+            lexical: -0.717,
+            semantic: 4.248,
+            semantic_margin: 7.387,
+            lexical_margin: 2.006,
+            lexical_density: 3.054,
+            length: -0.944,
+            confident: 0.8,
             possible: 0.2,
         }
     }

@@ -46,6 +46,18 @@ pub const YOURE_WELCOME: &str =
     "You're welcome! If something else goes wrong, describe it here in your own words.";
 pub const DESCRIBE_IN_YOUR_WORDS: &str = "Tell me what happens in your own words, for example: *QuickBooks shows 502 Bad Gateway when I open payroll, I'm on Chrome*.";
 pub const WELCOME_BACK_WHICH: &str = "Welcome back. Which of these fits your problem?";
+pub const IS_THIS_IT: &str = "Is this it?";
+pub const SOMETHING_ELSE: &str = "No, something else";
+pub const WHICH_ONE: &str =
+    "Which one? Pick it from the list above, or describe the problem in more words.";
+
+/// One candidate article, not sure enough to start it.
+pub fn sounds_like(title: &str) -> String {
+    format!(
+        "This sounds like **{title}**, but I'm not sure. Is that it? If not, tell me more (the exact error message helps)."
+    )
+}
+
 pub const NOT_SURE_WHICH: &str = "I'm not sure which of these fits. Pick the closest one, or tell me more (the exact error message helps).";
 pub const DONT_KNOW: &str = "I don't have an article for that yet, and I'd rather not guess. You can describe it differently \
      (the exact error message or code helps), or I can hand this to a person on the support team.";

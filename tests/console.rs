@@ -319,6 +319,31 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
     );
 }
 
+/// An unsure match with one candidate asks about it by name, and a typed "yep" or "nope"
+/// answers it.
+#[test]
+fn is_this_it_is_answered_with_yes_or_no() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(&shipped_knowledge(), data.path(), "slow\nyep\n");
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "> slow",
+            "== Is this it? ==",
+            "This sounds like QuickBooks Online Is Slow or Lagging, but I'm not sure.",
+            "[2] No, something else",
+            "> yep",
+            "== QuickBooks Online Is Slow or Lagging ==",
+        ],
+    );
+    let data = tempfile::tempdir().unwrap();
+    let o = console(&shipped_knowledge(), data.path(), "slow\nnope\n");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(&out, &["> nope", "Sorry I couldn't place it."]);
+}
+
 /// A pasted log (bracketed paste, as a terminal sends it) is one message with one answer, not
 /// one per line.
 #[test]

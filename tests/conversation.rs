@@ -660,6 +660,71 @@ fn low_confidence_offers_two_or_three_choices_plus_none_of_these() {
     assert_eq!(actions(&out)[0], Action::Escalate);
 }
 
+/// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
+#[test]
+fn low_confidence_with_one_candidate_asks_about_it_by_name() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("slow");
+    assert_eq!(
+        chat.session.stage,
+        Stage::ChoosingArticle {
+            candidates: vec!["slow-performance".into()]
+        },
+        "{}",
+        all_text(&out)
+    );
+    let r = &out.replies[0];
+    assert_eq!(r.title.as_deref(), Some("Is this it?"));
+    assert!(
+        r.text
+            .contains("This sounds like **QuickBooks Online Is Slow or Lagging**"),
+        "{}",
+        r.text
+    );
+    assert_eq!(
+        actions(&out),
+        vec![
+            Action::Article("slow-performance".into()),
+            Action::NoneOfThese,
+            Action::Escalate
+        ]
+    );
+    assert_eq!(r.choices[1].label, "No, something else");
+    // "yep that's it" picks it.
+    let out = chat.say("yep that's it");
+    assert_eq!(
+        chat.session.article(),
+        Some("slow-performance"),
+        "{}",
+        all_text(&out)
+    );
+    // "nope" is "something else".
+    let mut chat = Chat::new(&kb);
+    chat.say("slow");
+    let out = chat.say("nope");
+    assert_eq!(chat.session.stage, Stage::Idle);
+    assert!(has(&out, "couldn't place it"), "{}", all_text(&out));
+    assert_eq!(
+        chat.session.descriptions,
+        vec!["slow".to_string()],
+        "a yes or no is no description"
+    );
+}
+
+/// At "Is it one of these?", "no" means none of them; a bare "yes" asks which.
+#[test]
+fn yes_or_no_at_several_candidates() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("gateway");
+    let out = chat.say("yes");
+    assert!(has(&out, "Which one?"), "{}", all_text(&out));
+    assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    let out = chat.say("no, none of these");
+    assert_eq!(chat.session.stage, Stage::Idle, "{}", all_text(&out));
+}
+
 #[test]
 fn low_confidence_after_an_article_closes_that_article() {
     let kb = shipped_kb();

@@ -189,6 +189,25 @@ fn describe(
         typed::answer(kb, session, article, text, &ranking, now, out);
         return;
     }
+    // "yes" / "nope" typed at "Is this it?": picks the one candidate, or none of them ("no" to
+    // "Is it one of these?" too). Anything more is a description as usual.
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && let Some(yes) = understand::yes_or_no(text)
+    {
+        match (yes, candidates.as_slice()) {
+            (true, [only]) => {
+                let pick = Action::Article(only.clone());
+                return act(kb, session, pick, now, out);
+            }
+            (false, _) => return act(kb, session, Action::NoneOfThese, now, out),
+            // "yes" to several: which one is still the question.
+            (true, _) => {
+                out.replies
+                    .push(Reply::new(words::WHICH_ONE).tone(Tone::Warning));
+                return;
+            }
+        }
+    }
     // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
     if ranking.best().is_none() && understand::classify(text).intent == Some(Intent::Check) {
         act(kb, session, Action::Check, now, out);
@@ -243,7 +262,12 @@ fn describe(
         return;
     }
     if !candidates.is_empty() {
-        let mut reply = Reply::new(words::NOT_SURE_WHICH).title(words::IS_IT_ONE_OF_THESE);
+        // One candidate reads as a question about it, not as a list of one.
+        let mut reply = match candidates.as_slice() {
+            [only] => Reply::new(words::sounds_like(&kb.article_at(only.doc).title))
+                .title(words::IS_THIS_IT),
+            _ => Reply::new(words::NOT_SURE_WHICH).title(words::IS_IT_ONE_OF_THESE),
+        };
         let mut ids = Vec::new();
         for m in candidates {
             let a = kb.article_at(m.doc);
@@ -254,8 +278,13 @@ fn describe(
                 Style::Primary,
             );
         }
+        let none = if ids.len() == 1 {
+            words::SOMETHING_ELSE
+        } else {
+            words::NONE_OF_THESE
+        };
         reply = reply
-            .choice(Action::NoneOfThese, words::NONE_OF_THESE, Style::Secondary)
+            .choice(Action::NoneOfThese, none, Style::Secondary)
             .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
         // Nothing is open until the user picks (the stage holds no article): the previous one
         // must not stay behind the candidates, or "check" and a browser change would act on it.

@@ -768,6 +768,42 @@ pub fn thanks(text: &Normalised) -> bool {
     text.any(&["thanks", "thank", "thx", "ty"])
 }
 
+/// Every word of a plain "yes, that's the one" ("yes", "yep that's it", "correct 👍").
+const YES_WORDS: &[&str] = &[
+    "yes", "yess", "yep", "yeah", "yup", "ya", "sure", "correct", "right", "exactly", "indeed",
+    "thats", "that", "its", "it", "this", "is", "one", "the", "sounds", "like", "ok", "okay", "i",
+    "think", "so", "please", "pls", HAPPY,
+];
+
+/// Every word of a plain "no, not that" ("no", "nope", "not it", "none of these").
+const NO_WORDS: &[&str] = &[
+    "no", "nope", "nah", "not", "neither", "none", "wrong", "thats", "its", "it", "that", "really",
+    "quite", "i", "dont", "think", "so", "sorry", "one", "of", "them", "those", "these", SAD,
+];
+
+/// A bare yes (`Some(true)`) or no (`Some(false)`) to "is this it?", and nothing else.
+pub fn yes_or_no(text: &Normalised) -> Option<bool> {
+    let has = |w: &str| text.words().any(|x| x == w);
+    if text.is_empty() {
+        return None;
+    }
+    let says_yes = [
+        "yes", "yess", "yep", "yeah", "yup", "ya", "sure", "correct", "exactly",
+    ]
+    .iter()
+    .any(|w| has(w))
+        || text.padded().contains(" thats it ")
+        || text.padded().contains(" thats the one ");
+    let says_no = ["no", "nope", "nah", "not", "neither", "none", "wrong"]
+        .iter()
+        .any(|w| has(w));
+    match (says_yes, says_no) {
+        (true, false) if only_words_of(text, YES_WORDS) => Some(true),
+        (false, true) if only_words_of(text, NO_WORDS) => Some(false),
+        _ => None,
+    }
+}
+
 /// Whether the reply says nothing but that it works (see `Understood::plain`).
 pub fn only_says_it_works(text: &Normalised) -> bool {
     only_words_of(text, PLAIN_FIX_WORDS)

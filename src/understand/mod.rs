@@ -143,6 +143,13 @@ pub fn small_talk(message: &str) -> Option<SmallTalk> {
     })
 }
 
+/// A bare answer to a yes/no question such as "Is this it?": `Some(true)` for "yes" ("yep,
+/// that's it"), `Some(false)` for "no" ("nope", "not it", "none of these"), `None` for anything
+/// that says more.
+pub fn yes_or_no(message: &str) -> Option<bool> {
+    cues::yes_or_no(&Normalised::new(message))
+}
+
 fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if text.is_empty() {
         return None;
@@ -217,6 +224,39 @@ mod tests {
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent
+    }
+
+    #[test]
+    fn a_bare_yes_or_no_is_read_and_anything_more_is_not() {
+        for yes in [
+            "yes",
+            "Yep, that's it",
+            "correct 👍",
+            "yes that's the one",
+            "sure",
+        ] {
+            assert_eq!(yes_or_no(yes), Some(true), "{yes}");
+        }
+        for no in [
+            "no",
+            "nope",
+            "not it",
+            "no, none of these",
+            "neither :(",
+            "no thats wrong",
+        ] {
+            assert_eq!(yes_or_no(no), Some(false), "{no}");
+        }
+        for neither in [
+            "",
+            "yes but also payroll is broken",
+            "no the bank feed",
+            "yes no",
+            "thats not quite it but close",
+            "slow",
+        ] {
+            assert_eq!(yes_or_no(neither), None, "{neither}");
+        }
     }
 
     #[test]

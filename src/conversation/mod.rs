@@ -263,21 +263,12 @@ fn describe(
     }
     if !candidates.is_empty() {
         // One candidate reads as a question about it, not as a list of one.
-        let mut reply = match candidates.as_slice() {
+        let reply = match candidates.as_slice() {
             [only] => Reply::new(words::sounds_like(&kb.article_at(only.doc).title))
                 .title(words::IS_THIS_IT),
             _ => Reply::new(words::NOT_SURE_WHICH).title(words::IS_IT_ONE_OF_THESE),
         };
-        let mut ids = Vec::new();
-        for m in candidates {
-            let a = kb.article_at(m.doc);
-            ids.push(a.id.clone());
-            reply = reply.choice(
-                Action::Article(a.id.clone()),
-                a.title.clone(),
-                Style::Primary,
-            );
-        }
+        let (mut reply, ids) = with_candidates(kb, reply, &candidates, Style::Primary);
         let none = if ids.len() == 1 {
             words::SOMETHING_ELSE
         } else {
@@ -296,6 +287,22 @@ fn describe(
     out.replies.push(dont_know());
 }
 
+/// `reply` with a choice per candidate article, and the candidates' ids (for the stage).
+fn with_candidates(
+    kb: &KnowledgeBase,
+    mut reply: Reply,
+    candidates: &[&crate::matcher::Match],
+    style: Style,
+) -> (Reply, Vec<String>) {
+    let mut ids = Vec::new();
+    for m in candidates {
+        let a = kb.article_at(m.doc);
+        ids.push(a.id.clone());
+        reply = reply.choice(Action::Article(a.id.clone()), a.title.clone(), style);
+    }
+    (reply, ids)
+}
+
 /// "Add this to your ticket?", then the candidate articles if any: the hand-over (which adds
 /// the conversation, this message included, to the open ticket) comes first.
 fn for_your_ticket(
@@ -304,23 +311,14 @@ fn for_your_ticket(
     ticket: &str,
     candidates: &[&crate::matcher::Match],
 ) -> Reply {
-    let mut reply = Reply::new(words::for_your_ticket(ticket, !candidates.is_empty()))
+    let reply = Reply::new(words::for_your_ticket(ticket, !candidates.is_empty()))
         .title(words::ADD_TO_YOUR_TICKET)
         .choice(
             Action::Escalate,
             words::add_to_ticket(ticket),
             Style::Primary,
         );
-    let mut ids = Vec::new();
-    for m in candidates {
-        let a = kb.article_at(m.doc);
-        ids.push(a.id.clone());
-        reply = reply.choice(
-            Action::Article(a.id.clone()),
-            a.title.clone(),
-            Style::Secondary,
-        );
-    }
+    let (reply, ids) = with_candidates(kb, reply, candidates, Style::Secondary);
     session.stage = if ids.is_empty() {
         Stage::Idle
     } else {

@@ -307,7 +307,7 @@ pub fn for_your_ticket(id: &str, candidates: bool) -> String {
         )
     } else {
         format!(
-            "I don't have an article for that. Is it more for your ticket **{id}**? I can add it so the \
+            "I don't have an article for that, but I can add it to your ticket **{id}** so the \
              support team sees it."
         )
     }

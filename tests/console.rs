@@ -306,17 +306,41 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
             .unwrap();
         assert!(o.status.success(), "{}", show(&o));
     };
+    // A claimed ticket is still open: a follow-up is offered to it (read from the store).
     staff(&["tickets", "claim", "T-0001", "--by", "sam"]);
-    let o = console(&shipped_knowledge(), data.path(), "anyone there?\n");
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert_in_order(&out, &["> anyone there?", "Your ticket T-0001 is with sam"]);
-    staff(&["tickets", "resolve", "T-0001", "--by", "sam"]);
-    let o = console(&shipped_knowledge(), data.path(), "hello?\n");
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "anyone there?\nyou can call me on 555 0100 after 3pm\n",
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     assert_in_order(
         &out,
-        &["> hello?", "Your ticket T-0001 was resolved by sam"],
+        &[
+            "> anyone there?",
+            "Your ticket T-0001 is with sam",
+            "> you can call me on 555 0100 after 3pm",
+            "[1] Add it to ticket T-0001",
+        ],
     );
+    // A resolved one is not: the usual answer.
+    staff(&["tickets", "resolve", "T-0001", "--by", "sam"]);
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "hello?\nyou can call me on 555 0100 after 3pm\n",
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "> hello?",
+            "Your ticket T-0001 was resolved by sam",
+            "> you can call me on 555 0100 after 3pm",
+            "I don't know this one",
+        ],
+    );
+    assert!(!out.contains("Add it to ticket"), "{out}");
 }
 
 /// An unsure match with one candidate asks about it by name, and a typed "yep" or "nope"

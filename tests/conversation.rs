@@ -829,13 +829,39 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
     let out = chat.act(r.choices[0].action.clone());
     assert!(matches!(out.effects[..], [Effect::Escalate { note: None }]));
 
-    // Nothing matched at all: the same offer, with "Start over" rather than articles.
+    // Nothing matched at all: the same offer, without articles.
     chat.session.stage = Stage::Escalated { article: None };
     let out = chat.say("you can call me on 555 0100 after 3pm");
     let r = &out.replies[0];
     assert_eq!(r.choices[0].action, Action::Escalate, "{}", all_text(&out));
-    assert_eq!(r.choices[1].action, Action::Restart, "{}", all_text(&out));
+    assert_eq!(
+        r.choices[1].action,
+        Action::NoneOfThese,
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(r.choices[1].label, "No, something else");
     assert!(!has(&out, "I don't know this one"), "{}", all_text(&out));
+    // The offer keeps the stage: the next follow-up is offered too, and a typed "yes" adds it
+    // (not an article of the list), a typed "no" is something else.
+    assert!(matches!(chat.session.stage, Stage::Escalated { .. }));
+    let out = chat.say("it was the same error on the payroll screen too");
+    assert_eq!(
+        out.replies[0].title.as_deref(),
+        Some("Add this to your ticket?")
+    );
+    let out = chat.say("yes");
+    assert!(
+        matches!(out.effects[..], [Effect::Escalate { note: None }]),
+        "{}",
+        all_text(&out)
+    );
+    assert!(chat.session.article().is_none(), "no article was started");
+    chat.session.stage = Stage::Escalated { article: None };
+    chat.say("it was the same error on the payroll screen too");
+    let out = chat.say("no");
+    assert!(out.effects.is_empty());
+    assert_eq!(chat.session.stage, Stage::Idle, "{}", all_text(&out));
 
     // A clear new problem starts its article as usual.
     chat.session.stage = Stage::Escalated { article: None };

@@ -1,3 +1,5 @@
+"""Builds a BERT WordPiece tokenizer.json (with [CLS]/[SEP] post-processing) from a vocab.txt.
+usage: mktok.py VOCAB_TXT OUT_JSON lower|cased MAX_LEN"""
 import sys, json
 from tokenizers import BertWordPieceTokenizer, Tokenizer
 vocab, out, lower, maxlen = sys.argv[1], sys.argv[2], sys.argv[3] == "lower", int(sys.argv[4])

@@ -34,7 +34,7 @@ for n in g.node:
     # cross-check with the node's module path
     path = n.name.replace("/", ".")
     mod = target[:-len(".weight")]
-    assert mod in path or mod.replace("encoder.layer", "encoder.layer") in path, (n.name, target)
+    assert mod in path, (n.name, target)
     assert target not in out, target
     out[target] = np.ascontiguousarray(inits[wname].T); used.add(wname)
 left = [k for k in inits if k not in used and inits[k].size > 16]

@@ -189,6 +189,25 @@ fn describe(
         typed::answer(kb, session, article, text, &ranking, now, out);
         return;
     }
+    // Typed after a hand-over while the ticket is open: what matches nothing clearly is most
+    // likely more for the ticket ("i need this fixed before payroll friday"), so adding it is
+    // offered first.
+    let open_ticket = session
+        .ticket
+        .filter(|_| session.ticket_open && matches!(session.stage, Stage::Escalated { .. }))
+        .map(|id| id.to_string());
+    // "yes" / "no" to "Add this to your ticket?" (the stage stays `Escalated` while it is
+    // offered, so every follow-up gets the offer).
+    if open_ticket.is_some()
+        && let Some(yes) = understand::yes_or_no(text)
+    {
+        let action = if yes {
+            Action::Escalate
+        } else {
+            Action::NoneOfThese
+        };
+        return act(kb, session, action, now, out);
+    }
     // "yes" / "nope" typed at "Is this it?": picks the one candidate, or none of them ("no" to
     // "Is it one of these?" too). Anything more is a description as usual.
     if let Stage::ChoosingArticle { candidates } = &session.stage
@@ -231,13 +250,6 @@ fn describe(
         }
         return;
     }
-    // Typed after a hand-over while the ticket is open: what matches nothing clearly is most
-    // likely more for the ticket ("i need this fixed before payroll friday"), so adding it is
-    // offered first.
-    let open_ticket = session
-        .ticket
-        .filter(|_| session.ticket_open && matches!(session.stage, Stage::Escalated { .. }))
-        .map(|id| id.to_string());
     session.leave_pending();
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);
@@ -257,8 +269,7 @@ fn describe(
     }
     let candidates = ranking.candidates(CANDIDATES);
     if let Some(id) = open_ticket {
-        out.replies
-            .push(for_your_ticket(kb, session, &id, &candidates));
+        out.replies.push(for_your_ticket(kb, &id, &candidates));
         return;
     }
     if !candidates.is_empty() {
@@ -307,7 +318,6 @@ fn with_candidates(
 /// the conversation, this message included, to the open ticket) comes first.
 fn for_your_ticket(
     kb: &KnowledgeBase,
-    session: &mut Session,
     ticket: &str,
     candidates: &[&crate::matcher::Match],
 ) -> Reply {
@@ -318,17 +328,10 @@ fn for_your_ticket(
             words::add_to_ticket(ticket),
             Style::Primary,
         );
-    let (reply, ids) = with_candidates(kb, reply, candidates, Style::Secondary);
-    session.stage = if ids.is_empty() {
-        Stage::Idle
-    } else {
-        Stage::ChoosingArticle { candidates: ids }
-    };
-    if session.stage == Stage::Idle {
-        reply.choice(Action::Restart, words::START_OVER, Style::Secondary)
-    } else {
-        reply.choice(Action::NoneOfThese, words::NONE_OF_THESE, Style::Secondary)
-    }
+    // The stage stays `Escalated`: a picked article starts as from any list, and the next
+    // follow-up is offered to the ticket too.
+    let (reply, _) = with_candidates(kb, reply, candidates, Style::Secondary);
+    reply.choice(Action::NoneOfThese, words::SOMETHING_ELSE, Style::Secondary)
 }
 
 /// A ranking as the session keeps it: each article's id, title and score.

@@ -9,8 +9,9 @@
 use super::{Match, Ranking};
 
 /// The calibrated constants of the fusion: a logistic model of "this article is the right
-/// answer" over five features of the article's lexical score and semantic similarity, fitted on
-/// the dev split of tests/data/diagnose_real.toml (see BENCHMARKS.md, "Matcher: real posts").
+/// answer" over six features of the article's lexical score and semantic similarity, fitted on
+/// the dev split of tests/data/diagnose_real.toml (see BENCHMARKS.md, "Refitted on both
+/// collections, with more real examples").
 /// `Fusion::default()` is what the bot uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fusion {

@@ -324,8 +324,6 @@ impl Service {
         }
     }
 
-    /// Where the session's ticket stands, as told to its user; without a readable ticket, the
-    /// usual "what's going wrong?" (a store error is logged, not shown).
     /// Whether the session's ticket is still open; an unreadable one counts as not open (the
     /// user is then offered a hand-over, which files a new ticket or adds to the open one).
     fn ticket_is_open(&self, session: &Session) -> bool {
@@ -342,6 +340,8 @@ impl Service {
             })
     }
 
+    /// Where the session's ticket stands, as told to its user; without a readable ticket, the
+    /// usual "what's going wrong?" (a store error is logged, not shown).
     fn ticket_status(&self, session: &Session) -> Reply {
         use crate::escalation::text::escape_markdown;
         use crate::escalation::ticket::Status;

@@ -320,6 +320,18 @@ pub fn add_to_ticket(id: &str) -> String {
 
 pub const ADD_TO_YOUR_TICKET: &str = "Add this to your ticket?";
 
+/// After "Add it to ticket ..." when it was still open.
+pub fn added_to_ticket(id: &str) -> String {
+    format!(
+        "Added to your ticket **{id}**. The support team sees it with the rest of your conversation."
+    )
+}
+
+/// "Add it" pressed again with nothing new said.
+pub fn already_on_ticket(id: &str) -> String {
+    format!("That's already on your ticket **{id}**. Anything more you type here can be added too.")
+}
+
 pub fn ticket_added_to(id: &str) -> String {
     format!(
         "You already have an open ticket, **{id}**. I've added this conversation to it, so the support team sees the latest."

@@ -247,7 +247,8 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
          can i talk to a person\n\
          hello? anyone there?\n\
          my boss needs this sorted before friday\n\
-         1\n",
+         1\n\
+         yes\n",
     );
     assert_clean_exit(&o);
     let out = String::from_utf8_lossy(&o.stdout);
@@ -272,7 +273,10 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
             "== Add this to your ticket? ==",
             "[1] Add it to ticket T-0001",
             "> 1",
-            "I've added this conversation to it",
+            "Added to your ticket T-0001. The support team sees it",
+            // Said again with nothing new: nothing is filed twice.
+            "> yes",
+            "That's already on your ticket T-0001",
         ],
     );
     assert!(!out.contains("I don't know this one"), "{out}");
@@ -291,9 +295,12 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
         !ticket.contains("Note from the user"),
         "a bare request is no note: {ticket}"
     );
-    assert!(
-        ticket.contains("my boss needs this sorted before friday"),
-        "the follow-up was added: {ticket}"
+    assert_eq!(
+        ticket
+            .matches("my boss needs this sorted before friday")
+            .count(),
+        1,
+        "the follow-up was added once: {ticket}"
     );
 
     // Later, the ticket moves on, and "anyone there?" says so.

@@ -810,7 +810,7 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
         all_text(&out)
     );
     assert!(r.text.contains("ticket **T-0004**"), "{}", r.text);
-    assert_eq!(r.choices[0].action, Action::Escalate);
+    assert_eq!(r.choices[0].action, Action::AddToTicket);
     assert_eq!(r.choices[0].label, "Add it to ticket T-0004");
     // Then the articles it might be about, in case it is another problem.
     assert!(
@@ -825,15 +825,20 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
         chat.session.descriptions.last().map(String::as_str),
         Some("it was the same error on the payroll screen too")
     );
-    // Picking "Add it" hands over (the service adds the conversation to the ticket).
+    // Picking "Add it" asks the service to add the conversation to the ticket (no note asked).
     let out = chat.act(r.choices[0].action.clone());
-    assert!(matches!(out.effects[..], [Effect::Escalate { note: None }]));
+    assert_eq!(out.effects, vec![Effect::AddToTicket]);
 
     // Nothing matched at all: the same offer, without articles.
     chat.session.stage = Stage::Escalated { article: None };
     let out = chat.say("you can call me on 555 0100 after 3pm");
     let r = &out.replies[0];
-    assert_eq!(r.choices[0].action, Action::Escalate, "{}", all_text(&out));
+    assert_eq!(
+        r.choices[0].action,
+        Action::AddToTicket,
+        "{}",
+        all_text(&out)
+    );
     assert_eq!(
         r.choices[1].action,
         Action::NoneOfThese,
@@ -852,7 +857,7 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
     );
     let out = chat.say("yes");
     assert!(
-        matches!(out.effects[..], [Effect::Escalate { note: None }]),
+        matches!(out.effects[..], [Effect::AddToTicket]),
         "{}",
         all_text(&out)
     );

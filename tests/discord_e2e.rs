@@ -1153,3 +1153,48 @@ async fn an_outage_from_probe_to_the_subscriber_told_it_is_over() {
     })
     .await;
 }
+
+/// A follow-up after a hand-over, with the real escalate cooldown: "Add it to ticket" adds it to
+/// the open ticket at once (no note modal, no "wait N s"), and a second press files nothing twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_is_added_to_the_open_ticket_with_one_press() {
+    bounded("adding a follow-up to the ticket", async {
+        let cooldown = Settings {
+            escalate_cooldown: Duration::from_secs(60),
+            ..settings()
+        };
+        let j = Journey::builder().settings(cooldown).start().await;
+        let alice = j.user();
+        alice.escalate("It broke during payroll.").await;
+        assert_eq!(j.ticket(1).summaries.len(), 1);
+
+        let sent = alice
+            .diagnose("my boss needs this sorted before friday")
+            .await;
+        let offer = sent.reply().await;
+        assert_eq!(offer.titles(), ["Add this to your ticket?"]);
+
+        let added = alice.press(&offer, "Add it to ticket T-0001").await;
+        let kind = added.callback().await.kind;
+        assert!(kind == MESSAGE || kind == DEFERRED, "not a modal: {kind}");
+        let text = added.reply().await.all_text();
+        assert!(text.contains("Added to your ticket **T-0001**"), "{text}");
+        let ticket = j.ticket(1);
+        assert_eq!(ticket.summaries.len(), 2, "added as a second summary");
+        let latest = &ticket.summaries[1].descriptions;
+        assert!(
+            latest
+                .iter()
+                .any(|d| d == "my boss needs this sorted before friday"),
+            "{latest:?}"
+        );
+
+        // The same button again: nothing new was said, so nothing is filed twice.
+        let again = alice.press(&offer, "Add it to ticket T-0001").await;
+        let text = again.reply().await.all_text();
+        assert!(text.contains("already on your ticket **T-0001**"), "{text}");
+        assert_eq!(j.ticket(1).summaries.len(), 2);
+        j.stop().await;
+    })
+    .await;
+}

@@ -57,6 +57,9 @@ pub enum Effect {
     Check { targets: Vec<String> },
     /// Hand the conversation to a human.
     Escalate { note: Option<String> },
+    /// Add what was said since the hand-over to the open ticket (a hand-over without a note that
+    /// files nothing when the ticket already has all of it).
+    AddToTicket,
     /// Tell the user when incident number `incident` is over.
     Subscribe { incident: u32 },
     /// Say where the user's ticket stands ("is anyone there?" after a hand-over).
@@ -196,35 +199,28 @@ fn describe(
         .ticket
         .filter(|_| session.ticket_open && matches!(session.stage, Stage::Escalated { .. }))
         .map(|id| id.to_string());
-    // "yes" / "no" to "Add this to your ticket?" (the stage stays `Escalated` while it is
-    // offered, so every follow-up gets the offer).
-    if open_ticket.is_some()
-        && let Some(yes) = understand::yes_or_no(text)
-    {
-        let action = if yes {
-            Action::Escalate
-        } else {
-            Action::NoneOfThese
+    // A bare "yes" / "no" answers the question on screen: "Add this to your ticket?" (the stage
+    // stays `Escalated` while it is offered, so every follow-up gets the offer), "Is this it?"
+    // (picks the one candidate) or "Is it one of these?" ("no" is none of them). Anything more
+    // is a description as usual.
+    if let Some(yes) = understand::yes_or_no(text) {
+        let action = match (&session.stage, yes) {
+            (_, true) if open_ticket.is_some() => Some(Action::AddToTicket),
+            (_, false) if open_ticket.is_some() => Some(Action::NoneOfThese),
+            (Stage::ChoosingArticle { .. }, false) => Some(Action::NoneOfThese),
+            (Stage::ChoosingArticle { candidates }, true) => match candidates.as_slice() {
+                [only] => Some(Action::Article(only.clone())),
+                // "yes" to several: which one is still the question.
+                _ => {
+                    out.replies
+                        .push(Reply::new(words::WHICH_ONE).tone(Tone::Warning));
+                    return;
+                }
+            },
+            _ => None,
         };
-        return act(kb, session, action, now, out);
-    }
-    // "yes" / "nope" typed at "Is this it?": picks the one candidate, or none of them ("no" to
-    // "Is it one of these?" too). Anything more is a description as usual.
-    if let Stage::ChoosingArticle { candidates } = &session.stage
-        && let Some(yes) = understand::yes_or_no(text)
-    {
-        match (yes, candidates.as_slice()) {
-            (true, [only]) => {
-                let pick = Action::Article(only.clone());
-                return act(kb, session, pick, now, out);
-            }
-            (false, _) => return act(kb, session, Action::NoneOfThese, now, out),
-            // "yes" to several: which one is still the question.
-            (true, _) => {
-                out.replies
-                    .push(Reply::new(words::WHICH_ONE).tone(Tone::Warning));
-                return;
-            }
+        if let Some(action) = action {
+            return act(kb, session, action, now, out);
         }
     }
     // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
@@ -314,8 +310,8 @@ fn with_candidates(
     (reply, ids)
 }
 
-/// "Add this to your ticket?", then the candidate articles if any: the hand-over (which adds
-/// the conversation, this message included, to the open ticket) comes first.
+/// "Add this to your ticket?", then the candidate articles if any: adding (the conversation,
+/// this message included, goes to the open ticket) comes first.
 fn for_your_ticket(
     kb: &KnowledgeBase,
     ticket: &str,
@@ -324,7 +320,7 @@ fn for_your_ticket(
     let reply = Reply::new(words::for_your_ticket(ticket, !candidates.is_empty()))
         .title(words::ADD_TO_YOUR_TICKET)
         .choice(
-            Action::Escalate,
+            Action::AddToTicket,
             words::add_to_ticket(ticket),
             Style::Primary,
         );
@@ -477,6 +473,10 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         Action::Escalate => {
             session.leave_pending();
             out.effects.push(Effect::Escalate { note: None });
+        }
+        Action::AddToTicket => {
+            session.leave_pending();
+            out.effects.push(Effect::AddToTicket);
         }
         Action::NotifyMe(incident) => out.effects.push(Effect::Subscribe { incident }),
         Action::Continue => match current_article(kb, session) {

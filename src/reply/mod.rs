@@ -125,6 +125,9 @@ pub enum Action {
     MoreInfo,
     Check,
     Escalate,
+    /// Add what was said since the hand-over to the user's open ticket (offered after one): no
+    /// note asked for, and nothing filed twice.
+    AddToTicket,
     Restart,
     /// Keep going with the article being walked (after "this sounds like a different problem").
     Continue,
@@ -144,6 +147,7 @@ impl Action {
             Action::MoreInfo => "info".into(),
             Action::Check => "check".into(),
             Action::Escalate => "escalate".into(),
+            Action::AddToTicket => "add-to-ticket".into(),
             Action::Restart => "restart".into(),
             Action::Continue => "continue".into(),
             Action::NotifyMe(n) => format!("notify:{n}"),
@@ -159,6 +163,7 @@ impl Action {
             "info" => Action::MoreInfo,
             "check" => Action::Check,
             "escalate" => Action::Escalate,
+            "add-to-ticket" => Action::AddToTicket,
             "restart" => Action::Restart,
             "continue" => Action::Continue,
             "browser:other" => Action::Browser(None),
@@ -323,6 +328,7 @@ mod tests {
             Action::MoreInfo,
             Action::Check,
             Action::Escalate,
+            Action::AddToTicket,
             Action::Restart,
             Action::Continue,
             Action::NotifyMe(7),

@@ -162,7 +162,9 @@ impl Service {
         }
         let kb = self.knowledge.current();
         let mut session = self.session(user)?;
-        session.ticket_open = self.ticket_is_open(&session);
+        // Only a hand-over's follow-up is offered to the ticket: no store read otherwise.
+        session.ticket_open =
+            matches!(session.stage, Stage::Escalated { .. }) && self.ticket_is_open(&session);
         let before = session.attempts.clone();
         let walked_before = session.article().map(str::to_string);
         let had_ticket = session.ticket.is_some();
@@ -189,6 +191,7 @@ impl Service {
                     replies.extend(self.run_checks(&mut session, targets).await)
                 }
                 Effect::Escalate { note } => replies.push(self.escalate(&mut session, note).await?),
+                Effect::AddToTicket => replies.push(self.add_to_ticket(&mut session).await?),
                 Effect::Subscribe { incident } => {
                     replies.push(self.subscribe(&session.user, IncidentId(incident))?)
                 }
@@ -365,12 +368,55 @@ impl Service {
         Reply::new(text).title(format!("Ticket {id}"))
     }
 
+    /// "Add it to my ticket": what was said since the hand-over goes to the open ticket (a new
+    /// one if it was resolved meanwhile). A second press, or a "yes" after it, finds the ticket
+    /// already holding all of it and files nothing twice.
+    async fn add_to_ticket(&self, session: &mut Session) -> Result<Reply, ServiceError> {
+        if let Some(id) = session.ticket
+            && self.ticket_holds_all_of(session, id)
+        {
+            return Ok(Reply::new(words::already_on_ticket(&id.to_string()))
+                .title(format!("Ticket {id}"))
+                .choice(Action::Restart, words::START_OVER, Style::Secondary));
+        }
+        self.hand_over(session, None, Handover::Adding).await
+    }
+
+    /// Whether open ticket `id`'s latest summary already has everything the user said in this
+    /// conversation (an unreadable ticket counts as not: filing again is the safe side).
+    fn ticket_holds_all_of(
+        &self,
+        session: &Session,
+        id: crate::escalation::ticket::TicketId,
+    ) -> bool {
+        use crate::escalation::ticket::Status;
+        match self.store.ticket(id) {
+            Ok(Some(t)) if t.status != Status::Resolved => t.summaries.last().is_some_and(|s| {
+                s.descriptions == session.descriptions && s.asides == session.asides
+            }),
+            Ok(_) => false,
+            Err(e) => {
+                tracing::warn!(error = %e, ticket = %id, "ticket unreadable; adding again");
+                false
+            }
+        }
+    }
+
     /// Hands the conversation to a human: captures the summary, creates (or adds to) the
     /// user's ticket durably, queues it for staff, and says what happens next.
     pub async fn escalate(
         &self,
         session: &mut Session,
         note: Option<String>,
+    ) -> Result<Reply, ServiceError> {
+        self.hand_over(session, note, Handover::Asked).await
+    }
+
+    async fn hand_over(
+        &self,
+        session: &mut Session,
+        note: Option<String>,
+        how: Handover,
     ) -> Result<Reply, ServiceError> {
         let kb = self.knowledge.current();
         let now = self.clock.now();
@@ -423,16 +469,25 @@ impl Service {
         session.stage = Stage::Escalated {
             article: session.article().map(str::to_string),
         };
-        let text = if escalated.created {
-            words::ticket_opened(&id.to_string(), !session.checks.is_empty())
-        } else {
-            words::ticket_added_to(&id.to_string())
+        let text = match (escalated.created, how) {
+            (true, _) => words::ticket_opened(&id.to_string(), !session.checks.is_empty()),
+            (false, Handover::Asked) => words::ticket_added_to(&id.to_string()),
+            (false, Handover::Adding) => words::added_to_ticket(&id.to_string()),
         };
         Ok(Reply::new(text)
             .title(format!("Ticket {id}"))
             .tone(Tone::Success)
             .choice(Action::Restart, words::START_OVER, Style::Secondary))
     }
+}
+
+/// Why a conversation goes to the user's ticket: worded apart when it joins an open one.
+#[derive(Debug, Clone, Copy)]
+enum Handover {
+    /// "Talk to a human" (or `/escalate`).
+    Asked,
+    /// "Add it to my ticket", offered for a follow-up after a hand-over.
+    Adding,
 }
 
 #[cfg(test)]

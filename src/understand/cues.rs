@@ -781,22 +781,24 @@ const NO_WORDS: &[&str] = &[
     "quite", "i", "dont", "think", "so", "sorry", "one", "of", "them", "those", "these", SAD,
 ];
 
+/// The words of [`YES_WORDS`] that say yes on their own (the rest only fill out a yes).
+const YES_TRIGGERS: &[&str] = &[
+    "yes", "yess", "yep", "yeah", "yup", "ya", "sure", "correct", "exactly",
+];
+
+/// The words of [`NO_WORDS`] that say no on their own.
+const NO_TRIGGERS: &[&str] = &["no", "nope", "nah", "not", "neither", "none", "wrong"];
+
 /// A bare yes (`Some(true)`) or no (`Some(false)`) to "is this it?", and nothing else.
 pub fn yes_or_no(text: &Normalised) -> Option<bool> {
     let has = |w: &str| text.words().any(|x| x == w);
     if text.is_empty() {
         return None;
     }
-    let says_yes = [
-        "yes", "yess", "yep", "yeah", "yup", "ya", "sure", "correct", "exactly",
-    ]
-    .iter()
-    .any(|w| has(w))
+    let says_yes = YES_TRIGGERS.iter().any(|w| has(w))
         || text.padded().contains(" thats it ")
         || text.padded().contains(" thats the one ");
-    let says_no = ["no", "nope", "nah", "not", "neither", "none", "wrong"]
-        .iter()
-        .any(|w| has(w));
+    let says_no = NO_TRIGGERS.iter().any(|w| has(w));
     match (says_yes, says_no) {
         (true, false) if only_words_of(text, YES_WORDS) => Some(true),
         (false, true) if only_words_of(text, NO_WORDS) => Some(false),
@@ -850,4 +852,22 @@ pub fn detail(text: &Normalised) -> bool {
 
 pub fn aside(text: &Normalised) -> bool {
     text.any(ASIDE) || text.any(&[HAPPY])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_trigger_is_also_a_word_of_its_answer() {
+        // A trigger missing from its word list could never be a bare answer on its own.
+        for w in YES_TRIGGERS {
+            assert!(YES_WORDS.contains(w), "{w} is not in YES_WORDS");
+            assert_eq!(yes_or_no(&Normalised::new(w)), Some(true), "{w}");
+        }
+        for w in NO_TRIGGERS {
+            assert!(NO_WORDS.contains(w), "{w} is not in NO_WORDS");
+            assert_eq!(yes_or_no(&Normalised::new(w)), Some(false), "{w}");
+        }
+    }
 }

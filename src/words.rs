@@ -289,7 +289,7 @@ pub fn ticket_opened(id: &str, with_checks: bool) -> String {
         "I've opened ticket **{id}** for the support team with everything from our conversation: what you \
          described, the fixes you tried and how they went{}. Nobody will ask you to repeat it.\n\n\
          What happens next: a person claims the ticket and you'll get a message when they do, and again when \
-         it's resolved. If you think of anything else, ask for a human again and it's added to the same ticket.",
+         it's resolved. If you think of anything else, just tell me and I'll offer to add it to this ticket.",
         if with_checks {
             ", and the live checks"
         } else {

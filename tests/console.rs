@@ -267,6 +267,7 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
             "Steps for Firefox:",
             "> can i talk to a person",
             "I've opened ticket T-0001",
+            "just tell me and I'll offer to add it to this ticket",
             "> hello? anyone there?",
             "Your ticket T-0001 is open: the support team has everything",
             "> my boss needs this sorted before friday",

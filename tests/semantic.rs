@@ -264,6 +264,16 @@ async fn the_service_ranks_descriptions_with_the_model_and_shows_both_parts() {
     );
     assert!(best.lexical > 0.5);
     assert!(best.semantic.is_some() && best.semantic_evidence.is_some());
+    // Nothing in words: nothing matched, though the model gives emoji a vector too.
+    for wordless in ["🙃🙃🙃", "??? !!!", "😡 😡"] {
+        let q = encoder
+            .encode(wordless, std::time::Duration::from_secs(10))
+            .await
+            .expect("encoded in time");
+        let ranking = kb.rank_with(wordless, Some(&q), 5);
+        assert!(ranking.best().is_none(), "{wordless}");
+        assert!(ranking.candidates(3).is_empty(), "{wordless}");
+    }
     // Vectors of another model are never compared with these chunks.
     let mut other = q.clone();
     other.model = Arc::from("another/model");

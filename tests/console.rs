@@ -258,8 +258,12 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
             "> hey, anyone here?",
             "Hi! What's going wrong?",
             "== QuickBooks Online Page Not Loading",
+            // The first fix's reload shortcut is no use on an iPhone: which Safari, first.
+            "has different steps for Safari on a Mac and on an iPhone or iPad",
+            "[3] Safari (iPhone and iPad)",
             "> mac",
-            "Safari (Mac): noted. Here is the same fix again",
+            "== Solution 1 of 5: Reload the page fully ==",
+            "Cmd+Shift+R on a Mac",
             "> no",
             "Steps for Safari (Mac):",
             "> actually i switched to my laptop, using firefox now",

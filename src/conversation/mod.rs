@@ -642,6 +642,11 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         let browser = session.browser;
         let steps = match solution.steps_for(browser) {
             StepsFor::NeedBrowser if session.other_browser => StepsFor::NoVariant,
+            // "Safari", not which: steps that read differently on a Mac and on an iPhone (a
+            // keyboard shortcut) wait for the answer rather than show the desktop wording.
+            StepsFor::General if session.safari_unsure && safari_wording_differs(solution) => {
+                StepsFor::NeedBrowser
+            }
             s => s,
         };
         let heading = words::solution_heading(index + 1, total, &solution.title);
@@ -650,15 +655,13 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 session.stage = Stage::ChoosingBrowser {
                     article: article.id.clone(),
                 };
-                let has = article.browsers();
-                let safaris: Vec<Browser> = [Browser::SafariMac, Browser::SafariIos]
-                    .into_iter()
-                    .filter(|b| has.contains(b))
-                    .collect();
-                let (text, offered) = if session.safari_unsure && !safaris.is_empty() {
+                // Which Safari is asked with both: either is an answer, with or without
+                // steps of its own.
+                let (text, offered) = if session.safari_unsure {
+                    let safaris = vec![Browser::SafariMac, Browser::SafariIos];
                     (words::which_safari(&solution.title), safaris)
                 } else {
-                    (words::which_browser(&solution.title), has)
+                    (words::which_browser(&solution.title), article.browsers())
                 };
                 let mut reply = Reply::new(text)
                     .title(words::WHICH_BROWSER_TITLE)
@@ -762,6 +765,12 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         article: article.id.clone(),
     };
     out.replies.push(out_of_solutions(article));
+}
+
+/// Whether a solution's general steps read differently in Safari on a Mac and on an iPhone.
+fn safari_wording_differs(solution: &crate::knowledge::Solution) -> bool {
+    let on = |b| worded_for(&solution.general, Some(b));
+    on(Browser::SafariMac) != on(Browser::SafariIos)
 }
 
 /// General steps as they apply on the user's device: on a phone or tablet, a list item with a

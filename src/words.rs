@@ -209,6 +209,15 @@ pub fn browser_unchanged(browser: Option<&str>, same_fix: bool) -> String {
     format!("You're already set to {name} here.{again}")
 }
 
+/// A browser said while a fix is open whose steps are the same for it.
+pub fn same_steps_in(browser: &str, fix: &str) -> String {
+    format!(
+        "The steps above are the same in {browser}; later fixes come with steps for {browser} \
+         where they differ. {}",
+        did_it_fix_it(fix)
+    )
+}
+
 /// The browser changed mid-walk.
 pub fn browser_changed(browser: Option<&str>, same_fix: bool) -> String {
     let name = browser.unwrap_or(ANOTHER_BROWSER);

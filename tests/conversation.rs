@@ -520,7 +520,14 @@ fn a_device_said_after_a_bare_safari_picks_that_safari_and_says_so() {
         "{}",
         all_text(&out)
     );
-    assert!(has(&out, "same fix again"), "{}", all_text(&out));
+    assert!(
+        has(
+            &out,
+            "The steps above are the same in Safari (iPhone and iPad)"
+        ),
+        "{}",
+        all_text(&out)
+    );
 
     // A device said with an answer: the answer is acted on, the device noted.
     // ("fixed it on my iphone" says more than that it works: confirmed before it is recorded.)
@@ -1760,14 +1767,19 @@ fn a_detail_goes_to_the_fix_it_points_to_and_a_browser_remark_only_changes_the_b
         all_text(&out)
     );
     assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    // The fix on screen reads the same in Firefox: asked again, not shown again.
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(2));
     assert!(
-        question(&out)
-            .title
-            .as_deref()
-            .is_some_and(|t| t.starts_with("Solution 3 of")),
+        has(&out, "The steps above are the same in Firefox")
+            && has(&out, "Did **Update the bank sign-in details** fix it?")
+            && !has(&out, "Solution 3 of"),
         "{}",
         all_text(&out)
     );
+    assert!(matches!(
+        question(&out).choices[0].action,
+        Action::Fixed(s) if s.solution == 2
+    ));
     // The fix jumped over is still offered before the end.
     chat.not_fixed();
     let mut shown = Vec::new();

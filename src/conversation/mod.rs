@@ -425,6 +425,14 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 let same_fix = shown_before.is_some()
                     && shown_before == session.current_step().map(|s| s.solution);
                 let label = choice.map(Browser::label);
+                // The fix on screen reads word for word the same for the new browser: not
+                // shown again, only its question ("Switched to Firefox. The steps above are
+                // the same in Firefox; ... Did ... fix it?").
+                let unchanged = shown_before
+                    .filter(|_| same_fix && choice.is_some() && before.0 != session.browser)
+                    .and_then(|i| article.solutions.get(i))
+                    .is_some_and(|s| reads_the_same(s, before.0, session.browser));
+                let same_fix = same_fix && !unchanged;
                 let said = if before == (session.browser, session.other_browser) {
                     words::browser_unchanged(label, same_fix)
                 } else if before.0.is_some() || before.1 {
@@ -432,6 +440,13 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 } else {
                     words::browser_set(label, same_fix)
                 };
+                if unchanged && let (Some(step), Some(b)) = (session.current_step(), label) {
+                    out.replies.truncate(at);
+                    let title = &article.solutions[step.solution].title;
+                    let said = format!("{said} {}", words::same_steps_in(b, title));
+                    out.replies.push(did_it_fix_it(article, step, said));
+                    return;
+                }
                 out.replies.insert(at, Reply::new(said));
             }
         }
@@ -765,6 +780,31 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         article: article.id.clone(),
     };
     out.replies.push(out_of_solutions(article));
+}
+
+/// Whether a solution is shown in the same words for browsers `a` and `b`.
+fn reads_the_same(
+    solution: &crate::knowledge::Solution,
+    a: Option<Browser>,
+    b: Option<Browser>,
+) -> bool {
+    matches!(
+        (solution.steps_for(a), solution.steps_for(b)),
+        (StepsFor::General, StepsFor::General)
+    ) && worded_for(&solution.general, a) == worded_for(&solution.general, b)
+}
+
+/// "Did this fix it?" for the open `step`, after `lead`, with its answers.
+fn did_it_fix_it(article: &Article, step: crate::session::Step, lead: String) -> Reply {
+    let mut reply = Reply::new(lead)
+        .article(&article.id)
+        .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
+        .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger)
+        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
+    if !article.checks.is_empty() {
+        reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
+    }
+    reply
 }
 
 /// Whether a solution's general steps read differently in Safari on a Mac and on an iPhone.

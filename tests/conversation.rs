@@ -1094,6 +1094,16 @@ fn off_topic_text_mid_walk_keeps_the_walk() {
     assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
     let out = chat.say("ok, thanks");
     assert!(has(&out, "Noted."), "{}", all_text(&out));
+    // A question not understood, with or without its "?", is not "didn't catch that".
+    let out = chat.say("what does that mean");
+    assert!(
+        has(&out, "I can't help with that here") && has(&out, "Did **"),
+        "{}",
+        all_text(&out)
+    );
+    let out = chat.say("huh");
+    assert!(has(&out, "didn't catch that"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
 }
 
 #[test]

@@ -87,6 +87,12 @@ pub(super) fn answer(
             };
             open_question(session, article, lead, now, out)
         }
+        // A question not understood ("what does that mean") is not "didn't catch that": it is
+        // not answered here, and the user is told who can.
+        None if understood.question => {
+            session.note_aside(text);
+            open_question(session, article, words::NOT_ANSWERED_HERE, now, out)
+        }
         None => {
             session.note_aside(text);
             open_question(session, article, words::DIDNT_CATCH, now, out)

@@ -763,6 +763,16 @@ pub fn asks_why(text: &Normalised) -> bool {
     text.any(ASKS_WHY)
 }
 
+/// Whether the reply opens as a question does, "?" or not ("what does that mean", "how do i
+/// do step 2").
+pub fn opens_like_a_question(text: &Normalised) -> bool {
+    const OPENERS: &[&str] = &[
+        "what", "whats", "how", "why", "where", "which", "who", "when", "does", "do", "should",
+        "can", "could", "would", "is", "are",
+    ];
+    text.words().next().is_some_and(|w| OPENERS.contains(&w))
+}
+
 /// Whether the message thanks ("thanks", "thank you", "ty").
 pub fn thanks(text: &Normalised) -> bool {
     text.any(&["thanks", "thank", "thx", "ty"])
@@ -857,6 +867,16 @@ pub fn aside(text: &Normalised) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_question_is_known_by_its_opening_word_too() {
+        for q in ["what does that mean", "How do I do step 2", "why"] {
+            assert!(opens_like_a_question(&Normalised::new(q)), "{q}");
+        }
+        for not in ["that's what i did", "no idea how", "", "🙃"] {
+            assert!(!opens_like_a_question(&Normalised::new(not)), "{not}");
+        }
+    }
 
     #[test]
     fn every_trigger_is_also_a_word_of_its_answer() {

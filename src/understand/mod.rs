@@ -81,7 +81,7 @@ pub struct Understood {
     /// cheer ("yes!! that fixed it 🎉", "works now, thank you"). Anything else in a reply
     /// ("yes, same here", "works on the other laptop") may be about something else.
     pub plain: bool,
-    /// The reply asks something ("how do I export invoices?").
+    /// The reply asks something ("how do I export invoices?", "what does that mean").
     pub question: bool,
     /// Asks why the problem happens ("why does this happen?"): answered with the article's
     /// causes when it says nothing else the walk must act on.
@@ -113,7 +113,7 @@ pub fn classify(reply: &str) -> Understood {
         browser,
         words: text.word_count(),
         plain: cues::only_says_it_works(&text),
-        question: text.is_question(),
+        question: text.is_question() || cues::opens_like_a_question(&text),
         asks_why: cues::asks_why(&text),
         bare_human_request: cues::only_asks_for_a_human(&text),
     }

@@ -26,13 +26,13 @@ pub const HELP_TITLE: &str = "How I can help";
 pub const SAY_WHAT_IS_WRONG: &str = "Hi! What's going wrong? Tell me in your own words what you were doing and what you see (the exact error message or code helps), and your browser if you know it.";
 pub fn ticket_is_open(id: &str) -> String {
     format!(
-        "Your ticket {id} is open: the support team has everything from our conversation, and you'll get a message when someone picks it up. To add something, ask for a human again; for another problem, describe it."
+        "Your ticket {id} is open: the support team has everything from our conversation, and you'll get a message when someone picks it up. To add something, tell me (or ask for a human again); for another problem, describe it."
     )
 }
 
 pub fn ticket_is_claimed(id: &str, by: &str) -> String {
     format!(
-        "Your ticket {id} is with {by} from the support team. To add something, ask for a human again; for another problem, describe it."
+        "Your ticket {id} is with {by} from the support team. To add something, tell me (or ask for a human again); for another problem, describe it."
     )
 }
 
@@ -335,6 +335,10 @@ pub fn added_to_ticket(id: &str) -> String {
         "Added to your ticket **{id}**. The support team sees it with the rest of your conversation."
     )
 }
+
+/// "Add it" pressed in a conversation that has said nothing yet (an old button after "Start
+/// over").
+pub const NOTHING_NEW_TO_ADD: &str = "There's nothing new to add yet. Tell me what's going on, and I'll offer to add it to your ticket.";
 
 /// "Add it" pressed again with nothing new said.
 pub fn already_on_ticket(id: &str) -> String {

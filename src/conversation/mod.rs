@@ -200,13 +200,15 @@ fn describe(
         .filter(|_| session.ticket_open && matches!(session.stage, Stage::Escalated { .. }))
         .map(|id| id.to_string());
     // A bare "yes" / "no" answers the question on screen: "Add this to your ticket?" (the stage
-    // stays `Escalated` while it is offered, so every follow-up gets the offer), "Is this it?"
-    // (picks the one candidate) or "Is it one of these?" ("no" is none of them). Anything more
-    // is a description as usual.
+    // stays `Escalated` while it is offered, so every follow-up gets the offer; a ticket
+    // resolved since then gets a new one), "Is this it?" (picks the one candidate) or "Is it
+    // one of these?" ("no" is none of them). Anything more is a description as usual.
+    let after_hand_over =
+        session.ticket.is_some() && matches!(session.stage, Stage::Escalated { .. });
     if let Some(yes) = understand::yes_or_no(text) {
         let action = match (&session.stage, yes) {
-            (_, true) if open_ticket.is_some() => Some(Action::AddToTicket),
-            (_, false) if open_ticket.is_some() => Some(Action::NoneOfThese),
+            (_, true) if after_hand_over => Some(Action::AddToTicket),
+            (_, false) if after_hand_over => Some(Action::NoneOfThese),
             (Stage::ChoosingArticle { .. }, false) => Some(Action::NoneOfThese),
             (Stage::ChoosingArticle { candidates }, true) => match candidates.as_slice() {
                 [only] => Some(Action::Article(only.clone())),
@@ -489,10 +491,9 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             session.leave_pending();
             out.effects.push(Effect::Escalate { note: None });
         }
-        Action::AddToTicket => {
-            session.leave_pending();
-            out.effects.push(Effect::AddToTicket);
-        }
+        // The service decides whether anything is new to add; an open step is left only
+        // when something is filed.
+        Action::AddToTicket => out.effects.push(Effect::AddToTicket),
         Action::NotifyMe(incident) => out.effects.push(Effect::Subscribe { incident }),
         Action::Continue => match current_article(kb, session) {
             Some(a) if session.stage.is_walking() => ask_again(session, a, now, out),

@@ -368,10 +368,17 @@ impl Service {
         Reply::new(text).title(format!("Ticket {id}"))
     }
 
-    /// "Add it to my ticket": what was said since the hand-over goes to the open ticket (a new
-    /// one if it was resolved meanwhile). A second press, or a "yes" after it, finds the ticket
-    /// already holding all of it and files nothing twice.
+    /// "Add it to my ticket": the conversation as it is now goes to the open ticket (a new one
+    /// if it was resolved meanwhile). Pressed again with nothing new (not a word, fix or check
+    /// since), it files nothing twice and leaves any open step open; an old button pressed after
+    /// "Start over" has nothing to add.
     async fn add_to_ticket(&self, session: &mut Session) -> Result<Reply, ServiceError> {
+        if session.descriptions.is_empty()
+            && session.attempts.is_empty()
+            && session.checks.is_empty()
+        {
+            return Ok(Reply::new(words::NOTHING_NEW_TO_ADD));
+        }
         if let Some(id) = session.ticket
             && self.ticket_holds_all_of(session, id)
         {
@@ -379,21 +386,29 @@ impl Service {
                 .title(format!("Ticket {id}"))
                 .choice(Action::Restart, words::START_OVER, Style::Secondary));
         }
+        session.leave_pending();
         self.hand_over(session, None, Handover::Adding).await
     }
 
-    /// Whether open ticket `id`'s latest summary already has everything the user said in this
-    /// conversation (an unreadable ticket counts as not: filing again is the safe side).
+    /// Whether open ticket `id`'s latest summary already has all of this conversation: what
+    /// the user said, the article, browser, fixes tried and checks (an unreadable ticket
+    /// counts as not: filing again is the safe side).
     fn ticket_holds_all_of(
         &self,
         session: &Session,
         id: crate::escalation::ticket::TicketId,
     ) -> bool {
         use crate::escalation::ticket::Status;
+        let holds = |s: &crate::escalation::summary::Summary| {
+            s.descriptions == session.descriptions
+                && s.asides == session.asides
+                && s.attempts == session.attempts
+                && s.checks == session.checks
+                && s.browser == session.browser
+                && s.article.as_ref().map(|(id, _)| id.as_str()) == session.walked_article()
+        };
         match self.store.ticket(id) {
-            Ok(Some(t)) if t.status != Status::Resolved => t.summaries.last().is_some_and(|s| {
-                s.descriptions == session.descriptions && s.asides == session.asides
-            }),
+            Ok(Some(t)) if t.status != Status::Resolved => t.summaries.last().is_some_and(holds),
             Ok(_) => false,
             Err(e) => {
                 tracing::warn!(error = %e, ticket = %id, "ticket unreadable; adding again");

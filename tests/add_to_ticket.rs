@@ -1,0 +1,147 @@
+//! "Add it to ticket T-N" after a hand-over, through the service and the real store: what is
+//! added, what is never filed twice, an old button after "Start over", and a typed "yes" once
+//! the ticket was resolved.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
+
+use std::sync::{Arc, Mutex};
+use supportbot::conversation::Event;
+use supportbot::escalation::StaffAction;
+use supportbot::escalation::ticket::{Status, TicketId};
+use supportbot::knowledge::Knowledge;
+use supportbot::reply::{Action, Reply};
+use supportbot::service::Service;
+use supportbot::session::{Outcome, UserRef};
+use supportbot::store::Store;
+
+mod support;
+use support::paths::shipped_knowledge;
+use support::tickets::{FixedClock, desk, user};
+
+fn describe(text: &str) -> Event {
+    Event::Describe {
+        text: text.into(),
+        browser: Some(supportbot::browser::Browser::Chrome),
+        query: None,
+    }
+}
+
+fn text(replies: &[Reply]) -> String {
+    replies
+        .iter()
+        .map(|r| format!("{} | {}", r.title.as_deref().unwrap_or(""), r.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn say(service: &Service, who: &UserRef, event: Event) -> String {
+    text(&service.handle(who, event).await.unwrap())
+}
+
+fn summaries(service: &Service, n: u64) -> usize {
+    service.ticket(TicketId(n)).unwrap().summaries.len()
+}
+
+#[tokio::test]
+async fn a_follow_up_is_added_once_and_only_what_is_new_is_filed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let knowledge = Knowledge::open(&shipped_knowledge()).unwrap();
+    let clock = Arc::new(FixedClock(Mutex::new(1_000)));
+    let service = Service::new(
+        knowledge,
+        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(clock.clone());
+    let ann = user("ann");
+    say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    assert_eq!(summaries(&service, 1), 1);
+
+    // A follow-up that matches nothing clearly is offered to the ticket; "Add it" adds it.
+    let offer = say(
+        &service,
+        &ann,
+        describe("my boss needs this sorted before friday"),
+    )
+    .await;
+    assert!(offer.contains("Add this to your ticket?"), "{offer}");
+    let added = say(&service, &ann, Event::Act(Action::AddToTicket)).await;
+    assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
+    assert_eq!(summaries(&service, 1), 2);
+    // Again, typed or pressed, with nothing new: nothing filed.
+    for again in [Event::Act(Action::AddToTicket), describe("yes")] {
+        let reply = say(&service, &ann, again).await;
+        assert!(
+            reply.contains("already on your ticket **T-0001**"),
+            "{reply}"
+        );
+    }
+    assert_eq!(summaries(&service, 1), 2);
+    let session = service.session(&ann).unwrap();
+    assert!(
+        !session.descriptions.iter().any(|d| d == "yes"),
+        "a bare yes is an answer, not a description: {:?}",
+        session.descriptions
+    );
+
+    // An article opened from the offer, and a fix that failed, are new (though nothing was
+    // typed): the old button files them.
+    let bank_feed = Action::Article("bank-feed-not-updating".into());
+    say(&service, &ann, Event::Act(bank_feed)).await;
+    let step = service.session(&ann).unwrap().current_step().unwrap();
+    say(&service, &ann, Event::Act(Action::NotFixed(step))).await;
+    let added = say(&service, &ann, Event::Act(Action::AddToTicket)).await;
+    assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    assert_eq!(ticket.summaries.len(), 3);
+    let latest = ticket.summaries.last().unwrap();
+    assert_eq!(
+        latest.article.as_ref().map(|(id, _)| id.as_str()),
+        Some("bank-feed-not-updating")
+    );
+    assert!(
+        latest
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed))
+    );
+
+    // After "Start over" an old "Add it" has nothing to add: no empty summary for staff.
+    say(&service, &ann, Event::Act(Action::Restart)).await;
+    let reply = say(&service, &ann, Event::Act(Action::AddToTicket)).await;
+    assert!(reply.contains("nothing new to add"), "{reply}");
+    assert_eq!(summaries(&service, 1), 3);
+
+    // Resolved while the offer was on screen: a typed "yes" files a new ticket with the
+    // conversation (not "yes" as a description, not "I don't know this one").
+    say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    assert_eq!(summaries(&service, 1), 4);
+    say(
+        &service,
+        &ann,
+        describe("my boss needs this sorted before friday"),
+    )
+    .await;
+    desk(service.store())
+        .act(
+            TicketId(1),
+            "carol",
+            &StaffAction::Resolve { note: None },
+            1_100,
+        )
+        .unwrap();
+    let reply = say(&service, &ann, describe("yes")).await;
+    assert!(reply.contains("T-0002"), "{reply}");
+    assert_eq!(
+        service.ticket(TicketId(1)).unwrap().status,
+        Status::Resolved
+    );
+    let new = service.ticket(TicketId(2)).unwrap();
+    assert_eq!(
+        new.summaries[0].descriptions,
+        [
+            "quickbooks error 502 bad gateway",
+            "my boss needs this sorted before friday"
+        ]
+    );
+}

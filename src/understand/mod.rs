@@ -272,6 +272,11 @@ mod tests {
             "yes!! that fixed it 🎉🎉",
             "Fixed it",
             "works now, thank you!",
+            // Saying what no longer happens: the "no" is not a "no".
+            "no errors now",
+            "no more error",
+            "nothing wrong anymore",
+            "not broken anymore",
         ] {
             assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
         }

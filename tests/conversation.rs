@@ -1585,6 +1585,36 @@ fn a_bare_safari_mid_walk_asks_which_before_a_keyboard_shortcut() {
 }
 
 #[test]
+fn filler_is_not_looked_up_and_not_kept_for_staff() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("ok");
+    assert!(
+        has(&out, "Tell me what's going wrong"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.stage, Stage::Idle);
+    // At "Is it one of these?" the list stays the question.
+    chat.session.stage = Stage::ChoosingArticle {
+        candidates: vec!["login-loop-signed-out".into()],
+    };
+    for filler in ["wait what", "cool", "hmm?"] {
+        let out = chat.say(filler);
+        assert!(has(&out, "Which one?"), "{filler}: {}", all_text(&out));
+        assert!(
+            matches!(&chat.session.stage, Stage::ChoosingArticle { candidates } if candidates == &["login-loop-signed-out"]),
+            "{filler}"
+        );
+    }
+    assert!(
+        chat.session.descriptions.is_empty(),
+        "{:?}",
+        chat.session.descriptions
+    );
+}
+
+#[test]
 fn a_browser_given_before_any_article_is_remembered() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

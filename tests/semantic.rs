@@ -265,7 +265,7 @@ async fn the_service_ranks_descriptions_with_the_model_and_shows_both_parts() {
     assert!(best.lexical > 0.5);
     assert!(best.semantic.is_some() && best.semantic_evidence.is_some());
     // Nothing in words: nothing matched, though the model gives emoji a vector too.
-    for wordless in ["🙃🙃🙃", "??? !!!", "😡 😡"] {
+    for wordless in ["🙃🙃🙃", "??? !!!", "😡 😡", "ok", "wait what", "no"] {
         let q = encoder
             .encode(wordless, std::time::Duration::from_secs(10))
             .await

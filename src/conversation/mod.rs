@@ -248,6 +248,20 @@ fn describe(
         }
         return;
     }
+    // "ok", "wait what", "cool": nothing to look up and nothing for staff to read. A list on
+    // screen stays the question; a ticket says where it stands.
+    if named_browser.is_none() && understand::says_nothing(text) {
+        match &session.stage {
+            Stage::ChoosingArticle { .. } => out
+                .replies
+                .push(Reply::new(words::WHICH_ONE).tone(Tone::Warning)),
+            Stage::Escalated { .. } if session.ticket.is_some() => {
+                out.effects.push(Effect::TicketStatus)
+            }
+            _ => out.replies.push(Reply::new(words::SAY_MORE)),
+        }
+        return;
+    }
     session.leave_pending();
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);

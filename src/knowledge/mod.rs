@@ -135,9 +135,10 @@ impl KnowledgeBase {
         let (Some(semantic), Some(query)) = (&self.semantic, query) else {
             return self.index.rank(description, limit);
         };
-        // Nothing in words ("🙃🙃🙃", "???"): the model still gives it a vector, near some chunk
-        // or other, which must not be offered as a match.
-        if !description.chars().any(char::is_alphanumeric) {
+        // Nothing in words ("🙃🙃🙃", "???") or nothing but filler ("ok", "wait what"): the
+        // model still gives it a vector, near some chunk or other, which must not be offered
+        // as a match.
+        if crate::understand::says_nothing(description) {
             return self.index.rank(description, limit);
         }
         if semantic.model() != &*query.model {

@@ -733,6 +733,20 @@ const SMALL_TALK_WORDS: &[&str] = &[
     HAPPY,
 ];
 
+/// Words that say nothing about a problem on their own ("ok", "wait what", "cool", "hmm?").
+const FILLER_WORDS: &[&str] = &[
+    "ok", "okay", "k", "kk", "cool", "wait", "what", "huh", "hmm", "hm", "hmmm", "uh", "um", "umm",
+    "oh", "ah", "so", "and", "then", "right", "alright", "fine", "great", "nice", "sure", "yes",
+    "yeah", "yep", "yup", "no", "nope", "nah", "really", "lol", "haha", "wow", "oops", "sorry",
+    "well", "again", "now", "this", "that", "it", "is", "the", "i", "see", "you", "mean", "do",
+    "thanks", "thank", "thx", "ty", "got", "gotcha", HAPPY, SAD,
+];
+
+/// Whether the message is filler, small talk or nothing at all (see [`super::says_nothing`]).
+pub fn only_filler(text: &Normalised) -> bool {
+    only_words_of(text, FILLER_WORDS) || only_small_talk(text)
+}
+
 /// Whether the message only greets, thanks or asks for help (see [`super::small_talk`]).
 pub fn only_small_talk(text: &Normalised) -> bool {
     !text.is_empty() && only_words_of(text, SMALL_TALK_WORDS)

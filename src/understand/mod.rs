@@ -119,6 +119,15 @@ pub fn classify(reply: &str) -> Understood {
     }
 }
 
+/// Whether a message says nothing about any problem: filler ("ok", "wait what", "cool
+/// thanks", "hmm?"), a greeting, or no words at all ("🙃"). Such a message is not matched
+/// against the articles: a sentence model finds some article near anything.
+pub fn says_nothing(message: &str) -> bool {
+    let text = Normalised::new(message);
+    // (Words of any script count: "无法登录" says something.)
+    !message.chars().any(char::is_alphanumeric) || (!text.is_empty() && cues::only_filler(&text))
+}
+
 /// A message that says nothing about a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmallTalk {
@@ -224,6 +233,31 @@ mod tests {
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent
+    }
+
+    #[test]
+    fn filler_says_nothing_and_any_problem_word_does() {
+        for nothing in [
+            "ok",
+            "wait what",
+            "cool thanks",
+            "hmm?",
+            "",
+            "🙃",
+            "no",
+            "hey there",
+        ] {
+            assert!(says_nothing(nothing), "{nothing}");
+        }
+        for something in [
+            "ok it's slow",
+            "what is 502",
+            "无法登录",
+            "no payroll",
+            "blank",
+        ] {
+            assert!(!says_nothing(something), "{something}");
+        }
     }
 
     #[test]

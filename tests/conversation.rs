@@ -1585,6 +1585,49 @@ fn a_bare_safari_mid_walk_asks_which_before_a_keyboard_shortcut() {
 }
 
 #[test]
+fn outside_a_walk_a_request_for_a_person_hands_over_and_ticket_news_is_told() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.session.ticket = Some(supportbot::ids::TicketId(1));
+    chat.session.ticket_open = true;
+    chat.session.stage = Stage::Escalated { article: None };
+    // Not "Add this to your ticket?" with articles: a hand-over (the service adds it).
+    let out = chat.say("human please");
+    assert_eq!(
+        out.effects,
+        vec![Effect::Escalate { note: None }],
+        "{}",
+        all_text(&out)
+    );
+    chat.session.stage = Stage::Escalated { article: None };
+    let out = chat.say("can i talk to a person, my boss needs this by friday");
+    assert!(
+        matches!(&out.effects[..], [Effect::Escalate { note: Some(n) }] if n.contains("friday")),
+        "{:?}",
+        out.effects
+    );
+    // A problem named clearly is a description first, even with a plea for help in it.
+    let mut fresh = Chat::new(&kb);
+    let out = fresh.say("can someone help me, payroll wont update");
+    assert!(out.effects.is_empty(), "{:?}", out.effects);
+    assert_eq!(fresh.session.article(), Some("payroll-not-updating"));
+    for asks in ["hi is my ticket done?", "any news?", "status of T-0001?"] {
+        chat.session.stage = Stage::Escalated { article: None };
+        let out = chat.say(asks);
+        assert_eq!(
+            out.effects,
+            vec![Effect::TicketStatus],
+            "{asks}: {}",
+            all_text(&out)
+        );
+    }
+    // Without a ticket, "any news?" is nothing to look up.
+    let mut fresh = Chat::new(&kb);
+    let out = fresh.say("any news?");
+    assert!(out.effects.is_empty(), "{:?}", out.effects);
+}
+
+#[test]
 fn filler_is_not_looked_up_and_not_kept_for_staff() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -226,9 +226,9 @@ fn describe(
         }
     }
     // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
-    if ranking.best().is_none() && understand::classify(text).intent == Some(Intent::Check) {
-        act(kb, session, Action::Check, now, out);
-        return;
+    let understood = understand::classify(text);
+    if ranking.best().is_none() && understood.intent == Some(Intent::Check) {
+        return act(kb, session, Action::Check, now, out);
     }
     // "hey", "can anyone help?": how to describe it, rather than "I don't know this one" (and
     // nothing for staff to read).
@@ -246,6 +246,24 @@ fn describe(
             }
             understand::SmallTalk::Thanks => out.replies.push(Reply::new(words::YOURE_WELCOME)),
         }
+        return;
+    }
+    // "human please", or "can i talk to a person, my boss needs this by friday" when it names
+    // no problem clearly: a hand-over (adding to an open ticket), the words beyond the request
+    // kept as its note, as during a walk. "can someone help me, payroll wont update" is a
+    // description first.
+    if understood.intent == Some(Intent::Human)
+        && (understood.bare_human_request
+            || (understood.asks_for_a_person && ranking.best().is_none()))
+    {
+        session.leave_pending();
+        let note = (!understood.bare_human_request).then(|| text.to_string());
+        out.effects.push(Effect::Escalate { note });
+        return;
+    }
+    // "any news on my ticket?": where it stands.
+    if ranking.best().is_none() && session.ticket.is_some() && understand::asks_about_ticket(text) {
+        out.effects.push(Effect::TicketStatus);
         return;
     }
     // "ok", "wait what", "cool": nothing to look up and nothing for staff to read. A list on

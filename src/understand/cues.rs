@@ -742,6 +742,34 @@ const FILLER_WORDS: &[&str] = &[
     "thanks", "thank", "thx", "ty", "got", "gotcha", HAPPY, SAD,
 ];
 
+/// Asking after a ticket: its word, or news of it.
+const TICKET_NEWS: &[&str] = &[
+    "ticket",
+    "any news",
+    "any update",
+    "any updates",
+    "any progress",
+    "heard back",
+    "hear back",
+    "still waiting",
+    "whats the status",
+    "what is the status",
+    "status of",
+    "anyone looking",
+    "anybody looking",
+    "someone looking",
+];
+
+/// Whether a short message asks after the user's ticket (see [`super::asks_about_ticket`]).
+pub fn asks_about_ticket(text: &Normalised) -> bool {
+    // A ticket id ("T-0001") reads as the words "t" and its number.
+    let words: Vec<&str> = text.words().collect();
+    let names_an_id = words
+        .windows(2)
+        .any(|w| w[0] == "t" && w[1].bytes().all(|b| b.is_ascii_digit()));
+    text.word_count() <= 12 && (text.any(TICKET_NEWS) || names_an_id)
+}
+
 /// Whether the message is filler, small talk or nothing at all (see [`super::says_nothing`]).
 pub fn only_filler(text: &Normalised) -> bool {
     only_words_of(text, FILLER_WORDS) || only_small_talk(text)
@@ -762,6 +790,28 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
     "thanks", "thank", "you", "there", "is", "here", "or", "from", "your", "this", "give", "up",
     "sorry", "be", "right", HAPPY,
 ];
+
+/// The cues of [`HUMAN`] that ask for a person outright, whatever else is said ("anyone" or
+/// "waiting for" may be about something else).
+const PERSON: &[&str] = &[
+    "human",
+    "real person",
+    "a person",
+    "talk to",
+    "speak to",
+    "speak with",
+    "talk with",
+    "agent",
+    "representative",
+    "live chat",
+    "contact support",
+    "escalate",
+];
+
+/// Whether the message asks for a person outright ("can i talk to a person, ...").
+pub fn asks_for_a_person(text: &Normalised) -> bool {
+    text.any(PERSON)
+}
 
 /// Whether the reply asks for a person and says nothing else (so it adds nothing to a ticket).
 pub fn only_asks_for_a_human(text: &Normalised) -> bool {

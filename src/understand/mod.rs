@@ -89,6 +89,9 @@ pub struct Understood {
     /// Asks for a person and says nothing else ("can i talk to a real person?"): not worth
     /// keeping as a note on the ticket.
     pub bare_human_request: bool,
+    /// Asks for a person outright ("talk to", "agent", "a person"), whatever else it says; a
+    /// description that only pleads ("can anyone help, ...") does not.
+    pub asks_for_a_person: bool,
 }
 
 /// Replies up to this many words that say "fixed" and nothing else ([`Understood::plain`]) are
@@ -116,6 +119,7 @@ pub fn classify(reply: &str) -> Understood {
         question: text.is_question() || cues::opens_like_a_question(&text),
         asks_why: cues::asks_why(&text),
         bare_human_request: cues::only_asks_for_a_human(&text),
+        asks_for_a_person: cues::asks_for_a_person(&text),
     }
 }
 
@@ -126,6 +130,12 @@ pub fn says_nothing(message: &str) -> bool {
     let text = Normalised::new(message);
     // (Words of any script count: "无法登录" says something.)
     !message.chars().any(char::is_alphanumeric) || (!text.is_empty() && cues::only_filler(&text))
+}
+
+/// Whether a message asks how the user's ticket is getting on ("is my ticket done?", "any
+/// news?", "status of T-0001?").
+pub fn asks_about_ticket(message: &str) -> bool {
+    cues::asks_about_ticket(&Normalised::new(message))
 }
 
 /// A message that says nothing about a problem.
@@ -233,6 +243,26 @@ mod tests {
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent
+    }
+
+    #[test]
+    fn asking_after_a_ticket_is_known() {
+        for asks in [
+            "hi is my ticket done?",
+            "status of T-0001?",
+            "any news?",
+            "still waiting on this",
+            "has anyone looking at it yet",
+        ] {
+            assert!(asks_about_ticket(asks), "{asks}");
+        }
+        for not in [
+            "payroll wont update",
+            "the status page says 503",
+            "error 0x0001",
+        ] {
+            assert!(!asks_about_ticket(not), "{not}");
+        }
     }
 
     #[test]

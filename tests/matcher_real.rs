@@ -213,7 +213,12 @@ mod with_model {
                 best.is_some_and(|(_, s)| s >= SEMANTIC_ONLY_CONFIDENT),
             );
             let hybrid = kb.rank_with(text, Some(&q), 5);
-            assert!(hybrid.hybrid);
+            // Filler ("thanks!") is not looked up with the model (`understand::says_nothing`).
+            let says_nothing = supportbot::understand::says_nothing(text);
+            assert!(hybrid.hybrid != says_nothing, "{text}");
+            if says_nothing {
+                println!("not looked up with the model (says nothing): {text:?}");
+            }
             figures[2].add(expect, first(&hybrid).as_deref(), hybrid.best().is_some());
         }
         figures

@@ -332,6 +332,13 @@ pub fn add_to_ticket(id: &str) -> String {
 
 pub const ADD_TO_YOUR_TICKET: &str = "Add this to your ticket?";
 
+/// After a hand-over, under an article a message matched clearly.
+pub fn or_add_to_ticket(id: &str) -> String {
+    format!(
+        "You have an open ticket, **{id}**. If this is more for it than a new problem, add it there instead."
+    )
+}
+
 /// After "Add it to ticket ..." when it was still open.
 pub fn added_to_ticket(id: &str) -> String {
     format!(

@@ -876,11 +876,23 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
     assert!(out.effects.is_empty());
     assert_eq!(chat.session.stage, Stage::Idle, "{}", all_text(&out));
 
-    // A clear new problem starts its article as usual.
+    // A clear new problem starts its article as usual; adding it to the ticket is still
+    // offered, last, so the walk's choices keep their numbers.
     chat.session.stage = Stage::Escalated { article: None };
     let out = chat.say("bank feed stopped syncing transactions since monday");
     assert!(!has(&out, "Add this to your ticket?"), "{}", all_text(&out));
     assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    let last = out.replies.last().unwrap();
+    assert!(
+        last.text.contains("open ticket, **T-0004**"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(last.choices[0].action, Action::AddToTicket);
+    assert_eq!(
+        chat.act(Action::AddToTicket).effects,
+        vec![Effect::AddToTicket]
+    );
 
     // A resolved ticket is not offered: the usual answer, with a human.
     chat.session.stage = Stage::Escalated { article: None };

@@ -295,6 +295,16 @@ fn describe(
                 value: words::assumed_browser(b.label()),
             });
         }
+        // After a hand-over, a clear match may still be more for the open ticket ("here is the
+        // log: Error: 500 ..."): adding it stays one press away.
+        if let Some(id) = open_ticket {
+            out.replies
+                .push(Reply::new(words::or_add_to_ticket(&id)).choice(
+                    Action::AddToTicket,
+                    words::add_to_ticket(&id),
+                    Style::Secondary,
+                ));
+        }
         return;
     }
     let candidates = ranking.candidates(CANDIDATES);

@@ -56,6 +56,9 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
                 browser: None,
                 query: None,
             }),
+            None if choices.len() == 1 => {
+                Input::Invalid("Type 1 to pick the choice above, or type a message.".into())
+            }
             None => Input::Invalid(format!(
                 "Pick a number from 1 to {}, or type a message.",
                 choices.len()
@@ -123,7 +126,8 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
                 "other" => act(Action::Browser(None)),
                 b => match b.parse::<Browser>() {
                     Ok(b) => act(Action::Browser(Some(b))),
-                    Err(e) => Input::Invalid(e.to_string()),
+                    // The console also takes "other" (the parse error lists the browsers).
+                    Err(e) => Input::Invalid(format!("{e}, or other")),
                 },
             };
         }
@@ -507,6 +511,29 @@ mod tests {
             Choice::new(Action::Fixed(STEP), "Fixed it", Style::Success),
             Choice::new(Action::NotFixed(STEP), "Still broken", Style::Danger),
         ]
+    }
+
+    #[test]
+    fn a_number_out_of_range_says_which_numbers_there_are() {
+        let one = [Choice {
+            action: Action::Restart,
+            label: "Start over".into(),
+            style: Style::Secondary,
+        }];
+        let two = [one[0].clone(), one[0].clone()];
+        let said = |line: &str, choices: &[Choice]| match parse_input(line, choices) {
+            Input::Invalid(msg) => msg,
+            _ => panic!("{line} is refused"),
+        };
+        assert_eq!(
+            said("4", &one),
+            "Type 1 to pick the choice above, or type a message."
+        );
+        assert_eq!(
+            said("4", &two),
+            "Pick a number from 1 to 2, or type a message."
+        );
+        assert!(said("/browser android", &[]).ends_with("edge, ie, or other"));
     }
 
     #[test]

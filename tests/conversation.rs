@@ -1640,6 +1640,32 @@ fn outside_a_walk_a_request_for_a_person_hands_over_and_ticket_news_is_told() {
 }
 
 #[test]
+fn a_fix_that_did_not_last_is_taken_back_and_the_walk_goes_on() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("503 service unavailable in chrome");
+    let fixed = chat.session.current_step().unwrap();
+    chat.fixed();
+    assert!(matches!(chat.session.stage, Stage::Fixed { .. }));
+    let out = chat.say("still getting 503");
+    assert!(has(&out, "the fix didn't last"), "{}", all_text(&out));
+    let outcome = |chat: &Chat, solution| {
+        chat.session
+            .attempts
+            .iter()
+            .find(|a| a.solution == solution)
+            .and_then(|a| a.outcome)
+    };
+    assert_eq!(outcome(&chat, fixed.solution), Some(Outcome::NotFixed));
+    let next = chat.session.current_step().expect("the next fix is open");
+    assert!(next.solution > fixed.solution, "{}", all_text(&out));
+    // Another problem named clearly is not taken for "it came back".
+    chat.fixed();
+    chat.say("still broken but now my bank feed stopped syncing too");
+    assert_eq!(outcome(&chat, next.solution), Some(Outcome::Fixed));
+}
+
+#[test]
 fn filler_is_not_looked_up_and_not_kept_for_staff() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

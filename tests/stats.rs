@@ -111,4 +111,30 @@ async fn stats_learn_from_answers_and_tickets() {
     );
     assert_eq!(s.tickets.median_seconds_to_claim, Some(600));
     assert_eq!(s.tickets.median_seconds_to_resolve, Some(3_600));
+
+    // Ann's fix did not last: "it came back" counts it out again, as not fixed, and the walk
+    // goes on with the next fix.
+    let replies = service
+        .handle(&ann, describe("actually it came back"))
+        .await
+        .unwrap();
+    let said: Vec<&str> = replies.iter().map(|r| r.text.as_str()).collect();
+    assert!(said[0].contains("the fix didn't last"), "{said:?}");
+    assert!(
+        service.session(&ann).unwrap().current_step().is_some(),
+        "the next fix is open: {said:?}"
+    );
+    let s = stats::aggregate(service.store().stat_events(), service.store().tickets(), 0);
+    let a = s
+        .articles
+        .iter()
+        .find(|a| a.article == "quickbooks-error-502")
+        .expect("502 stats");
+    assert_eq!(
+        (a.solutions[1].fixed, a.solutions[1].not_fixed),
+        (0, 1),
+        "{:?}",
+        a.solutions[1]
+    );
+    assert_eq!(s.conversations_fixed_without_ticket, 0);
 }

@@ -225,8 +225,19 @@ fn describe(
             return act(kb, session, action, now, out);
         }
     }
-    // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
     let understood = understand::classify(text);
+    // "actually it came back" after "Glad that worked!": the fix is taken back and the walk
+    // goes on with the next one (unless the words clearly name another problem).
+    if let Stage::Fixed { article } = &session.stage
+        && understood.intent == Some(Intent::NotFixed)
+        && ranking
+            .best()
+            .is_none_or(|m| kb.article_at(m.doc).id == *article)
+        && let Some(article) = kb.get(article)
+    {
+        return fix_came_back(session, article, text, now, out);
+    }
+    // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
     if ranking.best().is_none() && understood.intent == Some(Intent::Check) {
         return act(kb, session, Action::Check, now, out);
     }
@@ -597,6 +608,26 @@ fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Ou
         );
     }
     out.replies.push(reply);
+}
+
+/// The fix the user said worked did not last: recorded as not fixed after all, and the walk
+/// goes on with the next untried fix (or says none are left).
+fn fix_came_back(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
+    let fixed = session
+        .attempts
+        .iter_mut()
+        .rev()
+        .find(|a| a.article == article.id && a.outcome == Some(Outcome::Fixed));
+    if let Some(a) = fixed {
+        a.outcome = Some(Outcome::NotFixed);
+        a.at = now;
+    }
+    if text.split_whitespace().count() > 2 {
+        session.descriptions.push(text.to_string());
+    }
+    out.replies
+        .push(Reply::new(words::FIX_CAME_BACK).article(&article.id));
+    next_solution(session, article, now, out);
 }
 
 /// An answer to a step that is not the open one (a button on an earlier message, or of another

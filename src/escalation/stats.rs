@@ -15,6 +15,10 @@ pub enum StatKind {
     EscalatedAfter,
     /// Fixed, and the conversation had no ticket.
     FixedWithoutTicket,
+    /// A fix recorded earlier did not last ("it came back"): counted out of `fixed` again.
+    FixTakenBack,
+    /// The same, for a fix that had counted as fixed without a ticket.
+    FixWithoutTicketTakenBack,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,7 +85,7 @@ pub fn aggregate(
 ) -> Stats {
     let mut by_article: BTreeMap<String, (ArticleStats, BTreeMap<usize, SolutionStats>)> =
         BTreeMap::new();
-    let mut fixed_without_ticket = 0;
+    let mut fixed_without_ticket: u64 = 0;
     for e in events.into_iter().filter(|e| e.at >= since) {
         let (a, sols) = by_article.entry(e.article.clone()).or_insert_with(|| {
             (
@@ -117,6 +121,14 @@ pub fn aggregate(
             StatKind::FixedWithoutTicket => {
                 a.fixed_without_ticket += 1;
                 fixed_without_ticket += 1;
+            }
+            StatKind::FixTakenBack => {
+                a.fixed = a.fixed.saturating_sub(1);
+                s.fixed = s.fixed.saturating_sub(1);
+            }
+            StatKind::FixWithoutTicketTakenBack => {
+                a.fixed_without_ticket = a.fixed_without_ticket.saturating_sub(1);
+                fixed_without_ticket = fixed_without_ticket.saturating_sub(1);
             }
         }
     }

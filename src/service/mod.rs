@@ -222,6 +222,13 @@ impl Service {
                 kinds.push(StatKind::Shown);
             }
             let old_outcome = old.and_then(|o| o.outcome);
+            // "It came back": the fix counted before is counted out again.
+            if old_outcome == Some(Outcome::Fixed) && a.outcome != old_outcome {
+                kinds.push(StatKind::FixTakenBack);
+                if !had_ticket {
+                    kinds.push(StatKind::FixWithoutTicketTakenBack);
+                }
+            }
             if a.outcome != old_outcome {
                 match a.outcome {
                     Some(Outcome::Fixed) => {

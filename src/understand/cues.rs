@@ -196,6 +196,15 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "happening again",
     "crashed again",
     "crashing again",
+    // The fix did not last ("actually it came back").
+    "came back",
+    "coming back",
+    "error is back",
+    "errors are back",
+    "problem is back",
+    "issue is back",
+    "back again",
+    "broke again",
     // Has the problem too ("I'm hitting this too").
     "hitting this",
     "this too",

@@ -341,6 +341,8 @@ mod tests {
             "no more error",
             "nothing wrong anymore",
             "not broken anymore",
+            "its back up now",
+            "it's back to normal, thanks",
         ] {
             assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
         }
@@ -353,6 +355,10 @@ mod tests {
             "nope still blank",
             "didnt work",
             "Still broken",
+            // A fix that did not last.
+            "actually it came back",
+            "the error is back",
+            "nope it broke again",
         ] {
             assert_eq!(intent(not_fixed), Some(Intent::NotFixed), "{not_fixed}");
         }

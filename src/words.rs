@@ -131,6 +131,11 @@ pub fn switch_to(title: &str) -> String {
     format!("Switch to {title}")
 }
 
+/// A description's error code that points to a later fix than the first.
+pub fn code_points_to(number: usize, fix: &str) -> String {
+    format!("The error code you gave points to fix {number}, **{fix}**, so let's start there.")
+}
+
 /// A detail that points to a later fix of the same article.
 pub fn points_to(number: usize, fix: &str) -> String {
     format!("That points to fix {number}, **{fix}**, so let's try that one next.")

@@ -1666,6 +1666,30 @@ fn a_fix_that_did_not_last_is_taken_back_and_the_walk_goes_on() {
 }
 
 #[test]
+fn an_error_code_the_article_defines_starts_at_the_fix_for_it() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("bank feed stuck, chase says error 103");
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    assert!(has(&out, "points to fix 3"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(2));
+    // The fixes before it still come before the walk runs out.
+    let mut shown = vec![2];
+    while chat.session.current_step().is_some() {
+        chat.not_fixed();
+        if let Some(step) = chat.session.current_step() {
+            shown.push(step.solution);
+        }
+    }
+    shown.sort_unstable();
+    assert_eq!(shown, [0, 1, 2, 3]);
+    // A code the article only mentions in passing starts at the first fix as usual.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks says 502 bad gateway in firefox");
+    assert!(chat.session.attempts.iter().all(|a| a.solution < 2));
+}
+
+#[test]
 fn filler_is_not_looked_up_and_not_kept_for_staff() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -297,7 +297,8 @@ fn describe(
     session.matches = scored(kb, &ranking);
     if let Some(best) = ranking.best() {
         let article = kb.article_at(best.doc);
-        start_article(session, article, now, out);
+        let first = typed::fix_for_code(article, text).unwrap_or(0);
+        start_article_at(session, article, first, now, out);
         if assumed_browser
             && let (Some(b), Some(first)) = (session.browser, out.replies.first_mut())
         {
@@ -692,7 +693,19 @@ fn current_article<'a>(kb: &'a KnowledgeBase, session: &Session) -> Option<&'a A
 
 /// Opens `article` at its first solution (the stage then holds it).
 fn start_article(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
-    session.next_solution = 0;
+    start_article_at(session, article, 0, now, out)
+}
+
+/// Opens `article` at solution `first` (the one a description's error code points to; the
+/// fixes before it are still offered before the walk runs out).
+fn start_article_at(
+    session: &mut Session,
+    article: &Article,
+    first: usize,
+    now: u64,
+    out: &mut Output,
+) {
+    session.next_solution = first;
     // What the article was chosen from, for the ticket, whatever is said after.
     session.walked_matches = session.matches.clone();
     let mut reply = Reply::new(article.summary.clone())
@@ -709,6 +722,10 @@ fn start_article(session: &mut Session, article: &Article, now: u64, out: &mut O
         reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
     }
     out.replies.push(reply);
+    if let Some(fix) = article.solutions.get(first).filter(|_| first > 0) {
+        out.replies
+            .push(Reply::new(words::code_points_to(first + 1, &fix.title)).article(&article.id));
+    }
     next_solution(session, article, now, out);
 }
 

@@ -314,6 +314,51 @@ fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<us
         .map(|(_, i)| i)
 }
 
+/// The fix a first description's error code points to, when the article defines that code on
+/// a line of its own ("Error 103: the sign-in details ... are wrong") and a fix other than the
+/// first is clearly about what it means ("bank feed stuck, chase says error 103" -> "Update the
+/// bank sign-in details"). Codes the article only mentions in passing ("502") point nowhere.
+pub(super) fn fix_for_code(article: &Article, text: &str) -> Option<usize> {
+    let codes = Terms::of(text).codes;
+    if codes.is_empty() {
+        return None;
+    }
+    let mut lines: Vec<&str> = article.summary.lines().collect();
+    lines.extend(article.causes.iter().map(|c| c.detail.as_str()));
+    let mut meaning = String::new();
+    for line in lines {
+        let line = line.trim_start_matches(['-', '*', ' ']);
+        // A definition: the code, then a colon, within the line's first words.
+        let Some((head, rest)) = line.split_once(':') else {
+            continue;
+        };
+        if head.split_whitespace().count() <= 3 && !Terms::of(head).codes.is_disjoint(&codes) {
+            meaning.push_str(rest);
+            meaning.push('\n');
+        }
+    }
+    let said = Terms::of(&meaning);
+    if said.is_empty() {
+        return None;
+    }
+    let score = |i: usize| {
+        let s = &article.solutions[i];
+        let title = Terms::of(&s.title);
+        let mut body = s.general.clone();
+        for v in &s.variants {
+            body.push('\n');
+            body.push_str(&v.steps);
+        }
+        2 * said.shared_with(&title) + said.without(&title).shared_with(&Terms::of(&body))
+    };
+    let first = score(0);
+    (1..article.solutions.len())
+        .map(|i| (score(i), i))
+        .filter(|&(s, _)| s >= 3 && s > first)
+        .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)))
+        .map(|(_, i)| i)
+}
+
 /// The reply with what the article says about each code it names ("error 103" + "Error 103:
 /// the sign-in details QuickBooks has for the bank are wrong"), so a bare code can point to
 /// the fix for what it means.

@@ -1633,10 +1633,23 @@ fn outside_a_walk_a_request_for_a_person_hands_over_and_ticket_news_is_told() {
             all_text(&out)
         );
     }
-    // Without a ticket, "any news?" is nothing to look up.
-    let mut fresh = Chat::new(&kb);
-    let out = fresh.say("any news?");
-    assert!(out.effects.is_empty(), "{:?}", out.effects);
+    // Descriptions with those words are descriptions.
+    for described in [
+        "a person on my team cannot log in",
+        "user agent error in chrome",
+        "still waiting for transactions to load since monday",
+    ] {
+        chat.session.stage = Stage::Escalated { article: None };
+        let out = chat.say(described);
+        assert!(
+            !out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. } | Effect::TicketStatus)),
+            "{described}: {:?} {}",
+            out.effects,
+            all_text(&out)
+        );
+    }
 }
 
 #[test]
@@ -1659,8 +1672,14 @@ fn a_fix_that_did_not_last_is_taken_back_and_the_walk_goes_on() {
     assert_eq!(outcome(&chat, fixed.solution), Some(Outcome::NotFixed));
     let next = chat.session.current_step().expect("the next fix is open");
     assert!(next.solution > fixed.solution, "{}", all_text(&out));
-    // Another problem named clearly is not taken for "it came back".
+    // "no", "no thanks" to "another problem?" leave the fix standing.
     chat.fixed();
+    for no in ["no", "no thanks", "nope"] {
+        let out = chat.say(no);
+        assert!(has(&out, "You're welcome"), "{no}: {}", all_text(&out));
+        assert_eq!(outcome(&chat, next.solution), Some(Outcome::Fixed), "{no}");
+    }
+    // Another problem named clearly is not taken for "it came back".
     chat.say("still broken but now my bank feed stopped syncing too");
     assert_eq!(outcome(&chat, next.solution), Some(Outcome::Fixed));
 }

@@ -229,7 +229,8 @@ fn describe(
     // "actually it came back" after "Glad that worked!": the fix is taken back and the walk
     // goes on with the next one (unless the words clearly name another problem).
     if let Stage::Fixed { article } = &session.stage
-        && understood.intent == Some(Intent::NotFixed)
+        && understand::fix_did_not_last(text)
+        && understood.intent != Some(Intent::Fixed)
         && ranking
             .best()
             .is_none_or(|m| kb.article_at(m.doc).id == *article)
@@ -263,9 +264,9 @@ fn describe(
     // no problem clearly: a hand-over (adding to an open ticket), the words beyond the request
     // kept as its note, as during a walk. "can someone help me, payroll wont update" is a
     // description first.
+    let nothing_matched = ranking.candidates(CANDIDATES).is_empty();
     if understood.intent == Some(Intent::Human)
-        && (understood.bare_human_request
-            || (understood.asks_for_a_person && ranking.best().is_none()))
+        && (understood.bare_human_request || (understood.asks_for_a_person && nothing_matched))
     {
         session.leave_pending();
         let note = (!understood.bare_human_request).then(|| text.to_string());
@@ -273,7 +274,7 @@ fn describe(
         return;
     }
     // "any news on my ticket?": where it stands.
-    if ranking.best().is_none() && session.ticket.is_some() && understand::asks_about_ticket(text) {
+    if nothing_matched && session.ticket.is_some() && understand::asks_about_ticket(text) {
         out.effects.push(Effect::TicketStatus);
         return;
     }
@@ -287,6 +288,8 @@ fn describe(
             Stage::Escalated { .. } if session.ticket.is_some() => {
                 out.effects.push(Effect::TicketStatus)
             }
+            // "no", "cool", "great" after "Glad that worked!": the fix stands.
+            Stage::Fixed { .. } => out.replies.push(Reply::new(words::YOURE_WELCOME)),
             _ => out.replies.push(Reply::new(words::SAY_MORE)),
         }
         return;

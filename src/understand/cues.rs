@@ -196,14 +196,11 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "happening again",
     "crashed again",
     "crashing again",
-    // The fix did not last ("actually it came back").
-    "came back",
-    "coming back",
+    // The fix did not last ("the error is back").
     "error is back",
     "errors are back",
     "problem is back",
     "issue is back",
-    "back again",
     "broke again",
     // Has the problem too ("I'm hitting this too").
     "hitting this",
@@ -775,8 +772,10 @@ pub fn asks_about_ticket(text: &Normalised) -> bool {
     let words: Vec<&str> = text.words().collect();
     let names_an_id = words
         .windows(2)
-        .any(|w| w[0] == "t" && w[1].bytes().all(|b| b.is_ascii_digit()));
-    text.word_count() <= 12 && (text.any(TICKET_NEWS) || names_an_id)
+        .any(|w| w[0] == "t" && w[1].len() >= 3 && w[1].bytes().all(|b| b.is_ascii_digit()));
+    // Short: a longer message with these words describes something ("still waiting for
+    // transactions to load").
+    text.word_count() <= 6 && (text.any(TICKET_NEWS) || names_an_id)
 }
 
 /// Whether the message is filler, small talk or nothing at all (see [`super::says_nothing`]).
@@ -805,17 +804,53 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
 const PERSON: &[&str] = &[
     "human",
     "real person",
-    "a person",
-    "talk to",
-    "speak to",
-    "speak with",
-    "talk with",
-    "agent",
+    "talk to a person",
+    "speak to a person",
+    "talk to someone",
+    "speak to someone",
+    "speak with someone",
+    "talk with someone",
+    "talk to an agent",
+    "speak to an agent",
+    "live agent",
     "representative",
     "live chat",
-    "contact support",
-    "escalate",
 ];
+
+/// Says a recorded fix did not last ("actually it came back", "still getting 503").
+const DID_NOT_LAST: &[&str] = &[
+    "it came back",
+    "it comes back",
+    "its coming back",
+    "it is back",
+    "its back",
+    "error came back",
+    "error is back",
+    "errors are back",
+    "problem came back",
+    "problem is back",
+    "issue came back",
+    "issue is back",
+    "broke again",
+    "broken again",
+    "happening again",
+    "happened again",
+    "back again",
+    "still broken",
+    "still getting",
+    "still not working",
+    "still happening",
+    "still there",
+    "not fixed",
+    "didnt last",
+    "did not last",
+];
+
+/// Whether the message says a fix recorded as working did not last, and nothing that it works
+/// ("it came back" but not "it came back up").
+pub fn fix_did_not_last(text: &Normalised) -> bool {
+    text.any(DID_NOT_LAST) && !text.any(FIXED_STRONG)
+}
 
 /// Whether the message asks for a person outright ("can i talk to a person, ...").
 pub fn asks_for_a_person(text: &Normalised) -> bool {

@@ -132,6 +132,12 @@ pub fn says_nothing(message: &str) -> bool {
     !message.chars().any(char::is_alphanumeric) || (!text.is_empty() && cues::only_filler(&text))
 }
 
+/// Whether a message says a fix recorded as working did not last ("actually it came back",
+/// "still getting 503"); "no thanks" or "it came back up" do not.
+pub fn fix_did_not_last(message: &str) -> bool {
+    cues::fix_did_not_last(&Normalised::new(message))
+}
+
 /// Whether a message asks how the user's ticket is getting on ("is my ticket done?", "any
 /// news?", "status of T-0001?").
 pub fn asks_about_ticket(message: &str) -> bool {
@@ -246,6 +252,32 @@ mod tests {
     }
 
     #[test]
+    fn a_fix_that_did_not_last_is_said_outright() {
+        for back in [
+            "actually it came back",
+            "still getting 503",
+            "the error is back",
+            "nope it broke again",
+        ] {
+            assert!(fix_did_not_last(back), "{back}");
+        }
+        for not in [
+            "no",
+            "nope",
+            "no thanks",
+            "no, that's all",
+            "nothing else",
+            "not now",
+            "ok it came back up",
+            "yes everything came back",
+            "all my transactions came back",
+            "i still have a question",
+        ] {
+            assert!(!fix_did_not_last(not), "{not}");
+        }
+    }
+
+    #[test]
     fn asking_after_a_ticket_is_known() {
         for asks in [
             "hi is my ticket done?",
@@ -260,6 +292,8 @@ mod tests {
             "payroll wont update",
             "the status page says 503",
             "error 0x0001",
+            "still waiting for transactions to load since monday",
+            "T 4 slips wont print",
         ] {
             assert!(!asks_about_ticket(not), "{not}");
         }
@@ -355,8 +389,6 @@ mod tests {
             "nope still blank",
             "didnt work",
             "Still broken",
-            // A fix that did not last.
-            "actually it came back",
             "the error is back",
             "nope it broke again",
         ] {

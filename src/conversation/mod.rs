@@ -503,7 +503,8 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                     out.replies.truncate(at);
                     let title = &article.solutions[step.solution].title;
                     let said = format!("{said} {}", words::same_steps_in(b, title));
-                    out.replies.push(did_it_fix_it(article, step, said));
+                    out.replies
+                        .push(with_answers(Reply::new(said), article, step));
                     return;
                 }
                 out.replies.insert(at, Reply::new(said));
@@ -845,16 +846,8 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         push_skipped(out, &skipped);
         // The attempt just pushed is pending.
         let step = session.current_step().unwrap_or(Step::UNKNOWN);
-        let mut reply = Reply::new(format!("{body}\n\n{}", words::DID_THIS_FIX_IT))
-            .title(heading)
-            .article(&article.id)
-            .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
-            .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger)
-            .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
-        if !article.checks.is_empty() {
-            reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
-        }
-        out.replies.push(reply);
+        let reply = Reply::new(format!("{body}\n\n{}", words::DID_THIS_FIX_IT)).title(heading);
+        out.replies.push(with_answers(reply, article, step));
         return;
     }
     push_skipped(out, &skipped);
@@ -888,9 +881,10 @@ fn reads_the_same(
     ) && worded_for(&solution.general, a) == worded_for(&solution.general, b)
 }
 
-/// "Did this fix it?" for the open `step`, after `lead`, with its answers.
-fn did_it_fix_it(article: &Article, step: crate::session::Step, lead: String) -> Reply {
-    let mut reply = Reply::new(lead)
+/// `reply` as the question of `article`'s open `step`, with the answers to "did this fix it?"
+/// (and the live check when the article has one).
+fn with_answers(reply: Reply, article: &Article, step: Step) -> Reply {
+    let mut reply = reply
         .article(&article.id)
         .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
         .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger)

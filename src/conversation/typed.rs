@@ -264,15 +264,8 @@ fn open_question(session: &mut Session, article: &Article, lead: &str, now: u64,
     } else {
         format!("{lead} {}", words::did_it_fix_it(&title))
     };
-    let mut reply = Reply::new(text)
-        .article(&article.id)
-        .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
-        .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger)
-        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
-    if !article.checks.is_empty() {
-        reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
-    }
-    out.replies.push(reply);
+    out.replies
+        .push(super::with_answers(Reply::new(text), article, step));
 }
 
 /// The untried fix of `article` a detail points to ("it says error 103 now" -> the fix that
@@ -293,17 +286,7 @@ fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<us
             a.article == article.id && a.solution == i && a.outcome == Some(Outcome::NotFixed)
         })
     };
-    // A word in a fix's title counts twice: the title says what the fix is for.
-    let score = |i: usize| {
-        let s = &article.solutions[i];
-        let title = Terms::of(&s.title);
-        let mut body = s.general.clone();
-        for v in &s.variants {
-            body.push('\n');
-            body.push_str(&v.steps);
-        }
-        2 * said.shared_with(&title) + said.without(&title).shared_with(&Terms::of(&body))
-    };
+    let score = |i: usize| points_to(&said, &article.solutions[i]);
     let open_score = open.map_or(0, score);
     (0..article.solutions.len())
         .filter(|&i| Some(i) != open && !tried(i))
@@ -341,22 +324,25 @@ pub(super) fn fix_for_code(article: &Article, text: &str) -> Option<usize> {
     if said.is_empty() {
         return None;
     }
-    let score = |i: usize| {
-        let s = &article.solutions[i];
-        let title = Terms::of(&s.title);
-        let mut body = s.general.clone();
-        for v in &s.variants {
-            body.push('\n');
-            body.push_str(&v.steps);
-        }
-        2 * said.shared_with(&title) + said.without(&title).shared_with(&Terms::of(&body))
-    };
+    let score = |i: usize| points_to(&said, &article.solutions[i]);
     let first = score(0);
     (1..article.solutions.len())
         .map(|i| (score(i), i))
         .filter(|&(s, _)| s >= 3 && s > first)
         .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
+}
+
+/// How clearly `said` points to `solution`: shared codes and words, a word in the fix's title
+/// counting twice (the title says what the fix is for).
+fn points_to(said: &Terms, solution: &crate::knowledge::Solution) -> usize {
+    let title = Terms::of(&solution.title);
+    let mut body = solution.general.clone();
+    for v in &solution.variants {
+        body.push('\n');
+        body.push_str(&v.steps);
+    }
+    2 * said.shared_with(&title) + said.without(&title).shared_with(&Terms::of(&body))
 }
 
 /// The reply with what the article says about each code it names ("error 103" + "Error 103:

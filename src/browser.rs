@@ -118,10 +118,17 @@ impl Browser {
     pub fn safari_by_device(text: &str) -> Option<Browser> {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
-        let mac = ["mac", "macbook", "macos", "osx", "imac"]
-            .iter()
-            .any(|w| has(w));
-        let ios = ["iphone", "ipad", "ios", "ipados"].iter().any(|w| has(w));
+        // Asked "Mac or iPhone?", a computer can only be the Mac (Safari has no other desktop).
+        let mac = [
+            "mac", "macbook", "macos", "osx", "imac", "desktop", "laptop", "computer",
+        ]
+        .iter()
+        .any(|w| has(w));
+        let ios = [
+            "iphone", "ipad", "ios", "ipados", "phone", "tablet", "mobile",
+        ]
+        .iter()
+        .any(|w| has(w));
         match (mac, ios) {
             (true, false) => Some(Browser::SafariMac),
             (false, true) => Some(Browser::SafariIos),
@@ -210,6 +217,19 @@ mod tests {
             Some(Browser::SafariMac)
         );
         assert_eq!(Browser::safari_by_device("iPad"), Some(Browser::SafariIos));
+        assert_eq!(
+            Browser::safari_by_device("the laptop"),
+            Some(Browser::SafariMac)
+        );
+        assert_eq!(
+            Browser::safari_by_device("desktop"),
+            Some(Browser::SafariMac)
+        );
+        assert_eq!(
+            Browser::safari_by_device("on my phone"),
+            Some(Browser::SafariIos)
+        );
+        assert_eq!(Browser::safari_by_device("laptop and phone"), None);
         assert_eq!(Browser::safari_by_device("mac and iphone"), None);
         assert_eq!(Browser::safari_by_device("still broken"), None);
     }

@@ -26,13 +26,13 @@ pub const HELP_TITLE: &str = "How I can help";
 pub const SAY_WHAT_IS_WRONG: &str = "Hi! What's going wrong? Tell me in your own words what you were doing and what you see (the exact error message or code helps), and your browser if you know it.";
 pub fn ticket_is_open(id: &str) -> String {
     format!(
-        "Your ticket {id} is open: the support team has everything from our conversation, and you'll get a message when someone picks it up. To add something, tell me (or ask for a human again); for another problem, describe it."
+        "Your ticket {id} is open: the support team has everything from our conversation, and you'll get a message when someone picks it up. To add something, just tell me; for another problem, describe it."
     )
 }
 
 pub fn ticket_is_claimed(id: &str, by: &str) -> String {
     format!(
-        "Your ticket {id} is with {by} from the support team. To add something, tell me (or ask for a human again); for another problem, describe it."
+        "Your ticket {id} is with {by} from the support team. To add something, just tell me; for another problem, describe it."
     )
 }
 
@@ -98,6 +98,11 @@ pub fn taken_as_part_of(title: &str) -> String {
 
 pub const DIDNT_CATCH: &str = "Sorry, I didn't catch that.";
 pub const NOTED: &str = "Noted.";
+/// A reply that says nothing yet ("hmm", "ok") while a fix is open.
+pub const TAKE_YOUR_TIME: &str = "Take your time.";
+/// "perfect, works great" after the fix was recorded: the fix stands.
+pub const GOOD_TO_HEAR: &str =
+    "Good to hear! If something else goes wrong, describe it here in your own words.";
 pub const NOT_ANSWERED_HERE: &str =
     "I can't help with that here, but a person can: choose Talk to a human.";
 
@@ -339,6 +344,21 @@ pub fn add_to_ticket(id: &str) -> String {
 }
 
 pub const ADD_TO_YOUR_TICKET: &str = "Add this to your ticket?";
+
+/// "It came back" after the ticket was resolved.
+pub const BACK_AFTER_RESOLVED: &str = "Sorry it's back. I can open a new ticket with everything from before, so nobody asks you to repeat it, or we can go through the fixes again.";
+pub const OPEN_A_NEW_TICKET: &str = "Open a new ticket";
+
+pub fn try_fixes_again(title: &str) -> String {
+    format!("Try the fixes for {title} again")
+}
+
+/// A number typed with no list open, or past the end of the list.
+pub fn no_such_choice(typed: &str) -> String {
+    format!(
+        "There's no choice {typed} open right now. Describe the problem in your own words, or type **help**."
+    )
+}
 
 /// After a hand-over, under an article a message matched clearly.
 pub fn or_add_to_ticket(id: &str) -> String {

@@ -25,6 +25,15 @@ fn describe(text: &str) -> Event {
     }
 }
 
+/// Typed as in chat, with no browser picked.
+fn typed(text: &str) -> Event {
+    Event::Describe {
+        text: text.into(),
+        browser: None,
+        query: None,
+    }
+}
+
 fn text(replies: &[Reply]) -> String {
     replies
         .iter()
@@ -143,5 +152,129 @@ async fn a_follow_up_is_added_once_and_only_what_is_new_is_filed_again() {
             "quickbooks error 502 bad gateway",
             "my boss needs this sorted before friday"
         ]
+    );
+}
+
+fn service_in(dir: &std::path::Path) -> Service {
+    let knowledge = Knowledge::open(&shipped_knowledge()).unwrap();
+    Service::new(
+        knowledge,
+        Store::open_waiting(dir, std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(Arc::new(FixedClock(Mutex::new(1_000))))
+}
+
+#[tokio::test]
+async fn asking_for_a_person_again_with_nothing_new_says_who_has_the_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    let again = say(&service, &ann, typed("human please")).await;
+    assert!(again.contains("Your ticket T-0001 is open"), "{again}");
+    assert!(!again.contains("added"), "{again}");
+    assert_eq!(summaries(&service, 1), 1, "nothing filed twice");
+
+    desk(service.store())
+        .act(TicketId(1), "Sam", &StaffAction::Claim, 1_050)
+        .unwrap();
+    let again = say(&service, &ann, Event::Escalate { note: None }).await;
+    assert!(again.contains("is with Sam"), "{again}");
+    assert_eq!(summaries(&service, 1), 1);
+
+    // Something new since: it is filed, as before.
+    say(&service, &ann, typed("it also fails on the payroll page")).await;
+    let asked = say(&service, &ann, Event::Escalate { note: None }).await;
+    assert!(asked.contains("added this conversation"), "{asked}");
+    assert_eq!(summaries(&service, 1), 2);
+}
+
+#[tokio::test]
+async fn add_it_to_my_ticket_in_words_is_the_add_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+
+    // With what to add in the same message: it goes on the ticket.
+    let added = say(
+        &service,
+        &ann,
+        typed("please add this to my ticket: it also fails on the payroll page"),
+    )
+    .await;
+    assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
+    let latest = service.ticket(TicketId(1)).unwrap();
+    let latest = latest.summaries.last().unwrap();
+    assert!(
+        latest
+            .descriptions
+            .iter()
+            .any(|d| d.contains("fails on the payroll page")),
+        "{:?}",
+        latest.descriptions
+    );
+    // The request alone, with nothing new: nothing filed, and not offered as a description.
+    let again = say(&service, &ann, typed("add it to my ticket")).await;
+    assert!(again.contains("already on your ticket"), "{again}");
+    assert_eq!(summaries(&service, 1), 2);
+    // Questions about it say where it stands.
+    for asked in [
+        "status?",
+        "when will someone get back to me",
+        "did anyone look at it yet?",
+    ] {
+        let reply = say(&service, &ann, typed(asked)).await;
+        assert!(
+            reply.contains("Your ticket T-0001 is open"),
+            "{asked}: {reply}"
+        );
+    }
+    assert_eq!(summaries(&service, 1), 2);
+}
+
+#[tokio::test]
+async fn it_came_back_after_the_ticket_was_resolved_offers_a_new_ticket_with_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    desk(service.store())
+        .act(
+            TicketId(1),
+            "Sam",
+            &StaffAction::Resolve { note: None },
+            1_100,
+        )
+        .unwrap();
+
+    let hello = say(&service, &ann, typed("hi again")).await;
+    assert!(hello.contains("was resolved by Sam"), "{hello}");
+    let offer = service
+        .handle(&ann, typed("actually it came back"))
+        .await
+        .unwrap();
+    let actions: Vec<&Action> = offer
+        .iter()
+        .flat_map(|r| r.choices.iter().map(|c| &c.action))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            &Action::AddToTicket,
+            &Action::Article("quickbooks-error-502".into())
+        ],
+        "{}",
+        text(&offer)
+    );
+    let filed = say(&service, &ann, Event::Act(Action::AddToTicket)).await;
+    assert!(filed.contains("T-0002"), "{filed}");
+    let new = service.ticket(TicketId(2)).unwrap();
+    assert_eq!(
+        new.summaries[0].descriptions,
+        ["quickbooks error 502 bad gateway", "actually it came back"]
     );
 }

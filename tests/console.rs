@@ -218,7 +218,7 @@ fn replies_in_words_are_understood_in_the_console() {
         &[
             "== Solution 2 of 6: Manually update bank transactions ==",
             "> ok",
-            "Noted. Did Manually update bank transactions fix it?",
+            "Take your time. Did Manually update bank transactions fix it?",
             "> no still not working",
             "== Solution 3 of 6: Temporarily turn off the firewall ==",
             "> my bank feed stopped syncing yesterday",

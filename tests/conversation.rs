@@ -950,7 +950,7 @@ fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let attempts = chat.session.attempts.len();
     // An aside: the open step is asked again in one line, nothing recorded.
     let out = chat.say("ok");
-    assert!(has(&out, "Noted. Did **"), "{}", all_text(&out));
+    assert!(has(&out, "Take your time. Did **"), "{}", all_text(&out));
     assert_eq!(
         actions(&out)[0],
         Action::Fixed(chat.session.current_step().unwrap())
@@ -984,8 +984,8 @@ fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     );
     assert_eq!(
         chat.session.asides,
-        ["ok", "purple monkey"],
-        "the aside and the reply not understood are kept for staff, folded"
+        ["purple monkey"],
+        "the reply not understood is kept for staff, folded; filler (\"ok\") is not"
     );
     // And a stated fix is recorded as the button would.
     let out = chat.say("yes that fixed it");
@@ -1105,6 +1105,8 @@ fn off_topic_text_mid_walk_keeps_the_walk() {
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
     assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
     let out = chat.say("ok, thanks");
+    assert!(has(&out, "Take your time."), "{}", all_text(&out));
+    let out = chat.say("ok, will try that later today");
     assert!(has(&out, "Noted."), "{}", all_text(&out));
     // A question not understood, with or without its "?", is not "didn't catch that".
     let out = chat.say("what does that mean");
@@ -1736,6 +1738,85 @@ fn filler_is_not_looked_up_and_not_kept_for_staff() {
         "{:?}",
         chat.session.descriptions
     );
+}
+
+#[test]
+fn filler_mid_walk_keeps_the_question_and_records_nothing() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed is not updating in chrome");
+    let step = chat.session.current_step().expect("a fix is open");
+    for (filler, lead) in [
+        ("hmm", "Take your time. Did"),
+        ("ok", "Take your time. Did"),
+        ("wait", "didn't catch that. Did"),
+    ] {
+        let out = chat.say(filler);
+        assert!(has(&out, lead), "{filler}: {}", all_text(&out));
+        assert!(!has(&out, "Noted"), "{filler}: {}", all_text(&out));
+        assert_eq!(chat.session.current_step(), Some(step), "{filler}");
+    }
+    assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()));
+    assert!(chat.session.asides.is_empty(), "{:?}", chat.session.asides);
+}
+
+#[test]
+fn praise_after_a_fix_keeps_the_fix() {
+    let kb = shipped_kb();
+    for praise in [
+        "perfect, works great",
+        "all good now thanks",
+        "yep working fine now",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my bank feed is not updating in chrome");
+        chat.fixed();
+        let out = chat.say(praise);
+        assert!(has(&out, "Good to hear"), "{praise}: {}", all_text(&out));
+        assert!(
+            matches!(chat.session.stage, Stage::Fixed { .. }),
+            "{praise}: {:?}",
+            chat.session.stage
+        );
+        assert_eq!(chat.session.descriptions.len(), 1, "{praise}");
+    }
+}
+
+#[test]
+fn a_number_with_no_list_open_is_not_looked_up() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("5");
+    assert!(has(&out, "no choice 5 open"), "{}", all_text(&out));
+    assert_eq!(chat.session.stage, Stage::Idle);
+    assert!(chat.session.descriptions.is_empty());
+    // A three-digit code is a description ("502").
+    let out = chat.say("502");
+    assert!(!has(&out, "no choice"), "{}", all_text(&out));
+    // In chat, at "Is it one of these?", a number picks from the list.
+    let mut chat = Chat::new(&kb);
+    chat.session.stage = Stage::ChoosingArticle {
+        candidates: vec!["login-loop-signed-out".into(), "page-not-loading".into()],
+    };
+    chat.say("2");
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+}
+
+#[test]
+fn a_computer_or_phone_answers_which_safari() {
+    let kb = shipped_kb();
+    for (said, safari) in [
+        ("laptop", Browser::SafariMac),
+        ("on the desktop", Browser::SafariMac),
+        ("my phone", Browser::SafariIos),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks page is blank and not loading in safari");
+        assert!(chat.session.safari_unsure, "{said}");
+        chat.say(said);
+        assert_eq!(chat.session.browser, Some(safari), "{said}");
+        assert!(chat.session.current_step().is_some(), "{said}");
+    }
 }
 
 #[test]

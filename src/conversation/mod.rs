@@ -192,6 +192,25 @@ fn describe(
         typed::answer(kb, session, article, text, &ranking, now, out);
         return;
     }
+    // "2" with no list open (the console passes a number through when nothing is numbered):
+    // a pick from the list on screen in chat, else a choice that is not there.
+    if text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let picked = match &session.stage {
+            Stage::ChoosingArticle { candidates } => text
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| candidates.get(n.checked_sub(1)?))
+                .cloned(),
+            _ => None,
+        };
+        match picked {
+            Some(id) => act(kb, session, Action::Article(id), now, out),
+            None => out
+                .replies
+                .push(Reply::new(words::no_such_choice(text)).tone(Tone::Warning)),
+        }
+        return;
+    }
     // Typed after a hand-over while the ticket is open: what matches nothing clearly is most
     // likely more for the ticket ("i need this fixed before payroll friday"), so adding it is
     // offered first.
@@ -225,7 +244,44 @@ fn describe(
             return act(kb, session, action, now, out);
         }
     }
+    // "add it to my ticket" (in words rather than the button): the action, and whatever else
+    // the message says goes on the ticket with it.
+    if after_hand_over && understand::asks_to_add_to_ticket(text) {
+        if text.split_whitespace().count() > 6 {
+            session.descriptions.push(text.to_string());
+        }
+        return act(kb, session, Action::AddToTicket, now, out);
+    }
     let understood = understand::classify(text);
+    // "it came back" after the ticket was resolved: a new ticket with everything from before is
+    // one press away, or the fixes again.
+    if let Stage::Escalated { article } = &session.stage
+        && session.ticket.is_some()
+        && !session.ticket_open
+        && understand::fix_did_not_last(text)
+        && understood.intent != Some(Intent::Fixed)
+        && ranking
+            .best()
+            .is_none_or(|m| Some(&kb.article_at(m.doc).id) == article.as_ref())
+    {
+        session.descriptions.push(text.to_string());
+        let mut reply = Reply::new(words::BACK_AFTER_RESOLVED)
+            .tone(Tone::Warning)
+            .choice(
+                Action::AddToTicket,
+                words::OPEN_A_NEW_TICKET,
+                Style::Primary,
+            );
+        if let Some(a) = article.as_ref().and_then(|id| kb.get(id)) {
+            reply = reply.article(&a.id).choice(
+                Action::Article(a.id.clone()),
+                words::try_fixes_again(&a.title),
+                Style::Secondary,
+            );
+        }
+        out.replies.push(reply);
+        return;
+    }
     // "actually it came back" after "Glad that worked!": the fix is taken back and the walk
     // goes on with the next one (unless the words clearly name another problem).
     if let Stage::Fixed { article } = &session.stage
@@ -237,6 +293,17 @@ fn describe(
         && let Some(article) = kb.get(article)
     {
         return fix_came_back(session, article, text, now, out);
+    }
+    // "perfect, works great" after "Glad that worked!": the fix stands (unless the words
+    // clearly name another problem).
+    if let Stage::Fixed { article } = &session.stage
+        && understood.intent == Some(Intent::Fixed)
+        && ranking
+            .best()
+            .is_none_or(|m| kb.article_at(m.doc).id == *article)
+    {
+        out.replies.push(Reply::new(words::GOOD_TO_HEAR));
+        return;
     }
     // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
     if ranking.best().is_none() && understood.intent == Some(Intent::Check) {
@@ -274,7 +341,7 @@ fn describe(
         return;
     }
     // "any news on my ticket?": where it stands.
-    if nothing_matched && session.ticket.is_some() && understand::asks_about_ticket(text) {
+    if ranking.best().is_none() && session.ticket.is_some() && understand::asks_about_ticket(text) {
         out.effects.push(Effect::TicketStatus);
         return;
     }
@@ -627,9 +694,7 @@ fn fix_came_back(session: &mut Session, article: &Article, text: &str, now: u64,
         a.outcome = Some(Outcome::NotFixed);
         a.at = now;
     }
-    if text.split_whitespace().count() > 2 {
-        session.descriptions.push(text.to_string());
-    }
+    typed::note_follow_up(session, text);
     out.replies
         .push(Reply::new(words::FIX_CAME_BACK).article(&article.id));
     next_solution(session, article, now, out);

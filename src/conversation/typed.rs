@@ -42,6 +42,12 @@ pub(super) fn answer(
         }
         note_browser(session, Some(safari), false);
     }
+    // "hmm", "ok", "wait": nothing answered and nothing for staff to read; the question stays.
+    let says_nothing = understand::says_nothing(text);
+    if understood.intent == Some(Intent::Aside) && says_nothing {
+        open_question(session, article, words::TAKE_YOUR_TIME, now, out);
+        return;
+    }
     let other = another_article(kb, article, ranking, &understood);
     match understood.intent {
         Some(Intent::Fixed) => fixed(session, article, &understood, now, out),
@@ -93,8 +99,11 @@ pub(super) fn answer(
             session.note_aside(text);
             open_question(session, article, words::NOT_ANSWERED_HERE, now, out)
         }
+        // "huh", "??": what the choices are, spelled out ("huh" is nothing for staff).
         None => {
-            session.note_aside(text);
+            if !says_nothing {
+                session.note_aside(text);
+            }
             open_question(session, article, words::DIDNT_CATCH, now, out)
         }
     }
@@ -102,7 +111,7 @@ pub(super) fn answer(
 
 /// Keeps a follow-up that says something ("nope still blank on payroll") for the ticket; a
 /// bare "no" adds nothing to what the user said.
-fn note_follow_up(session: &mut Session, text: &str) {
+pub(super) fn note_follow_up(session: &mut Session, text: &str) {
     if text.split_whitespace().count() > 2 {
         session.descriptions.push(text.to_string());
     }

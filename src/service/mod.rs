@@ -431,6 +431,18 @@ impl Service {
         session: &mut Session,
         note: Option<String>,
     ) -> Result<Reply, ServiceError> {
+        // "human please" again with nothing said since: filing the same summary again would
+        // only notify staff twice; where the ticket stands (and who has it) is the answer.
+        if note.is_none()
+            && let Some(id) = session.ticket
+            && self.ticket_holds_all_of(session, id)
+        {
+            return Ok(self.ticket_status(session).choice(
+                Action::Restart,
+                words::START_OVER,
+                Style::Secondary,
+            ));
+        }
         self.hand_over(session, note, Handover::Asked).await
     }
 

@@ -692,6 +692,7 @@ const SMALL_TALK_WORDS: &[&str] = &[
     "afternoon",
     "evening",
     "there",
+    "again",
     "all",
     "everyone",
     "everybody",
@@ -757,13 +758,27 @@ const TICKET_NEWS: &[&str] = &[
     "any progress",
     "heard back",
     "hear back",
-    "still waiting",
-    "whats the status",
-    "what is the status",
-    "status of",
     "anyone looking",
     "anybody looking",
     "someone looking",
+    "look at it",
+    "looked at it",
+    "looking at it",
+    "get back to me",
+    "got back to me",
+    "heard anything",
+    "hear anything",
+    "any word",
+];
+
+/// Ticket news only in a very short message: "still waiting?", "status?" ("still waiting for
+/// transactions to load" and "status page shows 502" describe something).
+const SHORT_TICKET_NEWS: &[&str] = &["still waiting", "status", "eta"];
+
+/// Asking for what was said to go on the ticket ("add it to my ticket", "put this on the
+/// ticket too"): one of these with the word "ticket".
+const ADD_TO: &[&str] = &[
+    "add", "put", "attach", "include", "append", "forward", "send",
 ];
 
 /// Whether a short message asks after the user's ticket (see [`super::asks_about_ticket`]).
@@ -773,9 +788,17 @@ pub fn asks_about_ticket(text: &Normalised) -> bool {
     let names_an_id = words
         .windows(2)
         .any(|w| w[0] == "t" && w[1].len() >= 3 && w[1].bytes().all(|b| b.is_ascii_digit()));
-    // Short: a longer message with these words describes something ("still waiting for
-    // transactions to load").
-    text.word_count() <= 6 && (text.any(TICKET_NEWS) || names_an_id)
+    // Short: a longer message with these words describes something ("anyone looking at the
+    // bank feed sync? it stopped on monday and ...").
+    let words = text.word_count();
+    words <= 8 && (text.any(TICKET_NEWS) || names_an_id)
+        || words <= 4 && text.any(SHORT_TICKET_NEWS)
+}
+
+/// Whether the message asks to put something on the ticket (see
+/// [`super::asks_to_add_to_ticket`]).
+pub fn asks_to_add_to_ticket(text: &Normalised) -> bool {
+    text.any(&["ticket"]) && text.any(ADD_TO)
 }
 
 /// Whether the message is filler, small talk or nothing at all (see [`super::says_nothing`]).
@@ -785,7 +808,8 @@ pub fn only_filler(text: &Normalised) -> bool {
 
 /// Whether the message only greets, thanks or asks for help (see [`super::small_talk`]).
 pub fn only_small_talk(text: &Normalised) -> bool {
-    !text.is_empty() && only_words_of(text, SMALL_TALK_WORDS)
+    // "hi again" greets; "again" alone, after a fix, says the problem is back.
+    !text.is_empty() && only_words_of(text, SMALL_TALK_WORDS) && text.words().any(|w| w != "again")
 }
 
 /// Words that, around a cue of [`HUMAN`], only make the request ("can i talk to a real person

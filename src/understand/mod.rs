@@ -144,6 +144,12 @@ pub fn asks_about_ticket(message: &str) -> bool {
     cues::asks_about_ticket(&Normalised::new(message))
 }
 
+/// Whether the message asks for something to go on the ticket ("add it to my ticket", "please
+/// attach this to the ticket: ..."); whatever else it says is what to add.
+pub fn asks_to_add_to_ticket(message: &str) -> bool {
+    cues::asks_to_add_to_ticket(&Normalised::new(message))
+}
+
 /// A message that says nothing about a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmallTalk {
@@ -513,6 +519,7 @@ mod tests {
             "can anyone help me?",
             "hi there 🙂",
             "test",
+            "hello again",
         ] {
             assert_eq!(
                 small_talk(greeting),

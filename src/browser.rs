@@ -119,16 +119,15 @@ impl Browser {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
         // Asked "Mac or iPhone?", a computer can only be the Mac (Safari has no other desktop).
+        // ("desktop" and "mobile" are not: "QuickBooks Desktop" and the mobile app are products.)
         let mac = [
-            "mac", "macbook", "macos", "osx", "imac", "desktop", "laptop", "computer",
+            "mac", "macbook", "macos", "osx", "imac", "laptop", "computer",
         ]
         .iter()
         .any(|w| has(w));
-        let ios = [
-            "iphone", "ipad", "ios", "ipados", "phone", "tablet", "mobile",
-        ]
-        .iter()
-        .any(|w| has(w));
+        let ios = ["iphone", "ipad", "ios", "ipados", "phone", "tablet"]
+            .iter()
+            .any(|w| has(w));
         match (mac, ios) {
             (true, false) => Some(Browser::SafariMac),
             (false, true) => Some(Browser::SafariIos),
@@ -221,10 +220,7 @@ mod tests {
             Browser::safari_by_device("the laptop"),
             Some(Browser::SafariMac)
         );
-        assert_eq!(
-            Browser::safari_by_device("desktop"),
-            Some(Browser::SafariMac)
-        );
+        assert_eq!(Browser::safari_by_device("its quickbooks desktop"), None);
         assert_eq!(
             Browser::safari_by_device("on my phone"),
             Some(Browser::SafariIos)

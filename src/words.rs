@@ -98,6 +98,8 @@ pub fn taken_as_part_of(title: &str) -> String {
 
 pub const DIDNT_CATCH: &str = "Sorry, I didn't catch that.";
 pub const NOTED: &str = "Noted.";
+/// "Not sure yet" while a fix is open.
+pub const NO_RUSH: &str = "No rush: try it and tell me when you know.";
 /// A reply that says nothing yet ("hmm", "ok") while a fix is open.
 pub const TAKE_YOUR_TIME: &str = "Take your time.";
 /// "perfect, works great" after the fix was recorded: the fix stands.
@@ -127,6 +129,22 @@ pub fn different_problem(current: &str, other: &str) -> String {
         "This sounds like a different problem: **{other}**. Keep going with **{current}**, or switch?"
     )
 }
+
+/// A bare "yes" or "no" to "keep going or switch?".
+pub fn keep_going_or_switch(current: &str, other: &str) -> String {
+    format!("Which one: keep going with **{current}**, or switch to **{other}**?")
+}
+
+/// A bare "yes" when "did this fix it?" and "add it to your ticket?" are both on screen.
+pub fn yes_to_which(ticket: &str) -> String {
+    format!("Yes to which: did the fix work, or shall I add this to your ticket {ticket}?")
+}
+
+/// "Yep, that's it" while a fix is open: the article is right; the fix is still to try.
+pub const THATS_THE_ONE: &str = "Good, that's the one. Try the steps above, then tell me:";
+
+/// "No" to "Shall I note ... as what fixed it?".
+pub const NOT_NOTED: &str = "OK, I haven't noted anything.";
 
 pub fn keep_going_with(title: &str) -> String {
     format!("Keep going with {title}")
@@ -356,7 +374,7 @@ pub fn try_fixes_again(title: &str) -> String {
 /// A number typed with no list open, or past the end of the list.
 pub fn no_such_choice(typed: &str) -> String {
     format!(
-        "There's no choice {typed} open right now. Describe the problem in your own words, or type **help**."
+        "There's no choice {typed} open right now. Describe the problem in your own words, or type **/help**."
     )
 }
 

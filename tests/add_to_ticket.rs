@@ -278,3 +278,111 @@ async fn it_came_back_after_the_ticket_was_resolved_offers_a_new_ticket_with_eve
         ["quickbooks error 502 bad gateway", "actually it came back"]
     );
 }
+
+#[tokio::test]
+async fn a_bare_yes_under_a_fix_and_an_add_offer_asks_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(
+        &service,
+        &ann,
+        typed("quickbooks error 502 bad gateway in chrome"),
+    )
+    .await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    let out = service
+        .handle(&ann, typed("my bank feed is not updating in chrome"))
+        .await
+        .unwrap();
+    assert!(
+        out.iter()
+            .flat_map(|r| &r.choices)
+            .any(|c| c.action == Action::AddToTicket),
+        "{}",
+        text(&out)
+    );
+    // (The question survives the store between events.)
+    let which = say(&service, &ann, typed("yes")).await;
+    assert!(which.contains("Yes to which"), "{which}");
+    let session = service.session(&ann).unwrap();
+    assert!(
+        session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::Fixed)),
+        "no fix recorded from an ambiguous yes: {:?}",
+        session.attempts
+    );
+    assert_eq!(summaries(&service, 1), 1);
+    // A yes with words says which.
+    let fixed = say(&service, &ann, typed("yes that fixed it")).await;
+    assert!(fixed.contains("Glad that worked"), "{fixed}");
+}
+
+#[tokio::test]
+async fn during_a_walk_after_a_hand_over_the_ticket_is_asked_after_and_added_to_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(
+        &service,
+        &ann,
+        typed("quickbooks error 502 bad gateway in chrome"),
+    )
+    .await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    say(
+        &service,
+        &ann,
+        typed("my bank feed is not updating in chrome"),
+    )
+    .await;
+    assert!(service.session(&ann).unwrap().current_step().is_some());
+    let news = say(&service, &ann, typed("any news?")).await;
+    assert!(news.contains("Your ticket T-0001 is open"), "{news}");
+    let added = say(&service, &ann, typed("add code 0x80 to ticket")).await;
+    assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    assert!(
+        ticket
+            .summaries
+            .last()
+            .unwrap()
+            .descriptions
+            .iter()
+            .any(|d| d == "add code 0x80 to ticket"),
+        "what the request says goes on the ticket"
+    );
+}
+
+#[tokio::test]
+async fn after_every_fix_failed_and_the_ticket_was_resolved_only_a_new_ticket_is_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(
+        &service,
+        &ann,
+        typed("my bank feed is not updating in chrome"),
+    )
+    .await;
+    while let Some(step) = service.session(&ann).unwrap().current_step() {
+        say(&service, &ann, Event::Act(Action::NotFixed(step))).await;
+    }
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    desk(service.store())
+        .act(
+            TicketId(1),
+            "Sam",
+            &StaffAction::Resolve { note: None },
+            1_100,
+        )
+        .unwrap();
+    let offer = service.handle(&ann, typed("it came back")).await.unwrap();
+    let actions: Vec<&Action> = offer
+        .iter()
+        .flat_map(|r| r.choices.iter().map(|c| &c.action))
+        .collect();
+    assert_eq!(actions, [&Action::AddToTicket], "{}", text(&offer));
+}

@@ -1807,7 +1807,7 @@ fn a_computer_or_phone_answers_which_safari() {
     let kb = shipped_kb();
     for (said, safari) in [
         ("laptop", Browser::SafariMac),
-        ("on the desktop", Browser::SafariMac),
+        ("my computer", Browser::SafariMac),
         ("my phone", Browser::SafariIos),
     ] {
         let mut chat = Chat::new(&kb);
@@ -1817,6 +1817,101 @@ fn a_computer_or_phone_answers_which_safari() {
         assert_eq!(chat.session.browser, Some(safari), "{said}");
         assert!(chat.session.current_step().is_some(), "{said}");
     }
+}
+
+#[test]
+fn a_bare_yes_answers_the_question_asked_never_a_fix_it_was_not_asked_about() {
+    let kb = shipped_kb();
+    // "Keep going or switch?": a yes or no answers neither, so it is asked again; words pick.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page stuck spinning forever in chrome");
+    let out = chat.say("also my bank feed stopped syncing");
+    assert!(
+        has(&out, "sounds like a different problem"),
+        "{}",
+        all_text(&out)
+    );
+    for bare in ["yes", "no"] {
+        let out = chat.say(bare);
+        assert!(
+            has(&out, "Which one: keep going with"),
+            "{bare}: {}",
+            all_text(&out)
+        );
+        assert!(
+            chat.session.attempts.iter().all(|a| a.outcome.is_none()),
+            "{bare}: {:?}",
+            chat.session.attempts
+        );
+    }
+    chat.say("switch pls");
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page stuck spinning forever in chrome");
+    chat.say("also my bank feed stopped syncing");
+    chat.say("keep going");
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+
+    // "Yep, that's it" when the article is shown: the article is right, the fix still to try.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page stuck spinning forever in chrome");
+    let out = chat.say("yep, that's it");
+    assert!(has(&out, "that's the one"), "{}", all_text(&out));
+    assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()));
+
+    // "Shall I note ... as what fixed it?" - "no": nothing recorded either way.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page stuck spinning forever in chrome");
+    let out = chat.say("thanks, cleared everything and now it works perfectly on this computer");
+    assert!(has(&out, "as what fixed it?"), "{}", all_text(&out));
+    let out = chat.say("no");
+    assert!(has(&out, "haven't noted anything"), "{}", all_text(&out));
+    assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()));
+    // ... and "yes" to it records the fix.
+    chat.say("thanks, cleared everything and now it works perfectly on this computer");
+    chat.say("yes");
+    assert!(matches!(chat.session.stage, Stage::Fixed { .. }));
+
+    // "I can hand this to a person" - "yes please" hands over; "go ahead" too.
+    for yes in ["yes please", "go ahead", "sure"] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say("xyzzy frobnicator broken");
+        assert!(has(&out, "hand this to a person"), "{}", all_text(&out));
+        let out = chat.say(yes);
+        assert_eq!(
+            out.effects,
+            vec![Effect::Escalate { note: None }],
+            "{yes}: {}",
+            all_text(&out)
+        );
+    }
+}
+
+#[test]
+fn a_reply_that_cannot_tell_yet_records_nothing() {
+    let kb = shipped_kb();
+    for unsure in [
+        "I'm not sure",
+        "not sure if it fixed it",
+        "idk yet",
+        "no it works",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my bank feed is not updating in chrome");
+        let step = chat.session.current_step();
+        chat.say(unsure);
+        assert_eq!(chat.session.current_step(), step, "{unsure}");
+        assert!(
+            chat.session.attempts.iter().all(|a| a.outcome.is_none()),
+            "{unsure}: {:?}",
+            chat.session.attempts
+        );
+    }
+    // Said with "still broken" it is an answer.
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed is not updating in chrome");
+    chat.say("not sure, still broken");
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
 }
 
 #[test]

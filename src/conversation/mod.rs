@@ -8,7 +8,7 @@ use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase, StepsFor};
 use crate::reply::{Action, Hint, Reply, Style, Tone};
 use crate::semantic::QueryVectors;
-use crate::session::{Attempt, Outcome, ScoredArticle, Session, Stage, Step};
+use crate::session::{Asked, Attempt, Outcome, ScoredArticle, Session, Stage, Step};
 use crate::understand::{self, Intent};
 use crate::words;
 
@@ -76,13 +76,22 @@ pub struct Output {
 /// Handles one event, updating the session in place.
 pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64) -> Output {
     session.updated_at = now;
+    // A yes/no question is open for one reply only: whatever comes next answers or replaces it.
+    let asked = session.asked.take();
     let mut out = Output::default();
     match event {
         Event::Describe {
             text,
             browser,
             query,
-        } => describe(kb, session, &text, browser, query.as_ref(), now, &mut out),
+        } => {
+            let text = text.trim();
+            let answered =
+                asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
+            if !answered {
+                describe(kb, session, text, browser, query.as_ref(), now, &mut out)
+            }
+        }
         Event::Open { article, browser } => match kb.get(&article) {
             Some(a) => {
                 session.leave_pending();
@@ -109,6 +118,80 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         Event::Resume => resume(kb, session, now, &mut out),
     }
     out
+}
+
+/// A bare "yes" or "no" to the yes/no question the last reply asked (`asked`), read as its
+/// answer: never as "did this fix it?" when that was not the question. Returns whether it was
+/// answered; anything more than a yes or no goes on as usual.
+fn answer_asked(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    asked: Asked,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    // "switch pls", "keep going": the choice in words.
+    if let Asked::Switch { other } = &asked
+        && let Some(switch) = understand::switch_or_stay(text)
+    {
+        let action = if switch {
+            Action::Article(other.clone())
+        } else {
+            Action::Continue
+        };
+        act(kb, session, action, now, out);
+        return true;
+    }
+    let Some(yes) = understand::yes_or_no(text) else {
+        return false;
+    };
+    let article = current_article(kb, session);
+    let step = session.current_step();
+    match (asked, yes, article, step) {
+        // "I can hand this to a person" - "yes please".
+        (Asked::Human, true, ..) => {
+            session.leave_pending();
+            out.effects.push(Effect::Escalate { note: None });
+        }
+        (Asked::Human, false, ..) => out.replies.push(Reply::new(words::SAY_MORE)),
+        // "Shall I note ... as what fixed it?"
+        (Asked::ConfirmFix, true, _, Some(step)) => act(kb, session, Action::Fixed(step), now, out),
+        // "No" to noting it: the user said it works, so "not fixed" is not recorded either.
+        (Asked::ConfirmFix, false, Some(article), Some(_)) => {
+            typed::open_question(session, article, words::NOT_NOTED, now, out)
+        }
+        // "Keep going or switch?" has no yes or no.
+        (Asked::Switch { other }, _, Some(current), _) => {
+            let Some(other) = kb.get(&other) else {
+                return false;
+            };
+            let reply = typed::switch_question(
+                session,
+                current,
+                other,
+                words::keep_going_or_switch(&current.title, &other.title),
+            );
+            out.replies.push(reply.tone(Tone::Warning));
+        }
+        // "Did this fix it?" and "Add it to ticket?" side by side: which one "yes" answers is
+        // asked ("no" can only be the fix's answer).
+        (Asked::AddBesideFix, true, Some(article), Some(step)) => {
+            let ticket = session.ticket.map(|t| t.to_string()).unwrap_or_default();
+            session.asked = Some(Asked::AddBesideFix);
+            out.replies.push(
+                with_answers(Reply::new(words::yes_to_which(&ticket)), article, step)
+                    .tone(Tone::Warning)
+                    .choice(
+                        Action::AddToTicket,
+                        words::add_to_ticket(&ticket),
+                        Style::Secondary,
+                    ),
+            );
+        }
+        _ => return false,
+    }
+    true
 }
 
 fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output) {
@@ -247,15 +330,12 @@ fn describe(
     // "add it to my ticket" (in words rather than the button): the action, and whatever else
     // the message says goes on the ticket with it.
     if after_hand_over && understand::asks_to_add_to_ticket(text) {
-        if text.split_whitespace().count() > 6 {
-            session.descriptions.push(text.to_string());
-        }
-        return act(kb, session, Action::AddToTicket, now, out);
+        return typed::add_what_it_says(kb, session, text, now, out);
     }
     let understood = understand::classify(text);
     // "it came back" after the ticket was resolved: a new ticket with everything from before is
     // one press away, or the fixes again.
-    if let Stage::Escalated { article } = &session.stage
+    if let Stage::Escalated { article } = session.stage.clone()
         && session.ticket.is_some()
         && !session.ticket_open
         && understand::fix_did_not_last(text)
@@ -264,7 +344,7 @@ fn describe(
             .best()
             .is_none_or(|m| Some(&kb.article_at(m.doc).id) == article.as_ref())
     {
-        session.descriptions.push(text.to_string());
+        typed::note_follow_up(session, text);
         let mut reply = Reply::new(words::BACK_AFTER_RESOLVED)
             .tone(Tone::Warning)
             .choice(
@@ -272,7 +352,10 @@ fn describe(
                 words::OPEN_A_NEW_TICKET,
                 Style::Primary,
             );
-        if let Some(a) = article.as_ref().and_then(|id| kb.get(id)) {
+        // The fixes again only when one is left that was not said to fail.
+        if let Some(a) = article.as_ref().and_then(|id| kb.get(id))
+            && (0..a.solutions.len()).any(|i| !said_not_fixed(session, a, i))
+        {
             reply = reply.article(&a.id).choice(
                 Action::Article(a.id.clone()),
                 words::try_fixes_again(&a.title),
@@ -380,6 +463,9 @@ fn describe(
         // After a hand-over, a clear match may still be more for the open ticket ("here is the
         // log: Error: 500 ..."): adding it stays one press away.
         if let Some(id) = open_ticket {
+            if session.current_step().is_some() {
+                session.asked = Some(Asked::AddBesideFix);
+            }
             out.replies
                 .push(Reply::new(words::or_add_to_ticket(&id)).choice(
                     Action::AddToTicket,
@@ -417,6 +503,7 @@ fn describe(
         return;
     }
     session.stage = Stage::Idle;
+    session.asked = Some(Asked::Human);
     out.replies.push(dont_know());
 }
 
@@ -512,6 +599,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         },
         Action::NoneOfThese => {
             session.stage = Stage::Idle;
+            session.asked = Some(Asked::Human);
             out.replies.push(
                 Reply::new(words::COULD_NOT_PLACE_IT)
                     .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary)
@@ -800,16 +888,20 @@ fn start_article_at(
 
 /// Shows the next solution that has something for the user's browser, asking for the browser
 /// first when needed; offers a human when solutions run out.
+/// Whether the user said solution `index` of `article` did not work, in this conversation.
+fn said_not_fixed(session: &Session, article: &Article, index: usize) -> bool {
+    session.attempts.iter().any(|a| {
+        a.article == article.id && a.solution == index && a.outcome == Some(Outcome::NotFixed)
+    })
+}
+
 fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
     let total = article.solutions.len();
     let mut skipped = Vec::new();
     while session.next_solution < total {
         let index = session.next_solution;
         // A fix the user already said did not work is never shown again in this conversation.
-        let tried = session.attempts.iter().any(|a| {
-            a.article == article.id && a.solution == index && a.outcome == Some(Outcome::NotFixed)
-        });
-        if tried {
+        if said_not_fixed(session, article, index) {
             session.next_solution += 1;
             continue;
         }

@@ -7,7 +7,7 @@ use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::matcher::Ranking;
 use crate::reply::{Action, Reply, Style};
-use crate::session::{Outcome, Session, Stage};
+use crate::session::{Asked, Outcome, Session, Stage};
 use crate::understand::{self, Intent, Understood};
 use crate::words;
 use std::collections::HashSet;
@@ -41,6 +41,22 @@ pub(super) fn answer(
             return;
         }
         note_browser(session, Some(safari), false);
+    }
+    // With a ticket: "add this to my ticket: ..." and "any news?" are about the ticket.
+    if session.ticket.is_some() {
+        if understand::asks_to_add_to_ticket(text) {
+            add_what_it_says(kb, session, text, now, out);
+            return;
+        }
+        if understand::asks_about_ticket(text) {
+            out.effects.push(super::Effect::TicketStatus);
+            return;
+        }
+    }
+    // "yep, that's it" just after the article was shown: it is the right article, not a fix.
+    if understand::confirms_the_article(text) {
+        open_question(session, article, words::THATS_THE_ONE, now, out);
+        return;
     }
     // "hmm", "ok", "wait": nothing answered and nothing for staff to read; the question stays.
     let says_nothing = understand::says_nothing(text);
@@ -99,6 +115,10 @@ pub(super) fn answer(
             session.note_aside(text);
             open_question(session, article, words::NOT_ANSWERED_HERE, now, out)
         }
+        // "not sure yet": no rush, the question stays.
+        None if understood.words <= 8 && understand::cannot_tell(text) => {
+            open_question(session, article, words::NO_RUSH, now, out)
+        }
         // "huh", "??": what the choices are, spelled out ("huh" is nothing for staff).
         None => {
             if !says_nothing {
@@ -107,6 +127,21 @@ pub(super) fn answer(
             open_question(session, article, words::DIDNT_CATCH, now, out)
         }
     }
+}
+
+/// "Add it to my ticket" in words: the action, with whatever else the message says ("please
+/// add to ticket: H202") kept to go on the ticket with it.
+pub(super) fn add_what_it_says(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    if !understand::only_asks_to_add(text) {
+        session.descriptions.push(text.to_string());
+    }
+    act(kb, session, Action::AddToTicket, now, out);
 }
 
 /// Keeps a follow-up that says something ("nope still blank on payroll") for the ticket; a
@@ -174,6 +209,7 @@ fn fixed(
         .attempts
         .last()
         .map_or(article.title.clone(), |a| a.title.clone());
+    session.asked = Some(Asked::ConfirmFix);
     out.replies.push(
         Reply::new(words::sounds_fixed(&title))
             .article(&article.id)
@@ -237,25 +273,48 @@ fn different_problem(
     session.descriptions.push(text.to_string());
     // What a switch would be chosen from; the walked article keeps its own matches.
     session.matches = super::scored(kb, ranking);
-    out.replies.push(
-        Reply::new(words::different_problem(&current.title, &other.title))
-            .article(&current.id)
-            .choice(
-                Action::Continue,
-                words::keep_going_with(&current.title),
-                Style::Primary,
-            )
-            .choice(
-                Action::Article(other.id.clone()),
-                words::switch_to(&other.title),
-                Style::Secondary,
-            ),
-    );
+    out.replies.push(switch_question(
+        session,
+        current,
+        other,
+        words::different_problem(&current.title, &other.title),
+    ));
+}
+
+/// "Keep going with `current`, or switch to `other`?" with its two choices; a bare "yes" or
+/// "no" typed next answers neither, so it is asked again (see [`super::answer_asked`]).
+pub(super) fn switch_question(
+    session: &mut Session,
+    current: &Article,
+    other: &Article,
+    text: String,
+) -> Reply {
+    session.asked = Some(Asked::Switch {
+        other: other.id.clone(),
+    });
+    Reply::new(text)
+        .article(&current.id)
+        .choice(
+            Action::Continue,
+            words::keep_going_with(&current.title),
+            Style::Primary,
+        )
+        .choice(
+            Action::Article(other.id.clone()),
+            words::switch_to(&other.title),
+            Style::Secondary,
+        )
 }
 
 /// The open question in one line with its choices (after an aside or an unclear reply); the
 /// browser question and the end of the fixes are asked again as they were.
-fn open_question(session: &mut Session, article: &Article, lead: &str, now: u64, out: &mut Output) {
+pub(super) fn open_question(
+    session: &mut Session,
+    article: &Article,
+    lead: &str,
+    now: u64,
+    out: &mut Output,
+) {
     let (Stage::AwaitingFeedback { .. }, Some(step)) = (&session.stage, session.current_step())
     else {
         if !lead.is_empty() {

@@ -152,6 +152,23 @@ pub struct Session {
     /// How many attempts the user's earlier conversations (before a restart) had: attempts are
     /// numbered on from there, so a button of an old conversation never names a new step.
     pub attempt_base: usize,
+    /// The yes/no question the last reply asked, if any (cleared by the next event).
+    pub asked: Option<Asked>,
+}
+
+/// A question on screen, besides or instead of "did this fix it?", that a bare "yes" or "no"
+/// could be the answer to: read as its answer, never as a fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Asked {
+    /// "This sounds like a different problem: `other`. Keep going, or switch?"
+    Switch { other: String },
+    /// "It sounds like that worked. Shall I note ... as what fixed it?"
+    ConfirmFix,
+    /// A walk began after a hand-over, with "Add it to ticket" offered under its first fix.
+    AddBesideFix,
+    /// "I don't know this one ... I can hand this to a person."
+    Human,
 }
 
 /// Which "did this fix it?" an answer is for: the attempt's number (counted over the user's
@@ -191,6 +208,7 @@ impl Session {
             ticket: None,
             ticket_open: false,
             attempt_base: 0,
+            asked: None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! How a session is stored: the layout sessions have always had in the store (a flat JSON object
 //! with a `state` tag and a separate `article`), so sessions saved by earlier versions load.
 
-use super::{Attempt, CheckRecord, ScoredArticle, Session, Stage, UserRef};
+use super::{Asked, Attempt, CheckRecord, ScoredArticle, Session, Stage, UserRef};
 use crate::browser::Browser;
 use crate::ids::TicketId;
 use serde::{Deserialize, Serialize};
@@ -49,6 +49,9 @@ pub(super) struct StoredSession {
     ticket: Option<TicketId>,
     #[serde(default)]
     attempt_base: usize,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    asked: Option<Asked>,
 }
 
 impl From<Session> for StoredSession {
@@ -81,6 +84,7 @@ impl From<Session> for StoredSession {
             checks: s.checks,
             ticket: s.ticket,
             attempt_base: s.attempt_base,
+            asked: s.asked,
         }
     }
 }
@@ -119,6 +123,7 @@ impl From<StoredSession> for Session {
             ticket: s.ticket,
             ticket_open: false,
             attempt_base: s.attempt_base,
+            asked: s.asked,
         }
     }
 }

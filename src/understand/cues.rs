@@ -91,6 +91,14 @@ const GONE: &[&str] = &[
     "no more crashes",
     "no more errors",
     "no more error",
+    "no more spinning",
+    "no more spinner",
+    "no more blank",
+    "no more freezing",
+    "no more issues",
+    "no more problems",
+    "no more 502",
+    "no more bad gateway",
     "no errors now",
     "no error now",
     "no errors anymore",
@@ -156,6 +164,43 @@ const NOT_KNOWING_WHY: &[&str] = &[
     "no worries",
     "no problem",
 ];
+
+/// Says the user cannot tell yet whether the fix worked ("not sure yet", "idk").
+const UNSURE: &[&str] = &[
+    "not sure",
+    "unsure",
+    "dont know if",
+    "dont know yet",
+    "do not know if",
+    "cant tell",
+    "cannot tell",
+    "hard to tell",
+    "no idea if",
+    "not certain",
+    "too early to tell",
+    "idk",
+    "dunno",
+];
+
+/// Plain words that it works, which a leading "no" contradicts ("no it works").
+const WORKS_PLAIN: &[&str] = &[
+    "it works",
+    "its working",
+    "it is working",
+    "works now",
+    "working now",
+    "works fine",
+    "working fine",
+];
+
+/// Whether the reply says the user cannot tell, or says no and that it works in one breath
+/// ("not sure if it fixed it", "no it works"): neither answer can be read from it. Words that
+/// it is still broken ("not sure, still broken") or not knowing why it works do not count.
+pub fn cannot_tell(text: &Normalised) -> bool {
+    let rest = about_the_fix(text);
+    (rest.any(UNSURE) || (rest.starts("no") && rest.any(WORKS_PLAIN)))
+        && !rest.any(NOT_FIXED_STRONG)
+}
 
 /// "Works" about the past: describes the problem, not a fix ("it used to work").
 const WORKED_BEFORE: &[&str] = &[
@@ -761,24 +806,86 @@ const TICKET_NEWS: &[&str] = &[
     "anyone looking",
     "anybody looking",
     "someone looking",
-    "look at it",
-    "looked at it",
-    "looking at it",
     "get back to me",
     "got back to me",
-    "heard anything",
-    "hear anything",
     "any word",
 ];
 
-/// Ticket news only in a very short message: "still waiting?", "status?" ("still waiting for
-/// transactions to load" and "status page shows 502" describe something).
+/// Ticket news only in a question ("did anyone look at it yet?"; "i looked at it again, still
+/// blank" describes something).
+const TICKET_NEWS_ASKED: &[&str] = &[
+    "look at it",
+    "looked at it",
+    "looking at it",
+    "heard anything",
+    "hear anything",
+];
+
+/// Ticket news only in a message of these words alone ("still waiting", "status?"; "still
+/// waiting on deposits" and "status shows pending" describe something).
 const SHORT_TICKET_NEWS: &[&str] = &["still waiting", "status", "eta"];
+const SHORT_TICKET_NEWS_WORDS: &[&str] = &[
+    "still", "waiting", "status", "eta", "whats", "what", "is", "the", "any", "so", "hello", "hi",
+    "and", "ok", "please", "pls", "on", "this", "it", "for", "a", "an", "reply", "answer",
+    "response", "my", "ticket", "update", SAD,
+];
 
 /// Asking for what was said to go on the ticket ("add it to my ticket", "put this on the
 /// ticket too"): one of these with the word "ticket".
 const ADD_TO: &[&str] = &[
     "add", "put", "attach", "include", "append", "forward", "send",
+];
+
+/// The words of a request to add to the ticket that add nothing themselves ("please add it to
+/// my ticket too"): a message of only these has nothing new to add.
+const ADD_REQUEST_WORDS: &[&str] = &[
+    "add",
+    "put",
+    "attach",
+    "include",
+    "append",
+    "forward",
+    "send",
+    "it",
+    "this",
+    "that",
+    "these",
+    "them",
+    "all",
+    "everything",
+    "to",
+    "on",
+    "in",
+    "onto",
+    "into",
+    "with",
+    "my",
+    "the",
+    "ticket",
+    "too",
+    "also",
+    "as",
+    "well",
+    "please",
+    "pls",
+    "plz",
+    "can",
+    "could",
+    "you",
+    "i",
+    "want",
+    "would",
+    "like",
+    "ok",
+    "okay",
+    "just",
+    "and",
+    "then",
+    "now",
+    "there",
+    "thanks",
+    "thank",
+    HAPPY,
 ];
 
 /// Whether a short message asks after the user's ticket (see [`super::asks_about_ticket`]).
@@ -788,17 +895,26 @@ pub fn asks_about_ticket(text: &Normalised) -> bool {
     let names_an_id = words
         .windows(2)
         .any(|w| w[0] == "t" && w[1].len() >= 3 && w[1].bytes().all(|b| b.is_ascii_digit()));
+    let asks = text.is_question() || opens_like_a_question(text) || text.starts("did");
     // Short: a longer message with these words describes something ("anyone looking at the
     // bank feed sync? it stopped on monday and ...").
-    let words = text.word_count();
-    words <= 8 && (text.any(TICKET_NEWS) || names_an_id)
-        || words <= 4 && text.any(SHORT_TICKET_NEWS)
+    text.word_count() <= 8
+        && (text.any(TICKET_NEWS) || names_an_id || asks && text.any(TICKET_NEWS_ASKED))
+        || text.any(SHORT_TICKET_NEWS) && only_words_of(text, SHORT_TICKET_NEWS_WORDS)
 }
 
 /// Whether the message asks to put something on the ticket (see
 /// [`super::asks_to_add_to_ticket`]).
 pub fn asks_to_add_to_ticket(text: &Normalised) -> bool {
-    text.any(&["ticket"]) && text.any(ADD_TO)
+    // "dont add that to my ticket", "did you send my ticket?" are not requests.
+    let asked_about = text.is_question() && !text.starts("can") && !text.starts("could");
+    text.any(&["ticket"]) && text.any(ADD_TO) && !text.any(NEGATORS) && !asked_about
+}
+
+/// Whether a request to add to the ticket says nothing else (see
+/// [`super::only_asks_to_add`]).
+pub fn only_asks_to_add(text: &Normalised) -> bool {
+    only_words_of(text, ADD_REQUEST_WORDS)
 }
 
 /// Whether the message is filler, small talk or nothing at all (see [`super::says_nothing`]).
@@ -923,8 +1039,56 @@ pub fn thanks(text: &Normalised) -> bool {
 const YES_WORDS: &[&str] = &[
     "yes", "yess", "yep", "yeah", "yup", "ya", "sure", "correct", "right", "exactly", "indeed",
     "thats", "that", "its", "it", "this", "is", "one", "the", "sounds", "like", "ok", "okay", "i",
-    "think", "so", "please", "pls", HAPPY,
+    "think", "so", "please", "pls", "do", "go", "ahead", HAPPY,
 ];
+
+/// Phrases that say yes with no yes word in them ("go ahead", "please do").
+const YES_PHRASES: &[&str] = &[
+    "go ahead",
+    "please do",
+    "do it",
+    "do that",
+    "thats it",
+    "thats the one",
+];
+
+/// Phrases that say the article is the right one, not that its fix worked ("yep, that's it").
+const THE_ONE: &[&str] = &["thats it", "thats the one", "this is it", "that is it"];
+
+/// Words that, at "keep going or switch?", only make the choice ("switch pls", "keep going").
+const SWITCH_OR_STAY_WORDS: &[&str] = &[
+    "switch", "change", "swap", "the", "other", "new", "one", "keep", "going", "continue", "stay",
+    "carry", "on", "with", "this", "current", "please", "pls", "plz", "ok", "okay", "lets", "yes",
+    "yeah", "i", "want", "to", "rather", "go", HAPPY,
+];
+
+/// "switch pls" (`Some(true)`) or "keep going" (`Some(false)`) at "keep going or switch?", and
+/// nothing else; `None` for anything that says more, or both.
+pub fn switch_or_stay(text: &Normalised) -> Option<bool> {
+    if !only_words_of(text, SWITCH_OR_STAY_WORDS) {
+        return None;
+    }
+    let switch = text.any(&["switch", "change", "swap", "the other", "new one"]);
+    let stay = text.any(&[
+        "keep going",
+        "continue",
+        "stay",
+        "carry on",
+        "this one",
+        "current",
+    ]);
+    match (switch, stay) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether a plain yes says the problem was recognised ("yep, that's it", "that's the one")
+/// rather than that a fix worked (see [`super::confirms_the_article`]).
+pub fn confirms_the_article(text: &Normalised) -> bool {
+    yes_or_no(text) == Some(true) && text.any(THE_ONE)
+}
 
 /// Every word of a plain "no, not that" ("no", "nope", "not it", "none of these").
 const NO_WORDS: &[&str] = &[
@@ -946,9 +1110,7 @@ pub fn yes_or_no(text: &Normalised) -> Option<bool> {
     if text.is_empty() {
         return None;
     }
-    let says_yes = YES_TRIGGERS.iter().any(|w| has(w))
-        || text.padded().contains(" thats it ")
-        || text.padded().contains(" thats the one ");
+    let says_yes = YES_TRIGGERS.iter().any(|w| has(w)) || text.any(YES_PHRASES);
     let says_no = NO_TRIGGERS.iter().any(|w| has(w));
     match (says_yes, says_no) {
         (true, false) if only_words_of(text, YES_WORDS) => Some(true),

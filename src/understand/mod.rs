@@ -138,10 +138,33 @@ pub fn fix_did_not_last(message: &str) -> bool {
     cues::fix_did_not_last(&Normalised::new(message))
 }
 
+/// Whether a request to add to the ticket is only the request ("add it to my ticket"), with
+/// nothing of its own to add ("please add to ticket: H202" has).
+pub fn only_asks_to_add(message: &str) -> bool {
+    cues::only_asks_to_add(&Normalised::new(message))
+}
+
 /// Whether a message asks how the user's ticket is getting on ("is my ticket done?", "any
 /// news?", "status of T-0001?").
 pub fn asks_about_ticket(message: &str) -> bool {
     cues::asks_about_ticket(&Normalised::new(message))
+}
+
+/// At "keep going or switch?": "switch pls" is `Some(true)`, "keep going" `Some(false)`;
+/// `None` for anything more.
+pub fn switch_or_stay(message: &str) -> Option<bool> {
+    cues::switch_or_stay(&Normalised::new(message))
+}
+
+/// Whether the reply says the user cannot tell yet whether the fix worked ("not sure yet").
+pub fn cannot_tell(message: &str) -> bool {
+    cues::cannot_tell(&Normalised::new(message))
+}
+
+/// Whether a plain yes says the article is the right one ("yep, that's it") rather than that
+/// the fix on screen worked.
+pub fn confirms_the_article(message: &str) -> bool {
+    cues::confirms_the_article(&Normalised::new(message))
 }
 
 /// Whether the message asks for something to go on the ticket ("add it to my ticket", "please
@@ -209,6 +232,11 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     }
     if cues::not_tried_yet(text) {
         return Some(Intent::Aside);
+    }
+    // "not sure yet", "no it works": asked again rather than guessed (a longer reply with "not
+    // sure" in it is most often about something else).
+    if text.word_count() <= 8 && cues::cannot_tell(text) {
+        return None;
     }
     if fixed && !not_fixed {
         // A hedge leaves it open; so do a question and a negation anywhere ("it works, i
@@ -289,20 +317,51 @@ mod tests {
             "hi is my ticket done?",
             "status of T-0001?",
             "any news?",
+            "still waiting on this?",
             "still waiting on this",
+            "still waiting",
+            "status?",
             "has anyone looking at it yet",
+            "did anyone look at it yet",
+            "when will someone get back to me",
         ] {
             assert!(asks_about_ticket(asks), "{asks}");
         }
         for not in [
             "payroll wont update",
             "the status page says 503",
+            "status shows pending",
+            "still waiting on deposits",
+            "i looked at it again, still blank",
+            "i cant hear anything on the call",
             "error 0x0001",
             "still waiting for transactions to load since monday",
             "T 4 slips wont print",
         ] {
             assert!(!asks_about_ticket(not), "{not}");
         }
+    }
+
+    #[test]
+    fn a_request_to_add_to_the_ticket_is_told_from_what_it_adds() {
+        for asks in [
+            "add it to my ticket",
+            "please add this to the ticket too",
+            "can you add that to my ticket?",
+            "please add to ticket: H202",
+        ] {
+            assert!(asks_to_add_to_ticket(asks), "{asks}");
+        }
+        for not in [
+            "dont add that to my ticket",
+            "did you send my ticket?",
+            "my ticket number is 5",
+        ] {
+            assert!(!asks_to_add_to_ticket(not), "{not}");
+        }
+        assert!(only_asks_to_add("add it to my ticket too please"));
+        assert!(!only_asks_to_add("please add to ticket: H202"));
+        assert!(!only_asks_to_add("add code 0x80 to ticket"));
     }
 
     #[test]

@@ -135,6 +135,28 @@ impl Browser {
         }
     }
 
+    /// Whether the text names a browser the articles have no steps of their own for ("brave",
+    /// "opera"): their general steps apply.
+    pub fn names_another_browser(text: &str) -> bool {
+        let words = lowercase_words(text);
+        let has = |w: &str| words.iter().any(|x| x == w);
+        [
+            "brave",
+            "opera",
+            "vivaldi",
+            "duckduckgo",
+            "arc",
+            "librewolf",
+            "waterfox",
+            "yandex",
+        ]
+        .iter()
+        .any(|w| has(w))
+            || words
+                .windows(2)
+                .any(|w| w[0] == "samsung" && w[1] == "internet")
+    }
+
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {
@@ -226,6 +248,9 @@ mod tests {
             Some(Browser::SafariIos)
         );
         assert_eq!(Browser::safari_by_device("laptop and phone"), None);
+        assert!(Browser::names_another_browser("brave"));
+        assert!(Browser::names_another_browser("im on Opera GX"));
+        assert!(!Browser::names_another_browser("chrome"));
         assert_eq!(Browser::safari_by_device("mac and iphone"), None);
         assert_eq!(Browser::safari_by_device("still broken"), None);
     }

@@ -284,7 +284,7 @@ pub fn assumed_browser(browser: &str) -> String {
 }
 
 pub fn which_browser(fix: &str) -> String {
-    format!("The next fix, **{fix}**, has different steps per browser. Which browser do you use?")
+    format!("The next fix, **{fix}**, depends on your browser. Which browser do you use?")
 }
 
 pub fn solution_heading(number: usize, total: usize, title: &str) -> String {
@@ -339,6 +339,24 @@ pub fn ticket_opened(id: &str, with_checks: bool) -> String {
             ""
         }
     )
+}
+
+/// A ticket opened before anything was said about the problem.
+pub fn ticket_opened_empty(id: &str) -> String {
+    format!(
+        "I've opened ticket **{id}** for the support team. Tell me what's going on in a sentence or \
+         two (the exact error message helps) and I'll add it, so the person who picks it up has \
+         it.\n\nWhat happens next: a person claims the ticket and you'll get a message when they \
+         do, and again when it's resolved."
+    )
+}
+
+/// "It works now" while the ticket is open.
+pub const WORKS_NOW_TELLING_STAFF: &str = "Glad it works now! I'm adding that to your ticket so the support team knows they can close it.";
+
+/// The first words after an empty hand-over match an article: worth a try while waiting.
+pub fn while_you_wait(title: &str) -> String {
+    format!("While you wait, this might fix it: **{title}**.")
 }
 
 /// A message after a hand-over that matches no article confidently: likely more for the ticket.

@@ -386,3 +386,69 @@ async fn after_every_fix_failed_and_the_ticket_was_resolved_only_a_new_ticket_is
         .collect();
     assert_eq!(actions, [&Action::AddToTicket], "{}", text(&offer));
 }
+
+#[tokio::test]
+async fn a_ticket_opened_before_any_words_gets_the_first_ones_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    let opened = say(&service, &ann, typed("I need to talk to a human")).await;
+    assert!(opened.contains("Tell me what's going on"), "{opened}");
+    assert!(
+        !opened.contains("everything from our conversation"),
+        "{opened}"
+    );
+    let out = service
+        .handle(&ann, typed("quickbooks says 502 bad gateway"))
+        .await
+        .unwrap();
+    assert!(
+        text(&out).contains("Added to your ticket **T-0001**"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        out.iter()
+            .flat_map(|r| &r.choices)
+            .any(|c| c.action == Action::Article("quickbooks-error-502".into())),
+        "the matching article is offered to try while waiting: {}",
+        text(&out)
+    );
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    assert_eq!(
+        ticket.summaries.last().unwrap().descriptions,
+        ["quickbooks says 502 bad gateway"]
+    );
+}
+
+#[tokio::test]
+async fn it_works_now_while_the_ticket_is_open_is_told_to_staff() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(
+        &service,
+        &ann,
+        typed("getting 503 service unavailable on chrome"),
+    )
+    .await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    let out = say(
+        &service,
+        &ann,
+        typed("nevermind, it works now. cancel the ticket"),
+    )
+    .await;
+    assert!(out.contains("Glad it works now"), "{out}");
+    assert!(out.contains("Added to your ticket **T-0001**"), "{out}");
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    assert!(
+        ticket
+            .summaries
+            .last()
+            .unwrap()
+            .descriptions
+            .iter()
+            .any(|d| d.contains("it works now")),
+    );
+}

@@ -1915,6 +1915,17 @@ fn a_reply_that_cannot_tell_yet_records_nothing() {
 }
 
 #[test]
+fn a_browser_without_steps_of_its_own_gets_the_general_ones() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks online says 502 bad gateway");
+    assert!(browser_question(&out).is_some(), "{}", all_text(&out));
+    chat.say("brave");
+    assert!(chat.session.other_browser);
+    assert!(chat.session.current_step().is_some());
+}
+
+#[test]
 fn a_browser_given_before_any_article_is_remembered() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -1165,6 +1165,12 @@ async fn a_follow_up_is_added_to_the_open_ticket_with_one_press() {
         };
         let j = Journey::builder().settings(cooldown).start().await;
         let alice = j.user();
+        // (Described first: a ticket opened before any words takes the first ones at once.)
+        alice
+            .diagnose("xyzzy frobnicator broken")
+            .await
+            .reply()
+            .await;
         alice.escalate("It broke during payroll.").await;
         assert_eq!(j.ticket(1).summaries.len(), 1);
 

@@ -388,6 +388,14 @@ fn describe(
         out.replies.push(Reply::new(words::GOOD_TO_HEAR));
         return;
     }
+    // "nevermind, it works now" while the ticket is open: staff must hear it, so it goes on
+    // the ticket at once (they can close it).
+    if open_ticket.is_some() && ranking.best().is_none() && understand::works_now(text) {
+        session.descriptions.push(text.to_string());
+        out.replies.push(Reply::new(words::WORKS_NOW_TELLING_STAFF));
+        out.effects.push(Effect::AddToTicket);
+        return;
+    }
     // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
     if ranking.best().is_none() && understood.intent == Some(Intent::Check) {
         return act(kb, session, Action::Check, now, out);
@@ -442,6 +450,25 @@ fn describe(
             Stage::Fixed { .. } => out.replies.push(Reply::new(words::YOURE_WELCOME)),
             _ => out.replies.push(Reply::new(words::SAY_MORE)),
         }
+        return;
+    }
+    // The ticket was opened before anything was said ("i need to talk to a human"): these
+    // first words are what it lacks, so they go on it at once, and a matching article is
+    // offered to try while waiting.
+    if open_ticket.is_some() && session.descriptions.is_empty() && session.attempts.is_empty() {
+        session.descriptions.push(text.to_string());
+        note_browser(session, named_browser, bare_safari);
+        session.matches = scored(kb, &ranking);
+        if let Some(m) = ranking.best().or(ranking.candidates(1).first().copied()) {
+            let a = kb.article_at(m.doc);
+            out.replies
+                .push(Reply::new(words::while_you_wait(&a.title)).choice(
+                    Action::Article(a.id.clone()),
+                    a.title.clone(),
+                    Style::Primary,
+                ));
+        }
+        out.effects.push(Effect::AddToTicket);
         return;
     }
     session.leave_pending();

@@ -42,6 +42,15 @@ pub(super) fn answer(
         }
         note_browser(session, Some(safari), false);
     }
+    // "brave" at "which browser?": a browser without steps of its own gets the general ones.
+    if matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && understood.browser.is_none()
+        && understood.words <= 6
+        && Browser::names_another_browser(text)
+    {
+        act(kb, session, Action::Browser(None), now, out);
+        return;
+    }
     // With a ticket: "add this to my ticket: ..." and "any news?" are about the ticket.
     if session.ticket.is_some() {
         if understand::asks_to_add_to_ticket(text) {

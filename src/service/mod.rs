@@ -504,6 +504,9 @@ impl Service {
             article: session.article().map(str::to_string),
         };
         let text = match (escalated.created, how) {
+            (true, _) if session.descriptions.is_empty() && session.attempts.is_empty() => {
+                words::ticket_opened_empty(&id.to_string())
+            }
             (true, _) => words::ticket_opened(&id.to_string(), !session.checks.is_empty()),
             (false, Handover::Asked) => words::ticket_added_to(&id.to_string()),
             (false, Handover::Adding) => words::added_to_ticket(&id.to_string()),

@@ -193,6 +193,30 @@ const WORKS_PLAIN: &[&str] = &[
     "working fine",
 ];
 
+/// Says it works now in so many words ("it works now", "fixed itself"): read out of turn, with
+/// no fix question open, only words this plain count.
+const WORKS_NOW: &[&str] = &[
+    "works now",
+    "working now",
+    "it works",
+    "its working",
+    "it is working",
+    "fixed now",
+    "its fixed",
+    "fixed itself",
+    "resolved now",
+    "solved now",
+    "all good now",
+    "started working",
+    "working again",
+    "works again",
+];
+
+/// Whether the message says in plain words that it works now (see [`super::works_now`]).
+pub fn works_now(text: &Normalised) -> bool {
+    about_the_fix(text).any(WORKS_NOW)
+}
+
 /// Whether the reply says the user cannot tell, or says no and that it works in one breath
 /// ("not sure if it fixed it", "no it works"): neither answer can be read from it. Words that
 /// it is still broken ("not sure, still broken") or not knowing why it works do not count.

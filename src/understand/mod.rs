@@ -156,6 +156,13 @@ pub fn switch_or_stay(message: &str) -> Option<bool> {
     cues::switch_or_stay(&Normalised::new(message))
 }
 
+/// Whether a message read as "fixed" says so in plain words ("nevermind, it works now"), as a
+/// message out of turn must to be taken as news that it works ("sorted before friday" is not).
+pub fn works_now(message: &str) -> bool {
+    let text = Normalised::new(message);
+    decide(&text, false) == Some(Intent::Fixed) && cues::works_now(&text)
+}
+
 /// Whether the reply says the user cannot tell yet whether the fix worked ("not sure yet").
 pub fn cannot_tell(message: &str) -> bool {
     cues::cannot_tell(&Normalised::new(message))
@@ -339,6 +346,23 @@ mod tests {
             "T 4 slips wont print",
         ] {
             assert!(!asks_about_ticket(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn only_plain_words_that_it_works_are_news_out_of_turn() {
+        for works in [
+            "nevermind, it works now. cancel the ticket",
+            "it fixed itself lol",
+        ] {
+            assert!(works_now(works), "{works}");
+        }
+        for not in [
+            "my boss needs this sorted before friday",
+            "it works now? no, still blank",
+            "it still doesnt work",
+        ] {
+            assert!(!works_now(not), "{not}");
         }
     }
 

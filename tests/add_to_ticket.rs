@@ -339,8 +339,18 @@ async fn during_a_walk_after_a_hand_over_the_ticket_is_asked_after_and_added_to_
     )
     .await;
     assert!(service.session(&ann).unwrap().current_step().is_some());
-    let news = say(&service, &ann, typed("any news?")).await;
-    assert!(news.contains("Your ticket T-0001 is open"), "{news}");
+    for asked in ["any news?", "anyone there?"] {
+        let news = say(&service, &ann, typed(asked)).await;
+        assert!(
+            news.contains("Your ticket T-0001 is open"),
+            "{asked}: {news}"
+        );
+    }
+    assert_eq!(
+        summaries(&service, 1),
+        1,
+        "asking is not a second hand-over"
+    );
     let added = say(&service, &ann, typed("add code 0x80 to ticket")).await;
     assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
     let ticket = service.ticket(TicketId(1)).unwrap();

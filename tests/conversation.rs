@@ -1926,6 +1926,45 @@ fn a_browser_without_steps_of_its_own_gets_the_general_ones() {
 }
 
 #[test]
+fn an_error_that_still_shows_marks_the_open_fix_failed_and_no_fix_is_shown_twice() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let mut shown = Vec::new();
+    let mut note = |chat: &Chat| {
+        if let Some(step) = chat.session.current_step() {
+            shown.push(step.solution);
+        }
+    };
+    chat.say("bank feed stuck, chase says error 103");
+    note(&chat);
+    for reply in [
+        "no",
+        "no",
+        "it says error 103 now",
+        "now it says error 185",
+        "no",
+    ] {
+        let before = chat.session.current_step();
+        chat.say(reply);
+        if chat.session.current_step() != before {
+            note(&chat);
+        }
+    }
+    let mut unique = shown.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), shown.len(), "a fix shown twice: {shown:?}");
+    // The fix open when "it says error 103 now" came is recorded as not fixed.
+    let not_fixed = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.outcome == Some(Outcome::NotFixed))
+        .count();
+    assert_eq!(not_fixed, 4, "{:?}", chat.session.attempts);
+}
+
+#[test]
 fn a_browser_given_before_any_article_is_remembered() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -57,7 +57,10 @@ pub(super) fn answer(
             add_what_it_says(kb, session, text, now, out);
             return;
         }
-        if understand::asks_about_ticket(text) {
+        // "anyone there?" from someone with a ticket: where it stands, not a second hand-over.
+        if understand::asks_about_ticket(text)
+            || understand::small_talk(text) == Some(understand::SmallTalk::Greeting)
+        {
             out.effects.push(super::Effect::TicketStatus);
             return;
         }
@@ -251,16 +254,28 @@ fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out
 /// the detail points to, or asks the open question again. Never back at the first fix.
 fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
     note_follow_up(session, text);
-    if let Some(index) = fix_for_detail(session, article, text) {
+    let jump = fix_for_detail(session, article, text);
+    // "it says error 103 now": an error still shows, so the open fix did not clear it (and is
+    // not shown again). Other details leave it unanswered, as a browser change does.
+    let error_shows = !Terms::of(text).codes.is_empty();
+    if error_shows && let Some(p) = session.pending_attempt() {
+        p.outcome = Some(Outcome::NotFixed);
+        p.at = now;
+    }
+    if let Some(index) = jump {
         out.replies.push(
             Reply::new(words::points_to(index + 1, &article.solutions[index].title))
                 .article(&article.id),
         );
-        // The open step is left unanswered (as a browser change does) for the better one.
         if session.pending_attempt().is_some() {
             session.attempts.pop();
         }
         session.next_solution = index;
+        next_solution(session, article, now, out);
+        return;
+    }
+    if error_shows {
+        // No untried fix is about that error: the next one.
         next_solution(session, article, now, out);
         return;
     }

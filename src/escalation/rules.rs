@@ -26,11 +26,25 @@ pub fn file_escalation<E>(
 ) -> Result<(Ticket, bool), E> {
     match current {
         Some(mut t) if t.status != Status::Resolved => {
+            let mut summary = summary;
+            summary.note = carried_note(&t, summary.note);
             t.summaries.push(summary);
             t.updated_at = now;
             Ok((t, false))
         }
         _ => Ok((Ticket::new(next_id()?, summary, now), true)),
+    }
+}
+
+/// The notes a summary added to open ticket `t` shows: the earlier ones (staff read the latest
+/// summary, so a deadline or phone number given with the first hand-over must not vanish behind
+/// a later "hello??"), then `new` unless they already hold it.
+fn carried_note(t: &Ticket, new: Option<String>) -> Option<String> {
+    let earlier = t.summaries.last().and_then(|s| s.note.clone());
+    match (earlier, new) {
+        (Some(earlier), Some(new)) if earlier.split("\n\n").any(|n| n == new) => Some(earlier),
+        (Some(earlier), Some(new)) => Some(format!("{earlier}\n\n{new}")),
+        (earlier, new) => new.or(earlier),
     }
 }
 
@@ -100,6 +114,25 @@ mod tests {
         let (t, created) =
             file_escalation(None, summary(), 6, || Ok::<_, ()>(TicketId(5))).unwrap();
         assert_eq!((t.id, created), (TicketId(5), true));
+    }
+
+    #[test]
+    fn notes_given_earlier_stay_on_the_open_ticket() {
+        let never = || -> Result<TicketId, ()> { panic!("no new id for an open ticket") };
+        let with = |note: Option<&str>| Summary {
+            note: note.map(str::to_string),
+            ..summary()
+        };
+        let t = Ticket::new(TicketId(1), with(Some("payroll due 5pm, call 555-0100")), 1);
+        let (t, _) = file_escalation(Some(t), with(Some("hello??")), 2, never).unwrap();
+        assert_eq!(
+            t.summaries[1].note.as_deref(),
+            Some("payroll due 5pm, call 555-0100\n\nhello??")
+        );
+        let (t, _) = file_escalation(Some(t), with(None), 3, never).unwrap();
+        assert_eq!(t.summaries[2].note, t.summaries[1].note);
+        let (t, _) = file_escalation(Some(t), with(Some("hello??")), 4, never).unwrap();
+        assert_eq!(t.summaries[3].note, t.summaries[1].note, "not repeated");
     }
 
     #[test]

@@ -157,6 +157,11 @@ impl Browser {
                 .any(|w| w[0] == "samsung" && w[1] == "internet")
     }
 
+    /// Whether an answer to "which browser?" says Google ("google", "the google one"): Chrome.
+    pub fn is_google(text: &str) -> bool {
+        lowercase_words(text).iter().any(|w| w == "google")
+    }
+
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {

@@ -277,6 +277,11 @@ async fn it_came_back_after_the_ticket_was_resolved_offers_a_new_ticket_with_eve
         new.summaries[0].descriptions,
         ["quickbooks error 502 bad gateway", "actually it came back"]
     );
+    assert_eq!(
+        new.summaries[0].follows.as_deref(),
+        Some("T-0001, resolved by Sam"),
+        "staff see what it came back after"
+    );
 }
 
 #[tokio::test]

@@ -1923,6 +1923,19 @@ fn a_browser_without_steps_of_its_own_gets_the_general_ones() {
     chat.say("brave");
     assert!(chat.session.other_browser);
     assert!(chat.session.current_step().is_some());
+    // Not knowing gets the general steps too; "google" is Chrome.
+    for (said, browser) in [
+        ("idk", None),
+        ("no idea", None),
+        ("google", Some(Browser::Chrome)),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online says 502 bad gateway");
+        chat.say(said);
+        assert_eq!(chat.session.browser, browser, "{said}");
+        assert_eq!(chat.session.other_browser, browser.is_none(), "{said}");
+        assert!(chat.session.current_step().is_some(), "{said}");
+    }
 }
 
 #[test]

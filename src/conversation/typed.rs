@@ -42,14 +42,23 @@ pub(super) fn answer(
         }
         note_browser(session, Some(safari), false);
     }
-    // "brave" at "which browser?": a browser without steps of its own gets the general ones.
+    // At "which browser?": "brave" (no steps of its own) or "idk" gets the general steps;
+    // "google" is Chrome.
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
         && understood.browser.is_none()
         && understood.words <= 6
-        && Browser::names_another_browser(text)
     {
-        act(kb, session, Action::Browser(None), now, out);
-        return;
+        let choice = if Browser::names_another_browser(text) || understand::cannot_tell(text) {
+            Some(None)
+        } else if Browser::is_google(text) {
+            Some(Some(Browser::Chrome))
+        } else {
+            None
+        };
+        if let Some(browser) = choice {
+            act(kb, session, Action::Browser(browser), now, out);
+            return;
+        }
     }
     // With a ticket: "add this to my ticket: ..." and "any news?" are about the ticket.
     if session.ticket.is_some() {

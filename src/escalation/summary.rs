@@ -47,6 +47,10 @@ pub struct Summary {
     /// when one concerned the walked article as the user escalated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incident: Option<LinkedIncident>,
+    /// The user's resolved ticket this problem came back after ("T-0001, resolved by Sam:
+    /// \"re-linked Chase\""), so staff see what was done last time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<String>,
 }
 
 /// The incident an escalation is linked to.
@@ -138,6 +142,7 @@ impl Summary {
             kb_revision: kb_revision.to_string(),
             kb_problem: None,
             incident: None,
+            follows: None,
         }
     }
 
@@ -277,6 +282,9 @@ impl Summary {
         if let Some(none) = self.no_diagnosis() {
             fields.push(("Diagnosis".to_string(), none));
         }
+        if let Some(earlier) = &self.follows {
+            fields.push(("Came back after".to_string(), escape_markdown(earlier)));
+        }
         if let Some(i) = &self.incident {
             fields.push((
                 "Known outage".to_string(),
@@ -363,6 +371,12 @@ impl Summary {
         }
         if let Some(none) = self.no_diagnosis() {
             t.push_str(&format!("- Diagnosis: {none}\n"));
+        }
+        if let Some(earlier) = &self.follows {
+            t.push_str(&format!(
+                "- Came back after: {}\n",
+                escape_markdown(earlier)
+            ));
         }
         if let Some(i) = &self.incident {
             t.push_str(&format!(

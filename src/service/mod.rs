@@ -424,6 +424,28 @@ impl Service {
         }
     }
 
+    /// "T-0001, resolved by Sam: \"re-linked Chase\"" when the session's ticket is resolved
+    /// (an unreadable ticket links nothing: the hand-over goes ahead without it).
+    fn resolved_before(&self, session: &Session) -> Option<String> {
+        use crate::escalation::ticket::Status;
+        let id = session.ticket?;
+        let ticket = self
+            .store
+            .ticket(id)
+            .map_err(|e| tracing::warn!(error = %e, ticket = %id, "earlier ticket unreadable"))
+            .ok()
+            .flatten()?;
+        if ticket.status != Status::Resolved {
+            return None;
+        }
+        let last = ticket.history.last();
+        let by = last.map_or("staff", |c| c.by.as_str());
+        Some(match last.and_then(|c| c.note.as_deref()) {
+            Some(note) => format!("{id}, resolved by {by}: \"{note}\""),
+            None => format!("{id}, resolved by {by}"),
+        })
+    }
+
     /// Hands the conversation to a human: captures the summary, creates (or adds to) the
     /// user's ticket durably, queues it for staff, and says what happens next.
     pub async fn escalate(
@@ -478,6 +500,9 @@ impl Service {
                 title: incident.title,
             });
         }
+        // The problem came back after the user's last ticket was resolved: staff see what was
+        // done then.
+        summary.follows = self.resolved_before(session);
         // The ticket is written and flushed before the user hears of it; the flush blocks, so it
         // runs off the async workers.
         let desk = self.desk.clone();

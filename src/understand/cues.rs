@@ -180,6 +180,9 @@ const UNSURE: &[&str] = &[
     "too early to tell",
     "idk",
     "dunno",
+    "dont know",
+    "no idea",
+    "no clue",
 ];
 
 /// Plain words that it works, which a leading "no" contradicts ("no it works").

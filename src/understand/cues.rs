@@ -62,6 +62,7 @@ const FIXED_WEAK: &[&str] = &[
     "yep",
     "yeah",
     "yup",
+    "ya",
     "yay",
     "great",
     "awesome",
@@ -284,6 +285,9 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "already done",
     "did that already",
     "done that already",
+    "tried it already",
+    "tried that already",
+    "tried this already",
     "tried everything",
     SAD,
 ];

@@ -350,6 +350,27 @@ mod tests {
     }
 
     #[test]
+    fn cues_added_from_use_read_as_meant() {
+        for (said, want) in [
+            ("Ya", Some(Intent::Fixed)),
+            ("tried it already", Some(Intent::NotFixed)),
+            ("no more spinning", Some(Intent::Fixed)),
+            ("not sure yet", None),
+            ("no it works", None),
+            ("not sure, still broken", Some(Intent::NotFixed)),
+        ] {
+            assert_eq!(intent(said), want, "{said}");
+        }
+        assert!(confirms_the_article("yep, that's it"));
+        assert!(!confirms_the_article("yep, that fixed it"));
+        assert_eq!(switch_or_stay("switch pls"), Some(true));
+        assert_eq!(switch_or_stay("keep going"), Some(false));
+        assert_eq!(switch_or_stay("switch or keep going?"), None);
+        assert_eq!(switch_or_stay("switch the bank account"), None);
+        assert_eq!(yes_or_no("go ahead"), Some(true));
+    }
+
+    #[test]
     fn only_plain_words_that_it_works_are_news_out_of_turn() {
         for works in [
             "nevermind, it works now. cancel the ticket",

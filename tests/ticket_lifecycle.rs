@@ -108,6 +108,39 @@ fn lifecycle_and_one_open_ticket_per_user() {
     assert_eq!(rows.iter().map(|r| r.id.0).collect::<Vec<_>>(), vec![2, 1]);
 }
 
+/// `tickets show` lists, with the status changes and in time order, each later hand-over that
+/// added to the ticket: staff see the user came back.
+#[test]
+fn show_lists_when_the_user_added_to_the_ticket() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open_waiting(data.path(), std::time::Duration::from_secs(5)).unwrap();
+        desk(&store).file(summary("u1", "502 again"), 100).unwrap();
+        desk(&store)
+            .act(TicketId(1), "carol", &StaffAction::Claim, 130)
+            .unwrap();
+        let later = supportbot::escalation::summary::Summary {
+            at: 150,
+            ..summary("u1", "still 502")
+        };
+        desk(&store).file(later, 150).unwrap();
+    }
+    let o = run_on(
+        cwd.path(),
+        &shipped_knowledge(),
+        data.path(),
+        &["tickets", "show", "T-0001"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let claimed = out.find("-> claimed by carol").expect("the claim");
+    let added = out
+        .find("added to by the user (summary 2 of 2)")
+        .expect("the later hand-over");
+    assert!(claimed < added, "in time order: {out}");
+}
+
 /// `tickets reopen` refuses, through the binary, to give a user a second open ticket.
 #[test]
 fn reopen_refuses_a_second_open_ticket_for_the_user() {

@@ -122,19 +122,33 @@ fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<Exi
         rfc3339(t.created_at)
     )?;
     writeln!(out, "\nHistory:")?;
-    for c in &t.history {
-        writeln!(
-            out,
-            "  {}  {} -> {} by {}{}",
-            rfc3339(c.at),
-            c.from.map(|s| s.word()).unwrap_or("-"),
-            c.to,
-            for_terminal(&c.by),
-            c.note
-                .as_ref()
-                .map(|n| format!(": {}", for_terminal(n)))
-                .unwrap_or_default()
-        )?;
+    // Status changes, and each later hand-over that added to the ticket (staff should know the
+    // user came back), in time order.
+    let mut lines: Vec<(u64, String)> = t
+        .history
+        .iter()
+        .map(|c| {
+            let line = format!(
+                "{} -> {} by {}{}",
+                c.from.map(|s| s.word()).unwrap_or("-"),
+                c.to,
+                for_terminal(&c.by),
+                c.note
+                    .as_ref()
+                    .map(|n| format!(": {}", for_terminal(n)))
+                    .unwrap_or_default()
+            );
+            (c.at, line)
+        })
+        .collect();
+    let total = t.summaries.len();
+    for (n, s) in t.summaries.iter().enumerate().skip(1) {
+        let line = format!("added to by the user (summary {} of {total})", n + 1);
+        lines.push((s.at, line));
+    }
+    lines.sort_by_key(|(at, _)| *at);
+    for (at, line) in lines {
+        writeln!(out, "  {}  {line}", rfc3339(at))?;
     }
     if let Some(s) = t.summary() {
         let transcript = s.transcript_markdown(&t.id.to_string());

@@ -50,6 +50,29 @@ fn summaries(service: &Service, n: u64) -> usize {
     service.ticket(TicketId(n)).unwrap().summaries.len()
 }
 
+/// What the user said, as ticket `n`'s latest summary has it.
+fn latest_said(service: &Service, n: u64) -> Vec<String> {
+    let ticket = service.ticket(TicketId(n)).unwrap();
+    ticket.summaries.last().unwrap().descriptions.clone()
+}
+
+/// The actions of every choice in `replies`, in order.
+fn actions(replies: &[Reply]) -> Vec<Action> {
+    replies
+        .iter()
+        .flat_map(|r| r.choices.iter().map(|c| c.action.clone()))
+        .collect()
+}
+
+/// A fresh service in `dir` where "ann" described `text` and was handed over (ticket T-0001).
+async fn handed_over(dir: &std::path::Path, text: &str) -> (Service, UserRef) {
+    let service = service_in(dir);
+    let ann = user("ann");
+    say(&service, &ann, typed(text)).await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    (service, ann)
+}
+
 #[tokio::test]
 async fn a_follow_up_is_added_once_and_only_what_is_new_is_filed_again() {
     let dir = tempfile::tempdir().unwrap();
@@ -167,10 +190,7 @@ fn service_in(dir: &std::path::Path) -> Service {
 #[tokio::test]
 async fn asking_for_a_person_again_with_nothing_new_says_who_has_the_ticket() {
     let dir = tempfile::tempdir().unwrap();
-    let service = service_in(dir.path());
-    let ann = user("ann");
-    say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
-    say(&service, &ann, Event::Escalate { note: None }).await;
+    let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
     let again = say(&service, &ann, typed("human please")).await;
     assert!(again.contains("Your ticket T-0001 is open"), "{again}");
     assert!(!again.contains("added"), "{again}");
@@ -193,10 +213,7 @@ async fn asking_for_a_person_again_with_nothing_new_says_who_has_the_ticket() {
 #[tokio::test]
 async fn add_it_to_my_ticket_in_words_is_the_add_action() {
     let dir = tempfile::tempdir().unwrap();
-    let service = service_in(dir.path());
-    let ann = user("ann");
-    say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
-    say(&service, &ann, Event::Escalate { note: None }).await;
+    let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
 
     // With what to add in the same message: it goes on the ticket.
     let added = say(
@@ -206,15 +223,10 @@ async fn add_it_to_my_ticket_in_words_is_the_add_action() {
     )
     .await;
     assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
-    let latest = service.ticket(TicketId(1)).unwrap();
-    let latest = latest.summaries.last().unwrap();
+    let said = latest_said(&service, 1);
     assert!(
-        latest
-            .descriptions
-            .iter()
-            .any(|d| d.contains("fails on the payroll page")),
-        "{:?}",
-        latest.descriptions
+        said.iter().any(|d| d.contains("fails on the payroll page")),
+        "{said:?}"
     );
     // The request alone, with nothing new: nothing filed, and not offered as a description.
     let again = say(&service, &ann, typed("add it to my ticket")).await;
@@ -238,10 +250,7 @@ async fn add_it_to_my_ticket_in_words_is_the_add_action() {
 #[tokio::test]
 async fn it_came_back_after_the_ticket_was_resolved_offers_a_new_ticket_with_everything() {
     let dir = tempfile::tempdir().unwrap();
-    let service = service_in(dir.path());
-    let ann = user("ann");
-    say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
-    say(&service, &ann, Event::Escalate { note: None }).await;
+    let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
     desk(service.store())
         .act(
             TicketId(1),
@@ -257,15 +266,11 @@ async fn it_came_back_after_the_ticket_was_resolved_offers_a_new_ticket_with_eve
         .handle(&ann, typed("actually it came back"))
         .await
         .unwrap();
-    let actions: Vec<&Action> = offer
-        .iter()
-        .flat_map(|r| r.choices.iter().map(|c| &c.action))
-        .collect();
     assert_eq!(
-        actions,
+        actions(&offer),
         [
-            &Action::AddToTicket,
-            &Action::Article("quickbooks-error-502".into())
+            Action::AddToTicket,
+            Action::Article("quickbooks-error-502".into())
         ],
         "{}",
         text(&offer)
@@ -287,23 +292,14 @@ async fn it_came_back_after_the_ticket_was_resolved_offers_a_new_ticket_with_eve
 #[tokio::test]
 async fn a_bare_yes_under_a_fix_and_an_add_offer_asks_which() {
     let dir = tempfile::tempdir().unwrap();
-    let service = service_in(dir.path());
-    let ann = user("ann");
-    say(
-        &service,
-        &ann,
-        typed("quickbooks error 502 bad gateway in chrome"),
-    )
-    .await;
-    say(&service, &ann, Event::Escalate { note: None }).await;
+    let (service, ann) =
+        handed_over(dir.path(), "quickbooks error 502 bad gateway in chrome").await;
     let out = service
         .handle(&ann, typed("my bank feed is not updating in chrome"))
         .await
         .unwrap();
     assert!(
-        out.iter()
-            .flat_map(|r| &r.choices)
-            .any(|c| c.action == Action::AddToTicket),
+        actions(&out).contains(&Action::AddToTicket),
         "{}",
         text(&out)
     );
@@ -328,15 +324,8 @@ async fn a_bare_yes_under_a_fix_and_an_add_offer_asks_which() {
 #[tokio::test]
 async fn during_a_walk_after_a_hand_over_the_ticket_is_asked_after_and_added_to_in_words() {
     let dir = tempfile::tempdir().unwrap();
-    let service = service_in(dir.path());
-    let ann = user("ann");
-    say(
-        &service,
-        &ann,
-        typed("quickbooks error 502 bad gateway in chrome"),
-    )
-    .await;
-    say(&service, &ann, Event::Escalate { note: None }).await;
+    let (service, ann) =
+        handed_over(dir.path(), "quickbooks error 502 bad gateway in chrome").await;
     say(
         &service,
         &ann,
@@ -358,15 +347,8 @@ async fn during_a_walk_after_a_hand_over_the_ticket_is_asked_after_and_added_to_
     );
     let added = say(&service, &ann, typed("add code 0x80 to ticket")).await;
     assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
-    let ticket = service.ticket(TicketId(1)).unwrap();
     assert!(
-        ticket
-            .summaries
-            .last()
-            .unwrap()
-            .descriptions
-            .iter()
-            .any(|d| d == "add code 0x80 to ticket"),
+        latest_said(&service, 1).contains(&"add code 0x80 to ticket".to_string()),
         "what the request says goes on the ticket"
     );
 }
@@ -395,11 +377,7 @@ async fn after_every_fix_failed_and_the_ticket_was_resolved_only_a_new_ticket_is
         )
         .unwrap();
     let offer = service.handle(&ann, typed("it came back")).await.unwrap();
-    let actions: Vec<&Action> = offer
-        .iter()
-        .flat_map(|r| r.choices.iter().map(|c| &c.action))
-        .collect();
-    assert_eq!(actions, [&Action::AddToTicket], "{}", text(&offer));
+    assert_eq!(actions(&offer), [Action::AddToTicket], "{}", text(&offer));
 }
 
 #[tokio::test]
@@ -423,15 +401,12 @@ async fn a_ticket_opened_before_any_words_gets_the_first_ones_at_once() {
         text(&out)
     );
     assert!(
-        out.iter()
-            .flat_map(|r| &r.choices)
-            .any(|c| c.action == Action::Article("quickbooks-error-502".into())),
+        actions(&out).contains(&Action::Article("quickbooks-error-502".into())),
         "the matching article is offered to try while waiting: {}",
         text(&out)
     );
-    let ticket = service.ticket(TicketId(1)).unwrap();
     assert_eq!(
-        ticket.summaries.last().unwrap().descriptions,
+        latest_said(&service, 1),
         ["quickbooks says 502 bad gateway"]
     );
 }
@@ -439,15 +414,7 @@ async fn a_ticket_opened_before_any_words_gets_the_first_ones_at_once() {
 #[tokio::test]
 async fn it_works_now_while_the_ticket_is_open_is_told_to_staff() {
     let dir = tempfile::tempdir().unwrap();
-    let service = service_in(dir.path());
-    let ann = user("ann");
-    say(
-        &service,
-        &ann,
-        typed("getting 503 service unavailable on chrome"),
-    )
-    .await;
-    say(&service, &ann, Event::Escalate { note: None }).await;
+    let (service, ann) = handed_over(dir.path(), "getting 503 service unavailable on chrome").await;
     let out = say(
         &service,
         &ann,
@@ -456,14 +423,9 @@ async fn it_works_now_while_the_ticket_is_open_is_told_to_staff() {
     .await;
     assert!(out.contains("Glad it works now"), "{out}");
     assert!(out.contains("Added to your ticket **T-0001**"), "{out}");
-    let ticket = service.ticket(TicketId(1)).unwrap();
     assert!(
-        ticket
-            .summaries
-            .last()
-            .unwrap()
-            .descriptions
+        latest_said(&service, 1)
             .iter()
-            .any(|d| d.contains("it works now")),
+            .any(|d| d.contains("it works now"))
     );
 }

@@ -429,3 +429,64 @@ async fn it_works_now_while_the_ticket_is_open_is_told_to_staff() {
             .any(|d| d.contains("it works now"))
     );
 }
+
+#[tokio::test]
+async fn a_bare_yes_beside_the_browser_question_and_the_add_offer_adds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "xyzzy frobnicator broken").await;
+    let out = service
+        .handle(&ann, typed("quickbooks says 502 bad gateway"))
+        .await
+        .unwrap();
+    assert!(
+        service.session(&ann).unwrap().current_step().is_none(),
+        "the browser is asked first: {}",
+        text(&out)
+    );
+    assert!(
+        actions(&out).contains(&Action::AddToTicket),
+        "{}",
+        text(&out)
+    );
+    let added = say(&service, &ann, typed("yes")).await;
+    assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
+    assert!(
+        !matches!(
+            service.session(&ann).unwrap().stage,
+            supportbot::session::Stage::Fixed { .. }
+        ),
+        "a yes there is not 'it works'"
+    );
+}
+
+#[tokio::test]
+async fn a_hand_over_after_start_over_links_no_earlier_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
+    desk(service.store())
+        .act(
+            TicketId(1),
+            "Sam",
+            &StaffAction::Resolve { note: None },
+            1_100,
+        )
+        .unwrap();
+    say(&service, &ann, Event::Act(Action::Restart)).await;
+    say(
+        &service,
+        &ann,
+        typed("my invoices print blank pages in chrome"),
+    )
+    .await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    let new = service.ticket(TicketId(2)).unwrap();
+    assert_eq!(new.summaries[0].follows, None, "another problem");
+    // An explicit request with a negation in what it adds is still a request.
+    let added = say(
+        &service,
+        &ann,
+        typed("please add to my ticket: the payroll tab wont open either"),
+    )
+    .await;
+    assert!(added.contains("Added to your ticket **T-0002**"), "{added}");
+}

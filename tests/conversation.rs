@@ -1849,6 +1849,17 @@ fn a_bare_yes_answers_the_question_asked_never_a_fix_it_was_not_asked_about() {
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks page stuck spinning forever in chrome");
     chat.say("also my bank feed stopped syncing");
+    chat.say("no, switch");
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::NotFixed))
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page stuck spinning forever in chrome");
+    chat.say("also my bank feed stopped syncing");
     chat.say("keep going");
     assert_eq!(chat.session.article(), Some("page-not-loading"));
 

@@ -176,6 +176,8 @@ fn answer_asked(
         }
         // "Did this fix it?" and "Add it to ticket?" side by side: which one "yes" answers is
         // asked ("no" can only be the fix's answer).
+        // Beside the browser question (no fix open yet), "yes" can only be the offer's.
+        (Asked::AddBesideFix, true, _, None) => act(kb, session, Action::AddToTicket, now, out),
         (Asked::AddBesideFix, true, Some(article), Some(step)) => {
             let ticket = session.ticket.map(|t| t.to_string()).unwrap_or_default();
             session.asked = Some(Asked::AddBesideFix);
@@ -490,9 +492,7 @@ fn describe(
         // After a hand-over, a clear match may still be more for the open ticket ("here is the
         // log: Error: 500 ..."): adding it stays one press away.
         if let Some(id) = open_ticket {
-            if session.current_step().is_some() {
-                session.asked = Some(Asked::AddBesideFix);
-            }
+            session.asked = Some(Asked::AddBesideFix);
             out.replies
                 .push(Reply::new(words::or_add_to_ticket(&id)).choice(
                     Action::AddToTicket,

@@ -138,6 +138,9 @@ pub(super) fn answer(
         }
         // "not sure yet": no rush, the question stays.
         None if understood.words <= 8 && understand::cannot_tell(text) => {
+            if !says_nothing {
+                session.note_aside(text);
+            }
             open_question(session, article, words::NO_RUSH, now, out)
         }
         // "huh", "??": what the choices are, spelled out ("huh" is nothing for staff).

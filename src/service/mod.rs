@@ -500,9 +500,12 @@ impl Service {
                 title: incident.title,
             });
         }
-        // The problem came back after the user's last ticket was resolved: staff see what was
-        // done then.
-        summary.follows = self.resolved_before(session);
+        // Added after the user's ticket was resolved (a new ticket for "it came back", or the
+        // conversation going on): staff see what was done then. A hand-over asked for after
+        // "Start over" is about something else, and links nothing.
+        if matches!(how, Handover::Adding) {
+            summary.follows = self.resolved_before(session);
+        }
         // The ticket is written and flushed before the user hears of it; the flush blocks, so it
         // runs off the async workers.
         let desk = self.desk.clone();

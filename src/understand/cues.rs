@@ -226,8 +226,17 @@ pub fn works_now(text: &Normalised) -> bool {
 /// it is still broken ("not sure, still broken") or not knowing why it works do not count.
 pub fn cannot_tell(text: &Normalised) -> bool {
     let rest = about_the_fix(text);
-    (rest.any(UNSURE) || (rest.starts("no") && rest.any(WORKS_PLAIN)))
-        && !rest.any(NOT_FIXED_STRONG)
+    // "no it works" / "nope, its working": the "no" right before the words that it works.
+    let no_it_works = ["no", "nope"].iter().any(|no| {
+        WORKS_PLAIN
+            .iter()
+            .any(|works| rest.starts(&format!("{no} {works}")))
+    });
+    // An error code ("no idea, now it says error 103") or plain words that it works ("not sure
+    // what happened but it works now") say something after all.
+    let says_more = text.words().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        || (!no_it_works && rest.any(WORKS_NOW));
+    (rest.any(UNSURE) || no_it_works) && !rest.any(NOT_FIXED_STRONG) && !says_more
 }
 
 /// "Works" about the past: describes the problem, not a fix ("it used to work").
@@ -937,9 +946,15 @@ pub fn asks_about_ticket(text: &Normalised) -> bool {
 /// Whether the message asks to put something on the ticket (see
 /// [`super::asks_to_add_to_ticket`]).
 pub fn asks_to_add_to_ticket(text: &Normalised) -> bool {
-    // "dont add that to my ticket", "did you send my ticket?" are not requests.
+    // "dont add that to my ticket", "did you send my ticket?" are not requests; a negation
+    // after the request ("add this: it doesnt work on firefox either") is what it adds.
+    let words: Vec<&str> = text.words().collect();
+    let Some(verb) = words.iter().position(|w| ADD_TO.contains(w)) else {
+        return false;
+    };
+    let refused = words[..verb].iter().any(|w| NEGATORS.contains(w));
     let asked_about = text.is_question() && !text.starts("can") && !text.starts("could");
-    text.any(&["ticket"]) && text.any(ADD_TO) && !text.any(NEGATORS) && !asked_about
+    text.any(&["ticket"]) && !refused && !asked_about
 }
 
 /// Whether a request to add to the ticket says nothing else (see
@@ -1090,7 +1105,7 @@ const THE_ONE: &[&str] = &["thats it", "thats the one", "this is it", "that is i
 const SWITCH_OR_STAY_WORDS: &[&str] = &[
     "switch", "change", "swap", "the", "other", "new", "one", "keep", "going", "continue", "stay",
     "carry", "on", "with", "this", "current", "please", "pls", "plz", "ok", "okay", "lets", "yes",
-    "yeah", "i", "want", "to", "rather", "go", HAPPY,
+    "yeah", "i", "want", "to", "rather", "go", "no", "nope", "nah", HAPPY,
 ];
 
 /// "switch pls" (`Some(true)`) or "keep going" (`Some(false)`) at "keep going or switch?", and

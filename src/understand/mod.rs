@@ -361,6 +361,17 @@ mod tests {
         ] {
             assert_eq!(intent(said), want, "{said}");
         }
+        for says_more in [
+            "no idea, now it says error 103",
+            "not sure what happened but it works now",
+            "no errors, it works now",
+        ] {
+            assert!(!cannot_tell(says_more), "{says_more}");
+        }
+        for (said, want) in [("no, switch", Some(true)), ("nope keep going", Some(false))] {
+            assert_eq!(switch_or_stay(said), want, "{said}");
+        }
+        assert_eq!(intent("no idea"), None);
         assert!(confirms_the_article("yep, that's it"));
         assert!(!confirms_the_article("yep, that fixed it"));
         assert_eq!(switch_or_stay("switch pls"), Some(true));
@@ -397,6 +408,9 @@ mod tests {
         ] {
             assert!(asks_to_add_to_ticket(asks), "{asks}");
         }
+        assert!(asks_to_add_to_ticket(
+            "please add to my ticket: the payroll tab wont open either"
+        ));
         for not in [
             "dont add that to my ticket",
             "did you send my ticket?",

@@ -174,10 +174,11 @@ fn answer_asked(
             );
             out.replies.push(reply.tone(Tone::Warning));
         }
+        // "Add it to ticket?" beside the browser question (no fix open yet): "yes" can only be
+        // the offer's.
+        (Asked::AddBesideFix, true, _, None) => act(kb, session, Action::AddToTicket, now, out),
         // "Did this fix it?" and "Add it to ticket?" side by side: which one "yes" answers is
         // asked ("no" can only be the fix's answer).
-        // Beside the browser question (no fix open yet), "yes" can only be the offer's.
-        (Asked::AddBesideFix, true, _, None) => act(kb, session, Action::AddToTicket, now, out),
         (Asked::AddBesideFix, true, Some(article), Some(step)) => {
             let ticket = session.ticket.map(|t| t.to_string()).unwrap_or_default();
             session.asked = Some(Asked::AddBesideFix);
@@ -335,16 +336,19 @@ fn describe(
         return typed::add_what_it_says(kb, session, text, now, out);
     }
     let understood = understand::classify(text);
+    // Whether the words clearly name no other problem than the one the conversation was on.
+    let names_no_other = ranking
+        .best()
+        .is_none_or(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article());
+    // "it came back", in words that do not also say it works.
+    let came_back = understand::fix_did_not_last(text) && understood.intent != Some(Intent::Fixed);
     // "it came back" after the ticket was resolved: a new ticket with everything from before is
     // one press away, or the fixes again.
     if let Stage::Escalated { article } = session.stage.clone()
         && session.ticket.is_some()
         && !session.ticket_open
-        && understand::fix_did_not_last(text)
-        && understood.intent != Some(Intent::Fixed)
-        && ranking
-            .best()
-            .is_none_or(|m| Some(&kb.article_at(m.doc).id) == article.as_ref())
+        && came_back
+        && names_no_other
     {
         typed::note_follow_up(session, text);
         let mut reply = Reply::new(words::BACK_AFTER_RESOLVED)
@@ -370,22 +374,17 @@ fn describe(
     // "actually it came back" after "Glad that worked!": the fix is taken back and the walk
     // goes on with the next one (unless the words clearly name another problem).
     if let Stage::Fixed { article } = &session.stage
-        && understand::fix_did_not_last(text)
-        && understood.intent != Some(Intent::Fixed)
-        && ranking
-            .best()
-            .is_none_or(|m| kb.article_at(m.doc).id == *article)
+        && came_back
+        && names_no_other
         && let Some(article) = kb.get(article)
     {
         return fix_came_back(session, article, text, now, out);
     }
     // "perfect, works great" after "Glad that worked!": the fix stands (unless the words
     // clearly name another problem).
-    if let Stage::Fixed { article } = &session.stage
+    if matches!(session.stage, Stage::Fixed { .. })
         && understood.intent == Some(Intent::Fixed)
-        && ranking
-            .best()
-            .is_none_or(|m| kb.article_at(m.doc).id == *article)
+        && names_no_other
     {
         out.replies.push(Reply::new(words::GOOD_TO_HEAR));
         return;

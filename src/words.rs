@@ -415,6 +415,13 @@ pub fn added_to_ticket(id: &str) -> String {
 pub const NOTHING_NEW_TO_ADD: &str = "There's nothing new to add yet. Tell me what's going on, and I'll offer to add it to your ticket.";
 
 /// "Add it" pressed again with nothing new said.
+/// A fix recorded in a walk while the user's ticket is open: staff are told.
+pub fn fix_told_to_ticket(id: &str) -> String {
+    format!(
+        "I've added this to your ticket **{id}**, so the support team knows it's fixed and can close it."
+    )
+}
+
 pub fn already_on_ticket(id: &str) -> String {
     format!("That's already on your ticket **{id}**. Anything more you type here can be added too.")
 }

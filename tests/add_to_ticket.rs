@@ -411,6 +411,113 @@ async fn a_ticket_opened_before_any_words_gets_the_first_ones_at_once() {
     );
 }
 
+/// The latest summary of ticket `n`: each attempt's title and outcome.
+fn latest_attempts(service: &Service, n: u64) -> Vec<(String, Option<Outcome>)> {
+    let ticket = service.ticket(TicketId(n)).unwrap();
+    let latest = ticket.summaries.last().unwrap();
+    latest
+        .attempts
+        .iter()
+        .map(|a| (a.title.clone(), a.outcome))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_fix_found_while_waiting_reaches_the_open_ticket_and_the_walk_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, typed("I need to talk to a human")).await;
+    say(&service, &ann, describe("quickbooks says 502 bad gateway")).await;
+    say(
+        &service,
+        &ann,
+        Event::Act(Action::Article("quickbooks-error-502".into())),
+    )
+    .await;
+    let session = service.session(&ann).unwrap();
+    assert!(session.current_step().is_some(), "a fix is open");
+    let title = session.attempts.last().unwrap().title.clone();
+    let before = summaries(&service, 1);
+    let fixed = service.handle(&ann, typed("fixed it")).await.unwrap();
+    assert!(
+        text(&fixed).contains("the support team knows it's fixed"),
+        "{}",
+        text(&fixed)
+    );
+    assert_eq!(summaries(&service, 1), before + 1);
+    assert!(
+        latest_attempts(&service, 1).contains(&(title, Some(Outcome::Fixed))),
+        "{:?}",
+        latest_attempts(&service, 1)
+    );
+    // The user stays in the walk's "Fixed" stage: "Why did this happen?" is still offered.
+    assert!(
+        actions(&fixed).contains(&Action::MoreInfo),
+        "{:?}",
+        actions(&fixed)
+    );
+    // Nothing new since: asking after the ticket files nothing more.
+    say(&service, &ann, typed("status?")).await;
+    assert_eq!(summaries(&service, 1), before + 1);
+}
+
+#[tokio::test]
+async fn the_article_picked_while_waiting_starts_at_the_fix_its_error_code_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, typed("I need to talk to a human")).await;
+    say(
+        &service,
+        &ann,
+        typed("bank feed stuck, chase says error 103"),
+    )
+    .await;
+    let picked = say(
+        &service,
+        &ann,
+        Event::Act(Action::Article("bank-feed-not-updating".into())),
+    )
+    .await;
+    assert!(
+        picked.contains("points to fix 3, **Update the bank sign-in details**"),
+        "{picked}"
+    );
+    let open = service.session(&ann).unwrap();
+    assert_eq!(open.attempts.last().unwrap().solution, 2, "{picked}");
+}
+
+#[tokio::test]
+async fn a_fix_after_the_ticket_was_resolved_files_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, typed("I need to talk to a human")).await;
+    say(&service, &ann, describe("quickbooks says 502 bad gateway")).await;
+    desk(service.store())
+        .act(
+            TicketId(1),
+            "Sam",
+            &StaffAction::Resolve { note: None },
+            2_000,
+        )
+        .unwrap();
+    say(
+        &service,
+        &ann,
+        Event::Act(Action::Article("quickbooks-error-502".into())),
+    )
+    .await;
+    let fixed = say(&service, &ann, typed("fixed it")).await;
+    assert!(!fixed.contains("support team knows"), "{fixed}");
+    assert_eq!(
+        service.ticket(TicketId(1)).unwrap().status,
+        Status::Resolved
+    );
+    assert!(service.ticket(TicketId(2)).is_err(), "no new ticket");
+}
+
 #[tokio::test]
 async fn it_works_now_while_the_ticket_is_open_is_told_to_staff() {
     let dir = tempfile::tempdir().unwrap();

@@ -619,7 +619,14 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         Action::Article(id) => match kb.get(&id) {
             Some(a) => {
                 session.leave_pending();
-                start_article(session, a, now, out)
+                // Picked from a list the description was ranked into ("Is it one of these?",
+                // "while you wait"): an error code it gave still points at its fix.
+                let first = session
+                    .descriptions
+                    .last()
+                    .and_then(|said| typed::fix_for_code(a, said))
+                    .unwrap_or(0);
+                start_article_at(session, a, first, now, out)
             }
             None => out.replies.push(unknown_article(kb, &id)),
         },
@@ -912,8 +919,6 @@ fn start_article_at(
     next_solution(session, article, now, out);
 }
 
-/// Shows the next solution that has something for the user's browser, asking for the browser
-/// first when needed; offers a human when solutions run out.
 /// Whether the user said solution `index` of `article` did not work, in this conversation.
 fn said_not_fixed(session: &Session, article: &Article, index: usize) -> bool {
     session.attempts.iter().any(|a| {
@@ -921,6 +926,8 @@ fn said_not_fixed(session: &Session, article: &Article, index: usize) -> bool {
     })
 }
 
+/// Shows the next solution that has something for the user's browser, asking for the browser
+/// first when needed; offers a human when solutions run out.
 fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
     let total = article.solutions.len();
     let mut skipped = Vec::new();

@@ -30,14 +30,22 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
             ),
         )
     } else {
+        let who = escape_one_line(&ticket.user.name);
+        let text = match newly_fixed(ticket) {
+            Some(fix) => format!(
+                "{who} says \"{}\" fixed it; ticket {} can be resolved ({n} summaries)",
+                escape_one_line(&fix),
+                ticket.id
+            ),
+            None => format!(
+                "{who} escalated again; ticket {} has a new summary ({n} in all)",
+                ticket.id
+            ),
+        };
         (
             NoticeEvent::Updated,
             format!("{}/update-{n}", ticket.id),
-            format!(
-                "{} escalated again; ticket {} has a new summary ({n} in all)",
-                escape_one_line(&ticket.user.name),
-                ticket.id
-            ),
+            text,
         )
     };
     vec![Notification {
@@ -49,6 +57,27 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
         card: Some(summary.card(&ticket.id.to_string())),
         transcript: Some(summary.transcript_markdown(&ticket.id.to_string())),
     }]
+}
+
+/// The fix the latest summary records as having worked that the one before did not: what
+/// staff most need to hear of an update ("no need to work on it").
+fn newly_fixed(ticket: &Ticket) -> Option<String> {
+    use crate::session::Outcome;
+    let [.., before, latest] = ticket.summaries.as_slice() else {
+        return None;
+    };
+    latest
+        .attempts
+        .iter()
+        .find(|a| {
+            a.outcome == Some(Outcome::Fixed)
+                && !before.attempts.iter().any(|b| {
+                    b.article == a.article
+                        && b.solution == a.solution
+                        && b.outcome == Some(Outcome::Fixed)
+                })
+        })
+        .map(|a| a.title.clone())
 }
 
 fn step_key(ticket: &Ticket) -> usize {
@@ -230,4 +259,45 @@ fn reopen(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, Ticke
             t.id
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::escalation::summary::Summary;
+    use crate::session::{Attempt, Outcome, Session, UserRef};
+    use ticket::TicketId;
+
+    fn summary(outcome: Option<Outcome>) -> Summary {
+        let user = UserRef {
+            id: "u".into(),
+            name: "Ann".into(),
+            channel: "c".into(),
+        };
+        let mut session = Session::new(user, 0);
+        session.attempts.push(Attempt {
+            article: "quickbooks-error-502".into(),
+            solution: 3,
+            title: "Clear the cache".into(),
+            browser: None,
+            outcome,
+            at: 0,
+        });
+        Summary::capture(&session, None, None, "rev", 0)
+    }
+
+    #[test]
+    fn staff_hear_that_an_update_says_it_is_fixed() {
+        let mut ticket = Ticket::new(TicketId(1), summary(Some(Outcome::NotFixed)), 0);
+        ticket.summaries.push(summary(Some(Outcome::Fixed)));
+        let told = on_escalated(&ticket, false);
+        assert_eq!(
+            told[0].text,
+            "Ann says \"Clear the cache\" fixed it; ticket T-0001 can be resolved (2 summaries)"
+        );
+        // The same fix again is no news: the usual update line.
+        ticket.summaries.push(summary(Some(Outcome::Fixed)));
+        let told = on_escalated(&ticket, false);
+        assert!(told[0].text.contains("escalated again"), "{}", told[0].text);
+    }
 }

@@ -198,6 +198,9 @@ impl Service {
                 Effect::TicketStatus => replies.push(self.ticket_status(&session)),
             }
         }
+        if let Some(told) = self.tell_ticket_of_fix(&mut session, &before).await? {
+            replies.push(told);
+        }
         self.lead_with_outage(&mut session, &mut replies, now)?;
         // After the lead: a fix it held back was not shown, and is counted when it is.
         self.record_stats(&before, &session, had_ticket, now);
@@ -474,32 +477,8 @@ impl Service {
         note: Option<String>,
         how: Handover,
     ) -> Result<Reply, ServiceError> {
-        let kb = self.knowledge.current();
         let now = self.clock.now();
-        let title = session
-            .walked_article()
-            .and_then(|id| kb.get(id))
-            .map(|a| a.title.clone());
-        let mut summary = Summary::capture(session, title.as_deref(), note, kb.revision(), now);
-        if let Some(why) = self.knowledge.problem() {
-            // Without a knowledge base there is no diagnosis: an article left from an earlier
-            // conversation must not pose as one (it could not even be named).
-            summary.article = None;
-            summary.kb_problem = Some(why);
-        }
-        // Part of a known outage: linked, so staff see it grouped and can resolve it with it.
-        if let Some(article) = summary.article.as_ref().map(|(id, _)| id.clone())
-            && let Some(incident) = self
-                .store
-                .active_incidents()
-                .into_iter()
-                .find(|i| i.concerns(&article))
-        {
-            summary.incident = Some(crate::escalation::summary::LinkedIncident {
-                id: incident.id.to_string(),
-                title: incident.title,
-            });
-        }
+        let mut summary = self.summary_of(session, note, now);
         // Added after the user's ticket was resolved (a new ticket for "it came back", or the
         // conversation going on): staff see what was done then. A hand-over asked for after
         // "Start over" is about something else, and links nothing.
@@ -543,6 +522,81 @@ impl Service {
             .title(format!("Ticket {id}"))
             .tone(Tone::Success)
             .choice(Action::Restart, words::START_OVER, Style::Secondary))
+    }
+
+    /// A fix recorded in a walk begun after the hand-over (the "while you wait" article, or a
+    /// description typed to the open ticket) goes to that ticket at once, so staff can close it
+    /// rather than work on a solved problem. The walk goes on where it is: this is no new
+    /// hand-over (no stage change, no "escalated after" count). `None` when nothing new was
+    /// fixed, there is no ticket, or it is resolved.
+    async fn tell_ticket_of_fix(
+        &self,
+        session: &mut Session,
+        before: &[Attempt],
+    ) -> Result<Option<Reply>, ServiceError> {
+        let Some(id) = session.ticket else {
+            return Ok(None);
+        };
+        let newly_fixed = session.attempts.iter().any(|a| {
+            a.outcome == Some(Outcome::Fixed)
+                && !before.iter().any(|b| {
+                    b.article == a.article
+                        && b.solution == a.solution
+                        && b.outcome == Some(Outcome::Fixed)
+                })
+        });
+        if !newly_fixed || matches!(session.stage, Stage::Escalated { .. }) {
+            return Ok(None);
+        }
+        if !self.ticket_is_open(session) {
+            return Ok(None);
+        }
+        let now = self.clock.now();
+        let summary = self.summary_of(session, None, now);
+        let desk = self.desk.clone();
+        match tokio::task::spawn_blocking(move || desk.file(summary, now)).await? {
+            Ok(_) => Ok(Some(
+                Reply::new(words::fix_told_to_ticket(&id.to_string()))
+                    .title(format!("Ticket {id}")),
+            )),
+            // The fix is the user's news, not a failure of theirs: logged, and the walk goes on.
+            Err(ServiceError::Refused(e)) => {
+                tracing::error!(error = %e, ticket = %id, "fix not added to the open ticket");
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The summary of `session` as staff will read it: the walked article by its title, and
+    /// what is known of the knowledge base and of outages now.
+    fn summary_of(&self, session: &Session, note: Option<String>, now: u64) -> Summary {
+        let kb = self.knowledge.current();
+        let title = session
+            .walked_article()
+            .and_then(|id| kb.get(id))
+            .map(|a| a.title.clone());
+        let mut summary = Summary::capture(session, title.as_deref(), note, kb.revision(), now);
+        if let Some(why) = self.knowledge.problem() {
+            // Without a knowledge base there is no diagnosis: an article left from an earlier
+            // conversation must not pose as one (it could not even be named).
+            summary.article = None;
+            summary.kb_problem = Some(why);
+        }
+        // Part of a known outage: linked, so staff see it grouped and can resolve it with it.
+        if let Some(article) = summary.article.as_ref().map(|(id, _)| id.clone())
+            && let Some(incident) = self
+                .store
+                .active_incidents()
+                .into_iter()
+                .find(|i| i.concerns(&article))
+        {
+            summary.incident = Some(crate::escalation::summary::LinkedIncident {
+                id: incident.id.to_string(),
+                title: incident.title,
+            });
+        }
+        summary
     }
 }
 

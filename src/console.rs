@@ -308,7 +308,7 @@ pub async fn run(
                     let aside = !replies.is_empty() && replies.iter().all(|r| r.aside);
                     if aside && question_len > 0 {
                         // The open question keeps its numbers through an aside.
-                        show_beside(&mut output, replies, &mut choices, emphasis)?;
+                        show_beside(&mut output, replies, &mut choices, question_len, emphasis)?;
                         if event == Event::Help {
                             writeln!(output, "{CONSOLE_COMMANDS}")?;
                         }
@@ -431,15 +431,23 @@ fn remind(output: &mut impl Write, open_question: &[Choice]) -> std::io::Result<
     output.flush()
 }
 
-/// Prints an aside's replies beside an open question: a choice the question already has keeps
-/// its number; the aside's new choices are numbered after the question's and added to `on_screen`.
+/// Prints an aside's replies beside an open question (its first `question_len` choices on
+/// screen): a choice the question already has is left to the reminder that follows, under its
+/// number there, so it is not listed twice; the aside's new choices are numbered after the
+/// question's and added to `on_screen`.
 fn show_beside(
     output: &mut impl Write,
-    replies: Vec<Reply>,
+    mut replies: Vec<Reply>,
     on_screen: &mut Vec<Choice>,
+    question_len: usize,
     emphasis: Emphasis,
 ) -> std::io::Result<()> {
-    for r in &replies {
+    for r in &mut replies {
+        r.choices.retain(|c| {
+            !on_screen[..question_len.min(on_screen.len())]
+                .iter()
+                .any(|x| x.action == c.action)
+        });
         let mut numbers = Vec::with_capacity(r.choices.len());
         for c in &r.choices {
             let n = match on_screen.iter().position(|x| x.action == c.action) {
@@ -584,9 +592,14 @@ mod tests {
                 .choice(Action::MoreInfo, "Why?", Style::Secondary),
         ];
         let mut out = Vec::new();
-        show_beside(&mut out, check_result, &mut on_screen, Emphasis::Plain).unwrap();
+        show_beside(&mut out, check_result, &mut on_screen, 4, Emphasis::Plain).unwrap();
         remind(&mut out, &on_screen[..4]).unwrap();
         let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out.matches("Talk to a human").count(),
+            1,
+            "listed once, by the open question: {out}"
+        );
         assert!(
             out.contains("[4] Talk to a human"),
             "the same number as before: {out}"

@@ -183,6 +183,11 @@ pub fn glad_it_worked(fix: &str, prevention: &str) -> String {
     format!("Glad that worked! **{fix}** fixed it.{prevention}")
 }
 
+/// "That fixed it, but now payroll won't load": the fix noted, and on to the new problem.
+pub fn fixed_and_on_to_the_new_problem(fix: &str) -> String {
+    format!("Glad **{fix}** fixed that; I've noted it. Now the new problem:")
+}
+
 pub fn you_said_it_was_fixed(fix: &str) -> String {
     format!(
         "You told me **{fix}** fixed it. If something else is wrong, describe it, or start over."

@@ -942,6 +942,46 @@ fn a_new_description_mid_walk_leaves_the_open_step_unanswered() {
 }
 
 #[test]
+fn a_fix_then_a_new_problem_records_the_fix_and_diagnoses_the_rest() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42");
+    let out = chat.say("that fixed it, but now the printer is listed as offline");
+    assert!(
+        has(&out, "Glad **Restart the app** fixed that"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::Fixed));
+    assert_eq!(chat.session.article(), Some("printer-offline"));
+    assert_eq!(
+        chat.session.descriptions.last().map(String::as_str),
+        Some("now the printer is listed as offline")
+    );
+}
+
+#[test]
+fn a_fix_then_the_same_trouble_back_records_no_fix() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42");
+    for reply in [
+        "that worked for a minute but now the sync stops again",
+        // Trouble after a "but" that names no other article is not split off.
+        "that fixed it, but now the ledger does not sync",
+    ] {
+        let out = chat.say(reply);
+        assert!(!has(&out, "fixed that"), "{reply}: {}", all_text(&out));
+        assert_ne!(
+            chat.session.attempts[0].outcome,
+            Some(Outcome::Fixed),
+            "{reply}"
+        );
+        assert_eq!(chat.session.article(), Some("sync-error"), "{reply}");
+    }
+}
+
+#[test]
 fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -85,6 +85,16 @@ pub(super) fn answer(
         open_question(session, article, words::TAKE_YOUR_TIME, now, out);
         return;
     }
+    // "That fixed it, but now payroll won't load": the fix is noted and the new trouble is
+    // diagnosed on its own, when it names another article (else it is asked about below).
+    if understood.intent == Some(Intent::NewProblem)
+        && session.current_step().is_some()
+        && let Some(rest) = understand::trouble_after_fix(text)
+        && names_another_article(kb, article, rest)
+    {
+        fixed_then_new_problem(kb, session, article, rest, now, out);
+        return;
+    }
     let other = another_article(kb, article, ranking, &understood);
     match understood.intent {
         Some(Intent::Fixed) => fixed(session, article, &understood, now, out),
@@ -205,6 +215,45 @@ fn another_article<'a>(
     );
     let best = kb.article_at(ranking.best()?.doc);
     (describes && understood.words >= SWITCH_MIN_WORDS && best.id != current.id).then_some(best)
+}
+
+/// Whether `text` alone ranks another article than `current` first, confidently or as a
+/// candidate to offer (lexically: the sentence vectors the service computed are of the whole
+/// reply).
+fn names_another_article(kb: &KnowledgeBase, current: &Article, text: &str) -> bool {
+    let ranking = kb.rank(text, 3);
+    ranking
+        .best()
+        .or_else(|| ranking.candidates(1).first().copied())
+        .is_some_and(|best| kb.article_at(best.doc).id != current.id)
+}
+
+/// The open fix worked and something else is wrong now: the fix is recorded (the user said
+/// it outright, before the "but") and `trouble` is diagnosed as a new description.
+fn fixed_then_new_problem(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    article: &Article,
+    trouble: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    let Some(p) = session.pending_attempt() else {
+        return;
+    };
+    p.outcome = Some(Outcome::Fixed);
+    p.at = now;
+    let fix = p.title.clone();
+    session.stage = Stage::Fixed {
+        article: article.id.clone(),
+    };
+    out.replies.push(
+        Reply::new(words::fixed_and_on_to_the_new_problem(&fix))
+            .title(words::FIXED_TITLE)
+            .tone(crate::reply::Tone::Success)
+            .article(&article.id),
+    );
+    super::describe(kb, session, trouble, None, None, now, out);
 }
 
 fn fixed(

@@ -1189,10 +1189,13 @@ pub fn new_problem(text: &Normalised) -> bool {
     text.any(NEW_PROBLEM)
 }
 
+/// The words that turn a reply from a fix to what is wrong now.
+pub const CONTRASTS: &[&str] = &["but", "however", "although", "except"];
+
 /// "That fixed it, but now payroll won't load": trouble after a "but" that follows the fix.
 pub fn new_problem_after_fix(text: &Normalised) -> bool {
     let padded = text.padded();
-    ["but", "however", "although", "except"]
+    CONTRASTS
         .iter()
         .filter_map(|w| text.find(w))
         .min()

@@ -144,6 +144,34 @@ pub fn only_asks_to_add(message: &str) -> bool {
     cues::only_asks_to_add(&Normalised::new(message))
 }
 
+/// "That fixed it, but now payroll won't load": the words after the "but" that name the new
+/// trouble ("now payroll won't load"), when the words before it say the fix worked. `None`
+/// when the trouble sounds like the old one back ("but now it's blank again", "still").
+pub fn trouble_after_fix(message: &str) -> Option<&str> {
+    if !cues::new_problem_after_fix(&Normalised::new(message)) {
+        return None;
+    }
+    // The end of the first contrast word, as written.
+    let mut start = None;
+    let mut after = None;
+    for (i, c) in message.char_indices().chain([(message.len(), ' ')]) {
+        if c.is_alphanumeric() || c == '\'' {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take()
+            && cues::CONTRASTS.contains(&message[s..i].to_lowercase().as_str())
+        {
+            after = Some(i);
+            break;
+        }
+    }
+    let rest = message[after?..]
+        .trim_start_matches(|c: char| c.is_whitespace() || ",;:.-".contains(c))
+        .trim_end();
+    let said = Normalised::new(rest);
+    let sounds_like_before = cues::again(&said) || said.any(&["still", "back", "same"]);
+    (!rest.is_empty() && !sounds_like_before).then_some(rest)
+}
+
 /// Whether a message asks how the user's ticket is getting on ("is my ticket done?", "any
 /// news?", "status of T-0001?").
 pub fn asks_about_ticket(message: &str) -> bool {
@@ -706,6 +734,28 @@ mod tests {
             "the page is blank",
         ] {
             assert!(!classify(more).bare_human_request, "{more}");
+        }
+    }
+
+    #[test]
+    fn the_trouble_after_a_fix_is_what_follows_the_but() {
+        assert_eq!(
+            trouble_after_fix("That fixed it, but now payroll won't load"),
+            Some("now payroll won't load")
+        );
+        assert_eq!(
+            trouble_after_fix("it worked! However: my bank feed wont sync"),
+            Some("my bank feed wont sync")
+        );
+        for back in [
+            "that worked for a day but now its broken again",
+            "it worked but it's still slow",
+            "fixed it but the same error is back",
+            // No fix before the "but".
+            "tried it but now payroll won't load",
+            "ok but now what",
+        ] {
+            assert_eq!(trouble_after_fix(back), None, "{back}");
         }
     }
 

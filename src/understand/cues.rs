@@ -488,6 +488,7 @@ const NEW_PROBLEM: &[&str] = &[
 const TROUBLE: &[&str] = &[
     "not", "no", "cant", "cannot", "wont", "doesnt", "didnt", "isnt", "lost", "missing", "gone",
     "wrong", "invalid", "problem", "issue", "crash", "crashes", "error", "broken", "longer",
+    "fail", "fails", "failing", "still",
 ];
 
 /// A detail about the same problem.
@@ -1194,18 +1195,29 @@ pub const CONTRASTS: &[&str] = &["but", "however", "although", "except"];
 
 /// "That fixed it, but now payroll won't load": trouble after a "but" that follows the fix.
 pub fn new_problem_after_fix(text: &Normalised) -> bool {
+    trouble_after_fix(text).is_some()
+}
+
+/// The trouble after the "but" that follows a fix ("but now payroll won't load").
+fn trouble_after_fix(text: &Normalised) -> Option<Normalised> {
     let padded = text.padded();
-    CONTRASTS
-        .iter()
-        .filter_map(|w| text.find(w))
-        .min()
-        .is_some_and(|at| {
-            let (before, after) = padded.split_at(at);
-            strong_fixed(&Normalised::from_padded(before)) && {
-                let after = Normalised::from_padded(after);
-                after.any(TROUBLE) || after.any(NEW_PROBLEM) || after.has("now")
-            }
-        })
+    let at = CONTRASTS.iter().filter_map(|w| text.find(w)).min()?;
+    let (before, after) = padded.split_at(at);
+    let after = Normalised::from_padded(after);
+    let trouble = after.any(TROUBLE) || after.any(NEW_PROBLEM) || after.has("now");
+    (strong_fixed(&Normalised::from_padded(before)) && trouble).then_some(after)
+}
+
+/// "It worked for a day, but now it's broken again", "fixed the first part, but the buttons
+/// still fail": the trouble after the fix is the old one, so the fix did not do it.
+pub fn old_trouble_after_fix(text: &Normalised) -> bool {
+    trouble_after_fix(text).is_some_and(|after| sounds_like_before(&after))
+}
+
+/// Words that say trouble is the one from before: "again", "still", "back" (not in a
+/// condition: "if it starts happening again" is a plan, not news).
+pub fn sounds_like_before(text: &Normalised) -> bool {
+    (again(text) || text.any(&["still", "back"])) && !text.has("if")
 }
 
 pub fn detail(text: &Normalised) -> bool {

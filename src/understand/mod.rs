@@ -167,9 +167,7 @@ pub fn trouble_after_fix(message: &str) -> Option<&str> {
     let rest = message[after?..]
         .trim_start_matches(|c: char| c.is_whitespace() || ",;:.-".contains(c))
         .trim_end();
-    let said = Normalised::new(rest);
-    let sounds_like_before = cues::again(&said) || said.any(&["still", "back", "same"]);
-    (!rest.is_empty() && !sounds_like_before).then_some(rest)
+    (!rest.is_empty() && !cues::sounds_like_before(&Normalised::new(rest))).then_some(rest)
 }
 
 /// Whether a message asks how the user's ticket is getting on ("is my ticket done?", "any
@@ -258,6 +256,9 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // "Works on my phone", "using firefox now": the browser is the news, not a fix.
     if names_browser && cues::works_elsewhere(text) && !not_fixed {
         return Some(Intent::Browser);
+    }
+    if cues::old_trouble_after_fix(text) {
+        return Some(Intent::NotFixed);
     }
     if cues::new_problem_after_fix(text) {
         return Some(Intent::NewProblem);
@@ -757,6 +758,21 @@ mod tests {
         ] {
             assert_eq!(trouble_after_fix(back), None, "{back}");
         }
+    }
+
+    #[test]
+    fn the_old_trouble_after_a_fix_says_it_did_not_work() {
+        for back in [
+            "that worked for a day but now its broken again",
+            "it's fixed the first issue, but the buttons still fail to work",
+        ] {
+            assert_eq!(intent(back), Some(Intent::NotFixed), "{back}");
+        }
+        // A condition is a plan, not news: "again" there says nothing is back.
+        assert_ne!(
+            intent("that fixed it, but i will write again if it happens"),
+            Some(Intent::NotFixed)
+        );
     }
 
     #[test]

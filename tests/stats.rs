@@ -26,6 +26,18 @@ fn step(service: &Service, user: &UserRef) -> supportbot::session::Step {
         .expect("a step is open")
 }
 
+/// Every figure `stats` shows now, and those of `article`.
+fn stats_of(service: &Service, article: &str) -> (stats::Stats, stats::ArticleStats) {
+    let s = stats::aggregate(service.store().stat_events(), service.store().tickets(), 0);
+    let a = s
+        .articles
+        .iter()
+        .find(|a| a.article == article)
+        .unwrap_or_else(|| panic!("no stats for {article}"))
+        .clone();
+    (s, a)
+}
+
 #[tokio::test]
 async fn stats_learn_from_answers_and_tickets() {
     let dir = tempfile::tempdir().unwrap();
@@ -87,12 +99,7 @@ async fn stats_learn_from_answers_and_tickets() {
         )
         .unwrap();
 
-    let s = stats::aggregate(service.store().stat_events(), service.store().tickets(), 0);
-    let a = s
-        .articles
-        .iter()
-        .find(|a| a.article == "quickbooks-error-502")
-        .expect("502 stats");
+    let (s, a) = stats_of(&service, "quickbooks-error-502");
     // Chrome users skip solution 1 (Internet Explorer only): solutions 2 and 3 are shown.
     assert_eq!(a.solutions[0].solution, 2);
     assert_eq!((a.solutions[0].shown, a.solutions[0].not_fixed), (2, 2));
@@ -124,17 +131,46 @@ async fn stats_learn_from_answers_and_tickets() {
         service.session(&ann).unwrap().current_step().is_some(),
         "the next fix is open: {said:?}"
     );
-    let s = stats::aggregate(service.store().stat_events(), service.store().tickets(), 0);
-    let a = s
-        .articles
-        .iter()
-        .find(|a| a.article == "quickbooks-error-502")
-        .expect("502 stats");
+    let (s, a) = stats_of(&service, "quickbooks-error-502");
     assert_eq!(
         (a.solutions[1].fixed, a.solutions[1].not_fixed),
         (0, 1),
         "{:?}",
         a.solutions[1]
+    );
+    assert_eq!(s.conversations_fixed_without_ticket, 0);
+}
+
+#[tokio::test]
+async fn a_fix_told_to_the_open_ticket_is_counted_once_and_not_as_a_hand_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new(
+        Knowledge::open(&shipped_knowledge()).unwrap(),
+        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(Arc::new(FixedClock(Mutex::new(1_000))));
+    let ann = user("ann");
+    for event in [
+        Event::Escalate { note: None },
+        Event::Describe {
+            text: "quickbooks error 502 bad gateway".into(),
+            browser: Some(supportbot::browser::Browser::Chrome),
+            query: None,
+        },
+        Event::Act(Action::Article("quickbooks-error-502".into())),
+    ] {
+        service.handle(&ann, event).await.unwrap();
+    }
+    service
+        .handle(&ann, Event::Act(Action::Fixed(step(&service, &ann))))
+        .await
+        .unwrap();
+    let (s, a) = stats_of(&service, "quickbooks-error-502");
+    let fixed = &a.solutions[0];
+    assert_eq!(
+        (fixed.shown, fixed.fixed, fixed.escalated_after),
+        (1, 1, 0),
+        "{fixed:?}"
     );
     assert_eq!(s.conversations_fixed_without_ticket, 0);
 }

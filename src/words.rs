@@ -356,6 +356,8 @@ pub fn ticket_opened_empty(id: &str) -> String {
     )
 }
 
+/// "It works now, but only after ..." while the ticket is open.
+pub const WORKS_NOW_WITH_A_CATCH: &str = "Good to hear it works now. I'm adding what you said to your ticket, so the support team knows how it went.";
 /// "It works now" while the ticket is open.
 pub const WORKS_NOW_TELLING_STAFF: &str = "Glad it works now! I'm adding that to your ticket so the support team knows they can close it.";
 

@@ -538,6 +538,26 @@ async fn it_works_now_while_the_ticket_is_open_is_told_to_staff() {
 }
 
 #[tokio::test]
+async fn it_works_now_with_a_catch_goes_on_the_ticket_without_saying_close_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "getting 503 service unavailable on chrome").await;
+    let out = say(
+        &service,
+        &ann,
+        typed("it works now, but only after restarting twice"),
+    )
+    .await;
+    assert!(out.contains("Good to hear it works now"), "{out}");
+    assert!(!out.contains("close it"), "{out}");
+    assert!(out.contains("Added to your ticket **T-0001**"), "{out}");
+    assert!(
+        latest_said(&service, 1)
+            .iter()
+            .any(|d| d.contains("only after restarting twice"))
+    );
+}
+
+#[tokio::test]
 async fn a_bare_yes_beside_the_browser_question_and_the_add_offer_adds() {
     let dir = tempfile::tempdir().unwrap();
     let (service, ann) = handed_over(dir.path(), "xyzzy frobnicator broken").await;

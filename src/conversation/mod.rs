@@ -397,6 +397,15 @@ fn describe(
         out.effects.push(Effect::AddToTicket);
         return;
     }
+    // "it works now, but only after restarting twice": news for staff too, but not that the
+    // ticket can be closed.
+    if open_ticket.is_some() && ranking.best().is_none() && understand::works_now_with_a_catch(text)
+    {
+        session.descriptions.push(text.to_string());
+        out.replies.push(Reply::new(words::WORKS_NOW_WITH_A_CATCH));
+        out.effects.push(Effect::AddToTicket);
+        return;
+    }
     // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
     if ranking.best().is_none() && understood.intent == Some(Intent::Check) {
         return act(kb, session, Action::Check, now, out);

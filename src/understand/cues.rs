@@ -216,9 +216,16 @@ const WORKS_NOW: &[&str] = &[
     "works again",
 ];
 
-/// Whether the message says in plain words that it works now (see [`super::works_now`]).
+/// Whether the message says in plain words that it works now (see [`super::works_now`]),
+/// with no "but" to qualify it ("it works now, but only after restarting twice" is a detail
+/// for staff, not word that they can close the ticket).
 pub fn works_now(text: &Normalised) -> bool {
-    about_the_fix(text).any(WORKS_NOW)
+    about_the_fix(text).any(WORKS_NOW) && !text.any(CONTRASTS)
+}
+
+/// "It works now, but only after restarting twice": it works, with a catch.
+pub fn works_now_with_a_catch(text: &Normalised) -> bool {
+    about_the_fix(text).any(WORKS_NOW) && text.any(CONTRASTS)
 }
 
 /// Whether the reply says the user cannot tell, or says no and that it works in one breath

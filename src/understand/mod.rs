@@ -189,6 +189,13 @@ pub fn works_now(message: &str) -> bool {
     decide(&text, false) == Some(Intent::Fixed) && cues::works_now(&text)
 }
 
+/// Whether a message read as "fixed" says it works now, with a catch ("it works now, but only
+/// after restarting twice"): news for staff, but not that they can close the ticket.
+pub fn works_now_with_a_catch(message: &str) -> bool {
+    let text = Normalised::new(message);
+    decide(&text, false) == Some(Intent::Fixed) && cues::works_now_with_a_catch(&text)
+}
+
 /// Whether the reply says the user cannot tell yet whether the fix worked ("not sure yet").
 pub fn cannot_tell(message: &str) -> bool {
     cues::cannot_tell(&Normalised::new(message))
@@ -422,9 +429,17 @@ mod tests {
             "my boss needs this sorted before friday",
             "it works now? no, still blank",
             "it still doesnt work",
+            "it works now, but only after restarting twice",
         ] {
             assert!(!works_now(not), "{not}");
         }
+        assert!(works_now_with_a_catch(
+            "it works now, but only after restarting twice"
+        ));
+        assert!(!works_now_with_a_catch("nevermind, it works now"));
+        assert!(!works_now_with_a_catch(
+            "my boss needs this sorted, but later"
+        ));
     }
 
     #[test]

@@ -587,6 +587,27 @@ async fn a_bare_yes_beside_the_browser_question_and_the_add_offer_adds() {
 }
 
 #[tokio::test]
+async fn a_greeting_mid_walk_after_an_old_resolved_ticket_is_no_ticket_news() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
+    desk(service.store())
+        .act(
+            TicketId(1),
+            "Sam",
+            &StaffAction::Resolve { note: None },
+            1_100,
+        )
+        .unwrap();
+    say(&service, &ann, Event::Act(Action::Restart)).await;
+    say(&service, &ann, describe("payroll wont update")).await;
+    let step = service.session(&ann).unwrap().current_step();
+    assert!(step.is_some());
+    let hi = say(&service, &ann, typed("hi")).await;
+    assert!(!hi.contains("resolved by"), "{hi}");
+    assert_eq!(service.session(&ann).unwrap().current_step(), step, "{hi}");
+}
+
+#[tokio::test]
 async fn a_hand_over_after_start_over_links_no_earlier_ticket() {
     let dir = tempfile::tempdir().unwrap();
     let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;

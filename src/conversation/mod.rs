@@ -417,8 +417,11 @@ fn describe(
         && let Some(talk) = understand::small_talk(text)
     {
         match talk {
-            // "Anyone there?" from someone waiting on a ticket: where it stands.
-            understand::SmallTalk::Greeting if session.ticket.is_some() => {
+            // "Anyone there?" from someone waiting on a ticket, or back after it was
+            // resolved: where it stands (after "Start over", a greeting is just a greeting).
+            understand::SmallTalk::Greeting
+                if session.ticket_open || matches!(session.stage, Stage::Escalated { .. }) =>
+            {
                 out.effects.push(Effect::TicketStatus)
             }
             understand::SmallTalk::Greeting => {

@@ -66,10 +66,10 @@ pub(super) fn answer(
             add_what_it_says(kb, session, text, now, out);
             return;
         }
-        // "anyone there?" from someone with a ticket: where it stands, not a second hand-over.
-        if understand::asks_about_ticket(text)
-            || understand::small_talk(text) == Some(understand::SmallTalk::Greeting)
-        {
+        // "anyone there?" from someone with an open ticket: where it stands, not a second
+        // hand-over ("hi" after an old, resolved ticket is just a greeting).
+        let greets = understand::small_talk(text) == Some(understand::SmallTalk::Greeting);
+        if understand::asks_about_ticket(text) || (greets && session.ticket_open) {
             out.effects.push(super::Effect::TicketStatus);
             return;
         }

@@ -162,9 +162,9 @@ impl Service {
         }
         let kb = self.knowledge.current();
         let mut session = self.session(user)?;
-        // Only a hand-over's follow-up is offered to the ticket: no store read otherwise.
-        session.ticket_open =
-            matches!(session.stage, Stage::Escalated { .. }) && self.ticket_is_open(&session);
+        // Whether the user's ticket is still open decides what a follow-up or a greeting
+        // means: one store read, only for users who have a ticket.
+        session.ticket_open = self.ticket_is_open(&session);
         let before = session.attempts.clone();
         let walked_before = session.article().map(str::to_string);
         let had_ticket = session.ticket.is_some();

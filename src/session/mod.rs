@@ -145,9 +145,7 @@ pub struct Session {
     /// The open ticket for this conversation, if any.
     pub ticket: Option<TicketId>,
     /// Whether [`Session::ticket`] is still open (not resolved), as the service read it from
-    /// the store just before this event; read (and so true) only while the stage is
-    /// [`Stage::Escalated`], the one stage that offers follow-ups to the ticket. Not stored: a
-    /// resolution happens outside the session.
+    /// the store just before this event. Not stored: a resolution happens outside the session.
     pub ticket_open: bool,
     /// How many attempts the user's earlier conversations (before a restart) had: attempts are
     /// numbered on from there, so a button of an old conversation never names a new step.

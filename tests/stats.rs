@@ -174,3 +174,54 @@ async fn a_fix_told_to_the_open_ticket_is_counted_once_and_not_as_a_hand_over() 
     );
     assert_eq!(s.conversations_fixed_without_ticket, 0);
 }
+
+#[tokio::test]
+async fn words_added_to_the_open_ticket_are_no_new_hand_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new(
+        Knowledge::open(&shipped_knowledge()).unwrap(),
+        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(Arc::new(FixedClock(Mutex::new(1_000))));
+    let ann = user("ann");
+    service
+        .handle(
+            &ann,
+            Event::Describe {
+                text: "quickbooks error 502 bad gateway".into(),
+                browser: Some(supportbot::browser::Browser::Chrome),
+                query: None,
+            },
+        )
+        .await
+        .unwrap();
+    service
+        .handle(&ann, Event::Act(Action::NotFixed(step(&service, &ann))))
+        .await
+        .unwrap();
+    service
+        .handle(&ann, Event::Escalate { note: None })
+        .await
+        .unwrap();
+    for words in ["my boss needs payroll by 5pm", "another note: it's urgent"] {
+        service
+            .handle(
+                &ann,
+                Event::Describe {
+                    text: words.into(),
+                    browser: None,
+                    query: None,
+                },
+            )
+            .await
+            .unwrap();
+        service
+            .handle(&ann, Event::Act(Action::AddToTicket))
+            .await
+            .unwrap();
+    }
+    assert_eq!(service.ticket(TicketId(1)).unwrap().summaries.len(), 3);
+    let (_, a) = stats_of(&service, "quickbooks-error-502");
+    let escalated: u64 = a.solutions.iter().map(|s| s.escalated_after).sum();
+    assert_eq!(escalated, 1, "{:?}", a.solutions);
+}

@@ -496,12 +496,16 @@ impl Service {
             }
             Err(e) => return Err(e),
         };
-        if let Some(last) = session
-            .attempts
-            .iter()
-            .rev()
-            .find(|a| a.outcome != Some(Outcome::Skipped))
-            .cloned()
+        // What the walk led to a person after: asked for, or a new ticket. Words added to an
+        // open ticket are no new hand-over (each would count the same fix again).
+        let handed_over = escalated.created || matches!(how, Handover::Asked);
+        if handed_over
+            && let Some(last) = session
+                .attempts
+                .iter()
+                .rev()
+                .find(|a| a.outcome != Some(Outcome::Skipped))
+                .cloned()
         {
             self.stat(session, &last, StatKind::EscalatedAfter, now);
         }

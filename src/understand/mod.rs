@@ -167,7 +167,12 @@ pub fn trouble_after_fix(message: &str) -> Option<&str> {
     let rest = message[after?..]
         .trim_start_matches(|c: char| c.is_whitespace() || ",;:.-".contains(c))
         .trim_end();
-    (!rest.is_empty() && !cues::sounds_like_before(&Normalised::new(rest))).then_some(rest)
+    let said = Normalised::new(rest);
+    // "it fixed the banking but not payroll": a fix in part, not a new problem on its own.
+    let partly = ["not", "no", "nothing"]
+        .iter()
+        .any(|no| said.padded().starts_with(&format!(" {no} ")));
+    (!rest.is_empty() && !partly && !cues::sounds_like_before(&said)).then_some(rest)
 }
 
 /// Whether a message asks how the user's ticket is getting on ("is my ticket done?", "any
@@ -770,6 +775,7 @@ mod tests {
             // No fix before the "but".
             "tried it but now payroll won't load",
             "ok but now what",
+            "it fixed the banking but not payroll",
         ] {
             assert_eq!(trouble_after_fix(back), None, "{back}");
         }

@@ -982,6 +982,32 @@ fn a_fix_then_the_same_trouble_back_records_no_fix() {
 }
 
 #[test]
+fn the_articles_own_code_again_is_still_broken_and_another_articles_code_is_asked_about() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let first = chat.say("quickbooks shows 502 bad gateway in chrome");
+    assert_solution(&first, 2, 6, "Manually update bank transactions");
+    // "502" is on nearly every line of the 502 article: it points to no later fix.
+    let out = chat.say("still 502");
+    assert!(!has(&out, "points to"), "{}", all_text(&out));
+    assert_solution(&out, 3, 6, "Temporarily turn off the firewall");
+    // A code of another article's, however short the reply, is another problem: asked.
+    let out = chat.say("it says 503 now");
+    assert!(
+        has(&out, "sounds like a different problem: **HTTP Error 503"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("error 500 internal server error chrome");
+    let out = chat.say("still 500");
+    assert!(!has(&out, "points to"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts.last().unwrap().solution, 1);
+}
+
+#[test]
 fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

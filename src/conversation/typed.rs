@@ -95,7 +95,7 @@ pub(super) fn answer(
         fixed_then_new_problem(kb, session, article, rest, now, out);
         return;
     }
-    let other = another_article(kb, article, ranking, &understood);
+    let other = another_article(kb, article, text, ranking, &understood);
     match understood.intent {
         Some(Intent::Fixed) => fixed(session, article, &understood, now, out),
         Some(Intent::NotFixed) => {
@@ -206,6 +206,7 @@ fn note_named_browser(session: &mut Session, text: &str, understood: &Understood
 fn another_article<'a>(
     kb: &'a KnowledgeBase,
     current: &Article,
+    text: &str,
     ranking: &Ranking,
     understood: &Understood,
 ) -> Option<&'a Article> {
@@ -214,7 +215,13 @@ fn another_article<'a>(
         None | Some(Intent::NewProblem | Intent::Detail | Intent::Aside | Intent::Browser)
     );
     let best = kb.article_at(ranking.best()?.doc);
-    (describes && understood.words >= SWITCH_MIN_WORDS && best.id != current.id).then_some(best)
+    // "it says 503 now": a code of the other article's and not of this one's is long enough.
+    let codes = Terms::of(text).codes;
+    let codes_of = |a: &Article| Terms::of(&a.codes.join(" ")).codes;
+    let names_its_code =
+        !codes.is_disjoint(&codes_of(best)) && codes.is_disjoint(&codes_of(current));
+    let long_enough = understood.words >= SWITCH_MIN_WORDS || names_its_code;
+    (describes && long_enough && best.id != current.id).then_some(best)
 }
 
 /// Whether `text` alone ranks another article than `current` first, confidently or as a
@@ -425,7 +432,10 @@ pub(super) fn open_question(
 /// names error 103): the one sharing the most of its codes and words, if it shares clearly
 /// more than the fix open now. Fixes already marked not fixed are never picked.
 fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<usize> {
-    let said = Terms::of(&with_what_codes_mean(article, text));
+    let mut said = Terms::of(&with_what_codes_mean(article, text));
+    // The code in the article's title is the problem itself: "still 502" points nowhere.
+    said.codes
+        .retain(|c| !Terms::of(&article.title).codes.contains(c));
     if said.is_empty() {
         return None;
     }
@@ -502,7 +512,9 @@ fn points_to(said: &Terms, solution: &crate::knowledge::Solution) -> usize {
 /// the sign-in details QuickBooks has for the bank are wrong"), so a bare code can point to
 /// the fix for what it means.
 fn with_what_codes_mean(article: &Article, text: &str) -> String {
-    let codes = Terms::of(text).codes;
+    let mut codes = Terms::of(text).codes;
+    // The title's code is on nearly every line of its article: it means nothing more there.
+    codes.retain(|c| !Terms::of(&article.title).codes.contains(c));
     let mut out = text.to_string();
     if codes.is_empty() {
         return out;

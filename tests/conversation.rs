@@ -1008,6 +1008,36 @@ fn the_articles_own_code_again_is_still_broken_and_another_articles_code_is_aske
 }
 
 #[test]
+fn the_error_gone_is_a_fix_to_confirm_and_a_fix_taken_back_is_not_fixed() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks shows 502 bad gateway in chrome");
+    let out = chat.say("the 502 is gone");
+    assert!(
+        has(&out, "It sounds like that worked"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
+    chat.say("yes");
+    assert_eq!(
+        chat.session.attempts.last().unwrap().outcome,
+        Some(Outcome::Fixed)
+    );
+    // A stray word ("wrong") ranks the 500 article; the fix taken back is what it says.
+    let out = chat.say("sorry i was wrong, its not actually fixed");
+    assert!(has(&out, "the fix didn't last"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+    assert_eq!(
+        chat.session.attempts[1].outcome,
+        Some(Outcome::NotFixed),
+        "{:?}",
+        chat.session.attempts
+    );
+    assert_solution(&out, 3, 6, "Temporarily turn off the firewall");
+}
+
+#[test]
 fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

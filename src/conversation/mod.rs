@@ -50,6 +50,10 @@ pub enum Event {
     Resume,
 }
 
+/// A match this strong names another problem even in a short "it's back" (the confident
+/// line is lower; a stray word can pass it).
+const CLEARLY_ANOTHER: f64 = 0.8;
+
 /// Work the engine asks the service to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -373,9 +377,20 @@ fn describe(
     }
     // "actually it came back" after "Glad that worked!": the fix is taken back and the walk
     // goes on with the next one (unless the words clearly name another problem).
+    // A short "it's back" ranks some article on a stray word ("sorry i was wrong, its not
+    // actually fixed" -> the 500 article's "something went wrong", just over the confident
+    // line): only a clear match, a code of the other article's or a longer description says
+    // it is another problem ("still broken but now my bank feed stopped syncing too").
+    let back_names_other = ranking.best().is_some_and(|m| {
+        let other = kb.article_at(m.doc);
+        Some(other.id.as_str()) != session.article()
+            && (m.score >= CLEARLY_ANOTHER
+                || typed::names_code_of(other, text)
+                || understood.words > 12)
+    });
     if let Stage::Fixed { article } = &session.stage
         && came_back
-        && names_no_other
+        && !back_names_other
         && let Some(article) = kb.get(article)
     {
         return fix_came_back(session, article, text, now, out);

@@ -216,10 +216,7 @@ fn another_article<'a>(
     );
     let best = kb.article_at(ranking.best()?.doc);
     // "it says 503 now": a code of the other article's and not of this one's is long enough.
-    let codes = Terms::of(text).codes;
-    let codes_of = |a: &Article| Terms::of(&a.codes.join(" ")).codes;
-    let names_its_code =
-        !codes.is_disjoint(&codes_of(best)) && codes.is_disjoint(&codes_of(current));
+    let names_its_code = names_code_of(best, text) && !names_code_of(current, text);
     let long_enough = understood.words >= SWITCH_MIN_WORDS || names_its_code;
     (describes && long_enough && best.id != current.id).then_some(best)
 }
@@ -261,6 +258,12 @@ fn fixed_then_new_problem(
             .article(&article.id),
     );
     super::describe(kb, session, trouble, None, None, now, out);
+}
+
+/// Whether `text` names one of `article`'s error codes ("503").
+pub(super) fn names_code_of(article: &Article, text: &str) -> bool {
+    let codes = Terms::of(text).codes;
+    !codes.is_empty() && !codes.is_disjoint(&Terms::of(&article.codes.join(" ")).codes)
 }
 
 fn fixed(

@@ -248,6 +248,7 @@ pub fn cannot_tell(text: &Normalised) -> bool {
 
 /// "Works" about the past: describes the problem, not a fix ("it used to work").
 const WORKED_BEFORE: &[&str] = &[
+    "stopped working",
     "was working",
     "used to work",
     "worked before",
@@ -258,6 +259,7 @@ const WORKED_BEFORE: &[&str] = &[
 
 /// Says it is still broken, whatever else the reply says.
 const NOT_FIXED_STRONG: &[&str] = &[
+    "stopped working",
     "nope",
     "nah",
     "still",
@@ -563,7 +565,74 @@ pub fn strong_fixed(text: &Normalised) -> bool {
     // "it did not fix" is no "it did".
     let said = text.without(WORKED_BEFORE).without(&["it did not"]);
     let marked = about_the_fix(&said).negation_marked(NEGATORS, 4);
-    marked.any(FIXED_STRONG) || text.any(GONE) || cjk_fixed(&text.plain)
+    marked.any(FIXED_STRONG)
+        || text.any(GONE)
+        || !error_gone(text).is_empty()
+        || cjk_fixed(&text.plain)
+}
+
+/// An error word or code: what "is gone" or "no longer" can be said of.
+fn errorish(word: &str) -> bool {
+    ["error", "errors", "message", "warning"].contains(&word)
+        || word.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The phrases that say an error no longer shows, whatever its code: "the 502 is gone", "got
+/// rid of the 502", "no longer getting 503", "dont see the error anymore". Found by shape
+/// rather than listed, since the code differs in every article.
+fn error_gone(text: &Normalised) -> Vec<String> {
+    let words: Vec<&str> = text.words().collect();
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    // The error word at `i`, or after one of "the", "that", "this", "any": its index.
+    let error_at = |i: usize| {
+        let e = if errorish(at(i)) {
+            i
+        } else if ["the", "that", "this", "any", "those"].contains(&at(i)) && errorish(at(i + 1)) {
+            i + 1
+        } else {
+            return None;
+        };
+        // "error 502": the code is part of it.
+        Some(if at(e + 1).chars().any(|c| c.is_ascii_digit()) {
+            e + 1
+        } else {
+            e
+        })
+    };
+    let mut found = Vec::new();
+    for i in 0..words.len() {
+        let span = match at(i) {
+            // "the 502 is gone", "errors have gone"
+            w if errorish(w)
+                && ["is", "are", "has", "have"].contains(&at(i + 1))
+                && at(i + 2) == "gone" =>
+            {
+                Some(i + 2)
+            }
+            // "got rid of the 502"
+            "got" if at(i + 1) == "rid" && at(i + 2) == "of" => error_at(i + 3),
+            // "no longer getting 503", "no longer see the error"
+            "no" if at(i + 1) == "longer"
+                && [
+                    "get", "getting", "gets", "see", "seeing", "shows", "showing",
+                ]
+                .contains(&at(i + 2)) =>
+            {
+                error_at(i + 3)
+            }
+            // "dont see the error anymore"
+            "dont" | "not" if ["see", "seeing", "get", "getting"].contains(&at(i + 1)) => {
+                error_at(i + 2)
+                    .filter(|&e| at(e + 1) == "anymore")
+                    .map(|e| e + 1)
+            }
+            _ => None,
+        };
+        if let Some(end) = span {
+            found.push(words[i..=end].join(" "));
+        }
+    }
+    found
 }
 
 /// A strong fix, or a short agreement ("yes", "yep!", "perfect, thanks").
@@ -601,7 +670,9 @@ pub fn negated(text: &Normalised) -> bool {
 /// The reply without what would pass for a negation of the fix and is not one: "no longer
 /// crashes" says fixed, "dont know why" says nothing about it.
 fn about_the_fix(text: &Normalised) -> Normalised {
-    text.without(NOT_KNOWING_WHY).without(GONE)
+    let gone = error_gone(text);
+    let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
+    text.without(NOT_KNOWING_WHY).without(GONE).without(&gone)
 }
 
 /// "已解决" / "好了" without a negation ("没", "不").
@@ -1036,6 +1107,14 @@ const DID_NOT_LAST: &[&str] = &[
     "still happening",
     "still there",
     "not fixed",
+    "not actually fixed",
+    "not really fixed",
+    "not fixed after all",
+    "not working after all",
+    "not actually working",
+    "spoke too soon",
+    "stopped working again",
+    "doing it again",
     "didnt last",
     "did not last",
 ];
@@ -1043,7 +1122,8 @@ const DID_NOT_LAST: &[&str] = &[
 /// Whether the message says a fix recorded as working did not last, and nothing that it works
 /// ("it came back" but not "it came back up").
 pub fn fix_did_not_last(text: &Normalised) -> bool {
-    text.any(DID_NOT_LAST) && !text.any(FIXED_STRONG)
+    // Negation-aware: "its not actually fixed" takes the fix back rather than stating one.
+    text.any(DID_NOT_LAST) && !strong_fixed(text)
 }
 
 /// Whether the message asks for a person outright ("can i talk to a person, ...").

@@ -797,6 +797,46 @@ mod tests {
     }
 
     #[test]
+    fn an_error_that_no_longer_shows_says_fixed_whatever_its_code() {
+        for gone in [
+            "the 502 is gone",
+            "got rid of the 502",
+            "no longer getting 503",
+            "i don't see the error anymore",
+            "dont get error 502 anymore",
+        ] {
+            assert_eq!(intent(gone), Some(Intent::Fixed), "{gone}");
+            // Said with more than the fix words: confirmed before it is recorded.
+            assert!(!classify(gone).is_stated_fix(), "{gone}");
+        }
+        for not in [
+            "the button is gone",
+            "i still get the error",
+            "the 502 is back",
+        ] {
+            assert_ne!(intent(not), Some(Intent::Fixed), "{not}");
+        }
+    }
+
+    #[test]
+    fn a_fix_taken_back_in_words_is_not_fixed() {
+        for back in [
+            "it stopped working",
+            "wait it stopped working again",
+            "its not actually fixed",
+        ] {
+            assert_eq!(intent(back), Some(Intent::NotFixed), "{back}");
+        }
+        for back in [
+            "sorry i was wrong, its not actually fixed",
+            "i spoke too soon",
+            "not fixed after all",
+        ] {
+            assert!(fix_did_not_last(back), "{back}");
+        }
+    }
+
+    #[test]
     fn intent_ids_round_trip() {
         for i in Intent::ALL {
             assert_eq!(Intent::from_id(i.id()), Some(i));

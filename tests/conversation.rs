@@ -1038,6 +1038,36 @@ fn the_error_gone_is_a_fix_to_confirm_and_a_fix_taken_back_is_not_fixed() {
 }
 
 #[test]
+fn a_fix_named_in_words_is_the_one_credited_not_the_one_on_screen() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let first = chat.say("quickbooks shows 502 bad gateway in chrome");
+    assert_solution(&first, 2, 6, "Manually update bank transactions");
+    let out = chat.say("clearing the cache fixed it");
+    assert!(
+        has(
+            &out,
+            "Shall I note **Remove browser cache** as what fixed it?"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    chat.say("yes");
+    let outcomes: Vec<(usize, Option<Outcome>)> = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.outcome != Some(Outcome::Skipped))
+        .map(|a| (a.solution, a.outcome))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [(1, Some(Outcome::NoAnswer)), (3, Some(Outcome::Fixed))],
+        "the fix on screen was never said to be tried"
+    );
+}
+
+#[test]
 fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

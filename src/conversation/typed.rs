@@ -97,7 +97,7 @@ pub(super) fn answer(
     }
     let other = another_article(kb, article, text, ranking, &understood);
     match understood.intent {
-        Some(Intent::Fixed) => fixed(session, article, &understood, now, out),
+        Some(Intent::Fixed) => fixed(session, article, text, &understood, now, out),
         Some(Intent::NotFixed) => {
             note_named_browser(session, text, &understood);
             not_fixed(session, article, text, now, out)
@@ -260,6 +260,22 @@ fn fixed_then_new_problem(
     super::describe(kb, session, trouble, None, None, now, out);
 }
 
+/// The fix of `article` other than `open` that `text` names by its title's words ("clearing
+/// the cache" -> "Remove browser cache"), when the open one's title shares none of them. On a
+/// tie, the one whose steps the words point to most, then the earliest.
+fn fix_named(article: &Article, open: usize, text: &str) -> Option<usize> {
+    let said = Terms::of(text);
+    let by_title = |i: usize| said.shared_with(&Terms::of(&article.solutions[i].title));
+    if by_title(open) > 0 {
+        return None;
+    }
+    (0..article.solutions.len())
+        .filter(|&i| i != open && by_title(i) > 0)
+        .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
+        .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
+        .map(|(_, i)| i)
+}
+
 /// Whether `text` names one of `article`'s error codes ("503").
 pub(super) fn names_code_of(article: &Article, text: &str) -> bool {
     let codes = Terms::of(text).codes;
@@ -269,10 +285,26 @@ pub(super) fn names_code_of(article: &Article, text: &str) -> bool {
 fn fixed(
     session: &mut Session,
     article: &Article,
+    text: &str,
     understood: &Understood,
     now: u64,
     out: &mut Output,
 ) {
+    // "clearing the cache fixed it" while another fix is on screen: the fix named is the one
+    // to confirm; the one on screen is left unanswered (the user did not say it was tried).
+    if let Some(open) = session.pending_attempt().map(|p| p.solution)
+        && let Some(named) = fix_named(article, open, text)
+    {
+        session.leave_pending();
+        session.attempts.push(crate::session::Attempt {
+            article: article.id.clone(),
+            solution: named,
+            title: article.solutions[named].title.clone(),
+            browser: session.browser,
+            outcome: None,
+            at: now,
+        });
+    }
     let Some(step) = session.current_step() else {
         // Said while choosing a browser or after the last fix: nothing shown to credit.
         session.leave_pending();

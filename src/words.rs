@@ -356,6 +356,9 @@ pub fn ticket_opened_empty(id: &str) -> String {
     )
 }
 
+/// A password typed into the conversation, taken out before anything was kept.
+pub const PASSWORD_LEFT_OUT: &str = "I've left out the password you typed: it isn't kept or shown to the support team, and nobody here needs it. If it's a real one, change it (and delete your message if others can see it).";
+
 /// "It works now, but only after ..." while the ticket is open.
 pub const WORKS_NOW_WITH_A_CATCH: &str = "Good to hear it works now. I'm adding what you said to your ticket, so the support team knows how it went.";
 /// "It works now" while the ticket is open.

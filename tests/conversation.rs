@@ -1068,6 +1068,41 @@ fn a_fix_named_in_words_is_the_one_credited_not_the_one_on_screen() {
 }
 
 #[test]
+fn a_password_typed_is_never_kept_and_the_user_is_told() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("login keeps looping, user bob@acme.com password is Hunter2!2024");
+    assert!(
+        has(&out, "I've left out the password"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+    let out = chat.event(Event::Escalate {
+        note: Some("pw: s3cret! call me".into()),
+    });
+    assert!(
+        has(&out, "I've left out the password"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        out.effects,
+        [Effect::Escalate {
+            note: Some("pw: [password removed] call me".into())
+        }]
+    );
+    let kept = format!("{:?}", chat.session);
+    assert!(
+        !kept.contains("Hunter2") && !kept.contains("s3cret"),
+        "{kept}"
+    );
+    // Talking about a password keeps every word.
+    let out = chat.say("it says my password is wrong");
+    assert!(!has(&out, "left out"), "{}", all_text(&out));
+}
+
+#[test]
 fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -89,7 +89,13 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             browser,
             query,
         } => {
-            let text = text.trim();
+            // A password typed here is never kept: not in the session, not on a ticket.
+            let (text, removed) = understand::secrets::redact(text.trim());
+            if removed {
+                out.replies
+                    .push(Reply::new(words::PASSWORD_LEFT_OUT).tone(Tone::Warning));
+            }
+            let text = text.as_str();
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
             if !answered {
@@ -110,6 +116,14 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         Event::Act(action) => act(kb, session, action, now, &mut out),
         Event::Help => out.replies.push(help().aside()),
         Event::Escalate { note } => {
+            let note = note.map(|n| {
+                let (n, removed) = understand::secrets::redact(&n);
+                if removed {
+                    out.replies
+                        .push(Reply::new(words::PASSWORD_LEFT_OUT).tone(Tone::Warning));
+                }
+                n
+            });
             session.leave_pending();
             out.effects.push(Effect::Escalate { note });
         }

@@ -11,6 +11,7 @@
 //! Measured on the real-reply set `tests/data/replies.toml` (see BENCHMARKS.md).
 
 mod cues;
+pub mod secrets;
 mod text;
 
 use crate::browser::Browser;

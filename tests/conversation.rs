@@ -1103,6 +1103,23 @@ fn a_password_typed_is_never_kept_and_the_user_is_told() {
 }
 
 #[test]
+fn a_failed_fix_said_with_a_request_for_a_call_is_recorded_and_handed_over() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks shows 502 bad gateway in chrome");
+    let out = chat.say("no it didnt work and i need someone to call me");
+    assert!(
+        matches!(out.effects.as_slice(), [Effect::Escalate { note: Some(_) }]),
+        "{:?}",
+        out.effects
+    );
+    assert_eq!(
+        chat.session.attempts.last().unwrap().outcome,
+        Some(Outcome::NotFixed)
+    );
+}
+
+#[test]
 fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -104,6 +104,13 @@ pub(super) fn answer(
         }
         Some(Intent::Check) => act(kb, session, Action::Check, now, out),
         Some(Intent::Human) => {
+            // "didnt work, can i talk to a human": the fix on screen failed, and staff see so.
+            if understand::not_fixed_beside_human(text)
+                && let Some(p) = session.pending_attempt()
+            {
+                p.outcome = Some(Outcome::NotFixed);
+                p.at = now;
+            }
             session.leave_pending();
             // "can i talk to a person" adds nothing for staff; "..., payroll is due friday" does.
             let note = (!understood.bare_human_request).then(|| text.to_string());

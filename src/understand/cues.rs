@@ -400,6 +400,11 @@ const CHECK: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
+    "call me",
+    "phone me",
+    "ring me",
+    "call me back",
+    "give me a call",
     "can someone",
     "could someone",
     "can anyone",
@@ -1129,6 +1134,12 @@ pub fn fix_did_not_last(text: &Normalised) -> bool {
 /// Whether the message asks for a person outright ("can i talk to a person, ...").
 pub fn asks_for_a_person(text: &Normalised) -> bool {
     text.any(PERSON)
+}
+
+/// Whether a request for a person also says the fix did not work ("didnt work. can i talk to
+/// a human").
+pub fn not_fixed_beside_human(text: &Normalised) -> bool {
+    human(text) && strong_not_fixed(&text.without(HUMAN))
 }
 
 /// Whether the reply asks for a person and says nothing else (so it adds nothing to a ticket).

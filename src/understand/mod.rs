@@ -202,6 +202,12 @@ pub fn works_now_with_a_catch(message: &str) -> bool {
     decide(&text, false) == Some(Intent::Fixed) && cues::works_now_with_a_catch(&text)
 }
 
+/// Whether a request for a person also says the fix on screen did not work ("no it didnt
+/// work, i need someone to call me"): staff should see that step as failed, not unanswered.
+pub fn not_fixed_beside_human(message: &str) -> bool {
+    cues::not_fixed_beside_human(&Normalised::new(message))
+}
+
 /// Whether the reply says the user cannot tell yet whether the fix worked ("not sure yet").
 pub fn cannot_tell(message: &str) -> bool {
     cues::cannot_tell(&Normalised::new(message))
@@ -835,6 +841,22 @@ mod tests {
         ] {
             assert!(fix_did_not_last(back), "{back}");
         }
+    }
+
+    #[test]
+    fn a_call_back_is_a_request_for_a_person_and_a_failed_fix_beside_it_is_kept() {
+        for call in [
+            "please have someone call me",
+            "no it didnt work and i need someone to call me",
+        ] {
+            assert_eq!(intent(call), Some(Intent::Human), "{call}");
+        }
+        assert!(not_fixed_beside_human(
+            "no it didnt work and i need someone to call me"
+        ));
+        assert!(not_fixed_beside_human("didnt work. can i talk to a human"));
+        assert!(!not_fixed_beside_human("can i talk to a human"));
+        assert!(!not_fixed_beside_human("no one answered, human please"));
     }
 
     #[test]

@@ -100,6 +100,18 @@ pub const DIDNT_CATCH: &str = "Sorry, I didn't catch that.";
 pub const NOTED: &str = "Noted.";
 /// "Not sure yet" while a fix is open.
 pub const NO_RUSH: &str = "No rush: try it and tell me when you know.";
+/// "Not yet" while a fix is open.
+pub const NOT_TRIED_YET: &str = "No rush: try it when you can and tell me how it went.";
+/// "No admin rights to turn off the firewall" while another fix is open: that one is for later.
+pub const NOTED_FOR_LATER: &str = "Noted for when we get to that one.";
+
+/// The user could not do the fix on screen: noted as such (not as failed), and on to the next.
+pub fn could_not_try(fix: &str) -> String {
+    format!(
+        "No problem: I've noted that you couldn't try **{fix}**, so it doesn't count as failed. Let's try the next one."
+    )
+}
+
 /// A reply that says nothing yet ("hmm", "ok") while a fix is open.
 pub const TAKE_YOUR_TIME: &str = "Take your time.";
 /// "perfect, works great" after the fix was recorded: the fix stands.

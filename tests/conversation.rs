@@ -1120,6 +1120,51 @@ fn a_failed_fix_said_with_a_request_for_a_call_is_recorded_and_handed_over() {
 }
 
 #[test]
+fn a_fix_the_user_could_not_do_is_neither_failed_nor_shown_again_and_not_yet_waits() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks shows 502 bad gateway in chrome");
+    let out = chat.say("not yet");
+    assert!(has(&out, "No rush"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
+    let out = chat.say("there is no update button");
+    assert!(has(&out, "you couldn't try"), "{}", all_text(&out));
+    assert_solution(&out, 3, 6, "Temporarily turn off the firewall");
+    assert_eq!(
+        chat.session.attempts[1].outcome,
+        Some(Outcome::CouldNotTry),
+        "{:?}",
+        chat.session.attempts
+    );
+    // About a later fix: noted, and the open one is still the question.
+    let out = chat.say("i dont have admin rights to clear the app cache");
+    assert!(
+        has(&out, "Noted for when we get to that one"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
+    // Walked to the end, the fix that could not be done is not offered again.
+    while chat.session.current_step().is_some() {
+        chat.not_fixed();
+    }
+    let shown: Vec<usize> = chat.session.attempts.iter().map(|a| a.solution).collect();
+    assert_eq!(shown.iter().filter(|&&s| s == 1).count(), 1, "{shown:?}");
+    let summary = supportbot::escalation::summary::Summary::capture(
+        &chat.session,
+        Some("QuickBooks Error 502"),
+        None,
+        "rev",
+        chat.now,
+    );
+    let transcript = summary.transcript_markdown("T-0001");
+    assert!(
+        transcript.contains("Manually update bank transactions (Chrome) — could not try it"),
+        "{transcript}"
+    );
+}
+
+#[test]
 fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -960,10 +960,11 @@ fn start_article_at(
     next_solution(session, article, now, out);
 }
 
-/// Whether the user said solution `index` of `article` did not work, in this conversation.
+/// Whether the user said solution `index` of `article` did not work (or that they could not
+/// do it), in this conversation.
 fn said_not_fixed(session: &Session, article: &Article, index: usize) -> bool {
     session.attempts.iter().any(|a| {
-        a.article == article.id && a.solution == index && a.outcome == Some(Outcome::NotFixed)
+        a.article == article.id && a.solution == index && a.outcome.is_some_and(Outcome::ruled_out)
     })
 }
 

@@ -85,6 +85,32 @@ pub(super) fn answer(
         open_question(session, article, words::TAKE_YOUR_TIME, now, out);
         return;
     }
+    // "no admin rights", "there is no update button": the fix on screen could not be done, which
+    // is no failure of it; "not yet": the question stays open. A result said beside either
+    // ("not yet, still broken", "fixed it, couldnt find the button") is answered as usual.
+    let says_a_result = matches!(
+        understood.intent,
+        Some(Intent::Fixed | Intent::Human | Intent::Check)
+    );
+    if let Some(open) = session.pending_attempt().map(|p| p.solution)
+        && !says_a_result
+    {
+        if understand::could_not_do_it(text) {
+            note_follow_up(session, text);
+            // "no admin rights to turn off the firewall" while another fix is open: about
+            // that one, later.
+            if fix_named(article, open, text).is_some() {
+                open_question(session, article, words::NOTED_FOR_LATER, now, out);
+            } else {
+                could_not_try(session, article, now, out);
+            }
+            return;
+        }
+        if understand::not_tried(text) && !understand::not_fixed_beside_not_tried(text) {
+            open_question(session, article, words::NOT_TRIED_YET, now, out);
+            return;
+        }
+    }
     // "That fixed it, but now payroll won't load": the fix is noted and the new trouble is
     // diagnosed on its own, when it names another article (else it is asked about below).
     if understood.intent == Some(Intent::NewProblem)
@@ -281,6 +307,18 @@ fn fix_named(article: &Article, open: usize, text: &str) -> Option<usize> {
         .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
+}
+
+/// The open fix could not be done: recorded as such (not as failed), and on to the next.
+fn could_not_try(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    if let Some(p) = session.pending_attempt() {
+        p.outcome = Some(Outcome::CouldNotTry);
+        p.at = now;
+        let fix = p.title.clone();
+        out.replies
+            .push(Reply::new(words::could_not_try(&fix)).article(&article.id));
+    }
+    next_solution(session, article, now, out);
 }
 
 /// Whether `text` names one of `article`'s error codes ("503").
@@ -488,7 +526,7 @@ fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<us
         .map(|a| a.solution);
     let tried = |i: usize| {
         session.attempts.iter().any(|a| {
-            a.article == article.id && a.solution == i && a.outcome == Some(Outcome::NotFixed)
+            a.article == article.id && a.solution == i && a.outcome.is_some_and(Outcome::ruled_out)
         })
     };
     let score = |i: usize| points_to(&said, &article.solutions[i]);

@@ -87,7 +87,7 @@ impl Card {
 /// How much an outcome tells staff: an answer, then a skip, then no answer.
 fn informative(o: Option<Outcome>) -> u8 {
     match o {
-        Some(Outcome::Fixed | Outcome::NotFixed) => 3,
+        Some(Outcome::Fixed | Outcome::NotFixed | Outcome::CouldNotTry) => 3,
         Some(Outcome::Skipped) => 2,
         Some(Outcome::NoAnswer) => 1,
         None => 0,
@@ -161,6 +161,7 @@ impl Summary {
             Some(Outcome::Fixed) => "fixed it",
             Some(Outcome::NotFixed) => "did not fix it",
             Some(Outcome::Skipped) => "skipped (no steps for this browser)",
+            Some(Outcome::CouldNotTry) => "could not try it",
             Some(Outcome::NoAnswer) | None => "no answer",
         }
     }

@@ -81,6 +81,17 @@ pub enum Outcome {
     Skipped,
     /// Shown, but the user left it (escalated, restarted or described something else).
     NoAnswer,
+    /// The user could not do it ("no admin rights", "there is no update button"): neither
+    /// fixed nor failed, and not shown again.
+    CouldNotTry,
+}
+
+impl Outcome {
+    /// Whether the fix is done with for this conversation without having worked: it failed,
+    /// or the user could not do it. Such a fix is never shown again.
+    pub fn ruled_out(self) -> bool {
+        matches!(self, Outcome::NotFixed | Outcome::CouldNotTry)
+    }
 }
 
 /// One solution the bot showed (or skipped) and what the user said about it.

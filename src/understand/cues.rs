@@ -726,6 +726,107 @@ pub fn works_with_another_version(text: &Normalised) -> bool {
         .any(|s| s.any(OTHER_VERSION) && fixed(s))
 }
 
+/// Says the user could not do the step: it is not there, or they may not ("no admin rights",
+/// "the firewall is managed by IT").
+const CANT_DO: &[&str] = &[
+    "cant find it",
+    "cant find that",
+    "cant find this",
+    "cant find the button",
+    "cant find the option",
+    "cant find the setting",
+    "cant find that option",
+    "cant find where",
+    "cannot find it",
+    "cannot find that",
+    "cannot find the option",
+    "dont see that option",
+    "dont see the option",
+    "dont see that button",
+    "dont see the button",
+    "dont have that option",
+    "dont have the option",
+    "no such option",
+    "no such button",
+    "no such setting",
+    "dont have admin",
+    "no admin",
+    "not an admin",
+    "not the admin",
+    "admin rights",
+    "admin access",
+    "administrator rights",
+    "dont have permission",
+    "dont have access to",
+    "no permission",
+    "not allowed to",
+    "managed by it",
+    "managed by our it",
+    "managed by my it",
+    "controlled by it",
+    "locked down",
+    "our it department",
+    "our it dept",
+    "it department",
+    "dont use banking",
+    "dont use bank feeds",
+];
+
+/// "There is no update button", "the update button isnt there": a step's button or menu that
+/// the user cannot find.
+fn no_such_control(text: &Normalised) -> bool {
+    const CONTROLS: &[&str] = &["button", "option", "menu", "tab", "setting", "link", "icon"];
+    let words: Vec<&str> = text.words().collect();
+    let near = |from: usize, to: usize| {
+        words[from.min(words.len())..to.min(words.len())]
+            .iter()
+            .any(|w| CONTROLS.contains(w))
+    };
+    (0..words.len()).any(|i| {
+        let at = |k: usize| words.get(i + k).copied().unwrap_or("");
+        // "there is no [update] button": the control within the next three words.
+        let there_is_none = match (at(0), at(1), at(2)) {
+            ("there", "is", "no") | ("there", "is", "not") => Some(i + 3),
+            ("theres", "no", _) | ("there", "isnt", _) => Some(i + 2),
+            _ => None,
+        };
+        // "the [update] button isnt there": the control within the three words before.
+        let is_not_there = matches!((at(0), at(1)), ("isnt", "there") | ("not", "there"));
+        there_is_none.is_some_and(|from| near(from, from + 3))
+            || (is_not_there && near(i.saturating_sub(3), i))
+    })
+}
+
+/// Whether the user says they could not do the step (see [`CANT_DO`]).
+pub fn could_not_do_it(text: &Normalised) -> bool {
+    text.any(CANT_DO) || no_such_control(text)
+}
+
+/// Says the user has not tried the step yet, with no word of a result.
+const NOT_TRIED: &[&str] = &[
+    "not yet",
+    "havent tried",
+    "have not tried",
+    "not tried it",
+    "not tried yet",
+    "didnt try it yet",
+    "didnt get to it",
+    "havent had a chance",
+    "not had a chance",
+    "havent done it",
+    "havent done that",
+];
+
+/// Whether the user has not tried the step yet (see [`NOT_TRIED`]).
+pub fn not_tried(text: &Normalised) -> bool {
+    text.any(NOT_TRIED)
+}
+
+/// Whether a reply says the fix failed besides not having tried ("not yet, still broken").
+pub fn not_fixed_beside_not_tried(text: &Normalised) -> bool {
+    strong_not_fixed(&text.without(NOT_TRIED))
+}
+
 /// "Not yet, will try at the weekend": not tried, rather than not fixed.
 pub fn not_tried_yet(text: &Normalised) -> bool {
     text.has("not yet") && text.any(PLANS)

@@ -208,6 +208,24 @@ pub fn not_fixed_beside_human(message: &str) -> bool {
     cues::not_fixed_beside_human(&Normalised::new(message))
 }
 
+/// Whether the reply says the user could not do the step on screen ("i dont have admin
+/// rights", "there is no update button"): neither fixed nor failed, and the walk moves on.
+pub fn could_not_do_it(message: &str) -> bool {
+    cues::could_not_do_it(&Normalised::new(message))
+}
+
+/// Whether the reply says the user has not tried the step yet ("not yet", "havent tried it"):
+/// the question stays open.
+pub fn not_tried(message: &str) -> bool {
+    cues::not_tried(&Normalised::new(message))
+}
+
+/// Whether a reply that has not tried the step also says it is broken ("not yet, still
+/// broken"): then it is the usual "not fixed".
+pub fn not_fixed_beside_not_tried(message: &str) -> bool {
+    cues::not_fixed_beside_not_tried(&Normalised::new(message))
+}
+
 /// Whether the reply says the user cannot tell yet whether the fix worked ("not sure yet").
 pub fn cannot_tell(message: &str) -> bool {
     cues::cannot_tell(&Normalised::new(message))
@@ -857,6 +875,28 @@ mod tests {
         assert!(not_fixed_beside_human("didnt work. can i talk to a human"));
         assert!(!not_fixed_beside_human("can i talk to a human"));
         assert!(!not_fixed_beside_human("no one answered, human please"));
+    }
+
+    #[test]
+    fn a_step_not_done_is_told_from_one_that_failed() {
+        for cant in [
+            "i cant find it",
+            "there is no update button",
+            "the update button isnt there",
+            "i dont have admin rights",
+            "the firewall is managed by IT",
+        ] {
+            assert!(could_not_do_it(cant), "{cant}");
+        }
+        for can in [
+            "there is a button but nothing happens",
+            "still broken",
+            "the banking tab is there",
+        ] {
+            assert!(!could_not_do_it(can), "{can}");
+        }
+        assert!(not_tried("not yet") && !not_fixed_beside_not_tried("not yet"));
+        assert!(not_fixed_beside_not_tried("not yet, still broken"));
     }
 
     #[test]

@@ -165,7 +165,17 @@ impl Browser {
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {
-        let words = lowercase_words(text);
+        let all = lowercase_words(text);
+        // "edge, not chrome", "instead of chrome": a browser said not to be the one is left out.
+        let words: Vec<String> = all
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| {
+                let before = |k: usize| i.checked_sub(k).map_or("", |j| all[j].as_str());
+                !(matches!(before(1), "not" | "no") || (before(2), before(1)) == ("instead", "of"))
+            })
+            .map(|(_, w)| w.clone())
+            .collect();
         let has = |w: &str| words.iter().any(|x| x == w);
         let mut found = Vec::new();
         let ios = has("iphone") || has("ipad") || has("ios") || has("ipados");
@@ -300,6 +310,9 @@ mod tests {
             ("quickbooks won't open", None),
             ("tried chrome and firefox", None),
             ("our cutting edge setup", None),
+            ("im actually using edge not chrome", Some(Browser::Edge)),
+            ("not chrome, firefox", Some(Browser::Firefox)),
+            ("firefox instead of chrome", Some(Browser::Firefox)),
         ] {
             assert_eq!(Browser::detect(text), expected, "{text}");
         }

@@ -1165,6 +1165,24 @@ fn a_fix_the_user_could_not_do_is_neither_failed_nor_shown_again_and_not_yet_wai
 }
 
 #[test]
+fn naming_the_browser_already_set_is_read_for_the_rest_of_the_reply() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page not loading in chrome, just spinning");
+    chat.not_fixed();
+    let out = chat.say("works in incognito but not normal chrome");
+    assert!(!has(&out, "already set to Chrome"), "{}", all_text(&out));
+    assert!(
+        has(
+            &out,
+            "different problem: **Corrupt Browser Cache or Cookies**"
+        ),
+        "{}",
+        all_text(&out)
+    );
+}
+
+#[test]
 fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -26,7 +26,14 @@ pub(super) fn answer(
     now: u64,
     out: &mut Output,
 ) {
-    let understood = understand::classify(text);
+    let mut understood = understand::classify(text);
+    // "works in incognito but not normal chrome" from a Chrome user: the browser is no news.
+    if understood.intent == Some(Intent::Browser)
+        && understood.browser.is_some()
+        && understood.browser == session.browser
+    {
+        understood.intent = understand::intent_without_browser(text);
+    }
     // "mac" after a bare "safari": which Safari. Said alone (or as a remark), it is the answer;
     // said with something else ("still broken on my mac"), it is noted and the rest is acted on.
     if session.safari_unsure

@@ -124,6 +124,13 @@ pub fn classify(reply: &str) -> Understood {
     }
 }
 
+/// What the reply means once the browser it names is set aside: for a reply that names the
+/// browser the user is already on ("works in incognito but not in normal chrome" from a
+/// Chrome user), the browser is no news.
+pub fn intent_without_browser(reply: &str) -> Option<Intent> {
+    decide(&Normalised::new(reply), false)
+}
+
 /// Whether a message says nothing about any problem: filler ("ok", "wait what", "cool
 /// thanks", "hmm?"), a greeting, or no words at all ("🙃"). Such a message is not matched
 /// against the articles: a sentence model finds some article near anything.

@@ -94,11 +94,23 @@ fn informative(o: Option<Outcome>) -> u8 {
     }
 }
 
-fn device_of(browser: Option<Browser>) -> &'static str {
+/// The device, from the browser and, for a browser that runs on phones too, what the user
+/// said ("android chrome" is a phone, not a computer).
+fn device_of(browser: Option<Browser>, said: &[String]) -> &'static str {
+    let mentions = |names: &[&str]| {
+        said.iter().any(|s| {
+            s.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| names.contains(&w))
+        })
+    };
     match browser {
         Some(Browser::SafariIos) => "iPhone or iPad",
         Some(Browser::SafariMac) => "Mac",
         Some(Browser::Ie) => "Windows PC",
+        Some(_) if mentions(&["android"]) => "Android phone or tablet",
+        Some(_) if mentions(&["chromebook"]) => "Chromebook",
+        Some(_) if mentions(&["phone", "mobile", "tablet", "smartphone"]) => "phone or tablet",
         Some(_) => "computer (desktop browser)",
         None => "unknown",
     }
@@ -134,7 +146,7 @@ impl Summary {
                 .map(|id| id.to_string())
                 .map(|id| (id, article_title.unwrap_or_default().to_string())),
             browser: session.browser,
-            device: device_of(session.browser).to_string(),
+            device: device_of(session.browser, &session.descriptions).to_string(),
             attempts: session.attempts.clone(),
             checks: session.checks.clone(),
             note: note.filter(|n| !n.trim().is_empty()),
@@ -483,6 +495,28 @@ pub fn rfc3339(secs: u64) -> String {
 mod tests {
     use super::*;
     use crate::session::Session;
+
+    #[test]
+    fn the_device_comes_from_the_browser_or_from_what_the_user_said() {
+        let said = |t: &str| vec![t.to_string()];
+        assert_eq!(
+            device_of(Some(Browser::Chrome), &said("502 on android chrome")),
+            "Android phone or tablet"
+        );
+        assert_eq!(
+            device_of(Some(Browser::Firefox), &said("firefox on my phone")),
+            "phone or tablet"
+        );
+        assert_eq!(
+            device_of(Some(Browser::Chrome), &said("chrome shows 502")),
+            "computer (desktop browser)"
+        );
+        assert_eq!(
+            device_of(Some(Browser::SafariIos), &said("on my phone")),
+            "iPhone or iPad"
+        );
+        assert_eq!(device_of(None, &said("android")), "unknown");
+    }
 
     #[test]
     fn each_step_is_listed_once_and_an_answer_is_never_replaced_by_no_answer() {

@@ -444,6 +444,11 @@ pub fn fix_told_to_ticket(id: &str) -> String {
     )
 }
 
+/// A fix told to the open ticket did not last: staff are told that too.
+pub fn fix_came_back_told_to_ticket(id: &str) -> String {
+    format!("I've told the support team on your ticket **{id}** that the fix didn't last.")
+}
+
 pub fn already_on_ticket(id: &str) -> String {
     format!("That's already on your ticket **{id}**. Anything more you type here can be added too.")
 }

@@ -489,6 +489,78 @@ async fn the_article_picked_while_waiting_starts_at_the_fix_its_error_code_point
 }
 
 #[tokio::test]
+async fn a_fix_told_to_the_ticket_that_comes_back_is_told_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, typed("I need to talk to a human")).await;
+    say(&service, &ann, describe("quickbooks says 502 bad gateway")).await;
+    say(
+        &service,
+        &ann,
+        Event::Act(Action::Article("quickbooks-error-502".into())),
+    )
+    .await;
+    say(&service, &ann, typed("fixed it")).await;
+    let fixed = summaries(&service, 1);
+    let back = say(&service, &ann, typed("actually it came back")).await;
+    assert!(back.contains("the fix didn't last"), "{back}");
+    assert!(back.contains("told the support team"), "{back}");
+    assert_eq!(summaries(&service, 1), fixed + 1);
+    assert!(
+        latest_attempts(&service, 1)
+            .iter()
+            .all(|(_, o)| *o != Some(Outcome::Fixed)),
+        "{:?}",
+        latest_attempts(&service, 1)
+    );
+}
+
+#[tokio::test]
+async fn a_fix_for_another_problem_after_start_over_is_not_told_to_the_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock(Mutex::new(1_000)));
+    let service = Service::new(
+        Knowledge::open(&shipped_knowledge()).unwrap(),
+        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(clock.clone());
+    let ann = user("ann");
+    say(&service, &ann, typed("payroll wont update, error PS038")).await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    *clock.0.lock().unwrap() = 2_000;
+    say(&service, &ann, Event::Act(Action::Restart)).await;
+    say(&service, &ann, describe("quickbooks says 502 bad gateway")).await;
+    let before = summaries(&service, 1);
+    let fixed = say(&service, &ann, typed("fixed it")).await;
+    assert!(!fixed.contains("support team knows"), "{fixed}");
+    assert_eq!(summaries(&service, 1), before);
+}
+
+#[tokio::test]
+async fn a_fix_for_another_problem_while_the_ticket_waits_is_not_told_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "bank feed error 103 chase").await;
+    say(
+        &service,
+        &ann,
+        describe("separately, my P&L report gives 504 gateway timeout"),
+    )
+    .await;
+    say(
+        &service,
+        &ann,
+        Event::Act(Action::Article("gateway-timeout-504".into())),
+    )
+    .await;
+    assert!(service.session(&ann).unwrap().current_step().is_some());
+    let before = summaries(&service, 1);
+    let fixed = say(&service, &ann, typed("fixed it")).await;
+    assert!(!fixed.contains("support team knows"), "{fixed}");
+    assert_eq!(summaries(&service, 1), before);
+}
+
+#[tokio::test]
 async fn a_fix_after_the_ticket_was_resolved_files_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let service = service_in(dir.path());

@@ -9,6 +9,7 @@ pub mod summary;
 pub mod text;
 pub mod ticket;
 
+use crate::session::{Attempt, Outcome};
 use notify::{Audience, NoticeEvent, Notification};
 use text::{escape_markdown, escape_one_line};
 use ticket::{Ticket, TicketError};
@@ -31,9 +32,14 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
         )
     } else {
         let who = escape_one_line(&ticket.user.name);
-        let text = match newly_fixed(ticket) {
-            Some(fix) => format!(
+        let text = match news_of_update(ticket) {
+            Some(FixNews::Fixed(fix)) => format!(
                 "{who} says \"{}\" fixed it; ticket {} can be resolved ({n} summaries)",
+                escape_one_line(&fix),
+                ticket.id
+            ),
+            Some(FixNews::CameBack(fix)) => format!(
+                "{who} says the fix \"{}\" did not last; ticket {} still needs work ({n} summaries)",
                 escape_one_line(&fix),
                 ticket.id
             ),
@@ -59,25 +65,42 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
     }]
 }
 
-/// The fix the latest summary records as having worked that the one before did not: what
-/// staff most need to hear of an update ("no need to work on it").
-fn newly_fixed(ticket: &Ticket) -> Option<String> {
-    use crate::session::Outcome;
+/// What changed about fixes between two lists of attempts, as staff must hear it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FixNews {
+    /// A fix (its title) now works that did not before: the ticket can be resolved.
+    Fixed(String),
+    /// A fix (its title) that worked before did not last: the ticket needs work after all.
+    CameBack(String),
+}
+
+/// The news in `after` against `before` (a fix that works now, else one that stopped
+/// working), or `None`.
+pub fn fix_news(before: &[Attempt], after: &[Attempt]) -> Option<FixNews> {
+    let fixed_in = |list: &[Attempt], a: &Attempt| {
+        list.iter().any(|b| {
+            b.article == a.article && b.solution == a.solution && b.outcome == Some(Outcome::Fixed)
+        })
+    };
+    let newly = after
+        .iter()
+        .find(|a| a.outcome == Some(Outcome::Fixed) && !fixed_in(before, a));
+    let lost = before
+        .iter()
+        .find(|b| b.outcome == Some(Outcome::Fixed) && !fixed_in(after, b));
+    match (newly, lost) {
+        (Some(a), _) => Some(FixNews::Fixed(a.title.clone())),
+        (None, Some(b)) => Some(FixNews::CameBack(b.title.clone())),
+        (None, None) => None,
+    }
+}
+
+/// The fix news of the latest summary against the one before.
+fn news_of_update(ticket: &Ticket) -> Option<FixNews> {
     let [.., before, latest] = ticket.summaries.as_slice() else {
         return None;
     };
-    latest
-        .attempts
-        .iter()
-        .find(|a| {
-            a.outcome == Some(Outcome::Fixed)
-                && !before.attempts.iter().any(|b| {
-                    b.article == a.article
-                        && b.solution == a.solution
-                        && b.outcome == Some(Outcome::Fixed)
-                })
-        })
-        .map(|a| a.title.clone())
+    fix_news(&before.attempts, &latest.attempts)
 }
 
 fn step_key(ticket: &Ticket) -> usize {
@@ -265,7 +288,7 @@ fn reopen(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, Ticke
 mod tests {
     use super::*;
     use crate::escalation::summary::Summary;
-    use crate::session::{Attempt, Outcome, Session, UserRef};
+    use crate::session::{Session, UserRef};
     use ticket::TicketId;
 
     fn summary(outcome: Option<Outcome>) -> Summary {
@@ -299,5 +322,13 @@ mod tests {
         ticket.summaries.push(summary(Some(Outcome::Fixed)));
         let told = on_escalated(&ticket, false);
         assert!(told[0].text.contains("escalated again"), "{}", told[0].text);
+        // It came back: staff hear the ticket needs work after all.
+        ticket.summaries.push(summary(Some(Outcome::NotFixed)));
+        let told = on_escalated(&ticket, false);
+        assert!(
+            told[0].text.contains("\"Clear the cache\" did not last"),
+            "{}",
+            told[0].text
+        );
     }
 }

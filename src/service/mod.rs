@@ -530,45 +530,70 @@ impl Service {
 
     /// A fix recorded in a walk begun after the hand-over (the "while you wait" article, or a
     /// description typed to the open ticket) goes to that ticket at once, so staff can close it
-    /// rather than work on a solved problem. The walk goes on where it is: this is no new
-    /// hand-over (no stage change, no "escalated after" count). `None` when nothing new was
-    /// fixed, there is no ticket, or it is resolved.
+    /// rather than work on a solved problem; so does that fix coming back. The walk goes on
+    /// where it is: this is no new hand-over (no stage change, no "escalated after" count).
+    /// `None` when there is no such news, no open ticket, or the ticket is from before "Start
+    /// over" (about another problem).
     async fn tell_ticket_of_fix(
         &self,
         session: &mut Session,
         before: &[Attempt],
     ) -> Result<Option<Reply>, ServiceError> {
+        use crate::escalation::FixNews;
         let Some(id) = session.ticket else {
             return Ok(None);
         };
-        let newly_fixed = session.attempts.iter().any(|a| {
-            a.outcome == Some(Outcome::Fixed)
-                && !before.iter().any(|b| {
-                    b.article == a.article
-                        && b.solution == a.solution
-                        && b.outcome == Some(Outcome::Fixed)
-                })
-        });
-        if !newly_fixed || matches!(session.stage, Stage::Escalated { .. }) {
+        let Some(news) = crate::escalation::fix_news(before, &session.attempts) else {
+            return Ok(None);
+        };
+        if matches!(session.stage, Stage::Escalated { .. })
+            || !self.ticket_is_from_this_conversation(session, id)
+        {
             return Ok(None);
         }
-        if !self.ticket_is_open(session) {
-            return Ok(None);
-        }
+        let told = match news {
+            FixNews::Fixed(_) => words::fix_told_to_ticket(&id.to_string()),
+            FixNews::CameBack(_) => words::fix_came_back_told_to_ticket(&id.to_string()),
+        };
         let now = self.clock.now();
         let summary = self.summary_of(session, None, now);
         let desk = self.desk.clone();
         match tokio::task::spawn_blocking(move || desk.file(summary, now)).await? {
-            Ok(_) => Ok(Some(
-                Reply::new(words::fix_told_to_ticket(&id.to_string()))
-                    .title(format!("Ticket {id}")),
-            )),
+            Ok(_) => Ok(Some(Reply::new(told).title(format!("Ticket {id}")))),
             // The fix is the user's news, not a failure of theirs: logged, and the walk goes on.
             Err(ServiceError::Refused(e)) => {
                 tracing::error!(error = %e, ticket = %id, "fix not added to the open ticket");
                 Ok(None)
             }
             Err(e) => Err(e),
+        }
+    }
+
+    /// Whether ticket `id` is open, this conversation handed over to it (its latest summary is
+    /// from after the conversation began: a ticket from before "Start over" is about another
+    /// problem), and it is about the article walked now, or about none ("separately, my report
+    /// gives 504" while a bank feed ticket waits is another problem).
+    fn ticket_is_from_this_conversation(
+        &self,
+        session: &Session,
+        id: crate::escalation::ticket::TicketId,
+    ) -> bool {
+        use crate::escalation::ticket::Status;
+        match self.store.ticket(id) {
+            Ok(Some(t)) => {
+                t.status != Status::Resolved
+                    && t.summaries.last().is_some_and(|s| {
+                        s.at >= session.started_at
+                            && s.article.as_ref().is_none_or(|(article, _)| {
+                                Some(article.as_str()) == session.walked_article()
+                            })
+                    })
+            }
+            Ok(None) => false,
+            Err(e) => {
+                tracing::warn!(error = %e, ticket = %id, "ticket unreadable; fix not told");
+                false
+            }
         }
     }
 

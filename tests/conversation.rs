@@ -1089,7 +1089,7 @@ fn a_password_typed_is_never_kept_and_the_user_is_told() {
     assert_eq!(
         out.effects,
         [Effect::Escalate {
-            note: Some("pw: [password removed] call me".into())
+            note: Some("pw: [password removed]! call me".into())
         }]
     );
     let kept = format!("{:?}", chat.session);

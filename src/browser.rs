@@ -172,7 +172,8 @@ impl Browser {
             .enumerate()
             .filter(|&(i, _)| {
                 let before = |k: usize| i.checked_sub(k).map_or("", |j| all[j].as_str());
-                !(matches!(before(1), "not" | "no") || (before(2), before(1)) == ("instead", "of"))
+                // ("no, firefox does the same" still names Firefox.)
+                !(before(1) == "not" || (before(2), before(1)) == ("instead", "of"))
             })
             .map(|(_, w)| w.clone())
             .collect();
@@ -313,6 +314,7 @@ mod tests {
             ("im actually using edge not chrome", Some(Browser::Edge)),
             ("not chrome, firefox", Some(Browser::Firefox)),
             ("firefox instead of chrome", Some(Browser::Firefox)),
+            ("no, firefox does the same", Some(Browser::Firefox)),
         ] {
             assert_eq!(Browser::detect(text), expected, "{text}");
         }

@@ -400,10 +400,15 @@ const CHECK: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
-    "call me",
-    "phone me",
-    "ring me",
+    "someone call me",
+    "somebody call me",
+    "someone to call me",
+    "somebody to call me",
+    "please call me",
+    "can you call me",
+    "could you call me",
     "call me back",
+    "phone me",
     "give me a call",
     "can someone",
     "could someone",
@@ -502,7 +507,7 @@ const NEW_PROBLEM: &[&str] = &[
 const TROUBLE: &[&str] = &[
     "not", "no", "cant", "cannot", "wont", "doesnt", "didnt", "isnt", "lost", "missing", "gone",
     "wrong", "invalid", "problem", "issue", "crash", "crashes", "error", "broken", "longer",
-    "fail", "fails", "failing", "still",
+    "fail", "fails", "failing",
 ];
 
 /// A detail about the same problem.
@@ -578,8 +583,16 @@ pub fn strong_fixed(text: &Normalised) -> bool {
 
 /// An error word or code: what "is gone" or "no longer" can be said of.
 fn errorish(word: &str) -> bool {
-    ["error", "errors", "message", "warning"].contains(&word)
-        || word.chars().any(|c| c.is_ascii_digit())
+    ["error", "errors", "message", "warning"].contains(&word) || code_like(word)
+}
+
+/// An error code's shape: an HTTP status ("502"), or letters with digits ("h202", "ps038");
+/// not any number ("invoice 1043", "from 2023").
+fn code_like(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+    let http = digits == 3 && letters == 0 && matches!(word.chars().next(), Some('4' | '5'));
+    http || (digits > 0 && letters > 0 && word.len() <= 6)
 }
 
 /// The phrases that say an error no longer shows, whatever its code: "the 502 is gone", "got
@@ -775,7 +788,10 @@ const CANT_DO: &[&str] = &[
 /// "There is no update button", "the update button isnt there": a step's button or menu that
 /// the user cannot find.
 fn no_such_control(text: &Normalised) -> bool {
-    const CONTROLS: &[&str] = &["button", "option", "menu", "tab", "setting", "link", "icon"];
+    const CONTROLS: &[&str] = &[
+        "button", "option", "menu", "tab", "setting", "link", "icon", "pencil", "gear", "field",
+        "checkbox",
+    ];
     let words: Vec<&str> = text.words().collect();
     let near = |from: usize, to: usize| {
         words[from.min(words.len())..to.min(words.len())]
@@ -799,7 +815,7 @@ fn no_such_control(text: &Normalised) -> bool {
 
 /// Whether the user says they could not do the step (see [`CANT_DO`]).
 pub fn could_not_do_it(text: &Normalised) -> bool {
-    text.any(CANT_DO) || no_such_control(text)
+    (text.any(CANT_DO) || no_such_control(text)) && !strong_not_fixed(&text.without(CANT_DO))
 }
 
 /// Says the user has not tried the step yet, with no word of a result.
@@ -848,7 +864,35 @@ const PLANS: &[&str] = &[
     "ill see",
 ];
 
+/// "Down" that is no outage ("locked down by IT", "scrolled down", "wrote down the code").
+const DOWN_NOT_AN_OUTAGE: &[&str] = &[
+    "locked down",
+    "scroll down",
+    "scrolled down",
+    "scrolling down",
+    "write down",
+    "wrote down",
+    "written down",
+    "writing down",
+    "drop down",
+    "down arrow",
+    "slow down",
+    "slowed down",
+    "slows down",
+    "shut down",
+    "shuts down",
+    "narrow down",
+    "narrowed down",
+    "down the list",
+    "down the page",
+    "down below",
+    "further down",
+    "turned down",
+    "calm down",
+];
+
 pub fn check(text: &Normalised) -> bool {
+    let text = &text.without(DOWN_NOT_AN_OUTAGE);
     text.any(CHECK)
         || (text.any(SERVICE_WORDS)
             && (text.any(REACH_WORDS) || (text.is_question() && text.has("up"))))
@@ -1240,7 +1284,11 @@ pub fn asks_for_a_person(text: &Normalised) -> bool {
 /// Whether a request for a person also says the fix did not work ("didnt work. can i talk to
 /// a human").
 pub fn not_fixed_beside_human(text: &Normalised) -> bool {
-    human(text) && strong_not_fixed(&text.without(HUMAN))
+    // "i'd still like to talk to a human": a "still" of the request says nothing of the fix.
+    let rest = text
+        .without(HUMAN)
+        .without(&["still like", "still want", "still need"]);
+    human(text) && strong_not_fixed(&rest)
 }
 
 /// Whether the reply asks for a person and says nothing else (so it adds nothing to a ticket).
@@ -1410,7 +1458,10 @@ fn trouble_after_fix(text: &Normalised) -> Option<Normalised> {
 /// "It worked for a day, but now it's broken again", "fixed the first part, but the buttons
 /// still fail": the trouble after the fix is the old one, so the fix did not do it.
 pub fn old_trouble_after_fix(text: &Normalised) -> bool {
-    trouble_after_fix(text).is_some_and(|after| sounds_like_before(&after))
+    // A trouble word, not just "now" ("but now I have to enter it all again" is no failure).
+    trouble_after_fix(text).is_some_and(|after| {
+        sounds_like_before(&after) && (after.any(TROUBLE) || after.any(NEW_PROBLEM))
+    })
 }
 
 /// Words that say trouble is the one from before: "again", "still", "back" (not in a

@@ -821,6 +821,12 @@ mod tests {
         ] {
             assert_eq!(intent(back), Some(Intent::NotFixed), "{back}");
         }
+        for not in [
+            "that fixed it, but I still want to know why it happened",
+            "that worked, but now I have to enter it all again",
+        ] {
+            assert_ne!(intent(not), Some(Intent::NotFixed), "{not}");
+        }
         // A condition is a plan, not news: "again" there says nothing is back.
         assert_ne!(
             intent("that fixed it, but i will write again if it happens"),
@@ -845,6 +851,8 @@ mod tests {
             "the button is gone",
             "i still get the error",
             "the 502 is back",
+            "invoice 1043 is gone from the list",
+            "all my transactions from 2023 are gone",
         ] {
             assert_ne!(intent(not), Some(Intent::Fixed), "{not}");
         }
@@ -881,6 +889,11 @@ mod tests {
         ));
         assert!(not_fixed_beside_human("didnt work. can i talk to a human"));
         assert!(!not_fixed_beside_human("can i talk to a human"));
+        assert!(!not_fixed_beside_human("i'd still like to talk to a human"));
+        assert_ne!(
+            intent("they said they would call me tomorrow but it still fails"),
+            Some(Intent::Human)
+        );
         assert!(!not_fixed_beside_human("no one answered, human please"));
     }
 
@@ -902,6 +915,13 @@ mod tests {
         ] {
             assert!(!could_not_do_it(can), "{can}");
         }
+        for failed in [
+            "i have admin rights and it still doesnt work",
+            "our it department tried it but it still fails",
+        ] {
+            assert!(!could_not_do_it(failed), "{failed}");
+        }
+        assert!(could_not_do_it("i scrolled down and there is no pencil"));
         assert!(not_tried("not yet") && !not_fixed_beside_not_tried("not yet"));
         assert!(not_fixed_beside_not_tried("not yet, still broken"));
     }

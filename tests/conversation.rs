@@ -1065,6 +1065,26 @@ fn a_fix_named_in_words_is_the_one_credited_not_the_one_on_screen() {
         [(1, Some(Outcome::NoAnswer)), (3, Some(Outcome::Fixed))],
         "the fix on screen was never said to be tried"
     );
+
+    // Words of a fix's title with no action named are no fix named.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks shows 502 bad gateway in chrome");
+    let out = chat.say("ok that worked, the intuit site loads now");
+    assert!(
+        has(&out, "**Manually update bank transactions**"),
+        "{}",
+        all_text(&out)
+    );
+
+    // Named before a new problem: that fix is the one recorded.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks shows 502 bad gateway in chrome");
+    let out = chat.say("clearing the cache fixed it, but now payroll won't load");
+    assert!(
+        has(&out, "Glad **Remove browser cache** fixed that"),
+        "{}",
+        all_text(&out)
+    );
 }
 
 #[test]

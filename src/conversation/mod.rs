@@ -77,6 +77,16 @@ pub struct Output {
     pub effects: Vec<Effect>,
 }
 
+/// `text` with any password it gives taken out, and the user told so.
+fn without_passwords(text: &str, out: &mut Output) -> String {
+    let (text, removed) = understand::secrets::redact(text);
+    if removed {
+        out.replies
+            .push(Reply::new(words::PASSWORD_LEFT_OUT).tone(Tone::Warning));
+    }
+    text
+}
+
 /// Handles one event, updating the session in place.
 pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64) -> Output {
     session.updated_at = now;
@@ -90,11 +100,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             query,
         } => {
             // A password typed here is never kept: not in the session, not on a ticket.
-            let (text, removed) = understand::secrets::redact(text.trim());
-            if removed {
-                out.replies
-                    .push(Reply::new(words::PASSWORD_LEFT_OUT).tone(Tone::Warning));
-            }
+            let text = without_passwords(text.trim(), &mut out);
             let text = text.as_str();
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
@@ -116,14 +122,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         Event::Act(action) => act(kb, session, action, now, &mut out),
         Event::Help => out.replies.push(help().aside()),
         Event::Escalate { note } => {
-            let note = note.map(|n| {
-                let (n, removed) = understand::secrets::redact(&n);
-                if removed {
-                    out.replies
-                        .push(Reply::new(words::PASSWORD_LEFT_OUT).tone(Tone::Warning));
-                }
-                n
-            });
+            let note = note.map(|n| without_passwords(&n, &mut out));
             session.leave_pending();
             out.effects.push(Effect::Escalate { note });
         }
@@ -820,14 +819,8 @@ fn answered_step<'a>(
 
 /// Records the pending step as the fix and says so (the button, or a reply that states it).
 fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
-    let Some(p) = session.pending_attempt() else {
+    let Some(title) = mark_fixed(session, article, now) else {
         return;
-    };
-    p.outcome = Some(Outcome::Fixed);
-    p.at = now;
-    let title = p.title.clone();
-    session.stage = Stage::Fixed {
-        article: article.id.clone(),
     };
     let mut reply = Reply::new(words::glad_it_worked(&title, &prevention_hint(article)))
         .title(words::FIXED_TITLE)
@@ -842,6 +835,19 @@ fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Ou
         );
     }
     out.replies.push(reply);
+}
+
+/// Marks the open fix as the one that worked and ends the walk there; its title, or `None`
+/// when no fix is open.
+fn mark_fixed(session: &mut Session, article: &Article, now: u64) -> Option<String> {
+    let p = session.pending_attempt()?;
+    p.outcome = Some(Outcome::Fixed);
+    p.at = now;
+    let title = p.title.clone();
+    session.stage = Stage::Fixed {
+        article: article.id.clone(),
+    };
+    Some(title)
 }
 
 /// The fix the user said worked did not last: recorded as not fixed after all, and the walk

@@ -125,7 +125,7 @@ pub(super) fn answer(
         && let Some(rest) = understand::trouble_after_fix(text)
         && names_another_article(kb, article, rest)
     {
-        fixed_then_new_problem(kb, session, article, rest, now, out);
+        fixed_then_new_problem(kb, session, article, text, rest, now, out);
         return;
     }
     let other = another_article(kb, article, text, ranking, &understood);
@@ -278,18 +278,16 @@ fn fixed_then_new_problem(
     kb: &KnowledgeBase,
     session: &mut Session,
     article: &Article,
+    text: &str,
     trouble: &str,
     now: u64,
     out: &mut Output,
 ) {
-    let Some(p) = session.pending_attempt() else {
+    // "clearing the cache fixed it, but now ...": the fix the words before the "but" name.
+    let said_of_the_fix = text.strip_suffix(trouble).unwrap_or(text);
+    take_up_the_fix_named(session, article, said_of_the_fix, now);
+    let Some(fix) = super::mark_fixed(session, article, now) else {
         return;
-    };
-    p.outcome = Some(Outcome::Fixed);
-    p.at = now;
-    let fix = p.title.clone();
-    session.stage = Stage::Fixed {
-        article: article.id.clone(),
     };
     out.replies.push(
         Reply::new(words::fixed_and_on_to_the_new_problem(&fix))
@@ -298,6 +296,36 @@ fn fixed_then_new_problem(
             .article(&article.id),
     );
     super::describe(kb, session, trouble, None, None, now, out);
+}
+
+/// "clearing the cache fixed it" while another fix is on screen: the fix named becomes the
+/// open one, to confirm or record; the one on screen is left unanswered (the user did not say
+/// it was tried).
+fn take_up_the_fix_named(session: &mut Session, article: &Article, text: &str, now: u64) {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return;
+    };
+    let Some(named) = fix_named(article, open, text).filter(|_| names_an_action(text)) else {
+        return;
+    };
+    session.leave_pending();
+    session.attempts.push(crate::session::Attempt {
+        article: article.id.clone(),
+        solution: named,
+        title: article.solutions[named].title.clone(),
+        browser: session.browser,
+        outcome: None,
+        at: now,
+    });
+}
+
+/// Whether `text` says something was done ("clearing", "cleared"), beyond that it worked: a
+/// fix credited by name needs it ("the intuit site loads now" names no fix done).
+fn names_an_action(text: &str) -> bool {
+    const RESULTS: &[&str] = &["fixed", "worked", "working", "helped", "solved", "resolved"];
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| (w.ends_with("ing") || w.ends_with("ed")) && w.len() > 4 && !RESULTS.contains(&w))
 }
 
 /// The fix of `article` other than `open` that `text` names by its title's words ("clearing
@@ -342,21 +370,7 @@ fn fixed(
     now: u64,
     out: &mut Output,
 ) {
-    // "clearing the cache fixed it" while another fix is on screen: the fix named is the one
-    // to confirm; the one on screen is left unanswered (the user did not say it was tried).
-    if let Some(open) = session.pending_attempt().map(|p| p.solution)
-        && let Some(named) = fix_named(article, open, text)
-    {
-        session.leave_pending();
-        session.attempts.push(crate::session::Attempt {
-            article: article.id.clone(),
-            solution: named,
-            title: article.solutions[named].title.clone(),
-            browser: session.browser,
-            outcome: None,
-            at: now,
-        });
-    }
+    take_up_the_fix_named(session, article, text, now);
     let Some(step) = session.current_step() else {
         // Said while choosing a browser or after the last fix: nothing shown to credit.
         session.leave_pending();
@@ -521,8 +535,7 @@ pub(super) fn open_question(
 fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<usize> {
     let mut said = Terms::of(&with_what_codes_mean(article, text));
     // The code in the article's title is the problem itself: "still 502" points nowhere.
-    said.codes
-        .retain(|c| !Terms::of(&article.title).codes.contains(c));
+    drop_title_codes(article, &mut said.codes);
     if said.is_empty() {
         return None;
     }
@@ -601,7 +614,7 @@ fn points_to(said: &Terms, solution: &crate::knowledge::Solution) -> usize {
 fn with_what_codes_mean(article: &Article, text: &str) -> String {
     let mut codes = Terms::of(text).codes;
     // The title's code is on nearly every line of its article: it means nothing more there.
-    codes.retain(|c| !Terms::of(&article.title).codes.contains(c));
+    drop_title_codes(article, &mut codes);
     let mut out = text.to_string();
     if codes.is_empty() {
         return out;
@@ -616,6 +629,12 @@ fn with_what_codes_mean(article: &Article, text: &str) -> String {
         }
     }
     out
+}
+
+/// `codes` without those in `article`'s title (its own problem: "502" in the 502 article).
+fn drop_title_codes(article: &Article, codes: &mut HashSet<String>) {
+    let own = Terms::of(&article.title).codes;
+    codes.retain(|c| !own.contains(c));
 }
 
 /// The words that can point to a fix: codes (with a digit, weighing more) and longer words.

@@ -267,6 +267,9 @@ pub async fn run(
     if let Some(news) = ticket_news(&service, &user) {
         writeln!(output, "\n{news}")?;
     }
+    for news in outages_over_for(&service, &user) {
+        writeln!(output, "\n{news}")?;
+    }
     // Bold on a terminal; plain text when piped (scripts, logs, tests).
     let emphasis = if interactive && std::io::stdout().is_terminal() {
         Emphasis::Ansi
@@ -419,6 +422,38 @@ fn ticket_news(service: &Service, user: &UserRef) -> Option<String> {
         )),
         Status::Resolved => None,
     }
+}
+
+/// The outages the user asked to hear the end of ("tell me when it's over") that ended since
+/// they last spoke: on Discord a DM tells them; here they learn it when they return.
+fn outages_over_for(service: &Service, user: &UserRef) -> Vec<String> {
+    use crate::incident::IncidentState;
+    let Ok(session) = service.session(user) else {
+        return Vec::new();
+    };
+    service
+        .store()
+        .incidents()
+        .into_iter()
+        .filter(|i| {
+            i.state == IncidentState::Resolved
+                // Strictly after: any visit in the second it ended or later has been told.
+                && i.resolved_at.is_some_and(|at| at > session.updated_at)
+                && service
+                    .store()
+                    .incident_users(i.id)
+                    .iter()
+                    .any(|u| u.subscribed && u.user.id == user.id)
+        })
+        .map(|i| {
+            let note = i.updates.last().map(|u| u.text.clone()).unwrap_or_default();
+            crate::escalation::text::for_terminal(&crate::words::outage_over(
+                &i.id.to_string(),
+                &i.title,
+                &note,
+            ))
+        })
+        .collect()
 }
 
 /// After an aside, lists the open question's choices again under the numbers they had, so "2"

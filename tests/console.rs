@@ -977,3 +977,57 @@ fn a_check_asked_in_words_keeps_the_open_questions_numbers() {
         ],
     );
 }
+
+#[test]
+fn a_user_who_asked_to_hear_the_end_of_an_outage_is_told_on_return() {
+    let data = tempfile::tempdir().unwrap();
+    let cli = |args: &[&str]| {
+        let o = supportbot(data.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped_knowledge())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", show(&o));
+    };
+    cli(&[
+        "incidents",
+        "open",
+        "--title",
+        "Payroll submissions delayed",
+        "--article",
+        "payroll-not-updating",
+        "--by",
+        "Sam",
+    ]);
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "payroll wont send, PS038\n1\n",
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("I'll tell you here when I-0001 is over"),
+        "{}",
+        show(&o)
+    );
+    // Times are whole seconds: the outage ends after the user last spoke.
+    std::thread::sleep(std::time::Duration::from_millis(1_100));
+    cli(&["incidents", "resolve", "I-0001", "--by", "Sam"]);
+    let o = console(&shipped_knowledge(), data.path(), "");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("The outage I-0001 is over: Payroll submissions delayed"),
+        "{}",
+        show(&o)
+    );
+    // Told once: the next visit does not repeat it.
+    console(&shipped_knowledge(), data.path(), "hi\n");
+    let o = console(&shipped_knowledge(), data.path(), "");
+    assert!(
+        !String::from_utf8_lossy(&o.stdout).contains("is over"),
+        "{}",
+        show(&o)
+    );
+}

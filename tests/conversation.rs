@@ -1203,6 +1203,30 @@ fn naming_the_browser_already_set_is_read_for_the_rest_of_the_reply() {
 }
 
 #[test]
+fn a_question_the_articles_faq_answers_is_answered_on_the_side() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("500 internal server error when saving invoice in chrome");
+    let step = chat.session.current_step();
+    let out = chat.say("is this my fault?");
+    assert!(
+        has(&out, "**Is a 500 error my fault?**"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.current_step(),
+        step,
+        "the fix stays the question"
+    );
+    let out = chat.say("why?");
+    assert!(has(&out, "About: HTTP Error 500"), "{}", all_text(&out));
+    // A question the FAQ does not answer is still not answered here.
+    let out = chat.say("how do i export to excel?");
+    assert!(has(&out, "a person can"), "{}", all_text(&out));
+}
+
+#[test]
 fn a_reply_in_words_answers_the_open_step_and_an_aside_asks_it_again() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

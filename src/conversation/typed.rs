@@ -165,6 +165,19 @@ pub(super) fn answer(
             detail(session, article, text, now, out)
         }
         // "why does this happen?": the causes, on the side (the question stays open).
+        // "is this my fault?", "will I lose data?": the article's FAQ answers it, on the side.
+        Some(Intent::Aside) | None
+            if understood.question
+                && let Some(faq) = faq_for(article, text) =>
+        {
+            session.note_aside(text);
+            out.replies.push(
+                Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
+                    .article(&article.id)
+                    .aside(),
+            );
+            open_question(session, article, "", now, out)
+        }
         Some(Intent::Aside) | None if understood.asks_why => {
             session.note_aside(text);
             act(kb, session, Action::MoreInfo, now, out)
@@ -342,6 +355,30 @@ fn fix_named(article: &Article, open: usize, text: &str) -> Option<usize> {
         .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
+}
+
+/// The FAQ entry of `article` a question asks ("is this my fault?" -> "Is a 500 error my
+/// fault?"): the one sharing most words with it, when it shares any and no other ties it.
+fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowledge::Faq> {
+    // Words any question has ("what does that mean") point to no entry.
+    const ASKING: &[&str] = &[
+        "mean", "means", "what", "when", "where", "which", "should", "would", "could", "happen",
+        "happens", "need", "know", "about", "still", "cause", "causes",
+    ];
+    let mut said = Terms::of(question);
+    said.words.retain(|w| !ASKING.contains(&w.as_str()));
+    drop_title_codes(article, &mut said.codes);
+    let mut scored: Vec<(usize, &crate::knowledge::Faq)> = article
+        .faq
+        .iter()
+        .map(|f| (said.shared_with(&Terms::of(&f.question)), f))
+        .filter(|&(s, _)| s > 0)
+        .collect();
+    scored.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
+    match scored.as_slice() {
+        [(best, faq), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => Some(faq),
+        _ => None,
+    }
 }
 
 /// The open fix could not be done: recorded as such (not as failed), and on to the next.

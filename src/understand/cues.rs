@@ -1311,7 +1311,9 @@ const ASKS_WHY: &[&str] = &[
 ];
 
 pub fn asks_why(text: &Normalised) -> bool {
+    // A bare "why?" ("but why", "why tho") too.
     text.any(ASKS_WHY)
+        || (text.has("why") && only_words_of(text, &["why", "but", "tho", "though", "so"]))
 }
 
 /// Whether the reply opens as a question does, "?" or not ("what does that mean", "how do i

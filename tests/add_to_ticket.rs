@@ -422,10 +422,10 @@ fn latest_attempts(service: &Service, n: u64) -> Vec<(String, Option<Outcome>)> 
         .collect()
 }
 
-#[tokio::test]
-async fn a_fix_found_while_waiting_reaches_the_open_ticket_and_the_walk_stays() {
-    let dir = tempfile::tempdir().unwrap();
-    let service = service_in(dir.path());
+/// A fresh service in `dir` where "ann" opened a ticket before saying anything, then described
+/// a 502 and picked the article offered to try while waiting: its first fix is open.
+async fn walking_while_waiting(dir: &std::path::Path) -> (Service, UserRef) {
+    let service = service_in(dir);
     let ann = user("ann");
     say(&service, &ann, typed("I need to talk to a human")).await;
     say(&service, &ann, describe("quickbooks says 502 bad gateway")).await;
@@ -435,6 +435,13 @@ async fn a_fix_found_while_waiting_reaches_the_open_ticket_and_the_walk_stays() 
         Event::Act(Action::Article("quickbooks-error-502".into())),
     )
     .await;
+    (service, ann)
+}
+
+#[tokio::test]
+async fn a_fix_found_while_waiting_reaches_the_open_ticket_and_the_walk_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = walking_while_waiting(dir.path()).await;
     let session = service.session(&ann).unwrap();
     assert!(session.current_step().is_some(), "a fix is open");
     let title = session.attempts.last().unwrap().title.clone();
@@ -491,16 +498,7 @@ async fn the_article_picked_while_waiting_starts_at_the_fix_its_error_code_point
 #[tokio::test]
 async fn a_fix_told_to_the_ticket_that_comes_back_is_told_too() {
     let dir = tempfile::tempdir().unwrap();
-    let service = service_in(dir.path());
-    let ann = user("ann");
-    say(&service, &ann, typed("I need to talk to a human")).await;
-    say(&service, &ann, describe("quickbooks says 502 bad gateway")).await;
-    say(
-        &service,
-        &ann,
-        Event::Act(Action::Article("quickbooks-error-502".into())),
-    )
-    .await;
+    let (service, ann) = walking_while_waiting(dir.path()).await;
     say(&service, &ann, typed("fixed it")).await;
     let fixed = summaries(&service, 1);
     let back = say(&service, &ann, typed("actually it came back")).await;

@@ -38,6 +38,15 @@ fn stats_of(service: &Service, article: &str) -> (stats::Stats, stats::ArticleSt
     (s, a)
 }
 
+/// A fresh service on the shipped knowledge in `dir`, its clock stopped.
+fn service_in(dir: &std::path::Path) -> Service {
+    Service::new(
+        Knowledge::open(&shipped_knowledge()).unwrap(),
+        Store::open_waiting(dir, std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(Arc::new(FixedClock(Mutex::new(1_000))))
+}
+
 #[tokio::test]
 async fn stats_learn_from_answers_and_tickets() {
     let dir = tempfile::tempdir().unwrap();
@@ -144,11 +153,7 @@ async fn stats_learn_from_answers_and_tickets() {
 #[tokio::test]
 async fn a_fix_told_to_the_open_ticket_is_counted_once_and_not_as_a_hand_over() {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new(
-        Knowledge::open(&shipped_knowledge()).unwrap(),
-        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
-    )
-    .with_clock(Arc::new(FixedClock(Mutex::new(1_000))));
+    let service = service_in(dir.path());
     let ann = user("ann");
     for event in [
         Event::Escalate { note: None },
@@ -178,11 +183,7 @@ async fn a_fix_told_to_the_open_ticket_is_counted_once_and_not_as_a_hand_over() 
 #[tokio::test]
 async fn words_added_to_the_open_ticket_are_no_new_hand_over() {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new(
-        Knowledge::open(&shipped_knowledge()).unwrap(),
-        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
-    )
-    .with_clock(Arc::new(FixedClock(Mutex::new(1_000))));
+    let service = service_in(dir.path());
     let ann = user("ann");
     service
         .handle(

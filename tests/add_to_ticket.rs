@@ -251,14 +251,7 @@ async fn add_it_to_my_ticket_in_words_is_the_add_action() {
 async fn it_came_back_after_the_ticket_was_resolved_offers_a_new_ticket_with_everything() {
     let dir = tempfile::tempdir().unwrap();
     let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
-    desk(service.store())
-        .act(
-            TicketId(1),
-            "Sam",
-            &StaffAction::Resolve { note: None },
-            1_100,
-        )
-        .unwrap();
+    resolve_as_sam(&service, 1_100);
 
     let hello = say(&service, &ann, typed("hi again")).await;
     assert!(hello.contains("was resolved by Sam"), "{hello}");
@@ -368,14 +361,7 @@ async fn after_every_fix_failed_and_the_ticket_was_resolved_only_a_new_ticket_is
         say(&service, &ann, Event::Act(Action::NotFixed(step))).await;
     }
     say(&service, &ann, Event::Escalate { note: None }).await;
-    desk(service.store())
-        .act(
-            TicketId(1),
-            "Sam",
-            &StaffAction::Resolve { note: None },
-            1_100,
-        )
-        .unwrap();
+    resolve_as_sam(&service, 1_100);
     let offer = service.handle(&ann, typed("it came back")).await.unwrap();
     assert_eq!(actions(&offer), [Action::AddToTicket], "{}", text(&offer));
 }
@@ -420,6 +406,13 @@ fn latest_attempts(service: &Service, n: u64) -> Vec<(String, Option<Outcome>)> 
         .iter()
         .map(|a| (a.title.clone(), a.outcome))
         .collect()
+}
+
+/// Staff member Sam resolves T-0001, with no note, at `at`.
+fn resolve_as_sam(service: &Service, at: u64) {
+    desk(service.store())
+        .act(TicketId(1), "Sam", &StaffAction::Resolve { note: None }, at)
+        .unwrap();
 }
 
 /// A fresh service in `dir` where "ann" opened a ticket before saying anything, then described
@@ -565,14 +558,7 @@ async fn a_fix_after_the_ticket_was_resolved_files_nothing() {
     let ann = user("ann");
     say(&service, &ann, typed("I need to talk to a human")).await;
     say(&service, &ann, describe("quickbooks says 502 bad gateway")).await;
-    desk(service.store())
-        .act(
-            TicketId(1),
-            "Sam",
-            &StaffAction::Resolve { note: None },
-            2_000,
-        )
-        .unwrap();
+    resolve_as_sam(&service, 2_000);
     say(
         &service,
         &ann,
@@ -660,14 +646,7 @@ async fn a_bare_yes_beside_the_browser_question_and_the_add_offer_adds() {
 async fn a_greeting_mid_walk_after_an_old_resolved_ticket_is_no_ticket_news() {
     let dir = tempfile::tempdir().unwrap();
     let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
-    desk(service.store())
-        .act(
-            TicketId(1),
-            "Sam",
-            &StaffAction::Resolve { note: None },
-            1_100,
-        )
-        .unwrap();
+    resolve_as_sam(&service, 1_100);
     say(&service, &ann, Event::Act(Action::Restart)).await;
     say(&service, &ann, describe("payroll wont update")).await;
     let step = service.session(&ann).unwrap().current_step();
@@ -681,14 +660,7 @@ async fn a_greeting_mid_walk_after_an_old_resolved_ticket_is_no_ticket_news() {
 async fn a_hand_over_after_start_over_links_no_earlier_ticket() {
     let dir = tempfile::tempdir().unwrap();
     let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
-    desk(service.store())
-        .act(
-            TicketId(1),
-            "Sam",
-            &StaffAction::Resolve { note: None },
-            1_100,
-        )
-        .unwrap();
+    resolve_as_sam(&service, 1_100);
     say(&service, &ann, Event::Act(Action::Restart)).await;
     say(
         &service,

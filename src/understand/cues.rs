@@ -74,7 +74,8 @@ const FIXED_WEAK: &[&str] = &[
 ];
 
 /// Says the problem is gone by saying what no longer happens; removed before looking for
-/// negations, so "no longer freezes" is not read as "no".
+/// negations, so "no longer freezes" is not read as "no". An error or code that is gone ("the
+/// error is gone", "no longer getting 503") is found by shape instead ([`error_gone`]).
 const GONE: &[&str] = &[
     "no longer an issue",
     "no longer a problem",
@@ -85,9 +86,6 @@ const GONE: &[&str] = &[
     "no longer hangs",
     "no longer complains",
     "no longer happens",
-    "no longer shows the error",
-    "no longer get the error",
-    "no longer getting the error",
     "no more crashing",
     "no more crashes",
     "no more errors",
@@ -121,10 +119,6 @@ const GONE: &[&str] = &[
     "didnt happen",
     "not happening",
     "isnt happening",
-    "error is gone",
-    "errors are gone",
-    "error has gone",
-    "errors have gone",
     "issue is gone",
     "issues are gone",
     "problem is gone",

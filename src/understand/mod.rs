@@ -842,6 +842,10 @@ mod tests {
             "no longer getting 503",
             "i don't see the error anymore",
             "dont get error 502 anymore",
+            "the error is gone",
+            "errors have gone",
+            "it no longer shows the error",
+            "no longer getting the error",
         ] {
             assert_eq!(intent(gone), Some(Intent::Fixed), "{gone}");
             // Said with more than the fix words: confirmed before it is recorded.

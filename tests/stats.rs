@@ -38,6 +38,15 @@ fn stats_of(service: &Service, article: &str) -> (stats::Stats, stats::ArticleSt
     (s, a)
 }
 
+/// A description typed by a Chrome user.
+fn describe_in_chrome(text: &str) -> Event {
+    Event::Describe {
+        text: text.into(),
+        browser: Some(supportbot::browser::Browser::Chrome),
+        query: None,
+    }
+}
+
 /// A fresh service on the shipped knowledge in `dir`, its clock stopped.
 fn service_in(dir: &std::path::Path) -> Service {
     Service::new(
@@ -57,16 +66,11 @@ async fn stats_learn_from_answers_and_tickets() {
         Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
     )
     .with_clock(clock.clone());
-    let describe = |t: &str| Event::Describe {
-        text: t.into(),
-        browser: Some(supportbot::browser::Browser::Chrome),
-        query: None,
-    };
 
     // Ann: first fix fails, second works: fixed without a ticket.
     let ann = user("ann");
     service
-        .handle(&ann, describe("quickbooks error 502 bad gateway"))
+        .handle(&ann, describe_in_chrome("quickbooks error 502 bad gateway"))
         .await
         .unwrap();
     service
@@ -80,7 +84,7 @@ async fn stats_learn_from_answers_and_tickets() {
     // Bob: first fix fails, then he asks for a human.
     let bob = user("bob");
     service
-        .handle(&bob, describe("quickbooks error 502 bad gateway"))
+        .handle(&bob, describe_in_chrome("quickbooks error 502 bad gateway"))
         .await
         .unwrap();
     service
@@ -131,7 +135,7 @@ async fn stats_learn_from_answers_and_tickets() {
     // Ann's fix did not last: "it came back" counts it out again, as not fixed, and the walk
     // goes on with the next fix.
     let replies = service
-        .handle(&ann, describe("actually it came back"))
+        .handle(&ann, describe_in_chrome("actually it came back"))
         .await
         .unwrap();
     let said: Vec<&str> = replies.iter().map(|r| r.text.as_str()).collect();
@@ -157,11 +161,7 @@ async fn a_fix_told_to_the_open_ticket_is_counted_once_and_not_as_a_hand_over() 
     let ann = user("ann");
     for event in [
         Event::Escalate { note: None },
-        Event::Describe {
-            text: "quickbooks error 502 bad gateway".into(),
-            browser: Some(supportbot::browser::Browser::Chrome),
-            query: None,
-        },
+        describe_in_chrome("quickbooks error 502 bad gateway"),
         Event::Act(Action::Article("quickbooks-error-502".into())),
     ] {
         service.handle(&ann, event).await.unwrap();
@@ -186,14 +186,7 @@ async fn words_added_to_the_open_ticket_are_no_new_hand_over() {
     let service = service_in(dir.path());
     let ann = user("ann");
     service
-        .handle(
-            &ann,
-            Event::Describe {
-                text: "quickbooks error 502 bad gateway".into(),
-                browser: Some(supportbot::browser::Browser::Chrome),
-                query: None,
-            },
-        )
+        .handle(&ann, describe_in_chrome("quickbooks error 502 bad gateway"))
         .await
         .unwrap();
     service

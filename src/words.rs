@@ -103,7 +103,15 @@ pub const NO_RUSH: &str = "No rush: try it and tell me when you know.";
 /// "Not yet" while a fix is open.
 pub const NOT_TRIED_YET: &str = "No rush: try it when you can and tell me how it went.";
 /// "No admin rights to turn off the firewall" while another fix is open: that one is for later.
-pub const NOTED_FOR_LATER: &str = "Noted for when we get to that one.";
+/// A fix other than the one on screen, said to be tried already (`tried`) or impossible: it
+/// is never suggested, and the fix on screen is asked about again.
+pub fn skipping_named(fix: &str, tried: bool) -> String {
+    if tried {
+        format!("Noted: **{fix}** didn't fix it either, so I won't suggest it again.")
+    } else {
+        format!("Noted: you can't do **{fix}**, so I'll skip that one.")
+    }
+}
 
 /// The user could not do the fix on screen: noted as such (not as failed), and on to the next.
 pub fn could_not_try(fix: &str) -> String {

@@ -1156,20 +1156,29 @@ fn a_fix_the_user_could_not_do_is_neither_failed_nor_shown_again_and_not_yet_wai
         "{:?}",
         chat.session.attempts
     );
-    // About a later fix: noted, and the open one is still the question.
+    // About a later fix: that one is skipped, and the open one is still the question.
+    let on_screen = chat.session.current_step().unwrap().solution;
     let out = chat.say("i dont have admin rights to clear the app cache");
-    assert!(
-        has(&out, "Noted for when we get to that one"),
-        "{}",
-        all_text(&out)
+    assert!(has(&out, "so I'll skip that one"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step().unwrap().solution, on_screen);
+    let app_cache = chat.session.attempts.len() - 2;
+    assert_eq!(
+        chat.session.attempts[app_cache].outcome,
+        Some(Outcome::CouldNotTry)
     );
-    assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
-    // Walked to the end, the fix that could not be done is not offered again.
+    let app_cache = chat.session.attempts[app_cache].solution;
+    // Walked to the end, the fixes that could not be done are not offered again.
     while chat.session.current_step().is_some() {
         chat.not_fixed();
     }
     let shown: Vec<usize> = chat.session.attempts.iter().map(|a| a.solution).collect();
-    assert_eq!(shown.iter().filter(|&&s| s == 1).count(), 1, "{shown:?}");
+    for skipped in [1, app_cache] {
+        assert_eq!(
+            shown.iter().filter(|&&s| s == skipped).count(),
+            1,
+            "{shown:?}"
+        );
+    }
     let summary = supportbot::escalation::summary::Summary::capture(
         &chat.session,
         Some("QuickBooks Error 502"),
@@ -2490,4 +2499,43 @@ fn a_detail_goes_to_the_fix_it_points_to_and_a_browser_remark_only_changes_the_b
         shown.contains(&1),
         "solution 2 was never offered: {shown:?}"
     );
+}
+
+#[test]
+fn a_fix_said_to_be_tried_already_is_ruled_out_not_jumped_to() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks desktop company file wont open error H202");
+    // Asking about a fix says nothing was done: the question stays as it was.
+    let out = chat.say("should i run the file doctor?");
+    assert!(!has(&out, "won't suggest it again"), "{}", all_text(&out));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::NotFixed)),
+        "{:?}",
+        chat.session.attempts
+    );
+    let out = chat.say("ran file doctor already, no change");
+    assert!(
+        has(
+            &out,
+            "Run QuickBooks File Doctor from the Tool Hub** didn't fix it either"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    // The fix on screen is still the question, unanswered.
+    assert_eq!(chat.session.current_step().unwrap().solution, 0);
+    let out = chat.not_fixed();
+    assert_solution(&out, 3, 5, "Check hosting and the Database Server Manager");
+    let file_doctor: Vec<_> = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.solution == 1)
+        .map(|a| a.outcome)
+        .collect();
+    assert_eq!(file_doctor, [Some(Outcome::NotFixed)]);
 }

@@ -219,3 +219,30 @@ async fn words_added_to_the_open_ticket_are_no_new_hand_over() {
     let escalated: u64 = a.solutions.iter().map(|s| s.escalated_after).sum();
     assert_eq!(escalated, 1, "{:?}", a.solutions);
 }
+
+#[tokio::test]
+async fn a_fix_said_to_be_tried_already_counts_as_not_fixed_and_the_one_on_screen_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    for text in [
+        "quickbooks desktop company file wont open error H202",
+        "ran file doctor already, no change",
+    ] {
+        service
+            .handle(&ann, describe_in_chrome(text))
+            .await
+            .unwrap();
+    }
+    service
+        .handle(&ann, Event::Act(Action::NotFixed(step(&service, &ann))))
+        .await
+        .unwrap();
+    let (_, a) = stats_of(&service, "company-file-not-opening");
+    let counts: Vec<(u64, u64)> = a.solutions[..3]
+        .iter()
+        .map(|s| (s.shown, s.not_fixed))
+        .collect();
+    // On screen, then File Doctor (said), then the next one shown.
+    assert_eq!(counts, [(1, 1), (1, 1), (1, 0)], "{:?}", a.solutions);
+}

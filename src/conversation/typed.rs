@@ -104,10 +104,12 @@ pub(super) fn answer(
     {
         if understand::could_not_do_it(text) {
             note_follow_up(session, text);
-            // "no admin rights to turn off the firewall" while another fix is open: about
-            // that one, later.
-            if fix_named(article, open, text).is_some() {
-                open_question(session, article, words::NOTED_FOR_LATER, now, out);
+            // "no admin rights to turn off the firewall" while another fix is open: that one
+            // is noted as not possible (never shown), and the fix on screen stays open.
+            if let Some(named) = fix_named(article, open, text) {
+                rule_out_named(session, article, named, Outcome::CouldNotTry, now);
+                let lead = words::skipping_named(&article.solutions[named].title, false);
+                open_question(session, article, &lead, now, out);
             } else {
                 could_not_try(session, article, now, out);
             }
@@ -332,26 +334,57 @@ fn take_up_the_fix_named(session: &mut Session, article: &Article, text: &str, n
     });
 }
 
-/// Whether `text` says something was done ("clearing", "cleared"), beyond that it worked: a
-/// fix credited by name needs it ("the intuit site loads now" names no fix done).
+/// Fix `named` of `article` (not the one on screen), said to be tried or impossible before it
+/// was shown: recorded with `outcome` so it is never shown, and the fix on screen stays the
+/// open question (kept last, so its buttons and the stats still name it).
+fn rule_out_named(
+    session: &mut Session,
+    article: &Article,
+    named: usize,
+    outcome: Outcome,
+    now: u64,
+) {
+    let Some(on_screen) = session.pending_attempt().map(|p| p.clone()) else {
+        return;
+    };
+    session.attempts.pop();
+    session.attempts.push(crate::session::Attempt {
+        article: article.id.clone(),
+        solution: named,
+        title: article.solutions[named].title.clone(),
+        browser: session.browser,
+        outcome: Some(outcome),
+        at: now,
+    });
+    session.attempts.push(on_screen);
+}
+
+/// Whether `text` says something was done ("clearing", "cleared", "ran", "already"), beyond
+/// that it worked: a fix credited by name needs it ("the intuit site loads now" names no fix
+/// done).
 fn names_an_action(text: &str) -> bool {
     const RESULTS: &[&str] = &["fixed", "worked", "working", "helped", "solved", "resolved"];
+    const DONE: &[&str] = &["ran", "done", "already", "tried", "redid"];
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| (w.ends_with("ing") || w.ends_with("ed")) && w.len() > 4 && !RESULTS.contains(&w))
+        .any(|w| {
+            DONE.contains(&w)
+                || ((w.ends_with("ing") || w.ends_with("ed"))
+                    && w.len() > 4
+                    && !RESULTS.contains(&w))
+        })
 }
 
 /// The fix of `article` other than `open` that `text` names by its title's words ("clearing
-/// the cache" -> "Remove browser cache"), when the open one's title shares none of them. On a
+/// the cache" -> "Remove browser cache"), when it shares more of them than the open one's
+/// title ("ran file doctor" names File Doctor even with "Open the file ..." on screen). On a
 /// tie, the one whose steps the words point to most, then the earliest.
 fn fix_named(article: &Article, open: usize, text: &str) -> Option<usize> {
     let said = Terms::of(text);
     let by_title = |i: usize| said.shared_with(&Terms::of(&article.solutions[i].title));
-    if by_title(open) > 0 {
-        return None;
-    }
+    let on_screen = by_title(open);
     (0..article.solutions.len())
-        .filter(|&i| i != open && by_title(i) > 0)
+        .filter(|&i| i != open && by_title(i) > on_screen)
         .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
@@ -438,6 +471,18 @@ fn fixed(
 
 fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
     note_follow_up(session, text);
+    // "ran file doctor already, no change" while another fix is on screen: the fix named did
+    // not work (never shown again); the one on screen is still to try. ("should i try the
+    // firewall?" asks, and says nothing was done.)
+    if let Some(open) = session.pending_attempt().map(|p| p.solution)
+        && !text.contains('?')
+        && let Some(named) = fix_named(article, open, text).filter(|_| names_an_action(text))
+    {
+        rule_out_named(session, article, named, Outcome::NotFixed, now);
+        let lead = words::skipping_named(&article.solutions[named].title, true);
+        open_question(session, article, &lead, now, out);
+        return;
+    }
     if let Some(p) = session.pending_attempt() {
         p.outcome = Some(Outcome::NotFixed);
         p.at = now;

@@ -217,9 +217,7 @@ impl Service {
     /// is logged and never fails the conversation.
     fn record_stats(&self, before: &[Attempt], after: &Session, had_ticket: bool, now: u64) {
         for (i, a) in after.attempts.iter().enumerate() {
-            let old = before
-                .get(i)
-                .filter(|b| b.solution == a.solution && b.article == a.article);
+            let old = same_attempt_before(before, &after.attempts, i);
             let mut kinds = Vec::new();
             if old.is_none() && a.outcome != Some(Outcome::Skipped) {
                 kinds.push(StatKind::Shown);
@@ -636,6 +634,20 @@ enum Handover {
     Asked,
     /// "Add it to my ticket", offered for a follow-up after a hand-over.
     Adding,
+}
+
+/// The attempt in `before` that `after[i]` is: the n-th showing of the same fix of the same
+/// article in both. A fix said to be tried before it was shown goes in before the one on
+/// screen, which then sits one place later and is still the same showing.
+fn same_attempt_before<'a>(
+    before: &'a [Attempt],
+    after: &[Attempt],
+    i: usize,
+) -> Option<&'a Attempt> {
+    let a = &after[i];
+    let same = |b: &&Attempt| b.solution == a.solution && b.article == a.article;
+    let nth = after[..i].iter().filter(same).count();
+    before.iter().filter(same).nth(nth)
 }
 
 #[cfg(test)]

@@ -52,6 +52,7 @@ pub mod clock;
 pub mod config;
 pub mod console;
 pub mod conversation;
+pub mod device;
 #[cfg(feature = "discord")]
 pub mod discord;
 pub mod env_file;

@@ -330,6 +330,9 @@ pub fn skipped_solution(number: usize, title: &str, only: &str, yours: &str) -> 
     format!("Skipped solution {number} (**{title}**): it is for {only} only, not {yours}.")
 }
 
+/// The device of a user on a phone or tablet in another browser than Safari.
+pub const A_PHONE_OR_TABLET: &str = "a phone or tablet";
+
 pub fn skipped_needs_keyboard(number: usize, title: &str, device: &str) -> String {
     format!(
         "Skipped solution {number} (**{title}**): its steps need a keyboard, and you're on {device}."

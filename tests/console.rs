@@ -1031,3 +1031,48 @@ fn a_user_who_asked_to_hear_the_end_of_an_outage_is_told_on_return() {
         show(&o)
     );
 }
+
+/// An Android or other phone user, whatever the browser, gets taps instead of keyboard
+/// shortcuts, and the ticket names the device; a later "on my laptop now" brings them back.
+#[test]
+fn a_phone_in_any_browser_gets_no_keyboard_shortcuts_and_the_ticket_names_it() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "blank page when i open quickbooks on my android in chrome\nhuman\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "== Solution 1 of 5: Reload the page fully ==",
+            "tap the reload arrow",
+        ],
+    );
+    assert!(!out.contains("Ctrl+F5"), "{out}");
+    let ticket = supportbot(data.path())
+        .args(["tickets", "show", "T-0001", "--knowledge"])
+        .arg(shipped_knowledge())
+        .arg("--data")
+        .arg(data.path())
+        .output()
+        .unwrap();
+    let ticket = String::from_utf8_lossy(&ticket.stdout);
+    assert!(
+        ticket.contains("Browser / device: Chrome / Android phone or tablet"),
+        "{ticket}"
+    );
+
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "blank page when i open quickbooks on my phone\nchrome\nok on my laptop now, same thing in chrome\n",
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(&out, &["tap the reload arrow", "> ok on my laptop now"]);
+    let after = out.split("> ok on my laptop now").nth(1).unwrap();
+    assert!(!after.contains("tap the reload arrow"), "{out}");
+}

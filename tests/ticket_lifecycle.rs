@@ -275,3 +275,33 @@ fn escalate_with_a_broken_knowledge_base_still_creates_the_ticket() {
         .unwrap_or_default();
     assert!(row.contains("knowledge base unavailable"), "{out}");
 }
+
+/// A one-shot escalation (a web form) is diagnosed for staff, but the user saw no fix: none is
+/// listed as tried, and `stats` counts none as shown.
+#[test]
+fn escalate_lists_no_step_the_user_never_saw() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let knowledge = shipped_knowledge();
+    let sb = |args: &[&str]| run_on(cwd.path(), &knowledge, data.path(), args);
+    let o = sb(&[
+        "escalate",
+        "--user",
+        "web2",
+        "--name",
+        "Bea",
+        "--text",
+        "quickbooks error 502 bad gateway in chrome",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["article"], "quickbooks-error-502", "{}", show(&o));
+    let o = sb(&["tickets", "show", "T-0001"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let tried = out.split("Steps tried").nth(1).expect("a steps section");
+    assert!(tried.trim_start().starts_with("none"), "{out}");
+    let o = sb(&["stats"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("No fixes shown yet"), "{out}");
+}

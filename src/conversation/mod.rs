@@ -42,6 +42,15 @@ pub enum Event {
     Escalate {
         note: Option<String>,
     },
+    /// A problem handed straight to a person (a web form, `supportbot escalate`): diagnosed
+    /// for the ticket, but no fix is shown, so none is listed as tried.
+    HandOver {
+        text: String,
+        browser: Option<Browser>,
+        note: Option<String>,
+        /// As for [`Event::Describe`].
+        query: Option<QueryVectors>,
+    },
     /// Check live: a named target or URL, or the current article's targets.
     Check {
         target: Option<String>,
@@ -102,6 +111,10 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             // A password typed here is never kept: not in the session, not on a ticket.
             let text = without_passwords(text.trim(), &mut out);
             let text = text.as_str();
+            // "on my android", "ok on my laptop now": steps are worded for the latest device.
+            if let Some(device) = crate::device::Device::detect(text) {
+                session.device = Some(device);
+            }
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
             if !answered {
@@ -122,6 +135,27 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         Event::Act(action) => act(kb, session, action, now, &mut out),
         Event::Help => out.replies.push(help().aside()),
         Event::Escalate { note } => {
+            let note = note.map(|n| without_passwords(&n, &mut out));
+            session.leave_pending();
+            out.effects.push(Effect::Escalate { note });
+        }
+        Event::HandOver {
+            text,
+            browser,
+            note,
+            query,
+        } => {
+            let text = without_passwords(text.trim(), &mut out);
+            if let Some(device) = crate::device::Device::detect(&text) {
+                session.device = Some(device);
+            }
+            let told = out.replies.len();
+            let tried = session.attempts.len();
+            describe(kb, session, &text, browser, query.as_ref(), now, &mut out);
+            // The user never saw the walk: no fix was shown or skipped, nothing is answered.
+            session.withdraw_pending();
+            session.attempts.truncate(tried);
+            out.replies.truncate(told);
             let note = note.map(|n| without_passwords(&n, &mut out));
             session.leave_pending();
             out.effects.push(Effect::Escalate { note });
@@ -718,7 +752,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 let unchanged = shown_before
                     .filter(|_| same_fix && choice.is_some() && before.0 != session.browser)
                     .and_then(|i| article.solutions.get(i))
-                    .is_some_and(|s| reads_the_same(s, before.0, session.browser));
+                    .is_some_and(|s| reads_the_same(s, before.0, session.browser, session.device));
                 let same_fix = same_fix && !unchanged;
                 let said = if before == (session.browser, session.other_browser) {
                     words::browser_unchanged(label, same_fix)
@@ -988,6 +1022,7 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         }
         let solution = &article.solutions[index];
         let browser = session.browser;
+        let touch = touch_with(browser, session.device);
         let steps = match solution.steps_for(browser) {
             StepsFor::NeedBrowser if session.other_browser => StepsFor::NoVariant,
             // "Safari", not which: steps that read differently on a Mac and on an iPhone (a
@@ -1029,9 +1064,9 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 return;
             }
             StepsFor::General => {
-                let general = worded_for(&solution.general, browser);
+                let general = worded_for(&solution.general, touch);
                 if has_steps(&solution.general) && !has_steps(&general) {
-                    let why = keyboard_only(index, solution, browser);
+                    let why = keyboard_only(index, solution, browser, session.device);
                     skip_solution(session, article, index, browser, now, &mut skipped, why);
                     continue;
                 }
@@ -1039,7 +1074,7 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             }
             StepsFor::Browser(v) => {
                 let steps = words::steps_for(v.browser.label(), &v.steps);
-                let general = worded_for(&solution.general, browser);
+                let general = worded_for(&solution.general, touch);
                 if general.is_empty() {
                     steps
                 } else {
@@ -1050,9 +1085,9 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 let has = solution.browsers();
                 let names: Vec<&str> = has.iter().map(|b| b.label()).collect();
                 let yours = browser.map(|b| b.label()).unwrap_or("your browser");
-                let general = worded_for(&solution.general, browser);
+                let general = worded_for(&solution.general, touch);
                 if has_steps(&solution.general) && !has_steps(&general) {
-                    let why = keyboard_only(index, solution, browser);
+                    let why = keyboard_only(index, solution, browser, session.device);
                     skip_solution(session, article, index, browser, now, &mut skipped, why);
                     continue;
                 } else if has_steps(&general) {
@@ -1112,11 +1147,13 @@ fn reads_the_same(
     solution: &crate::knowledge::Solution,
     a: Option<Browser>,
     b: Option<Browser>,
+    device: Option<crate::device::Device>,
 ) -> bool {
     matches!(
         (solution.steps_for(a), solution.steps_for(b)),
         (StepsFor::General, StepsFor::General)
-    ) && worded_for(&solution.general, a) == worded_for(&solution.general, b)
+    ) && worded_for(&solution.general, touch_with(a, device))
+        == worded_for(&solution.general, touch_with(b, device))
 }
 
 /// `reply` as the question of `article`'s open `step`, with the answers to "did this fix it?"
@@ -1135,15 +1172,21 @@ fn with_answers(reply: Reply, article: &Article, step: Step) -> Reply {
 
 /// Whether a solution's general steps read differently in Safari on a Mac and on an iPhone.
 fn safari_wording_differs(solution: &crate::knowledge::Solution) -> bool {
-    let on = |b| worded_for(&solution.general, Some(b));
+    let on = |b: Browser| worded_for(&solution.general, b.is_touch());
     on(Browser::SafariMac) != on(Browser::SafariIos)
+}
+
+/// Whether steps for `browser` are read on a phone or tablet: Safari on an iPhone, or any
+/// browser on the touch device the user said they are on ("chrome on my android").
+fn touch_with(browser: Option<Browser>, device: Option<crate::device::Device>) -> bool {
+    browser.is_some_and(Browser::is_touch) || device.is_some_and(crate::device::Device::is_touch)
 }
 
 /// General steps as they apply on the user's device: on a phone or tablet, a list item with a
 /// keyboard shortcut to reload becomes the tap that does it, and other keyboard-only items are
 /// left out (numbered lists renumbered, each list from 1; indentation and prose kept).
-fn worded_for(steps: &str, browser: Option<Browser>) -> String {
-    if !browser.is_some_and(Browser::is_touch) {
+fn worded_for(steps: &str, touch: bool) -> String {
+    if !touch {
         return steps.to_string();
     }
     let mut out = Vec::new();
@@ -1207,12 +1250,15 @@ fn keyboard_only(
     index: usize,
     solution: &crate::knowledge::Solution,
     browser: Option<Browser>,
+    device: Option<crate::device::Device>,
 ) -> String {
-    words::skipped_needs_keyboard(
-        index + 1,
-        &solution.title,
-        browser.map_or(words::ANOTHER_BROWSER, Browser::label),
-    )
+    // "you're on Safari (iPhone and iPad)"; for another browser, the device it runs on.
+    let on = match (browser, device) {
+        (Some(b), _) if b.is_touch() => b.label(),
+        (_, Some(d)) if d.is_touch() => words::A_PHONE_OR_TABLET,
+        (b, _) => b.map_or(words::ANOTHER_BROWSER, Browser::label),
+    };
+    words::skipped_needs_keyboard(index + 1, &solution.title, on)
 }
 
 /// Records solution `index` as skipped (nothing to show for the user's browser or device) and
@@ -1322,7 +1368,7 @@ mod tests {
     use super::*;
 
     fn phone(steps: &str) -> String {
-        worded_for(steps, Some(Browser::SafariIos))
+        worded_for(steps, true)
     }
 
     #[test]
@@ -1339,11 +1385,7 @@ mod tests {
             phone("- Press Cmd+Shift+R to reload\n- Clear the cache\n- Press Ctrl+0"),
             format!("- {}\n- Clear the cache", words::TAP_TO_RELOAD)
         );
-        assert_eq!(
-            worded_for(steps, Some(Browser::Chrome)),
-            steps,
-            "a computer keeps them"
-        );
+        assert_eq!(worded_for(steps, false), steps, "a computer keeps them");
     }
 
     #[test]

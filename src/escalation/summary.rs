@@ -3,6 +3,7 @@
 
 use super::text::{escape_markdown, escape_one_line, quote, truncate_chars};
 use crate::browser::Browser;
+use crate::device::Device;
 use crate::session::{Attempt, CheckRecord, Outcome, ScoredArticle, Session, UserRef};
 use serde::{Deserialize, Serialize};
 
@@ -94,25 +95,19 @@ fn informative(o: Option<Outcome>) -> u8 {
     }
 }
 
-/// The device, from the browser and, for a browser that runs on phones too, what the user
-/// said ("android chrome" is a phone, not a computer).
-fn device_of(browser: Option<Browser>, said: &[String]) -> &'static str {
-    let mentions = |names: &[&str]| {
-        said.iter().any(|s| {
-            s.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| names.contains(&w))
-        })
-    };
-    match browser {
-        Some(Browser::SafariIos) => "iPhone or iPad",
-        Some(Browser::SafariMac) => "Mac",
-        Some(Browser::Ie) => "Windows PC",
-        Some(_) if mentions(&["android"]) => "Android phone or tablet",
-        Some(_) if mentions(&["chromebook"]) => "Chromebook",
-        Some(_) if mentions(&["phone", "mobile", "tablet", "smartphone"]) => "phone or tablet",
-        Some(_) => "computer (desktop browser)",
-        None => "unknown",
+/// The device, from the browser where it implies one, else from the device the user last
+/// named (`device`; for sessions stored before it was kept, the latest description naming
+/// one): "chrome on my android" is a phone, not a computer.
+fn device_of(browser: Option<Browser>, device: Option<Device>, said: &[String]) -> &'static str {
+    let device = device.or_else(|| said.iter().rev().find_map(|s| Device::detect(s)));
+    match (browser, device) {
+        (Some(Browser::SafariIos), _) => Device::AppleTouch.label(),
+        (Some(Browser::SafariMac), _) => "Mac",
+        (Some(Browser::Ie), _) => "Windows PC",
+        (_, Some(Device::Computer)) => "computer",
+        (_, Some(d)) => d.label(),
+        (Some(_), None) => "computer (desktop browser)",
+        (None, None) => "unknown",
     }
 }
 
@@ -146,7 +141,7 @@ impl Summary {
                 .map(|id| id.to_string())
                 .map(|id| (id, article_title.unwrap_or_default().to_string())),
             browser: session.browser,
-            device: device_of(session.browser, &session.descriptions).to_string(),
+            device: device_of(session.browser, session.device, &session.descriptions).to_string(),
             attempts: session.attempts.clone(),
             checks: session.checks.clone(),
             note: note.filter(|n| !n.trim().is_empty()),
@@ -500,22 +495,36 @@ mod tests {
     fn the_device_comes_from_the_browser_or_from_what_the_user_said() {
         let said = |t: &str| vec![t.to_string()];
         assert_eq!(
-            device_of(Some(Browser::Chrome), &said("502 on android chrome")),
+            device_of(Some(Browser::Chrome), None, &said("502 on android chrome")),
             "Android phone or tablet"
         );
         assert_eq!(
-            device_of(Some(Browser::Firefox), &said("firefox on my phone")),
+            device_of(Some(Browser::Firefox), None, &said("firefox on my phone")),
             "phone or tablet"
         );
         assert_eq!(
-            device_of(Some(Browser::Chrome), &said("chrome shows 502")),
+            device_of(Some(Browser::Chrome), None, &said("chrome shows 502")),
             "computer (desktop browser)"
         );
         assert_eq!(
-            device_of(Some(Browser::SafariIos), &said("on my phone")),
+            device_of(Some(Browser::SafariIos), None, &said("on my phone")),
             "iPhone or iPad"
         );
-        assert_eq!(device_of(None, &said("android")), "unknown");
+        // No browser yet: the device said is still worth telling staff.
+        assert_eq!(
+            device_of(None, None, &said("502 on my android phone")),
+            "Android phone or tablet"
+        );
+        assert_eq!(device_of(None, None, &said("502 bad gateway")), "unknown");
+        // The device kept by the conversation (named in a reply, not a description) wins.
+        assert_eq!(
+            device_of(
+                Some(Browser::Firefox),
+                Some(Device::Android),
+                &said("blank page on my iphone")
+            ),
+            "Android phone or tablet"
+        );
     }
 
     #[test]

@@ -155,6 +155,11 @@ impl Service {
             text,
             query: q @ None,
             ..
+        }
+        | Event::HandOver {
+            text,
+            query: q @ None,
+            ..
         } = &mut event
             && let Some(encoder) = self.knowledge.encoder()
         {

@@ -118,13 +118,13 @@ impl Service {
         browser: Option<Browser>,
         note: Option<String>,
     ) -> Result<Ticket, ServiceError> {
-        let describe = Event::Describe {
+        let hand_over = Event::HandOver {
             text,
             browser,
+            note,
             query: None,
         };
-        self.handle(user, describe).await?;
-        self.handle(user, Event::Escalate { note }).await?;
+        self.handle(user, hand_over).await?;
         let session = self.session(user)?;
         let id = session.ticket.ok_or_else(|| StoreError::Other {
             dir: self.store().dir().to_path_buf(),

@@ -149,6 +149,8 @@ pub struct Session {
     /// The user said "Safari" without saying Mac or iPhone/iPad: asked once, when a fix's steps
     /// differ per browser.
     pub safari_unsure: bool,
+    /// The device the user last said they are on ("on my android"), if any.
+    pub device: Option<crate::device::Device>,
     /// Index of the next solution to show in the current article.
     pub next_solution: usize,
     pub attempts: Vec<Attempt>,
@@ -211,6 +213,7 @@ impl Session {
             browser: None,
             other_browser: false,
             safari_unsure: false,
+            device: None,
             next_solution: 0,
             attempts: Vec::new(),
             checks: Vec::new(),

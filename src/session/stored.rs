@@ -41,6 +41,9 @@ pub(super) struct StoredSession {
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     safari_unsure: bool,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    device: Option<crate::device::Device>,
     next_solution: usize,
     attempts: Vec<Attempt>,
     #[serde(default)]
@@ -79,6 +82,7 @@ impl From<Session> for StoredSession {
             browser: s.browser,
             other_browser: s.other_browser,
             safari_unsure: s.safari_unsure,
+            device: s.device,
             next_solution: s.next_solution,
             attempts: s.attempts,
             checks: s.checks,
@@ -117,6 +121,7 @@ impl From<StoredSession> for Session {
             browser: s.browser,
             other_browser: s.other_browser,
             safari_unsure: s.safari_unsure,
+            device: s.device,
             next_solution: s.next_solution,
             attempts: s.attempts,
             checks: s.checks,

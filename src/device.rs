@@ -1,0 +1,139 @@
+//! The kind of device a user says they are on ("on my android", "switched to my laptop"), for
+//! steps worded for it (no keyboard shortcuts on a phone) and for the ticket staff read.
+
+use serde::{Deserialize, Serialize};
+
+/// A device kind users name; the browser is kept apart (`crate::browser::Browser`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Device {
+    /// An Android phone or tablet.
+    Android,
+    /// An iPhone or iPad.
+    AppleTouch,
+    /// A phone or tablet of no named kind ("on my phone", "on mobile").
+    Phone,
+    /// A Chromebook: a keyboard, but no F5 and no Windows shortcuts.
+    Chromebook,
+    /// A laptop or desktop computer (Windows, Mac or Linux).
+    Computer,
+}
+
+impl Device {
+    /// A phone or tablet: no keyboard, so no keyboard shortcuts in its steps.
+    pub fn is_touch(self) -> bool {
+        matches!(self, Device::Android | Device::AppleTouch | Device::Phone)
+    }
+
+    /// How a ticket names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Device::Android => "Android phone or tablet",
+            Device::AppleTouch => "iPhone or iPad",
+            Device::Phone => "phone or tablet",
+            Device::Chromebook => "Chromebook",
+            Device::Computer => "computer",
+        }
+    }
+
+    /// The device `text` says the user is on, when it names exactly one kind ("on my galaxy
+    /// s23", "ok on my laptop now"). Words that name products rather than devices are not
+    /// taken: "QuickBooks Desktop", "mobile data", "the mobile app".
+    pub fn detect(text: &str) -> Option<Device> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let has = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
+        // "on my mobile", "on mobile": the device; "mobile data", "mobile app": not.
+        let mobile = words.iter().enumerate().any(|(i, w)| {
+            w == "mobile"
+                && i.checked_sub(1)
+                    .is_some_and(|j| ["my", "on", "a", "the"].contains(&words[j].as_str()))
+                && !words.get(i + 1).is_some_and(|n| {
+                    ["data", "app", "application", "network"].contains(&n.as_str())
+                })
+        });
+        let mut found = Vec::new();
+        if has(&["android", "galaxy", "pixel", "samsung", "oneplus", "xiaomi"]) {
+            found.push(Device::Android);
+        }
+        if has(&["iphone", "ipad", "ios", "ipados"]) {
+            found.push(Device::AppleTouch);
+        }
+        if found.is_empty()
+            && (mobile
+                || has(&[
+                    "phone",
+                    "smartphone",
+                    "tablet",
+                    "cellphone",
+                    "cell",
+                    "mobilephone",
+                ]))
+        {
+            found.push(Device::Phone);
+        }
+        if has(&["chromebook"]) {
+            found.push(Device::Chromebook);
+        }
+        if has(&[
+            "laptop",
+            "computer",
+            "pc",
+            "mac",
+            "macbook",
+            "imac",
+            "notebook",
+            "workstation",
+        ]) {
+            found.push(Device::Computer);
+        }
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn devices_named_in_free_text() {
+        for (text, want) in [
+            ("blank page on my android in chrome", Some(Device::Android)),
+            ("on my samsung galaxy", Some(Device::Android)),
+            ("on my pixel 7", Some(Device::Android)),
+            ("it happens on my iphone", Some(Device::AppleTouch)),
+            ("chrome on my ipad", Some(Device::AppleTouch)),
+            ("502 on my phone", Some(Device::Phone)),
+            ("on my android phone", Some(Device::Android)),
+            ("on my tablet", Some(Device::Phone)),
+            ("on mobile it is the same", Some(Device::Phone)),
+            ("on my cell", Some(Device::Phone)),
+            ("on my chromebook", Some(Device::Chromebook)),
+            ("ok on my laptop now", Some(Device::Computer)),
+            ("switched to my macbook", Some(Device::Computer)),
+            // Products and networks, not devices.
+            ("quickbooks desktop wont open", None),
+            ("tried mobile data, same", None),
+            ("the mobile app works", None),
+            ("502 bad gateway", None),
+            // Two kinds: none assumed.
+            ("works on my laptop but not my phone", None),
+        ] {
+            assert_eq!(Device::detect(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn only_phones_and_tablets_are_touch() {
+        assert!(Device::Android.is_touch());
+        assert!(Device::Phone.is_touch());
+        assert!(!Device::Chromebook.is_touch());
+        assert!(!Device::Computer.is_touch());
+    }
+}

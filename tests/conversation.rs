@@ -2539,3 +2539,34 @@ fn a_fix_said_to_be_tried_already_is_ruled_out_not_jumped_to() {
         .collect();
     assert_eq!(file_doctor, [Some(Outcome::NotFixed)]);
 }
+
+#[test]
+fn a_thumbs_up_alone_is_asked_about_then_a_yes_records_the_fix() {
+    let kb = shipped_kb();
+    for cheer in ["👍", "✅", "🎉🎉"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks keeps showing a blank page on my iphone");
+        let out = chat.say(cheer);
+        assert!(has(&out, "Shall I note"), "{cheer}: {}", all_text(&out));
+        assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
+        chat.say("yes");
+        assert_eq!(
+            chat.session.attempts.last().unwrap().outcome,
+            Some(Outcome::Fixed),
+            "{cheer}"
+        );
+    }
+}
+
+#[test]
+fn the_fixed_problem_described_again_is_the_fix_taken_back_not_a_restart() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps showing a blank page on my iphone");
+    chat.say("yes!! 🎉");
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::Fixed));
+    let out = chat.say("wait no its blank again");
+    assert!(has(&out, "it's back"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
+    assert_solution(&out, 2, 5, "Try a private window");
+}

@@ -435,9 +435,18 @@ fn describe(
                 || typed::names_code_of(other, text)
                 || understood.words > 12)
     });
+    // "wait no its blank again": the fixed problem described once more is the problem back,
+    // not a new one to start from the first fix (a question about it is not).
+    let same_problem_again = ranking
+        .best()
+        .is_some_and(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article())
+        && !understood.question
+        && !matches!(
+            understood.intent,
+            Some(Intent::Fixed | Intent::Aside | Intent::Human | Intent::Check)
+        );
     if let Stage::Fixed { article } = &session.stage
-        && came_back
-        && !back_names_other
+        && ((came_back && !back_names_other) || same_problem_again)
         && let Some(article) = kb.get(article)
     {
         return fix_came_back(session, article, text, now, out);

@@ -86,6 +86,12 @@ pub(super) fn answer(
         open_question(session, article, words::THATS_THE_ONE, now, out);
         return;
     }
+    // "👍" or "✅" alone to "did this fix it?": "fixed" or only "ok"? Asked, as a long reply
+    // that sounds fixed is.
+    if understand::only_a_cheer(text) && session.current_step().is_some() {
+        confirm_fix(session, article, out);
+        return;
+    }
     // "hmm", "ok", "wait": nothing answered and nothing for staff to read; the question stays.
     let says_nothing = understand::says_nothing(text);
     if understood.intent == Some(Intent::Aside) && says_nothing {
@@ -441,7 +447,7 @@ fn fixed(
     out: &mut Output,
 ) {
     take_up_the_fix_named(session, article, text, now);
-    let Some(step) = session.current_step() else {
+    if session.current_step().is_none() {
         // Said while choosing a browser or after the last fix: nothing shown to credit.
         session.leave_pending();
         session.stage = Stage::Fixed {
@@ -450,12 +456,21 @@ fn fixed(
         out.replies
             .push(Reply::new(words::glad_it_works_now(&article.title)).article(&article.id));
         return;
-    };
+    }
     if understood.is_stated_fix() {
         // Recorded as the button would.
         super::record_fixed(session, article, now, out);
         return;
     }
+    confirm_fix(session, article, out);
+}
+
+/// "It sounds like that worked. Shall I note ... as what fixed it?", with the answers; a bare
+/// yes or no answers it.
+fn confirm_fix(session: &mut Session, article: &Article, out: &mut Output) {
+    let Some(step) = session.current_step() else {
+        return;
+    };
     let title = session
         .attempts
         .last()

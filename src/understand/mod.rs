@@ -140,6 +140,13 @@ pub fn says_nothing(message: &str) -> bool {
     !message.chars().any(char::is_alphanumeric) || (!text.is_empty() && cues::only_filler(&text))
 }
 
+/// Whether a message is only happy marks ("👍", "✅", "🎉🎉"): after "did this fix it?" it
+/// may mean "fixed" or only "ok", so it is asked about, never recorded as it stands.
+pub fn only_a_cheer(message: &str) -> bool {
+    let text = Normalised::new(message);
+    !text.is_empty() && text.words().all(|w| w == text::HAPPY)
+}
+
 /// Whether a message says a fix recorded as working did not last ("actually it came back",
 /// "still getting 503"); "no thanks" or "it came back up" do not.
 pub fn fix_did_not_last(message: &str) -> bool {

@@ -107,6 +107,8 @@ fn every_invalid_fixture_fails_with_each_problem_located_and_explained() {
         "unknown-front-matter-key",
         "faq-without-answer",
         "many-problems",
+        "duplicate-solution",
+        "wrong-extension",
     ] {
         assert!(
             names.iter().any(|n| n == required),

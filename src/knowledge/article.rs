@@ -498,6 +498,22 @@ fn parse_body(
             if let Some(s) = parse_solution(
                 file, text, body_start, body, rest, h, content, subs, problems,
             ) {
+                // Users, tickets and stats tell solutions apart by title.
+                if out
+                    .solutions
+                    .iter()
+                    .any(|o| o.title.eq_ignore_ascii_case(&s.title))
+                {
+                    problems.push(
+                        Diagnostic::new(
+                            file,
+                            h_line,
+                            format!("solution `{}` appears twice", s.title),
+                        )
+                        .hint("merge the two solutions into one, or give each its own title"),
+                    );
+                    continue;
+                }
                 out.solutions.push(s);
             }
             continue;

@@ -318,6 +318,26 @@ fn collect_markdown(
             collect_markdown(&path, out, problems, shown);
         } else if path.extension().is_some_and(|e| e == "md") {
             out.push(path);
+        } else if path.extension().is_some_and(|e| {
+            ["md", "markdown", "mdown", "mkd"]
+                .contains(&e.to_string_lossy().to_lowercase().as_str())
+        }) {
+            // "New-Article.MD" or "x.markdown" looks like an article, but is not loaded:
+            // said rather than silently left out.
+            problems.push(
+                Diagnostic::new(
+                    &shown(&path),
+                    1,
+                    "this file is not loaded: article files end in `.md`",
+                )
+                .hint(format!(
+                    "rename it to `{}`",
+                    path.with_extension("md")
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                )),
+            );
         }
     }
 }

@@ -2570,3 +2570,60 @@ fn the_fixed_problem_described_again_is_the_fix_taken_back_not_a_restart() {
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
     assert_solution(&out, 2, 5, "Try a private window");
 }
+
+/// The sync article with `edit` applied, as an admin's save would reload it.
+fn sync_kb_edited(edit: impl Fn(&str) -> String) -> KnowledgeBase {
+    let sync = edit(SYNC);
+    from_sources([("articles/sync-error.md", "sync-error", sync.as_bytes())])
+        .expect("the edited article is valid")
+}
+
+#[test]
+fn an_article_edited_under_the_walk_keeps_the_fix_on_screen_and_shows_none_twice() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    chat.not_fixed();
+    // "Clear the site data" (solution 2) is on screen, its button made before the edit.
+    let step = chat.session.current_step().unwrap();
+    assert_eq!(step.solution, 1);
+
+    // A new solution goes in first: every solution after it moves one place down.
+    let inserted = sync_kb_edited(|s| {
+        s.replace(
+            "## Solution: Restart the app",
+            "## Solution: Check the clock\n1. Set the clock.\n\n## Solution: Restart the app",
+        )
+    });
+    chat.kb = &inserted;
+    let out = chat.act(Action::NotFixed(step));
+    assert!(!has(&out, "earlier step"), "{}", all_text(&out));
+    assert_solution(&out, 5, 6, "Reset the connection");
+    let titles: Vec<(&str, Option<Outcome>)> = chat
+        .session
+        .attempts
+        .iter()
+        .map(|a| (a.title.as_str(), a.outcome))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("Restart the app", Some(Outcome::NotFixed)),
+            ("Clear the site data", Some(Outcome::NotFixed)),
+            ("Allow pop-ups", Some(Outcome::Skipped)),
+            ("Reset the connection", None),
+        ]
+    );
+    assert_eq!(chat.session.attempts[1].solution, 2, "moved with its title");
+
+    // The fix on screen is removed: left unanswered, and the one now in its place is next.
+    let removed = sync_kb_edited(|s| {
+        let start = s.find("## Solution: Reset the connection").unwrap();
+        let end = s.find("## Solution: Reinstall the connector").unwrap();
+        format!("{}{}", &s[..start], &s[end..])
+    });
+    chat.kb = &removed;
+    let out = chat.say("still broken");
+    assert_solution(&out, 4, 4, "Reinstall the connector");
+    assert_eq!(chat.session.attempts[3].outcome, Some(Outcome::NoAnswer));
+}

@@ -99,6 +99,7 @@ fn without_passwords(text: &str, out: &mut Output) -> String {
 /// Handles one event, updating the session in place.
 pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64) -> Output {
     session.updated_at = now;
+    realign(kb, session);
     // A yes/no question is open for one reply only: whatever comes next answers or replaces it.
     let asked = session.asked.take();
     let mut out = Output::default();
@@ -853,7 +854,9 @@ fn answered_step<'a>(
         out.replies.push(nothing_open());
         return None;
     };
-    if session.current_step() != Some(step) {
+    // The attempt's number alone names the showing: its solution's place may have moved
+    // since (an article edited under the walk, see [`realign`]).
+    if session.current_step().map(|s| s.attempt) != Some(step.attempt) {
         outdated(kb, session, now, out);
         return None;
     }
@@ -1012,9 +1015,65 @@ fn start_article_at(
 /// Whether the user said solution `index` of `article` did not work (or that they could not
 /// do it), in this conversation.
 fn said_not_fixed(session: &Session, article: &Article, index: usize) -> bool {
-    session.attempts.iter().any(|a| {
-        a.article == article.id && a.solution == index && a.outcome.is_some_and(Outcome::ruled_out)
-    })
+    session
+        .attempts
+        .iter()
+        .any(|a| is_solution(a, article, index) && a.outcome.is_some_and(Outcome::ruled_out))
+}
+
+/// Whether attempt `a` was of solution `index` of `article` as it is now (same title: an
+/// edit of the article may have put another solution at that place).
+pub(crate) fn is_solution(a: &Attempt, article: &Article, index: usize) -> bool {
+    a.article == article.id
+        && a.solution == index
+        && article
+            .solutions
+            .get(index)
+            .is_some_and(|s| s.title == a.title)
+}
+
+/// After a knowledge reload, the walked article's solutions may have moved (one inserted,
+/// removed or reordered while the user was on it): each attempt of it points at its solution
+/// by title again, and the next fix moves with the last one shown. A fix on screen that was
+/// removed is left unanswered (the one now in its place comes next). The same session twice
+/// in a row changes nothing.
+pub fn realign(kb: &KnowledgeBase, session: &mut Session) {
+    let Some(article) = current_article(kb, session) else {
+        return;
+    };
+    let last = session.attempts.len().checked_sub(1);
+    let mut shift: isize = 0;
+    let mut on_screen_removed = None;
+    for (k, a) in session.attempts.iter_mut().enumerate() {
+        if a.article != article.id || is_solution(a, article, a.solution) {
+            if a.article == article.id {
+                shift = 0;
+            }
+            continue;
+        }
+        match article.solutions.iter().position(|s| s.title == a.title) {
+            Some(i) => {
+                shift = i as isize - a.solution as isize;
+                a.solution = i;
+            }
+            None => {
+                shift = 0;
+                if Some(k) == last && a.outcome.is_none() {
+                    on_screen_removed = Some(a.solution);
+                }
+            }
+        }
+    }
+    let total = article.solutions.len();
+    if let Some(index) = on_screen_removed {
+        session.leave_pending();
+        session.next_solution = index.min(total);
+    } else if shift != 0 {
+        session.next_solution = session
+            .next_solution
+            .saturating_add_signed(shift)
+            .min(total);
+    }
 }
 
 /// Shows the next solution that has something for the user's browser, asking for the browser

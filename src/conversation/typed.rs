@@ -642,9 +642,10 @@ fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<us
         .filter(|a| a.article == article.id && a.outcome.is_none())
         .map(|a| a.solution);
     let tried = |i: usize| {
-        session.attempts.iter().any(|a| {
-            a.article == article.id && a.solution == i && a.outcome.is_some_and(Outcome::ruled_out)
-        })
+        session
+            .attempts
+            .iter()
+            .any(|a| super::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out))
     };
     let score = |i: usize| points_to(&said, &article.solutions[i]);
     let open_score = open.map_or(0, score);

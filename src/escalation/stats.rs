@@ -83,7 +83,9 @@ pub fn aggregate(
     tickets: impl IntoIterator<Item = Ticket>,
     since: u64,
 ) -> Stats {
-    let mut by_article: BTreeMap<String, (ArticleStats, BTreeMap<usize, SolutionStats>)> =
+    // Solutions by title: an admin who inserts or reorders solutions moves their numbers, not
+    // their figures (the number shown is the latest one recorded).
+    let mut by_article: BTreeMap<String, (ArticleStats, BTreeMap<String, SolutionStats>)> =
         BTreeMap::new();
     let mut fixed_without_ticket: u64 = 0;
     for e in events.into_iter().filter(|e| e.at >= since) {
@@ -96,11 +98,13 @@ pub fn aggregate(
                 BTreeMap::new(),
             )
         });
-        let s = sols.entry(e.solution).or_insert_with(|| SolutionStats {
-            solution: e.solution + 1,
-            title: e.title.clone(),
-            ..Default::default()
-        });
+        let s = sols
+            .entry(e.title.clone())
+            .or_insert_with(|| SolutionStats {
+                title: e.title.clone(),
+                ..Default::default()
+            });
+        s.solution = e.solution + 1;
         match e.kind {
             StatKind::Shown => {
                 a.shown += 1;
@@ -136,6 +140,7 @@ pub fn aggregate(
         .into_values()
         .map(|(mut a, sols)| {
             a.solutions = sols.into_values().collect();
+            a.solutions.sort_by_key(|s| s.solution);
             a
         })
         .collect();
@@ -160,5 +165,47 @@ pub fn aggregate(
         articles,
         conversations_fixed_without_ticket: fixed_without_ticket,
         tickets: t,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(at: u64, solution: usize, title: &str, kind: StatKind) -> StatEvent {
+        StatEvent {
+            at,
+            user: "ann".into(),
+            article: "a".into(),
+            solution,
+            title: title.into(),
+            kind,
+        }
+    }
+
+    /// A solution inserted before "Reload" moved it from 1st to 2nd: its figures stay one row,
+    /// numbered as it is now, and the rows keep the article's order.
+    #[test]
+    fn a_solution_that_moved_keeps_one_row_under_its_latest_number() {
+        let s = aggregate(
+            [
+                event(1, 0, "Reload", StatKind::Shown),
+                event(2, 0, "Reload", StatKind::NotFixed),
+                event(3, 0, "Check the clock", StatKind::Shown),
+                event(4, 1, "Reload", StatKind::Shown),
+                event(5, 1, "Reload", StatKind::Fixed),
+            ],
+            [],
+            0,
+        );
+        let rows: Vec<(usize, &str, u64, u64, u64)> = s.articles[0]
+            .solutions
+            .iter()
+            .map(|r| (r.solution, r.title.as_str(), r.shown, r.fixed, r.not_fixed))
+            .collect();
+        assert_eq!(
+            rows,
+            [(1, "Check the clock", 1, 0, 0), (2, "Reload", 2, 1, 1)]
+        );
     }
 }

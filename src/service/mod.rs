@@ -170,6 +170,9 @@ impl Service {
         // Whether the user's ticket is still open decides what a follow-up or a greeting
         // means: one store read, only for users who have a ticket.
         session.ticket_open = self.ticket_is_open(&session);
+        // Before `before` is taken: an article edited under the walk moves attempts' numbers,
+        // which is no new showing for the stats.
+        conversation::realign(&kb, &mut session);
         let before = session.attempts.clone();
         let walked_before = session.article().map(str::to_string);
         let had_ticket = session.ticket.is_some();

@@ -496,11 +496,25 @@ pub fn monitor_target_gone(target: &str) -> String {
 }
 
 /// The lead a user gets when their problem is a known outage.
-pub fn outage_lead(since: &str, id: &str, title: &str) -> String {
+pub fn outage_lead(since: &str, id: &str, title: &str, latest: Option<&str>) -> String {
+    let latest = latest
+        .map(|l| format!(" Latest update: {}", as_sentence(l)))
+        .unwrap_or_default();
     format!(
-        "**Known outage since {since} ({id}):** {title}. It's not you, and the usual fixes won't help until it's fixed. \
+        "**Known outage since {since} ({id}):** {title}. It's not you, and the usual fixes won't help until it's fixed.{latest} \
          I can tell you when it is over, or walk you through the fixes anyway."
     )
+}
+
+/// `text` ending as a sentence does (a full stop added when it has none), for text staff
+/// typed that is followed by more words.
+pub fn as_sentence(text: &str) -> String {
+    let text = text.trim();
+    match text.chars().last() {
+        None => String::new(),
+        Some('.' | '!' | '?' | '…') => text.to_string(),
+        Some(_) => format!("{text}."),
+    }
 }
 
 /// A shorter reminder once the user has been told.
@@ -530,8 +544,12 @@ pub fn incident_already_over(id: &str) -> String {
 
 /// What a subscriber (or anyone told) hears when the incident is over.
 pub fn outage_over(id: &str, title: &str, note: &str) -> String {
+    let note = match as_sentence(note) {
+        n if n.is_empty() => n,
+        n => format!("{n} "),
+    };
     format!(
-        "The outage {id} is over: {title}. {note} If it still fails for you, describe what you see and I'll help."
+        "The outage {id} is over: {title}. {note}If it still fails for you, describe what you see and I'll help."
     )
 }
 
@@ -558,6 +576,45 @@ pub const NO_TARGETS: &str = "No services are set up for checks here.";
 pub const NO_ACTIVE_INCIDENTS: &str = "No incident going on.";
 
 /// The one-line form of an incident's status (logs, the notifications file).
-pub fn incident_status_line(id: &str, state: &str, title: &str) -> String {
-    format!("Incident {id} is {state}: {title}")
+/// `latest`: the newest update on it, (by, text).
+pub fn incident_status_line(
+    id: &str,
+    state: &str,
+    title: &str,
+    latest: Option<(&str, &str)>,
+) -> String {
+    match latest {
+        Some((by, text)) => format!(
+            "Incident {id} is {state}: {title}. Latest from {by}: {}",
+            as_sentence(text)
+        ),
+        None => format!("Incident {id} is {state}: {title}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_text_reads_as_a_sentence_among_the_bots_words() {
+        assert_eq!(
+            as_sentence("Bank feeds back to normal"),
+            "Bank feeds back to normal."
+        );
+        assert_eq!(as_sentence(" Fixed! "), "Fixed!");
+        assert_eq!(as_sentence(""), "");
+        let over = outage_over("I-0001", "Bank feeds delayed", "Bank feeds back to normal");
+        assert!(
+            over.contains("Bank feeds back to normal. If it still fails"),
+            "{over}"
+        );
+        let over = outage_over("I-0001", "Bank feeds delayed", "");
+        assert!(over.contains("delayed. If it still fails"), "{over}");
+        let lead = outage_lead("10:00", "I-0001", "Bank feeds delayed", Some("ETA 30 min"));
+        assert!(
+            lead.contains("Latest update: ETA 30 min. I can tell you"),
+            "{lead}"
+        );
+    }
 }

@@ -1076,3 +1076,40 @@ fn a_phone_in_any_browser_gets_no_keyboard_shortcuts_and_the_ticket_names_it() {
     let after = out.split("> ok on my laptop now").nth(1).unwrap();
     assert!(!after.contains("tap the reload arrow"), "{out}");
 }
+
+/// Staff hear of a ticket while the console is still open, not only once it ends.
+#[test]
+fn staff_are_told_of_a_ticket_while_the_console_runs() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let mut child = supportbot(cwd.path())
+        .args(["console", "--knowledge"])
+        .arg(shipped_knowledge())
+        .arg("--data")
+        .arg(data.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"quickbooks error 502 bad gateway\ntalk to a human\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    let file = data.path().join("notifications.jsonl");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let told = loop {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        if text.contains("T-0001") || Instant::now() > deadline {
+            break text;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    drop(stdin); // end of input, as Ctrl-D
+    wait_bounded(&mut child, Duration::from_secs(30));
+    assert!(
+        told.contains("T-0001"),
+        "nothing delivered while open: {told:?}"
+    );
+}

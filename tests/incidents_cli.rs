@@ -107,6 +107,12 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
     )
     .await;
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    // Staff read the update itself, not only that the incident is open.
+    let told = std::fs::read_to_string(d.join("notifications.jsonl")).unwrap();
+    assert!(
+        told.contains("Incident I-0002 is open: Payroll submissions delayed. Latest from sam: Intuit is on it."),
+        "{told}"
+    );
     let o = run(k, d, &["incidents", "list"]).await;
     let listed = stdout(&o);
     assert!(

@@ -4,9 +4,12 @@
 use super::{CliError, Context, Matching};
 use crate::probe::Prober;
 use crate::service::Service;
+use crate::service::outbox::{self, Backoff};
 use crate::session::UserRef;
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
 /// Talks to the bot on stdin/stdout as `user` (default `console:$USER`) until end of input,
 /// then flushes the store.
@@ -48,15 +51,32 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
         let _inside = runtime.enter();
         crate::service::monitor::spawn(&service, &config.monitor)
     };
-    runtime
-        .block_on(crate::console::run(
-            service,
-            console_user(user),
-            std::io::stdin().lock(),
-            std::io::stdout(),
-            interactive,
+    // Staff hear of a ticket (and users of an outage's end) while the console runs, not only
+    // after it: the same deliverer as the bot's, with the local notifier.
+    let (stop_delivery, delivery_stopped) = tokio::sync::watch::channel(false);
+    let deliverer = {
+        let _inside = runtime.enter();
+        tokio::spawn(outbox::run(
+            store.clone(),
+            Arc::new(ctx.local_notifier()),
+            service.clock().clone(),
+            Backoff::default(),
+            service.outbox_wake(),
+            delivery_stopped,
         ))
-        .map_err(CliError::internal)?;
+    };
+    let talked = runtime.block_on(crate::console::run(
+        service,
+        console_user(user),
+        std::io::stdin().lock(),
+        std::io::stdout(),
+        interactive,
+    ));
+    let _ = stop_delivery.send(true);
+    // What is still queued is sent after the command (see `Context::deliver_queued`).
+    let _ =
+        runtime.block_on(async { tokio::time::timeout(Duration::from_secs(5), deliverer).await });
+    talked.map_err(CliError::internal)?;
     store.flush()?;
     Ok(ExitCode::SUCCESS)
 }

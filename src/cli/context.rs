@@ -146,12 +146,15 @@ impl Context {
     /// The notifier available without Discord: the log plus a JSON-lines file that staff tools
     /// can follow (`tail -f`).
     pub fn notifier(&self) -> &Fanout {
-        self.notifier.get_or_init(|| {
-            Fanout(vec![
-                Box::new(LogNotifier),
-                Box::new(FileNotifier::new(self.config.notify_file())),
-            ])
-        })
+        self.notifier.get_or_init(|| self.local_notifier())
+    }
+
+    /// A new notifier of the same kind as [`Context::notifier`], for a deliverer task to own.
+    pub fn local_notifier(&self) -> Fanout {
+        Fanout(vec![
+            Box::new(LogNotifier),
+            Box::new(FileNotifier::new(self.config.notify_file())),
+        ])
     }
 
     /// Sends what is queued through the local notifier, for a few seconds at most. Returns the

@@ -71,8 +71,11 @@ pub fn run(config: Config, command: Command) -> Result<ExitCode, CliError> {
         Command::Tickets { command } => deliver_after(&ctx, tickets::run(&ctx, command)),
         Command::Stats { since, json } => stats::run(&ctx, since, json),
         Command::Status { json } => incidents::status(&ctx, json),
-        Command::Incidents { command } => incidents::run(&ctx, command),
-        Command::Monitor { once, json } => incidents::monitor(&ctx, once, json),
+        // Both queue notices (an incident opened, updated or over): sent before the command ends.
+        Command::Incidents { command } => deliver_after(&ctx, incidents::run(&ctx, command)),
+        Command::Monitor { once, json } => {
+            deliver_after(&ctx, incidents::monitor(&ctx, once, json))
+        }
         Command::User {
             command: UserCommand::Forget { user_id },
         } => privacy::forget(&ctx, &user_id),

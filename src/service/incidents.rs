@@ -75,6 +75,7 @@ impl Service {
             &clock_time(incident.opened_at),
             &id,
             &incident.title,
+            incident.updates.last().map(|u| u.text.as_str()),
         ))
         .title(words::OUTAGE_TITLE)
         .tone(Tone::Warning)
@@ -213,7 +214,15 @@ impl Service {
                     incident: id.clone(),
                 },
                 audience: Audience::Staff,
-                text: words::incident_status_line(&id, incident.state.word(), &incident.title),
+                text: words::incident_status_line(
+                    &id,
+                    incident.state.word(),
+                    &incident.title,
+                    incident
+                        .updates
+                        .last()
+                        .map(|u| (u.by.as_str(), u.text.as_str())),
+                ),
                 card: None,
                 transcript: None,
             });

@@ -92,6 +92,28 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
         "{}",
         show(&o)
     );
+    // Declared twice by mistake: refused, pointing at the one going on.
+    let o = run(
+        k,
+        d,
+        &[
+            "incidents",
+            "open",
+            "--title",
+            "payroll submissions delayed ",
+            "--article",
+            "portal-502",
+            "--by",
+            "kim",
+        ],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        show(&o).contains("incident I-0002 is already open with this title"),
+        "{}",
+        show(&o)
+    );
     let o = run(
         k,
         d,

@@ -44,18 +44,16 @@ pub fn is_unsafe_char(c: char) -> bool {
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
 }
 
-/// Makes untrusted text safe to print on one line of a terminal: every control character
-/// (newlines, tabs, carriage returns and escape sequences included) and bidi override becomes
-/// `�`, so nothing reaches the terminal as a command and table rows stay one line each. For
-/// display only; stored data keeps the original.
+/// Makes untrusted text safe to print on one line of a terminal: a line break or tab becomes
+/// a space (a note typed on two lines still reads), every other control character (escape
+/// sequences included) and bidi override becomes `�`, so nothing reaches the terminal as a
+/// command and table rows stay one line each. For display only; stored data keeps the original.
 pub fn for_terminal(text: &str) -> String {
     text.chars()
-        .map(|c| {
-            if c.is_control() || is_unsafe_char(c) {
-                '\u{FFFD}'
-            } else {
-                c
-            }
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() || is_unsafe_char(c) => '\u{FFFD}',
+            c => c,
         })
         .collect()
 }
@@ -120,7 +118,7 @@ mod tests {
     fn terminal_text_is_one_line_without_escapes() {
         assert_eq!(
             for_terminal("Eve\u{1b}[2J\r\nX\tY\u{202E}z"),
-            "Eve\u{FFFD}[2J\u{FFFD}\u{FFFD}X\u{FFFD}Y\u{FFFD}z"
+            "Eve\u{FFFD}[2J  X Y\u{FFFD}z"
         );
         assert_eq!(for_terminal("Ann Lee"), "Ann Lee");
     }

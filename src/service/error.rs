@@ -28,10 +28,13 @@ pub enum Refusal {
     #[error(transparent)]
     Incident(#[from] crate::incident::IncidentRefusal),
     /// A hand-declared incident must say which articles' users are told.
-    #[error(
-        "name at least one article the incident concerns (`--article ID`; `supportbot kb list` shows the ids): its users are the ones told"
-    )]
+    #[error("name at least one article the incident concerns: its users are the ones told")]
     IncidentWithoutArticles,
+    /// An incident with the same title is going on: declared twice by mistake, most likely.
+    #[error(
+        "incident {0} is already open with this title: post an update to it instead, or give the new incident its own title"
+    )]
+    IncidentAlreadyOpen(crate::incident::IncidentId),
     /// An article id that does not exist.
     #[error("there is no article `{id}`{}", suggest(.suggestions))]
     UnknownArticle {

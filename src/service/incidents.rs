@@ -274,6 +274,10 @@ impl Service {
         if articles.is_empty() {
             return Err(Refusal::IncidentWithoutArticles.into());
         }
+        let same_title = |i: &Incident| i.title.trim().eq_ignore_ascii_case(title.trim());
+        if let Some(open) = self.store.active_incidents().into_iter().find(same_title) {
+            return Err(Refusal::IncidentAlreadyOpen(open.id).into());
+        }
         let kb = self.knowledge.current();
         let mut ids = Vec::new();
         for a in articles {

@@ -140,4 +140,9 @@ impl Config {
     pub fn notify_file(&self) -> PathBuf {
         self.data_dir.join("notifications.jsonl")
     }
+
+    /// Where a serving bot keeps a copy of the last knowledge files that loaded.
+    pub fn last_good_knowledge_dir(&self) -> PathBuf {
+        self.data_dir.join("knowledge-last-good")
+    }
 }

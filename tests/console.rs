@@ -1113,3 +1113,49 @@ fn staff_are_told_of_a_ticket_while_the_console_runs() {
         "nothing delivered while open: {told:?}"
     );
 }
+
+/// A restart while an edit is broken starts with the last version that loaded (kept in the
+/// data directory by the run before), says so with every problem, and loads the files as soon
+/// as they are fixed. `kb check` still fails on them.
+#[test]
+fn a_restart_with_a_broken_edit_serves_the_last_good_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let knowledge = tmp.path().join("knowledge");
+    copy_dir(&fixture("valid"), &knowledge);
+    let data = tmp.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let o = console(&knowledge, &data, "hi\n");
+    assert_clean_exit(&o);
+    assert!(data.join("knowledge-last-good/articles").is_dir());
+
+    let article = knowledge.join("articles/printer-offline.md");
+    let original = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, original.replacen("title = ", "titel = ", 1)).unwrap();
+    let mut c = Live::start(&knowledge, &data);
+    let warning = c.wait_for(
+        true,
+        "serving the last version that loaded",
+        Duration::from_secs(20),
+    );
+    assert!(warning.contains("1 problem(s)"), "{warning}");
+    c.wait_for(true, "printer-offline.md:", Duration::from_secs(5));
+    c.wait_for(false, "supportbot console:", Duration::from_secs(20));
+    c.send("the printer is offline");
+    c.wait_for(
+        false,
+        "The computer cannot reach the printer",
+        Duration::from_secs(10),
+    );
+    std::fs::write(&article, &original).unwrap();
+    c.wait_for(true, "[knowledge reloaded", RELOAD_LIMIT);
+    c.finish();
+
+    // The copy is never what `kb check` judges.
+    std::fs::write(&article, original.replacen("title = ", "titel = ", 1)).unwrap();
+    let check = supportbot(tmp.path())
+        .args(["kb", "check", "--knowledge"])
+        .arg(&knowledge)
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1), "{}", show(&check));
+}

@@ -1,7 +1,7 @@
 //! `console`: starts the terminal adapter ([`crate::console`]) over the service, with the
 //! knowledge base reloading as it is edited.
 
-use super::{CliError, Context, Matching};
+use super::{CliError, Context};
 use crate::probe::Prober;
 use crate::service::Service;
 use crate::service::outbox::{self, Backoff};
@@ -15,7 +15,7 @@ use std::time::Duration;
 /// then flushes the store.
 pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
     let config = ctx.config();
-    let knowledge = ctx.knowledge(Matching::Semantic)?;
+    let knowledge = ctx.serving_knowledge()?;
     let store = ctx.store()?;
     let _watcher = knowledge
         .watch(|outcome| match outcome {
@@ -40,10 +40,13 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
         })
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable"))
         .ok();
-    let service =
-        Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
-            .with_semantic_deadline(config.semantic.deadline)
-            .with_crowd_rule(config.monitor.crowd);
+    let service = Service::with_prober(
+        knowledge.clone(),
+        store.clone(),
+        Prober::new(config.checks.clone()),
+    )
+    .with_semantic_deadline(config.semantic.deadline)
+    .with_crowd_rule(config.monitor.crowd);
     let interactive = std::io::stdin().is_terminal();
     let runtime = ctx.runtime()?;
     // Entered so the monitor's task lands on this runtime; stopped when the console ends.
@@ -76,6 +79,8 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
     // What is still queued is sent after the command (see `Context::deliver_queued`).
     let _ =
         runtime.block_on(async { tokio::time::timeout(Duration::from_secs(5), deliverer).await });
+    // A copy of the knowledge being kept is finished, not cut short.
+    knowledge.finish_saving();
     talked.map_err(CliError::internal)?;
     store.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -111,6 +111,56 @@ impl Context {
         Ok(opened.map(|k| self.knowledge.get_or_init(|| k).clone()))
     }
 
+    /// The knowledge base for a bot that serves users (`run`, `console`): as
+    /// [`Context::knowledge`], but when the files do not load and a copy of the last ones that
+    /// did is in the data directory, it starts with that copy, saying so and listing every
+    /// problem on stderr, and loads the files once they are fixed. Each load keeps a new copy.
+    pub fn serving_knowledge(&self) -> Result<Arc<Knowledge>, CliError> {
+        let snapshot = self.config.last_good_knowledge_dir();
+        let problems = match self.open_knowledge(Matching::Semantic)? {
+            Ok(knowledge) => {
+                knowledge.keep_last_good_in(snapshot);
+                return Ok(knowledge);
+            }
+            Err(problems) => problems,
+        };
+        if !snapshot.join("articles").is_dir() {
+            return self.knowledge(Matching::Semantic);
+        }
+        let runtime = self.runtime()?;
+        let config = &self.config.semantic;
+        let interactive = std::io::stderr().is_terminal();
+        let opened = Knowledge::open_loading_from(
+            &self.config.knowledge_dir,
+            &snapshot,
+            super::model::expected_identity(config),
+            || runtime.block_on(super::model::setup(config, true, interactive)),
+        );
+        let Ok(knowledge) = opened else {
+            // The copy does not load either (edited by hand?): the files' own problems.
+            return self.knowledge(Matching::Semantic);
+        };
+        let mut text = format!(
+            "warning: the knowledge base in {} has {} problem(s); serving the last version that loaded ({} articles, kept in {}) until they are fixed:\n\n",
+            self.config.knowledge_dir.display(),
+            problems.len(),
+            knowledge.current().articles().len(),
+            snapshot.display()
+        );
+        for p in &problems {
+            // Writing to a String cannot fail.
+            let _ = write!(text, "{p}\n\n");
+        }
+        text.push_str("Fix them (`supportbot kb check` lists them again); the files are loaded as soon as they are valid.");
+        eprintln!("{text}");
+        tracing::warn!(
+            problems = problems.len(),
+            "knowledge files broken at start; serving the last good copy"
+        );
+        knowledge.started_from_last_good(snapshot);
+        Ok(self.knowledge.get_or_init(|| knowledge).clone())
+    }
+
     /// The knowledge base, or the command fails (exit 1) listing every problem and how to
     /// check again.
     pub fn knowledge(&self, matching: Matching) -> Result<Arc<Knowledge>, CliError> {

@@ -19,7 +19,6 @@ pub fn run(_ctx: &Context, _args: RunArgs) -> Result<ExitCode, CliError> {
 /// SIGTERM. A failure to connect or a wrong setting ends it with Discord's reason.
 #[cfg(feature = "discord")]
 pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
-    use super::Matching;
     use crate::probe::Prober;
     use crate::service::Service;
 
@@ -34,16 +33,19 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
         ));
     };
     let config = ctx.config();
-    let knowledge = ctx.knowledge(Matching::Semantic)?;
+    let knowledge = ctx.serving_knowledge()?;
     let store = ctx.store()?;
     let _watcher = knowledge
         .watch(|_| {})
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))
         .ok();
-    let service =
-        Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
-            .with_semantic_deadline(config.semantic.deadline)
-            .with_crowd_rule(config.monitor.crowd);
+    let service = Service::with_prober(
+        knowledge.clone(),
+        store.clone(),
+        Prober::new(config.checks.clone()),
+    )
+    .with_semantic_deadline(config.semantic.deadline)
+    .with_crowd_rule(config.monitor.crowd);
     let settings = crate::discord::Settings {
         support_channel,
         status_channel: args.status_channel,
@@ -59,15 +61,16 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
         let _inside = runtime.enter();
         crate::service::monitor::spawn(&service, &config.monitor)
     };
-    runtime
-        .block_on(crate::discord::run(
-            &token,
-            args.proxy.as_deref(),
-            settings,
-            service,
-            shutdown,
-        ))
-        .map_err(|e| CliError::message(e.to_string(), e.exit_code()))?;
+    let served = runtime.block_on(crate::discord::run(
+        &token,
+        args.proxy.as_deref(),
+        settings,
+        service,
+        shutdown,
+    ));
+    // A copy of the knowledge being kept is finished, not cut short.
+    knowledge.finish_saving();
+    served.map_err(|e| CliError::message(e.to_string(), e.exit_code()))?;
     Ok(ExitCode::SUCCESS)
 }
 

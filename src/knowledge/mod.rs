@@ -4,6 +4,7 @@ pub mod article;
 pub mod chunks;
 pub mod diagnostic;
 pub mod endpoints;
+pub mod last_good;
 pub mod load;
 pub mod watch;
 

@@ -26,6 +26,11 @@ pub struct Knowledge {
     /// Why the files could not be loaded, while no good version has been: the base is then
     /// empty ([`Knowledge::unavailable`]). Cleared by a successful reload.
     problem: ArcSwapOption<String>,
+    /// Where a copy of the files is kept each time they load (a serving bot's data directory;
+    /// see [`Knowledge::keep_last_good_in`]).
+    last_good: std::sync::OnceLock<PathBuf>,
+    /// The copy being made, if one is.
+    saving: std::sync::Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 /// What the embedding cache of a model not yet loaded is keyed by (see
@@ -78,6 +83,18 @@ impl Knowledge {
         expected: Option<ModelIdentity>,
         load_model: impl FnOnce() -> SemanticSetup + Send,
     ) -> Result<Arc<Knowledge>, Vec<Diagnostic>> {
+        Knowledge::open_loading_from(dir, dir, expected, load_model)
+    }
+
+    /// As [`Knowledge::open_loading`], reading the files from `read_from` (the last good copy
+    /// of `dir`, when `dir` itself does not load) while `dir` stays the directory reloads and
+    /// the watcher read.
+    pub fn open_loading_from(
+        dir: &Path,
+        read_from: &Path,
+        expected: Option<ModelIdentity>,
+        load_model: impl FnOnce() -> SemanticSetup + Send,
+    ) -> Result<Arc<Knowledge>, Vec<Diagnostic>> {
         let (semantic, kb, cache) = std::thread::scope(|s| {
             let model = s.spawn(load_model);
             let cache = s.spawn(|| {
@@ -88,7 +105,7 @@ impl Knowledge {
                 } = expected.as_ref()?;
                 Some(EmbeddingCache::open(cache_dir, name, *dim))
             });
-            let kb = load_dir(dir);
+            let kb = load_dir(read_from);
             let cache = cache.join().unwrap_or(None);
             let semantic = model.join().unwrap_or_else(|_| {
                 SemanticSetup::unavailable(SemanticStatus::Unavailable {
@@ -133,6 +150,8 @@ impl Knowledge {
             status: ArcSwap::from_pointee(status),
             reloading: std::sync::Mutex::new(()),
             problem: ArcSwapOption::empty(),
+            last_good: std::sync::OnceLock::new(),
+            saving: std::sync::Mutex::new(None),
         })
     }
 
@@ -148,6 +167,8 @@ impl Knowledge {
             semantic,
             reloading: std::sync::Mutex::new(()),
             problem: ArcSwapOption::from_pointee(why),
+            last_good: std::sync::OnceLock::new(),
+            saving: std::sync::Mutex::new(None),
         })
     }
 
@@ -166,6 +187,8 @@ impl Knowledge {
             semantic,
             reloading: std::sync::Mutex::new(()),
             problem: ArcSwapOption::empty(),
+            last_good: std::sync::OnceLock::new(),
+            saving: std::sync::Mutex::new(None),
         })
     }
 
@@ -211,6 +234,49 @@ impl Knowledge {
         self.current.load_full()
     }
 
+    /// From now on, keeps a copy of the files in `snapshot` each time they load (now, and after
+    /// each reload that changes them), for [`Knowledge::open_loading_from`] to start from when
+    /// a restart meets a broken edit. Copied on a thread of its own; a failure is logged.
+    pub fn keep_last_good_in(&self, snapshot: PathBuf) {
+        if self.last_good.set(snapshot).is_ok() && self.problem().is_none() {
+            self.save_last_good();
+        }
+    }
+
+    /// Started from the copy in `snapshot` (the files did not load): it is kept as it is, and
+    /// replaced once the files load again.
+    pub fn started_from_last_good(&self, snapshot: PathBuf) {
+        let _ = self.last_good.set(snapshot);
+    }
+
+    fn save_last_good(&self) {
+        let Some(snapshot) = self.last_good.get().cloned() else {
+            return;
+        };
+        let dir = self.dir.clone();
+        // One copy at a time: the one before finishes first.
+        self.finish_saving();
+        let saved = std::thread::Builder::new()
+            .name("knowledge-last-good".into())
+            .spawn(move || match super::last_good::save(&dir, &snapshot) {
+                Ok(()) => tracing::debug!(snapshot = %snapshot.display(), "last good knowledge kept"),
+                Err(e) => tracing::warn!(error = %e, snapshot = %snapshot.display(), "could not keep a copy of the last good knowledge"),
+            });
+        match saved {
+            Ok(handle) => *self.saving.lock().unwrap_or_else(|p| p.into_inner()) = Some(handle),
+            Err(e) => tracing::warn!(error = %e, "could not start copying the last good knowledge"),
+        }
+    }
+
+    /// Waits for the copy of the last good files being made, if any (before the process ends,
+    /// so it is not cut short).
+    pub fn finish_saving(&self) {
+        let handle = self.saving.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(handle) = handle {
+            let _ = handle.join();
+        }
+    }
+
     /// Re-reads the directory. On success the new base is swapped in; on failure the last good
     /// base stays in service and the problems are returned.
     pub fn reload(&self) -> Result<Reloaded, Vec<Diagnostic>> {
@@ -232,6 +298,7 @@ impl Knowledge {
         };
         if changed {
             self.current.store(Arc::new(kb));
+            self.save_last_good();
         }
         self.problem.store(None);
         Ok(report)

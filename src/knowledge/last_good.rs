@@ -1,0 +1,96 @@
+//! The last good knowledge base kept on disk (a copy of the files that loaded), so a bot
+//! restarted while an edit is broken starts with it instead of not at all.
+
+use super::load::load_dir;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Copies the knowledge directory `from` (its `articles/` tree and `endpoints.toml`) to `to`,
+/// only if the copy loads without a problem: a broken edit made between the load and the copy
+/// never replaces a good snapshot. The old snapshot is swapped out only once the new one is
+/// complete, so a crash leaves one of the two whole.
+pub fn save(from: &Path, to: &Path) -> io::Result<()> {
+    let staging = sibling(to, "new");
+    let retired = sibling(to, "old");
+    remove_if_there(&staging)?;
+    copy_tree(&from.join("articles"), &staging.join("articles"))?;
+    let endpoints = from.join(super::endpoints::FILE_NAME);
+    if endpoints.is_file() {
+        std::fs::copy(&endpoints, staging.join(super::endpoints::FILE_NAME))?;
+    }
+    if let Err(problems) = load_dir(&staging) {
+        remove_if_there(&staging)?;
+        return Err(io::Error::other(format!(
+            "the files changed while they were copied ({} problem(s)); the snapshot is kept as it was",
+            problems.len()
+        )));
+    }
+    remove_if_there(&retired)?;
+    if to.exists() {
+        std::fs::rename(to, &retired)?;
+    }
+    std::fs::rename(&staging, to)?;
+    remove_if_there(&retired)
+}
+
+/// `dir` with `.suffix` added to its last component (`knowledge-last-good.new`).
+fn sibling(dir: &Path, suffix: &str) -> PathBuf {
+    let mut name = dir.file_name().unwrap_or_default().to_os_string();
+    name.push(".");
+    name.push(suffix);
+    dir.with_file_name(name)
+}
+
+fn remove_if_there(dir: &Path) -> io::Result<()> {
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Copies the files of `from` into `to`, folders included (symbolic links followed).
+fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "+++\ntitle = \"Page does not load\"\nsymptoms = [\"the page does not load\"]\n+++\nSummary.\n\n## Solution: Reload\n1. Press F5.\n";
+
+    #[test]
+    fn a_good_directory_is_kept_and_a_broken_one_never_replaces_it() {
+        let root = tempfile::tempdir().unwrap();
+        let source = root.path().join("knowledge");
+        std::fs::create_dir_all(source.join("articles/sub")).unwrap();
+        std::fs::write(source.join("articles/sub/a.md"), ARTICLE).unwrap();
+        let snapshot = root.path().join("data/knowledge-last-good");
+        std::fs::create_dir_all(snapshot.parent().unwrap()).unwrap();
+
+        save(&source, &snapshot).unwrap();
+        assert_eq!(load_dir(&snapshot).unwrap().articles().len(), 1);
+
+        std::fs::write(source.join("articles/sub/a.md"), "+++\ntitle = \"broken").unwrap();
+        assert!(save(&source, &snapshot).is_err());
+        assert_eq!(
+            std::fs::read_to_string(snapshot.join("articles/sub/a.md")).unwrap(),
+            ARTICLE,
+            "the good snapshot stays"
+        );
+        assert!(
+            !sibling(&snapshot, "new").exists(),
+            "no staging left behind"
+        );
+    }
+}

@@ -46,15 +46,23 @@ impl Device {
             .map(str::to_lowercase)
             .collect();
         let has = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
-        // "on my mobile", "on mobile": the device; "mobile data", "mobile app": not.
-        let mobile = words.iter().enumerate().any(|(i, w)| {
-            w == "mobile"
-                && i.checked_sub(1)
-                    .is_some_and(|j| ["my", "on", "a", "the"].contains(&words[j].as_str()))
-                && !words.get(i + 1).is_some_and(|n| {
-                    ["data", "app", "application", "network"].contains(&n.as_str())
-                })
-        });
+        // A generic word is the device only where the user is on it: "on my phone", "from
+        // the tablet", "using mobile". ("texted a code to my phone", "mobile data": not.)
+        let on_a = |names: &[&str]| {
+            words.iter().enumerate().any(|(i, w)| {
+                let before = |k: usize| i.checked_sub(k).map_or("", |j| words[j].as_str());
+                let on = |w: &str| ["on", "from", "using", "via", "in", "with", "not"].contains(&w);
+                let my = |w: &str| ["my", "a", "the", "our", "her", "his"].contains(&w);
+                // "on mobile data", "in the mobile app": a network, a product.
+                let product = w == "mobile"
+                    && words.get(i + 1).is_some_and(|n| {
+                        ["data", "app", "application", "network"].contains(&n.as_str())
+                    });
+                names.contains(&w.as_str())
+                    && !product
+                    && (on(before(1)) || (my(before(1)) && on(before(2))))
+            })
+        };
         let mut found = Vec::new();
         if has(&["android", "galaxy", "pixel", "samsung", "oneplus", "xiaomi"]) {
             found.push(Device::Android);
@@ -62,17 +70,7 @@ impl Device {
         if has(&["iphone", "ipad", "ios", "ipados"]) {
             found.push(Device::AppleTouch);
         }
-        if found.is_empty()
-            && (mobile
-                || has(&[
-                    "phone",
-                    "smartphone",
-                    "tablet",
-                    "cellphone",
-                    "cell",
-                    "mobilephone",
-                ]))
-        {
+        if found.is_empty() && on_a(&["phone", "smartphone", "tablet", "cellphone", "mobile"]) {
             found.push(Device::Phone);
         }
         if has(&["chromebook"]) {
@@ -113,13 +111,17 @@ mod tests {
             ("on my android phone", Some(Device::Android)),
             ("on my tablet", Some(Device::Phone)),
             ("on mobile it is the same", Some(Device::Phone)),
-            ("on my cell", Some(Device::Phone)),
+            ("from my cellphone", Some(Device::Phone)),
+            ("the bank texted a code to my phone", None),
+            ("the cell shows ####", None),
             ("on my chromebook", Some(Device::Chromebook)),
             ("ok on my laptop now", Some(Device::Computer)),
             ("switched to my macbook", Some(Device::Computer)),
             // Products and networks, not devices.
             ("quickbooks desktop wont open", None),
             ("tried mobile data, same", None),
+            ("same on mobile data", None),
+            ("in the mobile app it works", None),
             ("the mobile app works", None),
             ("502 bad gateway", None),
             // Two kinds: none assumed.

@@ -2627,3 +2627,65 @@ fn an_article_edited_under_the_walk_keeps_the_fix_on_screen_and_shows_none_twice
     assert_solution(&out, 4, 4, "Reinstall the connector");
     assert_eq!(chat.session.attempts[3].outcome, Some(Outcome::NoAnswer));
 }
+
+#[test]
+fn the_problems_own_words_name_no_fix_and_a_reason_is_no_relapse() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed stopped syncing");
+    chat.not_fixed();
+    // "bank feed" is the problem, not fix 1's title ("Update the bank feed manually").
+    let out = chat.say("checked, the bank feed still isn't updating");
+    assert!(!has(&out, "didn't fix it either"), "{}", all_text(&out));
+    let first: Vec<_> = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.solution == 0)
+        .collect();
+    assert_eq!(first.len(), 1, "{:?}", chat.session.attempts);
+
+    // After a fix, saying why it happened is no sign it came back.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps showing a blank page in chrome");
+    chat.fixed();
+    chat.say("ok so the cache was causing the blank page");
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::Fixed));
+}
+
+#[test]
+fn a_fixed_step_removed_from_the_article_leaves_the_next_fix_in_its_place() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    chat.fixed();
+    let removed = sync_kb_edited(|s| {
+        s.replace(
+            "## Solution: Restart the app\n1. Close every ledger tab.\n2. Open the ledger again.\n\n",
+            "",
+        )
+    });
+    chat.kb = &removed;
+    let out = chat.say("it came back");
+    assert_solution(&out, 1, 4, "Clear the site data");
+}
+
+#[test]
+fn a_hand_over_keeps_the_fix_a_conversation_showed_before() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks error 502 bad gateway in chrome");
+    let shown = chat.session.attempts.len();
+    chat.event(Event::HandOver {
+        text: "is it down for everyone?".into(),
+        browser: None,
+        note: None,
+        query: None,
+    });
+    assert_eq!(
+        chat.session.attempts.len(),
+        shown,
+        "{:?}",
+        chat.session.attempts
+    );
+}

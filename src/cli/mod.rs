@@ -52,7 +52,8 @@ pub fn run(config: Config, command: Command) -> Result<ExitCode, CliError> {
             json,
             user,
         } => check::run(&ctx, &targets, json, user.as_deref()),
-        Command::Console { user } => console::run(&ctx, user),
+        // What the last words queued (a ticket's notice) is sent before the command ends.
+        Command::Console { user } => deliver_after(&ctx, console::run(&ctx, user)),
         Command::Diagnose {
             text,
             browser,

@@ -154,8 +154,11 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             let tried = session.attempts.len();
             describe(kb, session, &text, browser, query.as_ref(), now, &mut out);
             // The user never saw the walk: no fix was shown or skipped, nothing is answered.
-            session.withdraw_pending();
-            session.attempts.truncate(tried);
+            // (A fix shown before, in a conversation they had, stays as it was.)
+            if session.attempts.len() > tried {
+                session.withdraw_pending();
+                session.attempts.truncate(tried);
+            }
             out.replies.truncate(told);
             let note = note.map(|n| without_passwords(&n, &mut out));
             session.leave_pending();
@@ -438,9 +441,16 @@ fn describe(
     });
     // "wait no its blank again": the fixed problem described once more is the problem back,
     // not a new one to start from the first fix (a question about it is not).
+    // ("ok so the cache was causing the blank page" says why, not that it is back.)
+    let says_it_is_back = understood.intent == Some(Intent::NotFixed)
+        || text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ["again", "still", "back"].contains(&w));
     let same_problem_again = ranking
         .best()
         .is_some_and(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article())
+        && says_it_is_back
         && !understood.question
         && !matches!(
             understood.intent,
@@ -1044,12 +1054,17 @@ pub fn realign(kb: &KnowledgeBase, session: &mut Session) {
     let last = session.attempts.len().checked_sub(1);
     let mut shift: isize = 0;
     let mut on_screen_removed = None;
+    let mut removed_last = None;
     for (k, a) in session.attempts.iter_mut().enumerate() {
         if a.article != article.id || is_solution(a, article, a.solution) {
             if a.article == article.id {
                 shift = 0;
+                removed_last = None;
             }
             continue;
+        }
+        if article.solutions.iter().any(|s| s.title == a.title) {
+            removed_last = None;
         }
         match article.solutions.iter().position(|s| s.title == a.title) {
             Some(i) => {
@@ -1060,6 +1075,9 @@ pub fn realign(kb: &KnowledgeBase, session: &mut Session) {
                 shift = 0;
                 if Some(k) == last && a.outcome.is_none() {
                     on_screen_removed = Some(a.solution);
+                } else {
+                    // The fixes after it moved up one place: the next one is in its place.
+                    removed_last = Some(a.solution);
                 }
             }
         }
@@ -1068,6 +1086,8 @@ pub fn realign(kb: &KnowledgeBase, session: &mut Session) {
     if let Some(index) = on_screen_removed {
         session.leave_pending();
         session.next_solution = index.min(total);
+    } else if let Some(index) = removed_last {
+        session.next_solution = session.next_solution.min(index.min(total));
     } else if shift != 0 {
         session.next_solution = session
             .next_solution
@@ -1194,12 +1214,9 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
     push_skipped(out, &skipped);
     // A detail may have jumped ahead: a fix never shown in this walk comes before "out of
     // fixes". (Each pass records an attempt for a fix without one, so this ends.)
-    if let Some(unseen) = (0..total).find(|&i| {
-        !session
-            .attempts
-            .iter()
-            .any(|a| a.article == article.id && a.solution == i)
-    }) {
+    if let Some(unseen) =
+        (0..total).find(|&i| !session.attempts.iter().any(|a| is_solution(a, article, i)))
+    {
         session.next_solution = unseen;
         next_solution(session, article, now, out);
         return;

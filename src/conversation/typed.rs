@@ -112,7 +112,7 @@ pub(super) fn answer(
             note_follow_up(session, text);
             // "no admin rights to turn off the firewall" while another fix is open: that one
             // is noted as not possible (never shown), and the fix on screen stays open.
-            if let Some(named) = fix_named(article, open, text) {
+            if let Some(named) = fix_named(session, article, open, text) {
                 rule_out_named(session, article, named, Outcome::CouldNotTry, now);
                 let lead = words::skipping_named(&article.solutions[named].title, false);
                 open_question(session, article, &lead, now, out);
@@ -326,7 +326,8 @@ fn take_up_the_fix_named(session: &mut Session, article: &Article, text: &str, n
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
         return;
     };
-    let Some(named) = fix_named(article, open, text).filter(|_| names_an_action(text)) else {
+    let Some(named) = fix_named(session, article, open, text).filter(|_| names_an_action(text))
+    else {
         return;
     };
     session.leave_pending();
@@ -342,7 +343,9 @@ fn take_up_the_fix_named(session: &mut Session, article: &Article, text: &str, n
 
 /// Fix `named` of `article` (not the one on screen), said to be tried or impossible before it
 /// was shown: recorded with `outcome` so it is never shown, and the fix on screen stays the
-/// open question (kept last, so its buttons and the stats still name it).
+/// open question (kept last, so the stats still count it as one showing). Its number moves
+/// up by one: the question is asked again with new buttons, and the old ones answer "that's
+/// an earlier step" rather than record anything.
 fn rule_out_named(
     session: &mut Session,
     article: &Article,
@@ -385,12 +388,20 @@ fn names_an_action(text: &str) -> bool {
 /// the cache" -> "Remove browser cache"), when it shares more of them than the open one's
 /// title ("ran file doctor" names File Doctor even with "Open the file ..." on screen). On a
 /// tie, the one whose steps the words point to most, then the earliest.
-fn fix_named(article: &Article, open: usize, text: &str) -> Option<usize> {
-    let said = Terms::of(text);
+fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> Option<usize> {
+    // The problem's own words ("the bank feed still isn't updating") name no fix, even where
+    // a fix's title has them ("Update the bank feed manually").
+    let said = Terms::of(text).without(&Terms::of(&article.title));
     let by_title = |i: usize| said.shared_with(&Terms::of(&article.solutions[i].title));
     let on_screen = by_title(open);
+    let ruled_out = |i: usize| {
+        session
+            .attempts
+            .iter()
+            .any(|a| super::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out))
+    };
     (0..article.solutions.len())
-        .filter(|&i| i != open && by_title(i) > on_screen)
+        .filter(|&i| i != open && !ruled_out(i) && by_title(i) > on_screen)
         .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
@@ -491,7 +502,8 @@ fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out
     // firewall?" asks, and says nothing was done.)
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
         && !text.contains('?')
-        && let Some(named) = fix_named(article, open, text).filter(|_| names_an_action(text))
+        && let Some(named) =
+            fix_named(session, article, open, text).filter(|_| names_an_action(text))
     {
         rule_out_named(session, article, named, Outcome::NotFixed, now);
         let lead = words::skipping_named(&article.solutions[named].title, true);

@@ -180,7 +180,7 @@ impl Summary {
         for a in &self.attempts {
             match steps
                 .iter_mut()
-                .find(|s| s.article == a.article && s.solution == a.solution)
+                .find(|s| s.article == a.article && s.solution == a.solution && s.title == a.title)
             {
                 // A later showing counts unless it says less (an answer is never replaced by
                 // "no answer" or "skipped").

@@ -321,9 +321,10 @@ fn collect_markdown(
         } else if path.extension().is_some_and(|e| {
             ["md", "markdown", "mdown", "mkd"]
                 .contains(&e.to_string_lossy().to_lowercase().as_str())
-        }) {
-            // "New-Article.MD" or "x.markdown" looks like an article, but is not loaded:
-            // said rather than silently left out.
+        }) && starts_like_an_article(&path)
+        {
+            // "New-Article.MD" or "x.markdown" with front matter is an article that would not
+            // be loaded: said rather than silently left out (a README.markdown stays ignored).
             problems.push(
                 Diagnostic::new(
                     &shown(&path),
@@ -340,6 +341,15 @@ fn collect_markdown(
             );
         }
     }
+}
+
+/// Whether the file opens with article front matter (`+++`).
+fn starts_like_an_article(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"+++")
 }
 
 /// FNV-1a: a stable content hash for the knowledge-base revision (not for security). Written

@@ -25,6 +25,16 @@ impl Device {
         matches!(self, Device::Android | Device::AppleTouch | Device::Phone)
     }
 
+    /// Whether browser `b` runs on this kind of device (Safari on a Mac is no Android's).
+    pub fn runs(self, b: crate::browser::Browser) -> bool {
+        use crate::browser::Browser::{Ie, SafariIos, SafariMac};
+        match self {
+            Device::Android | Device::Phone if b == SafariIos => self == Device::Phone,
+            Device::Android | Device::Phone | Device::AppleTouch => !matches!(b, SafariMac | Ie),
+            Device::Chromebook | Device::Computer => b != SafariIos,
+        }
+    }
+
     /// How a ticket names it.
     pub fn label(self) -> &'static str {
         match self {

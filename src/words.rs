@@ -330,6 +330,18 @@ pub fn skipped_solution(number: usize, title: &str, only: &str, yours: &str) -> 
     format!("Skipped solution {number} (**{title}**): it is for {only} only, not {yours}.")
 }
 
+/// A device named mid-walk that the browser set does not run on.
+pub fn now_on(device: &str) -> String {
+    format!(
+        "Noted: you're on a new device ({device}), so I'll ask for its browser where the steps differ."
+    )
+}
+
+/// A device named where a browser was asked for.
+pub fn which_browser_on(device: &str) -> String {
+    format!("Noted: {device}. Which browser do you use on it?")
+}
+
 /// The device of a user on a phone or tablet in another browser than Safari.
 pub const A_PHONE_OR_TABLET: &str = "a phone or tablet";
 

@@ -2689,3 +2689,46 @@ fn a_hand_over_keeps_the_fix_a_conversation_showed_before() {
         chat.session.attempts
     );
 }
+
+/// The browsers offered, as the open question lists them.
+fn offered_browsers(out: &Output) -> Vec<Browser> {
+    actions(out)
+        .into_iter()
+        .filter_map(|a| match a {
+            Action::Browser(Some(b)) => Some(b),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_phone_is_offered_only_its_browsers_and_a_new_device_asks_again() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("getting 502 bad gateway on my phone");
+    let first = offered_browsers(&out);
+    assert!(
+        !first.contains(&Browser::SafariMac) && !first.contains(&Browser::Ie),
+        "{first:?}"
+    );
+    // The device, where the browser was asked: asked again among Android's browsers.
+    let out = chat.say("android");
+    assert!(
+        has(&out, "Which browser do you use on it?"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        offered_browsers(&out),
+        [Browser::Chrome, Browser::Firefox, Browser::Edge]
+    );
+
+    // Safari on an iPhone, then "now on my android": the failure is kept, the browser asked.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps showing a blank page on my iphone");
+    let out = chat.say("didnt work, now on my android");
+    assert!(has(&out, "you're on a new device"), "{}", all_text(&out));
+    assert_eq!(chat.session.browser, None);
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
+    assert!(!offered_browsers(&out).contains(&Browser::SafariIos));
+}

@@ -1132,7 +1132,14 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                     let safaris = vec![Browser::SafariMac, Browser::SafariIos];
                     (words::which_safari(&solution.title), safaris)
                 } else {
-                    (words::which_browser(&solution.title), article.browsers())
+                    // Only browsers that run on the device the user named ("android": no
+                    // Safari, no Internet Explorer).
+                    let mut offered = article.browsers();
+                    let fits = |b: &Browser| session.device.is_none_or(|d| d.runs(*b));
+                    if offered.iter().any(fits) {
+                        offered.retain(fits);
+                    }
+                    (words::which_browser(&solution.title), offered)
                 };
                 let mut reply = Reply::new(text)
                     .title(words::WHICH_BROWSER_TITLE)

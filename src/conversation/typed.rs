@@ -66,6 +66,36 @@ pub(super) fn answer(
             act(kb, session, Action::Browser(browser), now, out);
             return;
         }
+        // "android", "its a phone": the device (kept by `handle`), and the browser on it is
+        // asked again among those it runs.
+        if let Some(device) = crate::device::Device::detect(text) {
+            out.replies
+                .push(Reply::new(words::which_browser_on(device.label())).article(&article.id));
+            ask_again(session, article, now, out);
+            return;
+        }
+    }
+    // "now on my android" from a Safari-on-iPhone user: the browser does not run there, so it
+    // is unknown again; the walk goes on, asking for it where a fix's steps differ. A failure
+    // said with it ("didnt work, now on my android") is recorded first.
+    if let (Some(device), Some(current)) = (crate::device::Device::detect(text), session.browser)
+        && !device.runs(current)
+        && understood.browser.is_none()
+    {
+        if understood.intent == Some(Intent::NotFixed)
+            && let Some(p) = session.pending_attempt()
+        {
+            p.outcome = Some(Outcome::NotFixed);
+            p.at = now;
+        }
+        note_follow_up(session, text);
+        session.browser = None;
+        session.other_browser = false;
+        session.safari_unsure = false;
+        out.replies
+            .push(Reply::new(words::now_on(device.label())).article(&article.id));
+        ask_again(session, article, now, out);
+        return;
     }
     // With a ticket: "add this to my ticket: ..." and "any news?" are about the ticket.
     if session.ticket.is_some() {

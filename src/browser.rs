@@ -204,10 +204,18 @@ impl Browser {
         if explorer || has("ie") || has("ie11") {
             found.push(Browser::Ie);
         }
-        // "Chrome on my iPhone" is still the iPhone: iOS browsers share Safari's engine and
-        // settings, so the device wins over the browser name.
+        // "Chrome on my iPhone" is Chrome, whose own menus hold its cache and private tabs (the
+        // device, kept apart, words its steps for touch); an iPhone alone is Safari.
         if ios {
-            return Some(Browser::SafariIos);
+            let elsewhere: Vec<Browser> = found
+                .iter()
+                .copied()
+                .filter(|b| matches!(b, Browser::Chrome | Browser::Firefox | Browser::Edge))
+                .collect();
+            return match elsewhere.as_slice() {
+                [one] => Some(*one),
+                _ => Some(Browser::SafariIos),
+            };
         }
         match found.as_slice() {
             [one] => Some(*one),
@@ -305,7 +313,9 @@ mod tests {
             ("safari on mac shows 502", Some(Browser::SafariMac)),
             ("I'm in edge", Some(Browser::Edge)),
             ("using Chrome, error 502", Some(Browser::Chrome)),
-            ("chrome on my ipad", Some(Browser::SafariIos)),
+            ("chrome on my ipad", Some(Browser::Chrome)),
+            ("edge on my iphone", Some(Browser::Edge)),
+            ("the quickbooks app on my iphone", Some(Browser::SafariIos)),
             ("Internet Explorer 11", Some(Browser::Ie)),
             ("firefox.", Some(Browser::Firefox)),
             ("quickbooks won't open", None),

@@ -345,6 +345,12 @@ pub fn which_browser_on(device: &str) -> String {
 /// The device of a user on a phone or tablet in another browser than Safari.
 pub const A_PHONE_OR_TABLET: &str = "a phone or tablet";
 
+pub fn skipped_needs_computer(number: usize, title: &str, device: &str) -> String {
+    format!(
+        "Skipped solution {number} (**{title}**): its steps need a Windows computer, and you're on {device}."
+    )
+}
+
 pub fn skipped_needs_keyboard(number: usize, title: &str, device: &str) -> String {
     format!(
         "Skipped solution {number} (**{title}**): its steps need a keyboard, and you're on {device}."

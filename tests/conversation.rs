@@ -2732,3 +2732,26 @@ fn a_phone_is_offered_only_its_browsers_and_a_new_device_asks_again() {
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
     assert!(!offered_browsers(&out).contains(&Browser::SafariIos));
 }
+
+#[test]
+fn steps_that_need_a_windows_computer_are_skipped_on_a_tablet_and_chrome_on_ios_is_chrome() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks payroll wont update on my ipad");
+    let mut said = String::new();
+    while chat.session.current_step().is_some() {
+        said.push_str(&all_text(&chat.not_fixed()));
+    }
+    assert!(
+        said.contains(
+            "Skipped solution 4 (**Rename the CPS folder**): its steps need a Windows computer"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("File Explorer"), "{said}");
+
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("blank white page using chrome on my iphone");
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    assert!(has(&out, "tap the reload arrow"), "{}", all_text(&out));
+}

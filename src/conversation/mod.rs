@@ -1120,6 +1120,17 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             }
             s => s,
         };
+        // "Open File Explorer and go to C:\...": no use on a phone or tablet, whose user is
+        // told so rather than walked through it.
+        if touch
+            && matches!(steps, StepsFor::General | StepsFor::NoVariant)
+            && needs_a_computer(&solution.general)
+        {
+            let on = device_or_browser(browser, session.device);
+            let why = words::skipped_needs_computer(index + 1, &solution.title, on);
+            skip_solution(session, article, index, browser, now, &mut skipped, why);
+            continue;
+        }
         let heading = words::solution_heading(index + 1, total, &solution.title);
         let body = match steps {
             StepsFor::NeedBrowser => {
@@ -1344,13 +1355,39 @@ fn keyboard_only(
     browser: Option<Browser>,
     device: Option<crate::device::Device>,
 ) -> String {
-    // "you're on Safari (iPhone and iPad)"; for another browser, the device it runs on.
-    let on = match (browser, device) {
+    let on = device_or_browser(browser, device);
+    words::skipped_needs_keyboard(index + 1, &solution.title, on)
+}
+
+/// What the user is on, for "..., and you're on X": Safari (iPhone and iPad); for another
+/// browser on a phone, the device; else the browser.
+fn device_or_browser(
+    browser: Option<Browser>,
+    device: Option<crate::device::Device>,
+) -> &'static str {
+    match (browser, device) {
         (Some(b), _) if b.is_touch() => b.label(),
         (_, Some(d)) if d.is_touch() => words::A_PHONE_OR_TABLET,
         (b, _) => b.map_or(words::ANOTHER_BROWSER, Browser::label),
-    };
-    words::skipped_needs_keyboard(index + 1, &solution.title, on)
+    }
+}
+
+/// Whether steps can only be done on a Windows computer (File Explorer, a `C:\` path, the
+/// Command Prompt, the Start menu, a right-click).
+fn needs_a_computer(steps: &str) -> bool {
+    const COMPUTER_ONLY: &[&str] = &[
+        "file explorer",
+        "c:\\",
+        "command prompt",
+        "start menu",
+        "windows+r",
+        "services.msc",
+        "control panel",
+        "right-click",
+        "task manager",
+    ];
+    let lower = steps.to_lowercase();
+    COMPUTER_ONLY.iter().any(|m| lower.contains(m))
 }
 
 /// Records solution `index` as skipped (nothing to show for the user's browser or device) and

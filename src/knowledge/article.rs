@@ -1,6 +1,6 @@
 //! One knowledge article: TOML front matter plus a Markdown body, parsed by the pure `parse`.
 
-use super::diagnostic::{Diagnostic, line_of};
+use super::diagnostic::{Diagnostic, LineIndex, line_of};
 use crate::browser::Browser;
 use crate::matcher::Document;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -443,7 +443,8 @@ fn parse_body(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Sections> {
     let heads = headings(body);
-    let line = |offset: usize| line_of(text, body_start + offset);
+    let lines = LineIndex::new(text);
+    let line = |offset: usize| lines.line(body_start + offset);
     let mut out = Sections::default();
     let first_h2 = heads
         .iter()
@@ -496,7 +497,7 @@ fn parse_body(
         let name = lower.trim_end_matches(':').trim();
         if let Some(rest) = solution_title(&h.text) {
             if let Some(s) = parse_solution(
-                file, text, body_start, body, rest, h, content, subs, problems,
+                file, &lines, body_start, body, rest, h, content, subs, problems,
             ) {
                 // Users, tickets and stats tell solutions apart by title.
                 if out
@@ -533,7 +534,7 @@ fn parse_body(
         let whole = &body[h.range.end..content_end];
         match name {
             "causes" => {
-                no_subheadings(file, text, body_start, subs, "Causes", problems);
+                no_subheadings(file, &lines, body_start, subs, "Causes", problems);
                 let items = list_items(content);
                 if items.is_empty() {
                     problems.push(
@@ -556,7 +557,7 @@ fn parse_body(
                     .collect();
             }
             "prevention" => {
-                no_subheadings(file, text, body_start, subs, "Prevention", problems);
+                no_subheadings(file, &lines, body_start, subs, "Prevention", problems);
                 out.prevention = list_items(content);
                 if out.prevention.is_empty() {
                     problems.push(
@@ -566,7 +567,7 @@ fn parse_body(
                 }
             }
             "escalation" => {
-                no_subheadings(file, text, body_start, subs, "Escalation", problems);
+                no_subheadings(file, &lines, body_start, subs, "Escalation", problems);
                 let t = whole.trim();
                 if t.is_empty() {
                     problems.push(
@@ -659,7 +660,7 @@ fn solution_title(heading: &str) -> Option<&str> {
 
 fn no_subheadings(
     file: &str,
-    text: &str,
+    lines: &LineIndex,
     body_start: usize,
     subs: &[Heading],
     section: &str,
@@ -667,7 +668,7 @@ fn no_subheadings(
 ) {
     for s in subs {
         problems.push(
-            Diagnostic::new(file, line_of(text, body_start + s.range.start), format!("heading `{}` inside `## {section}`", s.text))
+            Diagnostic::new(file, lines.line(body_start + s.range.start), format!("heading `{}` inside `## {section}`", s.text))
                 .hint(format!("`## {section}` is a plain list; `###` headings belong in `## Solution:` or `## FAQ`")),
         );
     }
@@ -679,7 +680,7 @@ fn no_subheadings(
 )]
 fn parse_solution(
     file: &str,
-    text: &str,
+    lines: &LineIndex,
     body_start: usize,
     body: &str,
     title: &str,
@@ -688,7 +689,7 @@ fn parse_solution(
     subs: &[Heading],
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Solution> {
-    let line = |offset: usize| line_of(text, body_start + offset);
+    let line = |offset: usize| lines.line(body_start + offset);
     let h_line = line(h.range.start);
     let before = problems.len();
     if title.is_empty() {

@@ -64,6 +64,36 @@ impl fmt::Display for Diagnostics {
 impl std::error::Error for Diagnostics {}
 
 /// 1-based line of a byte offset in `text`.
+/// The start of every line of a text, for many line lookups in one file: each is a binary
+/// search, where [`line_of`] counts from the start every time (quadratic over an article with
+/// thousands of headings).
+pub struct LineIndex {
+    /// Byte offset just after each `\n`.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let starts = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i + 1)
+            .collect();
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// The 1-based line of byte `offset`, as [`line_of`] gives it.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        self.starts.partition_point(|&start| start <= offset) + 1
+    }
+}
+
 pub fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text.as_bytes()[..offset]
@@ -71,4 +101,18 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn the_index_agrees_with_counting() {
+        let text = "a\nbb\n\nccc\n";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(index.line(offset), line_of(text, offset), "offset {offset}");
+        }
+    }
 }

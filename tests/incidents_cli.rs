@@ -216,6 +216,11 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
             "no article `portal-503`",
         ),
         (vec!["monitor"], 2, "--once"),
+        (
+            vec!["incidents", "update", "I-0001", "--text", "x", "--by", " "],
+            1,
+            "a name is needed",
+        ),
     ] {
         let o = run(k, d, &args).await;
         assert_eq!(o.status.code(), Some(code), "{args:?}: {}", show(&o));

@@ -75,6 +75,9 @@ pub struct Ticket {
     pub summaries: Vec<Summary>,
 }
 
+/// The longest resolution note, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
+
 /// A lifecycle step that is not allowed now; Display is shown to staff.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TicketError {
@@ -88,6 +91,11 @@ pub enum TicketError {
     AlreadyClaimed { id: TicketId, by: String },
     #[error("a name is needed: say who you are with --by NAME")]
     NoName,
+    /// A resolution note the user would get as one message: kept readable.
+    #[error(
+        "the note is {chars} characters long; keep it under {MAX_NOTE_CHARS} (the user gets it as one message), and put longer details in a link"
+    )]
+    NoteTooLong { chars: usize },
     /// Reopening would give the user a second open ticket (one open ticket per user).
     #[error(
         "ticket {id} cannot be reopened: its user {user} already has ticket {other} open (one open ticket per user).\n  \
@@ -176,6 +184,13 @@ impl Ticket {
         if by.is_empty() {
             return Err(TicketError::NoName);
         }
+        if let Some(chars) = note
+            .as_deref()
+            .map(|n| n.trim().chars().count())
+            .filter(|&c| c > MAX_NOTE_CHARS)
+        {
+            return Err(TicketError::NoteTooLong { chars });
+        }
         if self.status == Status::Resolved {
             return Err(TicketError::Resolved { id: self.id });
         }
@@ -195,11 +210,10 @@ impl Ticket {
                 status: self.status,
             });
         }
-        let by = if by.trim().is_empty() {
-            "staff"
-        } else {
-            by.trim()
-        };
+        let by = by.trim();
+        if by.is_empty() {
+            return Err(TicketError::NoName);
+        }
         self.change(Status::Open, by, None, now);
         Ok(())
     }
@@ -267,10 +281,17 @@ mod tests {
             t.claim("eve", 11),
             Err(TicketError::AlreadyClaimed { .. })
         ));
+        assert_eq!(
+            t.resolve("bob", Some("x".repeat(MAX_NOTE_CHARS + 1)), 20),
+            Err(TicketError::NoteTooLong {
+                chars: MAX_NOTE_CHARS + 1
+            })
+        );
         t.resolve("bob", Some("cleared cache".into()), 20).unwrap();
         assert_eq!(t.resolved_at(), Some(20));
         assert!(t.claim("bob", 21).is_err());
         assert!(t.resolve("bob", None, 21).is_err());
+        assert_eq!(t.reopen(" ", 30), Err(TicketError::NoName));
         t.reopen("ann", 30).unwrap();
         assert_eq!(t.status, Status::Open);
         assert_eq!(t.notes.len(), 1);

@@ -41,6 +41,9 @@ pub enum Refusal {
         id: String,
         suggestions: Vec<String>,
     },
+    /// Staff acted without saying who they are.
+    #[error("a name is needed: say who you are with --by NAME")]
+    NoStaffName,
     /// No incident has this id.
     #[error("there is no incident {0}")]
     UnknownIncident(crate::incident::IncidentId),

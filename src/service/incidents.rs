@@ -270,6 +270,7 @@ impl Service {
         title: &str,
         articles: &[String],
     ) -> Result<Incident, ServiceError> {
+        named(by)?;
         let title = staff_text(title)?;
         if articles.is_empty() {
             return Err(Refusal::IncidentWithoutArticles.into());
@@ -323,6 +324,7 @@ impl Service {
         by: &str,
         text: &str,
     ) -> Result<Incident, ServiceError> {
+        named(by)?;
         let mut incident = self.incident(id)?;
         incident.post_update(by, text, self.clock.now())?;
         self.save_moved(&incident, incident.state.is_active(), true)?;
@@ -336,6 +338,7 @@ impl Service {
         by: &str,
         note: Option<&str>,
     ) -> Result<Incident, ServiceError> {
+        named(by)?;
         let mut incident = self.incident(id)?;
         let text = match note {
             Some(n) => staff_text(n)?,
@@ -526,4 +529,12 @@ impl Service {
             incidents,
         }
     }
+}
+
+/// Refuses a staff action by no one (`--by ""`): the history must say who.
+fn named(by: &str) -> Result<(), ServiceError> {
+    if by.trim().is_empty() {
+        return Err(Refusal::NoStaffName.into());
+    }
+    Ok(())
 }

@@ -330,6 +330,13 @@ pub fn skipped_solution(number: usize, title: &str, only: &str, yours: &str) -> 
     format!("Skipped solution {number} (**{title}**): it is for {only} only, not {yours}.")
 }
 
+/// A first message that only says where the user is ("I use safari on my ipad").
+pub fn noted_now_what(on: &str) -> String {
+    format!(
+        "Noted: {on}. What's the problem? Describe it in your own words; the exact error message helps."
+    )
+}
+
 /// A device named mid-walk that the browser set does not run on.
 pub fn now_on(device: &str) -> String {
     format!(

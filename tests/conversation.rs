@@ -2755,3 +2755,19 @@ fn steps_that_need_a_windows_computer_are_skipped_on_a_tablet_and_chrome_on_ios_
     assert_eq!(chat.session.browser, Some(Browser::Chrome));
     assert!(has(&out, "tap the reload arrow"), "{}", all_text(&out));
 }
+
+#[test]
+fn a_first_message_that_only_says_where_asks_what_is_wrong_and_keeps_it() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("hi, I use safari on my ipad");
+    assert!(
+        has(&out, "Noted: Safari (iPhone and iPad). What's the problem?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "I don't know this one"), "{}", all_text(&out));
+    chat.say("my bank feed stopped syncing");
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+}

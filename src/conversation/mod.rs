@@ -623,6 +623,17 @@ fn describe(
         return;
     }
     session.stage = Stage::Idle;
+    // "hi, I use safari on my ipad": where the user is, not yet what is wrong (kept for the
+    // walk to come); asked for rather than answered with "I don't know this one".
+    let device = crate::device::Device::detect(text);
+    let on = named_browser
+        .map(Browser::label)
+        .or(bare_safari.then_some("Safari"))
+        .or(device.map(crate::device::Device::label));
+    if let Some(on) = on.filter(|_| text.split_whitespace().count() <= 12) {
+        out.replies.push(Reply::new(words::noted_now_what(on)));
+        return;
+    }
     session.asked = Some(Asked::Human);
     out.replies.push(dont_know());
 }

@@ -2,8 +2,6 @@
 //! knowledge base reloading as it is edited.
 
 use super::{CliError, Context};
-use crate::probe::Prober;
-use crate::service::Service;
 use crate::service::outbox::{self, Backoff};
 use crate::session::UserRef;
 use std::io::IsTerminal;
@@ -40,13 +38,7 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
         })
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable"))
         .ok();
-    let service = Service::with_prober(
-        knowledge.clone(),
-        store.clone(),
-        Prober::new(config.checks.clone()),
-    )
-    .with_semantic_deadline(config.semantic.deadline)
-    .with_crowd_rule(config.monitor.crowd);
+    let service = ctx.serving_service(knowledge.clone(), store);
     let interactive = std::io::stdin().is_terminal();
     let runtime = ctx.runtime()?;
     // Entered so the monitor's task lands on this runtime; stopped when the console ends.

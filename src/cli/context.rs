@@ -8,7 +8,9 @@ use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::escalation::notify::{Fanout, FileNotifier, LogNotifier};
 use crate::knowledge::{Diagnostic, Knowledge};
+use crate::probe::Prober;
 use crate::semantic::SemanticSetup;
+use crate::service::Service;
 use crate::service::outbox::{Backoff, drain};
 use crate::store::Store;
 use std::cell::OnceCell;
@@ -159,6 +161,15 @@ impl Context {
         );
         knowledge.started_from_last_good(snapshot);
         Ok(self.knowledge.get_or_init(|| knowledge).clone())
+    }
+
+    /// The service a bot that serves users runs on (`run`, `console`): live checks, the
+    /// semantic deadline and the crowd rule as configured.
+    pub fn serving_service(&self, knowledge: Arc<Knowledge>, store: &Store) -> Service {
+        let config = &self.config;
+        Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
+            .with_semantic_deadline(config.semantic.deadline)
+            .with_crowd_rule(config.monitor.crowd)
     }
 
     /// The knowledge base, or the command fails (exit 1) listing every problem and how to

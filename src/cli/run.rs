@@ -19,9 +19,6 @@ pub fn run(_ctx: &Context, _args: RunArgs) -> Result<ExitCode, CliError> {
 /// SIGTERM. A failure to connect or a wrong setting ends it with Discord's reason.
 #[cfg(feature = "discord")]
 pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
-    use crate::probe::Prober;
-    use crate::service::Service;
-
     let Some(token) = args.token.filter(|t| !t.trim().is_empty()) else {
         return Err(CliError::usage(
             "DISCORD_TOKEN is not set.\n  Create a bot at https://discord.com/developers/applications (your application -> Bot -> Reset Token),\n  then put DISCORD_TOKEN=... in .env (see .env.example) or the environment.",
@@ -39,13 +36,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
         .watch(|_| {})
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))
         .ok();
-    let service = Service::with_prober(
-        knowledge.clone(),
-        store.clone(),
-        Prober::new(config.checks.clone()),
-    )
-    .with_semantic_deadline(config.semantic.deadline)
-    .with_crowd_rule(config.monitor.crowd);
+    let service = ctx.serving_service(knowledge.clone(), store);
     let settings = crate::discord::Settings {
         support_channel,
         status_channel: args.status_channel,

@@ -96,6 +96,14 @@ fn without_passwords(text: &str, out: &mut Output) -> String {
     text
 }
 
+/// "on my android", "ok on my laptop now": the device named last words the steps (and the
+/// ticket) from now on.
+fn note_device(session: &mut Session, text: &str) {
+    if let Some(device) = crate::device::Device::detect(text) {
+        session.device = Some(device);
+    }
+}
+
 /// Handles one event, updating the session in place.
 pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64) -> Output {
     session.updated_at = now;
@@ -112,10 +120,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             // A password typed here is never kept: not in the session, not on a ticket.
             let text = without_passwords(text.trim(), &mut out);
             let text = text.as_str();
-            // "on my android", "ok on my laptop now": steps are worded for the latest device.
-            if let Some(device) = crate::device::Device::detect(text) {
-                session.device = Some(device);
-            }
+            note_device(session, text);
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
             if !answered {
@@ -147,9 +152,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             query,
         } => {
             let text = without_passwords(text.trim(), &mut out);
-            if let Some(device) = crate::device::Device::detect(&text) {
-                session.device = Some(device);
-            }
+            note_device(session, &text);
             let told = out.replies.len();
             let tried = session.attempts.len();
             describe(kb, session, &text, browser, query.as_ref(), now, &mut out);
@@ -1074,12 +1077,10 @@ pub fn realign(kb: &KnowledgeBase, session: &mut Session) {
             }
             continue;
         }
-        if article.solutions.iter().any(|s| s.title == a.title) {
-            removed_last = None;
-        }
         match article.solutions.iter().position(|s| s.title == a.title) {
             Some(i) => {
                 shift = i as isize - a.solution as isize;
+                removed_last = None;
                 a.solution = i;
             }
             None => {

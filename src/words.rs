@@ -11,6 +11,9 @@ pub const WHY_DID_THIS_HAPPEN: &str = "Why did this happen?";
 pub const CHECK_THE_SERVICE: &str = "Check if the service is up";
 pub const FIXED_IT: &str = "Fixed it";
 pub const STILL_BROKEN: &str = "Still broken";
+/// The answers to a test's "does it work there?".
+pub const WORKS_THERE: &str = "It works there";
+pub const FAILS_THERE_TOO: &str = "Fails there too";
 pub const OTHER_BROWSER: &str = "Other";
 
 // Titles.
@@ -74,6 +77,8 @@ pub const NO_SERVICES: &str = "No services are set up for live checks here.";
 pub const NOTHING_OPEN: &str =
     "We're not working through an article right now. Describe your problem to start.";
 pub const DID_THIS_FIX_IT: &str = "Did this fix it?";
+/// Asked under a test (a step that tells where the trouble is, not a fix).
+pub const DOES_IT_WORK_THERE: &str = "Does it work there?";
 pub const A_PERSON_CAN_TAKE_IT: &str = "A person on the support team can take it from here; they'll see everything you've tried, so you won't have to repeat it.";
 pub const HELP: &str = "Describe your problem in your own words (the exact error message helps), and mention your browser if you know it.\n\
      I'll find the matching article and walk you through its fixes one at a time, asking whether each one worked.\n\
@@ -131,6 +136,11 @@ pub const NOT_ANSWERED_HERE: &str =
 /// Asks the open "did this fix it?" again in one line (after an aside or an unclear reply).
 pub fn did_it_fix_it(fix: &str) -> String {
     format!("Did **{fix}** fix it?")
+}
+
+/// Asks a test's "does it work there?" again in one line.
+pub fn does_it_work_with(test: &str) -> String {
+    format!("Does it work in the test (**{test}**)?")
 }
 
 /// A long reply that sounds like a fix is confirmed before it is recorded.
@@ -314,6 +324,19 @@ pub fn which_browser(fix: &str) -> String {
 
 pub fn solution_heading(number: usize, total: usize, title: &str) -> String {
     format!("Solution {number} of {total}: {title}")
+}
+
+/// The heading of a step that is a test, numbered among the solutions.
+pub fn test_heading(number: usize, total: usize, title: &str) -> String {
+    format!("Solution {number} of {total} (a test): {title}")
+}
+
+/// A test the problem did not show in: what that means, and that it fixed nothing yet.
+pub fn works_there(test: &str) -> String {
+    format!(
+        "Good to know: it works in the test (**{test}**). That was a test, not a fix: the \
+         trouble is in something the test leaves out, and the next step goes at that."
+    )
 }
 
 pub fn steps_for(browser: &str, steps: &str) -> String {

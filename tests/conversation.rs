@@ -186,6 +186,25 @@ fn has(out: &Output, needle: &str) -> bool {
     all_text(out).contains(needle)
 }
 
+/// The open step is `title`, a test ("does it work there?"), numbered `n` of `of`.
+#[track_caller]
+fn assert_test_step(out: &Output, n: usize, of: usize, title: &str) {
+    let q = question(out);
+    assert_eq!(
+        q.title.as_deref(),
+        Some(format!("Solution {n} of {of} (a test): {title}").as_str()),
+        "{}",
+        all_text(out)
+    );
+    assert!(q.text.ends_with("Does it work there?"), "{}", q.text);
+    let labels: Vec<&str> = q.choices.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels[..2],
+        ["It works there", "Fails there too"],
+        "{labels:?}"
+    );
+}
+
 #[track_caller]
 fn assert_solution(out: &Output, n: usize, of: usize, title: &str) {
     let q = question(out);
@@ -2399,7 +2418,8 @@ fn more_about_the_same_problem_carries_on_and_never_repeats_a_failed_fix() {
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks page is blank and not loading in chrome");
     let out = chat.not_fixed();
-    assert_solution(&out, 2, question_total(&out), &question_title(&out));
+    // The second step is a test ("try a private window").
+    assert_test_step(&out, 2, question_total(&out), &question_title(&out));
     // "Still blank" answers the open step (not fixed) and the walk goes on.
     let out = chat.say("the quickbooks page is still blank and not loading at all");
     let q = question(&out);
@@ -2439,7 +2459,7 @@ fn question_total(out: &Output) -> usize {
     let t = question(out).title.clone().unwrap_or_default();
     t.split(" of ")
         .nth(1)
-        .and_then(|r| r.split(':').next())
+        .and_then(|r| r.split([':', ' ']).next())
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
 }
@@ -2568,7 +2588,7 @@ fn the_fixed_problem_described_again_is_the_fix_taken_back_not_a_restart() {
     let out = chat.say("wait no its blank again");
     assert!(has(&out, "it's back"), "{}", all_text(&out));
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
-    assert_solution(&out, 2, 5, "Try a private window");
+    assert_test_step(&out, 2, 5, "Try a private window");
 }
 
 /// The sync article with `edit` applied, as an admin's save would reload it.
@@ -2770,4 +2790,76 @@ fn a_first_message_that_only_says_where_asks_what_is_wrong_and_keeps_it() {
     chat.say("my bank feed stopped syncing");
     assert_eq!(chat.session.browser, Some(Browser::SafariIos));
     assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+}
+
+/// "Try a private window" tells where the trouble is; it fixes nothing. "It works there" (the
+/// button, or said outright, even as "yes that fixed it") is recorded as a test result, never
+/// as a fix, and the walk goes on to the step the test points at.
+#[test]
+fn a_test_that_works_is_no_fix_and_the_walk_goes_on() {
+    let kb = shipped_kb();
+    for answer in ["button", "it works in incognito", "yes!! that fixed it"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks page is blank and not loading in chrome");
+        let out = chat.not_fixed();
+        assert_test_step(&out, 2, 5, "Try a private window");
+        let out = if answer == "button" {
+            chat.fixed()
+        } else {
+            chat.say(answer)
+        };
+        assert!(
+            has(&out, "a test, not a fix"),
+            "{answer}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            chat.session.attempts[1].outcome,
+            Some(Outcome::WorksThere),
+            "{answer}"
+        );
+        assert!(
+            !matches!(chat.session.stage, Stage::Fixed { .. }),
+            "{answer}: the problem is not fixed"
+        );
+        assert_solution(&out, 3, 5, "Turn off browser extensions");
+    }
+}
+
+/// "Fails there too" is the test's other answer: recorded as such (not as a failed fix), and
+/// the test is never shown again.
+#[test]
+fn a_test_that_fails_too_is_recorded_as_such_and_not_shown_again() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.not_fixed();
+    let out = chat.say("nope, same in the private window");
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::FailsThere));
+    assert_solution(&out, 3, 5, "Turn off browser extensions");
+    chat.not_fixed();
+    chat.not_fixed();
+    let out = chat.not_fixed();
+    assert!(
+        !all_text(&out).contains("Try a private window"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// Asked again in one line (after an aside), a test keeps its own question.
+#[test]
+fn a_test_asked_again_asks_whether_it_works_there() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.not_fixed();
+    let out = chat.say("hmm let me see");
+    let text = all_text(&out);
+    assert!(
+        text.contains("Does it work in the test (**Try a private window**)?")
+            || text.contains("Does it work there?"),
+        "{text}"
+    );
+    assert!(!text.contains("fix it?"), "{text}");
 }

@@ -246,3 +246,69 @@ async fn a_fix_said_to_be_tried_already_counts_as_not_fixed_and_the_one_on_scree
     // On screen, then File Doctor (said), then the next one shown.
     assert_eq!(counts, [(1, 1), (1, 1), (1, 0)], "{:?}", a.solutions);
 }
+
+/// A test ("try a private window") is counted by what it showed, never as a fix or a failed
+/// fix, and the ticket tells staff what the test showed.
+#[tokio::test]
+async fn a_test_counts_what_it_showed_and_the_ticket_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    let blank = "quickbooks page is blank and not loading in chrome";
+    service
+        .handle(&ann, describe_in_chrome(blank))
+        .await
+        .unwrap();
+    // Reload: still broken; the private window: it works there.
+    service
+        .handle(&ann, Event::Act(Action::NotFixed(step(&service, &ann))))
+        .await
+        .unwrap();
+    service
+        .handle(&ann, Event::Act(Action::Fixed(step(&service, &ann))))
+        .await
+        .unwrap();
+    // Bob: the problem shows in the private window too.
+    let bob = user("bob");
+    service
+        .handle(&bob, describe_in_chrome(blank))
+        .await
+        .unwrap();
+    service
+        .handle(&bob, Event::Act(Action::NotFixed(step(&service, &bob))))
+        .await
+        .unwrap();
+    service
+        .handle(&bob, Event::Act(Action::NotFixed(step(&service, &bob))))
+        .await
+        .unwrap();
+    service
+        .handle(&ann, Event::Act(Action::Escalate))
+        .await
+        .unwrap();
+
+    let (s, a) = stats_of(&service, "page-not-loading");
+    let test = a
+        .solutions
+        .iter()
+        .find(|r| r.title == "Try a private window")
+        .expect("a row for the test");
+    assert_eq!(
+        (
+            test.shown,
+            test.fixed,
+            test.not_fixed,
+            test.works_there,
+            test.fails_there
+        ),
+        (2, 0, 0, 1, 1)
+    );
+    assert_eq!(a.fixed, 0, "nothing was fixed");
+    assert_eq!(s.conversations_fixed_without_ticket, 0);
+    let ticket = service.store().tickets().next().expect("Ann's ticket");
+    let card = ticket.summaries[0].transcript_markdown("T-0001");
+    assert!(
+        card.contains("Try a private window (Chrome) — works there (a test, not a fix)"),
+        "{card}"
+    );
+}

@@ -30,6 +30,20 @@ pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliEr
             a.article, a.shown, a.fixed, a.not_fixed, a.escalated_after, a.fixed_without_ticket
         )?;
         for sol in &a.solutions {
+            if sol.works_there + sol.fails_there > 0 && sol.fixed + sol.not_fixed == 0 {
+                // A test: what it showed, not whether it fixed anything.
+                writeln!(
+                    out,
+                    "  {}. {} (a test): shown {}, works there {}, fails there too {}, escalated after {}",
+                    sol.solution,
+                    sol.title,
+                    sol.shown,
+                    sol.works_there,
+                    sol.fails_there,
+                    sol.escalated_after
+                )?;
+                continue;
+            }
             let rate = if sol.fixed + sol.not_fixed > 0 {
                 format!(
                     " ({:.0}% fixed)",

@@ -816,9 +816,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 return;
             };
             // current_step() is Some, so an attempt is pending.
-            if let Some(p) = session.pending_attempt() {
-                p.outcome = Some(Outcome::NotFixed);
-                p.at = now;
+            if fail_pending(session, article, now) {
                 next_solution(session, article, now, out);
             }
         }
@@ -888,7 +886,12 @@ fn answered_step<'a>(
 }
 
 /// Records the pending step as the fix and says so (the button, or a reply that states it).
+/// On a test ("try a private window") nothing is fixed: it worked there, and the walk goes on.
 fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    if pending_test(session, article) {
+        works_there(session, article, now, out);
+        return;
+    }
     let Some(title) = mark_fixed(session, article, now) else {
         return;
     };
@@ -905,6 +908,40 @@ fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Ou
         );
     }
     out.replies.push(reply);
+}
+
+/// Whether the step on screen is a test (`## Test:`), whose "it works" is no fix.
+fn pending_test(session: &mut Session, article: &Article) -> bool {
+    session
+        .pending_attempt()
+        .and_then(|p| article.solutions.get(p.solution))
+        .is_some_and(|s| s.test)
+}
+
+/// The open test did not show the problem: recorded as such (never as a fix), said with what
+/// it means, and on to the next step, which goes at what the test left out.
+fn works_there(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    let Some(p) = session.pending_attempt() else {
+        return;
+    };
+    p.outcome = Some(Outcome::WorksThere);
+    p.at = now;
+    let title = p.title.clone();
+    out.replies
+        .push(Reply::new(words::works_there(&title)).article(&article.id));
+    next_solution(session, article, now, out);
+}
+
+/// Records the open step as failed: a fix that did not work, or a test the problem showed in
+/// as well. Whether a step was open.
+fn fail_pending(session: &mut Session, article: &Article, now: u64) -> bool {
+    let Some(p) = session.pending_attempt() else {
+        return false;
+    };
+    let test = article.solutions.get(p.solution).is_some_and(|s| s.test);
+    p.outcome = Some(Outcome::failed(test));
+    p.at = now;
+    true
 }
 
 /// Marks the open fix as the one that worked and ends the walk there; its title, or `None`
@@ -1143,7 +1180,11 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             skip_solution(session, article, index, browser, now, &mut skipped, why);
             continue;
         }
-        let heading = words::solution_heading(index + 1, total, &solution.title);
+        let heading = if solution.test {
+            words::test_heading(index + 1, total, &solution.title)
+        } else {
+            words::solution_heading(index + 1, total, &solution.title)
+        };
         let body = match steps {
             StepsFor::NeedBrowser => {
                 session.stage = Stage::ChoosingBrowser {
@@ -1237,7 +1278,12 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         push_skipped(out, &skipped);
         // The attempt just pushed is pending.
         let step = session.current_step().unwrap_or(Step::UNKNOWN);
-        let reply = Reply::new(format!("{body}\n\n{}", words::DID_THIS_FIX_IT)).title(heading);
+        let question = if solution.test {
+            words::DOES_IT_WORK_THERE
+        } else {
+            words::DID_THIS_FIX_IT
+        };
+        let reply = Reply::new(format!("{body}\n\n{question}")).title(heading);
         out.replies.push(with_answers(reply, article, step));
         return;
     }
@@ -1274,15 +1320,26 @@ fn reads_the_same(
 /// `reply` as the question of `article`'s open `step`, with the answers to "did this fix it?"
 /// (and the live check when the article has one).
 fn with_answers(reply: Reply, article: &Article, step: Step) -> Reply {
+    let (worked, failed) = answer_labels(article, step);
     let mut reply = reply
         .article(&article.id)
-        .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
-        .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger)
+        .choice(Action::Fixed(step), worked, Style::Success)
+        .choice(Action::NotFixed(step), failed, Style::Danger)
         .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
     if !article.checks.is_empty() {
         reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
     }
     reply
+}
+
+/// The labels of the two answers to `step`: "Fixed it" / "Still broken" for a fix, "It works
+/// there" / "Fails there too" for a test.
+fn answer_labels(article: &Article, step: Step) -> (&'static str, &'static str) {
+    if article.solutions.get(step.solution).is_some_and(|s| s.test) {
+        (words::WORKS_THERE, words::FAILS_THERE_TOO)
+    } else {
+        (words::FIXED_IT, words::STILL_BROKEN)
+    }
 }
 
 /// Whether a solution's general steps read differently in Safari on a Mac and on an iPhone.

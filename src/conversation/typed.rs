@@ -82,11 +82,8 @@ pub(super) fn answer(
         && !device.runs(current)
         && understood.browser.is_none()
     {
-        if understood.intent == Some(Intent::NotFixed)
-            && let Some(p) = session.pending_attempt()
-        {
-            p.outcome = Some(Outcome::NotFixed);
-            p.at = now;
+        if understood.intent == Some(Intent::NotFixed) {
+            super::fail_pending(session, article, now);
         }
         note_follow_up(session, text);
         session.browser = None;
@@ -176,11 +173,8 @@ pub(super) fn answer(
         Some(Intent::Check) => act(kb, session, Action::Check, now, out),
         Some(Intent::Human) => {
             // "didnt work, can i talk to a human": the fix on screen failed, and staff see so.
-            if understand::not_fixed_beside_human(text)
-                && let Some(p) = session.pending_attempt()
-            {
-                p.outcome = Some(Outcome::NotFixed);
-                p.at = now;
+            if understand::not_fixed_beside_human(text) {
+                super::fail_pending(session, article, now);
             }
             session.leave_pending();
             // "can i talk to a person" adds nothing for staff; "..., payroll is due friday" does.
@@ -337,6 +331,15 @@ fn fixed_then_new_problem(
     // "clearing the cache fixed it, but now ...": the fix the words before the "but" name.
     let said_of_the_fix = text.strip_suffix(trouble).unwrap_or(text);
     take_up_the_fix_named(session, article, said_of_the_fix, now);
+    if super::pending_test(session, article) {
+        // "works in a private window, but now ...": the test says something; it fixed nothing.
+        if let Some(p) = session.pending_attempt() {
+            p.outcome = Some(Outcome::WorksThere);
+            p.at = now;
+        }
+        super::describe(kb, session, trouble, None, None, now, out);
+        return;
+    }
     let Some(fix) = super::mark_fixed(session, article, now) else {
         return;
     };
@@ -498,7 +501,8 @@ fn fixed(
             .push(Reply::new(words::glad_it_works_now(&article.title)).article(&article.id));
         return;
     }
-    if understood.is_stated_fix() {
+    // On a test nothing is recorded as a fix, so there is nothing to confirm.
+    if understood.is_stated_fix() || super::pending_test(session, article) {
         // Recorded as the button would.
         super::record_fixed(session, article, now, out);
         return;
@@ -535,15 +539,13 @@ fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out
         && let Some(named) =
             fix_named(session, article, open, text).filter(|_| names_an_action(text))
     {
-        rule_out_named(session, article, named, Outcome::NotFixed, now);
+        let failed = Outcome::failed(article.solutions[named].test);
+        rule_out_named(session, article, named, failed, now);
         let lead = words::skipping_named(&article.solutions[named].title, true);
         open_question(session, article, &lead, now, out);
         return;
     }
-    if let Some(p) = session.pending_attempt() {
-        p.outcome = Some(Outcome::NotFixed);
-        p.at = now;
-    }
+    super::fail_pending(session, article, now);
     if let Some(index) = fix_for_detail(session, article, text) {
         session.next_solution = index;
         out.replies.push(
@@ -566,9 +568,8 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
     // "it says error 103 now": an error still shows, so the open fix did not clear it (and is
     // not shown again). Other details leave it unanswered, as a browser change does.
     let error_shows = !Terms::of(text).codes.is_empty();
-    if error_shows && let Some(p) = session.pending_attempt() {
-        p.outcome = Some(Outcome::NotFixed);
-        p.at = now;
+    if error_shows {
+        super::fail_pending(session, article, now);
     }
     if let Some(index) = jump {
         out.replies.push(
@@ -659,10 +660,15 @@ pub(super) fn open_question(
         .attempts
         .last()
         .map_or(article.title.clone(), |a| a.title.clone());
-    let text = if lead.is_empty() {
-        words::did_it_fix_it(&title)
+    let question = if super::pending_test(session, article) {
+        words::does_it_work_with(&title)
     } else {
-        format!("{lead} {}", words::did_it_fix_it(&title))
+        words::did_it_fix_it(&title)
+    };
+    let text = if lead.is_empty() {
+        question
+    } else {
+        format!("{lead} {question}")
     };
     out.replies
         .push(super::with_answers(Reply::new(text), article, step));

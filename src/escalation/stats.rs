@@ -19,6 +19,10 @@ pub enum StatKind {
     FixTakenBack,
     /// The same, for a fix that had counted as fixed without a ticket.
     FixWithoutTicketTakenBack,
+    /// A test (`## Test:`) the problem did not show in.
+    WorksThere,
+    /// A test the problem showed in as well.
+    FailsThere,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +43,15 @@ pub struct SolutionStats {
     pub fixed: u64,
     pub not_fixed: u64,
     pub escalated_after: u64,
+    /// For a test: how often the problem did not show in it, and how often it did.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub works_there: u64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fails_there: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -134,6 +147,8 @@ pub fn aggregate(
                 a.fixed_without_ticket = a.fixed_without_ticket.saturating_sub(1);
                 fixed_without_ticket = fixed_without_ticket.saturating_sub(1);
             }
+            StatKind::WorksThere => s.works_there += 1,
+            StatKind::FailsThere => s.fails_there += 1,
         }
     }
     let articles = by_article

@@ -88,7 +88,13 @@ impl Card {
 /// How much an outcome tells staff: an answer, then a skip, then no answer.
 fn informative(o: Option<Outcome>) -> u8 {
     match o {
-        Some(Outcome::Fixed | Outcome::NotFixed | Outcome::CouldNotTry) => 3,
+        Some(
+            Outcome::Fixed
+            | Outcome::NotFixed
+            | Outcome::CouldNotTry
+            | Outcome::WorksThere
+            | Outcome::FailsThere,
+        ) => 3,
         Some(Outcome::Skipped) => 2,
         Some(Outcome::NoAnswer) => 1,
         None => 0,
@@ -169,6 +175,8 @@ impl Summary {
             Some(Outcome::NotFixed) => "did not fix it",
             Some(Outcome::Skipped) => "skipped (no steps for this browser)",
             Some(Outcome::CouldNotTry) => "could not try it",
+            Some(Outcome::WorksThere) => "works there (a test, not a fix)",
+            Some(Outcome::FailsThere) => "fails there too (a test)",
             Some(Outcome::NoAnswer) | None => "no answer",
         }
     }

@@ -61,10 +61,15 @@ pub struct Faq {
     pub answer: String,
 }
 
-/// One way to fix the problem: general Markdown plus optional per-browser steps.
+/// One way to fix the problem: general Markdown plus optional per-browser steps. A *test*
+/// (`## Test: <title>`, such as "Try a private window") is a step that tells where the
+/// trouble is rather than fixing it: "it works there" is no fix, and is never recorded as one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Solution {
     pub title: String,
+    /// Written as `## Test:`: the user is asked "does it work there?", not "did this fix it?".
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
     /// Text or steps that apply to every browser; may be empty when only variants exist.
     pub general: String,
     pub variants: Vec<BrowserSteps>,
@@ -155,8 +160,8 @@ struct FrontMatter {
     checks: Option<toml::Spanned<Vec<String>>>,
 }
 
-const KNOWN_SECTIONS: &str =
-    "`## Causes`, `## Solution: <title>`, `## Prevention`, `## FAQ`, `## Escalation`";
+const KNOWN_SECTIONS: &str = "`## Causes`, `## Solution: <title>`, `## Test: <title>`, \
+     `## Prevention`, `## FAQ`, `## Escalation`";
 const BROWSER_HEADINGS: &str = "Chrome, Firefox, Safari (Mac), Safari (iPhone and iPad), \
      Microsoft Edge, Internet Explorer";
 
@@ -495,10 +500,11 @@ fn parse_body(
         }
         let lower = h.text.to_lowercase();
         let name = lower.trim_end_matches(':').trim();
-        if let Some(rest) = solution_title(&h.text) {
-            if let Some(s) = parse_solution(
+        if let Some((rest, test)) = solution_title(&h.text) {
+            if let Some(mut s) = parse_solution(
                 file, &lines, body_start, body, rest, h, content, subs, problems,
             ) {
+                s.test = test;
                 // Users, tickets and stats tell solutions apart by title.
                 if out
                     .solutions
@@ -622,6 +628,8 @@ fn parse_body(
                 let hint = if name.starts_with("solution") {
                     "a solution heading is `## Solution: <title>`, with a colon and a title"
                         .to_string()
+                } else if name.starts_with("test") {
+                    "a test heading is `## Test: <title>`, with a colon and a title".to_string()
                 } else {
                     format!("known sections are {KNOWN_SECTIONS}; symptoms go in the front matter")
                 };
@@ -649,10 +657,14 @@ fn parse_body(
     Some(out)
 }
 
-fn solution_title(heading: &str) -> Option<&str> {
+/// The title of a `## Solution: <title>` or `## Test: <title>` heading, and whether it is a test.
+fn solution_title(heading: &str) -> Option<(&str, bool)> {
     let (head, rest) = heading.split_once(':')?;
-    if head.trim().eq_ignore_ascii_case("solution") {
-        Some(rest.trim())
+    let head = head.trim();
+    if head.eq_ignore_ascii_case("solution") {
+        Some((rest.trim(), false))
+    } else if head.eq_ignore_ascii_case("test") {
+        Some((rest.trim(), true))
     } else {
         None
     }
@@ -777,6 +789,7 @@ fn parse_solution(
     }
     Some(Solution {
         title: title.to_string(),
+        test: false,
         general,
         variants,
     })
@@ -858,6 +871,35 @@ Ask a human.
 
     fn errors(text: &str) -> Vec<Diagnostic> {
         parse("x.md", "x", text).expect_err("should be invalid")
+    }
+
+    /// `## Test:` is a step like a solution, marked as a test; a test heading without a title
+    /// (or misspelled) is reported at its line with how to write it.
+    #[test]
+    fn a_test_heading_is_a_step_marked_as_a_test() {
+        let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n\n## Solution: Clear the cache\n1. Clear it.\n";
+        let a = parse("x.md", "x", text).expect("valid");
+        let steps: Vec<(&str, bool)> = a
+            .solutions
+            .iter()
+            .map(|s| (s.title.as_str(), s.test))
+            .collect();
+        assert_eq!(
+            steps,
+            [("Try a private window", true), ("Clear the cache", false)]
+        );
+        let errs = errors(
+            "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Tests - private window\n1. Open one.\n\n## Solution: A\n1. x\n",
+        );
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, 7);
+        assert!(
+            errs[0]
+                .hint
+                .as_deref()
+                .is_some_and(|h| h.contains("`## Test: <title>`")),
+            "{errs:?}"
+        );
     }
 
     #[test]

@@ -61,7 +61,8 @@ pub fn article_markdown(a: &Article, browser: Option<Browser>) -> String {
     }
     for (i, s) in a.solutions.iter().enumerate() {
         t.push_str(&format!(
-            "\n## Solution {}: {}\n{}\n",
+            "\n## {} {}: {}\n{}\n",
+            if s.test { "Test" } else { "Solution" },
             i + 1,
             s.title,
             steps_text(s, browser)

@@ -247,6 +247,8 @@ impl Service {
                         }
                     }
                     Some(Outcome::NotFixed) => kinds.push(StatKind::NotFixed),
+                    Some(Outcome::WorksThere) => kinds.push(StatKind::WorksThere),
+                    Some(Outcome::FailsThere) => kinds.push(StatKind::FailsThere),
                     _ => {}
                 }
             }

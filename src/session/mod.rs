@@ -84,13 +84,31 @@ pub enum Outcome {
     /// The user could not do it ("no admin rights", "there is no update button"): neither
     /// fixed nor failed, and not shown again.
     CouldNotTry,
+    /// A test (`## Test:`, "try a private window") the problem did not show in: it tells
+    /// where the trouble is, and fixes nothing. Done with, not shown again.
+    WorksThere,
+    /// A test the problem showed in as well. Done with, not shown again.
+    FailsThere,
 }
 
 impl Outcome {
-    /// Whether the fix is done with for this conversation without having worked: it failed,
-    /// or the user could not do it. Such a fix is never shown again.
+    /// Whether the step is done with for this conversation without having fixed anything: it
+    /// failed, the user could not do it, or it was a test they ran. Never shown again.
     pub fn ruled_out(self) -> bool {
-        matches!(self, Outcome::NotFixed | Outcome::CouldNotTry)
+        matches!(
+            self,
+            Outcome::NotFixed | Outcome::CouldNotTry | Outcome::WorksThere | Outcome::FailsThere
+        )
+    }
+
+    /// What "still broken" means for a step: a fix that failed, or a test the problem showed
+    /// in too.
+    pub fn failed(test: bool) -> Outcome {
+        if test {
+            Outcome::FailsThere
+        } else {
+            Outcome::NotFixed
+        }
     }
 }
 

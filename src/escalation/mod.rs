@@ -43,10 +43,18 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
                 escape_one_line(&fix),
                 ticket.id
             ),
-            None => format!(
-                "{who} escalated again; ticket {} has a new summary ({n} in all)",
-                ticket.id
-            ),
+            None => match another_problem(ticket) {
+                Some((new, before)) => format!(
+                    "{who} handed over another problem on ticket {}: {} (it was about {}; {n} summaries)",
+                    ticket.id,
+                    escape_one_line(&new),
+                    escape_one_line(&before)
+                ),
+                None => format!(
+                    "{who} escalated again; ticket {} has a new summary ({n} in all)",
+                    ticket.id
+                ),
+            },
         };
         (
             NoticeEvent::Updated,
@@ -92,6 +100,20 @@ pub fn fix_news(before: &[Attempt], after: &[Attempt]) -> Option<FixNews> {
         (Some(a), _) => Some(FixNews::Fixed(a.title.clone())),
         (None, Some(b)) => Some(FixNews::CameBack(b.title.clone())),
         (None, None) => None,
+    }
+}
+
+/// The latest summary's article and the one before's, when they differ: a second problem
+/// handed over to the same open ticket.
+fn another_problem(ticket: &Ticket) -> Option<(String, String)> {
+    let [.., before, latest] = ticket.summaries.as_slice() else {
+        return None;
+    };
+    match (&latest.article, &before.article) {
+        (Some((new, new_title)), Some((old, old_title))) if new != old => {
+            Some((new_title.clone(), old_title.clone()))
+        }
+        _ => None,
     }
 }
 
@@ -329,6 +351,20 @@ mod tests {
             told[0].text.contains("\"Clear the cache\" did not last"),
             "{}",
             told[0].text
+        );
+    }
+
+    #[test]
+    fn staff_hear_that_an_update_is_another_problem() {
+        let mut ticket = Ticket::new(TicketId(1), summary(None), 0);
+        ticket.summaries[0].article = Some(("e502".into(), "Error 502".into()));
+        let mut second = summary(None);
+        second.article = Some(("bank".into(), "Bank feed not updating".into()));
+        ticket.summaries.push(second);
+        let told = on_escalated(&ticket, false);
+        assert_eq!(
+            told[0].text,
+            "Ann handed over another problem on ticket T-0001: Bank feed not updating (it was about Error 502; 2 summaries)"
         );
     }
 }

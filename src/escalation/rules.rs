@@ -4,16 +4,40 @@
 use super::summary::Summary;
 use super::ticket::{Status, Ticket, TicketError, TicketId};
 
-/// A ticket's subject in listings: the article the bot matched, or why there is none.
+/// A ticket's subject in listings: the article the bot matched, or why there is none; when
+/// the user handed over other problems to the same open ticket, those too ("Bank feed not
+/// updating (also: Error 502)").
 pub fn subject(t: &Ticket) -> String {
-    match t.summary() {
+    let latest = match t.summary() {
         Some(s) if s.article.is_none() && s.kb_problem.is_some() => {
             "No diagnosis (knowledge base unavailable)".into()
         }
         s => s
             .and_then(|s| s.article.as_ref().map(|(_, title)| title.clone()))
             .unwrap_or_else(|| "No matching article".into()),
+    };
+    let others = other_problems(t);
+    if others.is_empty() {
+        latest
+    } else {
+        format!("{latest} (also: {})", others.join("; "))
     }
+}
+
+/// The titles of the articles earlier summaries of `t` were about, besides the latest one's,
+/// each once, oldest first.
+pub fn other_problems(t: &Ticket) -> Vec<String> {
+    let latest = t
+        .summary()
+        .and_then(|s| s.article.as_ref())
+        .map(|(id, _)| id);
+    let mut seen: Vec<&(String, String)> = Vec::new();
+    for article in t.summaries.iter().filter_map(|s| s.article.as_ref()) {
+        if Some(&article.0) != latest && !seen.iter().any(|o| o.0 == article.0) {
+            seen.push(article);
+        }
+    }
+    seen.into_iter().map(|(_, title)| title.clone()).collect()
 }
 
 /// One open ticket per user: an escalation joins the user's open ticket (`current`, unless it is
@@ -165,5 +189,25 @@ mod tests {
         assert_eq!(subject(&t), "No diagnosis (knowledge base unavailable)");
         t.summaries[0].article = Some(("a".into(), "Error 502".into()));
         assert_eq!(subject(&t), "Error 502");
+    }
+
+    /// A second problem handed over to the open ticket: the subject names both, the latest
+    /// first; the same problem again adds nothing.
+    #[test]
+    fn the_subject_names_every_problem_handed_over() {
+        let about = |id: &str, title: &str| Summary {
+            article: Some((id.into(), title.into())),
+            ..summary()
+        };
+        let mut t = Ticket::new(TicketId(1), about("e502", "Error 502"), 1);
+        t.summaries.push(about("e502", "Error 502"));
+        assert_eq!(subject(&t), "Error 502");
+        t.summaries.push(about("bank", "Bank feed not updating"));
+        assert_eq!(subject(&t), "Bank feed not updating (also: Error 502)");
+        t.summaries.push(summary());
+        assert_eq!(
+            subject(&t),
+            "No matching article (also: Error 502; Bank feed not updating)"
+        );
     }
 }

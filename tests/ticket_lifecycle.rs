@@ -305,3 +305,74 @@ fn escalate_lists_no_step_the_user_never_saw() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("No fixes shown yet"), "{out}");
 }
+
+/// A claimed ticket whose claimer is away goes back to the queue with `tickets release`: open
+/// again, someone else can claim it, the user hears it is back in the queue, and staff hear who
+/// released it from whom. Releasing a ticket nobody holds is refused with why.
+#[test]
+fn a_claimed_ticket_can_be_released_and_claimed_by_someone_else() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open_waiting(data.path(), std::time::Duration::from_secs(5)).unwrap();
+        desk(&store).file(summary("u1", "502 again"), 100).unwrap();
+    }
+    let tickets = |args: &[&str]| {
+        let mut all = vec!["tickets"];
+        all.extend_from_slice(args);
+        run_on(cwd.path(), &shipped_knowledge(), data.path(), &all)
+    };
+    // Nothing to release while nobody holds it.
+    let o = tickets(&["release", "T-0001", "--by", "lead"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("only a claimed ticket can be released"),
+        "{}",
+        show(&o)
+    );
+    let o = tickets(&["claim", "T-0001", "--by", "carol"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    // Dave cannot take it while Carol holds it; he is told how.
+    let o = tickets(&["claim", "T-0001", "--by", "dave"]);
+    assert_ne!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("release it first"),
+        "{}",
+        show(&o)
+    );
+    let o = tickets(&["release", "T-0001", "--by", "lead"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("T-0001 is now open"),
+        "{}",
+        show(&o)
+    );
+    let o = tickets(&["claim", "T-0001", "--by", "dave"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+
+    let store = Store::open_waiting(data.path(), std::time::Duration::from_secs(5)).unwrap();
+    let t = store.ticket(TicketId(1)).unwrap().unwrap();
+    assert_eq!(t.claimed_by(), Some("dave"));
+    let steps: Vec<_> = t.history.iter().map(|h| (h.to, h.by.as_str())).collect();
+    assert_eq!(
+        steps,
+        vec![
+            (Status::Open, "name-u1"),
+            (Status::Claimed, "carol"),
+            (Status::Open, "lead"),
+            (Status::Claimed, "dave")
+        ]
+    );
+    drop(store);
+    let sent = std::fs::read_to_string(data.path().join("notifications.jsonl")).unwrap();
+    assert!(
+        sent.contains(
+            "Ticket T-0001 released by lead (claimed by carol); it is open for anyone to claim"
+        ),
+        "{sent}"
+    );
+    assert!(
+        sent.contains("Your ticket T-0001 is back in the support team's queue"),
+        "{sent}"
+    );
+}

@@ -329,6 +329,12 @@ pub enum TicketsCommand {
         #[arg(long)]
         by: String,
     },
+    /// Give a claimed ticket back to the queue for anyone to claim; the user is told.
+    Release {
+        id: String,
+        #[arg(long)]
+        by: String,
+    },
     /// Mark a ticket resolved; the user is told.
     Resolve {
         id: String,

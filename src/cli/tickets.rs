@@ -25,6 +25,7 @@ pub fn run(ctx: &Context, command: TicketsCommand) -> Result<ExitCode, CliError>
         TicketsCommand::Show { id, json } => show(store, &id, json, out),
         TicketsCommand::Export { id, format } => export(store, &id, &format, out),
         TicketsCommand::Claim { id, by } => act(store, &id, &by, StaffAction::Claim, now, out),
+        TicketsCommand::Release { id, by } => act(store, &id, &by, StaffAction::Release, now, out),
         TicketsCommand::Resolve { id, by, note } => {
             act(store, &id, &by, StaffAction::Resolve { note }, now, out)
         }

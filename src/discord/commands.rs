@@ -170,6 +170,14 @@ pub fn definitions() -> Vec<CreateCommand> {
             .add_option(
                 CreateCommandOption::new(
                     CommandOptionType::SubCommand,
+                    "release",
+                    "Give a claimed ticket back to the queue",
+                )
+                .add_sub_option(ticket_id_option()),
+            )
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::SubCommand,
                     "resolve",
                     "Resolve a ticket",
                 )
@@ -342,10 +350,12 @@ pub fn parse(name: &str, options: &[CommandDataOption]) -> Result<SlashCommand, 
             note: string(options, "note"),
         },
         "ticket" => {
-            let (verb, inner) = sub(options).ok_or("Use /ticket show|claim|resolve|reopen.")?;
+            let (verb, inner) =
+                sub(options).ok_or("Use /ticket show|claim|release|resolve|reopen.")?;
             let verb = match verb {
                 "show" => TicketVerb::Show,
                 "claim" => TicketVerb::Act(StaffAction::Claim),
+                "release" => TicketVerb::Act(StaffAction::Release),
                 "resolve" => TicketVerb::Act(StaffAction::Resolve {
                     note: string(inner, "note"),
                 }),

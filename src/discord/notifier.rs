@@ -574,6 +574,7 @@ impl DiscordNotifier {
                             NoticeEvent::Claimed { .. } => "was picked up by the support team",
                             NoticeEvent::Resolved { .. } => "was resolved",
                             NoticeEvent::Reopened { .. } => "was reopened",
+                            NoticeEvent::Released { .. } => "is back in the support queue",
                             _ => "has an update",
                         };
                         format!(

@@ -344,7 +344,7 @@ pub fn ticket_fallback(
     }
 }
 
-/// Claim / Resolve, or Reopen, for a ticket in `status`.
+/// Claim / Resolve (and Release once claimed), or Reopen, for a ticket in `status`.
 fn ticket_buttons(
     ticket: TicketId,
     status: crate::escalation::ticket::Status,
@@ -364,6 +364,7 @@ fn ticket_buttons(
         Status::Claimed => vec![
             button(TicketPress::Claim, "Claimed", Style::Secondary, true),
             button(TicketPress::Resolve, "Resolve", Style::Success, false),
+            button(TicketPress::Release, "Release", Style::Secondary, false),
         ],
         Status::Resolved => vec![button(
             TicketPress::Reopen,

@@ -1,4 +1,4 @@
-//! Staff buttons on ticket cards, typed: `sbt:<claim|resolve|reopen>:<ticket id>`.
+//! Staff buttons on ticket cards, typed: `sbt:<claim|release|resolve|reopen>:<ticket id>`.
 
 use crate::escalation::StaffAction;
 use crate::escalation::ticket::TicketId;
@@ -10,6 +10,7 @@ const PREFIX: &str = "sbt";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TicketPress {
     Claim,
+    Release,
     Resolve,
     Reopen,
 }
@@ -18,6 +19,7 @@ impl TicketPress {
     fn word(self) -> &'static str {
         match self {
             TicketPress::Claim => "claim",
+            TicketPress::Release => "release",
             TicketPress::Resolve => "resolve",
             TicketPress::Reopen => "reopen",
         }
@@ -26,6 +28,7 @@ impl TicketPress {
     fn from_word(word: &str) -> Option<TicketPress> {
         [
             TicketPress::Claim,
+            TicketPress::Release,
             TicketPress::Resolve,
             TicketPress::Reopen,
         ]
@@ -37,6 +40,7 @@ impl TicketPress {
     pub fn action(self) -> StaffAction {
         match self {
             TicketPress::Claim => StaffAction::Claim,
+            TicketPress::Release => StaffAction::Release,
             TicketPress::Resolve => StaffAction::Resolve { note: None },
             TicketPress::Reopen => StaffAction::Reopen,
         }
@@ -80,6 +84,15 @@ mod tests {
         };
         assert_eq!(b.custom_id(), "sbt:resolve:T-0007");
         assert_eq!(TicketButton::parse("sbt:resolve:T-0007"), Some(Some(b)));
+        let release = TicketButton {
+            press: TicketPress::Release,
+            ticket: TicketId(7),
+        };
+        assert_eq!(
+            TicketButton::parse(&release.custom_id()),
+            Some(Some(release))
+        );
+        assert_eq!(release.press.action(), StaffAction::Release);
         assert_eq!(TicketButton::parse("sbt:archive:T-0007"), Some(None));
         assert_eq!(TicketButton::parse("sbt:claim:nope"), Some(None));
         assert_eq!(TicketButton::parse("sb:42:check"), None);

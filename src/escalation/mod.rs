@@ -140,6 +140,7 @@ fn both(
         NoticeEvent::Claimed { .. } => "claimed",
         NoticeEvent::Resolved { .. } => "resolved",
         NoticeEvent::Reopened { .. } => "reopened",
+        NoticeEvent::Released { .. } => "released",
         NoticeEvent::Created => "created",
         NoticeEvent::Updated => "updated",
         NoticeEvent::IncidentOver { .. } => "incident-over",
@@ -215,7 +216,11 @@ impl Stepped {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StaffAction {
     Claim,
-    Resolve { note: Option<String> },
+    /// A claimed ticket back to the queue, for anyone to claim.
+    Release,
+    Resolve {
+        note: Option<String>,
+    },
     Reopen,
 }
 
@@ -232,6 +237,7 @@ impl StaffAction {
         let before = t.history.len();
         let notes = match self {
             StaffAction::Claim => claim(t, by, now)?,
+            StaffAction::Release => release(t, by, now)?,
             StaffAction::Resolve { note } => resolve(t, by, note.clone(), now)?,
             StaffAction::Reopen => reopen(t, by, now)?,
         };
@@ -281,6 +287,30 @@ fn resolve(
         format!("Ticket {} resolved by {who}{note_text}", t.id),
         format!(
             "Your ticket {} was resolved by {who}.{note_text}\nIf the problem comes back, just ask for a human again.",
+            t.id
+        ),
+    ))
+}
+
+fn release(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, TicketError> {
+    let had = t.claimed_by().map(str::to_string);
+    t.release(by, now)?;
+    let who = escape_one_line(by.trim());
+    let from = had
+        .filter(|h| h != by.trim())
+        .map(|h| format!(" (claimed by {})", escape_one_line(&h)))
+        .unwrap_or_default();
+    Ok(both(
+        t,
+        NoticeEvent::Released {
+            by: by.trim().to_string(),
+        },
+        format!(
+            "Ticket {} released by {who}{from}; it is open for anyone to claim",
+            t.id
+        ),
+        format!(
+            "Your ticket {} is back in the support team's queue: the next person free will pick it up. Everything you told us stays on it.",
             t.id
         ),
     ))

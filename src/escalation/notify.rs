@@ -41,6 +41,10 @@ pub enum NoticeEvent {
     Reopened {
         by: String,
     },
+    /// A claimed ticket was given back to the queue.
+    Released {
+        by: String,
+    },
     /// An incident the user was told about (and asked to hear the end of) is over.
     IncidentOver {
         incident: String,

@@ -87,8 +87,12 @@ pub enum TicketError {
     Resolved { id: TicketId },
     #[error("ticket {id} is already {status}; only resolved tickets can be reopened")]
     NotResolved { id: TicketId, status: Status },
-    #[error("ticket {id} is already claimed by {by}")]
+    #[error(
+        "ticket {id} is already claimed by {by}; to take it over, release it first (then claim it)"
+    )]
     AlreadyClaimed { id: TicketId, by: String },
+    #[error("ticket {id} is {status}, not claimed; only a claimed ticket can be released")]
+    NotClaimed { id: TicketId, status: Status },
     #[error("a name is needed: say who you are with --by NAME")]
     NoName,
     /// A resolution note the user would get as one message: kept readable.
@@ -177,6 +181,23 @@ impl Ticket {
                 Ok(())
             }
         }
+    }
+
+    /// Gives a claimed ticket back to the queue (the claimer is away, or a lead reassigns it):
+    /// open again for anyone to claim. Anyone on staff may release; the history says who.
+    pub fn release(&mut self, by: &str, now: u64) -> Result<(), TicketError> {
+        let by = by.trim();
+        if by.is_empty() {
+            return Err(TicketError::NoName);
+        }
+        if self.status != Status::Claimed {
+            return Err(TicketError::NotClaimed {
+                id: self.id,
+                status: self.status,
+            });
+        }
+        self.change(Status::Open, by, None, now);
+        Ok(())
     }
 
     pub fn resolve(&mut self, by: &str, note: Option<String>, now: u64) -> Result<(), TicketError> {

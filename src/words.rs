@@ -319,8 +319,15 @@ pub fn assumed_browser(browser: &str) -> String {
 }
 
 pub fn which_browser(fix: &str) -> String {
-    format!("The next fix, **{fix}**, depends on your browser. Which browser do you use?")
+    format!("The next step, **{fix}**, depends on your browser. Which browser do you use?")
 }
+
+/// "Not sure" at "which browser?": how to tell, with the way out.
+pub const HOW_TO_TELL_THE_BROWSER: &str = "No problem. How to tell: on an iPhone or iPad it is \
+     usually Safari (a compass icon), on an Android phone usually Chrome. On a computer, look at \
+     the icon you open to get online: a red, yellow and green circle is Chrome, an orange fox \
+     is Firefox, a blue and green wave is Microsoft Edge, a compass is Safari. Still not sure? \
+     Say so (or choose Other) and I'll give steps that work in any browser.";
 
 pub fn solution_heading(number: usize, total: usize, title: &str) -> String {
     format!("Solution {number} of {total}: {title}")

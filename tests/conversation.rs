@@ -2247,14 +2247,36 @@ fn a_browser_without_steps_of_its_own_gets_the_general_ones() {
     chat.say("brave");
     assert!(chat.session.other_browser);
     assert!(chat.session.current_step().is_some());
-    // Not knowing gets the general steps too; "google" is Chrome.
+    // Not knowing is first told how to tell, and the question stays open; not knowing again
+    // gets the general steps. "google" is Chrome.
+    for said in ["idk", "no idea", "nope"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online says 502 bad gateway");
+        let out = chat.say(said);
+        assert!(has(&out, "How to tell"), "{said}: {}", all_text(&out));
+        assert!(
+            browser_question(&out).is_some(),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.current_step(), None, "{said}");
+        // Knowing now: the browser named.
+        let mut knows = Chat::new(&kb);
+        knows.say("quickbooks online says 502 bad gateway");
+        knows.say(said);
+        knows.say("oh it's firefox");
+        assert_eq!(knows.session.browser, Some(Browser::Firefox), "{said}");
+    }
     for (said, browser) in [
         ("idk", None),
-        ("no idea", None),
+        ("still no idea", None),
         ("google", Some(Browser::Chrome)),
     ] {
         let mut chat = Chat::new(&kb);
         chat.say("quickbooks online says 502 bad gateway");
+        if browser.is_none() {
+            chat.say("not sure");
+        }
         chat.say(said);
         assert_eq!(chat.session.browser, browser, "{said}");
         assert_eq!(chat.session.other_browser, browser.is_none(), "{said}");

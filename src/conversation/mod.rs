@@ -189,6 +189,19 @@ fn answer_asked(
     now: u64,
     out: &mut Output,
 ) -> bool {
+    // "still no idea" after how to tell the browser: the steps that work in any browser.
+    if asked == Asked::HowToTellBrowser {
+        // "still no idea": "still" says nothing about a fix here.
+        let lower = text.trim().to_lowercase();
+        let said = lower.strip_prefix("still ").unwrap_or(&lower);
+        let still_unsure =
+            understand::cannot_tell(said) || understand::yes_or_no(said) == Some(false);
+        if still_unsure && matches!(session.stage, Stage::ChoosingBrowser { .. }) {
+            act(kb, session, Action::Browser(None), now, out);
+            return true;
+        }
+        return false;
+    }
     // "switch pls", "keep going": the choice in words.
     if let Asked::Switch { other } = &asked
         && let Some(switch) = understand::switch_or_stay(text)

@@ -55,7 +55,16 @@ pub(super) fn answer(
         && understood.browser.is_none()
         && understood.words <= 6
     {
-        let choice = if Browser::names_another_browser(text) || understand::cannot_tell(text) {
+        // "idk", "not sure": how to tell, and the question again; not knowing a second time
+        // gets the steps for any browser (`answer_asked`). A bare "no"/"nope" gets the same help.
+        if understand::cannot_tell(text) || understand::yes_or_no(text) == Some(false) {
+            out.replies
+                .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));
+            ask_again(session, article, now, out);
+            session.asked = Some(crate::session::Asked::HowToTellBrowser);
+            return;
+        }
+        let choice = if Browser::names_another_browser(text) {
             Some(None)
         } else if Browser::is_google(text) {
             Some(Some(Browser::Chrome))

@@ -198,6 +198,9 @@ pub enum Asked {
     AddBesideFix,
     /// "I don't know this one ... I can hand this to a person."
     Human,
+    /// "Not sure which browser" at "which browser?": how to tell was shown; not knowing again
+    /// gets the steps that work in any browser.
+    HowToTellBrowser,
 }
 
 /// Which "did this fix it?" an answer is for: the attempt's number (counted over the user's

@@ -398,6 +398,14 @@ pub fn last_fix(title: &str) -> String {
     format!("That was the last fix I have for **{title}**.")
 }
 
+/// The end of the fixes, said again in one line.
+pub fn still_out_of_fixes(title: &str) -> String {
+    format!(
+        "I have no more fixes for **{title}**. A person on the support team can take it from here, \
+         or describe another problem."
+    )
+}
+
 pub fn keep_it_from_coming_back(tips: &str) -> String {
     format!("\n\nTo keep it from coming back:\n{tips}")
 }

@@ -330,9 +330,16 @@ fn walks_one_solution_at_a_time_then_offers_a_human() {
     assert_eq!(q.title.as_deref(), Some("Out of fixes"));
     assert_eq!(q.choices[0].action, Action::Escalate);
     assert!(actions(&out).contains(&Action::Restart));
-    // Saying "still broken" again repeats the offer instead of failing.
+    // Saying "still broken" again repeats the offer instead of failing, in one line: the
+    // article's advice is not printed again.
     let again = chat.act(Action::NotFixed(last));
     assert_eq!(question(&again).title.as_deref(), Some("Out of fixes"));
+    let again = chat.say("no");
+    let q = question(&again);
+    assert_eq!(q.title.as_deref(), Some("Out of fixes"));
+    assert!(q.text.starts_with("I have no more fixes for"), "{}", q.text);
+    assert!(!q.text.contains("That was the last fix"), "{}", q.text);
+    assert_eq!(q.choices[0].action, Action::Escalate);
 
     // The record of what was tried is complete and in order.
     let record: Vec<(usize, Option<Outcome>)> = chat

@@ -304,7 +304,8 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
 /// the browser question, or the end of the fixes.
 fn ask_again(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
     if matches!(session.stage, Stage::OutOfSolutions { .. }) {
-        out.replies.push(out_of_solutions(article));
+        // Said once in full already: the offer again, without the article's advice.
+        out.replies.push(out_of_solutions_again(article));
         return;
     }
     session.withdraw_pending();
@@ -1519,6 +1520,16 @@ fn out_of_solutions(article: &Article) -> Reply {
     }
     text.push_str("\n\n");
     text.push_str(words::A_PERSON_CAN_TAKE_IT);
+    out_of_fixes_offer(article, text)
+}
+
+/// The end of the fixes, asked again (another "no", an aside): one line and the same choices.
+fn out_of_solutions_again(article: &Article) -> Reply {
+    out_of_fixes_offer(article, words::still_out_of_fixes(&article.title))
+}
+
+/// `text` under "Out of fixes", with a person first, then the check and starting over.
+fn out_of_fixes_offer(article: &Article, text: String) -> Reply {
     let mut reply = Reply::new(text)
         .title(words::OUT_OF_FIXES_TITLE)
         .tone(Tone::Warning)

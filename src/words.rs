@@ -118,6 +118,12 @@ pub fn skipping_named(fix: &str, tried: bool) -> String {
     }
 }
 
+/// A test the user says they already ran, with the problem there too ("already tried a
+/// private window, still blank").
+pub fn test_named_done(test: &str) -> String {
+    format!("Noted: the problem shows with **{test}** too, so I won't ask for it again.")
+}
+
 /// The user could not do the fix on screen: noted as such (not as failed), and on to the next.
 pub fn could_not_try(fix: &str) -> String {
     format!(
@@ -246,7 +252,7 @@ pub const TAP_TO_RELOAD: &str =
 
 pub fn which_safari(fix: &str) -> String {
     format!(
-        "The next fix, **{fix}**, has different steps for Safari on a Mac and on an iPhone or iPad. Which one are you using?"
+        "The next step, **{fix}**, has different steps for Safari on a Mac and on an iPhone or iPad. Which one are you using?"
     )
 }
 
@@ -279,11 +285,15 @@ pub fn browser_unchanged(browser: Option<&str>, same_fix: bool) -> String {
 }
 
 /// A browser said while a fix is open whose steps are the same for it.
-pub fn same_steps_in(browser: &str, fix: &str) -> String {
+pub fn same_steps_in(browser: &str, fix: &str, test: bool) -> String {
+    let question = if test {
+        does_it_work_with(fix)
+    } else {
+        did_it_fix_it(fix)
+    };
     format!(
         "The steps above are the same in {browser}; later fixes come with steps for {browser} \
-         where they differ. {}",
-        did_it_fix_it(fix)
+         where they differ. {question}"
     )
 }
 
@@ -327,7 +337,7 @@ pub const HOW_TO_TELL_THE_BROWSER: &str = "No problem. How to tell: on an iPhone
      usually Safari (a compass icon), on an Android phone usually Chrome. On a computer, look at \
      the icon you open to get online: a red, yellow and green circle is Chrome, an orange fox \
      is Firefox, a blue and green wave is Microsoft Edge, a compass is Safari. Still not sure? \
-     Say so (or choose Other) and I'll give steps that work in any browser.";
+     Say so (or choose Other) and I'll go on with the steps that do not depend on the browser.";
 
 pub fn solution_heading(number: usize, total: usize, title: &str) -> String {
     format!("Solution {number} of {total}: {title}")
@@ -342,7 +352,7 @@ pub fn test_heading(number: usize, total: usize, title: &str) -> String {
 pub fn works_there(test: &str) -> String {
     format!(
         "Good to know: it works in the test (**{test}**). That was a test, not a fix: the \
-         trouble is in something the test leaves out, and the next step goes at that."
+         trouble is in something the test leaves out."
     )
 }
 
@@ -358,6 +368,14 @@ pub fn general_steps_instead(yours: &str, only: &str, general: &str) -> String {
 
 pub fn skipped_solution(number: usize, title: &str, only: &str, yours: &str) -> String {
     format!("Skipped solution {number} (**{title}**): it is for {only} only, not {yours}.")
+}
+
+/// A step skipped because the user does not know their browser: how to get it back.
+pub fn skipped_browser_unknown(number: usize, title: &str, only: &str) -> String {
+    format!(
+        "Skipped solution {number} (**{title}**): it has steps only for {only}. Name your browser \
+         any time to get them."
+    )
 }
 
 /// A first message that only says where the user is ("I use safari on my ipad").

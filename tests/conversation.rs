@@ -429,7 +429,11 @@ fn solution_without_a_variant_for_the_browser_shows_general_steps_or_is_skipped(
     );
     let out = chat.act(Action::Browser(None));
     assert!(has(&out, "Skipped solution 2"), "{}", all_text(&out));
-    assert!(has(&out, "not your browser"), "{}", all_text(&out));
+    assert!(
+        has(&out, "Name your browser any time to get them"),
+        "{}",
+        all_text(&out)
+    );
     assert_solution(&out, 4, 5, "Reset the connection");
     assert!(
         question(&out)
@@ -2891,4 +2895,97 @@ fn a_test_asked_again_asks_whether_it_works_there() {
         "{text}"
     );
     assert!(!text.contains("fix it?"), "{text}");
+}
+
+/// More ways a test is answered: a cheer, the answer before the browser is known, a new
+/// problem beside it, a test said to be done already, or not tried at all.
+#[test]
+fn a_test_is_answered_in_the_users_words_and_never_becomes_a_fix() {
+    let kb = shipped_kb();
+    let blank = "quickbooks page is blank and not loading in chrome";
+    // "👍": it works there; nothing to confirm, as nothing is credited.
+    let mut chat = Chat::new(&kb);
+    chat.say(blank);
+    chat.not_fixed();
+    let out = chat.say("👍");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::WorksThere));
+
+    // Not tried: the test stays open; not possible: skipped, never "fails there too".
+    for (said, outcome) in [
+        ("didnt try", None),
+        (
+            "i cant turn it off, IT controls it",
+            Some(Outcome::CouldNotTry),
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(blank);
+        chat.not_fixed();
+        chat.say(said);
+        assert_eq!(chat.session.attempts[1].outcome, outcome, "{said}");
+    }
+
+    // "it works in a private window, but now my bank feed is not updating": the test is
+    // answered and the bank feed is diagnosed, not read as "still broken".
+    let mut chat = Chat::new(&kb);
+    chat.say(blank);
+    chat.not_fixed();
+    let out = chat
+        .say("it works in a private window, but now my bank feed stopped updating transactions");
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::WorksThere));
+    assert!(has(&out, "a test, not a fix"), "{}", all_text(&out));
+    assert_eq!(
+        chat.session.article(),
+        Some("bank-feed-not-updating"),
+        "{}",
+        all_text(&out)
+    );
+
+    // At "which browser?" for the test: "it works in a private window" answers the test.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading");
+    let out = chat.not_fixed();
+    assert!(browser_question(&out).is_some(), "{}", all_text(&out));
+    let out = chat.say("it works in a private window");
+    assert!(
+        !matches!(chat.session.stage, Stage::Fixed { .. }),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::WorksThere));
+    assert!(has(&out, "a test, not a fix"), "{}", all_text(&out));
+}
+
+/// "already tried a private window, still blank" on the fix after the test: the test is
+/// recorded as failing there too, in words for a test.
+#[test]
+fn a_test_said_to_be_done_already_is_recorded_as_a_test() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    let out = chat.say("already tried a private window, still blank");
+    assert!(!has(&out, "didn't fix it either"), "{}", all_text(&out));
+    let test = chat
+        .session
+        .attempts
+        .iter()
+        .find(|a| a.title == "Try a private window")
+        .expect("the test is recorded");
+    assert_eq!(
+        test.outcome,
+        Some(Outcome::FailsThere),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// "idk" at "which Safari?" is no question about brands: the Safari question stays.
+#[test]
+fn not_knowing_which_safari_gets_no_brand_help() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway in safari");
+    let out = chat.say("idk");
+    assert!(!has(&out, "How to tell"), "{}", all_text(&out));
 }

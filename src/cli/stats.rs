@@ -30,17 +30,26 @@ pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliEr
             a.article, a.shown, a.fixed, a.not_fixed, a.escalated_after, a.fixed_without_ticket
         )?;
         for sol in &a.solutions {
-            if sol.works_there + sol.fails_there > 0 && sol.fixed + sol.not_fixed == 0 {
+            if sol.works_there + sol.fails_there > 0 {
                 // A test: what it showed, not whether it fixed anything.
                 writeln!(
                     out,
-                    "  {}. {} (a test): shown {}, works there {}, fails there too {}, escalated after {}",
+                    "  {}. {} (a test): shown {}, works there {}, fails there too {}, escalated after {}{}",
                     sol.solution,
                     sol.title,
                     sol.shown,
                     sol.works_there,
                     sol.fails_there,
-                    sol.escalated_after
+                    sol.escalated_after,
+                    // Answers recorded before it was written as a test.
+                    if sol.fixed + sol.not_fixed > 0 {
+                        format!(
+                            " (earlier, as a fix: fixed {}, not fixed {})",
+                            sol.fixed, sol.not_fixed
+                        )
+                    } else {
+                        String::new()
+                    }
                 )?;
                 continue;
             }

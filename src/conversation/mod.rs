@@ -811,8 +811,11 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 };
                 if unchanged && let (Some(step), Some(b)) = (session.current_step(), label) {
                     out.replies.truncate(at);
-                    let title = &article.solutions[step.solution].title;
-                    let said = format!("{said} {}", words::same_steps_in(b, title));
+                    let solution = &article.solutions[step.solution];
+                    let said = format!(
+                        "{said} {}",
+                        words::same_steps_in(b, &solution.title, solution.test)
+                    );
                     out.replies
                         .push(with_answers(Reply::new(said), article, step));
                     return;
@@ -1266,12 +1269,20 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 } else if has_steps(&general) {
                     words::general_steps_instead(yours, &names.join(", "), &general)
                 } else {
-                    let why = words::skipped_solution(
-                        index + 1,
-                        &solution.title,
-                        &names.join(", "),
-                        yours,
-                    );
+                    // "Other" (Brave, or not known): which browsers have steps, and how to get them.
+                    let why = match browser {
+                        Some(_) => words::skipped_solution(
+                            index + 1,
+                            &solution.title,
+                            &names.join(", "),
+                            yours,
+                        ),
+                        None => words::skipped_browser_unknown(
+                            index + 1,
+                            &solution.title,
+                            &names.join(", "),
+                        ),
+                    };
                     skip_solution(session, article, index, browser, now, &mut skipped, why);
                     continue;
                 }

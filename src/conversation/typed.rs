@@ -57,7 +57,9 @@ pub(super) fn answer(
     {
         // "idk", "not sure": how to tell, and the question again; not knowing a second time
         // gets the steps for any browser (`answer_asked`). A bare "no"/"nope" gets the same help.
-        if understand::cannot_tell(text) || understand::yes_or_no(text) == Some(false) {
+        if !session.safari_unsure
+            && (understand::cannot_tell(text) || understand::yes_or_no(text) == Some(false))
+        {
             out.replies
                 .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));
             ask_again(session, article, now, out);
@@ -125,7 +127,12 @@ pub(super) fn answer(
     // "👍" or "✅" alone to "did this fix it?": "fixed" or only "ok"? Asked, as a long reply
     // that sounds fixed is.
     if understand::only_a_cheer(text) && session.current_step().is_some() {
-        confirm_fix(session, article, out);
+        // On a test, "👍" says it works there: nothing is recorded as a fix, so nothing to ask.
+        if super::pending_test(session, article) {
+            super::record_fixed(session, article, now, out);
+        } else {
+            confirm_fix(session, article, out);
+        }
         return;
     }
     // "hmm", "ok", "wait": nothing answered and nothing for staff to read; the question stays.
@@ -341,11 +348,17 @@ fn fixed_then_new_problem(
     let said_of_the_fix = text.strip_suffix(trouble).unwrap_or(text);
     take_up_the_fix_named(session, article, said_of_the_fix, now);
     if super::pending_test(session, article) {
-        // "works in a private window, but now ...": the test says something; it fixed nothing.
+        // "works in a private window, but now my bank feed ...": the test says something and
+        // fixed nothing; the new trouble is diagnosed as a description of its own.
         if let Some(p) = session.pending_attempt() {
             p.outcome = Some(Outcome::WorksThere);
             p.at = now;
+            let test = p.title.clone();
+            out.replies
+                .push(Reply::new(words::works_there(&test)).article(&article.id));
         }
+        session.leave_pending();
+        session.stage = Stage::Idle;
         super::describe(kb, session, trouble, None, None, now, out);
         return;
     }
@@ -500,6 +513,28 @@ fn fixed(
     out: &mut Output,
 ) {
     take_up_the_fix_named(session, article, text, now);
+    // At "which browser?" for a test: "it works in a private window" is its answer.
+    if session.current_step().is_none()
+        && matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && let Some(test) = article
+            .solutions
+            .get(session.next_solution)
+            .filter(|s| s.test)
+    {
+        session.attempts.push(crate::session::Attempt {
+            article: article.id.clone(),
+            solution: session.next_solution,
+            title: test.title.clone(),
+            browser: session.browser,
+            outcome: Some(Outcome::WorksThere),
+            at: now,
+        });
+        session.next_solution += 1;
+        out.replies
+            .push(Reply::new(words::works_there(&test.title)).article(&article.id));
+        next_solution(session, article, now, out);
+        return;
+    }
     if session.current_step().is_none() {
         // Said while choosing a browser or after the last fix: nothing shown to credit.
         session.leave_pending();
@@ -548,9 +583,19 @@ fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out
         && let Some(named) =
             fix_named(session, article, open, text).filter(|_| names_an_action(text))
     {
-        let failed = Outcome::failed(article.solutions[named].test);
-        rule_out_named(session, article, named, failed, now);
-        let lead = words::skipping_named(&article.solutions[named].title, true);
+        let named_step = &article.solutions[named];
+        rule_out_named(
+            session,
+            article,
+            named,
+            Outcome::failed(named_step.test),
+            now,
+        );
+        let lead = if named_step.test {
+            words::test_named_done(&named_step.title)
+        } else {
+            words::skipping_named(&named_step.title, true)
+        };
         open_question(session, article, &lead, now, out);
         return;
     }

@@ -5,8 +5,8 @@ use super::summary::Summary;
 use super::ticket::{Status, Ticket, TicketError, TicketId};
 
 /// A ticket's subject in listings: the article the bot matched, or why there is none; when
-/// the user handed over other problems to the same open ticket, those too ("Bank feed not
-/// updating (also: Error 502)").
+/// the user handed over other problems to the same open ticket, those too, latest first ("Bank
+/// feed not updating (also: Error 502)"): staff work on what the user needs now.
 pub fn subject(t: &Ticket) -> String {
     let latest = match t.summary() {
         Some(s) if s.article.is_none() && s.kb_problem.is_some() => {

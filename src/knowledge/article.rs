@@ -640,10 +640,10 @@ fn parse_body(
             }
         }
     }
-    if out.solutions.is_empty()
+    if out.solutions.iter().all(|s| s.test)
         && !tops
             .iter()
-            .any(|&i| solution_title(&heads[i].text).is_some())
+            .any(|&i| solution_title(&heads[i].text).is_some_and(|(_, test)| !test))
     {
         problems.push(
             Diagnostic::new(
@@ -900,6 +900,12 @@ Ask a human.
                 .is_some_and(|h| h.contains("`## Test: <title>`")),
             "{errs:?}"
         );
+        // Tests alone fix nothing: an article needs a solution.
+        let errs = errors(
+            "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n",
+        );
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].message.contains("no `## Solution:`"), "{errs:?}");
     }
 
     #[test]

@@ -777,6 +777,15 @@ const CANT_DO: &[&str] = &[
     "it department",
     "dont use banking",
     "dont use bank feeds",
+    // A step the user may not take ("i cant turn off the vpn, IT controls it").
+    "cant turn off",
+    "cannot turn off",
+    "cant turn it off",
+    "cant switch off",
+    "cant disable",
+    "cannot disable",
+    "it controls",
+    "required for work",
 ];
 
 /// "There is no update button", "the update button isnt there": a step's button or menu that
@@ -820,6 +829,8 @@ const NOT_TRIED: &[&str] = &[
     "not tried it",
     "not tried yet",
     "didnt try it yet",
+    "didnt try",
+    "did not try",
     "didnt get to it",
     "havent had a chance",
     "not had a chance",

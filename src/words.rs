@@ -370,6 +370,16 @@ pub fn skipped_solution(number: usize, title: &str, only: &str, yours: &str) -> 
     format!("Skipped solution {number} (**{title}**): it is for {only} only, not {yours}.")
 }
 
+/// Steps passed over because what a test showed rules them out.
+pub fn skipped_by_test(test: &str, steps: &[&str]) -> String {
+    let list = steps
+        .iter()
+        .map(|s| format!("**{s}**"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("Skipping {list}: the test (**{test}**) shows they would not help here.")
+}
+
 /// A step skipped because the user does not know their browser: how to get it back.
 pub fn skipped_browser_unknown(number: usize, title: &str, only: &str) -> String {
     format!(

@@ -2453,13 +2453,14 @@ fn more_about_the_same_problem_carries_on_and_never_repeats_a_failed_fix() {
     let out = chat.not_fixed();
     // The second step is a test ("try a private window").
     assert_test_step(&out, 2, question_total(&out), &question_title(&out));
-    // "Still blank" answers the open step (not fixed) and the walk goes on.
+    // "Still blank" answers the open step (fails there too) and the walk goes on, past the
+    // fixes the test rules out (extensions, cache) to the connection check.
     let out = chat.say("the quickbooks page is still blank and not loading at all");
     let q = question(&out);
     assert!(
         q.title
             .as_deref()
-            .is_some_and(|t| t.starts_with("Solution 3 of")),
+            .is_some_and(|t| t.starts_with("Solution 5 of")),
         "carries on after the open step, never at Solution 1: {}",
         all_text(&out)
     );
@@ -2869,9 +2870,7 @@ fn a_test_that_fails_too_is_recorded_as_such_and_not_shown_again() {
     chat.not_fixed();
     let out = chat.say("nope, same in the private window");
     assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::FailsThere));
-    assert_solution(&out, 3, 5, "Turn off browser extensions");
-    chat.not_fixed();
-    chat.not_fixed();
+    assert_solution(&out, 5, 5, "Check the connection and the service");
     let out = chat.not_fixed();
     assert!(
         !all_text(&out).contains("Try a private window"),
@@ -2988,4 +2987,41 @@ fn not_knowing_which_safari_gets_no_brand_help() {
     chat.say("quickbooks online says 502 bad gateway in safari");
     let out = chat.say("idk");
     assert!(!has(&out, "How to tell"), "{}", all_text(&out));
+}
+
+/// A test's article says where to go next: "fails there too" in a private window passes over
+/// the fixes for the browser profile (extensions, cache), with why, to the connection check.
+#[test]
+fn a_test_answer_skips_the_steps_it_rules_out() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.not_fixed();
+    let out = chat.not_fixed();
+    assert!(
+        has(
+            &out,
+            "Skipping **Turn off browser extensions**, **Clear the cache and cookies**"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    assert_solution(&out, 5, 5, "Check the connection and the service");
+    let skipped: Vec<&str> = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.outcome == Some(Outcome::Skipped))
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(
+        skipped,
+        ["Turn off browser extensions", "Clear the cache and cookies"]
+    );
+    // "It works there" goes on in order: the extensions come next.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.not_fixed();
+    let out = chat.fixed();
+    assert_solution(&out, 3, 5, "Turn off browser extensions");
 }

@@ -1167,6 +1167,7 @@ pub fn realign(kb: &KnowledgeBase, session: &mut Session) {
 fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
     let total = article.solutions.len();
     let mut skipped = Vec::new();
+    follow_test(session, article, now, &mut skipped);
     while session.next_solution < total {
         let index = session.next_solution;
         // A fix the user already said did not work is never shown again in this conversation.
@@ -1486,6 +1487,54 @@ fn needs_a_computer(steps: &str) -> bool {
 
 /// Records solution `index` as skipped (nothing to show for the user's browser or device) and
 /// moves past it, keeping `why` to tell the user.
+/// A test just answered whose article says where to go next ("if it fails there too, go to:
+/// Check the connection"): the steps in between are skipped, and the user is told why.
+fn follow_test(session: &mut Session, article: &Article, now: u64, skipped: &mut Vec<String>) {
+    let Some(last) = session.attempts.last() else {
+        return;
+    };
+    let Some(test) = article
+        .solutions
+        .get(last.solution)
+        .filter(|s| s.test && last.article == article.id && s.title == last.title)
+    else {
+        return;
+    };
+    let target = match last.outcome {
+        Some(Outcome::WorksThere) => test.on_works,
+        Some(Outcome::FailsThere) => test.on_fails,
+        _ => None,
+    };
+    let (Some(target), from) = (target, last.solution + 1) else {
+        return;
+    };
+    if session.next_solution != from || target <= from {
+        return;
+    }
+    let browser = session.browser;
+    let passed: Vec<usize> = (from..target)
+        .filter(|&i| !session.attempts.iter().any(|a| is_solution(a, article, i)))
+        .collect();
+    for &i in &passed {
+        session.attempts.push(Attempt {
+            article: article.id.clone(),
+            solution: i,
+            title: article.solutions[i].title.clone(),
+            browser,
+            outcome: Some(Outcome::Skipped),
+            at: now,
+        });
+    }
+    if !passed.is_empty() {
+        let titles: Vec<&str> = passed
+            .iter()
+            .map(|&i| article.solutions[i].title.as_str())
+            .collect();
+        skipped.push(words::skipped_by_test(&test.title, &titles));
+    }
+    session.next_solution = target;
+}
+
 fn skip_solution(
     session: &mut Session,
     article: &Article,

@@ -173,7 +173,9 @@ impl Summary {
         match o {
             Some(Outcome::Fixed) => "fixed it",
             Some(Outcome::NotFixed) => "did not fix it",
-            Some(Outcome::Skipped) => "skipped (no steps for this browser)",
+            Some(Outcome::Skipped) => {
+                "skipped (not for this browser or device, or ruled out by a test)"
+            }
             Some(Outcome::CouldNotTry) => "could not try it",
             Some(Outcome::WorksThere) => "works there (a test, not a fix)",
             Some(Outcome::FailsThere) => "fails there too (a test)",

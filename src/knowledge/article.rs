@@ -70,6 +70,12 @@ pub struct Solution {
     /// Written as `## Test:`: the user is asked "does it work there?", not "did this fix it?".
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub test: bool,
+    /// For a test: the later solution to go on with when it works there, and when it fails
+    /// there too (`- If it works there, go to: <title>`); the steps between are skipped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_works: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_fails: Option<usize>,
     /// Text or steps that apply to every browser; may be empty when only variants exist.
     pub general: String,
     pub variants: Vec<BrowserSteps>,
@@ -451,6 +457,9 @@ fn parse_body(
     let lines = LineIndex::new(text);
     let line = |offset: usize| lines.line(body_start + offset);
     let mut out = Sections::default();
+    // Each test's "go to" lines, checked once every solution is known: (its index, its
+    // heading's line, when it works there, when it fails there too).
+    let mut branch_targets: Vec<(usize, usize, Option<String>, Option<String>)> = Vec::new();
     let first_h2 = heads
         .iter()
         .position(|h| h.level <= HeadingLevel::H2)
@@ -505,6 +514,35 @@ fn parse_body(
                 file, &lines, body_start, body, rest, h, content, subs, problems,
             ) {
                 s.test = test;
+                // The "go to" lines may stand in the general text or under a browser.
+                let (general, mut works, mut fails) = branches(&s.general);
+                for v in &mut s.variants {
+                    let (steps, w, f) = branches(&v.steps);
+                    v.steps = steps;
+                    works = works.or(w);
+                    fails = fails.or(f);
+                }
+                if (works.is_some() || fails.is_some()) && !test {
+                    problems.push(
+                        Diagnostic::new(
+                            file,
+                            h_line,
+                            format!("solution `{}` says where to go next", s.title),
+                        )
+                        .hint("only a `## Test:` can say `- If it works there, go to: <title>`; make it a test or remove the line"),
+                    );
+                    (works, fails) = (None, None);
+                }
+                s.general = general;
+                if s.variants.is_empty() && !has_list(&s.general) {
+                    problems.push(
+                        Diagnostic::new(file, h_line, format!("test `{}` has no steps", s.title))
+                            .hint(
+                                "add a numbered list of steps (`1. ...`) besides the `go to` lines",
+                            ),
+                    );
+                    continue;
+                }
                 // Users, tickets and stats tell solutions apart by title.
                 if out
                     .solutions
@@ -521,6 +559,7 @@ fn parse_body(
                     );
                     continue;
                 }
+                branch_targets.push((out.solutions.len(), h_line, works, fails));
                 out.solutions.push(s);
             }
             continue;
@@ -640,6 +679,37 @@ fn parse_body(
             }
         }
     }
+    // A test's "go to" names a later solution of this article.
+    for (at, h_line, works, fails) in branch_targets {
+        for (target, outcome) in [(works, "works there"), (fails, "fails there too")] {
+            let Some(target) = target else { continue };
+            let found = out
+                .solutions
+                .iter()
+                .position(|s| s.title.eq_ignore_ascii_case(&target));
+            match found {
+                Some(j) if j > at => {
+                    let s = &mut out.solutions[at];
+                    if outcome == "works there" {
+                        s.on_works = Some(j);
+                    } else {
+                        s.on_fails = Some(j);
+                    }
+                }
+                _ => problems.push(
+                    Diagnostic::new(
+                        file,
+                        h_line,
+                        format!(
+                            "test `{}`: \"if it {outcome}, go to: {target}\" names no solution after it",
+                            out.solutions.get(at).map_or("", |s| s.title.as_str())
+                        ),
+                    )
+                    .hint("name the title of a later `## Solution:` (or `## Test:`) in this article, as written after the colon"),
+                ),
+            }
+        }
+    }
     if out.solutions.iter().all(|s| s.test)
         && !tops
             .iter()
@@ -655,6 +725,35 @@ fn parse_body(
         );
     }
     Some(out)
+}
+
+/// A test's general text without its "go to" lines, and the titles they name: (text, when it
+/// works there, when it fails there too).
+fn branches(general: &str) -> (String, Option<String>, Option<String>) {
+    const WORKS: &str = "if it works there, go to:";
+    const FAILS: &str = "if it fails there too, go to:";
+    let (mut works, mut fails) = (None, None);
+    let mut kept = Vec::new();
+    for raw in general.lines() {
+        let item = raw.trim().trim_start_matches(['-', '*']).trim();
+        let lower = item.to_lowercase();
+        // `get`, not indexing: a character whose lower case is shorter could move the cut.
+        let target = |prefix: &str| {
+            lower
+                .starts_with(prefix)
+                .then(|| item.get(prefix.len()..))
+                .flatten()
+                .map(|rest| rest.trim().trim_matches('*').trim().to_string())
+        };
+        if let Some(t) = target(WORKS) {
+            works = Some(t);
+        } else if let Some(t) = target(FAILS) {
+            fails = Some(t);
+        } else {
+            kept.push(raw);
+        }
+    }
+    (kept.join("\n").trim().to_string(), works, fails)
 }
 
 /// The title of a `## Solution: <title>` or `## Test: <title>` heading, and whether it is a test.
@@ -790,6 +889,8 @@ fn parse_solution(
     Some(Solution {
         title: title.to_string(),
         test: false,
+        on_works: None,
+        on_fails: None,
         general,
         variants,
     })
@@ -900,6 +1001,23 @@ Ask a human.
                 .is_some_and(|h| h.contains("`## Test: <title>`")),
             "{errs:?}"
         );
+        // "Go to" lines: kept out of the steps, pointing at a later solution.
+        let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Solution: Reload\n1. Reload.\n\n## Test: Try a private window\nWhat it shows.\n- If it fails there too, go to: Check the connection\n### Chrome\n1. Open one.\n- If it works there, go to: clear the cache\n\n## Solution: Clear the cache\n1. Clear it.\n\n## Solution: Check the connection\n1. Check it.\n";
+        let a = parse("x.md", "x", text).expect("valid");
+        let test = &a.solutions[1];
+        assert_eq!((test.on_works, test.on_fails), (Some(2), Some(3)));
+        assert_eq!(test.general, "What it shows.");
+        assert_eq!(test.variants[0].steps, "1. Open one.");
+        // A target that is not a later solution, and a "go to" on a fix, are reported.
+        let errs = errors(
+            "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Solution: Reload\n1. Reload.\n- If it works there, go to: Reload\n\n## Test: Try a private window\n1. Open one.\n- If it fails there too, go to: Reload\n",
+        );
+        let msgs: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert_eq!(msgs[0].0, 7);
+        assert!(msgs[0].1.contains("says where to go next"), "{msgs:?}");
+        assert_eq!(msgs[1].0, 11);
+        assert!(msgs[1].1.contains("names no solution after it"), "{msgs:?}");
         // Tests alone fix nothing: an article needs a solution.
         let errs = errors(
             "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n",

@@ -162,6 +162,30 @@ impl Browser {
         lowercase_words(text).iter().any(|w| w == "google")
     }
 
+    /// The browser an answer to "which browser?" describes by its icon, in the words the bot's
+    /// "how to tell" uses ("the orange fox", "blue e", "the red yellow and green circle"). A
+    /// compass is Safari: on an iPhone or iPad when `touch`, else on a Mac.
+    pub fn from_icon(text: &str, touch: bool) -> Option<Browser> {
+        let words = lowercase_words(text);
+        let has = |w: &str| words.iter().any(|x| x == w);
+        let lower = words.join(" ");
+        if has("fox") {
+            Some(Browser::Firefox)
+        } else if has("wave") || lower.contains("blue e") {
+            Some(Browser::Edge)
+        } else if has("circle") && (has("red") || has("yellow")) {
+            Some(Browser::Chrome)
+        } else if has("compass") {
+            Some(if touch {
+                Browser::SafariIos
+            } else {
+                Browser::SafariMac
+            })
+        } else {
+            None
+        }
+    }
+
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {
@@ -253,6 +277,22 @@ impl FromStr for Browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_icon_described_names_its_browser() {
+        for (said, touch, want) in [
+            ("the orange fox", false, Some(Browser::Firefox)),
+            ("its the blue e one", false, Some(Browser::Edge)),
+            ("blue and green wave", false, Some(Browser::Edge)),
+            ("red yellow and green circle", false, Some(Browser::Chrome)),
+            ("the compass", true, Some(Browser::SafariIos)),
+            ("a compass", false, Some(Browser::SafariMac)),
+            ("the blue one", false, None),
+            ("a circle", false, None),
+        ] {
+            assert_eq!(Browser::from_icon(said, touch), want, "{said}");
+        }
+    }
 
     #[test]
     fn a_device_after_a_bare_safari_says_which_safari() {

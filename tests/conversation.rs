@@ -1263,6 +1263,25 @@ fn a_question_the_articles_faq_answers_is_answered_on_the_side() {
     // A question the FAQ does not answer is still not answered here.
     let out = chat.say("how do i export to excel?");
     assert!(has(&out, "a person can"), "{}", all_text(&out));
+
+    // A question in the problem's own words is the FAQ's, not "more about the problem"; a
+    // "how" is not answered by a "why".
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    let step = chat.session.current_step();
+    let out = chat.say("does a blank page mean my data is gone?");
+    assert!(
+        has(&out, "**Does a blank page mean my data is gone?**"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.current_step(),
+        step,
+        "the fix stays the question"
+    );
+    let out = chat.say("how do I open incognito?");
+    assert!(!has(&out, "**Why does"), "{}", all_text(&out));
 }
 
 #[test]
@@ -2277,6 +2296,12 @@ fn a_browser_without_steps_of_its_own_gets_the_general_ones() {
         knows.say(said);
         knows.say("oh it's firefox");
         assert_eq!(knows.session.browser, Some(Browser::Firefox), "{said}");
+        // Or by the icon the help describes.
+        let mut icon = Chat::new(&kb);
+        icon.say("quickbooks online says 502 bad gateway");
+        icon.say(said);
+        icon.say("the blue e one");
+        assert_eq!(icon.session.browser, Some(Browser::Edge), "{said}");
     }
     for (said, browser) in [
         ("idk", None),

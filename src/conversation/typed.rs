@@ -71,7 +71,8 @@ pub(super) fn answer(
         } else if Browser::is_google(text) {
             Some(Some(Browser::Chrome))
         } else {
-            None
+            // "the blue e one": by the icon the "how to tell" help describes.
+            Browser::from_icon(text, session.device.is_some_and(|d| d.is_touch())).map(Some)
         };
         if let Some(browser) = choice {
             act(kb, session, Action::Browser(browser), now, out);
@@ -209,12 +210,10 @@ pub(super) fn answer(
                 different_problem(kb, session, article, other, text, ranking, out)
             }
         }
-        Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
-            detail(session, article, text, now, out)
-        }
         // "why does this happen?": the causes, on the side (the question stays open).
-        // "is this my fault?", "will I lose data?": the article's FAQ answers it, on the side.
-        Some(Intent::Aside) | None
+        // "is this my fault?", "does a blank page mean my data is gone?": the article's FAQ
+        // answers it, on the side, also when it names the problem's own words.
+        Some(Intent::Aside | Intent::Detail | Intent::NewProblem) | None
             if understood.question
                 && let Some(faq) = faq_for(article, text) =>
         {
@@ -225,6 +224,9 @@ pub(super) fn answer(
                     .aside(),
             );
             open_question(session, article, "", now, out)
+        }
+        Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
+            detail(session, article, text, now, out)
         }
         Some(Intent::Aside) | None if understood.asks_why => {
             session.note_aside(text);
@@ -473,9 +475,16 @@ fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowle
     let mut said = Terms::of(question);
     said.words.retain(|w| !ASKING.contains(&w.as_str()));
     drop_title_codes(article, &mut said.codes);
+    // "How do I open incognito?" is not answered by "Why does it load in incognito?".
+    let asks = |q: &str| {
+        let q = q.trim_start().to_lowercase();
+        ["how", "why"].into_iter().find(|w| q.starts_with(w))
+    };
+    let asked = asks(question);
     let mut scored: Vec<(usize, &crate::knowledge::Faq)> = article
         .faq
         .iter()
+        .filter(|f| asked.is_none() || asks(&f.question).is_none_or(|w| Some(w) == asked))
         .map(|f| (said.shared_with(&Terms::of(&f.question)), f))
         .filter(|&(s, _)| s > 0)
         .collect();

@@ -181,6 +181,8 @@ pub const THATS_THE_ONE: &str = "Good, that's the one. Try the steps above, then
 
 /// "No" to "Shall I note ... as what fixed it?".
 pub const NOT_NOTED: &str = "OK, I haven't noted anything.";
+/// "No" to adding what was said to the open ticket.
+pub const NOT_ADDED: &str = "OK, I haven't added it to your ticket.";
 
 pub fn keep_going_with(title: &str) -> String {
     format!("Keep going with {title}")

@@ -642,6 +642,24 @@ async fn a_bare_yes_beside_the_browser_question_and_the_add_offer_adds() {
     );
 }
 
+/// "No" there turns down the offer: nothing added, the browser question stays (no help on
+/// telling browsers apart, which a "no" to the browser question alone gets).
+#[tokio::test]
+async fn a_bare_no_beside_the_browser_question_and_the_add_offer_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "xyzzy frobnicator broken").await;
+    service
+        .handle(&ann, typed("quickbooks says 502 bad gateway"))
+        .await
+        .unwrap();
+    let before = summaries(&service, 1);
+    let out = say(&service, &ann, typed("no")).await;
+    assert!(out.contains("I haven't added it"), "{out}");
+    assert!(!out.contains("How to tell"), "{out}");
+    assert!(out.contains("Which browser"), "{out}");
+    assert_eq!(summaries(&service, 1), before);
+}
+
 #[tokio::test]
 async fn a_greeting_mid_walk_after_an_old_resolved_ticket_is_no_ticket_news() {
     let dir = tempfile::tempdir().unwrap();

@@ -248,6 +248,11 @@ fn answer_asked(
         // "Add it to ticket?" beside the browser question (no fix open yet): "yes" can only be
         // the offer's.
         (Asked::AddBesideFix, true, _, None) => act(kb, session, Action::AddToTicket, now, out),
+        // ... and "no" to it: nothing added, and the browser question stays.
+        (Asked::AddBesideFix, false, Some(article), None) => {
+            out.replies.push(Reply::new(words::NOT_ADDED));
+            ask_again(session, article, now, out);
+        }
         // "Did this fix it?" and "Add it to ticket?" side by side: which one "yes" answers is
         // asked ("no" can only be the fix's answer).
         (Asked::AddBesideFix, true, Some(article), Some(step)) => {

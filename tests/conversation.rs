@@ -2494,7 +2494,8 @@ fn more_about_the_same_problem_carries_on_and_never_repeats_a_failed_fix() {
         2,
         "the detail is kept for staff"
     );
-    // Opening the article again skips the fixes that did not work.
+    // Opening the article again skips the fixes that did not work, and those the test ruled
+    // out.
     let out = chat.event(Event::Open {
         article: "page-not-loading".into(),
         browser: None,
@@ -2503,7 +2504,7 @@ fn more_about_the_same_problem_carries_on_and_never_repeats_a_failed_fix() {
     assert!(
         q.title
             .as_deref()
-            .is_some_and(|t| t.starts_with("Solution 3 of")),
+            .is_some_and(|t| t.starts_with("Solution 5 of")),
         "{}",
         all_text(&out)
     );
@@ -3036,12 +3037,20 @@ fn a_test_answer_skips_the_steps_it_rules_out() {
         .session
         .attempts
         .iter()
-        .filter(|a| a.outcome == Some(Outcome::Skipped))
+        .filter(|a| a.outcome == Some(Outcome::RuledOutByTest))
         .map(|a| a.title.as_str())
         .collect();
     assert_eq!(
         skipped,
         ["Turn off browser extensions", "Clear the cache and cookies"]
+    );
+    // Ruled out, they do not come back before "out of fixes".
+    let out = chat.not_fixed();
+    assert_eq!(
+        question(&out).title.as_deref(),
+        Some("Out of fixes"),
+        "{}",
+        all_text(&out)
     );
     // "It works there" goes on in order: the extensions come next.
     let mut chat = Chat::new(&kb);
@@ -3049,4 +3058,54 @@ fn a_test_answer_skips_the_steps_it_rules_out() {
     chat.not_fixed();
     let out = chat.fixed();
     assert_solution(&out, 3, 5, "Turn off browser extensions");
+}
+
+/// "A person can take it from here": a bare "yes" at the end of the fixes takes the offer; it
+/// never means "it works".
+#[test]
+fn yes_at_the_end_of_the_fixes_is_a_person_not_a_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.not_fixed();
+    chat.not_fixed();
+    let out = chat.not_fixed();
+    assert_eq!(question(&out).title.as_deref(), Some("Out of fixes"));
+    let out = chat.say("yes");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!matches!(chat.session.stage, Stage::Fixed { .. }));
+}
+
+/// Fixes skipped because the browser was not known come back once it is named, before "out
+/// of fixes" ("Name your browser any time to get them").
+#[test]
+fn fixes_skipped_for_an_unknown_browser_come_back_when_it_is_named() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading");
+    chat.not_fixed();
+    chat.say("idk");
+    let out = chat.say("still not sure");
+    assert!(
+        has(&out, "Name your browser any time"),
+        "{}",
+        all_text(&out)
+    );
+    assert_solution(&out, 5, 5, "Check the connection and the service");
+    chat.say("oh it's chrome");
+    let out = chat.not_fixed();
+    let q = question(&out);
+    assert!(
+        q.title
+            .as_deref()
+            .is_some_and(|t| t.contains("Try a private window")),
+        "{}",
+        all_text(&out)
+    );
 }

@@ -225,6 +225,10 @@ fn answer_asked(
             session.leave_pending();
             out.effects.push(Effect::Escalate { note: None });
         }
+        // At the end of the fixes "no" is still broken: the offer again, in one line.
+        (Asked::Human, false, ..) if matches!(session.stage, Stage::OutOfSolutions { .. }) => {
+            return false;
+        }
         (Asked::Human, false, ..) => out.replies.push(Reply::new(words::SAY_MORE)),
         // "Shall I note ... as what fixed it?"
         (Asked::ConfirmFix, true, _, Some(step)) => act(kb, session, Action::Fixed(step), now, out),
@@ -282,7 +286,9 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
             ask_again(session, article, now, out);
         }
         (Stage::OutOfSolutions { .. }, Some(article)) => {
-            out.replies.push(out_of_solutions(article))
+            out.replies.push(out_of_solutions(article));
+            // "A person can take it from here": a bare "yes" takes the offer.
+            session.asked = Some(Asked::Human);
         }
         (Stage::ChoosingArticle { candidates }, _) => {
             let mut reply = Reply::new(words::WELCOME_BACK_WHICH).title(words::IS_IT_ONE_OF_THESE);
@@ -311,6 +317,7 @@ fn ask_again(session: &mut Session, article: &Article, now: u64, out: &mut Outpu
     if matches!(session.stage, Stage::OutOfSolutions { .. }) {
         // Said once in full already: the offer again, without the article's advice.
         out.replies.push(out_of_solutions_again(article));
+        session.asked = Some(Asked::Human);
         return;
     }
     session.withdraw_pending();
@@ -1321,9 +1328,17 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
     push_skipped(out, &skipped);
     // A detail may have jumped ahead: a fix never shown in this walk comes before "out of
     // fixes". (Each pass records an attempt for a fix without one, so this ends.)
-    if let Some(unseen) =
-        (0..total).find(|&i| !session.attempts.iter().any(|a| is_solution(a, article, i)))
-    {
+    // A fix skipped for want of steps for the browser comes back once the browser is known.
+    let seen = |i: usize| {
+        let has_steps_now = matches!(
+            article.solutions[i].steps_for(session.browser),
+            StepsFor::Browser(_)
+        );
+        session.attempts.iter().any(|a| {
+            is_solution(a, article, i) && !(a.outcome == Some(Outcome::Skipped) && has_steps_now)
+        })
+    };
+    if let Some(unseen) = (0..total).find(|&i| !seen(i)) {
         session.next_solution = unseen;
         next_solution(session, article, now, out);
         return;
@@ -1332,6 +1347,8 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         article: article.id.clone(),
     };
     out.replies.push(out_of_solutions(article));
+    // "A person can take it from here": a bare "yes" takes the offer, never "it works".
+    session.asked = Some(Asked::Human);
 }
 
 /// Whether a solution is shown in the same words for browsers `a` and `b`.
@@ -1526,7 +1543,7 @@ fn follow_test(session: &mut Session, article: &Article, now: u64, skipped: &mut
             solution: i,
             title: article.solutions[i].title.clone(),
             browser,
-            outcome: Some(Outcome::Skipped),
+            outcome: Some(Outcome::RuledOutByTest),
             at: now,
         });
     }

@@ -95,7 +95,7 @@ fn informative(o: Option<Outcome>) -> u8 {
             | Outcome::WorksThere
             | Outcome::FailsThere,
         ) => 3,
-        Some(Outcome::Skipped) => 2,
+        Some(Outcome::Skipped | Outcome::RuledOutByTest) => 2,
         Some(Outcome::NoAnswer) => 1,
         None => 0,
     }
@@ -173,9 +173,8 @@ impl Summary {
         match o {
             Some(Outcome::Fixed) => "fixed it",
             Some(Outcome::NotFixed) => "did not fix it",
-            Some(Outcome::Skipped) => {
-                "skipped (not for this browser or device, or ruled out by a test)"
-            }
+            Some(Outcome::Skipped) => "skipped (no steps for this browser or device)",
+            Some(Outcome::RuledOutByTest) => "skipped: a test ruled it out",
             Some(Outcome::CouldNotTry) => "could not try it",
             Some(Outcome::WorksThere) => "works there (a test, not a fix)",
             Some(Outcome::FailsThere) => "fails there too (a test)",

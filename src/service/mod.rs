@@ -227,7 +227,7 @@ impl Service {
         for (i, a) in after.attempts.iter().enumerate() {
             let old = same_attempt_before(before, &after.attempts, i);
             let mut kinds = Vec::new();
-            if old.is_none() && a.outcome != Some(Outcome::Skipped) {
+            if old.is_none() && !a.outcome.is_some_and(Outcome::not_shown) {
                 kinds.push(StatKind::Shown);
             }
             let old_outcome = old.and_then(|o| o.outcome);
@@ -512,7 +512,7 @@ impl Service {
                 .attempts
                 .iter()
                 .rev()
-                .find(|a| a.outcome != Some(Outcome::Skipped))
+                .find(|a| !a.outcome.is_some_and(Outcome::not_shown))
                 .cloned()
         {
             self.stat(session, &last, StatKind::EscalatedAfter, now);

@@ -89,6 +89,9 @@ pub enum Outcome {
     WorksThere,
     /// A test the problem showed in as well. Done with, not shown again.
     FailsThere,
+    /// Passed over because what a test showed rules it out ("fails in a private window too":
+    /// no use clearing the cache). Not shown again.
+    RuledOutByTest,
 }
 
 impl Outcome {
@@ -97,8 +100,18 @@ impl Outcome {
     pub fn ruled_out(self) -> bool {
         matches!(
             self,
-            Outcome::NotFixed | Outcome::CouldNotTry | Outcome::WorksThere | Outcome::FailsThere
+            Outcome::NotFixed
+                | Outcome::CouldNotTry
+                | Outcome::WorksThere
+                | Outcome::FailsThere
+                | Outcome::RuledOutByTest
         )
+    }
+
+    /// Whether the step was passed over rather than shown (no steps for the browser or device,
+    /// or ruled out by a test).
+    pub fn not_shown(self) -> bool {
+        matches!(self, Outcome::Skipped | Outcome::RuledOutByTest)
     }
 
     /// What "still broken" means for a step: a fix that failed, or a test the problem showed
@@ -257,7 +270,7 @@ impl Session {
             self.attempts
                 .iter()
                 .rev()
-                .find(|a| a.outcome != Some(Outcome::Skipped))
+                .find(|a| !a.outcome.is_some_and(Outcome::not_shown))
                 .map(|a| a.article.as_str())
         })
     }

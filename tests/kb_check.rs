@@ -109,6 +109,7 @@ fn every_invalid_fixture_fails_with_each_problem_located_and_explained() {
         "many-problems",
         "duplicate-solution",
         "wrong-extension",
+        "test-go-to",
     ] {
         assert!(
             names.iter().any(|n| n == required),

@@ -459,7 +459,7 @@ fn parse_body(
     let mut out = Sections::default();
     // Each test's "go to" lines, checked once every solution is known: (its index, its
     // heading's line, when it works there, when it fails there too).
-    let mut branch_targets: Vec<(usize, usize, Option<String>, Option<String>)> = Vec::new();
+    let mut branch_targets: Vec<GoToTargets> = Vec::new();
     let first_h2 = heads
         .iter()
         .position(|h| h.level <= HeadingLevel::H2)
@@ -514,24 +514,46 @@ fn parse_body(
                 file, &lines, body_start, body, rest, h, content, subs, problems,
             ) {
                 s.test = test;
-                // The "go to" lines may stand in the general text or under a browser.
-                let (general, mut works, mut fails) = branches(&s.general);
+                // The "go to" lines may stand in the general text or under a browser; each
+                // is checked at its own line.
+                let (general, mut go_tos) = branches(&s.general);
                 for v in &mut s.variants {
-                    let (steps, w, f) = branches(&v.steps);
+                    let (steps, more) = branches(&v.steps);
                     v.steps = steps;
-                    works = works.or(w);
-                    fails = fails.or(f);
+                    go_tos.extend(more);
                 }
-                if (works.is_some() || fails.is_some()) && !test {
-                    problems.push(
-                        Diagnostic::new(
-                            file,
-                            h_line,
+                // Each target with the line that names it.
+                let (mut works, mut fails): (Option<Target>, Option<Target>) = (None, None);
+                for g in go_tos {
+                    let at = body[h.range.start..]
+                        .find(&g.raw)
+                        .map_or(h_line, |o| line(h.range.start + o));
+                    let problem = match (g.works, test) {
+                        (None, _) => Some((
+                            format!("cannot read `{}`", g.raw.trim()),
+                            "write exactly `- If it works there, go to: <title>` or `- If it fails there too, go to: <title>`".to_string(),
+                        )),
+                        (Some(_), false) => Some((
                             format!("solution `{}` says where to go next", s.title),
-                        )
-                        .hint("only a `## Test:` can say `- If it works there, go to: <title>`; make it a test or remove the line"),
-                    );
-                    (works, fails) = (None, None);
+                            "only a `## Test:` can say `- If it works there, go to: <title>`; make it a test or remove the line".to_string(),
+                        )),
+                        (Some(w), true) => {
+                            let slot = if w { &mut works } else { &mut fails };
+                            match slot {
+                                Some((first, _)) if !first.eq_ignore_ascii_case(&g.target) => Some((
+                                    format!("test `{}` says twice where to go when it {}", s.title, if w { "works there" } else { "fails there too" }),
+                                    format!("keep one line: it already goes to `{first}`"),
+                                )),
+                                _ => {
+                                    *slot = Some((g.target.clone(), at));
+                                    None
+                                }
+                            }
+                        }
+                    };
+                    if let Some((message, hint)) = problem {
+                        problems.push(Diagnostic::new(file, at, message).hint(hint));
+                    }
                 }
                 s.general = general;
                 if s.variants.is_empty() && !has_list(&s.general) {
@@ -559,7 +581,7 @@ fn parse_body(
                     );
                     continue;
                 }
-                branch_targets.push((out.solutions.len(), h_line, works, fails));
+                branch_targets.push((out.solutions.len(), works, fails));
                 out.solutions.push(s);
             }
             continue;
@@ -680,13 +702,19 @@ fn parse_body(
         }
     }
     // A test's "go to" names a later solution of this article.
-    for (at, h_line, works, fails) in branch_targets {
-        for (target, outcome) in [(works, "works there"), (fails, "fails there too")] {
-            let Some(target) = target else { continue };
+    for (at, works, fails) in branch_targets {
+        // In the file's order, so diagnostics read top to bottom.
+        let mut pair = [(works, "works there"), (fails, "fails there too")];
+        pair.sort_by_key(|(t, _)| t.as_ref().map_or(0, |(_, line)| *line));
+        for (target, outcome) in pair {
+            let Some((target, target_line)) = target else {
+                continue;
+            };
             let found = out
                 .solutions
                 .iter()
                 .position(|s| s.title.eq_ignore_ascii_case(&target));
+            let test_title = out.solutions.get(at).map_or("", |s| s.title.as_str());
             match found {
                 Some(j) if j > at => {
                     let s = &mut out.solutions[at];
@@ -696,17 +724,33 @@ fn parse_body(
                         s.on_fails = Some(j);
                     }
                 }
-                _ => problems.push(
+                Some(_) => problems.push(
                     Diagnostic::new(
                         file,
-                        h_line,
-                        format!(
-                            "test `{}`: \"if it {outcome}, go to: {target}\" names no solution after it",
-                            out.solutions.get(at).map_or("", |s| s.title.as_str())
-                        ),
+                        target_line,
+                        format!("test `{test_title}`: `{target}` comes before the test, so \"if it {outcome}\" cannot go back to it"),
                     )
-                    .hint("name the title of a later `## Solution:` (or `## Test:`) in this article, as written after the colon"),
+                    .hint("name a solution that comes after the test, or move the test up"),
                 ),
+                None => {
+                    let later: Vec<String> = out.solutions[at + 1..]
+                        .iter()
+                        .map(|s| format!("`{}`", s.title))
+                        .collect();
+                    let hint = if later.is_empty() {
+                        "the test is the last step: add a solution after it, or remove the line".to_string()
+                    } else {
+                        format!("the solutions after it are {}", later.join(", "))
+                    };
+                    problems.push(
+                        Diagnostic::new(
+                            file,
+                            target_line,
+                            format!("test `{test_title}`: \"if it {outcome}, go to: {target}\" names no solution of this article"),
+                        )
+                        .hint(hint),
+                    );
+                }
             }
         }
     }
@@ -727,14 +771,29 @@ fn parse_body(
     Some(out)
 }
 
-/// A test's general text without its "go to" lines, and the titles they name: (text, when it
-/// works there, when it fails there too).
-fn branches(general: &str) -> (String, Option<String>, Option<String>) {
+/// A solution a "go to" line names, and that line's number.
+type Target = (String, usize);
+
+/// A test's index and its targets (when it works there, when it fails there too).
+type GoToTargets = (usize, Option<Target>, Option<Target>);
+
+/// One "go to" line of a test, as written.
+struct GoTo {
+    /// The line as in the file, to find its line number.
+    raw: String,
+    /// `Some(true)`: "if it works there"; `Some(false)`: "if it fails there too"; `None`: a
+    /// line that looks like one ("if it fails, go to X") but is neither form.
+    works: Option<bool>,
+    target: String,
+}
+
+/// Markdown without its "go to" lines, and those lines.
+fn branches(text: &str) -> (String, Vec<GoTo>) {
     const WORKS: &str = "if it works there, go to:";
     const FAILS: &str = "if it fails there too, go to:";
-    let (mut works, mut fails) = (None, None);
+    let mut found = Vec::new();
     let mut kept = Vec::new();
-    for raw in general.lines() {
+    for raw in text.lines() {
         let item = raw.trim().trim_start_matches(['-', '*']).trim();
         let lower = item.to_lowercase();
         // `get`, not indexing: a character whose lower case is shorter could move the cut.
@@ -745,15 +804,25 @@ fn branches(general: &str) -> (String, Option<String>, Option<String>) {
                 .flatten()
                 .map(|rest| rest.trim().trim_matches('*').trim().to_string())
         };
-        if let Some(t) = target(WORKS) {
-            works = Some(t);
+        let works = if let Some(t) = target(WORKS) {
+            Some((Some(true), t))
         } else if let Some(t) = target(FAILS) {
-            fails = Some(t);
+            Some((Some(false), t))
+        } else if lower.starts_with("if it") && lower.contains("go to") {
+            Some((None, String::new()))
         } else {
-            kept.push(raw);
+            None
+        };
+        match works {
+            Some((works, target)) => found.push(GoTo {
+                raw: raw.to_string(),
+                works,
+                target,
+            }),
+            None => kept.push(raw),
         }
     }
-    (kept.join("\n").trim().to_string(), works, fails)
+    (kept.join("\n").trim().to_string(), found)
 }
 
 /// The title of a `## Solution: <title>` or `## Test: <title>` heading, and whether it is a test.
@@ -1014,10 +1083,43 @@ Ask a human.
         );
         let msgs: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
         assert_eq!(msgs.len(), 2, "{msgs:?}");
-        assert_eq!(msgs[0].0, 7);
+        assert_eq!(msgs[0].0, 9, "at the line itself: {msgs:?}");
         assert!(msgs[0].1.contains("says where to go next"), "{msgs:?}");
+        assert_eq!(msgs[1].0, 13, "{msgs:?}");
+        assert!(msgs[1].1.contains("comes before the test"), "{msgs:?}");
+        // A line in another wording, two targets for one answer, and a title not in the
+        // article: each reported at its line, the last listing the titles there are.
+        let errs = errors(
+            "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n- If it fails, go to: Clear the cache\n- If it works there, go to: Clear the cache\n- If it works there, go to: Reload\n- If it fails there too, go to: Clera the cache\n\n## Solution: Clear the cache\n1. Clear it.\n",
+        );
+        let msgs: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert_eq!(msgs[0].0, 9);
+        assert!(
+            msgs[0]
+                .1
+                .contains("cannot read `- If it fails, go to: Clear the cache`"),
+            "{msgs:?}"
+        );
         assert_eq!(msgs[1].0, 11);
-        assert!(msgs[1].1.contains("names no solution after it"), "{msgs:?}");
+        assert!(
+            msgs[1]
+                .1
+                .contains("says twice where to go when it works there"),
+            "{msgs:?}"
+        );
+        assert_eq!(msgs[2].0, 12);
+        assert!(
+            msgs[2].1.contains("names no solution of this article"),
+            "{msgs:?}"
+        );
+        assert!(
+            errs[2]
+                .hint
+                .as_deref()
+                .is_some_and(|h| h.contains("`Clear the cache`")),
+            "{errs:?}"
+        );
         // Tests alone fix nothing: an article needs a solution.
         let errs = errors(
             "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n",

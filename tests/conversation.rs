@@ -2980,6 +2980,20 @@ fn a_test_is_answered_in_the_users_words_and_never_becomes_a_fix() {
     );
     assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::WorksThere));
     assert!(has(&out, "a test, not a fix"), "{}", all_text(&out));
+    // "it works there" names no test the user saw: nothing is recorded for it.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading");
+    chat.not_fixed();
+    chat.say("it works there");
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::WorksThere)),
+        "{:?}",
+        chat.session.attempts
+    );
 }
 
 /// "already tried a private window, still blank" on the fix after the test: the test is

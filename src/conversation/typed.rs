@@ -522,13 +522,14 @@ fn fixed(
     out: &mut Output,
 ) {
     take_up_the_fix_named(session, article, text, now);
-    // At "which browser?" for a test: "it works in a private window" is its answer.
+    // At "which browser?" for a test: "it works in a private window" is its answer (it names
+    // the test; a bare "it works there" names nothing the user was shown).
     if session.current_step().is_none()
         && matches!(session.stage, Stage::ChoosingBrowser { .. })
         && let Some(test) = article
             .solutions
             .get(session.next_solution)
-            .filter(|s| s.test)
+            .filter(|s| s.test && names_the_step(article, s, text))
     {
         session.attempts.push(crate::session::Attempt {
             article: article.id.clone(),
@@ -844,6 +845,20 @@ fn with_what_codes_mean(article: &Article, text: &str) -> String {
 fn drop_title_codes(article: &Article, codes: &mut HashSet<String>) {
     let own = Terms::of(&article.title).codes;
     codes.retain(|c| !own.contains(c));
+}
+
+/// Whether `text` names `step` by its own words (its title or steps, beyond the article's
+/// title): "it works in a private window" names "Try a private window"; "it works" does not.
+fn names_the_step(article: &Article, step: &crate::knowledge::Solution, text: &str) -> bool {
+    let mut own = format!("{} {}", step.title, step.general);
+    for v in &step.variants {
+        own.push(' ');
+        own.push_str(&v.steps);
+    }
+    Terms::of(text)
+        .without(&Terms::of(&article.title))
+        .shared_with(&Terms::of(&own))
+        > 0
 }
 
 /// The words that can point to a fix: codes (with a digit, weighing more) and longer words.

@@ -950,15 +950,22 @@ fn pending_test(session: &mut Session, article: &Article) -> bool {
 /// The open test did not show the problem: recorded as such (never as a fix), said with what
 /// it means, and on to the next step, which goes at what the test left out.
 fn works_there(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    if mark_works_there(session, article, now, out) {
+        next_solution(session, article, now, out);
+    }
+}
+
+/// Records the open test as working there and says what that means; whether one was open.
+fn mark_works_there(session: &mut Session, article: &Article, now: u64, out: &mut Output) -> bool {
     let Some(p) = session.pending_attempt() else {
-        return;
+        return false;
     };
     p.outcome = Some(Outcome::WorksThere);
     p.at = now;
     let title = p.title.clone();
     out.replies
         .push(Reply::new(words::works_there(&title)).article(&article.id));
-    next_solution(session, article, now, out);
+    true
 }
 
 /// Records the open step as failed: a fix that did not work, or a test the problem showed in
@@ -1538,14 +1545,7 @@ fn follow_test(session: &mut Session, article: &Article, now: u64, skipped: &mut
         .filter(|&i| !session.attempts.iter().any(|a| is_solution(a, article, i)))
         .collect();
     for &i in &passed {
-        session.attempts.push(Attempt {
-            article: article.id.clone(),
-            solution: i,
-            title: article.solutions[i].title.clone(),
-            browser,
-            outcome: Some(Outcome::RuledOutByTest),
-            at: now,
-        });
+        record_step(session, article, i, browser, Outcome::RuledOutByTest, now);
     }
     if !passed.is_empty() {
         let titles: Vec<&str> = passed
@@ -1566,16 +1566,28 @@ fn skip_solution(
     skipped: &mut Vec<String>,
     why: String,
 ) {
+    record_step(session, article, index, browser, Outcome::Skipped, now);
+    skipped.push(why);
+    session.next_solution += 1;
+}
+
+/// Records step `index` of `article` as already answered with `outcome`, never shown open.
+pub(super) fn record_step(
+    session: &mut Session,
+    article: &Article,
+    index: usize,
+    browser: Option<Browser>,
+    outcome: Outcome,
+    now: u64,
+) {
     session.attempts.push(Attempt {
         article: article.id.clone(),
         solution: index,
         title: article.solutions[index].title.clone(),
         browser,
-        outcome: Some(Outcome::Skipped),
+        outcome: Some(outcome),
         at: now,
     });
-    skipped.push(why);
-    session.next_solution += 1;
 }
 
 fn push_skipped(out: &mut Output, skipped: &[String]) {

@@ -352,13 +352,7 @@ fn fixed_then_new_problem(
     if super::pending_test(session, article) {
         // "works in a private window, but now my bank feed ...": the test says something and
         // fixed nothing; the new trouble is diagnosed as a description of its own.
-        if let Some(p) = session.pending_attempt() {
-            p.outcome = Some(Outcome::WorksThere);
-            p.at = now;
-            let test = p.title.clone();
-            out.replies
-                .push(Reply::new(words::works_there(&test)).article(&article.id));
-        }
+        super::mark_works_there(session, article, now, out);
         session.leave_pending();
         session.stage = Stage::Idle;
         super::describe(kb, session, trouble, None, None, now, out);
@@ -531,14 +525,15 @@ fn fixed(
             .get(session.next_solution)
             .filter(|s| s.test && names_the_step(article, s, text))
     {
-        session.attempts.push(crate::session::Attempt {
-            article: article.id.clone(),
-            solution: session.next_solution,
-            title: test.title.clone(),
-            browser: session.browser,
-            outcome: Some(Outcome::WorksThere),
-            at: now,
-        });
+        let index = session.next_solution;
+        super::record_step(
+            session,
+            article,
+            index,
+            session.browser,
+            Outcome::WorksThere,
+            now,
+        );
         session.next_solution += 1;
         out.replies
             .push(Reply::new(words::works_there(&test.title)).article(&article.id));

@@ -2951,6 +2951,21 @@ fn a_test_is_answered_in_the_users_words_and_never_becomes_a_fix() {
         assert_eq!(chat.session.attempts[1].outcome, outcome, "{said}");
     }
 
+    // "i cant turn off the vpn" at the VPN test is that test, not "turn off security software".
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks works at home but not at the office, we use a vpn, chrome");
+    chat.say("i cant turn off the vpn, IT controls it");
+    let vpn = &chat.session.attempts[0];
+    assert_eq!(
+        (vpn.title.as_str(), vpn.outcome),
+        (
+            "Try without the VPN and on another network",
+            Some(Outcome::CouldNotTry)
+        ),
+        "{:?}",
+        chat.session.attempts
+    );
+
     // "it works in a private window, but now my bank feed is not updating": the test is
     // answered and the bank feed is diagnosed, not read as "still broken".
     let mut chat = Chat::new(&kb);

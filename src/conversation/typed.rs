@@ -156,7 +156,11 @@ pub(super) fn answer(
             note_follow_up(session, text);
             // "no admin rights to turn off the firewall" while another fix is open: that one
             // is noted as not possible (never shown), and the fix on screen stays open.
-            if let Some(named) = fix_named(session, article, open, text) {
+            // ("i cant turn off the vpn" names the VPN step on screen: that one is meant.)
+            let means_the_open_one = says_a_word_of(&article.solutions[open].title, text);
+            if let Some(named) =
+                fix_named(session, article, open, text).filter(|_| !means_the_open_one)
+            {
                 rule_out_named(session, article, named, Outcome::CouldNotTry, now);
                 let lead = words::skipping_named(&article.solutions[named].title, false);
                 open_question(session, article, &lead, now, out);
@@ -854,6 +858,22 @@ fn names_the_step(article: &Article, step: &crate::knowledge::Solution, text: &s
         .without(&Terms::of(&article.title))
         .shared_with(&Terms::of(&own))
         > 0
+}
+
+/// Whether `text` says a word of `title` beyond the filler of titles ("vpn" of "Try without
+/// the VPN and on another network"), short words included.
+fn says_a_word_of(title: &str, text: &str) -> bool {
+    const FILLER: &[&str] = &[
+        "the", "and", "for", "try", "with", "your", "from", "that", "this",
+    ];
+    let words = |t: &str| -> HashSet<String> {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && !FILLER.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    !words(title).is_disjoint(&words(text))
 }
 
 /// The words that can point to a fix: codes (with a digit, weighing more) and longer words.

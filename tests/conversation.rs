@@ -3042,6 +3042,12 @@ fn not_knowing_which_safari_gets_no_brand_help() {
     chat.say("quickbooks online says 502 bad gateway in safari");
     let out = chat.say("idk");
     assert!(!has(&out, "How to tell"), "{}", all_text(&out));
+    assert!(!has(&out, "No rush"), "{}", all_text(&out));
+    assert!(
+        chat.session.other_browser,
+        "the general steps: {}",
+        all_text(&out)
+    );
 }
 
 /// A test's article says where to go next: "fails there too" in a private window passes over

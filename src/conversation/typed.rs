@@ -66,7 +66,9 @@ pub(super) fn answer(
             session.asked = Some(crate::session::Asked::HowToTellBrowser);
             return;
         }
-        let choice = if Browser::names_another_browser(text) {
+        // At "which Safari?" not knowing gets the general steps, as before the browser help.
+        let unsure_which_safari = session.safari_unsure && understand::cannot_tell(text);
+        let choice = if Browser::names_another_browser(text) || unsure_which_safari {
             Some(None)
         } else if Browser::is_google(text) {
             Some(Some(Browser::Chrome))

@@ -358,6 +358,21 @@ pub fn works_there(test: &str) -> String {
     )
 }
 
+/// A test whose result the user gave before it was asked ("works in incognito").
+pub fn test_result_noted(test: &str, works: bool) -> String {
+    if works {
+        format!(
+            "Noted: you said it works there (the test **{test}**), so I'll skip that test. A \
+             test is not a fix: the trouble is in something it leaves out."
+        )
+    } else {
+        format!(
+            "Noted: you said the problem shows there too (the test **{test}**), so I'll skip \
+             that test."
+        )
+    }
+}
+
 pub fn steps_for(browser: &str, steps: &str) -> String {
     format!("**Steps for {browser}:**\n{steps}")
 }

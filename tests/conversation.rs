@@ -3095,6 +3095,65 @@ fn a_test_answer_skips_the_steps_it_rules_out() {
     assert_solution(&out, 3, 5, "Turn off browser extensions");
 }
 
+/// A test's result given in the description ("works in incognito") answers the test: it is
+/// recorded, never asked, and what it rules out is skipped as if it had just been answered.
+#[test]
+fn a_test_result_in_the_description_answers_the_test_before_it_is_asked() {
+    let kb = shipped_kb();
+    let outcome_of = |chat: &Chat, title: &str| {
+        chat.session
+            .attempts
+            .iter()
+            .find(|a| a.title == title)
+            .and_then(|a| a.outcome)
+    };
+    // Works there: noted, the test is not asked, the walk goes on in order without it.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks page is blank in chrome but it works fine in incognito");
+    assert!(has(&out, "you said it works there"), "{}", all_text(&out));
+    assert_solution(&out, 1, 5, "Reload the page fully");
+    assert_eq!(
+        outcome_of(&chat, "Try a private window"),
+        Some(Outcome::WorksThere)
+    );
+    let out = chat.not_fixed();
+    assert_solution(&out, 3, 5, "Turn off browser extensions");
+    // Fails there too: the steps it rules out are skipped; the test's go-to comes next.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks page stays blank in chrome, even in incognito");
+    assert!(
+        has(&out, "the problem shows there too"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        has(
+            &out,
+            "Skipping **Turn off browser extensions**, **Clear the cache and cookies**"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        outcome_of(&chat, "Try a private window"),
+        Some(Outcome::FailsThere)
+    );
+    assert_solution(&out, 1, 5, "Reload the page fully");
+    let out = chat.not_fixed();
+    assert_solution(&out, 5, 5, "Check the connection and the service");
+    // Only named, asked about or planned: nothing is taken from it, the test is asked.
+    for said in [
+        "quickbooks page is blank in chrome, should i try incognito?",
+        "quickbooks page is blank in chrome, will try incognito later",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(said);
+        assert_eq!(outcome_of(&chat, "Try a private window"), None, "{said}");
+        let out = chat.not_fixed();
+        assert_test_step(&out, 2, 5, "Try a private window");
+    }
+}
+
 /// "A person can take it from here": a bare "yes" at the end of the fixes takes the offer; it
 /// never means "it works".
 #[test]

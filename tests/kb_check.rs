@@ -110,6 +110,7 @@ fn every_invalid_fixture_fails_with_each_problem_located_and_explained() {
         "duplicate-solution",
         "wrong-extension",
         "test-go-to",
+        "test-also-called",
     ] {
         assert!(
             names.iter().any(|n| n == required),

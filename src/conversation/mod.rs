@@ -1106,7 +1106,61 @@ fn start_article_at(
         out.replies
             .push(Reply::new(words::code_points_to(first + 1, &fix.title)).article(&article.id));
     }
+    tests_answered_up_front(session, article, now, out);
     next_solution(session, article, now, out);
+}
+
+/// Tests whose result the description already gives ("blank in chrome but works in
+/// incognito"): recorded as answered, never asked, and where the test says to go on from
+/// that result, the steps it rules out are skipped as if it had just been answered.
+fn tests_answered_up_front(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    let said = session.descriptions.join("\n");
+    let mut skipped = Vec::new();
+    for (index, test) in article.solutions.iter().enumerate() {
+        if !test.test
+            || test.also_called.is_empty()
+            || session
+                .attempts
+                .iter()
+                .any(|a| is_solution(a, article, index))
+        {
+            continue;
+        }
+        let Some(works) = understand::test_result(&said, &test.also_called) else {
+            continue;
+        };
+        let outcome = if works {
+            Outcome::WorksThere
+        } else {
+            Outcome::FailsThere
+        };
+        record_step(session, article, index, session.browser, outcome, now);
+        out.replies
+            .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
+        let target = if works { test.on_works } else { test.on_fails };
+        let ruled_out: Vec<usize> = target
+            .map_or(index + 1..index + 1, |t| index + 1..t)
+            .filter(|&i| !session.attempts.iter().any(|a| is_solution(a, article, i)))
+            .collect();
+        for &i in &ruled_out {
+            record_step(
+                session,
+                article,
+                i,
+                session.browser,
+                Outcome::RuledOutByTest,
+                now,
+            );
+        }
+        if !ruled_out.is_empty() {
+            let titles: Vec<&str> = ruled_out
+                .iter()
+                .map(|&i| article.solutions[i].title.as_str())
+                .collect();
+            skipped.push(words::skipped_by_test(&test.title, &titles));
+        }
+    }
+    push_skipped(out, &skipped);
 }
 
 /// Whether the user said solution `index` of `article` did not work (or that they could not

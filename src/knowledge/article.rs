@@ -76,6 +76,10 @@ pub struct Solution {
     pub on_works: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_fails: Option<usize>,
+    /// For a test: how users name what it tries (`- Also called: incognito, InPrivate`), so
+    /// "it works in incognito" said in a description answers the test before it is asked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_called: Vec<String>,
     /// Text or steps that apply to every browser; may be empty when only variants exist.
     pub general: String,
     pub variants: Vec<BrowserSteps>,
@@ -555,6 +559,29 @@ fn parse_body(
                         problems.push(Diagnostic::new(file, at, message).hint(hint));
                     }
                 }
+                let (general, names) = also_called(&general);
+                for (raw, list) in names {
+                    let at = body[h.range.start..]
+                        .find(&raw)
+                        .map_or(h_line, |o| line(h.range.start + o));
+                    let problem = if !test {
+                        Some((
+                            format!("solution `{}` has other names", s.title),
+                            "only a `## Test:` can say `- Also called: <names>`; make it a test or remove the line",
+                        ))
+                    } else if list.is_empty() {
+                        Some((
+                            format!("test `{}`: `Also called:` names nothing", s.title),
+                            "list the words users say for it, comma-separated: `- Also called: incognito, private mode`",
+                        ))
+                    } else {
+                        s.also_called.extend(list);
+                        None
+                    };
+                    if let Some((message, hint)) = problem {
+                        problems.push(Diagnostic::new(file, at, message).hint(hint));
+                    }
+                }
                 s.general = general;
                 if s.variants.is_empty() && !has_list(&s.general) {
                     problems.push(
@@ -825,6 +852,34 @@ fn branches(text: &str) -> (String, Vec<GoTo>) {
     (kept.join("\n").trim().to_string(), found)
 }
 
+/// Markdown without its `- Also called: a, b` lines, and each such line with its names.
+fn also_called(text: &str) -> (String, Vec<(String, Vec<String>)>) {
+    const PREFIX: &str = "also called:";
+    let mut found = Vec::new();
+    let mut kept = Vec::new();
+    for raw in text.lines() {
+        let item = raw.trim().trim_start_matches(['-', '*']).trim();
+        let rest = item
+            .to_lowercase()
+            .starts_with(PREFIX)
+            // `get`, not indexing: a character whose lower case is shorter could move the cut.
+            .then(|| item.get(PREFIX.len()..))
+            .flatten();
+        match rest {
+            Some(rest) => {
+                let names = rest
+                    .split(',')
+                    .map(|n| n.trim().trim_matches(['*', '"', '.']).trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                found.push((raw.to_string(), names));
+            }
+            None => kept.push(raw),
+        }
+    }
+    (kept.join("\n").trim().to_string(), found)
+}
+
 /// The title of a `## Solution: <title>` or `## Test: <title>` heading, and whether it is a test.
 fn solution_title(heading: &str) -> Option<(&str, bool)> {
     let (head, rest) = heading.split_once(':')?;
@@ -960,6 +1015,7 @@ fn parse_solution(
         test: false,
         on_works: None,
         on_fails: None,
+        also_called: Vec::new(),
         general,
         variants,
     })
@@ -1077,6 +1133,14 @@ Ask a human.
         assert_eq!((test.on_works, test.on_fails), (Some(2), Some(3)));
         assert_eq!(test.general, "What it shows.");
         assert_eq!(test.variants[0].steps, "1. Open one.");
+        // "Also called" lines: the names users give the test, kept out of its steps.
+        let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n- Also called: incognito,  private mode , \"InPrivate\",\n\n## Solution: Clear the cache\n1. Clear it.\n";
+        let a = parse("x.md", "x", text).expect("valid");
+        assert_eq!(
+            a.solutions[0].also_called,
+            ["incognito", "private mode", "InPrivate"]
+        );
+        assert_eq!(a.solutions[0].general, "1. Open one.");
         // A target that is not a later solution, and a "go to" on a fix, are reported.
         let errs = errors(
             "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Solution: Reload\n1. Reload.\n- If it works there, go to: Reload\n\n## Test: Try a private window\n1. Open one.\n- If it fails there too, go to: Reload\n",

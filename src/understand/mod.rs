@@ -12,7 +12,10 @@
 
 mod cues;
 pub mod secrets;
+mod test_said;
 mod text;
+
+pub use test_said::test_result;
 
 use crate::browser::Browser;
 use text::Normalised;

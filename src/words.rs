@@ -358,6 +358,15 @@ pub fn works_there(test: &str) -> String {
     )
 }
 
+/// Under steps shown again on request: what to do when they do not match the screen.
+pub const SCREEN_LOOKS_DIFFERENT: &str = "Screen looks different? Say which browser or device \
+    you're on (\"I'm on Firefox\", \"on my iPhone\"), or choose Talk to a human.";
+
+/// The heading of a step's instructions asked for on the side.
+pub fn how_to_title(number: usize, total: usize, title: &str) -> String {
+    format!("How to: {title} (solution {number} of {total})")
+}
+
 /// A test whose result the user gave before it was asked ("works in incognito").
 pub fn test_result_noted(test: &str, works: bool) -> String {
     if works {

@@ -3154,6 +3154,53 @@ fn a_test_result_in_the_description_answers_the_test_before_it_is_asked() {
     }
 }
 
+/// "How do I open incognito?" mid-walk gets the steps of the step it names (or of the one on
+/// screen), for the user's browser, on the side; the open question stays as it was.
+#[test]
+fn how_to_questions_get_the_named_steps_and_keep_the_question() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.not_fixed();
+    let open = chat.session.current_step();
+    let out = chat.say("how do I open incognito?");
+    assert!(
+        has(&out, "How to: Try a private window") && has(&out, "New Incognito window"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.current_step(), open);
+    assert!(has(&out, "Does it work in the test"), "{}", all_text(&out));
+    // Another step named: its steps, for Chrome; the test stays open.
+    let out = chat.say("how do i clear the cache?");
+    assert!(
+        has(&out, "How to: Clear the cache and cookies") && has(&out, "Delete browsing data"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.current_step(), open);
+    // Naming nothing: the step on screen.
+    let out = chat.say("im not sure how to do that");
+    assert!(
+        has(&out, "How to: Try a private window"),
+        "{}",
+        all_text(&out)
+    );
+    // A how-to about something else is not answered with a step.
+    let out = chat.say("how do I export invoices?");
+    assert!(!has(&out, "How to:"), "{}", all_text(&out));
+    assert!(has(&out, "a person can"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step(), open);
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome.is_none() || a.title == "Reload the page fully"),
+        "{:?}",
+        chat.session.attempts
+    );
+}
+
 /// "A person can take it from here": a bare "yes" at the end of the fixes takes the offer; it
 /// never means "it works".
 #[test]

@@ -1702,6 +1702,41 @@ fn prevention_hint(article: &Article) -> String {
     words::keep_it_from_coming_back(&tips.join("\n"))
 }
 
+/// The steps of solution `index` of `article` for the user's browser and device, as asked on
+/// the side ("how do I open incognito?"); every browser's when the browser is not known.
+pub(super) fn steps_on_the_side(session: &Session, article: &Article, index: usize) -> Reply {
+    let solution = &article.solutions[index];
+    let touch = touch_with(session.browser, session.device);
+    let general = worded_for(&solution.general, touch);
+    let with_general = |steps: String| {
+        if general.is_empty() {
+            steps
+        } else {
+            format!("{general}\n\n{steps}")
+        }
+    };
+    let body = match solution.steps_for(session.browser) {
+        StepsFor::Browser(v) => with_general(words::steps_for(v.browser.label(), &v.steps)),
+        StepsFor::General => general.clone(),
+        StepsFor::NoVariant if has_steps(&general) => general.clone(),
+        StepsFor::NoVariant | StepsFor::NeedBrowser => with_general(
+            solution
+                .variants
+                .iter()
+                .map(|v| words::steps_for(v.browser.label(), &v.steps))
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+        ),
+    };
+    Reply::new(format!("{body}\n\n{}", words::SCREEN_LOOKS_DIFFERENT))
+        .title(words::how_to_title(
+            index + 1,
+            article.solutions.len(),
+            &solution.title,
+        ))
+        .article(&article.id)
+}
+
 fn more_info(article: &Article) -> Reply {
     let mut text = String::new();
     if !article.causes.is_empty() {

@@ -231,6 +231,17 @@ pub(super) fn answer(
             );
             open_question(session, article, "", now, out)
         }
+        // "how do I open incognito?", "where do i do that": the steps of the fix it names (or
+        // of the one on screen), for the user's browser, on the side.
+        Some(Intent::Aside | Intent::Detail) | None
+            if understand::asks_how_to(text)
+                && let Some(index) = step_asked_about(session, article, text) =>
+        {
+            session.note_aside(text);
+            out.replies
+                .push(super::steps_on_the_side(session, article, index).aside());
+            open_question(session, article, "", now, out)
+        }
         Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
             detail(session, article, text, now, out)
         }
@@ -462,6 +473,46 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
         .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
+}
+
+/// The step a "how do I ...?" asks about: the one of `article` whose own words it names most
+/// ("incognito": "Try a private window"), or, naming none, the one on screen ("how do i do
+/// that?").
+fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<usize> {
+    let said = Terms::of(text).without(&Terms::of(&article.title));
+    let scores: Vec<usize> = article
+        .solutions
+        .iter()
+        .map(|step| {
+            let mut own = format!("{} {}", step.title, step.general);
+            for v in &step.variants {
+                own.push(' ');
+                own.push_str(&v.steps);
+            }
+            said.shared_with(&Terms::of(&own))
+        })
+        .collect();
+    let open = session.current_step().map(|s| s.solution);
+    let most = scores.iter().copied().max().unwrap_or(0);
+    let named: Vec<usize> = (0..scores.len())
+        .filter(|&i| most > 0 && scores[i] == most)
+        .collect();
+    // Naming nothing of its own ("how do i do that?", "where is that button") it is about the
+    // step on screen; "how do I export invoices?" is about something else.
+    const POINTING: &[&str] = &[
+        "where", "find", "button", "menu", "option", "setting", "settings", "click", "press",
+        "step", "steps", "exactly", "those", "these", "thing", "part", "first", "second", "third",
+        "last", "there", "know", "sure", "idea", "should", "would",
+    ];
+    let mut own = said;
+    own.words.retain(|w| !POINTING.contains(&w.as_str()));
+    match named.as_slice() {
+        [] if own.is_empty() => open,
+        [] => None,
+        [one] => Some(*one),
+        // Named as much as another: the one on screen, if it is one of them.
+        several => open.filter(|o| several.contains(o)),
+    }
 }
 
 /// The FAQ entry of `article` a question asks ("is this my fault?" -> "Is a 500 error my

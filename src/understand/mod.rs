@@ -248,6 +248,35 @@ pub fn cannot_tell(message: &str) -> bool {
     cues::cannot_tell(&Normalised::new(message))
 }
 
+/// Whether the message asks how to do something ("how do I open incognito?", "where is the
+/// extensions menu", "not sure how to do that"), rather than saying how it went.
+pub fn asks_how_to(message: &str) -> bool {
+    const HOW: &[&str] = &[
+        "how do i",
+        "how can i",
+        "how to",
+        "how should i",
+        "how would i",
+        "how do you",
+        "how does one",
+        "where do i",
+        "where can i",
+        "where is",
+        "wheres",
+        "where are",
+        "where would i",
+        "dont know how",
+        "do not know how",
+        "not sure how",
+        "no idea how",
+        "what do i click",
+        "what do i press",
+        "which button",
+    ];
+    let text = Normalised::new(message);
+    text.any(HOW)
+}
+
 /// Whether a plain yes says the article is the right one ("yep, that's it") rather than that
 /// the fix on screen worked.
 pub fn confirms_the_article(message: &str) -> bool {

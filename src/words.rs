@@ -127,7 +127,7 @@ pub fn test_named_done(test: &str) -> String {
 /// The user could not do the fix on screen: noted as such (not as failed), and on to the next.
 pub fn could_not_try(fix: &str) -> String {
     format!(
-        "No problem: I've noted that you couldn't try **{fix}**, so it doesn't count as failed. Let's try the next one."
+        "No problem: I've noted that you couldn't try this one (**{fix}**), so it doesn't count as failed. Let's try the next one."
     )
 }
 

@@ -2949,6 +2949,15 @@ fn a_test_is_answered_in_the_users_words_and_never_becomes_a_fix() {
         chat.not_fixed();
         chat.say(said);
         assert_eq!(chat.session.attempts[1].outcome, outcome, "{said}");
+        // "turn it off" names no other step: "Turn off browser extensions" is still to try.
+        assert!(
+            chat.session
+                .attempts
+                .iter()
+                .all(|a| a.title != "Turn off browser extensions" || a.outcome.is_none()),
+            "{said}: {:?}",
+            chat.session.attempts
+        );
     }
 
     // "i cant turn off the vpn" at the VPN test is that test, not "turn off security software".

@@ -459,7 +459,47 @@ fn names_an_action(text: &str) -> bool {
 fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> Option<usize> {
     // The problem's own words ("the bank feed still isn't updating") name no fix, even where
     // a fix's title has them ("Update the bank feed manually").
-    let said = Terms::of(text).without(&Terms::of(&article.title));
+    // A verb alone names no fix: "i cant turn it off" at "Try a private window" is not "Turn
+    // off browser extensions"; what is turned off or cleared does ("turn off the vpn").
+    const DOING: &[&str] = &[
+        "turn",
+        "turned",
+        "turning",
+        "clear",
+        "cleared",
+        "clearing",
+        "check",
+        "checked",
+        "reload",
+        "reloaded",
+        "restart",
+        "restarted",
+        "close",
+        "closed",
+        "update",
+        "updated",
+        "allow",
+        "allowed",
+        "switch",
+        "switched",
+        "disable",
+        "disabled",
+        "enable",
+        "enabled",
+        "remove",
+        "removed",
+        "delete",
+        "deleted",
+        "reset",
+        "change",
+        "changed",
+        "make",
+        "made",
+        "sign",
+        "signed",
+    ];
+    let mut said = Terms::of(text).without(&Terms::of(&article.title));
+    said.words.retain(|w| !DOING.contains(&w.as_str()));
     let by_title = |i: usize| said.shared_with(&Terms::of(&article.solutions[i].title));
     let on_screen = by_title(open);
     let ruled_out = |i: usize| {

@@ -3102,6 +3102,21 @@ fn a_test_answer_skips_the_steps_it_rules_out() {
     chat.not_fixed();
     let out = chat.fixed();
     assert_solution(&out, 3, 5, "Turn off browser extensions");
+    // "go to: the end": a cache problem that shows in a private window too is not the cache;
+    // no cache step is offered, and the article's escalation comes next.
+    let mut chat = Chat::new(&kb);
+    chat.say("i think my browser cache is causing problems in quickbooks, chrome");
+    assert_eq!(chat.session.article(), Some("browser-cache-cookies"));
+    let out = chat.not_fixed();
+    assert!(
+        has(
+            &out,
+            "Skipping **Clear the cache and cookies**, **Clear only Intuit data**"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(question(&out).title.as_deref(), Some("Out of fixes"));
 }
 
 /// A test's result given in the description ("works in incognito") answers the test: it is

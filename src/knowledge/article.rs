@@ -71,7 +71,8 @@ pub struct Solution {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub test: bool,
     /// For a test: the later solution to go on with when it works there, and when it fails
-    /// there too (`- If it works there, go to: <title>`); the steps between are skipped.
+    /// there too (`- If it works there, go to: <title>`); the steps between are skipped. The
+    /// number of solutions for `go to: the end` (every later step is skipped).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_works: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -737,10 +738,14 @@ fn parse_body(
             let Some((target, target_line)) = target else {
                 continue;
             };
-            let found = out
-                .solutions
-                .iter()
-                .position(|s| s.title.eq_ignore_ascii_case(&target));
+            // "go to: the end": nothing after the test would help; on to "out of fixes".
+            let found = if is_the_end(&target) {
+                Some(out.solutions.len())
+            } else {
+                out.solutions
+                    .iter()
+                    .position(|s| s.title.eq_ignore_ascii_case(&target))
+            };
             let test_title = out.solutions.get(at).map_or("", |s| s.title.as_str());
             match found {
                 Some(j) if j > at => {
@@ -767,7 +772,7 @@ fn parse_body(
                     let hint = if later.is_empty() {
                         "the test is the last step: add a solution after it, or remove the line".to_string()
                     } else {
-                        format!("the solutions after it are {}", later.join(", "))
+                        format!("the solutions after it are {}, or `the end` to skip them all", later.join(", "))
                     };
                     problems.push(
                         Diagnostic::new(
@@ -850,6 +855,12 @@ fn branches(text: &str) -> (String, Vec<GoTo>) {
         }
     }
     (kept.join("\n").trim().to_string(), found)
+}
+
+/// Whether a "go to" target is the end of the article (`go to: the end`) rather than a title.
+fn is_the_end(target: &str) -> bool {
+    let t = target.trim().trim_end_matches('.').to_lowercase();
+    t == "the end" || t == "end"
 }
 
 /// Markdown without its `- Also called: a, b` lines, and each such line with its names.
@@ -1133,6 +1144,10 @@ Ask a human.
         assert_eq!((test.on_works, test.on_fails), (Some(2), Some(3)));
         assert_eq!(test.general, "What it shows.");
         assert_eq!(test.variants[0].steps, "1. Open one.");
+        // "go to: the end": past the last solution (every later step skipped).
+        let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n- If it fails there too, go to: The end\n\n## Solution: Clear the cache\n1. Clear it.\n";
+        let a = parse("x.md", "x", text).expect("valid");
+        assert_eq!(a.solutions[0].on_fails, Some(2));
         // "Also called" lines: the names users give the test, kept out of its steps.
         let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n- Also called: incognito,  private mode , \"InPrivate\",\n\n## Solution: Clear the cache\n1. Clear it.\n";
         let a = parse("x.md", "x", text).expect("valid");

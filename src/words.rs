@@ -442,6 +442,13 @@ pub fn skipped_needs_computer(number: usize, title: &str, device: &str) -> Strin
     )
 }
 
+pub fn skipped_desktop_menu(number: usize, title: &str, browser: &str) -> String {
+    format!(
+        "Skipped solution {number} (**{title}**): its steps use {browser}'s extensions menu, which \
+         {browser} has only on a computer, and you're on a phone or tablet."
+    )
+}
+
 pub fn skipped_needs_keyboard(number: usize, title: &str, device: &str) -> String {
     format!(
         "Skipped solution {number} (**{title}**): its steps need a keyboard, and you're on {device}."

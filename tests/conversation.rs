@@ -3225,6 +3225,43 @@ fn how_to_questions_get_the_named_steps_and_keep_the_question() {
     );
 }
 
+/// Chrome on an Android phone: "Click" reads "Tap", and a step through Chrome's extensions
+/// menu (which Chrome has only on a computer) is skipped saying why, and stays skipped to the
+/// end of the fixes.
+#[test]
+fn chrome_on_a_phone_gets_taps_and_no_extensions_menu() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading, chrome on my android phone");
+    let out = chat.not_fixed();
+    assert_test_step(&out, 2, 5, "Try a private window");
+    assert!(has(&out, "1. Tap \"More\""), "{}", all_text(&out));
+    assert!(!has(&out, "Click"), "{}", all_text(&out));
+    let out = chat.fixed();
+    assert!(
+        has(&out, "Skipped solution 3 (**Turn off browser extensions**)")
+            && has(&out, "only on a computer"),
+        "{}",
+        all_text(&out)
+    );
+    assert_solution(&out, 4, 5, "Clear the cache and cookies");
+    chat.not_fixed();
+    let out = chat.not_fixed();
+    assert_eq!(
+        question(&out).title.as_deref(),
+        Some("Out of fixes"),
+        "{}",
+        all_text(&out)
+    );
+    // On a computer the same step is shown.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.not_fixed();
+    let out = chat.fixed();
+    assert_solution(&out, 3, 5, "Turn off browser extensions");
+    assert!(has(&out, "1. Click \"More\""), "{}", all_text(&out));
+}
+
 /// "A person can take it from here": a bare "yes" at the end of the fixes takes the offer; it
 /// never means "it works".
 #[test]

@@ -1322,8 +1322,22 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 }
                 general
             }
+            // Chrome's extensions menu on an Android phone: there is none. Steps written for
+            // a desktop browser's extensions are skipped on a phone or tablet, saying why.
+            StepsFor::Browser(v) if touch && desktop_extensions(v.browser, &v.steps) => {
+                let why =
+                    words::skipped_desktop_menu(index + 1, &solution.title, v.browser.label());
+                skip_solution(session, article, index, browser, now, &mut skipped, why);
+                continue;
+            }
             StepsFor::Browser(v) => {
-                let steps = words::steps_for(v.browser.label(), &v.steps);
+                let worded = worded_for(&v.steps, touch);
+                if has_steps(&v.steps) && !has_steps(&worded) {
+                    let why = keyboard_only(index, solution, browser, session.device);
+                    skip_solution(session, article, index, browser, now, &mut skipped, why);
+                    continue;
+                }
+                let steps = words::steps_for(v.browser.label(), &worded);
                 let general = worded_for(&solution.general, touch);
                 if general.is_empty() {
                     steps
@@ -1395,8 +1409,12 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             article.solutions[i].steps_for(session.browser),
             StepsFor::Browser(_)
         );
+        // (Skipped for this very browser, on a phone for instance, it stays skipped.)
         session.attempts.iter().any(|a| {
-            is_solution(a, article, i) && !(a.outcome == Some(Outcome::Skipped) && has_steps_now)
+            is_solution(a, article, i)
+                && !(a.outcome == Some(Outcome::Skipped)
+                    && has_steps_now
+                    && a.browser != session.browser)
         })
     };
     if let Some(unseen) = (0..total).find(|&i| !seen(i)) {
@@ -1453,7 +1471,13 @@ fn answer_labels(article: &Article, step: Step) -> (&'static str, &'static str) 
 
 /// Whether a solution's general steps read differently in Safari on a Mac and on an iPhone.
 fn safari_wording_differs(solution: &crate::knowledge::Solution) -> bool {
-    let on = |b: Browser| worded_for(&solution.general, b.is_touch());
+    // "Click" against "Tap" is not worth asking about; a shortcut left out is.
+    let on = |b: Browser| {
+        worded_for(&solution.general, b.is_touch())
+            .replace("Double-tap ", "Double-click ")
+            .replace("Tap ", "Click ")
+            .replace(" tap ", " click ")
+    };
     on(Browser::SafariMac) != on(Browser::SafariIos)
 }
 
@@ -1490,10 +1514,18 @@ fn worded_for(steps: &str, touch: bool) -> String {
         ]
         .iter()
         .any(|k| lower.contains(k));
+        let tapped;
         let text = match shortcut {
             true if lower.contains("reload") || lower.contains("refresh") => words::TAP_TO_RELOAD,
             true => continue,
-            false => text,
+            false => {
+                // "Click "More"" is a tap on a phone.
+                tapped = text
+                    .replace("Double-click ", "Double-tap ")
+                    .replace("Click ", "Tap ")
+                    .replace(" click ", " tap ");
+                tapped.as_str()
+            }
         };
         match bullet {
             Some(marker) => out.push(format!("{indent}{marker} {text}")),
@@ -1548,6 +1580,13 @@ fn device_or_browser(
         (_, Some(d)) if d.is_touch() => words::A_PHONE_OR_TABLET,
         (b, _) => b.map_or(words::ANOTHER_BROWSER, Browser::label),
     }
+}
+
+/// Whether `steps` for `browser` go through its extensions menu, which that browser has only on
+/// a computer (Chrome, Edge; Firefox on Android has add-ons, Safari on an iPhone its own steps).
+fn desktop_extensions(browser: Browser, steps: &str) -> bool {
+    matches!(browser, Browser::Chrome | Browser::Edge | Browser::Ie)
+        && steps.to_lowercase().contains("extensions")
 }
 
 /// Whether steps can only be done on a Windows computer (File Explorer, a `C:\` path, the

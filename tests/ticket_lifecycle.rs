@@ -179,6 +179,29 @@ fn reopen_refuses_a_second_open_ticket_for_the_user() {
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(rows.len(), 1, "{}", show(&o));
     assert_eq!(rows[0]["id"], "T-0002");
+
+    // Every time in every --json output is RFC 3339, at any depth (export used to mix both).
+    let rfc3339 = |v: &serde_json::Value| {
+        v.as_str().is_some_and(|s| {
+            s.len() == 20 && s.ends_with('Z') && s.as_bytes()[10] == b'T' && s.starts_with("20")
+        })
+    };
+    assert!(rfc3339(&rows[0]["created_at"]), "{}", rows[0]);
+    for args in [
+        &["tickets", "show", "T-0001", "--json"][..],
+        &["tickets", "export", "T-0001", "--format", "json"][..],
+    ] {
+        let o = sb(args);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        for time in [
+            &v["created_at"],
+            &v["history"][0]["at"],
+            &v["history"][1]["at"],
+            &v["summaries"][0]["at"],
+        ] {
+            assert!(rfc3339(time), "{args:?}: {time} in {v}");
+        }
+    }
 }
 
 /// A broken knowledge base does not lose a one-shot escalation: the ticket is created without a

@@ -2,6 +2,7 @@
 //! terminal, as text or JSON.
 
 use super::args::IncidentsCommand;
+use super::json_times::with_rfc3339_times;
 use super::{CliError, Context, Matching};
 use crate::escalation::summary::rfc3339;
 use crate::escalation::text::for_terminal;
@@ -173,7 +174,7 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
 }
 
 fn incident_json(i: &Incident) -> Value {
-    let mut v = serde_json::to_value(i).unwrap_or(Value::Null);
+    let mut v = with_rfc3339_times(serde_json::to_value(i).unwrap_or(Value::Null));
     v["id"] = json!(i.id.to_string());
     v
 }
@@ -241,7 +242,7 @@ pub fn status(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
     let report = service(ctx)?.status();
     let out = &mut std::io::stdout().lock();
     if json {
-        let mut v = serde_json::to_value(&report)?;
+        let mut v = with_rfc3339_times(serde_json::to_value(&report)?);
         v["incidents"] = Value::Array(report.incidents.iter().map(incident_json).collect());
         writeln!(out, "{v}")?;
         return Ok(ExitCode::SUCCESS);
@@ -327,7 +328,7 @@ pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliErr
     }
     for r in &rounds {
         if json {
-            let mut v = serde_json::to_value(r)?;
+            let mut v = with_rfc3339_times(serde_json::to_value(r)?);
             v["incident"] = json!(r.incident.map(|i| i.to_string()));
             writeln!(out, "{v}")?;
         } else {

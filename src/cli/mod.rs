@@ -25,6 +25,7 @@ pub mod diagnose;
 pub mod error;
 pub mod escalate;
 pub mod incidents;
+pub mod json_times;
 pub mod kb;
 pub mod model;
 pub mod parse;

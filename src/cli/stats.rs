@@ -1,5 +1,6 @@
 //! `stats`: what the bot learned, which fixes work, per article and solution.
 
+use super::json_times::with_rfc3339_times;
 use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
 use crate::escalation::stats::{self, Stats};
@@ -16,7 +17,7 @@ pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliEr
     let mut out = std::io::stdout().lock();
     let s: Stats = stats::aggregate(store.stat_events(), store.tickets(), from);
     if json {
-        writeln!(out, "{}", serde_json::to_string(&s)?)?;
+        writeln!(out, "{}", with_rfc3339_times(serde_json::to_value(&s)?))?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "Since {}:\n", rfc3339(from))?;

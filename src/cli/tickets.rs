@@ -2,6 +2,7 @@
 //! terminal. (`tickets purge` removes data, so it lives in [`super::privacy`].)
 
 use super::args::TicketsCommand;
+use super::json_times::with_rfc3339_times;
 use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
 use crate::escalation::StaffAction;
@@ -46,7 +47,7 @@ fn list(
 ) -> Result<ExitCode, CliError> {
     let rows = store.ticket_rows(status)?;
     if json {
-        writeln!(out, "{}", serde_json::to_string(&rows)?)?;
+        writeln!(out, "{}", with_rfc3339_times(serde_json::to_value(&rows)?))?;
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
@@ -103,7 +104,7 @@ fn find(store: &Store, id: &str) -> Result<Ticket, CliError> {
 fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<ExitCode, CliError> {
     let t = find(store, id)?;
     if json {
-        writeln!(out, "{}", serde_json::to_string(&t)?)?;
+        writeln!(out, "{}", with_rfc3339_times(serde_json::to_value(&t)?))?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(
@@ -173,12 +174,16 @@ fn export(
                 "id": t.id.to_string(),
                 "status": t.status,
                 "user": t.user,
-                "created_at": rfc3339(t.created_at),
+                "created_at": t.created_at,
                 "history": t.history,
                 "notes": t.notes,
                 "summaries": t.summaries.iter().map(|s| s.transcript_json()).collect::<Vec<_>>(),
             });
-            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&with_rfc3339_times(v))?
+            )?;
         }
         "md" | "markdown" => {
             for (i, s) in t.summaries.iter().enumerate() {

@@ -359,7 +359,7 @@ fn a_claimed_ticket_can_be_released_and_claimed_by_someone_else() {
     let o = tickets(&["claim", "T-0001", "--by", "dave"]);
     assert_ne!(o.status.code(), Some(0), "{}", show(&o));
     assert!(
-        String::from_utf8_lossy(&o.stderr).contains("release it first"),
+        String::from_utf8_lossy(&o.stderr).contains("claim it with --take-over"),
         "{}",
         show(&o)
     );
@@ -397,5 +397,64 @@ fn a_claimed_ticket_can_be_released_and_claimed_by_someone_else() {
     assert!(
         sent.contains("Your ticket T-0001 is back in the support team's queue"),
         "{sent}"
+    );
+}
+
+/// `claim --take-over` moves a claimed ticket to another person in one step: the user is told
+/// once who has it now, staff from whom it was taken; a resolved ticket is still refused.
+#[test]
+fn a_claimed_ticket_can_be_taken_over_in_one_step() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open_waiting(data.path(), std::time::Duration::from_secs(5)).unwrap();
+        desk(&store).file(summary("u1", "502 again"), 100).unwrap();
+    }
+    let tickets = |args: &[&str]| {
+        let mut all = vec!["tickets"];
+        all.extend_from_slice(args);
+        run_on(cwd.path(), &shipped_knowledge(), data.path(), &all)
+    };
+    let o = tickets(&["claim", "T-0001", "--by", "carol"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = tickets(&["claim", "T-0001", "--by", "dave", "--take-over"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    // Taking over what one holds already changes nothing.
+    let o = tickets(&["claim", "T-0001", "--by", "dave", "--take-over"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    {
+        let store = Store::open_waiting(data.path(), std::time::Duration::from_secs(5)).unwrap();
+        let t = store.ticket(TicketId(1)).unwrap().unwrap();
+        assert_eq!(t.claimed_by(), Some("dave"));
+        let steps: Vec<_> = t.history.iter().map(|h| (h.to, h.by.as_str())).collect();
+        assert_eq!(
+            steps,
+            vec![
+                (Status::Open, "name-u1"),
+                (Status::Claimed, "carol"),
+                (Status::Claimed, "dave")
+            ]
+        );
+    }
+    let sent = std::fs::read_to_string(data.path().join("notifications.jsonl")).unwrap();
+    assert!(
+        sent.contains("Ticket T-0001 taken over by dave from carol"),
+        "{sent}"
+    );
+    let to_user: Vec<&str> = sent
+        .lines()
+        .filter(|l| l.contains("T-0001/claimed") && l.contains("/user"))
+        .collect();
+    assert_eq!(to_user.len(), 2, "one message per claim: {sent}");
+    assert!(to_user[1].contains("is now with dave"), "{sent}");
+    // A resolved ticket is not taken over: reopened first.
+    let o = tickets(&["resolve", "T-0001", "--by", "dave"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = tickets(&["claim", "T-0001", "--by", "erin", "--take-over"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("reopen it first"),
+        "{}",
+        show(&o)
     );
 }

@@ -323,11 +323,14 @@ pub enum TicketsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Take a ticket.
+    /// Take a ticket. One someone else holds is refused, unless --take-over.
     Claim {
         id: String,
         #[arg(long)]
         by: String,
+        /// Take it over from whoever holds it (the user is told once, the staff channel who had it).
+        #[arg(long)]
+        take_over: bool,
     },
     /// Give a claimed ticket back to the queue for anyone to claim; the user is told.
     Release {

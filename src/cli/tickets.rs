@@ -25,7 +25,14 @@ pub fn run(ctx: &Context, command: TicketsCommand) -> Result<ExitCode, CliError>
         TicketsCommand::List { status, json } => list(store, status, json, out),
         TicketsCommand::Show { id, json } => show(store, &id, json, out),
         TicketsCommand::Export { id, format } => export(store, &id, &format, out),
-        TicketsCommand::Claim { id, by } => act(store, &id, &by, StaffAction::Claim, now, out),
+        TicketsCommand::Claim { id, by, take_over } => {
+            let action = if take_over {
+                StaffAction::TakeOver
+            } else {
+                StaffAction::Claim
+            };
+            act(store, &id, &by, action, now, out)
+        }
         TicketsCommand::Release { id, by } => act(store, &id, &by, StaffAction::Release, now, out),
         TicketsCommand::Resolve { id, by, note } => {
             act(store, &id, &by, StaffAction::Resolve { note }, now, out)

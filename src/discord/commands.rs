@@ -165,7 +165,12 @@ pub fn definitions() -> Vec<CreateCommand> {
             )
             .add_option(
                 CreateCommandOption::new(CommandOptionType::SubCommand, "claim", "Claim a ticket")
-                    .add_sub_option(ticket_id_option()),
+                    .add_sub_option(ticket_id_option())
+                    .add_sub_option(CreateCommandOption::new(
+                        CommandOptionType::Boolean,
+                        "take_over",
+                        "Take it over from whoever holds it now",
+                    )),
             )
             .add_option(
                 CreateCommandOption::new(
@@ -354,6 +359,9 @@ pub fn parse(name: &str, options: &[CommandDataOption]) -> Result<SlashCommand, 
                 sub(options).ok_or("Use /ticket show|claim|release|resolve|reopen.")?;
             let verb = match verb {
                 "show" => TicketVerb::Show,
+                "claim" if boolean(inner, "take_over") == Some(true) => {
+                    TicketVerb::Act(StaffAction::TakeOver)
+                }
                 "claim" => TicketVerb::Act(StaffAction::Claim),
                 "release" => TicketVerb::Act(StaffAction::Release),
                 "resolve" => TicketVerb::Act(StaffAction::Resolve {
@@ -457,6 +465,21 @@ mod tests {
                 id: TicketId(1),
             })
         );
+        for (take_over, action) in [
+            (json!(true), StaffAction::TakeOver),
+            (json!(false), StaffAction::Claim),
+        ] {
+            let o = opts(
+                json!([{"name": "claim", "type": 1, "options": [{"name": "id", "type": 3, "value": "T-0001"}, {"name": "take_over", "type": 5, "value": take_over}]}]),
+            );
+            assert_eq!(
+                parse("ticket", &o),
+                Ok(SlashCommand::Ticket {
+                    verb: TicketVerb::Act(action),
+                    id: TicketId(1),
+                })
+            );
+        }
         assert!(parse("diagnose", &[]).unwrap_err().contains("description"));
         assert!(parse("nope", &[]).is_err());
         let o = opts(

@@ -216,6 +216,8 @@ impl Stepped {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StaffAction {
     Claim,
+    /// Claim it whoever holds it now (one step instead of release, then claim).
+    TakeOver,
     /// A claimed ticket back to the queue, for anyone to claim.
     Release,
     Resolve {
@@ -237,6 +239,7 @@ impl StaffAction {
         let before = t.history.len();
         let notes = match self {
             StaffAction::Claim => claim(t, by, now)?,
+            StaffAction::TakeOver => take_over(t, by, now)?,
             StaffAction::Release => release(t, by, now)?,
             StaffAction::Resolve { note } => resolve(t, by, note.clone(), now)?,
             StaffAction::Reopen => reopen(t, by, now)?,
@@ -260,6 +263,27 @@ fn claim(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, Ticket
         format!("Ticket {} claimed by {who}", t.id),
         format!(
             "Your ticket {} was picked up by {who} from the support team. They can see everything you already tried, so you won't need to repeat it.",
+            t.id
+        ),
+    ))
+}
+
+fn take_over(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, TicketError> {
+    let had = t.claimed_by().map(str::to_string);
+    t.take_over(by, now)?;
+    let who = escape_one_line(by.trim());
+    let from = had
+        .filter(|h| h != by.trim())
+        .map(|h| format!(" from {}", escape_one_line(&h)))
+        .unwrap_or_default();
+    Ok(both(
+        t,
+        NoticeEvent::Claimed {
+            by: by.trim().to_string(),
+        },
+        format!("Ticket {} taken over by {who}{from}", t.id),
+        format!(
+            "Your ticket {} is now with {who} from the support team. They can see everything you already tried, so you won't need to repeat it.",
             t.id
         ),
     ))

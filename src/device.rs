@@ -64,9 +64,26 @@ impl Device {
                 let on = |w: &str| ["on", "from", "using", "via", "in", "with", "not"].contains(&w);
                 let my = |w: &str| ["my", "a", "the", "our", "her", "his"].contains(&w);
                 // "on mobile data", "in the mobile app": a network, a product.
-                let product = w == "mobile"
-                    && words.get(i + 1).is_some_and(|n| {
-                        ["data", "app", "application", "network"].contains(&n.as_str())
+                // "on my phone hotspot", "phone's data": a network, not the device in use.
+                let next = match words.get(i + 1).map(String::as_str) {
+                    Some("s") => words.get(i + 2),
+                    _ => words.get(i + 1),
+                };
+                let product = ["mobile", "phone", "cell", "cellphone"].contains(&w.as_str())
+                    && next.is_some_and(|n| {
+                        [
+                            "data",
+                            "app",
+                            "application",
+                            "network",
+                            "hotspot",
+                            "hot",
+                            "tethering",
+                            "tether",
+                            "internet",
+                            "connection",
+                        ]
+                        .contains(&n.as_str())
                     });
                 names.contains(&w.as_str())
                     && !product
@@ -133,6 +150,12 @@ mod tests {
             ("same on mobile data", None),
             ("in the mobile app it works", None),
             ("the mobile app works", None),
+            ("still 502 even on my phone hotspot", None),
+            ("works fine on my phone's hotspot", None),
+            (
+                "quickbooks loads on my phone's browser",
+                Some(Device::Phone),
+            ),
             ("502 bad gateway", None),
             // Two kinds: none assumed.
             ("works on my laptop but not my phone", None),

@@ -449,6 +449,13 @@ pub fn skipped_desktop_menu(number: usize, title: &str, browser: &str) -> String
     )
 }
 
+pub fn no_extensions_menu(browser: &str) -> String {
+    format!(
+        "{browser} has no extensions menu on a phone or tablet, so there is nothing to turn off \
+         there."
+    )
+}
+
 pub fn skipped_needs_keyboard(number: usize, title: &str, device: &str) -> String {
     format!(
         "Skipped solution {number} (**{title}**): its steps need a keyboard, and you're on {device}."

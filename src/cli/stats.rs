@@ -1,7 +1,7 @@
 //! `stats`: what the bot learned, which fixes work, per article and solution.
 
 use super::json_times::with_rfc3339_times;
-use super::{CliError, Context};
+use super::{CliError, Context, context::Matching};
 use crate::clock::{Clock, SystemClock};
 use crate::escalation::stats::{self, Stats};
 use crate::escalation::summary::rfc3339;
@@ -20,6 +20,18 @@ pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliEr
         writeln!(out, "{}", with_rfc3339_times(serde_json::to_value(&s)?))?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Which steps are tests, from the knowledge as it is now (best effort: without it, a
+    // step is a test when it was answered as one).
+    let knowledge = ctx
+        .open_knowledge(Matching::Lexical("not needed for stats"))
+        .ok()
+        .and_then(Result::ok);
+    let kb = knowledge.as_ref().map(|k| k.current());
+    let is_test = |article: &str, title: &str| {
+        kb.as_ref()
+            .and_then(|kb| kb.get(article))
+            .is_some_and(|a| a.solutions.iter().any(|s| s.test && s.title == title))
+    };
     writeln!(out, "Since {}:\n", rfc3339(from))?;
     if s.articles.is_empty() {
         writeln!(out, "No fixes shown yet.")?;
@@ -31,7 +43,7 @@ pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliEr
             a.article, a.shown, a.fixed, a.not_fixed, a.escalated_after, a.fixed_without_ticket
         )?;
         for sol in &a.solutions {
-            if sol.works_there + sol.fails_there > 0 {
+            if sol.works_there + sol.fails_there > 0 || is_test(&a.article, &sol.title) {
                 // A test: what it showed, not whether it fixed anything.
                 writeln!(
                     out,

@@ -1585,8 +1585,9 @@ fn device_or_browser(
 /// Whether `steps` for `browser` go through its extensions menu, which that browser has only on
 /// a computer (Chrome, Edge; Firefox on Android has add-ons, Safari on an iPhone its own steps).
 fn desktop_extensions(browser: Browser, steps: &str) -> bool {
+    // The menu item, as written in steps: `> "Extensions"`, not a word in passing.
     matches!(browser, Browser::Chrome | Browser::Edge | Browser::Ie)
-        && steps.to_lowercase().contains("extensions")
+        && steps.to_lowercase().contains("\"extensions\"")
 }
 
 /// Whether steps can only be done on a Windows computer (File Explorer, a `C:\` path, the
@@ -1602,6 +1603,10 @@ fn needs_a_computer(steps: &str) -> bool {
         "control panel",
         "right-click",
         "task manager",
+        "windows security",
+        "in windows,",
+        "file doctor",
+        "tool hub",
     ];
     let lower = steps.to_lowercase();
     COMPUTER_ONLY.iter().any(|m| lower.contains(m))
@@ -1755,7 +1760,13 @@ pub(super) fn steps_on_the_side(session: &Session, article: &Article, index: usi
         }
     };
     let body = match solution.steps_for(session.browser) {
-        StepsFor::Browser(v) => with_general(words::steps_for(v.browser.label(), &v.steps)),
+        StepsFor::Browser(v) if touch && desktop_extensions(v.browser, &v.steps) => {
+            words::no_extensions_menu(v.browser.label())
+        }
+        StepsFor::Browser(v) => with_general(words::steps_for(
+            v.browser.label(),
+            &worded_for(&v.steps, touch),
+        )),
         StepsFor::General => general.clone(),
         StepsFor::NoVariant if has_steps(&general) => general.clone(),
         StepsFor::NoVariant | StepsFor::NeedBrowser => with_general(

@@ -122,6 +122,38 @@ pub(super) fn answer(
             return;
         }
     }
+    // "how do I open incognito?", "how do i clear cookies on my iphone": the steps of the fix
+    // it names (or of the one on screen) for the user's browser and device, on the side; the
+    // question stays open.
+    if session.current_step().is_some()
+        && understand::asks_how_to(text)
+        && let Some(index) = step_asked_about(session, article, text)
+    {
+        note_named_browser(session, text, &understood);
+        session.note_aside(text);
+        out.replies
+            .push(super::steps_on_the_side(session, article, index).aside());
+        open_question(session, article, "", now, out);
+        return;
+    }
+    // At a test, its result in the user's words: "blank there too", "works in incognito but
+    // not normal", "same thing with the vpn off".
+    // (Beside another problem, "works there, but now my bank feed ...", it is read below.)
+    if super::pending_test(session, article)
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && understand::trouble_after_fix(text).is_none()
+        && let Some(test) = session
+            .current_step()
+            .and_then(|s| article.solutions.get(s.solution))
+        && let Some(works) = understand::test_result(text, &test_names(test))
+    {
+        if works {
+            super::record_fixed(session, article, now, out);
+        } else {
+            not_fixed(session, article, text, now, out);
+        }
+        return;
+    }
     // "yep, that's it" just after the article was shown: it is the right article, not a fix.
     if understand::confirms_the_article(text) {
         open_question(session, article, words::THATS_THE_ONE, now, out);
@@ -229,17 +261,6 @@ pub(super) fn answer(
                     .article(&article.id)
                     .aside(),
             );
-            open_question(session, article, "", now, out)
-        }
-        // "how do I open incognito?", "where do i do that": the steps of the fix it names (or
-        // of the one on screen), for the user's browser, on the side.
-        Some(Intent::Aside | Intent::Detail) | None
-            if understand::asks_how_to(text)
-                && let Some(index) = step_asked_about(session, article, text) =>
-        {
-            session.note_aside(text);
-            out.replies
-                .push(super::steps_on_the_side(session, article, index).aside());
             open_question(session, article, "", now, out)
         }
         Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
@@ -519,7 +540,15 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
 /// ("incognito": "Try a private window"), or, naming none, the one on screen ("how do i do
 /// that?").
 fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<usize> {
-    let said = Terms::of(text).without(&Terms::of(&article.title));
+    // Naming nothing of its own ("how do i do that?", "where is that button") it is about the
+    // step on screen; "how do I export invoices?" is about something else.
+    const POINTING: &[&str] = &[
+        "where", "find", "button", "menu", "option", "setting", "settings", "click", "press",
+        "step", "steps", "exactly", "those", "these", "thing", "part", "first", "second", "third",
+        "last", "there", "know", "sure", "idea", "should", "would",
+    ];
+    let mut said = Terms::of(text).without(&Terms::of(&article.title));
+    said.words.retain(|w| !POINTING.contains(&w.as_str()));
     let scores: Vec<usize> = article
         .solutions
         .iter()
@@ -537,22 +566,20 @@ fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<
     let named: Vec<usize> = (0..scores.len())
         .filter(|&i| most > 0 && scores[i] == most)
         .collect();
-    // Naming nothing of its own ("how do i do that?", "where is that button") it is about the
-    // step on screen; "how do I export invoices?" is about something else.
-    const POINTING: &[&str] = &[
-        "where", "find", "button", "menu", "option", "setting", "settings", "click", "press",
-        "step", "steps", "exactly", "those", "these", "thing", "part", "first", "second", "third",
-        "last", "there", "know", "sure", "idea", "should", "would",
-    ];
-    let mut own = said;
-    own.words.retain(|w| !POINTING.contains(&w.as_str()));
     match named.as_slice() {
-        [] if own.is_empty() => open,
+        [] if said.is_empty() => open,
         [] => None,
         [one] => Some(*one),
         // Named as much as another: the one on screen, if it is one of them.
         several => open.filter(|o| several.contains(o)),
     }
+}
+
+/// What a reply at test `test` may call it: its other names, and "there" ("blank there too").
+fn test_names(test: &crate::knowledge::Solution) -> Vec<String> {
+    let mut names = test.also_called.clone();
+    names.push("there".to_string());
+    names
 }
 
 /// The FAQ entry of `article` a question asks ("is this my fault?" -> "Is a 500 error my

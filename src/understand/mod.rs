@@ -273,8 +273,17 @@ pub fn asks_how_to(message: &str) -> bool {
         "what do i press",
         "which button",
     ];
+    // "how?", "which menu?": about the step on screen.
+    const ALONE: &[&str] = &[
+        "how",
+        "where",
+        "which menu",
+        "what menu",
+        "which one",
+        "how exactly",
+    ];
     let text = Normalised::new(message);
-    text.any(HOW)
+    text.any(HOW) || ALONE.iter().any(|a| text.padded().trim() == *a)
 }
 
 /// Whether a plain yes says the article is the right one ("yep, that's it") rather than that

@@ -6,31 +6,25 @@ use super::text::{BREAK, Normalised};
 /// Words that end one clause and start another: what holds in one ("blank in chrome") is not
 /// said of the other ("but fine in incognito").
 const CONTRAST: &[&str] = &[
-    "but", "though", "although", "however", "whereas", "while", "yet", "except",
+    "but", "though", "although", "however", "whereas", "while", "yet", "except", "unless",
 ];
 
-/// The problem shows there too (checked first: "doesnt work in incognito" says "work").
+/// "Even", "too": what the clause before says holds here as well.
+const SAME_AGAIN: &[&str] = &["even", "too", "also", "either"];
+
+/// After these the clause names where it does *not* happen: "blank unless I use incognito".
+const ONLY_ELSEWHERE: &[&str] = &["except", "unless"];
+
+/// The problem shows there (a failed "works" is read before the "works" in it).
 const FAILS: &[&str] = &[
-    "same",
-    "too",
-    "also",
-    "either",
-    "even",
-    "still",
-    "nothing",
-    "no luck",
-    "no difference",
-    "no change",
-    "didnt help",
-    "doesnt help",
-    "did not help",
-    "does not help",
     "didnt work",
     "doesnt work",
     "dont work",
     "did not work",
     "does not work",
     "not working",
+    "isnt working",
+    "wont work",
     "wont load",
     "doesnt load",
     "didnt load",
@@ -38,13 +32,26 @@ const FAILS: &[&str] = &[
     "not loading",
     "wont open",
     "doesnt open",
+    "didnt help",
+    "doesnt help",
+    "did not help",
+    "does not help",
+    "no luck",
+    "no difference",
+    "no change",
+    "same",
+    "nothing",
     "fails",
     "failed",
+    "fail",
     "blank",
     "broken",
     "error",
+    "errors",
     "spinning",
     "stuck",
+    "happens",
+    "happening",
 ];
 
 /// It works there.
@@ -56,7 +63,6 @@ const WORKS: &[&str] = &[
     "fine",
     "loads",
     "loaded",
-    "loading fine",
     "opens",
     "opened",
     "ok",
@@ -70,7 +76,8 @@ const WORKS: &[&str] = &[
     "goes through",
 ];
 
-/// The test was not done, or is only a plan or a question: nothing to record.
+/// The test was not done by the user, or not now: a plan, a question, a guess, something
+/// heard from someone else, something that used to be so, or something they could not do.
 const NOT_DONE: &[&str] = &[
     "cant",
     "cannot",
@@ -86,49 +93,81 @@ const NOT_DONE: &[&str] = &[
     "will try",
     "going to",
     "gonna",
-    "should i",
     "should",
     "would",
+    "maybe",
+    "might",
+    "may",
+    "hope",
+    "hopefully",
+    "probably",
+    "perhaps",
+    "guess",
+    "says",
+    "said",
+    "told",
+    "according",
+    "colleague",
+    "coworker",
+    "yesterday",
+    "used to",
+    "last week",
+    "earlier",
 ];
 
 /// What `message` says of a test users name as one of `names`: `Some(true)` when it works
-/// there ("loads fine in incognito"), `Some(false)` when the problem shows there too ("still
-/// blank even in a private window"), `None` when the test is not named, or named only as a
-/// plan, a question or something the user could not do.
+/// there ("loads fine in incognito", "blank unless I use incognito"), `Some(false)` when the
+/// problem shows there too ("still blank even in a private window"), `None` when the test is
+/// not named, or named only as a plan, a question, a guess, hearsay or something the user
+/// could not do, or said both ways.
 pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
-    let names: Vec<Normalised> = names
+    let names: Vec<Vec<String>> = names
         .iter()
-        .map(|n| Normalised::new(n))
+        .map(|n| {
+            Normalised::new(n)
+                .words()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .filter(|n| !n.is_empty())
         .collect();
     let mut said = None;
     for sentence in Normalised::new(message).sentences() {
         let clauses = clauses(&sentence);
-        for (i, clause) in clauses.iter().enumerate() {
-            let Some(name) = names.iter().find(|n| clause.has(n.padded().trim())) else {
+        for (i, (after, clause)) in clauses.iter().enumerate() {
+            let Some(at) = names
+                .iter()
+                .find_map(|n| find(clause, n).map(|p| (p, p + n.len())))
+            else {
                 continue;
             };
             // "in incognito, it works": a clause that only names the test reads on into the
             // next one.
-            let mut read = clause.clone();
-            if !clause.any(FAILS)
-                && !clause.any(WORKS)
-                && clause.word_count() <= name.word_count() + 2
-                && let Some(next) = clauses.get(i + 1)
-            {
-                read = Normalised::from_padded(&format!("{}{}", clause.padded(), next.padded()));
+            let mut read: Vec<&str> = clause.clone();
+            let mut cues = cues_of(&read);
+            let mut at = at;
+            if cues.is_empty() && clause.len() <= at.1 - at.0 + 3 {
+                // "blank in chrome, even in incognito": the same as the clause before.
+                if clause.iter().any(|w| SAME_AGAIN.contains(w)) && i > 0 && after.is_none() {
+                    let before = &clauses[i - 1].1;
+                    read = before.iter().chain(clause.iter()).copied().collect();
+                    at = (at.0 + before.len(), at.1 + before.len());
+                } else if let Some((_, next)) = clauses.get(i + 1) {
+                    read.extend(next.iter().copied());
+                }
+                cues = cues_of(&read);
             }
-            // A question about the test ("should i try incognito?", "what if I use a private
-            // window?") or a plan says nothing was done.
-            if sentence.is_question() || read.any(NOT_DONE) {
+            let joined = Normalised::from_padded(&format!(" {} ", read.join(" ")));
+            // A question about the test ("should i try incognito?") or a plan says nothing
+            // was done.
+            if sentence.is_question() || joined.any(NOT_DONE) {
                 return None;
             }
-            let result = if read.any(FAILS) {
-                Some(false)
-            } else if read.any(WORKS) {
-                Some(true)
-            } else {
-                None
+            let result = match nearest(&cues, at) {
+                Some(works) => Some(works),
+                // "blank everywhere unless I use incognito".
+                None if after.is_some_and(|w| ONLY_ELSEWHERE.contains(&w)) => Some(true),
+                None => None,
             };
             match (said, result) {
                 // Said both ways: not clear enough to skip a step on.
@@ -141,22 +180,92 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
     said
 }
 
-/// The clauses of a message: split at sentence breaks and at contrast words.
-fn clauses(text: &Normalised) -> Vec<Normalised> {
+/// Where `name` (as words) starts in `words`.
+fn find(words: &[&str], name: &[String]) -> Option<usize> {
+    (0..words.len()).find(|&i| {
+        words.len() >= i + name.len()
+            && words[i..i + name.len()]
+                .iter()
+                .zip(name)
+                .all(|(w, n)| w == n)
+    })
+}
+
+/// The cue words of a clause: (position, true for "works", false for "fails"). A failure
+/// phrase hides the "work" in it; an error code is a failure; "still" is one only where
+/// nothing says it works.
+fn cues_of(words: &[&str]) -> Vec<(usize, bool)> {
+    let mut taken = vec![false; words.len()];
     let mut out = Vec::new();
+    for (list, works) in [(FAILS, false), (WORKS, true)] {
+        for phrase in list {
+            let phrase: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+            for i in 0..words.len() {
+                if taken[i] || find(&words[i..], &phrase) != Some(0) {
+                    continue;
+                }
+                if (i..i + phrase.len()).any(|j| taken[j]) {
+                    continue;
+                }
+                (i..i + phrase.len()).for_each(|j| taken[j] = true);
+                out.push((i, works));
+            }
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        if !taken[i] && w.bytes().any(|b| b.is_ascii_digit()) {
+            out.push((i, false));
+        }
+    }
+    if !out.iter().any(|&(_, works)| works) {
+        out.extend(
+            words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| **w == "still")
+                .map(|(i, _)| (i, false)),
+        );
+    }
+    out
+}
+
+/// The reading of the cue nearest the name (`at`: its first and past-last word); a tie
+/// between a "works" and a "fails" says nothing.
+fn nearest(cues: &[(usize, bool)], at: (usize, usize)) -> Option<bool> {
+    let distance = |p: usize| {
+        if p < at.0 {
+            at.0 - p
+        } else {
+            p.saturating_sub(at.1 - 1)
+        }
+    };
+    let best = cues.iter().map(|&(p, _)| distance(p)).min()?;
+    let mut at_best = cues
+        .iter()
+        .filter(|&&(p, _)| distance(p) == best)
+        .map(|&(_, w)| w);
+    let first = at_best.next()?;
+    at_best.all(|w| w == first).then_some(first)
+}
+
+/// The clauses of a sentence, each with the contrast word before it: split at sentence
+/// breaks and at contrast words.
+fn clauses(text: &Normalised) -> Vec<(Option<&str>, Vec<&str>)> {
+    let mut out = Vec::new();
+    let mut after = None;
     let mut current: Vec<&str> = Vec::new();
     for w in text.words() {
         if w == BREAK || CONTRAST.contains(&w) {
             if !current.is_empty() {
-                out.push(Normalised::from_padded(&format!(" {} ", current.join(" "))));
-                current.clear();
+                out.push((after, std::mem::take(&mut current)));
             }
+            after = (w != BREAK).then_some(w);
             continue;
         }
         current.push(w);
     }
     if !current.is_empty() {
-        out.push(Normalised::from_padded(&format!(" {} ", current.join(" "))));
+        out.push((after, current));
     }
     out
 }
@@ -187,6 +296,10 @@ mod tests {
             "blank page. it opens ok in private mode though",
             "502 on my office wifi but works on my phone hotspot",
             "if i use incognito it works",
+            "blank page works in incognito but fails with vpn off",
+            "qbo blank page unless I use incognito",
+            "the page is blank everywhere except in a private window",
+            "quickbooks layout looks broken, works in incognito too",
         ] {
             let names = if said.contains("hotspot") {
                 vpn()
@@ -206,6 +319,7 @@ mod tests {
             "it doesnt work in incognito either",
             "I tried InPrivate and it still doesn't load",
             "502 with the vpn off too",
+            "quickbooks page stays blank in chrome, even in incognito",
         ] {
             let names = if said.contains("vpn") {
                 vpn()
@@ -228,6 +342,11 @@ mod tests {
             "i cant use incognito, it is blocked by IT",
             "haven't tried a private window yet",
             "works in incognito but also blank in incognito",
+            "maybe it works in incognito",
+            "incognito might work",
+            "I was told it works in incognito",
+            "my colleague says it works in incognito for her",
+            "it worked in incognito yesterday but not today",
         ] {
             assert_eq!(test_result(said, &private()), None, "{said}");
         }

@@ -422,6 +422,15 @@ pub fn noted_now_what(on: &str) -> String {
 }
 
 /// A device named mid-walk that the browser set does not run on.
+pub fn now_on_device(device: &str) -> String {
+    let a = if device.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("Noted: you're on {a} {device} now; the steps below are worded for it.")
+}
+
 pub fn now_on(device: &str) -> String {
     format!(
         "Noted: you're on a new device ({device}), so I'll ask for its browser where the steps differ."

@@ -3288,6 +3288,36 @@ fn test_answers_in_words_cannot_do_and_how_to_on_a_phone() {
     assert!(!has(&out, "Manage Extensions"), "{}", all_text(&out));
 }
 
+/// "now on my android" mid-walk (Chrome runs there too): the step on screen again, worded for
+/// the phone, or skipped saying why; "back on my laptop" words it for a computer again.
+#[test]
+fn moving_to_another_device_mid_walk_rewords_the_step_on_screen() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.not_fixed();
+    let out = chat.say("now on my android");
+    assert!(
+        has(&out, "you're on an Android phone or tablet now"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(has(&out, "1. Tap \"More\""), "{}", all_text(&out));
+    assert_test_step(&out, 2, 5, "Try a private window");
+    let out = chat.say("back on my laptop");
+    assert!(has(&out, "you're on a computer now"), "{}", all_text(&out));
+    assert!(has(&out, "1. Click \"More\""), "{}", all_text(&out));
+    assert_test_step(&out, 2, 5, "Try a private window");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome.is_none() || a.title == "Reload the page fully"),
+        "nothing answered by moving: {:?}",
+        chat.session.attempts
+    );
+}
+
 /// Chrome on an Android phone: "Click" reads "Tap", and a step through Chrome's extensions
 /// menu (which Chrome has only on a computer) is skipped saying why, and stays skipped to the
 /// end of the fixes.

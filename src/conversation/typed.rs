@@ -108,6 +108,23 @@ pub(super) fn answer(
         ask_again(session, article, now, out);
         return;
     }
+    // "now on my android" (Chrome runs there too), "back on my laptop": the step on screen
+    // again, worded for that device (the device itself is noted by `handle`). A failure said
+    // with it is recorded first.
+    if let Some(device) = crate::device::Device::detect(text)
+        && session.current_step().is_some()
+        && understood.browser.is_none()
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && understand::moved_to(text)
+    {
+        if understood.intent == Some(Intent::NotFixed) {
+            super::fail_pending(session, article, now);
+        }
+        out.replies
+            .push(Reply::new(words::now_on_device(device.label())).article(&article.id));
+        ask_again(session, article, now, out);
+        return;
+    }
     // With a ticket: "add this to my ticket: ..." and "any news?" are about the ticket.
     if session.ticket.is_some() {
         if understand::asks_to_add_to_ticket(text) {

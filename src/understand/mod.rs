@@ -286,6 +286,28 @@ pub fn asks_how_to(message: &str) -> bool {
     text.any(HOW) || ALONE.iter().any(|a| text.padded().trim() == *a)
 }
 
+/// Whether the message says the user moved to another device or browser ("now on my android",
+/// "back on my laptop", "switched to my phone").
+pub fn moved_to(message: &str) -> bool {
+    const MOVED: &[&str] = &[
+        "now on",
+        "back on",
+        "switched to",
+        "switching to",
+        "switch to",
+        "moved to",
+        "moving to",
+        "now using",
+        "using my",
+        "im on my",
+        "i am on my",
+        "im using my",
+        "on my",
+    ];
+    let text = Normalised::new(message);
+    text.any(MOVED) && (text.has("now") || text.has("back") || text.any(&MOVED[..10]))
+}
+
 /// Whether a plain yes says the article is the right one ("yep, that's it") rather than that
 /// the fix on screen worked.
 pub fn confirms_the_article(message: &str) -> bool {

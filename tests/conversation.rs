@@ -3288,6 +3288,21 @@ fn test_answers_in_words_cannot_do_and_how_to_on_a_phone() {
     assert!(!has(&out, "Manage Extensions"), "{}", all_text(&out));
 }
 
+/// Two tests that point different ways: "turned off the antivirus and it works" points to
+/// allowing QuickBooks in the antivirus, and the VPN test working there later (which goes to
+/// the proxy step) does not skip it.
+#[test]
+fn a_later_test_does_not_skip_the_fix_an_earlier_test_pointed_to() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks connection reset in chrome, turned off the antivirus and it works");
+    let out = chat.fixed();
+    assert_solution(&out, 4, 4, "Ask IT to allow Intuit through the proxy");
+    assert!(!has(&out, "Skipping"), "{}", all_text(&out));
+    let out = chat.not_fixed();
+    assert_solution(&out, 3, 4, "Allow QuickBooks in the firewall and antivirus");
+}
+
 /// "now on my android" mid-walk (Chrome runs there too): the step on screen again, worded for
 /// the phone, or skipped saying why; "back on my laptop" words it for a computer again.
 #[test]

@@ -1140,7 +1140,10 @@ fn tests_answered_up_front(session: &mut Session, article: &Article, now: u64, o
         let target = if works { test.on_works } else { test.on_fails };
         let ruled_out: Vec<usize> = target
             .map_or(index + 1..index + 1, |t| index + 1..t)
-            .filter(|&i| !session.attempts.iter().any(|a| is_solution(a, article, i)))
+            .filter(|&i| {
+                !session.attempts.iter().any(|a| is_solution(a, article, i))
+                    && !pointed_to(session, article, i)
+            })
             .collect();
         for &i in &ruled_out {
             record_step(
@@ -1640,7 +1643,10 @@ fn follow_test(session: &mut Session, article: &Article, now: u64, skipped: &mut
     }
     let browser = session.browser;
     let passed: Vec<usize> = (from..target)
-        .filter(|&i| !session.attempts.iter().any(|a| is_solution(a, article, i)))
+        .filter(|&i| {
+            !session.attempts.iter().any(|a| is_solution(a, article, i))
+                && !pointed_to(session, article, i)
+        })
         .collect();
     for &i in &passed {
         record_step(session, article, i, browser, Outcome::RuledOutByTest, now);
@@ -1653,6 +1659,20 @@ fn follow_test(session: &mut Session, article: &Article, now: u64, skipped: &mut
         skipped.push(words::skipped_by_test(&test.title, &titles));
     }
     session.next_solution = target;
+}
+
+/// Whether step `index` is where another test already pointed: the step right after a test
+/// that worked there and says nothing of where to go ("turned off the antivirus and it works":
+/// allowing QuickBooks in the antivirus comes next). A later test's "go to" does not skip it.
+fn pointed_to(session: &Session, article: &Article, index: usize) -> bool {
+    index.checked_sub(1).is_some_and(|before| {
+        article.solutions[before].test
+            && article.solutions[before].on_works.is_none()
+            && session
+                .attempts
+                .iter()
+                .any(|a| is_solution(a, article, before) && a.outcome == Some(Outcome::WorksThere))
+    })
 }
 
 fn skip_solution(

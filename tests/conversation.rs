@@ -206,6 +206,19 @@ fn assert_test_step(out: &Output, n: usize, of: usize, title: &str) {
 }
 
 #[track_caller]
+/// Every step of the conversation is still unanswered but `answered` (asides, how-tos and
+/// device moves answer nothing).
+fn assert_only_answered(chat: &Chat, answered: &str) {
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome.is_none() || a.title == answered),
+        "{:?}",
+        chat.session.attempts
+    );
+}
+
 fn assert_solution(out: &Output, n: usize, of: usize, title: &str) {
     let q = question(out);
     assert_eq!(
@@ -3211,14 +3224,7 @@ fn how_to_questions_get_the_named_steps_and_keep_the_question() {
     assert!(!has(&out, "How to:"), "{}", all_text(&out));
     assert!(has(&out, "a person can"), "{}", all_text(&out));
     assert_eq!(chat.session.current_step(), open);
-    assert!(
-        chat.session
-            .attempts
-            .iter()
-            .all(|a| a.outcome.is_none() || a.title == "Reload the page fully"),
-        "{:?}",
-        chat.session.attempts
-    );
+    assert_only_answered(&chat, "Reload the page fully");
 }
 
 /// Found by an exploratory helper: a test answered in the user's words ("blank there too",
@@ -3323,14 +3329,7 @@ fn moving_to_another_device_mid_walk_rewords_the_step_on_screen() {
     assert!(has(&out, "you're on a computer now"), "{}", all_text(&out));
     assert!(has(&out, "1. Click \"More\""), "{}", all_text(&out));
     assert_test_step(&out, 2, 5, "Try a private window");
-    assert!(
-        chat.session
-            .attempts
-            .iter()
-            .all(|a| a.outcome.is_none() || a.title == "Reload the page fully"),
-        "nothing answered by moving: {:?}",
-        chat.session.attempts
-    );
+    assert_only_answered(&chat, "Reload the page fully");
 }
 
 /// Chrome on an Android phone: "Click" reads "Tap", and a step through Chrome's extensions

@@ -165,28 +165,17 @@ impl Ticket {
     }
 
     pub fn claim(&mut self, by: &str, now: u64) -> Result<(), TicketError> {
-        let by = by.trim();
-        if by.is_empty() {
-            return Err(TicketError::NoName);
-        }
-        match self.status {
-            Status::Resolved => Err(TicketError::Resolved { id: self.id }),
-            Status::Claimed if self.claimed_by() == Some(by) => Ok(()),
-            Status::Claimed => Err(TicketError::AlreadyClaimed {
-                id: self.id,
-                by: self.claimed_by().unwrap_or("someone").to_string(),
-            }),
-            Status::Open => {
-                self.change(Status::Claimed, by, None, now);
-                Ok(())
-            }
-        }
+        self.claim_as(by, false, now)
     }
 
     /// Claims a ticket whoever holds it (a lead reassigns it, or the claimer is away): one
     /// step, where a release and a claim would tell the user twice. An open ticket is simply
     /// claimed; one the taker holds already is left as it is.
     pub fn take_over(&mut self, by: &str, now: u64) -> Result<(), TicketError> {
+        self.claim_as(by, true, now)
+    }
+
+    fn claim_as(&mut self, by: &str, take_over: bool, now: u64) -> Result<(), TicketError> {
         let by = by.trim();
         if by.is_empty() {
             return Err(TicketError::NoName);
@@ -194,6 +183,10 @@ impl Ticket {
         match self.status {
             Status::Resolved => Err(TicketError::Resolved { id: self.id }),
             Status::Claimed if self.claimed_by() == Some(by) => Ok(()),
+            Status::Claimed if !take_over => Err(TicketError::AlreadyClaimed {
+                id: self.id,
+                by: self.claimed_by().unwrap_or("someone").to_string(),
+            }),
             Status::Claimed | Status::Open => {
                 self.change(Status::Claimed, by, None, now);
                 Ok(())

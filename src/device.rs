@@ -85,9 +85,18 @@ impl Device {
                         ]
                         .contains(&n.as_str())
                     });
+                // "switched to my phone": a move to it ("sent a code to my phone" is not).
+                let moved = |k: usize| {
+                    before(k) == "to"
+                        && ["switched", "switching", "switch", "moved", "moving", "over"]
+                            .contains(&before(k + 1))
+                };
                 names.contains(&w.as_str())
                     && !product
-                    && (on(before(1)) || (my(before(1)) && on(before(2))))
+                    && (on(before(1))
+                        || (my(before(1)) && on(before(2)))
+                        || moved(1)
+                        || (my(before(1)) && moved(2)))
             })
         };
         let mut found = Vec::new();
@@ -151,6 +160,9 @@ mod tests {
             ("in the mobile app it works", None),
             ("the mobile app works", None),
             ("still 502 even on my phone hotspot", None),
+            ("switching to my phone", Some(Device::Phone)),
+            ("switched to the tablet now", Some(Device::Phone)),
+            ("they sent a code to my phone", None),
             ("works fine on my phone's hotspot", None),
             (
                 "quickbooks loads on my phone's browser",

@@ -371,13 +371,13 @@ pub fn how_to_title(number: usize, total: usize, title: &str) -> String {
 pub fn test_result_noted(test: &str, works: bool) -> String {
     if works {
         format!(
-            "Noted: you said it works there (the test **{test}**), so I'll skip that test. A \
-             test is not a fix: the trouble is in something it leaves out."
+            "Noted: you said QuickBooks already works in the test **{test}**, so I'll skip \
+             that test. A test is not a fix: the trouble is in something it leaves out."
         )
     } else {
         format!(
-            "Noted: you said the problem shows there too (the test **{test}**), so I'll skip \
-             that test."
+            "Noted: you said the problem shows in the test **{test}** too, so I'll skip that \
+             test."
         )
     }
 }
@@ -421,7 +421,7 @@ pub fn noted_now_what(on: &str) -> String {
     )
 }
 
-/// A device named mid-walk that the browser set does not run on.
+/// A device named mid-walk that the browser set runs on too: the step worded for it.
 pub fn now_on_device(device: &str) -> String {
     let a = if device.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
         "an"
@@ -431,6 +431,7 @@ pub fn now_on_device(device: &str) -> String {
     format!("Noted: you're on {a} {device} now; the steps below are worded for it.")
 }
 
+/// A device named mid-walk that the browser set does not run on.
 pub fn now_on(device: &str) -> String {
     format!(
         "Noted: you're on a new device ({device}), so I'll ask for its browser where the steps differ."

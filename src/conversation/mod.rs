@@ -1114,7 +1114,7 @@ fn start_article_at(
 /// incognito"): recorded as answered, never asked, and where the test says to go on from
 /// that result, the steps it rules out are skipped as if it had just been answered.
 fn tests_answered_up_front(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
-    let said = session.descriptions.join("\n");
+    let said = session.descriptions.join(".\n");
     let mut skipped = Vec::new();
     for (index, test) in article.solutions.iter().enumerate() {
         if !test.test

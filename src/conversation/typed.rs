@@ -115,6 +115,8 @@ pub(super) fn answer(
         && session.current_step().is_some()
         && understood.browser.is_none()
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        // "that fixed it, im on my laptop" says a fix; "back on my laptop" only a move.
+        && !(understood.intent == Some(Intent::Fixed) && says_fixed_in_words(text))
         && understand::moved_to(text)
     {
         if understood.intent == Some(Intent::NotFixed) {
@@ -143,6 +145,7 @@ pub(super) fn answer(
     // it names (or of the one on screen) for the user's browser and device, on the side; the
     // question stays open.
     if session.current_step().is_some()
+        && !matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed))
         && understand::asks_how_to(text)
         && let Some(index) = step_asked_about(session, article, text)
     {
@@ -590,6 +593,15 @@ fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<
         // Named as much as another: the one on screen, if it is one of them.
         several => open.filter(|o| several.contains(o)),
     }
+}
+
+/// Whether a reply read as "fixed" says so in words of a fix ("fixed", "works", "solved"),
+/// not only by a word such as "back" ("back on my laptop").
+fn says_fixed_in_words(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["fix", "work", "solv", "resolv", "sorted"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// What a reply at test `test` may call it: its other names, and "there" ("blank there too").

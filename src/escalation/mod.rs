@@ -270,6 +270,10 @@ fn claim(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, Ticket
 
 fn take_over(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, TicketError> {
     let had = t.claimed_by().map(str::to_string);
+    // Nobody held it: a plain claim, told as one.
+    if had.is_none() {
+        return claim(t, by, now);
+    }
     t.take_over(by, now)?;
     let who = escape_one_line(by.trim());
     let from = had

@@ -304,8 +304,13 @@ pub fn moved_to(message: &str) -> bool {
         "im using my",
         "on my",
     ];
+    // "on my laptop" alone says where, not that it changed: with "now" or "back" it does.
+    const ONLY_WITH_NOW: &[&str] = &["on my", "using my", "im on my", "i am on my", "im using my"];
     let text = Normalised::new(message);
-    text.any(MOVED) && (text.has("now") || text.has("back") || text.any(&MOVED[..10]))
+    let moved = MOVED
+        .iter()
+        .any(|m| !ONLY_WITH_NOW.contains(m) && text.has(m));
+    moved || (text.any(ONLY_WITH_NOW) && (text.has("now") || text.has("back")))
 }
 
 /// Whether a plain yes says the article is the right one ("yep, that's it") rather than that

@@ -15,8 +15,29 @@ const SAME_AGAIN: &[&str] = &["even", "too", "also", "either"];
 /// After these the clause names where it does *not* happen: "blank unless I use incognito".
 const ONLY_ELSEWHERE: &[&str] = &["except", "unless"];
 
+/// It works there, though the words of a failure are in it ("no errors"): read first.
+const NO_TROUBLE: &[&str] = &[
+    "no error",
+    "no errors",
+    "no problem",
+    "no problems",
+    "no issue",
+    "no issues",
+];
+
 /// The problem shows there (a failed "works" is read before the "works" in it).
 const FAILS: &[&str] = &[
+    "doesnt seem to work",
+    "didnt seem to work",
+    "does not seem to work",
+    "not fine",
+    "not ok",
+    "not okay",
+    "wouldnt load",
+    "wouldnt work",
+    "cant load",
+    "wont",
+    "not found",
     "didnt work",
     "doesnt work",
     "dont work",
@@ -97,14 +118,11 @@ const NOT_DONE: &[&str] = &[
     "would",
     "maybe",
     "might",
-    "may",
     "hope",
     "hopefully",
     "probably",
     "perhaps",
     "guess",
-    "says",
-    "said",
     "told",
     "according",
     "colleague",
@@ -121,6 +139,8 @@ const NOT_DONE: &[&str] = &[
 /// not named, or named only as a plan, a question, a guess, hearsay or something the user
 /// could not do, or said both ways.
 pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
+    // "IT says it works with the vpn off": hearsay ("it says page not found" is the screen).
+    const SAYS: &[&str] = &["says", "said", "say"];
     let names: Vec<Vec<String>> = names
         .iter()
         .map(|n| {
@@ -160,7 +180,14 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
             let joined = Normalised::from_padded(&format!(" {} ", read.join(" ")));
             // A question about the test ("should i try incognito?") or a plan says nothing
             // was done.
-            if sentence.is_question() || joined.any(NOT_DONE) {
+            // (Only the sentence's last clause asks: "works in incognito, any idea why?"
+            // still says it works there.)
+            let asks = sentence.is_question() && i + 1 == clauses.len();
+            let hearsay = read
+                .iter()
+                .position(|w| SAYS.contains(w))
+                .is_some_and(|s| cues.iter().any(|&(p, works)| works && p > s));
+            if asks || hearsay || joined.any(NOT_DONE) {
                 return None;
             }
             let result = match nearest(&cues, at) {
@@ -197,7 +224,7 @@ fn find(words: &[&str], name: &[String]) -> Option<usize> {
 fn cues_of(words: &[&str]) -> Vec<(usize, bool)> {
     let mut taken = vec![false; words.len()];
     let mut out = Vec::new();
-    for (list, works) in [(FAILS, false), (WORKS, true)] {
+    for (list, works) in [(NO_TROUBLE, true), (FAILS, false), (WORKS, true)] {
         for phrase in list {
             let phrase: Vec<String> = phrase.split(' ').map(str::to_string).collect();
             for i in 0..words.len() {
@@ -212,10 +239,20 @@ fn cues_of(words: &[&str]) -> Vec<(usize, bool)> {
             }
         }
     }
+    // An error code ("502"), not a version ("chrome 120").
+    const VERSIONED: &[&str] = &[
+        "chrome", "version", "windows", "v", "firefox", "edge", "ios",
+    ];
     for (i, w) in words.iter().enumerate() {
-        if !taken[i] && w.bytes().any(|b| b.is_ascii_digit()) {
+        let code = w.len() >= 3 && w.bytes().any(|b| b.is_ascii_digit());
+        let version = i > 0 && VERSIONED.contains(&words[i - 1]);
+        if !taken[i] && code && !version {
             out.push((i, false));
         }
+    }
+    // "ok, I tried incognito": an "ok" opening the clause is filler, not "it works".
+    if matches!(words.first(), Some(&"ok" | &"okay")) {
+        out.retain(|&(p, works)| !(p == 0 && works));
     }
     if !out.iter().any(|&(_, works)| works) {
         out.extend(
@@ -300,6 +337,9 @@ mod tests {
             "qbo blank page unless I use incognito",
             "the page is blank everywhere except in a private window",
             "quickbooks layout looks broken, works in incognito too",
+            "no errors in incognito",
+            "tried incognito in chrome 120 and it works",
+            "blank in chrome but works in incognito, any idea why?",
         ] {
             let names = if said.contains("hotspot") {
                 vpn()
@@ -320,6 +360,11 @@ mod tests {
             "I tried InPrivate and it still doesn't load",
             "502 with the vpn off too",
             "quickbooks page stays blank in chrome, even in incognito",
+            "it doesnt seem to work in incognito either",
+            "not fine in incognito either",
+            "ok I tried incognito, same thing",
+            "it says page not found in incognito too",
+            "incognito wouldnt load either",
         ] {
             let names = if said.contains("vpn") {
                 vpn()
@@ -345,6 +390,7 @@ mod tests {
             "maybe it works in incognito",
             "incognito might work",
             "I was told it works in incognito",
+            "IT says it works in incognito",
             "my colleague says it works in incognito for her",
             "it worked in incognito yesterday but not today",
         ] {

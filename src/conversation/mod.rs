@@ -1137,30 +1137,8 @@ fn tests_answered_up_front(session: &mut Session, article: &Article, now: u64, o
         record_step(session, article, index, session.browser, outcome, now);
         out.replies
             .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
-        let target = if works { test.on_works } else { test.on_fails };
-        let ruled_out: Vec<usize> = target
-            .map_or(index + 1..index + 1, |t| index + 1..t)
-            .filter(|&i| {
-                !session.attempts.iter().any(|a| is_solution(a, article, i))
-                    && !pointed_to(session, article, i)
-            })
-            .collect();
-        for &i in &ruled_out {
-            record_step(
-                session,
-                article,
-                i,
-                session.browser,
-                Outcome::RuledOutByTest,
-                now,
-            );
-        }
-        if !ruled_out.is_empty() {
-            let titles: Vec<&str> = ruled_out
-                .iter()
-                .map(|&i| article.solutions[i].title.as_str())
-                .collect();
-            skipped.push(words::skipped_by_test(&test.title, &titles));
+        if let Some(target) = if works { test.on_works } else { test.on_fails } {
+            rule_out_up_to(session, article, index, target, now, &mut skipped);
         }
     }
     push_skipped(out, &skipped);
@@ -1641,13 +1619,27 @@ fn follow_test(session: &mut Session, article: &Article, now: u64, skipped: &mut
     if session.next_solution != from || target <= from {
         return;
     }
-    let browser = session.browser;
-    let passed: Vec<usize> = (from..target)
+    rule_out_up_to(session, article, last.solution, target, now, skipped);
+    session.next_solution = target;
+}
+
+/// The steps after test `test` and before `target` that are still to try (and no earlier
+/// test pointed to) are ruled out by it, and the user is told which.
+fn rule_out_up_to(
+    session: &mut Session,
+    article: &Article,
+    test: usize,
+    target: usize,
+    now: u64,
+    skipped: &mut Vec<String>,
+) {
+    let passed: Vec<usize> = (test + 1..target)
         .filter(|&i| {
             !session.attempts.iter().any(|a| is_solution(a, article, i))
                 && !pointed_to(session, article, i)
         })
         .collect();
+    let browser = session.browser;
     for &i in &passed {
         record_step(session, article, i, browser, Outcome::RuledOutByTest, now);
     }
@@ -1656,9 +1648,11 @@ fn follow_test(session: &mut Session, article: &Article, now: u64, skipped: &mut
             .iter()
             .map(|&i| article.solutions[i].title.as_str())
             .collect();
-        skipped.push(words::skipped_by_test(&test.title, &titles));
+        skipped.push(words::skipped_by_test(
+            &article.solutions[test].title,
+            &titles,
+        ));
     }
-    session.next_solution = target;
 }
 
 /// Whether step `index` is where another test already pointed: the step right after a test

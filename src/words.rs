@@ -72,6 +72,9 @@ pub const DONT_KNOW: &str = "I don't have an article for that yet, and I'd rathe
      (the exact error message or code helps), or I can hand this to a person on the support team.";
 pub const COULD_NOT_PLACE_IT: &str = "Sorry I couldn't place it. Describe it again with the exact message you see, or talk to a person.";
 pub const STARTING_OVER: &str = "Starting over. Describe your problem in your own words.";
+/// Starting over from a problem that is not fixed: a person asked for later still sees it.
+pub const STARTING_OVER_KEPT: &str = "Starting over. Describe your problem in your own words. \
+     (If you ask for a person later, what you tried so far goes with it.)";
 pub const EARLIER_STEP: &str = "That button belongs to an earlier step; here is where we are now:";
 pub const NO_SERVICES: &str = "No services are set up for live checks here.";
 pub const NOTHING_OPEN: &str =

@@ -951,19 +951,95 @@ fn restart_forgets_the_conversation_but_keeps_the_ticket() {
     let mut chat = Chat::new(&kb);
     chat.say("sync error E42 in chrome");
     chat.session.ticket = Some(supportbot::ids::TicketId(1));
+    chat.session.ticket_open = true;
     let out = chat.act(Action::Restart);
     assert!(has(&out, "Starting over"), "{}", all_text(&out));
     assert_eq!(chat.session.stage, Stage::Idle);
     assert!(chat.session.article().is_none());
-    assert!(chat.session.browser.is_none());
+    // The browser is the user's, not the problem's: not asked again.
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
     assert!(chat.session.attempts.is_empty());
     assert!(chat.session.descriptions.is_empty());
+    // The open ticket already has the problem: nothing is kept beside it.
+    assert!(chat.session.earlier.is_empty());
+    assert!(!has(&out, "goes with it"), "{}", all_text(&out));
     assert_eq!(chat.session.ticket, Some(supportbot::ids::TicketId(1)));
     assert_eq!(chat.session.user, user());
     // And a new problem starts cleanly.
     let out = chat.say("the printer is offline");
     assert_eq!(chat.session.article(), Some("printer-offline"));
     assert_solution(&out, 1, 1, "Restart the printer");
+}
+
+#[test]
+fn start_over_from_an_unfixed_problem_keeps_it_for_a_person_asked_later() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42 in chrome");
+    chat.not_fixed();
+    let out = chat.act(Action::Restart);
+    assert!(has(&out, "goes with it"), "{}", all_text(&out));
+    assert!(chat.session.attempts.is_empty());
+    assert_eq!(chat.session.earlier.len(), 1);
+    let earlier = &chat.session.earlier[0];
+    assert_eq!(
+        earlier.descriptions,
+        vec!["sync error E42 in chrome".to_string()]
+    );
+    assert_eq!(
+        earlier.article.as_ref().map(|(id, _)| id.as_str()),
+        Some("sync-error")
+    );
+    assert_eq!(earlier.attempts[0].outcome, Some(Outcome::NotFixed));
+    // Attempts are numbered on: an old button never names a new step.
+    chat.say("the printer is offline");
+    assert!(chat.session.current_step().unwrap().attempt >= 2);
+    // The ticket a person gets shows the earlier problem, titled by it when nothing else
+    // was walked.
+    let mut fresh = chat.session.clone();
+    fresh.start_over(Some("Printer offline"), chat.now);
+    let summary = supportbot::escalation::summary::Summary::capture(&fresh, None, None, "rev", 0);
+    let card = summary.card("T-0001");
+    assert!(card.title.contains("before Start over"), "{}", card.title);
+    let earlier_field = card
+        .fields
+        .iter()
+        .find(|(name, _)| name.starts_with("Earlier in this conversation"))
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    assert!(earlier_field.contains("sync error E42"), "{earlier_field}");
+    assert!(earlier_field.contains("did not fix it"), "{earlier_field}");
+    assert!(
+        earlier_field.contains("the printer is offline"),
+        "{earlier_field}"
+    );
+    let transcript = summary.transcript_markdown("T-0001");
+    assert!(transcript.contains("### Problem 1"), "{transcript}");
+    assert!(transcript.contains("### Problem 2"), "{transcript}");
+}
+
+#[test]
+fn start_over_after_a_fix_keeps_nothing_and_keeps_at_most_three() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42 in chrome");
+    chat.fixed();
+    let out = chat.act(Action::Restart);
+    assert!(!has(&out, "goes with it"), "{}", all_text(&out));
+    assert!(chat.session.earlier.is_empty());
+    for n in 0..5 {
+        chat.say(&format!("sync error E42 attempt {n}"));
+        chat.act(Action::Restart);
+    }
+    assert_eq!(chat.session.earlier.len(), 3, "the latest three are kept");
+    assert_eq!(
+        chat.session.earlier[2].descriptions,
+        vec!["sync error E42 attempt 4".to_string()]
+    );
+    // A session with earlier problems stores and loads them.
+    let stored = serde_json::to_string(&chat.session).unwrap();
+    let loaded: Session = serde_json::from_str(&stored).unwrap();
+    assert_eq!(loaded.earlier, chat.session.earlier);
 }
 
 #[test]

@@ -881,13 +881,16 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             _ => out.replies.push(nothing_open()),
         },
         Action::Restart => {
-            let user = session.user.clone();
-            let ticket = session.ticket.take();
-            let attempt_base = session.attempt_base + session.attempts.len();
-            *session = Session::new(user, now);
-            session.ticket = ticket;
-            session.attempt_base = attempt_base;
-            out.replies.push(Reply::new(words::STARTING_OVER));
+            let title = session
+                .walked_article()
+                .and_then(|id| kb.get(id))
+                .map(|a| a.title.clone());
+            let kept = session.start_over(title.as_deref(), now);
+            out.replies.push(Reply::new(if kept {
+                words::STARTING_OVER_KEPT
+            } else {
+                words::STARTING_OVER
+            }));
         }
     }
 }

@@ -4,7 +4,9 @@
 use super::text::{escape_markdown, escape_one_line, quote, truncate_chars};
 use crate::browser::Browser;
 use crate::device::Device;
-use crate::session::{Attempt, CheckRecord, Outcome, ScoredArticle, Session, UserRef};
+use crate::session::{
+    Attempt, CheckRecord, EarlierProblem, Outcome, ScoredArticle, Session, UserRef,
+};
 use serde::{Deserialize, Serialize};
 
 /// Discord's embed limits, which the card respects.
@@ -52,6 +54,10 @@ pub struct Summary {
     /// \"re-linked Chase\""), so staff see what was done last time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows: Option<String>,
+    /// Problems the user left earlier in the conversation with "Start over", unfixed: what
+    /// they said and tried, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<EarlierProblem>,
 }
 
 /// The incident an escalation is linked to.
@@ -156,6 +162,7 @@ impl Summary {
             kb_problem: None,
             incident: None,
             follows: None,
+            earlier: session.earlier.clone(),
         }
     }
 
@@ -182,11 +189,57 @@ impl Summary {
         }
     }
 
-    /// Each step once, with its latest outcome, in the order first shown; prefixed with its
-    /// article when the conversation walked more than one.
     fn attempt_lines(&self) -> Vec<String> {
+        step_lines(&self.attempts)
+    }
+
+    /// An earlier problem in a few lines: its first words, the article walked and its steps.
+    fn earlier_lines(problem: &EarlierProblem, words_max: usize) -> Vec<String> {
+        let said = problem
+            .descriptions
+            .first()
+            .map(|d| format!("“{}”", escape_one_line(&truncate_chars(d, words_max))))
+            .unwrap_or_else(|| "(nothing described)".to_string());
+        let article = problem
+            .article
+            .as_ref()
+            .map(|(id, title)| format!(": {} (`{id}`)", escape_markdown(title)))
+            .unwrap_or_else(|| ": no article walked".to_string());
+        let mut lines = vec![format!("{said}{article}")];
+        lines.extend(
+            step_lines(&problem.attempts)
+                .into_iter()
+                .map(|l| format!("  {l}")),
+        );
+        lines.extend(problem.checks.iter().map(|c| {
+            format!(
+                "  live check {}: {}",
+                escape_markdown(&c.target),
+                escape_markdown(&c.verdict)
+            )
+        }));
+        lines
+    }
+
+    /// What the ticket is about: the walked article, else the last one walked before a
+    /// "Start over".
+    fn subject(&self) -> String {
+        if let Some((_, title)) = &self.article {
+            return escape_markdown(title);
+        }
+        match self.earlier.iter().rev().find_map(|e| e.article.as_ref()) {
+            Some((_, title)) => format!("{} (before Start over)", escape_markdown(title)),
+            None => "No matching article".to_string(),
+        }
+    }
+}
+
+/// Each step once, with its latest outcome, in the order first shown; prefixed with its
+/// article when the conversation walked more than one.
+fn step_lines(attempts: &[Attempt]) -> Vec<String> {
+    {
         let mut steps: Vec<&Attempt> = Vec::new();
-        for a in &self.attempts {
+        for a in attempts {
             match steps
                 .iter_mut()
                 .find(|s| s.article == a.article && s.solution == a.solution && s.title == a.title)
@@ -216,12 +269,14 @@ impl Summary {
                     a.solution + 1,
                     escape_markdown(&a.title),
                     browser,
-                    Self::outcome_word(a.outcome)
+                    Summary::outcome_word(a.outcome)
                 )
             })
             .collect()
     }
+}
 
+impl Summary {
     fn check_lines(&self) -> Vec<String> {
         self.checks
             .iter()
@@ -251,15 +306,7 @@ impl Summary {
     /// The compact staff card, within Discord's embed limits, cut on character boundaries with
     /// a marker where needed.
     pub fn card(&self, ticket_id: &str) -> Card {
-        let subject = self
-            .article
-            .as_ref()
-            .map(|(_, t)| t.clone())
-            .unwrap_or_else(|| "No matching article".to_string());
-        let title = truncate_chars(
-            &format!("{ticket_id} · {}", escape_markdown(&subject)),
-            limits::TITLE,
-        );
+        let title = truncate_chars(&format!("{ticket_id} · {}", self.subject()), limits::TITLE);
         let mut description = String::new();
         for d in &self.descriptions {
             description.push_str(&quote(&trimmed_for_card(d)));
@@ -329,6 +376,17 @@ impl Summary {
         let checks = self.check_lines();
         if !checks.is_empty() {
             fields.push(("Live checks".to_string(), checks.join("\n")));
+        }
+        if !self.earlier.is_empty() {
+            let lines: Vec<String> = self
+                .earlier
+                .iter()
+                .flat_map(|e| Self::earlier_lines(e, 120))
+                .collect();
+            fields.push((
+                "Earlier in this conversation (before Start over)".to_string(),
+                lines.join("\n"),
+            ));
         }
         let fields: Vec<(String, String)> = fields
             .into_iter()
@@ -461,6 +519,32 @@ impl Summary {
                     .unwrap_or_else(|| "n/a".into()),
                 escape_markdown(&c.detail)
             ));
+        }
+        if !self.earlier.is_empty() {
+            t.push_str("\n## Earlier in this conversation (before Start over)\n");
+            for (n, e) in self.earlier.iter().enumerate() {
+                let article = e
+                    .article
+                    .as_ref()
+                    .map(|(id, title)| format!("{} (`{id}`)", escape_markdown(title)))
+                    .unwrap_or_else(|| "no article walked".to_string());
+                t.push_str(&format!("\n### Problem {}: {article}\n\n", n + 1));
+                for d in &e.descriptions {
+                    t.push_str(&quote(d));
+                    t.push_str("\n\n");
+                }
+                for line in step_lines(&e.attempts) {
+                    t.push_str(&format!("- {line}\n"));
+                }
+                for c in &e.checks {
+                    t.push_str(&format!(
+                        "- live check {} at {}: {}\n",
+                        escape_markdown(&c.target),
+                        rfc3339(c.at),
+                        escape_markdown(&c.verdict)
+                    ));
+                }
+            }
         }
         t
     }

@@ -293,7 +293,6 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("webpag", "page"),
     ("pc", "comput"),
     ("slowli", "slow"),
-    ("laptop", "comput"),
 ];
 
 /// Multi-word phrases (as stem sequences) that mean one thing: (phrase, replacement).
@@ -458,10 +457,30 @@ fn stem(word: &str) -> String {
         return "not".to_string();
     }
     let s = stemmer().stem(word);
-    match lists.synonyms.get(s.as_ref()) {
+    match lists
+        .synonyms
+        .get(s.as_ref())
+        .or_else(|| misspelt_synonym(&s))
+    {
         Some(to) => (*to).to_string(),
         None => s.into_owned(),
     }
+}
+
+/// The synonym a long word one typo away from a synonym's key stands for ("incongito" ->
+/// "incognito" -> "privat"). The index corrects typos against its vocabulary, but a synonym's
+/// key is folded away before indexing, so its typos would otherwise find nothing.
+fn misspelt_synonym(stem: &str) -> Option<&'static &'static str> {
+    const MIN_CHARS: usize = 7;
+    if stem.chars().count() < MIN_CHARS {
+        return None;
+    }
+    SYNONYMS
+        .iter()
+        .find(|(key, _)| {
+            key.chars().count() >= MIN_CHARS && strsim::damerau_levenshtein(stem, key) == 1
+        })
+        .map(|(_, to)| to)
 }
 
 /// Normalises text into the content tokens used for matching: stems, synonyms and phrases
@@ -681,6 +700,14 @@ mod tests {
         assert_eq!(tokens("qbo so sloooow"), vec!["quickbook", "slow"]);
         assert_eq!(tokens("I tried it again"), Vec::<String>::new());
         assert_eq!(tokens("H202 error"), vec!["h202", "error"]);
+    }
+
+    #[test]
+    fn long_synonyms_are_found_through_one_typo() {
+        assert_eq!(tokens("incongito window"), tokens("incognito window"));
+        assert_eq!(tokens("incognitio"), vec!["privat"]);
+        // Shorter words are left alone: one letter changes too much of them.
+        assert_eq!(tokens("spiner"), vec!["spiner"]);
     }
 
     #[test]

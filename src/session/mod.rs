@@ -153,6 +153,21 @@ pub struct CheckRecord {
 /// How many asides a session keeps for staff (the latest).
 pub const MAX_ASIDES: usize = 20;
 
+/// A problem the user left with "Start over" before it was fixed or handed to a person: kept
+/// so that a person they ask for later sees what was already tried, and nobody retypes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EarlierProblem {
+    /// The user's own descriptions of it, verbatim.
+    pub descriptions: Vec<String>,
+    /// The article walked for it: (id, title).
+    pub article: Option<(String, String)>,
+    pub attempts: Vec<Attempt>,
+    pub checks: Vec<CheckRecord>,
+}
+
+/// How many earlier problems a session keeps (the latest).
+pub const MAX_EARLIER: usize = 3;
+
 /// A user's conversation with the bot. Serialised to the store after every event, in the
 /// layout of `stored::StoredSession`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -196,6 +211,9 @@ pub struct Session {
     pub attempt_base: usize,
     /// The yes/no question the last reply asked, if any (cleared by the next event).
     pub asked: Option<Asked>,
+    /// Problems left with "Start over" unfixed and in no ticket, oldest first; at most
+    /// [`MAX_EARLIER`].
+    pub earlier: Vec<EarlierProblem>,
 }
 
 /// A question on screen, besides or instead of "did this fix it?", that a bare "yes" or "no"
@@ -255,7 +273,52 @@ impl Session {
             ticket_open: false,
             attempt_base: 0,
             asked: None,
+            earlier: Vec::new(),
         }
+    }
+
+    /// "Start over": a new conversation for the same user that keeps the ticket, the attempt
+    /// numbering and the browser and device. The problem left behind is kept in [`Session::earlier`] when it was
+    /// neither fixed nor is in an open ticket (a ticket already has it); `article_title` names
+    /// the walked article. Returns whether a problem was kept.
+    pub fn start_over(&mut self, article_title: Option<&str>, now: u64) -> bool {
+        // Attempts are numbered on from the old conversation's, kept or not.
+        let attempt_base = self.attempt_base + self.attempts.len();
+        let in_open_ticket = self.ticket.is_some() && self.ticket_open;
+        let fixed = matches!(self.stage, Stage::Fixed { .. });
+        let anything =
+            !self.descriptions.is_empty() || !self.attempts.is_empty() || !self.checks.is_empty();
+        let mut earlier = if in_open_ticket {
+            Vec::new()
+        } else {
+            std::mem::take(&mut self.earlier)
+        };
+        let keep = !in_open_ticket && !fixed && anything;
+        if keep {
+            earlier.push(EarlierProblem {
+                descriptions: std::mem::take(&mut self.descriptions),
+                article: self
+                    .walked_article()
+                    .map(|id| (id.to_string(), article_title.unwrap_or(id).to_string())),
+                attempts: std::mem::take(&mut self.attempts),
+                checks: std::mem::take(&mut self.checks),
+            });
+            if earlier.len() > MAX_EARLIER {
+                earlier.remove(0);
+            }
+        }
+        let mut fresh = Session::new(self.user.clone(), now);
+        fresh.ticket = self.ticket.take();
+        fresh.ticket_open = self.ticket_open;
+        fresh.attempt_base = attempt_base;
+        // The browser and device are the user's, not the problem's: not asked again.
+        fresh.browser = self.browser;
+        fresh.other_browser = self.other_browser;
+        fresh.safari_unsure = self.safari_unsure;
+        fresh.device = self.device;
+        fresh.earlier = earlier;
+        *self = fresh;
+        keep
     }
 
     /// The article the conversation is on, if any.

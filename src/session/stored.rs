@@ -1,7 +1,7 @@
 //! How a session is stored: the layout sessions have always had in the store (a flat JSON object
 //! with a `state` tag and a separate `article`), so sessions saved by earlier versions load.
 
-use super::{Asked, Attempt, CheckRecord, ScoredArticle, Session, Stage, UserRef};
+use super::{Asked, Attempt, CheckRecord, EarlierProblem, ScoredArticle, Session, Stage, UserRef};
 use crate::browser::Browser;
 use crate::ids::TicketId;
 use serde::{Deserialize, Serialize};
@@ -55,6 +55,9 @@ pub(super) struct StoredSession {
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     asked: Option<Asked>,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    earlier: Vec<EarlierProblem>,
 }
 
 impl From<Session> for StoredSession {
@@ -89,6 +92,7 @@ impl From<Session> for StoredSession {
             ticket: s.ticket,
             attempt_base: s.attempt_base,
             asked: s.asked,
+            earlier: s.earlier,
         }
     }
 }
@@ -129,6 +133,7 @@ impl From<StoredSession> for Session {
             ticket_open: false,
             attempt_base: s.attempt_base,
             asked: s.asked,
+            earlier: s.earlier,
         }
     }
 }

@@ -426,12 +426,27 @@ pub fn noted_now_what(on: &str) -> String {
 
 /// A device named mid-walk that the browser set runs on too: the step worded for it.
 pub fn now_on_device(device: &str) -> String {
+    format!(
+        "Noted: you're on {} now; the steps below are worded for it.",
+        with_article(device)
+    )
+}
+
+/// A device named at the end of the fixes, where none it skipped comes back.
+pub fn now_on_device_nothing_new(device: &str) -> String {
+    format!(
+        "Noted: you're on {} now; there is no fix for it there that you haven't seen.",
+        with_article(device)
+    )
+}
+
+fn with_article(device: &str) -> String {
     let a = if device.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
         "an"
     } else {
         "a"
     };
-    format!("Noted: you're on {a} {device} now; the steps below are worded for it.")
+    format!("{a} {device}")
 }
 
 /// A device named mid-walk that the browser set does not run on.

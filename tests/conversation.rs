@@ -3457,6 +3457,25 @@ fn chrome_on_a_phone_gets_taps_and_no_extensions_menu() {
         "{}",
         all_text(&out)
     );
+    // Back on a computer, the step skipped on the phone comes back (and "back on" is no fix).
+    let out = chat.say("back on my laptop");
+    assert!(has(&out, "you're on a computer now"), "{}", all_text(&out));
+    assert_solution(&out, 3, 5, "Turn off browser extensions");
+    assert!(has(&out, "1. Click \"More\""), "{}", all_text(&out));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::Fixed)),
+        "nothing is fixed"
+    );
+    let out = chat.not_fixed();
+    assert_eq!(question(&out).title.as_deref(), Some("Out of fixes"));
+    // Nothing else comes back: said so, and the end of the fixes is offered again.
+    let out = chat.say("now on my laptop");
+    assert!(has(&out, "that you haven't seen"), "{}", all_text(&out));
+    assert_eq!(question(&out).title.as_deref(), Some("Out of fixes"));
     // On a computer the same step is shown.
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks page is blank and not loading in chrome");

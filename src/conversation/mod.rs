@@ -314,6 +314,14 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
 /// Asks the open question of `article` again: the unanswered step (for the browser now known),
 /// the browser question, or the end of the fixes.
 fn ask_again(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    if matches!(session.stage, Stage::OutOfSolutions { .. })
+        && let Some(back) = unseen_step(session, article)
+    {
+        // A step skipped for the browser or the phone the user has left comes back.
+        session.next_solution = back;
+        next_solution(session, article, now, out);
+        return;
+    }
     if matches!(session.stage, Stage::OutOfSolutions { .. }) {
         // Said once in full already: the offer again, without the article's advice.
         out.replies.push(out_of_solutions_again(article));
@@ -1222,6 +1230,18 @@ pub fn realign(kb: &KnowledgeBase, session: &mut Session) {
 /// Shows the next solution that has something for the user's browser, asking for the browser
 /// first when needed; offers a human when solutions run out.
 fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    walk_on(session, article, now, out, true);
+}
+
+/// [`next_solution`]; `may_go_back` lets it go back once to a step not yet shown (a second
+/// time could loop: a test's "go to" may jump past the step again).
+fn walk_on(
+    session: &mut Session,
+    article: &Article,
+    now: u64,
+    out: &mut Output,
+    may_go_back: bool,
+) {
     let total = article.solutions.len();
     let mut skipped = Vec::new();
     follow_test(session, article, now, &mut skipped);
@@ -1252,7 +1272,15 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
         {
             let on = device_or_browser(browser, session.device);
             let why = words::skipped_needs_computer(index + 1, &solution.title, on);
-            skip_solution(session, article, index, browser, now, &mut skipped, why);
+            skip_solution(
+                session,
+                article,
+                index,
+                (browser, SkipFor::Touch),
+                now,
+                &mut skipped,
+                why,
+            );
             continue;
         }
         let heading = if solution.test {
@@ -1301,7 +1329,15 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 let general = worded_for(&solution.general, touch);
                 if has_steps(&solution.general) && !has_steps(&general) {
                     let why = keyboard_only(index, solution, browser, session.device);
-                    skip_solution(session, article, index, browser, now, &mut skipped, why);
+                    skip_solution(
+                        session,
+                        article,
+                        index,
+                        (browser, SkipFor::Touch),
+                        now,
+                        &mut skipped,
+                        why,
+                    );
                     continue;
                 }
                 general
@@ -1311,14 +1347,30 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             StepsFor::Browser(v) if touch && desktop_extensions(v.browser, &v.steps) => {
                 let why =
                     words::skipped_desktop_menu(index + 1, &solution.title, v.browser.label());
-                skip_solution(session, article, index, browser, now, &mut skipped, why);
+                skip_solution(
+                    session,
+                    article,
+                    index,
+                    (browser, SkipFor::Touch),
+                    now,
+                    &mut skipped,
+                    why,
+                );
                 continue;
             }
             StepsFor::Browser(v) => {
                 let worded = worded_for(&v.steps, touch);
                 if has_steps(&v.steps) && !has_steps(&worded) {
                     let why = keyboard_only(index, solution, browser, session.device);
-                    skip_solution(session, article, index, browser, now, &mut skipped, why);
+                    skip_solution(
+                        session,
+                        article,
+                        index,
+                        (browser, SkipFor::Touch),
+                        now,
+                        &mut skipped,
+                        why,
+                    );
                     continue;
                 }
                 let steps = words::steps_for(v.browser.label(), &worded);
@@ -1336,7 +1388,15 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                 let general = worded_for(&solution.general, touch);
                 if has_steps(&solution.general) && !has_steps(&general) {
                     let why = keyboard_only(index, solution, browser, session.device);
-                    skip_solution(session, article, index, browser, now, &mut skipped, why);
+                    skip_solution(
+                        session,
+                        article,
+                        index,
+                        (browser, SkipFor::Touch),
+                        now,
+                        &mut skipped,
+                        why,
+                    );
                     continue;
                 } else if has_steps(&general) {
                     words::general_steps_instead(yours, &names.join(", "), &general)
@@ -1355,7 +1415,15 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
                             &names.join(", "),
                         ),
                     };
-                    skip_solution(session, article, index, browser, now, &mut skipped, why);
+                    skip_solution(
+                        session,
+                        article,
+                        index,
+                        (browser, SkipFor::Browser),
+                        now,
+                        &mut skipped,
+                        why,
+                    );
                     continue;
                 }
             }
@@ -1368,6 +1436,7 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
             browser,
             outcome: None,
             at: now,
+            skipped_on_touch: false,
         });
         session.stage = Stage::AwaitingFeedback {
             article: article.id.clone(),
@@ -1387,23 +1456,9 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
     push_skipped(out, &skipped);
     // A detail may have jumped ahead: a fix never shown in this walk comes before "out of
     // fixes". (Each pass records an attempt for a fix without one, so this ends.)
-    // A fix skipped for want of steps for the browser comes back once the browser is known.
-    let seen = |i: usize| {
-        let has_steps_now = matches!(
-            article.solutions[i].steps_for(session.browser),
-            StepsFor::Browser(_)
-        );
-        // (Skipped for this very browser, on a phone for instance, it stays skipped.)
-        session.attempts.iter().any(|a| {
-            is_solution(a, article, i)
-                && !(a.outcome == Some(Outcome::Skipped)
-                    && has_steps_now
-                    && a.browser != session.browser)
-        })
-    };
-    if let Some(unseen) = (0..total).find(|&i| !seen(i)) {
+    if may_go_back && let Some(unseen) = unseen_step(session, article) {
         session.next_solution = unseen;
-        next_solution(session, article, now, out);
+        walk_on(session, article, now, out, false);
         return;
     }
     session.stage = Stage::OutOfSolutions {
@@ -1412,6 +1467,27 @@ fn next_solution(session: &mut Session, article: &Article, now: u64, out: &mut O
     out.replies.push(out_of_solutions(article));
     // "A person can take it from here": a bare "yes" takes the offer, never "it works".
     session.asked = Some(Asked::Human);
+}
+
+/// The first step of `article` this walk has not shown for the user's browser and device:
+/// never shown, or skipped for want of steps for another browser (which has them now), or
+/// skipped on a phone or tablet the user has since left for a computer. A step skipped for
+/// this very browser and device stays skipped.
+pub(super) fn unseen_step(session: &Session, article: &Article) -> Option<usize> {
+    let on_a_computer = !touch_with(session.browser, session.device);
+    let seen = |i: usize| {
+        let has_steps_now = matches!(
+            article.solutions[i].steps_for(session.browser),
+            StepsFor::Browser(_)
+        );
+        session.attempts.iter().any(|a| {
+            is_solution(a, article, i)
+                && !(a.outcome == Some(Outcome::Skipped)
+                    && ((has_steps_now && a.browser != session.browser)
+                        || (a.skipped_on_touch && on_a_computer)))
+        })
+    };
+    (0..article.solutions.len()).find(|&i| !seen(i))
 }
 
 /// Whether a solution is shown in the same words for browsers `a` and `b`.
@@ -1672,16 +1748,26 @@ fn pointed_to(session: &Session, article: &Article, index: usize) -> bool {
     })
 }
 
+/// Why a step is skipped: no steps for the user's browser, or the user's phone or tablet.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SkipFor {
+    Browser,
+    Touch,
+}
+
 fn skip_solution(
     session: &mut Session,
     article: &Article,
     index: usize,
-    browser: Option<Browser>,
+    (browser, skip_for): (Option<Browser>, SkipFor),
     now: u64,
     skipped: &mut Vec<String>,
     why: String,
 ) {
     record_step(session, article, index, browser, Outcome::Skipped, now);
+    if let Some(attempt) = session.attempts.last_mut() {
+        attempt.skipped_on_touch = skip_for == SkipFor::Touch;
+    }
     skipped.push(why);
     session.next_solution += 1;
 }
@@ -1702,6 +1788,7 @@ pub(super) fn record_step(
         browser,
         outcome: Some(outcome),
         at: now,
+        skipped_on_touch: false,
     });
 }
 

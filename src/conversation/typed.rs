@@ -111,19 +111,28 @@ pub(super) fn answer(
     // "now on my android" (Chrome runs there too), "back on my laptop": the step on screen
     // again, worded for that device (the device itself is noted by `handle`). A failure said
     // with it is recorded first.
+    // At the end of the fixes, a step skipped on a phone comes back on a computer.
     if let Some(device) = crate::device::Device::detect(text)
-        && session.current_step().is_some()
+        && (session.current_step().is_some()
+            || matches!(session.stage, Stage::OutOfSolutions { .. }))
         && understood.browser.is_none()
-        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
-        // "that fixed it, im on my laptop" says a fix; "back on my laptop" only a move.
-        && !(understood.intent == Some(Intent::Fixed) && says_fixed_in_words(text))
+        && !matches!(
+            understood.intent,
+            Some(Intent::Human | Intent::Check | Intent::Fixed)
+        )
         && understand::moved_to(text)
     {
         if understood.intent == Some(Intent::NotFixed) {
             super::fail_pending(session, article, now);
         }
-        out.replies
-            .push(Reply::new(words::now_on_device(device.label())).article(&article.id));
+        let nothing_back = matches!(session.stage, Stage::OutOfSolutions { .. })
+            && super::unseen_step(session, article).is_none();
+        let noted = if nothing_back {
+            words::now_on_device_nothing_new(device.label())
+        } else {
+            words::now_on_device(device.label())
+        };
+        out.replies.push(Reply::new(noted).article(&article.id));
         ask_again(session, article, now, out);
         return;
     }
@@ -447,6 +456,7 @@ fn take_up_the_fix_named(session: &mut Session, article: &Article, text: &str, n
         browser: session.browser,
         outcome: None,
         at: now,
+        skipped_on_touch: false,
     });
 }
 
@@ -473,6 +483,7 @@ fn rule_out_named(
         browser: session.browser,
         outcome: Some(outcome),
         at: now,
+        skipped_on_touch: false,
     });
     session.attempts.push(on_screen);
 }
@@ -593,15 +604,6 @@ fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<
         // Named as much as another: the one on screen, if it is one of them.
         several => open.filter(|o| several.contains(o)),
     }
-}
-
-/// Whether a reply read as "fixed" says so in words of a fix ("fixed", "works", "solved"),
-/// not only by a word such as "back" ("back on my laptop").
-fn says_fixed_in_words(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    ["fix", "work", "solv", "resolv", "sorted"]
-        .iter()
-        .any(|w| lower.contains(w))
 }
 
 /// What a reply at test `test` may call it: its other names, and "there" ("blank there too").

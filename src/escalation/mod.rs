@@ -385,6 +385,7 @@ mod tests {
             browser: None,
             outcome,
             at: 0,
+            skipped_on_touch: false,
         });
         Summary::capture(&session, None, None, "rev", 0)
     }

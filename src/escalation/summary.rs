@@ -630,6 +630,7 @@ mod tests {
             browser: None,
             outcome,
             at: 0,
+            skipped_on_touch: false,
         };
         s.attempts = vec![
             attempt(0, Some(Outcome::NotFixed)),

@@ -136,6 +136,10 @@ pub struct Attempt {
     pub outcome: Option<Outcome>,
     /// Unix seconds.
     pub at: u64,
+    /// Skipped because the user was on a phone or tablet (a step that needs a keyboard, a
+    /// computer, or a desktop browser's menu): it comes back when they move to a computer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub skipped_on_touch: bool,
 }
 
 /// A live check the user ran, as kept for escalation summaries.

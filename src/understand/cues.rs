@@ -241,6 +241,29 @@ pub fn cannot_tell(text: &Normalised) -> bool {
 }
 
 /// "Works" about the past: describes the problem, not a fix ("it used to work").
+/// "Back on" a device: where the user is now, not that the service is back on.
+const BACK_ON_A_DEVICE: &[&str] = &[
+    "back on my laptop",
+    "back on my computer",
+    "back on my pc",
+    "back on my desktop",
+    "back on my mac",
+    "back on my macbook",
+    "back on my phone",
+    "back on my iphone",
+    "back on my ipad",
+    "back on my android",
+    "back on my tablet",
+    "back on the laptop",
+    "back on the computer",
+    "back on the pc",
+    "back on the desktop",
+    "back on the mac",
+    "back on the phone",
+    "back on the ipad",
+    "back on the tablet",
+];
+
 const WORKED_BEFORE: &[&str] = &[
     "stopped working",
     "was working",
@@ -566,8 +589,11 @@ const ASIDE: &[&str] = &[
 /// An explicit fix statement that no negation reaches ("fixed", "works now", "no longer
 /// freezes"); "doesnt seem to have fixed it" is not one.
 pub fn strong_fixed(text: &Normalised) -> bool {
-    // "it did not fix" is no "it did".
-    let said = text.without(WORKED_BEFORE).without(&["it did not"]);
+    // "it did not fix" is no "it did"; "back on my laptop" is a move, not "back on".
+    let said = text
+        .without(WORKED_BEFORE)
+        .without(&["it did not"])
+        .without(BACK_ON_A_DEVICE);
     let marked = about_the_fix(&said).negation_marked(NEGATORS, 4);
     marked.any(FIXED_STRONG)
         || text.any(GONE)
@@ -1521,6 +1547,16 @@ mod tests {
         }
         for not in ["that's what i did", "no idea how", "", "🙃"] {
             assert!(!opens_like_a_question(&Normalised::new(not)), "{not}");
+        }
+    }
+
+    #[test]
+    fn back_on_a_device_is_a_move_not_a_fix() {
+        for moved in ["back on my laptop", "ok im back on the computer now"] {
+            assert!(!strong_fixed(&Normalised::new(moved)), "{moved}");
+        }
+        for fixed in ["its back on", "back on my laptop and it works now"] {
+            assert!(strong_fixed(&Normalised::new(fixed)), "{fixed}");
         }
     }
 

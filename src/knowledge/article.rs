@@ -560,7 +560,14 @@ fn parse_body(
                         problems.push(Diagnostic::new(file, at, message).hint(hint));
                     }
                 }
-                let (general, names) = also_called(&general);
+                // Names stand in the general text or under a browser (where they are no
+                // step either); each is checked at its own line.
+                let (general, mut names) = also_called(&general);
+                for v in &mut s.variants {
+                    let (steps, more) = also_called(&v.steps);
+                    v.steps = steps;
+                    names.extend(more);
+                }
                 for (raw, list) in names {
                     let at = body[h.range.start..]
                         .find(&raw)
@@ -1156,6 +1163,14 @@ Ask a human.
             ["incognito", "private mode", "InPrivate"]
         );
         assert_eq!(a.solutions[0].general, "1. Open one.");
+        // Under a browser, a test's names are names too, not a step.
+        let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n\n### Edge\n1. Open an InPrivate window.\n- Also called: InPrivate\n\n## Solution: Clear the cache\n1. Clear it.\n";
+        let a = parse("x.md", "x", text).expect("valid");
+        assert_eq!(a.solutions[0].also_called, ["InPrivate"]);
+        assert_eq!(
+            a.solutions[0].variants[0].steps,
+            "1. Open an InPrivate window."
+        );
         // A target that is not a later solution, and a "go to" on a fix, are reported.
         let errs = errors(
             "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Solution: Reload\n1. Reload.\n- If it works there, go to: Reload\n\n## Test: Try a private window\n1. Open one.\n- If it fails there too, go to: Reload\n",

@@ -1159,3 +1159,35 @@ fn a_restart_with_a_broken_edit_serves_the_last_good_version() {
         .unwrap();
     assert_eq!(check.status.code(), Some(1), "{}", show(&check));
 }
+
+/// `stats` marks a test as a test in `--json` too, from the knowledge, with what it showed.
+#[test]
+fn stats_json_marks_tests() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "quickbooks page is blank and not loading in chrome\nno\nit works there\n",
+    );
+    assert!(o.status.success(), "{}", show(&o));
+    let cwd = tempfile::tempdir().unwrap();
+    let stats = supportbot(cwd.path())
+        .args(["stats", "--json", "--knowledge"])
+        .arg(shipped_knowledge())
+        .arg("--data")
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert!(stats.status.success(), "{}", show(&stats));
+    let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    let rows = v["articles"][0]["solutions"].as_array().unwrap().clone();
+    let row = |title: &str| {
+        rows.iter()
+            .find(|r| r["title"] == title)
+            .cloned()
+            .unwrap_or_else(|| panic!("no row {title}: {v}"))
+    };
+    assert_eq!(row("Try a private window")["test"], true, "{v}");
+    assert_eq!(row("Try a private window")["works_there"], 1, "{v}");
+    assert!(row("Reload the page fully").get("test").is_none(), "{v}");
+}

@@ -15,11 +15,7 @@ pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliEr
     let store = ctx.store()?;
     let from = SystemClock.now().saturating_sub(since.as_secs());
     let mut out = std::io::stdout().lock();
-    let s: Stats = stats::aggregate(store.stat_events(), store.tickets(), from);
-    if json {
-        writeln!(out, "{}", with_rfc3339_times(serde_json::to_value(&s)?))?;
-        return Ok(ExitCode::SUCCESS);
-    }
+    let mut s: Stats = stats::aggregate(store.stat_events(), store.tickets(), from);
     // Which steps are tests, from the knowledge as it is now (best effort: without it, a
     // step is a test when it was answered as one).
     let knowledge = ctx
@@ -32,6 +28,15 @@ pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliEr
             .and_then(|kb| kb.get(article))
             .is_some_and(|a| a.solutions.iter().any(|s| s.test && s.title == title))
     };
+    for a in &mut s.articles {
+        for sol in &mut a.solutions {
+            sol.test = sol.works_there + sol.fails_there > 0 || is_test(&a.article, &sol.title);
+        }
+    }
+    if json {
+        writeln!(out, "{}", with_rfc3339_times(serde_json::to_value(&s)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     writeln!(out, "Since {}:\n", rfc3339(from))?;
     if s.articles.is_empty() {
         writeln!(out, "No fixes shown yet.")?;
@@ -43,7 +48,7 @@ pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliEr
             a.article, a.shown, a.fixed, a.not_fixed, a.escalated_after, a.fixed_without_ticket
         )?;
         for sol in &a.solutions {
-            if sol.works_there + sol.fails_there > 0 || is_test(&a.article, &sol.title) {
+            if sol.test {
                 // A test: what it showed, not whether it fixed anything.
                 writeln!(
                     out,

@@ -48,6 +48,10 @@ pub struct SolutionStats {
     pub works_there: u64,
     #[serde(skip_serializing_if = "is_zero")]
     pub fails_there: u64,
+    /// The step is a test (`## Test:`) in the knowledge as it is now, or was answered as one.
+    /// Set by the caller that has the knowledge.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
 }
 
 fn is_zero(n: &u64) -> bool {

@@ -23,8 +23,17 @@ const FIXED_STRONG: &[&str] = &[
     "all set",
     "good now",
     "fine now",
-    "ok now",
-    "okay now",
+    // "ok now" alone may only open a question ("ok now what", "ok now on my pc").
+    "its ok now",
+    "is ok now",
+    "its okay now",
+    "is okay now",
+    "be ok now",
+    "be okay now",
+    "looks ok now",
+    "looks okay now",
+    "seems ok now",
+    "seems okay now",
     "looks good",
     "looks fine",
     "like a charm",
@@ -676,7 +685,7 @@ fn error_gone(text: &Normalised) -> Vec<String> {
 /// A strong fix, or a short agreement ("yes", "yep!", "perfect, thanks").
 pub fn fixed(text: &Normalised) -> bool {
     strong_fixed(text)
-        || (text.any(FIXED_WEAK) && (text.word_count() <= 4 || only_says_it_works(text)))
+        || (text.any(FIXED_WEAK) && (text.word_count() <= 4 || only_fix_words_or_cheers(text)))
 }
 
 /// Says it is still broken: a strong cue, or a negated fix word ("didnt work").
@@ -1471,8 +1480,24 @@ pub fn yes_or_no(text: &Normalised) -> Option<bool> {
     }
 }
 
-/// Whether the reply says nothing but that it works (see `Understood::plain`).
+/// Whether the reply says nothing but that it works (see `Understood::plain`): only words of
+/// a fix, thanks or cheers, and at least one that states it ("yes", "fixed", "works"). Cheers
+/// alone ("great", "perfect", "ok great") may only acknowledge the steps, and "done" may only
+/// say they were done ("yes done"): those are asked about first.
 pub fn only_says_it_works(text: &Normalised) -> bool {
+    const FIX_WORDS: &[&str] = &[
+        "fixed", "fix", "fixes", "solved", "resolved", "sorted", "works", "worked", "working",
+        "work", "trick", "did", "fine", "charm", "normal",
+    ];
+    const YES: &[&str] = &["yes", "yess", "yesss", "yep", "yeah", "yup", "ya"];
+    let has = |list: &[&str]| text.words().any(|w| list.contains(&w));
+    let states = has(FIX_WORDS) || (has(YES) && !has(&["done"]));
+    only_words_of(text, PLAIN_FIX_WORDS) && states
+}
+
+/// Whether the reply is only agreement or cheers of `PLAIN_FIX_WORDS` ("great", "ok great",
+/// "yes done"), saying no fix in words: read as "fixed" when short, never recorded unasked.
+fn only_fix_words_or_cheers(text: &Normalised) -> bool {
     only_words_of(text, PLAIN_FIX_WORDS)
 }
 

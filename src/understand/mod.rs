@@ -732,6 +732,18 @@ mod tests {
             intent("Great, it's perfect! Thank you so much."),
             Some(Intent::Fixed)
         );
+        // Cheers alone may only acknowledge the steps, and "done" may only say they were
+        // done: read as "fixed", but confirmed first.
+        for cheer in ["great", "ok great", "perfect", "awesome", "yes done"] {
+            let u = classify(cheer);
+            assert_eq!(u.intent, Some(Intent::Fixed), "{cheer}");
+            assert!(!u.is_stated_fix(), "{cheer}: {u:?}");
+        }
+        // "ok now" opens a question or a move as often as it says a fix.
+        for not_a_fix in ["ok now what", "ok now on my pc with chrome"] {
+            assert_ne!(intent(not_a_fix), Some(Intent::Fixed), "{not_a_fix}");
+        }
+        assert_eq!(intent("seems ok now"), Some(Intent::Fixed));
         // Read as "fixed", but with words about something else: confirmed first.
         for confirmed in ["Yes, I have.", "yes it worked on the test account"] {
             let u = classify(confirmed);

@@ -71,6 +71,12 @@ pub const NOT_SURE_WHICH: &str = "I'm not sure which of these fits. Pick the clo
 pub const DONT_KNOW: &str = "I don't have an article for that yet, and I'd rather not guess. You can describe it differently \
      (the exact error message or code helps), or I can hand this to a person on the support team.";
 pub const COULD_NOT_PLACE_IT: &str = "Sorry I couldn't place it. Describe it again with the exact message you see, or talk to a person.";
+/// At a test, words about the usual window rather than the test.
+pub const THAT_IS_THE_USUAL_SETUP: &str =
+    "Noted: that is your usual window. What counts here is the test itself.";
+/// "no" right after "Glad that worked!".
+pub const FIX_DOUBTED: &str = "Alright. If the fix stopped working, tell me what you see now (\"it came back\", \
+     \"still blank\") and I'll go on with the next fix; otherwise you're all set.";
 pub const STARTING_OVER: &str = "Starting over. Describe your problem in your own words.";
 /// Starting over from a problem that is not fixed: a person asked for later still sees it.
 pub const STARTING_OVER_KEPT: &str = "Starting over. Describe your problem in your own words. \

@@ -434,6 +434,28 @@ fn describe(
         .is_none_or(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article());
     // "it came back", in words that do not also say it works.
     let came_back = understand::fix_did_not_last(text) && understood.intent != Some(Intent::Fixed);
+    // "its not working, human please" or "this is useless, let me talk to a real person" after
+    // "Glad that worked!": a hand-over, whatever stray words rank (a clear match of another
+    // problem aside); a failure said with it takes the fix back first, so staff are not told
+    // it was fixed.
+    if let Stage::Fixed { article } = &session.stage
+        && understood.intent == Some(Intent::Human)
+        && ranking.best().is_none_or(|m| {
+            Some(kb.article_at(m.doc).id.as_str()) == session.article() || m.score < CLEARLY_ANOTHER
+        })
+        && let Some(article) = kb.get(article)
+    {
+        // (The words go on the ticket as the user's note.)
+        if came_back
+            || understand::not_fixed_beside_human(text)
+            || understand::fix_did_not_last(text)
+        {
+            take_fix_back(session, article, now);
+        }
+        let note = (!understood.bare_human_request).then(|| text.to_string());
+        out.effects.push(Effect::Escalate { note });
+        return;
+    }
     // "it came back" after the ticket was resolved: a new ticket with everything from before is
     // one press away, or the fixes again.
     if let Stage::Escalated { article } = session.stage.clone()
@@ -578,7 +600,14 @@ fn describe(
             Stage::Escalated { .. } if session.ticket.is_some() => {
                 out.effects.push(Effect::TicketStatus)
             }
-            // "no", "cool", "great" after "Glad that worked!": the fix stands.
+            // "no" or "wait no" after "Glad that worked!" may take the fix back: asked how,
+            // never thanked for.
+            Stage::Fixed { .. } if understand::yes_or_no(text) == Some(false) => out.replies.push(
+                Reply::new(words::FIX_DOUBTED)
+                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary)
+                    .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary),
+            ),
+            // "cool", "great" after "Glad that worked!": the fix stands.
             Stage::Fixed { .. } => out.replies.push(Reply::new(words::YOURE_WELCOME)),
             _ => out.replies.push(Reply::new(words::SAY_MORE)),
         }
@@ -1007,6 +1036,15 @@ fn mark_fixed(session: &mut Session, article: &Article, now: u64) -> Option<Stri
 /// The fix the user said worked did not last: recorded as not fixed after all, and the walk
 /// goes on with the next untried fix (or says none are left).
 fn fix_came_back(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
+    take_fix_back(session, article, now);
+    typed::note_follow_up(session, text);
+    out.replies
+        .push(Reply::new(words::FIX_CAME_BACK).article(&article.id));
+    next_solution(session, article, now, out);
+}
+
+/// The fix recorded last for `article` did not last: it is recorded as not fixed.
+fn take_fix_back(session: &mut Session, article: &Article, now: u64) {
     let fixed = session
         .attempts
         .iter_mut()
@@ -1016,10 +1054,6 @@ fn fix_came_back(session: &mut Session, article: &Article, text: &str, now: u64,
         a.outcome = Some(Outcome::NotFixed);
         a.at = now;
     }
-    typed::note_follow_up(session, text);
-    out.replies
-        .push(Reply::new(words::FIX_CAME_BACK).article(&article.id));
-    next_solution(session, article, now, out);
 }
 
 /// An answer to a step that is not the open one (a button on an earlier message, or of another

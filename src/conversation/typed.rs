@@ -153,9 +153,12 @@ pub(super) fn answer(
     // "how do I open incognito?", "how do i clear cookies on my iphone": the steps of the fix
     // it names (or of the one on screen) for the user's browser and device, on the side; the
     // question stays open.
+    // "what's a private window?": the same, when it names a step by its title or other names.
+    let asks_what_a_step_is =
+        understand::asks_what_it_is(text) && step_named_by_title(article, text).is_some();
     if session.current_step().is_some()
         && !matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed))
-        && understand::asks_how_to(text)
+        && (understand::asks_how_to(text) || asks_what_a_step_is)
         && let Some(index) = step_asked_about(session, article, text)
     {
         note_named_browser(session, text, &understood);
@@ -181,6 +184,16 @@ pub(super) fn answer(
         } else {
             not_fixed(session, article, text, now, out);
         }
+        return;
+    }
+    // "its blank in normal chrome still" at a test: that is the usual window, not the test;
+    // noted, and the test's question stays open.
+    if super::pending_test(session, article)
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && understand::about_the_usual_setup(text)
+    {
+        note_follow_up(session, text);
+        open_question(session, article, words::THAT_IS_THE_USUAL_SETUP, now, out);
         return;
     }
     // "yep, that's it" just after the article was shown: it is the right article, not a fix.
@@ -603,6 +616,23 @@ fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<
         [one] => Some(*one),
         // Named as much as another: the one on screen, if it is one of them.
         several => open.filter(|o| several.contains(o)),
+    }
+}
+
+/// The step whose title or other names the message shares words with (the article's own
+/// title words aside), when exactly one does.
+fn step_named_by_title(article: &Article, text: &str) -> Option<usize> {
+    let said = Terms::of(text).without(&Terms::of(&article.title));
+    let named: Vec<usize> = (0..article.solutions.len())
+        .filter(|&i| {
+            let s = &article.solutions[i];
+            let names = format!("{} {}", s.title, s.also_called.join(" "));
+            said.shared_with(&Terms::of(&names)) > 0
+        })
+        .collect();
+    match named.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 

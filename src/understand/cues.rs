@@ -45,6 +45,7 @@ const FIXED_STRONG: &[&str] = &[
     "successfully",
     "got it working",
     "it loads",
+    "it loaded",
     "loads now",
     "loading now",
     "that helped",
@@ -281,6 +282,14 @@ const WORKED_BEFORE: &[&str] = &[
     "worked yesterday",
     "was fine",
     "it worked fine before",
+    // It worked, for a while: the fix did not last.
+    "worked for a minute",
+    "worked for a bit",
+    "worked for a while",
+    "worked for a second",
+    "worked for a day",
+    "worked at first",
+    "worked briefly",
 ];
 
 /// Says it is still broken, whatever else the reply says.
@@ -846,6 +855,24 @@ const CANT_DO: &[&str] = &[
     "no hotspot",
     "dont have another network",
     "no other network",
+    // Found by an exploratory helper acting as users.
+    "im not admin",
+    "i am not admin",
+    "im not an admin",
+    "wont let me",
+    "doesnt let me",
+    "does not let me",
+    "will not let me",
+    "cant do that",
+    "cannot do that",
+    "cant do this",
+    "cannot do this",
+    "cant find the",
+    "cannot find the",
+    "dont have incognito",
+    "dont have private",
+    "dont have a private",
+    "no incognito",
 ];
 
 /// "There is no update button", "the update button isnt there": a step's button or menu that
@@ -1454,7 +1481,8 @@ pub fn confirms_the_article(text: &Normalised) -> bool {
 /// Every word of a plain "no, not that" ("no", "nope", "not it", "none of these").
 const NO_WORDS: &[&str] = &[
     "no", "nope", "nah", "not", "neither", "none", "wrong", "thats", "its", "it", "that", "really",
-    "quite", "i", "dont", "think", "so", "sorry", "one", "of", "them", "those", "these", SAD,
+    "quite", "i", "dont", "think", "so", "sorry", "one", "of", "them", "those", "these", "wait",
+    SAD,
 ];
 
 /// The words of [`YES_WORDS`] that say yes on their own (the rest only fill out a yes).

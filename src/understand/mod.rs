@@ -286,6 +286,36 @@ pub fn asks_how_to(message: &str) -> bool {
     text.any(HOW) || ALONE.iter().any(|a| text.padded().trim() == *a)
 }
 
+/// Whether the message is about the user's usual set-up ("blank in normal chrome", "in my
+/// regular window"), not about a test's condition.
+pub fn about_the_usual_setup(message: &str) -> bool {
+    const USUAL: &[&str] = &[
+        "normal",
+        "regular",
+        "usual",
+        "normally",
+        "non incognito",
+        "not incognito",
+        "outside of",
+    ];
+    Normalised::new(message).any(USUAL)
+}
+
+/// Whether the message asks what something is ("what's a private window?", "what is
+/// incognito"): about a step when it names one (the caller checks), else about anything.
+pub fn asks_what_it_is(message: &str) -> bool {
+    const WHAT: &[&str] = &[
+        "whats a",
+        "whats an",
+        "what is a",
+        "what is an",
+        "what is",
+        "whats",
+    ];
+    let text = Normalised::new(message);
+    text.any(WHAT)
+}
+
 /// Whether the message says the user moved to another device or browser ("now on my android",
 /// "back on my laptop", "switched to my phone").
 pub fn moved_to(message: &str) -> bool {

@@ -290,6 +290,27 @@ const WORKED_BEFORE: &[&str] = &[
     "worked for a day",
     "worked at first",
     "worked briefly",
+    "worked once then",
+    "worked once but",
+    "worked once |",
+    "worked the first time",
+    "worked one time",
+    // Whether it worked, asked or wondered: not said.
+    "if it worked",
+    "if it works",
+    "if that worked",
+    "if that works",
+    "whether it worked",
+    "whether it works",
+    // Someone else's works: hearsay, not this user's fix.
+    "hers works",
+    "his works",
+    "theirs works",
+    "hers is working",
+    "his is working",
+    "says it works",
+    "said it works",
+    "said it worked",
 ];
 
 /// Says it is still broken, whatever else the reply says.

@@ -774,6 +774,19 @@ mod tests {
             assert_ne!(intent(not_a_fix), Some(Intent::Fixed), "{not_a_fix}");
         }
         assert_eq!(intent("seems ok now"), Some(Intent::Fixed));
+        // Wondering whether it worked, someone else's that works, and a fix that held once
+        // only are no fix (found by an exploratory helper).
+        for not_a_fix in [
+            "how do i know if it worked",
+            "my coworker says hers works",
+            "hmm it worked once, then 502 again on refresh",
+        ] {
+            assert_ne!(intent(not_a_fix), Some(Intent::Fixed), "{not_a_fix}");
+        }
+        assert_eq!(
+            intent("it worked once i cleared the cache"),
+            Some(Intent::Fixed)
+        );
         // Read as "fixed", but with words about something else: confirmed first.
         for confirmed in ["Yes, I have.", "yes it worked on the test account"] {
             let u = classify(confirmed);

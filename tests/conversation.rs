@@ -1027,14 +1027,26 @@ fn start_over_after_a_fix_keeps_nothing_and_keeps_at_most_three() {
     let out = chat.act(Action::Restart);
     assert!(!has(&out, "goes with it"), "{}", all_text(&out));
     assert!(chat.session.earlier.is_empty());
-    for n in 0..5 {
-        chat.say(&format!("sync error E42 attempt {n}"));
+    // The same problem started over again is one problem.
+    chat.say("sync error E42");
+    chat.act(Action::Restart);
+    chat.say("sync error E42 again");
+    chat.act(Action::Restart);
+    assert_eq!(chat.session.earlier.len(), 1, "{:?}", chat.session.earlier);
+    assert_eq!(chat.session.earlier[0].descriptions.len(), 2);
+    for n in 0..4 {
+        let problem = if n % 2 == 0 {
+            "the printer is offline"
+        } else {
+            "sync error E42"
+        };
+        chat.say(&format!("{problem} ({n})"));
         chat.act(Action::Restart);
     }
     assert_eq!(chat.session.earlier.len(), 3, "the latest three are kept");
     assert_eq!(
         chat.session.earlier[2].descriptions,
-        vec!["sync error E42 attempt 4".to_string()]
+        vec!["sync error E42 (3)".to_string()]
     );
     // A session with earlier problems stores and loads them.
     let stored = serde_json::to_string(&chat.session).unwrap();

@@ -13,7 +13,7 @@ pub fn subject(t: &Ticket) -> String {
             "No diagnosis (knowledge base unavailable)".into()
         }
         s => s
-            .and_then(|s| s.article.as_ref().map(|(_, title)| title.clone()))
+            .and_then(Summary::topic)
             .unwrap_or_else(|| "No matching article".into()),
     };
     let others = other_problems(t);
@@ -185,6 +185,21 @@ mod tests {
     fn the_subject_says_why_there_is_no_article() {
         let mut t = Ticket::new(TicketId(1), summary(), 1);
         assert_eq!(subject(&t), "No matching article");
+        // Walked before a "Start over" only: that article, marked so (as on the card).
+        t.summaries[0].earlier = vec![crate::session::EarlierProblem {
+            descriptions: vec!["502".into()],
+            article: Some(("e".into(), "Error 502".into())),
+            attempts: Vec::new(),
+            checks: Vec::new(),
+        }];
+        assert_eq!(subject(&t), "Error 502 (before Start over)");
+        assert!(
+            t.summaries[0]
+                .card("T-0001")
+                .title
+                .ends_with("Error 502 (before Start over)")
+        );
+        t.summaries[0].earlier.clear();
         t.summaries[0].kb_problem = Some("broken".into());
         assert_eq!(subject(&t), "No diagnosis (knowledge base unavailable)");
         t.summaries[0].article = Some(("a".into(), "Error 502".into()));

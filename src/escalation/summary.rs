@@ -221,8 +221,20 @@ impl Summary {
         lines
     }
 
-    /// What the ticket is about: the walked article, else the last one walked before a
-    /// "Start over".
+    /// What the ticket is about, in plain text: the walked article's title, else the last one
+    /// walked before a "Start over" (marked so); `None` with neither.
+    pub fn topic(&self) -> Option<String> {
+        if let Some((_, title)) = &self.article {
+            return Some(title.clone());
+        }
+        self.earlier
+            .iter()
+            .rev()
+            .find_map(|e| e.article.as_ref())
+            .map(|(_, title)| format!("{title} (before Start over)"))
+    }
+
+    /// [`Summary::topic`] for the card (Markdown escaped), or that nothing matched.
     fn subject(&self) -> String {
         if let Some((_, title)) = &self.article {
             return escape_markdown(title);

@@ -299,14 +299,27 @@ impl Session {
         };
         let keep = !in_open_ticket && !fixed && anything;
         if keep {
-            earlier.push(EarlierProblem {
+            let problem = EarlierProblem {
                 descriptions: std::mem::take(&mut self.descriptions),
                 article: self
                     .walked_article()
                     .map(|id| (id.to_string(), article_title.unwrap_or(id).to_string())),
                 attempts: std::mem::take(&mut self.attempts),
                 checks: std::mem::take(&mut self.checks),
-            });
+            };
+            match earlier.last_mut() {
+                // The same problem started over again: one problem, tried twice.
+                Some(last) if last.article.is_some() && last.article == problem.article => {
+                    for d in problem.descriptions {
+                        if !last.descriptions.contains(&d) {
+                            last.descriptions.push(d);
+                        }
+                    }
+                    last.attempts.extend(problem.attempts);
+                    last.checks.extend(problem.checks);
+                }
+                _ => earlier.push(problem),
+            }
             if earlier.len() > MAX_EARLIER {
                 earlier.remove(0);
             }

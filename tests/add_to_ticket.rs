@@ -698,3 +698,19 @@ async fn a_hand_over_after_start_over_links_no_earlier_ticket() {
     .await;
     assert!(added.contains("Added to your ticket **T-0002**"), "{added}");
 }
+
+/// "If the problem is back, ask for a human again": asked with nothing new since the hand-over,
+/// the new ticket links the resolved one, so staff see what was done then (exploratory helper).
+#[tokio::test]
+async fn a_hand_over_asked_again_after_resolution_links_the_resolved_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
+    resolve_as_sam(&service, 1_100);
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    let new = service.ticket(TicketId(2)).unwrap();
+    let follows = new.summaries[0].follows.as_deref().unwrap_or_default();
+    assert!(
+        follows.starts_with("T-0001, resolved by Sam"),
+        "{follows:?}"
+    );
+}

@@ -488,9 +488,12 @@ impl Service {
         let now = self.clock.now();
         let mut summary = self.summary_of(session, note, now);
         // Added after the user's ticket was resolved (a new ticket for "it came back", or the
-        // conversation going on): staff see what was done then. A hand-over asked for after
-        // "Start over" is about something else, and links nothing.
-        if matches!(how, Handover::Adding) {
+        // conversation going on), or asked for with nothing new since the hand-over ("If the
+        // problem is back, type /human"): staff see what was done then. A hand-over asked for
+        // after "Start over" or a new walk is about something else, and links nothing.
+        if matches!(how, Handover::Adding)
+            || matches!(session.stage, crate::session::Stage::Escalated { .. })
+        {
             summary.follows = self.resolved_before(session);
         }
         // The ticket is written and flushed before the user hears of it; the flush blocks, so it

@@ -322,7 +322,7 @@ impl Service {
                 let now = self.clock.now();
                 for r in &reports {
                     if let Some(record) = r.record(now) {
-                        session.checks.push(record);
+                        session.note_check(record);
                     }
                 }
                 // On the side of the walk: the question open before stays open.

@@ -370,6 +370,14 @@ impl Session {
         self.attempts.last_mut().filter(|a| a.outcome.is_none())
     }
 
+    /// Keeps a live check's result for staff, once: a check answered again from the cache is
+    /// the same check, with the same time.
+    pub fn note_check(&mut self, record: CheckRecord) {
+        if !self.checks.contains(&record) {
+            self.checks.push(record);
+        }
+    }
+
     /// Keeps `text` among the asides (the oldest go beyond [`MAX_ASIDES`]).
     pub fn note_aside(&mut self, text: &str) {
         let text = text.trim();
@@ -405,6 +413,31 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The same check answered twice from the cache is listed once; a new check is listed too.
+    #[test]
+    fn a_check_answered_from_the_cache_is_kept_once() {
+        let user = UserRef {
+            id: "u".into(),
+            name: "Ann".into(),
+            channel: "console".into(),
+        };
+        let mut s = Session::new(user, 1);
+        let check = |at| CheckRecord {
+            target: "qbo".into(),
+            url: "https://qbo.example/".into(),
+            verdict: "up".into(),
+            status: Some(200),
+            total_ms: Some(80),
+            detail: String::new(),
+            at,
+        };
+        s.note_check(check(10));
+        s.note_check(check(10));
+        assert_eq!(s.checks.len(), 1);
+        s.note_check(check(70));
+        assert_eq!(s.checks.len(), 2);
+    }
 
     /// Sessions stored before the ticket id was typed named it as text: they still load.
     #[test]

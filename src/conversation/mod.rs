@@ -636,6 +636,21 @@ fn describe(
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);
     session.matches = scored(kb, &ranking);
+    // "hi, I use safari on my ipad": where the user is, not what is wrong, whatever the names
+    // of a browser and a device rank (the unsupported-browser article names them all).
+    let device = crate::device::Device::detect(text);
+    let on = named_browser
+        .map(Browser::label)
+        .or(bare_safari.then_some("Safari"))
+        .or(device.map(crate::device::Device::label));
+    if !session.stage.is_walking()
+        && understand::only_says_where(text)
+        && let Some(on) = on
+    {
+        session.stage = Stage::Idle;
+        out.replies.push(Reply::new(words::noted_now_what(on)));
+        return;
+    }
     if let Some(best) = ranking.best() {
         let article = kb.article_at(best.doc);
         let first = typed::fix_for_code(article, text).unwrap_or(0);
@@ -689,13 +704,8 @@ fn describe(
         return;
     }
     session.stage = Stage::Idle;
-    // "hi, I use safari on my ipad": where the user is, not yet what is wrong (kept for the
+    // "hi, im on my ipad, safari": where the user is, not yet what is wrong (kept for the
     // walk to come); asked for rather than answered with "I don't know this one".
-    let device = crate::device::Device::detect(text);
-    let on = named_browser
-        .map(Browser::label)
-        .or(bare_safari.then_some("Safari"))
-        .or(device.map(crate::device::Device::label));
     if let Some(on) = on.filter(|_| text.split_whitespace().count() <= 12) {
         out.replies.push(Reply::new(words::noted_now_what(on)));
         return;

@@ -301,6 +301,59 @@ pub fn about_the_usual_setup(message: &str) -> bool {
     Normalised::new(message).any(USUAL)
 }
 
+/// Whether the message only says where the user is ("hi, I use safari on my ipad", "im on
+/// chrome, windows 11"): a browser or device, greetings and filler, and nothing that is wrong.
+pub fn only_says_where(message: &str) -> bool {
+    const WHERE: &[&str] = &[
+        "chrome",
+        "firefox",
+        "safari",
+        "edge",
+        "ie",
+        "internet",
+        "explorer",
+        "microsoft",
+        "google",
+        "brave",
+        "opera",
+        "iphone",
+        "ipad",
+        "android",
+        "phone",
+        "tablet",
+        "mac",
+        "macbook",
+        "imac",
+        "laptop",
+        "pc",
+        "computer",
+        "desktop",
+        "windows",
+        "ios",
+        "macos",
+        "linux",
+        "chromebook",
+        "samsung",
+        "pixel",
+    ];
+    const FILLER: &[&str] = &[
+        "hi", "hello", "hey", "i", "im", "am", "use", "using", "on", "my", "a", "an", "the",
+        "with", "and", "in", "browser", "version", "latest", "new", "its", "it", "is", "work",
+        "works", "from", "via", "or", "just", "fyi", "btw", "so", "also", "here", "there", "run",
+        "running", "got", "have", "os", "app", "device",
+    ];
+    let text = Normalised::new(message);
+    let mut named = false;
+    for w in text.words().filter(|w| *w != text::BREAK) {
+        if WHERE.contains(&w) {
+            named = true;
+        } else if !FILLER.contains(&w) && !w.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    named
+}
+
 /// Whether the message asks what something is ("what's a private window?", "what is
 /// incognito"): about a step when it names one (the caller checks), else about anything.
 pub fn asks_what_it_is(message: &str) -> bool {
@@ -743,6 +796,20 @@ mod tests {
             "thanks",
         ] {
             assert_ne!(intent(not_a_fix), Some(Intent::Fixed), "{not_a_fix}");
+        }
+    }
+
+    #[test]
+    fn where_the_user_is_is_told_apart_from_what_is_wrong() {
+        for only_where in [
+            "hi, I use safari on my ipad",
+            "im on chrome, windows 11",
+            "firefox",
+        ] {
+            assert!(only_says_where(only_where), "{only_where}");
+        }
+        for problem in ["safari on ipad wont load", "chrome shows 502", "hi", ""] {
+            assert!(!only_says_where(problem), "{problem}");
         }
     }
 

@@ -1299,6 +1299,21 @@ fn walk_on(
         let solution = &article.solutions[index];
         let browser = session.browser;
         let touch = touch_with(browser, session.device);
+        // Skips this step, saying `why`, and goes on with the next.
+        macro_rules! skip {
+            ($for:expr, $why:expr) => {{
+                skip_solution(
+                    session,
+                    article,
+                    index,
+                    (browser, $for),
+                    now,
+                    &mut skipped,
+                    $why,
+                );
+                continue;
+            }};
+        }
         let steps = match solution.steps_for(browser) {
             StepsFor::NeedBrowser if session.other_browser => StepsFor::NoVariant,
             // "Safari", not which: steps that read differently on a Mac and on an iPhone (a
@@ -1316,16 +1331,7 @@ fn walk_on(
         {
             let on = device_or_browser(browser, session.device);
             let why = words::skipped_needs_computer(index + 1, &solution.title, on);
-            skip_solution(
-                session,
-                article,
-                index,
-                (browser, SkipFor::Touch),
-                now,
-                &mut skipped,
-                why,
-            );
-            continue;
+            skip!(SkipFor::Touch, why);
         }
         let heading = if solution.test {
             words::test_heading(index + 1, total, &solution.title)
@@ -1373,16 +1379,7 @@ fn walk_on(
                 let general = worded_for(&solution.general, touch);
                 if has_steps(&solution.general) && !has_steps(&general) {
                     let why = keyboard_only(index, solution, browser, session.device);
-                    skip_solution(
-                        session,
-                        article,
-                        index,
-                        (browser, SkipFor::Touch),
-                        now,
-                        &mut skipped,
-                        why,
-                    );
-                    continue;
+                    skip!(SkipFor::Touch, why);
                 }
                 general
             }
@@ -1391,31 +1388,13 @@ fn walk_on(
             StepsFor::Browser(v) if touch && desktop_extensions(v.browser, &v.steps) => {
                 let why =
                     words::skipped_desktop_menu(index + 1, &solution.title, v.browser.label());
-                skip_solution(
-                    session,
-                    article,
-                    index,
-                    (browser, SkipFor::Touch),
-                    now,
-                    &mut skipped,
-                    why,
-                );
-                continue;
+                skip!(SkipFor::Touch, why);
             }
             StepsFor::Browser(v) => {
                 let worded = worded_for(&v.steps, touch);
                 if has_steps(&v.steps) && !has_steps(&worded) {
                     let why = keyboard_only(index, solution, browser, session.device);
-                    skip_solution(
-                        session,
-                        article,
-                        index,
-                        (browser, SkipFor::Touch),
-                        now,
-                        &mut skipped,
-                        why,
-                    );
-                    continue;
+                    skip!(SkipFor::Touch, why);
                 }
                 let steps = words::steps_for(v.browser.label(), &worded);
                 let general = worded_for(&solution.general, touch);
@@ -1432,16 +1411,7 @@ fn walk_on(
                 let general = worded_for(&solution.general, touch);
                 if has_steps(&solution.general) && !has_steps(&general) {
                     let why = keyboard_only(index, solution, browser, session.device);
-                    skip_solution(
-                        session,
-                        article,
-                        index,
-                        (browser, SkipFor::Touch),
-                        now,
-                        &mut skipped,
-                        why,
-                    );
-                    continue;
+                    skip!(SkipFor::Touch, why);
                 } else if has_steps(&general) {
                     words::general_steps_instead(yours, &names.join(", "), &general)
                 } else {
@@ -1459,16 +1429,7 @@ fn walk_on(
                             &names.join(", "),
                         ),
                     };
-                    skip_solution(
-                        session,
-                        article,
-                        index,
-                        (browser, SkipFor::Browser),
-                        now,
-                        &mut skipped,
-                        why,
-                    );
-                    continue;
+                    skip!(SkipFor::Browser, why);
                 }
             }
         };

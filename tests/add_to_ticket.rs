@@ -713,4 +713,18 @@ async fn a_hand_over_asked_again_after_resolution_links_the_resolved_ticket() {
         follows.starts_with("T-0001, resolved by Sam"),
         "{follows:?}"
     );
+    // Asked with words of something else, it links nothing (found in review).
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "quickbooks error 502 bad gateway").await;
+    resolve_as_sam(&service, 1_100);
+    say(
+        &service,
+        &ann,
+        Event::Escalate {
+            note: Some("can i talk to someone about my invoice template".into()),
+        },
+    )
+    .await;
+    let new = service.ticket(TicketId(2)).unwrap();
+    assert_eq!(new.summaries[0].follows, None);
 }

@@ -3609,27 +3609,32 @@ fn after_a_fix_a_person_asked_for_hands_over_and_a_failure_takes_it_back() {
 }
 
 /// Found by an exploratory helper: a step the user may not take is "could not try it", not a
-/// failure; at a test, "what's a private window?" shows how, "it loaded!" answers it, and
-/// words about the usual window leave the test's question open.
+/// failure (and a failure in those words stays one); at a test, "what's a private window?"
+/// shows how, words about the usual window leave the test's question open, and the test's
+/// answer in words naming the usual window too is its answer.
 #[test]
 fn could_not_try_what_is_it_and_the_usual_window_at_a_test() {
     let kb = shipped_kb();
-    for cant in [
-        "i cant do that, im not admin",
-        "IT wont let me",
-        "i cant find the banking menu",
-    ] {
+    let answer_to = |reply: &str| {
         let mut chat = Chat::new(&kb);
         chat.say("quickbooks shows 502 bad gateway in chrome");
-        chat.say(cant);
-        let answered: Vec<_> = chat
-            .session
+        chat.say(reply);
+        chat.session
             .attempts
             .iter()
             .filter_map(|a| a.outcome)
             .filter(|o| *o != Outcome::Skipped)
-            .collect();
-        assert_eq!(answered, vec![Outcome::CouldNotTry], "{cant}");
+            .collect::<Vec<_>>()
+    };
+    for cant in ["i cant do that, im not admin", "im not an admin so no"] {
+        assert_eq!(answer_to(cant), vec![Outcome::CouldNotTry], "{cant}");
+    }
+    // Found in review: the trouble itself in such words is still a failure.
+    for failed in [
+        "wont let me sign in",
+        "cant find the invoice page, same error",
+    ] {
+        assert_eq!(answer_to(failed), vec![Outcome::NotFixed], "{failed}");
     }
     let blank = "quickbooks page is blank in chrome";
     let mut chat = Chat::new(&kb);
@@ -3647,7 +3652,8 @@ fn could_not_try_what_is_it_and_the_usual_window_at_a_test() {
         chat.session.attempts.last().unwrap().outcome.is_none(),
         "the test is still open"
     );
-    chat.say("it loaded!");
+    // Naming the test, the usual window is a comparison: the test's answer.
+    chat.say("loads normally in a private window");
     let test = chat
         .session
         .attempts
@@ -3661,4 +3667,26 @@ fn could_not_try_what_is_it_and_the_usual_window_at_a_test() {
         "{:?}",
         chat.session.attempts
     );
+}
+
+/// Found in review: "where I am" said after a hand-over is not a fresh start (the ticket's
+/// follow-ups go on), and a code with a browser is a problem, not where the user is.
+#[test]
+fn where_i_am_is_asked_about_only_at_a_fresh_start() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.session.ticket = Some(supportbot::ids::TicketId(1));
+    chat.session.ticket_open = true;
+    chat.session.stage = Stage::Escalated { article: None };
+    let out = chat.say("im on chrome, windows 11");
+    assert!(!has(&out, "What's the problem?"), "{}", all_text(&out));
+    assert!(
+        matches!(chat.session.stage, Stage::Escalated { .. }),
+        "{:?}",
+        chat.session.stage
+    );
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("chrome 502");
+    assert!(!has(&out, "What's the problem?"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
 }

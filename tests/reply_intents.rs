@@ -205,10 +205,12 @@ fn on_the_test_split_understanding_does_not_regress() {
         "test, first collection only",
         &measure_where(&set, true, |c| !second(c)),
     );
-    assert!(
-        f.false_recorded <= TEST_FALSE_RECORDED_CEILING,
-        "{} fixes recorded that the user did not state on the test split (texts not shown: the split is not tuned on)",
-        f.false_recorded
+    // Fixes recorded without asking that the user did not state: none, as measured since the
+    // ninth session (a reply is recorded unasked only when it states a fix in words or says
+    // yes; cheers alone are confirmed first). It was 1 of 175 before.
+    assert_eq!(
+        f.false_recorded, 0,
+        "fixes recorded that the user did not state on the test split (texts not shown: the split is not tuned on)"
     );
     assert!(pct(f.correct, f.cases) >= TEST_FLOOR, "test accuracy fell");
 }
@@ -216,9 +218,6 @@ fn on_the_test_split_understanding_does_not_regress() {
 /// Accuracy floors (percent of all cases; unsure counts as not correct).
 const DEV_FLOOR: f64 = 71.0;
 const TEST_FLOOR: f64 = 51.0;
-/// Fixes recorded without asking that the user did not state, on the test split, as measured
-/// (1 of 175, from the first collection). The target is 0; not met.
-const TEST_FALSE_RECORDED_CEILING: usize = 1;
 /// Replies read as "fixed" on dev that are not (all long, so confirmed before recording), as
 /// measured since the second collection (one narrative of versions that each "worked").
 const DEV_FALSE_FIXED_CEILING: usize = 1;

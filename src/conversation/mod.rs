@@ -643,7 +643,7 @@ fn describe(
         .map(Browser::label)
         .or(bare_safari.then_some("Safari"))
         .or(device.map(crate::device::Device::label));
-    if !session.stage.is_walking()
+    if matches!(session.stage, Stage::Idle)
         && understand::only_says_where(text)
         && let Some(on) = on
     {
@@ -1460,7 +1460,7 @@ fn walk_on(
     }
     push_skipped(out, &skipped);
     // A detail may have jumped ahead: a fix never shown in this walk comes before "out of
-    // fixes". (Each pass records an attempt for a fix without one, so this ends.)
+    // fixes". (Once per call: see `walk_on`'s `may_go_back`.)
     if may_go_back && let Some(unseen) = unseen_step(session, article) {
         session.next_solution = unseen;
         walk_on(session, article, now, out, false);

@@ -154,12 +154,13 @@ pub(super) fn answer(
     // it names (or of the one on screen) for the user's browser and device, on the side; the
     // question stays open.
     // "what's a private window?": the same, when it names a step by its title or other names.
-    let asks_what_a_step_is =
-        understand::asks_what_it_is(text) && step_named_by_title(article, text).is_some();
+    let what_step = understand::asks_what_it_is(text)
+        .then(|| step_named_by_title(article, text))
+        .flatten();
     if session.current_step().is_some()
         && !matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed))
-        && (understand::asks_how_to(text) || asks_what_a_step_is)
-        && let Some(index) = step_asked_about(session, article, text)
+        && (understand::asks_how_to(text) || what_step.is_some())
+        && let Some(index) = what_step.or_else(|| step_asked_about(session, article, text))
     {
         note_named_browser(session, text, &understood);
         session.note_aside(text);
@@ -188,8 +189,20 @@ pub(super) fn answer(
     }
     // "its blank in normal chrome still" at a test: that is the usual window, not the test;
     // noted, and the test's question stays open.
+    // (Naming the test too, "loads normally in private", it is the test's answer.)
+    let names_the_test = session
+        .current_step()
+        .and_then(|s| article.solutions.get(s.solution))
+        .is_some_and(|test| {
+            let lower = text.to_lowercase();
+            test_names(test)
+                .iter()
+                .chain(["private".to_string(), "incognito".to_string()].iter())
+                .any(|n| lower.contains(&n.to_lowercase()))
+        });
     if super::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && !names_the_test
         && understand::about_the_usual_setup(text)
     {
         note_follow_up(session, text);

@@ -486,13 +486,14 @@ impl Service {
         how: Handover,
     ) -> Result<Reply, ServiceError> {
         let now = self.clock.now();
+        let bare_request = note.is_none();
         let mut summary = self.summary_of(session, note, now);
         // Added after the user's ticket was resolved (a new ticket for "it came back", or the
         // conversation going on), or asked for with nothing new since the hand-over ("If the
         // problem is back, type /human"): staff see what was done then. A hand-over asked for
         // after "Start over" or a new walk is about something else, and links nothing.
         if matches!(how, Handover::Adding)
-            || matches!(session.stage, crate::session::Stage::Escalated { .. })
+            || (bare_request && matches!(session.stage, crate::session::Stage::Escalated { .. }))
         {
             summary.follows = self.resolved_before(session);
         }

@@ -293,12 +293,12 @@ pub fn about_the_usual_setup(message: &str) -> bool {
         "normal",
         "regular",
         "usual",
-        "normally",
         "non incognito",
         "not incognito",
         "outside of",
     ];
-    Normalised::new(message).any(USUAL)
+    let text = Normalised::new(message);
+    text.any(USUAL) && !text.has("back to normal")
 }
 
 /// Whether the message only says where the user is ("hi, I use safari on my ipad", "im on
@@ -338,16 +338,23 @@ pub fn only_says_where(message: &str) -> bool {
     ];
     const FILLER: &[&str] = &[
         "hi", "hello", "hey", "i", "im", "am", "use", "using", "on", "my", "a", "an", "the",
-        "with", "and", "in", "browser", "version", "latest", "new", "its", "it", "is", "work",
-        "works", "from", "via", "or", "just", "fyi", "btw", "so", "also", "here", "there", "run",
-        "running", "got", "have", "os", "app", "device",
+        "with", "and", "in", "browser", "version", "latest", "new", "its", "it", "is", "from",
+        "via", "or", "just", "fyi", "btw", "so", "also", "here", "there", "run", "running", "got",
+        "have", "os", "app", "device",
     ];
+    // A version number ("windows 11", "ios 17"), never a code ("chrome 502").
+    const VERSIONED: &[&str] = &["windows", "ios", "macos", "android", "version"];
     let text = Normalised::new(message);
+    let words: Vec<&str> = text.words().filter(|w| *w != text::BREAK).collect();
     let mut named = false;
-    for w in text.words().filter(|w| *w != text::BREAK) {
-        if WHERE.contains(&w) {
+    for (i, w) in words.iter().enumerate() {
+        let version = w.len() <= 2
+            && w.chars().all(|c| c.is_ascii_digit())
+            && i.checked_sub(1)
+                .is_some_and(|p| VERSIONED.contains(&words[p]));
+        if WHERE.contains(w) {
             named = true;
-        } else if !FILLER.contains(&w) && !w.chars().all(|c| c.is_ascii_digit()) {
+        } else if !FILLER.contains(w) && !version {
             return false;
         }
     }
@@ -357,14 +364,7 @@ pub fn only_says_where(message: &str) -> bool {
 /// Whether the message asks what something is ("what's a private window?", "what is
 /// incognito"): about a step when it names one (the caller checks), else about anything.
 pub fn asks_what_it_is(message: &str) -> bool {
-    const WHAT: &[&str] = &[
-        "whats a",
-        "whats an",
-        "what is a",
-        "what is an",
-        "what is",
-        "whats",
-    ];
+    const WHAT: &[&str] = &["what is", "whats", "what are"];
     let text = Normalised::new(message);
     text.any(WHAT)
 }
@@ -808,7 +808,15 @@ mod tests {
         ] {
             assert!(only_says_where(only_where), "{only_where}");
         }
-        for problem in ["safari on ipad wont load", "chrome shows 502", "hi", ""] {
+        for problem in [
+            "safari on ipad wont load",
+            "chrome shows 502",
+            "chrome 502",
+            "502 on my ipad",
+            "chrome works",
+            "hi",
+            "",
+        ] {
             assert!(!only_says_where(problem), "{problem}");
         }
     }
@@ -820,6 +828,9 @@ mod tests {
             "yes!! that fixed it 🎉🎉",
             "works now, thank you!",
             "thanks that did it",
+            "all good",
+            "looks good",
+            "its ok now",
         ] {
             let u = classify(stated);
             assert!(u.is_stated_fix(), "{stated}: {u:?}");

@@ -244,51 +244,7 @@ impl Summary {
             None => "No matching article".to_string(),
         }
     }
-}
 
-/// Each step once, with its latest outcome, in the order first shown; prefixed with its
-/// article when the conversation walked more than one.
-fn step_lines(attempts: &[Attempt]) -> Vec<String> {
-    {
-        let mut steps: Vec<&Attempt> = Vec::new();
-        for a in attempts {
-            match steps
-                .iter_mut()
-                .find(|s| s.article == a.article && s.solution == a.solution && s.title == a.title)
-            {
-                // A later showing counts unless it says less (an answer is never replaced by
-                // "no answer" or "skipped").
-                Some(seen) if informative(a.outcome) >= informative(seen.outcome) => *seen = a,
-                Some(_) => {}
-                None => steps.push(a),
-            }
-        }
-        let several = steps.iter().any(|s| s.article != steps[0].article);
-        steps
-            .into_iter()
-            .map(|a| {
-                let article = if several {
-                    format!("`{}` ", a.article)
-                } else {
-                    String::new()
-                };
-                let browser = a
-                    .browser
-                    .map(|b| format!(" ({})", b.label()))
-                    .unwrap_or_default();
-                format!(
-                    "{article}{}. {}{} — {}",
-                    a.solution + 1,
-                    escape_markdown(&a.title),
-                    browser,
-                    Summary::outcome_word(a.outcome)
-                )
-            })
-            .collect()
-    }
-}
-
-impl Summary {
     fn check_lines(&self) -> Vec<String> {
         self.checks
             .iter()
@@ -589,6 +545,46 @@ fn trimmed_for_card(said: &str) -> String {
 pub fn rfc3339(secs: u64) -> String {
     humantime::format_rfc3339_seconds(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs))
         .to_string()
+}
+
+/// Each step once, with its latest outcome, in the order first shown; prefixed with its
+/// article when the conversation walked more than one.
+fn step_lines(attempts: &[Attempt]) -> Vec<String> {
+    let mut steps: Vec<&Attempt> = Vec::new();
+    for a in attempts {
+        match steps
+            .iter_mut()
+            .find(|s| s.article == a.article && s.solution == a.solution && s.title == a.title)
+        {
+            // A later showing counts unless it says less (an answer is never replaced by
+            // "no answer" or "skipped").
+            Some(seen) if informative(a.outcome) >= informative(seen.outcome) => *seen = a,
+            Some(_) => {}
+            None => steps.push(a),
+        }
+    }
+    let several = steps.iter().any(|s| s.article != steps[0].article);
+    steps
+        .into_iter()
+        .map(|a| {
+            let article = if several {
+                format!("`{}` ", a.article)
+            } else {
+                String::new()
+            };
+            let browser = a
+                .browser
+                .map(|b| format!(" ({})", b.label()))
+                .unwrap_or_default();
+            format!(
+                "{article}{}. {}{} — {}",
+                a.solution + 1,
+                escape_markdown(&a.title),
+                browser,
+                Summary::outcome_word(a.outcome)
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -140,6 +140,30 @@ pub fn could_not_try(fix: &str) -> String {
     )
 }
 
+/// "skip", "next one": the fix on screen is passed over untried.
+pub fn skipped_at_your_word(fix: &str) -> String {
+    format!(
+        "Skipped **{fix}**: I've noted it as not tried. Say \"go back\" if you want to see it again."
+    )
+}
+
+/// "done" to "did this fix it?": the step was done, but did it help?
+pub const DONE_BUT_DID_IT_HELP: &str = "Thanks for trying it.";
+
+/// "go back" to a fix the user skipped: it is shown again, open.
+pub fn back_to(fix: &str) -> String {
+    format!("Back to **{fix}**, which you skipped.")
+}
+
+/// "go back" on the first fix shown: there is nothing before it.
+pub const NOTHING_BEFORE: &str =
+    "This is the first fix I've shown you, so there is nothing to go back to.";
+
+/// "go back": the fix shown before, on the side, with what the user said about it.
+pub fn shown_before(fix: &str, said: &str) -> String {
+    format!("Here is **{fix}** again (you said: {said}). Tell me if it fixes things after all.")
+}
+
 /// A reply that says nothing yet ("hmm", "ok") while a fix is open.
 pub const TAKE_YOUR_TIME: &str = "Take your time.";
 /// "perfect, works great" after the fix was recorded: the fix stands.

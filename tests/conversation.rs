@@ -3690,3 +3690,105 @@ fn where_i_am_is_asked_about_only_at_a_fresh_start() {
     assert!(!has(&out, "What's the problem?"), "{}", all_text(&out));
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
 }
+
+/// "skip", "next one", "repeat", "go back" and "done", typed at a fix: moves through the
+/// fixes, never an answer about the fix.
+#[test]
+fn skip_repeat_go_back_and_done_move_through_the_fixes() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.act(Action::Browser(Some(Browser::Chrome)));
+    chat.say("sync error E42");
+    // Nothing before the first fix.
+    let out = chat.say("go back");
+    assert!(has(&out, "nothing to go back to"), "{}", all_text(&out));
+    assert!(
+        has(&out, "Did **Restart the app** fix it?"),
+        "{}",
+        all_text(&out)
+    );
+    // "done" does not say whether it helped: asked, nothing recorded.
+    let out = chat.say("ok done");
+    assert!(has(&out, "Thanks for trying it."), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts.len(), 1);
+    assert_eq!(chat.session.attempts[0].outcome, None);
+    // "repeat" shows the fix on screen again.
+    let out = chat.say("can you repeat that");
+    assert_solution(&out, 1, 5, "Restart the app");
+    assert!(has(&out, "Close every ledger tab"), "{}", all_text(&out));
+    // "skip": not tried, and on to the next.
+    let out = chat.say("skip this one");
+    assert!(
+        has(&out, "Skipped **Restart the app**"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.attempts[0].outcome,
+        Some(Outcome::SkippedByUser)
+    );
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(1));
+    // "go back" to a skipped fix takes it up again, and the walk goes on from there.
+    let out = chat.say("go back");
+    assert!(
+        has(&out, "Back to **Restart the app**"),
+        "{}",
+        all_text(&out)
+    );
+    assert_solution(&out, 1, 5, "Restart the app");
+    chat.not_fixed();
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(1));
+    // "go back" to a failed fix shows it on the side; the question stays on this one.
+    let out = chat.say("previous step");
+    assert!(
+        has(
+            &out,
+            "Here is **Restart the app** again (you said: it didn't fix it)"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(1));
+    // "next one please" at the last fix ends the walk; "go back" then takes it up again.
+    let mut guard = 0;
+    while chat.session.current_step().map(|s| s.solution) != Some(4) {
+        chat.not_fixed();
+        guard += 1;
+        assert!(guard < 5, "the walk reaches the last fix");
+    }
+    let out = chat.say("next one please");
+    assert!(
+        has(&out, "Skipped **Reinstall the connector**"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(chat.session.current_step().is_none());
+    let out = chat.say("go back");
+    assert!(
+        has(&out, "Back to **Reinstall the connector**"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(4));
+}
+
+/// A skipped fix goes to staff as skipped by the user, and a later answer to it wins.
+#[test]
+fn a_skipped_fix_is_told_to_staff_as_not_tried() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42");
+    chat.say("skip");
+    let summary = supportbot::escalation::summary::Summary::capture(
+        &chat.session,
+        Some("Ledger sync error E42"),
+        None,
+        "rev",
+        1,
+    );
+    let text = summary.transcript_markdown("T-0001");
+    assert!(
+        text.contains("Restart the app") && text.contains("skipped by the user (not tried)"),
+        "{text}"
+    );
+}

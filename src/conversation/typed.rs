@@ -8,7 +8,7 @@ use crate::knowledge::{Article, KnowledgeBase};
 use crate::matcher::Ranking;
 use crate::reply::{Action, Reply, Style};
 use crate::session::{Asked, Outcome, Session, Stage};
-use crate::understand::{self, Intent, Understood};
+use crate::understand::{self, Intent, Understood, WalkMove};
 use crate::words;
 use std::collections::HashSet;
 
@@ -149,6 +149,16 @@ pub(super) fn answer(
             out.effects.push(super::Effect::TicketStatus);
             return;
         }
+    }
+    // "skip", "next one", "repeat", "go back", "done": a move through the fixes in words, with
+    // nothing else said.
+    // ("go back" at the end of the fixes, to one the user skipped, too.)
+    if let Some(walk_move) = understand::walk_move(text)
+        && (session.pending_attempt().is_some()
+            || (walk_move == WalkMove::Back && skipped_by_user(session, article).is_some()))
+    {
+        move_through_fixes(session, article, walk_move, now, out);
+        return;
     }
     // "how do I open incognito?", "how do i clear cookies on my iphone": the steps of the fix
     // it names (or of the one on screen) for the user's browser and device, on the side; the
@@ -684,6 +694,109 @@ fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowle
     match scored.as_slice() {
         [(best, faq), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => Some(faq),
         _ => None,
+    }
+}
+
+/// A move through the fixes asked for in words, while a fix is open.
+fn move_through_fixes(
+    session: &mut Session,
+    article: &Article,
+    walk_move: WalkMove,
+    now: u64,
+    out: &mut Output,
+) {
+    match walk_move {
+        // Passed over untried: not counted as failed, and not shown again unasked.
+        WalkMove::Skip => {
+            if let Some(p) = session.pending_attempt() {
+                p.outcome = Some(Outcome::SkippedByUser);
+                p.at = now;
+                let fix = p.title.clone();
+                out.replies
+                    .push(Reply::new(words::skipped_at_your_word(&fix)).article(&article.id));
+            }
+            next_solution(session, article, now, out);
+        }
+        WalkMove::Repeat => ask_again(session, article, now, out),
+        // At the end of the fixes, the last one skipped is taken up.
+        WalkMove::Back if session.pending_attempt().is_none() => {
+            if let Some(index) = skipped_by_user(session, article) {
+                take_up_again(session, article, index, now, out);
+            }
+        }
+        // The fix before this one: taken up when it was skipped, else shown on the side with
+        // the question still on the fix on screen (a failed fix is not asked about again).
+        WalkMove::Back => {
+            let open = session.current_step().map(|s| s.attempt);
+            let before = session
+                .attempts
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(i, _)| Some(session.attempt_base + i) != open)
+                .map(|(_, a)| a)
+                .find(|a| a.article == article.id && a.outcome.is_some_and(|o| !o.not_shown()));
+            match before.map(|a| (a.solution, a.outcome)) {
+                Some((index, Some(Outcome::SkippedByUser))) if index < article.solutions.len() => {
+                    session.withdraw_pending();
+                    take_up_again(session, article, index, now, out);
+                }
+                Some((index, outcome)) if index < article.solutions.len() => {
+                    let lead = words::shown_before(
+                        &article.solutions[index].title,
+                        what_you_said(outcome),
+                    );
+                    let steps = super::steps_on_the_side(session, article, index);
+                    out.replies.push(Reply::new(lead).article(&article.id));
+                    out.replies.push(steps.aside());
+                    open_question(session, article, "", now, out);
+                }
+                _ => open_question(session, article, words::NOTHING_BEFORE, now, out),
+            }
+        }
+        WalkMove::Done => open_question(session, article, words::DONE_BUT_DID_IT_HELP, now, out),
+    }
+}
+
+/// The latest fix of `article` the user skipped and has not answered since.
+fn skipped_by_user(session: &Session, article: &Article) -> Option<usize> {
+    let at = session
+        .attempts
+        .iter()
+        .rposition(|a| a.article == article.id && a.outcome == Some(Outcome::SkippedByUser))?;
+    let latest = &session.attempts[at];
+    let answered_since = session.attempts[at + 1..]
+        .iter()
+        .any(|a| a.article == article.id && a.solution == latest.solution);
+    (!answered_since && latest.solution < article.solutions.len()).then_some(latest.solution)
+}
+
+/// Shows fix `index` again, open, after the user skipped it; the walk goes on from there.
+fn take_up_again(
+    session: &mut Session,
+    article: &Article,
+    index: usize,
+    now: u64,
+    out: &mut Output,
+) {
+    out.replies
+        .push(Reply::new(words::back_to(&article.solutions[index].title)).article(&article.id));
+    session.next_solution = index;
+    next_solution(session, article, now, out);
+}
+
+/// What the user said about a step, in their terms, for "go back".
+fn what_you_said(outcome: Option<Outcome>) -> &'static str {
+    match outcome {
+        Some(Outcome::Fixed) => "it fixed it",
+        Some(Outcome::NotFixed) => "it didn't fix it",
+        Some(Outcome::SkippedByUser) => "you skipped it",
+        Some(Outcome::CouldNotTry) => "you couldn't try it",
+        Some(Outcome::WorksThere) => "it works there",
+        Some(Outcome::FailsThere) => "it fails there too",
+        Some(Outcome::Skipped | Outcome::RuledOutByTest | Outcome::NoAnswer) | None => {
+            "nothing yet"
+        }
     }
 }
 

@@ -101,7 +101,7 @@ fn informative(o: Option<Outcome>) -> u8 {
             | Outcome::WorksThere
             | Outcome::FailsThere,
         ) => 3,
-        Some(Outcome::Skipped | Outcome::RuledOutByTest) => 2,
+        Some(Outcome::Skipped | Outcome::RuledOutByTest | Outcome::SkippedByUser) => 2,
         Some(Outcome::NoAnswer) => 1,
         None => 0,
     }
@@ -183,6 +183,7 @@ impl Summary {
             Some(Outcome::Skipped) => "skipped (no steps for this browser or device)",
             Some(Outcome::RuledOutByTest) => "skipped: a test ruled it out",
             Some(Outcome::CouldNotTry) => "could not try it",
+            Some(Outcome::SkippedByUser) => "skipped by the user (not tried)",
             Some(Outcome::WorksThere) => "works there (a test, not a fix)",
             Some(Outcome::FailsThere) => "fails there too (a test)",
             Some(Outcome::NoAnswer) | None => "no answer",

@@ -81,6 +81,9 @@ pub enum Outcome {
     Skipped,
     /// Shown, but the user left it (escalated, restarted or described something else).
     NoAnswer,
+    /// Shown, and the user moved on without trying it ("skip", "next one"): neither fixed nor
+    /// failed. Still untried, so "go back" (or a detail pointing at it) may show it again.
+    SkippedByUser,
     /// The user could not do it ("no admin rights", "there is no update button"): neither
     /// fixed nor failed, and not shown again.
     CouldNotTry,

@@ -11,10 +11,12 @@
 //! Measured on the real-reply set `tests/data/replies.toml` (see BENCHMARKS.md).
 
 mod cues;
+mod moves;
 pub mod secrets;
 mod test_said;
 mod text;
 
+pub use moves::{WalkMove, walk_move};
 pub use test_said::test_result;
 
 use crate::browser::Browser;

@@ -6,6 +6,7 @@
 use std::sync::{Arc, Mutex};
 use supportbot::conversation::Event;
 use supportbot::escalation::StaffAction;
+use supportbot::escalation::summary::Added;
 use supportbot::escalation::ticket::{Status, TicketId};
 use supportbot::knowledge::Knowledge;
 use supportbot::reply::{Action, Reply};
@@ -591,6 +592,13 @@ async fn it_works_now_while_the_ticket_is_open_is_told_to_staff() {
             .iter()
             .any(|d| d.contains("it works now"))
     );
+    // Staff see it as "can be resolved", in the summary and the listing.
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    assert_eq!(
+        ticket.summaries.last().unwrap().added,
+        Some(Added::WorksNow)
+    );
+    assert!(supportbot::store::TicketRow::of(&ticket).says_it_works);
 }
 
 #[tokio::test]
@@ -611,6 +619,12 @@ async fn it_works_now_with_a_catch_goes_on_the_ticket_without_saying_close_it() 
             .iter()
             .any(|d| d.contains("only after restarting twice"))
     );
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    assert_eq!(
+        ticket.summaries.last().unwrap().added,
+        Some(Added::FollowUp)
+    );
+    assert!(!supportbot::store::TicketRow::of(&ticket).says_it_works);
 }
 
 #[tokio::test]

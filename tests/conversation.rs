@@ -878,7 +878,7 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
     );
     // Picking "Add it" asks the service to add the conversation to the ticket (no note asked).
     let out = chat.act(r.choices[0].action.clone());
-    assert_eq!(out.effects, vec![Effect::AddToTicket]);
+    assert_eq!(out.effects, vec![Effect::AddToTicket { works_now: false }]);
 
     // Nothing matched at all: the same offer, without articles.
     chat.session.stage = Stage::Escalated { article: None };
@@ -908,7 +908,7 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
     );
     let out = chat.say("yes");
     assert!(
-        matches!(out.effects[..], [Effect::AddToTicket]),
+        matches!(out.effects[..], [Effect::AddToTicket { works_now: false }]),
         "{}",
         all_text(&out)
     );
@@ -934,7 +934,7 @@ fn a_follow_up_after_a_hand_over_offers_to_add_it_to_the_open_ticket() {
     assert_eq!(last.choices[0].action, Action::AddToTicket);
     assert_eq!(
         chat.act(Action::AddToTicket).effects,
-        vec![Effect::AddToTicket]
+        vec![Effect::AddToTicket { works_now: false }]
     );
 
     // A resolved ticket is not offered: the usual answer, with a human.

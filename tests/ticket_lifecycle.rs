@@ -108,8 +108,9 @@ fn lifecycle_and_one_open_ticket_per_user() {
     assert_eq!(rows.iter().map(|r| r.id.0).collect::<Vec<_>>(), vec![2, 1]);
 }
 
-/// `tickets show` lists, with the status changes and in time order, each later hand-over that
-/// added to the ticket: staff see the user came back.
+/// `tickets show` lists, with the status changes and in time order, each later hand-over and
+/// each addition to the ticket (one that says it works now, so it can be resolved; `tickets
+/// list` marks that too): staff see the user came back.
 #[test]
 fn show_lists_when_the_user_added_to_the_ticket() {
     let data = tempfile::tempdir().unwrap();
@@ -125,6 +126,12 @@ fn show_lists_when_the_user_added_to_the_ticket() {
             ..summary("u1", "still 502")
         };
         desk(&store).file(later, 150).unwrap();
+        let works = supportbot::escalation::summary::Summary {
+            at: 170,
+            added: Some(supportbot::escalation::summary::Added::WorksNow),
+            ..summary("u1", "nevermind it works now")
+        };
+        desk(&store).file(works, 170).unwrap();
     }
     let o = run_on(
         cwd.path(),
@@ -135,10 +142,21 @@ fn show_lists_when_the_user_added_to_the_ticket() {
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     let claimed = out.find("-> claimed by carol").expect("the claim");
-    let added = out
-        .find("added to by the user (summary 2 of 2)")
+    let again = out
+        .find("handed over again by the user (summary 2 of 3)")
         .expect("the later hand-over");
-    assert!(claimed < added, "in time order: {out}");
+    let works = out
+        .find("added to by the user (summary 3 of 3): says it works now, can be resolved")
+        .expect("the user's word that it works");
+    assert!(claimed < again && again < works, "in time order: {out}");
+    let o = run_on(
+        cwd.path(),
+        &shipped_knowledge(),
+        data.path(),
+        &["tickets", "list"],
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("[user says it works now]"), "{out}");
 }
 
 /// `tickets reopen` refuses, through the binary, to give a user a second open ticket.

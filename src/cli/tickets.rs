@@ -6,7 +6,7 @@ use super::json_times::with_rfc3339_times;
 use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
 use crate::escalation::StaffAction;
-use crate::escalation::summary::rfc3339;
+use crate::escalation::summary::{Added, rfc3339};
 use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId};
 use crate::reply::terminal::{Emphasis, to_terminal};
@@ -71,7 +71,7 @@ fn list(
     for r in &rows {
         writeln!(
             buf,
-            "{:<8} {:<9} {:<20} {:<24} {}{}",
+            "{:<8} {:<9} {:<20} {:<24} {}{}{}",
             r.id.to_string(),
             r.status.word(),
             rfc3339(r.created_at),
@@ -80,7 +80,12 @@ fn list(
             r.claimed_by
                 .as_ref()
                 .map(|b| format!(" (claimed by {})", for_terminal(b)))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            if r.says_it_works {
+                " [user says it works now]"
+            } else {
+                ""
+            }
         )?;
     }
     writeln!(buf, "{} ticket(s).", rows.len())?;
@@ -152,7 +157,17 @@ fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<Exi
         .collect();
     let total = t.summaries.len();
     for (n, s) in t.summaries.iter().enumerate().skip(1) {
-        let line = format!("added to by the user (summary {} of {total})", n + 1);
+        let line = match s.added {
+            Some(Added::WorksNow) => format!(
+                "added to by the user (summary {} of {total}): says it works now, can be resolved",
+                n + 1
+            ),
+            Some(Added::FollowUp) => format!("added to by the user (summary {} of {total})", n + 1),
+            None => format!(
+                "handed over again by the user (summary {} of {total})",
+                n + 1
+            ),
+        };
         lines.push((s.at, line));
     }
     lines.sort_by_key(|(at, _)| *at);

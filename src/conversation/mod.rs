@@ -71,8 +71,9 @@ pub enum Effect {
     /// Hand the conversation to a human.
     Escalate { note: Option<String> },
     /// Add what was said since the hand-over to the open ticket (a hand-over without a note that
-    /// files nothing when the ticket already has all of it).
-    AddToTicket,
+    /// files nothing when the ticket already has all of it); `works_now` when the user says the
+    /// problem is gone, so staff can resolve it.
+    AddToTicket { works_now: bool },
     /// Tell the user when incident number `incident` is over.
     Subscribe { incident: u32 },
     /// Say where the user's ticket stands ("is anyone there?" after a hand-over).
@@ -535,7 +536,7 @@ fn describe(
     if open_ticket.is_some() && ranking.best().is_none() && understand::works_now(text) {
         session.descriptions.push(text.to_string());
         out.replies.push(Reply::new(words::WORKS_NOW_TELLING_STAFF));
-        out.effects.push(Effect::AddToTicket);
+        out.effects.push(Effect::AddToTicket { works_now: true });
         return;
     }
     // "it works now, but only after restarting twice": news for staff too, but not that the
@@ -544,7 +545,7 @@ fn describe(
     {
         session.descriptions.push(text.to_string());
         out.replies.push(Reply::new(words::WORKS_NOW_WITH_A_CATCH));
-        out.effects.push(Effect::AddToTicket);
+        out.effects.push(Effect::AddToTicket { works_now: false });
         return;
     }
     // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
@@ -629,7 +630,7 @@ fn describe(
                     Style::Primary,
                 ));
         }
-        out.effects.push(Effect::AddToTicket);
+        out.effects.push(Effect::AddToTicket { works_now: false });
         return;
     }
     session.leave_pending();
@@ -921,7 +922,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         }
         // The service decides whether anything is new to add; an open step is left only
         // when something is filed.
-        Action::AddToTicket => out.effects.push(Effect::AddToTicket),
+        Action::AddToTicket => out.effects.push(Effect::AddToTicket { works_now: false }),
         Action::NotifyMe(incident) => out.effects.push(Effect::Subscribe { incident }),
         Action::Continue => match current_article(kb, session) {
             Some(a) if session.stage.is_walking() => ask_again(session, a, now, out),

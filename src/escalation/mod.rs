@@ -11,6 +11,7 @@ pub mod ticket;
 
 use crate::session::{Attempt, Outcome};
 use notify::{Audience, NoticeEvent, Notification};
+use summary::Added;
 use text::{escape_markdown, escape_one_line};
 use ticket::{Ticket, TicketError};
 
@@ -32,6 +33,7 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
         )
     } else {
         let who = escape_one_line(&ticket.user.name);
+        let added = summary.added;
         let text = match news_of_update(ticket) {
             Some(FixNews::Fixed(fix)) => format!(
                 "{who} says \"{}\" fixed it; ticket {} can be resolved ({n} summaries)",
@@ -43,12 +45,26 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
                 escape_one_line(&fix),
                 ticket.id
             ),
+            None if added == Some(Added::WorksNow) => format!(
+                "{who} says it works now{}; ticket {} can be resolved ({n} summaries)",
+                newest_words(ticket)
+                    .map(|w| format!(": {w}"))
+                    .unwrap_or_default(),
+                ticket.id
+            ),
             None => match another_problem(ticket) {
                 Some((new, before)) => format!(
                     "{who} handed over another problem on ticket {}: {} (it was about {}; {n} summaries)",
                     ticket.id,
                     escape_one_line(&new),
                     escape_one_line(&before)
+                ),
+                None if added.is_some() => format!(
+                    "{who} added to ticket {}{} ({n} summaries)",
+                    ticket.id,
+                    newest_words(ticket)
+                        .map(|w| format!(": {w}"))
+                        .unwrap_or_default()
                 ),
                 None => format!(
                     "{who} escalated again; ticket {} has a new summary ({n} in all)",
@@ -115,6 +131,21 @@ fn another_problem(ticket: &Ticket) -> Option<(String, String)> {
         }
         _ => None,
     }
+}
+
+/// The words the latest summary has that the one before had not (the newest description, else
+/// the newest aside; quoted on one line and clipped), for a staff notice.
+fn newest_words(ticket: &Ticket) -> Option<String> {
+    let [.., before, latest] = ticket.summaries.as_slice() else {
+        return None;
+    };
+    let is_new = |s: &&String| !before.descriptions.contains(s) && !before.asides.contains(s);
+    let new = (latest.descriptions.iter().rev().find(is_new))
+        .or_else(|| latest.asides.iter().rev().find(is_new))?;
+    Some(format!(
+        "\"{}\"",
+        escape_one_line(&text::truncate_chars(new, 120))
+    ))
 }
 
 /// The fix news of the latest summary against the one before.
@@ -424,6 +455,40 @@ mod tests {
         assert_eq!(
             told[0].text,
             "Ann handed over another problem on ticket T-0001: Bank feed not updating (it was about Error 502; 2 summaries)"
+        );
+    }
+
+    /// Words added to an open ticket are told as added, with the newest of them; "it works
+    /// now" is told as a ticket that can be resolved; asking for a person again is neither.
+    #[test]
+    fn staff_hear_what_was_added_and_that_it_works_now() {
+        let mut ticket = Ticket::new(TicketId(1), summary(None), 0);
+        ticket.summaries[0].descriptions = vec!["502 on payroll".into()];
+        let mut follow_up = ticket.summaries[0].clone();
+        follow_up
+            .descriptions
+            .push("my boss needs this\nby friday".into());
+        follow_up.added = Some(Added::FollowUp);
+        ticket.summaries.push(follow_up.clone());
+        assert_eq!(
+            on_escalated(&ticket, false)[0].text,
+            "Ann added to ticket T-0001: \"my boss needs this by friday\" (2 summaries)"
+        );
+        let mut works = follow_up.clone();
+        works.descriptions.push("nevermind it works now".into());
+        works.added = Some(Added::WorksNow);
+        ticket.summaries.push(works);
+        assert_eq!(
+            on_escalated(&ticket, false)[0].text,
+            "Ann says it works now: \"nevermind it works now\"; ticket T-0001 can be resolved (3 summaries)"
+        );
+        let mut asked = follow_up;
+        asked.added = None;
+        ticket.summaries.push(asked);
+        assert!(
+            on_escalated(&ticket, false)[0]
+                .text
+                .contains("escalated again")
         );
     }
 }

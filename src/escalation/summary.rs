@@ -58,6 +58,20 @@ pub struct Summary {
     /// they said and tried, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier: Vec<EarlierProblem>,
+    /// How this summary came to an open ticket when the user added to it rather than asked
+    /// for a person again; `None` for a hand-over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added: Option<Added>,
+}
+
+/// What the user added to their open ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Added {
+    /// A follow-up ("add it to my ticket").
+    FollowUp,
+    /// "nevermind, it works now": the ticket can be resolved.
+    WorksNow,
 }
 
 /// The incident an escalation is linked to.
@@ -163,6 +177,7 @@ impl Summary {
             incident: None,
             follows: None,
             earlier: session.earlier.clone(),
+            added: None,
         }
     }
 

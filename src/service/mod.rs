@@ -19,7 +19,11 @@ pub use tickets::TicketDesk;
 use crate::clock::{Clock, SystemClock};
 use crate::config::CheckConfig;
 use crate::conversation::{self, Effect, Event};
-use crate::escalation::{stats::StatEvent, stats::StatKind, summary::Summary};
+use crate::escalation::{
+    stats::StatEvent,
+    stats::StatKind,
+    summary::{Added, Summary},
+};
 use crate::incident::IncidentId;
 use crate::knowledge::Knowledge;
 use crate::probe::{self, Prober, Request};
@@ -199,7 +203,9 @@ impl Service {
                     replies.extend(self.run_checks(&mut session, targets).await)
                 }
                 Effect::Escalate { note } => replies.push(self.escalate(&mut session, note).await?),
-                Effect::AddToTicket => replies.push(self.add_to_ticket(&mut session).await?),
+                Effect::AddToTicket { works_now } => {
+                    replies.push(self.add_to_ticket(&mut session, works_now).await?)
+                }
                 Effect::Subscribe { incident } => {
                     replies.push(self.subscribe(&session.user, IncidentId(incident))?)
                 }
@@ -390,7 +396,11 @@ impl Service {
     /// if it was resolved meanwhile). Pressed again with nothing new (not a word, fix or check
     /// since), it files nothing twice and leaves any open step open; an old button pressed after
     /// "Start over" has nothing to add.
-    async fn add_to_ticket(&self, session: &mut Session) -> Result<Reply, ServiceError> {
+    async fn add_to_ticket(
+        &self,
+        session: &mut Session,
+        works_now: bool,
+    ) -> Result<Reply, ServiceError> {
         if session.descriptions.is_empty()
             && session.attempts.is_empty()
             && session.checks.is_empty()
@@ -405,7 +415,12 @@ impl Service {
                 .choice(Action::Restart, words::START_OVER, Style::Secondary));
         }
         session.leave_pending();
-        self.hand_over(session, None, Handover::Adding).await
+        let added = if works_now {
+            Added::WorksNow
+        } else {
+            Added::FollowUp
+        };
+        self.hand_over(session, None, Handover::Adding(added)).await
     }
 
     /// Whether open ticket `id`'s latest summary already has all of this conversation: what
@@ -492,7 +507,10 @@ impl Service {
         // conversation going on), or asked for with nothing new since the hand-over ("If the
         // problem is back, type /human"): staff see what was done then. A hand-over asked for
         // after "Start over" or a new walk is about something else, and links nothing.
-        if matches!(how, Handover::Adding)
+        if let Handover::Adding(added) = how {
+            summary.added = Some(added);
+        }
+        if matches!(how, Handover::Adding(_))
             || (bare_request && matches!(session.stage, crate::session::Stage::Escalated { .. }))
         {
             summary.follows = self.resolved_before(session);
@@ -532,7 +550,7 @@ impl Service {
             }
             (true, _) => words::ticket_opened(&id.to_string(), !session.checks.is_empty()),
             (false, Handover::Asked) => words::ticket_added_to(&id.to_string()),
-            (false, Handover::Adding) => words::added_to_ticket(&id.to_string()),
+            (false, Handover::Adding(_)) => words::added_to_ticket(&id.to_string()),
         };
         Ok(Reply::new(text)
             .title(format!("Ticket {id}"))
@@ -646,8 +664,8 @@ impl Service {
 enum Handover {
     /// "Talk to a human" (or `/escalate`).
     Asked,
-    /// "Add it to my ticket", offered for a follow-up after a hand-over.
-    Adding,
+    /// "Add it to my ticket", offered for a follow-up after a hand-over, or "it works now".
+    Adding(Added),
 }
 
 /// The attempt in `before` that `after[i]` is: the n-th showing of the same fix of the same

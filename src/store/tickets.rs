@@ -6,7 +6,7 @@ use super::outbox::enqueue;
 use super::{Store, StoreError};
 use crate::escalation::notify::Notification;
 use crate::escalation::rules::{self, OpenSlot};
-use crate::escalation::summary::Summary;
+use crate::escalation::summary::{Added, Summary};
 use crate::escalation::ticket::{Status, Ticket, TicketError, TicketId};
 use serde::{Deserialize, Serialize};
 use sled::Transactional;
@@ -23,6 +23,10 @@ pub struct TicketRow {
     pub created_at: u64,
     pub updated_at: u64,
     pub claimed_by: Option<String>,
+    /// The user's latest words on the open ticket say the problem is gone ("nevermind, it
+    /// works now"): staff can resolve it.
+    #[serde(default)]
+    pub says_it_works: bool,
 }
 
 impl TicketRow {
@@ -36,6 +40,9 @@ impl TicketRow {
             created_at: t.created_at,
             updated_at: t.updated_at,
             claimed_by: t.claimed_by().map(str::to_string),
+            says_it_works: t.status != Status::Resolved
+                && t.summary()
+                    .is_some_and(|s| s.added == Some(Added::WorksNow)),
         }
     }
 }

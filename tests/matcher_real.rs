@@ -30,10 +30,15 @@ struct Case {
     #[serde(default)]
     #[allow(dead_code, reason = "documentation for readers of the set")]
     note: Option<String>,
-    /// Set on the third collection ("2026-12-01"), reported apart as well.
+    /// Set on the third ("2026-12-01") and fourth ("2026-12-02") collections, each reported
+    /// apart as well.
     #[serde(default)]
     collected: Option<String>,
 }
+
+/// The collection dates the set's cases carry (the first collection has none).
+const THIRD: &str = "2026-12-01";
+const FOURTH: &str = "2026-12-02";
 
 fn real_set() -> Vec<Case> {
     let raw = std::fs::read_to_string(repo_root().join("tests/data/diagnose_real.toml")).unwrap();
@@ -86,7 +91,9 @@ fn the_real_post_set_is_whole_and_split_by_its_rule() {
     assert!(test >= 80, "{test} test cases");
     for c in &cases {
         assert!(
-            c.collected.as_deref().is_none_or(|d| d == "2026-12-01"),
+            c.collected
+                .as_deref()
+                .is_none_or(|d| d == THIRD || d == FOURTH),
             "a collection date this test reports: {}",
             c.source
         );
@@ -254,12 +261,14 @@ mod with_model {
                 .collect()
         };
         let pick = |split: &str| pick_where(split, &|_| true);
-        let third = |c: &Case| c.collected.is_some();
+        let third = |c: &Case| c.collected.as_deref() == Some(THIRD);
+        let fourth = |c: &Case| c.collected.as_deref() == Some(FOURTH);
+        let first = |c: &Case| c.collected.is_none();
         let test = measure(&kb, &enc, &pick("test"));
         let dev = measure(&kb, &enc, &pick("dev"));
         report(
             "real posts, TEST split, first collection only:",
-            &measure(&kb, &enc, &pick_where("test", &|c| !third(c))),
+            &measure(&kb, &enc, &pick_where("test", &first)),
         );
         report(
             "real posts, TEST split, third collection (2026-12-01) only:",
@@ -267,11 +276,19 @@ mod with_model {
         );
         report(
             "real posts, dev split, first collection only:",
-            &measure(&kb, &enc, &pick_where("dev", &|c| !third(c))),
+            &measure(&kb, &enc, &pick_where("dev", &first)),
         );
         report(
             "real posts, dev split, third collection (2026-12-01) only:",
             &measure(&kb, &enc, &pick_where("dev", &third)),
+        );
+        report(
+            "real posts, TEST split, fourth collection (2026-12-02) only:",
+            &measure(&kb, &enc, &pick_where("test", &fourth)),
+        );
+        report(
+            "real posts, dev split, fourth collection (2026-12-02) only:",
+            &measure(&kb, &enc, &pick_where("dev", &fourth)),
         );
         let raw =
             std::fs::read_to_string(repo_root().join("tests/data/diagnose_labelled.toml")).unwrap();
@@ -400,10 +417,11 @@ mod with_model {
         }
     }
 
-    // Floors at today's test figures on both collections (BENCHMARKS.md, "Refitted after 19
-    // more examples"): 83.3% / 93.3% / 88.5%. The issue's targets are 85% / 90% / 95%.
-    const TEST_TOP1_MIN: f64 = 83.0;
-    const TEST_REJECTED_MIN: f64 = 93.0;
-    const TEST_PRECISION_MIN: f64 = 88.0;
+    // Floors at today's test figures on all three collections (BENCHMARKS.md, "A fourth
+    // collection and a rule whose floor is the target"): 81.7% / 100% / 100% (11 of 11), the
+    // precision floor one wrong answer below. The issue's targets are 85% / 90% / 95%.
+    const TEST_TOP1_MIN: f64 = 81.0;
+    const TEST_REJECTED_MIN: f64 = 98.0;
+    const TEST_PRECISION_MIN: f64 = 90.0;
     const OLD_TOP1_MIN: f64 = 92.0;
 }

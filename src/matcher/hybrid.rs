@@ -40,14 +40,14 @@ pub struct Fusion {
 impl Default for Fusion {
     fn default() -> Self {
         Fusion {
-            intercept: -1.491,
-            lexical: 0.064,
-            semantic: 3.184,
-            semantic_margin: 4.883,
-            lexical_margin: 1.842,
-            lexical_density: 2.835,
-            length: -0.958,
-            confident: 0.65,
+            intercept: -0.99,
+            lexical: -1.316,
+            semantic: 4.437,
+            semantic_margin: 7.909,
+            lexical_margin: 2.694,
+            lexical_density: 3.107,
+            length: -0.954,
+            confident: 0.99,
             possible: 0.2,
         }
     }
@@ -196,11 +196,12 @@ mod tests {
 
     #[test]
     fn the_semantic_side_can_lift_an_article_the_words_missed() {
-        // Doc 0 shares a word with the query; doc 1 shares none but means the same thing.
-        let r = Fusion::default().rank(&[lex(0, 0.3)], &sem(&[0.2, 0.8, 0.2]), 8, 5, chunk);
+        // Doc 0 shares a word with the query; doc 1 shares none but means the same thing,
+        // clearly (a confident answer needs a clear winner since the threshold is 0.99).
+        let r = Fusion::default().rank(&[lex(0, 0.3)], &sem(&[0.1, 0.9, 0.1]), 8, 5, chunk);
         assert_eq!(r.matches[0].doc, 1);
         assert_eq!(r.matches[0].lexical, 0.0);
-        assert_eq!(r.matches[0].semantic, Some(0.8));
+        assert_eq!(r.matches[0].semantic, Some(0.9));
         assert_eq!(
             r.matches[0].semantic_evidence.as_deref(),
             Some("chunk of 1")

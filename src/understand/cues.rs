@@ -976,11 +976,19 @@ const DOWN_NOT_AN_OUTAGE: &[&str] = &[
     "calm down",
 ];
 
+/// Product names with a word of [`REACH_WORDS`] in them: "QuickBooks Online" names the
+/// product, it does not ask whether it is online.
+const NAMES_WITH_REACH_WORDS: &[&str] = &["quickbooks online", "qb online"];
+
 pub fn check(text: &Normalised) -> bool {
+    // (Taken before `without`, which keeps the words only.)
+    let question = text.is_question();
     let text = &text.without(DOWN_NOT_AN_OUTAGE);
-    text.any(CHECK)
-        || (text.any(SERVICE_WORDS)
-            && (text.any(REACH_WORDS) || (text.is_question() && text.has("up"))))
+    // "quickbooks online is just a blank page" is no question of reach; "is quickbooks
+    // online?" still is.
+    let reach = text.without(NAMES_WITH_REACH_WORDS).any(REACH_WORDS)
+        || (question && text.any(&["is quickbooks online", "is qb online"]));
+    text.any(CHECK) || (text.any(SERVICE_WORDS) && (reach || (question && text.has("up"))))
 }
 
 pub fn again(text: &Normalised) -> bool {

@@ -764,9 +764,17 @@ mod tests {
             "is it down for everyone or just me?",
             "Check if the service is up",
             "is the server down?",
+            "is quickbooks online?",
+            "quickbooks online is down",
+            "cant reach quickbooks",
         ] {
             assert_eq!(intent(check), Some(Intent::Check), "{check}");
         }
+        // "QuickBooks Online" is the product's name, not a question whether it is online.
+        assert_ne!(
+            intent("quickbooks online is just a blank white page"),
+            Some(Intent::Check)
+        );
         for human in [
             "talk to a human",
             "can I speak to a real person",

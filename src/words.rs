@@ -147,6 +147,18 @@ pub fn skipped_at_your_word(fix: &str) -> String {
     )
 }
 
+/// "i dont see it" at a step: which of two things it means, and how to say each.
+pub fn dont_see_which(test: bool) -> String {
+    let still = if test {
+        "that it fails there too (\"fails there too\")"
+    } else {
+        "that the problem is still there (\"still broken\")"
+    };
+    format!(
+        "Do you mean you can't find what the step says to open or click (\"can't find it\"), or {still}?"
+    )
+}
+
 /// "done" to "did this fix it?": the step was done, but did it help?
 pub const DONE_BUT_DID_IT_HELP: &str = "Thanks for trying it.";
 

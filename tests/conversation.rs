@@ -3792,3 +3792,18 @@ fn a_skipped_fix_is_told_to_staff_as_not_tried() {
         "{text}"
     );
 }
+
+/// "i dont see it" at a fix may mean the option cannot be found or the problem is still
+/// there: asked, never recorded either way; the answer to the question is then read as usual.
+#[test]
+fn i_dont_see_it_is_asked_about_not_read_as_a_failure() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42");
+    let out = chat.say("hmm i dont see it");
+    assert!(has(&out, "can't find it"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts.len(), 1);
+    assert_eq!(chat.session.attempts[0].outcome, None);
+    chat.say("cant find it");
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::CouldNotTry));
+}

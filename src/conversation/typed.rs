@@ -150,6 +150,12 @@ pub(super) fn answer(
             return;
         }
     }
+    // "i dont see it": the option the step names, or the problem still there? Asked.
+    if session.pending_attempt().is_some() && understand::only_says_dont_see_it(text) {
+        let lead = words::dont_see_which(super::pending_test(session, article));
+        open_question(session, article, &lead, now, out);
+        return;
+    }
     // "skip", "next one", "repeat", "go back", "done": a move through the fixes in words, with
     // nothing else said.
     // ("go back" at the end of the fixes, to one the user skipped, too.)

@@ -115,6 +115,38 @@ const DONE: &[&str] = &[
     "followed the steps",
 ];
 
+/// "i dont see it", and nothing else: the option the step names, or the page working?
+const DONT_SEE_IT: &[&str] = &[
+    "i dont see it",
+    "dont see it",
+    "i do not see it",
+    "i cant see it",
+    "cant see it",
+    "i cannot see it",
+    "cannot see it",
+    "i dont see that",
+    "dont see that",
+    "i cant see that",
+    "i dont see it there",
+    "dont see it there",
+    "not seeing it",
+    "im not seeing it",
+];
+
+/// Whether `message` only says "I don't see it": ambiguous at a step (the option it names
+/// cannot be found, or the problem is still there), so asked, never guessed.
+pub fn only_says_dont_see_it(message: &str) -> bool {
+    let text = Normalised::new(message);
+    let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
+    let (Some(start), Some(end)) = (
+        words.iter().position(|w| !FILLER.contains(w)),
+        words.iter().rposition(|w| !FILLER.contains(w)),
+    ) else {
+        return false;
+    };
+    DONT_SEE_IT.contains(&words[start..=end].join(" ").as_str())
+}
+
 /// The move `message` asks for, when it says nothing else ("skip this one, it needs admin
 /// rights" says why, and is read as the reply it is).
 pub fn walk_move(message: &str) -> Option<WalkMove> {
@@ -153,6 +185,20 @@ mod tests {
             ("I've done that", WalkMove::Done),
         ] {
             assert_eq!(walk_move(said), Some(want), "{said}");
+        }
+    }
+
+    #[test]
+    fn i_dont_see_it_alone_is_ambiguous_and_with_more_words_is_not() {
+        for said in ["i dont see it", "Hmm, I don't see it.", "not seeing it"] {
+            assert!(only_says_dont_see_it(said), "{said}");
+        }
+        for said in [
+            "i dont see it, still blank",
+            "i dont see the incognito option",
+            "i dont see anything, just a white page",
+        ] {
+            assert!(!only_says_dont_see_it(said), "{said}");
         }
     }
 

@@ -713,16 +713,13 @@ fn move_through_fixes(
 ) {
     match walk_move {
         // Passed over untried: not counted as failed, and not shown again unasked.
-        WalkMove::Skip => {
-            if let Some(p) = session.pending_attempt() {
-                p.outcome = Some(Outcome::SkippedByUser);
-                p.at = now;
-                let fix = p.title.clone();
-                out.replies
-                    .push(Reply::new(words::skipped_at_your_word(&fix)).article(&article.id));
-            }
-            next_solution(session, article, now, out);
-        }
+        WalkMove::Skip => pass_over(
+            session,
+            article,
+            (Outcome::SkippedByUser, words::skipped_at_your_word),
+            now,
+            out,
+        ),
         WalkMove::Repeat => ask_again(session, article, now, out),
         // At the end of the fixes, the last one skipped is taken up.
         WalkMove::Back if session.pending_attempt().is_none() => {
@@ -808,12 +805,30 @@ fn what_you_said(outcome: Option<Outcome>) -> &'static str {
 
 /// The open fix could not be done: recorded as such (not as failed), and on to the next.
 fn could_not_try(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    pass_over(
+        session,
+        article,
+        (Outcome::CouldNotTry, words::could_not_try),
+        now,
+        out,
+    );
+}
+
+/// The open fix is done with untried, recorded as `outcome` (not as failed), the user told
+/// so in the words `told` makes of its title, and on to the next.
+fn pass_over(
+    session: &mut Session,
+    article: &Article,
+    (outcome, told): (Outcome, fn(&str) -> String),
+    now: u64,
+    out: &mut Output,
+) {
     if let Some(p) = session.pending_attempt() {
-        p.outcome = Some(Outcome::CouldNotTry);
+        p.outcome = Some(outcome);
         p.at = now;
         let fix = p.title.clone();
         out.replies
-            .push(Reply::new(words::could_not_try(&fix)).article(&article.id));
+            .push(Reply::new(told(&fix)).article(&article.id));
     }
     next_solution(session, article, now, out);
 }

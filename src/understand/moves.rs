@@ -136,25 +136,23 @@ const DONT_SEE_IT: &[&str] = &[
 /// Whether `message` only says "I don't see it": ambiguous at a step (the option it names
 /// cannot be found, or the problem is still there), so asked, never guessed.
 pub fn only_says_dont_see_it(message: &str) -> bool {
+    core_words(message).is_some_and(|said| DONT_SEE_IT.contains(&said.as_str()))
+}
+
+/// The words of `message` without the filler before and after them ("ok skip please" ->
+/// "skip"); `None` when it is all filler.
+fn core_words(message: &str) -> Option<String> {
     let text = Normalised::new(message);
     let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
-    let (Some(start), Some(end)) = (
-        words.iter().position(|w| !FILLER.contains(w)),
-        words.iter().rposition(|w| !FILLER.contains(w)),
-    ) else {
-        return false;
-    };
-    DONT_SEE_IT.contains(&words[start..=end].join(" ").as_str())
+    let start = words.iter().position(|w| !FILLER.contains(w))?;
+    let end = words.iter().rposition(|w| !FILLER.contains(w))?;
+    Some(words[start..=end].join(" "))
 }
 
 /// The move `message` asks for, when it says nothing else ("skip this one, it needs admin
 /// rights" says why, and is read as the reply it is).
 pub fn walk_move(message: &str) -> Option<WalkMove> {
-    let text = Normalised::new(message);
-    let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
-    let start = words.iter().position(|w| !FILLER.contains(w))?;
-    let end = words.iter().rposition(|w| !FILLER.contains(w))?;
-    let said = words[start..=end].join(" ");
+    let said = core_words(message)?;
     [
         (SKIP, WalkMove::Skip),
         (REPEAT, WalkMove::Repeat),

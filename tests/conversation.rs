@@ -3772,7 +3772,8 @@ fn skip_repeat_go_back_and_done_move_through_the_fixes() {
     assert_eq!(chat.session.current_step().map(|s| s.solution), Some(4));
 }
 
-/// A skipped fix goes to staff as skipped by the user, and a later answer to it wins.
+/// A skipped fix goes to staff as skipped by the user; taken up again and answered, the
+/// answer is what staff see.
 #[test]
 fn a_skipped_fix_is_told_to_staff_as_not_tried() {
     let kb = inline_kb();
@@ -3791,6 +3792,20 @@ fn a_skipped_fix_is_told_to_staff_as_not_tried() {
         text.contains("Restart the app") && text.contains("skipped by the user (not tried)"),
         "{text}"
     );
+    chat.say("go back");
+    chat.not_fixed();
+    let summary = supportbot::escalation::summary::Summary::capture(
+        &chat.session,
+        Some("Ledger sync error E42"),
+        None,
+        "rev",
+        2,
+    );
+    let text = summary.transcript_markdown("T-0001");
+    assert!(
+        text.contains("Restart the app") && !text.contains("skipped by the user"),
+        "{text}"
+    );
 }
 
 /// "i dont see it" at a fix may mean the option cannot be found or the problem is still
@@ -3806,4 +3821,41 @@ fn i_dont_see_it_is_asked_about_not_read_as_a_failure() {
     assert_eq!(chat.session.attempts[0].outcome, None);
     chat.say("cant find it");
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::CouldNotTry));
+}
+
+/// "go back" twice from a fix taken up again reaches nothing more; with two fixes skipped,
+/// "go back" at the end takes up each in turn, latest first.
+#[test]
+fn go_back_twice_and_two_skipped_fixes_each_come_back() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.act(Action::Browser(Some(Browser::Chrome)));
+    chat.say("sync error E42");
+    chat.say("skip");
+    chat.say("go back");
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(0));
+    let out = chat.say("go back");
+    assert!(has(&out, "nothing to go back to"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(0));
+
+    let mut chat = Chat::new(&kb);
+    chat.act(Action::Browser(Some(Browser::Chrome)));
+    chat.say("sync error E42");
+    chat.say("skip");
+    chat.say("skip");
+    let mut guard = 0;
+    while chat.session.current_step().is_some() {
+        chat.not_fixed();
+        guard += 1;
+        assert!(guard < 5, "the walk ends");
+    }
+    for back_to in ["Clear the site data", "Restart the app"] {
+        let out = chat.say("go back");
+        assert!(
+            has(&out, &format!("Back to **{back_to}**")),
+            "{}",
+            all_text(&out)
+        );
+        chat.not_fixed();
+    }
 }

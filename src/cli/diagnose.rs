@@ -47,7 +47,7 @@ pub fn run(
             "best": ranking.best().map(entry),
             "confident": ranking.best().is_some(),
             "mode": if ranking.hybrid { "hybrid" } else { "lexical" },
-            "thresholds": {"confident": ranking.confident, "possible": ranking.possible},
+            "thresholds": {"confident": ranking.confident, "possible": ranking.possible, "clear": ranking.clear},
             "semantic": knowledge.semantic_status(),
             "matches": ranking.matches.iter().map(entry).collect::<Vec<_>>(),
             "revision": kb.revision(),

@@ -59,8 +59,8 @@ pub enum Event {
     Resume,
 }
 
-/// A match this strong names another problem even in a short "it's back" (the confident
-/// line is lower; a stray word can pass it).
+/// A match this strong names another problem even in a short "it's back" (the clear line,
+/// `Ranking::clear`, is lower; a stray word can pass it).
 const CLEARLY_ANOTHER: f64 = 0.8;
 
 /// Work the engine asks the service to do.
@@ -431,7 +431,7 @@ fn describe(
     let understood = understand::classify(text);
     // Whether the words clearly name no other problem than the one the conversation was on.
     let names_no_other = ranking
-        .best()
+        .named()
         .is_none_or(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article());
     // "it came back", in words that do not also say it works.
     let came_back = understand::fix_did_not_last(text) && understood.intent != Some(Intent::Fixed);
@@ -441,7 +441,7 @@ fn describe(
     // it was fixed.
     if let Stage::Fixed { article } = &session.stage
         && understood.intent == Some(Intent::Human)
-        && ranking.best().is_none_or(|m| {
+        && ranking.named().is_none_or(|m| {
             Some(kb.article_at(m.doc).id.as_str()) == session.article() || m.score < CLEARLY_ANOTHER
         })
         && let Some(article) = kb.get(article)
@@ -492,7 +492,7 @@ fn describe(
     // actually fixed" -> the 500 article's "something went wrong", just over the confident
     // line): only a clear match, a code of the other article's or a longer description says
     // it is another problem ("still broken but now my bank feed stopped syncing too").
-    let back_names_other = ranking.best().is_some_and(|m| {
+    let back_names_other = ranking.named().is_some_and(|m| {
         let other = kb.article_at(m.doc);
         Some(other.id.as_str()) != session.article()
             && (m.score >= CLEARLY_ANOTHER
@@ -508,7 +508,7 @@ fn describe(
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| ["again", "still", "back"].contains(&w));
     let same_problem_again = ranking
-        .best()
+        .named()
         .is_some_and(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article())
         && says_it_is_back
         && !understood.question
@@ -533,7 +533,7 @@ fn describe(
     }
     // "nevermind, it works now" while the ticket is open: staff must hear it, so it goes on
     // the ticket at once (they can close it).
-    if open_ticket.is_some() && ranking.best().is_none() && understand::works_now(text) {
+    if open_ticket.is_some() && ranking.named().is_none() && understand::works_now(text) {
         session.descriptions.push(text.to_string());
         out.replies.push(Reply::new(words::WORKS_NOW_TELLING_STAFF));
         out.effects.push(Effect::AddToTicket { works_now: true });
@@ -541,7 +541,9 @@ fn describe(
     }
     // "it works now, but only after restarting twice": news for staff too, but not that the
     // ticket can be closed.
-    if open_ticket.is_some() && ranking.best().is_none() && understand::works_now_with_a_catch(text)
+    if open_ticket.is_some()
+        && ranking.named().is_none()
+        && understand::works_now_with_a_catch(text)
     {
         session.descriptions.push(text.to_string());
         out.replies.push(Reply::new(words::WORKS_NOW_WITH_A_CATCH));
@@ -549,12 +551,12 @@ fn describe(
         return;
     }
     // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
-    if ranking.best().is_none() && understood.intent == Some(Intent::Check) {
+    if ranking.named().is_none() && understood.intent == Some(Intent::Check) {
         return act(kb, session, Action::Check, now, out);
     }
     // "hey", "can anyone help?": how to describe it, rather than "I don't know this one" (and
     // nothing for staff to read).
-    if ranking.best().is_none()
+    if ranking.named().is_none()
         && named_browser.is_none()
         && let Some(talk) = understand::small_talk(text)
     {
@@ -587,7 +589,8 @@ fn describe(
         return;
     }
     // "any news on my ticket?": where it stands.
-    if ranking.best().is_none() && session.ticket.is_some() && understand::asks_about_ticket(text) {
+    if ranking.named().is_none() && session.ticket.is_some() && understand::asks_about_ticket(text)
+    {
         out.effects.push(Effect::TicketStatus);
         return;
     }

@@ -426,7 +426,7 @@ fn another_article<'a>(
         understood.intent,
         None | Some(Intent::NewProblem | Intent::Detail | Intent::Aside | Intent::Browser)
     );
-    let best = kb.article_at(ranking.best()?.doc);
+    let best = kb.article_at(ranking.named()?.doc);
     // "it says 503 now": a code of the other article's and not of this one's is long enough.
     let names_its_code = names_code_of(best, text) && !names_code_of(current, text);
     let long_enough = understood.words >= SWITCH_MIN_WORDS || names_its_code;
@@ -439,7 +439,7 @@ fn another_article<'a>(
 fn names_another_article(kb: &KnowledgeBase, current: &Article, text: &str) -> bool {
     let ranking = kb.rank(text, 3);
     ranking
-        .best()
+        .named()
         .or_else(|| ranking.candidates(1).first().copied())
         .is_some_and(|best| kb.article_at(best.doc).id != current.id)
 }
@@ -730,15 +730,15 @@ fn move_through_fixes(
         // The fix before this one: taken up when it was skipped, else shown on the side with
         // the question still on the fix on screen (a failed fix is not asked about again).
         WalkMove::Back => {
-            let open = session.current_step().map(|s| s.attempt);
+            // The latest showing of the fix shown last before the open one (not the open
+            // fix itself, shown earlier and skipped).
+            let open = session.current_step().map(|s| s.solution);
             let before = session
                 .attempts
                 .iter()
-                .enumerate()
                 .rev()
-                .filter(|(i, _)| Some(session.attempt_base + i) != open)
-                .map(|(_, a)| a)
-                .find(|a| a.article == article.id && a.outcome.is_some_and(|o| !o.not_shown()));
+                .filter(|a| a.article == article.id && Some(a.solution) != open)
+                .find(|a| a.outcome.is_some_and(|o| !o.not_shown()));
             match before.map(|a| (a.solution, a.outcome)) {
                 Some((index, Some(Outcome::SkippedByUser))) if index < article.solutions.len() => {
                     session.withdraw_pending();
@@ -761,17 +761,21 @@ fn move_through_fixes(
     }
 }
 
-/// The latest fix of `article` the user skipped and has not answered since.
+/// The latest fix of `article` the user skipped and that was not shown again since.
 fn skipped_by_user(session: &Session, article: &Article) -> Option<usize> {
-    let at = session
-        .attempts
+    let attempts = &session.attempts;
+    attempts
         .iter()
-        .rposition(|a| a.article == article.id && a.outcome == Some(Outcome::SkippedByUser))?;
-    let latest = &session.attempts[at];
-    let answered_since = session.attempts[at + 1..]
-        .iter()
-        .any(|a| a.article == article.id && a.solution == latest.solution);
-    (!answered_since && latest.solution < article.solutions.len()).then_some(latest.solution)
+        .enumerate()
+        .rev()
+        .filter(|(_, a)| a.article == article.id && a.outcome == Some(Outcome::SkippedByUser))
+        .find(|(at, a)| {
+            !attempts[at + 1..]
+                .iter()
+                .any(|b| b.article == article.id && b.solution == a.solution)
+        })
+        .map(|(_, a)| a.solution)
+        .filter(|&s| s < article.solutions.len())
 }
 
 /// Shows fix `index` again, open, after the user skipped it; the walk goes on from there.

@@ -58,8 +58,9 @@ pub struct Summary {
     /// they said and tried, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier: Vec<EarlierProblem>,
-    /// How this summary came to an open ticket when the user added to it rather than asked
-    /// for a person again; `None` for a hand-over.
+    /// Set when the user added to their ticket ("add it to my ticket", "it works now") rather
+    /// than asked for a person; a ticket opened that way (the old one was resolved) has it too.
+    /// `None` for a hand-over.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added: Option<Added>,
 }

@@ -10,9 +10,8 @@ use super::{Match, Ranking};
 
 /// The calibrated constants of the fusion: a logistic model of "this article is the right
 /// answer" over six features of the article's lexical score and semantic similarity, fitted on
-/// the dev split of tests/data/diagnose_real.toml (see BENCHMARKS.md, "Refitted on both
-/// collections, with more real examples", "Refitted after 22 more examples" and "Refitted after
-/// 19 more examples").
+/// the dev split of tests/data/diagnose_real.toml (see BENCHMARKS.md; the latest fit is "A
+/// fourth collection and a rule whose floor is the target").
 /// `Fusion::default()` is what the bot uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fusion {
@@ -35,6 +34,10 @@ pub struct Fusion {
     pub confident: f32,
     /// At or above this (below `confident`): "is it one of these?".
     pub possible: f32,
+    /// At or above this the words clearly name the article (see `Ranking::clear`): the
+    /// conversation's gates, calibrated where the old single threshold was (CV precision about
+    /// 89% on dev), while answering outright waits for `confident`.
+    pub clear: f32,
 }
 
 impl Default for Fusion {
@@ -49,6 +52,7 @@ impl Default for Fusion {
             length: -0.954,
             confident: 0.99,
             possible: 0.2,
+            clear: 0.65,
         }
     }
 }
@@ -138,6 +142,7 @@ impl Fusion {
             matches,
             confident: round3(self.confident),
             possible: round3(self.possible),
+            clear: round3(self.clear),
             hybrid: true,
         }
     }

@@ -121,6 +121,10 @@ pub struct Ranking {
     /// The thresholds that go with how the scores were made.
     pub confident: f64,
     pub possible: f64,
+    /// At or above this the words clearly name the article, for the conversation's gates (a
+    /// different problem mid-walk, the same problem back, "is it down?" with nothing named);
+    /// answering outright needs `confident`, which may be higher.
+    pub clear: f64,
     /// Whether semantic similarity took part (false: lexical only).
     pub hybrid: bool,
 }
@@ -132,6 +136,7 @@ impl Ranking {
             matches,
             confident: hybrid::round3(CONFIDENT),
             possible: hybrid::round3(POSSIBLE),
+            clear: hybrid::round3(CONFIDENT),
             hybrid: false,
         }
     }
@@ -139,6 +144,14 @@ impl Ranking {
     /// The best match when it is confident enough to answer with.
     pub fn best(&self) -> Option<&Match> {
         self.matches.first().filter(|m| m.score >= self.confident)
+    }
+
+    /// The best match when the words clearly name it (see [`Ranking::clear`]): enough to ask
+    /// "keep going or switch?", or to tell a description from a question about the service,
+    /// not always enough to answer with.
+    pub fn named(&self) -> Option<&Match> {
+        let bar = self.clear.min(self.confident);
+        self.matches.first().filter(|m| m.score >= bar)
     }
 
     /// Close-but-unsure candidates to offer as choices (empty when `best` is confident).
@@ -593,6 +606,35 @@ fn calibrate(evidence: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A fused ranking's clear line is below its confident one: the words may clearly name an
+    /// article (for the conversation's gates) that is not yet answered outright.
+    #[test]
+    fn named_is_the_clear_line_and_best_the_confident_one() {
+        let fused = |score: f64| Ranking {
+            matches: vec![Match {
+                doc: 0,
+                score,
+                matched: Vec::new(),
+                lexical: 0.0,
+                semantic: Some(0.5),
+                semantic_evidence: None,
+            }],
+            confident: 0.99,
+            possible: 0.2,
+            clear: 0.65,
+            hybrid: true,
+        };
+        let r = fused(0.9);
+        assert!(r.best().is_none() && r.named().is_some());
+        assert_eq!(r.candidates(3).len(), 1, "offered, not answered");
+        let r = fused(0.5);
+        assert!(r.named().is_none());
+        assert!(fused(0.995).best().is_some());
+        // Lexically the two lines are one.
+        let lexical = Ranking::lexical(Vec::new());
+        assert_eq!(lexical.clear, lexical.confident);
+    }
 
     fn doc<'a>(id: &str, title: &'a str, codes: &[&'a str], symptom: &'a str) -> Document<'a> {
         Document {

@@ -978,17 +978,26 @@ const DOWN_NOT_AN_OUTAGE: &[&str] = &[
 
 /// Product names with a word of [`REACH_WORDS`] in them: "QuickBooks Online" names the
 /// product, it does not ask whether it is online.
-const NAMES_WITH_REACH_WORDS: &[&str] = &["quickbooks online", "qb online"];
+const NAMES_WITH_REACH_WORDS: &[&str] = &["quickbooks online", "qbo online"];
+
+/// Asking whether the product is online, as the whole message ("is quickbooks online right
+/// now?"); "why is quickbooks online showing a blank page?" is not.
+const IS_IT_ONLINE: &[&str] = &[
+    "is quickbooks online",
+    "is quickbooks online right now",
+    "is quickbooks online now",
+    "is quickbooks online for everyone",
+    "is qbo online",
+];
 
 pub fn check(text: &Normalised) -> bool {
-    // (Taken before `without`, which keeps the words only.)
-    let question = text.is_question();
     let text = &text.without(DOWN_NOT_AN_OUTAGE);
-    // "quickbooks online is just a blank page" is no question of reach; "is quickbooks
-    // online?" still is.
+    // "quickbooks online is just a blank page" is no question of reach.
     let reach = text.without(NAMES_WITH_REACH_WORDS).any(REACH_WORDS)
-        || (question && text.any(&["is quickbooks online", "is qb online"]));
-    text.any(CHECK) || (text.any(SERVICE_WORDS) && (reach || (question && text.has("up"))))
+        || IS_IT_ONLINE
+            .iter()
+            .any(|q| text.words().collect::<Vec<_>>().join(" ") == *q);
+    text.any(CHECK) || (text.any(SERVICE_WORDS) && reach)
 }
 
 pub fn again(text: &Normalised) -> bool {

@@ -770,11 +770,16 @@ mod tests {
         ] {
             assert_eq!(intent(check), Some(Intent::Check), "{check}");
         }
-        // "QuickBooks Online" is the product's name, not a question whether it is online.
-        assert_ne!(
-            intent("quickbooks online is just a blank white page"),
-            Some(Intent::Check)
-        );
+        // "QuickBooks Online" is the product's name, not a question whether it is online;
+        // "up" in a how-to is no question about the service.
+        for not_a_check in [
+            "quickbooks online is just a blank white page",
+            "why is quickbooks online showing a blank page?",
+            "how do i set up bank feeds in quickbooks?",
+            "why does a login box pop up in quickbooks?",
+        ] {
+            assert_ne!(intent(not_a_check), Some(Intent::Check), "{not_a_check}");
+        }
         for human in [
             "talk to a human",
             "can I speak to a real person",

@@ -6,7 +6,8 @@ use super::text::{BREAK, Normalised};
 /// A move through the fixes the user asks for in words, in place of an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WalkMove {
-    /// "skip", "next one", "what else can i try": pass over the fix on screen, untried.
+    /// "skip", "next one": pass over the fix on screen, untried. ("what else can i try" is
+    /// not here: it usually means the fix failed, and is read as a reply.)
     Skip,
     /// "repeat", "show me again": the fix on screen again.
     Repeat,
@@ -44,16 +45,6 @@ const SKIP: &[&str] = &[
     "give the next one",
     "whats next",
     "what is next",
-    "try something else",
-    "something else",
-    "another one",
-    "another fix",
-    "what else",
-    "what else can i try",
-    "what else can i do",
-    "anything else i can try",
-    "any other ideas",
-    "other options",
     "move on",
 ];
 
@@ -78,7 +69,6 @@ const REPEAT: &[&str] = &[
 ];
 
 const BACK: &[&str] = &[
-    "back",
     "go back",
     "go back one",
     "go back a step",
@@ -94,7 +84,6 @@ const BACK: &[&str] = &[
     "show the previous step",
     "what was the previous step",
     "what was the last one",
-    "last step",
 ];
 
 const DONE: &[&str] = &[
@@ -173,7 +162,7 @@ mod tests {
         for (said, want) in [
             ("skip", WalkMove::Skip),
             ("Next one please", WalkMove::Skip),
-            ("ok, what else can I try?", WalkMove::Skip),
+            ("ok, whats next?", WalkMove::Skip),
             ("repeat", WalkMove::Repeat),
             ("can you show that again?", WalkMove::Repeat),
             ("go back", WalkMove::Back),
@@ -209,6 +198,8 @@ mod tests {
             "that did it",
             "next time i will",
             "going back to chrome",
+            "back",
+            "what else can i try",
             "back on my laptop",
             "its back",
             "again",

@@ -172,8 +172,10 @@ pub const NOTHING_BEFORE: &str =
     "This is the first fix I've shown you, so there is nothing to go back to.";
 
 /// "go back": the fix shown before, on the side, with what the user said about it.
-pub fn shown_before(fix: &str, said: &str) -> String {
-    format!("Here is **{fix}** again (you said: {said}). Tell me if it fixes things after all.")
+pub fn shown_before(fix: &str, said: &str, open: &str) -> String {
+    format!(
+        "Here is **{fix}** again (you said: {said}). The question below is still about **{open}**."
+    )
 }
 
 /// A reply that says nothing yet ("hmm", "ok") while a fix is open.

@@ -3859,3 +3859,14 @@ fn go_back_twice_and_two_skipped_fixes_each_come_back() {
         chat.not_fixed();
     }
 }
+
+/// "is it down for everyone?" runs the check, and its words are kept for staff.
+#[test]
+fn a_check_asked_in_words_keeps_the_words_for_staff() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    // (This base has no services to check, so the check says so.)
+    let out = chat.say("is it down for everyone?");
+    assert!(has(&out, "No services are set up"), "{}", all_text(&out));
+    assert_eq!(chat.session.descriptions, vec!["is it down for everyone?"]);
+}

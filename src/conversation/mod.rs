@@ -63,6 +63,10 @@ pub enum Event {
 /// `Ranking::clear`, is lower; a stray word can pass it).
 const CLEARLY_ANOTHER: f64 = 0.8;
 
+/// A check asked for in at most this many words is a question, whatever else it may match
+/// ("is qbo down right now?").
+const SHORT_QUESTION_WORDS: usize = 10;
+
 /// Work the engine asks the service to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -551,7 +555,14 @@ fn describe(
         return;
     }
     // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
-    if ranking.named().is_none() && understood.intent == Some(Intent::Check) {
+    // A longer message that may describe a problem ("payroll says cant connect to the payroll
+    // service, we use qb desktop") is matched as a description when anything is offered; the
+    // words are kept for staff either way.
+    if ranking.named().is_none()
+        && understood.intent == Some(Intent::Check)
+        && (understood.words <= SHORT_QUESTION_WORDS || ranking.candidates(1).is_empty())
+    {
+        session.descriptions.push(text.to_string());
         return act(kb, session, Action::Check, now, out);
     }
     // "hey", "can anyone help?": how to describe it, rather than "I don't know this one" (and

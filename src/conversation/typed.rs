@@ -745,9 +745,14 @@ fn move_through_fixes(
                     take_up_again(session, article, index, now, out);
                 }
                 Some((index, outcome)) if index < article.solutions.len() => {
+                    let open_title = session
+                        .attempts
+                        .last()
+                        .map_or(String::new(), |a| a.title.clone());
                     let lead = words::shown_before(
                         &article.solutions[index].title,
                         what_you_said(outcome),
+                        &open_title,
                     );
                     let steps = super::steps_on_the_side(session, article, index);
                     out.replies.push(Reply::new(lead).article(&article.id));

@@ -138,6 +138,9 @@ fn device_of(browser: Option<Browser>, device: Option<Device>, said: &[String]) 
     }
 }
 
+/// A match at least this strong was offered to the user ("Is this it?") in either mode.
+const OFFERED: f64 = 0.3;
+
 impl Summary {
     pub fn capture(
         session: &Session,
@@ -241,25 +244,30 @@ impl Summary {
     /// What the ticket is about, in plain text: the walked article's title, else the last one
     /// walked before a "Start over" (marked so); `None` with neither.
     pub fn topic(&self) -> Option<String> {
-        if let Some((_, title)) = &self.article {
-            return Some(title.clone());
-        }
-        self.earlier
-            .iter()
-            .rev()
-            .find_map(|e| e.article.as_ref())
-            .map(|(_, title)| format!("{title} (before Start over)"))
+        self.topic_parts()
+            .map(|(title, how)| format!("{title}{how}"))
     }
 
-    /// [`Summary::topic`] for the card (Markdown escaped), or that nothing matched.
-    fn subject(&self) -> String {
+    /// The title [`Summary::topic`] rests on and what to say of it: walked, walked before
+    /// "Start over", or only offered ("Is this it?") and not confirmed.
+    fn topic_parts(&self) -> Option<(&str, &'static str)> {
         if let Some((_, title)) = &self.article {
-            return escape_markdown(title);
+            return Some((title, ""));
         }
-        match self.earlier.iter().rev().find_map(|e| e.article.as_ref()) {
-            Some((_, title)) => format!("{} (before Start over)", escape_markdown(title)),
-            None => "No matching article".to_string(),
+        if let Some((_, title)) = self.earlier.iter().rev().find_map(|e| e.article.as_ref()) {
+            return Some((title, " (before Start over)"));
         }
+        self.matches
+            .first()
+            .filter(|m| m.score >= OFFERED)
+            .map(|m| (m.title.as_str(), " (offered, not confirmed)"))
+    }
+
+    /// [`Summary::topic`] for the card (the title Markdown escaped), or that nothing matched.
+    fn subject(&self) -> String {
+        self.topic_parts()
+            .map(|(title, how)| format!("{}{how}", escape_markdown(title)))
+            .unwrap_or_else(|| "No matching article".to_string())
     }
 
     fn check_lines(&self) -> Vec<String> {
@@ -608,6 +616,33 @@ fn step_lines(attempts: &[Attempt]) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::session::Session;
+
+    /// Handed over from "Is this it?": the ticket is titled by what was offered, said to be
+    /// unconfirmed; a weak match offered nothing and titles nothing.
+    #[test]
+    fn an_offered_article_titles_the_ticket_as_not_confirmed() {
+        let user = crate::session::UserRef {
+            id: "u".into(),
+            name: "Ann".into(),
+            channel: "c".into(),
+        };
+        let mut session = Session::new(user, 0);
+        session.descriptions.push("blank page in chrome".into());
+        session.matches.push(ScoredArticle {
+            id: "page-not-loading".into(),
+            title: "Page Not Loading".into(),
+            score: 0.9,
+        });
+        let summary = Summary::capture(&session, None, None, "rev", 0);
+        assert_eq!(
+            summary.topic().as_deref(),
+            Some("Page Not Loading (offered, not confirmed)")
+        );
+        session.matches[0].score = 0.1;
+        let summary = Summary::capture(&session, None, None, "rev", 0);
+        assert_eq!(summary.topic(), None);
+        assert!(summary.subject().contains("No matching article"));
+    }
 
     #[test]
     fn the_device_comes_from_the_browser_or_from_what_the_user_said() {

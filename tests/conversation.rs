@@ -3870,3 +3870,28 @@ fn a_check_asked_in_words_keeps_the_words_for_staff() {
     assert!(has(&out, "No services are set up"), "{}", all_text(&out));
     assert_eq!(chat.session.descriptions, vec!["is it down for everyone?"]);
 }
+
+/// At "Is it one of these?", a place in the list said in words picks that one.
+#[test]
+fn the_second_one_in_words_picks_the_second_candidate() {
+    let kb = shipped_kb();
+    for (said, place) in [
+        ("the second one", 1),
+        ("number 1", 0),
+        ("the last one", usize::MAX),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("gateway");
+        let Stage::ChoosingArticle { candidates } = chat.session.stage.clone() else {
+            panic!("several candidates: {:?}", chat.session.stage);
+        };
+        assert!(candidates.len() >= 2, "{candidates:?}");
+        let want = if place == usize::MAX {
+            candidates.last().unwrap().clone()
+        } else {
+            candidates[place].clone()
+        };
+        chat.say(said);
+        assert_eq!(chat.session.article(), Some(want.as_str()), "{said}");
+    }
+}

@@ -407,6 +407,18 @@ fn describe(
     // one of these?" ("no" is none of them). Anything more is a description as usual.
     let after_hand_over =
         session.ticket.is_some() && matches!(session.stage, Stage::Escalated { .. });
+    // "the first one", "number 2", "the last one" at "Is it one of these?": that one.
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && let Some(place) = understand::picks_place(text)
+        && let Some(id) = if place == usize::MAX {
+            candidates.last()
+        } else {
+            candidates.get(place - 1)
+        }
+    {
+        let action = Action::Article(id.clone());
+        return act(kb, session, action, now, out);
+    }
     if let Some(yes) = understand::yes_or_no(text) {
         let action = match (&session.stage, yes) {
             (_, true) if after_hand_over => Some(Action::AddToTicket),

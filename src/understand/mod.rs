@@ -16,7 +16,7 @@ pub mod secrets;
 mod test_said;
 mod text;
 
-pub use moves::{WalkMove, only_says_dont_see_it, walk_move};
+pub use moves::{WalkMove, only_says_dont_see_it, picks_place, walk_move};
 pub use test_said::test_result;
 
 use crate::browser::Browser;

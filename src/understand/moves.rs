@@ -104,6 +104,53 @@ const DONE: &[&str] = &[
     "followed the steps",
 ];
 
+/// Words that pick from a list by place ("the first one", "number 2", "the last one"), with
+/// the place they name (`usize::MAX` for the last).
+const PLACES: &[(&str, usize)] = &[
+    ("first", 1),
+    ("1st", 1),
+    ("one", 1),
+    ("1", 1),
+    ("top", 1),
+    ("second", 2),
+    ("2nd", 2),
+    ("two", 2),
+    ("2", 2),
+    ("third", 3),
+    ("3rd", 3),
+    ("three", 3),
+    ("3", 3),
+    ("last", usize::MAX),
+    ("bottom", usize::MAX),
+];
+
+/// Words around a place that add nothing to the pick ("yes the first one", "option 2").
+const PICK_WORDS: &[&str] = &[
+    "yes", "yeah", "yep", "ya", "the", "one", "option", "number", "no", "choice", "its", "it",
+    "is", "that", "i", "think", "pick", "take", "want", "go", "with", "like", "a",
+];
+
+/// The place in a list `message` picks ("the first one" -> 1, "number 2" -> 2, "the last
+/// one" -> `usize::MAX`), when it says nothing else.
+pub fn picks_place(message: &str) -> Option<usize> {
+    let said = core_words(message)?;
+    let words: Vec<&str> = said.split(' ').collect();
+    let places: Vec<usize> = words
+        .iter()
+        .filter_map(|w| PLACES.iter().find(|(p, _)| p == w).map(|(_, n)| *n))
+        .collect();
+    // "one" alone is a place; beside another place ("the first one") it only fills.
+    let place = match places.as_slice() {
+        [n] => *n,
+        [n, 1] if words.contains(&"one") => *n,
+        _ => return None,
+    };
+    let only_picks = words
+        .iter()
+        .all(|w| PICK_WORDS.contains(w) || PLACES.iter().any(|(p, _)| p == w));
+    only_picks.then_some(place)
+}
+
 /// "i dont see it", and nothing else: the option the step names, or the page working?
 const DONT_SEE_IT: &[&str] = &[
     "i dont see it",
@@ -172,6 +219,33 @@ mod tests {
             ("I've done that", WalkMove::Done),
         ] {
             assert_eq!(walk_move(said), Some(want), "{said}");
+        }
+    }
+
+    #[test]
+    fn a_place_in_a_list_is_picked_in_words() {
+        for (said, want) in [
+            ("the first one", 1),
+            ("1st", 1),
+            ("number 1", 1),
+            ("option one", 1),
+            ("the top one", 1),
+            ("yes the first", 1),
+            ("1.", 1),
+            ("the second one please", 2),
+            ("option 3", 3),
+            ("the last one", usize::MAX),
+        ] {
+            assert_eq!(picks_place(said), Some(want), "{said}");
+        }
+        for said in [
+            "the first one didnt work",
+            "page not loading",
+            "one more time",
+            "the first and second",
+            "",
+        ] {
+            assert_eq!(picks_place(said), None, "{said}");
         }
     }
 

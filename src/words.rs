@@ -538,6 +538,29 @@ pub fn last_fix(title: &str) -> String {
     format!("That was the last fix I have for **{title}**.")
 }
 
+/// The fixes the user skipped, at the end of the fixes: still there to try.
+pub fn you_skipped(titles: &[String]) -> String {
+    let named: Vec<String> = titles.iter().map(|t| format!("**{t}**")).collect();
+    let (them, it) = if named.len() == 1 {
+        ("", "it")
+    } else {
+        (" (one at a time)", "them")
+    };
+    format!(
+        "You skipped {}: say \"go back\" to try {it}{them}.",
+        join_and(&named)
+    )
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// The end of the fixes, said again in one line.
 pub fn still_out_of_fixes(title: &str) -> String {
     format!(
@@ -589,6 +612,9 @@ pub const PASSWORD_LEFT_OUT: &str = "I've left out the password you typed: it is
 pub const WORKS_NOW_WITH_A_CATCH: &str = "Good to hear it works now. I'm adding what you said to your ticket, so the support team knows how it went.";
 /// "It works now" while the ticket is open.
 pub const WORKS_NOW_TELLING_STAFF: &str = "Glad it works now! I'm adding that to your ticket so the support team knows they can close it.";
+
+/// The problem is back after the user told staff it worked: they hear that at once too.
+pub const BROKEN_AGAIN_TELLING_STAFF: &str = "Sorry it's back. I'm adding that to your ticket so the support team knows it still needs them, and doesn't close it.";
 
 /// The first words after an empty hand-over match an article: worth a try while waiting.
 pub fn while_you_wait(title: &str) -> String {

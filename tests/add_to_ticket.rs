@@ -327,7 +327,7 @@ async fn during_a_walk_after_a_hand_over_the_ticket_is_asked_after_and_added_to_
     )
     .await;
     assert!(service.session(&ann).unwrap().current_step().is_some());
-    for asked in ["any news?", "anyone there?"] {
+    for asked in ["any news?", "anyone there?", "is anyone going to help me"] {
         let news = say(&service, &ann, typed(asked)).await;
         assert!(
             news.contains("Your ticket T-0001 is open"),
@@ -338,6 +338,10 @@ async fn during_a_walk_after_a_hand_over_the_ticket_is_asked_after_and_added_to_
         summaries(&service, 1),
         1,
         "asking is not a second hand-over"
+    );
+    assert!(
+        service.session(&ann).unwrap().current_step().is_some(),
+        "the walk stays open"
     );
     let added = say(&service, &ann, typed("add code 0x80 to ticket")).await;
     assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
@@ -599,6 +603,35 @@ async fn it_works_now_while_the_ticket_is_open_is_told_to_staff() {
         Some(Added::WorksNow)
     );
     assert!(supportbot::store::TicketRow::of(&ticket).says_it_works);
+}
+
+#[tokio::test]
+async fn broken_again_after_saying_it_works_is_told_to_staff_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "getting 503 service unavailable on chrome").await;
+    // "i got it working" and "fixed it myself" say it works as plainly as "it works now".
+    let out = say(&service, &ann, typed("fixed it myself, cleared cookies")).await;
+    assert!(out.contains("Glad it works now"), "{out}");
+    assert!(supportbot::store::TicketRow::of(&service.ticket(TicketId(1)).unwrap()).says_it_works);
+    let out = say(&service, &ann, typed("ugh it stopped working again")).await;
+    assert!(out.contains("Sorry it's back"), "{out}");
+    assert!(out.contains("Added to your ticket **T-0001**"), "{out}");
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    assert_eq!(
+        ticket.summaries.last().unwrap().added,
+        Some(Added::FollowUp)
+    );
+    assert!(!supportbot::store::TicketRow::of(&ticket).says_it_works);
+    assert!(
+        latest_said(&service, 1)
+            .iter()
+            .any(|d| d.contains("stopped working again"))
+    );
+    // Said again with nothing new to tell, it is only offered, as any follow-up is.
+    let out = say(&service, &ann, typed("still broken")).await;
+    assert!(!out.contains("Sorry it's back"), "{out}");
+    let out = say(&service, &ann, typed("i got it working")).await;
+    assert!(out.contains("Glad it works now"), "{out}");
 }
 
 #[tokio::test]

@@ -1139,6 +1139,30 @@ fn the_articles_own_code_again_is_still_broken_and_another_articles_code_is_aske
 }
 
 #[test]
+fn a_fix_told_as_what_was_done_and_what_it_did_is_a_fix_to_confirm() {
+    let kb = shipped_kb();
+    for said in [
+        "closed like 30 tabs and its way faster now",
+        "pressed ctrl+f5 and now its loading",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.act(Action::Article("slow-performance".into()));
+        chat.say("chrome");
+        let step = chat.session.current_step().expect("a step is open");
+        let out = chat.say(said);
+        // Not "a different problem" (a cache article ranked on "tabs" or "ctrl+f5"), not
+        // "still broken": asked whether to note the fix.
+        assert!(
+            has(&out, "It sounds like that worked"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.article(), Some("slow-performance"), "{said}");
+        assert_eq!(chat.session.current_step(), Some(step), "{said}");
+    }
+}
+
+#[test]
 fn the_error_gone_is_a_fix_to_confirm_and_a_fix_taken_back_is_not_fixed() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);
@@ -3844,20 +3868,29 @@ fn go_back_twice_and_two_skipped_fixes_each_come_back() {
     chat.say("skip");
     chat.say("skip");
     let mut guard = 0;
+    let mut out = Output::default();
     while chat.session.current_step().is_some() {
-        chat.not_fixed();
+        out = chat.not_fixed();
         guard += 1;
         assert!(guard < 5, "the walk ends");
     }
-    for back_to in ["Clear the site data", "Restart the app"] {
-        let out = chat.say("go back");
-        assert!(
-            has(&out, &format!("Back to **{back_to}**")),
-            "{}",
-            all_text(&out)
-        );
-        chat.not_fixed();
+    // The end of the fixes says which were skipped, and how to take them up.
+    let end = all_text(&out);
+    assert!(has(&out, "You skipped"), "{end}");
+    assert!(has(&out, "say \"go back\""), "{end}");
+    for skipped in ["Clear the site data", "Restart the app"] {
+        assert!(has(&out, &format!("**{skipped}**")), "{end}");
     }
+    for back_to in ["Clear the site data", "Restart the app"] {
+        let back = chat.say("go back");
+        assert!(
+            has(&back, &format!("Back to **{back_to}**")),
+            "{}",
+            all_text(&back)
+        );
+        out = chat.not_fixed();
+    }
+    assert!(!has(&out, "You skipped"), "{}", all_text(&out));
 }
 
 /// "is it down for everyone?" runs the check, and its words are kept for staff.
@@ -3894,4 +3927,45 @@ fn the_second_one_in_words_picks_the_second_candidate() {
         chat.say(said);
         assert_eq!(chat.session.article(), Some(want.as_str()), "{said}");
     }
+}
+
+/// At "Is it one of these?", words of one listed title alone pick that one; words that fit
+/// two titles, or none, are a description as before.
+#[test]
+fn the_blank_page_one_picks_the_listed_article_with_those_words() {
+    let kb = shipped_kb();
+    let listed = |chat: &mut Chat| {
+        chat.say("cant get into quickbooks");
+        let Stage::ChoosingArticle { candidates } = chat.session.stage.clone() else {
+            panic!("several candidates: {:?}", chat.session.stage);
+        };
+        candidates
+    };
+    for (said, want) in [
+        ("yeah the blank page one", "page-not-loading"),
+        ("the login one", "login-loop-signed-out"),
+        ("the outage", "service-outage"),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let candidates = listed(&mut chat);
+        assert!(candidates.iter().any(|c| c == want), "{candidates:?}");
+        let out = chat.say(said);
+        assert_eq!(
+            chat.session.article(),
+            Some(want),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    listed(&mut chat);
+    chat.say("the quickbooks one");
+    assert!(
+        matches!(
+            chat.session.stage,
+            Stage::ChoosingArticle { .. } | Stage::Idle
+        ),
+        "two titles say quickbooks: {:?}",
+        chat.session.stage
+    );
 }

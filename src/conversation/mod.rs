@@ -291,7 +291,7 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
             ask_again(session, article, now, out);
         }
         (Stage::OutOfSolutions { .. }, Some(article)) => {
-            out.replies.push(out_of_solutions(article));
+            out.replies.push(out_of_solutions(session, article));
             // "A person can take it from here": a bare "yes" takes the offer.
             session.asked = Some(Asked::Human);
         }
@@ -329,7 +329,7 @@ fn ask_again(session: &mut Session, article: &Article, now: u64, out: &mut Outpu
     }
     if matches!(session.stage, Stage::OutOfSolutions { .. }) {
         // Said once in full already: the offer again, without the article's advice.
-        out.replies.push(out_of_solutions_again(article));
+        out.replies.push(out_of_solutions_again(session, article));
         session.asked = Some(Asked::Human);
         return;
     }
@@ -418,6 +418,21 @@ fn describe(
     {
         let action = Action::Article(id.clone());
         return act(kb, session, action, now, out);
+    }
+    // "yeah the blank page one", "the login one", "the outage": the one listed article whose
+    // title has the words.
+    if let Stage::ChoosingArticle { candidates } = &session.stage {
+        let titles: Vec<&str> = candidates
+            .iter()
+            .filter_map(|id| kb.get(id))
+            .map(|a| a.title.as_str())
+            .collect();
+        if titles.len() == candidates.len()
+            && let Some(i) = understand::picks_by_title(text, &titles)
+        {
+            let action = Action::Article(candidates[i].clone());
+            return act(kb, session, action, now, out);
+        }
     }
     if let Some(yes) = understand::yes_or_no(text) {
         let action = match (&session.stage, yes) {
@@ -548,11 +563,29 @@ fn describe(
         return;
     }
     // "nevermind, it works now" while the ticket is open: staff must hear it, so it goes on
-    // the ticket at once (they can close it).
-    if open_ticket.is_some() && ranking.named().is_none() && understand::works_now(text) {
+    // the ticket at once (they can close it). Words that name a fix ("fixed it myself, cleared
+    // cookies") may rank an article: with nothing said to be wrong, it is still that it works.
+    if open_ticket.is_some()
+        && understand::works_now(text)
+        && (ranking.named().is_none() || understand::works_now_and_nothing_wrong(text))
+    {
         session.descriptions.push(text.to_string());
         out.replies.push(Reply::new(words::WORKS_NOW_TELLING_STAFF));
         out.effects.push(Effect::AddToTicket { works_now: true });
+        return;
+    }
+    // "it stopped working again" after staff were told it works: they must hear that too, at
+    // once, or they close a ticket whose problem is back.
+    if open_ticket.is_some()
+        && session.ticket_says_it_works
+        && names_no_other
+        && understood.intent != Some(Intent::Fixed)
+        && (came_back || understood.intent == Some(Intent::NotFixed))
+    {
+        session.descriptions.push(text.to_string());
+        out.replies
+            .push(Reply::new(words::BROKEN_AGAIN_TELLING_STAFF).tone(Tone::Warning));
+        out.effects.push(Effect::AddToTicket { works_now: false });
         return;
     }
     // "it works now, but only after restarting twice": news for staff too, but not that the
@@ -1496,7 +1529,7 @@ fn walk_on(
     session.stage = Stage::OutOfSolutions {
         article: article.id.clone(),
     };
-    out.replies.push(out_of_solutions(article));
+    out.replies.push(out_of_solutions(session, article));
     // "A person can take it from here": a bare "yes" takes the offer, never "it works".
     session.asked = Some(Asked::Human);
 }
@@ -1840,8 +1873,14 @@ fn has_steps(markdown: &str) -> bool {
     })
 }
 
-fn out_of_solutions(article: &Article) -> Reply {
+fn out_of_solutions(session: &Session, article: &Article) -> Reply {
     let mut text = words::last_fix(&article.title);
+    // "skip"ped fixes are still there to try: said, with how.
+    let skipped = typed::skipped_titles(session, article);
+    if !skipped.is_empty() {
+        text.push(' ');
+        text.push_str(&words::you_skipped(&skipped));
+    }
     if let Some(advice) = &article.escalation {
         text.push_str("\n\n");
         text.push_str(advice);
@@ -1852,8 +1891,14 @@ fn out_of_solutions(article: &Article) -> Reply {
 }
 
 /// The end of the fixes, asked again (another "no", an aside): one line and the same choices.
-fn out_of_solutions_again(article: &Article) -> Reply {
-    out_of_fixes_offer(article, words::still_out_of_fixes(&article.title))
+fn out_of_solutions_again(session: &Session, article: &Article) -> Reply {
+    let mut text = words::still_out_of_fixes(&article.title);
+    let skipped = typed::skipped_titles(session, article);
+    if !skipped.is_empty() {
+        text.push(' ');
+        text.push_str(&words::you_skipped(&skipped));
+    }
+    out_of_fixes_offer(article, text)
 }
 
 /// `text` under "Out of fixes", with a person first, then the check and starting over.

@@ -768,19 +768,39 @@ fn move_through_fixes(
 
 /// The latest fix of `article` the user skipped and that was not shown again since.
 fn skipped_by_user(session: &Session, article: &Article) -> Option<usize> {
+    still_skipped(session, article).next()
+}
+
+/// The fixes of `article` the user skipped and has not taken up since, latest first.
+fn still_skipped<'a>(
+    session: &'a Session,
+    article: &'a Article,
+) -> impl Iterator<Item = usize> + 'a {
     let attempts = &session.attempts;
     attempts
         .iter()
         .enumerate()
         .rev()
         .filter(|(_, a)| a.article == article.id && a.outcome == Some(Outcome::SkippedByUser))
-        .find(|(at, a)| {
+        .filter(|(at, a)| {
             !attempts[at + 1..]
                 .iter()
                 .any(|b| b.article == article.id && b.solution == a.solution)
         })
         .map(|(_, a)| a.solution)
         .filter(|&s| s < article.solutions.len())
+}
+
+/// The titles of the fixes the user skipped and has not taken up since, in the article's
+/// order: "go back" shows them.
+pub(super) fn skipped_titles(session: &Session, article: &Article) -> Vec<String> {
+    let mut skipped: Vec<usize> = still_skipped(session, article).collect();
+    skipped.sort_unstable();
+    skipped.dedup();
+    skipped
+        .into_iter()
+        .map(|s| article.solutions[s].title.clone())
+        .collect()
 }
 
 /// Shows fix `index` again, open, after the user skipped it; the walk goes on from there.

@@ -173,7 +173,7 @@ impl Service {
         let mut session = self.session(user)?;
         // Whether the user's ticket is still open decides what a follow-up or a greeting
         // means: one store read, only for users who have a ticket.
-        session.ticket_open = self.ticket_is_open(&session);
+        (session.ticket_open, session.ticket_says_it_works) = self.ticket_state(&session);
         // Before `before` is taken: an article edited under the walk moves attempts' numbers,
         // which is no new showing for the stats.
         conversation::realign(&kb, &mut session);
@@ -353,18 +353,24 @@ impl Service {
 
     /// Whether the session's ticket is still open; an unreadable one counts as not open (the
     /// user is then offered a hand-over, which files a new ticket or adds to the open one).
-    fn ticket_is_open(&self, session: &Session) -> bool {
+    /// Whether the session's ticket is open, and whether the user's latest word on it is that
+    /// it works now (an unreadable ticket is logged and counts as neither).
+    fn ticket_state(&self, session: &Session) -> (bool, bool) {
         use crate::escalation::ticket::Status;
-        session
-            .ticket
-            .is_some_and(|id| match self.store.ticket(id) {
-                Ok(Some(t)) => t.status != Status::Resolved,
-                Ok(None) => false,
-                Err(e) => {
-                    tracing::warn!(error = %e, ticket = %id, "ticket status unreadable");
-                    false
-                }
-            })
+        let Some(id) = session.ticket else {
+            return (false, false);
+        };
+        match self.store.ticket(id) {
+            Ok(Some(t)) => {
+                let row = crate::store::TicketRow::of(&t);
+                (t.status != Status::Resolved, row.says_it_works)
+            }
+            Ok(None) => (false, false),
+            Err(e) => {
+                tracing::warn!(error = %e, ticket = %id, "ticket status unreadable");
+                (false, false)
+            }
+        }
     }
 
     /// Where the session's ticket stands, as told to its user; without a readable ticket, the

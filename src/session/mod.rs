@@ -213,6 +213,9 @@ pub struct Session {
     /// Whether [`Session::ticket`] is still open (not resolved), as the service read it from
     /// the store just before this event. Not stored: a resolution happens outside the session.
     pub ticket_open: bool,
+    /// Whether that open ticket's latest word from the user is that it works now (staff may
+    /// close it), read with [`Session::ticket_open`]. Not stored, for the same reason.
+    pub ticket_says_it_works: bool,
     /// How many attempts the user's earlier conversations (before a restart) had: attempts are
     /// numbered on from there, so a button of an old conversation never names a new step.
     pub attempt_base: usize,
@@ -278,6 +281,7 @@ impl Session {
             checks: Vec::new(),
             ticket: None,
             ticket_open: false,
+            ticket_says_it_works: false,
             attempt_base: 0,
             asked: None,
             earlier: Vec::new(),
@@ -331,6 +335,7 @@ impl Session {
         let mut fresh = Session::new(self.user.clone(), now);
         fresh.ticket = self.ticket.take();
         fresh.ticket_open = self.ticket_open;
+        fresh.ticket_says_it_works = self.ticket_says_it_works;
         fresh.attempt_base = attempt_base;
         // The browser and device are the user's, not the problem's: not asked again.
         fresh.browser = self.browser;

@@ -131,6 +131,7 @@ impl From<StoredSession> for Session {
             checks: s.checks,
             ticket: s.ticket,
             ticket_open: false,
+            ticket_says_it_works: false,
             attempt_base: s.attempt_base,
             asked: s.asked,
             earlier: s.earlier,

@@ -63,6 +63,15 @@ const FIXED_STRONG: &[&str] = &[
     "i fixed",
     "we fixed",
     "back to life",
+    // A fix told as an action and what it did: "closed 30 tabs and its way faster now",
+    // "pressed ctrl+f5 and now its loading".
+    "now its loading",
+    "now it loads",
+    "faster now",
+    "much faster",
+    "way faster",
+    "much better",
+    "way better",
 ];
 
 /// Agrees or cheers: a fix only when nothing says otherwise.
@@ -217,6 +226,10 @@ const WORKS_NOW: &[&str] = &[
     "started working",
     "working again",
     "works again",
+    "got it working",
+    "got it to work",
+    "fixed it myself",
+    "i fixed it",
 ];
 
 /// Whether the message says in plain words that it works now (see [`super::works_now`]),
@@ -1190,6 +1203,11 @@ const TICKET_NEWS_ASKED: &[&str] = &[
     "looking at it",
     "heard anything",
     "hear anything",
+    // "is anyone going to help me?" from someone whose ticket is open: where it stands.
+    "going to help",
+    "gonna help",
+    "when will someone",
+    "when will anyone",
 ];
 
 /// Ticket news only in a message of these words alone ("still waiting", "status?"; "still
@@ -1552,6 +1570,17 @@ pub fn works_elsewhere(text: &Normalised) -> bool {
 
 pub fn new_problem(text: &Normalised) -> bool {
     text.any(NEW_PROBLEM)
+}
+
+/// Words of something going wrong, besides [`TROUBLE`]'s.
+const WRONG: &[&str] = &[
+    "stopped", "stuck", "blank", "slow", "freezes", "frozen", "again", "still", "broke",
+];
+
+/// Whether the message says anything is wrong ("works now. bank feed stopped syncing"), beside
+/// what it says works.
+pub fn mentions_trouble(text: &Normalised) -> bool {
+    text.any(TROUBLE) || text.any(WRONG)
 }
 
 /// The words that turn a reply from a fix to what is wrong now.

@@ -16,7 +16,7 @@ pub mod secrets;
 mod test_said;
 mod text;
 
-pub use moves::{WalkMove, only_says_dont_see_it, picks_place, walk_move};
+pub use moves::{WalkMove, only_says_dont_see_it, picks_by_title, picks_place, walk_move};
 pub use test_said::test_result;
 
 use crate::browser::Browser;
@@ -212,6 +212,13 @@ pub fn switch_or_stay(message: &str) -> Option<bool> {
 pub fn works_now(message: &str) -> bool {
     let text = Normalised::new(message);
     decide(&text, false) == Some(Intent::Fixed) && cues::works_now(&text)
+}
+
+/// "fixed it myself, cleared cookies": it works now, and nothing in the message says anything
+/// is wrong, so words that rank an article ("cookies") tell how it was fixed, not another
+/// problem.
+pub fn works_now_and_nothing_wrong(message: &str) -> bool {
+    works_now(message) && !cues::mentions_trouble(&Normalised::new(message))
 }
 
 /// Whether a message read as "fixed" says it works now, with a catch ("it works now, but only
@@ -564,6 +571,8 @@ mod tests {
             "has anyone looking at it yet",
             "did anyone look at it yet",
             "when will someone get back to me",
+            "is anyone going to help me",
+            "is someone gonna help or not??",
         ] {
             assert!(asks_about_ticket(asks), "{asks}");
         }
@@ -577,6 +586,7 @@ mod tests {
             "error 0x0001",
             "still waiting for transactions to load since monday",
             "T 4 slips wont print",
+            "clearing the cache is going to help i hope",
         ] {
             assert!(!asks_about_ticket(not), "{not}");
         }
@@ -619,9 +629,24 @@ mod tests {
         for works in [
             "nevermind, it works now. cancel the ticket",
             "it fixed itself lol",
+            "i got it working",
+            "fixed it myself, cleared cookies",
         ] {
             assert!(works_now(works), "{works}");
         }
+        // How it was fixed may name an article; trouble beside it is another problem.
+        assert!(works_now_and_nothing_wrong(
+            "fixed it myself, cleared cookies"
+        ));
+        assert!(works_now_and_nothing_wrong(
+            "cleared cookies and its working"
+        ));
+        assert!(!works_now_and_nothing_wrong(
+            "works now. bank feed stopped syncing"
+        ));
+        assert!(!works_now_and_nothing_wrong(
+            "it works now, payroll still blank"
+        ));
         for not in [
             "my boss needs this sorted before friday",
             "it works now? no, still blank",

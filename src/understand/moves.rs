@@ -151,6 +151,50 @@ pub fn picks_place(message: &str) -> Option<usize> {
     only_picks.then_some(place)
 }
 
+/// Words around a title's words that add nothing to a pick by name ("yeah the blank page one i
+/// think"), beside [`PICK_WORDS`].
+const NAME_PICK_WORDS: &[&str] = &[
+    "maybe", "probably", "prob", "guess", "about", "of", "for", "in", "my", "mine", "sounds",
+    "right", "ok", "okay", "yea", "yup", "sure", "thats", "this", "guy",
+];
+
+/// The list entry `message` picks by words of its title alone ("yeah the blank page one", "the
+/// login one", "the outage"): the one title, of `titles`, that has every word the message says
+/// besides filler. `None` when a word is in no title, in the same titles as the others say
+/// nothing new (so two titles fit), or the message is long enough to be a description.
+pub fn picks_by_title(message: &str, titles: &[&str]) -> Option<usize> {
+    let text = Normalised::new(message);
+    let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
+    if words.len() > 8 {
+        return None;
+    }
+    let said: Vec<&str> = words
+        .into_iter()
+        .filter(|w| !PICK_WORDS.contains(w) && !NAME_PICK_WORDS.contains(w) && !FILLER.contains(w))
+        .collect();
+    if said.is_empty() || said.len() > 4 {
+        return None;
+    }
+    // "sign in" names "Sign-In", "login" names "Login": a word, or a shared start of 4+ letters.
+    let same = |a: &str, b: &str| {
+        a == b || (a.len() >= 4 && b.len() >= 4 && (a.starts_with(b) || b.starts_with(a)))
+    };
+    let fits: Vec<usize> = titles
+        .iter()
+        .enumerate()
+        .filter(|(_, title)| {
+            let title = Normalised::new(title);
+            let title_words: Vec<&str> = title.words().collect();
+            said.iter().all(|w| title_words.iter().any(|t| same(w, t)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match fits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// "i dont see it", and nothing else: the option the step names, or the page working?
 const DONT_SEE_IT: &[&str] = &[
     "i dont see it",
@@ -246,6 +290,36 @@ mod tests {
             "",
         ] {
             assert_eq!(picks_place(said), None, "{said}");
+        }
+    }
+
+    #[test]
+    fn a_list_entry_is_picked_by_words_of_its_title_alone() {
+        let titles = [
+            "Login Loop: Keeps Signing Out or Returning to the Sign-In Page",
+            "QuickBooks Online Page Not Loading (Blank or Spinning Page)",
+            "QuickBooks Online Is Down for Everyone (Service Outage)",
+        ];
+        for (said, want) in [
+            ("yeah the blank page one", 1),
+            ("the login one", 0),
+            ("the sign in one i think", 0),
+            ("the outage", 2),
+            ("Spinning page", 1),
+        ] {
+            assert_eq!(picks_by_title(said, &titles), Some(want), "{said}");
+        }
+        for said in [
+            // Words in two titles, or in none: not a pick.
+            "the page one",
+            "the quickbooks one",
+            "my bank feed stopped syncing",
+            "blank page after login",
+            "",
+            "the one",
+            "it keeps showing a blank page whenever i open the invoices tab in chrome",
+        ] {
+            assert_eq!(picks_by_title(said, &titles), None, "{said}");
         }
     }
 

@@ -462,6 +462,19 @@ pub fn skipped_browser_unknown(number: usize, title: &str, only: &str) -> String
 }
 
 /// A first message that only says where the user is ("I use safari on my ipad").
+/// "it works on my phone" at "did this fix it?": noted for staff, the steps stay as they were.
+pub fn works_there_noted(place: &str) -> String {
+    format!(
+        "Good to know it works there ({place}): I've noted that for the support team, and I'll \
+         keep the steps for the setup where it's broken."
+    )
+}
+
+/// A browser or device said at "Is it one of these?": noted, and the list again.
+pub fn noted_which_of_these(on: &str) -> String {
+    format!("Noted: {on}. Is it one of these? Pick one, or tell me more about the problem.")
+}
+
 pub fn noted_now_what(on: &str) -> String {
     format!(
         "Noted: {on}. What's the problem? Describe it in your own words; the exact error message helps."

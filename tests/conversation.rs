@@ -3969,3 +3969,105 @@ fn the_blank_page_one_picks_the_listed_article_with_those_words() {
         chat.session.stage
     );
 }
+
+/// "it works on my phone" says where it works, not where the user is: the browser and device
+/// stay, and the rest of the reply ("nope still blank") is the answer.
+#[test]
+fn where_it_works_is_noted_and_the_broken_setup_kept() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo just shows a blank white page after login, im on chrome");
+    let open = chat.session.current_step().expect("a fix is open");
+    chat.say("nope still blank but it works on my phone");
+    assert_eq!(chat.session.device, None, "not moved to the phone");
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    let first = chat
+        .session
+        .attempts
+        .iter()
+        .find(|a| a.solution == open.solution)
+        .unwrap();
+    assert_eq!(first.outcome, Some(Outcome::NotFixed));
+    assert!(
+        chat.session
+            .descriptions
+            .iter()
+            .any(|d| d.contains("works on my phone")),
+        "kept for staff"
+    );
+
+    // Said alone, it is asked about again, the browser kept.
+    let mut chat = Chat::new(&kb);
+    chat.say("login keeps looping back to sign in page, edge");
+    let open = chat.session.current_step();
+    let out = chat.say("it works in chrome");
+    assert!(has(&out, "works there (chrome)"), "{}", all_text(&out));
+    assert_eq!(chat.session.browser, Some(Browser::Edge));
+    assert_eq!(chat.session.current_step(), open);
+}
+
+/// A browser said at "Is it one of these?" is noted, and the same list stays open.
+#[test]
+fn a_browser_said_at_a_list_keeps_the_list() {
+    let kb = shipped_kb();
+    for said in [
+        "im on edge",
+        "oh and its chrome",
+        "forgot to say im on my iphone",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("cant get into quickbooks");
+        let before = chat.session.stage.clone();
+        assert!(
+            matches!(before, Stage::ChoosingArticle { .. }),
+            "{before:?}"
+        );
+        let out = chat.say(said);
+        assert!(has(&out, "Noted:"), "{said}: {}", all_text(&out));
+        assert_eq!(chat.session.stage, before, "{said}");
+        assert!(chat.session.browser.is_some(), "{said}");
+        chat.say("1");
+        assert!(
+            chat.session.article().is_some(),
+            "{said}: the list still picks"
+        );
+    }
+}
+
+/// "skip this too" passes over the fix like "skip"; "yeah get someone" at the end of the fixes
+/// hands over (it was read as "it works").
+#[test]
+fn skip_this_too_skips_and_get_someone_hands_over() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("internal server error 500 in quickbooks on edge");
+    chat.say("skip");
+    chat.say("skip this too");
+    let skipped = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.outcome == Some(Outcome::SkippedByUser))
+        .count();
+    assert_eq!(skipped, 2);
+
+    for said in ["yeah get someone", "get someone", "yep hand it over"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("500 internal server error when saving an invoice, chrome");
+        let mut guard = 0;
+        while chat.session.current_step().is_some() {
+            chat.not_fixed();
+            guard += 1;
+            assert!(guard < 8, "the walk ends");
+        }
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "Glad"), "{said}: {}", all_text(&out));
+    }
+}

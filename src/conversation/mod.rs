@@ -103,7 +103,11 @@ fn without_passwords(text: &str, out: &mut Output) -> String {
 
 /// "on my android", "ok on my laptop now": the device named last words the steps (and the
 /// ticket) from now on.
+/// ("it works on my phone" says where it works, not where the user is.)
 fn note_device(session: &mut Session, text: &str) {
+    if understand::where_it_works(text).is_some() {
+        return;
+    }
     if let Some(device) = crate::device::Device::detect(text) {
         session.device = Some(device);
     }
@@ -295,25 +299,36 @@ fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output)
             // "A person can take it from here": a bare "yes" takes the offer.
             session.asked = Some(Asked::Human);
         }
-        (Stage::ChoosingArticle { candidates }, _) => {
-            let mut reply = Reply::new(words::WELCOME_BACK_WHICH).title(words::IS_IT_ONE_OF_THESE);
-            for id in candidates {
-                if let Some(a) = kb.get(id) {
-                    reply = reply.choice(
-                        Action::Article(a.id.clone()),
-                        a.title.clone(),
-                        Style::Primary,
-                    );
-                }
-            }
-            out.replies.push(
-                reply
-                    .choice(Action::NoneOfThese, words::NONE_OF_THESE, Style::Secondary)
-                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary),
-            );
-        }
+        (Stage::ChoosingArticle { candidates }, _) => out.replies.push(the_list_again(
+            kb,
+            candidates,
+            words::WELCOME_BACK_WHICH.to_string(),
+        )),
         _ => out.replies.push(help()),
     }
+}
+
+/// "Is it one of these?" ("Is this it?" for one) again, with `lead` and the same articles in
+/// the same places.
+fn the_list_again(kb: &KnowledgeBase, candidates: &[String], lead: String) -> Reply {
+    let (title, none) = if candidates.len() == 1 {
+        (words::IS_THIS_IT, words::SOMETHING_ELSE)
+    } else {
+        (words::IS_IT_ONE_OF_THESE, words::NONE_OF_THESE)
+    };
+    let mut reply = Reply::new(lead).title(title);
+    for id in candidates {
+        if let Some(a) = kb.get(id) {
+            reply = reply.choice(
+                Action::Article(a.id.clone()),
+                a.title.clone(),
+                Style::Primary,
+            );
+        }
+    }
+    reply
+        .choice(Action::NoneOfThese, none, Style::Secondary)
+        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary)
 }
 
 /// Asks the open question of `article` again: the unanswered step (for the browser now known),
@@ -418,6 +433,21 @@ fn describe(
     {
         let action = Action::Article(id.clone());
         return act(kb, session, action, now, out);
+    }
+    // "im on edge", "oh and its chrome" at "Is it one of these?": where the user is, noted, and
+    // the same list again (not a new description that throws the list away).
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && understand::only_says_where(text)
+        && let Some(on) = named_browser
+            .map(Browser::label)
+            .or(bare_safari.then_some("Safari"))
+            .or(crate::device::Device::detect(text).map(crate::device::Device::label))
+    {
+        let candidates = candidates.clone();
+        note_browser(session, named_browser, bare_safari);
+        let lead = words::noted_which_of_these(on);
+        out.replies.push(the_list_again(kb, &candidates, lead));
+        return;
     }
     // "yeah the blank page one", "the login one", "the outage": the one listed article whose
     // title has the words.

@@ -34,6 +34,23 @@ pub(super) fn answer(
     {
         understood.intent = understand::intent_without_browser(text);
     }
+    // "nope still blank but it works on my phone", "it works in chrome but not edge": where it
+    // works is news for staff, not a move there. The rest of the reply is the answer ("nope
+    // still blank"); with none, the question is asked again, the browser kept.
+    if session.pending_attempt().is_some()
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && let Some((place, rest)) = understand::where_it_works(text)
+    {
+        let rest_says = understand::classify(&rest).intent;
+        if rest_says == Some(Intent::NotFixed) || understand::yes_or_no(&rest) == Some(false) {
+            not_fixed(session, article, text, now, out);
+        } else {
+            note_follow_up(session, text);
+            let lead = words::works_there_noted(&place);
+            open_question(session, article, &lead, now, out);
+        }
+        return;
+    }
     // "mac" after a bare "safari": which Safari. Said alone (or as a remark), it is the answer;
     // said with something else ("still broken on my mac"), it is noted and the rest is acted on.
     if session.safari_unsure

@@ -207,6 +207,9 @@ const WORKS_PLAIN: &[&str] = &[
     "working now",
     "works fine",
     "working fine",
+    "its fixed",
+    "it is fixed",
+    "its fine",
 ];
 
 /// Says it works now in so many words ("it works now", "fixed itself"): read out of turn, with
@@ -281,6 +284,9 @@ const WORKED_BEFORE: &[&str] = &[
     "worked for a bit",
     "worked for a while",
     "worked for a second",
+    "worked for a sec",
+    "worked for like",
+    "worked for a few",
     "worked for a day",
     "worked at first",
     "worked briefly",
@@ -450,6 +456,17 @@ const CHECK: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
+    // "yeah get someone" at "a person can take it from here".
+    "get someone",
+    "get somebody",
+    "get me someone",
+    "get a person",
+    "get me a person",
+    "hand it over",
+    "hand this over",
+    "hand me over",
+    "someone pls",
+    "someone please",
     "someone call me",
     "somebody call me",
     "someone to call me",
@@ -1338,6 +1355,13 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
 /// "waiting for" may be about something else).
 const PERSON: &[&str] = &[
     "human",
+    "get someone",
+    "get somebody",
+    "get me someone",
+    "get a person",
+    "get me a person",
+    "hand it over",
+    "hand this over",
     "real person",
     "talk to a person",
     "speak to a person",

@@ -207,6 +207,122 @@ pub fn switch_or_stay(message: &str) -> Option<bool> {
     cues::switch_or_stay(&Normalised::new(message))
 }
 
+/// Browser, device and platform names: where the user is (or where it works).
+const WHERE: &[&str] = &[
+    "chrome",
+    "firefox",
+    "safari",
+    "edge",
+    "ie",
+    "internet",
+    "explorer",
+    "microsoft",
+    "google",
+    "brave",
+    "opera",
+    "iphone",
+    "ipad",
+    "android",
+    "phone",
+    "tablet",
+    "mac",
+    "macbook",
+    "imac",
+    "laptop",
+    "pc",
+    "computer",
+    "desktop",
+    "windows",
+    "ios",
+    "macos",
+    "linux",
+    "chromebook",
+    "samsung",
+    "pixel",
+];
+
+/// "nope still blank but it works on my phone", "it works in chrome but not edge": where it
+/// works, which is not where the user is (unless they say they moved: "switched to firefox
+/// and it works"). Returns what it names there ("phone", "chrome") and the rest of the message
+/// without that phrase ("nope still blank but"), to read as the reply it is.
+pub fn where_it_works(message: &str) -> Option<(String, String)> {
+    const WORKS: &[&str] = &[
+        "works", "working", "work", "worked", "loads", "fine", "ok", "okay",
+    ];
+    const HOW: &[&str] = &[
+        "fine",
+        "well",
+        "ok",
+        "okay",
+        "great",
+        "perfectly",
+        "normally",
+    ];
+    const AT: &[&str] = &["on", "in", "with", "from", "thru", "through"];
+    const WHOSE: &[&str] = &[
+        "my",
+        "the",
+        "a",
+        "an",
+        "our",
+        "his",
+        "her",
+        "google",
+        "microsoft",
+    ];
+    const MOVED: &[&str] = &[
+        "switched",
+        "switching",
+        "moved",
+        "moving",
+        "using",
+        "im",
+        "changed",
+        "went",
+    ];
+    let text = Normalised::new(message);
+    // Sentence breaks stay: "didnt work, now on my android" says no such thing. ("it works now
+    // on my laptop" says it works where they are now, so "now" is not in `HOW`.)
+    let words: Vec<&str> = text.words().collect();
+    if words.iter().any(|w| MOVED.contains(w)) {
+        return None;
+    }
+    for start in 0..words.len() {
+        if !WORKS.contains(&words[start]) {
+            continue;
+        }
+        let mut i = start + 1;
+        while i < words.len() && HOW.contains(&words[i]) {
+            i += 1;
+        }
+        if i >= words.len() || !AT.contains(&words[i]) {
+            continue;
+        }
+        i += 1;
+        while i < words.len() && WHOSE.contains(&words[i]) {
+            i += 1;
+        }
+        let Some(place) = words.get(i) else { continue };
+        if !WHERE.contains(place) {
+            continue;
+        }
+        // "it works": the subject goes with the phrase.
+        let from = if start > 0 && ["it", "its", "everything", "all"].contains(&words[start - 1]) {
+            start - 1
+        } else {
+            start
+        };
+        let rest: Vec<&str> = words[..from]
+            .iter()
+            .chain(&words[i + 1..])
+            .copied()
+            .filter(|w| !["tho", "though", text::BREAK].contains(w))
+            .collect();
+        return Some((place.to_string(), rest.join(" ")));
+    }
+    None
+}
+
 /// Whether a message read as "fixed" says so in plain words ("nevermind, it works now"), as a
 /// message out of turn must to be taken as news that it works ("sorted before friday" is not).
 pub fn works_now(message: &str) -> bool {
@@ -313,43 +429,12 @@ pub fn about_the_usual_setup(message: &str) -> bool {
 /// Whether the message only says where the user is ("hi, I use safari on my ipad", "im on
 /// chrome, windows 11"): a browser or device, greetings and filler, and nothing that is wrong.
 pub fn only_says_where(message: &str) -> bool {
-    const WHERE: &[&str] = &[
-        "chrome",
-        "firefox",
-        "safari",
-        "edge",
-        "ie",
-        "internet",
-        "explorer",
-        "microsoft",
-        "google",
-        "brave",
-        "opera",
-        "iphone",
-        "ipad",
-        "android",
-        "phone",
-        "tablet",
-        "mac",
-        "macbook",
-        "imac",
-        "laptop",
-        "pc",
-        "computer",
-        "desktop",
-        "windows",
-        "ios",
-        "macos",
-        "linux",
-        "chromebook",
-        "samsung",
-        "pixel",
-    ];
     const FILLER: &[&str] = &[
         "hi", "hello", "hey", "i", "im", "am", "use", "using", "on", "my", "a", "an", "the",
         "with", "and", "in", "browser", "version", "latest", "new", "its", "it", "is", "from",
         "via", "or", "just", "fyi", "btw", "so", "also", "here", "there", "run", "running", "got",
-        "have", "os", "app", "device",
+        "have", "os", "app", "device", "oh", "ah", "um", "uh", "forgot", "to", "say", "mention",
+        "ok", "okay",
     ];
     // A version number ("windows 11", "ios 17"), never a code ("chrome 502").
     const VERSIONED: &[&str] = &["windows", "ios", "macos", "android", "version"];
@@ -555,6 +640,34 @@ mod tests {
             "i still have a question",
         ] {
             assert!(!fix_did_not_last(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn where_it_works_is_not_where_the_user_is() {
+        let rest = where_it_works;
+        assert_eq!(
+            rest("nope still blank but it works on my phone"),
+            Some(("phone".into(), "nope still blank but".into()))
+        );
+        assert_eq!(
+            rest("no. works fine on my iphone tho"),
+            Some(("iphone".into(), "no".into()))
+        );
+        assert_eq!(
+            rest("it works in chrome but not edge"),
+            Some(("chrome".into(), "but not edge".into()))
+        );
+        for moved in [
+            "switched to firefox and it works in firefox",
+            "im using chrome now, works in chrome",
+            "works fine in incognito",
+            "still broken in chrome",
+            "it works now",
+            "didnt work, now on my android",
+            "yes that fixed it, it works now on my laptop",
+        ] {
+            assert_eq!(rest(moved), None, "{moved}");
         }
     }
 

@@ -67,8 +67,10 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     }
     // A button's label typed as text is that button ("Fixed it", "Check if the service is up"),
     // and so are its first words when they start no other label ("switch", "keep going").
-    let typed = line.trim_end_matches(['.', '!']).trim().to_lowercase();
-    if let Some(c) = choices.iter().find(|c| c.label.to_lowercase() == typed) {
+    // ("why did this happen" is "Why did this happen?": end marks are no part of a label.)
+    let bare = |s: &str| s.trim_end_matches(['.', '!', '?']).trim().to_lowercase();
+    let typed = bare(line);
+    if let Some(c) = choices.iter().find(|c| bare(&c.label) == typed) {
         return Input::Event(Event::Act(c.action.clone()));
     }
     if let Some(action) = label_started(&typed, choices) {
@@ -712,6 +714,16 @@ mod tests {
         assert_eq!(
             parse_input("Check if the service is up", &on_screen),
             Input::Event(Event::Act(Action::Check))
+        );
+        // Without the label's question mark, too.
+        on_screen.push(Choice::new(
+            Action::MoreInfo,
+            "Why did this happen?",
+            Style::Secondary,
+        ));
+        assert_eq!(
+            parse_input("why did this happen", &on_screen),
+            Input::Event(Event::Act(Action::MoreInfo))
         );
     }
 

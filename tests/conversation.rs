@@ -4071,3 +4071,49 @@ fn skip_this_too_skips_and_get_someone_hands_over() {
         assert!(!has(&out, "Glad"), "{said}: {}", all_text(&out));
     }
 }
+
+/// "is quickbooks down right now?" as a first message names the outage article, whose answer
+/// is the check: the check runs. A code of the article named, or a statement, walks it.
+#[test]
+fn a_short_question_for_a_check_runs_it_even_where_an_article_with_checks_is_named() {
+    let kb = shipped_kb();
+    let checks = |out: &Output| {
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. }))
+    };
+    for asked in [
+        "is quickbooks down right now?",
+        "check if quickbooks is up",
+        "can u check if its down",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(asked);
+        assert!(checks(&out), "{asked}: {}", all_text(&out));
+        assert_eq!(chat.session.descriptions, vec![asked.to_string()]);
+    }
+    for said in ["is 502 a server problem?", "quickbooks is down, blank page"] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(!checks(&out), "{said}: {}", all_text(&out));
+    }
+}
+
+/// "thanks bye" after a fix is thanked, not matched to an article.
+#[test]
+fn goodbyes_after_a_fix_are_answered_in_kind() {
+    let kb = shipped_kb();
+    for said in ["thanks bye", "thank you so much you saved my day"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks shows 502 bad gateway in chrome");
+        chat.fixed();
+        let out = chat.say(said);
+        assert!(
+            matches!(chat.session.stage, Stage::Fixed { .. }),
+            "{said}: {:?}",
+            chat.session.stage
+        );
+        assert!(!has(&out, "Is this it?"), "{said}: {}", all_text(&out));
+        assert!(!has(&out, "I don't know"), "{said}: {}", all_text(&out));
+    }
+}

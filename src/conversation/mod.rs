@@ -633,7 +633,17 @@ fn describe(
     // A longer message that may describe a problem ("payroll says cant connect to the payroll
     // service, we use qb desktop") is matched as a description when anything is offered; the
     // words are kept for staff either way.
-    if ranking.named().is_none()
+    // "is quickbooks down right now?" names the outage article, whose answer is that very
+    // check: a short question for a check runs it when the article named has checks and the
+    // words give none of its error codes ("is 502 a server problem?" walks the 502 article).
+    // (Asked, or told to: "quickbooks is down, blank page" describes the blank page.)
+    let asks = understood.question || text.to_lowercase().starts_with("check");
+    let asks_for_its_check = asks
+        && ranking.named().is_some_and(|m| {
+            let named = kb.article_at(m.doc);
+            !named.checks.is_empty() && !typed::names_code_of(named, text)
+        });
+    if (ranking.named().is_none() || asks_for_its_check && understood.words <= SHORT_QUESTION_WORDS)
         && understood.intent == Some(Intent::Check)
         && (understood.words <= SHORT_QUESTION_WORDS || ranking.candidates(1).is_empty())
     {

@@ -72,11 +72,14 @@ const FIXED_STRONG: &[&str] = &[
     "way faster",
     "much better",
     "way better",
+    "better now",
 ];
 
 /// Agrees or cheers: a fix only when nothing says otherwise.
 const FIXED_WEAK: &[&str] = &[
     "yes",
+    "yess",
+    "yesss",
     "yep",
     "yeah",
     "yup",
@@ -318,6 +321,7 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "stopped working",
     "nope",
     "nah",
+    "nada",
     "still",
     "same",
     "no luck",
@@ -634,6 +638,15 @@ const ASIDE: &[&str] = &[
     "evil",
     "idiot",
     "whoopsie",
+    // "hold on", "one sec trying": the answer is coming.
+    "hold on",
+    "brb",
+    "one sec",
+    "a sec",
+    "one moment",
+    "a moment",
+    "one min",
+    "a min",
 ];
 
 /// An explicit fix statement that no negation reaches ("fixed", "works now", "no longer
@@ -1183,6 +1196,15 @@ const SMALL_TALK_WORDS: &[&str] = &[
     "much",
     "lot",
     "very",
+    // "thanks bye", "thank you so much you saved my day".
+    "bye",
+    "goodbye",
+    "cya",
+    "cheers",
+    "saved",
+    "my",
+    "day",
+    "life",
     HAPPY,
 ];
 

@@ -709,6 +709,20 @@ mod tests {
     fn cues_added_from_use_read_as_meant() {
         for (said, want) in [
             ("Ya", Some(Intent::Fixed)),
+            // From an exploratory helper (eleventh session).
+            ("nada", Some(Intent::NotFixed)),
+            ("yesss", Some(Intent::Fixed)),
+            ("better now", Some(Intent::Fixed)),
+            (
+                "closed like 30 tabs and its way faster now",
+                Some(Intent::Fixed),
+            ),
+            ("not much better", Some(Intent::NotFixed)),
+            ("hold on", Some(Intent::Aside)),
+            ("brb", Some(Intent::Aside)),
+            ("one sec trying", Some(Intent::Aside)),
+            ("yeah get someone", Some(Intent::Human)),
+            ("no it's fixed", None),
             ("tried it already", Some(Intent::NotFixed)),
             ("no more spinning", Some(Intent::Fixed)),
             ("not sure yet", None),

@@ -626,6 +626,9 @@ pub const WORKS_NOW_WITH_A_CATCH: &str = "Good to hear it works now. I'm adding 
 /// "It works now" while the ticket is open.
 pub const WORKS_NOW_TELLING_STAFF: &str = "Glad it works now! I'm adding that to your ticket so the support team knows they can close it.";
 
+/// "nevermind close it" with a ticket open: told to staff, who close it.
+pub const CLOSE_ASKED_TELLING_STAFF: &str = "OK. I'm adding that to your ticket so the support team sees you'd like it closed; they'll close it.";
+
 /// The problem is back after the user told staff it worked: they hear that at once too.
 pub const BROKEN_AGAIN_TELLING_STAFF: &str = "Sorry it's back. I'm adding that to your ticket so the support team knows it still needs them, and doesn't close it.";
 

@@ -635,6 +635,25 @@ async fn broken_again_after_saying_it_works_is_told_to_staff_at_once() {
 }
 
 #[tokio::test]
+async fn asking_to_close_the_ticket_is_told_to_staff_in_the_users_words() {
+    for asked in ["can i cancel the ticket", "nevermind close it"] {
+        let dir = tempfile::tempdir().unwrap();
+        let (service, ann) =
+            handed_over(dir.path(), "getting 503 service unavailable on chrome").await;
+        let out = say(&service, &ann, typed(asked)).await;
+        assert!(out.contains("you'd like it closed"), "{asked}: {out}");
+        assert!(
+            out.contains("Added to your ticket **T-0001**"),
+            "{asked}: {out}"
+        );
+        assert!(latest_said(&service, 1).contains(&asked.to_string()));
+        // Whether it works now is not said: no "can be resolved" mark.
+        let ticket = service.ticket(TicketId(1)).unwrap();
+        assert!(!supportbot::store::TicketRow::of(&ticket).says_it_works);
+    }
+}
+
+#[tokio::test]
 async fn it_works_now_with_a_catch_goes_on_the_ticket_without_saying_close_it() {
     let dir = tempfile::tempdir().unwrap();
     let (service, ann) = handed_over(dir.path(), "getting 503 service unavailable on chrome").await;

@@ -604,6 +604,15 @@ fn describe(
         out.effects.push(Effect::AddToTicket { works_now: true });
         return;
     }
+    // "nevermind close it", "can i cancel the ticket": staff hear it at once in the user's
+    // words (whether it works now is not said, so it is not marked "can be resolved").
+    if open_ticket.is_some() && understand::asks_to_close_ticket(text) {
+        session.descriptions.push(text.to_string());
+        out.replies
+            .push(Reply::new(words::CLOSE_ASKED_TELLING_STAFF));
+        out.effects.push(Effect::AddToTicket { works_now: false });
+        return;
+    }
     // "it stopped working again" after staff were told it works: they must hear that too, at
     // once, or they close a ticket whose problem is back.
     if open_ticket.is_some()

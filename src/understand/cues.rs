@@ -1316,6 +1316,32 @@ const ADD_REQUEST_WORDS: &[&str] = &[
     HAPPY,
 ];
 
+/// Asking for the ticket to be closed ("nevermind close it", "can i cancel the ticket").
+const CLOSE_TICKET: &[&str] = &[
+    "close it",
+    "close the ticket",
+    "close my ticket",
+    "close this ticket",
+    "cancel it",
+    "cancel the ticket",
+    "cancel my ticket",
+    "cancel this ticket",
+    "cancel the request",
+    "withdraw the ticket",
+    "you can close",
+    "can be closed",
+    "no longer need help",
+    "dont need help anymore",
+    "dont need help any more",
+    "dont need the ticket",
+];
+
+/// Whether a short message asks for the ticket to be closed (see
+/// [`super::asks_to_close_ticket`]).
+pub fn asks_to_close_ticket(text: &Normalised) -> bool {
+    text.word_count() <= 10 && text.any(CLOSE_TICKET) && !text.any(NOT_FIXED_STRONG)
+}
+
 /// Whether a short message asks after the user's ticket (see [`super::asks_about_ticket`]).
 pub fn asks_about_ticket(text: &Normalised) -> bool {
     // A ticket id ("T-0001") reads as the words "t" and its number.

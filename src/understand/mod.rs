@@ -195,6 +195,12 @@ pub fn trouble_after_fix(message: &str) -> Option<&str> {
     (!rest.is_empty() && !partly && !cues::sounds_like_before(&said)).then_some(rest)
 }
 
+/// Whether a message asks for the user's open ticket to be closed ("nevermind close it", "can
+/// i cancel the ticket"): staff hear it in the user's words, and close it themselves.
+pub fn asks_to_close_ticket(message: &str) -> bool {
+    cues::asks_to_close_ticket(&Normalised::new(message))
+}
+
 /// Whether a message asks how the user's ticket is getting on ("is my ticket done?", "any
 /// news?", "status of T-0001?").
 pub fn asks_about_ticket(message: &str) -> bool {
@@ -668,6 +674,25 @@ mod tests {
             "yes that fixed it, it works now on my laptop",
         ] {
             assert_eq!(rest(moved), None, "{moved}");
+        }
+    }
+
+    #[test]
+    fn asking_to_close_the_ticket_is_known() {
+        for asks in [
+            "can i cancel the ticket",
+            "nevermind close it",
+            "you can close it, thanks",
+            "i dont need help anymore",
+        ] {
+            assert!(asks_to_close_ticket(asks), "{asks}");
+        }
+        for not in [
+            "the invoice window wont close it just hangs there forever and ever",
+            "still broken, dont close it",
+            "how do i close the books for the year",
+        ] {
+            assert!(!asks_to_close_ticket(not), "{not}");
         }
     }
 

@@ -4117,3 +4117,30 @@ fn goodbyes_after_a_fix_are_answered_in_kind() {
         assert!(!has(&out, "I don't know"), "{said}: {}", all_text(&out));
     }
 }
+
+/// A question about the fix on screen that another article's FAQ answers ("will clearing
+/// cookies delete my data?" at "Clear the cache and cookies") is answered on the side, not
+/// taken for another problem.
+#[test]
+fn a_question_about_the_fix_on_screen_is_answered_from_the_faq_that_fits() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank in chrome");
+    chat.say("no");
+    chat.say("works there");
+    chat.say("no");
+    let open = chat.session.current_step();
+    assert_eq!(
+        chat.session.attempts.last().map(|a| a.title.as_str()),
+        Some("Clear the cache and cookies")
+    );
+    let out = chat.say("will clearing cookies delete my quickbooks data??");
+    assert!(
+        has(&out, "Will clearing the cache delete my QuickBooks data?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step(), open);
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+}

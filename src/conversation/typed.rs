@@ -331,6 +331,26 @@ pub(super) fn answer(
         Some(Intent::Browser) if understood.browser.is_some() => {
             act(kb, session, Action::Browser(understood.browser), now, out)
         }
+        // "will clearing cookies delete my quickbooks data??" at "Clear the cache and cookies":
+        // a question about the fix on screen, which another article's FAQ may answer (the
+        // cookies article, which the question names, first), is answered on the side; it is no
+        // other problem.
+        Some(Intent::Aside | Intent::Detail | Intent::NewProblem) | None
+            if understood.question
+                && let Some(open) = session.pending_attempt().map(|p| p.solution)
+                && says_a_word_of(&article.solutions[open].title, text)
+                && let Some(faq) = other
+                    .and_then(|o| faq_for(o, text))
+                    .or_else(|| faq_for(article, text)) =>
+        {
+            session.note_aside(text);
+            out.replies.push(
+                Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
+                    .article(&article.id)
+                    .aside(),
+            );
+            open_question(session, article, "", now, out)
+        }
         _ if other.is_some() => {
             if let Some(other) = other {
                 different_problem(kb, session, article, other, text, ranking, out)

@@ -4144,3 +4144,31 @@ fn a_question_about_the_fix_on_screen_is_answered_from_the_faq_that_fits() {
     assert_eq!(chat.session.current_step(), open);
     assert_eq!(chat.session.article(), Some("page-not-loading"));
 }
+
+/// At "keep going or switch?", words of one of the two titles pick that one.
+#[test]
+fn keep_going_or_switch_is_answered_by_words_of_a_title() {
+    let kb = shipped_kb();
+    for (said, want) in [
+        ("ok lets do the bank feed thing", "bank-feed-not-updating"),
+        ("bank feed one", "bank-feed-not-updating"),
+        ("the spinning page first", "page-not-loading"),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks page stuck spinning forever in chrome");
+        let out = chat.say("also my bank feed stopped syncing");
+        assert!(
+            has(&out, "sounds like a different problem"),
+            "{}",
+            all_text(&out)
+        );
+        let out = chat.say(said);
+        assert_eq!(
+            chat.session.article(),
+            Some(want),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "didn't catch"), "{said}: {}", all_text(&out));
+    }
+}

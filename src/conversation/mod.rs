@@ -223,6 +223,22 @@ fn answer_asked(
         act(kb, session, action, now, out);
         return true;
     }
+    // "ok lets do the login thing", "the 504 one": the article named by its title's words.
+    if let Asked::Switch { other } = &asked
+        && let (Some(current), Some(other_article)) = (current_article(kb, session), kb.get(other))
+        && let Some(i) = understand::picks_by_title(
+            text,
+            &[current.title.as_str(), other_article.title.as_str()],
+        )
+    {
+        let action = if i == 1 {
+            Action::Article(other.clone())
+        } else {
+            Action::Continue
+        };
+        act(kb, session, action, now, out);
+        return true;
+    }
     let Some(yes) = understand::yes_or_no(text) else {
         return false;
     };

@@ -161,7 +161,8 @@ pub fn picks_place(message: &str) -> Option<usize> {
 /// think"), beside [`PICK_WORDS`].
 const NAME_PICK_WORDS: &[&str] = &[
     "maybe", "probably", "prob", "guess", "about", "of", "for", "in", "my", "mine", "sounds",
-    "right", "ok", "okay", "yea", "yup", "sure", "thats", "this", "guy",
+    "right", "ok", "okay", "yea", "yup", "sure", "thats", "this", "guy", "do", "thing", "stuff",
+    "lets", "first",
 ];
 
 /// The list entry `message` picks by words of its title alone ("yeah the blank page one", "the

@@ -68,12 +68,17 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     // A button's label typed as text is that button ("Fixed it", "Check if the service is up"),
     // and so are its first words when they start no other label ("switch", "keep going").
     // ("why did this happen" is "Why did this happen?": end marks are no part of a label.)
+    // A question mark is only dropped to meet a label's own: "fixed?" asks, and is no "Fixed it".
     let bare = |s: &str| s.trim_end_matches(['.', '!', '?']).trim().to_lowercase();
     let typed = bare(line);
-    if let Some(c) = choices.iter().find(|c| bare(&c.label) == typed) {
+    let asks = line.ends_with('?');
+    if let Some(c) = choices
+        .iter()
+        .find(|c| bare(&c.label) == typed && (!asks || c.label.ends_with('?')))
+    {
         return Input::Event(Event::Act(c.action.clone()));
     }
-    if let Some(action) = label_started(&typed, choices) {
+    if let Some(action) = label_started(&typed, choices).filter(|_| !asks) {
         return Input::Event(Event::Act(action));
     }
     let lower = line.to_lowercase();
@@ -725,6 +730,11 @@ mod tests {
             parse_input("why did this happen", &on_screen),
             Input::Event(Event::Act(Action::MoreInfo))
         );
+        // A question is no button whose label has no question mark: "fixed?" asks.
+        assert!(matches!(
+            parse_input("fixed?", &on_screen),
+            Input::Event(Event::Describe { .. })
+        ));
     }
 
     #[test]

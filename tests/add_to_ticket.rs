@@ -627,6 +627,17 @@ async fn broken_again_after_saying_it_works_is_told_to_staff_at_once() {
             .iter()
             .any(|d| d.contains("stopped working again"))
     );
+    // A polite "no" is no news that it is back (found in review).
+    say(&service, &ann, typed("i got it working")).await;
+    for polite in ["nah im good", "nope thats all"] {
+        let out = say(&service, &ann, typed(polite)).await;
+        assert!(!out.contains("Sorry it's back"), "{polite}: {out}");
+        assert!(
+            supportbot::store::TicketRow::of(&service.ticket(TicketId(1)).unwrap()).says_it_works,
+            "{polite}"
+        );
+    }
+    say(&service, &ann, typed("broken again")).await;
     // Said again with nothing new to tell, it is only offered, as any follow-up is.
     let out = say(&service, &ann, typed("still broken")).await;
     assert!(!out.contains("Sorry it's back"), "{out}");

@@ -3957,6 +3957,17 @@ fn the_blank_page_one_picks_the_listed_article_with_those_words() {
             all_text(&out)
         );
     }
+    // A refusal is no pick, though "not" is a word of "Page Not Loading" (found in review).
+    for refusal in ["not sure", "no its not", "probably not"] {
+        let mut chat = Chat::new(&kb);
+        listed(&mut chat);
+        chat.say(refusal);
+        assert_ne!(
+            chat.session.article(),
+            Some("page-not-loading"),
+            "{refusal}"
+        );
+    }
     let mut chat = Chat::new(&kb);
     listed(&mut chat);
     chat.say("the quickbooks one");
@@ -4004,6 +4015,19 @@ fn where_it_works_is_noted_and_the_broken_setup_kept() {
     assert!(has(&out, "works there (chrome)"), "{}", all_text(&out));
     assert_eq!(chat.session.browser, Some(Browser::Edge));
     assert_eq!(chat.session.current_step(), open);
+
+    // At a test, where it works is the test's result (found in review).
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank in chrome");
+    chat.say("no");
+    let out = chat.say("works fine in chrome incognito");
+    assert!(has(&out, "it works in the test"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::WorksThere));
+    // "ok on my laptop now" says where the user is.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank in chrome");
+    chat.say("ok on my laptop now");
+    assert!(chat.session.device.is_some());
 }
 
 /// A browser said at "Is it one of these?" is noted, and the same list stays open.
@@ -4092,7 +4116,11 @@ fn a_short_question_for_a_check_runs_it_even_where_an_article_with_checks_is_nam
         assert!(checks(&out), "{asked}: {}", all_text(&out));
         assert_eq!(chat.session.descriptions, vec![asked.to_string()]);
     }
-    for said in ["is 502 a server problem?", "quickbooks is down, blank page"] {
+    for said in [
+        "is 502 a server problem?",
+        "quickbooks is down, blank page",
+        "is it down? i just get a blank page",
+    ] {
         let mut chat = Chat::new(&kb);
         let out = chat.say(said);
         assert!(!checks(&out), "{said}: {}", all_text(&out));
@@ -4170,5 +4198,8 @@ fn keep_going_or_switch_is_answered_by_words_of_a_title() {
             all_text(&out)
         );
         assert!(!has(&out, "didn't catch"), "{said}: {}", all_text(&out));
+        // Answered: the switch question is closed either way.
+        assert_eq!(chat.session.asked, None, "{said}");
+        assert!(!has(&out, "Keep going with"), "{said}: {}", all_text(&out));
     }
 }

@@ -635,7 +635,12 @@ fn describe(
         && session.ticket_says_it_works
         && names_no_other
         && understood.intent != Some(Intent::Fixed)
-        && (came_back || understood.intent == Some(Intent::NotFixed))
+        && (came_back
+            || understood.intent == Some(Intent::NotFixed)
+                && text
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| ["again", "back", "stopped", "broken", "broke"].contains(&w)))
     {
         session.descriptions.push(text.to_string());
         out.replies
@@ -662,7 +667,9 @@ fn describe(
     // check: a short question for a check runs it when the article named has checks and the
     // words give none of its error codes ("is 502 a server problem?" walks the 502 article).
     // (Asked, or told to: "quickbooks is down, blank page" describes the blank page.)
-    let asks = understood.question || text.to_lowercase().starts_with("check");
+    // Short: "is it down? i just get a blank page" describes the page too, and is walked.
+    let asks =
+        (understood.question || text.to_lowercase().starts_with("check")) && understood.words <= 7;
     let asks_for_its_check = asks
         && ranking.named().is_some_and(|m| {
             let named = kb.article_at(m.doc);

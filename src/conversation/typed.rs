@@ -37,9 +37,13 @@ pub(super) fn answer(
     // "nope still blank but it works on my phone", "it works in chrome but not edge": where it
     // works is news for staff, not a move there. The rest of the reply is the answer ("nope
     // still blank"); with none, the question is asked again, the browser kept.
+    // At a test, "works fine in chrome incognito" is its result (read below); "yep it works
+    // fine in edge" (a fix that is a move to another browser) is a fix, read as usual.
     if session.pending_attempt().is_some()
+        && !super::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && let Some((place, rest)) = understand::where_it_works(text)
+        && understand::classify(&rest).intent != Some(Intent::Fixed)
     {
         let rest_says = understand::classify(&rest).intent;
         if rest_says == Some(Intent::NotFixed) || understand::yes_or_no(&rest) == Some(false) {
@@ -339,14 +343,14 @@ pub(super) fn answer(
             if understood.question
                 && let Some(open) = session.pending_attempt().map(|p| p.solution)
                 && says_a_word_of(&article.solutions[open].title, text)
-                && let Some(faq) = other
-                    .and_then(|o| faq_for(o, text))
-                    .or_else(|| faq_for(article, text)) =>
+                && let Some((faq, from)) = other
+                    .and_then(|o| faq_for(o, text).map(|f| (f, o)))
+                    .or_else(|| faq_for(article, text).map(|f| (f, article))) =>
         {
             session.note_aside(text);
             out.replies.push(
                 Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
-                    .article(&article.id)
+                    .article(&from.id)
                     .aside(),
             );
             open_question(session, article, "", now, out)

@@ -235,7 +235,6 @@ const WORKS_NOW: &[&str] = &[
     "got it working",
     "got it to work",
     "fixed it myself",
-    "i fixed it",
 ];
 
 /// Whether the message says in plain words that it works now (see [`super::works_now`]),
@@ -288,6 +287,11 @@ const WORKED_BEFORE: &[&str] = &[
     "worked for a while",
     "worked for a second",
     "worked for a sec",
+    "used to be",
+    "was way faster",
+    "was much faster",
+    "was faster",
+    "was much better",
     "worked for like",
     "worked for a few",
     "worked for a day",
@@ -460,17 +464,6 @@ const CHECK: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
-    // "yeah get someone" at "a person can take it from here".
-    "get someone",
-    "get somebody",
-    "get me someone",
-    "get a person",
-    "get me a person",
-    "hand it over",
-    "hand this over",
-    "hand me over",
-    "someone pls",
-    "someone please",
     "someone call me",
     "somebody call me",
     "someone to call me",
@@ -1048,7 +1041,40 @@ pub fn again(text: &Normalised) -> bool {
 }
 
 pub fn human(text: &Normalised) -> bool {
-    text.any(HUMAN)
+    text.any(HUMAN) || opens_with_a_request(text)
+}
+
+/// Asks for a person when said first ("yeah get someone", "ok hand it over"); later in a
+/// sentence they are about someone else ("let me get someone to check the router", "ill hand
+/// it over to my it guy").
+const OPENING_REQUESTS: &[&str] = &[
+    "get someone",
+    "get somebody",
+    "get me someone",
+    "get a person",
+    "get me a person",
+    "hand it over",
+    "hand this over",
+    "hand me over",
+    "someone pls",
+    "someone please",
+];
+/// Words before an opening request that leave it one ("yeah", "ok", "pls").
+const BEFORE_A_REQUEST: &[&str] = &[
+    "yes", "yeah", "yep", "yup", "ya", "ok", "okay", "k", "pls", "please", "plz", "just", "then",
+    "so", "sure", "fine",
+];
+
+fn opens_with_a_request(text: &Normalised) -> bool {
+    let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
+    let start = words
+        .iter()
+        .position(|w| !BEFORE_A_REQUEST.contains(w))
+        .unwrap_or(words.len());
+    let rest = format!(" {} ", words[start..].join(" "));
+    OPENING_REQUESTS
+        .iter()
+        .any(|r| rest.starts_with(&format!(" {r} ")))
 }
 
 /// Every word a reply may have and still say only "it works": agreement, fix words, thanks,
@@ -1339,7 +1365,16 @@ const CLOSE_TICKET: &[&str] = &[
 /// Whether a short message asks for the ticket to be closed (see
 /// [`super::asks_to_close_ticket`]).
 pub fn asks_to_close_ticket(text: &Normalised) -> bool {
-    text.word_count() <= 10 && text.any(CLOSE_TICKET) && !text.any(NOT_FIXED_STRONG)
+    // "dont close it", "i cant close it", "how do i cancel it": no request ("dont need help
+    // anymore" is one).
+    const NOT_A_REQUEST: &[&str] = &[
+        "dont", "do", "not", "never", "cant", "cannot", "wont", "how", "why", "couldnt",
+    ];
+    let words: Vec<&str> = text.words().collect();
+    let refuses = words.iter().enumerate().any(|(i, w)| {
+        NOT_A_REQUEST.contains(w) && !(*w == "dont" && words.get(i + 1) == Some(&"need"))
+    });
+    text.word_count() <= 10 && text.any(CLOSE_TICKET) && !refuses && !text.any(NOT_FIXED_STRONG)
 }
 
 /// Whether a short message asks after the user's ticket (see [`super::asks_about_ticket`]).
@@ -1403,13 +1438,6 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
 /// "waiting for" may be about something else).
 const PERSON: &[&str] = &[
     "human",
-    "get someone",
-    "get somebody",
-    "get me someone",
-    "get a person",
-    "get me a person",
-    "hand it over",
-    "hand this over",
     "real person",
     "talk to a person",
     "speak to a person",
@@ -1470,7 +1498,7 @@ pub fn fix_did_not_last(text: &Normalised) -> bool {
 
 /// Whether the message asks for a person outright ("can i talk to a person, ...").
 pub fn asks_for_a_person(text: &Normalised) -> bool {
-    text.any(PERSON)
+    text.any(PERSON) || opens_with_a_request(text)
 }
 
 /// Whether a request for a person also says the fix did not work ("didnt work. can i talk to
@@ -1646,13 +1674,17 @@ pub fn new_problem(text: &Normalised) -> bool {
 
 /// Words of something going wrong, besides [`TROUBLE`]'s.
 const WRONG: &[&str] = &[
-    "stopped", "stuck", "blank", "slow", "freezes", "frozen", "again", "still", "broke",
+    "stopped", "stuck", "blank", "slow", "freezes", "frozen", "again", "still", "broke", "need",
+    "help", "gives", "getting",
 ];
 
 /// Whether the message says anything is wrong ("works now. bank feed stopped syncing"), beside
 /// what it says works.
 pub fn mentions_trouble(text: &Normalised) -> bool {
-    text.any(TROUBLE) || text.any(WRONG)
+    // (An error code or a number says something is wrong, or is more news for staff.)
+    text.any(TROUBLE)
+        || text.any(WRONG)
+        || text.words().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// The words that turn a reply from a fix to what is wrong now.

@@ -252,9 +252,7 @@ const WHERE: &[&str] = &[
 /// and it works"). Returns what it names there ("phone", "chrome") and the rest of the message
 /// without that phrase ("nope still blank but"), to read as the reply it is.
 pub fn where_it_works(message: &str) -> Option<(String, String)> {
-    const WORKS: &[&str] = &[
-        "works", "working", "work", "worked", "loads", "fine", "ok", "okay",
-    ];
+    const WORKS: &[&str] = &["works", "working", "work", "worked", "loads"];
     const HOW: &[&str] = &[
         "fine",
         "well",
@@ -333,14 +331,18 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
 /// message out of turn must to be taken as news that it works ("sorted before friday" is not).
 pub fn works_now(message: &str) -> bool {
     let text = Normalised::new(message);
-    decide(&text, false) == Some(Intent::Fixed) && cues::works_now(&text)
+    // "i thought i got it working": a doubt, not news.
+    decide(&text, false) == Some(Intent::Fixed)
+        && cues::works_now(&text)
+        && !text.any(&["thought", "think", "hope", "hopefully"])
 }
 
 /// "fixed it myself, cleared cookies": it works now, and nothing in the message says anything
 /// is wrong, so words that rank an article ("cookies") tell how it was fixed, not another
 /// problem.
 pub fn works_now_and_nothing_wrong(message: &str) -> bool {
-    works_now(message) && !cues::mentions_trouble(&Normalised::new(message))
+    let text = Normalised::new(message);
+    works_now(message) && text.word_count() <= 8 && !cues::mentions_trouble(&text)
 }
 
 /// Whether a message read as "fixed" says it works now, with a catch ("it works now, but only
@@ -672,8 +674,30 @@ mod tests {
             "it works now",
             "didnt work, now on my android",
             "yes that fixed it, it works now on my laptop",
+            // "ok" and "fine" alone say where the user is now.
+            "ok on my laptop now",
+            "ok with chrome now",
         ] {
             assert_eq!(rest(moved), None, "{moved}");
+        }
+    }
+
+    #[test]
+    fn getting_someone_asks_for_a_person_only_when_said_first() {
+        for asks in [
+            "yeah get someone",
+            "get someone",
+            "yep hand it over",
+            "ok get someone",
+        ] {
+            assert_eq!(intent(asks), Some(Intent::Human), "{asks}");
+        }
+        for not in [
+            "let me get someone to check the router",
+            "ok ill hand it over to my it guy",
+            "how do i get someone else access to quickbooks",
+        ] {
+            assert_ne!(intent(not), Some(Intent::Human), "{not}");
         }
     }
 
@@ -691,6 +715,12 @@ mod tests {
             "the invoice window wont close it just hangs there forever and ever",
             "still broken, dont close it",
             "how do i close the books for the year",
+            // From review: refusals and questions are no request.
+            "dont close it",
+            "please don't close it yet",
+            "i cant close it",
+            "the popup wont let me close it",
+            "how do i cancel it",
         ] {
             assert!(!asks_to_close_ticket(not), "{not}");
         }
@@ -747,6 +777,7 @@ mod tests {
             ("brb", Some(Intent::Aside)),
             ("one sec trying", Some(Intent::Aside)),
             ("yeah get someone", Some(Intent::Human)),
+            ("ok hand it over", Some(Intent::Human)),
             ("no it's fixed", None),
             ("tried it already", Some(Intent::NotFixed)),
             ("no more spinning", Some(Intent::Fixed)),
@@ -799,6 +830,17 @@ mod tests {
         assert!(!works_now_and_nothing_wrong(
             "it works now, payroll still blank"
         ));
+        // From review: more news beside it, or doubt, is not "it works now".
+        for not in [
+            "i got it working on chrome, edge gives 500",
+            "got it working by clearing cookies, now bank feed is out of date",
+            "i got it working. now i need help setting up payroll",
+        ] {
+            assert!(!works_now_and_nothing_wrong(not), "{not}");
+        }
+        for doubt in ["i thought i fixed it", "i thought i got it working"] {
+            assert!(!works_now(doubt), "{doubt}");
+        }
         for not in [
             "my boss needs this sorted before friday",
             "it works now? no, still blank",

@@ -175,6 +175,11 @@ pub fn picks_by_title(message: &str, titles: &[&str]) -> Option<usize> {
     if words.len() > 8 {
         return None;
     }
+    // "not sure", "no its not", "probably not": no pick ("not" is a word of "Page Not Loading").
+    const REFUSALS: &[&str] = &["no", "not", "none", "neither", "nope", "nah", "nothing"];
+    if words.iter().any(|w| REFUSALS.contains(w)) {
+        return None;
+    }
     let said: Vec<&str> = words
         .into_iter()
         .filter(|w| !PICK_WORDS.contains(w) && !NAME_PICK_WORDS.contains(w) && !FILLER.contains(w))
@@ -190,8 +195,12 @@ pub fn picks_by_title(message: &str, titles: &[&str]) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, title)| {
+            // Joining words of titles pick nothing ("or", "for", "is").
+            const JOINING: &[&str] = &[
+                "or", "and", "for", "is", "the", "a", "an", "of", "to", "in", "on", "not", "with",
+            ];
             let title = Normalised::new(title);
-            let title_words: Vec<&str> = title.words().collect();
+            let title_words: Vec<&str> = title.words().filter(|w| !JOINING.contains(w)).collect();
             said.iter().all(|w| title_words.iter().any(|t| same(w, t)))
         })
         .map(|(i, _)| i)
@@ -317,7 +326,12 @@ mod tests {
             assert_eq!(picks_by_title(said, &titles), Some(want), "{said}");
         }
         for said in [
-            // Words in two titles, or in none: not a pick.
+            // Words in two titles, or in none, or a refusal: not a pick.
+            "not sure",
+            "no its not",
+            "probably not",
+            "no, not that",
+            "not this",
             "the page one",
             "the quickbooks one",
             "my bank feed stopped syncing",

@@ -1945,14 +1945,18 @@ fn has_steps(markdown: &str) -> bool {
     })
 }
 
-fn out_of_solutions(session: &Session, article: &Article) -> Reply {
-    let mut text = words::last_fix(&article.title);
-    // "skip"ped fixes are still there to try: said, with how.
+/// `text` with the fixes the user skipped, still there to try, and how ("go back").
+fn with_skipped(session: &Session, article: &Article, mut text: String) -> String {
     let skipped = typed::skipped_titles(session, article);
     if !skipped.is_empty() {
         text.push(' ');
         text.push_str(&words::you_skipped(&skipped));
     }
+    text
+}
+
+fn out_of_solutions(session: &Session, article: &Article) -> Reply {
+    let mut text = with_skipped(session, article, words::last_fix(&article.title));
     if let Some(advice) = &article.escalation {
         text.push_str("\n\n");
         text.push_str(advice);
@@ -1964,12 +1968,7 @@ fn out_of_solutions(session: &Session, article: &Article) -> Reply {
 
 /// The end of the fixes, asked again (another "no", an aside): one line and the same choices.
 fn out_of_solutions_again(session: &Session, article: &Article) -> Reply {
-    let mut text = words::still_out_of_fixes(&article.title);
-    let skipped = typed::skipped_titles(session, article);
-    if !skipped.is_empty() {
-        text.push(' ');
-        text.push_str(&words::you_skipped(&skipped));
-    }
+    let text = with_skipped(session, article, words::still_out_of_fixes(&article.title));
     out_of_fixes_offer(article, text)
 }
 

@@ -347,13 +347,7 @@ pub(super) fn answer(
                     .and_then(|o| faq_for(o, text).map(|f| (f, o)))
                     .or_else(|| faq_for(article, text).map(|f| (f, article))) =>
         {
-            session.note_aside(text);
-            out.replies.push(
-                Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
-                    .article(&from.id)
-                    .aside(),
-            );
-            open_question(session, article, "", now, out)
+            faq_on_the_side(session, article, (faq, from), text, now, out)
         }
         _ if other.is_some() => {
             if let Some(other) = other {
@@ -367,13 +361,7 @@ pub(super) fn answer(
             if understood.question
                 && let Some(faq) = faq_for(article, text) =>
         {
-            session.note_aside(text);
-            out.replies.push(
-                Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
-                    .article(&article.id)
-                    .aside(),
-            );
-            open_question(session, article, "", now, out)
+            faq_on_the_side(session, article, (faq, article), text, now, out)
         }
         Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
             detail(session, article, text, now, out)
@@ -742,6 +730,26 @@ fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowle
         [(best, faq), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => Some(faq),
         _ => None,
     }
+}
+
+/// A FAQ entry (of `faq.1`, the article it is from) answered on the side of the walk through
+/// `article`; the question on screen stays open.
+fn faq_on_the_side(
+    session: &mut Session,
+    article: &Article,
+    faq: (&crate::knowledge::Faq, &Article),
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    let (faq, from) = faq;
+    session.note_aside(text);
+    out.replies.push(
+        Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
+            .article(&from.id)
+            .aside(),
+    );
+    open_question(session, article, "", now, out)
 }
 
 /// A move through the fixes asked for in words, while a fix is open.

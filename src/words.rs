@@ -180,6 +180,10 @@ pub fn shown_before(fix: &str, said: &str, open: &str) -> String {
 
 /// A reply that says nothing yet ("hmm", "ok") while a fix is open.
 pub const TAKE_YOUR_TIME: &str = "Take your time.";
+/// "r u a bot?": said plainly, with the way to a person.
+pub const I_AM_A_BOT: &str = "Yes, I'm a bot: I match what you describe to our troubleshooting articles and walk you through the fixes. Say \"human\" at any time and a person from the support team takes over, with everything we've said so far.";
+/// "this is useless": sorry, and the way to a person.
+pub const SORRY_NO_HELP: &str = "Sorry I haven't been more help. A person from the support team can take over, with everything we've said so far: press Talk to a human or say \"human\".";
 /// "perfect, works great" after the fix was recorded: the fix stands.
 pub const GOOD_TO_HEAR: &str =
     "Good to hear! If something else goes wrong, describe it here in your own words.";

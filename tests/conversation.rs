@@ -4203,3 +4203,65 @@ fn keep_going_or_switch_is_answered_by_words_of_a_title() {
         assert!(!has(&out, "Keep going with"), "{said}: {}", all_text(&out));
     }
 }
+
+/// "r u a bot?" is answered plainly and the fix stays the question; "this is useless" offers a
+/// person without recording anything; "y" / "n" answer; "a little better" is not a fix.
+#[test]
+fn bot_questions_fed_up_users_and_chat_shorthand_are_understood() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("500 internal server error when saving an invoice, chrome");
+    let open = chat.session.current_step().expect("a fix is open");
+    let out = chat.say("r u a bot?");
+    assert!(has(&out, "I'm a bot"), "{}", all_text(&out));
+    assert!(
+        actions(&out).contains(&Action::Fixed(open)),
+        "the question stays"
+    );
+    assert_eq!(chat.session.current_step(), Some(open));
+
+    let out = chat.say("this is useless");
+    assert!(
+        has(&out, "Sorry I haven't been more help"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(actions(&out).contains(&Action::Escalate));
+    assert_eq!(chat.session.current_step(), Some(open), "nothing recorded");
+    assert!(
+        chat.session.attempts.iter().all(|a| a.outcome.is_none()),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    chat.say("a little better");
+    assert_eq!(
+        chat.session.attempts[0].outcome,
+        Some(Outcome::NotFixed),
+        "a partial fix is no fix"
+    );
+    let second = chat.session.current_step().expect("the next fix");
+    assert_ne!(second, open);
+    chat.say("n");
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::NotFixed));
+    chat.say("y");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::Fixed)),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    // Outside a walk: the same answer, and a person offered.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("am i talking to a real person?");
+    assert!(has(&out, "I'm a bot"), "{}", all_text(&out));
+    let out = chat.say("ugh not helpful");
+    assert!(
+        actions(&out).contains(&Action::Escalate),
+        "{}",
+        all_text(&out)
+    );
+}

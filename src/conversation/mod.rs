@@ -406,6 +406,25 @@ fn describe(
         typed::answer(kb, session, article, text, &ranking, now, out);
         return;
     }
+    // "r u a bot?": said plainly; whatever is on screen stays the question.
+    if understand::asks_if_a_bot(text) {
+        out.replies.push(Reply::new(words::I_AM_A_BOT));
+        return;
+    }
+    // "this is useless": with a ticket open, where it stands; else a person, offered.
+    if understand::fed_up(text) {
+        session.note_aside(text);
+        if session.ticket_open && session.ticket.is_some() {
+            out.effects.push(Effect::TicketStatus);
+        } else {
+            out.replies.push(Reply::new(words::SORRY_NO_HELP).choice(
+                Action::Escalate,
+                words::TALK_TO_A_HUMAN,
+                Style::Secondary,
+            ));
+        }
+        return;
+    }
     // "2" with no list open (the console passes a number through when nothing is numbered):
     // a pick from the list on screen in chat, else a choice that is not there.
     if text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()) {

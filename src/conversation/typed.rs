@@ -26,6 +26,16 @@ pub(super) fn answer(
     now: u64,
     out: &mut Output,
 ) {
+    // "r u a bot?", "this is useless": answered on the side; the question stays open.
+    if understand::asks_if_a_bot(text) {
+        open_question(session, article, words::I_AM_A_BOT, now, out);
+        return;
+    }
+    if understand::fed_up(text) {
+        session.note_aside(text);
+        open_question(session, article, words::SORRY_NO_HELP, now, out);
+        return;
+    }
     let mut understood = understand::classify(text);
     // "works in incognito but not normal chrome" from a Chrome user: the browser is no news.
     if understood.intent == Some(Intent::Browser)

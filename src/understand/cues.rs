@@ -267,6 +267,34 @@ pub fn cannot_tell(text: &Normalised) -> bool {
     (rest.any(UNSURE) || no_it_works) && !rest.any(NOT_FIXED_STRONG) && !says_more
 }
 
+/// Says the fix helped only in part ("sort of", "a little better", "kinda works"): the
+/// trouble is still there, so the walk goes on to the next fix.
+const PARTLY: &[&str] = &[
+    "sort of",
+    "sorta",
+    "kind of",
+    "kinda",
+    "little better",
+    "bit better",
+    "slightly better",
+    "somewhat better",
+    "somewhat",
+    "partially",
+    "partly",
+    "half works",
+    "half working",
+    "not completely",
+    "not entirely",
+    "not fully",
+    "not quite",
+];
+
+/// Whether a short reply says the fix helped only in part ("a little better", "sort of").
+/// Only short ones: in a longer reply "some sort of error" or "what kind of" are no answer.
+pub fn partly(text: &Normalised) -> bool {
+    text.word_count() <= 8 && !text.is_question() && text.any(PARTLY)
+}
+
 /// "Back on my laptop", "back on the iphone": where the user is now, not that the service is
 /// back on ("its back on" is).
 const BACK_ON_A_DEVICE: &[&str] = &["back on my", "back on the"];
@@ -1658,6 +1686,136 @@ fn only_words_of(text: &Normalised, words: &[&str]) -> bool {
     text.words()
         .filter(|w| *w != BREAK)
         .all(|w| words.contains(&w))
+}
+
+/// Asks whether the user is talking to a bot ("r u a bot?", "am i talking to a real person").
+const BOT_QUESTIONS: &[&str] = &[
+    "are you a bot",
+    "are u a bot",
+    "r u a bot",
+    "ru a bot",
+    "is this a bot",
+    "is this a robot",
+    "are you a robot",
+    "r u a robot",
+    "is this automated",
+    "are you automated",
+    "are you ai",
+    "are you an ai",
+    "r u ai",
+    "is this ai",
+    "is this an ai",
+    "are you human",
+    "are you a human",
+    "r u human",
+    "r u a human",
+    "are u human",
+    "are you real",
+    "r u real",
+    "are you a real person",
+    "are you a person",
+    "is this a real person",
+    "is this a person",
+    "is this a human",
+    "am i talking to",
+    "am i chatting with",
+    "am i speaking to",
+    "is anyone real",
+    "are you chatgpt",
+    "is this chatgpt",
+];
+
+/// The words a question about the bot is made of, and nothing more: "are you a bot?" beside
+/// a problem ("are you a bot? payroll is broken") is a description.
+const BOT_TALK_WORDS: &[&str] = &[
+    "are",
+    "you",
+    "u",
+    "r",
+    "ru",
+    "a",
+    "an",
+    "is",
+    "this",
+    "am",
+    "i",
+    "talking",
+    "chatting",
+    "speaking",
+    "to",
+    "with",
+    "bot",
+    "robot",
+    "ai",
+    "automated",
+    "machine",
+    "human",
+    "person",
+    "real",
+    "or",
+    "someone",
+    "anyone",
+    "chatgpt",
+    "just",
+    "actually",
+    "so",
+    "wait",
+    "hey",
+    "hi",
+    "hello",
+    "ok",
+    "okay",
+    "lol",
+    "haha",
+    "hmm",
+    "curious",
+    "wondering",
+    "seriously",
+    "genuinely",
+    "even",
+    "just",
+    "here",
+    "now",
+    "live",
+    HAPPY,
+    SAD,
+];
+
+/// Whether the message only asks if the user is talking to a bot.
+pub fn asks_if_a_bot(text: &Normalised) -> bool {
+    text.any(BOT_QUESTIONS) && only_words_of(text, BOT_TALK_WORDS)
+}
+
+/// Says the bot is no help ("this is useless", "waste of time").
+const FED_UP: &[&str] = &[
+    "useless",
+    "not helpful",
+    "not helping",
+    "isnt helping",
+    "isnt helpful",
+    "arent helping",
+    "no help",
+    "waste of time",
+    "wasting my time",
+    "this sucks",
+    "you suck",
+    "stupid bot",
+    "dumb bot",
+    "pointless",
+    "ridiculous",
+    "this is a joke",
+    "going nowhere",
+    "getting nowhere",
+    "going in circles",
+];
+
+/// Whether a short message only says the bot is no help ("this is useless", "ugh not
+/// helpful"): a person is offered. A longer one ("the export is useless, it drops rows") says
+/// more, and is read as it stands.
+pub fn fed_up(text: &Normalised) -> bool {
+    text.word_count() <= 8
+        && text.any(FED_UP)
+        && !text.words().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 
 pub fn names_device(text: &Normalised) -> bool {

@@ -510,6 +510,18 @@ pub fn asks_to_add_to_ticket(message: &str) -> bool {
     cues::asks_to_add_to_ticket(&Normalised::new(message))
 }
 
+/// Whether a message only asks if the user is talking to a bot ("r u a bot?", "am i talking
+/// to a real person"): answered plainly, with how to reach a person.
+pub fn asks_if_a_bot(message: &str) -> bool {
+    cues::asks_if_a_bot(&Normalised::new(message))
+}
+
+/// Whether a short message only says the bot is no help ("this is useless", "waste of
+/// time"): a person is offered, and whatever question is open stays open.
+pub fn fed_up(message: &str) -> bool {
+    cues::fed_up(&Normalised::new(message))
+}
+
 /// A message that says nothing about a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmallTalk {
@@ -577,6 +589,9 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // sure" in it is most often about something else).
     if text.word_count() <= 8 && cues::cannot_tell(text) {
         return None;
+    }
+    if cues::partly(text) {
+        return Some(Intent::NotFixed);
     }
     if fixed && !not_fixed {
         // A hedge leaves it open; so do a question and a negation anywhere ("it works, i
@@ -680,6 +695,69 @@ mod tests {
         ] {
             assert_eq!(rest(moved), None, "{moved}");
         }
+    }
+
+    #[test]
+    fn questions_about_the_bot_and_being_fed_up_are_told_apart_from_problems() {
+        for bot in [
+            "r u a bot?",
+            "are you a bot",
+            "Am I talking to a real person?",
+            "is this automated lol",
+            "wait are you a human or a bot",
+        ] {
+            assert!(asks_if_a_bot(bot), "{bot}");
+        }
+        for not in [
+            "are you a bot? payroll wont update",
+            "the bot in quickbooks is broken",
+            "am i talking to the right place for bank feeds",
+        ] {
+            assert!(!asks_if_a_bot(not), "{not}");
+        }
+        for fed_up in [
+            "this is useless",
+            "ugh not helpful",
+            "waste of time",
+            "useless bot",
+        ] {
+            assert!(super::fed_up(fed_up), "{fed_up}");
+        }
+        for not in [
+            "the export is useless because it drops every row after 500 lines",
+            "error 502 is useless",
+            "that was helpful",
+        ] {
+            assert!(!super::fed_up(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn a_lone_letter_and_a_partial_fix_are_answers() {
+        assert_eq!(intent("y"), Some(Intent::Fixed));
+        assert_eq!(intent("Y"), Some(Intent::Fixed));
+        assert_eq!(intent("n"), Some(Intent::NotFixed));
+        assert!(classify("y").is_stated_fix());
+        // A letter inside a longer reply is no answer.
+        assert_ne!(intent("plan b works n stuff"), Some(Intent::NotFixed));
+        for partly in [
+            "sort of",
+            "kinda",
+            "a little better",
+            "little better now",
+            "its a bit better now",
+            "sorta works",
+            "partially",
+            "not quite",
+        ] {
+            assert_eq!(intent(partly), Some(Intent::NotFixed), "{partly}");
+        }
+        // Longer replies and questions with the same words are read as they are.
+        assert_ne!(
+            intent("yes that fixed it, it was some sort of cache problem i guess thanks"),
+            Some(Intent::NotFixed)
+        );
+        assert_ne!(intent("what kind of cache?"), Some(Intent::NotFixed));
     }
 
     #[test]

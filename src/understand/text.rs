@@ -97,6 +97,11 @@ impl Normalised {
         while words.last() == Some(&BREAK) {
             words.pop();
         }
+        // A lone "y" or "n" is chat shorthand for yes or no; inside a longer reply a single
+        // letter may be anything ("plan b", "the y axis").
+        if let [only @ ("y" | "n")] = words.as_mut_slice() {
+            *only = if *only == "y" { "yes" } else { "no" };
+        }
         Normalised::from_words(plain, &words, question)
     }
 

@@ -4265,3 +4265,82 @@ fn bot_questions_fed_up_users_and_chat_shorthand_are_understood() {
         all_text(&out)
     );
 }
+
+/// Found by a helper playing users: "ya" to "Which browser?" was "Glad it works now!" (no fix
+/// was shown); "wait nvm, it still says ..." after "Glad that worked!" was "I don't know
+/// this one"; "this is useless let me talk to someone" must hand over; a state ("isnt even
+/// installed") is no deed, so the fix it names is not ruled out; a result told as what it did
+/// ("it loaded fine!") is a fix to confirm; "forget that, bigger problem: ..." is another
+/// problem; "its fine on my phone tho" says where it works.
+#[test]
+fn replies_a_helper_found_misread_are_understood() {
+    let kb = shipped_kb();
+
+    let mut chat = Chat::new(&kb);
+    chat.say("hey qb keeps giving me 502 bad gateway since this morning");
+    assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+    let out = chat.say("ya");
+    assert!(!has(&out, "Glad"), "{}", all_text(&out));
+    assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed stuck, not downloading for 4 days");
+    chat.say("fixed");
+    assert!(matches!(chat.session.stage, Stage::Fixed { .. }));
+    let out = chat.say("wait nvm, it still says last updated 4 days ago");
+    assert!(has(&out, "didn't last"), "{}", all_text(&out));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::Fixed)),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not updating for my amex card");
+    let out = chat.say("this is useless let me talk to someone");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say(
+        "getting H202 when i try to open the company file from the 2nd workstation, server one opens fine",
+    );
+    chat.say("database server manager isnt even installed on the server i think");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| !a.title.contains("Database Server Manager") || a.outcome.is_none()),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("504 gateway timeout when i run the P&L for the whole year");
+    let out = chat.say("did just jan-mar and it loaded fine!");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo is really slow in firefox");
+    if matches!(chat.session.stage, Stage::ChoosingArticle { .. }) {
+        chat.say("yes");
+    }
+    assert!(chat.session.current_step().is_some());
+    let out = chat.say("actually forget that, bigger problem: payroll wont update, error PS077");
+    assert!(has(&out, "different problem"), "{}", all_text(&out));
+    assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("blank white screen after login in chrome");
+    let out = chat.say("its fine on my phone tho");
+    assert!(has(&out, "works there (phone)"), "{}", all_text(&out));
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+}

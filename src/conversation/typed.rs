@@ -575,14 +575,42 @@ fn rule_out_named(
 fn names_an_action(text: &str) -> bool {
     const RESULTS: &[&str] = &["fixed", "worked", "working", "helped", "solved", "resolved"];
     const DONE: &[&str] = &["ran", "done", "already", "tried", "redid"];
-    text.to_lowercase()
+    // "database server manager isnt even installed": a state, not a deed.
+    const STATE: &[&str] = &["isnt", "not", "wasnt", "arent", "never", "no", "aint"];
+    let lower = text.to_lowercase().replace(['\'', '’'], "");
+    let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| {
-            DONE.contains(&w)
-                || ((w.ends_with("ing") || w.ends_with("ed"))
-                    && w.len() > 4
-                    && !RESULTS.contains(&w))
-        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let a_state = words[i.saturating_sub(2)..i]
+            .iter()
+            .any(|before| STATE.contains(before));
+        DONE.contains(w)
+            || ((w.ends_with("ing") || w.ends_with("ed"))
+                && w.len() > 4
+                && !RESULTS.contains(w)
+                && !a_state)
+    })
+}
+
+/// The words before a reply turns to what is still wrong ("renamed it, update went through
+/// but paychecks still say online to send" -> "renamed it, update went through"): what was
+/// done is told first; a fix's title words after the "but" are the trouble, not a deed.
+fn before_the_trouble(text: &str) -> &str {
+    const TURNS: &[&str] = &["but", "however", "though", "although"];
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if c.is_alphanumeric() || c == '\'' {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take()
+            && TURNS.contains(&text[s..i].to_lowercase().as_str())
+            && text[..s].chars().any(char::is_alphanumeric)
+        {
+            return &text[..s];
+        }
+    }
+    text
 }
 
 /// The fix of `article` other than `open` that `text` names by its title's words ("clearing
@@ -960,6 +988,14 @@ fn fixed(
         next_solution(session, article, now, out);
         return;
     }
+    // A bare "ya" to "Which browser?" answers nothing: no fix was shown, so it is not one.
+    if session.current_step().is_none()
+        && matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && understand::yes_or_no(text) == Some(true)
+    {
+        ask_again(session, article, now, out);
+        return;
+    }
     if session.current_step().is_none() {
         // Said while choosing a browser or after the last fix: nothing shown to credit.
         session.leave_pending();
@@ -1005,8 +1041,8 @@ fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out
     // firewall?" asks, and says nothing was done.)
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
         && !text.contains('?')
-        && let Some(named) =
-            fix_named(session, article, open, text).filter(|_| names_an_action(text))
+        && let Some(named) = fix_named(session, article, open, before_the_trouble(text))
+            .filter(|_| names_an_action(before_the_trouble(text)))
     {
         let named_step = &article.solutions[named];
         rule_out_named(

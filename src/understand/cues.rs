@@ -264,7 +264,12 @@ pub fn cannot_tell(text: &Normalised) -> bool {
     // what happened but it works now") say something after all.
     let says_more = text.words().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
         || (!no_it_works && rest.any(WORKS_NOW));
-    (rest.any(UNSURE) || no_it_works) && !rest.any(NOT_FIXED_STRONG) && !says_more
+    // "not sure what u mean, didnt help": the rest says it failed.
+    let says_it_failed = rest.any(UNSURE) && strong_not_fixed(&rest.without(UNSURE));
+    (rest.any(UNSURE) || no_it_works)
+        && !rest.any(NOT_FIXED_STRONG)
+        && !says_more
+        && !says_it_failed
 }
 
 /// Says the fix helped only in part ("sort of", "a little better", "kinda works"): the
@@ -337,6 +342,28 @@ const WORKED_BEFORE: &[&str] = &[
     "if that works",
     "whether it worked",
     "whether it works",
+    // Something else works, or a page says all is well: no word about the fix.
+    "internet works",
+    "internet is working",
+    "internet is fine",
+    "wifi works",
+    "wifi is fine",
+    "connection works",
+    "connection is fine",
+    "network works",
+    "network is fine",
+    "says everything is fine",
+    "says everything is ok",
+    "says all systems",
+    // A scan's finding ("ran it, said no problems found"), not the problem gone.
+    "no problems found",
+    "no issues found",
+    "no errors found",
+    "found no problems",
+    "found no issues",
+    "found no errors",
+    "no problems detected",
+    "no issues detected",
     // Someone else's works: hearsay, not this user's fix.
     "hers works",
     "his works",
@@ -680,9 +707,95 @@ pub fn strong_fixed(text: &Normalised) -> bool {
         .without(BACK_ON_A_DEVICE);
     let marked = about_the_fix(&said).negation_marked(NEGATORS, 4);
     marked.any(FIXED_STRONG)
-        || text.any(GONE)
+        || result_stated(&marked)
+        || said.any(GONE)
         || !error_gone(text).is_empty()
         || cjk_fixed(&text.plain)
+}
+
+/// What a step was for, done: the page loads, the file opens, the import goes in.
+const RESULT_VERBS: &[&str] = &[
+    "loads",
+    "loaded",
+    "opens",
+    "opened",
+    "saves",
+    "saved",
+    "syncs",
+    "synced",
+    "syncing",
+    "connects",
+    "connected",
+    "downloads",
+    "downloaded",
+    "imports",
+    "imported",
+    "uploaded",
+    "sends",
+    "sent",
+    "prints",
+    "printed",
+    "submitted",
+    "coming",
+];
+
+/// How a result went, said right after it ("it loaded fine").
+const RESULT_HOW: &[&str] = &[
+    "fine",
+    "ok",
+    "okay",
+    "normally",
+    "properly",
+    "successfully",
+    "correctly",
+    "perfectly",
+];
+
+/// Words that put a sentence in the past or before the fix ("it loaded fine yesterday").
+const BEFORE_THE_FIX: &[&str] = &[
+    "yesterday",
+    "before",
+    "earlier",
+    "until",
+    "used",
+    "last",
+    "was",
+    "were",
+    "morning",
+    "week",
+    "if",
+    "when",
+    "whether",
+];
+
+/// A fix told as its result, not in fix words: "did just jan-mar and it loaded fine",
+/// "opened from workstation now!!", "transactions are coming in now", "copied it into a new
+/// one and it saved". (`text` is negation-marked, so "didnt load now" is no result.)
+fn result_stated(text: &Normalised) -> bool {
+    let words: Vec<&str> = text.words().collect();
+    let sentence_of = |i: usize| {
+        let start = words[..i]
+            .iter()
+            .rposition(|w| *w == BREAK)
+            .map_or(0, |b| b + 1);
+        let end = words[i..]
+            .iter()
+            .position(|w| *w == BREAK)
+            .map_or(words.len(), |b| i + b);
+        &words[start..end]
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        if !RESULT_VERBS.contains(w) {
+            return false;
+        }
+        let next = words.get(i + 1).copied().unwrap_or(BREAK);
+        let said_how = RESULT_HOW.contains(&next)
+            // "coming in now", "opened from workstation now"
+            || words[i + 1..].iter().take(3).take_while(|w| **w != BREAK).any(|w| *w == "now")
+            // "and it saved.", "and it imported"
+            || (*w != "coming" && i > 0 && words[i - 1] == "it" && next == BREAK);
+        said_how && !sentence_of(i).iter().any(|w| BEFORE_THE_FIX.contains(w))
+    })
 }
 
 /// An error word or code: what "is gone" or "no longer" can be said of.
@@ -731,6 +844,13 @@ fn error_gone(text: &Normalised) -> Vec<String> {
             {
                 Some(i + 2)
             }
+            // "imported all 6 no errors", "no error now": after what was done, or with "now"
+            // ("no errors. just a blank feed" opens a description of what is still wrong).
+            "no" if errorish(at(i + 1)) => error_at(i + 1).filter(|&e| {
+                let after_a_deed = i > 0 && at(i - 1) != BREAK;
+                ["now", "anymore"].contains(&at(e + 1))
+                    || (after_a_deed && [BREAK, ""].contains(&at(e + 1)))
+            }),
             // "got rid of the 502"
             "got" if at(i + 1) == "rid" && at(i + 2) == "of" => error_at(i + 3),
             // "no longer getting 503", "no longer see the error"
@@ -1511,6 +1631,20 @@ const DID_NOT_LAST: &[&str] = &[
     "not working after all",
     "not actually working",
     "spoke too soon",
+    // "wait nvm, it still says last updated 4 days ago"
+    "it still",
+    "its still",
+    "still says",
+    "still shows",
+    "still stuck",
+    "still the same",
+    "still same",
+    "still blank",
+    "still slow",
+    "still down",
+    "still wont",
+    "still cant",
+    "still doesnt",
     "stopped working again",
     "doing it again",
     "didnt last",
@@ -1813,8 +1947,10 @@ const FED_UP: &[&str] = &[
 /// helpful"): a person is offered. A longer one ("the export is useless, it drops rows") says
 /// more, and is read as it stands.
 pub fn fed_up(text: &Normalised) -> bool {
+    // "this is useless let me talk to someone" asks for the person: that is acted on.
     text.word_count() <= 8
         && text.any(FED_UP)
+        && !human(text)
         && !text.words().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 
@@ -1828,6 +1964,27 @@ pub fn works_elsewhere(text: &Normalised) -> bool {
 
 pub fn new_problem(text: &Normalised) -> bool {
     text.any(NEW_PROBLEM)
+}
+
+/// Puts the problem on screen aside for another ("actually forget that, bigger problem:
+/// payroll wont update"): whatever the rest says is about the other one.
+const SETS_IT_ASIDE: &[&str] = &[
+    "bigger problem",
+    "bigger issue",
+    "more urgent",
+    "more important",
+    "forget that",
+    "forget about that",
+    "forget about this",
+    "unrelated",
+    "separate problem",
+    "separate issue",
+    "another thing",
+];
+
+/// Whether the reply sets the problem on screen aside for another it goes on to tell.
+pub fn sets_it_aside(text: &Normalised) -> bool {
+    text.any(SETS_IT_ASIDE) && mentions_trouble(&text.without(SETS_IT_ASIDE))
 }
 
 /// Words of something going wrong, besides [`TROUBLE`]'s.

@@ -292,7 +292,11 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
         return None;
     }
     for start in 0..words.len() {
-        if !WORKS.contains(&words[start]) {
+        // "its fine on my phone tho": "fine" said of it works like "works".
+        let fine = ["fine", "ok", "okay"].contains(&words[start])
+            && start > 0
+            && ["its", "is"].contains(&words[start - 1]);
+        if !WORKS.contains(&words[start]) && !fine {
             continue;
         }
         let mut i = start + 1;
@@ -311,11 +315,12 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
             continue;
         }
         // "it works": the subject goes with the phrase.
-        let from = if start > 0 && ["it", "its", "everything", "all"].contains(&words[start - 1]) {
-            start - 1
-        } else {
-            start
-        };
+        let from =
+            if start > 0 && ["it", "its", "everything", "all", "is"].contains(&words[start - 1]) {
+                start - 1
+            } else {
+                start
+            };
         let rest: Vec<&str> = words[..from]
             .iter()
             .chain(&words[i + 1..])
@@ -573,6 +578,9 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if names_browser && cues::works_elsewhere(text) && !not_fixed {
         return Some(Intent::Browser);
     }
+    if cues::sets_it_aside(text) {
+        return Some(Intent::NewProblem);
+    }
     if cues::old_trouble_after_fix(text) {
         return Some(Intent::NotFixed);
     }
@@ -647,6 +655,7 @@ mod tests {
             "still getting 503",
             "the error is back",
             "nope it broke again",
+            "wait nvm, it still says last updated 4 days ago",
         ] {
             assert!(fix_did_not_last(back), "{back}");
         }
@@ -658,6 +667,7 @@ mod tests {
             "nothing else",
             "not now",
             "ok it came back up",
+            "it still works great",
             "yes everything came back",
             "all my transactions came back",
             "i still have a question",
@@ -676,6 +686,10 @@ mod tests {
         assert_eq!(
             rest("no. works fine on my iphone tho"),
             Some(("iphone".into(), "no".into()))
+        );
+        assert_eq!(
+            rest("its fine on my phone tho"),
+            Some(("phone".into(), "".into()))
         );
         assert_eq!(
             rest("it works in chrome but not edge"),
@@ -730,6 +744,39 @@ mod tests {
         ] {
             assert!(!super::fed_up(not), "{not}");
         }
+    }
+
+    #[test]
+    fn a_fix_told_as_its_result_is_a_fix_and_a_finding_is_not() {
+        for fixed in [
+            "ok split it into 500 row files, imported all 6 no errors",
+            "did just jan-mar and it loaded fine!",
+            "ya i copied it into a new one and it saved",
+            "k installed it and scanned the folder. opened from workstation now!!",
+            "entered the code from my phone, transactions are coming in now",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+            assert!(!classify(fixed).is_stated_fix(), "confirmed first: {fixed}");
+        }
+        for not in [
+            "it loaded fine yesterday but today its blank",
+            "no errors. just a blank feed",
+            "no error, just a blank page",
+            "it didnt load now either",
+            "ran it, said no problems found. still h202",
+            "status page says everything is fine and my internet works",
+            "not sure what u mean, didnt help",
+        ] {
+            assert_ne!(intent(not), Some(Intent::Fixed), "{not}");
+        }
+        assert_eq!(
+            intent("not sure what u mean, didnt help"),
+            Some(Intent::NotFixed)
+        );
+        assert_eq!(
+            intent("actually forget that, bigger problem: payroll wont update, error PS077"),
+            Some(Intent::NewProblem)
+        );
     }
 
     #[test]

@@ -186,6 +186,35 @@ impl Browser {
         }
     }
 
+    /// The browser an answer to "which browser?" names as the one a system comes with
+    /// ("whatever the default is on windows" is Edge; "the one that came with my iphone" is
+    /// Safari). `None` without both a word for "default" and a system.
+    pub fn default_on(text: &str) -> Option<Browser> {
+        let words = lowercase_words(text);
+        let has = |w: &str| words.iter().any(|x| x == w);
+        let lower = words.join(" ");
+        let says_default = has("default")
+            || has("builtin")
+            || has("preinstalled")
+            || lower.contains("built in")
+            || lower.contains("came with")
+            || lower.contains("comes with");
+        if !says_default {
+            return None;
+        }
+        if has("windows") || has("pc") {
+            Some(Browser::Edge)
+        } else if has("iphone") || has("ipad") || has("ios") {
+            Some(Browser::SafariIos)
+        } else if has("mac") || has("macbook") || has("imac") || has("macos") {
+            Some(Browser::SafariMac)
+        } else if has("android") || has("chromebook") {
+            Some(Browser::Chrome)
+        } else {
+            None
+        }
+    }
+
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {
@@ -291,6 +320,22 @@ mod tests {
             ("a circle", false, None),
         ] {
             assert_eq!(Browser::from_icon(said, touch), want, "{said}");
+        }
+    }
+
+    #[test]
+    fn the_browser_a_system_comes_with_is_named_by_it() {
+        for (said, want) in [
+            (
+                "idk whatever the default is on windows",
+                Some(Browser::Edge),
+            ),
+            ("the one that came with my iphone", Some(Browser::SafariIos)),
+            ("default mac one", Some(Browser::SafariMac)),
+            ("the default one", None),
+            ("windows 10", None),
+        ] {
+            assert_eq!(Browser::default_on(said), want, "{said}");
         }
     }
 

@@ -4344,3 +4344,95 @@ fn replies_a_helper_found_misread_are_understood() {
     assert!(has(&out, "works there (phone)"), "{}", all_text(&out));
     assert_eq!(chat.session.browser, Some(Browser::Chrome));
 }
+
+/// Words of one meaning share a dimension: a stand-in sentence model whose similarities the
+/// test knows ("moving that directory" is near "rename the CPS folder").
+struct Concepts;
+
+impl Concepts {
+    const MEANINGS: [&'static [&'static str]; 3] = [
+        &["rename", "renaming", "renamed", "moving", "move"],
+        &["folder", "directory", "cps"],
+        &["safe", "wipe", "delete", "lose", "lost"],
+    ];
+}
+
+impl supportbot::semantic::Embed for Concepts {
+    fn model_name(&self) -> &str {
+        "concepts"
+    }
+    fn dim(&self) -> usize {
+        8
+    }
+    fn max_tokens(&self) -> usize {
+        512
+    }
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, supportbot::semantic::EmbedError> {
+        Ok(texts
+            .iter()
+            .map(|t| {
+                let mut v = [0.0f32; 8];
+                // A little of everything, so no vector is zero.
+                v[7] = 0.1;
+                for w in t.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+                    if let Some(d) = Self::MEANINGS.iter().position(|m| m.contains(&w)) {
+                        v[d] += 1.0;
+                    }
+                }
+                let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+                v.iter().map(|x| x / norm).collect()
+            })
+            .collect())
+    }
+}
+
+/// A question mid-walk that shares no word with the FAQ entry that answers it is answered
+/// by meaning when the sentence model is on; a "how do I" question is not answered by a
+/// "Is it safe" entry, however near.
+#[test]
+fn a_question_mid_walk_is_answered_from_the_faq_by_meaning() {
+    use supportbot::semantic::{Embed, QueryVectors, windows::query_windows};
+    let mut kb = shipped_kb();
+    kb.attach_semantic(&Concepts, None, &mut |_, _| {}).unwrap();
+    let ask = |chat: &mut Chat, text: &str| {
+        let windows = query_windows(text);
+        let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
+        let query = QueryVectors {
+            model: "concepts".into(),
+            vectors: Concepts.embed(&refs).unwrap(),
+        };
+        chat.event(Event::Describe {
+            text: text.into(),
+            browser: None,
+            query: Some(query),
+        })
+    };
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll update keeps failing with PS038, paychecks stuck");
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    let open = chat.session.current_step().expect("a fix is open");
+    let out = ask(&mut chat, "wait will moving that directory wipe anything??");
+    assert!(
+        has(&out, "Is it safe to rename the CPS folder?"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.current_step(),
+        Some(open),
+        "the fix stays open"
+    );
+    // Without the model's vectors the same words find no entry.
+    let out = chat.say("wait will moving that directory wipe anything??");
+    assert!(
+        !has(&out, "Is it safe to rename the CPS folder?"),
+        "{}",
+        all_text(&out)
+    );
+    let out = ask(&mut chat, "how do i move the folder safely?");
+    assert!(
+        !has(&out, "Is it safe to rename the CPS folder?"),
+        "{}",
+        all_text(&out)
+    );
+}

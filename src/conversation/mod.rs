@@ -403,7 +403,7 @@ fn describe(
     if session.stage.is_walking()
         && let Some(article) = current_article(kb, session)
     {
-        typed::answer(kb, session, article, text, &ranking, now, out);
+        typed::answer(kb, session, article, text, (&ranking, query), now, out);
         return;
     }
     // "r u a bot?": said plainly; whatever is on screen stays the question.

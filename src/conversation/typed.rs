@@ -7,6 +7,7 @@ use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::matcher::Ranking;
 use crate::reply::{Action, Reply, Style};
+use crate::semantic::QueryVectors;
 use crate::session::{Asked, Outcome, Session, Stage};
 use crate::understand::{self, Intent, Understood, WalkMove};
 use crate::words;
@@ -22,7 +23,7 @@ pub(super) fn answer(
     session: &mut Session,
     article: &Article,
     text: &str,
-    ranking: &Ranking,
+    (ranking, query): (&Ranking, Option<&QueryVectors>),
     now: u64,
     out: &mut Output,
 ) {
@@ -82,6 +83,14 @@ pub(super) fn answer(
     }
     // At "which browser?": "brave" (no steps of its own) or "idk" gets the general steps;
     // "google" is Chrome.
+    // "idk whatever the default is on windows": the browser the system comes with.
+    if matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && understood.browser.is_none()
+        && let Some(browser) = Browser::default_on(text)
+    {
+        act(kb, session, Action::Browser(Some(browser)), now, out);
+        return;
+    }
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
         && understood.browser.is_none()
         && understood.words <= 6
@@ -354,8 +363,8 @@ pub(super) fn answer(
                 && let Some(open) = session.pending_attempt().map(|p| p.solution)
                 && says_a_word_of(&article.solutions[open].title, text)
                 && let Some((faq, from)) = other
-                    .and_then(|o| faq_for(o, text).map(|f| (f, o)))
-                    .or_else(|| faq_for(article, text).map(|f| (f, article))) =>
+                    .and_then(|o| faq_answering(kb, o, text, query).map(|f| (f, o)))
+                    .or_else(|| faq_answering(kb, article, text, query).map(|f| (f, article))) =>
         {
             faq_on_the_side(session, article, (faq, from), text, now, out)
         }
@@ -369,7 +378,7 @@ pub(super) fn answer(
         // answers it, on the side, also when it names the problem's own words.
         Some(Intent::Aside | Intent::Detail | Intent::NewProblem) | None
             if understood.question
-                && let Some(faq) = faq_for(article, text) =>
+                && let Some(faq) = faq_answering(kb, article, text, query) =>
         {
             faq_on_the_side(session, article, (faq, article), text, now, out)
         }
@@ -768,6 +777,42 @@ fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowle
         [(best, faq), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => Some(faq),
         _ => None,
     }
+}
+
+/// At or above this similarity in meaning (and [`FAQ_MARGIN`] above the next entry), a
+/// question asks what an FAQ entry answers. Chosen on 28 hand-written mid-walk questions
+/// (BENCHMARKS.md, "FAQ by meaning"): paraphrases scored 0.47-0.95, other questions of the
+/// same kind (how/where/why) at most 0.35.
+const FAQ_NEAR: f32 = 0.5;
+/// How far the nearest entry must be ahead of the next ("do i need to delete everything or
+/// just the cache" is near two entries of the cache article: neither is surely meant).
+const FAQ_MARGIN: f32 = 0.1;
+
+/// The FAQ entry of `article` that `question` asks: by shared words ([`faq_for`]), else by
+/// meaning when the sentence model is on ("wait is renaming that folder gonna delete my
+/// payroll data??" -> "Is it safe to rename the CPS folder?"). A "how" or "where" question
+/// asks for steps, answered only by an entry that asks the same.
+fn faq_answering<'a>(
+    kb: &KnowledgeBase,
+    article: &'a Article,
+    question: &str,
+    query: Option<&QueryVectors>,
+) -> Option<&'a crate::knowledge::Faq> {
+    if let Some(faq) = faq_for(article, question) {
+        return Some(faq);
+    }
+    let kind = |q: &str| {
+        let q = q.trim_start().to_lowercase();
+        ["how", "where", "why"]
+            .into_iter()
+            .find(|w| q.split(|c: char| !c.is_alphanumeric()).next() == Some(w))
+    };
+    let near = kb.faq_by_meaning(&article.id, query?);
+    let &(best, similarity) = near.first()?;
+    let next = near.get(1).map_or(0.0, |n| n.1);
+    let faq = article.faq.get(best)?;
+    let same_kind = kind(question).is_none_or(|k| kind(&faq.question) == Some(k));
+    (similarity >= FAQ_NEAR && similarity - next >= FAQ_MARGIN && same_kind).then_some(faq)
 }
 
 /// A FAQ entry (of `faq.1`, the article it is from) answered on the side of the walk through

@@ -202,6 +202,28 @@ impl KnowledgeBase {
         (problems, checked)
     }
 
+    /// Article `id`'s FAQ entries by how near their questions are in meaning to the query,
+    /// nearest first: (entry index, similarity). Empty without semantic matching.
+    pub fn faq_by_meaning(&self, id: &str, query: &QueryVectors) -> Vec<(usize, f32)> {
+        let (Some(semantic), Some(&doc)) = (&self.semantic, self.by_id.get(id)) else {
+            return Vec::new();
+        };
+        let article = &self.articles[doc];
+        let mut near: Vec<(usize, f32)> = (0..semantic.len())
+            .filter(|&i| {
+                let chunk = semantic.chunk(i);
+                chunk.doc == doc && chunk.kind == crate::semantic::ChunkKind::Faq
+            })
+            .filter_map(|i| {
+                let question = &semantic.chunk(i).text;
+                let entry = article.faq.iter().position(|f| &f.question == question)?;
+                Some((entry, semantic.similarity_to(query, i)?))
+            })
+            .collect();
+        near.sort_by(|a, b| b.1.total_cmp(&a.1));
+        near
+    }
+
     pub fn article_at(&self, doc: usize) -> &Article {
         &self.articles[doc]
     }

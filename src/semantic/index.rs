@@ -99,6 +99,21 @@ impl SemanticIndex {
         &self.chunks[i]
     }
 
+    /// The best similarity of any of the query's windows to chunk `i` (None for a query of
+    /// another model).
+    pub fn similarity_to(&self, query: &QueryVectors, i: usize) -> Option<f32> {
+        if *query.model != *self.model {
+            return None;
+        }
+        let row = self.vectors.get(i * self.dim..(i + 1) * self.dim)?;
+        query
+            .vectors
+            .iter()
+            .filter(|q| q.len() == self.dim)
+            .map(|q| cosine(q, row))
+            .reduce(f32::max)
+    }
+
     /// For each of `n_docs` articles, its best similarity to the query (None for an article
     /// without chunks, or when the query was embedded by another model).
     pub fn scores(&self, query: &QueryVectors, n_docs: usize) -> Vec<Option<SemanticHit>> {

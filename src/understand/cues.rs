@@ -1579,7 +1579,8 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
     "someone", "somebody", "person", "people", "real", "actual", "live", "support", "team", "help",
     "just", "now", "asap", "ok", "okay", "yes", "no", "instead", "rather", "talk", "speak", "chat",
     "thanks", "thank", "you", "there", "is", "here", "or", "from", "your", "this", "give", "up",
-    "sorry", "be", "right", HAPPY,
+    "sorry", "be", "right", "u", "ur", "whatever", "fine", "ugh", "just", "send", "find", "call",
+    "someone", "person", HAPPY, SAD,
 ];
 
 /// The cues of [`HUMAN`] that ask for a person outright, whatever else is said ("anyone" or
@@ -1598,6 +1599,11 @@ const PERSON: &[&str] = &[
     "live agent",
     "representative",
     "live chat",
+    "get me a person",
+    "get me someone",
+    "get me a human",
+    "find me a person",
+    "find me someone",
 ];
 
 /// Says a recorded fix did not last ("actually it came back", "still getting 503").

@@ -3325,6 +3325,7 @@ fn how_to_questions_get_the_named_steps_and_keep_the_question() {
     );
     assert_eq!(chat.session.current_step(), open);
     assert!(has(&out, "Does it work in the test"), "{}", all_text(&out));
+    assert!(has(&out, "Screen looks different?"), "per-browser steps");
     // Another step named: its steps, for Chrome; the test stays open.
     let out = chat.say("how do i clear the cache?");
     assert!(
@@ -4435,4 +4436,20 @@ fn a_question_mid_walk_is_answered_from_the_faq_by_meaning() {
         "{}",
         all_text(&out)
     );
+}
+
+/// Steps that are the same in every browser (a desktop app's) are not followed by "Screen
+/// looks different? Say which browser".
+#[test]
+fn steps_of_a_desktop_app_do_not_ask_for_the_browser() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll update keeps failing with PS038, paychecks stuck");
+    let out = chat.say("where do i find the CPS folder");
+    assert!(
+        has(&out, "How to: Rename the CPS folder"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "Screen looks different?"), "{}", all_text(&out));
 }

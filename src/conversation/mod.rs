@@ -2049,7 +2049,13 @@ pub(super) fn steps_on_the_side(session: &Session, article: &Article, index: usi
                 .join("\n\n"),
         ),
     };
-    Reply::new(format!("{body}\n\n{}", words::SCREEN_LOOKS_DIFFERENT))
+    // Only steps that differ per browser can look different in another one.
+    let body = if solution.variants.is_empty() {
+        body
+    } else {
+        format!("{body}\n\n{}", words::SCREEN_LOOKS_DIFFERENT)
+    };
+    Reply::new(body)
         .title(words::how_to_title(
             index + 1,
             article.solutions.len(),

@@ -4453,3 +4453,28 @@ fn steps_of_a_desktop_app_do_not_ask_for_the_browser() {
     );
     assert!(!has(&out, "Screen looks different?"), "{}", all_text(&out));
 }
+
+/// At "Is this it?" the bot asks to be told more: more words are matched together with the
+/// description the list came from, not on their own ("happens in firefox too and the page
+/// goes blank" alone ranks the outage article first); a clearly different problem still wins.
+#[test]
+fn more_words_at_a_list_add_to_the_description() {
+    let kb = shipped_kb();
+    let alone = kb.rank_with("happens in firefox too and the page goes blank", None, 3);
+    assert_eq!(
+        kb.article_at(alone.matches[0].doc).id,
+        "service-outage",
+        "the premise: alone, the words rank another article first"
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps kicking me out");
+    assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    chat.say("happens in firefox too and the page goes blank");
+    assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+    assert_eq!(chat.session.descriptions.len(), 2);
+
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps kicking me out");
+    chat.say("no its my bank feed, transactions not downloading since monday");
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+}

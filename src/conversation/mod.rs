@@ -783,6 +783,23 @@ fn describe(
         out.effects.push(Effect::AddToTicket { works_now: false });
         return;
     }
+    // More words at "Is it one of these?" ("cleard cookys didnt wrk" after "keeps loging me
+    // out, edge") add to the description the list came from, unless they are enough on
+    // their own to answer with: the bot asked to be told more.
+    let ranking = match (&session.stage, session.descriptions.last()) {
+        (Stage::ChoosingArticle { .. }, Some(before)) => {
+            let both = format!("{before}\n{text}");
+            let vectors = query.map(|q| match &session.list_described {
+                Some(b) if b.model == q.model => QueryVectors {
+                    model: q.model.clone(),
+                    vectors: q.vectors.iter().chain(&b.vectors).cloned().collect(),
+                },
+                _ => q.clone(),
+            });
+            kb.rank_with(&both, vectors.as_ref(), KEEP_MATCHES)
+        }
+        _ => ranking,
+    };
     session.leave_pending();
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);

@@ -174,6 +174,15 @@ impl Service {
         // Whether the user's ticket is still open decides what a follow-up or a greeting
         // means: one store read, only for users who have a ticket.
         (session.ticket_open, session.ticket_says_it_works) = self.ticket_state(&session);
+        // More words at "Is it one of these?" are matched with the description the list came
+        // from: its vectors too (a second, short encoding, only at a list).
+        if let Event::Describe { .. } = &event
+            && matches!(session.stage, crate::session::Stage::ChoosingArticle { .. })
+            && let Some(before) = session.descriptions.last()
+            && let Some(encoder) = self.knowledge.encoder()
+        {
+            session.list_described = encoder.encode(before, self.semantic_deadline).await;
+        }
         // Before `before` is taken: an article edited under the walk moves attempts' numbers,
         // which is no new showing for the stats.
         conversation::realign(&kb, &mut session);

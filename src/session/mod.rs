@@ -216,6 +216,10 @@ pub struct Session {
     /// Whether that open ticket's latest word from the user is that it works now (staff may
     /// close it), read with [`Session::ticket_open`]. Not stored, for the same reason.
     pub ticket_says_it_works: bool,
+    /// At "Is it one of these?": the sentence model's vectors of the description the list came
+    /// from, encoded by the service just before this event, so a follow-up is matched with it
+    /// ("cleard cookys didnt wrk" after "keeps loging me out"). Not stored.
+    pub list_described: Option<crate::semantic::QueryVectors>,
     /// How many attempts the user's earlier conversations (before a restart) had: attempts are
     /// numbered on from there, so a button of an old conversation never names a new step.
     pub attempt_base: usize,
@@ -282,6 +286,7 @@ impl Session {
             ticket: None,
             ticket_open: false,
             ticket_says_it_works: false,
+            list_described: None,
             attempt_base: 0,
             asked: None,
             earlier: Vec::new(),

@@ -132,6 +132,7 @@ impl From<StoredSession> for Session {
             ticket: s.ticket,
             ticket_open: false,
             ticket_says_it_works: false,
+            list_described: None,
             attempt_base: s.attempt_base,
             asked: s.asked,
             earlier: s.earlier,

@@ -180,6 +180,17 @@ pub fn shown_before(fix: &str, said: &str, open: &str) -> String {
 
 /// A reply that says nothing yet ("hmm", "ok") while a fix is open.
 pub const TAKE_YOUR_TIME: &str = "Take your time.";
+/// "same", "didnt work" with nothing asked: what it answers is unknown.
+pub const ANSWERS_NOTHING: &str = "I'm not sure what that answers: there's no fix open right now. Tell me what's going wrong in your own words (the exact error message helps), and I'll find the fixes.";
+/// The same, after an earlier problem: it may be about that one.
+pub fn answers_nothing_or(title: &str) -> String {
+    format!(
+        "I'm not sure what that answers: there's no fix open right now. If it's about {title}, I can go back to it; otherwise tell me what's going wrong in your own words."
+    )
+}
+pub fn back_to_problem(title: &str) -> String {
+    format!("Back to {title}")
+}
 /// "r u a bot?": said plainly, with the way to a person.
 pub const I_AM_A_BOT: &str = "Yes, I'm a bot: I match what you describe to our troubleshooting articles and walk you through the fixes. Say \"human\" at any time and a person from the support team takes over, with everything we've said so far.";
 /// "this is useless": sorry, and the way to a person.

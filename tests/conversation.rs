@@ -4478,3 +4478,29 @@ fn more_words_at_a_list_add_to_the_description() {
     chat.say("no its my bank feed, transactions not downloading since monday");
     assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
 }
+
+/// "same" or "didnt work" with no fix open names nothing to look up: said so, with no list of
+/// articles; after "Glad that worked!", a bare "didnt work" takes the fix back.
+#[test]
+fn a_bare_reply_with_nothing_asked_is_not_matched_to_articles() {
+    let kb = shipped_kb();
+    for said in ["same", "didnt work", "still broken", "nope nothing changed"] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(has(&out, "no fix open"), "{said}: {}", all_text(&out));
+        assert!(matches!(chat.session.stage, Stage::Idle), "{said}");
+        assert!(chat.session.descriptions.is_empty(), "{said}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    chat.say("fixed");
+    assert!(matches!(chat.session.stage, Stage::Fixed { .. }));
+    let out = chat.say("didnt work");
+    assert!(has(&out, "didn't last"), "{}", all_text(&out));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::Fixed))
+    );
+}

@@ -406,6 +406,25 @@ fn describe(
         typed::answer(kb, session, article, text, (&ranking, query), now, out);
         return;
     }
+    // "same", "didnt work" with nothing asked and no problem told: nothing to look up (a
+    // sentence model finds some article near anything). After an earlier problem, going back
+    // to it is offered.
+    if matches!(session.stage, Stage::Idle) && understand::only_a_reply(text) {
+        let earlier = session
+            .earlier
+            .last()
+            .and_then(|e| e.article.clone())
+            .filter(|(id, _)| kb.get(id).is_some());
+        out.replies.push(match earlier {
+            Some((id, title)) => Reply::new(words::answers_nothing_or(&title)).choice(
+                Action::Article(id),
+                words::back_to_problem(&title),
+                Style::Primary,
+            ),
+            None => Reply::new(words::ANSWERS_NOTHING),
+        });
+        return;
+    }
     // "r u a bot?": said plainly; whatever is on screen stays the question.
     if understand::asks_if_a_bot(text) {
         out.replies.push(Reply::new(words::I_AM_A_BOT));
@@ -529,8 +548,11 @@ fn describe(
     let names_no_other = ranking
         .named()
         .is_none_or(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article());
-    // "it came back", in words that do not also say it works.
-    let came_back = understand::fix_did_not_last(text) && understood.intent != Some(Intent::Fixed);
+    // "it came back", in words that do not also say it works; after "Glad that worked!", a
+    // bare "didnt work" or "still broken" says it too.
+    let came_back = (understand::fix_did_not_last(text)
+        || (matches!(session.stage, Stage::Fixed { .. }) && understand::only_a_reply(text)))
+        && understood.intent != Some(Intent::Fixed);
     // "its not working, human please" or "this is useless, let me talk to a real person" after
     // "Glad that worked!": a hand-over, whatever stray words rank (a clear match of another
     // problem aside); a failure said with it takes the fix back first, so staff are not told

@@ -1921,6 +1921,55 @@ const BOT_TALK_WORDS: &[&str] = &[
     SAD,
 ];
 
+/// The words of an answer that names no problem ("same", "didnt work", "nope still
+/// broken").
+const REPLY_WORDS: &[&str] = &[
+    "same",
+    "thing",
+    "didnt",
+    "did",
+    "not",
+    "doesnt",
+    "dont",
+    "work",
+    "worked",
+    "working",
+    "works",
+    "help",
+    "helped",
+    "still",
+    "broken",
+    "no",
+    "nope",
+    "nah",
+    "nothing",
+    "changed",
+    "change",
+    "it",
+    "that",
+    "this",
+    "its",
+    "here",
+    "either",
+    "too",
+    "luck",
+    "fixed",
+    "yes",
+    "yep",
+    "unfortunately",
+    "sadly",
+    SAD,
+];
+
+/// Whether every word is one of an answer that names no problem.
+pub fn only_a_reply(text: &Normalised) -> bool {
+    !text.is_empty()
+        && only_words_of(text, REPLY_WORDS)
+        && text
+            .words()
+            .any(|w| w != "it" && w != "that" && w != "this")
+}
+
 /// Whether the message only asks if the user is talking to a bot.
 pub fn asks_if_a_bot(text: &Normalised) -> bool {
     text.any(BOT_QUESTIONS) && only_words_of(text, BOT_TALK_WORDS)

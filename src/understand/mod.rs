@@ -527,6 +527,22 @@ pub fn fed_up(message: &str) -> bool {
     cues::fed_up(&Normalised::new(message))
 }
 
+/// Whether a message is only an answer to a question ("same", "didnt work", "still
+/// broken", "nope nothing changed"), naming no problem: with no question open it refers to
+/// nothing the bot can look up.
+pub fn only_a_reply(message: &str) -> bool {
+    let text = Normalised::new(message);
+    // A bare "no" after "Glad that worked!" may only say "no other problem": asked, not
+    // taken for "it didn't work".
+    text.word_count() <= 5
+        && cues::only_a_reply(&text)
+        && cues::yes_or_no(&text).is_none()
+        && matches!(
+            decide(&text, false),
+            Some(Intent::NotFixed | Intent::Fixed) | None
+        )
+}
+
 /// A message that says nothing about a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmallTalk {
@@ -777,6 +793,32 @@ mod tests {
             intent("actually forget that, bigger problem: payroll wont update, error PS077"),
             Some(Intent::NewProblem)
         );
+    }
+
+    #[test]
+    fn a_bare_reply_names_no_problem() {
+        for reply in [
+            "same",
+            "didnt work",
+            "still broken",
+            "nope nothing changed",
+            "it didn't help",
+            "same thing",
+        ] {
+            assert!(only_a_reply(reply), "{reply}");
+        }
+        for not in [
+            "no",
+            "nope",
+            "yes",
+            "payroll still broken",
+            "same 502",
+            "its doing it again",
+            "still getting the error",
+            "hi",
+        ] {
+            assert!(!only_a_reply(not), "{not}");
+        }
     }
 
     #[test]

@@ -180,6 +180,9 @@ pub fn shown_before(fix: &str, said: &str, open: &str) -> String {
 
 /// A reply that says nothing yet ("hmm", "ok") while a fix is open.
 pub const TAKE_YOUR_TIME: &str = "Take your time.";
+/// "ok thanks bye" with a fix open: the fix is still to answer, whenever they come back.
+pub const THANKS_WHEN_TRIED: &str =
+    "You're welcome! When you've tried it, tell me how it went here, even later.";
 /// "same", "didnt work" with nothing asked: what it answers is unknown.
 pub const ANSWERS_NOTHING: &str = "I'm not sure what that answers: there's no fix open right now. Tell me what's going wrong in your own words (the exact error message helps), and I'll find the fixes.";
 /// The same, after an earlier problem: it may be about that one.
@@ -262,6 +265,11 @@ pub fn code_points_to(number: usize, fix: &str) -> String {
 /// A detail that points to a later fix of the same article.
 pub fn points_to(number: usize, fix: &str) -> String {
     format!("That points to fix {number}, **{fix}**, so let's try that one next.")
+}
+
+/// An error code said mid-walk that no fix is about: what the article says it means.
+pub fn code_noted(meaning: &str) -> String {
+    format!("Noted for the support team. {meaning}")
 }
 
 pub fn same_problem(title: &str) -> String {

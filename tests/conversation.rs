@@ -4504,3 +4504,27 @@ fn a_bare_reply_with_nothing_asked_is_not_matched_to_articles() {
             .all(|a| a.outcome != Some(Outcome::Fixed))
     );
 }
+
+/// An error code no fix is about is explained from the article and noted; "brb" keeps the
+/// question with no note for staff; "ok thanks bye" is thanked, the fix still open.
+#[test]
+fn a_code_mid_walk_is_explained_and_pauses_are_not_noted() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed for wells fargo not updating");
+    let out = chat.say("oh and it says error 185 on the account tile");
+    assert!(
+        has(&out, "Error 185: the bank needs extra information"),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    let open = chat.session.current_step();
+    let out = chat.say("brb");
+    assert!(has(&out, "Take your time"), "{}", all_text(&out));
+    let out = chat.say("ok thanks bye");
+    assert!(has(&out, "You're welcome"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step(), open);
+    assert!(chat.session.asides.is_empty(), "{:?}", chat.session.asides);
+}

@@ -390,14 +390,21 @@ pub(super) fn answer(
             act(kb, session, Action::MoreInfo, now, out)
         }
         Some(Intent::Aside) => {
-            session.note_aside(text);
             // A question on the side ("how do I export invoices?") is not "noted": it is not
-            // answered here, and the user is told so.
+            // answered here, and the user is told so. "brb" and "ok thanks bye" are no news
+            // for staff.
             let lead = if understood.question {
                 words::NOT_ANSWERED_HERE
+            } else if understand::only_a_pause(text) {
+                words::TAKE_YOUR_TIME
+            } else if understand::only_thanks(text) {
+                words::THANKS_WHEN_TRIED
             } else {
                 words::NOTED
             };
+            if lead == words::NOTED || lead == words::NOT_ANSWERED_HERE {
+                session.note_aside(text);
+            }
             open_question(session, article, lead, now, out)
         }
         // A question not understood ("what does that mean") is not "didn't catch that": it is
@@ -1144,7 +1151,12 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
         return;
     }
     if error_shows {
-        // No untried fix is about that error: the next one.
+        // No untried fix is about that error: what it means, when the article says, and the
+        // next fix.
+        if let Some(meaning) = what_the_code_means(article, text) {
+            out.replies
+                .push(Reply::new(words::code_noted(&meaning)).article(&article.id));
+        }
         next_solution(session, article, now, out);
         return;
     }
@@ -1335,6 +1347,22 @@ fn with_what_codes_mean(article: &Article, text: &str) -> String {
         }
     }
     out
+}
+
+/// The line of `article`'s summary or causes that says what an error code of `text` means
+/// ("Error 185: the bank needs extra information ..."), as written there.
+fn what_the_code_means(article: &Article, text: &str) -> Option<String> {
+    let mut codes = Terms::of(text).codes;
+    drop_title_codes(article, &mut codes);
+    if codes.is_empty() {
+        return None;
+    }
+    article
+        .summary
+        .lines()
+        .chain(article.causes.iter().map(|c| c.detail.as_str()))
+        .find(|line| !Terms::of(line).codes.is_disjoint(&codes))
+        .map(|line| line.trim().trim_start_matches(['-', '*', ' ']).to_string())
 }
 
 /// `codes` without those in `article`'s title (its own problem: "502" in the 502 article).

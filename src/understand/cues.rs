@@ -697,6 +697,45 @@ const ASIDE: &[&str] = &[
     "a min",
 ];
 
+/// Says the answer is coming ("brb", "hold on", "give me a minute").
+const PAUSES: &[&str] = &[
+    "hold on",
+    "brb",
+    "be right back",
+    "one sec",
+    "a sec",
+    "one moment",
+    "a moment",
+    "one min",
+    "a min",
+    "a minute",
+    "a few minutes",
+    "gimme",
+    "give me",
+    "wait",
+    "trying now",
+    "trying it now",
+    "on it",
+    "doing it now",
+    "let me try",
+    "lemme try",
+];
+
+/// Whether a short message only thanks, with filler or a goodbye ("ok thanks bye", "cool ty").
+pub fn only_thanks(text: &Normalised) -> bool {
+    text.word_count() <= 6
+        && thanks(text)
+        && text
+            .words()
+            .filter(|w| *w != BREAK)
+            .all(|w| FILLER_WORDS.contains(&w) || SMALL_TALK_WORDS.contains(&w))
+}
+
+/// Whether a short message only says the answer is coming ("brb", "ok give me a minute").
+pub fn only_a_pause(text: &Normalised) -> bool {
+    text.word_count() <= 6 && text.any(PAUSES) && !text.is_question()
+}
+
 /// An explicit fix statement that no negation reaches ("fixed", "works now", "no longer
 /// freezes"); "doesnt seem to have fixed it" is not one.
 pub fn strong_fixed(text: &Normalised) -> bool {

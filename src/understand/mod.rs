@@ -543,6 +543,18 @@ pub fn only_a_reply(message: &str) -> bool {
         )
 }
 
+/// Whether a short message only thanks ("ok thanks bye", "cool ty"): with a fix open, no
+/// answer yet and no news for staff.
+pub fn only_thanks(message: &str) -> bool {
+    cues::only_thanks(&Normalised::new(message))
+}
+
+/// Whether a short reply only says the answer is coming ("brb", "hold on", "ok let me try"):
+/// the question stays open, no note for staff.
+pub fn only_a_pause(message: &str) -> bool {
+    cues::only_a_pause(&Normalised::new(message))
+}
+
 /// A message that says nothing about a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmallTalk {
@@ -793,6 +805,31 @@ mod tests {
             intent("actually forget that, bigger problem: payroll wont update, error PS077"),
             Some(Intent::NewProblem)
         );
+    }
+
+    #[test]
+    fn pauses_and_thanks_are_told_apart() {
+        for pause in [
+            "brb",
+            "hold on",
+            "ok give me a minute",
+            "let me try",
+            "trying it now",
+        ] {
+            assert!(only_a_pause(pause), "{pause}");
+        }
+        for not in [
+            "hold on, is it down?",
+            "i waited and its still broken, whats next for me",
+        ] {
+            assert!(!only_a_pause(not), "{not}");
+        }
+        for thanks in ["ok thanks bye", "cool ty", "thanks!"] {
+            assert!(only_thanks(thanks), "{thanks}");
+        }
+        for not in ["thanks, still broken", "thanks that fixed it"] {
+            assert!(!only_thanks(not), "{not}");
+        }
     }
 
     #[test]

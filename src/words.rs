@@ -404,6 +404,13 @@ pub fn which_browser(fix: &str) -> String {
     format!("The next step, **{fix}**, depends on your browser. Which browser do you use?")
 }
 
+/// The next step is written for one browser only.
+pub fn which_browser_only(fix: &str, browser: &str) -> String {
+    format!(
+        "The next step, **{fix}**, is for {browser} only; in any other browser I'll go on to the next one. Which browser do you use?"
+    )
+}
+
 /// "Not sure" at "which browser?": how to tell, with the way out.
 pub const HOW_TO_TELL_THE_BROWSER: &str = "No problem. How to tell: on an iPhone or iPad it is \
      usually Safari (a compass icon), on an Android phone usually Chrome. On a computer, look at \

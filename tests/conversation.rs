@@ -4528,3 +4528,17 @@ fn a_code_mid_walk_is_explained_and_pauses_are_not_noted() {
     assert_eq!(chat.session.current_step(), open);
     assert!(chat.session.asides.is_empty(), "{:?}", chat.session.asides);
 }
+
+/// A step written for one browser only says so when the browser is asked for it.
+#[test]
+fn a_step_for_one_browser_says_so_when_asking_the_browser() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("502 bad gateway");
+    assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+    assert!(
+        has(&out, "is for Internet Explorer only"),
+        "{}",
+        all_text(&out)
+    );
+}

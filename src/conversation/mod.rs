@@ -1546,7 +1546,15 @@ fn walk_on(
                     if offered.iter().any(fits) {
                         offered.retain(fits);
                     }
-                    (words::which_browser(&solution.title), offered)
+                    // A step for one browser only ("Allow Active Scripting in Internet
+                    // Explorer") says so: most users can tell at once it is not theirs.
+                    let text = match solution.variants.as_slice() {
+                        [only] if !has_steps(&solution.general) => {
+                            words::which_browser_only(&solution.title, only.browser.label())
+                        }
+                        _ => words::which_browser(&solution.title),
+                    };
+                    (text, offered)
                 };
                 let mut reply = Reply::new(text)
                     .title(words::WHICH_BROWSER_TITLE)

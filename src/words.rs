@@ -459,6 +459,18 @@ pub fn test_result_noted(test: &str, works: bool) -> String {
     }
 }
 
+/// The result of a test the user could not do when it was shown, said at a later one.
+pub fn earlier_test_result(test: &str, works: bool) -> String {
+    if works {
+        format!(
+            "Noted for the earlier test **{test}**: it works there. A test is not a fix: the \
+             trouble is in something it leaves out."
+        )
+    } else {
+        format!("Noted for the earlier test **{test}**: the problem shows there too.")
+    }
+}
+
 pub fn steps_for(browser: &str, steps: &str) -> String {
     format!("**Steps for {browser}:**\n{steps}")
 }

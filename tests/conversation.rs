@@ -4542,3 +4542,41 @@ fn a_step_for_one_browser_says_so_when_asking_the_browser() {
         all_text(&out)
     );
 }
+
+/// "i cant turn off the vpn" at the network test, then at the antivirus test "tried my
+/// hotspot, it works fine there": the result is the network test's (the hotspot is its
+/// name), and the walk goes where that result leads; the antivirus test is left unanswered.
+#[test]
+fn a_result_of_an_earlier_test_is_recorded_for_it() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say(
+        "qbo works at home but not at the office, i think our vpn or firewall is blocking it, cert error sometimes",
+    );
+    assert_eq!(chat.session.article(), Some("firewall-antivirus-proxy"));
+    chat.say("i cant turn off the vpn its required for work");
+    let out = chat.say("tried my hotspot, it works fine there");
+    assert!(
+        has(&out, "Noted for the earlier test"),
+        "{}",
+        all_text(&out)
+    );
+    let outcome_of = |title: &str| {
+        chat.session
+            .attempts
+            .iter()
+            .rev()
+            .find(|a| a.title.starts_with(title))
+            .and_then(|a| a.outcome)
+    };
+    assert_eq!(outcome_of("Try without the VPN"), Some(Outcome::WorksThere));
+    assert_ne!(
+        outcome_of("Turn off security software"),
+        Some(Outcome::WorksThere)
+    );
+    assert_eq!(
+        chat.session.current_step().map(|s| s.solution),
+        Some(3),
+        "on to 'Ask IT to allow Intuit through the proxy'"
+    );
+}

@@ -225,6 +225,15 @@ pub(super) fn answer(
         open_question(session, article, "", now, out);
         return;
     }
+    // At a test, the result of an earlier one the user could not do then ("i cant turn off the
+    // vpn" at the network test; at the antivirus test, "tried my hotspot, it works fine
+    // there"): recorded for that one, and followed where it leads.
+    if super::pending_test(session, article)
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && earlier_test_answered(session, article, text, now, out)
+    {
+        return;
+    }
     // At a test, its result in the user's words: "blank there too", "works in incognito but
     // not normal", "same thing with the vpn off".
     // (Beside another problem, "works there, but now my bank feed ...", it is read below.)
@@ -749,6 +758,65 @@ fn step_named_by_title(article: &Article, text: &str) -> Option<usize> {
 }
 
 /// What a reply at test `test` may call it: its other names, and "there" ("blank there too").
+/// The result, said now, of a test of `article` the user could not do or skipped when it was
+/// shown ("tried my hotspot, it works fine there" after "i cant turn off the vpn"), when the
+/// words name that test and not the open one. Recorded for that test: when it works there and
+/// its article says where to go from there, the walk goes there (the open test unanswered);
+/// otherwise the open test stays the question. Whether such a result was said.
+fn earlier_test_answered(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    if understand::test_result(text, &article.solutions[open].also_called).is_some() {
+        return false;
+    }
+    let not_done = |j: usize| {
+        session.attempts.iter().any(|a| {
+            super::is_solution(a, article, j)
+                && matches!(
+                    a.outcome,
+                    Some(Outcome::CouldNotTry | Outcome::SkippedByUser)
+                )
+        })
+    };
+    let Some((earlier, works)) = (0..article.solutions.len())
+        .filter(|&j| j != open && article.solutions[j].test && not_done(j))
+        .find_map(|j| {
+            understand::test_result(text, &article.solutions[j].also_called).map(|w| (j, w))
+        })
+    else {
+        return false;
+    };
+    note_follow_up(session, text);
+    let test = &article.solutions[earlier];
+    let outcome = if works {
+        Outcome::WorksThere
+    } else {
+        Outcome::FailsThere
+    };
+    super::record_step(session, article, earlier, session.browser, outcome, now);
+    out.replies
+        .push(Reply::new(words::earlier_test_result(&test.title, works)).article(&article.id));
+    match test.on_works.filter(|&target| works && target > open) {
+        Some(target) => {
+            session.leave_pending();
+            let mut skipped = Vec::new();
+            super::rule_out_up_to(session, article, earlier, target, now, &mut skipped);
+            super::push_skipped(out, &skipped);
+            session.next_solution = target;
+            next_solution(session, article, now, out);
+        }
+        None => open_question(session, article, "", now, out),
+    }
+    true
+}
+
 fn test_names(test: &crate::knowledge::Solution) -> Vec<String> {
     let mut names = test.also_called.clone();
     names.push("there".to_string());

@@ -225,6 +225,13 @@ pub fn glad_it_works_now(title: &str) -> String {
     )
 }
 
+/// It works, from something other than the fixes shown: none is noted as the one.
+pub fn works_by_something_else(title: &str) -> String {
+    format!(
+        "Glad it works now! I haven't noted any of my fixes as the one that did it, since it came from something else. If **{title}** comes back, describe it again and we'll pick up from here."
+    )
+}
+
 pub fn different_problem(current: &str, other: &str) -> String {
     format!(
         "This sounds like a different problem: **{other}**. Keep going with **{current}**, or switch?"

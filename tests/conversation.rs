@@ -4580,3 +4580,87 @@ fn a_result_of_an_earlier_test_is_recorded_for_it() {
         "on to 'Ask IT to allow Intuit through the proxy'"
     );
 }
+
+/// Found by a second round of users played by a helper: a fix from something else credits
+/// none of the fixes; a question its FAQ answers is no test result or failure; "i cant change
+/// the firewall" is could-not-try; 👍 and "k" answer a yes/no question; "I have another
+/// problem" typed starts over; "u there?" and "kinda" with nothing open are no problems;
+/// "still down" at a fix is no check.
+#[test]
+fn replies_a_second_round_found_misread_are_understood() {
+    let kb = shipped_kb();
+
+    let mut chat = Chat::new(&kb);
+    chat.say("getting 504 gateway timeout on the sales by customer report");
+    let out = chat.say("its working now but idk what fixed it");
+    assert!(has(&out, "came from something else"), "{}", all_text(&out));
+    chat.say("ya");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::Fixed)),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo works fine at home but at the office it wont load at all, i think our firewall blocks it");
+    if matches!(chat.session.stage, Stage::ChoosingArticle { .. }) {
+        chat.say("ya");
+    }
+    let open = chat.session.current_step();
+    let out = chat.say("why does it work at home but not at work?");
+    assert!(
+        has(&out, "The office network probably has a firewall"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.current_step(), open, "no result recorded");
+    chat.say("im not IT i cant change the firewall lol");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::CouldNotTry)),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed stuck, last update was last week. chase");
+    let out = chat.say("ok did it, transactions came in");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+    chat.say("👍");
+    assert!(matches!(chat.session.stage, Stage::Fixed { .. }));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps kicking me out");
+    assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    chat.say("k");
+    assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+    chat.say("I have another problem");
+    assert!(matches!(chat.session.stage, Stage::Idle));
+    let out = chat.say("u there?");
+    assert!(has(&out, "What's going wrong?"), "{}", all_text(&out));
+    let out = chat.say("kinda");
+    assert!(has(&out, "no fix open"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("503 service unavailable in chrome");
+    let open = chat.session.current_step().expect("a fix");
+    let out = chat.say("still down");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .any(|a| a.solution == open.solution && a.outcome == Some(Outcome::NotFixed))
+    );
+}

@@ -383,6 +383,10 @@ fn describe(
             .push(Reply::new(words::DESCRIBE_IN_YOUR_WORDS).tone(Tone::Warning));
         return;
     }
+    // "I have another problem" (the button's label, typed): a fresh start, as the button.
+    if understand::only_another_problem(text) {
+        return act(kb, session, Action::Restart, now, out);
+    }
     // "Safari" alone could be a Mac or an iPhone: asked when a fix's steps differ, not assumed
     // (unless the conversation already knows which Safari).
     let bare = browser.is_none() && Browser::is_bare_safari(text);
@@ -896,7 +900,11 @@ fn describe(
     session.stage = Stage::Idle;
     // "hi, im on my ipad, safari": where the user is, not yet what is wrong (kept for the
     // walk to come); asked for rather than answered with "I don't know this one".
-    if let Some(on) = on.filter(|_| text.split_whitespace().count() <= 12) {
+    // ("qb onlin wont lod, chrome on windows" says what is wrong, in words not understood: that
+    // is said, not asked for again.)
+    if let Some(on) =
+        on.filter(|_| text.split_whitespace().count() <= 12 && !understand::mentions_trouble(text))
+    {
         out.replies.push(Reply::new(words::noted_now_what(on)));
         return;
     }

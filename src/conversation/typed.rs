@@ -228,8 +228,10 @@ pub(super) fn answer(
     // At a test, the result of an earlier one the user could not do then ("i cant turn off the
     // vpn" at the network test; at the antivirus test, "tried my hotspot, it works fine
     // there"): recorded for that one, and followed where it leads.
+    // (A question, "why does it work at home but not at work?", is no result.)
     if super::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && !understood.question
         && earlier_test_answered(session, article, text, now, out)
     {
         return;
@@ -239,6 +241,8 @@ pub(super) fn answer(
     // (Beside another problem, "works there, but now my bank feed ...", it is read below.)
     if super::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && !understood.question
+        && !understand::could_not_do_it(text)
         && understand::trouble_after_fix(text).is_none()
         && let Some(test) = session
             .current_step()
@@ -339,6 +343,16 @@ pub(super) fn answer(
         return;
     }
     let other = another_article(kb, article, text, ranking, &understood);
+    // "why does it work at home but not at work?": a question its FAQ answers in so many words
+    // is answered, whatever its words say of the fix ("not at work" is no "not fixed").
+    if understood.question
+        && understood.intent != Some(Intent::Human)
+        && let Some(faq) = faq_for(article, text)
+        && asked_as_written(&faq.question, text)
+    {
+        faq_on_the_side(session, article, (faq, article), text, now, out);
+        return;
+    }
     match understood.intent {
         Some(Intent::Fixed) => fixed(session, article, text, &understood, now, out),
         Some(Intent::NotFixed) => {
@@ -854,6 +868,23 @@ fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowle
     }
 }
 
+/// Whether `text` asks `question` nearly as written: most of the question's words of three
+/// letters or more are in it ("why does it work at home but not at work?" for "Why does
+/// QuickBooks work at home but not at work?").
+fn asked_as_written(question: &str, text: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 3)
+            .map(str::to_string)
+            .collect()
+    };
+    let said = words(text);
+    let asked = words(question);
+    let shared = asked.iter().filter(|w| said.contains(w)).count();
+    !asked.is_empty() && shared * 4 >= asked.len() * 3
+}
+
 /// At or above this similarity in meaning (and [`FAQ_MARGIN`] above the next entry), a
 /// question asks what an FAQ entry answers. Chosen on 28 hand-written mid-walk questions
 /// (BENCHMARKS.md, "FAQ by meaning"): paraphrases scored 0.47-0.95, other questions of the
@@ -1083,6 +1114,21 @@ fn fixed(
     now: u64,
     out: &mut Output,
 ) {
+    // "its working now but idk what fixed it", "restarted my pc and now it opens": it works,
+    // and no fix shown is what did it (nothing is credited).
+    if let Some(open) = session.pending_attempt().map(|p| p.solution)
+        && !article.solutions[open].test
+        && understand::fixed_by_something_else(text, &article.solutions[open].title)
+    {
+        note_follow_up(session, text);
+        session.leave_pending();
+        session.stage = Stage::Fixed {
+            article: article.id.clone(),
+        };
+        out.replies
+            .push(Reply::new(words::works_by_something_else(&article.title)).article(&article.id));
+        return;
+    }
     take_up_the_fix_named(session, article, text, now);
     // At "which browser?" for a test: "it works in a private window" is its answer (it names
     // the test; a bare "it works there" names nothing the user was shown).

@@ -67,6 +67,11 @@ const FIXED_STRONG: &[&str] = &[
     // "pressed ctrl+f5 and now its loading".
     "now its loading",
     "now it loads",
+    // "transactions came in 👍"
+    "came in",
+    "are coming in",
+    "started coming in",
+    "came through",
     "faster now",
     "much faster",
     "way faster",
@@ -721,6 +726,109 @@ const PAUSES: &[&str] = &[
     "lemme try",
 ];
 
+/// Says it works from nothing the bot suggested: the cause is unknown, or it was a restart.
+const FIXED_BY_ITSELF: &[&str] = &[
+    "idk what fixed",
+    "dont know what fixed",
+    "do not know what fixed",
+    "not sure what fixed",
+    "no idea what fixed",
+    "dunno what fixed",
+    "fixed itself",
+    "fixed by itself",
+    "on its own",
+    "by itself",
+    "magically",
+];
+
+/// A restart: what fixed it, when no step said to restart.
+const RESTARTED: &[&str] = &[
+    "restarted my pc",
+    "restarted my computer",
+    "restarted my laptop",
+    "restarted the pc",
+    "restarted the computer",
+    "rebooted",
+    "after a restart",
+    "after restarting",
+    "after a reboot",
+    "turned it off and on",
+];
+
+/// Whether a reply that says it works puts it down to something other than the step shown
+/// ("its working now but idk what fixed it", "restarted my pc and now it opens"), given the
+/// step's title (a step that says to restart is what a restart did).
+pub fn fixed_by_something_else(text: &Normalised, step_title: &str) -> bool {
+    let title = step_title.to_lowercase();
+    let restart_step = title.contains("restart") || title.contains("reboot");
+    text.any(FIXED_BY_ITSELF) || (!restart_step && text.any(RESTARTED))
+}
+
+/// Says there is another problem and nothing of what it is ("I have another problem").
+const ANOTHER_PROBLEM_ONLY: &[&str] = &[
+    "i have another problem",
+    "i have another issue",
+    "i have another question",
+    "i have a different problem",
+    "i have a different issue",
+    "i have a new problem",
+    "another problem",
+    "another issue",
+    "different problem",
+    "new problem",
+    "something else",
+];
+
+/// The words such a message may have besides ([`ANOTHER_PROBLEM_ONLY`]).
+const ANOTHER_PROBLEM_FILLER: &[&str] = &[
+    "ok",
+    "okay",
+    "k",
+    "so",
+    "now",
+    "actually",
+    "also",
+    "and",
+    "but",
+    "hey",
+    "hi",
+    "thanks",
+    "thx",
+    "ty",
+    "cool",
+    "great",
+    "i",
+    "have",
+    "got",
+    "theres",
+    "there",
+    "is",
+    "a",
+    "an",
+    "another",
+    "different",
+    "new",
+    "problem",
+    "issue",
+    "question",
+    "something",
+    "else",
+    "too",
+    "as",
+    "well",
+    "yes",
+    "yeah",
+    "ya",
+    "one",
+    "more",
+    HAPPY,
+];
+
+/// Whether the message only says there is another problem ("ok i have another problem").
+pub fn only_another_problem(text: &Normalised) -> bool {
+    text.any(ANOTHER_PROBLEM_ONLY) && only_words_of(text, ANOTHER_PROBLEM_FILLER)
+}
+
 /// Whether a short message only thanks, with filler or a goodbye ("ok thanks bye", "cool ty").
 pub fn only_thanks(text: &Normalised) -> bool {
     text.word_count() <= 6
@@ -828,9 +936,13 @@ fn result_stated(text: &Normalised) -> bool {
             return false;
         }
         let next = words.get(i + 1).copied().unwrap_or(BREAK);
+        let before = |k: usize| i.checked_sub(k).map_or(BREAK, |j| words[j]);
         let said_how = RESULT_HOW.contains(&next)
             // "coming in now", "opened from workstation now"
             || words[i + 1..].iter().take(3).take_while(|w| **w != BREAK).any(|w| *w == "now")
+            // "and now it opens", "now opens"
+            || before(1) == "now"
+            || (before(2) == "now" && before(1) == "it")
             // "and it saved.", "and it imported"
             || (*w != "coming" && i > 0 && words[i - 1] == "it" && next == BREAK);
         said_how && !sentence_of(i).iter().any(|w| BEFORE_THE_FIX.contains(w))
@@ -1047,6 +1159,14 @@ const CANT_DO: &[&str] = &[
     "dont use banking",
     "dont use bank feeds",
     // A step the user may not take ("i cant turn off the vpn, IT controls it").
+    "cant change",
+    "cannot change",
+    "im not it",
+    "not in it",
+    "cant update",
+    "cannot update",
+    "cant install",
+    "cannot install",
     "cant turn off",
     "cannot turn off",
     "cant turn it off",
@@ -1410,6 +1530,11 @@ const SMALL_TALK_WORDS: &[&str] = &[
     "lot",
     "very",
     // "thanks bye", "thank you so much you saved my day".
+    // "u there?", "r u still there"
+    "u",
+    "r",
+    "are",
+    "still",
     "bye",
     "goodbye",
     "cya",
@@ -1762,7 +1887,7 @@ pub fn thanks(text: &Normalised) -> bool {
 const YES_WORDS: &[&str] = &[
     "yes", "yess", "yep", "yeah", "yup", "ya", "sure", "correct", "right", "exactly", "indeed",
     "thats", "that", "its", "it", "this", "is", "one", "the", "sounds", "like", "ok", "okay", "i",
-    "think", "so", "please", "pls", "do", "go", "ahead", HAPPY,
+    "think", "so", "please", "pls", "do", "go", "ahead", "k", "kk", "okie", HAPPY,
 ];
 
 /// Phrases that say yes with no yes word in them ("go ahead", "please do").
@@ -1834,7 +1959,13 @@ pub fn yes_or_no(text: &Normalised) -> Option<bool> {
     if text.is_empty() {
         return None;
     }
-    let says_yes = YES_TRIGGERS.iter().any(|w| has(w)) || text.any(YES_PHRASES);
+    // "ok", "k" or a lone cheer ("👍") answer a yes/no question with yes; beside other words
+    // an "ok" is only filler ("ok, not that one").
+    let lone_ok =
+        text.word_count() == 1 && ["ok", "okay", "k", "kk", "okie"].iter().any(|w| has(w));
+    let only_cheers = text.words().all(|w| w == HAPPY || w == BREAK);
+    let says_yes =
+        YES_TRIGGERS.iter().any(|w| has(w)) || text.any(YES_PHRASES) || lone_ok || only_cheers;
     let says_no = NO_TRIGGERS.iter().any(|w| has(w));
     match (says_yes, says_no) {
         (true, false) if only_words_of(text, YES_WORDS) => Some(true),
@@ -1997,6 +2128,18 @@ const REPLY_WORDS: &[&str] = &[
     "yep",
     "unfortunately",
     "sadly",
+    // "kinda", "a little better": in part, which is no answer with nothing asked either.
+    "kinda",
+    "sorta",
+    "sort",
+    "kind",
+    "of",
+    "partly",
+    "partially",
+    "little",
+    "bit",
+    "better",
+    "a",
     SAD,
 ];
 

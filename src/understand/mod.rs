@@ -543,6 +543,25 @@ pub fn only_a_reply(message: &str) -> bool {
         )
 }
 
+/// Whether a reply that says it works puts it down to something other than the step titled
+/// `step_title` ("its working now but idk what fixed it", "restarted my pc and now it
+/// opens"): no fix is credited.
+pub fn fixed_by_something_else(message: &str, step_title: &str) -> bool {
+    cues::fixed_by_something_else(&Normalised::new(message), step_title)
+}
+
+/// Whether the message only says there is another problem ("I have another problem", the
+/// button's label typed): a new problem, with nothing yet to look up.
+pub fn only_another_problem(message: &str) -> bool {
+    cues::only_another_problem(&Normalised::new(message))
+}
+
+/// Whether the message says anything is wrong ("wont load", "stuck", an error code), in
+/// words the articles may not know ("qb onlin wont lod").
+pub fn mentions_trouble(message: &str) -> bool {
+    cues::mentions_trouble(&Normalised::new(message))
+}
+
 /// Whether a short message only thanks ("ok thanks bye", "cool ty"): with a fix open, no
 /// answer yet and no news for staff.
 pub fn only_thanks(message: &str) -> bool {
@@ -599,7 +618,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // "It works on my end :)" says fixed; "is it on my end?" asks for a check.
     let states_a_fix =
         cues::strong_fixed(text) && !text.is_question() && !not_fixed && !cues::negated(text);
-    if cues::check(text) && !cues::again(text) && !states_a_fix {
+    // "still down" to "did this fix it?" says it failed; "is it still down?" asks.
+    let says_it_still_fails =
+        text.words().any(|w| w == "still") && text.word_count() <= 4 && !text.is_question();
+    if cues::check(text) && !cues::again(text) && !states_a_fix && !says_it_still_fails {
         return Some(Intent::Check);
     }
     // "Works on my phone", "using firefox now": the browser is the news, not a fix.

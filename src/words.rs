@@ -184,7 +184,7 @@ pub const TAKE_YOUR_TIME: &str = "Take your time.";
 pub const THANKS_WHEN_TRIED: &str =
     "You're welcome! When you've tried it, tell me how it went here, even later.";
 /// "same", "didnt work" with nothing asked: what it answers is unknown.
-pub const ANSWERS_NOTHING: &str = "I'm not sure what that answers: there's no fix open right now. Tell me what's going wrong in your own words (the exact error message helps), and I'll find the fixes.";
+pub const ANSWERS_NOTHING: &str = "What isn't working? Tell me in your own words what you were doing and what you see (the exact error message helps), and I'll find the fixes.";
 /// The same, after an earlier problem: it may be about that one.
 pub fn answers_nothing_or(title: &str) -> String {
     format!(

@@ -4245,6 +4245,9 @@ fn bot_questions_fed_up_users_and_chat_shorthand_are_understood() {
     assert_ne!(second, open);
     chat.say("n");
     assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::NotFixed));
+    // A lone "y" may be "why": asked before it is recorded; "y" again says yes.
+    let out = chat.say("y");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
     chat.say("y");
     assert!(
         chat.session
@@ -4487,7 +4490,11 @@ fn a_bare_reply_with_nothing_asked_is_not_matched_to_articles() {
     for said in ["same", "didnt work", "still broken", "nope nothing changed"] {
         let mut chat = Chat::new(&kb);
         let out = chat.say(said);
-        assert!(has(&out, "no fix open"), "{said}: {}", all_text(&out));
+        assert!(
+            has(&out, "What isn't working?"),
+            "{said}: {}",
+            all_text(&out)
+        );
         assert!(matches!(chat.session.stage, Stage::Idle), "{said}");
         assert!(chat.session.descriptions.is_empty(), "{said}");
     }

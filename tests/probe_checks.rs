@@ -316,10 +316,13 @@ async fn dns_failure_and_connection_refused() {
     assert_eq!(c.result.verdict, Verdict::DnsFailure, "{:?}", c.result);
     assert!(c.result.timings.dns.is_some());
 
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        l.local_addr().expect("addr")
-    };
+    // Port 1: never handed out for "any free port", so no server of a test running beside
+    // this one can be listening there (a port bound and dropped here could be taken at once).
+    let closed = "127.0.0.1:1";
+    assert!(
+        std::net::TcpStream::connect(closed).is_err(),
+        "nothing may listen on {closed} for this test"
+    );
     let c = check_url(&prober, &format!("http://{closed}/")).await;
     assert_eq!(
         c.result.verdict,

@@ -614,21 +614,31 @@ fn rule_out_named(
 fn names_an_action(text: &str) -> bool {
     const RESULTS: &[&str] = &["fixed", "worked", "working", "helped", "solved", "resolved"];
     const DONE: &[&str] = &["ran", "done", "already", "tried", "redid"];
-    // "database server manager isnt even installed": a state, not a deed.
+    // "database server manager isnt even installed": a state, not a deed. (Only right before
+    // the word: "no luck, turned off my extensions" tells a deed.)
     const STATE: &[&str] = &["isnt", "not", "wasnt", "arent", "never", "no", "aint"];
     let lower = text.to_lowercase().replace(['\'', '’'], "");
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let words: Vec<&str> = lower.split(' ').filter(|w| !w.is_empty()).collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let words: Vec<(String, bool)> = words
+        .iter()
+        .map(|w| (bare(w), w.ends_with(|c: char| ",.;:!?".contains(c))))
         .collect();
-    words.iter().enumerate().any(|(i, w)| {
-        let a_state = words[i.saturating_sub(2)..i]
-            .iter()
-            .any(|before| STATE.contains(before));
-        DONE.contains(w)
+    words.iter().enumerate().any(|(i, (w, _))| {
+        let w = w.as_str();
+        let state_before = |k: usize| {
+            i.checked_sub(k)
+                .and_then(|j| words.get(j))
+                .is_some_and(|(b, ends)| STATE.contains(&b.as_str()) && !ends)
+        };
+        let even_before = i
+            .checked_sub(1)
+            .is_some_and(|j| words[j].0 == "even" && !words[j].1);
+        let a_state = state_before(1) || (even_before && state_before(2));
+        DONE.contains(&w)
             || ((w.ends_with("ing") || w.ends_with("ed"))
                 && w.len() > 4
-                && !RESULTS.contains(w)
+                && !RESULTS.contains(&w)
                 && !a_state)
     })
 }
@@ -645,6 +655,8 @@ fn before_the_trouble(text: &str) -> &str {
         } else if let Some(s) = start.take()
             && TURNS.contains(&text[s..i].to_lowercase().as_str())
             && text[..s].chars().any(char::is_alphanumeric)
+            // "didnt help but i already turned off extensions": the deed is after the "but".
+            && !names_an_action(&text[i..])
         {
             return &text[..s];
         }
@@ -907,11 +919,17 @@ fn faq_answering<'a>(
     if let Some(faq) = faq_for(article, question) {
         return Some(faq);
     }
+    // ("wait how do i ...": the kind is in the first words, not only the first.)
     let kind = |q: &str| {
-        let q = q.trim_start().to_lowercase();
+        let q = q.to_lowercase();
+        let first: Vec<&str> = q
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect();
         ["how", "where", "why"]
             .into_iter()
-            .find(|w| q.split(|c: char| !c.is_alphanumeric()).next() == Some(w))
+            .find(|w| first.contains(w))
     };
     let near = kb.faq_by_meaning(&article.id, query?);
     let &(best, similarity) = near.first()?;

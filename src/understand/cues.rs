@@ -164,6 +164,7 @@ const GONE: &[&str] = &[
     "still looks fixed",
     "still fixed",
     "still works",
+    "still working",
     "still fine",
     "still good",
 ];
@@ -189,6 +190,7 @@ const NOT_KNOWING_WHY: &[&str] = &[
 /// Says the user cannot tell yet whether the fix worked ("not sure yet", "idk").
 const UNSURE: &[&str] = &[
     "not sure",
+    "not quite sure",
     "unsure",
     "dont know if",
     "dont know yet",
@@ -280,15 +282,10 @@ pub fn cannot_tell(text: &Normalised) -> bool {
 /// Says the fix helped only in part ("sort of", "a little better", "kinda works"): the
 /// trouble is still there, so the walk goes on to the next fix.
 const PARTLY: &[&str] = &[
-    "sort of",
-    "sorta",
-    "kind of",
-    "kinda",
     "little better",
     "bit better",
     "slightly better",
     "somewhat better",
-    "somewhat",
     "partially",
     "partly",
     "half works",
@@ -299,10 +296,36 @@ const PARTLY: &[&str] = &[
     "not quite",
 ];
 
-/// Whether a short reply says the fix helped only in part ("a little better", "sort of").
-/// Only short ones: in a longer reply "some sort of error" or "what kind of" are no answer.
+/// Hedges that say "in part" only alone ("sort of", "kinda") or of a fix word ("kinda
+/// works"): "some sort of glitch", "what kind of browser" and "im kinda lost" are no answer.
+const PARTLY_VAGUE: &[&str] = &["sort of", "sorta", "kind of", "kinda", "somewhat"];
+
+/// Whether a short reply says the fix helped only in part ("a little better", "sort of",
+/// "kinda works"), and no more ("kinda weird but it works now" says it works).
 pub fn partly(text: &Normalised) -> bool {
-    text.word_count() <= 8 && !text.is_question() && text.any(PARTLY)
+    /// What a bare hedge may come with ("yeah kinda", "i guess sort of").
+    const HEDGE_FILLER: &[&str] = &[
+        "yes", "yeah", "ya", "yep", "i", "guess", "lol", "ish", "maybe", "it", "did", "well",
+        "hmm", "um", HAPPY, SAD,
+    ];
+    if text.word_count() > 8 || text.is_question() || opens_like_a_question(text) {
+        return false;
+    }
+    // "not quite sure what you mean" is unsure, not in part.
+    let plain = text.without(&["not quite sure"]);
+    let alone =
+        plain.any(PARTLY_VAGUE) && only_words_of(&plain.without(PARTLY_VAGUE), HEDGE_FILLER);
+    let of_a_fix = PARTLY_VAGUE.iter().any(|p| {
+        let p = format!(" {p} ");
+        let padded = plain.padded();
+        padded.find(&p).is_some_and(|at| {
+            let next = padded[at + p.len()..].split(' ').next().unwrap_or("");
+            FIX_WORDS.contains(&next)
+        })
+    });
+    // "a little better" unless it also says it works ("a bit better, works now").
+    let a_bit = plain.any(PARTLY) && !strong_fixed(&plain.without(PARTLY));
+    alone || of_a_fix || a_bit
 }
 
 /// "Back on my laptop", "back on the iphone": where the user is now, not that the service is
@@ -873,17 +896,8 @@ const RESULT_VERBS: &[&str] = &[
     "syncing",
     "connects",
     "connected",
-    "downloads",
-    "downloaded",
     "imports",
     "imported",
-    "uploaded",
-    "sends",
-    "sent",
-    "prints",
-    "printed",
-    "submitted",
-    "coming",
 ];
 
 /// How a result went, said right after it ("it loaded fine").
@@ -915,9 +929,16 @@ const BEFORE_THE_FIX: &[&str] = &[
     "whether",
 ];
 
+/// Words in the same sentence that say the result did not hold or is elsewhere ("it loaded,
+/// then went blank", "it opens ok but then freezes", "the file opens fine on the server").
+const RESULT_UNDONE: &[&str] = &[
+    "then", "but", "keeps", "blank", "freezes", "freeze", "froze", "crash", "crashes", "crashed",
+    "stuck", "spins", "spinning", "slow", "error", "errors", "on", "in", "still",
+];
+
 /// A fix told as its result, not in fix words: "did just jan-mar and it loaded fine",
-/// "opened from workstation now!!", "transactions are coming in now", "copied it into a new
-/// one and it saved". (`text` is negation-marked, so "didnt load now" is no result.)
+/// "opened from workstation now!!", "copied it into a new one and it saved". (`text` is
+/// negation-marked, so "didnt open now" is no result.)
 fn result_stated(text: &Normalised) -> bool {
     let words: Vec<&str> = text.words().collect();
     let sentence_of = |i: usize| {
@@ -938,14 +959,24 @@ fn result_stated(text: &Normalised) -> bool {
         let next = words.get(i + 1).copied().unwrap_or(BREAK);
         let before = |k: usize| i.checked_sub(k).map_or(BREAK, |j| words[j]);
         let said_how = RESULT_HOW.contains(&next)
-            // "coming in now", "opened from workstation now"
+            // "opened from workstation now"
             || words[i + 1..].iter().take(3).take_while(|w| **w != BREAK).any(|w| *w == "now")
             // "and now it opens", "now opens"
             || before(1) == "now"
             || (before(2) == "now" && before(1) == "it")
-            // "and it saved.", "and it imported"
-            || (*w != "coming" && i > 0 && words[i - 1] == "it" && next == BREAK);
-        said_how && !sentence_of(i).iter().any(|w| BEFORE_THE_FIX.contains(w))
+            // "and it saved."
+            || (before(1) == "it" && before(2) == "and" && next == BREAK);
+        // The sentence after the result ("it loaded, then went blank") and the words around it.
+        let sentence = sentence_of(i);
+        let after: Vec<&str> = words[i + 1..]
+            .iter()
+            .copied()
+            .filter(|w| !RESULT_HOW.contains(w) && *w != "now")
+            .collect();
+        said_how
+            && !sentence.iter().any(|w| BEFORE_THE_FIX.contains(w))
+            && !after.iter().any(|w| RESULT_UNDONE.contains(w))
+            && !sentence.iter().any(|w| ["keeps", "still"].contains(w))
     })
 }
 
@@ -998,9 +1029,14 @@ fn error_gone(text: &Normalised) -> Vec<String> {
             // "imported all 6 no errors", "no error now": after what was done, or with "now"
             // ("no errors. just a blank feed" opens a description of what is still wrong).
             "no" if errorish(at(i + 1)) => error_at(i + 1).filter(|&e| {
-                let after_a_deed = i > 0 && at(i - 1) != BREAK;
+                // The sentence so far tells a result ("imported all 6 no errors").
+                let start = words[..i]
+                    .iter()
+                    .rposition(|w| *w == BREAK)
+                    .map_or(0, |b| b + 1);
+                let after_a_result = words[start..i].iter().any(|w| RESULT_VERBS.contains(w));
                 ["now", "anymore"].contains(&at(e + 1))
-                    || (after_a_deed && [BREAK, ""].contains(&at(e + 1)))
+                    || (after_a_result && [BREAK, ""].contains(&at(e + 1)))
             }),
             // "got rid of the 502"
             "got" if at(i + 1) == "rid" && at(i + 2) == "of" => error_at(i + 3),
@@ -1802,8 +1838,6 @@ const DID_NOT_LAST: &[&str] = &[
     "not actually working",
     "spoke too soon",
     // "wait nvm, it still says last updated 4 days ago"
-    "it still",
-    "its still",
     "still says",
     "still shows",
     "still stuck",
@@ -2180,13 +2214,58 @@ const FED_UP: &[&str] = &[
     "going in circles",
 ];
 
+/// What may be said around being fed up ("ugh this bot is so useless lol").
+const FED_UP_FILLER: &[&str] = &[
+    "this",
+    "is",
+    "its",
+    "so",
+    "ugh",
+    "omg",
+    "wtf",
+    "lol",
+    "man",
+    "dude",
+    "bot",
+    "you",
+    "u",
+    "r",
+    "are",
+    "ur",
+    "youre",
+    "totally",
+    "completely",
+    "really",
+    "just",
+    "such",
+    "a",
+    "at",
+    "all",
+    "honestly",
+    "seriously",
+    "very",
+    "of",
+    "time",
+    "my",
+    "the",
+    "thing",
+    "sigh",
+    "wow",
+    "great",
+    "ok",
+    "okay",
+    SAD,
+];
+
 /// Whether a short message only says the bot is no help ("this is useless", "ugh not
 /// helpful"): a person is offered. A longer one ("the export is useless, it drops rows") says
 /// more, and is read as it stands.
 pub fn fed_up(text: &Normalised) -> bool {
-    // "this is useless let me talk to someone" asks for the person: that is acted on.
+    // "this is useless let me talk to someone" asks for the person: that is acted on; "this is
+    // a joke, payroll wont update" says what is wrong.
     text.word_count() <= 8
         && text.any(FED_UP)
+        && only_words_of(&text.without(FED_UP), FED_UP_FILLER)
         && !human(text)
         && !text.words().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
@@ -2221,7 +2300,9 @@ const SETS_IT_ASIDE: &[&str] = &[
 
 /// Whether the reply sets the problem on screen aside for another it goes on to tell.
 pub fn sets_it_aside(text: &Normalised) -> bool {
-    text.any(SETS_IT_ASIDE) && mentions_trouble(&text.without(SETS_IT_ASIDE))
+    // "forget that, it still doesnt work" says the fix failed.
+    let rest = text.without(SETS_IT_ASIDE);
+    text.any(SETS_IT_ASIDE) && mentions_trouble(&rest) && !rest.any(NOT_FIXED_STRONG)
 }
 
 /// Words of something going wrong, besides [`TROUBLE`]'s.

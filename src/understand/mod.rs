@@ -121,7 +121,8 @@ pub fn classify(reply: &str) -> Understood {
         intent: decide(&text, browser.is_some() || cues::names_device(&text)),
         browser,
         words: text.word_count(),
-        plain: cues::only_says_it_works(&text),
+        // A lone "y" may be "why" as well as "yes": asked before a fix is recorded.
+        plain: cues::only_says_it_works(&text) && reply.trim() != "y" && reply.trim() != "Y",
         question: text.is_question() || cues::opens_like_a_question(&text),
         asks_why: cues::asks_why(&text),
         bare_human_request: cues::only_asks_for_a_human(&text),
@@ -537,10 +538,7 @@ pub fn only_a_reply(message: &str) -> bool {
     text.word_count() <= 5
         && cues::only_a_reply(&text)
         && cues::yes_or_no(&text).is_none()
-        && matches!(
-            decide(&text, false),
-            Some(Intent::NotFixed | Intent::Fixed) | None
-        )
+        && decide(&text, false) == Some(Intent::NotFixed)
 }
 
 /// Whether a reply that says it works puts it down to something other than the step titled
@@ -829,6 +827,61 @@ mod tests {
         );
     }
 
+    /// Found by a review: none of these is a fix, a failure or an aside that the old
+    /// reading did not make them.
+    #[test]
+    fn new_cues_do_not_reach_into_other_replies() {
+        for not_fixed in [
+            "the error keeps coming up now",
+            "the popup keeps coming back now",
+            "ok downloaded it now",
+            "i uploaded the screenshot now",
+            "it loaded, then went blank",
+            "it opens ok but then freezes",
+            "the file opens fine on the server",
+            "the page stays blank with no errors",
+            "it just spins with no error",
+            "i get no errors",
+            "the verify tool found no errors",
+            "scan finished no errors",
+        ] {
+            assert_ne!(intent(not_fixed), Some(Intent::Fixed), "{not_fixed}");
+        }
+        for still_fixed in [
+            "kinda weird but it works now",
+            "fixed! kind of annoying though",
+        ] {
+            assert_ne!(intent(still_fixed), Some(Intent::NotFixed), "{still_fixed}");
+        }
+        for no_answer in [
+            "im kinda lost",
+            "not quite sure what you mean",
+            "what kind of browser do u mean",
+            "worked, some sort of glitch",
+        ] {
+            assert_ne!(intent(no_answer), Some(Intent::NotFixed), "{no_answer}");
+        }
+        for says_more in [
+            "ridiculous, bank feed not updating again",
+            "this is a joke, payroll wont update",
+            "pointless, still blank",
+        ] {
+            assert!(!fed_up(says_more), "{says_more}");
+        }
+        assert_eq!(
+            intent("forget that, it still doesnt work"),
+            Some(Intent::NotFixed)
+        );
+        for kept in [
+            "its still working",
+            "yep its still working",
+            "it still has all my invoices right?",
+        ] {
+            assert!(!only_a_reply(kept) && !fix_did_not_last(kept), "{kept}");
+        }
+        assert!(!classify("y").is_stated_fix(), "a lone y is asked first");
+    }
+
     #[test]
     fn pauses_and_thanks_are_told_apart() {
         for pause in [
@@ -885,7 +938,6 @@ mod tests {
         assert_eq!(intent("y"), Some(Intent::Fixed));
         assert_eq!(intent("Y"), Some(Intent::Fixed));
         assert_eq!(intent("n"), Some(Intent::NotFixed));
-        assert!(classify("y").is_stated_fix());
         // A letter inside a longer reply is no answer.
         assert_ne!(intent("plan b works n stuff"), Some(Intent::NotFixed));
         for partly in [

@@ -4671,3 +4671,39 @@ fn replies_a_second_round_found_misread_are_understood() {
             .any(|a| a.solution == open.solution && a.outcome == Some(Outcome::NotFixed))
     );
 }
+
+/// "whats the tool hub?" shows File Doctor's steps on the side; "ok ran it, same error" next is
+/// about File Doctor, not the fix on screen, which stays the question.
+#[test]
+fn a_reply_after_steps_on_the_side_is_about_that_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("getting H202 when opening company file from the front desk pc, works on the server");
+    let open = chat.session.current_step().expect("a fix is open");
+    let out = chat.say("whats the tool hub?");
+    assert!(
+        has(&out, "How to: Run QuickBooks File Doctor"),
+        "{}",
+        all_text(&out)
+    );
+    let out = chat.say("ok ran it, same error");
+    assert!(
+        has(
+            &out,
+            "Run QuickBooks File Doctor from the Tool Hub** didn't fix it either"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    let solution = |chat: &Chat| chat.session.current_step().map(|s| s.solution);
+    assert_eq!(
+        solution(&chat),
+        Some(open.solution),
+        "the fix on screen stays"
+    );
+    // Said later, with something else between, it is about the fix on screen again.
+    chat.say("whats the tool hub?");
+    chat.say("brb");
+    chat.say("ok ran it, same error");
+    assert_ne!(solution(&chat), Some(open.solution));
+}

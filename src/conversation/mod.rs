@@ -198,6 +198,12 @@ fn answer_asked(
     now: u64,
     out: &mut Output,
 ) -> bool {
+    // "ok ran it, same error" just after the steps of another fix were shown on the side.
+    if let Asked::HowTo { step } = asked {
+        return current_article(kb, session).is_some_and(|article| {
+            typed::answer_after_how_to(session, article, step, text, now, out)
+        });
+    }
     // "still no idea" after how to tell the browser: the steps that work in any browser.
     if asked == Asked::HowToTellBrowser {
         // "still no idea": "still" says nothing about a fix here.

@@ -223,6 +223,9 @@ pub(super) fn answer(
         out.replies
             .push(super::steps_on_the_side(session, article, index).aside());
         open_question(session, article, "", now, out);
+        if session.current_step().is_some_and(|s| s.solution != index) {
+            session.asked = Some(crate::session::Asked::HowTo { step: index });
+        }
         return;
     }
     // At a test, the result of an earlier one the user could not do then ("i cant turn off the
@@ -578,6 +581,58 @@ fn take_up_the_fix_named(session: &mut Session, article: &Article, text: &str, n
         at: now,
         skipped_on_touch: false,
     });
+}
+
+/// Just after the steps of fix `step` were shown on the side, a reply that says how "it" went
+/// and names no other fix ("ok ran it, same error") is about that fix: a failure is recorded
+/// for it (the fix on screen stays the question), and a success makes it the fix to confirm.
+/// Whether the reply was taken so.
+pub(super) fn answer_after_how_to(
+    session: &mut Session,
+    article: &Article,
+    step: usize,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    let Some(shown) = article.solutions.get(step) else {
+        return false;
+    };
+    if step == open
+        || shown.test
+        || !names_an_action(text)
+        || fix_named(session, article, open, text).is_some_and(|n| n != step)
+    {
+        return false;
+    }
+    let understood = understand::classify(text);
+    match understood.intent {
+        Some(Intent::NotFixed) => {
+            note_follow_up(session, text);
+            rule_out_named(session, article, step, Outcome::NotFixed, now);
+            let lead = words::skipping_named(&shown.title, true);
+            open_question(session, article, &lead, now, out);
+            true
+        }
+        Some(Intent::Fixed) => {
+            session.leave_pending();
+            session.attempts.push(crate::session::Attempt {
+                article: article.id.clone(),
+                solution: step,
+                title: shown.title.clone(),
+                browser: session.browser,
+                outcome: None,
+                at: now,
+                skipped_on_touch: false,
+            });
+            confirm_fix(session, article, out);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Fix `named` of `article` (not the one on screen), said to be tried or impossible before it

@@ -246,6 +246,9 @@ pub enum Asked {
     /// "Not sure which browser" at "which browser?": how to tell was shown; not knowing again
     /// gets the steps that work in any browser.
     HowToTellBrowser,
+    /// The steps of fix `step` (not the one on screen) were shown on the side ("how do i run
+    /// file doctor?"): "ran it, same error" next is about that fix.
+    HowTo { step: usize },
 }
 
 /// Which "did this fix it?" an answer is for: the attempt's number (counted over the user's

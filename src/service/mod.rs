@@ -176,8 +176,12 @@ impl Service {
         (session.ticket_open, session.ticket_says_it_works) = self.ticket_state(&session);
         // More words at "Is it one of these?" are matched with the description the list came
         // from: its vectors too (a second, short encoding, only at a list).
-        if let Event::Describe { .. } = &event
+        // (Not for a pick, a yes or no, or filler: those are never matched.)
+        if let Event::Describe { text, .. } = &event
             && matches!(session.stage, crate::session::Stage::ChoosingArticle { .. })
+            && !crate::understand::says_nothing(text)
+            && crate::understand::yes_or_no(text).is_none()
+            && !text.trim().bytes().all(|b| b.is_ascii_digit())
             && let Some(before) = session.descriptions.last()
             && let Some(encoder) = self.knowledge.encoder()
         {

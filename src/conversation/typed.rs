@@ -1194,12 +1194,12 @@ fn fixed(
         && understand::fixed_by_something_else(text, &article.solutions[open].title)
     {
         note_follow_up(session, text);
-        session.leave_pending();
-        session.stage = Stage::Fixed {
-            article: article.id.clone(),
-        };
-        out.replies
-            .push(Reply::new(words::works_by_something_else(&article.title)).article(&article.id));
+        works_with_no_fix_credited(
+            session,
+            article,
+            &words::works_by_something_else(&article.title),
+            out,
+        );
         return;
     }
     take_up_the_fix_named(session, article, text, now);
@@ -1237,12 +1237,12 @@ fn fixed(
     }
     if session.current_step().is_none() {
         // Said while choosing a browser or after the last fix: nothing shown to credit.
-        session.leave_pending();
-        session.stage = Stage::Fixed {
-            article: article.id.clone(),
-        };
-        out.replies
-            .push(Reply::new(words::glad_it_works_now(&article.title)).article(&article.id));
+        works_with_no_fix_credited(
+            session,
+            article,
+            &words::glad_it_works_now(&article.title),
+            out,
+        );
         return;
     }
     // On a test nothing is recorded as a fix, so there is nothing to confirm.
@@ -1252,6 +1252,20 @@ fn fixed(
         return;
     }
     confirm_fix(session, article, out);
+}
+
+/// It works, and no fix shown is credited: the walk ends there, saying `said`.
+fn works_with_no_fix_credited(
+    session: &mut Session,
+    article: &Article,
+    said: &str,
+    out: &mut Output,
+) {
+    session.leave_pending();
+    session.stage = Stage::Fixed {
+        article: article.id.clone(),
+    };
+    out.replies.push(Reply::new(said).article(&article.id));
 }
 
 /// "It sounds like that worked. Shall I note ... as what fixed it?", with the answers; a bare

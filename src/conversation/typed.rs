@@ -571,11 +571,17 @@ fn take_up_the_fix_named(session: &mut Session, article: &Article, text: &str, n
     else {
         return;
     };
+    open_instead(session, article, named, now);
+}
+
+/// Fix `index` of `article` becomes the open one, to answer; the one on screen is left
+/// unanswered.
+fn open_instead(session: &mut Session, article: &Article, index: usize, now: u64) {
     session.leave_pending();
     session.attempts.push(crate::session::Attempt {
         article: article.id.clone(),
-        solution: named,
-        title: article.solutions[named].title.clone(),
+        solution: index,
+        title: article.solutions[index].title.clone(),
         browser: session.browser,
         outcome: None,
         at: now,
@@ -618,16 +624,7 @@ pub(super) fn answer_after_how_to(
             true
         }
         Some(Intent::Fixed) => {
-            session.leave_pending();
-            session.attempts.push(crate::session::Attempt {
-                article: article.id.clone(),
-                solution: step,
-                title: shown.title.clone(),
-                browser: session.browser,
-                outcome: None,
-                at: now,
-                skipped_on_touch: false,
-            });
+            open_instead(session, article, step, now);
             confirm_fix(session, article, out);
             true
         }

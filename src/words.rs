@@ -639,6 +639,11 @@ pub fn about(title: &str) -> String {
     format!("About: {title}")
 }
 
+/// The match of an article the user picked from a list the bot was unsure of.
+pub fn picked_by_you(score: f64) -> String {
+    format!("picked by you ({:.0}% by the words)", score * 100.0)
+}
+
 pub fn confident(score: f64) -> String {
     format!("{:.0}% confident", score * 100.0)
 }

@@ -4707,3 +4707,29 @@ fn a_reply_after_steps_on_the_side_is_about_that_fix() {
     chat.say("ok ran it, same error");
     assert_ne!(solution(&chat), Some(open.solution));
 }
+
+/// An article picked from "Is this it?" does not show its score as confidence: the bot said it
+/// was not sure.
+#[test]
+fn a_picked_article_is_not_called_a_confident_match() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps kicking me out");
+    assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    let out = chat.say("yes");
+    let shown = out
+        .replies
+        .iter()
+        .flat_map(|r| &r.fields)
+        .find(|f| f.name == "Match")
+        .map(|f| f.value.clone())
+        .expect("a match field");
+    assert!(shown.starts_with("picked by you"), "{shown}");
+    let out = Chat::new(&kb).say("502 bad gateway in chrome");
+    assert!(
+        out.replies
+            .iter()
+            .flat_map(|r| &r.fields)
+            .any(|f| f.name == "Match" && f.value.ends_with("confident"))
+    );
+}

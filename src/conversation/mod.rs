@@ -1350,8 +1350,16 @@ fn start_article_at(
     let mut reply = Reply::new(article.summary.clone())
         .title(article.title.clone())
         .article(&article.id);
+    // Picked from "Is it one of these?": the bot was not sure, so its score is not called
+    // confidence.
+    let picked = matches!(session.stage, Stage::ChoosingArticle { .. });
     if let Some(m) = session.matches.iter().find(|m| m.id == article.id) {
-        reply = reply.field("Match", words::confident(m.score));
+        let said = if picked {
+            words::picked_by_you(m.score)
+        } else {
+            words::confident(m.score)
+        };
+        reply = reply.field("Match", said);
     }
     if !article.causes.is_empty() {
         let causes: Vec<&str> = article.causes.iter().map(|c| c.name.as_str()).collect();

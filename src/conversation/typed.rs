@@ -950,7 +950,8 @@ fn asked_as_written(question: &str, text: &str) -> bool {
 }
 
 /// At or above this similarity in meaning (and [`FAQ_MARGIN`] above the next entry), a
-/// question asks what an FAQ entry answers. Chosen on 28 hand-written mid-walk questions
+/// question asks what an FAQ entry answers. Chosen for all-MiniLM-L6-v2 (another model needs
+/// them chosen again) on 28 hand-written mid-walk questions
 /// (BENCHMARKS.md, "FAQ by meaning"): paraphrases scored 0.47-0.95, other questions of the
 /// same kind (how/where/why) at most 0.35.
 const FAQ_NEAR: f32 = 0.5;

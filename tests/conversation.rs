@@ -4733,3 +4733,42 @@ fn a_picked_article_is_not_called_a_confident_match() {
             .any(|f| f.name == "Match" && f.value.ends_with("confident"))
     );
 }
+
+/// The outage article starts with a test (does it work from another network or device?),
+/// so "yes" there says where it works and is never recorded as the fix; "fails there too",
+/// said up front in the description, goes straight on to waiting for the service.
+#[test]
+fn the_outage_check_is_a_test_and_yes_there_records_no_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks online is down for everyone");
+    assert_eq!(
+        chat.session.article(),
+        Some("service-outage"),
+        "{}",
+        all_text(&out)
+    );
+    assert_test_step(&out, 1, 3, "Try from another network or device");
+    let out = chat.say("yes");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::Fixed)),
+        "{:?}\n{}",
+        chat.session.attempts,
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.attempts[0].outcome,
+        Some(Outcome::WorksThere),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online is down for everyone");
+    let out = chat.say("same on my phone on mobile data");
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::FailsThere));
+    assert_solution(&out, 2, 3, "Wait and follow updates");
+}

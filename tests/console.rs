@@ -978,6 +978,34 @@ fn a_check_asked_in_words_keeps_the_open_questions_numbers() {
     );
 }
 
+/// "is it down?? nothing loads": the check's result comes first, then the articles for what
+/// the rest says, and their numbers are the ones a reply picks from.
+#[test]
+fn a_check_asked_beside_a_symptom_comes_first_then_the_symptom_is_matched() {
+    let knowledge = tempfile::tempdir().unwrap();
+    // Nothing listens on port 9 of this machine: the check ends at once, refused.
+    support::paths::knowledge_watching(knowledge.path(), "http://127.0.0.1:9/", "");
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        knowledge.path(),
+        data.path(),
+        "is quickbooks down? cant sign in\n1\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "> is quickbooks down? cant sign in",
+            "QuickBooks Online sign-in page:",
+            "[1] Login Loop",
+            "> 1",
+            "== Login Loop",
+            "== Which browser? ==",
+        ],
+    );
+}
+
 #[test]
 fn a_user_who_asked_to_hear_the_end_of_an_outage_is_told_on_return() {
     let data = tempfile::tempdir().unwrap();

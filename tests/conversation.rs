@@ -1532,7 +1532,7 @@ fn asking_in_words_mid_walk_checks_or_hands_over() {
     ] {
         let out = chat.say(ask);
         assert!(
-            matches!(out.effects.as_slice(), [Effect::Check { targets }] if !targets.is_empty()),
+            matches!(out.effects.as_slice(), [Effect::Check { targets, .. }] if !targets.is_empty()),
             "{ask}: {out:?}"
         );
         assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
@@ -1805,7 +1805,8 @@ fn check_with_nothing_to_check_lists_the_services_instead_of_checking_them_all()
     assert_eq!(
         out.effects,
         [Effect::Check {
-            targets: vec!["print-hub".into()]
+            targets: vec!["print-hub".into()],
+            lead: false
         }]
     );
     // With no services configured: how to check an address.
@@ -1832,7 +1833,8 @@ fn check_with_an_article_checks_its_services() {
     assert_eq!(
         out.effects,
         [Effect::Check {
-            targets: article.checks.clone()
+            targets: article.checks.clone(),
+            lead: false
         }]
     );
 }
@@ -2540,7 +2542,8 @@ fn a_bare_check_with_one_service_checks_it_without_asking() {
         assert_eq!(
             out.effects,
             [Effect::Check {
-                targets: vec!["ledger-api".into()]
+                targets: vec!["ledger-api".into()],
+                lead: false
             }],
             "{event:?}: {}",
             all_text(&out)
@@ -4771,4 +4774,51 @@ fn the_outage_check_is_a_test_and_yes_there_records_no_fix() {
     let out = chat.say("same on my phone on mobile data");
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::FailsThere));
     assert_solution(&out, 2, 3, "Wait and follow updates");
+}
+
+/// "is it down?? nothing loads" asks for the check and says what is wrong: the check runs
+/// first, then the rest is matched as a description (the whole message kept for staff); a
+/// message that only asks is only checked.
+#[test]
+fn a_check_asked_beside_a_symptom_runs_and_the_symptom_is_matched() {
+    let kb = shipped_kb();
+    for (said, want) in [
+        ("is it down?? nothing loads", "page-not-loading"),
+        ("is quickbooks down? cant sign in", "login-loop-signed-out"),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            matches!(out.effects.as_slice(), [Effect::Check { lead: true, .. }]),
+            "{said}: {:?}",
+            out.effects
+        );
+        let offered: Vec<String> = match &chat.session.stage {
+            Stage::ChoosingArticle { candidates } => candidates.clone(),
+            _ => chat
+                .session
+                .article()
+                .map(str::to_string)
+                .into_iter()
+                .collect(),
+        };
+        assert!(
+            offered.iter().any(|id| id == want),
+            "{said}: {offered:?}\n{}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.descriptions, [said.to_string()]);
+    }
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("is quickbooks down right now?");
+    assert!(
+        matches!(out.effects.as_slice(), [Effect::Check { lead: false, .. }]),
+        "{:?}",
+        out.effects
+    );
+    assert!(
+        matches!(chat.session.stage, Stage::Idle),
+        "{:?}",
+        chat.session.stage
+    );
 }

@@ -70,8 +70,10 @@ const SHORT_QUESTION_WORDS: usize = 10;
 /// Work the engine asks the service to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Run live checks on these targets (names from the article, or what the user asked).
-    Check { targets: Vec<String> },
+    /// Run live checks on these targets (names from the article, or what the user asked);
+    /// `lead`: shown before this turn's other replies (the check asked for first, then what
+    /// the rest of the message describes), else after them, on the side of the open question.
+    Check { targets: Vec<String>, lead: bool },
     /// Hand the conversation to a human.
     Escalate { note: Option<String> },
     /// Add what was said since the hand-over to the open ticket (a hand-over without a note that
@@ -180,6 +182,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             target: Some(target),
         } => out.effects.push(Effect::Check {
             targets: vec![target],
+            lead: false,
         }),
         Event::Check { target: None } => act(kb, session, Action::Check, now, &mut out),
         Event::Resume => resume(kb, session, now, &mut out),
@@ -730,8 +733,30 @@ fn describe(
         && understood.intent == Some(Intent::Check)
         && (understood.words <= SHORT_QUESTION_WORDS || ranking.candidates(1).is_empty())
     {
+        act(kb, session, Action::Check, now, out);
+        // "is it down?? nothing loads": the check first, then what the rest describes, as a
+        // description of its own (the whole message is what staff read).
+        if let Some(rest) = understand::besides_the_check(text)
+            && !kb
+                .rank_with(&rest, None, KEEP_MATCHES)
+                .candidates(1)
+                .is_empty()
+        {
+            for e in &mut out.effects {
+                if let Effect::Check { lead, .. } = e {
+                    *lead = true;
+                }
+            }
+            describe(kb, session, &rest, browser, None, now, out);
+            if let Some(last) = session.descriptions.last_mut()
+                && *last == rest
+            {
+                *last = text.to_string();
+            }
+            return;
+        }
         session.descriptions.push(text.to_string());
-        return act(kb, session, Action::Check, now, out);
+        return;
     }
     // "hey", "can anyone help?": how to describe it, rather than "I don't know this one" (and
     // nothing for staff to read).
@@ -1116,7 +1141,10 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             if targets.is_empty() {
                 out.replies.push(which_target(kb));
             } else {
-                out.effects.push(Effect::Check { targets });
+                out.effects.push(Effect::Check {
+                    targets,
+                    lead: false,
+                });
             }
         }
         Action::Escalate => {

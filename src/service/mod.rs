@@ -212,8 +212,13 @@ impl Service {
         };
         for effect in output.effects {
             match effect {
-                Effect::Check { targets } => {
-                    replies.extend(self.run_checks(&mut session, targets).await)
+                Effect::Check { targets, lead } => {
+                    let checked = self.run_checks(&mut session, targets).await;
+                    if lead {
+                        replies.splice(0..0, checked);
+                    } else {
+                        replies.extend(checked)
+                    }
                 }
                 Effect::Escalate { note } => replies.push(self.escalate(&mut session, note).await?),
                 Effect::AddToTicket { works_now } => {

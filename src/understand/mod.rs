@@ -560,6 +560,26 @@ pub fn mentions_trouble(message: &str) -> bool {
     cues::mentions_trouble(&Normalised::new(message))
 }
 
+/// What a message says besides asking whether the service is up ("is it down?? nothing loads"
+/// -> "nothing loads"): the parts (split at `.`, `!`, `?`, `;`, `,` and line breaks) that do not
+/// ask for a check, when at least one part does and the rest says something is wrong. `None`
+/// for a message that only asks ("is quickbooks down right now?") or says nothing more of use.
+pub fn besides_the_check(message: &str) -> Option<String> {
+    let parts: Vec<&str> = message
+        .split(['.', '!', '?', '？', ';', ',', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (asks, rest): (Vec<&str>, Vec<&str>) = parts
+        .into_iter()
+        .partition(|p| cues::check(&Normalised::new(p)));
+    let rest = rest.join(", ");
+    // Besides the words that say something is wrong anywhere, those of a page that never comes.
+    let trouble = mentions_trouble(&rest)
+        || Normalised::new(&rest).any(&["nothing", "spinning", "spins", "white", "logged out"]);
+    (!asks.is_empty() && trouble).then_some(rest)
+}
+
 /// Whether a short message only thanks ("ok thanks bye", "cool ty"): with a fix open, no
 /// answer yet and no news for staff.
 pub fn only_thanks(message: &str) -> bool {
@@ -694,6 +714,26 @@ mod tests {
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent
+    }
+
+    #[test]
+    fn besides_the_check_keeps_what_is_wrong() {
+        for (said, rest) in [
+            ("is it down?? nothing loads", Some("nothing loads")),
+            ("is quickbooks down? cant sign in", Some("cant sign in")),
+            ("cant log in. is qbo down?", Some("cant log in")),
+            (
+                "is qbo down, getting a blank page",
+                Some("getting a blank page"),
+            ),
+            ("is quickbooks down right now?", None),
+            ("can you check if quickbooks is up", None),
+            ("is it down for everyone or just me?", None),
+            ("is it down? thanks", None),
+            ("payroll wont update", None),
+        ] {
+            assert_eq!(besides_the_check(said).as_deref(), rest, "{said}");
+        }
     }
 
     #[test]

@@ -700,20 +700,16 @@ fn names_an_action(text: &str) -> bool {
 /// done is told first; a fix's title words after the "but" are the trouble, not a deed.
 fn before_the_trouble(text: &str) -> &str {
     const TURNS: &[&str] = &["but", "however", "though", "although"];
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        if c.is_alphanumeric() || c == '\'' {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take()
-            && TURNS.contains(&text[s..i].to_lowercase().as_str())
-            && text[..s].chars().any(char::is_alphanumeric)
-            // "didnt help but i already turned off extensions": the deed is after the "but".
-            && !names_an_action(&text[i..])
-        {
-            return &text[..s];
-        }
-    }
-    text
+    understand::word_spans(text)
+        .into_iter()
+        // (Skip the first word: a turn needs something told before it.)
+        .skip(1)
+        .find(|&(s, e)| {
+            TURNS.contains(&text[s..e].to_lowercase().as_str())
+                // "didnt help but i already turned off extensions": the deed is after the "but".
+                && !names_an_action(&text[e..])
+        })
+        .map_or(text, |(s, _)| &text[..s])
 }
 
 /// The fix of `article` other than `open` that `text` names by its title's words ("clearing

@@ -16,6 +16,8 @@ pub mod secrets;
 mod test_said;
 mod text;
 
+pub use text::word_spans;
+
 pub use moves::{WalkMove, only_says_dont_see_it, picks_by_title, picks_place, walk_move};
 pub use test_said::test_result;
 
@@ -173,19 +175,10 @@ pub fn trouble_after_fix(message: &str) -> Option<&str> {
         return None;
     }
     // The end of the first contrast word, as written.
-    let mut start = None;
-    let mut after = None;
-    for (i, c) in message.char_indices().chain([(message.len(), ' ')]) {
-        if c.is_alphanumeric() || c == '\'' {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take()
-            && cues::CONTRASTS.contains(&message[s..i].to_lowercase().as_str())
-        {
-            after = Some(i);
-            break;
-        }
-    }
-    let rest = message[after?..]
+    let (_, after) = text::word_spans(message)
+        .into_iter()
+        .find(|&(s, e)| cues::CONTRASTS.contains(&message[s..e].to_lowercase().as_str()))?;
+    let rest = message[after..]
         .trim_start_matches(|c: char| c.is_whitespace() || ",;:.-".contains(c))
         .trim_end();
     let said = Normalised::new(rest);

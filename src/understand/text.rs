@@ -215,6 +215,21 @@ impl Normalised {
     }
 }
 
+/// The byte spans of the words of `text` as written (letters, digits and apostrophes), for
+/// cutting the original text where a word is found.
+pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if c.is_alphanumeric() || c == '\'' {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            spans.push((s, i));
+        }
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,6 +255,7 @@ mod tests {
         assert!(n.has("didnt work"));
         assert!(!n.has("didn"));
         assert!(Normalised::new("is it down?").is_question());
+        assert_eq!(word_spans("ok, didn't help"), [(0, 2), (4, 10), (11, 15)]);
         let parts = Normalised::new("It worked! Can you also show me how to export?").sentences();
         assert_eq!(parts.len(), 2);
         assert!(!parts[0].is_question() && parts[1].is_question());

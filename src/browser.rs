@@ -135,26 +135,39 @@ impl Browser {
         }
     }
 
-    /// Whether the text names a browser the articles have no steps of their own for ("brave",
-    /// "opera"): their general steps apply.
+    /// Whether the text names a browser the articles have no steps of their own for, and none
+    /// close enough to stand in ("duckduckgo", "samsung internet"): their general steps apply.
     pub fn names_another_browser(text: &str) -> bool {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
-        [
-            "brave",
-            "opera",
-            "vivaldi",
-            "duckduckgo",
-            "arc",
-            "librewolf",
-            "waterfox",
-            "yandex",
-        ]
-        .iter()
-        .any(|w| has(w))
+        ["duckduckgo", "arc"].iter().any(|w| has(w))
             || words
                 .windows(2)
                 .any(|w| w[0] == "samsung" && w[1] == "internet")
+    }
+
+    /// A browser built on one the articles have steps for, named in the text ("brave", "im on
+    /// Opera GX", "librewolf"): its name and the browser whose steps stand in for its own (its
+    /// menus are nearly the same). Not on an iPhone or iPad, where every browser is built
+    /// on Safari's engine but has menus of its own.
+    pub fn built_on(text: &str) -> Option<(&'static str, Browser)> {
+        const BUILT_ON: &[(&str, &str, Browser)] = &[
+            ("brave", "Brave", Browser::Chrome),
+            ("opera", "Opera", Browser::Chrome),
+            ("vivaldi", "Vivaldi", Browser::Chrome),
+            ("yandex", "Yandex Browser", Browser::Chrome),
+            ("librewolf", "LibreWolf", Browser::Firefox),
+            ("waterfox", "Waterfox", Browser::Firefox),
+        ];
+        let words = lowercase_words(text);
+        let has = |w: &str| words.iter().any(|x| x == w);
+        if has("iphone") || has("ipad") || has("ios") || has("ipados") {
+            return None;
+        }
+        BUILT_ON
+            .iter()
+            .find(|(word, ..)| has(word))
+            .map(|&(_, name, base)| (name, base))
     }
 
     /// Whether an answer to "which browser?" says Google ("google", "the google one"): Chrome.
@@ -257,6 +270,12 @@ impl Browser {
         if explorer || has("ie") || has("ie11") {
             found.push(Browser::Ie);
         }
+        // "brave": Chrome's steps, unless a browser of the articles' own is named too.
+        if found.is_empty()
+            && let Some((_, base)) = Browser::built_on(text)
+        {
+            found.push(base);
+        }
         // "Chrome on my iPhone" is Chrome, whose own menus hold its cache and private tabs (the
         // device, kept apart, words its steps for touch); an iPhone alone is Safari.
         if ios {
@@ -357,11 +376,36 @@ mod tests {
             Some(Browser::SafariIos)
         );
         assert_eq!(Browser::safari_by_device("laptop and phone"), None);
-        assert!(Browser::names_another_browser("brave"));
-        assert!(Browser::names_another_browser("im on Opera GX"));
+        assert!(Browser::names_another_browser("duckduckgo"));
+        assert!(Browser::names_another_browser("samsung internet"));
         assert!(!Browser::names_another_browser("chrome"));
+        assert!(!Browser::names_another_browser("brave"));
         assert_eq!(Browser::safari_by_device("mac and iphone"), None);
         assert_eq!(Browser::safari_by_device("still broken"), None);
+    }
+
+    /// Brave and Opera get Chrome's steps, LibreWolf Firefox's; on an iPhone, no stand-in.
+    #[test]
+    fn a_browser_built_on_another_gets_its_steps() {
+        for (text, want) in [
+            ("brave", Some(("Brave", Browser::Chrome))),
+            ("im on Opera GX", Some(("Opera", Browser::Chrome))),
+            ("librewolf on linux", Some(("LibreWolf", Browser::Firefox))),
+            ("brave on my iphone", None),
+            ("chrome", None),
+        ] {
+            assert_eq!(Browser::built_on(text), want, "{text}");
+        }
+        assert_eq!(
+            Browser::detect("blank page in brave"),
+            Some(Browser::Chrome)
+        );
+        assert_eq!(Browser::detect("opera, not edge"), Some(Browser::Chrome));
+        assert_eq!(Browser::detect("brave or firefox"), Some(Browser::Firefox));
+        assert_eq!(
+            Browser::detect("brave on my iphone"),
+            Some(Browser::SafariIos)
+        );
     }
 
     #[test]

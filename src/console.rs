@@ -167,8 +167,10 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             // A browser typed at the browser question: "Chrome", "im using firefox", "on my
             // iPhone", or a near miss of a name ("chorme").
             // A bare "safari" is not assumed to be a Mac: the engine asks which.
+            // ("brave" goes to the engine, which says whose steps stand in for it.)
             if has(&Action::Browser(None))
                 && !Browser::is_bare_safari(line)
+                && Browser::built_on(line).is_none()
                 && let Some(b) = Browser::from_alias(line)
                     .or_else(|| Browser::detect(line))
                     .or_else(|| near_browser_name(&lower))

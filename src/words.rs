@@ -401,6 +401,14 @@ fn capitalised(s: &str) -> String {
     })
 }
 
+/// A browser built on another ("Brave" on Chrome): that one's steps are shown.
+pub fn built_on(name: &str, base: &str) -> String {
+    format!(
+        "{name} is built on {base}, so I'll show {base}'s steps: {name}'s menus are nearly \
+         the same, though some items may be named a little differently."
+    )
+}
+
 pub fn assumed_browser(browser: &str) -> String {
     format!(
         "{browser}, from what you wrote. On something else? Say which, e.g. \"I'm on Firefox\"."

@@ -2402,9 +2402,35 @@ fn a_browser_without_steps_of_its_own_gets_the_general_ones() {
     let mut chat = Chat::new(&kb);
     let out = chat.say("quickbooks online says 502 bad gateway");
     assert!(browser_question(&out).is_some(), "{}", all_text(&out));
-    chat.say("brave");
+    chat.say("duckduckgo");
     assert!(chat.session.other_browser);
     assert!(chat.session.current_step().is_some());
+    // Brave is built on Chrome: Chrome's steps, and the user told why they read "Chrome".
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway");
+    let out = chat.say("brave");
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    assert!(!chat.session.other_browser);
+    assert!(
+        has(&out, "Brave is built on Chrome") && has(&out, "not Chrome"),
+        "{}",
+        all_text(&out)
+    );
+    // Said mid-walk of a Chrome user: the same steps, and why.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway in chrome");
+    let step = chat.session.current_step();
+    let out = chat.say("im on opera now");
+    assert!(has(&out, "Opera is built on Chrome"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step(), step);
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| !matches!(a.outcome, Some(Outcome::Fixed | Outcome::NotFixed))),
+        "{:?}",
+        chat.session.attempts
+    );
     // Not knowing is first told how to tell, and the question stays open; not knowing again
     // gets the general steps. "google" is Chrome.
     for said in ["idk", "no idea", "nope"] {

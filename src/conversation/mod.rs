@@ -132,10 +132,20 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             let text = without_passwords(text.trim(), &mut out);
             let text = text.as_str();
             note_device(session, text);
+            let before = session.browser;
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
             if !answered {
                 describe(kb, session, text, browser, query.as_ref(), now, &mut out)
+            }
+            // "brave": Chrome's steps stand in, and the user is told why they read "Chrome".
+            if let Some((name, base)) = Browser::built_on(text)
+                && session.browser == Some(base)
+                && (before != Some(base)
+                    || understand::classify(text).intent == Some(Intent::Browser))
+            {
+                out.replies
+                    .insert(0, Reply::new(words::built_on(name, base.label())));
             }
         }
         Event::Open { article, browser } => match kb.get(&article) {

@@ -43,7 +43,8 @@ pub(super) fn answer(
         && understood.browser.is_some()
         && understood.browser == session.browser
     {
-        understood.intent = understand::intent_without_browser(text);
+        // ("im on chrome now", said of the browser already set: still a browser remark.)
+        understood.intent = understand::intent_without_browser(text).or(understood.intent);
     }
     // "nope still blank but it works on my phone", "it works in chrome but not edge": where it
     // works is news for staff, not a move there. The rest of the reply is the answer ("nope

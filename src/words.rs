@@ -584,18 +584,17 @@ pub fn skipped_needs_computer(number: usize, title: &str, device: &str) -> Strin
     )
 }
 
-pub fn skipped_desktop_menu(number: usize, title: &str, browser: &str) -> String {
+/// A fix skipped on a phone or tablet: its steps use `menu` ("extensions menu").
+pub fn skipped_desktop_menu(number: usize, title: &str, browser: &str, menu: &str) -> String {
     format!(
-        "Skipped solution {number} (**{title}**): its steps use {browser}'s extensions menu, which \
+        "Skipped solution {number} (**{title}**): its steps use {browser}'s {menu}, which \
          {browser} has only on a computer, and you're on a phone or tablet."
     )
 }
 
-pub fn no_extensions_menu(browser: &str) -> String {
-    format!(
-        "{browser} has no extensions menu on a phone or tablet, so there is nothing to turn off \
-         there."
-    )
+/// A fix's steps asked for on a phone or tablet whose browser lacks their `menu`.
+pub fn no_desktop_menu(browser: &str, menu: &str) -> String {
+    format!("{browser} has no {menu} on a phone or tablet, so this step does not apply there.")
 }
 
 pub fn skipped_needs_keyboard(number: usize, title: &str, device: &str) -> String {

@@ -4848,3 +4848,39 @@ fn a_check_asked_beside_a_symptom_runs_and_the_symptom_is_matched() {
         chat.session.stage
     );
 }
+
+/// A phone browser has no task manager: on Chrome for Android, the slow-performance fix that
+/// goes through it is skipped, saying why, and the walk goes on.
+#[test]
+fn a_task_manager_step_is_skipped_on_a_phone() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "slow-performance".into(),
+        browser: Some(Browser::Chrome),
+    });
+    chat.say("im on my android phone");
+    let out = chat.not_fixed();
+    assert!(
+        has(&out, "Task manager") || has(&out, "task manager"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        has(
+            &out,
+            "Chrome's task manager, which Chrome has only on a computer"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "\"More tools\""), "{}", all_text(&out));
+    // On a computer, the steps are shown.
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "slow-performance".into(),
+        browser: Some(Browser::Chrome),
+    });
+    let out = chat.not_fixed();
+    assert!(has(&out, "\"More tools\""), "{}", all_text(&out));
+}

@@ -1641,11 +1641,16 @@ fn walk_on(
                 }
                 general
             }
-            // Chrome's extensions menu on an Android phone: there is none. Steps written for
-            // a desktop browser's extensions are skipped on a phone or tablet, saying why.
-            StepsFor::Browser(v) if touch && desktop_extensions(v.browser, &v.steps) => {
-                let why =
-                    words::skipped_desktop_menu(index + 1, &solution.title, v.browser.label());
+            // Chrome's extensions menu or task manager on an Android phone: there is none.
+            // Steps written for a desktop browser's menu are skipped on a phone or tablet,
+            // saying why.
+            StepsFor::Browser(v) if touch && let Some(menu) = desktop_menu(v.browser, &v.steps) => {
+                let why = words::skipped_desktop_menu(
+                    index + 1,
+                    &solution.title,
+                    v.browser.label(),
+                    menu,
+                );
                 skip!(SkipFor::Touch, why);
             }
             StepsFor::Browser(v) => {
@@ -1905,12 +1910,21 @@ fn device_or_browser(
     }
 }
 
-/// Whether `steps` for `browser` go through its extensions menu, which that browser has only on
-/// a computer (Chrome, Edge; Firefox on Android has add-ons, Safari on an iPhone its own steps).
-fn desktop_extensions(browser: Browser, steps: &str) -> bool {
+/// The menu of `browser` that `steps` go through and that the browser has only on a computer:
+/// its extensions menu (Chrome, Edge; Firefox on Android has add-ons, Safari on an iPhone its
+/// own steps) or its task manager (no phone browser has one).
+fn desktop_menu(browser: Browser, steps: &str) -> Option<&'static str> {
+    let lower = steps.to_lowercase();
     // The menu item, as written in steps: `> "Extensions"`, not a word in passing.
-    matches!(browser, Browser::Chrome | Browser::Edge | Browser::Ie)
-        && steps.to_lowercase().contains("\"extensions\"")
+    if matches!(browser, Browser::Chrome | Browser::Edge | Browser::Ie)
+        && lower.contains("\"extensions\"")
+    {
+        Some("extensions menu")
+    } else if lower.contains("task manager") {
+        Some("task manager")
+    } else {
+        None
+    }
 }
 
 /// Whether steps can only be done on a Windows computer (File Explorer, a `C:\` path, the
@@ -2138,8 +2152,8 @@ pub(super) fn steps_on_the_side(session: &Session, article: &Article, index: usi
         }
     };
     let body = match solution.steps_for(session.browser) {
-        StepsFor::Browser(v) if touch && desktop_extensions(v.browser, &v.steps) => {
-            words::no_extensions_menu(v.browser.label())
+        StepsFor::Browser(v) if touch && let Some(menu) = desktop_menu(v.browser, &v.steps) => {
+            words::no_desktop_menu(v.browser.label(), menu)
         }
         StepsFor::Browser(v) => with_general(words::steps_for(
             v.browser.label(),

@@ -240,6 +240,31 @@ pub(super) fn answer(
     {
         return;
     }
+    // At a fix, the result of a test still to come ("it worked in incognito" at "Reload the
+    // page"): recorded for that test, which is not shown again; the open fix stays the question.
+    if session.pending_attempt().is_some()
+        && !super::pending_test(session, article)
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && !understood.question
+        && later_test_answered(session, article, text, now, out)
+    {
+        return;
+    }
+    // "no the bank fixed it not you": it works, from no step shown ("no" says which).
+    if let Some(open) = session.pending_attempt().map(|p| p.solution)
+        && !article.solutions[open].test
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && understand::someone_else_fixed_it(text)
+    {
+        note_follow_up(session, text);
+        works_with_no_fix_credited(
+            session,
+            article,
+            &words::works_by_something_else(&article.title),
+            out,
+        );
+        return;
+    }
     // At a test, its result in the user's words: "blank there too", "works in incognito but
     // not normal", "same thing with the vpn off".
     // (Beside another problem, "works there, but now my bank feed ...", it is read below.)
@@ -889,6 +914,59 @@ fn earlier_test_answered(
         }
         None => open_question(session, article, "", now, out),
     }
+    true
+}
+
+/// The result, said at a fix, of a test of `article` not shown yet ("it worked in incognito"),
+/// by the test's other names: recorded for that test (where it leads ruling out the steps in
+/// between), and the open fix asked about again. Whether such a result was said.
+fn later_test_answered(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    let Some((index, works)) = article
+        .solutions
+        .iter()
+        .enumerate()
+        .filter(|(j, s)| {
+            *j > open
+                && s.test
+                && !s.also_called.is_empty()
+                && !session
+                    .attempts
+                    .iter()
+                    .any(|a| super::is_solution(a, article, *j))
+        })
+        .find_map(|(j, s)| understand::test_result(text, &s.also_called).map(|w| (j, w)))
+    else {
+        return false;
+    };
+    note_follow_up(session, text);
+    let test = &article.solutions[index];
+    let outcome = if works {
+        Outcome::WorksThere
+    } else {
+        Outcome::FailsThere
+    };
+    // Recorded before the open fix, which stays pending (the last attempt): asked again below
+    // with its step's new number.
+    let pending = session.attempts.pop();
+    super::record_step(session, article, index, session.browser, outcome, now);
+    out.replies
+        .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
+    if let Some(target) = if works { test.on_works } else { test.on_fails } {
+        let mut skipped = Vec::new();
+        super::rule_out_up_to(session, article, index, target, now, &mut skipped);
+        super::push_skipped(out, &skipped);
+    }
+    session.attempts.extend(pending);
+    open_question(session, article, "", now, out);
     true
 }
 

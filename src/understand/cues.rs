@@ -762,7 +762,73 @@ const FIXED_BY_ITSELF: &[&str] = &[
     "on its own",
     "by itself",
     "magically",
+    // Nothing was done: "working now but i didnt do the steps".
+    "didnt do anything",
+    "did not do anything",
+    "didnt actually do anything",
+    "didnt even do anything",
+    "didnt do the steps",
+    "didnt do any of",
+    "didnt do that",
+    "didnt change anything",
+    "didnt touch anything",
+    "did nothing",
+    "havent done anything",
+    "without doing anything",
+    "before i could try",
+    "before i tried",
+    "didnt get to try",
+    "didnt even try",
+    "didnt try it",
+    "didnt try that",
+    "didnt try anything",
+    // Someone else, not the step: "my accountant fixed it", "fixed on their end".
+    "on their end",
+    "on their side",
+    "on intuits end",
+    "on intuits side",
+    "not you",
 ];
+
+/// Who else may have fixed it ("my accountant fixed it", "the bank sorted it out").
+const SOMEONE_ELSE: &[&str] = &[
+    "accountant",
+    "bookkeeper",
+    "bank",
+    "they",
+    "support",
+    "intuit",
+    "someone",
+    "somebody",
+    "coworker",
+    "colleague",
+    "boss",
+    "admin",
+    "it guy",
+    "it department",
+    "it dept",
+    "tech",
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "partner",
+    "manager",
+];
+
+/// What someone else did to fix it.
+const FIXED_IT_VERBS: &[&str] = &["fixed", "sorted", "solved", "resolved", "repaired"];
+
+/// "my accountant fixed it", "the bank just sorted it": someone else fixed it, not the step.
+pub fn someone_else_fixed_it(text: &Normalised) -> bool {
+    SOMEONE_ELSE.iter().any(|who| {
+        FIXED_IT_VERBS.iter().any(|verb| {
+            ["", " just", " finally", " must have", " must of"]
+                .iter()
+                .any(|between| text.has(&format!("{who}{between} {verb}")))
+        })
+    })
+}
 
 /// A restart: what fixed it, when no step said to restart.
 const RESTARTED: &[&str] = &[
@@ -784,7 +850,19 @@ const RESTARTED: &[&str] = &[
 pub fn fixed_by_something_else(text: &Normalised, step_title: &str) -> bool {
     let title = step_title.to_lowercase();
     let restart_step = title.contains("restart") || title.contains("reboot");
-    text.any(FIXED_BY_ITSELF) || (!restart_step && text.any(RESTARTED))
+    not_by_anyone_here(text) || (!restart_step && text.any(RESTARTED))
+}
+
+/// "working now but i didnt do the steps": it works, said beside how nothing was done here
+/// (whose negation would otherwise take the "works" back).
+pub fn works_with_nothing_done(text: &Normalised) -> bool {
+    text.any(FIXED_BY_ITSELF) && strong_fixed(&text.without(FIXED_BY_ITSELF))
+}
+
+/// Whether the reply says the fix came about with nothing done here ("fixed itself", "i didnt
+/// do the steps") or by someone else ("my accountant fixed it"): none of it is news of trouble.
+pub fn not_by_anyone_here(text: &Normalised) -> bool {
+    text.any(FIXED_BY_ITSELF) || someone_else_fixed_it(text)
 }
 
 /// Says there is another problem and nothing of what it is ("I have another problem").
@@ -2325,7 +2403,8 @@ pub const CONTRASTS: &[&str] = &["but", "however", "although", "except"];
 
 /// "That fixed it, but now payroll won't load": trouble after a "but" that follows the fix.
 pub fn new_problem_after_fix(text: &Normalised) -> bool {
-    trouble_after_fix(text).is_some()
+    // ("working now but i didnt do the steps": how it came to work, not trouble.)
+    trouble_after_fix(text).is_some() && !not_by_anyone_here(text)
 }
 
 /// The trouble after the "but" that follows a fix ("but now payroll won't load").

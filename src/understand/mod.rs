@@ -541,6 +541,13 @@ pub fn fixed_by_something_else(message: &str, step_title: &str) -> bool {
     cues::fixed_by_something_else(&Normalised::new(message), step_title)
 }
 
+/// Whether a reply says someone else fixed it ("no the bank fixed it not you", "my accountant
+/// sorted it"): it works, and no step shown is what did it, whatever "no" it opens with.
+pub fn someone_else_fixed_it(message: &str) -> bool {
+    let text = Normalised::new(message);
+    cues::someone_else_fixed_it(&text) && !text.is_question()
+}
+
 /// Whether the message only says there is another problem ("I have another problem", the
 /// button's label typed): a new problem, with nothing yet to look up.
 pub fn only_another_problem(message: &str) -> bool {
@@ -626,6 +633,9 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::human(text) {
         return Some(Intent::Human);
     }
+    if cues::works_with_nothing_done(text) && !text.is_question() {
+        return Some(Intent::Fixed);
+    }
     // "It works on my end :)" says fixed; "is it on my end?" asks for a check.
     let states_a_fix =
         cues::strong_fixed(text) && !text.is_question() && !not_fixed && !cues::negated(text);
@@ -707,6 +717,38 @@ mod tests {
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent
+    }
+
+    /// "working now but i didnt do the steps", "my accountant fixed it": it works, from no step.
+    #[test]
+    fn a_fix_from_nothing_done_or_someone_else_is_no_step_of_ours() {
+        for said in [
+            "working now but i didnt do the steps",
+            "its working now but i didnt actually do anything, it just started working",
+            "my accountant fixed it",
+            "the bank just sorted it",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+            assert!(
+                fixed_by_something_else(said, "Update the bank feed"),
+                "{said}"
+            );
+            assert_eq!(trouble_after_fix(said), None, "{said}");
+        }
+        assert!(someone_else_fixed_it("no the bank fixed it not you"));
+        for ours in [
+            "that fixed it",
+            "i fixed it",
+            "yes fixed",
+            "did they fix it?",
+        ] {
+            assert!(!someone_else_fixed_it(ours), "{ours}");
+        }
+        assert!(!fixed_by_something_else(
+            "that fixed it",
+            "Update the bank feed"
+        ));
+        assert!(trouble_after_fix("fixed it but now payroll wont load").is_some());
     }
 
     #[test]

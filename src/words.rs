@@ -191,6 +191,11 @@ pub fn answers_nothing_or(title: &str) -> String {
         "I'm not sure what that answers: there's no fix open right now. If it's about {title}, I can go back to it; otherwise tell me what's going wrong in your own words."
     )
 }
+/// The choice that opens the article a live check's result points to.
+pub fn open_article(title: &str) -> String {
+    format!("Open {title}")
+}
+
 pub fn back_to_problem(title: &str) -> String {
     format!("Back to {title}")
 }

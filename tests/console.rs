@@ -1006,6 +1006,40 @@ fn a_check_asked_beside_a_symptom_comes_first_then_the_symptom_is_matched() {
     );
 }
 
+/// A check whose result an article explains ("503: the article HTTP Error 503 explains this")
+/// offers to open that article, beside a human; the walk's own question keeps its numbers.
+#[test]
+fn a_check_result_offers_the_article_that_explains_it() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let server = runtime.block_on(support::http::TestServer::always(
+        support::http::Behavior::status(503),
+    ));
+    let knowledge = tempfile::tempdir().unwrap();
+    support::paths::knowledge_watching(knowledge.path(), &server.url("/"), "");
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        knowledge.path(),
+        data.path(),
+        "quickbooks online just shows a blank white page after i log in, chrome\n\
+         is it down?\n\
+         Open HTTP Error 503: Service Unavailable\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "Solution 1 of 5: Reload the page fully",
+            "> is it down?",
+            "service unavailable (503)",
+            "] Open HTTP Error 503: Service Unavailable",
+            "] Talk to a human",
+            "> Open HTTP Error 503",
+            "== HTTP Error 503: Service Unavailable ==",
+        ],
+    );
+}
+
 #[test]
 fn a_user_who_asked_to_hear_the_end_of_an_outage_is_told_on_return() {
     let data = tempfile::tempdir().unwrap();

@@ -354,9 +354,32 @@ impl Service {
                     .into_iter()
                     .map(Reply::aside)
                     .collect();
+                // "The article HTTP Error 503 explains this": one press away, unless it is the
+                // one being walked.
+                let walked = session.article().map(str::to_string);
+                let mut linked: Vec<&str> = Vec::new();
+                for r in &reports {
+                    if let Ok(c) = &r.outcome
+                        && let Some(id) = c.article.as_deref()
+                        && walked.as_deref() != Some(id)
+                        && kb.get(id).is_some()
+                        && !linked.contains(&id)
+                    {
+                        linked.push(id);
+                    }
+                }
                 if let Some(last) = replies.last_mut()
                     && !matches!(session.stage, Stage::Escalated { .. })
                 {
+                    for id in linked {
+                        if let Some(a) = kb.get(id) {
+                            last.choices.push(crate::reply::Choice::new(
+                                Action::Article(id.to_string()),
+                                words::open_article(&a.title),
+                                Style::Primary,
+                            ));
+                        }
+                    }
                     last.choices.push(crate::reply::Choice::new(
                         Action::Escalate,
                         words::TALK_TO_A_HUMAN,

@@ -191,6 +191,9 @@ pub fn answers_nothing_or(title: &str) -> String {
         "I'm not sure what that answers: there's no fix open right now. If it's about {title}, I can go back to it; otherwise tell me what's going wrong in your own words."
     )
 }
+/// At "Shall I note ... as what fixed it?": it works, but not from that step.
+pub const WORKS_ANYWAY: &str = "It works, but something else fixed it";
+
 /// The choice that opens the article a live check's result points to.
 pub fn open_article(title: &str) -> String {
     format!("Open {title}")

@@ -1469,7 +1469,14 @@ fn a_long_reply_that_sounds_fixed_is_confirmed_before_it_is_recorded() {
     let out = chat.say("thanks, cleared everything and now it works perfectly on this computer");
     assert!(has(&out, "sounds like that worked"), "{}", all_text(&out));
     assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
-    assert_eq!(actions(&out), [Action::Fixed(step), Action::NotFixed(step)]);
+    assert_eq!(
+        actions(&out),
+        [
+            Action::Fixed(step),
+            Action::NotFixed(step),
+            Action::WorksAnyway(step)
+        ]
+    );
     chat.act(Action::Fixed(step));
     assert_eq!(
         chat.session.attempts.last().unwrap().outcome,
@@ -4944,4 +4951,30 @@ fn replies_a_third_round_found_misread_are_understood() {
     );
     let out = chat.not_fixed();
     assert_solution(&out, 3, 5, "Turn off browser extensions");
+}
+
+/// "Shall I note ... as what fixed it?" has a third answer: it works, but something else fixed
+/// it. Pressed (or typed as its label), the walk ends and no step is credited.
+#[test]
+fn shall_i_note_offers_works_but_not_from_this() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed stuck, last update was last week. chase");
+    let out = chat.say("ok did it, transactions came in");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+    let anyway = actions(&out)
+        .into_iter()
+        .find(|a| matches!(a, Action::WorksAnyway(_)))
+        .unwrap_or_else(|| panic!("no third answer: {}", all_text(&out)));
+    let out = chat.act(anyway);
+    assert!(has(&out, "came from something else"), "{}", all_text(&out));
+    assert!(matches!(chat.session.stage, Stage::Fixed { .. }));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::Fixed)),
+        "{:?}",
+        chat.session.attempts
+    );
 }

@@ -1135,6 +1135,12 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 next_solution(session, article, now, out);
             }
         }
+        Action::WorksAnyway(step) => {
+            if let Some(article) = answered_step(kb, session, step, now, out) {
+                let said = words::works_by_something_else(&article.title);
+                typed::works_with_no_fix_credited(session, article, &said, out);
+            }
+        }
         Action::MoreInfo => match current_article(kb, session) {
             Some(a) => out.replies.push(more_info(a).aside()),
             None => out.replies.push(nothing_open()),

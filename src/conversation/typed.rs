@@ -1328,7 +1328,7 @@ fn fixed(
 }
 
 /// It works, and no fix shown is credited: the walk ends there, saying `said`.
-fn works_with_no_fix_credited(
+pub(super) fn works_with_no_fix_credited(
     session: &mut Session,
     article: &Article,
     said: &str,
@@ -1356,7 +1356,12 @@ fn confirm_fix(session: &mut Session, article: &Article, out: &mut Output) {
         Reply::new(words::sounds_fixed(&title))
             .article(&article.id)
             .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
-            .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger),
+            .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger)
+            .choice(
+                Action::WorksAnyway(step),
+                words::WORKS_ANYWAY,
+                Style::Secondary,
+            ),
     );
 }
 

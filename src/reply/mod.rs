@@ -118,6 +118,9 @@ pub enum Action {
     Fixed(Step),
     /// "Still broken", for this step.
     NotFixed(Step),
+    /// "It works, but something else fixed it" (at "Shall I note ... as what fixed it?"): it
+    /// works, and this step is not credited.
+    WorksAnyway(Step),
     /// Pick an article from low-confidence candidates.
     Article(String),
     NoneOfThese,
@@ -142,6 +145,7 @@ impl Action {
             Action::Browser(None) => "browser:other".into(),
             Action::Fixed(step) => answer_token("fixed", *step),
             Action::NotFixed(step) => answer_token("not-fixed", *step),
+            Action::WorksAnyway(step) => answer_token("works-anyway", *step),
             Action::Article(id) => format!("article:{id}"),
             Action::NoneOfThese => "none".into(),
             Action::MoreInfo => "info".into(),
@@ -159,6 +163,7 @@ impl Action {
             // Buttons from before answers named their step.
             "fixed" => Action::Fixed(Step::UNKNOWN),
             "not-fixed" => Action::NotFixed(Step::UNKNOWN),
+            "works-anyway" => Action::WorksAnyway(Step::UNKNOWN),
             "none" => Action::NoneOfThese,
             "info" => Action::MoreInfo,
             "check" => Action::Check,
@@ -174,6 +179,8 @@ impl Action {
                     Action::Fixed(parse_step(step)?)
                 } else if let Some(step) = token.strip_prefix("not-fixed:") {
                     Action::NotFixed(parse_step(step)?)
+                } else if let Some(step) = token.strip_prefix("works-anyway:") {
+                    Action::WorksAnyway(parse_step(step)?)
                 } else if let Some(n) = token.strip_prefix("notify:") {
                     Action::NotifyMe(n.parse().ok().filter(|n| *n > 0)?)
                 } else if let Some(id) = token.strip_prefix("article:") {
@@ -319,6 +326,11 @@ mod tests {
             }),
             Action::Fixed(Step::UNKNOWN),
             Action::NotFixed(Step::UNKNOWN),
+            Action::WorksAnyway(Step {
+                attempt: 4,
+                solution: 1,
+            }),
+            Action::WorksAnyway(Step::UNKNOWN),
             Action::NotFixed(Step {
                 attempt: usize::MAX - 1,
                 solution: usize::MAX - 1,

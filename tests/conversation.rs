@@ -4978,3 +4978,41 @@ fn shall_i_note_offers_works_but_not_from_this() {
         chat.session.attempts
     );
 }
+
+/// The login loop's private window is a test: "works in the private window but not my
+/// normal one" is its result (no other problem, no fix recorded), and the walk goes on to the
+/// cookie settings; failing there too goes to the date, time and other sign-ins.
+#[test]
+fn the_login_private_window_is_a_test() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "login-loop-signed-out".into(),
+        browser: Some(Browser::Chrome),
+    });
+    let out = chat.not_fixed();
+    assert_test_step(&out, 2, 4, "Sign in from a private window");
+    let out = chat.say("works in the private window but not my normal one");
+    assert_eq!(
+        chat.session.attempts[1].outcome,
+        Some(Outcome::WorksThere),
+        "{}",
+        all_text(&out)
+    );
+    assert_solution(
+        &out,
+        3,
+        4,
+        "Allow cookies for Intuit and stop clearing them on exit",
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "login-loop-signed-out".into(),
+        browser: Some(Browser::Chrome),
+    });
+    chat.not_fixed();
+    let out = chat.say("nope, kicked out there too");
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::FailsThere));
+    assert_solution(&out, 4, 4, "Check the date, time and other sign-ins");
+}

@@ -646,8 +646,22 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         return Some(Intent::Check);
     }
     // "Works on my phone", "using firefox now": the browser is the news, not a fix.
+    // ("fixed! (i'm on firefox btw)": the fix said on its own, the browser beside it.)
     if names_browser && cues::works_elsewhere(text) && !not_fixed {
-        return Some(Intent::Browser);
+        let sentences = text.sentences();
+        let fixed_apart = sentences.iter().any(|s| {
+            cues::strong_fixed(s)
+                && Browser::detect(&s.plain).is_none()
+                && !s.is_question()
+                && !cues::negated(s)
+        }) && sentences
+            .iter()
+            .any(|s| Browser::detect(&s.plain).is_some() && !cues::strong_fixed(s));
+        return Some(if fixed_apart && states_a_fix {
+            Intent::Fixed
+        } else {
+            Intent::Browser
+        });
     }
     if cues::sets_it_aside(text) {
         return Some(Intent::NewProblem);
@@ -749,6 +763,14 @@ mod tests {
             "Update the bank feed"
         ));
         assert!(trouble_after_fix("fixed it but now payroll wont load").is_some());
+    }
+
+    /// "fixed! (i'm on firefox btw)": the fix said apart from the browser is the answer;
+    /// "works in firefox" says where it works.
+    #[test]
+    fn a_fix_beside_a_browser_remark_is_a_fix() {
+        assert_eq!(intent("fixed! (i'm on firefox btw)"), Some(Intent::Fixed));
+        assert_eq!(intent("works in firefox"), Some(Intent::Browser));
     }
 
     #[test]

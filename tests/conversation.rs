@@ -5016,3 +5016,34 @@ fn the_login_private_window_is_a_test() {
     assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::FailsThere));
     assert_solution(&out, 4, 4, "Check the date, time and other sign-ins");
 }
+
+/// What decides outage or not, said in words at the outage test, is kept for staff: a check
+/// asked with trouble beside it ("status page is green but still cant get in") and a result
+/// the test's names do not word ("checked the status page, says all good").
+#[test]
+fn words_at_the_outage_test_are_kept_for_staff() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("nobody in our office can get into quickbooks online this morning");
+    assert_eq!(chat.session.article(), Some("service-outage"));
+    let out = chat.say("status page is green but still cant get in");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{:?}",
+        out.effects
+    );
+    chat.say("checked the status page, says all good");
+    for said in [
+        "status page is green but still cant get in",
+        "checked the status page, says all good",
+    ] {
+        assert!(
+            chat.session.descriptions.iter().any(|d| d == said),
+            "{said}: {:?}",
+            chat.session.descriptions
+        );
+    }
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::WorksThere));
+}

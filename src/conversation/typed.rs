@@ -279,6 +279,8 @@ pub(super) fn answer(
         && let Some(works) = understand::test_result(text, &test_names(test))
     {
         if works {
+            // "checked the status page, says all good": the result in words, for staff too.
+            note_follow_up(session, text);
             super::record_fixed(session, article, now, out);
         } else {
             not_fixed(session, article, text, now, out);
@@ -388,7 +390,13 @@ pub(super) fn answer(
             note_named_browser(session, text, &understood);
             not_fixed(session, article, text, now, out)
         }
-        Some(Intent::Check) => act(kb, session, Action::Check, now, out),
+        // "status page is green but still cant get in": the check, and the words for staff.
+        Some(Intent::Check) => {
+            if understand::mentions_trouble(text) {
+                note_follow_up(session, text);
+            }
+            act(kb, session, Action::Check, now, out)
+        }
         Some(Intent::Human) => {
             // "didnt work, can i talk to a human": the fix on screen failed, and staff see so.
             if understand::not_fixed_beside_human(text) {
@@ -1274,6 +1282,10 @@ fn fixed(
             out,
         );
         return;
+    }
+    // A test's result in words ("checked the status page, says all good") is news for staff.
+    if super::pending_test(session, article) {
+        note_follow_up(session, text);
     }
     take_up_the_fix_named(session, article, text, now);
     // At "which browser?" for a test: "it works in a private window" is its answer (it names

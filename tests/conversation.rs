@@ -4153,15 +4153,16 @@ fn a_short_question_for_a_check_runs_it_even_where_an_article_with_checks_is_nam
         assert!(checks(&out), "{asked}: {}", all_text(&out));
         assert_eq!(chat.session.descriptions, vec![asked.to_string()]);
     }
-    for said in [
-        "is 502 a server problem?",
-        "quickbooks is down, blank page",
-        "is it down? i just get a blank page",
-    ] {
+    for said in ["is 502 a server problem?", "quickbooks is down, blank page"] {
         let mut chat = Chat::new(&kb);
         let out = chat.say(said);
         assert!(!checks(&out), "{said}: {}", all_text(&out));
     }
+    // Asked beside what is wrong: the check, and the problem walked.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("is it down? i just get a blank page");
+    assert!(checks(&out), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
 }
 
 /// "thanks bye" after a fix is thanked, not matched to an article.
@@ -4842,6 +4843,15 @@ fn a_check_asked_beside_a_symptom_runs_and_the_symptom_is_matched() {
         );
         assert_eq!(chat.session.descriptions, [said.to_string()]);
     }
+    // A clear description with the question: walked as usual, the check first.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("getting 502 bad gateway on quickbooks online, is it down for everyone?");
+    assert!(
+        matches!(out.effects.as_slice(), [Effect::Check { lead: true, .. }]),
+        "{:?}",
+        out.effects
+    );
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
     let mut chat = Chat::new(&kb);
     let out = chat.say("is quickbooks down right now?");
     assert!(

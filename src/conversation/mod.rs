@@ -731,9 +731,34 @@ fn describe(
     // check: a short question for a check runs it when the article named has checks and the
     // words give none of its error codes ("is 502 a server problem?" walks the 502 article).
     // (Asked, or told to: "quickbooks is down, blank page" describes the blank page.)
-    // Short: "is it down? i just get a blank page" describes the page too, and is walked.
-    let asks =
-        (understood.question || text.to_lowercase().starts_with("check")) && understood.words <= 7;
+    // Short: "is it down? i just get a blank page" describes the page too, and is walked
+    // (the check asked for running first).
+    let asked = understood.question || text.to_lowercase().starts_with("check");
+    // "is it down?? nothing loads", "getting 502 bad gateway, is it down for everyone?": the
+    // check asked for first, then what the rest describes, as a description of its own (the
+    // whole message is what staff read). (Told, "quickbooks is down, blank page", it
+    // describes the blank page: no check.)
+    if understood.intent == Some(Intent::Check)
+        && asked
+        && let Some(rest) = understand::besides_the_check(text)
+        && let rest_ranked = kb.rank_with(&rest, None, KEEP_MATCHES)
+        && (rest_ranked.best().is_some() || !rest_ranked.candidates(1).is_empty())
+    {
+        act(kb, session, Action::Check, now, out);
+        for e in &mut out.effects {
+            if let Effect::Check { lead, .. } = e {
+                *lead = true;
+            }
+        }
+        describe(kb, session, &rest, browser, None, now, out);
+        if let Some(last) = session.descriptions.last_mut()
+            && *last == rest
+        {
+            *last = text.to_string();
+        }
+        return;
+    }
+    let asks = asked && understood.words <= 7;
     let asks_for_its_check = asks
         && ranking.named().is_some_and(|m| {
             let named = kb.article_at(m.doc);
@@ -743,30 +768,8 @@ fn describe(
         && understood.intent == Some(Intent::Check)
         && (understood.words <= SHORT_QUESTION_WORDS || ranking.candidates(1).is_empty())
     {
-        act(kb, session, Action::Check, now, out);
-        // "is it down?? nothing loads": the check first, then what the rest describes, as a
-        // description of its own (the whole message is what staff read).
-        if let Some(rest) = understand::besides_the_check(text)
-            && !kb
-                .rank_with(&rest, None, KEEP_MATCHES)
-                .candidates(1)
-                .is_empty()
-        {
-            for e in &mut out.effects {
-                if let Effect::Check { lead, .. } = e {
-                    *lead = true;
-                }
-            }
-            describe(kb, session, &rest, browser, None, now, out);
-            if let Some(last) = session.descriptions.last_mut()
-                && *last == rest
-            {
-                *last = text.to_string();
-            }
-            return;
-        }
         session.descriptions.push(text.to_string());
-        return;
+        return act(kb, session, Action::Check, now, out);
     }
     // "hey", "can anyone help?": how to describe it, rather than "I don't know this one" (and
     // nothing for staff to read).

@@ -889,7 +889,10 @@ fn describe(
         out.replies.push(Reply::new(words::noted_now_what(on)));
         return;
     }
-    if let Some(best) = ranking.best() {
+    if let Some(best) = ranking
+        .best()
+        .or_else(|| answer_by_code(kb, &ranking, text))
+    {
         let article = kb.article_at(best.doc);
         let first = typed::fix_for_code(article, text).unwrap_or(0);
         start_article_at(session, article, first, now, out);
@@ -954,6 +957,29 @@ fn describe(
     }
     session.asked = Some(Asked::Human);
     out.replies.push(dont_know());
+}
+
+/// "error 6123": the article named by the words when the message quotes, as an error, a code
+/// that this article lists and no other does (sentence vectors know little of codes, so the
+/// fused score may fall short of answering outright). "I have 500 invoices" says no error.
+fn answer_by_code<'r>(
+    kb: &KnowledgeBase,
+    ranking: &'r crate::matcher::Ranking,
+    text: &str,
+) -> Option<&'r crate::matcher::Match> {
+    let lower = text.to_lowercase();
+    if !["error", "err ", "code"].iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    ranking.named().filter(|m| {
+        typed::names_code_of(kb.article_at(m.doc), text)
+            && kb
+                .articles()
+                .iter()
+                .filter(|a| typed::names_code_of(a, text))
+                .count()
+                == 1
+    })
 }
 
 /// `reply` with a choice per candidate article, and the candidates' ids (for the stage).
@@ -2228,6 +2254,33 @@ fn help() -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// As a fused ranking may read "error 6123": clearly named, below answering outright.
+    fn named_not_confident(kb: &KnowledgeBase, text: &str) -> crate::matcher::Ranking {
+        let mut r = kb.rank_with(text, None, 5);
+        r.confident = 0.999;
+        r.clear = 0.01;
+        r.hybrid = true;
+        r
+    }
+
+    #[test]
+    fn a_code_one_article_lists_said_as_an_error_answers_with_it() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        let kb = crate::knowledge::load::load_dir(&dir).expect("the shipped knowledge loads");
+        let id = |m: Option<&crate::matcher::Match>| m.map(|m| kb.article_at(m.doc).id.clone());
+        let r = named_not_confident(&kb, "error 6123");
+        assert!(r.best().is_none() && r.named().is_some(), "{:?}", r.matches);
+        assert_eq!(
+            id(answer_by_code(&kb, &r, "error 6123")),
+            Some("company-file-not-opening".to_string())
+        );
+        // No error said, or no code: not answered this way.
+        for text in ["I have 500 invoices to import", "company file wont open"] {
+            let r = named_not_confident(&kb, text);
+            assert_eq!(id(answer_by_code(&kb, &r, text)), None, "{text}");
+        }
+    }
 
     fn phone(steps: &str) -> String {
         worded_for(steps, true)

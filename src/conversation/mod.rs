@@ -1469,11 +1469,7 @@ fn tests_answered_up_front(session: &mut Session, article: &Article, now: u64, o
         let Some(works) = understand::test_result(&said, &test.also_called) else {
             continue;
         };
-        let outcome = if works {
-            Outcome::WorksThere
-        } else {
-            Outcome::FailsThere
-        };
+        let outcome = Outcome::of_test(works);
         record_step(session, article, index, session.browser, outcome, now);
         out.replies
             .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));

@@ -903,11 +903,7 @@ fn earlier_test_answered(
     };
     note_follow_up(session, text);
     let test = &article.solutions[earlier];
-    let outcome = if works {
-        Outcome::WorksThere
-    } else {
-        Outcome::FailsThere
-    };
+    let outcome = Outcome::of_test(works);
     super::record_step(session, article, earlier, session.browser, outcome, now);
     out.replies
         .push(Reply::new(words::earlier_test_result(&test.title, works)).article(&article.id));
@@ -957,11 +953,7 @@ fn later_test_answered(
     };
     note_follow_up(session, text);
     let test = &article.solutions[index];
-    let outcome = if works {
-        Outcome::WorksThere
-    } else {
-        Outcome::FailsThere
-    };
+    let outcome = Outcome::of_test(works);
     // Recorded before the open fix, which stays pending (the last attempt): asked again below
     // with its step's new number.
     let pending = session.attempts.pop();

@@ -126,6 +126,15 @@ impl Outcome {
             Outcome::NotFixed
         }
     }
+
+    /// A test's result: it works there, or the problem shows there too.
+    pub fn of_test(works: bool) -> Outcome {
+        if works {
+            Outcome::WorksThere
+        } else {
+            Outcome::FailsThere
+        }
+    }
 }
 
 /// One solution the bot showed (or skipped) and what the user said about it.

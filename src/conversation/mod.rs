@@ -142,7 +142,8 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             if let Some((name, base)) = Browser::built_on(text)
                 && session.browser == Some(base)
                 && (before != Some(base)
-                    || understand::classify(text).intent == Some(Intent::Browser))
+                    || understand::classify(text).intent == Some(Intent::Browser)
+                        && understand::where_it_works(text).is_none())
             {
                 out.replies
                     .insert(0, Reply::new(words::built_on(name, base.label())));
@@ -1166,8 +1167,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
         }
         Action::WorksAnyway(step) => {
             if let Some(article) = answered_step(kb, session, step, now, out) {
-                let said = words::works_by_something_else(&article.title);
-                typed::works_with_no_fix_credited(session, article, &said, out);
+                typed::works_from_something_else(session, article, None, out);
             }
         }
         Action::MoreInfo => match current_article(kb, session) {
@@ -1943,15 +1943,15 @@ fn device_or_browser(
 
 /// The menu of `browser` that `steps` go through and that the browser has only on a computer:
 /// its extensions menu (Chrome, Edge; Firefox on Android has add-ons, Safari on an iPhone its
-/// own steps) or its task manager (no phone browser has one).
+/// own steps) or its task manager (no phone browser has one), each as a menu item written in
+/// quotes (`> "Task manager"`), not a word in passing.
 fn desktop_menu(browser: Browser, steps: &str) -> Option<&'static str> {
     let lower = steps.to_lowercase();
-    // The menu item, as written in steps: `> "Extensions"`, not a word in passing.
     if matches!(browser, Browser::Chrome | Browser::Edge | Browser::Ie)
         && lower.contains("\"extensions\"")
     {
         Some("extensions menu")
-    } else if lower.contains("task manager") {
+    } else if lower.contains("task manager\"") {
         Some("task manager")
     } else {
         None

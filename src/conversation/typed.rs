@@ -42,6 +42,8 @@ pub(super) fn answer(
     if understood.intent == Some(Intent::Browser)
         && understood.browser.is_some()
         && understood.browser == session.browser
+        // ("ok it works in vivaldi" from a Chrome user names another browser.)
+        && Browser::built_on(text).is_none()
     {
         // ("im on chrome now", said of the browser already set: still a browser remark.)
         understood.intent = understand::intent_without_browser(text).or(understood.intent);
@@ -256,13 +258,7 @@ pub(super) fn answer(
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && understand::someone_else_fixed_it(text)
     {
-        note_follow_up(session, text);
-        works_with_no_fix_credited(
-            session,
-            article,
-            &words::works_by_something_else(&article.title),
-            out,
-        );
+        works_from_something_else(session, article, Some(text), out);
         return;
     }
     // At a test, its result in the user's words: "blank there too", "works in incognito but
@@ -934,6 +930,30 @@ fn later_test_answered(
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
         return false;
     };
+    // "reload didnt help and it worked in incognito", "still broken, incognito is disabled":
+    // the open fix's own answer is there too, and is read as usual.
+    let names_a_test = |clause: &str| {
+        let lower = clause.to_lowercase();
+        article
+            .solutions
+            .iter()
+            .filter(|s| s.test)
+            .flat_map(|s| &s.also_called)
+            .any(|n| lower.contains(&n.to_lowercase()))
+    };
+    let answers_the_fix_too = text
+        .split([',', '.', ';', '!', '?'])
+        .flat_map(|c| c.split(" and ").flat_map(|c| c.split(" but ")))
+        .filter(|c| !c.trim().is_empty() && !names_a_test(c))
+        .any(|c| {
+            matches!(
+                understand::classify(c).intent,
+                Some(Intent::Fixed | Intent::NotFixed)
+            )
+        });
+    if answers_the_fix_too {
+        return false;
+    }
     let Some((index, works)) = article
         .solutions
         .iter()
@@ -1266,13 +1286,7 @@ fn fixed(
         && !article.solutions[open].test
         && understand::fixed_by_something_else(text, &article.solutions[open].title)
     {
-        note_follow_up(session, text);
-        works_with_no_fix_credited(
-            session,
-            article,
-            &words::works_by_something_else(&article.title),
-            out,
-        );
+        works_from_something_else(session, article, Some(text), out);
         return;
     }
     // A test's result in words ("checked the status page, says all good") is news for staff.
@@ -1332,6 +1346,22 @@ fn fixed(
 }
 
 /// It works, and no fix shown is credited: the walk ends there, saying `said`.
+/// It works, from something other than the steps shown ("my accountant fixed it", or the
+/// button "It works, but something else fixed it"): said so, nothing credited, and the words
+/// (when typed) kept for staff.
+pub(super) fn works_from_something_else(
+    session: &mut Session,
+    article: &Article,
+    typed: Option<&str>,
+    out: &mut Output,
+) {
+    if let Some(text) = typed {
+        note_follow_up(session, text);
+    }
+    let said = words::works_by_something_else(&article.title);
+    works_with_no_fix_credited(session, article, &said, out);
+}
+
 pub(super) fn works_with_no_fix_credited(
     session: &mut Session,
     article: &Article,

@@ -762,40 +762,55 @@ const FIXED_BY_ITSELF: &[&str] = &[
     "on its own",
     "by itself",
     "magically",
-    // Nothing was done: "working now but i didnt do the steps".
+    // Someone else, not the step: "they fixed something on their end".
+    "on their end",
+    "on their side",
+    "on intuits end",
+    "on intuits side",
+];
+
+/// Nothing was done here: "working now but i didnt do the steps". Not when the reply credits
+/// a fix all the same ("that fixed it, i didnt change anything else").
+const NOTHING_DONE: &[&str] = &[
     "didnt do anything",
     "did not do anything",
     "didnt actually do anything",
     "didnt even do anything",
     "didnt do the steps",
     "didnt do any of",
-    "didnt do that",
     "didnt change anything",
     "didnt touch anything",
     "did nothing",
     "havent done anything",
     "without doing anything",
     "before i could try",
-    "before i tried",
     "didnt get to try",
     "didnt even try",
-    "didnt try it",
-    "didnt try that",
-    "didnt try anything",
-    // Someone else, not the step: "my accountant fixed it", "fixed on their end".
-    "on their end",
-    "on their side",
-    "on intuits end",
-    "on intuits side",
-    "not you",
 ];
+
+/// Words that credit a fix, against which "did nothing else" says nothing.
+const CREDITS_A_FIX: &[&str] = &[
+    "that fixed",
+    "this fixed",
+    "that worked",
+    "this worked",
+    "that did it",
+    "that helped",
+    "fixed it",
+    "else",
+];
+
+/// Whether the reply says nothing was done here ("i didnt do anything", "did nothing"), and
+/// credits no fix ("that worked, did nothing else" does).
+fn nothing_done(text: &Normalised) -> bool {
+    text.any(NOTHING_DONE) && !text.any(CREDITS_A_FIX)
+}
 
 /// Who else may have fixed it ("my accountant fixed it", "the bank sorted it out").
 const SOMEONE_ELSE: &[&str] = &[
     "accountant",
     "bookkeeper",
     "bank",
-    "they",
     "support",
     "intuit",
     "someone",
@@ -807,7 +822,6 @@ const SOMEONE_ELSE: &[&str] = &[
     "it guy",
     "it department",
     "it dept",
-    "tech",
     "husband",
     "wife",
     "son",
@@ -819,15 +833,37 @@ const SOMEONE_ELSE: &[&str] = &[
 /// What someone else did to fix it.
 const FIXED_IT_VERBS: &[&str] = &["fixed", "sorted", "solved", "resolved", "repaired"];
 
-/// "my accountant fixed it", "the bank just sorted it": someone else fixed it, not the step.
+/// Words that say it is still broken, or was fixed only for a while, beside someone else's fix
+/// ("support fixed it for a day then it came back", "they fixed nothing").
+const NOT_FIXED_AFTER_ALL: &[&str] = &[
+    "still",
+    "but",
+    "again",
+    "came back",
+    "back to",
+    "for a day",
+    "nothing",
+    "then",
+    "didnt",
+    "doesnt",
+    "isnt",
+    "not working",
+    "wont",
+    "cant",
+    "thought",
+];
+
+/// "my accountant fixed it", "the bank just sorted it": someone else fixed it, not the step,
+/// and nothing says it is still broken.
 pub fn someone_else_fixed_it(text: &Normalised) -> bool {
-    SOMEONE_ELSE.iter().any(|who| {
+    let said = SOMEONE_ELSE.iter().any(|who| {
         FIXED_IT_VERBS.iter().any(|verb| {
             ["", " just", " finally", " must have", " must of"]
                 .iter()
-                .any(|between| text.has(&format!("{who}{between} {verb}")))
+                .any(|between| text.has(&format!("{who}{between} {verb} it")))
         })
-    })
+    });
+    said && !text.any(NOT_FIXED_AFTER_ALL)
 }
 
 /// A restart: what fixed it, when no step said to restart.
@@ -856,13 +892,13 @@ pub fn fixed_by_something_else(text: &Normalised, step_title: &str) -> bool {
 /// "working now but i didnt do the steps": it works, said beside how nothing was done here
 /// (whose negation would otherwise take the "works" back).
 pub fn works_with_nothing_done(text: &Normalised) -> bool {
-    text.any(FIXED_BY_ITSELF) && strong_fixed(&text.without(FIXED_BY_ITSELF))
+    nothing_done(text) && strong_fixed(&text.without(NOTHING_DONE)) && !new_problem_after_fix(text)
 }
 
 /// Whether the reply says the fix came about with nothing done here ("fixed itself", "i didnt
 /// do the steps") or by someone else ("my accountant fixed it"): none of it is news of trouble.
 pub fn not_by_anyone_here(text: &Normalised) -> bool {
-    text.any(FIXED_BY_ITSELF) || someone_else_fixed_it(text)
+    text.any(FIXED_BY_ITSELF) || nothing_done(text) || someone_else_fixed_it(text)
 }
 
 /// Says there is another problem and nothing of what it is ("I have another problem").
@@ -2403,8 +2439,7 @@ pub const CONTRASTS: &[&str] = &["but", "however", "although", "except"];
 
 /// "That fixed it, but now payroll won't load": trouble after a "but" that follows the fix.
 pub fn new_problem_after_fix(text: &Normalised) -> bool {
-    // ("working now but i didnt do the steps": how it came to work, not trouble.)
-    trouble_after_fix(text).is_some() && !not_by_anyone_here(text)
+    trouble_after_fix(text).is_some()
 }
 
 /// The trouble after the "but" that follows a fix ("but now payroll won't load").
@@ -2413,7 +2448,9 @@ fn trouble_after_fix(text: &Normalised) -> Option<Normalised> {
     let at = CONTRASTS.iter().filter_map(|w| text.find(w)).min()?;
     let (before, after) = padded.split_at(at);
     let after = Normalised::from_padded(after);
-    let trouble = after.any(TROUBLE) || after.any(NEW_PROBLEM) || after.has("now");
+    // ("working now but i didnt do the steps": how it came to work, not trouble.)
+    let said = after.without(NOTHING_DONE);
+    let trouble = said.any(TROUBLE) || said.any(NEW_PROBLEM) || said.has("now");
     (strong_fixed(&Normalised::from_padded(before)) && trouble).then_some(after)
 }
 

@@ -220,6 +220,10 @@ const WHERE: &[&str] = &[
     "google",
     "brave",
     "opera",
+    "vivaldi",
+    "yandex",
+    "librewolf",
+    "waterfox",
     "iphone",
     "ipad",
     "android",
@@ -576,7 +580,17 @@ pub fn besides_the_check(message: &str) -> Option<String> {
     let rest = rest.join(", ");
     // Besides the words that say something is wrong anywhere, those of a page that never comes.
     let trouble = mentions_trouble(&rest)
-        || Normalised::new(&rest).any(&["nothing", "spinning", "spins", "white", "logged out"]);
+        || Normalised::new(&rest).any(&[
+            "nothing loads",
+            "nothing happens",
+            "nothing shows",
+            "nothing comes up",
+            "nothing works",
+            "spinning",
+            "spins",
+            "white",
+            "logged out",
+        ]);
     (!asks.is_empty() && trouble).then_some(rest)
 }
 
@@ -654,9 +668,14 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
                 && Browser::detect(&s.plain).is_none()
                 && !s.is_question()
                 && !cues::negated(s)
-        }) && sentences
-            .iter()
-            .any(|s| Browser::detect(&s.plain).is_some() && !cues::strong_fixed(s));
+        }) && sentences.iter().any(|s| {
+            // A remark on where the user is ("i'm on firefox btw"), not a move there ("I
+            // switched to Firefox", "used edge instead"), which may be what fixed it.
+            const MOVES: &[&str] = &[
+                "switched", "switch", "used", "tried", "instead", "moved", "changed", "went",
+            ];
+            Browser::detect(&s.plain).is_some() && !cues::strong_fixed(s) && !s.any(MOVES)
+        });
         return Some(if fixed_apart && states_a_fix {
             Intent::Fixed
         } else {
@@ -750,19 +769,38 @@ mod tests {
             assert_eq!(trouble_after_fix(said), None, "{said}");
         }
         assert!(someone_else_fixed_it("no the bank fixed it not you"));
+        // Found in review: still broken, someone's fix that did not last or fixed nothing,
+        // or a fix credited to the step beside "nothing else".
         for ours in [
             "that fixed it",
             "i fixed it",
             "yes fixed",
             "did they fix it?",
+            "intuit support resolved my case but its still broken",
+            "they fixed the sign in page last week but i still get kicked out",
+            "nope, the IT guy fixed nothing",
+            "support fixed it for a day then it came back",
+            "i thought someone fixed it but no, still signing me out",
         ] {
             assert!(!someone_else_fixed_it(ours), "{ours}");
         }
-        assert!(!fixed_by_something_else(
+        for credited in [
             "that fixed it",
-            "Update the bank feed"
-        ));
+            "clearing the cookies fixed it, didnt try that incognito thing",
+            "yep that worked, did nothing else",
+            "that fixed it, thank you! I didnt change anything else",
+        ] {
+            assert!(
+                !fixed_by_something_else(credited, "Update the bank feed"),
+                "{credited}"
+            );
+        }
         assert!(trouble_after_fix("fixed it but now payroll wont load").is_some());
+        // A new problem beside "i didnt change anything" is still a new problem.
+        assert_eq!(
+            intent("fixed, but now payroll wont open and i didnt change anything"),
+            Some(Intent::NewProblem)
+        );
     }
 
     /// "fixed! (i'm on firefox btw)": the fix said apart from the browser is the answer;
@@ -771,6 +809,11 @@ mod tests {
     fn a_fix_beside_a_browser_remark_is_a_fix() {
         assert_eq!(intent("fixed! (i'm on firefox btw)"), Some(Intent::Fixed));
         assert_eq!(intent("works in firefox"), Some(Intent::Browser));
+        // A move to another browser may be what fixed it: no fix read beside it.
+        assert_ne!(
+            intent("It works! I switched to Firefox."),
+            Some(Intent::Fixed)
+        );
     }
 
     #[test]
@@ -787,6 +830,7 @@ mod tests {
             ("can you check if quickbooks is up", None),
             ("is it down for everyone or just me?", None),
             ("is it down? thanks", None),
+            ("is it down? nothing else on my computer has issues", None),
             ("payroll wont update", None),
         ] {
             assert_eq!(besides_the_check(said).as_deref(), rest, "{said}");

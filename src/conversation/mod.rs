@@ -972,15 +972,9 @@ fn answer_by_code<'r>(
     if !["error", "err ", "code"].iter().any(|w| lower.contains(w)) {
         return None;
     }
-    ranking.named().filter(|m| {
-        typed::names_code_of(kb.article_at(m.doc), text)
-            && kb
-                .articles()
-                .iter()
-                .filter(|a| typed::names_code_of(a, text))
-                .count()
-                == 1
-    })
+    ranking
+        .named()
+        .filter(|m| typed::names_a_code_only_it_lists(kb, kb.article_at(m.doc), text))
 }
 
 /// `reply` with a choice per candidate article, and the candidates' ids (for the stage).

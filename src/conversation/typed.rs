@@ -1268,8 +1268,30 @@ fn pass_over(
 
 /// Whether `text` names one of `article`'s error codes ("503").
 pub(super) fn names_code_of(article: &Article, text: &str) -> bool {
-    let codes = Terms::of(text).codes;
+    lists_any_of(article, &Terms::of(text).codes)
+}
+
+/// Whether `article` lists any of `codes` among its error codes.
+fn lists_any_of(article: &Article, codes: &HashSet<String>) -> bool {
     !codes.is_empty() && !codes.is_disjoint(&Terms::of(&article.codes.join(" ")).codes)
+}
+
+/// Whether `text` names an error code of `article` that no other article of `kb` lists (the
+/// text's codes read once; most messages have none, and nothing else is read).
+pub(super) fn names_a_code_only_it_lists(
+    kb: &KnowledgeBase,
+    article: &Article,
+    text: &str,
+) -> bool {
+    let codes = Terms::of(text).codes;
+    lists_any_of(article, &codes)
+        && kb
+            .articles()
+            .iter()
+            .filter(|a| lists_any_of(a, &codes))
+            .take(2)
+            .count()
+            == 1
 }
 
 fn fixed(

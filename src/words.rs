@@ -611,6 +611,22 @@ pub fn skipped_needs_keyboard(number: usize, title: &str, device: &str) -> Strin
     )
 }
 
+/// A test showed the trouble is not the article's (`go to: another article`).
+pub const SOMETHING_ELSE_THEN_TITLE: &str = "Something else, then";
+
+pub fn left_by_test(test: &str, article: &str, with_choices: bool) -> String {
+    let then = if with_choices {
+        ", or pick the closest of these"
+    } else {
+        ""
+    };
+    format!(
+        "The test (**{test}**) shows this is not **{article}**: the trouble is on your side, \
+         with this device or its connection. Tell me what you see here, in your own words (the \
+         exact error message helps){then}."
+    )
+}
+
 pub fn last_fix(title: &str) -> String {
     format!("That was the last fix I have for **{title}**.")
 }

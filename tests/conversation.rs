@@ -4752,6 +4752,70 @@ fn a_reply_after_steps_on_the_side_is_about_that_fix() {
     assert_ne!(solution(&chat), Some(open.solution));
 }
 
+/// "It works from my phone" at the outage article's test: not an outage. The user is asked
+/// what they see, with the other articles their words ranked, rather than told the fixes ran
+/// out; what they say next is matched without the outage article.
+#[test]
+fn a_test_showing_it_is_not_an_outage_asks_what_the_user_sees() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("nobody in our office can get into quickbooks online, everyone gets an error");
+    assert_eq!(chat.session.stage.article(), Some("service-outage"));
+    let out = chat.say("it works on my phone on mobile data");
+    let text = all_text(&out);
+    assert!(text.contains("Something else, then"), "{text}");
+    assert!(
+        !text.contains("Out of fixes") && !text.contains("Skipping"),
+        "{text}"
+    );
+    let Stage::ChoosingArticle { candidates } = &chat.session.stage else {
+        panic!("a list to pick from: {:?}", chat.session.stage);
+    };
+    assert!(!candidates.is_empty(), "{text}");
+    assert!(!candidates.iter().any(|c| c == "service-outage"));
+    assert_eq!(
+        question(&out).choices.len(),
+        candidates.len() + 1,
+        "and a human"
+    );
+    // On the ticket, the steps the test ruled out say so.
+    let ruled_out = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.outcome == Some(Outcome::RuledOutByTest))
+        .count();
+    assert_eq!(ruled_out, 2);
+    // Told in words, the problem is matched as if the outage article were not there; the words
+    // chose it, so its confidence is said.
+    let out = chat.say("the page just stays blank on my computer");
+    assert_eq!(chat.session.stage.article(), Some("page-not-loading"));
+    assert!(
+        out.replies
+            .iter()
+            .flat_map(|r| &r.fields)
+            .any(|f| f.name == "Match" && f.value.ends_with("confident")),
+        "{}",
+        all_text(&out)
+    );
+
+    // Said with the description, the same: no outage steps named as skipped.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("nobody in the office can get into quickbooks, it works on my phone though");
+    let text = all_text(&out);
+    assert!(text.contains("Something else, then"), "{text}");
+    assert!(!text.contains("Skipping"), "{text}");
+    // Failing there too is an outage: on to waiting.
+    let mut chat = Chat::new(&kb);
+    chat.say("nobody in our office can get into quickbooks online, everyone gets an error");
+    let out = chat.not_fixed();
+    assert!(
+        all_text(&out).contains("Wait and follow updates"),
+        "{}",
+        all_text(&out)
+    );
+}
+
 /// An article picked from "Is this it?" does not show its score as confidence: the bot said it
 /// was not sure.
 #[test]

@@ -16,6 +16,9 @@ mod typed;
 
 /// How many ranked articles a session remembers.
 const KEEP_MATCHES: usize = 5;
+/// The least score of another article offered when a test shows the trouble is not the walked
+/// one's (the description named it too, if faintly).
+const LEFT_FOR_AT_LEAST: f64 = 0.05;
 /// How many low-confidence candidates are offered.
 const CANDIDATES: usize = 3;
 
@@ -421,7 +424,7 @@ fn describe(
     };
     // Went by the text rather than an explicit choice: said, with how to change it.
     let assumed_browser = browser.is_none() && named_browser.is_some();
-    let ranking = kb.rank_with(text, query, KEEP_MATCHES);
+    let ranking = rank_for(kb, session, text, query);
     // Typed during a walk: an answer to the open question, a detail, or (asked first) another
     // problem; never a silent restart.
     if session.stage.is_walking()
@@ -867,7 +870,7 @@ fn describe(
                 },
                 _ => q.clone(),
             });
-            kb.rank_with(&both, vectors.as_ref(), KEEP_MATCHES)
+            rank_for(kb, session, &both, vectors.as_ref())
         }
         _ => ranking,
     };
@@ -896,6 +899,9 @@ fn describe(
     {
         let article = kb.article_at(best.doc);
         let first = typed::fix_for_code(article, text).unwrap_or(0);
+        // Words typed at a list that are clear enough to answer with: the words chose it
+        // (its confidence is said), not a pick from the list.
+        session.stage = Stage::Idle;
         start_article_at(session, article, first, now, out);
         if assumed_browser
             && let (Some(b), Some(first)) = (session.browser, out.replies.first_mut())
@@ -1468,7 +1474,15 @@ fn tests_answered_up_front(session: &mut Session, article: &Article, now: u64, o
         out.replies
             .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
         if let Some(target) = if works { test.on_works } else { test.on_fails } {
-            rule_out_up_to(session, article, index, target, now, &mut skipped);
+            // Steps of an article the test rules out altogether go unnamed: the walk leaves it.
+            let leaves = if works {
+                test.leaves_on_works
+            } else {
+                test.leaves_on_fails
+            };
+            let mut unsaid = Vec::new();
+            let said = if leaves { &mut unsaid } else { &mut skipped };
+            rule_out_up_to(session, article, index, target, now, said);
         }
     }
     push_skipped(out, &skipped);
@@ -1746,6 +1760,12 @@ fn walk_on(
         out.replies.push(with_answers(reply, article, step));
         return;
     }
+    // "It works from my phone" at the outage article's test: not an outage, so not "out of
+    // fixes" but "what do you see, then?" (the steps it skips need no saying).
+    if let Some(test) = left_by_test(session, article) {
+        leave_article(session, article, &test, out);
+        return;
+    }
     push_skipped(out, &skipped);
     // A detail may have jumped ahead: a fix never shown in this walk comes before "out of
     // fixes". (Once per call: see `walk_on`'s `may_go_back`.)
@@ -1760,6 +1780,87 @@ fn walk_on(
     out.replies.push(out_of_solutions(session, article));
     // "A person can take it from here": a bare "yes" takes the offer, never "it works".
     session.asked = Some(Asked::Human);
+}
+
+/// Whether a test's outcome recorded in this walk says the trouble is not `article`'s (`go to:
+/// another article`), and that test's title.
+fn left_by_test(session: &Session, article: &Article) -> Option<String> {
+    session.attempts.iter().find_map(|a| {
+        let s = article
+            .solutions
+            .get(a.solution)
+            .filter(|s| a.article == article.id && s.test && s.title == a.title)?;
+        let leaves = match a.outcome {
+            Some(Outcome::WorksThere) => s.leaves_on_works,
+            Some(Outcome::FailsThere) => s.leaves_on_fails,
+            _ => false,
+        };
+        leaves.then(|| s.title.clone())
+    })
+}
+
+/// The articles a test's outcome showed are not the user's trouble in this conversation: left
+/// out of what the user's words rank.
+fn ruled_out_by_tests(kb: &KnowledgeBase, session: &Session) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for a in &session.attempts {
+        if !ids.contains(&a.article)
+            && let Some(article) = kb.get(&a.article)
+            && left_by_test(session, article).is_some()
+        {
+            ids.push(a.article.clone());
+        }
+    }
+    ids
+}
+
+/// [`KnowledgeBase::rank_with`] without the articles a test ruled out.
+fn rank_for(
+    kb: &KnowledgeBase,
+    session: &Session,
+    text: &str,
+    query: Option<&QueryVectors>,
+) -> crate::matcher::Ranking {
+    let mut ranking = kb.rank_with(text, query, KEEP_MATCHES);
+    let ruled_out = ruled_out_by_tests(kb, session);
+    if !ruled_out.is_empty() {
+        ranking
+            .matches
+            .retain(|m| !ruled_out.contains(&kb.article_at(m.doc).id));
+    }
+    ranking
+}
+
+/// A test showed the trouble is not `article`'s: the user is asked what they see instead, with
+/// the other articles their description ranked to pick from.
+fn leave_article(session: &mut Session, article: &Article, test: &str, out: &mut Output) {
+    let others: Vec<(String, String)> = session
+        .matches
+        .iter()
+        .filter(|m| m.id != article.id && m.score >= LEFT_FOR_AT_LEAST)
+        .take(CANDIDATES)
+        .map(|m| (m.id.clone(), m.title.clone()))
+        .collect();
+    let mut reply = Reply::new(words::left_by_test(
+        test,
+        &article.title,
+        !others.is_empty(),
+    ))
+    .title(words::SOMETHING_ELSE_THEN_TITLE)
+    .article(&article.id);
+    for (id, title) in &others {
+        reply = reply.choice(Action::Article(id.clone()), title.clone(), Style::Primary);
+    }
+    reply = reply.choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
+    session.stage = if others.is_empty() {
+        Stage::Idle
+    } else {
+        Stage::ChoosingArticle {
+            candidates: others.into_iter().map(|(id, _)| id).collect(),
+        }
+    };
+    session.asked = None;
+    out.replies.push(reply);
 }
 
 /// The first step of `article` this walk has not shown for the user's browser and device:

@@ -124,9 +124,15 @@ fn informative(o: Option<Outcome>) -> u8 {
 
 /// The device, from the browser where it implies one, else from the device the user last
 /// named (`device`; for sessions stored before it was kept, the latest description naming
-/// one): "chrome on my android" is a phone, not a computer.
+/// one, not where it works): "chrome on my android" is a phone, not a computer; "it works on my
+/// phone" says nothing of the device that is broken.
 fn device_of(browser: Option<Browser>, device: Option<Device>, said: &[String]) -> &'static str {
-    let device = device.or_else(|| said.iter().rev().find_map(|s| Device::detect(s)));
+    let device = device.or_else(|| {
+        said.iter()
+            .rev()
+            .filter(|s| crate::understand::where_it_works(s).is_none())
+            .find_map(|s| Device::detect(s))
+    });
     match (browser, device) {
         (Some(Browser::SafariIos), _) => Device::AppleTouch.label(),
         (Some(Browser::SafariMac), _) => "Mac",
@@ -669,6 +675,11 @@ mod tests {
             "Android phone or tablet"
         );
         assert_eq!(device_of(None, None, &said("502 bad gateway")), "unknown");
+        // Where it works is not the device that is broken.
+        assert_eq!(
+            device_of(None, None, &said("it works on my phone on mobile data")),
+            "unknown"
+        );
         // The device kept by the conversation (named in a reply, not a description) wins.
         assert_eq!(
             device_of(

@@ -77,6 +77,14 @@ pub struct Solution {
     pub on_works: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_fails: Option<usize>,
+    /// For a test: its result shows the trouble is not this article's (`go to: another
+    /// article`): when it works there, and when it fails there too. Every later step is
+    /// skipped (the `on_` index is the number of solutions) and the user is asked what they
+    /// see instead of being told the fixes ran out.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub leaves_on_works: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub leaves_on_fails: bool,
     /// For a test: how users name what it tries (`- Also called: incognito, InPrivate`), so
     /// "it works in incognito" said in a description answers the test before it is asked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -746,7 +754,9 @@ fn parse_body(
                 continue;
             };
             // "go to: the end": nothing after the test would help; on to "out of fixes".
-            let found = if is_the_end(&target) {
+            // "go to: another article": likewise, and the trouble is another article's.
+            let leaves = is_another_article(&target);
+            let found = if leaves || is_the_end(&target) {
                 Some(out.solutions.len())
             } else {
                 out.solutions
@@ -759,8 +769,10 @@ fn parse_body(
                     let s = &mut out.solutions[at];
                     if outcome == "works there" {
                         s.on_works = Some(j);
+                        s.leaves_on_works = leaves;
                     } else {
                         s.on_fails = Some(j);
+                        s.leaves_on_fails = leaves;
                     }
                 }
                 Some(_) => problems.push(
@@ -779,7 +791,7 @@ fn parse_body(
                     let hint = if later.is_empty() {
                         "the test is the last step: add a solution after it, or remove the line".to_string()
                     } else {
-                        format!("the solutions after it are {}, or `the end` to skip them all", later.join(", "))
+                        format!("the solutions after it are {}, `the end` to skip them all, or `another article` when the trouble is elsewhere", later.join(", "))
                     };
                     problems.push(
                         Diagnostic::new(
@@ -868,6 +880,13 @@ fn branches(text: &str) -> (String, Vec<GoTo>) {
 fn is_the_end(target: &str) -> bool {
     let t = target.trim().trim_end_matches('.').to_lowercase();
     t == "the end" || t == "end"
+}
+
+/// Whether a "go to" target leaves the article (`go to: another article`): the test's result
+/// shows the trouble is not this one.
+fn is_another_article(target: &str) -> bool {
+    let t = target.trim().trim_end_matches('.').to_lowercase();
+    t == "another article" || t == "a different article"
 }
 
 /// Markdown without its `- Also called: a, b` lines, and each such line with its names.
@@ -1033,6 +1052,8 @@ fn parse_solution(
         test: false,
         on_works: None,
         on_fails: None,
+        leaves_on_works: false,
+        leaves_on_fails: false,
         also_called: Vec::new(),
         general,
         variants,
@@ -1155,6 +1176,13 @@ Ask a human.
         let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n- If it fails there too, go to: The end\n\n## Solution: Clear the cache\n1. Clear it.\n";
         let a = parse("x.md", "x", text).expect("valid");
         assert_eq!(a.solutions[0].on_fails, Some(2));
+        assert!(!a.solutions[0].leaves_on_fails);
+        // "go to: another article": past the last solution, and out of the article.
+        let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try another device\n1. Try it.\n- If it works there, go to: another article\n\n## Solution: Wait\n1. Wait.\n";
+        let a = parse("x.md", "x", text).expect("valid");
+        let test = &a.solutions[0];
+        assert_eq!((test.on_works, test.leaves_on_works), (Some(2), true));
+        assert_eq!((test.on_fails, test.leaves_on_fails), (None, false));
         // "Also called" lines: the names users give the test, kept out of its steps.
         let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n- Also called: incognito,  private mode , \"InPrivate\",\n\n## Solution: Clear the cache\n1. Clear it.\n";
         let a = parse("x.md", "x", text).expect("valid");

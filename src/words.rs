@@ -224,7 +224,12 @@ pub fn does_it_work_with(test: &str) -> String {
 
 /// A long reply that sounds like a fix is confirmed before it is recorded.
 pub fn sounds_fixed(fix: &str) -> String {
-    format!("It sounds like that worked. Shall I note **{fix}** as what fixed it?")
+    format!("It sounds like that worked. {}", note_as_fixed(fix))
+}
+
+/// The question of [`sounds_fixed`] alone, asked again.
+pub fn note_as_fixed(fix: &str) -> String {
+    format!("Shall I note **{fix}** as what fixed it?")
 }
 
 pub fn glad_it_works_now(title: &str) -> String {

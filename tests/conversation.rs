@@ -5068,6 +5068,65 @@ fn shall_i_note_offers_works_but_not_from_this() {
     );
 }
 
+/// At "Shall I note ... as what fixed it?", a reply not understood gets that question again
+/// with its three answers in their places (never "did this fix it?", whose third answer is
+/// another); "it was something else" or "restarted the router" is the third answer in words.
+#[test]
+fn shall_i_note_keeps_its_choices_and_understands_something_else() {
+    let kb = shipped_kb();
+    let ask = |chat: &mut Chat| {
+        chat.say("bank feed stuck, last update was last week. chase");
+        let out = chat.say("ok did it, transactions came in");
+        assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+        actions(&out)
+    };
+    for unclear in ["hmm", "what?", "wait"] {
+        let mut chat = Chat::new(&kb);
+        let asked = ask(&mut chat);
+        let out = chat.say(unclear);
+        assert!(has(&out, "Shall I note"), "{unclear}: {}", all_text(&out));
+        assert_eq!(
+            actions(&out),
+            asked,
+            "{unclear}: the same choices in the same places"
+        );
+    }
+    for elsewhere in [
+        "it was something else",
+        "no, wasn't that one",
+        "i restarted the router",
+    ] {
+        let mut chat = Chat::new(&kb);
+        ask(&mut chat);
+        let out = chat.say(elsewhere);
+        assert!(
+            has(&out, "came from something else"),
+            "{elsewhere}: {}",
+            all_text(&out)
+        );
+        assert!(
+            chat.session
+                .attempts
+                .iter()
+                .all(|a| a.outcome != Some(Outcome::Fixed)),
+            "{elsewhere}"
+        );
+    }
+    // Still broken after all is no third answer.
+    let mut chat = Chat::new(&kb);
+    ask(&mut chat);
+    let out = chat.say("no still broken, something else is wrong");
+    assert!(!has(&out, "came from something else"), "{}", all_text(&out));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed)),
+        "{:?}",
+        chat.session.attempts
+    );
+}
+
 /// The login loop's private window is a test: "works in the private window but not my
 /// normal one" is its result (no other problem, no fix recorded), and the walk goes on to the
 /// cookie settings; failing there too goes to the date, time and other sign-ins.

@@ -262,6 +262,37 @@ fn answer_asked(
         act(kb, session, action, now, out);
         return true;
     }
+    // At "Shall I note ... as what fixed it?": "the router fixed it" is its third answer, and
+    // "hmm" or "what?" gets the same question with its choices in their places (never "did
+    // this fix it?" with others in theirs).
+    if asked == Asked::ConfirmFix
+        && understand::yes_or_no(text).is_none()
+        && let (Some(article), Some(step)) = (current_article(kb, session), session.current_step())
+    {
+        let title = session.attempts.last().map_or("", |a| a.title.as_str());
+        if understand::fixed_by_something_else(text, title)
+            || understand::credits_something_else(text)
+        {
+            act(kb, session, Action::WorksAnyway(step), now, out);
+            return true;
+        }
+        let pause = understand::only_a_pause(text);
+        if pause
+            || understand::says_nothing(text)
+            || matches!(
+                understand::classify(text).intent,
+                None | Some(Intent::Aside)
+            )
+        {
+            let lead = if pause {
+                words::TAKE_YOUR_TIME
+            } else {
+                words::DIDNT_CATCH
+            };
+            typed::confirm_fix_led(session, article, lead, out);
+            return true;
+        }
+    }
     let Some(yes) = understand::yes_or_no(text) else {
         return false;
     };

@@ -1400,6 +1400,17 @@ pub(super) fn works_with_no_fix_credited(
 /// "It sounds like that worked. Shall I note ... as what fixed it?", with the answers; a bare
 /// yes or no answers it.
 fn confirm_fix(session: &mut Session, article: &Article, out: &mut Output) {
+    confirm_fix_led(session, article, "", out);
+}
+
+/// [`confirm_fix`] asked again after `lead` ("Sorry, I didn't catch that."), its choices in
+/// the same places.
+pub(super) fn confirm_fix_led(
+    session: &mut Session,
+    article: &Article,
+    lead: &str,
+    out: &mut Output,
+) {
     let Some(step) = session.current_step() else {
         return;
     };
@@ -1408,8 +1419,13 @@ fn confirm_fix(session: &mut Session, article: &Article, out: &mut Output) {
         .last()
         .map_or(article.title.clone(), |a| a.title.clone());
     session.asked = Some(Asked::ConfirmFix);
+    let text = if lead.is_empty() {
+        words::sounds_fixed(&title)
+    } else {
+        format!("{lead} {}", words::note_as_fixed(&title))
+    };
     out.replies.push(
-        Reply::new(words::sounds_fixed(&title))
+        Reply::new(text)
             .article(&article.id)
             .choice(Action::Fixed(step), words::FIXED_IT, Style::Success)
             .choice(Action::NotFixed(step), words::STILL_BROKEN, Style::Danger)

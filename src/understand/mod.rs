@@ -545,6 +545,28 @@ pub fn fixed_by_something_else(message: &str, step_title: &str) -> bool {
     cues::fixed_by_something_else(&Normalised::new(message), step_title)
 }
 
+/// At "Shall I note <fix> as what fixed it?": the reply says the fix was something else ("it
+/// was something else", "wasnt that one"), though it works.
+pub fn credits_something_else(message: &str) -> bool {
+    const OTHER: &[&str] = &[
+        "something else",
+        "somethin else",
+        "something different",
+        "other thing",
+        "different thing",
+        "wasnt that",
+        "wasnt this",
+        "was not that",
+        "was not this",
+        "not that one",
+        "not this one",
+    ];
+    let text = Normalised::new(message);
+    // "no, wasnt that one": the "no" is to noting it; "no still broken" takes the fix back.
+    let rest = text.without(&["no", "nope", "nah"]);
+    text.any(OTHER) && !cues::strong_not_fixed(&rest)
+}
+
 /// Whether a reply says someone else fixed it ("no the bank fixed it not you", "my accountant
 /// sorted it"): it works, and no step shown is what did it, whatever "no" it opens with.
 pub fn someone_else_fixed_it(message: &str) -> bool {

@@ -232,17 +232,36 @@ impl Browser {
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {
         let all = lowercase_words(text);
-        // "edge, not chrome", "instead of chrome": a browser said not to be the one is left out.
+        // "edge, not chrome", "instead of chrome", "i don't use chrome": a browser said not to
+        // be the one is left out.
         let words: Vec<String> = all
             .iter()
             .enumerate()
-            .filter(|&(i, _)| {
-                let before = |k: usize| i.checked_sub(k).map_or("", |j| all[j].as_str());
-                // ("no, firefox does the same" still names Firefox.)
-                !(before(1) == "not" || (before(2), before(1)) == ("instead", "of"))
-            })
+            .filter(|&(i, _)| !said_not_to_be(&all, i))
             .map(|(_, w)| w.clone())
             .collect();
+        Browser::among(Some(text), &words)
+    }
+
+    /// The browser or device a user says they are not on ("i don't use chrome", "no i'm not on
+    /// an iphone", "wrong browser, i never said edge"), when they name no other.
+    pub fn denied(text: &str) -> Option<Browser> {
+        if Browser::detect(text).is_some() {
+            return None;
+        }
+        let all = lowercase_words(text);
+        let denied: Vec<String> = all
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| said_not_to_be(&all, i))
+            .map(|(_, w)| w.clone())
+            .collect();
+        Browser::among(None, &denied)
+    }
+
+    /// [`Browser::detect`] over the words kept; a browser built on another ("brave") is looked
+    /// for in `text` when given.
+    fn among(text: Option<&str>, words: &[String]) -> Option<Browser> {
         let has = |w: &str| words.iter().any(|x| x == w);
         let mut found = Vec::new();
         let ios = has("iphone") || has("ipad") || has("ios") || has("ipados");
@@ -272,7 +291,7 @@ impl Browser {
         }
         // "brave": Chrome's steps, unless a browser of the articles' own is named too.
         if found.is_empty()
-            && let Some((_, base)) = Browser::built_on(text)
+            && let Some((_, base)) = text.and_then(Browser::built_on)
         {
             found.push(base);
         }
@@ -294,6 +313,33 @@ impl Browser {
             _ => None,
         }
     }
+}
+
+/// Whether word `i` is said not to be the user's: "not chrome", "instead of chrome", "i don't
+/// use chrome", "not on an iphone", "never said edge" (a negation, then only words of using or
+/// having). ("no, firefox does the same" still names Firefox.)
+fn said_not_to_be(all: &[String], i: usize) -> bool {
+    const NEGATIONS: &[&str] = &[
+        "not", "t", "dont", "never", "didnt", "isnt", "wasnt", "aint",
+    ];
+    const BETWEEN: &[&str] = &[
+        "use", "using", "used", "on", "in", "have", "has", "said", "say", "an", "a", "the", "even",
+        "my", "any", "running", "own", "internet",
+    ];
+    let before = |k: usize| i.checked_sub(k).map_or("", |j| all[j].as_str());
+    if (before(2), before(1)) == ("instead", "of") {
+        return true;
+    }
+    for k in 1..=4 {
+        let w = before(k);
+        if NEGATIONS.contains(&w) {
+            return true;
+        }
+        if !BETWEEN.contains(&w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The words of `text`, lowercased, split at anything not a letter or digit.

@@ -42,13 +42,34 @@ fn label_started(typed: &str, choices: &[Choice]) -> Option<Action> {
     }
 }
 
+/// A choice's number as people type it: "2", "[2]", "(2)", "2.", "2)", "#2", "option 2",
+/// "choice 2", "number 2". None for anything else ("2 mins", "2fa").
+fn choice_number(line: &str) -> Option<usize> {
+    let lower = line.trim().to_lowercase();
+    let mut rest = lower.as_str();
+    for prefix in ["option", "choice", "number", "no.", "#"] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r.trim_start();
+            break;
+        }
+    }
+    let rest = rest
+        .trim_start_matches(['[', '('])
+        .trim_end_matches(['.', '!', ')', ']', ':'])
+        .trim();
+    if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    rest.parse().ok()
+}
+
 /// Parses one line given the choices on screen. Pure.
 pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     let line = line.trim();
     if line.is_empty() {
         return Input::Nothing;
     }
-    if let Ok(n) = line.parse::<usize>() {
+    if let Some(n) = choice_number(line) {
         return match choices.get(n.wrapping_sub(1)) {
             Some(c) => Input::Event(Event::Act(c.action.clone())),
             None if choices.is_empty() => Input::Event(Event::Describe {
@@ -563,6 +584,23 @@ mod tests {
             Choice::new(Action::Fixed(STEP), "Fixed it", Style::Success),
             Choice::new(Action::NotFixed(STEP), "Still broken", Style::Danger),
         ]
+    }
+
+    /// "[1]", "1.", "#1", "option 1": the first choice, as "1" is (they had been read as words,
+    /// and "[1]" at "did this fix it?" as "still broken").
+    #[test]
+    fn a_number_typed_with_marks_or_words_picks_that_choice() {
+        for typed in [
+            "1", " [1] ", "(1)", "1.", "1)", "1!", "#1", "# 1", "option 1", "Choice 1", "number 1",
+        ] {
+            match parse_input(typed, &choices()) {
+                Input::Event(Event::Act(Action::Fixed(s))) => assert_eq!(s, STEP),
+                other => panic!("{typed}: {other:?}"),
+            }
+        }
+        for words in ["1 min", "2fa", "[1] still broken", "option", "#"] {
+            assert_eq!(choice_number(words), None, "{words}");
+        }
     }
 
     #[test]

@@ -22,6 +22,14 @@ pub const DONT_KNOW_TITLE: &str = "I don't know this one";
 pub const FIXED_TITLE: &str = "Fixed";
 pub const WHICH_SERVICE_TITLE: &str = "Which service?";
 pub const WHICH_BROWSER_TITLE: &str = "Which browser?";
+
+/// The user says they are not on the browser the walk assumed.
+pub fn not_on_browser(browser: &str) -> String {
+    format!(
+        "Got it, not {browser}. Which browser are you on? The steps differ, so \
+         I'll show this fix again for yours."
+    )
+}
 pub const OUT_OF_FIXES_TITLE: &str = "Out of fixes";
 pub const HELP_TITLE: &str = "How I can help";
 

@@ -563,14 +563,13 @@ fn a_device_said_after_a_bare_safari_picks_that_safari_and_says_so() {
         "{}",
         all_text(&out)
     );
+    // The fix on screen said "Click" for the Mac: shown again, worded for touch.
     assert!(
-        has(
-            &out,
-            "The steps above are the same in Safari (iPhone and iPad)"
-        ),
+        has(&out, "Here is the same fix again"),
         "{}",
         all_text(&out)
     );
+    assert!(has(&out, "Tap \"Update\""), "{}", all_text(&out));
 
     // A device said with an answer: the answer is acted on, the device noted.
     // ("fixed it on my iphone" says more than that it works: confirmed before it is recorded.)
@@ -4799,6 +4798,17 @@ fn a_test_showing_it_is_not_an_outage_asks_what_the_user_sees() {
         all_text(&out)
     );
 
+    // In other words: the phone is fine, from home it works.
+    for there in ["phone is fine", "i can log in from home"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("nobody in our office can get into quickbooks online, everyone gets an error");
+        let out = chat.say(there);
+        assert!(
+            all_text(&out).contains("Something else, then"),
+            "{there}: {}",
+            all_text(&out)
+        );
+    }
     // Said with the description, the same: no outage steps named as skipped.
     let mut chat = Chat::new(&kb);
     let out = chat.say("nobody in the office can get into quickbooks, it works on my phone though");
@@ -4813,6 +4823,94 @@ fn a_test_showing_it_is_not_an_outage_asks_what_the_user_sees() {
         all_text(&out).contains("Wait and follow updates"),
         "{}",
         all_text(&out)
+    );
+}
+
+/// "I don't use chrome" from a user the walk took for a Chrome user forgets the browser and
+/// asks which (the test on screen is not failed); a browser the walk did not assume is only
+/// noted.
+#[test]
+fn a_browser_the_user_is_not_on_is_asked_about_not_failed() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank");
+    chat.say("chrome");
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    let open = chat.session.current_step().expect("a step is open");
+    let out = chat.say("i don't use chrome");
+    assert!(
+        matches!(chat.session.stage, Stage::ChoosingBrowser { .. }),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.browser, None);
+    assert!(!actions(&out).contains(&Action::Browser(Some(Browser::Chrome))));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.solution == open.solution
+                && matches!(a.outcome, Some(Outcome::NotFixed | Outcome::FailsThere))),
+        "{:?}",
+        chat.session.attempts
+    );
+    chat.act(Action::Browser(Some(Browser::Firefox)));
+    assert_eq!(
+        chat.session.current_step().map(|s| s.solution),
+        Some(open.solution),
+        "the same step, for Firefox"
+    );
+    let out = chat.say("i'm not using internet explorer lol");
+    assert_eq!(chat.session.browser, Some(Browser::Firefox));
+    assert_eq!(
+        chat.session.current_step().map(|s| s.solution),
+        Some(open.solution),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// "I can't find the three dots" at steps that name them: the step could not be done, which
+/// is neither a failure nor, at a test, its result.
+#[test]
+fn not_finding_what_the_step_names_is_no_result() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "page-not-loading".into(),
+        browser: Some(Browser::Chrome),
+    });
+    chat.not_fixed();
+    let test = chat
+        .session
+        .current_step()
+        .expect("the private-window test");
+    assert!(kb.get("page-not-loading").unwrap().solutions[test.solution].test);
+    chat.say("i can't find the three dots");
+    let recorded = chat
+        .session
+        .attempts
+        .iter()
+        .find(|a| a.solution == test.solution)
+        .and_then(|a| a.outcome);
+    assert_eq!(recorded, Some(Outcome::CouldNotTry));
+}
+
+/// "I'm on my iPad" after a fix shown with keyboard shortcuts: the fix again, for touch (it had
+/// been called "the same in Safari").
+#[test]
+fn a_move_to_a_tablet_rewords_the_fix_on_screen() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("white screen");
+    assert!(all_text(&out).contains("Ctrl+F5"), "{}", all_text(&out));
+    let out = chat.say("i'm on my ipad btw");
+    let text = all_text(&out);
+    assert!(text.contains("tap the reload arrow"), "{text}");
+    assert!(
+        !text.contains("Ctrl+F5") && !text.contains("are the same"),
+        "{text}"
     );
 }
 

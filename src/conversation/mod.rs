@@ -121,6 +121,7 @@ fn note_device(session: &mut Session, text: &str) {
 /// Handles one event, updating the session in place.
 pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64) -> Output {
     session.updated_at = now;
+    session.device_before = session.device;
     realign(kb, session);
     // A yes/no question is open for one reply only: whatever comes next answers or replaces it.
     let asked = session.asked.take();
@@ -1159,7 +1160,13 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 let unchanged = shown_before
                     .filter(|_| same_fix && choice.is_some() && before.0 != session.browser)
                     .and_then(|i| article.solutions.get(i))
-                    .is_some_and(|s| reads_the_same(s, before.0, session.browser, session.device));
+                    .is_some_and(|s| {
+                        reads_the_same(
+                            s,
+                            (before.0, session.device_before),
+                            (session.browser, session.device),
+                        )
+                    });
                 let same_fix = same_fix && !unchanged;
                 let said = if before == (session.browser, session.other_browser) {
                     words::browser_unchanged(label, same_fix)
@@ -1669,13 +1676,7 @@ fn walk_on(
                     let safaris = vec![Browser::SafariMac, Browser::SafariIos];
                     (words::which_safari(&solution.title), safaris)
                 } else {
-                    // Only browsers that run on the device the user named ("android": no
-                    // Safari, no Internet Explorer).
-                    let mut offered = article.browsers();
-                    let fits = |b: &Browser| session.device.is_none_or(|d| d.runs(*b));
-                    if offered.iter().any(fits) {
-                        offered.retain(fits);
-                    }
+                    let offered = browsers_offered(session, article);
                     // A step for one browser only ("Allow Active Scripting in Internet
                     // Explorer") says so: most users can tell at once it is not theirs.
                     let text = match solution.variants.as_slice() {
@@ -1686,21 +1687,9 @@ fn walk_on(
                     };
                     (text, offered)
                 };
-                let mut reply = Reply::new(text)
-                    .title(words::WHICH_BROWSER_TITLE)
-                    .article(&article.id);
-                for b in offered {
-                    reply = reply.choice(Action::Browser(Some(b)), b.label(), Style::Secondary);
-                }
-                reply = reply
-                    .choice(
-                        Action::Browser(None),
-                        words::OTHER_BROWSER,
-                        Style::Secondary,
-                    )
-                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
                 push_skipped(out, &skipped);
-                out.replies.push(reply);
+                out.replies
+                    .push(which_browser_reply(article, text, &offered));
                 return;
             }
             StepsFor::General => {
@@ -1894,6 +1883,66 @@ fn leave_article(session: &mut Session, article: &Article, test: &str, out: &mut
     out.replies.push(reply);
 }
 
+/// The browsers `article` has steps for that run on the device the user named ("android": no
+/// Safari, no Internet Explorer).
+fn browsers_offered(session: &Session, article: &Article) -> Vec<Browser> {
+    let mut offered = article.browsers();
+    let fits = |b: &Browser| session.device.is_none_or(|d| d.runs(*b));
+    if offered.iter().any(fits) {
+        offered.retain(fits);
+    }
+    offered
+}
+
+/// "Which browser?" with `text`: a choice per browser offered, another browser, a person.
+fn which_browser_reply(article: &Article, text: String, offered: &[Browser]) -> Reply {
+    let mut reply = Reply::new(text)
+        .title(words::WHICH_BROWSER_TITLE)
+        .article(&article.id);
+    for b in offered {
+        reply = reply.choice(Action::Browser(Some(*b)), b.label(), Style::Secondary);
+    }
+    reply
+        .choice(
+            Action::Browser(None),
+            words::OTHER_BROWSER,
+            Style::Secondary,
+        )
+        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary)
+}
+
+/// "I'm not on Chrome" from a user the walk took for a Chrome user: the browser is forgotten
+/// and asked, and the open step is shown again for the answer. About a browser the walk did
+/// not assume, it is only noted.
+pub(super) fn not_on_browser(
+    session: &mut Session,
+    article: &Article,
+    denied: Browser,
+    now: u64,
+    out: &mut Output,
+) {
+    if session.browser != Some(denied) {
+        typed::open_question(session, article, words::NOTED, now, out);
+        return;
+    }
+    session.browser = None;
+    session.other_browser = false;
+    session.safari_unsure = false;
+    session.withdraw_pending();
+    session.stage = Stage::ChoosingBrowser {
+        article: article.id.clone(),
+    };
+    let offered: Vec<Browser> = browsers_offered(session, article)
+        .into_iter()
+        .filter(|b| *b != denied)
+        .collect();
+    out.replies.push(which_browser_reply(
+        article,
+        words::not_on_browser(denied.label()),
+        &offered,
+    ));
+}
+
 /// The first step of `article` this walk has not shown for the user's browser and device:
 /// never shown, or skipped for want of steps for another browser (which has them now), or
 /// skipped on a phone or tablet the user has since left for a computer. A step skipped for
@@ -1915,18 +1964,18 @@ pub(super) fn unseen_step(session: &Session, article: &Article) -> Option<usize>
     (0..article.solutions.len()).find(|&i| !seen(i))
 }
 
-/// Whether a solution is shown in the same words for browsers `a` and `b`.
+/// Whether a solution is shown in the same words on browser and device `a` and `b` ("ctrl+F5"
+/// on a computer is a tap on an iPad).
 fn reads_the_same(
     solution: &crate::knowledge::Solution,
-    a: Option<Browser>,
-    b: Option<Browser>,
-    device: Option<crate::device::Device>,
+    a: (Option<Browser>, Option<crate::device::Device>),
+    b: (Option<Browser>, Option<crate::device::Device>),
 ) -> bool {
     matches!(
-        (solution.steps_for(a), solution.steps_for(b)),
+        (solution.steps_for(a.0), solution.steps_for(b.0)),
         (StepsFor::General, StepsFor::General)
-    ) && worded_for(&solution.general, touch_with(a, device))
-        == worded_for(&solution.general, touch_with(b, device))
+    ) && worded_for(&solution.general, touch_with(a.0, a.1))
+        == worded_for(&solution.general, touch_with(b.0, b.1))
 }
 
 /// `reply` as the question of `article`'s open `step`, with the answers to "did this fix it?"

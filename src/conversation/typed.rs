@@ -264,10 +264,14 @@ pub(super) fn answer(
     // At a test, its result in the user's words: "blank there too", "works in incognito but
     // not normal", "same thing with the vpn off".
     // (Beside another problem, "works there, but now my bank feed ...", it is read below.)
+    // "i can't find the three dots" names a thing in the steps on screen: they could not be
+    // done, which is no result.
+    let cannot_find = understand::cannot_find_in_step(text, &open_step_text(session, article));
     if super::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && !understood.question
         && !understand::could_not_do_it(text)
+        && !cannot_find
         && understand::trouble_after_fix(text).is_none()
         && let Some(test) = session
             .current_step()
@@ -337,7 +341,7 @@ pub(super) fn answer(
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
         && !says_a_result
     {
-        if understand::could_not_do_it(text) {
+        if understand::could_not_do_it(text) || cannot_find {
             note_follow_up(session, text);
             // "no admin rights to turn off the firewall" while another fix is open: that one
             // is noted as not possible (never shown), and the fix on screen stays open.
@@ -406,6 +410,13 @@ pub(super) fn answer(
         Some(Intent::Browser) if Browser::is_bare_safari(text) => {
             note_named_browser(session, text, &understood);
             ask_again(session, article, now, out);
+        }
+        Some(Intent::Browser)
+            if understood.browser.is_none()
+                && let Some(denied) = understood.denied_browser =>
+        {
+            note_follow_up(session, text);
+            super::not_on_browser(session, article, denied, now, out)
         }
         Some(Intent::Browser) if understood.browser.is_some() => {
             act(kb, session, Action::Browser(understood.browser), now, out)
@@ -988,6 +999,25 @@ fn later_test_answered(
     session.attempts.extend(pending);
     open_question(session, article, "", now, out);
     true
+}
+
+/// The text of the step open now as shown: its general text and its steps for the user's
+/// browser. Empty when no step is open.
+fn open_step_text(session: &Session, article: &Article) -> String {
+    let Some(solution) = session
+        .attempts
+        .last()
+        .filter(|a| a.outcome.is_none())
+        .and_then(|p| article.solutions.get(p.solution))
+    else {
+        return String::new();
+    };
+    let mut text = solution.general.clone();
+    if let crate::knowledge::StepsFor::Browser(v) = solution.steps_for(session.browser) {
+        text.push('\n');
+        text.push_str(&v.steps);
+    }
+    text
 }
 
 fn test_names(test: &crate::knowledge::Solution) -> Vec<String> {

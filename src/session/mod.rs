@@ -213,6 +213,9 @@ pub struct Session {
     pub safari_unsure: bool,
     /// The device the user last said they are on ("on my android"), if any.
     pub device: Option<crate::device::Device>,
+    /// [`Session::device`] as the event being handled found it, before its words named another
+    /// (a fix shown before was worded for that one). Not stored.
+    pub device_before: Option<crate::device::Device>,
     /// Index of the next solution to show in the current article.
     pub next_solution: usize,
     pub attempts: Vec<Attempt>,
@@ -292,6 +295,7 @@ impl Session {
             other_browser: false,
             safari_unsure: false,
             device: None,
+            device_before: None,
             next_solution: 0,
             attempts: Vec::new(),
             checks: Vec::new(),
@@ -359,6 +363,7 @@ impl Session {
         fresh.other_browser = self.other_browser;
         fresh.safari_unsure = self.safari_unsure;
         fresh.device = self.device;
+        fresh.device_before = self.device_before;
         fresh.earlier = earlier;
         *self = fresh;
         keep

@@ -126,6 +126,7 @@ impl From<StoredSession> for Session {
             other_browser: s.other_browser,
             safari_unsure: s.safari_unsure,
             device: s.device,
+            device_before: s.device,
             next_solution: s.next_solution,
             attempts: s.attempts,
             checks: s.checks,

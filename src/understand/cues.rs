@@ -112,6 +112,16 @@ const GONE: &[&str] = &[
     "no longer hangs",
     "no longer complains",
     "no longer happens",
+    "no longer happening",
+    "not happening anymore",
+    "not happening any more",
+    "doesnt happen anymore",
+    "hasnt happened since",
+    "hasnt happened again",
+    "havent seen it since",
+    "havent seen it again",
+    "hasnt come back",
+    "hasnt returned",
     "no more crashing",
     "no more crashes",
     "no more errors",
@@ -982,7 +992,38 @@ pub fn only_thanks(text: &Normalised) -> bool {
 
 /// Whether a short message only says the answer is coming ("brb", "ok give me a minute").
 pub fn only_a_pause(text: &Normalised) -> bool {
-    text.word_count() <= 6 && text.any(PAUSES) && !text.is_question()
+    text.word_count() <= 6 && (text.any(PAUSES) || a_moment(text)) && !text.is_question()
+}
+
+/// A short message that only asks for a moment in numbers ("1 sec", "give me 5 min").
+pub fn only_a_moment(text: &Normalised) -> bool {
+    text.word_count() <= 6 && a_moment(text) && !text.is_question()
+}
+
+/// "1 sec", "5 mins", "give me 2 minutes": a moment, in numbers.
+fn a_moment(text: &Normalised) -> bool {
+    const UNITS: &[&str] = &[
+        "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "moment",
+    ];
+    let words: Vec<&str> = text.words().collect();
+    words
+        .windows(2)
+        .any(|w| w[0].bytes().all(|b| b.is_ascii_digit()) && UNITS.contains(&w[1]))
+        || words.iter().any(|w| {
+            // "5min", "2mins"
+            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && UNITS.contains(&&w[digits..])
+        })
+}
+
+/// The reply is only numbers ("1", "[3]"): a choice's number typed where none is on screen,
+/// which says nothing of a result.
+pub fn only_numbers(text: &Normalised) -> bool {
+    !text.is_empty()
+        && text
+            .words()
+            .filter(|w| *w != BREAK)
+            .all(|w| w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// An explicit fix statement that no negation reaches ("fixed", "works now", "no longer
@@ -1198,6 +1239,18 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
             .words()
             .any(|w| w.strip_prefix(NEG).is_some_and(|w| FIX_WORDS.contains(&w)))
         || ends_negated(&rest)
+}
+
+/// Says in words that it is still broken ("still blank", "didnt work"): [`strong_not_fixed`]
+/// without a bare opening "no" or a negation that ends the reply, which may be about anything
+/// ("no i'm not on an iphone").
+pub fn says_still_broken(text: &Normalised) -> bool {
+    let rest = about_the_fix(text);
+    rest.any(NOT_FIXED_STRONG)
+        || rest
+            .negation_marked(NEGATORS, 4)
+            .words()
+            .any(|w| w.strip_prefix(NEG).is_some_and(|w| FIX_WORDS.contains(&w)))
 }
 
 /// "... and here it doesnt": a negation that ends its sentence negates what was just tried.
@@ -1488,6 +1541,9 @@ const IS_IT_ONLINE: &[&str] = &[
 ];
 
 pub fn check(text: &Normalised) -> bool {
+    if asks_if_up(text) {
+        return true;
+    }
     let text = &text.without(DOWN_NOT_AN_OUTAGE);
     // "quickbooks online is just a blank page" is no question of reach.
     let reach = text.without(NAMES_WITH_REACH_WORDS).any(REACH_WORDS)
@@ -1495,6 +1551,25 @@ pub fn check(text: &Normalised) -> bool {
             .iter()
             .any(|q| text.words().collect::<Vec<_>>().join(" ") == *q);
     text.any(CHECK) || (text.any(SERVICE_WORDS) && reach)
+}
+
+/// "is the service up?", "is quickbooks working right now?": a short question whether the
+/// service runs.
+fn asks_if_up(text: &Normalised) -> bool {
+    const OPENING: &[&str] = &["is", "are", "isnt", "arent"];
+    const UP: &[&str] = &[
+        "up",
+        "working",
+        "running",
+        "alive",
+        "operational",
+        "functioning",
+    ];
+    text.is_question()
+        && text.word_count() <= 10
+        && text.words().next().is_some_and(|w| OPENING.contains(&w))
+        && text.any(SERVICE_WORDS)
+        && text.any(UP)
 }
 
 pub fn again(text: &Normalised) -> bool {

@@ -100,6 +100,9 @@ pub struct Understood {
     /// Asks for a person outright ("talk to", "agent", "a person"), whatever else it says; a
     /// description that only pleads ("can anyone help, ...") does not.
     pub asks_for_a_person: bool,
+    /// The browser or device the reply says the user is not on ("i don't use chrome"), when
+    /// it names no other: [`Intent::Browser`] with no browser.
+    pub denied_browser: Option<Browser>,
 }
 
 /// Replies up to this many words that say "fixed" and nothing else ([`Understood::plain`]) are
@@ -119,8 +122,24 @@ impl Understood {
 pub fn classify(reply: &str) -> Understood {
     let text = Normalised::new(reply);
     let browser = Browser::detect(&text.plain);
+    let denied_browser = Browser::denied(&text.plain);
+    let mut intent = decide(&text, browser.is_some() || cues::names_device(&text));
+    // "i'm not on chrome", "i don't use edge": a word about the browser, not "still broken"
+    // (unless the reply says that too).
+    if denied_browser.is_some()
+        && text.word_count() <= 12
+        && !text.is_question()
+        && matches!(
+            intent,
+            None | Some(Intent::NotFixed | Intent::Aside | Intent::Detail)
+        )
+        && !cues::says_still_broken(&text)
+    {
+        intent = Some(Intent::Browser);
+    }
     Understood {
-        intent: decide(&text, browser.is_some() || cues::names_device(&text)),
+        intent,
+        denied_browser,
         browser,
         words: text.word_count(),
         // A lone "y" may be "why" as well as "yes": asked before a fix is recorded.
@@ -359,6 +378,66 @@ pub fn works_now_with_a_catch(message: &str) -> bool {
 /// work, i need someone to call me"): staff should see that step as failed, not unanswered.
 pub fn not_fixed_beside_human(message: &str) -> bool {
     cues::not_fixed_beside_human(&Normalised::new(message))
+}
+
+/// Whether the reply says the user cannot find something the step on screen names ("i can't
+/// find the three dots", "i don't see New Incognito window", "there's no see all site data
+/// option"), given the step's text as shown: the step could not be done, which is no result.
+/// ("i don't see any change on the page" is a result.)
+pub fn cannot_find_in_step(message: &str, step_text: &str) -> bool {
+    const LOOKS: &[&str] = &[
+        "cant find",
+        "cannot find",
+        "couldnt find",
+        "can not find",
+        "could not find",
+        "dont see",
+        "do not see",
+        "dont have",
+        "cant see",
+        "cannot see",
+        "theres no",
+        "there is no",
+        "where is",
+        "wheres",
+    ];
+    const RESULTS: &[&str] = &[
+        "change",
+        "changes",
+        "difference",
+        "improvement",
+        "better",
+        "same",
+        "error",
+        "errors",
+        "still",
+        "blank",
+        "problem",
+        "issue",
+        "anything",
+    ];
+    let text = Normalised::new(message);
+    if cues::says_still_broken(&text) || text.word_count() > 16 {
+        return false;
+    }
+    let step = Normalised::new(step_text);
+    let step_words: Vec<&str> = step.words().filter(|w| w.len() >= 4).collect();
+    let words: Vec<&str> = text.words().collect();
+    LOOKS.iter().any(|look| {
+        let Some(at) = text.find(look) else {
+            return false;
+        };
+        // The words after the phrase, to the end of its sentence.
+        let from = text.padded()[..at].split_whitespace().count() + look.split(' ').count();
+        let after: Vec<&str> = words[from.min(words.len())..]
+            .iter()
+            .take_while(|w| **w != text::BREAK)
+            .take(6)
+            .copied()
+            .collect();
+        !after.iter().any(|w| RESULTS.contains(w))
+            && after.iter().any(|w| w.len() >= 4 && step_words.contains(w))
+    })
 }
 
 /// Whether the reply says the user could not do the step on screen ("i dont have admin
@@ -660,13 +739,20 @@ pub fn yes_or_no(message: &str) -> Option<bool> {
 }
 
 fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
-    if text.is_empty() {
+    // "[2]" with no choices on screen, "never mind": nothing to act on.
+    if text.is_empty()
+        || cues::only_numbers(text)
+        || ["never mind", "nevermind", "nvm"].contains(&text.padded().trim())
+    {
         return None;
     }
     let fixed = cues::fixed(text);
     // "again" on its own, after "did this fix it?": it is back.
     let not_fixed = cues::strong_not_fixed(text) || text.padded() == " again ";
-    if cues::human(text) {
+    // "can someone check if it's down" asks for the check, not for a person.
+    if cues::human(text)
+        && !(cues::check(text) && text.has("check") && !cues::asks_for_a_person(text))
+    {
         return Some(Intent::Human);
     }
     if cues::works_with_nothing_done(text) && !text.is_question() {
@@ -755,6 +841,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         return Some(Intent::NotFixed);
     }
     if cues::only_a_plan(text) {
+        return Some(Intent::Aside);
+    }
+    // "1 sec", "give me 5 min": the answer is coming (no detail in the number).
+    if cues::only_a_moment(text) {
         return Some(Intent::Aside);
     }
     if cues::detail(text) {
@@ -1811,6 +1901,87 @@ mod tests {
         assert!(could_not_do_it("i scrolled down and there is no pencil"));
         assert!(not_tried("not yet") && !not_fixed_beside_not_tried("not yet"));
         assert!(not_fixed_beside_not_tried("not yet, still broken"));
+    }
+
+    /// Found by a helper playing users (fourteenth session): a number typed where none is on
+    /// screen, "1 sec", "never mind", "no longer happening", a check asked of "someone", a
+    /// browser the user is not on.
+    #[test]
+    fn replies_found_in_use_read_as_meant() {
+        for nothing in ["1", "[3]", "2.", "never mind", "nvm"] {
+            assert_eq!(intent(nothing), None, "{nothing}");
+        }
+        for pause in ["1 sec", "5 mins", "give me 5 min", "1 second pls", "2min"] {
+            assert_eq!(intent(pause), Some(Intent::Aside), "{pause}");
+            assert!(only_a_pause(pause), "{pause}");
+        }
+        for fixed in [
+            "it's no longer happening",
+            "haven't seen it since",
+            "nvm it works",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        for check in [
+            "can someone check if it's down",
+            "is the service up?",
+            "is quickbooks online working right now?",
+        ] {
+            assert_eq!(intent(check), Some(Intent::Check), "{check}");
+        }
+        for human in [
+            "can someone help me, its still down",
+            "can i talk to a person and check if its down",
+        ] {
+            assert_eq!(intent(human), Some(Intent::Human), "{human}");
+        }
+        // "is the page working now?" asks about the fix, not the service.
+        assert_ne!(intent("is the page working now?"), Some(Intent::Check));
+        for (denial, browser) in [
+            ("i don't use chrome", Browser::Chrome),
+            ("i'm not using internet explorer lol", Browser::Ie),
+            ("no i'm not on an iphone", Browser::SafariIos),
+            ("wrong browser, i never said chrome", Browser::Chrome),
+        ] {
+            let u = classify(denial);
+            assert_eq!(u.intent, Some(Intent::Browser), "{denial}");
+            assert_eq!(
+                (u.browser, u.denied_browser),
+                (None, Some(browser)),
+                "{denial}"
+            );
+        }
+        // A failure said beside it is still the answer; another browser named is the browser.
+        assert_eq!(
+            intent("still broken and i'm not on chrome"),
+            Some(Intent::NotFixed)
+        );
+        let u = classify("not chrome, firefox");
+        assert_eq!(
+            (u.browser, u.denied_browser),
+            (Some(Browser::Firefox), None)
+        );
+    }
+
+    #[test]
+    fn cannot_find_names_a_thing_of_the_step_on_screen() {
+        let step = "1. Click \"More\" (three dots) > \"New Incognito window\".\n2. Click \"See all site data\".";
+        for said in [
+            "i can't find the three dots",
+            "i don't see New Incognito window",
+            "there's no see all site data option",
+            "where is the incognito thing",
+        ] {
+            assert!(cannot_find_in_step(said, step), "{said}");
+        }
+        for said in [
+            "i don't see any change, still blank",
+            "i cant find my invoices",
+            "still broken, cant find the three dots",
+            "i don't see any difference in the incognito window",
+        ] {
+            assert!(!cannot_find_in_step(said, step), "{said}");
+        }
     }
 
     #[test]

@@ -95,6 +95,13 @@ const WORKS: &[&str] = &[
     "normally",
     "perfectly",
     "goes through",
+    "can log in",
+    "can login",
+    "can sign in",
+    "can get in",
+    "logs in",
+    "signs in",
+    "gets in",
 ];
 
 /// The test was not done by the user, or not now: a plan, a question, a guess, something

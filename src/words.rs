@@ -481,6 +481,17 @@ pub fn how_to_title(number: usize, total: usize, title: &str) -> String {
 }
 
 /// A test whose result the user gave before it was asked ("works in incognito").
+/// Fixes the first description says were tried already.
+pub fn tried_already(titles: &[&str]) -> String {
+    let list = titles
+        .iter()
+        .map(|t| format!("**{t}**"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let them = if titles.len() == 1 { "it" } else { "them" };
+    format!("Noted: you already tried {list} without luck, so I'll skip {them}.")
+}
+
 pub fn test_result_noted(test: &str, works: bool) -> String {
     if works {
         format!(

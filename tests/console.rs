@@ -260,7 +260,8 @@ fn small_talk_and_browser_remarks_are_answered_for_what_they_are() {
             "== QuickBooks Online Page Not Loading",
             // The first fix's reload shortcut is no use on an iPhone: which Safari, first.
             "has different steps for Safari on a Mac and on an iPhone or iPad",
-            "[3] Safari (iPhone and iPad)",
+            // (Numbered from 1: the article's check is under the question, not above it.)
+            "[2] Safari (iPhone and iPad)",
             "> mac",
             "== Solution 1 of 5: Reload the page fully ==",
             "Cmd+Shift+R on a Mac",

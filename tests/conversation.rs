@@ -664,6 +664,8 @@ fn unknown_browser_asks_with_the_articles_browsers() {
         .collect();
     expected.push(Action::Browser(None));
     expected.push(Action::Escalate);
+    // The article's check, as under a fix.
+    expected.push(Action::Check);
     assert_eq!(actions(&out), expected);
     let out = chat.act(Action::Browser(Some(Browser::Ie)));
     assert_solution(&out, 1, 6, "Allow Active Scripting in Internet Explorer");
@@ -4912,6 +4914,58 @@ fn a_move_to_a_tablet_rewords_the_fix_on_screen() {
         !text.contains("Ctrl+F5") && !text.contains("are the same"),
         "{text}"
     );
+}
+
+/// "I already cleared cookies and tried incognito, same thing" in the first description: the
+/// fix and the test it names are recorded as tried without luck and not shown again.
+#[test]
+fn fixes_and_tests_already_tried_in_the_description_are_skipped() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say(
+        "qbo keeps logging me out every few minutes in chrome. i already cleared cookies and tried incognito, same thing",
+    );
+    let text = all_text(&out);
+    assert_eq!(chat.session.stage.article(), Some("login-loop-signed-out"));
+    assert!(text.contains("you already tried"), "{text}");
+    let outcome_of = |chat: &Chat, title: &str| {
+        chat.session
+            .attempts
+            .iter()
+            .find(|a| a.title.starts_with(title))
+            .and_then(|a| a.outcome)
+    };
+    assert_eq!(
+        outcome_of(&chat, "Clear Intuit cookies"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(
+        outcome_of(&chat, "Sign in from a private window"),
+        Some(Outcome::FailsThere)
+    );
+    assert_eq!(
+        chat.session
+            .current_step()
+            .map(
+                |s| kb.get("login-loop-signed-out").unwrap().solutions[s.solution]
+                    .title
+                    .clone()
+            ),
+        Some("Check the date, time and other sign-ins".to_string())
+    );
+    // Something that worked is no fix tried without luck; nor is a plan.
+    for said in [
+        "keeps logging me out, i already cleared cookies and that fixed it for a day",
+        "keeps logging me out of qbo in chrome, should i clear cookies?",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            !all_text(&out).contains("you already tried"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
 }
 
 /// An article picked from "Is this it?" does not show its score as confidence: the bot said it

@@ -1484,6 +1484,7 @@ fn start_article_at(
         out.replies
             .push(Reply::new(words::code_points_to(first + 1, &fix.title)).article(&article.id));
     }
+    typed::fixes_tried_up_front(session, article, now, out);
     tests_answered_up_front(session, article, now, out);
     next_solution(session, article, now, out);
 }
@@ -1902,13 +1903,20 @@ fn which_browser_reply(article: &Article, text: String, offered: &[Browser]) -> 
     for b in offered {
         reply = reply.choice(Action::Browser(Some(*b)), b.label(), Style::Secondary);
     }
-    reply
+    let reply = reply
         .choice(
             Action::Browser(None),
             words::OTHER_BROWSER,
             Style::Secondary,
         )
-        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary)
+        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
+    // As under a fix: the check stays one press away (and the article's own button for it,
+    // shown just above, is not numbered before the browsers).
+    if article.checks.is_empty() {
+        reply
+    } else {
+        reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary)
+    }
 }
 
 /// "I'm not on Chrome" from a user the walk took for a Chrome user: the browser is forgotten

@@ -855,6 +855,83 @@ fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<
     }
 }
 
+/// Fixes the description says were already tried without luck ("i already cleared cookies,
+/// same thing"): recorded as not fixed, said once, and never shown. A clause counts when it
+/// says "already" or opens with "tried", names a deed, and names exactly one fix; never when
+/// the description says something worked.
+pub(super) fn fixes_tried_up_front(
+    session: &mut Session,
+    article: &Article,
+    now: u64,
+    out: &mut Output,
+) {
+    let said = session.descriptions.join(".\n");
+    if understand::classify(&said).intent == Some(Intent::Fixed) {
+        return;
+    }
+    let mut tried = Vec::new();
+    for sentence in said.split(['.', ',', ';', '\n', '!']) {
+        let lower = sentence.trim().to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let opens_tried = matches!(
+            words.as_slice(),
+            ["tried", ..] | ["i", "tried", ..] | ["ive", "tried", ..] | ["i've", "tried", ..]
+        );
+        if !(words.contains(&"already") || opens_tried) {
+            continue;
+        }
+        // "i already cleared cookies and tried incognito": one deed per part.
+        for clause in sentence.split(" and ") {
+            if !names_an_action(clause) {
+                continue;
+            }
+            let Some(index) = fix_most_named(article, clause) else {
+                continue;
+            };
+            let solution = &article.solutions[index];
+            if solution.test
+                || tried.contains(&index)
+                || session
+                    .attempts
+                    .iter()
+                    .any(|a| super::is_solution(a, article, index))
+            {
+                continue;
+            }
+            tried.push(index);
+        }
+    }
+    if tried.is_empty() {
+        return;
+    }
+    let browser = session.browser;
+    for &index in &tried {
+        super::record_step(session, article, index, browser, Outcome::NotFixed, now);
+    }
+    let titles: Vec<&str> = tried
+        .iter()
+        .map(|&i| article.solutions[i].title.as_str())
+        .collect();
+    out.replies
+        .push(Reply::new(words::tried_already(&titles)).article(&article.id));
+}
+
+/// The step whose title or other names share the most words with the message (the article's
+/// own title words aside); of two as named, the earlier (the one most often tried first:
+/// "cleared cookies" is "Clear Intuit cookies", not "Allow cookies ... stop clearing them").
+fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
+    let said = Terms::of(text).without(&Terms::of(&article.title));
+    (0..article.solutions.len())
+        .map(|i| {
+            let s = &article.solutions[i];
+            let names = format!("{} {}", s.title, s.also_called.join(" "));
+            (said.shared_with(&Terms::of(&names)), i)
+        })
+        .filter(|&(shared, _)| shared > 0)
+        .max_by_key(|&(shared, i)| (shared, std::cmp::Reverse(i)))
+        .map(|(_, i)| i)
+}
+
 /// The step whose title or other names the message shares words with (the article's own
 /// title words aside), when exactly one does.
 fn step_named_by_title(article: &Article, text: &str) -> Option<usize> {

@@ -173,7 +173,12 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
             let mut read: Vec<&str> = clause.clone();
             let mut cues = cues_of(&read);
             let mut at = at;
-            if cues.is_empty() && clause.len() <= at.1 - at.0 + 3 {
+            // "i cleared cookies and tried incognito, same thing": a bare result next is this
+            // clause's.
+            let next_is_a_bare_result = clauses
+                .get(i + 1)
+                .is_some_and(|(_, next)| next.len() <= 3 && !cues_of(next).is_empty());
+            if cues.is_empty() && (clause.len() <= at.1 - at.0 + 3 || next_is_a_bare_result) {
                 // "blank in chrome, even in incognito": the same as the clause before.
                 if clause.iter().any(|w| SAME_AGAIN.contains(w)) && i > 0 && after.is_none() {
                     let before = &clauses[i - 1].1;

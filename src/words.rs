@@ -481,6 +481,14 @@ pub fn how_to_title(number: usize, total: usize, title: &str) -> String {
 }
 
 /// A test whose result the user gave before it was asked ("works in incognito").
+/// "It works but only in incognito" at a fix: the fix did not help; the test's result noted.
+pub fn works_only_in_test(test: &str) -> String {
+    format!(
+        "So that fix didn't help, and it works only in the test **{test}**: noted for both. \
+         That points at what the test leaves out."
+    )
+}
+
 /// Fixes the first description says were tried already.
 pub fn tried_already(titles: &[&str]) -> String {
     let list = titles

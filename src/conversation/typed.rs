@@ -242,6 +242,16 @@ pub(super) fn answer(
     {
         return;
     }
+    // "it works but only in incognito" at a fix: the fix did not help (the usual window is
+    // still broken), and a later test's result is given.
+    if session.pending_attempt().is_some()
+        && !super::pending_test(session, article)
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && !understood.question
+        && works_only_in_a_later_test(session, article, text, now, out)
+    {
+        return;
+    }
     // At a fix, the result of a test still to come ("it worked in incognito" at "Reload the
     // page"): recorded for that test, which is not shown again; the open fix stays the question.
     if session.pending_attempt().is_some()
@@ -1002,6 +1012,77 @@ fn earlier_test_answered(
         }
         None => open_question(session, article, "", now, out),
     }
+    true
+}
+
+/// "It works but only in incognito", said at a fix: it works in a test of `article` still to
+/// come, and nowhere else, so the fix on screen did not help. Both are recorded, and the walk
+/// goes where the test's result leads. Whether such a thing was said.
+fn works_only_in_a_later_test(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    let lower = format!(" {} ", text.to_lowercase());
+    let only_in = |name: &str| {
+        let name = name.to_lowercase();
+        [
+            "only in",
+            "only on",
+            "only with",
+            "only from",
+            "only works in",
+            "just in",
+        ]
+        .iter()
+        .any(|only| {
+            lower.contains(&format!(" {only} {name} "))
+                || lower.contains(&format!(" {only} a {name} "))
+                || lower.contains(&format!(" {only} an {name} "))
+        })
+    };
+    let Some(index) = article
+        .solutions
+        .iter()
+        .enumerate()
+        .filter(|(j, s)| {
+            *j > open
+                && s.test
+                && !session
+                    .attempts
+                    .iter()
+                    .any(|a| super::is_solution(a, article, *j))
+        })
+        .find(|(_, s)| s.also_called.iter().any(|n| only_in(n)))
+        .map(|(j, _)| j)
+    else {
+        return false;
+    };
+    note_follow_up(session, text);
+    super::fail_pending(session, article, now);
+    let test = &article.solutions[index];
+    super::record_step(
+        session,
+        article,
+        index,
+        session.browser,
+        Outcome::WorksThere,
+        now,
+    );
+    out.replies
+        .push(Reply::new(words::works_only_in_test(&test.title)).article(&article.id));
+    let mut skipped = Vec::new();
+    if let Some(target) = test.on_works {
+        super::rule_out_up_to(session, article, index, target, now, &mut skipped);
+        session.next_solution = target;
+    }
+    super::push_skipped(out, &skipped);
+    next_solution(session, article, now, out);
     true
 }
 

@@ -316,26 +316,70 @@ impl Browser {
 }
 
 /// Whether word `i` is said not to be the user's: "not chrome", "instead of chrome", "i don't
-/// use chrome", "not on an iphone", "never said edge" (a negation, then only words of using or
-/// having). ("no, firefox does the same" still names Firefox.)
+/// use chrome", "i'm not on an iphone", "never said edge". A negation counts only with a word of
+/// using or having between it and the name, so a result ("it didn't on chrome", "not in edge
+/// either", "no luck, not even in chrome") denies nothing; nor does "no, firefox does the same".
 fn said_not_to_be(all: &[String], i: usize) -> bool {
     const NEGATIONS: &[&str] = &[
-        "not", "t", "dont", "never", "didnt", "isnt", "wasnt", "aint",
+        "not", "dont", "never", "didnt", "isnt", "wasnt", "aint", "havent", "arent",
     ];
-    const BETWEEN: &[&str] = &[
-        "use", "using", "used", "on", "in", "have", "has", "said", "say", "an", "a", "the", "even",
-        "my", "any", "running", "own", "internet",
+    // Words of using or having; "on" only in "i'm not on ..." (see below).
+    const USING: &[&str] = &[
+        "use", "using", "used", "have", "has", "own", "said", "say", "running", "run", "on",
     ];
-    let before = |k: usize| i.checked_sub(k).map_or("", |j| all[j].as_str());
-    if (before(2), before(1)) == ("instead", "of") {
+    const FILLER: &[&str] = &["an", "a", "the", "my", "any", "internet"];
+    // What makes a negation a result about a browser rather than a denial of it.
+    const RESULT_WORDS: &[&str] = &[
+        "either", "even", "too", "also", "luck", "same", "works", "worked", "work", "loads",
+    ];
+    // "don't" splits into "don" and "t": the pair is one negation.
+    let mut words: Vec<&str> = Vec::with_capacity(all.len());
+    let mut at = None;
+    for (j, w) in all.iter().enumerate() {
+        if w == "t"
+            && let Some(last) = words.last_mut()
+            && last.ends_with('n')
+        {
+            *last = match *last {
+                "don" => "dont",
+                "didn" => "didnt",
+                "isn" => "isnt",
+                "wasn" => "wasnt",
+                "haven" => "havent",
+                "aren" => "arent",
+                other => other,
+            };
+        } else {
+            words.push(w.as_str());
+        }
+        if j == i {
+            at = Some(words.len() - 1);
+        }
+    }
+    let Some(i) = at else {
+        return false;
+    };
+    let before = |k: usize| i.checked_sub(k).map_or("", |j| words[j]);
+    if before(1) == "not" || (before(2), before(1)) == ("instead", "of") {
         return true;
     }
-    for k in 1..=4 {
+    if words.iter().any(|w| RESULT_WORDS.contains(w)) {
+        return false;
+    }
+    let mut using = None;
+    for k in 1..=5 {
         let w = before(k);
         if NEGATIONS.contains(&w) {
-            return true;
+            return match using {
+                None => false,
+                // "i'm not on an iphone"; "it didn't on chrome" is a result.
+                Some("on") => w == "not" && matches!(before(k + 1), "m" | "am" | "im"),
+                Some(_) => true,
+            };
         }
-        if !BETWEEN.contains(&w) {
+        if USING.contains(&w) {
+            using.get_or_insert(w);
+        } else if !FILLER.contains(&w) {
             return false;
         }
     }
@@ -371,6 +415,39 @@ impl FromStr for Browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_browser_is_denied_only_with_a_word_of_using_it() {
+        for (said, want) in [
+            ("i don't use chrome", Some(Browser::Chrome)),
+            ("i dont use chrome", Some(Browser::Chrome)),
+            ("no i'm not on an iphone", Some(Browser::SafariIos)),
+            ("wrong browser, i never said edge", Some(Browser::Edge)),
+            ("i don't have an iphone", Some(Browser::SafariIos)),
+            // Results about a browser deny nothing.
+            ("it didn't on chrome", None),
+            ("it doesn't on my iphone either", None),
+            ("not on chrome either", None),
+            ("no, not in edge either", None),
+            ("it won't, in chrome", None),
+            ("no luck, not even in chrome", None),
+        ] {
+            assert_eq!(Browser::denied(said), want, "{said}");
+        }
+    }
+
+    #[test]
+    fn a_browser_said_to_work_and_one_said_not_to_is_no_clear_answer() {
+        assert_eq!(Browser::detect("works in firefox but not in chrome"), None);
+        assert_eq!(
+            Browser::detect("i'm on firefox, not chrome"),
+            Some(Browser::Firefox)
+        );
+        assert_eq!(
+            Browser::detect("i don't use chrome, i use firefox"),
+            Some(Browser::Firefox)
+        );
+    }
 
     #[test]
     fn an_icon_described_names_its_browser() {

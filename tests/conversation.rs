@@ -4800,6 +4800,21 @@ fn a_test_showing_it_is_not_an_outage_asks_what_the_user_sees() {
         all_text(&out)
     );
 
+    // Found by a reviewer (fifteenth session): when the trouble changes and the words clearly
+    // name the outage, it is no longer ruled out.
+    let mut chat = Chat::new(&kb);
+    chat.say("nobody in our office can get into quickbooks online, everyone gets an error");
+    chat.say("it works on my phone on mobile data");
+    let out = chat
+        .say("now quickbooks is down on my phone too and the intuit status page shows an outage");
+    assert_eq!(
+        chat.session.stage.article(),
+        Some("service-outage"),
+        "{:?} {}",
+        chat.session.stage,
+        all_text(&out)
+    );
+
     // In other words: the phone is fine, from home it works.
     for there in ["phone is fine", "i can log in from home"] {
         let mut chat = Chat::new(&kb);

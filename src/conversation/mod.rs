@@ -270,8 +270,13 @@ fn answer_asked(
         && understand::yes_or_no(text).is_none()
         && let (Some(article), Some(step)) = (current_article(kb, session), session.current_step())
     {
-        let title = session.attempts.last().map_or("", |a| a.title.as_str());
-        if understand::fixed_by_something_else(text, title)
+        let step_text = session
+            .attempts
+            .last()
+            .and_then(|a| article.solutions.get(a.solution))
+            .map(typed::step_words)
+            .unwrap_or_default();
+        if understand::fixed_by_something_else(text, &step_text)
             || understand::credits_something_else(text)
         {
             act(kb, session, Action::WorksAnyway(step), now, out);
@@ -1455,6 +1460,7 @@ fn start_article_at(
     now: u64,
     out: &mut Output,
 ) {
+    forget_stale_tests(session, article);
     session.next_solution = first;
     // What the article was chosen from, for the ticket, whatever is said after.
     session.walked_matches = session.matches.clone();
@@ -1820,6 +1826,25 @@ fn left_by_test(session: &Session, article: &Article) -> Option<String> {
     })
 }
 
+/// `article` is opened though a test had ruled it out: the words now clearly name it (see
+/// [`rank_for`]), so the trouble changed since the test. The test's old result and the steps
+/// it passed over are dropped, and the test is asked again in its turn.
+fn forget_stale_tests(session: &mut Session, article: &Article) {
+    if left_by_test(session, article).is_none() {
+        return;
+    }
+    session.attempts.retain(|a| {
+        let stale = a.article == article.id
+            && match (article.solutions.get(a.solution), a.outcome) {
+                (_, Some(Outcome::RuledOutByTest)) => true,
+                (Some(s), Some(Outcome::WorksThere)) => s.test && s.leaves_on_works,
+                (Some(s), Some(Outcome::FailsThere)) => s.test && s.leaves_on_fails,
+                _ => false,
+            };
+        !stale
+    });
+}
+
 /// The articles a test's outcome showed are not the user's trouble in this conversation: left
 /// out of what the user's words rank.
 fn ruled_out_by_tests(kb: &KnowledgeBase, session: &Session) -> Vec<String> {
@@ -1835,7 +1860,9 @@ fn ruled_out_by_tests(kb: &KnowledgeBase, session: &Session) -> Vec<String> {
     ids
 }
 
-/// [`KnowledgeBase::rank_with`] without the articles a test ruled out.
+/// [`KnowledgeBase::rank_with`] without the articles a test ruled out, unless the words now
+/// clearly name one first ("now it's down on my phone too and the status page shows an
+/// incident": the trouble has changed since the test).
 fn rank_for(
     kb: &KnowledgeBase,
     session: &Session,
@@ -1844,10 +1871,16 @@ fn rank_for(
 ) -> crate::matcher::Ranking {
     let mut ranking = kb.rank_with(text, query, KEEP_MATCHES);
     let ruled_out = ruled_out_by_tests(kb, session);
+    let named_again = ranking
+        .matches
+        .first()
+        .filter(|m| m.score >= ranking.clear)
+        .map(|m| kb.article_at(m.doc).id.clone());
     if !ruled_out.is_empty() {
-        ranking
-            .matches
-            .retain(|m| !ruled_out.contains(&kb.article_at(m.doc).id));
+        ranking.matches.retain(|m| {
+            let id = &kb.article_at(m.doc).id;
+            !ruled_out.contains(id) || named_again.as_ref() == Some(id)
+        });
     }
     ranking
 }

@@ -1178,6 +1178,11 @@ fn open_step_text(session: &Session, article: &Article) -> String {
     text
 }
 
+/// A step's title and general text, as [`understand::fixed_by_something_else`] reads it.
+pub(super) fn step_words(solution: &crate::knowledge::Solution) -> String {
+    format!("{}\n{}", solution.title, solution.general)
+}
+
 fn test_names(test: &crate::knowledge::Solution) -> Vec<String> {
     let mut names = test.also_called.clone();
     names.push("there".to_string());
@@ -1494,7 +1499,7 @@ fn fixed(
     // and no fix shown is what did it (nothing is credited).
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
         && !article.solutions[open].test
-        && understand::fixed_by_something_else(text, &article.solutions[open].title)
+        && understand::fixed_by_something_else(text, &step_words(&article.solutions[open]))
     {
         works_from_something_else(session, article, Some(text), out);
         return;

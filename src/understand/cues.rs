@@ -116,12 +116,18 @@ const GONE: &[&str] = &[
     "not happening anymore",
     "not happening any more",
     "doesnt happen anymore",
-    "hasnt happened since",
-    "hasnt happened again",
+    "it hasnt happened since",
+    "it hasnt happened again",
+    "error hasnt happened since",
+    "error hasnt happened again",
     "havent seen it since",
     "havent seen it again",
-    "hasnt come back",
-    "hasnt returned",
+    "error hasnt come back",
+    "problem hasnt come back",
+    "issue hasnt come back",
+    "error hasnt returned",
+    "problem hasnt returned",
+    "issue hasnt returned",
     "no more crashing",
     "no more crashes",
     "no more errors",
@@ -883,10 +889,6 @@ const RESTARTED: &[&str] = &[
     "restarted my laptop",
     "restarted the pc",
     "restarted the computer",
-    "restarted my router",
-    "restarted the router",
-    "restarted my modem",
-    "restarted the modem",
     "rebooted",
     "after a restart",
     "after restarting",
@@ -894,13 +896,32 @@ const RESTARTED: &[&str] = &[
     "turned it off and on",
 ];
 
+/// A restart of the network's box ("restarted the router").
+const RESTARTED_NETWORK: &[&str] = &[
+    "restarted my router",
+    "restarted the router",
+    "restarted my modem",
+    "restarted the modem",
+    "rebooted my router",
+    "rebooted the router",
+    "rebooted my modem",
+    "rebooted the modem",
+];
+
 /// Whether a reply that says it works puts it down to something other than the step shown
 /// ("its working now but idk what fixed it", "restarted my pc and now it opens"), given the
-/// step's title (a step that says to restart is what a restart did).
-pub fn fixed_by_something_else(text: &Normalised, step_title: &str) -> bool {
-    let title = step_title.to_lowercase();
-    let restart_step = title.contains("restart") || title.contains("reboot");
-    not_by_anyone_here(text) || (!restart_step && text.any(RESTARTED))
+/// step's title and text (a step that says to restart is what a restart did, and one that
+/// names the router is what restarting the router did).
+pub fn fixed_by_something_else(text: &Normalised, step: &str) -> bool {
+    let step = step.to_lowercase();
+    let names = |words: &[&str]| words.iter().any(|w| step.contains(w));
+    let network_restart = text.any(RESTARTED_NETWORK);
+    let other_restart = if network_restart {
+        !names(&["router", "modem"])
+    } else {
+        text.any(RESTARTED) && !names(&["restart", "reboot"])
+    };
+    not_by_anyone_here(text) || other_restart
 }
 
 /// "working now but i didnt do the steps": it works, said beside how nothing was done here
@@ -1000,30 +1021,45 @@ pub fn only_a_moment(text: &Normalised) -> bool {
     text.word_count() <= 6 && a_moment(text) && !text.is_question()
 }
 
-/// "1 sec", "5 mins", "give me 2 minutes": a moment, in numbers.
+/// "1 sec", "5 mins", "give me 2 minutes": a moment, in numbers, and nothing else; "takes 5
+/// minutes to load" and "frozen for 10 minutes" say how long something takes.
 fn a_moment(text: &Normalised) -> bool {
     const UNITS: &[&str] = &[
         "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "moment",
     ];
-    let words: Vec<&str> = text.words().collect();
-    words
-        .windows(2)
-        .any(|w| w[0].bytes().all(|b| b.is_ascii_digit()) && UNITS.contains(&w[1]))
-        || words.iter().any(|w| {
+    const ASKING: &[&str] = &[
+        "give", "me", "gimme", "wait", "hold", "on", "pls", "please", "plz", "ok", "okay", "just",
+        "another", "brb",
+    ];
+    let is_number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
+    let mut moments = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        if is_number(w) && words.get(i + 1).is_some_and(|u| UNITS.contains(u)) {
+            moments += 1;
+            i += 2;
+        } else if digits > 0 && UNITS.contains(&&w[digits..]) {
             // "5min", "2mins"
-            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && UNITS.contains(&&w[digits..])
-        })
+            moments += 1;
+            i += 1;
+        } else if ASKING.contains(&w) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    moments > 0
 }
 
-/// The reply is only numbers ("1", "[3]"): a choice's number typed where none is on screen,
-/// which says nothing of a result.
+/// The reply is only small numbers ("1", "[3]"): a choice's number typed where none is on
+/// screen, which says nothing of a result. ("404", "6123" and "-6000, -83" are error codes.)
 pub fn only_numbers(text: &Normalised) -> bool {
-    !text.is_empty()
-        && text
-            .words()
-            .filter(|w| *w != BREAK)
-            .all(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    let mut words = text.words().filter(|w| *w != BREAK).peekable();
+    words.peek().is_some()
+        && words.all(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// An explicit fix statement that no negation reaches ("fixed", "works now", "no longer
@@ -1565,11 +1601,29 @@ fn asks_if_up(text: &Normalised) -> bool {
         "operational",
         "functioning",
     ];
+    // The user's own server or database ("is my server up?", "is the QuickBooksDB service
+    // running?"), or how fast it runs ("is quickbooks running slow today?"), is no question
+    // for a check of the service.
+    const NOT_THE_SERVICE: &[&str] = &[
+        "my",
+        "our",
+        "local",
+        "database",
+        "db",
+        "quickbooksdb",
+        "qbdbmgrn",
+        "slow",
+        "slowly",
+        "sluggish",
+        "laggy",
+    ];
     text.is_question()
         && text.word_count() <= 10
         && text.words().next().is_some_and(|w| OPENING.contains(&w))
         && text.any(SERVICE_WORDS)
         && text.any(UP)
+        && !text.any(NOT_THE_SERVICE)
+        && !text.words().any(|w| w.starts_with("quickbooksdb"))
 }
 
 pub fn again(text: &Normalised) -> bool {

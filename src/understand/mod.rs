@@ -416,12 +416,35 @@ pub fn cannot_find_in_step(message: &str, step_text: &str) -> bool {
         "issue",
         "anything",
     ];
+    // A result told where it shows ("i dont see the dashboard in the private window either",
+    // "i dont see the spinner in incognito, loads fine"): what is not seen is the trouble.
+    const RESULT_ELSEWHERE: &[&str] = &[
+        "either", "too", "also", "fine", "loads", "loaded", "works", "worked", "working",
+    ];
+    // Where a thing is not seen, not the thing: the sentence stops being about it there.
+    const WHERE: &[&str] = &["in", "on", "at", "from", "with", "using", "via", "inside"];
+    // Words every step and every screen has.
+    const GENERIC: &[&str] = &[
+        "quickbooks",
+        "online",
+        "page",
+        "pages",
+        "screen",
+        "website",
+        "anything",
+        "something",
+        "thing",
+        "things",
+    ];
     let text = Normalised::new(message);
-    if cues::says_still_broken(&text) || text.word_count() > 16 {
+    if cues::says_still_broken(&text) || text.word_count() > 16 || text.any(RESULT_ELSEWHERE) {
         return false;
     }
     let step = Normalised::new(step_text);
-    let step_words: Vec<&str> = step.words().filter(|w| w.len() >= 4).collect();
+    let step_words: Vec<&str> = step
+        .words()
+        .filter(|w| w.len() >= 4 && !GENERIC.contains(w))
+        .collect();
     let words: Vec<&str> = text.words().collect();
     LOOKS.iter().any(|look| {
         let Some(at) = text.find(look) else {
@@ -431,7 +454,7 @@ pub fn cannot_find_in_step(message: &str, step_text: &str) -> bool {
         let from = text.padded()[..at].split_whitespace().count() + look.split(' ').count();
         let after: Vec<&str> = words[from.min(words.len())..]
             .iter()
-            .take_while(|w| **w != text::BREAK)
+            .take_while(|w| **w != text::BREAK && !WHERE.contains(w))
             .take(6)
             .copied()
             .collect();
@@ -617,15 +640,17 @@ pub fn only_a_reply(message: &str) -> bool {
         && decide(&text, false) == Some(Intent::NotFixed)
 }
 
-/// Whether a reply that says it works puts it down to something other than the step titled
-/// `step_title` ("its working now but idk what fixed it", "restarted my pc and now it
-/// opens"): no fix is credited.
-pub fn fixed_by_something_else(message: &str, step_title: &str) -> bool {
-    cues::fixed_by_something_else(&Normalised::new(message), step_title)
+/// Whether a reply that says it works puts it down to something other than the step shown,
+/// given as its title and text ("its working now but idk what fixed it", "restarted my pc and
+/// now it opens"): no fix is credited.
+pub fn fixed_by_something_else(message: &str, step: &str) -> bool {
+    cues::fixed_by_something_else(&Normalised::new(message), step)
 }
 
 /// At "Shall I note <fix> as what fixed it?": the reply says the fix was something else ("it
-/// was something else", "wasnt that one"), though it works.
+/// was something else", "wasnt that one", "no it wasnt that"), though it works. Not a
+/// question, nor a new problem ("it fixed it but now something else is wrong"), nor a remark
+/// ("thanks, that wasnt that hard").
 pub fn credits_something_else(message: &str) -> bool {
     const OTHER: &[&str] = &[
         "something else",
@@ -633,17 +658,30 @@ pub fn credits_something_else(message: &str) -> bool {
         "something different",
         "other thing",
         "different thing",
-        "wasnt that",
-        "wasnt this",
-        "was not that",
-        "was not this",
+        "wasnt that one",
+        "wasnt this one",
+        "was not that one",
+        "was not this one",
+        "wasnt that step",
+        "wasnt this step",
         "not that one",
-        "not this one",
     ];
+    // Said as the whole reply, or its end ("no it wasnt that").
+    const ENDING: &[&str] = &["wasnt that", "wasnt this", "was not that", "not that"];
     let text = Normalised::new(message);
+    let words: Vec<&str> = text.words().filter(|w| *w != text::BREAK).collect();
+    let ends_with = |phrase: &str| {
+        let phrase: Vec<&str> = phrase.split(' ').collect();
+        words.ends_with(&phrase)
+    };
     // "no, wasnt that one": the "no" is to noting it; "no still broken" takes the fix back.
     let rest = text.without(&["no", "nope", "nah"]);
-    text.any(OTHER) && !cues::strong_not_fixed(&rest)
+    (text.any(OTHER) || ENDING.iter().any(|p| ends_with(p)))
+        && words.len() <= 12
+        && !text.is_question()
+        && !cues::strong_not_fixed(&rest)
+        && !cues::new_problem_after_fix(&text)
+        && !(text.has("wrong") || text.has("broken") || text.has("error"))
 }
 
 /// Whether a reply says someone else fixed it ("no the bank fixed it not you", "my accountant
@@ -1963,6 +2001,78 @@ mod tests {
         );
     }
 
+    /// Found by a reviewer (fifteenth session): cues of the fourteenth that reached too far.
+    #[test]
+    fn cues_added_for_replies_do_not_reach_past_them() {
+        // Gone is said of the trouble, not of anything that has not come back.
+        for not_fixed in [
+            "the update hasnt happened since monday",
+            "it hasnt come back yet",
+            "the page went blank and hasnt come back",
+            "quickbooks hasn't come back up",
+            "support hasnt returned my call",
+        ] {
+            assert_ne!(intent(not_fixed), Some(Intent::Fixed), "{not_fixed}");
+        }
+        for fixed in ["the error hasnt come back", "it hasnt happened again"] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        // How long something takes is no pause.
+        for taking in [
+            "takes 5 minutes to load",
+            "spins for 2 mins then blank",
+            "page loads after 30 seconds",
+            "frozen for 10 minutes",
+        ] {
+            assert!(!only_a_pause(taking), "{taking}");
+            assert_ne!(intent(taking), Some(Intent::Aside), "{taking}");
+            assert_ne!(intent(taking), None, "{taking}");
+        }
+        // An error code is a detail, not a choice's number.
+        for code in ["-6000, -83", "6123", "404", "12007"] {
+            assert_eq!(intent(code), Some(Intent::Detail), "{code}");
+        }
+        // The user's own server, or how fast the service runs, is no check of the service.
+        for own in [
+            "is the QuickBooksDB service running on the server?",
+            "is my server up?",
+            "is quickbooks running slow today?",
+        ] {
+            assert_ne!(intent(own), Some(Intent::Check), "{own}");
+        }
+        // At "Shall I note ...?": crediting something else, not remarks or new trouble.
+        for other in [
+            "it was something else",
+            "wasnt that one",
+            "no it wasnt that",
+            "no, not that one",
+        ] {
+            assert!(credits_something_else(other), "{other}");
+        }
+        for not in [
+            "thanks, that wasnt that hard",
+            "wasnt that obvious lol",
+            "it fixed it but now something else is wrong with my invoices",
+            "i think it was that, not this one?",
+        ] {
+            assert!(!credits_something_else(not), "{not}");
+        }
+        // A router restart is the step that says to restart the router.
+        let network = "Check your connection and network path\n1. Restart your router.";
+        assert!(!fixed_by_something_else(
+            "restarted the router and it works",
+            network
+        ));
+        assert!(fixed_by_something_else(
+            "restarted the router and it works",
+            "Clear the cache\n1. Open settings."
+        ));
+        assert!(!fixed_by_something_else(
+            "rebooted and it works",
+            "Restart your computer\n1. Save your work."
+        ));
+    }
+
     #[test]
     fn cannot_find_names_a_thing_of_the_step_on_screen() {
         let step = "1. Click \"More\" (three dots) > \"New Incognito window\".\n2. Click \"See all site data\".";
@@ -1979,6 +2089,11 @@ mod tests {
             "i cant find my invoices",
             "still broken, cant find the three dots",
             "i don't see any difference in the incognito window",
+            // Found by a reviewer (fifteenth session): what a test shows, not a step's part.
+            "i dont see the dashboard in the private window either",
+            "i dont see the spinning wheel in incognito, loads fine",
+            "i can't see my invoices in the incognito window",
+            "i cant see the page in new incognito window",
         ] {
             assert!(!cannot_find_in_step(said, step), "{said}");
         }

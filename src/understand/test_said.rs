@@ -58,6 +58,20 @@ const FAILS: &[&str] = &[
     "did not help",
     "does not help",
     "no luck",
+    // ("no one can log in on my phone": the "can log in" is taken back.)
+    "no one can log in",
+    "no one can login",
+    "no one can sign in",
+    "nobody can log in",
+    "nobody can login",
+    "nobody can sign in",
+    "is down",
+    "its down",
+    "down too",
+    "kicks me out",
+    "kicked me out",
+    "logs me out",
+    "logged me out",
     "no difference",
     "no change",
     "same",
@@ -99,9 +113,6 @@ const WORKS: &[&str] = &[
     "can login",
     "can sign in",
     "can get in",
-    "logs in",
-    "signs in",
-    "gets in",
 ];
 
 /// The test was not done by the user, or not now: a plan, a question, a guess, something
@@ -385,6 +396,26 @@ mod tests {
             };
             assert_eq!(test_result(said, &names), Some(false), "{said}");
         }
+    }
+
+    /// Found by a reviewer (fifteenth session): signing in is not yet working.
+    #[test]
+    fn signing_in_somewhere_is_no_result_until_it_stays_in() {
+        let phone: Vec<String> = ["phone", "my phone", "cellular"].map(String::from).to_vec();
+        assert_eq!(test_result("i can log in on my phone", &phone), Some(true));
+        for said in [
+            "my phone signs in but then its blank",
+            "on my phone it logs in then shows an error",
+            "no one can log in on my phone",
+            "on my phone it logs in then kicks me out",
+        ] {
+            assert_eq!(test_result(said, &phone), Some(false), "{said}");
+        }
+        assert_eq!(test_result("my phone gets in a loop", &phone), None);
+        assert_eq!(
+            test_result("now quickbooks is down on my phone too", &phone),
+            Some(false)
+        );
     }
 
     #[test]

@@ -857,14 +857,20 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         if cues::takes_it_back(text) {
             return Some(Intent::Aside).filter(|_| cues::aside(text));
         }
-        if cues::fix_is_asked(text) || cues::negated(text) {
+        if cues::fix_is_asked(text) {
             return None;
+        }
+        if cues::negated(text) {
+            // "it was previously not responding, good now".
+            return then_and_now(text);
         }
         return Some(Intent::Fixed);
     }
     if fixed && not_fixed {
-        // "It works, but only after a restart" / "worked once, now it doesn't": mixed.
-        return None;
+        // "it was not responding before, it's good now": the trouble told as past, the fix as
+        // now. Otherwise ("It works, but only after a restart", "worked once, now it
+        // doesn't") mixed: asked again.
+        return then_and_now(text);
     }
     if not_fixed {
         return Some(Intent::NotFixed);
@@ -892,6 +898,56 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         return Some(Intent::Aside);
     }
     None
+}
+
+/// A reply that says both "fixed" and "not fixed", read as the trouble before and the fix now:
+/// every part that says it is broken is told in the past ("was previously not responding", "I
+/// experienced the same issue"), and a part says, plainly and with "now", that it works.
+/// `None` for anything else ("now it works but only in incognito").
+fn then_and_now(text: &Normalised) -> Option<Intent> {
+    const PAST: &[&str] = &[
+        "was",
+        "were",
+        "had",
+        "previously",
+        "before",
+        "earlier",
+        "experienced",
+        "yesterday",
+    ];
+    const NOW: &[&str] = &["now", "finally"];
+    let parts: Vec<Normalised> = text
+        .plain
+        .split(['.', ',', ';', '!', '?', '\n'])
+        .flat_map(|p| p.split(" and now "))
+        .map(Normalised::new)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let broken_then = |p: &Normalised| {
+        cues::strong_not_fixed(p) || cues::negated(p) || p.any(&["same issue", "same problem"])
+    };
+    // "yes", "thanks": no part of the story.
+    const BARE: &[&str] = &[
+        "yes", "yeah", "yep", "ok", "okay", "thanks", "thank", "you", "thx", "ty", "so",
+    ];
+    let (mut fixed_now, mut told_broken) = (false, false);
+    for part in parts
+        .iter()
+        .filter(|p| !p.words().all(|w| BARE.contains(&w)))
+    {
+        let broken = broken_then(part);
+        if broken && (!part.any(PAST) || part.any(NOW)) {
+            return None;
+        }
+        told_broken |= broken;
+        if cues::strong_fixed(part) && !broken {
+            if !part.any(NOW) || part.any(cues::CONTRASTS) || part.has("only") {
+                return None;
+            }
+            fixed_now = true;
+        }
+    }
+    (fixed_now && told_broken && !text.is_question()).then_some(Intent::Fixed)
 }
 
 #[cfg(test)]
@@ -1998,6 +2054,47 @@ mod tests {
         assert_eq!(
             (u.browser, u.denied_browser),
             (Some(Browser::Firefox), None)
+        );
+    }
+
+    /// "I've already rebooted it" to "did this fix it?": done before, so not the fix.
+    #[test]
+    fn a_step_already_done_is_no_fix() {
+        for said in [
+            "Of course I've already rebooted it.",
+            "i already cleared the cache",
+            "already restarted, still same",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        // Done, and working now: never read as failed.
+        assert_ne!(
+            intent("i already cleared the cache and now it works"),
+            Some(Intent::NotFixed)
+        );
+    }
+
+    /// The trouble told as past and the fix as now is a fix; anything else mixed is asked again.
+    #[test]
+    fn trouble_before_and_a_fix_now_is_a_fix() {
+        for fixed in [
+            "it was previously not responding, looks like it is good now. thanks",
+            "it didnt work before, works now",
+            "it wasnt loading before, now it loads",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        for mixed in [
+            "still broken, works now?",
+            "it didnt work, it works",
+            "it wasnt loading before, now it loads but only in incognito",
+            "it was not loading before, now it loads, it still does not save",
+        ] {
+            assert_ne!(intent(mixed), Some(Intent::Fixed), "{mixed}");
+        }
+        assert_eq!(
+            intent("it worked once, now it doesnt"),
+            Some(Intent::NotFixed)
         );
     }
 

@@ -809,7 +809,7 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
         "sign",
         "signed",
     ];
-    let mut said = Terms::of(text).without(&Terms::of(&article.title));
+    let mut said = Terms::said(text).without(&Terms::of(&article.title));
     said.words.retain(|w| !DOING.contains(&w.as_str()));
     let by_title = |i: usize| said.shared_with(&Terms::of(&article.solutions[i].title));
     let on_screen = by_title(open);
@@ -837,7 +837,7 @@ fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<
         "step", "steps", "exactly", "those", "these", "thing", "part", "first", "second", "third",
         "last", "there", "know", "sure", "idea", "should", "would",
     ];
-    let mut said = Terms::of(text).without(&Terms::of(&article.title));
+    let mut said = Terms::said(text).without(&Terms::of(&article.title));
     said.words.retain(|w| !POINTING.contains(&w.as_str()));
     let scores: Vec<usize> = article
         .solutions
@@ -930,7 +930,7 @@ pub(super) fn fixes_tried_up_front(
 /// own title words aside); of two as named, the earlier (the one most often tried first:
 /// "cleared cookies" is "Clear Intuit cookies", not "Allow cookies ... stop clearing them").
 fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
-    let said = Terms::of(text).without(&Terms::of(&article.title));
+    let said = Terms::said(text).without(&Terms::of(&article.title));
     (0..article.solutions.len())
         .map(|i| {
             let s = &article.solutions[i];
@@ -945,7 +945,7 @@ fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
 /// The step whose title or other names the message shares words with (the article's own
 /// title words aside), when exactly one does.
 fn step_named_by_title(article: &Article, text: &str) -> Option<usize> {
-    let said = Terms::of(text).without(&Terms::of(&article.title));
+    let said = Terms::said(text).without(&Terms::of(&article.title));
     let named: Vec<usize> = (0..article.solutions.len())
         .filter(|&i| {
             let s = &article.solutions[i];
@@ -1461,7 +1461,7 @@ fn pass_over(
 
 /// Whether `text` names one of `article`'s error codes ("503").
 pub(super) fn names_code_of(article: &Article, text: &str) -> bool {
-    lists_any_of(article, &Terms::of(text).codes)
+    lists_any_of(article, &Terms::said(text).codes)
 }
 
 /// Whether `article` lists any of `codes` among its error codes.
@@ -1476,7 +1476,7 @@ pub(super) fn names_a_code_only_it_lists(
     article: &Article,
     text: &str,
 ) -> bool {
-    let codes = Terms::of(text).codes;
+    let codes = Terms::said(text).codes;
     lists_any_of(article, &codes)
         && kb
             .articles()
@@ -1678,7 +1678,7 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
     let jump = fix_for_detail(session, article, text);
     // "it says error 103 now": an error still shows, so the open fix did not clear it (and is
     // not shown again). Other details leave it unanswered, as a browser change does.
-    let error_shows = !Terms::of(text).codes.is_empty();
+    let error_shows = !Terms::said(text).codes.is_empty();
     if error_shows {
         super::fail_pending(session, article, now);
     }
@@ -1827,7 +1827,7 @@ fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<us
 /// first is clearly about what it means ("bank feed stuck, chase says error 103" -> "Update the
 /// bank sign-in details"). Codes the article only mentions in passing ("502") point nowhere.
 pub(super) fn fix_for_code(article: &Article, text: &str) -> Option<usize> {
-    let codes = Terms::of(text).codes;
+    let codes = Terms::said(text).codes;
     if codes.is_empty() {
         return None;
     }
@@ -1874,7 +1874,7 @@ fn points_to(said: &Terms, solution: &crate::knowledge::Solution) -> usize {
 /// the sign-in details QuickBooks has for the bank are wrong"), so a bare code can point to
 /// the fix for what it means.
 fn with_what_codes_mean(article: &Article, text: &str) -> String {
-    let mut codes = Terms::of(text).codes;
+    let mut codes = Terms::said(text).codes;
     // The title's code is on nearly every line of its article: it means nothing more there.
     drop_title_codes(article, &mut codes);
     let mut out = text.to_string();
@@ -1896,7 +1896,7 @@ fn with_what_codes_mean(article: &Article, text: &str) -> String {
 /// The line of `article`'s summary or causes that says what an error code of `text` means
 /// ("Error 185: the bank needs extra information ..."), as written there.
 fn what_the_code_means(article: &Article, text: &str) -> Option<String> {
-    let mut codes = Terms::of(text).codes;
+    let mut codes = Terms::said(text).codes;
     drop_title_codes(article, &mut codes);
     if codes.is_empty() {
         return None;
@@ -1923,7 +1923,7 @@ fn names_the_step(article: &Article, step: &crate::knowledge::Solution, text: &s
         own.push(' ');
         own.push_str(&v.steps);
     }
-    Terms::of(text)
+    Terms::said(text)
         .without(&Terms::of(&article.title))
         .shared_with(&Terms::of(&own))
         > 0
@@ -1991,6 +1991,12 @@ const COMMON: &[&str] = &[
 ];
 
 impl Terms {
+    /// The terms of what a user said, less the codes they say they do not have ("its not
+    /// 103").
+    fn said(text: &str) -> Terms {
+        Terms::of(&crate::matcher::text::without_denied_codes(text))
+    }
+
     fn of(text: &str) -> Terms {
         let lower = text.to_lowercase();
         let mut codes = HashSet::new();

@@ -458,6 +458,8 @@ impl Index {
 
     /// Ranks articles for a description. Returns at most `limit` matches with score > 0.
     pub fn rank(&self, description: &str, limit: usize) -> Ranking {
+        // "its not a 502": a denied code names no article.
+        let description = &*text::without_denied_codes(description);
         let tokens = text::tokens(description);
         let howto = text::is_plain_howto(description);
         let mut scores = vec![0.0f32; self.n_docs];

@@ -381,6 +381,69 @@ fn push_word(buf: &mut String, spans: &mut Vec<Range<usize>>, word: Range<usize>
     }
 }
 
+/// `text` without the error codes it says it does not have ("its not 502", "not a 502, just a
+/// blank page", "no error 503"): a code named only to deny it must not match its article.
+/// Borrowed unchanged when nothing is denied.
+pub fn without_denied_codes(text: &str) -> std::borrow::Cow<'_, str> {
+    const NEGATIONS: &[&str] = &[
+        "not", "isnt", "no", "never", "without", "wasnt", "arent", "aint", "nor",
+    ];
+    // Words that may stand between the negation and the code ("not getting a 502").
+    const BETWEEN: &[&str] = &[
+        "a", "an", "the", "any", "error", "code", "http", "getting", "seeing", "showing", "got",
+        "get",
+    ];
+    let key = |word: &str| -> String {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .filter(|c| *c != '\'' && *c != '’')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut denied: Vec<Range<usize>> = Vec::new();
+    for (i, &(at, word)) in words.iter().enumerate() {
+        let k = key(word);
+        if k.is_empty() || !is_code(&k) || k.len() > 10 {
+            continue;
+        }
+        for back in 1..=3 {
+            let Some(&(_, before)) = i.checked_sub(back).and_then(|j| words.get(j)) else {
+                break;
+            };
+            // A sentence or clause ends between them: "it was fine. now 502", "no, 502 again".
+            if before.ends_with(['.', '!', '?', ';', ',', ':']) {
+                break;
+            }
+            let b = key(before);
+            if NEGATIONS.contains(&b.as_str()) {
+                // The code itself, not the punctuation around it.
+                let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+                let start = at + (core.as_ptr() as usize - word.as_ptr() as usize);
+                denied.push(start..start + core.len());
+                break;
+            }
+            if !BETWEEN.contains(&b.as_str()) {
+                break;
+            }
+        }
+    }
+    if denied.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for r in denied {
+        out.push_str(&text[from..r.start]);
+        from = r.end;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Is this token an error code ("502", "h202", "ps038", "6000")? Codes match exactly, never fuzzily.
 pub fn is_code(token: &str) -> bool {
     token.chars().any(|c| c.is_ascii_digit())
@@ -732,6 +795,30 @@ mod tests {
         assert!(!is_plain_howto("how do I fix error 502"));
         assert!(!is_plain_howto("how do I stop it logging me out"));
         assert!(!is_plain_howto("payroll won't update"));
+    }
+
+    #[test]
+    fn codes_said_not_to_be_there_are_left_out() {
+        for (said, left) in [
+            ("no error code, its not 502", "no error code, its not "),
+            ("not a 502, just a blank page", "not a , just a blank page"),
+            ("it isn't a 503 but a 504", "it isn't a  but a 504"),
+            (
+                "i'm not getting error 500 anymore",
+                "i'm not getting error  anymore",
+            ),
+        ] {
+            assert_eq!(without_denied_codes(said), left, "{said}");
+        }
+        for kept in [
+            "502 bad gateway",
+            "no, 502 again",
+            "it was not loading. 502 now",
+            "not sure why but i get 504",
+            "error 6000, not loading",
+        ] {
+            assert_eq!(without_denied_codes(kept), kept, "{kept}");
+        }
     }
 
     #[test]

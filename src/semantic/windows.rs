@@ -47,6 +47,8 @@ fn sentences(text: &str) -> Vec<&str> {
 /// The texts to embed for a query: [`sentence_windows`], then each one that names a browser or
 /// device again without it ([`without_where`]), up to [`MAX_WINDOWS`] in all.
 pub fn query_windows(text: &str) -> Vec<String> {
+    // "its not a 502": a denied code names no article.
+    let text = &*crate::matcher::text::without_denied_codes(text);
     let mut windows = sentence_windows(text);
     let plain: Vec<String> = windows.iter().filter_map(|w| without_where(w)).collect();
     for w in plain {

@@ -237,7 +237,7 @@ impl Browser {
         let words: Vec<String> = all
             .iter()
             .enumerate()
-            .filter(|&(i, _)| !said_not_to_be(&all, i))
+            .filter(|&(i, _)| !said_not_to_be(text, &all, i))
             .map(|(_, w)| w.clone())
             .collect();
         Browser::among(Some(text), &words)
@@ -253,7 +253,7 @@ impl Browser {
         let denied: Vec<String> = all
             .iter()
             .enumerate()
-            .filter(|&(i, _)| said_not_to_be(&all, i))
+            .filter(|&(i, _)| said_not_to_be(text, &all, i))
             .map(|(_, w)| w.clone())
             .collect();
         Browser::among(None, &denied)
@@ -315,23 +315,29 @@ impl Browser {
     }
 }
 
-/// Whether word `i` is said not to be the user's: "not chrome", "instead of chrome", "i don't
-/// use chrome", "i'm not on an iphone", "never said edge". A negation counts only with a word of
-/// using or having between it and the name, so a result ("it didn't on chrome", "not in edge
-/// either", "no luck, not even in chrome") denies nothing; nor does "no, firefox does the same".
-fn said_not_to_be(all: &[String], i: usize) -> bool {
+/// Whether word `i` of `all` (the [`lowercase_words`] of `text`) is said not to be the
+/// user's: "not chrome", "instead of chrome", "it isn't chrome", "i don't use chrome", "i'm not
+/// on an iphone", "never said edge". A negation counts only right before the name or with a
+/// word of using or having between, so a result ("it didn't on chrome", "not in edge either",
+/// "no luck, not even in chrome") denies nothing; nor does "no, firefox does the same".
+fn said_not_to_be(text: &str, all: &[String], i: usize) -> bool {
     const NEGATIONS: &[&str] = &[
-        "not", "dont", "never", "didnt", "isnt", "wasnt", "aint", "havent", "arent",
+        "not", "dont", "never", "didnt", "isnt", "wasnt", "aint", "havent", "arent", "doesnt",
+        "cant", "wont", "couldnt",
     ];
     // Words of using or having; "on" only in "i'm not on ..." (see below).
     const USING: &[&str] = &[
         "use", "using", "used", "have", "has", "own", "said", "say", "running", "run", "on",
     ];
-    const FILLER: &[&str] = &["an", "a", "the", "my", "any", "internet"];
-    // What makes a negation a result about a browser rather than a denial of it.
+    const FILLER: &[&str] = &["an", "a", "the", "my", "any", "internet", "even"];
+    // What makes a negation in the name's clause a result about a browser rather than a
+    // denial of it.
     const RESULT_WORDS: &[&str] = &[
-        "either", "even", "too", "also", "luck", "same", "works", "worked", "work", "loads",
+        "either", "too", "also", "luck", "same", "works", "worked", "work", "loads",
     ];
+    let clauses = clause_of_each_word(text);
+    // The name's clause, by its index in `all` (before the merging below).
+    let clause = clauses.get(i).copied();
     // "don't" splits into "don" and "t": the pair is one negation.
     let mut words: Vec<&str> = Vec::with_capacity(all.len());
     let mut at = None;
@@ -347,6 +353,10 @@ fn said_not_to_be(all: &[String], i: usize) -> bool {
                 "wasn" => "wasnt",
                 "haven" => "havent",
                 "aren" => "arent",
+                "doesn" => "doesnt",
+                "can" => "cant",
+                "won" => "wont",
+                "couldn" => "couldnt",
                 other => other,
             };
         } else {
@@ -360,10 +370,20 @@ fn said_not_to_be(all: &[String], i: usize) -> bool {
         return false;
     };
     let before = |k: usize| i.checked_sub(k).map_or("", |j| words[j]);
-    if before(1) == "not" || (before(2), before(1)) == ("instead", "of") {
+    if ["not", "isnt", "wasnt"].contains(&before(1)) || (before(2), before(1)) == ("instead", "of")
+    {
         return true;
     }
-    if words.iter().any(|w| RESULT_WORDS.contains(w)) {
+    // ("i don't use chrome, same problem": the result is in a clause of its own.)
+    // ("at work", "for work" is a place.)
+    let result_in_clause = (0..all.len()).any(|j| {
+        clauses.get(j).copied() == clause
+            && RESULT_WORDS.contains(&all[j].as_str())
+            && !(all[j] == "work"
+                && j > 0
+                && ["at", "for", "from", "to"].contains(&all[j - 1].as_str()))
+    });
+    if result_in_clause {
         return false;
     }
     let mut using = None;
@@ -384,6 +404,34 @@ fn said_not_to_be(all: &[String], i: usize) -> bool {
         }
     }
     false
+}
+
+/// For each of the [`lowercase_words`] of `text`, the number of its clause: clauses end at
+/// punctuation that ends one and before "and", "but" and "so".
+fn clause_of_each_word(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut clause = 0;
+    let mut in_word = false;
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() {
+            in_word = true;
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        if in_word {
+            if ["and", "but", "so"].contains(&word.as_str()) {
+                clause += 1;
+            }
+            out.push(clause);
+            in_word = false;
+            word.clear();
+        }
+        if [',', '.', ';', '!', '?', '\n', ':'].contains(&c) {
+            clause += 1;
+        }
+    }
+    out
 }
 
 /// The words of `text`, lowercased, split at anything not a letter or digit.
@@ -431,6 +479,18 @@ mod tests {
             ("no, not in edge either", None),
             ("it won't, in chrome", None),
             ("no luck, not even in chrome", None),
+            // Found by a reviewer (fifteenth session).
+            ("i dont even use chrome", Some(Browser::Chrome)),
+            ("i'm not even on an iphone", Some(Browser::SafariIos)),
+            (
+                "i don't use chrome and it still doesn't work",
+                Some(Browser::Chrome),
+            ),
+            ("i dont use chrome, same problem", Some(Browser::Chrome)),
+            ("no it isnt chrome", Some(Browser::Chrome)),
+            ("my browser isn't chrome", Some(Browser::Chrome)),
+            ("my laptop doesn't have chrome", Some(Browser::Chrome)),
+            ("i can't use chrome at work", Some(Browser::Chrome)),
         ] {
             assert_eq!(Browser::denied(said), want, "{said}");
         }
@@ -439,6 +499,10 @@ mod tests {
     #[test]
     fn a_browser_said_to_work_and_one_said_not_to_is_no_clear_answer() {
         assert_eq!(Browser::detect("works in firefox but not in chrome"), None);
+        assert_eq!(
+            Browser::detect("it isn't chrome, it's edge"),
+            Some(Browser::Edge)
+        );
         assert_eq!(
             Browser::detect("i'm on firefox, not chrome"),
             Some(Browser::Firefox)

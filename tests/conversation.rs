@@ -4814,6 +4814,19 @@ fn a_test_showing_it_is_not_an_outage_asks_what_the_user_sees() {
         chat.session.stage,
         all_text(&out)
     );
+    // The test's new result is read from those words: on to waiting, not the test again.
+    assert!(
+        all_text(&out).contains("Wait and follow updates"),
+        "{}",
+        all_text(&out)
+    );
+    // The same first words again give the test no other result: the outage stays ruled out.
+    let mut chat = Chat::new(&kb);
+    let first = "nobody in our office can get into quickbooks online, everyone gets an error";
+    chat.say(first);
+    chat.say("it works on my phone on mobile data");
+    chat.say(first);
+    assert_ne!(chat.session.stage.article(), Some("service-outage"));
 
     // In other words: the phone is fine, from home it works.
     for there in ["phone is fine", "i can log in from home"] {

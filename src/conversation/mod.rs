@@ -1511,7 +1511,12 @@ fn tests_answered_up_front(session: &mut Session, article: &Article, now: u64, o
         {
             continue;
         }
-        let Some(works) = understand::test_result(&said, &test.also_called) else {
+        // The latest description first: "it works on my phone", then "now it's down on my
+        // phone too" is down there now.
+        let latest = session.descriptions.last().map_or("", String::as_str);
+        let Some(works) = understand::test_result(latest, &test.also_called)
+            .or_else(|| understand::test_result(&said, &test.also_called))
+        else {
             continue;
         };
         let outcome = Outcome::of_test(works);
@@ -1826,9 +1831,30 @@ fn left_by_test(session: &Session, article: &Article) -> Option<String> {
     })
 }
 
-/// `article` is opened though a test had ruled it out: the words now clearly name it (see
-/// [`rank_for`]), so the trouble changed since the test. The test's old result and the steps
-/// it passed over are dropped, and the test is asked again in its turn.
+/// Whether `text` gives a test that took the walk away from `article` the other result now
+/// ("it works on my phone" then "now it's down on my phone too").
+fn test_now_says_otherwise(session: &Session, article: &Article, text: &str) -> bool {
+    session.attempts.iter().any(|a| {
+        let Some(s) = article
+            .solutions
+            .get(a.solution)
+            .filter(|s| a.article == article.id && s.test && s.title == a.title)
+        else {
+            return false;
+        };
+        let now = understand::test_result(text, &s.also_called);
+        match a.outcome {
+            Some(Outcome::WorksThere) => s.leaves_on_works && now == Some(false),
+            Some(Outcome::FailsThere) => s.leaves_on_fails && now == Some(true),
+            _ => false,
+        }
+    })
+}
+
+/// `article` is opened though a test had ruled it out: the words now give that test the other
+/// result (see [`rank_for`]), so the trouble changed since. The test's old result and the
+/// steps it passed over are dropped; the new result, said with the rest of the description,
+/// is read in [`tests_answered_up_front`] (or the test is asked again).
 fn forget_stale_tests(session: &mut Session, article: &Article) {
     if left_by_test(session, article).is_none() {
         return;
@@ -1837,8 +1863,12 @@ fn forget_stale_tests(session: &mut Session, article: &Article) {
         let stale = a.article == article.id
             && match (article.solutions.get(a.solution), a.outcome) {
                 (_, Some(Outcome::RuledOutByTest)) => true,
-                (Some(s), Some(Outcome::WorksThere)) => s.test && s.leaves_on_works,
-                (Some(s), Some(Outcome::FailsThere)) => s.test && s.leaves_on_fails,
+                (Some(s), Some(Outcome::WorksThere)) => {
+                    s.test && s.title == a.title && s.leaves_on_works
+                }
+                (Some(s), Some(Outcome::FailsThere)) => {
+                    s.test && s.title == a.title && s.leaves_on_fails
+                }
                 _ => false,
             };
         !stale
@@ -1861,8 +1891,8 @@ fn ruled_out_by_tests(kb: &KnowledgeBase, session: &Session) -> Vec<String> {
 }
 
 /// [`KnowledgeBase::rank_with`] without the articles a test ruled out, unless the words now
-/// clearly name one first ("now it's down on my phone too and the status page shows an
-/// incident": the trouble has changed since the test).
+/// clearly name one first and give its test the other result ("now it's down on my phone too
+/// and the status page shows an outage": the trouble has changed since the test).
 fn rank_for(
     kb: &KnowledgeBase,
     session: &Session,
@@ -1875,7 +1905,9 @@ fn rank_for(
         .matches
         .first()
         .filter(|m| m.score >= ranking.clear)
-        .map(|m| kb.article_at(m.doc).id.clone());
+        .map(|m| kb.article_at(m.doc))
+        .filter(|article| test_now_says_otherwise(session, article, text))
+        .map(|article| article.id.clone());
     if !ruled_out.is_empty() {
         ranking.matches.retain(|m| {
             let id = &kb.article_at(m.doc).id;

@@ -116,18 +116,8 @@ const GONE: &[&str] = &[
     "not happening anymore",
     "not happening any more",
     "doesnt happen anymore",
-    "it hasnt happened since",
-    "it hasnt happened again",
-    "error hasnt happened since",
-    "error hasnt happened again",
     "havent seen it since",
     "havent seen it again",
-    "error hasnt come back",
-    "problem hasnt come back",
-    "issue hasnt come back",
-    "error hasnt returned",
-    "problem hasnt returned",
-    "issue hasnt returned",
     "no more crashing",
     "no more crashes",
     "no more errors",
@@ -915,17 +905,26 @@ const RESTARTED_NETWORK: &[&str] = &[
 
 /// Whether a reply that says it works puts it down to something other than the step shown
 /// ("its working now but idk what fixed it", "restarted my pc and now it opens"), given the
-/// step's title and text (a step that says to restart is what a restart did, and one that
-/// names the router is what restarting the router did).
+/// step's title, then a line break and its text: a step titled for a restart is what a
+/// restart did, and one whose text names the router is what restarting the router did. Each
+/// restart said is checked on its own ("restarted the router and my pc").
 pub fn fixed_by_something_else(text: &Normalised, step: &str) -> bool {
     let step = step.to_lowercase();
-    let names = |words: &[&str]| words.iter().any(|w| step.contains(w));
-    let network_restart = text.any(RESTARTED_NETWORK);
-    let other_restart = if network_restart {
-        !names(&["router", "modem"])
-    } else {
-        text.any(RESTARTED) && !names(&["restart", "reboot"])
-    };
+    let title = step.lines().next().unwrap_or_default();
+    let restart_step = title.contains("restart") || title.contains("reboot");
+    let router_step = step.contains("router") || step.contains("modem");
+    // "restarted the router and my pc": the computer too.
+    let words: Vec<&str> = text.words().collect();
+    let device_restart = text.without(RESTARTED_NETWORK).any(RESTARTED)
+        || words.iter().enumerate().any(|(i, w)| {
+            ["restarted", "rebooted"].contains(w)
+                && words[i + 1..]
+                    .iter()
+                    .take(5)
+                    .any(|d| ["pc", "computer", "laptop", "mac", "machine"].contains(d))
+        });
+    let other_restart =
+        (text.any(RESTARTED_NETWORK) && !router_step) || (device_restart && !restart_step);
     not_by_anyone_here(text) || other_restart
 }
 
@@ -1026,37 +1025,30 @@ pub fn only_a_moment(text: &Normalised) -> bool {
     text.word_count() <= 6 && a_moment(text) && !text.is_question()
 }
 
-/// "1 sec", "5 mins", "give me 2 minutes": a moment, in numbers, and nothing else; "takes 5
-/// minutes to load" and "frozen for 10 minutes" say how long something takes.
+/// "1 sec", "5 mins", "give me 2 minutes": a moment, in numbers; "takes 5 minutes to load" and
+/// "frozen for 10 minutes" say how long something takes.
 fn a_moment(text: &Normalised) -> bool {
     const UNITS: &[&str] = &[
         "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "moment",
     ];
-    const ASKING: &[&str] = &[
-        "give", "me", "gimme", "wait", "hold", "on", "pls", "please", "plz", "ok", "okay", "just",
-        "another", "brb",
+    // Words that say how long something takes or took, not that the user needs a moment.
+    const HOW_LONG: &[&str] = &[
+        "takes", "take", "took", "taking", "for", "after", "then", "load", "loads", "loading",
+        "loaded", "spins", "spinning", "spun", "frozen", "freezes", "froze", "stuck", "blank",
+        "waited", "waiting", "every", "each", "ago", "still", "since", "later", "over", "than",
+        "until", "error", "times", "out", "timeout", "hangs", "hung",
     ];
     let is_number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
-    let mut moments = 0;
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i];
-        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-        if is_number(w) && words.get(i + 1).is_some_and(|u| UNITS.contains(u)) {
-            moments += 1;
-            i += 2;
-        } else if digits > 0 && UNITS.contains(&&w[digits..]) {
+    let moment = words
+        .windows(2)
+        .any(|w| is_number(w[0]) && UNITS.contains(&w[1]))
+        || words.iter().any(|w| {
             // "5min", "2mins"
-            moments += 1;
-            i += 1;
-        } else if ASKING.contains(&w) {
-            i += 1;
-        } else {
-            return false;
-        }
-    }
-    moments > 0
+            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && UNITS.contains(&&w[digits..])
+        });
+    moment && !words.iter().any(|w| HOW_LONG.contains(w))
 }
 
 /// The reply is only small numbers ("1", "[3]"): a choice's number typed where none is on
@@ -1185,6 +1177,16 @@ fn errorish(word: &str) -> bool {
     ["error", "errors", "message", "warning"].contains(&word) || code_like(word)
 }
 
+/// What "hasnt come back" can be said of as trouble: the error, the problem, a crash, "that".
+fn trouble_subject(word: &str) -> bool {
+    errorish(word)
+        || [
+            "problem", "problems", "issue", "issues", "crash", "crashes", "crashing", "popup",
+            "that", "it", "bug", "glitch",
+        ]
+        .contains(&word)
+}
+
 /// An error code's shape: an HTTP status ("502"), or letters with digits ("h202", "ps038");
 /// not any number ("invoice 1043", "from 2023").
 fn code_like(word: &str) -> bool {
@@ -1248,6 +1250,19 @@ fn error_gone(text: &Normalised) -> Vec<String> {
                 .contains(&at(i + 2)) =>
             {
                 error_at(i + 3)
+            }
+            // "the error hasnt come back", "the problem hasnt happened again", "it hasnt
+            // happened since": said of the trouble ("it hasnt come back yet" may be the page,
+            // "support hasnt returned my call" is no trouble).
+            w if trouble_subject(w) && ["hasnt", "havent"].contains(&at(i + 1)) => {
+                let (verb, rest) = (at(i + 2), at(i + 3));
+                let happened = verb == "happened" && ["since", "again"].contains(&rest);
+                let back = w != "it"
+                    && ((verb == "come" && rest == "back")
+                        || (verb == "returned" && [BREAK, ""].contains(&rest)));
+                (happened || back)
+                    .then_some(i + 3)
+                    .map(|end| if verb == "returned" { end - 1 } else { end })
             }
             // "dont see the error anymore"
             "dont" | "not" if ["see", "seeing", "get", "getting"].contains(&at(i + 1)) => {
@@ -1610,8 +1625,12 @@ fn asks_if_up(text: &Normalised) -> bool {
     // running?"), or how fast it runs ("is quickbooks running slow today?"), is no question
     // for a check of the service.
     const NOT_THE_SERVICE: &[&str] = &[
-        "my",
-        "our",
+        "my server",
+        "our server",
+        "my computer",
+        "our network",
+        "my network",
+        "my internet",
         "local",
         "database",
         "db",

@@ -422,7 +422,7 @@ pub fn cannot_find_in_step(message: &str, step_text: &str) -> bool {
         "either", "too", "also", "fine", "loads", "loaded", "works", "worked", "working",
     ];
     // Where a thing is not seen, not the thing: the sentence stops being about it there.
-    const WHERE: &[&str] = &["in", "on", "at", "from", "with", "using", "via", "inside"];
+    const WHERE: &[&str] = &["in", "on", "at", "from", "using", "via", "inside"];
     // Words every step and every screen has.
     const GENERIC: &[&str] = &[
         "quickbooks",
@@ -437,7 +437,7 @@ pub fn cannot_find_in_step(message: &str, step_text: &str) -> bool {
         "things",
     ];
     let text = Normalised::new(message);
-    if cues::says_still_broken(&text) || text.word_count() > 16 || text.any(RESULT_ELSEWHERE) {
+    if cues::says_still_broken(&text) || text.word_count() > 16 {
         return false;
     }
     let step = Normalised::new(step_text);
@@ -452,14 +452,22 @@ pub fn cannot_find_in_step(message: &str, step_text: &str) -> bool {
         };
         // The words after the phrase, to the end of its sentence.
         let from = text.padded()[..at].split_whitespace().count() + look.split(' ').count();
-        let after: Vec<&str> = words[from.min(words.len())..]
+        let sentence: Vec<&str> = words[from.min(words.len())..]
             .iter()
-            .take_while(|w| **w != text::BREAK && !WHERE.contains(w))
+            .take_while(|w| **w != text::BREAK)
+            .copied()
+            .collect();
+        let after: Vec<&str> = sentence
+            .iter()
+            .take_while(|w| !WHERE.contains(w))
             .take(6)
             .copied()
             .collect();
-        !after.iter().any(|w| RESULTS.contains(w))
-            && after.iter().any(|w| w.len() >= 4 && step_words.contains(w))
+        // Not seen somewhere, and a result said: what a test showed.
+        let a_test_result =
+            sentence.iter().any(|w| WHERE.contains(w)) && text.any(RESULT_ELSEWHERE);
+        let a_result = a_test_result || after.iter().any(|w| RESULTS.contains(w));
+        !a_result && after.iter().any(|w| w.len() >= 4 && step_words.contains(w))
     })
 }
 
@@ -665,23 +673,50 @@ pub fn credits_something_else(message: &str) -> bool {
         "wasnt that step",
         "wasnt this step",
         "not that one",
+        "not this one",
     ];
-    // Said as the whole reply, or its end ("no it wasnt that").
-    const ENDING: &[&str] = &["wasnt that", "wasnt this", "was not that", "not that"];
+    // Said at the end of a sentence ("no it wasnt that", "it was not this, i reinstalled").
+    const ENDING: &[&str] = &[
+        "wasnt that",
+        "wasnt this",
+        "was not that",
+        "was not this",
+        "not that",
+        "not this",
+    ];
+    // Not sure what fixed it: nothing to note either way.
+    const UNSURE: &[&str] = &[
+        "not sure",
+        "maybe",
+        "idk",
+        "dont know",
+        "no idea",
+        "perhaps",
+    ];
     let text = Normalised::new(message);
-    let words: Vec<&str> = text.words().filter(|w| *w != text::BREAK).collect();
-    let ends_with = |phrase: &str| {
+    // ("no it wasnt that lol": the laugh ends nothing.)
+    let words: Vec<&str> = text
+        .words()
+        .filter(|w| !["lol", "haha", "lmao", "tho", "though", "sorry"].contains(w))
+        .collect();
+    let ends_a_sentence = |phrase: &str| {
         let phrase: Vec<&str> = phrase.split(' ').collect();
-        words.ends_with(&phrase)
+        words.windows(phrase.len()).enumerate().any(|(i, w)| {
+            w == phrase.as_slice()
+                && words
+                    .get(i + phrase.len())
+                    .is_none_or(|next| *next == text::BREAK)
+        })
     };
     // "no, wasnt that one": the "no" is to noting it; "no still broken" takes the fix back.
     let rest = text.without(&["no", "nope", "nah"]);
-    (text.any(OTHER) || ENDING.iter().any(|p| ends_with(p)))
-        && words.len() <= 12
+    (text.any(OTHER) || ENDING.iter().any(|p| ends_a_sentence(p)))
+        && text.word_count() <= 25
         && !text.is_question()
+        && !text.any(UNSURE)
         && !cues::strong_not_fixed(&rest)
         && !cues::new_problem_after_fix(&text)
-        && !(text.has("wrong") || text.has("broken") || text.has("error"))
+        && !(text.has("wrong") || text.has("broken"))
 }
 
 /// Whether a reply says someone else fixed it ("no the bank fixed it not you", "my accountant
@@ -2111,7 +2146,14 @@ mod tests {
         ] {
             assert_ne!(intent(not_fixed), Some(Intent::Fixed), "{not_fixed}");
         }
-        for fixed in ["the error hasnt come back", "it hasnt happened again"] {
+        for fixed in [
+            "the error hasnt come back",
+            "it hasnt happened again",
+            "the problem hasnt happened again",
+            "the issue hasn't happened since",
+            "the error message hasn't come back",
+            "that hasnt happened again",
+        ] {
             assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
         }
         // How long something takes is no pause.
@@ -2125,6 +2167,14 @@ mod tests {
             assert_ne!(intent(taking), Some(Intent::Aside), "{taking}");
             assert_ne!(intent(taking), None, "{taking}");
         }
+        for pause in [
+            "ok 1 sec let me check",
+            "hang on 1 sec",
+            "back in 5 min",
+            "need 2 mins",
+        ] {
+            assert_eq!(intent(pause), Some(Intent::Aside), "{pause}");
+        }
         // An error code is a detail, not a choice's number.
         for code in ["-6000, -83", "6123", "404", "12007"] {
             assert_eq!(intent(code), Some(Intent::Detail), "{code}");
@@ -2137,12 +2187,22 @@ mod tests {
         ] {
             assert_ne!(intent(own), Some(Intent::Check), "{own}");
         }
+        for service in [
+            "is quickbooks working for my company?",
+            "is quickbooks online up? our team cant log in",
+        ] {
+            assert_eq!(intent(service), Some(Intent::Check), "{service}");
+        }
         // At "Shall I note ...?": crediting something else, not remarks or new trouble.
         for other in [
             "it was something else",
             "wasnt that one",
             "no it wasnt that",
             "no, not that one",
+            "no, not this one",
+            "no it wasnt that lol",
+            "no it wasnt that, i cleared my cache",
+            "no, something else fixed the error",
         ] {
             assert!(credits_something_else(other), "{other}");
         }
@@ -2151,6 +2211,7 @@ mod tests {
             "wasnt that obvious lol",
             "it fixed it but now something else is wrong with my invoices",
             "i think it was that, not this one?",
+            "not sure, maybe not that",
         ] {
             assert!(!credits_something_else(not), "{not}");
         }
@@ -2168,6 +2229,15 @@ mod tests {
             "rebooted and it works",
             "Restart your computer\n1. Save your work."
         ));
+        // Each restart on its own: the computer is no router step, nor the other way round.
+        assert!(fixed_by_something_else(
+            "restarted the router and my pc, works now",
+            "Restart your computer\n1. Save your work."
+        ));
+        assert!(fixed_by_something_else(
+            "restarted my computer and now its fast",
+            "Clear the cache and update the browser\n1. Clear it, then restart the browser."
+        ));
     }
 
     #[test]
@@ -2178,6 +2248,9 @@ mod tests {
             "i don't see New Incognito window",
             "there's no see all site data option",
             "where is the incognito thing",
+            "i don't see the icon with the three dots",
+            "i cant find the button with three dots",
+            "i can't find see all site data either",
         ] {
             assert!(cannot_find_in_step(said, step), "{said}");
         }

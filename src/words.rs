@@ -61,6 +61,7 @@ pub const IS_THIS_IT: &str = "Is this it?";
 pub const SOMETHING_ELSE: &str = "No, something else";
 /// "It came back" after a fix was recorded.
 pub const FIX_CAME_BACK: &str = "Sorry, it's back. I've noted that the fix didn't last.";
+pub const FIX_TAKEN_BACK: &str = "Got it: that step didn't fix it after all. I've corrected that.";
 
 /// A message with nothing to look up ("ok", "wait what") when no question is open.
 pub const SAY_MORE: &str = "Tell me what's going wrong in your own words (the exact error message or code helps) and I'll find the fix, or ask for a human.";

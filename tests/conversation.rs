@@ -2165,6 +2165,37 @@ fn a_fix_that_did_not_last_is_taken_back_and_the_walk_goes_on() {
     assert_eq!(outcome(&chat, next.solution), Some(Outcome::Fixed));
 }
 
+/// Found by a helper playing users (fifteenth session): "fixed" said by a slip is taken back
+/// in the user's words, and said to be corrected rather than to have not lasted.
+#[test]
+fn a_fix_said_by_mistake_is_corrected() {
+    let kb = shipped_kb();
+    for correction in [
+        "no wait i meant it didnt fix it",
+        "oops wrong button, still broken",
+        "sorry i meant it didnt work",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("503 service unavailable in chrome");
+        let fixed = chat.session.current_step().unwrap();
+        chat.fixed();
+        let out = chat.say(correction);
+        assert!(
+            has(&out, "corrected that"),
+            "{correction}: {}",
+            all_text(&out)
+        );
+        let outcome = chat
+            .session
+            .attempts
+            .iter()
+            .find(|a| a.solution == fixed.solution)
+            .and_then(|a| a.outcome);
+        assert_eq!(outcome, Some(Outcome::NotFixed), "{correction}");
+        assert!(chat.session.current_step().is_some(), "{correction}");
+    }
+}
+
 #[test]
 fn an_error_code_the_article_defines_starts_at_the_fix_for_it() {
     let kb = shipped_kb();

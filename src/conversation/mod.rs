@@ -1368,8 +1368,12 @@ fn mark_fixed(session: &mut Session, article: &Article, now: u64) -> Option<Stri
 fn fix_came_back(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
     take_fix_back(session, article, now);
     typed::note_follow_up(session, text);
-    out.replies
-        .push(Reply::new(words::FIX_CAME_BACK).article(&article.id));
+    let said = if understand::corrects_an_answer(text) {
+        words::FIX_TAKEN_BACK
+    } else {
+        words::FIX_CAME_BACK
+    };
+    out.replies.push(Reply::new(said).article(&article.id));
     next_solution(session, article, now, out);
 }
 

@@ -314,7 +314,8 @@ pub fn partly(text: &Normalised) -> bool {
         "yes", "yeah", "ya", "yep", "i", "guess", "lol", "ish", "maybe", "it", "did", "well",
         "hmm", "um", HAPPY, SAD,
     ];
-    if text.word_count() > 8 || text.is_question() || opens_like_a_question(text) {
+    // ("kinda?", "a little better?": the hedge asked is the hedge said.)
+    if text.word_count() > 8 || opens_like_a_question(text) {
         return false;
     }
     // "not quite sure what you mean" is unsure, not in part.
@@ -412,6 +413,16 @@ const WORKED_BEFORE: &[&str] = &[
 /// Says it is still broken, whatever else the reply says.
 const NOT_FIXED_STRONG: &[&str] = &[
     "stopped working",
+    // What the step did ("that did nothing"); "i did nothing" is in NOTHING_DONE.
+    "that did nothing",
+    "it did nothing",
+    "this did nothing",
+    "that didnt do anything",
+    "it didnt do anything",
+    "this didnt do anything",
+    "does nothing",
+    "nothing changed",
+    "changed nothing",
     "nope",
     "nah",
     "nada",
@@ -558,6 +569,14 @@ const CHECK: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
+    "phone number",
+    "number i can call",
+    "number to call",
+    "can i call",
+    "i can call",
+    "call support",
+    "call someone",
+    "call you",
     "someone call me",
     "somebody call me",
     "someone to call me",
@@ -1065,7 +1084,12 @@ pub fn strong_fixed(text: &Normalised) -> bool {
     // "it did not fix" is no "it did"; "back on my laptop" is a move, not "back on".
     let said = text
         .without(WORKED_BEFORE)
-        .without(&["it did not"])
+        .without(&[
+            "it did not",
+            "that did nothing",
+            "this did nothing",
+            "it did nothing",
+        ])
         .without(BACK_ON_A_DEVICE);
     let marked = about_the_fix(&said).negation_marked(NEGATORS, 4);
     marked.any(FIXED_STRONG)
@@ -1206,7 +1230,9 @@ fn error_gone(text: &Normalised) -> Vec<String> {
     let error_at = |i: usize| {
         let e = if errorish(at(i)) {
             i
-        } else if ["the", "that", "this", "any", "those"].contains(&at(i)) && errorish(at(i + 1)) {
+        } else if ["the", "that", "this", "any", "those", "a", "an"].contains(&at(i))
+            && errorish(at(i + 1))
+        {
             i + 1
         } else {
             return None;
@@ -1263,6 +1289,10 @@ fn error_gone(text: &Normalised) -> Vec<String> {
                 (happened || back)
                     .then_some(i + 3)
                     .map(|end| if verb == "returned" { end - 1 } else { end })
+            }
+            // "its not a 503 anymore", "no 502 anymore"
+            "not" | "isnt" | "no" if error_at(i + 1).is_some_and(|e| at(e + 1) == "anymore") => {
+                error_at(i + 1).map(|e| e + 1)
             }
             // "dont see the error anymore"
             "dont" | "not" if ["see", "seeing", "get", "getting"].contains(&at(i + 1)) => {
@@ -2126,11 +2156,60 @@ const DID_NOT_LAST: &[&str] = &[
     "did not last",
 ];
 
+/// An answer taken back: "i meant", "wrong button".
+const CORRECTION: &[&str] = &[
+    "i meant",
+    "meant to say",
+    "meant to click",
+    "meant to press",
+    "wrong button",
+    "wrong one",
+    "misclicked",
+    "mis clicked",
+    "clicked the wrong",
+    "pressed the wrong",
+    "hit the wrong",
+    "tapped the wrong",
+    "my bad",
+];
+
+/// Words that change one's mind within a reply ("fixed it!! oh wait no its back").
+const CHANGE_OF_MIND: &[&str] = &[
+    "oh wait",
+    "wait no",
+    "actually no",
+    "wait actually",
+    "scratch that",
+    "hmm wait",
+    "never mind",
+    "nevermind",
+    "nvm",
+];
+
+/// What a reply says after the last change of mind in it ("fixed it thanks!! oh wait no its
+/// back" -> "no its back"), when it has one and words after it.
+pub fn after_a_change_of_mind(text: &Normalised) -> Option<Normalised> {
+    let padded = text.padded();
+    let (at, marker) = CHANGE_OF_MIND
+        .iter()
+        .filter_map(|m| padded.rfind(&format!(" {m} ")).map(|at| (at, *m)))
+        .max_by_key(|(at, _)| *at)?;
+    let after = Normalised::from_padded(&padded[at + marker.len() + 1..]);
+    (!after.is_empty()).then_some(after)
+}
+
+/// Whether the message takes an answer back ("i meant ...", "wrong button").
+pub fn corrects_an_answer(text: &Normalised) -> bool {
+    text.any(CORRECTION)
+}
+
 /// Whether the message says a fix recorded as working did not last, and nothing that it works
-/// ("it came back" but not "it came back up").
+/// ("it came back" but not "it came back up"), or takes the "fixed" back ("no wait i meant it
+/// didnt fix it", "wrong button, still broken").
 pub fn fix_did_not_last(text: &Normalised) -> bool {
     // Negation-aware: "its not actually fixed" takes the fix back rather than stating one.
-    text.any(DID_NOT_LAST) && !strong_fixed(text)
+    let corrected = text.any(CORRECTION) && strong_not_fixed(&text.without(CORRECTION));
+    (text.any(DID_NOT_LAST) || corrected) && !strong_fixed(text)
 }
 
 /// Whether the message asks for a person outright ("can i talk to a person, ...").

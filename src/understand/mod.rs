@@ -180,6 +180,12 @@ pub fn fix_did_not_last(message: &str) -> bool {
     cues::fix_did_not_last(&Normalised::new(message))
 }
 
+/// Whether the message takes an answer back ("no wait i meant it didnt fix it", "wrong
+/// button"): the "fixed" was a slip, not a fix that did not last.
+pub fn corrects_an_answer(message: &str) -> bool {
+    cues::corrects_an_answer(&Normalised::new(message))
+}
+
 /// Whether a request to add to the ticket is only the request ("add it to my ticket"), with
 /// nothing of its own to add ("please add to ticket: H202" has).
 pub fn only_asks_to_add(message: &str) -> bool {
@@ -819,6 +825,27 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     {
         return None;
     }
+    // "fixed it thanks!! oh wait no its back": the last word is the answer.
+    if let Some(after) = cues::after_a_change_of_mind(text)
+        && cues::fixed(text)
+        && (cues::strong_not_fixed(&after)
+            || cues::fix_did_not_last(&after)
+            || after.words().next() == Some("no")
+            || after.any(&["its back", "it is back", "came back"]))
+        && !cues::strong_fixed(&after)
+    {
+        return Some(Intent::NotFixed);
+    }
+    // "still broken... nvm it works now".
+    if let Some(after) = cues::after_a_change_of_mind(text)
+        && cues::strong_not_fixed(text)
+        && cues::strong_fixed(&after)
+        && !cues::strong_not_fixed(&after)
+        && !cues::negated(&after)
+        && !after.is_question()
+    {
+        return Some(Intent::Fixed);
+    }
     let fixed = cues::fixed(text);
     // "again" on its own, after "did this fix it?": it is back.
     let not_fixed = cues::strong_not_fixed(text) || text.padded() == " again ";
@@ -900,6 +927,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
             return then_and_now(text);
         }
         return Some(Intent::Fixed);
+    }
+    // "yes still broken": the "yes" says "yes, still broken", no fix.
+    if fixed && not_fixed && !cues::strong_fixed(text) && !text.is_question() {
+        return Some(Intent::NotFixed);
     }
     if fixed && not_fixed {
         // "it was not responding before, it's good now": the trouble told as past, the fix as
@@ -2089,6 +2120,36 @@ mod tests {
         assert_eq!(
             (u.browser, u.denied_browser),
             (Some(Browser::Firefox), None)
+        );
+    }
+
+    /// Found by a helper playing users (fifteenth session).
+    #[test]
+    fn chat_replies_found_in_use_read_as_meant() {
+        for not_fixed in [
+            "yes still broken",
+            "yes its still broken",
+            "fixed it thanks!! oh wait no its back",
+            "kinda?",
+            "a little better?",
+            "that did nothing",
+        ] {
+            assert_eq!(intent(not_fixed), Some(Intent::NotFixed), "{not_fixed}");
+        }
+        for fixed in [
+            "its not a 503 anymore its working",
+            "still broken... nvm it works now",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        assert_eq!(
+            intent("is there a phone number i can call"),
+            Some(Intent::Human)
+        );
+        // A "yes" that says it works stays mixed with trouble beside it.
+        assert_ne!(
+            intent("yes that fixed it, still a bit slow tho"),
+            Some(Intent::NotFixed)
         );
     }
 

@@ -2165,6 +2165,49 @@ fn a_fix_that_did_not_last_is_taken_back_and_the_walk_goes_on() {
     assert_eq!(outcome(&chat, next.solution), Some(Outcome::Fixed));
 }
 
+/// Found by a helper playing users (fifteenth session): asked what a private window is while a
+/// fix is on screen, "it works there" is the test's result, never credited to the fix.
+#[test]
+fn it_works_there_after_the_steps_of_a_test_is_that_tests_result() {
+    let kb = shipped_kb();
+    for (said, outcome) in [
+        ("it works there", Outcome::WorksThere),
+        ("same thing there", Outcome::FailsThere),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("page is blank");
+        chat.say("on my iphone");
+        let fix = chat.session.current_step().unwrap();
+        chat.say("what's a private window");
+        let out = chat.say(said);
+        assert!(
+            !all_text(&out).contains("Shall I note"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        let test = chat
+            .session
+            .attempts
+            .iter()
+            .find(|a| a.title == "Try a private window")
+            .and_then(|a| a.outcome);
+        assert_eq!(test, Some(outcome), "{said}");
+        // The fix on screen is still the question.
+        assert_eq!(
+            chat.session.current_step().map(|s| s.solution),
+            Some(fix.solution),
+            "{said}"
+        );
+        assert!(
+            !chat
+                .session
+                .attempts
+                .iter()
+                .any(|a| a.outcome == Some(Outcome::Fixed))
+        );
+    }
+}
+
 /// Found by a helper playing users (fifteenth session): "fixed" said by a slip is taken back
 /// in the user's words, and said to be corrected rather than to have not lasted.
 #[test]

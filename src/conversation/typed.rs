@@ -658,6 +658,22 @@ pub(super) fn answer_after_how_to(
     let Some(shown) = article.solutions.get(step) else {
         return false;
     };
+    // "what's a private window?", then "it works there": the test shown on the side is what
+    // "there" is. Its result is recorded; the fix on screen is still the question.
+    if shown.test
+        && step != open
+        && let Some(works) = understand::test_result(text, &test_names(shown))
+    {
+        note_follow_up(session, text);
+        rule_out_named(session, article, step, Outcome::of_test(works), now);
+        let lead = if works {
+            words::works_there(&shown.title)
+        } else {
+            words::test_named_done(&shown.title)
+        };
+        open_question(session, article, &lead, now, out);
+        return true;
+    }
     if step == open
         || shown.test
         || !names_an_action(text)

@@ -647,6 +647,19 @@ pub fn skipped_needs_keyboard(number: usize, title: &str, device: &str) -> Strin
 /// A test showed the trouble is not the article's (`go to: another article`).
 pub const SOMETHING_ELSE_THEN_TITLE: &str = "Something else, then";
 
+pub fn not_this_article(article: &str, with_choices: bool) -> String {
+    let then = if with_choices {
+        ", or pick the closest of these"
+    } else {
+        ""
+    };
+    format!(
+        "Sorry about that: then **{article}** is not your problem, and I won't count its steps \
+         as failed. Tell me what you see, in your own words (the exact error message \
+         helps){then}."
+    )
+}
+
 pub fn left_by_test(test: &str, article: &str, with_choices: bool) -> String {
     let then = if with_choices {
         ", or pick the closest of these"

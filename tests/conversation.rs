@@ -2208,6 +2208,43 @@ fn it_works_there_after_the_steps_of_a_test_is_that_tests_result() {
     }
 }
 
+/// Found by a helper playing users (fifteenth session): "that's not my problem" says the
+/// article is wrong, not the fix: nothing is failed, and the user's words (or a list) lead on.
+#[test]
+fn not_my_problem_leaves_the_article_without_failing_its_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank");
+    chat.say("chrome");
+    let out = chat.say("thats not my problem");
+    assert!(has(&out, "is not your problem"), "{}", all_text(&out));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed)),
+        "no step failed"
+    );
+    assert!(chat.session.current_step().is_none());
+    chat.say("the login keeps looping");
+    assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+
+    // Said with words that name another article: that one, at once.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank");
+    chat.say("chrome");
+    chat.say("why would i reload, my problem is the 502 on login");
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed))
+    );
+}
+
 /// Found by a helper playing users (fifteenth session): "fixed" said by a slip is taken back
 /// in the user's words, and said to be corrected rather than to have not lasted.
 #[test]

@@ -1924,6 +1924,22 @@ fn rank_for(
 /// A test showed the trouble is not `article`'s: the user is asked what they see instead, with
 /// the other articles their description ranked to pick from.
 fn leave_article(session: &mut Session, article: &Article, test: &str, out: &mut Output) {
+    offer_other_articles(
+        session,
+        article,
+        |with_choices| words::left_by_test(test, &article.title, with_choices),
+        out,
+    );
+}
+
+/// `article` is not the user's trouble: `lead` (told whether choices follow), then the other
+/// articles their description ranked to pick from, and a person.
+fn offer_other_articles(
+    session: &mut Session,
+    article: &Article,
+    lead: impl FnOnce(bool) -> String,
+    out: &mut Output,
+) {
     let others: Vec<(String, String)> = session
         .matches
         .iter()
@@ -1931,13 +1947,9 @@ fn leave_article(session: &mut Session, article: &Article, test: &str, out: &mut
         .take(CANDIDATES)
         .map(|m| (m.id.clone(), m.title.clone()))
         .collect();
-    let mut reply = Reply::new(words::left_by_test(
-        test,
-        &article.title,
-        !others.is_empty(),
-    ))
-    .title(words::SOMETHING_ELSE_THEN_TITLE)
-    .article(&article.id);
+    let mut reply = Reply::new(lead(!others.is_empty()))
+        .title(words::SOMETHING_ELSE_THEN_TITLE)
+        .article(&article.id);
     for (id, title) in &others {
         reply = reply.choice(Action::Article(id.clone()), title.clone(), Style::Primary);
     }
@@ -1951,6 +1963,36 @@ fn leave_article(session: &mut Session, article: &Article, test: &str, out: &mut
     };
     session.asked = None;
     out.replies.push(reply);
+}
+
+/// "no thats not my problem, it logs me out": the step on screen was not tried (no failure is
+/// recorded); the words, when they name another article, open it; otherwise the user is asked
+/// what they see, with the other articles their description ranked.
+fn not_this_article(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    article: &Article,
+    ranking: &crate::matcher::Ranking,
+    now: u64,
+    out: &mut Output,
+) {
+    session.leave_pending();
+    if let Some(other) = ranking
+        .named()
+        .map(|m| kb.article_at(m.doc))
+        .filter(|other| other.id != article.id)
+    {
+        session.matches = scored(kb, ranking);
+        session.stage = Stage::Idle;
+        start_article(session, other, now, out);
+        return;
+    }
+    offer_other_articles(
+        session,
+        article,
+        |with_choices| words::not_this_article(&article.title, with_choices),
+        out,
+    );
 }
 
 /// The browsers `article` has steps for that run on the device the user named ("android": no

@@ -383,6 +383,12 @@ pub(super) fn answer(
         fixed_then_new_problem(kb, session, article, text, rest, now, out);
         return;
     }
+    // "no thats not my problem, it logs me out": the article is wrong, not the fix.
+    if understand::says_wrong_article(text) && understood.intent != Some(Intent::Human) {
+        note_follow_up(session, text);
+        super::not_this_article(kb, session, article, ranking, now, out);
+        return;
+    }
     let other = another_article(kb, article, text, ranking, &understood);
     // "why does it work at home but not at work?": a question its FAQ answers in so many words
     // is answered, whatever its words say of the fix ("not at work" is no "not fixed").

@@ -2198,6 +2198,33 @@ pub fn after_a_change_of_mind(text: &Normalised) -> Option<Normalised> {
     (!after.is_empty()).then_some(after)
 }
 
+/// Says the article being walked is not the user's problem ("no thats not my problem").
+const WRONG_ARTICLE: &[&str] = &[
+    "not my problem",
+    "not my issue",
+    "not the problem i have",
+    "not the problem im having",
+    "not my question",
+    "not what i asked",
+    "not what im asking",
+    "not what i said",
+    "wrong article",
+    "wrong topic",
+    "wrong problem",
+    "has nothing to do with my",
+    "nothing to do with my problem",
+    "nothing to do with my issue",
+    "why would i",
+    "i dont have that problem",
+    "i dont have that issue",
+];
+
+/// Whether the reply says the article on screen is not the user's problem at all ("no thats
+/// not my problem, it logs me out", "why would i update bank transactions").
+pub fn says_wrong_article(text: &Normalised) -> bool {
+    text.any(WRONG_ARTICLE)
+}
+
 /// Whether the message takes an answer back ("i meant ...", "wrong button").
 pub fn corrects_an_answer(text: &Normalised) -> bool {
     text.any(CORRECTION)

@@ -180,6 +180,12 @@ pub fn fix_did_not_last(message: &str) -> bool {
     cues::fix_did_not_last(&Normalised::new(message))
 }
 
+/// Whether the reply says the article on screen is not the user's problem at all ("no thats
+/// not my problem, it logs me out"): the article, not the fix, is wrong.
+pub fn says_wrong_article(message: &str) -> bool {
+    cues::says_wrong_article(&Normalised::new(message))
+}
+
 /// Whether the message takes an answer back ("no wait i meant it didnt fix it", "wrong
 /// button"): the "fixed" was a slip, not a fix that did not last.
 pub fn corrects_an_answer(message: &str) -> bool {
@@ -2146,6 +2152,13 @@ mod tests {
             intent("is there a phone number i can call"),
             Some(Intent::Human)
         );
+        for wrong in [
+            "no thats not my problem, it logs me out",
+            "why would i update bank transactions, my problem is the 502 on login",
+        ] {
+            assert!(says_wrong_article(wrong), "{wrong}");
+        }
+        assert!(!says_wrong_article("not my fault but it still fails"));
         // A "yes" that says it works stays mixed with trouble beside it.
         assert_ne!(
             intent("yes that fixed it, still a bit slow tho"),

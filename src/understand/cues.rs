@@ -2173,6 +2173,43 @@ const CORRECTION: &[&str] = &[
     "my bad",
 ];
 
+/// It worked only for a moment ("works for a sec then breaks again"): not fixed.
+const WORKED_BRIEFLY: &[&str] = &[
+    "for a sec then",
+    "for a second then",
+    "for a few seconds then",
+    "for a minute then",
+    "for a few minutes then",
+    "for a bit then",
+    "for a moment then",
+    "then breaks",
+    "then broke",
+    "then it breaks",
+    "then it broke",
+    "then stops",
+    "then stopped",
+    "then it stops",
+    "then it stopped",
+    "then crashes",
+    "then crashed",
+    "then it crashes",
+    "then goes blank",
+    "then went blank",
+    "then it goes blank",
+    "then fails",
+    "then failed",
+    "then it fails",
+    "then kicks me out",
+    "then logs me out",
+    "then the error",
+    "then the same",
+];
+
+/// Whether the reply says it worked only for a moment ("loads for a sec then goes blank").
+pub fn worked_briefly(text: &Normalised) -> bool {
+    text.any(WORKED_BRIEFLY)
+}
+
 /// Words that change one's mind within a reply ("fixed it!! oh wait no its back").
 const CHANGE_OF_MIND: &[&str] = &[
     "oh wait",

@@ -842,6 +842,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     {
         return Some(Intent::NotFixed);
     }
+    // "works for a sec then breaks again": it did not hold.
+    if cues::worked_briefly(text) && !text.is_question() {
+        return Some(Intent::NotFixed);
+    }
     // "still broken... nvm it works now".
     if let Some(after) = cues::after_a_change_of_mind(text)
         && cues::strong_not_fixed(text)
@@ -2141,6 +2145,13 @@ mod tests {
             "that did nothing",
         ] {
             assert_eq!(intent(not_fixed), Some(Intent::NotFixed), "{not_fixed}");
+        }
+        for brief in [
+            "works for a sec then breaks again",
+            "it loaded for a second then went blank",
+            "ok it opens then kicks me out",
+        ] {
+            assert_eq!(intent(brief), Some(Intent::NotFixed), "{brief}");
         }
         for fixed in [
             "its not a 503 anymore its working",

@@ -846,8 +846,11 @@ fn describe(
         out.effects.push(Effect::Escalate { note });
         return;
     }
-    // "any news on my ticket?": where it stands.
-    if ranking.named().is_none() && session.ticket.is_some() && understand::asks_about_ticket(text)
+    // "any news on my ticket?": where it stands. (Just after the hand-over, "how long will
+    // this take" is about the wait, whatever article its words may name.)
+    if (ranking.named().is_none() || after_hand_over)
+        && session.ticket.is_some()
+        && understand::asks_about_ticket(text)
     {
         out.effects.push(Effect::TicketStatus);
         return;

@@ -250,11 +250,22 @@ const WORKS_NOW: &[&str] = &[
     "fixed it myself",
 ];
 
+/// Said as news that it works ("nvm fixed it"), though "not sure if it fixed it" is not: read
+/// only by [`works_now`], never by [`cannot_tell`].
+const FIXED_IT_NOW: &[&str] = &[
+    "fixed it",
+    "figured it out",
+    "sorted it out",
+    "got it sorted",
+    "all good",
+];
+
 /// Whether the message says in plain words that it works now (see [`super::works_now`]),
 /// with no "but" to qualify it ("it works now, but only after restarting twice" is a detail
 /// for staff, not word that they can close the ticket).
 pub fn works_now(text: &Normalised) -> bool {
-    about_the_fix(text).any(WORKS_NOW) && !text.any(CONTRASTS)
+    let rest = about_the_fix(text);
+    (rest.any(WORKS_NOW) || rest.any(FIXED_IT_NOW)) && !text.any(CONTRASTS) && !text.any(UNSURE)
 }
 
 /// "It works now, but only after restarting twice": it works, with a catch.
@@ -1922,6 +1933,16 @@ const TICKET_NEWS_ASKED: &[&str] = &[
     "gonna help",
     "when will someone",
     "when will anyone",
+    // "how long will this take" after a hand-over: the wait.
+    "how long will this take",
+    "how long will it take",
+    "how long do i wait",
+    "how long do i have to wait",
+    "how long until someone",
+    "how long till someone",
+    "how long is the wait",
+    "how long for a reply",
+    "how long does it usually take",
 ];
 
 /// Ticket news only in a message of these words alone ("still waiting", "status?"; "still

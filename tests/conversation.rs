@@ -2261,6 +2261,29 @@ fn not_my_problem_leaves_the_article_without_failing_its_step() {
     );
 }
 
+/// Found by a helper playing users (fifteenth session): at a step, not knowing the browser
+/// gets how to tell (the step stays the question), and a browser told by its icon is noted.
+#[test]
+fn at_a_step_the_browser_is_told_how_to_find_and_taken_by_its_icon() {
+    let kb = shipped_kb();
+    for unsure in ["i dont know what browser", "what's a browser lol"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online page stays blank");
+        let step = chat.session.current_step().unwrap();
+        let out = chat.say(unsure);
+        assert!(has(&out, "How to tell"), "{unsure}: {}", all_text(&out));
+        assert_eq!(chat.session.current_step(), Some(step), "{unsure}");
+        assert!(
+            chat.session.descriptions.len() <= 1,
+            "{unsure}: not a description"
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online page stays blank");
+    chat.say("ok its the blue e one");
+    assert_eq!(chat.session.browser, Some(Browser::Edge));
+}
+
 /// Found by a helper playing users (fifteenth session): "fixed" said by a slip is taken back
 /// in the user's words, and said to be corrected rather than to have not lasted.
 #[test]

@@ -94,6 +94,30 @@ pub(super) fn answer(
         act(kb, session, Action::Browser(Some(browser)), now, out);
         return;
     }
+    // At a step, unasked: "i dont know what browser", "what's a browser lol": how to tell,
+    // and the step stays the question; "ok its the blue e one": that browser, by its icon.
+    if !matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && session.pending_attempt().is_some()
+        && understood.browser.is_none()
+        && understood.words <= 8
+    {
+        let mentions_browser = text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "browser");
+        if mentions_browser && (understand::cannot_tell(text) || understood.question) {
+            out.replies
+                .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));
+            ask_again(session, article, now, out);
+            return;
+        }
+        if let Some(browser) =
+            Browser::from_icon(text, session.device.is_some_and(|d| d.is_touch()))
+        {
+            act(kb, session, Action::Browser(Some(browser)), now, out);
+            return;
+        }
+    }
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
         && understood.browser.is_none()
         && understood.words <= 6

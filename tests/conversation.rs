@@ -2284,6 +2284,25 @@ fn at_a_step_the_browser_is_told_how_to_find_and_taken_by_its_icon() {
     assert_eq!(chat.session.browser, Some(Browser::Edge));
 }
 
+/// Found by a helper playing users (fifteenth session): "fixed" at "Is it one of these?" is
+/// good news, not a description to rank.
+#[test]
+fn fixed_at_a_list_of_articles_ends_the_list() {
+    let kb = shipped_kb();
+    for fixed in ["fixed", "nvm it works now"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks wont open");
+        assert!(
+            matches!(chat.session.stage, Stage::ChoosingArticle { .. }),
+            "{:?}",
+            chat.session.stage
+        );
+        let out = chat.say(fixed);
+        assert!(has(&out, "Good to hear"), "{fixed}: {}", all_text(&out));
+        assert!(matches!(chat.session.stage, Stage::Idle), "{fixed}");
+    }
+}
+
 /// Found by a helper playing users (fifteenth session): "fixed" said by a slip is taken back
 /// in the user's words, and said to be corrected rather than to have not lasted.
 #[test]

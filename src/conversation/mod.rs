@@ -552,6 +552,22 @@ fn describe(
         let action = Action::Article(id.clone());
         return act(kb, session, action, now, out);
     }
+    // "fixed", "nvm it works now" at "Is it one of these?": nothing to pick any more.
+    if matches!(session.stage, Stage::ChoosingArticle { .. })
+        && ranking.named().is_none()
+        && text.split_whitespace().count() <= 6
+        // ("yes" picks the one candidate of "Is this it?".)
+        && understand::yes_or_no(text).is_none()
+        && let said = understand::classify(text)
+        && said.intent == Some(Intent::Fixed)
+        && !said.question
+    {
+        session.note_aside(text);
+        session.stage = Stage::Idle;
+        session.asked = None;
+        out.replies.push(Reply::new(words::GOOD_TO_HEAR));
+        return;
+    }
     // "im on edge", "oh and its chrome" at "Is it one of these?": where the user is, noted, and
     // the same list again (not a new description that throws the list away).
     if let Stage::ChoosingArticle { candidates } = &session.stage

@@ -575,6 +575,21 @@ const CHECK: &[&str] = &[
     "check the service",
     "check the server",
     "status page",
+    // Everyone has it: the service (or the office network), not this browser.
+    "everyone has the same",
+    "everyone has this",
+    "everyone has it",
+    "everyone in the office has",
+    "everyone in my office has",
+    "everyone in our office has",
+    "nobody in the office can",
+    "no one in the office can",
+    "whole office has",
+    "whole office is",
+    "all of us",
+    "all my coworkers",
+    "all our users",
+    "same everywhere",
 ];
 
 /// Asks for a person, or for the ticket to be looked at again.

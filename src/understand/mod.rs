@@ -2163,6 +2163,17 @@ mod tests {
             intent("is there a phone number i can call"),
             Some(Intent::Human)
         );
+        // Everyone has it: a check of the service, not this browser's failure.
+        for everyone in [
+            "we're on the office wifi, everyone has the same issue",
+            "the whole office is down",
+        ] {
+            assert_eq!(intent(everyone), Some(Intent::Check), "{everyone}");
+        }
+        assert_ne!(
+            intent("everyone in the office can log in except me"),
+            Some(Intent::Check)
+        );
         for wrong in [
             "no thats not my problem, it logs me out",
             "why would i update bank transactions, my problem is the 502 on login",

@@ -2250,7 +2250,7 @@ fn not_my_problem_leaves_the_article_without_failing_its_step() {
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks page is blank");
     chat.say("chrome");
-    chat.say("why would i reload, my problem is the 502 on login");
+    chat.say("thats not my problem, my problem is the 502 on login");
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
     assert!(
         !chat

@@ -325,8 +325,12 @@ pub fn partly(text: &Normalised) -> bool {
         "yes", "yeah", "ya", "yep", "i", "guess", "lol", "ish", "maybe", "it", "did", "well",
         "hmm", "um", HAPPY, SAD,
     ];
-    // ("kinda?", "a little better?": the hedge asked is the hedge said.)
-    if text.word_count() > 8 || opens_like_a_question(text) {
+    // ("kinda?", "a little better?": the hedge asked is the hedge said; "did it get a bit
+    // better?" asks.)
+    if text.word_count() > 8
+        || opens_like_a_question(text)
+        || (text.is_question() && text.word_count() > 3)
+    {
         return false;
     }
     // "not quite sure what you mean" is unsure, not in part.
@@ -595,14 +599,15 @@ const CHECK: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
-    "phone number",
     "number i can call",
     "number to call",
-    "can i call",
-    "i can call",
+    "support phone number",
+    "phone number for support",
+    "your phone number",
+    "can i call you",
+    "can i call someone",
     "call support",
     "call someone",
-    "call you",
     "someone call me",
     "somebody call me",
     "someone to call me",
@@ -1270,6 +1275,17 @@ fn error_gone(text: &Normalised) -> Vec<String> {
             e
         })
     };
+    // Words from `from` on that say the trouble goes on ("its not a 503 anymore its a 504").
+    let trouble_goes_on = |from: usize| {
+        words[from.min(words.len())..].iter().any(|w| {
+            code_like(w)
+                || [
+                    "but", "says", "say", "blank", "instead", "still", "error", "errors", "shows",
+                    "getting", "gives",
+                ]
+                .contains(w)
+        })
+    };
     let mut found = Vec::new();
     for i in 0..words.len() {
         let span = match at(i) {
@@ -1289,8 +1305,10 @@ fn error_gone(text: &Normalised) -> Vec<String> {
                     .rposition(|w| *w == BREAK)
                     .map_or(0, |b| b + 1);
                 let after_a_result = words[start..i].iter().any(|w| RESULT_VERBS.contains(w));
-                ["now", "anymore"].contains(&at(e + 1))
-                    || (after_a_result && [BREAK, ""].contains(&at(e + 1)))
+                // ("no 502 anymore but the page is blank": the trouble goes on.)
+                !trouble_goes_on(e + 2)
+                    && (["now", "anymore"].contains(&at(e + 1))
+                        || (after_a_result && [BREAK, ""].contains(&at(e + 1))))
             }),
             // "got rid of the 502"
             "got" if at(i + 1) == "rid" && at(i + 2) == "of" => error_at(i + 3),
@@ -1316,8 +1334,12 @@ fn error_gone(text: &Normalised) -> Vec<String> {
                     .then_some(i + 3)
                     .map(|end| if verb == "returned" { end - 1 } else { end })
             }
-            // "its not a 503 anymore", "no 502 anymore"
-            "not" | "isnt" | "no" if error_at(i + 1).is_some_and(|e| at(e + 1) == "anymore") => {
+            // "its not a 503 anymore", "no 502 anymore" (not "its not a 503 anymore its a 504",
+            // "no 502 anymore but the page is blank": the trouble goes on).
+            "not" | "isnt" | "no"
+                if error_at(i + 1)
+                    .is_some_and(|e| at(e + 1) == "anymore" && !trouble_goes_on(e + 2)) =>
+            {
                 error_at(i + 1).map(|e| e + 1)
             }
             // "dont see the error anymore"
@@ -1711,7 +1733,15 @@ pub fn again(text: &Normalised) -> bool {
 }
 
 pub fn human(text: &Normalised) -> bool {
-    text.any(HUMAN) || opens_with_a_request(text)
+    // "no need for a human", "dont need a person anymore": declined.
+    const DECLINED: &[&str] = &[
+        "no need for a",
+        "no need to talk",
+        "dont need a",
+        "dont need to talk",
+        "no need for someone",
+    ];
+    (text.any(HUMAN) || opens_with_a_request(text)) && !text.any(DECLINED)
 }
 
 /// Asks for a person when said first ("yeah get someone", "ok hand it over"); later in a
@@ -2287,7 +2317,6 @@ const WRONG_ARTICLE: &[&str] = &[
     "has nothing to do with my",
     "nothing to do with my problem",
     "nothing to do with my issue",
-    "why would i",
     "i dont have that problem",
     "i dont have that issue",
 ];
@@ -2295,7 +2324,8 @@ const WRONG_ARTICLE: &[&str] = &[
 /// Whether the reply says the article on screen is not the user's problem at all ("no thats
 /// not my problem, it logs me out", "why would i update bank transactions").
 pub fn says_wrong_article(text: &Normalised) -> bool {
-    text.any(WRONG_ARTICLE)
+    // ("works now, its not my problem anymore" says it works.)
+    text.any(WRONG_ARTICLE) && !text.has("anymore") && !strong_fixed(text)
 }
 
 /// Whether the message takes an answer back ("i meant ...", "wrong button").

@@ -832,8 +832,20 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         return None;
     }
     // "fixed it thanks!! oh wait no its back": the last word is the answer.
+    // ("works now nvm no worries", "nvm no need for a ticket": no "no" to the fix.)
+    let no_need = |after: &Normalised| {
+        after.words().next() == Some("no")
+            && after.words().nth(1).is_some_and(|w| {
+                [
+                    "worries", "need", "problem", "problems", "prob", "probs", "thanks", "rush",
+                    "hurry",
+                ]
+                .contains(&w)
+            })
+    };
     if let Some(after) = cues::after_a_change_of_mind(text)
         && cues::fixed(text)
+        && !no_need(&after)
         && (cues::strong_not_fixed(&after)
             || cues::fix_did_not_last(&after)
             || after.words().next() == Some("no")
@@ -847,12 +859,25 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         return Some(Intent::NotFixed);
     }
     // "still broken... nvm it works now".
+    // (Plainly: not "works after a restart but only for a minute", nor "works in incognito",
+    // a test's result.)
     if let Some(after) = cues::after_a_change_of_mind(text)
         && cues::strong_not_fixed(text)
         && cues::strong_fixed(&after)
         && !cues::strong_not_fixed(&after)
         && !cues::negated(&after)
         && !after.is_question()
+        && !after.any(cues::CONTRASTS)
+        && !after.any(&[
+            "only",
+            "after",
+            "incognito",
+            "private",
+            "inprivate",
+            "in",
+            "on",
+        ])
+        && Browser::detect(&after.plain).is_none()
     {
         return Some(Intent::Fixed);
     }
@@ -992,6 +1017,19 @@ fn then_and_now(text: &Normalised) -> Option<Intent> {
         "yesterday",
     ];
     const NOW: &[&str] = &["now", "finally"];
+    // "now it loads in incognito": a test's result or another setup, not a fix.
+    if Browser::detect(&text.plain).is_some()
+        || text.any(&[
+            "incognito",
+            "private",
+            "inprivate",
+            "phone",
+            "laptop",
+            "another",
+        ])
+    {
+        return None;
+    }
     let parts: Vec<Normalised> = text
         .plain
         .split(['.', ',', ';', '!', '?', '\n'])
@@ -2176,11 +2214,43 @@ mod tests {
         );
         for wrong in [
             "no thats not my problem, it logs me out",
-            "why would i update bank transactions, my problem is the 502 on login",
+            "thats not my problem, my problem is the 502 on login",
         ] {
             assert!(says_wrong_article(wrong), "{wrong}");
         }
-        assert!(!says_wrong_article("not my fault but it still fails"));
+        for not in [
+            "not my fault but it still fails",
+            "why would i need to reload, i already did that",
+            "works now, its not my problem anymore",
+        ] {
+            assert!(!says_wrong_article(not), "{not}");
+        }
+        // Found by a reviewer (fifteenth session): what these cues must leave alone.
+        assert_eq!(intent("works now nvm no worries"), Some(Intent::Fixed));
+        // (Asked again: not failed, and no hand-over.)
+        let declined = intent("it's fixed, nvm no need for a human");
+        assert!(
+            !matches!(declined, Some(Intent::NotFixed | Intent::Human)),
+            "{declined:?}"
+        );
+        for not_a_fix in [
+            "still broken, nvm it works after a restart but only for a minute",
+            "still broken. wait actually it works in incognito",
+            "its not a 503 anymore its a 504",
+            "not a 502 anymore, now it says 504",
+            "no 502 anymore but the page is blank",
+            "it wasnt loading before, now it loads in incognito",
+        ] {
+            assert_ne!(intent(not_a_fix), Some(Intent::Fixed), "{not_a_fix}");
+        }
+        for no_person in [
+            "still broken, now it asks for a code sent to my phone number",
+            "yes that fixed it, i can call it a day",
+            "can i call the bank about it",
+        ] {
+            assert_ne!(intent(no_person), Some(Intent::Human), "{no_person}");
+        }
+        assert_ne!(intent("did it get a bit better?"), Some(Intent::NotFixed));
         // A "yes" that says it works stays mixed with trouble beside it.
         assert_ne!(
             intent("yes that fixed it, still a bit slow tho"),

@@ -2303,6 +2303,27 @@ fn fixed_at_a_list_of_articles_ends_the_list() {
     }
 }
 
+/// Found by a helper playing users (fifteenth session): at the private-window test, "im on my
+/// ipad now and it works there" says where it works; it is no result of the test, and the
+/// setup where it fails stays the walk's.
+#[test]
+fn works_there_on_another_device_at_a_test_is_noted_not_the_tests_result() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("page wont load, just spinning");
+    chat.say("firefox");
+    chat.say("i cleared it but nothing");
+    let test = chat.session.current_step().unwrap();
+    let out = chat.say("im on my ipad now and it works there");
+    assert!(
+        has(&out, "Good to know it works there (iPhone or iPad)"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.current_step(), Some(test));
+    assert_eq!(chat.session.browser, Some(Browser::Firefox));
+}
+
 /// Found by a helper playing users (fifteenth session): "fixed" said by a slip is taken back
 /// in the user's words, and said to be corrected rather than to have not lasted.
 #[test]

@@ -69,6 +69,22 @@ pub(super) fn answer(
         }
         return;
     }
+    // "im on my ipad now and it works there" at the private-window test: "there" is the iPad,
+    // not the test (whose own names, "on my phone" at the outage test, are its result). The
+    // setup where it fails is kept; where it works is noted for staff.
+    if let Some(test) = session
+        .pending_attempt()
+        .and_then(|p| article.solutions.get(p.solution))
+        .filter(|s| s.test)
+        && understand::test_result(text, &test.also_called).is_none()
+        && understand::test_result(text, &["there".to_string()]) == Some(true)
+        && let Some(place) = another_setup(session, text, &understood)
+    {
+        note_follow_up(session, text);
+        let lead = words::works_there_noted(place);
+        open_question(session, article, &lead, now, out);
+        return;
+    }
     // "mac" after a bare "safari": which Safari. Said alone (or as a remark), it is the answer;
     // said with something else ("still broken on my mac"), it is noted and the rest is acted on.
     if session.safari_unsure
@@ -1222,6 +1238,27 @@ fn open_step_text(session: &Session, article: &Article) -> String {
         text.push_str(&v.steps);
     }
     text
+}
+
+/// The device or browser a reply names that is not the one the walk is for ("on my ipad" from
+/// a Firefox user on a computer), as users read it.
+fn another_setup(session: &Session, text: &str, understood: &Understood) -> Option<&'static str> {
+    if let Some(device) = crate::device::Device::detect(text)
+        && Some(device) != session.device
+    {
+        return Some(device.label());
+    }
+    understood
+        .browser
+        .filter(|b| Some(*b) != session.browser)
+        .map(|b| {
+            // "on my ipad": the device, as users say it.
+            if b == Browser::SafariIos {
+                crate::device::Device::AppleTouch.label()
+            } else {
+                b.label()
+            }
+        })
 }
 
 /// A step's title and general text, as [`understand::fixed_by_something_else`] reads it.

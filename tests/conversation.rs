@@ -2222,6 +2222,23 @@ fn it_works_there_after_the_steps_of_a_test_is_that_tests_result() {
                 .any(|a| a.outcome == Some(Outcome::Fixed))
         );
     }
+    // Said with the fix on screen's result: both recorded, and on to the next fix.
+    let mut chat = Chat::new(&kb);
+    chat.say("page is blank");
+    chat.say("on my iphone");
+    let fix = chat.session.current_step().unwrap();
+    chat.say("what's a private window");
+    chat.say("it works there, the reload did nothing");
+    let outcome_of = |solution: usize| {
+        chat.session
+            .attempts
+            .iter()
+            .find(|a| a.solution == solution)
+            .and_then(|a| a.outcome)
+    };
+    assert_eq!(outcome_of(fix.solution), Some(Outcome::NotFixed));
+    assert_eq!(outcome_of(1), Some(Outcome::WorksThere));
+    assert!(chat.session.current_step().unwrap().solution > 1);
 }
 
 /// Found by a helper playing users (fifteenth session): "that's not my problem" says the

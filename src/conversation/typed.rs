@@ -717,6 +717,19 @@ pub(super) fn answer_after_how_to(
         } else {
             words::test_named_done(&shown.title)
         };
+        // "it works there, the reload did nothing": the fix on screen failed too.
+        let rest: Vec<&str> = text
+            .split([',', '.', ';', '!'])
+            .filter(|part| understand::test_result(part, &test_names(shown)).is_none())
+            .collect();
+        if !rest.is_empty()
+            && understand::classify(&rest.join(". ")).intent == Some(Intent::NotFixed)
+        {
+            out.replies.push(Reply::new(lead).article(&article.id));
+            super::fail_pending(session, article, now);
+            super::next_solution(session, article, now, out);
+            return true;
+        }
         open_question(session, article, &lead, now, out);
         return true;
     }

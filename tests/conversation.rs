@@ -2341,6 +2341,100 @@ fn works_there_on_another_device_at_a_test_is_noted_not_the_tests_result() {
     assert_eq!(chat.session.browser, Some(Browser::Firefox));
 }
 
+/// Found by a second helper playing users (fifteenth session): slips and denials in other
+/// words.
+#[test]
+fn slips_and_denied_codes_in_other_words_are_read_as_meant() {
+    let kb = shipped_kb();
+    let outcome_of = |chat: &Chat, solution: usize| {
+        chat.session
+            .attempts
+            .iter()
+            .find(|a| a.solution == solution)
+            .and_then(|a| a.outcome)
+    };
+    // "Fixed it" pressed by mistake, said any way: taken back.
+    for slip in [
+        "oops wrong button",
+        "sorry i clicked the wrong one",
+        "misclicked",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my bank feed hasnt pulled anything in since friday");
+        chat.say("chrome");
+        let fixed = chat.session.current_step().unwrap();
+        chat.fixed();
+        let out = chat.say(slip);
+        assert!(has(&out, "corrected that"), "{slip}: {}", all_text(&out));
+        assert_eq!(
+            outcome_of(&chat, fixed.solution),
+            Some(Outcome::NotFixed),
+            "{slip}"
+        );
+    }
+    // "Still broken" pressed by mistake: the fix before the one on screen is the one to note.
+    for slip in [
+        "sorry i meant fixed, wrong button",
+        "wait sorry, that last one actually did fix it",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my bank feed hasnt pulled anything in since friday");
+        chat.say("chrome");
+        let first = chat.session.current_step().unwrap();
+        chat.not_fixed();
+        let out = chat.say(slip);
+        assert!(has(&out, "Shall I note"), "{slip}: {}", all_text(&out));
+        chat.say("yes");
+        assert_eq!(
+            outcome_of(&chat, first.solution),
+            Some(Outcome::Fixed),
+            "{slip}"
+        );
+        assert_eq!(
+            chat.session
+                .attempts
+                .iter()
+                .filter(|a| a.outcome == Some(Outcome::Fixed))
+                .count(),
+            1,
+            "{slip}"
+        );
+    }
+    // "it's not a 502 error actually" at the 502 article: the article is wrong, no step failed.
+    let mut chat = Chat::new(&kb);
+    chat.say("error 502 in firefox");
+    let out = chat.say("it's not a 502 error actually");
+    assert!(has(&out, "is not your problem"), "{}", all_text(&out));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed))
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("error 502 in firefox");
+    chat.say("actually no its not 502, it says 503 service unavailable");
+    assert_eq!(chat.session.article(), Some("service-unavailable-503"));
+    // "it works fine on my ipad though" at the private-window test: where it works.
+    let mut chat = Chat::new(&kb);
+    chat.say("pages look old and broken layout even after refresh");
+    chat.say("chrome");
+    let out = chat.say("it works fine on my ipad though");
+    assert!(
+        has(&out, "Good to know it works there"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::WorksThere))
+    );
+}
+
 /// Found by a helper playing users (fifteenth session): "fixed" said by a slip is taken back
 /// in the user's words, and said to be corrected rather than to have not lasted.
 #[test]

@@ -714,8 +714,13 @@ fn describe(
             understood.intent,
             Some(Intent::Fixed | Intent::Aside | Intent::Human | Intent::Check)
         );
+    // "oops wrong button", "misclicked, it didnt fix it" just after "Glad that worked!": the
+    // fix is taken back, whatever article a stray word ranks ("wrong": the 500 article).
+    let slip = understand::corrects_an_answer(text)
+        && understood.words <= 10
+        && understood.intent != Some(Intent::Fixed);
     if let Stage::Fixed { article } = &session.stage
-        && ((came_back && !back_names_other) || same_problem_again)
+        && ((came_back && !back_names_other) || same_problem_again || slip)
         && let Some(article) = kb.get(article)
     {
         return fix_came_back(session, article, text, now, out);

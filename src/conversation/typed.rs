@@ -38,6 +38,31 @@ pub(super) fn answer(
         return;
     }
     let mut understood = understand::classify(text);
+    // "sorry i meant fixed, wrong button", "that last one actually did fix it": the fix before
+    // the one on screen worked; its "still broken" is taken back.
+    if (understand::corrects_an_answer(text)
+        || ["last one", "previous one", "one before", "the one before"]
+            .iter()
+            .any(|w| text.to_lowercase().contains(w)))
+        && (understood.intent == Some(Intent::Fixed)
+            || (["did fix it", "fixed it", "worked", "did the trick"]
+                .iter()
+                .any(|w| text.to_lowercase().contains(w))
+                && understood.intent != Some(Intent::NotFixed)
+                && !understand::negates_the_fix(text)))
+        && let Some(previous) = session
+            .attempts
+            .iter()
+            .rposition(|a| a.article == article.id && a.outcome == Some(Outcome::NotFixed))
+        && session.pending_attempt().is_some()
+    {
+        note_follow_up(session, text);
+        session.attempts.pop();
+        session.attempts[previous].outcome = None;
+        session.attempts[previous].at = now;
+        confirm_fix(session, article, out);
+        return;
+    }
     // "works in incognito but not normal chrome" from a Chrome user: the browser is no news.
     if understood.intent == Some(Intent::Browser)
         && understood.browser.is_some()
@@ -77,7 +102,8 @@ pub(super) fn answer(
         .and_then(|p| article.solutions.get(p.solution))
         .filter(|s| s.test)
         && understand::test_result(text, &test.also_called).is_none()
-        && understand::test_result(text, &["there".to_string()]) == Some(true)
+        && (understand::test_result(text, &["there".to_string()]) == Some(true)
+            || understand::where_it_works(text).is_some())
         && let Some(place) = another_setup(session, text, &understood)
     {
         note_follow_up(session, text);
@@ -423,8 +449,17 @@ pub(super) fn answer(
         fixed_then_new_problem(kb, session, article, text, rest, now, out);
         return;
     }
-    // "no thats not my problem, it logs me out": the article is wrong, not the fix.
-    if understand::says_wrong_article(text) && understood.intent != Some(Intent::Human) {
+    // "no thats not my problem, it logs me out": the article is wrong, not the fix; "it's not a
+    // 502 error actually" at the 502 article says so by its code.
+    let denied_its_code = {
+        let all = Terms::of(text).codes;
+        let kept = Terms::said(text).codes;
+        let denied: HashSet<String> = all.difference(&kept).cloned().collect();
+        lists_any_of(article, &denied)
+    };
+    if (understand::says_wrong_article(text) || denied_its_code)
+        && understood.intent != Some(Intent::Human)
+    {
         note_follow_up(session, text);
         super::not_this_article(kb, session, article, ranking, now, out);
         return;

@@ -594,6 +594,14 @@ const CHECK: &[&str] = &[
     "all my coworkers",
     "all our users",
     "same everywhere",
+    "everybody here",
+    "everyone here",
+    "is getting it too",
+    "are getting it too",
+    "all have it",
+    "everyone is getting",
+    "everybody is getting",
+    "everybody has",
 ];
 
 /// Asks for a person, or for the ticket to be looked at again.
@@ -1988,6 +1996,10 @@ const TICKET_NEWS_ASKED: &[&str] = &[
     "how long is the wait",
     "how long for a reply",
     "how long does it usually take",
+    "how long is this gonna take",
+    "how long is this going to take",
+    "why is it taking so long",
+    "why is this taking so long",
 ];
 
 /// Ticket news only in a message of these words alone ("still waiting", "status?"; "still
@@ -2232,6 +2244,8 @@ const CORRECTION: &[&str] = &[
     "wrong one",
     "misclicked",
     "mis clicked",
+    "pressed wrong",
+    "clicked wrong",
     "clicked the wrong",
     "pressed the wrong",
     "hit the wrong",
@@ -2318,6 +2332,13 @@ const WRONG_ARTICLE: &[&str] = &[
     "nothing to do with my problem",
     "nothing to do with my issue",
     "i dont have that problem",
+    "isnt about",
+    "not about",
+    "isnt what im seeing",
+    "not what im seeing",
+    "isnt what i see",
+    "not what i see",
+    "not what im getting",
     "i dont have that issue",
 ];
 

@@ -186,6 +186,13 @@ pub fn says_wrong_article(message: &str) -> bool {
     cues::says_wrong_article(&Normalised::new(message))
 }
 
+/// Whether the reply says in words that it is still broken or that something did not fix it
+/// ("the last one didnt fix it either").
+pub fn negates_the_fix(message: &str) -> bool {
+    let text = Normalised::new(message);
+    cues::says_still_broken(&text) || cues::negated(&text)
+}
+
 /// Whether the message takes an answer back ("no wait i meant it didnt fix it", "wrong
 /// button"): the "fixed" was a slip, not a fix that did not last.
 pub fn corrects_an_answer(message: &str) -> bool {
@@ -830,6 +837,28 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         || ["never mind", "nevermind", "nvm"].contains(&text.padded().trim())
     {
         return None;
+    }
+    // "never mind, it's fixed now": what follows the "never mind" is the answer.
+    let words: Vec<&str> = text.words().collect();
+    let opening = match words.as_slice() {
+        ["never", "mind", ..] => 2,
+        ["nevermind" | "nvm", ..] => 1,
+        _ => 0,
+    };
+    if opening > 0 {
+        let rest: Vec<&str> = words[opening..]
+            .iter()
+            .copied()
+            .skip_while(|w| *w == text::BREAK)
+            .collect();
+        if !rest.is_empty() {
+            let rest = Normalised::from_padded(&format!(" {} ", rest.join(" ")));
+            return decide(&rest, names_browser);
+        }
+    }
+    // "it worked... nope spoke too soon".
+    if text.any(&["spoke too soon", "jinxed it"]) && !text.is_question() {
+        return Some(Intent::NotFixed);
     }
     // "fixed it thanks!! oh wait no its back": the last word is the answer.
     // ("works now nvm no worries", "nvm no need for a ticket": no "no" to the fix.)
@@ -2201,10 +2230,19 @@ mod tests {
             intent("is there a phone number i can call"),
             Some(Intent::Human)
         );
+        for fixed in ["never mind, it's fixed now", "never mind, it works"] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        assert_eq!(
+            intent("it worked... nope spoke too soon"),
+            Some(Intent::NotFixed)
+        );
         // Everyone has it: a check of the service, not this browser's failure.
         for everyone in [
             "we're on the office wifi, everyone has the same issue",
             "the whole office is down",
+            "everybody here in the office is getting it too",
+            "my coworkers all have it as well",
         ] {
             assert_eq!(intent(everyone), Some(Intent::Check), "{everyone}");
         }

@@ -110,6 +110,14 @@ struct Chat<'a> {
 }
 
 impl<'a> Chat<'a> {
+    /// Whether any step of this conversation was recorded with `outcome`.
+    fn recorded(&self, outcome: Outcome) -> bool {
+        self.session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(outcome))
+    }
+
     fn new(kb: &'a KnowledgeBase) -> Self {
         Chat {
             kb,
@@ -2214,13 +2222,7 @@ fn it_works_there_after_the_steps_of_a_test_is_that_tests_result() {
             Some(fix.solution),
             "{said}"
         );
-        assert!(
-            !chat
-                .session
-                .attempts
-                .iter()
-                .any(|a| a.outcome == Some(Outcome::Fixed))
-        );
+        assert!(!chat.recorded(Outcome::Fixed));
     }
     // Said with the fix on screen's result: both recorded, and on to the next fix.
     let mut chat = Chat::new(&kb);
@@ -2251,14 +2253,7 @@ fn not_my_problem_leaves_the_article_without_failing_its_step() {
     chat.say("chrome");
     let out = chat.say("thats not my problem");
     assert!(has(&out, "is not your problem"), "{}", all_text(&out));
-    assert!(
-        !chat
-            .session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::NotFixed)),
-        "no step failed"
-    );
+    assert!(!chat.recorded(Outcome::NotFixed), "no step failed");
     assert!(chat.session.current_step().is_none());
     chat.say("the login keeps looping");
     assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
@@ -2269,13 +2264,7 @@ fn not_my_problem_leaves_the_article_without_failing_its_step() {
     chat.say("chrome");
     chat.say("thats not my problem, my problem is the 502 on login");
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
-    assert!(
-        !chat
-            .session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::NotFixed))
-    );
+    assert!(!chat.recorded(Outcome::NotFixed));
 }
 
 /// Found by a helper playing users (fifteenth session): at a step, not knowing the browser
@@ -2405,13 +2394,7 @@ fn slips_and_denied_codes_in_other_words_are_read_as_meant() {
     chat.say("error 502 in firefox");
     let out = chat.say("it's not a 502 error actually");
     assert!(has(&out, "is not your problem"), "{}", all_text(&out));
-    assert!(
-        !chat
-            .session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::NotFixed))
-    );
+    assert!(!chat.recorded(Outcome::NotFixed));
     let mut chat = Chat::new(&kb);
     chat.say("error 502 in firefox");
     chat.say("actually no its not 502, it says 503 service unavailable");
@@ -2426,13 +2409,7 @@ fn slips_and_denied_codes_in_other_words_are_read_as_meant() {
         "{}",
         all_text(&out)
     );
-    assert!(
-        !chat
-            .session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::WorksThere))
-    );
+    assert!(!chat.recorded(Outcome::WorksThere));
 }
 
 /// Found by a helper playing users (fifteenth session): "fixed" said by a slip is taken back
@@ -3481,11 +3458,7 @@ fn a_test_is_answered_in_the_users_words_and_never_becomes_a_fix() {
     chat.not_fixed();
     chat.say("it works there");
     assert!(
-        !chat
-            .session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::WorksThere)),
+        !chat.recorded(Outcome::WorksThere),
         "{:?}",
         chat.session.attempts
     );
@@ -3849,14 +3822,7 @@ fn chrome_on_a_phone_gets_taps_and_no_extensions_menu() {
     assert!(has(&out, "you're on a computer now"), "{}", all_text(&out));
     assert_solution(&out, 3, 5, "Turn off browser extensions");
     assert!(has(&out, "1. Click \"More\""), "{}", all_text(&out));
-    assert!(
-        !chat
-            .session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::Fixed)),
-        "nothing is fixed"
-    );
+    assert!(!chat.recorded(Outcome::Fixed), "nothing is fixed");
     let out = chat.not_fixed();
     assert_eq!(question(&out).title.as_deref(), Some("Out of fixes"));
     // Nothing else comes back: said so, and the end of the fixes is offered again.
@@ -3944,11 +3910,7 @@ fn after_a_fix_a_person_asked_for_hands_over_and_a_failure_takes_it_back() {
             out.effects,
             all_text(&out)
         );
-        let fixed = chat
-            .session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::Fixed));
+        let fixed = chat.recorded(Outcome::Fixed);
         assert_eq!(fixed, !taken_back, "{said}");
     }
     for doubt in ["no", "wait no", "nope"] {
@@ -3968,14 +3930,7 @@ fn after_a_fix_a_person_asked_for_hands_over_and_a_failure_takes_it_back() {
     chat.say(gateway);
     chat.fixed();
     chat.say("worked for a minute then broke again");
-    assert!(
-        !chat
-            .session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::Fixed)),
-        "the fix is taken back"
-    );
+    assert!(!chat.recorded(Outcome::Fixed), "the fix is taken back");
 }
 
 /// Found by an exploratory helper: a step the user may not take is "could not try it", not a
@@ -4595,14 +4550,7 @@ fn bot_questions_fed_up_users_and_chat_shorthand_are_understood() {
     let out = chat.say("y");
     assert!(has(&out, "Shall I note"), "{}", all_text(&out));
     chat.say("y");
-    assert!(
-        chat.session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::Fixed)),
-        "{:?}",
-        chat.session.attempts
-    );
+    assert!(chat.recorded(Outcome::Fixed), "{:?}", chat.session.attempts);
 
     // Outside a walk: the same answer, and a person offered.
     let mut chat = Chat::new(&kb);
@@ -4972,10 +4920,7 @@ fn replies_a_second_round_found_misread_are_understood() {
     assert_eq!(chat.session.current_step(), open, "no result recorded");
     chat.say("im not IT i cant change the firewall lol");
     assert!(
-        chat.session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::CouldNotTry)),
+        chat.recorded(Outcome::CouldNotTry),
         "{:?}",
         chat.session.attempts
     );
@@ -5628,10 +5573,7 @@ fn shall_i_note_keeps_its_choices_and_understands_something_else() {
     let out = chat.say("no still broken, something else is wrong");
     assert!(!has(&out, "came from something else"), "{}", all_text(&out));
     assert!(
-        chat.session
-            .attempts
-            .iter()
-            .any(|a| a.outcome == Some(Outcome::NotFixed)),
+        chat.recorded(Outcome::NotFixed),
         "{:?}",
         chat.session.attempts
     );

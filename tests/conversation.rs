@@ -2389,6 +2389,21 @@ fn slips_and_denied_codes_in_other_words_are_read_as_meant() {
             "{slip}"
         );
     }
+    // With a step passed over between the two (no steps for the browser), the same.
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed hasnt pulled anything in since friday");
+    chat.say("chrome");
+    let first = chat.session.current_step().unwrap();
+    chat.not_fixed();
+    let pending = chat.session.attempts.pop().unwrap();
+    let mut passed_over = pending.clone();
+    passed_over.solution = 3;
+    passed_over.outcome = Some(Outcome::Skipped);
+    chat.session.attempts.push(passed_over);
+    chat.session.attempts.push(pending);
+    chat.say("sorry i meant fixed, wrong button");
+    chat.say("yes");
+    assert_eq!(outcome_of(&chat, first.solution), Some(Outcome::Fixed));
     // "it's not a 502 error actually" at the 502 article: the article is wrong, no step failed.
     let mut chat = Chat::new(&kb);
     chat.say("error 502 in firefox");

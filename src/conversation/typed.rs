@@ -58,8 +58,12 @@ pub(super) fn answer(
     {
         note_follow_up(session, text);
         session.attempts.pop();
-        session.attempts[previous].outcome = None;
-        session.attempts[previous].at = now;
+        // Open again as the last attempt (the one a question is about), past any step passed
+        // over since.
+        let mut again = session.attempts.remove(previous);
+        again.outcome = None;
+        again.at = now;
+        session.attempts.push(again);
         confirm_fix(session, article, out);
         return;
     }

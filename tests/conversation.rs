@@ -2361,6 +2361,13 @@ fn slips_and_denied_codes_in_other_words_are_read_as_meant() {
             "{slip}"
         );
     }
+    // "i meant to ask ..." after a recorded fix asks something; the fix stands.
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed hasnt pulled anything in since friday");
+    chat.say("chrome");
+    chat.fixed();
+    chat.say("i meant to ask, how do i export my invoices?");
+    assert!(chat.recorded(Outcome::Fixed));
     // "Still broken" pressed by mistake: the fix before the one on screen is the one to note.
     for slip in [
         "sorry i meant fixed, wrong button",

@@ -716,9 +716,11 @@ fn describe(
         );
     // "oops wrong button", "misclicked, it didnt fix it" just after "Glad that worked!": the
     // fix is taken back, whatever article a stray word ranks ("wrong": the 500 article).
+    // ("i meant to ask, how do i export?" is no slip.)
     let slip = understand::corrects_an_answer(text)
-        && understood.words <= 10
-        && understood.intent != Some(Intent::Fixed);
+        && understood.intent != Some(Intent::Fixed)
+        && !understood.question
+        && (understand::negates_the_fix(text) || understood.words <= 6);
     if let Stage::Fixed { article } = &session.stage
         && ((came_back && !back_names_other) || same_problem_again || slip)
         && let Some(article) = kb.get(article)

@@ -2250,7 +2250,6 @@ const CORRECTION: &[&str] = &[
     "pressed the wrong",
     "hit the wrong",
     "tapped the wrong",
-    "my bad",
 ];
 
 /// It worked only for a moment ("works for a sec then breaks again"): not fixed.

@@ -40,16 +40,7 @@ pub(super) fn answer(
     let mut understood = understand::classify(text);
     // "sorry i meant fixed, wrong button", "that last one actually did fix it": the fix before
     // the one on screen worked; its "still broken" is taken back.
-    if (understand::corrects_an_answer(text)
-        || ["last one", "previous one", "one before", "the one before"]
-            .iter()
-            .any(|w| text.to_lowercase().contains(w)))
-        && (understood.intent == Some(Intent::Fixed)
-            || (["did fix it", "fixed it", "worked", "did the trick"]
-                .iter()
-                .any(|w| text.to_lowercase().contains(w))
-                && understood.intent != Some(Intent::NotFixed)
-                && !understand::negates_the_fix(text)))
+    if understand::credits_the_step_before(text, understood.intent)
         && let Some(previous) = session
             .attempts
             .iter()

@@ -193,6 +193,21 @@ pub fn negates_the_fix(message: &str) -> bool {
     cues::says_still_broken(&text) || cues::negated(&text)
 }
 
+/// Whether a reply at a step credits the step before it, whose "still broken" was a slip
+/// ("sorry i meant fixed, wrong button", "that last one actually did fix it"), given the
+/// reply's intent as classified.
+pub fn credits_the_step_before(message: &str, intent: Option<Intent>) -> bool {
+    let lower = message.to_lowercase();
+    let says = |phrases: &[&str]| phrases.iter().any(|p| lower.contains(p));
+    let refers = corrects_an_answer(message)
+        || says(&["last one", "previous one", "one before", "the one before"]);
+    let fixed = intent == Some(Intent::Fixed)
+        || (says(&["did fix it", "fixed it", "worked", "did the trick"])
+            && intent != Some(Intent::NotFixed)
+            && !negates_the_fix(message));
+    refers && fixed
+}
+
 /// Whether the message takes an answer back ("no wait i meant it didnt fix it", "wrong
 /// button"): the "fixed" was a slip, not a fix that did not last.
 pub fn corrects_an_answer(message: &str) -> bool {

@@ -63,6 +63,25 @@ const FIXED_STRONG: &[&str] = &[
     "i fixed",
     "we fixed",
     "back to life",
+    "up and running",
+    // The user closes the case ("Closing this one", "you can close the ticket"); not "close
+    // the browser", a step.
+    "closing this one",
+    "closing this issue",
+    "closing the issue",
+    "closing this ticket",
+    "closing the ticket",
+    "closing this thread",
+    "close this issue",
+    "close this ticket",
+    "close the ticket",
+    "close this thread",
+    "close this one",
+    "close this case",
+    "close it for now",
+    "you can close this",
+    "feel free to close",
+    "can be closed",
     // A fix told as an action and what it did: "closed 30 tabs and its way faster now",
     // "pressed ctrl+f5 and now its loading".
     "now its loading",
@@ -97,6 +116,7 @@ const FIXED_WEAK: &[&str] = &[
     "perfect",
     "genius",
     "bingo",
+    "success",
 ];
 
 /// Says the problem is gone by saying what no longer happens; removed before looking for
@@ -104,6 +124,10 @@ const FIXED_WEAK: &[&str] = &[
 /// error is gone", "no longer getting 503") is found by shape instead ([`error_gone`]).
 const GONE: &[&str] = &[
     "no longer an issue",
+    "not reproducible anymore",
+    "no longer reproducible",
+    "cannot reproduce anymore",
+    "cant reproduce anymore",
     "no longer a problem",
     "not an issue anymore",
     "not a problem anymore",
@@ -428,6 +452,9 @@ const WORKED_BEFORE: &[&str] = &[
 /// Says it is still broken, whatever else the reply says.
 const NOT_FIXED_STRONG: &[&str] = &[
     "stopped working",
+    // "the problem persists", "error still persists".
+    "persists",
+    "persisting",
     // What the step did ("that did nothing"); "i did nothing" is in NOTHING_DONE.
     "that did nothing",
     "it did nothing",
@@ -1125,6 +1152,8 @@ pub fn strong_fixed(text: &Normalised) -> bool {
         .without(WORKED_BEFORE)
         .without(&[
             "it did not",
+            "that did not",
+            "this did not",
             "that did nothing",
             "this did nothing",
             "it did nothing",
@@ -1318,6 +1347,8 @@ fn error_gone(text: &Normalised) -> Vec<String> {
                     && (["now", "anymore"].contains(&at(e + 1))
                         || (after_a_result && [BREAK, ""].contains(&at(e + 1))))
             }),
+            // "error gone", "the 502 gone now" (no "is": "error's gone" loses its apostrophe)
+            w if errorish(w) && at(i + 1) == "gone" && !trouble_goes_on(i + 2) => Some(i + 1),
             // "got rid of the 502"
             "got" if at(i + 1) == "rid" && at(i + 2) == "of" => error_at(i + 3),
             // "no longer getting 503", "no longer see the error"
@@ -1639,6 +1670,13 @@ const PLANS: &[&str] = &[
     "ill wait",
     "will see",
     "ill see",
+    "let me try",
+    "trying now",
+    "trying it now",
+    "trying that now",
+    "giving it a go",
+    "give it a go",
+    "give it a try",
 ];
 
 /// "Down" that is no outage ("locked down by IT", "scrolled down", "wrote down the code").

@@ -2352,6 +2352,44 @@ mod tests {
         );
     }
 
+    /// Common chat replies tried in the sixteenth session (written here, not from the test split).
+    #[test]
+    fn common_short_replies_read_as_meant() {
+        for fixed in [
+            "not reproducible anymore",
+            "up and running",
+            "success",
+            "error's gone",
+            "you can close this",
+            "Closing this one",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        for not_fixed in [
+            "that did not help",
+            "unfortunately that did not help",
+            "that did not work",
+            "the issue persists",
+            "error still persists",
+            "no success",
+            "errors gone but still blank",
+        ] {
+            assert_eq!(intent(not_fixed), Some(Intent::NotFixed), "{not_fixed}");
+        }
+        for plan in ["trying now", "let me try", "give it a try"] {
+            assert_eq!(intent(plan), Some(Intent::Aside), "{plan}");
+        }
+        // Closing the browser is a step, not the case.
+        for step in [
+            "ok closing the browser now",
+            "pls dont close this case untill sorted out",
+        ] {
+            assert_ne!(intent(step), Some(Intent::Fixed), "{step}");
+        }
+        // "that did it" still is a fix.
+        assert_eq!(intent("that did it"), Some(Intent::Fixed));
+    }
+
     /// Found by a reviewer (fifteenth session): cues of the fourteenth that reached too far.
     #[test]
     fn cues_added_for_replies_do_not_reach_past_them() {

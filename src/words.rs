@@ -192,6 +192,9 @@ pub const TAKE_YOUR_TIME: &str = "Take your time.";
 /// "ok thanks bye" with a fix open: the fix is still to answer, whenever they come back.
 pub const THANKS_WHEN_TRIED: &str =
     "You're welcome! When you've tried it, tell me how it went here, even later.";
+/// "bye", "ttyl" while a fix is open.
+pub const BYE_FOR_NOW: &str =
+    "Bye for now! When you've tried it, tell me how it went here, even later.";
 /// "same", "didnt work" with nothing asked: what it answers is unknown.
 pub const ANSWERS_NOTHING: &str = "What isn't working? Tell me in your own words what you were doing and what you see (the exact error message helps), and I'll find the fixes.";
 /// The same, after an earlier problem: it may be about that one.

@@ -5669,3 +5669,22 @@ fn words_at_the_outage_test_are_kept_for_staff() {
     }
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::WorksThere));
 }
+
+/// Found by a helper playing users (sixteenth session): "loads fine in private" answers the
+/// private-window test, and a goodbye at a fix asks nothing and opens no ticket.
+#[test]
+fn in_private_answers_the_test_and_a_goodbye_opens_no_ticket() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo stuck on loading screen");
+    chat.say("no luck");
+    chat.say("brave");
+    chat.say("yes loads fine in private");
+    assert!(chat.recorded(Outcome::WorksThere));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("page is blank");
+    let out = chat.say("talk to you later");
+    assert!(has(&out, "Bye for now"), "{}", all_text(&out));
+    assert!(!has(&out, "ticket"), "{}", all_text(&out));
+}

@@ -552,6 +552,8 @@ pub(super) fn answer(
                 words::TAKE_YOUR_TIME
             } else if understand::only_thanks(text) {
                 words::THANKS_WHEN_TRIED
+            } else if understand::only_a_goodbye(text) {
+                words::BYE_FOR_NOW
             } else {
                 words::NOTED
             };

@@ -1100,6 +1100,41 @@ pub fn only_thanks(text: &Normalised) -> bool {
             .all(|w| FILLER_WORDS.contains(&w) || SMALL_TALK_WORDS.contains(&w))
 }
 
+/// Goodbyes ("bye", "ttyl", "gotta go", "talk to you later").
+const GOODBYES: &[&str] = &[
+    "bye",
+    "byee",
+    "goodbye",
+    "cya",
+    "ttyl",
+    "see ya",
+    "see you",
+    "gotta go",
+    "got to go",
+    "have to go",
+    "talk to you later",
+    "talk to you soon",
+    "talk to u later",
+    "talk with you later",
+    "speak to you later",
+    "speak to you soon",
+];
+/// Words a goodbye may come with ("ok ttyl", "later then").
+const GOODBYE_FILLER: &[&str] = &[
+    "bye", "byee", "goodbye", "cya", "ttyl", "see", "ya", "you", "u", "gotta", "got", "have", "to",
+    "go", "talk", "speak", "with", "later", "soon", "for", "now", "then", "must", "i", "need",
+    "ok", "okay", "k", "alright", "well", "anyway", "anyways", "thanks", "thank", "thx", "ty",
+    "cheers", HAPPY,
+];
+
+/// Whether a short message only says goodbye ("bye", "gotta go, ttyl"): no answer, no news.
+pub fn only_a_goodbye(text: &Normalised) -> bool {
+    text.word_count() <= 8
+        && text.any(GOODBYES)
+        && !text.is_question()
+        && only_words_of(text, GOODBYE_FILLER)
+}
+
 /// Whether a short message only says the answer is coming ("brb", "ok give me a minute").
 pub fn only_a_pause(text: &Normalised) -> bool {
     text.word_count() <= 6 && (text.any(PAUSES) || a_moment(text)) && !text.is_question()
@@ -1682,6 +1717,27 @@ const PLANS: &[&str] = &[
 /// "Down" that is no outage ("locked down by IT", "scrolled down", "wrote down the code").
 const DOWN_NOT_AN_OUTAGE: &[&str] = &[
     "locked down",
+    "locked it down",
+    "locks it down",
+    "lock it down",
+    "locks down",
+    "lock down",
+    // Down, but not the service: the user's bank or connection.
+    "bank is down",
+    "bank was down",
+    "bank website is down",
+    "bank website was down",
+    "bank site is down",
+    "bank site was down",
+    "banks website is down",
+    "banks site is down",
+    "banking site is down",
+    "internet is down",
+    "internet was down",
+    "internet went down",
+    "wifi is down",
+    "wifi was down",
+    "wifi went down",
     "scroll down",
     "scrolled down",
     "scrolling down",
@@ -1779,15 +1835,23 @@ pub fn again(text: &Normalised) -> bool {
 }
 
 pub fn human(text: &Normalised) -> bool {
-    // "no need for a human", "dont need a person anymore": declined.
-    const DECLINED: &[&str] = &[
+    // "no need for a human", "dont need a person anymore": declined; "talk to you later": a
+    // goodbye.
+    const NOT_A_REQUEST: &[&str] = &[
         "no need for a",
         "no need to talk",
         "dont need a",
         "dont need to talk",
         "no need for someone",
+        "talk to you later",
+        "talk to you soon",
+        "talk to u later",
+        "talk with you later",
+        "speak to you later",
+        "speak to you soon",
+        "speak with you later",
     ];
-    (text.any(HUMAN) || opens_with_a_request(text)) && !text.any(DECLINED)
+    (text.any(HUMAN) || opens_with_a_request(text)) && !text.any(NOT_A_REQUEST)
 }
 
 /// Asks for a person when said first ("yeah get someone", "ok hand it over"); later in a

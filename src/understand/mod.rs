@@ -808,6 +808,12 @@ pub fn only_thanks(message: &str) -> bool {
     cues::only_thanks(&Normalised::new(message))
 }
 
+/// Whether a short message only says goodbye ("bye", "gotta go, ttyl"): the question stays
+/// open for later, no note for staff.
+pub fn only_a_goodbye(message: &str) -> bool {
+    cues::only_a_goodbye(&Normalised::new(message))
+}
+
 /// Whether a short reply only says the answer is coming ("brb", "hold on", "ok let me try"):
 /// the question stays open, no note for staff.
 pub fn only_a_pause(message: &str) -> bool {
@@ -870,6 +876,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
             let rest = Normalised::from_padded(&format!(" {} ", rest.join(" ")));
             return decide(&rest, names_browser);
         }
+    }
+    // "ok ttyl", "gotta go": nothing to act on, and no "go" to read.
+    if cues::only_a_goodbye(text) {
+        return Some(Intent::Aside);
     }
     // "it worked... nope spoke too soon".
     if text.any(&["spoke too soon", "jinxed it"]) && !text.is_question() {
@@ -2388,6 +2398,37 @@ mod tests {
         }
         // "that did it" still is a fix.
         assert_eq!(intent("that did it"), Some(Intent::Fixed));
+    }
+
+    /// Found by a helper playing users (sixteenth session).
+    #[test]
+    fn a_goodbye_or_a_down_that_is_not_the_service_asks_for_nothing() {
+        for bye in [
+            "talk to you later",
+            "bye",
+            "ok ttyl",
+            "gotta go",
+            "ok thanks, bye",
+        ] {
+            assert_eq!(intent(bye), Some(Intent::Aside), "{bye}");
+        }
+        assert!(only_a_goodbye("gotta go, ttyl"));
+        assert!(!only_a_goodbye("bye bye 502?"));
+        assert_eq!(intent("talk to someone later today"), Some(Intent::Human));
+        for not_a_check in [
+            "i cant install anything, IT locks it down",
+            "bank website is down for maintenance apparently",
+            "my internet was down yesterday",
+        ] {
+            assert_ne!(intent(not_a_check), Some(Intent::Check), "{not_a_check}");
+        }
+        for check in [
+            "what does the status page say?",
+            "is it down?",
+            "is quickbooks down",
+        ] {
+            assert_eq!(intent(check), Some(Intent::Check), "{check}");
+        }
     }
 
     /// Found by a reviewer (fifteenth session): cues of the fourteenth that reached too far.

@@ -136,6 +136,11 @@ pub fn skipping_named(fix: &str, tried: bool) -> String {
     }
 }
 
+/// "i dont see extensions" while another fix is open: noted as about that one.
+pub fn about_another_fix(fix: &str) -> String {
+    format!("Noted, about **{fix}** (not the fix on screen).")
+}
+
 /// A test the user says they already ran, with the problem there too ("already tried a
 /// private window, still blank").
 pub fn test_named_done(test: &str) -> String {

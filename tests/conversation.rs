@@ -5688,3 +5688,103 @@ fn in_private_answers_the_test_and_a_goodbye_opens_no_ticket() {
     assert!(has(&out, "Bye for now"), "{}", all_text(&out));
     assert!(!has(&out, "ticket"), "{}", all_text(&out));
 }
+
+/// The outcome recorded for the step titled `title`, if any.
+fn outcome_of(chat: &Chat, title: &str) -> Option<Outcome> {
+    chat.session
+        .attempts
+        .iter()
+        .rev()
+        .find(|a| a.title == title)
+        .and_then(|a| a.outcome)
+}
+
+/// The title of the fix on screen.
+fn open_title(chat: &Chat) -> Option<String> {
+    chat.session
+        .attempts
+        .last()
+        .filter(|a| a.outcome.is_none())
+        .map(|a| a.title.clone())
+}
+
+/// Found by a helper playing users (sixteenth session): remarks and questions mid-walk are
+/// no "did not fix it" of the fix on screen.
+#[test]
+fn remarks_and_questions_mid_walk_fail_no_fix() {
+    let kb = shipped_kb();
+    // A version is no error code.
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll tax table update fails PS107");
+    let open = open_title(&chat);
+    chat.say("we're on QuickBooks Desktop 2019");
+    assert!(!chat.recorded(Outcome::NotFixed));
+    assert_eq!(open_title(&chat), open);
+
+    // A thing of another fix not found: about that one.
+    let mut chat = Chat::new(&kb);
+    for said in [
+        "white screen after login",
+        "im on android phone, chrome app",
+        "still white",
+        "works in incognito tab",
+    ] {
+        chat.say(said);
+    }
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Clear the cache and cookies")
+    );
+    let out = chat.say("i dont see extensions in chrome on my phone");
+    assert!(
+        has(&out, "Turn off browser extensions"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(outcome_of(&chat, "Clear the cache and cookies"), None);
+
+    // A question with a browser denied beside it, about a fix for another browser.
+    let mut chat = Chat::new(&kb);
+    chat.say("getting 502 bad gateway when i open banking");
+    chat.say("im on a mac, safari");
+    let open = open_title(&chat);
+    chat.say("what's active scripting? i dont have internet explorer");
+    assert!(!chat.recorded(Outcome::NotFixed));
+    assert_eq!(open_title(&chat), open);
+
+    // Another fix named in another form ("the manual update thing") failed; the one on
+    // screen stays. A new code fails the open fix and goes to the code's fix, with what it
+    // means; asking what it means answers and fails nothing.
+    let mut chat = Chat::new(&kb);
+    chat.say("error 103 on my bank feed");
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Update the bank sign-in details")
+    );
+    chat.say("i already did the manual update thing, didnt work");
+    assert_eq!(
+        outcome_of(&chat, "Update the bank feed manually"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Update the bank sign-in details")
+    );
+    let out = chat.say("updated it, now it says error 185");
+    assert!(has(&out, "Error 185: the bank needs"), "{}", all_text(&out));
+    assert_eq!(
+        outcome_of(&chat, "Update the bank sign-in details"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Check the bank's own website")
+    );
+    let out = chat.say("what does 185 mean");
+    assert!(has(&out, "Error 185: the bank needs"), "{}", all_text(&out));
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Check the bank's own website")
+    );
+    assert_eq!(outcome_of(&chat, "Check the bank's own website"), None);
+}

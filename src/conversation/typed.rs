@@ -429,6 +429,28 @@ pub(super) fn answer(
             }
             return;
         }
+        // "i dont see extensions in chrome on my phone" at "Clear the cache": a thing of
+        // another fix (one skipped, or still to come) not found; the fix on screen is not
+        // answered.
+        if !understood.question
+            && let Some(other) = {
+                // A fix whose title names the thing first ("Turn off browser extensions"), then
+                // one whose text does.
+                let others = || (0..article.solutions.len()).filter(|&i| i != open);
+                others()
+                    .find(|&i| understand::cannot_find_in_step(text, &article.solutions[i].title))
+                    .or_else(|| {
+                        others().find(|&i| {
+                            understand::cannot_find_in_step(text, &step_text(session, article, i))
+                        })
+                    })
+            }
+        {
+            note_follow_up(session, text);
+            let lead = words::about_another_fix(&article.solutions[other].title);
+            open_question(session, article, &lead, now, out);
+            return;
+        }
         if understand::not_tried(text) && !understand::not_fixed_beside_not_tried(text) {
             open_question(session, article, words::NOT_TRIED_YET, now, out);
             return;
@@ -918,7 +940,7 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
     ];
     let mut said = Terms::said(text).without(&Terms::of(&article.title));
     said.words.retain(|w| !DOING.contains(&w.as_str()));
-    let by_title = |i: usize| said.shared_with(&Terms::of(&article.solutions[i].title));
+    let by_title = |i: usize| said.shared_in_any_form(&Terms::of(&article.solutions[i].title));
     let on_screen = by_title(open);
     let ruled_out = |i: usize| {
         session
@@ -995,6 +1017,13 @@ pub(super) fn fixes_tried_up_front(
             ["tried", ..] | ["i", "tried", ..] | ["ive", "tried", ..] | ["i've", "tried", ..]
         );
         if !(words.contains(&"already") || opens_tried) {
+            continue;
+        }
+        // "i already cleared cookies and that fixed it for a day": it worked, for a while.
+        const WORKED: &[&str] = &["fixed", "worked", "helped", "solved", "sorted", "resolved"];
+        if words.iter().any(|w| WORKED.contains(w))
+            && understand::classify(sentence).intent != Some(Intent::NotFixed)
+        {
             continue;
         }
         // "i already cleared cookies and tried incognito": one deed per part.
@@ -1269,15 +1298,20 @@ fn later_test_answered(
 /// The text of the step open now as shown: its general text and its steps for the user's
 /// browser. Empty when no step is open.
 fn open_step_text(session: &Session, article: &Article) -> String {
-    let Some(solution) = session
+    session
         .attempts
         .last()
         .filter(|a| a.outcome.is_none())
-        .and_then(|p| article.solutions.get(p.solution))
-    else {
+        .map_or_else(String::new, |p| step_text(session, article, p.solution))
+}
+
+/// What the user reads of fix `index`: its title, its general text and its steps for their
+/// browser.
+fn step_text(session: &Session, article: &Article, index: usize) -> String {
+    let Some(solution) = article.solutions.get(index) else {
         return String::new();
     };
-    let mut text = solution.general.clone();
+    let mut text = format!("{}\n{}", solution.title, solution.general);
     if let crate::knowledge::StepsFor::Browser(v) = solution.steps_for(session.browser) {
         text.push('\n');
         text.push_str(&v.steps);
@@ -1803,17 +1837,36 @@ fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out
 /// the detail points to, or asks the open question again. Never back at the first fix.
 fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
     note_follow_up(session, text);
-    let jump = fix_for_detail(session, article, text);
+    // "what does 185 mean?": what the article says of the code, on the side; the question on
+    // screen stays open (asking is no result).
+    if understand::classify(text).question
+        && let Some(meaning) = what_the_code_means(article, text)
+    {
+        out.replies.push(Reply::new(meaning).article(&article.id));
+        open_question(session, article, "", now, out);
+        return;
+    }
     // "it says error 103 now": an error still shows, so the open fix did not clear it (and is
     // not shown again). Other details leave it unanswered, as a browser change does.
-    let error_shows = !Terms::said(text).codes.is_empty();
+    let error_shows = shows_an_error(text);
     if error_shows {
         super::fail_pending(session, article, now);
     }
+    // (Read after the open fix failed: "updated it, now it says error 185" points past it.)
+    let jump = fix_for_detail(session, article, text);
     if let Some(index) = jump {
+        // "it says error 185": what the code means, then the fix it points to.
+        let meaning = error_shows
+            .then(|| what_the_code_means(article, text))
+            .flatten()
+            .map(|m| format!("{m} "))
+            .unwrap_or_default();
         out.replies.push(
-            Reply::new(words::points_to(index + 1, &article.solutions[index].title))
-                .article(&article.id),
+            Reply::new(format!(
+                "{meaning}{}",
+                words::points_to(index + 1, &article.solutions[index].title)
+            ))
+            .article(&article.id),
         );
         if session.pending_attempt().is_some() {
             session.attempts.pop();
@@ -1939,10 +1992,21 @@ fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<us
             .iter()
             .any(|a| super::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out))
     };
+    // A fix with no steps for the user's browser or device ("Allow Active Scripting in Internet
+    // Explorer" to a Safari user) is not one to go to.
+    let not_for_them = |i: usize| {
+        matches!(
+            article.solutions[i].steps_for(session.browser),
+            crate::knowledge::StepsFor::NoVariant
+        ) || session
+            .attempts
+            .iter()
+            .any(|a| super::is_solution(a, article, i) && a.skipped_on_touch)
+    };
     let score = |i: usize| points_to(&said, &article.solutions[i]);
     let open_score = open.map_or(0, score);
     (0..article.solutions.len())
-        .filter(|&i| Some(i) != open && !tried(i))
+        .filter(|&i| Some(i) != open && !tried(i) && !not_for_them(i))
         .map(|i| (score(i), i))
         .filter(|&(s, _)| s >= 3 && s > open_score)
         // Highest score; the earliest fix on a tie.
@@ -2118,6 +2182,17 @@ const COMMON: &[&str] = &[
     "will",
 ];
 
+/// Whether `text` says an error shows ("it says error 103 now", "now a 504"), not only a
+/// number ("we're on Desktop 2019", "waited 5 minutes", "chrome 120") or a code it denies.
+fn shows_an_error(text: &str) -> bool {
+    let lower = crate::matcher::text::without_denied_codes(text).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).any(|i| crate::matcher::text::is_error_number(&words, i))
+}
+
 impl Terms {
     /// The terms of what a user said, less the codes they say they do not have ("its not
     /// 103").
@@ -2158,5 +2233,19 @@ impl Terms {
     fn shared_with(&self, other: &Terms) -> usize {
         2 * self.codes.intersection(&other.codes).count()
             + self.words.intersection(&other.words).count()
+    }
+
+    /// [`Terms::shared_with`], a word counting in any of its forms ("the manual update thing"
+    /// shares "manual" with "Update the bank feed manually"): for a fix's title, whose few
+    /// words are all meant.
+    fn shared_in_any_form(&self, other: &Terms) -> usize {
+        use crate::matcher::text::plain_stem;
+        let theirs: HashSet<String> = other.words.iter().map(|w| plain_stem(w)).collect();
+        2 * self.codes.intersection(&other.codes).count()
+            + self
+                .words
+                .iter()
+                .filter(|w| theirs.contains(&plain_stem(w)))
+                .count()
     }
 }

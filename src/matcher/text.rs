@@ -448,6 +448,108 @@ pub fn is_code(token: &str) -> bool {
     token.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Words after which a number is a version, not an error ("windows 10", "desktop 2019").
+const VERSION_OF: &[&str] = &[
+    "windows",
+    "win",
+    "chrome",
+    "firefox",
+    "edge",
+    "safari",
+    "ios",
+    "ipados",
+    "android",
+    "macos",
+    "version",
+    "ver",
+    "v",
+    "desktop",
+    "pro",
+    "premier",
+    "enterprise",
+    "accountant",
+    "quickbooks",
+    "qb",
+    "qbo",
+    "office",
+    "excel",
+    "build",
+    "release",
+    "iphone",
+    "ipad",
+    "galaxy",
+    "pixel",
+];
+
+/// Words after which a number counts something ("5 minutes", "2 tabs", "10 employees").
+const COUNTED: &[&str] = &[
+    "s",
+    "sec",
+    "secs",
+    "second",
+    "seconds",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "hr",
+    "hrs",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "time",
+    "times",
+    "tab",
+    "tabs",
+    "am",
+    "pm",
+    "percent",
+    "gb",
+    "mb",
+    "kb",
+    "users",
+    "user",
+    "people",
+    "employees",
+    "transactions",
+    "accounts",
+    "invoices",
+    "pages",
+    "ms",
+    "x",
+];
+
+/// Whether a number in a message is an error the user sees rather than a version, a year or a
+/// count: `words` are the message's lowercase alphanumeric words and `i` the number's place.
+/// "desktop 2019", "windows 10", "in 2023", "waited 5 minutes" and "2 tabs" are not errors;
+/// "502", "error 6000" and "ps107" are.
+pub fn is_error_number(words: &[&str], i: usize) -> bool {
+    let Some(word) = words.get(i) else {
+        return false;
+    };
+    if !is_code(word) {
+        return false;
+    }
+    let before = i.checked_sub(1).and_then(|j| words.get(j)).copied();
+    if matches!(before, Some("error" | "code" | "err" | "status")) {
+        return true;
+    }
+    let digits_only = word.chars().all(|c| c.is_ascii_digit());
+    let year = digits_only && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
+    let small = digits_only && word.len() <= 2;
+    let counted = words.get(i + 1).is_some_and(|w| COUNTED.contains(w))
+        || word.ends_with("am")
+        || word.ends_with("pm");
+    !(year || small || counted || before.is_some_and(|b| VERSION_OF.contains(&b)))
+}
+
 /// Folds letters people stretch for emphasis ("sloooow" -> "slow"): runs of 3+ become one.
 /// `None` when there is nothing to fold (most words; checked without allocating).
 fn fold_elongation(word: &str) -> Option<String> {
@@ -507,6 +609,12 @@ fn lists() -> &'static Lists {
             phrases,
         }
     })
+}
+
+/// A word's English stem alone, without the support synonyms ("manually" -> "manual"), for
+/// telling two forms of one word apart from two words.
+pub fn plain_stem(word: &str) -> String {
+    stemmer().stem(word).into_owned()
 }
 
 fn stem(word: &str) -> String {
@@ -741,6 +849,36 @@ pub fn is_plain_howto(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_is_an_error_only_where_it_reads_as_one() {
+        let errors_in = |text: &str| -> Vec<String> {
+            let lower = text.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            (0..words.len())
+                .filter(|&i| is_error_number(&words, i))
+                .map(|i| words[i].to_string())
+                .collect()
+        };
+        for (text, errors) in [
+            ("it says error 103 now", vec!["103"]),
+            ("now its a 504", vec!["504"]),
+            ("PS107 again", vec!["ps107"]),
+            ("error -6000, -83", vec!["6000"]),
+            ("error 12 when opening", vec!["12"]),
+            ("we're on QuickBooks Desktop 2019", vec![]),
+            ("windows 10, chrome 120", vec![]),
+            ("waited 5 minutes, then 30 secs", vec![]),
+            ("only have 2 tabs open", vec![]),
+            ("since 2023 it does this", vec![]),
+            ("it started at 9am", vec![]),
+        ] {
+            assert_eq!(errors_in(text), errors, "{text}");
+        }
+    }
 
     #[test]
     fn folds_forms_and_phrases() {

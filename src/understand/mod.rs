@@ -126,9 +126,13 @@ pub fn classify(reply: &str) -> Understood {
     let mut intent = decide(&text, browser.is_some() || cues::names_device(&text));
     // "i'm not on chrome", "i don't use edge": a word about the browser, not "still broken"
     // (unless the reply says that too).
+    // ("what's active scripting? i dont have internet explorer": the denial is not asked.)
     if denied_browser.is_some()
         && text.word_count() <= 12
-        && !text.is_question()
+        && text
+            .sentences()
+            .iter()
+            .any(|s| !s.is_question() && Browser::denied(&s.plain).is_some())
         && matches!(
             intent,
             None | Some(Intent::NotFixed | Intent::Aside | Intent::Detail)

@@ -262,14 +262,10 @@ fn cues_of(words: &[&str]) -> Vec<(usize, bool)> {
             }
         }
     }
-    // An error code ("502"), not a version ("chrome 120").
-    const VERSIONED: &[&str] = &[
-        "chrome", "version", "windows", "v", "firefox", "edge", "ios",
-    ];
+    // An error code ("502"), not a version, a year or a count ("chrome 120", "desktop 2019").
     for (i, w) in words.iter().enumerate() {
-        let code = w.len() >= 3 && w.bytes().any(|b| b.is_ascii_digit());
-        let version = i > 0 && VERSIONED.contains(&words[i - 1]);
-        if !taken[i] && code && !version {
+        let code = w.len() >= 3 && crate::matcher::text::is_error_number(words, i);
+        if !taken[i] && code {
             out.push((i, false));
         }
     }

@@ -4991,7 +4991,7 @@ fn replies_a_second_round_found_misread_are_understood() {
 fn a_reply_after_steps_on_the_side_is_about_that_fix() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);
-    chat.say("getting H202 when opening company file from the front desk pc, works on the server");
+    chat.say("getting H202 when opening company file from the front desk pc");
     let open = chat.session.current_step().expect("a fix is open");
     let out = chat.say("whats the tool hub?");
     assert!(
@@ -5787,4 +5787,51 @@ fn remarks_and_questions_mid_walk_fail_no_fix() {
         Some("Check the bank's own website")
     );
     assert_eq!(outcome_of(&chat, "Check the bank's own website"), None);
+}
+
+/// Found by a helper playing users (sixteenth session): opening the file on the server is a
+/// test, "where do i find database server manager" shows that fix's steps, "that fixed it!!"
+/// right after them is asked about that fix, and "ok did it, still not pulling transactions"
+/// after a how-to fails the fix shown, not the one on screen.
+#[test]
+fn replies_after_steps_on_the_side_are_about_the_steps_shown() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("H202 error when opening company file from workstation");
+    chat.say("it opens fine on the server");
+    assert_eq!(
+        outcome_of(&chat, "Open the file on the server"),
+        Some(Outcome::WorksThere)
+    );
+    let out = chat.say("where do i find database server manager");
+    assert!(
+        has(
+            &out,
+            "How to: Check hosting and the Database Server Manager"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    let out = chat.say("that fixed it!! thank you");
+    assert!(
+        has(
+            &out,
+            "Shall I note **Check hosting and the Database Server Manager**"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!chat.recorded(Outcome::Fixed));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed hasnt updated since tuesday, chase account");
+    chat.say("still broken");
+    let open = open_title(&chat);
+    chat.say("hmm where do i update sign in details?");
+    chat.say("ok did it, still not pulling transactions");
+    assert_eq!(
+        outcome_of(&chat, "Update the bank sign-in details"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(open_title(&chat), open);
 }

@@ -789,20 +789,22 @@ pub(super) fn answer_after_how_to(
     }
     if step == open
         || shown.test
-        || !names_an_action(text)
         || fix_named(session, article, open, text).is_some_and(|n| n != step)
     {
         return false;
     }
     let understood = understand::classify(text);
     match understood.intent {
-        Some(Intent::NotFixed) => {
+        // ("still broken" alone may answer the fix on screen; "ok did it, still the same"
+        // says the one just shown was done.)
+        Some(Intent::NotFixed) if names_an_action(text) => {
             note_follow_up(session, text);
             rule_out_named(session, article, step, Outcome::NotFixed, now);
             let lead = words::skipping_named(&shown.title, true);
             open_question(session, article, &lead, now, out);
             true
         }
+        // "that fixed it!!" just after the steps of another fix: that one, asked first.
         Some(Intent::Fixed) => {
             open_instead(session, article, step, now);
             confirm_fix(session, article, out);
@@ -867,7 +869,14 @@ fn names_an_action(text: &str) -> bool {
             .checked_sub(1)
             .is_some_and(|j| words[j].0 == "even" && !words[j].1);
         let a_state = state_before(1) || (even_before && state_before(2));
+        // "ok did it", "did that": the deed said by its doing.
+        let did_it = w == "did"
+            && words.get(i + 1).is_some_and(|(next, _)| {
+                ["it", "that", "this", "those", "them", "everything", "all"]
+                    .contains(&next.as_str())
+            });
         DONE.contains(&w)
+            || did_it
             || ((w.ends_with("ing") || w.ends_with("ed"))
                 && w.len() > 4
                 && !RESULTS.contains(&w)
@@ -989,8 +998,22 @@ fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<
         [] if said.is_empty() => open,
         [] => None,
         [one] => Some(*one),
-        // Named as much as another: the one on screen, if it is one of them.
-        several => open.filter(|o| several.contains(o)),
+        // Named as much as another: the one on screen, if it is one of them; else the one whose
+        // title names it most ("where do i find database server manager": "Check hosting and
+        // the Database Server Manager", though the firewall steps name its ports too).
+        several => open.filter(|o| several.contains(o)).or_else(|| {
+            let by_title = |i: usize| said.shared_with(&Terms::of(&article.solutions[i].title));
+            let best = several.iter().map(|&i| by_title(i)).max().unwrap_or(0);
+            let top: Vec<usize> = several
+                .iter()
+                .copied()
+                .filter(|&i| best > 0 && by_title(i) == best)
+                .collect();
+            match top.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
+        }),
     }
 }
 

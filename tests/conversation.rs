@@ -5835,3 +5835,33 @@ fn replies_after_steps_on_the_side_are_about_the_steps_shown() {
     );
     assert_eq!(open_title(&chat), open);
 }
+
+/// Found by a helper playing users (sixteenth session): words typed at a list add to all the
+/// words it came from; a remark naming a thing of the article's own steps ("task manager") is
+/// no other problem; a fix told at "keep going or switch?" is credited to no step.
+#[test]
+fn follow_ups_keep_to_the_problem_told() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo is slow on my iphone");
+    chat.say("actually I'm on my work laptop with edge now, same thing");
+    assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    chat.say("closed tabs, no change");
+    assert_eq!(chat.session.article(), Some("slow-performance"));
+    let out = chat.say("edge task manager shows nothing big");
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("slow-performance"));
+    assert!(!chat.recorded(Outcome::NotFixed));
+
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "firewall-antivirus-proxy".into(),
+        browser: Some(Browser::Chrome),
+    });
+    let out = chat.say("found it, some extension called honey using tons of memory");
+    assert!(has(&out, "different problem"), "{}", all_text(&out));
+    chat.say("removed honey, way faster now thx");
+    assert!(!chat.recorded(Outcome::WorksThere));
+    assert!(!chat.recorded(Outcome::Fixed));
+    assert!(matches!(chat.session.stage, Stage::Fixed { .. }));
+}

@@ -263,6 +263,20 @@ fn answer_asked(
         act(kb, session, action, now, out);
         return true;
     }
+    // "removed honey, way faster now thx" at "keep going or switch?": it works, from what the
+    // user did about the other problem they just told, not from the step on screen (nor is it
+    // that test's result).
+    // ("yes" answers neither choice: asked again, below.)
+    if let Asked::Switch { .. } = &asked
+        && understand::yes_or_no(text).is_none()
+        && let Some(step) = session.current_step()
+        && let said = understand::classify(text)
+        && said.intent == Some(Intent::Fixed)
+        && !said.question
+    {
+        act(kb, session, Action::WorksAnyway(step), now, out);
+        return true;
+    }
     // At "Shall I note ... as what fixed it?": "the router fixed it" is its third answer, and
     // "hmm" or "what?" gets the same question with its choices in their places (never "did
     // this fix it?" with others in theirs).
@@ -923,7 +937,8 @@ fn describe(
     // More words at "Is it one of these?" ("cleard cookys didnt wrk" after "keeps loging me
     // out, edge") add to the description the list came from, unless they are enough on
     // their own to answer with: the bot asked to be told more.
-    let ranking = match (&session.stage, session.descriptions.last()) {
+    let at_a_list = matches!(session.stage, Stage::ChoosingArticle { .. });
+    let ranking = match (&session.stage, session.list_source()) {
         (Stage::ChoosingArticle { .. }, Some(before)) => {
             let both = format!("{before}\n{text}");
             let vectors = query.map(|q| match &session.list_described {
@@ -1011,6 +1026,10 @@ fn describe(
         // Nothing is open until the user picks (the stage holds no article): the previous one
         // must not stay behind the candidates, or "check" and a browser change would act on it.
         session.stage = Stage::ChoosingArticle { candidates: ids };
+        // More words at a list add to the words it came from, all of them.
+        if !(at_a_list && session.list_from.is_some()) {
+            session.list_from = Some(session.descriptions.len().saturating_sub(1));
+        }
         out.replies.push(reply);
         return;
     }
@@ -1987,6 +2006,8 @@ fn offer_other_articles(
             candidates: others.into_iter().map(|(id, _)| id).collect(),
         }
     };
+    // (Words typed at this list add to the last description only.)
+    session.list_from = None;
     session.asked = None;
     out.replies.push(reply);
 }

@@ -662,7 +662,44 @@ fn another_article<'a>(
     // "it says 503 now": a code of the other article's and not of this one's is long enough.
     let names_its_code = names_code_of(best, text) && !names_code_of(current, text);
     let long_enough = understood.words >= SWITCH_MIN_WORDS || names_its_code;
-    (describes && long_enough && best.id != current.id).then_some(best)
+    // "edge task manager shows nothing big" at the slow article: a thing of its own steps.
+    let about_this_one = names_a_thing_only_of(current, best, text);
+    (describes && long_enough && best.id != current.id && !about_this_one).then_some(best)
+}
+
+/// Whether `text` names a thing of `current`'s steps by two words in a row ("task manager",
+/// "tool hub") that `other` never uses.
+fn names_a_thing_only_of(current: &Article, other: &Article, text: &str) -> bool {
+    let pairs = |t: &str| -> HashSet<(String, String)> {
+        let words: Vec<String> = t
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 4 && !COMMON.contains(w))
+            .map(str::to_string)
+            .collect();
+        words
+            .windows(2)
+            .map(|w| (w[0].clone(), w[1].clone()))
+            .collect()
+    };
+    let steps_of = |a: &Article| -> String {
+        let mut all = String::new();
+        for s in &a.solutions {
+            all.push_str(&s.title);
+            all.push('\n');
+            all.push_str(&s.general);
+            for v in &s.variants {
+                all.push('\n');
+                all.push_str(&v.steps);
+            }
+            all.push('\n');
+        }
+        all
+    };
+    let (own, theirs) = (pairs(&steps_of(current)), pairs(&steps_of(other)));
+    pairs(text)
+        .iter()
+        .any(|p| own.contains(p) && !theirs.contains(p))
 }
 
 /// Whether `text` alone ranks another article than `current` first, confidently or as a

@@ -182,10 +182,10 @@ impl Service {
             && !crate::understand::says_nothing(text)
             && crate::understand::yes_or_no(text).is_none()
             && !text.trim().bytes().all(|b| b.is_ascii_digit())
-            && let Some(before) = session.descriptions.last()
+            && let Some(before) = session.list_source()
             && let Some(encoder) = self.knowledge.encoder()
         {
-            session.list_described = encoder.encode(before, self.semantic_deadline).await;
+            session.list_described = encoder.encode(&before, self.semantic_deadline).await;
         }
         // Before `before` is taken: an article edited under the walk moves attempts' numbers,
         // which is no new showing for the stats.

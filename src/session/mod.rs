@@ -240,6 +240,10 @@ pub struct Session {
     /// Problems left with "Start over" unfixed and in no ticket, oldest first; at most
     /// [`MAX_EARLIER`].
     pub earlier: Vec<EarlierProblem>,
+    /// At "Is it one of these?": where in [`Session::descriptions`] the words the list was
+    /// ranked from begin (more words typed at the list add to them; see
+    /// [`Session::list_source`]).
+    pub list_from: Option<usize>,
 }
 
 /// A question on screen, besides or instead of "did this fix it?", that a bare "yes" or "no"
@@ -303,6 +307,7 @@ impl Session {
             ticket_open: false,
             ticket_says_it_works: false,
             list_described: None,
+            list_from: None,
             attempt_base: 0,
             asked: None,
             earlier: Vec::new(),
@@ -397,6 +402,18 @@ impl Session {
     }
 
     /// The attempt shown last and still waiting for an answer.
+    /// The words the list on screen was ranked from: every description since the one that
+    /// brought it up ("qbo is slow on my iphone", then "actually on my laptop with edge now,
+    /// same thing"), or the last description when that is not known.
+    pub fn list_source(&self) -> Option<String> {
+        match self.list_from {
+            Some(from) if from < self.descriptions.len() => {
+                Some(self.descriptions[from..].join("\n"))
+            }
+            _ => self.descriptions.last().cloned(),
+        }
+    }
+
     pub fn pending_attempt(&mut self) -> Option<&mut Attempt> {
         self.attempts.last_mut().filter(|a| a.outcome.is_none())
     }

@@ -58,6 +58,9 @@ pub(super) struct StoredSession {
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     earlier: Vec<EarlierProblem>,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    list_from: Option<usize>,
 }
 
 impl From<Session> for StoredSession {
@@ -93,6 +96,7 @@ impl From<Session> for StoredSession {
             attempt_base: s.attempt_base,
             asked: s.asked,
             earlier: s.earlier,
+            list_from: s.list_from,
         }
     }
 }
@@ -134,6 +138,7 @@ impl From<StoredSession> for Session {
             ticket_open: false,
             ticket_says_it_works: false,
             list_described: None,
+            list_from: s.list_from,
             attempt_base: s.attempt_base,
             asked: s.asked,
             earlier: s.earlier,

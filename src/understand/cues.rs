@@ -1480,8 +1480,27 @@ pub fn negated(text: &Normalised) -> bool {
 fn about_the_fix(text: &Normalised) -> Normalised {
     let gone = error_gone(text);
     let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
-    text.without(NOT_KNOWING_WHY).without(GONE).without(&gone)
+    text.without(NOT_KNOWING_WHY)
+        .without(GONE)
+        .without(&gone)
+        .without(NOTHING_FOUND)
 }
+
+/// What a look found ("task manager shows nothing big", "nothing unusual in the log"): a
+/// detail, no "nothing changed".
+const NOTHING_FOUND: &[&str] = &[
+    "nothing big",
+    "nothing unusual",
+    "nothing weird",
+    "nothing strange",
+    "nothing suspicious",
+    "nothing special",
+    "nothing out of the ordinary",
+    "nothing stands out",
+    "nothing obvious",
+    "nothing major",
+    "nothing heavy",
+];
 
 /// "已解决" / "好了" without a negation ("没", "不").
 fn cjk_fixed(plain: &str) -> bool {

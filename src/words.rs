@@ -463,6 +463,10 @@ pub const HOW_TO_TELL_THE_BROWSER: &str = "No problem. How to tell: on an iPhone
      is Firefox, a blue and green wave is Microsoft Edge, a compass is Safari. Still not sure? \
      Say so (or choose Other) and I'll go on with the steps that do not depend on the browser.";
 
+/// "does it matter which browser?" at the browser question.
+pub const WHY_THE_BROWSER: &str = "It matters for this step: its menus and buttons are named \
+     differently in each browser, so I show the ones for yours.";
+
 pub fn solution_heading(number: usize, total: usize, title: &str) -> String {
     format!("Solution {number} of {total}: {title}")
 }

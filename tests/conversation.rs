@@ -5865,3 +5865,49 @@ fn follow_ups_keep_to_the_problem_told() {
     assert!(!chat.recorded(Outcome::Fixed));
     assert!(matches!(chat.session.stage, Stage::Fixed { .. }));
 }
+
+/// Found by a helper playing users (sixteenth session): questions about a step get its steps,
+/// and "does it matter which browser?" gets why and how to tell; "blue e" then answers.
+#[test]
+fn questions_about_steps_and_the_browser_are_answered() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("This page has expired error in qbo");
+    chat.say("chrome");
+    let out = chat.say("what do you mean private window?");
+    assert!(
+        has(&out, "How to: Try a private window"),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo just spins forever on my iphone");
+    chat.say("tried that, didnt work");
+    let open = open_title(&chat).expect("a fix is open");
+    let out = chat.say("how do i do that on my phone");
+    assert!(has(&out, &format!("How to: {open}")), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("getting 503 service unavailable in qbo");
+    let out = chat.say("i have zapier syncing stuff, could that be it?");
+    assert!(
+        has(&out, "How to: Pause third-party apps and automations"),
+        "{}",
+        all_text(&out)
+    );
+    chat.say("paused zapier and now it works");
+    assert!(!chat.recorded(Outcome::Fixed));
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Pause third-party apps and automations")
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("keeps logging me out every few minutes");
+    assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+    let out = chat.say("does it matter which browser?");
+    assert!(has(&out, "It matters for this step"), "{}", all_text(&out));
+    chat.say("idk the default one on my laptop, blue e");
+    assert_eq!(chat.session.browser, Some(Browser::Edge));
+}

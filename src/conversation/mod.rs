@@ -227,8 +227,11 @@ fn answer_asked(
         // "still no idea": "still" says nothing about a fix here.
         let lower = text.trim().to_lowercase();
         let said = lower.strip_prefix("still ").unwrap_or(&lower);
+        // ("idk the default one on my laptop, blue e" tells it after all.)
+        let told = Browser::default_on(text).is_some()
+            || Browser::from_icon(text, session.device.is_some_and(|d| d.is_touch())).is_some();
         let still_unsure =
-            understand::cannot_tell(said) || understand::yes_or_no(said) == Some(false);
+            !told && (understand::cannot_tell(said) || understand::yes_or_no(said) == Some(false));
         if still_unsure && matches!(session.stage, Stage::ChoosingBrowser { .. }) {
             act(kb, session, Action::Browser(None), now, out);
             return true;

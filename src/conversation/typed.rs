@@ -126,9 +126,35 @@ pub(super) fn answer(
     // "idk whatever the default is on windows": the browser the system comes with.
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
         && understood.browser.is_none()
-        && let Some(browser) = Browser::default_on(text)
+        && let Some(browser) = Browser::default_on(text).or_else(|| {
+            // "idk the default one on my laptop, blue e": by its icon.
+            Browser::from_icon(text, session.device.is_some_and(|d| d.is_touch()))
+        })
     {
         act(kb, session, Action::Browser(Some(browser)), now, out);
+        return;
+    }
+    // "does it matter which browser?", "why do you need my browser?" at the question: why,
+    // and how to tell.
+    if matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && understood.browser.is_none()
+        && understood.question
+        && understood.words <= 10
+        && text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "browser")
+    {
+        out.replies.push(
+            Reply::new(format!(
+                "{} {}",
+                words::WHY_THE_BROWSER,
+                words::HOW_TO_TELL_THE_BROWSER.trim_start_matches("No problem. ")
+            ))
+            .article(&article.id),
+        );
+        ask_again(session, article, now, out);
+        session.asked = Some(crate::session::Asked::HowToTellBrowser);
         return;
     }
     // At a step, unasked: "i dont know what browser", "what's a browser lol": how to tell,
@@ -277,10 +303,18 @@ pub(super) fn answer(
     let what_step = understand::asks_what_it_is(text)
         .then(|| step_named_by_title(article, text))
         .flatten();
+    // "i have zapier syncing stuff, could that be it?": the steps of the fix about what it
+    // names, when that is another one than on screen.
+    let cause_step = understand::asks_if_cause(text)
+        .then(|| step_asked_about(session, article, text))
+        .flatten()
+        .filter(|&i| session.current_step().is_some_and(|s| s.solution != i));
     if session.current_step().is_some()
         && !matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed))
-        && (understand::asks_how_to(text) || what_step.is_some())
-        && let Some(index) = what_step.or_else(|| step_asked_about(session, article, text))
+        && (understand::asks_how_to(text) || what_step.is_some() || cause_step.is_some())
+        && let Some(index) = what_step
+            .or(cause_step)
+            .or_else(|| step_asked_about(session, article, text))
     {
         note_named_browser(session, text, &understood);
         session.note_aside(text);
@@ -1011,6 +1045,10 @@ fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<
         "where", "find", "button", "menu", "option", "setting", "settings", "click", "press",
         "step", "steps", "exactly", "those", "these", "thing", "part", "first", "second", "third",
         "last", "there", "know", "sure", "idea", "should", "would",
+        // Where the user is: said beside the question, not what it is about ("how do i do
+        // that on my phone").
+        "phone", "iphone", "ipad", "android", "mobile", "tablet", "laptop", "computer", "desktop",
+        "chrome", "firefox", "safari", "edge", "browser",
     ];
     let mut said = Terms::said(text).without(&Terms::of(&article.title));
     said.words.retain(|w| !POINTING.contains(&w.as_str()));

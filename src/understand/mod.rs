@@ -617,9 +617,47 @@ pub fn only_says_where(message: &str) -> bool {
 /// Whether the message asks what something is ("what's a private window?", "what is
 /// incognito"): about a step when it names one (the caller checks), else about anything.
 pub fn asks_what_it_is(message: &str) -> bool {
-    const WHAT: &[&str] = &["what is", "whats", "what are"];
+    const WHAT: &[&str] = &[
+        "what is",
+        "whats",
+        "what are",
+        "what do you mean",
+        "what does that mean",
+        "what is meant by",
+        "whats meant by",
+        "never heard of",
+    ];
     let text = Normalised::new(message);
     text.any(WHAT)
+}
+
+/// Whether the message asks whether something it names is the cause ("i have zapier syncing
+/// stuff, could that be it?", "would my vpn cause this?").
+pub fn asks_if_cause(message: &str) -> bool {
+    const CAUSE: &[&str] = &[
+        "could that be",
+        "could this be",
+        "could it be",
+        "would that cause",
+        "would this cause",
+        "could that cause",
+        "could this cause",
+        "can that cause",
+        "can this cause",
+        "is that the problem",
+        "is that the cause",
+        "is that why",
+        "is it because",
+        "is this because",
+        "does that matter",
+        "would that matter",
+        "could that matter",
+        "cause this",
+        "causing this",
+        "causing it",
+    ];
+    let text = Normalised::new(message);
+    text.is_question() && text.any(CAUSE)
 }
 
 /// Whether the message says the user moved to another device or browser ("now on my android",

@@ -197,6 +197,10 @@ pub const TAKE_YOUR_TIME: &str = "Take your time.";
 /// "ok thanks bye" with a fix open: the fix is still to answer, whenever they come back.
 pub const THANKS_WHEN_TRIED: &str =
     "You're welcome! When you've tried it, tell me how it went here, even later.";
+/// "thanks" where a question is open.
+pub const WELCOME: &str = "You're welcome!";
+/// "bye" where a question is open.
+pub const BYE: &str = "Bye for now!";
 /// "bye", "ttyl" while a fix is open.
 pub const BYE_FOR_NOW: &str =
     "Bye for now! When you've tried it, tell me how it went here, even later.";

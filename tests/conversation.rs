@@ -5911,3 +5911,35 @@ fn questions_about_steps_and_the_browser_are_answered() {
     chat.say("idk the default one on my laptop, blue e");
     assert_eq!(chat.session.browser, Some(Browser::Edge));
 }
+
+/// Found by a helper playing users (sixteenth session): at "Shall I note ... as what fixed
+/// it?", "but i need the full history tho" is no fix, "ok thanks bye" is no "didn't catch
+/// that", and "i turned off the extensions and it loads now" names the fix asked about.
+#[test]
+fn replies_at_shall_i_note_it_are_read() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("504 gateway timeout when running profit and loss for all dates");
+    chat.say("waited 10 min and retried, same");
+    let out = chat.say("ok i ran it for just this year and it loaded");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+    chat.say("but i need the full history tho");
+    assert_eq!(
+        outcome_of(&chat, "Make the report or export smaller"),
+        Some(Outcome::NotFixed)
+    );
+    let out = chat.say("ok thanks bye");
+    assert!(!has(&out, "didn't catch"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo just spins forever on my iphone");
+    chat.say("tried that, didnt work");
+    chat.say("yes works in private");
+    let out = chat.say("ok i turned off the extensions and it loads now!! 🙏");
+    assert!(has(&out, "Glad that worked"), "{}", all_text(&out));
+    assert_eq!(
+        outcome_of(&chat, "Turn off unneeded extensions"),
+        Some(Outcome::Fixed)
+    );
+}

@@ -299,6 +299,39 @@ fn answer_asked(
             act(kb, session, Action::WorksAnyway(step), now, out);
             return true;
         }
+        // "ok i turned off the extensions and it loads now!!" at "Turn off unneeded
+        // extensions": yes.
+        if session
+            .attempts
+            .last()
+            .is_some_and(|a| typed::says_it_was_this_fix(article, a.solution, text))
+        {
+            act(kb, session, Action::Fixed(step), now, out);
+            return true;
+        }
+        // "but i need the full history tho": it works only in part, so it is no fix; the
+        // words go to staff and the walk goes on.
+        let opens_with_a_but = text
+            .trim_start()
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| ["but", "except", "although", "though"].contains(&w));
+        if opens_with_a_but && !understand::classify(text).question {
+            typed::note_follow_up(session, text);
+            act(kb, session, Action::NotFixed(step), now, out);
+            return true;
+        }
+        // "ok thanks bye": no answer, and no "didn't catch that" either.
+        if understand::only_thanks(text) || understand::only_a_goodbye(text) {
+            let lead = if understand::only_thanks(text) {
+                words::WELCOME
+            } else {
+                words::BYE
+            };
+            typed::confirm_fix_led(session, article, lead, out);
+            return true;
+        }
         let pause = understand::only_a_pause(text);
         if pause
             || understand::says_nothing(text)

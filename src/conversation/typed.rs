@@ -2207,6 +2207,23 @@ fn drop_title_codes(article: &Article, codes: &mut HashSet<String>) {
 
 /// Whether `text` names `step` by its own words (its title or steps, beyond the article's
 /// title): "it works in a private window" names "Try a private window"; "it works" does not.
+/// At "Shall I note <fix> as what fixed it?": the reply says it works and that the user did
+/// that fix, by its title's words ("ok i turned off the extensions and it loads now!!" at
+/// "Turn off unneeded extensions"): a yes.
+pub(super) fn says_it_was_this_fix(article: &Article, index: usize, text: &str) -> bool {
+    let Some(step) = article.solutions.get(index) else {
+        return false;
+    };
+    let said = understand::classify(text);
+    said.intent == Some(Intent::Fixed)
+        && !said.question
+        && names_an_action(text)
+        && Terms::said(text)
+            .without(&Terms::of(&article.title))
+            .shared_in_any_form(&Terms::of(&step.title))
+            > 0
+}
+
 fn names_the_step(article: &Article, step: &crate::knowledge::Solution, text: &str) -> bool {
     let mut own = format!("{} {}", step.title, step.general);
     for v in &step.variants {

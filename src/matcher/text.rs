@@ -712,8 +712,11 @@ impl Tokenizer {
                     let id = self.entries.len() as u32;
                     let stem = stem(w);
                     self.entries.push(Word {
+                        // A number of one or two digits counts something ("every 5 min",
+                        // "2 tabs"); no error code of the knowledge is one.
                         stop: lists.stopwords.contains(w)
-                            || lists.stopwords.contains(stem.as_str()),
+                            || lists.stopwords.contains(stem.as_str())
+                            || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit())),
                         phrase: lists.phrases.contains_key(stem.as_str()),
                         stem,
                     });
@@ -849,6 +852,13 @@ pub fn is_plain_howto(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_numbers_count_things_and_are_no_terms() {
+        assert_eq!(tokens("logged out every 5 min"), vec!["logout", "min"]);
+        assert_eq!(tokens("v5.6.14 error 6000"), vec!["v5", "error", "6000"]);
+        assert_eq!(tokens("error 502"), vec!["error", "502"]);
+    }
 
     #[test]
     fn a_number_is_an_error_only_where_it_reads_as_one() {

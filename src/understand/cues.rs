@@ -64,6 +64,18 @@ const FIXED_STRONG: &[&str] = &[
     "we fixed",
     "back to life",
     "up and running",
+    "now its fine",
+    "now it is fine",
+    "its fine now",
+    "now its good",
+    "now its ok",
+    "now its okay",
+    "now its all good",
+    "this time it worked",
+    "saved this time",
+    "went through this time",
+    "loaded this time",
+    "worked this time",
     // The user closes the case ("Closing this one", "you can close the ticket"); not "close
     // the browser", a step.
     "closing this one",
@@ -124,6 +136,12 @@ const FIXED_WEAK: &[&str] = &[
 /// error is gone", "no longer getting 503") is found by shape instead ([`error_gone`]).
 const GONE: &[&str] = &[
     "no longer an issue",
+    "errors stopped",
+    "error stopped",
+    "errors went away",
+    "error went away",
+    "error disappeared",
+    "errors disappeared",
     "not reproducible anymore",
     "no longer reproducible",
     "cannot reproduce anymore",
@@ -1382,6 +1400,8 @@ fn error_gone(text: &Normalised) -> Vec<String> {
                     && (["now", "anymore"].contains(&at(e + 1))
                         || (after_a_result && [BREAK, ""].contains(&at(e + 1))))
             }),
+            // "no more H505", "no more errors" (not "no more 502 but the page is blank")
+            "no" if at(i + 1) == "more" => error_at(i + 2).filter(|&e| !trouble_goes_on(e + 1)),
             // "error gone", "the 502 gone now" (no "is": "error's gone" loses its apostrophe)
             w if errorish(w) && at(i + 1) == "gone" && !trouble_goes_on(i + 2) => Some(i + 1),
             // "got rid of the 502"
@@ -1515,7 +1535,8 @@ fn cjk_fixed(plain: &str) -> bool {
 pub fn takes_it_back(text: &Normalised) -> bool {
     text.padded().split(BREAK).any(|sentence| {
         let sentence = Normalised::from_padded(sentence);
-        sentence.any(TAKES_IT_BACK) && (fixed(&sentence) || sentence.any(FIX_WORDS))
+        // ("the errors stopped" says it is gone; "it stopped" is in the list.)
+        sentence.without(GONE).any(TAKES_IT_BACK) && (fixed(&sentence) || sentence.any(FIX_WORDS))
     })
 }
 

@@ -1106,6 +1106,9 @@ fn then_and_now(text: &Normalised) -> Option<Intent> {
         "was",
         "were",
         "had",
+        "wasnt",
+        "werent",
+        "hadnt",
         "previously",
         "before",
         "earlier",
@@ -1126,10 +1129,10 @@ fn then_and_now(text: &Normalised) -> Option<Intent> {
     {
         return None;
     }
-    let parts: Vec<Normalised> = text
-        .plain
+    // ("started it and now it opens": the "now" stays with its part.)
+    let plain = text.plain.replace(" and now ", ". now ");
+    let parts: Vec<Normalised> = plain
         .split(['.', ',', ';', '!', '?', '\n'])
-        .flat_map(|p| p.split(" and now "))
         .map(Normalised::new)
         .filter(|p| !p.is_empty())
         .collect();
@@ -2440,6 +2443,29 @@ mod tests {
         }
         // "that did it" still is a fix.
         assert_eq!(intent("that did it"), Some(Intent::Fixed));
+    }
+
+    /// Found by a second helper playing users (sixteenth session): a deed and its result.
+    #[test]
+    fn a_deed_and_what_it_did_read_as_fixed() {
+        for fixed in [
+            "ok it wasnt running, started it and now it opens!!",
+            "disabled ublock and now its fine",
+            "retried and it saved this time",
+            "paused zapier and errors stopped 🙌",
+            "ok multi user was on for some reason, turned it off and no more H505",
+            "i turned off 'clear cookies on close' and now its fine",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        for not_fixed in [
+            "it wasnt loading, still isnt",
+            "no more H505 but still blank",
+        ] {
+            assert_ne!(intent(not_fixed), Some(Intent::Fixed), "{not_fixed}");
+        }
+        assert_ne!(intent("it worked until it stopped"), Some(Intent::Fixed));
+        assert_ne!(intent("is it fine now?"), Some(Intent::Fixed));
     }
 
     /// Found by a helper playing users (sixteenth session).

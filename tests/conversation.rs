@@ -5943,3 +5943,43 @@ fn replies_at_shall_i_note_it_are_read() {
         Some(Outcome::Fixed)
     );
 }
+
+/// Found by a second helper playing users (sixteenth session): "what is database server
+/// manager??" shows that fix, and a correction of the problem opens the article it names.
+#[test]
+fn a_corrected_problem_opens_its_article_and_what_is_x_shows_x() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("H202 error when opening company file from workstation");
+    chat.say("yes it opens fine on the server");
+    chat.say("ok ran file doctor, didnt help");
+    let out = chat.say("what is database server manager??");
+    assert!(
+        has(
+            &out,
+            "How to: Check hosting and the Database Server Manager"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    let out = chat.say("ok it wasnt running, started it and now it opens!!");
+    assert!(
+        has(
+            &out,
+            "Shall I note **Check hosting and the Database Server Manager**"
+        ),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed is broken");
+    chat.say("wait no sorry, its actually payroll that wont update, bank is fine");
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    assert!(!chat.recorded(Outcome::NotFixed));
+    // "wait no, its actually still broken" corrects nothing about the problem.
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed is broken");
+    chat.say("wait no, its actually still broken");
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+}

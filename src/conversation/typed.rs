@@ -508,7 +508,13 @@ pub(super) fn answer(
         let denied: HashSet<String> = all.difference(&kept).cloned().collect();
         lists_any_of(article, &denied)
     };
-    if (understand::says_wrong_article(text) || denied_its_code)
+    // "wait no sorry, its actually payroll that wont update": the problem corrected.
+    let corrected = understand::corrects_the_problem(text)
+        && kb
+            .rank(text, 3)
+            .named()
+            .is_some_and(|best| kb.article_at(best.doc).id != article.id);
+    if (understand::says_wrong_article(text) || denied_its_code || corrected)
         && understood.intent != Some(Intent::Human)
     {
         note_follow_up(session, text);
@@ -1180,13 +1186,18 @@ fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
 /// title words aside), when exactly one does.
 fn step_named_by_title(article: &Article, text: &str) -> Option<usize> {
     let said = Terms::said(text).without(&Terms::of(&article.title));
-    let named: Vec<usize> = (0..article.solutions.len())
-        .filter(|&i| {
-            let s = &article.solutions[i];
+    let shared: Vec<usize> = article
+        .solutions
+        .iter()
+        .map(|s| {
             let names = format!("{} {}", s.title, s.also_called.join(" "));
-            said.shared_with(&Terms::of(&names)) > 0
+            said.shared_with(&Terms::of(&names))
         })
         .collect();
+    // The one that shares the most ("database server manager": not the server test, which
+    // shares only "server").
+    let most = shared.iter().copied().max().filter(|&m| m > 0)?;
+    let named: Vec<usize> = (0..shared.len()).filter(|&i| shared[i] == most).collect();
     match named.as_slice() {
         [one] => Some(*one),
         _ => None,

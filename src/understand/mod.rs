@@ -190,6 +190,25 @@ pub fn says_wrong_article(message: &str) -> bool {
     cues::says_wrong_article(&Normalised::new(message))
 }
 
+/// Whether the reply corrects what the problem is ("wait no sorry, its actually payroll that
+/// wont update"): with words that name another article, the article is wrong.
+pub fn corrects_the_problem(message: &str) -> bool {
+    const CORRECTING: &[&str] = &[
+        "its actually",
+        "it is actually",
+        "actually its",
+        "actually it is",
+        "wait no",
+        "no sorry",
+        "sorry i meant",
+        "i meant",
+        "my mistake",
+        "correction",
+    ];
+    let text = Normalised::new(message);
+    text.any(CORRECTING) && !cues::strong_fixed(&text) && !text.is_question()
+}
+
 /// Whether the reply says in words that it is still broken or that something did not fix it
 /// ("the last one didnt fix it either").
 pub fn negates_the_fix(message: &str) -> bool {

@@ -5983,3 +5983,34 @@ fn a_corrected_problem_opens_its_article_and_what_is_x_shows_x() {
     chat.say("wait no, its actually still broken");
     assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
 }
+
+/// Found by a second helper playing users (sixteenth session): at the outage test, "tried on
+/// my phone with 4g, doesnt work either" is the test failing (not another fix that shares a
+/// word), and "how long will it take" is answered from the FAQ, not taken for another problem.
+#[test]
+fn the_outage_test_failing_and_how_long_are_read() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("is quickbooks down?? nobody in our office can get in");
+    assert_eq!(chat.session.article(), Some("service-outage"));
+    chat.say("tried on my phone with 4g, doesnt work either");
+    assert_eq!(
+        outcome_of(&chat, "Try from another network or device"),
+        Some(Outcome::FailsThere)
+    );
+    assert_eq!(
+        outcome_of(&chat, "Check your work after the service returns"),
+        None
+    );
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Wait and follow updates")
+    );
+    let out = chat.say("how long will it take");
+    assert!(
+        has(&out, "How long will the outage last?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
+}

@@ -383,12 +383,14 @@ pub(super) fn answer(
             .and_then(|s| article.solutions.get(s.solution))
         && let Some(works) = understand::test_result(text, &test_names(test))
     {
+        note_follow_up(session, text);
         if works {
             // "checked the status page, says all good": the result in words, for staff too.
-            note_follow_up(session, text);
             super::record_fixed(session, article, now, out);
         } else {
-            not_fixed(session, article, text, now, out);
+            // ("tried on my phone with 4g, doesnt work either": the test, named, is what
+            // failed; no other fix its words share a word with.)
+            fail_open_and_go_on(session, article, text, now, out);
         }
         return;
     }
@@ -583,7 +585,8 @@ pub(super) fn answer(
         {
             faq_on_the_side(session, article, (faq, from), text, now, out)
         }
-        _ if other.is_some() => {
+        // ("how long will it take" asks about this one: answered below, no switch offered.)
+        _ if other.is_some() && !(understood.question && understood.words <= 8) => {
             if let Some(other) = other {
                 different_problem(kb, session, article, other, text, ranking, out)
             }
@@ -1927,6 +1930,18 @@ fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out
         open_question(session, article, &lead, now, out);
         return;
     }
+    fail_open_and_go_on(session, article, text, now, out);
+}
+
+/// The open fix failed (or the open test failed there too): recorded, and the walk goes on at
+/// the fix the words point to, or the next.
+fn fail_open_and_go_on(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
     super::fail_pending(session, article, now);
     if let Some(index) = fix_for_detail(session, article, text) {
         session.next_solution = index;

@@ -261,6 +261,9 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("signon", "login"),
     ("logout", "logout"),
     ("signout", "logout"),
+    // Typed for "logging" ("keeps loggin me out").
+    ("loggin", "log"),
+    ("logg", "log"),
     ("sluggish", "slow"),
     ("lag", "slow"),
     ("laggi", "slow"),
@@ -852,6 +855,14 @@ pub fn is_plain_howto(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_logging_still_logs_out() {
+        assert_eq!(
+            tokens("keeps loggin me out"),
+            tokens("keeps logging me out")
+        );
+    }
 
     #[test]
     fn small_numbers_count_things_and_are_no_terms() {

@@ -146,6 +146,27 @@ impl Browser {
                 .any(|w| w[0] == "samsung" && w[1] == "internet")
     }
 
+    /// Whether the text says the user is in no browser at all ("its not a browser its the
+    /// desktop app", "i use the quickbooks desktop app"): the steps that need none apply.
+    pub fn says_no_browser(text: &str) -> bool {
+        let lower = lowercase_words(text).join(" ");
+        let padded = format!(" {lower} ");
+        [
+            " not a browser ",
+            " not in a browser ",
+            " no browser ",
+            " not using a browser ",
+            " desktop app ",
+            " desktop application ",
+            " desktop version ",
+            " the app not ",
+            " installed app ",
+            " desktop software ",
+        ]
+        .iter()
+        .any(|p| padded.contains(p))
+    }
+
     /// A browser built on one the articles have steps for, named in the text ("brave", "im on
     /// Opera GX", "librewolf"): its name and the browser whose steps stand in for its own (its
     /// menus are nearly the same). Not on an iPhone or iPad, where every browser is built

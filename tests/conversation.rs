@@ -6014,3 +6014,17 @@ fn the_outage_test_failing_and_how_long_are_read() {
     );
     assert!(!has(&out, "different problem"), "{}", all_text(&out));
 }
+
+/// Found by a second helper playing users (sixteenth session): "its not a browser its the
+/// desktop app" at "Which browser?" goes on with the steps that need none (it was asked again
+/// and again).
+#[test]
+fn no_browser_at_the_browser_question_goes_on() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway on the quickbooks desktop app when updating bank");
+    assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+    chat.say("its not a browser its the desktop app");
+    assert!(chat.session.current_step().is_some());
+    assert!(!matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+}

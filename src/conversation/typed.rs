@@ -134,6 +134,15 @@ pub(super) fn answer(
         act(kb, session, Action::Browser(Some(browser)), now, out);
         return;
     }
+    // "its not a browser its the desktop app": the steps that need no browser.
+    if matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && understood.browser.is_none()
+        && Browser::says_no_browser(text)
+    {
+        note_follow_up(session, text);
+        act(kb, session, Action::Browser(None), now, out);
+        return;
+    }
     // "does it matter which browser?", "why do you need my browser?" at the question: why,
     // and how to tell.
     if matches!(session.stage, Stage::ChoosingBrowser { .. })

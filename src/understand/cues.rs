@@ -653,6 +653,12 @@ const CHECK: &[&str] = &[
 const HUMAN: &[&str] = &[
     "human",
     "number i can call",
+    "someone i can call",
+    "somebody i can call",
+    "anyone i can call",
+    "anybody i can call",
+    "someone to call",
+    "somebody to call",
     "number to call",
     "support phone number",
     "phone number for support",

@@ -2500,6 +2500,10 @@ mod tests {
             assert_eq!(intent(bye), Some(Intent::Aside), "{bye}");
         }
         assert!(only_a_goodbye("gotta go, ttyl"));
+        assert_eq!(
+            intent("is there someone i can call about this?"),
+            Some(Intent::Human)
+        );
         assert!(!only_a_goodbye("bye bye 502?"));
         assert_eq!(intent("talk to someone later today"), Some(Intent::Human));
         for not_a_check in [

@@ -6028,3 +6028,15 @@ fn no_browser_at_the_browser_question_goes_on() {
     assert!(chat.session.current_step().is_some());
     assert!(!matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
 }
+
+/// Found by a second helper playing users (sixteenth session): "idk how do i check which
+/// browser i use?" at a step is told how to tell the browser, not shown another step.
+#[test]
+fn how_to_check_the_browser_at_a_step_is_told() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("the page wont load, just blank white screen");
+    let out = chat.say("idk how do i check which browser i use?");
+    assert!(has(&out, "How to tell"), "{}", all_text(&out));
+    assert!(!has(&out, "How to: "), "{}", all_text(&out));
+}

@@ -171,7 +171,7 @@ pub(super) fn answer(
     if !matches!(session.stage, Stage::ChoosingBrowser { .. })
         && session.pending_attempt().is_some()
         && understood.browser.is_none()
-        && understood.words <= 8
+        && understood.words <= 12
     {
         let mentions_browser = text
             .to_lowercase()

@@ -136,6 +136,13 @@ const FIXED_WEAK: &[&str] = &[
 /// error is gone", "no longer getting 503") is found by shape instead ([`error_gone`]).
 const GONE: &[&str] = &[
     "no longer an issue",
+    "no longer times out",
+    "no longer timing out",
+    "doesnt time out anymore",
+    "not timing out anymore",
+    "no more timeouts",
+    "no more time outs",
+    "no more timeout",
     "errors stopped",
     "error stopped",
     "errors went away",
@@ -399,6 +406,16 @@ const BACK_ON_A_DEVICE: &[&str] = &["back on my", "back on the"];
 /// "Works" that says no fix: about the past ("it used to work"), for a while only ("worked
 /// for a minute"), wondered about ("if it worked"), or of someone else ("hers works").
 const WORKED_BEFORE: &[&str] = &[
+    // What the status page says of the service, not that the user's trouble is gone.
+    "status page says all good",
+    "status page says everything is fine",
+    "status page says everything is ok",
+    "status page is all good",
+    "status page is green",
+    "status page is all green",
+    "status page shows all good",
+    "status page looks good",
+    "status page looks fine",
     "stopped working",
     "was working",
     "used to work",
@@ -470,6 +487,12 @@ const WORKED_BEFORE: &[&str] = &[
 /// Says it is still broken, whatever else the reply says.
 const NOT_FIXED_STRONG: &[&str] = &[
     "stopped working",
+    // "third one timed out again".
+    "timed out",
+    "times out",
+    "timing out",
+    "failed again",
+    "errored again",
     // "the problem persists", "error still persists".
     "persists",
     "persisting",

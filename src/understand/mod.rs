@@ -2485,6 +2485,15 @@ mod tests {
         }
         assert_ne!(intent("it worked until it stopped"), Some(Intent::Fixed));
         assert_ne!(intent("is it fine now?"), Some(Intent::Fixed));
+        assert_eq!(intent("it no longer times out"), Some(Intent::Fixed));
+        assert_eq!(intent("no more timeouts"), Some(Intent::Fixed));
+        // Part of it went through, part timed out: no fix; the status page is no fix either.
+        for not_a_fix in [
+            "split into 4 files of 500, first two imported ok, third one timed out again",
+            "did that, status page says all good",
+        ] {
+            assert_ne!(intent(not_a_fix), Some(Intent::Fixed), "{not_a_fix}");
+        }
     }
 
     /// Found by a helper playing users (sixteenth session).

@@ -227,6 +227,12 @@ fn assert_only_answered(chat: &Chat, answered: &str) {
     );
 }
 
+/// The output says `text` somewhere (shown in full when it does not).
+#[track_caller]
+fn assert_says(out: &Output, text: &str) {
+    assert!(has(out, text), "{}", all_text(out));
+}
+
 fn assert_solution(out: &Output, n: usize, of: usize, title: &str) {
     let q = question(out);
     assert_eq!(
@@ -5685,7 +5691,7 @@ fn in_private_answers_the_test_and_a_goodbye_opens_no_ticket() {
     let mut chat = Chat::new(&kb);
     chat.say("page is blank");
     let out = chat.say("talk to you later");
-    assert!(has(&out, "Bye for now"), "{}", all_text(&out));
+    assert_says(&out, "Bye for now");
     assert!(!has(&out, "ticket"), "{}", all_text(&out));
 }
 
@@ -5736,11 +5742,7 @@ fn remarks_and_questions_mid_walk_fail_no_fix() {
         Some("Clear the cache and cookies")
     );
     let out = chat.say("i dont see extensions in chrome on my phone");
-    assert!(
-        has(&out, "Turn off browser extensions"),
-        "{}",
-        all_text(&out)
-    );
+    assert_says(&out, "Turn off browser extensions");
     assert_eq!(outcome_of(&chat, "Clear the cache and cookies"), None);
 
     // A question with a browser denied beside it, about a fix for another browser.
@@ -5771,7 +5773,7 @@ fn remarks_and_questions_mid_walk_fail_no_fix() {
         Some("Update the bank sign-in details")
     );
     let out = chat.say("updated it, now it says error 185");
-    assert!(has(&out, "Error 185: the bank needs"), "{}", all_text(&out));
+    assert_says(&out, "Error 185: the bank needs");
     assert_eq!(
         outcome_of(&chat, "Update the bank sign-in details"),
         Some(Outcome::NotFixed)
@@ -5781,7 +5783,7 @@ fn remarks_and_questions_mid_walk_fail_no_fix() {
         Some("Check the bank's own website")
     );
     let out = chat.say("what does 185 mean");
-    assert!(has(&out, "Error 185: the bank needs"), "{}", all_text(&out));
+    assert_says(&out, "Error 185: the bank needs");
     assert_eq!(
         open_title(&chat).as_deref(),
         Some("Check the bank's own website")
@@ -5804,22 +5806,14 @@ fn replies_after_steps_on_the_side_are_about_the_steps_shown() {
         Some(Outcome::WorksThere)
     );
     let out = chat.say("where do i find database server manager");
-    assert!(
-        has(
-            &out,
-            "How to: Check hosting and the Database Server Manager"
-        ),
-        "{}",
-        all_text(&out)
+    assert_says(
+        &out,
+        "How to: Check hosting and the Database Server Manager",
     );
     let out = chat.say("that fixed it!! thank you");
-    assert!(
-        has(
-            &out,
-            "Shall I note **Check hosting and the Database Server Manager**"
-        ),
-        "{}",
-        all_text(&out)
+    assert_says(
+        &out,
+        "Shall I note **Check hosting and the Database Server Manager**",
     );
     assert!(!chat.recorded(Outcome::Fixed));
 
@@ -5859,7 +5853,7 @@ fn follow_ups_keep_to_the_problem_told() {
         browser: Some(Browser::Chrome),
     });
     let out = chat.say("found it, some extension called honey using tons of memory");
-    assert!(has(&out, "different problem"), "{}", all_text(&out));
+    assert_says(&out, "different problem");
     chat.say("removed honey, way faster now thx");
     assert!(!chat.recorded(Outcome::WorksThere));
     assert!(!chat.recorded(Outcome::Fixed));
@@ -5875,27 +5869,19 @@ fn questions_about_steps_and_the_browser_are_answered() {
     chat.say("This page has expired error in qbo");
     chat.say("chrome");
     let out = chat.say("what do you mean private window?");
-    assert!(
-        has(&out, "How to: Try a private window"),
-        "{}",
-        all_text(&out)
-    );
+    assert_says(&out, "How to: Try a private window");
 
     let mut chat = Chat::new(&kb);
     chat.say("qbo just spins forever on my iphone");
     chat.say("tried that, didnt work");
     let open = open_title(&chat).expect("a fix is open");
     let out = chat.say("how do i do that on my phone");
-    assert!(has(&out, &format!("How to: {open}")), "{}", all_text(&out));
+    assert_says(&out, &format!("How to: {open}"));
 
     let mut chat = Chat::new(&kb);
     chat.say("getting 503 service unavailable in qbo");
     let out = chat.say("i have zapier syncing stuff, could that be it?");
-    assert!(
-        has(&out, "How to: Pause third-party apps and automations"),
-        "{}",
-        all_text(&out)
-    );
+    assert_says(&out, "How to: Pause third-party apps and automations");
     chat.say("paused zapier and now it works");
     assert!(!chat.recorded(Outcome::Fixed));
     assert_eq!(
@@ -5907,7 +5893,7 @@ fn questions_about_steps_and_the_browser_are_answered() {
     chat.say("keeps logging me out every few minutes");
     assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
     let out = chat.say("does it matter which browser?");
-    assert!(has(&out, "It matters for this step"), "{}", all_text(&out));
+    assert_says(&out, "It matters for this step");
     chat.say("idk the default one on my laptop, blue e");
     assert_eq!(chat.session.browser, Some(Browser::Edge));
 }
@@ -5922,7 +5908,7 @@ fn replies_at_shall_i_note_it_are_read() {
     chat.say("504 gateway timeout when running profit and loss for all dates");
     chat.say("waited 10 min and retried, same");
     let out = chat.say("ok i ran it for just this year and it loaded");
-    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+    assert_says(&out, "Shall I note");
     chat.say("but i need the full history tho");
     assert_eq!(
         outcome_of(&chat, "Make the report or export smaller"),
@@ -5937,7 +5923,7 @@ fn replies_at_shall_i_note_it_are_read() {
     chat.say("tried that, didnt work");
     chat.say("yes works in private");
     let out = chat.say("ok i turned off the extensions and it loads now!! 🙏");
-    assert!(has(&out, "Glad that worked"), "{}", all_text(&out));
+    assert_says(&out, "Glad that worked");
     assert_eq!(
         outcome_of(&chat, "Turn off unneeded extensions"),
         Some(Outcome::Fixed)
@@ -5954,22 +5940,14 @@ fn a_corrected_problem_opens_its_article_and_what_is_x_shows_x() {
     chat.say("yes it opens fine on the server");
     chat.say("ok ran file doctor, didnt help");
     let out = chat.say("what is database server manager??");
-    assert!(
-        has(
-            &out,
-            "How to: Check hosting and the Database Server Manager"
-        ),
-        "{}",
-        all_text(&out)
+    assert_says(
+        &out,
+        "How to: Check hosting and the Database Server Manager",
     );
     let out = chat.say("ok it wasnt running, started it and now it opens!!");
-    assert!(
-        has(
-            &out,
-            "Shall I note **Check hosting and the Database Server Manager**"
-        ),
-        "{}",
-        all_text(&out)
+    assert_says(
+        &out,
+        "Shall I note **Check hosting and the Database Server Manager**",
     );
 
     let mut chat = Chat::new(&kb);
@@ -6007,11 +5985,7 @@ fn the_outage_test_failing_and_how_long_are_read() {
         Some("Wait and follow updates")
     );
     let out = chat.say("how long will it take");
-    assert!(
-        has(&out, "How long will the outage last?"),
-        "{}",
-        all_text(&out)
-    );
+    assert_says(&out, "How long will the outage last?");
     assert!(!has(&out, "different problem"), "{}", all_text(&out));
 }
 
@@ -6037,6 +6011,6 @@ fn how_to_check_the_browser_at_a_step_is_told() {
     let mut chat = Chat::new(&kb);
     chat.say("the page wont load, just blank white screen");
     let out = chat.say("idk how do i check which browser i use?");
-    assert!(has(&out, "How to tell"), "{}", all_text(&out));
+    assert_says(&out, "How to tell");
     assert!(!has(&out, "How to: "), "{}", all_text(&out));
 }

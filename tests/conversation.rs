@@ -6014,3 +6014,62 @@ fn how_to_check_the_browser_at_a_step_is_told() {
     assert_says(&out, "How to tell");
     assert!(!has(&out, "How to: "), "{}", all_text(&out));
 }
+
+/// Found by a reviewer (sixteenth session): the session's conversation rules kept to what they
+/// are for.
+#[test]
+fn the_sixteenth_sessions_rules_reach_no_further() {
+    let kb = shipped_kb();
+    let blank = "quickbooks online page is blank and keeps spinning in chrome";
+    // "but yes, it works now" at "Shall I note ...?" fails nothing.
+    let mut chat = Chat::new(&kb);
+    chat.say(blank);
+    let out = chat.say("worked this time but i had to reload 5 times");
+    assert_says(&out, "Shall I note");
+    chat.say("but yes, it works now");
+    assert!(!chat.recorded(Outcome::NotFixed));
+    // "connected again, still blank" fails the fix on screen, not "Check the connection".
+    let mut chat = Chat::new(&kb);
+    chat.say(blank);
+    chat.say("connected again, still blank");
+    assert_eq!(
+        outcome_of(&chat, "Reload the page fully"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(
+        outcome_of(&chat, "Check the connection and the service"),
+        None
+    );
+    // A browser correction is only the browser.
+    let mut chat = Chat::new(&kb);
+    chat.say(blank);
+    chat.say("my mistake, i use edge not chrome");
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    assert_eq!(chat.session.browser, Some(Browser::Edge));
+    // A short question with a code still offers the other article.
+    let mut chat = Chat::new(&kb);
+    chat.say(blank);
+    let out = chat.say("now its giving me a 503 error?");
+    assert_says(&out, "different problem");
+    // "could it be down for everyone?" runs the check.
+    let mut chat = Chat::new(&kb);
+    chat.say(blank);
+    let out = chat.say("could it be down for everyone?");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{}",
+        all_text(&out)
+    );
+    // A denied icon names no browser; asking about another browser is no "why".
+    let mut chat = Chat::new(&kb);
+    chat.say("keeps logging me out every few minutes");
+    chat.say("does it matter which browser?");
+    chat.say("no idea, but its not the blue e one");
+    assert_ne!(chat.session.browser, Some(Browser::Edge));
+    let mut chat = Chat::new(&kb);
+    chat.say("keeps logging me out every few minutes");
+    let out = chat.say("is the duckduckgo browser ok?");
+    assert!(!has(&out, "It matters for this step"), "{}", all_text(&out));
+}

@@ -229,7 +229,8 @@ fn answer_asked(
         let said = lower.strip_prefix("still ").unwrap_or(&lower);
         // ("idk the default one on my laptop, blue e" tells it after all.)
         let told = Browser::default_on(text).is_some()
-            || Browser::from_icon(text, session.device.is_some_and(|d| d.is_touch())).is_some();
+            || (Browser::from_icon(text, session.device.is_some_and(|d| d.is_touch())).is_some()
+                && !understand::negates_the_fix(text));
         let still_unsure =
             !told && (understand::cannot_tell(said) || understand::yes_or_no(said) == Some(false));
         if still_unsure && matches!(session.stage, Stage::ChoosingBrowser { .. }) {
@@ -272,6 +273,10 @@ fn answer_asked(
     // ("yes" answers neither choice: asked again, below.)
     if let Asked::Switch { .. } = &asked
         && understand::yes_or_no(text).is_none()
+        && typed::names_an_action(text)
+        && !["switch", "keep", "continue", "stay", "other"]
+            .iter()
+            .any(|w| text.to_lowercase().contains(w))
         && let Some(step) = session.current_step()
         && let said = understand::classify(text)
         && said.intent == Some(Intent::Fixed)
@@ -317,7 +322,21 @@ fn answer_asked(
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| ["but", "except", "although", "though"].contains(&w));
-        if opens_with_a_but && !understand::classify(text).question {
+        let said = understand::classify(text);
+        let still_short = {
+            let lower = text.to_lowercase();
+            [
+                "need", "needs", "want", "only", "still", "not", "doesnt", "dont", "cant",
+            ]
+            .iter()
+            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+        };
+        if opens_with_a_but
+            && still_short
+            && !said.question
+            && said.intent != Some(Intent::Fixed)
+            && understand::yes_or_no(text).is_none()
+        {
             typed::note_follow_up(session, text);
             act(kb, session, Action::NotFixed(step), now, out);
             return true;

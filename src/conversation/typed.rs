@@ -127,8 +127,10 @@ pub(super) fn answer(
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
         && understood.browser.is_none()
         && let Some(browser) = Browser::default_on(text).or_else(|| {
-            // "idk the default one on my laptop, blue e": by its icon.
+            // "idk the default one on my laptop, blue e": by its icon ("its not the blue e
+            // one" names none).
             Browser::from_icon(text, session.device.is_some_and(|d| d.is_touch()))
+                .filter(|_| !understand::negates_the_fix(text))
         })
     {
         act(kb, session, Action::Browser(Some(browser)), now, out);
@@ -149,6 +151,11 @@ pub(super) fn answer(
         && understood.browser.is_none()
         && understood.question
         && understood.words <= 10
+        && !Browser::names_another_browser(text)
+        && Browser::built_on(text).is_none()
+        && ["matter", "why", "need", "important", "difference"]
+            .iter()
+            .any(|w| text.to_lowercase().contains(w))
         && text
             .to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
@@ -314,10 +321,11 @@ pub(super) fn answer(
         .flatten();
     // "i have zapier syncing stuff, could that be it?": the steps of the fix about what it
     // names, when that is another one than on screen.
-    let cause_step = understand::asks_if_cause(text)
-        .then(|| step_asked_about(session, article, text))
-        .flatten()
-        .filter(|&i| session.current_step().is_some_and(|s| s.solution != i));
+    let cause_step = (understand::asks_if_cause(text)
+        && !matches!(understood.intent, Some(Intent::Check)))
+    .then(|| step_asked_about(session, article, text))
+    .flatten()
+    .filter(|&i| session.current_step().is_some_and(|s| s.solution != i));
     if session.current_step().is_some()
         && !matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed))
         && (understand::asks_how_to(text) || what_step.is_some() || cause_step.is_some())
@@ -521,9 +529,10 @@ pub(super) fn answer(
     };
     // "wait no sorry, its actually payroll that wont update": the problem corrected.
     let corrected = understand::corrects_the_problem(text)
+        && understood.browser.is_none()
         && kb
             .rank(text, 3)
-            .named()
+            .best()
             .is_some_and(|best| kb.article_at(best.doc).id != article.id);
     if (understand::says_wrong_article(text) || denied_its_code || corrected)
         && understood.intent != Some(Intent::Human)
@@ -595,7 +604,9 @@ pub(super) fn answer(
             faq_on_the_side(session, article, (faq, from), text, now, out)
         }
         // ("how long will it take" asks about this one: answered below, no switch offered.)
-        _ if other.is_some() && !(understood.question && understood.words <= 8) => {
+        _ if other.is_some()
+            && !(understood.question && understood.words <= 8 && !shows_an_error(text)) =>
+        {
             if let Some(other) = other {
                 different_problem(kb, session, article, other, text, ranking, out)
             }
@@ -934,7 +945,7 @@ fn rule_out_named(
 /// Whether `text` says something was done ("clearing", "cleared", "ran", "already"), beyond
 /// that it worked: a fix credited by name needs it ("the intuit site loads now" names no fix
 /// done).
-fn names_an_action(text: &str) -> bool {
+pub(super) fn names_an_action(text: &str) -> bool {
     const RESULTS: &[&str] = &["fixed", "worked", "working", "helped", "solved", "resolved"];
     const DONE: &[&str] = &["ran", "done", "already", "tried", "redid"];
     // "database server manager isnt even installed": a state, not a deed. (Only right before
@@ -1139,6 +1150,7 @@ pub(super) fn fixes_tried_up_front(
         const WORKED: &[&str] = &["fixed", "worked", "helped", "solved", "sorted", "resolved"];
         if words.iter().any(|w| WORKED.contains(w))
             && understand::classify(sentence).intent != Some(Intent::NotFixed)
+            && !understand::negates_the_fix(sentence)
         {
             continue;
         }
@@ -2385,17 +2397,18 @@ impl Terms {
             + self.words.intersection(&other.words).count()
     }
 
-    /// [`Terms::shared_with`], a word counting in any of its forms ("the manual update thing"
-    /// shares "manual" with "Update the bank feed manually"): for a fix's title, whose few
-    /// words are all meant.
+    /// [`Terms::shared_with`], an adjective counting as its adverb too ("the manual update
+    /// thing" shares "manual" with "Update the bank feed manually"). (Stems reached too far:
+    /// "stopped logging me out" is no "stop clearing them".)
     fn shared_in_any_form(&self, other: &Terms) -> usize {
-        use crate::matcher::text::plain_stem;
-        let theirs: HashSet<String> = other.words.iter().map(|w| plain_stem(w)).collect();
+        let same = |a: &str, b: &str| {
+            a == b || a.strip_suffix("ly") == Some(b) || b.strip_suffix("ly") == Some(a)
+        };
         2 * self.codes.intersection(&other.codes).count()
             + self
                 .words
                 .iter()
-                .filter(|w| theirs.contains(&plain_stem(w)))
+                .filter(|w| other.words.iter().any(|o| same(w, o)))
                 .count()
     }
 }

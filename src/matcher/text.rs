@@ -486,7 +486,6 @@ const VERSION_OF: &[&str] = &[
 
 /// Words after which a number counts something ("5 minutes", "2 tabs", "10 employees").
 const COUNTED: &[&str] = &[
-    "s",
     "sec",
     "secs",
     "second",
@@ -543,6 +542,14 @@ pub fn is_error_number(words: &[&str], i: usize) -> bool {
     let before = i.checked_sub(1).and_then(|j| words.get(j)).copied();
     if matches!(before, Some("error" | "code" | "err" | "status")) {
         return true;
+    }
+    // Letters with digits ("h505", "ps107") are codes whatever comes before ("desktop h505"),
+    // except a version ("v5") or a time ("9am").
+    if word.chars().any(|c| c.is_ascii_alphabetic()) {
+        let version = word.starts_with('v') && word[1..].chars().all(|c| c.is_ascii_digit());
+        let time = (word.ends_with("am") || word.ends_with("pm"))
+            && word[..word.len() - 2].chars().all(|c| c.is_ascii_digit());
+        return !(version || time);
     }
     let digits_only = word.chars().all(|c| c.is_ascii_digit());
     let year = digits_only && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
@@ -896,6 +903,9 @@ mod tests {
             ("only have 2 tabs open", vec![]),
             ("since 2023 it does this", vec![]),
             ("it started at 9am", vec![]),
+            ("now it says quickbooks desktop H505", vec!["h505"]),
+            ("now i keep getting 502's", vec!["502"]),
+            ("v5 of the app", vec![]),
         ] {
             assert_eq!(errors_in(text), errors, "{text}");
         }

@@ -74,26 +74,15 @@ const FIXED_STRONG: &[&str] = &[
     "this time it worked",
     "saved this time",
     "went through this time",
-    "loaded this time",
     "worked this time",
     // The user closes the case ("Closing this one", "you can close the ticket"); not "close
     // the browser", a step.
     "closing this one",
     "closing this issue",
     "closing the issue",
-    "closing this ticket",
-    "closing the ticket",
-    "closing this thread",
-    "close this issue",
-    "close this ticket",
-    "close the ticket",
-    "close this thread",
-    "close this one",
-    "close this case",
-    "close it for now",
     "you can close this",
+    "you can close the ticket",
     "feel free to close",
-    "can be closed",
     // A fix told as an action and what it did: "closed 30 tabs and its way faster now",
     // "pressed ctrl+f5 and now its loading".
     "now its loading",
@@ -128,7 +117,6 @@ const FIXED_WEAK: &[&str] = &[
     "perfect",
     "genius",
     "bingo",
-    "success",
 ];
 
 /// Says the problem is gone by saying what no longer happens; removed before looking for
@@ -355,6 +343,7 @@ const PARTLY: &[&str] = &[
     "partially",
     "partly",
     "half works",
+    "only half",
     "half working",
     "not completely",
     "not entirely",
@@ -487,15 +476,30 @@ const WORKED_BEFORE: &[&str] = &[
 /// Says it is still broken, whatever else the reply says.
 const NOT_FIXED_STRONG: &[&str] = &[
     "stopped working",
+    // "then blank again", "went blank": the trouble back.
+    "blank again",
+    "went blank",
+    "white again",
+    "spinning again",
+    "stuck again",
     // "third one timed out again".
     "timed out",
     "times out",
     "timing out",
     "failed again",
     "errored again",
-    // "the problem persists", "error still persists".
-    "persists",
-    "persisting",
+    // "the problem persists", "error still persists" (not "the login persists").
+    "issue persists",
+    "problem persists",
+    "error persists",
+    "errors persist",
+    "crash persists",
+    "bug persists",
+    "still persists",
+    "it persists",
+    "issue persisting",
+    "problem persisting",
+    "error persisting",
     // What the step did ("that did nothing"); "i did nothing" is in NOTHING_DONE.
     "that did nothing",
     "it did nothing",
@@ -1529,10 +1533,23 @@ pub fn negated(text: &Normalised) -> bool {
 fn about_the_fix(text: &Normalised) -> Normalised {
     let gone = error_gone(text);
     let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
-    text.without(NOT_KNOWING_WHY)
-        .without(GONE)
-        .without(&gone)
-        .without(NOTHING_FOUND)
+    // ("nothing major changed", "tried it, nothing major": nothing changed.)
+    let found = !text.any(&[
+        "changed",
+        "change",
+        "happened",
+        "different",
+        "difference",
+        "helped",
+        "help",
+        "tried",
+    ]);
+    let text = text.without(NOT_KNOWING_WHY).without(GONE).without(&gone);
+    if found {
+        text.without(NOTHING_FOUND)
+    } else {
+        text
+    }
 }
 
 /// What a look found ("task manager shows nothing big", "nothing unusual in the log"): a
@@ -1904,14 +1921,17 @@ pub fn again(text: &Normalised) -> bool {
 }
 
 pub fn human(text: &Normalised) -> bool {
-    // "no need for a human", "dont need a person anymore": declined; "talk to you later": a
-    // goodbye.
-    const NOT_A_REQUEST: &[&str] = &[
+    // "no need for a human", "dont need a person anymore": declined.
+    const DECLINED: &[&str] = &[
         "no need for a",
         "no need to talk",
         "dont need a",
         "dont need to talk",
         "no need for someone",
+    ];
+    // "talk to you later": a goodbye, taken out before looking for a request ("have a person
+    // call me please, talk to you later" still asks).
+    const FAREWELLS: &[&str] = &[
         "talk to you later",
         "talk to you soon",
         "talk to u later",
@@ -1920,7 +1940,8 @@ pub fn human(text: &Normalised) -> bool {
         "speak to you soon",
         "speak with you later",
     ];
-    (text.any(HUMAN) || opens_with_a_request(text)) && !text.any(NOT_A_REQUEST)
+    let rest = text.without(FAREWELLS);
+    (rest.any(HUMAN) || opens_with_a_request(&rest)) && !text.any(DECLINED)
 }
 
 /// Asks for a person when said first ("yeah get someone", "ok hand it over"); later in a

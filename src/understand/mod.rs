@@ -198,12 +198,6 @@ pub fn corrects_the_problem(message: &str) -> bool {
         "it is actually",
         "actually its",
         "actually it is",
-        "wait no",
-        "no sorry",
-        "sorry i meant",
-        "i meant",
-        "my mistake",
-        "correction",
     ];
     let text = Normalised::new(message);
     text.any(CORRECTING) && !cues::strong_fixed(&text) && !text.is_question()
@@ -1077,6 +1071,27 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
             return then_and_now(text);
         }
         return Some(Intent::Fixed);
+    }
+    // "the error stopped but page still blank": what follows the "but" is the answer.
+    if fixed
+        && not_fixed
+        && let Some(after) = text
+            .padded()
+            .split(" but ")
+            .nth(1)
+            .map(|a| Normalised::from_padded(&format!(" {} ", a.trim())))
+        // ("but I still want to know why it happened" wants, and is no trouble.)
+        && cues::says_still_broken(&after.without(&[
+            "still want",
+            "still like",
+            "still need",
+            "still wonder",
+            "still wondering",
+            "still curious",
+        ]))
+        && !cues::strong_fixed(&after)
+    {
+        return Some(Intent::NotFixed);
     }
     // "yes still broken": the "yes" says "yes, still broken", no fix.
     if fixed && not_fixed && !cues::strong_fixed(text) && !text.is_question() {
@@ -2432,7 +2447,6 @@ mod tests {
         for fixed in [
             "not reproducible anymore",
             "up and running",
-            "success",
             "error's gone",
             "you can close this",
             "Closing this one",
@@ -2529,6 +2543,43 @@ mod tests {
         ] {
             assert_eq!(intent(check), Some(Intent::Check), "{check}");
         }
+    }
+
+    /// Found by a reviewer (sixteenth session): cues of the same session that reached too far.
+    #[test]
+    fn cues_of_the_sixteenth_session_do_not_reach_past_them() {
+        for not_a_fix in [
+            "ok i'll close this one and open a new tab",
+            "gonna close this thread and call intuit instead",
+            "now its fine but then it went blank again",
+            "up and running for 2 min then blank again",
+            "the error stopped but page still blank",
+            "loaded this time, but only half the page",
+            "zero success",
+        ] {
+            assert_ne!(intent(not_a_fix), Some(Intent::Fixed), "{not_a_fix}");
+        }
+        for not_fixed in [
+            "reloaded, nothing major changed",
+            "tried it, nothing major",
+            "tried it without success",
+        ] {
+            assert_eq!(intent(not_fixed), Some(Intent::NotFixed), "{not_fixed}");
+        }
+        assert_ne!(
+            intent("ok now the login persists, i stay signed in"),
+            Some(Intent::NotFixed)
+        );
+        assert_eq!(
+            intent("have a person call me please, talk to you later"),
+            Some(Intent::Human)
+        );
+        assert!(!corrects_the_problem(
+            "i meant the reload worked for a second"
+        ));
+        assert!(!corrects_the_problem(
+            "no sorry, its the whole site not just one page"
+        ));
     }
 
     /// Found by a reviewer (fifteenth session): cues of the fourteenth that reached too far.

@@ -621,12 +621,6 @@ fn lists() -> &'static Lists {
     })
 }
 
-/// A word's English stem alone, without the support synonyms ("manually" -> "manual"), for
-/// telling two forms of one word apart from two words.
-pub fn plain_stem(word: &str) -> String {
-    stemmer().stem(word).into_owned()
-}
-
 fn stem(word: &str) -> String {
     if is_code(word) {
         return word.to_string();

@@ -92,6 +92,43 @@ const FIXED_STRONG: &[&str] = &[
     "are coming in",
     "started coming in",
     "came through",
+    // The user closes it in other words ("I'm gonna call it good").
+    "call it good",
+    "calling it good",
+    "call it fixed",
+    "call it solved",
+    "call this fixed",
+    "call this solved",
+    // The fix, found small ("looks like I just had to clear my cache").
+    "looks like i just had to",
+    "turns out i just had to",
+    "seems i just had to",
+    "all i had to do",
+    "all i needed to do",
+    "set things right",
+    "put things right",
+    // No trouble after all ("sorry for wasting your time").
+    "false alarm",
+    "sorry for wasting",
+    "sorry to waste",
+    "did work",
+    "work as they should",
+    "work as it should",
+    "works as it should",
+    "working as it should",
+    "working as they should",
+    "work as expected",
+    "works as expected",
+    "working as expected",
+    "work properly",
+    "work fine",
+    "work perfectly",
+    "work correctly",
+    "work again",
+    "started working",
+    "started to work",
+    "started syncing",
+    "started to sync",
     "faster now",
     "much faster",
     "way faster",
@@ -228,6 +265,17 @@ const NOT_KNOWING_WHY: &[&str] = &[
     "no rush",
     "no worries",
     "no problem",
+    // What the user had not thought of, not the fix ("didnt think to do that, but it worked").
+    "didnt think to",
+    "didnt think of",
+    "did not think to",
+    "did not think of",
+    "never thought to",
+    "never thought of",
+    "didnt realize",
+    "didnt realise",
+    "did not realize",
+    "did not realise",
 ];
 
 /// Says the user cannot tell yet whether the fix worked ("not sure yet", "idk").
@@ -410,6 +458,10 @@ const WORKED_BEFORE: &[&str] = &[
     "used to work",
     "worked before",
     "worked yesterday",
+    "did work before",
+    "did work yesterday",
+    "did work earlier",
+    "did work last",
     "was fine",
     "it worked fine before",
     // It worked, for a while: the fix did not last.
@@ -538,6 +590,13 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "happening again",
     "crashed again",
     "crashing again",
+    "crashes again",
+    "froze again",
+    "frozen again",
+    "freezes again",
+    "freezing again",
+    "hung again",
+    "hangs again",
     // The fix did not last ("the error is back").
     "error is back",
     "errors are back",
@@ -569,7 +628,7 @@ const NOT_FIXED_STRONG: &[&str] = &[
 /// Negates what follows: a fix word after one of these is not a fix.
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "nothing", "didnt", "doesnt", "dont", "isnt", "wasnt", "arent", "havent",
-    "hasnt", "cant", "cannot", "wont", "unable", "nor", "without", "neither",
+    "hasnt", "cant", "cannot", "wont", "unable", "nor", "without", "neither", "couldnt", "wouldnt",
 ];
 
 /// The words of a fix that, negated, say it is not fixed ("didnt help", "not working").
@@ -1244,13 +1303,54 @@ pub fn strong_fixed(text: &Normalised) -> bool {
             "this did nothing",
             "it did nothing",
         ])
-        .without(BACK_ON_A_DEVICE);
+        .without(BACK_ON_A_DEVICE)
+        // "working on the app": at work, no word about the fix.
+        .without(&[
+            "when working on",
+            "while working on",
+            "was working on",
+            "were working on",
+            "im working on",
+            "i am working on",
+            "been working on",
+            "working on it",
+        ]);
     let marked = about_the_fix(&said).negation_marked(NEGATORS, 4);
     marked.any(FIXED_STRONG)
         || result_stated(&marked)
+        || got_it_to_work(&marked)
         || said.any(GONE)
         || !error_gone(text).is_empty()
         || cjk_fixed(&text.plain)
+}
+
+/// What "got ... to" can make a thing do, said as a fix ("I got the printer to print").
+const GOT_TO_VERBS: &[&str] = &[
+    "work", "print", "load", "open", "sync", "connect", "save", "run", "start", "launch", "update",
+    "show", "import", "download",
+];
+
+/// A fix told as what the user got a thing to do: "got it to load", "I got the printer to
+/// print by running the service" (`text` is negation-marked: "never got it to load" is none).
+fn got_it_to_work(text: &Normalised) -> bool {
+    let words: Vec<&str> = text.words().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "got"
+            // What was got going: "it", "the printer", "my feed" (not "got kicked and had to").
+            && words.get(i + 1).is_some_and(|o| {
+                ["it", "the", "my", "this", "that", "them", "everything", "our"].contains(o)
+            })
+            && words[i + 1..]
+                .iter()
+                .take(4)
+                .take_while(|w| **w != BREAK)
+                .position(|w| *w == "to")
+                .is_some_and(|to| {
+                    words
+                        .get(i + 1 + to + 1)
+                        .is_some_and(|verb| GOT_TO_VERBS.contains(verb))
+                })
+    })
 }
 
 /// What a step was for, done: the page loads, the file opens, the import goes in.
@@ -1544,13 +1644,26 @@ fn about_the_fix(text: &Normalised) -> Normalised {
         "help",
         "tried",
     ]);
-    let text = text.without(NOT_KNOWING_WHY).without(GONE).without(&gone);
+    let text = text
+        .without(NOT_KNOWING_WHY)
+        .without(GONE)
+        .without(&gone)
+        .without_clause_after(WONDERS);
     if found {
         text.without(NOTHING_FOUND)
     } else {
         text
     }
 }
+
+/// Open a clause that wonders rather than tells ("ill try the nightly to see if the crash still
+/// occurs"): what follows says nothing about the fix yet.
+const WONDERS: &[&str] = &[
+    "to see if",
+    "to see whether",
+    "to check if",
+    "to check whether",
+];
 
 /// What a look found ("task manager shows nothing big", "nothing unusual in the log"): a
 /// detail, no "nothing changed".
@@ -2474,6 +2587,27 @@ const WORKED_BRIEFLY: &[&str] = &[
     "then logs me out",
     "then the error",
     "then the same",
+    "then froze",
+    "then freezes",
+    "then it froze",
+    "then it freezes",
+    "then hangs",
+    "then hung",
+    "then it hangs",
+    "then it hung",
+    "then errors",
+    "then errored",
+    "then it errors",
+    "then errored out",
+    "then died",
+    "then dies",
+    "then it died",
+    "then it dies",
+    "then spins",
+    "then it spins",
+    "then went white",
+    "then goes white",
+    "then it went white",
 ];
 
 /// Whether the reply says it worked only for a moment ("loads for a sec then goes blank").

@@ -2718,6 +2718,54 @@ mod tests {
         }
     }
 
+    /// Ordinary ways to tell a result, written in the seventeenth session (not from the test
+    /// split): a fix in other words, trouble after a "then", a wonder that tells nothing yet.
+    #[test]
+    fn results_told_in_other_words_read_as_meant() {
+        for fixed in [
+            "i didnt think to try that lol, but it worked, thanks!",
+            "ok im gonna call it good, thanks!!",
+            "looks like i just had to clear my cookies",
+            "all i had to do was sign out and back in",
+            "the second way did work",
+            "both pages work as they should now",
+            "restarting the router set things right",
+            "false alarm, sorry for wasting your time",
+            "the feed started syncing again this morning",
+            "got the bank feed to sync finally",
+            "i got it to load by closing the other tabs",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        for not_fixed in [
+            "it worked then froze",
+            "it started working then it hung",
+            "froze again",
+            "it did work yesterday but not today",
+            "it wouldnt load",
+            "couldnt get it to work",
+            "i never got it to load",
+            "doesnt work as expected",
+            "sorry for wasting your time but it still doesnt load",
+            "restarting doesnt help, i did that a lot while working on the report",
+            "i cleared cache to see if it helps, still blank",
+        ] {
+            assert_eq!(intent(not_fixed), Some(Intent::NotFixed), "{not_fixed}");
+        }
+        // A wonder ("to see if it still happens") is a plan, no news about the fix.
+        assert_eq!(
+            intent("ill try the new version to see if it still happens"),
+            Some(Intent::Aside)
+        );
+        // Got somewhere, or got something done to the user: no fix.
+        for said in [
+            "yes i got kicked and had to update",
+            "i got sent to the login page",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+    }
+
     #[test]
     fn intent_ids_round_trip() {
         for i in Intent::ALL {

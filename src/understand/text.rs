@@ -174,6 +174,23 @@ impl Normalised {
         Normalised::from_padded(&padded)
     }
 
+    /// The same reply with each clause opened by one of `openers` blanked out up to the end of
+    /// its sentence ("ill try it to see if the crash still occurs" -> "ill try it to").
+    pub fn without_clause_after(&self, openers: &[&str]) -> Normalised {
+        let mut padded = self.padded.clone();
+        for opener in openers {
+            let needle = format!(" {opener} ");
+            while let Some(at) = padded.find(&needle) {
+                let rest = &padded[at + 1..];
+                let end = rest
+                    .find(&format!(" {BREAK} "))
+                    .map_or(padded.len(), |b| at + 1 + b);
+                padded.replace_range(at..end, " ");
+            }
+        }
+        Normalised::from_padded(&padded)
+    }
+
     /// A part of a normalised reply (from [`Normalised::padded`]), as a reply of its own.
     pub fn from_padded(padded: &str) -> Normalised {
         let words: Vec<&str> = padded.split_whitespace().collect();

@@ -129,6 +129,56 @@ const FIXED_STRONG: &[&str] = &[
     "started to work",
     "started syncing",
     "started to sync",
+    // The cause found: "that was it", "that was the problem".
+    "that was it",
+    "this was it",
+    "that was the problem",
+    "that was the issue",
+    "that was the cause",
+    "this was the problem",
+    "this was the issue",
+    "was the culprit",
+    "you were right",
+    "seems to work",
+    "seem to work",
+    "appears to work",
+    "all is well",
+    "all well now",
+    "good to go",
+    "back in business",
+    "we are good",
+    "can be closed",
+    "can close this",
+    "can close it",
+    "it does now",
+    // What was missing is there ("transactions are showing now").
+    "showing now",
+    "showing up now",
+    "shows now",
+    "shows up now",
+    "show up now",
+    "showing again",
+    "showing up again",
+    "updating now",
+    "updates now",
+    "updating again",
+    "is there now",
+    "are there now",
+    "appear now",
+    "appears now",
+    "appearing now",
+    "is up now",
+    "its up now",
+    "its up",
+    "it went through",
+    "went through fine",
+    "went through now",
+    "finally went through",
+    "payment went through",
+    "it went thru",
+    "problem went away",
+    "issue went away",
+    "it went away",
     "faster now",
     "much faster",
     "way faster",
@@ -1320,8 +1370,100 @@ pub fn strong_fixed(text: &Normalised) -> bool {
         || result_stated(&marked)
         || got_it_to_work(&marked)
         || said.any(GONE)
+        || said.any(&no_longer_seen())
+        || arrived(&said)
         || !error_gone(text).is_empty()
         || cjk_fixed(&text.plain)
+}
+
+/// "not seeing it anymore", "havent had the issue since", "hasnt happened again": the trouble
+/// not seen since the fix, built from its three parts (removed before looking for negations).
+fn no_longer_seen() -> Vec<&'static str> {
+    use std::sync::LazyLock;
+    static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        const NOT_SEEN: &[&str] = &[
+            "not seeing",
+            "dont see",
+            "do not see",
+            "havent seen",
+            "have not seen",
+            "didnt see",
+            "havent had",
+            "have not had",
+            "not had",
+            "not getting",
+            "dont get",
+            "havent gotten",
+            "havent got",
+            "didnt get",
+        ];
+        // Only the trouble: "i dont see my invoices anymore" is trouble of its own.
+        const TROUBLE: &[&str] = &[
+            "it",
+            "that",
+            "this",
+            "the error",
+            "the issue",
+            "the problem",
+            "the message",
+            "the bug",
+            "the crash",
+            "any errors",
+            "any issues",
+            "any problems",
+            "the same error",
+            "the same issue",
+            "the same problem",
+            "it happen",
+            "that happen",
+        ];
+        const SINCE: &[&str] = &["anymore", "any more", "since", "since then", "again"];
+        let mut out = Vec::new();
+        for not_seen in NOT_SEEN {
+            for trouble in TROUBLE {
+                for since in SINCE {
+                    out.push(format!("{not_seen} {trouble} {since}"));
+                }
+            }
+        }
+        // Said of the trouble only: "the update hasnt happened since monday" is trouble.
+        for subject in [
+            "it",
+            "that",
+            "this",
+            "the error",
+            "the issue",
+            "the problem",
+        ] {
+            for happened in ["hasnt happened", "has not happened", "didnt happen"] {
+                for since in SINCE {
+                    out.push(format!("{subject} {happened} {since}"));
+                }
+            }
+        }
+        out
+    });
+    PHRASES.iter().map(String::as_str).collect()
+}
+
+/// "I'm in!", "finally in", "got in": after a sign-in fix, the whole reply says it worked.
+fn arrived(text: &Normalised) -> bool {
+    const OPENERS: &[&str] = &["yes", "yay", "ok", "okay", "omg", "wow", "and", "ah", "oh"];
+    let words: Vec<&str> = text
+        .words()
+        .filter(|w| *w != BREAK)
+        .skip_while(|w| OPENERS.contains(w))
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["im" | "finally" | "got", "in"]
+            | ["i", "am" | "got", "in"]
+            | ["im", "finally", "in"]
+            | ["i", "finally", "got", "in"]
+            | ["we", "are", "in"]
+            | ["im", "in", "now"]
+            | ["got", "in", "now"]
+    )
 }
 
 /// What "got ... to" can make a thing do, said as a fix ("I got the printer to print").
@@ -1647,6 +1789,7 @@ fn about_the_fix(text: &Normalised) -> Normalised {
     let text = text
         .without(NOT_KNOWING_WHY)
         .without(GONE)
+        .without(&no_longer_seen())
         .without(&gone)
         .without_clause_after(WONDERS);
     if found {

@@ -2766,6 +2766,42 @@ mod tests {
         }
     }
 
+    /// Short chat ways to say it worked, written in the seventeenth session (not from either
+    /// split): the cause found, the thing back, the trouble not seen since.
+    #[test]
+    fn short_chat_fixes_read_as_fixed() {
+        for fixed in [
+            "That was it!",
+            "you're right, that was the problem",
+            "seems to work",
+            "all is well",
+            "this can be closed",
+            "it does now",
+            "I'm in!",
+            "finally in",
+            "payment went through",
+            "transactions are showing now",
+            "bank feed is updating now",
+            "site is up now",
+            "good to go",
+            "the problem went away",
+            "I'm not seeing it anymore",
+            "haven't had the issue since",
+            "Haven't seen it happen again",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        // The same words about something else are no fix.
+        for said in [
+            "i dont see my invoices anymore",
+            "im in chrome",
+            "that was it? still blank",
+            "i went through the steps",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+    }
+
     #[test]
     fn intent_ids_round_trip() {
         for i in Intent::ALL {

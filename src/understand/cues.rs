@@ -36,6 +36,8 @@ const FIXED_STRONG: &[&str] = &[
     "seems okay now",
     "looks good",
     "looks fine",
+    "looks normal",
+    "normal now",
     "like a charm",
     "back to normal",
     "back up",
@@ -1369,6 +1371,7 @@ pub fn strong_fixed(text: &Normalised) -> bool {
     marked.any(FIXED_STRONG)
         || result_stated(&marked)
         || got_it_to_work(&marked)
+        || can_now(&marked)
         || said.any(GONE)
         || said.any(&no_longer_seen())
         || arrived(&said)
@@ -1463,7 +1466,30 @@ fn arrived(text: &Normalised) -> bool {
             | ["we", "are", "in"]
             | ["im", "in", "now"]
             | ["got", "in", "now"]
+            | ["were", "good"]
+            | ["were", "good", "now"]
     )
+}
+
+/// What the user can do now, said as the fix: "I can see my dashboard now", "now i can log
+/// in" (`text` is negation-marked; "i can see the error now" tells trouble).
+fn can_now(text: &Normalised) -> bool {
+    const CAN_DO: &[&str] = &[
+        "see", "log", "login", "sign", "access", "open", "get", "use", "view", "reach", "print",
+        "save", "send", "run",
+    ];
+    text.padded().split(BREAK).any(|sentence| {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        words.contains(&"now")
+            && words
+                .windows(2)
+                .any(|w| w[0] == "can" && CAN_DO.contains(&w[1]))
+            && !words.iter().any(|w| {
+                errorish(w)
+                    || RESULT_UNDONE.contains(w) && !["on", "in"].contains(w)
+                    || ["same", "only", "but", "what", "how"].contains(w)
+            })
+    })
 }
 
 /// What "got ... to" can make a thing do, said as a fix ("I got the printer to print").
@@ -1576,8 +1602,8 @@ fn result_stated(text: &Normalised) -> bool {
             // "and now it opens", "now opens"
             || before(1) == "now"
             || (before(2) == "now" && before(1) == "it")
-            // "and it saved."
-            || (before(1) == "it" && before(2) == "and" && next == BREAK);
+            // "and it saved.", "it loaded!"
+            || (before(1) == "it" && next == BREAK);
         // The sentence after the result ("it loaded, then went blank") and the words around it.
         let sentence = sentence_of(i);
         let after: Vec<&str> = words[i + 1..]

@@ -2788,6 +2788,11 @@ mod tests {
             "I'm not seeing it anymore",
             "haven't had the issue since",
             "Haven't seen it happen again",
+            "cleared it, looks normal now thanks!!",
+            "it loaded!",
+            "I can see my dashboard now",
+            "now i can log in",
+            "we're good",
         ] {
             assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
         }
@@ -2797,6 +2802,10 @@ mod tests {
             "im in chrome",
             "that was it? still blank",
             "i went through the steps",
+            "i can see the error now",
+            "i can see it now but only in incognito",
+            "it loaded, then went blank",
+            "how can i see it now?",
         ] {
             assert_ne!(intent(said), Some(Intent::Fixed), "{said}");
         }

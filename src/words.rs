@@ -553,6 +553,13 @@ pub fn general_steps_instead(yours: &str, only: &str, general: &str) -> String {
     )
 }
 
+/// At the end of an article with no steps for the user's browser, where there are some.
+pub fn steps_for_your_browser_elsewhere(yours: &str, article: &str, solution: &str) -> String {
+    format!(
+        "None of these fixes has steps for {yours}. **{article}** has one written for it: **{solution}**."
+    )
+}
+
 pub fn skipped_solution(number: usize, title: &str, only: &str, yours: &str) -> String {
     format!("Skipped solution {number} (**{title}**): it is for {only} only, not {yours}.")
 }

@@ -6073,3 +6073,90 @@ fn the_sixteenth_sessions_rules_reach_no_further() {
     let out = chat.say("is the duckduckgo browser ok?");
     assert!(!has(&out, "It matters for this step"), "{}", all_text(&out));
 }
+
+/// Found by a helper playing users (seventeenth session): an Internet Explorer user at an
+/// article with no steps for it is pointed to the fix written for Internet Explorer.
+#[test]
+fn a_browser_with_no_steps_here_is_pointed_to_its_own_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("page expired message in quickbooks");
+    let out = chat.say("internet explorer");
+    assert_says(&out, "None of these fixes has steps for Internet Explorer");
+    assert_eq!(
+        actions(&out).first(),
+        Some(&Action::Article("unsupported-browser".into())),
+        "{}",
+        all_text(&out)
+    );
+    let out = chat.act(Action::Article("unsupported-browser".into()));
+    assert_solution(
+        &out,
+        2,
+        4,
+        "Switch from Internet Explorer to a supported browser",
+    );
+    // A browser the article has steps for is told nothing of the kind.
+    let mut chat = Chat::new(&kb);
+    chat.say("page expired message in quickbooks, firefox");
+    for _ in 0..4 {
+        let out = chat.say("still broken");
+        assert!(
+            !has(&out, "None of these fixes has steps"),
+            "{}",
+            all_text(&out)
+        );
+    }
+}
+
+/// Found by a helper playing users (seventeenth session): "started" says when, not what, and
+/// a blank Reports page is a page that does not load, not an outage.
+#[test]
+fn when_it_started_and_which_page_do_not_pick_the_article() {
+    let kb = shipped_kb();
+    for said in [
+        "quickbooks started acting up after the update",
+        "it started after the chrome update yesterday",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert_ne!(
+            chat.session.article(),
+            Some("payroll-not-updating"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    for said in [
+        "the reports page is just blank in chrome",
+        "reports tab is blank",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert_eq!(
+            chat.session.article(),
+            Some("page-not-loading"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}
+
+/// Found by a helper playing users (seventeenth session): "safari" alone, then "mac" at the
+/// list, is Safari on a Mac: never asked again.
+#[test]
+fn a_device_after_bare_safari_settles_which_safari() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("safari keeps logging me out of quickbooks");
+    let out = chat.say("mac");
+    assert_says(&out, "Noted: Safari (Mac)");
+    assert_eq!(chat.session.browser, Some(Browser::SafariMac));
+    let out = chat.say("yes");
+    assert!(!has(&out, "Which one are you using?"), "{}", all_text(&out));
+    let mut chat = Chat::new(&kb);
+    chat.say("im on safari");
+    let out = chat.say("ipad");
+    assert_says(&out, "Noted: Safari (iPhone and iPad)");
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+}

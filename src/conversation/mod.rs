@@ -116,6 +116,23 @@ fn note_device(session: &mut Session, text: &str) {
     if let Some(device) = crate::device::Device::detect(text) {
         session.device = Some(device);
     }
+    // "safari" said alone earlier, "mac" now, at the list or before any problem: that Safari.
+    // (During a walk the answer says so itself: `typed::answer`.)
+    if session.safari_unsure
+        && session.browser.is_none()
+        && !session.stage.is_walking()
+        && let Some(safari) = Browser::safari_by_device(text)
+    {
+        session.browser = Some(safari);
+        session.safari_unsure = false;
+    }
+}
+
+/// The Safari a device word just settled ("mac" after "safari"; see [`note_device`]), by name.
+fn safari_told_by_device(session: &Session, text: &str) -> Option<&'static str> {
+    Browser::safari_by_device(text)
+        .filter(|b| session.browser == Some(*b))
+        .map(Browser::label)
 }
 
 /// Handles one event, updating the session in place.
@@ -202,7 +219,64 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         Event::Check { target: None } => act(kb, session, Action::Check, now, &mut out),
         Event::Resume => resume(kb, session, now, &mut out),
     }
+    offer_steps_for_the_browser(kb, session, &mut out);
     out
+}
+
+/// At "Out of fixes" for an article with no steps at all for the user's browser (an Internet
+/// Explorer user at the cache article), points to another article's fix written for that
+/// browser alone ("Switch from Internet Explorer to a supported browser"), as a choice. An
+/// article that names the browser among its keywords is preferred.
+fn offer_steps_for_the_browser(kb: &KnowledgeBase, session: &Session, out: &mut Output) {
+    let (Some(browser), Some(article)) = (session.browser, current_article(kb, session)) else {
+        return;
+    };
+    if !matches!(session.stage, Stage::OutOfSolutions { .. })
+        || article.browsers().is_empty()
+        || article.browsers().contains(&browser)
+    {
+        return;
+    }
+    let Some(reply) = out
+        .replies
+        .iter_mut()
+        .find(|r| r.title.as_deref() == Some(words::OUT_OF_FIXES_TITLE))
+    else {
+        return;
+    };
+    let name = browser.label().to_lowercase();
+    let written_for = |a: &Article| {
+        a.solutions
+            .iter()
+            .find(|s| s.browsers() == [browser])
+            .map(|s| s.title.clone())
+    };
+    let Some((other, solution)) = kb
+        .articles()
+        .iter()
+        .filter(|a| a.id != article.id)
+        .filter_map(|a| written_for(a).map(|s| (a, s)))
+        .max_by_key(|(a, _)| a.keywords.iter().any(|k| k.to_lowercase() == name))
+    else {
+        return;
+    };
+    // Before "A person can take it from here", which leads to the choices.
+    let pointer = format!(
+        "{}\n\n",
+        words::steps_for_your_browser_elsewhere(browser.label(), &other.title, &solution)
+    );
+    match reply.text.find(words::A_PERSON_CAN_TAKE_IT) {
+        Some(at) => reply.text.insert_str(at, &pointer),
+        None => reply.text.push_str(&format!("\n\n{}", pointer.trim_end())),
+    }
+    reply.choices.insert(
+        0,
+        crate::reply::Choice::new(
+            Action::Article(other.id.clone()),
+            other.title.clone(),
+            Style::Primary,
+        ),
+    );
 }
 
 /// A bare "yes" or "no" to the yes/no question the last reply asked (`asked`), read as its
@@ -644,6 +718,7 @@ fn describe(
         && let Some(on) = named_browser
             .map(Browser::label)
             .or(bare_safari.then_some("Safari"))
+            .or(safari_told_by_device(session, text))
             .or(crate::device::Device::detect(text).map(crate::device::Device::label))
     {
         let candidates = candidates.clone();
@@ -1017,6 +1092,7 @@ fn describe(
     let on = named_browser
         .map(Browser::label)
         .or(bare_safari.then_some("Safari"))
+        .or(safari_told_by_device(session, text))
         .or(device.map(crate::device::Device::label));
     if matches!(session.stage, Stage::Idle)
         && understand::only_says_where(text)

@@ -78,6 +78,8 @@ const STOPWORDS: &[&str] = &[
     "own",
     "same",
     "she",
+    // "it started after the update": when, not what ("won't start" keeps its word).
+    "started",
     "so",
     "some",
     "such",

@@ -6160,3 +6160,30 @@ fn a_device_after_bare_safari_settles_which_safari() {
     assert_says(&out, "Noted: Safari (iPhone and iPad)");
     assert_eq!(chat.session.browser, Some(Browser::SafariIos));
 }
+
+/// Found by a helper playing users (seventeenth session): a message of the article's quoted
+/// points to the fix for it, first and later, and names no fix as done; a cause named that the
+/// step does not touch credits no step.
+#[test]
+fn a_quoted_message_points_to_its_fix_and_names_none_done() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("cookies are disabled message when i try to sign in, firefox");
+    assert_solution(&out, 4, 4, "Turn on cookies");
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks says please enable javascript, chrome");
+    assert_solution(&out, 3, 4, "Turn on JavaScript");
+    // "supported" alone is no pointer to "Switch from Internet Explorer ...".
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("your browser is not supported banner in chrome");
+    assert_solution(&out, 1, 4, "Update your browser");
+    // Later: quoted again at another fix, the message is no deed.
+    let out = chat.say("still says cookies are disabled");
+    assert!(!has(&out, "didn't fix it either"), "{}", all_text(&out));
+    assert_eq!(outcome_of(&chat, "Turn on cookies"), None);
+    assert_solution(&out, 4, 4, "Turn on cookies");
+    // A cause the step does not touch: nothing credited.
+    let out = chat.say("oh wait, it was my privacy extension, works now");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed), "{}", all_text(&out));
+}

@@ -1048,6 +1048,16 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
         "signed",
     ];
     let mut said = Terms::said(text).without(&Terms::of(&article.title));
+    // Nor does the error it quotes: "still says cookies are disabled" is the article's message
+    // "Cookies are disabled", not "Turn on cookies" done.
+    let lower = text.to_lowercase();
+    for code in article
+        .codes
+        .iter()
+        .filter(|c| lower.contains(&c.to_lowercase()))
+    {
+        said = said.without(&Terms::of(code));
+    }
     said.words.retain(|w| !DOING.contains(&w.as_str()));
     let by_title = |i: usize| said.shared_in_any_form(&Terms::of(&article.solutions[i].title));
     let on_screen = by_title(open);
@@ -2148,7 +2158,20 @@ fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<us
             .iter()
             .any(|a| super::is_solution(a, article, i) && a.skipped_on_touch)
     };
-    let score = |i: usize| points_to(&said, &article.solutions[i]);
+    // A message of the article's quoted ("still says cookies are disabled") speaks for the fix
+    // whose title shares its words ("Turn on cookies").
+    let lower = text.to_lowercase();
+    let quoted: Vec<Terms> = article
+        .codes
+        .iter()
+        .filter(|c| c.contains(' ') && lower.contains(&c.to_lowercase()))
+        .map(|c| Terms::of(c))
+        .collect();
+    let score = |i: usize| {
+        let title = Terms::of(&article.solutions[i].title);
+        points_to(&said, &article.solutions[i])
+            + quoted.iter().filter(|q| q.shared_with(&title) > 0).count()
+    };
     let open_score = open.map_or(0, score);
     (0..article.solutions.len())
         .filter(|&i| Some(i) != open && !tried(i) && !not_for_them(i))
@@ -2164,6 +2187,9 @@ fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<us
 /// first is clearly about what it means ("bank feed stuck, chase says error 103" -> "Update the
 /// bank sign-in details"). Codes the article only mentions in passing ("502") point nowhere.
 pub(super) fn fix_for_code(article: &Article, text: &str) -> Option<usize> {
+    if let Some(index) = fix_for_quoted_message(article, text) {
+        return Some(index);
+    }
     let codes = Terms::said(text).codes;
     if codes.is_empty() {
         return None;
@@ -2193,6 +2219,34 @@ pub(super) fn fix_for_code(article: &Article, text: &str) -> Option<usize> {
         .filter(|&(s, _)| s >= 3 && s > first)
         .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
+}
+
+/// The one fix (not the first) whose title shares half its words with a message of the
+/// article's that the description quotes: "cookies are disabled message when i sign in" -> "Turn on cookies".
+/// `None` when no such message is quoted or several fixes share its words.
+fn fix_for_quoted_message(article: &Article, text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    let quoted: Vec<Terms> = article
+        .codes
+        .iter()
+        .filter(|c| c.contains(' ') && lower.contains(&c.to_lowercase()))
+        .map(|c| Terms::of(c))
+        .collect();
+    let sharing: Vec<usize> = (0..article.solutions.len())
+        .filter(|&i| {
+            // Half the title's words at least: "supported" alone is not "Switch from Internet
+            // Explorer to a supported browser".
+            let title = Terms::of(&article.solutions[i].title);
+            quoted.iter().any(|q| {
+                let shared = q.shared_with(&title);
+                shared > 0 && 2 * shared >= title.words.len() + 2 * title.codes.len()
+            })
+        })
+        .collect();
+    match sharing.as_slice() {
+        [only] if *only > 0 => Some(*only),
+        _ => None,
+    }
 }
 
 /// How clearly `said` points to `solution`: shared codes and words, a word in the fix's title

@@ -1172,7 +1172,45 @@ pub fn fixed_by_something_else(text: &Normalised, step: &str) -> bool {
         });
     let other_restart =
         (text.any(RESTARTED_NETWORK) && !router_step) || (device_restart && !restart_step);
-    not_by_anyone_here(text) || other_restart
+    not_by_anyone_here(text) || other_restart || another_cause_named(text, &step)
+}
+
+/// Says what the cause was, and it is nothing the step touches: "it was my privacy extension"
+/// at "Turn on JavaScript" (at "Turn off browser extensions" it credits the step).
+fn another_cause_named(text: &Normalised, step: &str) -> bool {
+    const CAUSE_WAS: &[&str] = &[
+        "it was my",
+        "it was the",
+        "it was our",
+        "turns out it was",
+        "turned out it was",
+        "turned out to be",
+        "the problem was",
+        "the issue was",
+        "the culprit was",
+        "was caused by",
+    ];
+    let step_words: Vec<&str> = step
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let in_step = |w: &str| {
+        step_words
+            .iter()
+            .any(|s| *s == w || s.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(s))
+    };
+    CAUSE_WAS.iter().any(|opener| {
+        let Some(at) = text.find(opener) else {
+            return false;
+        };
+        let cause: Vec<&str> = text.padded()[at + opener.len() + 2..]
+            .split_whitespace()
+            .take_while(|w| *w != BREAK)
+            .take(3)
+            .filter(|w| w.len() >= 3 && !["the", "and", "all", "not", "that", "this"].contains(w))
+            .collect();
+        !cause.is_empty() && !cause.iter().any(|w| in_step(w))
+    })
 }
 
 /// "working now but i didnt do the steps": it works, said beside how nothing was done here

@@ -2811,6 +2811,25 @@ mod tests {
         }
     }
 
+    /// A cause named that the step does not touch is something else's fix (seventeenth session).
+    #[test]
+    fn a_cause_named_elsewhere_is_no_step_of_ours() {
+        let said = "oh wait, it was my privacy extension, works now";
+        assert!(fixed_by_something_else(said, "Turn on JavaScript"));
+        assert!(!fixed_by_something_else(
+            said,
+            "Turn off browser extensions"
+        ));
+        assert!(fixed_by_something_else(
+            "turns out it was the vpn, all good",
+            "Clear the cache and cookies"
+        ));
+        assert!(!fixed_by_something_else(
+            "turns out it was the cache, all good",
+            "Clear the cache and cookies"
+        ));
+    }
+
     #[test]
     fn intent_ids_round_trip() {
         for i in Intent::ALL {

@@ -6187,3 +6187,32 @@ fn a_quoted_message_points_to_its_fix_and_names_none_done() {
     assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
     assert!(!chat.recorded(Outcome::Fixed), "{}", all_text(&out));
 }
+
+/// Found by a helper playing users (seventeenth session): a deed done to something only one
+/// fix's steps name ("paused zapier") is that fix; "ok great" at "Shall I note ...?" is a yes.
+#[test]
+fn a_name_only_one_fix_mentions_credits_that_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("503 service unavailable when sending invoices");
+    let out = chat.say("paused zapier and its working now");
+    assert_says(
+        &out,
+        "Shall I note **Pause third-party apps and automations** as what fixed it?",
+    );
+    chat.say("ok great");
+    assert_eq!(
+        outcome_of(&chat, "Pause third-party apps and automations"),
+        Some(Outcome::Fixed)
+    );
+    // The fix on screen is neither credited nor failed.
+    assert!(!matches!(
+        outcome_of(&chat, "Wait and retry"),
+        Some(Outcome::Fixed | Outcome::NotFixed)
+    ));
+    // A name every user says (a browser, the product) points to no fix.
+    let mut chat = Chat::new(&kb);
+    chat.say("503 service unavailable when sending invoices");
+    let out = chat.say("restarted quickbooks and its working now");
+    assert!(!has(&out, "Pause third-party apps"), "{}", all_text(&out));
+}

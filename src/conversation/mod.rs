@@ -415,6 +415,11 @@ fn answer_asked(
             act(kb, session, Action::NotFixed(step), now, out);
             return true;
         }
+        // "ok great", "perfect, works": a cheer or a fix said again is a yes to noting it.
+        if said.intent == Some(Intent::Fixed) && !said.question {
+            act(kb, session, Action::Fixed(step), now, out);
+            return true;
+        }
         // "ok thanks bye": no answer, and no "didn't catch that" either.
         if understand::only_thanks(text) || understand::only_a_goodbye(text) {
             let lead = if understand::only_thanks(text) {

@@ -1072,6 +1072,104 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
         .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
+        .or_else(|| {
+            // "paused zapier and its working now": a deed done to something only one fix's
+            // steps name ("... any app that syncs large amounts of data (such as Zapier ...").
+            names_an_action(text)
+                .then(|| fix_naming_the_same(article, open, &said))
+                .flatten()
+                .filter(|&i| !ruled_out(i))
+        })
+}
+
+/// The one fix other than `open` whose steps name, as a proper name, a word the user said
+/// ("zapier": "such as Zapier"), when no other fix's steps name it.
+fn fix_naming_the_same(article: &Article, open: usize, said: &Terms) -> Option<usize> {
+    let names: Vec<HashSet<String>> = article
+        .solutions
+        .iter()
+        .map(|s| {
+            let mut body = s.general.clone();
+            for v in &s.variants {
+                body.push('\n');
+                body.push_str(&v.steps);
+            }
+            proper_names(&body)
+        })
+        .collect();
+    let naming: Vec<usize> = (0..names.len())
+        .filter(|&i| said.words.iter().any(|w| names[i].contains(w)))
+        .collect();
+    match naming.as_slice() {
+        [only] if *only != open => Some(*only),
+        _ => None,
+    }
+}
+
+/// The capitalised words of steps that are names, lowercase ("Zapier", "McAfee"): not the
+/// first word of a line or sentence, not a quoted label ("Settings"), and not a name every
+/// user says anyway (the product, a browser, the operating system, a key).
+fn proper_names(steps: &str) -> HashSet<String> {
+    const SAID_ANYWAY: &[&str] = &[
+        "quickbooks",
+        "online",
+        "intuit",
+        "desktop",
+        "microsoft",
+        "apple",
+        "windows",
+        "enter",
+        "start",
+        "tool",
+        "file",
+        "files",
+        "command",
+        "prompt",
+        "window",
+        "private",
+        "incognito",
+        "inprivate",
+        "chrome",
+        "firefox",
+        "safari",
+        "edge",
+        "internet",
+        "explorer",
+        "google",
+        "mozilla",
+        "iphone",
+        "ipad",
+        "android",
+    ];
+    let mut out = HashSet::new();
+    for line in steps.lines() {
+        let mut quoted = false;
+        let mut sentence_start = true;
+        for token in line.split_inclusive(|c: char| c.is_whitespace() || c == '"') {
+            let starts_quoted = quoted;
+            if token.ends_with('"') {
+                quoted = !quoted;
+            }
+            let word: String = token
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
+            if word.is_empty() {
+                continue;
+            }
+            let is_item_number = word.chars().all(|c| c.is_ascii_digit());
+            if !sentence_start
+                && !starts_quoted
+                && !token.starts_with('"')
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().count() >= 4
+                && !SAID_ANYWAY.contains(&word.to_lowercase().as_str())
+            {
+                out.insert(word.to_lowercase());
+            }
+            sentence_start = is_item_number || token.trim_end().ends_with(['.', ':', '!', '?']);
+        }
+    }
+    out
 }
 
 /// The step a "how do I ...?" asks about: the one of `article` whose own words it names most

@@ -90,12 +90,26 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     // and so are its first words when they start no other label ("switch", "keep going").
     // ("why did this happen" is "Why did this happen?": end marks are no part of a label.)
     // A question mark is only dropped to meet a label's own: "fixed?" asks, and is no "Fixed it".
-    let bare = |s: &str| s.trim_end_matches(['.', '!', '?']).trim().to_lowercase();
+    // ("notify me when its fixed" is "Notify me when it's fixed": apostrophes are often left out.)
+    let bare = |s: &str| {
+        s.trim_end_matches(['.', '!', '?'])
+            .trim()
+            .to_lowercase()
+            .replace(['\'', '’'], "")
+    };
     let typed = bare(line);
     let asks = line.ends_with('?');
     if let Some(c) = choices
         .iter()
         .find(|c| bare(&c.label) == typed && (!asks || c.label.ends_with('?')))
+    {
+        return Input::Event(Event::Act(c.action.clone()));
+    }
+    // "let me know when its back up" with the outage's "Notify me" button on screen.
+    if crate::understand::asks_to_be_told(line)
+        && let Some(c) = choices
+            .iter()
+            .find(|c| matches!(c.action, Action::NotifyMe(_)))
     {
         return Input::Event(Event::Act(c.action.clone()));
     }
@@ -773,6 +787,37 @@ mod tests {
         // A question is no button whose label has no question mark: "fixed?" asks.
         assert!(matches!(
             parse_input("fixed?", &on_screen),
+            Input::Event(Event::Describe { .. })
+        ));
+    }
+
+    /// Seventeenth session: the outage's button typed without its apostrophe, or asked for in
+    /// other words, is that button.
+    #[test]
+    fn asking_to_be_told_is_the_notify_button() {
+        let on_screen = vec![
+            Choice::new(
+                Action::NotifyMe(1),
+                "Notify me when it's fixed",
+                Style::Primary,
+            ),
+            Choice::new(Action::Continue, "Help me anyway", Style::Secondary),
+        ];
+        for typed in [
+            "notify me when its fixed",
+            "Notify me when it’s fixed",
+            "let me know when its back up",
+            "pls keep me posted",
+        ] {
+            assert_eq!(
+                parse_input(typed, &on_screen),
+                Input::Event(Event::Act(Action::NotifyMe(1))),
+                "{typed}"
+            );
+        }
+        // Without the button, it is a message like any other.
+        assert!(matches!(
+            parse_input("let me know when its back up", &choices()),
             Input::Event(Event::Describe { .. })
         ));
     }

@@ -38,6 +38,14 @@ const FIXED_STRONG: &[&str] = &[
     "looks fine",
     "looks normal",
     "normal now",
+    "been fine",
+    "been working",
+    "been good",
+    "been ok",
+    "update went through",
+    "payroll went through",
+    "sync went through",
+    "import went through",
     "like a charm",
     "back to normal",
     "back up",
@@ -673,6 +681,15 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "tried it already",
     "tried that already",
     "tried this already",
+    "did it already",
+    "done it already",
+    "did that yesterday",
+    "did it yesterday",
+    "tried that yesterday",
+    "tried it yesterday",
+    "tried this yesterday",
+    "already up to date",
+    "up to date already",
     "tried everything",
     SAD,
 ];
@@ -1121,7 +1138,18 @@ pub fn someone_else_fixed_it(text: &Normalised) -> bool {
                 .any(|between| text.has(&format!("{who}{between} {verb} it")))
         })
     });
-    said && !text.any(NOT_FIXED_AFTER_ALL)
+    // "my IT guy did something and now it works": a deed of theirs, then the result.
+    let did_something = SOMEONE_ELSE.iter().any(|who| {
+        [
+            "did something",
+            "changed something",
+            "fixed something",
+            "did some",
+        ]
+        .iter()
+        .any(|deed| text.has(&format!("{who} {deed}")))
+    }) && strong_fixed(text);
+    (said || did_something) && !text.any(NOT_FIXED_AFTER_ALL)
 }
 
 /// A restart: what fixed it, when no step said to restart.
@@ -1855,13 +1883,28 @@ fn about_the_fix(text: &Normalised) -> Normalised {
         .without(GONE)
         .without(&no_longer_seen())
         .without(&gone)
-        .without_clause_after(WONDERS);
+        .without_clause_after(WONDERS)
+        .without_clause_after(ASKS_TO_BE_TOLD);
     if found {
         text.without(NOTHING_FOUND)
     } else {
         text
     }
 }
+
+/// Asks to be told when it is over ("notify me when its fixed"): what follows is no news.
+pub const ASKS_TO_BE_TOLD: &[&str] = &[
+    "notify me",
+    "let me know when",
+    "let me know once",
+    "let me know if",
+    "tell me when",
+    "tell me once",
+    "ping me when",
+    "message me when",
+    "keep me posted",
+    "keep me updated",
+];
 
 /// Open a clause that wonders rather than tells ("ill try the nightly to see if the crash still
 /// occurs"): what follows says nothing about the fix yet.
@@ -2146,6 +2189,23 @@ const DOWN_NOT_AN_OUTAGE: &[&str] = &[
     "wifi went down",
     "scroll down",
     "scrolled down",
+    // A gesture ("pulled down to refresh").
+    "pulled down",
+    "pull down",
+    "pulling down",
+    "swiped down",
+    "swipe down",
+    "swiping down",
+    // "Up" that is no question of reach: "edge is up to date already".
+    "is up to date",
+    "up to date",
+    // What the status page shows, told as a result (not a request to check).
+    "status page shows nothing",
+    "status page says nothing",
+    "nothing on the status page",
+    "status page is clear",
+    "status page shows no",
+    "status page says no",
     "scrolling down",
     "write down",
     "wrote down",

@@ -190,6 +190,12 @@ pub fn says_wrong_article(message: &str) -> bool {
     cues::says_wrong_article(&Normalised::new(message))
 }
 
+/// Whether the message asks to be told when the trouble is over ("notify me when its fixed",
+/// "let me know when its back up"): no news about the fix.
+pub fn asks_to_be_told(message: &str) -> bool {
+    Normalised::new(message).any(cues::ASKS_TO_BE_TOLD)
+}
+
 /// Whether the reply corrects what the problem is ("wait no sorry, its actually payroll that
 /// wont update"): with words that name another article, the article is wrong.
 pub fn corrects_the_problem(message: &str) -> bool {
@@ -2828,6 +2834,41 @@ mod tests {
             "turns out it was the cache, all good",
             "Clear the cache and cookies"
         ));
+    }
+
+    /// Found by a second helper playing users (seventeenth session).
+    #[test]
+    fn replies_a_second_helper_found_misread() {
+        // Asked to be told later: no fix.
+        for said in ["notify me when its fixed", "let me know when its back up"] {
+            assert_ne!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        for fixed in [
+            "ok updated qb and the payroll update went through! thank you",
+            "closed the other tab and it's been fine for 20 min",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        assert!(fixed_by_something_else(
+            "my IT guy did something and now it works",
+            "Manually update bank transactions"
+        ));
+        // A gesture, a version, the status page's news: no request for a check.
+        for said in [
+            "pulled down to refresh, still blank",
+            "edge is up to date already",
+            "status page shows nothing",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Check), "{said}");
+        }
+        // Done before: not fixed.
+        for said in [
+            "yep did it already",
+            "tried that yesterday",
+            "my chrome is already up to date",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
     }
 
     #[test]

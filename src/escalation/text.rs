@@ -5,12 +5,14 @@
 pub const CUT_MARKER: &str = "… [truncated]";
 
 /// Escapes user text for Markdown (Discord's dialect included) so it renders literally and can
-/// never ping: `@everyone`, `@here`, `<@id>`, `<@&role>` are defused with a zero-width space.
-/// Control characters other than newline and tab, and bidi overrides, are replaced with `�`.
+/// never ping: `@everyone`, `@here`, `<@id>` and `<@&role>` are defused with a zero-width
+/// space (and the `<` escaped). Any other `@` is left as typed, so an email address staff
+/// copy stays whole. Control characters other than newline and tab, and bidi overrides, are
+/// replaced with `�`.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut line_start = true;
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         let at_start = std::mem::replace(&mut line_start, c == '\n');
         match c {
             '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' | '(' | ')' | '<' => {
@@ -21,13 +23,22 @@ pub fn escape_markdown(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '@' => out.push_str("@\u{200B}"),
+            '@' if pings(&text[at + 1..]) || text[..at].ends_with('<') => out.push_str("@\u{200B}"),
             '\n' | '\t' => out.push(c),
             c if is_unsafe_char(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether the text after an `@` makes it a mass mention (`@everyone`, `@here`, any case).
+fn pings(after: &str) -> bool {
+    ["everyone", "here"].iter().any(|name| {
+        after
+            .get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+    })
 }
 
 /// [`escape_markdown`] for text that must stay on one line (a name, an id, a channel): line
@@ -106,6 +117,9 @@ mod tests {
         assert!(e.contains("\\*\\*bold\\*\\*"));
         assert!(e.contains("\\`\\`\\`"));
         assert!(e.contains("\\|"));
+        assert!(!escape_markdown("hey @Here look").contains("@Here"));
+        // An email address is no mention: staff copy it whole.
+        assert!(escape_markdown("mail jen@acmeplumbing.com").contains("jen@acmeplumbing.com"));
     }
 
     #[test]

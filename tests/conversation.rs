@@ -6216,3 +6216,29 @@ fn a_name_only_one_fix_mentions_credits_that_fix() {
     let out = chat.say("restarted quickbooks and its working now");
     assert!(!has(&out, "Pause third-party apps"), "{}", all_text(&out));
 }
+
+/// Found by a second helper playing users (seventeenth session): a fix done and told in other
+/// words ("disconnected and reconnected", "my clock was set wrong, fixed that") is the one
+/// asked about and credited, not the one on screen.
+#[test]
+fn a_fix_told_in_its_own_words_is_the_one_asked_about() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not updating, safari on my mac");
+    chat.say("still broken");
+    chat.say("still broken");
+    let out = chat.say("ok i disconnected and reconnected, now there are duplicates lol");
+    assert_says(&out, "Did **Disconnect and reconnect the account** fix it?");
+    let out = chat.say("but the feed works now at least");
+    assert_says(
+        &out,
+        "Shall I note **Disconnect and reconnect the account**",
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps logging me out, firefox");
+    let out = chat.say("oh my clock was set wrong, fixed that and it stays logged in now");
+    assert_says(
+        &out,
+        "Shall I note **Check the date, time and other sign-ins**",
+    );
+}

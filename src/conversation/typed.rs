@@ -645,6 +645,9 @@ pub(super) fn answer(
             if lead == words::NOTED || lead == words::NOT_ANSWERED_HERE {
                 session.note_aside(text);
             }
+            if lead == words::NOTED && another_fix_done(session, article, text, now, out) {
+                return;
+            }
             open_question(session, article, lead, now, out)
         }
         // A question not understood ("what does that mean") is not "didn't catch that": it is
@@ -823,6 +826,28 @@ fn take_up_the_fix_named(session: &mut Session, article: &Article, text: &str, n
         return;
     };
     open_instead(session, article, named, now);
+}
+
+/// "ok i disconnected and reconnected, now there are duplicates": a remark that tells another
+/// fix was done makes that fix the question ("Noted. Did Disconnect and reconnect the account
+/// fix it?"). Whether it did.
+fn another_fix_done(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    let Some(named) = fix_named(session, article, open, text).filter(|_| names_an_action(text))
+    else {
+        return false;
+    };
+    open_instead(session, article, named, now);
+    open_question(session, article, words::NOTED, now, out);
+    true
 }
 
 /// Fix `index` of `article` becomes the open one, to answer; the one on screen is left
@@ -1082,8 +1107,10 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
         })
 }
 
-/// The one fix other than `open` whose steps name, as a proper name, a word the user said
-/// ("zapier": "such as Zapier"), when no other fix's steps name it.
+/// The one fix other than `open` the user's words point to past its title: a proper name only
+/// its steps have ("zapier": "such as Zapier"), or a cause only it is for ("my clock was set
+/// wrong": the cause "Wrong date, time or time zone ... when the clock is wrong", whose words
+/// only "Check the date, time and other sign-ins" has in its title).
 fn fix_naming_the_same(article: &Article, open: usize, said: &Terms) -> Option<usize> {
     let names: Vec<HashSet<String>> = article
         .solutions
@@ -1097,13 +1124,32 @@ fn fix_naming_the_same(article: &Article, open: usize, said: &Terms) -> Option<u
             proper_names(&body)
         })
         .collect();
-    let naming: Vec<usize> = (0..names.len())
+    let by_name: Vec<usize> = (0..names.len())
         .filter(|&i| said.words.iter().any(|w| names[i].contains(w)))
         .collect();
-    match naming.as_slice() {
-        [only] if *only != open => Some(*only),
+    let only = |found: &[usize]| match found {
+        [one] if *one != open => Some(*one),
         _ => None,
+    };
+    if !by_name.is_empty() {
+        return only(&by_name);
     }
+    // The cause the words name (only one), then the fix whose title has its name's words.
+    let problem = Terms::of(&format!("{}\n{}", article.title, article.summary));
+    let said = said.without(&problem);
+    let causes: Vec<&crate::knowledge::Cause> = article
+        .causes
+        .iter()
+        .filter(|c| said.shared_with(&Terms::of(&format!("{} {}", c.name, c.detail))) > 0)
+        .collect();
+    let [cause] = causes.as_slice() else {
+        return None;
+    };
+    let cause = Terms::of(&cause.name);
+    let for_cause: Vec<usize> = (0..article.solutions.len())
+        .filter(|&i| Terms::of(&article.solutions[i].title).shared_with(&cause) >= 2)
+        .collect();
+    only(&for_cause)
 }
 
 /// The capitalised words of steps that are names, lowercase ("Zapier", "McAfee"): not the
@@ -2090,6 +2136,9 @@ fn fail_open_and_go_on(
 /// the detail points to, or asks the open question again. Never back at the first fix.
 fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
     note_follow_up(session, text);
+    if another_fix_done(session, article, text, now, out) {
+        return;
+    }
     // "what does 185 mean?": what the article says of the code, on the side; the question on
     // screen stays open (asking is no result).
     if understand::classify(text).question
@@ -2553,8 +2602,20 @@ impl Terms {
     /// thing" shares "manual" with "Update the bank feed manually"). (Stems reached too far:
     /// "stopped logging me out" is no "stop clearing them".)
     fn shared_in_any_form(&self, other: &Terms) -> usize {
+        // A long verb done ("disconnected" for "Disconnect and reconnect"); short ones
+        // ("stopped" for "stop") are too common to name a fix.
+        let done = |a: &str, b: &str| {
+            b.chars().count() >= 6
+                && ["ed", "d", "ing"]
+                    .iter()
+                    .any(|end| a.strip_suffix(end) == Some(b))
+        };
         let same = |a: &str, b: &str| {
-            a == b || a.strip_suffix("ly") == Some(b) || b.strip_suffix("ly") == Some(a)
+            a == b
+                || a.strip_suffix("ly") == Some(b)
+                || b.strip_suffix("ly") == Some(a)
+                || done(a, b)
+                || done(b, a)
         };
         2 * self.codes.intersection(&other.codes).count()
             + self

@@ -531,6 +531,18 @@ pub fn test_result_noted(test: &str, works: bool) -> String {
     }
 }
 
+/// A test's result said again, the other way ("it works in incognito though" after "fails
+/// there too"): the new one counts.
+pub fn test_result_changed(test: &str, works: bool) -> String {
+    if works {
+        format!(
+            "Noted: it works in the test **{test}** now. A test is not a fix: the trouble is in something it leaves out, so the fixes for that come back."
+        )
+    } else {
+        format!("Noted: the problem shows in the test **{test}** now too.")
+    }
+}
+
 /// The result of a test the user could not do when it was shown, said at a later one.
 pub fn earlier_test_result(test: &str, works: bool) -> String {
     if works {

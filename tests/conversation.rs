@@ -6242,3 +6242,35 @@ fn a_fix_told_in_its_own_words_is_the_one_asked_about() {
         "Shall I note **Check the date, time and other sign-ins**",
     );
 }
+
+/// Found by a second helper playing users (seventeenth session): a test's result said again
+/// the other way counts, and the fixes the old result passed over come back; "can someone help
+/// me" at "Is this it?" asks for a person.
+#[test]
+fn a_test_answered_again_brings_back_what_it_passed_over() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank, chrome");
+    chat.say("still blank");
+    chat.say("fails there too");
+    chat.say("still blank");
+    let out = chat.say("it works in incognito though");
+    assert!(!has(&out, "Glad it works now"), "{}", all_text(&out));
+    assert_says(&out, "it works in the test **Try a private window** now");
+    assert_solution(&out, 3, 5, "Turn off browser extensions");
+    assert_eq!(
+        outcome_of(&chat, "Try a private window"),
+        Some(Outcome::WorksThere)
+    );
+    assert!(!chat.recorded(Outcome::Fixed));
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps logging me out");
+    let out = chat.say("can someone help me");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+}

@@ -986,8 +986,12 @@ fn describe(
     }
     // "hey", "can anyone help?": how to describe it, rather than "I don't know this one" (and
     // nothing for staff to read).
+    // ("can someone help me" at "Is this it?" asks for a person: the list was no help.)
+    let asks_past_the_list = matches!(session.stage, Stage::ChoosingArticle { .. })
+        && understood.intent == Some(Intent::Human);
     if ranking.named().is_none()
         && named_browser.is_none()
+        && !asks_past_the_list
         && let Some(talk) = understand::small_talk(text)
     {
         match talk {
@@ -2034,6 +2038,70 @@ fn test_now_says_otherwise(session: &Session, article: &Article, text: &str) -> 
             _ => false,
         }
     })
+}
+
+/// "it works in incognito though" after the private-window test "fails there too": the test's
+/// result said again, the other way. The new result replaces the old; the steps the old one
+/// passed over come back and those the new one passes over go; at the end of the fixes the
+/// walk goes on at the first step still to try. Whether the reply was taken so. (Tests that
+/// leave the article are [`test_now_says_otherwise`]'s.)
+pub(super) fn test_answered_again(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let pending = session.pending_attempt().map(|p| p.solution);
+    let Some((at, index, works)) = session
+        .attempts
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(at, a)| {
+            let test = article
+                .solutions
+                .get(a.solution)
+                .filter(|s| a.article == article.id && s.test && s.title == a.title)
+                .filter(|s| {
+                    !s.also_called.is_empty() && !s.leaves_on_works && !s.leaves_on_fails
+                })?;
+            let recorded = match a.outcome {
+                Some(Outcome::WorksThere) => true,
+                Some(Outcome::FailsThere) => false,
+                _ => return None,
+            };
+            let said = understand::test_result(text, &test.also_called)?;
+            (said != recorded && Some(a.solution) != pending).then_some((at, a.solution, said))
+        })
+    else {
+        return false;
+    };
+    let test = &article.solutions[index];
+    session.attempts[at].outcome = Some(Outcome::of_test(works));
+    session.attempts.retain(|a| {
+        !(a.article == article.id
+            && a.outcome == Some(Outcome::RuledOutByTest)
+            && a.solution > index)
+    });
+    let mut skipped = Vec::new();
+    if let Some(target) = if works { test.on_works } else { test.on_fails } {
+        rule_out_up_to(session, article, index, target, now, &mut skipped);
+    }
+    typed::note_follow_up(session, text);
+    let lead = words::test_result_changed(&test.title, works);
+    if matches!(session.stage, Stage::OutOfSolutions { .. })
+        && let Some(back) = unseen_step(session, article)
+    {
+        out.replies.push(Reply::new(lead).article(&article.id));
+        push_skipped(out, &skipped);
+        session.next_solution = back;
+        next_solution(session, article, now, out);
+    } else {
+        push_skipped(out, &skipped);
+        typed::open_question(session, article, &lead, now, out);
+    }
+    true
 }
 
 /// `article` is opened though a test had ruled it out: the words now give that test the other

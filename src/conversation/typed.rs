@@ -37,6 +37,10 @@ pub(super) fn answer(
         open_question(session, article, words::SORRY_NO_HELP, now, out);
         return;
     }
+    // "it works in incognito though", after that test failed there: the new result counts.
+    if super::test_answered_again(session, article, text, now, out) {
+        return;
+    }
     let mut understood = understand::classify(text);
     // "sorry i meant fixed, wrong button", "that last one actually did fix it": the fix before
     // the one on screen worked; its "still broken" is taken back.

@@ -6274,3 +6274,29 @@ fn a_test_answered_again_brings_back_what_it_passed_over() {
         all_text(&out)
     );
 }
+
+/// Found by both helpers playing users (seventeenth session): an FAQ asked as written is
+/// answered before any step its words name, and a test's result told before a question is the
+/// test's answer.
+#[test]
+fn an_faq_asked_as_written_and_a_result_before_a_question() {
+    let kb = shipped_kb();
+    for asked in ["what is retry-after?", "what is retry-after"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("503 service unavailable when sending invoices");
+        let out = chat.say(asked);
+        assert_says(&out, "What is Retry-After?");
+        assert!(!has(&out, "How to: Wait and retry"), "{}", all_text(&out));
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank in chrome");
+    chat.say("still blank");
+    let out = chat.say("its fine in incognito, so whats wrong with my normal chrome?");
+    assert_eq!(
+        outcome_of(&chat, "Try a private window"),
+        Some(Outcome::WorksThere),
+        "{}",
+        all_text(&out)
+    );
+    assert_solution(&out, 3, 5, "Turn off browser extensions");
+}

@@ -316,6 +316,17 @@ pub(super) fn answer(
         move_through_fixes(session, article, walk_move, now, out);
         return;
     }
+    // "why does it work at home but not at work?": a question its FAQ answers in so many words
+    // is answered, whatever its words say of the fix ("not at work" is no "not fixed"), and
+    // before any step it names ("what is retry-after?" is the FAQ, not "Wait and retry").
+    if understood.question
+        && understood.intent != Some(Intent::Human)
+        && let Some(faq) = faq_for(article, text)
+        && asked_as_written(&faq.question, text)
+    {
+        faq_on_the_side(session, article, (faq, article), text, now, out);
+        return;
+    }
     // "how do I open incognito?", "how do i clear cookies on my iphone": the steps of the fix
     // it names (or of the one on screen) for the user's browser and device, on the side; the
     // question stays open.
@@ -330,7 +341,16 @@ pub(super) fn answer(
     .then(|| step_asked_about(session, article, text))
     .flatten()
     .filter(|&i| session.current_step().is_some_and(|s| s.solution != i));
+    // ("its fine in incognito, so whats wrong with my normal chrome?" answers the test on
+    // screen: no steps for it.)
+    let answers_the_test = session.pending_attempt().is_some_and(|p| {
+        article
+            .solutions
+            .get(p.solution)
+            .is_some_and(|s| s.test && understand::test_result(text, &test_names(s)).is_some())
+    });
     if session.current_step().is_some()
+        && !answers_the_test
         && !matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed))
         && (understand::asks_how_to(text) || what_step.is_some() || cause_step.is_some())
         && let Some(index) = what_step
@@ -393,16 +413,28 @@ pub(super) fn answer(
     // "i can't find the three dots" names a thing in the steps on screen: they could not be
     // done, which is no result.
     let cannot_find = understand::cannot_find_in_step(text, &open_step_text(session, article));
+    // ("its fine in incognito, so whats wrong with my normal chrome?": the result, told before
+    // the question.)
+    let told_before_asking = text
+        .split(',')
+        .next()
+        .filter(|first| first.len() < text.len() && !first.contains('?'))
+        .is_some_and(|first| !understand::classify(first).question);
     if super::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
-        && !understood.question
+        && (!understood.question || told_before_asking)
         && !understand::could_not_do_it(text)
         && !cannot_find
         && understand::trouble_after_fix(text).is_none()
         && let Some(test) = session
             .current_step()
             .and_then(|s| article.solutions.get(s.solution))
-        && let Some(works) = understand::test_result(text, &test_names(test))
+        && let Some(works) = understand::test_result(text, &test_names(test)).or_else(|| {
+            told_before_asking
+                .then(|| text.split(',').next())
+                .flatten()
+                .and_then(|first| understand::test_result(first, &test_names(test)))
+        })
     {
         note_follow_up(session, text);
         if works {
@@ -546,16 +578,6 @@ pub(super) fn answer(
         return;
     }
     let other = another_article(kb, article, text, ranking, &understood);
-    // "why does it work at home but not at work?": a question its FAQ answers in so many words
-    // is answered, whatever its words say of the fix ("not at work" is no "not fixed").
-    if understood.question
-        && understood.intent != Some(Intent::Human)
-        && let Some(faq) = faq_for(article, text)
-        && asked_as_written(&faq.question, text)
-    {
-        faq_on_the_side(session, article, (faq, article), text, now, out);
-        return;
-    }
     match understood.intent {
         Some(Intent::Fixed) => fixed(session, article, text, &understood, now, out),
         Some(Intent::NotFixed) => {

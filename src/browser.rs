@@ -261,7 +261,49 @@ impl Browser {
             .filter(|&(i, _)| !said_not_to_be(text, &all, i))
             .map(|(_, w)| w.clone())
             .collect();
-        Browser::among(Some(text), &words)
+        Browser::among(Some(text), &words).or_else(|| Browser::near_name_said(&words))
+    }
+
+    /// A browser name typed with one slip ("chorme", "firefix", "edeg") as a one-word answer.
+    /// `None` when the word is near no name or near several.
+    pub fn near_name(word: &str) -> Option<Browser> {
+        const NAMES: [(&str, Browser); 4] = [
+            ("chrome", Browser::Chrome),
+            ("firefox", Browser::Firefox),
+            ("safari", Browser::SafariMac),
+            ("explorer", Browser::Ie),
+        ];
+        if word.contains(char::is_whitespace) || word.len() < 4 {
+            return None;
+        }
+        let mut near = NAMES
+            .iter()
+            .filter(|(name, _)| strsim::damerau_levenshtein(word, name) == 1);
+        match (near.next(), near.next()) {
+            (Some((_, b)), None) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// "im on crome", "using firefx": a short remark on where the user is, its browser typed
+    /// with one slip (the words after "on", "using", "in" or "its" only; not Safari, which
+    /// is asked about).
+    fn near_name_said(words: &[String]) -> Option<Browser> {
+        if words.len() > 5 {
+            return None;
+        }
+        let mut found = words.windows(2).filter_map(|w| {
+            ["on", "using", "in", "its", "use"]
+                .contains(&w[0].as_str())
+                .then(|| Browser::near_name(&w[1]))
+                .flatten()
+                // ("its safary": which Safari is asked, as for "safari".)
+                .filter(|b| *b != Browser::SafariMac)
+        });
+        match (found.next(), found.next()) {
+            (Some(b), None) => Some(b),
+            _ => None,
+        }
     }
 
     /// The browser or device a user says they are not on ("i don't use chrome", "no i'm not on
@@ -614,6 +656,21 @@ mod tests {
             Browser::detect("brave on my iphone"),
             Some(Browser::SafariIos)
         );
+    }
+
+    /// Seventeenth session: a short remark on where the user is, with a slip in the name.
+    #[test]
+    fn a_browser_typed_with_a_slip_in_a_short_remark_is_that_browser() {
+        assert_eq!(Browser::detect("im on crome"), Some(Browser::Chrome));
+        assert_eq!(Browser::detect("using firefx"), Some(Browser::Firefox));
+        assert_eq!(Browser::detect("on chrom"), Some(Browser::Chrome));
+        // Not in a longer message, not a bare Safari, and not a word near no name.
+        assert_eq!(
+            Browser::detect("the page is blank again in crome today"),
+            None
+        );
+        assert_eq!(Browser::detect("its safary"), None);
+        assert_eq!(Browser::detect("im on home wifi"), None);
     }
 
     #[test]

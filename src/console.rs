@@ -208,7 +208,7 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
                 && Browser::built_on(line).is_none()
                 && let Some(b) = Browser::from_alias(line)
                     .or_else(|| Browser::detect(line))
-                    .or_else(|| near_browser_name(&lower))
+                    .or_else(|| Browser::near_name(&lower))
                 && has(&Action::Browser(Some(b)))
             {
                 return act(Action::Browser(Some(b)));
@@ -219,26 +219,6 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
                 query: None,
             })
         }
-    }
-}
-
-/// A browser name typed with one slip ("chorme", "firefix", "edeg"), for one-word answers.
-fn near_browser_name(word: &str) -> Option<Browser> {
-    const NAMES: [(&str, Browser); 4] = [
-        ("chrome", Browser::Chrome),
-        ("firefox", Browser::Firefox),
-        ("safari", Browser::SafariMac),
-        ("explorer", Browser::Ie),
-    ];
-    if word.contains(char::is_whitespace) || word.len() < 4 {
-        return None;
-    }
-    let mut near = NAMES
-        .iter()
-        .filter(|(name, _)| strsim::damerau_levenshtein(word, name) == 1);
-    match (near.next(), near.next()) {
-        (Some((_, b)), None) => Some(*b),
-        _ => None,
     }
 }
 

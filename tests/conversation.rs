@@ -6300,3 +6300,24 @@ fn an_faq_asked_as_written_and_a_result_before_a_question() {
     );
     assert_solution(&out, 3, 5, "Turn off browser extensions");
 }
+
+/// Found by a second helper playing users (seventeenth session): a later test's result told
+/// beside a failed fix is that test's answer, never asked again.
+#[test]
+fn a_later_tests_result_beside_a_failed_fix_is_its_answer() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks shows a blank page in chrome");
+    let out = chat.say("did ctrl f5, still blank. incognito is blank too");
+    assert_eq!(
+        outcome_of(&chat, "Reload the page fully"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(
+        outcome_of(&chat, "Try a private window"),
+        Some(Outcome::FailsThere),
+        "{}",
+        all_text(&out)
+    );
+    assert_solution(&out, 5, 5, "Check the connection and the service");
+}

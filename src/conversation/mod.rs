@@ -1687,7 +1687,12 @@ fn start_article_at(
 /// Tests whose result the description already gives ("blank in chrome but works in
 /// incognito"): recorded as answered, never asked, and where the test says to go on from
 /// that result, the steps it rules out are skipped as if it had just been answered.
-fn tests_answered_up_front(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+pub(super) fn tests_answered_up_front(
+    session: &mut Session,
+    article: &Article,
+    now: u64,
+    out: &mut Output,
+) {
     let said = session.descriptions.join(".\n");
     let mut skipped = Vec::new();
     for (index, test) in article.solutions.iter().enumerate() {

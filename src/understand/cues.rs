@@ -2103,6 +2103,12 @@ fn no_such_control(text: &Normalised) -> bool {
     })
 }
 
+/// Says something could not be done, whatever else it says ("still broken, incognito is
+/// disabled on my work laptop").
+pub fn says_something_cannot_be_done(text: &Normalised) -> bool {
+    text.any(CANT_DO) || no_such_control(text)
+}
+
 /// Whether the user says they could not do the step (see [`CANT_DO`]).
 pub fn could_not_do_it(text: &Normalised) -> bool {
     (text.any(CANT_DO) || no_such_control(text)) && !strong_not_fixed(&text.without(CANT_DO))

@@ -528,6 +528,11 @@ pub fn cannot_find_in_step(message: &str, step_text: &str) -> bool {
     })
 }
 
+/// Whether the reply says anything could not be done, beside whatever else it says.
+pub fn says_something_cannot_be_done(message: &str) -> bool {
+    cues::says_something_cannot_be_done(&Normalised::new(message))
+}
+
 /// Whether the reply says the user could not do the step on screen ("i dont have admin
 /// rights", "there is no update button"): neither fixed nor failed, and the walk moves on.
 pub fn could_not_do_it(message: &str) -> bool {

@@ -6321,3 +6321,24 @@ fn a_later_tests_result_beside_a_failed_fix_is_its_answer() {
     );
     assert_solution(&out, 5, 5, "Check the connection and the service");
 }
+
+/// Found by a helper playing users (seventeenth session): "can you check https://..." runs
+/// the check, whatever article the address's words name.
+#[test]
+fn a_check_asked_with_the_sites_address_runs_it() {
+    let kb = shipped_kb();
+    for said in [
+        "can you check https://qbo.intuit.com for me",
+        "check https://qbo.intuit.com",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Check { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

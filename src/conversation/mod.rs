@@ -977,9 +977,12 @@ fn describe(
             let named = kb.article_at(m.doc);
             !named.checks.is_empty() && !typed::names_code_of(named, text)
         });
+    // ("check https://qbo.intuit.com": a site to check, whatever article its words name.)
+    let checks_a_site = understood.intent == Some(Intent::Check) && understand::names_a_site(text);
     if (ranking.named().is_none() || asks_for_its_check && understood.words <= SHORT_QUESTION_WORDS)
         && understood.intent == Some(Intent::Check)
         && (understood.words <= SHORT_QUESTION_WORDS || ranking.candidates(1).is_empty())
+        || checks_a_site && understood.words <= SHORT_QUESTION_WORDS
     {
         session.descriptions.push(text.to_string());
         return act(kb, session, Action::Check, now, out);

@@ -124,6 +124,14 @@ pub fn classify(reply: &str) -> Understood {
     let browser = Browser::detect(&text.plain);
     let denied_browser = Browser::denied(&text.plain);
     let mut intent = decide(&text, browser.is_some() || cues::names_device(&text));
+    // "can you check https://qbo.intuit.com for me": the address is left out of the words, so
+    // the request is read beside it. (The configured targets are checked, never the address.)
+    if matches!(intent, None | Some(Intent::Aside | Intent::Detail))
+        && names_a_site(reply)
+        && text.any(&["check", "test", "ping", "look at"])
+    {
+        intent = Some(Intent::Check);
+    }
     // "i'm not on chrome", "i don't use edge": a word about the browser, not "still broken"
     // (unless the reply says that too).
     // ("what's active scripting? i dont have internet explorer": the denial is not asked.)
@@ -153,6 +161,21 @@ pub fn classify(reply: &str) -> Understood {
         bare_human_request: cues::only_asks_for_a_human(&text),
         asks_for_a_person: cues::asks_for_a_person(&text),
     }
+}
+
+/// Whether the message names a web address ("https://qbo.intuit.com", "qbo.intuit.com").
+pub fn names_a_site(message: &str) -> bool {
+    message.split_whitespace().any(|token| {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        token.contains("://")
+            || (token.split('.').count() >= 2
+                && token.split('.').all(|part| {
+                    !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                })
+                && token.rsplit('.').next().is_some_and(|tld| {
+                    tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase())
+                }))
+    })
 }
 
 /// What the reply means once the browser it names is set aside: for a reply that names the
@@ -2874,6 +2897,24 @@ mod tests {
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }
+    }
+
+    /// Seventeenth session: a check asked for with the site's address.
+    #[test]
+    fn a_check_asked_with_an_address_is_a_check() {
+        for said in [
+            "can you check https://qbo.intuit.com for me",
+            "check https://qbo.intuit.com",
+            "pls test qbo.intuit.com",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Check), "{said}");
+        }
+        assert!(!names_a_site("version 1.9.3"));
+        assert!(!names_a_site("ok. thanks."));
+        assert_ne!(
+            intent("i checked my email at gmail.com, nothing"),
+            Some(Intent::Check)
+        );
     }
 
     #[test]

@@ -6342,3 +6342,23 @@ fn a_check_asked_with_the_sites_address_runs_it() {
         );
     }
 }
+
+/// Found by a helper playing users (seventeenth session): a fix said to have failed twice is
+/// one showing and one result.
+#[test]
+fn a_fix_failed_twice_in_words_is_counted_once() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("company file wont open H202 error");
+    chat.say("its on the server in the back office");
+    chat.say("ok ran file doctor already, no change");
+    chat.say("whats the tool hub?");
+    chat.say("ok ran it, same error");
+    let doctor = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.title == "Run QuickBooks File Doctor from the Tool Hub")
+        .count();
+    assert_eq!(doctor, 1, "{:?}", chat.session.attempts);
+}

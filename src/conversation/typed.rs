@@ -980,6 +980,15 @@ fn rule_out_named(
     let Some(on_screen) = session.pending_attempt().map(|p| p.clone()) else {
         return;
     };
+    // Said twice ("ran file doctor already, no change", then "ok ran it, same error"): one
+    // showing, one result, in the stats too.
+    if session
+        .attempts
+        .iter()
+        .any(|a| super::is_solution(a, article, named) && a.outcome == Some(outcome))
+    {
+        return;
+    }
     session.attempts.pop();
     session.attempts.push(crate::session::Attempt {
         article: article.id.clone(),

@@ -461,6 +461,11 @@ pub fn which_browser_only(fix: &str, browser: &str) -> String {
 }
 
 /// "Not sure" at "which browser?": how to tell, with the way out.
+/// At "Safari on a Mac or on an iPhone or iPad?", "idk".
+pub const HOW_TO_TELL_WHICH_SAFARI: &str = "No problem: it depends on the device. If you use \
+     Safari on a computer (a laptop or desktop with a keyboard), choose Safari (Mac); on a phone \
+     or tablet, choose Safari (iPhone and iPad).";
+
 pub const HOW_TO_TELL_THE_BROWSER: &str = "No problem. How to tell: on an iPhone or iPad it is \
      usually Safari (a compass icon), on an Android phone usually Chrome. On a computer, look at \
      the icon you open to get online: a red, yellow and green circle is Chrome, an orange fox \

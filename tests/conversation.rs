@@ -3515,7 +3515,9 @@ fn a_test_said_to_be_done_already_is_recorded_as_a_test() {
     );
 }
 
-/// "idk" at "which Safari?" is no question about brands: the Safari question stays.
+/// "idk" at "which Safari?" is no question about brands: how to tell a Mac from an iPhone,
+/// and the Safari question stays (seventeenth session: it went to the general steps at once,
+/// skipping fixes that have none). Not knowing again gets the general steps.
 #[test]
 fn not_knowing_which_safari_gets_no_brand_help() {
     let kb = shipped_kb();
@@ -3524,6 +3526,12 @@ fn not_knowing_which_safari_gets_no_brand_help() {
     let out = chat.say("idk");
     assert!(!has(&out, "How to tell"), "{}", all_text(&out));
     assert!(!has(&out, "No rush"), "{}", all_text(&out));
+    assert_says(
+        &out,
+        "on a phone or tablet, choose Safari (iPhone and iPad)",
+    );
+    assert!(!chat.session.other_browser, "{}", all_text(&out));
+    let out = chat.say("idk");
     assert!(
         chat.session.other_browser,
         "the general steps: {}",

@@ -216,9 +216,16 @@ pub(super) fn answer(
             session.asked = Some(crate::session::Asked::HowToTellBrowser);
             return;
         }
-        // At "which Safari?" not knowing gets the general steps, as before the browser help.
-        let unsure_which_safari = session.safari_unsure && understand::cannot_tell(text);
-        let choice = if Browser::names_another_browser(text) || unsure_which_safari {
+        // At "which Safari?" not knowing gets how to tell (a computer or a phone); a second
+        // time, the general steps (`answer_asked`).
+        if session.safari_unsure && understand::cannot_tell(text) {
+            out.replies
+                .push(Reply::new(words::HOW_TO_TELL_WHICH_SAFARI).article(&article.id));
+            ask_again(session, article, now, out);
+            session.asked = Some(crate::session::Asked::HowToTellBrowser);
+            return;
+        }
+        let choice = if Browser::names_another_browser(text) {
             Some(None)
         } else if Browser::is_google(text) {
             Some(Some(Browser::Chrome))

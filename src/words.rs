@@ -666,16 +666,35 @@ pub fn skipped_needs_computer(number: usize, title: &str, device: &str) -> Strin
 }
 
 /// A fix skipped on a phone or tablet: its steps use `menu` ("extensions menu").
+/// The desktop browsers' "About" page that updates them (phones update from the app store).
+pub const UPDATE_PAGE: &str = "update page";
+
+/// What to do instead on a phone or tablet, for a desktop `menu` that has a counterpart there.
+fn on_a_phone_instead(browser: &str, menu: &str) -> String {
+    if menu == UPDATE_PAGE {
+        format!(
+            " On a phone or tablet, update {browser} from the App Store (iPhone, iPad) or Google \
+             Play (Android) instead."
+        )
+    } else {
+        String::new()
+    }
+}
+
 pub fn skipped_desktop_menu(number: usize, title: &str, browser: &str, menu: &str) -> String {
     format!(
         "Skipped solution {number} (**{title}**): its steps use {browser}'s {menu}, which \
-         {browser} has only on a computer, and you're on a phone or tablet."
+         {browser} has only on a computer, and you're on a phone or tablet.{}",
+        on_a_phone_instead(browser, menu)
     )
 }
 
 /// A fix's steps asked for on a phone or tablet whose browser lacks their `menu`.
 pub fn no_desktop_menu(browser: &str, menu: &str) -> String {
-    format!("{browser} has no {menu} on a phone or tablet, so this step does not apply there.")
+    format!(
+        "{browser} has no {menu} on a phone or tablet, so this step does not apply there.{}",
+        on_a_phone_instead(browser, menu)
+    )
 }
 
 pub fn skipped_needs_keyboard(number: usize, title: &str, device: &str) -> String {

@@ -6370,3 +6370,14 @@ fn a_fix_failed_twice_in_words_is_counted_once() {
         .count();
     assert_eq!(doctor, 1, "{:?}", chat.session.attempts);
 }
+
+/// Found by both helpers playing users (seventeenth session): a desktop browser's update page
+/// is not shown on a phone; the app store is named instead.
+#[test]
+fn a_phone_is_not_shown_a_desktop_browsers_update_page() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("chrome on my iphone, quickbooks says your browser is not supported");
+    assert!(!has(&out, "About Google Chrome"), "{}", all_text(&out));
+    assert_says(&out, "update Chrome from the App Store");
+}

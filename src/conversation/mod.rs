@@ -2506,6 +2506,17 @@ fn desktop_menu(browser: Browser, steps: &str) -> Option<&'static str> {
         Some("extensions menu")
     } else if lower.contains("task manager\"") {
         Some("task manager")
+    } else if [
+        "about google chrome",
+        "about firefox",
+        "about microsoft edge",
+        "\"relaunch\"",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+    {
+        // Phones and tablets update their browsers from the app store.
+        Some(words::UPDATE_PAGE)
     } else {
         None
     }

@@ -6381,3 +6381,42 @@ fn a_phone_is_not_shown_a_desktop_browsers_update_page() {
     assert!(!has(&out, "About Google Chrome"), "{}", all_text(&out));
     assert_says(&out, "update Chrome from the App Store");
 }
+
+/// Found by a second helper playing users (seventeenth session): with the sentence model on,
+/// the problem told beside a check is held to the fused bar, not opened on its lexical score
+/// alone (it was opened at "56% confident").
+#[test]
+fn a_problem_beside_a_check_is_held_to_the_fused_bar() {
+    use supportbot::semantic::{Embed, QueryVectors, windows::query_windows};
+    let mut kb = shipped_kb();
+    kb.attach_semantic(&Concepts, None, &mut |_, _| {}).unwrap();
+    let text = "is quickbooks down? my invoices wont save";
+    let windows = query_windows(text);
+    let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
+    let query = QueryVectors {
+        model: "concepts".into(),
+        vectors: Concepts.embed(&refs).unwrap(),
+    };
+    let mut chat = Chat::new(&kb);
+    let out = chat.event(Event::Describe {
+        text: text.into(),
+        browser: None,
+        query: Some(query),
+    });
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        !matches!(chat.session.stage, Stage::AwaitingFeedback { .. }),
+        "opened outright: {}",
+        all_text(&out)
+    );
+    // Without the model, the lexical bar is the bar, as before.
+    let mut chat = Chat::new(&kb);
+    chat.say(text);
+    assert!(matches!(chat.session.stage, Stage::AwaitingFeedback { .. }));
+}

@@ -954,7 +954,7 @@ fn describe(
     if understood.intent == Some(Intent::Check)
         && asked
         && let Some(rest) = understand::besides_the_check(text)
-        && let rest_ranked = kb.rank_with(&rest, None, KEEP_MATCHES)
+        && let rest_ranked = kb.rank_with(&rest, query, KEEP_MATCHES)
         && (rest_ranked.best().is_some() || !rest_ranked.candidates(1).is_empty())
     {
         act(kb, session, Action::Check, now, out);
@@ -963,7 +963,9 @@ fn describe(
                 *lead = true;
             }
         }
-        describe(kb, session, &rest, browser, None, now, out);
+        // (With the sentence model on, the whole message's meaning stands in for the rest's:
+        // its lexical score alone would be read against the lexical bar, not the fused one.)
+        describe(kb, session, &rest, browser, query, now, out);
         if let Some(last) = session.descriptions.last_mut()
             && *last == rest
         {

@@ -444,7 +444,14 @@ pub fn works_now(message: &str) -> bool {
 /// problem.
 pub fn works_now_and_nothing_wrong(message: &str) -> bool {
     let text = Normalised::new(message);
-    works_now(message) && text.word_count() <= 8 && !cues::mentions_trouble(&text)
+    // Short, or one clause that tells how ("my coworker cleared my cookies and it works now"):
+    // more news rides on a second clause ("i got it working on chrome, edge gives 500").
+    let one_clause = !message
+        .trim_end_matches(['.', '!', '?', ' '])
+        .contains([',', '.', ';', '!', '?']);
+    works_now(message)
+        && (text.word_count() <= 8 || (text.word_count() <= 14 && one_clause))
+        && !cues::mentions_trouble(&text)
 }
 
 /// Whether a message read as "fixed" says it works now, with a catch ("it works now, but only
@@ -1729,6 +1736,10 @@ mod tests {
         ));
         assert!(works_now_and_nothing_wrong(
             "cleared cookies and its working"
+        ));
+        // Seventeenth session: who fixed it, said beside it, is no trouble.
+        assert!(works_now_and_nothing_wrong(
+            "my coworker cleared my cookies and it works now"
         ));
         assert!(!works_now_and_nothing_wrong(
             "works now. bank feed stopped syncing"

@@ -410,6 +410,14 @@ pub fn same_steps_in(browser: &str, fix: &str, test: bool) -> String {
     )
 }
 
+/// The browser changed to do the step on screen ("Switch from Internet Explorer ...").
+pub fn moved_as_the_step_says(browser: &str, fix: &str) -> String {
+    format!(
+        "Switched to {browser}: that is what this step asks. {}",
+        did_it_fix_it(fix)
+    )
+}
+
 /// The browser changed mid-walk.
 pub fn browser_changed(browser: Option<&str>, same_fix: bool) -> String {
     let name = browser.unwrap_or(ANOTHER_BROWSER);

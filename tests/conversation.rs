@@ -6420,3 +6420,20 @@ fn a_problem_beside_a_check_is_held_to_the_fused_bar() {
     chat.say(text);
     assert!(matches!(chat.session.stage, Stage::AwaitingFeedback { .. }));
 }
+
+/// Found by a second helper playing users (seventeenth session): moving to Edge at "Switch
+/// from Internet Explorer to a supported browser" is that step, which stays the question.
+#[test]
+fn moving_browser_at_the_step_that_says_to_is_that_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks says browser not supported. i use internet explorer");
+    let out = chat.say("we have edge i think, the blue e thing?");
+    assert_says(&out, "that is what this step asks");
+    assert_eq!(chat.session.browser, Some(Browser::Edge));
+    let out = chat.say("ok im in edge now and it works");
+    assert_says(
+        &out,
+        "Shall I note **Switch from Internet Explorer to a supported browser**",
+    );
+}

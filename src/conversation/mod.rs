@@ -1341,6 +1341,19 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             // to "Which browser?" needs no such line. Said once the fix to show is known: the new
             // browser may skip it, or the walk may have ended.
             let answers_the_question = matches!(session.stage, Stage::ChoosingBrowser { .. });
+            // "ok im in edge now" at "Switch from Internet Explorer to a supported browser": the
+            // move is the step, which stays the question.
+            if let (Some(old), Some(new), Some(step)) = (before.0, choice, session.current_step())
+                && old != new
+                && let Some(solution) = article.solutions.get(step.solution)
+                && solution.browsers() == [old]
+                && solution.title.contains(old.label())
+            {
+                let said = words::moved_as_the_step_says(new.label(), &solution.title);
+                out.replies
+                    .push(with_answers(Reply::new(said), article, step));
+                return;
+            }
             let shown_before = session.current_step().map(|s| s.solution);
             let at = out.replies.len();
             session.withdraw_pending();

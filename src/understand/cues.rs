@@ -690,6 +690,13 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "tried this yesterday",
     "already up to date",
     "up to date already",
+    "already on the latest",
+    "already on the newest",
+    "already have the latest",
+    "already running the latest",
+    "already on the most recent",
+    "latest version already",
+    "latest release already",
     "tried everything",
     SAD,
 ];

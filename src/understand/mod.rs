@@ -2905,6 +2905,7 @@ mod tests {
             "yep did it already",
             "tried that yesterday",
             "my chrome is already up to date",
+            "we are on QB desktop pro 2023 and already on the latest release",
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }

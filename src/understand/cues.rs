@@ -1988,6 +1988,20 @@ pub fn works_with_another_version(text: &Normalised) -> bool {
 /// Says the user could not do the step: it is not there, or they may not ("no admin rights",
 /// "the firewall is managed by IT").
 const CANT_DO: &[&str] = &[
+    // The sign-in details a step needs, not had ("idk what my bank password is").
+    "idk what my bank password",
+    "idk what my password",
+    "idk my password",
+    "idk the password",
+    "dont know my password",
+    "dont know the password",
+    "dont know my bank password",
+    "dont know what my password",
+    "dont know what my bank password",
+    "dont have the password",
+    "dont have my password",
+    "forgot my password",
+    "forgot the password",
     "cant find it",
     "cant find that",
     "cant find this",

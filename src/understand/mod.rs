@@ -2911,6 +2911,18 @@ mod tests {
         }
     }
 
+    /// Seventeenth session: sign-in details the step needs, not had, is a step not done.
+    #[test]
+    fn not_having_the_password_is_a_step_not_done() {
+        for said in [
+            "idk what my bank password is, my husband set it up",
+            "i dont know the password",
+            "forgot my password lol",
+        ] {
+            assert!(could_not_do_it(said), "{said}");
+        }
+    }
+
     /// Seventeenth session: a check asked for with the site's address.
     #[test]
     fn a_check_asked_with_an_address_is_a_check() {

@@ -106,7 +106,16 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
         return Input::Event(Event::Act(c.action.clone()));
     }
     // "let me know when its back up" with the outage's "Notify me" button on screen.
+    // ("let me know if there's a workaround?", "tell me when i should try the steps" ask
+    // something else.)
+    let about_the_end = [
+        "fixed", "over", "back", "up", "resolved", "done", "working", "posted", "updated", "notify",
+    ];
     if crate::understand::asks_to_be_told(line)
+        && !line.contains('?')
+        && lower_words(line)
+            .iter()
+            .any(|w| about_the_end.contains(&w.as_str()))
         && let Some(c) = choices
             .iter()
             .find(|c| matches!(c.action, Action::NotifyMe(_)))
@@ -220,6 +229,13 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             })
         }
     }
+}
+
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Renders a reply as plain text with numbered choices.

@@ -415,8 +415,13 @@ fn answer_asked(
             act(kb, session, Action::NotFixed(step), now, out);
             return true;
         }
-        // "ok great", "perfect, works": a cheer or a fix said again is a yes to noting it.
-        if said.intent == Some(Intent::Fixed) && !said.question {
+        // "ok great", "perfect, works": a short cheer or fix said again is a yes to noting it
+        // ("the blank page is showing again" is no cheer).
+        if said.intent == Some(Intent::Fixed)
+            && !said.question
+            && said.words <= 3
+            && !understand::fix_did_not_last(text)
+        {
             act(kb, session, Action::Fixed(step), now, out);
             return true;
         }
@@ -2075,6 +2080,20 @@ pub(super) fn test_answered_again(
     now: u64,
     out: &mut Output,
 ) -> bool {
+    // "it works in incognito now too, and in normal chrome": it works, full stop.
+    const EVERYWHERE: &[&str] = &[
+        "normal",
+        "regular",
+        "usual",
+        "too",
+        "also",
+        "everywhere",
+        "even",
+    ];
+    let lower = text.to_lowercase();
+    let everywhere = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| EVERYWHERE.contains(&w));
     let pending = session.pending_attempt().map(|p| p.solution);
     let Some((at, index, works)) = session
         .attempts
@@ -2100,6 +2119,9 @@ pub(super) fn test_answered_again(
     else {
         return false;
     };
+    if works && everywhere {
+        return false;
+    }
     let test = &article.solutions[index];
     session.attempts[at].outcome = Some(Outcome::of_test(works));
     session.attempts.retain(|a| {

@@ -1114,7 +1114,23 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
         "sign",
         "signed",
     ];
+    // A plan names no fix done ("i'll try turning off extensions next").
+    if says_a_plan(text) {
+        return None;
+    }
     let mut said = Terms::said(text).without(&Terms::of(&article.title));
+    // A verb form names a fix only as the user's deed ("i disconnected and reconnected"), not
+    // as a state ("it says disconnected", "the account is disconnected").
+    let deeds = deeds_told(text);
+    said.words.retain(|w| {
+        !(w.ends_with("ed") || w.ends_with("ing")) || deeds.contains(w) || {
+            // (A word the title has as it is stays: "Clear the cache and update the browser".)
+            article
+                .solutions
+                .iter()
+                .any(|s| Terms::of(&s.title).words.contains(w))
+        }
+    });
     // Nor does the error it quotes: "still says cookies are disabled" is the article's message
     // "Cookies are disabled", not "Turn on cookies" done.
     let lower = text.to_lowercase();
@@ -1143,17 +1159,64 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
             // "paused zapier and its working now": a deed done to something only one fix's
             // steps name ("... any app that syncs large amounts of data (such as Zapier ...").
             names_an_action(text)
-                .then(|| fix_naming_the_same(article, open, &said))
+                .then(|| fix_naming_the_same(article, open, &said, text))
                 .flatten()
                 .filter(|&i| !ruled_out(i))
         })
+}
+
+/// Whether the message tells a plan rather than a deed ("i'll try turning off extensions next",
+/// "i will try disconnecting if this fails").
+fn says_a_plan(text: &str) -> bool {
+    const PLANS: &[&str] = &[
+        "ill", "i'll", "will", "gonna", "going to", "next", "if this", "if that", "later",
+        "tomorrow", "should i", "shall i", "can i", "could i", "maybe i",
+    ];
+    let lower = format!(" {} ", text.to_lowercase().replace('’', "'"));
+    PLANS.iter().any(|p| {
+        [" ", ",", ".", "!", "?"]
+            .iter()
+            .any(|end| lower.contains(&format!(" {p}{end}")))
+    })
+}
+
+/// The "-ed" and "-ing" words the user tells as their own deeds: first in the message, or right
+/// after "i", "we", "ive", "just", "already", "and", "then", "also", "finally", "tried", "ok"
+/// or "so" ("i disconnected and reconnected", "tried disconnecting").
+fn deeds_told(text: &str) -> HashSet<String> {
+    const DOERS: &[&str] = &[
+        "i", "we", "ive", "weve", "just", "already", "and", "then", "also", "finally", "tried",
+        "ok", "so",
+    ];
+    let lower = text.to_lowercase().replace(['\'', '’'], "");
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let inflected = |w: &str| w.ends_with("ed") || w.ends_with("ing");
+    words
+        .windows(2)
+        .filter(|w| DOERS.contains(&w[0]) && inflected(w[1]))
+        .map(|w| w[1].to_string())
+        .chain(
+            words
+                .first()
+                .filter(|w| inflected(w))
+                .map(|w| w.to_string()),
+        )
+        .collect()
 }
 
 /// The one fix other than `open` the user's words point to past its title: a proper name only
 /// its steps have ("zapier": "such as Zapier"), or a cause only it is for ("my clock was set
 /// wrong": the cause "Wrong date, time or time zone ... when the clock is wrong", whose words
 /// only "Check the date, time and other sign-ins" has in its title).
-fn fix_naming_the_same(article: &Article, open: usize, said: &Terms) -> Option<usize> {
+fn fix_naming_the_same(
+    article: &Article,
+    open: usize,
+    said: &Terms,
+    said_text: &str,
+) -> Option<usize> {
     let names: Vec<HashSet<String>> = article
         .solutions
         .iter()
@@ -1176,9 +1239,20 @@ fn fix_naming_the_same(article: &Article, open: usize, said: &Terms) -> Option<u
     if !by_name.is_empty() {
         return only(&by_name);
     }
-    // The cause the words name (only one), then the fix whose title has its name's words.
+    // The cause the words name (only one), then the fix whose title has its name's words: only
+    // for a fix told as done and working ("my clock was set wrong, fixed that"), never to fail
+    // one ("tried it on another device, same loop"), and not by words any problem has.
+    const ANY_PROBLEM: &[&str] = &[
+        "device", "computer", "browser", "phone", "other", "another", "account", "still", "same",
+        "loop", "looping", "error",
+    ];
+    if understand::classify(said_text).intent != Some(Intent::Fixed) {
+        return None;
+    }
     let problem = Terms::of(&format!("{}\n{}", article.title, article.summary));
-    let said = said.without(&problem);
+    let mut said = said.without(&problem);
+    said.words
+        .retain(|w| w.chars().count() >= 5 && !ANY_PROBLEM.contains(&w.as_str()));
     let causes: Vec<&crate::knowledge::Cause> = article
         .causes
         .iter()
@@ -2666,11 +2740,25 @@ impl Terms {
                 || done(a, b)
                 || done(b, a)
         };
-        2 * self.codes.intersection(&other.codes).count()
-            + self
-                .words
-                .iter()
-                .filter(|w| other.words.iter().any(|o| same(w, o)))
-                .count()
+        let shared = self
+            .words
+            .iter()
+            .filter(|w| other.words.iter().any(|o| same(w, o)))
+            .count();
+        let by_verb_form = self
+            .words
+            .iter()
+            .filter(|w| {
+                other.words.iter().any(|o| done(w, o) || done(o, w)) && !other.words.contains(*w)
+            })
+            .count();
+        // A verb form alone ("renamed my company file" for "Rename the CPS folder") names
+        // nothing: it needs a second word of the title beside it.
+        let shared = if shared == 1 && by_verb_form == 1 {
+            0
+        } else {
+            shared
+        };
+        2 * self.codes.intersection(&other.codes).count() + shared
     }
 }

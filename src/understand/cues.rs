@@ -42,10 +42,6 @@ const FIXED_STRONG: &[&str] = &[
     "been working",
     "been good",
     "been ok",
-    "update went through",
-    "payroll went through",
-    "sync went through",
-    "import went through",
     "like a charm",
     "back to normal",
     "back up",
@@ -130,11 +126,6 @@ const FIXED_STRONG: &[&str] = &[
     "work as expected",
     "works as expected",
     "working as expected",
-    "work properly",
-    "work fine",
-    "work perfectly",
-    "work correctly",
-    "work again",
     "started working",
     "started to work",
     "started syncing",
@@ -148,7 +139,6 @@ const FIXED_STRONG: &[&str] = &[
     "this was the problem",
     "this was the issue",
     "was the culprit",
-    "you were right",
     "seems to work",
     "seem to work",
     "appears to work",
@@ -158,37 +148,9 @@ const FIXED_STRONG: &[&str] = &[
     "back in business",
     "we are good",
     "can be closed",
-    "can close this",
-    "can close it",
     "it does now",
-    // What was missing is there ("transactions are showing now").
-    "showing now",
-    "showing up now",
-    "shows now",
-    "shows up now",
-    "show up now",
-    "showing again",
-    "showing up again",
-    "updating now",
-    "updates now",
-    "updating again",
-    "is there now",
-    "are there now",
-    "appear now",
-    "appears now",
-    "appearing now",
     "is up now",
     "its up now",
-    "its up",
-    "it went through",
-    "went through fine",
-    "went through now",
-    "finally went through",
-    "payment went through",
-    "it went thru",
-    "problem went away",
-    "issue went away",
-    "it went away",
     "faster now",
     "much faster",
     "way faster",
@@ -457,6 +419,10 @@ const PARTLY: &[&str] = &[
     "not entirely",
     "not fully",
     "not quite",
+    "except for",
+    "except the",
+    "except that",
+    "apart from the",
 ];
 
 /// Hedges that say "in part" only alone ("sort of", "kinda") or of a fix word ("kinda
@@ -492,7 +458,13 @@ pub fn partly(text: &Normalised) -> bool {
         })
     });
     // "a little better" unless it also says it works ("a bit better, works now").
-    let a_bit = plain.any(PARTLY) && !strong_fixed(&plain.without(PARTLY));
+    // ("seems to work partially" is the hedge with a hedge.)
+    let a_bit = plain.any(PARTLY)
+        && !strong_fixed(&plain.without(PARTLY).without(&[
+            "seems to work",
+            "seem to work",
+            "appears to work",
+        ]));
     alone || of_a_fix || a_bit
 }
 
@@ -651,6 +623,17 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "crashed again",
     "crashing again",
     "crashes again",
+    // Gave up, or it would not.
+    "i give up",
+    "giving up",
+    "wouldnt load",
+    "wouldnt open",
+    "wouldnt work",
+    "still wouldnt",
+    "still couldnt",
+    "couldnt get it to work",
+    "couldnt get it to load",
+    "couldnt get it working",
     "froze again",
     "frozen again",
     "freezes again",
@@ -681,22 +664,6 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "tried it already",
     "tried that already",
     "tried this already",
-    "did it already",
-    "done it already",
-    "did that yesterday",
-    "did it yesterday",
-    "tried that yesterday",
-    "tried it yesterday",
-    "tried this yesterday",
-    "already up to date",
-    "up to date already",
-    "already on the latest",
-    "already on the newest",
-    "already have the latest",
-    "already running the latest",
-    "already on the most recent",
-    "latest version already",
-    "latest release already",
     "tried everything",
     SAD,
 ];
@@ -704,7 +671,7 @@ const NOT_FIXED_STRONG: &[&str] = &[
 /// Negates what follows: a fix word after one of these is not a fix.
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "nothing", "didnt", "doesnt", "dont", "isnt", "wasnt", "arent", "havent",
-    "hasnt", "cant", "cannot", "wont", "unable", "nor", "without", "neither", "couldnt", "wouldnt",
+    "hasnt", "cant", "cannot", "wont", "unable", "nor", "without", "neither",
 ];
 
 /// The words of a fix that, negated, say it is not fixed ("didnt help", "not working").
@@ -1234,6 +1201,23 @@ fn another_cause_named(text: &Normalised, step: &str) -> bool {
             .iter()
             .any(|s| *s == w || s.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(s))
     };
+    // "it was the weirdest thing, the reload fixed it", "reloaded and it works, the problem was
+    // probably my slow wifi": the step is credited in so many words.
+    let title = step.lines().next().unwrap_or_default();
+    let credits_the_step = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+        .any(|t| {
+            text.words().any(|w| {
+                w == t
+                    || ["ed", "d", "ing"]
+                        .iter()
+                        .any(|end| w.strip_suffix(end) == Some(t))
+            })
+        });
+    if credits_the_step {
+        return false;
+    }
     CAUSE_WAS.iter().any(|opener| {
         let Some(at) = text.find(opener) else {
             return false;
@@ -1443,13 +1427,106 @@ pub fn strong_fixed(text: &Normalised) -> bool {
     let marked = about_the_fix(&said).negation_marked(NEGATORS, 4);
     marked.any(FIXED_STRONG)
         || result_stated(&marked)
-        || got_it_to_work(&marked)
-        || can_now(&marked)
+        || ((got_it_to_work(&marked) || can_now(&marked) || said.any(THERE_NOW))
+            && nothing_wrong_beside(&said))
         || said.any(GONE)
-        || said.any(&no_longer_seen())
+        || (said.any(&no_longer_seen()) && nothing_wrong_beside(&said.without(&no_longer_seen())))
         || arrived(&said)
         || !error_gone(text).is_empty()
         || cjk_fixed(&text.plain)
+}
+
+/// Done before ("did it already", "tried that yesterday", "already on the latest release"): no
+/// fix, unless the reply says it worked all the same ("did it already and it worked").
+pub const ALREADY_DONE: &[&str] = &[
+    "did it already",
+    "done it already",
+    "did that yesterday",
+    "did it yesterday",
+    "tried that yesterday",
+    "tried it yesterday",
+    "tried this yesterday",
+    "already up to date",
+    "up to date already",
+    "its up to date",
+    "is up to date",
+    "already on the latest",
+    "already on the newest",
+    "already have the latest",
+    "already running the latest",
+    "already on the most recent",
+    "latest version already",
+    "latest release already",
+];
+
+/// What was missing, there now ("transactions are showing now", "payment went through"): a fix
+/// only when nothing beside it tells trouble ([`nothing_wrong_beside`]).
+const THERE_NOW: &[&str] = &[
+    "showing now",
+    "showing up now",
+    "updating now",
+    "updates now",
+    "is there now",
+    "are there now",
+    "appear now",
+    "appears now",
+    "appearing now",
+    "went through fine",
+    "went through now",
+    "finally went through",
+    "payment went through",
+    "update went through",
+    "payroll went through",
+    "sync went through",
+    "import went through",
+    "problem went away",
+    "issue went away",
+];
+
+/// Nothing in the reply tells trouble, a catch, a browser or a device: what the shape cues
+/// ("I can see my dashboard now", "got it to load") need to be a fix ("i can see the error
+/// now", "got it to load but it says 504", "i can open it now in edge" are not).
+fn nothing_wrong_beside(text: &Normalised) -> bool {
+    const TROUBLE_WORDS: &[&str] = &[
+        "minute",
+        "second",
+        "sec",
+        "moment",
+        "bit",
+        "once",
+        "briefly",
+        "while",
+        "spinner",
+        "spinning",
+        "circle",
+        "loading",
+        "banner",
+        "blank",
+        "white",
+        "slow",
+        "loop",
+        "looping",
+        "again",
+        "except",
+        "partially",
+        "partly",
+        "only",
+        "but",
+        "then",
+        "until",
+        "still",
+        "error",
+        "errors",
+        "message",
+        "warning",
+        "logs",
+        "kicks",
+    ];
+    !text
+        .words()
+        .any(|w| TROUBLE_WORDS.contains(&w) || code_like(w) || w.starts_with(NEG))
+        && crate::browser::Browser::detect(&text.plain).is_none()
+        && !names_device(text)
 }
 
 /// "not seeing it anymore", "havent had the issue since", "hasnt happened again": the trouble
@@ -1904,7 +1981,6 @@ pub const ASKS_TO_BE_TOLD: &[&str] = &[
     "notify me",
     "let me know when",
     "let me know once",
-    "let me know if",
     "tell me when",
     "tell me once",
     "ping me when",
@@ -2902,6 +2978,13 @@ const WORKED_BRIEFLY: &[&str] = &[
     "then went white",
     "then goes white",
     "then it went white",
+    "then it went blank",
+    "then it goes blank",
+    "then blank",
+    "then it logs me out",
+    "then it kicks me out",
+    "then logged me out",
+    "then nothing",
 ];
 
 /// Whether the reply says it worked only for a moment ("loads for a sec then goes blank").

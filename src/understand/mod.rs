@@ -126,9 +126,26 @@ pub fn classify(reply: &str) -> Understood {
     let mut intent = decide(&text, browser.is_some() || cues::names_device(&text));
     // "can you check https://qbo.intuit.com for me": the address is left out of the words, so
     // the request is read beside it. (The configured targets are checked, never the address.)
+    // (Asked of the bot, not planned: "i'll check qbo.intuit.com tomorrow" runs nothing.)
     if matches!(intent, None | Some(Intent::Aside | Intent::Detail))
         && names_a_site(reply)
-        && text.any(&["check", "test", "ping", "look at"])
+        && (text
+            .words()
+            .next()
+            .is_some_and(|w| ["check", "test", "ping"].contains(&w))
+            || text.any(&[
+                "can you check",
+                "could you check",
+                "can you test",
+                "could you test",
+                "please check",
+                "pls check",
+                "please test",
+                "pls test",
+                "plz check",
+                "can you ping",
+                "can you look at",
+            ]))
     {
         intent = Some(Intent::Check);
     }
@@ -1033,7 +1050,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     }
     let fixed = cues::fixed(text);
     // "again" on its own, after "did this fix it?": it is back.
-    let not_fixed = cues::strong_not_fixed(text) || text.padded() == " again ";
+    // "yep did it already": done before, so no fix (unless it says it worked all the same).
+    let not_fixed = cues::strong_not_fixed(text)
+        || text.padded() == " again "
+        || (text.any(cues::ALREADY_DONE) && !cues::strong_fixed(text));
     // "can someone check if it's down" asks for the check, not for a person.
     if cues::human(text)
         && !(cues::check(text) && text.has("check") && !cues::asks_for_a_person(text))
@@ -1131,6 +1151,27 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
             "still curious",
         ]))
         && !cues::strong_fixed(&after)
+    {
+        return Some(Intent::NotFixed);
+    }
+    // "that was it, still blank", "the update went through, payroll still fails": the last
+    // clause says it is still broken.
+    if fixed
+        && not_fixed
+        && !text.is_question()
+        && let Some(last) = text
+            .padded()
+            .rsplit(text::BREAK)
+            .map(str::trim)
+            .find(|part| !part.is_empty())
+            .map(|part| Normalised::from_padded(&format!(" {part} ")))
+        && text.padded().contains(text::BREAK)
+        && last.word_count() <= 6
+        && last.has("still")
+        // ("yes that fixed it, still a bit slow tho": a catch, not the trouble.)
+        && !last.any(&["bit", "little", "tho", "though", "sometimes", "slow", "slower"])
+        && cues::says_still_broken(&last)
+        && !cues::strong_fixed(&last)
     {
         return Some(Intent::NotFixed);
     }
@@ -2939,6 +2980,61 @@ mod tests {
             intent("i checked my email at gmail.com, nothing"),
             Some(Intent::Check)
         );
+    }
+
+    /// Found by a reviewer comparing the session's base and head (seventeenth session): the
+    /// new cues' overreach, kept as negative tests.
+    #[test]
+    fn cues_of_the_seventeenth_session_do_not_reach_past_them() {
+        for not_fixed in [
+            "that was it, still blank",
+            "false alarm, it's still broken",
+            "sorry for wasting your time, still not working",
+            "the update went through, payroll still fails",
+            "you can close it if you want, i give up",
+            "seems to work partially",
+            "seems to work except for the reports",
+            "its up to date",
+            "yep did it already",
+            "it went through the login and then blank page",
+            "i can log in now, then it logs me out",
+        ] {
+            assert_eq!(intent(not_fixed), Some(Intent::NotFixed), "{not_fixed}");
+        }
+        for not in [
+            "the blank page is showing again",
+            "wait the error is showing now",
+            "got it to work for a minute",
+            "i couldnt tell if it worked",
+            "i couldnt try that yet",
+            "wouldnt hurt to try",
+            "an error shows up now",
+            "i can see the loading circle now",
+            "its up but blank",
+            "i got the page to load but it says 504",
+            "when will it work again",
+            "i need it to work again",
+            "i dont see it anymore, its just blank",
+            "havent seen the error since but the page is slow",
+            "i can open it now in edge",
+            "i'll check qbo.intuit.com tomorrow",
+            "ok let me test it at qbo.intuit.com",
+        ] {
+            assert_ne!(intent(not), Some(Intent::Fixed), "{not}");
+            assert_ne!(intent(not), Some(Intent::Check), "{not}");
+        }
+        for fixed in [
+            "did it already and it worked",
+            "tried that yesterday, it worked",
+            "i restarted to check whether it helps and it works now",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+        // The step credited in so many words is no other cause's fix.
+        assert!(!fixed_by_something_else(
+            "reloaded and it works, the problem was probably my slow wifi",
+            "Reload the page fully"
+        ));
     }
 
     #[test]

@@ -175,16 +175,25 @@ impl Normalised {
     }
 
     /// The same reply with each clause opened by one of `openers` blanked out up to the end of
-    /// its sentence ("ill try it to see if the crash still occurs" -> "ill try it to").
+    /// its sentence or the next "and", "but" or "so" ("ill try it to see if the crash still occurs" -> "ill try it to").
     pub fn without_clause_after(&self, openers: &[&str]) -> Normalised {
         let mut padded = self.padded.clone();
         for opener in openers {
             let needle = format!(" {opener} ");
             while let Some(at) = padded.find(&needle) {
+                // To the end of the sentence, or of the clause ("to check whether it helps
+                // and it works now": the "and" starts what is told).
                 let rest = &padded[at + 1..];
-                let end = rest
-                    .find(&format!(" {BREAK} "))
-                    .map_or(padded.len(), |b| at + 1 + b);
+                let end = [
+                    format!(" {BREAK} "),
+                    " and ".into(),
+                    " but ".into(),
+                    " so ".into(),
+                ]
+                .iter()
+                .filter_map(|stop| rest[opener.len()..].find(stop.as_str()))
+                .min()
+                .map_or(padded.len(), |b| at + 1 + opener.len() + b);
                 padded.replace_range(at..end, " ");
             }
         }

@@ -498,7 +498,7 @@ fn clause_of_each_word(text: &str) -> Vec<usize> {
 }
 
 /// The words of `text`, lowercased, split at anything not a letter or digit.
-fn lowercase_words(text: &str) -> Vec<String> {
+pub(crate) fn lowercase_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

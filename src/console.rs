@@ -113,7 +113,7 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     ];
     if crate::understand::asks_to_be_told(line)
         && !line.contains('?')
-        && lower_words(line)
+        && crate::browser::lowercase_words(line)
             .iter()
             .any(|w| about_the_end.contains(&w.as_str()))
         && let Some(c) = choices
@@ -229,13 +229,6 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             })
         }
     }
-}
-
-fn lower_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// Renders a reply as plain text with numbered choices.

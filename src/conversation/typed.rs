@@ -1220,14 +1220,7 @@ fn fix_naming_the_same(
     let names: Vec<HashSet<String>> = article
         .solutions
         .iter()
-        .map(|s| {
-            let mut body = s.general.clone();
-            for v in &s.variants {
-                body.push('\n');
-                body.push_str(&v.steps);
-            }
-            proper_names(&body)
-        })
+        .map(|s| proper_names(&steps_text(s)))
         .collect();
     let by_name: Vec<usize> = (0..names.len())
         .filter(|&i| said.words.iter().any(|w| names[i].contains(w)))
@@ -2430,13 +2423,7 @@ fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<us
     };
     // A message of the article's quoted ("still says cookies are disabled") speaks for the fix
     // whose title shares its words ("Turn on cookies").
-    let lower = text.to_lowercase();
-    let quoted: Vec<Terms> = article
-        .codes
-        .iter()
-        .filter(|c| c.contains(' ') && lower.contains(&c.to_lowercase()))
-        .map(|c| Terms::of(c))
-        .collect();
+    let quoted = quoted_messages(article, text);
     let score = |i: usize| {
         let title = Terms::of(&article.solutions[i].title);
         points_to(&said, &article.solutions[i])
@@ -2491,17 +2478,23 @@ pub(super) fn fix_for_code(article: &Article, text: &str) -> Option<usize> {
         .map(|(_, i)| i)
 }
 
-/// The one fix (not the first) whose title shares half its words with a message of the
-/// article's that the description quotes: "cookies are disabled message when i sign in" -> "Turn on cookies".
-/// `None` when no such message is quoted or several fixes share its words.
-fn fix_for_quoted_message(article: &Article, text: &str) -> Option<usize> {
+/// The terms of each of the article's messages ("Cookies are disabled": codes of more than one
+/// word) that `text` quotes.
+fn quoted_messages(article: &Article, text: &str) -> Vec<Terms> {
     let lower = text.to_lowercase();
-    let quoted: Vec<Terms> = article
+    article
         .codes
         .iter()
         .filter(|c| c.contains(' ') && lower.contains(&c.to_lowercase()))
         .map(|c| Terms::of(c))
-        .collect();
+        .collect()
+}
+
+/// The one fix (not the first) whose title shares half its words with a message of the
+/// article's that the description quotes: "cookies are disabled message when i sign in" -> "Turn on cookies".
+/// `None` when no such message is quoted or several fixes share its words.
+fn fix_for_quoted_message(article: &Article, text: &str) -> Option<usize> {
+    let quoted = quoted_messages(article, text);
     let sharing: Vec<usize> = (0..article.solutions.len())
         .filter(|&i| {
             // Half the title's words at least: "supported" alone is not "Switch from Internet
@@ -2523,12 +2516,20 @@ fn fix_for_quoted_message(article: &Article, text: &str) -> Option<usize> {
 /// counting twice (the title says what the fix is for).
 fn points_to(said: &Terms, solution: &crate::knowledge::Solution) -> usize {
     let title = Terms::of(&solution.title);
+    2 * said.shared_with(&title)
+        + said
+            .without(&title)
+            .shared_with(&Terms::of(&steps_text(solution)))
+}
+
+/// All the text of a solution's steps: its general text and every browser's steps.
+fn steps_text(solution: &crate::knowledge::Solution) -> String {
     let mut body = solution.general.clone();
     for v in &solution.variants {
         body.push('\n');
         body.push_str(&v.steps);
     }
-    2 * said.shared_with(&title) + said.without(&title).shared_with(&Terms::of(&body))
+    body
 }
 
 /// The reply with what the article says about each code it names ("error 103" + "Error 103:

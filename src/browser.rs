@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+use crate::plain_words::lowercase_words;
+use std::collections::HashSet;
+
 /// The browsers knowledge articles can give separate steps for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -255,10 +258,11 @@ impl Browser {
         let all = lowercase_words(text);
         // "edge, not chrome", "instead of chrome", "i don't use chrome": a browser said not to
         // be the one is left out.
+        let denials = Denials::of(text, &all);
         let words: Vec<String> = all
             .iter()
             .enumerate()
-            .filter(|&(i, _)| !said_not_to_be(text, &all, i))
+            .filter(|&(i, _)| !denials.said_not_to_be(i))
             .map(|(_, w)| w.clone())
             .collect();
         Browser::among(Some(text), &words).or_else(|| Browser::near_name_said(&words))
@@ -313,10 +317,11 @@ impl Browser {
             return None;
         }
         let all = lowercase_words(text);
+        let denials = Denials::of(text, &all);
         let denied: Vec<String> = all
             .iter()
             .enumerate()
-            .filter(|&(i, _)| said_not_to_be(text, &all, i))
+            .filter(|&(i, _)| denials.said_not_to_be(i))
             .map(|(_, w)| w.clone())
             .collect();
         Browser::among(None, &denied)
@@ -378,95 +383,123 @@ impl Browser {
     }
 }
 
-/// Whether word `i` of `all` (the [`lowercase_words`] of `text`) is said not to be the
-/// user's: "not chrome", "instead of chrome", "it isn't chrome", "i don't use chrome", "i'm not
-/// on an iphone", "never said edge". A negation counts only right before the name or with a
-/// word of using or having between, so a result ("it didn't on chrome", "not in edge either",
-/// "no luck, not even in chrome") denies nothing; nor does "no, firefox does the same".
-fn said_not_to_be(text: &str, all: &[String], i: usize) -> bool {
-    const NEGATIONS: &[&str] = &[
-        "not", "dont", "never", "didnt", "isnt", "wasnt", "aint", "havent", "arent", "doesnt",
-        "cant", "wont", "couldnt",
-    ];
-    // Words of using or having; "on" only in "i'm not on ..." (see below).
-    const USING: &[&str] = &[
-        "use", "using", "used", "have", "has", "own", "said", "say", "running", "run", "on",
-    ];
-    const FILLER: &[&str] = &["an", "a", "the", "my", "any", "internet", "even"];
-    // What makes a negation in the name's clause a result about a browser rather than a
-    // denial of it.
-    const RESULT_WORDS: &[&str] = &[
-        "either", "too", "also", "luck", "same", "works", "worked", "work", "loads",
-    ];
-    let clauses = clause_of_each_word(text);
-    // The name's clause, by its index in `all` (before the merging below).
-    let clause = clauses.get(i).copied();
-    // "don't" splits into "don" and "t": the pair is one negation.
-    let mut words: Vec<&str> = Vec::with_capacity(all.len());
-    let mut at = None;
-    for (j, w) in all.iter().enumerate() {
-        if w == "t"
-            && let Some(last) = words.last_mut()
-            && last.ends_with('n')
-        {
-            *last = match *last {
-                "don" => "dont",
-                "didn" => "didnt",
-                "isn" => "isnt",
-                "wasn" => "wasnt",
-                "haven" => "havent",
-                "aren" => "arent",
-                "doesn" => "doesnt",
-                "can" => "cant",
-                "won" => "wont",
-                "couldn" => "couldnt",
-                other => other,
-            };
-        } else {
-            words.push(w.as_str());
+/// What tells, for each word of a text, whether it is said not to be the user's browser:
+/// read once per text, so asking it of every word stays linear in the text's length.
+struct Denials<'a> {
+    /// The [`lowercase_words`] of the text.
+    all: &'a [String],
+    /// The words with "don" "t" merged into "dont" (and kin).
+    merged: Vec<&'a str>,
+    /// For each word of `all`, its index in `merged`.
+    merged_at: Vec<usize>,
+    /// The clause of each word of `all` (see [`clause_of_each_word`]).
+    clauses: Vec<usize>,
+    /// The clauses with a word of a result in them ("either", "works", ...).
+    result_clauses: HashSet<Option<usize>>,
+}
+
+impl<'a> Denials<'a> {
+    fn of(text: &str, all: &'a [String]) -> Denials<'a> {
+        // What makes a negation in the name's clause a result about a browser rather than a
+        // denial of it.
+        const RESULT_WORDS: &[&str] = &[
+            "either", "too", "also", "luck", "same", "works", "worked", "work", "loads",
+        ];
+        let clauses = clause_of_each_word(text);
+        // "don't" splits into "don" and "t": the pair is one negation.
+        let mut merged: Vec<&str> = Vec::with_capacity(all.len());
+        let mut merged_at = Vec::with_capacity(all.len());
+        for w in all {
+            if w == "t"
+                && let Some(last) = merged.last_mut()
+                && last.ends_with('n')
+            {
+                *last = match *last {
+                    "don" => "dont",
+                    "didn" => "didnt",
+                    "isn" => "isnt",
+                    "wasn" => "wasnt",
+                    "haven" => "havent",
+                    "aren" => "arent",
+                    "doesn" => "doesnt",
+                    "can" => "cant",
+                    "won" => "wont",
+                    "couldn" => "couldnt",
+                    other => other,
+                };
+            } else {
+                merged.push(w.as_str());
+            }
+            merged_at.push(merged.len() - 1);
         }
-        if j == i {
-            at = Some(words.len() - 1);
+        // ("i don't use chrome, same problem": the result is in a clause of its own.)
+        // ("at work", "for work" is a place.)
+        let result_clauses = (0..all.len())
+            .filter(|&j| {
+                RESULT_WORDS.contains(&all[j].as_str())
+                    && !(all[j] == "work"
+                        && j > 0
+                        && ["at", "for", "from", "to"].contains(&all[j - 1].as_str()))
+            })
+            .map(|j| clauses.get(j).copied())
+            .collect();
+        Denials {
+            all,
+            merged,
+            merged_at,
+            clauses,
+            result_clauses,
         }
     }
-    let Some(i) = at else {
-        return false;
-    };
-    let before = |k: usize| i.checked_sub(k).map_or("", |j| words[j]);
-    if ["not", "isnt", "wasnt"].contains(&before(1)) || (before(2), before(1)) == ("instead", "of")
-    {
-        return true;
-    }
-    // ("i don't use chrome, same problem": the result is in a clause of its own.)
-    // ("at work", "for work" is a place.)
-    let result_in_clause = (0..all.len()).any(|j| {
-        clauses.get(j).copied() == clause
-            && RESULT_WORDS.contains(&all[j].as_str())
-            && !(all[j] == "work"
-                && j > 0
-                && ["at", "for", "from", "to"].contains(&all[j - 1].as_str()))
-    });
-    if result_in_clause {
-        return false;
-    }
-    let mut using = None;
-    for k in 1..=5 {
-        let w = before(k);
-        if NEGATIONS.contains(&w) {
-            return match using {
-                None => false,
-                // "i'm not on an iphone"; "it didn't on chrome" is a result.
-                Some("on") => w == "not" && matches!(before(k + 1), "m" | "am" | "im"),
-                Some(_) => true,
-            };
-        }
-        if USING.contains(&w) {
-            using.get_or_insert(w);
-        } else if !FILLER.contains(&w) {
+
+    /// Whether word `i` of the text is said not to be the user's: "not chrome", "instead of
+    /// chrome", "it isn't chrome", "i don't use chrome", "i'm not on an iphone", "never said
+    /// edge". A negation counts only right before the name or with a word of using or having
+    /// between, so a result ("it didn't on chrome", "not in edge either", "no luck, not even in
+    /// chrome") denies nothing; nor does "no, firefox does the same".
+    fn said_not_to_be(&self, i: usize) -> bool {
+        const NEGATIONS: &[&str] = &[
+            "not", "dont", "never", "didnt", "isnt", "wasnt", "aint", "havent", "arent", "doesnt",
+            "cant", "wont", "couldnt",
+        ];
+        // Words of using or having; "on" only in "i'm not on ..." (see below).
+        const USING: &[&str] = &[
+            "use", "using", "used", "have", "has", "own", "said", "say", "running", "run", "on",
+        ];
+        const FILLER: &[&str] = &["an", "a", "the", "my", "any", "internet", "even"];
+        if i >= self.all.len() {
             return false;
         }
+        let words = &self.merged;
+        let i_merged = self.merged_at[i];
+        let before = |k: usize| i_merged.checked_sub(k).map_or("", |j| words[j]);
+        if ["not", "isnt", "wasnt"].contains(&before(1))
+            || (before(2), before(1)) == ("instead", "of")
+        {
+            return true;
+        }
+        if self.result_clauses.contains(&self.clauses.get(i).copied()) {
+            return false;
+        }
+        let mut using = None;
+        for k in 1..=5 {
+            let w = before(k);
+            if NEGATIONS.contains(&w) {
+                return match using {
+                    None => false,
+                    // "i'm not on an iphone"; "it didn't on chrome" is a result.
+                    Some("on") => w == "not" && matches!(before(k + 1), "m" | "am" | "im"),
+                    Some(_) => true,
+                };
+            }
+            if USING.contains(&w) {
+                using.get_or_insert(w);
+            } else if !FILLER.contains(&w) {
+                return false;
+            }
+        }
+        false
     }
-    false
 }
 
 /// For each of the [`lowercase_words`] of `text`, the number of its clause: clauses end at
@@ -495,14 +528,6 @@ fn clause_of_each_word(text: &str) -> Vec<usize> {
         }
     }
     out
-}
-
-/// The words of `text`, lowercased, split at anything not a letter or digit.
-pub(crate) fn lowercase_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 impl fmt::Display for Browser {

@@ -113,7 +113,7 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     ];
     if crate::understand::asks_to_be_told(line)
         && !line.contains('?')
-        && crate::browser::lowercase_words(line)
+        && crate::plain_words::lowercase_words(line)
             .iter()
             .any(|w| about_the_end.contains(&w.as_str()))
         && let Some(c) = choices

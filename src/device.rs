@@ -50,11 +50,7 @@ impl Device {
     /// s23", "ok on my laptop now"). Words that name products rather than devices are not
     /// taken: "QuickBooks Desktop", "mobile data", "the mobile app".
     pub fn detect(text: &str) -> Option<Device> {
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        let words = crate::plain_words::lowercase_words(text);
         let has = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
         // A generic word is the device only where the user is on it: "on my phone", "from
         // the tablet", "using mobile". ("texted a code to my phone", "mobile data": not.)

@@ -61,6 +61,7 @@ pub mod ids;
 pub mod incident;
 pub mod knowledge;
 pub mod matcher;
+pub mod plain_words;
 pub mod probe;
 pub mod reply;
 pub mod semantic;

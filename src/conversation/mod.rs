@@ -6,6 +6,7 @@
 
 use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase, StepsFor};
+use crate::plain_words;
 use crate::reply::{Action, Hint, Reply, Style, Tone};
 use crate::semantic::QueryVectors;
 use crate::session::{Asked, Attempt, Outcome, ScoredArticle, Session, Stage, Step};
@@ -390,21 +391,15 @@ fn answer_asked(
         }
         // "but i need the full history tho": it works only in part, so it is no fix; the
         // words go to staff and the walk goes on.
-        let opens_with_a_but = text
-            .trim_start()
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| ["but", "except", "although", "though"].contains(&w));
+        let opens_with_a_but = plain_words::first_word(text)
+            .is_some_and(|w| ["but", "except", "although", "though"].contains(&w.as_str()));
         let said = understand::classify(text);
-        let still_short = {
-            let lower = text.to_lowercase();
-            [
+        let still_short = plain_words::has_any_word(
+            text,
+            &[
                 "need", "needs", "want", "only", "still", "not", "doesnt", "dont", "cant",
-            ]
-            .iter()
-            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
-        };
+            ],
+        );
         if opens_with_a_but
             && still_short
             && !said.question
@@ -855,10 +850,7 @@ fn describe(
     // not a new one to start from the first fix (a question about it is not).
     // ("ok so the cache was causing the blank page" says why, not that it is back.)
     let says_it_is_back = understood.intent == Some(Intent::NotFixed)
-        || text
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ["again", "still", "back"].contains(&w));
+        || plain_words::has_any_word(text, &["again", "still", "back"]);
     let same_problem_again = ranking
         .named()
         .is_some_and(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article())
@@ -919,10 +911,10 @@ fn describe(
         && understood.intent != Some(Intent::Fixed)
         && (came_back
             || understood.intent == Some(Intent::NotFixed)
-                && text
-                    .to_lowercase()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| ["again", "back", "stopped", "broken", "broke"].contains(&w)))
+                && plain_words::has_any_word(
+                    text,
+                    &["again", "back", "stopped", "broken", "broke"],
+                ))
     {
         session.descriptions.push(text.to_string());
         out.replies
@@ -2090,10 +2082,7 @@ pub(super) fn test_answered_again(
         "everywhere",
         "even",
     ];
-    let lower = text.to_lowercase();
-    let everywhere = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| EVERYWHERE.contains(&w));
+    let everywhere = plain_words::has_any_word(text, EVERYWHERE);
     let pending = session.pending_attempt().map(|p| p.solution);
     let Some((at, index, works)) = session
         .attempts

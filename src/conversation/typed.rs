@@ -6,6 +6,7 @@ use super::{Output, act, ask_again, next_solution, note_browser};
 use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::matcher::Ranking;
+use crate::plain_words;
 use crate::reply::{Action, Reply, Style};
 use crate::semantic::QueryVectors;
 use crate::session::{Asked, Outcome, Session, Stage};
@@ -160,10 +161,7 @@ pub(super) fn answer(
         && ["matter", "why", "need", "important", "difference"]
             .iter()
             .any(|w| text.to_lowercase().contains(w))
-        && text
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "browser")
+        && plain_words::has_any_word(text, &["browser"])
     {
         out.replies.push(
             Reply::new(format!(
@@ -184,10 +182,7 @@ pub(super) fn answer(
         && understood.browser.is_none()
         && understood.words <= 12
     {
-        let mentions_browser = text
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "browser");
+        let mentions_browser = plain_words::has_any_word(text, &["browser"]);
         if mentions_browser && (understand::cannot_tell(text) || understood.question) {
             out.replies
                 .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));
@@ -770,11 +765,9 @@ fn another_article<'a>(
 /// "tool hub") that `other` never uses.
 fn names_a_thing_only_of(current: &Article, other: &Article, text: &str) -> bool {
     let pairs = |t: &str| -> HashSet<(String, String)> {
-        let words: Vec<String> = t
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= 4 && !COMMON.contains(w))
-            .map(str::to_string)
+        let words: Vec<String> = plain_words::lowercase_words(t)
+            .into_iter()
+            .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
             .collect();
         words
             .windows(2)
@@ -1188,11 +1181,8 @@ fn deeds_told(text: &str) -> HashSet<String> {
         "i", "we", "ive", "weve", "just", "already", "and", "then", "also", "finally", "tried",
         "ok", "so",
     ];
-    let lower = text.to_lowercase().replace(['\'', '’'], "");
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = plain_words::lowercase_words(&text.replace(['\'', '’'], ""));
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let inflected = |w: &str| w.ends_with("ed") || w.ends_with("ing");
     words
         .windows(2)
@@ -1783,10 +1773,9 @@ fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowle
 /// QuickBooks work at home but not at work?").
 fn asked_as_written(question: &str, text: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
+        plain_words::lowercase_words(s)
+            .into_iter()
             .filter(|w| w.len() >= 3)
-            .map(str::to_string)
             .collect()
     };
     let said = words(text);
@@ -1820,15 +1809,11 @@ fn faq_answering<'a>(
     }
     // ("wait how do i ...": the kind is in the first words, not only the first.)
     let kind = |q: &str| {
-        let q = q.to_lowercase();
-        let first: Vec<&str> = q
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(3)
-            .collect();
+        let mut first = plain_words::lowercase_words(q);
+        first.truncate(3);
         ["how", "where", "why"]
             .into_iter()
-            .find(|w| first.contains(w))
+            .find(|w| first.iter().any(|f| f == w))
     };
     let near = kb.faq_by_meaning(&article.id, query?);
     let &(best, similarity) = near.first()?;
@@ -2615,10 +2600,9 @@ fn says_a_word_of(title: &str, text: &str) -> bool {
         "the", "and", "for", "try", "with", "your", "from", "that", "this",
     ];
     let words = |t: &str| -> HashSet<String> {
-        t.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3 && !FILLER.contains(w))
-            .map(str::to_string)
+        plain_words::lowercase_words(t)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3 && !FILLER.contains(&w.as_str()))
             .collect()
     };
     !words(title).is_disjoint(&words(text))
@@ -2672,11 +2656,8 @@ const COMMON: &[&str] = &[
 /// Whether `text` says an error shows ("it says error 103 now", "now a 504"), not only a
 /// number ("we're on Desktop 2019", "waited 5 minutes", "chrome 120") or a code it denies.
 fn shows_an_error(text: &str) -> bool {
-    let lower = crate::matcher::text::without_denied_codes(text).to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = plain_words::lowercase_words(&crate::matcher::text::without_denied_codes(text));
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     (0..words.len()).any(|i| crate::matcher::text::is_error_number(&words, i))
 }
 
@@ -2688,17 +2669,13 @@ impl Terms {
     }
 
     fn of(text: &str) -> Terms {
-        let lower = text.to_lowercase();
         let mut codes = HashSet::new();
         let mut words = HashSet::new();
-        for w in lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
+        for w in plain_words::lowercase_words(text) {
             if w.chars().any(|c| c.is_ascii_digit()) {
-                codes.insert(w.to_string());
-            } else if w.chars().count() >= 4 && !COMMON.contains(&w) {
-                words.insert(w.to_string());
+                codes.insert(w);
+            } else if w.chars().count() >= 4 && !COMMON.contains(&w.as_str()) {
+                words.insert(w);
             }
         }
         Terms { codes, words }

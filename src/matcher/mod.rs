@@ -580,12 +580,7 @@ impl Index {
 /// four characters). A fuzzy subsequence
 /// alone is not enough: "nope" is a subsequence of many names it has nothing to do with.
 fn words_look_alike(query: &str, name: &str) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
+    let words = crate::plain_words::lowercase_words;
     let name_words = words(name);
     words(query)
         .iter()

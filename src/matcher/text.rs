@@ -877,11 +877,8 @@ mod tests {
     #[test]
     fn a_number_is_an_error_only_where_it_reads_as_one() {
         let errors_in = |text: &str| -> Vec<String> {
-            let lower = text.to_lowercase();
-            let words: Vec<&str> = lower
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
+            let words = crate::plain_words::lowercase_words(text);
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
             (0..words.len())
                 .filter(|&i| is_error_number(&words, i))
                 .map(|i| words[i].to_string())

@@ -1192,22 +1192,21 @@ fn another_cause_named(text: &Normalised, step: &str) -> bool {
         "the culprit was",
         "was caused by",
     ];
-    let step_words: Vec<&str> = step
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let step_words = crate::plain_words::lowercase_words(step);
     let in_step = |w: &str| {
         step_words
             .iter()
-            .any(|s| *s == w || s.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(s))
+            .map(String::as_str)
+            .any(|s| s == w || s.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(s))
     };
     // "it was the weirdest thing, the reload fixed it", "reloaded and it works, the problem was
     // probably my slow wifi": the step is credited in so many words.
     let title = step.lines().next().unwrap_or_default();
-    let credits_the_step = title
-        .split(|c: char| !c.is_alphanumeric())
+    let credits_the_step = crate::plain_words::lowercase_words(title)
+        .into_iter()
         .filter(|w| w.len() >= 4)
         .any(|t| {
+            let t = t.as_str();
             text.words().any(|w| {
                 w == t
                     || ["ed", "d", "ing"]

@@ -70,6 +70,9 @@ const FIXED_STRONG: &[&str] = &[
     "we fixed",
     "back to life",
     "up and running",
+    "running now",
+    "running fine",
+    "running again",
     "now its fine",
     "now it is fine",
     "its fine now",
@@ -646,6 +649,19 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "problem is back",
     "issue is back",
     "broke again",
+    // Came back, in other words ("now it turned up again").
+    "turned up again",
+    "showed up again",
+    "shows up again",
+    "showing up again",
+    "popped up again",
+    "pops up again",
+    "popping up again",
+    "appeared again",
+    "appearing again",
+    "reappeared",
+    "its back again",
+    "it is back again",
     // Has the problem too ("I'm hitting this too").
     "hitting this",
     "this too",
@@ -781,6 +797,20 @@ const CHECK: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
+    // Support not answering ("support don't answer don't reply"): wants a person to.
+    "support dont answer",
+    "support doesnt answer",
+    "support dont reply",
+    "support doesnt reply",
+    "no one responds",
+    "nobody responds",
+    "no one answers",
+    "nobody answers",
+    "no one replies",
+    "nobody replies",
+    "no response from support",
+    "no reply from support",
+    "no answer from support",
     "number i can call",
     "someone i can call",
     "somebody i can call",
@@ -899,6 +929,36 @@ const NEW_PROBLEM: &[&str] = &[
     "since the update",
 ];
 
+/// Whether the reply says something brought new trouble ("that fixed a whole list of issues
+/// (and caused a few extra headaches)", "the update created a new problem"), not what the
+/// trouble was caused by ("the errors caused by the cache are gone").
+pub fn caused_new_trouble(text: &Normalised) -> bool {
+    const BROUGHT: &[&str] = &["caused", "created", "introduced", "causing", "creating"];
+    const TROUBLE_NOUNS: &[&str] = &[
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "headache",
+        "headaches",
+        "error",
+        "errors",
+        "bug",
+        "bugs",
+    ];
+    let words: Vec<&str> = text.words().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let between = || words[i + 1..].iter().take(4);
+        BROUGHT.contains(w)
+            && words.get(i + 1).is_some_and(|next| *next != "by")
+            && !(i > 0 && ["not", "never", "hasnt", "havent", "hadnt"].contains(&words[i - 1]))
+            && between()
+                .take_while(|n| !TROUBLE_NOUNS.contains(n))
+                .all(|n| !["no", "any", "zero"].contains(n))
+            && between().any(|n| TROUBLE_NOUNS.contains(n))
+    })
+}
+
 /// After "but": what makes a fix a new problem.
 const TROUBLE: &[&str] = &[
     "not", "no", "cant", "cannot", "wont", "doesnt", "didnt", "isnt", "lost", "missing", "gone",
@@ -939,6 +999,8 @@ const ASIDE: &[&str] = &[
     "thank",
     "thx",
     "ty",
+    "tyvm",
+    "谢谢",
     "ok",
     "okay",
     "k",
@@ -3473,7 +3535,10 @@ pub fn fed_up(text: &Normalised) -> bool {
 }
 
 pub fn names_device(text: &Normalised) -> bool {
+    // ("im on mobile" is a device; "mobile data" and "the mobile app" are not.)
     text.any(DEVICES)
+        || (text.any(&["on mobile", "from mobile", "using mobile"])
+            && crate::device::Device::detect(&text.plain) == Some(crate::device::Device::Phone))
 }
 
 pub fn works_elsewhere(text: &Normalised) -> bool {

@@ -1101,7 +1101,7 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::old_trouble_after_fix(text) {
         return Some(Intent::NotFixed);
     }
-    if cues::new_problem_after_fix(text) {
+    if cues::new_problem_after_fix(text) || (fixed && cues::caused_new_trouble(text)) {
         return Some(Intent::NewProblem);
     }
     if fixed && cues::works_with_another_version(text) {
@@ -2984,6 +2984,50 @@ mod tests {
 
     /// Found by a reviewer comparing the session's base and head (seventeenth session): the
     /// new cues' overreach, kept as negative tests.
+    #[test]
+    fn support_that_does_not_answer_mobile_and_running_now_are_read() {
+        assert_eq!(
+            intent("support dont answer, dont reply"),
+            Some(Intent::Human)
+        );
+        assert_eq!(intent("no one responds to my emails"), Some(Intent::Human));
+        assert_eq!(intent("but im on mobile"), Some(Intent::Browser));
+        assert_ne!(intent("no luck on mobile data"), Some(Intent::Browser));
+        assert_eq!(intent("ok its running now, thanks"), Some(Intent::Fixed));
+        assert_eq!(intent("still running slow"), Some(Intent::NotFixed));
+        assert_eq!(intent("tyvm"), Some(Intent::Aside));
+    }
+
+    #[test]
+    fn trouble_that_came_back_or_came_with_the_fix_is_no_fix() {
+        for came_back in [
+            "now it turned up again",
+            "the error popped up again",
+            "its back again",
+            "the blank page reappeared",
+        ] {
+            assert_eq!(intent(came_back), Some(Intent::NotFixed), "{came_back}");
+        }
+        for new_trouble in [
+            "that fixed it but caused a few extra headaches",
+            "the update fixed it but created a new problem with payroll",
+            "Well...that fixed a whole list of issues!  (and caused a few extra headaches).",
+        ] {
+            assert_eq!(
+                intent(new_trouble),
+                Some(Intent::NewProblem),
+                "{new_trouble}"
+            );
+        }
+        for fixed in [
+            "that fixed the errors caused by the cache",
+            "fixed, it caused no problems",
+            "yes back again to normal",
+        ] {
+            assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");
+        }
+    }
+
     #[test]
     fn cues_of_the_seventeenth_session_do_not_reach_past_them() {
         for not_fixed in [

@@ -6437,3 +6437,74 @@ fn moving_browser_at_the_step_that_says_to_is_that_step() {
         "Shall I note **Switch from Internet Explorer to a supported browser**",
     );
 }
+
+/// "ok thanks bye", "k thx bye", "cheers mate" after "Glad that worked!" are a goodbye, not a
+/// problem with no article ("I don't know this one"); "cheers" is thanks.
+#[test]
+fn a_goodbye_after_a_fix_is_answered_as_one() {
+    let kb = shipped_kb();
+    for (bye, thanked) in [
+        ("ok thanks bye", true),
+        ("k thx bye", true),
+        ("cheers mate", true),
+        ("ok bye", false),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("page keeps spinning on the dashboard, chrome");
+        let out = chat.say("yes that fixed it");
+        assert!(chat.recorded(Outcome::Fixed), "{bye}: {}", all_text(&out));
+        let out = chat.say(bye);
+        assert!(has(&out, "Bye for now"), "{bye}: {}", all_text(&out));
+        assert_eq!(
+            has(&out, "You're welcome"),
+            thanked,
+            "{bye}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "I don't know this one"), "{bye}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("page keeps spinning on the dashboard, chrome");
+    chat.say("yes that fixed it");
+    let out = chat.say("cheers");
+    assert!(has(&out, "You're welcome"), "{}", all_text(&out));
+}
+
+/// "what does H202 mean?" (a code of the article's own title) is answered from the article on
+/// the side, at a test and at a fix; asking is no result, so nothing is recorded as failed.
+#[test]
+fn asking_what_the_articles_own_code_means_is_answered_and_records_nothing() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("H202 when opening company file from workstation");
+    let open = chat.session.current_step();
+    let out = chat.say("what does H202 mean?");
+    assert!(
+        has(&out, "a workstation cannot reach the computer"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.current_step(),
+        open,
+        "the test stays the question"
+    );
+    assert!(!chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed));
+
+    chat.say("fails there too");
+    let open = chat.session.current_step();
+    let failed = chat.session.attempts.len();
+    let out = chat.say("what does H202 mean?");
+    assert!(
+        has(&out, "a workstation cannot reach"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.current_step(),
+        open,
+        "the fix stays the question"
+    );
+    assert_eq!(chat.session.attempts.len(), failed, "{}", all_text(&out));
+}

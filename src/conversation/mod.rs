@@ -1011,6 +1011,21 @@ fn describe(
         }
         return;
     }
+    // "ok thanks bye", "cheers mate" after a fix or anywhere outside a walk: a goodbye, not a
+    // problem nobody has an article for.
+    if ranking.named().is_none()
+        && named_browser.is_none()
+        && !asks_past_the_list
+        && understand::only_a_goodbye(text)
+    {
+        let bye = if understand::says_thanks(text) {
+            format!("{} {}", words::WELCOME, words::BYE)
+        } else {
+            words::BYE.to_string()
+        };
+        out.replies.push(Reply::new(bye));
+        return;
+    }
     // "human please", or "can i talk to a person, my boss needs this by friday" when it names
     // no problem clearly: a hand-over (adding to an open ticket), the words beyond the request
     // kept as its note, as during a walk. "can someone help me, payroll wont update" is a

@@ -2240,18 +2240,18 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
     if another_fix_done(session, article, text, now, out) {
         return;
     }
-    // "what does 185 mean?": what the article says of the code, on the side; the question on
-    // screen stays open (asking is no result).
-    if understand::classify(text).question
-        && let Some(meaning) = what_the_code_means(article, text)
-    {
+    // "what does 185 mean?", "what does H202 mean?" (the article's own code): what the article
+    // says of the code, on the side; the question on screen stays open (asking is no result).
+    let asked = understand::classify(text).question;
+    if asked && let Some(meaning) = what_the_code_means(article, text, CodesOfTheTitle::Kept) {
         out.replies.push(Reply::new(meaning).article(&article.id));
         open_question(session, article, "", now, out);
         return;
     }
     // "it says error 103 now": an error still shows, so the open fix did not clear it (and is
-    // not shown again). Other details leave it unanswered, as a browser change does.
-    let error_shows = shows_an_error(text);
+    // not shown again). Other details leave it unanswered, as a browser change does. (A
+    // question about a code tells no result.)
+    let error_shows = !asked && shows_an_error(text);
     if error_shows {
         super::fail_pending(session, article, now);
     }
@@ -2260,7 +2260,7 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
     if let Some(index) = jump {
         // "it says error 185": what the code means, then the fix it points to.
         let meaning = error_shows
-            .then(|| what_the_code_means(article, text))
+            .then(|| what_the_code_means(article, text, CodesOfTheTitle::Dropped))
             .flatten()
             .map(|m| format!("{m} "))
             .unwrap_or_default();
@@ -2281,7 +2281,7 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
     if error_shows {
         // No untried fix is about that error: what it means, when the article says, and the
         // next fix.
-        if let Some(meaning) = what_the_code_means(article, text) {
+        if let Some(meaning) = what_the_code_means(article, text, CodesOfTheTitle::Dropped) {
             out.replies
                 .push(Reply::new(words::code_noted(&meaning)).article(&article.id));
         }
@@ -2542,9 +2542,11 @@ fn with_what_codes_mean(article: &Article, text: &str) -> String {
 
 /// The line of `article`'s summary or causes that says what an error code of `text` means
 /// ("Error 185: the bank needs extra information ..."), as written there.
-fn what_the_code_means(article: &Article, text: &str) -> Option<String> {
+fn what_the_code_means(article: &Article, text: &str, title: CodesOfTheTitle) -> Option<String> {
     let mut codes = Terms::said(text).codes;
-    drop_title_codes(article, &mut codes);
+    if title == CodesOfTheTitle::Dropped {
+        drop_title_codes(article, &mut codes);
+    }
     if codes.is_empty() {
         return None;
     }
@@ -2554,6 +2556,14 @@ fn what_the_code_means(article: &Article, text: &str) -> Option<String> {
         .chain(article.causes.iter().map(|c| c.detail.as_str()))
         .find(|line| !Terms::of(line).codes.is_disjoint(&codes))
         .map(|line| line.trim().trim_start_matches(['-', '*', ' ']).to_string())
+}
+
+/// Whether the codes of an article's title count: told ("it says 502" in the 502 article) they
+/// are its own problem, no news; asked about ("what does H202 mean?") they are answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CodesOfTheTitle {
+    Kept,
+    Dropped,
 }
 
 /// `codes` without those in `article`'s title (its own problem: "502" in the 502 article).

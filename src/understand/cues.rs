@@ -1383,6 +1383,7 @@ pub fn only_thanks(text: &Normalised) -> bool {
 /// Goodbyes ("bye", "ttyl", "gotta go", "talk to you later").
 const GOODBYES: &[&str] = &[
     "bye",
+    "cheers",
     "byee",
     "goodbye",
     "cya",
@@ -1404,7 +1405,7 @@ const GOODBYE_FILLER: &[&str] = &[
     "bye", "byee", "goodbye", "cya", "ttyl", "see", "ya", "you", "u", "gotta", "got", "have", "to",
     "go", "talk", "speak", "with", "later", "soon", "for", "now", "then", "must", "i", "need",
     "ok", "okay", "k", "alright", "well", "anyway", "anyways", "thanks", "thank", "thx", "ty",
-    "cheers", HAPPY,
+    "cheers", "mate", "buddy", "dude", HAPPY,
 ];
 
 /// Whether a short message only says goodbye ("bye", "gotta go, ttyl"): no answer, no news.
@@ -3178,7 +3179,7 @@ pub fn opens_like_a_question(text: &Normalised) -> bool {
 
 /// Whether the message thanks ("thanks", "thank you", "ty").
 pub fn thanks(text: &Normalised) -> bool {
-    text.any(&["thanks", "thank", "thx", "ty"])
+    text.any(&["thanks", "thank", "thx", "ty", "tyvm", "cheers"])
 }
 
 /// Every word of a plain "yes, that's the one" ("yes", "yep that's it", "correct 👍").

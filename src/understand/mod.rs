@@ -957,6 +957,11 @@ pub fn small_talk(message: &str) -> Option<SmallTalk> {
     })
 }
 
+/// Whether the message thanks anyone, whatever else it says ("ok thanks bye").
+pub fn says_thanks(message: &str) -> bool {
+    cues::thanks(&Normalised::new(message))
+}
+
 /// A bare answer to a yes/no question such as "Is this it?": `Some(true)` for "yes" ("yep,
 /// that's it"), `Some(false)` for "no" ("nope", "not it", "none of these"), `None` for anything
 /// that says more.

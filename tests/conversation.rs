@@ -6508,3 +6508,49 @@ fn asking_what_the_articles_own_code_means_is_answered_and_records_nothing() {
     );
     assert_eq!(chat.session.attempts.len(), failed, "{}", all_text(&out));
 }
+
+/// Just after "Glad that worked!", the problem told again only as "Is this it?" ("its blank
+/// again") or a slip in other words ("no wait it didnt work", "sorry misread, it did not fix
+/// it") takes the fix back: it is not left credited and the walk goes on.
+#[test]
+fn a_fix_taken_back_in_other_words_is_not_left_credited() {
+    let kb = shipped_kb();
+    for back in [
+        "ugh nvm its blank again",
+        "its blank again",
+        "welp, blank again 🙃",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("the reports page is blank, everything else loads. edge");
+        chat.say("ctrl f5 fixed it!");
+        chat.say("yes");
+        assert!(chat.recorded(Outcome::Fixed), "{back}");
+        let out = chat.say(back);
+        assert!(has(&out, "it's back"), "{back}: {}", all_text(&out));
+        assert!(!has(&out, "Is this it?"), "{back}: {}", all_text(&out));
+        assert!(
+            !chat.recorded(Outcome::Fixed),
+            "{back}: the fix stays credited"
+        );
+    }
+    for slip in [
+        "wait no, i mean it didnt work",
+        "no wait it didnt work",
+        "sorry misread, it did not fix it",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("bad gateway again ugh. im on chrome");
+        chat.say("yes");
+        assert!(chat.recorded(Outcome::Fixed), "{slip}");
+        let out = chat.say(slip);
+        assert!(
+            has(&out, "didn't fix it after all"),
+            "{slip}: {}",
+            all_text(&out)
+        );
+        assert!(
+            !chat.recorded(Outcome::Fixed),
+            "{slip}: the fix stays credited"
+        );
+    }
+}

@@ -851,8 +851,10 @@ fn describe(
     // ("ok so the cache was causing the blank page" says why, not that it is back.)
     let says_it_is_back = understood.intent == Some(Intent::NotFixed)
         || plain_words::has_any_word(text, &["again", "still", "back"]);
+    // ("its blank again" ranks the fixed article only as "Is this it?": still its problem.)
     let same_problem_again = ranking
         .named()
+        .or_else(|| ranking.candidates(1).first().copied())
         .is_some_and(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article())
         && says_it_is_back
         && !understood.question
@@ -1583,7 +1585,7 @@ fn mark_fixed(session: &mut Session, article: &Article, now: u64) -> Option<Stri
 fn fix_came_back(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
     take_fix_back(session, article, now);
     typed::note_follow_up(session, text);
-    let said = if understand::corrects_an_answer(text) {
+    let said = if understand::corrects_an_answer(text) || understand::doubts_then_denies(text) {
         words::FIX_TAKEN_BACK
     } else {
         words::FIX_CAME_BACK

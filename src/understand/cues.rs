@@ -2974,6 +2974,10 @@ const DID_NOT_LAST: &[&str] = &[
 /// An answer taken back: "i meant", "wrong button".
 const CORRECTION: &[&str] = &[
     "i meant",
+    "i mean",
+    "misread",
+    "mis read",
+    "read it wrong",
     "meant to say",
     "meant to click",
     "meant to press",
@@ -2988,6 +2992,9 @@ const CORRECTION: &[&str] = &[
     "hit the wrong",
     "tapped the wrong",
 ];
+
+/// Doubts about the answer just given: with a failure after them, a correction.
+pub const DOUBTS: &[&str] = &["no wait", "wait no"];
 
 /// It worked only for a moment ("works for a sec then breaks again"): not fixed.
 const WORKED_BRIEFLY: &[&str] = &[
@@ -3123,7 +3130,9 @@ pub fn corrects_an_answer(text: &Normalised) -> bool {
 /// didnt fix it", "wrong button, still broken").
 pub fn fix_did_not_last(text: &Normalised) -> bool {
     // Negation-aware: "its not actually fixed" takes the fix back rather than stating one.
-    let corrected = text.any(CORRECTION) && strong_not_fixed(&text.without(CORRECTION));
+    // ("no wait it didnt work" takes it back; a bare "wait no" only doubts, and is asked.)
+    let corrected = (text.any(CORRECTION) && strong_not_fixed(&text.without(CORRECTION)))
+        || (text.any(DOUBTS) && strong_not_fixed(&text.without(DOUBTS)));
     (text.any(DID_NOT_LAST) || corrected) && !strong_fixed(text)
 }
 

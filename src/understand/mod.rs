@@ -277,6 +277,16 @@ pub fn corrects_an_answer(message: &str) -> bool {
     cues::corrects_an_answer(&Normalised::new(message))
 }
 
+/// Whether the message opens with a doubt about the answer given and then denies it ("no wait
+/// it didnt work"; "wait no its blank again" says the problem is back).
+pub fn doubts_then_denies(message: &str) -> bool {
+    let text = Normalised::new(message);
+    cues::DOUBTS
+        .iter()
+        .any(|d| text.padded().trim_start().starts_with(d))
+        && cues::negated(&text.without(cues::DOUBTS))
+}
+
 /// Whether a request to add to the ticket is only the request ("add it to my ticket"), with
 /// nothing of its own to add ("please add to ticket: H202" has).
 pub fn only_asks_to_add(message: &str) -> bool {

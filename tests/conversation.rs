@@ -6554,3 +6554,39 @@ fn a_fix_taken_back_in_other_words_is_not_left_credited() {
         );
     }
 }
+
+/// At "Retry after a short wait", "did a smaller range and it worked" and "shortened the date
+/// range, works now" tell the other fix done ("Make the report or export smaller": its title's
+/// word, or words only its steps have); that fix is the one asked about, never the one on
+/// screen.
+#[test]
+fn a_fix_told_by_what_was_done_is_the_one_asked_about() {
+    let kb = shipped_kb();
+    for said in [
+        "did a smaller range and it worked",
+        "shortened the date range, works now",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("504 gateway timeout when exporting all my transactions to excel");
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Shall I note **Make the report or export smaller**"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        chat.say("yes");
+        let fixed: Vec<&str> = chat
+            .session
+            .attempts
+            .iter()
+            .filter(|a| a.outcome == Some(Outcome::Fixed))
+            .map(|a| a.title.as_str())
+            .collect();
+        assert_eq!(fixed, ["Make the report or export smaller"], "{said}");
+    }
+    // Words the open fix's steps have too name no other fix.
+    let mut chat = Chat::new(&kb);
+    chat.say("504 gateway timeout when exporting all my transactions to excel");
+    let out = chat.say("waited a few minutes and tried again, it works");
+    assert!(has(&out, "Retry after a short wait"), "{}", all_text(&out));
+}

@@ -1030,10 +1030,22 @@ pub(super) fn names_an_action(text: &str) -> bool {
             .is_some_and(|j| words[j].0 == "even" && !words[j].1);
         let a_state = state_before(1) || (even_before && state_before(2));
         // "ok did it", "did that": the deed said by its doing.
+        // ("did a smaller range": a deed told by what was done.)
         let did_it = w == "did"
             && words.get(i + 1).is_some_and(|(next, _)| {
-                ["it", "that", "this", "those", "them", "everything", "all"]
-                    .contains(&next.as_str())
+                [
+                    "it",
+                    "that",
+                    "this",
+                    "those",
+                    "them",
+                    "everything",
+                    "all",
+                    "a",
+                    "an",
+                    "the",
+                ]
+                .contains(&next.as_str())
             });
         DONE.contains(&w)
             || did_it
@@ -1148,6 +1160,29 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
         .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
+        .or_else(|| {
+            // "shortened the date range, works now" at "Retry after a short wait": two words or
+            // more that one fix's steps have ("Shorten the date range") and the open one's none.
+            let by_steps =
+                |i: usize| said.shared_in_any_form(&Terms::of(&steps_text(&article.solutions[i])));
+            if !names_an_action(text) || by_steps(open) > 0 {
+                return None;
+            }
+            let scored: Vec<(usize, usize)> = (0..article.solutions.len())
+                .filter(|&i| i != open && !ruled_out(i))
+                .map(|i| (by_steps(i), i))
+                .filter(|&(n, _)| n >= 2)
+                .collect();
+            let best = scored.iter().map(|&(n, _)| n).max()?;
+            match scored
+                .iter()
+                .filter(|&&(n, _)| n == best)
+                .collect::<Vec<_>>()[..]
+            {
+                [&(_, i)] => Some(i),
+                _ => None,
+            }
+        })
         .or_else(|| {
             // "paused zapier and its working now": a deed done to something only one fix's
             // steps name ("... any app that syncs large amounts of data (such as Zapier ...").

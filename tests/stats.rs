@@ -314,3 +314,34 @@ async fn a_test_counts_what_it_showed_and_the_ticket_says_so() {
         "{card}"
     );
 }
+
+/// A test's result said again the other way ("it works in incognito though" after "same thing
+/// there") counts once, as the new result: the old one is counted out.
+#[tokio::test]
+async fn a_test_result_said_again_the_other_way_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    for text in [
+        "page blank after login, chrome",
+        "nope",
+        "same thing there",
+        "oh wait actually it works in incognito though",
+    ] {
+        service
+            .handle(&ann, describe_in_chrome(text))
+            .await
+            .unwrap();
+    }
+    let (_, a) = stats_of(&service, "page-not-loading");
+    let test = a
+        .solutions
+        .iter()
+        .find(|s| s.title == "Try a private window")
+        .expect("the test was shown");
+    assert_eq!(
+        (test.shown, test.works_there, test.fails_there),
+        (1, 1, 0),
+        "{test:?}"
+    );
+}

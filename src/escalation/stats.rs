@@ -23,6 +23,13 @@ pub enum StatKind {
     WorksThere,
     /// A test the problem showed in as well.
     FailsThere,
+    /// A "not fixed" recorded earlier was corrected ("that last one actually did fix it"):
+    /// counted out of `not_fixed` again.
+    NotFixedTakenBack,
+    /// A test's result said again the other way ("it works in incognito though" after "fails
+    /// there too"): the old result is counted out again.
+    WorksThereTakenBack,
+    FailsThereTakenBack,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -151,8 +158,14 @@ pub fn aggregate(
                 a.fixed_without_ticket = a.fixed_without_ticket.saturating_sub(1);
                 fixed_without_ticket = fixed_without_ticket.saturating_sub(1);
             }
+            StatKind::NotFixedTakenBack => {
+                a.not_fixed = a.not_fixed.saturating_sub(1);
+                s.not_fixed = s.not_fixed.saturating_sub(1);
+            }
             StatKind::WorksThere => s.works_there += 1,
             StatKind::FailsThere => s.fails_there += 1,
+            StatKind::WorksThereTakenBack => s.works_there = s.works_there.saturating_sub(1),
+            StatKind::FailsThereTakenBack => s.fails_there = s.fails_there.saturating_sub(1),
         }
     }
     let articles = by_article
@@ -204,6 +217,28 @@ mod tests {
 
     /// A solution inserted before "Reload" moved it from 1st to 2nd: its figures stay one row,
     /// numbered as it is now, and the rows keep the article's order.
+    #[test]
+    fn a_result_taken_back_is_counted_out_again() {
+        let s = aggregate(
+            vec![
+                event(1, 0, "Reload", StatKind::Shown),
+                event(2, 0, "Reload", StatKind::NotFixed),
+                event(3, 0, "Reload", StatKind::NotFixedTakenBack),
+                event(3, 0, "Reload", StatKind::Fixed),
+                event(4, 1, "Private", StatKind::Shown),
+                event(5, 1, "Private", StatKind::FailsThere),
+                event(6, 1, "Private", StatKind::FailsThereTakenBack),
+                event(6, 1, "Private", StatKind::WorksThere),
+            ],
+            Vec::new(),
+            0,
+        );
+        let a = &s.articles[0];
+        assert_eq!((a.fixed, a.not_fixed), (1, 0));
+        let test = &a.solutions[1];
+        assert_eq!((test.works_there, test.fails_there), (1, 0));
+    }
+
     #[test]
     fn a_solution_that_moved_keeps_one_row_under_its_latest_number() {
         let s = aggregate(

@@ -262,6 +262,16 @@ impl Service {
                     kinds.push(StatKind::FixWithoutTicketTakenBack);
                 }
             }
+            // A result said again the other way replaces the old one: counted out again, so
+            // one attempt counts once.
+            if old_outcome.is_some() && a.outcome != old_outcome {
+                match old_outcome {
+                    Some(Outcome::NotFixed) => kinds.push(StatKind::NotFixedTakenBack),
+                    Some(Outcome::WorksThere) => kinds.push(StatKind::WorksThereTakenBack),
+                    Some(Outcome::FailsThere) => kinds.push(StatKind::FailsThereTakenBack),
+                    _ => {}
+                }
+            }
             if a.outcome != old_outcome {
                 match a.outcome {
                     Some(Outcome::Fixed) => {

@@ -970,6 +970,8 @@ pub const OUTAGE_TITLE: &str = "Known outage";
 pub const NOTIFY_ME: &str = "Notify me when it's fixed";
 /// Continues the normal walk after the outage lead.
 pub const HELP_ME_ANYWAY: &str = "Help me anyway";
+/// After an aside while the outage lead holds the fixes back.
+pub const FIXES_WHEN_YOU_WANT: &str = "The fixes are here when you want to try them anyway: press Help me anyway or say \"help me anyway\".";
 
 pub fn will_tell_you(id: &str) -> String {
     format!("I'll tell you here when {id} is over.")

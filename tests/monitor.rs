@@ -527,3 +527,34 @@ async fn a_name_that_fails_to_resolve_now_and_then_opens_nothing_and_loses_nothi
         "every check kept"
     );
 }
+
+/// While the outage lead holds the fixes back, an aside ("let me know when its back up", "ok
+/// thx") does not start them: it is answered, with "Help me anyway" still offered; typing
+/// "help me anyway" shows the first fix.
+#[tokio::test]
+async fn an_aside_while_the_outage_holds_the_fixes_back_does_not_start_them() {
+    let rig = Rig::new("failure_threshold = 1\n").await;
+    assert_eq!(rig.round(Behavior::status(502)).await, Some(Change::Down));
+    let replies = describe(&rig.service, "cy", "the portal shows 502 bad gateway").await;
+    assert!(replies[0].text.contains("Known outage"), "{replies:#?}");
+    describe(&rig.service, "cy", "let me know when its back up").await;
+    let said = describe(&rig.service, "cy", "ok thx").await;
+    let shows_a_fix = |replies: &[supportbot::reply::Reply]| {
+        replies.iter().any(|r| {
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Solution"))
+        })
+    };
+    assert!(!shows_a_fix(&said), "{said:#?}");
+    assert!(
+        said.iter()
+            .flat_map(|r| &r.choices)
+            .any(|c| c.label == "Help me anyway"),
+        "{said:#?}"
+    );
+    let session = rig.service.store().load_session("cy").unwrap().unwrap();
+    assert!(session.attempts.is_empty(), "{:?}", session.attempts);
+    let walk = describe(&rig.service, "cy", "help me anyway").await;
+    assert!(shows_a_fix(&walk), "{walk:#?}");
+}

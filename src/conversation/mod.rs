@@ -157,7 +157,12 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             let before = session.browser;
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
-            if !answered {
+            // "help me anyway" while the outage lead holds the fixes back: its button.
+            let held = matches!(session.stage, Stage::AwaitingFeedback { .. })
+                && session.pending_attempt().is_none();
+            if !answered && held && understand::asks_for_the_fixes(text) {
+                act(kb, session, Action::Continue, now, &mut out);
+            } else if !answered {
                 describe(kb, session, text, browser, query.as_ref(), now, &mut out)
             }
             // "brave": Chrome's steps stand in, and the user is told why they read "Chrome".

@@ -2385,6 +2385,21 @@ pub(super) fn open_question(
 ) {
     let (Stage::AwaitingFeedback { .. }, Some(step)) = (&session.stage, session.current_step())
     else {
+        // Nothing shown to answer while walking: the outage lead held the first fix back
+        // ("ok thx" after "Notify me"). An aside does not start the fixes; "Help me anyway"
+        // does.
+        if matches!(session.stage, Stage::AwaitingFeedback { .. })
+            && session.pending_attempt().is_none()
+        {
+            let lead = if lead.is_empty() { words::NOTED } else { lead };
+            out.replies.push(
+                Reply::new(format!("{lead} {}", words::FIXES_WHEN_YOU_WANT))
+                    .article(&article.id)
+                    .choice(Action::Continue, words::HELP_ME_ANYWAY, Style::Secondary)
+                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary),
+            );
+            return;
+        }
         if !lead.is_empty() {
             out.replies.push(Reply::new(lead).article(&article.id));
         }

@@ -967,6 +967,27 @@ pub fn small_talk(message: &str) -> Option<SmallTalk> {
     })
 }
 
+/// Whether the message asks for the fixes held back behind an outage notice ("help me
+/// anyway", "show me the fixes", "lets try anyway").
+pub fn asks_for_the_fixes(message: &str) -> bool {
+    const ASKS: &[&str] = &[
+        "help me anyway",
+        "help anyway",
+        "help me",
+        "show me the fixes",
+        "show the fixes",
+        "show me the steps",
+        "the fixes please",
+        "lets try anyway",
+        "try anyway",
+        "try the fixes",
+        "go ahead",
+        "i want to try",
+    ];
+    let text = Normalised::new(message);
+    text.any(ASKS) && !text.is_question() && text.word_count() <= 8
+}
+
 /// Whether the message thanks anyone, whatever else it says ("ok thanks bye").
 pub fn says_thanks(message: &str) -> bool {
     cues::thanks(&Normalised::new(message))

@@ -949,6 +949,14 @@ pub fn outage_lead(since: &str, id: &str, title: &str, latest: Option<&str>) -> 
     )
 }
 
+/// A known outage, told beside a live check's result.
+pub fn known_outage_line(since: &str, id: &str, title: &str) -> String {
+    format!(
+        "**Known outage since {since} ({id}):** {title}. The support team has confirmed it; \
+         a check from here can pass while this part of the service is down."
+    )
+}
+
 /// `text` ending as a sentence does (a full stop added when it has none), for text staff
 /// typed that is followed by more words.
 pub fn as_sentence(text: &str) -> String {

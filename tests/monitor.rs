@@ -558,3 +558,27 @@ async fn an_aside_while_the_outage_holds_the_fixes_back_does_not_start_them() {
     let walk = describe(&rig.service, "cy", "help me anyway").await;
     assert!(shows_a_fix(&walk), "{walk:#?}");
 }
+
+/// "is it down?" during a known outage tells the incident beside the live check's result
+/// (a check from here can pass while the part staff confirmed is down); with none, only the
+/// check.
+#[tokio::test]
+async fn asking_if_it_is_down_during_an_outage_tells_the_known_incident() {
+    let rig = Rig::new("failure_threshold = 1\n").await;
+    let quiet = describe(&rig.service, "dee", "is it down for everyone?").await;
+    assert!(
+        quiet.iter().all(|r| !r.text.contains("Known outage")),
+        "{quiet:#?}"
+    );
+    assert_eq!(rig.round(Behavior::status(502)).await, Some(Change::Down));
+    let said = describe(&rig.service, "eve", "is it down for everyone?").await;
+    let known = said
+        .iter()
+        .find(|r| r.text.contains("Known outage"))
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert!(known.text.contains("(I-0001)"), "{}", known.text);
+    assert!(
+        said.len() >= 2,
+        "the live check's result follows: {said:#?}"
+    );
+}

@@ -47,6 +47,29 @@ pub struct StatusReport {
 }
 
 impl Service {
+    /// "is it down?" during a known outage: the incidents staff confirmed, told beside what a
+    /// live check sees from here (a check can pass while a part of the service is down).
+    pub(super) fn known_outages_beside_a_check(&self) -> Option<Reply> {
+        let active = self.store.active_incidents();
+        if active.is_empty() {
+            return None;
+        }
+        let lines: Vec<String> = active
+            .iter()
+            .map(|i| {
+                words::known_outage_line(&clock_time(i.opened_at), &i.id.to_string(), &i.title)
+            })
+            .collect();
+        let mut reply = Reply::new(lines.join("\n"))
+            .title(words::OUTAGE_TITLE)
+            .tone(Tone::Warning)
+            .aside();
+        for i in &active {
+            reply = reply.choice(Action::NotifyMe(i.id.0), words::NOTIFY_ME, Style::Primary);
+        }
+        Some(reply)
+    }
+
     /// Puts the known outage first when a reply lands on an article an active incident
     /// concerns, once per user and incident ("it's them, not you").
     pub(super) fn lead_with_outage(

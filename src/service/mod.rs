@@ -213,7 +213,10 @@ impl Service {
         for effect in output.effects {
             match effect {
                 Effect::Check { targets, lead } => {
-                    let checked = self.run_checks(&mut session, targets).await;
+                    let mut checked = self.run_checks(&mut session, targets).await;
+                    if let Some(known) = self.known_outages_beside_a_check() {
+                        checked.insert(0, known);
+                    }
                     if lead {
                         replies.splice(0..0, checked);
                     } else {

@@ -6590,3 +6590,24 @@ fn a_fix_told_by_what_was_done_is_the_one_asked_about() {
     let out = chat.say("waited a few minutes and tried again, it works");
     assert!(has(&out, "Retry after a short wait"), "{}", all_text(&out));
 }
+
+/// "anyone else having issues with quickbooks today?" asks about an outage: the live check,
+/// first thing or mid-walk; never a ticket or "I don't know this one".
+#[test]
+fn asking_whether_anyone_else_has_it_runs_the_check() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("anyone else having issues with quickbooks today?");
+    assert!(
+        matches!(out.effects.as_slice(), [Effect::Check { targets, .. }] if !targets.is_empty()),
+        "{out:?}"
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("page blank after login, chrome");
+    let out = chat.say("anyone else getting this?");
+    assert!(
+        matches!(out.effects.as_slice(), [Effect::Check { targets, .. }] if !targets.is_empty()),
+        "{out:?}"
+    );
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+}

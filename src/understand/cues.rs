@@ -794,6 +794,19 @@ const CHECK: &[&str] = &[
     "everybody has",
 ];
 
+/// Asks whether others have it too ("anyone else having issues with quickbooks today?"): a
+/// question of an outage, not a call for a person.
+pub const OTHERS_HAVE_IT_TOO: &[&str] = &[
+    "anyone else having",
+    "anyone else getting",
+    "anyone else seeing",
+    "anyone else experiencing",
+    "anybody else having",
+    "anybody else getting",
+    "anyone else have",
+    "anybody else have",
+];
+
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
@@ -2417,7 +2430,7 @@ pub fn check(text: &Normalised) -> bool {
         || IS_IT_ONLINE
             .iter()
             .any(|q| text.words().collect::<Vec<_>>().join(" ") == *q);
-    text.any(CHECK) || (text.any(SERVICE_WORDS) && reach)
+    text.any(CHECK) || text.any(OTHERS_HAVE_IT_TOO) || (text.any(SERVICE_WORDS) && reach)
 }
 
 /// "is the service up?", "is quickbooks working right now?": a short question whether the

@@ -1091,8 +1091,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         || text.padded() == " again "
         || (text.any(cues::ALREADY_DONE) && !cues::strong_fixed(text));
     // "can someone check if it's down" asks for the check, not for a person.
+    // ("anyone else having this?" asks about others, not for someone.)
     if cues::human(text)
         && !(cues::check(text) && text.has("check") && !cues::asks_for_a_person(text))
+        && (!text.any(cues::OTHERS_HAVE_IT_TOO) || cues::asks_for_a_person(text))
     {
         return Some(Intent::Human);
     }
@@ -3020,6 +3022,24 @@ mod tests {
 
     /// Found by a reviewer comparing the session's base and head (seventeenth session): the
     /// new cues' overreach, kept as negative tests.
+    #[test]
+    fn asking_whether_others_have_it_is_a_check_not_a_call_for_someone() {
+        for check in [
+            "anyone else getting this?",
+            "anyone else having issues with quickbooks today?",
+            "is anyone else having this problem",
+        ] {
+            assert_eq!(intent(check), Some(Intent::Check), "{check}");
+        }
+        for human in [
+            "is anyone else having this, can i talk to a person",
+            "anyone there?",
+            "can anyone help",
+        ] {
+            assert_eq!(intent(human), Some(Intent::Human), "{human}");
+        }
+    }
+
     #[test]
     fn support_that_does_not_answer_mobile_and_running_now_are_read() {
         assert_eq!(

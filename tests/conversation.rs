@@ -6510,8 +6510,7 @@ fn asking_what_the_articles_own_code_means_is_answered_and_records_nothing() {
 }
 
 /// Just after "Glad that worked!", the problem told again only as "Is this it?" ("its blank
-/// again") or a slip in other words ("no wait it didnt work", "sorry misread, it did not fix
-/// it") takes the fix back: it is not left credited and the walk goes on.
+/// again") or a slip in other words ("no wait it didnt work") takes the fix back: it is not left credited and the walk goes on.
 #[test]
 fn a_fix_taken_back_in_other_words_is_not_left_credited() {
     let kb = shipped_kb();
@@ -6533,11 +6532,7 @@ fn a_fix_taken_back_in_other_words_is_not_left_credited() {
             "{back}: the fix stays credited"
         );
     }
-    for slip in [
-        "wait no, i mean it didnt work",
-        "no wait it didnt work",
-        "sorry misread, it did not fix it",
-    ] {
+    for slip in ["wait no, i mean it didnt work", "no wait it didnt work"] {
         let mut chat = Chat::new(&kb);
         chat.say("bad gateway again ugh. im on chrome");
         chat.say("yes");
@@ -6610,4 +6605,34 @@ fn asking_whether_anyone_else_has_it_runs_the_check() {
         "{out:?}"
     );
     assert_eq!(chat.session.article(), Some("page-not-loading"));
+}
+
+/// Where this session's rules must not reach (found by a reviewer comparing with the base):
+/// "i mean" is filler, not a correction; a question beside an error still reports it; "my
+/// dashboard is back" after a fix takes nothing back.
+#[test]
+fn rules_of_the_eighteenth_session_do_not_reach_past_them() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("the blank page keeps showing in chrome");
+    chat.say("still broken");
+    chat.say("works fine in incognito");
+    let out = chat.say("i mean, i turned them off and it works now");
+    assert!(
+        has(&out, "Shall I note **Turn off browser extensions**"),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not updating");
+    let out = chat.say("now it says error 106, what do i do?");
+    assert!(chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("the blank page keeps showing in chrome");
+    chat.say("that fixed it");
+    assert!(chat.recorded(Outcome::Fixed));
+    let out = chat.say("my dashboard is back");
+    assert!(chat.recorded(Outcome::Fixed), "{}", all_text(&out));
 }

@@ -582,3 +582,16 @@ async fn asking_if_it_is_down_during_an_outage_tells_the_known_incident() {
         "the live check's result follows: {said:#?}"
     );
 }
+
+/// At the outage hold, asking for a person is a hand-over, not "help me anyway".
+#[tokio::test]
+async fn a_person_asked_for_at_the_outage_hold_is_a_hand_over() {
+    let rig = Rig::new("failure_threshold = 1\n").await;
+    assert_eq!(rig.round(Behavior::status(502)).await, Some(Change::Down));
+    describe(&rig.service, "fay", "the portal shows 502 bad gateway").await;
+    let said = describe(&rig.service, "fay", "i need a human to help me").await;
+    assert!(
+        said.iter().any(|r| r.text.contains("opened ticket")),
+        "{said:#?}"
+    );
+}

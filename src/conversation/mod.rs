@@ -856,11 +856,18 @@ fn describe(
     // ("ok so the cache was causing the blank page" says why, not that it is back.)
     let says_it_is_back = understood.intent == Some(Intent::NotFixed)
         || plain_words::has_any_word(text, &["again", "still", "back"]);
-    // ("its blank again" ranks the fixed article only as "Is this it?": still its problem.)
-    let same_problem_again = ranking
+    // ("its blank again" ranks the fixed article only as "Is this it?": still its problem,
+    // when it says "again" or "still"; "my dashboard is back" is no failure.)
+    let again_or_still = understood.intent == Some(Intent::NotFixed)
+        || plain_words::has_any_word(text, &["again", "still"]);
+    let same_problem_again = (ranking
         .named()
-        .or_else(|| ranking.candidates(1).first().copied())
         .is_some_and(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article())
+        || again_or_still
+            && ranking
+                .candidates(1)
+                .first()
+                .is_some_and(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article()))
         && says_it_is_back
         && !understood.question
         && !matches!(

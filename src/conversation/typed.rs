@@ -2285,8 +2285,12 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
     }
     // "it says error 103 now": an error still shows, so the open fix did not clear it (and is
     // not shown again). Other details leave it unanswered, as a browser change does. (A
-    // question about a code tells no result.)
-    let error_shows = !asked && shows_an_error(text);
+    // question what a code means tells no result; "now it says error 106, what do i do?"
+    // does.)
+    let asks_what_it_means = asked
+        && plain_words::has_any_word(text, &["mean", "means", "meaning"])
+        && !plain_words::has_any_word(text, &["now", "still", "again", "says", "shows", "getting"]);
+    let error_shows = !asks_what_it_means && shows_an_error(text);
     if error_shows {
         super::fail_pending(session, article, now);
     }

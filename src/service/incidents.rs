@@ -49,8 +49,15 @@ pub struct StatusReport {
 impl Service {
     /// "is it down?" during a known outage: the incidents staff confirmed, told beside what a
     /// live check sees from here (a check can pass while a part of the service is down).
-    pub(super) fn known_outages_beside_a_check(&self) -> Option<Reply> {
-        let active = self.store.active_incidents();
+    /// Only those of the article being walked, when one is (a payroll outage says nothing of
+    /// a blank page).
+    pub(super) fn known_outages_beside_a_check(&self, article: Option<&str>) -> Option<Reply> {
+        let active: Vec<_> = self
+            .store
+            .active_incidents()
+            .into_iter()
+            .filter(|i| article.is_none_or(|a| i.concerns(a)))
+            .collect();
         if active.is_empty() {
             return None;
         }

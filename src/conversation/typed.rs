@@ -2392,9 +2392,7 @@ pub(super) fn open_question(
         // Nothing shown to answer while walking: the outage lead held the first fix back
         // ("ok thx" after "Notify me"). An aside does not start the fixes; "Help me anyway"
         // does.
-        if matches!(session.stage, Stage::AwaitingFeedback { .. })
-            && session.pending_attempt().is_none()
-        {
+        if session.fixes_held_back() {
             let lead = if lead.is_empty() { words::NOTED } else { lead };
             out.replies.push(
                 Reply::new(format!("{lead} {}", words::FIXES_WHEN_YOU_WANT))

@@ -418,6 +418,13 @@ impl Session {
         self.attempts.last_mut().filter(|a| a.outcome.is_none())
     }
 
+    /// Whether the fixes are held back: a walk is open but no fix is shown to answer (the
+    /// outage notice came first; "Help me anyway" starts them).
+    pub fn fixes_held_back(&self) -> bool {
+        matches!(self.stage, Stage::AwaitingFeedback { .. })
+            && self.attempts.last().is_none_or(|a| a.outcome.is_some())
+    }
+
     /// Keeps a live check's result for staff, once: a check answered again from the cache is
     /// the same check, its time (now less the cache entry's age, in whole seconds) within a
     /// second of the first.

@@ -268,6 +268,30 @@ impl Browser {
         Browser::among(Some(text), &words).or_else(|| Browser::near_name_said(&words))
     }
 
+    /// Whether a text names two or more browsers ("gray on Safari, works on Chrome"), which
+    /// [`Browser::detect`] leaves unsaid.
+    pub fn names_several(text: &str) -> bool {
+        let words = lowercase_words(text);
+        let has = |w: &str| words.iter().any(|x| x == w);
+        let explorer = words
+            .windows(2)
+            .any(|w| w[0] == "internet" && w[1] == "explorer");
+        [
+            has("safari") || has("iphone") || has("ipad"),
+            has("chrome") || has("chromium"),
+            has("firefox"),
+            has("edge")
+                && !words
+                    .windows(2)
+                    .any(|w| w[0] == "cutting" && w[1] == "edge"),
+            explorer || has("ie") || has("ie11"),
+        ]
+        .iter()
+        .filter(|named| **named)
+        .count()
+            >= 2
+    }
+
     /// A browser name typed with one slip ("chorme", "firefix", "edeg") as a one-word answer.
     /// `None` when the word is near no name or near several.
     pub fn near_name(word: &str) -> Option<Browser> {

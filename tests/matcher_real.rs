@@ -30,8 +30,8 @@ struct Case {
     #[serde(default)]
     #[allow(dead_code, reason = "documentation for readers of the set")]
     note: Option<String>,
-    /// Set on the third ("2026-12-01") and fourth ("2026-12-02") collections, each reported
-    /// apart as well.
+    /// Set on the third ("2026-12-01"), fourth ("2026-12-02") and fifth ("2026-12-03")
+    /// collections, each reported apart as well.
     #[serde(default)]
     collected: Option<String>,
 }
@@ -39,6 +39,7 @@ struct Case {
 /// The collection dates the set's cases carry (the first collection has none).
 const THIRD: &str = "2026-12-01";
 const FOURTH: &str = "2026-12-02";
+const FIFTH: &str = "2026-12-03";
 
 fn real_set() -> Vec<Case> {
     let raw = std::fs::read_to_string(repo_root().join("tests/data/diagnose_real.toml")).unwrap();
@@ -93,7 +94,7 @@ fn the_real_post_set_is_whole_and_split_by_its_rule() {
         assert!(
             c.collected
                 .as_deref()
-                .is_none_or(|d| d == THIRD || d == FOURTH),
+                .is_none_or(|d| [THIRD, FOURTH, FIFTH].contains(&d)),
             "a collection date this test reports: {}",
             c.source
         );
@@ -263,6 +264,7 @@ mod with_model {
         let pick = |split: &str| pick_where(split, &|_| true);
         let third = |c: &Case| c.collected.as_deref() == Some(THIRD);
         let fourth = |c: &Case| c.collected.as_deref() == Some(FOURTH);
+        let fifth = |c: &Case| c.collected.as_deref() == Some(FIFTH);
         let first = |c: &Case| c.collected.is_none();
         let test = measure(&kb, &enc, &pick("test"));
         let dev = measure(&kb, &enc, &pick("dev"));
@@ -289,6 +291,14 @@ mod with_model {
         report(
             "real posts, dev split, fourth collection (2026-12-02) only:",
             &measure(&kb, &enc, &pick_where("dev", &fourth)),
+        );
+        report(
+            "real posts, TEST split, fifth collection (2026-12-03) only:",
+            &measure(&kb, &enc, &pick_where("test", &fifth)),
+        );
+        report(
+            "real posts, dev split, fifth collection (2026-12-03) only:",
+            &measure(&kb, &enc, &pick_where("dev", &fifth)),
         );
         let raw =
             std::fs::read_to_string(repo_root().join("tests/data/diagnose_labelled.toml")).unwrap();

@@ -3200,6 +3200,13 @@ pub fn opens_like_a_question(text: &Normalised) -> bool {
 }
 
 /// Whether the message thanks ("thanks", "thank you", "ty").
+/// Whether the reply only thanks and says "no problem" ("Thanks, no problem!"): politeness,
+/// not "no problem any more".
+pub fn thanks_no_problem(text: &Normalised) -> bool {
+    const NO_PROBLEM: &[&str] = &["no problem", "no problems", "no prob", "np"];
+    thanks(text) && text.any(NO_PROBLEM) && only_small_talk(&text.without(NO_PROBLEM))
+}
+
 pub fn thanks(text: &Normalised) -> bool {
     text.any(&["thanks", "thank", "thx", "ty", "tyvm", "cheers"])
 }

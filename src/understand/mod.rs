@@ -123,7 +123,10 @@ pub fn classify(reply: &str) -> Understood {
     let text = Normalised::new(reply);
     let browser = Browser::detect(&text.plain);
     let denied_browser = Browser::denied(&text.plain);
-    let mut intent = decide(&text, browser.is_some() || cues::names_device(&text));
+    // ("Opens as a gray page on Safari. Works on Chrome.": two browsers, the news is which.)
+    let names_browser =
+        browser.is_some() || cues::names_device(&text) || Browser::names_several(&text.plain);
+    let mut intent = decide(&text, names_browser);
     // "can you check https://qbo.intuit.com for me": the address is left out of the words, so
     // the request is read beside it. (The configured targets are checked, never the address.)
     // (Asked of the bot, not planned: "i'll check qbo.intuit.com tomorrow" runs nothing.)
@@ -1032,6 +1035,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::only_a_goodbye(text) {
         return Some(Intent::Aside);
     }
+    // "Thanks, no problem!": politeness, not "no problem any more".
+    if cues::thanks_no_problem(text) {
+        return Some(Intent::Aside);
+    }
     // "it worked... nope spoke too soon".
     if text.any(&["spoke too soon", "jinxed it"]) && !text.is_question() {
         return Some(Intent::NotFixed);
@@ -1325,6 +1332,44 @@ mod tests {
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent
+    }
+
+    /// "Thanks, no problem!" is politeness; "no problems now" still says it works.
+    #[test]
+    fn thanks_with_no_problem_is_politeness() {
+        for polite in [
+            "Thanks, no problem!",
+            "thanks np",
+            "no problem, thank you 🙂",
+        ] {
+            assert_eq!(intent(polite), Some(Intent::Aside), "{polite}");
+        }
+        for works in [
+            "thanks, works now no problems",
+            "no problems since, thanks",
+            "thanks! no problem with the bank feed anymore",
+        ] {
+            assert_eq!(intent(works), Some(Intent::Fixed), "{works}");
+        }
+    }
+
+    /// Two browsers named, one failing and one working: the news is which browser.
+    #[test]
+    fn a_reply_naming_two_browsers_tells_which_works() {
+        for said in [
+            "Opens as a gray page on Safari. Works on Chrome.",
+            "blank in edge, works in firefox",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Browser), "{said}");
+        }
+        assert!(Browser::names_several("safari and chrome both"));
+        assert!(!Browser::names_several("chrome on my laptop"));
+        assert!(!Browser::names_several("cutting edge chrome build"));
+        // A fix said apart stays a fix, whichever browsers it was tried in.
+        assert_eq!(
+            intent("fixed, tested on chrome and edge"),
+            Some(Intent::Fixed)
+        );
     }
 
     /// "working now but i didnt do the steps", "my accountant fixed it": it works, from no step.

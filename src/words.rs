@@ -55,6 +55,7 @@ pub fn ticket_was_resolved(id: &str, by: &str) -> String {
 
 pub const YOURE_WELCOME: &str =
     "You're welcome! If something else goes wrong, describe it here in your own words.";
+pub const IF_IT_COMES_BACK: &str = "Sounds good. If it comes back, tell me here (\"it's back\") and I'll go on with the next fix, or hand you to a person with everything so far.";
 pub const DESCRIBE_IN_YOUR_WORDS: &str = "Tell me what happens in your own words, for example: *QuickBooks shows 502 Bad Gateway when I open payroll, I'm on Chrome*.";
 pub const WELCOME_BACK_WHICH: &str = "Welcome back. Which of these fits your problem?";
 pub const IS_THIS_IT: &str = "Is this it?";

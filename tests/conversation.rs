@@ -6636,3 +6636,23 @@ fn rules_of_the_eighteenth_session_do_not_reach_past_them() {
     let out = chat.say("my dashboard is back");
     assert!(chat.recorded(Outcome::Fixed), "{}", all_text(&out));
 }
+
+/// "thanks, ill contact support if it comes back" after "Glad that worked!" plans for later:
+/// the fix stands, no article list and no ticket; "actually it came back" later still takes
+/// it back.
+#[test]
+fn a_plan_for_the_trouble_coming_back_keeps_the_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("the blank page keeps showing in chrome");
+    chat.say("that fixed it");
+    assert!(chat.recorded(Outcome::Fixed));
+    let out = chat.say("thanks, i'll contact support if it comes back");
+    assert!(chat.recorded(Outcome::Fixed), "{}", all_text(&out));
+    assert!(out.effects.is_empty(), "{out:?}");
+    assert!(has(&out, "If it comes back"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    let out = chat.say("actually it came back");
+    assert!(!chat.recorded(Outcome::Fixed), "{}", all_text(&out));
+    assert!(chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+}

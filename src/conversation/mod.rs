@@ -1034,6 +1034,16 @@ fn describe(
         out.replies.push(Reply::new(bye));
         return;
     }
+    // "thanks, ill contact support if it comes back" after "Glad that worked!": a plan for
+    // later, not a problem to look up nor a call for a person now.
+    if matches!(session.stage, Stage::Fixed { .. })
+        && ranking.named().is_none()
+        && understood.intent == Some(Intent::Aside)
+        && understand::plans_for_its_return(text)
+    {
+        out.replies.push(Reply::new(words::IF_IT_COMES_BACK));
+        return;
+    }
     // "human please", or "can i talk to a person, my boss needs this by friday" when it names
     // no problem clearly: a hand-over (adding to an open ticket), the words beyond the request
     // kept as its note, as during a walk. "can someone help me, payroll wont update" is a

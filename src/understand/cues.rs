@@ -787,6 +787,11 @@ const CHECK: &[&str] = &[
 /// Asks whether others have it too ("anyone else having issues with quickbooks today?"): a
 /// question of an outage, not a call for a person.
 pub const OTHERS_HAVE_IT_TOO: &[&str] = &[
+    // "Is it me or the site is very slow?", "anybody know what's going on?"
+    "is it me or",
+    "is it only me",
+    "anyone know whats going on",
+    "anybody know whats going on",
     "anyone else having",
     "anyone else getting",
     "anyone else seeing",
@@ -814,6 +819,18 @@ const HUMAN: &[&str] = &[
     "no response from support",
     "no reply from support",
     "no answer from support",
+    // Waiting on an answer that has not come ("Didnt get any update yet").
+    "didnt get any update",
+    "didnt get an answer",
+    "didnt get a reply",
+    "no update yet",
+    "no reply yet",
+    "no answer yet",
+    "havent heard back",
+    "still waiting for an answer",
+    "still waiting for a reply",
+    "phone number to contact",
+    "number to contact",
     "number i can call",
     "someone i can call",
     "somebody i can call",
@@ -899,7 +916,11 @@ const ELSEWHERE: &[&str] = &[
     "in a different",
     "another browser",
     "other browser",
+    "other browsers",
     "different browser",
+    "different browsers",
+    "several browsers",
+    "multiple browsers",
     "switched to",
     "switching to",
     "using",
@@ -985,6 +1006,10 @@ const TROUBLE: &[&str] = &[
 
 /// A detail about the same problem.
 const DETAIL: &[&str] = &[
+    // Handing over what was asked for ("Sure, here you go :)").
+    "here you go",
+    "here it is",
+    "here they are",
     "error",
     "code",
     "message",
@@ -2506,6 +2531,24 @@ pub fn human(text: &Normalised) -> bool {
     (rest.any(HUMAN) || opens_with_a_request(&rest)) && !text.any(DECLINED)
 }
 
+/// A plan for when the trouble returns ("i'll contact support if it comes back"): no request
+/// for anything now.
+const IF_IT_RETURNS: &[&str] = &[
+    "if it comes back",
+    "if it happens again",
+    "if it returns",
+    "if it breaks again",
+    "if it starts again",
+    "if that happens again",
+    "if this happens again",
+    "if it stops again",
+];
+
+/// Whether the reply plans for the trouble coming back rather than says it did.
+pub fn plans_for_its_return(text: &Normalised) -> bool {
+    text.any(IF_IT_RETURNS)
+}
+
 /// Asks for a person when said first ("yeah get someone", "ok hand it over"); later in a
 /// sentence they are about someone else ("let me get someone to check the router", "ill hand
 /// it over to my it guy").
@@ -3144,6 +3187,8 @@ pub fn corrects_an_answer(text: &Normalised) -> bool {
 pub fn fix_did_not_last(text: &Normalised) -> bool {
     // Negation-aware: "its not actually fixed" takes the fix back rather than stating one.
     // ("no wait it didnt work" takes it back; a bare "wait no" only doubts, and is asked.)
+    // ("ill call support if it comes back" plans for a return that has not happened.)
+    let text = &text.without(IF_IT_RETURNS);
     let corrected = (text.any(CORRECTION) && strong_not_fixed(&text.without(CORRECTION)))
         || (text.any(DOUBTS) && strong_not_fixed(&text.without(DOUBTS)));
     (text.any(DID_NOT_LAST) || corrected) && !strong_fixed(text)
@@ -3208,7 +3253,9 @@ pub fn thanks_no_problem(text: &Normalised) -> bool {
 }
 
 pub fn thanks(text: &Normalised) -> bool {
-    text.any(&["thanks", "thank", "thx", "ty", "tyvm", "cheers"])
+    text.any(&[
+        "thanks", "thank", "thx", "ty", "tyvm", "tks", "thks", "thnx", "thanx", "cheers",
+    ])
 }
 
 /// Every word of a plain "yes, that's the one" ("yes", "yep that's it", "correct 👍").

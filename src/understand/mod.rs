@@ -994,6 +994,12 @@ pub fn asks_for_the_fixes(message: &str) -> bool {
 }
 
 /// Whether the message thanks anyone, whatever else it says ("ok thanks bye").
+/// Whether a message plans for the trouble coming back ("ill contact support if it comes
+/// back"), which says nothing has happened yet.
+pub fn plans_for_its_return(message: &str) -> bool {
+    cues::plans_for_its_return(&Normalised::new(message))
+}
+
 pub fn says_thanks(message: &str) -> bool {
     cues::thanks(&Normalised::new(message))
 }
@@ -1101,7 +1107,9 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         || (text.any(cues::ALREADY_DONE) && !cues::strong_fixed(text));
     // "can someone check if it's down" asks for the check, not for a person.
     // ("anyone else having this?" asks about others, not for someone.)
+    // ("thanks, ill contact support if it comes back" plans; it asks nothing now.)
     if cues::human(text)
+        && !cues::plans_for_its_return(text)
         && !(cues::check(text) && text.has("check") && !cues::asks_for_a_person(text))
         && (!text.any(cues::OTHERS_HAVE_IT_TOO) || cues::asks_for_a_person(text))
     {
@@ -1332,6 +1340,36 @@ mod tests {
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent
+    }
+
+    /// Cues from the fourth collection's dev misses, in words written here.
+    #[test]
+    fn others_waiting_handing_over_and_plans_for_a_return() {
+        for (said, want) in [
+            ("is it me or is qbo really slow today?", Intent::Check),
+            (
+                "anybody know whats going on? it keeps timing out",
+                Intent::Check,
+            ),
+            ("didnt get any update yet", Intent::Human),
+            ("still no reply yet from anyone", Intent::Human),
+            ("can i get a phone number to contact you", Intent::Human),
+            ("sure, here you go", Intent::Detail),
+            ("tried other browsers too, edge and chrome", Intent::Browser),
+            (
+                "thanks, ill contact support if it comes back",
+                Intent::Aside,
+            ),
+            (
+                "works now, ill call support if it happens again",
+                Intent::Fixed,
+            ),
+            ("it came back, contact support please", Intent::Human),
+        ] {
+            assert_eq!(intent(said), Some(want), "{said}");
+        }
+        assert!(!fix_did_not_last("ill contact support if it comes back"));
+        assert!(fix_did_not_last("it came back"));
     }
 
     /// "Thanks, no problem!" is politeness; "no problems now" still says it works.

@@ -268,28 +268,48 @@ impl Browser {
         Browser::among(Some(text), &words).or_else(|| Browser::near_name_said(&words))
     }
 
-    /// Whether a text names two or more browsers ("gray on Safari, works on Chrome"), which
-    /// [`Browser::detect`] leaves unsaid.
-    pub fn names_several(text: &str) -> bool {
+    /// Every browser a text names, in the articles' order ("gray on Safari, works on Chrome"
+    /// names two, which [`Browser::detect`] leaves unsaid). An iPhone or iPad counts as its
+    /// Safari only when no other browser is named with it.
+    pub fn all_named(text: &str) -> Vec<Browser> {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
         let explorer = words
             .windows(2)
             .any(|w| w[0] == "internet" && w[1] == "explorer");
-        [
-            has("safari") || has("iphone") || has("ipad"),
-            has("chrome") || has("chromium"),
-            has("firefox"),
-            has("edge")
-                && !words
-                    .windows(2)
-                    .any(|w| w[0] == "cutting" && w[1] == "edge"),
-            explorer || has("ie") || has("ie11"),
-        ]
-        .iter()
-        .filter(|named| **named)
-        .count()
-            >= 2
+        let mut named = Vec::new();
+        if has("safari") {
+            named.push(if has("iphone") || has("ipad") || has("ios") {
+                Browser::SafariIos
+            } else {
+                Browser::SafariMac
+            });
+        }
+        if has("chrome") || has("chromium") {
+            named.push(Browser::Chrome);
+        }
+        if has("firefox") {
+            named.push(Browser::Firefox);
+        }
+        if has("edge")
+            && !words
+                .windows(2)
+                .any(|w| w[0] == "cutting" && w[1] == "edge")
+        {
+            named.push(Browser::Edge);
+        }
+        if explorer || has("ie") || has("ie11") {
+            named.push(Browser::Ie);
+        }
+        if named.is_empty() && (has("iphone") || has("ipad")) {
+            named.push(Browser::SafariIos);
+        }
+        named
+    }
+
+    /// Whether a text names two or more browsers ([`Browser::all_named`]).
+    pub fn names_several(text: &str) -> bool {
+        Browser::all_named(text).len() >= 2
     }
 
     /// A browser name typed with one slip ("chorme", "firefix", "edeg") as a one-word answer.
@@ -575,6 +595,21 @@ impl FromStr for Browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_named_lists_each_browser_once() {
+        assert_eq!(
+            Browser::all_named("chrome and edge both, chrome mostly"),
+            [Browser::Chrome, Browser::Edge]
+        );
+        assert_eq!(
+            Browser::all_named("safari on my ipad and firefox at work"),
+            [Browser::SafariIos, Browser::Firefox]
+        );
+        assert_eq!(Browser::all_named("on my iphone"), [Browser::SafariIos]);
+        assert_eq!(Browser::all_named("cutting edge"), []);
+        assert!(!Browser::names_several("chrome on my iphone"));
+    }
 
     #[test]
     fn a_browser_is_denied_only_with_a_word_of_using_it() {

@@ -6656,3 +6656,45 @@ fn a_plan_for_the_trouble_coming_back_keeps_the_fix() {
     assert!(!chat.recorded(Outcome::Fixed), "{}", all_text(&out));
     assert!(chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
 }
+
+/// "im on chrome and edge" names where the user is, not a problem: both noted, no article
+/// opened on the browser names (they ranked the firewall article 78% confident); after a fix
+/// the fix stays recorded. "thanks mate", "ok buddy" after a fix are thanks, not a problem
+/// nobody has an article for.
+#[test]
+fn several_browsers_or_a_friendly_word_are_no_problem_to_look_up() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("im on chrome and edge");
+    assert!(
+        has(&out, "Noted: Chrome and Microsoft Edge"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.article(), None);
+
+    let mut chat = Chat::new(&kb);
+    chat.say("the blank page keeps showing in chrome");
+    chat.say("that fixed it");
+    let out = chat.say("chrome and edge both");
+    assert!(
+        has(&out, "Noted: Chrome and Microsoft Edge"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(chat.recorded(Outcome::Fixed));
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+
+    for friendly in ["thanks mate", "ok buddy"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("the blank page keeps showing in chrome");
+        chat.say("that fixed it");
+        let out = chat.say(friendly);
+        assert!(
+            has(&out, "You're welcome"),
+            "{friendly}: {}",
+            all_text(&out)
+        );
+        assert!(chat.recorded(Outcome::Fixed), "{friendly}");
+    }
+}

@@ -1133,16 +1133,24 @@ fn describe(
     // "hi, I use safari on my ipad": where the user is, not what is wrong, whatever the names
     // of a browser and a device rank (the unsupported-browser article names them all).
     let device = crate::device::Device::detect(text);
+    // ("im on chrome and edge": both noted as said; which one is asked when a step differs.)
+    let several = Browser::all_named(text);
+    let several = (several.len() >= 2).then(|| {
+        let labels: Vec<&str> = several.iter().map(|b| b.label()).collect();
+        labels.join(" and ")
+    });
     let on = named_browser
         .map(Browser::label)
         .or(bare_safari.then_some("Safari"))
         .or(safari_told_by_device(session, text))
+        .or(several.as_deref())
         .or(device.map(crate::device::Device::label));
-    if matches!(session.stage, Stage::Idle)
+    // (After "Glad that worked!" the fix stays recorded, so "it came back" can still take it
+    // back.)
+    if matches!(session.stage, Stage::Idle | Stage::Fixed { .. })
         && understand::only_says_where(text)
         && let Some(on) = on
     {
-        session.stage = Stage::Idle;
         out.replies.push(Reply::new(words::noted_now_what(on)));
         return;
     }

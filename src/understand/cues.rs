@@ -2750,7 +2750,7 @@ const FILLER_WORDS: &[&str] = &[
     "oh", "ah", "so", "and", "then", "right", "alright", "fine", "great", "nice", "sure", "yes",
     "yeah", "yep", "yup", "no", "nope", "nah", "really", "lol", "haha", "wow", "oops", "sorry",
     "well", "again", "now", "this", "that", "it", "is", "the", "i", "see", "you", "mean", "do",
-    "thanks", "thank", "thx", "ty", "got", "gotcha", HAPPY, SAD,
+    "thanks", "thank", "thx", "ty", "got", "gotcha", "mate", "buddy", "dude", "bro", HAPPY, SAD,
 ];
 
 /// Asking after a ticket: its word, or news of it.

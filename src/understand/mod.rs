@@ -677,7 +677,7 @@ pub fn only_says_where(message: &str) -> bool {
         "with", "and", "in", "browser", "version", "latest", "new", "its", "it", "is", "from",
         "via", "or", "just", "fyi", "btw", "so", "also", "here", "there", "run", "running", "got",
         "have", "os", "app", "device", "oh", "ah", "um", "uh", "forgot", "to", "say", "mention",
-        "ok", "okay",
+        "ok", "okay", "both", "all",
     ];
     // A version number ("windows 11", "ios 17"), never a code ("chrome 502").
     const VERSIONED: &[&str] = &["windows", "ios", "macos", "android", "version"];

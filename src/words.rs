@@ -53,6 +53,15 @@ pub fn ticket_was_resolved(id: &str, by: &str) -> String {
     )
 }
 
+/// After a fix, the other problem the first description named.
+pub fn you_also_mentioned(title: &str) -> String {
+    format!("You also mentioned another problem: **{title}**. Shall we look at it now?")
+}
+
+pub fn look_at(title: &str) -> String {
+    format!("Look at: {title}")
+}
+
 pub const YOURE_WELCOME: &str =
     "You're welcome! If something else goes wrong, describe it here in your own words.";
 pub const IF_IT_COMES_BACK: &str = "Sounds good. If it comes back, tell me here (\"it's back\") and I'll go on with the next fix, or hand you to a person with everything so far.";

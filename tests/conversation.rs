@@ -6698,3 +6698,48 @@ fn several_browsers_or_a_friendly_word_are_no_problem_to_look_up() {
         assert!(chat.recorded(Outcome::Fixed), "{friendly}");
     }
 }
+
+/// "white screen and also my bank feed isnt updating": the walk takes one problem, and once it
+/// is fixed the other is offered (it used to be dropped); a part that tells a step taken ("also
+/// i cleared the cache already") or where the user is ("also im on chrome") is no problem.
+#[test]
+fn a_second_problem_in_the_first_message_is_offered_after_the_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("white screen and also my bank feed isnt updating");
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    let out = chat.say("that fixed it");
+    assert!(chat.recorded(Outcome::Fixed));
+    assert!(
+        has(&out, "You also mentioned another problem"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        actions(&out).contains(&Action::Article("page-not-loading".into())),
+        "{out:?}"
+    );
+    let out = chat.act(Action::Article("page-not-loading".into()));
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    assert!(has(&out, "Solution 1 of"), "{}", all_text(&out));
+    // Offered once: the next fix says nothing more of it.
+    let out = chat.say("that fixed it");
+    assert!(!has(&out, "You also mentioned"), "{}", all_text(&out));
+
+    for one_problem in [
+        "the page is blank. also, i cleared cache already",
+        "bank feed stuck since monday! also im on chrome",
+        "502 bad gateway when i open payroll, also tried firefox",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(one_problem);
+        chat.say("chrome");
+        let out = chat.say("that fixed it");
+        assert!(chat.recorded(Outcome::Fixed), "{one_problem}");
+        assert!(
+            !has(&out, "You also mentioned"),
+            "{one_problem}: {}",
+            all_text(&out)
+        );
+    }
+}

@@ -1163,6 +1163,9 @@ fn describe(
         // Words typed at a list that are clear enough to answer with: the words chose it
         // (its confidence is said), not a pick from the list.
         session.stage = Stage::Idle;
+        if let Some(other) = another_problem_named(kb, text, &article.id) {
+            session.also_named = Some(other);
+        }
         start_article_at(session, article, first, now, out);
         if assumed_browser
             && let (Some(b), Some(first)) = (session.browser, out.replies.first_mut())
@@ -1535,11 +1538,27 @@ fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Ou
     let Some(title) = mark_fixed(session, article, now) else {
         return;
     };
-    let mut reply = Reply::new(words::glad_it_worked(&title, &prevention_hint(article)))
+    // "white screen and also my bank feed isnt updating": the second problem, not dropped.
+    let also = session
+        .also_named
+        .take()
+        .filter(|other| other.id != article.id);
+    let mut text = words::glad_it_worked(&title, &prevention_hint(article));
+    if let Some(other) = &also {
+        text = format!("{text}\n\n{}", words::you_also_mentioned(&other.title));
+    }
+    let mut reply = Reply::new(text)
         .title(words::FIXED_TITLE)
         .tone(Tone::Success)
-        .article(&article.id)
-        .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary);
+        .article(&article.id);
+    if let Some(other) = also {
+        reply = reply.choice(
+            Action::Article(other.id),
+            words::look_at(&other.title),
+            Style::Primary,
+        );
+    }
+    reply = reply.choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary);
     if !article.faq.is_empty() || !article.causes.is_empty() {
         reply = reply.choice(
             Action::MoreInfo,
@@ -1685,6 +1704,30 @@ fn which_target(kb: &KnowledgeBase) -> Reply {
 
 fn nothing_open() -> Reply {
     Reply::new(words::NOTHING_OPEN).tone(Tone::Warning)
+}
+
+/// Another article a part of the description names on its own with confidence, beside `walked`
+/// ("white screen and also my bank feed isnt updating"); a part that only says where the user
+/// is ("also im on chrome") or what was done ("also i cleared the cache") names none.
+fn another_problem_named(kb: &KnowledgeBase, text: &str, walked: &str) -> Option<ScoredArticle> {
+    let parts = understand::problem_parts(text);
+    if parts.len() < 2 {
+        return None;
+    }
+    parts.iter().find_map(|part| {
+        // ("also i cleared the cache already" tells a step taken, not a problem.)
+        if !understand::mentions_trouble(part) || understand::only_says_where(part) {
+            return None;
+        }
+        let ranking = kb.rank(part, 3);
+        let m = ranking.best()?;
+        let other = kb.article_at(m.doc);
+        (other.id != walked).then(|| ScoredArticle {
+            id: other.id.clone(),
+            title: other.title.clone(),
+            score: m.score,
+        })
+    })
 }
 
 /// Whether a match is the article this conversation is walking.

@@ -244,6 +244,10 @@ pub struct Session {
     /// ranked from begin (more words typed at the list add to them; see
     /// [`Session::list_source`]).
     pub list_from: Option<usize>,
+    /// Another article a description clearly named in a part of its own, beside the one
+    /// walked ("white screen and also my bank feed isnt updating"): offered once this one is
+    /// fixed, so the second problem is not dropped.
+    pub also_named: Option<ScoredArticle>,
 }
 
 /// A question on screen, besides or instead of "did this fix it?", that a bare "yes" or "no"
@@ -308,6 +312,7 @@ impl Session {
             ticket_says_it_works: false,
             list_described: None,
             list_from: None,
+            also_named: None,
             attempt_base: 0,
             asked: None,
             earlier: Vec::new(),

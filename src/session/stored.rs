@@ -61,6 +61,9 @@ pub(super) struct StoredSession {
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     list_from: Option<usize>,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    also_named: Option<ScoredArticle>,
 }
 
 impl From<Session> for StoredSession {
@@ -97,6 +100,7 @@ impl From<Session> for StoredSession {
             asked: s.asked,
             earlier: s.earlier,
             list_from: s.list_from,
+            also_named: s.also_named,
         }
     }
 }
@@ -139,6 +143,7 @@ impl From<StoredSession> for Session {
             ticket_says_it_works: false,
             list_described: None,
             list_from: s.list_from,
+            also_named: s.also_named,
             attempt_base: s.attempt_base,
             asked: s.asked,
             earlier: s.earlier,

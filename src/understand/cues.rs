@@ -3651,8 +3651,22 @@ pub fn sets_it_aside(text: &Normalised) -> bool {
 
 /// Words of something going wrong, besides [`TROUBLE`]'s.
 const WRONG: &[&str] = &[
-    "stopped", "stuck", "blank", "slow", "freezes", "frozen", "again", "still", "broke", "need",
-    "help", "gives", "getting",
+    "stopped",
+    "stuck",
+    "blank",
+    "slow",
+    "freezes",
+    "frozen",
+    "again",
+    "still",
+    "broke",
+    "need",
+    "help",
+    "gives",
+    "getting",
+    "white screen",
+    "grey screen",
+    "gray screen",
 ];
 
 /// Whether the message says anything is wrong ("works now. bank feed stopped syncing"), beside

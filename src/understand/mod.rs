@@ -994,6 +994,37 @@ pub fn asks_for_the_fixes(message: &str) -> bool {
 }
 
 /// Whether the message thanks anyone, whatever else it says ("ok thanks bye").
+/// The parts of a description that may each tell a problem: its sentences, and the clauses
+/// "also", "plus", "on top of that" or "another thing" open ("white screen and also my bank
+/// feed isnt updating"). One part when there is no such break.
+pub fn problem_parts(message: &str) -> Vec<String> {
+    const OPENERS: &[&str] = &[
+        " and also ",
+        " also ",
+        " plus ",
+        " on top of that ",
+        " another thing ",
+        " and another thing ",
+        " as well as ",
+    ];
+    let mut parts = Vec::new();
+    for sentence in message.split(['.', '!', '?', ';', '\n']) {
+        let lower = sentence.to_lowercase();
+        let mut rest = lower.as_str();
+        while let Some((at, len)) = OPENERS
+            .iter()
+            .filter_map(|o| rest.find(o).map(|at| (at, o.len())))
+            .min()
+        {
+            parts.push(rest[..at].to_string());
+            rest = &rest[at + len..];
+        }
+        parts.push(rest.to_string());
+    }
+    parts.retain(|p| p.split_whitespace().count() >= 2);
+    parts
+}
+
 /// Whether a message plans for the trouble coming back ("ill contact support if it comes
 /// back"), which says nothing has happened yet.
 pub fn plans_for_its_return(message: &str) -> bool {
@@ -1340,6 +1371,24 @@ mod tests {
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent
+    }
+
+    #[test]
+    fn problem_parts_split_at_sentences_and_also() {
+        assert_eq!(
+            problem_parts("white screen and also my bank feed isnt updating"),
+            ["white screen", "my bank feed isnt updating"]
+        );
+        assert_eq!(
+            problem_parts("Payroll wont update! Plus the reports page is blank."),
+            ["payroll wont update", "the reports page is blank"]
+        );
+        assert_eq!(
+            problem_parts("502 bad gateway when i open payroll").len(),
+            1
+        );
+        // One-word pieces are no parts.
+        assert_eq!(problem_parts("blank. also. ok").len(), 0);
     }
 
     /// Cues from the fourth collection's dev misses, in words written here.

@@ -307,6 +307,25 @@ impl Browser {
         named
     }
 
+    /// Whether a text names browsers apart, with other words between them than a list's ("blank
+    /// in edge, works in firefox"; not "works in edge and chrome").
+    pub fn told_apart(text: &str) -> bool {
+        const NAMES: &[&str] = &[
+            "chrome", "chromium", "firefox", "edge", "safari", "ie", "ie11", "internet",
+            "explorer", "iphone", "ipad",
+        ];
+        const LIST: &[&str] = &["and", "or", "both", "also", "as", "well", "plus", "nor"];
+        let words = lowercase_words(text);
+        let at: Vec<usize> = (0..words.len())
+            .filter(|&i| NAMES.contains(&words[i].as_str()))
+            .collect();
+        at.windows(2).any(|pair| {
+            words[pair[0] + 1..pair[1]]
+                .iter()
+                .any(|w| !LIST.contains(&w.as_str()))
+        })
+    }
+
     /// Whether a text names two or more browsers ([`Browser::all_named`]).
     pub fn names_several(text: &str) -> bool {
         Browser::all_named(text).len() >= 2
@@ -609,6 +628,12 @@ mod tests {
         assert_eq!(Browser::all_named("on my iphone"), [Browser::SafariIos]);
         assert_eq!(Browser::all_named("cutting edge"), []);
         assert!(!Browser::names_several("chrome on my iphone"));
+        assert!(Browser::told_apart("blank in edge, works in firefox"));
+        assert!(Browser::told_apart(
+            "Opens gray on Safari. Works on Chrome."
+        ));
+        assert!(!Browser::told_apart("works in edge and chrome"));
+        assert!(!Browser::told_apart("both chrome and edge show 502"));
     }
 
     #[test]

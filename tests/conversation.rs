@@ -6743,3 +6743,43 @@ fn a_second_problem_in_the_first_message_is_offered_after_the_fix() {
         );
     }
 }
+
+/// Where this session's rules must not reach (found by a reviewer comparing with the base): a
+/// fix said in two browsers is a fix, "nope dude" after a fix is no thanks, an outright request
+/// for a person beside "if it happens again" is a hand-over, "no update yet" on a bank feed is
+/// no call for a person, and "Thanks, no problem!" after a fix is thanks.
+#[test]
+fn rules_of_the_nineteenth_session_do_not_reach_past_them() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("the blank page keeps showing in chrome");
+    let out = chat.say("yes! working on chrome and edge now");
+    assert!(has(&out, "as what fixed it"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("the blank page keeps showing in chrome");
+    chat.say("that fixed it");
+    let out = chat.say("nope dude");
+    assert!(!has(&out, "You're welcome"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("the blank page keeps showing in chrome");
+    let out = chat.say("get me a human, if it happens again ill lose my mind");
+    assert!(
+        matches!(out.effects.as_slice(), [Effect::Escalate { .. }]),
+        "{out:?}"
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed stopped updating");
+    let out = chat.say("nope, no update yet on the feed");
+    assert!(out.effects.is_empty(), "{out:?}");
+    assert!(chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("the blank page keeps showing in chrome");
+    chat.say("that fixed it");
+    let out = chat.say("Thanks, no problem!");
+    assert!(has(&out, "You're welcome"), "{}", all_text(&out));
+    assert!(chat.recorded(Outcome::Fixed));
+}

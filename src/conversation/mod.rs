@@ -1039,10 +1039,16 @@ fn describe(
     if matches!(session.stage, Stage::Fixed { .. })
         && ranking.named().is_none()
         && understood.intent == Some(Intent::Aside)
-        && understand::plans_for_its_return(text)
     {
-        out.replies.push(Reply::new(words::IF_IT_COMES_BACK));
-        return;
+        if understand::plans_for_its_return(text) {
+            out.replies.push(Reply::new(words::IF_IT_COMES_BACK));
+            return;
+        }
+        // "Thanks, no problem!": politeness.
+        if understand::thanks_no_problem(text) {
+            out.replies.push(Reply::new(words::YOURE_WELCOME));
+            return;
+        }
     }
     // "human please", or "can i talk to a person, my boss needs this by friday" when it names
     // no problem clearly: a hand-over (adding to an open ticket), the words beyond the request

@@ -819,16 +819,6 @@ const HUMAN: &[&str] = &[
     "no response from support",
     "no reply from support",
     "no answer from support",
-    // Waiting on an answer that has not come ("Didnt get any update yet").
-    "didnt get any update",
-    "didnt get an answer",
-    "didnt get a reply",
-    "no update yet",
-    "no reply yet",
-    "no answer yet",
-    "havent heard back",
-    "still waiting for an answer",
-    "still waiting for a reply",
     "phone number to contact",
     "number to contact",
     "number i can call",
@@ -1006,10 +996,9 @@ const TROUBLE: &[&str] = &[
 
 /// A detail about the same problem.
 const DETAIL: &[&str] = &[
-    // Handing over what was asked for ("Sure, here you go :)").
+    // Handing over what was asked for ("Sure, here you go :)"; not "here it is, finally
+    // loaded").
     "here you go",
-    "here it is",
-    "here they are",
     "error",
     "code",
     "message",
@@ -2544,9 +2533,12 @@ const IF_IT_RETURNS: &[&str] = &[
     "if it stops again",
 ];
 
-/// Whether the reply plans for the trouble coming back rather than says it did.
+/// Whether the reply plans for the trouble coming back rather than says it did ("ill call
+/// support if it happens again"); an outright request ("get me a human, if it happens again
+/// im cancelling") or one made for then ("if it comes back can i get a human") is no plan.
 pub fn plans_for_its_return(text: &Normalised) -> bool {
-    text.any(IF_IT_RETURNS)
+    const PLAN: &[&str] = &["ill", "i will", "we will", "gonna", "going to"];
+    text.any(IF_IT_RETURNS) && text.any(PLAN) && !asks_for_a_person(text)
 }
 
 /// Asks for a person when said first ("yeah get someone", "ok hand it over"); later in a
@@ -2750,7 +2742,16 @@ const FILLER_WORDS: &[&str] = &[
     "oh", "ah", "so", "and", "then", "right", "alright", "fine", "great", "nice", "sure", "yes",
     "yeah", "yep", "yup", "no", "nope", "nah", "really", "lol", "haha", "wow", "oops", "sorry",
     "well", "again", "now", "this", "that", "it", "is", "the", "i", "see", "you", "mean", "do",
-    "thanks", "thank", "thx", "ty", "got", "gotcha", "mate", "buddy", "dude", "bro", HAPPY, SAD,
+    "thanks", "thank", "thx", "ty", "got", "gotcha", HAPPY, SAD,
+];
+
+/// A friendly word to the bot ("thanks mate", "ok buddy"); beside a "no" or "again" it is no
+/// politeness ("nope dude" doubts the fix).
+const FRIENDLY: &[&str] = &["mate", "buddy", "dude", "bro", "man"];
+/// What a friendly word may stand beside in an acknowledgement.
+const ACKNOWLEDGING: &[&str] = &[
+    "ok", "okay", "k", "kk", "cool", "great", "nice", "sure", "alright", "fine", "thanks", "thank",
+    "thx", "ty", "cheers", "you", HAPPY,
 ];
 
 /// Asking after a ticket: its word, or news of it.
@@ -2938,7 +2939,9 @@ pub fn only_asks_to_add(text: &Normalised) -> bool {
 
 /// Whether the message is filler, small talk or nothing at all (see [`super::says_nothing`]).
 pub fn only_filler(text: &Normalised) -> bool {
-    only_words_of(text, FILLER_WORDS) || only_small_talk(text)
+    only_words_of(text, FILLER_WORDS)
+        || only_small_talk(text)
+        || (text.any(FRIENDLY) && only_words_of(&text.without(FRIENDLY), ACKNOWLEDGING))
 }
 
 /// Whether the message only greets, thanks or asks for help (see [`super::small_talk`]).

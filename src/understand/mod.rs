@@ -123,9 +123,13 @@ pub fn classify(reply: &str) -> Understood {
     let text = Normalised::new(reply);
     let browser = Browser::detect(&text.plain);
     let denied_browser = Browser::denied(&text.plain);
-    // ("Opens as a gray page on Safari. Works on Chrome.": two browsers, the news is which.)
-    let names_browser =
-        browser.is_some() || cues::names_device(&text) || Browser::names_several(&text.plain);
+    // ("Opens as a gray page on Safari. Works on Chrome.": two browsers told apart, the news
+    // is which, as in "tried other browsers, edge and chrome"; "works in edge and chrome"
+    // says it works in both.)
+    let names_browser = browser.is_some()
+        || cues::names_device(&text)
+        || (Browser::names_several(&text.plain)
+            && (Browser::told_apart(&text.plain) || text.has("browsers")));
     let mut intent = decide(&text, names_browser);
     // "can you check https://qbo.intuit.com for me": the address is left out of the words, so
     // the request is read beside it. (The configured targets are checked, never the address.)
@@ -1025,6 +1029,11 @@ pub fn problem_parts(message: &str) -> Vec<String> {
     parts
 }
 
+/// Whether a message only thanks and says "no problem" ("Thanks, no problem!").
+pub fn thanks_no_problem(message: &str) -> bool {
+    cues::thanks_no_problem(&Normalised::new(message))
+}
+
 /// Whether a message plans for the trouble coming back ("ill contact support if it comes
 /// back"), which says nothing has happened yet.
 pub fn plans_for_its_return(message: &str) -> bool {
@@ -1155,6 +1164,15 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // "still down" to "did this fix it?" says it failed; "is it still down?" asks.
     let says_it_still_fails =
         text.words().any(|w| w == "still") && text.word_count() <= 4 && !text.is_question();
+    // "is it me or is it still broken", "is it me or did it get worse": a doubt about the fix,
+    // not a question about others.
+    // ("is it only me? still getting 502" asks about others first: the check.)
+    if text.sentences().iter().any(|s| {
+        s.any(&["is it me or", "is it only me or", "is it just me or"])
+            && (cues::strong_not_fixed(s) || s.any(&["worse", "still", "again", "back"]))
+    }) {
+        return Some(Intent::NotFixed);
+    }
     if cues::check(text) && !cues::again(text) && !states_a_fix && !says_it_still_fails {
         return Some(Intent::Check);
     }
@@ -1400,8 +1418,6 @@ mod tests {
                 "anybody know whats going on? it keeps timing out",
                 Intent::Check,
             ),
-            ("didnt get any update yet", Intent::Human),
-            ("still no reply yet from anyone", Intent::Human),
             ("can i get a phone number to contact you", Intent::Human),
             ("sure, here you go", Intent::Detail),
             ("tried other browsers too, edge and chrome", Intent::Browser),
@@ -1419,6 +1435,28 @@ mod tests {
         }
         assert!(!fix_did_not_last("ill contact support if it comes back"));
         assert!(fix_did_not_last("it came back"));
+        // Found in review, where these cues must not reach: a fix said in two browsers, a
+        // doubt about the fix beside "is it me or", an outright request beside "if it happens
+        // again", and "no update yet" about a bank feed.
+        for (said, want) in [
+            ("fixed it, works in edge and chrome", Some(Intent::Fixed)),
+            ("is it me or is it still broken", Some(Intent::NotFixed)),
+            ("is it me or did it get worse", Some(Intent::NotFixed)),
+            ("is it only me? still getting 502", Some(Intent::Check)),
+            (
+                "get me a human, if it happens again ill lose my mind",
+                Some(Intent::Human),
+            ),
+            ("if it comes back can i get a human", Some(Intent::Human)),
+        ] {
+            assert_eq!(intent(said), want, "{said}");
+        }
+        for not_a_person in ["no update yet", "nope, no update yet on the feed"] {
+            assert_ne!(intent(not_a_person), Some(Intent::Human), "{not_a_person}");
+        }
+        assert!(!plans_for_its_return(
+            "human please, if it happens again payroll is late"
+        ));
     }
 
     /// "Thanks, no problem!" is politeness; "no problems now" still says it works.

@@ -273,36 +273,10 @@ impl Browser {
     /// Safari only when no other browser is named with it.
     pub fn all_named(text: &str) -> Vec<Browser> {
         let words = lowercase_words(text);
-        let has = |w: &str| words.iter().any(|x| x == w);
-        let explorer = words
-            .windows(2)
-            .any(|w| w[0] == "internet" && w[1] == "explorer");
-        let mut named = Vec::new();
-        if has("safari") {
-            named.push(if has("iphone") || has("ipad") || has("ios") {
-                Browser::SafariIos
-            } else {
-                Browser::SafariMac
-            });
-        }
-        if has("chrome") || has("chromium") {
-            named.push(Browser::Chrome);
-        }
-        if has("firefox") {
-            named.push(Browser::Firefox);
-        }
-        if has("edge")
-            && !words
-                .windows(2)
-                .any(|w| w[0] == "cutting" && w[1] == "edge")
-        {
-            named.push(Browser::Edge);
-        }
-        if explorer || has("ie") || has("ie11") {
-            named.push(Browser::Ie);
-        }
-        if named.is_empty() && (has("iphone") || has("ipad")) {
-            named.push(Browser::SafariIos);
+        let (mut named, ios) = Browser::names_in(&words);
+        // An iPhone beside another browser is the device that browser runs on.
+        if ios && named.len() > 1 && !words.iter().any(|w| w == "safari") {
+            named.retain(|b| *b != Browser::SafariIos);
         }
         named
     }
@@ -392,7 +366,9 @@ impl Browser {
 
     /// [`Browser::detect`] over the words kept; a browser built on another ("brave") is looked
     /// for in `text` when given.
-    fn among(text: Option<&str>, words: &[String]) -> Option<Browser> {
+    /// The browsers `words` name, in the articles' order (an iPhone or iPad, or iOS, as Safari
+    /// on it), and whether they name an iPhone or iPad.
+    fn names_in(words: &[String]) -> (Vec<Browser>, bool) {
         let has = |w: &str| words.iter().any(|x| x == w);
         let mut found = Vec::new();
         let ios = has("iphone") || has("ipad") || has("ios") || has("ipados");
@@ -420,6 +396,11 @@ impl Browser {
         if explorer || has("ie") || has("ie11") {
             found.push(Browser::Ie);
         }
+        (found, ios)
+    }
+
+    fn among(text: Option<&str>, words: &[String]) -> Option<Browser> {
+        let (mut found, ios) = Browser::names_in(words);
         // "brave": Chrome's steps, unless a browser of the articles' own is named too.
         if found.is_empty()
             && let Some((_, base)) = text.and_then(Browser::built_on)

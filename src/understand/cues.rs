@@ -2516,8 +2516,25 @@ pub fn human(text: &Normalised) -> bool {
         "speak to you soon",
         "speak with you later",
     ];
+    // "no reply yet from the bank", "still waiting for a reply from my admin": someone else is
+    // awaited, not support (unless a person is asked for outright).
+    const SOMEONE_ELSE_AWAITED: &[&str] = &[
+        "from the bank",
+        "from my bank",
+        "from the admin",
+        "from my admin",
+        "from our admin",
+        "from my it",
+        "from our it",
+        "from the it",
+        "from my accountant",
+        "from our accountant",
+        "from my boss",
+        "from the payroll company",
+    ];
     let rest = text.without(FAREWELLS);
-    (rest.any(HUMAN) || opens_with_a_request(&rest)) && !text.any(DECLINED)
+    let awaits_someone_else = text.any(SOMEONE_ELSE_AWAITED) && !asks_for_a_person(text);
+    (rest.any(HUMAN) || opens_with_a_request(&rest)) && !text.any(DECLINED) && !awaits_someone_else
 }
 
 /// A plan for when the trouble returns ("i'll contact support if it comes back"): no request

@@ -1451,7 +1451,12 @@ mod tests {
         ] {
             assert_eq!(intent(said), want, "{said}");
         }
-        for not_a_person in ["no update yet", "nope, no update yet on the feed"] {
+        for not_a_person in [
+            "no update yet",
+            "nope, no update yet on the feed",
+            "no reply yet from the bank",
+            "still waiting for a reply from my admin",
+        ] {
             assert_ne!(intent(not_a_person), Some(Intent::Human), "{not_a_person}");
         }
         assert!(!plans_for_its_return(

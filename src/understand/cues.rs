@@ -157,6 +157,13 @@ const FIXED_STRONG: &[&str] = &[
     "much better",
     "way better",
     "better now",
+    // "ok. its running now": the app or page runs again.
+    "running now",
+    "runs now",
+    "running again",
+    "runs again",
+    "running fine",
+    "runs fine",
 ];
 
 /// Agrees or cheers: a fix only when nothing says otherwise.
@@ -269,6 +276,19 @@ const GONE: &[&str] = &[
     "still working",
     "still fine",
     "still good",
+    // "It now works without a hitch": no negation of the fix.
+    "without a hitch",
+    "without any issue",
+    "without any issues",
+    "without issues",
+    "without issue",
+    "without a problem",
+    "without any problem",
+    "without any problems",
+    "without problems",
+    "without any errors",
+    "without errors",
+    "without error",
 ];
 
 /// Say why not, not whether, or nothing about the fix at all: a negation in these is not about
@@ -722,6 +742,7 @@ const SERVICE_WORDS: &[&str] = &[
     "site",
     "website",
     "api",
+    "apis",
     "quickbooks",
     "qbo",
     "intuit",
@@ -737,6 +758,7 @@ const REACH_WORDS: &[&str] = &[
     "online",
     "offline",
     "responding",
+    "unresponsive",
     "status",
 ];
 
@@ -782,6 +804,8 @@ const CHECK: &[&str] = &[
     "everyone is getting",
     "everybody is getting",
     "everybody has",
+    // "just want to make sure it's your server downtime, not us".
+    "downtime",
 ];
 
 /// Asks whether others have it too ("anyone else having issues with quickbooks today?"): a
@@ -2439,7 +2463,7 @@ const IS_IT_ONLINE: &[&str] = &[
 ];
 
 pub fn check(text: &Normalised) -> bool {
-    if asks_if_up(text) {
+    if asks_if_up(text) || asks_if_the_service_has_trouble(text) {
         return true;
     }
     let text = &text.without(DOWN_NOT_AN_OUTAGE);
@@ -2449,6 +2473,29 @@ pub fn check(text: &Normalised) -> bool {
             .iter()
             .any(|q| text.words().collect::<Vec<_>>().join(" ") == *q);
     text.any(CHECK) || text.any(OTHERS_HAVE_IT_TOO) || (text.any(SERVICE_WORDS) && reach)
+}
+
+/// "Is there any issue with the APIs?", "is there a problem on your end?": a question whether
+/// the service itself has trouble (not "is there a way to ...").
+fn asks_if_the_service_has_trouble(text: &Normalised) -> bool {
+    const TROUBLE_ASKED: &[&str] = &[
+        "is there any issue",
+        "is there an issue",
+        "is there a problem",
+        "is there any problem",
+        "is there something wrong",
+        "is something wrong",
+        "are there any issues",
+        "are there issues",
+        "are there any problems",
+        "are there problems",
+        "any known issues",
+        "any known issue",
+    ];
+    const THEIR_SIDE: &[&str] = &["on your end", "on your side", "your end", "your side"];
+    text.sentences().iter().any(|s| {
+        s.is_question() && s.any(TROUBLE_ASKED) && (s.any(SERVICE_WORDS) || s.any(THEIR_SIDE))
+    })
 }
 
 /// "is the service up?", "is quickbooks working right now?": a short question whether the
@@ -2532,9 +2579,22 @@ pub fn human(text: &Normalised) -> bool {
         "from my boss",
         "from the payroll company",
     ];
+    // "please i need help": a plea for help, said short, asks for someone (a longer reply
+    // with "need help" in it is most often a description: "need help with payroll, it ...").
+    const PLEAS: &[&str] = &[
+        "need help",
+        "need some help",
+        "need your help",
+        "please help",
+        "pls help",
+        "plz help",
+    ];
     let rest = text.without(FAREWELLS);
     let awaits_someone_else = text.any(SOMEONE_ELSE_AWAITED) && !asks_for_a_person(text);
-    (rest.any(HUMAN) || opens_with_a_request(&rest)) && !text.any(DECLINED) && !awaits_someone_else
+    let pleads = text.word_count() <= 5 && rest.any(PLEAS);
+    (rest.any(HUMAN) || opens_with_a_request(&rest) || pleads)
+        && !text.any(DECLINED)
+        && !awaits_someone_else
 }
 
 /// A plan for when the trouble returns ("i'll contact support if it comes back"): no request
@@ -3739,6 +3799,32 @@ pub fn detail(text: &Normalised) -> bool {
 
 pub fn aside(text: &Normalised) -> bool {
     text.any(ASIDE) || text.any(&[HAPPY])
+}
+
+/// Asks how to do something ("where can I find the logs?", "how do I update it?").
+pub fn asks_how_to_do(text: &Normalised) -> bool {
+    const HOW: &[&str] = &[
+        "how do i",
+        "how can i",
+        "how should i",
+        "where do i",
+        "where can i",
+        "where would i",
+    ];
+    text.any(HOW)
+}
+
+/// Only a yes and where the user is ("Yes android", "yeah iphone 12"): the words left after
+/// the yes are at most two and name a browser or device.
+pub fn only_yes_and_where(text: &Normalised) -> bool {
+    let rest: Vec<&str> = text
+        .words()
+        .filter(|w| *w != BREAK && !FIXED_WEAK.contains(w))
+        .collect();
+    let rest = Normalised::from_padded(&format!(" {} ", rest.join(" ")));
+    text.words().any(|w| FIXED_WEAK.contains(&w))
+        && (1..=2).contains(&rest.word_count())
+        && (names_device(&rest) || crate::browser::Browser::detect(&rest.plain).is_some())
 }
 
 #[cfg(test)]

@@ -1222,6 +1222,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::partly(text) {
         return Some(Intent::NotFixed);
     }
+    // "Yes android", "yeah iphone 12": a yes that answers where the user is, no word of a fix.
+    if fixed && !not_fixed && names_browser && cues::only_yes_and_where(text) {
+        return Some(Intent::Browser);
+    }
     if fixed && !not_fixed {
         // A hedge leaves it open; so do a question and a negation anywhere ("it works, i
         // cant say why" is probably fixed, but a fix is recorded only when nothing doubts it).
@@ -1306,6 +1310,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     }
     // "1 sec", "give me 5 min": the answer is coming (no detail in the number).
     if cues::only_a_moment(text) {
+        return Some(Intent::Aside);
+    }
+    // "Where can I find the logs?": a question how to do something, no news of the problem.
+    if text.is_question() && cues::asks_how_to_do(text) {
         return Some(Intent::Aside);
     }
     if cues::detail(text) {
@@ -3308,6 +3316,52 @@ mod tests {
             "reloaded and it works, the problem was probably my slow wifi",
             "Reload the page fully"
         ));
+    }
+
+    /// The twentieth session's readings: a fix said without a hitch or as "running now", a
+    /// question whether the service has trouble, a short plea for help, a yes that only says
+    /// the device, and a question how to do something (and where each must not reach).
+    #[test]
+    fn readings_of_the_twentieth_session() {
+        for (said, expected) in [
+            ("It now works without a hitch. Thanks", Some(Intent::Fixed)),
+            (
+                "ok. its running now. Thanks for the prompt reply.",
+                Some(Intent::Fixed),
+            ),
+            (
+                "Is there any issue with the APIs? they time out",
+                Some(Intent::Check),
+            ),
+            ("is there a problem on your end?", Some(Intent::Check)),
+            (
+                "Is the server completely unresponsive?",
+                Some(Intent::Check),
+            ),
+            (
+                "just want to make sure its your server downtime, not us",
+                Some(Intent::Check),
+            ),
+            ("please i need help", Some(Intent::Human)),
+            ("Yes android", Some(Intent::Browser)),
+            ("yeah iphone 12", Some(Intent::Browser)),
+            ("Where can I find the logs?", Some(Intent::Aside)),
+            // Where they must not reach.
+            ("yes and edge now", Some(Intent::Fixed)),
+            (
+                "it runs without errors but the page is still blank",
+                Some(Intent::NotFixed),
+            ),
+            ("still not running now", Some(Intent::NotFixed)),
+            ("is there a way to export my invoices?", Some(Intent::Aside)),
+        ] {
+            assert_eq!(intent(said), expected, "{said}");
+        }
+        // A longer message with "need help" in it describes; it asks for no one.
+        assert_ne!(
+            intent("i need help with payroll, the paycheck amounts are wrong since friday"),
+            Some(Intent::Human)
+        );
     }
 
     #[test]

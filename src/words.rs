@@ -282,6 +282,23 @@ pub fn different_problem(current: &str, other: &str) -> String {
     )
 }
 
+/// The article walked is for the other QuickBooks than the user has.
+pub fn for_another_product(title: &str, walked: &str, named: &str) -> String {
+    format!("Thanks, that matters: **{title}** is for {walked}, so its steps won't fit {named}.")
+}
+
+/// The closest article for the user's QuickBooks, offered as the switch.
+pub fn closest_for(product: &str, other: &str) -> String {
+    format!("The closest match for {product} is **{other}**. Switch to it, or keep going?")
+}
+
+/// No article for the user's QuickBooks came close: more words, or a person.
+pub fn tell_me_more_for(product: &str) -> String {
+    format!(
+        "Tell me what you see in {product} (the exact error message helps), or talk to a human."
+    )
+}
+
 /// A bare "yes" or "no" to "keep going or switch?".
 pub fn keep_going_or_switch(current: &str, other: &str) -> String {
     format!("Which one: keep going with **{current}**, or switch to **{other}**?")

@@ -6783,3 +6783,41 @@ fn rules_of_the_nineteenth_session_do_not_reach_past_them() {
     assert!(has(&out, "You're welcome"), "{}", all_text(&out));
     assert!(chat.recorded(Outcome::Fixed));
 }
+
+/// "its qbo not desktop" while a QuickBooks Desktop article is walked: the user is told its
+/// steps are for the other product and offered the closest article for theirs (with "keep
+/// going" beside it); the same product named, or none, changes nothing.
+#[test]
+fn the_other_quickbooks_named_mid_walk_is_told_and_offered_its_article() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("company file wont open, it just spins");
+    assert_eq!(chat.session.article(), Some("company-file-not-opening"));
+    let out = chat.say("its qbo not desktop");
+    assert!(has(&out, "is for QuickBooks Desktop"), "{}", all_text(&out));
+    let choices = actions(&out);
+    assert!(choices.contains(&Action::Continue), "{choices:?}");
+    let switch = choices.iter().find_map(|a| match a {
+        Action::Article(id) => Some(id.clone()),
+        _ => None,
+    });
+    let switch = switch.expect("a switch is offered");
+    assert_eq!(
+        kb.get(&switch).and_then(|a| a.product.as_deref()),
+        Some("QuickBooks Online"),
+        "{}",
+        all_text(&out)
+    );
+    // Nothing recorded against the Desktop steps.
+    assert!(!chat.recorded(Outcome::NotFixed) && !chat.recorded(Outcome::Fixed));
+
+    // The walked article's own product: no such message.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank page in chrome");
+    let out = chat.say("yes it's qbo, not desktop");
+    assert!(!has(&out, "is for QuickBooks"), "{}", all_text(&out));
+    let mut chat = Chat::new(&kb);
+    chat.say("company file wont open, it just spins");
+    let out = chat.say("we use quickbooks desktop 2023");
+    assert!(!has(&out, "is for QuickBooks"), "{}", all_text(&out));
+}

@@ -10,7 +10,7 @@ use crate::plain_words;
 use crate::reply::{Action, Reply, Style};
 use crate::semantic::QueryVectors;
 use crate::session::{Asked, Outcome, Session, Stage};
-use crate::understand::{self, Intent, Understood, WalkMove};
+use crate::understand::{self, Intent, Product, Understood, WalkMove};
 use crate::words;
 use std::collections::HashSet;
 
@@ -36,6 +36,14 @@ pub(super) fn answer(
     if understand::fed_up(text) {
         session.note_aside(text);
         open_question(session, article, words::SORRY_NO_HELP, now, out);
+        return;
+    }
+    // "its qbo not desktop" in a QuickBooks Desktop article: its steps are for the other one.
+    if let Some(named) = understand::product_named(text)
+        && let Some(walked) = article.product.as_deref().and_then(Product::of)
+        && walked != named
+    {
+        other_product(kb, session, article, (walked, named), text, now, out);
         return;
     }
     // "it works in incognito though", after that test failed there: the new result counts.
@@ -2351,6 +2359,52 @@ fn different_problem(
         other,
         words::different_problem(&current.title, &other.title),
     ));
+}
+
+/// The user has the other QuickBooks (`named`) than the article walked is for (`walked`): they
+/// are told so, and offered the closest article for theirs (from the ranking the problem was
+/// first matched with, else from their words; a possible match at least), or asked for more.
+fn other_product(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    article: &Article,
+    (walked, named): (Product, Product),
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    note_follow_up(session, text);
+    let fits = |a: &Article| {
+        a.id != article.id && a.product.as_deref().and_then(Product::of) != Some(walked)
+    };
+    let other = session
+        .matches
+        .iter()
+        .filter(|m| m.score >= f64::from(crate::matcher::POSSIBLE))
+        .filter_map(|m| kb.get(&m.id))
+        .find(|a| fits(a))
+        .or_else(|| {
+            let words = session.descriptions.join(" ");
+            let ranking = kb.rank(&words, 5);
+            ranking
+                .matches
+                .iter()
+                .filter(|m| m.score >= f64::from(crate::matcher::POSSIBLE))
+                .map(|m| kb.article_at(m.doc))
+                .find(|a| fits(a))
+        });
+    let lead = words::for_another_product(&article.title, walked.label(), named.label());
+    match other {
+        Some(other) => {
+            let text = format!("{lead} {}", words::closest_for(named.label(), &other.title));
+            let question = switch_question(session, article, other, text);
+            out.replies.push(question);
+        }
+        None => {
+            let lead = format!("{lead} {}", words::tell_me_more_for(named.label()));
+            open_question(session, article, &lead, now, out);
+        }
+    }
 }
 
 /// "Keep going with `current`, or switch to `other`?" with its two choices; a bare "yes" or

@@ -12,10 +12,12 @@
 
 mod cues;
 mod moves;
+mod product;
 pub mod secrets;
 mod test_said;
 mod text;
 
+pub use product::{Product, product_named};
 pub use text::word_spans;
 
 pub use moves::{WalkMove, only_says_dont_see_it, picks_by_title, picks_place, walk_move};

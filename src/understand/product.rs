@@ -1,0 +1,134 @@
+//! Which QuickBooks a message says the user has ("its qbo not desktop"): Online or Desktop,
+//! the two whose steps differ. Pure; no I/O.
+
+use super::text::Normalised;
+
+/// A QuickBooks whose fixes differ from the other's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Product {
+    Online,
+    Desktop,
+}
+
+/// Names QuickBooks Online. "online" alone is not one ("is it online?").
+const ONLINE: &[&str] = &[
+    "qbo",
+    "quickbooks online",
+    "qb online",
+    "qbonline",
+    "online version",
+    "the online one",
+    "online edition",
+];
+
+/// Names QuickBooks Desktop. "desktop" alone is not one: "on my desktop" is the computer; nor
+/// is "the desktop app", which QuickBooks Online has too.
+const DESKTOP: &[&str] = &[
+    "qbd",
+    "quickbooks desktop",
+    "qb desktop",
+    "desktop version",
+    "the desktop one",
+    "desktop edition",
+    "quickbooks enterprise",
+    "quickbooks premier",
+    "quickbooks pro",
+];
+
+/// Says the user does not have QuickBooks Online.
+const NOT_ONLINE: &[&str] = &[
+    "not qbo",
+    "not quickbooks online",
+    "not the online version",
+    "not online version",
+    "not the online one",
+    "dont use qbo",
+    "dont use quickbooks online",
+    "dont have qbo",
+];
+
+/// Says the user does not have QuickBooks Desktop ("its qbo not desktop").
+const NOT_DESKTOP: &[&str] = &[
+    "not desktop",
+    "not the desktop",
+    "not qbd",
+    "not quickbooks desktop",
+    "not qb desktop",
+    "not the desktop version",
+    "not desktop version",
+    "not the desktop one",
+    "dont use desktop",
+    "dont use quickbooks desktop",
+    "dont have desktop",
+    "dont have quickbooks desktop",
+];
+
+impl Product {
+    /// The product an article's `product` field names ("QuickBooks Desktop"); `None` for one
+    /// both share ("QuickBooks", "QuickBooks Payroll").
+    pub fn of(field: &str) -> Option<Product> {
+        let field = field.to_lowercase();
+        if field.contains("online") {
+            Some(Product::Online)
+        } else if field.contains("desktop") {
+            Some(Product::Desktop)
+        } else {
+            None
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Product::Online => "QuickBooks Online",
+            Product::Desktop => "QuickBooks Desktop",
+        }
+    }
+}
+
+/// The product the message says the user has: named and not denied ("its qbo not desktop",
+/// "we're on quickbooks desktop"), or the other of one denied ("not desktop"); `None` when it
+/// names none, or both.
+pub fn product_named(message: &str) -> Option<Product> {
+    let text = Normalised::new(message);
+    let denies_online = text.any(NOT_ONLINE);
+    let denies_desktop = text.any(NOT_DESKTOP);
+    let rest = text.without(NOT_ONLINE).without(NOT_DESKTOP);
+    let online = (rest.any(ONLINE) || denies_desktop) && !denies_online;
+    let desktop = (rest.any(DESKTOP) || denies_online) && !denies_desktop;
+    match (online, desktop) {
+        (true, false) => Some(Product::Online),
+        (false, true) => Some(Product::Desktop),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_product_named_and_not_denied() {
+        for (said, product) in [
+            ("its qbo not desktop", Some(Product::Online)),
+            (
+                "I'm on QuickBooks Online, not desktop",
+                Some(Product::Online),
+            ),
+            ("not desktop", Some(Product::Online)),
+            ("we use quickbooks desktop 2023", Some(Product::Desktop)),
+            ("this is qbd, not qbo", Some(Product::Desktop)),
+            // No product named: the computer, or a question of reach.
+            ("i'm on my desktop", None),
+            ("its not a browser its the desktop app", None),
+            ("is it online?", None),
+            ("still broken", None),
+            // Both named, neither denied: nothing to go on.
+            ("i have qbo and quickbooks desktop", None),
+        ] {
+            assert_eq!(product_named(said), product, "{said}");
+        }
+        assert_eq!(Product::of("QuickBooks Desktop"), Some(Product::Desktop));
+        assert_eq!(Product::of("QuickBooks Online"), Some(Product::Online));
+        assert_eq!(Product::of("QuickBooks Payroll"), None);
+    }
+}

@@ -364,6 +364,13 @@ pub fn fixed_and_on_to_the_new_problem(fix: &str) -> String {
     format!("Glad **{fix}** fixed that; I've noted it. Now the new problem:")
 }
 
+/// A question how to do something after the fix was recorded ("wait which button?").
+pub fn steps_above(fix: &str) -> String {
+    format!(
+        "You told me **{fix}** fixed it, so there is nothing more to do. Its steps are in my message above; if something else is wrong, describe it in your own words."
+    )
+}
+
 pub fn you_said_it_was_fixed(fix: &str) -> String {
     format!(
         "You told me **{fix}** fixed it. If something else is wrong, describe it, or start over."

@@ -6821,3 +6821,25 @@ fn the_other_quickbooks_named_mid_walk_is_told_and_offered_its_article() {
     let out = chat.say("we use quickbooks desktop 2023");
     assert!(!has(&out, "is for QuickBooks"), "{}", all_text(&out));
 }
+
+/// "wait which button" after "Glad that worked!" is about the fix's steps (it was "Is this
+/// it?" with the page-not-loading article); a how-to about something else is looked up.
+#[test]
+fn a_question_about_the_steps_after_the_fix_points_to_them() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("the page is blank in chrome");
+    chat.fixed();
+    for asked in ["wait which button", "how do i do that?"] {
+        let out = chat.say(asked);
+        assert!(
+            has(&out, "fixed it, so there is nothing more to do"),
+            "{asked}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "Is this it?"), "{}", all_text(&out));
+        assert!(chat.recorded(Outcome::Fixed));
+    }
+    let out = chat.say("how do i export invoices to excel?");
+    assert!(!has(&out, "nothing more to do"), "{}", all_text(&out));
+}

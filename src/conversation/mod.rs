@@ -1050,6 +1050,35 @@ fn describe(
             return;
         }
     }
+    // "wait which button?", "how do i do that" after "Glad that worked!": about the fix's
+    // steps, which are above ("how do i export invoices?" is about something else).
+    if let Stage::Fixed { article } = &session.stage
+        && ranking.named().is_none()
+        && understand::asks_how_to(text)
+        && plain_words::has_any_word(
+            text,
+            &[
+                "button", "menu", "click", "press", "step", "steps", "that", "it", "this", "there",
+                "one",
+            ],
+        )
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && let Some(article) = kb.get(article)
+    {
+        let title = session
+            .attempts
+            .iter()
+            .rev()
+            .find(|t| t.outcome == Some(Outcome::Fixed))
+            .map_or(article.title.as_str(), |t| t.title.as_str());
+        out.replies.push(
+            Reply::new(words::steps_above(title))
+                .article(&article.id)
+                .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary)
+                .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary),
+        );
+        return;
+    }
     // "human please", or "can i talk to a person, my boss needs this by friday" when it names
     // no problem clearly: a hand-over (adding to an open ticket), the words beyond the request
     // kept as its note, as during a walk. "can someone help me, payroll wont update" is a

@@ -6843,3 +6843,24 @@ fn a_question_about_the_steps_after_the_fix_points_to_them() {
     let out = chat.say("how do i export invoices to excel?");
     assert!(!has(&out, "nothing more to do"), "{}", all_text(&out));
 }
+
+/// "is it me or is it back" after "Glad that worked!" says the fix did not last (it was "I
+/// don't know this one"); "is it me or is the site slow today" asks about others.
+#[test]
+fn is_it_me_or_is_it_back_after_the_fix_takes_it_back() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("the page is blank in chrome");
+    chat.fixed();
+    let out = chat.say("is it me or is it back");
+    assert!(has(&out, "didn't last"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed));
+    assert!(chat.recorded(Outcome::NotFixed));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("the page is blank in chrome");
+    chat.fixed();
+    let out = chat.say("is it me or is the site slow today");
+    assert!(!has(&out, "didn't last"), "{}", all_text(&out));
+    assert!(chat.recorded(Outcome::Fixed));
+}

@@ -780,7 +780,9 @@ fn describe(
     let names_no_other = ranking.named().is_none_or(|m| is_walked(kb, session, m));
     // "it came back", in words that do not also say it works; after "Glad that worked!", a
     // bare "didnt work" or "still broken" says it too.
+    // ("is it me or is it back?" doubts the fix in a question, and says it too.)
     let came_back = (understand::fix_did_not_last(text)
+        || understand::doubts_the_fix(text)
         || (matches!(session.stage, Stage::Fixed { .. }) && understand::only_a_reply(text)))
         && understood.intent != Some(Intent::Fixed);
     // "its not working, human please" or "this is useless, let me talk to a real person" after

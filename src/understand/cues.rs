@@ -3801,6 +3801,15 @@ pub fn aside(text: &Normalised) -> bool {
     text.any(ASIDE) || text.any(&[HAPPY])
 }
 
+/// "is it me or is it still broken", "is it me or did it get worse": a doubt about the fix, not
+/// a question about others ("is it only me? still getting 502" asks about others first).
+pub fn doubts_the_fix(text: &Normalised) -> bool {
+    text.sentences().iter().any(|s| {
+        s.any(&["is it me or", "is it only me or", "is it just me or"])
+            && (strong_not_fixed(s) || s.any(&["worse", "still", "again", "back"]))
+    })
+}
+
 /// Asks how to do something ("where can I find the logs?", "how do I update it?").
 pub fn asks_how_to_do(text: &Normalised) -> bool {
     const HOW: &[&str] = &[

@@ -227,6 +227,12 @@ pub fn only_a_cheer(message: &str) -> bool {
     !text.is_empty() && text.words().all(|w| w == text::HAPPY)
 }
 
+/// "is it me or is it back?", "is it just me or is it still broken": a doubt about the fix
+/// asked as a question, which says it failed.
+pub fn doubts_the_fix(message: &str) -> bool {
+    cues::doubts_the_fix(&Normalised::new(message))
+}
+
 /// Whether a message says a fix recorded as working did not last ("actually it came back",
 /// "still getting 503"); "no thanks" or "it came back up" do not.
 pub fn fix_did_not_last(message: &str) -> bool {
@@ -1169,10 +1175,7 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // "is it me or is it still broken", "is it me or did it get worse": a doubt about the fix,
     // not a question about others.
     // ("is it only me? still getting 502" asks about others first: the check.)
-    if text.sentences().iter().any(|s| {
-        s.any(&["is it me or", "is it only me or", "is it just me or"])
-            && (cues::strong_not_fixed(s) || s.any(&["worse", "still", "again", "back"]))
-    }) {
+    if cues::doubts_the_fix(text) {
         return Some(Intent::NotFixed);
     }
     if cues::check(text) && !cues::again(text) && !states_a_fix && !says_it_still_fails {

@@ -3351,6 +3351,11 @@ mod tests {
             ("Yes android", Some(Intent::Browser)),
             ("yeah iphone 12", Some(Intent::Browser)),
             ("Where can I find the logs?", Some(Intent::Aside)),
+            ("much appreciated", Some(Intent::Aside)),
+            ("fair enough", Some(Intent::Aside)),
+            ("I'll DM you shortly.", Some(Intent::Aside)),
+            ("understood, still broken", Some(Intent::NotFixed)),
+            ("you're right, it works now", Some(Intent::Fixed)),
             // Where they must not reach.
             ("yes and edge now", Some(Intent::Fixed)),
             (

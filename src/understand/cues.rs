@@ -804,6 +804,10 @@ const CHECK: &[&str] = &[
     "everyone is getting",
     "everybody is getting",
     "everybody has",
+    "no one can",
+    "nobody can",
+    "no one is able",
+    "nobody is able",
     // "just want to make sure it's your server downtime, not us".
     "downtime",
 ];
@@ -2509,8 +2513,36 @@ fn asks_if_the_service_has_trouble(text: &Normalised) -> bool {
         "any known issue",
     ];
     const THEIR_SIDE: &[&str] = &["on your end", "on your side", "your end", "your side"];
+    // "WTF is going on?", "when might it be resolved?", "when will it be back up?": asked of
+    // the trouble itself, which only the service's state answers.
+    const GOING_ON: &[&str] = &[
+        "whats going on",
+        "what is going on",
+        "whats happening",
+        "what is happening",
+    ];
+    const WHEN: &[&str] = &[
+        "when it might be resolved",
+        "when it will be resolved",
+        "when it will be fixed",
+        "when it will be back",
+        "when will it be resolved",
+        "when might it be resolved",
+        "when will this be resolved",
+        "when will it be back",
+        "when will it be up",
+        "when will it be opened back up",
+        "when will it be working",
+        "when will it work again",
+        "when will it be fixed",
+        "when will this be fixed",
+    ];
     text.sentences().iter().any(|s| {
-        s.is_question() && s.any(TROUBLE_ASKED) && (s.any(SERVICE_WORDS) || s.any(THEIR_SIDE))
+        s.is_question()
+            && ((s.any(TROUBLE_ASKED) && (s.any(SERVICE_WORDS) || s.any(THEIR_SIDE)))
+                || s.any(WHEN)
+                // ("still broken, what is going on?" says the fix failed first.)
+                || (s.any(GOING_ON) && !strong_not_fixed(s)))
     })
 }
 
@@ -2605,7 +2637,14 @@ pub fn human(text: &Normalised) -> bool {
         "pls help",
         "plz help",
     ];
-    let rest = text.without(FAREWELLS);
+    // "no one can login": everyone has it, a question for the check, no call for someone.
+    const NO_ONE_CAN: &[&str] = &[
+        "no one can",
+        "nobody can",
+        "no one is able",
+        "nobody is able",
+    ];
+    let rest = text.without(FAREWELLS).without(NO_ONE_CAN);
     let awaits_someone_else = text.any(SOMEONE_ELSE_AWAITED) && !asks_for_a_person(text);
     let pleads = text.word_count() <= 5 && rest.any(PLEAS);
     (rest.any(HUMAN) || opens_with_a_request(&rest) || pleads)

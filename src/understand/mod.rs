@@ -3352,6 +3352,17 @@ mod tests {
             ("yeah iphone 12", Some(Intent::Browser)),
             ("Where can I find the logs?", Some(Intent::Aside)),
             ("much appreciated", Some(Intent::Aside)),
+            (
+                "It says no one can login. When will it be back up?",
+                Some(Intent::Check),
+            ),
+            (
+                "a 502 on the site, may I ask when it might be resolved?",
+                Some(Intent::Check),
+            ),
+            ("what is going on?", Some(Intent::Check)),
+            ("still broken, what is going on?", Some(Intent::NotFixed)),
+            ("no one answers", Some(Intent::Human)),
             ("fair enough", Some(Intent::Aside)),
             ("I'll DM you shortly.", Some(Intent::Aside)),
             ("understood, still broken", Some(Intent::NotFixed)),

@@ -157,6 +157,14 @@ const FIXED_STRONG: &[&str] = &[
     "much better",
     "way better",
     "better now",
+    // The trouble passed ("I guess it was temporary"; "it cleared" after a reboot).
+    "it was temporary",
+    "was just temporary",
+    "must have been temporary",
+    "must have been a glitch",
+    "must have been a blip",
+    "it cleared",
+    "cleared itself",
     // "ok. its running now": the app or page runs again.
     "running now",
     "runs now",
@@ -316,6 +324,21 @@ const NOT_KNOWING_WHY: &[&str] = &[
     "never thought of",
     "didnt realize",
     "didnt realise",
+    // Which of several things fixed it, not whether ("not sure if it was the wifi or the
+    // plugins", "couldnt determine if it was cloudflare").
+    // (Not "not sure if it was fixed": whether, again.)
+    "not sure if it was the",
+    "not sure if it was my",
+    "not sure if it was a",
+    "not sure whether it was the",
+    "not sure whether it was my",
+    "dont know if it was the",
+    "dont know if it was my",
+    "couldnt determine",
+    "could not determine",
+    "cant determine",
+    "couldnt figure out why",
+    "couldnt figure out what",
     "did not realize",
     "did not realise",
 ];

@@ -3353,6 +3353,20 @@ mod tests {
             ("Where can I find the logs?", Some(Intent::Aside)),
             ("much appreciated", Some(Intent::Aside)),
             (
+                "I guess it was temporary, sorry about that :)",
+                Some(Intent::Fixed),
+            ),
+            (
+                "couldnt determine if it was cloudflare but I solved it",
+                Some(Intent::Fixed),
+            ),
+            (
+                "works now, not sure if it was the cache or the cookies",
+                Some(Intent::Fixed),
+            ),
+            ("not sure if it was fixed", None),
+            ("is it temporary?", Some(Intent::Aside)),
+            (
                 "It says no one can login. When will it be back up?",
                 Some(Intent::Check),
             ),

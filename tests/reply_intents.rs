@@ -229,17 +229,17 @@ fn on_the_test_split_understanding_does_not_regress() {
 }
 
 /// Accuracy floors (percent of all cases; unsure counts as not correct).
-const DEV_FLOOR: f64 = 69.0;
-const TEST_FLOOR: f64 = 54.0;
+const DEV_FLOOR: f64 = 71.5;
+const TEST_FLOOR: f64 = 55.5;
 /// See [`on_the_test_split_understanding_does_not_regress`].
 const TEST_FALSE_RECORDED_CEILING: usize = 1;
 /// Replies read as "fixed" on dev that are not, each confirmed before it is recorded: one
 /// narrative of versions that each "worked" (since the second collection), and from the third
-/// "Awesome thank you, @name !" (a cheer, labelled aside by the set's strict rule) and "Yes
-/// android" (answering "which phone?"; at "did this fix it?" the yes is asked about), and from
+/// "Awesome thank you, @name !" (a cheer, labelled aside by the set's strict rule), and from
 /// the fourth "Of course version 1 from Google play works but would like to have version 2!"
-/// (another version works: a detail).
-const DEV_FALSE_FIXED_CEILING: usize = 4;
+/// (another version works: a detail). ("Yes android", answering "which phone?", is read as
+/// naming the device since the twentieth session.)
+const DEV_FALSE_FIXED_CEILING: usize = 3;
 
 #[test]
 fn the_reply_set_is_whole_sourced_and_split_with_every_intent() {

@@ -403,6 +403,16 @@ pub fn which_safari(fix: &str) -> String {
     )
 }
 
+/// The device a reply named during a walk ("im on android").
+pub fn device_noted(device: &str) -> String {
+    let a = if device.starts_with(['A', 'E', 'I', 'O', 'U', 'i']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("Noted: you're on {a} {device}.")
+}
+
 pub fn browser_noted(browser: &str) -> String {
     format!(
         "Got it: I'll give you the steps for {browser}. Now describe your problem in your own words."

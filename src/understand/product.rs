@@ -22,14 +22,12 @@ const ONLINE: &[&str] = &[
 ];
 
 /// Names QuickBooks Desktop. "desktop" alone is not one: "on my desktop" is the computer; nor
-/// is "the desktop app", which QuickBooks Online has too.
+/// is "the desktop app", which QuickBooks Online has too, nor "desktop version" ("the desktop
+/// version of chrome").
 const DESKTOP: &[&str] = &[
     "qbd",
     "quickbooks desktop",
     "qb desktop",
-    "desktop version",
-    "the desktop one",
-    "desktop edition",
     "quickbooks enterprise",
     "quickbooks premier",
     "quickbooks pro",
@@ -89,7 +87,26 @@ impl Product {
 /// "we're on quickbooks desktop"), or the other of one denied ("not desktop"); `None` when it
 /// names none, or both.
 pub fn product_named(message: &str) -> Option<Product> {
+    // Both, or one before the other: "it happens in quickbooks desktop too", "we also have
+    // quickbooks pro", "i moved to qbo last year but still need the old file".
+    const BOTH_OR_BEFORE: &[&str] = &[
+        "too",
+        "also",
+        "as well",
+        "both",
+        "moved to",
+        "moved from",
+        "switched to",
+        "switched from",
+        "migrated",
+        "converted",
+        "used to",
+        "old file",
+    ];
     let text = Normalised::new(message);
+    if text.any(BOTH_OR_BEFORE) {
+        return None;
+    }
     let denies_online = text.any(NOT_ONLINE);
     let denies_desktop = text.any(NOT_DESKTOP);
     let rest = text.without(NOT_ONLINE).without(NOT_DESKTOP);
@@ -120,6 +137,10 @@ mod tests {
             // No product named: the computer, or a question of reach.
             ("i'm on my desktop", None),
             ("its not a browser its the desktop app", None),
+            ("desktop version of chrome", None),
+            ("it happens in quickbooks desktop too", None),
+            ("we also have quickbooks pro but this is online", None),
+            ("i moved to qbo last year but still need the old file", None),
             ("is it online?", None),
             ("still broken", None),
             // Both named, neither denied: nothing to go on.

@@ -3899,6 +3899,29 @@ pub fn aside(text: &Normalised) -> bool {
     text.any(ASIDE) || text.any(&[HAPPY])
 }
 
+/// Opens on another trouble than the one being fixed ("Apart from that the update doesn't work
+/// at all anymore", "Another problem is that ...").
+const OTHER_TROUBLE_OPENERS: &[&str] = &[
+    "another problem is",
+    "another issue is",
+    "apart from that",
+    "on another note",
+    "separate issue",
+    "separate problem",
+    "unrelated issue",
+    "unrelated problem",
+    "the only issue i saw",
+    "the only problem i saw",
+    "one more issue",
+    "one more problem",
+];
+
+/// Another trouble, opened as such, with no word that the fix on screen failed ("still",
+/// "same", "again").
+pub fn opens_another_trouble(text: &Normalised) -> bool {
+    text.any(OTHER_TROUBLE_OPENERS) && !text.any(&["still", "same", "again"])
+}
+
 /// "is it me or is it still broken", "is it me or did it get worse": a doubt about the fix, not
 /// a question about others ("is it only me? still getting 502" asks about others first).
 pub fn doubts_the_fix(text: &Normalised) -> bool {

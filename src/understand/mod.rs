@@ -1184,6 +1184,11 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // "can someone check if it's down" asks for the check, not for a person.
     // ("anyone else having this?" asks about others, not for someone.)
     // ("thanks, ill contact support if it comes back" plans; it asks nothing now.)
+    // "Apart from that the update doesn't work at all anymore": another trouble, said as one
+    // (a person asked for outright still hands over).
+    if cues::opens_another_trouble(text) && !cues::asks_for_a_person(text) {
+        return Some(Intent::NewProblem);
+    }
     if cues::human(text)
         && !cues::plans_for_its_return(text)
         && !(cues::check(text) && text.has("check") && !cues::asks_for_a_person(text))
@@ -3376,6 +3381,15 @@ mod tests {
             ("yeah iphone 12", Some(Intent::Browser)),
             ("Where can I find the logs?", Some(Intent::Aside)),
             ("much appreciated", Some(Intent::Aside)),
+            (
+                "Apart from that the update doesnt work at all anymore",
+                Some(Intent::NewProblem),
+            ),
+            (
+                "another issue is that nobody answers my emails",
+                Some(Intent::NewProblem),
+            ),
+            ("apart from that its still blank", Some(Intent::NotFixed)),
             (
                 "I guess it was temporary, sorry about that :)",
                 Some(Intent::Fixed),

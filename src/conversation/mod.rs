@@ -1060,12 +1060,7 @@ fn describe(
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && let Some(article) = kb.get(article)
     {
-        let title = session
-            .attempts
-            .iter()
-            .rev()
-            .find(|t| t.outcome == Some(Outcome::Fixed))
-            .map_or(article.title.as_str(), |t| t.title.as_str());
+        let title = what_fixed_it(session, article);
         out.replies.push(
             Reply::new(words::steps_above(title))
                 .article(&article.id)
@@ -1667,6 +1662,16 @@ fn fix_came_back(session: &mut Session, article: &Article, text: &str, now: u64,
     next_solution(session, article, now, out);
 }
 
+/// The title of the fix recorded last as working (the article's, when none is).
+fn what_fixed_it<'a>(session: &'a Session, article: &'a Article) -> &'a str {
+    session
+        .attempts
+        .iter()
+        .rev()
+        .find(|t| t.outcome == Some(Outcome::Fixed))
+        .map_or(article.title.as_str(), |t| t.title.as_str())
+}
+
 /// The fix recorded last for `article` did not last: it is recorded as not fixed.
 fn take_fix_back(session: &mut Session, article: &Article, now: u64) {
     let fixed = session
@@ -1689,12 +1694,7 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
     match (&session.stage, article) {
         (stage, Some(a)) if stage.is_walking() => ask_again(session, a, now, out),
         (Stage::Fixed { .. }, Some(a)) => {
-            let title = session
-                .attempts
-                .iter()
-                .rev()
-                .find(|t| t.outcome == Some(Outcome::Fixed))
-                .map_or(a.title.as_str(), |t| t.title.as_str());
+            let title = what_fixed_it(session, a);
             out.replies.push(
                 Reply::new(words::you_said_it_was_fixed(title))
                     .article(&a.id)

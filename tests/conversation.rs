@@ -6939,6 +6939,44 @@ fn rules_of_the_twentieth_session_do_not_reach_past_them() {
     let out = chat.say("yes android");
     assert!(has(&out, "it works in the test"), "{}", all_text(&out));
 
+    // A second review: a device said beside where it works, or asked about, is no device
+    // remark; "works without problems in edge" says where it works; a plea as the first
+    // message opens no empty ticket, and "please help" after a fix asks what is wrong.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online is slow");
+    for said in [
+        "it runs fine on my laptop, just not the office pc",
+        "is something wrong with my computer?",
+    ] {
+        let out = chat.say(said);
+        assert!(!has(&out, "Noted: you're on"), "{said}: {}", all_text(&out));
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online is slow");
+    let out = chat.say("it works without problems in edge, only chrome is slow");
+    assert!(has(&out, "it works there (edge)"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed));
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("i need help asap");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank page in chrome");
+    chat.fixed();
+    let out = chat.say("please help");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks online shows a blank page in chrome");
     let out = chat.say("need help with step 3");

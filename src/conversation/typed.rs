@@ -635,8 +635,12 @@ pub(super) fn answer(
         }
         // "im on android", "Yes android": the device, noted (at handle's start); the fix on
         // screen is shown again when it reads otherwise there, else its question is asked again.
+        // (Said short and as news: "it runs fine on my laptop, just not the office pc" tells
+        // where it works; "is something wrong with my computer?" asks.)
         Some(Intent::Browser)
             if crate::device::Device::detect(text).is_some()
+                && !understood.question
+                && understood.words <= 5
                 && let Some(device) = session.device =>
         {
             note_follow_up(session, text);

@@ -2661,14 +2661,8 @@ pub fn human(text: &Normalised) -> bool {
     ];
     // "please i need help": a plea for help, said short, asks for someone (a longer reply
     // with "need help" in it is most often a description: "need help with payroll, it ...").
-    const PLEAS: &[&str] = &[
-        "need help",
-        "need some help",
-        "need your help",
-        "please help",
-        "pls help",
-        "plz help",
-    ];
+    // ("please help" alone is read as a greeting that asks what is wrong.)
+    const PLEAS: &[&str] = &["need help", "need some help", "need your help"];
     // "no one can login": everyone has it, a question for the check, no call for someone.
     const NO_ONE_CAN: &[&str] = &[
         "no one can",
@@ -3389,7 +3383,11 @@ pub fn not_fixed_beside_human(text: &Normalised) -> bool {
 
 /// Whether the reply asks for a person and says nothing else (so it adds nothing to a ticket).
 pub fn only_asks_for_a_human(text: &Normalised) -> bool {
-    human(text) && only_words_of(&text.without(HUMAN), HUMAN_REQUEST_WORDS)
+    // A plea ("i need help asap") asks for someone, but says nothing a ticket could start from:
+    // as a first message it is asked what is wrong.
+    (text.any(HUMAN) || opens_with_a_request(text))
+        && human(text)
+        && only_words_of(&text.without(HUMAN), HUMAN_REQUEST_WORDS)
 }
 
 /// Asks why the problem happens ("why does this happen?", "what causes this?").

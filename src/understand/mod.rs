@@ -420,7 +420,17 @@ const WHERE: &[&str] = &[
 /// without that phrase ("nope still blank but"), to read as the reply it is.
 pub fn where_it_works(message: &str) -> Option<(String, String)> {
     const WORKS: &[&str] = &["works", "working", "work", "worked", "loads"];
+    // ("it works without problems in edge": no negation, where it works.)
     const HOW: &[&str] = &[
+        "without",
+        "any",
+        "a",
+        "problems",
+        "problem",
+        "issues",
+        "issue",
+        "errors",
+        "hitch",
         "fine",
         "well",
         "ok",

@@ -287,11 +287,6 @@ pub fn for_another_product(title: &str, walked: &str, named: &str) -> String {
     format!("Thanks, that matters: **{title}** is for {walked}, so its steps won't fit {named}.")
 }
 
-/// The closest article for the user's QuickBooks, offered as the switch.
-pub fn closest_for(product: &str, other: &str) -> String {
-    format!("The closest match for {product} is **{other}**. Switch to it, or keep going?")
-}
-
 /// No article for the user's QuickBooks came close: more words, or a person.
 pub fn tell_me_more_for(product: &str) -> String {
     format!(

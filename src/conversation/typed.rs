@@ -39,11 +39,16 @@ pub(super) fn answer(
         return;
     }
     // "its qbo not desktop" in a QuickBooks Desktop article: its steps are for the other one.
+    // (A description naming another problem beside the product, "it says 502 bad gateway in
+    // quickbooks online", is matched as usual: it offers that article.)
     if let Some(named) = understand::product_named(text)
         && let Some(walked) = article.product.as_deref().and_then(Product::of)
         && walked != named
+        && ranking
+            .named()
+            .is_none_or(|m| kb.article_at(m.doc).id == article.id)
     {
-        other_product(kb, session, article, (walked, named), text, now, out);
+        other_product(session, article, (walked, named), text, now, out);
         return;
     }
     // "it works in incognito though", after that test failed there: the new result counts.
@@ -2401,10 +2406,12 @@ fn different_problem(
 }
 
 /// The user has the other QuickBooks (`named`) than the article walked is for (`walked`): they
-/// are told so, and offered the closest article for theirs (from the ranking the problem was
-/// first matched with, else from their words; a possible match at least), or asked for more.
+/// are told so and asked what they see in theirs; the question on screen stays open (what
+/// they say next is matched as usual, so a description of another problem offers its article).
+/// No article is guessed for them: the words were matched to this one for a reason, and the
+/// nearest article of the other product was most often unrelated (a review found the 502
+/// article offered for "company file won't open").
 fn other_product(
-    kb: &KnowledgeBase,
     session: &mut Session,
     article: &Article,
     (walked, named): (Product, Product),
@@ -2413,37 +2420,12 @@ fn other_product(
     out: &mut Output,
 ) {
     note_follow_up(session, text);
-    let fits = |a: &Article| {
-        a.id != article.id && a.product.as_deref().and_then(Product::of) != Some(walked)
-    };
-    let other = session
-        .matches
-        .iter()
-        .filter(|m| m.score >= f64::from(crate::matcher::POSSIBLE))
-        .filter_map(|m| kb.get(&m.id))
-        .find(|a| fits(a))
-        .or_else(|| {
-            let words = session.descriptions.join(" ");
-            let ranking = kb.rank(&words, 5);
-            ranking
-                .matches
-                .iter()
-                .filter(|m| m.score >= f64::from(crate::matcher::POSSIBLE))
-                .map(|m| kb.article_at(m.doc))
-                .find(|a| fits(a))
-        });
-    let lead = words::for_another_product(&article.title, walked.label(), named.label());
-    match other {
-        Some(other) => {
-            let text = format!("{lead} {}", words::closest_for(named.label(), &other.title));
-            let question = switch_question(session, article, other, text);
-            out.replies.push(question);
-        }
-        None => {
-            let lead = format!("{lead} {}", words::tell_me_more_for(named.label()));
-            open_question(session, article, &lead, now, out);
-        }
-    }
+    let lead = format!(
+        "{} {}",
+        words::for_another_product(&article.title, walked.label(), named.label()),
+        words::tell_me_more_for(named.label())
+    );
+    open_question(session, article, &lead, now, out);
 }
 
 /// "Keep going with `current`, or switch to `other`?" with its two choices; a bare "yes" or

@@ -3931,17 +3931,20 @@ pub fn doubts_the_fix(text: &Normalised) -> bool {
         })
 }
 
-/// Asks how to do something ("where can I find the logs?", "how do I update it?").
+/// Asks how the user is to do something ("where can I find the logs?", "how do I update
+/// it?"); a part of [`super::asks_how_to`]'s words, which also reads "how to", "where is" and
+/// "not sure how".
+pub const HOW_DO_I: &[&str] = &[
+    "how do i",
+    "how can i",
+    "how should i",
+    "where do i",
+    "where can i",
+    "where would i",
+];
+
 pub fn asks_how_to_do(text: &Normalised) -> bool {
-    const HOW: &[&str] = &[
-        "how do i",
-        "how can i",
-        "how should i",
-        "where do i",
-        "where can i",
-        "where would i",
-    ];
-    text.any(HOW)
+    text.any(HOW_DO_I)
 }
 
 /// Only a yes and where the user is ("Yes android", "yeah iphone 12"): the words left after

@@ -670,19 +670,13 @@ pub fn cannot_tell(message: &str) -> bool {
 /// extensions menu", "not sure how to do that"), rather than saying how it went.
 pub fn asks_how_to(message: &str) -> bool {
     const HOW: &[&str] = &[
-        "how do i",
-        "how can i",
         "how to",
-        "how should i",
         "how would i",
         "how do you",
         "how does one",
-        "where do i",
-        "where can i",
         "where is",
         "wheres",
         "where are",
-        "where would i",
         "dont know how",
         "do not know how",
         "not sure how",
@@ -701,7 +695,7 @@ pub fn asks_how_to(message: &str) -> bool {
         "how exactly",
     ];
     let text = Normalised::new(message);
-    text.any(HOW) || ALONE.iter().any(|a| text.padded().trim() == *a)
+    text.any(cues::HOW_DO_I) || text.any(HOW) || ALONE.iter().any(|a| text.padded().trim() == *a)
 }
 
 /// Whether the message is about the user's usual set-up ("blank in normal chrome", "in my

@@ -6811,6 +6811,17 @@ fn the_other_quickbooks_named_mid_walk_is_told_and_asked_for_more() {
     let out = chat.say("it says 502 bad gateway when i open quickbooks online");
     assert!(has(&out, "different problem"), "{}", all_text(&out));
 
+    // Said of an Online article, the pair outright.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank page in chrome");
+    let out = chat.say("this is desktop not online");
+    assert!(has(&out, "is for QuickBooks Online"), "{}", all_text(&out));
+    assert!(
+        has(&out, "Tell me what you see in QuickBooks Desktop"),
+        "{}",
+        all_text(&out)
+    );
+
     // The walked article's own product: no such message.
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks online shows a blank page in chrome");

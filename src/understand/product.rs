@@ -19,6 +19,9 @@ const ONLINE: &[&str] = &[
     "online version",
     "the online one",
     "online edition",
+    // The pair said outright: "online not desktop".
+    "online not desktop",
+    "online version not desktop",
 ];
 
 /// Names QuickBooks Desktop. "desktop" alone is not one: "on my desktop" is the computer; nor
@@ -28,6 +31,10 @@ const DESKTOP: &[&str] = &[
     "qbd",
     "quickbooks desktop",
     "qb desktop",
+    // The pair said outright: "this is desktop not online".
+    "desktop not online",
+    "desktop not qbo",
+    "desktop not quickbooks online",
     "quickbooks enterprise",
     "quickbooks premier",
     "quickbooks pro",
@@ -137,6 +144,8 @@ mod tests {
             // No product named: the computer, or a question of reach.
             ("i'm on my desktop", None),
             ("its not a browser its the desktop app", None),
+            ("this is desktop not online", Some(Product::Desktop)),
+            ("its online not desktop", Some(Product::Online)),
             ("desktop version of chrome", None),
             ("it happens in quickbooks desktop too", None),
             ("we also have quickbooks pro but this is online", None),

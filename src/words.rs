@@ -287,7 +287,7 @@ pub fn for_another_product(title: &str, walked: &str, named: &str) -> String {
     format!("Thanks, that matters: **{title}** is for {walked}, so its steps won't fit {named}.")
 }
 
-/// No article for the user's QuickBooks came close: more words, or a person.
+/// After [`for_another_product`]: what they see in theirs, or a person.
 pub fn tell_me_more_for(product: &str) -> String {
     format!(
         "Tell me what you see in {product} (the exact error message helps), or talk to a human."

@@ -820,12 +820,18 @@ const CHECK: &[&str] = &[
     "everyone is getting",
     "everybody is getting",
     "everybody has",
+    // ("no one can login": see [`NO_ONE_CAN`], listed there once.)
+    // "just want to make sure it's your server downtime, not us".
+    "downtime",
+];
+
+/// Nobody can ("no one can login"): everyone has it, a question for the check ([`check`]), and
+/// no call for someone ([`human`] reads past it).
+const NO_ONE_CAN: &[&str] = &[
     "no one can",
     "nobody can",
     "no one is able",
     "nobody is able",
-    // "just want to make sure it's your server downtime, not us".
-    "downtime",
 ];
 
 /// Asks whether others have it too ("anyone else having issues with quickbooks today?"): a
@@ -2508,7 +2514,10 @@ pub fn check(text: &Normalised) -> bool {
         || IS_IT_ONLINE
             .iter()
             .any(|q| text.words().collect::<Vec<_>>().join(" ") == *q);
-    text.any(CHECK) || text.any(OTHERS_HAVE_IT_TOO) || (text.any(SERVICE_WORDS) && reach)
+    text.any(CHECK)
+        || text.any(NO_ONE_CAN)
+        || text.any(OTHERS_HAVE_IT_TOO)
+        || (text.any(SERVICE_WORDS) && reach)
 }
 
 /// "Is there any issue with the APIs?", "is there a problem on your end?": a question whether
@@ -2663,13 +2672,6 @@ pub fn human(text: &Normalised) -> bool {
     // with "need help" in it is most often a description: "need help with payroll, it ...").
     // ("please help" alone is read as a greeting that asks what is wrong.)
     const PLEAS: &[&str] = &["need help", "need some help", "need your help"];
-    // "no one can login": everyone has it, a question for the check, no call for someone.
-    const NO_ONE_CAN: &[&str] = &[
-        "no one can",
-        "nobody can",
-        "no one is able",
-        "nobody is able",
-    ];
     let rest = text.without(FAREWELLS).without(NO_ONE_CAN);
     let awaits_someone_else = text.any(SOMEONE_ELSE_AWAITED) && !asks_for_a_person(text);
     // ("need help with step 3" asks about the step, "need help finding the server" is a

@@ -398,6 +398,9 @@ pub fn which_safari(fix: &str) -> String {
     )
 }
 
+/// After "how do i do that on my phone" once a fix worked: its steps follow, for that device.
+pub const STEPS_FOR_IT_THERE: &str = "Here is how to do it there:";
+
 /// The device a reply named during a walk ("im on android").
 pub fn device_noted(device: &str) -> String {
     let a = if device.starts_with(['A', 'E', 'I', 'O', 'U', 'i']) {

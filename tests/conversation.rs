@@ -6855,6 +6855,29 @@ fn a_question_about_the_steps_after_the_fix_points_to_them() {
     assert!(!has(&out, "nothing more to do"), "{}", all_text(&out));
 }
 
+/// "how do i do that on my phone" after "Glad that worked!" shows the fix's steps for a phone
+/// (it pointed to the keyboard steps above); on the same device it still points above.
+#[test]
+fn how_to_do_the_fix_on_another_device_after_it_worked_shows_its_steps_there() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let first = chat.say("the page is blank in chrome");
+    assert!(has(&first, "Ctrl+F5"), "{}", all_text(&first));
+    chat.fixed();
+    let out = chat.say("how do i do that on my phone");
+    assert!(
+        has(&out, "Here is how to do it there"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(has(&out, "Reload the page fully"), "{}", all_text(&out));
+    assert!(!has(&out, "Ctrl+F5"), "{}", all_text(&out));
+    assert!(chat.recorded(Outcome::Fixed), "the fix stays recorded");
+    // Said again from the same phone: nothing reads otherwise, the steps are above.
+    let again = chat.say("how do i do that on my phone");
+    assert!(has(&again, "nothing more to do"), "{}", all_text(&again));
+}
+
 /// "is it me or is it back" after "Glad that worked!" says the fix did not last (it was "I
 /// don't know this one"); "is it me or is the site slow today" asks about others.
 #[test]

@@ -1060,6 +1060,30 @@ fn describe(
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && let Some(article) = kb.get(article)
     {
+        // "how do i do that on my phone": the fix's steps again, for the device just named,
+        // when they read otherwise there.
+        if let Some(index) = fixed_solution(session, article)
+            && crate::device::Device::detect(text).is_some()
+            && session.device != session.device_before
+            && let Some(device) = session.device
+            && !reads_the_same(
+                &article.solutions[index],
+                (session.browser, session.device_before),
+                (session.browser, session.device),
+            )
+        {
+            let steps = steps_on_the_side(session, article, index);
+            let lead = words::device_noted(device.label());
+            out.replies.push(
+                Reply::new(format!("{lead} {}", words::STEPS_FOR_IT_THERE)).article(&article.id),
+            );
+            out.replies.push(
+                steps
+                    .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary)
+                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary),
+            );
+            return;
+        }
         let title = what_fixed_it(session, article);
         out.replies.push(
             Reply::new(words::steps_above(title))
@@ -1670,6 +1694,17 @@ fn what_fixed_it<'a>(session: &'a Session, article: &'a Article) -> &'a str {
         .rev()
         .find(|t| t.outcome == Some(Outcome::Fixed))
         .map_or(article.title.as_str(), |t| t.title.as_str())
+}
+
+/// The index of the solution recorded last as the fix for `article`, if one was.
+fn fixed_solution(session: &Session, article: &Article) -> Option<usize> {
+    session
+        .attempts
+        .iter()
+        .rev()
+        .find(|t| t.outcome == Some(Outcome::Fixed) && t.article == article.id)
+        .map(|t| t.solution)
+        .filter(|&index| index < article.solutions.len())
 }
 
 /// The fix recorded last for `article` did not last: it is recorded as not fixed.

@@ -2128,6 +2128,13 @@ fn about_the_fix(text: &Normalised) -> Normalised {
         .without(&gone)
         .without_clause_after(WONDERS)
         .without_clause_after(ASKS_TO_BE_TOLD);
+    // "if it was cloudflare or not", "whether or not": a choice, not a negation ("is it
+    // working or not" asks).
+    let text = if text.any(&["if", "whether"]) {
+        text.without(&["or not"])
+    } else {
+        text
+    };
     if found {
         text.without(NOTHING_FOUND)
     } else {

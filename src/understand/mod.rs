@@ -3363,6 +3363,22 @@ mod tests {
     /// The twentieth session's readings: a fix said without a hitch or as "running now", a
     /// question whether the service has trouble, a short plea for help, a yes that only says
     /// the device, and a question how to do something (and where each must not reach).
+    /// "if it was X or not" is a choice, not a negation of the fix; "is it working or not"
+    /// still asks.
+    #[test]
+    fn or_not_after_if_is_no_negation() {
+        for (said, expected) in [
+            (
+                "I couldnt determine if it was cloudflare or not but I solved the issue :)",
+                Some(Intent::Fixed),
+            ),
+            ("is it working or not", None),
+            ("still not working or not loading", Some(Intent::NotFixed)),
+        ] {
+            assert_eq!(classify(said).intent, expected, "{said}");
+        }
+    }
+
     #[test]
     fn readings_of_the_twentieth_session() {
         for (said, expected) in [

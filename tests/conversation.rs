@@ -6878,6 +6878,76 @@ fn how_to_do_the_fix_on_another_device_after_it_worked_shows_its_steps_there() {
     assert!(has(&again, "nothing more to do"), "{}", all_text(&again));
 }
 
+/// "yes i cleared them" at "did this fix it?" says the step was done, not that it worked: it
+/// is asked whether it helped (it was read as a fix and credited to another step, "Allow
+/// cookies ... stop clearing them on exit", whose title shares "them"; found by an exploratory
+/// helper).
+#[test]
+fn a_yes_that_says_the_step_was_done_asks_whether_it_helped() {
+    let kb = shipped_kb();
+    for done in [
+        "yes i cleared them",
+        "yes I tried it",
+        "yes i did that",
+        "yes, done",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("login loop in edge");
+        let out = chat.say(done);
+        assert!(
+            has(&out, "Thanks for trying it"),
+            "{done}: {}",
+            all_text(&out)
+        );
+        assert!(
+            has(
+                &out,
+                "Did **Clear Intuit cookies and sign in again** fix it?"
+            ),
+            "{done}: {}",
+            all_text(&out)
+        );
+        assert!(!chat.recorded(Outcome::Fixed), "{done}");
+    }
+    // Said with the result, it is the step on screen that is asked about.
+    let mut chat = Chat::new(&kb);
+    chat.say("login loop in edge");
+    let out = chat.say("yes i cleared them and it works now");
+    assert!(
+        has(
+            &out,
+            "Shall I note **Clear Intuit cookies and sign in again**"
+        ),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// After "Glad that worked!", "it worked but only for a bit" takes the fix back (it was "Good
+/// to hear!"), and "actually no" asks what they see now (it was "I don't know this one").
+#[test]
+fn a_fix_that_held_only_a_moment_is_taken_back() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not working");
+    chat.fixed();
+    let out = chat.say("it worked but only for a bit");
+    assert!(chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed), "{}", all_text(&out));
+    assert!(has(&out, "Did this fix it?"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not working");
+    chat.fixed();
+    let out = chat.say("actually no");
+    assert!(
+        has(&out, "If the fix stopped working"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "I don't know this one"), "{}", all_text(&out));
+}
+
 /// "is it me or is it back" after "Glad that worked!" says the fix did not last (it was "I
 /// don't know this one"); "is it me or is the site slow today" asks about others.
 #[test]

@@ -2755,6 +2755,12 @@ struct Terms {
 const COMMON: &[&str] = &[
     "that",
     "this",
+    // Pronouns name no fix ("cleared them" is not "... stop clearing them on exit").
+    "them",
+    "they",
+    "those",
+    "these",
+    "their",
     "with",
     "have",
     "says",

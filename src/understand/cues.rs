@@ -210,6 +210,9 @@ const GONE: &[&str] = &[
     "cant reproduce anymore",
     "no longer a problem",
     "not an issue anymore",
+    "not an issue now",
+    "not an issue any more",
+    "not a problem now",
     "not a problem anymore",
     "no longer freezes",
     "no longer crashes",
@@ -713,7 +716,7 @@ const NOT_FIXED_STRONG: &[&str] = &[
 /// Negates what follows: a fix word after one of these is not a fix.
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "nothing", "didnt", "doesnt", "dont", "isnt", "wasnt", "arent", "havent",
-    "hasnt", "cant", "cannot", "wont", "unable", "nor", "without", "neither",
+    "hasnt", "cant", "cannot", "wont", "unable", "nor", "without", "neither", "wouldnt", "couldnt",
 ];
 
 /// The words of a fix that, negated, say it is not fixed ("didnt help", "not working").
@@ -748,6 +751,15 @@ const TAKES_IT_BACK: &[&str] = &[
     "was fine",
     "until",
     "stopped",
+    // A fix that held a moment only ("it worked but only for a bit").
+    "only for",
+    "for a bit",
+    "for a minute",
+    "for a few minutes",
+    "for a moment",
+    "for a second",
+    "briefly",
+    "temporarily",
 ];
 
 const SERVICE_WORDS: &[&str] = &[
@@ -2920,7 +2932,7 @@ const FILLER_WORDS: &[&str] = &[
     "oh", "ah", "so", "and", "then", "right", "alright", "fine", "great", "nice", "sure", "yes",
     "yeah", "yep", "yup", "no", "nope", "nah", "really", "lol", "haha", "wow", "oops", "sorry",
     "well", "again", "now", "this", "that", "it", "is", "the", "i", "see", "you", "mean", "do",
-    "thanks", "thank", "thx", "ty", "got", "gotcha", HAPPY, SAD,
+    "thanks", "thank", "thx", "ty", "got", "gotcha", "actually", HAPPY, SAD,
 ];
 
 /// A friendly word to the bot ("thanks mate", "ok buddy"); beside a "no" or "again" it is no
@@ -3231,7 +3243,23 @@ const CORRECTION: &[&str] = &[
 ];
 
 /// Doubts about the answer just given: with a failure after them, a correction.
-pub const DOUBTS: &[&str] = &["no wait", "wait no"];
+pub const DOUBTS: &[&str] = &["no wait", "wait no", "actually no", "actually nope"];
+
+/// It held only a moment, said without a "then" ("it worked but only for a bit"): not fixed,
+/// and after a fix, a fix that did not last.
+const HELD_A_MOMENT_ONLY: &[&str] = &[
+    "only for a bit",
+    "only for a minute",
+    "only for a few minutes",
+    "only for a moment",
+    "only for a second",
+    "only for a sec",
+    "only briefly",
+    "only temporarily",
+    "worked briefly",
+    "worked temporarily",
+    "only lasted",
+];
 
 /// It worked only for a moment ("works for a sec then breaks again"): not fixed.
 const WORKED_BRIEFLY: &[&str] = &[
@@ -3295,7 +3323,7 @@ const WORKED_BRIEFLY: &[&str] = &[
 
 /// Whether the reply says it worked only for a moment ("loads for a sec then goes blank").
 pub fn worked_briefly(text: &Normalised) -> bool {
-    text.any(WORKED_BRIEFLY)
+    text.any(WORKED_BRIEFLY) || text.any(HELD_A_MOMENT_ONLY)
 }
 
 /// Words that change one's mind within a reply ("fixed it!! oh wait no its back").
@@ -3372,7 +3400,8 @@ pub fn fix_did_not_last(text: &Normalised) -> bool {
     let text = &text.without(IF_IT_RETURNS);
     let corrected = (text.any(CORRECTION) && strong_not_fixed(&text.without(CORRECTION)))
         || (text.any(DOUBTS) && strong_not_fixed(&text.without(DOUBTS)));
-    (text.any(DID_NOT_LAST) || corrected) && !strong_fixed(text)
+    // ("it worked but only for a bit" says it worked, and takes that back.)
+    text.any(HELD_A_MOMENT_ONLY) || ((text.any(DID_NOT_LAST) || corrected) && !strong_fixed(text))
 }
 
 /// Whether the message asks for a person outright ("can i talk to a person, ...").
@@ -3447,7 +3476,7 @@ pub fn thanks(text: &Normalised) -> bool {
 const YES_WORDS: &[&str] = &[
     "yes", "yess", "yep", "yeah", "yup", "ya", "sure", "correct", "right", "exactly", "indeed",
     "thats", "that", "its", "it", "this", "is", "one", "the", "sounds", "like", "ok", "okay", "i",
-    "think", "so", "please", "pls", "do", "go", "ahead", "k", "kk", "okie", HAPPY,
+    "think", "so", "please", "pls", "do", "go", "ahead", "k", "kk", "okie", "actually", HAPPY,
 ];
 
 /// Phrases that say yes with no yes word in them ("go ahead", "please do").
@@ -3502,7 +3531,7 @@ pub fn confirms_the_article(text: &Normalised) -> bool {
 const NO_WORDS: &[&str] = &[
     "no", "nope", "nah", "not", "neither", "none", "wrong", "thats", "its", "it", "that", "really",
     "quite", "i", "dont", "think", "so", "sorry", "one", "of", "them", "those", "these", "wait",
-    SAD,
+    "actually", SAD,
 ];
 
 /// The words of [`YES_WORDS`] that say yes on their own (the rest only fill out a yes).

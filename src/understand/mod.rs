@@ -3364,9 +3364,9 @@ mod tests {
     /// question whether the service has trouble, a short plea for help, a yes that only says
     /// the device, and a question how to do something (and where each must not reach).
     /// "if it was X or not" is a choice, not a negation of the fix; "is it working or not"
-    /// still asks.
+    /// still asks; "wouldnt say it fixed it" negates; a fix that held a moment is none.
     #[test]
-    fn or_not_after_if_is_no_negation() {
+    fn readings_of_the_twenty_first_session() {
         for (said, expected) in [
             (
                 "I couldnt determine if it was cloudflare or not but I solved the issue :)",
@@ -3374,6 +3374,10 @@ mod tests {
             ),
             ("is it working or not", None),
             ("still not working or not loading", Some(Intent::NotFixed)),
+            // Found by an exploratory helper.
+            ("I wouldnt say it fixed it", Some(Intent::NotFixed)),
+            ("not an issue now", Some(Intent::Fixed)),
+            ("it worked but only for a bit", Some(Intent::NotFixed)),
         ] {
             assert_eq!(classify(said).intent, expected, "{said}");
         }

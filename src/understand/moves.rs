@@ -245,10 +245,89 @@ fn core_words(message: &str) -> Option<String> {
     Some(words[start..=end].join(" "))
 }
 
+/// A yes that opens a reply ("yes i did that"): at "did this fix it?" it may answer whether
+/// the step was done, so what follows it says which.
+const OPENING_YES: &[&str] = &["yes", "yess", "yep", "yeah", "yup", "ya", "sure"];
+
+/// Past verbs that say the problem went away, not that a step was done ("i fixed it").
+const PAST_FIX_VERBS: &[&str] = &[
+    "fixed",
+    "solved",
+    "resolved",
+    "worked",
+    "helped",
+    "sorted",
+    "succeeded",
+    "loaded",
+    "changed",
+    "happened",
+    "stopped",
+    "failed",
+    "crashed",
+    "started",
+    "returned",
+    "needed",
+];
+
+/// What a step is done to, said after its verb ("cleared them", "restarted it").
+const DONE_TO: &[&str] = &[
+    "it",
+    "them",
+    "that",
+    "this",
+    "those",
+    "everything",
+    "all",
+    "it all",
+    "them all",
+    "all that",
+    "all of it",
+    "all of that",
+    "all of them",
+    "the cache",
+    "the cookies",
+    "cache",
+    "cookies",
+    "the cache and cookies",
+    "cache and cookies",
+    "both",
+];
+
+/// "i cleared them", "yes i restarted it", "tried it": the step was done, said by its verb in
+/// the past and nothing else (not one that says the trouble went away: "i fixed it").
+fn says_a_step_was_done(said: &str) -> bool {
+    let words: Vec<&str> = said.split(' ').collect();
+    let (subject, rest) = match words.as_slice() {
+        ["i", "have", rest @ ..] | ["ive", rest @ ..] | ["i", rest @ ..] => (true, rest),
+        rest => (false, rest),
+    };
+    let Some((verb, object)) = rest.split_first() else {
+        return false;
+    };
+    let past = (verb.len() > 4 && verb.ends_with("ed")) || ["did", "ran", "redid"].contains(verb);
+    let object = object.join(" ");
+    past && !PAST_FIX_VERBS.contains(verb)
+        && (DONE_TO.contains(&object.as_str()) || (subject && object.is_empty()))
+}
+
 /// The move `message` asks for, when it says nothing else ("skip this one, it needs admin
 /// rights" says why, and is read as the reply it is).
 pub fn walk_move(message: &str) -> Option<WalkMove> {
     let said = core_words(message)?;
+    // "yes i did that", "yes, done", "yep tried it": a yes that says the step was done (at
+    // "did this fix it?" it answers whether it was done, not whether it worked).
+    let after_yes = said
+        .split_once(' ')
+        .filter(|(first, _)| OPENING_YES.contains(first))
+        .map(|(_, rest)| rest);
+    if let Some(rest) = after_yes
+        && (DONE.contains(&rest) || says_a_step_was_done(rest))
+    {
+        return Some(WalkMove::Done);
+    }
+    if says_a_step_was_done(&said) {
+        return Some(WalkMove::Done);
+    }
     [
         (SKIP, WalkMove::Skip),
         (REPEAT, WalkMove::Repeat),
@@ -277,8 +356,32 @@ mod tests {
             ("done", WalkMove::Done),
             ("ok done.", WalkMove::Done),
             ("I've done that", WalkMove::Done),
+            // A yes that says the step was done, not that it worked (found by an exploratory
+            // helper: "yes i cleared them" was read as a fix).
+            ("yes i cleared them", WalkMove::Done),
+            ("yes I tried it", WalkMove::Done),
+            ("yes i did that", WalkMove::Done),
+            ("yes, done", WalkMove::Done),
+            ("i cleared them", WalkMove::Done),
+            ("ok i cleared the cookies", WalkMove::Done),
+            ("restarted it", WalkMove::Done),
+            ("yep, ive updated it", WalkMove::Done),
         ] {
             assert_eq!(walk_move(said), Some(want), "{said}");
+        }
+        // A past verb that says the trouble went away, a verb with no object, or more said:
+        // no move.
+        for not_a_move in [
+            "yes i fixed it",
+            "yes it worked",
+            "i solved it",
+            "cleared",
+            "yes cleared",
+            "i cleared them and it works",
+            "i reconnected the account, still nothing",
+            "yes that fixed it",
+        ] {
+            assert_eq!(walk_move(not_a_move), None, "{not_a_move}");
         }
     }
 

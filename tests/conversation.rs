@@ -2313,6 +2313,28 @@ fn fixed_at_a_list_of_articles_ends_the_list() {
         assert!(has(&out, "Good to hear"), "{fixed}: {}", all_text(&out));
         assert!(matches!(chat.session.stage, Stage::Idle), "{fixed}");
     }
+    // Where it works, for whom it works, or when it last worked is no news that it works now
+    // (each ended the list with "Good to hear!"; found by an exploratory helper, twenty-first
+    // session).
+    for not_fixed in [
+        "works fine on my phone though",
+        "it works for my coworker",
+        "it worked this morning",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks wont open");
+        let out = chat.say(not_fixed);
+        assert!(
+            !has(&out, "Good to hear"),
+            "{not_fixed}: {}",
+            all_text(&out)
+        );
+        assert!(
+            !matches!(chat.session.stage, Stage::Idle),
+            "{not_fixed}: {:?}",
+            chat.session.stage
+        );
+    }
 }
 
 /// Found by a helper playing users (fifteenth session): at the private-window test, "im on my

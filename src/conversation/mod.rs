@@ -712,6 +712,8 @@ fn describe(
         && let said = understand::classify(text)
         && said.intent == Some(Intent::Fixed)
         && !said.question
+        // ("works fine on my phone though" says where it works, not that it does now.)
+        && understand::where_it_works(text).is_none()
     {
         session.note_aside(text);
         session.stage = Stage::Idle;

@@ -3378,6 +3378,9 @@ mod tests {
             ("I wouldnt say it fixed it", Some(Intent::NotFixed)),
             ("not an issue now", Some(Intent::Fixed)),
             ("it worked but only for a bit", Some(Intent::NotFixed)),
+            ("it works for my coworker", None),
+            ("it worked this morning", None),
+            ("it works for me now", Some(Intent::Fixed)),
         ] {
             assert_eq!(classify(said).intent, expected, "{said}");
         }

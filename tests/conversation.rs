@@ -6970,6 +6970,37 @@ fn a_fix_that_held_only_a_moment_is_taken_back() {
     assert!(!has(&out, "I don't know this one"), "{}", all_text(&out));
 }
 
+/// Praise and farewells after "Glad that worked!" are thanks (each was "I don't know this one"
+/// or an unrelated article); "why?" is the "Why did this happen?" choice. Found by an
+/// exploratory helper.
+#[test]
+fn praise_and_a_bare_why_after_a_fix_are_answered_in_kind() {
+    let kb = shipped_kb();
+    for praise in [
+        "thanks!! you're the best",
+        "you're a lifesaver",
+        "great thanks for your help",
+        "thanks, have a nice day",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("bank feed not working");
+        chat.fixed();
+        let out = chat.say(praise);
+        assert!(has(&out, "You're welcome"), "{praise}: {}", all_text(&out));
+        assert!(chat.recorded(Outcome::Fixed), "{praise}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not working");
+    chat.fixed();
+    let out = chat.say("why?");
+    assert!(!has(&out, "I don't know this one"), "{}", all_text(&out));
+    assert!(has(&out, "Why it happens"), "{}", all_text(&out));
+    // Praise beside a failure is the failure.
+    let out = chat.say("you're the best but it's still broken");
+    assert!(!has(&out, "You're welcome"), "{}", all_text(&out));
+    assert!(chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+}
+
 /// "is it me or is it back" after "Glad that worked!" says the fix did not last (it was "I
 /// don't know this one"); "is it me or is the site slow today" asks about others.
 #[test]

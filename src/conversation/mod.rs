@@ -1054,6 +1054,13 @@ fn describe(
             return;
         }
     }
+    // "why?", "but why" after "Glad that worked!": its "Why did this happen?" choice.
+    if matches!(session.stage, Stage::Fixed { .. })
+        && ranking.named().is_none()
+        && understood.asks_why
+    {
+        return act(kb, session, Action::MoreInfo, now, out);
+    }
     // "wait which button?", "how do i do that" after "Glad that worked!": about the fix's
     // steps, which are above ("how do i export invoices?" is about something else).
     if let Stage::Fixed { article } = &session.stage

@@ -2951,6 +2951,26 @@ const SMALL_TALK_WORDS: &[&str] = &[
     "my",
     "day",
     "life",
+    // Praise and farewells ("thanks!! you're the best", "you're a lifesaver", "great thanks
+    // for your help", "thanks, have a nice day").
+    "youre",
+    "ur",
+    "the",
+    "best",
+    "lifesaver",
+    "legend",
+    "star",
+    "hero",
+    "great",
+    "for",
+    "your",
+    "nice",
+    "wonderful",
+    "awesome",
+    "amazing",
+    "appreciate",
+    "it",
+    "really",
     HAPPY,
 ];
 
@@ -3496,7 +3516,23 @@ pub fn thanks_no_problem(text: &Normalised) -> bool {
 
 pub fn thanks(text: &Normalised) -> bool {
     text.any(&[
-        "thanks", "thank", "thx", "ty", "tyvm", "tks", "thks", "thnx", "thanx", "cheers",
+        "thanks",
+        "thank",
+        "thx",
+        "ty",
+        "tyvm",
+        "tks",
+        "thks",
+        "thnx",
+        "thanx",
+        "cheers",
+        // Praise thanks too ("you're a lifesaver").
+        "lifesaver",
+        "youre the best",
+        "ur the best",
+        "youre a legend",
+        "youre a star",
+        "appreciate it",
     ])
 }
 

@@ -427,6 +427,64 @@ mod with_model {
         }
     }
 
+    /// `kb check` finds an example pasted into the wrong article (found by an exploratory
+    /// helper: an example always finds the article holding it, so the check was circular),
+    /// and none of the shipped examples reads as another article.
+    #[test]
+    #[ignore = "needs the real sentence model: SEMANTIC_MODEL=DIR (.ci/run provides it)"]
+    fn an_example_in_the_wrong_article_is_reported_and_the_shipped_ones_are_not() {
+        let dir =
+            std::env::var("SEMANTIC_MODEL").expect("SEMANTIC_MODEL names the model directory");
+        let enc = BertEncoder::load(Path::new(&dir), &dir).expect("the model loads");
+        let encode = |text: &str| {
+            let windows = query_windows(text);
+            let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
+            Some(QueryVectors {
+                model: enc.model_name().into(),
+                vectors: enc.embed(&refs).ok()?,
+            })
+        };
+        let mut shipped = load_dir(&shipped_knowledge()).unwrap();
+        shipped.attach_semantic(&enc, None, &mut |_, _| {}).unwrap();
+        let (problems, checked) = shipped.check_examples(encode);
+        assert!(checked > 100, "{checked}");
+        assert!(problems.is_empty(), "{problems:?}");
+
+        let mut articles = shipped.articles().to_vec();
+        let server_error = articles
+            .iter_mut()
+            .find(|a| a.id == "internal-server-error-500")
+            .unwrap();
+        for (text, line) in [
+            ("the page is blank in chrome", 9001),
+            ("payroll wont update", 9002),
+        ] {
+            server_error
+                .examples
+                .push(supportbot::knowledge::article::Example {
+                    text: text.to_string(),
+                    line,
+                });
+        }
+        let mut misplaced = KnowledgeBase::new(articles, "misplaced".into());
+        misplaced
+            .attach_semantic(&enc, None, &mut |_, _| {})
+            .unwrap();
+        let (problems, _) = misplaced.check_examples(encode);
+        let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 2, "{said:#?}");
+        assert!(
+            said[0].contains(":9001:") && said[0].contains("reads as `page-not-loading`"),
+            "{}",
+            said[0]
+        );
+        assert!(
+            said[1].contains(":9002:") && said[1].contains("reads as `payroll-not-updating`"),
+            "{}",
+            said[1]
+        );
+    }
+
     // Floors at today's test figures on all three collections (BENCHMARKS.md, "A fourth
     // collection and a rule whose floor is the target"): 81.7% / 100% / 100% (11 of 11), the
     // precision floor one wrong answer below. The issue's targets are 85% / 90% / 95%.

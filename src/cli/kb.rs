@@ -36,6 +36,12 @@ pub fn check(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
     } else {
         "lexical"
     };
+    // Where an example belongs is judged by the hybrid ranking only (see `check_examples`).
+    let placed = if encoder.is_some() {
+        ", none reading as another article"
+    } else {
+        "; where each belongs is checked with the sentence model only"
+    };
     if json {
         writeln!(
             out,
@@ -48,7 +54,7 @@ pub fn check(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
         writeln!(
             out,
             "OK: {} articles, {} live-check target(s), {examples} example(s) each finding its \
-             own article ({mode} matcher), revision {} ({}).",
+             own article ({mode} matcher{placed}), revision {} ({}).",
             kb.articles().len(),
             kb.targets().len(),
             kb.revision(),
@@ -61,7 +67,7 @@ pub fn check(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
         writeln!(
             out,
             "{} problem(s) in {}: {} of {examples} example(s) do not find their own article \
-             ({mode} matcher).",
+             or read as another one ({mode} matcher).",
             problems.len(),
             dir.display(),
             problems.len(),

@@ -133,20 +133,34 @@ impl KnowledgeBase {
         limit: usize,
         fusion: &Fusion,
     ) -> Ranking {
+        self.rank_parts(&self.index, description, query, limit, fusion, &|_| false)
+    }
+
+    /// Ranks with `index` for the lexical part and the semantic chunks `skip` does not leave
+    /// out (the example check's way to rank as if an example were not in its article).
+    fn rank_parts(
+        &self,
+        index: &Index,
+        description: &str,
+        query: Option<&QueryVectors>,
+        limit: usize,
+        fusion: &Fusion,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> Ranking {
         let (Some(semantic), Some(query)) = (&self.semantic, query) else {
-            return self.index.rank(description, limit);
+            return index.rank(description, limit);
         };
         // Nothing in words ("🙃🙃🙃", "???") or nothing but filler ("ok", "wait what"): the
         // model still gives it a vector, near some chunk or other, which must not be offered
         // as a match.
         if crate::understand::says_nothing(description) {
-            return self.index.rank(description, limit);
+            return index.rank(description, limit);
         }
         if semantic.model() != &*query.model {
-            return self.index.rank(description, limit);
+            return index.rank(description, limit);
         }
-        let lexical = self.index.rank(description, self.articles.len());
-        let hits = semantic.scores(query, self.articles.len());
+        let lexical = index.rank(description, self.articles.len());
+        let hits = semantic.scores_without(query, self.articles.len(), skip);
         let similarity: Vec<Option<f32>> = hits
             .iter()
             .map(|h| h.as_ref().map(|h| h.similarity))
@@ -165,7 +179,12 @@ impl KnowledgeBase {
     }
 
     /// Runs every article's `examples` through the matcher (with `encode`'s vectors when it
-    /// gives them) and reports each example whose own article is not ranked first, at its line.
+    /// gives them) and reports, at its line, each example whose own article is not ranked
+    /// first, and each that another article answers confidently when the example is left out
+    /// (its words out of the lexical index, its vector out of the semantic one). An example
+    /// always finds the article that holds it, so only the second shows one pasted into the
+    /// wrong article, which would take queries like it away from the right one. (Left out, an
+    /// example may well rank its article lower: it is there to teach words the article lacks.)
     /// Returns the problems and how many examples were checked.
     pub fn check_examples(
         &self,
@@ -173,30 +192,82 @@ impl KnowledgeBase {
     ) -> (Vec<Diagnostic>, usize) {
         let mut problems = Vec::new();
         let mut checked = 0;
-        for a in &self.articles {
-            for e in &a.examples {
+        let docs: Vec<_> = self.articles.iter().map(Article::document).collect();
+        for (doc, a) in self.articles.iter().enumerate() {
+            for (k, e) in a.examples.iter().enumerate() {
                 checked += 1;
                 let query = encode(&e.text);
                 let ranking = self.rank_with(&e.text, query.as_ref(), 3);
                 let first = ranking.matches.first().map(|m| &self.articles[m.doc]);
-                if first.is_some_and(|f| f.id == a.id) {
+                if first.is_none_or(|f| f.id != a.id) {
+                    let got = match first {
+                        Some(f) => format!("`{}` is ranked first", f.id),
+                        None => "no article matches it at all".to_string(),
+                    };
+                    problems.push(
+                        Diagnostic::new(
+                            &a.file,
+                            e.line,
+                            format!("example \"{}\" does not find this article: {got}", e.text),
+                        )
+                        .hint(
+                            "add the words users use to this article's symptoms or keywords, or \
+                             move the example to the article it belongs to",
+                        ),
+                    );
                     continue;
                 }
-                let got = match first {
-                    Some(f) => format!("`{}` is ranked first", f.id),
-                    None => "no article matches it at all".to_string(),
+                // Lexically, long posts are often "confidently" some article (the reason for
+                // the hybrid matcher), so only the hybrid ranking judges where one belongs.
+                if !ranking.hybrid {
+                    continue;
+                }
+                let mut without = docs.clone();
+                without[doc].examples.remove(k);
+                let index = Index::build(&without);
+                let own_chunk = |i: usize| {
+                    self.semantic.as_ref().is_some_and(|semantic| {
+                        let chunk = semantic.chunk(i);
+                        chunk.doc == doc
+                            && chunk.kind == crate::semantic::ChunkKind::Example
+                            && chunk.text == e.text
+                    })
                 };
-                problems.push(
-                    Diagnostic::new(
-                        &a.file,
-                        e.line,
-                        format!("example \"{}\" does not find this article: {got}", e.text),
-                    )
-                    .hint(
-                        "add the words users use to this article's symptoms or keywords, or \
-                         move the example to the article it belongs to",
-                    ),
+                let left_out = self.rank_parts(
+                    &index,
+                    &e.text,
+                    query.as_ref(),
+                    self.articles.len(),
+                    &Fusion::default(),
+                    &own_chunk,
                 );
+                // Another article the words clearly name, with this one not even the runner-up
+                // ("payroll wont update" pasted into the 500 article). A real example often
+                // ranks its article second when left out: it is there to tip the balance.
+                let own_place = left_out.matches.iter().position(|m| m.doc == doc);
+                if let Some(other) = left_out
+                    .named()
+                    .map(|m| &self.articles[m.doc])
+                    .filter(|other| other.id != a.id)
+                    && own_place.is_none_or(|place| place >= 2)
+                {
+                    problems.push(
+                        Diagnostic::new(
+                            &a.file,
+                            e.line,
+                            format!(
+                                "example \"{}\" reads as `{}` (without this example the matcher \
+                                 picks that article), so here it takes queries like it away from \
+                                 `{}`",
+                                e.text, other.id, other.id
+                            ),
+                        )
+                        .hint(format!(
+                            "move the example to {} if it belongs there, or remove it",
+                            other.file
+                        )),
+                    );
+                }
             }
         }
         (problems, checked)

@@ -117,12 +117,25 @@ impl SemanticIndex {
     /// For each of `n_docs` articles, its best similarity to the query (None for an article
     /// without chunks, or when the query was embedded by another model).
     pub fn scores(&self, query: &QueryVectors, n_docs: usize) -> Vec<Option<SemanticHit>> {
+        self.scores_without(query, n_docs, &|_| false)
+    }
+
+    /// [`scores`](Self::scores) with the chunks `skip` names left out.
+    pub fn scores_without(
+        &self,
+        query: &QueryVectors,
+        n_docs: usize,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> Vec<Option<SemanticHit>> {
         let mut best: Vec<Option<SemanticHit>> = vec![None; n_docs];
         if *query.model != *self.model {
             return best;
         }
         for q in query.vectors.iter().filter(|q| q.len() == self.dim) {
             for (i, row) in self.vectors.chunks_exact(self.dim).enumerate() {
+                if skip(i) {
+                    continue;
+                }
                 let sim = cosine(q, row);
                 let slot = &mut best[self.chunks[i].doc];
                 if slot.as_ref().is_none_or(|h| sim > h.similarity) {

@@ -322,14 +322,30 @@ fn without_a_usable_model_the_binary_says_so_once_and_matches_lexically() {
     std::fs::remove_file(broken.path().join("model.safetensors")).unwrap();
     let data = tempfile::tempdir().unwrap();
     let cwd = tempfile::tempdir().unwrap();
-    // A broken directory, a hub that cannot be reached (a closed port on loopback), and a
-    // value that is neither.
-    let cases: [(&str, std::ffi::OsString, Option<&str>); 3] = [
+    // A hub that takes the connection and never answers (a firewall dropping its traffic):
+    // it must not hold the start for long (it held it for minutes; found by an exploratory
+    // helper).
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_hub = format!("http://{}", silent.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for conn in silent.incoming() {
+            held.push(conn);
+        }
+    });
+    // A broken directory, a hub that cannot be reached (a closed port on loopback), one that
+    // never answers, and a value that is neither.
+    let cases: [(&str, std::ffi::OsString, Option<&str>); 4] = [
         ("missing", broken.path().into(), None),
         (
             "unreachable",
             "sentence-transformers/all-MiniLM-L6-v2".into(),
             Some("http://127.0.0.1:9"),
+        ),
+        (
+            "silent",
+            "sentence-transformers/all-MiniLM-L6-v2".into(),
+            Some(&silent_hub),
         ),
         ("nonsense", "not a model".into(), None),
     ];

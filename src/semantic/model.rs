@@ -142,6 +142,7 @@ pub async fn fetch(
     let api = builder
         .build()
         .map_err(|e| format!("cannot set up the download: {e}"))?;
+    hub_answers(endpoint.unwrap_or(HUB), repo, HUB_ANSWER_TIMEOUT).await?;
     let remote = api.model(repo.to_string());
     let mut dir = None;
     let download = |file: &'static str| {
@@ -187,6 +188,45 @@ pub async fn fetch(
         }
     }
     dir.ok_or_else(|| format!("`{repo}` gave no files"))
+}
+
+/// The Hugging Face hub's address, where `HF_ENDPOINT` names no other.
+const HUB: &str = "https://huggingface.co";
+
+/// How long the hub may take to answer at all. A firewall that drops its traffic (rather than
+/// refusing it) would otherwise hold start-up until the download's own limit.
+const HUB_ANSWER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(8);
+
+/// Whether the hub at `endpoint` answers a request for `repo`'s config at all (any HTTP status
+/// will do: the download then says what is wrong) within `timeout`.
+async fn hub_answers(
+    endpoint: &str,
+    repo: &str,
+    timeout: std::time::Duration,
+) -> Result<(), String> {
+    let url = format!(
+        "{}/{repo}/resolve/main/config.json",
+        endpoint.trim_end_matches('/')
+    );
+    let client = reqwest::Client::builder()
+        .connect_timeout(timeout)
+        .timeout(timeout)
+        .build()
+        .map_err(|e| format!("cannot set up the download: {e}"))?;
+    match client.head(&url).send().await {
+        Ok(_) => Ok(()),
+        Err(e) if e.is_timeout() => Err(format!(
+            "the Hugging Face hub at {endpoint} did not answer within {} s (a firewall may be \
+             dropping its traffic). On a machine without access to the hub, copy a model \
+             directory to it and set SEMANTIC_MODEL to that directory",
+            timeout.as_secs()
+        )),
+        Err(e) => Err(format!(
+            "could not reach the Hugging Face hub at {endpoint} ({e}). On a machine without \
+             access to the hub, copy a model directory to it and set SEMANTIC_MODEL to that \
+             directory"
+        )),
+    }
 }
 
 /// How long one file's download may take before it counts as stalled.

@@ -855,6 +855,81 @@ fn a_greeting_or_thanks_is_answered_in_kind_and_not_kept_for_staff() {
     assert_eq!(chat.session.descriptions.len(), 1);
 }
 
+/// After a hand-over, "also its chrome version 120" is said as more for the ticket: offered to
+/// it (it started the unsupported-browser article, and "yes add it" then recorded that
+/// article's first step as the fix); "yes add it" takes the offer, in words. Found by an
+/// exploratory helper.
+#[test]
+fn an_addition_after_a_hand_over_is_offered_to_the_ticket_and_yes_add_it_adds_it() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks says 502 bad gateway in chrome");
+    chat.session.ticket = Some(supportbot::ids::TicketId(4));
+    chat.session.ticket_open = true;
+    chat.session.stage = Stage::Escalated {
+        article: Some("quickbooks-error-502".into()),
+    };
+    let out = chat.say("also its chrome version 120");
+    assert_eq!(
+        out.replies[0].title.as_deref(),
+        Some("Add this to your ticket?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        matches!(chat.session.stage, Stage::Escalated { .. }),
+        "{:?}",
+        chat.session.stage
+    );
+    for yes in ["yes add it", "please add"] {
+        let out = chat.say(yes);
+        assert_eq!(
+            out.effects,
+            vec![Effect::AddToTicket { works_now: false }],
+            "{yes}: {}",
+            all_text(&out)
+        );
+        assert!(!chat.recorded(Outcome::Fixed), "{yes}");
+    }
+    assert!(
+        chat.session
+            .descriptions
+            .iter()
+            .any(|d| d == "also its chrome version 120")
+    );
+    assert!(
+        !chat
+            .session
+            .descriptions
+            .iter()
+            .any(|d| d.contains("add it"))
+    );
+
+    // A clear new problem starts its article, with adding it to the ticket beside the fix's
+    // question: "yes add it" is the offer's, not "it worked".
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks says 502 bad gateway in chrome");
+    chat.session.ticket = Some(supportbot::ids::TicketId(4));
+    chat.session.ticket_open = true;
+    chat.session.stage = Stage::Escalated {
+        article: Some("quickbooks-error-502".into()),
+    };
+    let out = chat.say("my bank feed stopped updating, chase error 103");
+    assert!(
+        actions(&out).contains(&Action::AddToTicket),
+        "{}",
+        all_text(&out)
+    );
+    let out = chat.say("yes add it");
+    assert_eq!(
+        out.effects,
+        vec![Effect::AddToTicket { works_now: false }],
+        "{}",
+        all_text(&out)
+    );
+    assert!(!chat.recorded(Outcome::Fixed));
+}
+
 /// After a hand-over, a message that matches no article clearly is most likely more for the
 /// open ticket: adding it is offered first. A resolved ticket, or a clear new problem, is not.
 #[test]

@@ -450,6 +450,11 @@ fn answer_asked(
             return true;
         }
     }
+    // "yes add it", "please add" beside any question: the offer's.
+    if asked == Asked::AddBesideFix && understand::only_says_add(text) {
+        act(kb, session, Action::AddToTicket, now, out);
+        return true;
+    }
     let Some(yes) = understand::yes_or_no(text) else {
         return false;
     };
@@ -751,6 +756,10 @@ fn describe(
             let action = Action::Article(candidates[i].clone());
             return act(kb, session, action, now, out);
         }
+    }
+    // "yes add it", "please add" at "Add this to your ticket?".
+    if after_hand_over && understand::only_says_add(text) {
+        return act(kb, session, Action::AddToTicket, now, out);
     }
     if let Some(yes) = understand::yes_or_no(text) {
         let action = match (&session.stage, yes) {
@@ -1210,6 +1219,21 @@ fn describe(
         && let Some(on) = on
     {
         out.replies.push(Reply::new(words::noted_now_what(on)));
+        return;
+    }
+    // "also its chrome version 120", "btw it's my work laptop" after the hand-over: said as
+    // more for the ticket, so offered to it first, with the articles the words might be (a
+    // clear match would start one, and the words would go on the ticket as another problem).
+    if let Some(id) = &open_ticket
+        && understand::said_as_an_addition(text)
+    {
+        let candidates: Vec<&crate::matcher::Match> = ranking
+            .matches
+            .iter()
+            .filter(|m| m.score >= ranking.possible)
+            .take(CANDIDATES)
+            .collect();
+        out.replies.push(for_your_ticket(kb, id, &candidates));
         return;
     }
     if let Some(best) = ranking

@@ -3169,6 +3169,17 @@ pub fn asks_to_add_to_ticket(text: &Normalised) -> bool {
     text.any(&["ticket"]) && !refused && !asked_about
 }
 
+/// "yes add it", "please add", "ok add that": the offer to add to the ticket taken, in
+/// words (with no "ticket" in them: the offer on screen is what they answer).
+pub fn only_says_add(text: &Normalised) -> bool {
+    const YES: &[&str] = &["yes", "yeah", "yep", "yup", "sure", "go", "ahead", "do"];
+    text.has("add")
+        && text
+            .words()
+            .filter(|w| *w != BREAK)
+            .all(|w| ADD_REQUEST_WORDS.contains(&w) || YES.contains(&w))
+}
+
 /// Whether a request to add to the ticket says nothing else (see
 /// [`super::only_asks_to_add`]).
 pub fn only_asks_to_add(text: &Normalised) -> bool {

@@ -330,6 +330,35 @@ pub fn doubts_then_denies(message: &str) -> bool {
         && cues::negated(&text.without(cues::DOUBTS))
 }
 
+/// "also its chrome version 120", "btw, forgot to say ...": words said as more for what was
+/// said before, not as a new problem.
+pub fn said_as_an_addition(message: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "also",
+        "btw",
+        "by the way",
+        "oh and",
+        "and also",
+        "fyi",
+        "forgot to mention",
+        "forgot to say",
+        "i forgot to mention",
+        "i forgot to say",
+        "i should mention",
+        "i should add",
+        "ps",
+        "plus",
+        "one more thing",
+    ];
+    let text = Normalised::new(message);
+    OPENERS.iter().any(|o| text.starts(o))
+}
+
+/// "yes add it", "please add": the offer on screen to add to the ticket, taken in words.
+pub fn only_says_add(message: &str) -> bool {
+    cues::only_says_add(&Normalised::new(message))
+}
+
 /// Whether a request to add to the ticket is only the request ("add it to my ticket"), with
 /// nothing of its own to add ("please add to ticket: H202" has).
 pub fn only_asks_to_add(message: &str) -> bool {

@@ -855,6 +855,40 @@ fn a_greeting_or_thanks_is_answered_in_kind_and_not_kept_for_staff() {
     assert_eq!(chat.session.descriptions.len(), 1);
 }
 
+/// "I already tried clearing cache and turning off firewall" mid-walk rules out both fixes
+/// (only the firewall was noted, and the cache was offered next). Found by an exploratory
+/// helper.
+#[test]
+fn two_fixes_said_tried_mid_walk_are_both_ruled_out() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 error");
+    chat.say("chrome");
+    let out = chat.say("I already tried clearing cache and turning off firewall");
+    assert!(has(&out, "Remove browser cache"), "{}", all_text(&out));
+    assert!(has(&out, "turn off the firewall"), "{}", all_text(&out));
+    let failed: Vec<&str> = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.outcome == Some(Outcome::NotFixed))
+        .map(|a| a.title.as_str())
+        .collect();
+    assert!(failed.contains(&"Remove browser cache"), "{failed:?}");
+    assert!(failed.iter().any(|t| t.contains("firewall")), "{failed:?}");
+    while chat.session.current_step().is_some() {
+        let out = chat.not_fixed();
+        assert!(
+            !out.replies.iter().any(|r| r
+                .title
+                .as_deref()
+                .is_some_and(|t| t.contains("Remove browser cache"))),
+            "{}",
+            all_text(&out)
+        );
+    }
+}
+
 /// After a hand-over, "also its chrome version 120" is said as more for the ticket: offered to
 /// it (it started the unsupported-browser article, and "yes add it" then recorded that
 /// article's first step as the fix); "yes add it" takes the offer, in words. Found by an

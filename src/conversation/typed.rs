@@ -2270,15 +2270,36 @@ fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out
         && let Some(named) = fix_named(session, article, open, before_the_trouble(text))
             .filter(|_| names_an_action(before_the_trouble(text)))
     {
+        // "i already tried clearing cache and turning off firewall": each deed its fix.
+        let mut named_all = vec![named];
+        for clause in before_the_trouble(text)
+            .split([',', ';'])
+            .flat_map(|c| c.split(" and "))
+        {
+            if let Some(also) = fix_named(session, article, open, clause)
+                .filter(|_| names_an_action(clause))
+                .filter(|also| !named_all.contains(also) && !article.solutions[*also].test)
+            {
+                named_all.push(also);
+            }
+        }
         let named_step = &article.solutions[named];
-        rule_out_named(
-            session,
-            article,
-            named,
-            Outcome::failed(named_step.test),
-            now,
-        );
-        let lead = if named_step.test {
+        for &index in &named_all {
+            rule_out_named(
+                session,
+                article,
+                index,
+                Outcome::failed(article.solutions[index].test),
+                now,
+            );
+        }
+        let lead = if named_all.len() > 1 {
+            let titles: Vec<&str> = named_all
+                .iter()
+                .map(|&i| article.solutions[i].title.as_str())
+                .collect();
+            words::tried_already(&titles)
+        } else if named_step.test {
             words::test_named_done(&named_step.title)
         } else {
             words::skipping_named(&named_step.title, true)

@@ -726,6 +726,32 @@ fn low_confidence_offers_two_or_three_choices_plus_none_of_these() {
     assert_eq!(actions(&out)[0], Action::Escalate);
 }
 
+/// "yes, in chrome" at "Is this it?" picks the one article and notes the browser (the offer
+/// was asked again); a yes with a denial after it does not pick. Found by an exploratory
+/// helper.
+#[test]
+fn a_yes_with_more_said_at_is_this_it_picks_the_article() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("slow");
+    let out = chat.say("yes, in chrome");
+    assert_eq!(
+        chat.session.article(),
+        Some("slow-performance"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    let mut chat = Chat::new(&kb);
+    chat.say("slow");
+    chat.say("yep but only on my laptop");
+    assert_eq!(chat.session.article(), Some("slow-performance"));
+    let mut chat = Chat::new(&kb);
+    chat.say("slow");
+    chat.say("yes but no its not that");
+    assert_ne!(chat.session.article(), Some("slow-performance"));
+}
+
 /// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
 #[test]
 fn low_confidence_with_one_candidate_asks_about_it_by_name() {
@@ -4689,14 +4715,18 @@ fn bot_questions_fed_up_users_and_chat_shorthand_are_understood() {
     );
     assert_eq!(chat.session.current_step(), Some(open));
 
-    let out = chat.say("this is useless");
-    assert!(
-        has(&out, "Sorry I haven't been more help"),
-        "{}",
-        all_text(&out)
-    );
-    assert!(actions(&out).contains(&Action::Escalate));
-    assert_eq!(chat.session.current_step(), Some(open), "nothing recorded");
+    // ("i give up", "ffs this isnt helping": found by an exploratory helper; they failed the
+    // step and showed the next.)
+    for fed_up in ["this is useless", "i give up", "ffs this isnt helping"] {
+        let out = chat.say(fed_up);
+        assert!(
+            has(&out, "Sorry I haven't been more help"),
+            "{fed_up}: {}",
+            all_text(&out)
+        );
+        assert!(actions(&out).contains(&Action::Escalate), "{fed_up}");
+        assert_eq!(chat.session.current_step(), Some(open), "nothing recorded");
+    }
     assert!(
         chat.session.attempts.iter().all(|a| a.outcome.is_none()),
         "{:?}",

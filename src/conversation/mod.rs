@@ -757,6 +757,17 @@ fn describe(
             return act(kb, session, action, now, out);
         }
     }
+    // "yes, in chrome", "yep but only on my laptop" at "Is this it?": the one article, with
+    // what else was said kept (where the user is was noted as the message came in).
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && let [only] = candidates.as_slice()
+        && understand::yes_and_more(text).is_some()
+    {
+        let action = Action::Article(only.clone());
+        typed::note_follow_up(session, text);
+        note_browser(session, named_browser, bare_safari);
+        return act(kb, session, action, now, out);
+    }
     // "yes add it", "please add" at "Add this to your ticket?".
     if after_hand_over && understand::only_says_add(text) {
         return act(kb, session, Action::AddToTicket, now, out);

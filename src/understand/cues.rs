@@ -3615,7 +3615,7 @@ const YES_TRIGGERS: &[&str] = &[
 ];
 
 /// The words of [`NO_WORDS`] that say no on their own.
-const NO_TRIGGERS: &[&str] = &["no", "nope", "nah", "not", "neither", "none", "wrong"];
+pub const NO_TRIGGERS: &[&str] = &["no", "nope", "nah", "not", "neither", "none", "wrong"];
 
 /// A bare yes (`Some(true)`) or no (`Some(false)`) to "is this it?", and nothing else.
 pub fn yes_or_no(text: &Normalised) -> Option<bool> {
@@ -3842,6 +3842,11 @@ const FED_UP: &[&str] = &[
     "going nowhere",
     "getting nowhere",
     "going in circles",
+    // Giving up on the bot ("i give up"): a person is what is left.
+    "give up",
+    "giving up",
+    "gave up",
+    "done with this",
 ];
 
 /// What may be said around being fed up ("ugh this bot is so useless lol").
@@ -3884,6 +3889,12 @@ const FED_UP_FILLER: &[&str] = &[
     "great",
     "ok",
     "okay",
+    "i",
+    "im",
+    "ffs",
+    "fml",
+    "bruh",
+    "with",
     SAD,
 ];
 

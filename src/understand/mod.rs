@@ -354,6 +354,27 @@ pub fn said_as_an_addition(message: &str) -> bool {
     OPENERS.iter().any(|o| text.starts(o))
 }
 
+/// "yes, in chrome", "yep but only on my laptop": a yes that opens the reply, with more said
+/// after it that neither denies nor asks. The words after the yes, when so.
+pub fn yes_and_more(message: &str) -> Option<String> {
+    const YES: &[&str] = &[
+        "yes", "yess", "yep", "yeah", "yup", "ya", "correct", "exactly",
+    ];
+    let text = Normalised::new(message);
+    let first = text.words().next()?;
+    if !YES.contains(&first) || text.is_question() {
+        return None;
+    }
+    let rest = message
+        .trim_start()
+        .get(first.len()..)?
+        .trim_start_matches([',', '.', '!', ' ', '-'])
+        .trim();
+    let said = Normalised::new(rest);
+    let denies = said.words().any(|w| cues::NO_TRIGGERS.contains(&w)) || cues::negated(&said);
+    (!rest.is_empty() && !denies).then(|| rest.to_string())
+}
+
 /// "yes add it", "please add": the offer on screen to add to the ticket, taken in words.
 pub fn only_says_add(message: &str) -> bool {
     cues::only_says_add(&Normalised::new(message))

@@ -74,6 +74,17 @@ pub const FIX_CAME_BACK: &str = "Sorry, it's back. I've noted that the fix didn'
 pub const FIX_TAKEN_BACK: &str = "Got it: that step didn't fix it after all. I've corrected that.";
 
 /// A message with nothing to look up ("ok", "wait what") when no question is open.
+/// Someone may have got into the user's account: handed over at once.
+pub const BREAK_IN_TO_A_PERSON: &str = "That sounds like someone may have got into your account. \
+That is for a person, not for troubleshooting steps, so I'm handing it to the support team now. \
+Meanwhile, from a device you trust, change your Intuit password and turn on two-step \
+verification.";
+
+/// A billing question: no article answers it; a person is offered.
+pub const BILLING_TO_A_PERSON: &str = "Billing and subscription questions (charges, prices, \
+plans, cancelling) are for the support team: my articles only troubleshoot errors. Shall I hand \
+this to a person?";
+
 pub const SAY_MORE: &str = "Tell me what's going wrong in your own words (the exact error message or code helps) and I'll find the fix, or ask for a human.";
 
 pub const WHICH_ONE: &str =

@@ -752,6 +752,67 @@ fn a_yes_with_more_said_at_is_this_it_picks_the_article() {
     assert_ne!(chat.session.article(), Some("slow-performance"));
 }
 
+/// A break-in is handed to a person at once (it was offered the login-loop article's cookie
+/// steps); a billing question is offered a person (it got the payroll article, whose text says
+/// "subscription"). A problem that mentions billing words beside trouble is matched as usual.
+/// Found by an exploratory helper.
+#[test]
+fn a_break_in_goes_to_a_person_and_billing_is_offered_one() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("I think my account got hacked, someone changed my password");
+    assert!(
+        has(&out, "someone may have got into your account"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        matches!(out.effects[..], [Effect::Escalate { .. }]),
+        "{:?}",
+        out.effects
+    );
+    assert_eq!(chat.session.article(), None);
+
+    for billing in [
+        "why is my subscription charge higher this month?",
+        "i was charged twice",
+        "cancel my subscription",
+        "how much does payroll cost",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(billing);
+        assert!(
+            has(&out, "Billing and subscription"),
+            "{billing}: {}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.article(), None, "{billing}");
+        let out = chat.say("yes please");
+        assert!(
+            matches!(out.effects[..], [Effect::Escalate { .. }]),
+            "{billing}: {}",
+            all_text(&out)
+        );
+    }
+    for trouble in [
+        "payroll subscription error PS077",
+        "bank feed shows duplicate charges",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(trouble);
+        assert!(
+            !has(&out, "Billing and subscription"),
+            "{trouble}: {}",
+            all_text(&out)
+        );
+        assert!(
+            chat.session.article().is_some(),
+            "{trouble}: {}",
+            all_text(&out)
+        );
+    }
+}
+
 /// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
 #[test]
 fn low_confidence_with_one_candidate_asks_about_it_by_name() {

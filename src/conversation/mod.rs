@@ -1208,6 +1208,27 @@ fn describe(
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);
     session.matches = scored(kb, &ranking);
+    // "i think my account got hacked": for a person at once, never troubleshooting steps.
+    if understand::reports_a_break_in(text) {
+        session.stage = Stage::Idle;
+        out.replies
+            .push(Reply::new(words::BREAK_IN_TO_A_PERSON).tone(Tone::Warning));
+        out.effects.push(Effect::Escalate { note: None });
+        return;
+    }
+    // "why was i charged twice?": billing, which no article answers (its words may still rank
+    // one: "subscription" is in the payroll article's).
+    if understand::asks_about_billing(text) {
+        session.stage = Stage::Idle;
+        session.asked = Some(Asked::Human);
+        out.replies
+            .push(Reply::new(words::BILLING_TO_A_PERSON).choice(
+                Action::Escalate,
+                words::TALK_TO_A_HUMAN,
+                Style::Primary,
+            ));
+        return;
+    }
     // "hi, I use safari on my ipad": where the user is, not what is wrong, whatever the names
     // of a browser and a device rank (the unsupported-browser article names them all).
     let device = crate::device::Device::detect(text);

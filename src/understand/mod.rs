@@ -375,6 +375,76 @@ pub fn yes_and_more(message: &str) -> Option<String> {
     (!rest.is_empty() && !denies).then(|| rest.to_string())
 }
 
+/// "i think my account got hacked", "someone changed my password": a break-in, which is for
+/// a person at once, not for troubleshooting steps.
+pub fn reports_a_break_in(message: &str) -> bool {
+    const BREAK_IN: &[&str] = &[
+        "hacked",
+        "got hacked",
+        "been hacked",
+        "compromised",
+        "someone changed my password",
+        "somebody changed my password",
+        "someone logged into my account",
+        "someone logged in to my account",
+        "someone is in my account",
+        "somebody is in my account",
+        "someone else is in my account",
+        "unauthorized access",
+        "unauthorised access",
+        "unauthorized login",
+        "unauthorised login",
+        "unauthorized transactions",
+        "unauthorised transactions",
+        "suspicious login",
+        "suspicious activity",
+        "fraudulent",
+        "identity theft",
+        "phishing",
+    ];
+    let text = Normalised::new(message);
+    // ("is there a way to tell if i was hacked?" asks too, and is still for a person.)
+    text.any(BREAK_IN) && !cues::negated(&text.without(BREAK_IN))
+}
+
+/// "why was i charged twice?", "cancel my subscription", "how much does payroll cost": a
+/// question of billing, which no troubleshooting article answers, when it tells of no trouble
+/// ("payroll subscription error PS077" is a payroll problem).
+pub fn asks_about_billing(message: &str) -> bool {
+    const BILLING: &[&str] = &[
+        // (Not "charges" alone: a bank feed lists card charges.)
+        "charged",
+        "charge me",
+        "charging me",
+        "subscription charge",
+        "monthly charge",
+        // (Not "refund" alone: "how do i record a refund for a customer?" is bookkeeping.)
+        "refund me",
+        "my refund",
+        "get a refund",
+        "want a refund",
+        "request a refund",
+        "billing",
+        "billed",
+        "my bill",
+        "my invoice from intuit",
+        "subscription fee",
+        "subscription price",
+        "cancel my subscription",
+        "cancel subscription",
+        "cancel my account",
+        "how much does",
+        "how much is",
+        "pricing",
+        "discount",
+        "upgrade my plan",
+        "downgrade my plan",
+        "change my plan",
+    ];
+    let text = Normalised::new(message);
+    text.any(BILLING) && !cues::mentions_trouble(&text) && !cues::negated(&text)
+}
+
 /// "yes add it", "please add": the offer on screen to add to the ticket, taken in words.
 pub fn only_says_add(message: &str) -> bool {
     cues::only_says_add(&Normalised::new(message))

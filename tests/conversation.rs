@@ -813,6 +813,34 @@ fn a_break_in_goes_to_a_person_and_billing_is_offered_one() {
     }
 }
 
+/// "check https://example.com/" checks that site (it checked the configured QuickBooks target
+/// instead), before a walk and during one; the configured target's own address is that target.
+/// Found by an exploratory helper.
+#[test]
+fn a_site_named_in_words_is_the_one_checked() {
+    let kb = shipped_kb();
+    let checked = |out: &Output| -> Vec<String> {
+        out.effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Check { targets, .. } => Some(targets.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("check https://example.com/");
+    assert_eq!(checked(&out), vec!["https://example.com/".to_string()]);
+    let out = chat.say("can you check https://qbo.intuit.com");
+    assert_eq!(checked(&out), vec!["quickbooks-online".to_string()]);
+
+    let mut chat = Chat::new(&kb);
+    chat.say("502 error in chrome");
+    let out = chat.say("can you check https://example.com/ for me");
+    assert_eq!(checked(&out), vec!["https://example.com/".to_string()]);
+}
+
 /// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
 #[test]
 fn low_confidence_with_one_candidate_asks_about_it_by_name() {

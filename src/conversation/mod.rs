@@ -1016,6 +1016,15 @@ fn describe(
         || checks_a_site && understood.words <= SHORT_QUESTION_WORDS
     {
         session.descriptions.push(text.to_string());
+        // "check https://example.com/": that site (a configured target's own address is that
+        // target), not the article's or the one configured.
+        if checks_a_site && let Some(site) = understand::site_named(text) {
+            out.effects.push(Effect::Check {
+                targets: vec![target_for_site(kb, site)],
+                lead: false,
+            });
+            return;
+        }
         return act(kb, session, Action::Check, now, out);
     }
     // "hey", "can anyone help?": how to describe it, rather than "I don't know this one" (and
@@ -1346,6 +1355,27 @@ fn describe(
     }
     session.asked = Some(Asked::Human);
     out.replies.push(dont_know());
+}
+
+/// What to check for a site the user named: the configured target at that address (its name
+/// and trusted settings), else the address itself (vetted as any address a user types).
+pub(super) fn target_for_site(kb: &KnowledgeBase, site: String) -> String {
+    kb.targets()
+        .iter()
+        .find(|t| same_site(&t.url, &site))
+        .map_or(site, |t| t.name.clone())
+}
+
+/// Whether two addresses are the same site: the same host, whatever the scheme, path or case.
+fn same_site(a: &str, b: &str) -> bool {
+    let host = |u: &str| {
+        let rest = u.split_once("://").map_or(u, |(_, r)| r);
+        rest.split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    host(a) == host(b)
 }
 
 /// "error 6123": the article named by the words when the message quotes, as an error, a code

@@ -612,7 +612,14 @@ pub(super) fn answer(
             if understand::mentions_trouble(text) {
                 note_follow_up(session, text);
             }
-            act(kb, session, Action::Check, now, out)
+            // "can you check https://example.com": that site.
+            match understand::site_named(text) {
+                Some(site) => out.effects.push(super::Effect::Check {
+                    targets: vec![super::target_for_site(kb, site)],
+                    lead: false,
+                }),
+                None => act(kb, session, Action::Check, now, out),
+            }
         }
         Some(Intent::Human) => {
             // "didnt work, can i talk to a human": the fix on screen failed, and staff see so.

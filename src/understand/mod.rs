@@ -204,6 +204,25 @@ pub fn names_a_site(message: &str) -> bool {
     })
 }
 
+/// The site a message names, as a URL ("check https://example.com/" -> "https://example.com/",
+/// "is qbo.intuit.com up?" -> "https://qbo.intuit.com"): the first such word, see
+/// [`names_a_site`].
+pub fn site_named(message: &str) -> Option<String> {
+    message.split_whitespace().find_map(|token| {
+        let token = token
+            .trim_start_matches(['(', '<', '"', '\''])
+            .trim_end_matches(['.', ',', '!', '?', ')', '>', '"', '\'', ';', ':']);
+        if !names_a_site(token) {
+            return None;
+        }
+        Some(if token.contains("://") {
+            token.to_string()
+        } else {
+            format!("https://{token}")
+        })
+    })
+}
+
 /// What the reply means once the browser it names is set aside: for a reply that names the
 /// browser the user is already on ("works in incognito but not in normal chrome" from a
 /// Chrome user), the browser is no news.

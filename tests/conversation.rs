@@ -841,6 +841,29 @@ fn a_site_named_in_words_is_the_one_checked() {
     assert_eq!(checked(&out), vec!["https://example.com/".to_string()]);
 }
 
+/// "it does" answers "Does it work there?" at a test (it was "didn't catch that"), and at a fix
+/// is confirmed before it is recorded. Found by an exploratory helper.
+#[test]
+fn it_does_answers_a_yes_no_question_about_the_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("blank page in chrome after login");
+    chat.say("didnt work");
+    let out = chat.say("it does");
+    assert!(has(&out, "it works in the test"), "{}", all_text(&out));
+    assert!(
+        chat.recorded(Outcome::WorksThere),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("blank page in chrome after login");
+    let out = chat.say("it does");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed));
+}
+
 /// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
 #[test]
 fn low_confidence_with_one_candidate_asks_about_it_by_name() {

@@ -750,6 +750,11 @@ pub(super) fn answer(
             }
             open_question(session, article, words::NO_RUSH, now, out)
         }
+        // "it does", "sure does": a yes to "does it work there?" / "did this fix it?" with no
+        // yes word in it (a fix is confirmed first, as for any reply not plainly a fix).
+        None if understand::yes_or_no(text) == Some(true) => {
+            fixed(session, article, text, &understood, now, out)
+        }
         // "huh", "??": what the choices are, spelled out ("huh" is nothing for staff).
         None => {
             if !says_nothing {

@@ -3551,7 +3551,8 @@ pub fn thanks(text: &Normalised) -> bool {
 const YES_WORDS: &[&str] = &[
     "yes", "yess", "yep", "yeah", "yup", "ya", "sure", "correct", "right", "exactly", "indeed",
     "thats", "that", "its", "it", "this", "is", "one", "the", "sounds", "like", "ok", "okay", "i",
-    "think", "so", "please", "pls", "do", "go", "ahead", "k", "kk", "okie", "actually", HAPPY,
+    "think", "so", "please", "pls", "do", "go", "ahead", "k", "kk", "okie", "actually", "does",
+    "did", HAPPY,
 ];
 
 /// Phrases that say yes with no yes word in them ("go ahead", "please do").
@@ -3562,6 +3563,10 @@ const YES_PHRASES: &[&str] = &[
     "do that",
     "thats it",
     "thats the one",
+    // "Does it work there?" - "it does".
+    "it does",
+    "it did",
+    "sure does",
 ];
 
 /// Phrases that say the article is the right one, not that its fix worked ("yep, that's it").

@@ -74,6 +74,10 @@ pub const FIX_CAME_BACK: &str = "Sorry, it's back. I've noted that the fix didn'
 pub const FIX_TAKEN_BACK: &str = "Got it: that step didn't fix it after all. I've corrected that.";
 
 /// A message with nothing to look up ("ok", "wait what") when no question is open.
+/// "nevermind" during a walk: it stops there.
+pub const CALLED_OFF: &str = "Alright, I'll stop here. Whenever you want to pick it up again, \
+describe the problem, or ask for a person.";
+
 /// Someone may have got into the user's account: handed over at once.
 pub const BREAK_IN_TO_A_PERSON: &str = "That sounds like someone may have got into your account. \
 That is for a person, not for troubleshooting steps, so I'm handing it to the support team now. \

@@ -864,6 +864,29 @@ fn it_does_answers_a_yes_no_question_about_the_step() {
     assert!(!chat.recorded(Outcome::Fixed));
 }
 
+/// "nevermind", "forget it", "stop" during a walk call it off, recording nothing for the step
+/// on screen (each was "didn't catch that"); "nvm it works now" still says it works. Found by
+/// an exploratory helper.
+#[test]
+fn calling_the_walk_off_stops_it() {
+    let kb = shipped_kb();
+    for off in ["nevermind", "forget it", "stop", "ok just forget it"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("blank page in chrome");
+        let out = chat.say(off);
+        assert!(has(&out, "I'll stop here"), "{off}: {}", all_text(&out));
+        assert!(!chat.session.stage.is_walking(), "{off}");
+        assert!(
+            !chat.recorded(Outcome::Fixed) && !chat.recorded(Outcome::NotFixed),
+            "{off}"
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("blank page in chrome");
+    let out = chat.say("nvm it works now");
+    assert!(!has(&out, "I'll stop here"), "{}", all_text(&out));
+}
+
 /// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
 #[test]
 fn low_confidence_with_one_candidate_asks_about_it_by_name() {

@@ -28,6 +28,20 @@ pub(super) fn answer(
     now: u64,
     out: &mut Output,
 ) {
+    // "nevermind", "forget it", "stop": the user calls the walk off. It ends with nothing
+    // recorded for the step on screen, and how to come back is said.
+    if understand::calls_it_off(text) {
+        session.note_aside(text);
+        session.leave_pending();
+        session.stage = super::Stage::Idle;
+        session.asked = None;
+        out.replies.push(Reply::new(words::CALLED_OFF).choice(
+            Action::Escalate,
+            words::TALK_TO_A_HUMAN,
+            Style::Secondary,
+        ));
+        return;
+    }
     // "r u a bot?", "this is useless": answered on the side; the question stays open.
     if understand::asks_if_a_bot(text) {
         open_question(session, article, words::I_AM_A_BOT, now, out);

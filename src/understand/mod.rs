@@ -464,6 +464,35 @@ pub fn asks_about_billing(message: &str) -> bool {
     text.any(BILLING) && !cues::mentions_trouble(&text) && !cues::negated(&text)
 }
 
+/// "nevermind", "forget it", "stop", and nothing else: the user calls the walk off
+/// ("nevermind, it works now" says it works).
+pub fn calls_it_off(message: &str) -> bool {
+    const OFF: &[&str] = &[
+        "nevermind",
+        "never mind",
+        "nvm",
+        "forget it",
+        "forget about it",
+        "stop",
+        "just stop",
+        "leave it",
+        "drop it",
+        "cancel",
+        "cancel that",
+        "lets stop",
+        "stop here",
+    ];
+    const AROUND: &[&str] = &[
+        "ok", "okay", "ah", "oh", "ugh", "please", "pls", "then", "lol", "just", "well", "hmm",
+    ];
+    let text = Normalised::new(message);
+    let words: Vec<&str> = text
+        .words()
+        .filter(|w| *w != text::BREAK && !AROUND.contains(w))
+        .collect();
+    OFF.contains(&words.join(" ").as_str())
+}
+
 /// "yes add it", "please add": the offer on screen to add to the ticket, taken in words.
 pub fn only_says_add(message: &str) -> bool {
     cues::only_says_add(&Normalised::new(message))

@@ -56,6 +56,22 @@ pub struct Service {
     crowd_rule: crate::incident::crowd::CrowdRule,
 }
 
+/// The words of a hand-over (a web form, `supportbot escalate`) as its ticket keeps them:
+/// trimmed, with any password taken out, as the engine words a description.
+fn handed_over_words(text: &str) -> String {
+    crate::understand::secrets::redact(text.trim()).0
+}
+
+/// A hand-over's words go on its ticket word for word. The engine keeps a description only
+/// when it describes something, and drops filler ("call me back please", "help", "ok", an
+/// emoji): right in a chat, where the user is asked for more, but a one-shot hand-over asks
+/// no more, and its words may be all staff will read. Words the engine kept stay as they are.
+fn keep_handed_over(session: &mut Session, said: String) {
+    if !said.is_empty() && session.descriptions.last() != Some(&said) {
+        session.descriptions.push(said);
+    }
+}
+
 /// Step numbers each new session may use before the next session's block (restarts within a
 /// session go on counting in its block).
 pub const ATTEMPTS_PER_BLOCK: usize = 1_000_000;
@@ -169,6 +185,11 @@ impl Service {
         {
             *q = encoder.encode(text, self.semantic_deadline).await;
         }
+        // A hand-over's words, as the ticket must keep them (the engine drops filler).
+        let handed_over = match &event {
+            Event::HandOver { text, .. } => Some(handed_over_words(text)),
+            _ => None,
+        };
         let kb = self.knowledge.current();
         let mut session = self.session(user)?;
         // Whether the user's ticket is still open decides what a follow-up or a greeting
@@ -203,6 +224,9 @@ impl Service {
             (session, output)
         })
         .await?;
+        if let Some(said) = handed_over {
+            keep_handed_over(&mut session, said);
+        }
         let mut replies = output.replies;
         // A restart begins a new session: its attempts start from nothing.
         let before = if session.started_at == started {
@@ -884,5 +908,60 @@ mod tests {
         assert!(!checking.is_finished(), "ann's check was still waiting");
         resolver.gate.notify_one();
         checking.await.expect("check task").expect("check");
+    }
+
+    /// What a one-shot hand-over's ticket says the user said.
+    async fn handed_over(service: &Service, who: &str, text: &str) -> Vec<String> {
+        let ticket = service
+            .escalate_text(&user(who), text.into(), None, None)
+            .await
+            .expect("escalated");
+        ticket.summary().expect("a summary").descriptions.clone()
+    }
+
+    #[tokio::test]
+    async fn a_hand_over_keeps_the_words_the_engine_calls_filler() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let service = service(dir.path(), Arc::default());
+        for (i, text) in [
+            "call me back please",
+            "help",
+            "hello?",
+            "ok",
+            "thanks",
+            "???",
+            "🔥🔥🔥",
+            "-",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let said = handed_over(&service, &format!("web{i}"), &format!("  {text}\n")).await;
+            assert_eq!(said, vec![text.to_string()], "{text:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_hand_over_keeps_its_words_once_and_without_a_password() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let service = service(dir.path(), Arc::default());
+        let said = handed_over(&service, "a", "quickbooks error 502 bad gateway").await;
+        assert_eq!(said, vec!["quickbooks error 502 bad gateway"]);
+
+        let said = handed_over(&service, "b", "call me back, password: Spring2024!").await;
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with("call me back") && !said[0].contains("Spring2024"),
+            "{said:?}"
+        );
+
+        // After a conversation, the hand-over's words come after what was said there.
+        let ann = user("ann");
+        service.handle(&ann, describe()).await.expect("describe");
+        let said = handed_over(&service, "ann", "call me back please").await;
+        assert_eq!(
+            said,
+            vec!["quickbooks error 502 bad gateway", "call me back please"]
+        );
     }
 }

@@ -576,13 +576,71 @@ fn durations_without_a_unit_are_explained() {
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
-        stderr.contains("`abc` is not a duration") && stderr.contains("30d, 12h or 90m"),
+        stderr.contains("`abc` is not a duration") && stderr.contains("30d, 12h or 90min"),
         "{stderr}"
     );
     let o = run(&["tickets", "purge", "--older-than", "90"]);
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("write 90d"), "{stderr}");
+}
+
+/// `tickets purge` reads no unit two ways (`6m`: minutes or months?), and takes tickets
+/// resolved within the last day only with `--yes`; a dry run needs no confirmation.
+#[test]
+fn purge_refuses_an_ambiguous_or_too_recent_cutoff() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let o = run(&["tickets", "purge", "--older-than", "6m", "--data", d]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("m is ambiguous: write 6min or 6mo"),
+        "{stderr}"
+    );
+    for short in ["0d", "6min", "23h"] {
+        let o = run(&["tickets", "purge", "--older-than", short, "--data", d]);
+        assert_eq!(o.status.code(), Some(2), "{short}: {}", show(&o));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains("under one day") && stderr.contains("--yes"),
+            "{short}: {stderr}"
+        );
+        let o = run(&[
+            "tickets",
+            "purge",
+            "--older-than",
+            short,
+            "--dry-run",
+            "--data",
+            d,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{short}: {}", show(&o));
+        assert!(
+            stdout(&o).contains("Would remove 0 resolved"),
+            "{}",
+            show(&o)
+        );
+    }
+    let o = run(&["tickets", "purge", "--older-than", "6mo", "--data", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = run(&[
+        "tickets",
+        "purge",
+        "--older-than",
+        "0d",
+        "--yes",
+        "--data",
+        d,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(stdout(&o).contains("Removed 0 resolved"), "{}", show(&o));
+    let o = run(&["tickets", "purge", "--help"]);
+    assert!(
+        stdout(&o).contains("mo = 30 days") && stdout(&o).contains("--yes"),
+        "{}",
+        show(&o)
+    );
 }
 
 /// A reader that stops early (`| head -1`) ends the command quietly, not with "Broken pipe".

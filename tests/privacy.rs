@@ -200,7 +200,7 @@ fn forget_and_purge_clear_the_notifications_file() {
     let said = ok(&["tickets", "purge", "--older-than", "0s", "--dry-run"]);
     assert!(said.contains("Would remove 1 resolved ticket(s)"), "{said}");
     assert_eq!(lines_about("T-0002"), 3, "a dry run removes nothing");
-    let said = ok(&["tickets", "purge", "--older-than", "0s"]);
+    let said = ok(&["tickets", "purge", "--older-than", "0s", "--yes"]);
     assert!(
         said.contains("Removed 1 resolved ticket(s)") && said.contains("3 notification line(s)"),
         "{said}"

@@ -166,8 +166,8 @@ pub enum Command {
     },
     /// What the bot learned: which fixes work, per article and solution.
     Stats {
-        /// How far back, e.g. 30d, 12h.
-        #[arg(long, default_value = "30d", value_parser = duration)]
+        /// How far back: a number and a unit (min, h, d, w, mo = 30 days, y), e.g. 30d, 12h.
+        #[arg(long, default_value = "30d", value_parser = super::duration::parse)]
         since: std::time::Duration,
         #[arg(long)]
         json: bool,
@@ -361,12 +361,17 @@ pub enum TicketsCommand {
     },
     /// Remove resolved tickets (their lines in notifications.jsonl, and their users' idle sessions) older than a duration.
     Purge {
-        /// e.g. 90d.
-        #[arg(long, value_parser = duration)]
+        /// Resolved this long ago or more: a number and a unit (min, h, d, w, mo = 30 days,
+        /// y), e.g. 90d or 6mo. A bare `m` is refused (minutes or months?); under a day needs --yes.
+        #[arg(long, value_parser = super::duration::parse)]
         older_than: std::time::Duration,
         /// Say what would be removed, and remove nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Confirm a cutoff under one day (it removes tickets resolved today; 0d removes every
+        /// resolved ticket).
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -406,23 +411,6 @@ fn discord_id(text: &str) -> Result<u64, String> {
                   (User Settings -> Advanced), then right-click the channel, role or server -> Copy ID"
             .into()),
     }
-}
-
-/// A duration as staff type it (`30d`, `12h`, `90m`); a bare number is refused with the unit
-/// spelled out, since guessing days or seconds would purge the wrong tickets.
-fn duration(text: &str) -> Result<std::time::Duration, String> {
-    humantime::parse_duration(text.trim()).map_err(|_| {
-        let t = text.trim();
-        let bare = !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
-        format!(
-            "`{t}` is not a duration: use a number with a unit, such as 30d, 12h or 90m{}",
-            if bare {
-                format!(" (for {t} days write {t}d)")
-            } else {
-                String::new()
-            }
-        )
-    })
 }
 
 /// Every environment variable the command line reads, from clap's own definitions (so `main`

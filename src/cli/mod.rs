@@ -10,7 +10,7 @@
 //! - [`escalate`]: `escalate` through the service. [`tickets`]: `tickets list|show|export|claim|
 //!   resolve|reopen`. [`privacy`]: `tickets purge` and `user forget`. [`stats`]: `stats`.
 //! - [`incidents`]: `status`, `incidents list|show|open|update|resolve`, `monitor --once`.
-//! - [`model`]: `model fetch|status` and the sentence-model setup.
+//! - [`model`]: `model fetch|status` and the sentence-model setup. [`duration`]: `90d`, `6mo`.
 //! - [`console`]: starts the terminal adapter. [`run`](mod@run): starts the Discord bot.
 //!
 //! A command prints its result on stdout and returns `Ok(code)`: non-zero when that output is
@@ -22,6 +22,7 @@ pub mod check;
 pub mod console;
 pub mod context;
 pub mod diagnose;
+pub mod duration;
 pub mod error;
 pub mod escalate;
 pub mod incidents;

@@ -12,9 +12,25 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// `tickets purge --older-than D [--dry-run]`: resolved tickets resolved before now - D, their
-/// lines in notifications.jsonl, and their users' idle sessions (none with another ticket).
-pub fn purge(ctx: &Context, older_than: Duration, dry_run: bool) -> Result<ExitCode, CliError> {
+/// `tickets purge --older-than D [--dry-run] [--yes]`: resolved tickets resolved before now - D,
+/// their lines in notifications.jsonl, and their users' idle sessions (none with another
+/// ticket). A cutoff under a day takes tickets resolved today (`0d`: all of them), so it is
+/// refused without `--yes` (a dry run needs none: it removes nothing).
+pub fn purge(
+    ctx: &Context,
+    older_than: Duration,
+    dry_run: bool,
+    yes: bool,
+) -> Result<ExitCode, CliError> {
+    if !dry_run && !yes && super::duration::under_a_day(older_than) {
+        let d = super::duration::spell(older_than);
+        return Err(CliError::usage(format!(
+            "--older-than {d} is under one day: it would remove tickets resolved as recently as {d} ago \
+             (0d removes every resolved ticket). For days or months write e.g. 90d or 6mo; \
+             to purge this recent, add --yes (see what would go first with --dry-run)."
+        )));
+    }
+    // After the check: a refused purge needs no database (nor waits for a running bot's).
     let store = ctx.store()?;
     let cutoff = SystemClock.now().saturating_sub(older_than.as_secs());
     if dry_run {

@@ -41,7 +41,8 @@ pub fn run(ctx: &Context, command: TicketsCommand) -> Result<ExitCode, CliError>
         TicketsCommand::Purge {
             older_than,
             dry_run,
-        } => super::privacy::purge(ctx, older_than, dry_run),
+            yes,
+        } => super::privacy::purge(ctx, older_than, dry_run, yes),
     }
 }
 

@@ -383,6 +383,83 @@ fn without_a_usable_model_the_binary_says_so_once_and_matches_lexically() {
     assert!(status.line().contains("lexical matcher only"));
 }
 
+/// `model status` loads the model as the matcher does: files that are all there but do not
+/// load (weights cut short, a broken tokenizer) are not "ready", and the reason is the one
+/// the other commands give in their note.
+#[test]
+fn model_status_says_a_damaged_model_does_not_load() {
+    let cwd = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let run = |model: &Path, args: &[&str]| {
+        bin::supportbot(cwd.path())
+            .arg("--data")
+            .arg(data.path())
+            .args(["--knowledge"])
+            .arg(shipped_knowledge())
+            .args(args)
+            .env("SEMANTIC_MODEL", model)
+            .output()
+            .unwrap()
+    };
+    let model = tempfile::tempdir().unwrap();
+    tiny_bert::write(model.path(), false);
+    let out = run(model.path(), &["model", "status"]);
+    assert_eq!(out.status.code(), Some(0), "{}", bin::show(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("ready"),
+        "{}",
+        bin::show(&out)
+    );
+
+    let weights = model.path().join("model.safetensors");
+    let tokenizer = model.path().join("tokenizer.json");
+    let (good_weights, good_tokenizer) = (
+        std::fs::read(&weights).unwrap(),
+        std::fs::read(&tokenizer).unwrap(),
+    );
+    let damages: [(&str, &dyn Fn()); 2] = [
+        ("weights cut short", &|| {
+            std::fs::write(&weights, &good_weights[..good_weights.len() / 2]).unwrap()
+        }),
+        ("tokenizer broken", &|| {
+            std::fs::write(&weights, &good_weights).unwrap();
+            std::fs::write(&tokenizer, "{").unwrap();
+        }),
+    ];
+    for (case, damage) in damages {
+        damage();
+        let out = run(model.path(), &["model", "status"]);
+        assert_eq!(out.status.code(), Some(1), "{case}: {}", bin::show(&out));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("does not load") && !stdout.contains("ready"),
+            "{case}: {stdout}"
+        );
+        // The same reason `diagnose` gives in its note ("... model `dir`: <reason>").
+        let diagnosed = run(model.path(), &["diagnose", "502 bad gateway"]);
+        let stderr = String::from_utf8_lossy(&diagnosed.stderr);
+        let reason = stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("note: "))
+            .and_then(|note| note.split_once("`: "))
+            .map(|(_, reason)| reason.trim_end_matches('.'))
+            .unwrap_or_else(|| panic!("{case}: {}", bin::show(&diagnosed)));
+        assert!(
+            !reason.is_empty() && stdout.contains(reason),
+            "{case}: {stdout} lacks {reason}"
+        );
+
+        let out = run(model.path(), &["model", "status", "--json"]);
+        assert_eq!(out.status.code(), Some(1), "{case}: {}", bin::show(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["ready"], false, "{case}: {v}");
+        assert!(v["error"].as_str().is_some_and(|e| !e.is_empty()), "{v}");
+    }
+    std::fs::write(&tokenizer, &good_tokenizer).unwrap();
+    let out = run(model.path(), &["model", "status"]);
+    assert_eq!(out.status.code(), Some(0), "repaired: {}", bin::show(&out));
+}
+
 /// A model that takes its time: every encoding waits, to stand for a backed-up encoder.
 struct Slow(BertEncoder, std::time::Duration);
 

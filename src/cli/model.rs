@@ -14,7 +14,7 @@ pub fn run(ctx: &Context, command: ModelCommand) -> Result<ExitCode, CliError> {
     let config = &ctx.config().semantic;
     let out = &mut std::io::stdout().lock();
     match command {
-        ModelCommand::Status { json } => status(config, json, out),
+        ModelCommand::Status { json } => ctx.runtime()?.block_on(status(config, json, out)),
         ModelCommand::Fetch => {
             let interactive = std::io::stderr().is_terminal();
             ctx.runtime()?.block_on(fetch(config, interactive, out))
@@ -128,9 +128,15 @@ fn progress_bar() -> crate::semantic::Progress {
     })
 }
 
-/// `model status`: which model is configured, whether it is on disk, what is missing (exit 1
-/// when missing; the output says so).
-fn status(config: &SemanticConfig, json: bool, out: &mut impl Write) -> Result<ExitCode, CliError> {
+/// `model status`: which model is configured, whether it is on disk, what is missing, and
+/// whether it loads: a model whose files are all there is loaded as the matcher loads it, so a
+/// truncated weights file or a broken tokenizer is not "ready" (exit 1 when missing or broken;
+/// the output says why, in the words the other commands' note uses).
+async fn status(
+    config: &SemanticConfig,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<ExitCode, CliError> {
     #[cfg(feature = "semantic")]
     {
         use crate::semantic::model::{ModelSource, status};
@@ -139,12 +145,48 @@ fn status(config: &SemanticConfig, json: bool, out: &mut impl Write) -> Result<E
             Err(why) => return Err(CliError::usage(why)),
         };
         let s = status(&source, &config.cache_dir);
-        let ready = source != ModelSource::Off && s.missing.is_empty();
+        let on_disk = source != ModelSource::Off && s.missing.is_empty();
+        // Never downloads: the files are there, only whether they load is in question.
+        let broken = if on_disk {
+            let loaded = build(config, false, false).await.status;
+            (!loaded.is_ready()).then_some(loaded)
+        } else {
+            None
+        };
+        let ready = on_disk && broken.is_none();
+        let dir = s
+            .dir
+            .as_ref()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default();
+        // The reason as the other commands' note gives it.
+        let error = broken.as_ref().map(|b| match b {
+            SemanticStatus::Unavailable { reason, .. } => reason.clone(),
+            other => other.line(),
+        });
         if json {
             writeln!(
                 out,
                 "{}",
-                serde_json::json!({"model": s.model, "off": source == ModelSource::Off, "ready": ready, "dir": s.dir, "missing": s.missing, "bytes": s.bytes, "cache_dir": config.cache_dir})
+                serde_json::json!({"model": s.model, "off": source == ModelSource::Off, "ready": ready, "dir": s.dir, "missing": s.missing, "bytes": s.bytes, "cache_dir": config.cache_dir, "error": error})
+            )?;
+        } else if let Some(error) = &error {
+            writeln!(
+                out,
+                "Model `{}` in {dir} does not load: {}.\nUntil it does, every command matches with the lexical matcher only.",
+                s.model,
+                error.trim_end_matches('.')
+            )?;
+            writeln!(
+                out,
+                "{}",
+                if matches!(source, ModelSource::Hub(_)) {
+                    format!("Delete {dir} and run `supportbot model fetch` to download it again.")
+                } else {
+                    format!(
+                        "Replace the files in {dir} with a complete copy of the model (a damaged or cut-short download?)."
+                    )
+                }
             )?;
         } else if source == ModelSource::Off {
             writeln!(
@@ -154,12 +196,8 @@ fn status(config: &SemanticConfig, json: bool, out: &mut impl Write) -> Result<E
         } else if ready {
             writeln!(
                 out,
-                "Model `{}`: ready in {} ({:.1} MB).",
+                "Model `{}`: ready in {dir} ({:.1} MB; it loads).",
                 s.model,
-                s.dir
-                    .as_ref()
-                    .map(|d| d.display().to_string())
-                    .unwrap_or_default(),
                 s.bytes as f64 / 1e6
             )?;
         } else {

@@ -497,8 +497,16 @@ fn dot_env_blank_values_mean_unset_and_a_broken_line_is_named() {
         .env("DATA_DIR", "")
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
-    assert!(cwd.path().join("data").is_dir(), "{}", show(&o));
+    // (`tickets list` reads only: it names the directory it looked in, and creates nothing.)
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let whole = cwd.path().join("data");
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains(&format!("no supportbot database at {}:", whole.display())),
+        "{}",
+        show(&o)
+    );
+    assert!(!whole.exists(), "{}", show(&o));
 
     std::fs::write(
         cwd.path().join(".env"),
@@ -648,6 +656,7 @@ fn purge_refuses_an_ambiguous_or_too_recent_cutoff() {
 fn a_closed_stdout_ends_quietly() {
     let k = shipped_knowledge();
     let data = tempfile::tempdir().unwrap();
+    drop(supportbot::store::Store::open(data.path()).unwrap());
     for args in [
         vec!["kb", "list", "--knowledge", k.to_str().unwrap()],
         vec!["tickets", "list", "--data", data.path().to_str().unwrap()],
@@ -757,6 +766,8 @@ fn a_data_directory_that_is_a_file_is_said_once() {
 #[test]
 fn refusals_never_print_control_characters() {
     let cwd = tempfile::tempdir().unwrap();
+    // A database, so `show` gets as far as the id.
+    drop(supportbot::store::Store::open(&cwd.path().join("data")).unwrap());
     for args in [
         vec!["tickets", "show", "T-\u{1b}[31m1"],
         vec!["user", "forget", "bob\u{1b}[2J\r"],
@@ -793,4 +804,66 @@ fn unknown_article_ids_suggest_only_lookalikes() {
     let o = run(&["kb", "show", "quickbooks-eror-502", "--knowledge", k]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("Did you mean: quickbooks-error-502?"), "{err}");
+}
+
+/// Read-only commands refuse a data directory without a database, naming it in full and
+/// creating nothing (a mistyped `--data` must not read as "No tickets."); once `escalate` has
+/// made one, they read it.
+#[test]
+fn read_only_commands_refuse_a_data_directory_without_a_database() {
+    let cwd = tempfile::tempdir().unwrap();
+    let k = shipped_knowledge();
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(&k)
+            .output()
+            .unwrap()
+    };
+    let reads: [&[&str]; 7] = [
+        &["tickets", "list"],
+        &["tickets", "show", "T-0001"],
+        &["tickets", "export", "T-0001"],
+        &["stats"],
+        &["status"],
+        &["incidents", "list"],
+        &["incidents", "show", "I-0001"],
+    ];
+    for args in reads {
+        // ./data, the default, relative to where the command runs.
+        let o = sb(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", show(&o));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        let whole = cwd.path().join("data");
+        assert!(
+            stderr.contains(&format!(
+                "error: no supportbot database at {}: check --data / DATA_DIR",
+                whole.display()
+            )),
+            "{args:?}: {stderr}"
+        );
+        assert!(stdout(&o).is_empty(), "{args:?}: {}", show(&o));
+        assert!(!whole.exists(), "{args:?} created {}", whole.display());
+    }
+    let o = sb(&[
+        "escalate",
+        "--user",
+        "web1",
+        "--name",
+        "Ann",
+        "--text",
+        "502 bad gateway",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    for args in reads {
+        let o = sb(args);
+        assert!(
+            !String::from_utf8_lossy(&o.stderr).contains("no supportbot database"),
+            "{args:?}: {}",
+            show(&o)
+        );
+    }
+    let o = sb(&["tickets", "list"]);
+    assert!(stdout(&o).contains("T-0001"), "{}", show(&o));
 }

@@ -70,6 +70,8 @@ fn escalate_refuses_empty_ids_and_terminal_output_is_defused() {
     let data = tempfile::tempdir().unwrap();
     let cwd = tempfile::tempdir().unwrap();
     let sb = |args: &[&str]| run_on(cwd.path(), &shipped_knowledge(), data.path(), args);
+    // A database to list, so an empty list says the refusals filed nothing.
+    drop(Store::open(data.path()).unwrap());
     for (user, name, flag) in [("", "Ann", "--user"), ("web1", "  \t", "--name")] {
         let o = sb(&["escalate", "--user", user, "--name", name, "--text", "502"]);
         assert_eq!(o.status.code(), Some(2), "{}", show(&o));

@@ -199,6 +199,22 @@ impl Context {
         Ok(self.store.get_or_init(|| store))
     }
 
+    /// The store for a command that only reads it (`tickets list|show|export`, `stats`,
+    /// `status`, `incidents list|show`): as [`Context::store`], but a data directory without a
+    /// database is refused (exit 1) and nothing is created, so a mistyped `--data` or the wrong
+    /// working directory does not read as "No tickets.".
+    pub fn existing_store(&self) -> Result<&Store, CliError> {
+        if self.store.get().is_none() {
+            let dir = &self.config.data_dir;
+            // (A file where the directory should be is the store's to word.)
+            if !dir.join(crate::store::DB_DIR).exists() && (dir.is_dir() || !dir.exists()) {
+                let shown = std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+                return Err(CliError::failed(no_database(&shown)));
+            }
+        }
+        self.store()
+    }
+
     /// The store if a command has opened it (never opens it).
     pub fn opened_store(&self) -> Option<&Store> {
         self.store.get()
@@ -242,4 +258,12 @@ impl Context {
             Err(e) => Some(format!("note: notifications stay queued: {e}")),
         })
     }
+}
+
+/// Why a read-only command refuses `dir` (as an absolute path): no database was ever made there.
+fn no_database(dir: &std::path::Path) -> String {
+    format!(
+        "no supportbot database at {}: check --data / DATA_DIR (the bot, console and escalate create it)",
+        dir.display()
+    )
 }

@@ -14,12 +14,18 @@ use serde_json::{Value, json};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// The service over the knowledge (lexical: no model is needed here) and the store.
-fn service(ctx: &Context) -> Result<Service, CliError> {
+/// The service over the knowledge (lexical: no model is needed here) and the store; for a
+/// command that only reads (`read_only`), a store that exists ([`Context::existing_store`]).
+fn service(ctx: &Context, read_only: bool) -> Result<Service, CliError> {
+    let store = if read_only {
+        ctx.existing_store()?
+    } else {
+        ctx.store()?
+    };
     let knowledge = ctx.knowledge(Matching::Lexical("not needed for incidents"))?;
     Ok(Service::with_prober(
         knowledge,
-        ctx.store()?.clone(),
+        store.clone(),
         Prober::new(ctx.config().checks.clone()),
     ))
 }
@@ -37,7 +43,11 @@ fn parse_id(id: &str) -> Result<IncidentId, CliError> {
 }
 
 pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliError> {
-    let service = service(ctx)?;
+    let read_only = matches!(
+        command,
+        IncidentsCommand::List { .. } | IncidentsCommand::Show { .. }
+    );
+    let service = service(ctx, read_only)?;
     let out = &mut std::io::stdout().lock();
     match command {
         IncidentsCommand::List { all, json } => {
@@ -239,7 +249,7 @@ fn duration(secs: u64) -> String {
 
 /// `status [--json]`.
 pub fn status(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
-    let report = service(ctx)?.status();
+    let report = service(ctx, true)?.status();
     let out = &mut std::io::stdout().lock();
     if json {
         let mut v = with_rfc3339_times(serde_json::to_value(&report)?);
@@ -314,7 +324,7 @@ pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliErr
             "say `--once`: this command runs one round; the monitor runs all the time inside `supportbot run` and `supportbot console`.",
         ));
     }
-    let service = service(ctx)?;
+    let service = service(ctx, false)?;
     let rounds = ctx
         .runtime()?
         .block_on(service.monitor_round(true))

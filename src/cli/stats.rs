@@ -12,7 +12,7 @@ use std::time::Duration;
 /// `stats [--since D] [--json]`: per article and solution, how often it was shown, fixed, not
 /// fixed and escalated after; and how fast tickets were claimed and resolved.
 pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliError> {
-    let store = ctx.store()?;
+    let store = ctx.existing_store()?;
     let from = SystemClock.now().saturating_sub(since.as_secs());
     let mut out = std::io::stdout().lock();
     let mut s: Stats = stats::aggregate(store.stat_events(), store.tickets(), from);

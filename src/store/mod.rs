@@ -30,6 +30,9 @@ use std::time::{Duration, Instant};
 /// a few other one-shot commands to finish, short enough to give up soon on a running bot.
 pub const LOCK_WAIT: Duration = Duration::from_secs(5);
 
+/// The database's folder inside the data directory.
+pub const DB_DIR: &str = "supportbot.db";
+
 /// A cheap-to-clone handle on the database.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -99,7 +102,7 @@ impl Store {
             dir: dir.to_path_buf(),
             cause,
         })?;
-        let path = dir.join("supportbot.db");
+        let path = dir.join(DB_DIR);
         // Held until this function returns, when sled holds its own lock.
         let _opening = open::open_lock(dir, &path)?;
         open::refuse_foreign_path(&path)?;

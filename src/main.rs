@@ -68,11 +68,16 @@ fn main() -> ExitCode {
         users: usize::try_from(cli.monitor.crowd_users).unwrap_or(usize::MAX),
         minutes: cli.monitor.crowd_minutes,
     };
+    let json = command.wants_json();
     match cli::run(config, command) {
         Ok(code) => code,
         // The reader of our output went away (`| head -1`): not a failure, end quietly.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
+            // A program reading JSON gets the failure as JSON too; a person still sees it.
+            if json {
+                println!("{}", e.to_json());
+            }
             eprintln!("{e}");
             ExitCode::from(e.code())
         }

@@ -202,12 +202,12 @@ fn kb_show_unknown_id_suggests_and_fails() {
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("No article with id `quickbooks-eror-502`"),
+        err.contains("error: no article with id `quickbooks-eror-502`"),
         "{err}"
     );
     assert!(err.contains("Did you mean: quickbooks-error-502"), "{err}");
     assert!(o.stdout.is_empty(), "{}", show(&o));
-    // Also with --json: errors never go to stdout.
+    // With --json, the error is a JSON object on stdout too (and still said on stderr).
     let o = run(&[
         "kb",
         "show",
@@ -216,8 +216,15 @@ fn kb_show_unknown_id_suggests_and_fails() {
         "--knowledge",
         k.to_str().unwrap(),
     ]);
-    assert_ne!(o.status.code(), Some(0), "{}", show(&o));
-    assert!(o.stdout.is_empty(), "{}", show(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("no article with id"),
+        "{v}"
+    );
 }
 
 fn diagnose(text: &str, extra: &[&str]) -> Value {
@@ -421,7 +428,13 @@ fn commands_on_a_broken_knowledge_base_fail_with_the_problems() {
         args.extend(["--knowledge", broken.to_str().unwrap()]);
         let o = run(&args);
         assert_eq!(o.status.code(), Some(1), "{args:?}\n{}", show(&o));
-        assert!(o.stdout.is_empty(), "{args:?}\n{}", show(&o));
+        if args.contains(&"--json") {
+            // The failure as one JSON object, for the program reading stdout.
+            let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+            assert!(v["error"].as_str().unwrap().contains("no `title`"), "{v}");
+        } else {
+            assert!(o.stdout.is_empty(), "{args:?}\n{}", show(&o));
+        }
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains("no `title`"), "{err}");
         assert!(err.contains("hint:"), "{err}");
@@ -866,4 +879,58 @@ fn read_only_commands_refuse_a_data_directory_without_a_database() {
     }
     let o = sb(&["tickets", "list"]);
     assert!(stdout(&o).contains("T-0001"), "{}", show(&o));
+}
+
+/// With `--json`, a refusal is a JSON object on stdout (`{"error": ...}`, as `check --json`
+/// gives), with the exit code kept and the words still on stderr; without it, stdout stays empty.
+#[test]
+fn json_commands_fail_in_json() {
+    let cwd = tempfile::tempdir().unwrap();
+    let k = shipped_knowledge();
+    let data = cwd.path().join("data");
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(&k)
+            .arg("--data")
+            .arg(&data)
+            .output()
+            .unwrap()
+    };
+    let o = sb(&["escalate", "--user", "u1", "--name", "Ann", "--text", "502"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    for (args, says) in [
+        (&["tickets", "show", "T-9"][..], "T-0009 does not exist"),
+        (&["incidents", "show", "I-0001"][..], "no incident I-0001"),
+        (&["kb", "show", "nope"][..], "no article with id `nope`"),
+        (&["tickets", "export", "T-9"][..], "T-0009 does not exist"),
+    ] {
+        let o = sb(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", show(&o));
+        assert!(stdout(&o).is_empty(), "{args:?}: {}", show(&o));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains("error: ") && stderr.contains(says),
+            "{args:?}: {stderr}"
+        );
+
+        let mut with_json = args.to_vec();
+        with_json.extend(if args[1] == "export" {
+            ["--format", "json"].as_slice()
+        } else {
+            ["--json"].as_slice()
+        });
+        let o = sb(&with_json);
+        assert_eq!(o.status.code(), Some(1), "{with_json:?}: {}", show(&o));
+        let v: Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{with_json:?}: not JSON ({e}): {}", show(&o)));
+        let error = v["error"].as_str().expect("an error text");
+        assert!(error.contains(says) && !error.starts_with("error:"), "{v}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(says),
+            "{}",
+            show(&o)
+        );
+    }
 }

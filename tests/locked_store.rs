@@ -89,3 +89,34 @@ fn one_shot_commands_started_together_all_succeed() {
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rows.len(), 6, "{}", show(&out));
 }
+
+/// With `--json`, a held database is a JSON error object on stdout (the exit code kept, the
+/// words still on stderr): the web form's integration reads stdout.
+#[test]
+fn a_json_caller_gets_the_lock_as_a_json_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let _held = Store::open(dir.path()).unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let out = supportbot(cwd.path())
+        .env("DATA_LOCK_WAIT_SECONDS", "0")
+        .args(["escalate", "--user", "u1", "--name", "Ann", "--text", "502"])
+        .args(["--json", "--knowledge"])
+        .arg(shipped_knowledge())
+        .arg("--data")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", show(&out)));
+    let error = v["error"].as_str().expect("an error text");
+    assert!(
+        error.contains("in use by another supportbot process") && !error.starts_with("error:"),
+        "{v}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("error: the data directory"),
+        "{}",
+        show(&out)
+    );
+}

@@ -184,6 +184,44 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// Whether the command answers in JSON (`--json`, or `tickets export --format json`): its
+    /// failure is then a JSON object on stdout too, for the program reading it.
+    pub fn wants_json(&self) -> bool {
+        match self {
+            Command::Check { json, .. }
+            | Command::Diagnose { json, .. }
+            | Command::Status { json }
+            | Command::Monitor { json, .. }
+            | Command::Stats { json, .. }
+            | Command::Escalate(EscalateArgs { json, .. }) => *json,
+            Command::Kb { command } => match command {
+                KbCommand::Check { json }
+                | KbCommand::List { json }
+                | KbCommand::Show { json, .. } => *json,
+            },
+            Command::Tickets { command } => match command {
+                TicketsCommand::List { json, .. } | TicketsCommand::Show { json, .. } => *json,
+                TicketsCommand::Export { format, .. } => format.trim().eq_ignore_ascii_case("json"),
+                _ => false,
+            },
+            Command::Incidents { command } => match command {
+                IncidentsCommand::List { json, .. }
+                | IncidentsCommand::Show { json, .. }
+                | IncidentsCommand::Open { json, .. } => *json,
+                _ => false,
+            },
+            Command::Model {
+                command: ModelCommand::Status { json },
+            } => *json,
+            Command::Console { .. }
+            | Command::Run(_)
+            | Command::User { .. }
+            | Command::Model { .. } => false,
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum ModelCommand {
     /// Download the model SEMANTIC_MODEL names into MODEL_CACHE_DIR and verify its checksums.

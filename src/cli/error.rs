@@ -79,6 +79,22 @@ impl CliError {
         }
     }
 
+    /// The failure for a `--json` caller, on stdout: `{"error": "..."}`, the shape `check
+    /// --json` gives, with the text stderr shows (without its `error: ` prefix), and `"note"`
+    /// when a note follows it. The exit code stays [`CliError::code`].
+    pub fn to_json(&self) -> serde_json::Value {
+        let text = match &self.kind {
+            Kind::Message { message, .. } => message.clone(),
+            Kind::Report { text, .. } => text.clone(),
+            Kind::Internal(e) => format!("{e:#}"),
+        };
+        let mut v = serde_json::json!({ "error": text });
+        if let Some(note) = &self.note {
+            v["note"] = serde_json::json!(note);
+        }
+        v
+    }
+
     /// Whether something broke underneath (I/O, the store) rather than the request being refused.
     pub fn is_internal(&self) -> bool {
         matches!(self.kind, Kind::Internal(_))
@@ -171,6 +187,19 @@ mod tests {
                 .to_string(),
             "error: y\nnote: z"
         );
+    }
+
+    #[test]
+    fn json_errors_carry_the_text_without_its_prefix() {
+        let v = CliError::failed("no ticket T-9").to_json();
+        assert_eq!(v, serde_json::json!({"error": "no ticket T-9"}));
+        let v = CliError::report("No article", 1)
+            .with_note("note: queued".into())
+            .to_json();
+        assert_eq!(v["error"], "No article");
+        assert_eq!(v["note"], "note: queued");
+        let v = CliError::internal(anyhow::anyhow!("inner").context("outer")).to_json();
+        assert_eq!(v["error"], "outer: inner");
     }
 
     #[test]

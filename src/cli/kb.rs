@@ -125,12 +125,12 @@ pub fn show(
     let kb = knowledge.current();
     let Some(a) = kb.get(id) else {
         let suggestions = kb.suggest(id, 3);
-        let mut text = format!("No article with id `{id}`.");
+        let mut text = format!("no article with id `{id}`.");
         if !suggestions.is_empty() {
             text.push_str(&format!(" Did you mean: {}?", suggestions.join(", ")));
         }
         text.push_str(" Run `supportbot kb list` to see all ids.");
-        return Err(CliError::report(text, 1));
+        return Err(CliError::failed(text));
     };
     let mut out = std::io::stdout().lock();
     if json {

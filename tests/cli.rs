@@ -934,3 +934,58 @@ fn json_commands_fail_in_json() {
         );
     }
 }
+
+/// `--browser safari` is refused on `diagnose` and `escalate` (Mac or iPhone?), before any
+/// ticket is made; `safari-ios` is taken.
+#[test]
+fn a_bare_safari_flag_is_refused() {
+    let k = shipped_knowledge();
+    let k = k.to_str().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    for args in [
+        &["diagnose", "page is blank", "--browser", "safari"][..],
+        &[
+            "escalate",
+            "--user",
+            "u1",
+            "--name",
+            "Ann",
+            "--text",
+            "page is blank",
+            "--browser",
+            "safari",
+        ],
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--knowledge", k, "--data", d]);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", show(&o));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains("safari is two browsers here: use safari-mac or safari-ios"),
+            "{stderr}"
+        );
+    }
+    let v = json(&run(&[
+        "escalate",
+        "--user",
+        "u1",
+        "--name",
+        "Ann",
+        "--text",
+        "page is blank",
+        "--browser",
+        "safari-ios",
+        "--json",
+        "--knowledge",
+        k,
+        "--data",
+        d,
+    ]));
+    assert_eq!(
+        v["id"], "T-0001",
+        "the refused escalation filed nothing: {v}"
+    );
+    assert_eq!(v["browser"], "safari-ios", "{v}");
+}

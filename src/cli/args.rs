@@ -123,7 +123,7 @@ pub enum Command {
     Diagnose {
         text: String,
         /// chrome, firefox, safari-mac, safari-ios, edge or ie (detected from the text otherwise).
-        #[arg(long)]
+        #[arg(long, value_parser = browser_flag)]
         browser: Option<Browser>,
         #[arg(long)]
         json: bool,
@@ -270,7 +270,8 @@ pub struct EscalateArgs {
     pub name: String,
     #[arg(long)]
     pub text: String,
-    #[arg(long)]
+    /// chrome, firefox, safari-mac, safari-ios, edge or ie (detected from the text otherwise).
+    #[arg(long, value_parser = browser_flag)]
     pub browser: Option<Browser>,
     #[arg(long)]
     pub note: Option<String>,
@@ -451,6 +452,19 @@ fn discord_id(text: &str) -> Result<u64, String> {
     }
 }
 
+/// A `--browser` for a user's problem (`diagnose`, `escalate`): any name [`Browser`] knows,
+/// except a bare `safari`, which would file an iPhone user's problem as a Mac's (a web form's
+/// plain "Safari" option): the flag must say which.
+fn browser_flag(text: &str) -> Result<Browser, String> {
+    let browser: Browser = text
+        .parse()
+        .map_err(|e: crate::browser::UnknownBrowser| e.to_string())?;
+    if browser == Browser::SafariMac && Browser::is_bare_safari(text) {
+        return Err("safari is two browsers here: use safari-mac or safari-ios".into());
+    }
+    Ok(browser)
+}
+
 /// Every environment variable the command line reads, from clap's own definitions (so `main`
 /// can treat a blank one as unset).
 pub fn env_names(command: &clap::Command) -> Vec<std::ffi::OsString> {
@@ -462,4 +476,27 @@ pub fn env_names(command: &clap::Command) -> Vec<std::ffi::OsString> {
         names.extend(env_names(sub));
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_browser_flag_must_say_which_safari() {
+        for bare in ["safari", " Safari ", "SAFARI"] {
+            let e = browser_flag(bare).unwrap_err();
+            assert!(e.contains("use safari-mac or safari-ios"), "{bare}: {e}");
+        }
+        assert_eq!(browser_flag("safari-mac"), Ok(Browser::SafariMac));
+        assert_eq!(browser_flag("safari mac"), Ok(Browser::SafariMac));
+        assert_eq!(browser_flag("safari-ios"), Ok(Browser::SafariIos));
+        assert_eq!(browser_flag("mobile safari"), Ok(Browser::SafariIos));
+        assert_eq!(browser_flag("chrome"), Ok(Browser::Chrome));
+        assert!(
+            browser_flag("netscape")
+                .unwrap_err()
+                .contains("unknown browser")
+        );
+    }
 }

@@ -887,6 +887,29 @@ fn calling_the_walk_off_stops_it() {
     assert!(!has(&out, "I'll stop here"), "{}", all_text(&out));
 }
 
+/// "the update button worked but no new transactions" at "Update the bank feed manually" says
+/// the step did not fix it (it was read as a new problem and "noted for the support team"),
+/// and its own words point to no other fix (they pointed to "Update the bank sign-in
+/// details"). Found by an exploratory helper.
+#[test]
+fn a_step_that_ran_without_its_result_failed() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not updating");
+    assert_eq!(
+        chat.session.current_step().map(|s| s.solution),
+        Some(0),
+        "Update the bank feed manually first"
+    );
+    let out = chat.say("the update button worked but no new transactions");
+    assert!(chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+    assert!(
+        has(&out, "Check the bank's own website"),
+        "the next fix in order: {}",
+        all_text(&out)
+    );
+}
+
 /// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
 #[test]
 fn low_confidence_with_one_candidate_asks_about_it_by_name() {

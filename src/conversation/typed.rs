@@ -2345,6 +2345,7 @@ fn fail_open_and_go_on(
     now: u64,
     out: &mut Output,
 ) {
+    let answered = session.pending_attempt().map(|p| p.solution);
     super::fail_pending(session, article, now);
     // "did ctrl f5, still blank. incognito is blank too": a later test's result, told beside.
     // ("still broken, incognito is disabled on my work laptop" tells no result.)
@@ -2353,7 +2354,7 @@ fn fail_open_and_go_on(
     {
         super::tests_answered_up_front(session, article, now, out);
     }
-    if let Some(index) = fix_for_detail(session, article, text) {
+    if let Some(index) = fix_for_detail(session, article, text, answered) {
         session.next_solution = index;
         out.replies.push(
             Reply::new(words::points_to(index + 1, &article.solutions[index].title))
@@ -2394,7 +2395,7 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
         super::fail_pending(session, article, now);
     }
     // (Read after the open fix failed: "updated it, now it says error 185" points past it.)
-    let jump = fix_for_detail(session, article, text);
+    let jump = fix_for_detail(session, article, text, None);
     if let Some(index) = jump {
         // "it says error 185": what the code means, then the fix it points to.
         let meaning = error_shows
@@ -2551,10 +2552,24 @@ pub(super) fn open_question(
 /// The untried fix of `article` a detail points to ("it says error 103 now" -> the fix that
 /// names error 103): the one sharing the most of its codes and words, if it shares clearly
 /// more than the fix open now. Fixes already marked not fixed are never picked.
-fn fix_for_detail(session: &Session, article: &Article, text: &str) -> Option<usize> {
+fn fix_for_detail(
+    session: &Session,
+    article: &Article,
+    text: &str,
+    answered: Option<usize>,
+) -> Option<usize> {
     let mut said = Terms::of(&with_what_codes_mean(article, text));
     // The code in the article's title is the problem itself: "still 502" points nowhere.
     drop_title_codes(article, &mut said.codes);
+    // Words of the step just answered tell of that step ("the update button worked but no
+    // new transactions" at "Update the bank feed manually"), not of another.
+    if let Some(last) = answered.and_then(|i| article.solutions.get(i)) {
+        said.words = said
+            .words
+            .difference(&Terms::of(&last.title).words)
+            .cloned()
+            .collect();
+    }
     if said.is_empty() {
         return None;
     }

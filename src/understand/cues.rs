@@ -4007,8 +4007,13 @@ fn trouble_after_fix(text: &Normalised) -> Option<Normalised> {
 /// still fail": the trouble after the fix is the old one, so the fix did not do it.
 pub fn old_trouble_after_fix(text: &Normalised) -> bool {
     // A trouble word, not just "now" ("but now I have to enter it all again" is no failure).
+    // ("the update button worked but no new transactions": the step ran, and what it was
+    // for did not come.)
     trouble_after_fix(text).is_some_and(|after| {
-        sounds_like_before(&after) && (after.any(TROUBLE) || after.any(NEW_PROBLEM))
+        (sounds_like_before(&after) && (after.any(TROUBLE) || after.any(NEW_PROBLEM)))
+            || after.starts("but no new")
+            || after.starts("but nothing new")
+            || after.starts("but nothing changed")
     })
 }
 

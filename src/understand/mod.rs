@@ -3549,6 +3549,14 @@ mod tests {
             ("it works for my coworker", None),
             ("it worked this morning", None),
             ("it works for me now", Some(Intent::Fixed)),
+            (
+                "the update button worked but no new transactions",
+                Some(Intent::NotFixed),
+            ),
+            (
+                "that fixed it, but now payroll wont load",
+                Some(Intent::NewProblem),
+            ),
         ] {
             assert_eq!(classify(said).intent, expected, "{said}");
         }

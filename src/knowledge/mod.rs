@@ -180,8 +180,9 @@ impl KnowledgeBase {
 
     /// Runs every article's `examples` through the matcher (with `encode`'s vectors when it
     /// gives them) and reports, at its line, each example whose own article is not ranked
-    /// first, and each that another article answers confidently when the example is left out
-    /// (its words out of the lexical index, its vector out of the semantic one). An example
+    /// first, and (with the sentence model) each that clearly names another article when it
+    /// is left out (its words out of the lexical index, its vector out of the semantic one)
+    /// while its own article is not even the runner-up. An example
     /// always finds the article that holds it, so only the second shows one pasted into the
     /// wrong article, which would take queries like it away from the right one. (Left out, an
     /// example may well rank its article lower: it is there to teach words the article lacks.)

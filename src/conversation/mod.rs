@@ -1369,13 +1369,12 @@ pub(super) fn target_for_site(kb: &KnowledgeBase, site: String) -> String {
 /// Whether two addresses are the same site: the same host, whatever the scheme, path or case.
 fn same_site(a: &str, b: &str) -> bool {
     let host = |u: &str| {
-        let rest = u.split_once("://").map_or(u, |(_, r)| r);
-        rest.split(['/', '?', '#'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
+        url::Url::parse(u)
+            .ok()?
+            .host_str()
+            .map(str::to_ascii_lowercase)
     };
-    host(a) == host(b)
+    host(a).is_some_and(|h| Some(h) == host(b))
 }
 
 /// "error 6123": the article named by the words when the message quotes, as an error, a code

@@ -3172,12 +3172,12 @@ pub fn asks_to_add_to_ticket(text: &Normalised) -> bool {
 /// "yes add it", "please add", "ok add that": the offer to add to the ticket taken, in
 /// words (with no "ticket" in them: the offer on screen is what they answer).
 pub fn only_says_add(text: &Normalised) -> bool {
-    const YES: &[&str] = &["yes", "yeah", "yep", "yup", "sure", "go", "ahead", "do"];
     text.has("add")
-        && text
-            .words()
-            .filter(|w| *w != BREAK)
-            .all(|w| ADD_REQUEST_WORDS.contains(&w) || YES.contains(&w))
+        && text.words().filter(|w| *w != BREAK).all(|w| {
+            ADD_REQUEST_WORDS.contains(&w)
+                || YES_TRIGGERS.contains(&w)
+                || ["go", "ahead", "do"].contains(&w)
+        })
 }
 
 /// Whether a request to add to the ticket says nothing else (see
@@ -3615,7 +3615,7 @@ const NO_WORDS: &[&str] = &[
 ];
 
 /// The words of [`YES_WORDS`] that say yes on their own (the rest only fill out a yes).
-const YES_TRIGGERS: &[&str] = &[
+pub const YES_TRIGGERS: &[&str] = &[
     "yes", "yess", "yep", "yeah", "yup", "ya", "sure", "correct", "exactly",
 ];
 

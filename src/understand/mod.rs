@@ -20,7 +20,9 @@ mod text;
 pub use product::{Product, product_named};
 pub use text::word_spans;
 
-pub use moves::{WalkMove, only_says_dont_see_it, picks_by_title, picks_place, walk_move};
+pub use moves::{
+    WalkMove, calls_it_off, only_says_dont_see_it, picks_by_title, picks_place, walk_move,
+};
 pub use test_said::test_result;
 
 use crate::browser::Browser;
@@ -376,12 +378,9 @@ pub fn said_as_an_addition(message: &str) -> bool {
 /// "yes, in chrome", "yep but only on my laptop": a yes that opens the reply, with more said
 /// after it that neither denies nor asks. The words after the yes, when so.
 pub fn yes_and_more(message: &str) -> Option<String> {
-    const YES: &[&str] = &[
-        "yes", "yess", "yep", "yeah", "yup", "ya", "correct", "exactly",
-    ];
     let text = Normalised::new(message);
     let first = text.words().next()?;
-    if !YES.contains(&first) || text.is_question() {
+    if !cues::YES_TRIGGERS.contains(&first) || text.is_question() {
         return None;
     }
     let rest = message
@@ -462,35 +461,6 @@ pub fn asks_about_billing(message: &str) -> bool {
     ];
     let text = Normalised::new(message);
     text.any(BILLING) && !cues::mentions_trouble(&text) && !cues::negated(&text)
-}
-
-/// "nevermind", "forget it", "stop", and nothing else: the user calls the walk off
-/// ("nevermind, it works now" says it works).
-pub fn calls_it_off(message: &str) -> bool {
-    const OFF: &[&str] = &[
-        "nevermind",
-        "never mind",
-        "nvm",
-        "forget it",
-        "forget about it",
-        "stop",
-        "just stop",
-        "leave it",
-        "drop it",
-        "cancel",
-        "cancel that",
-        "lets stop",
-        "stop here",
-    ];
-    const AROUND: &[&str] = &[
-        "ok", "okay", "ah", "oh", "ugh", "please", "pls", "then", "lol", "just", "well", "hmm",
-    ];
-    let text = Normalised::new(message);
-    let words: Vec<&str> = text
-        .words()
-        .filter(|w| *w != text::BREAK && !AROUND.contains(w))
-        .collect();
-    OFF.contains(&words.join(" ").as_str())
 }
 
 /// "yes add it", "please add": the offer on screen to add to the ticket, taken in words.

@@ -20,7 +20,8 @@ pub enum WalkMove {
 /// Words before or after a move that add nothing ("ok skip please", "can you go back").
 const FILLER: &[&str] = &[
     "ok", "okay", "k", "kk", "please", "pls", "plz", "can", "could", "you", "u", "just", "then",
-    "so", "alright", "lets", "hmm", "um", "uh", "well", "now", "and", "for", "me",
+    "so", "alright", "lets", "hmm", "um", "uh", "well", "now", "and", "for", "me", "oh", "ah",
+    "ugh", "lol",
 ];
 
 const SKIP: &[&str] = &[
@@ -245,10 +246,6 @@ fn core_words(message: &str) -> Option<String> {
     Some(words[start..=end].join(" "))
 }
 
-/// A yes that opens a reply ("yes i did that"): at "did this fix it?" it may answer whether
-/// the step was done, so what follows it says which.
-const OPENING_YES: &[&str] = &["yes", "yess", "yep", "yeah", "yup", "ya", "sure"];
-
 /// Past verbs that say the problem went away, not that a step was done ("i fixed it").
 const PAST_FIX_VERBS: &[&str] = &[
     "fixed",
@@ -310,6 +307,29 @@ fn says_a_step_was_done(said: &str) -> bool {
         && (DONE_TO.contains(&object.as_str()) || (subject && object.is_empty()))
 }
 
+/// Calling the walk off ("nevermind", "forget it").
+const OFF: &[&str] = &[
+    "nevermind",
+    "never mind",
+    "nvm",
+    "forget it",
+    "forget about it",
+    "stop",
+    "just stop",
+    "leave it",
+    "drop it",
+    "cancel",
+    "cancel that",
+    "lets stop",
+    "stop here",
+];
+
+/// "nevermind", "forget it", "stop", and nothing else: the user calls the walk off
+/// ("nevermind, it works now" says it works).
+pub fn calls_it_off(message: &str) -> bool {
+    core_words(message).is_some_and(|said| OFF.contains(&said.as_str()))
+}
+
 /// The move `message` asks for, when it says nothing else ("skip this one, it needs admin
 /// rights" says why, and is read as the reply it is).
 pub fn walk_move(message: &str) -> Option<WalkMove> {
@@ -318,7 +338,7 @@ pub fn walk_move(message: &str) -> Option<WalkMove> {
     // "did this fix it?" it answers whether it was done, not whether it worked).
     let after_yes = said
         .split_once(' ')
-        .filter(|(first, _)| OPENING_YES.contains(first))
+        .filter(|(first, _)| super::cues::YES_TRIGGERS.contains(first))
         .map(|(_, rest)| rest);
     if let Some(rest) = after_yes
         && (DONE.contains(&rest) || says_a_step_was_done(rest))

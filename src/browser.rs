@@ -314,7 +314,9 @@ impl Browser {
             ("safari", Browser::SafariMac),
             ("explorer", Browser::Ie),
         ];
-        if word.contains(char::is_whitespace) || word.len() < 4 {
+        // English words one slip from a name ("in explore mode", "its chromed"), not slips.
+        const WORDS: &[&str] = &["explore", "explored", "explores", "chromed", "chroma"];
+        if word.contains(char::is_whitespace) || word.len() < 4 || WORDS.contains(&word) {
             return None;
         }
         let mut near = NAMES
@@ -761,6 +763,9 @@ mod tests {
         );
         assert_eq!(Browser::detect("its safary"), None);
         assert_eq!(Browser::detect("im on home wifi"), None);
+        // English words one slip from a name are those words.
+        assert_eq!(Browser::detect("im in explore mode"), None);
+        assert_eq!(Browser::near_name("explore"), None);
     }
 
     #[test]

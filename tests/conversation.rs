@@ -910,6 +910,25 @@ fn a_step_that_ran_without_its_result_failed() {
     );
 }
 
+/// A cause told in the user's words ("my computer clock is wrong") points to the fix for it.
+#[test]
+fn a_cause_told_mid_walk_goes_to_its_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps sending me back to the sign in page in chrome");
+    assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(0));
+    let out = chat.say("my computer clock is wrong, it says 2019");
+    assert!(
+        question(&out)
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("Check the date, time")),
+        "{}",
+        all_text(&out)
+    );
+}
+
 /// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
 #[test]
 fn low_confidence_with_one_candidate_asks_about_it_by_name() {

@@ -2558,7 +2558,10 @@ fn fix_for_detail(
     text: &str,
     answered: Option<usize>,
 ) -> Option<usize> {
-    let mut said = Terms::of(&with_what_codes_mean(article, text));
+    let mut said = Terms::of(&with_the_cause_it_names(
+        article,
+        &with_what_codes_mean(article, text),
+    ));
     // The code in the article's title is the problem itself: "still 502" points nowhere.
     drop_title_codes(article, &mut said.codes);
     // Words of the step just answered tell of that step ("the update button worked but no
@@ -2727,6 +2730,29 @@ fn with_what_codes_mean(article: &Article, text: &str) -> String {
         }
     }
     out
+}
+
+/// The reply with the name of the one cause of `article` it tells of ("my computer clock is
+/// wrong" + "Wrong date, time or time zone on the device"), so a cause told in the user's
+/// words points to the fix for it. A cause is told when it shares two words or more with the
+/// reply and clearly more than any other cause.
+fn with_the_cause_it_names(article: &Article, text: &str) -> String {
+    let said = Terms::said(text);
+    let mut shares: Vec<(usize, &str)> = article
+        .causes
+        .iter()
+        .map(|c| {
+            let cause = Terms::of(&format!("{} {}", c.name, c.detail));
+            (said.shared_with(&cause), c.name.as_str())
+        })
+        .collect();
+    shares.sort_by_key(|s| std::cmp::Reverse(s.0));
+    match shares.as_slice() {
+        [(best, name), rest @ ..] if *best >= 2 && rest.first().is_none_or(|r| r.0 < *best) => {
+            format!("{text}\n{name}")
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// The line of `article`'s summary or causes that says what an error code of `text` means

@@ -58,6 +58,16 @@ pub fn you_also_mentioned(title: &str) -> String {
     format!("You also mentioned another problem: **{title}**. Shall we look at it now?")
 }
 
+/// At the start of a walk, the other problem the description named too.
+pub fn also_after_this(title: &str) -> String {
+    format!("{title}: we'll come to it once this one is sorted.")
+}
+
+/// At the end of the fixes, the other problem the first description named.
+pub fn or_look_at_the_other(title: &str) -> String {
+    format!("You also mentioned **{title}**: we can look at it now.")
+}
+
 pub fn look_at(title: &str) -> String {
     format!("Look at: {title}")
 }

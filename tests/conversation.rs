@@ -7082,6 +7082,50 @@ fn a_second_problem_in_the_first_message_is_offered_after_the_fix() {
     }
 }
 
+/// The second problem is said to be heard when the walk starts, and offered at the end of the
+/// fixes beside a person (it was offered only after a fix, so a walk that failed dropped it).
+#[test]
+fn a_second_problem_is_acknowledged_at_once_and_offered_when_the_fixes_run_out() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("my bank feed stopped updating in chrome and also payroll won't update");
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    let also: Vec<&str> = out
+        .replies
+        .iter()
+        .flat_map(|r| &r.fields)
+        .filter(|f| f.name == "Also mentioned")
+        .map(|f| f.value.as_str())
+        .collect();
+    assert!(
+        matches!(also.as_slice(), [v] if v.starts_with("Payroll")),
+        "{out:?}"
+    );
+    let mut out = out;
+    for _ in 0..10 {
+        if question(&out).title.as_deref() == Some("Out of fixes") {
+            break;
+        }
+        out = chat.not_fixed();
+    }
+    assert!(
+        has(&out, "You also mentioned **Payroll"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        actions(&out)[..2],
+        [
+            Action::Escalate,
+            Action::Article("payroll-not-updating".into())
+        ],
+        "a person first, then the other problem"
+    );
+    let out = chat.act(Action::Article("payroll-not-updating".into()));
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    assert!(has(&out, "Solution 1 of"), "{}", all_text(&out));
+}
+
 /// Where this session's rules must not reach (found by a reviewer comparing with the base): a
 /// fix said in two browsers is a fix, "nope dude" after a fix is no thanks, an outright request
 /// for a person beside "if it happens again" is a hand-over, "no update yet" on a bank feed is

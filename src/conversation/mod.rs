@@ -1286,10 +1286,16 @@ fn describe(
         // Words typed at a list that are clear enough to answer with: the words chose it
         // (its confidence is said), not a pick from the list.
         session.stage = Stage::Idle;
-        if let Some(other) = another_problem_named(kb, text, &article.id) {
-            session.also_named = Some(other);
-        }
+        let also = another_problem_named(kb, text, &article.id);
+        session.also_named.clone_from(&also);
         start_article_at(session, article, first, now, out);
+        // Said at once, so the user knows it was heard ("... and also payroll won't update").
+        if let (Some(other), Some(first)) = (also, out.replies.first_mut()) {
+            first.fields.push(crate::reply::Field {
+                name: "Also mentioned".into(),
+                value: words::also_after_this(&other.title),
+            });
+        }
         if assumed_browser
             && let (Some(b), Some(first)) = (session.browser, out.replies.first_mut())
         {
@@ -2972,22 +2978,42 @@ fn out_of_solutions(session: &Session, article: &Article) -> Reply {
     }
     text.push_str("\n\n");
     text.push_str(words::A_PERSON_CAN_TAKE_IT);
-    out_of_fixes_offer(article, text)
+    if let Some(other) = other_problem_named(session, article) {
+        text.push_str("\n\n");
+        text.push_str(&words::or_look_at_the_other(&other.title));
+    }
+    out_of_fixes_offer(session, article, text)
+}
+
+/// The other problem the first description named, while another article is walked.
+fn other_problem_named<'s>(session: &'s Session, article: &Article) -> Option<&'s ScoredArticle> {
+    session
+        .also_named
+        .as_ref()
+        .filter(|other| other.id != article.id)
 }
 
 /// The end of the fixes, asked again (another "no", an aside): one line and the same choices.
 fn out_of_solutions_again(session: &Session, article: &Article) -> Reply {
     let text = with_skipped(session, article, words::still_out_of_fixes(&article.title));
-    out_of_fixes_offer(article, text)
+    out_of_fixes_offer(session, article, text)
 }
 
-/// `text` under "Out of fixes", with a person first, then the check and starting over.
-fn out_of_fixes_offer(article: &Article, text: String) -> Reply {
+/// `text` under "Out of fixes", with a person first, then the other problem the description
+/// named, the check and starting over.
+fn out_of_fixes_offer(session: &Session, article: &Article, text: String) -> Reply {
     let mut reply = Reply::new(text)
         .title(words::OUT_OF_FIXES_TITLE)
         .tone(Tone::Warning)
         .article(&article.id)
         .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary);
+    if let Some(other) = other_problem_named(session, article) {
+        reply = reply.choice(
+            Action::Article(other.id.clone()),
+            words::look_at(&other.title),
+            Style::Secondary,
+        );
+    }
     if !article.checks.is_empty() {
         reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
     }

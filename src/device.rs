@@ -127,9 +127,58 @@ impl Device {
     }
 }
 
+/// Whether `text` names a phone or tablet app of the product ("the quickbooks app on my
+/// iphone", "in the mobile app", "qbo ios app"), whose screens the browser steps do not reach.
+/// A desktop or web app is not one, nor "mobile data".
+pub fn names_a_mobile_app(text: &str) -> bool {
+    const BEFORE_APP: &[&str] = &[
+        "mobile",
+        "quickbooks",
+        "qb",
+        "qbo",
+        "ios",
+        "android",
+        "iphone",
+        "ipad",
+        "phone",
+    ];
+    let words = crate::plain_words::lowercase_words(text);
+    let at = |i: usize| words.get(i).map_or("", String::as_str);
+    (0..words.len()).any(|i| {
+        let app = ["app", "application"].contains(&at(i))
+            && i > 0
+            && BEFORE_APP.contains(&at(i - 1))
+            && !(i > 1 && ["desktop", "web"].contains(&at(i - 2)));
+        // "quickbooks mobile" (the app's name), not "quickbooks mobile data".
+        let named = at(i) == "quickbooks"
+            && at(i + 1) == "mobile"
+            && !["data", "hotspot", "network", "internet"].contains(&at(i + 2));
+        app || named
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mobile_app_named() {
+        for (text, want) in [
+            ("the quickbooks app on my iphone shows 502", true),
+            ("in the mobile app it works", true),
+            ("qbo ios app keeps logging me out", true),
+            ("quickbooks mobile wont load", true),
+            ("android app crashes", true),
+            ("the quickbooks desktop app wont open", false),
+            ("quickbooks web app is blank", false),
+            ("502 on my phone in safari", false),
+            ("tried mobile data, same", false),
+            ("the app store", false),
+            ("quickbooks mobile data usage", false),
+        ] {
+            assert_eq!(names_a_mobile_app(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn devices_named_in_free_text() {

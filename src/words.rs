@@ -58,6 +58,9 @@ pub fn you_also_mentioned(title: &str) -> String {
     format!("You also mentioned another problem: **{title}**. Shall we look at it now?")
 }
 
+/// At the start of a walk, to a user who named a phone or tablet app.
+pub const STEPS_ARE_FOR_A_BROWSER: &str = "You mentioned the mobile app: these fixes are written for the website in a browser. If only the app has the trouble, update it (or delete and reinstall it) from your app store, and meanwhile use the website in your phone's browser.";
+
 /// At the start of a walk, the other problem the description named too.
 pub fn also_after_this(title: &str) -> String {
     format!("{title}: we'll come to it once this one is sorted.")

@@ -7082,6 +7082,26 @@ fn a_second_problem_in_the_first_message_is_offered_after_the_fix() {
     }
 }
 
+/// A user in the phone app is told the fixes are for a browser and what to do about the app;
+/// a browser user is not.
+#[test]
+fn a_mobile_app_user_is_told_the_fixes_are_for_a_browser() {
+    let kb = shipped_kb();
+    let app_note = |out: &Output| {
+        out.replies
+            .iter()
+            .flat_map(|r| &r.fields)
+            .any(|f| f.name == "App" && f.value.contains("reinstall"))
+    };
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("the quickbooks app on my iphone shows 502 bad gateway");
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+    assert!(app_note(&out), "{out:?}");
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("502 bad gateway in safari on my iphone");
+    assert!(!app_note(&out), "{out:?}");
+}
+
 /// The second problem is said to be heard when the walk starts, and offered at the end of the
 /// fixes beside a person (it was offered only after a fix, so a walk that failed dropped it).
 #[test]

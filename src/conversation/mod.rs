@@ -1940,6 +1940,16 @@ fn start_article_at(
         let causes: Vec<&str> = article.causes.iter().map(|c| c.name.as_str()).collect();
         reply = reply.field("Common causes", causes.join(" · "));
     }
+    // "the quickbooks app on my iphone": the browser steps do not reach an app's screens.
+    let per_browser = article.solutions.iter().any(|s| !s.variants.is_empty());
+    if per_browser
+        && session
+            .descriptions
+            .iter()
+            .any(|d| crate::device::names_a_mobile_app(d))
+    {
+        reply = reply.field("App", words::STEPS_ARE_FOR_A_BROWSER);
+    }
     if !article.checks.is_empty() {
         reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
     }

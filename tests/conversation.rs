@@ -772,6 +772,33 @@ fn a_break_in_goes_to_a_person_and_billing_is_offered_one() {
         out.effects
     );
     assert_eq!(chat.session.article(), None);
+    // Mid-walk too, and beside a negation elsewhere in the message; the words go on the ticket.
+    for (first, then) in [
+        (
+            "quickbooks page is blank in chrome",
+            "also i think someone hacked my account, there are invoices i didnt make",
+        ),
+        (
+            "bank feed not updating",
+            "someone changed my bank details and i didnt do it, i think my account got hacked",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(first);
+        assert!(chat.session.article().is_some(), "{first}");
+        let out = chat.say(then);
+        assert!(
+            has(&out, "someone may have got into your account"),
+            "{then}: {}",
+            all_text(&out)
+        );
+        assert!(
+            matches!(&out.effects[..], [Effect::Escalate { note: Some(n) }] if n == then),
+            "{then}: {:?}",
+            out.effects
+        );
+        assert!(!chat.recorded(Outcome::NotFixed), "{then}");
+    }
 
     for billing in [
         "why is my subscription charge higher this month?",

@@ -618,6 +618,17 @@ fn describe(
     // Went by the text rather than an explicit choice: said, with how to change it.
     let assumed_browser = browser.is_none() && named_browser.is_some();
     let ranking = rank_for(kb, session, text, query);
+    // "also i think someone hacked my account" mid-walk: for a person at once, with the words
+    // on the ticket (the fix on screen is left untried).
+    if session.stage.is_walking() && understand::reports_a_break_in(text) {
+        session.leave_pending();
+        out.replies
+            .push(Reply::new(words::BREAK_IN_TO_A_PERSON).tone(Tone::Warning));
+        out.effects.push(Effect::Escalate {
+            note: Some(text.to_string()),
+        });
+        return;
+    }
     // Typed during a walk: an answer to the open question, a detail, or (asked first) another
     // problem; never a silent restart.
     if session.stage.is_walking()

@@ -714,7 +714,7 @@ const NOT_FIXED_STRONG: &[&str] = &[
 ];
 
 /// Negates what follows: a fix word after one of these is not a fix.
-const NEGATORS: &[&str] = &[
+pub(super) const NEGATORS: &[&str] = &[
     "not", "no", "never", "nothing", "didnt", "doesnt", "dont", "isnt", "wasnt", "arent", "havent",
     "hasnt", "cant", "cannot", "wont", "unable", "nor", "without", "neither", "wouldnt", "couldnt",
 ];

@@ -420,9 +420,12 @@ pub fn reports_a_break_in(message: &str) -> bool {
         "identity theft",
         "phishing",
     ];
-    let text = Normalised::new(message);
-    // ("is there a way to tell if i was hacked?" asks too, and is still for a person.)
-    text.any(BREAK_IN) && !cues::negated(&text.without(BREAK_IN))
+    // ("is there a way to tell if i was hacked?" asks too, and is still for a person.) A
+    // negation counts only just before the words ("i dont think i got hacked"), not elsewhere
+    // ("there are invoices i didnt make, i think my account got hacked").
+    Normalised::new(message)
+        .negation_marked(cues::NEGATORS, 4)
+        .any(BREAK_IN)
 }
 
 /// "why was i charged twice?", "cancel my subscription", "how much does payroll cost": a
@@ -3636,6 +3639,26 @@ mod tests {
     fn intent_ids_round_trip() {
         for i in Intent::ALL {
             assert_eq!(Intent::from_id(i.id()), Some(i));
+        }
+    }
+
+    /// A break-in is read wherever it stands; a negation counts only just before its words.
+    #[test]
+    fn a_break_in_beside_a_negation_elsewhere_is_still_one() {
+        for said in [
+            "i think my account got hacked",
+            "there are invoices i didnt make, i think someone hacked my account",
+            "someone changed my bank details and i didnt do it, i think my account got hacked",
+            "is there a way to tell if i was hacked?",
+        ] {
+            assert!(reports_a_break_in(said), "{said}");
+        }
+        for said in [
+            "i dont think i got hacked, the page is just blank",
+            "not hacked, just a login loop",
+            "no suspicious activity, it just logs me out",
+        ] {
+            assert!(!reports_a_break_in(said), "{said}");
         }
     }
 }

@@ -58,6 +58,9 @@ pub fn you_also_mentioned(title: &str) -> String {
     format!("You also mentioned another problem: **{title}**. Shall we look at it now?")
 }
 
+/// "No" to looking at the other problem now.
+pub const NOT_NOW: &str = "No problem. If you want to look at it later, just describe it here.";
+
 /// At the start of a walk, to a user who named a phone or tablet app.
 pub const STEPS_ARE_FOR_A_BROWSER: &str = "You mentioned the mobile app: these fixes are written for the website in a browser. If only the app has the trouble, update it (or delete and reinstall it) from your app store, and meanwhile use the website in your phone's browser.";
 

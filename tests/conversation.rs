@@ -7129,6 +7129,40 @@ fn a_mobile_app_user_is_told_the_fixes_are_for_a_browser() {
     assert!(!app_note(&out), "{out:?}");
 }
 
+/// "Shall we look at it now?" (the other problem, after a fix) answered in words: a yes looks at
+/// it (they were read as thanks or as nothing), a no leaves it.
+#[test]
+fn a_yes_in_words_looks_at_the_other_problem() {
+    let kb = shipped_kb();
+    for yes in [
+        "yes",
+        "yes please",
+        "sure",
+        "yeah the payroll one",
+        "ok lets do that",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my bank feed hasnt updated since tuesday, chase, and also payroll wont update");
+        assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+        let out = chat.say("fixed it");
+        assert!(has(&out, "You also mentioned"), "{}", all_text(&out));
+        let out = chat.say(yes);
+        assert_eq!(
+            chat.session.article(),
+            Some("payroll-not-updating"),
+            "{yes}: {}",
+            all_text(&out)
+        );
+        assert!(has(&out, "Solution 1 of"), "{yes}: {}", all_text(&out));
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed hasnt updated since tuesday, chase, and also payroll wont update");
+    chat.say("fixed it");
+    let out = chat.say("no");
+    assert!(has(&out, "look at it later"), "{}", all_text(&out));
+    assert!(chat.recorded(Outcome::Fixed), "the fix stays recorded");
+}
+
 /// The second problem is said to be heard when the walk starts, and offered at the end of the
 /// fixes beside a person (it was offered only after a fix, so a walk that failed dropped it).
 #[test]

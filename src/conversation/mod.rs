@@ -450,6 +450,24 @@ fn answer_asked(
             return true;
         }
     }
+    // "Shall we look at it now?" (the other problem, after a fix): "yes please", "sure lets
+    // do it", "yeah the payroll one" look at it; "no thanks" leaves it.
+    if let Asked::LookAt { other } = &asked
+        && let Some(other_article) = kb.get(other)
+    {
+        let yes = understand::yes_or_no(text)
+            .or_else(|| understand::yes_and_more(text).map(|_| true))
+            .or_else(|| understand::lets_do_it(text).then_some(true))
+            .or_else(|| {
+                understand::picks_by_title(text, &[other_article.title.as_str()]).map(|_| true)
+            });
+        match yes {
+            Some(true) => act(kb, session, Action::Article(other.clone()), now, out),
+            Some(false) => out.replies.push(Reply::new(words::NOT_NOW)),
+            None => return false,
+        }
+        return true;
+    }
     // "yes add it", "please add" beside any question: the offer's.
     if asked == Asked::AddBesideFix && understand::only_says_add(text) {
         act(kb, session, Action::AddToTicket, now, out);
@@ -1712,6 +1730,10 @@ fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Ou
         .tone(Tone::Success)
         .article(&article.id);
     if let Some(other) = also {
+        // "yes", "sure, lets do it", "the payroll one": a yes to it.
+        session.asked = Some(Asked::LookAt {
+            other: other.id.clone(),
+        });
         reply = reply.choice(
             Action::Article(other.id),
             words::look_at(&other.title),
@@ -1938,7 +1960,12 @@ fn start_article_at(
         .article(&article.id);
     // Picked from "Is it one of these?": the bot was not sure, so its score is not called
     // confidence.
-    let picked = matches!(session.stage, Stage::ChoosingArticle { .. });
+    // So is the other problem a first description named, looked at after a fix or at the end
+    // of the fixes ("Look at: ...").
+    let picked = matches!(
+        session.stage,
+        Stage::ChoosingArticle { .. } | Stage::Fixed { .. } | Stage::OutOfSolutions { .. }
+    );
     if let Some(m) = session.matches.iter().find(|m| m.id == article.id) {
         let said = if picked {
             words::picked_by_you(m.score)

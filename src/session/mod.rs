@@ -263,6 +263,8 @@ pub enum Asked {
     AddBesideFix,
     /// "I don't know this one ... I can hand this to a person."
     Human,
+    /// "You also mentioned another problem: `other`. Shall we look at it now?"
+    LookAt { other: String },
     /// "Not sure which browser" at "which browser?": how to tell was shown; not knowing again
     /// gets the steps that work in any browser.
     HowToTellBrowser,

@@ -393,6 +393,40 @@ pub fn yes_and_more(message: &str) -> Option<String> {
     (!rest.is_empty() && !denies).then(|| rest.to_string())
 }
 
+/// "ok lets do that", "sure, sounds good", "alright go": agreeing to what was offered, in
+/// words of agreement only.
+pub fn lets_do_it(message: &str) -> bool {
+    const AGREEING: &[&str] = &[
+        "ok",
+        "okay",
+        "alright",
+        "sure",
+        "lets",
+        "let",
+        "us",
+        "do",
+        "that",
+        "it",
+        "go",
+        "yes",
+        "yeah",
+        "yep",
+        "please",
+        "pls",
+        "sounds",
+        "good",
+        "great",
+        "now",
+        "then",
+        "one",
+        "next",
+        text::BREAK,
+    ];
+    const SAYS_IT: &[&str] = &["lets", "sounds good", "do it", "do that", "go", "sure"];
+    let text = Normalised::new(message);
+    !text.is_question() && text.words().all(|w| AGREEING.contains(&w)) && text.any(SAYS_IT)
+}
+
 /// "i think my account got hacked", "someone changed my password": a break-in, which is for
 /// a person at once, not for troubleshooting steps.
 pub fn reports_a_break_in(message: &str) -> bool {
@@ -3659,6 +3693,22 @@ mod tests {
             "no suspicious activity, it just logs me out",
         ] {
             assert!(!reports_a_break_in(said), "{said}");
+        }
+    }
+
+    #[test]
+    fn agreeing_in_words() {
+        for said in [
+            "ok lets do that",
+            "sure",
+            "lets go",
+            "sounds good",
+            "ok do it now",
+        ] {
+            assert!(lets_do_it(said), "{said}");
+        }
+        for said in ["no", "ok", "lets not", "do it later", "go where?", "thanks"] {
+            assert!(!lets_do_it(said), "{said}");
         }
     }
 }

@@ -58,6 +58,16 @@ pub fn you_also_mentioned(title: &str) -> String {
     format!("You also mentioned another problem: **{title}**. Shall we look at it now?")
 }
 
+/// Mid-walk, "im on chrome and edge".
+pub fn noted_both(browsers: &str) -> String {
+    format!("Noted: {browsers}.")
+}
+
+/// At "Which browser?", "im on chrome and edge": the first one's steps.
+pub fn steps_for_the_first(browsers: &str, first: &str) -> String {
+    format!("Noted: {browsers}. Here are the steps for {first}; name the other for its steps.")
+}
+
 /// "No" to looking at the other problem now.
 pub const NOT_NOW: &str = "No problem. If you want to look at it later, just describe it here.";
 
@@ -525,8 +535,14 @@ pub fn built_on(name: &str, base: &str) -> String {
 }
 
 pub fn assumed_browser(browser: &str) -> String {
+    // (The example names another browser than the one assumed.)
+    let other = if browser == "Firefox" {
+        "Chrome"
+    } else {
+        "Firefox"
+    };
     format!(
-        "{browser}, from what you wrote. On something else? Say which, e.g. \"I'm on Firefox\"."
+        "{browser}, from what you wrote. On something else? Say which, e.g. \"I'm on {other}\"."
     )
 }
 

@@ -861,6 +861,14 @@ fn a_site_named_in_words_is_the_one_checked() {
     assert_eq!(checked(&out), vec!["https://example.com/".to_string()]);
     let out = chat.say("can you check https://qbo.intuit.com");
     assert_eq!(checked(&out), vec!["quickbooks-online".to_string()]);
+    // Another page of the target's host is checked as typed (it got the sign-in page's verdict).
+    let out = chat.say("can you check https://qbo.intuit.com/app/payroll");
+    assert_eq!(
+        checked(&out),
+        vec!["https://qbo.intuit.com/app/payroll".to_string()]
+    );
+    let out = chat.say("check http://QBO.intuit.com/");
+    assert_eq!(checked(&out), vec!["quickbooks-online".to_string()]);
 
     let mut chat = Chat::new(&kb);
     chat.say("502 error in chrome");
@@ -954,6 +962,32 @@ fn a_cause_told_mid_walk_goes_to_its_fix() {
         "{}",
         all_text(&out)
     );
+}
+
+/// "my clock was set wrong, fixed that" at the private-window test: the fix for that cause is
+/// the one asked about (it was recorded as the test's "works there").
+#[test]
+fn a_cause_fixed_at_a_test_is_asked_about_as_its_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "my clock was set wrong, fixed that",
+        "ok my clock was wrong by an hour, fixed that and its ok now",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("keeps logging me out of quickbooks every few minutes, chrome");
+        chat.say("still broken");
+        assert!(chat.session.current_step().is_some());
+        let out = chat.say(said);
+        assert!(
+            has(
+                &out,
+                "Shall I note **Check the date, time and other sign-ins**"
+            ),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!chat.recorded(Outcome::WorksThere), "{said}");
+    }
 }
 
 /// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
@@ -7127,6 +7161,79 @@ fn a_mobile_app_user_is_told_the_fixes_are_for_a_browser() {
     let mut chat = Chat::new(&kb);
     let out = chat.say("502 bad gateway in safari on my iphone");
     assert!(!app_note(&out), "{out:?}");
+}
+
+/// "tried it on my wifes laptop and it works there": it works on someone else's device, which
+/// is news for staff, not a fix (it was "Shall I note ... as what fixed it?") nor the private
+/// window test's result.
+#[test]
+fn it_working_on_someone_elses_device_is_noted_not_a_fix() {
+    let kb = shipped_kb();
+    for (first, then) in [
+        (
+            "blank white page in quickbooks on chrome since this morning",
+            "tried it on my wifes laptop and it works there",
+        ),
+        (
+            "quickbooks login loop, keeps sending me back to sign in, chrome",
+            "my boss uses safari on his mac and it works fine there",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(first);
+        let out = chat.say(then);
+        assert!(
+            has(&out, "Good to know it works there"),
+            "{then}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "Shall I note"), "{then}: {}", all_text(&out));
+        assert!(
+            chat.session.attempts.iter().all(|a| a.outcome.is_none()),
+            "{then}"
+        );
+    }
+    // At the private-window test: not its result.
+    let mut chat = Chat::new(&kb);
+    chat.say("every time i log in to quickbooks it just sends me back to the sign in page. edge");
+    chat.say("did that, still looping");
+    let out = chat.say("tried it on my wifes laptop and it works there");
+    assert!(
+        has(&out, "Good to know it works there"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!chat.recorded(Outcome::WorksThere), "{}", all_text(&out));
+}
+
+/// "im on chrome and edge" mid-walk or at "Which browser?" tells where the user is (it was read
+/// as the firewall article's problem): noted mid-walk, the first one's steps at the question.
+#[test]
+fn two_browsers_named_mid_walk_are_noted_not_another_problem() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks login loop, keeps sending me back to sign in, chrome");
+    let out = chat.say("im on chrome and edge");
+    assert!(
+        has(&out, "Noted: Chrome and Microsoft Edge."),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+    assert!(!chat.recorded(Outcome::NotFixed));
+    assert!(actions(&out).iter().any(|a| matches!(a, Action::Fixed(_))));
+
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks says 502 bad gateway");
+    assert!(has(&out, "Which browser"), "{}", all_text(&out));
+    let out = chat.say("i use chrome and edge");
+    assert!(
+        has(&out, "Here are the steps for Chrome"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
 }
 
 /// "Shall we look at it now?" (the other problem, after a fix) answered in words: a yes looks at

@@ -52,6 +52,33 @@ pub(super) fn answer(
         open_question(session, article, words::SORRY_NO_HELP, now, out);
         return;
     }
+    // "im on chrome and edge": where the user is, not another problem (its browser words rank
+    // the firewall and browser articles). Noted; at "Which browser?" which one is asked.
+    if Browser::names_several(text) && understand::only_says_where(text) {
+        session.note_aside(text);
+        let named: Vec<&str> = Browser::all_named(text)
+            .into_iter()
+            .map(Browser::label)
+            .collect();
+        if matches!(session.stage, super::Stage::ChoosingBrowser { .. })
+            && let Some(&first) = Browser::all_named(text).first()
+        {
+            out.replies.push(Reply::new(words::steps_for_the_first(
+                &named.join(" and "),
+                first.label(),
+            )));
+            act(kb, session, Action::Browser(Some(first)), now, out);
+        } else {
+            open_question(
+                session,
+                article,
+                &words::noted_both(&named.join(" and ")),
+                now,
+                out,
+            );
+        }
+        return;
+    }
     // "its qbo not desktop" in a QuickBooks Desktop article: its steps are for the other one.
     // (A description naming another problem beside the product, "it says 502 bad gateway in
     // quickbooks online", is matched as usual: it offers that article.)
@@ -1125,8 +1152,18 @@ pub(super) fn names_an_action(text: &str) -> bool {
                 ]
                 .contains(&next.as_str())
             });
+        // "my clock was wrong, fixed that": a deed done to a thing ("that fixed it" is a
+        // result).
+        let fixed_a_thing = w == "fixed"
+            && words
+                .get(i + 1)
+                .is_some_and(|(next, _)| ["that", "the", "my", "this"].contains(&next.as_str()))
+            && i.checked_sub(1).is_none_or(|j| {
+                !["that", "this", "it", "which", "what"].contains(&words[j].0.as_str())
+            });
         DONE.contains(&w)
             || did_it
+            || fixed_a_thing
             || ((w.ends_with("ing") || w.ends_with("ed"))
                 && w.len() > 4
                 && !RESULTS.contains(&w)
@@ -1201,7 +1238,9 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
     if says_a_plan(text) {
         return None;
     }
-    let mut said = Terms::said(text).without(&Terms::of(&article.title));
+    // ("my clock was set wrong, fixed that": the cause told names the fix for it.)
+    let mut said =
+        Terms::said(&with_the_cause_it_names(article, text)).without(&Terms::of(&article.title));
     // A verb form names a fix only as the user's deed ("i disconnected and reconnected"), not
     // as a state ("it says disconnected", "the account is disconnected").
     let deeds = deeds_told(text);

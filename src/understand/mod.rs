@@ -681,8 +681,69 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
             .collect();
         return Some((place.to_string(), rest.join(" ")));
     }
-    None
+    works_there_said_before(&words)
 }
+
+/// "tried it on my wifes laptop and it works there", "my boss uses safari on his mac and it
+/// works fine there": "there" points back to a place named earlier in the message (someone
+/// else's device or browser), so it works there, not where the user is.
+fn works_there_said_before(words: &[&str]) -> Option<(String, String)> {
+    const THERE: &[&[&str]] = &[
+        &["works", "there"],
+        &["works", "fine", "there"],
+        &["worked", "there"],
+        &["worked", "fine", "there"],
+        &["working", "there"],
+        &["fine", "there"],
+        &["ok", "there"],
+    ];
+    let there = (0..words.len()).find(|&i| THERE.iter().any(|p| words[i..].starts_with(p)))?;
+    // The place: a device or browser word after "on", "in" or "uses", before "there".
+    let place = (1..there).rev().find(|&i| {
+        WHERE.contains(&words[i])
+            && words[..i]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|w| ["on", "in", "uses", "using", "with"].contains(w))
+    })?;
+    // Someone else's, or another one: "wifes", "his", "a different", "another", "boss".
+    let other = words[..place].iter().any(|w| {
+        [
+            "his",
+            "her",
+            "their",
+            "another",
+            "different",
+            "other",
+            "boss",
+            "coworker",
+        ]
+        .contains(w)
+            || (w.len() > 3 && w.ends_with('s') && OWNERS.contains(&&w[..w.len() - 1]))
+    });
+    other.then(|| (words[place].to_string(), String::new()))
+}
+
+/// People whose device a user tries ("my wifes laptop", "my husbands pc").
+const OWNERS: &[&str] = &[
+    "wife",
+    "husband",
+    "boss",
+    "coworker",
+    "colleague",
+    "friend",
+    "mom",
+    "dad",
+    "son",
+    "daughter",
+    "partner",
+    "sister",
+    "brother",
+    "kid",
+    "bookkeeper",
+    "accountant",
+];
 
 /// Whether a message read as "fixed" says so in plain words ("nevermind, it works now"), as a
 /// message out of turn must to be taken as news that it works ("sorted before friday" is not).
@@ -3709,6 +3770,32 @@ mod tests {
         }
         for said in ["no", "ok", "lets not", "do it later", "go where?", "thanks"] {
             assert!(!lets_do_it(said), "{said}");
+        }
+    }
+
+    #[test]
+    fn works_there_points_back_to_someone_elses_device() {
+        for (said, place) in [
+            (
+                "tried it on my wifes laptop and it works there",
+                Some("laptop"),
+            ),
+            (
+                "my boss uses safari on his mac and it works fine there",
+                Some("mac"),
+            ),
+            // Their own device, or no place: not this reading.
+            (
+                "cleared the cache on my laptop and it works there now",
+                None,
+            ),
+            ("it works there", None),
+        ] {
+            assert_eq!(
+                where_it_works(said).map(|(p, _)| p).as_deref(),
+                place,
+                "{said}"
+            );
         }
     }
 }

@@ -21,7 +21,7 @@ pub enum WalkMove {
 const FILLER: &[&str] = &[
     "ok", "okay", "k", "kk", "please", "pls", "plz", "can", "could", "you", "u", "just", "then",
     "so", "alright", "lets", "hmm", "um", "uh", "well", "now", "and", "for", "me", "oh", "ah",
-    "ugh", "lol",
+    "ugh", "lol", "wait", "we", "actually", "sorry",
 ];
 
 const SKIP: &[&str] = &[
@@ -372,6 +372,9 @@ mod tests {
             ("repeat", WalkMove::Repeat),
             ("can you show that again?", WalkMove::Repeat),
             ("go back", WalkMove::Back),
+            ("wait go back", WalkMove::Back),
+            ("can we go back", WalkMove::Back),
+            ("sorry can we go back pls", WalkMove::Back),
             ("Previous step pls", WalkMove::Back),
             ("done", WalkMove::Done),
             ("ok done.", WalkMove::Done),

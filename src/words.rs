@@ -58,6 +58,9 @@ pub fn you_also_mentioned(title: &str) -> String {
     format!("You also mentioned another problem: **{title}**. Shall we look at it now?")
 }
 
+/// "yes add it" mid-walk with no ticket open.
+pub const NO_TICKET_TO_ADD_TO: &str = "There's no open ticket to add that to; if you want a person, choose Talk to a human and everything so far goes on the ticket.";
+
 /// Mid-walk, "im on chrome and edge".
 pub fn noted_both(browsers: &str) -> String {
     format!("Noted: {browsers}.")

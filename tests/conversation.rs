@@ -964,6 +964,21 @@ fn a_cause_told_mid_walk_goes_to_its_fix() {
     );
 }
 
+/// "yes add it" at a test with no ticket open says there is none (it was recorded as the
+/// test's "works there", skipping fixes). Found by an exploratory helper.
+#[test]
+fn yes_add_it_with_no_ticket_is_no_answer_to_the_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps showing a blank page in chrome");
+    chat.say("still blank");
+    let open = chat.session.current_step();
+    let out = chat.say("yes add it");
+    assert!(has(&out, "no open ticket"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::WorksThere));
+    assert_eq!(chat.session.current_step(), open, "the same question stays");
+}
+
 /// "my clock was set wrong, fixed that" at the private-window test: the fix for that cause is
 /// the one asked about (it was recorded as the test's "works there").
 #[test]

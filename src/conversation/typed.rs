@@ -52,6 +52,16 @@ pub(super) fn answer(
         open_question(session, article, words::SORRY_NO_HELP, now, out);
         return;
     }
+    // "yes add it" with no offer to add open: not a yes to the step on screen (it was recorded
+    // as a test's "works there"). To the open ticket, or said that there is none.
+    if understand::only_says_add(text) {
+        if session.ticket.is_some() && session.ticket_open {
+            add_what_it_says(kb, session, text, now, out);
+        } else {
+            open_question(session, article, words::NO_TICKET_TO_ADD_TO, now, out);
+        }
+        return;
+    }
     // "im on chrome and edge": where the user is, not another problem (its browser words rank
     // the firewall and browser articles). Noted; at "Which browser?" which one is asked.
     if Browser::names_several(text) && understand::only_says_where(text) {

@@ -844,8 +844,6 @@ const CHECK: &[&str] = &[
     "everyone in the office has",
     "everyone in my office has",
     "everyone in our office has",
-    "nobody in the office can",
-    "no one in the office can",
     "whole office has",
     "whole office is",
     "all of us",
@@ -870,6 +868,14 @@ const CHECK: &[&str] = &[
 const NO_ONE_CAN: &[&str] = &[
     "no one can",
     "nobody can",
+    "nobody in the office can",
+    "no one in the office can",
+    "nobody in our office can",
+    "no one in our office can",
+    "nobody in my office can",
+    "no one in my office can",
+    "nobody here can",
+    "no one here can",
     "no one is able",
     "nobody is able",
 ];

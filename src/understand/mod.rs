@@ -3798,4 +3798,18 @@ mod tests {
             );
         }
     }
+
+    /// "nobody in our office can get in" says everyone has it (a question for the check), not
+    /// that nobody answers (a call for a person).
+    #[test]
+    fn nobody_in_the_office_can_is_a_check_not_a_person() {
+        for said in [
+            "nobody in our office can get in",
+            "is quickbooks down for everyone? nobody in our office can get in",
+            "no one here can login",
+        ] {
+            assert_eq!(classify(said).intent, Some(Intent::Check), "{said}");
+        }
+        assert_eq!(classify("nobody answers").intent, Some(Intent::Human));
+    }
 }

@@ -715,16 +715,14 @@ fn describe(
     // Typed after a hand-over while the ticket is open: what matches nothing clearly is most
     // likely more for the ticket ("i need this fixed before payroll friday"), so adding it is
     // offered first.
-    let open_ticket = session
-        .ticket
-        .filter(|_| session.ticket_open && matches!(session.stage, Stage::Escalated { .. }))
-        .map(|id| id.to_string());
+    let open_ticket = ticket_to_reach(session).map(|id| id.to_string());
+    let handed_over_just_now = matches!(session.stage, Stage::Escalated { .. });
     // A bare "yes" / "no" answers the question on screen: "Add this to your ticket?" (the stage
     // stays `Escalated` while it is offered, so every follow-up gets the offer; a ticket
     // resolved since then gets a new one), "Is this it?" (picks the one candidate) or "Is it
     // one of these?" ("no" is none of them). Anything more is a description as usual.
-    let after_hand_over =
-        session.ticket.is_some() && matches!(session.stage, Stage::Escalated { .. });
+    let after_hand_over = open_ticket.is_some()
+        || session.ticket.is_some() && matches!(session.stage, Stage::Escalated { .. });
     // "the first one", "number 2", "the last one" at "Is it one of these?": that one.
     if let Stage::ChoosingArticle { candidates } = &session.stage
         && let Some(place) = understand::picks_place(text)
@@ -946,10 +944,7 @@ fn describe(
     // "nevermind, it works now" while the ticket is open: staff must hear it, so it goes on
     // the ticket at once (they can close it). Words that name a fix ("fixed it myself, cleared
     // cookies") may rank an article: with nothing said to be wrong, it is still that it works.
-    if open_ticket.is_some()
-        && understand::works_now(text)
-        && (ranking.named().is_none() || understand::works_now_and_nothing_wrong(text))
-    {
+    if open_ticket.is_some() && works_now_for_the_ticket(kb, &ranking, text) {
         session.descriptions.push(text.to_string());
         out.replies.push(Reply::new(words::WORKS_NOW_TELLING_STAFF));
         out.effects.push(Effect::AddToTicket { works_now: true });
@@ -1208,7 +1203,12 @@ fn describe(
     // The ticket was opened before anything was said ("i need to talk to a human"): these
     // first words are what it lacks, so they go on it at once, and a matching article is
     // offered to try while waiting.
-    if open_ticket.is_some() && session.descriptions.is_empty() && session.attempts.is_empty() {
+    // (After "Start over" the conversation is empty, but the ticket is not.)
+    if open_ticket.is_some()
+        && handed_over_just_now
+        && session.descriptions.is_empty()
+        && session.attempts.is_empty()
+    {
         session.descriptions.push(text.to_string());
         note_browser(session, named_browser, bare_safari);
         session.matches = scored(kb, &ranking);
@@ -1334,8 +1334,9 @@ fn describe(
             });
         }
         // After a hand-over, a clear match may still be more for the open ticket ("here is the
-        // log: Error: 500 ..."): adding it stays one press away.
-        if let Some(id) = open_ticket {
+        // log: Error: 500 ..."): adding it stays one press away. (After "Start over" the user
+        // said a new problem comes: it starts cleanly.)
+        if let Some(id) = open_ticket.filter(|_| handed_over_just_now) {
             session.asked = Some(Asked::AddBesideFix);
             out.replies
                 .push(Reply::new(words::or_add_to_ticket(&id)).choice(
@@ -1390,6 +1391,35 @@ fn describe(
     }
     session.asked = Some(Asked::Human);
     out.replies.push(dont_know());
+}
+
+/// Whether `text` tells an open ticket that it works now. Words that name a fix ("fixed it
+/// myself, cleared cookies") or how it came right ("nevermind, got it working, the update
+/// finally went thru after restarting") may rank an article: with nothing said to be wrong and
+/// no clear match nor error code of it, it is still that it works ("i got it working on chrome,
+/// edge gives 500" names another problem).
+fn works_now_for_the_ticket(
+    kb: &KnowledgeBase,
+    ranking: &crate::matcher::Ranking,
+    text: &str,
+) -> bool {
+    let weakly_named = |m: &crate::matcher::Match| {
+        m.score < CLEARLY_ANOTHER
+            && !typed::names_code_of(kb.article_at(m.doc), text)
+            && !understand::mentions_trouble(text)
+    };
+    understand::works_now(text)
+        && (ranking.named().is_none_or(weakly_named)
+            || understand::works_now_and_nothing_wrong(text))
+}
+
+/// The user's open ticket, when what they type now may be more for it: after the hand-over,
+/// and after "Start over" too until something else is begun (a walk or a list of its own):
+/// "Start over" clears the screen, not the ticket, which is still all that is going on.
+fn ticket_to_reach(session: &Session) -> Option<crate::ids::TicketId> {
+    session.ticket.filter(|_| {
+        session.ticket_open && matches!(session.stage, Stage::Escalated { .. } | Stage::Idle)
+    })
 }
 
 /// What to check for a site the user named: the configured target at that address (its name

@@ -191,6 +191,37 @@ impl Summary {
         }
     }
 
+    /// This summary of a conversation begun after "Start over", added to an open ticket whose
+    /// latest summary is `before`: staff read the latest summary, so what was said and tried
+    /// before stays in it, and the new words come after. What this conversation knows (its
+    /// article, browser, device) wins; what it does not know yet is kept from before.
+    pub fn carry_on_from(&mut self, before: &Summary) {
+        let after = |old: &[String], new: &[String]| -> Vec<String> {
+            let fresh = new.iter().filter(|n| !old.contains(n)).cloned();
+            old.iter().cloned().chain(fresh).collect()
+        };
+        self.descriptions = after(&before.descriptions, &self.descriptions);
+        self.asides = after(&before.asides, &self.asides);
+        self.attempts = before
+            .attempts
+            .iter()
+            .chain(&self.attempts)
+            .cloned()
+            .collect();
+        self.checks = before.checks.iter().chain(&self.checks).cloned().collect();
+        if self.article.is_none() {
+            self.article.clone_from(&before.article);
+            self.matches.clone_from(&before.matches);
+        }
+        self.browser = self.browser.or(before.browser);
+        if self.device == device_of(None, None, &[]) {
+            self.device.clone_from(&before.device);
+        }
+        if self.earlier.is_empty() {
+            self.earlier.clone_from(&before.earlier);
+        }
+    }
+
     /// What staff are told instead of a diagnosis when the knowledge base could not be loaded.
     fn no_diagnosis(&self) -> Option<String> {
         self.kb_problem.as_ref().map(|why| {
@@ -648,6 +679,41 @@ mod tests {
         let summary = Summary::capture(&session, None, None, "rev", 0);
         assert_eq!(summary.topic(), None);
         assert!(summary.subject().contains("No matching article"));
+    }
+
+    /// Added after "Start over": the ticket's problem, what was tried and where stay, and the
+    /// new words come after them.
+    #[test]
+    fn words_added_after_start_over_keep_the_ticket_s_problem() {
+        let user = crate::session::UserRef {
+            id: "u".into(),
+            name: "Ann".into(),
+            channel: "c".into(),
+        };
+        let mut first = Session::new(user.clone(), 0);
+        first.descriptions.push("payroll wont update, PS107".into());
+        first.browser = Some(Browser::Chrome);
+        first.stage = crate::session::Stage::Escalated {
+            article: Some("payroll".into()),
+        };
+        let before = Summary::capture(&first, Some("Payroll"), None, "rev", 0);
+        let mut fresh = Session::new(user, 5);
+        fresh
+            .descriptions
+            .push("also its the enterprise version".into());
+        let mut added = Summary::capture(&fresh, None, None, "rev", 5);
+        added.carry_on_from(&before);
+        assert_eq!(
+            added.descriptions,
+            [
+                "payroll wont update, PS107",
+                "also its the enterprise version"
+            ]
+        );
+        assert_eq!(added.article, Some(("payroll".into(), "Payroll".into())));
+        assert_eq!(added.browser, Some(Browser::Chrome));
+        assert_eq!(added.device, before.device);
+        assert_eq!(added.at, 5);
     }
 
     #[test]

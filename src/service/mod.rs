@@ -534,6 +534,33 @@ impl Service {
         }
     }
 
+    /// The latest summary of the user's open ticket when it was filed before this conversation
+    /// began: words added to it after "Start over" go on top of it (the fresh conversation
+    /// holds none of the problem handed over). Filed earlier, or holding words this
+    /// conversation never heard (a "Start over" in the same second as the hand-over). An
+    /// unreadable ticket gives none: the words are added on their own.
+    fn handed_over_before_start_over(&self, session: &Session) -> Option<Summary> {
+        use crate::escalation::ticket::Status;
+        let id = session.ticket?;
+        let ticket = self
+            .store
+            .ticket(id)
+            .map_err(|e| tracing::warn!(error = %e, ticket = %id, "ticket unreadable"))
+            .ok()
+            .flatten()?;
+        ticket
+            .summaries
+            .last()
+            .filter(|s| {
+                ticket.status != Status::Resolved
+                    && (s.at < session.started_at
+                        || s.descriptions
+                            .iter()
+                            .any(|d| !session.descriptions.contains(d)))
+            })
+            .cloned()
+    }
+
     /// "T-0001, resolved by Sam: \"re-linked Chase\"" when the session's ticket is resolved
     /// (an unreadable ticket links nothing: the hand-over goes ahead without it).
     fn resolved_before(&self, session: &Session) -> Option<String> {
@@ -593,6 +620,9 @@ impl Service {
         // after "Start over" or a new walk is about something else, and links nothing.
         if let Handover::Adding(added) = how {
             summary.added = Some(added);
+            if let Some(before) = self.handed_over_before_start_over(session) {
+                summary.carry_on_from(&before);
+            }
         }
         if matches!(how, Handover::Adding(_))
             || (bare_request && matches!(session.stage, crate::session::Stage::Escalated { .. }))

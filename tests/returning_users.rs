@@ -1,0 +1,110 @@
+//! Users who come back: to an open ticket after "Start over", with "same problem as
+//! yesterday", and with a billing problem beside a technical one. Through the service and the
+//! real store, as the console talks to it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
+
+use std::sync::{Arc, Mutex};
+use supportbot::conversation::Event;
+use supportbot::escalation::summary::Added;
+use supportbot::escalation::ticket::TicketId;
+use supportbot::knowledge::Knowledge;
+use supportbot::reply::{Action, Reply};
+use supportbot::service::Service;
+use supportbot::session::UserRef;
+use supportbot::store::Store;
+
+mod support;
+use support::paths::shipped_knowledge;
+use support::tickets::{FixedClock, user};
+
+/// Typed as in chat, with no browser picked.
+fn typed(text: &str) -> Event {
+    Event::Describe {
+        text: text.into(),
+        browser: None,
+        query: None,
+    }
+}
+
+fn text(replies: &[Reply]) -> String {
+    replies
+        .iter()
+        .map(|r| format!("{} | {}", r.title.as_deref().unwrap_or(""), r.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The replies' text and the actions of their choices, in order.
+async fn say(service: &Service, who: &UserRef, event: Event) -> (String, Vec<Action>) {
+    let replies = service.handle(who, event).await.unwrap();
+    let actions = replies
+        .iter()
+        .flat_map(|r| r.choices.iter().map(|c| c.action.clone()))
+        .collect();
+    (text(&replies), actions)
+}
+
+fn service_in(dir: &std::path::Path) -> Service {
+    let knowledge = Knowledge::open(&shipped_knowledge()).unwrap();
+    Service::new(
+        knowledge,
+        Store::open_waiting(dir, std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(Arc::new(FixedClock(Mutex::new(1_000))))
+}
+
+/// "Start over" after the hand-over clears the screen, not the ticket: a follow-up is offered
+/// to it, "add it to my ticket" adds it, and "it works now" is told to it, with the problem
+/// handed over still in what staff read.
+#[tokio::test]
+async fn after_start_over_the_open_ticket_is_still_reached() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    let said = "payroll tax tables wont update, PS107, desktop 2023";
+    say(&service, &ann, typed(said)).await;
+    say(&service, &ann, typed("i need a real person")).await;
+    say(&service, &ann, Event::Act(Action::Restart)).await;
+
+    let (text, actions) = say(&service, &ann, typed("also its the enterprise version btw")).await;
+    assert!(actions.contains(&Action::AddToTicket), "{text}");
+    say(&service, &ann, typed("add it to my ticket")).await;
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    let latest = ticket.summaries.last().unwrap();
+    assert_eq!(
+        latest.descriptions,
+        [said, "also its the enterprise version btw"]
+    );
+    assert_eq!(
+        latest.article.as_ref().map(|(id, _)| id.as_str()),
+        Some("payroll-not-updating")
+    );
+
+    let works = "nevermind, got it working, the update finally went thru after restarting";
+    let (text, _) = say(&service, &ann, typed(works)).await;
+    assert!(text.contains("Ticket T-0001"), "{text}");
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    let latest = ticket.summaries.last().unwrap();
+    assert_eq!(latest.added, Some(Added::WorksNow));
+    assert_eq!(latest.descriptions.last().map(String::as_str), Some(works));
+}
+
+/// A new clear problem after "Start over" still starts its article, cleanly: the user said a
+/// new problem comes.
+#[tokio::test]
+async fn a_new_problem_after_start_over_starts_its_article_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, typed("payroll wont update, PS107")).await;
+    say(&service, &ann, typed("i need a real person")).await;
+    say(&service, &ann, Event::Act(Action::Restart)).await;
+    let (text, actions) = say(
+        &service,
+        &ann,
+        typed("bank feed stopped syncing for my amex card"),
+    )
+    .await;
+    assert!(text.contains("Bank Feed"), "{text}");
+    assert!(!actions.contains(&Action::AddToTicket), "{text}");
+}

@@ -100,6 +100,9 @@ pub const IS_THIS_IT: &str = "Is this it?";
 pub const SOMETHING_ELSE: &str = "No, something else";
 /// "It came back" after a fix was recorded.
 pub const FIX_CAME_BACK: &str = "Sorry, it's back. I've noted that the fix didn't last.";
+/// "hi again, same problem as yesterday" with a fix on screen: whether it was tried is asked.
+pub const WELCOME_BACK_TO_THE_FIX: &str =
+    "Welcome back. We were on the fix above: were you able to try it?";
 pub const FIX_TAKEN_BACK: &str = "Got it: that step didn't fix it after all. I've corrected that.";
 
 /// A message with nothing to look up ("ok", "wait what") when no question is open.

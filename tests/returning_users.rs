@@ -108,3 +108,88 @@ async fn a_new_problem_after_start_over_starts_its_article_cleanly() {
     assert!(text.contains("Bank Feed"), "{text}");
     assert!(!actions.contains(&Action::AddToTicket), "{text}");
 }
+
+/// "hi again, same problem as yesterday" after a recorded fix is that fix not lasting: taken
+/// back, and the next fix shown.
+#[tokio::test]
+async fn same_problem_as_yesterday_after_a_fix_is_the_fix_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(
+        &service,
+        &ann,
+        typed("bank feed stopped syncing for my amex card"),
+    )
+    .await;
+    say(&service, &ann, typed("fixed it")).await;
+    say(&service, &ann, Event::Resume).await;
+    let (text, _) = say(
+        &service,
+        &ann,
+        typed("hi again, same problem as yesterday, amex isnt syncing again"),
+    )
+    .await;
+    assert!(text.contains(supportbot::words::FIX_CAME_BACK), "{text}");
+    assert!(text.contains("Solution 2"), "{text}");
+}
+
+/// After the ticket was resolved, "same issue again" offers a new ticket with everything from
+/// before, as "it came back" does.
+#[tokio::test]
+async fn same_issue_again_after_a_resolved_ticket_offers_a_new_one() {
+    for said in ["same issue again", "hi again, same problem as yesterday"] {
+        let dir = tempfile::tempdir().unwrap();
+        let service = service_in(dir.path());
+        let ann = user("ann");
+        say(&service, &ann, typed("payroll wont update, PS107")).await;
+        say(&service, &ann, typed("i need a real person")).await;
+        support::tickets::desk(service.store())
+            .act(
+                TicketId(1),
+                "Sam",
+                &supportbot::escalation::StaffAction::Resolve { note: None },
+                1_000,
+            )
+            .unwrap();
+        let (text, actions) = say(&service, &ann, typed(said)).await;
+        assert!(
+            text.contains(supportbot::words::BACK_AFTER_RESOLVED),
+            "{said}: {text}"
+        );
+        assert!(actions.contains(&Action::AddToTicket), "{said}: {text}");
+    }
+}
+
+/// "hi again, same problem as yesterday" with a fix on screen asks about that fix: the user
+/// may never have tried it, so no failure is recorded.
+#[tokio::test]
+async fn same_problem_as_yesterday_mid_walk_asks_about_the_fix_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(
+        &service,
+        &ann,
+        typed("bank feed stopped syncing for my amex card"),
+    )
+    .await;
+    let (text, actions) = say(&service, &ann, typed("hi again, same problem as yesterday")).await;
+    assert!(
+        text.contains(supportbot::words::WELCOME_BACK_TO_THE_FIX),
+        "{text}"
+    );
+    assert!(!text.contains("Solution 2"), "{text}");
+    assert!(
+        actions
+            .iter()
+            .any(|a| matches!(a, Action::NotFixed(_) | Action::Fixed(_))),
+        "{text}"
+    );
+    let session = service.store().load_session(&ann.id).unwrap().unwrap();
+    assert!(
+        session.attempts.iter().all(|a| a.outcome.is_none()),
+        "{:?}",
+        session.attempts
+    );
+}

@@ -13,6 +13,7 @@ use crate::session::{Asked, Attempt, Outcome, ScoredArticle, Session, Stage, Ste
 use crate::understand::{self, Intent};
 use crate::words;
 
+mod returning;
 mod typed;
 
 /// How many ranked articles a session remembers.
@@ -652,6 +653,18 @@ fn describe(
     if session.stage.is_walking()
         && let Some(article) = current_article(kb, session)
     {
+        // "hi again, same problem as yesterday" with a fix on screen: the user is back, and
+        // may never have tried it; asked, not recorded as failed.
+        if session.current_step().is_some() && returning::back_from_an_earlier_visit(text) {
+            session.note_aside(text);
+            return typed::open_question(
+                session,
+                article,
+                words::WELCOME_BACK_TO_THE_FIX,
+                now,
+                out,
+            );
+        }
         typed::answer(kb, session, article, text, (&ranking, query), now, out);
         return;
     }
@@ -830,7 +843,9 @@ fn describe(
     // "it came back", in words that do not also say it works; after "Glad that worked!", a
     // bare "didnt work" or "still broken" says it too.
     // ("is it me or is it back?" doubts the fix in a question, and says it too.)
+    // ("same problem as yesterday" from a returning user says it too.)
     let came_back = (understand::fix_did_not_last(text)
+        || returning::says_it_is_back(text)
         || understand::doubts_the_fix(text)
         || (matches!(session.stage, Stage::Fixed { .. }) && understand::only_a_reply(text)))
         && understood.intent != Some(Intent::Fixed);

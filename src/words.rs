@@ -117,6 +117,10 @@ Meanwhile, from a device you trust, change your Intuit password and turn on two-
 verification.";
 
 /// A billing question: no article answers it; a person is offered.
+/// A billing question told beside a problem the walk starts on: the field's name and words.
+pub const BILLING_FIELD: &str = "Billing";
+pub const BILLING_PART_TO_A_PERSON: &str = "A person can help with the billing part: choose \
+\"Talk to a human\" any time. Meanwhile, here is a fix for the rest.";
 pub const BILLING_TO_A_PERSON: &str = "Billing and subscription questions (charges, prices, \
 plans, cancelling) are for the support team: my articles only troubleshoot errors. Shall I hand \
 this to a person?";

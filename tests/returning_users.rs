@@ -193,3 +193,58 @@ async fn same_problem_as_yesterday_mid_walk_asks_about_the_fix_on_screen() {
         session.attempts
     );
 }
+
+/// The fields of the first reply, as "name: value" lines.
+async fn first_fields(service: &Service, who: &UserRef, said: &str) -> (String, Vec<Action>) {
+    let replies = service.handle(who, typed(said)).await.unwrap();
+    let fields = replies
+        .first()
+        .map(|r| {
+            r.fields
+                .iter()
+                .map(|f| format!("{}: {}", f.name, f.value))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default();
+    let actions = replies
+        .iter()
+        .flat_map(|r| r.choices.iter().map(|c| c.action.clone()))
+        .collect();
+    (format!("{fields}\n{}", text(&replies)), actions)
+}
+
+/// A double charge beside a slow page: the slow article starts, and its first reply says a
+/// person can help with the billing part, with the hand-over there to choose.
+#[tokio::test]
+async fn a_charge_beside_a_problem_is_said_to_be_for_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    let said = "i was charged twice for my subscription this month and also qbo is slow af";
+    let (text, actions) = first_fields(&service, &ann, said).await;
+    assert!(text.contains("Slow"), "{text}");
+    assert!(
+        text.contains(supportbot::words::BILLING_PART_TO_A_PERSON),
+        "{text}"
+    );
+    assert!(actions.contains(&Action::Escalate), "{text}");
+}
+
+/// Billing words of a technical problem are no billing question: matched as before.
+#[tokio::test]
+async fn billing_words_of_a_problem_are_matched_as_before() {
+    for (said, article) in [
+        ("payroll subscription error PS077", "Payroll"),
+        ("bank feed shows duplicate charges", "Bank Feed"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let service = service_in(dir.path());
+        let (text, _) = first_fields(&service, &user("ann"), said).await;
+        assert!(text.contains(article), "{said}: {text}");
+        assert!(
+            !text.contains(supportbot::words::BILLING_PART_TO_A_PERSON),
+            "{said}: {text}"
+        );
+    }
+}

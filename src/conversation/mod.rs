@@ -13,6 +13,7 @@ use crate::session::{Asked, Attempt, Outcome, ScoredArticle, Session, Stage, Ste
 use crate::understand::{self, Intent};
 use crate::words;
 
+mod billing;
 mod returning;
 mod typed;
 
@@ -1338,6 +1339,16 @@ fn describe(
             first.fields.push(crate::reply::Field {
                 name: "Also mentioned".into(),
                 value: words::also_after_this(&other.title),
+            });
+        }
+        // "i was charged twice ... and also qbo is slow": the fixes are for the slowness, and
+        // the charge is for a person, said at once (the fix's "Talk to a human" is the way).
+        if billing::asked_beside_a_problem(text)
+            && let Some(first) = out.replies.first_mut()
+        {
+            first.fields.push(crate::reply::Field {
+                name: words::BILLING_FIELD.into(),
+                value: words::BILLING_PART_TO_A_PERSON.into(),
             });
         }
         if assumed_browser

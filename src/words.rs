@@ -1144,6 +1144,19 @@ pub fn incident_status_line(
     }
 }
 
+/// For admins (the log, `check`, `monitor --once`, `status`): why a named target could not be
+/// checked and how to fix it. Users see none of it: they typed no address.
+pub fn target_refused_hint(target: &str, url: &str, reason: &str) -> String {
+    format!(
+        "Admins: target `{target}` in endpoints.toml redirected the check to {url}, which was refused ({reason}). \
+         Redirects on the target's own host are followed like the target; one to another host is vetted like an \
+         address users type. Point the target's `url` at the page it ends on, or widen CHECK_ALLOWED_PORTS / ALLOW_PRIVATE_TARGETS."
+    )
+}
+
+/// `/status` for a target whose latest check could not run (the details are for admins).
+pub const CANNOT_CHECK_TARGET: &str = "cannot be checked from here (the bot's admins can fix this)";
+
 #[cfg(test)]
 mod tests {
     use super::*;

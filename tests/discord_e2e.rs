@@ -1108,7 +1108,7 @@ async fn an_outage_from_probe_to_the_subscriber_told_it_is_over() {
         support::paths::knowledge_watching(k.path(), &server.url("/"), "");
         let j = Journey::builder().knowledge(k.path()).start().await;
 
-        let rounds = j.service().monitor_round(true).await.unwrap();
+        let rounds = j.service().monitor_round(true).await.unwrap().checked;
         assert_eq!(
             rounds[0].incident.map(|i| i.to_string()).as_deref(),
             Some("I-0001")

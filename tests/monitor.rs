@@ -69,7 +69,7 @@ impl Rig {
     async fn round(&self, behavior: Behavior) -> Option<Change> {
         *self.behavior.lock().unwrap() = behavior;
         *self.clock.0.lock().unwrap() += 10;
-        let rounds = self.service.monitor_round(false).await.unwrap();
+        let rounds = self.service.monitor_round(false).await.unwrap().checked;
         assert_eq!(rounds.len(), 1, "{rounds:?}");
         rounds[0].change
     }
@@ -170,16 +170,28 @@ async fn rounds_respect_the_interval_and_monitor_false() {
     rig.round(Behavior::ok("fine")).await;
     *rig.clock.0.lock().unwrap() += 5;
     assert!(
-        rig.service.monitor_round(false).await.unwrap().is_empty(),
+        rig.service
+            .monitor_round(false)
+            .await
+            .unwrap()
+            .checked
+            .is_empty(),
         "not due yet"
     );
     assert_eq!(
-        rig.service.monitor_round(true).await.unwrap().len(),
+        rig.service.monitor_round(true).await.unwrap().checked.len(),
         1,
         "--once checks all"
     );
     let off = Rig::new("monitor = false\n").await;
-    assert!(off.service.monitor_round(true).await.unwrap().is_empty());
+    assert!(
+        off.service
+            .monitor_round(true)
+            .await
+            .unwrap()
+            .checked
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -197,7 +209,14 @@ async fn an_incident_whose_target_is_removed_by_a_reload_is_closed_saying_why() 
         .knowledge()
         .reload()
         .expect("valid after the edit");
-    assert!(rig.service.monitor_round(true).await.unwrap().is_empty());
+    assert!(
+        rig.service
+            .monitor_round(true)
+            .await
+            .unwrap()
+            .checked
+            .is_empty()
+    );
     let closed = rig.only_incident();
     assert_eq!(closed.state, IncidentState::Resolved);
     assert!(
@@ -445,7 +464,7 @@ async fn no_incident_opens_when_no_monitored_name_resolves() {
     .build();
     let service = Service::with_prober(Knowledge::open(&k).unwrap(), store, prober);
     for _ in 0..3 {
-        let rounds = service.monitor_round(true).await.unwrap();
+        let rounds = service.monitor_round(true).await.unwrap().checked;
         assert_eq!(rounds[0].verdict, supportbot::probe::Verdict::DnsFailure);
         assert_eq!(rounds[0].change, None);
     }
@@ -513,7 +532,7 @@ async fn a_name_that_fails_to_resolve_now_and_then_opens_nothing_and_loses_nothi
     let service = Service::with_prober(Knowledge::open(&k).unwrap(), store, prober);
     let mut verdicts = Vec::new();
     for _ in 0..6 {
-        let rounds = service.monitor_round(true).await.unwrap();
+        let rounds = service.monitor_round(true).await.unwrap().checked;
         let portal = rounds.iter().find(|r| r.target == "portal").unwrap();
         assert_eq!(portal.change, None, "{rounds:?}");
         verdicts.push(portal.verdict);
@@ -594,4 +613,68 @@ async fn a_person_asked_for_at_the_outage_hold_is_a_hand_over() {
         said.iter().any(|r| r.text.contains("opened ticket")),
         "{said:#?}"
     );
+}
+
+#[tokio::test]
+async fn a_refused_check_is_reported_by_the_round_and_status_until_a_check_runs() {
+    let server = TestServer::start(|path| match path {
+        "/away" => Behavior::redirect(302, "http://10.0.0.1/login"),
+        "/" => Behavior::redirect(302, "/login"),
+        _ => Behavior::ok("fine"),
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let k = dir.path().join("k");
+    write(
+        &k,
+        &endpoints(&server.url("/away"), "failure_threshold = 1\n"),
+    );
+    let store = Store::open_waiting(&dir.path().join("d"), Duration::from_secs(5)).unwrap();
+    // The strict defaults: what a typed address may reach; the named target is on loopback.
+    let prober = Prober::new(CheckConfig {
+        deadline: Duration::from_secs(2),
+        ..CheckConfig::default()
+    });
+    let clock = Arc::new(FixedClock(Mutex::new(1_000)));
+    let service =
+        Service::with_prober(Knowledge::open(&k).unwrap(), store, prober).with_clock(clock.clone());
+
+    let round = service.monitor_round(true).await.unwrap();
+    assert!(round.checked.is_empty(), "{round:?}");
+    assert!(!round.is_empty(), "a refused target is part of the round");
+    assert_eq!(round.refused.len(), 1);
+    let refused = &round.refused[0];
+    assert_eq!(refused.target, "portal");
+    assert!(
+        refused
+            .reason
+            .contains("10.0.0.1 is a private network address"),
+        "{refused:?}"
+    );
+    assert!(
+        refused.hint().contains("endpoints.toml"),
+        "{}",
+        refused.hint()
+    );
+    assert!(service.store().incidents().is_empty());
+    let status = service.status();
+    assert_eq!(
+        status.targets[0].refused.as_ref(),
+        Some(refused),
+        "status says it"
+    );
+    assert!(status.targets[0].last.is_none());
+    assert!(
+        service.monitor_round(false).await.unwrap().is_empty(),
+        "a refusal counts as a try: not retried before the interval"
+    );
+
+    // Fixed (a redirect on its own host is followed): the next check runs and the refusal goes.
+    std::fs::write(k.join("endpoints.toml"), endpoints(&server.url("/"), "")).unwrap();
+    service.knowledge().reload().expect("valid");
+    *clock.0.lock().unwrap() += 10;
+    let round = service.monitor_round(false).await.unwrap();
+    assert_eq!(round.checked.len(), 1, "{round:?}");
+    assert!(round.checked[0].verdict.is_up(), "{round:?}");
+    assert!(service.status().targets[0].refused.is_none());
 }

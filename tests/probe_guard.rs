@@ -300,3 +300,80 @@ async fn a_name_is_looked_up_once_per_hop_so_rebinding_cannot_move_the_check() {
     assert_eq!(resolver.lookups.load(Ordering::SeqCst), 2);
     assert_eq!(server.hits(), 2, "nothing was sent after the refusal");
 }
+
+/// A named target, as endpoints.toml would give it.
+fn named(url: &str) -> supportbot::knowledge::Target {
+    supportbot::knowledge::Target {
+        name: "portal".into(),
+        description: "The portal sign-in page".into(),
+        url: url.into(),
+        expect_status: None,
+        timeout_ms: Some(2_000),
+        contains: None,
+        monitor: Default::default(),
+        line: 1,
+    }
+}
+
+#[tokio::test]
+async fn a_named_targets_redirects_on_its_own_host_are_trusted_like_it_and_others_are_the_admins_to_fix()
+ {
+    let server = TestServer::start(|path| match path {
+        "/" => Behavior::redirect(302, "/login"),
+        "/away" => Behavior::redirect(302, "http://metadata.test/latest/meta-data/"),
+        _ => Behavior::ok("Sign in"),
+    })
+    .await;
+    // The strict defaults: loopback and the server's port are refused to typed addresses.
+    let prober = Prober::builder(CheckConfig::default())
+        .resolver(Arc::new(resolver()))
+        .build();
+    let check = |url: String| {
+        let prober = prober.clone();
+        async move {
+            let kb = kb().with_targets(vec![named(&url)]);
+            let mut reports = prober
+                .check_many(&kb, None, &[Request::Named("portal".into())])
+                .await
+                .expect("ran");
+            reports.remove(0)
+        }
+    };
+
+    // `/` -> `/login` on the target's own loopback host and port: followed, as the target is.
+    let report = check(server.url("/")).await;
+    let checked = report.outcome.expect("the same-host redirect is followed");
+    assert!(checked.result.verdict.is_up(), "{:?}", checked.result);
+    assert!(checked.result.final_url.ends_with("/login"));
+
+    // To another host, a private one: refused, but the user is told nothing to fix and no
+    // address; the admins' hint names the target, the hop and what to do.
+    let report = check(server.url("/away")).await;
+    let err = report.outcome.expect_err("refused");
+    assert!(matches!(err, CheckError::TargetRefused { .. }), "{err:?}");
+    let told = err.to_string();
+    for absent in [
+        "http",
+        "169.254",
+        "`:port`",
+        "Check the address",
+        "127.0.0.1",
+    ] {
+        assert!(
+            !told.contains(absent),
+            "{absent:?} told to the user: {told}"
+        );
+    }
+    assert!(told.contains("The portal sign-in page"), "{told}");
+    assert_eq!(render_error(&err).title.as_deref(), Some("Could not check"));
+    let hint = err.admin_hint().expect("a hint for admins");
+    assert!(hint.contains("target `portal`"), "{hint}");
+    assert!(
+        hint.contains("http://metadata.test/latest/meta-data/"),
+        "{hint}"
+    );
+    assert!(
+        hint.contains("169.254.169.254 is a link-local address"),
+        "{hint}"
+    );
+}

@@ -80,6 +80,7 @@ fn report_json(report: &Report) -> Value {
             let kind = match e {
                 CheckError::UnknownTarget { .. } => "unknown-target",
                 CheckError::Refused(_) => "refused",
+                CheckError::TargetRefused { .. } => "target-refused",
                 CheckError::AdhocDisabled { .. } => "adhoc-disabled",
                 CheckError::RateLimited { .. } => "rate-limited",
                 CheckError::TooMany { .. } => "too-many",

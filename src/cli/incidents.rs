@@ -274,9 +274,17 @@ fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliEr
         )?;
     }
     for t in &report.targets {
-        let last = t.last.as_ref().map_or("never checked".to_string(), |r| {
-            format!("{} at {}", r.verdict.word(), rfc3339(r.at))
-        });
+        let last = match (&t.refused, &t.last) {
+            (Some(refused), last) => format!(
+                "cannot check it (tried at {}){}",
+                rfc3339(refused.at),
+                last.as_ref()
+                    .map(|r| format!("; last result {} at {}", r.verdict.word(), rfc3339(r.at)))
+                    .unwrap_or_default()
+            ),
+            (None, Some(r)) => format!("{} at {}", r.verdict.word(), rfc3339(r.at)),
+            (None, None) => "never checked".to_string(),
+        };
         writeln!(
             out,
             "{} ({}): {}{}",
@@ -285,6 +293,9 @@ fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliEr
             last,
             if t.monitored { "" } else { " [not monitored]" }
         )?;
+        if let Some(refused) = &t.refused {
+            writeln!(out, "  {}", refused.hint())?;
+        }
         writeln!(
             out,
             "  uptime 1 h {} · 24 h {} · 7 d {} · latency 24 h {}{}",
@@ -325,18 +336,29 @@ pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliErr
         ));
     }
     let service = service(ctx, false)?;
-    let rounds = ctx
+    let round = ctx
         .runtime()?
         .block_on(service.monitor_round(true))
         .map_err(refused)?;
     let out = &mut std::io::stdout().lock();
-    if rounds.is_empty() && !json {
+    if round.is_empty() && !json {
         writeln!(
             out,
             "No monitored targets (endpoints.toml has none, or all say `monitor = false`)."
         )?;
     }
-    for r in &rounds {
+    for r in &round.refused {
+        if json {
+            let mut v = with_rfc3339_times(serde_json::to_value(r)?);
+            v["verdict"] = Value::Null;
+            v["error"] = json!("target-refused");
+            v["admin_hint"] = json!(r.hint());
+            writeln!(out, "{v}")?;
+        } else {
+            writeln!(out, "{}: cannot check it\n  {}", r.target, r.hint())?;
+        }
+    }
+    for r in &round.checked {
         if json {
             let mut v = with_rfc3339_times(serde_json::to_value(r)?);
             v["incident"] = json!(r.incident.map(|i| i.to_string()));

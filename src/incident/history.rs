@@ -22,6 +22,26 @@ impl CheckRecord {
     }
 }
 
+/// A monitor check that could not run at all (the target redirected where checks may not go):
+/// no verdict, so it is kept apart from the history, as the target's latest refusal until a
+/// check runs again. `status` and `monitor --once` say it, never "never checked".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedCheck {
+    pub at: u64,
+    pub target: String,
+    /// The hop that was refused.
+    pub url: String,
+    /// Why, in plain words ("port 8443 is not one checks may use ...").
+    pub reason: String,
+}
+
+impl RefusedCheck {
+    /// What an admin should do about it.
+    pub fn hint(&self) -> String {
+        crate::words::target_refused_hint(&self.target, &self.url, &self.reason)
+    }
+}
+
 /// What a window of history says.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Window {

@@ -194,8 +194,12 @@ impl CheckTiming {
     }
 }
 
-/// Checks `target`. `trusted` skips vetting of the first hop (named targets, written by admins);
-/// redirect hops are always vetted. Gives up after `timeout`. A refused hop is an `Err`.
+/// Checks `target`. `trusted` (a named target, written by an admin) skips the port and address
+/// vetting of the first hop and of every redirect that stays on the target's own host (`/` ->
+/// `/login`, http -> https): the admin chose that host, whatever its port or address. A redirect
+/// to another host is vetted like a typed address, so a service on the internet cannot steer the
+/// bot into the private network; the scheme and credential checks apply to every hop. Gives up
+/// after `timeout`. A refused hop is an `Err`.
 pub(crate) async fn check(
     target: &Target,
     trusted: bool,
@@ -233,15 +237,14 @@ pub(crate) async fn check(
     let mut hop = 0usize;
     let (verdict, detail) = loop {
         r.final_url = url.to_string();
-        let step = one_hop(
-            &url,
-            !(trusted && hop == 0),
-            target,
-            env,
-            &mut clock,
-            &mut r,
-        )
-        .await?;
+        let vetting = if trusted && hop == 0 {
+            Vetting::None
+        } else if trusted && same_host(&url, &target.url) {
+            Vetting::SchemeOnly
+        } else {
+            Vetting::Full
+        };
+        let step = one_hop(&url, vetting, target, env, &mut clock, &mut r).await?;
         match step {
             HopEnd::Done(v, d) => break (v, d),
             HopEnd::Redirect(next) => {
@@ -267,16 +270,42 @@ pub(crate) async fn check(
     Ok(r)
 }
 
+/// How much of the [`Policy`] a hop goes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Vetting {
+    /// None: a named target's own URL (endpoints.toml checked it when it was loaded).
+    None,
+    /// Scheme and credentials only: a redirect on a named target's own host.
+    SchemeOnly,
+    /// Everything a typed address goes through: port, address, every resolved address.
+    Full,
+}
+
+/// Whether `url` is on the host of `target_url` (names compared case-insensitively, without a
+/// trailing dot); ports may differ, as in a redirect from http to https.
+fn same_host(url: &Url, target_url: &str) -> bool {
+    let host = |u: &Url| {
+        u.host_str()
+            .map(|h| h.trim_end_matches('.').to_ascii_lowercase())
+    };
+    Url::parse(target_url)
+        .ok()
+        .is_some_and(|t| host(&t).is_some() && host(&t) == host(url))
+}
+
 async fn one_hop(
     url: &Url,
-    vet: bool,
+    vetting: Vetting,
     target: &Target,
     env: &Env<'_>,
     clock: &mut CheckTiming,
     r: &mut CheckResult,
 ) -> Result<HopEnd, Refusal> {
-    if vet {
-        env.policy.vet_url(url)?;
+    let vet = vetting == Vetting::Full;
+    match vetting {
+        Vetting::None => {}
+        Vetting::SchemeOnly => env.policy.vet_scheme(url)?,
+        Vetting::Full => env.policy.vet_url(url)?,
     }
     r.timings = Timings::default();
     r.tls = None;

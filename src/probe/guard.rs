@@ -79,18 +79,7 @@ impl Policy {
             reason,
             fix,
         };
-        if url.scheme() != "http" && url.scheme() != "https" {
-            return Err(refuse(
-                format!("`{}:` addresses are not web pages", url.scheme()),
-                "Only http:// and https:// addresses can be checked.",
-            ));
-        }
-        if !url.username().is_empty() || url.password().is_some() {
-            return Err(refuse(
-                "the address contains a user name or password".into(),
-                "Remove the `user:password@` part (and change that password if it was real).",
-            ));
-        }
+        self.vet_scheme(url)?;
         let Some(host) = url.host() else {
             return Err(refuse("the address has no host".into(), FIX_URL));
         };
@@ -122,6 +111,29 @@ impl Policy {
                 Ok(())
             }
         }
+    }
+
+    /// What every hop goes through, a trusted one too: an http or https web page, with no user
+    /// name or password in the address.
+    pub fn vet_scheme(&self, url: &Url) -> Result<(), Refusal> {
+        let refuse = |reason: String, fix| Refusal {
+            url: url.to_string(),
+            reason,
+            fix,
+        };
+        if url.scheme() != "http" && url.scheme() != "https" {
+            return Err(refuse(
+                format!("`{}:` addresses are not web pages", url.scheme()),
+                "Only http:// and https:// addresses can be checked.",
+            ));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(refuse(
+                "the address contains a user name or password".into(),
+                "Remove the `user:password@` part (and change that password if it was real).",
+            ));
+        }
+        Ok(())
     }
 
     /// Vets one address the host resolved to (or was written as).

@@ -27,6 +27,7 @@ pub use verdict::Verdict;
 
 use crate::config::CheckConfig;
 use crate::knowledge::{KnowledgeBase, Target};
+use crate::words;
 use cache::Cache;
 use limit::RateLimiter;
 use std::sync::Arc;
@@ -78,6 +79,19 @@ pub enum CheckError {
     },
     #[error("{0}")]
     Refused(Refusal),
+    /// A named target's check was refused (one of its redirects leads to another host that
+    /// checks may not reach). The user typed no address, so they are told nothing to fix and
+    /// no address: the admins' hint says what went wrong and how to fix it.
+    #[error(
+        "I couldn't check {what} from here: the service sends the check on to an address this bot may not reach. That says nothing about whether the service is up or down; the bot's admins can fix the check."
+    )]
+    TargetRefused {
+        /// The target's name in endpoints.toml.
+        target: String,
+        /// Its description, as users know it.
+        what: String,
+        refusal: Refusal,
+    },
     #[error(
         "Checking addresses you type is turned off on this bot.{} Ask an admin to add the service to endpoints.toml.",
         known_list(known)
@@ -96,16 +110,25 @@ pub enum CheckError {
 
 impl CheckError {
     /// The setting an admin could change to allow what was refused, when one would.
-    pub fn admin_hint(&self) -> Option<&'static str> {
+    pub fn admin_hint(&self) -> Option<String> {
         match self {
-            CheckError::Refused(r) => r.admin_hint(),
+            CheckError::Refused(r) => r.admin_hint().map(str::to_string),
+            CheckError::TargetRefused {
+                target, refusal, ..
+            } => Some(words::target_refused_hint(
+                target,
+                &refusal.url,
+                &refusal.reason,
+            )),
             CheckError::AdhocDisabled { .. } => Some(
                 "Admins: typed addresses are off because ALLOW_ADHOC_CHECKS=false (or \
-                 --allow-adhoc-checks false); named targets in endpoints.toml still work.",
+                 --allow-adhoc-checks false); named targets in endpoints.toml still work."
+                    .to_string(),
             ),
-            CheckError::RateLimited { .. } => {
-                Some("Admins: the limit is CHECK_RATE_PER_MINUTE (or --check-rate-per-minute).")
-            }
+            CheckError::RateLimited { .. } => Some(
+                "Admins: the limit is CHECK_RATE_PER_MINUTE (or --check-rate-per-minute)."
+                    .to_string(),
+            ),
             _ => None,
         }
     }
@@ -295,6 +318,7 @@ impl Prober {
         let mut reports: Vec<Option<Report>> = vec![None; requests.len()];
         for (i, request) in requests.iter().enumerate() {
             let (target, trusted, description) = match request {
+                // `trusted` also says the request named a target: its refusals are the admins'.
                 Request::Named(name) => match kb.target(name) {
                     Some(t) => (t.clone(), true, Some(t.description.clone())),
                     None => {
@@ -335,11 +359,11 @@ impl Prober {
                     Ok(got) => got,
                     Err(_) => deadline_result(&target, me.inner.config.deadline),
                 };
-                (i, target, description, outcome)
+                (i, target, trusted, description, outcome)
             });
         }
         while let Some(joined) = tasks.join_next().await {
-            let (i, target, description, (outcome, age, shared)) = match joined {
+            let (i, target, named, description, (outcome, age, shared)) = match joined {
                 Ok(done) => done,
                 Err(e) => {
                     // A check task panicked: a bug, logged; that target's slot gets a timeout-free
@@ -361,6 +385,14 @@ impl Prober {
                         age,
                         shared,
                         nothing_resolves: false,
+                    })
+                }
+                Err(refusal) if named => {
+                    tracing::warn!(target = %label, user = ?user, reason = %refusal.reason, url = %refusal.url, "check of a named target refused: {}", words::target_refused_hint(&label, &refusal.url, &refusal.reason));
+                    Err(CheckError::TargetRefused {
+                        target: label.clone(),
+                        what: description.clone().unwrap_or_else(|| label.clone()),
+                        refusal,
                     })
                 }
                 Err(refusal) => {

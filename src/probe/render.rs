@@ -108,6 +108,7 @@ pub fn render_error(error: &CheckError) -> Reply {
     let title = match error {
         CheckError::UnknownTarget { .. } => "Unknown check target",
         CheckError::Refused(_) => "Check refused",
+        CheckError::TargetRefused { .. } => "Could not check",
         CheckError::AdhocDisabled { .. } => "Only named checks here",
         CheckError::RateLimited { .. } | CheckError::TooMany { .. } => "Too many checks",
     };
@@ -148,15 +149,17 @@ impl Report {
                     at: now.saturating_sub(c.age.as_secs()),
                 })
             }
-            Err(CheckError::Refused(refusal)) => Some(CheckRecord {
-                target: self.target.clone(),
-                url: refusal.url.clone(),
-                verdict: "refused".into(),
-                status: None,
-                total_ms: None,
-                detail: refusal.reason.clone(),
-                at: now,
-            }),
+            Err(CheckError::Refused(refusal) | CheckError::TargetRefused { refusal, .. }) => {
+                Some(CheckRecord {
+                    target: self.target.clone(),
+                    url: refusal.url.clone(),
+                    verdict: "refused".into(),
+                    status: None,
+                    total_ms: None,
+                    detail: refusal.reason.clone(),
+                    at: now,
+                })
+            }
             Err(_) => None,
         }
     }

@@ -7,7 +7,7 @@ use super::{Service, ServiceError};
 use crate::escalation::StaffAction;
 use crate::escalation::notify::{Audience, NoticeEvent, Notification};
 use crate::escalation::ticket::{Status, Ticket, TicketId};
-use crate::incident::history::{CheckRecord, Window, window};
+use crate::incident::history::{CheckRecord, RefusedCheck, Window, window};
 use crate::incident::{Incident, IncidentId, IncidentState, Origin, staff_text};
 use crate::reply::{Action, Reply, Style, Tone};
 use crate::session::UserRef;
@@ -31,6 +31,9 @@ pub struct TargetStatus {
     pub monitored: bool,
     pub interval_secs: u64,
     pub last: Option<CheckRecord>,
+    /// Set when the latest monitor check could not run at all (and why): shown instead of
+    /// "never checked", and beside an older `last`.
+    pub refused: Option<RefusedCheck>,
     pub hour: Window,
     pub day: Window,
     pub week: Window,
@@ -447,10 +450,11 @@ impl Service {
         let report = self.status();
         let mut lines = Vec::new();
         for t in &report.targets {
-            let last = t
-                .last
-                .as_ref()
-                .map_or("not checked yet", |r| r.verdict.word());
+            let last = match (&t.refused, &t.last) {
+                (Some(_), _) => words::CANNOT_CHECK_TARGET,
+                (None, Some(r)) => r.verdict.word(),
+                (None, None) => "not checked yet",
+            };
             let uptime = t
                 .day
                 .uptime_percent
@@ -543,6 +547,7 @@ impl Service {
                     monitored: t.monitor.enabled,
                     interval_secs: t.monitor.interval_secs,
                     last: week.last().cloned(),
+                    refused: self.store.refused_check(&t.name),
                     hour: window(&week, now.saturating_sub(3_600)),
                     day: window(&week, now.saturating_sub(86_400)),
                     week: window(&week, 0),

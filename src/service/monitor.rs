@@ -6,7 +6,7 @@
 
 use super::{Service, ServiceError};
 use crate::incident::health::{Change, Streak, judge};
-use crate::incident::history::CheckRecord;
+use crate::incident::history::{CheckRecord, RefusedCheck};
 use crate::incident::{Evidence, Incident, IncidentId, IncidentState, Origin};
 use crate::knowledge::{KnowledgeBase, Target};
 use crate::probe::Verdict;
@@ -32,6 +32,22 @@ pub struct TargetRound {
     pub incident: Option<IncidentId>,
 }
 
+/// What one round did: the targets checked, and those whose check could not run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MonitorRound {
+    pub checked: Vec<TargetRound>,
+    /// Monitored targets whose check was refused (a redirect to where checks may not go): no
+    /// verdict, no history, and no incident can open for them until that is fixed.
+    pub refused: Vec<RefusedCheck>,
+}
+
+impl MonitorRound {
+    /// No monitored target was due (or there is none).
+    pub fn is_empty(&self) -> bool {
+        self.checked.is_empty() && self.refused.is_empty()
+    }
+}
+
 fn change_word<S: serde::Serializer>(c: &Option<Change>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(c.map_or("none", Change::word))
 }
@@ -39,7 +55,7 @@ fn change_word<S: serde::Serializer>(c: &Option<Change>, s: S) -> Result<S::Ok, 
 impl Service {
     /// One monitor round. `all`: every monitored target now (else only those whose interval
     /// has passed since their last check).
-    pub async fn monitor_round(&self, all: bool) -> Result<Vec<TargetRound>, ServiceError> {
+    pub async fn monitor_round(&self, all: bool) -> Result<MonitorRound, ServiceError> {
         let kb = self.knowledge.current();
         let now = self.clock.now();
         self.close_orphaned_incidents(&kb, now)?;
@@ -50,16 +66,28 @@ impl Service {
             .filter(|t| all || self.is_due(t, now))
             .collect();
         if due.is_empty() {
-            return Ok(Vec::new());
+            return Ok(MonitorRound::default());
         }
         let owned: Vec<Target> = due.iter().map(|t| (*t).clone()).collect();
         let outcomes = self.prober.check_fresh(&owned).await;
         let mut checked = Vec::new();
+        let mut refused = Vec::new();
         for (target, outcome) in due.iter().zip(outcomes) {
             match outcome {
-                Some(Ok(r)) => checked.push((*target, r)),
+                Some(Ok(r)) => {
+                    self.store.clear_refused_check(&target.name)?;
+                    checked.push((*target, r));
+                }
                 Some(Err(refusal)) => {
-                    tracing::warn!(target = %target.name, reason = %refusal.reason, "monitor check refused");
+                    let r = RefusedCheck {
+                        at: now,
+                        target: target.name.clone(),
+                        url: refusal.url,
+                        reason: refusal.reason,
+                    };
+                    tracing::warn!(target = %target.name, reason = %r.reason, "monitor cannot check this target: {}", r.hint());
+                    self.store.note_refused_check(&r)?;
+                    refused.push(r);
                 }
                 None => {}
             }
@@ -101,15 +129,24 @@ impl Service {
                 self.advance(&kb, target, record, now)?
             });
         }
-        Ok(rounds)
+        Ok(MonitorRound {
+            checked: rounds,
+            refused,
+        })
     }
 
     fn is_due(&self, target: &Target, now: u64) -> bool {
-        self.store
+        let last_check = self
+            .store
             .recent_checks(&target.name, 1)
             .first()
+            .map(|c| c.at);
+        // A refused check counts as a try: it is not retried every few seconds.
+        let last_refusal = self.store.refused_check(&target.name).map(|r| r.at);
+        last_check
+            .max(last_refusal)
             // A clock that jumped back makes it due now rather than never.
-            .is_none_or(|last| last.at > now || now - last.at >= target.monitor.interval_secs)
+            .is_none_or(|last| last > now || now - last >= target.monitor.interval_secs)
     }
 
     /// Applies one new check of `target` to its incident.

@@ -3,7 +3,7 @@
 
 use super::codec::{be, decode, decode_or_skip, from_be, to_json};
 use super::{Store, StoreError};
-use crate::incident::history::CheckRecord;
+use crate::incident::history::{CheckRecord, RefusedCheck};
 use crate::incident::{Incident, IncidentId};
 use crate::session::UserRef;
 use serde::{Deserialize, Serialize};
@@ -158,6 +158,35 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps `refused` as its target's latest refused check (replacing any older one).
+    pub fn note_refused_check(&self, refused: &RefusedCheck) -> Result<(), StoreError> {
+        self.meta
+            .insert(refused_key(&refused.target), to_json(refused))
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    /// Forgets `target`'s refused check: a check of it ran.
+    pub fn clear_refused_check(&self, target: &str) -> Result<(), StoreError> {
+        self.meta
+            .remove(refused_key(target))
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    /// `target`'s refused check, when its latest monitor check could not run.
+    pub fn refused_check(&self, target: &str) -> Option<RefusedCheck> {
+        let key = refused_key(target);
+        match self.meta.get(&key) {
+            Ok(Some(v)) => decode_or_skip("meta", &key, &v),
+            Ok(None) => None,
+            Err(e) => {
+                tracing::warn!(error = %e, "meta table unreadable");
+                None
+            }
+        }
+    }
+
     /// `target`'s checks from `since` on, oldest first.
     pub fn history(&self, target: &str, since: u64) -> Vec<CheckRecord> {
         let prefix = history_prefix(target);
@@ -268,6 +297,13 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// In the meta table, beside the counters: `refused_check`, a zero byte, the target.
+fn refused_key(target: &str) -> Vec<u8> {
+    let mut key = b"refused_check\0".to_vec();
+    key.extend_from_slice(target.as_bytes());
+    key
 }
 
 fn history_prefix(target: &str) -> Vec<u8> {

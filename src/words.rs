@@ -1048,12 +1048,20 @@ pub fn outage_lead(since: &str, id: &str, title: &str, latest: Option<&str>) -> 
     )
 }
 
-/// A known outage, told beside a live check's result.
-pub fn known_outage_line(since: &str, id: &str, title: &str) -> String {
-    format!(
-        "**Known outage since {since} ({id}):** {title}. The support team has confirmed it; \
-         a check from here can pass while this part of the service is down."
-    )
+/// A known outage, told beside a live check's result. `confirmed`: a person on staff opened,
+/// confirmed or updated it; otherwise the bot's own checks opened it, and nobody has said more.
+pub fn known_outage_line(since: &str, id: &str, title: &str, confirmed: bool) -> String {
+    if confirmed {
+        format!(
+            "**Known outage since {since} ({id}):** {title}. The support team has confirmed it; \
+             a check from here can pass while this part of the service is down."
+        )
+    } else {
+        format!(
+            "**Known outage since {since} ({id}):** {title}. The bot's own checks of this service \
+             detected it; the check just now is below."
+        )
+    }
 }
 
 /// `text` ending as a sentence does (a full stop added when it has none), for text staff
@@ -1156,6 +1164,13 @@ pub fn target_refused_hint(target: &str, url: &str, reason: &str) -> String {
 
 /// `/status` for a target whose latest check could not run (the details are for admins).
 pub const CANNOT_CHECK_TARGET: &str = "cannot be checked from here (the bot's admins can fix this)";
+
+/// An incident's title when the service answers 429 Too Many Requests to everyone.
+pub const TURNING_REQUESTS_AWAY: &str = "turning requests away (too many requests)";
+
+/// What a 429 from a live check means for the user.
+pub const TOO_MANY_REQUESTS_MEANING: &str = "The service is turning requests away right now (too \
+     many requests): it is overloaded or limiting traffic. This is on their side, not your browser.";
 
 #[cfg(test)]
 mod tests {

@@ -600,6 +600,53 @@ async fn asking_if_it_is_down_during_an_outage_tells_the_known_incident() {
         said.len() >= 2,
         "the live check's result follows: {said:#?}"
     );
+    // Nobody on staff has said anything: the bot's checks saw it, and users are told so.
+    assert!(
+        known.text.contains("The bot's own checks"),
+        "{}",
+        known.text
+    );
+    assert!(!known.text.contains("support team"), "{}", known.text);
+
+    // Once staff write on it, they stand behind it.
+    rig.service
+        .update_incident(rig.only_incident().id, "sam", "Intuit is on it")
+        .unwrap();
+    let said = describe(&rig.service, "fred", "is it down for everyone?").await;
+    let known = said
+        .iter()
+        .find(|r| r.text.contains("Known outage"))
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert!(
+        known.text.contains("The support team has confirmed it"),
+        "{}",
+        known.text
+    );
+}
+
+/// A 4xx other than 429 is no outage (users are told it "does not usually mean an outage"):
+/// the monitor opens nothing on it and it does not break a streak; a 429 is one, titled in
+/// plain words.
+#[tokio::test]
+async fn a_4xx_opens_no_outage_but_429_does_in_plain_words() {
+    let rig = Rig::new("failure_threshold = 2\n").await;
+    assert_eq!(rig.round(Behavior::status(404)).await, None);
+    assert_eq!(rig.round(Behavior::status(404)).await, None);
+    assert!(rig.service.store().incidents().is_empty());
+    assert_eq!(rig.round(Behavior::status(502)).await, None);
+    assert_eq!(rig.round(Behavior::status(403)).await, None, "skipped");
+    assert_eq!(rig.round(Behavior::status(429)).await, Some(Change::Down));
+    let incident = rig.only_incident();
+    assert_eq!(
+        incident.title,
+        "The portal: turning requests away (too many requests)"
+    );
+    assert!(
+        incident.evidence.iter().all(|e| e.status != Some(403)),
+        "{:#?}",
+        incident.evidence
+    );
+    assert_eq!(incident.evidence.len(), 2);
 }
 
 /// At the outage hold, asking for a person is a hand-over, not "help me anyway".

@@ -151,6 +151,12 @@ async fn error_statuses_get_their_verdict_and_article() {
         assert_eq!(c.article.as_deref(), article, "{path}");
         assert_eq!(c.result.status, Some(path[1..].parse().expect("code")));
     }
+    let c = check_url(&prober, &server.url("/404")).await;
+    assert!(
+        c.meaning().contains("does not usually mean an outage"),
+        "{}",
+        c.meaning()
+    );
     let c = check_url(&prober, &server.url("/502")).await;
     assert_eq!(c.result.headers.via.as_deref(), Some("1.1 edge-proxy"));
     let c = check_url(&prober, &server.url("/503")).await;
@@ -160,6 +166,22 @@ async fn error_statuses_get_their_verdict_and_article() {
         c.result.detail.contains("asking to retry in 2 min"),
         "{}",
         c.result.detail
+    );
+}
+
+/// A 429 is the one 4xx the monitor opens an outage on; the user is told the same.
+#[tokio::test]
+async fn too_many_requests_is_told_as_the_service_turning_people_away() {
+    let server = TestServer::always(Behavior::status(429).with_header("Retry-After", "60")).await;
+    let c = check_url(&prober(), &server.url("/")).await;
+    assert_eq!(c.result.verdict, Verdict::ClientError);
+    let meaning = c.meaning();
+    assert!(meaning.contains("turning requests away"), "{meaning}");
+    assert!(meaning.contains("on their side"), "{meaning}");
+    assert!(meaning.contains("try again in 60 s"), "{meaning}");
+    assert!(
+        !meaning.contains("does not usually mean an outage"),
+        "{meaning}"
     );
 }
 

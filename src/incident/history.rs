@@ -20,6 +20,16 @@ impl CheckRecord {
     pub fn is_up(&self) -> bool {
         self.verdict.is_up()
     }
+
+    /// Whether the check says anything about an outage. A 4xx other than 429 does not: the
+    /// service runs but turned the check's request down (a page that moved, a bot that is
+    /// blocked), which users are told "does not usually mean an outage"; so the monitor
+    /// neither opens nor moves an incident on it (the history keeps it, and the log tells the
+    /// admins to look at the target). A 429 (too many requests) is the service turning
+    /// everyone away, so it counts.
+    pub fn is_outage_signal(&self) -> bool {
+        !(self.verdict == Verdict::ClientError && self.status != Some(429))
+    }
 }
 
 /// A monitor check that could not run at all (the target redirected where checks may not go):

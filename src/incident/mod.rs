@@ -106,6 +106,9 @@ pub struct Update {
     pub state: IncidentState,
 }
 
+/// Who the monitor's own updates are by.
+pub const BY_MONITOR: &str = "monitor";
+
 /// How many pieces of evidence an incident keeps: the first (when it started) and the latest.
 pub const EVIDENCE_KEPT: usize = 30;
 
@@ -248,6 +251,16 @@ impl Incident {
     pub fn post_update(&mut self, by: &str, text: &str, at: u64) -> Result<(), IncidentRefusal> {
         let text = staff_text(text)?;
         self.transition(self.state, by, text, at)
+    }
+
+    /// Whether a person on staff stands behind it: they opened it (by hand, or by confirming
+    /// a crowd-suspected one), or wrote an update on one the monitor opened. Users are told
+    /// "the support team has confirmed it" only then; otherwise that the bot's checks saw it.
+    pub fn staff_confirmed(&self) -> bool {
+        match self.origin {
+            Origin::Probe { .. } => self.updates.iter().any(|u| u.by != BY_MONITOR),
+            Origin::Manual { .. } | Origin::Crowd { .. } => true,
+        }
     }
 
     /// Whether users who land on `article` are told about it now.

@@ -189,6 +189,14 @@ impl Checked {
                     the service, which may well be fine. Tell the bot's admins."
                 .to_string();
         }
+        if self.result.verdict == verdict::Verdict::ClientError && self.result.status == Some(429) {
+            // The one 4xx that is an outage signal (the monitor opens incidents on it).
+            let mut text = words::TOO_MANY_REQUESTS_MEANING.to_string();
+            if let Some(d) = self.result.retry_after {
+                text.push_str(&format!(" It asks to try again in {}.", verdict::human(d)));
+            }
+            return text;
+        }
         self.result.verdict.meaning(self.result.retry_after)
     }
 }

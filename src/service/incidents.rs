@@ -50,8 +50,9 @@ pub struct StatusReport {
 }
 
 impl Service {
-    /// "is it down?" during a known outage: the incidents staff confirmed, told beside what a
-    /// live check sees from here (a check can pass while a part of the service is down).
+    /// "is it down?" during a known outage: the active incidents, told beside what a live check
+    /// sees from here (a check can pass while a part of the service is down), each saying who
+    /// stands behind it (staff, or the bot's own checks).
     /// Only those of the article being walked, when one is (a payroll outage says nothing of
     /// a blank page).
     pub(super) fn known_outages_beside_a_check(&self, article: Option<&str>) -> Option<Reply> {
@@ -67,7 +68,12 @@ impl Service {
         let lines: Vec<String> = active
             .iter()
             .map(|i| {
-                words::known_outage_line(&clock_time(i.opened_at), &i.id.to_string(), &i.title)
+                words::known_outage_line(
+                    &clock_time(i.opened_at),
+                    &i.id.to_string(),
+                    &i.title,
+                    i.staff_confirmed(),
+                )
             })
             .collect();
         let mut reply = Reply::new(lines.join("\n"))

@@ -15,7 +15,7 @@ use serde::Serialize;
 use std::time::Duration;
 
 /// Who the monitor's own updates are by.
-pub const MONITOR: &str = "monitor";
+pub const MONITOR: &str = crate::incident::BY_MONITOR;
 
 /// What one round did for one target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -158,14 +158,27 @@ impl Service {
         now: u64,
     ) -> Result<TargetRound, ServiceError> {
         let m = &target.monitor;
-        let needed = m.failure_threshold.max(m.success_threshold) as usize;
-        let streak = Streak::of(
-            self.store
-                .recent_checks(&target.name, needed)
-                .iter()
-                .map(CheckRecord::is_up),
-        );
         let mut incident = self.incident_of(&target.name);
+        if !record.is_outage_signal() {
+            tracing::warn!(
+                target = %target.name,
+                status = ?record.status,
+                "the target answers {}: not counted for or against an outage (users are told a 4xx does not usually mean one); check its `url` and `expect_status` in endpoints.toml",
+                record.detail
+            );
+            return Ok(TargetRound {
+                target: target.name.clone(),
+                verdict: record.verdict,
+                status: record.status,
+                latency_ms: record.latency_ms,
+                detail: record.detail,
+                change: None,
+                incident: incident.map(|i| i.id),
+            });
+        }
+        let needed = m.failure_threshold.max(m.success_threshold) as usize;
+        let signals = self.outage_signals(&target.name, needed);
+        let streak = Streak::of(signals.iter().map(CheckRecord::is_up));
         let change = judge(streak, incident.as_ref().map(|i| i.state), m);
         let evidence = Evidence {
             at: record.at,
@@ -177,7 +190,7 @@ impl Service {
         match (change, incident.as_mut()) {
             (Some(Change::Down), _) => {
                 let articles = concerned_articles(kb, &target.name);
-                let title = words::outage_title(&target.description, record.verdict.word());
+                let title = words::outage_title(&target.description, outage_word(&record));
                 let mut opened = self.store.new_incident(|id| {
                     Incident::open(
                         id,
@@ -191,10 +204,7 @@ impl Service {
                     )
                 })?;
                 // The checks that opened it are its first evidence.
-                for r in self
-                    .store
-                    .recent_checks(&target.name, m.failure_threshold as usize)
-                {
+                for r in self.outage_signals(&target.name, m.failure_threshold as usize) {
                     opened.add_evidence(Evidence {
                         at: r.at,
                         target: r.target,
@@ -216,7 +226,7 @@ impl Service {
                     ),
                     Change::Relapsed => (
                         IncidentState::Open,
-                        words::monitor_relapsed(&target.description, record.verdict.word()),
+                        words::monitor_relapsed(&target.description, outage_word(&record)),
                     ),
                     _ => (
                         IncidentState::Resolved,
@@ -246,6 +256,21 @@ impl Service {
             change,
             incident: incident.map(|i| i.id),
         })
+    }
+
+    /// The last `n` checks of `target` that say something about an outage (see
+    /// [`CheckRecord::is_outage_signal`]), oldest first.
+    fn outage_signals(&self, target: &str, n: usize) -> Vec<CheckRecord> {
+        // Read more than `n`: the 4xx answers in between are skipped.
+        let mut signals: Vec<CheckRecord> = self
+            .store
+            .recent_checks(target, n.saturating_mul(4).max(16))
+            .into_iter()
+            .filter(CheckRecord::is_outage_signal)
+            .collect();
+        let skip = signals.len().saturating_sub(n);
+        signals.drain(..skip);
+        signals
     }
 
     /// The active incident the monitor opened for `target`.
@@ -282,6 +307,15 @@ impl Service {
     pub fn prune_history(&self, retention: Duration) -> Result<usize, ServiceError> {
         let before = self.clock.now().saturating_sub(retention.as_secs());
         Ok(self.store.prune_history(before)?)
+    }
+}
+
+/// What went wrong, in the incident's title and updates: the verdict, in plainer words for
+/// the one 4xx that opens an incident (429).
+fn outage_word(record: &CheckRecord) -> &'static str {
+    match record.verdict {
+        Verdict::ClientError => words::TURNING_REQUESTS_AWAY,
+        v => v.word(),
     }
 }
 

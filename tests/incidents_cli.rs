@@ -1,7 +1,7 @@
 //! `monitor --once`, `status` and `incidents ...` through the binary, against a local server
 //! that answers 502 (never the real targets): an outage opened by the monitor, one declared by
 //! hand, updates and resolution, and the refusals (unknown or resolved incident, bad id, empty
-//! or overlong text, unknown article).
+//! or overlong text, unknown article, a resolve while the target still fails).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
@@ -251,4 +251,26 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
         0,
         "refused updates left nothing"
     );
+
+    // The portal still answers 502: resolving its incident by hand says so and needs --force.
+    let o = run(k, d, &["incidents", "resolve", "I-0001", "--by", "sam"]).await;
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    for says in [
+        "`portal` still failed its last check (bad gateway (502) at 20",
+        "users would be told the outage is over",
+        "resolve it anyway with --force",
+    ] {
+        assert!(show(&o).contains(says), "{says:?}: {}", show(&o));
+    }
+    let o = run(k, d, &["incidents", "show", "I-0001", "--json"]).await;
+    let first: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(first["state"], "open", "nothing changed");
+    let o = run(
+        k,
+        d,
+        &["incidents", "resolve", "I-0001", "--by", "sam", "--force"],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(stdout(&o).contains("Resolved I-0001"), "{}", show(&o));
 }

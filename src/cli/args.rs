@@ -343,6 +343,9 @@ pub enum IncidentsCommand {
         /// each user is told.
         #[arg(long)]
         tickets: bool,
+        /// Resolve it even though its target still failed its last check (refused without).
+        #[arg(long)]
+        force: bool,
     },
 }
 

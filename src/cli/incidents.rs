@@ -150,8 +150,12 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
             by,
             note,
             tickets,
+            force,
         } => {
             let id = parse_id(&id)?;
+            if !force {
+                service.refuse_resolve_while_failing(id).map_err(refused)?;
+            }
             let (incident, resolved) = if tickets {
                 ctx.runtime()?
                     .block_on(service.resolve_incident_with_tickets(id, &by, note.as_deref()))

@@ -47,6 +47,20 @@ pub enum Refusal {
     /// No incident has this id.
     #[error("there is no incident {0}")]
     UnknownIncident(crate::incident::IncidentId),
+    /// Resolving by hand an incident whose target still fails: users would be told it is over,
+    /// and the monitor would open a new one at its next bad check.
+    #[error(
+        "{id}'s target `{target}` still failed its last check ({result} at {at}): resolved now, users would be told the outage is over and the monitor would open a new incident at the next bad check. Let the monitor resolve it (after {needed} good checks in a row), or resolve it anyway with --force"
+    )]
+    StillFailing {
+        id: crate::incident::IncidentId,
+        target: String,
+        /// "bad gateway (502)".
+        result: String,
+        /// RFC 3339.
+        at: String,
+        needed: u32,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]

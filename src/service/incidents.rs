@@ -370,6 +370,40 @@ impl Service {
         Ok(incident)
     }
 
+    /// Refuses, before a resolve by hand, when a target of the active incident `id` still
+    /// failed its last check ([`Refusal::StillFailing`], with that result and its time): users
+    /// would be told "it is over" while the bot's own check sees the outage. The caller skips
+    /// this when staff insist (`--force`). Fine for an incident no longer active (the resolve
+    /// says so) and for one about no monitored target.
+    pub fn refuse_resolve_while_failing(&self, id: IncidentId) -> Result<(), ServiceError> {
+        let incident = self.incident(id)?;
+        if !incident.state.is_active() {
+            return Ok(());
+        }
+        let kb = self.knowledge.current();
+        for target in &incident.targets {
+            let Some(last) = self.store.recent_checks(target, 1).pop() else {
+                continue;
+            };
+            if last.is_up() || !last.is_outage_signal() {
+                continue;
+            }
+            let result = match last.status {
+                Some(code) => format!("{} ({code})", last.verdict.word()),
+                None => last.verdict.word().to_string(),
+            };
+            return Err(Refusal::StillFailing {
+                id,
+                target: target.clone(),
+                result,
+                at: crate::escalation::summary::rfc3339(last.at),
+                needed: kb.target(target).map_or(2, |t| t.monitor.success_threshold),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
     /// Resolves an incident by hand, with an optional note for users.
     pub fn resolve_incident(
         &self,

@@ -373,14 +373,28 @@ async fn named_results_are_shared_for_the_ttl() {
         }));
     }
     let mut shared = 0;
-    for c in crowd {
+    let mut runner = None;
+    for (i, c) in crowd.into_iter().enumerate() {
         let reports = c.await.expect("task");
         let checked = reports[0].outcome.as_ref().expect("checked");
         assert_eq!(checked.result.verdict, Verdict::Up);
         shared += usize::from(checked.shared);
+        if !checked.shared {
+            runner = Some(format!("user{i}"));
+        }
     }
     assert_eq!(server.hits(), 1, "single flight");
     assert_eq!(shared, 9);
+    // The one whose request ran the check, asking again: their own result, not "shared".
+    let runner = runner.expect("one request ran the check");
+    let own = prober
+        .check_many(&kb, Some(&runner), &[Request::Named("svc".into())])
+        .await
+        .expect("ran");
+    let own = own[0].outcome.as_ref().expect("checked");
+    assert!(!own.shared, "{own:?}");
+    assert!(!render::age_text(own.age, own.shared).contains("shared with others"));
+    assert_eq!(server.hits(), 1, "still the stored result");
     // Asking again later reuses the stored result.
     let again = prober
         .check_many(&kb, None, &[Request::Named("svc".into())])

@@ -171,7 +171,8 @@ pub struct Checked {
     pub result: Arc<CheckResult>,
     /// How old the result is (zero when checked for this request).
     pub age: Duration,
-    /// The result came from another request (shared during the cache TTL).
+    /// The result came from a check another user asked for (shared during the cache TTL); a
+    /// user's own earlier check is not "shared".
     pub shared: bool,
     /// Id of the knowledge article whose `codes` match the status.
     pub article: Option<String>,
@@ -227,7 +228,9 @@ struct Inner {
     policy: Policy,
     resolver: Arc<dyn Resolver>,
     tls: Arc<ClientConfig>,
-    cache: Cache<Outcome>,
+    /// Each named target's latest outcome, with the user whose request ran it (`None` for the
+    /// command line): a result is "shared" only with the others.
+    cache: Cache<(Outcome, Option<String>)>,
     limiter: RateLimiter,
 }
 
@@ -361,8 +364,9 @@ impl Prober {
                 },
             };
             let me = self.clone();
+            let asker = user.map(str::to_string);
             tasks.spawn(async move {
-                let run = me.run(&target, trusted);
+                let run = me.run(&target, trusted, asker);
                 let outcome = match tokio::time::timeout_at(deadline, run).await {
                     Ok(got) => got,
                     Err(_) => deadline_result(&target, me.inner.config.deadline),
@@ -482,7 +486,6 @@ impl Prober {
         true
     }
 
-    /// One target: named targets through the shared cache, ad-hoc URLs fresh every time.
     /// Checks named targets now, never from the shared cache (the monitor's own observations):
     /// concurrently, each within its timeout and all within the overall deadline. One entry
     /// per target, in order; `None` only if a check task panicked (logged).
@@ -510,18 +513,29 @@ impl Prober {
         outcomes
     }
 
-    async fn run(&self, target: &Target, trusted: bool) -> (Outcome, Duration, bool) {
+    /// One target: named targets through the shared cache, ad-hoc URLs fresh every time. The
+    /// flag says the result came from a check someone other than `user` asked for.
+    async fn run(
+        &self,
+        target: &Target,
+        trusted: bool,
+        user: Option<String>,
+    ) -> (Outcome, Duration, bool) {
         if trusted {
             let key = format!(
                 "{}\n{}\n{:?}\n{:?}\n{:?}",
                 target.name, target.url, target.expect_status, target.timeout_ms, target.contains
             );
+            let asker = user.clone();
             let got = self
                 .inner
                 .cache
-                .get_or_run(&key, || self.run_fresh(target, true))
+                .get_or_run(&key, || async move {
+                    (self.run_fresh(target, true).await, asker)
+                })
                 .await;
-            (got.value, got.age, got.shared)
+            let (outcome, ran_for) = got.value;
+            (outcome, got.age, got.shared && ran_for != user)
         } else {
             (self.run_fresh(target, false).await, Duration::ZERO, false)
         }

@@ -1028,7 +1028,11 @@ pub fn monitor_relapsed(target: &str, verdict: &str) -> String {
 }
 
 pub fn monitor_recovered(target: &str, checks: u32) -> String {
-    format!("{target} answered normally {checks} time(s) in a row: resolved.")
+    let times = match checks {
+        1 => "once".to_string(),
+        n => format!("{n} times in a row"),
+    };
+    format!("{target} answered normally {times}: resolved.")
 }
 
 pub fn monitor_target_gone(target: &str) -> String {
@@ -1175,6 +1179,18 @@ pub const TOO_MANY_REQUESTS_MEANING: &str = "The service is turning requests awa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_monitor_counts_good_checks_in_words() {
+        assert_eq!(
+            monitor_recovered("The portal", 2),
+            "The portal answered normally 2 times in a row: resolved."
+        );
+        assert_eq!(
+            monitor_recovered("The portal", 1),
+            "The portal answered normally once: resolved."
+        );
+    }
 
     #[test]
     fn staff_text_reads_as_a_sentence_among_the_bots_words() {

@@ -201,7 +201,12 @@ async fn diagnose_to_resolved_ticket_end_to_end() {
         // A refusal on Discord names Discord's way to go on, never the command line's.
         let again = sam.ticket("claim", "T-0001", Vec::new()).await;
         let said = again.reply().await.all_text();
-        assert!(said.contains("is resolved; reopen it first"), "{said}");
+        assert!(
+            said.contains(
+                "is resolved, so it cannot be changed until it is reopened. Reopen it with"
+            ),
+            "{said}"
+        );
         assert!(said.contains("/ticket reopen id:T-0001"), "{said}");
         assert!(!said.contains("supportbot "), "{said}");
         let open = j.store().open_ticket_of(&USER.to_string());

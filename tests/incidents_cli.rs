@@ -217,6 +217,20 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
         ),
         (vec!["monitor"], 2, "--once"),
         (
+            vec![
+                "incidents",
+                "open",
+                "--title",
+                " ",
+                "--article",
+                "portal-502",
+                "--by",
+                "sam",
+            ],
+            1,
+            "the title is empty: give the incident a title users will read",
+        ),
+        (
             vec!["incidents", "update", "I-0001", "--text", "x", "--by", " "],
             1,
             "a name is needed",

@@ -437,9 +437,19 @@ fn a_claimed_ticket_can_be_taken_over_in_one_step() {
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let o = tickets(&["claim", "T-0001", "--by", "dave", "--take-over"]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "T-0001 is now claimed.\nTaken over from carol.\n",
+        "says from whom"
+    );
     // Taking over what one holds already changes nothing.
     let o = tickets(&["claim", "T-0001", "--by", "dave", "--take-over"]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(
+        !String::from_utf8_lossy(&o.stdout).contains("Taken over"),
+        "{}",
+        show(&o)
+    );
     {
         let store = Store::open_waiting(data.path(), std::time::Duration::from_secs(5)).unwrap();
         let t = store.ticket(TicketId(1)).unwrap().unwrap();
@@ -471,7 +481,7 @@ fn a_claimed_ticket_can_be_taken_over_in_one_step() {
     let o = tickets(&["claim", "T-0001", "--by", "erin", "--take-over"]);
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     assert!(
-        String::from_utf8_lossy(&o.stderr).contains("reopen it first"),
+        String::from_utf8_lossy(&o.stderr).contains("is resolved, so it cannot be changed until it is reopened. Reopen it with `supportbot tickets reopen"),
         "{}",
         show(&o)
     );

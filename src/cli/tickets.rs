@@ -32,14 +32,22 @@ pub fn run(ctx: &Context, command: TicketsCommand) -> Result<ExitCode, CliError>
         TicketsCommand::List { status, json } => list(store, status, json, out),
         TicketsCommand::Show { id, json } => show(store, &id, json, out),
         TicketsCommand::Export { id, format } => export(store, &id, &format, out),
-        TicketsCommand::Claim { id, by, take_over } => {
-            let action = if take_over {
-                StaffAction::TakeOver
-            } else {
-                StaffAction::Claim
-            };
-            act(store, &id, &by, action, now, out)
+        TicketsCommand::Claim { id, by, take_over } if take_over => {
+            // Who held it, said after the take-over ("from sam"); a ticket that cannot be read
+            // here is refused by `act` with its own message.
+            let held = id
+                .parse::<TicketId>()
+                .ok()
+                .and_then(|t| store.ticket(t).ok().flatten())
+                .and_then(|t| t.claimed_by().map(|b| b.trim().to_string()))
+                .filter(|b| b != by.trim());
+            let code = act(store, &id, &by, StaffAction::TakeOver, now, out)?;
+            if let Some(held) = held {
+                writeln!(out, "Taken over from {}.", for_terminal(&held))?;
+            }
+            Ok(code)
         }
+        TicketsCommand::Claim { id, by, .. } => act(store, &id, &by, StaffAction::Claim, now, out),
         TicketsCommand::Release { id, by } => act(store, &id, &by, StaffAction::Release, now, out),
         TicketsCommand::Resolve { id, by, note } => {
             act(store, &id, &by, StaffAction::Resolve { note }, now, out)

@@ -83,7 +83,8 @@ pub const MAX_NOTE_CHARS: usize = 2000;
 pub enum TicketError {
     #[error("ticket {0} does not exist")]
     NotFound(TicketId),
-    #[error("ticket {id} is resolved; reopen it first")]
+    /// Shown with the surface's way to reopen it ([`crate::service::NextStep::Reopen`]).
+    #[error("ticket {id} is resolved, so it cannot be changed until it is reopened")]
     Resolved { id: TicketId },
     #[error("ticket {id} is already {status}; only resolved tickets can be reopened")]
     NotResolved { id: TicketId, status: Status },

@@ -621,10 +621,7 @@ fn judge(
             );
         }
         if elapsed > env.slow_after {
-            return HopEnd::Done(
-                Verdict::Slow,
-                format!("{answered}, slower than {}", ms_text(env.slow_after)),
-            );
+            return HopEnd::Done(Verdict::Slow, slow_detail(status, elapsed, env.slow_after));
         }
         return HopEnd::Done(Verdict::Up, answered);
     }
@@ -652,6 +649,23 @@ fn judge(
         detail.push_str(&format!(", asking to retry in {}", human(d)));
     }
     HopEnd::Done(verdict, detail)
+}
+
+/// "answered 200 OK after 3.4 s, over the 3.0 s a quick answer takes at most": the two times
+/// with enough digits that the answer never reads as equal to the limit it passed.
+fn slow_detail(status: StatusCode, elapsed: Duration, limit: Duration) -> String {
+    let (took, most) = if ms_text(elapsed) == ms_text(limit) {
+        (
+            format!("{} ms", elapsed.as_millis()),
+            format!("{} ms", limit.as_millis()),
+        )
+    } else {
+        (ms_text(elapsed), ms_text(limit))
+    };
+    format!(
+        "answered {} after {took}, over the {most} a quick answer takes at most",
+        status_text(status)
+    )
 }
 
 /// reqwest's `send()` failed: no usable response head.
@@ -842,6 +856,25 @@ mod tests {
             "{}",
             root_cause(&err)
         );
+    }
+
+    #[test]
+    fn a_slow_answer_never_reads_as_equal_to_its_limit() {
+        let said = slow_detail(
+            StatusCode::OK,
+            Duration::from_millis(3_012),
+            Duration::from_secs(3),
+        );
+        assert_eq!(
+            said,
+            "answered 200 OK after 3012 ms, over the 3000 ms a quick answer takes at most"
+        );
+        let said = slow_detail(
+            StatusCode::OK,
+            Duration::from_millis(4_500),
+            Duration::from_secs(3),
+        );
+        assert!(said.contains("after 4.5 s, over the 3.0 s"), "{said}");
     }
 
     #[test]

@@ -155,6 +155,25 @@ impl Policy {
 /// Parses what a user typed as a URL to check. A missing scheme means https.
 pub fn parse_adhoc(input: &str) -> Result<Url, Refusal> {
     let input = input.trim().trim_matches(|c| c == '<' || c == '>');
+    // `javascript:alert(1)`, `mailto:x@y`, `data:...`: a scheme with no `//`, never a web page.
+    // (`example.com:8080` and `localhost:8080` are a host and a port: digits after the colon.)
+    if let Some((scheme, rest)) = input.split_once(':')
+        && !rest.starts_with("//")
+        && !rest.starts_with(|c: char| c.is_ascii_digit())
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-'))
+    {
+        return Err(Refusal {
+            url: input.to_string(),
+            reason: format!(
+                "`{}:` addresses are not web pages",
+                scheme.to_ascii_lowercase()
+            ),
+            fix: "Only http:// and https:// addresses can be checked; paste the address from your browser's address bar, e.g. https://qbo.intuit.com/.",
+        });
+    }
     let with_scheme = if input.contains("://") {
         input.to_string()
     } else {
@@ -325,6 +344,17 @@ mod tests {
             parse_adhoc("qbo.intuit.com").expect("url").as_str(),
             "https://qbo.intuit.com/"
         );
+        for not_web in [
+            "javascript:alert(1)",
+            "mailto:a@b.example",
+            "data:text/html,x",
+        ] {
+            let r = parse_adhoc(not_web).expect_err(not_web);
+            assert!(r.reason.contains("addresses are not web pages"), "{r}");
+            assert!(!r.reason.contains("port"), "{r}");
+        }
+        assert!(parse_adhoc("localhost:8080").is_ok());
+        assert!(parse_adhoc("example.com:8443/login").is_ok());
     }
 
     #[test]

@@ -44,6 +44,11 @@ pub enum Refusal {
     /// Staff acted without saying who they are.
     #[error("a name is needed: say who you are with --by NAME")]
     NoStaffName,
+    /// A hand-declared incident with an empty title: users would read nothing.
+    #[error(
+        "the title is empty: give the incident a title users will read, e.g. --title \"Payroll submissions delayed\""
+    )]
+    EmptyIncidentTitle,
     /// No incident has this id.
     #[error("there is no incident {0}")]
     UnknownIncident(crate::incident::IncidentId),

@@ -310,6 +310,9 @@ impl Service {
         articles: &[String],
     ) -> Result<Incident, ServiceError> {
         named(by)?;
+        if title.trim().is_empty() {
+            return Err(Refusal::EmptyIncidentTitle.into());
+        }
         let title = staff_text(title)?;
         if articles.is_empty() {
             return Err(Refusal::IncidentWithoutArticles.into());

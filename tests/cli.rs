@@ -485,6 +485,36 @@ fn run_without_a_token_or_with_a_malformed_one_says_what_to_do() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("SUPPORT_CHANNEL_ID is not set"));
 }
 
+/// A list setting in .env with one bad item: named with its file, line and the item, never
+/// blamed on a flag nobody typed.
+#[test]
+fn a_bad_port_in_dot_env_names_the_file_line_and_item() {
+    let cwd = tempfile::tempdir().unwrap();
+    std::fs::write(
+        cwd.path().join(".env"),
+        format!(
+            "KNOWLEDGE_DIR={}\nCHECK_ALLOWED_PORTS=80,https\n",
+            shipped_knowledge().display()
+        ),
+    )
+    .unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "check"])
+        .env_remove("CHECK_ALLOWED_PORTS")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    for says in [
+        "error: CHECK_ALLOWED_PORTS=80,https (set in ",
+        ".env, line 2) is not valid: `https` in it is wrong (not a whole number).",
+        "Fix that line in .env",
+    ] {
+        assert!(err.contains(says), "{says:?}: {err}");
+    }
+    assert!(!err.contains("invalid value"), "{err}");
+}
+
 #[test]
 fn dot_env_blank_values_mean_unset_and_a_broken_line_is_named() {
     let cwd = tempfile::tempdir().unwrap();

@@ -103,9 +103,21 @@ fn from_environment(
         .into_iter()
         .find(|a| a.get_long() == Some(long))?;
     let var = arg.get_env()?.to_string_lossy().into_owned();
-    if was_typed(typed, long) || std::env::var(&var).ok()? != value {
+    if was_typed(typed, long) {
         return None;
     }
+    let whole = std::env::var(&var).ok()?;
+    // A list (`CHECK_ALLOWED_PORTS=80,https`): clap names the one item that is wrong.
+    let item = if whole == value {
+        None
+    } else if arg
+        .get_value_delimiter()
+        .is_some_and(|d| whole.split(d).any(|part| part == value))
+    {
+        Some(value.as_str())
+    } else {
+        return None;
+    };
     let origin = match from_env_file.iter().find(|o| o.key == var) {
         Some(EnvFileOrigin {
             path,
@@ -121,6 +133,11 @@ fn from_environment(
             .map(|s| s.to_string())
             .unwrap_or_else(|| "see `supportbot --help` for what it takes".to_string()),
     };
+    let why = plain(&why);
+    let why = match item {
+        Some(item) => format!("`{item}` in it is wrong ({why})"),
+        None => why,
+    };
     let fix = if from_env_file.iter().any(|o| o.key == var) {
         "Fix that line in .env (or delete it, if the setting is optional)."
     } else {
@@ -128,8 +145,24 @@ fn from_environment(
     };
     let why = why.trim_end_matches('.');
     Some(format!(
-        "error: {var}={value} ({origin}) is not valid: {why}.\n  {fix} (The same setting can be given as {flag} on the command line.)\n"
+        "error: {var}={whole} ({origin}) is not valid: {why}.\n  {fix} (The same setting can be given as {flag} on the command line.)\n"
     ))
+}
+
+/// Rust's number-parsing words as an admin would say them.
+fn plain(why: &str) -> String {
+    match why {
+        "invalid digit found in string" => "not a whole number".to_string(),
+        "number too large to fit in target type" => "too large".to_string(),
+        "cannot parse integer from empty string" => "empty".to_string(),
+        other => match other.split_once(" is not in ").and_then(|(n, r)| {
+            let (low, high) = r.split_once("..=")?;
+            Some(format!("{n} is not between {low} and {high}"))
+        }) {
+            Some(range) => range,
+            None => other.to_string(),
+        },
+    }
 }
 
 /// clap's error text with the usage line freed of `--flag <VALUE>` parts that the environment
@@ -179,6 +212,16 @@ mod tests {
         let end = parse(args(&["--allow-private-targets", "maybe", "status"]), &[]).unwrap_err();
         assert_eq!(end.code, 2);
         assert!(end.text.contains("--allow-private-targets"), "{}", end.text);
+    }
+
+    #[test]
+    fn number_errors_are_said_in_plain_words() {
+        assert_eq!(plain("invalid digit found in string"), "not a whole number");
+        assert_eq!(
+            plain("99999 is not in 1..=65535"),
+            "99999 is not between 1 and 65535"
+        );
+        assert_eq!(plain("something else"), "something else");
     }
 
     #[test]

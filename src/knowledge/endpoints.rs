@@ -110,10 +110,23 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
         Ok(f) => f,
         Err(e) => {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
-            let message = e.message().trim().to_string();
-            let hint = if message.contains("unknown field") {
+            let message = plain_serde(e.message().trim());
+            let hint = if message.contains("invalid type: map, expected a sequence") {
+                return Err(vec![
+                    Diagnostic::new(
+                        file,
+                        line,
+                        "endpoints: `[target]` (one bracket) makes a single table, but targets are a list",
+                    )
+                    .hint("use `[[target]]` (two brackets) above each target"),
+                ]);
+            } else if message.contains("unknown field") {
+                let near = unknown_field(&message)
+                    .and_then(nearest_key)
+                    .map(|k| format!("did you mean `{k}`? "))
+                    .unwrap_or_default();
                 format!(
-                    "each `[[target]]` table takes only: {ALLOWED_KEYS}; the file holds only `[[target]]` tables"
+                    "{near}each `[[target]]` table takes only: {ALLOWED_KEYS}; the file holds only `[[target]]` tables"
                 )
             } else if message.contains("invalid type") {
                 "check the value's type: `name`, `description`, `url` and `contains` are quoted \
@@ -348,6 +361,31 @@ pub fn valid_name(name: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// serde's type names in words: "expected i64" -> "expected a whole number".
+fn plain_serde(message: &str) -> String {
+    let mut out = message.to_string();
+    for rust in ["i64", "u64", "i32", "u32", "u16", "u8"] {
+        out = out.replace(&format!("expected {rust}"), "expected a whole number");
+    }
+    out
+}
+
+/// The key in "unknown field `timout_ms`, expected one of ...".
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.split_once("unknown field `")?.1;
+    Some(rest.split_once('`')?.0)
+}
+
+/// The allowed key closest to a mistyped one, when it is close enough to be a typo.
+fn nearest_key(typed: &str) -> Option<&'static str> {
+    ALLOWED_KEYS
+        .split(", ")
+        .map(|k| (k, strsim::damerau_levenshtein(typed, k)))
+        .filter(|(k, d)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(_, d)| *d)
+        .map(|(k, _)| k)
+}
+
 /// Validates a target URL; returns it normalised, or (message, hint).
 fn check_url(raw: &str) -> Result<String, (String, String)> {
     let url = url::Url::parse(raw).map_err(|e| {
@@ -429,6 +467,29 @@ name = "status"
 description = "Status page"
 url = "http://status.example.com"
 "#;
+
+    #[test]
+    fn toml_mistakes_are_said_in_plain_words_with_the_fix() {
+        let one = |text: &str| {
+            let errors = parse("endpoints.toml", text).expect_err("invalid");
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            let d = &errors[0];
+            format!("{} | {}", d.message, d.hint.clone().unwrap_or_default())
+        };
+        let said =
+            one("[target]\nname = \"a\"\ndescription = \"A\"\nurl = \"https://a.example/\"\n");
+        assert!(said.contains("use `[[target]]` (two brackets)"), "{said}");
+        let said = one(
+            "[[target]]\nname = \"a\"\ndescription = \"A\"\nurl = \"https://a.example/\"\ntimout_ms = 5000\n",
+        );
+        assert!(said.contains("did you mean `timeout_ms`?"), "{said}");
+        let said = one(
+            "[[target]]\nname = \"a\"\ndescription = \"A\"\nurl = \"https://a.example/\"\nexpect_status = [200, \"ok\"]\n",
+        );
+        assert!(said.contains("expected a whole number"), "{said}");
+        assert!(!said.contains("i64"), "{said}");
+        assert_eq!(nearest_key("colour"), None);
+    }
 
     #[test]
     fn parses_targets_with_defaults() {

@@ -32,6 +32,26 @@ pub struct TargetRound {
     pub incident: Option<IncidentId>,
 }
 
+impl TargetRound {
+    /// What a check of `target` found, with what it changed and the incident after it.
+    fn of(
+        target: &str,
+        record: CheckRecord,
+        change: Option<Change>,
+        incident: Option<IncidentId>,
+    ) -> TargetRound {
+        TargetRound {
+            target: target.to_string(),
+            verdict: record.verdict,
+            status: record.status,
+            latency_ms: record.latency_ms,
+            detail: record.detail,
+            change,
+            incident,
+        }
+    }
+}
+
 /// What one round did: the targets checked, and those whose check could not run.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct MonitorRound {
@@ -116,15 +136,8 @@ impl Service {
             };
             self.store.record_check(&record)?;
             rounds.push(if own_dns_down {
-                TargetRound {
-                    target: target.name.clone(),
-                    verdict: record.verdict,
-                    status: record.status,
-                    latency_ms: record.latency_ms,
-                    detail: record.detail,
-                    change: None,
-                    incident: self.incident_of(&target.name).map(|i| i.id),
-                }
+                let incident = self.incident_of(&target.name).map(|i| i.id);
+                TargetRound::of(&target.name, record, None, incident)
             } else {
                 self.advance(&kb, target, record, now)?
             });
@@ -166,15 +179,12 @@ impl Service {
                 "the target answers {}: not counted for or against an outage (users are told a 4xx does not usually mean one); check its `url` and `expect_status` in endpoints.toml",
                 record.detail
             );
-            return Ok(TargetRound {
-                target: target.name.clone(),
-                verdict: record.verdict,
-                status: record.status,
-                latency_ms: record.latency_ms,
-                detail: record.detail,
-                change: None,
-                incident: incident.map(|i| i.id),
-            });
+            return Ok(TargetRound::of(
+                &target.name,
+                record,
+                None,
+                incident.map(|i| i.id),
+            ));
         }
         let needed = m.failure_threshold.max(m.success_threshold) as usize;
         let signals = self.outage_signals(&target.name, needed);
@@ -247,15 +257,12 @@ impl Service {
             }
             _ => {}
         }
-        Ok(TargetRound {
-            target: target.name.clone(),
-            verdict: record.verdict,
-            status: record.status,
-            latency_ms: record.latency_ms,
-            detail: record.detail,
+        Ok(TargetRound::of(
+            &target.name,
+            record,
             change,
-            incident: incident.map(|i| i.id),
-        })
+            incident.map(|i| i.id),
+        ))
     }
 
     /// The last `n` checks of `target` that say something about an outage (see

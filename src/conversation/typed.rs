@@ -63,15 +63,13 @@ pub(super) fn answer(
         return;
     }
     // "im on chrome and edge": where the user is, not another problem (its browser words rank
-    // the firewall and browser articles). Noted; at "Which browser?" which one is asked.
+    // the firewall and browser articles). Noted; at "Which browser?" the first one's steps.
     if Browser::names_several(text) && understand::only_says_where(text) {
         session.note_aside(text);
-        let named: Vec<&str> = Browser::all_named(text)
-            .into_iter()
-            .map(Browser::label)
-            .collect();
+        let browsers = Browser::all_named(text);
+        let named: Vec<&str> = browsers.iter().map(|b| b.label()).collect();
         if matches!(session.stage, super::Stage::ChoosingBrowser { .. })
-            && let Some(&first) = Browser::all_named(text).first()
+            && let Some(&first) = browsers.first()
         {
             out.replies.push(Reply::new(words::steps_for_the_first(
                 &named.join(" and "),

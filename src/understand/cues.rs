@@ -720,7 +720,7 @@ pub(super) const NEGATORS: &[&str] = &[
 ];
 
 /// The words of a fix that, negated, say it is not fixed ("didnt help", "not working").
-const FIX_WORDS: &[&str] = &[
+pub(super) const FIX_WORDS: &[&str] = &[
     "fix", "fixed", "fixes", "solved", "solve", "resolved", "work", "works", "worked", "working",
     "help", "helped", "helps", "sorted", "change", "changed", "luck", "better", "load", "loads",
     "loading", "open", "opens", "good", "fine",
@@ -1084,7 +1084,7 @@ pub fn caused_new_trouble(text: &Normalised) -> bool {
 }
 
 /// After "but": what makes a fix a new problem.
-const TROUBLE: &[&str] = &[
+pub(super) const TROUBLE: &[&str] = &[
     "not", "no", "cant", "cannot", "wont", "doesnt", "didnt", "isnt", "lost", "missing", "gone",
     "wrong", "invalid", "problem", "issue", "crash", "crashes", "error", "broken", "longer",
     "fail", "fails", "failing",
@@ -1974,7 +1974,7 @@ fn result_stated(text: &Normalised) -> bool {
 }
 
 /// An error word or code: what "is gone" or "no longer" can be said of.
-fn errorish(word: &str) -> bool {
+pub(super) fn errorish(word: &str) -> bool {
     ["error", "errors", "message", "warning"].contains(&word) || code_like(word)
 }
 

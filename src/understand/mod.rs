@@ -1514,6 +1514,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
             return None;
         }
         if cues::negated(text) {
+            // "Although I'm not OP, this new build works perfectly": the negation is apart.
+            if fixed_beside_an_unrelated_negation(text) {
+                return Some(Intent::Fixed);
+            }
             // "it was previously not responding, good now".
             return then_and_now(text);
         }
@@ -1601,6 +1605,86 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         return Some(Intent::Aside);
     }
     None
+}
+
+/// A reply whose negations sit in parts of their own that say nothing of the trouble or a fix
+/// ("Although I'm not OP, this new build works perfectly", "didn't know that. anyway, it's back
+/// up"), beside a part that plainly says it works. A bare answer ("no, works now", "not
+/// really"), a negated fix word ("not sure it's fixed", "didnt load") or trouble in the
+/// negated part keeps it open.
+fn fixed_beside_an_unrelated_negation(text: &Normalised) -> bool {
+    // ("I had it weeks ago ... it worked again. I'll report it next time": a story.)
+    const STORY: &[&str] = &["ago", "next time", "last time"];
+    const NOT_DONE_DEEDS: &[&str] = &[
+        "do",
+        "did",
+        "done",
+        "doing",
+        "try",
+        "tried",
+        "clear",
+        "cleared",
+        "restart",
+        "restarted",
+        "install",
+        "installed",
+        "reinstall",
+        "reinstalled",
+        "update",
+        "updated",
+        "delete",
+        "deleted",
+        "remove",
+        "removed",
+        "disable",
+        "disabled",
+        "enable",
+        "enabled",
+        "use",
+        "used",
+    ];
+    if text.is_question() || text.any(STORY) || cues::plans_for_its_return(text) {
+        return false;
+    }
+    let parts: Vec<Normalised> = text
+        .plain
+        .split(['.', ',', ';', '!', '?', '\n'])
+        .map(Normalised::new)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    let mut works = false;
+    for part in &parts {
+        if part.any(cues::NEGATORS) {
+            // ("no", "not really", "i dont think so": an answer to the question.)
+            const ANSWER: &[&str] = &[
+                "no", "nope", "nah", "not", "really", "yet", "quite", "sure", "exactly", "at",
+                "all", "i", "dont", "think", "so",
+            ];
+            let about_the_trouble = part.word_count() <= 2
+                || part.words().all(|w| ANSWER.contains(&w))
+                || cues::fixed(part)
+                || cues::strong_not_fixed(part)
+                || part.any(cues::FIX_WORDS)
+                || part.without(cues::NEGATORS).any(cues::TROUBLE)
+                || part.words().any(cues::errorish)
+                || Browser::detect(&part.plain).is_some()
+                // ("didnt clear the cache, works now": the step not done is no aside.)
+                || part.any(NOT_DONE_DEEDS);
+            if about_the_trouble {
+                return false;
+            }
+        } else if cues::strong_fixed(part)
+            && !part.any(cues::CONTRASTS)
+            && !part.has("only")
+            && !cues::takes_it_back(part)
+        {
+            works = true;
+        }
+    }
+    works
 }
 
 /// A reply that says both "fixed" and "not fixed", read as the trouble before and the fix now:
@@ -1693,6 +1777,27 @@ mod tests {
         );
         // One-word pieces are no parts.
         assert_eq!(problem_parts("blank. also. ok").len(), 0);
+    }
+
+    #[test]
+    fn a_negation_apart_from_the_fix_does_not_take_it_back() {
+        for said in [
+            "Although I'm not the one who posted, this new version works perfectly",
+            "oh didn't know that. anyway it's back up, thanks!",
+            "Everything works now. Not sure if it was the router or the extension, thanks all",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        // A bare answer, a step not done, a story or trouble in the negated part keep it open.
+        for said in [
+            "no, works now",
+            "nope. works now",
+            "didn't clear the cache. works now",
+            "I had it weeks ago, im not a developer. it worked after a restart, will report it next time",
+            "it doesn't load the reports, works otherwise",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Fixed), "{said}");
+        }
     }
 
     /// Cues from the fourth collection's dev misses, in words written here.

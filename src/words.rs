@@ -151,8 +151,34 @@ pub const STARTING_OVER: &str = "Starting over. Describe your problem in your ow
 /// Starting over from a problem that is not fixed: a person asked for later still sees it.
 pub const STARTING_OVER_KEPT: &str = "Starting over. Describe your problem in your own words. \
      (If you ask for a person later, what you tried so far goes with it.)";
+pub const STEP_TAKEN_OUT: &str = "The support team just took that step out of the article, so \
+     your answer is not recorded for it. Here is where we are now:";
 pub const EARLIER_STEP: &str = "That button belongs to an earlier step; here is where we are now:";
 pub const NO_SERVICES: &str = "No services are set up for live checks here.";
+/// The walked article was taken out of the knowledge base while the user was on it; `noted`
+/// says what was recorded of the step on screen (or is empty), `fixed` whether that was a fix.
+pub fn article_removed(title: &str, noted: &str, fixed: bool) -> String {
+    let lead = format!("The support team just took **{title}** out of the help articles.");
+    if fixed {
+        return format!("{lead} {noted}");
+    }
+    let noted = if noted.is_empty() {
+        String::new()
+    } else {
+        format!(" {noted}")
+    };
+    format!(
+        "{lead} I can't go on with its steps.{noted} A person can pick it up from here (what \
+         you tried goes with it), or describe your problem again and I'll look for another \
+         article."
+    )
+}
+pub fn removed_step_fixed(step: &str) -> String {
+    format!("Glad **{step}** fixed it: that's noted.")
+}
+pub fn removed_step_not_fixed(step: &str) -> String {
+    format!("I've noted that **{step}** didn't fix it.")
+}
 pub const NOTHING_OPEN: &str =
     "We're not working through an article right now. Describe your problem to start.";
 pub const DID_THIS_FIX_IT: &str = "Did this fix it?";

@@ -3595,6 +3595,148 @@ fn an_article_edited_under_the_walk_keeps_the_fix_on_screen_and_shows_none_twice
 }
 
 #[test]
+fn an_article_file_renamed_under_the_walk_is_followed_by_its_title() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    let step = chat.session.current_step().unwrap();
+    // The admin renames sync-error.md to ledger-sync.md: a new id, the same article.
+    let sync = SYNC.replace(r#"id = "sync-error""#, r#"id = "ledger-sync""#);
+    let renamed = from_sources([("articles/ledger-sync.md", "ledger-sync", sync.as_bytes())])
+        .expect("the renamed article is valid");
+    chat.kb = &renamed;
+    let out = chat.act(Action::NotFixed(step));
+    assert!(!has(&out, "earlier step"), "{}", all_text(&out));
+    assert!(!has(&out, "took"), "{}", all_text(&out));
+    assert_solution(&out, 2, 5, "Clear the site data");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.article == "ledger-sync")
+    );
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
+}
+
+#[test]
+fn a_step_renamed_under_the_walk_is_still_the_step_on_screen() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    chat.not_fixed();
+    let step = chat.session.current_step().unwrap();
+    let renamed = sync_kb_edited(|s| {
+        s.replace(
+            "## Solution: Clear the site data",
+            "## Solution: Clear the ledger's site data",
+        )
+    });
+    chat.kb = &renamed;
+    let out = chat.act(Action::NotFixed(step));
+    assert!(!has(&out, "earlier step"), "{}", all_text(&out));
+    let titles: Vec<(&str, Option<Outcome>)> = chat
+        .session
+        .attempts
+        .iter()
+        .map(|a| (a.title.as_str(), a.outcome))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("Restart the app", Some(Outcome::NotFixed)),
+            ("Clear the ledger's site data", Some(Outcome::NotFixed)),
+            ("Allow pop-ups", Some(Outcome::Skipped)),
+            ("Reset the connection", None),
+        ]
+    );
+
+    // Renamed and rewritten is another step: the one on screen was taken out.
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    let rewritten = sync_kb_edited(|s| {
+        s.replace(
+            "## Solution: Restart the app\n1. Close every ledger tab.",
+            "## Solution: Restart the ledger\n1. Close every ledger window.",
+        )
+    });
+    assert!(rewritten.get("sync-error").unwrap().solutions[0].title == "Restart the ledger");
+    chat.kb = &rewritten;
+    chat.say("still broken");
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NoAnswer));
+
+    // Its button pressed after the edit: said so, not called an earlier step.
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    let step = chat.session.current_step().unwrap();
+    chat.kb = &rewritten;
+    let out = chat.act(Action::NotFixed(step));
+    assert!(has(&out, "took that step out"), "{}", all_text(&out));
+    assert!(!has(&out, "earlier step"), "{}", all_text(&out));
+    assert_solution(&out, 1, 5, "Restart the ledger");
+}
+
+#[test]
+fn an_article_removed_under_the_walk_is_told_and_the_answer_on_screen_kept() {
+    let kb = inline_kb();
+    let only_printer = from_sources([(
+        "articles/printer-offline.md",
+        "printer-offline",
+        PRINTER.as_bytes(),
+    )])
+    .expect("the printer article is valid");
+
+    // Typed "still broken": noted for the step the user saw, a person offered.
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    chat.kb = &only_printer;
+    let out = chat.say("still broken");
+    assert!(
+        has(&out, "took **Ledger sync error E42** out"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(has(&out, "didn't fix it"), "{}", all_text(&out));
+    assert!(
+        actions(&out).contains(&Action::Escalate),
+        "{:?}",
+        actions(&out)
+    );
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
+    assert_eq!(chat.session.stage, Stage::Idle);
+    // The ticket still names the article the user walked, by the title they saw.
+    let summary =
+        supportbot::escalation::summary::Summary::capture(&chat.session, None, None, "rev", 1);
+    let (id, title) = summary.article.clone().unwrap();
+    assert_eq!(
+        (id.as_str(), title.as_str()),
+        ("sync-error", "Ledger sync error E42")
+    );
+
+    // Its button pressed before the edit: the fix is recorded, not refused as outdated.
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    let step = chat.session.current_step().unwrap();
+    chat.kb = &only_printer;
+    let out = chat.act(Action::Fixed(step));
+    assert!(!has(&out, "earlier step"), "{}", all_text(&out));
+    assert!(has(&out, "fixed it: that's noted"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::Fixed));
+
+    // A new description is told too, and matched afresh.
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    chat.kb = &only_printer;
+    let out = chat.say("my printer shows as offline and print jobs stay in the queue");
+    assert!(
+        has(&out, "took **Ledger sync error E42** out"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(has(&out, "Printer shows as offline"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NoAnswer));
+}
+
+#[test]
 fn the_problems_own_words_name_no_fix_and_a_reason_is_no_relapse() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);

@@ -16,6 +16,7 @@ use crate::words;
 mod billing;
 mod returning;
 mod typed;
+mod withdrawn;
 
 /// How many ranked articles a session remembers.
 const KEEP_MATCHES: usize = 5;
@@ -142,10 +143,14 @@ fn safari_told_by_device(session: &Session, text: &str) -> Option<&'static str> 
 pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64) -> Output {
     session.updated_at = now;
     session.device_before = session.device;
+    let mut out = Output::default();
+    if withdrawn::follow_or_leave(kb, session, &event, now, &mut out) {
+        session.asked = None;
+        return out;
+    }
     realign(kb, session);
     // A yes/no question is open for one reply only: whatever comes next answers or replaces it.
     let asked = session.asked.take();
-    let mut out = Output::default();
     match event {
         Event::Describe {
             text,
@@ -1737,10 +1742,12 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             _ => out.replies.push(nothing_open()),
         },
         Action::Restart => {
-            let title = session
-                .walked_article()
-                .and_then(|id| kb.get(id))
-                .map(|a| a.title.clone());
+            let title = session.walked_article().and_then(|id| {
+                kb.get(id)
+                    .map(|a| a.title.as_str())
+                    .or_else(|| session.title_seen(id))
+                    .map(str::to_string)
+            });
             let kept = session.start_over(title.as_deref(), now);
             out.replies.push(Reply::new(if kept {
                 words::STARTING_OVER_KEPT
@@ -1767,7 +1774,23 @@ fn answered_step<'a>(
     // The attempt's number alone names the showing: its solution's place may have moved
     // since (an article edited under the walk, see [`realign`]).
     if session.current_step().map(|s| s.attempt) != Some(step.attempt) {
-        outdated(kb, session, now, out);
+        // (Its step taken out of the article by an edit since: said so, not "earlier".)
+        let taken_out = step
+            .attempt
+            .checked_sub(session.attempt_base)
+            .and_then(|k| session.attempts.get(k))
+            .is_some_and(|a| {
+                a.outcome == Some(Outcome::NoAnswer)
+                    && a.article == article.id
+                    && !article.solutions.iter().any(|s| s.title == a.title)
+            });
+        if taken_out {
+            out.replies
+                .push(Reply::new(words::STEP_TAKEN_OUT).tone(Tone::Warning));
+            next_solution(session, article, now, out);
+        } else {
+            outdated(kb, session, now, out);
+        }
         return None;
     }
     Some(article)
@@ -2146,6 +2169,15 @@ pub fn realign(kb: &KnowledgeBase, session: &mut Session) {
         return;
     };
     let last = session.attempts.len().checked_sub(1);
+    // The titles shown that are still in the article: no renamed step takes one of them.
+    let shown_titles: Vec<String> = session
+        .attempts
+        .iter()
+        .filter(|a| a.article == article.id)
+        .map(|a| a.title.clone())
+        .filter(|t| article.solutions.iter().any(|s| &s.title == t))
+        .collect();
+    let attempts_titles: Vec<&str> = shown_titles.iter().map(String::as_str).collect();
     let mut shift: isize = 0;
     let mut on_screen_removed = None;
     let mut removed_last = None;
@@ -2157,8 +2189,24 @@ pub fn realign(kb: &KnowledgeBase, session: &mut Session) {
             }
             continue;
         }
-        match article.solutions.iter().position(|s| s.title == a.title) {
+        // (Renamed: found by what it says, and known by its new title.)
+        let renamed = || {
+            (a.content != 0)
+                .then(|| {
+                    article.solutions.iter().position(|s| {
+                        s.fingerprint() == a.content && !attempts_titles.contains(&s.title.as_str())
+                    })
+                })
+                .flatten()
+        };
+        match article
+            .solutions
+            .iter()
+            .position(|s| s.title == a.title)
+            .or_else(renamed)
+        {
             Some(i) => {
+                a.title.clone_from(&article.solutions[i].title);
                 shift = i as isize - a.solution as isize;
                 removed_last = None;
                 a.solution = i;
@@ -2354,6 +2402,7 @@ fn walk_on(
             outcome: None,
             at: now,
             skipped_on_touch: false,
+            content: solution.fingerprint(),
         });
         session.stage = Stage::AwaitingFeedback {
             article: article.id.clone(),
@@ -3056,6 +3105,7 @@ pub(super) fn record_step(
         outcome: Some(outcome),
         at: now,
         skipped_on_touch: false,
+        content: article.solutions[index].fingerprint(),
     });
 }
 

@@ -1001,6 +1001,7 @@ fn open_instead(session: &mut Session, article: &Article, index: usize, now: u64
         outcome: None,
         at: now,
         skipped_on_touch: false,
+        content: article.solutions[index].fingerprint(),
     });
 }
 
@@ -1111,6 +1112,7 @@ fn rule_out_named(
         outcome: Some(outcome),
         at: now,
         skipped_on_touch: false,
+        content: article.solutions[named].fingerprint(),
     });
     session.attempts.push(on_screen);
 }

@@ -417,6 +417,7 @@ mod tests {
             outcome,
             at: 0,
             skipped_on_touch: false,
+            content: 0,
         });
         Summary::capture(&session, None, None, "rev", 0)
     }

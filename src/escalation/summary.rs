@@ -172,10 +172,12 @@ impl Summary {
                 }
                 Some(_) => Vec::new(),
             },
-            article: session
-                .walked_article()
-                .map(|id| id.to_string())
-                .map(|id| (id, article_title.unwrap_or_default().to_string())),
+            article: session.walked_article().map(|id| id.to_string()).map(|id| {
+                // (An article removed under the walk: the title the user saw.)
+                let title = article_title.or_else(|| session.title_seen(&id));
+                let title = title.unwrap_or(&id).to_string();
+                (id, title)
+            }),
             browser: session.browser,
             device: device_of(session.browser, session.device, &session.descriptions).to_string(),
             attempts: session.attempts.clone(),
@@ -768,6 +770,7 @@ mod tests {
             outcome,
             at: 0,
             skipped_on_touch: false,
+            content: 0,
         };
         s.attempts = vec![
             attempt(0, Some(Outcome::NotFixed)),

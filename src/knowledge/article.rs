@@ -114,6 +114,24 @@ pub enum StepsFor<'a> {
 }
 
 impl Solution {
+    /// What the solution says, whatever its title (FNV-1a of its text and steps): a solution
+    /// renamed while a user is on it is still known by it. Never 0.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let parts = std::iter::once(self.general.as_str()).chain(
+            self.variants
+                .iter()
+                .flat_map(|v| [v.browser.label(), v.steps.as_str()]),
+        );
+        for part in parts {
+            for byte in part.bytes().chain([0]) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        hash.max(1)
+    }
+
     pub fn browsers(&self) -> Vec<Browser> {
         self.variants.iter().map(|v| v.browser).collect()
     }

@@ -152,6 +152,14 @@ pub struct Attempt {
     /// computer, or a desktop browser's menu): it comes back when they move to a computer.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub skipped_on_touch: bool,
+    /// What the solution said when shown ([`crate::knowledge::Solution::fingerprint`]), so a
+    /// solution renamed under the walk is still known; 0 when not known (older sessions).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub content: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// A live check the user ran, as kept for escalation summaries.
@@ -396,6 +404,49 @@ impl Session {
                 .find(|a| !a.outcome.is_some_and(Outcome::not_shown))
                 .map(|a| a.article.as_str())
         })
+    }
+
+    /// The title of article `id` as the user saw it in a ranking, for when the article has
+    /// since left the knowledge base (an admin removed its file under the walk).
+    pub fn title_seen(&self, id: &str) -> Option<&str> {
+        self.walked_matches
+            .iter()
+            .chain(&self.matches)
+            .chain(&self.also_named)
+            .find(|m| m.id == id)
+            .map(|m| m.title.as_str())
+    }
+
+    /// Article `old` is now `new` (its file renamed, the title kept): the walk, the steps
+    /// shown and the rankings point at it under its new id.
+    pub fn rename_article(&mut self, old: &str, new: &str) {
+        match &mut self.stage {
+            Stage::ChoosingBrowser { article }
+            | Stage::AwaitingFeedback { article }
+            | Stage::OutOfSolutions { article }
+            | Stage::Fixed { article } => {
+                if article == old {
+                    *article = new.to_string();
+                }
+            }
+            Stage::Escalated { article } => {
+                if article.as_deref() == Some(old) {
+                    *article = Some(new.to_string());
+                }
+            }
+            Stage::Idle | Stage::ChoosingArticle { .. } => {}
+        }
+        for a in self.attempts.iter_mut().filter(|a| a.article == old) {
+            a.article = new.to_string();
+        }
+        for m in self
+            .walked_matches
+            .iter_mut()
+            .chain(&mut self.matches)
+            .filter(|m| m.id == old)
+        {
+            m.id = new.to_string();
+        }
     }
 
     /// The step waiting for "did this fix it?", if any.

@@ -1221,6 +1221,51 @@ fn a_restart_with_a_broken_edit_serves_the_last_good_version() {
         .output()
         .unwrap();
     assert_eq!(check.status.code(), Some(1), "{}", show(&check));
+
+    // One-shot commands answer from the copy too, saying so: a ticket filed meanwhile has its
+    // diagnosis.
+    let diagnose = supportbot(tmp.path())
+        .args(["diagnose", "the printer is offline", "--knowledge"])
+        .arg(&knowledge)
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(diagnose.status.code(), Some(0), "{}", show(&diagnose));
+    let err = String::from_utf8_lossy(&diagnose.stderr);
+    assert!(
+        err.contains("answering from the last version that loaded"),
+        "{err}"
+    );
+    assert!(
+        String::from_utf8_lossy(&diagnose.stdout).contains("Printer shows as offline"),
+        "{}",
+        show(&diagnose)
+    );
+    let escalate = supportbot(tmp.path())
+        .args([
+            "escalate",
+            "--user",
+            "u1",
+            "--name",
+            "Ann",
+            "--text",
+            "the printer is offline",
+        ])
+        .arg("--knowledge")
+        .arg(&knowledge)
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(escalate.status.code(), Some(0), "{}", show(&escalate));
+    let list = supportbot(tmp.path())
+        .args(["tickets", "list", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&list.stdout);
+    assert!(!list.contains("No diagnosis"), "{list}");
 }
 
 /// `stats` marks a test as a test in `--json` too, from the knowledge, with what it showed.

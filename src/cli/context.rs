@@ -16,6 +16,7 @@ use crate::store::Store;
 use std::cell::OnceCell;
 use std::fmt::Write as _;
 use std::io::IsTerminal;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::runtime::Runtime;
@@ -95,7 +96,46 @@ impl Context {
         if let Some(knowledge) = self.knowledge.get() {
             return Ok(Ok(knowledge.clone()));
         }
-        let dir = &self.config.knowledge_dir;
+        let opened = self.load(&self.config.knowledge_dir, matching)?;
+        Ok(opened.map(|k| self.knowledge.get_or_init(|| k).clone()))
+    }
+
+    /// The knowledge base for a one-shot command (`diagnose`, `escalate`, `kb list|show`,
+    /// `check`, `incidents`): as [`Context::open_knowledge`], but when the files do not load
+    /// and a copy of the last ones that did is in the data directory (kept by the bot or the
+    /// console), it answers from that copy, saying so on stderr.
+    pub fn command_knowledge(
+        &self,
+        matching: Matching,
+    ) -> Result<Result<Arc<Knowledge>, Vec<Diagnostic>>, CliError> {
+        let problems = match self.open_knowledge(matching)? {
+            Ok(knowledge) => return Ok(Ok(knowledge)),
+            Err(problems) => problems,
+        };
+        let snapshot = self.config.last_good_knowledge_dir();
+        if !snapshot.join("articles").is_dir() {
+            return Ok(Err(problems));
+        }
+        let Ok(knowledge) = self.load(&snapshot, matching)? else {
+            // The copy does not load either (edited by hand?): the files' own problems.
+            return Ok(Err(problems));
+        };
+        eprintln!(
+            "warning: the knowledge base in {} has {} problem(s); answering from the last version that loaded ({} articles, kept in {}). Run `supportbot kb check` to see them.",
+            self.config.knowledge_dir.display(),
+            problems.len(),
+            knowledge.current().articles().len(),
+            snapshot.display()
+        );
+        Ok(Ok(self.knowledge.get_or_init(|| knowledge).clone()))
+    }
+
+    /// Loads the knowledge files in `dir` with the matching asked for.
+    fn load(
+        &self,
+        dir: &Path,
+        matching: Matching,
+    ) -> Result<Result<Arc<Knowledge>, Vec<Diagnostic>>, CliError> {
         let opened = match matching {
             Matching::Lexical(why) => Knowledge::open_with(dir, SemanticSetup::off(why)),
             Matching::Semantic | Matching::SemanticOnDisk => {
@@ -110,7 +150,7 @@ impl Context {
                 })
             }
         };
-        Ok(opened.map(|k| self.knowledge.get_or_init(|| k).clone()))
+        Ok(opened)
     }
 
     /// The knowledge base for a bot that serves users (`run`, `console`): as
@@ -175,7 +215,7 @@ impl Context {
     /// The knowledge base, or the command fails (exit 1) listing every problem and how to
     /// check again.
     pub fn knowledge(&self, matching: Matching) -> Result<Arc<Knowledge>, CliError> {
-        self.open_knowledge(matching)?.map_err(|problems| {
+        self.command_knowledge(matching)?.map_err(|problems| {
             let mut text = format!(
                 "The knowledge base in {} has {} problem(s):\n\n",
                 self.config.knowledge_dir.display(),

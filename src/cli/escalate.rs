@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, args: EscalateArgs) -> Result<ExitCode, CliError> {
     let config = ctx.config();
     // Never waits for the hub: the ticket must not depend on a model download.
     let knowledge = ctx
-        .open_knowledge(Matching::SemanticOnDisk)?
+        .command_knowledge(Matching::SemanticOnDisk)?
         .unwrap_or_else(|problems| {
             let why = problems_in_one_line(&problems);
             // A warning, not the command's failure: the ticket is still created.

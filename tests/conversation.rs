@@ -3595,6 +3595,23 @@ fn an_article_edited_under_the_walk_keeps_the_fix_on_screen_and_shows_none_twice
 }
 
 #[test]
+fn a_fix_retried_many_times_failed_and_the_next_fix_is_no_pointed_one() {
+    let kb = shipped_kb();
+    for said in ["retried like 10 times", "did ctrl f5 nothing"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks keeps showing a blank page in chrome");
+        let out = chat.say(said);
+        assert_eq!(
+            chat.session.attempts[0].outcome,
+            Some(Outcome::NotFixed),
+            "{said}"
+        );
+        assert!(!has(&out, "points to fix"), "{said}: {}", all_text(&out));
+        assert_test_step(&out, 2, 5, "Try a private window");
+    }
+}
+
+#[test]
 fn an_article_file_renamed_under_the_walk_is_followed_by_its_title() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);

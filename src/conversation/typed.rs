@@ -2404,11 +2404,14 @@ fn fail_open_and_go_on(
         super::tests_answered_up_front(session, article, now, out);
     }
     if let Some(index) = fix_for_detail(session, article, text, answered) {
+        // ("did ctrl f5 nothing": the next fix anyway is no news of where the words point.)
+        if index != session.next_solution {
+            out.replies.push(
+                Reply::new(words::points_to(index + 1, &article.solutions[index].title))
+                    .article(&article.id),
+            );
+        }
         session.next_solution = index;
-        out.replies.push(
-            Reply::new(words::points_to(index + 1, &article.solutions[index].title))
-                .article(&article.id),
-        );
     }
     match session.stage {
         // Nothing was pending (choosing a browser, or out of fixes): ask that again.

@@ -2125,6 +2125,54 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
         || ends_negated(&rest)
 }
 
+/// Tried it many times ("retried like 10 times", "refreshed a bunch of times", "did that 5x"):
+/// the step was done again and again, so it did not fix it.
+pub fn tried_many_times(text: &Normalised) -> bool {
+    const TRIED: &[&str] = &[
+        "tried",
+        "retried",
+        "refreshed",
+        "reloaded",
+        "restarted",
+        "rebooted",
+        "did",
+        "done",
+        "cleared",
+        "reinstalled",
+        "redid",
+        "tries",
+        "attempts",
+        "attempted",
+    ];
+    const MANY: &[&str] = &[
+        "several", "many", "multiple", "bunch", "few", "couple", "dozen", "million", "hundred",
+        "thousand", "100", "ten", "five", "three", "four", "six", "twenty",
+    ];
+    let words: Vec<&str> = text.words().collect();
+    let Some(tried_at) = words.iter().position(|w| TRIED.contains(w)) else {
+        return false;
+    };
+    let number = |w: &str| {
+        MANY.contains(&w) || (w.bytes().all(|b| b.is_ascii_digit()) && w != "1" && w != "0")
+    };
+    let many = (tried_at + 1..words.len()).any(|i| {
+        let before = |k: usize| i.checked_sub(k).map(|j| words[j]);
+        match words[i] {
+            // "10 times", "a bunch of times", "5 x".
+            "times" | "x" => {
+                before(1).is_some_and(number)
+                    || (before(1) == Some("of") && before(2).is_some_and(number))
+            }
+            // "3x".
+            w => w
+                .strip_suffix('x')
+                .is_some_and(|d| number(d) && !d.is_empty()),
+        }
+    });
+    // ("tried 3 times and it finally works": a fix.)
+    many && !text.is_question() && !fixed(text)
+}
+
 /// Says in words that it is still broken ("still blank", "didnt work"): [`strong_not_fixed`]
 /// without a bare opening "no" or a negation that ends the reply, which may be about anything
 /// ("no i'm not on an iphone").

@@ -1419,6 +1419,7 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // "again" on its own, after "did this fix it?": it is back.
     // "yep did it already": done before, so no fix (unless it says it worked all the same).
     let not_fixed = cues::strong_not_fixed(text)
+        || cues::tried_many_times(text)
         || text.padded() == " again "
         || (text.any(cues::ALREADY_DONE) && !cues::strong_fixed(text));
     // "can someone check if it's down" asks for the check, not for a person.
@@ -1777,6 +1778,27 @@ mod tests {
         );
         // One-word pieces are no parts.
         assert_eq!(problem_parts("blank. also. ok").len(), 0);
+    }
+
+    #[test]
+    fn a_step_tried_many_times_did_not_fix_it() {
+        for said in [
+            "retried like 10 times",
+            "refreshed a bunch of times",
+            "did it 3x",
+            "i did that like 5 times already",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        assert_eq!(
+            intent("tried 3 times and it finally works"),
+            Some(Intent::Fixed)
+        );
+        assert_ne!(intent("happens 5 times a day"), Some(Intent::NotFixed));
+        assert_ne!(
+            intent("how many times should i try?"),
+            Some(Intent::NotFixed)
+        );
     }
 
     #[test]

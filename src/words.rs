@@ -465,6 +465,9 @@ pub fn which_service(list: &str) -> String {
 }
 
 pub const ANOTHER_BROWSER: &str = "another browser";
+/// "there's no ctrl key on my ipad" at a step whose shortcut is a tap there.
+pub const NO_KEYBOARD_NEEDED: &str = "You don't need a keyboard for this one: on a phone or \
+     tablet the steps are taps. Here they are as they work on your device:";
 /// A reload shortcut as a phone or tablet user does it.
 pub const TAP_TO_RELOAD: &str =
     "Reload the page: tap the reload arrow in the address bar (or pull the page down).";

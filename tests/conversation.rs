@@ -3612,6 +3612,52 @@ fn a_fix_retried_many_times_failed_and_the_next_fix_is_no_pointed_one() {
 }
 
 #[test]
+fn no_ctrl_key_on_an_ipad_shows_the_tap_again_and_skips_nothing() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps showing a blank page");
+    let out = chat.say("there is no ctrl key on my ipad");
+    assert!(has(&out, "You don't need a keyboard"), "{}", all_text(&out));
+    assert!(has(&out, "tap the reload arrow"), "{}", all_text(&out));
+    assert_solution(&out, 1, 5, "Reload the page fully");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::CouldNotTry)),
+        "{:?}",
+        chat.session.attempts
+    );
+    // On a computer it is a step the user could not do, as before.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps showing a blank page in chrome");
+    let out = chat.say("my keyboard has no f5 key");
+    assert!(
+        !has(&out, "You don't need a keyboard"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+#[test]
+fn a_question_about_a_fix_still_to_come_is_answered_from_the_faq() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps showing a blank page in chrome");
+    let out = chat.say("will clearing cookies delete my invoices?");
+    assert!(
+        has(&out, "Will clearing the cache delete my QuickBooks data?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "can't help with that"), "{}", all_text(&out));
+    assert_eq!(
+        chat.session.attempts[0].outcome, None,
+        "the fix on screen stays open"
+    );
+}
+
+#[test]
 fn an_article_file_renamed_under_the_walk_is_followed_by_its_title() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);

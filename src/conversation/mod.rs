@@ -2839,6 +2839,26 @@ fn safari_wording_differs(solution: &crate::knowledge::Solution) -> bool {
 
 /// Whether steps for `browser` are read on a phone or tablet: Safari on an iPhone, or any
 /// browser on the touch device the user said they are on ("chrome on my android").
+/// "there's no ctrl key on my ipad", said of a step whose keyboard shortcut is a tap on the
+/// user's phone or tablet: nothing stops them, the step reads differently there.
+pub(crate) fn no_keyboard_needed(
+    session: &Session,
+    solution: &crate::knowledge::Solution,
+    text: &str,
+) -> bool {
+    const KEYBOARD: &[&str] = &[
+        "ctrl", "control", "cmd", "command", "key", "keys", "keyboard", "f5", "shortcut", "shift",
+    ];
+    let touch = touch_with(session.browser, session.device);
+    touch
+        && plain_words::has_any_word(text, KEYBOARD)
+        && matches!(
+            solution.steps_for(session.browser),
+            StepsFor::General | StepsFor::NoVariant
+        )
+        && worded_for(&solution.general, true) != solution.general
+}
+
 fn touch_with(browser: Option<Browser>, device: Option<crate::device::Device>) -> bool {
     browser.is_some_and(Browser::is_touch) || device.is_some_and(crate::device::Device::is_touch)
 }

@@ -575,6 +575,13 @@ pub(super) fn answer(
     {
         if understand::could_not_do_it(text) || cannot_find {
             note_follow_up(session, text);
+            // "there's no ctrl key on my ipad": the step has a tap for that; shown again.
+            if super::no_keyboard_needed(session, &article.solutions[open], text) {
+                out.replies
+                    .push(Reply::new(words::NO_KEYBOARD_NEEDED).article(&article.id));
+                super::ask_again(session, article, now, out);
+                return;
+            }
             // "no admin rights to turn off the firewall" while another fix is open: that one
             // is noted as not possible (never shown), and the fix on screen stays open.
             // ("i cant turn off the vpn" names the VPN step on screen: that one is meant.)
@@ -729,10 +736,15 @@ pub(super) fn answer(
         // a question about the fix on screen, which another article's FAQ may answer (the
         // cookies article, which the question names, first), is answered on the side; it is no
         // other problem.
+        // (Or a fix still to come: "will clearing cookies delete my invoices?" while the
+        // reload is on screen.)
         Some(Intent::Aside | Intent::Detail | Intent::NewProblem) | None
             if understood.question
-                && let Some(open) = session.pending_attempt().map(|p| p.solution)
-                && says_a_word_of(&article.solutions[open].title, text)
+                && session.pending_attempt().is_some()
+                && article
+                    .solutions
+                    .iter()
+                    .any(|s| says_a_word_of(&s.title, text))
                 && let Some((faq, from)) = other
                     .and_then(|o| faq_answering(kb, o, text, query).map(|f| (f, o)))
                     .or_else(|| faq_answering(kb, article, text, query).map(|f| (f, article))) =>

@@ -476,6 +476,16 @@ pub fn partly(text: &Normalised) -> bool {
         "yes", "yeah", "ya", "yep", "i", "guess", "lol", "ish", "maybe", "it", "did", "well",
         "hmm", "um", HAPPY, SAD,
     ];
+    // "sort of, the dashboard loads now but reports are blank", "partly, it loads but slow":
+    // the hedge said first, on its own, answers; what follows tells which part.
+    // ("sort of. it works now thanks" says no part that fails: left to the rest; "partly,
+    // the dashboard works" says one.)
+    let opens_with = |hedges: &[&str]| hedges.iter().any(|h| text.starts(&format!("{h} {BREAK}")));
+    let in_part = opens_with(&["partly", "partially", "half"])
+        || (opens_with(PARTLY_VAGUE) && (text.any(CONTRASTS) || !strong_fixed(text)));
+    if in_part && text.word_count() <= 25 && !opens_like_a_question(text) {
+        return true;
+    }
     // ("kinda?", "a little better?": the hedge asked is the hedge said; "did it get a bit
     // better?" asks.)
     if text.word_count() > 8

@@ -1781,6 +1781,26 @@ mod tests {
     }
 
     #[test]
+    fn a_hedge_said_first_answers_in_part() {
+        for said in [
+            "sort of, the dashboard loads now but reports are blank",
+            "partly, it loads but slow",
+            "half, the dashboard works",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        // A hedge, then only that it works: not read as "in part".
+        assert_ne!(
+            intent("sort of. it works now thanks"),
+            Some(Intent::NotFixed)
+        );
+        assert_ne!(
+            intent("kind of a weird question, but does it work offline?"),
+            Some(Intent::NotFixed)
+        );
+    }
+
+    #[test]
     fn a_step_tried_many_times_did_not_fix_it() {
         for said in [
             "retried like 10 times",

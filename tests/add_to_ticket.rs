@@ -9,38 +9,18 @@ use supportbot::escalation::StaffAction;
 use supportbot::escalation::summary::Added;
 use supportbot::escalation::ticket::{Status, TicketId};
 use supportbot::knowledge::Knowledge;
-use supportbot::reply::{Action, Reply};
+use supportbot::reply::Action;
 use supportbot::service::Service;
 use supportbot::session::{Outcome, UserRef};
 use supportbot::store::Store;
 
 mod support;
 use support::paths::shipped_knowledge;
+use support::service_chat::{actions, service_in, text, typed};
 use support::tickets::{FixedClock, desk, user};
 
 fn describe(text: &str) -> Event {
-    Event::Describe {
-        text: text.into(),
-        browser: Some(supportbot::browser::Browser::Chrome),
-        query: None,
-    }
-}
-
-/// Typed as in chat, with no browser picked.
-fn typed(text: &str) -> Event {
-    Event::Describe {
-        text: text.into(),
-        browser: None,
-        query: None,
-    }
-}
-
-fn text(replies: &[Reply]) -> String {
-    replies
-        .iter()
-        .map(|r| format!("{} | {}", r.title.as_deref().unwrap_or(""), r.text))
-        .collect::<Vec<_>>()
-        .join("\n")
+    support::service_chat::typed_in(text, supportbot::browser::Browser::Chrome)
 }
 
 async fn say(service: &Service, who: &UserRef, event: Event) -> String {
@@ -55,14 +35,6 @@ fn summaries(service: &Service, n: u64) -> usize {
 fn latest_said(service: &Service, n: u64) -> Vec<String> {
     let ticket = service.ticket(TicketId(n)).unwrap();
     ticket.summaries.last().unwrap().descriptions.clone()
-}
-
-/// The actions of every choice in `replies`, in order.
-fn actions(replies: &[Reply]) -> Vec<Action> {
-    replies
-        .iter()
-        .flat_map(|r| r.choices.iter().map(|c| c.action.clone()))
-        .collect()
 }
 
 /// A fresh service in `dir` where "ann" described `text` and was handed over (ticket T-0001).
@@ -177,15 +149,6 @@ async fn a_follow_up_is_added_once_and_only_what_is_new_is_filed_again() {
             "my boss needs this sorted before friday"
         ]
     );
-}
-
-fn service_in(dir: &std::path::Path) -> Service {
-    let knowledge = Knowledge::open(&shipped_knowledge()).unwrap();
-    Service::new(
-        knowledge,
-        Store::open_waiting(dir, std::time::Duration::from_secs(5)).unwrap(),
-    )
-    .with_clock(Arc::new(FixedClock(Mutex::new(1_000))))
 }
 
 #[tokio::test]

@@ -3,54 +3,21 @@
 //! real store, as the console talks to it.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
-use std::sync::{Arc, Mutex};
 use supportbot::conversation::Event;
 use supportbot::escalation::summary::Added;
 use supportbot::escalation::ticket::TicketId;
-use supportbot::knowledge::Knowledge;
-use supportbot::reply::{Action, Reply};
+use supportbot::reply::Action;
 use supportbot::service::Service;
 use supportbot::session::UserRef;
-use supportbot::store::Store;
 
 mod support;
-use support::paths::shipped_knowledge;
-use support::tickets::{FixedClock, user};
-
-/// Typed as in chat, with no browser picked.
-fn typed(text: &str) -> Event {
-    Event::Describe {
-        text: text.into(),
-        browser: None,
-        query: None,
-    }
-}
-
-fn text(replies: &[Reply]) -> String {
-    replies
-        .iter()
-        .map(|r| format!("{} | {}", r.title.as_deref().unwrap_or(""), r.text))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use support::service_chat::{actions, service_in, text, typed};
+use support::tickets::user;
 
 /// The replies' text and the actions of their choices, in order.
 async fn say(service: &Service, who: &UserRef, event: Event) -> (String, Vec<Action>) {
     let replies = service.handle(who, event).await.unwrap();
-    let actions = replies
-        .iter()
-        .flat_map(|r| r.choices.iter().map(|c| c.action.clone()))
-        .collect();
-    (text(&replies), actions)
-}
-
-fn service_in(dir: &std::path::Path) -> Service {
-    let knowledge = Knowledge::open(&shipped_knowledge()).unwrap();
-    Service::new(
-        knowledge,
-        Store::open_waiting(dir, std::time::Duration::from_secs(5)).unwrap(),
-    )
-    .with_clock(Arc::new(FixedClock(Mutex::new(1_000))))
+    (text(&replies), actions(&replies))
 }
 
 /// "Start over" after the hand-over clears the screen, not the ticket: a follow-up is offered

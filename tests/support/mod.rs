@@ -13,6 +13,7 @@ pub mod http;
 #[cfg(feature = "discord")]
 pub mod journey;
 pub mod paths;
+pub mod service_chat;
 pub mod tickets;
 #[cfg(feature = "semantic")]
 pub mod tiny_bert;

@@ -229,7 +229,7 @@ fn on_the_test_split_understanding_does_not_regress() {
 }
 
 /// Accuracy floors (percent of all cases; unsure counts as not correct).
-const DEV_FLOOR: f64 = 73.0;
+const DEV_FLOOR: f64 = 73.25;
 const TEST_FLOOR: f64 = 57.5;
 /// See [`on_the_test_split_understanding_does_not_regress`].
 const TEST_FALSE_RECORDED_CEILING: usize = 1;

@@ -167,6 +167,28 @@ const FIXED_STRONG: &[&str] = &[
     "cleared itself",
 ];
 
+/// The user found their own mistake ("my bad, wrong company file", "it was my fault"): the
+/// trouble is sorted, unless they correct something they said ("my mistake, i use edge not
+/// chrome", "my bad, i meant the payroll page").
+pub fn owns_the_mistake(text: &Normalised) -> bool {
+    const OWN_MISTAKE: &[&str] = &[
+        "my bad",
+        "my fault",
+        "myfault",
+        "my mistake",
+        "user error",
+        "pebkac",
+    ];
+    const CORRECTS: &[&str] = &[
+        "meant", "mean", "typo", "i use", "im using", "im on", "actually",
+    ];
+    text.any(OWN_MISTAKE)
+        && !text.any(CORRECTS)
+        && !text.is_question()
+        && !strong_not_fixed(text)
+        && !negated(text)
+}
+
 /// Agrees or cheers: a fix only when nothing says otherwise.
 const FIXED_WEAK: &[&str] = &[
     "yes",

@@ -1579,6 +1579,9 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if not_fixed {
         return Some(Intent::NotFixed);
     }
+    if cues::owns_the_mistake(text) && !names_browser {
+        return Some(Intent::Fixed);
+    }
     if cues::new_problem(text) {
         return Some(Intent::NewProblem);
     }
@@ -1778,6 +1781,23 @@ mod tests {
         );
         // One-word pieces are no parts.
         assert_eq!(problem_parts("blank. also. ok").len(), 0);
+    }
+
+    #[test]
+    fn the_users_own_mistake_found_is_sorted() {
+        for said in [
+            "my bad, wrong company file",
+            "it was my fault",
+            "user error lol",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+            assert!(
+                !classify(said).plain,
+                "{said}: confirmed before it is recorded"
+            );
+        }
+        assert_ne!(intent("is it my fault?"), Some(Intent::Fixed));
+        assert_eq!(intent("sorry my bad, still broken"), Some(Intent::NotFixed));
     }
 
     #[test]

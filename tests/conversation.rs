@@ -3658,6 +3658,27 @@ fn a_question_about_a_fix_still_to_come_is_answered_from_the_faq() {
 }
 
 #[test]
+fn works_at_home_answers_the_network_test_and_what_to_tell_it_is_answered() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks wont load at the office, firewall maybe");
+    chat.say("it works at home but not at the office");
+    assert_eq!(
+        chat.session.attempts[0].outcome,
+        Some(Outcome::WorksThere),
+        "{:?}",
+        chat.session.attempts
+    );
+    let out = chat.say("what do i tell IT?");
+    assert!(
+        has(&out, "What should I tell my IT team?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "can't help with that"), "{}", all_text(&out));
+}
+
+#[test]
 fn an_article_file_renamed_under_the_walk_is_followed_by_its_title() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);

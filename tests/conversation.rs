@@ -3658,11 +3658,11 @@ fn a_question_about_a_fix_still_to_come_is_answered_from_the_faq() {
 }
 
 #[test]
-fn works_at_home_answers_the_network_test_and_what_to_tell_it_is_answered() {
+fn works_on_the_home_wifi_answers_the_network_test_and_what_to_tell_it_is_answered() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks wont load at the office, firewall maybe");
-    chat.say("it works at home but not at the office");
+    chat.say("it works on my home wifi but not at the office");
     assert_eq!(
         chat.session.attempts[0].outcome,
         Some(Outcome::WorksThere),
@@ -3676,6 +3676,21 @@ fn works_at_home_answers_the_network_test_and_what_to_tell_it_is_answered() {
         all_text(&out)
     );
     assert!(!has(&out, "can't help with that"), "{}", all_text(&out));
+}
+
+#[test]
+fn a_long_question_that_only_asks_if_it_is_down_is_checked() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("is quickbooks down for everyone? nobody in our office can get in");
+    assert!(
+        matches!(out.effects.as_slice(), [Effect::Check { targets, .. }] if !targets.is_empty()),
+        "{out:?}"
+    );
+    // A problem told beside the question is still walked after the check.
+    let mut chat = Chat::new(&kb);
+    chat.say("is quickbooks down? i just get a blank page");
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
 }
 
 #[test]
@@ -6617,7 +6632,7 @@ fn a_corrected_problem_opens_its_article_and_what_is_x_shows_x() {
 fn the_outage_test_failing_and_how_long_are_read() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);
-    chat.say("is quickbooks down?? nobody in our office can get in");
+    chat.say("quickbooks online is down for everyone in our office");
     assert_eq!(chat.session.article(), Some("service-outage"));
     chat.say("tried on my phone with 4g, doesnt work either");
     assert_eq!(

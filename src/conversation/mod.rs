@@ -1055,10 +1055,15 @@ fn describe(
         });
     // ("check https://qbo.intuit.com": a site to check, whatever article its words name.)
     let checks_a_site = understood.intent == Some(Intent::Check) && understand::names_a_site(text);
+    // ("is quickbooks down for everyone? nobody in our office can get in": each part asks it.)
+    let only_the_check = understood.intent == Some(Intent::Check)
+        && asked
+        && understand::only_asks_for_the_check(text);
     if (ranking.named().is_none() || asks_for_its_check && understood.words <= SHORT_QUESTION_WORDS)
         && understood.intent == Some(Intent::Check)
         && (understood.words <= SHORT_QUESTION_WORDS || ranking.candidates(1).is_empty())
         || checks_a_site && understood.words <= SHORT_QUESTION_WORDS
+        || only_the_check
     {
         session.descriptions.push(text.to_string());
         // "check https://example.com/": that site (a configured target's own address is that

@@ -1208,6 +1208,17 @@ pub fn besides_the_check(message: &str) -> Option<String> {
     (!asks.is_empty() && trouble).then_some(rest)
 }
 
+/// Whether every part of `message` asks for the check ("is quickbooks down for everyone?
+/// nobody in our office can get in"): however long, nothing else to walk.
+pub fn only_asks_for_the_check(message: &str) -> bool {
+    let parts: Vec<&str> = message
+        .split(['.', '!', '?', '？', ';', ',', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() > 1 && parts.iter().all(|p| cues::check(&Normalised::new(p)))
+}
+
 /// Whether a short message only thanks ("ok thanks bye", "cool ty"): with a fix open, no
 /// answer yet and no news for staff.
 pub fn only_thanks(message: &str) -> bool {

@@ -364,6 +364,13 @@ pub fn for_another_product(title: &str, walked: &str, named: &str) -> String {
     format!("Thanks, that matters: **{title}** is for {walked}, so its steps won't fit {named}.")
 }
 
+/// An article opened for a user who named the other QuickBooks than it is written for.
+pub fn steps_for_another_product(walked: &str, named: &str) -> String {
+    format!(
+        "These steps are written for {walked}; you mentioned {named}, where some may not fit. If they don't, tell me what you see in {named}, or talk to a human."
+    )
+}
+
 /// After [`for_another_product`]: what they see in theirs, or a person.
 pub fn tell_me_more_for(product: &str) -> String {
     format!(

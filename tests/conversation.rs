@@ -3694,6 +3694,35 @@ fn a_long_question_that_only_asks_if_it_is_down_is_checked() {
 }
 
 #[test]
+fn an_article_for_the_other_quickbooks_says_so_when_it_opens() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("payroll wont update in quickbooks online");
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    let product = out
+        .replies
+        .iter()
+        .flat_map(|r| &r.fields)
+        .find(|f| f.name == "Product")
+        .map(|f| f.value.clone());
+    assert!(
+        product
+            .as_deref()
+            .is_some_and(|p| p.contains("written for QuickBooks Desktop")),
+        "{product:?}"
+    );
+    // The product the article is for: nothing to say.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("payroll wont update in quickbooks desktop");
+    assert!(
+        out.replies
+            .iter()
+            .flat_map(|r| &r.fields)
+            .all(|f| f.name != "Product")
+    );
+}
+
+#[test]
 fn an_article_file_renamed_under_the_walk_is_followed_by_its_title() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);

@@ -2083,6 +2083,21 @@ fn start_article_at(
     {
         reply = reply.field("App", words::STEPS_ARE_FOR_A_BROWSER);
     }
+    // "payroll wont update in quickbooks online" at an article for QuickBooks Desktop: said at
+    // once, not left for the user to find in the steps.
+    if let Some(walked) = article.product.as_deref().and_then(understand::Product::of)
+        && let Some(named) = session
+            .descriptions
+            .iter()
+            .rev()
+            .find_map(|d| understand::product_named(d))
+        && named != walked
+    {
+        reply = reply.field(
+            "Product",
+            words::steps_for_another_product(walked.label(), named.label()),
+        );
+    }
     if !article.checks.is_empty() {
         reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
     }

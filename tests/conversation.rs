@@ -3850,6 +3850,18 @@ fn an_article_removed_under_the_walk_is_told_and_the_answer_on_screen_kept() {
     assert!(has(&out, "fixed it: that's noted"), "{}", all_text(&out));
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::Fixed));
 
+    // A person asked for on the removed article: handed over as ever.
+    let mut chat = Chat::new(&kb);
+    chat.say("ledger sync error E42 in chrome");
+    chat.kb = &only_printer;
+    let out = chat.act(Action::Escalate);
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{out:?}"
+    );
+
     // A new description is told too, and matched afresh.
     let mut chat = Chat::new(&kb);
     chat.say("ledger sync error E42 in chrome");

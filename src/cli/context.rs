@@ -7,7 +7,7 @@ use super::CliError;
 use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::escalation::notify::{Fanout, FileNotifier, LogNotifier};
-use crate::knowledge::{Diagnostic, Knowledge};
+use crate::knowledge::{Diagnostic, Knowledge, last_good};
 use crate::probe::Prober;
 use crate::semantic::SemanticSetup;
 use crate::service::Service;
@@ -113,7 +113,9 @@ impl Context {
             Err(problems) => problems,
         };
         let snapshot = self.config.last_good_knowledge_dir();
-        if !snapshot.join("articles").is_dir() {
+        if !snapshot.join("articles").is_dir()
+            || !last_good::is_copy_of(&snapshot, &self.config.knowledge_dir)
+        {
             return Ok(Err(problems));
         }
         let Ok(knowledge) = self.load(&snapshot, matching)? else {
@@ -166,7 +168,9 @@ impl Context {
             }
             Err(problems) => problems,
         };
-        if !snapshot.join("articles").is_dir() {
+        if !snapshot.join("articles").is_dir()
+            || !last_good::is_copy_of(&snapshot, &self.config.knowledge_dir)
+        {
             return self.knowledge(Matching::Semantic);
         }
         let runtime = self.runtime()?;

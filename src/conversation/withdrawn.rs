@@ -38,6 +38,17 @@ pub(super) fn follow_or_leave(
         return false;
     }
     tracing::info!(article = %id, "the walked article left the knowledge base under a walk");
+    // A person asked for, a check, help, a new start: the walk is over, and the event goes on
+    // as usual (a hand-over must never be swallowed here).
+    let answers_or_says = matches!(
+        event,
+        Event::Describe { .. } | Event::Act(Action::Fixed(_) | Action::NotFixed(_))
+    );
+    if !answers_or_says {
+        session.leave_pending();
+        session.stage = Stage::Idle;
+        return false;
+    }
     let answer = answer_to_the_step(session, event);
     let shown = session.pending_attempt().map(|step| {
         step.outcome = Some(answer.unwrap_or(Outcome::NoAnswer));

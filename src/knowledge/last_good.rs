@@ -18,6 +18,10 @@ pub fn save(from: &Path, to: &Path) -> io::Result<()> {
     if endpoints.is_file() {
         std::fs::copy(&endpoints, staging.join(super::endpoints::FILE_NAME))?;
     }
+    // Which directory it is a copy of: a data directory shared with another knowledge
+    // directory serves no copy of the wrong one.
+    let source = std::fs::canonicalize(from).unwrap_or_else(|_| from.to_path_buf());
+    std::fs::write(staging.join(SOURCE), source.to_string_lossy().as_bytes())?;
     if let Err(problems) = load_dir(&staging) {
         remove_if_there(&staging)?;
         return Err(io::Error::other(format!(
@@ -31,6 +35,19 @@ pub fn save(from: &Path, to: &Path) -> io::Result<()> {
     }
     std::fs::rename(&staging, to)?;
     remove_if_there(&retired)
+}
+
+/// The file in a snapshot that names the knowledge directory it copies.
+const SOURCE: &str = "source.txt";
+
+/// Whether `snapshot` is a copy of the knowledge directory `dir` (a copy made before the
+/// source was recorded is taken to be).
+pub fn is_copy_of(snapshot: &Path, dir: &Path) -> bool {
+    let Ok(recorded) = std::fs::read_to_string(snapshot.join(SOURCE)) else {
+        return true;
+    };
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    Path::new(recorded.trim()) == dir
 }
 
 /// `dir` with `.suffix` added to its last component (`knowledge-last-good.new`).
@@ -68,6 +85,23 @@ mod tests {
     use super::*;
 
     const ARTICLE: &str = "+++\ntitle = \"Page does not load\"\nsymptoms = [\"the page does not load\"]\n+++\nSummary.\n\n## Solution: Reload\n1. Press F5.\n";
+
+    #[test]
+    fn a_copy_knows_the_directory_it_copies() {
+        let root = tempfile::tempdir().unwrap();
+        let source = root.path().join("knowledge");
+        std::fs::create_dir_all(source.join("articles")).unwrap();
+        std::fs::write(source.join("articles/a.md"), ARTICLE).unwrap();
+        let other = root.path().join("other");
+        std::fs::create_dir_all(&other).unwrap();
+        let snapshot = root.path().join("knowledge-last-good");
+        save(&source, &snapshot).unwrap();
+        assert!(is_copy_of(&snapshot, &source));
+        assert!(!is_copy_of(&snapshot, &other));
+        // A copy made before the source was recorded is taken as the directory's own.
+        std::fs::remove_file(snapshot.join(SOURCE)).unwrap();
+        assert!(is_copy_of(&snapshot, &other));
+    }
 
     #[test]
     fn a_good_directory_is_kept_and_a_broken_one_never_replaces_it() {

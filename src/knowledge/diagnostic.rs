@@ -63,6 +63,35 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// The word of `allowed` closest to a mistyped one (`symtoms` -> `symptoms`), when it is close
+/// enough to be a typo; for "did you mean" hints.
+pub fn nearest<'a>(typed: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|&k| (k, strsim::damerau_levenshtein(typed, k)))
+        .filter(|(k, d)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(_, d)| *d)
+        .map(|(k, _)| k)
+}
+
+/// Orders problems by file (the order in which files first appear) and, within a file, by
+/// line, so a report reads top to bottom. Stable: problems on one line keep their order.
+pub fn sort_by_place(problems: &mut Vec<Diagnostic>) {
+    let mut files: Vec<String> = Vec::new();
+    let mut keyed: Vec<(usize, Diagnostic)> = problems
+        .drain(..)
+        .map(|p| {
+            let rank = files.iter().position(|f| *f == p.file).unwrap_or_else(|| {
+                files.push(p.file.clone());
+                files.len() - 1
+            });
+            (rank, p)
+        })
+        .collect();
+    keyed.sort_by_key(|(rank, p)| (*rank, p.line));
+    problems.extend(keyed.into_iter().map(|(_, p)| p));
+}
+
 /// 1-based line of a byte offset in `text`.
 /// The start of every line of a text, for many line lookups in one file: each is a binary
 /// search, where [`line_of`] counts from the start every time (quadratic over an article with

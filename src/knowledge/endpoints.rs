@@ -79,13 +79,6 @@ impl Target {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    target: Vec<Spanned<RawTarget>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTarget {
     name: Option<Spanned<String>>,
     description: Option<Spanned<String>>,
@@ -106,46 +99,10 @@ const ALLOWED_KEYS: &str = "name, description, url, expect_status, timeout_ms, c
 /// the first; an empty file (or one with no `[[target]]`) is valid and has no targets.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: File = match toml::from_str(text) {
-        Ok(f) => f,
-        Err(e) => {
-            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
-            let message = plain_serde(e.message().trim());
-            let hint = if message.contains("invalid type: map, expected a sequence") {
-                return Err(vec![
-                    Diagnostic::new(
-                        file,
-                        line,
-                        "endpoints: `[target]` (one bracket) makes a single table, but targets are a list",
-                    )
-                    .hint("use `[[target]]` (two brackets) above each target"),
-                ]);
-            } else if message.contains("unknown field") {
-                let near = unknown_field(&message)
-                    .and_then(nearest_key)
-                    .map(|k| format!("did you mean `{k}`? "))
-                    .unwrap_or_default();
-                format!(
-                    "{near}each `[[target]]` table takes only: {ALLOWED_KEYS}; the file holds only `[[target]]` tables"
-                )
-            } else if message.contains("invalid type") {
-                "check the value's type: `name`, `description`, `url` and `contains` are quoted \
-                 strings, `expect_status` is a list of numbers like `[200, 301]`, `timeout_ms`, \
-                 `interval` (seconds) and the thresholds are numbers, `monitor` is true or false"
-                    .to_string()
-            } else {
-                "the file is TOML: one `[[target]]` table per target, with `key = \"text\"` lines"
-                    .to_string()
-            };
-            return Err(vec![
-                Diagnostic::new(file, line, format!("endpoints: {message}")).hint(hint),
-            ]);
-        }
-    };
-    let mut problems = Vec::new();
+    let (raw, mut problems) = read_tables(file, text);
     let mut targets: Vec<Target> = Vec::new();
     let mut first_line: HashMap<String, usize> = HashMap::new();
-    for table in raw.target {
+    for table in raw {
         let table_line = line_of(text, table.span().start);
         let t = table.into_inner();
         let at = |s: &std::ops::Range<usize>| line_of(text, s.start);
@@ -345,11 +302,134 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
             });
         }
     }
+    super::diagnostic::sort_by_place(&mut problems);
     if problems.is_empty() {
         Ok(targets)
     } else {
         Err(problems)
     }
+}
+
+/// Reads the file leniently: every TOML syntax error, every key that is not a target's, and,
+/// in each `[[target]]` table, every key of the wrong type or unknown, each at its line; then
+/// the tables that could be read, for the checks of meaning. (One strict `toml::from_str` would
+/// stop at the first mistake and hide the rest.)
+fn read_tables(file: &str, text: &str) -> (Vec<Spanned<RawTarget>>, Vec<Diagnostic>) {
+    use serde::Deserialize as _;
+    use toml::de::{DeTable, DeValue, Deserializer};
+    let (root, errors) = DeTable::parse_recoverable(text);
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut broken: Vec<usize> = Vec::new();
+    for e in &errors {
+        let at = e.span().map_or(0, |s| s.start);
+        broken.push(at);
+        problems.push(toml_problem(file, text, e));
+    }
+    // What the parser recovered around a syntax error is not what was meant.
+    let touches_error = |span: &std::ops::Range<usize>| broken.iter().any(|b| span.contains(b));
+    let mut tables = Vec::new();
+    let root = root.into_inner();
+    let mut entries: Vec<_> = root.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    for (key, value) in entries {
+        let line = line_of(text, key.span().start);
+        if key.get_ref().as_ref() != "target" {
+            problems.push(
+                Diagnostic::new(file, line, format!("endpoints: unknown key `{}` outside any `[[target]]`", key.get_ref()))
+                    .hint("the file holds only `[[target]]` tables: put each key under the `[[target]]` line of its target"),
+            );
+            continue;
+        }
+        let items = match value.get_ref() {
+            DeValue::Array(items) => items,
+            DeValue::Table(_) => {
+                problems.push(
+                    Diagnostic::new(file, line, "endpoints: `[target]` (one bracket) makes a single table, but targets are a list")
+                        .hint("use `[[target]]` (two brackets) above each target"),
+                );
+                continue;
+            }
+            _ => {
+                problems.push(
+                    Diagnostic::new(
+                        file,
+                        line,
+                        "endpoints: `target` must be `[[target]]` tables",
+                    )
+                    .hint("write `[[target]]` on a line of its own above each target's keys"),
+                );
+                continue;
+            }
+        };
+        for item in items.iter() {
+            let DeValue::Table(table) = item.get_ref() else {
+                problems.push(
+                    Diagnostic::new(
+                        file,
+                        line_of(text, item.span().start),
+                        "endpoints: each target must be a `[[target]]` table",
+                    )
+                    .hint("write `[[target]]` on a line of its own above each target's keys"),
+                );
+                continue;
+            };
+            if touches_error(&item.span()) {
+                continue;
+            }
+            // Each key that cannot be read is reported and left out, and the rest read again,
+            // so one target's mistakes are all said at once.
+            let mut table = table.clone();
+            loop {
+                let de = Deserializer::from(Spanned::new(item.span(), table.clone()));
+                match RawTarget::deserialize(de) {
+                    Ok(raw) => {
+                        tables.push(Spanned::new(item.span(), raw));
+                        break;
+                    }
+                    Err(e) => {
+                        problems.push(toml_problem(file, text, &e));
+                        let at = e.span().map_or(usize::MAX, |s| s.start);
+                        let culprit = table
+                            .iter()
+                            .find(|(k, v)| k.span().contains(&at) || v.span().contains(&at))
+                            .map(|(k, _)| k.clone());
+                        match culprit {
+                            Some(k) => {
+                                table.remove(&k);
+                            }
+                            // Not one key's fault: nothing more can be read of this target.
+                            None => break,
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (tables, problems)
+}
+
+/// One TOML mistake in plain words, with the fix.
+fn toml_problem(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+    let message = plain_serde(e.message().trim());
+    let hint = if message.contains("unknown field") {
+        let near = unknown_field(&message)
+            .and_then(nearest_key)
+            .map(|k| format!("did you mean `{k}`? "))
+            .unwrap_or_default();
+        format!(
+            "{near}each `[[target]]` table takes only: {ALLOWED_KEYS}; the file holds only `[[target]]` tables"
+        )
+    } else if message.contains("invalid type") {
+        "check the value's type: `name`, `description`, `url` and `contains` are quoted \
+         strings, `expect_status` is a list of numbers like `[200, 301]`, `timeout_ms`, \
+         `interval` (seconds) and the thresholds are numbers, `monitor` is true or false"
+            .to_string()
+    } else {
+        "the file is TOML: one `[[target]]` table per target, with `key = \"text\"` lines"
+            .to_string()
+    };
+    Diagnostic::new(file, line, format!("endpoints: {message}")).hint(hint)
 }
 
 /// Target names follow the article id rules.
@@ -378,12 +458,8 @@ fn unknown_field(message: &str) -> Option<&str> {
 
 /// The allowed key closest to a mistyped one, when it is close enough to be a typo.
 fn nearest_key(typed: &str) -> Option<&'static str> {
-    ALLOWED_KEYS
-        .split(", ")
-        .map(|k| (k, strsim::damerau_levenshtein(typed, k)))
-        .filter(|(k, d)| *d <= 2.max(k.len() / 4))
-        .min_by_key(|(_, d)| *d)
-        .map(|(k, _)| k)
+    let allowed: Vec<&'static str> = ALLOWED_KEYS.split(", ").collect();
+    super::diagnostic::nearest(typed, &allowed)
 }
 
 /// Validates a target URL; returns it normalised, or (message, hint).

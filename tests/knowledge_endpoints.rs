@@ -32,7 +32,7 @@ fn invalid_fixtures_report_file_line_and_message() {
             "articles/site-down.md",
             5,
             "`checks` names `quickbooks-onlin`, which is not a target in endpoints.toml",
-            "did you mean: quickbooks-online?",
+            "did you mean `quickbooks-online`? If not, add",
         ),
         (
             "endpoints-missing-file",

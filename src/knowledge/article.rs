@@ -4,11 +4,11 @@ use super::diagnostic::{Diagnostic, LineIndex, line_of};
 use crate::browser::Browser;
 use crate::matcher::Document;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::ops::Range;
 
 /// A troubleshooting article as admins write it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Article {
     pub id: String,
     pub title: String,
@@ -28,6 +28,9 @@ pub struct Article {
     /// Line of the `id =` key (or of the front matter's opening when the id is the file name).
     #[serde(skip)]
     pub id_line: usize,
+    /// Line of the `title =` key (or of the front matter's opening when it has none).
+    #[serde(skip)]
+    pub title_line: usize,
     /// Markdown shown first: what the problem is.
     pub summary: String,
     pub causes: Vec<Cause>,
@@ -181,20 +184,241 @@ impl Article {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FrontMatter {
-    id: Option<toml::Spanned<String>>,
+/// The front matter's keys, as the README lists them.
+const FRONT_KEYS: [&str; 8] = [
+    "id", "title", "product", "codes", "symptoms", "keywords", "examples", "checks",
+];
+
+/// What the front matter gives, read key by key (not through one strict serde struct) so that
+/// every mistake in it is reported in one pass, each at its own line.
+#[derive(Default)]
+struct Front {
+    /// The `id` value and the line it stands on.
+    id: Option<(String, usize)>,
     title: Option<String>,
     product: Option<String>,
-    #[serde(default)]
     codes: Vec<String>,
-    symptoms: Option<Vec<String>>,
-    #[serde(default)]
+    /// The `symptoms` list (empty items left out) and its line.
+    symptoms: Option<(Vec<String>, usize)>,
     keywords: Vec<String>,
-    #[serde(default)]
-    examples: Vec<toml::Spanned<String>>,
-    checks: Option<toml::Spanned<Vec<String>>>,
+    examples: Vec<Example>,
+    /// The `checks` list and its line.
+    checks: Option<(Vec<String>, usize)>,
+    /// The line of each key given (a title that is there but empty is "empty", not "missing").
+    lines: Vec<(&'static str, usize)>,
+    /// No TOML syntax error: only then is a key that is not there known to be missing.
+    complete: bool,
+}
+
+impl Front {
+    fn line_of(&self, key: &str) -> Option<usize> {
+        self.lines.iter().find(|(k, _)| *k == key).map(|(_, l)| *l)
+    }
+}
+
+/// How a TOML value's type reads to an admin.
+fn kind_of(value: &toml::de::DeValue<'_>) -> &'static str {
+    use toml::de::DeValue;
+    match value {
+        DeValue::String(_) => "a quoted string",
+        DeValue::Integer(_) | DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// A key's value as TOML would spell it, for examples in hints (`"ERR-77"`, `5`).
+fn spelled(value: &toml::de::DeValue<'_>) -> String {
+    use toml::de::DeValue;
+    match value {
+        DeValue::String(s) => format!("{:?}", s.as_ref()),
+        DeValue::Integer(i) => i.as_str().to_string(),
+        DeValue::Float(f) => f.as_str().to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => format!("\"{d}\""),
+        DeValue::Array(_) | DeValue::Table(_) => "\"...\"".to_string(),
+    }
+}
+
+/// Reads the front matter (`front`, starting at byte `front_start` of `text`), reporting every
+/// TOML syntax error, unknown key, value of the wrong type and empty list at its line.
+fn read_front(
+    file: &str,
+    text: &str,
+    front: &str,
+    front_start: usize,
+    problems: &mut Vec<Diagnostic>,
+) -> Front {
+    use toml::de::{DeTable, DeValue};
+    let at = |offset: usize| line_of(text, front_start + offset);
+    let (table, errors) = DeTable::parse_recoverable(front);
+    let mut out = Front {
+        complete: errors.is_empty(),
+        ..Front::default()
+    };
+    // Lines a syntax error touches: what the parser recovered there is not what was meant.
+    let mut broken: Vec<usize> = Vec::new();
+    for e in &errors {
+        let span = e.span().unwrap_or(0..0);
+        let line = at(span.start);
+        let message = e.message().trim();
+        let (message, hint) = if message == "duplicate key" {
+            let key = front
+                .get(span.clone())
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"');
+            let hint = if ["id", "title", "product"].contains(&key) {
+                format!("keep one `{key} = ...` line")
+            } else {
+                format!(
+                    "keep one `{key} = [...]` line: one list holds every value, `{key} = [\"a\", \"b\"]`"
+                )
+            };
+            (format!("front matter: `{key}` is given twice"), hint)
+        } else {
+            (
+                format!("front matter: {message}"),
+                "front matter is TOML: `key = \"text\"` or `key = [\"a\", \"b\"]`; quote every string".to_string(),
+            )
+        };
+        // One TOML mistake can trip the parser more than once on the same line.
+        if broken.contains(&line) && message != "duplicate key" {
+            continue;
+        }
+        broken.push(line);
+        problems.push(Diagnostic::new(file, line, message).hint(hint));
+    }
+    let table = table.into_inner();
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    for (key, value) in entries {
+        let key_line = at(key.span().start);
+        let value_lines = at(value.span().start)..=at(value.span().end);
+        if broken
+            .iter()
+            .any(|l| *l == key_line || value_lines.contains(l))
+        {
+            continue;
+        }
+        let name = key.get_ref().as_ref();
+        let Some(&known) = FRONT_KEYS.iter().find(|k| **k == name) else {
+            let near = super::diagnostic::nearest(name, &FRONT_KEYS)
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    key_line,
+                    format!("front matter: unknown key `{name}`"),
+                )
+                .hint(format!("{near}allowed keys: {}", FRONT_KEYS.join(", "))),
+            );
+            continue;
+        };
+        out.lines.push((known, key_line));
+        let value_line = at(value.span().start);
+        match (known, value.get_ref()) {
+            ("id" | "title" | "product", DeValue::String(v)) => {
+                let v = v.trim().to_string();
+                match known {
+                    "id" => out.id = Some((v, value_line)),
+                    "title" => out.title = Some(v),
+                    _ => out.product = Some(v).filter(|p| !p.is_empty()),
+                }
+            }
+            ("id" | "title" | "product", other) => {
+                let example = match other {
+                    DeValue::Array(items) => items
+                        .first()
+                        .map(|i| spelled(i.get_ref()))
+                        .unwrap_or_else(|| "\"...\"".to_string()),
+                    v => format!("\"{}\"", spelled(v).trim_matches('"')),
+                };
+                problems.push(
+                    Diagnostic::new(
+                        file,
+                        value_line,
+                        format!(
+                            "front matter: `{known}` must be one quoted string, not {}",
+                            kind_of(other)
+                        ),
+                    )
+                    .hint(format!("write `{known} = {example}`")),
+                );
+            }
+            (_, DeValue::Array(items)) => {
+                let mut list = Vec::new();
+                let mut ok = true;
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => {
+                            list.push((s.trim().to_string(), at(item.span().start)))
+                        }
+                        other => {
+                            ok = false;
+                            problems.push(
+                                Diagnostic::new(
+                                    file,
+                                    at(item.span().start),
+                                    format!("front matter: an item of `{known}` is {}, not a quoted string", kind_of(other)),
+                                )
+                                .hint(format!("quote it: `\"{}\"`", spelled(other).trim_matches('"'))),
+                            );
+                        }
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+                let texts = || -> Vec<String> {
+                    list.iter()
+                        .map(|(t, _)| t.clone())
+                        .filter(|t| !t.is_empty())
+                        .collect()
+                };
+                match known {
+                    "codes" => out.codes = texts(),
+                    "symptoms" => out.symptoms = Some((texts(), value_line)),
+                    "keywords" => out.keywords = texts(),
+                    "checks" => out.checks = Some((texts(), key_line)),
+                    _ => {
+                        out.examples = list
+                            .iter()
+                            .filter(|(t, _)| !t.is_empty())
+                            .map(|(t, line)| Example {
+                                text: t.clone(),
+                                line: *line,
+                            })
+                            .collect()
+                    }
+                }
+            }
+            (_, other) => {
+                let example = match other {
+                    DeValue::String(v) => format!("{:?}", v.trim()),
+                    DeValue::Table(_) => "\"...\"".to_string(),
+                    v => format!("\"{}\"", spelled(v).trim_matches('"')),
+                };
+                problems.push(
+                    Diagnostic::new(
+                        file,
+                        value_line,
+                        format!(
+                            "front matter: `{known}` must be a list, not {}",
+                            kind_of(other)
+                        ),
+                    )
+                    .hint(format!(
+                        "put the value in square brackets: `{known} = [{example}]`"
+                    )),
+                );
+            }
+        }
+    }
+    out
 }
 
 const KNOWN_SECTIONS: &str = "`## Causes`, `## Solution: <title>`, `## Test: <title>`, \
@@ -202,98 +426,118 @@ const KNOWN_SECTIONS: &str = "`## Causes`, `## Solution: <title>`, `## Test: <ti
 const BROWSER_HEADINGS: &str = "Chrome, Firefox, Safari (Mac), Safari (iPhone and iPad), \
      Microsoft Edge, Internet Explorer";
 
+/// The most characters of one reply's text (the summary, one step with its browser's steps, an
+/// FAQ answer): Discord shows a reply as an embed of at most 4,096 characters (longer text is cut
+/// and sent as a file), and the step's heading, browser label and question take the rest.
+pub const MAX_REPLY_CHARS: usize = 3_500;
+
+/// The largest article file loaded: far beyond any real article (the longest shipped one is
+/// under 20 KB), small enough that a pasted log or a runaway generator cannot stall a reload.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// An article as far as it could be read, with every problem found in it.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub article: Article,
+    pub problems: Vec<Diagnostic>,
+    /// The front matter was found and read without a TOML syntax error, so the article's id,
+    /// title and `checks` are what the admin wrote: checks across files may use them even when
+    /// something else in the file is wrong.
+    pub front_matter_read: bool,
+}
+
 /// Parses one article. `file` names it in diagnostics; `stem` is the default id.
 /// Every problem found is returned, not only the first.
 pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnostic>> {
+    let parsed = parse_in_full(file, stem, text);
+    if parsed.problems.is_empty() {
+        Ok(parsed.article)
+    } else {
+        Err(parsed.problems)
+    }
+}
+
+/// Like [`parse`], keeping what could be read of a broken article beside its problems: the
+/// body is read even when the front matter is not, and the other way round.
+pub fn parse_in_full(file: &str, stem: &str, text: &str) -> Parsed {
     let mut problems = Vec::new();
+    let unread = |problems| Parsed {
+        article: Article {
+            id: stem.to_string(),
+            file: file.to_string(),
+            ..Article::default()
+        },
+        problems,
+        front_matter_read: false,
+    };
     if text.trim().is_empty() {
-        return Err(vec![Diagnostic::new(file, 1, "the file is empty").hint(
+        return unread(vec![Diagnostic::new(file, 1, "the file is empty").hint(
             "start with `+++`, the front matter (title, symptoms), `+++`, then a summary and \
              `## Solution:` sections, or delete the file",
         )]);
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some((front, front_start, body_start)) = split_front_matter(file, text, &mut problems)
-    else {
-        return Err(problems);
+    let text = normalise(text.strip_prefix('\u{feff}').unwrap_or(text));
+    let text = text.as_ref();
+    let (front, front_start, body_start) = match split_front_matter(file, text, &mut problems) {
+        Fence::Toml(front, front_start, body_start) => (front, front_start, body_start),
+        // YAML between `---` lines: reported; the body after it is still checked.
+        Fence::Other(body_start) => {
+            let body = &text[body_start..];
+            parse_body(file, text, body_start, body, &mut problems);
+            return unread(problems);
+        }
+        Fence::None => return unread(problems),
     };
     let body = &text[body_start..];
 
-    let fm: Option<FrontMatter> = match toml::from_str(front) {
-        Ok(fm) => Some(fm),
-        Err(e) => {
-            let line = e
-                .span()
-                .map(|s| line_of(text, front_start + s.start))
-                .unwrap_or_else(|| line_of(text, front_start));
-            let message = e.message().trim().to_string();
-            let hint = if message.contains("unknown field") {
-                "allowed keys: id, title, product, codes, symptoms, keywords, examples, checks"
-            } else {
-                "front matter is TOML: `key = \"text\"` or `key = [\"a\", \"b\"]`; quote every string"
-            };
-            problems
-                .push(Diagnostic::new(file, line, format!("front matter: {message}")).hint(hint));
-            None
+    let fm = read_front(file, text, front, front_start, &mut problems);
+    let fm_line = line_of(text, front_start.saturating_sub(1));
+    let at_key = |key: &str| fm.line_of(key).unwrap_or(fm_line);
+    // Where the id comes from: its `id =` line, or the front matter's opening for the file name.
+    let (id, id_line) = fm.id.clone().unwrap_or_else(|| (stem.to_string(), fm_line));
+    let title = fm.title.clone().unwrap_or_default();
+    let title_line = at_key("title");
+    let no_title = match &fm.title {
+        Some(t) => t.is_empty().then_some("`title` is empty"),
+        // A `title` line with a value of the wrong type was reported as such.
+        None => {
+            (fm.complete && fm.line_of("title").is_none()).then_some("front matter has no `title`")
         }
     };
-
-    let fm_line = line_of(text, front_start.saturating_sub(1));
-    let mut id = stem.to_string();
-    let mut title = String::new();
-    let mut product = None;
-    let mut codes = Vec::new();
-    let mut symptoms = Vec::new();
-    let mut keywords = Vec::new();
-    let mut examples = Vec::new();
-    let mut checks = Vec::new();
-    let mut checks_line = 0;
-    // Where the id comes from: its `id =` line, or the front matter's opening for the file name.
-    let mut id_line = fm_line;
-    if let Some(fm) = fm {
-        if let Some(given) = fm.id {
-            id_line = line_of(text, front_start + given.span().start);
-            id = given.into_inner().trim().to_string();
+    if let Some(message) = no_title {
+        problems.push(
+            Diagnostic::new(file, title_line, message)
+                .hint("add a line such as `title = \"QuickBooks Error 502: Bad Gateway\"`"),
+        );
+    }
+    let symptoms = match &fm.symptoms {
+        Some((given, _)) if !given.is_empty() => given.clone(),
+        Some((_, line)) => {
+            problems.push(Diagnostic::new(file, *line, "`symptoms` is empty").hint(
+                "list what users notice, e.g. `symptoms = [\"QuickBooks Online does not open\"]`",
+            ));
+            Vec::new()
         }
-        match fm.title.map(|t| t.trim().to_string()) {
-            Some(t) if !t.is_empty() => title = t,
-            _ => problems.push(
-                Diagnostic::new(file, fm_line, "front matter has no `title`")
-                    .hint("add a line such as `title = \"QuickBooks Error 502: Bad Gateway\"`"),
-            ),
-        }
-        let given: Vec<String> = fm
-            .symptoms
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if given.is_empty() {
+        // A `symptoms` line with a value of the wrong type was reported as such.
+        None if fm.complete && fm.line_of("symptoms").is_none() => {
             problems.push(
                 Diagnostic::new(file, fm_line, "front matter has no `symptoms`").hint(
                     "add what users notice, e.g. `symptoms = [\"QuickBooks Online does not open\"]`",
                 ),
             );
+            Vec::new()
         }
-        symptoms = given;
-        product = fm.product.filter(|p| !p.trim().is_empty());
-        codes = clean(fm.codes);
-        keywords = clean(fm.keywords);
-        examples = fm
-            .examples
-            .into_iter()
-            .map(|e| Example {
-                line: line_of(text, front_start + e.span().start),
-                text: e.into_inner().trim().to_string(),
-            })
-            .filter(|e| !e.text.is_empty())
-            .collect();
-        if let Some(given) = fm.checks {
-            checks_line = line_of(text, front_start + given.span().start);
-            checks = clean(given.into_inner());
-        }
-    }
+        None => Vec::new(),
+    };
+    let (checks, checks_line) = fm.checks.clone().unwrap_or_default();
+    let complete = fm.complete;
+    let Front {
+        product,
+        codes,
+        keywords,
+        examples,
+        ..
+    } = fm;
     if !valid_id(&id) {
         problems.push(
             Diagnostic::new(
@@ -306,9 +550,8 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
     }
 
     let sections = parse_body(file, text, body_start, body, &mut problems);
-    if problems.is_empty() {
-        let sections = sections.unwrap_or_default();
-        Ok(Article {
+    Parsed {
+        article: Article {
             id,
             title,
             product,
@@ -319,6 +562,7 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
             checks,
             checks_line,
             id_line,
+            title_line,
             summary: sections.summary,
             causes: sections.causes,
             solutions: sections.solutions,
@@ -326,18 +570,73 @@ pub fn parse(file: &str, stem: &str, text: &str) -> Result<Article, Vec<Diagnost
             faq: sections.faq,
             escalation: sections.escalation,
             file: file.to_string(),
-        })
-    } else {
-        Err(problems)
+        },
+        problems,
+        front_matter_read: complete,
     }
 }
 
-fn clean(items: Vec<String>) -> Vec<String> {
-    items
-        .into_iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+/// Line endings and tabs as the rest of the parser (and every reply) expects them: `\r\n` and
+/// a lone `\r` become `\n` (no `\r` left in summaries or steps), and tabs in list lines
+/// (`\t1.\tSave your work.`, as pasted from a word processor) become spaces: a tab after the
+/// marker one space, each leading tab three (a list indented by one tab stays a list and is
+/// shown flush left; under a `1.` item it still nests). Line numbers are unchanged.
+fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\r', '\t']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = &line[indent..];
+        let marker = list_marker_len(rest);
+        match marker {
+            Some(m) if line[..indent].contains('\t') || rest[m..].starts_with('\t') => {
+                for c in line[..indent].chars() {
+                    out.push_str(if c == '\t' { "   " } else { " " });
+                }
+                out.push_str(&rest[..m]);
+                out.push(' ');
+                out.push_str(rest[m..].trim_start_matches([' ', '\t']));
+            }
+            _ => out.push_str(line),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `text` without the indentation all its non-blank lines share (a list indented as a whole is
+/// shown flush left), trimmed.
+fn dedent(text: &str) -> String {
+    let indent = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    if indent == 0 {
+        return text.trim().to_string();
+    }
+    text.lines()
+        // Spaces are one byte each, so `indent` is a character boundary of every non-blank line.
+        .map(|l| l.get(indent..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+/// The length of a list marker (`-`, `*`, `+`, `12.`, `3)`) at the start of `line` when a
+/// space or tab follows it.
+fn list_marker_len(line: &str) -> Option<usize> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let len = match line.as_bytes().get(digits) {
+        Some(b'.' | b')') if digits > 0 && digits <= 9 => digits + 1,
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        _ => return None,
+    };
+    matches!(line.as_bytes().get(len), Some(b' ' | b'\t')).then_some(len)
 }
 
 fn valid_id(id: &str) -> bool {
@@ -348,36 +647,59 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-/// Finds the `+++` fences. Returns (front matter text, its byte offset, body offset).
-fn split_front_matter<'a>(
-    file: &str,
-    text: &'a str,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<(&'a str, usize, usize)> {
+/// Where the front matter is.
+enum Fence<'a> {
+    /// Between `+++` lines: its text, its byte offset and the body's offset.
+    Toml(&'a str, usize, usize),
+    /// Between other fences (YAML's `---`), reported: the body's offset.
+    Other(usize),
+    /// None to be found (reported).
+    None,
+}
+
+/// Finds the `+++` fences, reporting a file without them.
+fn split_front_matter<'a>(file: &str, text: &'a str, problems: &mut Vec<Diagnostic>) -> Fence<'a> {
     let mut offset = 0;
     let mut lines = text.split_inclusive('\n');
     // The opening fence is the first non-blank line.
     let open_line = loop {
-        let line = lines.next()?;
+        let Some(line) = lines.next() else {
+            return Fence::None;
+        };
         let start = offset;
         offset += line.len();
         if !line.trim().is_empty() {
             break (start, line);
         }
     };
-    if open_line.1.trim() != "+++" {
+    let open = open_line.1.trim();
+    if open == "---" {
+        // Hugo's and Jekyll's YAML front matter: said as such, and the body after it checked.
+        let mut end = offset;
+        for line in lines.by_ref() {
+            end += line.len();
+            if line.trim_end() == "---" {
+                problems.push(
+                    Diagnostic::new(file, line_of(text, open_line.0), "the front matter is between `---` lines (YAML); articles use TOML between `+++` lines")
+                        .hint("replace both `---` lines with `+++` and write each key in TOML: `title = \"...\"`, `symptoms = [\"...\", \"...\"]`"),
+                );
+                return Fence::Other(end);
+            }
+        }
+    }
+    if open != "+++" {
         problems.push(
             Diagnostic::new(file, line_of(text, open_line.0), "the file does not start with `+++` front matter")
                 .hint("put the article's TOML front matter (title, symptoms, ...) between two `+++` lines at the top"),
         );
-        return None;
+        return Fence::None;
     }
     let front_start = offset;
     for line in lines {
         let start = offset;
         offset += line.len();
         if line.trim_end() == "+++" {
-            return Some((&text[front_start..start], front_start, offset));
+            return Fence::Toml(&text[front_start..start], front_start, offset);
         }
     }
     problems.push(
@@ -388,7 +710,7 @@ fn split_front_matter<'a>(
         )
         .hint("did you forget the closing `+++` line after the front matter?"),
     );
-    None
+    Fence::None
 }
 
 #[derive(Default)]
@@ -483,7 +805,7 @@ fn parse_body(
     body_start: usize,
     body: &str,
     problems: &mut Vec<Diagnostic>,
-) -> Option<Sections> {
+) -> Sections {
     let heads = headings(body);
     let lines = LineIndex::new(text);
     let line = |offset: usize| lines.line(body_start + offset);
@@ -497,6 +819,13 @@ fn parse_body(
         .unwrap_or(heads.len());
     let summary_end = heads.first().map(|h| h.range.start).unwrap_or(body.len());
     out.summary = body[..summary_end].trim().to_string();
+    let summary_chars = out.summary.chars().count();
+    if summary_chars > MAX_REPLY_CHARS {
+        problems.push(
+            Diagnostic::new(file, line(0), format!("the summary is too long for one chat reply: {summary_chars} characters, at most {MAX_REPLY_CHARS} fit"))
+                .hint("keep the summary to what the problem is; steps go in `## Solution:` sections, details in `## FAQ`"),
+        );
+    }
     if out.summary.is_empty() {
         problems.push(
             Diagnostic::new(file, line(0), "the article has no summary").hint(
@@ -517,6 +846,9 @@ fn parse_body(
         .filter(|&i| heads[i].level <= HeadingLevel::H2)
         .collect();
     let mut seen_titles: Vec<String> = Vec::new();
+    // Every solution and test title so far, broken ones too: a repeated title is reported
+    // whatever else is wrong with either.
+    let mut step_titles: Vec<String> = Vec::new();
     for (n, &i) in tops.iter().enumerate() {
         let h = &heads[i];
         let h_line = line(h.range.start);
@@ -541,6 +873,34 @@ fn parse_body(
         let lower = h.text.to_lowercase();
         let name = lower.trim_end_matches(':').trim();
         if let Some((rest, test)) = solution_title(&h.text) {
+            // Users, tickets and stats tell solutions apart by title.
+            let twice = !rest.is_empty()
+                && step_titles
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(rest.trim()));
+            if twice {
+                problems.push(
+                    Diagnostic::new(file, h_line, format!("solution `{rest}` appears twice"))
+                        .hint("merge the two solutions into one, or give each its own title"),
+                );
+            }
+            step_titles.push(rest.trim().to_string());
+            // A line written like a test's `go to:` or `Also called:` line but not readable as
+            // one would be shown to users as a step.
+            let mut offset = h.range.end;
+            for raw in content.split_inclusive('\n') {
+                if let Some(meant) = misspelled_directive(raw) {
+                    problems.push(
+                        Diagnostic::new(
+                            file,
+                            line(offset),
+                            format!("`{}` looks like a test's {} line but is not one, so users would see it as a step", raw.trim(), meant.0),
+                        )
+                        .hint(format!("did you mean {}? write exactly {}", meant.0, meant.1)),
+                    );
+                }
+                offset += raw.len();
+            }
             if let Some(mut s) = parse_solution(
                 file, &lines, body_start, body, rest, h, content, subs, problems,
             ) {
@@ -626,19 +986,35 @@ fn parse_body(
                     );
                     continue;
                 }
-                // Users, tickets and stats tell solutions apart by title.
-                if out
-                    .solutions
+                if twice {
+                    continue;
+                }
+                // One step is one chat reply: its text with the longest browser's steps.
+                let general_chars = s.general.chars().count();
+                let longest = s
+                    .variants
                     .iter()
-                    .any(|o| o.title.eq_ignore_ascii_case(&s.title))
-                {
+                    .map(|v| (v.steps.chars().count(), Some(v.browser)))
+                    .max_by_key(|(n, _)| *n)
+                    .unwrap_or((0, None));
+                if general_chars + longest.0 > MAX_REPLY_CHARS {
+                    let what = match longest.1 {
+                        Some(b) if general_chars > 0 => format!("its text and {} steps", b.label()),
+                        Some(b) => format!("its {} steps", b.label()),
+                        None => "its text".to_string(),
+                    };
                     problems.push(
                         Diagnostic::new(
                             file,
                             h_line,
-                            format!("solution `{}` appears twice", s.title),
+                            format!(
+                                "{} `{}` is too long for one chat reply: {what} come to {} characters, at most {MAX_REPLY_CHARS} fit",
+                                if s.test { "test" } else { "solution" },
+                                s.title,
+                                general_chars + longest.0
+                            ),
                         )
-                        .hint("merge the two solutions into one, or give each its own title"),
+                        .hint("split it into several `## Solution:` sections (each is shown and answered on its own), or shorten the steps and link to a page with the details"),
                     );
                     continue;
                 }
@@ -738,6 +1114,15 @@ fn parse_body(
                             )
                             .hint("write the answer as a paragraph under the question"),
                         );
+                    } else if answer.chars().count() > MAX_REPLY_CHARS {
+                        problems.push(
+                            Diagnostic::new(
+                                file,
+                                line(q.range.start),
+                                format!("the answer to `{}` is too long for one chat reply: {} characters, at most {MAX_REPLY_CHARS} fit", q.text, answer.chars().count()),
+                            )
+                            .hint("shorten it, or split it into several questions"),
+                        );
                     } else {
                         out.faq.push(Faq {
                             question: q.text.clone(),
@@ -804,12 +1189,15 @@ fn parse_body(
                 None => {
                     let later: Vec<String> = out.solutions[at + 1..]
                         .iter()
-                        .map(|s| format!("`{}`", s.title))
+                        .map(|s| {
+                            let kind = if s.test { "test" } else { "solution" };
+                            format!("{kind} `{}`", s.title)
+                        })
                         .collect();
                     let hint = if later.is_empty() {
                         "the test is the last step: add a solution after it, or remove the line".to_string()
                     } else {
-                        format!("the solutions after it are {}, `the end` to skip them all, or `another article` when the trouble is elsewhere", later.join(", "))
+                        format!("name a step after it ({}), `the end` to skip them all, or `another article` when the trouble is elsewhere", later.join(", "))
                     };
                     problems.push(
                         Diagnostic::new(
@@ -831,13 +1219,14 @@ fn parse_body(
         problems.push(
             Diagnostic::new(
                 file,
-                line(body.trim_end().len()),
+                // The closing `+++`: the sections follow it.
+                lines.line(body_start.saturating_sub(1)),
                 "the article has no `## Solution:` section",
             )
             .hint("add at least one `## Solution: <title>` section with numbered steps"),
         );
     }
-    Some(out)
+    out
 }
 
 /// A solution a "go to" line names, and that line's number.
@@ -892,6 +1281,58 @@ fn branches(text: &str) -> (String, Vec<GoTo>) {
         }
     }
     (kept.join("\n").trim().to_string(), found)
+}
+
+/// A line that looks like a test's directive but is not written as one: `- If it fails there
+/// too, goto: ...`, `- Skip to: ...`, `- Also-called: ...`. Returns (the directive meant, how to
+/// write it). Lines `branches` or `also_called` read (or report) are not such lines, and a step
+/// that merely starts "Go to: Settings" is a step.
+fn misspelled_directive(raw: &str) -> Option<(&'static str, &'static str)> {
+    const GO_TO: (&str, &str) = (
+        "`go to:`",
+        "`- If it works there, go to: <title>` or `- If it fails there too, go to: <title>`",
+    );
+    const ALSO: (&str, &str) = (
+        "`Also called:`",
+        "`- Also called: <names>`, comma-separated",
+    );
+    if !branches(raw).1.is_empty() || !also_called(raw).1.is_empty() {
+        return None;
+    }
+    let item = raw.trim();
+    let item = list_marker_len(item).map_or(item, |m| &item[m..]).trim();
+    let (head, _) = item.split_once(':')?;
+    if head.chars().count() > 40 {
+        return None;
+    }
+    let lower = head.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.concat();
+    if matches!(joined.as_str(), "aka" | "alsoknownas" | "othernames")
+        || strsim::damerau_levenshtein(&joined, "alsocalled") <= 2
+    {
+        return Some(ALSO);
+    }
+    let go_like = |w: &str| {
+        matches!(
+            w,
+            "skipto" | "jumpto" | "moveto" | "continuewith" | "continueto" | "proceedto"
+        ) || strsim::damerau_levenshtein(w, "goto") <= 1
+    };
+    // The last one or two words: "..., goto", "..., skip to".
+    let tail = |n: usize| words[words.len().saturating_sub(n)..].concat();
+    let conditional = matches!(words.first(), Some(&("if" | "when" | "otherwise" | "else")));
+    if conditional && (go_like(&tail(1)) || go_like(&tail(2))) {
+        return Some(GO_TO);
+    }
+    // A bare "goto:" or "skip to:"; not "Go to:", which starts many a real step.
+    if lower.trim() != "go to" && go_like(&joined) {
+        return Some(GO_TO);
+    }
+    None
 }
 
 /// Whether a "go to" target is the end of the article (`go to: the end`) rather than a title.
@@ -992,7 +1433,7 @@ fn parse_solution(
         .first()
         .map(|s| s.range.start - h.range.end)
         .unwrap_or(content.len());
-    let general = content[..general_end].trim().to_string();
+    let general = dedent(&content[..general_end]);
     let mut variants: Vec<BrowserSteps> = Vec::new();
     let section_end = h.range.end + content.len();
     for (k, sub) in subs.iter().enumerate() {
@@ -1000,7 +1441,8 @@ fn parse_solution(
             .get(k + 1)
             .map(|s| s.range.start)
             .unwrap_or(section_end);
-        let steps = body[sub.range.end..end].trim();
+        let steps = dedent(&body[sub.range.end..end]);
+        let steps = steps.as_str();
         let sub_line = line(sub.range.start);
         if sub.level != HeadingLevel::H3 {
             problems.push(
@@ -1321,5 +1763,147 @@ Ask a human.
         );
         assert_eq!(errs[0].line, 4);
         assert!(errs[0].hint.as_deref().unwrap().contains("allowed keys"));
+    }
+
+    /// Windows line endings and tabs pasted from a word processor read like plain text: no `\r`
+    /// in the summary or steps, and a tab-indented list is shown flush left, evenly.
+    #[test]
+    fn crlf_and_tabs_are_normalised() {
+        let text = "+++\r\ntitle = \"T\"\r\nsymptoms = [\"s\"]\r\n+++\r\nFirst line.\r\n\r\nSecond.\r\n\r\n## Solution: A\r\n\t1.\tSave your work.\r\n\t2.\tClose the tabs.\r\n\r\n## Solution: B\r\n1. Click Banking.\r\n\t- nested\r\n";
+        let a = parse("x.md", "x", text).expect("valid");
+        assert_eq!(a.summary, "First line.\n\nSecond.");
+        assert_eq!(
+            a.solutions[0].general,
+            "1. Save your work.\n2. Close the tabs."
+        );
+        assert_eq!(a.solutions[1].general, "1. Click Banking.\n   - nested");
+        assert_eq!(
+            list_items(&a.solutions[1].general),
+            ["Click Banking. - nested"]
+        );
+        // Line numbers are those of the file.
+        let errs = errors(
+            "+++\r\ntitle = \"T\"\r\nsymptoms = [\"s\"]\r\n+++\r\nS\r\n\r\n## Symptoms\r\n- x\r\n## Solution: A\r\n1. x\r\n",
+        );
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, 7);
+    }
+
+    /// Every front-matter mistake is reported at once, naming the key and the fix.
+    #[test]
+    fn front_matter_mistakes_name_the_key_and_the_fix() {
+        let errs = errors(
+            "+++\ntitle = \"T\"\ncodes = \"ERR-77\"\nsymtoms = [\"s\"]\nkeywords = [\"a\", 5]\nproduct = [\"QBO\"]\n+++\nS\n## Solution: A\n1. x\n",
+        );
+        let got: Vec<(usize, &str, &str)> = errs
+            .iter()
+            .map(|e| (e.line, e.message.as_str(), e.hint.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(got.len(), 5, "{got:#?}");
+        assert_eq!(got[0].0, 3);
+        assert!(got[0].1.contains("`codes` must be a list"), "{got:?}");
+        assert!(got[0].2.contains("`codes = [\"ERR-77\"]`"), "{got:?}");
+        assert_eq!(got[1].0, 4);
+        assert!(got[1].2.starts_with("did you mean `symptoms`?"), "{got:?}");
+        assert_eq!(got[2].0, 5);
+        assert!(
+            got[2].1.contains("an item of `keywords` is a number"),
+            "{got:?}"
+        );
+        assert!(got[2].2.contains("`\"5\"`"), "{got:?}");
+        assert_eq!(got[3].0, 6);
+        assert!(got[3].2.contains("`product = \"QBO\"`"), "{got:?}");
+        assert!(got[4].1.contains("no `symptoms`"), "{got:?}");
+        // A key given twice is named; an empty list is said to be empty at its line.
+        let errs = errors(
+            "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\nsymptoms = [\"t\"]\n+++\nS\n## Solution: A\n1. x\n",
+        );
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, 4);
+        assert!(
+            errs[0].message.contains("`symptoms` is given twice"),
+            "{errs:?}"
+        );
+        let errs =
+            errors("+++\ntitle = \"\"\ncodes = []\nsymptoms = []\n+++\nS\n## Solution: A\n1. x\n");
+        let got: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(got, [(2, "`title` is empty"), (4, "`symptoms` is empty")]);
+    }
+
+    /// A syntax error in the front matter hides neither the other keys' mistakes nor the body's.
+    #[test]
+    fn a_toml_error_hides_nothing_else() {
+        let errs = errors(
+            "+++\ntitle = \"T\ncodes = \"x\"\nsymptoms = [\"s\"]\n+++\nS\n## Solution: A\n### Netscape\n1. x\n",
+        );
+        let got: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert!(
+            got.iter()
+                .any(|(l, m)| *l == 2 && m.starts_with("front matter:")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(l, m)| *l == 3 && m.contains("`codes` must be a list")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(l, m)| *l == 8 && m.contains("unknown browser")),
+            "{got:?}"
+        );
+        // What the broken line held is not known, so nothing is said to be missing.
+        assert!(
+            !got.iter().any(|(_, m)| m.contains("no `title`")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn misspelled_directives_are_told_apart_from_steps() {
+        for (line, meant) in [
+            ("- If it fails there too, goto: X", Some("`go to:`")),
+            ("- if it works there, skip to: X", Some("`go to:`")),
+            ("- When it works there, go to: X", Some("`go to:`")),
+            ("3. Goto: X", Some("`go to:`")),
+            ("- Also-called: incognito", Some("`Also called:`")),
+            ("- Also calld: incognito", Some("`Also called:`")),
+            ("- AKA: incognito", Some("`Also called:`")),
+            ("- If it fails there too, go to: X", None),
+            ("- Also called: incognito", None),
+            ("- If it fails, go to: X", None),
+            ("2. Go to: Settings > Privacy.", None),
+            ("1. Open Settings: Privacy.", None),
+            ("Note: this takes a minute.", None),
+        ] {
+            assert_eq!(misspelled_directive(line).map(|m| m.0), meant, "{line}");
+        }
+    }
+
+    #[test]
+    fn replies_too_long_for_chat_are_reported() {
+        let long = "word ".repeat(MAX_REPLY_CHARS / 5 + 1);
+        let errs = errors(&format!(
+            "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\n{long}\n\n## Solution: A\n1. {long}\n\n## FAQ\n### Why?\n{long}\n"
+        ));
+        let got: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].1.starts_with("the summary is too long"), "{got:?}");
+        assert_eq!(got[1].0, 7);
+        assert!(got[1].1.starts_with("solution `A` is too long"), "{got:?}");
+        assert!(
+            got[2].1.starts_with("the answer to `Why?` is too long"),
+            "{got:?}"
+        );
+        // Just within the limit is fine.
+        let fits = "x".repeat(MAX_REPLY_CHARS - 3);
+        parse(
+            "x.md",
+            "x",
+            &format!(
+                "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Solution: A\n1. {fits}\n"
+            ),
+        )
+        .expect("fits");
     }
 }

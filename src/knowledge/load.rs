@@ -42,7 +42,7 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
         );
     }
     let mut sources = Vec::with_capacity(files.len());
-    let contents = par_map(&files, |path| std::fs::read(path));
+    let contents = par_map(&files, |path| read_capped(path));
     for (path, read) in files.iter().zip(contents) {
         let name = shown(path);
         match read {
@@ -81,9 +81,21 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
         Ok(_) => Err(problems),
         Err(mut more) => {
             problems.append(&mut more);
+            super::diagnostic::sort_by_place(&mut problems);
             Err(problems)
         }
     }
+}
+
+/// The file's bytes, at most one more than an article may have (enough for `parse_one` to say
+/// it is too big without reading a huge file whole).
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(article::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Builds a knowledge base from (file name, stem, bytes) triples: pure, used by `load_dir` and tests.
@@ -124,10 +136,17 @@ pub fn from_files<'a>(
     };
     let mut problems = Vec::new();
     let mut articles: Vec<Article> = Vec::with_capacity(parsed.len());
-    for result in parsed {
-        match result {
-            Ok(a) => articles.push(a),
-            Err(mut errs) => problems.append(&mut errs),
+    // Articles with problems of their own, as far as they were read: their `checks`, id and
+    // title are still checked against the other files, so one pass reports everything.
+    let mut broken: Vec<Article> = Vec::new();
+    for mut result in parsed {
+        if result.problems.is_empty() {
+            articles.push(result.article);
+        } else {
+            problems.append(&mut result.problems);
+            if result.front_matter_read {
+                broken.push(result.article);
+            }
         }
     }
     let mut targets: Vec<Target> = Vec::new();
@@ -161,7 +180,7 @@ pub fn from_files<'a>(
     // avoid one mistake there being reported again for every article).
     if endpoints_ok {
         let names: Vec<&str> = targets.iter().map(|t| t.name.as_str()).collect();
-        for a in &articles {
+        for a in articles.iter().chain(&broken) {
             for check in &a.checks {
                 if names.contains(&check.as_str()) {
                     continue;
@@ -177,20 +196,24 @@ pub fn from_files<'a>(
                         .copied()
                         .filter(|n| strsim::damerau_levenshtein(n, check) <= 3)
                         .collect();
-                    let known = if close.is_empty() {
-                        names.join(", ")
-                    } else {
-                        close.join(", ")
+                    let quoted = |list: &[&str]| {
+                        list.iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     };
-                    let lead = if close.is_empty() {
-                        "known targets"
-                    } else {
-                        "did you mean"
-                    };
-                    format!(
-                        "{lead}: {known}? Or add a `[[target]]` named `{check}` to {}",
+                    let add = format!(
+                        "add a `[[target]]` named `{check}` to {}",
                         endpoints::FILE_NAME
-                    )
+                    );
+                    if close.is_empty() {
+                        format!(
+                            "the targets are {}: name one of them, or {add}",
+                            quoted(&names)
+                        )
+                    } else {
+                        format!("did you mean {}? If not, {add}", quoted(&close))
+                    }
                 };
                 problems.push(
                     Diagnostic::new(
@@ -206,17 +229,11 @@ pub fn from_files<'a>(
             }
         }
     }
-    // Duplicate ids across files.
-    let mut by_id: std::collections::HashMap<&str, &Article> = Default::default();
-    for a in &articles {
-        if let Some(first) = by_id.insert(a.id.as_str(), a) {
-            problems.push(
-                Diagnostic::new(&a.file, a.id_line, format!("article id `{}` is already used by {}", a.id, first.file))
-                    .hint("ids must be unique: rename this file or set a different `id` in its front matter"),
-            );
-        }
-    }
+    let all: Vec<&Article> = articles.iter().chain(&broken).collect();
+    duplicate_ids(&all, &mut problems);
+    duplicate_titles(&all, &mut problems);
     if !problems.is_empty() {
+        super::diagnostic::sort_by_place(&mut problems);
         return Err(problems);
     }
     Ok(
@@ -225,12 +242,125 @@ pub fn from_files<'a>(
     )
 }
 
+/// The file name an article's id defaults to.
+fn stem_of(file: &str) -> &str {
+    Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file)
+}
+
+/// Groups of articles sharing a key (in file order), each group in file order.
+fn groups<'a>(articles: &[&'a Article], key: impl Fn(&Article) -> String) -> Vec<Vec<&'a Article>> {
+    let mut groups: Vec<(String, Vec<&Article>)> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = Default::default();
+    for &a in articles {
+        let k = key(a);
+        match at.get(&k) {
+            Some(&i) => groups[i].1.push(a),
+            None => {
+                at.insert(k.clone(), groups.len());
+                groups.push((k, vec![a]));
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, g)| g)
+        .filter(|g| g.len() > 1)
+        .collect()
+}
+
+/// The files of `group` other than `a`, for messages.
+fn others(group: &[&Article], a: &Article) -> String {
+    group
+        .iter()
+        .filter(|o| o.file != a.file)
+        .map(|o| o.file.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Two files with one id. The one whose `id` differs from its file name is the edit (a copy,
+/// or an id typed over another's) and is the one reported; when every file of the group (or
+/// none) has its own name as id, each is reported, naming the others.
+fn duplicate_ids(articles: &[&Article], problems: &mut Vec<Diagnostic>) {
+    for group in groups(articles, |a| a.id.clone()) {
+        for a in blamed(&group) {
+            let stem = stem_of(&a.file);
+            let hint = if stem != a.id
+                && valid_stem_id(stem)
+                && !articles.iter().any(|o| o.id == stem)
+            {
+                format!(
+                    "ids must be unique: set `id = \"{stem}\"` (this file's name) or another id no other file has; if this file is a copy, delete it"
+                )
+            } else {
+                "ids must be unique: give one of the files another `id` in its front matter, or delete the one that is a copy".to_string()
+            };
+            problems.push(
+                Diagnostic::new(
+                    &a.file,
+                    a.id_line,
+                    format!(
+                        "article id `{}` is also the id of {}",
+                        a.id,
+                        others(&group, a)
+                    ),
+                )
+                .hint(hint),
+            );
+        }
+    }
+}
+
+/// The articles of a group sharing an id or a title to report: those whose id is not their
+/// file name (a copy, or an id typed over another's: the edit), or every one when that does
+/// not tell them apart.
+fn blamed<'a>(group: &[&'a Article]) -> Vec<&'a Article> {
+    let renamed: Vec<&Article> = group
+        .iter()
+        .copied()
+        .filter(|a| stem_of(&a.file) != a.id)
+        .collect();
+    if renamed.is_empty() || renamed.len() == group.len() {
+        group.to_vec()
+    } else {
+        renamed
+    }
+}
+
+fn valid_stem_id(stem: &str) -> bool {
+    !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Two articles with one title (a copied template): users would be offered two choices that
+/// read the same. Reported on the copy when [`blamed`] can tell, else on each, naming the others.
+fn duplicate_titles(articles: &[&Article], problems: &mut Vec<Diagnostic>) {
+    let titled: Vec<&Article> = articles
+        .iter()
+        .copied()
+        .filter(|a| !a.title.is_empty())
+        .collect();
+    for group in groups(&titled, |a| a.title.to_lowercase()) {
+        for a in blamed(&group) {
+            problems.push(
+                Diagnostic::new(&a.file, a.title_line, format!("title `{}` is also the title of {}", a.title, others(&group, a)))
+                    .hint("users choosing between articles would see the same title twice: give each article its own title, or delete the one that is a copy"),
+            );
+        }
+    }
+}
+
 /// Below this many files per thread, starting threads costs more than it saves.
 const MIN_PER_THREAD: usize = 200;
 
 /// Parses every source, in order; a large base is split across the cores (a 10,000-file base
 /// takes about half a second to parse on one).
-fn parse_all(sources: &[(&str, &str, &[u8])]) -> Vec<Result<Article, Vec<Diagnostic>>> {
+fn parse_all(sources: &[(&str, &str, &[u8])]) -> Vec<article::Parsed> {
     par_map(sources, parse_one)
 }
 
@@ -261,7 +391,18 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     })
 }
 
-fn parse_one(&(name, stem, bytes): &(&str, &str, &[u8])) -> Result<Article, Vec<Diagnostic>> {
+fn parse_one(&(name, stem, bytes): &(&str, &str, &[u8])) -> article::Parsed {
+    let unread = |problem: Diagnostic| article::Parsed {
+        article: Article::default(),
+        problems: vec![problem],
+        front_matter_read: false,
+    };
+    if bytes.len() > article::MAX_FILE_BYTES {
+        return unread(
+            Diagnostic::new(name, 0, format!("the file is over {} KB, too big to be an article: it is not loaded", article::MAX_FILE_BYTES / 1024))
+                .hint(format!("an article is read in chat, one reply of at most {} characters at a time: split it into several articles, or move long material to a web page and link to it", article::MAX_REPLY_CHARS)),
+        );
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -270,13 +411,13 @@ fn parse_one(&(name, stem, bytes): &(&str, &str, &[u8])) -> Result<Article, Vec<
                 .filter(|&&b| b == b'\n')
                 .count()
                 + 1;
-            return Err(vec![
+            return unread(
                 Diagnostic::new(name, line, "the file is not valid UTF-8")
                     .hint("save the file as UTF-8 in your editor (check for pasted “smart” characters in a legacy encoding)"),
-            ]);
+            );
         }
     };
-    article::parse(name, stem, text)
+    article::parse_in_full(name, stem, text)
 }
 
 fn stem(path: &Path) -> String {

@@ -208,11 +208,20 @@ struct Front {
     lines: Vec<(&'static str, usize)>,
     /// No TOML syntax error: only then is a key that is not there known to be missing.
     complete: bool,
+    /// Keys an unknown key was taken for (`titel` -> `title`): reported with it, so not said
+    /// to be missing as well.
+    misspelled: Vec<&'static str>,
 }
 
 impl Front {
     fn line_of(&self, key: &str) -> Option<usize> {
         self.lines.iter().find(|(k, _)| *k == key).map(|(_, l)| *l)
+    }
+
+    /// Whether `key` is known not to be given: the TOML was read whole, no line holds it, and
+    /// no unknown key was taken for a misspelling of it.
+    fn missing(&self, key: &str) -> bool {
+        self.complete && self.line_of(key).is_none() && !self.misspelled.contains(&key)
     }
 }
 
@@ -305,7 +314,9 @@ fn read_front(
         }
         let name = key.get_ref().as_ref();
         let Some(&known) = FRONT_KEYS.iter().find(|k| **k == name) else {
-            let near = super::diagnostic::nearest(name, &FRONT_KEYS)
+            let nearest = super::diagnostic::nearest(name, &FRONT_KEYS);
+            out.misspelled.extend(nearest);
+            let near = nearest
                 .map(|k| format!("did you mean `{k}`? "))
                 .unwrap_or_default();
             problems.push(
@@ -500,9 +511,7 @@ pub fn parse_in_full(file: &str, stem: &str, text: &str) -> Parsed {
     let no_title = match &fm.title {
         Some(t) => t.is_empty().then_some("`title` is empty"),
         // A `title` line with a value of the wrong type was reported as such.
-        None => {
-            (fm.complete && fm.line_of("title").is_none()).then_some("front matter has no `title`")
-        }
+        None => fm.missing("title").then_some("front matter has no `title`"),
     };
     if let Some(message) = no_title {
         problems.push(
@@ -519,7 +528,7 @@ pub fn parse_in_full(file: &str, stem: &str, text: &str) -> Parsed {
             Vec::new()
         }
         // A `symptoms` line with a value of the wrong type was reported as such.
-        None if fm.complete && fm.line_of("symptoms").is_none() => {
+        None if fm.missing("symptoms") => {
             problems.push(
                 Diagnostic::new(file, fm_line, "front matter has no `symptoms`").hint(
                     "add what users notice, e.g. `symptoms = [\"QuickBooks Online does not open\"]`",
@@ -1799,7 +1808,8 @@ Ask a human.
             .iter()
             .map(|e| (e.line, e.message.as_str(), e.hint.as_deref().unwrap_or("")))
             .collect();
-        assert_eq!(got.len(), 5, "{got:#?}");
+        // `symtoms` is said once, as a misspelling, not again as a missing `symptoms`.
+        assert_eq!(got.len(), 4, "{got:#?}");
         assert_eq!(got[0].0, 3);
         assert!(got[0].1.contains("`codes` must be a list"), "{got:?}");
         assert!(got[0].2.contains("`codes = [\"ERR-77\"]`"), "{got:?}");
@@ -1813,7 +1823,6 @@ Ask a human.
         assert!(got[2].2.contains("`\"5\"`"), "{got:?}");
         assert_eq!(got[3].0, 6);
         assert!(got[3].2.contains("`product = \"QBO\"`"), "{got:?}");
-        assert!(got[4].1.contains("no `symptoms`"), "{got:?}");
         // A key given twice is named; an empty list is said to be empty at its line.
         let errs = errors(
             "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\nsymptoms = [\"t\"]\n+++\nS\n## Solution: A\n1. x\n",

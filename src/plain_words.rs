@@ -1,5 +1,49 @@
 //! The words of a text, lowercased: one tokenisation for the many small scans that ask "does it
-//! say X?" (a word is a run of letters or digits; everything else separates words).
+//! say X?" (a word is a run of letters or digits; everything else separates words), and the
+//! part of a long message that is read at all ([`reading`]).
+
+use std::borrow::Cow;
+
+/// How many bytes from the start of a long message are read.
+pub const READ_HEAD: usize = 2_000;
+/// How many bytes from the end of a long message are read (a pasted log often ends with the error).
+pub const READ_TAIL: usize = 1_000;
+/// What stands for the part of a long message that was left out.
+pub const LEFT_OUT: &str = "\n[…]\n";
+
+/// The part of `text` that the matcher and the reply reader look at: all of it up to about 3 KB
+/// (more than a Discord message without Nitro may hold), otherwise its first [`READ_HEAD`] and last [`READ_TAIL`]
+/// bytes, cut between words, joined by [`LEFT_OUT`]. Reading a message costs time in proportion
+/// to its length times the phrases looked for, so a 100 KB paste read whole would hold the user
+/// (and, on Discord, their turn) for seconds. Reading a reading changes nothing.
+pub fn reading(text: &str) -> Cow<'_, str> {
+    if text.len() <= READ_HEAD + LEFT_OUT.len() + READ_TAIL {
+        return Cow::Borrowed(text);
+    }
+    let head = text.floor_char_boundary(READ_HEAD);
+    // Back to the last space, unless that loses more than half the head (one long word).
+    let head = text[..head]
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > READ_HEAD / 2)
+        .unwrap_or(head);
+    let tail = text.ceil_char_boundary(text.len() - READ_TAIL);
+    // On to the next space, unless that loses more than half the tail.
+    let tail = text[tail..]
+        .find(char::is_whitespace)
+        .map(|i| tail + i)
+        .filter(|&i| i < text.len() - READ_TAIL / 2)
+        .unwrap_or(tail);
+    Cow::Owned(format!(
+        "{}{LEFT_OUT}{}",
+        text[..head].trim_end(),
+        text[tail..].trim_start()
+    ))
+}
+
+/// Whether [`reading`] leaves part of `text` out.
+pub fn read_in_part(text: &str) -> bool {
+    matches!(reading(text), Cow::Owned(_))
+}
 
 /// The words of `text`, lowercased, in order.
 pub fn lowercase_words(text: &str) -> Vec<String> {
@@ -41,6 +85,51 @@ mod tests {
         assert!(has_any_word("It's BACK again", &["back"]));
         assert!(!has_any_word("the backup failed", &["back"]));
         assert!(!has_any_word("", &["back"]));
+    }
+
+    #[test]
+    fn a_long_message_is_read_by_its_head_and_tail_between_words() {
+        let short = "blank page in chrome";
+        assert!(matches!(reading(short), Cow::Borrowed(_)));
+        let long = format!(
+            "payroll wont update {} still says error PS038",
+            "log line here ".repeat(10_000)
+        );
+        let read = reading(&long);
+        assert!(
+            read.len() <= READ_HEAD + LEFT_OUT.len() + READ_TAIL,
+            "{}",
+            read.len()
+        );
+        assert!(
+            read.starts_with("payroll wont update log line"),
+            "{read:.80}"
+        );
+        assert!(read.ends_with("still says error PS038"));
+        assert!(read.contains(LEFT_OUT));
+        // Cut between words: every word on either side is whole.
+        for word in read.split_whitespace().filter(|w| *w != "[…]") {
+            assert!(
+                [
+                    "payroll", "wont", "update", "log", "line", "here", "still", "says", "error",
+                    "PS038"
+                ]
+                .contains(&word),
+                "{word}"
+            );
+        }
+        assert_eq!(reading(&read), read, "a reading is read as it is");
+        assert!(read_in_part(&long) && !read_in_part(short));
+    }
+
+    #[test]
+    fn a_long_message_with_no_spaces_or_wide_characters_is_cut_on_character_boundaries() {
+        for unit in ["x", "é", "🙃", "a\u{301}"] {
+            let long = unit.repeat(60_000);
+            let read = reading(&long);
+            assert!(read.len() <= READ_HEAD + LEFT_OUT.len() + READ_TAIL);
+            assert!(read.contains(LEFT_OUT));
+        }
     }
 
     #[test]

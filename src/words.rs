@@ -952,6 +952,31 @@ pub fn ticket_opened_empty(id: &str) -> String {
 }
 
 /// A password typed into the conversation, taken out before anything was kept.
+/// A message too long to read whole: what was read, and how to be read in full.
+pub fn read_in_part(chars: usize, head: usize, tail: usize) -> String {
+    format!(
+        "Your message is long ({} characters), so I read only its start and its end (about {} \
+         and {} characters). If the problem is described in between, say it again in a \
+         sentence or two.",
+        thousands(chars),
+        thousands(head),
+        thousands(tail)
+    )
+}
+
+/// 102400 -> "102,400".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 pub const PASSWORD_LEFT_OUT: &str = "I've left out the password you typed: it isn't kept or shown to the support team, and nobody here needs it. If it's a real one, change it (and delete your message if others can see it).";
 
 /// "It works now, but only after ..." while the ticket is open.

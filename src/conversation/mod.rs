@@ -101,6 +101,23 @@ pub struct Output {
 }
 
 /// `text` with any password it gives taken out, and the user told so.
+/// What of a message is read (see [`crate::plain_words::reading`]): a long paste is read by its
+/// start and its end, and the user is told so, with how to be read in full.
+fn read_of(text: &str, out: &mut Output) -> String {
+    let read = crate::plain_words::reading(text);
+    if let std::borrow::Cow::Owned(_) = read {
+        out.replies.push(
+            Reply::new(words::read_in_part(
+                text.chars().count(),
+                crate::plain_words::READ_HEAD,
+                crate::plain_words::READ_TAIL,
+            ))
+            .tone(Tone::Warning),
+        );
+    }
+    read.into_owned()
+}
+
 fn without_passwords(text: &str, out: &mut Output) -> String {
     let (text, removed) = understand::secrets::redact(text);
     if removed {
@@ -158,7 +175,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             query,
         } => {
             // A password typed here is never kept: not in the session, not on a ticket.
-            let text = without_passwords(text.trim(), &mut out);
+            let text = without_passwords(&read_of(text.trim(), &mut out), &mut out);
             let text = text.as_str();
             note_device(session, text);
             let before = session.browser;
@@ -205,7 +222,9 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             note,
             query,
         } => {
-            let text = without_passwords(text.trim(), &mut out);
+            // (The service keeps the whole hand-over for the ticket: `keep_handed_over`.)
+            let text = crate::plain_words::reading(text.trim()).into_owned();
+            let text = without_passwords(&text, &mut out);
             note_device(session, &text);
             let told = out.replies.len();
             let tried = session.attempts.len();
@@ -2121,6 +2140,7 @@ pub(super) fn tests_answered_up_front(
     out: &mut Output,
 ) {
     let said = session.descriptions.join(".\n");
+    let said = crate::plain_words::reading(&said);
     let mut skipped = Vec::new();
     for (index, test) in article.solutions.iter().enumerate() {
         if !test.test

@@ -1559,6 +1559,7 @@ pub(super) fn fixes_tried_up_front(
     out: &mut Output,
 ) {
     let said = session.descriptions.join(".\n");
+    let said = crate::plain_words::reading(&said);
     if understand::classify(&said).intent == Some(Intent::Fixed) {
         return;
     }

@@ -458,6 +458,8 @@ impl Index {
 
     /// Ranks articles for a description. Returns at most `limit` matches with score > 0.
     pub fn rank(&self, description: &str, limit: usize) -> Ranking {
+        // A long paste: its start and its end are read (`plain_words::reading`).
+        let description = &*crate::plain_words::reading(description);
         // "its not a 502": a denied code names no article.
         let description = &*text::without_denied_codes(description);
         let tokens = text::tokens(description);

@@ -66,9 +66,15 @@ fn handed_over_words(text: &str) -> String {
 /// when it describes something, and drops filler ("call me back please", "help", "ok", an
 /// emoji): right in a chat, where the user is asked for more, but a one-shot hand-over asks
 /// no more, and its words may be all staff will read. Words the engine kept stay as they are.
+/// A long hand-over the engine read in part (`plain_words::reading`) is kept whole in its place.
 fn keep_handed_over(session: &mut Session, said: String) {
-    if !said.is_empty() && session.descriptions.last() != Some(&said) {
-        session.descriptions.push(said);
+    if said.is_empty() || session.descriptions.last() == Some(&said) {
+        return;
+    }
+    let read = crate::plain_words::reading(&said);
+    match session.descriptions.last_mut() {
+        Some(last) if *last == *read => *last = said,
+        _ => session.descriptions.push(said),
     }
 }
 
@@ -183,7 +189,9 @@ impl Service {
         } = &mut event
             && let Some(encoder) = self.knowledge.encoder()
         {
-            *q = encoder.encode(text, self.semantic_deadline).await;
+            // Only what the engine reads of a long paste is encoded.
+            let read = crate::plain_words::reading(text);
+            *q = encoder.encode(&read, self.semantic_deadline).await;
         }
         // A hand-over's words, as the ticket must keep them (the engine drops filler).
         let handed_over = match &event {

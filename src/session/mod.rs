@@ -462,14 +462,14 @@ impl Session {
     /// The attempt shown last and still waiting for an answer.
     /// The words the list on screen was ranked from: every description since the one that
     /// brought it up ("qbo is slow on my iphone", then "actually on my laptop with edge now,
-    /// same thing"), or the last description when that is not known.
+    /// same thing"), or the last description when that is not known; as much of them as is
+    /// read ([`crate::plain_words::reading`]).
     pub fn list_source(&self) -> Option<String> {
-        match self.list_from {
-            Some(from) if from < self.descriptions.len() => {
-                Some(self.descriptions[from..].join("\n"))
-            }
-            _ => self.descriptions.last().cloned(),
-        }
+        let said = match self.list_from {
+            Some(from) if from < self.descriptions.len() => self.descriptions[from..].join("\n"),
+            _ => self.descriptions.last()?.clone(),
+        };
+        Some(crate::plain_words::reading(&said).into_owned())
     }
 
     pub fn pending_attempt(&mut self) -> Option<&mut Attempt> {

@@ -952,6 +952,20 @@ pub fn ticket_opened_empty(id: &str) -> String {
 }
 
 /// A password typed into the conversation, taken out before anything was kept.
+/// A live check that passes while incident `id` is still open for that service.
+/// `listed`: the user already asked to be told when it is over.
+pub fn up_during_incident(id: &str, listed: bool) -> String {
+    let told = if listed {
+        "You're on the list: you'll be told when it's over."
+    } else {
+        &format!("Choose \"{NOTIFY_ME}\" to be told when it's over.")
+    };
+    format!(
+        "The service answers from here right now, but the outage ({id}) is not over yet: it \
+         may still fail for you, or come and go, while it is being fixed. {told}"
+    )
+}
+
 /// A message too long to read whole: what was read, and how to be read in full.
 pub fn read_in_part(chars: usize, head: usize, tail: usize) -> String {
     format!(

@@ -2,16 +2,22 @@
 //! engine in process (lexical matching, no model), with local HTTP servers for the checks.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
+use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
+use supportbot::config::CheckConfig;
 use supportbot::conversation::Event;
+use supportbot::incident::IncidentId;
 use supportbot::knowledge::Knowledge;
-use supportbot::reply::Reply;
+use supportbot::probe::Prober;
+use supportbot::reply::{Action, Reply};
 use supportbot::service::Service;
 use supportbot::session::UserRef;
 use supportbot::store::Store;
 
 mod support;
+use support::http::{Behavior, TestServer};
 use support::paths::shipped_knowledge;
 use support::tickets::{FixedClock, user};
 
@@ -106,4 +112,108 @@ async fn a_long_hand_over_is_kept_whole_on_the_ticket() {
         .unwrap();
     let kept = &ticket.summaries.last().unwrap().descriptions;
     assert_eq!(kept, &[said], "word for word, once");
+}
+
+const PORTAL_ARTICLE: &str = "+++\ntitle = \"Portal answers 502\"\ncodes = [\"502\"]\n\
+    symptoms = [\"The portal shows 502 Bad Gateway\"]\nchecks = [\"portal\"]\n+++\n\
+    The portal's gateway failed.\n\n## Solution: Wait and retry\n1. Wait a minute and reload.\n";
+
+/// A knowledge base with one article and the `portal` target, served by a local server whose
+/// answer the test sets.
+struct Rig {
+    service: Service,
+    _knowledge: tempfile::TempDir,
+    _data: tempfile::TempDir,
+    _server: TestServer,
+}
+
+impl Rig {
+    async fn new() -> Rig {
+        Rig::with(PORTAL_ARTICLE, "").await
+    }
+
+    /// `article` as the one article, `extra` appended to the `portal` target's table.
+    async fn with(article: &str, extra: &str) -> Rig {
+        let behavior = Arc::new(Mutex::new(Behavior::ok("fine")));
+        let b = behavior.clone();
+        let server = TestServer::start(move |_| b.lock().unwrap().clone()).await;
+        let knowledge = tempfile::tempdir().unwrap();
+        write_knowledge(knowledge.path(), article, &server.url("/"), extra);
+        let data = tempfile::tempdir().unwrap();
+        let prober = Prober::new(CheckConfig {
+            allow_private_targets: true,
+            deadline: Duration::from_secs(2),
+            // Every check reaches the server (the test changes its answer between checks).
+            cache_ttl: Duration::ZERO,
+            ..CheckConfig::default()
+        });
+        let service = Service::with_prober(
+            Knowledge::open(knowledge.path()).expect("valid knowledge"),
+            Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap(),
+            prober,
+        )
+        .with_clock(Arc::new(FixedClock(Mutex::new(1_000))));
+        Rig {
+            service,
+            _knowledge: knowledge,
+            _data: data,
+            _server: server,
+        }
+    }
+}
+
+fn write_knowledge(dir: &Path, article: &str, url: &str, extra: &str) {
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::write(dir.join("articles/portal-502.md"), article).unwrap();
+    std::fs::write(
+        dir.join("endpoints.toml"),
+        format!(
+            "[[target]]\nname = \"portal\"\ndescription = \"The portal\"\nurl = \"{url}\"\n\
+             timeout_ms = 500\n{extra}"
+        ),
+    )
+    .unwrap();
+}
+
+fn check(target: &str) -> Event {
+    Event::Check {
+        target: Some(target.into()),
+    }
+}
+
+#[tokio::test]
+async fn a_passing_check_during_a_staff_incident_does_not_blame_the_user() {
+    let rig = Rig::new().await;
+    let ann = user("ann");
+    // No incident: the usual words.
+    let told = say(&rig.service, &ann, check("portal")).await;
+    assert!(told.contains("likely on your side"), "{told}");
+
+    let incident = rig
+        .service
+        .declare_incident("sam", "Portal sign-in failing", &["portal-502".into()])
+        .unwrap();
+    assert_eq!(incident.id, IncidentId(1));
+    let told = say(&rig.service, &ann, check("portal")).await;
+    assert!(!told.contains("likely on your side"), "{told}");
+    assert!(
+        told.contains("answers from here right now, but the outage (I-0001) is not over yet"),
+        "{told}"
+    );
+    assert!(
+        told.contains("Choose \"Notify me when it's fixed\""),
+        "{told}"
+    );
+
+    // On the list: told so.
+    say(&rig.service, &ann, Event::Act(Action::NotifyMe(1))).await;
+    let told = say(&rig.service, &ann, check("portal")).await;
+    assert!(told.contains("You're on the list"), "{told}");
+
+    // Resolved: the usual words again.
+    rig.service
+        .resolve_incident(IncidentId(1), "sam", None)
+        .unwrap();
+    let told = say(&rig.service, &ann, check("portal")).await;
+    assert!(told.contains("likely on your side"), "{told}");
 }

@@ -8,14 +8,28 @@ use crate::reply::{Reply, Tone};
 use crate::session::CheckRecord;
 use std::time::Duration;
 
-/// One reply per report, in order.
-pub fn render_reports(reports: &[Report], kb: &KnowledgeBase) -> Vec<Reply> {
-    reports.iter().map(|r| render(r, kb)).collect()
+/// One reply per report, in order. `up_means` gives, for a report's target, what a passing
+/// check means when that is not the usual (see [`render_during`]).
+pub fn render_reports(
+    reports: &[Report],
+    kb: &KnowledgeBase,
+    up_means: impl Fn(&Report) -> Option<String>,
+) -> Vec<Reply> {
+    reports
+        .iter()
+        .map(|r| render_during(r, kb, up_means(r)))
+        .collect()
 }
 
 /// A report as the user sees it: the verdict as title, what it means, what was measured, and
 /// the matching article (`Reply.article`).
 pub fn render(report: &Report, kb: &KnowledgeBase) -> Reply {
+    render_during(report, kb, None)
+}
+
+/// [`render`], with `up_means` said for a check that passes instead of the verdict's usual
+/// meaning (while an incident is open for the target: not "the cause is likely on your side").
+pub fn render_during(report: &Report, kb: &KnowledgeBase, up_means: Option<String>) -> Reply {
     let checked = match &report.outcome {
         Ok(c) => c,
         Err(e) => return render_error(e),
@@ -31,7 +45,10 @@ pub fn render(report: &Report, kb: &KnowledgeBase) -> Reply {
     {
         title.push_str(&format!(" ({code})"));
     }
-    let mut text = checked.meaning();
+    let mut text = match up_means {
+        Some(meaning) if r.verdict.is_up() => meaning,
+        _ => checked.meaning(),
+    };
     text.push_str(&format!("\n\nSeen from the bot: {}.", r.detail));
     if let Some(id) = &checked.article
         && let Some(a) = kb.get(id)

@@ -395,7 +395,21 @@ impl Service {
                     }
                 }
                 // On the side of the walk: the question open before stays open.
-                let mut replies: Vec<Reply> = probe::render_reports(&reports, &kb)
+                // A target an open incident is about (by its checks, or by the articles it
+                // concerns, for one staff declared) is not cleared by one passing check.
+                let active = self.store.active_incidents();
+                let up_means = |r: &probe::Report| {
+                    let about = |i: &&crate::incident::Incident| {
+                        i.targets.contains(&r.target)
+                            || (i.articles.iter())
+                                .filter_map(|a| kb.get(a))
+                                .any(|a| a.checks.contains(&r.target))
+                    };
+                    let i = active.iter().find(about)?;
+                    let listed = self.store.is_subscribed(i.id, &session.user.id);
+                    Some(words::up_during_incident(&i.id.to_string(), listed))
+                };
+                let mut replies: Vec<Reply> = probe::render_reports(&reports, &kb, up_means)
                     .into_iter()
                     .map(Reply::aside)
                     .collect();

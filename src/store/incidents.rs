@@ -287,6 +287,20 @@ impl Store {
         Ok(true)
     }
 
+    /// Whether `user` asked to be told when incident `id` is over.
+    pub fn is_subscribed(&self, id: IncidentId, user: &str) -> bool {
+        let key = incident_user_key(id, user);
+        match self.incident_users.get(&key) {
+            Ok(Some(v)) => decode_or_skip::<IncidentUser>("incident_users", &key, &v)
+                .is_some_and(|row| row.subscribed),
+            Ok(None) => false,
+            Err(e) => {
+                tracing::warn!(error = %e, "could not read an incident's users; taken as not asked");
+                false
+            }
+        }
+    }
+
     /// Everyone told about incident `id` (subscribed or not).
     pub fn incident_users(&self, id: IncidentId) -> Vec<IncidentUser> {
         self.incident_users

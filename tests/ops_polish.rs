@@ -217,3 +217,42 @@ async fn a_passing_check_during_a_staff_incident_does_not_blame_the_user() {
     let told = say(&rig.service, &ann, check("portal")).await;
     assert!(told.contains("likely on your side"), "{told}");
 }
+
+/// Whether any reply offers "Notify me" for incident `n`.
+fn offers_notify(replies: &[Reply], n: u32) -> bool {
+    replies
+        .iter()
+        .flat_map(|r| &r.choices)
+        .any(|c| c.action == Action::NotifyMe(n))
+}
+
+#[tokio::test]
+async fn notify_me_is_not_offered_again_to_someone_on_the_list() {
+    let rig = Rig::new().await;
+    let ann = user("ann");
+    rig.service
+        .declare_incident("sam", "Portal sign-in failing", &["portal-502".into()])
+        .unwrap();
+    let replies = rig.service.handle(&ann, check("portal")).await.unwrap();
+    assert!(offers_notify(&replies, 1), "{}", text(&replies));
+    let told = say(&rig.service, &ann, Event::Act(Action::NotifyMe(1))).await;
+    assert!(told.contains("I'll tell you"), "{told}");
+
+    let replies = rig.service.handle(&ann, check("portal")).await.unwrap();
+    assert!(
+        text(&replies).contains("Known outage since"),
+        "{}",
+        text(&replies)
+    );
+    assert!(!offers_notify(&replies, 1), "{}", text(&replies));
+    // Someone else still gets the offer.
+    let replies = rig
+        .service
+        .handle(&user("bob"), check("portal"))
+        .await
+        .unwrap();
+    assert!(offers_notify(&replies, 1), "{}", text(&replies));
+    // Asked again (an old button): already on the list.
+    let told = say(&rig.service, &ann, Event::Act(Action::NotifyMe(1))).await;
+    assert!(told.contains("already on the list"), "{told}");
+}

@@ -55,7 +55,11 @@ impl Service {
     /// stands behind it (staff, or the bot's own checks).
     /// Only those of the article being walked, when one is (a payroll outage says nothing of
     /// a blank page).
-    pub(super) fn known_outages_beside_a_check(&self, article: Option<&str>) -> Option<Reply> {
+    pub(super) fn known_outages_beside_a_check(
+        &self,
+        user: &str,
+        article: Option<&str>,
+    ) -> Option<Reply> {
         let active: Vec<_> = self
             .store
             .active_incidents()
@@ -80,7 +84,11 @@ impl Service {
             .title(words::OUTAGE_TITLE)
             .tone(Tone::Warning)
             .aside();
-        for i in &active {
+        // Not offered again to someone already on its list.
+        for i in active
+            .iter()
+            .filter(|i| !self.store.is_subscribed(i.id, user))
+        {
             reply = reply.choice(Action::NotifyMe(i.id.0), words::NOTIFY_ME, Style::Primary);
         }
         Some(reply)

@@ -246,7 +246,9 @@ impl Service {
             match effect {
                 Effect::Check { targets, lead } => {
                     let mut checked = self.run_checks(&mut session, targets).await;
-                    if let Some(known) = self.known_outages_beside_a_check(session.article()) {
+                    if let Some(known) =
+                        self.known_outages_beside_a_check(&session.user.id, session.article())
+                    {
                         checked.insert(0, known);
                     }
                     if lead {

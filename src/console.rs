@@ -342,7 +342,11 @@ pub async fn run(
             Input::Event(event) => match service.handle(&user, event.clone()).await {
                 Ok(replies) => {
                     let aside = !replies.is_empty() && replies.iter().all(|r| r.aside);
-                    if aside && question_len > 0 {
+                    // "Which service?" is answered by the check that follows: not asked again.
+                    let which_service = choices[..question_len]
+                        .iter()
+                        .all(|c| matches!(c.action, Action::CheckTarget(_)));
+                    if aside && question_len > 0 && !which_service {
                         // The open question keeps its numbers through an aside.
                         show_beside(&mut output, replies, &mut choices, question_len, emphasis)?;
                         if event == Event::Help {

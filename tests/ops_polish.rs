@@ -37,6 +37,15 @@ fn text(replies: &[Reply]) -> String {
         .join("\n")
 }
 
+/// Typed as in chat, with no browser picked.
+fn typed(text: &str) -> Event {
+    Event::Describe {
+        text: text.into(),
+        browser: None,
+        query: None,
+    }
+}
+
 async fn say(service: &Service, who: &UserRef, event: Event) -> String {
     text(&service.handle(who, event).await.unwrap())
 }
@@ -255,4 +264,50 @@ async fn notify_me_is_not_offered_again_to_someone_on_the_list() {
     // Asked again (an old button): already on the list.
     let told = say(&rig.service, &ann, Event::Act(Action::NotifyMe(1))).await;
     assert!(told.contains("already on the list"), "{told}");
+}
+
+/// Two services, both served by the rig's server (`payroll` on another path).
+const TWO_SERVICES: &str = "\n[[target]]\nname = \"payroll\"\ndescription = \"Payroll service\"\n\
+    url = \"http://127.0.0.1:9/unused\"\n";
+
+#[tokio::test]
+async fn which_service_is_answered_by_name_misspelling_or_number_and_check_again_repeats_it() {
+    // A second target beside `portal`, so "is it down?" asks which.
+    let rig = Rig::with(PORTAL_ARTICLE, TWO_SERVICES).await;
+    let shown = console(
+        rig.service.clone(),
+        "is it down?\nportl\ncheck again\nis it down?\n1\nis it down?\nThe Portal\n",
+    )
+    .await;
+    let after = |said: &str| {
+        shown
+            .split(&format!("> {said}\n"))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no `{said}` in {shown}"))
+            .split("\n> ")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let asked = after("is it down?");
+    assert!(asked.contains("== Which service? =="), "{asked}");
+    assert!(
+        asked.contains("[1] portal") && asked.contains("[2] payroll"),
+        "{asked}"
+    );
+    for said in ["portl", "check again", "1", "The Portal"] {
+        let got = after(said);
+        assert!(got.contains("== The portal: up =="), "{said}: {got}");
+        // Answered: "Which service?" is not listed again as still open.
+        assert!(!got.contains("[2] payroll"), "{said}: {got}");
+    }
+    assert!(!shown.contains("I don't know this one"), "{shown}");
+}
+
+#[tokio::test]
+async fn check_it_with_nothing_checked_yet_checks_the_only_service() {
+    let rig = Rig::new().await;
+    let ann = user("ann");
+    let told = say(&rig.service, &ann, typed("check it")).await;
+    assert!(told.contains("The portal: up"), "{told}");
 }

@@ -184,6 +184,8 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             // "help me anyway" while the outage lead holds the fixes back: its button.
             if !answered && session.fixes_held_back() && understand::asks_for_the_fixes(text) {
                 act(kb, session, Action::Continue, now, &mut out);
+            } else if !answered && understand::asks_to_check_again(text) {
+                check_again(kb, session, now, &mut out);
             } else if !answered {
                 describe(kb, session, text, browser, query.as_ref(), now, &mut out)
             }
@@ -320,6 +322,16 @@ fn answer_asked(
     now: u64,
     out: &mut Output,
 ) -> bool {
+    // "payroll", "quickbooks online", "paryoll" or "2" at "Which service?".
+    if asked == Asked::WhichService {
+        return match service_named(kb, text) {
+            Some(name) => {
+                act(kb, session, Action::CheckTarget(name), now, out);
+                true
+            }
+            None => false,
+        };
+    }
     // "ok ran it, same error" just after the steps of another fix were shown on the side.
     if let Asked::HowTo { step } = asked {
         return current_article(kb, session).is_some_and(|article| {
@@ -1746,6 +1758,9 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             }
             if targets.is_empty() {
                 out.replies.push(which_target(kb));
+                if !kb.targets().is_empty() {
+                    session.asked = Some(Asked::WhichService);
+                }
             } else {
                 out.effects.push(Effect::Check {
                     targets,
@@ -1753,6 +1768,10 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
                 });
             }
         }
+        Action::CheckTarget(name) => out.effects.push(Effect::Check {
+            targets: vec![name],
+            lead: false,
+        }),
         Action::Escalate => {
             session.leave_pending();
             out.effects.push(Effect::Escalate { note: None });
@@ -2007,11 +2026,67 @@ fn which_target(kb: &KnowledgeBase) -> Reply {
         .iter()
         .map(|t| format!("- **{}**: {}", t.name, t.description))
         .collect();
-    Reply::new(words::which_service(&list.join("\n")))
+    let mut reply = Reply::new(words::which_service(&list.join("\n")))
         .hint(Hint::CheckByName {
             example: targets[0].name.clone(),
         })
-        .title(words::WHICH_SERVICE_TITLE)
+        .title(words::WHICH_SERVICE_TITLE);
+    // One button each, as many as a chat message holds beside the rest; the others by name.
+    for t in targets.iter().take(MAX_SERVICE_CHOICES) {
+        reply = reply.choice(
+            Action::CheckTarget(t.name.clone()),
+            t.name.clone(),
+            Style::Secondary,
+        );
+    }
+    reply
+}
+
+/// How many services "Which service?" offers as choices (Discord holds 25 buttons a message).
+const MAX_SERVICE_CHOICES: usize = 10;
+
+/// The configured service a reply to "Which service?" names: its number in the list, its name
+/// (spaces for dashes, any case), its description, or a close misspelling of its name in a
+/// short reply ("paryoll"). A longer message describes a problem instead.
+fn service_named(kb: &KnowledgeBase, text: &str) -> Option<String> {
+    let targets = kb.targets();
+    let said = text
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .trim()
+        .to_lowercase();
+    if let Ok(n) = said.parse::<usize>() {
+        return targets.get(n.checked_sub(1)?).map(|t| t.name.clone());
+    }
+    let dashed = said.split_whitespace().collect::<Vec<_>>().join("-");
+    if let Some(t) = targets
+        .iter()
+        .find(|t| t.name.to_lowercase() == dashed || t.description.to_lowercase() == said)
+    {
+        return Some(t.name.clone());
+    }
+    if said.split_whitespace().count() > 3 {
+        return None;
+    }
+    let close = |n: &str| strsim::damerau_levenshtein(n, &dashed) <= 2.max(n.len() / 4);
+    let mut near = targets.iter().filter(|t| close(&t.name.to_lowercase()));
+    match (near.next(), near.next()) {
+        (Some(only), None) => Some(only.name.clone()),
+        _ => None,
+    }
+}
+
+/// "check it", "check again": the service checked last in this conversation (a typed address
+/// too), or, with none yet, as the "Check" choice does (the article's services or the only
+/// one configured, else "Which service?").
+fn check_again(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output) {
+    match session.checks.last() {
+        Some(last) => out.effects.push(Effect::Check {
+            targets: vec![last.target.clone()],
+            lead: false,
+        }),
+        None => act(kb, session, Action::Check, now, out),
+    }
 }
 
 fn nothing_open() -> Reply {

@@ -335,11 +335,11 @@ impl Handler {
                 respond.answer(&r).await
             }
             Some(Action::Escalate) => respond.respond(escalate_modal(), "escalate modal").await,
-            Some(Action::Check) => {
+            Some(action @ (Action::Check | Action::CheckTarget(_))) => {
                 if let Some(wait) = self.cooled_down(&user.id, Costly::Check) {
                     return respond.answer(&wait).await;
                 }
-                let event = Event::Act(Action::Check);
+                let event = Event::Act(action);
                 respond.defer_then(self.run(&user, event)).await;
             }
             Some(action) => {

@@ -127,6 +127,8 @@ pub enum Action {
     /// Show causes, prevention and FAQ of the current article.
     MoreInfo,
     Check,
+    /// Check this named target (a pick at "Which service?").
+    CheckTarget(String),
     Escalate,
     /// Add what was said since the hand-over to the user's open ticket (offered after one): no
     /// note asked for, and nothing filed twice.
@@ -150,6 +152,7 @@ impl Action {
             Action::NoneOfThese => "none".into(),
             Action::MoreInfo => "info".into(),
             Action::Check => "check".into(),
+            Action::CheckTarget(name) => format!("check:{name}"),
             Action::Escalate => "escalate".into(),
             Action::AddToTicket => "add-to-ticket".into(),
             Action::Restart => "restart".into(),
@@ -183,6 +186,11 @@ impl Action {
                     Action::WorksAnyway(parse_step(step)?)
                 } else if let Some(n) = token.strip_prefix("notify:") {
                     Action::NotifyMe(n.parse().ok().filter(|n| *n > 0)?)
+                } else if let Some(name) = token.strip_prefix("check:") {
+                    if name.is_empty() {
+                        return None;
+                    }
+                    Action::CheckTarget(name.to_string())
                 } else if let Some(id) = token.strip_prefix("article:") {
                     if id.is_empty() {
                         return None;
@@ -339,6 +347,7 @@ mod tests {
             Action::NoneOfThese,
             Action::MoreInfo,
             Action::Check,
+            Action::CheckTarget("quickbooks-online".into()),
             Action::Escalate,
             Action::AddToTicket,
             Action::Restart,
@@ -351,6 +360,7 @@ mod tests {
         }
         assert_eq!(Action::parse("browser:netscape"), None);
         assert_eq!(Action::parse("article:"), None);
+        assert_eq!(Action::parse("check:"), None);
         assert_eq!(Action::parse("bogus"), None);
         assert_eq!(Action::parse("notify:0"), None);
         assert_eq!(Action::parse("notify:x"), None);

@@ -279,6 +279,9 @@ pub enum Asked {
     /// The steps of fix `step` (not the one on screen) were shown on the side ("how do i run
     /// file doctor?"): "ran it, same error" next is about that fix.
     HowTo { step: usize },
+    /// "Which service?" with the configured services listed: a name (or a close misspelling,
+    /// or its number in the list) picks one.
+    WhichService,
 }
 
 /// Which "did this fix it?" an answer is for: the attempt's number (counted over the user's

@@ -1172,6 +1172,39 @@ pub fn only_another_problem(message: &str) -> bool {
     cues::only_another_problem(&Normalised::new(message))
 }
 
+/// Whether the message only asks for the check to be run again ("check it", "check again",
+/// "can you check it again?", "recheck pls"): the service just checked is meant, not a site
+/// or a problem (those name what to check).
+pub fn asks_to_check_again(message: &str) -> bool {
+    let words = crate::plain_words::lowercase_words(message);
+    let mut rest: &[String] = &words;
+    const POLITE: &[&str] = &[
+        "please", "pls", "plz", "can", "could", "you", "u", "ok", "okay",
+    ];
+    while let [first, more @ ..] = rest
+        && POLITE.contains(&first.as_str())
+    {
+        rest = more;
+    }
+    let [verb, more @ ..] = rest else {
+        return false;
+    };
+    if !matches!(verb.as_str(), "check" | "recheck" | "retest" | "re") {
+        return false;
+    }
+    // ("re-check": "re" then "check".)
+    let more = match (verb.as_str(), more) {
+        ("re", [check, after @ ..]) if check == "check" || check == "test" => after,
+        ("re", _) => return false,
+        _ => more,
+    };
+    const AFTER: &[&str] = &[
+        "it", "that", "this", "again", "now", "once", "more", "the", "service", "please", "pls",
+        "plz", "for", "me",
+    ];
+    more.iter().all(|w| AFTER.contains(&w.as_str())) && (verb != "check" || !more.is_empty())
+}
+
 /// Whether the message says anything is wrong ("wont load", "stuck", an error code), in
 /// words the articles may not know ("qb onlin wont lod").
 pub fn mentions_trouble(message: &str) -> bool {
@@ -1771,6 +1804,32 @@ fn then_and_now(text: &Normalised) -> Option<Intent> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn check_it_and_check_again_ask_for_the_same_check() {
+        for yes in [
+            "check it",
+            "check again",
+            "Check it again!",
+            "can you check again?",
+            "please re-check",
+            "recheck",
+            "check it now pls",
+            "ok check again",
+        ] {
+            assert!(asks_to_check_again(yes), "{yes}");
+        }
+        for no in [
+            "check",
+            "check https://example.com",
+            "check payroll",
+            "i checked it again",
+            "check if quickbooks is up",
+            "it still fails",
+        ] {
+            assert!(!asks_to_check_again(no), "{no}");
+        }
+    }
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent

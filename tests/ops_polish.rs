@@ -311,3 +311,45 @@ async fn check_it_with_nothing_checked_yet_checks_the_only_service() {
     let told = say(&rig.service, &ann, typed("check it")).await;
     assert!(told.contains("The portal: up"), "{told}");
 }
+
+#[tokio::test]
+async fn a_maintenance_page_links_the_article_about_maintenance() {
+    let article = "+++\ntitle = \"Portal down for maintenance\"\nkeywords = [\"maintenance\"]\n\
+        symptoms = [\"The portal shows a maintenance page\"]\nchecks = [\"portal\"]\n+++\n\
+        The portal is being maintained.\n\n## Solution: Wait for it\n1. Wait and reload.\n";
+    let behavior = Arc::new(Mutex::new(Behavior::ok(
+        "<h1>Down for scheduled maintenance</h1>",
+    )));
+    let b = behavior.clone();
+    let server = TestServer::start(move |_| b.lock().unwrap().clone()).await;
+    let knowledge = tempfile::tempdir().unwrap();
+    write_knowledge(
+        knowledge.path(),
+        article,
+        &server.url("/"),
+        "contains = \"Sign in\"\n",
+    );
+    let data = tempfile::tempdir().unwrap();
+    let service = Service::with_prober(
+        Knowledge::open(knowledge.path()).expect("valid knowledge"),
+        Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap(),
+        Prober::new(CheckConfig {
+            allow_private_targets: true,
+            ..CheckConfig::default()
+        }),
+    );
+    let replies = service.handle(&user("ann"), check("portal")).await.unwrap();
+    let told = text(&replies);
+    assert!(told.contains("The portal: unexpected content"), "{told}");
+    assert!(
+        told.contains("The article **Portal down for maintenance** explains this"),
+        "{told}"
+    );
+    assert!(
+        replies
+            .iter()
+            .flat_map(|r| &r.choices)
+            .any(|c| c.action == Action::Article("portal-502".into())),
+        "one press away: {told}"
+    );
+}

@@ -392,7 +392,13 @@ impl Prober {
                 Ok(result) => {
                     tracing::debug!(target = %label, verdict = %result.verdict, status = ?result.status, shared, "check done");
                     Ok(Checked {
-                        article: verdict::matching_article(kb, result.status).map(|a| a.id.clone()),
+                        article: verdict::article_for(
+                            kb,
+                            &target.name,
+                            result.verdict,
+                            result.status,
+                        )
+                        .map(|a| a.id.clone()),
                         result,
                         age,
                         shared,

@@ -217,6 +217,52 @@ pub fn matching_article(kb: &KnowledgeBase, status: Option<u16>) -> Option<&Arti
         .map(|(_, a)| a)
 }
 
+/// Words an article's `codes` or `keywords` use for what a check saw when no error status
+/// names it (a timeout, a maintenance page instead of the expected one, a redirect loop).
+fn verdict_words(verdict: Verdict) -> &'static [&'static str] {
+    match verdict {
+        Verdict::Timeout => &["timeout", "timed out", "time-out", "time out"],
+        Verdict::UnexpectedContent => &["maintenance"],
+        Verdict::RedirectLoop => &["redirect loop"],
+        _ => &[],
+    }
+}
+
+/// The article that explains a check's result: the one its error status names
+/// ([`matching_article`]), else the one whose `codes` (counted twice) and `keywords` say most
+/// often what the verdict is in words ("timeout", "maintenance"), an article whose `checks`
+/// name `target` before any other.
+pub fn article_for<'a>(
+    kb: &'a KnowledgeBase,
+    target: &str,
+    verdict: Verdict,
+    status: Option<u16>,
+) -> Option<&'a Article> {
+    if let Some(a) = matching_article(kb, status) {
+        return Some(a);
+    }
+    let words = verdict_words(verdict);
+    if words.is_empty() {
+        return None;
+    }
+    let says = |s: &String| {
+        let s = s.to_lowercase();
+        words.iter().any(|w| s.contains(w))
+    };
+    kb.articles()
+        .iter()
+        .map(|a| {
+            let hits = 2 * a.codes.iter().filter(|c| says(c)).count()
+                + a.keywords.iter().filter(|k| says(k)).count();
+            (a.checks.iter().any(|c| c == target), hits, a)
+        })
+        .filter(|(_, hits, _)| *hits > 0)
+        // max_by_key keeps the last of equals; reverse so the first article wins ties.
+        .rev()
+        .max_by_key(|(checks, hits, _)| (*checks, *hits))
+        .map(|(_, _, a)| a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +301,27 @@ mod tests {
         assert_eq!(id(200), None);
         assert_eq!(id(418), None);
         assert_eq!(matching_article(&kb, None).map(|a| a.id.as_str()), None);
+    }
+
+    #[test]
+    fn a_timeout_or_a_maintenance_page_links_the_article_that_names_it() {
+        let kb = crate::knowledge::load::load_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"),
+        )
+        .expect("shipped knowledge");
+        let id =
+            |v, status| article_for(&kb, "quickbooks-online", v, status).map(|a| a.id.as_str());
+        assert_eq!(id(Verdict::Timeout, None), Some("gateway-timeout-504"));
+        assert_eq!(
+            id(Verdict::UnexpectedContent, Some(200)),
+            Some("service-unavailable-503")
+        );
+        // The status still decides when it names an article.
+        assert_eq!(
+            id(Verdict::BadGateway, Some(502)),
+            Some("quickbooks-error-502")
+        );
+        assert_eq!(id(Verdict::Up, Some(200)), None);
+        assert_eq!(id(Verdict::DnsFailure, None), None);
     }
 }

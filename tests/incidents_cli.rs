@@ -272,7 +272,7 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
     for says in [
         "`portal` still failed its last check (bad gateway (502) at 20",
         "users would be told the outage is over",
-        "resolve it anyway with --force",
+        "resolve it anyway: --force on the command line",
     ] {
         assert!(show(&o).contains(says), "{says:?}: {}", show(&o));
     }

@@ -353,3 +353,49 @@ async fn a_maintenance_page_links_the_article_about_maintenance() {
         "one press away: {told}"
     );
 }
+
+#[tokio::test]
+async fn resolving_by_hand_while_the_service_still_fails_is_refused_unless_forced() {
+    let server = TestServer::always(Behavior::status(502)).await;
+    let knowledge = tempfile::tempdir().unwrap();
+    write_knowledge(
+        knowledge.path(),
+        PORTAL_ARTICLE,
+        &server.url("/"),
+        "failure_threshold = 1\n",
+    );
+    let data = tempfile::tempdir().unwrap();
+    let service = Service::with_prober(
+        Knowledge::open(knowledge.path()).expect("valid knowledge"),
+        Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap(),
+        Prober::new(CheckConfig {
+            allow_private_targets: true,
+            ..CheckConfig::default()
+        }),
+    );
+    service.monitor_round(true).await.unwrap();
+    let id = IncidentId(1);
+    assert!(service.incident(id).unwrap().state.is_active());
+    // The one function both `incidents resolve` and `/incident resolve` call.
+    let refused = service
+        .resolve_incident_by_hand(id, "sam", None, false, false)
+        .await
+        .unwrap_err()
+        .to_string();
+    for says in [
+        "`portal` still failed its last check (bad gateway (502)",
+        "--force on the command line, force: True with /incident resolve",
+    ] {
+        assert!(refused.contains(says), "{says}: {refused}");
+    }
+    assert!(
+        service.incident(id).unwrap().state.is_active(),
+        "still open"
+    );
+    let (incident, tickets) = service
+        .resolve_incident_by_hand(id, "sam", None, true, true)
+        .await
+        .unwrap();
+    assert!(!incident.state.is_active());
+    assert!(tickets.is_empty());
+}

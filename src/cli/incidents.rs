@@ -153,19 +153,16 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
             force,
         } => {
             let id = parse_id(&id)?;
-            if !force {
-                service.refuse_resolve_while_failing(id).map_err(refused)?;
-            }
-            let (incident, resolved) = if tickets {
-                ctx.runtime()?
-                    .block_on(service.resolve_incident_with_tickets(id, &by, note.as_deref()))
-                    .map_err(refused)?
-            } else {
-                let i = service
-                    .resolve_incident(id, &by, note.as_deref())
-                    .map_err(refused)?;
-                (i, Vec::new())
-            };
+            let (incident, resolved) = ctx
+                .runtime()?
+                .block_on(service.resolve_incident_by_hand(
+                    id,
+                    &by,
+                    note.as_deref(),
+                    tickets,
+                    force,
+                ))
+                .map_err(refused)?;
             writeln!(
                 out,
                 "Resolved {} after {}.",

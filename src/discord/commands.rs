@@ -62,6 +62,8 @@ pub enum IncidentVerb {
         id: IncidentId,
         note: Option<String>,
         tickets: bool,
+        /// Even though its target's last check still failed.
+        force: bool,
     },
     Confirm {
         id: IncidentId,
@@ -282,6 +284,11 @@ pub fn definitions() -> Vec<CreateCommand> {
                         CommandOptionType::Boolean,
                         "tickets",
                         "Also resolve the tickets escalated during it",
+                    ))
+                    .add_sub_option(CreateCommandOption::new(
+                        CommandOptionType::Boolean,
+                        "force",
+                        "Even though its service's last check still failed",
                     )),
             )
             .add_option(
@@ -415,6 +422,7 @@ pub fn parse(name: &str, options: &[CommandDataOption]) -> Result<SlashCommand, 
                         id: id()?,
                         note: string(inner, "note"),
                         tickets: boolean(inner, "tickets").unwrap_or(false),
+                        force: boolean(inner, "force").unwrap_or(false),
                     },
                     "confirm" => IncidentVerb::Confirm { id: id()? },
                     "dismiss" => IncidentVerb::Dismiss { id: id()? },
@@ -503,7 +511,22 @@ mod tests {
                 verb: IncidentVerb::Resolve {
                     id: IncidentId(7),
                     note: None,
-                    tickets: true
+                    tickets: true,
+                    force: false,
+                }
+            })
+        );
+        let o = opts(
+            json!([{"name": "resolve", "type": 1, "options": [{"name": "id", "type": 3, "value": "I-0007"}, {"name": "force", "type": 5, "value": true}]}]),
+        );
+        assert_eq!(
+            parse("incident", &o),
+            Ok(SlashCommand::Incident {
+                verb: IncidentVerb::Resolve {
+                    id: IncidentId(7),
+                    note: None,
+                    tickets: false,
+                    force: true,
                 }
             })
         );

@@ -274,17 +274,20 @@ impl Handler {
                 one(s.declare_incident(by, &title, &[article])?)
             }
             IncidentVerb::Update { id, text } => one(s.update_incident(id, by, &text)?),
-            IncidentVerb::Resolve { id, note, tickets } => {
+            IncidentVerb::Resolve {
+                id,
+                note,
+                tickets,
+                force,
+            } => {
+                let (i, resolved) = s
+                    .resolve_incident_by_hand(id, by, note.as_deref(), tickets, force)
+                    .await?;
+                let mut r = Service::incident_reply(&i);
                 if tickets {
-                    let (i, resolved) = s
-                        .resolve_incident_with_tickets(id, by, note.as_deref())
-                        .await?;
-                    let mut r = Service::incident_reply(&i);
                     r = r.field("Tickets resolved", resolved.len().to_string());
-                    vec![r]
-                } else {
-                    one(s.resolve_incident(id, by, note.as_deref())?)
                 }
+                vec![r]
             }
             IncidentVerb::Confirm { id } => one(s.confirm_incident(id, by)?),
             IncidentVerb::Dismiss { id } => one(s.dismiss_incident(id, by)?),

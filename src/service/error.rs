@@ -55,7 +55,7 @@ pub enum Refusal {
     /// Resolving by hand an incident whose target still fails: users would be told it is over,
     /// and the monitor would open a new one at its next bad check.
     #[error(
-        "{id}'s target `{target}` still failed its last check ({result} at {at}): resolved now, users would be told the outage is over and the monitor would open a new incident at the next bad check. Let the monitor resolve it (after {needed} good checks in a row), or resolve it anyway with --force"
+        "{id}'s target `{target}` still failed its last check ({result} at {at}): resolved now, users would be told the outage is over and the monitor would open a new incident at the next bad check. Let the monitor resolve it (after {needed} good checks in a row), or resolve it anyway: --force on the command line, force: True with /incident resolve"
     )]
     StillFailing {
         id: crate::incident::IncidentId,

@@ -435,6 +435,27 @@ impl Service {
         Ok(incident)
     }
 
+    /// Resolves an incident as staff ask (`incidents resolve`, `/incident resolve`): refused
+    /// while a target still fails ([`Self::refuse_resolve_while_failing`]) unless `force`, and
+    /// with its linked tickets when `tickets` (those resolved come back).
+    pub async fn resolve_incident_by_hand(
+        &self,
+        id: IncidentId,
+        by: &str,
+        note: Option<&str>,
+        tickets: bool,
+        force: bool,
+    ) -> Result<(Incident, Vec<TicketId>), ServiceError> {
+        if !force {
+            self.refuse_resolve_while_failing(id)?;
+        }
+        if tickets {
+            self.resolve_incident_with_tickets(id, by, note).await
+        } else {
+            Ok((self.resolve_incident(id, by, note)?, Vec::new()))
+        }
+    }
+
     /// Tickets escalated while this incident concerned their article, newest first.
     pub fn linked_tickets(&self, id: IncidentId) -> Vec<Ticket> {
         let id = id.to_string();

@@ -952,6 +952,17 @@ pub fn ticket_opened_empty(id: &str) -> String {
 }
 
 /// A password typed into the conversation, taken out before anything was kept.
+/// Under `status` when an uptime figure leaves checks out.
+pub const UPTIME_LEAVES_OUT: &str = "(uptime counts the checks that say whether the service is up: \
+     one it turned down with a 4xx other than 429, a moved page or a blocked bot, is not counted, \
+     as it opens no outage)";
+
+/// `/status`: how many checks of the last 24 hours the uptime leaves out.
+pub fn not_counted(n: usize) -> String {
+    let checks = if n == 1 { "check" } else { "checks" };
+    format!("{n} {checks} turned down with a 4xx not counted")
+}
+
 /// A live check that passes while incident `id` is still open for that service.
 /// `listed`: the user already asked to be told when it is over.
 pub fn up_during_incident(id: &str, listed: bool) -> String {

@@ -399,3 +399,30 @@ async fn resolving_by_hand_while_the_service_still_fails_is_refused_unless_force
     assert!(!incident.state.is_active());
     assert!(tickets.is_empty());
 }
+
+#[tokio::test]
+async fn a_check_turned_down_with_a_404_is_not_counted_as_down_in_uptime() {
+    let server = TestServer::always(Behavior::status(404)).await;
+    let knowledge = tempfile::tempdir().unwrap();
+    write_knowledge(knowledge.path(), PORTAL_ARTICLE, &server.url("/"), "");
+    let data = tempfile::tempdir().unwrap();
+    let service = Service::with_prober(
+        Knowledge::open(knowledge.path()).expect("valid knowledge"),
+        Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap(),
+        Prober::new(CheckConfig {
+            allow_private_targets: true,
+            ..CheckConfig::default()
+        }),
+    );
+    service.monitor_round(true).await.unwrap();
+    assert!(service.store().incidents().is_empty(), "no outage opened");
+    let day = service.status().targets[0].day;
+    assert_eq!((day.checks, day.not_counted), (1, 1));
+    assert_eq!(day.uptime_percent, None, "not 0% up");
+    let shown = service.status_reply().text;
+    assert!(
+        shown.contains("1 check turned down with a 4xx not counted"),
+        "{shown}"
+    );
+    assert!(!shown.contains("0.0% up"), "{shown}");
+}

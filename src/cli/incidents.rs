@@ -262,9 +262,15 @@ pub fn status(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// "99.0%", and what it leaves out ("99.0% (2 turned down, not counted)").
 fn uptime(w: &Window) -> String {
-    w.uptime_percent
-        .map_or("-".to_string(), |p| format!("{p:.1}%"))
+    let figure = w
+        .uptime_percent
+        .map_or("-".to_string(), |p| format!("{p:.1}%"));
+    match w.not_counted {
+        0 => figure,
+        n => format!("{figure} ({n} turned down, not counted)"),
+    }
 }
 
 fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliError> {
@@ -297,9 +303,11 @@ fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliEr
         if let Some(refused) = &t.refused {
             writeln!(out, "  {}", refused.hint())?;
         }
+        // (The legend only when a figure leaves checks out.)
+        let turned_down = [&t.hour, &t.day, &t.week].iter().any(|w| w.not_counted > 0);
         writeln!(
             out,
-            "  uptime 1 h {} · 24 h {} · 7 d {} · latency 24 h {}{}",
+            "  uptime 1 h {} · 24 h {} · 7 d {} · latency 24 h {}{}{}",
             uptime(&t.hour),
             uptime(&t.day),
             uptime(&t.week),
@@ -309,7 +317,12 @@ fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliEr
             t.incident
                 .as_ref()
                 .map(|i| format!(" · incident {i}"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            if turned_down {
+                format!("\n  {}", crate::words::UPTIME_LEAVES_OUT)
+            } else {
+                String::new()
+            }
         )?;
     }
     if report.incidents.is_empty() {

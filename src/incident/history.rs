@@ -56,7 +56,10 @@ impl RefusedCheck {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Window {
     pub checks: usize,
-    /// Share of good checks, 0 to 100; `None` without checks.
+    /// Checks that say nothing about an outage ([`CheckRecord::is_outage_signal`]: a 4xx other
+    /// than 429), left out of the uptime as they are out of incidents.
+    pub not_counted: usize,
+    /// Share of good checks among the others, 0 to 100; `None` without any.
     pub uptime_percent: Option<f64>,
     /// Mean latency of the good checks; `None` without any.
     pub mean_latency_ms: Option<u64>,
@@ -71,9 +74,11 @@ pub fn window(records: &[CheckRecord], since: u64) -> Window {
 pub fn window_in(records: &[CheckRecord], range: std::ops::Range<u64>) -> Window {
     let inside: Vec<&CheckRecord> = records.iter().filter(|r| range.contains(&r.at)).collect();
     let up: Vec<&&CheckRecord> = inside.iter().filter(|r| r.is_up()).collect();
+    let counted = inside.iter().filter(|r| r.is_outage_signal()).count();
     Window {
         checks: inside.len(),
-        uptime_percent: (!inside.is_empty()).then(|| 100.0 * up.len() as f64 / inside.len() as f64),
+        not_counted: inside.len() - counted,
+        uptime_percent: (counted > 0).then(|| 100.0 * up.len() as f64 / counted as f64),
         mean_latency_ms: (!up.is_empty())
             .then(|| up.iter().map(|r| r.latency_ms).sum::<u64>() / up.len() as u64),
     }
@@ -111,5 +116,25 @@ mod tests {
         assert!((w.uptime_percent.unwrap() - 66.666).abs() < 0.01);
         assert_eq!(w.mean_latency_ms, Some(200));
         assert_eq!(window(&records, 100).uptime_percent, None);
+    }
+
+    #[test]
+    fn a_turned_down_check_is_left_out_of_uptime_as_out_of_incidents() {
+        let with_status = |at, verdict, status| CheckRecord {
+            status: Some(status),
+            ..rec(at, verdict, 10)
+        };
+        let records = [
+            with_status(10, Verdict::Up, 200),
+            with_status(20, Verdict::ClientError, 404),
+            with_status(30, Verdict::ClientError, 429),
+            with_status(40, Verdict::Up, 200),
+        ];
+        let w = window(&records, 0);
+        assert_eq!((w.checks, w.not_counted), (4, 1));
+        // 2 up of the 3 that count (the 429 is the service turning everyone away).
+        assert!((w.uptime_percent.unwrap() - 66.666).abs() < 0.01);
+        let only_404 = window(&records[1..2], 0);
+        assert_eq!((only_404.not_counted, only_404.uptime_percent), (1, None));
     }
 }

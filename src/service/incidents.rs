@@ -527,10 +527,12 @@ impl Service {
                 (None, Some(r)) => r.verdict.word(),
                 (None, None) => "not checked yet",
             };
-            let uptime = t
-                .day
-                .uptime_percent
-                .map_or(String::new(), |p| format!(" · {p:.1}% up over 24 h"));
+            let uptime = match (t.day.uptime_percent, t.day.not_counted) {
+                (Some(p), 0) => format!(" · {p:.1}% up over 24 h"),
+                (Some(p), n) => format!(" · {p:.1}% up over 24 h ({})", words::not_counted(n)),
+                (None, 0) => String::new(),
+                (None, n) => format!(" · {}", words::not_counted(n)),
+            };
             let latency = t
                 .day
                 .mean_latency_ms

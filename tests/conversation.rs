@@ -3537,6 +3537,15 @@ fn the_fixed_problem_described_again_is_the_fix_taken_back_not_a_restart() {
     assert_test_step(&out, 2, 5, "Try a private window");
 }
 
+/// Each step shown so far, by title, with its outcome.
+fn steps_and_outcomes<'c>(chat: &'c Chat) -> Vec<(&'c str, Option<Outcome>)> {
+    chat.session
+        .attempts
+        .iter()
+        .map(|a| (a.title.as_str(), a.outcome))
+        .collect()
+}
+
 /// The sync article with `edit` applied, as an admin's save would reload it.
 fn sync_kb_edited(edit: impl Fn(&str) -> String) -> KnowledgeBase {
     let sync = edit(SYNC);
@@ -3565,14 +3574,8 @@ fn an_article_edited_under_the_walk_keeps_the_fix_on_screen_and_shows_none_twice
     let out = chat.act(Action::NotFixed(step));
     assert!(!has(&out, "earlier step"), "{}", all_text(&out));
     assert_solution(&out, 5, 6, "Reset the connection");
-    let titles: Vec<(&str, Option<Outcome>)> = chat
-        .session
-        .attempts
-        .iter()
-        .map(|a| (a.title.as_str(), a.outcome))
-        .collect();
     assert_eq!(
-        titles,
+        steps_and_outcomes(&chat),
         [
             ("Restart the app", Some(Outcome::NotFixed)),
             ("Clear the site data", Some(Outcome::NotFixed)),
@@ -3762,14 +3765,8 @@ fn a_step_renamed_under_the_walk_is_still_the_step_on_screen() {
     chat.kb = &renamed;
     let out = chat.act(Action::NotFixed(step));
     assert!(!has(&out, "earlier step"), "{}", all_text(&out));
-    let titles: Vec<(&str, Option<Outcome>)> = chat
-        .session
-        .attempts
-        .iter()
-        .map(|a| (a.title.as_str(), a.outcome))
-        .collect();
     assert_eq!(
-        titles,
+        steps_and_outcomes(&chat),
         [
             ("Restart the app", Some(Outcome::NotFixed)),
             ("Clear the ledger's site data", Some(Outcome::NotFixed)),

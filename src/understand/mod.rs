@@ -1216,12 +1216,7 @@ pub fn mentions_trouble(message: &str) -> bool {
 /// ask for a check, when at least one part does and the rest says something is wrong. `None`
 /// for a message that only asks ("is quickbooks down right now?") or says nothing more of use.
 pub fn besides_the_check(message: &str) -> Option<String> {
-    let parts: Vec<&str> = message
-        .split(['.', '!', '?', '？', ';', ',', '\n'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let (asks, rest): (Vec<&str>, Vec<&str>) = parts
+    let (asks, rest): (Vec<&str>, Vec<&str>) = clauses(message)
         .into_iter()
         .partition(|p| cues::check(&Normalised::new(p)));
     let rest = rest.join(", ");
@@ -1241,14 +1236,29 @@ pub fn besides_the_check(message: &str) -> Option<String> {
     (!asks.is_empty() && trouble).then_some(rest)
 }
 
-/// Whether every part of `message` asks for the check ("is quickbooks down for everyone?
-/// nobody in our office can get in"): however long, nothing else to walk.
-pub fn only_asks_for_the_check(message: &str) -> bool {
-    let parts: Vec<&str> = message
+/// The clauses of `message`: split at `.`, `!`, `?`, `;`, `,` and line breaks, trimmed, none
+/// empty.
+fn clauses(message: &str) -> Vec<&str> {
+    message
         .split(['.', '!', '?', '？', ';', ',', '\n'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .collect();
+        .collect()
+}
+
+/// [`clauses`], each normalised; a clause with no words (a lone "--") is left out.
+fn normalised_clauses(message: &str) -> Vec<Normalised> {
+    clauses(message)
+        .into_iter()
+        .map(Normalised::new)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether every part of `message` asks for the check ("is quickbooks down for everyone?
+/// nobody in our office can get in"): however long, nothing else to walk.
+pub fn only_asks_for_the_check(message: &str) -> bool {
+    let parts = clauses(message);
     parts.len() > 1 && parts.iter().all(|p| cues::check(&Normalised::new(p)))
 }
 
@@ -1694,12 +1704,7 @@ fn fixed_beside_an_unrelated_negation(text: &Normalised) -> bool {
     if text.is_question() || text.any(STORY) || cues::plans_for_its_return(text) {
         return false;
     }
-    let parts: Vec<Normalised> = text
-        .plain
-        .split(['.', ',', ';', '!', '?', '\n'])
-        .map(Normalised::new)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts = normalised_clauses(&text.plain);
     if parts.len() < 2 {
         return false;
     }
@@ -1769,11 +1774,7 @@ fn then_and_now(text: &Normalised) -> Option<Intent> {
     }
     // ("started it and now it opens": the "now" stays with its part.)
     let plain = text.plain.replace(" and now ", ". now ");
-    let parts: Vec<Normalised> = plain
-        .split(['.', ',', ';', '!', '?', '\n'])
-        .map(Normalised::new)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts = normalised_clauses(&plain);
     let broken_then = |p: &Normalised| {
         cues::strong_not_fixed(p) || cues::negated(p) || p.any(&["same issue", "same problem"])
     };

@@ -100,7 +100,6 @@ pub struct Output {
     pub effects: Vec<Effect>,
 }
 
-/// `text` with any password it gives taken out, and the user told so.
 /// What of a message is read (see [`crate::plain_words::reading`]): a long paste is read by its
 /// start and its end, and the user is told so, with how to be read in full.
 fn read_of(text: &str, out: &mut Output) -> String {
@@ -118,6 +117,7 @@ fn read_of(text: &str, out: &mut Output) -> String {
     read.into_owned()
 }
 
+/// `text` with any password it gives taken out, and the user told so.
 fn without_passwords(text: &str, out: &mut Output) -> String {
     let (text, removed) = understand::secrets::redact(text);
     if removed {

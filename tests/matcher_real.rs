@@ -316,6 +316,41 @@ mod with_model {
             })
             .collect();
         let old = measure(&kb, &enc, &old_cases);
+        // `SHOW_DEV_MISSES=1`: what the hybrid ranks first for each dev post it gets wrong
+        // (the dev split only: the test split's texts are never read while tuning).
+        if std::env::var_os("SHOW_DEV_MISSES").is_some() {
+            for (text, expect) in pick("dev") {
+                let windows = query_windows(text);
+                let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
+                let vectors = if refs.is_empty() {
+                    Vec::new()
+                } else {
+                    enc.embed(&refs).unwrap()
+                };
+                let q = QueryVectors {
+                    model: enc.model_name().into(),
+                    vectors,
+                };
+                let ranked = kb.rank_with(text, Some(&q), 3);
+                let top: Vec<String> = ranked
+                    .matches
+                    .iter()
+                    .map(|m| format!("{} {:.2}", kb.article_at(m.doc).id, m.score))
+                    .collect();
+                let first = ranked
+                    .matches
+                    .first()
+                    .map(|m| kb.article_at(m.doc).id.as_str());
+                let wrong = match first {
+                    Some(f) => !expect.iter().any(|e| e == f) && !expect.is_empty(),
+                    None => !expect.is_empty(),
+                } || (expect.is_empty() && ranked.best().is_some());
+                if wrong {
+                    let short: String = text.chars().take(240).collect();
+                    println!("dev miss: expected {expect:?}, ranked {top:?}: {short:?}");
+                }
+            }
+        }
         report("real posts, TEST split (never tuned on):", &test);
         report("real posts, dev split (tuned on):", &dev);
         report(

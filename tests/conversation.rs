@@ -7987,3 +7987,40 @@ fn rules_of_the_twentieth_session_do_not_reach_past_them() {
         all_text(&out)
     );
 }
+
+/// Found by a helper playing the team lead (twenty-fourth session): at "Is this it?" a person
+/// asked for with a reason ("human please, payroll is due") is a hand-over with the reason as
+/// the ticket's note; it was matched as a new description and the same question came back.
+/// Words that clearly name a problem not on the list are still a description.
+#[test]
+fn a_person_asked_for_with_a_reason_at_is_this_it_is_a_hand_over() {
+    let kb = shipped_kb();
+    for asked in [
+        "human please, i have invoices due today",
+        "i need a human, my clients are waiting",
+        "just get me a person, this is urgent",
+        "can i talk to a real person please, we close the month today",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let first = chat.say("quickbooks keeps logging me out");
+        assert_eq!(first.replies[0].title.as_deref(), Some("Is this it?"));
+        let out = chat.say(asked);
+        let note = out.effects.iter().find_map(|e| match e {
+            Effect::Escalate { note } => Some(note.clone()),
+            _ => None,
+        });
+        assert_eq!(note, Some(Some(asked.to_string())), "{asked}: {}", all_text(&out));
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps logging me out");
+    let out = chat.say("human please");
+    assert!(out.effects.contains(&Effect::Escalate { note: None }));
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps logging me out");
+    let out = chat.say("i need a person, also my bank feed stopped downloading transactions");
+    assert!(
+        !out.effects.iter().any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+}

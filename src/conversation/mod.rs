@@ -773,6 +773,22 @@ fn describe(
     // one of these?" ("no" is none of them). Anything more is a description as usual.
     let after_hand_over = open_ticket.is_some()
         || session.ticket.is_some() && matches!(session.stage, Stage::Escalated { .. });
+    // "human please, payroll is due", "just get me a person, we cant run payroll" at "Is this
+    // it?": the problem is told and the list was no help; a person now, the words as the
+    // ticket's note (unless they clearly name a problem that is not on the list).
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && let said = understand::classify(text)
+        && said.intent == Some(Intent::Human)
+        // ("is a human going to read this?" asks about people, not for one.)
+        && (!said.question || said.asks_for_a_person || said.bare_human_request)
+        && ranking
+            .named()
+            .is_none_or(|m| candidates.contains(&kb.article_at(m.doc).id))
+    {
+        let note = (!said.bare_human_request).then(|| text.to_string());
+        out.effects.push(Effect::Escalate { note });
+        return;
+    }
     // "the first one", "number 2", "the last one" at "Is it one of these?": that one.
     if let Stage::ChoosingArticle { candidates } = &session.stage
         && let Some(place) = understand::picks_place(text)

@@ -1043,6 +1043,8 @@ pub fn add_to_ticket(id: &str) -> String {
 pub const ADD_TO_YOUR_TICKET: &str = "Add this to your ticket?";
 
 /// "It came back" after the ticket was resolved.
+/// [`BACK_AFTER_RESOLVED`] again, to a user who left before answering it.
+pub const BACK_AFTER_RESOLVED_AGAIN: &str = "Welcome back. You said the problem is back after your ticket was resolved: I can open a new ticket with everything from before, or we can go through the fixes again.";
 pub const BACK_AFTER_RESOLVED: &str = "Sorry it's back. I can open a new ticket with everything from before, so nobody asks you to repeat it, or we can go through the fixes again.";
 pub const OPEN_A_NEW_TICKET: &str = "Open a new ticket";
 

@@ -8009,7 +8009,12 @@ fn a_person_asked_for_with_a_reason_at_is_this_it_is_a_hand_over() {
             Effect::Escalate { note } => Some(note.clone()),
             _ => None,
         });
-        assert_eq!(note, Some(Some(asked.to_string())), "{asked}: {}", all_text(&out));
+        assert_eq!(
+            note,
+            Some(Some(asked.to_string())),
+            "{asked}: {}",
+            all_text(&out)
+        );
     }
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks keeps logging me out");
@@ -8019,7 +8024,9 @@ fn a_person_asked_for_with_a_reason_at_is_this_it_is_a_hand_over() {
     chat.say("quickbooks keeps logging me out");
     let out = chat.say("i need a person, also my bank feed stopped downloading transactions");
     assert!(
-        !out.effects.iter().any(|e| matches!(e, Effect::Escalate { .. })),
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
         "{}",
         all_text(&out)
     );

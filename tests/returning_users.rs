@@ -128,6 +128,39 @@ async fn same_issue_again_after_a_resolved_ticket_offers_a_new_one() {
     }
 }
 
+/// Found by a helper playing the team lead (twenty-fourth session): "Sorry it's back" left
+/// unanswered is offered again when the user comes back (a new console), in the same places,
+/// so its "1" opens the new ticket; it was "There's no choice 1 open right now". Answered, it
+/// is not offered again.
+#[tokio::test]
+async fn sorry_its_back_left_unanswered_is_offered_again_on_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, typed("payroll wont update, PS107")).await;
+    say(&service, &ann, typed("i need a real person")).await;
+    support::tickets::desk(service.store())
+        .act(
+            TicketId(1),
+            "Sam",
+            &supportbot::escalation::StaffAction::Resolve { note: None },
+            1_000,
+        )
+        .unwrap();
+    let (_, offered) = say(&service, &ann, typed("its back, PS107 again")).await;
+    assert_eq!(offered.first(), Some(&Action::AddToTicket));
+    let (text, actions) = say(&service, &ann, Event::Resume).await;
+    assert!(
+        text.contains(supportbot::words::BACK_AFTER_RESOLVED_AGAIN),
+        "{text}"
+    );
+    assert_eq!(actions, offered, "the same choices in the same places");
+    // Answered with something else: the offer is not brought back again.
+    say(&service, &ann, typed("thanks")).await;
+    let (text, _) = say(&service, &ann, Event::Resume).await;
+    assert!(!text.contains("Welcome back. You said"), "{text}");
+}
+
 /// "hi again, same problem as yesterday" with a fix on screen asks about that fix: the user
 /// may never have tried it, so no failure is recorded.
 #[tokio::test]

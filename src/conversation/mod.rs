@@ -249,7 +249,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             lead: false,
         }),
         Event::Check { target: None } => act(kb, session, Action::Check, now, &mut out),
-        Event::Resume => resume(kb, session, now, &mut out),
+        Event::Resume => resume(kb, session, asked, now, &mut out),
     }
     offer_steps_for_the_browser(kb, session, &mut out);
     out
@@ -574,7 +574,55 @@ fn answer_asked(
     true
 }
 
-fn resume(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output) {
+/// "Sorry it's back" (`lead`): a new ticket with everything from before, or the fixes of
+/// `article` again when one is left that was not said to fail.
+fn back_after_resolved(
+    kb: &KnowledgeBase,
+    session: &Session,
+    article: Option<&str>,
+    lead: &str,
+) -> Reply {
+    let mut reply = Reply::new(lead).tone(Tone::Warning).choice(
+        Action::AddToTicket,
+        words::OPEN_A_NEW_TICKET,
+        Style::Primary,
+    );
+    if let Some(a) = article.and_then(|id| kb.get(id))
+        && (0..a.solutions.len()).any(|i| !said_not_fixed(session, a, i))
+    {
+        reply = reply.article(&a.id).choice(
+            Action::Article(a.id.clone()),
+            words::try_fixes_again(&a.title),
+            Style::Secondary,
+        );
+    }
+    reply
+}
+
+/// The user is back (a new console, a new day): the question left open is asked again.
+fn resume(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    asked: Option<Asked>,
+    now: u64,
+    out: &mut Output,
+) {
+    // "Sorry it's back" left unanswered: the same offer, so its numbers work again.
+    if asked == Some(Asked::BackAfterResolved)
+        && let Stage::Escalated { article } = &session.stage
+        && session.ticket.is_some()
+        && !session.ticket_open
+    {
+        let article = article.clone();
+        out.replies.push(back_after_resolved(
+            kb,
+            session,
+            article.as_deref(),
+            words::BACK_AFTER_RESOLVED_AGAIN,
+        ));
+        session.asked = asked;
+        return;
+    }
     let article = current_article(kb, session);
     match (&session.stage, article) {
         (Stage::AwaitingFeedback { .. } | Stage::ChoosingBrowser { .. }, Some(article)) => {
@@ -933,24 +981,13 @@ fn describe(
         && names_no_other
     {
         typed::note_follow_up(session, text);
-        let mut reply = Reply::new(words::BACK_AFTER_RESOLVED)
-            .tone(Tone::Warning)
-            .choice(
-                Action::AddToTicket,
-                words::OPEN_A_NEW_TICKET,
-                Style::Primary,
-            );
-        // The fixes again only when one is left that was not said to fail.
-        if let Some(a) = article.as_ref().and_then(|id| kb.get(id))
-            && (0..a.solutions.len()).any(|i| !said_not_fixed(session, a, i))
-        {
-            reply = reply.article(&a.id).choice(
-                Action::Article(a.id.clone()),
-                words::try_fixes_again(&a.title),
-                Style::Secondary,
-            );
-        }
-        out.replies.push(reply);
+        out.replies.push(back_after_resolved(
+            kb,
+            session,
+            article.as_deref(),
+            words::BACK_AFTER_RESOLVED,
+        ));
+        session.asked = Some(Asked::BackAfterResolved);
         return;
     }
     // "actually it came back" after "Glad that worked!": the fix is taken back and the walk
@@ -2025,7 +2062,7 @@ fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Outpu
             .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary)
             .choice(Action::Restart, words::START_OVER, Style::Secondary),
         ),
-        _ => resume(kb, session, now, out),
+        _ => resume(kb, session, None, now, out),
     }
 }
 

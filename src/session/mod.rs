@@ -282,6 +282,9 @@ pub enum Asked {
     /// "Which service?" with the configured services listed: a name (or a close misspelling,
     /// or its number in the list) picks one.
     WhichService,
+    /// "Sorry it's back" after a resolved ticket, with "Open a new ticket" (and the fixes
+    /// again) offered: shown again when the user comes back before answering.
+    BackAfterResolved,
 }
 
 /// Which "did this fix it?" an answer is for: the attempt's number (counted over the user's

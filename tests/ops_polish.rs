@@ -123,6 +123,42 @@ async fn a_long_hand_over_is_kept_whole_on_the_ticket() {
     assert_eq!(kept, &[said], "word for word, once");
 }
 
+/// Found by a helper playing the team lead (twenty-fourth session): a long paste typed in the
+/// conversation is read by its start and its end, but the ticket keeps every word of it (its
+/// middle was lost), as a description and as the note of "human please, <paste>".
+#[tokio::test]
+async fn a_long_paste_typed_in_the_conversation_is_kept_whole_on_the_ticket() {
+    let middle = |from: usize| -> String {
+        (from..from + 120)
+            .map(|i| format!("entry {i} MIDDLEWORD{i} status failed retry pending; "))
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("u1");
+    let pasted = format!("payroll wont update, here is the log: {}", middle(0));
+    let note = format!("human please, the rest of the log: {}", middle(200));
+    assert!(pasted.len() > 3_000 && note.len() > 3_000);
+    let read = say(&service, &ann, typed(&pasted)).await;
+    assert!(read.contains("so I read only"), "{read:.2000}");
+    say(&service, &ann, typed(&note)).await;
+    let ticket = service
+        .ticket(supportbot::escalation::ticket::TicketId(1))
+        .unwrap();
+    let summary = ticket.summaries.last().unwrap();
+    assert!(
+        summary.descriptions.contains(&pasted),
+        "{:.300?}",
+        summary.descriptions
+    );
+    let everything = format!("{summary:?}");
+    for word in ["MIDDLEWORD60 ", "MIDDLEWORD260 "] {
+        assert!(everything.contains(word), "{word} lost");
+    }
+}
+
 const PORTAL_ARTICLE: &str = "+++\ntitle = \"Portal answers 502\"\ncodes = [\"502\"]\n\
     symptoms = [\"The portal shows 502 Bad Gateway\"]\nchecks = [\"portal\"]\n+++\n\
     The portal's gateway failed.\n\n## Solution: Wait and retry\n1. Wait a minute and reload.\n";

@@ -117,6 +117,23 @@ fn read_of(text: &str, out: &mut Output) -> String {
     read.into_owned()
 }
 
+/// A long paste is read by its start and its end (`read`), but what staff get keeps every word
+/// (`whole`): wherever the handling kept the words read (a description, an aside, a hand-over's
+/// note), the whole message takes their place.
+fn keep_every_word(session: &mut Session, read: &str, whole: &str, out: &mut Output) {
+    let kept = session
+        .descriptions
+        .iter_mut()
+        .chain(session.asides.iter_mut())
+        .chain(out.effects.iter_mut().filter_map(|e| match e {
+            Effect::Escalate { note: Some(note) } => Some(note),
+            _ => None,
+        }));
+    for words in kept.filter(|w| w.as_str() == read) {
+        whole.clone_into(words);
+    }
+}
+
 /// `text` with any password it gives taken out, and the user told so.
 fn without_passwords(text: &str, out: &mut Output) -> String {
     let (text, removed) = understand::secrets::redact(text);
@@ -175,8 +192,9 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             query,
         } => {
             // A password typed here is never kept: not in the session, not on a ticket.
-            let text = without_passwords(&read_of(text.trim(), &mut out), &mut out);
-            let text = text.as_str();
+            let whole = without_passwords(text.trim(), &mut out);
+            let read = read_of(&whole, &mut out);
+            let text = read.as_str();
             note_device(session, text);
             let before = session.browser;
             let answered =
@@ -198,6 +216,9 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             {
                 out.replies
                     .insert(0, Reply::new(words::built_on(name, base.label())));
+            }
+            if read != whole {
+                keep_every_word(session, &read, &whole, &mut out);
             }
         }
         Event::Open { article, browser } => match kb.get(&article) {

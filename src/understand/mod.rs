@@ -3868,6 +3868,23 @@ mod tests {
         }
     }
 
+    /// "its running now", "its up again": it works, as "working now" says (a running that is
+    /// slow says nothing of a fix: "its running slow", "running but slow" are no fix).
+    #[test]
+    fn running_now_and_up_again_say_it_works() {
+        for said in [
+            "ok. its running now. Thanks for the prompt reply.",
+            "its running again",
+            "qb runs fine now",
+            "its up now, thanks",
+        ] {
+            assert_eq!(classify(said).intent, Some(Intent::Fixed), "{said}");
+        }
+        for said in ["its running slow", "still running slow", "its up to date"] {
+            assert_ne!(classify(said).intent, Some(Intent::Fixed), "{said}");
+        }
+    }
+
     #[test]
     fn readings_of_the_twentieth_session() {
         for (said, expected) in [

@@ -8031,3 +8031,25 @@ fn a_person_asked_for_with_a_reason_at_is_this_it_is_a_hand_over() {
         all_text(&out)
     );
 }
+
+/// Found by a helper playing a user on an iPhone (twenty-fourth session): "no i didnt do it"
+/// keeps the question (the step was recorded as failed and the next one shown).
+#[test]
+fn a_step_the_user_says_they_did_not_do_is_not_recorded_as_failed() {
+    let kb = shipped_kb();
+    for said in [
+        "no i didnt do it",
+        "nope didnt do that",
+        "wait i didnt actually do that one",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks page is blank, chrome");
+        let out = chat.say(said);
+        assert!(has(&out, "No rush"), "{said}: {}", all_text(&out));
+        assert!(!chat.recorded(Outcome::NotFixed), "{said}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank, chrome");
+    chat.say("that didnt do it");
+    assert!(chat.recorded(Outcome::NotFixed));
+}

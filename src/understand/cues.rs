@@ -15,13 +15,12 @@ const FIXED_STRONG: &[&str] = &[
     "worked",
     "working",
     "work now",
-    // ("its running slow" says nothing of a fix: only running now, again or fine.)
-    "running now",
-    "runs now",
-    "running again",
-    "runs again",
-    "running fine",
-    "runs fine",
+    // ("its running slow" says nothing of a fix, "the update is running now" is a step
+    // under way, "its running fine but only in incognito" is where it works: only "it"
+    // running now or again.)
+    "its running now",
+    "it is running now",
+    "its running again",
     "its up now",
     "its up again",
     "that did it",
@@ -2527,6 +2526,14 @@ const NOT_TRIED: &[&str] = &[
     "not had a chance",
     "havent done it",
     "havent done that",
+    // ("that didnt do it" says the fix failed: only the user not doing it.)
+    "i didnt do",
+    "i did not do",
+    "didnt do that",
+    "didnt actually do",
+    "didnt get to do",
+    "havent done",
+    "have not done",
 ];
 
 /// Whether the user has not tried the step yet (see [`NOT_TRIED`]).
@@ -2536,7 +2543,14 @@ pub fn not_tried(text: &Normalised) -> bool {
 
 /// Whether a reply says the fix failed besides not having tried ("not yet, still broken").
 pub fn not_fixed_beside_not_tried(text: &Normalised) -> bool {
-    strong_not_fixed(&text.without(NOT_TRIED))
+    // ("no i didnt do it", "nope didnt do that": the "no" said first answers "did this fix
+    // it?" with why; "not yet, no luck" is a failure.)
+    let rest = text.without(NOT_TRIED);
+    let rest = match ["no", "nope", "nah"].iter().find(|no| text.starts(no)) {
+        Some(no) => Normalised::from_padded(&rest.padded().replacen(&format!(" {no} "), " ", 1)),
+        None => rest,
+    };
+    strong_not_fixed(&rest)
 }
 
 /// "Not yet, will try at the weekend": not tried, rather than not fixed.

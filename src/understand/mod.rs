@@ -3067,6 +3067,26 @@ mod tests {
         assert!(could_not_do_it("i scrolled down and there is no pencil"));
         assert!(not_tried("not yet") && !not_fixed_beside_not_tried("not yet"));
         assert!(not_fixed_beside_not_tried("not yet, still broken"));
+        // Found by a helper playing a user on an iPhone (twenty-fourth session): "no i didnt
+        // do it" was recorded as a failed step.
+        for not_done in [
+            "no i didnt do it",
+            "nope didnt do that",
+            "wait i didnt actually do that one",
+            "no not yet",
+        ] {
+            assert!(
+                not_tried(not_done) && !not_fixed_beside_not_tried(not_done),
+                "{not_done}"
+            );
+        }
+        for failed in [
+            "not yet, no luck so far",
+            "no i havent done it, still broken",
+        ] {
+            assert!(not_fixed_beside_not_tried(failed), "{failed}");
+        }
+        assert!(!not_tried("that didnt do it"));
     }
 
     /// Found by a helper playing users (fourteenth session): a number typed where none is on
@@ -3875,12 +3895,17 @@ mod tests {
         for said in [
             "ok. its running now. Thanks for the prompt reply.",
             "its running again",
-            "qb runs fine now",
+            "it is running now",
             "its up now, thanks",
         ] {
             assert_eq!(classify(said).intent, Some(Intent::Fixed), "{said}");
         }
-        for said in ["its running slow", "still running slow", "its up to date"] {
+        for said in [
+            "its running slow",
+            "still running slow",
+            "its up to date",
+            "the update is running now",
+        ] {
             assert_ne!(classify(said).intent, Some(Intent::Fixed), "{said}");
         }
     }

@@ -8053,3 +8053,50 @@ fn a_step_the_user_says_they_did_not_do_is_not_recorded_as_failed() {
     chat.say("that didnt do it");
     assert!(chat.recorded(Outcome::NotFixed));
 }
+
+/// Found by a helper playing a user on an iPhone (twenty-fourth session): "its just one page
+/// thats blank, the rest works" is no fix (it asked "Shall I note ... as what fixed it?"), and
+/// after "Glad that worked!" it is the problem back in part, not a fresh start at Solution 1.
+#[test]
+fn one_page_still_blank_while_the_rest_works_is_no_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank, chrome");
+    let out = chat.say("its just one page thats blank, the rest works");
+    assert!(!has(&out, "as what fixed it"), "{}", all_text(&out));
+    assert!(chat.recorded(Outcome::NotFixed));
+    assert!(!chat.recorded(Outcome::Fixed));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank, chrome");
+    chat.say("fixed it");
+    let out = chat.say("its just one page thats blank, the rest works");
+    assert!(!has(&out, "Solution 1 of"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed), "the fix is taken back");
+}
+
+/// Found by the same helper: the reply that decided a step's outcome reaches staff ("did just
+/// jan-mar and it loaded fine!" was on no ticket); a plain answer is not kept twice.
+#[test]
+fn what_the_user_said_of_a_step_is_kept_with_the_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("504 gateway timeout when i run the P&L for the year");
+    chat.say("nope");
+    chat.say("did just jan-mar and it loaded fine!");
+    chat.say("but i need the full year tho");
+    let said: Vec<&str> = chat
+        .session
+        .attempts
+        .iter()
+        .flat_map(|a| a.said.iter().map(String::as_str))
+        .collect();
+    assert_eq!(said, ["did just jan-mar and it loaded fine!"]);
+    let summary =
+        supportbot::escalation::summary::Summary::capture(&chat.session, None, None, "rev", 0);
+    let text = summary.transcript_markdown("T-0001");
+    assert!(
+        text.contains("did just jan-mar and it loaded fine!"),
+        "{text}"
+    );
+}

@@ -134,6 +134,28 @@ fn keep_every_word(session: &mut Session, read: &str, whole: &str, out: &mut Out
     }
 }
 
+/// What the user typed while step `attempt` was on screen, when it says more than a plain
+/// answer ("did just jan-mar and it loaded fine!") and the handling kept it nowhere else (a
+/// description, an aside): kept with the step, so staff read why it was marked as it was.
+fn keep_what_was_said_of_the_step(session: &mut Session, attempt: usize, said: &str) {
+    let kept_elsewhere = session.descriptions.last().is_some_and(|d| d == said)
+        || session.asides.last().is_some_and(|a| a == said);
+    let plain = understand::classify(said).plain || understand::yes_or_no(said).is_some();
+    if kept_elsewhere || plain || said.split_whitespace().count() < 3 {
+        return;
+    }
+    let Some(step) = attempt
+        .checked_sub(session.attempt_base)
+        .and_then(|k| session.attempts.get_mut(k))
+    else {
+        return;
+    };
+    step.said.push(said.to_string());
+    if step.said.len() > crate::session::MAX_SAID {
+        step.said.remove(0);
+    }
+}
+
 /// `text` with any password it gives taken out, and the user told so.
 fn without_passwords(text: &str, out: &mut Output) -> String {
     let (text, removed) = understand::secrets::redact(text);
@@ -195,6 +217,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             let whole = without_passwords(text.trim(), &mut out);
             let read = read_of(&whole, &mut out);
             let text = read.as_str();
+            let on_screen = session.current_step().map(|s| s.attempt);
             note_device(session, text);
             let before = session.browser;
             let answered =
@@ -219,6 +242,9 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             }
             if read != whole {
                 keep_every_word(session, &read, &whole, &mut out);
+            }
+            if let Some(attempt) = on_screen {
+                keep_what_was_said_of_the_step(session, attempt, &whole);
             }
         }
         Event::Open { article, browser } => match kb.get(&article) {
@@ -1027,8 +1053,10 @@ fn describe(
     // "wait no its blank again": the fixed problem described once more is the problem back,
     // not a new one to start from the first fix (a question about it is not).
     // ("ok so the cache was causing the blank page" says why, not that it is back.)
+    // ("its just one page thats blank, the rest works": back in part.)
     let says_it_is_back = understood.intent == Some(Intent::NotFixed)
-        || plain_words::has_any_word(text, &["again", "still", "back"]);
+        || plain_words::has_any_word(text, &["again", "still", "back"])
+        || understand::fails_only_in_part(text);
     // ("its blank again" ranks the fixed article only as "Is this it?": still its problem,
     // when it says "again" or "still"; "my dashboard is back" is no failure.)
     let again_or_still = understood.intent == Some(Intent::NotFixed)
@@ -2592,6 +2620,7 @@ fn walk_on(
             at: now,
             skipped_on_touch: false,
             content: solution.fingerprint(),
+            said: Vec::new(),
         });
         session.stage = Stage::AwaitingFeedback {
             article: article.id.clone(),
@@ -3315,6 +3344,7 @@ pub(super) fn record_step(
         at: now,
         skipped_on_touch: false,
         content: article.solutions[index].fingerprint(),
+        said: Vec::new(),
     });
 }
 

@@ -1014,6 +1014,7 @@ fn open_instead(session: &mut Session, article: &Article, index: usize, now: u64
         at: now,
         skipped_on_touch: false,
         content: article.solutions[index].fingerprint(),
+        said: Vec::new(),
     });
 }
 
@@ -1125,6 +1126,7 @@ fn rule_out_named(
         at: now,
         skipped_on_touch: false,
         content: article.solutions[named].fingerprint(),
+        said: Vec::new(),
     });
     session.attempts.push(on_screen);
 }

@@ -418,6 +418,7 @@ mod tests {
             at: 0,
             skipped_on_touch: false,
             content: 0,
+            said: Vec::new(),
         });
         Summary::capture(&session, None, None, "rev", 0)
     }

@@ -613,6 +613,9 @@ pub fn rfc3339(secs: u64) -> String {
 
 /// Each step once, with its latest outcome, in the order first shown; prefixed with its
 /// article when the conversation walked more than one.
+/// How much of each thing the user said of a step its line shows (characters).
+const SAID_OF_A_STEP: usize = 160;
+
 fn step_lines(attempts: &[Attempt]) -> Vec<String> {
     let mut steps: Vec<&Attempt> = Vec::new();
     for a in attempts {
@@ -640,8 +643,19 @@ fn step_lines(attempts: &[Attempt]) -> Vec<String> {
                 .browser
                 .map(|b| format!(" ({})", b.label()))
                 .unwrap_or_default();
+            // (What the user said of it, in their words, briefly: the transcript has all.)
+            let said: String = a
+                .said
+                .iter()
+                .map(|s| format!(" “{}”", escape_one_line(&truncate_chars(s, SAID_OF_A_STEP))))
+                .collect();
+            let said = if said.is_empty() {
+                said
+            } else {
+                format!("; they said:{said}")
+            };
             format!(
-                "{article}{}. {}{} — {}",
+                "{article}{}. {}{} — {}{said}",
                 a.solution + 1,
                 escape_markdown(&a.title),
                 browser,
@@ -771,6 +785,7 @@ mod tests {
             at: 0,
             skipped_on_touch: false,
             content: 0,
+            said: Vec::new(),
         };
         s.attempts = vec![
             attempt(0, Some(Outcome::NotFixed)),

@@ -156,7 +156,15 @@ pub struct Attempt {
     /// solution renamed under the walk is still known; 0 when not known (older sessions).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub content: u64,
+    /// What the user typed about this step while it was on screen, when it was more than a
+    /// plain answer and is kept nowhere else ("did just jan-mar and it loaded fine!"), so
+    /// staff read why it was marked as it was; at most [`MAX_SAID`], the latest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub said: Vec<String>,
 }
+
+/// How many of the user's own words one step keeps ([`Attempt::said`]).
+pub const MAX_SAID: usize = 5;
 
 fn is_zero(n: &u64) -> bool {
     *n == 0

@@ -547,6 +547,34 @@ pub fn partly(text: &Normalised) -> bool {
     alone || of_a_fix || a_bit
 }
 
+/// "The rest works": the trouble is left in one part only.
+const THE_REST_WORKS: &[&str] = &[
+    "the rest works",
+    "rest works",
+    "the rest is fine",
+    "rest is fine",
+    "the rest loads",
+    "rest loads",
+    "everything else works",
+    "everything else is fine",
+    "everything else loads",
+    "all else works",
+    "other pages work",
+    "other pages load",
+    "other pages are fine",
+    "the others work",
+    "others work",
+    "others are fine",
+];
+
+/// Whether the reply says the trouble is left in one part while "the rest works" ("its just
+/// one page thats blank, the rest works", "only payroll fails, everything else is fine").
+pub fn fails_only_in_part(text: &Normalised) -> bool {
+    let rest = text.without(THE_REST_WORKS);
+    text.any(THE_REST_WORKS)
+        && (rest.any(TROUBLE) || rest.has("blank") || rest.has("error") || strong_not_fixed(&rest))
+}
+
 /// "Back on my laptop", "back on the iphone": where the user is now, not that the service is
 /// back on ("its back on" is).
 const BACK_ON_A_DEVICE: &[&str] = &["back on my", "back on the"];

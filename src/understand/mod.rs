@@ -885,6 +885,12 @@ pub fn could_not_do_it(message: &str) -> bool {
     cues::could_not_do_it(&Normalised::new(message))
 }
 
+/// Whether the reply says the trouble is left in one part while the rest works ("its just
+/// one page thats blank, the rest works").
+pub fn fails_only_in_part(message: &str) -> bool {
+    cues::fails_only_in_part(&Normalised::new(message))
+}
+
 /// Whether the reply says the user has not tried the step yet ("not yet", "havent tried it"):
 /// the question stays open.
 pub fn not_tried(message: &str) -> bool {
@@ -1553,6 +1559,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         return None;
     }
     if cues::partly(text) {
+        return Some(Intent::NotFixed);
+    }
+    // "its just one page thats blank, the rest works": it still fails there, so no fix.
+    if cues::fails_only_in_part(text) {
         return Some(Intent::NotFixed);
     }
     // "Yes android", "yeah iphone 12": a yes that answers where the user is, no word of a fix.
@@ -3907,6 +3917,27 @@ mod tests {
             "the update is running now",
         ] {
             assert_ne!(classify(said).intent, Some(Intent::Fixed), "{said}");
+        }
+    }
+
+    /// "its just one page thats blank, the rest works": it still fails there (it read as a
+    /// fix); "the rest works now" with nothing failing is one.
+    #[test]
+    fn a_part_still_failing_while_the_rest_works_is_no_fix() {
+        for said in [
+            "its just one page thats blank, the rest works",
+            "only payroll fails, everything else is fine",
+            "one report still errors but the rest loads",
+        ] {
+            assert!(fails_only_in_part(said), "{said}");
+            assert_eq!(classify(said).intent, Some(Intent::NotFixed), "{said}");
+        }
+        for said in [
+            "the rest works now, thanks",
+            "its fixed, the rest works too",
+        ] {
+            assert!(!fails_only_in_part(said), "{said}");
+            assert_eq!(classify(said).intent, Some(Intent::Fixed), "{said}");
         }
     }
 

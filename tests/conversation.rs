@@ -8100,3 +8100,44 @@ fn what_the_user_said_of_a_step_is_kept_with_the_step() {
         "{text}"
     );
 }
+
+/// Found by a helper playing a user on an iPhone (twenty-fourth session): "oh also my bank
+/// feed is broken" mid-walk asks "keep going or switch?" and leaves the step on screen
+/// unanswered (it was recorded as failed and the next step shown); "still broken too" is still
+/// the step's answer.
+#[test]
+fn a_second_problem_said_with_also_asks_to_switch_and_fails_nothing() {
+    let kb = shipped_kb();
+    for said in [
+        "oh also my bank feed is broken",
+        "hold on bank feed isnt updating either",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("payroll wont update PS107");
+        chat.say("nope");
+        let failed = |chat: &Chat| {
+            steps_and_outcomes(chat)
+                .iter()
+                .filter(|(_, o)| *o == Some(Outcome::NotFixed))
+                .count()
+        };
+        let failed_before = failed(&chat);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "This sounds like a different problem"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(has(&out, "Bank Feed"), "{said}");
+        assert_eq!(failed(&chat), failed_before, "{said}");
+        assert!(
+            chat.session.current_step().is_some(),
+            "{said}: the step stays open"
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll wont update PS107");
+    chat.say("nope");
+    let out = chat.say("still broken too");
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
+}

@@ -659,6 +659,24 @@ pub(super) fn answer(
     let other = another_article(kb, article, text, ranking, &understood);
     match understood.intent {
         Some(Intent::Fixed) => fixed(session, article, text, &understood, now, out),
+        // "oh also my bank feed is broken": a second problem beside this one, whose step on
+        // screen was not answered; asked, not recorded as failed.
+        // ("did ctrl f5, still blank. incognito is blank too": this one still, and a test's
+        // result; the walked article near the other in the words is this problem too.)
+        Some(Intent::NotFixed)
+            if plain_words::has_any_word(text, &["also", "too", "either", "another"])
+                && !plain_words::has_any_word(text, &["still", "same", "again"])
+                && let Some(named) = ranking.named()
+                && let other = kb.article_at(named.doc)
+                && other.id != article.id
+                && !names_a_thing_only_of(article, other, text)
+                && !ranking.matches.iter().any(|m| {
+                    kb.article_at(m.doc).id == article.id
+                        && m.score > named.score - ANOTHER_PROBLEM_AHEAD_BY
+                }) =>
+        {
+            different_problem(kb, session, article, other, text, ranking, out)
+        }
         Some(Intent::NotFixed) => {
             note_named_browser(session, text, &understood);
             not_fixed(session, article, text, now, out)
@@ -2498,6 +2516,10 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
         .push(Reply::new(words::same_problem(&article.title)).article(&article.id));
     open_question(session, article, "", now, out);
 }
+
+/// How far another article must rank ahead of the walked one for a failure said "also" of it
+/// ("oh also my bank feed is broken") to be a second problem rather than this one's answer.
+const ANOTHER_PROBLEM_AHEAD_BY: f64 = 0.3;
 
 /// "This sounds like a different problem": keep going, or switch (told, never silent).
 fn different_problem(

@@ -8141,3 +8141,37 @@ fn a_second_problem_said_with_also_asks_to_switch_and_fails_nothing() {
     let out = chat.say("still broken too");
     assert!(!has(&out, "different problem"), "{}", all_text(&out));
 }
+
+/// Found by a helper playing a user on an iPhone (twenty-fourth session): a fix done before,
+/// named by the words of the step on screen, is that step's answer ("already cleared cookies
+/// yesterday" at "Clear Intuit cookies" failed "Allow cookies ... on exit" through the cause
+/// "Cookies blocked or cleared on exit"); one deed names one fix ("already cleared my cache,
+/// no help" failed both cache fixes of the 502 article).
+#[test]
+fn a_fix_done_before_is_credited_to_the_step_its_words_name() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("keeps logging me out on my iphone");
+    chat.say("yes");
+    chat.say("already cleared cookies yesterday");
+    assert_eq!(
+        outcome_of(&chat, "Clear Intuit cookies and sign in again"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(
+        outcome_of(
+            &chat,
+            "Allow cookies for Intuit and stop clearing them on exit"
+        ),
+        None
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway on my iphone");
+    chat.say("already cleared my cache, no help");
+    let failed: Vec<&str> = steps_and_outcomes(&chat)
+        .into_iter()
+        .filter(|(_, o)| *o == Some(Outcome::NotFixed))
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(failed, ["Remove browser cache"]);
+}

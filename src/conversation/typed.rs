@@ -1280,9 +1280,20 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
     if says_a_plan(text) {
         return None;
     }
-    // ("my clock was set wrong, fixed that": the cause told names the fix for it.)
-    let mut said =
-        Terms::said(&with_the_cause_it_names(article, text)).without(&Terms::of(&article.title));
+    // ("my clock was set wrong, fixed that": the cause told names the fix for it; "already
+    // cleared cookies yesterday" at "Clear Intuit cookies" names the fix on screen, not the
+    // cause "Cookies blocked or cleared on exit" and its fix.)
+    let title = Terms::of(&article.title);
+    let names_the_open_one = Terms::said(text)
+        .without(&title)
+        .shared_in_any_form(&Terms::of(&article.solutions[open].title))
+        > 0;
+    let told = if names_the_open_one {
+        text.to_string()
+    } else {
+        with_the_cause_it_names(article, text)
+    };
+    let mut said = Terms::said(&told).without(&title);
     // A verb form names a fix only as the user's deed ("i disconnected and reconnected"), not
     // as a state ("it says disconnected", "the account is disconnected").
     let deeds = deeds_told(text);
@@ -1306,6 +1317,8 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
         said = said.without(&Terms::of(code));
     }
     said.words.retain(|w| !DOING.contains(&w.as_str()));
+    // ("already cleared my cache, no help": "help" says how it went, not the Help menu.)
+    said.words.retain(|w| w != "help");
     let by_title = |i: usize| said.shared_in_any_form(&Terms::of(&article.solutions[i].title));
     let on_screen = by_title(open);
     let ruled_out = |i: usize| {
@@ -2379,11 +2392,15 @@ fn not_fixed(session: &mut Session, article: &Article, text: &str, now: u64, out
             .filter(|_| names_an_action(before_the_trouble(text)))
     {
         // "i already tried clearing cache and turning off firewall": each deed its fix.
+        // ("already cleared my cache, no help" tells one deed: the fix its words name, not
+        // each fix a part of it could name.)
         let mut named_all = vec![named];
-        for clause in before_the_trouble(text)
+        let clauses: Vec<&str> = before_the_trouble(text)
             .split([',', ';'])
             .flat_map(|c| c.split(" and "))
-        {
+            .collect();
+        let deeds = clauses.iter().filter(|c| names_an_action(c)).count();
+        for &clause in clauses.iter().filter(|_| deeds > 1) {
             if let Some(also) = fix_named(session, article, open, clause)
                 .filter(|_| names_an_action(clause))
                 .filter(|also| !named_all.contains(also) && !article.solutions[*also].test)

@@ -46,7 +46,10 @@ async fn json_lines_and_exit_codes() {
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect();
     assert_eq!(lines.len(), 2);
-    assert_eq!(lines[0]["verdict"], "bad gateway");
+    assert_eq!(
+        lines[0]["verdict"], "bad-gateway",
+        "the machine spelling status --json gives"
+    );
     assert_eq!(lines[0]["status"], 502);
     assert_eq!(lines[0]["article"], "quickbooks-error-502");
     assert!(lines[0]["timings_ms"]["total"].is_number());

@@ -106,7 +106,9 @@ fn report_json(report: &Report) -> Value {
         "description": report.description,
         "url": r.url,
         "final_url": r.final_url,
-        "verdict": r.verdict.word(),
+        // The machine spelling `status --json` and `monitor --once --json` give ("dns-failure"),
+        // not the words of the human output ("DNS failure").
+        "verdict": r.verdict,
         "up": r.verdict.is_up(),
         "status": r.status,
         "reason": r.reason,

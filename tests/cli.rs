@@ -778,7 +778,7 @@ fn usage_lines_leave_out_what_the_environment_gives() {
     let err = String::from_utf8_lossy(&o.stderr);
     let usage = err.lines().find(|l| l.starts_with("Usage:")).unwrap_or("");
     assert_eq!(
-        usage, "Usage: supportbot tickets claim --by <BY> <ID>",
+        usage, "Usage: supportbot tickets claim --by <NAME> <ID>",
         "{err}"
     );
 }

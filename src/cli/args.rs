@@ -201,9 +201,15 @@ impl Command {
                 | KbCommand::Show { json, .. } => *json,
             },
             Command::Tickets { command } => match command {
-                TicketsCommand::List { json, .. } | TicketsCommand::Show { json, .. } => *json,
+                TicketsCommand::List { json, .. }
+                | TicketsCommand::Show { json, .. }
+                | TicketsCommand::Claim { json, .. }
+                | TicketsCommand::Release { json, .. }
+                | TicketsCommand::Resolve { json, .. }
+                | TicketsCommand::Reopen { json, .. }
+                | TicketsCommand::Note { json, .. } => *json,
                 TicketsCommand::Export { format, .. } => format.trim().eq_ignore_ascii_case("json"),
-                _ => false,
+                TicketsCommand::Purge { .. } => false,
             },
             Command::Incidents { command } => match command {
                 IncidentsCommand::List { json, .. }
@@ -353,51 +359,100 @@ pub enum IncidentsCommand {
 pub enum TicketsCommand {
     /// List tickets, newest first.
     List {
-        /// open, claimed or resolved.
+        /// Only tickets with this status: open, claimed or resolved.
         #[arg(long)]
         status: Option<crate::escalation::ticket::Status>,
+        /// One JSON array of rows (id, status, user, subject, claimed_by, ...) on stdout.
         #[arg(long)]
         json: bool,
     },
-    /// Show a ticket with its history and summary.
+    /// Show a ticket with its history, staff notes and summary.
     Show {
+        /// The ticket id: T-0042 (42 and #42 work too).
         id: String,
+        /// The whole ticket as one JSON object on stdout.
         #[arg(long)]
         json: bool,
     },
-    /// Take a ticket. One someone else holds is refused, unless --take-over.
+    /// Take a ticket; the user is told who has it. One someone else holds is refused, unless
+    /// --take-over; one you hold already is left as it is (exit 0, nothing changed).
     Claim {
+        /// The ticket id: T-0042 (42 and #42 work too).
         id: String,
-        #[arg(long)]
+        /// Your name, as the user and the staff channel see it.
+        #[arg(long, value_name = "NAME")]
         by: String,
         /// Take it over from whoever holds it (the user is told once, the staff channel who had it).
         #[arg(long)]
         take_over: bool,
+        /// Print the ticket as it is afterwards and whether anything changed, as JSON.
+        #[arg(long)]
+        json: bool,
     },
-    /// Give a claimed ticket back to the queue for anyone to claim; the user is told.
+    /// Give a claimed ticket back to the queue for anyone to claim; the user is told. An open
+    /// ticket is left as it is (exit 0, nothing changed).
     Release {
+        /// The ticket id: T-0042 (42 and #42 work too).
         id: String,
-        #[arg(long)]
+        /// Your name (the history and the staff channel say who released it).
+        #[arg(long, value_name = "NAME")]
         by: String,
+        /// Print the ticket as it is afterwards and whether anything changed, as JSON.
+        #[arg(long)]
+        json: bool,
     },
-    /// Mark a ticket resolved; the user is told.
+    /// Mark a ticket resolved; the user is told, with the note if one is given. A resolved
+    /// ticket is left as it is (exit 0, nothing changed, no note sent).
     Resolve {
+        /// The ticket id: T-0042 (42 and #42 work too).
         id: String,
-        #[arg(long)]
+        /// Your name, as the user sees it ("resolved by NAME").
+        #[arg(long, value_name = "NAME")]
         by: String,
-        #[arg(long)]
+        /// Sent to the user word for word with the news (and kept on the ticket); under 2000
+        /// characters. For words only staff should read, use `tickets note`.
+        #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        /// Print the ticket as it is afterwards and whether anything changed, as JSON.
+        #[arg(long)]
+        json: bool,
     },
-    /// Reopen a resolved ticket.
+    /// Reopen a resolved ticket; the user is told, with the note if one is given. An open
+    /// ticket is left as it is (exit 0, nothing changed).
     Reopen {
+        /// The ticket id: T-0042 (42 and #42 work too).
         id: String,
-        #[arg(long, default_value = "staff")]
+        /// Your name, as the history shows it.
+        #[arg(long, value_name = "NAME", default_value = "staff")]
         by: String,
+        /// Why it is reopened: sent to the user word for word with the news (and kept on the
+        /// ticket); under 2000 characters.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Print the ticket as it is afterwards and whether anything changed, as JSON.
+        #[arg(long)]
+        json: bool,
     },
-    /// Print the full transcript.
-    Export {
+    /// Add a staff-only note to a ticket (any status; the status stays): shown in `tickets
+    /// show` and exports, never sent to the user.
+    Note {
+        /// The ticket id: T-0042 (42 and #42 work too).
         id: String,
-        /// md or json.
+        /// Your name, as `tickets show` shows it.
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// The note, for staff only: the user never sees it.
+        #[arg(long, value_name = "TEXT")]
+        text: String,
+        /// Print the ticket with the note as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the full transcript, with the history and the notes.
+    Export {
+        /// The ticket id: T-0042 (42 and #42 work too).
+        id: String,
+        /// md (Markdown) or json.
         #[arg(long, default_value = "md")]
         format: String,
     },

@@ -8,7 +8,7 @@
 //! - [`error`]: [`CliError`], a failure's wording and exit code.
 //! - [`kb`]: `kb check|list|show`. [`diagnose`]: `diagnose TEXT`. [`check`]: `check NAME|URL`.
 //! - [`escalate`]: `escalate` through the service. [`tickets`]: `tickets list|show|export|claim|
-//!   resolve|reopen`. [`privacy`]: `tickets purge` and `user forget`. [`stats`]: `stats`.
+//!   release|resolve|reopen|note`. [`privacy`]: `tickets purge` and `user forget`. [`stats`]: `stats`.
 //! - [`incidents`]: `status`, `incidents list|show|open|update|resolve`, `monitor --once`.
 //! - [`model`]: `model fetch|status` and the sentence-model setup. [`duration`]: `90d`, `6mo`.
 //! - [`console`]: starts the terminal adapter. [`run`](mod@run): starts the Discord bot.

@@ -1,18 +1,18 @@
-//! `tickets list|show|export|claim|resolve|reopen`: staff work on escalation tickets from the
+//! `tickets list|show|export|claim|release|resolve|reopen|note`: staff work on escalation tickets from the
 //! terminal. (`tickets purge` removes data, so it lives in [`super::privacy`].)
 
 use super::args::TicketsCommand;
 use super::json_times::with_rfc3339_times;
 use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
-use crate::escalation::StaffAction;
-use crate::escalation::summary::{Added, rfc3339};
+use crate::escalation::summary::{Added, Summary, rfc3339};
 use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId};
+use crate::escalation::{StaffAction, Stepped};
 use crate::reply::terminal::{Emphasis, to_terminal};
 use crate::service::{ServiceError, TicketDesk};
 use crate::store::Store;
-use serde_json::json;
+use serde_json::{Value, json};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -32,7 +32,12 @@ pub fn run(ctx: &Context, command: TicketsCommand) -> Result<ExitCode, CliError>
         TicketsCommand::List { status, json } => list(store, status, json, out),
         TicketsCommand::Show { id, json } => show(store, &id, json, out),
         TicketsCommand::Export { id, format } => export(store, &id, &format, out),
-        TicketsCommand::Claim { id, by, take_over } if take_over => {
+        TicketsCommand::Claim {
+            id,
+            by,
+            take_over,
+            json,
+        } if take_over => {
             // Who held it, said after the take-over ("from sam"); a ticket that cannot be read
             // here is refused by `act` with its own message.
             let held = id
@@ -41,18 +46,57 @@ pub fn run(ctx: &Context, command: TicketsCommand) -> Result<ExitCode, CliError>
                 .and_then(|t| store.ticket(t).ok().flatten())
                 .and_then(|t| t.claimed_by().map(|b| b.trim().to_string()))
                 .filter(|b| b != by.trim());
-            let code = act(store, &id, &by, StaffAction::TakeOver, now, out)?;
-            if let Some(held) = held {
-                writeln!(out, "Taken over from {}.", for_terminal(&held))?;
+            let stepped = act(store, &id, &by, StaffAction::TakeOver, now)?;
+            if json {
+                let mut v = stepped_json(&stepped)?;
+                v["taken_over_from"] = json!(held);
+                writeln!(out, "{v}")?;
+            } else {
+                writeln!(out, "{}", stepped.plain_reply())?;
+                if let Some(held) = held {
+                    writeln!(out, "Taken over from {}.", for_terminal(&held))?;
+                }
             }
-            Ok(code)
+            Ok(ExitCode::SUCCESS)
         }
-        TicketsCommand::Claim { id, by, .. } => act(store, &id, &by, StaffAction::Claim, now, out),
-        TicketsCommand::Release { id, by } => act(store, &id, &by, StaffAction::Release, now, out),
-        TicketsCommand::Resolve { id, by, note } => {
-            act(store, &id, &by, StaffAction::Resolve { note }, now, out)
+        TicketsCommand::Claim { id, by, json, .. } => {
+            let stepped = act(store, &id, &by, StaffAction::Claim, now)?;
+            print_stepped(&stepped, json, None, out)
         }
-        TicketsCommand::Reopen { id, by } => act(store, &id, &by, StaffAction::Reopen, now, out),
+        TicketsCommand::Release { id, by, json } => {
+            let stepped = act(store, &id, &by, StaffAction::Release, now)?;
+            print_stepped(&stepped, json, None, out)
+        }
+        TicketsCommand::Resolve { id, by, note, json } => {
+            let given = note.is_some();
+            let stepped = act(store, &id, &by, StaffAction::Resolve { note }, now)?;
+            print_stepped(&stepped, json, given.then_some("resolved"), out)
+        }
+        TicketsCommand::Reopen { id, by, note, json } => {
+            let given = note.is_some();
+            let stepped = act(store, &id, &by, StaffAction::Reopen { note }, now)?;
+            print_stepped(&stepped, json, given.then_some("open"), out)
+        }
+        TicketsCommand::Note { id, by, text, json } => {
+            let id = parse_id(&id)?;
+            let t = TicketDesk::new(store.clone())
+                .note(id, &by, &text, now)
+                .map_err(refused)?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    json!({"changed": true, "ticket": ticket_json(&t)?})
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "Noted on {} (staff only: the user is not told). The ticket stays {}.",
+                    t.id, t.status
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         TicketsCommand::Purge {
             older_than,
             dry_run,
@@ -118,9 +162,10 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// The ticket `id` names; a malformed or unknown id fails (exit 1) saying how to find the ids.
+/// The ticket `id` names; a malformed id is a usage error (exit 2), an unknown one fails (exit
+/// 1) saying how to find the ids.
 fn find(store: &Store, id: &str) -> Result<Ticket, CliError> {
-    let id: TicketId = id.parse().map_err(CliError::failed)?;
+    let id = parse_id(id)?;
     store.ticket(id)?.ok_or_else(|| {
         CliError::failed(format!(
             "ticket {id} does not exist; `supportbot tickets list` shows the ids"
@@ -132,7 +177,7 @@ fn find(store: &Store, id: &str) -> Result<Ticket, CliError> {
 fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<ExitCode, CliError> {
     let t = find(store, id)?;
     if json {
-        writeln!(out, "{}", with_rfc3339_times(serde_json::to_value(&t)?))?;
+        writeln!(out, "{}", ticket_json(&t)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(
@@ -165,12 +210,20 @@ fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<Exi
                 for_terminal(&c.by),
                 c.note
                     .as_ref()
-                    .map(|n| format!(": {}", for_terminal(n)))
+                    .map(|n| format!(", told the user: {}", for_terminal(n)))
                     .unwrap_or_default()
             );
             (c.at, line)
         })
         .collect();
+    for n in t.notes.iter().filter(|n| n.staff_only) {
+        let line = format!(
+            "note by {} (staff only, not sent to the user): {}",
+            for_terminal(&n.by),
+            for_terminal(&n.text)
+        );
+        lines.push((n.at, line));
+    }
     let total = t.summaries.len();
     for (n, s) in t.summaries.iter().enumerate().skip(1) {
         let line = match s.added {
@@ -198,6 +251,45 @@ fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
+/// A ticket as `--json` gives it: the stored record, with `claimed_by` (as `tickets list --json`
+/// has it) and each summary as [`summary_json`] gives it.
+pub(crate) fn ticket_json(t: &Ticket) -> Result<Value, CliError> {
+    let mut v = serde_json::to_value(t)?;
+    if let Some(map) = v.as_object_mut() {
+        map.insert("claimed_by".into(), json!(t.claimed_by()));
+        if let Some(Value::Array(summaries)) = map.get_mut("summaries") {
+            summaries.iter_mut().for_each(attempts_for_output);
+        }
+    }
+    Ok(with_rfc3339_times(v))
+}
+
+/// A summary as `--json` gives it: [`Summary::transcript_json`] with its attempts made
+/// readable (see [`attempts_for_output`]).
+fn summary_json(s: &Summary) -> Value {
+    let mut v = s.transcript_json();
+    attempts_for_output(&mut v);
+    v
+}
+
+/// The output form of a summary's `attempts`, which the store keeps in its own form (the same
+/// serde derive; stored rows are untouched): `solution` numbered from 1 as the human view and
+/// `stats` number it, and `content`, a 64-bit fingerprint that JavaScript and jq would round,
+/// as a decimal string.
+fn attempts_for_output(summary: &mut Value) {
+    let Some(Value::Array(attempts)) = summary.get_mut("attempts") else {
+        return;
+    };
+    for attempt in attempts.iter_mut().filter_map(Value::as_object_mut) {
+        if let Some(n) = attempt.get("solution").and_then(Value::as_u64) {
+            attempt.insert("solution".into(), json!(n + 1));
+        }
+        if let Some(c) = attempt.get("content").and_then(Value::as_u64) {
+            attempt.insert("content".into(), json!(c.to_string()));
+        }
+    }
+}
+
 /// `tickets export ID [--format md|json]`: the full transcript; another format is a usage error.
 fn export(
     store: &Store,
@@ -215,7 +307,7 @@ fn export(
                 "created_at": t.created_at,
                 "history": t.history,
                 "notes": t.notes,
-                "summaries": t.summaries.iter().map(|s| s.transcript_json()).collect::<Vec<_>>(),
+                "summaries": t.summaries.iter().map(summary_json).collect::<Vec<_>>(),
             });
             writeln!(
                 out,
@@ -242,6 +334,19 @@ fn export(
                     )?;
                 }
             }
+            let staff_notes: Vec<_> = t.notes.iter().filter(|n| n.staff_only).collect();
+            if !staff_notes.is_empty() {
+                writeln!(out, "\n## Staff notes (never sent to the user)\n")?;
+                for n in staff_notes {
+                    writeln!(
+                        out,
+                        "- {} by {}: {}",
+                        rfc3339(n.at),
+                        crate::escalation::text::escape_markdown(&n.by),
+                        crate::escalation::text::escape_markdown(&n.text)
+                    )?;
+                }
+            }
         }
         other => {
             return Err(CliError::usage(format!(
@@ -252,25 +357,65 @@ fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `tickets claim|resolve|reopen`: a staff action as `by`.
-/// A malformed id is a usage error (exit 2); an action the ticket's state refuses fails (exit 1).
+/// `tickets claim|release|resolve|reopen`: a staff action as `by`. A malformed id is a usage
+/// error (exit 2); an unknown ticket, or an action the ticket's state refuses, fails (exit 1).
+/// An action whose outcome already holds is no failure: the ticket comes back unchanged.
 fn act(
     store: &Store,
     id: &str,
     by: &str,
     action: StaffAction,
     now: u64,
+) -> Result<Stepped, CliError> {
+    let id = parse_id(id)?;
+    TicketDesk::new(store.clone())
+        .act(id, by, &action, now)
+        .map_err(refused)
+}
+
+/// A ticket id as typed; one that does not parse is a usage error (exit 2), as in every command
+/// that takes an id.
+fn parse_id(id: &str) -> Result<TicketId, CliError> {
+    id.parse().map_err(CliError::usage)
+}
+
+/// A refusal worded for the command line (exit 1); an internal failure stays one.
+fn refused(e: ServiceError) -> CliError {
+    match e {
+        ServiceError::Refused(e) => CliError::failed(e.worded(&super::error::CliSpelling)),
+        ServiceError::Internal(e) => e.into(),
+    }
+}
+
+/// What a staff action did, for `--json`: whether it changed anything (and so told anyone),
+/// and the ticket as it is now, as `tickets show --json` gives it.
+fn stepped_json(stepped: &Stepped) -> Result<Value, CliError> {
+    Ok(json!({
+        "changed": stepped.changed,
+        "ticket": ticket_json(&stepped.ticket)?,
+    }))
+}
+
+/// Prints what a staff action did: a line (and, when a note was given to an action that
+/// changed nothing, that the note was not sent), or the JSON of [`stepped_json`]. `noted` is
+/// the status the note went with, when one was given.
+fn print_stepped(
+    stepped: &Stepped,
+    json: bool,
+    noted: Option<&str>,
     out: &mut impl Write,
 ) -> Result<ExitCode, CliError> {
-    let id: TicketId = id.parse().map_err(CliError::usage)?;
-    match TicketDesk::new(store.clone()).act(id, by, &action, now) {
-        Ok(stepped) => {
-            writeln!(out, "{}", stepped.plain_reply())?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(ServiceError::Refused(e)) => {
-            Err(CliError::failed(e.worded(&super::error::CliSpelling)))
-        }
-        Err(ServiceError::Internal(e)) => Err(e.into()),
+    if json {
+        writeln!(out, "{}", stepped_json(stepped)?)?;
+        return Ok(ExitCode::SUCCESS);
     }
+    writeln!(out, "{}", stepped.plain_reply())?;
+    if let Some(status) = noted.filter(|_| !stepped.changed) {
+        writeln!(
+            out,
+            "The note was not sent: the ticket was already {status}. To tell the user, reopen \
+             it first; to keep it for staff, use `supportbot tickets note`."
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -374,7 +374,7 @@ pub fn parse(name: &str, options: &[CommandDataOption]) -> Result<SlashCommand, 
                 "resolve" => TicketVerb::Act(StaffAction::Resolve {
                     note: string(inner, "note"),
                 }),
-                "reopen" => TicketVerb::Act(StaffAction::Reopen),
+                "reopen" => TicketVerb::Act(StaffAction::Reopen { note: None }),
                 other => return Err(format!("Unknown /ticket action `{other}`.")),
             };
             let id = string(inner, "id").ok_or("Give the ticket id, e.g. T-0042.")?;

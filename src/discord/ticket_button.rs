@@ -42,7 +42,7 @@ impl TicketPress {
             TicketPress::Claim => StaffAction::Claim,
             TicketPress::Release => StaffAction::Release,
             TicketPress::Resolve => StaffAction::Resolve { note: None },
-            TicketPress::Reopen => StaffAction::Reopen,
+            TicketPress::Reopen => StaffAction::Reopen { note: None },
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::session::{Attempt, Outcome};
 use notify::{Audience, NoticeEvent, Notification};
 use summary::Added;
 use text::{escape_markdown, escape_one_line};
-use ticket::{Ticket, TicketError};
+use ticket::{Status, Ticket, TicketError};
 
 /// The notifications a new or updated ticket sends: the staff card with the transcript.
 pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
@@ -202,8 +202,9 @@ fn both(
     ]
 }
 
-/// What a staff step did: the ticket after it, and whether it changed anything (a claim by the
-/// person who already holds the ticket changes nothing and tells no one).
+/// What a staff step did: the ticket after it, and whether it changed anything (a step whose
+/// outcome already holds, such as a claim by the person who holds the ticket, changes nothing
+/// and tells no one).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stepped {
     pub ticket: Ticket,
@@ -214,32 +215,36 @@ impl Stepped {
     /// The staff's answer to a step, in Markdown: what happened, and whether the user is told.
     pub fn staff_reply(&self) -> String {
         let t = &self.ticket;
-        match t.claimed_by() {
-            Some(by) if !self.changed => format!(
-                "{} is already **{}** by {}; nothing changed, so nobody was notified.",
-                t.id,
-                t.status,
-                escape_one_line(by)
-            ),
-            _ => format!(
+        if self.changed {
+            return format!(
                 "{} is now **{}**. The user is being notified.",
                 t.id, t.status
-            ),
+            );
         }
+        format!(
+            "{} is already **{}**{}; nothing changed, so nobody was notified.",
+            t.id,
+            t.status,
+            t.claimed_by()
+                .map(|by| format!(" by {}", escape_one_line(by)))
+                .unwrap_or_default()
+        )
     }
 
     /// The same for a terminal, without Markdown.
     pub fn plain_reply(&self) -> String {
         let t = &self.ticket;
-        match t.claimed_by() {
-            Some(by) if !self.changed => format!(
-                "{} is already {} by {}; nothing changed, nobody was notified.",
-                t.id,
-                t.status,
-                text::for_terminal(by)
-            ),
-            _ => format!("{} is now {}.", t.id, t.status),
+        if self.changed {
+            return format!("{} is now {}.", t.id, t.status);
         }
+        format!(
+            "{} is already {}{}; nothing changed, nobody was notified.",
+            t.id,
+            t.status,
+            t.claimed_by()
+                .map(|by| format!(" by {}", text::for_terminal(by)))
+                .unwrap_or_default()
+        )
     }
 }
 
@@ -251,29 +256,46 @@ pub enum StaffAction {
     TakeOver,
     /// A claimed ticket back to the queue, for anyone to claim.
     Release,
+    /// The note is sent to the user with the news.
     Resolve {
         note: Option<String>,
     },
-    Reopen,
+    /// The note (why it is reopened) is sent to the user with the news.
+    Reopen {
+        note: Option<String>,
+    },
 }
 
 impl StaffAction {
     /// Applies the action to `t` as `by` at `now`: the lifecycle step and the notifications it
-    /// sends. A step that changes the ticket always notifies; one that changes nothing (a claim
-    /// by the person who already holds it) tells no one, so no notifications means no change.
+    /// sends. A step that changes the ticket always notifies; one that changes nothing tells no
+    /// one, so no notifications means no change. A step whose outcome already holds changes
+    /// nothing and is not refused: a claim by the person who holds the ticket, a resolve of a
+    /// resolved ticket, a reopen or a release of an open (unclaimed) one.
     pub fn apply(
         &self,
         t: &mut Ticket,
         by: &str,
         now: u64,
     ) -> Result<Vec<Notification>, TicketError> {
+        if by.trim().is_empty() {
+            return Err(TicketError::NoName);
+        }
+        let already = match self {
+            StaffAction::Resolve { .. } => t.status == Status::Resolved,
+            StaffAction::Reopen { .. } | StaffAction::Release => t.status == Status::Open,
+            StaffAction::Claim | StaffAction::TakeOver => false,
+        };
+        if already {
+            return Ok(Vec::new());
+        }
         let before = t.history.len();
         let notes = match self {
             StaffAction::Claim => claim(t, by, now)?,
             StaffAction::TakeOver => take_over(t, by, now)?,
             StaffAction::Release => release(t, by, now)?,
             StaffAction::Resolve { note } => resolve(t, by, note.clone(), now)?,
-            StaffAction::Reopen => reopen(t, by, now)?,
+            StaffAction::Reopen { note } => reopen(t, by, note.clone(), now)?,
         };
         Ok(if t.history.len() == before {
             Vec::new()
@@ -375,21 +397,31 @@ fn release(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, Tick
     ))
 }
 
-fn reopen(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, TicketError> {
-    t.reopen(by, now)?;
+fn reopen(
+    t: &mut Ticket,
+    by: &str,
+    note: Option<String>,
+    now: u64,
+) -> Result<Vec<Notification>, TicketError> {
+    t.reopen(by, note.clone(), now)?;
     let who = escape_markdown(if by.trim().is_empty() {
         "staff"
     } else {
         by.trim()
     });
+    let note_text = note
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| format!("\n> {}", escape_markdown(n)))
+        .unwrap_or_default();
     Ok(both(
         t,
         NoticeEvent::Reopened {
             by: by.trim().to_string(),
         },
-        format!("Ticket {} reopened by {who}", t.id),
+        format!("Ticket {} reopened by {who}{note_text}", t.id),
         format!(
-            "Your ticket {} was reopened; the support team will pick it up again.",
+            "Your ticket {} was reopened; the support team will pick it up again.{note_text}",
             t.id
         ),
     ))
@@ -421,6 +453,48 @@ mod tests {
             said: Vec::new(),
         });
         Summary::capture(&session, None, None, "rev", 0)
+    }
+
+    /// Asking for what already holds changes nothing and tells no one; the reply says so.
+    #[test]
+    fn an_outcome_that_already_holds_is_no_change_and_no_refusal() {
+        let mut t = Ticket::new(TicketId(1), summary(None), 0);
+        assert!(
+            StaffAction::Release
+                .apply(&mut t, "sam", 1)
+                .unwrap()
+                .is_empty()
+        );
+        let reopen = StaffAction::Reopen { note: None };
+        assert!(reopen.apply(&mut t, "sam", 1).unwrap().is_empty());
+        let resolve = StaffAction::Resolve {
+            note: Some("done".into()),
+        };
+        assert!(!resolve.apply(&mut t, "sam", 2).unwrap().is_empty());
+        let history = t.history.len();
+        assert!(resolve.apply(&mut t, "sam", 3).unwrap().is_empty());
+        assert_eq!(t.history.len(), history);
+        let stepped = Stepped {
+            ticket: t.clone(),
+            changed: false,
+        };
+        assert_eq!(
+            stepped.plain_reply(),
+            "T-0001 is already resolved; nothing changed, nobody was notified."
+        );
+        // A name is still needed, and a resolved ticket is still not claimed.
+        assert!(matches!(
+            resolve.apply(&mut t, " ", 4),
+            Err(TicketError::NoName)
+        ));
+        assert!(StaffAction::Claim.apply(&mut t, "sam", 4).is_err());
+        // A reopen's reason reaches the user.
+        let told = StaffAction::Reopen {
+            note: Some("it is back".into()),
+        }
+        .apply(&mut t, "sam", 5)
+        .unwrap();
+        assert!(told[1].text.ends_with("\n> it is back"), "{}", told[1].text);
     }
 
     #[test]

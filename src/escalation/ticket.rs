@@ -55,11 +55,17 @@ pub struct Change {
     pub note: Option<String>,
 }
 
+/// A note on a ticket: the words given with a status change (sent to the user with it), or one
+/// added with `tickets note` that stays with staff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaffNote {
     pub at: u64,
     pub by: String,
     pub text: String,
+    /// Added on its own for staff ([`Ticket::add_note`]): never sent to the user. (Absent in
+    /// records written before there were such notes, which were all sent.)
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub staff_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,6 +102,9 @@ pub enum TicketError {
     NotClaimed { id: TicketId, status: Status },
     #[error("a name is needed: say who you are with --by NAME")]
     NoName,
+    /// A staff note with nothing in it.
+    #[error("the note is empty: give its text with --text \"...\"")]
+    EmptyNote,
     /// A resolution note the user would get as one message: kept readable.
     #[error(
         "the note is {chars} characters long; keep it under {MAX_NOTE_CHARS} (the user gets it as one message), and put longer details in a link"
@@ -159,6 +168,7 @@ impl Ticket {
                 at: now,
                 by: by.to_string(),
                 text,
+                staff_only: false,
             });
         }
         self.status = to;
@@ -217,13 +227,7 @@ impl Ticket {
         if by.is_empty() {
             return Err(TicketError::NoName);
         }
-        if let Some(chars) = note
-            .as_deref()
-            .map(|n| n.trim().chars().count())
-            .filter(|&c| c > MAX_NOTE_CHARS)
-        {
-            return Err(TicketError::NoteTooLong { chars });
-        }
+        check_note_length(note.as_deref())?;
         if self.status == Status::Resolved {
             return Err(TicketError::Resolved { id: self.id });
         }
@@ -236,7 +240,9 @@ impl Ticket {
         Ok(())
     }
 
-    pub fn reopen(&mut self, by: &str, now: u64) -> Result<(), TicketError> {
+    /// Reopens a resolved ticket, with an optional reason (the user is told it, as a
+    /// resolution note).
+    pub fn reopen(&mut self, by: &str, note: Option<String>, now: u64) -> Result<(), TicketError> {
         if self.status != Status::Resolved {
             return Err(TicketError::NotResolved {
                 id: self.id,
@@ -247,7 +253,29 @@ impl Ticket {
         if by.is_empty() {
             return Err(TicketError::NoName);
         }
-        self.change(Status::Open, by, None, now);
+        check_note_length(note.as_deref())?;
+        self.change(Status::Open, by, note.filter(|n| !n.trim().is_empty()), now);
+        Ok(())
+    }
+
+    /// Adds a staff-only note (what was found, who was called): kept on the ticket and shown to
+    /// staff, never sent to the user; the status stays as it is.
+    pub fn add_note(&mut self, by: &str, text: &str, now: u64) -> Result<(), TicketError> {
+        let by = by.trim();
+        if by.is_empty() {
+            return Err(TicketError::NoName);
+        }
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(TicketError::EmptyNote);
+        }
+        self.notes.push(StaffNote {
+            at: now,
+            by: by.to_string(),
+            text: text.to_string(),
+            staff_only: true,
+        });
+        self.updated_at = now;
         Ok(())
     }
 
@@ -274,6 +302,17 @@ impl Ticket {
     /// The latest summary (a ticket always has one).
     pub fn summary(&self) -> Option<&Summary> {
         self.summaries.last()
+    }
+}
+
+/// A note the user gets as one message is kept under [`MAX_NOTE_CHARS`].
+fn check_note_length(note: Option<&str>) -> Result<(), TicketError> {
+    match note
+        .map(|n| n.trim().chars().count())
+        .filter(|&c| c > MAX_NOTE_CHARS)
+    {
+        Some(chars) => Err(TicketError::NoteTooLong { chars }),
+        None => Ok(()),
     }
 }
 
@@ -324,15 +363,64 @@ mod tests {
         assert_eq!(t.resolved_at(), Some(20));
         assert!(t.claim("bob", 21).is_err());
         assert!(t.resolve("bob", None, 21).is_err());
-        assert_eq!(t.reopen(" ", 30), Err(TicketError::NoName));
-        t.reopen("ann", 30).unwrap();
+        assert_eq!(t.reopen(" ", None, 30), Err(TicketError::NoName));
+        t.reopen("ann", None, 30).unwrap();
         assert_eq!(t.status, Status::Open);
         assert_eq!(t.notes.len(), 1);
         assert_eq!(t.history.len(), 4);
         assert!(matches!(
-            t.reopen("x", 31),
+            t.reopen("x", None, 31),
             Err(TicketError::NotResolved { .. })
         ));
         assert_eq!(t.first_claimed_at(), Some(10));
+    }
+
+    #[test]
+    fn a_reopen_reason_is_kept_like_a_resolution_note() {
+        let mut t = ticket();
+        t.resolve("bob", None, 20).unwrap();
+        assert_eq!(
+            t.reopen("bob", Some("y".repeat(MAX_NOTE_CHARS + 1)), 30),
+            Err(TicketError::NoteTooLong {
+                chars: MAX_NOTE_CHARS + 1
+            })
+        );
+        t.reopen("bob", Some("the bank feed broke again".into()), 30)
+            .unwrap();
+        let last = t.history.last().expect("the reopen");
+        assert_eq!(last.note.as_deref(), Some("the bank feed broke again"));
+        assert!(!t.notes[0].staff_only, "the user is told it");
+    }
+
+    #[test]
+    fn staff_notes_change_no_status_and_need_a_name_and_words() {
+        let mut t = ticket();
+        assert_eq!(t.add_note(" ", "x", 5), Err(TicketError::NoName));
+        assert_eq!(t.add_note("bob", "  ", 5), Err(TicketError::EmptyNote));
+        t.add_note("bob", " called Intuit ", 5).unwrap();
+        assert_eq!(t.status, Status::Open);
+        assert_eq!(t.history.len(), 1);
+        assert_eq!(
+            t.notes,
+            vec![StaffNote {
+                at: 5,
+                by: "bob".into(),
+                text: "called Intuit".into(),
+                staff_only: true,
+            }]
+        );
+    }
+
+    /// Notes stored before staff-only ones existed read back as sent to the user, and a sent
+    /// one is stored as before (no new field).
+    #[test]
+    fn older_notes_read_back_as_sent() {
+        let old: StaffNote =
+            serde_json::from_str(r#"{"at":1,"by":"bob","text":"cleared cache"}"#).unwrap();
+        assert!(!old.staff_only);
+        assert_eq!(
+            serde_json::to_string(&old).unwrap(),
+            r#"{"at":1,"by":"bob","text":"cleared cache"}"#
+        );
     }
 }

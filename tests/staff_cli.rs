@@ -1,0 +1,406 @@
+//! The staff command line as scripts and people use it: `--json` outputs that agree with each
+//! other and with the human view, help that says where a note goes, staff-only notes, and exit
+//! codes that mean the same in every command (0 done or already so, 1 refused, 2 wrong use).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Output;
+use supportbot::escalation::summary::Summary;
+use supportbot::escalation::ticket::TicketId;
+use supportbot::session::{Attempt, Session};
+use supportbot::store::Store;
+
+mod support;
+use support::bin::{run_on, show};
+use support::paths::shipped_knowledge;
+use support::tickets::{desk, summary, user};
+
+/// A fingerprint above 2^53: a JSON number would come back rounded in JavaScript or jq.
+const BIG: u64 = 18_446_744_073_709_551_557;
+
+/// A data directory with T-0001 for `u1`, whose walk showed the article's third solution (0-based
+/// 2 in the store), and T-0002 for `u2` with a description only.
+fn two_tickets(data: &Path) {
+    let store = Store::open_waiting(data, std::time::Duration::from_secs(5)).unwrap();
+    let mut session = Session::new(user("u1"), 0);
+    session.descriptions.push("quickbooks says 502".into());
+    session.attempts.push(Attempt {
+        article: "quickbooks-error-502".into(),
+        solution: 2,
+        title: "Clear the cache".into(),
+        browser: None,
+        outcome: None,
+        at: 50,
+        skipped_on_touch: false,
+        content: BIG,
+        said: Vec::new(),
+    });
+    desk(&store)
+        .file(Summary::capture(&session, None, None, "rev", 100), 100)
+        .unwrap();
+    desk(&store).file(summary("u2", "bank feed"), 110).unwrap();
+}
+
+struct Staff {
+    cwd: tempfile::TempDir,
+    data: tempfile::TempDir,
+}
+
+impl Staff {
+    fn new() -> Self {
+        let staff = Staff {
+            cwd: tempfile::tempdir().unwrap(),
+            data: tempfile::tempdir().unwrap(),
+        };
+        two_tickets(staff.data.path());
+        staff
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        run_on(
+            self.cwd.path(),
+            &shipped_knowledge(),
+            self.data.path(),
+            args,
+        )
+    }
+
+    /// Runs `args`, which must exit with `code`; returns stdout.
+    fn expect(&self, code: i32, args: &[&str]) -> String {
+        let o = self.run(args);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", show(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.expect(0, args);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}"))
+    }
+
+    fn sent(&self) -> String {
+        std::fs::read_to_string(self.data.path().join("notifications.jsonl")).unwrap_or_default()
+    }
+}
+
+/// `tickets show --json` numbers solutions from 1 as the human view and `stats --json` do, names
+/// the claimer as `tickets list --json` does, and gives the 64-bit fingerprint as a string; the
+/// export agrees, and the stored ticket keeps its own form and still loads.
+#[test]
+fn ticket_json_agrees_with_the_human_view_and_the_listing() {
+    let staff = Staff::new();
+    staff.expect(0, &["tickets", "claim", "T-0001", "--by", "sam"]);
+    let human = staff.expect(0, &["tickets", "show", "T-0001"]);
+    assert!(human.contains("T-0001 — claimed by sam"), "{human}");
+
+    let v = staff.json(&["tickets", "show", "T-0001", "--json"]);
+    assert_eq!(v["claimed_by"], "sam", "{v}");
+    let attempt = &v["summaries"][0]["attempts"][0];
+    assert_eq!(attempt["solution"], 3, "1-based: {attempt}");
+    assert_eq!(attempt["content"], BIG.to_string(), "{attempt}");
+    let rows = staff.json(&["tickets", "list", "--json"]);
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "T-0001")
+        .expect("T-0001 listed");
+    assert_eq!(row["claimed_by"], v["claimed_by"]);
+    let unclaimed = staff.json(&["tickets", "show", "T-0002", "--json"]);
+    assert!(unclaimed["claimed_by"].is_null(), "{unclaimed}");
+
+    let export = staff.json(&["tickets", "export", "T-0001", "--format", "json"]);
+    let attempt = &export["summaries"][0]["attempts"][0];
+    assert_eq!(attempt["solution"], 3, "{attempt}");
+    assert_eq!(attempt["content"], BIG.to_string(), "{attempt}");
+
+    // The store keeps its 0-based index and the number: the output form is only output.
+    let store = Store::open_waiting(staff.data.path(), std::time::Duration::from_secs(5)).unwrap();
+    let t = store.ticket(TicketId(1)).unwrap().unwrap();
+    assert_eq!(t.summaries[0].attempts[0].solution, 2);
+    assert_eq!(t.summaries[0].attempts[0].content, BIG);
+}
+
+/// Every argument of every `tickets` subcommand says what it is in `--help`; `resolve --help`
+/// says the note goes to the user word for word, and points at `tickets note` for staff words.
+#[test]
+fn every_tickets_argument_has_help_and_the_resolve_note_says_who_reads_it() {
+    use clap::CommandFactory;
+    let cli = supportbot::cli::args::Cli::command();
+    let tickets = cli.find_subcommand("tickets").expect("tickets");
+    for sub in tickets.get_subcommands() {
+        assert!(sub.get_about().is_some(), "{} has no about", sub.get_name());
+        for arg in sub.get_arguments() {
+            if arg.is_global_set() || ["help", "version"].contains(&arg.get_id().as_str()) {
+                continue;
+            }
+            assert!(
+                arg.get_help().is_some(),
+                "tickets {} {} has no help",
+                sub.get_name(),
+                arg.get_id()
+            );
+        }
+    }
+    let staff = Staff::new();
+    let help = staff.expect(0, &["tickets", "resolve", "--help"]);
+    assert!(help.contains("Sent to the user word for word"), "{help}");
+    assert!(help.contains("tickets note"), "{help}");
+    let help = staff.expect(0, &["tickets", "--help"]);
+    assert!(help.contains("note"), "{help}");
+}
+
+/// `tickets note` keeps words for staff: shown in `tickets show` and the export, the status
+/// unchanged, nothing sent to anyone. `reopen --note` is sent, as `resolve --note` is.
+#[test]
+fn staff_notes_stay_with_staff_and_a_reopen_reason_reaches_the_user() {
+    let staff = Staff::new();
+    let out = staff.expect(
+        0,
+        &[
+            "tickets",
+            "note",
+            "T-0001",
+            "--by",
+            "sam",
+            "--text",
+            "called Intuit, case 4471",
+        ],
+    );
+    assert!(out.contains("staff only"), "{out}");
+    let human = staff.expect(0, &["tickets", "show", "T-0001"]);
+    assert!(
+        human.contains("note by sam (staff only, not sent to the user): called Intuit, case 4471"),
+        "{human}"
+    );
+    assert!(human.contains("T-0001 — open"), "the status stays: {human}");
+    let md = staff.expect(0, &["tickets", "export", "T-0001"]);
+    assert!(md.contains("called Intuit, case 4471"), "{md}");
+    assert!(
+        !staff.sent().contains("4471"),
+        "a staff note is never sent: {}",
+        staff.sent()
+    );
+    let v = staff.json(&["tickets", "show", "T-0001", "--json"]);
+    assert_eq!(v["notes"][0]["staff_only"], true, "{v}");
+
+    // Nothing to say, or nobody saying it: refused with how to fix it.
+    let o = staff.run(&["tickets", "note", "T-0001", "--by", "sam", "--text", " "]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("the note is empty: give its text with --text"),
+        "{}",
+        show(&o)
+    );
+    let o = staff.run(&["tickets", "note", "T-0009", "--by", "sam", "--text", "x"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(show(&o).contains("T-0009 does not exist"), "{}", show(&o));
+
+    staff.expect(
+        0,
+        &[
+            "tickets",
+            "resolve",
+            "T-0001",
+            "--by",
+            "sam",
+            "--note",
+            "cleared the cache",
+        ],
+    );
+    staff.expect(
+        0,
+        &[
+            "tickets",
+            "reopen",
+            "T-0001",
+            "--by",
+            "sam",
+            "--note",
+            "the 502 is back for you",
+        ],
+    );
+    let sent = staff.sent();
+    assert!(
+        sent.lines().any(|l| l.contains("/user")
+            && l.contains("was reopened")
+            && l.contains("the 502 is back for you")),
+        "{sent}"
+    );
+    let human = staff.expect(0, &["tickets", "show", "T-0001"]);
+    assert!(
+        human.contains("resolved -> open by sam, told the user: the 502 is back for you"),
+        "{human}"
+    );
+}
+
+/// A badly formed id is wrong use (exit 2) in every command that takes one, with the same
+/// message; an id that names nothing is a refusal (exit 1).
+#[test]
+fn a_badly_formed_id_exits_2_everywhere_and_an_unknown_one_1() {
+    let staff = Staff::new();
+    let ticket_commands: [&[&str]; 7] = [
+        &["tickets", "show", "foo"],
+        &["tickets", "export", "foo"],
+        &["tickets", "claim", "foo", "--by", "sam"],
+        &["tickets", "release", "foo", "--by", "sam"],
+        &["tickets", "resolve", "foo", "--by", "sam"],
+        &["tickets", "reopen", "foo"],
+        &["tickets", "note", "foo", "--by", "sam", "--text", "x"],
+    ];
+    for args in ticket_commands {
+        let o = staff.run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", show(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr)
+                .contains("error: `foo` is not a ticket id: use the form T-0042"),
+            "{args:?}: {}",
+            show(&o)
+        );
+        let unknown: Vec<&str> = args
+            .iter()
+            .map(|a| if *a == "foo" { "T-0009" } else { a })
+            .collect();
+        let o = staff.run(&unknown);
+        assert_eq!(o.status.code(), Some(1), "{unknown:?}: {}", show(&o));
+        assert!(
+            show(&o).contains("T-0009 does not exist"),
+            "{unknown:?}: {}",
+            show(&o)
+        );
+    }
+    for args in [
+        &["incidents", "show", "foo"][..],
+        &["incidents", "update", "foo", "--text", "x", "--by", "sam"][..],
+    ] {
+        let o = staff.run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", show(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("`foo` is not an incident id"),
+            "{args:?}: {}",
+            show(&o)
+        );
+    }
+}
+
+/// An action whose outcome already holds exits 0 and says nothing changed, whichever it is;
+/// one the ticket's state refuses exits 1.
+#[test]
+fn already_so_is_exit_0_with_nothing_changed_and_a_refusal_is_1() {
+    let staff = Staff::new();
+    let out = staff.expect(0, &["tickets", "release", "T-0001", "--by", "sam"]);
+    assert!(
+        out.contains("T-0001 is already open; nothing changed, nobody was notified."),
+        "{out}"
+    );
+    let out = staff.expect(0, &["tickets", "reopen", "T-0001"]);
+    assert!(out.contains("already open; nothing changed"), "{out}");
+    staff.expect(0, &["tickets", "claim", "T-0001", "--by", "sam"]);
+    let out = staff.expect(0, &["tickets", "claim", "T-0001", "--by", "sam"]);
+    assert!(
+        out.contains("T-0001 is already claimed by sam; nothing changed, nobody was notified."),
+        "{out}"
+    );
+    staff.expect(0, &["tickets", "resolve", "T-0001", "--by", "sam"]);
+    let sent = staff.sent().lines().count();
+    let out = staff.expect(0, &["tickets", "resolve", "T-0001", "--by", "sam"]);
+    assert!(
+        out.contains("T-0001 is already resolved; nothing changed, nobody was notified."),
+        "{out}"
+    );
+    let out = staff.expect(
+        0,
+        &[
+            "tickets", "resolve", "T-0001", "--by", "sam", "--note", "again",
+        ],
+    );
+    assert!(out.contains("The note was not sent"), "{out}");
+    assert_eq!(staff.sent().lines().count(), sent, "nobody told twice");
+    // Refused by the ticket's state: 1, saying what to do.
+    let o = staff.run(&["tickets", "claim", "T-0001", "--by", "sam"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(show(&o).contains("Reopen it with"), "{}", show(&o));
+    staff.expect(0, &["tickets", "claim", "T-0002", "--by", "sam"]);
+    let o = staff.run(&["tickets", "claim", "T-0002", "--by", "eve"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let o = staff.run(&["tickets", "reopen", "T-0002"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        show(&o).contains("only resolved tickets can be reopened"),
+        "{}",
+        show(&o)
+    );
+}
+
+/// `claim`, `release`, `resolve` and `reopen` take `--json`: the ticket as it is afterwards and
+/// whether anything changed; their failures are JSON too, with the same exit codes.
+#[test]
+fn staff_actions_answer_in_json() {
+    let staff = Staff::new();
+    let v = staff.json(&["tickets", "claim", "T-0001", "--by", "sam", "--json"]);
+    assert_eq!(v["changed"], true, "{v}");
+    assert_eq!(v["ticket"]["id"], "T-0001");
+    assert_eq!(v["ticket"]["status"], "claimed");
+    assert_eq!(v["ticket"]["claimed_by"], "sam");
+    let v = staff.json(&["tickets", "claim", "T-0001", "--by", "sam", "--json"]);
+    assert_eq!(v["changed"], false, "{v}");
+    let v = staff.json(&[
+        "tickets",
+        "claim",
+        "T-0001",
+        "--by",
+        "eve",
+        "--take-over",
+        "--json",
+    ]);
+    assert_eq!(v["changed"], true, "{v}");
+    assert_eq!(v["taken_over_from"], "sam", "{v}");
+    assert_eq!(v["ticket"]["claimed_by"], "eve");
+    let v = staff.json(&["tickets", "release", "T-0001", "--by", "eve", "--json"]);
+    assert_eq!(v["ticket"]["status"], "open", "{v}");
+    assert!(v["ticket"]["claimed_by"].is_null(), "{v}");
+    let v = staff.json(&[
+        "tickets", "resolve", "T-0001", "--by", "eve", "--note", "done", "--json",
+    ]);
+    assert_eq!(
+        (&v["changed"], &v["ticket"]["status"]),
+        (&true.into(), &"resolved".into())
+    );
+    let v = staff.json(&["tickets", "resolve", "T-0001", "--by", "eve", "--json"]);
+    assert_eq!(v["changed"], false, "{v}");
+    let v = staff.json(&["tickets", "reopen", "T-0001", "--json"]);
+    assert_eq!(
+        (&v["changed"], &v["ticket"]["status"]),
+        (&true.into(), &"open".into())
+    );
+    let v = staff.json(&[
+        "tickets", "note", "T-0001", "--by", "eve", "--text", "x", "--json",
+    ]);
+    assert_eq!(
+        v["ticket"]["notes"].as_array().map(Vec::len),
+        Some(2),
+        "{v}"
+    );
+
+    for (args, code, says) in [
+        (
+            &["tickets", "claim", "foo", "--by", "sam", "--json"][..],
+            2,
+            "`foo` is not a ticket id",
+        ),
+        (
+            &["tickets", "resolve", "T-0009", "--by", "sam", "--json"][..],
+            1,
+            "T-0009 does not exist",
+        ),
+    ] {
+        let o = staff.run(args);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", show(&o));
+        let v: Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", show(&o)));
+        assert!(
+            v["error"].as_str().is_some_and(|e| e.contains(says)),
+            "{args:?}: {v}"
+        );
+    }
+}

@@ -209,6 +209,103 @@ fn forget_and_purge_clear_the_notifications_file() {
     assert_eq!(lines_about("Bob's words"), 0);
 }
 
+/// Every file under `dir` (recursively) whose bytes contain `needle`.
+fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if std::fs::read(&p)
+                .unwrap()
+                .windows(needle.len())
+                .any(|w| w == needle.as_bytes())
+            {
+                found.push(p);
+            }
+        }
+    }
+    found
+}
+
+/// `user forget` leaves the user's words in no file under the data directory: sled keeps a
+/// removed value in its log until it rewrites it, so the database is rewritten into a fresh
+/// directory. The other user's ticket is still there afterwards, and new tickets go on.
+#[test]
+fn forget_leaves_the_words_in_no_file_under_the_data_directory() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let ok = |args: &[&str]| {
+        let out = run_on(cwd.path(), &shipped_knowledge(), data.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", show(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let phrase = "quokka-marmalade 502 bad gateway";
+    ok(&[
+        "escalate",
+        "--user",
+        "discord:al",
+        "--name",
+        "Al",
+        "--text",
+        phrase,
+    ]);
+    ok(&[
+        "escalate",
+        "--user",
+        "discord:al",
+        "--name",
+        "Al",
+        "--text",
+        "any update? still quokka-marmalade",
+    ]);
+    ok(&[
+        "escalate",
+        "--user",
+        "discord:bo",
+        "--name",
+        "Bo",
+        "--text",
+        "Bo's login loops",
+    ]);
+    ok(&["stats"]);
+    assert!(
+        !files_containing(data.path(), "quokka-marmalade").is_empty(),
+        "the phrase is stored before the forget (else this test proves nothing)"
+    );
+    let said = ok(&["user", "forget", "discord:al"]);
+    assert!(said.contains("removed 1 session(s), 1 ticket(s)"), "{said}");
+    assert_eq!(
+        files_containing(data.path(), "quokka-marmalade"),
+        Vec::<std::path::PathBuf>::new()
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("supportbot.db."))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let listed = ok(&["tickets", "list"]);
+    assert!(
+        listed.contains("T-0002") && !listed.contains("T-0001"),
+        "{listed}"
+    );
+    // Ticket ids go on after the rewrite (never reusing T-0001).
+    let id = ok(&[
+        "escalate",
+        "--user",
+        "discord:cy",
+        "--name",
+        "Cy",
+        "--text",
+        "502 again",
+    ]);
+    assert_eq!(id.trim(), "T-0003");
+}
+
 /// Forgetting a user must not make their old buttons valid again: a new session's steps are
 /// numbered in a block of their own, so "Fixed it" from before the forget names no step now.
 #[tokio::test]

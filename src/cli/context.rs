@@ -259,6 +259,16 @@ impl Context {
         self.store()
     }
 
+    /// Closes the store and rewrites its files into a fresh directory, so that what a privacy
+    /// command removed cannot be read from them any more (sled keeps removed values in its log
+    /// until it rewrites the segment). Nothing to do when the store was never opened.
+    pub fn rewrite_store(&mut self) -> Result<(), crate::store::StoreError> {
+        match self.store.take() {
+            Some(store) => store.close_and_rewrite(self.config.lock_wait),
+            None => Ok(()),
+        }
+    }
+
     /// The store if a command has opened it (never opens it).
     pub fn opened_store(&self) -> Option<&Store> {
         self.store.get()

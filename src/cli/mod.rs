@@ -44,7 +44,7 @@ use std::process::ExitCode;
 
 /// Runs one command: the only entry point from `main`.
 pub fn run(config: Config, command: Command) -> Result<ExitCode, CliError> {
-    let ctx = match command {
+    let mut ctx = match command {
         Command::Console { .. } | Command::Run(_) => Context::serving(config),
         _ => Context::new(config),
     };
@@ -71,7 +71,10 @@ pub fn run(config: Config, command: Command) -> Result<ExitCode, CliError> {
             let code = escalate::run(&ctx, args)?;
             deliver_after(&ctx, Ok(code))
         }
-        Command::Tickets { command } => deliver_after(&ctx, tickets::run(&ctx, command)),
+        Command::Tickets { command } => {
+            let result = tickets::run(&mut ctx, command);
+            deliver_after(&ctx, result)
+        }
         Command::Stats { since, json } => stats::run(&ctx, since, json),
         Command::Status { json } => incidents::status(&ctx, json),
         // Both queue notices (an incident opened, updated or over): sent before the command ends.
@@ -81,7 +84,7 @@ pub fn run(config: Config, command: Command) -> Result<ExitCode, CliError> {
         }
         Command::User {
             command: UserCommand::Forget { user_id },
-        } => privacy::forget(&ctx, &user_id),
+        } => privacy::forget(&mut ctx, &user_id),
         Command::Model { command } => model::run(&ctx, command),
     }
 }

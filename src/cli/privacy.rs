@@ -1,7 +1,8 @@
 //! The commands that remove personal data: `tickets purge` (resolved tickets past an age) and
 //! `user forget` (one user). Both erase the notifications file first (the tickets say which
 //! lines), then the store in one transaction, so a failure leaves something a second run
-//! finishes.
+//! finishes. Then the database's files are rewritten ([`crate::store::rewrite`]): sled keeps
+//! removed values in its log until it rewrites it, and erased text must not stay readable.
 
 use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
@@ -17,7 +18,7 @@ use std::time::Duration;
 /// ticket). A cutoff under a day takes tickets resolved today (`0d`: all of them), so it is
 /// refused without `--yes` (a dry run needs none: it removes nothing).
 pub fn purge(
-    ctx: &Context,
+    ctx: &mut Context,
     older_than: Duration,
     dry_run: bool,
     yes: bool,
@@ -50,18 +51,21 @@ pub fn purge(
         },
     )?;
     let (tickets, sessions) = store.purge_resolved(cutoff)?;
-    writeln!(
-        std::io::stdout().lock(),
+    let removed = format!(
         "Removed {tickets} resolved ticket(s) resolved before {}, {sessions} session(s) and {lines} notification line(s).",
         rfc3339(cutoff)
-    )?;
+    );
+    if tickets + sessions > 0 {
+        rewrite(ctx, &removed)?;
+    }
+    writeln!(std::io::stdout().lock(), "{removed}")?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `user forget ID`: the user's lines in the notifications file, then their sessions, tickets
 /// and queued notifications in the store; their stats stay, anonymous. An empty id is a usage
 /// error; an id with nothing stored fails (exit 1), saying so.
-pub fn forget(ctx: &Context, user: &str) -> Result<ExitCode, CliError> {
+pub fn forget(ctx: &mut Context, user: &str) -> Result<ExitCode, CliError> {
     // Before the store is opened: a usage error needs no database (nor waits for a running bot's).
     if user.trim().is_empty() {
         return Err(CliError::usage(
@@ -82,11 +86,30 @@ pub fn forget(ctx: &Context, user: &str) -> Result<ExitCode, CliError> {
             "nothing is stored about user `{user}`, so nothing was removed.\n  Check the id: it is the user_id that `supportbot tickets list --json` shows (not the name)."
         )));
     }
+    let removed = format!(
+        "Forgot user {user}: removed {sessions} session(s), {tickets} ticket(s) and {lines} notification line(s); their stats are kept anonymously."
+    );
+    rewrite(ctx, &removed)?;
     writeln!(
         std::io::stdout().lock(),
-        "Forgot user {user}: removed {sessions} session(s), {tickets} ticket(s) and {lines} notification line(s); their stats are kept anonymously."
+        "{removed}\nThe database files were rewritten without them. Not touched: what supportbot logged to stderr before (your log collector keeps it)."
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Rewrites the database's files so that what was removed is gone from them too. On failure
+/// the command fails (exit 1) saying what was removed, that the old text may still be in the
+/// files, and that the rewrite is made again the next time the database is opened.
+fn rewrite(ctx: &mut Context, removed: &str) -> Result<(), CliError> {
+    let db = ctx.config().data_dir.join(crate::store::DB_DIR);
+    ctx.rewrite_store().map_err(|e| {
+        CliError::failed(format!(
+            "{removed}\nBut rewriting the database files failed, so the removed text may still be readable in {}: {e}\n  \
+             Nothing else was lost. The rewrite is made again the next time supportbot opens the database \
+             (run e.g. `supportbot stats` once nothing else uses it).",
+            db.display()
+        ))
+    })
 }
 
 /// Removes lines from the notifications file; a failure says which file and that nothing was

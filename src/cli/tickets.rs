@@ -17,7 +17,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// Runs one `tickets` subcommand against the store (`purge` is [`super::privacy::purge`]).
-pub fn run(ctx: &Context, command: TicketsCommand) -> Result<ExitCode, CliError> {
+pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliError> {
     // Reading a ticket never makes a database; the staff actions go through one that exists
     // too, but their refusal of an unknown id says enough.
     let store = match &command {

@@ -148,7 +148,7 @@ impl Store {
 
     /// Appends one check to its target's history.
     pub fn record_check(&self, record: &CheckRecord) -> Result<(), StoreError> {
-        let seq = self.db.generate_id().map_err(|e| self.error(e))?;
+        let seq = self.next_id()?;
         let mut key = history_prefix(&record.target);
         key.extend_from_slice(&be(record.at));
         key.extend_from_slice(&be(seq));

@@ -13,6 +13,7 @@ mod incidents;
 mod open;
 mod outbox;
 mod privacy;
+mod rewrite;
 mod sessions;
 mod stats;
 mod tickets;
@@ -20,6 +21,7 @@ mod tickets;
 pub use error::StoreError;
 pub use incidents::IncidentUser;
 pub use outbox::OutboxItem;
+pub use rewrite::rewrite;
 pub use tickets::{Escalated, TicketOpError, TicketRow};
 
 use error::classify;
@@ -64,6 +66,8 @@ pub struct Store {
     /// every user event asks for them, and the incidents table only grows. Sound because one
     /// process at a time opens a database.
     active_incidents: std::sync::Arc<std::sync::Mutex<Option<Vec<crate::incident::Incident>>>>,
+    /// Added to sled's generated ids (see [`Store::next_id`]).
+    id_floor: u64,
     dir: PathBuf,
 }
 
@@ -105,6 +109,7 @@ impl Store {
         let path = dir.join(DB_DIR);
         // Held until this function returns, when sled holds its own lock.
         let _opening = open::open_lock(dir, &path)?;
+        rewrite::recover_on_open(&path)?;
         open::refuse_foreign_path(&path)?;
         open::clear_incomplete_snapshots(&path)?;
         let db = sled::Config::new()
@@ -114,9 +119,15 @@ impl Store {
         open::check_format(&db, &path)?;
         open::check_high_water(&db, &path)?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| classify(&path, e));
+        let meta = tree("meta")?;
+        let id_floor = meta
+            .get(rewrite::ID_FLOOR_KEY)
+            .map_err(|e| classify(&path, e))?
+            .map_or(0, |v| codec::from_be(&v));
         Ok(Store {
             sessions: tree("sessions")?,
-            meta: tree("meta")?,
+            meta,
+            id_floor,
             tickets: tree("tickets")?,
             ticket_rows: tree("ticket_rows")?,
             open_by_user: tree("open_by_user")?,
@@ -147,6 +158,13 @@ impl Store {
             dir: self.dir.clone(),
             detail,
         }
+    }
+
+    /// A new id, greater than every id handed out before, also across [`rewrite`]s (a fresh sled
+    /// database starts its generated ids again at 0; the rewrite records where they were).
+    fn next_id(&self) -> Result<u64, StoreError> {
+        let id = self.db.generate_id().map_err(|e| self.error(e))?;
+        Ok(self.id_floor.saturating_add(id))
     }
 
     /// Writes everything to disk.

@@ -87,29 +87,13 @@ pub(super) fn open_lock(dir: &Path, db: &Path) -> Result<std::fs::File, StoreErr
 /// construction incomplete; removing it is safe once no process holds the database, which we
 /// make sure of by taking the same lock sled takes before touching anything.
 pub(super) fn clear_incomplete_snapshots(path: &Path) -> Result<usize, StoreError> {
-    let lock_file = path.join("db");
-    if !lock_file.is_file() {
+    let Some(file) = sled_lock(path)? else {
         return Ok(0);
-    }
+    };
     let io = |cause| StoreError::Io {
         dir: path.to_path_buf(),
         cause,
     };
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(&lock_file)
-        .map_err(io)?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
-            return Err(StoreError::Locked {
-                dir: path.to_path_buf(),
-                waited: Duration::ZERO,
-            });
-        }
-        Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
-    }
     let mut removed = 0;
     for entry in std::fs::read_dir(path).map_err(io)?.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -122,6 +106,33 @@ pub(super) fn clear_incomplete_snapshots(path: &Path) -> Result<usize, StoreErro
     // Dropping the file releases the lock for sled.
     drop(file);
     Ok(removed)
+}
+
+/// Takes the lock sled takes on `path/db`, proving no handle (in this process or another) has
+/// the database open; [`StoreError::Locked`] while one does. `None` when there is no database
+/// file yet. Dropping the file releases the lock.
+pub(super) fn sled_lock(path: &Path) -> Result<Option<std::fs::File>, StoreError> {
+    let lock_file = path.join("db");
+    if !lock_file.is_file() {
+        return Ok(None);
+    }
+    let io = |cause| StoreError::Io {
+        dir: path.to_path_buf(),
+        cause,
+    };
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&lock_file)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
+            dir: path.to_path_buf(),
+            waited: Duration::ZERO,
+        }),
+        Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+    }
 }
 
 /// The file beside the database that remembers the highest ticket number handed out.

@@ -6,7 +6,7 @@ use crate::escalation::stats::StatEvent;
 
 impl Store {
     pub fn record_stat(&self, event: &StatEvent) -> Result<(), StoreError> {
-        let id = self.db.generate_id().map_err(|e| self.error(e))?;
+        let id = self.next_id()?;
         self.stats
             .insert(be(id), to_json(event))
             .map_err(|e| self.error(e))?;

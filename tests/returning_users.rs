@@ -248,3 +248,52 @@ async fn billing_words_of_a_problem_are_matched_as_before() {
         );
     }
 }
+
+/// A web-form ticket (`escalate`) from a user whose ticket was resolved is linked to it, as
+/// "talk to a human" in a conversation is: "Came back after: T-0001, resolved by jo", and the
+/// old ticket's words are not carried into the new one as if just said.
+#[tokio::test]
+async fn a_web_form_ticket_after_a_resolved_one_links_it_and_repeats_nothing() {
+    use supportbot::escalation::StaffAction;
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let rae = user("rae");
+    let first = "quickbooks online keeps logging me out every few minutes";
+    service
+        .escalate_text(&rae, first.into(), None, None)
+        .await
+        .unwrap();
+    support::tickets::desk(service.store())
+        .act(
+            TicketId(1),
+            "jo",
+            &StaffAction::Resolve {
+                note: Some("reset browser profile".into()),
+            },
+            2_000,
+        )
+        .unwrap();
+    let again = "logged out again, third time this week";
+    let ticket = service
+        .escalate_text(&rae, again.into(), None, None)
+        .await
+        .unwrap();
+    assert_eq!(ticket.id, TicketId(2));
+    let s = ticket.summary().unwrap();
+    let follows = s.follows.as_deref().unwrap_or_default();
+    assert!(follows.starts_with("T-0001, resolved by jo"), "{s:?}");
+    assert_eq!(s.descriptions, [again], "{s:?}");
+    assert!(
+        s.earlier
+            .iter()
+            .all(|e| !e.descriptions.iter().any(|d| d == first)),
+        "{s:?}"
+    );
+    let card = s.card("T-0002");
+    assert!(
+        card.fields
+            .iter()
+            .any(|(name, value)| name == "Came back after" && value.contains("T-0001")),
+        "{card:?}"
+    );
+}

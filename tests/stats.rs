@@ -345,3 +345,43 @@ async fn a_test_result_said_again_the_other_way_counts_once() {
         "{test:?}"
     );
 }
+
+/// A follow-up to an open ticket (a web form's "any update?") is no second escalation: the
+/// fix the user escalated after is counted once.
+#[tokio::test]
+async fn a_follow_up_to_the_open_ticket_is_no_second_escalation() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let al = user("al");
+    service
+        .handle(&al, describe_in_chrome("quickbooks says 502 bad gateway"))
+        .await
+        .unwrap();
+    service
+        .handle(&al, Event::Act(Action::NotFixed(step(&service, &al))))
+        .await
+        .unwrap();
+    service
+        .handle(&al, Event::Act(Action::Escalate))
+        .await
+        .unwrap();
+    let ticket = service
+        .escalate_text(&al, "any update? still 502".into(), None, None)
+        .await
+        .unwrap();
+    assert_eq!(ticket.id, TicketId(1));
+    assert_eq!(ticket.summaries.len(), 2);
+    // "human" again, with nothing new since: no new count either.
+    service
+        .handle(&al, Event::Act(Action::Escalate))
+        .await
+        .unwrap();
+    let (s, a) = stats_of(&service, "quickbooks-error-502");
+    assert_eq!(s.tickets.opened, 1);
+    assert_eq!(a.escalated_after, 1, "{a:?}");
+    assert_eq!(
+        a.solutions.iter().map(|s| s.escalated_after).sum::<u64>(),
+        1,
+        "{a:?}"
+    );
+}

@@ -203,6 +203,22 @@ impl Service {
         // Whether the user's ticket is still open decides what a follow-up or a greeting
         // means: one store read, only for users who have a ticket.
         (session.ticket_open, session.ticket_says_it_works) = self.ticket_state(&session);
+        // A one-shot report (a web form) from a user whose last ticket was resolved is a new
+        // report: it starts a new conversation (the old one's words are in that ticket, not
+        // news) and its ticket says which one it came back after, as "talk to a human" does
+        // in a conversation that goes on after the resolution.
+        let came_back = matches!(event, Event::HandOver { .. })
+            && session.ticket.is_some()
+            && !session.ticket_open;
+        if came_back {
+            let title = session
+                .walked_article()
+                .and_then(|id| kb.get(id))
+                .map(|a| a.title.clone());
+            session.start_over(title.as_deref(), self.clock.now());
+            // What it kept as left unfixed was handed over in that ticket; the link names it.
+            session.earlier.clear();
+        }
         // More words at "Is it one of these?" are matched with the description the list came
         // from: its vectors too (a second, short encoding, only at a list).
         // (Not for a pick, a yes or no, or filler: those are never matched.)
@@ -257,6 +273,10 @@ impl Service {
                         replies.extend(checked)
                     }
                 }
+                Effect::Escalate { note } if came_back => replies.push(
+                    self.hand_over(&mut session, note, Handover::CameBack)
+                        .await?,
+                ),
                 Effect::Escalate { note } => replies.push(self.escalate(&mut session, note).await?),
                 Effect::AddToTicket { works_now } => {
                     replies.push(self.add_to_ticket(&mut session, works_now).await?)
@@ -648,7 +668,7 @@ impl Service {
                 summary.carry_on_from(&before);
             }
         }
-        if matches!(how, Handover::Adding(_))
+        if matches!(how, Handover::Adding(_) | Handover::CameBack)
             || (bare_request && matches!(session.stage, crate::session::Stage::Escalated { .. }))
         {
             summary.follows = self.resolved_before(session);
@@ -664,9 +684,19 @@ impl Service {
             }
             Err(e) => return Err(e),
         };
-        // What the walk led to a person after: asked for, or a new ticket. Words added to an
-        // open ticket are no new hand-over (each would count the same fix again).
-        let handed_over = escalated.created || matches!(how, Handover::Asked);
+        // What the walk led to a person after: a new ticket, or this conversation's first
+        // hand-over to an open one. Words added to an open ticket are no new hand-over (each
+        // would count the same fix again), whether added with "Add it to my ticket", asked for
+        // again, or sent by a web form ("any update? still 502").
+        let handed_over_before = escalated
+            .ticket
+            .summaries
+            .iter()
+            .rev()
+            .skip(1)
+            .any(|s| s.at >= session.started_at);
+        let handed_over = escalated.created
+            || (matches!(how, Handover::Asked | Handover::CameBack) && !handed_over_before);
         if handed_over
             && let Some(last) = session
                 .attempts
@@ -687,7 +717,9 @@ impl Service {
                 words::ticket_opened_empty(&id.to_string())
             }
             (true, _) => words::ticket_opened(&id.to_string(), !session.checks.is_empty()),
-            (false, Handover::Asked) => words::ticket_added_to(&id.to_string()),
+            (false, Handover::Asked | Handover::CameBack) => {
+                words::ticket_added_to(&id.to_string())
+            }
             (false, Handover::Adding(_)) => words::added_to_ticket(&id.to_string()),
         };
         Ok(Reply::new(text)
@@ -804,6 +836,9 @@ enum Handover {
     Asked,
     /// "Add it to my ticket", offered for a follow-up after a hand-over, or "it works now".
     Adding(Added),
+    /// A one-shot report (`escalate`, a web form) from a user whose ticket was resolved: a new
+    /// conversation, linked to that ticket ("Came back after").
+    CameBack,
 }
 
 /// The attempt in `before` that `after[i]` is: the n-th showing of the same fix of the same

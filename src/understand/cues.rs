@@ -1238,6 +1238,12 @@ const ASIDE: &[&str] = &[
     "whoopsie",
     // "hold on", "one sec trying": the answer is coming.
     "hold on",
+    "hang on",
+    "hold up",
+    "wait",
+    "sec",
+    "one second",
+    "a second",
     "brb",
     "one sec",
     "a sec",
@@ -1250,6 +1256,11 @@ const ASIDE: &[&str] = &[
 /// Says the answer is coming ("brb", "hold on", "give me a minute").
 const PAUSES: &[&str] = &[
     "hold on",
+    "hang on",
+    "hold up",
+    "sec",
+    "one second",
+    "a second",
     "brb",
     "be right back",
     "one sec",

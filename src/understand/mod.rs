@@ -2315,8 +2315,16 @@ mod tests {
             "ok give me a minute",
             "let me try",
             "trying it now",
+            // Found by a helper playing a user on an iPhone (twenty-fourth session).
+            "wait",
+            "hang on",
+            "sec",
         ] {
             assert!(only_a_pause(pause), "{pause}");
+            assert_eq!(classify(pause).intent, Some(Intent::Aside), "{pause}");
+        }
+        for failed in ["wait its still blank", "hang on, still broken"] {
+            assert_eq!(classify(failed).intent, Some(Intent::NotFixed), "{failed}");
         }
         for not in [
             "hold on, is it down?",

@@ -15,11 +15,9 @@ const FIXED_STRONG: &[&str] = &[
     "worked",
     "working",
     "work now",
-    // ("its running slow" says nothing of a fix, "the update is running now" is a step
-    // under way, "its running fine but only in incognito" is where it works: only "it"
-    // running now or again.)
-    "its running now",
-    "it is running now",
+    // ("its running slow" says nothing of a fix, "the update is running now" or "started
+    // file doctor, its running now" is a step under way, "its running fine but only in
+    // incognito" is where it works: only running again.)
     "its running again",
     "its up now",
     "its up again",

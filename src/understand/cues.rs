@@ -102,6 +102,7 @@ const FIXED_STRONG: &[&str] = &[
     // "transactions came in 👍"
     "came in",
     "are coming in",
+    "coming in now",
     "started coming in",
     "came through",
     // The user closes it in other words ("I'm gonna call it good").
@@ -1638,7 +1639,16 @@ pub fn only_a_goodbye(text: &Normalised) -> bool {
 
 /// Whether a short message only says the answer is coming ("brb", "ok give me a minute").
 pub fn only_a_pause(text: &Normalised) -> bool {
-    text.word_count() <= 6 && (text.any(PAUSES) || a_moment(text)) && !text.is_question()
+    // "k trying" said alone ("still trying to sign in" is no pause).
+    const TRYING_ALONE: &[&str] = &[
+        "trying",
+        "k trying",
+        "ok trying",
+        "okay trying",
+        "trying it",
+    ];
+    let alone = TRYING_ALONE.contains(&text.padded().trim());
+    (text.word_count() <= 6 && (text.any(PAUSES) || a_moment(text)) || alone) && !text.is_question()
 }
 
 /// A short message that only asks for a moment in numbers ("1 sec", "give me 5 min").

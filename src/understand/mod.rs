@@ -2319,6 +2319,7 @@ mod tests {
             "wait",
             "hang on",
             "sec",
+            "k trying",
         ] {
             assert!(only_a_pause(pause), "{pause}");
             assert_eq!(classify(pause).intent, Some(Intent::Aside), "{pause}");
@@ -2326,6 +2327,11 @@ mod tests {
         for failed in ["wait its still blank", "hang on, still broken"] {
             assert_eq!(classify(failed).intent, Some(Intent::NotFixed), "{failed}");
         }
+        assert!(!only_a_pause("still trying to sign in"));
+        assert_eq!(
+            classify("transactions coming in now 🙌").intent,
+            Some(Intent::Fixed)
+        );
         for not in [
             "hold on, is it down?",
             "i waited and its still broken, whats next for me",

@@ -187,6 +187,21 @@ mod with_model {
     /// similarity (calibrated on the dev split like the fusion; see BENCHMARKS.md).
     const SEMANTIC_ONLY_CONFIDENT: f32 = 0.62;
 
+    /// The sentence vectors of `text`'s windows, as the service computes them for a query.
+    fn query_vectors(enc: &BertEncoder, text: &str) -> QueryVectors {
+        let windows = query_windows(text);
+        let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
+        let vectors = if refs.is_empty() {
+            Vec::new()
+        } else {
+            enc.embed(&refs).unwrap()
+        };
+        QueryVectors {
+            model: enc.model_name().into(),
+            vectors,
+        }
+    }
+
     fn measure(
         kb: &KnowledgeBase,
         enc: &BertEncoder,
@@ -195,17 +210,7 @@ mod with_model {
         let mut figures = [Figures::default(), Figures::default(), Figures::default()];
         let n = kb.articles().len();
         for (text, expect) in cases {
-            let windows = query_windows(text);
-            let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
-            let vectors = if refs.is_empty() {
-                Vec::new()
-            } else {
-                enc.embed(&refs).unwrap()
-            };
-            let q = QueryVectors {
-                model: enc.model_name().into(),
-                vectors,
-            };
+            let q = query_vectors(enc, text);
             let lexical = kb.rank(text, 5);
             let first = |r: &supportbot::matcher::Ranking| {
                 r.matches.first().map(|m| kb.article_at(m.doc).id.clone())
@@ -320,17 +325,7 @@ mod with_model {
         // (the dev split only: the test split's texts are never read while tuning).
         if std::env::var_os("SHOW_DEV_MISSES").is_some() {
             for (text, expect) in pick("dev") {
-                let windows = query_windows(text);
-                let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
-                let vectors = if refs.is_empty() {
-                    Vec::new()
-                } else {
-                    enc.embed(&refs).unwrap()
-                };
-                let q = QueryVectors {
-                    model: enc.model_name().into(),
-                    vectors,
-                };
+                let q = query_vectors(&enc, text);
                 let ranked = kb.rank_with(text, Some(&q), 3);
                 let top: Vec<String> = ranked
                     .matches
@@ -439,12 +434,7 @@ mod with_model {
             post.push_str(&tail.join(" "));
             let n = post.split_whitespace().count();
             assert!((290..=320).contains(&n), "{n} words");
-            let windows = query_windows(&post);
-            let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
-            let q = QueryVectors {
-                model: enc.model_name().into(),
-                vectors: enc.embed(&refs).unwrap(),
-            };
+            let q = query_vectors(&enc, &post);
             let ranking = kb.rank_with(&post, Some(&q), 3);
             let first = ranking
                 .matches
@@ -471,14 +461,7 @@ mod with_model {
         let dir =
             std::env::var("SEMANTIC_MODEL").expect("SEMANTIC_MODEL names the model directory");
         let enc = BertEncoder::load(Path::new(&dir), &dir).expect("the model loads");
-        let encode = |text: &str| {
-            let windows = query_windows(text);
-            let refs: Vec<&str> = windows.iter().map(String::as_str).collect();
-            Some(QueryVectors {
-                model: enc.model_name().into(),
-                vectors: enc.embed(&refs).ok()?,
-            })
-        };
+        let encode = |text: &str| Some(query_vectors(&enc, text));
         let mut shipped = load_dir(&shipped_knowledge()).unwrap();
         shipped.attach_semantic(&enc, None, &mut |_, _| {}).unwrap();
         let (problems, checked) = shipped.check_examples(encode);

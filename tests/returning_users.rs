@@ -101,6 +101,20 @@ async fn same_problem_as_yesterday_after_a_fix_is_the_fix_come_back() {
     assert!(text.contains("Solution 2"), "{text}");
 }
 
+/// `who` describes a payroll problem, asks for a person, and staff resolve ticket T-0001.
+async fn handed_over_and_resolved(service: &Service, who: &UserRef) {
+    say(service, who, typed("payroll wont update, PS107")).await;
+    say(service, who, typed("i need a real person")).await;
+    support::tickets::desk(service.store())
+        .act(
+            TicketId(1),
+            "Sam",
+            &supportbot::escalation::StaffAction::Resolve { note: None },
+            1_000,
+        )
+        .unwrap();
+}
+
 /// After the ticket was resolved, "same issue again" offers a new ticket with everything from
 /// before, as "it came back" does.
 #[tokio::test]
@@ -109,16 +123,7 @@ async fn same_issue_again_after_a_resolved_ticket_offers_a_new_one() {
         let dir = tempfile::tempdir().unwrap();
         let service = service_in(dir.path());
         let ann = user("ann");
-        say(&service, &ann, typed("payroll wont update, PS107")).await;
-        say(&service, &ann, typed("i need a real person")).await;
-        support::tickets::desk(service.store())
-            .act(
-                TicketId(1),
-                "Sam",
-                &supportbot::escalation::StaffAction::Resolve { note: None },
-                1_000,
-            )
-            .unwrap();
+        handed_over_and_resolved(&service, &ann).await;
         let (text, actions) = say(&service, &ann, typed(said)).await;
         assert!(
             text.contains(supportbot::words::BACK_AFTER_RESOLVED),
@@ -137,16 +142,7 @@ async fn sorry_its_back_left_unanswered_is_offered_again_on_return() {
     let dir = tempfile::tempdir().unwrap();
     let service = service_in(dir.path());
     let ann = user("ann");
-    say(&service, &ann, typed("payroll wont update, PS107")).await;
-    say(&service, &ann, typed("i need a real person")).await;
-    support::tickets::desk(service.store())
-        .act(
-            TicketId(1),
-            "Sam",
-            &supportbot::escalation::StaffAction::Resolve { note: None },
-            1_000,
-        )
-        .unwrap();
+    handed_over_and_resolved(&service, &ann).await;
     let (_, offered) = say(&service, &ann, typed("its back, PS107 again")).await;
     assert_eq!(offered.first(), Some(&Action::AddToTicket));
     let (text, actions) = say(&service, &ann, Event::Resume).await;

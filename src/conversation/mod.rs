@@ -1053,10 +1053,9 @@ fn describe(
     // "wait no its blank again": the fixed problem described once more is the problem back,
     // not a new one to start from the first fix (a question about it is not).
     // ("ok so the cache was causing the blank page" says why, not that it is back.)
-    // ("its just one page thats blank, the rest works": back in part.)
+    // ("its just one page thats blank, the rest works" reads as not fixed: back in part.)
     let says_it_is_back = understood.intent == Some(Intent::NotFixed)
-        || plain_words::has_any_word(text, &["again", "still", "back"])
-        || understand::fails_only_in_part(text);
+        || plain_words::has_any_word(text, &["again", "still", "back"]);
     // ("its blank again" ranks the fixed article only as "Is this it?": still its problem,
     // when it says "again" or "still"; "my dashboard is back" is no failure.)
     let again_or_still = understood.intent == Some(Intent::NotFixed)

@@ -885,12 +885,6 @@ pub fn could_not_do_it(message: &str) -> bool {
     cues::could_not_do_it(&Normalised::new(message))
 }
 
-/// Whether the reply says the trouble is left in one part while the rest works ("its just
-/// one page thats blank, the rest works").
-pub fn fails_only_in_part(message: &str) -> bool {
-    cues::fails_only_in_part(&Normalised::new(message))
-}
-
 /// Whether the reply says the user has not tried the step yet ("not yet", "havent tried it"):
 /// the question stays open.
 pub fn not_tried(message: &str) -> bool {
@@ -3939,14 +3933,14 @@ mod tests {
             "only payroll fails, everything else is fine",
             "one report still errors but the rest loads",
         ] {
-            assert!(fails_only_in_part(said), "{said}");
+            assert!(cues::fails_only_in_part(&Normalised::new(said)), "{said}");
             assert_eq!(classify(said).intent, Some(Intent::NotFixed), "{said}");
         }
         for said in [
             "the rest works now, thanks",
             "its fixed, the rest works too",
         ] {
-            assert!(!fails_only_in_part(said), "{said}");
+            assert!(!cues::fails_only_in_part(&Normalised::new(said)), "{said}");
             assert_eq!(classify(said).intent, Some(Intent::Fixed), "{said}");
         }
     }

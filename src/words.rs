@@ -802,6 +802,14 @@ pub fn which_browser_on(device: &str) -> String {
 /// The device of a user on a phone or tablet in another browser than Safari.
 pub const A_PHONE_OR_TABLET: &str = "a phone or tablet";
 
+/// An article for a product that runs on a computer only, opened for a user on a phone or tablet.
+pub fn steps_on_the_computer(device: &str, product: &str) -> String {
+    format!(
+        "You're chatting from {device}: do these steps on the computer that runs {product} \
+         (it does not run on a phone or tablet)."
+    )
+}
+
 pub fn skipped_needs_computer(number: usize, title: &str, device: &str) -> String {
     format!(
         "Skipped solution {number} (**{title}**): its steps need a Windows computer, and you're on {device}."

@@ -1493,7 +1493,9 @@ fn describe(
                 value: words::BILLING_PART_TO_A_PERSON.into(),
             });
         }
+        // (Not for steps done on a computer whatever the user chats from: said as "Device".)
         if assumed_browser
+            && !(done_on_a_computer(article) && touch_with(session.browser, session.device))
             && let (Some(b), Some(first)) = (session.browser, out.replies.first_mut())
         {
             first.fields.push(crate::reply::Field {
@@ -2278,6 +2280,14 @@ fn start_article_at(
     {
         reply = reply.field("App", words::STEPS_ARE_FOR_A_BROWSER);
     }
+    // QuickBooks Desktop's steps for a user chatting from an iPhone: done on the computer.
+    if done_on_a_computer(article) && touch_with(session.browser, session.device) {
+        let on = device_or_browser(session.browser, session.device);
+        reply = reply.field(
+            "Device",
+            words::steps_on_the_computer(on, understand::Product::Desktop.label()),
+        );
+    }
     // "payroll wont update in quickbooks online" at an article for QuickBooks Desktop: said at
     // once, not left for the user to find in the steps.
     if let Some(walked) = article.product.as_deref().and_then(understand::Product::of)
@@ -2479,7 +2489,7 @@ fn walk_on(
         }
         let solution = &article.solutions[index];
         let browser = session.browser;
-        let touch = touch_with(browser, session.device);
+        let touch = touch_in(session, article);
         // Skips this step, saying `why`, and goes on with the next.
         macro_rules! skip {
             ($for:expr, $why:expr) => {{
@@ -2987,7 +2997,7 @@ pub(super) fn not_on_browser(
 /// skipped on a phone or tablet the user has since left for a computer. A step skipped for
 /// this very browser and device stays skipped.
 pub(super) fn unseen_step(session: &Session, article: &Article) -> Option<usize> {
-    let on_a_computer = !touch_with(session.browser, session.device);
+    let on_a_computer = !touch_in(session, article);
     let seen = |i: usize| {
         let has_steps_now = matches!(
             article.solutions[i].steps_for(session.browser),
@@ -3060,13 +3070,14 @@ fn safari_wording_differs(solution: &crate::knowledge::Solution) -> bool {
 /// user's phone or tablet: nothing stops them, the step reads differently there.
 pub(crate) fn no_keyboard_needed(
     session: &Session,
+    article: &Article,
     solution: &crate::knowledge::Solution,
     text: &str,
 ) -> bool {
     const KEYBOARD: &[&str] = &[
         "ctrl", "control", "cmd", "command", "key", "keys", "keyboard", "f5", "shortcut", "shift",
     ];
-    let touch = touch_with(session.browser, session.device);
+    let touch = touch_in(session, article);
     touch
         && plain_words::has_any_word(text, KEYBOARD)
         && matches!(
@@ -3074,6 +3085,20 @@ pub(crate) fn no_keyboard_needed(
             StepsFor::General | StepsFor::NoVariant
         )
         && worded_for(&solution.general, true) != solution.general
+}
+
+/// Whether `article`'s steps are read on a phone or tablet: the user's browser or device is
+/// one ([`touch_with`]), and the article is not for a product that runs on a computer only.
+fn touch_in(session: &Session, article: &Article) -> bool {
+    !done_on_a_computer(article) && touch_with(session.browser, session.device)
+}
+
+/// Whether `article` is for QuickBooks Desktop, which runs on no phone or tablet: a user
+/// chatting from an iPhone does its steps on the computer that runs it, so they are neither
+/// skipped nor reworded for the phone.
+fn done_on_a_computer(article: &Article) -> bool {
+    article.product.as_deref().and_then(understand::Product::of)
+        == Some(understand::Product::Desktop)
 }
 
 fn touch_with(browser: Option<Browser>, device: Option<crate::device::Device>) -> bool {
@@ -3440,7 +3465,7 @@ fn prevention_hint(article: &Article) -> String {
 /// the side ("how do I open incognito?"); every browser's when the browser is not known.
 pub(super) fn steps_on_the_side(session: &Session, article: &Article, index: usize) -> Reply {
     let solution = &article.solutions[index];
-    let touch = touch_with(session.browser, session.device);
+    let touch = touch_in(session, article);
     let general = worded_for(&solution.general, touch);
     let with_general = |steps: String| {
         if general.is_empty() {

@@ -576,7 +576,7 @@ pub(super) fn answer(
         if understand::could_not_do_it(text) || cannot_find {
             note_follow_up(session, text);
             // "there's no ctrl key on my ipad": the step has a tap for that; shown again.
-            if super::no_keyboard_needed(session, &article.solutions[open], text) {
+            if super::no_keyboard_needed(session, article, &article.solutions[open], text) {
                 out.replies
                     .push(Reply::new(words::NO_KEYBOARD_NEEDED).article(&article.id));
                 super::ask_again(session, article, now, out);

@@ -964,6 +964,42 @@ fn a_cause_told_mid_walk_goes_to_its_fix() {
     );
 }
 
+/// "will i lose data if i do this" at a step is answered by the entry that asks it of that
+/// step, the step still open (it was "I didn't catch that", or with the sentence model an
+/// offer to switch to the outage article). Found by an exploratory helper.
+#[test]
+fn a_question_whether_the_step_can_do_harm_is_answered_by_its_faq() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks desktop wont open company file H202");
+    while chat.session.current_step().is_some_and(|s| {
+        kb.get("company-file-not-opening").unwrap().solutions[s.solution].title
+            != "Rename the .ND and .TLG files"
+    }) {
+        chat.not_fixed();
+    }
+    let step = chat.session.current_step();
+    let out = chat.say("will i lose data if i do this");
+    assert!(
+        has(&out, "Is it safe to rename the .ND and .TLG files?"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.current_step(), step);
+    assert_eq!(chat.session.article(), Some("company-file-not-opening"));
+
+    // At a test the same: "Turn off security software for a moment" has its entry.
+    let mut chat = Chat::new(&kb);
+    chat.say("my antivirus is blocking quickbooks");
+    chat.not_fixed();
+    let out = chat.say("wait is it safe to turn it off?");
+    assert!(
+        has(&out, "Is it safe to turn off my firewall to test?"),
+        "{}",
+        all_text(&out)
+    );
+}
+
 /// "yes add it" at a test with no ticket open says there is none (it was recorded as the
 /// test's "works there", skipping fixes). Found by an exploratory helper.
 #[test]

@@ -399,6 +399,17 @@ pub(super) fn answer(
         faq_on_the_side(session, article, (faq, article), text, now, out);
         return;
     }
+    // "will i lose data if i do this" at "Rename the .ND and .TLG files": the entry that asks
+    // it of the step on screen ("Is it safe to rename the .ND and .TLG files?"), whatever
+    // words the two share (it was no answer, or another article's "Will I lose data during an
+    // outage?").
+    if let Some(faq) = session
+        .current_step()
+        .and_then(|step| risk_faq(article, step.solution, text))
+    {
+        faq_on_the_side(session, article, (faq, article), text, now, out);
+        return;
+    }
     // "how do I open incognito?", "how do i clear cookies on my iphone": the steps of the fix
     // it names (or of the one on screen) for the user's browser and device, on the side; the
     // question stays open.
@@ -1974,6 +1985,29 @@ fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowle
         [(best, faq), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => Some(faq),
         _ => None,
     }
+}
+
+/// The FAQ entry of `article` that answers a question whether the step `open` can do harm
+/// ("will i lose data if i do this"): an entry asking the same of a step sharing words with it
+/// ("Is it safe to rename the .ND and .TLG files?" for "Rename the .ND and .TLG files"); the
+/// one sharing most when several do.
+fn risk_faq<'a>(
+    article: &'a Article,
+    open: usize,
+    question: &str,
+) -> Option<&'a crate::knowledge::Faq> {
+    if !understand::asks_about_risk(question) {
+        return None;
+    }
+    let step = Terms::of(&article.solutions.get(open)?.title);
+    article
+        .faq
+        .iter()
+        .filter(|f| understand::asks_about_risk(&f.question))
+        .map(|f| (Terms::of(&f.question).shared_in_any_form(&step), f))
+        .filter(|&(shared, _)| shared > 0)
+        .max_by_key(|&(shared, _)| shared)
+        .map(|(_, f)| f)
 }
 
 /// Whether `text` asks `question` nearly as written: most of the question's words of three

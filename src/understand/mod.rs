@@ -1024,6 +1024,42 @@ pub fn asks_if_cause(message: &str) -> bool {
     text.is_question() && text.any(CAUSE)
 }
 
+/// Whether the message asks whether something can do harm ("will i lose data if i do this",
+/// "is this safe?", "could it delete my invoices??"): a question, with a word of loss or safety.
+pub fn asks_about_risk(message: &str) -> bool {
+    const RISK: &[&str] = &[
+        "lose",
+        "loose",
+        "losing",
+        "lost",
+        "loss",
+        "delete",
+        "deletes",
+        "deleted",
+        "deleting",
+        "erase",
+        "erases",
+        "wipe",
+        "wipes",
+        "safe",
+        "damage",
+        "damaged",
+        "corrupt",
+        "harm",
+        "mess up",
+        "messes up",
+        "break anything",
+        "undo",
+    ];
+    // ("wait will i lose anything": asked in the first words, without a "?".)
+    const ASKING: &[&str] = &[
+        "will", "would", "could", "can", "is", "does", "do", "am", "should", "gonna", "might",
+    ];
+    let text = Normalised::new(message);
+    let asks = text.is_question() || text.words().take(3).any(|w| ASKING.contains(&w));
+    asks && text.any(RISK)
+}
+
 /// Whether the message says the user moved to another device or browser ("now on my android",
 /// "back on my laptop", "switched to my phone").
 pub fn moved_to(message: &str) -> bool {
@@ -4126,5 +4162,26 @@ mod tests {
             assert_eq!(classify(said).intent, Some(Intent::Check), "{said}");
         }
         assert_eq!(classify("nobody answers").intent, Some(Intent::Human));
+    }
+
+    #[test]
+    fn a_question_of_loss_or_safety_asks_about_risk() {
+        for asks in [
+            "will i lose data if i do this",
+            "wait will i lose anything",
+            "is this safe?",
+            "could it delete my invoices??",
+            "gonna mess up my file?",
+        ] {
+            assert!(asks_about_risk(asks), "{asks}");
+        }
+        for not in [
+            "i lost my connection",
+            "it deleted my draft invoice",
+            "is it down?",
+            "that was safe, still broken",
+        ] {
+            assert!(!asks_about_risk(not), "{not}");
+        }
     }
 }

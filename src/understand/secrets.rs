@@ -8,8 +8,12 @@ pub const REMOVED: &str = "[password removed]";
 /// Words that name a secret ("pass" only with a link after it: "pass: x", "pass is x").
 const SECRET_WORDS: &[&str] = &["password", "passwd", "pwd", "pw", "passcode", "passphrase"];
 
-/// Words between the secret's name and the secret itself ("password **is** x", "pw **:** x").
-const LINKS: &[&str] = &["is", "was", "would", "be", "now", "of", "-", ":", "=", "=>"];
+/// Words between the secret's name and the secret itself ("password **is** x", "pw **:** x",
+/// "reset the password**, its now** x", "password **changed to** x").
+const LINKS: &[&str] = &[
+    "is", "was", "would", "be", "now", "of", "its", "it's", "it’s", "to", "set", "reset",
+    "changed", "-", ":", "=", "=>",
+];
 
 /// What a password "is" when the user talks about it rather than gives it ("password is
 /// wrong"): never taken for the password, even after a colon.
@@ -209,6 +213,18 @@ mod tests {
                 "i updated it with my new pw Spring2024! but still 103",
                 "i updated it with my new pw [password removed]! but still 103",
             ),
+            (
+                "i even reset the password, its now Florist2026! and still loops",
+                "i even reset the password, its now [password removed]! and still loops",
+            ),
+            (
+                "reset the password to Florist2026! still loops",
+                "reset the password to [password removed]! still loops",
+            ),
+            (
+                "password changed to Spring2024 yesterday",
+                "password changed to [password removed] yesterday",
+            ),
         ] {
             assert_eq!(redact(said), (kept.to_string(), true), "{said}");
         }
@@ -232,6 +248,9 @@ mod tests {
             "password is (probably) expired",
             "i pass the test",
             "password: wrong",
+            "i even reset the password, still loops",
+            "i changed the password to log in again",
+            "password reset to default did nothing",
         ] {
             assert_eq!(redact(said), (said.to_string(), false), "{said}");
         }

@@ -82,6 +82,14 @@ pub fn also_after_this(title: &str) -> String {
     format!("{title}: we'll come to it once this one is sorted.")
 }
 
+/// Several other problems a first description named: `titles` in the order said.
+pub fn also_after_this_in_turn(titles: &[&str]) -> String {
+    format!(
+        "{}: we'll come to each in turn once this one is sorted.",
+        titles.join(" · ")
+    )
+}
+
 /// At the end of the fixes, the other problem the first description named.
 pub fn or_look_at_the_other(title: &str) -> String {
     format!("You also mentioned **{title}**: we can look at it now.")

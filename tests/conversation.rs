@@ -7687,6 +7687,106 @@ fn a_second_problem_is_acknowledged_at_once_and_offered_when_the_fixes_run_out()
     assert!(has(&out, "Solution 1 of"), "{}", all_text(&out));
 }
 
+/// The "Also mentioned" field of the article's first reply.
+fn also_mentioned(out: &Output) -> Vec<String> {
+    out.replies
+        .iter()
+        .flat_map(|r| &r.fields)
+        .filter(|f| f.name == "Also mentioned")
+        .map(|f| f.value.clone())
+        .collect()
+}
+
+/// A second problem told without "also" ("bank feed is stuck and payroll update fails",
+/// "..., payroll won't update"), or in words that rank it below the confident bar ("it keeps
+/// logging me out"), is held too; a part that names no article clearly ("payroll for Rosa's
+/// wont update" ranks the 502 article a hair above payroll) is none (it was offered as "502").
+/// Found by an exploratory helper playing a bookkeeper with many clients.
+#[test]
+fn a_second_problem_told_in_a_clause_of_its_own_is_held() {
+    let kb = shipped_kb();
+    for (first, walked, other) in [
+        (
+            "bank feed is stuck and payroll update fails",
+            "payroll-not-updating",
+            "Bank Feed",
+        ),
+        (
+            "client A's bank feed stopped updating and client B's payroll won't update, both on QBO in chrome",
+            "bank-feed-not-updating",
+            "Payroll",
+        ),
+        (
+            "bank feed stopped updating, payroll won't update",
+            "bank-feed-not-updating",
+            "Payroll",
+        ),
+        (
+            "500 when saving invoices and also it keeps logging me out",
+            "internal-server-error-500",
+            "Login Loop",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(first);
+        assert_eq!(chat.session.article(), Some(walked), "{first}");
+        let also = also_mentioned(&out);
+        assert!(
+            matches!(also.as_slice(), [v] if v.starts_with(other)),
+            "{first}: {also:?}"
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    let out =
+        chat.say("bank feed for Hartley stopped, and also payroll for Rosa's wont update, chrome");
+    assert!(!has(&out, "502"), "{}", all_text(&out));
+    assert!(also_mentioned(&out).is_empty(), "{out:?}");
+
+    // A step taken, said beside the problem, is no other problem.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("my bank feed stopped and i already cleared the cache");
+    assert!(also_mentioned(&out).is_empty(), "{out:?}");
+}
+
+/// Three problems in one message: each is offered in turn as the one before is fixed (the
+/// third was never offered).
+#[test]
+fn three_problems_in_one_message_are_each_offered_in_turn() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say(
+        "Three things today: Hartley's bank feed shows error 103, also Rosa's Bakery payroll \
+         update fails PS107, and also Oakridge Vet QBO is super slow in chrome",
+    );
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    let also = also_mentioned(&out);
+    assert!(
+        matches!(also.as_slice(), [v] if v.contains("Payroll") && v.contains("Slow")),
+        "{also:?}"
+    );
+    let out = chat.say("fixed it");
+    assert!(
+        has(&out, "You also mentioned another problem: **Payroll"),
+        "{}",
+        all_text(&out)
+    );
+    chat.say("sure");
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    let out = chat.say("fixed it");
+    assert!(
+        has(
+            &out,
+            "You also mentioned another problem: **QuickBooks Online Is Slow"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    chat.say("yes");
+    assert_eq!(chat.session.article(), Some("slow-performance"));
+    let out = chat.say("fixed it");
+    assert!(!has(&out, "You also mentioned"), "{}", all_text(&out));
+}
+
 /// Where this session's rules must not reach (found by a reviewer comparing with the base): a
 /// fix said in two browsers is a fix, "nope dude" after a fix is no thanks, an outright request
 /// for a person beside "if it happens again" is a hand-over, "no update yet" on a bank feed is

@@ -1473,14 +1473,16 @@ fn describe(
         // Words typed at a list that are clear enough to answer with: the words chose it
         // (its confidence is said), not a pick from the list.
         session.stage = Stage::Idle;
-        let also = another_problem_named(kb, text, &article.id);
+        let mut others = other_problems_named(kb, text, &article.id);
+        let also = (!others.is_empty()).then(|| others.remove(0));
         session.also_named.clone_from(&also);
+        session.also_named_later = others;
         start_article_at(session, article, first, now, out);
         // Said at once, so the user knows it was heard ("... and also payroll won't update").
-        if let (Some(other), Some(first)) = (also, out.replies.first_mut()) {
+        if let (Some(value), Some(first)) = (also_mentioned(session), out.replies.first_mut()) {
             first.fields.push(crate::reply::Field {
                 name: "Also mentioned".into(),
-                value: words::also_after_this(&other.title),
+                value,
             });
         }
         // "i was charged twice ... and also qbo is slow": the fixes are for the slowness, and
@@ -1544,6 +1546,14 @@ fn describe(
         // More words at a list add to the words it came from, all of them.
         if !(at_a_list && session.list_from.is_some()) {
             session.list_from = Some(session.descriptions.len().saturating_sub(1));
+        }
+        // "bank feed for hartley stopped, and also rosa's payroll fails" at a list: each
+        // problem it names is held, so those not picked are offered once the picked one is
+        // sorted.
+        let mut named = other_problems_named(kb, text, "");
+        if named.len() >= 2 {
+            session.also_named = Some(named.remove(0));
+            session.also_named_later = named;
         }
         out.replies.push(reply);
         return;
@@ -1957,6 +1967,8 @@ fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Ou
         .also_named
         .take()
         .filter(|other| other.id != article.id);
+    // ("..., and also qbo is super slow": the third, held for when this other one is done.)
+    session.next_also_named(&article.id);
     let mut text = words::glad_it_worked(&title, &prevention_hint(article));
     if let Some(other) = &also {
         text = format!("{text}\n\n{}", words::you_also_mentioned(&other.title));
@@ -2196,28 +2208,62 @@ fn nothing_open() -> Reply {
     Reply::new(words::NOTHING_OPEN).tone(Tone::Warning)
 }
 
-/// Another article a part of the description names on its own with confidence, beside `walked`
-/// ("white screen and also my bank feed isnt updating"); a part that only says where the user
-/// is ("also im on chrome") or what was done ("also i cleared the cache") names none.
-fn another_problem_named(kb: &KnowledgeBase, text: &str, walked: &str) -> Option<ScoredArticle> {
-    let parts = understand::problem_parts(text);
+/// "Also mentioned": the other problems held from the description, in the order said.
+fn also_mentioned(session: &Session) -> Option<String> {
+    let other = session.also_named.as_ref()?;
+    Some(if session.also_named_later.is_empty() {
+        words::also_after_this(&other.title)
+    } else {
+        let titles: Vec<&str> = std::iter::once(other)
+            .chain(&session.also_named_later)
+            .map(|o| o.title.as_str())
+            .collect();
+        words::also_after_this_in_turn(&titles)
+    })
+}
+
+/// How far a part's best article must be ahead of the next to count as another problem
+/// named: "payroll for rosa's wont update" ranks the 502 article a hair above the payroll one,
+/// which names neither clearly. A match below the confident bar counts when it is the only
+/// one a list would offer ("it keeps logging me out").
+const OTHER_PROBLEM_LEAD: f64 = 0.1;
+
+/// At most this many other problems are held from one description.
+const MAX_OTHER_PROBLEMS: usize = 3;
+
+/// The other articles parts of the description name on their own, clearly, beside `walked`,
+/// in the order said ("white screen and also my bank feed isnt updating", "bank feed is
+/// stuck and payroll update fails"); a part that only says where the user is ("both on qbo in
+/// chrome") or tells of no trouble ("also i cleared the cache already") names none.
+fn other_problems_named(kb: &KnowledgeBase, text: &str, walked: &str) -> Vec<ScoredArticle> {
+    let parts = understand::problem_clauses(text);
+    let mut found: Vec<ScoredArticle> = Vec::new();
     if parts.len() < 2 {
-        return None;
+        return found;
     }
-    parts.iter().find_map(|part| {
-        // ("also i cleared the cache already" tells a step taken, not a problem.)
-        if !understand::mentions_trouble(part) || understand::only_says_where(part) {
-            return None;
+    for part in &parts {
+        if !understand::tells_of_trouble(part) || understand::only_says_where(part) {
+            continue;
         }
         let ranking = kb.rank(part, 3);
-        let m = ranking.best()?;
+        let Some(m) = ranking.matches.first() else {
+            continue;
+        };
+        let next = ranking.matches.get(1).map_or(0.0, |n| n.score);
+        let clear = m.score - next >= OTHER_PROBLEM_LEAD
+            && (m.score >= ranking.confident
+                || (m.score >= ranking.possible && next < ranking.possible));
         let other = kb.article_at(m.doc);
-        (other.id != walked).then(|| ScoredArticle {
-            id: other.id.clone(),
-            title: other.title.clone(),
-            score: m.score,
-        })
-    })
+        if clear && other.id != walked && !found.iter().any(|f| f.id == other.id) {
+            found.push(ScoredArticle {
+                id: other.id.clone(),
+                title: other.title.clone(),
+                score: m.score,
+            });
+        }
+    }
+    found.truncate(MAX_OTHER_PROBLEMS);
+    found
 }
 
 /// Whether a match is the article this conversation is walking.
@@ -2244,6 +2290,15 @@ fn start_article_at(
     out: &mut Output,
 ) {
     forget_stale_tests(session, article);
+    // The other problem named, taken up now: the next one named waits in its place.
+    session.also_named_later.retain(|o| o.id != article.id);
+    if session
+        .also_named
+        .as_ref()
+        .is_some_and(|o| o.id == article.id)
+    {
+        session.next_also_named(&article.id);
+    }
     session.next_solution = first;
     // What the article was chosen from, for the ticket, whatever is said after.
     session.walked_matches = session.matches.clone();
@@ -2265,6 +2320,13 @@ fn start_article_at(
             words::confident(m.score)
         };
         reply = reply.field("Match", said);
+    }
+    // Picked from a list that a description naming several problems brought: the others
+    // are said to be held.
+    if matches!(session.stage, Stage::ChoosingArticle { .. })
+        && let Some(value) = also_mentioned(session)
+    {
+        reply = reply.field("Also mentioned", value);
     }
     if !article.causes.is_empty() {
         let causes: Vec<&str> = article.causes.iter().map(|c| c.name.as_str()).collect();

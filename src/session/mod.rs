@@ -264,6 +264,10 @@ pub struct Session {
     /// walked ("white screen and also my bank feed isnt updating"): offered once this one is
     /// fixed, so the second problem is not dropped.
     pub also_named: Option<ScoredArticle>,
+    /// More articles the description named beside those two ("bank feed stopped, also
+    /// payroll fails, and also qbo is super slow"), in the order said: each takes
+    /// [`Session::also_named`]'s place when that one is offered or walked.
+    pub also_named_later: Vec<ScoredArticle>,
 }
 
 /// A question on screen, besides or instead of "did this fix it?", that a bare "yes" or "no"
@@ -337,6 +341,7 @@ impl Session {
             list_described: None,
             list_from: None,
             also_named: None,
+            also_named_later: Vec::new(),
             attempt_base: 0,
             asked: None,
             earlier: Vec::new(),
@@ -420,6 +425,18 @@ impl Session {
         })
     }
 
+    /// Moves the next of [`Session::also_named_later`] into [`Session::also_named`] when that
+    /// is empty (just offered) or is `walked` (taken up), skipping any that is `walked`.
+    pub fn next_also_named(&mut self, walked: &str) {
+        while self.also_named.as_ref().is_none_or(|o| o.id == walked) {
+            if self.also_named_later.is_empty() {
+                self.also_named = None;
+                return;
+            }
+            self.also_named = Some(self.also_named_later.remove(0));
+        }
+    }
+
     /// The title of article `id` as the user saw it in a ranking, for when the article has
     /// since left the knowledge base (an admin removed its file under the walk).
     pub fn title_seen(&self, id: &str) -> Option<&str> {
@@ -427,6 +444,7 @@ impl Session {
             .iter()
             .chain(&self.matches)
             .chain(&self.also_named)
+            .chain(&self.also_named_later)
             .find(|m| m.id == id)
             .map(|m| m.title.as_str())
     }

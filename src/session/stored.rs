@@ -64,6 +64,9 @@ pub(super) struct StoredSession {
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     also_named: Option<ScoredArticle>,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    also_named_later: Vec<ScoredArticle>,
 }
 
 impl From<Session> for StoredSession {
@@ -101,6 +104,7 @@ impl From<Session> for StoredSession {
             earlier: s.earlier,
             list_from: s.list_from,
             also_named: s.also_named,
+            also_named_later: s.also_named_later,
         }
     }
 }
@@ -144,6 +148,7 @@ impl From<StoredSession> for Session {
             list_described: None,
             list_from: s.list_from,
             also_named: s.also_named,
+            also_named_later: s.also_named_later,
             attempt_base: s.attempt_base,
             asked: s.asked,
             earlier: s.earlier,

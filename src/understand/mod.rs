@@ -1395,6 +1395,34 @@ pub fn problem_parts(message: &str) -> Vec<String> {
     parts
 }
 
+/// The parts of a message that may each tell a problem of its own: [`problem_parts`], each
+/// split again at commas and "and" ("client A's bank feed stopped updating and client B's
+/// payroll won't update"). Finer than the problems it tells: a part counts as one only when
+/// it names an article clearly on its own.
+pub fn problem_clauses(message: &str) -> Vec<String> {
+    problem_parts(message)
+        .iter()
+        .flat_map(|part| {
+            part.split(',')
+                .flat_map(|p| p.split(" and "))
+                .map(|p| p.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| p.split_whitespace().count() >= 2)
+        .collect()
+}
+
+/// Whether a part of a message tells of trouble: [`mentions_trouble`], or a word of things
+/// stuck, stopped or slow ("bank feed is stuck", "it keeps logging me out", "qbo is super
+/// slow"). Not a step taken ("also i cleared the cache already").
+pub fn tells_of_trouble(part: &str) -> bool {
+    const STUCK: &[&str] = &[
+        "stuck", "stopped", "keeps", "frozen", "freezes", "slow", "spins", "spinning", "hangs",
+        "loops", "blank", "kicks", "kicking",
+    ];
+    mentions_trouble(part) || Normalised::new(part).any(STUCK)
+}
+
 /// Whether a message only thanks and says "no problem" ("Thanks, no problem!").
 pub fn thanks_no_problem(message: &str) -> bool {
     cues::thanks_no_problem(&Normalised::new(message))
@@ -4183,5 +4211,23 @@ mod tests {
         ] {
             assert!(!asks_about_risk(not), "{not}");
         }
+    }
+
+    #[test]
+    fn problem_clauses_split_at_commas_and_and_too() {
+        assert_eq!(
+            problem_clauses(
+                "client A's bank feed stopped updating and client B's payroll won't update, \
+                 both on QBO in chrome"
+            ),
+            [
+                "client a's bank feed stopped updating",
+                "client b's payroll won't update",
+                "both on qbo in chrome"
+            ]
+        );
+        assert!(tells_of_trouble("bank feed is stuck"));
+        assert!(tells_of_trouble("it keeps logging me out"));
+        assert!(!tells_of_trouble("i cleared the cache already"));
     }
 }

@@ -7748,6 +7748,43 @@ fn a_second_problem_told_in_a_clause_of_its_own_is_held() {
     assert!(also_mentioned(&out).is_empty(), "{out:?}");
 }
 
+/// Another problem told mid-walk with its browser ("oh and Greenway Florist QBO in chrome is
+/// giving 502 Bad Gateway") is offered as another problem, the walk's browser unchanged (only
+/// the browser was noted, and the Desktop ticket said Chrome). Found by an exploratory helper.
+#[test]
+fn another_problem_told_with_its_browser_is_another_problem() {
+    let kb = shipped_kb();
+    for (first, then, browser, other) in [
+        (
+            "Birch Law desktop file gives H505 from the front desk pc",
+            "oh and Greenway Florist QBO in chrome is giving 502 Bad Gateway",
+            None,
+            "QuickBooks Error 502",
+        ),
+        (
+            "Hartley Plumbing bank feed stopped updating, chrome",
+            "client B in edge: We're sorry, something went wrong",
+            Some(Browser::Chrome),
+            "HTTP Error 500",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(first);
+        let walked = chat.session.article().map(str::to_string);
+        let out = chat.say(then);
+        assert!(
+            has(
+                &out,
+                &format!("This sounds like a different problem: **{other}")
+            ),
+            "{then}: {}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.article().map(str::to_string), walked, "{then}");
+        assert_eq!(chat.session.browser, browser, "{then}");
+    }
+}
+
 /// Three problems in one message: each is offered in turn as the one before is fixed (the
 /// third was never offered).
 #[test]

@@ -727,7 +727,12 @@ pub(super) fn answer(
             note_follow_up(session, text);
             super::not_on_browser(session, article, denied, now, out)
         }
-        Some(Intent::Browser) if understood.browser.is_some() => {
+        // ("oh and Greenway's QBO in chrome is giving 502 Bad Gateway" names another problem,
+        // whose browser it is: offered below, the browser of this one unchanged.)
+        Some(Intent::Browser)
+            if understood.browser.is_some()
+                && !other.is_some_and(|o| names_besides_where(kb, o, text)) =>
+        {
             act(kb, session, Action::Browser(understood.browser), now, out)
         }
         // "im on android", "Yes android": the device, noted (at handle's start); the fix on
@@ -913,6 +918,17 @@ fn another_article<'a>(
     // "edge task manager shows nothing big" at the slow article: a thing of its own steps.
     let about_this_one = names_a_thing_only_of(current, best, text);
     (describes && long_enough && best.id != current.id && !about_this_one).then_some(best)
+}
+
+/// Whether `text` still names `other` clearly once the browser and device names are set
+/// aside ("oh and Greenway's QBO in chrome is giving 502 Bad Gateway"); "sorry, on my ipad
+/// actually" ranks the unsupported-browser article by those names alone.
+fn names_besides_where(kb: &KnowledgeBase, other: &Article, text: &str) -> bool {
+    crate::semantic::windows::without_where(text).is_some_and(|rest| {
+        kb.rank(&rest, 3)
+            .named()
+            .is_some_and(|m| kb.article_at(m.doc).id == other.id)
+    })
 }
 
 /// Whether `text` names a thing of `current`'s steps by two words in a row ("task manager",

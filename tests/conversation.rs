@@ -988,6 +988,20 @@ fn a_question_whether_the_step_can_do_harm_is_answered_by_its_faq() {
     assert_eq!(chat.session.current_step(), step);
     assert_eq!(chat.session.article(), Some("company-file-not-opening"));
 
+    // After a fix, with no walk open, the entry of any article that asks it, and no walk (it
+    // opened the cache article as a new problem).
+    let mut chat = Chat::new(&kb);
+    chat.say("Oakridge Vet's QBO just shows 500 internal server error in chrome");
+    chat.say("fixed it");
+    let out = chat.say("will clearing the cache lose any of the client's data?");
+    assert!(
+        has(&out, "Will clearing the cache delete my QuickBooks data?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(out.replies.iter().all(|r| r.aside), "{out:?}");
+    assert_eq!(chat.session.article(), Some("internal-server-error-500"));
+
     // At a test the same: "Turn off security software for a moment" has its entry.
     let mut chat = Chat::new(&kb);
     chat.say("my antivirus is blocking quickbooks");

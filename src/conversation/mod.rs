@@ -824,6 +824,16 @@ fn describe(
         out.replies.push(Reply::new(words::I_AM_A_BOT));
         return;
     }
+    // "will clearing the cache lose any of the client's data?" after a fix: the FAQ entry that
+    // answers it, and no walk (it opened the cache article as a new problem).
+    if let Some((faq, from)) = typed::risk_faq_anywhere(kb, text) {
+        out.replies.push(
+            Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
+                .article(&from.id)
+                .aside(),
+        );
+        return;
+    }
     // "this is useless": with a ticket open, where it stands; else a person, offered.
     if understand::fed_up(text) {
         session.note_aside(text);

@@ -2026,6 +2026,35 @@ fn risk_faq<'a>(
         .map(|(_, f)| f)
 }
 
+/// The FAQ entry, of any article, that a question whether something can do harm asks when
+/// no walk is open ("will clearing the cache lose any of the client's data?" -> "Will clearing
+/// the cache delete my QuickBooks data?"): the entry asking of harm that shares most words with
+/// it, at least two, and no other as many.
+pub(super) fn risk_faq_anywhere<'a>(
+    kb: &'a KnowledgeBase,
+    question: &str,
+) -> Option<(&'a crate::knowledge::Faq, &'a Article)> {
+    if !understand::asks_about_risk(question) {
+        return None;
+    }
+    let said = Terms::said(question);
+    let mut scored: Vec<(usize, &crate::knowledge::Faq, &Article)> = kb
+        .articles()
+        .iter()
+        .flat_map(|a| a.faq.iter().map(move |f| (f, a)))
+        .filter(|(f, _)| understand::asks_about_risk(&f.question))
+        .map(|(f, a)| (said.shared_in_any_form(&Terms::of(&f.question)), f, a))
+        .filter(|&(shared, _, _)| shared >= 2)
+        .collect();
+    scored.sort_by_key(|&(shared, _, _)| std::cmp::Reverse(shared));
+    match scored.as_slice() {
+        [(best, faq, from), rest @ ..] if rest.first().is_none_or(|(next, ..)| next < best) => {
+            Some((faq, from))
+        }
+        _ => None,
+    }
+}
+
 /// Whether `text` asks `question` nearly as written: most of the question's words of three
 /// letters or more are in it ("why does it work at home but not at work?" for "Why does
 /// QuickBooks work at home but not at work?").

@@ -332,6 +332,45 @@ fn already_so_is_exit_0_with_nothing_changed_and_a_refusal_is_1() {
     );
 }
 
+/// "Sam" and " sam " are one person: claiming a ticket Sam holds as "sam" is the holder's
+/// no-op (exit 0, the name kept as Sam first wrote it), not a refusal; a release by "sam" is
+/// not told to staff as someone else's; and only the holder's claim counts, not a stranger's.
+#[test]
+fn staff_names_are_one_person_whatever_the_case() {
+    let staff = Staff::new();
+    staff.expect(0, &["tickets", "claim", "T-0001", "--by", "Sam"]);
+    let out = staff.expect(0, &["tickets", "claim", "T-0001", "--by", " sam "]);
+    assert!(
+        out.contains("T-0001 is already claimed by Sam; nothing changed, nobody was notified."),
+        "{out}"
+    );
+    let v = staff.json(&[
+        "tickets",
+        "claim",
+        "T-0001",
+        "--by",
+        "SAM",
+        "--take-over",
+        "--json",
+    ]);
+    assert_eq!(v["changed"], false, "{v}");
+    assert!(v["taken_over_from"].is_null(), "not from themselves: {v}");
+    assert_eq!(v["ticket"]["claimed_by"], "Sam", "as first written: {v}");
+    let o = staff.run(&["tickets", "claim", "T-0001", "--by", "samuel"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+
+    staff.expect(0, &["tickets", "release", "T-0001", "--by", "sam"]);
+    let sent = staff.sent();
+    let released = sent
+        .lines()
+        .find(|l| l.contains("/released-") && l.contains("/staff"))
+        .unwrap_or_else(|| panic!("no release notice: {sent}"));
+    assert!(
+        released.contains("released by sam; it is open"),
+        "the holder released it, not someone else: {released}"
+    );
+}
+
 /// `claim`, `release`, `resolve` and `reopen` take `--json`: the ticket as it is afterwards and
 /// whether anything changed; their failures are JSON too, with the same exit codes.
 #[test]

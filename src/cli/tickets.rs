@@ -7,7 +7,7 @@ use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
 use crate::escalation::summary::{Added, Summary, rfc3339};
 use crate::escalation::text::for_terminal;
-use crate::escalation::ticket::{Status, Ticket, TicketId};
+use crate::escalation::ticket::{Status, Ticket, TicketId, same_staff};
 use crate::escalation::{StaffAction, Stepped};
 use crate::reply::terminal::{Emphasis, to_terminal};
 use crate::service::{ServiceError, TicketDesk};
@@ -45,7 +45,7 @@ pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliEr
                 .ok()
                 .and_then(|t| store.ticket(t).ok().flatten())
                 .and_then(|t| t.claimed_by().map(|b| b.trim().to_string()))
-                .filter(|b| b != by.trim());
+                .filter(|b| !same_staff(b, &by));
             let stepped = act(store, &id, &by, StaffAction::TakeOver, now)?;
             if json {
                 let mut v = stepped_json(&stepped)?;

@@ -330,7 +330,7 @@ fn take_over(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, Ti
     t.take_over(by, now)?;
     let who = escape_one_line(by.trim());
     let from = had
-        .filter(|h| h != by.trim())
+        .filter(|h| !ticket::same_staff(h, by))
         .map(|h| format!(" from {}", escape_one_line(&h)))
         .unwrap_or_default();
     Ok(both(
@@ -378,7 +378,7 @@ fn release(t: &mut Ticket, by: &str, now: u64) -> Result<Vec<Notification>, Tick
     t.release(by, now)?;
     let who = escape_one_line(by.trim());
     let from = had
-        .filter(|h| h != by.trim())
+        .filter(|h| !ticket::same_staff(h, by))
         .map(|h| format!(" (claimed by {})", escape_one_line(&h)))
         .unwrap_or_default();
     Ok(both(

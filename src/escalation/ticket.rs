@@ -81,6 +81,12 @@ pub struct Ticket {
     pub summaries: Vec<Summary>,
 }
 
+/// Whether two staff names are one person: "Sam", "sam" and " SAM " are. Names are stored as
+/// written (the first spelling stays on the ticket); only comparisons go through here.
+pub fn same_staff(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// The longest resolution note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
@@ -193,7 +199,7 @@ impl Ticket {
         }
         match self.status {
             Status::Resolved => Err(TicketError::Resolved { id: self.id }),
-            Status::Claimed if self.claimed_by() == Some(by) => Ok(()),
+            Status::Claimed if self.claimed_by().is_some_and(|h| same_staff(h, by)) => Ok(()),
             Status::Claimed if !take_over => Err(TicketError::AlreadyClaimed {
                 id: self.id,
                 by: self.claimed_by().unwrap_or("someone").to_string(),
@@ -409,6 +415,25 @@ mod tests {
                 staff_only: true,
             }]
         );
+    }
+
+    /// A claim by the holder spelt another way ("sam" for "Sam") is the holder's: no change,
+    /// no refusal, and the name stays as first written.
+    #[test]
+    fn the_holder_is_the_holder_whatever_the_case() {
+        assert!(same_staff("Sam", " sam "));
+        assert!(same_staff("ÉMILE", "émile"));
+        assert!(!same_staff("sam", "samuel"));
+        let mut t = ticket();
+        t.claim("Sam", 10).unwrap();
+        t.claim(" sam ", 11).unwrap();
+        t.take_over("SAM", 12).unwrap();
+        assert_eq!(t.history.len(), 2, "one claim: {:?}", t.history);
+        assert_eq!(t.claimed_by(), Some("Sam"));
+        assert!(matches!(
+            t.claim("eve", 13),
+            Err(TicketError::AlreadyClaimed { by, .. }) if by == "Sam"
+        ));
     }
 
     /// Notes stored before staff-only ones existed read back as sent to the user, and a sent

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Output;
 use supportbot::escalation::summary::Summary;
 use supportbot::escalation::ticket::TicketId;
-use supportbot::session::{Attempt, Session};
+use supportbot::session::{Attempt, CheckRecord, Session};
 use supportbot::store::Store;
 
 mod support;
@@ -119,6 +119,50 @@ fn ticket_json_agrees_with_the_human_view_and_the_listing() {
     let t = store.ticket(TicketId(1)).unwrap().unwrap();
     assert_eq!(t.summaries[0].attempts[0].solution, 2);
     assert_eq!(t.summaries[0].attempts[0].content, BIG);
+}
+
+/// Check verdicts in ticket JSON are in the machine spelling `check --json`, `status --json`
+/// and `monitor --once --json` use ("bad-gateway", not the stored "bad gateway"), in `show` and
+/// `export` alike; a refused check keeps its word, and the stored ticket keeps its words.
+#[test]
+fn ticket_json_gives_check_verdicts_in_the_machine_spelling() {
+    let staff = Staff::new();
+    let store = Store::open_waiting(staff.data.path(), std::time::Duration::from_secs(5)).unwrap();
+    let mut session = Session::new(user("u3"), 0);
+    session.descriptions.push("quickbooks says 502".into());
+    let check = |verdict: &str| CheckRecord {
+        target: "qbo".into(),
+        url: "https://qbo.intuit.com/".into(),
+        verdict: verdict.into(),
+        status: None,
+        total_ms: Some(12),
+        detail: String::new(),
+        at: 60,
+    };
+    session.checks = vec![check("bad gateway"), check("DNS failure"), check("refused")];
+    desk(&store)
+        .file(Summary::capture(&session, None, None, "rev", 120), 120)
+        .unwrap();
+    drop(store);
+
+    let shown = staff.json(&["tickets", "show", "T-0003", "--json"]);
+    let exported = staff.json(&["tickets", "export", "T-0003", "--format", "json"]);
+    for v in [&shown, &exported] {
+        let verdicts: Vec<&Value> = v["summaries"][0]["checks"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no checks: {v}"))
+            .iter()
+            .map(|c| &c["verdict"])
+            .collect();
+        assert_eq!(verdicts, ["bad-gateway", "dns-failure", "refused"], "{v}");
+    }
+
+    let store = Store::open_waiting(staff.data.path(), std::time::Duration::from_secs(5)).unwrap();
+    let t = store.ticket(TicketId(3)).unwrap().unwrap();
+    assert_eq!(
+        t.summaries[0].checks[0].verdict, "bad gateway",
+        "stored as before"
+    );
 }
 
 /// Every argument of every `tickets` subcommand says what it is in `--help`; `resolve --help`

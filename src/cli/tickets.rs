@@ -9,6 +9,7 @@ use crate::escalation::summary::{Added, Summary, rfc3339};
 use crate::escalation::text::for_terminal;
 use crate::escalation::ticket::{Status, Ticket, TicketId, same_staff};
 use crate::escalation::{StaffAction, Stepped};
+use crate::probe::verdict::Verdict;
 use crate::reply::terminal::{Emphasis, to_terminal};
 use crate::service::{ServiceError, TicketDesk};
 use crate::store::Store;
@@ -258,18 +259,47 @@ pub(crate) fn ticket_json(t: &Ticket) -> Result<Value, CliError> {
     if let Some(map) = v.as_object_mut() {
         map.insert("claimed_by".into(), json!(t.claimed_by()));
         if let Some(Value::Array(summaries)) = map.get_mut("summaries") {
-            summaries.iter_mut().for_each(attempts_for_output);
+            summaries.iter_mut().for_each(summary_for_output);
         }
     }
     Ok(with_rfc3339_times(v))
 }
 
-/// A summary as `--json` gives it: [`Summary::transcript_json`] with its attempts made
-/// readable (see [`attempts_for_output`]).
+/// A summary as `--json` gives it: [`Summary::transcript_json`] in its output form (see
+/// [`summary_for_output`]).
 fn summary_json(s: &Summary) -> Value {
     let mut v = s.transcript_json();
-    attempts_for_output(&mut v);
+    summary_for_output(&mut v);
     v
+}
+
+/// A stored summary (JSON) in its output form: attempts made readable ([`attempts_for_output`])
+/// and check verdicts in the machine spelling ([`checks_for_output`]).
+fn summary_for_output(summary: &mut Value) {
+    attempts_for_output(summary);
+    checks_for_output(summary);
+    if let Some(Value::Array(earlier)) = summary.get_mut("earlier") {
+        earlier.iter_mut().for_each(checks_for_output);
+    }
+}
+
+/// The output form of the `checks` in a summary (or an earlier problem): each `verdict`, stored
+/// in words ("bad gateway"), in the machine spelling `check --json`, `status --json` and
+/// `monitor --once --json` give ("bad-gateway": the [`Verdict`] as serde writes it). A word no
+/// verdict has (a refused check's "refused") is left as stored; stored rows are untouched.
+fn checks_for_output(summary: &mut Value) {
+    let Some(Value::Array(checks)) = summary.get_mut("checks") else {
+        return;
+    };
+    for check in checks.iter_mut().filter_map(Value::as_object_mut) {
+        let verdict = check
+            .get("verdict")
+            .and_then(Value::as_str)
+            .and_then(Verdict::from_word);
+        if let Some(v) = verdict {
+            check.insert("verdict".into(), json!(v));
+        }
+    }
 }
 
 /// The output form of a summary's `attempts`, which the store keeps in its own form (the same

@@ -78,6 +78,13 @@ impl Verdict {
         }
     }
 
+    /// The verdict whose [`Self::word`] this is (as sessions store it), whatever its case.
+    pub fn from_word(word: &str) -> Option<Verdict> {
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.word().eq_ignore_ascii_case(word.trim()))
+    }
+
     /// Whether the service works from here.
     pub fn is_up(self) -> bool {
         matches!(self, Verdict::Up | Verdict::Slow)
@@ -271,6 +278,11 @@ mod tests {
     fn words_are_distinct_and_serde_matches() {
         let words: std::collections::HashSet<_> = Verdict::ALL.iter().map(|v| v.word()).collect();
         assert_eq!(words.len(), Verdict::ALL.len());
+        for v in Verdict::ALL {
+            assert_eq!(Verdict::from_word(v.word()), Some(v));
+        }
+        assert_eq!(Verdict::from_word("dns failure"), Some(Verdict::DnsFailure));
+        assert_eq!(Verdict::from_word("refused"), None);
         assert_eq!(
             serde_json::to_string(&Verdict::BadGateway).expect("json"),
             "\"bad-gateway\""

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 use support::fake_discord::{
-    CALLBACK_DEADLINE, CHANNEL_ID, DmFailure, Fault, Invoker, Opt, PostedMessage, Source,
+    CALLBACK_DEADLINE, CHANNEL_ID, DmFailure, Fault, GUILD_ID, Invoker, Opt, PostedMessage, Source,
     VOICE_CHANNEL_ID, WAIT,
 };
 use support::http::Behavior;
@@ -1205,6 +1205,60 @@ async fn a_follow_up_is_added_to_the_open_ticket_with_one_press() {
         let text = again.reply().await.all_text();
         assert!(text.contains("already on your ticket **T-0001**"), "{text}");
         assert_eq!(j.ticket(1).summaries.len(), 2);
+        j.stop().await;
+    })
+    .await;
+}
+
+/// `/ticket reopen` takes a `note`, as `tickets reopen --note` does: Discord is told of the
+/// option, and the note is kept on the ticket and sent to the user with the news.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reopen_note_reaches_the_ticket_and_the_user() {
+    bounded("reopening with a note", async {
+        let j = Journey::start().await;
+        let ticket = j
+            .wait_until("the /ticket command", WAIT, |l| {
+                let commands = l.commands.get(&Some(GUILD_ID))?;
+                commands.iter().find(|c| c["name"] == "ticket").cloned()
+            })
+            .await;
+        let subcommand = |name: &str| {
+            ticket["options"]
+                .as_array()
+                .and_then(|o| o.iter().find(|s| s["name"] == name))
+                .unwrap_or_else(|| panic!("no /ticket {name}: {ticket}"))
+                .clone()
+        };
+        let reopen = subcommand("reopen");
+        let options: Vec<&str> = reopen["options"]
+            .as_array()
+            .map(|o| o.iter().filter_map(|o| o["name"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(options, ["id", "note"], "{reopen}");
+
+        j.user().escalate("The bank feed stopped updating.").await;
+        let sam = j.staff();
+        let sent = sam.ticket("resolve", "T-0001", Vec::new()).await;
+        sent.answered(MESSAGE).await;
+        j.wait_for_dm(USER, 0).await;
+
+        let why = "The bank feed broke again; we are on it.";
+        let sent = sam
+            .ticket("reopen", "T-0001", vec![Opt::Str("note", why.into())])
+            .await;
+        sent.answered(MESSAGE).await;
+        let said = sent.reply().await.all_text();
+        assert!(said.contains("open"), "{said}");
+        let t = j.ticket(1);
+        assert_eq!(t.status, Status::Open);
+        let last = t.history.last().expect("the reopen");
+        assert_eq!(last.note.as_deref(), Some(why), "{:?}", t.history);
+        let dm = j.wait_for_dm(USER, 1).await;
+        let told = dm.content();
+        assert!(
+            told.contains("was reopened") && told.contains(why),
+            "{told}"
+        );
         j.stop().await;
     })
     .await;

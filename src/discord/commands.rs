@@ -200,7 +200,15 @@ pub fn definitions() -> Vec<CreateCommand> {
                     "reopen",
                     "Reopen a resolved ticket",
                 )
-                .add_sub_option(ticket_id_option()),
+                .add_sub_option(ticket_id_option())
+                .add_sub_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        "note",
+                        "Why it is reopened (sent to the user)",
+                    )
+                    .max_length(1000),
+                ),
             ),
         CreateCommand::new("kb")
             .description("Admins: the knowledge base")
@@ -374,7 +382,9 @@ pub fn parse(name: &str, options: &[CommandDataOption]) -> Result<SlashCommand, 
                 "resolve" => TicketVerb::Act(StaffAction::Resolve {
                     note: string(inner, "note"),
                 }),
-                "reopen" => TicketVerb::Act(StaffAction::Reopen { note: None }),
+                "reopen" => TicketVerb::Act(StaffAction::Reopen {
+                    note: string(inner, "note"),
+                }),
                 other => return Err(format!("Unknown /ticket action `{other}`.")),
             };
             let id = string(inner, "id").ok_or("Give the ticket id, e.g. T-0042.")?;
@@ -473,6 +483,22 @@ mod tests {
                 id: TicketId(1),
             })
         );
+        for (options, note) in [
+            (json!([{"name": "id", "type": 3, "value": "T-0001"}]), None),
+            (
+                json!([{"name": "id", "type": 3, "value": "T-0001"}, {"name": "note", "type": 3, "value": " the 502 is back "}]),
+                Some("the 502 is back".to_string()),
+            ),
+        ] {
+            let o = opts(json!([{"name": "reopen", "type": 1, "options": options}]));
+            assert_eq!(
+                parse("ticket", &o),
+                Ok(SlashCommand::Ticket {
+                    verb: TicketVerb::Act(StaffAction::Reopen { note }),
+                    id: TicketId(1),
+                })
+            );
+        }
         for (take_over, action) in [
             (json!(true), StaffAction::TakeOver),
             (json!(false), StaffAction::Claim),

@@ -165,6 +165,53 @@ fn ticket_json_gives_check_verdicts_in_the_machine_spelling() {
     );
 }
 
+/// A chat that knew the user only by id ("discord:alice"), then a web form that named them
+/// (`escalate --name Alice`): the ticket's header and the listing say Alice, the id beside it.
+#[test]
+fn a_web_forms_name_heads_the_ticket_a_chat_opened() {
+    let staff = Staff::new();
+    let store = Store::open_waiting(staff.data.path(), std::time::Duration::from_secs(5)).unwrap();
+    let mut chat = Session::new(user("discord:alice"), 0);
+    chat.user.name = "discord:alice".into();
+    chat.descriptions.push("quickbooks says 502".into());
+    desk(&store)
+        .file(Summary::capture(&chat, None, None, "rev", 120), 120)
+        .unwrap();
+    drop(store);
+    let out = staff.expect(
+        0,
+        &[
+            "escalate",
+            "--user",
+            "discord:alice",
+            "--name",
+            "Alice",
+            "--text",
+            "still a 502 after the cache",
+        ],
+    );
+    assert_eq!(out.trim(), "T-0003", "added to the chat's ticket");
+
+    let human = staff.expect(0, &["tickets", "show", "T-0003"]);
+    assert!(
+        human.contains("User: Alice (discord:alice), opened"),
+        "{human}"
+    );
+    let list = staff.expect(0, &["tickets", "list"]);
+    let row = list
+        .lines()
+        .find(|l| l.starts_with("T-0003"))
+        .unwrap_or_else(|| panic!("T-0003 not listed: {list}"));
+    assert!(
+        row.contains("Alice") && !row.contains("discord:alice"),
+        "{row}"
+    );
+    // The stored record is as it was: the name it was opened with, the form's in its summary.
+    let v = staff.json(&["tickets", "show", "T-0003", "--json"]);
+    assert_eq!(v["user"]["name"], "discord:alice", "{v}");
+    assert_eq!(v["summaries"][1]["user"]["name"], "Alice", "{v}");
+}
+
 /// Every argument of every `tickets` subcommand says what it is in `--help`; `resolve --help`
 /// says the note goes to the user word for word, and points at `tickets note` for staff words.
 #[test]

@@ -91,7 +91,7 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
                 v["tickets"] = json!(
                     linked
                         .iter()
-                        .map(|t| json!({"id": t.id.to_string(), "status": t.status.word(), "user": t.user.name}))
+                        .map(|t| json!({"id": t.id.to_string(), "status": t.status.word(), "user": t.user_name()}))
                         .collect::<Vec<_>>()
                 );
                 writeln!(out, "{v}")?;
@@ -105,7 +105,7 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
                             "- {} {} {}",
                             t.id,
                             t.status.word(),
-                            for_terminal(&t.user.name)
+                            for_terminal(t.user_name())
                         )?;
                     }
                 }

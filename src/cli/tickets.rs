@@ -193,7 +193,7 @@ fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<Exi
     writeln!(
         out,
         "User: {} ({}), opened {}",
-        for_terminal(&t.user.name),
+        for_terminal(t.user_name()),
         for_terminal(&t.user.id),
         rfc3339(t.created_at)
     )?;

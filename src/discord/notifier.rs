@@ -212,7 +212,7 @@ impl DiscordNotifier {
         {
             Some(t) => Some(ChannelId::new(t)),
             None => {
-                let name: String = format!("{id} · {}", ticket.user.name)
+                let name: String = format!("{id} · {}", ticket.user_name())
                     .chars()
                     .take(100)
                     .collect();

@@ -28,11 +28,11 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
             format!(
                 "New ticket {} from {}",
                 ticket.id,
-                escape_one_line(&ticket.user.name)
+                escape_one_line(ticket.user_name())
             ),
         )
     } else {
-        let who = escape_one_line(&ticket.user.name);
+        let who = escape_one_line(ticket.user_name());
         let added = summary.added;
         let text = match news_of_update(ticket) {
             Some(FixNews::Fixed(fix)) => format!(

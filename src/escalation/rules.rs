@@ -98,7 +98,7 @@ pub fn open_slot_after(
     match other_open {
         Some(other) if was_resolved => Err(TicketError::UserHasOpen {
             id: t.id,
-            user: t.user.name.clone(),
+            user: t.user_name().to_string(),
             other,
         }),
         Some(_) => Ok(OpenSlot::Keep),

@@ -148,6 +148,19 @@ impl Ticket {
         }
     }
 
+    /// The best name known for the user: the latest one an escalation gave that is more than
+    /// their id (a web form's `--name` after a chat that knew only the id), else the one the
+    /// ticket was opened with. Their id is `user.id`, which never changes.
+    pub fn user_name(&self) -> &str {
+        let id = self.user.id.trim();
+        self.summaries
+            .iter()
+            .rev()
+            .map(|s| s.user.name.as_str())
+            .find(|n| !n.trim().is_empty() && n.trim() != id)
+            .unwrap_or(&self.user.name)
+    }
+
     /// Who holds the ticket now, if claimed.
     pub fn claimed_by(&self) -> Option<&str> {
         (self.status == Status::Claimed)
@@ -415,6 +428,25 @@ mod tests {
                 staff_only: true,
             }]
         );
+    }
+
+    /// A chat that knew only the id ("discord:alice"), then a web form that named the person:
+    /// the ticket goes by the form's name; a later name wins, and the id is never taken for one.
+    #[test]
+    fn the_user_goes_by_the_best_name_known() {
+        let mut t = ticket();
+        assert_eq!(t.user_name(), "Ann", "the name it was opened with");
+        t.user.name = "u".into();
+        t.summaries[0].user.name = "u".into();
+        assert_eq!(t.user_name(), "u", "only the id is known");
+        let mut named = t.summaries[0].clone();
+        named.user.name = "Alice".into();
+        t.summaries.push(named.clone());
+        assert_eq!(t.user_name(), "Alice");
+        named.user.name = " u ".into();
+        t.summaries.push(named);
+        assert_eq!(t.user_name(), "Alice", "the id again is no better name");
+        assert_eq!(t.user.name, "u", "the record is unchanged");
     }
 
     /// A claim by the holder spelt another way ("sam" for "Sam") is the holder's: no change,

@@ -35,7 +35,7 @@ impl TicketRow {
             id: t.id,
             status: t.status,
             user_id: t.user.id.clone(),
-            user_name: t.user.name.clone(),
+            user_name: t.user_name().to_string(),
             subject: rules::subject(t),
             created_at: t.created_at,
             updated_at: t.updated_at,

@@ -385,3 +385,36 @@ async fn a_follow_up_to_the_open_ticket_is_no_second_escalation() {
         "{a:?}"
     );
 }
+
+/// "Fixed it", then "talk to a human": the fix is no step escalated after, and the
+/// conversation is no longer counted as fixed without a ticket (`stats` said both "escalated
+/// after 1" and "fixed without a ticket 1" of it). Found by an exploratory helper.
+#[tokio::test]
+async fn a_hand_over_after_a_fix_takes_back_fixed_without_a_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    service
+        .handle(&ann, describe_in_chrome("quickbooks error 502 bad gateway"))
+        .await
+        .unwrap();
+    service
+        .handle(&ann, Event::Act(Action::Fixed(step(&service, &ann))))
+        .await
+        .unwrap();
+    let (s, _) = stats_of(&service, "quickbooks-error-502");
+    assert_eq!(s.conversations_fixed_without_ticket, 1);
+    service
+        .handle(&ann, Event::Escalate { note: None })
+        .await
+        .unwrap();
+    let (s, a) = stats_of(&service, "quickbooks-error-502");
+    let escalated_after: u64 = a.solutions.iter().map(|s| s.escalated_after).sum();
+    assert_eq!(
+        (a.fixed, a.escalated_after, escalated_after),
+        (1, 0, 0),
+        "{a:?}"
+    );
+    assert_eq!(s.conversations_fixed_without_ticket, 0);
+    assert_eq!(s.tickets.opened, 1);
+}

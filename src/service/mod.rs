@@ -705,7 +705,16 @@ impl Service {
                 .find(|a| !a.outcome.is_some_and(Outcome::not_shown))
                 .cloned()
         {
-            self.stat(session, &last, StatKind::EscalatedAfter, now);
+            if last.outcome == Some(Outcome::Fixed) {
+                // "Fixed it", then "talk to a human": the fix is no step the user escalated
+                // after, and the conversation no longer counts as fixed without a ticket (its
+                // fix was counted so when it had none).
+                if session.ticket.is_none() {
+                    self.stat(session, &last, StatKind::FixWithoutTicketTakenBack, now);
+                }
+            } else {
+                self.stat(session, &last, StatKind::EscalatedAfter, now);
+            }
         }
         let id = escalated.ticket.id;
         session.ticket = Some(id);

@@ -23,8 +23,15 @@ const VISIT: &[&str] = &[
     "hello again",
     "hey again",
 ];
-/// "its back up", "its back to normal": working again, not the problem back.
-const BACK_WORKING: &[&str] = &["up", "online", "working", "to normal", "now", "on"];
+/// "its back up", "its back to normal": working again, not the problem back. ("on" only
+/// ends it: "its back on" works, "H202 is back on the front desk pc" does not.)
+const BACK_WORKING: &[&str] = &["up", "online", "working", "to normal", "now"];
+/// What may be back besides "it": the trouble by name ("the error is back", "the blank page is
+/// back"); a code ("H202 is back") is one too.
+const TROUBLE_NOUNS: &[&str] = &[
+    "error", "errors", "problem", "issue", "bug", "loop", "page", "screen", "message", "code",
+    "spinner", "crash",
+];
 
 /// The message's words, lowercased, one space apart and padded by one (so a phrase is found
 /// whole with `contains(" phrase ")`), "it's" read as "its".
@@ -42,17 +49,29 @@ fn has_any(words: &str, phrases: &[&str]) -> bool {
 /// issue again", "its back", "its happening again" ("its back up" is the opposite).
 pub(super) fn says_it_is_back(text: &str) -> bool {
     let words = spaced(text);
+    // What comes right after a "... back" at `at` (from the space that ends it) says the
+    // trouble is back, not working again.
+    let trouble_back = |at: usize| {
+        let after = &words[at..];
+        !BACK_WORKING
+            .iter()
+            .any(|w| after.starts_with(&format!(" {w} ")))
+            && after != " on "
+    };
     let back = ["its back", "it is back"].iter().any(|b| {
-        words.match_indices(&format!(" {b} ")).any(|(at, m)| {
-            // From the space that ends the phrase: what comes right after it.
-            let after = &words[at + m.len() - 1..];
-            !BACK_WORKING
-                .iter()
-                .any(|w| after.starts_with(&format!(" {w} ")))
-        })
+        words
+            .match_indices(&format!(" {b} "))
+            .any(|(at, m)| trouble_back(at + m.len() - 1))
+    });
+    // "Birch Law H202 is back on the front desk pc", "the blank page is back".
+    let named_back = words.match_indices(" is back ").any(|(at, m)| {
+        let before = words[..at].rsplit(' ').next().unwrap_or("");
+        (before.bytes().any(|b| b.is_ascii_digit()) || TROUBLE_NOUNS.contains(&before))
+            && trouble_back(at + m.len() - 1)
     });
     (has_any(&words, SAME) && has_any(&words, BEFORE))
         || back
+        || named_back
         || has_any(&words, &["happening again", "back again"])
 }
 
@@ -77,6 +96,9 @@ mod tests {
             "same problem as last time",
             "its happening again",
             "hi again, same problem as yesterday, amex isnt syncing again",
+            "morning. Birch Law H202 is back on the front desk pc",
+            "the blank page is back",
+            "ugh the error is back again",
         ] {
             assert!(says_it_is_back(said), "{said}");
         }
@@ -86,6 +108,9 @@ mod tests {
             "same problem on my phone",
             "is it the same thing as the 502?",
             "my back hurts",
+            "its back on",
+            "my boss is back on monday",
+            "the page is back up",
         ] {
             assert!(!says_it_is_back(said), "{said}");
         }

@@ -105,6 +105,18 @@ pub(super) fn answer(
         return;
     }
     let mut understood = understand::classify(text);
+    // "unrelated but how do i void a check?": a question on the side, whatever its words share
+    // with the steps or the problem (it was read as a detail of the problem, or answered with a
+    // step's how-to or an FAQ entry).
+    if understood.question
+        && understand::says_it_is_unrelated(text)
+        && matches!(
+            understood.intent,
+            None | Some(Intent::Detail | Intent::NewProblem | Intent::Browser)
+        )
+    {
+        understood.intent = Some(Intent::Aside);
+    }
     // "sorry i meant fixed, wrong button", "that last one actually did fix it": the fix before
     // the one on screen worked; its "still broken" is taken back.
     if understand::credits_the_step_before(text, understood.intent)
@@ -438,7 +450,7 @@ pub(super) fn answer(
         && (understand::asks_how_to(text) || what_step.is_some() || cause_step.is_some())
         && let Some(index) = what_step
             .or(cause_step)
-            .or_else(|| step_asked_about(session, article, text))
+            .or_else(|| step_asked_how_to(session, article, text))
     {
         note_named_browser(session, text, &understood);
         session.note_aside(text);
@@ -1551,34 +1563,61 @@ fn proper_names(steps: &str) -> HashSet<String> {
     out
 }
 
+/// Words that point at a step rather than name one: a question naming nothing of its own
+/// ("how do i do that?", "where is that button") is about the step on screen; "how do I
+/// export invoices?" is about something else.
+const POINTING: &[&str] = &[
+    "where", "find", "button", "menu", "option", "setting", "settings", "click", "press", "step",
+    "steps", "exactly", "those", "these", "thing", "part", "first", "second", "third", "last",
+    "there", "know", "sure", "idea", "should", "would",
+    // Where the user is: said beside the question, not what it is about ("how do i do
+    // that on my phone").
+    "phone", "iphone", "ipad", "android", "mobile", "tablet", "laptop", "computer", "desktop",
+    "chrome", "firefox", "safari", "edge", "browser",
+];
+
+/// A solution's title and its steps for every browser, as one text.
+fn all_steps_of(step: &crate::knowledge::Solution) -> String {
+    let mut own = format!("{} {}", step.title, step.general);
+    for v in &step.variants {
+        own.push(' ');
+        own.push_str(&v.steps);
+    }
+    own
+}
+
+/// The terms of a question about a step: less the article's title and the words that point
+/// at a step rather than name one.
+fn said_of_a_step(article: &Article, text: &str) -> Terms {
+    let mut said = Terms::said(text).without(&Terms::of(&article.title));
+    said.words.retain(|w| !POINTING.contains(&w.as_str()));
+    said
+}
+
+/// The step a "how do I ...?" asks the steps of ([`step_asked_about`]), when a third of what
+/// it says is that step's and it is not said to be about something else: "how do i record an
+/// owner's draw, while i wait?" shares only "wait" with a step, and "unrelated but how do i
+/// void a check?" only "check" (each was answered with that step's how-to).
+fn step_asked_how_to(session: &Session, article: &Article, text: &str) -> Option<usize> {
+    if understand::says_it_is_unrelated(text) {
+        return None;
+    }
+    let index = step_asked_about(session, article, text)?;
+    let said = said_of_a_step(article, text);
+    let shared = said.shared_with(&Terms::of(&all_steps_of(&article.solutions[index])));
+    let said_count = said.words.len() + 2 * said.codes.len();
+    (shared * 3 >= said_count).then_some(index)
+}
+
 /// The step a "how do I ...?" asks about: the one of `article` whose own words it names most
 /// ("incognito": "Try a private window"), or, naming none, the one on screen ("how do i do
 /// that?").
 fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<usize> {
-    // Naming nothing of its own ("how do i do that?", "where is that button") it is about the
-    // step on screen; "how do I export invoices?" is about something else.
-    const POINTING: &[&str] = &[
-        "where", "find", "button", "menu", "option", "setting", "settings", "click", "press",
-        "step", "steps", "exactly", "those", "these", "thing", "part", "first", "second", "third",
-        "last", "there", "know", "sure", "idea", "should", "would",
-        // Where the user is: said beside the question, not what it is about ("how do i do
-        // that on my phone").
-        "phone", "iphone", "ipad", "android", "mobile", "tablet", "laptop", "computer", "desktop",
-        "chrome", "firefox", "safari", "edge", "browser",
-    ];
-    let mut said = Terms::said(text).without(&Terms::of(&article.title));
-    said.words.retain(|w| !POINTING.contains(&w.as_str()));
+    let said = said_of_a_step(article, text);
     let scores: Vec<usize> = article
         .solutions
         .iter()
-        .map(|step| {
-            let mut own = format!("{} {}", step.title, step.general);
-            for v in &step.variants {
-                own.push(' ');
-                own.push_str(&v.steps);
-            }
-            said.shared_with(&Terms::of(&own))
-        })
+        .map(|step| said.shared_with(&Terms::of(&all_steps_of(step))))
         .collect();
     let open = session.current_step().map(|s| s.solution);
     let most = scores.iter().copied().max().unwrap_or(0);
@@ -2091,6 +2130,11 @@ fn faq_answering<'a>(
     question: &str,
     query: Option<&QueryVectors>,
 ) -> Option<&'a crate::knowledge::Faq> {
+    // ("quick q while i wait - how do i record an owner's draw?" shares "while" with "Can I
+    // upload transactions while the feed is broken?", and asks about something else.)
+    if understand::says_it_is_unrelated(question) {
+        return None;
+    }
     if let Some(faq) = faq_for(article, question) {
         return Some(faq);
     }

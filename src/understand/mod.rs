@@ -1060,6 +1060,26 @@ pub fn asks_about_risk(message: &str) -> bool {
     asks && text.any(RISK)
 }
 
+/// Whether the message says it is about something else than the problem ("unrelated but how
+/// do i void a check?", "quick q while i wait - ...", "off topic, ...").
+pub fn says_it_is_unrelated(message: &str) -> bool {
+    const UNRELATED: &[&str] = &[
+        "unrelated",
+        "not related",
+        "off topic",
+        "offtopic",
+        "random question",
+        "side question",
+        "different question",
+        "separate question",
+        "quick q",
+        "quick question",
+        "while i wait",
+        "while im waiting",
+    ];
+    Normalised::new(message).any(UNRELATED)
+}
+
 /// Whether the message says the user moved to another device or browser ("now on my android",
 /// "back on my laptop", "switched to my phone").
 pub fn moved_to(message: &str) -> bool {
@@ -4229,5 +4249,18 @@ mod tests {
         assert!(tells_of_trouble("bank feed is stuck"));
         assert!(tells_of_trouble("it keeps logging me out"));
         assert!(!tells_of_trouble("i cleared the cache already"));
+    }
+
+    #[test]
+    fn a_question_said_to_be_about_something_else_is_unrelated() {
+        for said in [
+            "unrelated but how do i void a check in desktop?",
+            "quick q while i wait - how do i record an owner's draw in qbo?",
+            "off topic, can i export to excel?",
+        ] {
+            assert!(says_it_is_unrelated(said), "{said}");
+        }
+        assert!(!says_it_is_unrelated("how do i clear cookies on my iphone"));
+        assert!(!says_it_is_unrelated("is it related to my vpn?"));
     }
 }

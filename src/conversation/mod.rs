@@ -1745,6 +1745,7 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
     match action {
         Action::Article(id) => match kb.get(&id) {
             Some(a) => {
+                hold_the_problem_left(kb, session, &a.id);
                 session.leave_pending();
                 // Picked from a list the description was ranked into ("Is it one of these?",
                 // "while you wait"): an error code it gave still points at its fix.
@@ -2216,6 +2217,43 @@ fn check_again(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Ou
 
 fn nothing_open() -> Reply {
     Reply::new(words::NOTHING_OPEN).tone(Tone::Warning)
+}
+
+/// Another article opened mid-walk ("Switch to Payroll ..." at "keep going or switch?"): the
+/// problem left is not fixed, so it is held first among the other problems named, and offered
+/// again once the new one is sorted (it was dropped). A walk that ran out of fixes, or whose
+/// problem was fixed, leaves nothing to hold.
+fn hold_the_problem_left(kb: &KnowledgeBase, session: &mut Session, opened: &str) {
+    if !matches!(
+        session.stage,
+        Stage::ChoosingBrowser { .. } | Stage::AwaitingFeedback { .. }
+    ) {
+        return;
+    }
+    let Some(left) = current_article(kb, session).filter(|a| a.id != opened) else {
+        return;
+    };
+    let fixed = session
+        .attempts
+        .iter()
+        .any(|a| a.article == left.id && a.outcome == Some(Outcome::Fixed));
+    if fixed {
+        return;
+    }
+    let held = ScoredArticle {
+        id: left.id.clone(),
+        title: left.title.clone(),
+        score: session
+            .walked_matches
+            .iter()
+            .find(|m| m.id == left.id)
+            .map_or(0.0, |m| m.score),
+    };
+    session.also_named_later.retain(|o| o.id != held.id);
+    if let Some(other) = session.also_named.take().filter(|o| o.id != held.id) {
+        session.also_named_later.insert(0, other);
+    }
+    session.also_named = Some(held);
 }
 
 /// "Also mentioned": the other problems held from the description, in the order said.

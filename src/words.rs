@@ -152,6 +152,10 @@ pub const COULD_NOT_PLACE_IT: &str = "Sorry I couldn't place it. Describe it aga
 /// At a test, words about the usual window rather than the test.
 pub const THAT_IS_THE_USUAL_SETUP: &str =
     "Noted: that is your usual window. What counts here is the test itself.";
+/// "still getting H202 for Birch Law" at a test: the trouble where the user is, noted for
+/// staff; the test's own question follows.
+pub const STILL_HERE_NOTED: &str =
+    "Noted: it still fails where you are. What counts here is whether it works in the test.";
 /// "no" right after "Glad that worked!".
 pub const FIX_DOUBTED: &str = "Alright. If the fix stopped working, tell me what you see now (\"it came back\", \
      \"still blank\") and I'll go on with the next fix; otherwise you're all set.";

@@ -3433,9 +3433,13 @@ fn more_about_the_same_problem_carries_on_and_never_repeats_a_failed_fix() {
     let out = chat.not_fixed();
     // The second step is a test ("try a private window").
     assert_test_step(&out, 2, question_total(&out), &question_title(&out));
-    // "Still blank" answers the open step (fails there too) and the walk goes on, past the
-    // fixes the test rules out (extensions, cache) to the connection check.
+    // "Still blank" with no word of the private window says nothing of the test (a black-box
+    // tester found such replies recorded as "fails there too"): kept, the test still open.
     let out = chat.say("the quickbooks page is still blank and not loading at all");
+    assert!(has(&out, "Does it work in the test"), "{}", all_text(&out));
+    // Its answer moves the walk on, past the fixes the test rules out (extensions, cache) to
+    // the connection check.
+    let out = chat.not_fixed();
     let q = question(&out);
     assert!(
         q.title
@@ -8514,4 +8518,67 @@ fn a_fix_done_before_is_credited_to_the_step_its_words_name() {
         .map(|(t, _)| t)
         .collect();
     assert_eq!(failed, ["Remove browser cache"]);
+}
+
+/// Found by a black-box tester (a bookkeeper with many clients): at a test, "still" and the
+/// trouble where the user is ("still getting H202 for Birch Law") answers nothing of the test
+/// (it was recorded "fails there too", which points staff to a damaged file); it is kept for
+/// staff and the test stays the question. Words about the place still answer it.
+#[test]
+fn still_failing_where_the_user_is_leaves_the_test_open() {
+    let kb = shipped_kb();
+    let server = "Open the file on the server";
+    let mut chat = Chat::new(&kb);
+    chat.say("H202 opening company file from workstation, file on network drive");
+    let out = chat.say("still getting H202 for Birch Law");
+    assert_eq!(outcome_of(&chat, server), None, "{}", all_text(&out));
+    assert_eq!(open_title(&chat).as_deref(), Some(server));
+    assert!(has(&out, "Noted"), "{}", all_text(&out));
+    assert!(has(&out, "Does it work in the test"), "{}", all_text(&out));
+    assert!(
+        chat.session
+            .descriptions
+            .iter()
+            .any(|d| d == "still getting H202 for Birch Law")
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("login loop in quickbooks online on the office network, it works at home");
+    let test = "Try without the VPN and on another network";
+    assert_eq!(open_title(&chat).as_deref(), Some(test));
+    chat.say("i even reset the password, still loops");
+    assert_eq!(outcome_of(&chat, test), None);
+    assert_eq!(open_title(&chat).as_deref(), Some(test));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("H202 opening company file from workstation, file on network drive");
+    chat.say("still getting H202 on the server too");
+    assert_eq!(outcome_of(&chat, server), Some(Outcome::FailsThere));
+}
+
+/// Found by the same tester: another fix told as done at a test ("ran file doctor, worked for
+/// Maple Dental but not for Birch Law, same H202 there") is that fix's result: File Doctor is
+/// recorded and not shown, and the test is still the question (it was "fails there too" and
+/// File Doctor shown next as if not run).
+#[test]
+fn another_fix_told_at_a_test_is_that_fixs_result() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("H202 opening company file from workstation, file on network drive");
+    let out =
+        chat.say("ran file doctor, worked for Maple Dental but not for Birch Law, same H202 there");
+    assert_eq!(
+        outcome_of(&chat, "Open the file on the server"),
+        None,
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        outcome_of(&chat, "Run QuickBooks File Doctor from the Tool Hub"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Open the file on the server")
+    );
 }

@@ -502,6 +502,39 @@ pub(super) fn answer(
         works_from_something_else(session, article, Some(text), out);
         return;
     }
+    // At a test, "ran file doctor, worked for Maple Dental but not for Birch Law, same H202
+    // there": the result is that fix's (its "there" is the client), not the test's. The fix
+    // named is recorded as not fixed and the test stays the question.
+    if super::pending_test(session, article)
+        && !matches!(
+            understood.intent,
+            Some(Intent::Human | Intent::Check | Intent::Fixed)
+        )
+        && !understood.question
+        && names_another_fix_done(session, article, text)
+    {
+        not_fixed(session, article, text, now, out);
+        return;
+    }
+    // At a test, "still getting H202 for Birch Law": the trouble goes on where the user is,
+    // which says nothing of the test (it was recorded "fails there too", pointing staff to a
+    // damaged file). Kept for staff; the test stays the question.
+    if super::pending_test(session, article)
+        && !matches!(
+            understood.intent,
+            Some(Intent::Human | Intent::Check | Intent::Fixed)
+        )
+        && let Some(test) = session
+            .current_step()
+            .and_then(|s| article.solutions.get(s.solution))
+        && understand::still_here_not_there(text, &test.also_called)
+        // ("its blank in normal chrome still": the usual window, answered below.)
+        && !understand::about_the_usual_setup(text)
+    {
+        note_follow_up(session, text);
+        open_question(session, article, words::STILL_HERE_NOTED, now, out);
+        return;
+    }
     // At a test, its result in the user's words: "blank there too", "works in incognito but
     // not normal", "same thing with the vpn off".
     // (Beside another problem, "works there, but now my bank feed ...", it is read below.)
@@ -1056,6 +1089,25 @@ fn another_fix_done(
     open_instead(session, article, named, now);
     open_question(session, article, words::NOTED, now, out);
     true
+}
+
+/// Whether `text` tells that a fix other than the one on screen was done ("ran file doctor,
+/// worked for Maple Dental but not for Birch Law"), by the words before any turn to the
+/// trouble: its result is that fix's.
+fn names_another_fix_done(session: &Session, article: &Article, text: &str) -> bool {
+    let Some(open) = session.current_step().map(|s| s.solution) else {
+        return false;
+    };
+    let told = before_the_trouble(text);
+    // ("tried on my phone with 4g, doesnt work either" at the outage test names the test.)
+    let names_the_test = article
+        .solutions
+        .get(open)
+        .is_some_and(|t| t.test && understand::test_result(text, &t.also_called).is_some());
+    !text.contains('?')
+        && !names_the_test
+        && names_an_action(told)
+        && fix_named(session, article, open, told).is_some_and(|i| !article.solutions[i].test)
 }
 
 /// Fix `index` of `article` becomes the open one, to answer; the one on screen is left

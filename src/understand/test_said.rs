@@ -230,6 +230,32 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
     said
 }
 
+/// Whether `message`, said at a test users name as one of `names`, only tells that the trouble
+/// goes on where the user is ("still getting H202 for Birch Law", "i even reset the password,
+/// still loops"): a "still", and no word of the test's place ("there" or one of its names)
+/// nor a "no" or "yes" first. It does not answer "does it work there?": the user may not have
+/// tried it at all, and a "fails there too" recorded from it would point staff the wrong way.
+pub fn still_here_not_there(message: &str, names: &[String]) -> bool {
+    const ANSWERS_FIRST: &[&str] = &["no", "nope", "nah", "nop", "yes", "yeah", "yep", "yup"];
+    let text = Normalised::new(message);
+    let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
+    let names_the_place = names
+        .iter()
+        .map(String::as_str)
+        .chain(["there"])
+        .map(|n| {
+            Normalised::new(n)
+                .words()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|n| !n.is_empty())
+        .any(|n| find(&words, &n).is_some());
+    words.contains(&"still")
+        && !names_the_place
+        && !words.first().is_some_and(|w| ANSWERS_FIRST.contains(w))
+}
+
 /// Where `name` (as words) starts in `words`.
 fn find(words: &[&str], name: &[String]) -> Option<usize> {
     (0..words.len()).find(|&i| {
@@ -391,6 +417,31 @@ mod tests {
                 private()
             };
             assert_eq!(test_result(said, &names), Some(false), "{said}");
+        }
+    }
+
+    /// Found by a black-box tester (a bookkeeper): at the server test, "still" and the trouble
+    /// said of a client is no result of the test; words about the place are.
+    #[test]
+    fn still_failing_where_the_user_is_says_nothing_of_the_test() {
+        let server: Vec<String> = ["on the server", "from the server"]
+            .map(String::from)
+            .to_vec();
+        for said in [
+            "still getting H202 for Birch Law",
+            "i even reset the password, still loops",
+            "Still the same error on the workstation",
+        ] {
+            assert!(still_here_not_there(said, &server), "{said}");
+        }
+        for said in [
+            "still getting H202 on the server",
+            "still the same there",
+            "no, still getting H202",
+            "nope still broken",
+            "same error, it never opens",
+        ] {
+            assert!(!still_here_not_there(said, &server), "{said}");
         }
     }
 

@@ -8582,3 +8582,43 @@ fn another_fix_told_at_a_test_is_that_fixs_result() {
         Some("Open the file on the server")
     );
 }
+
+/// Found by the same tester: short names of a fix's title count ("renamed the ND and TLG"
+/// credited File Doctor, the fix on screen).
+#[test]
+fn a_fix_named_by_its_short_names_is_the_one_credited() {
+    let kb = shipped_kb();
+    for said in [
+        "ok renamed the ND and TLG, it opens now!!",
+        "ok renamed the nd and tlg, it opens now!!",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("H202 opening Birch Law's company file from the workstation");
+        chat.say("It works there");
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Shall I note **Rename the .ND and .TLG files**"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}
+
+/// Found by the same tester: "did just jan-mar and it loaded fine!" is a shorter date range,
+/// "Make the report or export smaller" (it credited "Retry after a short wait", on screen).
+#[test]
+fn a_span_of_months_credits_the_smaller_report() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("Maple Dental QBO shows 504 gateway timeout on the P&L report for the full year");
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Retry after a short wait")
+    );
+    let out = chat.say("did just jan-mar and it loaded fine!");
+    assert!(
+        has(&out, "Shall I note **Make the report or export smaller**"),
+        "{}",
+        all_text(&out)
+    );
+}

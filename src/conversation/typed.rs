@@ -1379,11 +1379,15 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
         .without(&title)
         .shared_in_any_form(&Terms::of(&article.solutions[open].title))
         > 0;
-    let told = if names_the_open_one {
+    let mut told = if names_the_open_one {
         text.to_string()
     } else {
         with_the_cause_it_names(article, text)
     };
+    // "did just jan-mar": a shorter date range, in the steps' own words.
+    if understand::names_a_date_range(text) {
+        told.push_str(" date range");
+    }
     let mut said = Terms::said(&told).without(&title);
     // A verb form names a fix only as the user's deed ("i disconnected and reconnected"), not
     // as a state ("it says disconnected", "the account is disconnected").
@@ -3114,11 +3118,25 @@ fn says_a_word_of(title: &str, text: &str) -> bool {
     !words(title).is_disjoint(&words(text))
 }
 
-/// The words that can point to a fix: codes (with a digit, weighing more) and longer words.
+/// The words that can point to a fix: codes (with a digit, weighing more), longer words, and
+/// short names ("ND", "TLG") shared where one side writes them in capitals.
 struct Terms {
     codes: HashSet<String>,
     words: HashSet<String>,
+    /// Words of two or three letters, lower-cased, but for the commonest ("the", "it").
+    short: HashSet<String>,
+    /// Those of `short` written in capitals ("ND", "TLG", "VPN"): names, not filler.
+    names: HashSet<String>,
 }
+
+/// Short words too common to be a name even in capitals ("IT" in "Ask IT to allow Intuit").
+const COMMON_SHORT: &[&str] = &[
+    "it", "is", "in", "on", "to", "of", "or", "an", "as", "at", "be", "by", "do", "go", "if", "me",
+    "my", "no", "ok", "so", "up", "us", "we", "and", "the", "for", "not", "off", "all", "any",
+    "are", "but", "can", "did", "get", "got", "has", "had", "how", "its", "new", "now", "one",
+    "out", "own", "too", "try", "use", "was", "way", "who", "why", "you", "yet", "via", "ran",
+    "run", "yes", "per",
+];
 
 /// Words too common in fixes and replies to point to one.
 const COMMON: &[&str] = &[
@@ -3190,7 +3208,37 @@ impl Terms {
                 words.insert(w);
             }
         }
-        Terms { codes, words }
+        let mut short = HashSet::new();
+        let mut names = HashSet::new();
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| (2..=3).contains(&w.chars().count()))
+            .filter(|w| w.chars().all(char::is_alphabetic))
+        {
+            let lower = w.to_lowercase();
+            if COMMON_SHORT.contains(&lower.as_str()) {
+                continue;
+            }
+            if w.chars().all(char::is_uppercase) {
+                names.insert(lower.clone());
+            }
+            short.insert(lower);
+        }
+        Terms {
+            codes,
+            words,
+            short,
+            names,
+        }
+    }
+
+    /// The short words both share that either side writes as a name ("renamed the nd file"
+    /// and "Rename the .ND and .TLG files" share "nd").
+    fn shared_names(&self, other: &Terms) -> usize {
+        self.short
+            .intersection(&other.short)
+            .filter(|w| self.names.contains(*w) || other.names.contains(*w))
+            .count()
     }
 
     fn is_empty(&self) -> bool {
@@ -3202,6 +3250,8 @@ impl Terms {
         Terms {
             codes: self.codes.difference(&other.codes).cloned().collect(),
             words: self.words.difference(&other.words).cloned().collect(),
+            short: self.short.difference(&other.short).cloned().collect(),
+            names: self.names.difference(&other.short).cloned().collect(),
         }
     }
 
@@ -3209,6 +3259,7 @@ impl Terms {
     fn shared_with(&self, other: &Terms) -> usize {
         2 * self.codes.intersection(&other.codes).count()
             + self.words.intersection(&other.words).count()
+            + self.shared_names(other)
     }
 
     /// [`Terms::shared_with`], an adjective counting as its adverb too ("the manual update
@@ -3243,12 +3294,14 @@ impl Terms {
             })
             .count();
         // A verb form alone ("renamed my company file" for "Rename the CPS folder") names
-        // nothing: it needs a second word of the title beside it.
-        let shared = if shared == 1 && by_verb_form == 1 {
+        // nothing: it needs a second word of the title beside it (a short name, "renamed the
+        // ND and TLG", is one).
+        let names = self.shared_names(other);
+        let shared = if shared == 1 && by_verb_form == 1 && names == 0 {
             0
         } else {
             shared
         };
-        2 * self.codes.intersection(&other.codes).count() + shared
+        2 * self.codes.intersection(&other.codes).count() + shared + names
     }
 }

@@ -897,6 +897,48 @@ pub fn not_fixed_beside_not_tried(message: &str) -> bool {
     cues::not_fixed_beside_not_tried(&Normalised::new(message))
 }
 
+/// Whether a message names a span of months or a quarter ("did just jan-mar", "ran it for
+/// january to march", "only Q1"): a date range, the words a fix's steps use ("Shorten the date
+/// range"). One month alone ("may") is too often another word.
+pub fn names_a_date_range(message: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    const SPANS: &[&str] = &["-", "to", "through", "thru", "till", "until"];
+    let lower = message.to_lowercase().replace(['-', '–'], " - ");
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || ",.!?;:()".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let a_span = words
+        .windows(3)
+        .any(|w| MONTHS.contains(&w[0]) && SPANS.contains(&w[1]) && MONTHS.contains(&w[2]));
+    a_span || words.iter().any(|w| ["q1", "q2", "q3", "q4"].contains(w))
+}
+
 /// Whether the reply says the user cannot tell yet whether the fix worked ("not sure yet").
 pub fn cannot_tell(message: &str) -> bool {
     cues::cannot_tell(&Normalised::new(message))
@@ -1957,6 +1999,20 @@ mod tests {
         }
         assert_ne!(intent("is it my fault?"), Some(Intent::Fixed));
         assert_eq!(intent("sorry my bad, still broken"), Some(Intent::NotFixed));
+    }
+
+    #[test]
+    fn a_span_of_months_or_a_quarter_is_a_date_range() {
+        for said in [
+            "did just jan-mar and it loaded fine!",
+            "ran it for January to March",
+            "only Q1 works",
+        ] {
+            assert!(names_a_date_range(said), "{said}");
+        }
+        for said in ["it may work now", "jan said it loads", "march on"] {
+            assert!(!names_a_date_range(said), "{said}");
+        }
     }
 
     #[test]

@@ -8604,6 +8604,31 @@ fn a_fix_named_by_its_short_names_is_the_one_credited() {
     }
 }
 
+/// Found by the same tester: a fix that worked for one client and not another, or "kinda, a
+/// few came through", is in part: the walk goes on (it was "the same problem, noted" and the
+/// question again, or "Shall I note ...?").
+#[test]
+fn working_for_one_client_and_not_another_goes_on() {
+    let kb = shipped_kb();
+    for said in ["worked for client A but not B", "kinda, a few came through"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("bank feeds stopped updating for two of my clients, chrome");
+        let out = chat.say(said);
+        assert!(!has(&out, "same problem"), "{said}: {}", all_text(&out));
+        assert!(!has(&out, "as what fixed it"), "{said}: {}", all_text(&out));
+        assert_eq!(
+            outcome_of(&chat, "Update the bank feed manually"),
+            Some(Outcome::NotFixed),
+            "{said}"
+        );
+        assert_eq!(
+            question_title(&out),
+            "Check the bank's own website",
+            "{said}"
+        );
+    }
+}
+
 /// Found by the same tester: "did just jan-mar and it loaded fine!" is a shorter date range,
 /// "Make the report or export smaller" (it credited "Retry after a short wait", on screen).
 #[test]

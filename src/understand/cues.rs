@@ -510,8 +510,10 @@ pub fn partly(text: &Normalised) -> bool {
     // ("sort of. it works now thanks" says no part that fails: left to the rest; "partly,
     // the dashboard works" says one.)
     let opens_with = |hedges: &[&str]| hedges.iter().any(|h| text.starts(&format!("{h} {BREAK}")));
+    // ("kinda, a few came through": the part that works, said after the hedge, is a part.)
     let in_part = opens_with(&["partly", "partially", "half"])
-        || (opens_with(PARTLY_VAGUE) && (text.any(CONTRASTS) || !strong_fixed(text)));
+        || (opens_with(PARTLY_VAGUE)
+            && (text.any(CONTRASTS) || !strong_fixed(text) || text.any(ONLY_SOME)));
     if in_part && text.word_count() <= 25 && !opens_like_a_question(text) {
         return true;
     }
@@ -544,6 +546,36 @@ pub fn partly(text: &Normalised) -> bool {
             "appears to work",
         ]));
     alone || of_a_fix || a_bit
+}
+
+/// Some of several, not all: "a few came through", "some of them synced".
+const ONLY_SOME: &[&str] = &[
+    "a few",
+    "some",
+    "a couple",
+    "one or two",
+    "only one",
+    "only some",
+    "a handful",
+    "not all",
+    "half",
+];
+
+/// Whether the reply says the fix worked for one of several and not another ("worked for
+/// client A but not B", "fixed it for Maple Dental but not for Birch Law"): in part, so the
+/// walk goes on. (It was "the same problem, noted", or another article by its names.)
+pub fn works_for_some_only(text: &Normalised) -> bool {
+    let Some((before, after)) = text.padded().split_once(" but ") else {
+        return false;
+    };
+    let before = Normalised::from_padded(&format!(" {} ", before.trim()));
+    let after = after.trim_start();
+    strong_fixed(&before)
+        && !negated(&before)
+        && before.has("for")
+        && ["not ", "still not ", "no luck "]
+            .iter()
+            .any(|n| after.starts_with(n))
 }
 
 /// "The rest works": the trouble is left in one part only.

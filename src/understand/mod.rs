@@ -1572,6 +1572,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::worked_briefly(text) && !text.is_question() {
         return Some(Intent::NotFixed);
     }
+    // "worked for client A but not B": for one of several only, in part.
+    if cues::works_for_some_only(text) && !text.is_question() {
+        return Some(Intent::NotFixed);
+    }
     // "still broken... nvm it works now".
     // (Plainly: not "works after a restart but only for a minute", nor "works in incognito",
     // a test's result.)
@@ -2013,6 +2017,21 @@ mod tests {
         for said in ["it may work now", "jan said it loads", "march on"] {
             assert!(!names_a_date_range(said), "{said}");
         }
+    }
+
+    /// Found by a black-box tester (a bookkeeper with many clients): a fix that worked for one
+    /// of several and not another, or a hedge then a part, is no fix.
+    #[test]
+    fn working_for_one_client_and_not_another_is_in_part() {
+        for said in [
+            "worked for client A but not B",
+            "it fixed it for the first account but not for the second",
+            "kinda, a few came through",
+            "sort of, some of them synced",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        assert_eq!(intent("worked for me, thanks"), Some(Intent::Fixed));
     }
 
     #[test]

@@ -156,6 +156,11 @@ pub const THAT_IS_THE_USUAL_SETUP: &str =
 /// staff; the test's own question follows.
 pub const STILL_HERE_NOTED: &str =
     "Noted: it still fails where you are. What counts here is whether it works in the test.";
+/// A choice's label typed when that choice is not on screen ("Switch to Payroll Update
+/// Fails ..."): the fix on screen is left untried and the article opened.
+pub fn left_untried_for(fix: &str, article: &str) -> String {
+    format!("I've left **{fix}** as not tried, and here is **{article}**.")
+}
 /// "no" right after "Glad that worked!".
 pub const FIX_DOUBTED: &str = "Alright. If the fix stopped working, tell me what you see now (\"it came back\", \
      \"still blank\") and I'll go on with the next fix; otherwise you're all set.";

@@ -8629,6 +8629,28 @@ fn working_for_one_client_and_not_another_goes_on() {
     }
 }
 
+/// Found by the same tester: the "switch to" label typed with no switch question on screen is
+/// a request for that article (its "fails" was read as a failed fix, and the next one shown).
+#[test]
+fn a_switch_label_typed_opens_that_article() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("Hartley Plumbing bank feed stopped syncing, chrome");
+    let out = chat.say("Switch to Payroll Update Fails or Payroll Service Connection Errors");
+    assert!(!chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+    assert!(has(&out, "as not tried"), "{}", all_text(&out));
+    assert!(
+        has(
+            &out,
+            "Payroll Update Fails or Payroll Service Connection Errors"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    let stage = format!("{:?}", chat.session.stage);
+    assert!(stage.contains("payroll-not-updating"), "{stage}");
+}
+
 /// Found by the same tester: "did just jan-mar and it loaded fine!" is a shorter date range,
 /// "Make the report or export smaller" (it credited "Retry after a short wait", on screen).
 #[test]

@@ -100,6 +100,17 @@ pub(super) fn answer(
         other_product(session, article, (walked, named), text, now, out);
         return;
     }
+    // "Switch to Payroll Update Fails ..." typed with no such choice on screen: the label says
+    // what the user wants, that article (its "fails" was read as a failed fix). The step on
+    // screen is left untried.
+    if let Some(other) = switch_label_typed(kb, article, text) {
+        if let Some(fix) = session.pending_attempt().map(|p| p.title.clone()) {
+            out.replies
+                .push(Reply::new(words::left_untried_for(&fix, &other.title)).article(&article.id));
+        }
+        act(kb, session, Action::Article(other.id.clone()), now, out);
+        return;
+    }
     // "it works in incognito though", after that test failed there: the new result counts.
     if super::test_answered_again(session, article, text, now, out) {
         return;
@@ -903,6 +914,24 @@ pub(super) fn answer(
             open_question(session, article, words::DIDNT_CATCH, now, out)
         }
     }
+}
+
+/// The article other than `current` whose "switch to" choice label `text` is, as typed
+/// ("Switch to Payroll Update Fails or Payroll Service Connection Errors"), in any case and
+/// with a closing "." or "!".
+fn switch_label_typed<'a>(
+    kb: &'a KnowledgeBase,
+    current: &Article,
+    text: &str,
+) -> Option<&'a Article> {
+    let typed = text
+        .trim()
+        .trim_end_matches(['.', '!'])
+        .trim()
+        .to_lowercase();
+    kb.articles()
+        .iter()
+        .find(|a| a.id != current.id && words::switch_to(&a.title).to_lowercase() == typed)
 }
 
 /// "Add it to my ticket" in words: the action, with whatever else the message says ("please

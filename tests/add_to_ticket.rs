@@ -768,3 +768,20 @@ async fn a_hand_over_asked_again_after_resolution_links_the_resolved_ticket() {
     let new = service.ticket(TicketId(2)).unwrap();
     assert_eq!(new.summaries[0].follows, None);
 }
+
+/// "Rosa's Bakery payroll went through this morning, thanks" tells the open ticket it works
+/// (it was offered to the ticket as more words, beside two articles). Found by an exploratory
+/// helper.
+#[tokio::test]
+async fn it_went_through_tells_the_open_ticket_it_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = handed_over(dir.path(), "payroll update fails with PS107").await;
+    let out = say(
+        &service,
+        &ann,
+        typed("Rosa's Bakery payroll went through this morning, thanks"),
+    )
+    .await;
+    assert!(out.contains("Glad it works now"), "{out}");
+    assert!(supportbot::store::TicketRow::of(&service.ticket(TicketId(1)).unwrap()).says_it_works);
+}

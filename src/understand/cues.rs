@@ -433,6 +433,11 @@ const FIXED_IT_NOW: &[&str] = &[
     "sorted it out",
     "got it sorted",
     "all good",
+    // "Rosa's payroll went through this morning, thanks".
+    "went through",
+    "went thru",
+    "came through",
+    "came thru",
 ];
 
 /// Whether the message says in plain words that it works now (see [`super::works_now`]),

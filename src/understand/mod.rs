@@ -2684,6 +2684,7 @@ mod tests {
             "it fixed itself lol",
             "i got it working",
             "fixed it myself, cleared cookies",
+            "Rosa's Bakery payroll went through this morning, thanks",
         ] {
             assert!(works_now(works), "{works}");
         }

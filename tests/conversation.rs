@@ -1002,6 +1002,24 @@ fn a_question_whether_the_step_can_do_harm_is_answered_by_its_faq() {
     assert!(out.replies.iter().all(|r| r.aside), "{out:?}");
     assert_eq!(chat.session.article(), Some("internal-server-error-500"));
 
+    // Two entries as near the step on screen: the one naming the user's error code (the H202
+    // entry answered a -6000 user that the file is "usually fine").
+    for (first, entry) in [
+        (
+            "QuickBooks desktop error -6000, -82 when opening company file",
+            "Does a 6000-series error mean my company file is damaged?",
+        ),
+        (
+            "H202 when opening company file from workstation",
+            "Does an H202 error mean my company file is damaged?",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(first);
+        let out = chat.say("does this mean the company file is damaged?");
+        assert!(has(&out, entry), "{first}: {}", all_text(&out));
+    }
+
     // At a test the same: "Turn off security software for a moment" has its entry.
     let mut chat = Chat::new(&kb);
     chat.say("my antivirus is blocking quickbooks");

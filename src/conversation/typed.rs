@@ -428,7 +428,7 @@ pub(super) fn answer(
     // outage?").
     if let Some(faq) = session
         .current_step()
-        .and_then(|step| risk_faq(article, step.solution, text))
+        .and_then(|step| risk_faq(session, article, step.solution, text))
     {
         faq_on_the_side(session, article, (faq, article), text, now, out);
         return;
@@ -2130,8 +2130,9 @@ fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowle
 /// The FAQ entry of `article` that answers a question whether the step `open` can do harm
 /// ("will i lose data if i do this"): an entry asking the same of a step sharing words with it
 /// ("Is it safe to rename the .ND and .TLG files?" for "Rename the .ND and .TLG files"); the
-/// one sharing most when several do.
+/// one sharing most when several do, and of those as near the one naming a code the user gave.
 fn risk_faq<'a>(
+    session: &Session,
     article: &'a Article,
     open: usize,
     question: &str,
@@ -2140,14 +2141,31 @@ fn risk_faq<'a>(
         return None;
     }
     let step = Terms::of(&article.solutions.get(open)?.title);
-    article
+    let scored: Vec<(usize, &crate::knowledge::Faq)> = article
         .faq
         .iter()
         .filter(|f| understand::asks_about_risk(&f.question))
         .map(|f| (Terms::of(&f.question).shared_in_any_form(&step), f))
         .filter(|&(shared, _)| shared > 0)
-        .max_by_key(|&(shared, _)| shared)
+        .collect();
+    let most = scored.iter().map(|&(shared, _)| shared).max()?;
+    let best: Vec<&crate::knowledge::Faq> = scored
+        .into_iter()
+        .filter(|&(shared, _)| shared == most)
         .map(|(_, f)| f)
+        .collect();
+    // Several as near ("does this mean the file is damaged?" at "Open the file on the server":
+    // the H202 entry and the 6000-series one): the one naming a code the user gave, else none.
+    let codes = Terms::of(&session.descriptions.join(" ")).codes;
+    let by_code: Vec<&crate::knowledge::Faq> = best
+        .iter()
+        .copied()
+        .filter(|f| !Terms::of(&f.question).codes.is_disjoint(&codes))
+        .collect();
+    match (best.as_slice(), by_code.as_slice()) {
+        ([only], _) | (_, [only]) => Some(only),
+        _ => None,
+    }
 }
 
 /// The FAQ entry, of any article, that a question whether something can do harm asks when

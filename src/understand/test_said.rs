@@ -159,16 +159,7 @@ const NOT_DONE: &[&str] = &[
 pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
     // "IT says it works with the vpn off": hearsay ("it says page not found" is the screen).
     const SAYS: &[&str] = &["says", "said", "say"];
-    let names: Vec<Vec<String>> = names
-        .iter()
-        .map(|n| {
-            Normalised::new(n)
-                .words()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .filter(|n| !n.is_empty())
-        .collect();
+    let names = as_words(names.iter().map(String::as_str));
     let mut said = None;
     for sentence in Normalised::new(message).sentences() {
         let clauses = clauses(&sentence);
@@ -239,10 +230,18 @@ pub fn still_here_not_there(message: &str, names: &[String]) -> bool {
     const ANSWERS_FIRST: &[&str] = &["no", "nope", "nah", "nop", "yes", "yeah", "yep", "yup"];
     let text = Normalised::new(message);
     let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
-    let names_the_place = names
+    let names_the_place = as_words(names.iter().map(String::as_str).chain(["there"]))
         .iter()
-        .map(String::as_str)
-        .chain(["there"])
+        .any(|n| find(&words, n).is_some());
+    words.contains(&"still")
+        && !names_the_place
+        && !words.first().is_some_and(|w| ANSWERS_FIRST.contains(w))
+}
+
+/// Each of a test's names as its normalised words ("private window" -> ["private",
+/// "window"]); names with no words left out.
+fn as_words<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Vec<String>> {
+    names
         .map(|n| {
             Normalised::new(n)
                 .words()
@@ -250,10 +249,7 @@ pub fn still_here_not_there(message: &str, names: &[String]) -> bool {
                 .collect::<Vec<_>>()
         })
         .filter(|n| !n.is_empty())
-        .any(|n| find(&words, &n).is_some());
-    words.contains(&"still")
-        && !names_the_place
-        && !words.first().is_some_and(|w| ANSWERS_FIRST.contains(w))
+        .collect()
 }
 
 /// Where `name` (as words) starts in `words`.

@@ -78,6 +78,9 @@ pub const NOT_NOW: &str = "No problem. If you want to look at it later, just des
 pub const STEPS_ARE_FOR_A_BROWSER: &str = "You mentioned the mobile app: these fixes are written for the website in a browser. If only the app has the trouble, update it (or delete and reinstall it) from your app store, and meanwhile use the website in your phone's browser.";
 
 /// At the start of a walk, the other problem the description named too.
+/// The field that says which other problems a description named are held.
+pub const ALSO_MENTIONED: &str = "Also mentioned";
+
 pub fn also_after_this(title: &str) -> String {
     format!("{title}: we'll come to it once this one is sorted.")
 }

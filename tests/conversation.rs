@@ -7931,6 +7931,45 @@ fn a_problem_switched_away_from_is_offered_again() {
     assert!(!has(&out, "You also mentioned"), "{}", all_text(&out));
 }
 
+/// Where this session's rules must not reach (found by a reviewer): a problem told with a
+/// worry about data opens its article (it got only the FAQ entry), "quick question, ..." about
+/// the step is no question on the side, a test done in other words than its names is its
+/// result, and "fixed for now but not sure" fails no fix.
+#[test]
+fn rules_of_the_twenty_fifth_session_do_not_reach_past_them() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("got a 503 while saving an invoice, is my data lost?");
+    assert_eq!(chat.session.article(), Some("service-unavailable-503"));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("Hartley bank feed stopped syncing");
+    let out = chat.say("quick question, does this work if i use chrome instead?");
+    assert!(
+        !has(&out, "I can't help with that here"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("H202 when opening company file from workstation");
+    chat.say("tried it at the server itself, still H202");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::FailsThere)),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("Hartley bank feed stopped syncing, chrome");
+    chat.say("seems fixed for now but not sure it will last");
+    assert!(!chat.recorded(Outcome::NotFixed));
+}
+
 /// Three problems in one message: each is offered in turn as the one before is fixed (the
 /// third was never offered).
 #[test]

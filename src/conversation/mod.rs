@@ -825,8 +825,11 @@ fn describe(
         return;
     }
     // "will clearing the cache lose any of the client's data?" after a fix: the FAQ entry that
-    // answers it, and no walk (it opened the cache article as a new problem).
-    if let Some((faq, from)) = typed::risk_faq_anywhere(kb, text) {
+    // answers it, and no walk (it opened the cache article as a new problem). ("got a 503
+    // while saving, is my data lost?" tells a problem too: its article opens, as before.)
+    if !understand::mentions_trouble(text)
+        && let Some((faq, from)) = typed::risk_faq_anywhere(kb, text)
+    {
         out.replies.push(
             Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
                 .article(&from.id)
@@ -1491,7 +1494,7 @@ fn describe(
         // Said at once, so the user knows it was heard ("... and also payroll won't update").
         if let (Some(value), Some(first)) = (also_mentioned(session), out.replies.first_mut()) {
             first.fields.push(crate::reply::Field {
-                name: "Also mentioned".into(),
+                name: words::ALSO_MENTIONED.into(),
                 value,
             });
         }
@@ -1560,10 +1563,14 @@ fn describe(
         // "bank feed for hartley stopped, and also rosa's payroll fails" at a list: each
         // problem it names is held, so those not picked are offered once the picked one is
         // sorted.
+        // (Fewer than two: none held, nor any from an earlier description.)
         let mut named = other_problems_named(kb, text, "");
         if named.len() >= 2 {
             session.also_named = Some(named.remove(0));
             session.also_named_later = named;
+        } else {
+            session.also_named = None;
+            session.also_named_later.clear();
         }
         out.replies.push(reply);
         return;
@@ -2374,7 +2381,7 @@ fn start_article_at(
     if matches!(session.stage, Stage::ChoosingArticle { .. })
         && let Some(value) = also_mentioned(session)
     {
-        reply = reply.field("Also mentioned", value);
+        reply = reply.field(words::ALSO_MENTIONED, value);
     }
     if !article.causes.is_empty() {
         let causes: Vec<&str> = article.causes.iter().map(|c| c.name.as_str()).collect();

@@ -538,7 +538,7 @@ pub(super) fn answer(
         && let Some(test) = session
             .current_step()
             .and_then(|s| article.solutions.get(s.solution))
-        && understand::still_here_not_there(text, &test.also_called)
+        && understand::still_here_not_there(text, &place_names(article, test))
         // ("its blank in normal chrome still": the usual window, answered below.)
         && !understand::about_the_usual_setup(text)
     {
@@ -2090,6 +2090,16 @@ pub(super) fn step_words(solution: &crate::knowledge::Solution) -> String {
     format!("{}\n{}", solution.title, solution.general)
 }
 
+/// What names a test's place: its other names, and the words of its title that the
+/// article's title does not have ("server" of "Open the file on the server": "tried it at the
+/// server itself, still H202" did the test).
+fn place_names(article: &Article, test: &crate::knowledge::Solution) -> Vec<String> {
+    let of_the_article = Terms::of(&article.title);
+    let mut names = test.also_called.clone();
+    names.extend(Terms::of(&test.title).without(&of_the_article).words);
+    names
+}
+
 fn test_names(test: &crate::knowledge::Solution) -> Vec<String> {
     let mut names = test.also_called.clone();
     names.push("there".to_string());
@@ -2102,7 +2112,7 @@ fn faq_for<'a>(article: &'a Article, question: &str) -> Option<&'a crate::knowle
     // Words any question has ("what does that mean") point to no entry.
     const ASKING: &[&str] = &[
         "mean", "means", "what", "when", "where", "which", "should", "would", "could", "happen",
-        "happens", "need", "know", "about", "still", "cause", "causes",
+        "happens", "need", "know", "about", "still", "cause", "causes", "while",
     ];
     let mut said = Terms::of(question);
     said.words.retain(|w| !ASKING.contains(&w.as_str()));

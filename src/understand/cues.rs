@@ -575,9 +575,20 @@ pub fn works_for_some_only(text: &Normalised) -> bool {
     };
     let before = Normalised::from_padded(&format!(" {} ", before.trim()));
     let after = after.trim_start();
+    // ("seems fixed for now but not sure it will last": for a time, not for one of several.)
+    const FOR_A_TIME: &[&str] = &[
+        "for now",
+        "for a bit",
+        "for a while",
+        "for the moment",
+        "for a day",
+        "for a minute",
+        "for a second",
+    ];
     strong_fixed(&before)
         && !negated(&before)
         && before.has("for")
+        && !before.any(FOR_A_TIME)
         && ["not ", "still not ", "no luck "]
             .iter()
             .any(|n| after.starts_with(n))

@@ -1103,7 +1103,8 @@ pub fn asks_about_risk(message: &str) -> bool {
 }
 
 /// Whether the message says it is about something else than the problem ("unrelated but how
-/// do i void a check?", "quick q while i wait - ...", "off topic, ...").
+/// do i void a check?", "off topic, ..."). ("quick question, ..." and "while i wait" ask about
+/// the step as often.)
 pub fn says_it_is_unrelated(message: &str) -> bool {
     const UNRELATED: &[&str] = &[
         "unrelated",
@@ -1114,10 +1115,6 @@ pub fn says_it_is_unrelated(message: &str) -> bool {
         "side question",
         "different question",
         "separate question",
-        "quick q",
-        "quick question",
-        "while i wait",
-        "while im waiting",
     ];
     Normalised::new(message).any(UNRELATED)
 }
@@ -2032,6 +2029,11 @@ mod tests {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }
         assert_eq!(intent("worked for me, thanks"), Some(Intent::Fixed));
+        // For a time, not for one of several: no failure (found in review).
+        assert_ne!(
+            intent("seems fixed for now but not sure it will last"),
+            Some(Intent::NotFixed)
+        );
     }
 
     #[test]
@@ -4331,12 +4333,14 @@ mod tests {
     fn a_question_said_to_be_about_something_else_is_unrelated() {
         for said in [
             "unrelated but how do i void a check in desktop?",
-            "quick q while i wait - how do i record an owner's draw in qbo?",
             "off topic, can i export to excel?",
         ] {
             assert!(says_it_is_unrelated(said), "{said}");
         }
         assert!(!says_it_is_unrelated("how do i clear cookies on my iphone"));
+        assert!(!says_it_is_unrelated(
+            "quick question, does this work if i use chrome instead?"
+        ));
         assert!(!says_it_is_unrelated("is it related to my vpn?"));
     }
 }

@@ -830,11 +830,7 @@ fn describe(
     if !understand::mentions_trouble(text)
         && let Some((faq, from)) = typed::risk_faq_anywhere(kb, text)
     {
-        out.replies.push(
-            Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
-                .article(&from.id)
-                .aside(),
-        );
+        out.replies.push(typed::faq_reply(faq, from));
         return;
     }
     // "this is useless": with a ticket open, where it stands; else a person, offered.
@@ -1510,7 +1506,7 @@ fn describe(
         }
         // (Not for steps done on a computer whatever the user chats from: said as "Device".)
         if assumed_browser
-            && !(done_on_a_computer(article) && touch_with(session.browser, session.device))
+            && !on_a_phone_for_a_computer(session, article)
             && let (Some(b), Some(first)) = (session.browser, out.replies.first_mut())
         {
             first.fields.push(crate::reply::Field {
@@ -2398,7 +2394,7 @@ fn start_article_at(
         reply = reply.field("App", words::STEPS_ARE_FOR_A_BROWSER);
     }
     // QuickBooks Desktop's steps for a user chatting from an iPhone: done on the computer.
-    if done_on_a_computer(article) && touch_with(session.browser, session.device) {
+    if on_a_phone_for_a_computer(session, article) {
         let on = device_or_browser(session.browser, session.device);
         reply = reply.field(
             "Device",
@@ -3208,6 +3204,12 @@ pub(crate) fn no_keyboard_needed(
 /// one ([`touch_with`]), and the article is not for a product that runs on a computer only.
 fn touch_in(session: &Session, article: &Article) -> bool {
     !done_on_a_computer(article) && touch_with(session.browser, session.device)
+}
+
+/// Whether the user chats from a phone or tablet about an article whose steps are done on a
+/// computer ([`done_on_a_computer`]): said once, as "Device", instead of the browser assumed.
+fn on_a_phone_for_a_computer(session: &Session, article: &Article) -> bool {
+    done_on_a_computer(article) && touch_with(session.browser, session.device)
 }
 
 /// Whether `article` is for QuickBooks Desktop, which runs on no phone or tablet: a user

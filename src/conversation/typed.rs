@@ -2279,12 +2279,15 @@ fn faq_on_the_side(
 ) {
     let (faq, from) = faq;
     session.note_aside(text);
-    out.replies.push(
-        Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
-            .article(&from.id)
-            .aside(),
-    );
+    out.replies.push(faq_reply(faq, from));
     open_question(session, article, "", now, out)
+}
+
+/// A FAQ entry of `from` said on the side: its question in bold, then its answer.
+pub(super) fn faq_reply(faq: &crate::knowledge::Faq, from: &Article) -> Reply {
+    Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
+        .article(&from.id)
+        .aside()
 }
 
 /// A move through the fixes asked for in words, while a fix is open.

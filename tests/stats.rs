@@ -26,6 +26,18 @@ fn step(service: &Service, user: &UserRef) -> supportbot::session::Step {
         .expect("a step is open")
 }
 
+/// Answers the step open now for `who` with `answer` (`Action::Fixed`, `Action::NotFixed`).
+async fn answer_step(
+    service: &Service,
+    who: &UserRef,
+    answer: fn(supportbot::session::Step) -> Action,
+) {
+    service
+        .handle(who, Event::Act(answer(step(service, who))))
+        .await
+        .unwrap();
+}
+
 /// Every figure `stats` shows now, and those of `article`.
 fn stats_of(service: &Service, article: &str) -> (stats::Stats, stats::ArticleStats) {
     let s = stats::aggregate(service.store().stat_events(), service.store().tickets(), 0);
@@ -73,24 +85,15 @@ async fn stats_learn_from_answers_and_tickets() {
         .handle(&ann, describe_in_chrome("quickbooks error 502 bad gateway"))
         .await
         .unwrap();
-    service
-        .handle(&ann, Event::Act(Action::NotFixed(step(&service, &ann))))
-        .await
-        .unwrap();
-    service
-        .handle(&ann, Event::Act(Action::Fixed(step(&service, &ann))))
-        .await
-        .unwrap();
+    answer_step(&service, &ann, Action::NotFixed).await;
+    answer_step(&service, &ann, Action::Fixed).await;
     // Bob: first fix fails, then he asks for a human.
     let bob = user("bob");
     service
         .handle(&bob, describe_in_chrome("quickbooks error 502 bad gateway"))
         .await
         .unwrap();
-    service
-        .handle(&bob, Event::Act(Action::NotFixed(step(&service, &bob))))
-        .await
-        .unwrap();
+    answer_step(&service, &bob, Action::NotFixed).await;
     let replies = service
         .handle(&bob, Event::Act(Action::Escalate))
         .await
@@ -166,10 +169,7 @@ async fn a_fix_told_to_the_open_ticket_is_counted_once_and_not_as_a_hand_over() 
     ] {
         service.handle(&ann, event).await.unwrap();
     }
-    service
-        .handle(&ann, Event::Act(Action::Fixed(step(&service, &ann))))
-        .await
-        .unwrap();
+    answer_step(&service, &ann, Action::Fixed).await;
     let (s, a) = stats_of(&service, "quickbooks-error-502");
     let fixed = &a.solutions[0];
     assert_eq!(
@@ -189,10 +189,7 @@ async fn words_added_to_the_open_ticket_are_no_new_hand_over() {
         .handle(&ann, describe_in_chrome("quickbooks error 502 bad gateway"))
         .await
         .unwrap();
-    service
-        .handle(&ann, Event::Act(Action::NotFixed(step(&service, &ann))))
-        .await
-        .unwrap();
+    answer_step(&service, &ann, Action::NotFixed).await;
     service
         .handle(&ann, Event::Escalate { note: None })
         .await
@@ -234,10 +231,7 @@ async fn a_fix_said_to_be_tried_already_counts_as_not_fixed_and_the_one_on_scree
             .await
             .unwrap();
     }
-    service
-        .handle(&ann, Event::Act(Action::NotFixed(step(&service, &ann))))
-        .await
-        .unwrap();
+    answer_step(&service, &ann, Action::NotFixed).await;
     let (_, a) = stats_of(&service, "company-file-not-opening");
     let counts: Vec<(u64, u64)> = a.solutions[..3]
         .iter()
@@ -262,28 +256,16 @@ async fn a_test_counts_what_it_showed_and_the_ticket_says_so() {
         .await
         .unwrap();
     // Reload: still broken; the private window: it works there.
-    service
-        .handle(&ann, Event::Act(Action::NotFixed(step(&service, &ann))))
-        .await
-        .unwrap();
-    service
-        .handle(&ann, Event::Act(Action::Fixed(step(&service, &ann))))
-        .await
-        .unwrap();
+    answer_step(&service, &ann, Action::NotFixed).await;
+    answer_step(&service, &ann, Action::Fixed).await;
     // Bob: the problem shows in the private window too.
     let bob = user("bob");
     service
         .handle(&bob, describe_in_chrome(blank))
         .await
         .unwrap();
-    service
-        .handle(&bob, Event::Act(Action::NotFixed(step(&service, &bob))))
-        .await
-        .unwrap();
-    service
-        .handle(&bob, Event::Act(Action::NotFixed(step(&service, &bob))))
-        .await
-        .unwrap();
+    answer_step(&service, &bob, Action::NotFixed).await;
+    answer_step(&service, &bob, Action::NotFixed).await;
     service
         .handle(&ann, Event::Act(Action::Escalate))
         .await
@@ -357,10 +339,7 @@ async fn a_follow_up_to_the_open_ticket_is_no_second_escalation() {
         .handle(&al, describe_in_chrome("quickbooks says 502 bad gateway"))
         .await
         .unwrap();
-    service
-        .handle(&al, Event::Act(Action::NotFixed(step(&service, &al))))
-        .await
-        .unwrap();
+    answer_step(&service, &al, Action::NotFixed).await;
     service
         .handle(&al, Event::Act(Action::Escalate))
         .await
@@ -398,10 +377,7 @@ async fn a_hand_over_after_a_fix_takes_back_fixed_without_a_ticket() {
         .handle(&ann, describe_in_chrome("quickbooks error 502 bad gateway"))
         .await
         .unwrap();
-    service
-        .handle(&ann, Event::Act(Action::Fixed(step(&service, &ann))))
-        .await
-        .unwrap();
+    answer_step(&service, &ann, Action::Fixed).await;
     let (s, _) = stats_of(&service, "quickbooks-error-502");
     assert_eq!(s.conversations_fixed_without_ticket, 1);
     service

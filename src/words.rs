@@ -485,6 +485,13 @@ pub fn handed_over(ticket: Option<&str>) -> String {
     )
 }
 
+/// A check asked for during an article that names none: the only service is checked anyway.
+pub fn no_check_of_its_own(title: &str, service: &str) -> String {
+    format!(
+        "**{title}** names no service to check, so I'm checking the only one set up, **{service}**. Whether it is up may say little about this problem."
+    )
+}
+
 pub fn which_service(list: &str) -> String {
     format!(
         "Which service should I check?\n{list}\n\nOr describe your problem, and I'll check the services it involves."

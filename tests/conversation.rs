@@ -2336,6 +2336,39 @@ fn check_with_an_article_checks_its_services() {
 }
 
 #[test]
+fn check_during_an_article_without_services_says_what_the_only_one_can_tell() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks desktop says H202 when opening the company file");
+    let article = kb.get(chat.session.article().expect("an article")).unwrap();
+    assert!(
+        article.checks.is_empty(),
+        "the company-file article names none"
+    );
+    let [only] = kb.targets() else {
+        panic!("the shipped knowledge has one service")
+    };
+    let out = chat.say("is it down?");
+    assert_eq!(
+        out.effects,
+        [Effect::Check {
+            targets: vec![only.name.clone()],
+            lead: false
+        }]
+    );
+    assert!(
+        has(&out, "names no service to check") && has(&out, &only.description),
+        "{}",
+        all_text(&out)
+    );
+    // An article that names its services checks them without the caveat.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks error 502 bad gateway on chrome");
+    let out = chat.say("is it down?");
+    assert!(!has(&out, "names no service"), "{}", all_text(&out));
+}
+
+#[test]
 fn answers_without_an_open_step_are_explained_not_errors() {
     let kb = inline_kb();
     let mut chat = Chat::new(&kb);
@@ -5402,6 +5435,28 @@ fn bot_questions_fed_up_users_and_chat_shorthand_are_understood() {
         "{}",
         all_text(&out)
     );
+
+    // At "Is it one of these?": the list stays, in its places, beside the person (it was
+    // dropped, and "2" then picked nothing).
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks wont work");
+    let Stage::ChoosingArticle { candidates } = chat.session.stage.clone() else {
+        panic!("a list: {:?}", chat.session.stage)
+    };
+    let out = chat.say("this is useless");
+    assert!(
+        has(&out, "Sorry I haven't been more help"),
+        "{}",
+        all_text(&out)
+    );
+    let listed: Vec<Action> = candidates.iter().cloned().map(Action::Article).collect();
+    assert!(
+        actions(&out).starts_with(&listed) && actions(&out).contains(&Action::Escalate),
+        "{:?}",
+        actions(&out)
+    );
+    chat.say("2");
+    assert_eq!(chat.session.article(), Some(candidates[1].as_str()));
 }
 
 /// Found by a helper playing users: "ya" to "Which browser?" was "Glad it works now!" (no fix

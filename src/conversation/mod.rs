@@ -838,6 +838,13 @@ fn describe(
         session.note_aside(text);
         if session.ticket_open && session.ticket.is_some() {
             out.effects.push(Effect::TicketStatus);
+        } else if let Stage::ChoosingArticle { candidates } = &session.stage {
+            // The list on screen stays the question ("2" still picks its second article).
+            out.replies.push(the_list_again(
+                kb,
+                candidates,
+                words::SORRY_NO_HELP.to_string(),
+            ));
         } else {
             out.replies.push(Reply::new(words::SORRY_NO_HELP).choice(
                 Action::Escalate,
@@ -1881,6 +1888,18 @@ fn act(kb: &KnowledgeBase, session: &mut Session, action: Action, now: u64, out:
             // Nothing open (or an article without targets): the one service there is, or ask
             // which, rather than probing every configured one.
             if let ([], [only]) = (targets.as_slice(), kb.targets()) {
+                // An open article that names no check: the result may say nothing about its
+                // problem (a Desktop company file checked against the online sign-in page).
+                if let Some(article) = current_article(kb, session) {
+                    out.replies.push(
+                        Reply::new(words::no_check_of_its_own(
+                            &article.title,
+                            &only.description,
+                        ))
+                        .article(&article.id)
+                        .aside(),
+                    );
+                }
                 targets.push(only.name.clone());
             }
             if targets.is_empty() {

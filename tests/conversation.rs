@@ -8125,11 +8125,25 @@ fn the_other_quickbooks_named_mid_walk_is_told_and_asked_for_more() {
         !choices.iter().any(|a| matches!(a, Action::Article(_))),
         "{choices:?}"
     );
+    // Not "did this fix it?" for steps just said not to fit: a person, or these steps anyway.
+    assert_eq!(choices, [Action::Escalate, Action::Continue]);
+    assert!(!has(&out, "fix it?"), "{}", all_text(&out));
     // Nothing recorded against the Desktop steps.
     assert!(!chat.recorded(Outcome::NotFixed) && !chat.recorded(Outcome::Fixed));
     // What they see next is matched: another article is offered as a switch.
     let out = chat.say("it says 502 bad gateway when i open quickbooks online");
     assert!(has(&out, "different problem"), "{}", all_text(&out));
+    // Going on with them anyway shows the step on screen again.
+    let mut chat = Chat::new(&kb);
+    chat.say("company file wont open, it just spins");
+    let open = chat.session.current_step().expect("a step");
+    chat.say("its qbo not desktop");
+    let out = chat.act(Action::Continue);
+    assert!(
+        actions(&out).contains(&Action::Fixed(open)),
+        "{:?}",
+        actions(&out)
+    );
 
     // Said of an Online article, the pair outright.
     let mut chat = Chat::new(&kb);

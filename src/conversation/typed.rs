@@ -2818,6 +2818,21 @@ fn other_product(
         words::for_another_product(&article.title, walked.label(), named.label()),
         words::tell_me_more_for(named.label())
     );
+    // Not "did this fix it?" again: its steps were just said not to fit. Going on with them
+    // anyway shows the step on screen again (an answer typed to it still counts).
+    if matches!(session.stage, super::Stage::AwaitingFeedback { .. }) {
+        out.replies.push(
+            Reply::new(lead)
+                .article(&article.id)
+                .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary)
+                .choice(
+                    Action::Continue,
+                    words::keep_going_with(&article.title),
+                    Style::Secondary,
+                ),
+        );
+        return;
+    }
     open_question(session, article, &lead, now, out);
 }
 

@@ -1056,17 +1056,29 @@ pub fn while_you_wait(title: &str) -> String {
 }
 
 /// A message after a hand-over that matches no article confidently: likely more for the ticket.
-pub fn for_your_ticket(id: &str, candidates: bool) -> String {
-    if candidates {
-        format!(
+/// What "Add this to your ticket?" says beside adding.
+pub enum ForYourTicket {
+    /// Other articles the words may be are offered too.
+    OrAnotherProblem,
+    /// The words match the ticket's own problem.
+    AboutIt,
+    /// The words match no article.
+    NoArticle,
+}
+
+pub fn for_your_ticket(id: &str, said: ForYourTicket) -> String {
+    match said {
+        ForYourTicket::OrAnotherProblem => format!(
             "Is this more for your ticket **{id}**? I can add it so the support team sees it. If it's a \
              different problem, pick the closest one."
-        )
-    } else {
-        format!(
+        ),
+        ForYourTicket::AboutIt => format!(
+            "Is this more for your ticket **{id}**? I can add it so the support team sees it."
+        ),
+        ForYourTicket::NoArticle => format!(
             "I don't have an article for that, but I can add it to your ticket **{id}** so the \
              support team sees it."
-        )
+        ),
     }
 }
 

@@ -785,3 +785,64 @@ async fn it_went_through_tells_the_open_ticket_it_works() {
     assert!(out.contains("Glad it works now"), "{out}");
     assert!(supportbot::store::TicketRow::of(&service.ticket(TicketId(1)).unwrap()).says_it_works);
 }
+
+/// "talk to a human" at "Glad that worked! You also mentioned ..." is about the problem left:
+/// the ticket is headed by it, with the score it was named with, and the fix stays in its
+/// steps tried (the ticket was headed by the fixed payroll article). A follow-up about that
+/// problem is offered to the ticket without its own article as "a different problem".
+#[tokio::test]
+async fn a_hand_over_after_a_fix_with_another_problem_waiting_is_about_that_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    say(&service, &ann, typed("bank feed stopped updating")).await;
+    say(&service, &ann, typed("no luck")).await;
+    let switch = say(
+        &service,
+        &ann,
+        typed("oh and also payroll wont update, PS038"),
+    )
+    .await;
+    assert!(switch.contains("different problem"), "{switch}");
+    say(
+        &service,
+        &ann,
+        Event::Act(Action::Article("payroll-not-updating".into())),
+    )
+    .await;
+    let fixed = say(&service, &ann, typed("that fixed it")).await;
+    assert!(fixed.contains("Bank Feed"), "offered: {fixed}");
+    say(&service, &ann, typed("talk to a human")).await;
+
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    let summary = ticket.summaries.last().unwrap();
+    let (id, _) = summary.article.clone().expect("an article");
+    assert_eq!(id, "bank-feed-not-updating");
+    assert_eq!(
+        summary.matches.first().map(|m| m.id.as_str()),
+        Some("bank-feed-not-updating"),
+        "{:?}",
+        summary.matches
+    );
+    let outcomes: Vec<(&str, Option<Outcome>)> = (summary.attempts.iter())
+        .map(|a| (a.article.as_str(), a.outcome))
+        .collect();
+    assert!(
+        outcomes.contains(&("payroll-not-updating", Some(Outcome::Fixed)))
+            && outcomes.contains(&("bank-feed-not-updating", Some(Outcome::NotFixed))),
+        "{outcomes:?}"
+    );
+
+    let offer = say(&service, &ann, typed("also the bank is chase")).await;
+    assert!(offer.contains("Add this to your ticket?"), "{offer}");
+    assert!(!offer.contains("different problem"), "{offer}");
+    let replies = service
+        .handle(&ann, typed("also the bank is chase, i forgot"))
+        .await
+        .unwrap();
+    assert!(
+        !actions(&replies).contains(&Action::Article("bank-feed-not-updating".into())),
+        "{:?}",
+        actions(&replies)
+    );
+}

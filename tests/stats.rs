@@ -394,3 +394,37 @@ async fn a_hand_over_after_a_fix_takes_back_fixed_without_a_ticket() {
     assert_eq!(s.conversations_fixed_without_ticket, 0);
     assert_eq!(s.tickets.opened, 1);
 }
+
+/// "talk to a human" after a fix, with another problem offered: the hand-over follows that
+/// problem's last step, and the fix still counts as one without a ticket.
+#[tokio::test]
+async fn a_hand_over_about_the_problem_left_after_a_fix_keeps_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    service
+        .handle(&ann, describe_in_chrome("bank feed stopped updating"))
+        .await
+        .unwrap();
+    answer_step(&service, &ann, Action::NotFixed).await;
+    for event in [
+        describe_in_chrome("oh and also payroll wont update, PS038"),
+        Event::Act(Action::Article("payroll-not-updating".into())),
+    ] {
+        service.handle(&ann, event).await.unwrap();
+    }
+    answer_step(&service, &ann, Action::Fixed).await;
+    service
+        .handle(&ann, Event::Escalate { note: None })
+        .await
+        .unwrap();
+    let (s, payroll) = stats_of(&service, "payroll-not-updating");
+    assert_eq!(
+        (payroll.fixed, payroll.escalated_after),
+        (1, 0),
+        "{payroll:?}"
+    );
+    assert_eq!(s.conversations_fixed_without_ticket, 1);
+    let (_, bank) = stats_of(&service, "bank-feed-not-updating");
+    assert_eq!(bank.escalated_after, 1, "{bank:?}");
+}

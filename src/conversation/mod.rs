@@ -1477,7 +1477,8 @@ fn describe(
             .filter(|m| m.score >= ranking.possible)
             .take(CANDIDATES)
             .collect();
-        out.replies.push(for_your_ticket(kb, id, &candidates));
+        out.replies
+            .push(for_your_ticket(kb, session, id, &candidates));
         return;
     }
     if let Some(best) = ranking
@@ -1537,7 +1538,8 @@ fn describe(
     }
     let candidates = ranking.candidates(CANDIDATES);
     if let Some(id) = open_ticket {
-        out.replies.push(for_your_ticket(kb, &id, &candidates));
+        out.replies
+            .push(for_your_ticket(kb, session, &id, &candidates));
         return;
     }
     if !candidates.is_empty() {
@@ -1690,10 +1692,22 @@ fn with_candidates(
 /// this message included, goes to the open ticket) comes first.
 fn for_your_ticket(
     kb: &KnowledgeBase,
+    session: &Session,
     ticket: &str,
     candidates: &[&crate::matcher::Match],
 ) -> Reply {
-    let reply = Reply::new(words::for_your_ticket(ticket, !candidates.is_empty()))
+    // "If it's a different problem, pick the closest one" offers no article the ticket is
+    // already about ("also the bank is chase" after a bank-feed hand-over got the bank-feed
+    // article as the "different problem").
+    let (about_it, other): (Vec<_>, Vec<_>) = (candidates.iter().copied())
+        .partition(|m| session.ticket_article() == Some(kb.article_at(m.doc).id.as_str()));
+    let candidates = other;
+    let said = match (candidates.is_empty(), about_it.is_empty()) {
+        (false, _) => words::ForYourTicket::OrAnotherProblem,
+        (true, false) => words::ForYourTicket::AboutIt,
+        (true, true) => words::ForYourTicket::NoArticle,
+    };
+    let reply = Reply::new(words::for_your_ticket(ticket, said))
         .title(words::ADD_TO_YOUR_TICKET)
         .choice(
             Action::AddToTicket,
@@ -1702,7 +1716,7 @@ fn for_your_ticket(
         );
     // The stage stays `Escalated`: a picked article starts as from any list, and the next
     // follow-up is offered to the ticket too.
-    let (reply, _) = with_candidates(kb, reply, candidates, Style::Secondary);
+    let (reply, _) = with_candidates(kb, reply, &candidates, Style::Secondary);
     reply.choice(Action::NoneOfThese, words::SOMETHING_ELSE, Style::Secondary)
 }
 
@@ -2002,6 +2016,8 @@ fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Ou
         .filter(|other| other.id != article.id);
     // ("..., and also qbo is super slow": the third, held for when this other one is done.)
     session.next_also_named(&article.id);
+    // ("talk to a human" next is about it: the ticket is headed by it.)
+    session.offered_after_fix.clone_from(&also);
     let mut text = words::glad_it_worked(&title, &prevention_hint(article));
     if let Some(other) = &also {
         text = format!("{text}\n\n{}", words::you_also_mentioned(&other.title));

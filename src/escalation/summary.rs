@@ -164,6 +164,10 @@ impl Summary {
             // no walk, the last description's.
             matches: match session.walked_article() {
                 None => session.matches.clone(),
+                // A problem waiting after a fix: the score it was named with.
+                Some(walked) if session.ticket_article() != Some(walked) => {
+                    session.offered_after_fix.iter().cloned().collect()
+                }
                 Some(_) if !session.walked_matches.is_empty() => session.walked_matches.clone(),
                 // A session saved before walks kept their ranking: the last one, if it chose
                 // this article.
@@ -172,7 +176,7 @@ impl Summary {
                 }
                 Some(_) => Vec::new(),
             },
-            article: session.walked_article().map(|id| id.to_string()).map(|id| {
+            article: session.ticket_article().map(|id| id.to_string()).map(|id| {
                 // (An article removed under the walk: the title the user saw.)
                 let title = article_title.or_else(|| session.title_seen(&id));
                 let title = title.unwrap_or(&id).to_string();

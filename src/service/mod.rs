@@ -566,7 +566,7 @@ impl Service {
                 && s.attempts == session.attempts
                 && s.checks == session.checks
                 && s.browser == session.browser
-                && s.article.as_ref().map(|(id, _)| id.as_str()) == session.walked_article()
+                && s.article.as_ref().map(|(id, _)| id.as_str()) == session.ticket_article()
         };
         match self.store.ticket(id) {
             Ok(Some(t)) if t.status != Status::Resolved => t.summaries.last().is_some_and(holds),
@@ -697,11 +697,16 @@ impl Service {
             .any(|s| s.at >= session.started_at);
         let handed_over = escalated.created
             || (matches!(how, Handover::Asked | Handover::CameBack) && !handed_over_before);
+        // After "Glad that worked!" with another problem offered, the ticket is about that
+        // one: the hand-over follows its last step (if it had any), and the fix stands.
+        let about = session.ticket_article().map(str::to_string);
+        let other_than_walked = about.as_deref() != session.walked_article();
         if handed_over
             && let Some(last) = session
                 .attempts
                 .iter()
                 .rev()
+                .filter(|a| !other_than_walked || Some(&a.article) == about.as_ref())
                 .find(|a| !a.outcome.is_some_and(Outcome::not_shown))
                 .cloned()
         {
@@ -719,7 +724,11 @@ impl Service {
         let id = escalated.ticket.id;
         session.ticket = Some(id);
         session.stage = Stage::Escalated {
-            article: session.article().map(str::to_string),
+            article: if other_than_walked {
+                about
+            } else {
+                session.article().map(str::to_string)
+            },
         };
         let text = match (escalated.created, how) {
             (true, _) if session.descriptions.is_empty() && session.attempts.is_empty() => {
@@ -794,7 +803,9 @@ impl Service {
                     && t.summaries.last().is_some_and(|s| {
                         s.at >= session.started_at
                             && s.article.as_ref().is_none_or(|(article, _)| {
-                                Some(article.as_str()) == session.walked_article()
+                                let article = Some(article.as_str());
+                                article == session.walked_article()
+                                    || article == session.ticket_article()
                             })
                     })
             }
@@ -806,12 +817,12 @@ impl Service {
         }
     }
 
-    /// The summary of `session` as staff will read it: the walked article by its title, and
+    /// The summary of `session` as staff will read it: the ticket's article by its title, and
     /// what is known of the knowledge base and of outages now.
     fn summary_of(&self, session: &Session, note: Option<String>, now: u64) -> Summary {
         let kb = self.knowledge.current();
         let title = session
-            .walked_article()
+            .ticket_article()
             .and_then(|id| kb.get(id))
             .map(|a| a.title.clone());
         let mut summary = Summary::capture(session, title.as_deref(), note, kb.revision(), now);

@@ -268,6 +268,9 @@ pub struct Session {
     /// payroll fails, and also qbo is super slow"), in the order said: each takes
     /// [`Session::also_named`]'s place when that one is offered or walked.
     pub also_named_later: Vec<ScoredArticle>,
+    /// The other problem offered with "Glad that worked!" ([`Session::also_named`] when the
+    /// walked one was fixed); read only while the stage is still [`Stage::Fixed`].
+    pub offered_after_fix: Option<ScoredArticle>,
 }
 
 /// A question on screen, besides or instead of "did this fix it?", that a bare "yes" or "no"
@@ -342,6 +345,7 @@ impl Session {
             list_from: None,
             also_named: None,
             also_named_later: Vec::new(),
+            offered_after_fix: None,
             attempt_base: 0,
             asked: None,
             earlier: Vec::new(),
@@ -425,6 +429,16 @@ impl Session {
         })
     }
 
+    /// The problem a ticket filed now is about: the one walked, unless it was just fixed and
+    /// another problem the user named waits (offered after the fix). "Talk to a human" there is
+    /// about what is left; the fix stays in the ticket's steps tried.
+    pub fn ticket_article(&self) -> Option<&str> {
+        match (&self.stage, &self.offered_after_fix) {
+            (Stage::Fixed { .. }, Some(waiting)) => Some(waiting.id.as_str()),
+            _ => self.walked_article(),
+        }
+    }
+
     /// Moves the next of [`Session::also_named_later`] into [`Session::also_named`] when that
     /// is empty (just offered) or is `walked` (taken up), skipping any that is `walked`.
     pub fn next_also_named(&mut self, walked: &str) {
@@ -445,6 +459,7 @@ impl Session {
             .chain(&self.matches)
             .chain(&self.also_named)
             .chain(&self.also_named_later)
+            .chain(&self.offered_after_fix)
             .find(|m| m.id == id)
             .map(|m| m.title.as_str())
     }

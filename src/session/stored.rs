@@ -67,6 +67,9 @@ pub(super) struct StoredSession {
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     also_named_later: Vec<ScoredArticle>,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    offered_after_fix: Option<ScoredArticle>,
 }
 
 impl From<Session> for StoredSession {
@@ -105,6 +108,7 @@ impl From<Session> for StoredSession {
             list_from: s.list_from,
             also_named: s.also_named,
             also_named_later: s.also_named_later,
+            offered_after_fix: s.offered_after_fix,
         }
     }
 }
@@ -149,6 +153,7 @@ impl From<StoredSession> for Session {
             list_from: s.list_from,
             also_named: s.also_named,
             also_named_later: s.also_named_later,
+            offered_after_fix: s.offered_after_fix,
             attempt_base: s.attempt_base,
             asked: s.asked,
             earlier: s.earlier,

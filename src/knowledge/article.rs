@@ -1,5 +1,6 @@
 //! One knowledge article: TOML front matter plus a Markdown body, parsed by the pure `parse`.
 
+use super::body_lint;
 use super::diagnostic::{Diagnostic, LineIndex, line_of};
 use crate::browser::Browser;
 use crate::matcher::Document;
@@ -788,6 +789,32 @@ fn list_items(fragment: &str) -> Vec<String> {
     items
 }
 
+/// Reports each list item of `fragment` nested under another (`\t- ...` below `- ...`): in a
+/// one-line list (causes, prevention) it would be read as part of the item above.
+fn nested_items(
+    file: &str,
+    fragment: &str,
+    line: impl Fn(usize) -> usize,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut depth = 0usize;
+    for (event, range) in Parser::new(fragment).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Item) => {
+                depth += 1;
+                if depth == 2 {
+                    problems.push(
+                        Diagnostic::new(file, line(range.start), "this item is indented under the one above, so it would be read as part of it")
+                            .hint("start it at the same indent as the other items (`- ` at the start of the line), or write it into the item above"),
+                    );
+                }
+            }
+            Event::End(TagEnd::Item) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
 fn strip_marker(raw: &str) -> String {
     let t = raw.trim_start();
     let t = t
@@ -812,12 +839,18 @@ fn parse_body(
     file: &str,
     text: &str,
     body_start: usize,
-    body: &str,
+    raw_body: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> Sections {
-    let heads = headings(body);
     let lines = LineIndex::new(text);
     let line = |offset: usize| lines.line(body_start + offset);
+    // Comments are for admins: never shown (offsets and lines are kept).
+    let (hidden, unclosed) = body_lint::hide_comments(raw_body);
+    let body = hidden.as_str();
+    for m in unclosed.into_iter().chain(body_lint::line_mistakes(body)) {
+        problems.push(Diagnostic::new(file, line(m.offset), m.message).hint(m.hint));
+    }
+    let heads = headings(body);
     let mut out = Sections::default();
     // Each test's "go to" lines, checked once every solution is known: (its index, its
     // heading's line, when it works there, when it fails there too).
@@ -835,7 +868,13 @@ fn parse_body(
                 .hint("keep the summary to what the problem is; steps go in `## Solution:` sections, details in `## FAQ`"),
         );
     }
-    if out.summary.is_empty() {
+    // (`# Title` first is reported as a top-level heading below: the summary after it is
+    // there, under the heading.)
+    let h1_first = heads.first().is_some_and(|h| {
+        let next = heads.get(1).map_or(body.len(), |n| n.range.start);
+        h.level == HeadingLevel::H1 && !body[h.range.end..next].trim().is_empty()
+    });
+    if out.summary.is_empty() && !h1_first {
         problems.push(
             Diagnostic::new(file, line(0), "the article has no summary").hint(
                 "write a paragraph after the closing `+++` saying what the problem is, before the first `##` section",
@@ -1048,6 +1087,7 @@ fn parse_body(
         match name {
             "causes" => {
                 no_subheadings(file, &lines, body_start, subs, "Causes", problems);
+                nested_items(file, content, |at| line(h.range.end + at), problems);
                 let items = list_items(content);
                 if items.is_empty() {
                     problems.push(
@@ -1071,6 +1111,7 @@ fn parse_body(
             }
             "prevention" => {
                 no_subheadings(file, &lines, body_start, subs, "Prevention", problems);
+                nested_items(file, content, |at| line(h.range.end + at), problems);
                 out.prevention = list_items(content);
                 if out.prevention.is_empty() {
                     problems.push(
@@ -1605,6 +1646,31 @@ Ask a human.
 
     fn errors(text: &str) -> Vec<Diagnostic> {
         parse("x.md", "x", text).expect_err("should be invalid")
+    }
+
+    /// Comments are for admins: a note above the summary and a draft solution commented out
+    /// were shown to users word for word (the draft inside the solution before it).
+    #[test]
+    fn comments_are_never_shown() {
+        let text = GOOD
+            .replacen(
+                "The gateway got a bad answer.",
+                "<!-- internal: ask Dana before publishing -->\nThe gateway got a bad answer.",
+                1,
+            )
+            .replacen(
+                "## Prevention",
+                "<!-- ## Solution: Reinstall Windows\n1. Reinstall. -->\n\n## Prevention",
+                1,
+            );
+        let a = parse("a.md", "a", &text).expect("valid");
+        assert_eq!(a.summary, "The gateway got a bad answer.");
+        assert_eq!(a.solutions.len(), 2);
+        let shown = format!("{a:?}");
+        assert!(
+            !shown.contains("Dana") && !shown.contains("Reinstall"),
+            "{shown}"
+        );
     }
 
     /// `## Test:` is a step like a solution, marked as a test; a test heading without a title

@@ -34,6 +34,7 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     collect_markdown(&articles_dir, &mut files, &mut problems, &shown);
+    beside_articles(dir, &mut problems, &shown);
     files.sort();
     if files.is_empty() && problems.is_empty() {
         problems.push(
@@ -459,29 +460,53 @@ fn collect_markdown(
             collect_markdown(&path, out, problems, shown);
         } else if path.extension().is_some_and(|e| e == "md") {
             out.push(path);
-        } else if path.extension().is_some_and(|e| {
-            ["md", "markdown", "mdown", "mkd"]
-                .contains(&e.to_string_lossy().to_lowercase().as_str())
-        }) && starts_like_an_article(&path)
-        {
-            // "New-Article.MD" or "x.markdown" with front matter is an article that would not
-            // be loaded: said rather than silently left out (a README.markdown stays ignored).
+        } else if starts_like_an_article(&path) {
+            // "New-Article.MD", "x.markdown" or Notepad's "x.md.txt" with front matter is an
+            // article that would not be loaded: said rather than silently left out (a
+            // README.markdown, with no front matter, stays ignored).
             problems.push(
                 Diagnostic::new(
                     &shown(&path),
                     1,
                     "this file is not loaded: article files end in `.md`",
                 )
-                .hint(format!(
-                    "rename it to `{}`",
-                    path.with_extension("md")
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default()
-                )),
+                .hint(format!("rename it to `{}`", as_md(&name))),
             );
         }
     }
+}
+
+/// Reports an article saved in the knowledge directory itself, beside `articles/` (where it
+/// is not loaded).
+fn beside_articles(dir: &Path, problems: &mut Vec<Diagnostic>, shown: &dyn Fn(&Path) -> String) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return; // the directory was listed a moment ago; a failure here hides nothing loaded
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_file() && starts_like_an_article(&path) {
+            problems.push(
+                Diagnostic::new(
+                    &shown(&path),
+                    1,
+                    "this article is not loaded: it is outside the `articles/` folder",
+                )
+                .hint("move it into `articles/`"),
+            );
+        }
+    }
+}
+
+/// The article file name `name` was meant to be: `x.md.txt` -> `x.md`, `x.MD` -> `x.md`,
+/// `x.markdown` -> `x.md`, `x` -> `x.md`.
+fn as_md(name: &str) -> String {
+    // ASCII lowercase keeps every byte where it was: the offsets found index `name`.
+    let lower = name.to_ascii_lowercase();
+    let stem = match lower.find(".md.").or_else(|| lower.rfind('.')) {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    };
+    format!("{stem}.md")
 }
 
 /// Whether the file opens with article front matter (`+++`).
@@ -520,6 +545,15 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_not_loaded_is_named_as_it_was_meant() {
+        assert_eq!(as_md("invoice-pdf.md.txt"), "invoice-pdf.md");
+        assert_eq!(as_md("New-Article.MD"), "New-Article.md");
+        assert_eq!(as_md("b.markdown"), "b.md");
+        assert_eq!(as_md("notes"), "notes.md");
+        assert_eq!(as_md("Édition.MD.txt"), "Édition.md");
+    }
 
     fn article(i: usize) -> String {
         if i % 7 == 3 {

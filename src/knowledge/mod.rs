@@ -1,6 +1,7 @@
 //! The knowledge base: articles parsed from Markdown files, validated, indexed, hot-reloaded.
 
 pub mod article;
+pub mod body_lint;
 pub mod chunks;
 pub mod diagnostic;
 pub mod endpoints;

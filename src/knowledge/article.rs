@@ -288,6 +288,12 @@ fn read_front(
                 )
             };
             (format!("front matter: `{key}` is given twice"), hint)
+        } else if let Some((said, hint)) = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .and_then(super::diagnostic::quote_mistake)
+        {
+            (format!("front matter: {said}"), hint)
         } else {
             (
                 format!("front matter: {message}"),

@@ -63,6 +63,34 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// A TOML line whose quotes TOML cannot read, in plain words with the fix: curly quotes
+/// (`title = “Can’t Print”`, as a word processor or a phone keyboard types them), or an
+/// apostrophe inside single quotes (`title = 'Can't Print'`). `None` for other lines.
+pub fn quote_mistake(line: &str) -> Option<(String, String)> {
+    let (key, value) = line.split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    if value.starts_with(['“', '”', '„', '‘', '’']) || value.contains(['“', '”', '„'])
+    {
+        return Some((
+            format!("`{key}`: curly quotes “ ” are not quotes to TOML"),
+            "type straight quotes around the text: `key = \"...\"` (a curly apostrophe ’ inside the text is fine)".into(),
+        ));
+    }
+    // `'Can't print'`, `['it won't load']`: text in single quotes with a word's apostrophe.
+    let single_quoted = value.trim_start_matches(['[', ' ']).starts_with('\'');
+    let chars: Vec<char> = value.chars().collect();
+    let in_a_word = chars
+        .windows(3)
+        .any(|w| w[1] == '\'' && w[0].is_alphabetic() && w[2].is_alphabetic());
+    if single_quoted && in_a_word {
+        return Some((
+            format!("`{key}`: an apostrophe ends text in single quotes"),
+            "put text with an apostrophe in double quotes: `key = \"Can't print\"`".into(),
+        ));
+    }
+    None
+}
+
 /// The word of `allowed` closest to a mistyped one (`symtoms` -> `symptoms`), when it is close
 /// enough to be a typo; for "did you mean" hints.
 pub fn nearest<'a>(typed: &str, allowed: &[&'a str]) -> Option<&'a str> {
@@ -135,6 +163,26 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod line_tests {
     use super::*;
+
+    #[test]
+    fn quotes_toml_cannot_read_are_told_in_plain_words() {
+        let (said, hint) = quote_mistake("title = “Can’t Print Invoices”").expect("curly");
+        assert!(said.contains("`title`") && said.contains("curly"), "{said}");
+        assert!(hint.contains("straight quotes"), "{hint}");
+        let (said, _) = quote_mistake("title = 'Can't Print'").expect("apostrophe");
+        assert!(said.contains("apostrophe"), "{said}");
+        assert!(quote_mistake("symptoms = ['it won't load', 'blank']").is_some());
+        assert_eq!(quote_mistake("symptoms = ['blank page', 'spins']"), None);
+        assert!(quote_mistake("symptoms = [“blank page”, \"x\"]").is_some());
+        for fine in [
+            "title = \"Can’t Print\"",
+            "title = 'Cannot print'",
+            "symptoms = [\"it's blank\"]",
+            "no key here",
+        ] {
+            assert_eq!(quote_mistake(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn the_index_agrees_with_counting() {

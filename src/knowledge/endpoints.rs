@@ -412,6 +412,13 @@ fn read_tables(file: &str, text: &str) -> (Vec<Spanned<RawTarget>>, Vec<Diagnost
 fn toml_problem(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
     let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
     let message = plain_serde(e.message().trim());
+    if let Some((said, hint)) = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .and_then(super::diagnostic::quote_mistake)
+    {
+        return Diagnostic::new(file, line, format!("endpoints: {said}")).hint(hint);
+    }
     let hint = if message.contains("unknown field") {
         let near = unknown_field(&message)
             .and_then(nearest_key)

@@ -555,13 +555,22 @@ pub fn parse_in_full(file: &str, stem: &str, text: &str) -> Parsed {
         ..
     } = fm;
     if !valid_id(&id) {
+        // With no `id =` line the id is the file's name: that is what to change.
+        let hint = match (&fm.id, slug(&id)) {
+            (None, Some(good)) => format!(
+                "with no `id = \"...\"` line the id is the file's name: rename the file to `{good}.md`, or add `id = \"{good}\"` to the front matter"
+            ),
+            (None, None) => "with no `id = \"...\"` line the id is the file's name: rename the file with lowercase letters, digits and hyphens, or add an `id = \"...\"` line".to_string(),
+            (Some(_), Some(good)) => format!("use lowercase letters, digits and hyphens, e.g. `{good}`"),
+            (Some(_), None) => "use lowercase letters, digits and hyphens, e.g. `quickbooks-error-502`".to_string(),
+        };
         problems.push(
             Diagnostic::new(
                 file,
                 id_line,
                 format!("id `{id}` is not a valid article id"),
             )
-            .hint("use lowercase letters, digits and hyphens, e.g. `quickbooks-error-502`"),
+            .hint(hint),
         );
     }
 
@@ -653,6 +662,19 @@ fn list_marker_len(line: &str) -> Option<usize> {
         _ => return None,
     };
     matches!(line.as_bytes().get(len), Some(b' ' | b'\t')).then_some(len)
+}
+
+/// `text` as a valid id (`Invoice PDF (new)` -> `invoice-pdf-new`), when it has any letter or
+/// digit left.
+fn slug(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let slug: String = words.join("-").chars().take(64).collect();
+    let slug = slug.trim_end_matches('-').to_string();
+    valid_id(&slug).then_some(slug)
 }
 
 fn valid_id(id: &str) -> bool {
@@ -1218,9 +1240,12 @@ fn parse_body(
             let found = if leaves || is_the_end(&target) {
                 Some(out.solutions.len())
             } else {
+                // (A curly apostrophe on one side and a straight one on the other is the
+                // same title: editors and phones type either.)
+                let straight = |t: &str| t.replace(['’', '‘'], "'");
                 out.solutions
                     .iter()
-                    .position(|s| s.title.eq_ignore_ascii_case(&target))
+                    .position(|s| straight(&s.title).eq_ignore_ascii_case(&straight(&target)))
             };
             let test_title = out.solutions.get(at).map_or("", |s| s.title.as_str());
             match found {
@@ -1514,6 +1539,11 @@ fn parse_solution(
             continue;
         }
         let Some(browser) = Browser::from_alias(&sub.text) else {
+            // `### Firefx`, `### Chorme`: the browser meant, when one word is one slip away.
+            let near = (sub.text.split_whitespace())
+                .find_map(|w| Browser::near_name(&w.to_lowercase()))
+                .map(|b| format!("did you mean `### {}`? ", b.label()))
+                .unwrap_or_default();
             problems.push(
                 Diagnostic::new(
                     file,
@@ -1521,7 +1551,7 @@ fn parse_solution(
                     format!("unknown browser heading `### {}`", sub.text),
                 )
                 .hint(format!(
-                    "inside a solution, `###` names a browser: {BROWSER_HEADINGS}"
+                    "{near}inside a solution, `###` names a browser: {BROWSER_HEADINGS}"
                 )),
             );
             continue;
@@ -1713,6 +1743,10 @@ Ask a human.
         assert_eq!((test.on_works, test.on_fails), (Some(2), Some(3)));
         assert_eq!(test.general, "What it shows.");
         assert_eq!(test.variants[0].steps, "1. Open one.");
+        // A curly apostrophe against a straight one names the same solution.
+        let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n- If it works there, go to: Clear the browser’s cache\n\n## Solution: Clear the browser's cache\n1. Clear it.\n";
+        let a = parse("x.md", "x", text).expect("valid");
+        assert_eq!(a.solutions[0].on_works, Some(1));
         // "go to: the end": past the last solution (every later step skipped).
         let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try a private window\n1. Open one.\n- If it fails there too, go to: The end\n\n## Solution: Clear the cache\n1. Clear it.\n";
         let a = parse("x.md", "x", text).expect("valid");
@@ -1798,6 +1832,19 @@ Ask a human.
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert_eq!(errs[0].line, 8);
         assert!(errs[0].message.contains("unknown browser heading"));
+        assert!(
+            !errs[0]
+                .hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean"),
+            "{errs:?}"
+        );
+        let slip = errors(&text.replace("Netscape", "Firefx"));
+        assert!(
+            (slip[0].hint.as_deref().unwrap_or("")).starts_with("did you mean `### Firefox`?"),
+            "{slip:?}"
+        );
         assert_eq!(errs[1].line, 11);
         assert!(errs[1].message.contains("unknown section"));
     }

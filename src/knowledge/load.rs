@@ -59,7 +59,24 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
     let endpoints_name = shown(&endpoints_path);
     let endpoints_bytes = match std::fs::read(&endpoints_path) {
         Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // "endpoint.toml", "Endpoints.toml", "endpoints.toml.txt": targets that would
+            // silently be none (each article's `checks` then named an unknown target).
+            if let Some(near) = near_endpoints_file(dir) {
+                problems.push(
+                    Diagnostic::new(
+                        &shown(&dir.join(&near)),
+                        1,
+                        format!(
+                            "this file is not read: the live-check targets file is named `{}`",
+                            endpoints::FILE_NAME
+                        ),
+                    )
+                    .hint(format!("rename `{near}` to `{}`", endpoints::FILE_NAME)),
+                );
+            }
+            None
+        }
         Err(e) => {
             problems.push(
                 Diagnostic::new(&endpoints_name, 0, format!("cannot read the file: {e}")).hint(
@@ -474,6 +491,20 @@ fn collect_markdown(
             );
         }
     }
+}
+
+/// A file in `dir` named almost like the endpoints file (`endpoint.toml`, `Endpoints.toml`,
+/// `endpoints.toml.txt`, `endpoints.tml`), when the real one is absent.
+fn near_endpoints_file(dir: &Path) -> Option<String> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    entries.flatten().find_map(|entry| {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let lower = name.to_lowercase();
+        let near = lower.starts_with("endpoint")
+            && (lower.contains(".tml") || lower.contains(".toml"))
+            && lower != endpoints::FILE_NAME;
+        (near && entry.path().is_file()).then_some(name)
+    })
 }
 
 /// Reports an article saved in the knowledge directory itself, beside `articles/` (where it

@@ -123,3 +123,42 @@ fn problems_in_a_file_are_listed_by_line() {
     assert_eq!(lines, sorted, "{v:#}");
     assert_eq!(lines.len(), 6, "{v:#}");
 }
+
+/// An edit that loads but sends an example to another article (what `kb check` fails on) is
+/// said by the reload: it was reloaded without a word (found by a helper playing an admin).
+#[test]
+fn a_reload_says_which_examples_now_find_another_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let printer = dir.path().join("articles/printer-offline.md");
+    let scanner = std::fs::read_to_string(
+        fixture("example-finds-another-article").join("articles/scanner-jam.md"),
+    )
+    .unwrap();
+    write(&dir.path().join("articles/scanner-jam.md"), &scanner);
+    let good = std::fs::read_to_string(
+        fixture("example-finds-another-article").join("articles/printer-offline.md"),
+    )
+    .unwrap()
+    .replace(
+        "  \"the scanner stops with a paper jam message every morning\",\n",
+        "",
+    );
+    write(&printer, &good);
+    let knowledge = supportbot::knowledge::Knowledge::open(dir.path()).expect("valid");
+    let astray = good.replace(
+        "examples = [\n",
+        "examples = [\n  \"the scanner stops with a paper jam message every morning\",\n",
+    );
+    assert_ne!(astray, good);
+    write(&printer, &astray);
+    let reloaded = knowledge.reload().expect("still loads");
+    assert!(reloaded.changed);
+    let [said] = reloaded.examples_astray.as_slice() else {
+        panic!("{:?}", reloaded.examples_astray)
+    };
+    assert!(said.file.ends_with("printer-offline.md"), "{said}");
+    assert!(said.message.contains("paper jam"), "{said}");
+    // Put right: nothing more to say.
+    write(&printer, &good);
+    assert_eq!(knowledge.reload().unwrap().examples_astray, []);
+}

@@ -16,22 +16,16 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
     let knowledge = ctx.serving_knowledge()?;
     let store = ctx.store()?;
     let _watcher = knowledge
-        .watch(|outcome| match outcome {
-            Ok(r) if r.recovered && !r.changed => eprintln!(
-                "[knowledge valid again: the files match the version in service ({} articles, revision {})]",
-                r.articles, r.revision
-            ),
-            Ok(r) if r.recovered => eprintln!(
-                "[knowledge reloaded, valid again: {} articles, revision {}]",
-                r.articles, r.revision
-            ),
-            Ok(r) => eprintln!(
-                "[knowledge reloaded: {} articles, revision {}]",
-                r.articles, r.revision
-            ),
-            Err(problems) => {
-                eprintln!("[knowledge edit rejected, still using the last good version:]");
-                for p in problems {
+        .watch(|outcome| {
+            say_reload(&outcome);
+            if let Ok(r) = &outcome
+                && !r.examples_astray.is_empty()
+            {
+                eprintln!(
+                    "[{} example(s) no longer find their own article first; `supportbot kb check` fails on them:]",
+                    r.examples_astray.len()
+                );
+                for p in &r.examples_astray {
                     eprintln!("{p}");
                 }
             }
@@ -91,5 +85,31 @@ fn console_user(user: Option<String>) -> UserRef {
         id: user.unwrap_or_else(|| format!("console:{}", login.as_deref().unwrap_or("you"))),
         name,
         channel: "console".into(),
+    }
+}
+
+/// The watcher's news, one bracketed line (and the problems of a rejected edit).
+fn say_reload(
+    outcome: &Result<crate::knowledge::watch::Reloaded, Vec<crate::knowledge::Diagnostic>>,
+) {
+    match outcome {
+        Ok(r) if r.recovered && !r.changed => eprintln!(
+            "[knowledge valid again: the files match the version in service ({} articles, revision {})]",
+            r.articles, r.revision
+        ),
+        Ok(r) if r.recovered => eprintln!(
+            "[knowledge reloaded, valid again: {} articles, revision {}]",
+            r.articles, r.revision
+        ),
+        Ok(r) => eprintln!(
+            "[knowledge reloaded: {} articles, revision {}]",
+            r.articles, r.revision
+        ),
+        Err(problems) => {
+            eprintln!("[knowledge edit rejected, still using the last good version:]");
+            for p in problems {
+                eprintln!("{p}");
+            }
+        }
     }
 }

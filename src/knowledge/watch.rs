@@ -51,6 +51,9 @@ pub struct Reloaded {
     /// The files are valid again after an edit was rejected (set by the watcher): worth saying
     /// even when the content is back to the version in service.
     pub recovered: bool,
+    /// Examples that no longer find their own article first (lexically, as `kb check` tests
+    /// them): the edit loads, and `kb check` would fail on these.
+    pub examples_astray: Vec<Diagnostic>,
 }
 
 impl Knowledge {
@@ -290,11 +293,20 @@ impl Knowledge {
             self.status
                 .store(Arc::new(attach(&self.semantic, &mut kb, cache)));
         }
+        let examples_astray = if changed {
+            kb.check_examples(|_| None).0
+        } else {
+            Vec::new()
+        };
+        for astray in &examples_astray {
+            tracing::warn!(problem = %astray, "knowledge reloaded with an example that finds another article");
+        }
         let report = Reloaded {
             articles: kb.articles().len(),
             revision: kb.revision().to_string(),
             changed,
             recovered: false,
+            examples_astray,
         };
         if changed {
             self.current.store(Arc::new(kb));

@@ -751,6 +751,13 @@ pub fn skipped_solution(number: usize, title: &str, only: &str, yours: &str) -> 
     format!("Skipped solution {number} (**{title}**): it is for {only} only, not {yours}.")
 }
 
+/// "How do I do that on my iPhone?" for a fix with no steps for that browser or device.
+pub fn no_steps_on_the_side(title: &str, only: &str, yours: &str) -> String {
+    format!(
+        "**{title}** has steps for {only} only, none for {yours}. If you can't do it there, say \"still broken\" to go on to the next fix, or talk to a human."
+    )
+}
+
 /// Steps passed over because what a test showed rules them out.
 pub fn skipped_by_test(test: &str, steps: &[&str]) -> String {
     let list = steps

@@ -469,6 +469,36 @@ fn solution_without_a_variant_for_the_browser_shows_general_steps_or_is_skipped(
     );
 }
 
+/// "how do i do that on my iphone" at a fix with steps for desktop browsers only says so; it
+/// listed every desktop browser's steps (found by a helper playing an admin).
+#[test]
+fn a_how_to_for_a_device_the_fix_has_no_steps_for_says_so() {
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("sync error E42 in chrome");
+    chat.not_fixed();
+    assert_eq!(
+        chat.session.current_step().map(|s| s.solution),
+        Some(1),
+        "Clear the site data is open"
+    );
+    let out = chat.say("how do i do that on my iphone");
+    assert!(
+        has(
+            &out,
+            "has steps for Chrome, Firefox only, none for Safari (iPhone and iPad)"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "Chrome: open Settings"), "{}", all_text(&out));
+    assert_eq!(
+        chat.session.current_step().map(|s| s.solution),
+        Some(1),
+        "the fix stays the question"
+    );
+}
+
 #[test]
 fn changing_browser_reshows_the_current_solution() {
     let kb = inline_kb();

@@ -3638,6 +3638,22 @@ pub(super) fn steps_on_the_side(session: &Session, article: &Article, index: usi
         )),
         StepsFor::General => general.clone(),
         StepsFor::NoVariant if has_steps(&general) => general.clone(),
+        // ("how do i do that on my iphone" for a fix written for desktop browsers only: the
+        // desktop steps were listed, Ctrl+Shift+Delete and all.)
+        StepsFor::NoVariant if let Some(yours) = session.browser => {
+            let only: Vec<&str> = (solution.browsers().iter()).map(|b| b.label()).collect();
+            return Reply::new(words::no_steps_on_the_side(
+                &solution.title,
+                &only.join(", "),
+                yours.label(),
+            ))
+            .title(words::how_to_title(
+                index + 1,
+                article.solutions.len(),
+                &solution.title,
+            ))
+            .article(&article.id);
+        }
         StepsFor::NoVariant | StepsFor::NeedBrowser => with_general(
             solution
                 .variants

@@ -283,6 +283,14 @@ async fn users_landing_on_a_concerned_article_are_told_once_and_can_subscribe() 
         "the article follows; its first fix waits: {replies:#?}"
     );
     assert!(replies[1].article.is_some());
+    // The article's choices are the lead's: under the article, "Check if the service is up"
+    // stood alone with no question.
+    assert!(replies[1].choices.is_empty(), "{:?}", replies[1].choices);
+    assert!(
+        lead.choices.iter().any(|c| c.action == Action::Check),
+        "{:?}",
+        lead.choices
+    );
     let bob = user("bob");
     let act = |a: Action| {
         rig.service

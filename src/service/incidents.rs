@@ -136,6 +136,11 @@ impl Service {
         if replies.len() > at + 1 {
             replies.truncate(at + 1);
             lead = lead.choice(Action::Continue, words::HELP_ME_ANYWAY, Style::Secondary);
+            // The article's own choices ("Check if the service is up") join the lead's: under
+            // the article they stood alone, with no question (the question is the lead's).
+            for moved in std::mem::take(&mut replies[at].choices) {
+                lead.choices.push(moved);
+            }
             // Not shown, so not asked: an answer typed now cannot be taken for it.
             session.withdraw_pending();
         }

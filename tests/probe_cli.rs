@@ -5,10 +5,19 @@ mod support;
 
 use std::process::{Command, Output};
 use support::http::{Behavior, TestServer};
-use support::paths::shipped_knowledge;
+use support::paths::{knowledge_watching, shipped_knowledge};
 
 /// Runs the binary with the shipped knowledge, from an empty directory (no `.env`).
 async fn supportbot(args: &[&str], allow_private: bool) -> Output {
+    supportbot_with(args, allow_private, shipped_knowledge()).await
+}
+
+/// Runs the binary with the knowledge base at `knowledge`, from an empty directory.
+async fn supportbot_with(
+    args: &[&str],
+    allow_private: bool,
+    knowledge: std::path::PathBuf,
+) -> Output {
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     tokio::task::spawn_blocking(move || {
         let cwd = tempfile::tempdir().expect("temp dir");
@@ -18,7 +27,7 @@ async fn supportbot(args: &[&str], allow_private: bool) -> Output {
             .env_remove("CHECK_ALLOWED_PORTS")
             .env_remove("CHECK_RATE_PER_MINUTE")
             .env("ALLOW_PRIVATE_TARGETS", allow_private.to_string())
-            .env("KNOWLEDGE_DIR", shipped_knowledge())
+            .env("KNOWLEDGE_DIR", knowledge)
             .env("RUST_LOG", "off")
             .args(&args)
             .output()
@@ -107,4 +116,39 @@ async fn refusals_name_the_setting_for_admins() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(v["admin_hint"].is_null(), "{v}");
+}
+
+/// A URL that is a configured target's own address is checked as that target (trusted, on its
+/// own port), as the console does for "can you check http://...": not refused as a typed
+/// address with "add the service to endpoints.toml", where it already is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_targets_own_url_checks_that_target() {
+    let server = TestServer::start(|_| Behavior::ok("fine")).await;
+    let kb = tempfile::tempdir().expect("temp dir");
+    knowledge_watching(kb.path(), &server.url("/"), "");
+
+    let out = supportbot_with(
+        &["check", "--json", &server.url("/")],
+        false,
+        kb.path().to_path_buf(),
+    )
+    .await;
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["target"], "quickbooks-online", "{v}");
+    assert_eq!(v["verdict"], "up", "{v}");
+    assert_eq!(server.hits(), 1);
+
+    // Another page of its host is still a typed address, vetted as one.
+    let out = supportbot_with(
+        &["check", &server.url("/other")],
+        false,
+        kb.path().to_path_buf(),
+    )
+    .await;
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is not one checks may use"),
+        "{out:?}"
+    );
 }

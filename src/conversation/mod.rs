@@ -1627,32 +1627,7 @@ fn ticket_to_reach(session: &Session) -> Option<crate::ids::TicketId> {
 /// What to check for a site the user named: the configured target at that address (its name
 /// and trusted settings), else the address itself (vetted as any address a user types).
 pub(super) fn target_for_site(kb: &KnowledgeBase, site: String) -> String {
-    kb.targets()
-        .iter()
-        .find(|t| same_site(&t.url, &site))
-        .map_or(site, |t| t.name.clone())
-}
-
-/// Whether a typed address is a target's own: the same host and port, and the same page or
-/// none ("https://qbo.intuit.com" for "https://qbo.intuit.com/"), whatever the scheme or
-/// case. Another page of its host ("https://qbo.intuit.com/app/payroll") is checked as typed.
-fn same_site(target: &str, typed: &str) -> bool {
-    let parts = |u: &str| {
-        let url = url::Url::parse(u).ok()?;
-        let host = url.host_str()?.to_ascii_lowercase();
-        let path = url.path().trim_end_matches('/').to_string();
-        // (The port as written: a scheme's own is none, so "http://" and "https://" agree.)
-        Some((host, url.port(), path, url.query().map(str::to_string)))
-    };
-    let (Some(target), Some(typed)) = (parts(target), parts(typed)) else {
-        return false;
-    };
-    let (host, port, path, query) = target;
-    let (typed_host, typed_port, typed_path, typed_query) = typed;
-    let no_page = typed_path.is_empty() && typed_query.is_none();
-    host == typed_host
-        && port == typed_port
-        && (no_page || (typed_path == path && typed_query == query))
+    kb.target_at(&site).map_or(site, |t| t.name.clone())
 }
 
 /// "error 6123": the article named by the words when the message quotes, as an error, a code

@@ -11,6 +11,28 @@ pub const FILE_NAME: &str = "endpoints.toml";
 /// The longest timeout an admin may set: a check is meant to answer in seconds.
 pub const MAX_TIMEOUT_MS: u64 = 60_000;
 
+/// Whether a typed address is a target's own: the same host and port, and the same page or
+/// none ("https://qbo.intuit.com" for "https://qbo.intuit.com/"), whatever the scheme or
+/// case. Another page of its host ("https://qbo.intuit.com/app/payroll") is checked as typed.
+pub fn same_site(target: &str, typed: &str) -> bool {
+    let parts = |u: &str| {
+        let url = url::Url::parse(u).ok()?;
+        let host = url.host_str()?.to_ascii_lowercase();
+        let path = url.path().trim_end_matches('/').to_string();
+        // (The port as written: a scheme's own is none, so "http://" and "https://" agree.)
+        Some((host, url.port(), path, url.query().map(str::to_string)))
+    };
+    let (Some(target), Some(typed)) = (parts(target), parts(typed)) else {
+        return false;
+    };
+    let (host, port, path, query) = target;
+    let (typed_host, typed_port, typed_path, typed_query) = typed;
+    let no_page = typed_path.is_empty() && typed_query.is_none();
+    host == typed_host
+        && port == typed_port
+        && (no_page || (typed_path == path && typed_query == query))
+}
+
 /// A named live-check target, as admins wrote it. Trusted: admins chose the address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Target {

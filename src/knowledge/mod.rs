@@ -84,6 +84,14 @@ impl KnowledgeBase {
         self.targets.iter().find(|t| t.name == name)
     }
 
+    /// The target whose own address `typed` is (see [`endpoints::same_site`]): a typed URL that
+    /// is a configured target is checked as that target, with its trusted settings.
+    pub fn target_at(&self, typed: &str) -> Option<&Target> {
+        self.targets
+            .iter()
+            .find(|t| endpoints::same_site(&t.url, typed))
+    }
+
     /// Target names close to `name` (typos), closest first.
     pub fn suggest_targets(&self, name: &str, limit: usize) -> Vec<&str> {
         let name = name.trim().to_lowercase();

@@ -2348,6 +2348,43 @@ fn check_with_nothing_to_check_lists_the_services_instead_of_checking_them_all()
     );
 }
 
+/// The shipped knowledge with two services more than its one ("invoicing", "reconcile").
+fn shipped_kb_with_three_services() -> KnowledgeBase {
+    let kb = shipped_kb();
+    let mut targets = kb.targets().to_vec();
+    targets.push(target("invoicing", "Invoicing service"));
+    targets.push(target("reconcile", "Bank reconciliation"));
+    kb.with_targets(targets)
+}
+
+/// "is it down? i just get a blank page" with several services: the services the blank-page
+/// article checks are checked first (as with one service), then its fixes; "Which service?"
+/// only when nothing tells which.
+#[test]
+fn a_check_beside_a_problem_checks_its_articles_services_when_several_are_configured() {
+    let kb = shipped_kb_with_three_services();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("is it down? i just get a blank page");
+    let article = kb.get("page-not-loading").expect("the blank-page article");
+    assert!(!article.checks.is_empty(), "it names services to check");
+    assert_eq!(
+        out.effects,
+        [Effect::Check {
+            targets: article.checks.clone(),
+            lead: true
+        }],
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "Which service"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    // Nothing to tell which: asked.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("is it down?");
+    assert!(out.effects.is_empty(), "{:?}", out.effects);
+    assert!(has(&out, "Which service"), "{}", all_text(&out));
+}
+
 #[test]
 fn check_with_an_article_checks_its_services() {
     let kb = shipped_kb();

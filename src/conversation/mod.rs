@@ -1179,7 +1179,15 @@ fn describe(
         && let rest_ranked = kb.rank_with(&rest, query, KEEP_MATCHES)
         && (rest_ranked.best().is_some() || !rest_ranked.candidates(1).is_empty())
     {
-        act(kb, session, Action::Check, now, out);
+        // Those the article the rest describes checks (as with one service configured); only
+        // with none is it asked which.
+        match checks_of_the_match(kb, &rest_ranked) {
+            Some(targets) => out.effects.push(Effect::Check {
+                targets,
+                lead: true,
+            }),
+            None => act(kb, session, Action::Check, now, out),
+        }
         for e in &mut out.effects {
             if let Effect::Check { lead, .. } = e {
                 *lead = true;
@@ -2213,6 +2221,17 @@ fn service_named(kb: &KnowledgeBase, text: &str) -> Option<String> {
         (Some(only), None) => Some(only.name.clone()),
         _ => None,
     }
+}
+
+/// The targets the article a description clearly names checks (`checks = [...]`); `None` when
+/// it names none clearly, or its article checks nothing.
+fn checks_of_the_match(
+    kb: &KnowledgeBase,
+    ranking: &crate::matcher::Ranking,
+) -> Option<Vec<String>> {
+    let best = ranking.best()?;
+    let checks = &kb.article_at(best.doc).checks;
+    (!checks.is_empty()).then(|| checks.clone())
 }
 
 /// "check it", "check again": the service checked last in this conversation (a typed address

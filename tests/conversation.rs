@@ -2385,6 +2385,70 @@ fn a_check_beside_a_problem_checks_its_articles_services_when_several_are_config
     assert!(has(&out, "Which service"), "{}", all_text(&out));
 }
 
+/// A check asked for that names a configured service, by its name or its description's words,
+/// checks that service (not "Which service?", "Is this it?" or an article); a problem described
+/// in the same words names no service.
+#[test]
+fn a_check_asked_for_a_service_by_name_or_description_checks_it() {
+    let kb = shipped_kb_with_three_services();
+    for (said, want) in [
+        ("check invoicing", "invoicing"),
+        ("is invoicing down?", "invoicing"),
+        ("can you check the invoicing service", "invoicing"),
+        ("is quickbooks online down?", "quickbooks-online"),
+        (
+            "is the quickbooks online sign-in page down?",
+            "quickbooks-online",
+        ),
+        ("is bank reconciliation down?", "reconcile"),
+        ("check reconcile", "reconcile"),
+        ("pls check invoicing", "invoicing"),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert_eq!(
+            out.effects,
+            [Effect::Check {
+                targets: vec![want.to_string()],
+                lead: false
+            }],
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "Which service"), "{said}: {}", all_text(&out));
+        assert_eq!(chat.session.descriptions, [said.to_string()]);
+    }
+    // Named beside a problem: that service first, then the problem's fixes.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("is invoicing down? i just get a blank page");
+    assert_eq!(
+        out.effects,
+        [Effect::Check {
+            targets: vec!["invoicing".into()],
+            lead: true
+        }],
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    // A problem in the same words is no request for a check.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks online shows a blank page");
+    assert!(out.effects.is_empty(), "{:?}", out.effects);
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    // Mid-walk too: the service named, not the article's.
+    let out = chat.say("is invoicing down?");
+    assert_eq!(
+        out.effects,
+        [Effect::Check {
+            targets: vec!["invoicing".into()],
+            lead: false
+        }],
+        "{}",
+        all_text(&out)
+    );
+}
+
 #[test]
 fn check_with_an_article_checks_its_services() {
     let kb = shipped_kb();

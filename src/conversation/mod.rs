@@ -1169,6 +1169,11 @@ fn describe(
     // Short: "is it down? i just get a blank page" describes the page too, and is walked
     // (the check asked for running first).
     let asked = understood.question || text.to_lowercase().starts_with("check");
+    // "is invoicing down?", "check quickbooks online": the configured service the words asking
+    // for the check name, by its name or its description ("pls check invoicing" asks too).
+    let service = (asked || understand::says_to_check(text))
+        .then(|| service_asked_for(kb, text))
+        .flatten();
     // "is it down?? nothing loads", "getting 502 bad gateway, is it down for everyone?": the
     // check asked for first, then what the rest describes, as a description of its own (the
     // whole message is what staff read). (Told, "quickbooks is down, blank page", it
@@ -1179,9 +1184,12 @@ fn describe(
         && let rest_ranked = kb.rank_with(&rest, query, KEEP_MATCHES)
         && (rest_ranked.best().is_some() || !rest_ranked.candidates(1).is_empty())
     {
-        // Those the article the rest describes checks (as with one service configured); only
-        // with none is it asked which.
-        match checks_of_the_match(kb, &rest_ranked) {
+        // The service named, else those the article the rest describes checks (as with one
+        // service configured); only with neither is it asked which.
+        match service
+            .map(|name| vec![name])
+            .or_else(|| checks_of_the_match(kb, &rest_ranked))
+        {
             Some(targets) => out.effects.push(Effect::Check {
                 targets,
                 lead: true,
@@ -1202,6 +1210,10 @@ fn describe(
             *last = text.to_string();
         }
         return;
+    }
+    if let Some(name) = service {
+        session.descriptions.push(text.to_string());
+        return act(kb, session, Action::CheckTarget(name), now, out);
     }
     let asks = asked && understood.words <= 7;
     let asks_for_its_check = asks
@@ -2221,6 +2233,58 @@ fn service_named(kb: &KnowledgeBase, text: &str) -> Option<String> {
         (Some(only), None) => Some(only.name.clone()),
         _ => None,
     }
+}
+
+/// The configured service a request for a check names ("is invoicing down?", "check quickbooks
+/// online", "is the quickbooks online sign-in page down?"): only the words asking for the
+/// check are read (see [`understand::the_check_asked`]), so a problem described beside them
+/// ("is it down? quickbooks online shows a blank page") names none.
+pub(super) fn service_asked_for(kb: &KnowledgeBase, text: &str) -> Option<String> {
+    service_mentioned(kb, &understand::the_check_asked(text)?)
+}
+
+/// The one target `text` names, in whole words of any case: its name (dashes as spaces), or its
+/// description whole or by its first two or more words ("quickbooks online" for "QuickBooks
+/// Online sign-in page"; a leading "the" aside). The target named by the most words wins; a tie
+/// names none.
+fn service_mentioned(kb: &KnowledgeBase, text: &str) -> Option<String> {
+    fn words(s: &str) -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+    let said = words(text);
+    let says = |run: &[String]| !run.is_empty() && said.windows(run.len()).any(|w| w == run);
+    let mut best: Option<(usize, &str)> = None;
+    let mut tie = false;
+    for target in kb.targets() {
+        let name = words(&target.name);
+        let description = words(&target.description);
+        let description = match description.split_first() {
+            Some((first, rest)) if first == "the" && !rest.is_empty() => rest,
+            _ => &description[..],
+        };
+        let by_name = if says(&name) { name.len() } else { 0 };
+        let shortest = 2.min(description.len());
+        let by_description = (shortest.max(1)..=description.len())
+            .rev()
+            .find(|&n| says(&description[..n]))
+            .unwrap_or(0);
+        let count = by_name.max(by_description);
+        if count == 0 {
+            continue;
+        }
+        match best {
+            Some((most, _)) if most > count => {}
+            Some((most, _)) if most == count => tie = true,
+            _ => {
+                best = Some((count, &target.name));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, name)| name.to_string())
 }
 
 /// The targets the article a description clearly names checks (`checks = [...]`); `None` when
@@ -3706,6 +3770,48 @@ fn help() -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_service_is_named_by_its_name_or_its_descriptions_leading_words() {
+        let target = |name: &str, description: &str| crate::knowledge::Target {
+            name: name.into(),
+            description: description.into(),
+            url: format!("https://{name}.example.com/"),
+            expect_status: None,
+            timeout_ms: None,
+            contains: None,
+            monitor: Default::default(),
+            line: 0,
+        };
+        let kb = crate::knowledge::load::from_sources(Vec::<(&str, &str, &[u8])>::new())
+            .expect("an empty base")
+            .with_targets(vec![
+                target("quickbooks-online", "QuickBooks Online sign-in page"),
+                target("quickbooks-payments", "QuickBooks Payments"),
+                target("invoicing", "Invoicing service"),
+                target("portal", "The customer portal"),
+            ]);
+        for (said, named) in [
+            ("is invoicing down", Some("invoicing")),
+            ("is the invoicing service down", Some("invoicing")),
+            ("is quickbooks online down", Some("quickbooks-online")),
+            ("is quickbooks-online down", Some("quickbooks-online")),
+            (
+                "the QUICKBOOKS ONLINE SIGN-IN PAGE",
+                Some("quickbooks-online"),
+            ),
+            ("is quickbooks payments up", Some("quickbooks-payments")),
+            ("is the customer portal down", Some("portal")),
+            ("is the portal down", Some("portal")),
+            // One word the descriptions share names none, nor do words inside others.
+            ("is quickbooks down", None),
+            ("is it down", None),
+            ("is the sign-in page down", None),
+            ("is invoicingservice down", None),
+        ] {
+            assert_eq!(service_mentioned(&kb, said).as_deref(), named, "{said}");
+        }
+    }
 
     /// As a fused ranking may read "error 6123": clearly named, below answering outright.
     fn named_not_confident(kb: &KnowledgeBase, text: &str) -> crate::matcher::Ranking {

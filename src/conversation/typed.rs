@@ -759,7 +759,11 @@ pub(super) fn answer(
                     targets: vec![super::target_for_site(kb, site)],
                     lead: false,
                 }),
-                None => act(kb, session, Action::Check, now, out),
+                // "is invoicing down?": the service it names, not the article's.
+                None => match super::service_asked_for(kb, text) {
+                    Some(name) => act(kb, session, Action::CheckTarget(name), now, out),
+                    None => act(kb, session, Action::Check, now, out),
+                },
             }
         }
         Some(Intent::Human) => {

@@ -1331,6 +1331,38 @@ pub fn besides_the_check(message: &str) -> Option<String> {
     (!asks.is_empty() && trouble).then_some(rest)
 }
 
+/// The parts of `message` that ask for a live check ("is invoicing down", "check quickbooks
+/// online", "can you check the portal"), joined; `None` when no part does. What the rest
+/// describes ("quickbooks online shows a blank page") is left out: it names a problem, not a
+/// service to check.
+pub fn the_check_asked(message: &str) -> Option<String> {
+    let asks: Vec<&str> = clauses(message)
+        .into_iter()
+        .filter(|p| cues::check(&Normalised::new(p)) || says_check(p))
+        .collect();
+    (!asks.is_empty()).then(|| asks.join(", "))
+}
+
+/// Whether a part of `message` tells the bot to check ("pls check invoicing"), a request
+/// whether or not it is worded as a question.
+pub fn says_to_check(message: &str) -> bool {
+    clauses(message).into_iter().any(says_check)
+}
+
+/// "check invoicing", "can you check the portal", "pls check payroll": a clause that opens
+/// with "check", politely or not.
+fn says_check(clause: &str) -> bool {
+    const POLITE: &[&str] = &[
+        "can", "could", "would", "will", "you", "u", "please", "pls", "plz", "hey", "hi", "ok",
+    ];
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .find(|w| !POLITE.contains(&w.as_str()))
+        .is_some_and(|w| w == "check")
+}
+
 /// The clauses of `message`: split at `.`, `!`, `?`, `;`, `,` and line breaks, trimmed, none
 /// empty.
 fn clauses(message: &str) -> Vec<&str> {
@@ -1936,6 +1968,24 @@ fn then_and_now(text: &Normalised) -> Option<Intent> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_check_asked_leaves_out_what_the_rest_describes() {
+        for (said, asked) in [
+            ("is invoicing down?", Some("is invoicing down")),
+            ("check invoicing", Some("check invoicing")),
+            ("can you check the portal", Some("can you check the portal")),
+            ("pls check payroll", Some("pls check payroll")),
+            (
+                "is it down? quickbooks online shows a blank page",
+                Some("is it down"),
+            ),
+            ("quickbooks online shows a blank page", None),
+            ("i checked invoicing, blank page", None),
+        ] {
+            assert_eq!(the_check_asked(said).as_deref(), asked, "{said}");
+        }
+    }
 
     #[test]
     fn check_it_and_check_again_ask_for_the_same_check() {

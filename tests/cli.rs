@@ -187,6 +187,22 @@ fn kb_show_shipped_article_for_iphone() {
         sols.iter().any(|s| s["for_browser"] == true),
         "no iPhone steps in {v:#}"
     );
+    // A bare "safari" must say which, as for `diagnose` (it silently meant the Mac).
+    let o = run(&[
+        "kb",
+        "show",
+        "quickbooks-error-502",
+        "--browser",
+        "safari",
+        "--knowledge",
+        k.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("use safari-mac or safari-ios"),
+        "{}",
+        show(&o)
+    );
 }
 
 #[test]

@@ -493,7 +493,7 @@ pub enum KbCommand {
     /// Show one article, optionally only the steps for one browser.
     Show {
         id: String,
-        #[arg(long)]
+        #[arg(long, value_parser = browser_flag)]
         browser: Option<Browser>,
         #[arg(long)]
         json: bool,
@@ -510,9 +510,9 @@ fn discord_id(text: &str) -> Result<u64, String> {
     }
 }
 
-/// A `--browser` for a user's problem (`diagnose`, `escalate`): any name [`Browser`] knows,
-/// except a bare `safari`, which would file an iPhone user's problem as a Mac's (a web form's
-/// plain "Safari" option): the flag must say which.
+/// A `--browser` (`diagnose`, `escalate`, `kb show`): any name [`Browser`] knows, except a
+/// bare `safari`, which would file an iPhone user's problem as a Mac's (a web form's plain
+/// "Safari" option), or show an admin the Mac's steps unasked: the flag must say which.
 fn browser_flag(text: &str) -> Result<Browser, String> {
     let browser: Browser = text
         .parse()

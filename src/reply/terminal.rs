@@ -15,10 +15,23 @@ const RESET: &str = "\x1b[0m";
 
 /// Renders Markdown `text` for a terminal.
 pub fn to_terminal(text: &str, emphasis: Emphasis) -> String {
-    text.lines()
-        .map(|line| line_to_terminal(line, emphasis))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut fenced = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        // A fenced code block: its fences dropped, its lines as written and indented (they
+        // showed as lone backticks around text read as Markdown).
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        out.push(if fenced {
+            format!("    {line}")
+        } else {
+            line_to_terminal(line, emphasis)
+        });
+    }
+    out.join("\n")
 }
 
 fn line_to_terminal(line: &str, emphasis: Emphasis) -> String {
@@ -94,6 +107,14 @@ fn inline(line: &str, emphasis: Emphasis) -> String {
                     continue;
                 }
             }
+            // ![alt](url): an image a terminal cannot show, said as one.
+            '!' if next == Some('[') => {
+                if let Some((text, url, used)) = link(&chars[i + 1..]) {
+                    out.push_str(&format!("[image: {}] ({url})", inline(&text, emphasis)));
+                    i += used + 1;
+                    continue;
+                }
+            }
             '[' => {
                 if let Some((text, url, used)) = link(&chars[i..]) {
                     out.push_str(&inline(&text, emphasis));
@@ -150,6 +171,22 @@ fn link(chars: &[char]) -> Option<(String, String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_blocks_and_images_show_as_what_they_are() {
+        let text = "3. Run this:\n\n```\nping qbo.intuit.com **x**\n```\n\n4. See ![the screenshot](img/a.png).";
+        let shown = to_terminal(text, Emphasis::Plain);
+        assert_eq!(
+            shown,
+            "3. Run this:\n\n    ping qbo.intuit.com **x**\n\n4. See [image: the screenshot] (img/a.png)."
+        );
+        assert!(!shown.contains('`'), "{shown}");
+        // A "!" before a link that is no image, and one on its own, stay.
+        assert_eq!(
+            to_terminal("Done! [Help](h)", Emphasis::Plain),
+            "Done! Help (h)"
+        );
+    }
 
     fn plain(s: &str) -> String {
         to_terminal(s, Emphasis::Plain)

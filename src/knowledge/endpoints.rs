@@ -342,9 +342,16 @@ fn read_tables(file: &str, text: &str) -> (Vec<Spanned<RawTarget>>, Vec<Diagnost
     let (root, errors) = DeTable::parse_recoverable(text);
     let mut problems: Vec<Diagnostic> = Vec::new();
     let mut broken: Vec<usize> = Vec::new();
+    // `[target]` then `[[target]]`: the second is a "duplicate key" to TOML, and the one
+    // bracket is the mistake (said below, at its line).
+    let one_bracket = text.lines().any(|l| l.trim() == "[target]");
     for e in &errors {
         let at = e.span().map_or(0, |s| s.start);
         broken.push(at);
+        let key = e.span().and_then(|s| text.get(s)).map(str::trim);
+        if one_bracket && e.message().trim() == "duplicate key" && key == Some("target") {
+            continue;
+        }
         problems.push(toml_problem(file, text, e));
     }
     // What the parser recovered around a syntax error is not what was meant.
@@ -493,6 +500,14 @@ fn nearest_key(typed: &str) -> Option<&'static str> {
 
 /// Validates a target URL; returns it normalised, or (message, hint).
 fn check_url(raw: &str) -> Result<String, (String, String)> {
+    // (The URL parser would quietly encode it as %20.)
+    if raw.trim().contains(char::is_whitespace) {
+        return Err((
+            format!("`{raw}` has a space in it"),
+            "a URL has no spaces: remove it, or write `%20` where the address really has one"
+                .to_string(),
+        ));
+    }
     let url = url::Url::parse(raw).map_err(|e| {
         (
             format!("`{raw}` is not a valid URL: {e}"),
@@ -671,7 +686,9 @@ url = "http://status.example.com"
     #[test]
     fn bad_urls() {
         for (url, needle) in [
-            ("not a url", "not a valid URL"),
+            ("not-a-url", "not a valid URL"),
+            ("not a url", "has a space in it"),
+            ("https://x.example/monthly reports", "has a space in it"),
             ("https://user:pw@x.example/", "password"),
             ("mailto:a@b.c", "only http and https"),
         ] {

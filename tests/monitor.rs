@@ -484,6 +484,50 @@ async fn no_incident_opens_when_no_monitored_name_resolves() {
     );
 }
 
+/// A target at an IP address looks no name up: beside it, named targets that all fail DNS are
+/// still the bot's own DNS, not an outage (a target on 127.0.0.1 made them one).
+#[tokio::test]
+async fn an_ip_address_target_does_not_make_a_dns_failure_an_outage() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = dir.path().join("k");
+    // Nothing listens there: refused, quickly, with no name looked up.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    write(
+        &k,
+        &format!(
+            "[[target]]\nname = \"portal\"\ndescription = \"The portal\"\nurl = \"http://portal.test/\"\n\
+             failure_threshold = 1\n\n[[target]]\nname = \"local\"\ndescription = \"A local service\"\n\
+             url = \"http://127.0.0.1:{port}/\"\nfailure_threshold = 1\n"
+        ),
+    );
+    let store = Store::open_waiting(&dir.path().join("d"), Duration::from_secs(5)).unwrap();
+    let prober = Prober::builder(CheckConfig {
+        allow_private_targets: true,
+        allowed_ports: vec![80, port],
+        ..CheckConfig::default()
+    })
+    .resolver(Arc::new(supportbot::probe::resolve::StaticResolver::new()))
+    .build();
+    let service = Service::with_prober(Knowledge::open(&k).unwrap(), store, prober);
+    let rounds = service.monitor_round(true).await.unwrap().checked;
+    let portal = rounds.iter().find(|r| r.target == "portal").unwrap();
+    assert_eq!(portal.verdict, supportbot::probe::Verdict::DnsFailure);
+    assert_eq!(portal.change, None, "{rounds:?}");
+    let incidents = service.store().incidents();
+    assert!(
+        !incidents
+            .iter()
+            .any(|i| i.targets.iter().any(|t| t == "portal")),
+        "{incidents:?}"
+    );
+    // The local target's own failure is judged as ever.
+    let local = rounds.iter().find(|r| r.target == "local").unwrap();
+    assert_ne!(local.verdict, supportbot::probe::Verdict::DnsFailure);
+}
+
 /// A resolver that fails every other lookup of one name (and knows the rest).
 #[derive(Debug)]
 struct FlakyDns {

@@ -113,11 +113,14 @@ impl Service {
             }
         }
         // When no monitored name resolves at all, the bot's own network or DNS is the likelier
-        // culprit: the checks are kept, but no incident opens or moves on them.
-        let own_dns_down = !checked.is_empty()
-            && checked
-                .iter()
-                .all(|(_, r)| r.verdict == Verdict::DnsFailure);
+        // culprit: the checks are kept, but no incident opens or moves on them. A target at an
+        // IP address looks no name up, so it tells nothing either way (one on 127.0.0.1 that
+        // answered made a DNS failure of every named target an outage).
+        let named: Vec<_> = (checked.iter())
+            .filter(|(target, _)| names_a_host(&target.url))
+            .collect();
+        let own_dns_down =
+            !named.is_empty() && named.iter().all(|(_, r)| r.verdict == Verdict::DnsFailure);
         if own_dns_down {
             tracing::warn!(
                 targets = checked.len(),
@@ -379,4 +382,12 @@ pub fn spawn(
     let (stop, stopped) = tokio::sync::watch::channel(false);
     tokio::spawn(run(service.clone(), config.retention, stopped));
     Some(stop)
+}
+
+/// Whether `url`'s host is a name to look up (not an IP address).
+fn names_a_host(url: &str) -> bool {
+    matches!(
+        url::Url::parse(url).ok().as_ref().and_then(url::Url::host),
+        Some(url::Host::Domain(_))
+    )
 }

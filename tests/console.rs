@@ -1242,6 +1242,24 @@ fn a_restart_with_a_broken_edit_serves_the_last_good_version() {
         "{}",
         show(&diagnose)
     );
+    // A model that cannot be had is said once: the copy's load reuses the files' setup (it
+    // tried the model again and said so twice).
+    let diagnose = supportbot(tmp.path())
+        .args(["diagnose", "the printer is offline", "--knowledge"])
+        .arg(&knowledge)
+        .arg("--data")
+        .arg(&data)
+        .env("SEMANTIC_MODEL", tmp.path().join("no-model-here"))
+        .output()
+        .unwrap();
+    assert_eq!(diagnose.status.code(), Some(0), "{}", show(&diagnose));
+    let err = String::from_utf8_lossy(&diagnose.stderr);
+    assert_eq!(
+        err.matches("semantic matching unavailable").count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("answering from the last version"), "{err}");
     let escalate = supportbot(tmp.path())
         .args([
             "escalate",

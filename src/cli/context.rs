@@ -17,7 +17,7 @@ use std::cell::OnceCell;
 use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::runtime::Runtime;
 
@@ -43,6 +43,10 @@ pub struct Context {
     // Declared first so it drops first: nothing it runs outlives the store it may use.
     runtime: OnceCell<Runtime>,
     knowledge: OnceCell<Arc<Knowledge>>,
+    /// The sentence model as the first load set it up: a second load (the last good copy,
+    /// after the files failed) reuses it rather than reaching for the model, and saying why
+    /// it cannot, again.
+    semantic: Arc<Mutex<Option<SemanticSetup>>>,
     store: OnceCell<Store>,
     notifier: OnceCell<Fanout>,
 }
@@ -64,6 +68,7 @@ impl Context {
             workers,
             runtime: OnceCell::new(),
             knowledge: OnceCell::new(),
+            semantic: Arc::default(),
             store: OnceCell::new(),
             notifier: OnceCell::new(),
         }
@@ -143,16 +148,36 @@ impl Context {
             Matching::Semantic | Matching::SemanticOnDisk => {
                 // The model loads beside the files and the embedding cache (start-up takes the
                 // longest of the three, not their sum).
-                let runtime = self.runtime()?;
                 let download = matches!(matching, Matching::Semantic);
-                let interactive = std::io::stderr().is_terminal();
-                let config = &self.config.semantic;
-                Knowledge::open_loading(dir, super::model::expected_identity(config), || {
-                    runtime.block_on(super::model::setup(config, download, interactive))
-                })
+                Knowledge::open_loading(
+                    dir,
+                    super::model::expected_identity(&self.config.semantic),
+                    self.model_loader(download)?,
+                )
             }
         };
         Ok(opened)
+    }
+
+    /// Sets the sentence model up once per command: later loads get the first one's setup.
+    fn model_loader(
+        &self,
+        download: bool,
+    ) -> Result<impl FnOnce() -> SemanticSetup + Send + '_, CliError> {
+        let runtime = self.runtime()?;
+        let config = &self.config.semantic;
+        let interactive = std::io::stderr().is_terminal();
+        let memo = self.semantic.clone();
+        Ok(move || {
+            // A panic while another load held it leaves no setup half-made: it only caches.
+            let mut memo = memo.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(done) = memo.as_ref() {
+                return done.clone();
+            }
+            let setup = runtime.block_on(super::model::setup(config, download, interactive));
+            *memo = Some(setup.clone());
+            setup
+        })
     }
 
     /// The knowledge base for a bot that serves users (`run`, `console`): as
@@ -173,14 +198,11 @@ impl Context {
         {
             return self.knowledge(Matching::Semantic);
         }
-        let runtime = self.runtime()?;
-        let config = &self.config.semantic;
-        let interactive = std::io::stderr().is_terminal();
         let opened = Knowledge::open_loading_from(
             &self.config.knowledge_dir,
             &snapshot,
-            super::model::expected_identity(config),
-            || runtime.block_on(super::model::setup(config, true, interactive)),
+            super::model::expected_identity(&self.config.semantic),
+            self.model_loader(true)?,
         );
         let Ok(knowledge) = opened else {
             // The copy does not load either (edited by hand?): the files' own problems.

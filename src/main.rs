@@ -25,6 +25,9 @@ fn main() -> ExitCode {
             } else {
                 eprint!("{}", end.text);
             }
+            if let Some(json) = end.json {
+                println!("{json}");
+            }
             return ExitCode::from(end.code);
         }
     };

@@ -351,6 +351,25 @@ fn diagnose_browser_from_text_flag_and_bad_flag() {
         err.contains("chrome, firefox, safari-mac, safari-ios, edge, ie"),
         "{err}"
     );
+    // With --json, the same mistake is also a JSON error on stdout, as every other failure of
+    // a --json command is (a script read nothing there).
+    let o = run(&[
+        "diagnose",
+        "502",
+        "--browser",
+        "netscape",
+        "--json",
+        "--knowledge",
+        shipped_knowledge().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    assert!(
+        v["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("unknown browser `netscape`") && !e.starts_with("error:")),
+        "{v}"
+    );
 }
 
 #[test]

@@ -25,6 +25,9 @@ pub struct ParseEnd {
     /// Help and version go to stdout with 0; errors to stderr with 2.
     pub to_stdout: bool,
     pub code: u8,
+    /// With `--json` typed, an error also as `{"error": ...}` for stdout, as every other
+    /// failure of a `--json` command is (a script read nothing there).
+    pub json: Option<String>,
 }
 
 /// Parses `args` (the program name first) with the environment as it is now.
@@ -43,6 +46,7 @@ pub fn parse(args: Vec<OsString>, from_env_file: &[EnvFileOrigin]) -> Result<Cli
             text: error.render().to_string(),
             to_stdout: true,
             code: 0,
+            json: None,
         });
     }
     let typed: Vec<String> = args
@@ -52,10 +56,16 @@ pub fn parse(args: Vec<OsString>, from_env_file: &[EnvFileOrigin]) -> Result<Cli
         .collect();
     let text = from_environment(&command, &error, &typed, from_env_file)
         .unwrap_or_else(|| without_env_flags(&command, &error.render().to_string(), &typed));
+    let json = typed.iter().any(|a| a == "--json").then(|| {
+        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let said = first.strip_prefix("error: ").unwrap_or(first).trim();
+        serde_json::json!({ "error": said }).to_string()
+    });
     Err(ParseEnd {
         text,
         to_stdout: false,
         code: 2,
+        json,
     })
 }
 

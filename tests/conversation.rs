@@ -2431,6 +2431,43 @@ fn a_check_asked_for_a_service_by_name_or_description_checks_it() {
         all_text(&out)
     );
     assert_eq!(chat.session.article(), Some("page-not-loading"));
+    // A request that describes a problem beside the service names no service to check: the
+    // problem is matched ("check" is ordinary wording for one; a review found these only
+    // checked the service and never found the article).
+    let payroll = {
+        let shipped = shipped_kb();
+        let mut targets = shipped.targets().to_vec();
+        targets.push(target("payroll", "Payroll service"));
+        shipped.with_targets(targets)
+    };
+    for (said, article) in [
+        (
+            "can you check why payroll is not updating my employees paychecks",
+            "payroll-not-updating",
+        ),
+        (
+            "check payroll tax table is wrong after update",
+            "payroll-not-updating",
+        ),
+    ] {
+        let mut chat = Chat::new(&payroll);
+        let out = chat.say(said);
+        assert!(out.effects.is_empty(), "{said}: {:?}", out.effects);
+        assert_eq!(chat.session.article(), Some(article), "{said}");
+    }
+    let mut chat = Chat::new(&payroll);
+    let out = chat.say("check payroll");
+    assert_eq!(
+        out.effects,
+        [Effect::Check {
+            targets: vec!["payroll".into()],
+            lead: false
+        }]
+    );
+    let shipped = shipped_kb();
+    let mut chat = Chat::new(&shipped);
+    let out = chat.say("can you check why quickbooks online keeps signing me out");
+    assert!(out.effects.is_empty(), "{:?}", out.effects);
     // A problem in the same words is no request for a check.
     let mut chat = Chat::new(&kb);
     let out = chat.say("quickbooks online shows a blank page");

@@ -2239,8 +2239,36 @@ fn service_named(kb: &KnowledgeBase, text: &str) -> Option<String> {
 /// online", "is the quickbooks online sign-in page down?"): only the words asking for the
 /// check are read (see [`understand::the_check_asked`]), so a problem described beside them
 /// ("is it down? quickbooks online shows a blank page") names none.
+/// A request that says more than the check and the service ("can you check why payroll is
+/// not updating my employees paychecks", "check payroll tax table is wrong") describes a
+/// problem: it names no service to check, and is matched as a description.
 pub(super) fn service_asked_for(kb: &KnowledgeBase, text: &str) -> Option<String> {
-    service_mentioned(kb, &understand::the_check_asked(text)?)
+    let asked = understand::the_check_asked(text)?;
+    let name = service_mentioned(kb, &asked)?;
+    let target = kb.targets().iter().find(|t| t.name == name)?;
+    only_asks_to_check(&asked, target).then_some(name)
+}
+
+/// Whether `asked` is a request to check `target` and nothing more: besides the target's own
+/// words, only words that ask for a check ("is", "down", "can you", "please").
+fn only_asks_to_check(asked: &str, target: &crate::knowledge::Target) -> bool {
+    const ASKING: &[&str] = &[
+        "can", "could", "would", "will", "you", "u", "please", "pls", "plz", "hey", "hi", "ok",
+        "check", "is", "are", "it", "its", "the", "down", "up", "working", "running", "status",
+        "of", "on", "for", "everyone", "offline", "online", "right", "now", "again", "today",
+        "see", "if", "whether", "still", "anyone", "else", "just", "me", "or", "out", "outage",
+        "server", "servers", "service", "site", "a", "an", "there",
+    ];
+    let own: Vec<String> = format!("{} {}", target.name, target.description)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    asked
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .all(|w| ASKING.contains(&w.as_str()) || own.contains(&w))
 }
 
 /// The one target `text` names, in whole words of any case: its name (dashes as spaces), or its

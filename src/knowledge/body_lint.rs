@@ -13,42 +13,120 @@ pub struct Mistake {
 /// `body` with each `<!-- ... -->` comment blanked out byte for byte (line breaks kept, so
 /// offsets and line numbers are unchanged), and a mistake for a comment never closed. Of that
 /// one only the `<!--` is blanked: the rest is read as the article it would hide (Markdown
-/// would take all of it as one HTML block, and report every section after it missing).
+/// would take all of it as one HTML block, and report every section after it missing). Code
+/// is code: a `<!--` in a fenced block or a `code span` is shown as written.
 pub fn hide_comments(body: &str) -> (String, Option<Mistake>) {
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    let mut at = 0;
-    while let Some(open) = rest.find("<!--") {
-        let Some(close) = rest[open + 4..].find("-->") else {
-            out.push_str(&rest[..open]);
-            out.push_str("    ");
-            out.push_str(&rest[open + 4..]);
-            return (
-                out,
-                Some(Mistake {
-                    offset: line_start(body, at + open),
-                    message: "a comment `<!--` is never closed".into(),
-                    hint: "end the comment with `-->`, or remove the `<!--`".into(),
-                }),
-            );
-        };
-        let end = open + 4 + close + 3;
-        out.push_str(&rest[..open]);
-        // Spaces for every byte but line breaks: the same length, the same lines.
-        out.extend(
-            rest[open..end]
-                .bytes()
-                .map(|b| if b == b'\n' { '\n' } else { ' ' }),
-        );
-        at += end;
-        rest = &rest[end..];
+    let bytes = body.as_bytes();
+    let mut out = bytes.to_vec();
+    let blank = |out: &mut Vec<u8>, range: std::ops::Range<usize>| {
+        for b in &mut out[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    };
+    let mut unclosed = None;
+    let mut fence: Option<Fence> = None;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        if line_start {
+            line_start = false;
+            let line_end = body[i..].find('\n').map_or(body.len(), |n| i + n);
+            let line = &body[i..line_end];
+            match (fence, Fence::of(line)) {
+                (None, Some(opened)) => fence = Some(opened),
+                (Some(open), Some(closing)) if open.closed_by(closing, line) => fence = None,
+                _ => {}
+            }
+            if fence.is_some() || Fence::of(line).is_some() {
+                i = line_end + 1;
+                line_start = true;
+                continue;
+            }
+        }
+        match bytes[i] {
+            b'\n' => {
+                line_start = true;
+                i += 1;
+            }
+            b'`' => {
+                // A code span: the same number of backticks closes it, on the same line.
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                let line_end = body[i..].find('\n').map_or(body.len(), |n| i + n);
+                i += run;
+                let mut j = i;
+                while j < line_end {
+                    let closing = bytes[j..line_end]
+                        .iter()
+                        .take_while(|&&b| b == b'`')
+                        .count();
+                    if closing == run {
+                        i = j + run;
+                        break;
+                    }
+                    j += closing.max(1);
+                }
+            }
+            b'<' if body[i..].starts_with("<!--") => match body[i + 4..].find("-->") {
+                Some(close) => {
+                    let end = i + 4 + close + 3;
+                    blank(&mut out, i..end);
+                    i = end;
+                }
+                None => {
+                    blank(&mut out, i..i + 4);
+                    unclosed = Some(Mistake {
+                        offset: line_start_of(body, i),
+                        message: "a comment `<!--` is never closed".into(),
+                        hint: "end the comment with `-->`, or remove the `<!--`".into(),
+                    });
+                    break;
+                }
+            },
+            _ => i += 1,
+        }
     }
-    out.push_str(rest);
-    (out, None)
+    // Each blanked range starts at `<` and ends after `>`: whole characters became spaces.
+    let hidden = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (hidden, unclosed)
+}
+
+/// A code fence: its character (`` ` `` or `~`) and how many open it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Fence {
+    mark: u8,
+    len: usize,
+}
+
+impl Fence {
+    /// The fence a line opens or closes (three or more backticks or tildes, after at most
+    /// three spaces).
+    fn of(line: &str) -> Option<Fence> {
+        let text = line.trim_start_matches(' ');
+        if line.len() - text.len() > 3 {
+            return None;
+        }
+        let mark = *text
+            .as_bytes()
+            .first()
+            .filter(|&&b| b == b'`' || b == b'~')?;
+        let len = text.bytes().take_while(|&b| b == mark).count();
+        (len >= 3).then_some(Fence { mark, len })
+    }
+
+    /// Whether `line` (whose fence is `other`) closes a block this fence opened: the same
+    /// character, at least as many, and nothing after them.
+    fn closed_by(self, other: Fence, line: &str) -> bool {
+        other.mark == self.mark
+            && other.len >= self.len
+            && line.trim().bytes().all(|b| b == self.mark)
+    }
 }
 
 /// The byte offset where the line holding `offset` starts.
-fn line_start(text: &str, offset: usize) -> usize {
+fn line_start_of(text: &str, offset: usize) -> usize {
     text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
@@ -59,7 +137,7 @@ fn line_start(text: &str, offset: usize) -> usize {
 pub fn line_mistakes(body: &str) -> Vec<Mistake> {
     let mut out = Vec::new();
     let mut offset = 0;
-    let mut fenced = false;
+    let mut fenced: Option<Fence> = None;
     // Inside a pasted front matter: its closing `+++` is not reported again.
     let mut pasted = false;
     for raw in body.split_inclusive('\n') {
@@ -67,15 +145,20 @@ pub fn line_mistakes(body: &str) -> Vec<Mistake> {
         offset += raw.len();
         let line = raw.trim_end();
         let text = line.trim_start_matches(' ');
+        match (fenced, Fence::of(line)) {
+            (None, Some(opened)) => {
+                fenced = Some(opened);
+                continue;
+            }
+            (Some(open), Some(closing)) if open.closed_by(closing, line) => {
+                fenced = None;
+                continue;
+            }
+            (Some(_), _) => continue,
+            (None, None) => {}
+        }
         // Up to three spaces of indent still make a heading in Markdown.
         if line.len() - text.len() > 3 {
-            continue;
-        }
-        if text.starts_with("```") || text.starts_with("~~~") {
-            fenced = !fenced;
-            continue;
-        }
-        if fenced {
             continue;
         }
         if text == "+++" {
@@ -107,7 +190,7 @@ pub fn line_mistakes(body: &str) -> Vec<Mistake> {
 
 /// `##Solution: Clear the cache` (two to six `#`s with no plain space after them, a
 /// non-breaking one included) as it was meant: `## Solution: Clear the cache`. A single `#`
-/// is left alone (`#1 tip` and hashtags are ordinary text).
+/// is left alone (`#1 tip` and hashtags are ordinary text), and so is a number (`##42`).
 fn heading_without_space(text: &str) -> Option<String> {
     let hashes = text.bytes().take_while(|&b| b == b'#').count();
     if !(2..=6).contains(&hashes) {
@@ -117,7 +200,7 @@ fn heading_without_space(text: &str) -> Option<String> {
     let words = after.trim_start_matches(['\u{a0}', '\u{202f}']);
     let glued = words.len() < after.len() || !after.starts_with([' ', '\t']);
     let first = words.chars().next()?;
-    (glued && first.is_alphanumeric()).then(|| format!("{} {}", &text[..hashes], words))
+    (glued && first.is_alphabetic()).then(|| format!("{} {}", &text[..hashes], words))
 }
 
 #[cfg(test)]
@@ -138,6 +221,30 @@ mod tests {
         assert_eq!(
             hidden.split_whitespace().collect::<Vec<_>>(),
             ["a", "b", "d"]
+        );
+    }
+
+    /// A `<!--` in code is code: shown as written, and no comment to close (a review found a
+    /// code span's `<!--` hiding the sections after it up to a `-->` in a fenced block).
+    #[test]
+    fn code_keeps_its_comment_markers() {
+        let body = "HTML mail starts with `<!--` and must be closed.\n\n## Solution: Fix the footer\n\
+                    1. Replace the footer with:\n\n```html\n<!-- footer -->\n<p>Thanks</p>\n```\n";
+        let (hidden, unclosed) = hide_comments(body);
+        assert_eq!(unclosed, None);
+        assert_eq!(hidden, body);
+        // ~~~ inside a ``` block does not end it.
+        let body = "```\n~~~\n<!-- kept -->\n```\nafter <!-- gone -->\n";
+        let (hidden, _) = hide_comments(body);
+        assert!(
+            hidden.contains("<!-- kept -->") && !hidden.contains("gone"),
+            "{hidden}"
+        );
+        // A span of two backticks closes only on two.
+        let (hidden, _) = hide_comments("``a ` <!-- b``, then <!-- c -->");
+        assert!(
+            hidden.contains("<!-- b") && !hidden.contains(" c "),
+            "{hidden}"
         );
     }
 
@@ -174,7 +281,8 @@ mod tests {
     #[test]
     fn ordinary_lines_and_code_are_no_mistakes() {
         let body = "Summary with #hashtag.\n\n## Solution: A\n1. Press #1.\n#1 tip\n\
-                    ```\n##not a heading in code\n+++\n```\n### Chrome\n1. Go.\n## FAQ\n";
+                    ```\n##not a heading in code\n+++\n~~~\n##still code\n```\n### Chrome\n1. Go.\n\
+                    ##42 is an invoice number you may see.\n## FAQ\n";
         assert_eq!(line_mistakes(body), []);
     }
 

@@ -403,6 +403,13 @@ fn read_front(
                     "keywords" => out.keywords = texts(),
                     "checks" => out.checks = Some((texts(), key_line)),
                     _ => {
+                        // An empty one is a slip (a trailing `""`), said rather than dropped.
+                        for (_, line) in list.iter().filter(|(t, _)| t.is_empty()) {
+                            problems.push(
+                                Diagnostic::new(file, *line, "front matter: an example is empty")
+                                    .hint("write what a user wrote, or remove the empty `\"\"`"),
+                            );
+                        }
                         out.examples = list
                             .iter()
                             .filter(|(t, _)| !t.is_empty())

@@ -11,6 +11,7 @@
 //! Measured on the real-reply set `tests/data/replies.toml` (see BENCHMARKS.md).
 
 mod cues;
+pub mod language;
 mod moves;
 mod product;
 pub mod secrets;

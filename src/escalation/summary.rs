@@ -228,6 +228,22 @@ impl Summary {
         }
     }
 
+    /// The language the user wrote in, when it is not English: the bot reads English only, so
+    /// staff are told its matches may be off (and, when it can tell, which language to answer
+    /// in).
+    fn language_line(&self) -> Option<String> {
+        let found = self
+            .descriptions
+            .iter()
+            .find_map(|d| crate::understand::language::other_language(d))?;
+        Some(match found.name {
+            Some(name) => format!(
+                "{name}, as far as the bot can tell: it reads English only, so its matches may be off"
+            ),
+            None => "not English: the bot reads English only, so its matches may be off".into(),
+        })
+    }
+
     /// What staff are told instead of a diagnosis when the knowledge base could not be loaded.
     fn no_diagnosis(&self) -> Option<String> {
         self.kb_problem.as_ref().map(|why| {
@@ -382,6 +398,9 @@ impl Summary {
         if let Some(none) = self.no_diagnosis() {
             fields.push(("Diagnosis".to_string(), none));
         }
+        if let Some(language) = self.language_line() {
+            fields.push(("Language".to_string(), language));
+        }
         if let Some(earlier) = &self.follows {
             fields.push(("Came back after".to_string(), escape_markdown(earlier)));
         }
@@ -482,6 +501,9 @@ impl Summary {
         }
         if let Some(none) = self.no_diagnosis() {
             t.push_str(&format!("- Diagnosis: {none}\n"));
+        }
+        if let Some(language) = self.language_line() {
+            t.push_str(&format!("- Language: {language}\n"));
         }
         if let Some(earlier) = &self.follows {
             t.push_str(&format!(
@@ -699,6 +721,44 @@ mod tests {
         let summary = Summary::capture(&session, None, None, "rev", 0);
         assert_eq!(summary.topic(), None);
         assert!(summary.subject().contains("No matching article"));
+    }
+
+    /// A problem told in another language: staff are told which (the bot's matches on it may
+    /// be off); in English, no such line.
+    #[test]
+    fn a_description_in_another_language_is_named_for_staff() {
+        let user = crate::session::UserRef {
+            id: "u".into(),
+            name: "Ana".into(),
+            channel: "c".into(),
+        };
+        let mut session = Session::new(user, 0);
+        session
+            .descriptions
+            .push("no puedo entrar a quickbooks, me sale una pagina en blanco".into());
+        let summary = Summary::capture(&session, None, None, "rev", 0);
+        let card = summary.card("T-0001");
+        let language = card.fields.iter().find(|(name, _)| name == "Language");
+        assert!(
+            language.is_some_and(|(_, v)| v.starts_with("Spanish, as far as the bot can tell")),
+            "{:?}",
+            card.fields
+        );
+        assert!(
+            summary
+                .transcript_markdown("T-0001")
+                .contains("- Language: Spanish, as far as the bot can tell")
+        );
+        session.descriptions[0] = "blank page in chrome since this morning".into();
+        let summary = Summary::capture(&session, None, None, "rev", 0);
+        assert!(
+            !summary
+                .card("T-0001")
+                .fields
+                .iter()
+                .any(|(n, _)| n == "Language")
+        );
+        assert!(!summary.transcript_markdown("T-0001").contains("Language"));
     }
 
     /// Added after "Start over": the ticket's problem, what was tried and where stay, and the

@@ -4394,4 +4394,57 @@ mod tests {
         ));
         assert!(!says_it_is_unrelated("is it related to my vpn?"));
     }
+
+    /// Asking for a person in the words of a call centre or of another language, and answers
+    /// in another language: read as they mean, while a person only told of is no request.
+    #[test]
+    fn a_person_asked_for_in_other_words_and_short_answers_in_other_languages() {
+        for said in [
+            "connect me to customer care",
+            "ok sir. Please connect me to customer care executive",
+            "I need customer service now",
+            "NO. PERSON.",
+            "operator",
+            "Please raise a ticket",
+            "humano por favor",
+            "i dont want to talk to a bot",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Human), "{said}");
+        }
+        for said in [
+            "the person who did payroll left",
+            "i called customer service and they said clear cache",
+            "my support team says its the firewall",
+            "database server manager",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Human), "{said}");
+        }
+        for said in [
+            "nein",
+            "non",
+            "não",
+            "lo mismo",
+            "c'est toujours pareil",
+            "yeah right",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        for said in [
+            "sí",
+            "oui merci",
+            "ça marche",
+            "geht wieder",
+            "sim funcionou obrigado",
+            "ya no sale el error",
+            "now is ok",
+            "it doesnt give error now",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        // "si" in a longer reply is "if".
+        assert_ne!(
+            intent("si el problema sigue igual mañana te aviso"),
+            Some(Intent::Fixed)
+        );
+    }
 }

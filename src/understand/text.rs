@@ -102,6 +102,15 @@ impl Normalised {
         if let [only @ ("y" | "n")] = words.as_mut_slice() {
             *only = if *only == "y" { "yes" } else { "no" };
         }
+        // A short answer in the user's own language ("nein", "sí", "oui merci") is the yes or
+        // no it says; in a longer reply such a word may be something else ("si" is also "if").
+        if words.iter().filter(|w| **w != BREAK).count() <= 3 {
+            for word in &mut words {
+                if let Some(english) = yes_or_no_in_english(word) {
+                    *word = english;
+                }
+            }
+        }
         Normalised::from_words(plain, &words, question)
     }
 
@@ -254,6 +263,15 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     spans
+}
+
+/// "yes" or "no" for the word that says it in another language a user may answer in.
+fn yes_or_no_in_english(word: &str) -> Option<&'static str> {
+    match word {
+        "si" | "sí" | "oui" | "ja" | "sim" => Some("yes"),
+        "non" | "nein" | "nao" | "não" | "nee" => Some("no"),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

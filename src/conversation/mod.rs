@@ -4,6 +4,13 @@
 //! needs I/O (live checks, tickets) is requested as an [`Effect`]; the service runs it and feeds
 //! the result back as another event.
 
+mod billing;
+mod returning;
+mod typed;
+mod which_browser;
+mod withdrawn;
+mod wording;
+
 use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase, StepsFor};
 use crate::plain_words;
@@ -12,11 +19,12 @@ use crate::semantic::QueryVectors;
 use crate::session::{Asked, Attempt, Outcome, ScoredArticle, Session, Stage, Step};
 use crate::understand::{self, Intent};
 use crate::words;
-
-mod billing;
-mod returning;
-mod typed;
-mod withdrawn;
+use which_browser::{browsers_offered, which_browser_reply};
+use wording::{
+    desktop_menu, device_or_browser, has_steps, keyboard_only, needs_a_computer,
+    on_a_phone_for_a_computer, reads_the_same, safari_wording_differs, steps_on_the_side, touch_in,
+    worded_for,
+};
 
 /// How many ranked articles a session remembers.
 const KEEP_MATCHES: usize = 5;
@@ -3159,73 +3167,6 @@ fn not_this_article(
     );
 }
 
-/// The browsers `article` has steps for that run on the device the user named ("android": no
-/// Safari, no Internet Explorer).
-fn browsers_offered(session: &Session, article: &Article) -> Vec<Browser> {
-    let mut offered = article.browsers();
-    let fits = |b: &Browser| session.device.is_none_or(|d| d.runs(*b));
-    if offered.iter().any(fits) {
-        offered.retain(fits);
-    }
-    offered
-}
-
-/// "Which browser?" with `text`: a choice per browser offered, another browser, a person.
-fn which_browser_reply(article: &Article, text: String, offered: &[Browser]) -> Reply {
-    let mut reply = Reply::new(text)
-        .title(words::WHICH_BROWSER_TITLE)
-        .article(&article.id);
-    for b in offered {
-        reply = reply.choice(Action::Browser(Some(*b)), b.label(), Style::Secondary);
-    }
-    let reply = reply
-        .choice(
-            Action::Browser(None),
-            words::OTHER_BROWSER,
-            Style::Secondary,
-        )
-        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
-    // As under a fix: the check stays one press away (and the article's own button for it,
-    // shown just above, is not numbered before the browsers).
-    if article.checks.is_empty() {
-        reply
-    } else {
-        reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary)
-    }
-}
-
-/// "I'm not on Chrome" from a user the walk took for a Chrome user: the browser is forgotten
-/// and asked, and the open step is shown again for the answer. About a browser the walk did
-/// not assume, it is only noted.
-pub(super) fn not_on_browser(
-    session: &mut Session,
-    article: &Article,
-    denied: Browser,
-    now: u64,
-    out: &mut Output,
-) {
-    if session.browser != Some(denied) {
-        typed::open_question(session, article, words::NOTED, now, out);
-        return;
-    }
-    session.browser = None;
-    session.other_browser = false;
-    session.safari_unsure = false;
-    session.withdraw_pending();
-    session.stage = Stage::ChoosingBrowser {
-        article: article.id.clone(),
-    };
-    let offered: Vec<Browser> = browsers_offered(session, article)
-        .into_iter()
-        .filter(|b| *b != denied)
-        .collect();
-    out.replies.push(which_browser_reply(
-        article,
-        words::not_on_browser(denied.label()),
-        &offered,
-    ));
-}
-
 /// The first step of `article` this walk has not shown for the user's browser and device:
 /// never shown, or skipped for want of steps for another browser (which has them now), or
 /// skipped on a phone or tablet the user has since left for a computer. A step skipped for
@@ -3245,20 +3186,6 @@ pub(super) fn unseen_step(session: &Session, article: &Article) -> Option<usize>
         })
     };
     (0..article.solutions.len()).find(|&i| !seen(i))
-}
-
-/// Whether a solution is shown in the same words on browser and device `a` and `b` ("ctrl+F5"
-/// on a computer is a tap on an iPad).
-fn reads_the_same(
-    solution: &crate::knowledge::Solution,
-    a: (Option<Browser>, Option<crate::device::Device>),
-    b: (Option<Browser>, Option<crate::device::Device>),
-) -> bool {
-    matches!(
-        (solution.steps_for(a.0), solution.steps_for(b.0)),
-        (StepsFor::General, StepsFor::General)
-    ) && worded_for(&solution.general, touch_with(a.0, a.1))
-        == worded_for(&solution.general, touch_with(b.0, b.1))
 }
 
 /// `reply` as the question of `article`'s open `step`, with the answers to "did this fix it?"
@@ -3284,210 +3211,6 @@ fn answer_labels(article: &Article, step: Step) -> (&'static str, &'static str) 
     } else {
         (words::FIXED_IT, words::STILL_BROKEN)
     }
-}
-
-/// Whether a solution's general steps read differently in Safari on a Mac and on an iPhone.
-fn safari_wording_differs(solution: &crate::knowledge::Solution) -> bool {
-    // "Click" against "Tap" is not worth asking about; a shortcut left out is.
-    let on = |b: Browser| {
-        worded_for(&solution.general, b.is_touch())
-            .replace("Double-tap ", "Double-click ")
-            .replace("Tap ", "Click ")
-            .replace(" tap ", " click ")
-    };
-    on(Browser::SafariMac) != on(Browser::SafariIos)
-}
-
-/// Whether steps for `browser` are read on a phone or tablet: Safari on an iPhone, or any
-/// browser on the touch device the user said they are on ("chrome on my android").
-/// "there's no ctrl key on my ipad", said of a step whose keyboard shortcut is a tap on the
-/// user's phone or tablet: nothing stops them, the step reads differently there.
-pub(crate) fn no_keyboard_needed(
-    session: &Session,
-    article: &Article,
-    solution: &crate::knowledge::Solution,
-    text: &str,
-) -> bool {
-    const KEYBOARD: &[&str] = &[
-        "ctrl", "control", "cmd", "command", "key", "keys", "keyboard", "f5", "shortcut", "shift",
-    ];
-    let touch = touch_in(session, article);
-    touch
-        && plain_words::has_any_word(text, KEYBOARD)
-        && matches!(
-            solution.steps_for(session.browser),
-            StepsFor::General | StepsFor::NoVariant
-        )
-        && worded_for(&solution.general, true) != solution.general
-}
-
-/// Whether `article`'s steps are read on a phone or tablet: the user's browser or device is
-/// one ([`touch_with`]), and the article is not for a product that runs on a computer only.
-fn touch_in(session: &Session, article: &Article) -> bool {
-    !done_on_a_computer(article) && touch_with(session.browser, session.device)
-}
-
-/// Whether the user chats from a phone or tablet about an article whose steps are done on a
-/// computer ([`done_on_a_computer`]): said once, as "Device", instead of the browser assumed.
-fn on_a_phone_for_a_computer(session: &Session, article: &Article) -> bool {
-    done_on_a_computer(article) && touch_with(session.browser, session.device)
-}
-
-/// Whether `article` is for QuickBooks Desktop, which runs on no phone or tablet: a user
-/// chatting from an iPhone does its steps on the computer that runs it, so they are neither
-/// skipped nor reworded for the phone.
-fn done_on_a_computer(article: &Article) -> bool {
-    article.product.as_deref().and_then(understand::Product::of)
-        == Some(understand::Product::Desktop)
-}
-
-fn touch_with(browser: Option<Browser>, device: Option<crate::device::Device>) -> bool {
-    browser.is_some_and(Browser::is_touch) || device.is_some_and(crate::device::Device::is_touch)
-}
-
-/// General steps as they apply on the user's device: on a phone or tablet, a list item with a
-/// keyboard shortcut to reload becomes the tap that does it, and other keyboard-only items are
-/// left out (numbered lists renumbered, each list from 1; indentation and prose kept).
-fn worded_for(steps: &str, touch: bool) -> String {
-    if !touch {
-        return steps.to_string();
-    }
-    let mut out = Vec::new();
-    // Per open list level: (indentation, the last number given).
-    let mut levels: Vec<(usize, usize)> = Vec::new();
-    for line in steps.lines() {
-        let indent = &line[..line.len() - line.trim_start().len()];
-        let item = list_item(line.trim_start());
-        let Some((bullet, text)) = item else {
-            // Prose (not a blank line) ends a numbered list: the next one counts from 1.
-            if !line.trim().is_empty() {
-                levels.clear();
-            }
-            out.push(line.to_string());
-            continue;
-        };
-        let lower = text.to_lowercase();
-        let shortcut = [
-            "ctrl+", "ctrl +", "cmd+", "cmd +", "command+", "shift+", "alt+", "⌘", "f5",
-        ]
-        .iter()
-        .any(|k| lower.contains(k));
-        let tapped;
-        let text = match shortcut {
-            true if lower.contains("reload") || lower.contains("refresh") => words::TAP_TO_RELOAD,
-            true => continue,
-            false => {
-                // "Click "More"" is a tap on a phone.
-                tapped = text
-                    .replace("Double-click ", "Double-tap ")
-                    .replace("Click ", "Tap ")
-                    .replace(" click ", " tap ");
-                tapped.as_str()
-            }
-        };
-        match bullet {
-            Some(marker) => out.push(format!("{indent}{marker} {text}")),
-            None => {
-                levels.retain(|&(depth, _)| depth <= indent.len());
-                let number = match levels.last_mut() {
-                    Some((depth, n)) if *depth == indent.len() => {
-                        *n += 1;
-                        *n
-                    }
-                    _ => {
-                        levels.push((indent.len(), 1));
-                        1
-                    }
-                };
-                out.push(format!("{indent}{number}. {text}"));
-            }
-        }
-    }
-    out.join("\n")
-}
-
-/// A Markdown list item: `Some(marker)` for a bullet (`-`, `*`), `None` for a numbered item,
-/// and the item's text.
-fn list_item(line: &str) -> Option<(Option<char>, &str)> {
-    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-        return Some((line.chars().next(), rest));
-    }
-    let (n, rest) = line.split_once(". ")?;
-    (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit())).then_some((None, rest))
-}
-
-/// Why a solution is skipped on a phone or tablet: its every step needs a keyboard.
-fn keyboard_only(
-    index: usize,
-    solution: &crate::knowledge::Solution,
-    browser: Option<Browser>,
-    device: Option<crate::device::Device>,
-) -> String {
-    let on = device_or_browser(browser, device);
-    words::skipped_needs_keyboard(index + 1, &solution.title, on)
-}
-
-/// What the user is on, for "..., and you're on X": Safari (iPhone and iPad); for another
-/// browser on a phone, the device; else the browser.
-fn device_or_browser(
-    browser: Option<Browser>,
-    device: Option<crate::device::Device>,
-) -> &'static str {
-    match (browser, device) {
-        (Some(b), _) if b.is_touch() => b.label(),
-        (_, Some(d)) if d.is_touch() => words::A_PHONE_OR_TABLET,
-        (b, _) => b.map_or(words::ANOTHER_BROWSER, Browser::label),
-    }
-}
-
-/// The menu of `browser` that `steps` go through and that the browser has only on a computer:
-/// its extensions menu (Chrome, Edge; Firefox on Android has add-ons, Safari on an iPhone its
-/// own steps) or its task manager (no phone browser has one), each as a menu item written in
-/// quotes (`> "Task manager"`), not a word in passing.
-fn desktop_menu(browser: Browser, steps: &str) -> Option<&'static str> {
-    let lower = steps.to_lowercase();
-    if matches!(browser, Browser::Chrome | Browser::Edge | Browser::Ie)
-        && lower.contains("\"extensions\"")
-    {
-        Some("extensions menu")
-    } else if lower.contains("task manager\"") {
-        Some("task manager")
-    } else if [
-        "about google chrome",
-        "about firefox",
-        "about microsoft edge",
-        "\"relaunch\"",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
-    {
-        // Phones and tablets update their browsers from the app store.
-        Some(words::UPDATE_PAGE)
-    } else {
-        None
-    }
-}
-
-/// Whether steps can only be done on a Windows computer (File Explorer, a `C:\` path, the
-/// Command Prompt, the Start menu, a right-click).
-fn needs_a_computer(steps: &str) -> bool {
-    const COMPUTER_ONLY: &[&str] = &[
-        "file explorer",
-        "c:\\",
-        "command prompt",
-        "start menu",
-        "windows+r",
-        "services.msc",
-        "control panel",
-        "right-click",
-        "task manager",
-        "windows security",
-        "in windows,",
-        "file doctor",
-        "tool hub",
-    ];
-    let lower = steps.to_lowercase();
-    COMPUTER_ONLY.iter().any(|m| lower.contains(m))
 }
 
 /// Records solution `index` as skipped (nothing to show for the user's browser or device) and
@@ -3618,16 +3341,6 @@ fn push_skipped(out: &mut Output, skipped: &[String]) {
     }
 }
 
-fn has_steps(markdown: &str) -> bool {
-    markdown.lines().any(|l| {
-        let t = l.trim_start();
-        t.starts_with("- ")
-            || t.starts_with("* ")
-            || t.split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-    })
-}
-
 /// `text` with the fixes the user skipped, still there to try, and how ("go back").
 fn with_skipped(session: &Session, article: &Article, mut text: String) -> String {
     let skipped = typed::skipped_titles(session, article);
@@ -3699,69 +3412,6 @@ fn prevention_hint(article: &Article) -> String {
         .map(|p| format!("- {p}"))
         .collect();
     words::keep_it_from_coming_back(&tips.join("\n"))
-}
-
-/// The steps of solution `index` of `article` for the user's browser and device, as asked on
-/// the side ("how do I open incognito?"); every browser's when the browser is not known.
-pub(super) fn steps_on_the_side(session: &Session, article: &Article, index: usize) -> Reply {
-    let solution = &article.solutions[index];
-    let touch = touch_in(session, article);
-    let general = worded_for(&solution.general, touch);
-    let with_general = |steps: String| {
-        if general.is_empty() {
-            steps
-        } else {
-            format!("{general}\n\n{steps}")
-        }
-    };
-    let body = match solution.steps_for(session.browser) {
-        StepsFor::Browser(v) if touch && let Some(menu) = desktop_menu(v.browser, &v.steps) => {
-            words::no_desktop_menu(v.browser.label(), menu)
-        }
-        StepsFor::Browser(v) => with_general(words::steps_for(
-            v.browser.label(),
-            &worded_for(&v.steps, touch),
-        )),
-        StepsFor::General => general.clone(),
-        StepsFor::NoVariant if has_steps(&general) => general.clone(),
-        // ("how do i do that on my iphone" for a fix written for desktop browsers only: the
-        // desktop steps were listed, Ctrl+Shift+Delete and all.)
-        StepsFor::NoVariant if let Some(yours) = session.browser => {
-            let only: Vec<&str> = (solution.browsers().iter()).map(|b| b.label()).collect();
-            return Reply::new(words::no_steps_on_the_side(
-                &solution.title,
-                &only.join(", "),
-                yours.label(),
-            ))
-            .title(words::how_to_title(
-                index + 1,
-                article.solutions.len(),
-                &solution.title,
-            ))
-            .article(&article.id);
-        }
-        StepsFor::NoVariant | StepsFor::NeedBrowser => with_general(
-            solution
-                .variants
-                .iter()
-                .map(|v| words::steps_for(v.browser.label(), &v.steps))
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-        ),
-    };
-    // Only steps that differ per browser can look different in another one.
-    let body = if solution.variants.is_empty() {
-        body
-    } else {
-        format!("{body}\n\n{}", words::SCREEN_LOOKS_DIFFERENT)
-    };
-    Reply::new(body)
-        .title(words::how_to_title(
-            index + 1,
-            article.solutions.len(),
-            &solution.title,
-        ))
-        .article(&article.id)
 }
 
 fn more_info(article: &Article) -> Reply {
@@ -3868,36 +3518,6 @@ mod tests {
         }
     }
 
-    fn phone(steps: &str) -> String {
-        worded_for(steps, true)
-    }
-
-    #[test]
-    fn a_phone_gets_taps_not_shortcuts_in_numbered_and_bulleted_lists() {
-        let steps = "1. Press Ctrl+F5 to reload.\n2. Close the tab.\n3. Press Ctrl+0 to reset zoom.\n4. Sign in again.";
-        assert_eq!(
-            phone(steps),
-            format!(
-                "1. {}\n2. Close the tab.\n3. Sign in again.",
-                words::TAP_TO_RELOAD
-            )
-        );
-        assert_eq!(
-            phone("- Press Cmd+Shift+R to reload\n- Clear the cache\n- Press Ctrl+0"),
-            format!("- {}\n- Clear the cache", words::TAP_TO_RELOAD)
-        );
-        assert_eq!(worded_for(steps, false), steps, "a computer keeps them");
-    }
-
-    #[test]
-    fn each_list_counts_from_one_and_indentation_and_prose_stay() {
-        let steps = "First:\n1. Press Ctrl+0\n2. Close the tab.\n\nThen:\n1. Open it again.\n   1. Sign in.";
-        assert_eq!(
-            phone(steps),
-            "First:\n1. Close the tab.\n\nThen:\n1. Open it again.\n   1. Sign in."
-        );
-    }
-
     #[test]
     fn a_fix_whose_steps_all_need_a_keyboard_is_skipped_on_a_phone_saying_why() {
         let text = "+++\ntitle = \"Zoom\"\nsymptoms = [\"the page is tiny\"]\n+++\nS\n\
@@ -3922,12 +3542,5 @@ mod tests {
         );
         assert_eq!(session.attempts[0].outcome, Some(Outcome::Skipped));
         assert_eq!(session.current_step().map(|s| s.solution), Some(1));
-    }
-
-    #[test]
-    fn a_fix_whose_steps_all_need_a_keyboard_has_none_on_a_phone() {
-        let only_keys = "1. Press Ctrl+0 to reset the zoom.\n2. Press Ctrl+Shift+Delete.";
-        assert!(has_steps(only_keys));
-        assert!(!has_steps(&phone(only_keys)));
     }
 }

@@ -466,7 +466,7 @@ pub(super) fn answer(
         note_named_browser(session, text, &understood);
         session.note_aside(text);
         out.replies
-            .push(super::steps_on_the_side(session, article, index).aside());
+            .push(super::wording::steps_on_the_side(session, article, index).aside());
         open_question(session, article, "", now, out);
         if session.current_step().is_some_and(|s| s.solution != index) {
             session.asked = Some(crate::session::Asked::HowTo { step: index });
@@ -643,7 +643,8 @@ pub(super) fn answer(
         if understand::could_not_do_it(text) || cannot_find {
             note_follow_up(session, text);
             // "there's no ctrl key on my ipad": the step has a tap for that; shown again.
-            if super::no_keyboard_needed(session, article, &article.solutions[open], text) {
+            if super::wording::no_keyboard_needed(session, article, &article.solutions[open], text)
+            {
                 out.replies
                     .push(Reply::new(words::NO_KEYBOARD_NEEDED).article(&article.id));
                 super::ask_again(session, article, now, out);
@@ -785,7 +786,7 @@ pub(super) fn answer(
                 && let Some(denied) = understood.denied_browser =>
         {
             note_follow_up(session, text);
-            super::not_on_browser(session, article, denied, now, out)
+            super::which_browser::not_on_browser(session, article, denied, now, out)
         }
         // ("oh and Greenway's QBO in chrome is giving 502 Bad Gateway" names another problem,
         // whose browser it is: offered below, the browser of this one unchanged.)
@@ -812,7 +813,7 @@ pub(super) fn answer(
                     .current_step()
                     .and_then(|step| article.solutions.get(step.solution))
                     .is_some_and(|solution| {
-                        !super::reads_the_same(
+                        !super::wording::reads_the_same(
                             solution,
                             (session.browser, session.device_before),
                             (session.browser, session.device),
@@ -2345,7 +2346,7 @@ fn move_through_fixes(
                         what_you_said(outcome),
                         &open_title,
                     );
-                    let steps = super::steps_on_the_side(session, article, index);
+                    let steps = super::wording::steps_on_the_side(session, article, index);
                     out.replies.push(Reply::new(lead).article(&article.id));
                     out.replies.push(steps.aside());
                     open_question(session, article, "", now, out);

@@ -757,11 +757,11 @@ pub(super) fn answer(
             // "can you check https://example.com": that site.
             match understand::site_named(text) {
                 Some(site) => out.effects.push(super::Effect::Check {
-                    targets: vec![super::target_for_site(kb, site)],
+                    targets: vec![super::checks::target_for_site(kb, site)],
                     lead: false,
                 }),
                 // "is invoicing down?": the service it names, not the article's.
-                None => match super::service_asked_for(kb, text) {
+                None => match super::checks::service_asked_for(kb, text) {
                     Some(name) => act(kb, session, Action::CheckTarget(name), now, out),
                     None => act(kb, session, Action::Check, now, out),
                 },

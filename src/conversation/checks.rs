@@ -1,0 +1,229 @@
+//! Live-check requests: the service a message names, the targets a match checks, and
+//! "Which service?" when none is named.
+
+use super::{Effect, Output, act};
+use crate::knowledge::KnowledgeBase;
+use crate::reply::{Action, Hint, Reply, Style, Tone};
+use crate::session::Session;
+use crate::understand;
+use crate::words;
+
+/// What to check for a site the user named: the configured target at that address (its name
+/// and trusted settings), else the address itself (vetted as any address a user types).
+pub(super) fn target_for_site(kb: &KnowledgeBase, site: String) -> String {
+    kb.target_at(&site).map_or(site, |t| t.name.clone())
+}
+
+/// "Check" with no service to check: the configured services, and how to check one (a hint
+/// each adapter spells in its own syntax).
+pub(super) fn which_target(kb: &KnowledgeBase) -> Reply {
+    let targets = kb.targets();
+    if targets.is_empty() {
+        return Reply::new(words::NO_SERVICES)
+            .hint(Hint::CheckAddress)
+            .tone(Tone::Warning);
+    }
+    let list: Vec<String> = targets
+        .iter()
+        .map(|t| format!("- **{}**: {}", t.name, t.description))
+        .collect();
+    let mut reply = Reply::new(words::which_service(&list.join("\n")))
+        .hint(Hint::CheckByName {
+            example: targets[0].name.clone(),
+        })
+        .title(words::WHICH_SERVICE_TITLE);
+    // One button each, as many as a chat message holds beside the rest; the others by name.
+    for t in targets.iter().take(MAX_SERVICE_CHOICES) {
+        reply = reply.choice(
+            Action::CheckTarget(t.name.clone()),
+            t.name.clone(),
+            Style::Secondary,
+        );
+    }
+    reply
+}
+
+/// How many services "Which service?" offers as choices (Discord holds 25 buttons a message).
+const MAX_SERVICE_CHOICES: usize = 10;
+
+/// The configured service a reply to "Which service?" names: its number in the list, its name
+/// (spaces for dashes, any case), its description, or a close misspelling of its name in a
+/// short reply ("paryoll"). A longer message describes a problem instead.
+pub(super) fn service_named(kb: &KnowledgeBase, text: &str) -> Option<String> {
+    let targets = kb.targets();
+    let said = text
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .trim()
+        .to_lowercase();
+    if let Ok(n) = said.parse::<usize>() {
+        return targets.get(n.checked_sub(1)?).map(|t| t.name.clone());
+    }
+    let dashed = said.split_whitespace().collect::<Vec<_>>().join("-");
+    if let Some(t) = targets
+        .iter()
+        .find(|t| t.name.to_lowercase() == dashed || t.description.to_lowercase() == said)
+    {
+        return Some(t.name.clone());
+    }
+    if said.split_whitespace().count() > 3 {
+        return None;
+    }
+    let close = |n: &str| strsim::damerau_levenshtein(n, &dashed) <= 2.max(n.len() / 4);
+    let mut near = targets.iter().filter(|t| close(&t.name.to_lowercase()));
+    match (near.next(), near.next()) {
+        (Some(only), None) => Some(only.name.clone()),
+        _ => None,
+    }
+}
+
+/// The configured service a request for a check names ("is invoicing down?", "check quickbooks
+/// online", "is the quickbooks online sign-in page down?"): only the words asking for the
+/// check are read (see [`understand::the_check_asked`]), so a problem described beside them
+/// ("is it down? quickbooks online shows a blank page") names none.
+/// A request that says more than the check and the service ("can you check why payroll is
+/// not updating my employees paychecks", "check payroll tax table is wrong") describes a
+/// problem: it names no service to check, and is matched as a description.
+pub(super) fn service_asked_for(kb: &KnowledgeBase, text: &str) -> Option<String> {
+    let asked = understand::the_check_asked(text)?;
+    let name = service_mentioned(kb, &asked)?;
+    let target = kb.targets().iter().find(|t| t.name == name)?;
+    only_asks_to_check(&asked, target).then_some(name)
+}
+
+/// Whether `asked` is a request to check `target` and nothing more: besides the target's own
+/// words, only words that ask for a check ("is", "down", "can you", "please").
+fn only_asks_to_check(asked: &str, target: &crate::knowledge::Target) -> bool {
+    const ASKING: &[&str] = &[
+        "can", "could", "would", "will", "you", "u", "please", "pls", "plz", "hey", "hi", "ok",
+        "check", "is", "are", "it", "its", "the", "down", "up", "working", "running", "status",
+        "of", "on", "for", "everyone", "offline", "online", "right", "now", "again", "today",
+        "see", "if", "whether", "still", "anyone", "else", "just", "me", "or", "out", "outage",
+        "server", "servers", "service", "site", "a", "an", "there",
+    ];
+    let own: Vec<String> = format!("{} {}", target.name, target.description)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    asked
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .all(|w| ASKING.contains(&w.as_str()) || own.contains(&w))
+}
+
+/// The one target `text` names, in whole words of any case: its name (dashes as spaces), or its
+/// description whole or by its first two or more words ("quickbooks online" for "QuickBooks
+/// Online sign-in page"; a leading "the" aside). The target named by the most words wins; a tie
+/// names none.
+fn service_mentioned(kb: &KnowledgeBase, text: &str) -> Option<String> {
+    fn words(s: &str) -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+    let said = words(text);
+    let says = |run: &[String]| !run.is_empty() && said.windows(run.len()).any(|w| w == run);
+    let mut best: Option<(usize, &str)> = None;
+    let mut tie = false;
+    for target in kb.targets() {
+        let name = words(&target.name);
+        let description = words(&target.description);
+        let description = match description.split_first() {
+            Some((first, rest)) if first == "the" && !rest.is_empty() => rest,
+            _ => &description[..],
+        };
+        let by_name = if says(&name) { name.len() } else { 0 };
+        let shortest = 2.min(description.len());
+        let by_description = (shortest.max(1)..=description.len())
+            .rev()
+            .find(|&n| says(&description[..n]))
+            .unwrap_or(0);
+        let count = by_name.max(by_description);
+        if count == 0 {
+            continue;
+        }
+        match best {
+            Some((most, _)) if most > count => {}
+            Some((most, _)) if most == count => tie = true,
+            _ => {
+                best = Some((count, &target.name));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, name)| name.to_string())
+}
+
+/// The targets the article a description clearly names checks (`checks = [...]`); `None` when
+/// it names none clearly, or its article checks nothing.
+pub(super) fn checks_of_the_match(
+    kb: &KnowledgeBase,
+    ranking: &crate::matcher::Ranking,
+) -> Option<Vec<String>> {
+    let best = ranking.best()?;
+    let checks = &kb.article_at(best.doc).checks;
+    (!checks.is_empty()).then(|| checks.clone())
+}
+
+/// "check it", "check again": the service checked last in this conversation (a typed address
+/// too), or, with none yet, as the "Check" choice does (the article's services or the only
+/// one configured, else "Which service?").
+pub(super) fn check_again(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output) {
+    match session.checks.last() {
+        Some(last) => out.effects.push(Effect::Check {
+            targets: vec![last.target.clone()],
+            lead: false,
+        }),
+        None => act(kb, session, Action::Check, now, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_service_is_named_by_its_name_or_its_descriptions_leading_words() {
+        let target = |name: &str, description: &str| crate::knowledge::Target {
+            name: name.into(),
+            description: description.into(),
+            url: format!("https://{name}.example.com/"),
+            expect_status: None,
+            timeout_ms: None,
+            contains: None,
+            monitor: Default::default(),
+            line: 0,
+        };
+        let kb = crate::knowledge::load::from_sources(Vec::<(&str, &str, &[u8])>::new())
+            .expect("an empty base")
+            .with_targets(vec![
+                target("quickbooks-online", "QuickBooks Online sign-in page"),
+                target("quickbooks-payments", "QuickBooks Payments"),
+                target("invoicing", "Invoicing service"),
+                target("portal", "The customer portal"),
+            ]);
+        for (said, named) in [
+            ("is invoicing down", Some("invoicing")),
+            ("is the invoicing service down", Some("invoicing")),
+            ("is quickbooks online down", Some("quickbooks-online")),
+            ("is quickbooks-online down", Some("quickbooks-online")),
+            (
+                "the QUICKBOOKS ONLINE SIGN-IN PAGE",
+                Some("quickbooks-online"),
+            ),
+            ("is quickbooks payments up", Some("quickbooks-payments")),
+            ("is the customer portal down", Some("portal")),
+            ("is the portal down", Some("portal")),
+            // One word the descriptions share names none, nor do words inside others.
+            ("is quickbooks down", None),
+            ("is it down", None),
+            ("is the sign-in page down", None),
+            ("is invoicingservice down", None),
+        ] {
+            assert_eq!(service_mentioned(&kb, said).as_deref(), named, "{said}");
+        }
+    }
+}

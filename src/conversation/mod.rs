@@ -6,6 +6,7 @@
 
 mod billing;
 mod checks;
+mod outcome;
 mod returning;
 mod typed;
 mod which_browser;
@@ -23,6 +24,9 @@ use crate::words;
 use checks::{
     check_again, checks_of_the_match, service_asked_for, service_named, target_for_site,
     which_target,
+};
+use outcome::{
+    fail_pending, fix_came_back, fixed_solution, record_fixed, take_fix_back, what_fixed_it,
 };
 use which_browser::{browsers_offered, which_browser_reply};
 use wording::{
@@ -2001,157 +2005,6 @@ fn answered_step<'a>(
     Some(article)
 }
 
-/// Records the pending step as the fix and says so (the button, or a reply that states it).
-/// On a test ("try a private window") nothing is fixed: it worked there, and the walk goes on.
-fn record_fixed(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
-    if pending_test(session, article) {
-        works_there(session, article, now, out);
-        return;
-    }
-    let Some(title) = mark_fixed(session, article, now) else {
-        return;
-    };
-    // "white screen and also my bank feed isnt updating": the second problem, not dropped.
-    let also = session
-        .also_named
-        .take()
-        .filter(|other| other.id != article.id);
-    // ("..., and also qbo is super slow": the third, held for when this other one is done.)
-    session.next_also_named(&article.id);
-    // ("talk to a human" next is about it: the ticket is headed by it.)
-    session.offered_after_fix.clone_from(&also);
-    let mut text = words::glad_it_worked(&title, &prevention_hint(article));
-    if let Some(other) = &also {
-        text = format!("{text}\n\n{}", words::you_also_mentioned(&other.title));
-    }
-    let mut reply = Reply::new(text)
-        .title(words::FIXED_TITLE)
-        .tone(Tone::Success)
-        .article(&article.id);
-    if let Some(other) = also {
-        // "yes", "sure, lets do it", "the payroll one": a yes to it.
-        session.asked = Some(Asked::LookAt {
-            other: other.id.clone(),
-        });
-        reply = reply.choice(
-            Action::Article(other.id),
-            words::look_at(&other.title),
-            Style::Primary,
-        );
-    }
-    reply = reply.choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary);
-    if !article.faq.is_empty() || !article.causes.is_empty() {
-        reply = reply.choice(
-            Action::MoreInfo,
-            words::WHY_DID_THIS_HAPPEN,
-            Style::Secondary,
-        );
-    }
-    out.replies.push(reply);
-}
-
-/// Whether the step on screen is a test (`## Test:`), whose "it works" is no fix.
-fn pending_test(session: &mut Session, article: &Article) -> bool {
-    session
-        .pending_attempt()
-        .and_then(|p| article.solutions.get(p.solution))
-        .is_some_and(|s| s.test)
-}
-
-/// The open test did not show the problem: recorded as such (never as a fix), said with what
-/// it means, and on to the next step, which goes at what the test left out.
-fn works_there(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
-    if mark_works_there(session, article, now, out) {
-        next_solution(session, article, now, out);
-    }
-}
-
-/// Records the open test as working there and says what that means; whether one was open.
-fn mark_works_there(session: &mut Session, article: &Article, now: u64, out: &mut Output) -> bool {
-    let Some(p) = session.pending_attempt() else {
-        return false;
-    };
-    p.outcome = Some(Outcome::WorksThere);
-    p.at = now;
-    let title = p.title.clone();
-    out.replies
-        .push(Reply::new(words::works_there(&title)).article(&article.id));
-    true
-}
-
-/// Records the open step as failed: a fix that did not work, or a test the problem showed in
-/// as well. Whether a step was open.
-fn fail_pending(session: &mut Session, article: &Article, now: u64) -> bool {
-    let Some(p) = session.pending_attempt() else {
-        return false;
-    };
-    let test = article.solutions.get(p.solution).is_some_and(|s| s.test);
-    p.outcome = Some(Outcome::failed(test));
-    p.at = now;
-    true
-}
-
-/// Marks the open fix as the one that worked and ends the walk there; its title, or `None`
-/// when no fix is open.
-fn mark_fixed(session: &mut Session, article: &Article, now: u64) -> Option<String> {
-    let p = session.pending_attempt()?;
-    p.outcome = Some(Outcome::Fixed);
-    p.at = now;
-    let title = p.title.clone();
-    session.stage = Stage::Fixed {
-        article: article.id.clone(),
-    };
-    Some(title)
-}
-
-/// The fix the user said worked did not last: recorded as not fixed after all, and the walk
-/// goes on with the next untried fix (or says none are left).
-fn fix_came_back(session: &mut Session, article: &Article, text: &str, now: u64, out: &mut Output) {
-    take_fix_back(session, article, now);
-    typed::note_follow_up(session, text);
-    let said = if understand::corrects_an_answer(text) || understand::doubts_then_denies(text) {
-        words::FIX_TAKEN_BACK
-    } else {
-        words::FIX_CAME_BACK
-    };
-    out.replies.push(Reply::new(said).article(&article.id));
-    next_solution(session, article, now, out);
-}
-
-/// The title of the fix recorded last as working (the article's, when none is).
-fn what_fixed_it<'a>(session: &'a Session, article: &'a Article) -> &'a str {
-    session
-        .attempts
-        .iter()
-        .rev()
-        .find(|t| t.outcome == Some(Outcome::Fixed))
-        .map_or(article.title.as_str(), |t| t.title.as_str())
-}
-
-/// The index of the solution recorded last as the fix for `article`, if one was.
-fn fixed_solution(session: &Session, article: &Article) -> Option<usize> {
-    session
-        .attempts
-        .iter()
-        .rev()
-        .find(|t| t.outcome == Some(Outcome::Fixed) && t.article == article.id)
-        .map(|t| t.solution)
-        .filter(|&index| index < article.solutions.len())
-}
-
-/// The fix recorded last for `article` did not last: it is recorded as not fixed.
-fn take_fix_back(session: &mut Session, article: &Article, now: u64) {
-    let fixed = session
-        .attempts
-        .iter_mut()
-        .rev()
-        .find(|a| a.article == article.id && a.outcome == Some(Outcome::Fixed));
-    if let Some(a) = fixed {
-        a.outcome = Some(Outcome::NotFixed);
-        a.at = now;
-    }
-}
-
 /// An answer to a step that is not the open one (a button on an earlier message, or of another
 /// article): nothing is recorded, and the open question is asked again.
 fn outdated(kb: &KnowledgeBase, session: &mut Session, now: u64, out: &mut Output) {
@@ -3231,19 +3084,6 @@ fn out_of_fixes_offer(session: &Session, article: &Article, text: String) -> Rep
         reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
     }
     reply.choice(Action::Restart, words::START_OVER, Style::Secondary)
-}
-
-fn prevention_hint(article: &Article) -> String {
-    if article.prevention.is_empty() {
-        return String::new();
-    }
-    let tips: Vec<String> = article
-        .prevention
-        .iter()
-        .take(3)
-        .map(|p| format!("- {p}"))
-        .collect();
-    words::keep_it_from_coming_back(&tips.join("\n"))
 }
 
 fn more_info(article: &Article) -> Reply {

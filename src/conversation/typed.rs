@@ -161,7 +161,7 @@ pub(super) fn answer(
     // "yes android" at a test's "does it work there?": the yes answers it (the device was noted
     // when the message came in); elsewhere it only names the device.
     if understood.intent == Some(Intent::Browser)
-        && super::pending_test(session, article)
+        && super::outcome::pending_test(session, article)
         && understand::only_yes_and_where(text)
     {
         understood.intent = Some(Intent::Fixed);
@@ -172,7 +172,7 @@ pub(super) fn answer(
     // At a test, "works fine in chrome incognito" is its result (read below); "yep it works
     // fine in edge" (a fix that is a move to another browser) is a fix, read as usual.
     if session.pending_attempt().is_some()
-        && !super::pending_test(session, article)
+        && !super::outcome::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && let Some((place, rest)) = understand::where_it_works(text)
         && understand::classify(&rest).intent != Some(Intent::Fixed)
@@ -342,7 +342,7 @@ pub(super) fn answer(
         && understood.browser.is_none()
     {
         if understood.intent == Some(Intent::NotFixed) {
-            super::fail_pending(session, article, now);
+            super::outcome::fail_pending(session, article, now);
         }
         note_follow_up(session, text);
         session.browser = None;
@@ -368,7 +368,7 @@ pub(super) fn answer(
         && understand::moved_to(text)
     {
         if understood.intent == Some(Intent::NotFixed) {
-            super::fail_pending(session, article, now);
+            super::outcome::fail_pending(session, article, now);
         }
         let nothing_back = matches!(session.stage, Stage::OutOfSolutions { .. })
             && super::unseen_step(session, article).is_none();
@@ -397,7 +397,7 @@ pub(super) fn answer(
     }
     // "i dont see it": the option the step names, or the problem still there? Asked.
     if session.pending_attempt().is_some() && understand::only_says_dont_see_it(text) {
-        let lead = words::dont_see_which(super::pending_test(session, article));
+        let lead = words::dont_see_which(super::outcome::pending_test(session, article));
         open_question(session, article, &lead, now, out);
         return;
     }
@@ -477,7 +477,7 @@ pub(super) fn answer(
     // vpn" at the network test; at the antivirus test, "tried my hotspot, it works fine
     // there"): recorded for that one, and followed where it leads.
     // (A question, "why does it work at home but not at work?", is no result.)
-    if super::pending_test(session, article)
+    if super::outcome::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && !understood.question
         && earlier_test_answered(session, article, text, now, out)
@@ -487,7 +487,7 @@ pub(super) fn answer(
     // "it works but only in incognito" at a fix: the fix did not help (the usual window is
     // still broken), and a later test's result is given.
     if session.pending_attempt().is_some()
-        && !super::pending_test(session, article)
+        && !super::outcome::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && !understood.question
         && works_only_in_a_later_test(session, article, text, now, out)
@@ -497,7 +497,7 @@ pub(super) fn answer(
     // At a fix, the result of a test still to come ("it worked in incognito" at "Reload the
     // page"): recorded for that test, which is not shown again; the open fix stays the question.
     if session.pending_attempt().is_some()
-        && !super::pending_test(session, article)
+        && !super::outcome::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && !understood.question
         && later_test_answered(session, article, text, now, out)
@@ -516,7 +516,7 @@ pub(super) fn answer(
     // At a test, "ran file doctor, worked for Maple Dental but not for Birch Law, same H202
     // there": the result is that fix's (its "there" is the client), not the test's. The fix
     // named is recorded as not fixed and the test stays the question.
-    if super::pending_test(session, article)
+    if super::outcome::pending_test(session, article)
         && !matches!(
             understood.intent,
             Some(Intent::Human | Intent::Check | Intent::Fixed)
@@ -530,7 +530,7 @@ pub(super) fn answer(
     // At a test, "still getting H202 for Birch Law": the trouble goes on where the user is,
     // which says nothing of the test (it was recorded "fails there too", pointing staff to a
     // damaged file). Kept for staff; the test stays the question.
-    if super::pending_test(session, article)
+    if super::outcome::pending_test(session, article)
         && !matches!(
             understood.intent,
             Some(Intent::Human | Intent::Check | Intent::Fixed)
@@ -559,7 +559,7 @@ pub(super) fn answer(
         .next()
         .filter(|first| first.len() < text.len() && !first.contains('?'))
         .is_some_and(|first| !understand::classify(first).question);
-    if super::pending_test(session, article)
+    if super::outcome::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && (!understood.question || told_before_asking)
         && !understand::could_not_do_it(text)
@@ -578,7 +578,7 @@ pub(super) fn answer(
         note_follow_up(session, text);
         if works {
             // "checked the status page, says all good": the result in words, for staff too.
-            super::record_fixed(session, article, now, out);
+            super::outcome::record_fixed(session, article, now, out);
         } else {
             // ("tried on my phone with 4g, doesnt work either": the test, named, is what
             // failed; no other fix its words share a word with.)
@@ -599,7 +599,7 @@ pub(super) fn answer(
                 .chain(["private".to_string(), "incognito".to_string()].iter())
                 .any(|n| lower.contains(&n.to_lowercase()))
         });
-    if super::pending_test(session, article)
+    if super::outcome::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && !names_the_test
         && understand::about_the_usual_setup(text)
@@ -617,8 +617,8 @@ pub(super) fn answer(
     // that sounds fixed is.
     if understand::only_a_cheer(text) && session.current_step().is_some() {
         // On a test, "👍" says it works there: nothing is recorded as a fix, so nothing to ask.
-        if super::pending_test(session, article) {
-            super::record_fixed(session, article, now, out);
+        if super::outcome::pending_test(session, article) {
+            super::outcome::record_fixed(session, article, now, out);
         } else {
             confirm_fix(session, article, out);
         }
@@ -770,7 +770,7 @@ pub(super) fn answer(
         Some(Intent::Human) => {
             // "didnt work, can i talk to a human": the fix on screen failed, and staff see so.
             if understand::not_fixed_beside_human(text) {
-                super::fail_pending(session, article, now);
+                super::outcome::fail_pending(session, article, now);
             }
             session.leave_pending();
             // "can i talk to a person" adds nothing for staff; "..., payroll is due friday" does.
@@ -1068,16 +1068,16 @@ fn fixed_then_new_problem(
     // "clearing the cache fixed it, but now ...": the fix the words before the "but" name.
     let said_of_the_fix = text.strip_suffix(trouble).unwrap_or(text);
     take_up_the_fix_named(session, article, said_of_the_fix, now);
-    if super::pending_test(session, article) {
+    if super::outcome::pending_test(session, article) {
         // "works in a private window, but now my bank feed ...": the test says something and
         // fixed nothing; the new trouble is diagnosed as a description of its own.
-        super::mark_works_there(session, article, now, out);
+        super::outcome::mark_works_there(session, article, now, out);
         session.leave_pending();
         session.stage = Stage::Idle;
         super::describe(kb, session, trouble, None, None, now, out);
         return;
     }
-    let Some(fix) = super::mark_fixed(session, article, now) else {
+    let Some(fix) = super::outcome::mark_fixed(session, article, now) else {
         return;
     };
     out.replies.push(
@@ -1201,7 +1201,7 @@ pub(super) fn answer_after_how_to(
             && understand::classify(&rest.join(". ")).intent == Some(Intent::NotFixed)
         {
             out.replies.push(Reply::new(lead).article(&article.id));
-            super::fail_pending(session, article, now);
+            super::outcome::fail_pending(session, article, now);
             super::next_solution(session, article, now, out);
             return true;
         }
@@ -1950,7 +1950,7 @@ fn works_only_in_a_later_test(
         return false;
     };
     note_follow_up(session, text);
-    super::fail_pending(session, article, now);
+    super::outcome::fail_pending(session, article, now);
     let test = &article.solutions[index];
     super::record_step(
         session,
@@ -2500,7 +2500,7 @@ fn fixed(
         return;
     }
     // A test's result in words ("checked the status page, says all good") is news for staff.
-    if super::pending_test(session, article) {
+    if super::outcome::pending_test(session, article) {
         note_follow_up(session, text);
     }
     take_up_the_fix_named(session, article, text, now);
@@ -2547,9 +2547,9 @@ fn fixed(
         return;
     }
     // On a test nothing is recorded as a fix, so there is nothing to confirm.
-    if understood.is_stated_fix() || super::pending_test(session, article) {
+    if understood.is_stated_fix() || super::outcome::pending_test(session, article) {
         // Recorded as the button would.
-        super::record_fixed(session, article, now, out);
+        super::outcome::record_fixed(session, article, now, out);
         return;
     }
     confirm_fix(session, article, out);
@@ -2689,7 +2689,7 @@ fn fail_open_and_go_on(
     out: &mut Output,
 ) {
     let answered = session.pending_attempt().map(|p| p.solution);
-    super::fail_pending(session, article, now);
+    super::outcome::fail_pending(session, article, now);
     // "did ctrl f5, still blank. incognito is blank too": a later test's result, told beside.
     // ("still broken, incognito is disabled on my work laptop" tells no result.)
     if session.descriptions.last().is_some_and(|d| d == text)
@@ -2738,7 +2738,7 @@ fn detail(session: &mut Session, article: &Article, text: &str, now: u64, out: &
         && !plain_words::has_any_word(text, &["now", "still", "again", "says", "shows", "getting"]);
     let error_shows = !asks_what_it_means && shows_an_error(text);
     if error_shows {
-        super::fail_pending(session, article, now);
+        super::outcome::fail_pending(session, article, now);
     }
     // (Read after the open fix failed: "updated it, now it says error 185" points past it.)
     let jump = fix_for_detail(session, article, text, None);
@@ -2900,7 +2900,7 @@ pub(super) fn open_question(
         .attempts
         .last()
         .map_or(article.title.clone(), |a| a.title.clone());
-    let question = if super::pending_test(session, article) {
+    let question = if super::outcome::pending_test(session, article) {
         words::does_it_work_with(&title)
     } else {
         words::did_it_fix_it(&title)

@@ -6,6 +6,8 @@
 
 mod billing;
 mod checks;
+mod other_problems;
+mod out_of_fixes;
 mod outcome;
 mod returning;
 mod typed;
@@ -25,6 +27,8 @@ use checks::{
     check_again, checks_of_the_match, service_asked_for, service_named, target_for_site,
     which_target,
 };
+use other_problems::{also_mentioned, hold_the_problem_left, other_problems_named};
+use out_of_fixes::{offer_steps_for_the_browser, out_of_solutions, out_of_solutions_again};
 use outcome::{
     fail_pending, fix_came_back, fixed_solution, record_fixed, take_fix_back, what_fixed_it,
 };
@@ -317,62 +321,6 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
     }
     offer_steps_for_the_browser(kb, session, &mut out);
     out
-}
-
-/// At "Out of fixes" for an article with no steps at all for the user's browser (an Internet
-/// Explorer user at the cache article), points to another article's fix written for that
-/// browser alone ("Switch from Internet Explorer to a supported browser"), as a choice. An
-/// article that names the browser among its keywords is preferred.
-fn offer_steps_for_the_browser(kb: &KnowledgeBase, session: &Session, out: &mut Output) {
-    let (Some(browser), Some(article)) = (session.browser, current_article(kb, session)) else {
-        return;
-    };
-    if !matches!(session.stage, Stage::OutOfSolutions { .. })
-        || article.browsers().is_empty()
-        || article.browsers().contains(&browser)
-    {
-        return;
-    }
-    let Some(reply) = out
-        .replies
-        .iter_mut()
-        .find(|r| r.title.as_deref() == Some(words::OUT_OF_FIXES_TITLE))
-    else {
-        return;
-    };
-    let name = browser.label().to_lowercase();
-    let written_for = |a: &Article| {
-        a.solutions
-            .iter()
-            .find(|s| s.browsers() == [browser])
-            .map(|s| s.title.clone())
-    };
-    let Some((other, solution)) = kb
-        .articles()
-        .iter()
-        .filter(|a| a.id != article.id)
-        .filter_map(|a| written_for(a).map(|s| (a, s)))
-        .max_by_key(|(a, _)| a.keywords.iter().any(|k| k.to_lowercase() == name))
-    else {
-        return;
-    };
-    // Before "A person can take it from here", which leads to the choices.
-    let pointer = format!(
-        "{}\n\n",
-        words::steps_for_your_browser_elsewhere(browser.label(), &other.title, &solution)
-    );
-    match reply.text.find(words::A_PERSON_CAN_TAKE_IT) {
-        Some(at) => reply.text.insert_str(at, &pointer),
-        None => reply.text.push_str(&format!("\n\n{}", pointer.trim_end())),
-    }
-    reply.choices.insert(
-        0,
-        crate::reply::Choice::new(
-            Action::Article(other.id.clone()),
-            other.title.clone(),
-            Style::Primary,
-        ),
-    );
 }
 
 /// A bare "yes" or "no" to the yes/no question the last reply asked (`asked`), read as its
@@ -2036,101 +1984,6 @@ fn nothing_open() -> Reply {
     Reply::new(words::NOTHING_OPEN).tone(Tone::Warning)
 }
 
-/// Another article opened mid-walk ("Switch to Payroll ..." at "keep going or switch?"): the
-/// problem left is not fixed, so it is held first among the other problems named, and offered
-/// again once the new one is sorted (it was dropped). A walk that ran out of fixes, or whose
-/// problem was fixed, leaves nothing to hold.
-fn hold_the_problem_left(kb: &KnowledgeBase, session: &mut Session, opened: &str) {
-    if !matches!(
-        session.stage,
-        Stage::ChoosingBrowser { .. } | Stage::AwaitingFeedback { .. }
-    ) {
-        return;
-    }
-    let Some(left) = current_article(kb, session).filter(|a| a.id != opened) else {
-        return;
-    };
-    let fixed = session
-        .attempts
-        .iter()
-        .any(|a| a.article == left.id && a.outcome == Some(Outcome::Fixed));
-    if fixed {
-        return;
-    }
-    let held = ScoredArticle {
-        id: left.id.clone(),
-        title: left.title.clone(),
-        score: session
-            .walked_matches
-            .iter()
-            .find(|m| m.id == left.id)
-            .map_or(0.0, |m| m.score),
-    };
-    session.also_named_later.retain(|o| o.id != held.id);
-    if let Some(other) = session.also_named.take().filter(|o| o.id != held.id) {
-        session.also_named_later.insert(0, other);
-    }
-    session.also_named = Some(held);
-}
-
-/// "Also mentioned": the other problems held from the description, in the order said.
-fn also_mentioned(session: &Session) -> Option<String> {
-    let other = session.also_named.as_ref()?;
-    Some(if session.also_named_later.is_empty() {
-        words::also_after_this(&other.title)
-    } else {
-        let titles: Vec<&str> = std::iter::once(other)
-            .chain(&session.also_named_later)
-            .map(|o| o.title.as_str())
-            .collect();
-        words::also_after_this_in_turn(&titles)
-    })
-}
-
-/// How far a part's best article must be ahead of the next to count as another problem
-/// named: "payroll for rosa's wont update" ranks the 502 article a hair above the payroll one,
-/// which names neither clearly. A match below the confident bar counts when it is the only
-/// one a list would offer ("it keeps logging me out").
-const OTHER_PROBLEM_LEAD: f64 = 0.1;
-
-/// At most this many other problems are held from one description.
-const MAX_OTHER_PROBLEMS: usize = 3;
-
-/// The other articles parts of the description name on their own, clearly, beside `walked`,
-/// in the order said ("white screen and also my bank feed isnt updating", "bank feed is
-/// stuck and payroll update fails"); a part that only says where the user is ("both on qbo in
-/// chrome") or tells of no trouble ("also i cleared the cache already") names none.
-fn other_problems_named(kb: &KnowledgeBase, text: &str, walked: &str) -> Vec<ScoredArticle> {
-    let parts = understand::problem_clauses(text);
-    let mut found: Vec<ScoredArticle> = Vec::new();
-    if parts.len() < 2 {
-        return found;
-    }
-    for part in &parts {
-        if !understand::tells_of_trouble(part) || understand::only_says_where(part) {
-            continue;
-        }
-        let ranking = kb.rank(part, 3);
-        let Some(m) = ranking.matches.first() else {
-            continue;
-        };
-        let next = ranking.matches.get(1).map_or(0.0, |n| n.score);
-        let clear = m.score - next >= OTHER_PROBLEM_LEAD
-            && (m.score >= ranking.confident
-                || (m.score >= ranking.possible && next < ranking.possible));
-        let other = kb.article_at(m.doc);
-        if clear && other.id != walked && !found.iter().any(|f| f.id == other.id) {
-            found.push(ScoredArticle {
-                id: other.id.clone(),
-                title: other.title.clone(),
-                score: m.score,
-            });
-        }
-    }
-    found.truncate(MAX_OTHER_PROBLEMS);
-    found
-}
-
 /// Whether a match is the article this conversation is walking.
 fn is_walked(kb: &KnowledgeBase, session: &Session, m: &crate::matcher::Match) -> bool {
     Some(kb.article_at(m.doc).id.as_str()) == session.article()
@@ -3024,66 +2877,6 @@ fn push_skipped(out: &mut Output, skipped: &[String]) {
     if !skipped.is_empty() {
         out.replies.push(Reply::new(skipped.join("\n")));
     }
-}
-
-/// `text` with the fixes the user skipped, still there to try, and how ("go back").
-fn with_skipped(session: &Session, article: &Article, mut text: String) -> String {
-    let skipped = typed::skipped_titles(session, article);
-    if !skipped.is_empty() {
-        text.push(' ');
-        text.push_str(&words::you_skipped(&skipped));
-    }
-    text
-}
-
-fn out_of_solutions(session: &Session, article: &Article) -> Reply {
-    let mut text = with_skipped(session, article, words::last_fix(&article.title));
-    if let Some(advice) = &article.escalation {
-        text.push_str("\n\n");
-        text.push_str(advice);
-    }
-    text.push_str("\n\n");
-    text.push_str(words::A_PERSON_CAN_TAKE_IT);
-    if let Some(other) = other_problem_named(session, article) {
-        text.push_str("\n\n");
-        text.push_str(&words::or_look_at_the_other(&other.title));
-    }
-    out_of_fixes_offer(session, article, text)
-}
-
-/// The other problem the first description named, while another article is walked.
-fn other_problem_named<'s>(session: &'s Session, article: &Article) -> Option<&'s ScoredArticle> {
-    session
-        .also_named
-        .as_ref()
-        .filter(|other| other.id != article.id)
-}
-
-/// The end of the fixes, asked again (another "no", an aside): one line and the same choices.
-fn out_of_solutions_again(session: &Session, article: &Article) -> Reply {
-    let text = with_skipped(session, article, words::still_out_of_fixes(&article.title));
-    out_of_fixes_offer(session, article, text)
-}
-
-/// `text` under "Out of fixes", with a person first, then the other problem the description
-/// named, the check and starting over.
-fn out_of_fixes_offer(session: &Session, article: &Article, text: String) -> Reply {
-    let mut reply = Reply::new(text)
-        .title(words::OUT_OF_FIXES_TITLE)
-        .tone(Tone::Warning)
-        .article(&article.id)
-        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary);
-    if let Some(other) = other_problem_named(session, article) {
-        reply = reply.choice(
-            Action::Article(other.id.clone()),
-            words::look_at(&other.title),
-            Style::Secondary,
-        );
-    }
-    if !article.checks.is_empty() {
-        reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
-    }
-    reply.choice(Action::Restart, words::START_OVER, Style::Secondary)
 }
 
 fn more_info(article: &Article) -> Reply {

@@ -1,0 +1,118 @@
+//! "Out of fixes": the end of an article's fixes, offering a person, the other problem named,
+//! the check, and another article's steps written for the user's browser.
+
+use super::other_problems::other_problem_named;
+use super::typed;
+use super::{Output, current_article};
+use crate::knowledge::{Article, KnowledgeBase};
+use crate::reply::{Action, Reply, Style, Tone};
+use crate::session::{Session, Stage};
+use crate::words;
+
+/// At "Out of fixes" for an article with no steps at all for the user's browser (an Internet
+/// Explorer user at the cache article), points to another article's fix written for that
+/// browser alone ("Switch from Internet Explorer to a supported browser"), as a choice. An
+/// article that names the browser among its keywords is preferred.
+pub(super) fn offer_steps_for_the_browser(kb: &KnowledgeBase, session: &Session, out: &mut Output) {
+    let (Some(browser), Some(article)) = (session.browser, current_article(kb, session)) else {
+        return;
+    };
+    if !matches!(session.stage, Stage::OutOfSolutions { .. })
+        || article.browsers().is_empty()
+        || article.browsers().contains(&browser)
+    {
+        return;
+    }
+    let Some(reply) = out
+        .replies
+        .iter_mut()
+        .find(|r| r.title.as_deref() == Some(words::OUT_OF_FIXES_TITLE))
+    else {
+        return;
+    };
+    let name = browser.label().to_lowercase();
+    let written_for = |a: &Article| {
+        a.solutions
+            .iter()
+            .find(|s| s.browsers() == [browser])
+            .map(|s| s.title.clone())
+    };
+    let Some((other, solution)) = kb
+        .articles()
+        .iter()
+        .filter(|a| a.id != article.id)
+        .filter_map(|a| written_for(a).map(|s| (a, s)))
+        .max_by_key(|(a, _)| a.keywords.iter().any(|k| k.to_lowercase() == name))
+    else {
+        return;
+    };
+    // Before "A person can take it from here", which leads to the choices.
+    let pointer = format!(
+        "{}\n\n",
+        words::steps_for_your_browser_elsewhere(browser.label(), &other.title, &solution)
+    );
+    match reply.text.find(words::A_PERSON_CAN_TAKE_IT) {
+        Some(at) => reply.text.insert_str(at, &pointer),
+        None => reply.text.push_str(&format!("\n\n{}", pointer.trim_end())),
+    }
+    reply.choices.insert(
+        0,
+        crate::reply::Choice::new(
+            Action::Article(other.id.clone()),
+            other.title.clone(),
+            Style::Primary,
+        ),
+    );
+}
+
+/// `text` with the fixes the user skipped, still there to try, and how ("go back").
+fn with_skipped(session: &Session, article: &Article, mut text: String) -> String {
+    let skipped = typed::skipped_titles(session, article);
+    if !skipped.is_empty() {
+        text.push(' ');
+        text.push_str(&words::you_skipped(&skipped));
+    }
+    text
+}
+
+pub(super) fn out_of_solutions(session: &Session, article: &Article) -> Reply {
+    let mut text = with_skipped(session, article, words::last_fix(&article.title));
+    if let Some(advice) = &article.escalation {
+        text.push_str("\n\n");
+        text.push_str(advice);
+    }
+    text.push_str("\n\n");
+    text.push_str(words::A_PERSON_CAN_TAKE_IT);
+    if let Some(other) = other_problem_named(session, article) {
+        text.push_str("\n\n");
+        text.push_str(&words::or_look_at_the_other(&other.title));
+    }
+    out_of_fixes_offer(session, article, text)
+}
+
+/// The end of the fixes, asked again (another "no", an aside): one line and the same choices.
+pub(super) fn out_of_solutions_again(session: &Session, article: &Article) -> Reply {
+    let text = with_skipped(session, article, words::still_out_of_fixes(&article.title));
+    out_of_fixes_offer(session, article, text)
+}
+
+/// `text` under "Out of fixes", with a person first, then the other problem the description
+/// named, the check and starting over.
+fn out_of_fixes_offer(session: &Session, article: &Article, text: String) -> Reply {
+    let mut reply = Reply::new(text)
+        .title(words::OUT_OF_FIXES_TITLE)
+        .tone(Tone::Warning)
+        .article(&article.id)
+        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary);
+    if let Some(other) = other_problem_named(session, article) {
+        reply = reply.choice(
+            Action::Article(other.id.clone()),
+            words::look_at(&other.title),
+            Style::Secondary,
+        );
+    }
+    if !article.checks.is_empty() {
+        reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
+    }
+    reply.choice(Action::Restart, words::START_OVER, Style::Secondary)
+}

@@ -10,6 +10,8 @@ mod other_problems;
 mod out_of_fixes;
 mod outcome;
 mod returning;
+mod ruled_out;
+mod test_results;
 mod typed;
 mod which_browser;
 mod withdrawn;
@@ -32,6 +34,8 @@ use out_of_fixes::{offer_steps_for_the_browser, out_of_solutions, out_of_solutio
 use outcome::{
     fail_pending, fix_came_back, fixed_solution, record_fixed, take_fix_back, what_fixed_it,
 };
+use ruled_out::{forget_stale_tests, leave_article, left_by_test, rank_for};
+use test_results::{follow_test, tests_answered_up_front};
 use which_browser::{browsers_offered, which_browser_reply};
 use wording::{
     desktop_menu, device_or_browser, has_steps, keyboard_only, needs_a_computer,
@@ -41,9 +45,6 @@ use wording::{
 
 /// How many ranked articles a session remembers.
 const KEEP_MATCHES: usize = 5;
-/// The least score of another article offered when a test shows the trouble is not the walked
-/// one's (the description named it too, if faintly).
-const LEFT_FOR_AT_LEAST: f64 = 0.05;
 /// How many low-confidence candidates are offered.
 const CANDIDATES: usize = 3;
 
@@ -2096,55 +2097,6 @@ fn start_article_at(
     next_solution(session, article, now, out);
 }
 
-/// Tests whose result the description already gives ("blank in chrome but works in
-/// incognito"): recorded as answered, never asked, and where the test says to go on from
-/// that result, the steps it rules out are skipped as if it had just been answered.
-pub(super) fn tests_answered_up_front(
-    session: &mut Session,
-    article: &Article,
-    now: u64,
-    out: &mut Output,
-) {
-    let said = session.descriptions.join(".\n");
-    let said = crate::plain_words::reading(&said);
-    let mut skipped = Vec::new();
-    for (index, test) in article.solutions.iter().enumerate() {
-        if !test.test
-            || test.also_called.is_empty()
-            || session
-                .attempts
-                .iter()
-                .any(|a| is_solution(a, article, index))
-        {
-            continue;
-        }
-        // The latest description first: "it works on my phone", then "now it's down on my
-        // phone too" is down there now.
-        let latest = session.descriptions.last().map_or("", String::as_str);
-        let Some(works) = understand::test_result(latest, &test.also_called)
-            .or_else(|| understand::test_result(&said, &test.also_called))
-        else {
-            continue;
-        };
-        let outcome = Outcome::of_test(works);
-        record_step(session, article, index, session.browser, outcome, now);
-        out.replies
-            .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
-        if let Some(target) = if works { test.on_works } else { test.on_fails } {
-            // Steps of an article the test rules out altogether go unnamed: the walk leaves it.
-            let leaves = if works {
-                test.leaves_on_works
-            } else {
-                test.leaves_on_fails
-            };
-            let mut unsaid = Vec::new();
-            let said = if leaves { &mut unsaid } else { &mut skipped };
-            rule_out_up_to(session, article, index, target, now, said);
-        }
-    }
-    push_skipped(out, &skipped);
-}
-
 /// Whether the user said solution `index` of `article` did not work (or that they could not
 /// do it), in this conversation.
 fn said_not_fixed(session: &Session, article: &Article, index: usize) -> bool {
@@ -2448,263 +2400,6 @@ fn walk_on(
     session.asked = Some(Asked::Human);
 }
 
-/// Whether a test's outcome recorded in this walk says the trouble is not `article`'s (`go to:
-/// another article`), and that test's title.
-fn left_by_test(session: &Session, article: &Article) -> Option<String> {
-    session.attempts.iter().find_map(|a| {
-        let s = article
-            .solutions
-            .get(a.solution)
-            .filter(|s| a.article == article.id && s.test && s.title == a.title)?;
-        let leaves = match a.outcome {
-            Some(Outcome::WorksThere) => s.leaves_on_works,
-            Some(Outcome::FailsThere) => s.leaves_on_fails,
-            _ => false,
-        };
-        leaves.then(|| s.title.clone())
-    })
-}
-
-/// Whether `text` gives a test that took the walk away from `article` the other result now
-/// ("it works on my phone" then "now it's down on my phone too").
-fn test_now_says_otherwise(session: &Session, article: &Article, text: &str) -> bool {
-    session.attempts.iter().any(|a| {
-        let Some(s) = article
-            .solutions
-            .get(a.solution)
-            .filter(|s| a.article == article.id && s.test && s.title == a.title)
-        else {
-            return false;
-        };
-        let now = understand::test_result(text, &s.also_called);
-        match a.outcome {
-            Some(Outcome::WorksThere) => s.leaves_on_works && now == Some(false),
-            Some(Outcome::FailsThere) => s.leaves_on_fails && now == Some(true),
-            _ => false,
-        }
-    })
-}
-
-/// "it works in incognito though" after the private-window test "fails there too": the test's
-/// result said again, the other way. The new result replaces the old; the steps the old one
-/// passed over come back and those the new one passes over go; at the end of the fixes the
-/// walk goes on at the first step still to try. Whether the reply was taken so. (Tests that
-/// leave the article are [`test_now_says_otherwise`]'s.)
-pub(super) fn test_answered_again(
-    session: &mut Session,
-    article: &Article,
-    text: &str,
-    now: u64,
-    out: &mut Output,
-) -> bool {
-    // "it works in incognito now too, and in normal chrome": it works, full stop.
-    const EVERYWHERE: &[&str] = &[
-        "normal",
-        "regular",
-        "usual",
-        "too",
-        "also",
-        "everywhere",
-        "even",
-    ];
-    let everywhere = plain_words::has_any_word(text, EVERYWHERE);
-    let pending = session.pending_attempt().map(|p| p.solution);
-    let Some((at, index, works)) = session
-        .attempts
-        .iter()
-        .enumerate()
-        .rev()
-        .find_map(|(at, a)| {
-            let test = article
-                .solutions
-                .get(a.solution)
-                .filter(|s| a.article == article.id && s.test && s.title == a.title)
-                .filter(|s| {
-                    !s.also_called.is_empty() && !s.leaves_on_works && !s.leaves_on_fails
-                })?;
-            let recorded = match a.outcome {
-                Some(Outcome::WorksThere) => true,
-                Some(Outcome::FailsThere) => false,
-                _ => return None,
-            };
-            let said = understand::test_result(text, &test.also_called)?;
-            (said != recorded && Some(a.solution) != pending).then_some((at, a.solution, said))
-        })
-    else {
-        return false;
-    };
-    if works && everywhere {
-        return false;
-    }
-    let test = &article.solutions[index];
-    session.attempts[at].outcome = Some(Outcome::of_test(works));
-    session.attempts.retain(|a| {
-        !(a.article == article.id
-            && a.outcome == Some(Outcome::RuledOutByTest)
-            && a.solution > index)
-    });
-    let mut skipped = Vec::new();
-    if let Some(target) = if works { test.on_works } else { test.on_fails } {
-        rule_out_up_to(session, article, index, target, now, &mut skipped);
-    }
-    typed::note_follow_up(session, text);
-    let lead = words::test_result_changed(&test.title, works);
-    if matches!(session.stage, Stage::OutOfSolutions { .. })
-        && let Some(back) = unseen_step(session, article)
-    {
-        out.replies.push(Reply::new(lead).article(&article.id));
-        push_skipped(out, &skipped);
-        session.next_solution = back;
-        next_solution(session, article, now, out);
-    } else {
-        push_skipped(out, &skipped);
-        typed::open_question(session, article, &lead, now, out);
-    }
-    true
-}
-
-/// `article` is opened though a test had ruled it out: the words now give that test the other
-/// result (see [`rank_for`]), so the trouble changed since. The test's old result and the
-/// steps it passed over are dropped; the new result, said with the rest of the description,
-/// is read in [`tests_answered_up_front`] (or the test is asked again).
-fn forget_stale_tests(session: &mut Session, article: &Article) {
-    if left_by_test(session, article).is_none() {
-        return;
-    }
-    session.attempts.retain(|a| {
-        let stale = a.article == article.id
-            && match (article.solutions.get(a.solution), a.outcome) {
-                (_, Some(Outcome::RuledOutByTest)) => true,
-                (Some(s), Some(Outcome::WorksThere)) => {
-                    s.test && s.title == a.title && s.leaves_on_works
-                }
-                (Some(s), Some(Outcome::FailsThere)) => {
-                    s.test && s.title == a.title && s.leaves_on_fails
-                }
-                _ => false,
-            };
-        !stale
-    });
-}
-
-/// The articles a test's outcome showed are not the user's trouble in this conversation: left
-/// out of what the user's words rank.
-fn ruled_out_by_tests(kb: &KnowledgeBase, session: &Session) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for a in &session.attempts {
-        if !ids.contains(&a.article)
-            && let Some(article) = kb.get(&a.article)
-            && left_by_test(session, article).is_some()
-        {
-            ids.push(a.article.clone());
-        }
-    }
-    ids
-}
-
-/// [`KnowledgeBase::rank_with`] without the articles a test ruled out, unless the words now
-/// clearly name one first and give its test the other result ("now it's down on my phone too
-/// and the status page shows an outage": the trouble has changed since the test).
-fn rank_for(
-    kb: &KnowledgeBase,
-    session: &Session,
-    text: &str,
-    query: Option<&QueryVectors>,
-) -> crate::matcher::Ranking {
-    let mut ranking = kb.rank_with(text, query, KEEP_MATCHES);
-    let ruled_out = ruled_out_by_tests(kb, session);
-    let named_again = ranking
-        .matches
-        .first()
-        .filter(|m| m.score >= ranking.clear)
-        .map(|m| kb.article_at(m.doc))
-        .filter(|article| test_now_says_otherwise(session, article, text))
-        .map(|article| article.id.clone());
-    if !ruled_out.is_empty() {
-        ranking.matches.retain(|m| {
-            let id = &kb.article_at(m.doc).id;
-            !ruled_out.contains(id) || named_again.as_ref() == Some(id)
-        });
-    }
-    ranking
-}
-
-/// A test showed the trouble is not `article`'s: the user is asked what they see instead, with
-/// the other articles their description ranked to pick from.
-fn leave_article(session: &mut Session, article: &Article, test: &str, out: &mut Output) {
-    offer_other_articles(
-        session,
-        article,
-        |with_choices| words::left_by_test(test, &article.title, with_choices),
-        out,
-    );
-}
-
-/// `article` is not the user's trouble: `lead` (told whether choices follow), then the other
-/// articles their description ranked to pick from, and a person.
-fn offer_other_articles(
-    session: &mut Session,
-    article: &Article,
-    lead: impl FnOnce(bool) -> String,
-    out: &mut Output,
-) {
-    let others: Vec<(String, String)> = session
-        .matches
-        .iter()
-        .filter(|m| m.id != article.id && m.score >= LEFT_FOR_AT_LEAST)
-        .take(CANDIDATES)
-        .map(|m| (m.id.clone(), m.title.clone()))
-        .collect();
-    let mut reply = Reply::new(lead(!others.is_empty()))
-        .title(words::SOMETHING_ELSE_THEN_TITLE)
-        .article(&article.id);
-    for (id, title) in &others {
-        reply = reply.choice(Action::Article(id.clone()), title.clone(), Style::Primary);
-    }
-    reply = reply.choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
-    session.stage = if others.is_empty() {
-        Stage::Idle
-    } else {
-        Stage::ChoosingArticle {
-            candidates: others.into_iter().map(|(id, _)| id).collect(),
-        }
-    };
-    // (Words typed at this list add to the last description only.)
-    session.list_from = None;
-    session.asked = None;
-    out.replies.push(reply);
-}
-
-/// "no thats not my problem, it logs me out": the step on screen was not tried (no failure is
-/// recorded); the words, when they name another article, open it; otherwise the user is asked
-/// what they see, with the other articles their description ranked.
-fn not_this_article(
-    kb: &KnowledgeBase,
-    session: &mut Session,
-    article: &Article,
-    ranking: &crate::matcher::Ranking,
-    now: u64,
-    out: &mut Output,
-) {
-    session.leave_pending();
-    if let Some(other) = ranking
-        .named()
-        .map(|m| kb.article_at(m.doc))
-        .filter(|other| other.id != article.id)
-    {
-        session.matches = scored(kb, ranking);
-        session.stage = Stage::Idle;
-        start_article(session, other, now, out);
-        return;
-    }
-    offer_other_articles(
-        session,
-        article,
-        |with_choices| words::not_this_article(&article.title, with_choices),
-        out,
-    );
-}
-
 /// The first step of `article` this walk has not shown for the user's browser and device:
 /// never shown, or skipped for want of steps for another browser (which has them now), or
 /// skipped on a phone or tablet the user has since left for a computer. A step skipped for
@@ -2749,82 +2444,6 @@ fn answer_labels(article: &Article, step: Step) -> (&'static str, &'static str) 
     } else {
         (words::FIXED_IT, words::STILL_BROKEN)
     }
-}
-
-/// Records solution `index` as skipped (nothing to show for the user's browser or device) and
-/// moves past it, keeping `why` to tell the user.
-/// A test just answered whose article says where to go next ("if it fails there too, go to:
-/// Check the connection"): the steps in between are skipped, and the user is told why.
-fn follow_test(session: &mut Session, article: &Article, now: u64, skipped: &mut Vec<String>) {
-    let Some(last) = session.attempts.last() else {
-        return;
-    };
-    let Some(test) = article
-        .solutions
-        .get(last.solution)
-        .filter(|s| s.test && last.article == article.id && s.title == last.title)
-    else {
-        return;
-    };
-    let target = match last.outcome {
-        Some(Outcome::WorksThere) => test.on_works,
-        Some(Outcome::FailsThere) => test.on_fails,
-        _ => None,
-    };
-    let (Some(target), from) = (target, last.solution + 1) else {
-        return;
-    };
-    if session.next_solution != from || target <= from {
-        return;
-    }
-    rule_out_up_to(session, article, last.solution, target, now, skipped);
-    session.next_solution = target;
-}
-
-/// The steps after test `test` and before `target` that are still to try (and no earlier
-/// test pointed to) are ruled out by it, and the user is told which.
-fn rule_out_up_to(
-    session: &mut Session,
-    article: &Article,
-    test: usize,
-    target: usize,
-    now: u64,
-    skipped: &mut Vec<String>,
-) {
-    let passed: Vec<usize> = (test + 1..target)
-        .filter(|&i| {
-            !session.attempts.iter().any(|a| is_solution(a, article, i))
-                && !pointed_to(session, article, i)
-        })
-        .collect();
-    let browser = session.browser;
-    for &i in &passed {
-        record_step(session, article, i, browser, Outcome::RuledOutByTest, now);
-    }
-    if !passed.is_empty() {
-        let titles: Vec<&str> = passed
-            .iter()
-            .map(|&i| article.solutions[i].title.as_str())
-            .collect();
-        skipped.push(words::skipped_by_test(
-            &article.solutions[test].title,
-            &titles,
-        ));
-    }
-}
-
-/// Whether step `index` is where another test already pointed: the step right after a test
-/// that worked there and says nothing of where to go ("turned off the antivirus and it works":
-/// allowing QuickBooks in the antivirus comes next). A later test's "go to" does not skip it.
-fn pointed_to(session: &Session, article: &Article, index: usize) -> bool {
-    index.checked_sub(1).is_some_and(|before| {
-        article.solutions[before].test
-            && article.solutions[before].on_works.is_none()
-            && session
-                .attempts
-                .iter()
-                .any(|a| is_solution(a, article, before) && a.outcome == Some(Outcome::WorksThere))
-    })
 }
 
 /// Why a step is skipped: no steps for the user's browser, or the user's phone or tablet.

@@ -112,7 +112,7 @@ pub(super) fn answer(
         return;
     }
     // "it works in incognito though", after that test failed there: the new result counts.
-    if super::test_answered_again(session, article, text, now, out) {
+    if super::test_results::test_answered_again(session, article, text, now, out) {
         return;
     }
     let mut understood = understand::classify(text);
@@ -721,7 +721,7 @@ pub(super) fn answer(
         && understood.intent != Some(Intent::Human)
     {
         note_follow_up(session, text);
-        super::not_this_article(kb, session, article, ranking, now, out);
+        super::ruled_out::not_this_article(kb, session, article, ranking, now, out);
         return;
     }
     let other = another_article(kb, article, text, ranking, &understood);
@@ -1891,7 +1891,14 @@ fn earlier_test_answered(
         Some(target) => {
             session.leave_pending();
             let mut skipped = Vec::new();
-            super::rule_out_up_to(session, article, earlier, target, now, &mut skipped);
+            super::test_results::rule_out_up_to(
+                session,
+                article,
+                earlier,
+                target,
+                now,
+                &mut skipped,
+            );
             super::push_skipped(out, &skipped);
             session.next_solution = target;
             next_solution(session, article, now, out);
@@ -1964,7 +1971,7 @@ fn works_only_in_a_later_test(
         .push(Reply::new(words::works_only_in_test(&test.title)).article(&article.id));
     let mut skipped = Vec::new();
     if let Some(target) = test.on_works {
-        super::rule_out_up_to(session, article, index, target, now, &mut skipped);
+        super::test_results::rule_out_up_to(session, article, index, target, now, &mut skipped);
         session.next_solution = target;
     }
     super::push_skipped(out, &skipped);
@@ -2037,7 +2044,7 @@ fn later_test_answered(
         .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
     if let Some(target) = if works { test.on_works } else { test.on_fails } {
         let mut skipped = Vec::new();
-        super::rule_out_up_to(session, article, index, target, now, &mut skipped);
+        super::test_results::rule_out_up_to(session, article, index, target, now, &mut skipped);
         super::push_skipped(out, &skipped);
     }
     session.attempts.extend(pending);
@@ -2695,7 +2702,7 @@ fn fail_open_and_go_on(
     if session.descriptions.last().is_some_and(|d| d == text)
         && !understand::says_something_cannot_be_done(text)
     {
-        super::tests_answered_up_front(session, article, now, out);
+        super::test_results::tests_answered_up_front(session, article, now, out);
     }
     if let Some(index) = fix_for_detail(session, article, text, answered) {
         // ("did ctrl f5 nothing": the next fix anyway is no news of where the words point.)

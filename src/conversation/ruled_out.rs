@@ -1,0 +1,200 @@
+//! Articles a test's result or the user's words rule out: ranked without, and left for the
+//! other articles the description ranked.
+
+use super::{CANDIDATES, KEEP_MATCHES, Output, scored, start_article};
+use crate::knowledge::{Article, KnowledgeBase};
+use crate::reply::{Action, Reply, Style};
+use crate::semantic::QueryVectors;
+use crate::session::{Outcome, Session, Stage};
+use crate::understand;
+use crate::words;
+
+/// The least score of another article offered when a test shows the trouble is not the walked
+/// one's (the description named it too, if faintly).
+const LEFT_FOR_AT_LEAST: f64 = 0.05;
+
+/// Whether a test's outcome recorded in this walk says the trouble is not `article`'s (`go to:
+/// another article`), and that test's title.
+pub(super) fn left_by_test(session: &Session, article: &Article) -> Option<String> {
+    session.attempts.iter().find_map(|a| {
+        let s = article
+            .solutions
+            .get(a.solution)
+            .filter(|s| a.article == article.id && s.test && s.title == a.title)?;
+        let leaves = match a.outcome {
+            Some(Outcome::WorksThere) => s.leaves_on_works,
+            Some(Outcome::FailsThere) => s.leaves_on_fails,
+            _ => false,
+        };
+        leaves.then(|| s.title.clone())
+    })
+}
+
+/// Whether `text` gives a test that took the walk away from `article` the other result now
+/// ("it works on my phone" then "now it's down on my phone too").
+fn test_now_says_otherwise(session: &Session, article: &Article, text: &str) -> bool {
+    session.attempts.iter().any(|a| {
+        let Some(s) = article
+            .solutions
+            .get(a.solution)
+            .filter(|s| a.article == article.id && s.test && s.title == a.title)
+        else {
+            return false;
+        };
+        let now = understand::test_result(text, &s.also_called);
+        match a.outcome {
+            Some(Outcome::WorksThere) => s.leaves_on_works && now == Some(false),
+            Some(Outcome::FailsThere) => s.leaves_on_fails && now == Some(true),
+            _ => false,
+        }
+    })
+}
+
+/// `article` is opened though a test had ruled it out: the words now give that test the other
+/// result (see [`rank_for`]), so the trouble changed since. The test's old result and the
+/// steps it passed over are dropped; the new result, said with the rest of the description,
+/// is read in [`tests_answered_up_front`] (or the test is asked again).
+///
+/// [`tests_answered_up_front`]: super::test_results::tests_answered_up_front
+pub(super) fn forget_stale_tests(session: &mut Session, article: &Article) {
+    if left_by_test(session, article).is_none() {
+        return;
+    }
+    session.attempts.retain(|a| {
+        let stale = a.article == article.id
+            && match (article.solutions.get(a.solution), a.outcome) {
+                (_, Some(Outcome::RuledOutByTest)) => true,
+                (Some(s), Some(Outcome::WorksThere)) => {
+                    s.test && s.title == a.title && s.leaves_on_works
+                }
+                (Some(s), Some(Outcome::FailsThere)) => {
+                    s.test && s.title == a.title && s.leaves_on_fails
+                }
+                _ => false,
+            };
+        !stale
+    });
+}
+
+/// The articles a test's outcome showed are not the user's trouble in this conversation: left
+/// out of what the user's words rank.
+fn ruled_out_by_tests(kb: &KnowledgeBase, session: &Session) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for a in &session.attempts {
+        if !ids.contains(&a.article)
+            && let Some(article) = kb.get(&a.article)
+            && left_by_test(session, article).is_some()
+        {
+            ids.push(a.article.clone());
+        }
+    }
+    ids
+}
+
+/// [`KnowledgeBase::rank_with`] without the articles a test ruled out, unless the words now
+/// clearly name one first and give its test the other result ("now it's down on my phone too
+/// and the status page shows an outage": the trouble has changed since the test).
+pub(super) fn rank_for(
+    kb: &KnowledgeBase,
+    session: &Session,
+    text: &str,
+    query: Option<&QueryVectors>,
+) -> crate::matcher::Ranking {
+    let mut ranking = kb.rank_with(text, query, KEEP_MATCHES);
+    let ruled_out = ruled_out_by_tests(kb, session);
+    let named_again = ranking
+        .matches
+        .first()
+        .filter(|m| m.score >= ranking.clear)
+        .map(|m| kb.article_at(m.doc))
+        .filter(|article| test_now_says_otherwise(session, article, text))
+        .map(|article| article.id.clone());
+    if !ruled_out.is_empty() {
+        ranking.matches.retain(|m| {
+            let id = &kb.article_at(m.doc).id;
+            !ruled_out.contains(id) || named_again.as_ref() == Some(id)
+        });
+    }
+    ranking
+}
+
+/// A test showed the trouble is not `article`'s: the user is asked what they see instead, with
+/// the other articles their description ranked to pick from.
+pub(super) fn leave_article(
+    session: &mut Session,
+    article: &Article,
+    test: &str,
+    out: &mut Output,
+) {
+    offer_other_articles(
+        session,
+        article,
+        |with_choices| words::left_by_test(test, &article.title, with_choices),
+        out,
+    );
+}
+
+/// `article` is not the user's trouble: `lead` (told whether choices follow), then the other
+/// articles their description ranked to pick from, and a person.
+fn offer_other_articles(
+    session: &mut Session,
+    article: &Article,
+    lead: impl FnOnce(bool) -> String,
+    out: &mut Output,
+) {
+    let others: Vec<(String, String)> = session
+        .matches
+        .iter()
+        .filter(|m| m.id != article.id && m.score >= LEFT_FOR_AT_LEAST)
+        .take(CANDIDATES)
+        .map(|m| (m.id.clone(), m.title.clone()))
+        .collect();
+    let mut reply = Reply::new(lead(!others.is_empty()))
+        .title(words::SOMETHING_ELSE_THEN_TITLE)
+        .article(&article.id);
+    for (id, title) in &others {
+        reply = reply.choice(Action::Article(id.clone()), title.clone(), Style::Primary);
+    }
+    reply = reply.choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
+    session.stage = if others.is_empty() {
+        Stage::Idle
+    } else {
+        Stage::ChoosingArticle {
+            candidates: others.into_iter().map(|(id, _)| id).collect(),
+        }
+    };
+    // (Words typed at this list add to the last description only.)
+    session.list_from = None;
+    session.asked = None;
+    out.replies.push(reply);
+}
+
+/// "no thats not my problem, it logs me out": the step on screen was not tried (no failure is
+/// recorded); the words, when they name another article, open it; otherwise the user is asked
+/// what they see, with the other articles their description ranked.
+pub(super) fn not_this_article(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    article: &Article,
+    ranking: &crate::matcher::Ranking,
+    now: u64,
+    out: &mut Output,
+) {
+    session.leave_pending();
+    if let Some(other) = ranking
+        .named()
+        .map(|m| kb.article_at(m.doc))
+        .filter(|other| other.id != article.id)
+    {
+        session.matches = scored(kb, ranking);
+        session.stage = Stage::Idle;
+        start_article(session, other, now, out);
+        return;
+    }
+    offer_other_articles(
+        session,
+        article,
+        |with_choices| words::not_this_article(&article.title, with_choices),
+        out,
+    );
+}

@@ -1,8 +1,9 @@
 //! Recording what the user says of the open step: the fix that worked (or did not last), a
 //! test that worked there, a step that failed.
 
+use super::Output;
 use super::typed;
-use super::{Output, next_solution};
+use super::walk::next_solution;
 use crate::knowledge::Article;
 use crate::reply::{Action, Reply, Style, Tone};
 use crate::session::{Asked, Outcome, Session, Stage};

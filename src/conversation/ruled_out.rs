@@ -1,7 +1,8 @@
 //! Articles a test's result or the user's words rule out: ranked without, and left for the
 //! other articles the description ranked.
 
-use super::{CANDIDATES, KEEP_MATCHES, Output, scored, start_article};
+use super::walk::start_article;
+use super::{CANDIDATES, KEEP_MATCHES, Output, scored};
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::reply::{Action, Reply, Style};
 use crate::semantic::QueryVectors;

@@ -1,8 +1,9 @@
 //! Results of a walk's tests (`## Test:`): given up front in the description, said again
 //! the other way, and the steps a result rules out.
 
+use super::Output;
 use super::typed;
-use super::{Output, is_solution, next_solution, push_skipped, record_step, unseen_step};
+use super::walk::{is_solution, next_solution, push_skipped, record_step, unseen_step};
 use crate::knowledge::Article;
 use crate::plain_words;
 use crate::reply::Reply;

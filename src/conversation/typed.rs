@@ -2,7 +2,8 @@
 //! it down for everyone?", "it says error 103 now"): read by [`crate::understand`] and turned
 //! into the action it means, or an honest "I didn't catch that" with the choices spelled out.
 
-use super::{Output, act, ask_again, next_solution, note_browser};
+use super::walk::next_solution;
+use super::{Output, act, ask_again, note_browser};
 use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::matcher::Ranking;
@@ -371,7 +372,7 @@ pub(super) fn answer(
             super::outcome::fail_pending(session, article, now);
         }
         let nothing_back = matches!(session.stage, Stage::OutOfSolutions { .. })
-            && super::unseen_step(session, article).is_none();
+            && super::walk::unseen_step(session, article).is_none();
         let noted = if nothing_back {
             words::now_on_device_nothing_new(device.label())
         } else {
@@ -1202,7 +1203,7 @@ pub(super) fn answer_after_how_to(
         {
             out.replies.push(Reply::new(lead).article(&article.id));
             super::outcome::fail_pending(session, article, now);
-            super::next_solution(session, article, now, out);
+            super::walk::next_solution(session, article, now, out);
             return true;
         }
         open_question(session, article, &lead, now, out);
@@ -1255,7 +1256,7 @@ fn rule_out_named(
     if session
         .attempts
         .iter()
-        .any(|a| super::is_solution(a, article, named) && a.outcome == Some(outcome))
+        .any(|a| super::walk::is_solution(a, article, named) && a.outcome == Some(outcome))
     {
         return;
     }
@@ -1451,10 +1452,9 @@ fn fix_named(session: &Session, article: &Article, open: usize, text: &str) -> O
     let by_title = |i: usize| said.shared_in_any_form(&Terms::of(&article.solutions[i].title));
     let on_screen = by_title(open);
     let ruled_out = |i: usize| {
-        session
-            .attempts
-            .iter()
-            .any(|a| super::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out))
+        session.attempts.iter().any(|a| {
+            super::walk::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out)
+        })
     };
     (0..article.solutions.len())
         .filter(|&i| i != open && !ruled_out(i) && by_title(i) > on_screen)
@@ -1785,7 +1785,7 @@ pub(super) fn fixes_tried_up_front(
                 || session
                     .attempts
                     .iter()
-                    .any(|a| super::is_solution(a, article, index))
+                    .any(|a| super::walk::is_solution(a, article, index))
             {
                 continue;
             }
@@ -1797,7 +1797,7 @@ pub(super) fn fixes_tried_up_front(
     }
     let browser = session.browser;
     for &index in &tried {
-        super::record_step(session, article, index, browser, Outcome::NotFixed, now);
+        super::walk::record_step(session, article, index, browser, Outcome::NotFixed, now);
     }
     let titles: Vec<&str> = tried
         .iter()
@@ -1866,7 +1866,7 @@ fn earlier_test_answered(
     }
     let not_done = |j: usize| {
         session.attempts.iter().any(|a| {
-            super::is_solution(a, article, j)
+            super::walk::is_solution(a, article, j)
                 && matches!(
                     a.outcome,
                     Some(Outcome::CouldNotTry | Outcome::SkippedByUser)
@@ -1884,7 +1884,7 @@ fn earlier_test_answered(
     note_follow_up(session, text);
     let test = &article.solutions[earlier];
     let outcome = Outcome::of_test(works);
-    super::record_step(session, article, earlier, session.browser, outcome, now);
+    super::walk::record_step(session, article, earlier, session.browser, outcome, now);
     out.replies
         .push(Reply::new(words::earlier_test_result(&test.title, works)).article(&article.id));
     match test.on_works.filter(|&target| works && target > open) {
@@ -1899,7 +1899,7 @@ fn earlier_test_answered(
                 now,
                 &mut skipped,
             );
-            super::push_skipped(out, &skipped);
+            super::walk::push_skipped(out, &skipped);
             session.next_solution = target;
             next_solution(session, article, now, out);
         }
@@ -1949,7 +1949,7 @@ fn works_only_in_a_later_test(
                 && !session
                     .attempts
                     .iter()
-                    .any(|a| super::is_solution(a, article, *j))
+                    .any(|a| super::walk::is_solution(a, article, *j))
         })
         .find(|(_, s)| s.also_called.iter().any(|n| only_in(n)))
         .map(|(j, _)| j)
@@ -1959,7 +1959,7 @@ fn works_only_in_a_later_test(
     note_follow_up(session, text);
     super::outcome::fail_pending(session, article, now);
     let test = &article.solutions[index];
-    super::record_step(
+    super::walk::record_step(
         session,
         article,
         index,
@@ -1974,7 +1974,7 @@ fn works_only_in_a_later_test(
         super::test_results::rule_out_up_to(session, article, index, target, now, &mut skipped);
         session.next_solution = target;
     }
-    super::push_skipped(out, &skipped);
+    super::walk::push_skipped(out, &skipped);
     next_solution(session, article, now, out);
     true
 }
@@ -2027,7 +2027,7 @@ fn later_test_answered(
                 && !session
                     .attempts
                     .iter()
-                    .any(|a| super::is_solution(a, article, *j))
+                    .any(|a| super::walk::is_solution(a, article, *j))
         })
         .find_map(|(j, s)| understand::test_result(text, &s.also_called).map(|w| (j, w)))
     else {
@@ -2039,13 +2039,13 @@ fn later_test_answered(
     // Recorded before the open fix, which stays pending (the last attempt): asked again below
     // with its step's new number.
     let pending = session.attempts.pop();
-    super::record_step(session, article, index, session.browser, outcome, now);
+    super::walk::record_step(session, article, index, session.browser, outcome, now);
     out.replies
         .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
     if let Some(target) = if works { test.on_works } else { test.on_fails } {
         let mut skipped = Vec::new();
         super::test_results::rule_out_up_to(session, article, index, target, now, &mut skipped);
-        super::push_skipped(out, &skipped);
+        super::walk::push_skipped(out, &skipped);
     }
     session.attempts.extend(pending);
     open_question(session, article, "", now, out);
@@ -2521,7 +2521,7 @@ fn fixed(
             .filter(|s| s.test && names_the_step(article, s, text))
     {
         let index = session.next_solution;
-        super::record_step(
+        super::walk::record_step(
             session,
             article,
             index,
@@ -2918,7 +2918,7 @@ pub(super) fn open_question(
         format!("{lead} {question}")
     };
     out.replies
-        .push(super::with_answers(Reply::new(text), article, step));
+        .push(super::walk::with_answers(Reply::new(text), article, step));
 }
 
 /// The untried fix of `article` a detail points to ("it says error 103 now" -> the fix that
@@ -2954,10 +2954,9 @@ fn fix_for_detail(
         .filter(|a| a.article == article.id && a.outcome.is_none())
         .map(|a| a.solution);
     let tried = |i: usize| {
-        session
-            .attempts
-            .iter()
-            .any(|a| super::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out))
+        session.attempts.iter().any(|a| {
+            super::walk::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out)
+        })
     };
     // A fix with no steps for the user's browser or device ("Allow Active Scripting in Internet
     // Explorer" to a Safari user) is not one to go to.
@@ -2968,7 +2967,7 @@ fn fix_for_detail(
         ) || session
             .attempts
             .iter()
-            .any(|a| super::is_solution(a, article, i) && a.skipped_on_touch)
+            .any(|a| super::walk::is_solution(a, article, i) && a.skipped_on_touch)
     };
     // A message of the article's quoted ("still says cookies are disabled") speaks for the fix
     // whose title shares its words ("Turn on cookies").

@@ -1,7 +1,8 @@
 //! Live-check requests: the service a message names, the targets a match checks, and
 //! "Which service?" when none is named.
 
-use super::{Effect, Output, act};
+use super::actions::act;
+use super::{Effect, Output};
 use crate::knowledge::KnowledgeBase;
 use crate::reply::{Action, Hint, Reply, Style, Tone};
 use crate::session::Session;

@@ -2,8 +2,10 @@
 //! it down for everyone?", "it says error 103 now"): read by [`crate::understand`] and turned
 //! into the action it means, or an honest "I didn't catch that" with the choices spelled out.
 
+use super::actions::act;
+use super::resume::ask_again;
 use super::walk::next_solution;
-use super::{Output, act, ask_again, note_browser};
+use super::{Output, note_browser};
 use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::matcher::Ranking;
@@ -648,7 +650,7 @@ pub(super) fn answer(
             {
                 out.replies
                     .push(Reply::new(words::NO_KEYBOARD_NEEDED).article(&article.id));
-                super::ask_again(session, article, now, out);
+                super::resume::ask_again(session, article, now, out);
                 return;
             }
             // "no admin rights to turn off the firewall" while another fix is open: that one
@@ -2850,6 +2852,8 @@ fn other_product(
 
 /// "Keep going with `current`, or switch to `other`?" with its two choices; a bare "yes" or
 /// "no" typed next answers neither, so it is asked again (see [`super::answer_asked`]).
+///
+/// [`super::answer_asked`]: super::asked::answer_asked
 pub(super) fn switch_question(
     session: &mut Session,
     current: &Article,

@@ -1,0 +1,104 @@
+//! A message as the engine takes it in: passwords left out, a long paste read in part (and
+//! kept whole for staff), and the device it names.
+
+use super::{Effect, Output};
+use crate::browser::Browser;
+use crate::reply::{Reply, Tone};
+use crate::session::Session;
+use crate::understand;
+use crate::words;
+
+/// What of a message is read (see [`crate::plain_words::reading`]): a long paste is read by its
+/// start and its end, and the user is told so, with how to be read in full.
+pub(super) fn read_of(text: &str, out: &mut Output) -> String {
+    let read = crate::plain_words::reading(text);
+    if let std::borrow::Cow::Owned(_) = read {
+        out.replies.push(
+            Reply::new(words::read_in_part(
+                text.chars().count(),
+                crate::plain_words::READ_HEAD,
+                crate::plain_words::READ_TAIL,
+            ))
+            .tone(Tone::Warning),
+        );
+    }
+    read.into_owned()
+}
+
+/// A long paste is read by its start and its end (`read`), but what staff get keeps every word
+/// (`whole`): wherever the handling kept the words read (a description, an aside, a hand-over's
+/// note), the whole message takes their place.
+pub(super) fn keep_every_word(session: &mut Session, read: &str, whole: &str, out: &mut Output) {
+    let kept = session
+        .descriptions
+        .iter_mut()
+        .chain(session.asides.iter_mut())
+        .chain(out.effects.iter_mut().filter_map(|e| match e {
+            Effect::Escalate { note: Some(note) } => Some(note),
+            _ => None,
+        }));
+    for words in kept.filter(|w| w.as_str() == read) {
+        whole.clone_into(words);
+    }
+}
+
+/// What the user typed while step `attempt` was on screen, when it says more than a plain
+/// answer ("did just jan-mar and it loaded fine!") and the handling kept it nowhere else (a
+/// description, an aside): kept with the step, so staff read why it was marked as it was.
+pub(super) fn keep_what_was_said_of_the_step(session: &mut Session, attempt: usize, said: &str) {
+    let kept_elsewhere = session.descriptions.last().is_some_and(|d| d == said)
+        || session.asides.last().is_some_and(|a| a == said);
+    let plain = understand::classify(said).plain || understand::yes_or_no(said).is_some();
+    if kept_elsewhere || plain || said.split_whitespace().count() < 3 {
+        return;
+    }
+    let Some(step) = attempt
+        .checked_sub(session.attempt_base)
+        .and_then(|k| session.attempts.get_mut(k))
+    else {
+        return;
+    };
+    step.said.push(said.to_string());
+    if step.said.len() > crate::session::MAX_SAID {
+        step.said.remove(0);
+    }
+}
+
+/// `text` with any password it gives taken out, and the user told so.
+pub(super) fn without_passwords(text: &str, out: &mut Output) -> String {
+    let (text, removed) = understand::secrets::redact(text);
+    if removed {
+        out.replies
+            .push(Reply::new(words::PASSWORD_LEFT_OUT).tone(Tone::Warning));
+    }
+    text
+}
+
+/// "on my android", "ok on my laptop now": the device named last words the steps (and the
+/// ticket) from now on.
+/// ("it works on my phone" says where it works, not where the user is.)
+pub(super) fn note_device(session: &mut Session, text: &str) {
+    if understand::where_it_works(text).is_some() {
+        return;
+    }
+    if let Some(device) = crate::device::Device::detect(text) {
+        session.device = Some(device);
+    }
+    // "safari" said alone earlier, "mac" now, at the list or before any problem: that Safari.
+    // (During a walk the answer says so itself: `typed::answer`.)
+    if session.safari_unsure
+        && session.browser.is_none()
+        && !session.stage.is_walking()
+        && let Some(safari) = Browser::safari_by_device(text)
+    {
+        session.browser = Some(safari);
+        session.safari_unsure = false;
+    }
+}
+
+/// The Safari a device word just settled ("mac" after "safari"; see [`note_device`]), by name.
+pub(super) fn safari_told_by_device(session: &Session, text: &str) -> Option<&'static str> {
+    Browser::safari_by_device(text)
+        .filter(|b| session.browser == Some(*b))
+        .map(Browser::label)
+}

@@ -36,7 +36,7 @@ pub(super) fn answer(
     if understand::calls_it_off(text) {
         session.note_aside(text);
         session.leave_pending();
-        session.stage = super::Stage::Idle;
+        session.stage = Stage::Idle;
         session.asked = None;
         out.replies.push(Reply::new(words::CALLED_OFF).choice(
             Action::Escalate,
@@ -71,7 +71,7 @@ pub(super) fn answer(
         session.note_aside(text);
         let browsers = Browser::all_named(text);
         let named: Vec<&str> = browsers.iter().map(|b| b.label()).collect();
-        if matches!(session.stage, super::Stage::ChoosingBrowser { .. })
+        if matches!(session.stage, Stage::ChoosingBrowser { .. })
             && let Some(&first) = browsers.first()
         {
             out.replies.push(Reply::new(words::steps_for_the_first(
@@ -1077,7 +1077,7 @@ fn fixed_then_new_problem(
         super::outcome::mark_works_there(session, article, now, out);
         session.leave_pending();
         session.stage = Stage::Idle;
-        super::describe(kb, session, trouble, None, None, now, out);
+        super::describe::describe(kb, session, trouble, None, None, now, out);
         return;
     }
     let Some(fix) = super::outcome::mark_fixed(session, article, now) else {
@@ -1089,7 +1089,7 @@ fn fixed_then_new_problem(
             .tone(crate::reply::Tone::Success)
             .article(&article.id),
     );
-    super::describe(kb, session, trouble, None, None, now, out);
+    super::describe::describe(kb, session, trouble, None, None, now, out);
 }
 
 /// "clearing the cache fixed it" while another fix is on screen: the fix named becomes the
@@ -2834,7 +2834,7 @@ fn other_product(
     );
     // Not "did this fix it?" again: its steps were just said not to fit. Going on with them
     // anyway shows the step on screen again (an answer typed to it still counts).
-    if matches!(session.stage, super::Stage::AwaitingFeedback { .. }) {
+    if matches!(session.stage, Stage::AwaitingFeedback { .. }) {
         out.replies.push(
             Reply::new(lead)
                 .article(&article.id)

@@ -1,0 +1,1041 @@
+//! A description typed outside a walk's question (or during one, handed on): read as an
+//! answer to what is on screen, a request, news for the ticket, or a problem to match.
+
+use super::actions::act;
+use super::billing;
+use super::checks::{checks_of_the_match, service_asked_for, target_for_site};
+use super::message::safari_told_by_device;
+use super::other_problems::{also_mentioned, other_problems_named};
+use super::outcome::{fix_came_back, fixed_solution, take_fix_back, what_fixed_it};
+use super::resume::{back_after_resolved, the_list_again};
+use super::returning;
+use super::ruled_out::rank_for;
+use super::typed;
+use super::walk::start_article_at;
+use super::wording::{on_a_phone_for_a_computer, reads_the_same, steps_on_the_side};
+use super::{
+    CANDIDATES, Effect, KEEP_MATCHES, Output, current_article, dont_know, is_walked, note_browser,
+    scored,
+};
+use crate::browser::Browser;
+use crate::knowledge::KnowledgeBase;
+use crate::plain_words;
+use crate::reply::{Action, Reply, Style, Tone};
+use crate::semantic::QueryVectors;
+use crate::session::{Asked, Session, Stage};
+use crate::understand::{self, Intent};
+use crate::words;
+
+/// A match this strong names another problem even in a short "it's back" (the clear line,
+/// `Ranking::clear`, is lower; a stray word can pass it).
+const CLEARLY_ANOTHER: f64 = 0.8;
+
+/// A check asked for in at most this many words is a question, whatever else it may match
+/// ("is qbo down right now?").
+const SHORT_QUESTION_WORDS: usize = 10;
+
+pub(super) fn describe(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    text: &str,
+    browser: Option<Browser>,
+    query: Option<&QueryVectors>,
+    now: u64,
+    out: &mut Output,
+) {
+    let text = text.trim();
+    if text.is_empty() {
+        out.replies
+            .push(Reply::new(words::DESCRIBE_IN_YOUR_WORDS).tone(Tone::Warning));
+        return;
+    }
+    // "I have another problem" (the button's label, typed): a fresh start, as the button.
+    if understand::only_another_problem(text) {
+        return act(kb, session, Action::Restart, now, out);
+    }
+    // "Safari" alone could be a Mac or an iPhone: asked when a fix's steps differ, not assumed
+    // (unless the conversation already knows which Safari).
+    let bare = browser.is_none() && Browser::is_bare_safari(text);
+    let known_safari = session
+        .browser
+        .filter(|b| matches!(b, Browser::SafariMac | Browser::SafariIos));
+    let bare_safari = bare && known_safari.is_none();
+    let named_browser = if bare {
+        known_safari
+    } else {
+        browser.or_else(|| Browser::detect(text))
+    };
+    // Went by the text rather than an explicit choice: said, with how to change it.
+    let assumed_browser = browser.is_none() && named_browser.is_some();
+    let ranking = rank_for(kb, session, text, query);
+    // "also i think someone hacked my account" mid-walk: for a person at once, with the words
+    // on the ticket (the fix on screen is left untried).
+    if session.stage.is_walking() && understand::reports_a_break_in(text) {
+        session.leave_pending();
+        out.replies
+            .push(Reply::new(words::BREAK_IN_TO_A_PERSON).tone(Tone::Warning));
+        out.effects.push(Effect::Escalate {
+            note: Some(text.to_string()),
+        });
+        return;
+    }
+    // Typed during a walk: an answer to the open question, a detail, or (asked first) another
+    // problem; never a silent restart.
+    if session.stage.is_walking()
+        && let Some(article) = current_article(kb, session)
+    {
+        // "hi again, same problem as yesterday" with a fix on screen: the user is back, and
+        // may never have tried it; asked, not recorded as failed.
+        if session.current_step().is_some() && returning::back_from_an_earlier_visit(text) {
+            session.note_aside(text);
+            return typed::open_question(
+                session,
+                article,
+                words::WELCOME_BACK_TO_THE_FIX,
+                now,
+                out,
+            );
+        }
+        typed::answer(kb, session, article, text, (&ranking, query), now, out);
+        return;
+    }
+    // "same", "didnt work" with nothing asked and no problem told: nothing to look up (a
+    // sentence model finds some article near anything). After an earlier problem, going back
+    // to it is offered.
+    if matches!(session.stage, Stage::Idle) && understand::only_a_reply(text) {
+        let earlier = session
+            .earlier
+            .last()
+            .and_then(|e| e.article.clone())
+            .filter(|(id, _)| kb.get(id).is_some());
+        out.replies.push(match earlier {
+            Some((id, title)) => Reply::new(words::answers_nothing_or(&title)).choice(
+                Action::Article(id),
+                words::back_to_problem(&title),
+                Style::Primary,
+            ),
+            None => Reply::new(words::ANSWERS_NOTHING),
+        });
+        return;
+    }
+    // "r u a bot?": said plainly; whatever is on screen stays the question.
+    if understand::asks_if_a_bot(text) {
+        out.replies.push(Reply::new(words::I_AM_A_BOT));
+        return;
+    }
+    // "will clearing the cache lose any of the client's data?" after a fix: the FAQ entry that
+    // answers it, and no walk (it opened the cache article as a new problem). ("got a 503
+    // while saving, is my data lost?" tells a problem too: its article opens, as before.)
+    if !understand::mentions_trouble(text)
+        && let Some((faq, from)) = typed::risk_faq_anywhere(kb, text)
+    {
+        out.replies.push(typed::faq_reply(faq, from));
+        return;
+    }
+    // "this is useless": with a ticket open, where it stands; else a person, offered.
+    if understand::fed_up(text) {
+        session.note_aside(text);
+        if session.ticket_open && session.ticket.is_some() {
+            out.effects.push(Effect::TicketStatus);
+        } else if let Stage::ChoosingArticle { candidates } = &session.stage {
+            // The list on screen stays the question ("2" still picks its second article).
+            out.replies.push(the_list_again(
+                kb,
+                candidates,
+                words::SORRY_NO_HELP.to_string(),
+            ));
+        } else {
+            out.replies.push(Reply::new(words::SORRY_NO_HELP).choice(
+                Action::Escalate,
+                words::TALK_TO_A_HUMAN,
+                Style::Secondary,
+            ));
+        }
+        return;
+    }
+    // "2" with no list open (the console passes a number through when nothing is numbered):
+    // a pick from the list on screen in chat, else a choice that is not there.
+    if text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let picked = match &session.stage {
+            Stage::ChoosingArticle { candidates } => text
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| candidates.get(n.checked_sub(1)?))
+                .cloned(),
+            _ => None,
+        };
+        match picked {
+            Some(id) => act(kb, session, Action::Article(id), now, out),
+            None => out
+                .replies
+                .push(Reply::new(words::no_such_choice(text)).tone(Tone::Warning)),
+        }
+        return;
+    }
+    // Typed after a hand-over while the ticket is open: what matches nothing clearly is most
+    // likely more for the ticket ("i need this fixed before payroll friday"), so adding it is
+    // offered first.
+    let open_ticket = ticket_to_reach(session).map(|id| id.to_string());
+    let handed_over_just_now = matches!(session.stage, Stage::Escalated { .. });
+    // A bare "yes" / "no" answers the question on screen: "Add this to your ticket?" (the stage
+    // stays `Escalated` while it is offered, so every follow-up gets the offer; a ticket
+    // resolved since then gets a new one), "Is this it?" (picks the one candidate) or "Is it
+    // one of these?" ("no" is none of them). Anything more is a description as usual.
+    let after_hand_over = open_ticket.is_some()
+        || session.ticket.is_some() && matches!(session.stage, Stage::Escalated { .. });
+    // "human please, payroll is due", "just get me a person, we cant run payroll" at "Is this
+    // it?": the problem is told and the list was no help; a person now, the words as the
+    // ticket's note (unless they clearly name a problem that is not on the list).
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && let said = understand::classify(text)
+        && said.intent == Some(Intent::Human)
+        // ("is a human going to read this?" asks about people, not for one.)
+        && (!said.question || said.asks_for_a_person || said.bare_human_request)
+        && ranking
+            .named()
+            .is_none_or(|m| candidates.contains(&kb.article_at(m.doc).id))
+    {
+        let note = (!said.bare_human_request).then(|| text.to_string());
+        out.effects.push(Effect::Escalate { note });
+        return;
+    }
+    // "the first one", "number 2", "the last one" at "Is it one of these?": that one.
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && let Some(place) = understand::picks_place(text)
+        && let Some(id) = if place == usize::MAX {
+            candidates.last()
+        } else {
+            candidates.get(place - 1)
+        }
+    {
+        let action = Action::Article(id.clone());
+        return act(kb, session, action, now, out);
+    }
+    // "fixed", "nvm it works now" at "Is it one of these?": nothing to pick any more.
+    if matches!(session.stage, Stage::ChoosingArticle { .. })
+        && ranking.named().is_none()
+        && text.split_whitespace().count() <= 6
+        // ("yes" picks the one candidate of "Is this it?".)
+        && understand::yes_or_no(text).is_none()
+        && let said = understand::classify(text)
+        && said.intent == Some(Intent::Fixed)
+        && !said.question
+        // ("works fine on my phone though" says where it works, not that it does now.)
+        && understand::where_it_works(text).is_none()
+    {
+        session.note_aside(text);
+        session.stage = Stage::Idle;
+        session.asked = None;
+        out.replies.push(Reply::new(words::GOOD_TO_HEAR));
+        return;
+    }
+    // "im on edge", "oh and its chrome" at "Is it one of these?": where the user is, noted, and
+    // the same list again (not a new description that throws the list away).
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && understand::only_says_where(text)
+        && let Some(on) = named_browser
+            .map(Browser::label)
+            .or(bare_safari.then_some("Safari"))
+            .or(safari_told_by_device(session, text))
+            .or(crate::device::Device::detect(text).map(crate::device::Device::label))
+    {
+        let candidates = candidates.clone();
+        note_browser(session, named_browser, bare_safari);
+        let lead = words::noted_which_of_these(on);
+        out.replies.push(the_list_again(kb, &candidates, lead));
+        return;
+    }
+    // "yeah the blank page one", "the login one", "the outage": the one listed article whose
+    // title has the words.
+    if let Stage::ChoosingArticle { candidates } = &session.stage {
+        let titles: Vec<&str> = candidates
+            .iter()
+            .filter_map(|id| kb.get(id))
+            .map(|a| a.title.as_str())
+            .collect();
+        if titles.len() == candidates.len()
+            && let Some(i) = understand::picks_by_title(text, &titles)
+        {
+            let action = Action::Article(candidates[i].clone());
+            return act(kb, session, action, now, out);
+        }
+    }
+    // "yes, in chrome", "yep but only on my laptop" at "Is this it?": the one article, with
+    // what else was said kept (where the user is was noted as the message came in).
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && let [only] = candidates.as_slice()
+        && understand::yes_and_more(text).is_some()
+    {
+        let action = Action::Article(only.clone());
+        typed::note_follow_up(session, text);
+        note_browser(session, named_browser, bare_safari);
+        return act(kb, session, action, now, out);
+    }
+    // "yes add it", "please add" at "Add this to your ticket?".
+    if after_hand_over && understand::only_says_add(text) {
+        return act(kb, session, Action::AddToTicket, now, out);
+    }
+    if let Some(yes) = understand::yes_or_no(text) {
+        let action = match (&session.stage, yes) {
+            (_, true) if after_hand_over => Some(Action::AddToTicket),
+            (_, false) if after_hand_over => Some(Action::NoneOfThese),
+            (Stage::ChoosingArticle { .. }, false) => Some(Action::NoneOfThese),
+            (Stage::ChoosingArticle { candidates }, true) => match candidates.as_slice() {
+                [only] => Some(Action::Article(only.clone())),
+                // "yes" to several: which one is still the question.
+                _ => {
+                    out.replies
+                        .push(Reply::new(words::WHICH_ONE).tone(Tone::Warning));
+                    return;
+                }
+            },
+            _ => None,
+        };
+        if let Some(action) = action {
+            return act(kb, session, action, now, out);
+        }
+    }
+    // "add it to my ticket" (in words rather than the button): the action, and whatever else
+    // the message says goes on the ticket with it.
+    if after_hand_over && understand::asks_to_add_to_ticket(text) {
+        return typed::add_what_it_says(kb, session, text, now, out);
+    }
+    let understood = understand::classify(text);
+    // Whether the words clearly name no other problem than the one the conversation was on.
+    let names_no_other = ranking.named().is_none_or(|m| is_walked(kb, session, m));
+    // "it came back", in words that do not also say it works; after "Glad that worked!", a
+    // bare "didnt work" or "still broken" says it too.
+    // ("is it me or is it back?" doubts the fix in a question, and says it too.)
+    // ("same problem as yesterday" from a returning user says it too.)
+    let came_back = (understand::fix_did_not_last(text)
+        || returning::says_it_is_back(text)
+        || understand::doubts_the_fix(text)
+        || (matches!(session.stage, Stage::Fixed { .. }) && understand::only_a_reply(text)))
+        && understood.intent != Some(Intent::Fixed);
+    // "its not working, human please" or "this is useless, let me talk to a real person" after
+    // "Glad that worked!": a hand-over, whatever stray words rank (a clear match of another
+    // problem aside); a failure said with it takes the fix back first, so staff are not told
+    // it was fixed.
+    if let Stage::Fixed { article } = &session.stage
+        && understood.intent == Some(Intent::Human)
+        && ranking
+            .named()
+            .is_none_or(|m| is_walked(kb, session, m) || m.score < CLEARLY_ANOTHER)
+        && let Some(article) = kb.get(article)
+    {
+        // (The words go on the ticket as the user's note.)
+        if came_back
+            || understand::not_fixed_beside_human(text)
+            || understand::fix_did_not_last(text)
+        {
+            take_fix_back(session, article, now);
+        }
+        let note = (!understood.bare_human_request).then(|| text.to_string());
+        out.effects.push(Effect::Escalate { note });
+        return;
+    }
+    // "it came back" after the ticket was resolved: a new ticket with everything from before is
+    // one press away, or the fixes again.
+    if let Stage::Escalated { article } = session.stage.clone()
+        && session.ticket.is_some()
+        && !session.ticket_open
+        && came_back
+        && names_no_other
+    {
+        typed::note_follow_up(session, text);
+        out.replies.push(back_after_resolved(
+            kb,
+            session,
+            article.as_deref(),
+            words::BACK_AFTER_RESOLVED,
+        ));
+        session.asked = Some(Asked::BackAfterResolved);
+        return;
+    }
+    // "actually it came back" after "Glad that worked!": the fix is taken back and the walk
+    // goes on with the next one (unless the words clearly name another problem).
+    // A short "it's back" ranks some article on a stray word ("sorry i was wrong, its not
+    // actually fixed" -> the 500 article's "something went wrong", just over the confident
+    // line): only a clear match, a code of the other article's or a longer description says
+    // it is another problem ("still broken but now my bank feed stopped syncing too").
+    let back_names_other = ranking.named().is_some_and(|m| {
+        let other = kb.article_at(m.doc);
+        Some(other.id.as_str()) != session.article()
+            && (m.score >= CLEARLY_ANOTHER
+                || typed::names_code_of(other, text)
+                || understood.words > 12)
+    });
+    // "wait no its blank again": the fixed problem described once more is the problem back,
+    // not a new one to start from the first fix (a question about it is not).
+    // ("ok so the cache was causing the blank page" says why, not that it is back.)
+    // ("its just one page thats blank, the rest works" reads as not fixed: back in part.)
+    let says_it_is_back = understood.intent == Some(Intent::NotFixed)
+        || plain_words::has_any_word(text, &["again", "still", "back"]);
+    // ("its blank again" ranks the fixed article only as "Is this it?": still its problem,
+    // when it says "again" or "still"; "my dashboard is back" is no failure.)
+    let again_or_still = understood.intent == Some(Intent::NotFixed)
+        || plain_words::has_any_word(text, &["again", "still"]);
+    let same_problem_again = (ranking.named().is_some_and(|m| is_walked(kb, session, m))
+        || again_or_still
+            && ranking
+                .candidates(1)
+                .first()
+                .is_some_and(|m| is_walked(kb, session, m)))
+        && says_it_is_back
+        && !understood.question
+        && !matches!(
+            understood.intent,
+            Some(Intent::Fixed | Intent::Aside | Intent::Human | Intent::Check)
+        );
+    // "oops wrong button", "misclicked, it didnt fix it" just after "Glad that worked!": the
+    // fix is taken back, whatever article a stray word ranks ("wrong": the 500 article).
+    // ("i meant to ask, how do i export?" is no slip.)
+    let slip = understand::corrects_an_answer(text)
+        && understood.intent != Some(Intent::Fixed)
+        && !understood.question
+        && (understand::negates_the_fix(text) || understood.words <= 6);
+    if let Stage::Fixed { article } = &session.stage
+        && ((came_back && !back_names_other) || same_problem_again || slip)
+        && let Some(article) = kb.get(article)
+    {
+        return fix_came_back(session, article, text, now, out);
+    }
+    // "perfect, works great" after "Glad that worked!": the fix stands (unless the words
+    // clearly name another problem).
+    if matches!(session.stage, Stage::Fixed { .. })
+        && understood.intent == Some(Intent::Fixed)
+        && names_no_other
+    {
+        out.replies.push(Reply::new(words::GOOD_TO_HEAR));
+        return;
+    }
+    // "nevermind, it works now" while the ticket is open: staff must hear it, so it goes on
+    // the ticket at once (they can close it). Words that name a fix ("fixed it myself, cleared
+    // cookies") may rank an article: with nothing said to be wrong, it is still that it works.
+    if open_ticket.is_some() && works_now_for_the_ticket(kb, &ranking, text) {
+        session.descriptions.push(text.to_string());
+        out.replies.push(Reply::new(words::WORKS_NOW_TELLING_STAFF));
+        out.effects.push(Effect::AddToTicket { works_now: true });
+        return;
+    }
+    // "nevermind close it", "can i cancel the ticket": staff hear it at once in the user's
+    // words (whether it works now is not said, so it is not marked "can be resolved").
+    if open_ticket.is_some() && understand::asks_to_close_ticket(text) {
+        session.descriptions.push(text.to_string());
+        out.replies
+            .push(Reply::new(words::CLOSE_ASKED_TELLING_STAFF));
+        out.effects.push(Effect::AddToTicket { works_now: false });
+        return;
+    }
+    // "it stopped working again" after staff were told it works: they must hear that too, at
+    // once, or they close a ticket whose problem is back.
+    if open_ticket.is_some()
+        && session.ticket_says_it_works
+        && names_no_other
+        && understood.intent != Some(Intent::Fixed)
+        && (came_back
+            || understood.intent == Some(Intent::NotFixed)
+                && plain_words::has_any_word(
+                    text,
+                    &["again", "back", "stopped", "broken", "broke"],
+                ))
+    {
+        session.descriptions.push(text.to_string());
+        out.replies
+            .push(Reply::new(words::BROKEN_AGAIN_TELLING_STAFF).tone(Tone::Warning));
+        out.effects.push(Effect::AddToTicket { works_now: false });
+        return;
+    }
+    // "it works now, but only after restarting twice": news for staff too, but not that the
+    // ticket can be closed.
+    if open_ticket.is_some()
+        && ranking.named().is_none()
+        && understand::works_now_with_a_catch(text)
+    {
+        session.descriptions.push(text.to_string());
+        out.replies.push(Reply::new(words::WORKS_NOW_WITH_A_CATCH));
+        out.effects.push(Effect::AddToTicket { works_now: false });
+        return;
+    }
+    // "Is it down for everyone?" with nothing open and nothing matched: check, not "I don't know".
+    // A longer message that may describe a problem ("payroll says cant connect to the payroll
+    // service, we use qb desktop") is matched as a description when anything is offered; the
+    // words are kept for staff either way.
+    // "is quickbooks down right now?" names the outage article, whose answer is that very
+    // check: a short question for a check runs it when the article named has checks and the
+    // words give none of its error codes ("is 502 a server problem?" walks the 502 article).
+    // (Asked, or told to: "quickbooks is down, blank page" describes the blank page.)
+    // Short: "is it down? i just get a blank page" describes the page too, and is walked
+    // (the check asked for running first).
+    let asked = understood.question || text.to_lowercase().starts_with("check");
+    // "is invoicing down?", "check quickbooks online": the configured service the words asking
+    // for the check name, by its name or its description ("pls check invoicing" asks too).
+    let service = (asked || understand::says_to_check(text))
+        .then(|| service_asked_for(kb, text))
+        .flatten();
+    // "is it down?? nothing loads", "getting 502 bad gateway, is it down for everyone?": the
+    // check asked for first, then what the rest describes, as a description of its own (the
+    // whole message is what staff read). (Told, "quickbooks is down, blank page", it
+    // describes the blank page: no check.)
+    if understood.intent == Some(Intent::Check)
+        && asked
+        && let Some(rest) = understand::besides_the_check(text)
+        && let rest_ranked = kb.rank_with(&rest, query, KEEP_MATCHES)
+        && (rest_ranked.best().is_some() || !rest_ranked.candidates(1).is_empty())
+    {
+        // The service named, else those the article the rest describes checks (as with one
+        // service configured); only with neither is it asked which.
+        match service
+            .map(|name| vec![name])
+            .or_else(|| checks_of_the_match(kb, &rest_ranked))
+        {
+            Some(targets) => out.effects.push(Effect::Check {
+                targets,
+                lead: true,
+            }),
+            None => act(kb, session, Action::Check, now, out),
+        }
+        for e in &mut out.effects {
+            if let Effect::Check { lead, .. } = e {
+                *lead = true;
+            }
+        }
+        // (With the sentence model on, the whole message's meaning stands in for the rest's:
+        // its lexical score alone would be read against the lexical bar, not the fused one.)
+        describe(kb, session, &rest, browser, query, now, out);
+        if let Some(last) = session.descriptions.last_mut()
+            && *last == rest
+        {
+            *last = text.to_string();
+        }
+        return;
+    }
+    if let Some(name) = service {
+        session.descriptions.push(text.to_string());
+        return act(kb, session, Action::CheckTarget(name), now, out);
+    }
+    let asks = asked && understood.words <= 7;
+    let asks_for_its_check = asks
+        && ranking.named().is_some_and(|m| {
+            let named = kb.article_at(m.doc);
+            !named.checks.is_empty() && !typed::names_code_of(named, text)
+        });
+    // ("check https://qbo.intuit.com": a site to check, whatever article its words name.)
+    let checks_a_site = understood.intent == Some(Intent::Check) && understand::names_a_site(text);
+    // ("is quickbooks down for everyone? nobody in our office can get in": each part asks it.)
+    let only_the_check = understood.intent == Some(Intent::Check)
+        && asked
+        && understand::only_asks_for_the_check(text);
+    if (ranking.named().is_none() || asks_for_its_check && understood.words <= SHORT_QUESTION_WORDS)
+        && understood.intent == Some(Intent::Check)
+        && (understood.words <= SHORT_QUESTION_WORDS || ranking.candidates(1).is_empty())
+        || checks_a_site && understood.words <= SHORT_QUESTION_WORDS
+        || only_the_check
+    {
+        session.descriptions.push(text.to_string());
+        // "check https://example.com/": that site (a configured target's own address is that
+        // target), not the article's or the one configured.
+        if checks_a_site && let Some(site) = understand::site_named(text) {
+            out.effects.push(Effect::Check {
+                targets: vec![target_for_site(kb, site)],
+                lead: false,
+            });
+            return;
+        }
+        return act(kb, session, Action::Check, now, out);
+    }
+    // "hey", "can anyone help?": how to describe it, rather than "I don't know this one" (and
+    // nothing for staff to read).
+    // ("can someone help me" at "Is this it?" asks for a person: the list was no help.)
+    let asks_past_the_list = matches!(session.stage, Stage::ChoosingArticle { .. })
+        && understood.intent == Some(Intent::Human);
+    if ranking.named().is_none()
+        && named_browser.is_none()
+        && !asks_past_the_list
+        && let Some(talk) = understand::small_talk(text)
+    {
+        match talk {
+            // "Anyone there?" from someone waiting on a ticket, or back after it was
+            // resolved: where it stands (after "Start over", a greeting is just a greeting).
+            understand::SmallTalk::Greeting
+                if session.ticket_open || matches!(session.stage, Stage::Escalated { .. }) =>
+            {
+                out.effects.push(Effect::TicketStatus)
+            }
+            understand::SmallTalk::Greeting => {
+                out.replies.push(Reply::new(words::SAY_WHAT_IS_WRONG))
+            }
+            understand::SmallTalk::Thanks => out.replies.push(Reply::new(words::YOURE_WELCOME)),
+        }
+        return;
+    }
+    // "ok thanks bye", "cheers mate" after a fix or anywhere outside a walk: a goodbye, not a
+    // problem nobody has an article for.
+    if ranking.named().is_none()
+        && named_browser.is_none()
+        && !asks_past_the_list
+        && understand::only_a_goodbye(text)
+    {
+        let bye = if understand::says_thanks(text) {
+            format!("{} {}", words::WELCOME, words::BYE)
+        } else {
+            words::BYE.to_string()
+        };
+        out.replies.push(Reply::new(bye));
+        return;
+    }
+    // "thanks, ill contact support if it comes back" after "Glad that worked!": a plan for
+    // later, not a problem to look up nor a call for a person now.
+    if matches!(session.stage, Stage::Fixed { .. })
+        && ranking.named().is_none()
+        && understood.intent == Some(Intent::Aside)
+    {
+        if understand::plans_for_its_return(text) {
+            out.replies.push(Reply::new(words::IF_IT_COMES_BACK));
+            return;
+        }
+        // "Thanks, no problem!": politeness.
+        if understand::thanks_no_problem(text) {
+            out.replies.push(Reply::new(words::YOURE_WELCOME));
+            return;
+        }
+    }
+    // "why?", "but why" after "Glad that worked!": its "Why did this happen?" choice.
+    if matches!(session.stage, Stage::Fixed { .. })
+        && ranking.named().is_none()
+        && understood.asks_why
+    {
+        return act(kb, session, Action::MoreInfo, now, out);
+    }
+    // "wait which button?", "how do i do that" after "Glad that worked!": about the fix's
+    // steps, which are above ("how do i export invoices?" is about something else).
+    if let Stage::Fixed { article } = &session.stage
+        && ranking.named().is_none()
+        && understand::asks_about_the_steps(text)
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && let Some(article) = kb.get(article)
+    {
+        // "how do i do that on my phone": the fix's steps again, for the device just named,
+        // when they read otherwise there.
+        if let Some(index) = fixed_solution(session, article)
+            && crate::device::Device::detect(text).is_some()
+            && session.device != session.device_before
+            && let Some(device) = session.device
+            && !reads_the_same(
+                &article.solutions[index],
+                (session.browser, session.device_before),
+                (session.browser, session.device),
+            )
+        {
+            let steps = steps_on_the_side(session, article, index);
+            let lead = words::device_noted(device.label());
+            out.replies.push(
+                Reply::new(format!("{lead} {}", words::STEPS_FOR_IT_THERE)).article(&article.id),
+            );
+            out.replies.push(
+                steps
+                    .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary)
+                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary),
+            );
+            return;
+        }
+        let title = what_fixed_it(session, article);
+        out.replies.push(
+            Reply::new(words::steps_above(title))
+                .article(&article.id)
+                .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary)
+                .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary),
+        );
+        return;
+    }
+    // "human please", or "can i talk to a person, my boss needs this by friday" when it names
+    // no problem clearly: a hand-over (adding to an open ticket), the words beyond the request
+    // kept as its note, as during a walk. "can someone help me, payroll wont update" is a
+    // description first.
+    let nothing_matched = ranking.candidates(CANDIDATES).is_empty();
+    if understood.intent == Some(Intent::Human)
+        && (understood.bare_human_request || (understood.asks_for_a_person && nothing_matched))
+    {
+        session.leave_pending();
+        let note = (!understood.bare_human_request).then(|| text.to_string());
+        out.effects.push(Effect::Escalate { note });
+        return;
+    }
+    // "any news on my ticket?": where it stands. (Just after the hand-over, "how long will
+    // this take" is about the wait, whatever article its words may name.)
+    if (ranking.named().is_none() || after_hand_over)
+        && session.ticket.is_some()
+        && understand::asks_about_ticket(text)
+    {
+        out.effects.push(Effect::TicketStatus);
+        return;
+    }
+    // "ok", "wait what", "cool": nothing to look up and nothing for staff to read. A list on
+    // screen stays the question; a ticket says where it stands.
+    if named_browser.is_none() && understand::says_nothing(text) {
+        match &session.stage {
+            Stage::ChoosingArticle { .. } => out
+                .replies
+                .push(Reply::new(words::WHICH_ONE).tone(Tone::Warning)),
+            Stage::Escalated { .. } if session.ticket.is_some() => {
+                out.effects.push(Effect::TicketStatus)
+            }
+            // "no" or "wait no" after "Glad that worked!" may take the fix back: asked how,
+            // never thanked for.
+            Stage::Fixed { .. } if understand::yes_or_no(text) == Some(false) => out.replies.push(
+                Reply::new(words::FIX_DOUBTED)
+                    .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary)
+                    .choice(Action::Restart, words::ANOTHER_PROBLEM, Style::Secondary),
+            ),
+            // "cool", "great" after "Glad that worked!": the fix stands.
+            Stage::Fixed { .. } => out.replies.push(Reply::new(words::YOURE_WELCOME)),
+            _ => out.replies.push(Reply::new(words::SAY_MORE)),
+        }
+        return;
+    }
+    // The ticket was opened before anything was said ("i need to talk to a human"): these
+    // first words are what it lacks, so they go on it at once, and a matching article is
+    // offered to try while waiting.
+    // (After "Start over" the conversation is empty, but the ticket is not.)
+    if open_ticket.is_some()
+        && handed_over_just_now
+        && session.descriptions.is_empty()
+        && session.attempts.is_empty()
+    {
+        session.descriptions.push(text.to_string());
+        note_browser(session, named_browser, bare_safari);
+        session.matches = scored(kb, &ranking);
+        if let Some(m) = ranking.best().or(ranking.candidates(1).first().copied()) {
+            let a = kb.article_at(m.doc);
+            out.replies
+                .push(Reply::new(words::while_you_wait(&a.title)).choice(
+                    Action::Article(a.id.clone()),
+                    a.title.clone(),
+                    Style::Primary,
+                ));
+        }
+        out.effects.push(Effect::AddToTicket { works_now: false });
+        return;
+    }
+    // More words at "Is it one of these?" ("cleard cookys didnt wrk" after "keeps loging me
+    // out, edge") add to the description the list came from, unless they are enough on
+    // their own to answer with: the bot asked to be told more.
+    let at_a_list = matches!(session.stage, Stage::ChoosingArticle { .. });
+    let ranking = match (&session.stage, session.list_source()) {
+        (Stage::ChoosingArticle { .. }, Some(before)) => {
+            let both = format!("{before}\n{text}");
+            let vectors = query.map(|q| match &session.list_described {
+                Some(b) if b.model == q.model => QueryVectors {
+                    model: q.model.clone(),
+                    vectors: q.vectors.iter().chain(&b.vectors).cloned().collect(),
+                },
+                _ => q.clone(),
+            });
+            rank_for(kb, session, &both, vectors.as_ref())
+        }
+        _ => ranking,
+    };
+    session.leave_pending();
+    session.descriptions.push(text.to_string());
+    note_browser(session, named_browser, bare_safari);
+    session.matches = scored(kb, &ranking);
+    // "i think my account got hacked": for a person at once, never troubleshooting steps.
+    if understand::reports_a_break_in(text) {
+        session.stage = Stage::Idle;
+        out.replies
+            .push(Reply::new(words::BREAK_IN_TO_A_PERSON).tone(Tone::Warning));
+        out.effects.push(Effect::Escalate { note: None });
+        return;
+    }
+    // "why was i charged twice?": billing, which no article answers (its words may still rank
+    // one: "subscription" is in the payroll article's).
+    if understand::asks_about_billing(text) {
+        session.stage = Stage::Idle;
+        session.asked = Some(Asked::Human);
+        out.replies
+            .push(Reply::new(words::BILLING_TO_A_PERSON).choice(
+                Action::Escalate,
+                words::TALK_TO_A_HUMAN,
+                Style::Primary,
+            ));
+        return;
+    }
+    // "hi, I use safari on my ipad": where the user is, not what is wrong, whatever the names
+    // of a browser and a device rank (the unsupported-browser article names them all).
+    let device = crate::device::Device::detect(text);
+    // ("im on chrome and edge": both noted as said; which one is asked when a step differs.)
+    let several = Browser::all_named(text);
+    let several = (several.len() >= 2).then(|| {
+        let labels: Vec<&str> = several.iter().map(|b| b.label()).collect();
+        labels.join(" and ")
+    });
+    let on = named_browser
+        .map(Browser::label)
+        .or(bare_safari.then_some("Safari"))
+        .or(safari_told_by_device(session, text))
+        .or(several.as_deref())
+        .or(device.map(crate::device::Device::label));
+    // (After "Glad that worked!" the fix stays recorded, so "it came back" can still take it
+    // back.)
+    if matches!(session.stage, Stage::Idle | Stage::Fixed { .. })
+        && understand::only_says_where(text)
+        && let Some(on) = on
+    {
+        out.replies.push(Reply::new(words::noted_now_what(on)));
+        return;
+    }
+    // "also its chrome version 120", "btw it's my work laptop" after the hand-over: said as
+    // more for the ticket, so offered to it first, with the articles the words might be (a
+    // clear match would start one, and the words would go on the ticket as another problem).
+    if let Some(id) = &open_ticket
+        && understand::said_as_an_addition(text)
+    {
+        let candidates: Vec<&crate::matcher::Match> = ranking
+            .matches
+            .iter()
+            .filter(|m| m.score >= ranking.possible)
+            .take(CANDIDATES)
+            .collect();
+        out.replies
+            .push(for_your_ticket(kb, session, id, &candidates));
+        return;
+    }
+    if let Some(best) = ranking
+        .best()
+        .or_else(|| answer_by_code(kb, &ranking, text))
+    {
+        let article = kb.article_at(best.doc);
+        let first = typed::fix_for_code(article, text).unwrap_or(0);
+        // Words typed at a list that are clear enough to answer with: the words chose it
+        // (its confidence is said), not a pick from the list.
+        session.stage = Stage::Idle;
+        let mut others = other_problems_named(kb, text, &article.id);
+        let also = (!others.is_empty()).then(|| others.remove(0));
+        session.also_named.clone_from(&also);
+        session.also_named_later = others;
+        start_article_at(session, article, first, now, out);
+        // Said at once, so the user knows it was heard ("... and also payroll won't update").
+        if let (Some(value), Some(first)) = (also_mentioned(session), out.replies.first_mut()) {
+            first.fields.push(crate::reply::Field {
+                name: words::ALSO_MENTIONED.into(),
+                value,
+            });
+        }
+        // "i was charged twice ... and also qbo is slow": the fixes are for the slowness, and
+        // the charge is for a person, said at once (the fix's "Talk to a human" is the way).
+        if billing::asked_beside_a_problem(text)
+            && let Some(first) = out.replies.first_mut()
+        {
+            first.fields.push(crate::reply::Field {
+                name: words::BILLING_FIELD.into(),
+                value: words::BILLING_PART_TO_A_PERSON.into(),
+            });
+        }
+        // (Not for steps done on a computer whatever the user chats from: said as "Device".)
+        if assumed_browser
+            && !on_a_phone_for_a_computer(session, article)
+            && let (Some(b), Some(first)) = (session.browser, out.replies.first_mut())
+        {
+            first.fields.push(crate::reply::Field {
+                name: "Browser".into(),
+                value: words::assumed_browser(b.label()),
+            });
+        }
+        // After a hand-over, a clear match may still be more for the open ticket ("here is the
+        // log: Error: 500 ..."): adding it stays one press away. (After "Start over" the user
+        // said a new problem comes: it starts cleanly.)
+        if let Some(id) = open_ticket.filter(|_| handed_over_just_now) {
+            session.asked = Some(Asked::AddBesideFix);
+            out.replies
+                .push(Reply::new(words::or_add_to_ticket(&id)).choice(
+                    Action::AddToTicket,
+                    words::add_to_ticket(&id),
+                    Style::Secondary,
+                ));
+        }
+        return;
+    }
+    let candidates = ranking.candidates(CANDIDATES);
+    if let Some(id) = open_ticket {
+        out.replies
+            .push(for_your_ticket(kb, session, &id, &candidates));
+        return;
+    }
+    if !candidates.is_empty() {
+        // One candidate reads as a question about it, not as a list of one.
+        let reply = match candidates.as_slice() {
+            [only] => Reply::new(words::sounds_like(&kb.article_at(only.doc).title))
+                .title(words::IS_THIS_IT),
+            _ => Reply::new(words::NOT_SURE_WHICH).title(words::IS_IT_ONE_OF_THESE),
+        };
+        let (mut reply, ids) = with_candidates(kb, reply, &candidates, Style::Primary);
+        let none = if ids.len() == 1 {
+            words::SOMETHING_ELSE
+        } else {
+            words::NONE_OF_THESE
+        };
+        reply = reply
+            .choice(Action::NoneOfThese, none, Style::Secondary)
+            .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary);
+        // Nothing is open until the user picks (the stage holds no article): the previous one
+        // must not stay behind the candidates, or "check" and a browser change would act on it.
+        session.stage = Stage::ChoosingArticle { candidates: ids };
+        // More words at a list add to the words it came from, all of them.
+        if !(at_a_list && session.list_from.is_some()) {
+            session.list_from = Some(session.descriptions.len().saturating_sub(1));
+        }
+        // "bank feed for hartley stopped, and also rosa's payroll fails" at a list: each
+        // problem it names is held, so those not picked are offered once the picked one is
+        // sorted.
+        // (Fewer than two: none held, nor any from an earlier description.)
+        let mut named = other_problems_named(kb, text, "");
+        if named.len() >= 2 {
+            session.also_named = Some(named.remove(0));
+            session.also_named_later = named;
+        } else {
+            session.also_named = None;
+            session.also_named_later.clear();
+        }
+        out.replies.push(reply);
+        return;
+    }
+    session.stage = Stage::Idle;
+    // "hi, im on my ipad, safari": where the user is, not yet what is wrong (kept for the
+    // walk to come); asked for rather than answered with "I don't know this one".
+    // ("qb onlin wont lod, chrome on windows" says what is wrong, in words not understood: that
+    // is said, not asked for again.)
+    if let Some(on) =
+        on.filter(|_| text.split_whitespace().count() <= 12 && !understand::mentions_trouble(text))
+    {
+        out.replies.push(Reply::new(words::noted_now_what(on)));
+        return;
+    }
+    session.asked = Some(Asked::Human);
+    out.replies.push(dont_know());
+}
+
+/// Whether `text` tells an open ticket that it works now. Words that name a fix ("fixed it
+/// myself, cleared cookies") or how it came right ("nevermind, got it working, the update
+/// finally went thru after restarting") may rank an article: with nothing said to be wrong and
+/// no clear match nor error code of it, it is still that it works ("i got it working on chrome,
+/// edge gives 500" names another problem).
+fn works_now_for_the_ticket(
+    kb: &KnowledgeBase,
+    ranking: &crate::matcher::Ranking,
+    text: &str,
+) -> bool {
+    let weakly_named = |m: &crate::matcher::Match| {
+        m.score < CLEARLY_ANOTHER
+            && !typed::names_code_of(kb.article_at(m.doc), text)
+            && !understand::mentions_trouble(text)
+    };
+    understand::works_now(text)
+        && (ranking.named().is_none_or(weakly_named)
+            || understand::works_now_and_nothing_wrong(text))
+}
+
+/// The user's open ticket, when what they type now may be more for it: after the hand-over,
+/// and after "Start over" too until something else is begun (a walk or a list of its own):
+/// "Start over" clears the screen, not the ticket, which is still all that is going on.
+fn ticket_to_reach(session: &Session) -> Option<crate::ids::TicketId> {
+    session.ticket.filter(|_| {
+        session.ticket_open && matches!(session.stage, Stage::Escalated { .. } | Stage::Idle)
+    })
+}
+
+/// "error 6123": the article named by the words when the message quotes, as an error, a code
+/// that this article lists and no other does (sentence vectors know little of codes, so the
+/// fused score may fall short of answering outright). "I have 500 invoices" says no error.
+fn answer_by_code<'r>(
+    kb: &KnowledgeBase,
+    ranking: &'r crate::matcher::Ranking,
+    text: &str,
+) -> Option<&'r crate::matcher::Match> {
+    let lower = text.to_lowercase();
+    if !["error", "err ", "code"].iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    ranking
+        .named()
+        .filter(|m| typed::names_a_code_only_it_lists(kb, kb.article_at(m.doc), text))
+}
+
+/// `reply` with a choice per candidate article, and the candidates' ids (for the stage).
+fn with_candidates(
+    kb: &KnowledgeBase,
+    mut reply: Reply,
+    candidates: &[&crate::matcher::Match],
+    style: Style,
+) -> (Reply, Vec<String>) {
+    let mut ids = Vec::new();
+    for m in candidates {
+        let a = kb.article_at(m.doc);
+        ids.push(a.id.clone());
+        reply = reply.choice(Action::Article(a.id.clone()), a.title.clone(), style);
+    }
+    (reply, ids)
+}
+
+/// "Add this to your ticket?", then the candidate articles if any: adding (the conversation,
+/// this message included, goes to the open ticket) comes first.
+fn for_your_ticket(
+    kb: &KnowledgeBase,
+    session: &Session,
+    ticket: &str,
+    candidates: &[&crate::matcher::Match],
+) -> Reply {
+    // "If it's a different problem, pick the closest one" offers no article the ticket is
+    // already about ("also the bank is chase" after a bank-feed hand-over got the bank-feed
+    // article as the "different problem").
+    let (about_it, other): (Vec<_>, Vec<_>) = (candidates.iter().copied())
+        .partition(|m| session.ticket_article() == Some(kb.article_at(m.doc).id.as_str()));
+    let candidates = other;
+    let said = match (candidates.is_empty(), about_it.is_empty()) {
+        (false, _) => words::ForYourTicket::OrAnotherProblem,
+        (true, false) => words::ForYourTicket::AboutIt,
+        (true, true) => words::ForYourTicket::NoArticle,
+    };
+    let reply = Reply::new(words::for_your_ticket(ticket, said))
+        .title(words::ADD_TO_YOUR_TICKET)
+        .choice(
+            Action::AddToTicket,
+            words::add_to_ticket(ticket),
+            Style::Primary,
+        );
+    // The stage stays `Escalated`: a picked article starts as from any list, and the next
+    // follow-up is offered to the ticket too.
+    let (reply, _) = with_candidates(kb, reply, &candidates, Style::Secondary);
+    reply.choice(Action::NoneOfThese, words::SOMETHING_ELSE, Style::Secondary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// As a fused ranking may read "error 6123": clearly named, below answering outright.
+    fn named_not_confident(kb: &KnowledgeBase, text: &str) -> crate::matcher::Ranking {
+        let mut r = kb.rank_with(text, None, 5);
+        r.confident = 0.999;
+        r.clear = 0.01;
+        r.hybrid = true;
+        r
+    }
+
+    #[test]
+    fn a_code_one_article_lists_said_as_an_error_answers_with_it() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        let kb = crate::knowledge::load::load_dir(&dir).expect("the shipped knowledge loads");
+        let id = |m: Option<&crate::matcher::Match>| m.map(|m| kb.article_at(m.doc).id.clone());
+        let r = named_not_confident(&kb, "error 6123");
+        assert!(r.best().is_none() && r.named().is_some(), "{:?}", r.matches);
+        assert_eq!(
+            id(answer_by_code(&kb, &r, "error 6123")),
+            Some("company-file-not-opening".to_string())
+        );
+        // No error said, or no code: not answered this way.
+        for text in ["I have 500 invoices to import", "company file wont open"] {
+            let r = named_not_confident(&kb, text);
+            assert_eq!(id(answer_by_code(&kb, &r, text)), None, "{text}");
+        }
+    }
+}

@@ -8,10 +8,10 @@ use super::typed;
 use super::walk::with_answers;
 use super::{Effect, Output, current_article};
 use crate::browser::Browser;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{Article, KnowledgeBase};
 use crate::plain_words;
 use crate::reply::{Action, Reply, Style, Tone};
-use crate::session::{Asked, Session, Stage};
+use crate::session::{Asked, Session, Stage, Step};
 use crate::understand::{self, Intent};
 use crate::words;
 
@@ -111,86 +111,9 @@ pub(super) fn answer_asked(
     if asked == Asked::ConfirmFix
         && understand::yes_or_no(text).is_none()
         && let (Some(article), Some(step)) = (current_article(kb, session), session.current_step())
+        && answer_confirm_fix(kb, session, article, step, text, now, out)
     {
-        let step_text = session
-            .attempts
-            .last()
-            .and_then(|a| article.solutions.get(a.solution))
-            .map(typed::step_words)
-            .unwrap_or_default();
-        if understand::fixed_by_something_else(text, &step_text)
-            || understand::credits_something_else(text)
-        {
-            act(kb, session, Action::WorksAnyway(step), now, out);
-            return true;
-        }
-        // "ok i turned off the extensions and it loads now!!" at "Turn off unneeded
-        // extensions": yes.
-        if session
-            .attempts
-            .last()
-            .is_some_and(|a| typed::says_it_was_this_fix(article, a.solution, text))
-        {
-            act(kb, session, Action::Fixed(step), now, out);
-            return true;
-        }
-        // "but i need the full history tho": it works only in part, so it is no fix; the
-        // words go to staff and the walk goes on.
-        let opens_with_a_but = plain_words::first_word(text)
-            .is_some_and(|w| ["but", "except", "although", "though"].contains(&w.as_str()));
-        let said = understand::classify(text);
-        let still_short = plain_words::has_any_word(
-            text,
-            &[
-                "need", "needs", "want", "only", "still", "not", "doesnt", "dont", "cant",
-            ],
-        );
-        if opens_with_a_but
-            && still_short
-            && !said.question
-            && said.intent != Some(Intent::Fixed)
-            && understand::yes_or_no(text).is_none()
-        {
-            typed::note_follow_up(session, text);
-            act(kb, session, Action::NotFixed(step), now, out);
-            return true;
-        }
-        // "ok great", "perfect, works": a short cheer or fix said again is a yes to noting it
-        // ("the blank page is showing again" is no cheer).
-        if said.intent == Some(Intent::Fixed)
-            && !said.question
-            && said.words <= 3
-            && !understand::fix_did_not_last(text)
-        {
-            act(kb, session, Action::Fixed(step), now, out);
-            return true;
-        }
-        // "ok thanks bye": no answer, and no "didn't catch that" either.
-        if understand::only_thanks(text) || understand::only_a_goodbye(text) {
-            let lead = if understand::only_thanks(text) {
-                words::WELCOME
-            } else {
-                words::BYE
-            };
-            typed::confirm_fix_led(session, article, lead, out);
-            return true;
-        }
-        let pause = understand::only_a_pause(text);
-        if pause
-            || understand::says_nothing(text)
-            || matches!(
-                understand::classify(text).intent,
-                None | Some(Intent::Aside)
-            )
-        {
-            let lead = if pause {
-                words::TAKE_YOUR_TIME
-            } else {
-                words::DIDNT_CATCH
-            };
-            typed::confirm_fix_led(session, article, lead, out);
-            return true;
-        }
+        return true;
     }
     // "Shall we look at it now?" (the other problem, after a fix): "yes please", "sure lets
     // do it", "yeah the payroll one" look at it; "no thanks" leaves it.
@@ -276,4 +199,97 @@ pub(super) fn answer_asked(
         _ => return false,
     }
     true
+}
+
+/// `text`, neither yes nor no, at "Shall I note ... as what fixed it?" of `step` of
+/// `article` (see [`answer_asked`]): whether it was taken as an answer.
+fn answer_confirm_fix(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    article: &Article,
+    step: Step,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let step_text = session
+        .attempts
+        .last()
+        .and_then(|a| article.solutions.get(a.solution))
+        .map(typed::step_words)
+        .unwrap_or_default();
+    if understand::fixed_by_something_else(text, &step_text)
+        || understand::credits_something_else(text)
+    {
+        act(kb, session, Action::WorksAnyway(step), now, out);
+        return true;
+    }
+    // "ok i turned off the extensions and it loads now!!" at "Turn off unneeded
+    // extensions": yes.
+    if session
+        .attempts
+        .last()
+        .is_some_and(|a| typed::says_it_was_this_fix(article, a.solution, text))
+    {
+        act(kb, session, Action::Fixed(step), now, out);
+        return true;
+    }
+    // "but i need the full history tho": it works only in part, so it is no fix; the
+    // words go to staff and the walk goes on.
+    let opens_with_a_but = plain_words::first_word(text)
+        .is_some_and(|w| ["but", "except", "although", "though"].contains(&w.as_str()));
+    let said = understand::classify(text);
+    let still_short = plain_words::has_any_word(
+        text,
+        &[
+            "need", "needs", "want", "only", "still", "not", "doesnt", "dont", "cant",
+        ],
+    );
+    if opens_with_a_but
+        && still_short
+        && !said.question
+        && said.intent != Some(Intent::Fixed)
+        && understand::yes_or_no(text).is_none()
+    {
+        typed::note_follow_up(session, text);
+        act(kb, session, Action::NotFixed(step), now, out);
+        return true;
+    }
+    // "ok great", "perfect, works": a short cheer or fix said again is a yes to noting it
+    // ("the blank page is showing again" is no cheer).
+    if said.intent == Some(Intent::Fixed)
+        && !said.question
+        && said.words <= 3
+        && !understand::fix_did_not_last(text)
+    {
+        act(kb, session, Action::Fixed(step), now, out);
+        return true;
+    }
+    // "ok thanks bye": no answer, and no "didn't catch that" either.
+    if understand::only_thanks(text) || understand::only_a_goodbye(text) {
+        let lead = if understand::only_thanks(text) {
+            words::WELCOME
+        } else {
+            words::BYE
+        };
+        typed::confirm_fix_led(session, article, lead, out);
+        return true;
+    }
+    let pause = understand::only_a_pause(text);
+    if pause
+        || understand::says_nothing(text)
+        || matches!(
+            understand::classify(text).intent,
+            None | Some(Intent::Aside)
+        )
+    {
+        let lead = if pause {
+            words::TAKE_YOUR_TIME
+        } else {
+            words::DIDNT_CATCH
+        };
+        typed::confirm_fix_led(session, article, lead, out);
+        return true;
+    }
+    false
 }

@@ -19,6 +19,7 @@ pub const OTHER_BROWSER: &str = "Other";
 // Titles.
 pub const IS_IT_ONE_OF_THESE: &str = "Is it one of these?";
 pub const DONT_KNOW_TITLE: &str = "I don't know this one";
+pub const ENGLISH_ONLY_TITLE: &str = "I read English only";
 pub const FIXED_TITLE: &str = "Fixed";
 pub const WHICH_SERVICE_TITLE: &str = "Which service?";
 pub const WHICH_BROWSER_TITLE: &str = "Which browser?";
@@ -132,6 +133,11 @@ verification.";
 pub const BILLING_FIELD: &str = "Billing";
 pub const BILLING_PART_TO_A_PERSON: &str = "A person can help with the billing part: choose \
 \"Talk to a human\" any time. Meanwhile, here is a fix for the rest.";
+/// Billing said during a walk ("im about to cancel my subscription, this is ridiculous"): the
+/// fix on screen stays open.
+pub const BILLING_WHILE_FIXING: &str = "Billing and subscription questions (charges, plans, \
+cancelling) are for the support team: choose \"Talk to a human\" and a person will pick it up. \
+Meanwhile, the fix is still here if you want to try it.";
 pub const BILLING_TO_A_PERSON: &str = "Billing and subscription questions (charges, prices, \
 plans, cancelling) are for the support team: my articles only troubleshoot errors. Shall I hand \
 this to a person?";
@@ -151,6 +157,9 @@ pub fn sounds_like(title: &str) -> String {
 pub const NOT_SURE_WHICH: &str = "I'm not sure which of these fits. Pick the closest one, or tell me more (the exact error message helps).";
 pub const DONT_KNOW: &str = "I don't have an article for that yet, and I'd rather not guess. You can describe it differently \
      (the exact error message or code helps), or I can hand this to a person on the support team.";
+/// "I don't know this one" said again, just after the first: short, and the way on first.
+pub const DONT_KNOW_AGAIN: &str = "I can't place that one either. I can get you a person now \
+     (choose \"Talk to a human\" or say yes), or you can describe the problem another way.";
 pub const COULD_NOT_PLACE_IT: &str = "Sorry I couldn't place it. Describe it again with the exact message you see, or talk to a person.";
 /// At a test, words about the usual window rather than the test.
 pub const THAT_IS_THE_USUAL_SETUP: &str =
@@ -227,6 +236,24 @@ pub fn taken_as_part_of(title: &str) -> String {
 }
 
 pub const DIDNT_CATCH: &str = "Sorry, I didn't catch that.";
+/// A reply in another language during a walk: the question stays, and the user learns why it
+/// was not understood.
+pub const DIDNT_CATCH_ENGLISH_ONLY: &str =
+    "Sorry, I didn't catch that: I can only read English for now.";
+
+/// A problem told in another language, not matched with confidence: why the bot does not
+/// guess, and the two ways on (English, or a person). `name` when the language is clear.
+pub fn english_only(name: Option<&str>) -> String {
+    let what = match name {
+        Some(name) => format!("That looks like {name}, and I can only read English for now"),
+        None => "That doesn't look like English to me, and I can only read English for now".into(),
+    };
+    format!(
+        "{what}, so I'd rather not guess. If you can, describe the problem in English (an error \
+         code or the exact message on screen helps too), or I can hand this to a person on the \
+         support team."
+    )
+}
 pub const NOTED: &str = "Noted.";
 /// "Not sure yet" while a fix is open.
 pub const NO_RUSH: &str = "No rush: try it and tell me when you know.";

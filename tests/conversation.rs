@@ -2094,7 +2094,10 @@ fn off_topic_text_mid_walk_keeps_the_walk() {
     assert!(!has(&out, "Noted."), "{}", all_text(&out));
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
     assert_eq!(chat.session.attempts.last().unwrap().outcome, None);
+    // Thanks for the step, answered in kind; the question stays.
     let out = chat.say("ok, thanks");
+    assert!(has(&out, "You're welcome!"), "{}", all_text(&out));
+    let out = chat.say("ok");
     assert!(has(&out, "Take your time."), "{}", all_text(&out));
     let out = chat.say("ok, will try that later today");
     assert!(has(&out, "Noted."), "{}", all_text(&out));
@@ -8962,4 +8965,122 @@ fn a_span_of_months_credits_the_smaller_report() {
         "{}",
         all_text(&out)
     );
+}
+
+/// A problem told in another language is not "I don't have an article" (untrue) nor a guess:
+/// the bot says it reads English only and offers a person; an error code it knows is still
+/// answered. Mid-walk, a reply in another language is "didn't catch that", saying why, while
+/// short answers in it ("nein", "ça marche") are read. Found by an exploratory helper.
+#[test]
+fn another_language_is_said_plainly_and_short_answers_in_it_are_read() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("no puedo entrar a quickbooks, me sale una pagina en blanco");
+    assert!(
+        has(&out, "I read English only | That looks like Spanish"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "I don't have an article"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), None);
+    let out = chat.say("si");
+    assert!(
+        matches!(out.effects[..], [Effect::Escalate { .. }]),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("QuickBooks me da error 502 bad gateway cuando abro la factura");
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("the page is blank in chrome");
+    let walked = chat.session.article().map(str::to_string);
+    assert!(walked.is_some());
+    let out = chat.say("c'est quoi ça, je comprends pas");
+    assert!(
+        has(&out, "I didn't catch that: I can only read English for now"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!chat.recorded(Outcome::NotFixed) && !chat.recorded(Outcome::Fixed));
+    chat.say("nein");
+    assert!(chat.recorded(Outcome::NotFixed), "\"nein\" answers no");
+    let out = chat.say("ça marche");
+    assert!(
+        has(&out, "fix") && !has(&out, "didn't catch"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// Asking for a person the way a call centre is asked ("customer service", "operator", "NO.
+/// PERSON.", "open a ticket") hands over, as a first message or mid-walk; billing said mid-walk
+/// is for a person while the fix stays open; "ty" is thanks, not a pause; and a second "I don't
+/// know" is not the same paragraph again. Found by an exploratory helper.
+#[test]
+fn call_centre_words_billing_mid_walk_and_a_second_dont_know() {
+    let kb = shipped_kb();
+    for ask in [
+        "customer service",
+        "I need customer service now",
+        "operator",
+        "open a ticket",
+        "humano por favor",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(ask);
+        assert!(
+            matches!(out.effects[..], [Effect::Escalate { .. }]),
+            "{ask}: {}",
+            all_text(&out)
+        );
+    }
+    for ask in ["connect me to customer care", "NO. PERSON."] {
+        let mut chat = Chat::new(&kb);
+        chat.say("the page is blank in chrome");
+        let out = chat.say(ask);
+        assert!(
+            matches!(out.effects[..], [Effect::Escalate { .. }]),
+            "{ask}: {}",
+            all_text(&out)
+        );
+        // ("NO. PERSON." also answers the step: no.)
+        assert_eq!(
+            chat.recorded(Outcome::NotFixed),
+            ask.starts_with("NO."),
+            "{ask}"
+        );
+    }
+
+    let mut chat = Chat::new(&kb);
+    chat.say("the page is blank in chrome");
+    let step = chat.session.current_step();
+    let out = chat.say("honestly im about to cancel my subscription, this is ridiculous");
+    assert!(has(&out, "Billing and subscription"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step(), step, "the fix stays open");
+    assert!(actions(&out).contains(&Action::Escalate));
+    assert!(!chat.recorded(Outcome::NotFixed));
+    let out = chat.say("ty");
+    assert!(
+        has(&out, "You're welcome") && !has(&out, "Take your time"),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    let first = chat.say("ugh");
+    assert!(
+        has(&first, "I don't have an article"),
+        "{}",
+        all_text(&first)
+    );
+    let again = chat.say("this bot is garbage");
+    assert!(
+        has(&again, "I can't place that one either") && !has(&again, "I don't have an article"),
+        "{}",
+        all_text(&again)
+    );
+    assert!(actions(&again).contains(&Action::Escalate));
 }

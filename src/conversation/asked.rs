@@ -286,7 +286,7 @@ fn answer_confirm_fix(
         let lead = if pause {
             words::TAKE_YOUR_TIME
         } else {
-            words::DIDNT_CATCH
+            typed::didnt_catch(text)
         };
         typed::confirm_fix_led(session, article, lead, out);
         return true;

@@ -861,6 +861,20 @@ pub(super) fn describe(
             .push(for_your_ticket(kb, session, &id, &candidates));
         return;
     }
+    // "no puedo entrar a quickbooks, me sale una pagina en blanco": words the matcher cannot
+    // read, so its guesses would be noise ("I don't have an article" would be untrue too):
+    // said plainly, with the two ways on. (An error code it knows was answered above.)
+    if let Some(language) = understand::language::other_language(text) {
+        session.stage = Stage::Idle;
+        session.asked = Some(Asked::Human);
+        out.replies.push(
+            Reply::new(words::english_only(language.name))
+                .title(words::ENGLISH_ONLY_TITLE)
+                .tone(Tone::Warning)
+                .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary),
+        );
+        return;
+    }
     if !candidates.is_empty() {
         // One candidate reads as a question about it, not as a list of one.
         let reply = match candidates.as_slice() {

@@ -139,6 +139,10 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             let on_screen = session.current_step().map(|s| s.attempt);
             note_device(session, text);
             let before = session.browser;
+            // Whether the last reply was "I don't know this one" (its "Talk to a human?" open).
+            let dont_know_before = matches!(asked, Some(crate::session::Asked::Human))
+                && matches!(session.stage, crate::session::Stage::Idle)
+                && session.current_step().is_none();
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
             // "help me anyway" while the outage lead holds the fixes back: its button.
@@ -147,7 +151,15 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             } else if !answered && understand::asks_to_check_again(text) {
                 check_again(kb, session, now, &mut out);
             } else if !answered {
-                describe(kb, session, text, browser, query.as_ref(), now, &mut out)
+                describe(kb, session, text, browser, query.as_ref(), now, &mut out);
+                // "omg", "NO", "this is useless" after "I don't know this one": not the same
+                // paragraph again, word for word.
+                if dont_know_before
+                    && let Some(reply) = out.replies.last_mut()
+                    && reply.title.as_deref() == Some(words::DONT_KNOW_TITLE)
+                {
+                    reply.text = words::DONT_KNOW_AGAIN.into();
+                }
             }
             // "brave": Chrome's steps stand in, and the user is told why they read "Chrome".
             if let Some((name, base)) = Browser::built_on(text)

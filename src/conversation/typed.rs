@@ -627,10 +627,26 @@ pub(super) fn answer(
         }
         return;
     }
+    // "honestly im about to cancel my subscription, this is ridiculous": billing, which is for
+    // a person (said, with the way to one); the fix stays open. A result said beside it ("still
+    // broken, and i want a refund") is answered as usual.
+    if understand::asks_about_billing(text)
+        && matches!(understood.intent, None | Some(Intent::Aside))
+    {
+        session.note_aside(text);
+        open_question(session, article, words::BILLING_WHILE_FIXING, now, out);
+        return;
+    }
     // "hmm", "ok", "wait": nothing answered and nothing for staff to read; the question stays.
     let says_nothing = understand::says_nothing(text);
     if understood.intent == Some(Intent::Aside) && says_nothing {
-        open_question(session, article, words::TAKE_YOUR_TIME, now, out);
+        // ("ty" thanks for the step; "ok" only waits.)
+        let lead = if understand::only_thanks(text) {
+            words::THANKS_WHEN_TRIED
+        } else {
+            words::TAKE_YOUR_TIME
+        };
+        open_question(session, article, lead, now, out);
         return;
     }
     // "no admin rights", "there is no update button": the fix on screen could not be done, which
@@ -919,7 +935,7 @@ pub(super) fn answer(
             if !says_nothing {
                 session.note_aside(text);
             }
-            open_question(session, article, words::DIDNT_CATCH, now, out)
+            open_question(session, article, didnt_catch(text), now, out)
         }
     }
 }
@@ -3393,5 +3409,14 @@ impl Terms {
             shared
         };
         2 * self.codes.intersection(&other.codes).count() + shared + names
+    }
+}
+
+/// "Sorry, I didn't catch that", saying why when the reply is in another language.
+pub(super) fn didnt_catch(text: &str) -> &'static str {
+    if understand::language::other_language(text).is_some() {
+        words::DIDNT_CATCH_ENGLISH_ONLY
+    } else {
+        words::DIDNT_CATCH
     }
 }

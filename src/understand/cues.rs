@@ -1198,7 +1198,8 @@ const WHO_ALONE: &[&str] = &[
     "support agent",
     "operator",
     "person",
-    "manager",
+    "a manager",
+    "your manager",
     // In the user's own language ("humano por favor", "une personne", "einen Menschen").
     "humano",
     "persona",

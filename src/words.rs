@@ -235,6 +235,11 @@ pub fn taken_as_part_of(title: &str) -> String {
     )
 }
 
+/// At "Which browser?", a reply that says the trouble goes on instead of naming one.
+pub const ON_WITHOUT_THE_BROWSER: &str = "Sorry, I know it's still broken. Let's keep going.";
+/// The same, at a step whose steps differ per browser: the answer is what makes it useful.
+pub const STILL_BROKEN_WHICH_BROWSER: &str = "Sorry, I know it's still broken. The next fix \
+differs per browser, so tell me yours (or pick \"Other\") and I'll show the right steps.";
 pub const DIDNT_CATCH: &str = "Sorry, I didn't catch that.";
 /// A reply in another language during a walk: the question stays, and the user learns why it
 /// was not understood.

@@ -9076,11 +9076,52 @@ fn call_centre_words_billing_mid_walk_and_a_second_dont_know() {
         "{}",
         all_text(&first)
     );
-    let again = chat.say("this bot is garbage");
+    let again = chat.say("omg");
     assert!(
         has(&again, "I can't place that one either") && !has(&again, "I don't have an article"),
         "{}",
         all_text(&again)
     );
     assert!(actions(&again).contains(&Action::Escalate));
+}
+
+/// "already did that obviously" / "are you even listening?? its STILL BROKEN" at "Which
+/// browser?" for a step of one browser only: that step is passed (recorded as skipped, the
+/// browser still unknown) and the walk goes on, instead of the same nine choices again; at a
+/// step with steps for several browsers the question stays, with an apology. Found by an
+/// exploratory helper.
+#[test]
+fn still_broken_at_which_browser_goes_on_past_a_one_browser_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks giving me 502 AGAIN, 3rd time today wtf");
+    assert!(has(&out, "Internet Explorer only"), "{}", all_text(&out));
+    let out = chat.say("already did that obviously");
+    assert!(
+        has(&out, "Sorry, I know it's still broken")
+            && has(&out, "Skipped solution 1")
+            && has(&out, "Did this fix it?"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.browser, None, "the browser is still unknown");
+    assert!(chat.recorded(Outcome::Skipped));
+    assert!(!chat.recorded(Outcome::NotFixed));
+    chat.say("NO");
+    assert!(chat.recorded(Outcome::NotFixed));
+    // On to the step whose steps differ per browser: asked, and asked again with an apology.
+    while matches!(chat.session.stage, Stage::AwaitingFeedback { .. }) {
+        chat.say("no");
+    }
+    assert!(
+        matches!(chat.session.stage, Stage::ChoosingBrowser { .. }),
+        "{:?}",
+        chat.session.stage
+    );
+    let out = chat.say("are you even listening?? it's STILL BROKEN");
+    assert!(
+        has(&out, "The next fix differs per browser") && has(&out, "Which browser do you use?"),
+        "{}",
+        all_text(&out)
+    );
 }

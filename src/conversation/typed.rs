@@ -292,6 +292,48 @@ pub(super) fn answer(
             return;
         }
     }
+    // "are you even listening?? its STILL BROKEN", "already did that obviously" at "Which
+    // browser?": no answer to it, and the same question a third time helps nobody. Heard, and
+    // the walk goes on with the steps for any browser (the user can name theirs any time).
+    if matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && understood.browser.is_none()
+        && understand::yes_or_no(text).is_none()
+        && crate::device::Device::detect(text).is_none()
+        && (understood.intent == Some(Intent::NotFixed) || understand::fed_up(text))
+    {
+        note_follow_up(session, text);
+        let index = session.next_solution;
+        let only = article
+            .solutions
+            .get(index)
+            .filter(|s| !super::wording::has_steps(&s.general))
+            .and_then(|s| match s.variants.as_slice() {
+                [only] => Some(only.browser),
+                _ => None,
+            });
+        // A step for one browser only (most often Internet Explorer): passed, the browser
+        // still unknown, so the next step that differs per browser asks again. A step with
+        // steps for several browsers stays the question, answered with an apology.
+        if let Some(only) = only {
+            super::walk::record_step(session, article, index, None, Outcome::Skipped, now);
+            session.next_solution += 1;
+            let title = &article.solutions[index].title;
+            out.replies.push(
+                Reply::new(format!(
+                    "{} {}",
+                    words::ON_WITHOUT_THE_BROWSER,
+                    words::skipped_browser_unknown(index + 1, title, only.label())
+                ))
+                .article(&article.id),
+            );
+            next_solution(session, article, now, out);
+        } else {
+            out.replies
+                .push(Reply::new(words::STILL_BROKEN_WHICH_BROWSER).article(&article.id));
+            ask_again(session, article, now, out);
+        }
+        return;
+    }
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
         && understood.browser.is_none()
         && understood.words <= 6

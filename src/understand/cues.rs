@@ -4246,6 +4246,11 @@ pub fn asks_if_a_bot(text: &Normalised) -> bool {
 /// Says the bot is no help ("this is useless", "waste of time").
 const FED_UP: &[&str] = &[
     "useless",
+    "garbage",
+    "are you even listening",
+    "you arent listening",
+    "youre not listening",
+    "not even listening",
     "not helpful",
     "not helping",
     "isnt helping",

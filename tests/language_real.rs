@@ -54,6 +54,8 @@ const DEV_NOT_ENGLISH: &[&str] = &[
     "https://github.com/haumacher/phoneblock/issues/195",
     "https://github.com/krabina/Datencockpit/issues/37",
     "https://github.com/Ji4n1ng/OpenInTerminal/issues/239",
+    "https://github.com/shuax/MouseInc.Settings/issues/377",
+    "https://github.com/statevde/statev_v5_issues/issues/536",
 ];
 
 #[test]

@@ -94,6 +94,7 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
             "funktioniert",
             "danke",
             "bitte",
+            "wie",
         ],
     ),
     (
@@ -185,7 +186,10 @@ fn by_script(text: &str) -> Option<OtherLanguage> {
         }
     }
     let foreign = kana + han + hangul + other;
-    if foreign < LEAST_SCRIPT_LETTERS || foreign <= latin {
+    // A Chinese, Japanese or Korean sign says about as much as a short word ("卸载完 webview2
+    // runtime 就好了" is Chinese with two English names in it).
+    let weight = 3 * (kana + han + hangul) + other;
+    if foreign < LEAST_SCRIPT_LETTERS || weight <= latin {
         return None;
     }
     let name = if kana > 0 {
@@ -285,6 +289,14 @@ mod tests {
             Some("Japanese")
         );
         assert_eq!(named("로그인이 안 됩니다"), Some("Korean"));
+        assert_eq!(
+            named("卸载完 webview2 runtime 就好了, 感谢"),
+            Some("Chinese")
+        );
+        assert_eq!(
+            other_language("the dialog says 错误 when I open the company file"),
+            None
+        );
         assert_eq!(named("לא מייצא דוח רווח הפסד"), Some("Hebrew"));
         let russian = other_language("Постоянно зависает после обновления");
         assert_eq!(

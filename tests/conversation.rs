@@ -9125,3 +9125,35 @@ fn still_broken_at_which_browser_goes_on_past_a_one_browser_step() {
         all_text(&out)
     );
 }
+
+/// "wtf does DNS failure mean" after a live check, with no walk open: that result in plain
+/// words, not an article its words rank ("Is this it? 502"); a result it does not name is
+/// matched as before. Found by an exploratory helper.
+#[test]
+fn a_question_about_the_last_check_result_is_answered_in_plain_words() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.session.checks.push(supportbot::session::CheckRecord {
+        target: "quickbooks-online".into(),
+        url: "https://qbo.intuit.com/".into(),
+        verdict: "DNS failure".into(),
+        status: None,
+        total_ms: Some(11),
+        detail: "the name could not be looked up".into(),
+        at: 1_000,
+    });
+    let out = chat.say("wtf does DNS failure mean");
+    assert!(
+        has(&out, "DNS failure") && has(&out, "I can't tell from here whether it is down"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "Is this it?"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), None);
+    assert!(
+        chat.session.descriptions.is_empty(),
+        "a question, not a problem"
+    );
+    let out = chat.say("what does gateway timeout mean");
+    assert!(!has(&out, "I can't tell from here"), "{}", all_text(&out));
+}

@@ -182,6 +182,28 @@ pub(super) fn check_again(kb: &KnowledgeBase, session: &mut Session, now: u64, o
     }
 }
 
+/// "what does DNS failure mean?", "timeout meaning?" after a live check: the latest result's
+/// meaning in plain words, when the question names it.
+pub(super) fn result_asked_about(session: &Session, text: &str) -> Option<String> {
+    let record = session.checks.last()?;
+    let verdict = crate::probe::Verdict::from_word(&record.verdict)?;
+    let asks = understand::asks_what_it_is(text)
+        || crate::plain_words::has_any_word(text, &["mean", "means", "meaning"]);
+    // ("DNS failure": "dns" names it; a word as plain as "error" does not.)
+    let named = crate::plain_words::lowercase_words(verdict.word())
+        .iter()
+        .filter(|w| !["error", "failure", "content"].contains(&w.as_str()))
+        .any(|w| crate::plain_words::has_any_word(text, &[w.as_str()]));
+    (asks && named).then(|| {
+        format!(
+            "**{}** (the check of {}): {}",
+            verdict.word(),
+            record.target,
+            verdict.meaning(None)
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

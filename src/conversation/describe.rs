@@ -53,6 +53,19 @@ pub(super) fn describe(
     if understand::only_another_problem(text) {
         return act(kb, session, Action::Restart, now, out);
     }
+    // "wtf does DNS failure mean" with no walk open, after a live check: that result in plain
+    // words (its words would rank an article: "gateway" is the 502 one's).
+    if !session.stage.is_walking()
+        && let Some(meaning) = super::checks::result_asked_about(session, text)
+    {
+        session.note_aside(text);
+        out.replies.push(Reply::new(meaning).choice(
+            Action::Escalate,
+            words::TALK_TO_A_HUMAN,
+            Style::Secondary,
+        ));
+        return;
+    }
     // "Safari" alone could be a Mac or an iPhone: asked when a fix's steps differ, not assumed
     // (unless the conversation already knows which Safari).
     let bare = browser.is_none() && Browser::is_bare_safari(text);

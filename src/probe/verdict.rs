@@ -147,10 +147,10 @@ impl Verdict {
                  badly overloaded for everyone, not only you."
                 .into(),
             Verdict::DnsFailure => {
-                "The service's name could not be looked up from here: the address is \
-                 wrong, their name servers have a problem, or the bot's own network cannot \
-                 look names up. This check cannot tell which; if it works for you, it is not \
-                 an outage."
+                "I can't tell from here whether it is down: the service's address could not \
+                 be looked up, which happens when the address is wrong, their name servers have \
+                 a problem, or the bot's own network cannot look names up. If it opens for you, \
+                 it is not an outage."
                     .into()
             }
             Verdict::ConnectionRefused => {

@@ -9157,3 +9157,22 @@ fn a_question_about_the_last_check_result_is_answered_in_plain_words() {
     let out = chat.say("what does gateway timeout mean");
     assert!(!has(&out, "I can't tell from here"), "{}", all_text(&out));
 }
+
+/// "i use chrome" at a step says where the user is: it is not kept as what they said of the
+/// step (the ticket quoted it as their answer to "Reload the page"). Found by an exploratory
+/// helper.
+#[test]
+fn where_the_user_is_is_not_kept_as_what_they_said_of_the_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("hola, the page stay white when i open quickbooks");
+    assert!(chat.session.current_step().is_some());
+    chat.say("i use chrome");
+    chat.say("no, still white after reloading twice");
+    let said: Vec<&String> = chat.session.attempts.iter().flat_map(|a| &a.said).collect();
+    assert!(
+        !said.iter().any(|s| s.as_str() == "i use chrome"),
+        "{said:?}"
+    );
+    assert!(chat.recorded(Outcome::NotFixed));
+}

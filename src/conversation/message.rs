@@ -49,7 +49,10 @@ pub(super) fn keep_what_was_said_of_the_step(session: &mut Session, attempt: usi
     let kept_elsewhere = session.descriptions.last().is_some_and(|d| d == said)
         || session.asides.last().is_some_and(|a| a == said);
     let plain = understand::classify(said).plain || understand::yes_or_no(said).is_some();
-    if kept_elsewhere || plain || said.split_whitespace().count() < 3 {
+    // ("i use chrome" at a step says where the user is, not how the step went: the browser is
+    // on the ticket already.)
+    let only_where = understand::only_says_where(said);
+    if kept_elsewhere || plain || only_where || said.split_whitespace().count() < 3 {
         return;
     }
     let Some(step) = attempt

@@ -9176,3 +9176,46 @@ fn where_the_user_is_is_not_kept_as_what_they_said_of_the_step() {
     );
     assert!(chat.recorded(Outcome::NotFixed));
 }
+
+/// A review's cases, mid-walk and first: telling of a ticket with the bank or of a connection
+/// is no request for a person; "i updated the billing info" at a step about billing details,
+/// and "how much does this usually take?", are no billing questions; English quoting an error
+/// in another language is English; "I can't place that one either" follows only an "I don't
+/// know this one".
+#[test]
+fn words_near_the_new_readings_keep_their_old_meaning() {
+    let kb = shipped_kb();
+    for said in [
+        "still wont connect me to my bank",
+        "should i open a ticket with the bank?",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("bank feed not updating since friday");
+        assert!(chat.session.current_step().is_some());
+        let out = chat.say(said);
+        assert!(
+            !out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("the page is blank in chrome");
+    let out = chat.say("ok it's downloading. how much does this usually take?");
+    assert!(!has(&out, "Billing and subscription"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("bank feed error \"No se puede conectar con el banco\" since Monday");
+    assert!(!has(&out, "I read English only"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("why was i charged twice this month");
+    let out = chat.say("my printer is out of toner");
+    assert!(
+        has(&out, "I don't have an article") && !has(&out, "either"),
+        "{}",
+        all_text(&out)
+    );
+}

@@ -145,7 +145,7 @@ pub(super) fn answer_asked(
     let step = session.current_step();
     match (asked, yes, article, step) {
         // "I can hand this to a person" - "yes please".
-        (Asked::Human, true, ..) => {
+        (Asked::Human | Asked::DontKnow, true, ..) => {
             session.leave_pending();
             out.effects.push(Effect::Escalate { note: None });
         }
@@ -153,7 +153,9 @@ pub(super) fn answer_asked(
         (Asked::Human, false, ..) if matches!(session.stage, Stage::OutOfSolutions { .. }) => {
             return false;
         }
-        (Asked::Human, false, ..) => out.replies.push(Reply::new(words::SAY_MORE)),
+        (Asked::Human | Asked::DontKnow, false, ..) => {
+            out.replies.push(Reply::new(words::SAY_MORE))
+        }
         // "Shall I note ... as what fixed it?"
         (Asked::ConfirmFix, true, _, Some(step)) => act(kb, session, Action::Fixed(step), now, out),
         // "No" to noting it: the user said it works, so "not fixed" is not recorded either.

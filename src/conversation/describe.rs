@@ -937,7 +937,7 @@ pub(super) fn describe(
         out.replies.push(Reply::new(words::noted_now_what(on)));
         return;
     }
-    session.asked = Some(Asked::Human);
+    session.asked = Some(Asked::DontKnow);
     out.replies.push(dont_know());
 }
 

@@ -28,7 +28,7 @@ use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::reply::{Action, Reply, Style, Tone};
 use crate::semantic::QueryVectors;
-use crate::session::{ScoredArticle, Session};
+use crate::session::{Asked, ScoredArticle, Session};
 use crate::understand::{self, Intent};
 use crate::words;
 use actions::act;
@@ -140,9 +140,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             note_device(session, text);
             let before = session.browser;
             // Whether the last reply was "I don't know this one" (its "Talk to a human?" open).
-            let dont_know_before = matches!(asked, Some(crate::session::Asked::Human))
-                && matches!(session.stage, crate::session::Stage::Idle)
-                && session.current_step().is_none();
+            let dont_know_before = matches!(asked, Some(Asked::DontKnow));
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
             // "help me anyway" while the outage lead holds the fixes back: its button.

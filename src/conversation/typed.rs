@@ -302,36 +302,7 @@ pub(super) fn answer(
         && (understood.intent == Some(Intent::NotFixed) || understand::fed_up(text))
     {
         note_follow_up(session, text);
-        let index = session.next_solution;
-        let only = article
-            .solutions
-            .get(index)
-            .filter(|s| !super::wording::has_steps(&s.general))
-            .and_then(|s| match s.variants.as_slice() {
-                [only] => Some(only.browser),
-                _ => None,
-            });
-        // A step for one browser only (most often Internet Explorer): passed, the browser
-        // still unknown, so the next step that differs per browser asks again. A step with
-        // steps for several browsers stays the question, answered with an apology.
-        if let Some(only) = only {
-            super::walk::record_step(session, article, index, None, Outcome::Skipped, now);
-            session.next_solution += 1;
-            let title = &article.solutions[index].title;
-            out.replies.push(
-                Reply::new(format!(
-                    "{} {}",
-                    words::ON_WITHOUT_THE_BROWSER,
-                    words::skipped_browser_unknown(index + 1, title, only.label())
-                ))
-                .article(&article.id),
-            );
-            next_solution(session, article, now, out);
-        } else {
-            out.replies
-                .push(Reply::new(words::STILL_BROKEN_WHICH_BROWSER).article(&article.id));
-            ask_again(session, article, now, out);
-        }
+        super::which_browser::on_without_the_answer(session, article, now, out);
         return;
     }
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
@@ -672,8 +643,24 @@ pub(super) fn answer(
     // "honestly im about to cancel my subscription, this is ridiculous": billing, which is for
     // a person (said, with the way to one); the fix stays open. A result said beside it ("still
     // broken, and i want a refund") is answered as usual.
+    // ("i updated the billing info, let me retry" tells of a step done: only a question, or
+    // words of money owed or leaving, are billing here.)
     if understand::asks_about_billing(text)
         && matches!(understood.intent, None | Some(Intent::Aside))
+        && !step_speaks_of_billing(session, article)
+        && (understood.question
+            || plain_words::has_any_word(
+                text,
+                &[
+                    "cancel",
+                    "cancelling",
+                    "refund",
+                    "charged",
+                    "charging",
+                    "price",
+                    "pricing",
+                ],
+            ))
     {
         session.note_aside(text);
         open_question(session, article, words::BILLING_WHILE_FIXING, now, out);
@@ -3461,4 +3448,30 @@ pub(super) fn didnt_catch(text: &str) -> &'static str {
     } else {
         words::DIDNT_CATCH
     }
+}
+
+/// Whether the step on screen is itself about billing ("Verify the payroll subscription ...
+/// make sure the billing details are current"): then "i updated the billing info" is about the
+/// step, not a billing question.
+fn step_speaks_of_billing(session: &Session, article: &Article) -> bool {
+    session
+        .current_step()
+        .and_then(|step| article.solutions.get(step.solution))
+        .is_some_and(|solution| {
+            let said = format!(
+                "{} {} {}",
+                solution.title,
+                solution.general,
+                solution
+                    .variants
+                    .iter()
+                    .map(|v| v.steps.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+            .to_lowercase();
+            ["billing", "subscription", "payment"]
+                .iter()
+                .any(|w| said.contains(w))
+        })
 }

@@ -6,7 +6,7 @@ use super::typed;
 use crate::browser::Browser;
 use crate::knowledge::Article;
 use crate::reply::{Action, Reply, Style};
-use crate::session::{Session, Stage};
+use crate::session::{Outcome, Session, Stage};
 use crate::words;
 
 /// The browsers `article` has steps for that run on the device the user named ("android": no
@@ -74,4 +74,43 @@ pub(super) fn not_on_browser(
         words::not_on_browser(denied.label()),
         &offered,
     ));
+}
+
+/// "are you even listening?? its STILL BROKEN" at "Which browser?": a step for one browser only
+/// (most often Internet Explorer) is passed, recorded as skipped with the browser still
+/// unknown, so the next step that differs per browser asks again; a step with steps for several
+/// browsers stays the question, asked with an apology.
+pub(super) fn on_without_the_answer(
+    session: &mut Session,
+    article: &Article,
+    now: u64,
+    out: &mut Output,
+) {
+    let index = session.next_solution;
+    let only = article
+        .solutions
+        .get(index)
+        .filter(|s| !super::wording::has_steps(&s.general))
+        .and_then(|s| match s.variants.as_slice() {
+            [only] => Some(only.browser),
+            _ => None,
+        });
+    let Some(only) = only else {
+        out.replies
+            .push(Reply::new(words::STILL_BROKEN_WHICH_BROWSER).article(&article.id));
+        super::resume::ask_again(session, article, now, out);
+        return;
+    };
+    super::walk::record_step(session, article, index, None, Outcome::Skipped, now);
+    session.next_solution += 1;
+    let title = &article.solutions[index].title;
+    out.replies.push(
+        Reply::new(format!(
+            "{} {}",
+            words::ON_WITHOUT_THE_BROWSER,
+            words::skipped_browser_unknown(index + 1, title, only.label())
+        ))
+        .article(&article.id),
+    );
+    super::walk::next_solution(session, article, now, out);
 }

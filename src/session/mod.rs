@@ -284,8 +284,11 @@ pub enum Asked {
     ConfirmFix,
     /// A walk began after a hand-over, with "Add it to ticket" offered under its first fix.
     AddBesideFix,
-    /// "I don't know this one ... I can hand this to a person."
+    /// "I can hand this to a person" (billing, "I read English only", the end of the fixes).
     Human,
+    /// "I don't know this one ... I can hand this to a person.": answered as [`Asked::Human`];
+    /// another message it cannot place is answered more briefly.
+    DontKnow,
     /// "You also mentioned another problem: `other`. Shall we look at it now?"
     LookAt { other: String },
     /// "Not sure which browser" at "which browser?": how to tell was shown; not knowing again

@@ -47,23 +47,6 @@ const FIXED_STRONG: &[&str] = &[
     "now is working",
     "now its working",
     "now it works",
-    // Said in the user's own language ("ça marche", "geht wieder", "funcionou", "werkt weer",
-    // "ya funciona"): the fix is stated as plainly as in English.
-    "ça marche",
-    "ca marche",
-    "ça fonctionne",
-    "ca fonctionne",
-    "geht wieder",
-    "funktioniert wieder",
-    "klappt wieder",
-    "funcionou",
-    "ya funciona",
-    "ya sirve",
-    "funciona ya",
-    "werkt weer",
-    "werkt nu",
-    "funziona ora",
-    "ora funziona",
     "looks okay now",
     "seems ok now",
     "seems okay now",
@@ -301,7 +284,6 @@ const GONE: &[&str] = &[
     "doesnt give error anymore",
     "doesnt give the error now",
     "doesnt give the error anymore",
-    "doesnt give any error",
     "doesnt show error now",
     "doesnt show the error now",
     "doesnt show the error anymore",
@@ -833,12 +815,18 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "klappt nicht",
     "não funciona",
     "nao funciona",
+    "não funcionou",
+    "nao funcionou",
+    "marche toujours pas",
+    "fonctionne toujours pas",
+    "fonctionne pas",
+    "geht wieder nicht",
+    "funktioniert wieder nicht",
+    "werkt weer niet",
+    "werkt nu niet",
     "continua igual",
     "werkt niet",
     "non funziona",
-    // Sarcasm: "yeah right" says the opposite of its words.
-    "yeah right",
-    "yea right",
     "ainda não",
     "down again",
     "happened again",
@@ -1085,21 +1073,6 @@ pub const OTHERS_HAVE_IT_TOO: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
-    "connect me to",
-    "connect me with",
-    "transfer me",
-    "raise a ticket",
-    "open a ticket",
-    "create a ticket",
-    "file a ticket",
-    "log a ticket",
-    "submit a ticket",
-    "make a ticket",
-    "not a bot",
-    "not to a bot",
-    "no bot",
-    "no more bot",
-    "not a robot",
     // Support not answering ("support don't answer don't reply"): wants a person to.
     "support dont answer",
     "support doesnt answer",
@@ -1186,10 +1159,21 @@ const HUMAN: &[&str] = &[
     "support does not respond",
 ];
 
-/// Who the user wants, said with nothing but words of asking ("customer service", "NO.
-/// PERSON.", "humano por favor"): a request then, and only then ("my support team says it's the
-/// firewall", "the person who did payroll left" tell of someone).
+/// Who or what the user wants, said with nothing but words of asking ("customer service", "NO.
+/// PERSON.", "humano por favor", "please raise a ticket"): a request then, and only then ("my
+/// support team says it's the firewall", "should i open a ticket with the bank?", "still wont
+/// connect me to my bank" tell of something else).
 const WHO_ALONE: &[&str] = &[
+    "connect me to",
+    "connect me with",
+    "transfer me to",
+    "raise a ticket",
+    "open a ticket",
+    "create a ticket",
+    "file a ticket",
+    "log a ticket",
+    "submit a ticket",
+    "make a ticket",
     "customer care",
     "customer service",
     "customer support",
@@ -2994,6 +2978,15 @@ pub fn again(text: &Normalised) -> bool {
 pub fn human(text: &Normalised) -> bool {
     // "no need for a human", "dont need a person anymore": declined.
     const DECLINED: &[&str] = &[
+        "no customer",
+        "no person",
+        "no operator",
+        "no human",
+        "dont want customer",
+        "dont want a person",
+        "dont want an operator",
+        "dont want a human",
+        "dont want the support",
         "no need for a",
         "no need to talk",
         "dont need a",
@@ -3583,12 +3576,9 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
     "whatever",
     "fine",
     "ugh",
-    "just",
     "send",
     "find",
     "call",
-    "someone",
-    "person",
     HAPPY,
     SAD,
     "customer",
@@ -3619,13 +3609,9 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
     "bitte",
     "bot",
     "robot",
-    "dont",
-    "do",
-    "not",
     "agent",
     "manager",
     "more",
-    "no",
 ];
 
 /// The cues of [`HUMAN`] that ask for a person outright, whatever else is said ("anyone" or
@@ -4514,6 +4500,51 @@ pub fn only_yes_and_where(text: &Normalised) -> bool {
     text.words().any(|w| FIXED_WEAK.contains(&w))
         && (1..=2).contains(&rest.word_count())
         && (names_device(&rest) || crate::browser::Browser::detect(&rest.plain).is_some())
+}
+
+/// "ça marche", "geht wieder", "funcionou": it works, said in another language.
+const FIXED_IN_OTHER_LANGUAGES: &[&str] = &[
+    "ça marche",
+    "ca marche",
+    "ça fonctionne",
+    "ca fonctionne",
+    "geht wieder",
+    "funktioniert wieder",
+    "klappt wieder",
+    "funcionou",
+    "ya funciona",
+    "ya sirve",
+    "funciona ya",
+    "werkt weer",
+    "werkt nu",
+    "funziona ora",
+    "ora funziona",
+];
+
+/// The negations of those languages, which may come before or after the words they deny
+/// ("ça marche pas", "não funcionou", "geht wieder nicht").
+const NEGATIONS_IN_OTHER_LANGUAGES: &[&str] = &[
+    "pas", "nicht", "niet", "não", "nao", "no", "non", "kein", "keine", "geen", "nunca", "jamais",
+    "nada", "nie", "rien",
+];
+
+/// Whether a short reply says it works in another language, denying it nowhere ("ça marche",
+/// "sim funcionou obrigado"; not "ça marche pas" nor "não funcionou").
+pub fn fixed_in_another_language(text: &Normalised) -> bool {
+    text.word_count() <= 8
+        && text.any(FIXED_IN_OTHER_LANGUAGES)
+        && !text
+            .words()
+            .any(|w| NEGATIONS_IN_OTHER_LANGUAGES.contains(&w) || NEGATORS.contains(&w))
+}
+
+/// "yeah right" said alone: sarcasm, the opposite of its words ("yeah right now it works" is
+/// no sarcasm).
+pub fn only_sarcasm(text: &Normalised) -> bool {
+    matches!(
+        text.padded().trim().trim_end_matches(" |"),
+        "yeah right" | "yea right" | "ya right" | "yeah right lol" | "sure it did"
+    )
 }
 
 #[cfg(test)]

@@ -6,8 +6,6 @@
 //! name like "Del Monte" or one foreign word must stay English, so a Latin-script language needs
 //! three different words of its own and twice as many as English ones.
 
-use crate::plain_words;
-
 /// A language the bot does not read, named when the text says which with confidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OtherLanguage {
@@ -115,6 +113,39 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// English words other languages write too ("a", "in", "is"): no sign of English against the
+/// small words of another Latin-script language, but a sign of it around another script.
+const SHARED_ENGLISH: &[&str] = &["a", "i", "in", "is", "me", "no", "an", "we", "was", "so"];
+
+/// A word of two or three capitals ("MI", "AL", "QBO"): an abbreviation, in any language.
+fn is_abbreviation(word: &str) -> bool {
+    (2..=3).contains(&word.chars().count()) && word.chars().all(char::is_uppercase)
+}
+
+/// `text` without what it quotes: text between straight or curly double quotes, or guillemets.
+fn unquoted(text: &str) -> String {
+    let mut own = String::with_capacity(text.len());
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(close) if c == close => closing = None,
+            Some(_) => {}
+            None => match c {
+                '"' => closing = Some('"'),
+                '“' => closing = Some('”'),
+                '«' => closing = Some('»'),
+                '„' => closing = Some('“'),
+                _ => own.push(c),
+            },
+        }
+    }
+    // An unclosed quote quoted nothing: the text is all the user's.
+    if closing.is_some() {
+        return text.to_string();
+    }
+    own
+}
+
 /// English's commonest small words: what a text in English is full of (leaving out the ones
 /// other languages write too: "a", "no", "me", "in", "is", "was", "we", "an").
 const ENGLISH_WORDS: &[&str] = &[
@@ -127,10 +158,25 @@ const ENGLISH_WORDS: &[&str] = &[
 /// The language a text is in when it is not English; `None` for English, and for text too
 /// short or mixed to tell (error codes, one word, emoji).
 pub fn other_language(text: &str) -> Option<OtherLanguage> {
-    if let Some(found) = by_script(text) {
+    // What the user quotes ("it says \"Die Seite ist nicht erreichbar\"") is the screen's
+    // language, not theirs; and a short word in capitals is an abbreviation ("MI, AL, LA").
+    let own = unquoted(text);
+    let words: Vec<String> = own
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !is_abbreviation(w))
+        .map(str::to_lowercase)
+        .collect();
+    let english = words
+        .iter()
+        .filter(|w| ENGLISH_WORDS.contains(&w.as_str()) || SHARED_ENGLISH.contains(&w.as_str()))
+        .count();
+    // English around an error pasted in another script ("I get 无法连接到服务器 in chrome") is
+    // an English message.
+    if english == 0
+        && let Some(found) = by_script(&own)
+    {
         return Some(found);
     }
-    let words = plain_words::lowercase_words(text);
     let english = words
         .iter()
         .filter(|w| ENGLISH_WORDS.contains(&w.as_str()))
@@ -244,6 +290,11 @@ mod tests {
         for text in [
             "QuickBooks says 502 Bad Gateway since this morning",
             "the invoice for Del Monte y Hijos will not open, it says error 502",
+            "It says \"Die Seite ist nicht erreichbar\"",
+            "bank feed error “No se puede conectar con el banco” since Monday",
+            "QuickBooks shows this error: Не удалось подключиться к серверу",
+            "I get 无法连接到服务器，请稍后再试 in chrome",
+            "Nexus states MI, AL, LA",
             "our client in Montreal sees 'page introuvable' when he opens the banking tab",
             "502",
             "🙁🙁🙁",

@@ -497,8 +497,19 @@ pub fn asks_about_billing(message: &str) -> bool {
         "downgrade my plan",
         "change my plan",
     ];
+    // "how much does the download usually take", "how much is left": time or amount, not price.
+    const NOT_A_PRICE: &[&str] = &[
+        "take", "takes", "long", "time", "left", "space", "data", "memory", "storage",
+    ];
     let text = Normalised::new(message);
-    text.any(BILLING) && !cues::mentions_trouble(&text) && !cues::negated(&text)
+    const HOW_MUCH: &[&str] = &["how much does", "how much is"];
+    let about_time_or_amount = text.any(HOW_MUCH)
+        && text.words().any(|w| NOT_A_PRICE.contains(&w))
+        && !text.without(HOW_MUCH).any(BILLING);
+    text.any(BILLING)
+        && !about_time_or_amount
+        && !cues::mentions_trouble(&text)
+        && !cues::negated(&text)
 }
 
 /// "yes add it", "please add": the offer on screen to add to the ticket, taken in words.
@@ -1544,6 +1555,13 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
         || ["never mind", "nevermind", "nvm"].contains(&text.padded().trim())
     {
         return None;
+    }
+    // "ça marche", "geht wieder" (with no negation of theirs); "yeah right" alone.
+    if cues::fixed_in_another_language(text) {
+        return Some(Intent::Fixed);
+    }
+    if cues::only_sarcasm(text) {
+        return Some(Intent::NotFixed);
     }
     // "never mind, it's fixed now": what follows the "never mind" is the answer.
     let words: Vec<&str> = text.words().collect();
@@ -4441,6 +4459,35 @@ mod tests {
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }
+        // A review's cases: a request only with nothing but words of asking, a declined one,
+        // negations of the other languages, a symptom that has no error, "yeah right" that is
+        // no sarcasm.
+        for said in [
+            "still wont connect me to my bank",
+            "should i open a ticket with the bank?",
+            "it keeps trying to transfer me to the old login page",
+            "done, got the im not a robot box again",
+            "no customer service please",
+            "dont want customer service",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Human), "{said}");
+        }
+        for said in [
+            "limpei o cache mas nao funcionou",
+            "geht wieder nicht",
+            "ça marche pas",
+            "ça marche toujours pas",
+            "it doesnt give any error, just a blank page",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        for said in ["yeah right now it works", "fixed it yeah right away"] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        assert!(!asks_about_billing(
+            "how much does the download usually take"
+        ));
+        assert!(asks_about_billing("how much does payroll cost"));
         // "si" in a longer reply is "if".
         assert_ne!(
             intent("si el problema sigue igual mañana te aviso"),

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
+use support::split::is_test;
 use supportbot::understand::language::other_language;
 
 #[derive(serde::Deserialize)]
@@ -16,16 +17,6 @@ struct Set {
 struct Case {
     source: String,
     text: String,
-}
-
-/// The split rule of both sets: test when FNV-1a-64 of the source % 5 < 2.
-fn is_test(source: &str) -> bool {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in source.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h % 5 < 2
 }
 
 fn cases(file: &str) -> Vec<Case> {

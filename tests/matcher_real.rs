@@ -14,6 +14,7 @@ use supportbot::knowledge::load::load_dir;
 
 mod support;
 use support::paths::{repo_root, shipped_knowledge};
+use support::split::fnv1a;
 
 #[derive(Deserialize)]
 struct Set {
@@ -49,14 +50,6 @@ fn real_set() -> Vec<Case> {
 }
 
 /// FNV-1a, 64 bits: the split rule's hash (stable, written out here so the rule cannot drift).
-fn fnv1a(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
 
 #[test]
 fn the_real_post_set_is_whole_and_split_by_its_rule() {

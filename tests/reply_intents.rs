@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 mod support;
+use support::split::is_test;
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -40,16 +41,6 @@ struct Case {
 #[derive(Debug, Deserialize)]
 struct Set {
     case: Vec<Case>,
-}
-
-/// The split rule, as for the real-post set: test when FNV-1a-64 of the source % 5 < 2.
-fn is_test(source: &str) -> bool {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in source.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h % 5 < 2
 }
 
 fn load() -> Set {

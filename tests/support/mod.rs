@@ -14,6 +14,7 @@ pub mod http;
 pub mod journey;
 pub mod paths;
 pub mod service_chat;
+pub mod split;
 pub mod tickets;
 #[cfg(feature = "semantic")]
 pub mod tiny_bert;

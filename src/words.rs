@@ -168,6 +168,14 @@ pub const THAT_IS_THE_USUAL_SETUP: &str =
 /// staff; the test's own question follows.
 pub const STILL_HERE_NOTED: &str =
     "Noted: it still fails where you are. What counts here is whether it works in the test.";
+/// The trouble where the user is, said again at a test: what the test asks, and how to pass it.
+pub fn still_here_again(test: &str) -> String {
+    format!(
+        "I hear you: it still fails where you are. This step is a test somewhere else \
+         (**{test}**), and whether it works there tells me which fix comes next. If you can't \
+         try it, say \"skip\" and we'll go on."
+    )
+}
 /// A choice's label typed when that choice is not on screen ("Switch to Payroll Update
 /// Fails ..."): the fix on screen is left untried and the article opened.
 pub fn left_untried_for(fix: &str, article: &str) -> String {

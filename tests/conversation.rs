@@ -8838,6 +8838,15 @@ fn still_failing_where_the_user_is_leaves_the_test_open() {
             .iter()
             .any(|d| d == "still getting H202 for Birch Law")
     );
+    // Said again: not the same words again, but what the test is and how to pass it (found by
+    // a later tester).
+    let out = chat.say("still the same H202 here");
+    assert_eq!(outcome_of(&chat, server), None, "{}", all_text(&out));
+    assert!(
+        has(&out, "I hear you") && has(&out, "say \"skip\"") && !has(&out, "Noted"),
+        "{}",
+        all_text(&out)
+    );
 
     let mut chat = Chat::new(&kb);
     chat.say("login loop in quickbooks online on the office network, it works at home");

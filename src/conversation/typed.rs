@@ -558,7 +558,19 @@ pub(super) fn answer(
         // ("its blank in normal chrome still": the usual window, answered below.)
         && !understand::about_the_usual_setup(text)
     {
+        // Said again just before ("I have made it, but the error comes still", then "still the
+        // same Fehler"): not the same words again, but what the test is and the way past it.
+        let places = place_names(article, test);
+        let again = session
+            .descriptions
+            .last()
+            .is_some_and(|before| understand::still_here_not_there(before, &places));
         note_follow_up(session, text);
+        if again {
+            let lead = words::still_here_again(&test.title);
+            open_question(session, article, &lead, now, out);
+            return;
+        }
         open_question(session, article, words::STILL_HERE_NOTED, now, out);
         return;
     }

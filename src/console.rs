@@ -286,12 +286,19 @@ const CONSOLE_COMMANDS: &str = concat!(
 );
 
 /// Runs the console until end of input or /quit.
+///
+/// `input` is read on a thread of its own, so that while the user is not typing the console
+/// still prints what happens meanwhile (on a terminal): an outage starting or ending, and the
+/// `notices` other parts of the process send (the knowledge watcher's), each above a fresh
+/// prompt. (Staff cannot claim or resolve a ticket meanwhile: one process at a time uses the
+/// data directory, so the user hears of it on return, [`ticket_news`].)
 pub async fn run(
     service: Service,
     user: UserRef,
-    input: impl BufRead,
+    input: impl BufRead + Send + 'static,
     mut output: impl Write,
     interactive: bool,
+    mut notices: Option<Notices>,
 ) -> anyhow::Result<()> {
     writeln!(
         output,
@@ -316,22 +323,39 @@ pub async fn run(
     )?;
     // The open question's choices are the first `question_len` on screen; an aside's come after.
     let mut question_len = choices.len();
-    let mut lines = input.lines();
+    let mut messages = read_messages(input);
     if interactive {
         // The terminal marks pasted text, so a pasted log is one message, not one per line.
         write!(output, "{PASTE_MODE_ON}")?;
     }
     let mut outages = BTreeSet::new();
+    let mut idle = tokio::time::interval(IDLE_NEWS_EVERY);
+    idle.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
-        for news in incident_news(&service, &mut outages) {
+        for news in incident_news(&service, &user, &mut outages) {
             writeln!(output, "{news}")?;
         }
         if interactive {
             write!(output, "> ")?;
             output.flush()?;
         }
-        let Some(line) = lines.next() else { break };
-        let line = one_message(line?, &mut lines)?;
+        let message = loop {
+            tokio::select! {
+                biased;
+                message = messages.recv() => break message,
+                Some(notice) = next_notice(&mut notices) => {
+                    above_the_prompt(&mut output, &[notice], interactive)?;
+                }
+                _ = idle.tick(), if interactive => {
+                    let news = incident_news(&service, &user, &mut outages);
+                    if !news.is_empty() {
+                        above_the_prompt(&mut output, &news, interactive)?;
+                    }
+                }
+            }
+        };
+        let Some(line) = message else { break };
+        let line = line?;
         if !interactive && !line.trim().is_empty() {
             writeln!(output, "> {}", line.trim())?;
         }
@@ -377,9 +401,75 @@ pub async fn run(
     Ok(())
 }
 
+/// News from elsewhere in the process for the console to print as it comes (the knowledge
+/// watcher's "[knowledge reloaded ...]").
+pub type Notices = tokio::sync::mpsc::UnboundedReceiver<String>;
+
+/// How often a console waiting for the user looks for news of an outage.
+const IDLE_NEWS_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The next notice, or never when there is no source of them (or it is gone).
+async fn next_notice(notices: &mut Option<Notices>) -> Option<String> {
+    match notices {
+        Some(rx) => match rx.recv().await {
+            Some(notice) => Some(notice),
+            None => {
+                *notices = None;
+                std::future::pending().await
+            }
+        },
+        None => std::future::pending().await,
+    }
+}
+
+/// Prints `lines` while the prompt waits: on a terminal the prompt line (and whatever was
+/// typed on it so far, which the terminal still holds) is cleared first and drawn again
+/// after, so news never runs into the prompt.
+fn above_the_prompt(
+    output: &mut impl Write,
+    lines: &[String],
+    interactive: bool,
+) -> std::io::Result<()> {
+    if interactive {
+        write!(output, "\r\x1b[2K")?;
+    }
+    for line in lines {
+        writeln!(output, "{line}")?;
+    }
+    if interactive {
+        write!(output, "> ")?;
+    }
+    output.flush()
+}
+
+/// Reads `input` on a thread of its own, one message at a time (a bracketed paste joined into
+/// one), so the console can print news while it waits for the user. The thread ends at the
+/// end of input, on a read error (sent on), or when the console stops listening.
+fn read_messages(
+    input: impl BufRead + Send + 'static,
+) -> tokio::sync::mpsc::UnboundedReceiver<std::io::Result<String>> {
+    let (sender, receiver) = tokio::sync::mpsc::unbounded_channel();
+    std::thread::spawn(move || {
+        let mut lines = input.lines();
+        while let Some(line) = lines.next() {
+            let message = line.and_then(|l| one_message(l, &mut lines));
+            let failed = message.is_err();
+            if sender.send(message).is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
 /// The banner lines for incidents that started or ended since `shown` (the active ones the
-/// console has announced): "[outage I-0007 since 10:42 UTC: ...]", "[outage I-0007 is over]".
-fn incident_news(service: &Service, shown: &mut BTreeSet<IncidentId>) -> Vec<String> {
+/// console has announced): "[outage I-0007 since 10:42 UTC: ...]", "[outage I-0007 is over]";
+/// to a user who asked to be told of its end, the end is told in full.
+fn incident_news(
+    service: &Service,
+    user: &UserRef,
+    shown: &mut BTreeSet<IncidentId>,
+) -> Vec<String> {
     let active = service.store().active_incidents();
     let mut news = Vec::new();
     for i in &active {
@@ -399,7 +489,18 @@ fn incident_news(service: &Service, shown: &mut BTreeSet<IncidentId>) -> Vec<Str
         .collect();
     for id in ended {
         shown.remove(&id);
-        news.push(format!("[outage {id} is over]"));
+        let told = service.store().is_subscribed(id, &user.id);
+        match service.store().incident(id) {
+            Ok(Some(i)) if told => {
+                let note = i.updates.last().map(|u| u.text.clone()).unwrap_or_default();
+                news.push(crate::escalation::text::for_terminal(&words::outage_over(
+                    &id.to_string(),
+                    &i.title,
+                    &note,
+                )));
+            }
+            _ => news.push(format!("[outage {id} is over]")),
+        }
     }
     news
 }

@@ -53,9 +53,16 @@ async fn say(service: &Service, who: &UserRef, event: Event) -> String {
 /// Runs the console over `script` (piped, as `supportbot console < script`) and returns its output.
 async fn console(service: Service, script: &str) -> String {
     let mut out = Vec::new();
-    supportbot::console::run(service, user("u1"), script.as_bytes(), &mut out, false)
-        .await
-        .unwrap();
+    supportbot::console::run(
+        service,
+        user("u1"),
+        std::io::Cursor::new(script.to_string()),
+        &mut out,
+        false,
+        None,
+    )
+    .await
+    .unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -461,4 +468,120 @@ async fn a_check_turned_down_with_a_404_is_not_counted_as_down_in_uptime() {
         "{shown}"
     );
     assert!(!shown.contains("0.0% up"), "{shown}");
+}
+
+/// Input typed when the test says so: a reader that waits for each line sent to it.
+struct TypedLater(std::sync::mpsc::Receiver<String>, Vec<u8>);
+
+impl std::io::Read for TypedLater {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.1.is_empty() {
+            match self.0.recv() {
+                Ok(line) => self.1 = line.into_bytes(),
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.1.len());
+        buf[..n].copy_from_slice(&self.1[..n]);
+        self.1.drain(..n);
+        Ok(n)
+    }
+}
+
+/// Output the test reads while the console still runs.
+#[derive(Clone, Default)]
+struct Screen(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Screen {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Screen {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+
+    /// Waits (up to 10 s) until the screen shows `needle`.
+    async fn shows(&self, needle: &str) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !self.text().contains(needle) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "`{needle}` not shown; screen:\n{}",
+                self.text()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_console_waiting_for_the_user_shows_an_outage_and_the_watchers_news_above_its_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let staff = service.clone();
+    let (typed, typed_in) = std::sync::mpsc::channel::<String>();
+    let (notices, notices_in) = tokio::sync::mpsc::unbounded_channel::<String>();
+    let screen = Screen::default();
+    let console = supportbot::console::run(
+        service,
+        user("u1"),
+        std::io::BufReader::new(TypedLater(typed_in, Vec::new())),
+        screen.clone(),
+        true,
+        Some(notices_in),
+    );
+    let user_waits = async {
+        // The prompt is out: nothing is typed from here on until /quit.
+        screen.shows("\x1b[?2004h> ").await;
+        staff
+            .declare_incident(
+                "sam",
+                "Sign-in failing for everyone",
+                &["quickbooks-error-502".into()],
+            )
+            .unwrap();
+        screen
+            .shows("[outage I-0001 since 1970-01-01T00:16:40Z: Sign-in failing for everyone]")
+            .await;
+        notices
+            .send("[knowledge reloaded: 14 articles, revision 1234abcd]".into())
+            .unwrap();
+        screen.shows("revision 1234abcd]\n> ").await;
+        // The user asked to hear of its end (as "Notify me when it's fixed" does): told in full.
+        staff
+            .store()
+            .subscribe(IncidentId(1), &user("u1"), 1_000)
+            .unwrap();
+        staff
+            .resolve_incident(IncidentId(1), "sam", Some("Sign-in works again"))
+            .unwrap();
+        screen
+            .shows("The outage I-0001 is over: Sign-in failing for everyone. Sign-in works again.")
+            .await;
+        typed.send("/quit\n".into()).unwrap();
+    };
+    let (ran, ()) = tokio::join!(console, user_waits);
+    ran.unwrap();
+    let shown = screen.text();
+    // Each news line starts on a cleared prompt line and a new prompt follows it.
+    assert!(
+        shown.contains("\r\x1b[2K[outage I-0001"),
+        "the prompt line is cleared first:\n{shown:?}"
+    );
+    assert!(
+        shown.contains("\r\x1b[2K[knowledge reloaded: 14 articles, revision 1234abcd]\n> "),
+        "{shown:?}"
+    );
+    assert_eq!(
+        shown.matches("[outage I-0001 since").count(),
+        1,
+        "told once:\n{shown}"
+    );
 }

@@ -15,25 +15,30 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
     let config = ctx.config();
     let knowledge = ctx.serving_knowledge()?;
     let store = ctx.store()?;
+    let interactive = std::io::stdin().is_terminal();
+    // On a terminal the watcher's news is printed by the console, above its prompt; piped, it
+    // goes to stderr as it comes (scripts and logs read it there).
+    let (notices, notices_in) = tokio::sync::mpsc::unbounded_channel::<String>();
     let _watcher = knowledge
-        .watch(|outcome| {
-            say_reload(&outcome);
+        .watch(move |outcome| {
+            let mut lines = reload_news(&outcome);
             if let Ok(r) = &outcome
                 && !r.examples_astray.is_empty()
             {
-                eprintln!(
+                lines.push(format!(
                     "[{} example(s) no longer find their own article first; `supportbot kb check` fails on them:]",
                     r.examples_astray.len()
-                );
-                for p in &r.examples_astray {
-                    eprintln!("{p}");
-                }
+                ));
+                lines.extend(r.examples_astray.iter().map(ToString::to_string));
+            }
+            let text = lines.join("\n");
+            if !interactive || notices.send(text.clone()).is_err() {
+                eprintln!("{text}");
             }
         })
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable"))
         .ok();
     let service = ctx.serving_service(knowledge.clone(), store);
-    let interactive = std::io::stdin().is_terminal();
     let runtime = ctx.runtime()?;
     // Entered so the monitor's task lands on this runtime; stopped when the console ends.
     let _monitor = {
@@ -57,9 +62,10 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
     let talked = runtime.block_on(crate::console::run(
         service,
         console_user(user),
-        std::io::stdin().lock(),
+        std::io::BufReader::new(std::io::stdin()),
         std::io::stdout(),
         interactive,
+        Some(notices_in),
     ));
     let _ = stop_delivery.send(true);
     // What is still queued is sent after the command (see `Context::deliver_queued`).
@@ -88,28 +94,28 @@ fn console_user(user: Option<String>) -> UserRef {
     }
 }
 
-/// The watcher's news, one bracketed line (and the problems of a rejected edit).
-fn say_reload(
+/// The watcher's news: one bracketed line (and the problems of a rejected edit).
+fn reload_news(
     outcome: &Result<crate::knowledge::watch::Reloaded, Vec<crate::knowledge::Diagnostic>>,
-) {
+) -> Vec<String> {
     match outcome {
-        Ok(r) if r.recovered && !r.changed => eprintln!(
+        Ok(r) if r.recovered && !r.changed => vec![format!(
             "[knowledge valid again: the files match the version in service ({} articles, revision {})]",
             r.articles, r.revision
-        ),
-        Ok(r) if r.recovered => eprintln!(
+        )],
+        Ok(r) if r.recovered => vec![format!(
             "[knowledge reloaded, valid again: {} articles, revision {}]",
             r.articles, r.revision
-        ),
-        Ok(r) => eprintln!(
+        )],
+        Ok(r) => vec![format!(
             "[knowledge reloaded: {} articles, revision {}]",
             r.articles, r.revision
-        ),
+        )],
         Err(problems) => {
-            eprintln!("[knowledge edit rejected, still using the last good version:]");
-            for p in problems {
-                eprintln!("{p}");
-            }
+            let mut lines =
+                vec!["[knowledge edit rejected, still using the last good version:]".to_string()];
+            lines.extend(problems.iter().map(ToString::to_string));
+            lines
         }
     }
 }

@@ -356,3 +356,40 @@ async fn an_old_button_never_matches_a_step_after_forget() {
         "nothing recorded"
     );
 }
+
+/// Forgetting a user also removes what they were told of incidents (their name is kept there,
+/// and whether they asked to hear of the end) and their landings in the crowd signal's window.
+#[test]
+fn forget_removes_the_users_incident_notices_and_crowd_landings() {
+    use supportbot::incident::IncidentId;
+    use supportbot::incident::crowd::CrowdRule;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_waiting(dir.path(), Duration::from_secs(5)).unwrap();
+    let rule = CrowdRule {
+        users: 2,
+        minutes: 15,
+    };
+    store.subscribe(IncidentId(1), &user("ann"), 100).unwrap();
+    store.subscribe(IncidentId(1), &user("bob"), 100).unwrap();
+    assert_eq!(
+        store.land_in_crowd(&rule, "bank-feed", "ann", 100).unwrap(),
+        None
+    );
+
+    store.forget_user("ann").unwrap();
+
+    assert!(!store.is_subscribed(IncidentId(1), "ann"));
+    assert!(store.is_subscribed(IncidentId(1), "bob"), "others are kept");
+    assert!(
+        store
+            .incident_users(IncidentId(1))
+            .iter()
+            .all(|u| u.user.id != "ann"),
+        "nothing of ann is left on the incident"
+    );
+    assert_eq!(
+        store.land_in_crowd(&rule, "bank-feed", "bob", 110).unwrap(),
+        None,
+        "ann's landing is gone, so bob alone is no crowd"
+    );
+}

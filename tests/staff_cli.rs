@@ -534,3 +534,34 @@ fn staff_actions_answer_in_json() {
         );
     }
 }
+
+/// Tickets from a web form (one `escalate` process each) count toward the crowd signal under
+/// the configured rule: the window is on disk, not in one process's memory.
+#[test]
+fn escalations_from_separate_processes_make_a_crowd() {
+    let staff = Staff {
+        cwd: tempfile::tempdir().unwrap(),
+        data: tempfile::tempdir().unwrap(),
+    };
+    for who in ["web:1", "web:2", "web:3"] {
+        staff.expect(
+            0,
+            &[
+                "--crowd-users",
+                "3",
+                "escalate",
+                "--user",
+                who,
+                "--name",
+                who,
+                "--text",
+                "my bank feed is not updating since yesterday",
+            ],
+        );
+    }
+    let listed = staff.expect(0, &["incidents", "list", "--all"]);
+    assert!(
+        listed.contains("I-0001  suspected") && listed.contains("Bank Feed"),
+        "{listed}"
+    );
+}

@@ -34,8 +34,10 @@ pub fn run(ctx: &Context, args: EscalateArgs) -> Result<ExitCode, CliError> {
             Knowledge::unavailable(&config.knowledge_dir, why)
         });
     let store = ctx.store()?;
+    // Tickets from a web form count toward the crowd signal, under the configured rule.
     let service =
-        Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()));
+        Service::with_prober(knowledge, store.clone(), Prober::new(config.checks.clone()))
+            .with_crowd_rule(config.monitor.crowd);
     let user = UserRef {
         id: args.user,
         name: args.name,

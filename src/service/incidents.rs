@@ -156,10 +156,16 @@ impl Service {
         user: &str,
         now: u64,
     ) -> Result<(), ServiceError> {
-        let crossed = match self.crowd.lock() {
-            Ok(mut crowd) => crowd.land(&self.crowd_rule, article, user, now),
-            // A panic elsewhere while holding it: the signal is best effort.
-            Err(_) => return Ok(()),
+        let crossed = match self
+            .store
+            .land_in_crowd(&self.crowd_rule, article, user, now)
+        {
+            Ok(crossed) => crossed,
+            // The signal is best effort: the user's message is answered all the same.
+            Err(e) => {
+                tracing::warn!(error = %e, article, "could not note a landing for the crowd signal");
+                return Ok(());
+            }
         };
         let Some(users) = crossed else {
             return Ok(());

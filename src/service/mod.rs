@@ -51,8 +51,6 @@ pub struct Service {
     turns: Arc<UserTurns>,
     /// How long a description may wait for its sentence vectors before it is ranked lexically.
     semantic_deadline: std::time::Duration,
-    /// Who landed on which article lately, for the crowd signal.
-    crowd: Arc<std::sync::Mutex<crate::incident::crowd::Crowd>>,
     crowd_rule: crate::incident::crowd::CrowdRule,
 }
 
@@ -97,7 +95,6 @@ impl Service {
             prober,
             turns: Arc::default(),
             semantic_deadline: crate::config::SEMANTIC_DEADLINE,
-            crowd: Arc::default(),
             crowd_rule: crate::incident::crowd::CrowdRule::default(),
         }
     }

@@ -8,6 +8,7 @@
 
 mod adapter;
 mod codec;
+mod crowd;
 mod error;
 mod incidents;
 mod open;
@@ -62,6 +63,8 @@ pub struct Store {
     history: sled::Tree,
     /// Incident number, user id -> what they were told ([`IncidentUser`]).
     incident_users: sled::Tree,
+    /// Article id, 0, user id -> when they last landed on it (the crowd signal's window).
+    crowd: sled::Tree,
     /// The open and monitoring incidents, read once and kept until an incident is written:
     /// every user event asks for them, and the incidents table only grows. Sound because one
     /// process at a time opens a database.
@@ -138,6 +141,7 @@ impl Store {
             incidents: tree("incidents")?,
             history: tree("history")?,
             incident_users: tree("incident_users")?,
+            crowd: tree("crowd")?,
             active_incidents: Default::default(),
             db,
             dir: path,

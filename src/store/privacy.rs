@@ -27,6 +27,10 @@ struct Removal {
     stats: Vec<(IVec, Vec<u8>)>,
     /// Users whose open-ticket entry goes.
     open_entries: Vec<String>,
+    /// Keys of what a forgotten user was told of incidents (their name is in it) and of their
+    /// landings in the crowd signal's window.
+    incident_users: Vec<IVec>,
+    crowd: Vec<IVec>,
 }
 
 impl Store {
@@ -128,6 +132,19 @@ impl Store {
                 removal.stats.push((k, to_json(&ev)));
             }
         }
+        for r in self.incident_users.iter() {
+            let (k, _) = r.map_err(|e| self.error(e))?;
+            // Incident number (8 bytes), then the user id.
+            if k.get(8..) == Some(user_id.as_bytes()) {
+                removal.incident_users.push(k);
+            }
+        }
+        for r in self.crowd.iter() {
+            let (k, _) = r.map_err(|e| self.error(e))?;
+            if super::crowd::crowd_key_user(&k) == user_id.as_bytes() {
+                removal.crowd.push(k);
+            }
+        }
         removal.tickets = theirs;
         self.apply(&removal)?;
         Ok((removal.sessions.len(), removal.tickets.len()))
@@ -163,27 +180,37 @@ impl Store {
             &self.open_by_user,
             &self.outbox,
             &self.stats,
+            &self.incident_users,
+            &self.crowd,
         );
         trees
-            .transaction(|(sessions, tickets, rows, open, outbox, stats)| {
-                for user in &r.sessions {
-                    sessions.remove(user.as_bytes())?;
-                }
-                for id in &r.tickets {
-                    tickets.remove(&be(id.0))?;
-                    rows.remove(&be(id.0))?;
-                }
-                for user in &r.open_entries {
-                    open.remove(user.as_bytes())?;
-                }
-                for k in &r.queued {
-                    outbox.remove(k)?;
-                }
-                for (k, v) in &r.stats {
-                    stats.insert(k, v.as_slice())?;
-                }
-                Ok::<_, ConflictableTransactionError<()>>(())
-            })
+            .transaction(
+                |(sessions, tickets, rows, open, outbox, stats, told, crowd)| {
+                    for user in &r.sessions {
+                        sessions.remove(user.as_bytes())?;
+                    }
+                    for id in &r.tickets {
+                        tickets.remove(&be(id.0))?;
+                        rows.remove(&be(id.0))?;
+                    }
+                    for user in &r.open_entries {
+                        open.remove(user.as_bytes())?;
+                    }
+                    for k in &r.queued {
+                        outbox.remove(k)?;
+                    }
+                    for (k, v) in &r.stats {
+                        stats.insert(k, v.as_slice())?;
+                    }
+                    for k in &r.incident_users {
+                        told.remove(k)?;
+                    }
+                    for k in &r.crowd {
+                        crowd.remove(k)?;
+                    }
+                    Ok::<_, ConflictableTransactionError<()>>(())
+                },
+            )
             .map_err(|e| match e {
                 TransactionError::Storage(e) => self.error(e),
                 TransactionError::Abort(()) => self.unreadable("privacy change aborted".into()),

@@ -2034,11 +2034,16 @@ fn no_longer_seen() -> Vec<&'static str> {
 /// "I'm in!", "finally in", "got in": after a sign-in fix, the whole reply says it worked.
 fn arrived(text: &Normalised) -> bool {
     const OPENERS: &[&str] = &["yes", "yay", "ok", "okay", "omg", "wow", "and", "ah", "oh"];
-    let words: Vec<&str> = text
+    // ("i'm in now thanks", "got in, thank you!": thanks after it changes nothing.)
+    const THANKED: &[&str] = &["thanks", "thank", "you", "thx", "ty", "tysm", "so", "much"];
+    let mut words: Vec<&str> = text
         .words()
         .filter(|w| *w != BREAK)
         .skip_while(|w| OPENERS.contains(w))
         .collect();
+    while words.len() > 2 && words.last().is_some_and(|w| THANKED.contains(w)) {
+        words.pop();
+    }
     matches!(
         words.as_slice(),
         ["im" | "finally" | "got", "in"]

@@ -3873,6 +3873,8 @@ mod tests {
             "it does now",
             "I'm in!",
             "finally in",
+            "i'm in now thanks",
+            "got in, thank you!",
             "payment went through",
             "transactions are showing now",
             "bank feed is updating now",
@@ -3894,6 +3896,8 @@ mod tests {
         for said in [
             "i dont see my invoices anymore",
             "im in chrome",
+            "in thanks",
+            "im in chrome thanks",
             "that was it? still blank",
             "i went through the steps",
             "i can see the error now",

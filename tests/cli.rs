@@ -398,6 +398,40 @@ fn diagnose_text_output() {
     assert!(stdout(&o).contains("No confident match"), "{}", show(&o));
 }
 
+/// Close but unsure (lexical only): the closest articles, not "I don't have an article".
+#[test]
+fn diagnose_offers_the_closest_articles_when_unsure() {
+    let o = run(&[
+        "diagnose",
+        "quickbooks not loading",
+        "--knowledge",
+        shipped_knowledge().to_str().unwrap(),
+        "--semantic-model",
+        "off",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let said = stdout(&o);
+    assert!(
+        said.starts_with("Not sure which article fits; these come closest:\n"),
+        "{said}"
+    );
+    assert!(!said.contains("I don't have an article"), "{said}");
+    let first = said.lines().nth(1).unwrap_or_default();
+    assert!(first.ends_with("(page-not-loading)"), "{said}");
+    let o = run(&[
+        "diagnose",
+        "quickbooks not loading",
+        "--json",
+        "--knowledge",
+        shipped_knowledge().to_str().unwrap(),
+        "--semantic-model",
+        "off",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["confident"], false);
+    assert_eq!(v["candidates"][0], "page-not-loading", "{v}");
+}
+
 #[test]
 fn global_options_before_or_after_the_subcommand_and_from_env() {
     let k = shipped_knowledge();

@@ -6,6 +6,9 @@ use serde_json::json;
 use std::io::Write;
 use std::process::ExitCode;
 
+/// How many close-but-unsure articles a conversation offers at "Is it one of these?".
+const CANDIDATES_OFFERED: usize = crate::conversation::CANDIDATES;
+
 /// `diagnose TEXT`: ranks articles; JSON or a readable answer. With `--json`, each match shows
 /// its lexical and semantic parts, and `semantic` says whether the model took part.
 pub fn run(
@@ -49,12 +52,14 @@ pub fn run(
             "mode": if ranking.hybrid { "hybrid" } else { "lexical" },
             "thresholds": {"confident": ranking.confident, "possible": ranking.possible, "clear": ranking.clear},
             "semantic": knowledge.semantic_status(),
+            "candidates": ranking.candidates(CANDIDATES_OFFERED).iter().map(|m| &kb.article_at(m.doc).id).collect::<Vec<_>>(),
             "matches": ranking.matches.iter().map(entry).collect::<Vec<_>>(),
             "revision": kb.revision(),
         });
         writeln!(out, "{v}")?;
         return Ok(ExitCode::SUCCESS);
     }
+    let candidates = ranking.candidates(CANDIDATES_OFFERED);
     match ranking.best() {
         Some(m) => {
             let a = kb.article_at(m.doc);
@@ -81,6 +86,15 @@ pub fn run(
                     .unwrap_or_default()
             )?;
         }
+        // Close but unsure: what a conversation offers as "Is it one of these?", not "I don't
+        // have an article".
+        None if !candidates.is_empty() => {
+            writeln!(out, "Not sure which article fits; these come closest:")?;
+            for m in &candidates {
+                let a = kb.article_at(m.doc);
+                writeln!(out, "  {:.2}  {}  ({})", m.score, a.title, a.id)?;
+            }
+        }
         None => {
             writeln!(
                 out,
@@ -88,13 +102,10 @@ pub fn run(
             )?;
         }
     }
-    if ranking.matches.len() > usize::from(ranking.best().is_some()) {
+    let shown = usize::from(ranking.best().is_some()) + candidates.len();
+    if ranking.matches.len() > shown {
         writeln!(out, "\nOther candidates:")?;
-        for m in ranking
-            .matches
-            .iter()
-            .skip(usize::from(ranking.best().is_some()))
-        {
+        for m in ranking.matches.iter().skip(shown) {
             let a = kb.article_at(m.doc);
             writeln!(out, "  {:.2}  {}  ({})", m.score, a.title, a.id)?;
         }

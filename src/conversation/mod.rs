@@ -46,7 +46,7 @@ use walk::start_article;
 /// How many ranked articles a session remembers.
 const KEEP_MATCHES: usize = 5;
 /// How many low-confidence candidates are offered.
-const CANDIDATES: usize = 3;
+pub const CANDIDATES: usize = 3;
 
 /// Something the user did.
 #[derive(Debug, Clone, PartialEq)]

@@ -1210,7 +1210,13 @@ fn a_restart_with_a_broken_edit_serves_the_last_good_version() {
         Duration::from_secs(10),
     );
     std::fs::write(&article, &original).unwrap();
-    c.wait_for(true, "[knowledge reloaded", RELOAD_LIMIT);
+    // The fixed files are the copy in service, byte for byte: the same revision, wherever
+    // each folder is.
+    c.wait_for(
+        true,
+        "[knowledge valid again: the files match the version in service",
+        RELOAD_LIMIT,
+    );
     c.finish();
 
     // The copy is never what `kb check` judges.

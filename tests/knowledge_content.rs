@@ -113,3 +113,32 @@ fn the_neighbouring_articles_exist() {
         assert!(!a.solutions.is_empty() && !a.symptoms.is_empty(), "{id}");
     }
 }
+
+/// The revision is the files' content (and names), not where the folder is: the last good copy
+/// under DATA_DIR and a clone elsewhere have the revision of the folder they came from.
+#[test]
+fn the_same_files_in_another_folder_have_the_same_revision() {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copied = elsewhere.path().join("some/other/kb-copy");
+    copy(&shipped_knowledge(), &copied);
+    let here = load_dir(&shipped_knowledge()).expect("valid");
+    let there = load_dir(&copied).expect("valid");
+    assert_eq!(here.revision(), there.revision());
+    // A change of content is a new revision.
+    let article = copied.join("articles/slow-performance.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, format!("{text}\n")).unwrap();
+    assert_ne!(load_dir(&copied).unwrap().revision(), here.revision());
+}

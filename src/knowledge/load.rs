@@ -132,9 +132,11 @@ pub fn from_files<'a>(
 ) -> Result<KnowledgeBase, Vec<Diagnostic>> {
     let sources: Vec<(&str, &str, &[u8])> = sources.into_iter().collect();
     let hash_sources = || {
+        // By the file's stem, not its path: the same files give the same revision wherever the
+        // knowledge directory is (the last good copy under DATA_DIR, a clone elsewhere).
         let mut hasher = Fnv::default();
-        for (name, _, bytes) in &sources {
-            hasher.write(name.as_bytes());
+        for (_, stem, bytes) in &sources {
+            hasher.write(stem.as_bytes());
             hasher.write(bytes);
         }
         hasher
@@ -170,7 +172,7 @@ pub fn from_files<'a>(
     let mut targets: Vec<Target> = Vec::new();
     let mut endpoints_ok = true;
     if let Some((name, bytes)) = endpoints_file {
-        hasher.write(name.as_bytes());
+        hasher.write(endpoints::FILE_NAME.as_bytes());
         hasher.write(bytes);
         match std::str::from_utf8(bytes) {
             Ok(text) => match endpoints::parse(name, text) {
@@ -624,7 +626,7 @@ mod tests {
         // The revision is the hash of every file in order, however the work was split.
         let mut hasher = Fnv::default();
         for i in (0..n).filter(|i| i % 7 != 3) {
-            hasher.write(names[i].as_bytes());
+            hasher.write(stems[i].as_bytes());
             hasher.write(texts[i].as_bytes());
         }
         assert_eq!(kb.revision(), format!("{:08x}", hasher.finish() as u32));

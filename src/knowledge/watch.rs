@@ -31,6 +31,9 @@ pub struct Knowledge {
     last_good: std::sync::OnceLock<PathBuf>,
     /// The copy being made, if one is.
     saving: std::sync::Mutex<Option<std::thread::JoinHandle<()>>>,
+    /// Started from the last good copy because the files did not load: the first reload that
+    /// loads them is a recovery, said even when they are the copy byte for byte.
+    started_from_copy: std::sync::atomic::AtomicBool,
 }
 
 /// What the embedding cache of a model not yet loaded is keyed by (see
@@ -155,6 +158,7 @@ impl Knowledge {
             problem: ArcSwapOption::empty(),
             last_good: std::sync::OnceLock::new(),
             saving: std::sync::Mutex::new(None),
+            started_from_copy: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -172,6 +176,7 @@ impl Knowledge {
             problem: ArcSwapOption::from_pointee(why),
             last_good: std::sync::OnceLock::new(),
             saving: std::sync::Mutex::new(None),
+            started_from_copy: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -192,6 +197,7 @@ impl Knowledge {
             problem: ArcSwapOption::empty(),
             last_good: std::sync::OnceLock::new(),
             saving: std::sync::Mutex::new(None),
+            started_from_copy: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -250,6 +256,8 @@ impl Knowledge {
     /// replaced once the files load again.
     pub fn started_from_last_good(&self, snapshot: PathBuf) {
         let _ = self.last_good.set(snapshot);
+        self.started_from_copy
+            .store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     fn save_last_good(&self) {
@@ -350,7 +358,12 @@ impl Knowledge {
         edits: &mpsc::Receiver<()>,
         on_event: impl Fn(Result<Reloaded, Vec<Diagnostic>>),
     ) {
-        let mut last_rejected: Option<Vec<Diagnostic>> = None;
+        // Serving the copy is serving despite a rejected state (its problems were told at
+        // start): the first load of the files is a recovery.
+        let mut last_rejected: Option<Vec<Diagnostic>> = self
+            .started_from_copy
+            .swap(false, std::sync::atomic::Ordering::SeqCst)
+            .then(Vec::new);
         while edits.recv().is_ok() {
             loop {
                 match edits.recv_timeout(SETTLE) {

@@ -494,6 +494,20 @@ pub fn no_such_article(id: &str, suggestions: &[&str]) -> String {
     text
 }
 
+/// An article id typed that is like none: what to do instead (`listed`: the articles follow as
+/// choices).
+pub fn no_article_like(id: &str, listed: bool) -> String {
+    let then = if listed {
+        "pick one of these"
+    } else {
+        "give one of the ids `supportbot kb list` shows"
+    };
+    format!(
+        "There is no article `{id}`. Describe the problem in your own words and I'll find the \
+         right one, or {then}."
+    )
+}
+
 pub fn glad_it_worked(fix: &str, prevention: &str) -> String {
     format!("Glad that worked! **{fix}** fixed it.{prevention}")
 }

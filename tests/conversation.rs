@@ -2558,6 +2558,18 @@ fn answers_without_an_open_step_are_explained_not_errors() {
     }
     let out = chat.act(Action::Article("no-such-article".into()));
     assert!(has(&out, "There is no article `no-such-article`"));
+    // Like no article at all: every article is offered by title, and describing it is said.
+    assert!(
+        has(&out, "Describe the problem in your own words"),
+        "{}",
+        all_text(&out)
+    );
+    let offered: Vec<&Action> = out.replies[0].choices.iter().map(|c| &c.action).collect();
+    assert_eq!(offered.len(), kb.articles().len(), "{offered:?}");
+    assert!(
+        offered.contains(&&Action::Article("sync-error".into())),
+        "{offered:?}"
+    );
     let out = chat.say("   ");
     assert!(has(&out, "in your own words"));
     assert_eq!(chat.session.stage, Stage::Idle);

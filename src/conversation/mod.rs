@@ -267,8 +267,23 @@ fn dont_know() -> Reply {
         .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary)
 }
 
+/// Most articles listed to pick from when an id typed names none (a Discord menu holds 25).
+const ARTICLES_LISTED: usize = 25;
+
 fn unknown_article(kb: &KnowledgeBase, id: &str) -> Reply {
     let suggestions = kb.suggest(id, 3);
+    if suggestions.is_empty() {
+        // Nothing close: every article to pick from, by title, when they fit in one list.
+        let articles = kb.articles();
+        let listed = articles.len() <= ARTICLES_LISTED;
+        let mut reply = Reply::new(words::no_article_like(id, listed)).tone(Tone::Warning);
+        if listed {
+            for a in articles {
+                reply = reply.choice(Action::Article(a.id.clone()), &a.title, Style::Secondary);
+            }
+        }
+        return reply;
+    }
     let mut reply = Reply::new(words::no_such_article(id, &suggestions)).tone(Tone::Warning);
     for s in suggestions {
         reply = reply.choice(Action::Article(s.to_string()), s, Style::Secondary);

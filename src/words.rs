@@ -213,6 +213,15 @@ pub fn article_removed(title: &str, noted: &str, fixed: bool) -> String {
 pub fn removed_step_fixed(step: &str) -> String {
     format!("Glad **{step}** fixed it: that's noted.")
 }
+/// A test's answer, given as its article was taken out: where the trouble is, no fix.
+pub fn removed_test_answered(step: &str, works: bool) -> String {
+    let there = if works {
+        "it works there"
+    } else {
+        "it fails there too"
+    };
+    format!("I've noted your answer to **{step}**: {there}.")
+}
 pub fn removed_step_not_fixed(step: &str) -> String {
     format!("I've noted that **{step}** didn't fix it.")
 }

@@ -4107,6 +4107,53 @@ fn a_step_renamed_under_the_walk_is_still_the_step_on_screen() {
     assert_solution(&out, 1, 5, "Restart the ledger");
 }
 
+/// A test's answer ("it works there") given as its article is taken out is where the trouble
+/// is, never a fix: not told as one, not recorded as one (stats and the ticket read outcomes).
+#[test]
+fn a_test_answered_as_its_article_is_removed_is_no_fix() {
+    let kb = shipped_kb();
+    let without: Vec<(String, String, Vec<u8>)> =
+        std::fs::read_dir(shipped_knowledge().join("articles"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| !p.ends_with("login-loop-signed-out.md"))
+            .map(|p| {
+                let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+                (
+                    format!("articles/{stem}.md"),
+                    stem,
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+    let endpoints = std::fs::read(shipped_knowledge().join("endpoints.toml")).unwrap();
+    let removed = supportbot::knowledge::load::from_files(
+        without
+            .iter()
+            .map(|(n, s, b)| (n.as_str(), s.as_str(), b.as_slice())),
+        Some(("endpoints.toml", endpoints.as_slice())),
+    )
+    .expect("the others are valid");
+    for answer in ["it works there", "yes"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("login keeps kicking me out in chrome");
+        chat.say("still broken");
+        let open = chat.session.attempts.last().unwrap();
+        assert!(open.test && open.outcome.is_none(), "at the test: {open:?}");
+        chat.kb = &removed;
+        let out = chat.say(answer);
+        assert!(!has(&out, "fixed it"), "{answer}: {}", all_text(&out));
+        assert!(has(&out, "it works there"), "{answer}: {}", all_text(&out));
+        assert!(!chat.recorded(Outcome::Fixed), "{answer}");
+        assert_eq!(
+            chat.session.attempts.last().unwrap().outcome,
+            Some(Outcome::WorksThere)
+        );
+        assert_eq!(chat.session.stage, Stage::Idle);
+        assert!(actions(&out).contains(&Action::Escalate), "{answer}");
+    }
+}
+
 #[test]
 fn an_article_removed_under_the_walk_is_told_and_the_answer_on_screen_kept() {
     let kb = inline_kb();

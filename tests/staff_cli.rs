@@ -33,6 +33,7 @@ fn two_tickets(data: &Path) {
         outcome: None,
         at: 50,
         skipped_on_touch: false,
+        test: false,
         content: BIG,
         said: Vec::new(),
     });

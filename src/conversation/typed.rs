@@ -1216,6 +1216,7 @@ fn open_instead(session: &mut Session, article: &Article, index: usize, now: u64
         outcome: None,
         at: now,
         skipped_on_touch: false,
+        test: article.solutions[index].test,
         content: article.solutions[index].fingerprint(),
         said: Vec::new(),
     });
@@ -1328,6 +1329,7 @@ fn rule_out_named(
         outcome: Some(outcome),
         at: now,
         skipped_on_touch: false,
+        test: article.solutions[named].test,
         content: article.solutions[named].fingerprint(),
         said: Vec::new(),
     });

@@ -308,6 +308,7 @@ fn walk_on(
             outcome: None,
             at: now,
             skipped_on_touch: false,
+            test: solution.test,
             content: solution.fingerprint(),
             said: Vec::new(),
         });
@@ -435,6 +436,7 @@ pub(super) fn record_step(
         outcome: Some(outcome),
         at: now,
         skipped_on_touch: false,
+        test: article.solutions[index].test,
         content: article.solutions[index].fingerprint(),
         said: Vec::new(),
     });

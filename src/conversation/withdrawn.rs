@@ -61,6 +61,8 @@ pub(super) fn follow_or_leave(
     };
     let noted = match (answer, &shown) {
         (Some(Outcome::Fixed), Some(step)) => words::removed_step_fixed(step),
+        (Some(Outcome::WorksThere), Some(step)) => words::removed_test_answered(step, true),
+        (Some(Outcome::FailsThere), Some(step)) => words::removed_test_answered(step, false),
         (Some(_), Some(step)) => words::removed_step_not_fixed(step),
         _ => String::new(),
     };
@@ -80,22 +82,30 @@ pub(super) fn follow_or_leave(
 }
 
 /// The answer `event` gives to the step on screen: its button, or a reply that plainly says
-/// fixed or not fixed.
+/// fixed or not fixed. At a test ("does it work there?") the same answers say where the trouble
+/// is: it works there, or fails there too, and nothing is fixed.
 fn answer_to_the_step(session: &Session, event: &Event) -> Option<Outcome> {
     let open = session.current_step()?;
-    match event {
-        Event::Act(Action::Fixed(step)) if step.attempt == open.attempt => Some(Outcome::Fixed),
-        Event::Act(Action::NotFixed(step)) if step.attempt == open.attempt => {
-            Some(Outcome::NotFixed)
-        }
+    let test = session.attempts.last().is_some_and(|a| a.test);
+    let works = match event {
+        Event::Act(Action::Fixed(step)) if step.attempt == open.attempt => true,
+        Event::Act(Action::NotFixed(step)) if step.attempt == open.attempt => false,
         Event::Describe { text, .. } => {
+            if test && let Some(works) = understand::test_result(text, &["there".to_string()]) {
+                return Some(Outcome::of_test(works));
+            }
             let said = understand::classify(text);
             match said.intent {
-                Some(Intent::Fixed) if said.plain => Some(Outcome::Fixed),
-                Some(Intent::NotFixed) => Some(Outcome::NotFixed),
-                _ => None,
+                Some(Intent::Fixed) if said.plain || test => true,
+                Some(Intent::NotFixed) => false,
+                _ => return None,
             }
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some(match (test, works) {
+        (true, works) => Outcome::of_test(works),
+        (false, true) => Outcome::Fixed,
+        (false, false) => Outcome::NotFixed,
+    })
 }

@@ -848,6 +848,7 @@ mod tests {
             outcome,
             at: 0,
             skipped_on_touch: false,
+            test: false,
             content: 0,
             said: Vec::new(),
         };

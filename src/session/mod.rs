@@ -152,6 +152,11 @@ pub struct Attempt {
     /// computer, or a desktop browser's menu): it comes back when they move to a computer.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub skipped_on_touch: bool,
+    /// A test (`## Test:`, "try a private window"): its answer tells where the trouble is, not
+    /// whether it is fixed. Kept with the step, so an answer is read right even after the
+    /// article left the knowledge base.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
     /// What the solution said when shown ([`crate::knowledge::Solution::fingerprint`]), so a
     /// solution renamed under the walk is still known; 0 when not known (older sessions).
     #[serde(default, skip_serializing_if = "is_zero")]

@@ -119,6 +119,22 @@ fn broken_model_directories_name_the_file_that_is_wrong() {
         why.contains("1_Pooling/config.json") && why.contains("pooling"),
         "{why}"
     );
+
+    // Weights damaged in place, the file's size and layout kept: every number after the header
+    // made "not a number". It loads, but is refused rather than ranking nothing.
+    tiny_bert::write(dir.path(), false);
+    let weights = dir.path().join("model.safetensors");
+    let mut bytes = std::fs::read(&weights).unwrap();
+    let header = 8 + usize::try_from(u64::from_le_bytes(bytes[..8].try_into().unwrap())).unwrap();
+    bytes[header..].fill(0xff);
+    std::fs::write(&weights, bytes).unwrap();
+    let EmbedError::Model(why) = load(dir.path()) else {
+        panic!()
+    };
+    assert!(
+        why.contains("model.safetensors") && why.contains("invalid numbers"),
+        "{why}"
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -146,8 +146,18 @@ async fn status(
         };
         let s = status(&source, &config.cache_dir);
         let on_disk = source != ModelSource::Off && s.missing.is_empty();
-        // Never downloads: the files are there, only whether they load is in question.
-        let broken = if on_disk {
+        // Never downloads: the files are there, only whether they are whole (their checksums)
+        // and load is in question.
+        let damaged = match &s.dir {
+            Some(dir) if on_disk => crate::semantic::model::verify(dir).err(),
+            _ => None,
+        };
+        let broken = if let Some(why) = damaged {
+            Some(SemanticStatus::Unavailable {
+                model: s.model.clone(),
+                reason: why,
+            })
+        } else if on_disk {
             let loaded = build(config, false, false).await.status;
             (!loaded.is_ready()).then_some(loaded)
         } else {
@@ -264,8 +274,21 @@ async fn fetch(
             }
             Ok(ModelSource::Hub(id)) => {
                 if let Some(dir) = cached(&config.cache_dir, &id) {
-                    writeln!(out, "Model `{id}` is already in {}.", dir.display())?;
-                    return Ok(ExitCode::SUCCESS);
+                    match crate::semantic::model::verify(&dir) {
+                        Ok(()) => {
+                            writeln!(
+                                out,
+                                "Model `{id}` is already in {} (checksums verified).",
+                                dir.display()
+                            )?;
+                            return Ok(ExitCode::SUCCESS);
+                        }
+                        // Damaged on disk since: the damaged files go, and are fetched again.
+                        Err(why) => {
+                            writeln!(out, "{why}: fetching the damaged files again.")?;
+                            crate::semantic::model::remove_damaged(&dir);
+                        }
+                    }
                 }
                 match fetch(
                     &config.cache_dir,

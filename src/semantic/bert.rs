@@ -136,7 +136,7 @@ impl BertEncoder {
         };
         let model =
             BertModel::load(vb, &config).map_err(|e| broken(dir, "model.safetensors", e))?;
-        Ok(BertEncoder {
+        let encoder = BertEncoder {
             model,
             tokenizer,
             pooling,
@@ -144,7 +144,30 @@ impl BertEncoder {
             dim: config.hidden_size,
             pad_id: u32::try_from(config.pad_token_id).unwrap_or(0),
             name: name.to_string(),
-        })
+        };
+        encoder.check_numbers(dir)?;
+        Ok(encoder)
+    }
+
+    /// Weights damaged in place (same size, other bytes) load, then give "not a number" for
+    /// every text, which would rank nothing: one sentence is encoded at load, and a model that
+    /// does not give a unit vector of real numbers for it is refused (the matcher is lexical
+    /// then, and says why).
+    fn check_numbers(&self, dir: &Path) -> Result<(), EmbedError> {
+        let probe = self.embed(&["the page does not load after I sign in"])?;
+        let sound = probe.first().is_some_and(|v| {
+            let norm: f32 = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.iter().all(|x| x.is_finite()) && (norm - 1.0).abs() < 1e-3
+        });
+        if sound {
+            Ok(())
+        } else {
+            Err(broken(
+                dir,
+                "model.safetensors",
+                "gives invalid numbers (NaN) for a test sentence: the weights are damaged",
+            ))
+        }
     }
 
     pub fn pooling(&self) -> Pooling {

@@ -122,6 +122,29 @@ fn verify_blob(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks every file of a downloaded model against the checksum its blob is named by (files
+/// of a model directory copied by hand have none and pass): a file damaged on disk since its
+/// download (same size, other bytes) is found, and named. Reads the whole model (about 0.3 s
+/// for 90 MB), so it is for `model status` and `model fetch`, not for every start.
+pub fn verify(dir: &Path) -> Result<(), String> {
+    REQUIRED
+        .iter()
+        .chain(OPTIONAL.iter())
+        .map(|f| dir.join(f))
+        .filter(|p| p.is_file())
+        .try_for_each(|p| verify_blob(&p))
+}
+
+/// Deletes the files of `dir` whose checksum fails (their link and the blob behind it), so a
+/// fetch downloads them again.
+pub fn remove_damaged(dir: &Path) {
+    for p in REQUIRED.iter().chain(OPTIONAL.iter()).map(|f| dir.join(f)) {
+        if p.is_file() {
+            let _ = verify_or_remove(&p);
+        }
+    }
+}
+
 /// Downloads `repo` into `cache_dir` (the hub's own cache layout) and verifies it. Shows a
 /// progress bar when `progress` (a terminal). Returns the model directory.
 /// `endpoint` replaces the hub's address (`HF_ENDPOINT`: a mirror, or a test server).
@@ -370,6 +393,27 @@ mod tests {
         assert_eq!(verify_blob(&plain), Ok(()));
         std::fs::write(&plain, "").unwrap();
         assert!(verify_blob(&plain).is_err());
+    }
+
+    #[test]
+    fn verify_finds_a_model_file_damaged_since_its_download() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs = dir.path().join("blobs");
+        let snapshot = dir.path().join("snapshot");
+        std::fs::create_dir_all(&blobs).unwrap();
+        std::fs::create_dir_all(&snapshot).unwrap();
+        let sha = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03"; // "hello\n"
+        std::fs::write(blobs.join(sha), "hello\n").unwrap();
+        std::os::unix::fs::symlink(blobs.join(sha), snapshot.join("model.safetensors")).unwrap();
+        std::fs::write(snapshot.join("config.json"), "{}").unwrap();
+        assert_eq!(verify(&snapshot), Ok(()));
+        // Same size, other bytes.
+        std::fs::write(blobs.join(sha), "hellO\n").unwrap();
+        let err = verify(&snapshot).unwrap_err();
+        assert!(err.contains("model.safetensors is damaged"), "{err}");
+        remove_damaged(&snapshot);
+        assert!(!snapshot.join("model.safetensors").exists());
+        assert!(snapshot.join("config.json").exists(), "sound files stay");
     }
 
     #[test]

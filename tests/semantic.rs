@@ -600,3 +600,23 @@ async fn a_busy_encoder_falls_back_to_the_lexical_ranking_and_counts_it() {
             .contains("1 were ranked lexically")
     );
 }
+
+/// The embedding cache is keyed by the model's name and which files are behind it: a model
+/// directory replaced in place (new weights, same path) is not answered from the old vectors.
+#[test]
+fn a_model_replaced_in_place_gets_another_cache_key() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_bert::write(dir.path(), false);
+    let key = |d: &Path| {
+        BertEncoder::load(d, "tiny")
+            .expect("loads")
+            .cache_key()
+            .to_string()
+    };
+    let first = key(dir.path());
+    assert!(first.starts_with("tiny@"), "{first}");
+    assert_eq!(key(dir.path()), first, "the same files, the same key");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    tiny_bert::write(dir.path(), false);
+    assert_ne!(key(dir.path()), first, "new weights in the same place");
+}

@@ -50,7 +50,12 @@ pub fn expected_identity(config: &SemanticConfig) -> Option<crate::knowledge::Mo
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
     let dim = usize::try_from(json.get("hidden_size")?.as_u64()?).ok()?;
     Some(crate::knowledge::ModelIdentity {
-        name: source.name(),
+        // As the loaded encoder keys its cache (`Embed::cache_key`).
+        name: format!(
+            "{}@{}",
+            source.name(),
+            crate::semantic::bert::files_fingerprint(&dir)
+        ),
         dim,
         cache_dir: config.embeddings_dir(),
     })

@@ -128,10 +128,10 @@ impl Knowledge {
             (Some(encoder), Some(cache_dir), cache) => {
                 let embed = encoder.embedder();
                 match cache {
-                    Some(c) if c.is_for(embed.model_name(), embed.dim()) => Some(c),
+                    Some(c) if c.is_for(embed.cache_key(), embed.dim()) => Some(c),
                     _ => Some(EmbeddingCache::open(
                         cache_dir,
-                        embed.model_name(),
+                        embed.cache_key(),
                         embed.dim(),
                     )),
                 }
@@ -414,7 +414,7 @@ fn load_with_cache(
         let cache_dir = setup.cache_dir.as_deref()?;
         Some(EmbeddingCache::open(
             cache_dir,
-            embed.model_name(),
+            embed.cache_key(),
             embed.dim(),
         ))
     };

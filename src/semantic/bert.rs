@@ -52,6 +52,8 @@ pub struct BertEncoder {
     dim: usize,
     pad_id: u32,
     name: String,
+    /// [`Embed::cache_key`]: the name and [`files_fingerprint`].
+    cache_key: String,
 }
 
 impl std::fmt::Debug for BertEncoder {
@@ -144,6 +146,7 @@ impl BertEncoder {
             dim: config.hidden_size,
             pad_id: u32::try_from(config.pad_token_id).unwrap_or(0),
             name: name.to_string(),
+            cache_key: format!("{name}@{}", files_fingerprint(dir)),
         };
         encoder.check_numbers(dir)?;
         Ok(encoder)
@@ -242,6 +245,31 @@ pub fn pool(hidden: &Tensor, mask: &Tensor, pooling: Pooling) -> candle_core::Re
     }
 }
 
+/// Which files a model directory holds, cheaply: the size and modification time of each file
+/// the encoder reads, hashed (FNV-1a). Files replaced in place give another value, so the
+/// embedding cache of the old ones is not used for them; a copy made with new times is embedded
+/// once more, which costs time only.
+pub fn files_fingerprint(dir: &Path) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in ["config.json", "tokenizer.json", "model.safetensors"] {
+        let (len, modified) = std::fs::metadata(dir.join(file))
+            .map(|m| {
+                let at = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                (m.len(), at)
+            })
+            .unwrap_or_default();
+        for byte in len.to_le_bytes().into_iter().chain(modified.to_le_bytes()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{:08x}", hash as u32)
+}
+
 /// Scales `v` to unit length (so cosine similarity is a dot product); a zero vector stays zero.
 pub fn normalize(mut v: Vec<f32>) -> Vec<f32> {
     let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -254,6 +282,10 @@ pub fn normalize(mut v: Vec<f32>) -> Vec<f32> {
 impl Embed for BertEncoder {
     fn model_name(&self) -> &str {
         &self.name
+    }
+
+    fn cache_key(&self) -> &str {
+        &self.cache_key
     }
 
     fn dim(&self) -> usize {

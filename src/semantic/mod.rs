@@ -21,8 +21,13 @@ pub use runtime::{Encoder, EncoderStats, QueryVectors};
 /// Turns texts into unit vectors (one per text, in order). Implemented by the candle BERT
 /// encoder; tests use their own.
 pub trait Embed: Send + Sync {
-    /// Identifies the model (a repo id or a directory): the embedding cache is keyed by it.
+    /// Identifies the model (a repo id or a directory), as status lines name it.
     fn model_name(&self) -> &str;
+    /// What the embedding cache is keyed by: the name and, where known, which files are behind
+    /// it (a model directory replaced in place must not be answered from the old one's vectors).
+    fn cache_key(&self) -> &str {
+        self.model_name()
+    }
     /// Length of every vector.
     fn dim(&self) -> usize;
     /// The longest input the model reads, in tokens.

@@ -68,6 +68,11 @@ impl std::fmt::Debug for BertEncoder {
 }
 
 fn broken(dir: &Path, file: &str, what: impl std::fmt::Display) -> EmbedError {
+    // Its first line: candle appends a stack trace when RUST_BACKTRACE is set, which is no
+    // reason an admin can act on (the debug log has the whole error).
+    let whole = what.to_string();
+    tracing::debug!(file, error = %whole, "model file refused");
+    let what = whole.lines().next().unwrap_or_default().trim_end();
     EmbedError::Model(format!("{}: {what}", dir.join(file).display()))
 }
 
@@ -317,3 +322,20 @@ impl Embed for BertEncoder {
 
 /// Inputs run through the model at once: larger batches pad more and gain little on 2 cores.
 const BATCH: usize = 16;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_file_is_said_in_one_line_without_a_stack_trace() {
+        let EmbedError::Model(why) = broken(
+            Path::new("/m"),
+            "model.safetensors",
+            "shape mismatch for w\n   0: candle_core::error::Error::bt\n   1: ...",
+        ) else {
+            panic!("a model error");
+        };
+        assert_eq!(why, "/m/model.safetensors: shape mismatch for w");
+    }
+}

@@ -758,6 +758,12 @@ fn tls_failure(e: &rustls::Error) -> String {
             };
             format!("certificate verification failed: {why}")
         }
+        // The first bytes back were no TLS record: usually plain HTTP ("HTTP/1.1 400 ...")
+        // answering on a port the URL says is https.
+        rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType) => format!(
+            "the TLS handshake failed: {e}. The server did not answer in TLS: it may not speak \
+             HTTPS on this port (if it serves plain HTTP there, the address should start with http://)"
+        ),
         other => format!("the TLS handshake failed: {other}"),
     }
 }
@@ -828,6 +834,19 @@ mod tests {
         );
         assert!(find::<hyper::Error>(&io).is_none());
         assert_eq!(root_cause(&io), io.to_string());
+    }
+
+    /// An https URL on a port that serves plain HTTP: rustls only says "received corrupt
+    /// message of type InvalidContentType"; the detail says what that likely means.
+    #[test]
+    fn a_plain_http_answer_to_tls_says_the_port_may_not_speak_https() {
+        let e = rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType);
+        let said = tls_failure(&e);
+        assert!(said.contains("InvalidContentType"), "{said}");
+        assert!(
+            said.contains("may not speak HTTPS on this port") && said.contains("http://"),
+            "{said}"
+        );
     }
 
     #[tokio::test]

@@ -1068,18 +1068,32 @@ pub fn not_counted(n: usize) -> String {
     format!("{n} {checks} turned down with a 4xx not counted")
 }
 
-/// A live check that passes while incident `id` is still open for that service.
-/// `listed`: the user already asked to be told when it is over.
-pub fn up_during_incident(id: &str, listed: bool) -> String {
-    let told = if listed {
-        "You're on the list: you'll be told when it's over."
-    } else {
-        &format!("Choose \"{NOTIFY_ME}\" to be told when it's over.")
+/// A live check that passes while incidents `ids` are still open for that service or for the
+/// user's problem: never "the cause is likely on your side". `listed`: whether the user already
+/// asked to be told when they are over (`None`: no list to be on, as in `check`).
+pub fn up_during_incident(ids: &[String], listed: Option<bool>) -> String {
+    let (the_outage, is, it) = match ids {
+        [one] => (format!("the outage ({one})"), "is", "it's"),
+        _ => (format!("the outages ({})", and_list(ids)), "are", "they're"),
+    };
+    let told = match listed {
+        Some(true) => format!(" You're on the list: you'll be told when {it} over."),
+        Some(false) => format!(" Choose \"{NOTIFY_ME}\" to be told when {it} over."),
+        None => String::new(),
     };
     format!(
-        "The service answers from here right now, but the outage ({id}) is not over yet: it \
-         may still fail for you, or come and go, while it is being fixed. {told}"
+        "The service answers from here right now, but {the_outage} {is} not over yet: it \
+         may still fail for you, or come and go, while it is being fixed.{told}"
     )
+}
+
+/// "I-0002", "I-0002 and I-0003", "I-0001, I-0002 and I-0003".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// A message too long to read whole: what was read, and how to be read in full.
@@ -1232,12 +1246,10 @@ pub fn monitor_relapsed(target: &str, verdict: &str) -> String {
     format!("{target} failed again ({verdict}).")
 }
 
-pub fn monitor_recovered(target: &str, checks: u32) -> String {
-    let times = match checks {
-        1 => "once".to_string(),
-        n => format!("{n} times in a row"),
-    };
-    format!("{target} answered normally {times}: resolved.")
+/// The monitor's note when it closes an incident, told to users as it is: `since` is when the
+/// service began answering normally again ("10:42 UTC").
+pub fn monitor_recovered(target: &str, since: &str) -> String {
+    format!("{target} has been answering normally again since {since}.")
 }
 
 pub fn monitor_target_gone(target: &str) -> String {
@@ -1254,6 +1266,27 @@ pub fn outage_lead(since: &str, id: &str, title: &str, latest: Option<&str>) -> 
     format!(
         "**Known outage since {since} ({id}):** {title}. It's not you, and the usual fixes won't help until it's fixed.{latest} \
          I can tell you when it is over, or walk you through the fixes anyway."
+    )
+}
+
+/// The lead when several known outages cover the user's problem: each of them, as
+/// (since, id, title, latest update).
+pub fn outages_lead(outages: &[(String, String, String, Option<String>)]) -> String {
+    let lines: Vec<String> = outages
+        .iter()
+        .map(|(since, id, title, latest)| {
+            let latest = latest
+                .as_deref()
+                .map(|l| format!(" Latest update: {}", as_sentence(l)))
+                .unwrap_or_default();
+            format!("- **{id}**, since {since}: {}{latest}", as_sentence(title))
+        })
+        .collect();
+    format!(
+        "**{} known outages cover this:**\n{}\nIt's not you, and the usual fixes won't help until they're fixed. \
+         I can tell you when they are over, or walk you through the fixes anyway.",
+        outages.len(),
+        lines.join("\n")
     )
 }
 
@@ -1297,12 +1330,28 @@ pub const HELP_ME_ANYWAY: &str = "Help me anyway";
 /// After an aside while the outage lead holds the fixes back.
 pub const FIXES_WHEN_YOU_WANT: &str = "The fixes are here when you want to try them anyway: press Help me anyway or say \"help me anyway\".";
 
-pub fn will_tell_you(id: &str) -> String {
-    format!("I'll tell you here when {id} is over.")
+/// "I-0001", or "each of I-0002 and I-0003" (each is told when it ends).
+fn each_of(ids: &[String]) -> String {
+    match ids {
+        [one] => one.clone(),
+        _ => format!("each of {}", and_list(ids)),
+    }
 }
 
-pub fn already_subscribed(id: &str) -> String {
-    format!("You're already on the list: I'll tell you when {id} is over.")
+pub fn will_tell_you(ids: &[String]) -> String {
+    format!("I'll tell you here when {} is over.", each_of(ids))
+}
+
+pub fn already_subscribed(ids: &[String]) -> String {
+    format!(
+        "You're already on the list: I'll tell you when {} is over.",
+        each_of(ids)
+    )
+}
+
+/// The "Notify me" choice beside a check when several unrelated outages are shown.
+pub fn notify_me_of(id: &str) -> String {
+    format!("Notify me when {id} is fixed")
 }
 
 pub fn incident_already_over(id: &str) -> String {
@@ -1344,21 +1393,42 @@ pub const NO_INCIDENT: &str = "None going on.";
 pub const NO_TARGETS: &str = "No services are set up for checks here.";
 pub const NO_ACTIVE_INCIDENTS: &str = "No incident going on.";
 
-/// The one-line form of an incident's status (logs, the notifications file).
+/// The one-line form of an incident's status (logs, the notifications file, staff's channel).
 /// `latest`: the newest update on it, (by, text).
 pub fn incident_status_line(
     id: &str,
-    state: &str,
+    state: crate::incident::IncidentState,
     title: &str,
     latest: Option<(&str, &str)>,
 ) -> String {
+    use crate::incident::IncidentState;
+    let head = match state {
+        IncidentState::Monitoring => format!(
+            "Incident {id} ({title}): the service answers again; watching it before closing it."
+        ),
+        other => format!("Incident {id} is {}: {title}", other.word()),
+    };
     match latest {
         Some((by, text)) => format!(
-            "Incident {id} is {state}: {title}. Latest from {by}: {}",
+            "{}. Latest from {by}: {}",
+            head.trim_end_matches('.'),
             as_sentence(text)
         ),
-        None => format!("Incident {id} is {state}: {title}"),
+        None => head,
     }
+}
+
+/// Beside staff's notice that incident `id` is resolved: its linked tickets still open.
+pub fn linked_tickets_still_open(id: &str, tickets: &[String]) -> String {
+    let (these, users, them) = match tickets {
+        [_] => ("ticket", "its user is", "it"),
+        _ => ("tickets", "their users are", "them"),
+    };
+    format!(
+        "Linked {these} still open: {} ({users} told the outage is over). Resolve {them} once \
+         confirmed, or all at once with `incidents resolve {id} --tickets`.",
+        and_list(tickets)
+    )
 }
 
 /// For admins (the log, `check`, `monitor --once`, `status`): why a named target could not be
@@ -1368,6 +1438,26 @@ pub fn target_refused_hint(target: &str, url: &str, reason: &str) -> String {
         "Admins: target `{target}` in endpoints.toml redirected the check to {url}, which was refused ({reason}). \
          Redirects on the target's own host are followed like the target; one to another host is vetted like an \
          address users type. Point the target's `url` at the page it ends on, or widen CHECK_ALLOWED_PORTS / ALLOW_PRIVATE_TARGETS."
+    )
+}
+
+/// `monitor --once` and `status`, for admins: no incident moves because nothing answered (the
+/// same words under every target, so they are said once).
+pub fn held_network_down() -> String {
+    "Incidents on hold: no monitored target's name could be looked up and no target answered at all, \
+     so the bot's own network or DNS is the likelier culprit, not the services. No incident opens, moves \
+     or closes until a check gets through. Check this machine's network connection and DNS (for example, \
+     look up a target's host name with `nslookup`)."
+        .to_string()
+}
+
+/// `monitor --once` and `status`, for admins: a name that does not resolve, with no other
+/// name resolving to show the bot's DNS works.
+pub fn held_name_does_not_resolve(host: &str) -> String {
+    format!(
+        "No incident opens for it: the name `{host}` does not resolve, and no other monitored target's \
+         name resolved to show that the bot's DNS works. Check the host name in its `url` in endpoints.toml, \
+         and this machine's DNS (for example `nslookup {host}`). Other targets are judged as usual."
     )
 }
 
@@ -1385,16 +1475,61 @@ pub const TOO_MANY_REQUESTS_MEANING: &str = "The service is turning requests awa
 mod tests {
     use super::*;
 
+    /// Users read the monitor's closing note as it is: when it came back, no monitor jargon
+    /// ("answered normally 2 times in a row: resolved").
     #[test]
-    fn the_monitor_counts_good_checks_in_words() {
+    fn the_monitor_says_when_the_service_came_back_in_plain_words() {
         assert_eq!(
-            monitor_recovered("The portal", 2),
-            "The portal answered normally 2 times in a row: resolved."
+            monitor_recovered("The portal", "10:58 UTC"),
+            "The portal has been answering normally again since 10:58 UTC."
+        );
+    }
+
+    #[test]
+    fn staff_are_told_what_monitoring_means() {
+        use crate::incident::IncidentState;
+        assert_eq!(
+            incident_status_line(
+                "I-0001",
+                IncidentState::Monitoring,
+                "The portal: bad gateway",
+                None
+            ),
+            "Incident I-0001 (The portal: bad gateway): the service answers again; watching it before closing it."
         );
         assert_eq!(
-            monitor_recovered("The portal", 1),
-            "The portal answered normally once: resolved."
+            incident_status_line(
+                "I-0002",
+                IncidentState::Open,
+                "Payroll submissions delayed",
+                Some(("sam", "Intuit is on it"))
+            ),
+            "Incident I-0002 is open: Payroll submissions delayed. Latest from sam: Intuit is on it."
         );
+        assert_eq!(
+            linked_tickets_still_open("I-0001", &["T-0001".into(), "T-0003".into()]),
+            "Linked tickets still open: T-0001 and T-0003 (their users are told the outage is over). \
+             Resolve them once confirmed, or all at once with `incidents resolve I-0001 --tickets`."
+        );
+    }
+
+    #[test]
+    fn a_passing_check_during_outages_names_each_and_never_blames_the_user() {
+        let one = up_during_incident(&["I-0001".into()], Some(false));
+        assert!(one.contains("the outage (I-0001) is not over yet"), "{one}");
+        assert!(one.contains("Choose \"Notify me"), "{one}");
+        let two = up_during_incident(&["I-0002".into(), "I-0003".into()], Some(true));
+        assert!(
+            two.contains("the outages (I-0002 and I-0003) are not over yet"),
+            "{two}"
+        );
+        assert!(
+            two.contains("You're on the list: you'll be told when they're over."),
+            "{two}"
+        );
+        let cli = up_during_incident(&["I-0001".into()], None);
+        assert!(!cli.contains("Notify") && !cli.contains("list"), "{cli}");
+        assert!(!cli.contains("your side"), "{cli}");
     }
 
     #[test]

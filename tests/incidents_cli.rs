@@ -288,3 +288,132 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     assert!(stdout(&o).contains("Resolved I-0001"), "{}", show(&o));
 }
+
+/// Two targets on a service that is down, one named by an article and one by none: what staff
+/// and `check` see as the incidents move. `check` while an incident is in "monitoring" names it
+/// and never says "the cause is likely on your side" (text and JSON, as the console says it);
+/// `incidents show` of the target no article names says no user will be told; `incidents
+/// list --all` shows when a resolved one ended.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_names_the_open_incident_and_the_incident_views_say_what_they_mean() {
+    let (server, down) = TestServer::down_until_cleared().await;
+    let k = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    knowledge(k.path(), &server.url("/"));
+    std::fs::write(
+        k.path().join("endpoints.toml"),
+        format!(
+            "[[target]]\nname = \"portal\"\ndescription = \"The portal\"\nurl = \"{url}\"\n\
+             timeout_ms = 1000\nfailure_threshold = 1\n\n\
+             [[target]]\nname = \"api\"\ndescription = \"The API\"\nurl = \"{url}\"\n\
+             timeout_ms = 1000\nfailure_threshold = 1\n",
+            url = server.url("/")
+        ),
+    )
+    .unwrap();
+    let (k, d) = (k.path(), data.path());
+    let o = run(k, d, &["monitor", "--once"]).await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = run(k, d, &["incidents", "show", "I-0002"]).await;
+    assert!(
+        stdout(&o)
+            .contains("Articles: none (no article names this target, so no user will be told)"),
+        "{}",
+        show(&o)
+    );
+    down.store(false, std::sync::atomic::Ordering::Relaxed);
+    let o = run(k, d, &["monitor", "--once"]).await;
+    assert!(
+        stdout(&o).contains("incident I-0001 monitoring"),
+        "{}",
+        show(&o)
+    );
+
+    let o = run(k, d, &["check", "portal"]).await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let said = stdout(&o);
+    assert!(!said.contains("likely on your side"), "{said}");
+    assert!(
+        said.contains("the outage (I-0001) is not over yet"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Incident I-0001 (monitoring, opened 20"),
+        "{said}"
+    );
+    let o = run(k, d, &["check", "portal", "--json"]).await;
+    let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(line["incident"], "I-0001", "{line}");
+    assert!(
+        line["meaning"].as_str().unwrap().contains("not over yet"),
+        "{line}"
+    );
+
+    let o = run(k, d, &["monitor", "--once"]).await;
+    assert!(
+        stdout(&o).contains("incident I-0001 resolved"),
+        "{}",
+        show(&o)
+    );
+    let o = run(k, d, &["incidents", "list", "--all"]).await;
+    let listed = stdout(&o);
+    let first = listed
+        .lines()
+        .find(|l| l.starts_with("I-0001"))
+        .unwrap_or_else(|| panic!("{listed}"));
+    assert!(
+        first.contains("resolved   at 20") && first.contains("(lasted "),
+        "{first}"
+    );
+    // Gone from the open ones: `check` says nothing of it now.
+    let o = run(k, d, &["check", "portal", "--json"]).await;
+    let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(line["incident"], Value::Null, "{line}");
+}
+
+/// One host name that does not resolve (`.invalid` never does) beside a target that answers:
+/// the other target is judged as usual, and `monitor --once` and `status` say on stdout why
+/// that one is not judged and what to check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_that_does_not_resolve_is_said_on_stdout_by_monitor_and_status() {
+    let server = TestServer::always(Behavior::status(502)).await;
+    let k = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    knowledge(k.path(), &server.url("/"));
+    let endpoints = std::fs::read_to_string(k.path().join("endpoints.toml")).unwrap();
+    std::fs::write(
+        k.path().join("endpoints.toml"),
+        format!(
+            "{endpoints}\n[[target]]\nname = \"typo\"\ndescription = \"A typo\"\n\
+             url = \"http://nope.invalid/\"\ntimeout_ms = 1000\nfailure_threshold = 1\n"
+        ),
+    )
+    .unwrap();
+    let (k, d) = (k.path(), data.path());
+    let o = run(k, d, &["monitor", "--once"]).await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let said = stdout(&o);
+    assert!(said.contains("portal: bad gateway"), "{said}");
+    assert!(said.contains("incident I-0001 opened"), "{said}");
+    assert!(
+        said.contains("the name `nope.invalid` does not resolve")
+            && said.contains("endpoints.toml"),
+        "{said}"
+    );
+    let o = run(k, d, &["status"]).await;
+    let said = stdout(&o);
+    assert!(
+        said.contains("Not judged at ") && said.contains("`nope.invalid` does not resolve"),
+        "{said}"
+    );
+    let o = run(k, d, &["monitor", "--once", "--json"]).await;
+    let typo = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|v| v["target"] == "typo")
+        .unwrap();
+    assert!(
+        typo["held"].as_str().unwrap().contains("does not resolve"),
+        "{typo}"
+    );
+}

@@ -777,3 +777,325 @@ async fn a_refused_check_is_reported_by_the_round_and_status_until_a_check_runs(
     assert!(round.checked[0].verdict.is_up(), "{round:?}");
     assert!(service.status().targets[0].refused.is_none());
 }
+
+/// The tester's round: a target on 127.0.0.1 that answers, one https on a plain-HTTP port (a
+/// TLS error), one on a closed port (refused) and one whose host name does not resolve. The
+/// name that does not resolve proves nothing about the others: their incidents open as
+/// usual; only its own check is left unjudged, saying why on `status` (stdout's source).
+#[tokio::test]
+async fn one_name_that_does_not_resolve_does_not_hold_the_other_targets_incidents() {
+    let server = TestServer::always(Behavior::ok("fine")).await;
+    let port = server.addr.port();
+    // A plain HTTP server answers a TLS hello as it answers any garbage: 400, then closes.
+    let plain = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let plain_port = plain.local_addr().unwrap().port();
+    let _plain = tokio::spawn(async move {
+        use tokio::io::AsyncWriteExt;
+        while let Ok((mut socket, _)) = plain.accept().await {
+            let _ = socket
+                .write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+                .await;
+        }
+    });
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let k = dir.path().join("k");
+    let target = |name: &str, url: &str| {
+        format!(
+            "[[target]]\nname = \"{name}\"\ndescription = \"The {name}\"\nurl = \"{url}\"\n\
+             timeout_ms = 1000\nfailure_threshold = 2\n\n"
+        )
+    };
+    write(
+        &k,
+        &[
+            target("portal", &format!("http://127.0.0.1:{port}/")),
+            target("secure", &format!("https://127.0.0.1:{plain_port}/")),
+            target("closed", &format!("http://127.0.0.1:{closed}/")),
+            target("typo", "http://nope.invalid/"),
+        ]
+        .concat(),
+    );
+    let store = Store::open_waiting(&dir.path().join("d"), Duration::from_secs(5)).unwrap();
+    let prober = Prober::builder(CheckConfig {
+        allow_private_targets: true,
+        allowed_ports: vec![80, 443, port, plain_port, closed],
+        deadline: Duration::from_secs(3),
+        ..CheckConfig::default()
+    })
+    .resolver(Arc::new(supportbot::probe::resolve::StaticResolver::new()))
+    .build();
+    let service = Service::with_prober(Knowledge::open(&k).unwrap(), store, prober);
+    use supportbot::probe::Verdict;
+    for _ in 0..2 {
+        let rounds = service.monitor_round(true).await.unwrap().checked;
+        let verdict = |name: &str| rounds.iter().find(|r| r.target == name).unwrap().verdict;
+        assert_eq!(verdict("portal"), Verdict::Up, "{rounds:?}");
+        assert_eq!(verdict("secure"), Verdict::TlsError, "{rounds:?}");
+        let secure = rounds.iter().find(|r| r.target == "secure").unwrap();
+        assert!(
+            secure.detail.contains("may not speak HTTPS on this port"),
+            "{}",
+            secure.detail
+        );
+        assert_eq!(verdict("closed"), Verdict::ConnectionRefused, "{rounds:?}");
+        assert_eq!(verdict("typo"), Verdict::DnsFailure, "{rounds:?}");
+        let typo = rounds.iter().find(|r| r.target == "typo").unwrap();
+        let held = typo.held.as_deref().unwrap_or_else(|| panic!("{typo:?}"));
+        assert!(held.contains("`nope.invalid` does not resolve"), "{held}");
+        assert!(held.contains("endpoints.toml"), "{held}");
+        for judged in ["portal", "secure", "closed"] {
+            let r = rounds.iter().find(|r| r.target == judged).unwrap();
+            assert!(r.held.is_none(), "{r:?}");
+        }
+    }
+    let incidents = service.store().incidents();
+    let opened_for = |name: &str| {
+        incidents
+            .iter()
+            .any(|i| i.targets.iter().any(|t| t == name))
+    };
+    assert!(opened_for("secure"), "{incidents:#?}");
+    assert!(opened_for("closed"), "{incidents:#?}");
+    assert!(!opened_for("typo"), "{incidents:#?}");
+    assert!(!opened_for("portal"), "{incidents:#?}");
+    let status = service.status();
+    let of = |name: &str| status.targets.iter().find(|t| t.name == name).unwrap();
+    assert!(of("typo").held.is_some(), "status says it");
+    assert!(of("closed").held.is_none());
+}
+
+/// With no name resolving and nothing answering at all, the bot's own network is the likelier
+/// culprit: every check is left unjudged, and each says so (the round and `status`), until a
+/// round gets through.
+#[tokio::test]
+async fn with_no_name_resolving_and_nothing_answering_every_check_says_it_is_on_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = dir.path().join("k");
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    write(
+        &k,
+        &format!(
+            "[[target]]\nname = \"portal\"\ndescription = \"The portal\"\nurl = \"http://portal.test/\"\n\
+             failure_threshold = 1\n\n[[target]]\nname = \"local\"\ndescription = \"A local service\"\n\
+             url = \"http://127.0.0.1:{closed}/\"\nfailure_threshold = 1\n"
+        ),
+    );
+    let store = Store::open_waiting(&dir.path().join("d"), Duration::from_secs(5)).unwrap();
+    let prober = Prober::builder(CheckConfig {
+        allow_private_targets: true,
+        allowed_ports: vec![80, closed],
+        ..CheckConfig::default()
+    })
+    .resolver(Arc::new(supportbot::probe::resolve::StaticResolver::new()))
+    .build();
+    let service = Service::with_prober(Knowledge::open(&k).unwrap(), store, prober);
+    let rounds = service.monitor_round(true).await.unwrap().checked;
+    for r in &rounds {
+        let held = r.held.as_deref().unwrap_or_else(|| panic!("{r:?}"));
+        assert!(held.contains("network or DNS"), "{held}");
+        assert_eq!(
+            r.held, rounds[0].held,
+            "the same words: said once on stdout"
+        );
+        assert_eq!(r.change, None);
+    }
+    assert!(service.store().incidents().is_empty());
+    assert!(service.status().targets.iter().all(|t| t.held.is_some()));
+}
+
+const PAYROLL: &str = "+++\ntitle = \"Payroll not updating\"\n\
+    symptoms = [\"Payroll update fails to download\", \"payroll wont update\"]\n+++\n\
+    Payroll needs the payroll service.\n\n## Solution: Update payroll again\n1. Open Employees and choose Get payroll updates.\n";
+
+/// A rig whose knowledge also has a payroll article that checks no target (as the shipped
+/// one): an incident staff declare on it is no target's.
+async fn payroll_rig() -> Rig {
+    let rig = Rig::new("").await;
+    std::fs::write(
+        rig.knowledge_dir.path().join("articles/payroll.md"),
+        PAYROLL,
+    )
+    .unwrap();
+    rig.service.knowledge().reload().expect("valid");
+    rig
+}
+
+/// The tester's finding: a payroll outage declared by hand, then "is it down?" checks the one
+/// service configured, which answers. The check must not say "the cause is likely on your
+/// side" beside "Known outage": it says the outage is not over.
+#[tokio::test]
+async fn a_passing_check_beside_a_manual_incident_never_blames_the_users_side() {
+    let rig = payroll_rig().await;
+    rig.round(Behavior::ok("fine")).await;
+    let declared = rig
+        .service
+        .declare_incident(
+            "sam",
+            "Payroll submissions delayed",
+            &["payroll".to_string()],
+        )
+        .unwrap();
+    let first = describe(&rig.service, "pat", "payroll wont update").await;
+    assert!(first[0].text.contains("Known outage"), "{first:#?}");
+    let said = describe(&rig.service, "pat", "is it down?").await;
+    let all: String = said.iter().map(|r| format!("{}\n", r.text)).collect();
+    assert!(all.contains(&format!("({})", declared.id)), "{all}");
+    assert!(!all.contains("likely on your side"), "{all}");
+    assert!(!all.contains("not down for everyone"), "{all}");
+    assert!(
+        all.contains(&format!("the outage ({}) is not over yet", declared.id)),
+        "{all}"
+    );
+}
+
+/// Two incidents cover the user's problem: the first notice names both, and one "Notify me"
+/// puts the user on both lists; a check beside them names both.
+#[tokio::test]
+async fn every_open_incident_on_the_problem_is_told_and_notify_me_covers_them_all() {
+    use supportbot::incident::IncidentId;
+    use supportbot::reply::Action;
+    let rig = payroll_rig().await;
+    rig.round(Behavior::ok("fine")).await;
+    let payroll = ["payroll".to_string()];
+    rig.service
+        .declare_incident("sam", "Payroll submissions delayed", &payroll)
+        .unwrap();
+    rig.service
+        .declare_incident("kim", "Tax tables late", &payroll)
+        .unwrap();
+    let replies = describe(&rig.service, "quinn", "payroll wont update").await;
+    let lead = &replies[0];
+    for says in [
+        "I-0001",
+        "I-0002",
+        "Payroll submissions delayed",
+        "Tax tables late",
+    ] {
+        assert!(lead.text.contains(says), "{says}: {}", lead.text);
+    }
+    let notify: Vec<_> = lead
+        .choices
+        .iter()
+        .filter(|c| matches!(c.action, Action::NotifyMe(_)))
+        .collect();
+    assert_eq!(notify.len(), 1, "one choice for both: {:?}", lead.choices);
+    let said = rig
+        .service
+        .handle(
+            &user("quinn"),
+            supportbot::conversation::Event::Act(notify[0].action.clone()),
+        )
+        .await
+        .unwrap();
+    assert!(
+        said[0].text.contains("each of I-0001 and I-0002 is over"),
+        "{said:#?}"
+    );
+    for id in [1, 2] {
+        assert!(
+            rig.service.store().is_subscribed(IncidentId(id), "quinn"),
+            "I-000{id}"
+        );
+    }
+    let said = describe(&rig.service, "quinn", "is it down?").await;
+    let all: String = said.iter().map(|r| format!("{}\n", r.text)).collect();
+    assert!(
+        all.contains("the outages (I-0001 and I-0002) are not over yet")
+            && all.contains("You're on the list"),
+        "{all}"
+    );
+    // Told once: a new description does not repeat them.
+    let again = describe(&rig.service, "quinn", "payroll wont update").await;
+    assert!(
+        again.iter().all(|r| !r.text.contains("known outages")),
+        "{again:#?}"
+    );
+}
+
+/// Every notification queued so far, oldest first (taken out of the outbox as delivered).
+fn drain(store: &Store) -> Vec<supportbot::escalation::notify::Notification> {
+    let mut all = Vec::new();
+    while let Some(item) = store.outbox_head().unwrap() {
+        store.outbox_delivered(&item, 0).unwrap();
+        all.push(item.notification);
+    }
+    all
+}
+
+/// The tester's finding: a user whose ticket is linked to an outage heard nothing when the
+/// monitor ended it. Now they are told once, in plain words (no "answered normally 2 times in
+/// a row"), and staff's notice names the linked ticket still open; the monitor's notices say
+/// what monitoring means.
+#[tokio::test]
+async fn a_user_whose_ticket_is_linked_hears_once_when_the_monitor_ends_the_outage() {
+    use supportbot::escalation::notify::{Audience, NoticeEvent};
+    let rig = Rig::new("failure_threshold = 1\n").await;
+    assert_eq!(rig.round(Behavior::status(502)).await, Some(Change::Down));
+    describe(&rig.service, "u3", "the portal shows 502 bad gateway").await;
+    rig.service
+        .handle(
+            &user("u3"),
+            supportbot::conversation::Event::Escalate { note: None },
+        )
+        .await
+        .unwrap();
+    let linked = rig
+        .service
+        .linked_tickets(supportbot::incident::IncidentId(1));
+    assert_eq!(linked.len(), 1, "the ticket card says Known outage: I-0001");
+    drain(rig.service.store());
+
+    assert_eq!(
+        rig.round(Behavior::ok("fine")).await,
+        Some(Change::Recovering)
+    );
+    let watching = drain(rig.service.store());
+    let staff = watching
+        .iter()
+        .find(|n| matches!(n.audience, Audience::Staff))
+        .unwrap_or_else(|| panic!("{watching:#?}"));
+    assert!(
+        staff
+            .text
+            .contains("Incident I-0001 (The portal: bad gateway): the service answers again; watching it before closing it."),
+        "{}",
+        staff.text
+    );
+    assert_eq!(
+        rig.round(Behavior::ok("fine")).await,
+        Some(Change::Recovered)
+    );
+    let over = drain(rig.service.store());
+    let told: Vec<_> = over
+        .iter()
+        .filter(|n| matches!(&n.audience, Audience::User { user } if user.id == "u3"))
+        .collect();
+    assert_eq!(told.len(), 1, "once: {over:#?}");
+    assert!(matches!(told[0].event, NoticeEvent::IncidentOver { .. }));
+    let text = &told[0].text;
+    assert!(text.contains("The outage I-0001 is over"), "{text}");
+    assert!(
+        text.contains("has been answering normally again since 00:17 UTC"),
+        "{text}"
+    );
+    assert!(!text.contains("in a row"), "{text}");
+    let staff = over
+        .iter()
+        .find(|n| matches!(n.audience, Audience::Staff))
+        .unwrap_or_else(|| panic!("{over:#?}"));
+    assert!(
+        staff.text.contains("Linked ticket still open: T-0001"),
+        "{}",
+        staff.text
+    );
+    // Nothing more on a later round: the outage ended once.
+    rig.round(Behavior::ok("fine")).await;
+    assert!(drain(rig.service.store()).is_empty());
+}

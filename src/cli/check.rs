@@ -2,8 +2,12 @@
 //! or JSON lines.
 
 use super::{CliError, Context, Matching};
+use crate::escalation::text::for_terminal;
+use crate::incident::Incident;
 use crate::knowledge::KnowledgeBase;
-use crate::probe::{CheckError, Prober, Report, Request, render};
+use crate::probe::render::render_during;
+use crate::probe::{CheckError, Prober, Report, Request};
+use crate::service::incidents_about_target;
 use serde_json::{Value, json};
 use std::io::Write;
 use std::process::ExitCode;
@@ -22,15 +26,39 @@ pub fn run(
     let knowledge = ctx.knowledge(Matching::Lexical("not needed for live checks"))?;
     let kb = knowledge.current();
     let prober = Prober::new(ctx.config().checks.clone());
+    let incidents = active_incidents(ctx);
     let mut out = std::io::stdout().lock();
-    ctx.runtime()?
-        .block_on(check(&prober, &kb, inputs, json, user, &mut out))
+    ctx.runtime()?.block_on(check(
+        &prober, &kb, &incidents, inputs, json, user, &mut out,
+    ))
+}
+
+/// The incidents going on, as `status` reads them, so a check that passes while one is open
+/// for its target does not say "the cause is likely on your side". None without a database
+/// (checks need none); one that cannot be read (another supportbot holds it past a short
+/// wait) is said on stderr, and the checks go on.
+fn active_incidents(ctx: &Context) -> Vec<Incident> {
+    let dir = &ctx.config().data_dir;
+    if !dir.join(crate::store::DB_DIR).exists() {
+        return Vec::new();
+    }
+    let wait = ctx.config().lock_wait.min(Duration::from_secs(1));
+    match crate::store::Store::open_waiting(dir, wait) {
+        Ok(store) => store.active_incidents(),
+        Err(e) => {
+            eprintln!(
+                "Note: the incidents going on could not be read ({e}), so the results below do not say whether a known outage covers them; `supportbot status` lists them."
+            );
+            Vec::new()
+        }
+    }
 }
 
 /// Runs the checks with `prober` and prints them (text or JSON lines).
 async fn check(
     prober: &Prober,
     kb: &KnowledgeBase,
+    incidents: &[Incident],
     inputs: &[String],
     json: bool,
     user: Option<&str>,
@@ -58,13 +86,36 @@ async fn check(
     let mut failed = false;
     for report in &reports {
         failed |= report.outcome.is_err();
+        // As the console says it: a check that passes while an incident is open for the
+        // target says the outage is not over, and the incident is named beside any result.
+        let open = incidents_about_target(incidents, kb, &report.target);
+        let ids: Vec<String> = open.iter().map(|i| i.id.to_string()).collect();
         if json {
-            writeln!(out, "{}", report_json(report))?;
+            let mut line = report_json(report);
+            if report.outcome.is_ok() {
+                line["incident"] = json!(ids.last());
+                line["incidents"] = json!(ids);
+                if let Some(up_means) = up_means(report, &ids) {
+                    line["meaning"] = json!(up_means);
+                }
+            }
+            writeln!(out, "{line}")?;
         } else if let Err(e) = &report.outcome {
             // One target's failure is part of the report, in its place among the others.
             eprintln!("{}: {}\n", report.target, e.for_admin());
         } else {
-            writeln!(out, "{}", crate::console::render(&render(report, kb)))?;
+            let reply = render_during(report, kb, up_means(report, &ids));
+            writeln!(out, "{}", crate::console::render(&reply))?;
+            for i in &open {
+                writeln!(
+                    out,
+                    "Incident {} ({}, opened {}): {}\n",
+                    i.id,
+                    i.state.word(),
+                    crate::escalation::summary::rfc3339(i.opened_at),
+                    for_terminal(&i.title)
+                )?;
+            }
         }
     }
     Ok(if failed {
@@ -72,6 +123,12 @@ async fn check(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What a passing check means while incidents `ids` are open for its target (none: the usual).
+fn up_means(report: &Report, ids: &[String]) -> Option<String> {
+    let passed = matches!(&report.outcome, Ok(c) if c.result.verdict.is_up());
+    (passed && !ids.is_empty()).then(|| crate::words::up_during_incident(ids, None))
 }
 
 fn ms(d: Option<Duration>) -> Value {

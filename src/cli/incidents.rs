@@ -71,12 +71,18 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
                 )?;
             } else {
                 for i in &list {
+                    // A resolved one by when it ended (and how long it lasted).
+                    let when = match i.resolved_at {
+                        Some(at) => {
+                            format!("at {} (lasted {})", rfc3339(at), duration(i.duration(at)))
+                        }
+                        None => format!("since {}", rfc3339(i.opened_at)),
+                    };
                     writeln!(
                         out,
-                        "{:<7} {:<10} since {}  {}",
+                        "{:<7} {:<10} {when}  {}",
                         i.id.to_string(),
                         i.state.word(),
-                        rfc3339(i.opened_at),
                         for_terminal(&i.title)
                     )?;
                 }
@@ -214,7 +220,14 @@ fn print_incident(i: &Incident, json: bool, out: &mut impl Write) -> Result<(), 
     if !i.targets.is_empty() {
         writeln!(out, "Targets: {}", i.targets.join(", "))?;
     }
-    writeln!(out, "Articles: {}", i.articles.join(", "))?;
+    if i.articles.is_empty() {
+        writeln!(
+            out,
+            "Articles: none (no article names this target, so no user will be told)"
+        )?;
+    } else {
+        writeln!(out, "Articles: {}", i.articles.join(", "))?;
+    }
     if !i.evidence.is_empty() {
         writeln!(out, "\nEvidence:")?;
         for e in &i.evidence {
@@ -280,6 +293,7 @@ fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliEr
             "No targets are configured (endpoints.toml in the knowledge directory)."
         )?;
     }
+    let mut last_hold: Option<&String> = None;
     for t in &report.targets {
         let last = match (&t.refused, &t.last) {
             (Some(refused), last) => format!(
@@ -302,6 +316,19 @@ fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliEr
         )?;
         if let Some(refused) = &t.refused {
             writeln!(out, "  {}", refused.hint())?;
+        }
+        if let Some(held) = &t.held {
+            if last_hold == Some(&held.hint) {
+                writeln!(out, "  Not judged at {}: as above.", rfc3339(held.at))?;
+            } else {
+                writeln!(
+                    out,
+                    "  Not judged at {}. {}",
+                    rfc3339(held.at),
+                    for_terminal(&held.hint)
+                )?;
+            }
+            last_hold = Some(&held.hint);
         }
         // (The legend only when a figure leaves checks out.)
         let turned_down = [&t.hour, &t.day, &t.week].iter().any(|w| w.not_counted > 0);
@@ -372,6 +399,7 @@ pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliErr
             writeln!(out, "{}: cannot check it\n  {}", r.target, r.hint())?;
         }
     }
+    let mut last_hold: Option<String> = None;
     for r in &round.checked {
         if json {
             let mut v = with_rfc3339_times(serde_json::to_value(r)?);
@@ -390,6 +418,15 @@ pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliErr
                     _ => String::new(),
                 }
             )?;
+            if let Some(held) = &r.held {
+                // (The same words under every target of a round the network failed: once.)
+                if last_hold.as_ref() == Some(held) {
+                    writeln!(out, "  Not judged: as above.")?;
+                } else {
+                    writeln!(out, "  {}", for_terminal(held))?;
+                }
+                last_hold = Some(held.clone());
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

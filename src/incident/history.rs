@@ -52,6 +52,48 @@ impl RefusedCheck {
     }
 }
 
+/// Why the monitor left a target's incident as it was after a check: the check said nothing
+/// about the service. Kept as the target's latest hold until a round judges it again, so
+/// `status` and `monitor --once` say it on stdout (not only in the log).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldJudgement {
+    pub at: u64,
+    pub target: String,
+    pub reason: HoldReason,
+    /// Why, and what to check, in plain words.
+    pub hint: String,
+}
+
+/// What the monitor lacked to judge a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HoldReason {
+    /// No target's name resolved and no target answered at all: the bot's own network or DNS
+    /// is the likelier culprit, so no incident opens, moves or closes.
+    NetworkDown,
+    /// This target's name did not resolve, and no other target's name did either (while
+    /// something else answered, so the network works): a wrong host name or the bot's own DNS,
+    /// nothing that tells the service is down.
+    NameDoesNotResolve,
+}
+
+impl HeldJudgement {
+    pub fn new(at: u64, target: &str, host: Option<&str>, reason: HoldReason) -> HeldJudgement {
+        let hint = match reason {
+            HoldReason::NetworkDown => crate::words::held_network_down(),
+            HoldReason::NameDoesNotResolve => {
+                crate::words::held_name_does_not_resolve(host.unwrap_or(target))
+            }
+        };
+        HeldJudgement {
+            at,
+            target: target.to_string(),
+            reason,
+            hint,
+        }
+    }
+}
+
 /// What a window of history says.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Window {

@@ -7,7 +7,7 @@ use super::{Service, ServiceError};
 use crate::escalation::StaffAction;
 use crate::escalation::notify::{Audience, NoticeEvent, Notification};
 use crate::escalation::ticket::{Status, Ticket, TicketId};
-use crate::incident::history::{CheckRecord, RefusedCheck, Window, window};
+use crate::incident::history::{CheckRecord, HeldJudgement, RefusedCheck, Window, window};
 use crate::incident::{Incident, IncidentId, IncidentState, Origin, staff_text};
 use crate::reply::{Action, Reply, Style, Tone};
 use crate::session::UserRef;
@@ -15,7 +15,7 @@ use crate::words;
 use serde::Serialize;
 
 /// `10:42 UTC` (with the date when not today is not known: the time is what users compare).
-fn clock_time(secs: u64) -> String {
+pub(super) fn clock_time(secs: u64) -> String {
     let stamp = crate::escalation::summary::rfc3339(secs);
     // 2026-11-30T10:42:00Z -> 10:42 UTC
     stamp
@@ -34,6 +34,9 @@ pub struct TargetStatus {
     /// Set when the latest monitor check could not run at all (and why): shown instead of
     /// "never checked", and beside an older `last`.
     pub refused: Option<RefusedCheck>,
+    /// Set when the latest monitor round could not judge the check (the bot's own network or
+    /// DNS in doubt): its incident was left as it was, and why.
+    pub held: Option<HeldJudgement>,
     pub hour: Window,
     pub day: Window,
     pub week: Window,
@@ -50,22 +53,26 @@ pub struct StatusReport {
 }
 
 impl Service {
-    /// "is it down?" during a known outage: the active incidents, told beside what a live check
-    /// sees from here (a check can pass while a part of the service is down), each saying who
-    /// stands behind it (staff, or the bot's own checks).
-    /// Only those of the article being walked, when one is (a payroll outage says nothing of
-    /// a blank page).
+    /// The active incidents told beside a live check: those of the article being walked, when
+    /// one is (a payroll outage says nothing of a blank page), else every one.
+    pub(super) fn incidents_beside_a_check(&self, article: Option<&str>) -> Vec<Incident> {
+        self.store
+            .active_incidents()
+            .into_iter()
+            .filter(|i| article.is_none_or(|a| i.concerns(a)))
+            .collect()
+    }
+
+    /// "is it down?" during a known outage: the active incidents (see
+    /// [`Self::incidents_beside_a_check`]), told beside what a live check sees from here (a
+    /// check can pass while a part of the service is down), each saying who stands behind it
+    /// (staff, or the bot's own checks).
     pub(super) fn known_outages_beside_a_check(
         &self,
         user: &str,
         article: Option<&str>,
     ) -> Option<Reply> {
-        let active: Vec<_> = self
-            .store
-            .active_incidents()
-            .into_iter()
-            .filter(|i| article.is_none_or(|a| i.concerns(a)))
-            .collect();
+        let active = self.incidents_beside_a_check(article);
         if active.is_empty() {
             return None;
         }
@@ -85,17 +92,38 @@ impl Service {
             .tone(Tone::Warning)
             .aside();
         // Not offered again to someone already on its list.
-        for i in active
+        let unlisted: Vec<&Incident> = active
             .iter()
             .filter(|i| !self.store.is_subscribed(i.id, user))
-        {
-            reply = reply.choice(Action::NotifyMe(i.id.0), words::NOTIFY_ME, Style::Primary);
+            .collect();
+        match (article, unlisted.as_slice()) {
+            (_, []) => {}
+            // All of them cover the user's problem: one "Notify me" lists them all (see
+            // [`Self::subscribe`]).
+            (Some(_), [first, ..]) | (None, [first]) => {
+                reply = reply.choice(
+                    Action::NotifyMe(first.id.0),
+                    words::NOTIFY_ME,
+                    Style::Primary,
+                );
+            }
+            // Outages of different things: one choice each, saying which.
+            (None, several) => {
+                for i in several {
+                    reply = reply.choice(
+                        Action::NotifyMe(i.id.0),
+                        words::notify_me_of(&i.id.to_string()),
+                        Style::Primary,
+                    );
+                }
+            }
         }
         Some(reply)
     }
 
-    /// Puts the known outage first when a reply lands on an article an active incident
-    /// concerns, once per user and incident ("it's them, not you").
+    /// Puts the known outages first when a reply lands on an article active incidents
+    /// concern ("it's them, not you"): every one of them, once per user and incident (told
+    /// again when one of them is new to the user).
     pub(super) fn lead_with_outage(
         &self,
         session: &mut crate::session::Session,
@@ -108,29 +136,55 @@ impl Service {
             return Ok(());
         }
         // Not a live check's result (said on the side): what comes after it is not the walk.
-        let Some((at, incident)) = replies.iter().enumerate().find_map(|(i, r)| {
+        let Some((at, article)) = replies.iter().enumerate().find_map(|(i, r)| {
             let article = r.article.as_deref().filter(|_| !r.aside)?;
-            active.iter().find(|x| x.concerns(article)).map(|x| (i, x))
+            (active.iter().any(|x| x.concerns(article))).then(|| (i, article.to_string()))
         }) else {
             return Ok(());
         };
-        if !self.store.mark_told(incident.id, user, now)? {
+        // Oldest first: the order they began in.
+        let mut covering: Vec<&Incident> = active.iter().filter(|x| x.concerns(&article)).collect();
+        covering.sort_by_key(|i| i.id);
+        let mut news = false;
+        for incident in &covering {
+            news |= self.store.mark_told(incident.id, user, now)?;
+        }
+        if !news {
             return Ok(());
         }
-        let id = incident.id.to_string();
-        let mut lead = Reply::new(words::outage_lead(
-            &clock_time(incident.opened_at),
-            &id,
-            &incident.title,
-            incident.updates.last().map(|u| u.text.as_str()),
-        ))
-        .title(words::OUTAGE_TITLE)
-        .tone(Tone::Warning)
-        .choice(
-            Action::NotifyMe(incident.id.0),
-            words::NOTIFY_ME,
-            Style::Primary,
-        );
+        let latest = |i: &Incident| i.updates.last().map(|u| u.text.clone());
+        let text = match covering.as_slice() {
+            [one] => words::outage_lead(
+                &clock_time(one.opened_at),
+                &one.id.to_string(),
+                &one.title,
+                latest(one).as_deref(),
+            ),
+            several => words::outages_lead(
+                &several
+                    .iter()
+                    .map(|i| {
+                        (
+                            clock_time(i.opened_at),
+                            i.id.to_string(),
+                            i.title.clone(),
+                            latest(i),
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        };
+        let mut lead = Reply::new(text)
+            .title(words::OUTAGE_TITLE)
+            .tone(Tone::Warning);
+        // One "Notify me" for all of them (see [`Self::subscribe`]).
+        if let Some(first) = covering.first() {
+            lead = lead.choice(
+                Action::NotifyMe(first.id.0),
+                words::NOTIFY_ME,
+                Style::Primary,
+            );
+        }
         // The article stays (what the error is); its first fix waits for "Help me anyway",
         // which asks the open step again.
         if replies.len() > at + 1 {
@@ -233,17 +287,38 @@ impl Service {
         Ok(incident)
     }
 
-    /// "Notify me when it's fixed".
-    pub(super) fn subscribe(&self, user: &UserRef, id: IncidentId) -> Result<Reply, ServiceError> {
+    /// "Notify me when it's fixed": incident `id`, and with it every other active incident
+    /// that covers `article`, the problem the user is on (when `id` covers it too): the user
+    /// was told of them together, and one choice lists them all.
+    pub(super) fn subscribe(
+        &self,
+        user: &UserRef,
+        id: IncidentId,
+        article: Option<&str>,
+    ) -> Result<Reply, ServiceError> {
         let incident = self.incident(id)?;
-        let id_text = id.to_string();
         if !incident.state.is_active() {
-            return Ok(Reply::new(words::incident_already_over(&id_text)));
+            return Ok(Reply::new(words::incident_already_over(&id.to_string())));
         }
-        Ok(if self.store.subscribe(id, user, self.clock.now())? {
-            Reply::new(words::will_tell_you(&id_text)).tone(Tone::Success)
+        let mut ids = vec![id];
+        if let Some(article) = article.filter(|a| incident.concerns(a)) {
+            for other in self.store.active_incidents() {
+                if other.concerns(article) && !ids.contains(&other.id) {
+                    ids.push(other.id);
+                }
+            }
+        }
+        ids.sort();
+        let now = self.clock.now();
+        let mut added = false;
+        for i in &ids {
+            added |= self.store.subscribe(*i, user, now)?;
+        }
+        let names: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        Ok(if added {
+            Reply::new(words::will_tell_you(&names)).tone(Tone::Success)
         } else {
-            Reply::new(words::already_subscribed(&id_text))
+            Reply::new(words::already_subscribed(&names))
         })
     }
 
@@ -259,7 +334,31 @@ impl Service {
         let now = self.clock.now();
         let id = incident.id.to_string();
         let mut notices = Vec::new();
+        let resolved_now = was_active && incident.state == IncidentState::Resolved;
+        // Tickets linked to it that are still open: their users hear the end of the outage too,
+        // and staff's notice names them.
+        let open_tickets: Vec<Ticket> = if resolved_now {
+            (self.linked_tickets(incident.id).into_iter())
+                .filter(|t| t.status != Status::Resolved)
+                .collect()
+        } else {
+            Vec::new()
+        };
         if announce && incident.state != IncidentState::Suspected {
+            let mut text = words::incident_status_line(
+                &id,
+                incident.state,
+                &incident.title,
+                incident
+                    .updates
+                    .last()
+                    .map(|u| (u.by.as_str(), u.text.as_str())),
+            );
+            if !open_tickets.is_empty() {
+                let ids: Vec<String> = open_tickets.iter().map(|t| t.id.to_string()).collect();
+                text.push(' ');
+                text.push_str(&words::linked_tickets_still_open(&id, &ids));
+            }
             notices.push(Notification {
                 // One per change: the updates (and evidence) only grow.
                 key: format!(
@@ -272,39 +371,36 @@ impl Service {
                     incident: id.clone(),
                 },
                 audience: Audience::Staff,
-                text: words::incident_status_line(
-                    &id,
-                    incident.state.word(),
-                    &incident.title,
-                    incident
-                        .updates
-                        .last()
-                        .map(|u| (u.by.as_str(), u.text.as_str())),
-                ),
+                text,
                 card: None,
                 transcript: None,
             });
         }
-        if was_active && incident.state == IncidentState::Resolved {
-            let note = incident
-                .updates
-                .last()
+        if resolved_now {
+            let note = (incident.updates.last())
                 .map(|u| u.text.clone())
                 .unwrap_or_default();
-            for u in self
-                .store
-                .incident_users(incident.id)
-                .into_iter()
+            let over = words::outage_over(&id, &incident.title, &note);
+            // Each user once (one key per incident and user): those who asked, and those whose
+            // ticket is linked to it.
+            let mut told: Vec<String> = Vec::new();
+            let asked = (self.store.incident_users(incident.id).into_iter())
                 .filter(|u| u.subscribed)
-            {
+                .map(|u| (u.user, None));
+            let ticketed = (open_tickets.into_iter()).map(|t| (t.user, Some(t.id)));
+            for (user, ticket) in asked.chain(ticketed) {
+                if told.contains(&user.id) {
+                    continue;
+                }
+                told.push(user.id.clone());
                 notices.push(Notification {
-                    key: format!("{id}/over/{}", u.user.id),
-                    ticket: None,
+                    key: format!("{id}/over/{}", user.id),
+                    ticket,
                     event: NoticeEvent::IncidentOver {
                         incident: id.clone(),
                     },
-                    text: words::outage_over(&id, &incident.title, &note),
-                    audience: Audience::User { user: u.user },
+                    text: over.clone(),
+                    audience: Audience::User { user },
                     card: None,
                     transcript: None,
                 });
@@ -633,6 +729,7 @@ impl Service {
                     interval_secs: t.monitor.interval_secs,
                     last: week.last().cloned(),
                     refused: self.store.refused_check(&t.name),
+                    held: self.store.held(&t.name),
                     hour: window(&week, now.saturating_sub(3_600)),
                     day: window(&week, now.saturating_sub(86_400)),
                     week: window(&week, 0),
@@ -649,6 +746,27 @@ impl Service {
             incidents,
         }
     }
+}
+
+/// The incidents among `active` that are about `target`: by their checks (the monitor's), or
+/// by the articles they concern when one of those checks it (one staff declared). A check of
+/// it that passes does not clear them. Oldest first.
+pub fn incidents_about_target<'a>(
+    active: &'a [Incident],
+    kb: &crate::knowledge::KnowledgeBase,
+    target: &str,
+) -> Vec<&'a Incident> {
+    let mut about: Vec<&Incident> = active
+        .iter()
+        .filter(|i| {
+            i.targets.iter().any(|t| t == target)
+                || (i.articles.iter())
+                    .filter_map(|a| kb.get(a))
+                    .any(|a| a.checks.iter().any(|c| c == target))
+        })
+        .collect();
+    about.sort_by_key(|i| i.id);
+    about
 }
 
 /// Refuses a staff action by no one (`--by ""`): the history must say who.

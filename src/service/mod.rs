@@ -12,7 +12,7 @@ mod tickets;
 mod turns;
 
 pub use error::{Internal, NextStep, Refusal, ServiceError, SpellNextStep};
-pub use incidents::{StatusReport, TargetStatus};
+pub use incidents::{StatusReport, TargetStatus, incidents_about_target};
 pub use kb::KbVerb;
 pub use tickets::TicketDesk;
 
@@ -278,9 +278,11 @@ impl Service {
                 Effect::AddToTicket { works_now } => {
                     replies.push(self.add_to_ticket(&mut session, works_now).await?)
                 }
-                Effect::Subscribe { incident } => {
-                    replies.push(self.subscribe(&session.user, IncidentId(incident))?)
-                }
+                Effect::Subscribe { incident } => replies.push(self.subscribe(
+                    &session.user,
+                    IncidentId(incident),
+                    session.article(),
+                )?),
                 Effect::TicketStatus => replies.push(self.ticket_status(&session)),
             }
         }
@@ -415,18 +417,29 @@ impl Service {
                 }
                 // On the side of the walk: the question open before stays open.
                 // A target an open incident is about (by its checks, or by the articles it
-                // concerns, for one staff declared) is not cleared by one passing check.
+                // concerns, for one staff declared) is not cleared by one passing check; nor is
+                // anything while an incident told beside the check covers the user's problem
+                // (a payroll outage declared by hand, checked on the sign-in page).
+                let beside = self.incidents_beside_a_check(session.article());
                 let active = self.store.active_incidents();
                 let up_means = |r: &probe::Report| {
-                    let about = |i: &&crate::incident::Incident| {
-                        i.targets.contains(&r.target)
-                            || (i.articles.iter())
-                                .filter_map(|a| kb.get(a))
-                                .any(|a| a.checks.contains(&r.target))
-                    };
-                    let i = active.iter().find(about)?;
-                    let listed = self.store.is_subscribed(i.id, &session.user.id);
-                    Some(words::up_during_incident(&i.id.to_string(), listed))
+                    let mut open = incidents::incidents_about_target(&active, &kb, &r.target);
+                    if session.article().is_some() {
+                        for b in &beside {
+                            if !open.iter().any(|o| o.id == b.id) {
+                                open.push(b);
+                            }
+                        }
+                    }
+                    if open.is_empty() {
+                        return None;
+                    }
+                    open.sort_by_key(|i| i.id);
+                    let listed = open
+                        .iter()
+                        .all(|i| self.store.is_subscribed(i.id, &session.user.id));
+                    let ids: Vec<String> = open.iter().map(|i| i.id.to_string()).collect();
+                    Some(words::up_during_incident(&ids, Some(listed)))
                 };
                 let mut replies: Vec<Reply> = probe::render_reports(&reports, &kb, up_means)
                     .into_iter()
@@ -720,6 +733,15 @@ impl Service {
         }
         let id = escalated.ticket.id;
         session.ticket = Some(id);
+        // A ticket linked to a known outage: its user is told when the outage ends, as if they
+        // had chosen "Notify me" (once, whatever else they chose). The ticket is filed: a
+        // failure here is logged, not the user's.
+        if let Some(link) = (escalated.ticket.summaries.last()).and_then(|s| s.incident.as_ref())
+            && let Ok(incident) = link.id.parse::<IncidentId>()
+            && let Err(e) = self.store.subscribe(incident, &escalated.ticket.user, now)
+        {
+            tracing::warn!(error = %e, ticket = %id, %incident, "the ticket's user may not hear when the outage ends");
+        }
         session.stage = Stage::Escalated {
             article: if other_than_walked {
                 about

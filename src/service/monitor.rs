@@ -6,7 +6,7 @@
 
 use super::{Service, ServiceError};
 use crate::incident::health::{Change, Streak, judge};
-use crate::incident::history::{CheckRecord, RefusedCheck};
+use crate::incident::history::{CheckRecord, HeldJudgement, HoldReason, RefusedCheck};
 use crate::incident::{Evidence, Incident, IncidentId, IncidentState, Origin};
 use crate::knowledge::{KnowledgeBase, Target};
 use crate::probe::Verdict;
@@ -30,6 +30,8 @@ pub struct TargetRound {
     pub change: Option<Change>,
     /// The target's incident after this check (active or just resolved).
     pub incident: Option<IncidentId>,
+    /// Set when this check was not judged (its incident left as it was): why, and what to check.
+    pub held: Option<String>,
 }
 
 impl TargetRound {
@@ -48,6 +50,7 @@ impl TargetRound {
             detail: record.detail,
             change,
             incident,
+            held: None,
         }
     }
 }
@@ -112,23 +115,15 @@ impl Service {
                 None => {}
             }
         }
-        // When no monitored name resolves at all, the bot's own network or DNS is the likelier
-        // culprit: the checks are kept, but no incident opens or moves on them. A target at an
-        // IP address looks no name up, so it tells nothing either way (one on 127.0.0.1 that
-        // answered made a DNS failure of every named target an outage).
-        let named: Vec<_> = (checked.iter())
-            .filter(|(target, _)| names_a_host(&target.url))
-            .collect();
-        let own_dns_down =
-            !named.is_empty() && named.iter().all(|(_, r)| r.verdict == Verdict::DnsFailure);
-        if own_dns_down {
+        let holds = holds(&checked);
+        if holds.contains(&Some(HoldReason::NetworkDown)) {
             tracing::warn!(
                 targets = checked.len(),
-                "no monitored target's name resolves: the bot's own network or DNS may be down; incidents are left as they are"
+                "no monitored target's name resolves and none answered: the bot's own network or DNS may be down; incidents are left as they are"
             );
         }
         let mut rounds = Vec::new();
-        for (target, r) in checked {
+        for ((target, r), hold) in checked.into_iter().zip(holds) {
             let record = CheckRecord {
                 at: now,
                 target: target.name.clone(),
@@ -138,11 +133,23 @@ impl Service {
                 detail: r.detail.clone(),
             };
             self.store.record_check(&record)?;
-            rounds.push(if own_dns_down {
-                let incident = self.incident_of(&target.name).map(|i| i.id);
-                TargetRound::of(&target.name, record, None, incident)
-            } else {
-                self.advance(&kb, target, record, now)?
+            rounds.push(match hold {
+                Some(reason) => {
+                    let host = host_of(&target.url);
+                    let held = HeldJudgement::new(now, &target.name, host.as_deref(), reason);
+                    if reason == HoldReason::NameDoesNotResolve {
+                        tracing::warn!(target = %target.name, "{}", held.hint);
+                    }
+                    self.store.note_held(&held)?;
+                    let incident = self.incident_of(&target.name).map(|i| i.id);
+                    let mut round = TargetRound::of(&target.name, record, None, incident);
+                    round.held = Some(held.hint);
+                    round
+                }
+                None => {
+                    self.store.clear_held(&target.name)?;
+                    self.advance(&kb, target, record, now)?
+                }
             });
         }
         Ok(MonitorRound {
@@ -241,10 +248,20 @@ impl Service {
                         IncidentState::Open,
                         words::monitor_relapsed(&target.description, outage_word(&record)),
                     ),
-                    _ => (
-                        IncidentState::Resolved,
-                        words::monitor_recovered(&target.description, m.success_threshold),
-                    ),
+                    _ => {
+                        // Since the first good check of the streak that closes it.
+                        let since = (signals.iter().rev())
+                            .take_while(|r| r.is_up())
+                            .last()
+                            .map_or(record.at, |r| r.at);
+                        (
+                            IncidentState::Resolved,
+                            words::monitor_recovered(
+                                &target.description,
+                                &super::incidents::clock_time(since),
+                            ),
+                        )
+                    }
                 };
                 open.add_evidence(evidence);
                 // The incident is active here (judge saw it so), so the transition applies.
@@ -390,4 +407,51 @@ fn names_a_host(url: &str) -> bool {
         url::Url::parse(url).ok().as_ref().and_then(url::Url::host),
         Some(url::Host::Domain(_))
     )
+}
+
+/// `url`'s host, as written.
+fn host_of(url: &str) -> Option<String> {
+    url::Url::parse(url).ok()?.host_str().map(str::to_string)
+}
+
+/// Whether a check got anything back from a server (an HTTP status, a TLS handshake that went
+/// wrong, an answer cut short or not HTTP): proof that the bot's network carries traffic. A
+/// refused connection or a timeout is none (a local firewall or a dead link says the same).
+fn answered(r: &crate::probe::CheckResult) -> bool {
+    r.status.is_some()
+        || matches!(
+            r.verdict,
+            Verdict::TlsError | Verdict::ConnectionDropped | Verdict::UnexpectedContent
+        )
+}
+
+/// Which checks of a round cannot be judged, and why, one entry per check in order.
+///
+/// The bot's own DNS is in doubt only when every target with a name to look up failed to
+/// resolve (one that resolved shows the DNS works, whatever it answered next; a target at an
+/// IP address looks nothing up, so it tells nothing of DNS). Then:
+/// - when no target answered at all either, the bot's own network is the likelier culprit:
+///   no check is judged ([`HoldReason::NetworkDown`]);
+/// - otherwise the network works (something answered): only the checks that failed on DNS
+///   are left unjudged ([`HoldReason::NameDoesNotResolve`]), and the others are judged as
+///   usual, so one wrong host name never keeps the other targets' incidents from opening.
+fn holds(
+    checked: &[(&Target, std::sync::Arc<crate::probe::CheckResult>)],
+) -> Vec<Option<HoldReason>> {
+    let named: Vec<_> = (checked.iter())
+        .filter(|(target, _)| names_a_host(&target.url))
+        .collect();
+    let dns_in_doubt =
+        !named.is_empty() && named.iter().all(|(_, r)| r.verdict == Verdict::DnsFailure);
+    let network_works = checked.iter().any(|(_, r)| answered(r));
+    checked
+        .iter()
+        .map(|(_, r)| match (dns_in_doubt, network_works) {
+            (false, _) => None,
+            (true, false) => Some(HoldReason::NetworkDown),
+            (true, true) => {
+                (r.verdict == Verdict::DnsFailure).then_some(HoldReason::NameDoesNotResolve)
+            }
+        })
+        .collect()
 }

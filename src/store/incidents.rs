@@ -3,7 +3,7 @@
 
 use super::codec::{be, decode, decode_or_skip, from_be, to_json};
 use super::{Store, StoreError};
-use crate::incident::history::{CheckRecord, RefusedCheck};
+use crate::incident::history::{CheckRecord, HeldJudgement, RefusedCheck};
 use crate::incident::{Incident, IncidentId};
 use crate::session::UserRef;
 use serde::{Deserialize, Serialize};
@@ -187,6 +187,35 @@ impl Store {
         }
     }
 
+    /// Keeps `held` as its target's latest held judgement (replacing any older one).
+    pub fn note_held(&self, held: &HeldJudgement) -> Result<(), StoreError> {
+        self.meta
+            .insert(held_key(&held.target), to_json(held))
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    /// Forgets `target`'s held judgement: a round judged it.
+    pub fn clear_held(&self, target: &str) -> Result<(), StoreError> {
+        self.meta
+            .remove(held_key(target))
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    /// `target`'s held judgement, when the latest round could not judge it.
+    pub fn held(&self, target: &str) -> Option<HeldJudgement> {
+        let key = held_key(target);
+        match self.meta.get(&key) {
+            Ok(Some(v)) => decode_or_skip("meta", &key, &v),
+            Ok(None) => None,
+            Err(e) => {
+                tracing::warn!(error = %e, "meta table unreadable");
+                None
+            }
+        }
+    }
+
     /// `target`'s checks from `since` on, oldest first.
     pub fn history(&self, target: &str, since: u64) -> Vec<CheckRecord> {
         let prefix = history_prefix(target);
@@ -316,6 +345,13 @@ impl Store {
 /// In the meta table, beside the counters: `refused_check`, a zero byte, the target.
 fn refused_key(target: &str) -> Vec<u8> {
     let mut key = b"refused_check\0".to_vec();
+    key.extend_from_slice(target.as_bytes());
+    key
+}
+
+/// In the meta table: `held_judgement`, a zero byte, the target.
+fn held_key(target: &str) -> Vec<u8> {
+    let mut key = b"held_judgement\0".to_vec();
     key.extend_from_slice(target.as_bytes());
     key
 }

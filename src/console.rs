@@ -304,18 +304,18 @@ pub async fn run(
         output,
         "supportbot console: describe your problem (/help for commands, Ctrl-D to quit)."
     )?;
-    if let Some(news) = ticket_news(&service, &user) {
-        writeln!(output, "\n{news}")?;
-    }
-    for news in outages_over_for(&service, &user) {
-        writeln!(output, "\n{news}")?;
-    }
     // Bold on a terminal; plain text when piped (scripts, logs, tests).
     let emphasis = if interactive && std::io::stdout().is_terminal() {
         Emphasis::Ansi
     } else {
         Emphasis::Plain
     };
+    if let Some(news) = ticket_news(&service, &user) {
+        writeln!(output, "\n{}", to_terminal(&news, emphasis))?;
+    }
+    for news in outages_over_for(&service, &user) {
+        writeln!(output, "\n{news}")?;
+    }
     let mut choices = show(
         &mut output,
         service.handle(&user, Event::Resume).await?,
@@ -535,7 +535,8 @@ fn one_message(
 
 /// Where the user's ticket stands, for someone coming back to the console: on Discord the bot
 /// sends a DM when staff claim or resolve; here the user learns it when they return. A
-/// resolution is news only if it came after the user last spoke.
+/// resolution is news only if it came after the user last spoke. In Markdown, rendered as
+/// replies are.
 fn ticket_news(service: &Service, user: &UserRef) -> Option<String> {
     use crate::escalation::ticket::Status;
     let session = service.session(user).ok()?;
@@ -548,14 +549,15 @@ fn ticket_news(service: &Service, user: &UserRef) -> Option<String> {
         )),
         Status::Claimed => Some(format!(
             "Your ticket {id} was picked up by {}.",
-            crate::escalation::text::for_terminal(&last.by)
+            crate::escalation::text::escape_one_line(&last.by)
         )),
+        // (Markdown: staff's note keeps its own, quoted on lines of its own.)
         Status::Resolved if last.at >= session.updated_at => Some(format!(
-            "Your ticket {id} was resolved by {}{}. If the problem is back, type /human.",
-            crate::escalation::text::for_terminal(&last.by),
+            "Your ticket {id} was resolved by {}.{}\nIf the problem is back, type /human.",
+            crate::escalation::text::escape_one_line(&last.by),
             last.note
                 .as_deref()
-                .map(|n| format!(": \"{}\"", crate::escalation::text::for_terminal(n)))
+                .map(|n| format!("\n{}", crate::escalation::text::quote_staff_note(n)))
                 .unwrap_or_default()
         )),
         Status::Resolved => None,

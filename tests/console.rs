@@ -885,15 +885,19 @@ fn coming_back_tells_the_user_where_their_ticket_stands() {
         "--by",
         "Sam",
         "--note",
-        "Driver reinstalled",
+        "**Driver** reinstalled.\nPlease retry `payroll`.",
     ]);
     // Times are in seconds: this visit must fall after the resolution's second for the next
     // visit to count the resolution as old news.
     std::thread::sleep(Duration::from_millis(1100));
     let o = console(&fixture("valid"), data.path(), "");
     let out = String::from_utf8_lossy(&o.stdout);
+    // Staff's Markdown rendered for the terminal, the note quoted on lines of its own (it read
+    // `"**Driver** reinstalled. Please retry `payroll`.".` before).
     assert!(
-        out.contains("Your ticket T-0001 was resolved by Sam: \"Driver reinstalled\"."),
+        out.contains(
+            "Your ticket T-0001 was resolved by Sam.\n> Driver reinstalled.\n> Please retry payroll.\nIf the problem is back, type /human."
+        ),
         "{out}"
     );
     let o = console(&fixture("valid"), data.path(), "");

@@ -1783,7 +1783,7 @@ fn a_password_typed_is_never_kept_and_the_user_is_told() {
     assert_eq!(
         out.effects,
         [Effect::Escalate {
-            note: Some("pw: [password removed]! call me".into())
+            note: Some("pw: [password removed] call me".into())
         }]
     );
     let kept = format!("{:?}", chat.session);
@@ -8776,7 +8776,10 @@ fn one_page_still_blank_while_the_rest_works_is_no_fix() {
 }
 
 /// Found by the same helper: the reply that decided a step's outcome reaches staff ("did just
-/// jan-mar and it loaded fine!" was on no ticket); a plain answer is not kept twice.
+/// jan-mar and it loaded fine!" was on no ticket); a plain answer is not kept twice. The reply
+/// that then answered the step ("but i need the full year tho": not fixed) is with the step
+/// too, and, since an exploratory tester found such answers listed as descriptions, not also
+/// under "What the user said".
 #[test]
 fn what_the_user_said_of_a_step_is_kept_with_the_step() {
     let kb = shipped_kb();
@@ -8791,7 +8794,13 @@ fn what_the_user_said_of_a_step_is_kept_with_the_step() {
         .iter()
         .flat_map(|a| a.said.iter().map(String::as_str))
         .collect();
-    assert_eq!(said, ["did just jan-mar and it loaded fine!"]);
+    assert_eq!(
+        said,
+        [
+            "did just jan-mar and it loaded fine!",
+            "but i need the full year tho"
+        ]
+    );
     let summary =
         supportbot::escalation::summary::Summary::capture(&chat.session, None, None, "rev", 0);
     let text = summary.transcript_markdown("T-0001");
@@ -8799,6 +8808,66 @@ fn what_the_user_said_of_a_step_is_kept_with_the_step() {
         text.contains("did just jan-mar and it loaded fine!"),
         "{text}"
     );
+    assert_eq!(
+        text.matches("but i need the full year tho").count(),
+        1,
+        "{text}"
+    );
+    let said = &text[text.find("## What the user said").unwrap()..text.find("## Matches").unwrap()];
+    assert!(!said.contains("full year"), "{text}");
+}
+
+/// Found by an exploratory tester: the answer to "did this fix it?" was listed under "What the
+/// user said" as if it described the problem, as well as in the step's outcome; a hand-over's
+/// words were both the note and what the user "said" of the step on screen; a check asked for
+/// at a test was listed as the user's answer to it. Each is now in one place: the answer with
+/// its step, the hand-over's words in the note, the check in the live checks.
+#[test]
+fn each_reply_is_on_the_ticket_once_and_where_it_belongs() {
+    use supportbot::escalation::summary::Summary;
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll wont update");
+    chat.say("no still not working");
+    let out = chat.say("my password is Hunter2! and I need a human");
+    let note = out.effects.iter().find_map(|e| match e {
+        Effect::Escalate { note } => note.clone(),
+        _ => None,
+    });
+    assert_eq!(
+        note.as_deref(),
+        Some("my password is [password removed] and I need a human"),
+        "the password's \"!\" goes with it"
+    );
+    let summary = Summary::capture(&chat.session, None, note, "rev", 0);
+    let text = summary.transcript_markdown("T-0001");
+    let said = &text[text.find("## What the user said").unwrap()..text.find("## Matches").unwrap()];
+    assert!(said.contains("payroll wont update"), "{text}");
+    assert!(!said.contains("no still not working"), "{text}");
+    assert!(
+        text.contains("did not fix it; they said: “no still not working”"),
+        "{text}"
+    );
+    assert_eq!(text.matches("I need a human").count(), 1, "{text}");
+    assert!(
+        !text.contains("Hunter2") && !text.contains("removed]!"),
+        "{text}"
+    );
+    // The card too: the answer is with its step, not quoted as a description.
+    let card = summary.card("T-0001");
+    assert!(
+        !card.description.contains("still not working"),
+        "{}",
+        card.description
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank, chrome");
+    chat.say("no still blank");
+    assert!(chat.session.current_step().is_some());
+    chat.say("is quickbooks down?");
+    let said: Vec<&String> = chat.session.attempts.iter().flat_map(|a| &a.said).collect();
+    assert!(!said.iter().any(|s| s.contains("down")), "{said:?}");
 }
 
 /// Found by a helper playing a user on an iPhone (twenty-fourth session): "oh also my bank

@@ -191,7 +191,15 @@ fn a_web_forms_name_heads_the_ticket_a_chat_opened() {
             "still a 502 after the cache",
         ],
     );
-    assert_eq!(out.trim(), "T-0003", "added to the chat's ticket");
+    assert_eq!(
+        out.lines().next(),
+        Some("T-0003"),
+        "added to the chat's ticket"
+    );
+    assert!(
+        out.contains("Added to the user's open ticket T-0003"),
+        "{out}"
+    );
 
     let human = staff.expect(0, &["tickets", "show", "T-0003"]);
     assert!(
@@ -276,11 +284,11 @@ fn staff_notes_stay_with_staff_and_a_reopen_reason_reaches_the_user() {
     let v = staff.json(&["tickets", "show", "T-0001", "--json"]);
     assert_eq!(v["notes"][0]["staff_only"], true, "{v}");
 
-    // Nothing to say, or nobody saying it: refused with how to fix it.
+    // Nothing to say, or nobody saying it: wrong use, with how to fix it.
     let o = staff.run(&["tickets", "note", "T-0001", "--by", "sam", "--text", " "]);
-    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
     assert!(
-        String::from_utf8_lossy(&o.stderr).contains("the note is empty: give its text with --text"),
+        String::from_utf8_lossy(&o.stderr).contains("--text is empty: give the note for staff"),
         "{}",
         show(&o)
     );
@@ -321,7 +329,7 @@ fn staff_notes_stay_with_staff_and_a_reopen_reason_reaches_the_user() {
     );
     let human = staff.expect(0, &["tickets", "show", "T-0001"]);
     assert!(
-        human.contains("resolved -> open by sam, told the user: the 502 is back for you"),
+        human.contains("reopened by sam, told the user: the 502 is back for you"),
         "{human}"
     );
 }
@@ -355,8 +363,11 @@ fn a_badly_formed_id_exits_2_everywhere_and_an_unknown_one_1() {
             .collect();
         let o = staff.run(&unknown);
         assert_eq!(o.status.code(), Some(1), "{unknown:?}: {}", show(&o));
+        // One wording in every command (`show` said "does not exist; ... shows the ids").
         assert!(
-            show(&o).contains("T-0009 does not exist"),
+            String::from_utf8_lossy(&o.stderr).contains(
+                "error: ticket T-0009 does not exist. `supportbot tickets list` shows the ids.\n"
+            ),
             "{unknown:?}: {}",
             show(&o)
         );
@@ -565,4 +576,173 @@ fn escalations_from_separate_processes_make_a_crowd() {
         listed.contains("I-0001  suspected") && listed.contains("Bank Feed"),
         "{listed}"
     );
+}
+
+/// Found by an exploratory tester: an empty value was wrong use (exit 2) in `escalate` but a
+/// refusal (exit 1) in `tickets`; `tickets export` and `user forget` refused `--json`; a
+/// negative `--older-than` was "unexpected argument '-5' found". Each is now wrong use, worded
+/// as `escalate` words it, and `--json` is taken where there is output.
+#[test]
+fn empty_values_are_wrong_use_everywhere_and_json_is_taken_where_there_is_output() {
+    let staff = Staff::new();
+    for (args, says) in [
+        (
+            &["tickets", "claim", "T-0001", "--by", ""][..],
+            "--by is empty: give your name",
+        ),
+        (
+            &["tickets", "release", "T-0001", "--by", " "][..],
+            "--by is empty: give your name",
+        ),
+        (
+            &["tickets", "resolve", "T-0001", "--by", ""][..],
+            "--by is empty: give your name",
+        ),
+        (
+            &["tickets", "reopen", "T-0001", "--by", ""][..],
+            "--by is empty: give your name",
+        ),
+        (
+            &["tickets", "note", "T-0001", "--by", "sam", "--text", ""][..],
+            "--text is empty: give the note for staff",
+        ),
+        (
+            &["escalate", "--user", "u9", "--name", "Ann", "--text", ""][..],
+            "--text is empty: describe the problem",
+        ),
+        (
+            &["escalate", "--user", "", "--name", "Ann", "--text", "502"][..],
+            "--user is empty: give",
+        ),
+    ] {
+        let o = staff.run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", show(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(&format!("error: {says}")),
+            "{args:?}: {}",
+            show(&o)
+        );
+    }
+    let o = staff.run(&["tickets", "purge", "--older-than", "-5d"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--older-than")
+            && err.contains("`-5d` is negative")
+            && !err.contains("unexpected argument"),
+        "{err}"
+    );
+
+    let v = staff.json(&["tickets", "export", "T-0001", "--json"]);
+    assert_eq!(v["id"], "T-0001", "{v}");
+    let v = staff.json(&[
+        "tickets",
+        "purge",
+        "--older-than",
+        "90d",
+        "--dry-run",
+        "--json",
+    ]);
+    assert_eq!(
+        (&v["dry_run"], &v["tickets"]),
+        (&true.into(), &0.into()),
+        "{v}"
+    );
+    let v = staff.json(&["user", "forget", "u2", "--json"]);
+    assert_eq!(
+        (&v["user_id"], &v["tickets"]),
+        (&"u2".into(), &1.into()),
+        "{v}"
+    );
+    // A failure with --json is JSON too.
+    let o = staff.run(&["user", "forget", "u2", "--json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("nothing is stored")),
+        "{v}"
+    );
+}
+
+/// Found by an exploratory tester: `escalate` for a user with a ticket open printed only the
+/// id, as for a new ticket; and a user asking to close their ticket had no mark in the list.
+#[test]
+fn escalate_says_when_it_added_to_the_open_ticket_and_a_close_request_is_marked() {
+    let staff = Staff::new();
+    let added = staff.expect(
+        0,
+        &[
+            "escalate",
+            "--user",
+            "u1",
+            "--name",
+            "Ann",
+            "--text",
+            "still 502 on payroll",
+        ],
+    );
+    assert_eq!(
+        added,
+        "T-0001\nAdded to the user's open ticket T-0001: no new ticket was opened (one open ticket per user).\n"
+    );
+    let v = staff.json(&[
+        "escalate",
+        "--user",
+        "u3",
+        "--name",
+        "Cy",
+        "--text",
+        "bank feed stuck",
+        "--json",
+    ]);
+    assert_eq!(
+        (&v["id"], &v["filed"]),
+        (&"T-0003".into(), &"opened".into()),
+        "{v}"
+    );
+    let v = staff.json(&[
+        "escalate",
+        "--user",
+        "u3",
+        "--name",
+        "Cy",
+        "--text",
+        "also error 103",
+        "--json",
+    ]);
+    assert_eq!(
+        (&v["id"], &v["filed"]),
+        (&"T-0003".into(), &"added".into()),
+        "{v}"
+    );
+
+    // "nevermind close it", added to T-0002.
+    {
+        let store =
+            Store::open_waiting(staff.data.path(), std::time::Duration::from_secs(5)).unwrap();
+        let t = store.ticket(TicketId(2)).unwrap().unwrap();
+        let mut close = t.summary().unwrap().clone();
+        close.descriptions.push("nevermind close it".into());
+        close.added = Some(supportbot::escalation::summary::Added::FollowUp);
+        desk(&store).file(close, 200).unwrap();
+    }
+    let list = staff.expect(0, &["tickets", "list"]);
+    let line = list.lines().find(|l| l.starts_with("T-0002")).unwrap();
+    assert!(line.ends_with(" [user asks to close it]"), "{list}");
+    assert!(
+        !list
+            .lines()
+            .any(|l| l.starts_with("T-0001") && l.contains("close")),
+        "{list}"
+    );
+    let v = staff.json(&["tickets", "list", "--json"]);
+    let row = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "T-0002")
+        .unwrap();
+    assert_eq!(row["asks_to_close"], true, "{row}");
 }

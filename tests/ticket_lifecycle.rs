@@ -151,7 +151,7 @@ fn show_lists_when_the_user_added_to_the_ticket() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let out = String::from_utf8_lossy(&o.stdout);
-    let claimed = out.find("-> claimed by carol").expect("the claim");
+    let claimed = out.find("  claimed by carol").expect("the claim");
     let again = out
         .find("handed over again by the user (summary 2 of 3)")
         .expect("the later hand-over");
@@ -451,7 +451,7 @@ fn a_claimed_ticket_can_be_taken_over_in_one_step() {
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     assert_eq!(
         String::from_utf8_lossy(&o.stdout),
-        "T-0001 is now claimed.\nTaken over from carol.\n",
+        "T-0001 is now claimed by dave.\nTaken over from carol.\n",
         "says from whom"
     );
     // Taking over what one holds already changes nothing.
@@ -487,6 +487,17 @@ fn a_claimed_ticket_can_be_taken_over_in_one_step() {
         .collect();
     assert_eq!(to_user.len(), 2, "one message per claim: {sent}");
     assert!(to_user[1].contains("is now with dave"), "{sent}");
+    // The history says it in words (it read "- -> open by ..." and "claimed -> claimed by").
+    let o = tickets(&["show", "T-0001"]);
+    let history = String::from_utf8_lossy(&o.stdout);
+    for step in [
+        "  opened by name-u1\n",
+        "  claimed by carol\n",
+        "  taken over by dave (was carol)\n",
+    ] {
+        assert!(history.contains(step), "{step}: {history}");
+    }
+    assert!(!history.contains("->"), "{history}");
     // A resolved ticket is not taken over: reopened first.
     let o = tickets(&["resolve", "T-0001", "--by", "dave"]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));

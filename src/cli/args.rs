@@ -167,7 +167,7 @@ pub enum Command {
     /// What the bot learned: which fixes work, per article and solution.
     Stats {
         /// How far back: a number and a unit (min, h, d, w, mo = 30 days, y), e.g. 30d, 12h.
-        #[arg(long, default_value = "30d", value_parser = super::duration::parse)]
+        #[arg(long, default_value = "30d", value_parser = super::duration::parse, allow_hyphen_values = true)]
         since: std::time::Duration,
         #[arg(long)]
         json: bool,
@@ -208,8 +208,10 @@ impl Command {
                 | TicketsCommand::Resolve { json, .. }
                 | TicketsCommand::Reopen { json, .. }
                 | TicketsCommand::Note { json, .. } => *json,
-                TicketsCommand::Export { format, .. } => format.trim().eq_ignore_ascii_case("json"),
-                TicketsCommand::Purge { .. } => false,
+                TicketsCommand::Export { format, json, .. } => {
+                    *json || format.trim().eq_ignore_ascii_case("json")
+                }
+                TicketsCommand::Purge { json, .. } => *json,
             },
             Command::Incidents { command } => match command {
                 IncidentsCommand::List { json, .. }
@@ -220,10 +222,10 @@ impl Command {
             Command::Model {
                 command: ModelCommand::Status { json },
             } => *json,
-            Command::Console { .. }
-            | Command::Run(_)
-            | Command::User { .. }
-            | Command::Model { .. } => false,
+            Command::User {
+                command: UserCommand::Forget { json, .. },
+            } => *json,
+            Command::Console { .. } | Command::Run(_) | Command::Model { .. } => false,
         }
     }
 }
@@ -455,12 +457,16 @@ pub enum TicketsCommand {
         /// md (Markdown) or json.
         #[arg(long, default_value = "md")]
         format: String,
+        /// The same as --format json (as every other command spells it).
+        #[arg(long)]
+        json: bool,
     },
     /// Remove resolved tickets (their lines in notifications.jsonl, and their users' idle sessions) older than a duration.
     Purge {
         /// Resolved this long ago or more: a number and a unit (min, h, d, w, mo = 30 days,
         /// y), e.g. 90d or 6mo. A bare `m` is refused (minutes or months?); under a day needs --yes.
-        #[arg(long, value_parser = super::duration::parse)]
+        // (Hyphen values reach the parser: "-5d" is a wrong duration, not an unknown flag.)
+        #[arg(long, value_parser = super::duration::parse, allow_hyphen_values = true)]
         older_than: std::time::Duration,
         /// Say what would be removed, and remove nothing.
         #[arg(long)]
@@ -469,13 +475,21 @@ pub enum TicketsCommand {
         /// resolved ticket).
         #[arg(long)]
         yes: bool,
+        /// What was removed (or would be, with --dry-run) as one JSON object on stdout.
+        #[arg(long)]
+        json: bool,
     },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
     /// Remove one user's sessions and tickets, and their lines in notifications.jsonl.
-    Forget { user_id: String },
+    Forget {
+        user_id: String,
+        /// What was removed as one JSON object on stdout.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -23,6 +23,11 @@ pub fn parse(text: &str) -> Result<Duration, String> {
     if t.is_empty() {
         return Err(not_one());
     }
+    if let Some(positive) = t.strip_prefix('-') {
+        return Err(format!(
+            "`{t}` is negative: give how far back as a duration such as 30d or 12h (for {positive} ago write {positive})"
+        ));
+    }
     if t.chars().all(|c| c.is_ascii_digit()) {
         return Err(format!("{} (for {t} days write {t}d)", not_one()));
     }
@@ -122,13 +127,22 @@ mod tests {
     fn a_number_without_unit_or_nonsense_is_refused() {
         let e = parse("90").unwrap_err();
         assert!(e.contains("for 90 days write 90d"), "{e}");
-        for text in ["", "abc", "d", "5 parsecs", "-3d", "99999999999999999999d"] {
+        for text in ["", "abc", "d", "5 parsecs", "99999999999999999999d"] {
             let e = parse(text).unwrap_err();
             assert!(
                 e.contains("is not a duration") && e.contains(UNITS),
                 "{text}: {e}"
             );
         }
+    }
+
+    #[test]
+    fn a_negative_duration_says_so() {
+        let e = parse("-5d").unwrap_err();
+        assert!(
+            e.contains("`-5d` is negative") && e.contains("write 5d"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -88,9 +88,13 @@ fn validate(args: &EscalateArgs) -> Result<(), CliError> {
 }
 
 /// Prints the id of a durable ticket (or its JSON line), flushed at once: it is the
-/// integration's answer, and delivering the notifications afterwards may take seconds.
+/// integration's answer, and delivering the notifications afterwards may take seconds. The id
+/// is the first line either way; a report added to the user's open ticket says so on the next
+/// (`"filed": "added"` in the JSON, `"opened"` for a new ticket).
 fn print_escalated(ticket: &Ticket, json: bool, out: &mut impl Write) -> std::io::Result<()> {
     let id = ticket.id;
+    // (A new ticket has the one summary it was opened with.)
+    let opened = ticket.summaries.len() == 1;
     if json {
         let s = ticket.summary();
         writeln!(
@@ -99,7 +103,8 @@ fn print_escalated(ticket: &Ticket, json: bool, out: &mut impl Write) -> std::io
             json!({
                 "id": id.to_string(),
                 "status": ticket.status,
-                "created": ticket.summaries.len() == 1,
+                "created": opened,
+                "filed": if opened { "opened" } else { "added" },
                 "article": s.and_then(|s| s.article.as_ref().map(|(id, _)| id.clone())),
                 "browser": s.and_then(|s| s.browser),
                 "matches": s.map(|s| s.matches.clone()).unwrap_or_default(),
@@ -108,6 +113,12 @@ fn print_escalated(ticket: &Ticket, json: bool, out: &mut impl Write) -> std::io
         )?;
     } else {
         writeln!(out, "{id}")?;
+        if !opened {
+            writeln!(
+                out,
+                "Added to the user's open ticket {id}: no new ticket was opened (one open ticket per user)."
+            )?;
+        }
     }
     out.flush()
 }

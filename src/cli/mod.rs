@@ -83,8 +83,8 @@ pub fn run(config: Config, command: Command) -> Result<ExitCode, CliError> {
             deliver_after(&ctx, incidents::monitor(&ctx, once, json))
         }
         Command::User {
-            command: UserCommand::Forget { user_id },
-        } => privacy::forget(&mut ctx, &user_id),
+            command: UserCommand::Forget { user_id, json },
+        } => privacy::forget(&mut ctx, &user_id, json),
         Command::Model { command } => model::run(&ctx, command),
     }
 }

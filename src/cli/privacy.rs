@@ -22,6 +22,7 @@ pub fn purge(
     older_than: Duration,
     dry_run: bool,
     yes: bool,
+    json: bool,
 ) -> Result<ExitCode, CliError> {
     if !dry_run && !yes && super::duration::under_a_day(older_than) {
         let d = super::duration::spell(older_than);
@@ -36,11 +37,25 @@ pub fn purge(
     let cutoff = SystemClock.now().saturating_sub(older_than.as_secs());
     if dry_run {
         let (tickets, sessions) = store.purge_preview(cutoff)?;
-        writeln!(
-            std::io::stdout().lock(),
-            "Would remove {tickets} resolved ticket(s) resolved before {} and {sessions} session(s), with their lines in notifications.jsonl. Nothing was removed (--dry-run).",
-            rfc3339(cutoff)
-        )?;
+        let out = &mut std::io::stdout().lock();
+        if json {
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({
+                    "dry_run": true,
+                    "resolved_before": rfc3339(cutoff),
+                    "tickets": tickets,
+                    "sessions": sessions,
+                })
+            )?;
+        } else {
+            writeln!(
+                out,
+                "Would remove {tickets} resolved ticket(s) resolved before {} and {sessions} session(s), with their lines in notifications.jsonl. Nothing was removed (--dry-run).",
+                rfc3339(cutoff)
+            )?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let lines = erase_notifications(
@@ -58,14 +73,29 @@ pub fn purge(
     if tickets + sessions > 0 {
         rewrite(ctx, &removed)?;
     }
-    writeln!(std::io::stdout().lock(), "{removed}")?;
+    let out = &mut std::io::stdout().lock();
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({
+                "dry_run": false,
+                "resolved_before": rfc3339(cutoff),
+                "tickets": tickets,
+                "sessions": sessions,
+                "notification_lines": lines,
+            })
+        )?;
+    } else {
+        writeln!(out, "{removed}")?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `user forget ID`: the user's lines in the notifications file, then their sessions, tickets
 /// and queued notifications in the store; their stats stay, anonymous. An empty id is a usage
 /// error; an id with nothing stored fails (exit 1), saying so.
-pub fn forget(ctx: &mut Context, user: &str) -> Result<ExitCode, CliError> {
+pub fn forget(ctx: &mut Context, user: &str, json: bool) -> Result<ExitCode, CliError> {
     // Before the store is opened: a usage error needs no database (nor waits for a running bot's).
     if user.trim().is_empty() {
         return Err(CliError::usage(
@@ -90,10 +120,24 @@ pub fn forget(ctx: &mut Context, user: &str) -> Result<ExitCode, CliError> {
         "Forgot user {user}: removed {sessions} session(s), {tickets} ticket(s) and {lines} notification line(s); their stats are kept anonymously."
     );
     rewrite(ctx, &removed)?;
-    writeln!(
-        std::io::stdout().lock(),
-        "{removed}\nThe database files were rewritten without them. Not touched: what supportbot logged to stderr before (your log collector keeps it)."
-    )?;
+    let out = &mut std::io::stdout().lock();
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({
+                "user_id": user,
+                "sessions": sessions,
+                "tickets": tickets,
+                "notification_lines": lines,
+            })
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{removed}\nThe database files were rewritten without them. Not touched: what supportbot logged to stderr before (your log collector keeps it)."
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

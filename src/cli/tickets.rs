@@ -7,11 +7,11 @@ use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
 use crate::escalation::summary::{Added, Summary, rfc3339};
 use crate::escalation::text::for_terminal;
-use crate::escalation::ticket::{Status, Ticket, TicketId, same_staff};
+use crate::escalation::ticket::{Status, Ticket, TicketError, TicketId, same_staff};
 use crate::escalation::{StaffAction, Stepped};
 use crate::probe::verdict::Verdict;
 use crate::reply::terminal::{Emphasis, to_terminal};
-use crate::service::{ServiceError, TicketDesk};
+use crate::service::{Refusal, ServiceError, TicketDesk};
 use crate::store::Store;
 use serde_json::{Value, json};
 use std::io::Write;
@@ -19,6 +19,8 @@ use std::process::ExitCode;
 
 /// Runs one `tickets` subcommand against the store (`purge` is [`super::privacy::purge`]).
 pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliError> {
+    // Before the store is opened: a usage error needs no database (nor waits for a running bot's).
+    check_values(&command)?;
     // Reading a ticket never makes a database; the staff actions go through one that exists
     // too, but their refusal of an unknown id says enough.
     let store = match &command {
@@ -32,7 +34,9 @@ pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliEr
     match command {
         TicketsCommand::List { status, json } => list(store, status, json, out),
         TicketsCommand::Show { id, json } => show(store, &id, json, out),
-        TicketsCommand::Export { id, format } => export(store, &id, &format, out),
+        TicketsCommand::Export { id, format, json } => {
+            export(store, &id, if json { "json" } else { &format }, out)
+        }
         TicketsCommand::Claim {
             id,
             by,
@@ -102,8 +106,36 @@ pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliEr
             older_than,
             dry_run,
             yes,
-        } => super::privacy::purge(ctx, older_than, dry_run, yes),
+            json,
+        } => super::privacy::purge(ctx, older_than, dry_run, yes, json),
     }
+}
+
+/// Refuses an empty `--by` or `--text` as wrong use (exit 2), worded as `escalate` words its
+/// own (`--text is empty: ...`): the command cannot be carried out as typed.
+fn check_values(command: &TicketsCommand) -> Result<(), CliError> {
+    let (by, text) = match command {
+        TicketsCommand::Claim { by, .. }
+        | TicketsCommand::Release { by, .. }
+        | TicketsCommand::Resolve { by, .. }
+        | TicketsCommand::Reopen { by, .. } => (Some(by), None),
+        TicketsCommand::Note { by, text, .. } => (Some(by), Some(text)),
+        TicketsCommand::List { .. }
+        | TicketsCommand::Show { .. }
+        | TicketsCommand::Export { .. }
+        | TicketsCommand::Purge { .. } => (None, None),
+    };
+    if by.is_some_and(|b| b.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--by is empty: give your name, as the ticket's history (and the user, when told) shows it.",
+        ));
+    }
+    if text.is_some_and(|t| t.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--text is empty: give the note for staff, e.g. --text \"called Intuit, they are on it\".",
+        ));
+    }
+    Ok(())
 }
 
 /// `tickets list [--status S]`: newest first, one line each (or a JSON array).
@@ -132,7 +164,7 @@ fn list(
     for r in &rows {
         writeln!(
             buf,
-            "{:<8} {:<9} {:<20} {:<24} {}{}{}",
+            "{:<8} {:<9} {:<20} {:<24} {}{}{}{}",
             r.id.to_string(),
             r.status.word(),
             rfc3339(r.created_at),
@@ -144,6 +176,11 @@ fn list(
                 .unwrap_or_default(),
             if r.says_it_works {
                 " [user says it works now]"
+            } else {
+                ""
+            },
+            if r.asks_to_close {
+                " [user asks to close it]"
             } else {
                 ""
             }
@@ -167,10 +204,11 @@ fn truncate(s: &str, n: usize) -> String {
 /// 1) saying how to find the ids.
 fn find(store: &Store, id: &str) -> Result<Ticket, CliError> {
     let id = parse_id(id)?;
+    // Worded as every refusal of an unknown ticket is (`tickets note`, `claim`...).
     store.ticket(id)?.ok_or_else(|| {
-        CliError::failed(format!(
-            "ticket {id} does not exist; `supportbot tickets list` shows the ids"
-        ))
+        refused(ServiceError::Refused(Refusal::from(TicketError::NotFound(
+            id,
+        ))))
     })
 }
 
@@ -201,16 +239,13 @@ fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<Exi
     // Status changes, and each later hand-over that added to the ticket (staff should know the
     // user came back), in time order.
     let mut lines: Vec<(u64, String)> = t
-        .history
+        .history_told()
         .iter()
         .map(|c| {
             let line = format!(
-                "{} -> {} by {}{}",
-                c.from.map(|s| s.word()).unwrap_or("-"),
-                c.to,
-                for_terminal(&c.by),
+                "{}{}",
+                c.words(for_terminal),
                 c.note
-                    .as_ref()
                     .map(|n| format!(", told the user: {}", for_terminal(n)))
                     .unwrap_or_default()
             );
@@ -354,13 +389,12 @@ fn export(
             }
             if !t.history.is_empty() {
                 writeln!(out, "\n## History\n")?;
-                for c in &t.history {
+                for c in t.history_told() {
                     writeln!(
                         out,
-                        "- {} {} by {}",
+                        "- {} {}",
                         rfc3339(c.at),
-                        c.to,
-                        crate::escalation::text::escape_markdown(&c.by)
+                        c.words(crate::escalation::text::escape_markdown)
                     )?;
                 }
             }

@@ -42,18 +42,53 @@ pub(super) fn keep_every_word(session: &mut Session, read: &str, whole: &str, ou
     }
 }
 
-/// What the user typed while step `attempt` was on screen, when it says more than a plain
-/// answer ("did just jan-mar and it loaded fine!") and the handling kept it nowhere else (a
-/// description, an aside): kept with the step, so staff read why it was marked as it was.
-pub(super) fn keep_what_was_said_of_the_step(session: &mut Session, attempt: usize, said: &str) {
-    let kept_elsewhere = session.descriptions.last().is_some_and(|d| d == said)
-        || session.asides.last().is_some_and(|a| a == said);
-    let plain = understand::classify(said).plain || understand::yes_or_no(said).is_some();
-    // ("i use chrome" at a step says where the user is, not how the step went: the browser is
-    // on the ticket already.)
-    let only_where = understand::only_says_where(said);
-    if kept_elsewhere || plain || only_where || said.split_whitespace().count() < 3 {
+/// What the user typed while step `attempt` was on screen, kept with the step so staff read
+/// why it was marked as it was:
+/// - a reply that says more than a plain answer ("did just jan-mar and it loaded fine!") and
+///   that the handling kept nowhere else (a description, an aside, the note of a hand-over);
+/// - a reply the handling kept as a description (`described_before`: how many descriptions
+///   there were before it) that answered the step ("no still not working", "nope still blank on
+///   payroll"): it is the step's answer, and the summary shows it with the step only, not also
+///   as a description of the problem ([`crate::escalation::summary::Summary`]).
+///
+/// A request the step did not answer ("is quickbooks down?", "add it to my ticket", "I need a
+/// human") is no word about the step: not kept with it.
+pub(super) fn keep_what_was_said_of_the_step(
+    session: &mut Session,
+    attempt: usize,
+    said: &str,
+    described_before: usize,
+    out: &Output,
+) {
+    let Some(step) = attempt
+        .checked_sub(session.attempt_base)
+        .and_then(|k| session.attempts.get(k))
+    else {
         return;
+    };
+    // (The step was on screen, so it had no outcome before this reply.)
+    let answered = step.outcome.is_some_and(|o| o.is_answer());
+    let described = session.descriptions.len() > described_before
+        && session.descriptions.last().is_some_and(|d| d == said);
+    let in_the_note = out
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::Escalate { note: Some(note) } if note == said));
+    // (A check, a hand-over, an addition to the ticket, a subscription, "any news?".)
+    let requested = !out.effects.is_empty();
+    if in_the_note || (requested && !answered) {
+        return;
+    }
+    if !(described && answered) {
+        let kept_elsewhere = session.descriptions.last().is_some_and(|d| d == said)
+            || session.asides.last().is_some_and(|a| a == said);
+        let plain = understand::classify(said).plain || understand::yes_or_no(said).is_some();
+        // ("i use chrome" at a step says where the user is, not how the step went: the browser
+        // is on the ticket already.)
+        let only_where = understand::only_says_where(said);
+        if kept_elsewhere || plain || only_where || said.split_whitespace().count() < 3 {
+            return;
+        }
     }
     let Some(step) = attempt
         .checked_sub(session.attempt_base)
@@ -61,6 +96,9 @@ pub(super) fn keep_what_was_said_of_the_step(session: &mut Session, attempt: usi
     else {
         return;
     };
+    if step.said.last().is_some_and(|s| s == said) {
+        return;
+    }
     step.said.push(said.to_string());
     if step.said.len() > crate::session::MAX_SAID {
         step.said.remove(0);

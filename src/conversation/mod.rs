@@ -137,6 +137,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             let read = read_of(&whole, &mut out);
             let text = read.as_str();
             let on_screen = session.current_step().map(|s| s.attempt);
+            let described_before = session.descriptions.len();
             note_device(session, text);
             let before = session.browser;
             // Whether the last reply was "I don't know this one" (its "Talk to a human?" open).
@@ -173,7 +174,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
                 keep_every_word(session, &read, &whole, &mut out);
             }
             if let Some(attempt) = on_screen {
-                keep_what_was_said_of_the_step(session, attempt, &whole);
+                keep_what_was_said_of_the_step(session, attempt, &whole, described_before, &out);
             }
         }
         Event::Open { article, browser } => match kb.get(&article) {

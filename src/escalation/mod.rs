@@ -12,7 +12,7 @@ pub mod ticket;
 use crate::session::{Attempt, Outcome};
 use notify::{Audience, NoticeEvent, Notification};
 use summary::Added;
-use text::{escape_markdown, escape_one_line};
+use text::{escape_markdown, escape_one_line, quote_staff_note};
 use ticket::{Status, Ticket, TicketError};
 
 /// The notifications a new or updated ticket sends: the staff card with the transcript.
@@ -87,6 +87,22 @@ pub fn on_escalated(ticket: &Ticket, created: bool) -> Vec<Notification> {
         card: Some(summary.card(&ticket.id.to_string())),
         transcript: Some(summary.transcript_markdown(&ticket.id.to_string())),
     }]
+}
+
+/// Whether the user's latest words on open ticket `t` ask for it to be closed ("nevermind
+/// close it", "can i cancel the ticket", added to it): staff may close it. (Whether it works
+/// now is not said: that is [`Added::WorksNow`].)
+pub fn user_asks_to_close(t: &Ticket) -> bool {
+    let [.., before, latest] = t.summaries.as_slice() else {
+        return false;
+    };
+    t.status != Status::Resolved
+        && latest.added == Some(Added::FollowUp)
+        && latest
+            .descriptions
+            .iter()
+            .filter(|d| !before.descriptions.contains(d))
+            .any(|d| crate::understand::asks_to_close_ticket(d))
 }
 
 /// What changed about fixes between two lists of attempts, as staff must hear it.
@@ -217,8 +233,12 @@ impl Stepped {
         let t = &self.ticket;
         if self.changed {
             return format!(
-                "{} is now **{}**. The user is being notified.",
-                t.id, t.status
+                "{} is now **{}**{}. The user is being notified.",
+                t.id,
+                t.status,
+                t.claimed_by()
+                    .map(|by| format!(" by {}", escape_one_line(by)))
+                    .unwrap_or_default()
             );
         }
         format!(
@@ -235,7 +255,14 @@ impl Stepped {
     pub fn plain_reply(&self) -> String {
         let t = &self.ticket;
         if self.changed {
-            return format!("{} is now {}.", t.id, t.status);
+            return format!(
+                "{} is now {}{}.",
+                t.id,
+                t.status,
+                t.claimed_by()
+                    .map(|by| format!(" by {}", text::for_terminal(by)))
+                    .unwrap_or_default()
+            );
         }
         format!(
             "{} is already {}{}; nothing changed, nobody was notified.",
@@ -357,7 +384,7 @@ fn resolve(
     let note_text = note
         .as_deref()
         .filter(|n| !n.trim().is_empty())
-        .map(|n| format!("\n> {}", escape_markdown(n)))
+        .map(|n| format!("\n{}", quote_staff_note(n)))
         .unwrap_or_default();
     Ok(both(
         t,
@@ -412,7 +439,7 @@ fn reopen(
     let note_text = note
         .as_deref()
         .filter(|n| !n.trim().is_empty())
-        .map(|n| format!("\n> {}", escape_markdown(n)))
+        .map(|n| format!("\n{}", quote_staff_note(n)))
         .unwrap_or_default();
     Ok(both(
         t,
@@ -483,6 +510,21 @@ mod tests {
             stepped.plain_reply(),
             "T-0001 is already resolved; nothing changed, nobody was notified."
         );
+        // A claim says by whom (it said only "T-0001 is now claimed.").
+        let mut claimed = Ticket::new(TicketId(2), summary(None), 0);
+        StaffAction::Claim.apply(&mut claimed, "Jo", 1).unwrap();
+        let stepped = Stepped {
+            ticket: claimed,
+            changed: true,
+        };
+        assert_eq!(stepped.plain_reply(), "T-0002 is now claimed by Jo.");
+        assert!(
+            stepped
+                .staff_reply()
+                .starts_with("T-0002 is now **claimed** by Jo."),
+            "{}",
+            stepped.staff_reply()
+        );
         // A name is still needed, and a resolved ticket is still not claimed.
         assert!(matches!(
             resolve.apply(&mut t, " ", 4),
@@ -519,6 +561,44 @@ mod tests {
             "{}",
             told[0].text
         );
+    }
+
+    /// A resolution note in Markdown on two lines reaches the user as staff wrote it, quoted
+    /// on lines of its own (no "\\*\\*", no second line left out of the quote).
+    #[test]
+    fn a_resolution_note_keeps_its_markdown_on_its_own_quoted_lines() {
+        let mut t = Ticket::new(TicketId(1), summary(None), 0);
+        let told = StaffAction::Resolve {
+            note: Some("**Fixed** on our side.\nPlease retry `payroll`.".into()),
+        }
+        .apply(&mut t, "Sam", 1)
+        .unwrap();
+        assert_eq!(
+            told[1].text,
+            "Your ticket T-0001 was resolved by Sam.\n> **Fixed** on our side.\n> Please retry `payroll`.\nIf the problem comes back, just ask for a human again."
+        );
+    }
+
+    /// "nevermind close it" added to the ticket marks it for staff (it had no mark in
+    /// `tickets list`, unlike "it works now"); later words without it, or resolving, end it.
+    #[test]
+    fn a_user_asking_to_close_the_ticket_is_marked() {
+        let mut ticket = Ticket::new(TicketId(1), summary(None), 0);
+        ticket.summaries[0].descriptions = vec!["502 on payroll".into()];
+        assert!(!user_asks_to_close(&ticket));
+        let mut close = ticket.summaries[0].clone();
+        close.descriptions.push("nevermind close it".into());
+        close.added = Some(Added::FollowUp);
+        ticket.summaries.push(close.clone());
+        assert!(user_asks_to_close(&ticket));
+        let mut more = close;
+        more.descriptions
+            .push("my boss needs this by friday".into());
+        ticket.summaries.push(more);
+        assert!(!user_asks_to_close(&ticket));
+        ticket.summaries.pop();
+        ticket.resolve("sam", None, 5).unwrap();
+        assert!(!user_asks_to_close(&ticket));
     }
 
     #[test]

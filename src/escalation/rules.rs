@@ -5,8 +5,9 @@ use super::summary::Summary;
 use super::ticket::{Status, Ticket, TicketError, TicketId};
 
 /// A ticket's subject in listings: the article the bot matched, or why there is none; when
-/// the user handed over other problems to the same open ticket, those too, latest first ("Bank
-/// feed not updating (also: Error 502)"): staff work on what the user needs now.
+/// the user handed over other problems to the same open ticket, those too ("Error 502 (also:
+/// Bank feed not updating)"). The ticket's own problem comes first: the one it was opened for
+/// (tickets from before that was kept on each summary name the latest problem first).
 pub fn subject(t: &Ticket) -> String {
     let latest = match t.summary() {
         Some(s) if s.article.is_none() && s.kb_problem.is_some() => {
@@ -24,13 +25,16 @@ pub fn subject(t: &Ticket) -> String {
     }
 }
 
-/// The titles of the articles earlier summaries of `t` were about, besides the latest one's,
-/// each once, oldest first.
+/// The titles of the articles the summaries of `t` were about, besides the ticket's own (the
+/// latest summary's topic), each once, oldest first.
 pub fn other_problems(t: &Ticket) -> Vec<String> {
-    let latest = t
-        .summary()
-        .and_then(|s| s.article.as_ref())
-        .map(|(id, _)| id);
+    let latest = t.summary().and_then(|s| {
+        s.opened_for
+            .as_ref()
+            .map(|o| &o.article)
+            .or(s.article.as_ref())
+            .map(|(id, _)| id)
+    });
     let mut seen: Vec<&(String, String)> = Vec::new();
     for article in t.summaries.iter().filter_map(|s| s.article.as_ref()) {
         if Some(&article.0) != latest && !seen.iter().any(|o| o.0 == article.0) {
@@ -52,6 +56,9 @@ pub fn file_escalation<E>(
         Some(mut t) if t.status != Status::Resolved => {
             let mut summary = summary;
             summary.note = carried_note(&t, summary.note);
+            if let Some(before) = t.summaries.last() {
+                summary.keep_the_ticket_s_problem(before);
+            }
             t.summaries.push(summary);
             t.updated_at = now;
             Ok((t, false))
@@ -224,5 +231,68 @@ mod tests {
             subject(&t),
             "No matching article (also: Error 502; Bank feed not updating)"
         );
+    }
+
+    /// A second problem added to the open ticket: the ticket stays about the problem it was
+    /// opened for, its matches too, and names the added one (found by an exploratory tester:
+    /// the bank feed took the ticket's article, and payroll sank to 4th of its matches). The
+    /// same problem again, or words matching none, keep it so too.
+    #[test]
+    fn an_added_problem_leaves_the_ticket_about_the_one_it_was_opened_for() {
+        let never = || -> Result<TicketId, ()> { panic!("no new id for an open ticket") };
+        let scored = |id: &str, score| crate::session::ScoredArticle {
+            id: id.into(),
+            title: id.to_uppercase(),
+            score,
+        };
+        let about = |id: &str, title: &str| Summary {
+            article: Some((id.into(), title.into())),
+            matches: vec![scored(id, 0.9), scored("other", 0.5)],
+            ..summary()
+        };
+        let t = Ticket::new(TicketId(1), about("payroll", "Payroll"), 1);
+        let (t, _) = file_escalation(Some(t), about("bank", "Bank feed"), 2, never).unwrap();
+        assert_eq!(subject(&t), "Payroll (also: Bank feed)");
+        let latest = t.summary().unwrap();
+        assert_eq!(latest.topic().as_deref(), Some("Payroll"));
+        assert_eq!(
+            latest.added_problem(),
+            Some(&("bank".to_string(), "Bank feed".to_string()))
+        );
+        let md = latest.transcript_markdown("T-0001");
+        assert!(
+            md.contains("- Article: Payroll (`payroll`)\n- Added problem: Bank feed (`bank`)"),
+            "{md}"
+        );
+        let matches = &md[md.find("## Matches").unwrap()..md.find("## Steps tried").unwrap()];
+        assert!(
+            matches.starts_with("## Matches\n\n- PAYROLL (`payroll`): 0.900"),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "## Added problem: Bank feed (`bank`)\n\nMatches:\n\n- BANK (`bank`): 0.900"
+            ),
+            "{md}"
+        );
+        let card = latest.card("T-0001");
+        assert!(card.title.ends_with("Payroll"), "{}", card.title);
+        assert!(
+            card.fields
+                .iter()
+                .any(|(n, v)| n == "Added problem" && v.starts_with("Bank feed")),
+            "{:?}",
+            card.fields
+        );
+        // Added to again, about the bank feed or about nothing matched: still about payroll.
+        let (t, _) = file_escalation(Some(t), about("bank", "Bank feed"), 3, never).unwrap();
+        assert_eq!(t.summary().unwrap().topic().as_deref(), Some("Payroll"));
+        let (t, _) = file_escalation(Some(t), summary(), 4, never).unwrap();
+        assert_eq!(t.summary().unwrap().topic().as_deref(), Some("Payroll"));
+        assert_eq!(t.summary().unwrap().added_problem(), None);
+        // Payroll itself again: nothing added.
+        let (t, _) = file_escalation(Some(t), about("payroll", "Payroll"), 5, never).unwrap();
+        assert_eq!(t.summary().unwrap().opened_for, None);
+        assert_eq!(subject(&t), "Payroll (also: Bank feed)");
     }
 }

@@ -63,6 +63,22 @@ pub struct Summary {
     /// `None` for a hand-over.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added: Option<Added>,
+    /// The problem the ticket was opened for, when this summary was added to it about another
+    /// (`article` is then that other, added problem): staff read the ticket as the problem it
+    /// was opened for, with the added one beside it. Set when the summary joins an open ticket
+    /// ([`Summary::keep_the_ticket_s_problem`]); `None` on the first summary and when the
+    /// conversation is about the ticket's own problem.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_for: Option<OpenedFor>,
+}
+
+/// The problem a ticket was opened for, kept on a later summary about another problem.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenedFor {
+    /// The article: (id, title).
+    pub article: (String, String),
+    /// The ranking it was matched with.
+    pub matches: Vec<ScoredArticle>,
 }
 
 /// What the user added to their open ticket.
@@ -194,6 +210,72 @@ impl Summary {
             follows: None,
             earlier: session.earlier.clone(),
             added: None,
+            opened_for: None,
+        }
+    }
+
+    /// This summary, joining an open ticket whose latest summary is `before`, keeps the problem
+    /// the ticket was opened for when it is about another ("payroll wont update", then "my bank
+    /// feed isnt updating either", added): the ticket stays about payroll, with the bank feed
+    /// as an added problem, its article and steps beside it (the bank feed took the ticket's
+    /// article and matches before, and payroll sank to 4th of the matches).
+    pub fn keep_the_ticket_s_problem(&mut self, before: &Summary) {
+        let opened_for = before.opened_for.clone().or_else(|| {
+            before.article.clone().map(|article| OpenedFor {
+                article,
+                matches: before.matches.clone(),
+            })
+        });
+        self.opened_for = opened_for.filter(|o| {
+            self.article
+                .as_ref()
+                .is_none_or(|(id, _)| *id != o.article.0)
+        });
+    }
+
+    /// The problem added to the ticket, when this summary is about one ([`Summary::opened_for`]).
+    pub fn added_problem(&self) -> Option<&(String, String)> {
+        self.opened_for.as_ref().and(self.article.as_ref())
+    }
+
+    /// The article the ticket is about: the one it was opened for, else the one walked.
+    fn ticket_article(&self) -> Option<&(String, String)> {
+        match &self.opened_for {
+            Some(o) => Some(&o.article),
+            None => self.article.as_ref(),
+        }
+    }
+
+    /// The ranking the ticket's article came from.
+    fn ticket_matches(&self) -> &[ScoredArticle] {
+        match &self.opened_for {
+            Some(o) => &o.matches,
+            None => &self.matches,
+        }
+    }
+
+    /// The steps of the ticket's problem, and those of the added problem (none without one).
+    fn steps_apart(&self) -> (Vec<Attempt>, Vec<Attempt>) {
+        match self.added_problem() {
+            Some((added, _)) => self
+                .attempts
+                .iter()
+                .cloned()
+                .partition(|a| a.article != *added),
+            None => (self.attempts.clone(), Vec::new()),
+        }
+    }
+
+    /// "Chrome / computer", "Firefox / not given", or "not given" when neither is known.
+    fn browser_and_device(&self) -> String {
+        let unknown = device_of(None, None, &[]);
+        match (self.browser, self.device.as_str()) {
+            (None, d) if d == unknown => "not given".to_string(),
+            (b, d) => format!(
+                "{} / {}",
+                b.map(|b| b.label()).unwrap_or("not given"),
+                if d == unknown { "not given" } else { d }
+            ),
         }
     }
 
@@ -226,6 +308,26 @@ impl Summary {
         if self.earlier.is_empty() {
             self.earlier.clone_from(&before.earlier);
         }
+    }
+
+    /// What the user said of the problem: the descriptions, less each reply that answered a
+    /// step ("no still not working" at "did this fix it?"): that one is shown with its step
+    /// ([`Attempt::said`]), not again as a description. (`descriptions` keeps every word, as
+    /// the conversation has it.)
+    fn said_of_the_problem(&self) -> Vec<&String> {
+        let mut answers: Vec<&String> = self.attempts.iter().flat_map(|a| &a.said).collect();
+        let mut kept: Vec<&String> = Vec::with_capacity(self.descriptions.len());
+        // The latest of equal words is the answer: one said earlier as a description stays.
+        for d in self.descriptions.iter().rev() {
+            match answers.iter().position(|a| *a == d) {
+                Some(i) => {
+                    answers.swap_remove(i);
+                }
+                None => kept.push(d),
+            }
+        }
+        kept.reverse();
+        kept
     }
 
     /// The language the user wrote in, when it is not English: the bot reads English only, so
@@ -268,8 +370,14 @@ impl Summary {
         }
     }
 
+    /// The steps of the ticket's problem (those of an added problem are told with it).
     fn attempt_lines(&self) -> Vec<String> {
-        step_lines(&self.attempts)
+        step_lines(&self.steps_apart().0)
+    }
+
+    /// The added problem's steps.
+    fn added_attempt_lines(&self) -> Vec<String> {
+        step_lines(&self.steps_apart().1)
     }
 
     /// An earlier problem in a few lines: its first words, the article walked and its steps.
@@ -310,7 +418,7 @@ impl Summary {
     /// The title [`Summary::topic`] rests on and what to say of it: walked, walked before
     /// "Start over", or only offered ("Is this it?") and not confirmed.
     fn topic_parts(&self) -> Option<(&str, &'static str)> {
-        if let Some((_, title)) = &self.article {
+        if let Some((_, title)) = self.ticket_article() {
             return Some((title, ""));
         }
         if let Some((_, title)) = self.earlier.iter().rev().find_map(|e| e.article.as_ref()) {
@@ -348,7 +456,7 @@ impl Summary {
     }
 
     fn match_lines(&self) -> Vec<String> {
-        self.matches
+        self.ticket_matches()
             .iter()
             .take(3)
             .map(|m| format!("{} `{}` ({:.2})", escape_markdown(&m.title), m.id, m.score))
@@ -360,7 +468,7 @@ impl Summary {
     pub fn card(&self, ticket_id: &str) -> Card {
         let title = truncate_chars(&format!("{ticket_id} · {}", self.subject()), limits::TITLE);
         let mut description = String::new();
-        for d in &self.descriptions {
+        for d in self.said_of_the_problem() {
             description.push_str(&quote(&trimmed_for_card(d)));
             description.push_str("\n\n");
         }
@@ -386,14 +494,7 @@ impl Summary {
                 ),
             ),
             ("Where".to_string(), escape_one_line(&self.user.channel)),
-            (
-                "Browser / device".to_string(),
-                format!(
-                    "{} / {}",
-                    self.browser.map(|b| b.label()).unwrap_or("unknown"),
-                    self.device
-                ),
-            ),
+            ("Browser / device".to_string(), self.browser_and_device()),
         ];
         if let Some(none) = self.no_diagnosis() {
             fields.push(("Diagnosis".to_string(), none));
@@ -428,6 +529,16 @@ impl Summary {
                 attempts.join("\n")
             },
         ));
+        if let Some((id, title)) = self.added_problem() {
+            let steps = self.added_attempt_lines();
+            fields.push((
+                "Added problem".to_string(),
+                std::iter::once(format!("{} (`{id}`)", escape_markdown(title)))
+                    .chain(steps)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ));
+        }
         let checks = self.check_lines();
         if !checks.is_empty() {
             fields.push(("Live checks".to_string(), checks.join("\n")));
@@ -492,12 +603,17 @@ impl Summary {
         ));
         t.push_str(&format!("- When: {}\n", rfc3339(self.at)));
         t.push_str(&format!(
-            "- Browser / device: {} / {}\n",
-            self.browser.map(|b| b.label()).unwrap_or("unknown"),
-            self.device
+            "- Browser / device: {}\n",
+            self.browser_and_device()
         ));
-        if let Some((id, title)) = &self.article {
+        if let Some((id, title)) = self.ticket_article() {
             t.push_str(&format!("- Article: {} (`{id}`)\n", escape_markdown(title)));
+        }
+        if let Some((id, title)) = self.added_problem() {
+            t.push_str(&format!(
+                "- Added problem: {} (`{id}`)\n",
+                escape_markdown(title)
+            ));
         }
         if let Some(none) = self.no_diagnosis() {
             t.push_str(&format!("- Diagnosis: {none}\n"));
@@ -523,7 +639,7 @@ impl Summary {
             self.bot_version, self.kb_revision
         ));
         t.push_str("\n## What the user said\n\n");
-        for d in &self.descriptions {
+        for d in self.said_of_the_problem() {
             t.push_str(&quote(d));
             t.push_str("\n\n");
         }
@@ -540,31 +656,46 @@ impl Summary {
             t.push_str("\n\n");
         }
         t.push_str("## Matches\n\n");
-        if self.matches.is_empty() {
-            t.push_str("none\n");
-        }
-        for m in &self.matches {
-            t.push_str(&format!(
-                "- {} (`{}`): {:.3}\n",
-                escape_markdown(&m.title),
-                m.id,
-                m.score
-            ));
-        }
+        push_matches(&mut t, self.ticket_matches());
         t.push_str("\n## Steps tried\n\n");
-        if self.attempts.is_empty() {
+        let steps = self.attempt_lines();
+        if steps.is_empty() {
             t.push_str("none\n");
         }
-        for line in self.attempt_lines() {
+        for line in steps {
             t.push_str(&format!("- {line}\n"));
+        }
+        if let Some((id, title)) = self.added_problem() {
+            t.push_str(&format!(
+                "\n## Added problem: {} (`{id}`)\n\nMatches:\n\n",
+                escape_markdown(title)
+            ));
+            push_matches(&mut t, &self.matches);
+            t.push_str("\nSteps tried:\n\n");
+            let steps = self.added_attempt_lines();
+            if steps.is_empty() {
+                t.push_str("none\n");
+            }
+            for line in steps {
+                t.push_str(&format!("- {line}\n"));
+            }
         }
         t.push_str("\n## Live checks\n\n");
         if self.checks.is_empty() {
             t.push_str("none\n");
         }
         for c in &self.checks {
+            // One figure for how long it took: the detail's ("answered 200 OK after 1.5 ms",
+            // what a browser waits for) when it gives one, else the check's total. (The total
+            // also counts the probe's own connection, in whole milliseconds: beside the
+            // detail's it read "total 1 ms — answered 200 OK after 1.5 ms".)
+            let total = match c.total_ms {
+                _ if says_how_long(&c.detail) => String::new(),
+                Some(m) => format!(", total {m} ms"),
+                None => ", total n/a".into(),
+            };
             t.push_str(&format!(
-                "- {} ({}) at {}: {} — status {}, total {} — {}\n",
+                "- {} ({}) at {}: {} — status {}{total} — {}\n",
                 escape_markdown(&c.target),
                 escape_markdown(&c.url),
                 rfc3339(c.at),
@@ -572,9 +703,6 @@ impl Summary {
                 c.status
                     .map(|s| s.to_string())
                     .unwrap_or_else(|| "none".into()),
-                c.total_ms
-                    .map(|m| format!("{m} ms"))
-                    .unwrap_or_else(|| "n/a".into()),
                 escape_markdown(&c.detail)
             ));
         }
@@ -629,6 +757,33 @@ fn trimmed_for_card(said: &str) -> String {
         "{start}\n[… {} more characters: the whole message is in the transcript]",
         total - CARD_CHARS_PER_MESSAGE
     )
+}
+
+/// A ranking as the transcript lists it, or "none".
+fn push_matches(t: &mut String, matches: &[ScoredArticle]) {
+    if matches.is_empty() {
+        t.push_str("none\n");
+    }
+    for m in matches {
+        t.push_str(&format!(
+            "- {} (`{}`): {:.3}\n",
+            escape_markdown(&m.title),
+            m.id,
+            m.score
+        ));
+    }
+}
+
+/// Whether a check's detail says how long the answer took ("answered 200 OK after 1.5 ms",
+/// "after 3.4 s"; not "dropped after 120 bytes").
+fn says_how_long(detail: &str) -> bool {
+    detail.match_indices(" after ").any(|(at, m)| {
+        let rest = &detail[at + m.len()..];
+        let number = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        number > 0 && (rest[number..].starts_with(" ms") || rest[number..].starts_with(" s"))
+    })
 }
 
 /// Unix seconds as RFC 3339 (UTC).
@@ -1003,6 +1158,43 @@ mod tests {
         let asides = md.find("## Other things the user said").unwrap();
         let draw = md.find("record a draw").unwrap();
         assert!(said < asides && asides < draw, "{md}");
+    }
+
+    /// One figure for how long a check took (found by an exploratory tester: "total 1 ms —
+    /// answered 200 OK after 1.5 ms"); the total when the detail gives none.
+    #[test]
+    fn a_live_check_says_how_long_it_took_once() {
+        let mut s = hostile_session();
+        let check = |detail: &str, total_ms| CheckRecord {
+            target: "qbo".into(),
+            url: "https://qbo.example/".into(),
+            verdict: "up".into(),
+            status: Some(200),
+            total_ms,
+            detail: detail.into(),
+            at: 0,
+        };
+        s.checks = vec![
+            check("answered 200 OK after 1.5 ms", Some(1)),
+            check("no complete answer within 10 s (connect)", Some(10_000)),
+            check(
+                "answered 200 OK but the connection dropped after 120 bytes of the page (x)",
+                Some(3),
+            ),
+        ];
+        let md = Summary::capture(&s, None, None, "abc", 0).transcript_markdown("T-0001");
+        assert!(
+            md.contains("up — status 200 — answered 200 OK after 1.5 ms\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("status 200, total 10000 ms — no complete answer"),
+            "{md}"
+        );
+        assert!(
+            md.contains("status 200, total 3 ms — answered 200 OK but"),
+            "{md}"
+        );
     }
 
     #[test]

@@ -32,6 +32,38 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// A note staff wrote for the user (a resolution or reopening note), as a Markdown block quote
+/// on lines of its own: staff's own Markdown is kept, so it renders as the rest of the bot's
+/// Markdown does (Discord shows it, the console renders it for a terminal), while mentions are
+/// defused and control and bidi characters replaced as in [`escape_markdown`]. Every line of
+/// the note is quoted, so a note on several lines stays one quote; blank lines inside stay.
+pub fn quote_staff_note(note: &str) -> String {
+    let note = note.trim();
+    let mut safe = String::with_capacity(note.len() + 8);
+    for (at, c) in note.char_indices() {
+        match c {
+            '@' if pings(&note[at + 1..]) || note[..at].ends_with('<') => {
+                safe.push_str("@\u{200B}")
+            }
+            '\r' => {}
+            '\n' | '\t' => safe.push(c),
+            c if is_unsafe_char(c) => safe.push('\u{FFFD}'),
+            c => safe.push(c),
+        }
+    }
+    safe.lines()
+        .map(|l| {
+            let l = l.trim_end();
+            if l.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Whether the text after an `@` makes it a mass mention (`@everyone`, `@here`, any case).
 fn pings(after: &str) -> bool {
     ["everyone", "here"].iter().any(|name| {
@@ -120,6 +152,20 @@ mod tests {
         assert!(!escape_markdown("hey @Here look").contains("@Here"));
         // An email address is no mention: staff copy it whole.
         assert!(escape_markdown("mail jen@acmeplumbing.com").contains("jen@acmeplumbing.com"));
+    }
+
+    /// Staff's note keeps its Markdown (rendered where the user reads it), on quoted lines of
+    /// its own, every line of it; mentions and control characters are defused all the same.
+    #[test]
+    fn a_staff_note_keeps_its_markdown_on_quoted_lines() {
+        assert_eq!(
+            quote_staff_note("**Fixed** on our side.\nPlease retry `payroll`.\n"),
+            "> **Fixed** on our side.\n> Please retry `payroll`."
+        );
+        assert_eq!(quote_staff_note("a\r\n\r\nb"), "> a\n>\n> b");
+        let q = quote_staff_note("@everyone <@123> \u{1b}[2J done");
+        assert!(!q.contains("@everyone") && !q.contains("<@1"), "{q}");
+        assert!(!q.contains('\u{1b}'), "{q}");
     }
 
     #[test]

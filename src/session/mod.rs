@@ -98,6 +98,21 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Whether the user answered the step with it: it fixed it or not, they could not try it,
+    /// it was a test's result, or they passed it over ("skip"). Not a step left unanswered or
+    /// passed over by the bot.
+    pub fn is_answer(self) -> bool {
+        matches!(
+            self,
+            Outcome::Fixed
+                | Outcome::NotFixed
+                | Outcome::CouldNotTry
+                | Outcome::WorksThere
+                | Outcome::FailsThere
+                | Outcome::SkippedByUser
+        )
+    }
+
     /// Whether the step is done with for this conversation without having fixed anything: it
     /// failed, the user could not do it, or it was a test they ran. Never shown again.
     pub fn ruled_out(self) -> bool {

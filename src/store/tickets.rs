@@ -27,6 +27,10 @@ pub struct TicketRow {
     /// works now"): staff can resolve it.
     #[serde(default)]
     pub says_it_works: bool,
+    /// The user's latest words on the open ticket ask for it to be closed ("nevermind close
+    /// it"): staff may close it.
+    #[serde(default)]
+    pub asks_to_close: bool,
 }
 
 impl TicketRow {
@@ -43,6 +47,7 @@ impl TicketRow {
             says_it_works: t.status != Status::Resolved
                 && t.summary()
                     .is_some_and(|s| s.added == Some(Added::WorksNow)),
+            asks_to_close: crate::escalation::user_asks_to_close(t),
         }
     }
 }

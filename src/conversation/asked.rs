@@ -4,6 +4,7 @@
 use super::actions::act;
 use super::checks::service_named;
 use super::resume::ask_again;
+use super::step_text::step_words;
 use super::typed;
 use super::walk::with_answers;
 use super::{Effect, Output, current_article};
@@ -218,7 +219,7 @@ fn answer_confirm_fix(
         .attempts
         .last()
         .and_then(|a| article.solutions.get(a.solution))
-        .map(typed::step_words)
+        .map(step_words)
         .unwrap_or_default();
     if understand::fixed_by_something_else(text, &step_text)
         || understand::credits_something_else(text)

@@ -4,6 +4,7 @@
 use super::actions::act;
 use super::billing;
 use super::checks::{checks_of_the_match, service_asked_for, target_for_site};
+use super::codes;
 use super::message::safari_told_by_device;
 use super::other_problems::{also_mentioned, other_problems_named};
 use super::outcome::{fix_came_back, fixed_solution, take_fix_back, what_fixed_it};
@@ -375,7 +376,7 @@ pub(super) fn describe(
         let other = kb.article_at(m.doc);
         Some(other.id.as_str()) != session.article()
             && (m.score >= CLEARLY_ANOTHER
-                || typed::names_code_of(other, text)
+                || codes::names_code_of(other, text)
                 || understood.words > 12)
     });
     // "wait no its blank again": the fixed problem described once more is the problem back,
@@ -531,7 +532,7 @@ pub(super) fn describe(
     let asks_for_its_check = asks
         && ranking.named().is_some_and(|m| {
             let named = kb.article_at(m.doc);
-            !named.checks.is_empty() && !typed::names_code_of(named, text)
+            !named.checks.is_empty() && !codes::names_code_of(named, text)
         });
     // ("check https://qbo.intuit.com": a site to check, whatever article its words name.)
     let checks_a_site = understood.intent == Some(Intent::Check) && understand::names_a_site(text);
@@ -953,7 +954,7 @@ fn works_now_for_the_ticket(
 ) -> bool {
     let weakly_named = |m: &crate::matcher::Match| {
         m.score < CLEARLY_ANOTHER
-            && !typed::names_code_of(kb.article_at(m.doc), text)
+            && !codes::names_code_of(kb.article_at(m.doc), text)
             && !understand::mentions_trouble(text)
     };
     understand::works_now(text)
@@ -984,7 +985,7 @@ fn answer_by_code<'r>(
     }
     ranking
         .named()
-        .filter(|m| typed::names_a_code_only_it_lists(kb, kb.article_at(m.doc), text))
+        .filter(|m| codes::names_a_code_only_it_lists(kb, kb.article_at(m.doc), text))
 }
 
 /// `reply` with a choice per candidate article, and the candidates' ids (for the stage).

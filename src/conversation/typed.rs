@@ -3,7 +3,13 @@
 //! into the action it means, or an honest "I didn't catch that" with the choices spelled out.
 
 use super::actions::act;
+use super::codes::{
+    CodesOfTheTitle, drop_title_codes, lists_any_of, names_code_of, quoted_messages,
+    shows_an_error, what_the_code_means, with_what_codes_mean,
+};
 use super::resume::ask_again;
+use super::step_text::{open_step_text, step_text, step_words, steps_text};
+use super::terms::{COMMON, Terms};
 use super::walk::next_solution;
 use super::{Output, note_browser};
 use crate::browser::Browser;
@@ -2113,30 +2119,6 @@ fn later_test_answered(
     true
 }
 
-/// The text of the step open now as shown: its general text and its steps for the user's
-/// browser. Empty when no step is open.
-fn open_step_text(session: &Session, article: &Article) -> String {
-    session
-        .attempts
-        .last()
-        .filter(|a| a.outcome.is_none())
-        .map_or_else(String::new, |p| step_text(session, article, p.solution))
-}
-
-/// What the user reads of fix `index`: its title, its general text and its steps for their
-/// browser.
-fn step_text(session: &Session, article: &Article, index: usize) -> String {
-    let Some(solution) = article.solutions.get(index) else {
-        return String::new();
-    };
-    let mut text = format!("{}\n{}", solution.title, solution.general);
-    if let crate::knowledge::StepsFor::Browser(v) = solution.steps_for(session.browser) {
-        text.push('\n');
-        text.push_str(&v.steps);
-    }
-    text
-}
-
 /// The device or browser a reply names that is not the one the walk is for ("on my ipad" from
 /// a Firefox user on a computer), as users read it.
 fn another_setup(session: &Session, text: &str, understood: &Understood) -> Option<&'static str> {
@@ -2156,11 +2138,6 @@ fn another_setup(session: &Session, text: &str, understood: &Understood) -> Opti
                 b.label()
             }
         })
-}
-
-/// A step's title and general text, as [`understand::fixed_by_something_else`] reads it.
-pub(super) fn step_words(solution: &crate::knowledge::Solution) -> String {
-    format!("{}\n{}", solution.title, solution.general)
 }
 
 /// What names a test's place: its other names, and the words of its title that the
@@ -2302,6 +2279,7 @@ fn asked_as_written(question: &str, text: &str) -> bool {
 /// (BENCHMARKS.md, "FAQ by meaning"): paraphrases scored 0.47-0.95, other questions of the
 /// same kind (how/where/why) at most 0.35.
 const FAQ_NEAR: f32 = 0.5;
+
 /// How far the nearest entry must be ahead of the next ("do i need to delete everything or
 /// just the cache" is near two entries of the cache article: neither is surely meant).
 const FAQ_MARGIN: f32 = 0.1;
@@ -2520,34 +2498,6 @@ fn pass_over(
             .push(Reply::new(told(&fix)).article(&article.id));
     }
     next_solution(session, article, now, out);
-}
-
-/// Whether `text` names one of `article`'s error codes ("503").
-pub(super) fn names_code_of(article: &Article, text: &str) -> bool {
-    lists_any_of(article, &Terms::said(text).codes)
-}
-
-/// Whether `article` lists any of `codes` among its error codes.
-fn lists_any_of(article: &Article, codes: &HashSet<String>) -> bool {
-    !codes.is_empty() && !codes.is_disjoint(&Terms::of(&article.codes.join(" ")).codes)
-}
-
-/// Whether `text` names an error code of `article` that no other article of `kb` lists (the
-/// text's codes read once; most messages have none, and nothing else is read).
-pub(super) fn names_a_code_only_it_lists(
-    kb: &KnowledgeBase,
-    article: &Article,
-    text: &str,
-) -> bool {
-    let codes = Terms::said(text).codes;
-    lists_any_of(article, &codes)
-        && kb
-            .articles()
-            .iter()
-            .filter(|a| lists_any_of(a, &codes))
-            .take(2)
-            .count()
-            == 1
 }
 
 fn fixed(
@@ -3089,18 +3039,6 @@ pub(super) fn fix_for_code(article: &Article, text: &str) -> Option<usize> {
         .map(|(_, i)| i)
 }
 
-/// The terms of each of the article's messages ("Cookies are disabled": codes of more than one
-/// word) that `text` quotes.
-fn quoted_messages(article: &Article, text: &str) -> Vec<Terms> {
-    let lower = text.to_lowercase();
-    article
-        .codes
-        .iter()
-        .filter(|c| c.contains(' ') && lower.contains(&c.to_lowercase()))
-        .map(|c| Terms::of(c))
-        .collect()
-}
-
 /// The one fix (not the first) whose title shares half its words with a message of the
 /// article's that the description quotes: "cookies are disabled message when i sign in" -> "Turn on cookies".
 /// `None` when no such message is quoted or several fixes share its words.
@@ -3133,39 +3071,6 @@ fn points_to(said: &Terms, solution: &crate::knowledge::Solution) -> usize {
             .shared_with(&Terms::of(&steps_text(solution)))
 }
 
-/// All the text of a solution's steps: its general text and every browser's steps.
-fn steps_text(solution: &crate::knowledge::Solution) -> String {
-    let mut body = solution.general.clone();
-    for v in &solution.variants {
-        body.push('\n');
-        body.push_str(&v.steps);
-    }
-    body
-}
-
-/// The reply with what the article says about each code it names ("error 103" + "Error 103:
-/// the sign-in details QuickBooks has for the bank are wrong"), so a bare code can point to
-/// the fix for what it means.
-fn with_what_codes_mean(article: &Article, text: &str) -> String {
-    let mut codes = Terms::said(text).codes;
-    // The title's code is on nearly every line of its article: it means nothing more there.
-    drop_title_codes(article, &mut codes);
-    let mut out = text.to_string();
-    if codes.is_empty() {
-        return out;
-    }
-    let mut lines: Vec<&str> = article.summary.lines().collect();
-    lines.extend(article.causes.iter().map(|c| c.detail.as_str()));
-    lines.extend(article.faq.iter().map(|f| f.answer.as_str()));
-    for line in lines {
-        if !Terms::of(line).codes.is_disjoint(&codes) {
-            out.push('\n');
-            out.push_str(line);
-        }
-    }
-    out
-}
-
 /// The reply with the name of the one cause of `article` it tells of ("my computer clock is
 /// wrong" + "Wrong date, time or time zone on the device"), so a cause told in the user's
 /// words points to the fix for it. A cause is told when it shares two words or more with the
@@ -3187,38 +3092,6 @@ fn with_the_cause_it_names(article: &Article, text: &str) -> String {
         }
         _ => text.to_string(),
     }
-}
-
-/// The line of `article`'s summary or causes that says what an error code of `text` means
-/// ("Error 185: the bank needs extra information ..."), as written there.
-fn what_the_code_means(article: &Article, text: &str, title: CodesOfTheTitle) -> Option<String> {
-    let mut codes = Terms::said(text).codes;
-    if title == CodesOfTheTitle::Dropped {
-        drop_title_codes(article, &mut codes);
-    }
-    if codes.is_empty() {
-        return None;
-    }
-    article
-        .summary
-        .lines()
-        .chain(article.causes.iter().map(|c| c.detail.as_str()))
-        .find(|line| !Terms::of(line).codes.is_disjoint(&codes))
-        .map(|line| line.trim().trim_start_matches(['-', '*', ' ']).to_string())
-}
-
-/// Whether the codes of an article's title count: told ("it says 502" in the 502 article) they
-/// are its own problem, no news; asked about ("what does H202 mean?") they are answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum CodesOfTheTitle {
-    Kept,
-    Dropped,
-}
-
-/// `codes` without those in `article`'s title (its own problem: "502" in the 502 article).
-fn drop_title_codes(article: &Article, codes: &mut HashSet<String>) {
-    let own = Terms::of(&article.title).codes;
-    codes.retain(|c| !own.contains(c));
 }
 
 /// Whether `text` names `step` by its own words (its title or steps, beyond the article's
@@ -3265,194 +3138,6 @@ fn says_a_word_of(title: &str, text: &str) -> bool {
             .collect()
     };
     !words(title).is_disjoint(&words(text))
-}
-
-/// The words that can point to a fix: codes (with a digit, weighing more), longer words, and
-/// short names ("ND", "TLG") shared where one side writes them in capitals.
-struct Terms {
-    codes: HashSet<String>,
-    words: HashSet<String>,
-    /// Words of two or three letters, lower-cased, but for the commonest ("the", "it").
-    short: HashSet<String>,
-    /// Those of `short` written in capitals ("ND", "TLG", "VPN"): names, not filler.
-    names: HashSet<String>,
-}
-
-/// Short words too common to be a name even in capitals ("IT" in "Ask IT to allow Intuit").
-const COMMON_SHORT: &[&str] = &[
-    "it", "is", "in", "on", "to", "of", "or", "an", "as", "at", "be", "by", "do", "go", "if", "me",
-    "my", "no", "ok", "so", "up", "us", "we", "and", "the", "for", "not", "off", "all", "any",
-    "are", "but", "can", "did", "get", "got", "has", "had", "how", "its", "new", "now", "one",
-    "out", "own", "too", "try", "use", "was", "way", "who", "why", "you", "yet", "via", "ran",
-    "run", "yes", "per",
-];
-
-/// Words too common in fixes and replies to point to one.
-const COMMON: &[&str] = &[
-    "that",
-    "this",
-    // Pronouns name no fix ("cleared them" is not "... stop clearing them on exit").
-    "them",
-    "they",
-    "those",
-    "these",
-    "their",
-    "with",
-    "have",
-    "says",
-    "said",
-    "still",
-    "when",
-    "then",
-    "what",
-    "just",
-    "only",
-    "from",
-    "there",
-    "error",
-    "quickbooks",
-    "page",
-    "again",
-    "works",
-    "working",
-    "tried",
-    "doesnt",
-    "didnt",
-    "does",
-    "shows",
-    "showing",
-    "your",
-    "open",
-    "browser",
-    "nope",
-    "after",
-    "before",
-    "into",
-    "more",
-    "will",
-];
-
-/// Whether `text` says an error shows ("it says error 103 now", "now a 504"), not only a
-/// number ("we're on Desktop 2019", "waited 5 minutes", "chrome 120") or a code it denies.
-fn shows_an_error(text: &str) -> bool {
-    let words = plain_words::lowercase_words(&crate::matcher::text::without_denied_codes(text));
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    (0..words.len()).any(|i| crate::matcher::text::is_error_number(&words, i))
-}
-
-impl Terms {
-    /// The terms of what a user said, less the codes they say they do not have ("its not
-    /// 103").
-    fn said(text: &str) -> Terms {
-        Terms::of(&crate::matcher::text::without_denied_codes(text))
-    }
-
-    fn of(text: &str) -> Terms {
-        let mut codes = HashSet::new();
-        let mut words = HashSet::new();
-        for w in plain_words::lowercase_words(text) {
-            if w.chars().any(|c| c.is_ascii_digit()) {
-                codes.insert(w);
-            } else if w.chars().count() >= 4 && !COMMON.contains(&w.as_str()) {
-                words.insert(w);
-            }
-        }
-        let mut short = HashSet::new();
-        let mut names = HashSet::new();
-        for w in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| (2..=3).contains(&w.chars().count()))
-            .filter(|w| w.chars().all(char::is_alphabetic))
-        {
-            let lower = w.to_lowercase();
-            if COMMON_SHORT.contains(&lower.as_str()) {
-                continue;
-            }
-            if w.chars().all(char::is_uppercase) {
-                names.insert(lower.clone());
-            }
-            short.insert(lower);
-        }
-        Terms {
-            codes,
-            words,
-            short,
-            names,
-        }
-    }
-
-    /// The short words both share that either side writes as a name ("renamed the nd file"
-    /// and "Rename the .ND and .TLG files" share "nd").
-    fn shared_names(&self, other: &Terms) -> usize {
-        self.short
-            .intersection(&other.short)
-            .filter(|w| self.names.contains(*w) || other.names.contains(*w))
-            .count()
-    }
-
-    fn is_empty(&self) -> bool {
-        self.codes.is_empty() && self.words.is_empty()
-    }
-
-    /// These terms less those of `other`.
-    fn without(&self, other: &Terms) -> Terms {
-        Terms {
-            codes: self.codes.difference(&other.codes).cloned().collect(),
-            words: self.words.difference(&other.words).cloned().collect(),
-            short: self.short.difference(&other.short).cloned().collect(),
-            names: self.names.difference(&other.short).cloned().collect(),
-        }
-    }
-
-    /// A shared code counts 2, a shared word 1.
-    fn shared_with(&self, other: &Terms) -> usize {
-        2 * self.codes.intersection(&other.codes).count()
-            + self.words.intersection(&other.words).count()
-            + self.shared_names(other)
-    }
-
-    /// [`Terms::shared_with`], an adjective counting as its adverb too ("the manual update
-    /// thing" shares "manual" with "Update the bank feed manually"). (Stems reached too far:
-    /// "stopped logging me out" is no "stop clearing them".)
-    fn shared_in_any_form(&self, other: &Terms) -> usize {
-        // A long verb done ("disconnected" for "Disconnect and reconnect"); short ones
-        // ("stopped" for "stop") are too common to name a fix.
-        let done = |a: &str, b: &str| {
-            b.chars().count() >= 6
-                && ["ed", "d", "ing"]
-                    .iter()
-                    .any(|end| a.strip_suffix(end) == Some(b))
-        };
-        let same = |a: &str, b: &str| {
-            a == b
-                || a.strip_suffix("ly") == Some(b)
-                || b.strip_suffix("ly") == Some(a)
-                || done(a, b)
-                || done(b, a)
-        };
-        let shared = self
-            .words
-            .iter()
-            .filter(|w| other.words.iter().any(|o| same(w, o)))
-            .count();
-        let by_verb_form = self
-            .words
-            .iter()
-            .filter(|w| {
-                other.words.iter().any(|o| done(w, o) || done(o, w)) && !other.words.contains(*w)
-            })
-            .count();
-        // A verb form alone ("renamed my company file" for "Rename the CPS folder") names
-        // nothing: it needs a second word of the title beside it (a short name, "renamed the
-        // ND and TLG", is one).
-        let names = self.shared_names(other);
-        let shared = if shared == 1 && by_verb_form == 1 && names == 0 {
-            0
-        } else {
-            shared
-        };
-        2 * self.codes.intersection(&other.codes).count() + shared + names
-    }
 }
 
 /// "Sorry, I didn't catch that", saying why when the reply is in another language.

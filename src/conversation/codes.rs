@@ -1,0 +1,114 @@
+//! The error codes and messages a reply names: which articles list them, whether an error
+//! shows, and what the article says a code means.
+
+use super::terms::Terms;
+use crate::knowledge::{Article, KnowledgeBase};
+use crate::plain_words;
+use std::collections::HashSet;
+
+/// Whether `text` names one of `article`'s error codes ("503").
+pub(super) fn names_code_of(article: &Article, text: &str) -> bool {
+    lists_any_of(article, &Terms::said(text).codes)
+}
+
+/// Whether `article` lists any of `codes` among its error codes.
+pub(super) fn lists_any_of(article: &Article, codes: &HashSet<String>) -> bool {
+    !codes.is_empty() && !codes.is_disjoint(&Terms::of(&article.codes.join(" ")).codes)
+}
+
+/// Whether `text` names an error code of `article` that no other article of `kb` lists (the
+/// text's codes read once; most messages have none, and nothing else is read).
+pub(super) fn names_a_code_only_it_lists(
+    kb: &KnowledgeBase,
+    article: &Article,
+    text: &str,
+) -> bool {
+    let codes = Terms::said(text).codes;
+    lists_any_of(article, &codes)
+        && kb
+            .articles()
+            .iter()
+            .filter(|a| lists_any_of(a, &codes))
+            .take(2)
+            .count()
+            == 1
+}
+
+/// The terms of each of the article's messages ("Cookies are disabled": codes of more than one
+/// word) that `text` quotes.
+pub(super) fn quoted_messages(article: &Article, text: &str) -> Vec<Terms> {
+    let lower = text.to_lowercase();
+    article
+        .codes
+        .iter()
+        .filter(|c| c.contains(' ') && lower.contains(&c.to_lowercase()))
+        .map(|c| Terms::of(c))
+        .collect()
+}
+
+/// The reply with what the article says about each code it names ("error 103" + "Error 103:
+/// the sign-in details QuickBooks has for the bank are wrong"), so a bare code can point to
+/// the fix for what it means.
+pub(super) fn with_what_codes_mean(article: &Article, text: &str) -> String {
+    let mut codes = Terms::said(text).codes;
+    // The title's code is on nearly every line of its article: it means nothing more there.
+    drop_title_codes(article, &mut codes);
+    let mut out = text.to_string();
+    if codes.is_empty() {
+        return out;
+    }
+    let mut lines: Vec<&str> = article.summary.lines().collect();
+    lines.extend(article.causes.iter().map(|c| c.detail.as_str()));
+    lines.extend(article.faq.iter().map(|f| f.answer.as_str()));
+    for line in lines {
+        if !Terms::of(line).codes.is_disjoint(&codes) {
+            out.push('\n');
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// The line of `article`'s summary or causes that says what an error code of `text` means
+/// ("Error 185: the bank needs extra information ..."), as written there.
+pub(super) fn what_the_code_means(
+    article: &Article,
+    text: &str,
+    title: CodesOfTheTitle,
+) -> Option<String> {
+    let mut codes = Terms::said(text).codes;
+    if title == CodesOfTheTitle::Dropped {
+        drop_title_codes(article, &mut codes);
+    }
+    if codes.is_empty() {
+        return None;
+    }
+    article
+        .summary
+        .lines()
+        .chain(article.causes.iter().map(|c| c.detail.as_str()))
+        .find(|line| !Terms::of(line).codes.is_disjoint(&codes))
+        .map(|line| line.trim().trim_start_matches(['-', '*', ' ']).to_string())
+}
+
+/// Whether the codes of an article's title count: told ("it says 502" in the 502 article) they
+/// are its own problem, no news; asked about ("what does H202 mean?") they are answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CodesOfTheTitle {
+    Kept,
+    Dropped,
+}
+
+/// `codes` without those in `article`'s title (its own problem: "502" in the 502 article).
+pub(super) fn drop_title_codes(article: &Article, codes: &mut HashSet<String>) {
+    let own = Terms::of(&article.title).codes;
+    codes.retain(|c| !own.contains(c));
+}
+
+/// Whether `text` says an error shows ("it says error 103 now", "now a 504"), not only a
+/// number ("we're on Desktop 2019", "waited 5 minutes", "chrome 120") or a code it denies.
+pub(super) fn shows_an_error(text: &str) -> bool {
+    let words = plain_words::lowercase_words(&crate::matcher::text::without_denied_codes(text));
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    (0..words.len()).any(|i| crate::matcher::text::is_error_number(&words, i))
+}

@@ -1,0 +1,185 @@
+//! The words of a reply or a fix that can point to one another: codes, longer words and
+//! short names, less the commonest.
+
+use crate::plain_words;
+use std::collections::HashSet;
+
+/// The words that can point to a fix: codes (with a digit, weighing more), longer words, and
+/// short names ("ND", "TLG") shared where one side writes them in capitals.
+pub(super) struct Terms {
+    pub(super) codes: HashSet<String>,
+    pub(super) words: HashSet<String>,
+    /// Words of two or three letters, lower-cased, but for the commonest ("the", "it").
+    short: HashSet<String>,
+    /// Those of `short` written in capitals ("ND", "TLG", "VPN"): names, not filler.
+    names: HashSet<String>,
+}
+
+/// Short words too common to be a name even in capitals ("IT" in "Ask IT to allow Intuit").
+const COMMON_SHORT: &[&str] = &[
+    "it", "is", "in", "on", "to", "of", "or", "an", "as", "at", "be", "by", "do", "go", "if", "me",
+    "my", "no", "ok", "so", "up", "us", "we", "and", "the", "for", "not", "off", "all", "any",
+    "are", "but", "can", "did", "get", "got", "has", "had", "how", "its", "new", "now", "one",
+    "out", "own", "too", "try", "use", "was", "way", "who", "why", "you", "yet", "via", "ran",
+    "run", "yes", "per",
+];
+
+/// Words too common in fixes and replies to point to one.
+pub(super) const COMMON: &[&str] = &[
+    "that",
+    "this",
+    // Pronouns name no fix ("cleared them" is not "... stop clearing them on exit").
+    "them",
+    "they",
+    "those",
+    "these",
+    "their",
+    "with",
+    "have",
+    "says",
+    "said",
+    "still",
+    "when",
+    "then",
+    "what",
+    "just",
+    "only",
+    "from",
+    "there",
+    "error",
+    "quickbooks",
+    "page",
+    "again",
+    "works",
+    "working",
+    "tried",
+    "doesnt",
+    "didnt",
+    "does",
+    "shows",
+    "showing",
+    "your",
+    "open",
+    "browser",
+    "nope",
+    "after",
+    "before",
+    "into",
+    "more",
+    "will",
+];
+
+impl Terms {
+    /// The terms of what a user said, less the codes they say they do not have ("its not
+    /// 103").
+    pub(super) fn said(text: &str) -> Terms {
+        Terms::of(&crate::matcher::text::without_denied_codes(text))
+    }
+
+    pub(super) fn of(text: &str) -> Terms {
+        let mut codes = HashSet::new();
+        let mut words = HashSet::new();
+        for w in plain_words::lowercase_words(text) {
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                codes.insert(w);
+            } else if w.chars().count() >= 4 && !COMMON.contains(&w.as_str()) {
+                words.insert(w);
+            }
+        }
+        let mut short = HashSet::new();
+        let mut names = HashSet::new();
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| (2..=3).contains(&w.chars().count()))
+            .filter(|w| w.chars().all(char::is_alphabetic))
+        {
+            let lower = w.to_lowercase();
+            if COMMON_SHORT.contains(&lower.as_str()) {
+                continue;
+            }
+            if w.chars().all(char::is_uppercase) {
+                names.insert(lower.clone());
+            }
+            short.insert(lower);
+        }
+        Terms {
+            codes,
+            words,
+            short,
+            names,
+        }
+    }
+
+    /// The short words both share that either side writes as a name ("renamed the nd file"
+    /// and "Rename the .ND and .TLG files" share "nd").
+    fn shared_names(&self, other: &Terms) -> usize {
+        self.short
+            .intersection(&other.short)
+            .filter(|w| self.names.contains(*w) || other.names.contains(*w))
+            .count()
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.codes.is_empty() && self.words.is_empty()
+    }
+
+    /// These terms less those of `other`.
+    pub(super) fn without(&self, other: &Terms) -> Terms {
+        Terms {
+            codes: self.codes.difference(&other.codes).cloned().collect(),
+            words: self.words.difference(&other.words).cloned().collect(),
+            short: self.short.difference(&other.short).cloned().collect(),
+            names: self.names.difference(&other.short).cloned().collect(),
+        }
+    }
+
+    /// A shared code counts 2, a shared word 1.
+    pub(super) fn shared_with(&self, other: &Terms) -> usize {
+        2 * self.codes.intersection(&other.codes).count()
+            + self.words.intersection(&other.words).count()
+            + self.shared_names(other)
+    }
+
+    /// [`Terms::shared_with`], an adjective counting as its adverb too ("the manual update
+    /// thing" shares "manual" with "Update the bank feed manually"). (Stems reached too far:
+    /// "stopped logging me out" is no "stop clearing them".)
+    pub(super) fn shared_in_any_form(&self, other: &Terms) -> usize {
+        // A long verb done ("disconnected" for "Disconnect and reconnect"); short ones
+        // ("stopped" for "stop") are too common to name a fix.
+        let done = |a: &str, b: &str| {
+            b.chars().count() >= 6
+                && ["ed", "d", "ing"]
+                    .iter()
+                    .any(|end| a.strip_suffix(end) == Some(b))
+        };
+        let same = |a: &str, b: &str| {
+            a == b
+                || a.strip_suffix("ly") == Some(b)
+                || b.strip_suffix("ly") == Some(a)
+                || done(a, b)
+                || done(b, a)
+        };
+        let shared = self
+            .words
+            .iter()
+            .filter(|w| other.words.iter().any(|o| same(w, o)))
+            .count();
+        let by_verb_form = self
+            .words
+            .iter()
+            .filter(|w| {
+                other.words.iter().any(|o| done(w, o) || done(o, w)) && !other.words.contains(*w)
+            })
+            .count();
+        // A verb form alone ("renamed my company file" for "Rename the CPS folder") names
+        // nothing: it needs a second word of the title beside it (a short name, "renamed the
+        // ND and TLG", is one).
+        let names = self.shared_names(other);
+        let shared = if shared == 1 && by_verb_form == 1 && names == 0 {
+            0
+        } else {
+            shared
+        };
+        2 * self.codes.intersection(&other.codes).count() + shared + names
+    }
+}

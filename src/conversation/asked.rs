@@ -3,6 +3,8 @@
 
 use super::actions::act;
 use super::checks::service_named;
+use super::fix_named;
+use super::fixes_told;
 use super::resume::ask_again;
 use super::step_text::step_words;
 use super::typed;
@@ -40,7 +42,7 @@ pub(super) fn answer_asked(
     // "ok ran it, same error" just after the steps of another fix were shown on the side.
     if let Asked::HowTo { step } = asked {
         return current_article(kb, session).is_some_and(|article| {
-            typed::answer_after_how_to(session, article, step, text, now, out)
+            fixes_told::answer_after_how_to(session, article, step, text, now, out)
         });
     }
     // "still no idea" after how to tell the browser: the steps that work in any browser.
@@ -94,7 +96,7 @@ pub(super) fn answer_asked(
     // ("yes" answers neither choice: asked again, below.)
     if let Asked::Switch { .. } = &asked
         && understand::yes_or_no(text).is_none()
-        && typed::names_an_action(text)
+        && fix_named::names_an_action(text)
         && !["switch", "keep", "continue", "stay", "other"]
             .iter()
             .any(|w| text.to_lowercase().contains(w))

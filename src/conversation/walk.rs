@@ -2,11 +2,11 @@
 //! browser and device have, skipping the others with why, and asking "did this fix it?".
 
 use super::Output;
+use super::fixes_told;
 use super::other_problems::also_mentioned;
 use super::out_of_fixes::out_of_solutions;
 use super::ruled_out::{forget_stale_tests, leave_article, left_by_test};
 use super::test_results::{follow_test, tests_answered_up_front};
-use super::typed;
 use super::which_browser::{browsers_offered, which_browser_reply};
 use super::wording::{
     desktop_menu, device_or_browser, has_steps, keyboard_only, needs_a_computer,
@@ -117,7 +117,7 @@ pub(super) fn start_article_at(
         out.replies
             .push(Reply::new(words::code_points_to(first + 1, &fix.title)).article(&article.id));
     }
-    typed::fixes_tried_up_front(session, article, now, out);
+    fixes_told::fixes_tried_up_front(session, article, now, out);
     tests_answered_up_front(session, article, now, out);
     next_solution(session, article, now, out);
 }

@@ -1,0 +1,413 @@
+//! Which fix a reply names as done ("ran file doctor", "cleared the cache"), read from the
+//! user's words: deeds told, plans, proper names and causes; nothing is recorded here.
+
+use super::step_text::steps_text;
+use super::terms::Terms;
+use super::typed::{points_to, with_the_cause_it_names};
+use crate::knowledge::Article;
+use crate::plain_words;
+use crate::session::{Outcome, Session};
+use crate::understand::{self, Intent};
+use std::collections::HashSet;
+
+/// Whether `text` tells that a fix other than the one on screen was done ("ran file doctor,
+/// worked for Maple Dental but not for Birch Law"), by the words before any turn to the
+/// trouble: its result is that fix's.
+pub(super) fn names_another_fix_done(session: &Session, article: &Article, text: &str) -> bool {
+    let Some(open) = session.current_step().map(|s| s.solution) else {
+        return false;
+    };
+    let told = before_the_trouble(text);
+    // ("tried on my phone with 4g, doesnt work either" at the outage test names the test.)
+    let names_the_test = article
+        .solutions
+        .get(open)
+        .is_some_and(|t| t.test && understand::test_result(text, &t.also_called).is_some());
+    !text.contains('?')
+        && !names_the_test
+        && names_an_action(told)
+        && fix_named(session, article, open, told).is_some_and(|i| !article.solutions[i].test)
+}
+
+/// Whether `text` says something was done ("clearing", "cleared", "ran", "already"), beyond
+/// that it worked: a fix credited by name needs it ("the intuit site loads now" names no fix
+/// done).
+pub(super) fn names_an_action(text: &str) -> bool {
+    const RESULTS: &[&str] = &["fixed", "worked", "working", "helped", "solved", "resolved"];
+    const DONE: &[&str] = &["ran", "done", "already", "tried", "redid"];
+    // "database server manager isnt even installed": a state, not a deed. (Only right before
+    // the word: "no luck, turned off my extensions" tells a deed.)
+    const STATE: &[&str] = &["isnt", "not", "wasnt", "arent", "never", "no", "aint"];
+    let lower = text.to_lowercase().replace(['\'', '’'], "");
+    let words: Vec<&str> = lower.split(' ').filter(|w| !w.is_empty()).collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let words: Vec<(String, bool)> = words
+        .iter()
+        .map(|w| (bare(w), w.ends_with(|c: char| ",.;:!?".contains(c))))
+        .collect();
+    words.iter().enumerate().any(|(i, (w, _))| {
+        let w = w.as_str();
+        let state_before = |k: usize| {
+            i.checked_sub(k)
+                .and_then(|j| words.get(j))
+                .is_some_and(|(b, ends)| STATE.contains(&b.as_str()) && !ends)
+        };
+        let even_before = i
+            .checked_sub(1)
+            .is_some_and(|j| words[j].0 == "even" && !words[j].1);
+        let a_state = state_before(1) || (even_before && state_before(2));
+        // "ok did it", "did that": the deed said by its doing.
+        // ("did a smaller range": a deed told by what was done.)
+        let did_it = w == "did"
+            && words.get(i + 1).is_some_and(|(next, _)| {
+                [
+                    "it",
+                    "that",
+                    "this",
+                    "those",
+                    "them",
+                    "everything",
+                    "all",
+                    "a",
+                    "an",
+                    "the",
+                ]
+                .contains(&next.as_str())
+            });
+        // "my clock was wrong, fixed that": a deed done to a thing ("that fixed it" is a
+        // result).
+        let fixed_a_thing = w == "fixed"
+            && words
+                .get(i + 1)
+                .is_some_and(|(next, _)| ["that", "the", "my", "this"].contains(&next.as_str()))
+            && i.checked_sub(1).is_none_or(|j| {
+                !["that", "this", "it", "which", "what"].contains(&words[j].0.as_str())
+            });
+        DONE.contains(&w)
+            || did_it
+            || fixed_a_thing
+            || ((w.ends_with("ing") || w.ends_with("ed"))
+                && w.len() > 4
+                && !RESULTS.contains(&w)
+                && !a_state)
+    })
+}
+
+/// The words before a reply turns to what is still wrong ("renamed it, update went through
+/// but paychecks still say online to send" -> "renamed it, update went through"): what was
+/// done is told first; a fix's title words after the "but" are the trouble, not a deed.
+pub(super) fn before_the_trouble(text: &str) -> &str {
+    const TURNS: &[&str] = &["but", "however", "though", "although"];
+    understand::word_spans(text)
+        .into_iter()
+        // (Skip the first word: a turn needs something told before it.)
+        .skip(1)
+        .find(|&(s, e)| {
+            TURNS.contains(&text[s..e].to_lowercase().as_str())
+                // "didnt help but i already turned off extensions": the deed is after the "but".
+                && !names_an_action(&text[e..])
+        })
+        .map_or(text, |(s, _)| &text[..s])
+}
+
+/// The fix of `article` other than `open` that `text` names by its title's words ("clearing
+/// the cache" -> "Remove browser cache"), when it shares more of them than the open one's
+/// title ("ran file doctor" names File Doctor even with "Open the file ..." on screen). On a
+/// tie, the one whose steps the words point to most, then the earliest.
+pub(super) fn fix_named(
+    session: &Session,
+    article: &Article,
+    open: usize,
+    text: &str,
+) -> Option<usize> {
+    // The problem's own words ("the bank feed still isn't updating") name no fix, even where
+    // a fix's title has them ("Update the bank feed manually").
+    // A verb alone names no fix: "i cant turn it off" at "Try a private window" is not "Turn
+    // off browser extensions"; what is turned off or cleared does ("turn off the vpn").
+    const DOING: &[&str] = &[
+        "turn",
+        "turned",
+        "turning",
+        "clear",
+        "cleared",
+        "clearing",
+        "check",
+        "checked",
+        "reload",
+        "reloaded",
+        "restart",
+        "restarted",
+        "close",
+        "closed",
+        "update",
+        "updated",
+        "allow",
+        "allowed",
+        "switch",
+        "switched",
+        "disable",
+        "disabled",
+        "enable",
+        "enabled",
+        "remove",
+        "removed",
+        "delete",
+        "deleted",
+        "reset",
+        "change",
+        "changed",
+        "make",
+        "made",
+        "sign",
+        "signed",
+    ];
+    // A plan names no fix done ("i'll try turning off extensions next").
+    if says_a_plan(text) {
+        return None;
+    }
+    // ("my clock was set wrong, fixed that": the cause told names the fix for it; "already
+    // cleared cookies yesterday" at "Clear Intuit cookies" names the fix on screen, not the
+    // cause "Cookies blocked or cleared on exit" and its fix.)
+    let title = Terms::of(&article.title);
+    let names_the_open_one = Terms::said(text)
+        .without(&title)
+        .shared_in_any_form(&Terms::of(&article.solutions[open].title))
+        > 0;
+    let mut told = if names_the_open_one {
+        text.to_string()
+    } else {
+        with_the_cause_it_names(article, text)
+    };
+    // "did just jan-mar": a shorter date range, in the steps' own words.
+    if understand::names_a_date_range(text) {
+        told.push_str(" date range");
+    }
+    let mut said = Terms::said(&told).without(&title);
+    // A verb form names a fix only as the user's deed ("i disconnected and reconnected"), not
+    // as a state ("it says disconnected", "the account is disconnected").
+    let deeds = deeds_told(text);
+    said.words.retain(|w| {
+        !(w.ends_with("ed") || w.ends_with("ing")) || deeds.contains(w) || {
+            // (A word the title has as it is stays: "Clear the cache and update the browser".)
+            article
+                .solutions
+                .iter()
+                .any(|s| Terms::of(&s.title).words.contains(w))
+        }
+    });
+    // Nor does the error it quotes: "still says cookies are disabled" is the article's message
+    // "Cookies are disabled", not "Turn on cookies" done.
+    let lower = text.to_lowercase();
+    for code in article
+        .codes
+        .iter()
+        .filter(|c| lower.contains(&c.to_lowercase()))
+    {
+        said = said.without(&Terms::of(code));
+    }
+    said.words.retain(|w| !DOING.contains(&w.as_str()));
+    // ("already cleared my cache, no help": "help" says how it went, not the Help menu.)
+    said.words.retain(|w| w != "help");
+    let by_title = |i: usize| said.shared_in_any_form(&Terms::of(&article.solutions[i].title));
+    let on_screen = by_title(open);
+    let ruled_out = |i: usize| {
+        session.attempts.iter().any(|a| {
+            super::walk::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out)
+        })
+    };
+    (0..article.solutions.len())
+        .filter(|&i| i != open && !ruled_out(i) && by_title(i) > on_screen)
+        .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
+        .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
+        .map(|(_, i)| i)
+        .or_else(|| {
+            // "shortened the date range, works now" at "Retry after a short wait": two words or
+            // more that one fix's steps have ("Shorten the date range") and the open one's none.
+            let by_steps =
+                |i: usize| said.shared_in_any_form(&Terms::of(&steps_text(&article.solutions[i])));
+            if !names_an_action(text) || by_steps(open) > 0 {
+                return None;
+            }
+            let scored: Vec<(usize, usize)> = (0..article.solutions.len())
+                .filter(|&i| i != open && !ruled_out(i))
+                .map(|i| (by_steps(i), i))
+                .filter(|&(n, _)| n >= 2)
+                .collect();
+            let best = scored.iter().map(|&(n, _)| n).max()?;
+            match scored
+                .iter()
+                .filter(|&&(n, _)| n == best)
+                .collect::<Vec<_>>()[..]
+            {
+                [&(_, i)] => Some(i),
+                _ => None,
+            }
+        })
+        .or_else(|| {
+            // "paused zapier and its working now": a deed done to something only one fix's
+            // steps name ("... any app that syncs large amounts of data (such as Zapier ...").
+            names_an_action(text)
+                .then(|| fix_naming_the_same(article, open, &said, text))
+                .flatten()
+                .filter(|&i| !ruled_out(i))
+        })
+}
+
+/// Whether the message tells a plan rather than a deed ("i'll try turning off extensions next",
+/// "i will try disconnecting if this fails").
+fn says_a_plan(text: &str) -> bool {
+    const PLANS: &[&str] = &[
+        "ill", "i'll", "will", "gonna", "going to", "next", "if this", "if that", "later",
+        "tomorrow", "should i", "shall i", "can i", "could i", "maybe i",
+    ];
+    let lower = format!(" {} ", text.to_lowercase().replace('’', "'"));
+    PLANS.iter().any(|p| {
+        [" ", ",", ".", "!", "?"]
+            .iter()
+            .any(|end| lower.contains(&format!(" {p}{end}")))
+    })
+}
+
+/// The "-ed" and "-ing" words the user tells as their own deeds: first in the message, or right
+/// after "i", "we", "ive", "just", "already", "and", "then", "also", "finally", "tried", "ok"
+/// or "so" ("i disconnected and reconnected", "tried disconnecting").
+fn deeds_told(text: &str) -> HashSet<String> {
+    const DOERS: &[&str] = &[
+        "i", "we", "ive", "weve", "just", "already", "and", "then", "also", "finally", "tried",
+        "ok", "so",
+    ];
+    let words = plain_words::lowercase_words(&text.replace(['\'', '’'], ""));
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let inflected = |w: &str| w.ends_with("ed") || w.ends_with("ing");
+    words
+        .windows(2)
+        .filter(|w| DOERS.contains(&w[0]) && inflected(w[1]))
+        .map(|w| w[1].to_string())
+        .chain(
+            words
+                .first()
+                .filter(|w| inflected(w))
+                .map(|w| w.to_string()),
+        )
+        .collect()
+}
+
+/// The one fix other than `open` the user's words point to past its title: a proper name only
+/// its steps have ("zapier": "such as Zapier"), or a cause only it is for ("my clock was set
+/// wrong": the cause "Wrong date, time or time zone ... when the clock is wrong", whose words
+/// only "Check the date, time and other sign-ins" has in its title).
+fn fix_naming_the_same(
+    article: &Article,
+    open: usize,
+    said: &Terms,
+    said_text: &str,
+) -> Option<usize> {
+    let names: Vec<HashSet<String>> = article
+        .solutions
+        .iter()
+        .map(|s| proper_names(&steps_text(s)))
+        .collect();
+    let by_name: Vec<usize> = (0..names.len())
+        .filter(|&i| said.words.iter().any(|w| names[i].contains(w)))
+        .collect();
+    let only = |found: &[usize]| match found {
+        [one] if *one != open => Some(*one),
+        _ => None,
+    };
+    if !by_name.is_empty() {
+        return only(&by_name);
+    }
+    // The cause the words name (only one), then the fix whose title has its name's words: only
+    // for a fix told as done and working ("my clock was set wrong, fixed that"), never to fail
+    // one ("tried it on another device, same loop"), and not by words any problem has.
+    const ANY_PROBLEM: &[&str] = &[
+        "device", "computer", "browser", "phone", "other", "another", "account", "still", "same",
+        "loop", "looping", "error",
+    ];
+    if understand::classify(said_text).intent != Some(Intent::Fixed) {
+        return None;
+    }
+    let problem = Terms::of(&format!("{}\n{}", article.title, article.summary));
+    let mut said = said.without(&problem);
+    said.words
+        .retain(|w| w.chars().count() >= 5 && !ANY_PROBLEM.contains(&w.as_str()));
+    let causes: Vec<&crate::knowledge::Cause> = article
+        .causes
+        .iter()
+        .filter(|c| said.shared_with(&Terms::of(&format!("{} {}", c.name, c.detail))) > 0)
+        .collect();
+    let [cause] = causes.as_slice() else {
+        return None;
+    };
+    let cause = Terms::of(&cause.name);
+    let for_cause: Vec<usize> = (0..article.solutions.len())
+        .filter(|&i| Terms::of(&article.solutions[i].title).shared_with(&cause) >= 2)
+        .collect();
+    only(&for_cause)
+}
+
+/// The capitalised words of steps that are names, lowercase ("Zapier", "McAfee"): not the
+/// first word of a line or sentence, not a quoted label ("Settings"), and not a name every
+/// user says anyway (the product, a browser, the operating system, a key).
+fn proper_names(steps: &str) -> HashSet<String> {
+    const SAID_ANYWAY: &[&str] = &[
+        "quickbooks",
+        "online",
+        "intuit",
+        "desktop",
+        "microsoft",
+        "apple",
+        "windows",
+        "enter",
+        "start",
+        "tool",
+        "file",
+        "files",
+        "command",
+        "prompt",
+        "window",
+        "private",
+        "incognito",
+        "inprivate",
+        "chrome",
+        "firefox",
+        "safari",
+        "edge",
+        "internet",
+        "explorer",
+        "google",
+        "mozilla",
+        "iphone",
+        "ipad",
+        "android",
+    ];
+    let mut out = HashSet::new();
+    for line in steps.lines() {
+        let mut quoted = false;
+        let mut sentence_start = true;
+        for token in line.split_inclusive(|c: char| c.is_whitespace() || c == '"') {
+            let starts_quoted = quoted;
+            if token.ends_with('"') {
+                quoted = !quoted;
+            }
+            let word: String = token
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
+            if word.is_empty() {
+                continue;
+            }
+            let is_item_number = word.chars().all(|c| c.is_ascii_digit());
+            if !sentence_start
+                && !starts_quoted
+                && !token.starts_with('"')
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().count() >= 4
+                && !SAID_ANYWAY.contains(&word.to_lowercase().as_str())
+            {
+                out.insert(word.to_lowercase());
+            }
+            sentence_start = is_item_number || token.trim_end().ends_with(['.', ':', '!', '?']);
+        }
+    }
+    out
+}

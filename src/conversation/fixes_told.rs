@@ -1,0 +1,271 @@
+//! Fixes the user tells of besides the one on screen (done, not possible, or tried before the
+//! walk): recorded for that fix, the one on screen kept as the question.
+
+use super::Output;
+use super::fix_named::{fix_named, names_an_action};
+use super::terms::Terms;
+use super::typed::{confirm_fix, note_follow_up, open_question, test_names};
+use crate::knowledge::Article;
+use crate::reply::Reply;
+use crate::session::{Outcome, Session};
+use crate::understand::{self, Intent};
+use crate::words;
+
+/// "clearing the cache fixed it" while another fix is on screen: the fix named becomes the
+/// open one, to confirm or record; the one on screen is left unanswered (the user did not say
+/// it was tried).
+pub(super) fn take_up_the_fix_named(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+) {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return;
+    };
+    let Some(named) = fix_named(session, article, open, text).filter(|_| names_an_action(text))
+    else {
+        return;
+    };
+    open_instead(session, article, named, now);
+}
+
+/// "ok i disconnected and reconnected, now there are duplicates": a remark that tells another
+/// fix was done makes that fix the question ("Noted. Did Disconnect and reconnect the account
+/// fix it?"). Whether it did.
+pub(super) fn another_fix_done(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    let Some(named) = fix_named(session, article, open, text).filter(|_| names_an_action(text))
+    else {
+        return false;
+    };
+    open_instead(session, article, named, now);
+    open_question(session, article, words::NOTED, now, out);
+    true
+}
+
+/// Fix `index` of `article` becomes the open one, to answer; the one on screen is left
+/// unanswered.
+fn open_instead(session: &mut Session, article: &Article, index: usize, now: u64) {
+    session.leave_pending();
+    session.attempts.push(crate::session::Attempt {
+        article: article.id.clone(),
+        solution: index,
+        title: article.solutions[index].title.clone(),
+        browser: session.browser,
+        outcome: None,
+        at: now,
+        skipped_on_touch: false,
+        test: article.solutions[index].test,
+        content: article.solutions[index].fingerprint(),
+        said: Vec::new(),
+    });
+}
+
+/// Just after the steps of fix `step` were shown on the side, a reply that says how "it" went
+/// and names no other fix ("ok ran it, same error") is about that fix: a failure is recorded
+/// for it (the fix on screen stays the question), and a success makes it the fix to confirm.
+/// Whether the reply was taken so.
+pub(super) fn answer_after_how_to(
+    session: &mut Session,
+    article: &Article,
+    step: usize,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    let Some(shown) = article.solutions.get(step) else {
+        return false;
+    };
+    // "what's a private window?", then "it works there": the test shown on the side is what
+    // "there" is. Its result is recorded; the fix on screen is still the question.
+    if shown.test
+        && step != open
+        && let Some(works) = understand::test_result(text, &test_names(shown))
+    {
+        note_follow_up(session, text);
+        rule_out_named(session, article, step, Outcome::of_test(works), now);
+        let lead = if works {
+            words::works_there(&shown.title)
+        } else {
+            words::test_named_done(&shown.title)
+        };
+        // "it works there, the reload did nothing": the fix on screen failed too.
+        let rest: Vec<&str> = text
+            .split([',', '.', ';', '!'])
+            .filter(|part| understand::test_result(part, &test_names(shown)).is_none())
+            .collect();
+        if !rest.is_empty()
+            && understand::classify(&rest.join(". ")).intent == Some(Intent::NotFixed)
+        {
+            out.replies.push(Reply::new(lead).article(&article.id));
+            super::outcome::fail_pending(session, article, now);
+            super::walk::next_solution(session, article, now, out);
+            return true;
+        }
+        open_question(session, article, &lead, now, out);
+        return true;
+    }
+    if step == open
+        || shown.test
+        || fix_named(session, article, open, text).is_some_and(|n| n != step)
+    {
+        return false;
+    }
+    let understood = understand::classify(text);
+    match understood.intent {
+        // ("still broken" alone may answer the fix on screen; "ok did it, still the same"
+        // says the one just shown was done.)
+        Some(Intent::NotFixed) if names_an_action(text) => {
+            note_follow_up(session, text);
+            rule_out_named(session, article, step, Outcome::NotFixed, now);
+            let lead = words::skipping_named(&shown.title, true);
+            open_question(session, article, &lead, now, out);
+            true
+        }
+        // "that fixed it!!" just after the steps of another fix: that one, asked first.
+        Some(Intent::Fixed) => {
+            open_instead(session, article, step, now);
+            confirm_fix(session, article, out);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Fix `named` of `article` (not the one on screen), said to be tried or impossible before it
+/// was shown: recorded with `outcome` so it is never shown, and the fix on screen stays the
+/// open question (kept last, so the stats still count it as one showing). Its number moves
+/// up by one: the question is asked again with new buttons, and the old ones answer "that's
+/// an earlier step" rather than record anything.
+pub(super) fn rule_out_named(
+    session: &mut Session,
+    article: &Article,
+    named: usize,
+    outcome: Outcome,
+    now: u64,
+) {
+    let Some(on_screen) = session.pending_attempt().map(|p| p.clone()) else {
+        return;
+    };
+    // Said twice ("ran file doctor already, no change", then "ok ran it, same error"): one
+    // showing, one result, in the stats too.
+    if session
+        .attempts
+        .iter()
+        .any(|a| super::walk::is_solution(a, article, named) && a.outcome == Some(outcome))
+    {
+        return;
+    }
+    session.attempts.pop();
+    session.attempts.push(crate::session::Attempt {
+        article: article.id.clone(),
+        solution: named,
+        title: article.solutions[named].title.clone(),
+        browser: session.browser,
+        outcome: Some(outcome),
+        at: now,
+        skipped_on_touch: false,
+        test: article.solutions[named].test,
+        content: article.solutions[named].fingerprint(),
+        said: Vec::new(),
+    });
+    session.attempts.push(on_screen);
+}
+
+/// Fixes the description says were already tried without luck ("i already cleared cookies,
+/// same thing"): recorded as not fixed, said once, and never shown. A clause counts when it
+/// says "already" or opens with "tried", names a deed, and names exactly one fix; never when
+/// the description says something worked.
+pub(super) fn fixes_tried_up_front(
+    session: &mut Session,
+    article: &Article,
+    now: u64,
+    out: &mut Output,
+) {
+    let said = session.descriptions.join(".\n");
+    let said = crate::plain_words::reading(&said);
+    if understand::classify(&said).intent == Some(Intent::Fixed) {
+        return;
+    }
+    let mut tried = Vec::new();
+    for sentence in said.split(['.', ',', ';', '\n', '!']) {
+        let lower = sentence.trim().to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let opens_tried = matches!(
+            words.as_slice(),
+            ["tried", ..] | ["i", "tried", ..] | ["ive", "tried", ..] | ["i've", "tried", ..]
+        );
+        if !(words.contains(&"already") || opens_tried) {
+            continue;
+        }
+        // "i already cleared cookies and that fixed it for a day": it worked, for a while.
+        const WORKED: &[&str] = &["fixed", "worked", "helped", "solved", "sorted", "resolved"];
+        if words.iter().any(|w| WORKED.contains(w))
+            && understand::classify(sentence).intent != Some(Intent::NotFixed)
+            && !understand::negates_the_fix(sentence)
+        {
+            continue;
+        }
+        // "i already cleared cookies and tried incognito": one deed per part.
+        for clause in sentence.split(" and ") {
+            if !names_an_action(clause) {
+                continue;
+            }
+            let Some(index) = fix_most_named(article, clause) else {
+                continue;
+            };
+            let solution = &article.solutions[index];
+            if solution.test
+                || tried.contains(&index)
+                || session
+                    .attempts
+                    .iter()
+                    .any(|a| super::walk::is_solution(a, article, index))
+            {
+                continue;
+            }
+            tried.push(index);
+        }
+    }
+    if tried.is_empty() {
+        return;
+    }
+    let browser = session.browser;
+    for &index in &tried {
+        super::walk::record_step(session, article, index, browser, Outcome::NotFixed, now);
+    }
+    let titles: Vec<&str> = tried
+        .iter()
+        .map(|&i| article.solutions[i].title.as_str())
+        .collect();
+    out.replies
+        .push(Reply::new(words::tried_already(&titles)).article(&article.id));
+}
+
+/// The step whose title or other names share the most words with the message (the article's
+/// own title words aside); of two as named, the earlier (the one most often tried first:
+/// "cleared cookies" is "Clear Intuit cookies", not "Allow cookies ... stop clearing them").
+fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
+    let said = Terms::said(text).without(&Terms::of(&article.title));
+    (0..article.solutions.len())
+        .map(|i| {
+            let s = &article.solutions[i];
+            let names = format!("{} {}", s.title, s.also_called.join(" "));
+            (said.shared_with(&Terms::of(&names)), i)
+        })
+        .filter(|&(shared, _)| shared > 0)
+        .max_by_key(|&(shared, i)| (shared, std::cmp::Reverse(i)))
+        .map(|(_, i)| i)
+}

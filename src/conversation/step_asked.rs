@@ -1,0 +1,113 @@
+//! Which fix a question about steps asks of ("how do I open incognito?", "what's a private
+//! window?", "i have zapier syncing stuff, could that be it?").
+
+use super::terms::Terms;
+use crate::knowledge::Article;
+use crate::session::Session;
+use crate::understand;
+
+/// Words that point at a step rather than name one: a question naming nothing of its own
+/// ("how do i do that?", "where is that button") is about the step on screen; "how do I
+/// export invoices?" is about something else.
+const POINTING: &[&str] = &[
+    "where", "find", "button", "menu", "option", "setting", "settings", "click", "press", "step",
+    "steps", "exactly", "those", "these", "thing", "part", "first", "second", "third", "last",
+    "there", "know", "sure", "idea", "should", "would",
+    // Where the user is: said beside the question, not what it is about ("how do i do
+    // that on my phone").
+    "phone", "iphone", "ipad", "android", "mobile", "tablet", "laptop", "computer", "desktop",
+    "chrome", "firefox", "safari", "edge", "browser",
+];
+
+/// A solution's title and its steps for every browser, as one text.
+fn all_steps_of(step: &crate::knowledge::Solution) -> String {
+    let mut own = format!("{} {}", step.title, step.general);
+    for v in &step.variants {
+        own.push(' ');
+        own.push_str(&v.steps);
+    }
+    own
+}
+
+/// The terms of a question about a step: less the article's title and the words that point
+/// at a step rather than name one.
+fn said_of_a_step(article: &Article, text: &str) -> Terms {
+    let mut said = Terms::said(text).without(&Terms::of(&article.title));
+    said.words.retain(|w| !POINTING.contains(&w.as_str()));
+    said
+}
+
+/// The step a "how do I ...?" asks the steps of ([`step_asked_about`]), when a third of what
+/// it says is that step's and it is not said to be about something else: "how do i record an
+/// owner's draw, while i wait?" shares only "wait" with a step, and "unrelated but how do i
+/// void a check?" only "check" (each was answered with that step's how-to).
+pub(super) fn step_asked_how_to(session: &Session, article: &Article, text: &str) -> Option<usize> {
+    if understand::says_it_is_unrelated(text) {
+        return None;
+    }
+    let index = step_asked_about(session, article, text)?;
+    let said = said_of_a_step(article, text);
+    let shared = said.shared_with(&Terms::of(&all_steps_of(&article.solutions[index])));
+    let said_count = said.words.len() + 2 * said.codes.len();
+    (shared * 3 >= said_count).then_some(index)
+}
+
+/// The step a "how do I ...?" asks about: the one of `article` whose own words it names most
+/// ("incognito": "Try a private window"), or, naming none, the one on screen ("how do i do
+/// that?").
+pub(super) fn step_asked_about(session: &Session, article: &Article, text: &str) -> Option<usize> {
+    let said = said_of_a_step(article, text);
+    let scores: Vec<usize> = article
+        .solutions
+        .iter()
+        .map(|step| said.shared_with(&Terms::of(&all_steps_of(step))))
+        .collect();
+    let open = session.current_step().map(|s| s.solution);
+    let most = scores.iter().copied().max().unwrap_or(0);
+    let named: Vec<usize> = (0..scores.len())
+        .filter(|&i| most > 0 && scores[i] == most)
+        .collect();
+    match named.as_slice() {
+        [] if said.is_empty() => open,
+        [] => None,
+        [one] => Some(*one),
+        // Named as much as another: the one on screen, if it is one of them; else the one whose
+        // title names it most ("where do i find database server manager": "Check hosting and
+        // the Database Server Manager", though the firewall steps name its ports too).
+        several => open.filter(|o| several.contains(o)).or_else(|| {
+            let by_title = |i: usize| said.shared_with(&Terms::of(&article.solutions[i].title));
+            let best = several.iter().map(|&i| by_title(i)).max().unwrap_or(0);
+            let top: Vec<usize> = several
+                .iter()
+                .copied()
+                .filter(|&i| best > 0 && by_title(i) == best)
+                .collect();
+            match top.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
+        }),
+    }
+}
+
+/// The step whose title or other names the message shares words with (the article's own
+/// title words aside), when exactly one does.
+pub(super) fn step_named_by_title(article: &Article, text: &str) -> Option<usize> {
+    let said = Terms::said(text).without(&Terms::of(&article.title));
+    let shared: Vec<usize> = article
+        .solutions
+        .iter()
+        .map(|s| {
+            let names = format!("{} {}", s.title, s.also_called.join(" "));
+            said.shared_with(&Terms::of(&names))
+        })
+        .collect();
+    // The one that shares the most ("database server manager": not the server test, which
+    // shares only "server").
+    let most = shared.iter().copied().max().filter(|&m| m > 0)?;
+    let named: Vec<usize> = (0..shared.len()).filter(|&i| shared[i] == most).collect();
+    match named.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}

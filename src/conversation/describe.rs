@@ -5,6 +5,7 @@ use super::actions::act;
 use super::billing;
 use super::checks::{checks_of_the_match, service_asked_for, target_for_site};
 use super::codes;
+use super::faq::{faq_reply, risk_faq_anywhere};
 use super::message::safari_told_by_device;
 use super::other_problems::{also_mentioned, other_problems_named};
 use super::outcome::{fix_came_back, fixed_solution, take_fix_back, what_fixed_it};
@@ -141,9 +142,9 @@ pub(super) fn describe(
     // answers it, and no walk (it opened the cache article as a new problem). ("got a 503
     // while saving, is my data lost?" tells a problem too: its article opens, as before.)
     if !understand::mentions_trouble(text)
-        && let Some((faq, from)) = typed::risk_faq_anywhere(kb, text)
+        && let Some((faq, from)) = risk_faq_anywhere(kb, text)
     {
-        out.replies.push(typed::faq_reply(faq, from));
+        out.replies.push(faq_reply(faq, from));
         return;
     }
     // "this is useless": with a ticket open, where it stands; else a person, offered.

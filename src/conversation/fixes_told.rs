@@ -4,7 +4,8 @@
 use super::Output;
 use super::fix_named::{fix_named, names_an_action};
 use super::terms::Terms;
-use super::typed::{confirm_fix, note_follow_up, open_question, test_names};
+use super::tests_out_of_turn::test_names;
+use super::typed::{confirm_fix, note_follow_up, open_question};
 use crate::knowledge::Article;
 use crate::reply::Reply;
 use crate::session::{Outcome, Session};

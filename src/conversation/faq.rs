@@ -1,0 +1,201 @@
+//! FAQ entries a question mid-walk asks (by its words, by meaning, or of a step's harm),
+//! answered on the side with the question on screen kept open.
+
+use super::Output;
+use super::codes::drop_title_codes;
+use super::terms::Terms;
+use super::typed::open_question;
+use crate::knowledge::{Article, KnowledgeBase};
+use crate::plain_words;
+use crate::reply::Reply;
+use crate::semantic::QueryVectors;
+use crate::session::Session;
+use crate::understand;
+
+/// The FAQ entry of `article` a question asks ("is this my fault?" -> "Is a 500 error my
+/// fault?"): the one sharing most words with it, when it shares any and no other ties it.
+pub(super) fn faq_for<'a>(
+    article: &'a Article,
+    question: &str,
+) -> Option<&'a crate::knowledge::Faq> {
+    // Words any question has ("what does that mean") point to no entry.
+    const ASKING: &[&str] = &[
+        "mean", "means", "what", "when", "where", "which", "should", "would", "could", "happen",
+        "happens", "need", "know", "about", "still", "cause", "causes", "while",
+    ];
+    let mut said = Terms::of(question);
+    said.words.retain(|w| !ASKING.contains(&w.as_str()));
+    drop_title_codes(article, &mut said.codes);
+    // "How do I open incognito?" is not answered by "Why does it load in incognito?".
+    let asks = |q: &str| {
+        let q = q.trim_start().to_lowercase();
+        ["how", "why"].into_iter().find(|w| q.starts_with(w))
+    };
+    let asked = asks(question);
+    let mut scored: Vec<(usize, &crate::knowledge::Faq)> = article
+        .faq
+        .iter()
+        .filter(|f| asked.is_none() || asks(&f.question).is_none_or(|w| Some(w) == asked))
+        .map(|f| (said.shared_with(&Terms::of(&f.question)), f))
+        .filter(|&(s, _)| s > 0)
+        .collect();
+    scored.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
+    match scored.as_slice() {
+        [(best, faq), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => Some(faq),
+        _ => None,
+    }
+}
+
+/// The FAQ entry of `article` that answers a question whether the step `open` can do harm
+/// ("will i lose data if i do this"): an entry asking the same of a step sharing words with it
+/// ("Is it safe to rename the .ND and .TLG files?" for "Rename the .ND and .TLG files"); the
+/// one sharing most when several do, and of those as near the one naming a code the user gave.
+pub(super) fn risk_faq<'a>(
+    session: &Session,
+    article: &'a Article,
+    open: usize,
+    question: &str,
+) -> Option<&'a crate::knowledge::Faq> {
+    if !understand::asks_about_risk(question) {
+        return None;
+    }
+    let step = Terms::of(&article.solutions.get(open)?.title);
+    let scored: Vec<(usize, &crate::knowledge::Faq)> = article
+        .faq
+        .iter()
+        .filter(|f| understand::asks_about_risk(&f.question))
+        .map(|f| (Terms::of(&f.question).shared_in_any_form(&step), f))
+        .filter(|&(shared, _)| shared > 0)
+        .collect();
+    let most = scored.iter().map(|&(shared, _)| shared).max()?;
+    let best: Vec<&crate::knowledge::Faq> = scored
+        .into_iter()
+        .filter(|&(shared, _)| shared == most)
+        .map(|(_, f)| f)
+        .collect();
+    // Several as near ("does this mean the file is damaged?" at "Open the file on the server":
+    // the H202 entry and the 6000-series one): the one naming a code the user gave, else none.
+    let codes = Terms::of(&session.descriptions.join(" ")).codes;
+    let by_code: Vec<&crate::knowledge::Faq> = best
+        .iter()
+        .copied()
+        .filter(|f| !Terms::of(&f.question).codes.is_disjoint(&codes))
+        .collect();
+    match (best.as_slice(), by_code.as_slice()) {
+        ([only], _) | (_, [only]) => Some(only),
+        _ => None,
+    }
+}
+
+/// The FAQ entry, of any article, that a question whether something can do harm asks when
+/// no walk is open ("will clearing the cache lose any of the client's data?" -> "Will clearing
+/// the cache delete my QuickBooks data?"): the entry asking of harm that shares most words with
+/// it, at least two, and no other as many.
+pub(super) fn risk_faq_anywhere<'a>(
+    kb: &'a KnowledgeBase,
+    question: &str,
+) -> Option<(&'a crate::knowledge::Faq, &'a Article)> {
+    if !understand::asks_about_risk(question) {
+        return None;
+    }
+    let said = Terms::said(question);
+    let mut scored: Vec<(usize, &crate::knowledge::Faq, &Article)> = kb
+        .articles()
+        .iter()
+        .flat_map(|a| a.faq.iter().map(move |f| (f, a)))
+        .filter(|(f, _)| understand::asks_about_risk(&f.question))
+        .map(|(f, a)| (said.shared_in_any_form(&Terms::of(&f.question)), f, a))
+        .filter(|&(shared, _, _)| shared >= 2)
+        .collect();
+    scored.sort_by_key(|&(shared, _, _)| std::cmp::Reverse(shared));
+    match scored.as_slice() {
+        [(best, faq, from), rest @ ..] if rest.first().is_none_or(|(next, ..)| next < best) => {
+            Some((faq, from))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `text` asks `question` nearly as written: most of the question's words of three
+/// letters or more are in it ("why does it work at home but not at work?" for "Why does
+/// QuickBooks work at home but not at work?").
+pub(super) fn asked_as_written(question: &str, text: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        plain_words::lowercase_words(s)
+            .into_iter()
+            .filter(|w| w.len() >= 3)
+            .collect()
+    };
+    let said = words(text);
+    let asked = words(question);
+    let shared = asked.iter().filter(|w| said.contains(w)).count();
+    !asked.is_empty() && shared * 4 >= asked.len() * 3
+}
+
+/// At or above this similarity in meaning (and [`FAQ_MARGIN`] above the next entry), a
+/// question asks what an FAQ entry answers. Chosen for all-MiniLM-L6-v2 (another model needs
+/// them chosen again) on 28 hand-written mid-walk questions
+/// (BENCHMARKS.md, "FAQ by meaning"): paraphrases scored 0.47-0.95, other questions of the
+/// same kind (how/where/why) at most 0.35.
+const FAQ_NEAR: f32 = 0.5;
+
+/// How far the nearest entry must be ahead of the next ("do i need to delete everything or
+/// just the cache" is near two entries of the cache article: neither is surely meant).
+const FAQ_MARGIN: f32 = 0.1;
+
+/// The FAQ entry of `article` that `question` asks: by shared words ([`faq_for`]), else by
+/// meaning when the sentence model is on ("wait is renaming that folder gonna delete my
+/// payroll data??" -> "Is it safe to rename the CPS folder?"). A "how" or "where" question
+/// asks for steps, answered only by an entry that asks the same.
+pub(super) fn faq_answering<'a>(
+    kb: &KnowledgeBase,
+    article: &'a Article,
+    question: &str,
+    query: Option<&QueryVectors>,
+) -> Option<&'a crate::knowledge::Faq> {
+    // ("quick q while i wait - how do i record an owner's draw?" shares "while" with "Can I
+    // upload transactions while the feed is broken?", and asks about something else.)
+    if understand::says_it_is_unrelated(question) {
+        return None;
+    }
+    if let Some(faq) = faq_for(article, question) {
+        return Some(faq);
+    }
+    // ("wait how do i ...": the kind is in the first words, not only the first.)
+    let kind = |q: &str| {
+        let mut first = plain_words::lowercase_words(q);
+        first.truncate(3);
+        ["how", "where", "why"]
+            .into_iter()
+            .find(|w| first.iter().any(|f| f == w))
+    };
+    let near = kb.faq_by_meaning(&article.id, query?);
+    let &(best, similarity) = near.first()?;
+    let next = near.get(1).map_or(0.0, |n| n.1);
+    let faq = article.faq.get(best)?;
+    let same_kind = kind(question).is_none_or(|k| kind(&faq.question) == Some(k));
+    (similarity >= FAQ_NEAR && similarity - next >= FAQ_MARGIN && same_kind).then_some(faq)
+}
+
+/// A FAQ entry (of `faq.1`, the article it is from) answered on the side of the walk through
+/// `article`; the question on screen stays open.
+pub(super) fn faq_on_the_side(
+    session: &mut Session,
+    article: &Article,
+    faq: (&crate::knowledge::Faq, &Article),
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    let (faq, from) = faq;
+    session.note_aside(text);
+    out.replies.push(faq_reply(faq, from));
+    open_question(session, article, "", now, out)
+}
+
+/// A FAQ entry of `from` said on the side: its question in bold, then its answer.
+pub(super) fn faq_reply(faq: &crate::knowledge::Faq, from: &Article) -> Reply {
+    Reply::new(format!("**{}**\n{}", faq.question, faq.answer))
+        .article(&from.id)
+        .aside()
+}

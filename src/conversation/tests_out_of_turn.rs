@@ -1,0 +1,235 @@
+//! A test's result said at another step: an earlier test the user could not do then, or one
+//! still to come ("it worked in incognito" at a fix); and the names a test goes by.
+
+use super::Output;
+use super::terms::Terms;
+use super::typed::{note_follow_up, open_question};
+use super::walk::next_solution;
+use crate::knowledge::Article;
+use crate::reply::Reply;
+use crate::session::{Outcome, Session};
+use crate::understand::{self, Intent};
+use crate::words;
+
+/// What a reply at test `test` may call it: its other names, and "there" ("blank there too").
+/// The result, said now, of a test of `article` the user could not do or skipped when it was
+/// shown ("tried my hotspot, it works fine there" after "i cant turn off the vpn"), when the
+/// words name that test and not the open one. Recorded for that test: when it works there and
+/// its article says where to go from there, the walk goes there (the open test unanswered);
+/// otherwise the open test stays the question. Whether such a result was said.
+pub(super) fn earlier_test_answered(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    if understand::test_result(text, &article.solutions[open].also_called).is_some() {
+        return false;
+    }
+    let not_done = |j: usize| {
+        session.attempts.iter().any(|a| {
+            super::walk::is_solution(a, article, j)
+                && matches!(
+                    a.outcome,
+                    Some(Outcome::CouldNotTry | Outcome::SkippedByUser)
+                )
+        })
+    };
+    let Some((earlier, works)) = (0..article.solutions.len())
+        .filter(|&j| j != open && article.solutions[j].test && not_done(j))
+        .find_map(|j| {
+            understand::test_result(text, &article.solutions[j].also_called).map(|w| (j, w))
+        })
+    else {
+        return false;
+    };
+    note_follow_up(session, text);
+    let test = &article.solutions[earlier];
+    let outcome = Outcome::of_test(works);
+    super::walk::record_step(session, article, earlier, session.browser, outcome, now);
+    out.replies
+        .push(Reply::new(words::earlier_test_result(&test.title, works)).article(&article.id));
+    match test.on_works.filter(|&target| works && target > open) {
+        Some(target) => {
+            session.leave_pending();
+            let mut skipped = Vec::new();
+            super::test_results::rule_out_up_to(
+                session,
+                article,
+                earlier,
+                target,
+                now,
+                &mut skipped,
+            );
+            super::walk::push_skipped(out, &skipped);
+            session.next_solution = target;
+            next_solution(session, article, now, out);
+        }
+        None => open_question(session, article, "", now, out),
+    }
+    true
+}
+
+/// "It works but only in incognito", said at a fix: it works in a test of `article` still to
+/// come, and nowhere else, so the fix on screen did not help. Both are recorded, and the walk
+/// goes where the test's result leads. Whether such a thing was said.
+pub(super) fn works_only_in_a_later_test(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    let lower = format!(" {} ", text.to_lowercase());
+    let only_in = |name: &str| {
+        let name = name.to_lowercase();
+        [
+            "only in",
+            "only on",
+            "only with",
+            "only from",
+            "only works in",
+            "just in",
+        ]
+        .iter()
+        .any(|only| {
+            lower.contains(&format!(" {only} {name} "))
+                || lower.contains(&format!(" {only} a {name} "))
+                || lower.contains(&format!(" {only} an {name} "))
+        })
+    };
+    let Some(index) = article
+        .solutions
+        .iter()
+        .enumerate()
+        .filter(|(j, s)| {
+            *j > open
+                && s.test
+                && !session
+                    .attempts
+                    .iter()
+                    .any(|a| super::walk::is_solution(a, article, *j))
+        })
+        .find(|(_, s)| s.also_called.iter().any(|n| only_in(n)))
+        .map(|(j, _)| j)
+    else {
+        return false;
+    };
+    note_follow_up(session, text);
+    super::outcome::fail_pending(session, article, now);
+    let test = &article.solutions[index];
+    super::walk::record_step(
+        session,
+        article,
+        index,
+        session.browser,
+        Outcome::WorksThere,
+        now,
+    );
+    out.replies
+        .push(Reply::new(words::works_only_in_test(&test.title)).article(&article.id));
+    let mut skipped = Vec::new();
+    if let Some(target) = test.on_works {
+        super::test_results::rule_out_up_to(session, article, index, target, now, &mut skipped);
+        session.next_solution = target;
+    }
+    super::walk::push_skipped(out, &skipped);
+    next_solution(session, article, now, out);
+    true
+}
+
+/// The result, said at a fix, of a test of `article` not shown yet ("it worked in incognito"),
+/// by the test's other names: recorded for that test (where it leads ruling out the steps in
+/// between), and the open fix asked about again. Whether such a result was said.
+pub(super) fn later_test_answered(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    // "reload didnt help and it worked in incognito", "still broken, incognito is disabled":
+    // the open fix's own answer is there too, and is read as usual.
+    let names_a_test = |clause: &str| {
+        let lower = clause.to_lowercase();
+        article
+            .solutions
+            .iter()
+            .filter(|s| s.test)
+            .flat_map(|s| &s.also_called)
+            .any(|n| lower.contains(&n.to_lowercase()))
+    };
+    let answers_the_fix_too = text
+        .split([',', '.', ';', '!', '?'])
+        .flat_map(|c| c.split(" and ").flat_map(|c| c.split(" but ")))
+        .filter(|c| !c.trim().is_empty() && !names_a_test(c))
+        .any(|c| {
+            matches!(
+                understand::classify(c).intent,
+                Some(Intent::Fixed | Intent::NotFixed)
+            )
+        });
+    if answers_the_fix_too {
+        return false;
+    }
+    let Some((index, works)) = article
+        .solutions
+        .iter()
+        .enumerate()
+        .filter(|(j, s)| {
+            *j > open
+                && s.test
+                && !s.also_called.is_empty()
+                && !session
+                    .attempts
+                    .iter()
+                    .any(|a| super::walk::is_solution(a, article, *j))
+        })
+        .find_map(|(j, s)| understand::test_result(text, &s.also_called).map(|w| (j, w)))
+    else {
+        return false;
+    };
+    note_follow_up(session, text);
+    let test = &article.solutions[index];
+    let outcome = Outcome::of_test(works);
+    // Recorded before the open fix, which stays pending (the last attempt): asked again below
+    // with its step's new number.
+    let pending = session.attempts.pop();
+    super::walk::record_step(session, article, index, session.browser, outcome, now);
+    out.replies
+        .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
+    if let Some(target) = if works { test.on_works } else { test.on_fails } {
+        let mut skipped = Vec::new();
+        super::test_results::rule_out_up_to(session, article, index, target, now, &mut skipped);
+        super::walk::push_skipped(out, &skipped);
+    }
+    session.attempts.extend(pending);
+    open_question(session, article, "", now, out);
+    true
+}
+
+/// What names a test's place: its other names, and the words of its title that the
+/// article's title does not have ("server" of "Open the file on the server": "tried it at the
+/// server itself, still H202" did the test).
+pub(super) fn place_names(article: &Article, test: &crate::knowledge::Solution) -> Vec<String> {
+    let of_the_article = Terms::of(&article.title);
+    let mut names = test.also_called.clone();
+    names.extend(Terms::of(&test.title).without(&of_the_article).words);
+    names
+}
+
+pub(super) fn test_names(test: &crate::knowledge::Solution) -> Vec<String> {
+    let mut names = test.also_called.clone();
+    names.push("there".to_string());
+    names
+}

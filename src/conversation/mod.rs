@@ -28,6 +28,7 @@ mod test_results;
 mod tests_out_of_turn;
 mod typed;
 mod walk;
+mod walk_moves;
 mod which_browser;
 mod withdrawn;
 mod wording;

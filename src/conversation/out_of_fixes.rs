@@ -2,7 +2,7 @@
 //! the check, and another article's steps written for the user's browser.
 
 use super::other_problems::other_problem_named;
-use super::typed;
+use super::walk_moves;
 use super::{Output, current_article};
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::reply::{Action, Reply, Style, Tone};
@@ -67,7 +67,7 @@ pub(super) fn offer_steps_for_the_browser(kb: &KnowledgeBase, session: &Session,
 
 /// `text` with the fixes the user skipped, still there to try, and how ("go back").
 fn with_skipped(session: &Session, article: &Article, mut text: String) -> String {
-    let skipped = typed::skipped_titles(session, article);
+    let skipped = walk_moves::skipped_titles(session, article);
     if !skipped.is_empty() {
         text.push(' ');
         text.push_str(&words::you_skipped(&skipped));

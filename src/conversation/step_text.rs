@@ -28,7 +28,8 @@ pub(super) fn step_text(session: &Session, article: &Article, index: usize) -> S
     text
 }
 
-/// A step's title and general text, as [`understand::fixed_by_something_else`] reads it.
+/// A step's title and general text, as
+/// [`understand::fixed_by_something_else`](crate::understand::fixed_by_something_else) reads it.
 pub(super) fn step_words(solution: &crate::knowledge::Solution) -> String {
     format!("{}\n{}", solution.title, solution.general)
 }

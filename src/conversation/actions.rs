@@ -2,10 +2,11 @@
 //! out.
 
 use super::checks::which_target;
+use super::fix_for;
+use super::it_works;
 use super::other_problems::hold_the_problem_left;
 use super::outcome::{fail_pending, record_fixed};
 use super::resume::{ask_again, outdated};
-use super::typed;
 use super::walk::{next_solution, start_article_at, with_answers};
 use super::wording::reads_the_same;
 use super::{Effect, Output, current_article, nothing_open, unknown_article};
@@ -32,7 +33,7 @@ pub(super) fn act(
                 let first = session
                     .descriptions
                     .last()
-                    .and_then(|said| typed::fix_for_code(a, said))
+                    .and_then(|said| fix_for::fix_for_code(a, said))
                     .unwrap_or(0);
                 start_article_at(session, a, first, now, out)
             }
@@ -144,7 +145,7 @@ pub(super) fn act(
         }
         Action::WorksAnyway(step) => {
             if let Some(article) = answered_step(kb, session, step, now, out) {
-                typed::works_from_something_else(session, article, None, out);
+                it_works::works_from_something_else(session, article, None, out);
             }
         }
         Action::MoreInfo => match current_article(kb, session) {

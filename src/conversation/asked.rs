@@ -5,6 +5,7 @@ use super::actions::act;
 use super::checks::service_named;
 use super::fix_named;
 use super::fixes_told;
+use super::it_works;
 use super::resume::ask_again;
 use super::step_text::step_words;
 use super::typed;
@@ -234,7 +235,7 @@ fn answer_confirm_fix(
     if session
         .attempts
         .last()
-        .is_some_and(|a| typed::says_it_was_this_fix(article, a.solution, text))
+        .is_some_and(|a| it_works::says_it_was_this_fix(article, a.solution, text))
     {
         act(kb, session, Action::Fixed(step), now, out);
         return true;
@@ -277,7 +278,7 @@ fn answer_confirm_fix(
         } else {
             words::BYE
         };
-        typed::confirm_fix_led(session, article, lead, out);
+        it_works::confirm_fix_led(session, article, lead, out);
         return true;
     }
     let pause = understand::only_a_pause(text);
@@ -293,7 +294,7 @@ fn answer_confirm_fix(
         } else {
             typed::didnt_catch(text)
         };
-        typed::confirm_fix_led(session, article, lead, out);
+        it_works::confirm_fix_led(session, article, lead, out);
         return true;
     }
     false

@@ -6,6 +6,7 @@ use super::billing;
 use super::checks::{checks_of_the_match, service_asked_for, target_for_site};
 use super::codes;
 use super::faq::{faq_reply, risk_faq_anywhere};
+use super::fix_for;
 use super::message::safari_told_by_device;
 use super::other_problems::{also_mentioned, other_problems_named};
 use super::outcome::{fix_came_back, fixed_solution, take_fix_back, what_fixed_it};
@@ -820,7 +821,7 @@ pub(super) fn describe(
         .or_else(|| answer_by_code(kb, &ranking, text))
     {
         let article = kb.article_at(best.doc);
-        let first = typed::fix_for_code(article, text).unwrap_or(0);
+        let first = fix_for::fix_for_code(article, text).unwrap_or(0);
         // Words typed at a list that are clear enough to answer with: the words chose it
         // (its confidence is said), not a pick from the list.
         session.stage = Stage::Idle;

@@ -1,9 +1,9 @@
 //! Which fix a reply names as done ("ran file doctor", "cleared the cache"), read from the
 //! user's words: deeds told, plans, proper names and causes; nothing is recorded here.
 
+use super::fix_for::{points_to, with_the_cause_it_names};
 use super::step_text::steps_text;
 use super::terms::Terms;
-use super::typed::{points_to, with_the_cause_it_names};
 use crate::knowledge::Article;
 use crate::plain_words;
 use crate::session::{Outcome, Session};

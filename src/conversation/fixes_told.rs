@@ -3,9 +3,10 @@
 
 use super::Output;
 use super::fix_named::{fix_named, names_an_action};
+use super::it_works::confirm_fix;
 use super::terms::Terms;
 use super::tests_out_of_turn::test_names;
-use super::typed::{confirm_fix, note_follow_up, open_question};
+use super::typed::{note_follow_up, open_question};
 use crate::knowledge::Article;
 use crate::reply::Reply;
 use crate::session::{Outcome, Session};

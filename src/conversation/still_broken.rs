@@ -1,0 +1,182 @@
+//! A reply that the fix on screen did not help, or more about the same problem: recorded, and
+//! the walk goes on where the words point.
+
+use super::Output;
+use super::codes::{CodesOfTheTitle, shows_an_error, what_the_code_means};
+use super::fix_for::fix_for_detail;
+use super::fix_named::{before_the_trouble, fix_named, names_an_action};
+use super::fixes_told::{another_fix_done, rule_out_named};
+use super::resume::ask_again;
+use super::typed::{note_follow_up, open_question};
+use super::walk::next_solution;
+use crate::knowledge::Article;
+use crate::plain_words;
+use crate::reply::Reply;
+use crate::session::{Outcome, Session, Stage};
+use crate::understand;
+use crate::words;
+
+pub(super) fn not_fixed(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    note_follow_up(session, text);
+    // "ran file doctor already, no change" while another fix is on screen: the fix named did
+    // not work (never shown again); the one on screen is still to try. ("should i try the
+    // firewall?" asks, and says nothing was done.)
+    if let Some(open) = session.pending_attempt().map(|p| p.solution)
+        && !text.contains('?')
+        && let Some(named) = fix_named(session, article, open, before_the_trouble(text))
+            .filter(|_| names_an_action(before_the_trouble(text)))
+    {
+        // "i already tried clearing cache and turning off firewall": each deed its fix.
+        // ("already cleared my cache, no help" tells one deed: the fix its words name, not
+        // each fix a part of it could name.)
+        let mut named_all = vec![named];
+        let clauses: Vec<&str> = before_the_trouble(text)
+            .split([',', ';'])
+            .flat_map(|c| c.split(" and "))
+            .collect();
+        let deeds = clauses.iter().filter(|c| names_an_action(c)).count();
+        for &clause in clauses.iter().filter(|_| deeds > 1) {
+            if let Some(also) = fix_named(session, article, open, clause)
+                .filter(|_| names_an_action(clause))
+                .filter(|also| !named_all.contains(also) && !article.solutions[*also].test)
+            {
+                named_all.push(also);
+            }
+        }
+        let named_step = &article.solutions[named];
+        for &index in &named_all {
+            rule_out_named(
+                session,
+                article,
+                index,
+                Outcome::failed(article.solutions[index].test),
+                now,
+            );
+        }
+        let lead = if named_all.len() > 1 {
+            let titles: Vec<&str> = named_all
+                .iter()
+                .map(|&i| article.solutions[i].title.as_str())
+                .collect();
+            words::tried_already(&titles)
+        } else if named_step.test {
+            words::test_named_done(&named_step.title)
+        } else {
+            words::skipping_named(&named_step.title, true)
+        };
+        open_question(session, article, &lead, now, out);
+        return;
+    }
+    fail_open_and_go_on(session, article, text, now, out);
+}
+
+/// The open fix failed (or the open test failed there too): recorded, and the walk goes on at
+/// the fix the words point to, or the next.
+pub(super) fn fail_open_and_go_on(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    let answered = session.pending_attempt().map(|p| p.solution);
+    super::outcome::fail_pending(session, article, now);
+    // "did ctrl f5, still blank. incognito is blank too": a later test's result, told beside.
+    // ("still broken, incognito is disabled on my work laptop" tells no result.)
+    if session.descriptions.last().is_some_and(|d| d == text)
+        && !understand::says_something_cannot_be_done(text)
+    {
+        super::test_results::tests_answered_up_front(session, article, now, out);
+    }
+    if let Some(index) = fix_for_detail(session, article, text, answered) {
+        // ("did ctrl f5 nothing": the next fix anyway is no news of where the words point.)
+        if index != session.next_solution {
+            out.replies.push(
+                Reply::new(words::points_to(index + 1, &article.solutions[index].title))
+                    .article(&article.id),
+            );
+        }
+        session.next_solution = index;
+    }
+    match session.stage {
+        // Nothing was pending (choosing a browser, or out of fixes): ask that again.
+        Stage::AwaitingFeedback { .. } => next_solution(session, article, now, out),
+        _ => ask_again(session, article, now, out),
+    }
+}
+
+/// More about the same problem: noted for the ticket; the walk goes on at the untried fix
+/// the detail points to, or asks the open question again. Never back at the first fix.
+pub(super) fn detail(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    note_follow_up(session, text);
+    if another_fix_done(session, article, text, now, out) {
+        return;
+    }
+    // "what does 185 mean?", "what does H202 mean?" (the article's own code): what the article
+    // says of the code, on the side; the question on screen stays open (asking is no result).
+    let asked = understand::classify(text).question;
+    if asked && let Some(meaning) = what_the_code_means(article, text, CodesOfTheTitle::Kept) {
+        out.replies.push(Reply::new(meaning).article(&article.id));
+        open_question(session, article, "", now, out);
+        return;
+    }
+    // "it says error 103 now": an error still shows, so the open fix did not clear it (and is
+    // not shown again). Other details leave it unanswered, as a browser change does. (A
+    // question what a code means tells no result; "now it says error 106, what do i do?"
+    // does.)
+    let asks_what_it_means = asked
+        && plain_words::has_any_word(text, &["mean", "means", "meaning"])
+        && !plain_words::has_any_word(text, &["now", "still", "again", "says", "shows", "getting"]);
+    let error_shows = !asks_what_it_means && shows_an_error(text);
+    if error_shows {
+        super::outcome::fail_pending(session, article, now);
+    }
+    // (Read after the open fix failed: "updated it, now it says error 185" points past it.)
+    let jump = fix_for_detail(session, article, text, None);
+    if let Some(index) = jump {
+        // "it says error 185": what the code means, then the fix it points to.
+        let meaning = error_shows
+            .then(|| what_the_code_means(article, text, CodesOfTheTitle::Dropped))
+            .flatten()
+            .map(|m| format!("{m} "))
+            .unwrap_or_default();
+        out.replies.push(
+            Reply::new(format!(
+                "{meaning}{}",
+                words::points_to(index + 1, &article.solutions[index].title)
+            ))
+            .article(&article.id),
+        );
+        if session.pending_attempt().is_some() {
+            session.attempts.pop();
+        }
+        session.next_solution = index;
+        next_solution(session, article, now, out);
+        return;
+    }
+    if error_shows {
+        // No untried fix is about that error: what it means, when the article says, and the
+        // next fix.
+        if let Some(meaning) = what_the_code_means(article, text, CodesOfTheTitle::Dropped) {
+            out.replies
+                .push(Reply::new(words::code_noted(&meaning)).article(&article.id));
+        }
+        next_solution(session, article, now, out);
+        return;
+    }
+    out.replies
+        .push(Reply::new(words::same_problem(&article.title)).article(&article.id));
+    open_question(session, article, "", now, out);
+}

@@ -2,6 +2,7 @@
 //! "did this fix it?" when that was not the question.
 
 use super::actions::act;
+use super::another_article;
 use super::checks::service_named;
 use super::fix_named;
 use super::fixes_told;
@@ -171,7 +172,7 @@ pub(super) fn answer_asked(
             let Some(other) = kb.get(&other) else {
                 return false;
             };
-            let reply = typed::switch_question(
+            let reply = another_article::switch_question(
                 session,
                 current,
                 other,

@@ -5,6 +5,7 @@
 //! the result back as another event.
 
 mod actions;
+mod another_article;
 mod asked;
 mod billing;
 mod checks;

@@ -1,0 +1,239 @@
+//! A reply about another problem than the one walked (another article, the other QuickBooks,
+//! a switch label typed): asked about, never switched to silently.
+
+use super::Output;
+use super::codes::names_code_of;
+use super::fixes_told::take_up_the_fix_named;
+use super::terms::COMMON;
+use super::typed::{note_follow_up, open_question};
+use crate::knowledge::{Article, KnowledgeBase};
+use crate::matcher::Ranking;
+use crate::plain_words;
+use crate::reply::{Action, Reply, Style};
+use crate::session::{Asked, Session, Stage};
+use crate::understand::{Intent, Product, Understood};
+use crate::words;
+use std::collections::HashSet;
+
+/// Fewer words than this never switch article by themselves ("nope still blank").
+const SWITCH_MIN_WORDS: usize = 5;
+
+/// The article other than `current` whose "switch to" choice label `text` is, as typed
+/// ("Switch to Payroll Update Fails or Payroll Service Connection Errors"), in any case and
+/// with a closing "." or "!".
+pub(super) fn switch_label_typed<'a>(
+    kb: &'a KnowledgeBase,
+    current: &Article,
+    text: &str,
+) -> Option<&'a Article> {
+    let typed = text
+        .trim()
+        .trim_end_matches(['.', '!'])
+        .trim()
+        .to_lowercase();
+    kb.articles()
+        .iter()
+        .find(|a| a.id != current.id && words::switch_to(&a.title).to_lowercase() == typed)
+}
+
+/// Another article the reply clearly names (a confident match, in a reply long enough to be a
+/// description), unless the reply is an answer that does not describe anything.
+pub(super) fn another_article<'a>(
+    kb: &'a KnowledgeBase,
+    current: &Article,
+    text: &str,
+    ranking: &Ranking,
+    understood: &Understood,
+) -> Option<&'a Article> {
+    let describes = matches!(
+        understood.intent,
+        None | Some(Intent::NewProblem | Intent::Detail | Intent::Aside | Intent::Browser)
+    );
+    let best = kb.article_at(ranking.named()?.doc);
+    // "it says 503 now": a code of the other article's and not of this one's is long enough.
+    let names_its_code = names_code_of(best, text) && !names_code_of(current, text);
+    let long_enough = understood.words >= SWITCH_MIN_WORDS || names_its_code;
+    // "edge task manager shows nothing big" at the slow article: a thing of its own steps.
+    let about_this_one = names_a_thing_only_of(current, best, text);
+    (describes && long_enough && best.id != current.id && !about_this_one).then_some(best)
+}
+
+/// Whether `text` still names `other` clearly once the browser and device names are set
+/// aside ("oh and Greenway's QBO in chrome is giving 502 Bad Gateway"); "sorry, on my ipad
+/// actually" ranks the unsupported-browser article by those names alone.
+pub(super) fn names_besides_where(kb: &KnowledgeBase, other: &Article, text: &str) -> bool {
+    crate::semantic::windows::without_where(text).is_some_and(|rest| {
+        kb.rank(&rest, 3)
+            .named()
+            .is_some_and(|m| kb.article_at(m.doc).id == other.id)
+    })
+}
+
+/// Whether `text` names a thing of `current`'s steps by two words in a row ("task manager",
+/// "tool hub") that `other` never uses.
+pub(super) fn names_a_thing_only_of(current: &Article, other: &Article, text: &str) -> bool {
+    let pairs = |t: &str| -> HashSet<(String, String)> {
+        let words: Vec<String> = plain_words::lowercase_words(t)
+            .into_iter()
+            .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
+            .collect();
+        words
+            .windows(2)
+            .map(|w| (w[0].clone(), w[1].clone()))
+            .collect()
+    };
+    let steps_of = |a: &Article| -> String {
+        let mut all = String::new();
+        for s in &a.solutions {
+            all.push_str(&s.title);
+            all.push('\n');
+            all.push_str(&s.general);
+            for v in &s.variants {
+                all.push('\n');
+                all.push_str(&v.steps);
+            }
+            all.push('\n');
+        }
+        all
+    };
+    let (own, theirs) = (pairs(&steps_of(current)), pairs(&steps_of(other)));
+    pairs(text)
+        .iter()
+        .any(|p| own.contains(p) && !theirs.contains(p))
+}
+
+/// Whether `text` alone ranks another article than `current` first, confidently or as a
+/// candidate to offer (lexically: the sentence vectors the service computed are of the whole
+/// reply).
+pub(super) fn names_another_article(kb: &KnowledgeBase, current: &Article, text: &str) -> bool {
+    let ranking = kb.rank(text, 3);
+    ranking
+        .named()
+        .or_else(|| ranking.candidates(1).first().copied())
+        .is_some_and(|best| kb.article_at(best.doc).id != current.id)
+}
+
+/// The open fix worked and something else is wrong now: the fix is recorded (the user said
+/// it outright, before the "but") and `trouble` is diagnosed as a new description.
+pub(super) fn fixed_then_new_problem(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    trouble: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    // "clearing the cache fixed it, but now ...": the fix the words before the "but" name.
+    let said_of_the_fix = text.strip_suffix(trouble).unwrap_or(text);
+    take_up_the_fix_named(session, article, said_of_the_fix, now);
+    if super::outcome::pending_test(session, article) {
+        // "works in a private window, but now my bank feed ...": the test says something and
+        // fixed nothing; the new trouble is diagnosed as a description of its own.
+        super::outcome::mark_works_there(session, article, now, out);
+        session.leave_pending();
+        session.stage = Stage::Idle;
+        super::describe::describe(kb, session, trouble, None, None, now, out);
+        return;
+    }
+    let Some(fix) = super::outcome::mark_fixed(session, article, now) else {
+        return;
+    };
+    out.replies.push(
+        Reply::new(words::fixed_and_on_to_the_new_problem(&fix))
+            .title(words::FIXED_TITLE)
+            .tone(crate::reply::Tone::Success)
+            .article(&article.id),
+    );
+    super::describe::describe(kb, session, trouble, None, None, now, out);
+}
+
+/// How far another article must rank ahead of the walked one for a failure said "also" of it
+/// ("oh also my bank feed is broken") to be a second problem rather than this one's answer.
+pub(super) const ANOTHER_PROBLEM_AHEAD_BY: f64 = 0.3;
+
+/// "This sounds like a different problem": keep going, or switch (told, never silent).
+pub(super) fn different_problem(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    current: &Article,
+    other: &Article,
+    text: &str,
+    ranking: &Ranking,
+    out: &mut Output,
+) {
+    session.descriptions.push(text.to_string());
+    // What a switch would be chosen from; the walked article keeps its own matches.
+    session.matches = super::scored(kb, ranking);
+    out.replies.push(switch_question(
+        session,
+        current,
+        other,
+        words::different_problem(&current.title, &other.title),
+    ));
+}
+
+/// The user has the other QuickBooks (`named`) than the article walked is for (`walked`): they
+/// are told so and asked what they see in theirs; the question on screen stays open (what
+/// they say next is matched as usual, so a description of another problem offers its article).
+/// No article is guessed for them: the words were matched to this one for a reason, and the
+/// nearest article of the other product was most often unrelated (a review found the 502
+/// article offered for "company file won't open").
+pub(super) fn other_product(
+    session: &mut Session,
+    article: &Article,
+    (walked, named): (Product, Product),
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    note_follow_up(session, text);
+    let lead = format!(
+        "{} {}",
+        words::for_another_product(&article.title, walked.label(), named.label()),
+        words::tell_me_more_for(named.label())
+    );
+    // Not "did this fix it?" again: its steps were just said not to fit. Going on with them
+    // anyway shows the step on screen again (an answer typed to it still counts).
+    if matches!(session.stage, Stage::AwaitingFeedback { .. }) {
+        out.replies.push(
+            Reply::new(lead)
+                .article(&article.id)
+                .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary)
+                .choice(
+                    Action::Continue,
+                    words::keep_going_with(&article.title),
+                    Style::Secondary,
+                ),
+        );
+        return;
+    }
+    open_question(session, article, &lead, now, out);
+}
+
+/// "Keep going with `current`, or switch to `other`?" with its two choices; a bare "yes" or
+/// "no" typed next answers neither, so it is asked again (see [`super::answer_asked`]).
+///
+/// [`super::answer_asked`]: super::asked::answer_asked
+pub(super) fn switch_question(
+    session: &mut Session,
+    current: &Article,
+    other: &Article,
+    text: String,
+) -> Reply {
+    session.asked = Some(Asked::Switch {
+        other: other.id.clone(),
+    });
+    Reply::new(text)
+        .article(&current.id)
+        .choice(
+            Action::Continue,
+            words::keep_going_with(&current.title),
+            Style::Primary,
+        )
+        .choice(
+            Action::Article(other.id.clone()),
+            words::switch_to(&other.title),
+            Style::Secondary,
+        )
+}

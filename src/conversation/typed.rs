@@ -46,6 +46,87 @@ pub(super) fn answer(
     now: u64,
     out: &mut Output,
 ) {
+    let typed = Typed {
+        kb,
+        article,
+        text,
+        ranking,
+        query,
+        now,
+    };
+    // Each reading in turn, in the order they take precedence: the first that takes the reply
+    // answers it.
+    if taken_as_said(typed, session, out) {
+        return;
+    }
+    let mut understood = understood_of(text);
+    if takes_back_the_failure(typed, session, &understood, out) {
+        return;
+    }
+    settle_the_browser_words(typed, session, &mut understood);
+    if where_it_works_noted(typed, session, &understood, out)
+        || browser_told(typed, session, &understood, out)
+        || browser_question_answered(typed, session, &understood, out)
+        || moved_to_another_device(typed, session, &understood, out)
+        || about_the_ticket(typed, session, out)
+        || not_seen_or_a_move(typed, session, out)
+        || answered_on_the_side(typed, session, &understood, out)
+        || result_of_something_else(typed, session, &understood, out)
+    {
+        return;
+    }
+    // "i can't find the three dots" names a thing in the steps on screen: they could not be
+    // done, which is no result.
+    let cannot_find = understand::cannot_find_in_step(text, &open_step_text(session, article));
+    if test_result_told(typed, session, &understood, cannot_find, out)
+        || said_in_passing(typed, session, &understood, out)
+    {
+        return;
+    }
+    // "hmm", "ok", "wait": nothing answered and nothing for staff to read; the question stays.
+    let says_nothing = understand::says_nothing(text);
+    if understood.intent == Some(Intent::Aside) && says_nothing {
+        // ("ty" thanks for the step; "ok" only waits.)
+        let lead = if understand::only_thanks(text) {
+            words::THANKS_WHEN_TRIED
+        } else {
+            words::TAKE_YOUR_TIME
+        };
+        open_question(session, article, lead, now, out);
+        return;
+    }
+    if not_done_or_not_yet(typed, session, &understood, cannot_find, out)
+        || another_problem_told(typed, session, &understood, out)
+    {
+        return;
+    }
+    by_intent(typed, session, &understood, says_nothing, out);
+}
+
+/// A reply typed during a walk, with what it is read against: the knowledge base, the article
+/// walked, how the reply ranks (and its sentence vectors), and the time.
+#[derive(Clone, Copy)]
+struct Typed<'a> {
+    kb: &'a KnowledgeBase,
+    article: &'a Article,
+    text: &'a str,
+    ranking: &'a Ranking,
+    query: Option<&'a QueryVectors>,
+    now: u64,
+}
+
+/// Replies taken as they are, before their intent is read: the walk called off, a bot
+/// question, fed-up words, "yes add it", several browsers named, the other QuickBooks, a
+/// switch label typed, a test answered again. Whether the reply was one.
+fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool {
+    let Typed {
+        kb,
+        article,
+        text,
+        ranking,
+        now,
+        ..
+    } = typed;
     // "nevermind", "forget it", "stop": the user calls the walk off. It ends with nothing
     // recorded for the step on screen, and how to come back is said.
     if understand::calls_it_off(text) {
@@ -58,17 +139,17 @@ pub(super) fn answer(
             words::TALK_TO_A_HUMAN,
             Style::Secondary,
         ));
-        return;
+        return true;
     }
     // "r u a bot?", "this is useless": answered on the side; the question stays open.
     if understand::asks_if_a_bot(text) {
         open_question(session, article, words::I_AM_A_BOT, now, out);
-        return;
+        return true;
     }
     if understand::fed_up(text) {
         session.note_aside(text);
         open_question(session, article, words::SORRY_NO_HELP, now, out);
-        return;
+        return true;
     }
     // "yes add it" with no offer to add open: not a yes to the step on screen (it was recorded
     // as a test's "works there"). To the open ticket, or said that there is none.
@@ -78,7 +159,7 @@ pub(super) fn answer(
         } else {
             open_question(session, article, words::NO_TICKET_TO_ADD_TO, now, out);
         }
-        return;
+        return true;
     }
     // "im on chrome and edge": where the user is, not another problem (its browser words rank
     // the firewall and browser articles). Noted; at "Which browser?" the first one's steps.
@@ -103,7 +184,7 @@ pub(super) fn answer(
                 out,
             );
         }
-        return;
+        return true;
     }
     // "its qbo not desktop" in a QuickBooks Desktop article: its steps are for the other one.
     // (A description naming another problem beside the product, "it says 502 bad gateway in
@@ -116,7 +197,7 @@ pub(super) fn answer(
             .is_none_or(|m| kb.article_at(m.doc).id == article.id)
     {
         other_product(session, article, (walked, named), text, now, out);
-        return;
+        return true;
     }
     // "Switch to Payroll Update Fails ..." typed with no such choice on screen: the label says
     // what the user wants, that article (its "fails" was read as a failed fix). The step on
@@ -127,12 +208,18 @@ pub(super) fn answer(
                 .push(Reply::new(words::left_untried_for(&fix, &other.title)).article(&article.id));
         }
         act(kb, session, Action::Article(other.id.clone()), now, out);
-        return;
+        return true;
     }
     // "it works in incognito though", after that test failed there: the new result counts.
     if super::test_results::test_answered_again(session, article, text, now, out) {
-        return;
+        return true;
     }
+    false
+}
+
+/// What `text` says, as [`understand::classify`] reads it, with a question said to be
+/// unrelated taken as an aside.
+fn understood_of(text: &str) -> Understood {
     let mut understood = understand::classify(text);
     // "unrelated but how do i void a check?": a question on the side, whatever its words share
     // with the steps or the problem (it was read as a detail of the problem, or answered with a
@@ -146,6 +233,20 @@ pub(super) fn answer(
     {
         understood.intent = Some(Intent::Aside);
     }
+    understood
+}
+
+/// The fix before the one on screen said to have worked after all; its "still broken" is
+/// taken back. Whether the reply said so.
+fn takes_back_the_failure(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        article, text, now, ..
+    } = typed;
     // "sorry i meant fixed, wrong button", "that last one actually did fix it": the fix before
     // the one on screen worked; its "still broken" is taken back.
     if understand::credits_the_step_before(text, understood.intent)
@@ -164,8 +265,14 @@ pub(super) fn answer(
         again.at = now;
         session.attempts.push(again);
         confirm_fix(session, article, out);
-        return;
+        return true;
     }
+    false
+}
+
+/// A browser or device named that is no news: the intent the reply has without it.
+fn settle_the_browser_words(typed: Typed, session: &mut Session, understood: &mut Understood) {
+    let Typed { article, text, .. } = typed;
     // "works in incognito but not normal chrome" from a Chrome user: the browser is no news.
     if understood.intent == Some(Intent::Browser)
         && understood.browser.is_some()
@@ -184,6 +291,19 @@ pub(super) fn answer(
     {
         understood.intent = Some(Intent::Fixed);
     }
+}
+
+/// Where it works, said beside the answer or of another setup than the one on screen: noted
+/// for staff, not a move there. Whether the reply was taken so.
+fn where_it_works_noted(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        article, text, now, ..
+    } = typed;
     // "nope still blank but it works on my phone", "it works in chrome but not edge": where it
     // works is news for staff, not a move there. The rest of the reply is the answer ("nope
     // still blank"); with none, the question is asked again, the browser kept.
@@ -203,7 +323,7 @@ pub(super) fn answer(
             let lead = words::works_there_noted(&place);
             open_question(session, article, &lead, now, out);
         }
-        return;
+        return true;
     }
     // "im on my ipad now and it works there" at the private-window test: "there" is the iPad,
     // not the test (whose own names, "on my phone" at the outage test, are its result). The
@@ -215,13 +335,26 @@ pub(super) fn answer(
         && understand::test_result(text, &test.also_called).is_none()
         && (understand::test_result(text, &["there".to_string()]) == Some(true)
             || understand::where_it_works(text).is_some())
-        && let Some(place) = another_setup(session, text, &understood)
+        && let Some(place) = another_setup(session, text, understood)
     {
         note_follow_up(session, text);
         let lead = words::works_there_noted(place);
         open_question(session, article, &lead, now, out);
-        return;
+        return true;
     }
+    false
+}
+
+/// The browser told other than by its name: which Safari by the device, the system's
+/// default, by its icon, or none at all ("its the desktop app"). Whether the reply was
+/// taken so.
+fn browser_told(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    out: &mut Output,
+) -> bool {
+    let Typed { kb, text, now, .. } = typed;
     // "mac" after a bare "safari": which Safari. Said alone (or as a remark), it is the answer;
     // said with something else ("still broken on my mac"), it is noted and the rest is acted on.
     if session.safari_unsure
@@ -233,7 +366,7 @@ pub(super) fn answer(
         );
         if says_nothing_else && understood.words <= 6 {
             act(kb, session, Action::Browser(Some(safari)), now, out);
-            return;
+            return true;
         }
         note_browser(session, Some(safari), false);
     }
@@ -250,7 +383,7 @@ pub(super) fn answer(
         })
     {
         act(kb, session, Action::Browser(Some(browser)), now, out);
-        return;
+        return true;
     }
     // "its not a browser its the desktop app": the steps that need no browser.
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
@@ -259,8 +392,27 @@ pub(super) fn answer(
     {
         note_follow_up(session, text);
         act(kb, session, Action::Browser(None), now, out);
-        return;
+        return true;
     }
+    false
+}
+
+/// Replies about the browser question: why it matters, how to tell, fed up at it, and a
+/// short answer at "Which browser?" (another browser, "google", the icon, the device).
+/// Whether the reply was one.
+fn browser_question_answered(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        kb,
+        article,
+        text,
+        now,
+        ..
+    } = typed;
     // "does it matter which browser?", "why do you need my browser?" at the question: why,
     // and how to tell.
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
@@ -284,7 +436,7 @@ pub(super) fn answer(
         );
         ask_again(session, article, now, out);
         session.asked = Some(crate::session::Asked::HowToTellBrowser);
-        return;
+        return true;
     }
     // At a step, unasked: "i dont know what browser", "what's a browser lol": how to tell,
     // and the step stays the question; "ok its the blue e one": that browser, by its icon.
@@ -298,13 +450,13 @@ pub(super) fn answer(
             out.replies
                 .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));
             ask_again(session, article, now, out);
-            return;
+            return true;
         }
         if let Some(browser) =
             Browser::from_icon(text, session.device.is_some_and(|d| d.is_touch()))
         {
             act(kb, session, Action::Browser(Some(browser)), now, out);
-            return;
+            return true;
         }
     }
     // "are you even listening?? its STILL BROKEN", "already did that obviously" at "Which
@@ -318,7 +470,7 @@ pub(super) fn answer(
     {
         note_follow_up(session, text);
         super::which_browser::on_without_the_answer(session, article, now, out);
-        return;
+        return true;
     }
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
         && understood.browser.is_none()
@@ -333,7 +485,7 @@ pub(super) fn answer(
                 .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));
             ask_again(session, article, now, out);
             session.asked = Some(crate::session::Asked::HowToTellBrowser);
-            return;
+            return true;
         }
         // At "which Safari?" not knowing gets how to tell (a computer or a phone); a second
         // time, the general steps (`answer_asked`).
@@ -342,7 +494,7 @@ pub(super) fn answer(
                 .push(Reply::new(words::HOW_TO_TELL_WHICH_SAFARI).article(&article.id));
             ask_again(session, article, now, out);
             session.asked = Some(crate::session::Asked::HowToTellBrowser);
-            return;
+            return true;
         }
         let choice = if Browser::names_another_browser(text) {
             Some(None)
@@ -354,7 +506,7 @@ pub(super) fn answer(
         };
         if let Some(browser) = choice {
             act(kb, session, Action::Browser(browser), now, out);
-            return;
+            return true;
         }
         // "android", "its a phone": the device (kept by `handle`), and the browser on it is
         // asked again among those it runs.
@@ -362,9 +514,23 @@ pub(super) fn answer(
             out.replies
                 .push(Reply::new(words::which_browser_on(device.label())).article(&article.id));
             ask_again(session, article, now, out);
-            return;
+            return true;
         }
     }
+    false
+}
+
+/// "now on my android", "back on my laptop": the walk goes on for that device. Whether the
+/// reply said so.
+fn moved_to_another_device(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        article, text, now, ..
+    } = typed;
     // "now on my android" from a Safari-on-iPhone user: the browser does not run there, so it
     // is unknown again; the walk goes on, asking for it where a fix's steps differ. A failure
     // said with it ("didnt work, now on my android") is recorded first.
@@ -382,7 +548,7 @@ pub(super) fn answer(
         out.replies
             .push(Reply::new(words::now_on(device.label())).article(&article.id));
         ask_again(session, article, now, out);
-        return;
+        return true;
     }
     // "now on my android" (Chrome runs there too), "back on my laptop": the step on screen
     // again, worded for that device (the device itself is noted by `handle`). A failure said
@@ -410,27 +576,43 @@ pub(super) fn answer(
         };
         out.replies.push(Reply::new(noted).article(&article.id));
         ask_again(session, article, now, out);
-        return;
+        return true;
     }
+    false
+}
+
+/// With a ticket, a reply about it: words to add to it, or where it stands. Whether the
+/// reply was one.
+fn about_the_ticket(typed: Typed, session: &mut Session, out: &mut Output) -> bool {
+    let Typed { kb, text, now, .. } = typed;
     // With a ticket: "add this to my ticket: ..." and "any news?" are about the ticket.
     if session.ticket.is_some() {
         if understand::asks_to_add_to_ticket(text) {
             add_what_it_says(kb, session, text, now, out);
-            return;
+            return true;
         }
         // "anyone there?" from someone with an open ticket: where it stands, not a second
         // hand-over ("hi" after an old, resolved ticket is just a greeting).
         let greets = understand::small_talk(text) == Some(understand::SmallTalk::Greeting);
         if understand::asks_about_ticket(text) || (greets && session.ticket_open) {
             out.effects.push(super::Effect::TicketStatus);
-            return;
+            return true;
         }
     }
+    false
+}
+
+/// "i dont see it" (which thing, asked), or a move through the fixes in words. Whether the
+/// reply was one.
+fn not_seen_or_a_move(typed: Typed, session: &mut Session, out: &mut Output) -> bool {
+    let Typed {
+        article, text, now, ..
+    } = typed;
     // "i dont see it": the option the step names, or the problem still there? Asked.
     if session.pending_attempt().is_some() && understand::only_says_dont_see_it(text) {
         let lead = words::dont_see_which(super::outcome::pending_test(session, article));
         open_question(session, article, &lead, now, out);
-        return;
+        return true;
     }
     // "skip", "next one", "repeat", "go back", "done": a move through the fixes in words, with
     // nothing else said.
@@ -440,8 +622,23 @@ pub(super) fn answer(
             || (walk_move == WalkMove::Back && skipped_by_user(session, article).is_some()))
     {
         move_through_fixes(session, article, walk_move, now, out);
-        return;
+        return true;
     }
+    false
+}
+
+/// A question answered on the side, the question on screen kept: an FAQ entry asked as
+/// written or of the step's harm, or the steps of the fix it asks how to do. Whether the
+/// reply was one.
+fn answered_on_the_side(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        article, text, now, ..
+    } = typed;
     // "why does it work at home but not at work?": a question its FAQ answers in so many words
     // is answered, whatever its words say of the fix ("not at work" is no "not fixed"), and
     // before any step it names ("what is retry-after?" is the FAQ, not "Wait and retry").
@@ -451,7 +648,7 @@ pub(super) fn answer(
         && asked_as_written(&faq.question, text)
     {
         faq_on_the_side(session, article, (faq, article), text, now, out);
-        return;
+        return true;
     }
     // "will i lose data if i do this" at "Rename the .ND and .TLG files": the entry that asks
     // it of the step on screen ("Is it safe to rename the .ND and .TLG files?"), whatever
@@ -462,7 +659,7 @@ pub(super) fn answer(
         .and_then(|step| risk_faq(session, article, step.solution, text))
     {
         faq_on_the_side(session, article, (faq, article), text, now, out);
-        return;
+        return true;
     }
     // "how do I open incognito?", "how do i clear cookies on my iphone": the steps of the fix
     // it names (or of the one on screen) for the user's browser and device, on the side; the
@@ -494,7 +691,7 @@ pub(super) fn answer(
             .or(cause_step)
             .or_else(|| step_asked_how_to(session, article, text))
     {
-        note_named_browser(session, text, &understood);
+        note_named_browser(session, text, understood);
         session.note_aside(text);
         out.replies
             .push(super::wording::steps_on_the_side(session, article, index).aside());
@@ -502,8 +699,23 @@ pub(super) fn answer(
         if session.current_step().is_some_and(|s| s.solution != index) {
             session.asked = Some(crate::session::Asked::HowTo { step: index });
         }
-        return;
+        return true;
     }
+    false
+}
+
+/// A result said of something other than the step on screen: an earlier or later test, a
+/// fix someone else made, another fix done at a test, the trouble still where the user is.
+/// Whether the reply was one.
+fn result_of_something_else(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        article, text, now, ..
+    } = typed;
     // At a test, the result of an earlier one the user could not do then ("i cant turn off the
     // vpn" at the network test; at the antivirus test, "tried my hotspot, it works fine
     // there"): recorded for that one, and followed where it leads.
@@ -513,7 +725,7 @@ pub(super) fn answer(
         && !understood.question
         && earlier_test_answered(session, article, text, now, out)
     {
-        return;
+        return true;
     }
     // "it works but only in incognito" at a fix: the fix did not help (the usual window is
     // still broken), and a later test's result is given.
@@ -523,7 +735,7 @@ pub(super) fn answer(
         && !understood.question
         && works_only_in_a_later_test(session, article, text, now, out)
     {
-        return;
+        return true;
     }
     // At a fix, the result of a test still to come ("it worked in incognito" at "Reload the
     // page"): recorded for that test, which is not shown again; the open fix stays the question.
@@ -533,7 +745,7 @@ pub(super) fn answer(
         && !understood.question
         && later_test_answered(session, article, text, now, out)
     {
-        return;
+        return true;
     }
     // "no the bank fixed it not you": it works, from no step shown ("no" says which).
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
@@ -542,7 +754,7 @@ pub(super) fn answer(
         && understand::someone_else_fixed_it(text)
     {
         works_from_something_else(session, article, Some(text), out);
-        return;
+        return true;
     }
     // At a test, "ran file doctor, worked for Maple Dental but not for Birch Law, same H202
     // there": the result is that fix's (its "there" is the client), not the test's. The fix
@@ -556,7 +768,7 @@ pub(super) fn answer(
         && names_another_fix_done(session, article, text)
     {
         not_fixed(session, article, text, now, out);
-        return;
+        return true;
     }
     // At a test, "still getting H202 for Birch Law": the trouble goes on where the user is,
     // which says nothing of the test (it was recorded "fails there too", pointing staff to a
@@ -584,17 +796,29 @@ pub(super) fn answer(
         if again {
             let lead = words::still_here_again(&test.title);
             open_question(session, article, &lead, now, out);
-            return;
+            return true;
         }
         open_question(session, article, words::STILL_HERE_NOTED, now, out);
-        return;
+        return true;
     }
+    false
+}
+
+/// At a test, its result in the user's words, or the usual setup named instead. Whether
+/// the reply was one.
+fn test_result_told(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    cannot_find: bool,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        article, text, now, ..
+    } = typed;
     // At a test, its result in the user's words: "blank there too", "works in incognito but
     // not normal", "same thing with the vpn off".
     // (Beside another problem, "works there, but now my bank feed ...", it is read below.)
-    // "i can't find the three dots" names a thing in the steps on screen: they could not be
-    // done, which is no result.
-    let cannot_find = understand::cannot_find_in_step(text, &open_step_text(session, article));
     // ("its fine in incognito, so whats wrong with my normal chrome?": the result, told before
     // the question.)
     let told_before_asking = text
@@ -627,7 +851,7 @@ pub(super) fn answer(
             // failed; no other fix its words share a word with.)
             fail_open_and_go_on(session, article, text, now, out);
         }
-        return;
+        return true;
     }
     // "its blank in normal chrome still" at a test: that is the usual window, not the test;
     // noted, and the test's question stays open.
@@ -649,12 +873,25 @@ pub(super) fn answer(
     {
         note_follow_up(session, text);
         open_question(session, article, words::THAT_IS_THE_USUAL_SETUP, now, out);
-        return;
+        return true;
     }
+    false
+}
+
+/// Said in passing: the article confirmed, a cheer alone, billing. Whether the reply was one.
+fn said_in_passing(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        article, text, now, ..
+    } = typed;
     // "yep, that's it" just after the article was shown: it is the right article, not a fix.
     if understand::confirms_the_article(text) {
         open_question(session, article, words::THATS_THE_ONE, now, out);
-        return;
+        return true;
     }
     // "👍" or "✅" alone to "did this fix it?": "fixed" or only "ok"? Asked, as a long reply
     // that sounds fixed is.
@@ -665,7 +902,7 @@ pub(super) fn answer(
         } else {
             confirm_fix(session, article, out);
         }
-        return;
+        return true;
     }
     // "honestly im about to cancel my subscription, this is ridiculous": billing, which is for
     // a person (said, with the way to one); the fix stays open. A result said beside it ("still
@@ -691,20 +928,23 @@ pub(super) fn answer(
     {
         session.note_aside(text);
         open_question(session, article, words::BILLING_WHILE_FIXING, now, out);
-        return;
+        return true;
     }
-    // "hmm", "ok", "wait": nothing answered and nothing for staff to read; the question stays.
-    let says_nothing = understand::says_nothing(text);
-    if understood.intent == Some(Intent::Aside) && says_nothing {
-        // ("ty" thanks for the step; "ok" only waits.)
-        let lead = if understand::only_thanks(text) {
-            words::THANKS_WHEN_TRIED
-        } else {
-            words::TAKE_YOUR_TIME
-        };
-        open_question(session, article, lead, now, out);
-        return;
-    }
+    false
+}
+
+/// The fix on screen could not be done, a thing of another fix not found, or not tried yet.
+/// Whether the reply said one.
+fn not_done_or_not_yet(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    cannot_find: bool,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        article, text, now, ..
+    } = typed;
     // "no admin rights", "there is no update button": the fix on screen could not be done, which
     // is no failure of it; "not yet": the question stays open. A result said beside either
     // ("not yet, still broken", "fixed it, couldnt find the button") is answered as usual.
@@ -723,7 +963,7 @@ pub(super) fn answer(
                 out.replies
                     .push(Reply::new(words::NO_KEYBOARD_NEEDED).article(&article.id));
                 super::resume::ask_again(session, article, now, out);
-                return;
+                return true;
             }
             // "no admin rights to turn off the firewall" while another fix is open: that one
             // is noted as not possible (never shown), and the fix on screen stays open.
@@ -738,7 +978,7 @@ pub(super) fn answer(
             } else {
                 could_not_try(session, article, now, out);
             }
-            return;
+            return true;
         }
         // "i dont see extensions in chrome on my phone" at "Clear the cache": a thing of
         // another fix (one skipped, or still to come) not found; the fix on screen is not
@@ -760,13 +1000,32 @@ pub(super) fn answer(
             note_follow_up(session, text);
             let lead = words::about_another_fix(&article.solutions[other].title);
             open_question(session, article, &lead, now, out);
-            return;
+            return true;
         }
         if understand::not_tried(text) && !understand::not_fixed_beside_not_tried(text) {
             open_question(session, article, words::NOT_TRIED_YET, now, out);
-            return;
+            return true;
         }
     }
+    false
+}
+
+/// Another problem told: a new one after the fix worked, or this article said to be the
+/// wrong one. Whether the reply told one.
+fn another_problem_told(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    out: &mut Output,
+) -> bool {
+    let Typed {
+        kb,
+        article,
+        text,
+        ranking,
+        now,
+        ..
+    } = typed;
     // "That fixed it, but now payroll won't load": the fix is noted and the new trouble is
     // diagnosed on its own, when it names another article (else it is asked about below).
     if understood.intent == Some(Intent::NewProblem)
@@ -775,7 +1034,7 @@ pub(super) fn answer(
         && names_another_article(kb, article, rest)
     {
         fixed_then_new_problem(kb, session, article, text, rest, now, out);
-        return;
+        return true;
     }
     // "no thats not my problem, it logs me out": the article is wrong, not the fix; "it's not a
     // 502 error actually" at the 502 article says so by its code.
@@ -797,11 +1056,31 @@ pub(super) fn answer(
     {
         note_follow_up(session, text);
         super::ruled_out::not_this_article(kb, session, article, ranking, now, out);
-        return;
+        return true;
     }
-    let other = another_article(kb, article, text, ranking, &understood);
+    false
+}
+
+/// The reply by what it says ([`Intent`]): fixed, not fixed, a check, a person, a browser,
+/// a question, a detail, another problem, or nothing understood.
+fn by_intent(
+    typed: Typed,
+    session: &mut Session,
+    understood: &Understood,
+    says_nothing: bool,
+    out: &mut Output,
+) {
+    let Typed {
+        kb,
+        article,
+        text,
+        ranking,
+        query,
+        now,
+    } = typed;
+    let other = another_article(kb, article, text, ranking, understood);
     match understood.intent {
-        Some(Intent::Fixed) => fixed(session, article, text, &understood, now, out),
+        Some(Intent::Fixed) => fixed(session, article, text, understood, now, out),
         // "oh also my bank feed is broken": a second problem beside this one, whose step on
         // screen was not answered; asked, not recorded as failed.
         // ("did ctrl f5, still blank. incognito is blank too": this one still, and a test's
@@ -821,7 +1100,7 @@ pub(super) fn answer(
             different_problem(kb, session, article, other, text, ranking, out)
         }
         Some(Intent::NotFixed) => {
-            note_named_browser(session, text, &understood);
+            note_named_browser(session, text, understood);
             not_fixed(session, article, text, now, out)
         }
         // "status page is green but still cant get in": the check, and the words for staff.
@@ -853,7 +1132,7 @@ pub(super) fn answer(
             out.effects.push(super::Effect::Escalate { note });
         }
         Some(Intent::Browser) if Browser::is_bare_safari(text) => {
-            note_named_browser(session, text, &understood);
+            note_named_browser(session, text, understood);
             ask_again(session, article, now, out);
         }
         Some(Intent::Browser)
@@ -984,7 +1263,7 @@ pub(super) fn answer(
         // "it does", "sure does": a yes to "does it work there?" / "did this fix it?" with no
         // yes word in it (a fix is confirmed first, as for any reply not plainly a fix).
         None if understand::yes_or_no(text) == Some(true) => {
-            fixed(session, article, text, &understood, now, out)
+            fixed(session, article, text, understood, now, out)
         }
         // "huh", "??": what the choices are, spelled out ("huh" is nothing for staff).
         None => {

@@ -6376,28 +6376,40 @@ fn fixes_and_tests_already_tried_in_the_description_are_skipped() {
 #[test]
 fn works_only_in_a_later_test_is_no_fix() {
     let kb = shipped_kb();
-    let mut chat = Chat::new(&kb);
-    chat.event(Event::Open {
-        article: "login-loop-signed-out".into(),
-        browser: Some(Browser::Chrome),
-    });
-    let out = chat.say("it works but only in incognito");
-    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
-    let outcomes: Vec<_> = chat
-        .session
-        .attempts
-        .iter()
-        .map(|a| (a.solution, a.outcome))
-        .collect();
-    assert!(
-        outcomes.contains(&(0, Some(Outcome::NotFixed))),
-        "{outcomes:?}"
-    );
-    assert!(
-        outcomes.contains(&(1, Some(Outcome::WorksThere))),
-        "{outcomes:?}"
-    );
-    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(2));
+    // Punctuation after the place ("only in incognito.") said the same; it was missed.
+    for said in [
+        "it works but only in incognito",
+        "it works but only in incognito.",
+        "it works, but only in incognito!!",
+        "works only in incognito, weird",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.event(Event::Open {
+            article: "login-loop-signed-out".into(),
+            browser: Some(Browser::Chrome),
+        });
+        let out = chat.say(said);
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+        let outcomes: Vec<_> = chat
+            .session
+            .attempts
+            .iter()
+            .map(|a| (a.solution, a.outcome))
+            .collect();
+        assert!(
+            outcomes.contains(&(0, Some(Outcome::NotFixed))),
+            "{said}: {outcomes:?}"
+        );
+        assert!(
+            outcomes.contains(&(1, Some(Outcome::WorksThere))),
+            "{said}: {outcomes:?}"
+        );
+        assert_eq!(
+            chat.session.current_step().map(|s| s.solution),
+            Some(2),
+            "{said}"
+        );
+    }
 }
 
 /// An article picked from "Is this it?" does not show its score as confidence: the bot said it

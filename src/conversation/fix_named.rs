@@ -39,7 +39,7 @@ pub(super) fn names_an_action(text: &str) -> bool {
     // the word: "no luck, turned off my extensions" tells a deed.)
     const STATE: &[&str] = &["isnt", "not", "wasnt", "arent", "never", "no", "aint"];
     let lower = text.to_lowercase().replace(['\'', '’'], "");
-    let words: Vec<&str> = lower.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let words: Vec<(String, bool)> = words
         .iter()
@@ -410,4 +410,17 @@ fn proper_names(steps: &str) -> HashSet<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deed_is_found_across_line_breaks() {
+        assert!(names_an_action("works now\nran the tool"));
+        assert!(names_an_action("works now\tran the tool"));
+        assert!(!names_an_action("works now\nthe page loads"));
+        assert!(!names_an_action("the tool isnt\ninstalled"));
+    }
 }

@@ -87,9 +87,11 @@ pub(super) fn works_only_in_a_later_test(
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
         return false;
     };
-    let lower = format!(" {} ", text.to_lowercase());
+    // Words only, one space apart: "only in incognito." and "only in incognito, weird" name it.
+    let spaced = |text: &str| crate::plain_words::lowercase_words(text).join(" ");
+    let lower = format!(" {} ", spaced(text));
     let only_in = |name: &str| {
-        let name = name.to_lowercase();
+        let name = spaced(name);
         [
             "only in",
             "only on",

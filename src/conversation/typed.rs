@@ -313,9 +313,9 @@ fn where_it_works_noted(
         && !super::outcome::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && let Some((place, rest)) = understand::where_it_works(text)
-        && understand::classify(&rest).intent != Some(Intent::Fixed)
+        && let rest_says = understand::classify(&rest).intent
+        && rest_says != Some(Intent::Fixed)
     {
-        let rest_says = understand::classify(&rest).intent;
         if rest_says == Some(Intent::NotFixed) || understand::yes_or_no(&rest) == Some(false) {
             not_fixed(session, article, text, now, out);
         } else {

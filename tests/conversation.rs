@@ -9368,3 +9368,35 @@ fn words_near_the_new_readings_keep_their_old_meaning() {
         all_text(&out)
     );
 }
+
+/// Found by a helper playing users (twenty-ninth session): "waited 5 min and reloaded, same"
+/// at "Retry after a short wait" is that fix failing, not "Make the report or export smaller"
+/// tried and failed (which was then never offered).
+#[test]
+fn a_wait_with_a_number_fails_the_fix_on_screen_only() {
+    let kb = shipped_kb();
+    for said in [
+        "waited 5 min and reloaded, same",
+        "waited 10 minutes and reloaded, still 504",
+        "tried 3 times already, same",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.event(Event::Open {
+            article: "gateway-timeout-504".into(),
+            browser: Some(Browser::Chrome),
+        });
+        let out = chat.say(said);
+        assert_eq!(
+            outcome_of(&chat, "Make the report or export smaller"),
+            None,
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            outcome_of(&chat, "Retry after a short wait"),
+            Some(Outcome::NotFixed),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

@@ -81,7 +81,11 @@ impl Terms {
         let mut words = HashSet::new();
         for w in plain_words::lowercase_words(text) {
             if w.chars().any(|c| c.is_ascii_digit()) {
-                codes.insert(w);
+                // A number of one or two digits is a count or a list's step number ("waited 5
+                // min", "5. Remove columns"), no error code.
+                if w.chars().count() >= 3 || w.chars().any(char::is_alphabetic) {
+                    codes.insert(w);
+                }
             } else if w.chars().count() >= 4 && !COMMON.contains(&w.as_str()) {
                 words.insert(w);
             }

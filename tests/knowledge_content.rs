@@ -142,3 +142,44 @@ fn the_same_files_in_another_folder_have_the_same_revision() {
     std::fs::write(&article, format!("{text}\n")).unwrap();
     assert_ne!(load_dir(&copied).unwrap().revision(), here.revision());
 }
+
+/// The article template in the README ("The knowledge files") is a valid article as written:
+/// pasted into `articles/` beside the shipped endpoints.toml, it loads with no problem, its
+/// test leads where it says, and its admin comment is no part of the text (a helper pasted
+/// it and got an error: a go-to named a solution the template did not have).
+#[test]
+fn the_readme_article_template_loads_as_written() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let section = readme
+        .find("## The knowledge files (for admins)")
+        .expect("the section");
+    let start = section
+        + readme[section..]
+            .find("```markdown\n")
+            .expect("the template");
+    let body = &readme[start + "```markdown\n".len()..];
+    let template = &body[..body.find("```").expect("its end")];
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("articles")).unwrap();
+    std::fs::write(
+        dir.path().join("articles/quickbooks-error-502.md"),
+        template,
+    )
+    .unwrap();
+    std::fs::copy(
+        shipped_knowledge().join("endpoints.toml"),
+        dir.path().join("endpoints.toml"),
+    )
+    .unwrap();
+    let kb = load_dir(dir.path()).unwrap_or_else(|problems| panic!("{problems:?}"));
+    let a = kb.get("quickbooks-error-502").expect("the template's id");
+    let test = a.solutions.iter().find(|s| s.test).expect("its test");
+    assert!(
+        test.also_called.iter().any(|n| n == "incognito"),
+        "{:?}",
+        test.also_called
+    );
+    assert!(!test.general.contains("optional"), "{}", test.general);
+}

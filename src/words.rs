@@ -1393,6 +1393,14 @@ pub const NO_INCIDENT: &str = "None going on.";
 pub const NO_TARGETS: &str = "No services are set up for checks here.";
 pub const NO_ACTIVE_INCIDENTS: &str = "No incident going on.";
 
+/// Beside a suspected incident in `status`: users are not told until staff confirm it.
+pub fn suspected_incident_waits(id: &str) -> String {
+    format!(
+        "users are not told until staff confirm it: `supportbot incidents confirm {id} --by NAME`, \
+         or `incidents dismiss {id} --by NAME` if it is no outage"
+    )
+}
+
 /// The one-line form of an incident's status (logs, the notifications file, staff's channel).
 /// `latest`: the newest update on it, (by, text).
 pub fn incident_status_line(

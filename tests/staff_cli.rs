@@ -576,6 +576,19 @@ fn escalations_from_separate_processes_make_a_crowd() {
         listed.contains("I-0001  suspected") && listed.contains("Bank Feed"),
         "{listed}"
     );
+    // Staff must confirm or dismiss it: `incidents list` and `status` show it without --all
+    // (they said "No incident going on").
+    let listed = staff.expect(0, &["incidents", "list"]);
+    assert!(listed.contains("I-0001  suspected"), "{listed}");
+    let status = staff.expect(0, &["status"]);
+    assert!(
+        status.contains("I-0001 suspected since")
+            && status.contains("incidents confirm I-0001 --by NAME"),
+        "{status}"
+    );
+    let status: serde_json::Value =
+        serde_json::from_str(&staff.expect(0, &["status", "--json"])).unwrap();
+    assert_eq!(status["suspected"][0]["id"], "I-0001", "{status}");
 }
 
 /// Found by an exploratory tester: an empty value was wrong use (exit 2) in `escalate` but a

@@ -7,7 +7,7 @@ use super::{CliError, Context, Matching};
 use crate::escalation::summary::rfc3339;
 use crate::escalation::text::for_terminal;
 use crate::incident::history::Window;
-use crate::incident::{Incident, IncidentId};
+use crate::incident::{Incident, IncidentId, IncidentState};
 use crate::probe::Prober;
 use crate::service::{Service, ServiceError, StatusReport};
 use serde_json::{Value, json};
@@ -51,11 +51,14 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
     let out = &mut std::io::stdout().lock();
     match command {
         IncidentsCommand::List { all, json } => {
-            let list = if all {
-                service.store().incidents()
-            } else {
-                service.store().active_incidents()
-            };
+            // Without --all: those going on, and those the crowd signal suspects, which wait
+            // for staff to confirm or dismiss them.
+            let list: Vec<Incident> = service
+                .store()
+                .incidents()
+                .into_iter()
+                .filter(|i| all || i.state.is_active() || i.state == IncidentState::Suspected)
+                .collect();
             if json {
                 let rows: Vec<Value> = list.iter().map(incident_json).collect();
                 writeln!(out, "{}", Value::Array(rows))?;
@@ -263,15 +266,23 @@ fn duration(secs: u64) -> String {
 
 /// `status [--json]`.
 pub fn status(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
-    let report = service(ctx, true)?.status();
+    let service = service(ctx, true)?;
+    let report = service.status();
+    let suspected: Vec<Incident> = service
+        .store()
+        .incidents()
+        .into_iter()
+        .filter(|i| i.state == IncidentState::Suspected)
+        .collect();
     let out = &mut std::io::stdout().lock();
     if json {
         let mut v = with_rfc3339_times(serde_json::to_value(&report)?);
         v["incidents"] = Value::Array(report.incidents.iter().map(incident_json).collect());
+        v["suspected"] = Value::Array(suspected.iter().map(incident_json).collect());
         writeln!(out, "{v}")?;
         return Ok(ExitCode::SUCCESS);
     }
-    print_status(&report, out)?;
+    print_status(&report, &suspected, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -286,7 +297,12 @@ fn uptime(w: &Window) -> String {
     }
 }
 
-fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliError> {
+/// `suspected`: the incidents the crowd signal suspects, waiting for staff.
+fn print_status(
+    report: &StatusReport,
+    suspected: &[Incident],
+    out: &mut impl Write,
+) -> Result<(), CliError> {
     if report.targets.is_empty() {
         writeln!(
             out,
@@ -354,6 +370,16 @@ fn print_status(report: &StatusReport, out: &mut impl Write) -> Result<(), CliEr
     }
     if report.incidents.is_empty() {
         writeln!(out, "No incident going on.")?;
+    }
+    for i in suspected {
+        writeln!(
+            out,
+            "{} suspected since {}: {} ({})",
+            i.id,
+            rfc3339(i.opened_at),
+            for_terminal(&i.title),
+            crate::words::suspected_incident_waits(&i.id.to_string())
+        )?;
     }
     for i in &report.incidents {
         writeln!(

@@ -4501,7 +4501,7 @@ fn a_test_is_answered_in_the_users_words_and_never_becomes_a_fix() {
 
     // "i cant turn off the vpn" at the VPN test is that test, not "turn off security software".
     let mut chat = Chat::new(&kb);
-    chat.say("quickbooks works at home but not at the office, we use a vpn, chrome");
+    chat.say("quickbooks fails at the office, we use a vpn, chrome");
     chat.say("i cant turn off the vpn, IT controls it");
     let vpn = &chat.session.attempts[0];
     assert_eq!(
@@ -5977,7 +5977,7 @@ fn a_result_of_an_earlier_test_is_recorded_for_it() {
     let kb = shipped_kb();
     let mut chat = Chat::new(&kb);
     chat.say(
-        "qbo works at home but not at the office, i think our vpn or firewall is blocking it, cert error sometimes",
+        "qbo fails at the office, i think our vpn or firewall is blocking it, cert error sometimes",
     );
     assert_eq!(chat.session.article(), Some("firewall-antivirus-proxy"));
     chat.say("i cant turn off the vpn its required for work");
@@ -8989,7 +8989,10 @@ fn still_failing_where_the_user_is_leaves_the_test_open() {
     );
 
     let mut chat = Chat::new(&kb);
-    chat.say("login loop in quickbooks online on the office network, it works at home");
+    chat.event(Event::Open {
+        article: "firewall-antivirus-proxy".into(),
+        browser: Some(Browser::Chrome),
+    });
     let test = "Try without the VPN and on another network";
     assert_eq!(open_title(&chat).as_deref(), Some(test));
     chat.say("i even reset the password, still loops");
@@ -9399,4 +9402,77 @@ fn a_wait_with_a_number_fails_the_fix_on_screen_only() {
             all_text(&out)
         );
     }
+}
+
+/// Found by a helper playing users (twenty-ninth session): replies that recorded what the user
+/// never said. Each case: the article and browser, what was said at its first step, and what
+/// must (not) be recorded for which step.
+#[test]
+fn replies_that_recorded_what_was_not_said() {
+    let kb = shipped_kb();
+    // (article, said at the first step, title, outcome expected for it (None: nothing))
+    let cases: &[(&str, &str, &str, Option<Outcome>)] = &[
+        (
+            "internal-server-error-500",
+            "tried like 5 times already before i came here",
+            "Isolate the record that fails",
+            None,
+        ),
+        (
+            "payroll-not-updating",
+            "status says active. key looks right… still PS032",
+            "Update QuickBooks Desktop, then payroll tax tables",
+            None,
+        ),
+        (
+            "firewall-antivirus-proxy",
+            "like i said it works at home lol. we dont have vpn",
+            "Try without the VPN and on another network",
+            Some(Outcome::WorksThere),
+        ),
+        (
+            "firewall-antivirus-proxy",
+            "i told you, it works on 4g on my phone",
+            "Try without the VPN and on another network",
+            Some(Outcome::WorksThere),
+        ),
+        (
+            "login-loop-signed-out",
+            "ok been 15 min, still logged in 👍",
+            "Clear Intuit cookies and sign in again",
+            None,
+        ),
+        (
+            "page-not-loading",
+            "oh that did it, menu is back",
+            "Turn off browser extensions",
+            None,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for &(article, said, title, expected) in cases {
+        let mut chat = Chat::new(&kb);
+        chat.event(Event::Open {
+            article: article.into(),
+            browser: Some(Browser::Chrome),
+        });
+        let out = chat.say(said);
+        let got = outcome_of(&chat, title);
+        if got != expected {
+            wrong.push(format!(
+                "{said:?} ({article}): {title} {got:?}, expected {expected:?}: {}",
+                all_text(&out)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+
+    // Said in the first message, it answers the network test up front (it was asked anyway).
+    let mut chat = Chat::new(&kb);
+    chat.say("chrome says your connection is not private at the office, at home its fine");
+    assert_eq!(chat.session.article(), Some("firewall-antivirus-proxy"));
+    assert_eq!(
+        outcome_of(&chat, "Try without the VPN and on another network"),
+        Some(Outcome::WorksThere)
+    );
 }

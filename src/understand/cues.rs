@@ -1861,12 +1861,26 @@ pub fn strong_fixed(text: &Normalised) -> bool {
         || result_stated(&marked)
         || ((got_it_to_work(&marked) || can_now(&marked) || said.any(THERE_NOW))
             && nothing_wrong_beside(&said))
+        || (marked.any(STAYS_SIGNED_IN) && nothing_wrong_beside(&said.without(STAYS_SIGNED_IN)))
         || said.any(GONE)
         || (said.any(&no_longer_seen()) && nothing_wrong_beside(&said.without(&no_longer_seen())))
         || arrived(&said)
         || !error_gone(text).is_empty()
         || cjk_fixed(&text.plain)
 }
+
+/// "ok been 15 min, still logged in": staying signed in is the login loop gone (with nothing
+/// wrong beside it: "still logged in but the page is blank" is not).
+const STAYS_SIGNED_IN: &[&str] = &[
+    "still logged in",
+    "still signed in",
+    "stayed logged in",
+    "stayed signed in",
+    "stays logged in",
+    "stays signed in",
+    "staying logged in",
+    "staying signed in",
+];
 
 /// Done before ("did it already", "tried that yesterday", "already on the latest release"): no
 /// fix, unless the reply says it worked all the same ("did it already and it worked").
@@ -2347,7 +2361,8 @@ pub fn fixed(text: &Normalised) -> bool {
 
 /// Says it is still broken: a strong cue, or a negated fix word ("didnt work").
 pub fn strong_not_fixed(text: &Normalised) -> bool {
-    let rest = about_the_fix(text);
+    // ("still logged in": the "still" of staying signed in, no failure.)
+    let rest = about_the_fix(text).without(STAYS_SIGNED_IN);
     rest.any(NOT_FIXED_STRONG)
         || rest.starts("no")
         || rest
@@ -2409,7 +2424,7 @@ pub fn tried_many_times(text: &Normalised) -> bool {
 /// without a bare opening "no" or a negation that ends the reply, which may be about anything
 /// ("no i'm not on an iphone").
 pub fn says_still_broken(text: &Normalised) -> bool {
-    let rest = about_the_fix(text);
+    let rest = about_the_fix(text).without(STAYS_SIGNED_IN);
     rest.any(NOT_FIXED_STRONG)
         || rest
             .negation_marked(NEGATORS, 4)

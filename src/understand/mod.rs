@@ -4498,4 +4498,29 @@ mod tests {
             Some(Intent::Fixed)
         );
     }
+
+    /// Staying signed in is the login loop gone; its "still" is no failure, unless something
+    /// wrong is said beside it.
+    #[test]
+    fn staying_signed_in_is_a_fix() {
+        for said in [
+            "ok been 15 min, still logged in 👍",
+            "still signed in",
+            "yep stayed signed in all afternoon",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        for said in [
+            "still logged out",
+            "still not logged in",
+            "it never stays logged in",
+            "not staying logged in",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        assert_ne!(
+            intent("i'm still logged in but the page is blank"),
+            Some(Intent::Fixed)
+        );
+    }
 }

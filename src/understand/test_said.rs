@@ -197,9 +197,11 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
             // (Only the sentence's last clause asks: "works in incognito, any idea why?"
             // still says it works there.)
             let asks = sentence.is_question() && i + 1 == clauses.len();
+            // ("like i said it works at home": the user's own words, said again.)
             let hearsay = read
                 .iter()
                 .position(|w| SAYS.contains(w))
+                .filter(|&s| s == 0 || read[s - 1] != "i")
                 .is_some_and(|s| cues.iter().any(|&(p, works)| works && p > s));
             if asks || hearsay || joined.any(NOT_DONE) {
                 return None;

@@ -310,6 +310,13 @@ pub fn could_not_try(fix: &str) -> String {
     )
 }
 
+/// "i dont use the app": the fix on screen is not for the user; passed over untried.
+pub fn not_for_you(fix: &str) -> String {
+    format!(
+        "Got it, **{fix}** doesn't apply to you, so I'll skip it (it doesn't count as tried). Let's try the next one."
+    )
+}
+
 /// "skip", "next one": the fix on screen is passed over untried.
 pub fn skipped_at_your_word(fix: &str) -> String {
     format!(

@@ -9476,3 +9476,68 @@ fn replies_that_recorded_what_was_not_said() {
         Some(Outcome::WorksThere)
     );
 }
+
+/// Found by a helper playing users (twenty-ninth session): replies at a fix that say it was not
+/// done, cannot apply or ask about it were recorded as "did not fix it". Each case: the
+/// article, the fix on screen, what was said; nothing may be recorded for that fix yet.
+#[test]
+fn replies_that_do_not_fail_the_fix_on_screen() {
+    let kb = shipped_kb();
+    let cases: &[(&str, Browser, &str, &str)] = &[
+        (
+            "company-file-not-opening",
+            Browser::Chrome,
+            "Run QuickBooks File Doctor from the Tool Hub",
+            "cant do that rn im not at the office, ill try tmrw morning",
+        ),
+        (
+            "quickbooks-error-502",
+            Browser::Chrome,
+            "Manually update bank transactions",
+            "how am i supposed to click banking when quickbooks wont even open lol",
+        ),
+        (
+            "gateway-timeout-504",
+            Browser::Chrome,
+            "Split large imports and batch actions",
+            "im not importing anything??",
+        ),
+        (
+            "quickbooks-error-502",
+            Browser::Chrome,
+            "Clear the QuickBooks app cache",
+            "i dont use the app, just the website",
+        ),
+        (
+            "page-not-loading",
+            Browser::Chrome,
+            "Reload the page fully",
+            "no entiendo, puedo hablar con una persona?",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for &(article, browser, title, said) in cases {
+        let mut chat = Chat::new(&kb);
+        chat.event(Event::Open {
+            article: article.into(),
+            browser: Some(browser),
+        });
+        for _ in 0..6 {
+            if open_title(&chat).as_deref() == Some(title) {
+                break;
+            }
+            chat.say("skip");
+        }
+        assert_eq!(open_title(&chat).as_deref(), Some(title), "{article}");
+        let out = chat.say(said);
+        // Not tried: nothing recorded yet, passed over untried, or left for a person.
+        let got = outcome_of(&chat, title);
+        if !matches!(
+            got,
+            None | Some(Outcome::SkippedByUser | Outcome::CouldNotTry | Outcome::NoAnswer)
+        ) {
+            wrong.push(format!("{said:?} at {title}: {got:?}: {}", all_text(&out)));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}

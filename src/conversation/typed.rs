@@ -980,6 +980,16 @@ fn not_done_or_not_yet(
             }
             return true;
         }
+        // "i dont use the app" at "Clear the QuickBooks app cache": not for the user, so never
+        // tried (it was "did not fix it"). (A test names several places: "we dont have a vpn"
+        // at the network test still leaves another network to try.)
+        if !article.solutions[open].test
+            && understand::does_not_apply(text, &article.solutions[open].title)
+        {
+            note_follow_up(session, text);
+            super::walk_moves::not_for_the_user(session, article, now, out);
+            return true;
+        }
         // "i dont see extensions in chrome on my phone" at "Clear the cache": a thing of
         // another fix (one skipped, or still to come) not found; the fix on screen is not
         // answered.

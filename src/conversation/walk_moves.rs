@@ -151,6 +151,23 @@ pub(super) fn could_not_try(session: &mut Session, article: &Article, now: u64, 
     );
 }
 
+/// The open fix does not apply to the user ("i dont use the app"): passed over untried (as a
+/// "skip" is), and on to the next.
+pub(super) fn not_for_the_user(
+    session: &mut Session,
+    article: &Article,
+    now: u64,
+    out: &mut Output,
+) {
+    pass_over(
+        session,
+        article,
+        (Outcome::SkippedByUser, words::not_for_you),
+        now,
+        out,
+    );
+}
+
 /// The open fix is done with untried, recorded as `outcome` (not as failed), the user told
 /// so in the words `told` makes of its title, and on to the next.
 fn pass_over(

@@ -2713,9 +2713,31 @@ pub fn says_something_cannot_be_done(text: &Normalised) -> bool {
     text.any(CANT_DO) || no_such_control(text)
 }
 
-/// Whether the user says they could not do the step (see [`CANT_DO`]).
+/// Whether the user says they could not do the step (see [`CANT_DO`]), or asks how they could
+/// when they cannot even get in ("how am i supposed to click banking when quickbooks wont even
+/// open").
 pub fn could_not_do_it(text: &Normalised) -> bool {
-    (text.any(CANT_DO) || no_such_control(text)) && !strong_not_fixed(&text.without(CANT_DO))
+    const HOW_COULD_I: &[&str] = &[
+        "how am i supposed to",
+        "how am i meant to",
+        "how can i even",
+        "how do i even",
+    ];
+    const NOT_EVEN_IN: &[&str] = &[
+        "wont even open",
+        "doesnt even open",
+        "cant even open",
+        "wont even load",
+        "doesnt even load",
+        "cant even get in",
+        "cant even get to",
+        "cant even log in",
+        "cant even login",
+        "cant even sign in",
+        "wont even let me in",
+    ];
+    ((text.any(CANT_DO) || no_such_control(text)) && !strong_not_fixed(&text.without(CANT_DO)))
+        || (text.any(HOW_COULD_I) && text.any(NOT_EVEN_IN))
 }
 
 /// Says the user has not tried the step yet, with no word of a result.
@@ -2741,6 +2763,30 @@ const NOT_TRIED: &[&str] = &[
     "didnt get to do",
     "havent done",
     "have not done",
+    // Not now ("cant do that rn im not at the office, ill try tmrw"): the question stays.
+    "cant do that rn",
+    "cant do it rn",
+    "cant do that right now",
+    "cant do it right now",
+    "cant do that now",
+    "cant do it now",
+    "cant try that now",
+    "cant try it now",
+    "cant try that right now",
+    "cant try it right now",
+    "not at the office right now",
+    "not in the office right now",
+    "not at my computer right now",
+    "ill try tomorrow",
+    "ill try tmrw",
+    "ill try it tomorrow",
+    "ill try that tomorrow",
+    "will try tomorrow",
+    "will try it tomorrow",
+    "ill try tmrw morning",
+    "ill try tomorrow morning",
+    "ill do it tomorrow",
+    "ill do that tomorrow",
 ];
 
 /// Whether the user has not tried the step yet (see [`NOT_TRIED`]).
@@ -3599,6 +3645,40 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
     "send",
     "find",
     "call",
+    // Asking in Spanish, French, Portuguese or German ("no entiendo, puedo hablar con una
+    // persona?", "je veux parler avec une personne", "ich möchte mit einem Menschen sprechen").
+    "puedo",
+    "quiero",
+    "necesito",
+    "hablar",
+    "con",
+    "una",
+    "por",
+    "favor",
+    "entiendo",
+    "je",
+    "veux",
+    "peux",
+    "parler",
+    "avec",
+    "une",
+    "comprends",
+    "pas",
+    "quero",
+    "preciso",
+    "falar",
+    "com",
+    "uma",
+    "entendo",
+    "ich",
+    "möchte",
+    "mochte",
+    "mit",
+    "einem",
+    "sprechen",
+    "bitte",
+    "verstehe",
+    "nicht",
     HAPPY,
     SAD,
     "customer",
@@ -3895,9 +3975,18 @@ pub fn asks_for_a_person(text: &Normalised) -> bool {
 /// a human").
 pub fn not_fixed_beside_human(text: &Normalised) -> bool {
     // "i'd still like to talk to a human": a "still" of the request says nothing of the fix.
+    // ("no entiendo, puedo hablar con una persona?": "I don't understand", no "no" to the fix.)
     let rest = text
         .without(HUMAN)
-        .without(&["still like", "still want", "still need"]);
+        .without(&["still like", "still want", "still need"])
+        .without(&[
+            "no entiendo",
+            "no comprendo",
+            "nao entendo",
+            "não entendo",
+            "je ne comprends pas",
+            "je comprends pas",
+        ]);
     human(text) && strong_not_fixed(&rest)
 }
 

@@ -13,6 +13,7 @@
 mod cues;
 pub mod language;
 mod moves;
+mod not_for_me;
 mod product;
 pub mod secrets;
 mod test_said;
@@ -896,6 +897,8 @@ pub fn says_something_cannot_be_done(message: &str) -> bool {
 pub fn could_not_do_it(message: &str) -> bool {
     cues::could_not_do_it(&Normalised::new(message))
 }
+
+pub use not_for_me::does_not_apply;
 
 /// Whether the reply says the user has not tried the step yet ("not yet", "havent tried it"):
 /// the question stays open.

@@ -1,0 +1,141 @@
+//! Whether a reply says the fix on screen is not for the user: "i dont use the app" at "Clear
+//! the QuickBooks app cache", "im not importing anything" at "Split large imports", "doesnt
+//! apply to me". Not a failure of the fix: it was never tried.
+//!
+//! Pure: reads the reply and the fix's title only.
+
+use crate::plain_words::lowercase_words;
+
+/// Says so outright, whatever the fix.
+const DOES_NOT_APPLY: &[&str] = &[
+    "doesnt apply",
+    "does not apply",
+    "dont apply",
+    "not applicable",
+    "not relevant to me",
+    "not relevant for me",
+    "not relevant to us",
+];
+
+/// Verbs of having or using something ("i dont use the app"): the thing after them is what
+/// the user says they lack.
+const HAVING: &[&str] = &["use", "using", "have", "having", "need", "own"];
+
+/// Title words that say nothing of what the fix is about.
+const PLAIN: &[&str] = &[
+    "the", "and", "your", "you", "for", "with", "from", "into", "then", "only", "own", "other",
+    "its", "their", "this", "that", "them", "out", "off", "again", "all", "any",
+];
+
+/// Crude stem: "imports", "importing", "imported" -> "import".
+fn stem(word: &str) -> &str {
+    for end in ["ing", "ed", "es", "s"] {
+        if let Some(base) = word.strip_suffix(end)
+            && base.chars().count() >= 3
+        {
+            return base;
+        }
+    }
+    word
+}
+
+/// Whether `reply` says the fix titled `title` does not apply to the user: outright, or by
+/// "i/we dont use|have ..." or "im/were not ...ing" naming a word of the title.
+pub fn does_not_apply(reply: &str, title: &str) -> bool {
+    let words = lowercase_words(&reply.replace(['\'', '’'], ""));
+    let padded = format!(" {} ", words.join(" "));
+    if DOES_NOT_APPLY
+        .iter()
+        .any(|p| padded.contains(&format!(" {p} ")))
+    {
+        return true;
+    }
+    let titled: Vec<String> = lowercase_words(title)
+        .iter()
+        .filter(|w| w.chars().count() >= 3 && !PLAIN.contains(&w.as_str()))
+        .map(|w| stem(w).to_string())
+        .collect();
+    let in_title = |w: &str| titled.iter().any(|t| t == stem(w));
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    (0..w.len()).any(|i| {
+        let at = |k: usize| w.get(i + k).copied().unwrap_or("");
+        // "i dont use", "we never have", "i dont even use".
+        let (neg_end, verb_at) = match (at(0), at(1), at(2)) {
+            ("i" | "we", "dont" | "never", _) => (i + 2, i + 2),
+            ("i" | "we", "do", "not") => (i + 3, i + 3),
+            ("im" | "were", "not", _) => (i + 2, i + 2),
+            ("i" | "we", "am" | "are", "not") => (i + 3, i + 3),
+            _ => return false,
+        };
+        let verb_at = if w.get(neg_end) == Some(&"even") {
+            verb_at + 1
+        } else {
+            verb_at
+        };
+        let Some(verb) = w.get(verb_at) else {
+            return false;
+        };
+        if HAVING.contains(verb) {
+            // The thing had or used, within the next four words.
+            w.iter().skip(verb_at + 1).take(4).any(|t| in_title(t))
+        } else {
+            // "im not importing anything", "we dont import": the deed of the title.
+            let doing = matches!(at(0), "im" | "were" | "i" | "we")
+                && (verb.ends_with("ing") || matches!(at(1), "dont" | "never" | "do"));
+            doing && in_title(verb)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fix_for_something_the_user_does_not_have_or_do_is_not_theirs() {
+        for (reply, title) in [
+            (
+                "i dont use the app, just the website",
+                "Clear the QuickBooks app cache",
+            ),
+            (
+                "im not importing anything??",
+                "Split large imports and batch actions",
+            ),
+            (
+                "we don't even use a vpn",
+                "Try without the VPN and on another network",
+            ),
+            ("that doesnt apply to me", "Rename the CPS folder"),
+            (
+                "I am not using Internet Explorer",
+                "Allow Active Scripting in Internet Explorer",
+            ),
+        ] {
+            assert!(does_not_apply(reply, title), "{reply} / {title}");
+        }
+    }
+
+    #[test]
+    fn a_failure_or_a_want_is_no_fix_that_does_not_apply() {
+        for (reply, title) in [
+            ("it doesnt open", "Open the file on the server"),
+            ("the app still wont load", "Clear the QuickBooks app cache"),
+            (
+                "i dont see the banking tab",
+                "Manually update bank transactions",
+            ),
+            ("im not sure how", "Clear the QuickBooks app cache"),
+            (
+                "i dont have time for this, still broken",
+                "Clear the QuickBooks app cache",
+            ),
+            (
+                "i used the app and it still fails",
+                "Clear the QuickBooks app cache",
+            ),
+        ] {
+            assert!(!does_not_apply(reply, title), "{reply} / {title}");
+        }
+    }
+}

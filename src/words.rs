@@ -357,6 +357,8 @@ pub fn shown_before(fix: &str, said: &str, open: &str) -> String {
 
 /// A reply that says nothing yet ("hmm", "ok") while a fix is open.
 pub const TAKE_YOUR_TIME: &str = "Take your time.";
+/// "hello" while a question is open.
+pub const STILL_HERE: &str = "Hi, I'm still here.";
 /// "ok thanks bye" with a fix open: the fix is still to answer, whenever they come back.
 pub const THANKS_WHEN_TRIED: &str =
     "You're welcome! When you've tried it, tell me how it went here, even later.";

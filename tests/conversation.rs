@@ -9541,3 +9541,38 @@ fn replies_that_do_not_fail_the_fix_on_screen() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
+
+/// Found by helpers (twenty-ninth session): "talk to you tomorrow" opened a ticket mid-walk
+/// ("talk to" read as asking for a person) and was "I don't know this one" as a first message;
+/// "all good, bye" was greeted with "What's going wrong?"; "hello" mid-walk was "I didn't
+/// catch that".
+#[test]
+fn goodbyes_and_greetings_are_answered_in_kind() {
+    let kb = shipped_kb();
+    for said in [
+        "talk to you tomorrow",
+        "all good, bye",
+        "ok see you tomorrow",
+    ] {
+        let out = Chat::new(&kb).say(said);
+        assert!(has(&out, "Bye for now"), "{said}: {}", all_text(&out));
+        assert!(
+            !has(&out, "What's going wrong"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "page-not-loading".into(),
+        browser: Some(Browser::Chrome),
+    });
+    let out = chat.say("talk to you tomorrow");
+    assert!(!chat.session.ticket_open, "{}", all_text(&out));
+    assert!(has(&out, "Bye for now"), "{}", all_text(&out));
+    let out = chat.say("hello");
+    assert!(has(&out, "still here"), "{}", all_text(&out));
+    assert!(!has(&out, "didn't catch"), "{}", all_text(&out));
+    assert_eq!(open_title(&chat).as_deref(), Some("Reload the page fully"));
+    assert_eq!(outcome_of(&chat, "Reload the page fully"), None);
+}

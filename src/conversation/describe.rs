@@ -568,6 +568,7 @@ pub(super) fn describe(
     if ranking.named().is_none()
         && named_browser.is_none()
         && !asks_past_the_list
+        && !understand::only_a_goodbye(text)
         && let Some(talk) = understand::small_talk(text)
     {
         match talk {

@@ -83,6 +83,13 @@ pub(super) fn answer(
     {
         return;
     }
+    // "hello" mid-walk: greeted back, and the question stays.
+    if understand::small_talk(text) == Some(understand::SmallTalk::Greeting)
+        && understood.intent != Some(Intent::Human)
+    {
+        open_question(session, article, words::STILL_HERE, now, out);
+        return;
+    }
     // "hmm", "ok", "wait": nothing answered and nothing for staff to read; the question stays.
     let says_nothing = understand::says_nothing(text);
     if understood.intent == Some(Intent::Aside) && says_nothing {

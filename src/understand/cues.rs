@@ -1760,13 +1760,17 @@ const GOODBYES: &[&str] = &[
     "talk with you later",
     "speak to you later",
     "speak to you soon",
+    "talk to you tomorrow",
+    "talk to u tomorrow",
+    "speak to you tomorrow",
+    "see you tomorrow",
 ];
-/// Words a goodbye may come with ("ok ttyl", "later then").
+/// Words a goodbye may come with ("ok ttyl", "later then", "all good, bye").
 const GOODBYE_FILLER: &[&str] = &[
     "bye", "byee", "goodbye", "cya", "ttyl", "see", "ya", "you", "u", "gotta", "got", "have", "to",
     "go", "talk", "speak", "with", "later", "soon", "for", "now", "then", "must", "i", "need",
     "ok", "okay", "k", "alright", "well", "anyway", "anyways", "thanks", "thank", "thx", "ty",
-    "cheers", "mate", "buddy", "dude", HAPPY,
+    "cheers", "mate", "buddy", "dude", "tomorrow", "tmrw", "all", "good", "great", HAPPY,
 ];
 
 /// Whether a short message only says goodbye ("bye", "gotta go, ttyl"): no answer, no news.
@@ -3069,6 +3073,9 @@ pub fn human(text: &Normalised) -> bool {
         "speak to you later",
         "speak to you soon",
         "speak with you later",
+        "talk to you tomorrow",
+        "talk to u tomorrow",
+        "speak to you tomorrow",
     ];
     // "no reply yet from the bank", "still waiting for a reply from my admin": someone else is
     // awaited, not support (unless a person is asked for outright).

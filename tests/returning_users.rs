@@ -300,3 +300,26 @@ async fn a_web_form_ticket_after_a_resolved_one_links_it_and_repeats_nothing() {
         "{card:?}"
     );
 }
+
+/// Found by a helper reading the README (twenty-ninth session): during a known outage, with
+/// the browser not known yet (the 502 article's first fix is for one browser), "ok thx" asked
+/// "Which browser?" and the notice's choices were gone, and "help me anyway" was then not
+/// understood. The fixes (and the browser question) wait for "help me anyway".
+#[tokio::test]
+async fn an_outage_holds_back_the_browser_question_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    service
+        .declare_incident("sam", "QuickBooks errors", &["quickbooks-error-502".into()])
+        .unwrap();
+    let bo = user("bo");
+    let (first, _) = say(&service, &bo, typed("quickbooks says 502 bad gateway")).await;
+    assert!(first.contains("Known outage"), "{first}");
+    assert!(!first.contains("Which browser"), "{first}");
+    let (said, actions) = say(&service, &bo, typed("ok thx")).await;
+    assert!(!said.contains("Which browser"), "{said}");
+    assert!(!said.contains("When you've tried it"), "{said}");
+    assert!(actions.contains(&Action::Continue), "{said}");
+    let (walk, _) = say(&service, &bo, typed("help me anyway")).await;
+    assert!(walk.contains("Which browser"), "{walk}");
+}

@@ -94,7 +94,10 @@ pub(super) fn answer(
     let says_nothing = understand::says_nothing(text);
     if understood.intent == Some(Intent::Aside) && says_nothing {
         // ("ty" thanks for the step; "ok" only waits.)
-        let lead = if understand::only_thanks(text) {
+        let lead = if understand::only_thanks(text) && session.fixes_held_back() {
+            // (No fix shown yet to try: the outage notice holds them back.)
+            words::WELCOME
+        } else if understand::only_thanks(text) {
             words::THANKS_WHEN_TRIED
         } else {
             words::TAKE_YOUR_TIME

@@ -197,6 +197,13 @@ impl Service {
             }
             // Not shown, so not asked: an answer typed now cannot be taken for it.
             session.withdraw_pending();
+            // The browser question held back too: the walk waits for "Help me anyway" (which
+            // asks it then), so "ok thx" now does not ask it instead.
+            if let crate::session::Stage::ChoosingBrowser { article } = &session.stage {
+                session.stage = crate::session::Stage::AwaitingFeedback {
+                    article: article.clone(),
+                };
+            }
         }
         replies.insert(at, lead);
         Ok(())

@@ -508,8 +508,26 @@ fn staff_actions_answer_in_json() {
         (&v["changed"], &v["ticket"]["status"]),
         (&true.into(), &"resolved".into())
     );
+    assert_eq!(v["note_sent"], true, "{v}");
     let v = staff.json(&["tickets", "resolve", "T-0001", "--by", "eve", "--json"]);
     assert_eq!(v["changed"], false, "{v}");
+    assert!(v.get("note_sent").is_none(), "no note given: {v}");
+    // A note given to an action that changes nothing is not sent, and the JSON says so and why,
+    // as the text output does.
+    let v = staff.json(&[
+        "tickets", "resolve", "T-0001", "--by", "eve", "--note", "x", "--json",
+    ]);
+    assert_eq!(
+        (&v["changed"], &v["note_sent"]),
+        (&false.into(), &false.into()),
+        "{v}"
+    );
+    assert!(
+        v["note_not_sent"]
+            .as_str()
+            .is_some_and(|w| w.contains("already resolved") && w.contains("reopen")),
+        "{v}"
+    );
     let v = staff.json(&["tickets", "reopen", "T-0001", "--json"]);
     assert_eq!(
         (&v["changed"], &v["ticket"]["status"]),

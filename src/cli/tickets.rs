@@ -53,7 +53,7 @@ pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliEr
                 .filter(|b| !same_staff(b, &by));
             let stepped = act(store, &id, &by, StaffAction::TakeOver, now)?;
             if json {
-                let mut v = stepped_json(&stepped)?;
+                let mut v = stepped_json(&stepped, None)?;
                 v["taken_over_from"] = json!(held);
                 writeln!(out, "{v}")?;
             } else {
@@ -452,12 +452,29 @@ fn refused(e: ServiceError) -> CliError {
 }
 
 /// What a staff action did, for `--json`: whether it changed anything (and so told anyone),
-/// and the ticket as it is now, as `tickets show --json` gives it.
-fn stepped_json(stepped: &Stepped) -> Result<Value, CliError> {
-    Ok(json!({
+/// and the ticket as it is now, as `tickets show --json` gives it. With a note given
+/// (`noted`: the status it went with), `note_sent`, and when it was not sent, why
+/// (`note_not_sent`, the words the text output gives).
+fn stepped_json(stepped: &Stepped, noted: Option<&str>) -> Result<Value, CliError> {
+    let mut v = json!({
         "changed": stepped.changed,
         "ticket": ticket_json(&stepped.ticket)?,
-    }))
+    });
+    if let Some(status) = noted {
+        v["note_sent"] = json!(stepped.changed);
+        if !stepped.changed {
+            v["note_not_sent"] = json!(note_not_sent(status));
+        }
+    }
+    Ok(v)
+}
+
+/// Why a note given to an action that changed nothing was not sent, and what to do instead.
+fn note_not_sent(status: &str) -> String {
+    format!(
+        "The note was not sent: the ticket was already {status}. To tell the user, reopen it \
+         first; to keep it for staff, use `supportbot tickets note`."
+    )
 }
 
 /// Prints what a staff action did: a line (and, when a note was given to an action that
@@ -470,16 +487,12 @@ fn print_stepped(
     out: &mut impl Write,
 ) -> Result<ExitCode, CliError> {
     if json {
-        writeln!(out, "{}", stepped_json(stepped)?)?;
+        writeln!(out, "{}", stepped_json(stepped, noted)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "{}", stepped.plain_reply())?;
     if let Some(status) = noted.filter(|_| !stepped.changed) {
-        writeln!(
-            out,
-            "The note was not sent: the ticket was already {status}. To tell the user, reopen \
-             it first; to keep it for staff, use `supportbot tickets note`."
-        )?;
+        writeln!(out, "{}", note_not_sent(status))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -56,8 +56,8 @@ fn purge_and_forget() {
     desk(&store)
         .act(TicketId(3), "staff", &StaffAction::Claim, 1_100)
         .unwrap();
-    let (sessions, tickets) = store.forget_user("u3").unwrap();
-    assert_eq!((sessions, tickets), (1, 1));
+    let forgotten = store.forget_user("u3").unwrap();
+    assert_eq!((forgotten.sessions, forgotten.tickets), (1, 1));
     assert!(store.ticket(TicketId(3)).unwrap().is_none());
     assert!(store.load_session("u3").unwrap().is_none());
     assert_eq!(store.open_ticket_of("u3").unwrap(), None);
@@ -391,5 +391,56 @@ fn forget_removes_the_users_incident_notices_and_crowd_landings() {
         store.land_in_crowd(&rule, "bank-feed", "bob", 110).unwrap(),
         None,
         "ann's landing is gone, so bob alone is no crowd"
+    );
+}
+
+/// `user forget` reports how many of each thing it removed, in text and JSON, the outage
+/// notices (and wishes to hear of the end) and crowd landings included: a user known only by
+/// those is no "nothing is stored".
+#[test]
+fn forget_counts_outage_notices_and_crowd_landings() {
+    use supportbot::incident::IncidentId;
+    use supportbot::incident::crowd::CrowdRule;
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap();
+        let rule = CrowdRule {
+            users: 5,
+            minutes: 15,
+        };
+        for who in ["ann", "bob"] {
+            store.subscribe(IncidentId(1), &user(who), 100).unwrap();
+            store.subscribe(IncidentId(2), &user(who), 100).unwrap();
+            let now = supportbot::clock::Clock::now(&supportbot::clock::SystemClock);
+            store.land_in_crowd(&rule, "bank-feed", who, now).unwrap();
+        }
+    }
+    let out = run_on(
+        cwd.path(),
+        &shipped_knowledge(),
+        data.path(),
+        &["user", "forget", "ann", "--json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["user_id"], "ann", "{v}");
+    assert_eq!(v["sessions"], 0, "{v}");
+    assert_eq!(v["tickets"], 0, "{v}");
+    assert_eq!(v["notification_lines"], 0, "{v}");
+    assert_eq!(v["outage_notices"], 2, "{v}");
+    assert_eq!(v["crowd_landings"], 1, "{v}");
+
+    let out = run_on(
+        cwd.path(),
+        &shipped_knowledge(),
+        data.path(),
+        &["user", "forget", "bob"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("2 outage notice(s)") && said.contains("1 crowd landing(s)"),
+        "{said}"
     );
 }

@@ -92,8 +92,9 @@ pub fn purge(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `user forget ID`: the user's lines in the notifications file, then their sessions, tickets
-/// and queued notifications in the store; their stats stay, anonymous. An empty id is a usage
+/// `user forget ID`: the user's lines in the notifications file, then their sessions, tickets,
+/// queued notifications, outage notices and crowd landings in the store (each counted in the
+/// output); their stats stay, anonymous. An empty id is a usage
 /// error; an id with nothing stored fails (exit 1), saying so.
 pub fn forget(ctx: &mut Context, user: &str, json: bool) -> Result<ExitCode, CliError> {
     // Before the store is opened: a usage error needs no database (nor waits for a running bot's).
@@ -110,14 +111,15 @@ pub fn forget(ctx: &mut Context, user: &str, json: bool) -> Result<ExitCode, Cli
             user: Some(user),
         },
     )?;
-    let (sessions, tickets) = store.forget_user(user)?;
-    if sessions == 0 && tickets == 0 && lines == 0 {
+    let gone = store.forget_user(user)?;
+    if gone.is_empty() && lines == 0 {
         return Err(CliError::failed(format!(
             "nothing is stored about user `{user}`, so nothing was removed.\n  Check the id: it is the user_id that `supportbot tickets list --json` shows (not the name)."
         )));
     }
     let removed = format!(
-        "Forgot user {user}: removed {sessions} session(s), {tickets} ticket(s) and {lines} notification line(s); their stats are kept anonymously."
+        "Forgot user {user}: removed {} session(s), {} ticket(s), {} outage notice(s) (what they were told of an outage, and any wish to hear of its end), {} crowd landing(s) and {lines} notification line(s); their stats are kept anonymously.",
+        gone.sessions, gone.tickets, gone.outage_notices, gone.crowd_landings
     );
     rewrite(ctx, &removed)?;
     let out = &mut std::io::stdout().lock();
@@ -127,8 +129,10 @@ pub fn forget(ctx: &mut Context, user: &str, json: bool) -> Result<ExitCode, Cli
             "{}",
             serde_json::json!({
                 "user_id": user,
-                "sessions": sessions,
-                "tickets": tickets,
+                "sessions": gone.sessions,
+                "tickets": gone.tickets,
+                "outage_notices": gone.outage_notices,
+                "crowd_landings": gone.crowd_landings,
                 "notification_lines": lines,
             })
         )?;

@@ -22,6 +22,7 @@ mod tickets;
 pub use error::StoreError;
 pub use incidents::IncidentUser;
 pub use outbox::OutboxItem;
+pub use privacy::Forgotten;
 pub use rewrite::rewrite;
 pub use tickets::{Escalated, TicketOpError, TicketRow};
 

@@ -33,6 +33,24 @@ struct Removal {
     crowd: Vec<IVec>,
 }
 
+/// How many of each thing [`Store::forget_user`] removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Forgotten {
+    pub sessions: usize,
+    pub tickets: usize,
+    /// What they were told of incidents, with their wish to hear of the end (one per incident).
+    pub outage_notices: usize,
+    /// Their landings in the crowd signal's window.
+    pub crowd_landings: usize,
+}
+
+impl Forgotten {
+    /// Whether nothing at all was removed.
+    pub fn is_empty(&self) -> bool {
+        *self == Forgotten::default()
+    }
+}
+
 impl Store {
     /// The tickets `purge_resolved(cutoff)` removes: resolved before `cutoff`.
     pub fn resolved_before(&self, cutoff: u64) -> Vec<TicketId> {
@@ -92,8 +110,9 @@ impl Store {
     }
 
     /// Removes everything about one user: session, tickets, queued notifications, and their id
-    /// in stats. Returns (sessions, tickets) removed.
-    pub fn forget_user(&self, user_id: &str) -> Result<(usize, usize), StoreError> {
+    /// in stats, what they were told of incidents and their crowd landings. Returns how many of
+    /// each was removed.
+    pub fn forget_user(&self, user_id: &str) -> Result<Forgotten, StoreError> {
         let theirs = self.tickets_of(user_id);
         let has_session = self
             .sessions
@@ -147,7 +166,12 @@ impl Store {
         }
         removal.tickets = theirs;
         self.apply(&removal)?;
-        Ok((removal.sessions.len(), removal.tickets.len()))
+        Ok(Forgotten {
+            sessions: removal.sessions.len(),
+            tickets: removal.tickets.len(),
+            outage_notices: removal.incident_users.len(),
+            crowd_landings: removal.crowd.len(),
+        })
     }
 
     /// Readable queued notifications with their keys (unreadable ones are left alone).

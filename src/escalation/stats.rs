@@ -50,19 +50,13 @@ pub struct SolutionStats {
     pub fixed: u64,
     pub not_fixed: u64,
     pub escalated_after: u64,
-    /// For a test: how often the problem did not show in it, and how often it did.
-    #[serde(skip_serializing_if = "is_zero")]
+    /// For a test: how often the problem did not show in it, and how often it did. Always in
+    /// the JSON (0 for a fix), as every count is.
     pub works_there: u64,
-    #[serde(skip_serializing_if = "is_zero")]
     pub fails_there: u64,
     /// The step is a test (`## Test:`) in the knowledge as it is now, or was answered as one.
     /// Set by the caller that has the knowledge.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub test: bool,
-}
-
-fn is_zero(n: &u64) -> bool {
-    *n == 0
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -203,6 +197,24 @@ pub fn aggregate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `stats --json` gives every count of a step, zero or not, and whether it is a test: a
+    /// script reading `works_there` finds 0, not a missing key.
+    #[test]
+    fn zero_counts_are_in_the_json() {
+        let v = serde_json::to_value(SolutionStats::default()).unwrap();
+        for key in [
+            "shown",
+            "fixed",
+            "not_fixed",
+            "escalated_after",
+            "works_there",
+            "fails_there",
+        ] {
+            assert_eq!(v[key], 0, "{key}: {v}");
+        }
+        assert_eq!(v["test"], false, "{v}");
+    }
 
     fn event(at: u64, solution: usize, title: &str, kind: StatKind) -> StatEvent {
         StatEvent {

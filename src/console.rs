@@ -201,7 +201,9 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
         None => {}
     }
     match lower.trim_end_matches(['.', '!']) {
-        "quit" | "exit" | "bye" => Input::Quit,
+        // A goodbye ("bye") is said to the bot, which answers it: the console stays open, so
+        // piped lines after it are not dropped. Leaving is a terminal's word or /quit.
+        "quit" | "exit" => Input::Quit,
         "help" | "?" => Input::Event(Event::Help),
         "human" | "talk to a human" | "escalate" | "agent" => act(Action::Escalate),
         "check" | "is it down?" | "is it down" => Input::Event(Event::Check { target: None }),
@@ -971,6 +973,11 @@ mod tests {
         ));
         assert!(matches!(parse_input("9", &choices()), Input::Invalid(_)));
         assert_eq!(parse_input("/quit", &[]), Input::Quit);
+        assert_eq!(parse_input("exit", &[]), Input::Quit);
+        assert!(matches!(
+            parse_input("bye", &[]),
+            Input::Event(Event::Describe { .. })
+        ));
         assert_eq!(parse_input("  ", &[]), Input::Nothing);
         assert_eq!(
             parse_input("/browser iOS Safari", &[]),

@@ -1329,3 +1329,39 @@ fn stats_json_marks_tests() {
     assert_eq!(row("Try a private window")["works_there"], 1, "{v}");
     assert_eq!(row("Reload the page fully")["test"], false, "{v}");
 }
+
+/// "bye" is said to the bot, not to the terminal: it answers it as it does mid-conversation
+/// and the console stays open for what follows (piped input is not dropped). `/quit`, a bare
+/// "quit" or "exit", and the end of input leave.
+#[test]
+fn bye_is_answered_and_the_console_stays_open() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &fixture("valid"),
+        data.path(),
+        "bye
+         the printer is offline and print jobs stay in the queue
+",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_in_order(
+        &out,
+        &[
+            "> bye",
+            "> the printer is offline",
+            "== Printer shows as offline ==",
+        ],
+    );
+    assert_eq!(out.matches("Bye.").count(), 1, "{out}");
+    for quit in ["/quit", "quit", "exit", "/exit"] {
+        let o = console(
+            &fixture("valid"),
+            data.path(),
+            &format!("{quit}\nthe printer is offline\n"),
+        );
+        assert_clean_exit(&o);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(!out.contains("> the printer is offline"), "{quit}: {out}");
+    }
+}

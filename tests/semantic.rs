@@ -476,6 +476,41 @@ fn model_status_says_a_damaged_model_does_not_load() {
     assert_eq!(out.status.code(), Some(0), "repaired: {}", bin::show(&out));
 }
 
+/// A model directory that does not exist is a missing model, as an empty one is and as a
+/// missing knowledge or data directory is for the other commands: exit 1, saying the
+/// directory is not there. A value that is neither a path nor a repo id is wrong use (2).
+#[test]
+fn model_status_of_a_directory_that_does_not_exist_is_a_missing_model() {
+    let cwd = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let gone = data.path().join("no-such-model");
+    let run = |model: &str, args: &[&str]| {
+        bin::supportbot(cwd.path())
+            .arg("--data")
+            .arg(data.path())
+            .args(args)
+            .env("SEMANTIC_MODEL", model)
+            .output()
+            .unwrap()
+    };
+    let out = run(gone.to_str().unwrap(), &["model", "status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", bin::show(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("not on this machine") && said.contains("does not exist"),
+        "{}",
+        bin::show(&out)
+    );
+    let out = run(gone.to_str().unwrap(), &["model", "status", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", bin::show(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ready"], false, "{v}");
+    assert_eq!(v["dir"], gone.to_str().unwrap(), "{v}");
+
+    let out = run("not a model", &["model", "status"]);
+    assert_eq!(out.status.code(), Some(2), "{}", bin::show(&out));
+}
+
 /// A model that takes its time: every encoding waits, to stand for a backed-up encoder.
 struct Slow(BertEncoder, std::time::Duration);
 

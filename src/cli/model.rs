@@ -145,9 +145,15 @@ async fn status(
     #[cfg(feature = "semantic")]
     {
         use crate::semantic::model::{ModelSource, status};
-        let source = match ModelSource::parse(&config.model) {
-            Ok(s) => s,
-            Err(why) => return Err(CliError::usage(why)),
+        // A model directory that does not exist is a missing model (exit 1), as an empty one
+        // is, and as a missing knowledge or data directory is for the other commands; a value
+        // that is neither a path nor a repo id is wrong use (exit 2).
+        let (source, absent) = match ModelSource::parse(&config.model) {
+            Ok(s) => (s, false),
+            Err(why) => match ModelSource::local_path(&config.model) {
+                Some(dir) => (ModelSource::Dir(dir), true),
+                None => return Err(CliError::usage(why)),
+            },
         };
         let s = status(&source, &config.cache_dir);
         let on_disk = source != ModelSource::Off && s.missing.is_empty();
@@ -214,6 +220,12 @@ async fn status(
                 "Model `{}`: ready in {dir} ({:.1} MB; it loads).",
                 s.model,
                 s.bytes as f64 / 1e6
+            )?;
+        } else if absent {
+            writeln!(
+                out,
+                "Model `{}`: not on this machine (the directory {dir} does not exist).\nSet SEMANTIC_MODEL to a model directory that exists, a Hugging Face repo id, or `off`.",
+                s.model
             )?;
         } else {
             writeln!(

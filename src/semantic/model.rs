@@ -26,6 +26,11 @@ pub enum ModelSource {
     Hub(String),
 }
 
+/// Whether a `SEMANTIC_MODEL` value is written as a path (`./m`, `/opt/m`, `~/m`, `C:\m`).
+fn looks_local(v: &str) -> bool {
+    v.starts_with('.') || v.starts_with('/') || v.starts_with('~') || v.contains('\\')
+}
+
 impl ModelSource {
     /// Reads a `SEMANTIC_MODEL` value. A value that is neither `off`, an existing directory,
     /// nor `owner/name` is an error that says what is accepted.
@@ -44,8 +49,7 @@ impl ModelSource {
         if path.is_dir() {
             return Ok(ModelSource::Dir(path.to_path_buf()));
         }
-        let looks_local =
-            v.starts_with('.') || v.starts_with('/') || v.starts_with('~') || v.contains('\\');
+        let looks_local = looks_local(v);
         let parts: Vec<&str> = v.split('/').collect();
         let repo_like = parts.len() == 2
             && parts.iter().all(|p| {
@@ -60,6 +64,14 @@ impl ModelSource {
             "SEMANTIC_MODEL=`{v}` is neither a model directory that exists nor a Hugging Face repo \
              id like `{DEFAULT_MODEL}`; use one of those, or `off` for the lexical matcher only"
         ))
+    }
+
+    /// A directory that `value` names, when it names one (a path, whether or not it exists);
+    /// `None` for a repo id or `off`. `model status` reports one that does not exist as a
+    /// missing model.
+    pub fn local_path(value: &str) -> Option<PathBuf> {
+        let v = value.trim();
+        looks_local(v).then(|| PathBuf::from(v))
     }
 
     /// The name the model goes by (cache key, status lines).

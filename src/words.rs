@@ -1475,6 +1475,11 @@ pub fn held_name_does_not_resolve(host: &str) -> String {
         "No incident opens for it: the name `{host}` does not resolve, and no other monitored target's \
          name resolved to show that the bot's DNS works. Check the host name in its `url` in endpoints.toml, \
          and this machine's DNS (for example `nslookup {host}`). Other targets are judged as usual."
+/// `monitor --once`: a monitored target whose check was refused (the hint follows).
+pub fn cannot_check_target(target: &str) -> String {
+    format!("{target}: cannot check it")
+}
+
     )
 }
 

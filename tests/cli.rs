@@ -980,8 +980,8 @@ fn read_only_commands_refuse_a_data_directory_without_a_database() {
     assert!(stdout(&o).contains("T-0001"), "{}", show(&o));
 }
 
-/// With `--json`, a refusal is a JSON object on stdout (`{"error": ...}`, as `check --json`
-/// gives), with the exit code kept and the words still on stderr; without it, stdout stays empty.
+/// With `--json`, a refusal is a JSON object on stdout (`{"error": ...}`, the words in `error`
+/// as every `--json` failure has them), with the exit code kept and the words still on stderr; without it, stdout stays empty.
 #[test]
 fn json_commands_fail_in_json() {
     let cwd = tempfile::tempdir().unwrap();

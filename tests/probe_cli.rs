@@ -80,9 +80,9 @@ async fn errors_exit_non_zero_and_say_how_to_fix() {
     let out = supportbot(&["check", "--json", "http://2130706433/"], false).await;
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v["error"], "refused");
+    assert_eq!(v["code"], "refused");
     assert!(
-        v["message"]
+        v["error"]
             .as_str()
             .unwrap_or("")
             .contains("127.0.0.1 is a loopback address"),
@@ -151,4 +151,25 @@ async fn a_targets_own_url_checks_that_target() {
         String::from_utf8_lossy(&out.stderr).contains("is not one checks may use"),
         "{out:?}"
     );
+}
+
+/// A target that could not be checked is one JSON line shaped as every `--json` failure is:
+/// the words in `error` (as stderr says them), the machine name of the failure in `code`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_check_error_in_json_is_shaped_as_every_json_error() {
+    let out = supportbot(&["check", "nosuch", "--json"], false).await;
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["code"], "unknown-target", "{v}");
+    assert!(
+        v["error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("There is no check target named `nosuch`")),
+        "{v}"
+    );
+    assert_eq!(
+        v["message"], v["error"],
+        "kept for scripts that read it: {v}"
+    );
+    assert_eq!(v["target"], "nosuch", "{v}");
 }

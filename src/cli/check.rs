@@ -78,7 +78,11 @@ async fn check(
     let reports = match prober.check_many(kb, user, &requests).await {
         Ok(r) => r,
         Err(e) if json => {
-            writeln!(out, "{}", json!({"error": e.to_string()}))?;
+            writeln!(
+                out,
+                "{}",
+                json!({"error": e.to_string(), "code": error_code(&e)})
+            )?;
             return Ok(ExitCode::from(1));
         }
         Err(e) => return Err(CliError::report(e.to_string(), 1)),
@@ -138,20 +142,24 @@ fn ms(d: Option<Duration>) -> Value {
     }
 }
 
+/// The machine name of why a target could not be checked (`code` in the JSON).
+fn error_code(e: &CheckError) -> &'static str {
+    match e {
+        CheckError::UnknownTarget { .. } => "unknown-target",
+        CheckError::Refused(_) => "refused",
+        CheckError::TargetRefused { .. } => "target-refused",
+        CheckError::AdhocDisabled { .. } => "adhoc-disabled",
+        CheckError::RateLimited { .. } => "rate-limited",
+        CheckError::TooMany { .. } => "too-many",
+    }
+}
+
 /// `{"target","url","verdict","status","timings_ms":{...},"article", ...}`; timings that were not
 /// measured (no DNS for an IP address, no TLS for http) are null.
 fn report_json(report: &Report) -> Value {
     let c = match &report.outcome {
         Ok(c) => c,
         Err(e) => {
-            let kind = match e {
-                CheckError::UnknownTarget { .. } => "unknown-target",
-                CheckError::Refused(_) => "refused",
-                CheckError::TargetRefused { .. } => "target-refused",
-                CheckError::AdhocDisabled { .. } => "adhoc-disabled",
-                CheckError::RateLimited { .. } => "rate-limited",
-                CheckError::TooMany { .. } => "too-many",
-            };
             let suggestions = match e {
                 CheckError::UnknownTarget { suggestions, .. } => json!(suggestions),
                 _ => Value::Null,
@@ -160,7 +168,10 @@ fn report_json(report: &Report) -> Value {
                 "target": report.target,
                 "url": if report.url.is_empty() { Value::Null } else { json!(report.url) },
                 "verdict": Value::Null,
-                "error": kind,
+                // As every `--json` failure: the words in `error`, the machine name in `code`
+                // (`message`, the same words, stays for scripts written before).
+                "error": e.to_string(),
+                "code": error_code(e),
                 "message": e.to_string(),
                 "admin_hint": e.admin_hint(),
                 "suggestions": suggestions,

@@ -79,9 +79,10 @@ impl CliError {
         }
     }
 
-    /// The failure for a `--json` caller, on stdout: `{"error": "..."}`, the shape `check
-    /// --json` gives, with the text stderr shows (without its `error: ` prefix), and `"note"`
-    /// when a note follows it. The exit code stays [`CliError::code`].
+    /// The failure for a `--json` caller, on stdout: `{"error": "..."}` with the text stderr
+    /// shows (without its `error: ` prefix), and `"note"` when a note follows it. Every
+    /// `--json` failure carries its words in `error`; those that have a machine name (`check
+    /// --json`'s per-target lines) add it as `code`. The exit code stays [`CliError::code`].
     pub fn to_json(&self) -> serde_json::Value {
         let text = match &self.kind {
             Kind::Message { message, .. } => message.clone(),

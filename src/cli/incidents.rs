@@ -418,11 +418,18 @@ pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliErr
         if json {
             let mut v = with_rfc3339_times(serde_json::to_value(r)?);
             v["verdict"] = Value::Null;
-            v["error"] = json!("target-refused");
+            // Shaped as every `--json` failure: the words in `error`, the machine name in `code`.
+            v["error"] = json!(crate::words::cannot_check_target(&r.target));
+            v["code"] = json!("target-refused");
             v["admin_hint"] = json!(r.hint());
             writeln!(out, "{v}")?;
         } else {
-            writeln!(out, "{}: cannot check it\n  {}", r.target, r.hint())?;
+            writeln!(
+                out,
+                "{}\n  {}",
+                crate::words::cannot_check_target(&r.target),
+                r.hint()
+            )?;
         }
     }
     let mut last_hold: Option<String> = None;

@@ -417,3 +417,44 @@ async fn a_name_that_does_not_resolve_is_said_on_stdout_by_monitor_and_status() 
         "{typo}"
     );
 }
+
+/// The monitor's words for a 4xx: the log line for one it turns down reads once ("the target
+/// answered 404 Not Found ..."), and a 429 is "too many requests" in `monitor --once`,
+/// `status` and the incident's evidence, as the incident it opens is titled, never "client
+/// error".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_4xx_is_worded_once_and_a_429_as_too_many_requests() {
+    let server = TestServer::always(Behavior::status(404)).await;
+    let k = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    knowledge(k.path(), &server.url("/"));
+    let o = run(k.path(), data.path(), &["monitor", "--once"]).await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(log.contains("answered 404 Not Found"), "{log}");
+    assert!(!log.contains("answers answered"), "{log}");
+
+    let server = TestServer::always(Behavior::status(429)).await;
+    let k = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    knowledge(k.path(), &server.url("/"));
+    let (k, d) = (k.path(), data.path());
+    let o = run(k, d, &["monitor", "--once"]).await;
+    let said = stdout(&o);
+    assert!(said.contains("portal: too many requests ("), "{said}");
+    assert!(!said.contains("client error"), "{said}");
+    let o = run(k, d, &["incidents", "show", "I-0001"]).await;
+    let said = stdout(&o);
+    assert!(
+        said.contains("turning requests away (too many requests)"),
+        "{said}"
+    );
+    assert!(said.contains("portal too many requests"), "{said}");
+    assert!(!said.contains("client error"), "{said}");
+    let o = run(k, d, &["status"]).await;
+    let said = stdout(&o);
+    assert!(
+        said.contains("portal (The portal): too many requests at"),
+        "{said}"
+    );
+}

@@ -239,7 +239,7 @@ fn print_incident(i: &Incident, json: bool, out: &mut impl Write) -> Result<(), 
                 "- {} {} {}: {}",
                 rfc3339(e.at),
                 e.target,
-                e.verdict.word(),
+                e.verdict.word_for(e.status),
                 for_terminal(&e.detail)
             )?;
         }
@@ -316,10 +316,14 @@ fn print_status(
                 "cannot check it (tried at {}){}",
                 rfc3339(refused.at),
                 last.as_ref()
-                    .map(|r| format!("; last result {} at {}", r.verdict.word(), rfc3339(r.at)))
+                    .map(|r| format!(
+                        "; last result {} at {}",
+                        r.verdict.word_for(r.status),
+                        rfc3339(r.at)
+                    ))
                     .unwrap_or_default()
             ),
-            (None, Some(r)) => format!("{} at {}", r.verdict.word(), rfc3339(r.at)),
+            (None, Some(r)) => format!("{} at {}", r.verdict.word_for(r.status), rfc3339(r.at)),
             (None, None) => "never checked".to_string(),
         };
         writeln!(
@@ -443,7 +447,7 @@ pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliErr
                 out,
                 "{}: {} ({} ms){}",
                 r.target,
-                r.verdict.word(),
+                r.verdict.word_for(r.status),
                 r.latency_ms,
                 match (r.change, r.incident) {
                     (Some(change), Some(id)) => format!(" · incident {id} {}", change.word()),

@@ -39,7 +39,7 @@ pub fn render_during(report: &Report, kb: &KnowledgeBase, up_means: Option<Strin
         .description
         .clone()
         .unwrap_or_else(|| report.target.clone());
-    let mut title = format!("{name}: {}", r.verdict.word());
+    let mut title = format!("{name}: {}", r.verdict.word_for(r.status));
     if let Some(code) = r.status
         && !r.verdict.is_up()
     {

@@ -78,6 +78,16 @@ impl Verdict {
         }
     }
 
+    /// The verdict in words for a check that answered `status`: [`Self::word`], except a 429
+    /// (the one 4xx that is an outage signal) is "too many requests", as the incident it opens
+    /// is titled, not "client error". For what people read; sessions keep [`Self::word`].
+    pub fn word_for(self, status: Option<u16>) -> &'static str {
+        match (self, status) {
+            (Verdict::ClientError, Some(429)) => "too many requests",
+            _ => self.word(),
+        }
+    }
+
     /// The verdict whose [`Self::word`] this is (as sessions store it), whatever its case.
     pub fn from_word(word: &str) -> Option<Verdict> {
         Verdict::ALL

@@ -514,7 +514,7 @@ impl Service {
                 continue;
             }
             let result = match last.status {
-                Some(code) => format!("{} ({code})", last.verdict.word()),
+                Some(code) => format!("{} ({code})", last.verdict.word_for(last.status)),
                 None => last.verdict.word().to_string(),
             };
             return Err(Refusal::StillFailing {
@@ -638,7 +638,7 @@ impl Service {
         for t in &report.targets {
             let last = match (&t.refused, &t.last) {
                 (Some(_), _) => words::CANNOT_CHECK_TARGET,
-                (None, Some(r)) => r.verdict.word(),
+                (None, Some(r)) => r.verdict.word_for(r.status),
                 (None, None) => "not checked yet",
             };
             let uptime = match (t.day.uptime_percent, t.day.not_counted) {

@@ -186,7 +186,7 @@ impl Service {
             tracing::warn!(
                 target = %target.name,
                 status = ?record.status,
-                "the target answers {}: not counted for or against an outage (users are told a 4xx does not usually mean one); check its `url` and `expect_status` in endpoints.toml",
+                "the target turned the check down ({}): not counted for or against an outage (users are told a 4xx does not usually mean one); check its `url` and `expect_status` in endpoints.toml",
                 record.detail
             );
             return Ok(TargetRound::of(

@@ -1069,12 +1069,39 @@ pub fn ticket_opened_empty(id: &str) -> String {
 /// Under `status` when an uptime figure leaves checks out.
 pub const UPTIME_LEAVES_OUT: &str = "(uptime counts the checks that say whether the service is up: \
      one it turned down with a 4xx other than 429, a moved page or a blocked bot, is not counted, \
-     as it opens no outage)";
+     as it opens no outage; nor is one the monitor did not judge, the bot's own network or DNS \
+     being in doubt)";
 
-/// `/status`: how many checks of the last 24 hours the uptime leaves out.
-pub fn not_counted(n: usize) -> String {
-    let checks = if n == 1 { "check" } else { "checks" };
-    format!("{n} {checks} turned down with a 4xx not counted")
+/// `status`: what an uptime figure leaves out ("2 turned down, 1 not judged"); `None` when
+/// nothing.
+pub fn left_out(turned_down: usize, not_judged: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    if turned_down > 0 {
+        parts.push(format!("{turned_down} turned down"));
+    }
+    if not_judged > 0 {
+        parts.push(format!("{not_judged} not judged"));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// `/status`: the checks of the last 24 hours the uptime leaves out; `None` when none.
+pub fn not_counted(turned_down: usize, not_judged: usize) -> Option<String> {
+    let checks = |n: usize| if n == 1 { "check" } else { "checks" };
+    let mut parts = Vec::new();
+    if turned_down > 0 {
+        parts.push(format!(
+            "{turned_down} {} turned down with a 4xx",
+            checks(turned_down)
+        ));
+    }
+    if not_judged > 0 {
+        parts.push(format!(
+            "{not_judged} {} not judged (the bot's own network in doubt)",
+            checks(not_judged)
+        ));
+    }
+    (!parts.is_empty()).then(|| format!("{} not counted", parts.join(", ")))
 }
 
 /// A live check that passes while incidents `ids` are still open for that service or for the
@@ -1448,6 +1475,11 @@ pub fn linked_tickets_still_open(id: &str, tickets: &[String]) -> String {
     )
 }
 
+/// `monitor --once`: a monitored target whose check was refused (the hint follows).
+pub fn cannot_check_target(target: &str) -> String {
+    format!("{target}: cannot check it")
+}
+
 /// For admins (the log, `check`, `monitor --once`, `status`): why a named target could not be
 /// checked and how to fix it. Users see none of it: they typed no address.
 pub fn target_refused_hint(target: &str, url: &str, reason: &str) -> String {
@@ -1475,11 +1507,6 @@ pub fn held_name_does_not_resolve(host: &str) -> String {
         "No incident opens for it: the name `{host}` does not resolve, and no other monitored target's \
          name resolved to show that the bot's DNS works. Check the host name in its `url` in endpoints.toml, \
          and this machine's DNS (for example `nslookup {host}`). Other targets are judged as usual."
-/// `monitor --once`: a monitored target whose check was refused (the hint follows).
-pub fn cannot_check_target(target: &str) -> String {
-    format!("{target}: cannot check it")
-}
-
     )
 }
 

@@ -959,6 +959,7 @@ async fn incidents_through_slash_commands() {
                     status: Some(200),
                     latency_ms: 120,
                     detail: String::new(),
+                    held: false,
                 })
                 .unwrap();
         }

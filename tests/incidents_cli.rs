@@ -458,3 +458,45 @@ async fn a_4xx_is_worded_once_and_a_429_as_too_many_requests() {
         "{said}"
     );
 }
+
+/// A check the monitor did not judge (its name did not resolve while other targets answered)
+/// is left out of uptime, as a turned-down one is, and `status` says so: never "0.0%" for a
+/// service nothing showed down.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unjudged_checks_are_left_out_of_uptime() {
+    let server = TestServer::always(Behavior::ok("fine")).await;
+    let k = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    knowledge(k.path(), &server.url("/"));
+    let endpoints = std::fs::read_to_string(k.path().join("endpoints.toml")).unwrap();
+    std::fs::write(
+        k.path().join("endpoints.toml"),
+        format!(
+            "{endpoints}\n[[target]]\nname = \"typo\"\ndescription = \"A typo\"\n\
+             url = \"http://nope.invalid/\"\ntimeout_ms = 1000\nfailure_threshold = 1\n"
+        ),
+    )
+    .unwrap();
+    let (k, d) = (k.path(), data.path());
+    let o = run(k, d, &["monitor", "--once"]).await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = run(k, d, &["status", "--json"]).await;
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let typo = v["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "typo")
+        .unwrap()
+        .clone();
+    assert!(typo["day"]["uptime_percent"].is_null(), "{typo}");
+    assert_eq!(typo["day"]["not_judged"], 1, "{typo}");
+    assert_eq!(typo["day"]["not_counted"], 1, "{typo}");
+    let o = run(k, d, &["status"]).await;
+    let said = stdout(&o);
+    assert!(!said.contains(" 0.0%"), "{said}");
+    assert!(
+        said.contains("24 h - (1 not judged, not counted)"),
+        "{said}"
+    );
+}

@@ -286,14 +286,14 @@ pub fn status(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// "99.0%", and what it leaves out ("99.0% (2 turned down, not counted)").
+/// "99.0%", and what it leaves out ("99.0% (2 turned down, 1 not judged, not counted)").
 fn uptime(w: &Window) -> String {
     let figure = w
         .uptime_percent
         .map_or("-".to_string(), |p| format!("{p:.1}%"));
-    match w.not_counted {
-        0 => figure,
-        n => format!("{figure} ({n} turned down, not counted)"),
+    match crate::words::left_out(w.not_counted - w.not_judged, w.not_judged) {
+        None => figure,
+        Some(left_out) => format!("{figure} ({left_out}, not counted)"),
     }
 }
 

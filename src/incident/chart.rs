@@ -147,6 +147,7 @@ mod tests {
             status: None,
             latency_ms: ms,
             detail: String::new(),
+            held: false,
         }
     }
 

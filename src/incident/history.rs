@@ -14,6 +14,11 @@ pub struct CheckRecord {
     /// Whole milliseconds the check took.
     pub latency_ms: u64,
     pub detail: String,
+    /// The monitor did not judge this check (the bot's own network or DNS in doubt: see
+    /// [`HeldJudgement`]): it says nothing about the service, so it is left out of incidents
+    /// and uptime. Absent (false) in rows written before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub held: bool,
 }
 
 impl CheckRecord {
@@ -26,9 +31,15 @@ impl CheckRecord {
     /// blocked), which users are told "does not usually mean an outage"; so the monitor
     /// neither opens nor moves an incident on it (the history keeps it, and the log tells the
     /// admins to look at the target). A 429 (too many requests) is the service turning
-    /// everyone away, so it counts.
+    /// everyone away, so it counts. A check the monitor did not judge ([`Self::held`]) does
+    /// not count either.
     pub fn is_outage_signal(&self) -> bool {
-        !(self.verdict == Verdict::ClientError && self.status != Some(429))
+        !self.held && !self.is_turned_down()
+    }
+
+    /// A 4xx other than 429: the service turned the check's request down.
+    pub fn is_turned_down(&self) -> bool {
+        self.verdict == Verdict::ClientError && self.status != Some(429)
     }
 }
 
@@ -99,8 +110,11 @@ impl HeldJudgement {
 pub struct Window {
     pub checks: usize,
     /// Checks that say nothing about an outage ([`CheckRecord::is_outage_signal`]: a 4xx other
-    /// than 429), left out of the uptime as they are out of incidents.
+    /// than 429, or a check the monitor did not judge), left out of the uptime as they are out
+    /// of incidents.
     pub not_counted: usize,
+    /// Of those, the checks the monitor did not judge ([`CheckRecord::held`]).
+    pub not_judged: usize,
     /// Share of good checks among the others, 0 to 100; `None` without any.
     pub uptime_percent: Option<f64>,
     /// Mean latency of the good checks; `None` without any.
@@ -120,6 +134,7 @@ pub fn window_in(records: &[CheckRecord], range: std::ops::Range<u64>) -> Window
     Window {
         checks: inside.len(),
         not_counted: inside.len() - counted,
+        not_judged: inside.iter().filter(|r| r.held).count(),
         uptime_percent: (counted > 0).then(|| 100.0 * up.len() as f64 / counted as f64),
         mean_latency_ms: (!up.is_empty())
             .then(|| up.iter().map(|r| r.latency_ms).sum::<u64>() / up.len() as u64),
@@ -142,6 +157,7 @@ mod tests {
             status: None,
             latency_ms: ms,
             detail: String::new(),
+            held: false,
         }
     }
 
@@ -178,5 +194,18 @@ mod tests {
         assert!((w.uptime_percent.unwrap() - 66.666).abs() < 0.01);
         let only_404 = window(&records[1..2], 0);
         assert_eq!((only_404.not_counted, only_404.uptime_percent), (1, None));
+    }
+
+    #[test]
+    fn a_check_not_judged_is_left_out_of_uptime_and_counted_apart() {
+        let held = |at| CheckRecord {
+            held: true,
+            ..rec(at, Verdict::DnsFailure, 10)
+        };
+        let records = [rec(10, Verdict::Up, 10), held(20), held(30)];
+        let w = window(&records, 0);
+        assert_eq!((w.checks, w.not_counted, w.not_judged), (3, 2, 2));
+        assert_eq!(w.uptime_percent, Some(100.0));
+        assert!(!held(1).is_outage_signal());
     }
 }

@@ -641,11 +641,13 @@ impl Service {
                 (None, Some(r)) => r.verdict.word_for(r.status),
                 (None, None) => "not checked yet",
             };
-            let uptime = match (t.day.uptime_percent, t.day.not_counted) {
-                (Some(p), 0) => format!(" · {p:.1}% up over 24 h"),
-                (Some(p), n) => format!(" · {p:.1}% up over 24 h ({})", words::not_counted(n)),
-                (None, 0) => String::new(),
-                (None, n) => format!(" · {}", words::not_counted(n)),
+            let day = &t.day;
+            let not_counted = words::not_counted(day.not_counted - day.not_judged, day.not_judged);
+            let uptime = match (day.uptime_percent, not_counted) {
+                (Some(p), None) => format!(" · {p:.1}% up over 24 h"),
+                (Some(p), Some(n)) => format!(" · {p:.1}% up over 24 h ({n})"),
+                (None, None) => String::new(),
+                (None, Some(n)) => format!(" · {n}"),
             };
             let latency = t
                 .day

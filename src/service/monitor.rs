@@ -131,6 +131,8 @@ impl Service {
                 status: r.status,
                 latency_ms: u64::try_from(r.timings.total.as_millis()).unwrap_or(u64::MAX),
                 detail: r.detail.clone(),
+                // Kept, but out of incidents and uptime: it says nothing about the service.
+                held: hold.is_some(),
             };
             self.store.record_check(&record)?;
             rounds.push(match hold {

@@ -376,6 +376,7 @@ mod tests {
             status: None,
             latency_ms: 1,
             detail: String::new(),
+            held: false,
         }
     }
 

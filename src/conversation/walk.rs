@@ -194,6 +194,21 @@ fn walk_on(
             }
             s => s,
         };
+        // "safari" at a step for other browsers only ("Allow Active Scripting in Internet
+        // Explorer"): neither Safari has steps there, so which one does not matter; skipped
+        // (it asked "a Mac or an iPhone?" for it).
+        if session.safari_unsure
+            && matches!(steps, StepsFor::NeedBrowser)
+            && !has_steps(&solution.general)
+            && [Browser::SafariMac, Browser::SafariIos]
+                .iter()
+                .all(|b| matches!(solution.steps_for(Some(*b)), StepsFor::NoVariant))
+        {
+            let names: Vec<&str> = solution.browsers().iter().map(|b| b.label()).collect();
+            let why =
+                words::skipped_solution(index + 1, &solution.title, &names.join(", "), "Safari");
+            skip!(SkipFor::Browser, why);
+        }
         // "Open File Explorer and go to C:\...": no use on a phone or tablet, whose user is
         // told so rather than walked through it.
         if touch

@@ -48,8 +48,8 @@ pub(super) fn which_target(kb: &KnowledgeBase) -> Reply {
 const MAX_SERVICE_CHOICES: usize = 10;
 
 /// The configured service a reply to "Which service?" names: its number in the list, its name
-/// (spaces for dashes, any case), its description, or a close misspelling of its name in a
-/// short reply ("paryoll"). A longer message describes a problem instead.
+/// (spaces for dashes, any case), its description, in a short reply its name or description
+/// in whole words ("the portal"), or a close misspelling of its name ("paryoll"). A longer message describes a problem instead.
 pub(super) fn service_named(kb: &KnowledgeBase, text: &str) -> Option<String> {
     let targets = kb.targets();
     let said = text
@@ -69,6 +69,10 @@ pub(super) fn service_named(kb: &KnowledgeBase, text: &str) -> Option<String> {
     }
     if said.split_whitespace().count() > 3 {
         return None;
+    }
+    // "the portal", "payroll one": its name or description in whole words.
+    if let Some(name) = service_mentioned(kb, &said) {
+        return Some(name);
     }
     let close = |n: &str| strsim::damerau_levenshtein(n, &dashed) <= 2.max(n.len() / 4);
     let mut near = targets.iter().filter(|t| close(&t.name.to_lowercase()));
@@ -247,6 +251,42 @@ mod tests {
             ("is invoicingservice down", None),
         ] {
             assert_eq!(service_mentioned(&kb, said).as_deref(), named, "{said}");
+        }
+    }
+
+    /// A short answer to "Which service?": "the portal" named the portal only by a close
+    /// spelling, and with a "payroll service portal" beside it named none (a helper found
+    /// the README's "the portal" answered with an article instead).
+    #[test]
+    fn which_service_is_answered_by_a_name_in_a_few_words() {
+        let target = |name: &str, description: &str| crate::knowledge::Target {
+            name: name.into(),
+            description: description.into(),
+            url: format!("https://{name}.example.com/"),
+            expect_status: None,
+            timeout_ms: None,
+            contains: None,
+            monitor: Default::default(),
+            line: 0,
+        };
+        let kb = crate::knowledge::load::from_sources(Vec::<(&str, &str, &[u8])>::new())
+            .expect("an empty base")
+            .with_targets(vec![
+                target("quickbooks-online", "QuickBooks Online sign-in page"),
+                target("payroll", "Payroll service portal"),
+                target("portal", "Customer portal"),
+            ]);
+        for (said, named) in [
+            ("the portal", Some("portal")),
+            ("portal.", Some("portal")),
+            ("customer portal", Some("portal")),
+            ("the payroll one", Some("payroll")),
+            ("paryoll", Some("payroll")),
+            ("2", Some("payroll")),
+            ("the sign-in page", None),
+            ("my bank feed is not updating since monday", None),
+        ] {
+            assert_eq!(service_named(&kb, said).as_deref(), named, "{said}");
         }
     }
 }

@@ -370,6 +370,8 @@ pub const BYE: &str = "Bye for now!";
 pub const BYE_FOR_NOW: &str =
     "Bye for now! When you've tried it, tell me how it went here, even later.";
 /// "same", "didnt work" with nothing asked: what it answers is unknown.
+/// "yes please" with no question open.
+pub const YES_TO_NOTHING: &str = "What would you like help with? Tell me in your own words what is going wrong (the exact error message helps), and I'll find the fixes.";
 pub const ANSWERS_NOTHING: &str = "What isn't working? Tell me in your own words what you were doing and what you see (the exact error message helps), and I'll find the fixes.";
 /// The same, after an earlier problem: it may be about that one.
 pub fn answers_nothing_or(title: &str) -> String {

@@ -9603,3 +9603,29 @@ fn bare_safari_at_a_step_for_another_browser_skips_it() {
         Some("Manually update bank transactions")
     );
 }
+
+/// Found by a helper (twenty-ninth session): "yes please" with nothing asked (after "Good to
+/// hear!") was matched as a description ("Is this it? Login Loop" with the sentence model);
+/// it is asked what the user wants help with.
+#[test]
+fn a_yes_to_nothing_asks_what_is_wrong() {
+    let kb = shipped_kb();
+    let out = Chat::new(&kb).say("yes please");
+    assert_says(&out, "What would you like help with?");
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "page-not-loading".into(),
+        browser: Some(Browser::Chrome),
+    });
+    chat.say("yes that fixed it");
+    assert!(matches!(chat.session.stage, Stage::Fixed { .. }));
+    let out = chat.say("yes please");
+    assert_says(&out, "What would you like help with?");
+    // With a problem told, the yes is no matter.
+    let out = Chat::new(&kb).say("yes the page is blank");
+    assert!(
+        !has(&out, "What would you like help with?"),
+        "{}",
+        all_text(&out)
+    );
+}

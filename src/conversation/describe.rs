@@ -134,6 +134,17 @@ pub(super) fn describe(
         });
         return;
     }
+    // "yes please" with nothing asked (after "Good to hear!", or as a first message): a yes to
+    // nothing, not a description (the sentence model found "Login Loop" near it).
+    if matches!(session.stage, Stage::Idle | Stage::Fixed { .. })
+        && ranking.named().is_none()
+        && understand::yes_or_no(text) == Some(true)
+        && !understand::says_nothing(text)
+        && text.split_whitespace().count() <= 4
+    {
+        out.replies.push(Reply::new(words::YES_TO_NOTHING));
+        return;
+    }
     // "r u a bot?": said plainly; whatever is on screen stays the question.
     if understand::asks_if_a_bot(text) {
         out.replies.push(Reply::new(words::I_AM_A_BOT));

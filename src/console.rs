@@ -282,7 +282,8 @@ const CONSOLE_COMMANDS: &str = concat!(
     "  /fix ID          go straight to an article (the ids: supportbot kb list)\n",
     "  /check [TARGET]  check whether the service is up (a target name or URL)\n",
     "  /why             causes, prevention and FAQ of the current article\n",
-    "  /human [note]    hand this to a person on the support team\n",
+    "  /fixed, /broken  answer \"did this fix it?\" for the step on screen\n",
+    "  /human [note]    hand this to a person on the support team (or /escalate)\n",
     "  /restart         start over\n",
     "  /quit or Ctrl-D  leave (your conversation is kept for next time)"
 );
@@ -1007,5 +1008,25 @@ mod tests {
             parse_input("yes", &[]),
             Input::Event(Event::Describe { .. })
         ));
+    }
+
+    /// `/help` names every command the console takes (a helper found /fixed, /broken and
+    /// /escalate working but unlisted).
+    #[test]
+    fn help_lists_every_command() {
+        for command in [
+            "/browser",
+            "/fix ",
+            "/check",
+            "/why",
+            "/fixed",
+            "/broken",
+            "/human",
+            "/escalate",
+            "/restart",
+            "/quit",
+        ] {
+            assert!(CONSOLE_COMMANDS.contains(command), "{command}");
+        }
     }
 }

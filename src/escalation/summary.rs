@@ -639,7 +639,16 @@ impl Summary {
             self.bot_version, self.kb_revision
         ));
         t.push_str("\n## What the user said\n\n");
-        for d in self.said_of_the_problem() {
+        let said = self.said_of_the_problem();
+        // (After "Start over" nothing may have been said yet: the earlier problems follow.)
+        if said.is_empty() {
+            t.push_str(if self.earlier.is_empty() {
+                "nothing\n\n"
+            } else {
+                "nothing since Start over (see Earlier in this conversation)\n\n"
+            });
+        }
+        for d in said {
             t.push_str(&quote(d));
             t.push_str("\n\n");
         }
@@ -1130,6 +1139,17 @@ mod tests {
             "{:?}",
             card.fields
         );
+    }
+
+    /// A hand-over before anything was said (after "Start over") says so under its heading
+    /// (a helper found the heading empty).
+    #[test]
+    fn nothing_said_is_said_under_its_heading() {
+        let mut s = hostile_session();
+        s.descriptions.clear();
+        s.earlier.clear();
+        let md = Summary::capture(&s, None, None, "abc", 0).transcript_markdown("T-0001");
+        assert!(md.contains("## What the user said\n\nnothing\n"), "{md}");
     }
 
     /// Asides are folded on the card (a count, never their text) and kept whole in the

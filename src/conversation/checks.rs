@@ -212,9 +212,9 @@ pub(super) fn result_asked_about(session: &Session, text: &str) -> Option<String
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_service_is_named_by_its_name_or_its_descriptions_leading_words() {
-        let target = |name: &str, description: &str| crate::knowledge::Target {
+    /// A base with no articles and these targets (name, description).
+    fn with_targets(targets: &[(&str, &str)]) -> KnowledgeBase {
+        let target = |&(name, description): &(&str, &str)| crate::knowledge::Target {
             name: name.into(),
             description: description.into(),
             url: format!("https://{name}.example.com/"),
@@ -224,14 +224,19 @@ mod tests {
             monitor: Default::default(),
             line: 0,
         };
-        let kb = crate::knowledge::load::from_sources(Vec::<(&str, &str, &[u8])>::new())
+        crate::knowledge::load::from_sources(Vec::<(&str, &str, &[u8])>::new())
             .expect("an empty base")
-            .with_targets(vec![
-                target("quickbooks-online", "QuickBooks Online sign-in page"),
-                target("quickbooks-payments", "QuickBooks Payments"),
-                target("invoicing", "Invoicing service"),
-                target("portal", "The customer portal"),
-            ]);
+            .with_targets(targets.iter().map(target).collect())
+    }
+
+    #[test]
+    fn a_service_is_named_by_its_name_or_its_descriptions_leading_words() {
+        let kb = with_targets(&[
+            ("quickbooks-online", "QuickBooks Online sign-in page"),
+            ("quickbooks-payments", "QuickBooks Payments"),
+            ("invoicing", "Invoicing service"),
+            ("portal", "The customer portal"),
+        ]);
         for (said, named) in [
             ("is invoicing down", Some("invoicing")),
             ("is the invoicing service down", Some("invoicing")),
@@ -259,23 +264,11 @@ mod tests {
     /// the README's "the portal" answered with an article instead).
     #[test]
     fn which_service_is_answered_by_a_name_in_a_few_words() {
-        let target = |name: &str, description: &str| crate::knowledge::Target {
-            name: name.into(),
-            description: description.into(),
-            url: format!("https://{name}.example.com/"),
-            expect_status: None,
-            timeout_ms: None,
-            contains: None,
-            monitor: Default::default(),
-            line: 0,
-        };
-        let kb = crate::knowledge::load::from_sources(Vec::<(&str, &str, &[u8])>::new())
-            .expect("an empty base")
-            .with_targets(vec![
-                target("quickbooks-online", "QuickBooks Online sign-in page"),
-                target("payroll", "Payroll service portal"),
-                target("portal", "Customer portal"),
-            ]);
+        let kb = with_targets(&[
+            ("quickbooks-online", "QuickBooks Online sign-in page"),
+            ("payroll", "Payroll service portal"),
+            ("portal", "Customer portal"),
+        ]);
         for (said, named) in [
             ("the portal", Some("portal")),
             ("portal.", Some("portal")),

@@ -623,7 +623,9 @@ fn lists() -> &'static Lists {
     })
 }
 
-fn stem(word: &str) -> String {
+/// The stem the matcher indexes `word` (lowercase) under: Porter's, with negations as "not"
+/// and synonyms folded ("imports", "importing" -> "import").
+pub(crate) fn stem(word: &str) -> String {
     if is_code(word) {
         return word.to_string();
     }

@@ -4,6 +4,7 @@
 //!
 //! Pure: reads the reply and the fix's title only.
 
+use crate::matcher::text::stem;
 use crate::plain_words::lowercase_words;
 
 /// Says so outright, whatever the fix.
@@ -27,18 +28,6 @@ const PLAIN: &[&str] = &[
     "its", "their", "this", "that", "them", "out", "off", "again", "all", "any",
 ];
 
-/// Crude stem: "imports", "importing", "imported" -> "import".
-fn stem(word: &str) -> &str {
-    for end in ["ing", "ed", "es", "s"] {
-        if let Some(base) = word.strip_suffix(end)
-            && base.chars().count() >= 3
-        {
-            return base;
-        }
-    }
-    word
-}
-
 /// Whether `reply` says the fix titled `title` does not apply to the user: outright, or by
 /// "i/we dont use|have ..." or "im/were not ...ing" naming a word of the title.
 pub fn does_not_apply(reply: &str, title: &str) -> bool {
@@ -53,9 +42,9 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
     let titled: Vec<String> = lowercase_words(title)
         .iter()
         .filter(|w| w.chars().count() >= 3 && !PLAIN.contains(&w.as_str()))
-        .map(|w| stem(w).to_string())
+        .map(|w| stem(w))
         .collect();
-    let in_title = |w: &str| titled.iter().any(|t| t == stem(w));
+    let in_title = |w: &str| titled.contains(&stem(w));
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     (0..w.len()).any(|i| {
         let at = |k: usize| w.get(i + k).copied().unwrap_or("");

@@ -46,6 +46,19 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
         .collect();
     let in_title = |w: &str| titled.contains(&stem(w));
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    // "this isnt about banking, its payroll" at "Manually update bank transactions": the fix,
+    // not the article, is about something else.
+    let about_another_thing = (0..w.len()).any(|i| {
+        let about = match (w[i], w.get(i + 1).copied()) {
+            ("isnt" | "not", Some("about")) => i + 2,
+            ("nothing", Some("to")) if w.get(i + 2..i + 4) == Some(&["do", "with"][..]) => i + 4,
+            _ => return false,
+        };
+        w.iter().skip(about).take(3).any(|t| in_title(t))
+    });
+    if about_another_thing {
+        return true;
+    }
     (0..w.len()).any(|i| {
         let at = |k: usize| w.get(i + k).copied().unwrap_or("");
         // "i dont use", "we never have", "i dont even use".
@@ -100,6 +113,14 @@ mod tests {
                 "I am not using Internet Explorer",
                 "Allow Active Scripting in Internet Explorer",
             ),
+            (
+                "this isnt about banking, its payroll",
+                "Manually update bank transactions",
+            ),
+            (
+                "my problem has nothing to do with the firewall",
+                "Temporarily turn off the firewall",
+            ),
         ] {
             assert!(does_not_apply(reply, title), "{reply} / {title}");
         }
@@ -115,6 +136,15 @@ mod tests {
                 "Manually update bank transactions",
             ),
             ("im not sure how", "Clear the QuickBooks app cache"),
+            // About the article, not the fix: no word of the fix's title.
+            (
+                "this isnt about payroll",
+                "Manually update bank transactions",
+            ),
+            (
+                "thats not about a 502 at all",
+                "Manually update bank transactions",
+            ),
             (
                 "i dont have time for this, still broken",
                 "Clear the QuickBooks app cache",

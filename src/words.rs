@@ -991,6 +991,15 @@ pub fn left_by_test(test: &str, article: &str, with_choices: bool) -> String {
     )
 }
 
+/// The end of an article's fixes when every one of them was skipped for want of the browser.
+pub fn every_fix_needs_a_browser(title: &str) -> String {
+    format!(
+        "Every fix I have for **{title}** has steps for particular browsers, so I couldn't show \
+         you any without knowing yours. Pick it below when you know it (or say it: \"it's \
+         chrome\")."
+    )
+}
+
 pub fn last_fix(title: &str) -> String {
     format!("That was the last fix I have for **{title}**.")
 }

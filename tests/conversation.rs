@@ -3508,6 +3508,43 @@ fn a_browser_without_steps_of_its_own_gets_the_general_ones() {
     }
 }
 
+/// Not knowing the browser twice at an article whose every fix has steps for particular
+/// browsers only: no "That was the last fix I have" (none was shown), but what is missing,
+/// with the browsers to pick from; picking one brings the first fix back.
+#[test]
+fn every_fix_skipped_for_want_of_a_browser_offers_the_browsers_not_the_last_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("how do i clear cache and cookies for quickbooks");
+    chat.say("idk");
+    let out = chat.say("idk");
+    let text = all_text(&out);
+    assert!(!text.contains("That was the last fix"), "{text}");
+    assert!(
+        has(
+            &out,
+            "Every fix I have for **Corrupt Browser Cache or Cookies**"
+        ),
+        "{text}"
+    );
+    let last = out.replies.last().unwrap();
+    let picks: Vec<&Action> = last.choices.iter().map(|c| &c.action).collect();
+    assert_eq!(picks[0], &Action::Escalate, "{picks:?}");
+    assert!(
+        picks.contains(&&Action::Browser(Some(Browser::Firefox))),
+        "{picks:?}"
+    );
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome == Some(Outcome::Skipped))
+    );
+    chat.act(Action::Browser(Some(Browser::Firefox)));
+    assert_eq!(chat.session.browser, Some(Browser::Firefox));
+    assert_eq!(chat.session.current_step().map(|s| s.solution), Some(0));
+}
+
 #[test]
 fn an_error_that_still_shows_marks_the_open_fix_failed_and_no_fix_is_shown_twice() {
     let kb = shipped_kb();
@@ -9543,6 +9580,27 @@ fn replies_that_do_not_fail_the_fix_on_screen() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// "this isnt about banking, its payroll" at "Manually update bank transactions" (a 502 in
+/// payroll): the fix is about something else, not the article; it was "Something else, then"
+/// and the 502 article was left.
+#[test]
+fn a_fix_about_another_thing_is_passed_over_and_the_article_stays() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks 502 bad gateway in chrome");
+    let title = "Manually update bank transactions";
+    assert_eq!(open_title(&chat).as_deref(), Some(title));
+    let out = chat.say("this isnt about banking, its payroll");
+    assert!(!has(&out, "Something else, then"), "{}", all_text(&out));
+    assert_eq!(outcome_of(&chat, title), Some(Outcome::SkippedByUser));
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+    assert!(
+        open_title(&chat).is_some_and(|t| t != title),
+        "{}",
+        all_text(&out)
+    );
 }
 
 /// Found by helpers (twenty-ninth session): "talk to you tomorrow" opened a ticket mid-walk

@@ -4,9 +4,10 @@
 use super::other_problems::other_problem_named;
 use super::walk_moves;
 use super::{Output, current_article};
+use crate::browser::Browser;
 use crate::knowledge::{Article, KnowledgeBase};
 use crate::reply::{Action, Reply, Style, Tone};
-use crate::session::{Session, Stage};
+use crate::session::{Outcome, Session, Stage};
 use crate::words;
 
 /// At "Out of fixes" for an article with no steps at all for the user's browser (an Internet
@@ -75,9 +76,56 @@ fn with_skipped(session: &Session, article: &Article, mut text: String) -> Strin
     text
 }
 
+/// The steps of `article` passed over because the user could not say which browser they use
+/// ("idk" twice at "Which browser?"): steps written for some browsers only, none of them shown.
+/// Naming a browser brings them back.
+fn waiting_for_a_browser(session: &Session, article: &Article) -> Vec<usize> {
+    if session.browser.is_some() {
+        return Vec::new();
+    }
+    let mut waiting: Vec<usize> = session
+        .attempts
+        .iter()
+        .filter(|a| {
+            a.article == article.id
+                && a.outcome == Some(Outcome::Skipped)
+                && a.browser.is_none()
+                && !a.skipped_on_touch
+        })
+        .map(|a| a.solution)
+        .filter(|&i| {
+            article
+                .solutions
+                .get(i)
+                .is_some_and(|s| !super::wording::has_steps(&s.general) && !s.variants.is_empty())
+        })
+        .collect();
+    waiting.sort_unstable();
+    waiting.dedup();
+    waiting
+}
+
+/// Whether the user saw any step of `article` in this walk (not merely skipped over it).
+fn any_step_shown(session: &Session, article: &Article) -> bool {
+    session
+        .attempts
+        .iter()
+        .any(|a| a.article == article.id && a.outcome != Some(Outcome::Skipped))
+}
+
 pub(super) fn out_of_solutions(session: &Session, article: &Article) -> Reply {
-    let mut text = with_skipped(session, article, words::last_fix(&article.title));
-    if let Some(advice) = &article.escalation {
+    let waiting = waiting_for_a_browser(session, article);
+    // Every fix needs a browser the user could not name: "That was the last fix I have" would
+    // be untrue (none was shown); what is missing is said, with the browsers to pick from.
+    let none_shown = !waiting.is_empty() && !any_step_shown(session, article);
+    let ending = if none_shown {
+        words::every_fix_needs_a_browser(&article.title)
+    } else {
+        words::last_fix(&article.title)
+    };
+    let mut text = with_skipped(session, article, ending);
+    // (The article's advice for when its fixes did not help is for after trying them.)
+    if let Some(advice) = article.escalation.as_ref().filter(|_| !none_shown) {
         text.push_str("\n\n");
         text.push_str(advice);
     }
@@ -87,13 +135,43 @@ pub(super) fn out_of_solutions(session: &Session, article: &Article) -> Reply {
         text.push_str("\n\n");
         text.push_str(&words::or_look_at_the_other(&other.title));
     }
-    out_of_fixes_offer(session, article, text)
+    with_browser_choices(session, article, out_of_fixes_offer(session, article, text))
+}
+
+/// `reply` with a choice per browser the fixes skipped for want of one have steps for, after
+/// "Talk to a human": picking one shows them ("Name your browser any time to get them").
+fn with_browser_choices(session: &Session, article: &Article, mut reply: Reply) -> Reply {
+    let waiting = waiting_for_a_browser(session, article);
+    if waiting.is_empty() {
+        return reply;
+    }
+    let mut browsers: Vec<Browser> = super::which_browser::browsers_offered(session, article)
+        .into_iter()
+        .filter(|b| {
+            waiting
+                .iter()
+                .any(|&i| article.solutions[i].browsers().contains(b))
+        })
+        .collect();
+    browsers.dedup();
+    let at = reply
+        .choices
+        .iter()
+        .position(|c| c.action == Action::Escalate)
+        .map_or(0, |i| i + 1);
+    for (n, b) in browsers.into_iter().enumerate() {
+        reply.choices.insert(
+            at + n,
+            crate::reply::Choice::new(Action::Browser(Some(b)), b.label(), Style::Secondary),
+        );
+    }
+    reply
 }
 
 /// The end of the fixes, asked again (another "no", an aside): one line and the same choices.
 pub(super) fn out_of_solutions_again(session: &Session, article: &Article) -> Reply {
     let text = with_skipped(session, article, words::still_out_of_fixes(&article.title));
-    out_of_fixes_offer(session, article, text)
+    with_browser_choices(session, article, out_of_fixes_offer(session, article, text))
 }
 
 /// `text` under "Out of fixes", with a person first, then the other problem the description

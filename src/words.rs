@@ -317,6 +317,14 @@ pub fn not_for_you(fix: &str) -> String {
     )
 }
 
+/// "i dont want to get logged out": the user would rather not do the fix on screen.
+pub fn rather_not(fix: &str) -> String {
+    format!(
+        "No problem, we'll leave **{fix}** aside (noted as not tried; say \"go back\" if you \
+         change your mind). Let's try the next one."
+    )
+}
+
 /// "skip", "next one": the fix on screen is passed over untried.
 pub fn skipped_at_your_word(fix: &str) -> String {
     format!(

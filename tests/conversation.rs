@@ -9549,6 +9549,12 @@ fn replies_that_do_not_fail_the_fix_on_screen() {
             "i dont use the app, just the website",
         ),
         (
+            "browser-cache-cookies",
+            Browser::Chrome,
+            "Clear the cache and cookies",
+            "do i have to remove ALL? i dont want to get logged out",
+        ),
+        (
             "page-not-loading",
             Browser::Chrome,
             "Reload the page fully",

@@ -1000,6 +1000,13 @@ fn not_done_or_not_yet(
             super::walk_moves::not_for_the_user(session, article, now, out);
             return true;
         }
+        // "do i have to remove ALL? i dont want to get logged out" at "Clear the cache and
+        // cookies": not done, by choice (it was "did not fix it"); passed over as "skip" is.
+        if !article.solutions[open].test && understand::would_rather_not(text) {
+            note_follow_up(session, text);
+            super::walk_moves::rather_not(session, article, now, out);
+            return true;
+        }
         // "i dont see extensions in chrome on my phone" at "Clear the cache": a thing of
         // another fix (one skipped, or still to come) not found; the fix on screen is not
         // answered.

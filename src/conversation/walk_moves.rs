@@ -168,6 +168,18 @@ pub(super) fn not_for_the_user(
     );
 }
 
+/// The user would rather not do the open fix ("i dont want to get logged out"): passed over
+/// untried, as a "skip" is, and on to the next.
+pub(super) fn rather_not(session: &mut Session, article: &Article, now: u64, out: &mut Output) {
+    pass_over(
+        session,
+        article,
+        (Outcome::SkippedByUser, words::rather_not),
+        now,
+        out,
+    );
+}
+
 /// The open fix is done with untried, recorded as `outcome` (not as failed), the user told
 /// so in the words `told` makes of its title, and on to the next.
 fn pass_over(

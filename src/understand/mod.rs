@@ -898,7 +898,7 @@ pub fn could_not_do_it(message: &str) -> bool {
     cues::could_not_do_it(&Normalised::new(message))
 }
 
-pub use not_for_me::does_not_apply;
+pub use not_for_me::{does_not_apply, would_rather_not};
 
 /// Whether the reply says the user has not tried the step yet ("not yet", "havent tried it"):
 /// the question stays open.

@@ -2,6 +2,9 @@
 //! the QuickBooks app cache", "im not importing anything" at "Split large imports", "doesnt
 //! apply to me". Not a failure of the fix: it was never tried.
 //!
+//! Also whether the user would rather not do the fix ("i dont want to get logged out", "id
+//! rather not turn off the firewall"): passed over the same way, never "did not fix it".
+//!
 //! Pure: reads the reply and the fix's title only.
 
 use crate::matcher::text::stem;
@@ -89,9 +92,72 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
     })
 }
 
+/// The user will not do it (a wish, not a result).
+const RATHER_NOT: &[&str] = &[
+    "dont want to",
+    "do not want to",
+    "dont wanna",
+    "would rather not",
+    "id rather not",
+    "rather not",
+    "prefer not to",
+    "id prefer not",
+    "not comfortable",
+    "im not doing that",
+    "not gonna do that",
+    "not going to do that",
+    "i wont do that",
+];
+
+/// Words of a result beside the wish ("i dont want to wait anymore, still broken"): then it is
+/// read as the result.
+const A_RESULT: &[&str] = &[
+    "still",
+    "again",
+    "didnt work",
+    "did not work",
+    "doesnt work",
+    "not working",
+    "worked",
+    "works",
+    "fixed",
+    "no luck",
+    "same",
+];
+
+/// Whether `reply` says the user would rather not do the fix on screen ("do i have to remove
+/// ALL? i dont want to get logged out", "id rather not turn off the firewall"), and says no
+/// result of it.
+pub fn would_rather_not(reply: &str) -> bool {
+    let words = lowercase_words(&reply.replace(['\'', '’'], ""));
+    let padded = format!(" {} ", words.join(" "));
+    let says = |p: &&str| padded.contains(&format!(" {p} "));
+    RATHER_NOT.iter().any(says) && !A_RESULT.iter().any(says)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wish_not_to_do_the_fix_is_no_result_of_it() {
+        for reply in [
+            "do i have to remove ALL? i dont want to get logged out",
+            "i dont want to lose my saved passwords",
+            "id rather not turn off the firewall",
+            "i'm not comfortable doing that on a work pc",
+        ] {
+            assert!(would_rather_not(reply), "{reply}");
+        }
+        for reply in [
+            "i dont want to wait anymore, still broken",
+            "did it, didnt work, i dont want to do this all day",
+            "cleared them, works now",
+            "i want to keep going",
+        ] {
+            assert!(!would_rather_not(reply), "{reply}");
+        }
+    }
 
     #[test]
     fn a_fix_for_something_the_user_does_not_have_or_do_is_not_theirs() {

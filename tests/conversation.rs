@@ -1121,6 +1121,44 @@ fn a_cause_fixed_at_a_test_is_asked_about_as_its_fix() {
     }
 }
 
+/// "is it down for everyone?" at "Is it one of these?" with the outage article listed: the
+/// live check, with the list kept (its words had picked "... Is Down for Everyone" by title).
+#[test]
+fn a_status_question_at_the_list_runs_the_check_and_keeps_the_list() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let candidates: Vec<String> = vec![
+        "service-outage".into(),
+        "service-unavailable-503".into(),
+        "slow-performance".into(),
+    ];
+    chat.session.stage = Stage::ChoosingArticle {
+        candidates: candidates.clone(),
+    };
+    for asked in ["is it down for everyone?", "check if its down"] {
+        let out = chat.say(asked);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Check { .. })),
+            "{asked}: {}",
+            all_text(&out)
+        );
+        let stage = Stage::ChoosingArticle {
+            candidates: candidates.clone(),
+        };
+        assert_eq!(chat.session.stage, stage, "{asked}");
+    }
+    // Its words as a pick still pick it.
+    let out = chat.say("the outage one");
+    assert_eq!(
+        chat.session.article(),
+        Some("service-outage"),
+        "{}",
+        all_text(&out)
+    );
+}
+
 /// One candidate is asked about by name ("Is this it?"), not listed as "one of these".
 #[test]
 fn low_confidence_with_one_candidate_asks_about_it_by_name() {

@@ -273,8 +273,16 @@ pub(super) fn describe(
         return;
     }
     // "yeah the blank page one", "the login one", "the outage": the one listed article whose
-    // title has the words.
-    if let Stage::ChoosingArticle { candidates } = &session.stage {
+    // title has the words. ("is it down for everyone?" and "check if its down" ask for the
+    // check, whatever title has "Down for Everyone"; "the outage one" picks.)
+    let asks_for_the_check = {
+        let said = understand::classify(text);
+        said.intent == Some(Intent::Check)
+            && (said.question || text.to_lowercase().contains("check"))
+    };
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && !asks_for_the_check
+    {
         let titles: Vec<&str> = candidates
             .iter()
             .filter_map(|id| kb.get(id))

@@ -507,6 +507,18 @@ fn model_status_of_a_directory_that_does_not_exist_is_a_missing_model() {
     assert_eq!(v["ready"], false, "{v}");
     assert_eq!(v["dir"], gone.to_str().unwrap(), "{v}");
 
+    // A file where a directory should be is said to be one (it was "does not exist").
+    let file = data.path().join("a-file");
+    std::fs::write(&file, "not a model").unwrap();
+    let out = run(file.to_str().unwrap(), &["model", "status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", bin::show(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("is a file, not a model directory"),
+        "{}",
+        bin::show(&out)
+    );
+
     let out = run("not a model", &["model", "status"]);
     assert_eq!(out.status.code(), Some(2), "{}", bin::show(&out));
 }

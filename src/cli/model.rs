@@ -222,9 +222,15 @@ async fn status(
                 s.bytes as f64 / 1e6
             )?;
         } else if absent {
+            // ("/etc/passwd": there, but a file.)
+            let what = if std::path::Path::new(&dir).exists() {
+                format!("{dir} is a file, not a model directory")
+            } else {
+                format!("the directory {dir} does not exist")
+            };
             writeln!(
                 out,
-                "Model `{}`: not on this machine (the directory {dir} does not exist).\nSet SEMANTIC_MODEL to a model directory that exists, a Hugging Face repo id, or `off`.",
+                "Model `{}`: not on this machine ({what}).\nSet SEMANTIC_MODEL to a model directory that exists, a Hugging Face repo id, or `off`.",
                 s.model
             )?;
         } else {

@@ -306,24 +306,25 @@ pub fn test_named_done(test: &str) -> String {
 /// The user could not do the fix on screen: noted as such (not as failed), and on to the next.
 pub fn could_not_try(fix: &str) -> String {
     format!(
-        "No problem: I've noted that you couldn't try this one (**{fix}**), so it doesn't count as failed. Let's try the next one."
+        "No problem: I've noted that you couldn't try this one (**{fix}**), so it doesn't count as failed."
     )
 }
 
 /// "i dont use the app": the fix on screen is not for the user; passed over untried.
 pub fn not_for_you(fix: &str) -> String {
-    format!(
-        "Got it, **{fix}** doesn't apply to you, so I'll skip it (it doesn't count as tried). Let's try the next one."
-    )
+    format!("Got it, **{fix}** doesn't apply to you, so I'll skip it (it doesn't count as tried).")
 }
 
 /// "i dont want to get logged out": the user would rather not do the fix on screen.
 pub fn rather_not(fix: &str) -> String {
     format!(
         "No problem, we'll leave **{fix}** aside (noted as not tried; say \"go back\" if you \
-         change your mind). Let's try the next one."
+         change your mind)."
     )
 }
+
+/// After a fix passed over, when another follows.
+pub const ON_TO_THE_NEXT: &str = "Let's try the next one.";
 
 /// "skip", "next one": the fix on screen is passed over untried.
 pub fn skipped_at_your_word(fix: &str) -> String {
@@ -1005,6 +1006,14 @@ pub fn every_fix_needs_a_browser(title: &str) -> String {
         "Every fix I have for **{title}** has steps for particular browsers, so I couldn't show \
          you any without knowing yours. Pick it below when you know it (or say it: \"it's \
          chrome\")."
+    )
+}
+
+/// [`every_fix_needs_a_browser`] for a user who said "safari", not which.
+pub fn every_fix_needs_which_safari(title: &str) -> String {
+    format!(
+        "Every fix I have for **{title}** has steps that differ between Safari on a Mac and on \
+         an iPhone or iPad, so I couldn't show you any without knowing which. Pick it below."
     )
 }
 

@@ -3583,6 +3583,68 @@ fn every_fix_skipped_for_want_of_a_browser_offers_the_browsers_not_the_last_fix(
     assert_eq!(chat.session.current_step().map(|s| s.solution), Some(0));
 }
 
+/// Found by a reviewer (thirtieth session): a user who said "safari" and then could not say
+/// which was offered every browser at "Out of fixes", Internet Explorer included (its step
+/// was skipped as "not for Safari").
+#[test]
+fn out_of_fixes_after_safari_offers_only_the_safaris() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    for said in [
+        "I get QuickBooks error 502 bad gateway",
+        "safari",
+        "didnt work",
+        "didnt work",
+        "idk",
+        "idk",
+    ] {
+        chat.say(said);
+    }
+    let out = chat.say("didnt work");
+    let last = out.replies.last().unwrap();
+    let browsers: Vec<&Action> = last
+        .choices
+        .iter()
+        .map(|c| &c.action)
+        .filter(|a| matches!(a, Action::Browser(_)))
+        .collect();
+    assert_eq!(
+        browsers,
+        [
+            &Action::Browser(Some(Browser::SafariMac)),
+            &Action::Browser(Some(Browser::SafariIos))
+        ],
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// Found by a reviewer (thirtieth session): "doesn't apply" on the last fix said "Let's try
+/// the next one" before "Out of fixes", which then told the user to "go back" to it.
+#[test]
+fn a_last_fix_that_does_not_apply_ends_the_fixes_without_a_next_one_or_go_back() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("I get QuickBooks error 502 bad gateway");
+    chat.say("chrome");
+    for _ in 0..4 {
+        chat.say("didnt work");
+    }
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Clear the QuickBooks app cache")
+    );
+    let out = chat.say("i dont use the app, just the website");
+    let text = all_text(&out);
+    assert!(has(&out, "doesn't apply to you"), "{text}");
+    assert!(!text.contains("next one"), "{text}");
+    assert!(!text.contains("go back"), "{text}");
+    assert!(
+        has(&out, "Out of fixes") || text.contains("last fix"),
+        "{text}"
+    );
+}
+
 #[test]
 fn an_error_that_still_shows_marks_the_open_fix_failed_and_no_fix_is_shown_twice() {
     let kb = shipped_kb();
@@ -9618,7 +9680,12 @@ fn replies_that_do_not_fail_the_fix_on_screen() {
         let got = outcome_of(&chat, title);
         if !matches!(
             got,
-            None | Some(Outcome::SkippedByUser | Outcome::CouldNotTry | Outcome::NoAnswer)
+            None | Some(
+                Outcome::SkippedByUser
+                    | Outcome::CouldNotTry
+                    | Outcome::NotForThem
+                    | Outcome::NoAnswer
+            )
         ) {
             wrong.push(format!("{said:?} at {title}: {got:?}: {}", all_text(&out)));
         }
@@ -9638,7 +9705,7 @@ fn a_fix_about_another_thing_is_passed_over_and_the_article_stays() {
     assert_eq!(open_title(&chat).as_deref(), Some(title));
     let out = chat.say("this isnt about banking, its payroll");
     assert!(!has(&out, "Something else, then"), "{}", all_text(&out));
-    assert_eq!(outcome_of(&chat, title), Some(Outcome::SkippedByUser));
+    assert_eq!(outcome_of(&chat, title), Some(Outcome::NotForThem));
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
     assert!(
         open_title(&chat).is_some_and(|t| t != title),
@@ -9680,6 +9747,50 @@ fn goodbyes_and_greetings_are_answered_in_kind() {
     assert!(!has(&out, "didn't catch"), "{}", all_text(&out));
     assert_eq!(open_title(&chat).as_deref(), Some("Reload the page fully"));
     assert_eq!(outcome_of(&chat, "Reload the page fully"), None);
+}
+
+/// Found by a reviewer (thirtieth session): any small talk at a fix was "Hi, I'm still here",
+/// so "all good" no longer said the fix worked and "bye" was greeted; "all good thanks, bye"
+/// at a fix was a goodbye (the fix left open) since "all good, bye" became one.
+#[test]
+fn at_a_fix_all_good_says_it_worked_and_bye_is_no_greeting() {
+    let kb = shipped_kb();
+    let at_a_fix = || {
+        let mut chat = Chat::new(&kb);
+        chat.event(Event::Open {
+            article: "page-not-loading".into(),
+            browser: Some(Browser::Chrome),
+        });
+        chat
+    };
+    let fix = "Reload the page fully";
+    let mut chat = at_a_fix();
+    let out = chat.say("all good");
+    assert_eq!(
+        outcome_of(&chat, fix),
+        Some(Outcome::Fixed),
+        "{}",
+        all_text(&out)
+    );
+    for said in [
+        "all good thanks, bye",
+        "great, thanks bye",
+        "all good now, see you tomorrow",
+    ] {
+        let mut chat = at_a_fix();
+        let out = chat.say(said);
+        assert!(has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+    }
+    for said in ["bye", "cya", "goodbye", "good"] {
+        let mut chat = at_a_fix();
+        let out = chat.say(said);
+        assert!(!has(&out, "still here"), "{said}: {}", all_text(&out));
+        assert_eq!(outcome_of(&chat, fix), None, "{said}");
+    }
+    let out = at_a_fix().say("bye");
+    assert!(has(&out, "Bye for now"), "{}", all_text(&out));
+    let out = at_a_fix().say("u there?");
+    assert!(has(&out, "still here"), "{}", all_text(&out));
 }
 
 /// Found by a helper reading the README (twenty-ninth session): "safari" at the browser question

@@ -587,7 +587,7 @@ pub(super) fn describe(
     if ranking.named().is_none()
         && named_browser.is_none()
         && !asks_past_the_list
-        && !understand::only_a_goodbye(text)
+        && !understand::only_a_goodbye_all_well(text)
         && let Some(talk) = understand::small_talk(text)
     {
         match talk {
@@ -610,7 +610,7 @@ pub(super) fn describe(
     if ranking.named().is_none()
         && named_browser.is_none()
         && !asks_past_the_list
-        && understand::only_a_goodbye(text)
+        && understand::only_a_goodbye_all_well(text)
     {
         let bye = if understand::says_thanks(text) {
             format!("{} {}", words::WELCOME, words::BYE)

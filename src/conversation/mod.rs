@@ -242,7 +242,18 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         Event::Resume => resume(kb, session, asked, now, &mut out),
     }
     offer_steps_for_the_browser(kb, session, &mut out);
+    note_told_safari(session);
     out
+}
+
+/// Keeps [`Session::told_safari`]: set while "safari, not which" is open or a Safari is the
+/// browser, cleared by another browser; not knowing which ("idk") leaves it.
+fn note_told_safari(session: &mut Session) {
+    if session.safari_unsure {
+        session.told_safari = true;
+    } else if let Some(b) = session.browser {
+        session.told_safari = matches!(b, Browser::SafariMac | Browser::SafariIos);
+    }
 }
 
 /// A ranking as the session keeps it: each article's id, title and score.

@@ -94,15 +94,25 @@ fn waiting_for_a_browser(session: &Session, article: &Article) -> Vec<usize> {
         })
         .map(|a| a.solution)
         .filter(|&i| {
-            article
-                .solutions
-                .get(i)
-                .is_some_and(|s| !super::wording::has_steps(&s.general) && !s.variants.is_empty())
+            article.solutions.get(i).is_some_and(|s| {
+                !super::wording::has_steps(&s.general)
+                    && !s.variants.is_empty()
+                    // ("safari", not which: a step for other browsers only is not waiting.)
+                    && (!said_safari(session)
+                        || s.browsers()
+                            .iter()
+                            .any(|b| matches!(b, Browser::SafariMac | Browser::SafariIos)))
+            })
         })
         .collect();
     waiting.sort_unstable();
     waiting.dedup();
     waiting
+}
+
+/// Whether the user said Safari, on a Mac or an iPhone they could not say.
+fn said_safari(session: &Session) -> bool {
+    session.safari_unsure || session.told_safari
 }
 
 /// Whether the user saw any step of `article` in this walk (not merely skipped over it).
@@ -118,7 +128,9 @@ pub(super) fn out_of_solutions(session: &Session, article: &Article) -> Reply {
     // Every fix needs a browser the user could not name: "That was the last fix I have" would
     // be untrue (none was shown); what is missing is said, with the browsers to pick from.
     let none_shown = !waiting.is_empty() && !any_step_shown(session, article);
-    let ending = if none_shown {
+    let ending = if none_shown && said_safari(session) {
+        words::every_fix_needs_which_safari(&article.title)
+    } else if none_shown {
         words::every_fix_needs_a_browser(&article.title)
     } else {
         words::last_fix(&article.title)
@@ -145,7 +157,12 @@ fn with_browser_choices(session: &Session, article: &Article, mut reply: Reply) 
     if waiting.is_empty() {
         return reply;
     }
-    let mut browsers: Vec<Browser> = super::which_browser::browsers_offered(session, article)
+    let offered = if said_safari(session) {
+        vec![Browser::SafariMac, Browser::SafariIos]
+    } else {
+        super::which_browser::browsers_offered(session, article)
+    };
+    let mut browsers: Vec<Browser> = offered
         .into_iter()
         .filter(|b| {
             waiting

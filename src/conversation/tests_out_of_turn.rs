@@ -35,7 +35,7 @@ pub(super) fn earlier_test_answered(
             super::walk::is_solution(a, article, j)
                 && matches!(
                     a.outcome,
-                    Some(Outcome::CouldNotTry | Outcome::SkippedByUser)
+                    Some(Outcome::CouldNotTry | Outcome::SkippedByUser | Outcome::NotForThem)
                 )
         })
     };

@@ -84,9 +84,7 @@ pub(super) fn answer(
         return;
     }
     // "hello" mid-walk: greeted back, and the question stays.
-    if understand::small_talk(text) == Some(understand::SmallTalk::Greeting)
-        && understood.intent != Some(Intent::Human)
-    {
+    if understand::only_greets(text) && understood.intent != Some(Intent::Human) {
         open_question(session, article, words::STILL_HERE, now, out);
         return;
     }
@@ -99,6 +97,9 @@ pub(super) fn answer(
             words::WELCOME
         } else if understand::only_thanks(text) {
             words::THANKS_WHEN_TRIED
+        } else if understand::only_a_goodbye(text) {
+            // "bye", "cya": the question stays for when they are back.
+            words::BYE_FOR_NOW
         } else {
             words::TAKE_YOUR_TIME
         };

@@ -7,7 +7,7 @@ use super::typed::open_question;
 use super::walk::next_solution;
 use crate::knowledge::Article;
 use crate::reply::Reply;
-use crate::session::{Outcome, Session};
+use crate::session::{Outcome, Session, Stage};
 use crate::understand::WalkMove;
 use crate::words;
 
@@ -132,6 +132,7 @@ fn what_you_said(outcome: Option<Outcome>) -> &'static str {
         Some(Outcome::NotFixed) => "it didn't fix it",
         Some(Outcome::SkippedByUser) => "you skipped it",
         Some(Outcome::CouldNotTry) => "you couldn't try it",
+        Some(Outcome::NotForThem) => "it doesn't apply to you",
         Some(Outcome::WorksThere) => "it works there",
         Some(Outcome::FailsThere) => "it fails there too",
         Some(Outcome::Skipped | Outcome::RuledOutByTest | Outcome::NoAnswer) | None => {
@@ -162,7 +163,7 @@ pub(super) fn not_for_the_user(
     pass_over(
         session,
         article,
-        (Outcome::SkippedByUser, words::not_for_you),
+        (Outcome::NotForThem, words::not_for_you),
         now,
         out,
     );
@@ -189,12 +190,21 @@ fn pass_over(
     now: u64,
     out: &mut Output,
 ) {
-    if let Some(p) = session.pending_attempt() {
-        p.outcome = Some(outcome);
-        p.at = now;
-        let fix = p.title.clone();
-        out.replies
-            .push(Reply::new(told(&fix)).article(&article.id));
-    }
+    let Some(p) = session.pending_attempt() else {
+        next_solution(session, article, now, out);
+        return;
+    };
+    p.outcome = Some(outcome);
+    p.at = now;
+    let fix = p.title.clone();
+    let at = out.replies.len();
+    out.replies
+        .push(Reply::new(told(&fix)).article(&article.id));
     next_solution(session, article, now, out);
+    // "Let's try the next one" only when there is one (not before "Out of fixes").
+    if !matches!(session.stage, Stage::OutOfSolutions { .. })
+        && let Some(reply) = out.replies.get_mut(at)
+    {
+        reply.text = format!("{} {}", reply.text, words::ON_TO_THE_NEXT);
+    }
 }

@@ -129,6 +129,7 @@ fn informative(o: Option<Outcome>) -> u8 {
             Outcome::Fixed
             | Outcome::NotFixed
             | Outcome::CouldNotTry
+            | Outcome::NotForThem
             | Outcome::WorksThere
             | Outcome::FailsThere,
         ) => 3,
@@ -363,6 +364,7 @@ impl Summary {
             Some(Outcome::Skipped) => "skipped (no steps for this browser or device)",
             Some(Outcome::RuledOutByTest) => "skipped: a test ruled it out",
             Some(Outcome::CouldNotTry) => "could not try it",
+            Some(Outcome::NotForThem) => "not for them (they said it does not apply)",
             Some(Outcome::SkippedByUser) => "skipped by the user (not tried)",
             Some(Outcome::WorksThere) => "works there (a test, not a fix)",
             Some(Outcome::FailsThere) => "fails there too (a test)",

@@ -87,6 +87,9 @@ pub enum Outcome {
     /// The user could not do it ("no admin rights", "there is no update button"): neither
     /// fixed nor failed, and not shown again.
     CouldNotTry,
+    /// The user said the fix is not for them ("i dont use the app", "im not importing
+    /// anything"): never tried, neither fixed nor failed, and not shown again.
+    NotForThem,
     /// A test (`## Test:`, "try a private window") the problem did not show in: it tells
     /// where the trouble is, and fixes nothing. Done with, not shown again.
     WorksThere,
@@ -107,6 +110,7 @@ impl Outcome {
             Outcome::Fixed
                 | Outcome::NotFixed
                 | Outcome::CouldNotTry
+                | Outcome::NotForThem
                 | Outcome::WorksThere
                 | Outcome::FailsThere
                 | Outcome::SkippedByUser
@@ -120,6 +124,7 @@ impl Outcome {
             self,
             Outcome::NotFixed
                 | Outcome::CouldNotTry
+                | Outcome::NotForThem
                 | Outcome::WorksThere
                 | Outcome::FailsThere
                 | Outcome::RuledOutByTest
@@ -247,6 +252,9 @@ pub struct Session {
     /// The user said "Safari" without saying Mac or iPhone/iPad: asked once, when a fix's steps
     /// differ per browser.
     pub safari_unsure: bool,
+    /// The user said "Safari" (bare or which) and named no other browser since: steps for other
+    /// browsers only are none of theirs, even after "idk" to "a Mac or an iPhone?".
+    pub told_safari: bool,
     /// The device the user last said they are on ("on my android"), if any.
     pub device: Option<crate::device::Device>,
     /// [`Session::device`] as the event being handled found it, before its words named another
@@ -356,6 +364,7 @@ impl Session {
             browser: None,
             other_browser: false,
             safari_unsure: false,
+            told_safari: false,
             device: None,
             device_before: None,
             next_solution: 0,
@@ -428,6 +437,7 @@ impl Session {
         fresh.browser = self.browser;
         fresh.other_browser = self.other_browser;
         fresh.safari_unsure = self.safari_unsure;
+        fresh.told_safari = self.told_safari;
         fresh.device = self.device;
         fresh.device_before = self.device_before;
         fresh.earlier = earlier;

@@ -42,6 +42,9 @@ pub(super) struct StoredSession {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     safari_unsure: bool,
     /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    told_safari: bool,
+    /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     device: Option<crate::device::Device>,
     next_solution: usize,
@@ -97,6 +100,7 @@ impl From<Session> for StoredSession {
             browser: s.browser,
             other_browser: s.other_browser,
             safari_unsure: s.safari_unsure,
+            told_safari: s.told_safari,
             device: s.device,
             next_solution: s.next_solution,
             attempts: s.attempts,
@@ -141,6 +145,7 @@ impl From<StoredSession> for Session {
             browser: s.browser,
             other_browser: s.other_browser,
             safari_unsure: s.safari_unsure,
+            told_safari: s.told_safari,
             device: s.device,
             device_before: s.device,
             next_solution: s.next_solution,

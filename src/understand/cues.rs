@@ -1765,13 +1765,17 @@ const GOODBYES: &[&str] = &[
     "speak to you tomorrow",
     "see you tomorrow",
 ];
-/// Words a goodbye may come with ("ok ttyl", "later then", "all good, bye").
+/// Words a goodbye may come with ("ok ttyl", "later then").
 const GOODBYE_FILLER: &[&str] = &[
     "bye", "byee", "goodbye", "cya", "ttyl", "see", "ya", "you", "u", "gotta", "got", "have", "to",
     "go", "talk", "speak", "with", "later", "soon", "for", "now", "then", "must", "i", "need",
     "ok", "okay", "k", "alright", "well", "anyway", "anyways", "thanks", "thank", "thx", "ty",
-    "cheers", "mate", "buddy", "dude", "tomorrow", "tmrw", "all", "good", "great", HAPPY,
+    "cheers", "mate", "buddy", "dude", "tomorrow", "tmrw", HAPPY,
 ];
+
+/// Words that say all is well, which a goodbye may also come with where no fix is open ("all
+/// good, bye"); at a fix they say it worked ("all good thanks, bye").
+const ALL_WELL: &[&str] = &["all", "good", "great"];
 
 /// Whether a short message only says goodbye ("bye", "gotta go, ttyl"): no answer, no news.
 pub fn only_a_goodbye(text: &Normalised) -> bool {
@@ -1779,6 +1783,49 @@ pub fn only_a_goodbye(text: &Normalised) -> bool {
         && text.any(GOODBYES)
         && !text.is_question()
         && only_words_of(text, GOODBYE_FILLER)
+}
+
+/// [`only_a_goodbye`], or one that also says all is well ("all good, bye"): a goodbye where no
+/// fix is open to be answered by it.
+pub fn only_a_goodbye_all_well(text: &Normalised) -> bool {
+    only_a_goodbye(text)
+        || (text.word_count() <= 8
+            && text.any(GOODBYES)
+            && !text.is_question()
+            && only_words_of(&text.without(ALL_WELL), GOODBYE_FILLER))
+}
+
+/// Words that greet ("hi", "hello again", "u there?"), as small talk that only thanks or asks
+/// for help does not.
+const GREETS: &[&str] = &[
+    "hi",
+    "hii",
+    "hello",
+    "helo",
+    "hey",
+    "heya",
+    "hiya",
+    "yo",
+    "howdy",
+    "greetings",
+    "sup",
+    "morning",
+    "afternoon",
+    "evening",
+    "hola",
+    "bonjour",
+    "hallo",
+    "ciao",
+    "u there",
+    "you there",
+    "still there",
+    "anyone there",
+    "anybody there",
+];
+
+/// Whether the message greets, in words of greeting (not "all good", not "bye").
+pub fn greets(text: &Normalised) -> bool {
+    text.any(GREETS) && !only_a_goodbye(text)
 }
 
 /// Whether a short message only says the answer is coming ("brb", "ok give me a minute").
@@ -2363,10 +2410,48 @@ pub fn fixed(text: &Normalised) -> bool {
         || (text.any(FIXED_WEAK) && (text.word_count() <= 4 || only_fix_words_or_cheers(text)))
 }
 
+/// Signed out after all ("still logged in for like 2 min then kicked out"): beside
+/// [`STAYS_SIGNED_IN`], the login trouble back.
+const SIGNED_OUT_AFTER_ALL: &[&str] = &[
+    "kicked out",
+    "kicked me out",
+    "kicks me out",
+    "kicking me out",
+    "logs me out",
+    "logged me out",
+    "logging me out",
+    "logged out",
+    "signs me out",
+    "signed me out",
+    "signing me out",
+    "signed out",
+    "back to the sign in",
+    "back to sign in",
+    "back to the login",
+    "back to login",
+    "sign in page",
+    "login page",
+    "loop",
+    "loops",
+    "looping",
+];
+
+/// [`STAYS_SIGNED_IN`] left out of `text` (its "still" is no failure), unless the sign-in did
+/// not last after all ("still logged in for 2 min then kicked out": then it stays, and its
+/// "still" with it).
+fn without_staying_signed_in(text: &Normalised) -> Normalised {
+    let rest = text.without(STAYS_SIGNED_IN);
+    if text.any(STAYS_SIGNED_IN) && rest.any(SIGNED_OUT_AFTER_ALL) {
+        text.clone()
+    } else {
+        rest
+    }
+}
+
 /// Says it is still broken: a strong cue, or a negated fix word ("didnt work").
 pub fn strong_not_fixed(text: &Normalised) -> bool {
     // ("still logged in": the "still" of staying signed in, no failure.)
-    let rest = about_the_fix(text).without(STAYS_SIGNED_IN);
+    let rest = without_staying_signed_in(&about_the_fix(text));
     rest.any(NOT_FIXED_STRONG)
         || rest.starts("no")
         || rest
@@ -2428,7 +2513,7 @@ pub fn tried_many_times(text: &Normalised) -> bool {
 /// without a bare opening "no" or a negation that ends the reply, which may be about anything
 /// ("no i'm not on an iphone").
 pub fn says_still_broken(text: &Normalised) -> bool {
-    let rest = about_the_fix(text).without(STAYS_SIGNED_IN);
+    let rest = without_staying_signed_in(&about_the_fix(text));
     rest.any(NOT_FIXED_STRONG)
         || rest
             .negation_marked(NEGATORS, 4)
@@ -2741,7 +2826,11 @@ pub fn could_not_do_it(text: &Normalised) -> bool {
         "wont even let me in",
     ];
     ((text.any(CANT_DO) || no_such_control(text)) && !strong_not_fixed(&text.without(CANT_DO)))
-        || (text.any(HOW_COULD_I) && text.any(NOT_EVEN_IN))
+        // ("reloaded it, still blank. how am i supposed to work when it wont even load": the
+        // step was done, and failed.)
+        || (text.any(HOW_COULD_I)
+            && text.any(NOT_EVEN_IN)
+            && !strong_not_fixed(&text.without(NOT_EVEN_IN).without(HOW_COULD_I)))
 }
 
 /// Says the user has not tried the step yet, with no word of a result.
@@ -3111,8 +3200,30 @@ pub fn human(text: &Normalised) -> bool {
             .without(PLEAS)
             .words()
             .all(|w| w == BREAK || BESIDE_A_PLEA.contains(&w));
-    let who_alone =
-        rest.any(WHO_ALONE) && only_words_of(&rest.without(WHO_ALONE), HUMAN_REQUEST_WORDS);
+    // "je veux pas parler avec une personne", "ich möchte nicht mit einem Menschen sprechen":
+    // a refusal (the negations are there for "je ne comprends pas", "ich verstehe nicht").
+    const NOT_UNDERSTOOD: &[&str] = &[
+        "comprends pas",
+        "verstehe nicht",
+        "no entiendo",
+        "nao entendo",
+        "não entendo",
+    ];
+    const REFUSES: &[&str] = &[
+        "pas",
+        "nicht",
+        "kein",
+        "keinen",
+        "keine",
+        "no quiero",
+        "no necesito",
+        "nao",
+        "não",
+    ];
+    let refuses = rest.without(NOT_UNDERSTOOD).any(REFUSES);
+    let who_alone = rest.any(WHO_ALONE)
+        && only_words_of(&rest.without(WHO_ALONE), HUMAN_REQUEST_WORDS)
+        && !refuses;
     (rest.any(HUMAN) || opens_with_a_request(&rest) || pleads || who_alone)
         && !text.any(DECLINED)
         && !awaits_someone_else
@@ -3670,6 +3781,7 @@ const HUMAN_REQUEST_WORDS: &[&str] = &[
     "avec",
     "une",
     "comprends",
+    "ne",
     "pas",
     "quero",
     "preciso",

@@ -1416,6 +1416,18 @@ pub fn only_a_goodbye(message: &str) -> bool {
     cues::only_a_goodbye(&Normalised::new(message))
 }
 
+/// [`only_a_goodbye`], or one that says all is well too ("all good, bye"): for where no fix is
+/// open (at a fix, "all good" says it worked).
+pub fn only_a_goodbye_all_well(message: &str) -> bool {
+    cues::only_a_goodbye_all_well(&Normalised::new(message))
+}
+
+/// Whether the message only greets ("hello", "hi again", "u there?"): small talk in words of
+/// greeting (not "all good", not "bye", not "thanks").
+pub fn only_greets(message: &str) -> bool {
+    small_talk(message) == Some(SmallTalk::Greeting) && cues::greets(&Normalised::new(message))
+}
+
 /// Whether a short reply only says the answer is coming ("brb", "hold on", "ok let me try"):
 /// the question stays open, no note for staff.
 pub fn only_a_pause(message: &str) -> bool {
@@ -3313,10 +3325,15 @@ mod tests {
         for failed in [
             "i have admin rights and it still doesnt work",
             "our it department tried it but it still fails",
+            // Found by a reviewer (thirtieth session).
+            "reloaded it, still blank. how am i supposed to work when it wont even load",
         ] {
             assert!(!could_not_do_it(failed), "{failed}");
         }
         assert!(could_not_do_it("i scrolled down and there is no pencil"));
+        assert!(could_not_do_it(
+            "how am i supposed to click banking when quickbooks wont even open lol"
+        ));
         assert!(not_tried("not yet") && !not_fixed_beside_not_tried("not yet"));
         assert!(not_fixed_beside_not_tried("not yet, still broken"));
         // Found by a helper playing a user on an iPhone (twenty-fourth session): "no i didnt
@@ -4433,10 +4450,16 @@ mod tests {
             "Please raise a ticket",
             "humano por favor",
             "i dont want to talk to a bot",
+            "no entiendo, puedo hablar con una persona?",
+            "je ne comprends pas, je veux parler avec une personne",
+            "ich verstehe nicht, ich möchte mit einem Menschen sprechen",
         ] {
             assert_eq!(intent(said), Some(Intent::Human), "{said}");
         }
         for said in [
+            // Refusals (found by a reviewer, thirtieth session).
+            "je veux pas parler avec une personne",
+            "ich möchte nicht mit einem menschen sprechen",
             "the person who did payroll left",
             "i called customer service and they said clear cache",
             "my support team says its the firewall",
@@ -4518,6 +4541,10 @@ mod tests {
             "still not logged in",
             "it never stays logged in",
             "not staying logged in",
+            // Signed in for a while only (found by a reviewer, thirtieth session).
+            "still logged in for like 2 min then kicked out",
+            "i was still logged in for a minute, then back to the sign in page",
+            "still logged in on my phone but the laptop keeps kicking me out",
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }

@@ -36,6 +36,11 @@ const PLAIN: &[&str] = &[
 pub fn does_not_apply(reply: &str, title: &str) -> bool {
     let words = lowercase_words(&reply.replace(['\'', '’'], ""));
     let padded = format!(" {} ", words.join(" "));
+    // ("did that, im not signing in at all now, it loops back": how it went, not whether it
+    // applies.)
+    if says_a_result(reply, &padded) {
+        return false;
+    }
     if DOES_NOT_APPLY
         .iter()
         .any(|p| padded.contains(&format!(" {p} ")))
@@ -109,8 +114,9 @@ const RATHER_NOT: &[&str] = &[
     "i wont do that",
 ];
 
-/// Words of a result beside the wish ("i dont want to wait anymore, still broken"): then it is
-/// read as the result.
+/// Words of a result, or of the fix done, beside the wish or the "not for me" ("i dont want to
+/// wait anymore, still broken", "did it, didnt help. i dont want to keep doing this"): then it
+/// is read as the result.
 const A_RESULT: &[&str] = &[
     "still",
     "again",
@@ -123,7 +129,30 @@ const A_RESULT: &[&str] = &[
     "fixed",
     "no luck",
     "same",
+    "didnt help",
+    "did not help",
+    "doesnt help",
+    "no change",
+    "nothing changed",
+    "no difference",
+    "did it",
+    "did that",
+    "done that",
+    "done it",
+    "tried it",
+    "tried that",
+    "kicks me out",
+    "kicked out",
+    "logs me out",
+    "loops",
 ];
+
+/// Whether `reply` (with `padded`, its words joined and spaced at both ends) tells how the fix
+/// went, or that it was done.
+fn says_a_result(reply: &str, padded: &str) -> bool {
+    A_RESULT.iter().any(|p| padded.contains(&format!(" {p} ")))
+        || super::cues::says_still_broken(&super::text::Normalised::new(reply))
+}
 
 /// Whether `reply` says the user would rather not do the fix on screen ("do i have to remove
 /// ALL? i dont want to get logged out", "id rather not turn off the firewall"), and says no
@@ -132,7 +161,7 @@ pub fn would_rather_not(reply: &str) -> bool {
     let words = lowercase_words(&reply.replace(['\'', '’'], ""));
     let padded = format!(" {} ", words.join(" "));
     let says = |p: &&str| padded.contains(&format!(" {p} "));
-    RATHER_NOT.iter().any(says) && !A_RESULT.iter().any(says)
+    RATHER_NOT.iter().any(says) && !says_a_result(reply, &padded)
 }
 
 #[cfg(test)]
@@ -154,6 +183,10 @@ mod tests {
             "did it, didnt work, i dont want to do this all day",
             "cleared them, works now",
             "i want to keep going",
+            "did it, didnt help. i dont want to keep doing this",
+            "did it, no change, i dont want to wait around",
+            "it kicks me out every 5 min, i dont want to keep signing in",
+            "did it, didnt help. i dont want to mess with my bank",
         ] {
             assert!(!would_rather_not(reply), "{reply}");
         }
@@ -218,6 +251,27 @@ mod tests {
             (
                 "i used the app and it still fails",
                 "Clear the QuickBooks app cache",
+            ),
+            // A result beside it (found by a reviewer, thirtieth session).
+            (
+                "i updated, i dont have any new transactions, still 502",
+                "Manually update bank transactions",
+            ),
+            (
+                "turned it off, i dont have the firewall on now, still 502",
+                "Temporarily turn off the firewall",
+            ),
+            (
+                "thats not about banking, still broken",
+                "Manually update bank transactions",
+            ),
+            (
+                "did that, im not signing in at all now, it loops back",
+                "Clear Intuit cookies and sign in again",
+            ),
+            (
+                "cleared them but i never sign in successfully, same loop",
+                "Clear Intuit cookies and sign in again",
             ),
         ] {
             assert!(!does_not_apply(reply, title), "{reply} / {title}");

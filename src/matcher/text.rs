@@ -391,11 +391,14 @@ fn push_word(buf: &mut String, spans: &mut Vec<Range<usize>>, word: Range<usize>
 /// Borrowed unchanged when nothing is denied.
 pub fn without_denied_codes(text: &str) -> std::borrow::Cow<'_, str> {
     // ("without getting error 503" and "never got a 504 before today" have the code.)
-    const NEGATIONS: &[&str] = &["not", "isnt", "no", "wasnt", "arent", "aint", "nor"];
-    // Words that may stand between the negation and the code ("not getting a 502").
+    const NEGATIONS: &[&str] = &[
+        "not", "isnt", "no", "wasnt", "arent", "aint", "nor", "dont", "doesnt", "didnt", "havent",
+    ];
+    // Words that may stand between the negation and the code ("not getting a 502", "i dont
+    // have any 502 error").
     const BETWEEN: &[&str] = &[
         "a", "an", "the", "any", "error", "code", "http", "getting", "seeing", "showing", "got",
-        "get",
+        "get", "have", "see", "show", "say",
     ];
     let key = |word: &str| -> String {
         word.trim_matches(|c: char| !c.is_alphanumeric())
@@ -970,6 +973,11 @@ mod tests {
                 "i'm not getting error 500 anymore",
                 "i'm not getting error  anymore",
             ),
+            (
+                "i dont have any 502 error, the bank feed just isnt showing new transactions",
+                "i dont have any  error, the bank feed just isnt showing new transactions",
+            ),
+            ("it doesnt say 503 anymore", "it doesnt say  anymore"),
         ] {
             assert_eq!(without_denied_codes(said), left, "{said}");
         }
@@ -981,6 +989,8 @@ mod tests {
             "error 6000, not loading",
             "i can't open anything without getting error 503",
             "never got a 504 before today, now every page",
+            "i dont know why but 502 again",
+            "didnt work, 502",
         ] {
             assert_eq!(without_denied_codes(kept), kept, "{kept}");
         }

@@ -1017,6 +1017,19 @@ pub fn every_fix_needs_which_safari(title: &str) -> String {
     )
 }
 
+/// The end of the fixes shown, with `waiting` more skipped for want of the browser.
+pub fn last_fix_without_a_browser(title: &str, waiting: usize) -> String {
+    let (n, have) = if waiting == 1 {
+        ("one more".to_string(), "has")
+    } else {
+        (format!("{waiting} more"), "have")
+    };
+    format!(
+        "That was the last fix I can show you for **{title}** without knowing your browser: \
+         {n} {have} steps for particular browsers. Pick yours below to see them."
+    )
+}
+
 pub fn last_fix(title: &str) -> String {
     format!("That was the last fix I have for **{title}**.")
 }

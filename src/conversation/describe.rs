@@ -242,6 +242,8 @@ pub(super) fn describe(
     if matches!(session.stage, Stage::ChoosingArticle { .. })
         && ranking.named().is_none()
         && text.split_whitespace().count() <= 6
+        // ("all good, bye" is a goodbye, below.)
+        && !understand::only_a_goodbye_all_well(text)
         // ("yes" picks the one candidate of "Is this it?".)
         && understand::yes_or_no(text).is_none()
         && let said = understand::classify(text)
@@ -275,10 +277,16 @@ pub(super) fn describe(
     // "yeah the blank page one", "the login one", "the outage": the one listed article whose
     // title has the words. ("is it down for everyone?" and "check if its down" ask for the
     // check, whatever title has "Down for Everyone"; "the outage one" picks.)
+    // ("is it the outage one?", "maybe the down for everyone one?" pick.)
     let asks_for_the_check = {
         let said = understand::classify(text);
+        let lower = text.to_lowercase();
+        let names_one = plain_words::lowercase_words(&lower)
+            .iter()
+            .any(|w| w == "one");
         said.intent == Some(Intent::Check)
-            && (said.question || text.to_lowercase().contains("check"))
+            && (said.question || lower.contains("check"))
+            && !names_one
     };
     if let Stage::ChoosingArticle { candidates } = &session.stage
         && !asks_for_the_check
@@ -437,9 +445,11 @@ pub(super) fn describe(
     }
     // "perfect, works great" after "Glad that worked!": the fix stands (unless the words
     // clearly name another problem).
+    // ("great thanks, bye" is a goodbye, below.)
     if matches!(session.stage, Stage::Fixed { .. })
         && understood.intent == Some(Intent::Fixed)
         && names_no_other
+        && !understand::only_a_goodbye_all_well(text)
     {
         out.replies.push(Reply::new(words::GOOD_TO_HEAR));
         return;

@@ -132,6 +132,8 @@ pub(super) fn out_of_solutions(session: &Session, article: &Article) -> Reply {
         words::every_fix_needs_which_safari(&article.title)
     } else if none_shown {
         words::every_fix_needs_a_browser(&article.title)
+    } else if !waiting.is_empty() {
+        words::last_fix_without_a_browser(&article.title, waiting.len())
     } else {
         words::last_fix(&article.title)
     };
@@ -171,11 +173,13 @@ fn with_browser_choices(session: &Session, article: &Article, mut reply: Reply) 
         })
         .collect();
     browsers.dedup();
+    // After "Talk to a human" (or after all, with no such choice: the others keep their
+    // numbers).
     let at = reply
         .choices
         .iter()
         .position(|c| c.action == Action::Escalate)
-        .map_or(0, |i| i + 1);
+        .map_or(reply.choices.len(), |i| i + 1);
     for (n, b) in browsers.into_iter().enumerate() {
         reply.choices.insert(
             at + n,

@@ -1003,7 +1003,10 @@ fn not_done_or_not_yet(
         }
         // "do i have to remove ALL? i dont want to get logged out" at "Clear the cache and
         // cookies": not done, by choice (it was "did not fix it"); passed over as "skip" is.
-        if !article.solutions[open].test && understand::would_rather_not(text) {
+        if !article.solutions[open].test
+            && !understand::not_tried(text)
+            && understand::would_rather_not(text, &article.solutions[open].title)
+        {
             note_follow_up(session, text);
             super::walk_moves::rather_not(session, article, now, out);
             return true;

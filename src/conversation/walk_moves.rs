@@ -202,8 +202,11 @@ fn pass_over(
         .push(Reply::new(told(&fix)).article(&article.id));
     next_solution(session, article, now, out);
     // "Let's try the next one" only when there is one (not before "Out of fixes").
-    if !matches!(session.stage, Stage::OutOfSolutions { .. })
-        && let Some(reply) = out.replies.get_mut(at)
+    // (Not before "Out of fixes", nor when a test's result leaves the article.)
+    if matches!(
+        session.stage,
+        Stage::AwaitingFeedback { .. } | Stage::ChoosingBrowser { .. }
+    ) && let Some(reply) = out.replies.get_mut(at)
     {
         reply.text = format!("{} {}", reply.text, words::ON_TO_THE_NEXT);
     }

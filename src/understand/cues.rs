@@ -1744,6 +1744,8 @@ pub fn only_thanks(text: &Normalised) -> bool {
 /// Goodbyes ("bye", "ttyl", "gotta go", "talk to you later").
 const GOODBYES: &[&str] = &[
     "bye",
+    "good bye",
+    "good night",
     "cheers",
     "byee",
     "goodbye",
@@ -1782,7 +1784,7 @@ pub fn only_a_goodbye(text: &Normalised) -> bool {
     text.word_count() <= 8
         && text.any(GOODBYES)
         && !text.is_question()
-        && only_words_of(text, GOODBYE_FILLER)
+        && only_words_of(&text.without(&["good bye", "good night"]), GOODBYE_FILLER)
 }
 
 /// [`only_a_goodbye`], or one that also says all is well ("all good, bye"): a goodbye where no
@@ -1816,6 +1818,11 @@ const GREETS: &[&str] = &[
     "bonjour",
     "hallo",
     "ciao",
+];
+
+/// Asking whether anyone is there: a greeting only as a question ("u still there?"; "still
+/// there" says the trouble is).
+const ANYONE_THERE: &[&str] = &[
     "u there",
     "you there",
     "still there",
@@ -1825,7 +1832,7 @@ const GREETS: &[&str] = &[
 
 /// Whether the message greets, in words of greeting (not "all good", not "bye").
 pub fn greets(text: &Normalised) -> bool {
-    text.any(GREETS) && !only_a_goodbye(text)
+    (text.any(GREETS) || (text.is_question() && text.any(ANYONE_THERE))) && !only_a_goodbye(text)
 }
 
 /// Whether a short message only says the answer is coming ("brb", "ok give me a minute").
@@ -2440,8 +2447,22 @@ const SIGNED_OUT_AFTER_ALL: &[&str] = &[
 /// not last after all ("still logged in for 2 min then kicked out": then it stays, and its
 /// "still" with it).
 fn without_staying_signed_in(text: &Normalised) -> Normalised {
+    // ("hasnt logged me out yet", "not kicked out this time": still signed in.)
+    const NOT: &[&str] = &[
+        "not", "hasnt", "havent", "didnt", "doesnt", "never", "no", "wont", "isnt", "wasnt",
+    ];
     let rest = text.without(STAYS_SIGNED_IN);
-    if text.any(STAYS_SIGNED_IN) && rest.any(SIGNED_OUT_AFTER_ALL) {
+    let words: Vec<&str> = rest.words().collect();
+    let signed_out = SIGNED_OUT_AFTER_ALL.iter().any(|p| {
+        let phrase: Vec<&str> = p.split(' ').collect();
+        (0..words.len()).any(|i| {
+            words[i..].starts_with(&phrase)
+                && !words[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|w| NOT.contains(w))
+        })
+    });
+    if text.any(STAYS_SIGNED_IN) && signed_out {
         text.clone()
     } else {
         rest

@@ -4533,6 +4533,9 @@ mod tests {
             "ok been 15 min, still logged in 👍",
             "still signed in",
             "yep stayed signed in all afternoon",
+            // (Found by a reviewer, thirtieth session.)
+            "still logged in after 20 min, hasnt logged me out yet",
+            "still signed in, not kicked out this time",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }

@@ -38,7 +38,7 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
     let padded = format!(" {} ", words.join(" "));
     // ("did that, im not signing in at all now, it loops back": how it went, not whether it
     // applies.)
-    if says_a_result(reply, &padded) {
+    if says_a_result_strictly(&padded) {
         return false;
     }
     if DOES_NOT_APPLY
@@ -56,16 +56,23 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     // "this isnt about banking, its payroll" at "Manually update bank transactions": the fix,
     // not the article, is about something else.
-    let about_another_thing = (0..w.len()).any(|i| {
+    let about_another_thing = (0..w.len()).find_map(|i| {
         let about = match (w[i], w.get(i + 1).copied()) {
-            ("isnt" | "not", Some("about")) => i + 2,
+            // ("im not about to clear my cookies" refuses.)
+            ("isnt" | "not", Some("about")) if w.get(i + 2) != Some(&"to") => i + 2,
             ("nothing", Some("to")) if w.get(i + 2..i + 4) == Some(&["do", "with"][..]) => i + 4,
-            _ => return false,
+            _ => return None,
         };
-        w.iter().skip(about).take(3).any(|t| in_title(t))
+        // The words after the title's word.
+        (about..w.len().min(about + 3))
+            .find(|&k| in_title(w[k]))
+            .map(|k| w[k + 1..].join(" "))
     });
-    if about_another_thing {
-        return true;
+    // ("my problem isnt about cookies at all, the bank feed wont update" tells another
+    // problem after it: that is read as one.)
+    if let Some(rest) = about_another_thing {
+        let rest = super::text::Normalised::new(&rest);
+        return !super::cues::mentions_trouble(&rest);
     }
     (0..w.len()).any(|i| {
         let at = |k: usize| w.get(i + k).copied().unwrap_or("");
@@ -107,7 +114,7 @@ const RATHER_NOT: &[&str] = &[
     "rather not",
     "prefer not to",
     "id prefer not",
-    "not comfortable",
+    "not comfortable doing",
     "im not doing that",
     "not gonna do that",
     "not going to do that",
@@ -147,6 +154,43 @@ const A_RESULT: &[&str] = &[
     "loops",
 ];
 
+/// [`A_RESULT`] without the bare "still", "again" and "same", which a "not for me" may say of
+/// itself ("i dont use the app, im still on the website"): only they with the trouble.
+const A_RESULT_STRICTLY: &[&str] = &[
+    "still broken",
+    "still not",
+    "still doesnt",
+    "still getting",
+    "still get",
+    "still blank",
+    "still white",
+    "still loops",
+    "still fails",
+    "still failing",
+    "still the same",
+    "same loop",
+    "same error",
+    "same thing",
+    "same problem",
+    "same issue",
+    "same result",
+    "happened again",
+];
+
+/// Whether `padded` (a reply's words joined and spaced at both ends) tells how the fix went
+/// or that it was done, in words a "not for me" does not use of itself.
+fn says_a_result_strictly(padded: &str) -> bool {
+    let says = |p: &&str| padded.contains(&format!(" {p} "));
+    A_RESULT_STRICTLY.iter().any(says)
+        || A_RESULT
+            .iter()
+            .filter(|p| !["still", "again", "same"].contains(p))
+            .any(says)
+        || padded.split_whitespace().any(|w| {
+            w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit()) && padded.contains(" still ")
+        })
+}
+
 /// Whether `reply` (with `padded`, its words joined and spaced at both ends) tells how the fix
 /// went, or that it was done.
 fn says_a_result(reply: &str, padded: &str) -> bool {
@@ -157,11 +201,98 @@ fn says_a_result(reply: &str, padded: &str) -> bool {
 /// Whether `reply` says the user would rather not do the fix on screen ("do i have to remove
 /// ALL? i dont want to get logged out", "id rather not turn off the firewall"), and says no
 /// result of it.
-pub fn would_rather_not(reply: &str) -> bool {
+pub fn would_rather_not(reply: &str, title: &str) -> bool {
+    /// What the wish may be about: doing the step, or what doing it would cost.
+    const DOING: &[&str] = &[
+        "do that",
+        "do this",
+        "do it",
+        "do all",
+        "remove",
+        "clear",
+        "delete",
+        "turn off",
+        "disable",
+        "uninstall",
+        "reinstall",
+        "rename",
+        "reset",
+        "disconnect",
+        "lose",
+        "get logged",
+        "be logged",
+        "get signed",
+        "be signed",
+        "log out",
+        "sign out",
+        "logged out",
+        "signed out",
+        "erase",
+        "wipe",
+        "mess with",
+        "touch",
+    ];
+    /// A time to do it later ("i dont want to do it right now, ill try it tonight"), or a habit
+    /// ("i dont want to clear cookies every day"): no wish about the step on screen.
+    const WHEN: &[&str] = &[
+        "right now",
+        "now",
+        "later",
+        "tonight",
+        "tomorrow",
+        "tmrw",
+        "today",
+        "every",
+        "each time",
+        "all day",
+        "anymore",
+    ];
+    /// Openings that answer the question first ("no, i just dont want to keep getting logged
+    /// out", "yep, but ...", "ok im back in, but ...").
+    const OPENS_WITH_AN_ANSWER: &[&str] = &[
+        "no",
+        "nope",
+        "nah",
+        "yes",
+        "yep",
+        "yeah",
+        "ok",
+        "okay",
+        "its working",
+        "working",
+        "back in",
+    ];
     let words = lowercase_words(&reply.replace(['\'', '’'], ""));
     let padded = format!(" {} ", words.join(" "));
     let says = |p: &&str| padded.contains(&format!(" {p} "));
-    RATHER_NOT.iter().any(says) && !says_a_result(reply, &padded)
+    let Some(wish) = RATHER_NOT
+        .iter()
+        .filter_map(|p| padded.find(&format!(" {p} ")).map(|at| at + p.len() + 1))
+        .min()
+    else {
+        return false;
+    };
+    let titled: Vec<String> = lowercase_words(title)
+        .iter()
+        .filter(|w| w.chars().count() >= 3 && !PLAIN.contains(&w.as_str()))
+        .map(|w| stem(w))
+        .collect();
+    let after = &padded[wish..];
+    // ("im not doing that", "not comfortable doing ...": the doing is in the words.)
+    let says_doing = RATHER_NOT
+        .iter()
+        .any(|p| (p.contains(" do") || p.ends_with("doing")) && says(p));
+    let about_the_step = says_doing
+        || DOING.iter().any(|d| after.contains(&format!(" {d} ")))
+        || lowercase_words(after)
+            .iter()
+            .any(|w| titled.contains(&stem(w)));
+    about_the_step
+        && !WHEN.iter().any(says)
+        && !OPENS_WITH_AN_ANSWER
+            .iter()
+            .any(|o| padded.starts_with(&format!(" {o} ")))
+        && !says_a_result(reply, &padded)
 }
 
 #[cfg(test)]
@@ -170,25 +301,56 @@ mod tests {
 
     #[test]
     fn a_wish_not_to_do_the_fix_is_no_result_of_it() {
-        for reply in [
-            "do i have to remove ALL? i dont want to get logged out",
-            "i dont want to lose my saved passwords",
-            "id rather not turn off the firewall",
-            "i'm not comfortable doing that on a work pc",
+        let cookies = "Clear the cache and cookies";
+        for (reply, title) in [
+            (
+                "do i have to remove ALL? i dont want to get logged out",
+                cookies,
+            ),
+            ("i dont want to lose my saved passwords", cookies),
+            (
+                "id rather not turn off the firewall",
+                "Temporarily turn off the firewall",
+            ),
+            ("i'm not comfortable doing that on a work pc", cookies),
         ] {
-            assert!(would_rather_not(reply), "{reply}");
+            assert!(would_rather_not(reply, title), "{reply}");
         }
-        for reply in [
-            "i dont want to wait anymore, still broken",
-            "did it, didnt work, i dont want to do this all day",
-            "cleared them, works now",
-            "i want to keep going",
-            "did it, didnt help. i dont want to keep doing this",
-            "did it, no change, i dont want to wait around",
-            "it kicks me out every 5 min, i dont want to keep signing in",
-            "did it, didnt help. i dont want to mess with my bank",
+        let login = "Clear Intuit cookies and sign in again";
+        for (reply, title) in [
+            ("i dont want to wait anymore, still broken", cookies),
+            ("did it, didnt help. i dont want to keep doing this", login),
+            ("did it, no change, i dont want to wait around", login),
+            (
+                "it kicks me out every 5 min, i dont want to keep signing in",
+                login,
+            ),
+            (
+                "did it, didnt help. i dont want to mess with my bank",
+                "Manually update bank transactions",
+            ),
+            ("cleared them, works now", cookies),
+            ("i want to keep going", cookies),
+            // Found by a reviewer (thirtieth session).
+            (
+                "its working now but i dont want to clear cookies every day",
+                login,
+            ),
+            ("yep, but i dont want to do that every morning", login),
+            (
+                "ok im back in, but i dont want to do this every week",
+                login,
+            ),
+            ("no, i just dont want to keep getting logged out", login),
+            ("i dont want to do it right now, ill try it tonight", login),
+            ("i dont want to spend all day on this", login),
+            ("honestly i dont want to deal with this right now", login),
+            (
+                "im not comfortable with computers, can you explain step 2?",
+                login,
+            ),
         ] {
-            assert!(!would_rather_not(reply), "{reply}");
+            assert!(!would_rather_not(reply, title), "{reply}");
         }
     }
 
@@ -220,6 +382,11 @@ mod tests {
                 "my problem has nothing to do with the firewall",
                 "Temporarily turn off the firewall",
             ),
+            // A bare "still" of the user's own (found by a reviewer, thirtieth session).
+            (
+                "i dont use the app, im still on the website",
+                "Clear the QuickBooks app cache",
+            ),
         ] {
             assert!(does_not_apply(reply, title), "{reply} / {title}");
         }
@@ -243,6 +410,15 @@ mod tests {
             (
                 "thats not about a 502 at all",
                 "Manually update bank transactions",
+            ),
+            // Another problem told, or a refusal (found by a reviewer, thirtieth session).
+            (
+                "my problem isnt about cookies at all, the bank feed wont update",
+                "Clear Intuit cookies and sign in again",
+            ),
+            (
+                "im not about to clear my cookies",
+                "Clear Intuit cookies and sign in again",
             ),
             (
                 "i dont have time for this, still broken",

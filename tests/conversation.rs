@@ -9836,6 +9836,58 @@ fn readings_added_this_session_keep_to_what_they_are_for() {
     );
 }
 
+/// Found by a helper playing users (thirtieth session): "I do not understand this step" was
+/// recorded as "did not fix it"; "no more bots" and "i need someone" did not reach a person;
+/// "its just me" (alone in the office) at a Desktop article ran the live check.
+#[test]
+fn confusion_asks_for_the_steps_and_plain_asks_for_a_person_reach_one() {
+    let kb = shipped_kb();
+    let at_a_fix = || {
+        let mut chat = Chat::new(&kb);
+        chat.event(Event::Open {
+            article: "quickbooks-error-502".into(),
+            browser: Some(Browser::Chrome),
+        });
+        chat
+    };
+    let fix = "Manually update bank transactions";
+    for said in ["I do not understand this step", "im confused"] {
+        let mut chat = at_a_fix();
+        let out = chat.say(said);
+        assert_eq!(outcome_of(&chat, fix), None, "{said}: {}", all_text(&out));
+        assert!(
+            has(&out, "How to: Manually update"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    for said in [
+        "no more bots",
+        "i need someone",
+        "stop giving me articles i need someone NOW",
+    ] {
+        let mut chat = at_a_fix();
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("cant open company file H202 on workstation");
+    let out = chat.say("its just me");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{}",
+        all_text(&out)
+    );
+}
+
 /// Found by helpers (twenty-ninth session): "talk to you tomorrow" opened a ticket mid-walk
 /// ("talk to" read as asking for a person) and was "I don't know this one" as a first message;
 /// "all good, bye" was greeted with "What's going wrong?"; "hello" mid-walk was "I didn't

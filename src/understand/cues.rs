@@ -990,13 +990,30 @@ const REACH_WORDS: &[&str] = &[
     "status",
 ];
 
+/// Says the step was not understood ("I do not understand this step"): a question how to do
+/// it, not how it went.
+pub const CONFUSED: &[&str] = &[
+    "dont understand",
+    "do not understand",
+    "didnt understand",
+    "dont get it",
+    "dont get this",
+    "confused",
+    "confusing",
+    "i dont follow",
+    "lost me",
+];
+
+/// Whether the reply only says the step was not understood (no word of how it went beside).
+pub fn confused(text: &Normalised) -> bool {
+    text.any(CONFUSED) && !strong_not_fixed(&text.without(CONFUSED)) && !strong_fixed(text)
+}
+
 /// Asks whether the service itself is down.
 const CHECK: &[&str] = &[
     "down",
     "outage",
     "for everyone",
-    "just me",
-    "only me",
     "on my end",
     "is it up",
     "are you up",
@@ -1073,6 +1090,14 @@ pub const OTHERS_HAVE_IT_TOO: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
+    // "no more bots", "stop giving me articles i need someone NOW".
+    "no more bots",
+    "no bots",
+    "no more bot",
+    "i need someone",
+    "need someone now",
+    "get me someone",
+    "stop giving me articles",
     // Support not answering ("support don't answer don't reply"): wants a person to.
     "support dont answer",
     "support doesnt answer",
@@ -3037,7 +3062,12 @@ pub fn check(text: &Normalised) -> bool {
         || IS_IT_ONLINE
             .iter()
             .any(|q| text.words().collect::<Vec<_>>().join(" ") == *q);
+    // "is it just me?", "down or just me": asked; "its just me" (alone in the office) is no
+    // question of the service.
+    let just_me = text.any(&["just me", "only me"])
+        && (text.is_question() || text.any(&["is it", "or just", "or only", "down"]));
     text.any(CHECK)
+        || just_me
         || text.any(NO_ONE_CAN)
         || text.any(OTHERS_HAVE_IT_TOO)
         || (text.any(SERVICE_WORDS) && reach)

@@ -974,6 +974,12 @@ pub fn asks_how_to(message: &str) -> bool {
         "do not know how",
         "not sure how",
         "no idea how",
+        // "I do not understand this step".
+        "dont understand",
+        "do not understand",
+        "didnt understand",
+        "dont get it",
+        "confused",
         "what do i click",
         "what do i press",
         "which button",
@@ -1838,6 +1844,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     }
     if names_browser {
         return Some(Intent::Browser);
+    }
+    // "I do not understand this step": how to do it is the question, not how it went.
+    if cues::confused(text) {
+        return Some(Intent::Aside);
     }
     if cues::negated(text) {
         return Some(Intent::NotFixed);

@@ -9888,6 +9888,33 @@ fn confusion_asks_for_the_steps_and_plain_asks_for_a_person_reach_one() {
     );
 }
 
+/// Found by a helper playing users (thirtieth session): at a test, "ok i switched to my
+/// laptop, same blank page there" (no private window tried) and "we dont have an it person"
+/// (at "Open the file on the server") were recorded as "fails there too", the first also
+/// skipping two fixes.
+#[test]
+fn words_beside_a_test_that_do_not_answer_it_record_no_result() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("page is blank on my iphone");
+    chat.say("no");
+    let test = "Try a private window";
+    assert_eq!(open_title(&chat).as_deref(), Some(test));
+    let out = chat.say("ok i switched to my laptop, same blank page there");
+    assert_eq!(outcome_of(&chat, test), None, "{}", all_text(&out));
+    assert!(!has(&out, "Skipping"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("cant open company file H202 on workstation");
+    let test = "Open the file on the server";
+    assert_eq!(open_title(&chat).as_deref(), Some(test));
+    let out = chat.say("we dont have an it person");
+    assert_eq!(outcome_of(&chat, test), None, "{}", all_text(&out));
+    // A plain answer still answers it.
+    chat.say("nope, fails there too");
+    assert_eq!(outcome_of(&chat, test), Some(Outcome::FailsThere));
+}
+
 /// Found by helpers (twenty-ninth session): "talk to you tomorrow" opened a ticket mid-walk
 /// ("talk to" read as asking for a person) and was "I don't know this one" as a first message;
 /// "all good, bye" was greeted with "What's going wrong?"; "hello" mid-walk was "I didn't

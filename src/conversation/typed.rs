@@ -549,7 +549,11 @@ fn moved_to_another_device(
         && !device.runs(current)
         && understood.browser.is_none()
     {
-        if understood.intent == Some(Intent::NotFixed) {
+        // (At a test, "same blank page there" on the other device is no result of the test:
+        // noted for staff only.)
+        if understood.intent == Some(Intent::NotFixed)
+            && !super::outcome::pending_test(session, article)
+        {
             super::outcome::fail_pending(session, article, now);
         }
         note_follow_up(session, text);
@@ -575,9 +579,12 @@ fn moved_to_another_device(
         )
         && understand::moved_to(text)
     {
-        if understood.intent == Some(Intent::NotFixed) {
+        if understood.intent == Some(Intent::NotFixed)
+            && !super::outcome::pending_test(session, article)
+        {
             super::outcome::fail_pending(session, article, now);
         }
+        note_follow_up(session, text);
         let nothing_back = matches!(session.stage, Stage::OutOfSolutions { .. })
             && super::walk::unseen_step(session, article).is_none();
         let noted = if nothing_back {
@@ -1129,6 +1136,15 @@ fn by_intent(
                 }) =>
         {
             different_problem(kb, session, article, other, text, ranking, out)
+        }
+        // "we dont have an it person" at "Open the file on the server": a negation, but no
+        // word of how the test went; noted and asked again (it was "fails there too").
+        Some(Intent::NotFixed)
+            if super::outcome::pending_test(session, article)
+                && !understand::says_it_failed(text) =>
+        {
+            note_follow_up(session, text);
+            open_question(session, article, words::DIDNT_CATCH, now, out);
         }
         Some(Intent::NotFixed) => {
             note_named_browser(session, text, understood);

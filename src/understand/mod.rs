@@ -315,6 +315,14 @@ pub fn corrects_the_problem(message: &str) -> bool {
     text.any(CORRECTING) && !cues::strong_fixed(&text) && !text.is_question()
 }
 
+/// Whether the reply says in so many words that it failed ("nope", "didnt work", "still
+/// blank", a bare "no"), not merely with a negation about something else ("we dont have an IT
+/// person").
+pub fn says_it_failed(message: &str) -> bool {
+    let text = Normalised::new(message);
+    cues::strong_not_fixed(&text) || yes_or_no(message) == Some(false) || cues::only_sarcasm(&text)
+}
+
 /// Whether the reply says in words that it is still broken or that something did not fix it
 /// ("the last one didnt fix it either").
 pub fn negates_the_fix(message: &str) -> bool {

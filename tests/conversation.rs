@@ -9915,6 +9915,38 @@ fn words_beside_a_test_that_do_not_answer_it_record_no_result() {
     assert_eq!(outcome_of(&chat, test), Some(Outcome::FailsThere));
 }
 
+/// Found by a helper playing users (thirtieth session): with a second problem named ("Also
+/// mentioned: ..."), "the payroll one first pls" and "ok what about the bank thing" were not
+/// understood; they take up the other problem (the one on screen held for later).
+#[test]
+fn the_other_problem_named_is_taken_up_when_asked_for_by_its_words() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say(
+        "two things: payroll update keeps failing with PS038 and also my bank feed stopped \
+         downloading transactions since friday. desktop 2023",
+    );
+    let first = chat.session.article().map(str::to_string);
+    let other = if first.as_deref() == Some("bank-feed-not-updating") {
+        ("the payroll one first pls", "payroll-not-updating")
+    } else {
+        ("ok what about the bank thing", "bank-feed-not-updating")
+    };
+    let out = chat.say(other.0);
+    assert_eq!(chat.session.article(), Some(other.1), "{}", all_text(&out));
+    let out = chat.say(if other.1 == "payroll-not-updating" {
+        "ok what about the bank thing"
+    } else {
+        "the payroll one first pls"
+    });
+    assert_eq!(
+        chat.session.article(),
+        first.as_deref(),
+        "{}",
+        all_text(&out)
+    );
+}
+
 /// Found by helpers (twenty-ninth session): "talk to you tomorrow" opened a ticket mid-walk
 /// ("talk to" read as asking for a person) and was "I don't know this one" as a first message;
 /// "all good, bye" was greeted with "What's going wrong?"; "hello" mid-walk was "I didn't

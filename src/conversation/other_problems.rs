@@ -116,3 +116,29 @@ pub(super) fn other_problem_named<'s>(
         .as_ref()
         .filter(|other| other.id != article.id)
 }
+
+/// "ok what about the bank thing", "can we do the bank feed now" during a walk: the other
+/// problem the description named ("Also mentioned"), asked for by its title's words, is taken
+/// up now (the one on screen held for later, its fix unanswered). Whether it was.
+pub(super) fn takes_up_the_other_named(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    text: &str,
+    now: u64,
+    out: &mut super::Output,
+) -> bool {
+    let Some(other) = session.also_named.clone() else {
+        return false;
+    };
+    if !understand::moves_on_to(text, &other.title) || kb.get(&other.id).is_none() {
+        return false;
+    }
+    super::actions::act(
+        kb,
+        session,
+        crate::reply::Action::Article(other.id),
+        now,
+        out,
+    );
+    true
+}

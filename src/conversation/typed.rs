@@ -63,6 +63,10 @@ pub(super) fn answer(
     if takes_back_the_failure(typed, session, &understood, out) {
         return;
     }
+    // "ok what about the bank thing": the other problem named, now.
+    if super::other_problems::takes_up_the_other_named(kb, session, text, now, out) {
+        return;
+    }
     settle_the_browser_words(typed, session, &mut understood);
     if where_it_works_noted(typed, session, &understood, out)
         || browser_told(typed, session, &understood, out)

@@ -371,6 +371,39 @@ pub fn walk_move(message: &str) -> Option<WalkMove> {
     .map(|(_, m)| m)
 }
 
+/// Words that ask to move on to another problem ("ok what about the bank thing", "can we do
+/// the bank feed now").
+const MOVING_ON_TO: &[&str] = &[
+    "what about",
+    "how about",
+    "can we do",
+    "can we look at",
+    "can we fix",
+    "lets do",
+    "lets look at",
+    "lets fix",
+    "move on to",
+    "switch to",
+    "go to",
+    // "the payroll one first pls".
+    "first",
+    "instead",
+];
+
+/// Whether `message` asks to move on to the problem titled `title`, naming it by its title's
+/// words ("ok what about the bank thing" for "Bank Feed Not Updating ...").
+pub fn moves_on_to(message: &str, title: &str) -> bool {
+    let text = Normalised::new(message);
+    if !text.any(MOVING_ON_TO) {
+        return false;
+    }
+    let rest = text
+        .without(MOVING_ON_TO)
+        .without(&["now", "instead", "please", "pls", "then"]);
+    let rest: Vec<&str> = rest.words().filter(|w| *w != BREAK).collect();
+    picks_by_title(&rest.join(" "), &[title]).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

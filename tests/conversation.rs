@@ -9947,6 +9947,32 @@ fn the_other_problem_named_is_taken_up_when_asked_for_by_its_words() {
     );
 }
 
+/// Found by a helper playing users (thirtieth session): fixes a first description lists as
+/// done without "already" ("ive cleared cookies and cache", "..., cleared cookies and cache,
+/// ... nothing works") were offered again.
+#[test]
+fn fixes_listed_as_done_in_the_description_are_not_offered_again() {
+    let kb = shipped_kb();
+    for said in [
+        "502 bad gateway in chrome. ive cleared cookies and cache",
+        "still getting 502 bad gateway in chrome. restarted my computer, cleared cookies and \
+         cache. nothing works",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(has(&out, "you already tried"), "{said}: {}", all_text(&out));
+        assert_eq!(
+            outcome_of(&chat, "Remove browser cache"),
+            Some(Outcome::NotFixed),
+            "{said}"
+        );
+    }
+    // A deed with no sign it was done before is not one.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("502 bad gateway in chrome since i updated windows");
+    assert!(!has(&out, "you already tried"), "{}", all_text(&out));
+}
+
 /// Found by helpers (twenty-ninth session): "talk to you tomorrow" opened a ticket mid-walk
 /// ("talk to" read as asking for a person) and was "I don't know this one" as a first message;
 /// "all good, bye" was greeted with "What's going wrong?"; "hello" mid-walk was "I didn't

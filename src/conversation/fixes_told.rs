@@ -201,7 +201,21 @@ pub(super) fn fixes_tried_up_front(
     if understand::classify(&said).intent == Some(Intent::Fixed) {
         return;
     }
+    // "..., nothing works": every deed the description lists was tried, and failed.
+    let nothing_helped = {
+        let lower = said.to_lowercase();
+        [
+            "nothing works",
+            "nothing worked",
+            "nothing helps",
+            "nothing helped",
+            "no luck",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+    };
     let mut tried = Vec::new();
+    let mut done_before = false;
     for sentence in said.split(['.', ',', ';', '\n', '!']) {
         let lower = sentence.trim().to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
@@ -209,7 +223,19 @@ pub(super) fn fixes_tried_up_front(
             words.as_slice(),
             ["tried", ..] | ["i", "tried", ..] | ["ive", "tried", ..] | ["i've", "tried", ..]
         );
-        if !(words.contains(&"already") || opens_tried) {
+        // "ive restarted my computer, tried both browsers, cleared cookies and cache": the
+        // perfect, and the deeds listed after it, were done.
+        let opens_perfect = matches!(
+            words.as_slice(),
+            ["ive" | "i've" | "weve" | "we've", w, ..] if is_past(w)
+        ) || matches!(words.as_slice(), ["i" | "we", "have", w, ..] if is_past(w));
+        let opens_past = words.first().is_some_and(|w| is_past(w));
+        done_before = opens_perfect || (done_before && opens_past);
+        if !(words.contains(&"already")
+            || opens_tried
+            || done_before
+            || (nothing_helped && opens_past))
+        {
             continue;
         }
         // "i already cleared cookies and that fixed it for a day": it worked, for a while.
@@ -220,8 +246,19 @@ pub(super) fn fixes_tried_up_front(
         {
             continue;
         }
-        // "i already cleared cookies and tried incognito": one deed per part.
-        for clause in sentence.split(" and ") {
+        // "i already cleared cookies and tried incognito": one deed per part ("cleared cookies
+        // and cache" is one deed: a part with no deed of its own goes with the one before).
+        let mut clauses: Vec<String> = Vec::new();
+        for part in sentence.split(" and ") {
+            match clauses.last_mut() {
+                Some(last) if !names_an_action(part) => {
+                    last.push_str(" and ");
+                    last.push_str(part);
+                }
+                _ => clauses.push(part.to_string()),
+            }
+        }
+        for clause in clauses.iter().map(String::as_str) {
             if !names_an_action(clause) {
                 continue;
             }
@@ -254,6 +291,14 @@ pub(super) fn fixes_tried_up_front(
         .collect();
     out.replies
         .push(Reply::new(words::tried_already(&titles)).article(&article.id));
+}
+
+/// Whether `word` is a past deed ("cleared", "restarted", "ran", "turned"): the form a list of
+/// what was tried takes.
+fn is_past(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &["ran", "did", "done", "made", "took", "set", "reset", "put"];
+    (word.len() > 4 && word.ends_with("ed") && !["need", "speed", "feed"].contains(&word))
+        || IRREGULAR.contains(&word)
 }
 
 /// The step whose title or other names share the most words with the message (the article's

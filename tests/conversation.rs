@@ -9973,6 +9973,26 @@ fn fixes_listed_as_done_in_the_description_are_not_offered_again() {
     assert!(!has(&out, "you already tried"), "{}", all_text(&out));
 }
 
+/// Found by a helper playing users (thirtieth session): "windows 10" at "Which browser?" was
+/// "noted for the support team" but too short to be kept; what is said to be noted is kept.
+#[test]
+fn a_short_detail_said_to_be_noted_is_kept_for_staff() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks says bad gateway");
+    let out = chat.say("windows 10");
+    assert!(
+        has(&out, "noted for the support team"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        chat.session.descriptions.iter().any(|d| d == "windows 10"),
+        "{:?}",
+        chat.session.descriptions
+    );
+}
+
 /// Found by helpers (twenty-ninth session): "talk to you tomorrow" opened a ticket mid-walk
 /// ("talk to" read as asking for a person) and was "I don't know this one" as a first message;
 /// "all good, bye" was greeted with "What's going wrong?"; "hello" mid-walk was "I didn't

@@ -176,6 +176,10 @@ pub(super) fn detail(
         next_solution(session, article, now, out);
         return;
     }
+    // Said to be noted for the support team: kept even when short ("windows 10").
+    if session.descriptions.last().map(String::as_str) != Some(text) {
+        session.descriptions.push(text.to_string());
+    }
     out.replies
         .push(Reply::new(words::same_problem(&article.title)).article(&article.id));
     open_question(session, article, "", now, out);

@@ -209,6 +209,24 @@ fn walk_on(
                 words::skipped_solution(index + 1, &solution.title, &names.join(", "), "Safari");
             skip!(SkipFor::Browser, why);
         }
+        // "Allow Active Scripting in Internet Explorer" for someone on an Android phone: no
+        // browser it has steps for runs on the device the user named, so which browser they
+        // use does not matter (it asked "Which browser?" without Internet Explorer in it).
+        if matches!(steps, StepsFor::NeedBrowser)
+            && !has_steps(&solution.general)
+            && let Some(device) = session.device
+            && !solution.browsers().is_empty()
+            && !solution.browsers().iter().any(|b| device.runs(*b))
+        {
+            let names: Vec<&str> = solution.browsers().iter().map(|b| b.label()).collect();
+            let why = words::skipped_solution(
+                index + 1,
+                &solution.title,
+                &names.join(", "),
+                device.label(),
+            );
+            skip!(SkipFor::Browser, why);
+        }
         // "Open File Explorer and go to C:\...": no use on a phone or tablet, whose user is
         // told so rather than walked through it.
         if touch

@@ -10017,6 +10017,26 @@ fn a_step_for_browsers_the_device_cannot_run_is_skipped_without_asking() {
     );
 }
 
+/// Found by a helper playing users (thirtieth session): "still 103" after the fix for error
+/// 103 said "That points to fix 2", though 103 points to the fix that just failed.
+#[test]
+fn the_same_code_after_its_own_fix_points_nowhere_new() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed error 103");
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Update the bank sign-in details")
+    );
+    let out = chat.say("still 103");
+    assert!(!has(&out, "points to"), "{}", all_text(&out));
+    assert_eq!(
+        outcome_of(&chat, "Update the bank sign-in details"),
+        Some(Outcome::NotFixed)
+    );
+    assert!(chat.session.current_step().is_some());
+}
+
 /// Found by helpers (twenty-ninth session): "talk to you tomorrow" opened a ticket mid-walk
 /// ("talk to" read as asking for a person) and was "I don't know this one" as a first message;
 /// "all good, bye" was greeted with "What's going wrong?"; "hello" mid-walk was "I didn't

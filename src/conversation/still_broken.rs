@@ -96,7 +96,11 @@ pub(super) fn fail_open_and_go_on(
     }
     if let Some(index) = fix_for_detail(session, article, text, answered) {
         // ("did ctrl f5 nothing": the next fix anyway is no news of where the words point.)
-        if index != session.next_solution {
+        // ("still 103" after the fix for error 103: the code's own fix just failed, so what
+        // comes next is not where the code points.)
+        let code_fix_failed =
+            answered.is_some() && super::fix_for::fix_for_code(article, text) == answered;
+        if index != session.next_solution && !code_fix_failed {
             out.replies.push(
                 Reply::new(words::points_to(index + 1, &article.solutions[index].title))
                     .article(&article.id),

@@ -10037,6 +10037,64 @@ fn the_same_code_after_its_own_fix_points_nowhere_new() {
     assert!(chat.session.current_step().is_some());
 }
 
+/// Found by a third reviewer (thirtieth session), of that session's later changes.
+#[test]
+fn later_readings_of_this_session_keep_to_what_they_are_for() {
+    let kb = shipped_kb();
+    // A plain "fails there too" at a test is still its result.
+    for said in ["not there either", "nothing changes", "makes no difference"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("blank page in quickbooks online in chrome");
+        chat.say("didnt work");
+        let test = "Try a private window";
+        assert_eq!(open_title(&chat).as_deref(), Some(test));
+        let out = chat.say(said);
+        assert_eq!(
+            outcome_of(&chat, test),
+            Some(Outcome::FailsThere),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // Someone needed for something else is no request for a person.
+    for said in [
+        "i need someone with admin rights for this, ill ask my boss",
+        "no bots were involved, i did it by hand, still not updating",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my bank feed is not updating");
+        let out = chat.say(said);
+        assert!(
+            !out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // A change made before the trouble is no fix tried.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("ive changed my bank password and now the bank feed wont update");
+    assert!(!has(&out, "you already tried"), "{}", all_text(&out));
+    // A word both problems share asks about the step on screen.
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed is not updating and also the payroll update fails");
+    let first = chat.session.article().map(str::to_string);
+    chat.say("update first?");
+    assert_eq!(chat.session.article().map(str::to_string), first);
+    // "just me or everyone" asks for the check.
+    let mut chat = Chat::new(&kb);
+    chat.say("blank page in quickbooks online");
+    let out = chat.say("just me or everyone");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{}",
+        all_text(&out)
+    );
+}
+
 /// Found by helpers (twenty-ninth session): "talk to you tomorrow" opened a ticket mid-walk
 /// ("talk to" read as asking for a person) and was "I don't know this one" as a first message;
 /// "all good, bye" was greeted with "What's going wrong?"; "hello" mid-walk was "I didn't

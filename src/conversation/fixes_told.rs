@@ -258,7 +258,34 @@ pub(super) fn fixes_tried_up_front(
                 _ => clauses.push(part.to_string()),
             }
         }
+        // Read as done for its perfect or a list of past deeds alone (no "already", no
+        // "tried"): only parts that open with the deed and say nothing is wrong ("ive changed
+        // my bank password and now the bank feed wont update": the second part is the
+        // trouble).
+        let by_the_tense_alone = !(words.contains(&"already") || opens_tried);
         for clause in clauses.iter().map(String::as_str) {
+            if by_the_tense_alone {
+                let lower = clause.trim().to_lowercase();
+                let cw: Vec<&str> = lower.split_whitespace().collect();
+                let deed = match cw.as_slice() {
+                    [
+                        "ive" | "i've" | "weve" | "we've" | "i" | "we",
+                        "have",
+                        w,
+                        ..,
+                    ] => is_past(w),
+                    ["ive" | "i've" | "weve" | "we've" | "i" | "we", w, ..] => is_past(w),
+                    [w, ..] => is_past(w),
+                    [] => false,
+                };
+                const TROUBLE: &[&str] = &[
+                    "wont", "doesnt", "not", "cant", "now", "anymore", "still", "isnt", "dont",
+                    "won't", "doesn't", "can't", "isn't", "don't",
+                ];
+                if !deed || cw.iter().any(|w| TROUBLE.contains(w)) {
+                    continue;
+                }
+            }
             if !names_an_action(clause) {
                 continue;
             }

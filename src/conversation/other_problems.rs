@@ -130,7 +130,16 @@ pub(super) fn takes_up_the_other_named(
     let Some(other) = session.also_named.clone() else {
         return false;
     };
-    if !understand::moves_on_to(text, &other.title) || kb.get(&other.id).is_none() {
+    // The problem on screen: its title and the step shown.
+    let current = current_article(kb, session).map_or(String::new(), |a| {
+        let step = session
+            .current_step()
+            .and_then(|s| a.solutions.get(s.solution))
+            .map(|s| format!("{} {}", s.title, s.general))
+            .unwrap_or_default();
+        format!("{} {step}", a.title)
+    });
+    if !understand::moves_on_to(text, &other.title, &current) || kb.get(&other.id).is_none() {
         return false;
     }
     super::actions::act(

@@ -1090,12 +1090,13 @@ pub const OTHERS_HAVE_IT_TOO: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
-    // "no more bots", "stop giving me articles i need someone NOW".
+    // "no more bots", "stop giving me articles i need someone NOW" (a bare "i need someone"
+    // or "no bots": [`ONLY_ASKS_FOR_SOMEONE`]).
     "no more bots",
-    "no bots",
     "no more bot",
-    "i need someone",
     "need someone now",
+    "i need someone to help",
+    "i need someone to talk",
     "get me someone",
     "stop giving me articles",
     // Support not answering ("support don't answer don't reply"): wants a person to.
@@ -3065,7 +3066,19 @@ pub fn check(text: &Normalised) -> bool {
     // "is it just me?", "down or just me": asked; "its just me" (alone in the office) is no
     // question of the service.
     let just_me = text.any(&["just me", "only me"])
-        && (text.is_question() || text.any(&["is it", "or just", "or only", "down"]));
+        && (text.is_question()
+            || text.any(&[
+                "is it",
+                "or just",
+                "or only",
+                "down",
+                "me or",
+                "everyone",
+                "everybody",
+                "anyone",
+                "anybody",
+                "else",
+            ]));
     text.any(CHECK)
         || just_me
         || text.any(NO_ONE_CAN)
@@ -3275,7 +3288,20 @@ pub fn human(text: &Normalised) -> bool {
     let who_alone = rest.any(WHO_ALONE)
         && only_words_of(&rest.without(WHO_ALONE), HUMAN_REQUEST_WORDS)
         && !refuses;
-    (rest.any(HUMAN) || opens_with_a_request(&rest) || pleads || who_alone)
+    // "i need someone", "no bots please" said alone ("i need someone with admin rights" and
+    // "no bots were involved" ask for no one).
+    const ONLY_ASKS_FOR_SOMEONE: &[&str] = &[
+        "i need someone",
+        "need someone",
+        "i need someone please",
+        "i need someone pls",
+        "no bots",
+        "no bots please",
+        "no bots pls",
+        "no bot please",
+    ];
+    let only_asks = ONLY_ASKS_FOR_SOMEONE.contains(&text.padded().trim());
+    (rest.any(HUMAN) || opens_with_a_request(&rest) || pleads || who_alone || only_asks)
         && !text.any(DECLINED)
         && !awaits_someone_else
 }

@@ -320,8 +320,25 @@ pub fn corrects_the_problem(message: &str) -> bool {
 /// blank", a bare "no"), not merely with a negation about something else ("we dont have an IT
 /// person").
 pub fn says_it_failed(message: &str) -> bool {
+    // "not there either", "nothing changes", "makes no difference": of the test, in so many
+    // words.
+    const OF_THE_RESULT: &[&str] = &[
+        "either",
+        "too",
+        "difference",
+        "change",
+        "changes",
+        "changed",
+        "same",
+        "there",
+        "still",
+    ];
     let text = Normalised::new(message);
-    cues::strong_not_fixed(&text) || yes_or_no(message) == Some(false) || cues::only_sarcasm(&text)
+    cues::strong_not_fixed(&text)
+        || cues::says_still_broken(&text)
+        || text.any(OF_THE_RESULT)
+        || yes_or_no(message) == Some(false)
+        || cues::only_sarcasm(&text)
 }
 
 /// Whether the reply says in words that it is still broken or that something did not fix it

@@ -384,7 +384,6 @@ const MOVING_ON_TO: &[&str] = &[
     "lets fix",
     "move on to",
     "switch to",
-    "go to",
     // "the payroll one first pls".
     "first",
     "instead",
@@ -392,7 +391,7 @@ const MOVING_ON_TO: &[&str] = &[
 
 /// Whether `message` asks to move on to the problem titled `title`, naming it by its title's
 /// words ("ok what about the bank thing" for "Bank Feed Not Updating ...").
-pub fn moves_on_to(message: &str, title: &str) -> bool {
+pub fn moves_on_to(message: &str, title: &str, current: &str) -> bool {
     let text = Normalised::new(message);
     if !text.any(MOVING_ON_TO) {
         return false;
@@ -401,7 +400,25 @@ pub fn moves_on_to(message: &str, title: &str) -> bool {
         .without(MOVING_ON_TO)
         .without(&["now", "instead", "please", "pls", "then"]);
     let rest: Vec<&str> = rest.words().filter(|w| *w != BREAK).collect();
-    picks_by_title(&rest.join(" "), &[title]).is_some()
+    // A word of the other title alone: "update first?" fits "Payroll Update Fails" and "Bank
+    // Feed Not Updating" (and the step on screen) both, and asks about the step.
+    let stem = crate::matcher::text::stem;
+    let here: Vec<String> = crate::plain_words::lowercase_words(current)
+        .iter()
+        .map(|w| stem(w))
+        .collect();
+    let rest = rest.join(" ");
+    let picked = picks_by_title(&rest, &[title, current]) == Some(0);
+    let titled: Vec<String> = crate::plain_words::lowercase_words(title)
+        .iter()
+        .map(|w| stem(w))
+        .collect();
+    // (Some word of the other's title that the problem on screen does not have.)
+    picked
+        && crate::plain_words::lowercase_words(&rest)
+            .iter()
+            .map(|w| stem(w))
+            .any(|w| titled.contains(&w) && !here.contains(&w))
 }
 
 #[cfg(test)]

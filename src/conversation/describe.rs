@@ -278,7 +278,8 @@ pub(super) fn describe(
     // title has the words. ("is it down for everyone?" and "check if its down" ask for the
     // check, whatever title has "Down for Everyone"; "the outage one" picks.)
     // ("is it the outage one?", "maybe the down for everyone one?" pick.)
-    let asks_for_the_check = {
+    // (Read only at a list: a closure, so other messages are not classified for it.)
+    let asks_for_the_check = || {
         let said = understand::classify(text);
         let lower = text.to_lowercase();
         let names_one = plain_words::lowercase_words(&lower)
@@ -289,7 +290,7 @@ pub(super) fn describe(
             && !names_one
     };
     if let Stage::ChoosingArticle { candidates } = &session.stage
-        && !asks_for_the_check
+        && !asks_for_the_check()
     {
         let titles: Vec<&str> = candidates
             .iter()

@@ -47,11 +47,7 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
     {
         return true;
     }
-    let titled: Vec<String> = lowercase_words(title)
-        .iter()
-        .filter(|w| w.chars().count() >= 3 && !PLAIN.contains(&w.as_str()))
-        .map(|w| stem(w))
-        .collect();
+    let titled = title_stems(title);
     let in_title = |w: &str| titled.contains(&stem(w));
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     // "this isnt about banking, its payroll" at "Manually update bank transactions": the fix,
@@ -186,9 +182,20 @@ fn says_a_result_strictly(padded: &str) -> bool {
             .iter()
             .filter(|p| !["still", "again", "same"].contains(p))
             .any(says)
-        || padded.split_whitespace().any(|w| {
-            w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit()) && padded.contains(" still ")
-        })
+        // "still 502": a code with "still".
+        || (padded.contains(" still ")
+            && padded
+                .split_whitespace()
+                .any(|w| w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// The stems of the words of a fix's title that say what it is about (not "the", "your").
+fn title_stems(title: &str) -> Vec<String> {
+    lowercase_words(title)
+        .iter()
+        .filter(|w| w.chars().count() >= 3 && !PLAIN.contains(&w.as_str()))
+        .map(|w| stem(w))
+        .collect()
 }
 
 /// Whether `reply` (with `padded`, its words joined and spaced at both ends) tells how the fix
@@ -272,11 +279,7 @@ pub fn would_rather_not(reply: &str, title: &str) -> bool {
     else {
         return false;
     };
-    let titled: Vec<String> = lowercase_words(title)
-        .iter()
-        .filter(|w| w.chars().count() >= 3 && !PLAIN.contains(&w.as_str()))
-        .map(|w| stem(w))
-        .collect();
+    let titled = title_stems(title);
     let after = &padded[wish..];
     // ("im not doing that", "not comfortable doing ...": the doing is in the words.)
     let says_doing = RATHER_NOT

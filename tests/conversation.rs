@@ -10223,3 +10223,200 @@ fn a_yes_to_nothing_asks_what_is_wrong() {
         all_text(&out)
     );
 }
+
+/// Found by a reviewer of the thirtieth session's last changes: single words of a result
+/// ("there", "too") recorded a test as failed; "i need someone" and "no bots" in a longer reply
+/// asked for no one (and "no bots ..." failed the fix); a deed told with "still doesnt load"
+/// after it was not skipped; "its just me here, everyone else ..." ran the check; "can we go
+/// to the payroll one" did not take it up; "still 103" jumped back without a word; "i dont
+/// understand this step" was a result.
+#[test]
+fn readings_reviewed_in_the_thirty_first_session() {
+    let kb = shipped_kb();
+    // Words beside a test that say nothing of how it went.
+    for said in [
+        "we dont have an it person, the server is over there in the back office",
+        "we dont have an it person, my boss set the server up too",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("cant open company file H202 on workstation");
+        let test = "Open the file on the server";
+        assert_eq!(open_title(&chat).as_deref(), Some(test));
+        let out = chat.say(said);
+        assert_eq!(outcome_of(&chat, test), None, "{said}: {}", all_text(&out));
+    }
+    // A person asked for mid-sentence.
+    for said in [
+        "no bots please, this is urgent",
+        "i need someone asap",
+        "ugh i need someone to look at this",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my bank feed is not updating");
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(
+            !chat.recorded(Outcome::NotFixed),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed is not updating");
+    let said = "i need someone to help me get admin rights for this, ill ask my boss";
+    let out = chat.say(said);
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{said}: {}",
+        all_text(&out)
+    );
+    // A deed told as failed is a fix tried.
+    for said in [
+        "qbo blank page in chrome. ive cleared the cache and it still doesnt load",
+        "qbo blank page in chrome. ive cleared cookies and cache but its still blank",
+    ] {
+        let out = Chat::new(&kb).say(said);
+        assert!(has(&out, "you already tried"), "{said}: {}", all_text(&out));
+    }
+    // Alone in the office is no question of the service.
+    let mut chat = Chat::new(&kb);
+    chat.say("cant open company file H202 on workstation");
+    let said = "its just me here, everyone else is on holiday";
+    let out = chat.say(said);
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{said}: {}",
+        all_text(&out)
+    );
+    // "go to" the other problem.
+    for said in [
+        "can we go to the payroll one",
+        "ok lets go to the payroll problem now",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(
+            "two things: payroll update keeps failing with PS038 and also my bank feed stopped \
+             downloading transactions since friday. desktop 2023",
+        );
+        assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+        let out = chat.say(said);
+        assert_eq!(
+            chat.session.article(),
+            Some("payroll-not-updating"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // "still 103" after the fix for 103 goes on in order.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("bank feed error 103");
+    let at_code = open_title(&chat);
+    let out_still = chat.say("still 103");
+    let mut plain = Chat::new(&kb);
+    plain.say("bank feed error 103");
+    plain.say("still broken");
+    assert_eq!(
+        open_title(&chat),
+        open_title(&plain),
+        "{}\n{}",
+        all_text(&out),
+        all_text(&out_still)
+    );
+    assert_ne!(open_title(&chat), at_code);
+    // Not understood, in any spelling.
+    for said in [
+        "i dont understand this step",
+        "dont understand this step",
+        "i am not understand this",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.event(Event::Open {
+            article: "page-not-loading".into(),
+            browser: Some(Browser::Chrome),
+        });
+        let out = chat.say(said);
+        assert_eq!(
+            outcome_of(&chat, "Reload the page fully"),
+            None,
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(has(&out, "How to"), "{said}: {}", all_text(&out));
+    }
+}
+
+/// Found by a helper playing users: "ran verify data and rebuild data, now it works" at the
+/// payroll article's first fix offered "Verify the payroll subscription" (one word of its title)
+/// as what fixed it, though the deed is a step of "Send paychecks stuck ...".
+#[test]
+fn a_deed_told_in_a_fixs_steps_outweighs_one_word_of_another_title() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll update keeps failing in desktop");
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    let out = chat.say("ran verify data and rebuild data, now it works");
+    assert!(
+        !has(&out, "Verify the payroll subscription"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// Found by a helper playing an office during an outage: "my phone on 5g cant get in either"
+/// told no result of "Try from another network or device" ("cant" read as a test that could
+/// not be done), and "ok its back up now, thanks" at that test was "it works in the test ...
+/// the trouble is on your side"; "yeah because clearing my cache has ever fixed anything" at
+/// "Which browser?" was "Glad it works now!".
+#[test]
+fn an_outage_told_in_the_users_words_is_not_turned_round() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "service-outage".into(),
+        browser: Some(Browser::Chrome),
+    });
+    let test = "Try from another network or device";
+    assert_eq!(open_title(&chat).as_deref(), Some(test));
+    let out = chat.say("my phone on 5g cant get in either");
+    assert_eq!(
+        outcome_of(&chat, test),
+        Some(Outcome::FailsThere),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "service-outage".into(),
+        browser: Some(Browser::Chrome),
+    });
+    let out = chat.say("ok its back up now, thanks");
+    assert_ne!(
+        outcome_of(&chat, test),
+        Some(Outcome::WorksThere),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "on your side"), "{}", all_text(&out));
+    assert!(
+        matches!(chat.session.stage, Stage::Fixed { .. }),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway on every page in quickbooks online");
+    let out = chat.say("yeah because clearing my cache has ever fixed anything");
+    assert!(!has(&out, "Glad"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed), "{}", all_text(&out));
+}

@@ -215,16 +215,30 @@ pub(super) fn fix_named(
             super::walk::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out)
         })
     };
-    (0..article.solutions.len())
+    let by_steps =
+        |i: usize| said.shared_in_any_form(&Terms::of(&steps_text(&article.solutions[i])));
+    let by_title_words = (0..article.solutions.len())
         .filter(|&i| i != open && !ruled_out(i) && by_title(i) > on_screen)
         .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
-        .map(|(_, i)| i)
+        .map(|(_, i)| i);
+    // One word of a title is outweighed by a deed told in another fix's steps: "ran verify
+    // data and rebuild data, now it works" is step 4 of "Send paychecks stuck ...", not
+    // "Verify the payroll subscription".
+    if let Some(i) = by_title_words
+        && by_title(i) == 1
+    {
+        let told_in_steps = (0..article.solutions.len())
+            .filter(|&j| j != i && !ruled_out(j) && by_steps(j) >= by_steps(i) + 2)
+            .max_by_key(|&j| (by_steps(j), std::cmp::Reverse(j)));
+        if let Some(j) = told_in_steps {
+            return (j != open).then_some(j);
+        }
+    }
+    by_title_words
         .or_else(|| {
             // "shortened the date range, works now" at "Retry after a short wait": two words or
             // more that one fix's steps have ("Shorten the date range") and the open one's none.
-            let by_steps =
-                |i: usize| said.shared_in_any_form(&Terms::of(&steps_text(&article.solutions[i])));
             if !names_an_action(text) || by_steps(open) > 0 {
                 return None;
             }

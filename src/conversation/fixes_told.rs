@@ -282,7 +282,14 @@ pub(super) fn fixes_tried_up_front(
                     "wont", "doesnt", "not", "cant", "now", "anymore", "still", "isnt", "dont",
                     "won't", "doesn't", "can't", "isn't", "don't",
                 ];
-                if !deed || cw.iter().any(|w| TROUBLE.contains(w)) {
+                // The trouble in the deed's own part, or told as what came of it ("... and now
+                // the bank feed wont update"); "... and it still doesnt load" says the deed
+                // was done and failed.
+                let (own, after) = lower.split_once(" and ").unwrap_or((lower.as_str(), ""));
+                const SINCE: &[&str] = &["now", "since", "then", "after"];
+                let troubled = own.split_whitespace().any(|w| TROUBLE.contains(&w))
+                    || after.split_whitespace().any(|w| SINCE.contains(&w));
+                if !deed || troubled {
                     continue;
                 }
             }

@@ -32,6 +32,18 @@ pub(super) fn fixed(
         works_from_something_else(session, article, Some(text), out);
         return;
     }
+    // "ok its back up now, thanks" at "Try from another network or device": the service
+    // came back, which is no result of the test (it said "the trouble is on your side").
+    if super::outcome::pending_test(session, article)
+        && understand::says_the_service_is_back(text)
+        && let Some(test) = session
+            .current_step()
+            .and_then(|s| article.solutions.get(s.solution))
+        && understand::test_result(text, &super::tests_out_of_turn::test_names(test)).is_none()
+    {
+        works_from_something_else(session, article, Some(text), out);
+        return;
+    }
     // A test's result in words ("checked the status page, says all good") is news for staff.
     if super::outcome::pending_test(session, article) {
         note_follow_up(session, text);

@@ -97,6 +97,11 @@ fn waiting_for_a_browser(session: &Session, article: &Article) -> Vec<usize> {
             article.solutions.get(i).is_some_and(|s| {
                 !super::wording::has_steps(&s.general)
                     && !s.variants.is_empty()
+                    // (Internet Explorer's step on an Android phone was skipped for the device:
+                    // no browser would bring it back.)
+                    && session
+                        .device
+                        .is_none_or(|d| s.browsers().iter().any(|b| d.runs(*b)))
                     // ("safari", not which: a step for other browsers only is not waiting.)
                     && (!said_safari(session)
                         || s.browsers()

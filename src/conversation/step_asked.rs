@@ -36,8 +36,13 @@ const POINTING: &[&str] = &[
     "idea",
     "should",
     "would",
-    // "I do not understand this step", "confused".
+    // "I do not understand this step", "i dont understand this", "confused".
     "understand",
+    "dont",
+    "didnt",
+    "cant",
+    "not",
+    "am",
     "get",
     "confused",
     "confusing",

@@ -96,17 +96,19 @@ pub(super) fn fail_open_and_go_on(
     }
     if let Some(index) = fix_for_detail(session, article, text, answered) {
         // ("did ctrl f5 nothing": the next fix anyway is no news of where the words point.)
-        // ("still 103" after the fix for error 103: the code's own fix just failed, so what
-        // comes next is not where the code points.)
+        // ("still 103" after the fix for error 103: the code's own fix just failed, so the
+        // walk goes on in order; the words point nowhere else.)
         let code_fix_failed =
             answered.is_some() && super::fix_for::fix_for_code(article, text) == answered;
-        if index != session.next_solution && !code_fix_failed {
-            out.replies.push(
-                Reply::new(words::points_to(index + 1, &article.solutions[index].title))
-                    .article(&article.id),
-            );
+        if !code_fix_failed {
+            if index != session.next_solution {
+                out.replies.push(
+                    Reply::new(words::points_to(index + 1, &article.solutions[index].title))
+                        .article(&article.id),
+                );
+            }
+            session.next_solution = index;
         }
-        session.next_solution = index;
     }
     match session.stage {
         // Nothing was pending (choosing a browser, or out of fixes): ask that again.

@@ -229,6 +229,23 @@ const FIXED_WEAK: &[&str] = &[
 /// negations, so "no longer freezes" is not read as "no". An error or code that is gone ("the
 /// error is gone", "no longer getting 503") is found by shape instead ([`error_gone`]).
 const GONE: &[&str] = &[
+    // "it hasnt kicked me out (again)": the login loop gone, so far.
+    "hasnt kicked me out",
+    "hasnt logged me out",
+    "hasnt signed me out",
+    "has not kicked me out",
+    "has not logged me out",
+    "has not signed me out",
+    "didnt kick me out",
+    "didnt log me out",
+    "didnt sign me out",
+    "not kicked out",
+    "not logged out",
+    "no longer kicks me out",
+    "no longer logs me out",
+    "no longer signs me out",
+    "doesnt kick me out anymore",
+    "doesnt log me out anymore",
     "no longer an issue",
     "no longer times out",
     "no longer timing out",
@@ -996,6 +1013,10 @@ pub const CONFUSED: &[&str] = &[
     "dont understand",
     "do not understand",
     "didnt understand",
+    // "i am not understand which is workstation".
+    "not understand",
+    "cant understand",
+    "cannot understand",
     "dont get it",
     "dont get this",
     "confused",
@@ -1050,6 +1071,44 @@ const CHECK: &[&str] = &[
     // ("no one can login": see [`NO_ONE_CAN`], listed there once.)
     // "just want to make sure it's your server downtime, not us".
     "downtime",
+];
+
+/// Tells what the status page shows ("status page says all green", "status page fine,
+/// internet fine"), asking nothing: a report, not a request to check.
+pub fn reports_the_status_page(text: &Normalised) -> bool {
+    const SHOWS: &[&str] = &[
+        "status page says",
+        "status page said",
+        "status page shows",
+        "status page showed",
+        "status page is green",
+        "status page is fine",
+        "status page is ok",
+        "status page looks",
+        "status page fine",
+        "status page ok",
+        "status page green",
+        "status page all green",
+        "status page shows nothing",
+        "status page is all green",
+    ];
+    text.any(SHOWS)
+        && !text.is_question()
+        && !opens_like_a_question(text)
+        && !text.any(CHECK_ASKED)
+        && !says_still_broken(text)
+        && !strong_not_fixed(text)
+}
+
+/// Words that ask for the check outright, whatever else is said.
+const CHECK_ASKED: &[&str] = &[
+    "check if",
+    "check whether",
+    "can you check",
+    "could you check",
+    "please check",
+    "is it down",
+    "is it up",
 ];
 
 /// Nobody can ("no one can login"): everyone has it, a question for the check ([`check`]), and
@@ -2506,6 +2565,29 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
             .words()
             .any(|w| w.strip_prefix(NEG).is_some_and(|w| FIX_WORDS.contains(&w)))
         || ends_negated(&rest)
+        || signed_out_again(text)
+}
+
+/// "nvm it kicked me out again after 5 min", "logged me out again": the login trouble back
+/// after the fix (not "it hasnt kicked me out again").
+fn signed_out_again(text: &Normalised) -> bool {
+    const NOT: &[&str] = &[
+        "not", "hasnt", "havent", "didnt", "doesnt", "never", "no", "wont", "isnt", "wasnt",
+    ];
+    let words: Vec<&str> = text.words().collect();
+    words.contains(&"again")
+        && SIGNED_OUT_AFTER_ALL
+            .iter()
+            .filter(|p| !p.starts_with("loop") && !p.ends_with("page"))
+            .any(|p| {
+                let phrase: Vec<&str> = p.split(' ').collect();
+                (0..words.len()).any(|i| {
+                    words[i..].starts_with(&phrase)
+                        && !words[i.saturating_sub(3)..i]
+                            .iter()
+                            .any(|w| NOT.contains(w))
+                })
+            })
 }
 
 /// Tried it many times ("retried like 10 times", "refreshed a bunch of times", "did that 5x"):
@@ -3063,8 +3145,8 @@ pub fn check(text: &Normalised) -> bool {
         || IS_IT_ONLINE
             .iter()
             .any(|q| text.words().collect::<Vec<_>>().join(" ") == *q);
-    // "is it just me?", "down or just me": asked; "its just me" (alone in the office) is no
-    // question of the service.
+    // "is it just me?", "down or just me": asked; "its just me" (alone in the office) or "its
+    // just me here, everyone else is on holiday" is no question of the service.
     let just_me = text.any(&["just me", "only me"])
         && (text.is_question()
             || text.any(&[
@@ -3073,11 +3155,12 @@ pub fn check(text: &Normalised) -> bool {
                 "or only",
                 "down",
                 "me or",
-                "everyone",
-                "everybody",
-                "anyone",
-                "anybody",
-                "else",
+                "or everyone",
+                "or everybody",
+                "or anyone",
+                "or anybody",
+                "anyone else",
+                "anybody else",
             ]));
     text.any(CHECK)
         || just_me
@@ -3288,22 +3371,37 @@ pub fn human(text: &Normalised) -> bool {
     let who_alone = rest.any(WHO_ALONE)
         && only_words_of(&rest.without(WHO_ALONE), HUMAN_REQUEST_WORDS)
         && !refuses;
-    // "i need someone", "no bots please" said alone ("i need someone with admin rights" and
-    // "no bots were involved" ask for no one).
-    const ONLY_ASKS_FOR_SOMEONE: &[&str] = &[
-        "i need someone",
-        "need someone",
-        "i need someone please",
-        "i need someone pls",
-        "no bots",
-        "no bots please",
-        "no bots pls",
-        "no bot please",
-    ];
-    let only_asks = ONLY_ASKS_FOR_SOMEONE.contains(&text.padded().trim());
+    // "i need someone asap", "no bots please, this is urgent": anywhere in the reply, unless
+    // the someone is for something else ("i need someone with admin rights", "... ill ask my
+    // boss") or the bots are ("no bots were involved").
+    const ASKS_FOR_SOMEONE: &[&str] = &["need someone", "no bots", "no bot"];
+    let only_asks = text.any(ASKS_FOR_SOMEONE) && !someone_for_something_else(text);
     (rest.any(HUMAN) || opens_with_a_request(&rest) || pleads || who_alone || only_asks)
         && !text.any(DECLINED)
         && !awaits_someone_else
+        && !someone_for_something_else(text)
+}
+
+/// Whether the someone or the bots a reply names are not a request for support: "i need
+/// someone with admin rights for this, ill ask my boss", "no bots were involved".
+fn someone_for_something_else(text: &Normalised) -> bool {
+    const FOR_SOMETHING_ELSE: &[&str] = &[
+        "someone with",
+        "someone to give",
+        "someone to help me get",
+        "ill ask my",
+        "i will ask my",
+        "ill ask our",
+        "i will ask our",
+        "no bots were",
+        "no bots was",
+        "no bots are",
+        "no bots involved",
+        "no bots used",
+        "no bot was",
+        "no bot involved",
+    ];
+    text.any(FOR_SOMETHING_ELSE) && !asks_for_a_person(text)
 }
 
 /// A plan for when the trouble returns ("i'll contact support if it comes back"): no request
@@ -4174,6 +4272,7 @@ pub fn not_fixed_beside_human(text: &Normalised) -> bool {
     // ("no entiendo, puedo hablar con una persona?": "I don't understand", no "no" to the fix.)
     let rest = text
         .without(HUMAN)
+        .without(&["no bots", "no bot"])
         .without(&["still like", "still want", "still need"])
         .without(&[
             "no entiendo",
@@ -4843,13 +4942,31 @@ pub fn fixed_in_another_language(text: &Normalised) -> bool {
             .any(|w| NEGATIONS_IN_OTHER_LANGUAGES.contains(&w) || NEGATORS.contains(&w))
 }
 
-/// "yeah right" said alone: sarcasm, the opposite of its words ("yeah right now it works" is
-/// no sarcasm).
+/// "yeah right" said alone, or a fix doubted in the words of one that worked: sarcasm, the
+/// opposite of its words ("yeah right now it works" is no sarcasm).
 pub fn only_sarcasm(text: &Normalised) -> bool {
+    // "yeah because clearing my cache has ever fixed anything", "as if that ever works": a
+    // fix doubted with the words of one that worked.
+    const DOUBTED: &[&str] = &[
+        "ever fixed anything",
+        "ever fixes anything",
+        "ever fixed a thing",
+        "ever helped anything",
+        "ever helps anything",
+        "ever solved anything",
+        "as if that ever",
+        "as if it ever",
+        "like that ever",
+        "like thats ever",
+        "like it ever",
+        "because that always works",
+        "cause that always works",
+        "because that always helps",
+    ];
     matches!(
         text.padded().trim().trim_end_matches(" |"),
         "yeah right" | "yea right" | "ya right" | "yeah right lol" | "sure it did"
-    )
+    ) || text.any(DOUBTED)
 }
 
 #[cfg(test)]
@@ -4863,6 +4980,46 @@ mod tests {
         }
         for not in ["that's what i did", "no idea how", "", "🙃"] {
             assert!(!opens_like_a_question(&Normalised::new(not)), "{not}");
+        }
+    }
+
+    /// Found by a helper playing a login-loop user: "nvm it kicked me out again after 5 min"
+    /// was a detail ("same problem, noted", the step left with no answer) and "it hasnt
+    /// kicked me out" a failure.
+    #[test]
+    fn signed_out_again_is_not_fixed_and_not_signed_out_is_gone() {
+        for again in [
+            "nvm it kicked me out again after 5 min",
+            "kicked me out again",
+            "its logging me out again",
+        ] {
+            let text = Normalised::new(again);
+            assert!(strong_not_fixed(&text), "{again}");
+        }
+        for gone in ["it hasnt kicked me out", "not kicked out this time"] {
+            let text = Normalised::new(gone);
+            assert!(strong_fixed(&text), "{gone}");
+            assert!(!signed_out_again(&text), "{gone}");
+        }
+    }
+
+    /// Found by a helper playing a 503 user: "status page says all green" ran the live check
+    /// (and was not kept for the step); a question or request about it still asks.
+    #[test]
+    fn a_status_page_told_is_a_report_not_a_request() {
+        for told in [
+            "status page says all green",
+            "status page fine, internet fine, internet connection setup was already right",
+        ] {
+            assert!(reports_the_status_page(&Normalised::new(told)), "{told}");
+        }
+        for asked in [
+            "what does the status page say?",
+            "check the status page",
+            "status page says all green, can you check if its down",
+            "status page says all green but still cant get in",
+        ] {
+            assert!(!reports_the_status_page(&Normalised::new(asked)), "{asked}");
         }
     }
 

@@ -180,6 +180,17 @@ pub fn classify(reply: &str) -> Understood {
     {
         intent = Some(Intent::Browser);
     }
+    // "status page says all green", "status page fine, internet fine": what the user saw on
+    // the status page, news for the step and for staff; no request to check it again, and no
+    // fix ("fine" is the page's).
+    if cues::reports_the_status_page(&text)
+        && matches!(
+            intent,
+            None | Some(Intent::Check | Intent::Fixed | Intent::Aside)
+        )
+    {
+        intent = Some(Intent::Detail);
+    }
     Understood {
         intent,
         denied_browser,
@@ -316,27 +327,63 @@ pub fn corrects_the_problem(message: &str) -> bool {
     text.any(CORRECTING) && !cues::strong_fixed(&text) && !text.is_question()
 }
 
+/// Whether the reply says the service itself came back ("ok its back up now", "up again"):
+/// news of the service, not of a test the user was asked to do.
+pub fn says_the_service_is_back(message: &str) -> bool {
+    const BACK: &[&str] = &[
+        "back up",
+        "back online",
+        "up again",
+        "online again",
+        "its back",
+        "it is back",
+        "is back now",
+        "came back up",
+        "outage is over",
+        "outage over",
+    ];
+    let text = Normalised::new(message);
+    text.any(BACK) && !text.any(&["back up my", "back up the", "a back up"])
+}
+
 /// Whether the reply says in so many words that it failed ("nope", "didnt work", "still
 /// blank", a bare "no"), not merely with a negation about something else ("we dont have an IT
 /// person").
 pub fn says_it_failed(message: &str) -> bool {
     // "not there either", "nothing changes", "makes no difference": of the test, in so many
-    // words.
+    // words. Phrases, not single words: "the server is over there" or "my boss set it up too"
+    // say nothing of how the test went.
     const OF_THE_RESULT: &[&str] = &[
         "either",
-        "too",
-        "difference",
-        "change",
-        "changes",
-        "changed",
-        "same",
-        "there",
+        "no difference",
+        "any difference",
+        "a difference",
+        "no change",
+        "nothing changes",
+        "nothing changed",
+        "changed nothing",
+        "changes nothing",
+        "didnt change",
+        "doesnt change",
+        "not there",
+        "same there",
+        "there too",
+        "here too",
+        "there as well",
+        "fails there",
+        "same thing",
+        "same result",
+        "same error",
+        "same problem",
+        "same issue",
+        "the same",
         "still",
     ];
     let text = Normalised::new(message);
     cues::strong_not_fixed(&text)
         || cues::says_still_broken(&text)
         || text.any(OF_THE_RESULT)
+        || (text.word_count() <= 3 && text.words().last() == Some("too"))
         || yes_or_no(message) == Some(false)
         || cues::only_sarcasm(&text)
 }
@@ -1004,6 +1051,9 @@ pub fn asks_how_to(message: &str) -> bool {
         "dont understand",
         "do not understand",
         "didnt understand",
+        "not understand",
+        "cant understand",
+        "cannot understand",
         "dont get it",
         "confused",
         "what do i click",

@@ -175,7 +175,7 @@ pub fn picks_place(message: &str) -> Option<usize> {
 const NAME_PICK_WORDS: &[&str] = &[
     "maybe", "probably", "prob", "guess", "about", "of", "for", "in", "my", "mine", "sounds",
     "right", "ok", "okay", "yea", "yup", "sure", "thats", "this", "guy", "do", "thing", "stuff",
-    "lets", "first",
+    "lets", "first", "problem", "issue",
 ];
 
 /// The list entry `message` picks by words of its title alone ("yeah the blank page one", "the
@@ -384,6 +384,11 @@ const MOVING_ON_TO: &[&str] = &[
     "lets fix",
     "move on to",
     "switch to",
+    // "can we go to the payroll one", "ok lets go to the payroll problem now" (not a bare "go
+    // to", which steps say: "ok i go to the bank website").
+    "we go to",
+    "lets go to",
+    "go on to",
     // "the payroll one first pls".
     "first",
     "instead",

@@ -89,6 +89,21 @@ const FAILS: &[&str] = &[
     "happening",
 ];
 
+/// The trouble itself in words of "cant" ("my phone on 5g cant get in either"): it fails
+/// there, and is no test the user could not do ([`NOT_DONE`]'s "cant").
+const CANT_REACH: &[&str] = &[
+    "cant get in",
+    "cant log in",
+    "cant login",
+    "cant sign in",
+    "cant access",
+    "cant connect",
+    "cant open",
+    "cannot get in",
+    "cannot log in",
+    "cannot access",
+    "cannot connect",
+];
 /// It works there.
 const WORKS: &[&str] = &[
     "works",
@@ -203,7 +218,7 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
                 .position(|w| SAYS.contains(w))
                 .filter(|&s| s == 0 || read[s - 1] != "i")
                 .is_some_and(|s| cues.iter().any(|&(p, works)| works && p > s));
-            if asks || hearsay || joined.any(NOT_DONE) {
+            if asks || hearsay || joined.without(CANT_REACH).any(NOT_DONE) {
                 return None;
             }
             let result = match nearest(&cues, at) {
@@ -271,7 +286,12 @@ fn find(words: &[&str], name: &[String]) -> Option<usize> {
 fn cues_of(words: &[&str]) -> Vec<(usize, bool)> {
     let mut taken = vec![false; words.len()];
     let mut out = Vec::new();
-    for (list, works) in [(NO_TROUBLE, true), (FAILS, false), (WORKS, true)] {
+    for (list, works) in [
+        (NO_TROUBLE, true),
+        (FAILS, false),
+        (CANT_REACH, false),
+        (WORKS, true),
+    ] {
         for phrase in list {
             let phrase: Vec<String> = phrase.split(' ').map(str::to_string).collect();
             for i in 0..words.len() {

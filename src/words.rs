@@ -154,6 +154,13 @@ pub fn sounds_like(title: &str) -> String {
     )
 }
 
+/// More words at "Is this it?" that point to the article offered again: taken as a yes.
+pub fn going_with(title: &str) -> String {
+    format!(
+        "What you added points to **{title}** too, so let's go with it. If it's something else, tell me what's different."
+    )
+}
+
 pub const NOT_SURE_WHICH: &str = "I'm not sure which of these fits. Pick the closest one, or tell me more (the exact error message helps).";
 pub const DONT_KNOW: &str = "I don't have an article for that yet, and I'd rather not guess. You can describe it differently \
      (the exact error message or code helps), or I can hand this to a person on the support team.";

@@ -377,6 +377,79 @@ mod with_model {
         );
     }
 
+    /// Found by a helper playing users (thirty-first session): with the model, "Is this it?
+    /// Login Loop" answered with more of the same ("ok deleted the intuit stuff, now its asking
+    /// me to log in again") asked the same question again, up to four times. Words that alone
+    /// and with the description before point to the one article offered go on with it.
+    #[test]
+    #[ignore = "needs the real sentence model: SEMANTIC_MODEL=DIR (.ci/run provides it)"]
+    fn more_of_the_same_at_is_this_it_goes_on_with_the_article() {
+        use supportbot::conversation::{Event, handle};
+        use supportbot::session::{Session, Stage, UserRef};
+        let dir =
+            std::env::var("SEMANTIC_MODEL").expect("SEMANTIC_MODEL names the model directory");
+        let enc = BertEncoder::load(Path::new(&dir), &dir).expect("the model loads");
+        let mut kb = load_dir(&shipped_knowledge()).unwrap();
+        kb.attach_semantic(&enc, None, &mut |_, _| {}).unwrap();
+        let user = UserRef {
+            id: "test:ann".into(),
+            name: "Ann".into(),
+            channel: "console".into(),
+        };
+        let mut session = Session::new(user, 1_000);
+        let say = |session: &mut Session, text: &str, now: u64| {
+            let event = Event::Describe {
+                text: text.into(),
+                browser: None,
+                query: Some(query_vectors(&enc, text)),
+            };
+            handle(&kb, session, event, now)
+        };
+        say(
+            &mut session,
+            "it keeps kicking me back to the sign in page every time i log in. on my iphone",
+            1_001,
+        );
+        assert_eq!(
+            session.stage,
+            Stage::ChoosingArticle {
+                candidates: vec!["login-loop-signed-out".into()]
+            },
+            "the premise: one article offered"
+        );
+        let out = say(
+            &mut session,
+            "ok deleted the intuit stuff, now its asking me to log in again",
+            1_002,
+        );
+        assert_eq!(
+            session.article(),
+            Some("login-loop-signed-out"),
+            "{:?}",
+            out.replies
+        );
+        // A different problem at the same question is no yes.
+        let mut other = Session::new(
+            UserRef {
+                id: "test:bo".into(),
+                name: "Bo".into(),
+                channel: "console".into(),
+            },
+            1_000,
+        );
+        say(
+            &mut other,
+            "it keeps kicking me back to the sign in page every time i log in. on my iphone",
+            1_001,
+        );
+        say(
+            &mut other,
+            "no, my bank feed stopped downloading transactions",
+            1_002,
+        );
+        assert_ne!(other.article(), Some("login-loop-signed-out"));
+    }
+
     /// A 300-word post that says one useful thing among other people's off-topic paragraphs
     /// (real off-topic posts of the dev split) still finds its article.
     #[test]

@@ -768,6 +768,22 @@ pub(super) fn describe(
     // out, edge") add to the description the list came from, unless they are enough on
     // their own to answer with: the bot asked to be told more.
     let at_a_list = matches!(session.stage, Stage::ChoosingArticle { .. });
+    // "Is this it? Login loop" answered with more of the same: the article the new words
+    // alone put first, when it is the one offered.
+    let offered_again = match &session.stage {
+        Stage::ChoosingArticle { candidates } => match candidates.as_slice() {
+            [only]
+                if ranking
+                    .matches
+                    .first()
+                    .is_some_and(|m| kb.article_at(m.doc).id == *only) =>
+            {
+                Some(only.clone())
+            }
+            _ => None,
+        },
+        _ => None,
+    };
     let ranking = match (&session.stage, session.list_source()) {
         (Stage::ChoosingArticle { .. }, Some(before)) => {
             let both = format!("{before}\n{text}");
@@ -906,6 +922,22 @@ pub(super) fn describe(
     if let Some(id) = open_ticket {
         out.replies
             .push(for_your_ticket(kb, session, &id, &candidates));
+        return;
+    }
+    // "Is this it? ... If not, tell me more", and what they tell ("ok deleted the intuit
+    // stuff, now its asking me to log in again") points to it on its own and with the words
+    // before: taken as a yes, not asked the same a second time.
+    if let Some(id) = offered_again
+        && let [only] = candidates.as_slice()
+        && kb.article_at(only.doc).id == id
+        && understand::yes_or_no(text) != Some(false)
+    {
+        let article = kb.article_at(only.doc);
+        session.stage = Stage::Idle;
+        out.replies
+            .push(Reply::new(words::going_with(&article.title)).article(&article.id));
+        let first = fix_for::fix_for_code(article, text).unwrap_or(0);
+        start_article_at(session, article, first, now, out);
         return;
     }
     // "no puedo entrar a quickbooks, me sale una pagina en blanco": words the matcher cannot

@@ -78,6 +78,9 @@ pub const NOT_NOW: &str = "No problem. If you want to look at it later, just des
 /// At the start of a walk, to a user who named a phone or tablet app.
 pub const STEPS_ARE_FOR_A_BROWSER: &str = "You mentioned the mobile app: these fixes are written for the website in a browser. If only the app has the trouble, update it (or delete and reinstall it) from your app store, and meanwhile use the website in your phone's browser.";
 
+/// The field that says how an article was chosen ("Match: 73% confident").
+pub const MATCH_FIELD: &str = "Match";
+
 /// At the start of a walk, the other problem the description named too.
 /// The field that says which other problems a description named are held.
 pub const ALSO_MENTIONED: &str = "Also mentioned";

@@ -448,6 +448,34 @@ mod with_model {
             1_002,
         );
         assert_ne!(other.article(), Some("login-loop-signed-out"));
+        // Nor a "not that" or a question (a reviewer's cases).
+        for said in [
+            "not that one, i forgot my password",
+            "not exactly, my password reset link does not work",
+            "do i have to log in again after that?",
+        ] {
+            let mut asked = Session::new(
+                UserRef {
+                    id: "test:cy".into(),
+                    name: "Cy".into(),
+                    channel: "console".into(),
+                },
+                1_000,
+            );
+            say(
+                &mut asked,
+                "it keeps kicking me back to the sign in page every time i log in. on my iphone",
+                1_001,
+            );
+            let out = say(&mut asked, said, 1_002);
+            assert!(
+                !out.replies
+                    .iter()
+                    .any(|r| r.text.contains("let's go with it")),
+                "{said}: {:?}",
+                out.replies
+            );
+        }
     }
 
     /// A 300-word post that says one useful thing among other people's off-topic paragraphs

@@ -769,14 +769,16 @@ pub(super) fn describe(
     // their own to answer with: the bot asked to be told more.
     let at_a_list = matches!(session.stage, Stage::ChoosingArticle { .. });
     // "Is this it? Login loop" answered with more of the same: the article the new words
-    // alone put first, when it is the one offered.
+    // alone put first (as a candidate at least), when it is the one offered; not a question
+    // ("do i have to log in again after that?") nor a "not that" ("not exactly, my password
+    // reset link does not work").
     let offered_again = match &session.stage {
         Stage::ChoosingArticle { candidates } => match candidates.as_slice() {
             [only]
-                if ranking
-                    .matches
-                    .first()
-                    .is_some_and(|m| kb.article_at(m.doc).id == *only) =>
+                if ranking.matches.first().is_some_and(|m| {
+                    kb.article_at(m.doc).id == *only && m.score >= ranking.possible
+                }) && !understand::classify(text).question
+                    && !understand::declines_the_offer(text) =>
             {
                 Some(only.clone())
             }
@@ -930,14 +932,18 @@ pub(super) fn describe(
     if let Some(id) = offered_again
         && let [only] = candidates.as_slice()
         && kb.article_at(only.doc).id == id
-        && understand::yes_or_no(text) != Some(false)
     {
+        // (The stage stays "choosing" into the start: its score is no confidence, and the
+        // user picked nothing either, so no "Match" is shown; the line above says why.)
         let article = kb.article_at(only.doc);
-        session.stage = Stage::Idle;
         out.replies
             .push(Reply::new(words::going_with(&article.title)).article(&article.id));
         let first = fix_for::fix_for_code(article, text).unwrap_or(0);
+        let from = out.replies.len();
         start_article_at(session, article, first, now, out);
+        for reply in &mut out.replies[from..] {
+            reply.fields.retain(|f| f.name != words::MATCH_FIELD);
+        }
         return;
     }
     // "no puedo entrar a quickbooks, me sale una pagina en blanco": words the matcher cannot

@@ -71,6 +71,10 @@ const MAX_OTHER_PROBLEMS: usize = 3;
 /// in the order said ("white screen and also my bank feed isnt updating", "bank feed is
 /// stuck and payroll update fails"); a part that only says where the user is ("both on qbo in
 /// chrome") or tells of no trouble ("also i cleared the cache already") names none.
+/// How far behind the part's best article the walked one may be and still be what the part
+/// tells of.
+const WALKED_TOO_WITHIN: f64 = 0.3;
+
 pub(super) fn other_problems_named(
     kb: &KnowledgeBase,
     text: &str,
@@ -94,7 +98,15 @@ pub(super) fn other_problems_named(
             && (m.score >= ranking.confident
                 || (m.score >= ranking.possible && next < ranking.possible));
         let other = kb.article_at(m.doc);
-        if clear && other.id != walked && !found.iter().any(|f| f.id == other.id) {
+        // "qbo is sooo slow on my phone, takes like 30 sec to open an invoice": the part
+        // ranks another article first ("504" by its seconds), yet reads as the problem walked
+        // too; no other problem.
+        let walked_too = ranking.matches.iter().any(|w| {
+            kb.article_at(w.doc).id == walked
+                && w.score >= ranking.possible
+                && m.score - w.score < WALKED_TOO_WITHIN
+        });
+        if clear && !walked_too && other.id != walked && !found.iter().any(|f| f.id == other.id) {
             found.push(ScoredArticle {
                 id: other.id.clone(),
                 title: other.title.clone(),

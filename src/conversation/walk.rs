@@ -63,7 +63,7 @@ pub(super) fn start_article_at(
         } else {
             words::confident(m.score)
         };
-        reply = reply.field("Match", said);
+        reply = reply.field(words::MATCH_FIELD, said);
     }
     // Picked from a list that a description naming several problems brought: the others
     // are said to be held.

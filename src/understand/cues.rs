@@ -229,23 +229,6 @@ const FIXED_WEAK: &[&str] = &[
 /// negations, so "no longer freezes" is not read as "no". An error or code that is gone ("the
 /// error is gone", "no longer getting 503") is found by shape instead ([`error_gone`]).
 const GONE: &[&str] = &[
-    // "it hasnt kicked me out (again)": the login loop gone, so far.
-    "hasnt kicked me out",
-    "hasnt logged me out",
-    "hasnt signed me out",
-    "has not kicked me out",
-    "has not logged me out",
-    "has not signed me out",
-    "didnt kick me out",
-    "didnt log me out",
-    "didnt sign me out",
-    "not kicked out",
-    "not logged out",
-    "no longer kicks me out",
-    "no longer logs me out",
-    "no longer signs me out",
-    "doesnt kick me out anymore",
-    "doesnt log me out anymore",
     "no longer an issue",
     "no longer times out",
     "no longer timing out",
@@ -1092,7 +1075,20 @@ pub fn reports_the_status_page(text: &Normalised) -> bool {
         "status page shows nothing",
         "status page is all green",
     ];
+    // ("status page is green, and yes it works now", "... and now the page loads": a fix
+    // told beside it is the news.)
+    let rest = text.without(SHOWS);
+    let works_beside = strong_fixed(&rest)
+        || rest.any(WORKS_NOW)
+        || rest.any(&[
+            "page loads",
+            "it loads",
+            "loads now",
+            "loads fine",
+            "now loads",
+        ]);
     text.any(SHOWS)
+        && !works_beside
         && !text.is_question()
         && !opens_like_a_question(text)
         && !text.any(CHECK_ASKED)
@@ -1149,8 +1145,8 @@ pub const OTHERS_HAVE_IT_TOO: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
-    // "no more bots", "stop giving me articles i need someone NOW" (a bare "i need someone"
-    // or "no bots": [`ONLY_ASKS_FOR_SOMEONE`]).
+    // "no more bots", "stop giving me articles i need someone NOW" ("i need someone asap",
+    // "no bots please": [`asks_for_someone`]).
     "no more bots",
     "no more bot",
     "need someone now",
@@ -2005,6 +2001,7 @@ pub fn strong_fixed(text: &Normalised) -> bool {
         || ((got_it_to_work(&marked) || can_now(&marked) || said.any(THERE_NOW))
             && nothing_wrong_beside(&said))
         || (marked.any(STAYS_SIGNED_IN) && nothing_wrong_beside(&said.without(STAYS_SIGNED_IN)))
+        || (signed_in_so_far(&said) && nothing_wrong_beside(&said.without(NOT_SIGNED_OUT)))
         || said.any(GONE)
         || (said.any(&no_longer_seen()) && nothing_wrong_beside(&said.without(&no_longer_seen())))
         || arrived(&said)
@@ -2024,6 +2021,43 @@ const STAYS_SIGNED_IN: &[&str] = &[
     "staying logged in",
     "staying signed in",
 ];
+
+/// "it hasnt kicked me out (again)": the login loop gone, so far.
+const NOT_SIGNED_OUT: &[&str] = &[
+    "hasnt kicked me out",
+    "hasnt logged me out",
+    "hasnt signed me out",
+    "has not kicked me out",
+    "has not logged me out",
+    "has not signed me out",
+    "didnt kick me out",
+    "didnt log me out",
+    "didnt sign me out",
+    "not kicked out",
+    "not logged out",
+    "no longer kicks me out",
+    "no longer logs me out",
+    "no longer signs me out",
+    "doesnt kick me out anymore",
+    "doesnt log me out anymore",
+];
+
+/// [`NOT_SIGNED_OUT`] said with nothing of when it did after all ("didnt log me out at
+/// first, then ...", "not logged out right away but after 5 min").
+fn signed_in_so_far(text: &Normalised) -> bool {
+    const UNTIL: &[&str] = &[
+        "at first",
+        "right away",
+        "immediately",
+        "then",
+        "until",
+        "still",
+        "same",
+        "but",
+    ];
+    // ("still logged in after 20 min, hasnt logged me out yet": that "still" is no trouble.)
+    text.any(NOT_SIGNED_OUT) && !text.without(STAYS_SIGNED_IN).any(UNTIL)
+}
 
 /// Done before ("did it already", "tried that yesterday", "already on the latest release"): no
 /// fix, unless the reply says it worked all the same ("did it already and it worked").
@@ -2569,25 +2603,38 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
 }
 
 /// "nvm it kicked me out again after 5 min", "logged me out again": the login trouble back
-/// after the fix (not "it hasnt kicked me out again").
+/// after the fix, said of the service ("i logged out and in again" is the user's deed; "it
+/// hasnt kicked me out again" is no trouble).
 fn signed_out_again(text: &Normalised) -> bool {
     const NOT: &[&str] = &[
         "not", "hasnt", "havent", "didnt", "doesnt", "never", "no", "wont", "isnt", "wasnt",
     ];
+    const DONE_TO_ME: &[&str] = &[
+        "kicked me out",
+        "kicks me out",
+        "kicking me out",
+        "kicked out",
+        "logs me out",
+        "logged me out",
+        "logging me out",
+        "signs me out",
+        "signed me out",
+        "signing me out",
+    ];
     let words: Vec<&str> = text.words().collect();
-    words.contains(&"again")
-        && SIGNED_OUT_AFTER_ALL
-            .iter()
-            .filter(|p| !p.starts_with("loop") && !p.ends_with("page"))
-            .any(|p| {
-                let phrase: Vec<&str> = p.split(' ').collect();
-                (0..words.len()).any(|i| {
-                    words[i..].starts_with(&phrase)
-                        && !words[i.saturating_sub(3)..i]
-                            .iter()
-                            .any(|w| NOT.contains(w))
-                })
-            })
+    DONE_TO_ME.iter().any(|p| {
+        let phrase: Vec<&str> = p.split(' ').collect();
+        (0..words.len()).any(|i| {
+            words[i..].starts_with(&phrase)
+                && words[i + phrase.len()..]
+                    .iter()
+                    .take(3)
+                    .any(|w| *w == "again")
+                && !words[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|w| NOT.contains(w))
+        })
+    })
 }
 
 /// Tried it many times ("retried like 10 times", "refreshed a bunch of times", "did that 5x"):
@@ -2680,9 +2727,15 @@ fn about_the_fix(text: &Normalised) -> Normalised {
         "help",
         "tried",
     ]);
+    let so_far: &[&str] = if signed_in_so_far(text) {
+        NOT_SIGNED_OUT
+    } else {
+        &[]
+    };
     let text = text
         .without(NOT_KNOWING_WHY)
         .without(GONE)
+        .without(so_far)
         .without(&no_longer_seen())
         .without(&gone)
         .without_clause_after(WONDERS)
@@ -3371,15 +3424,50 @@ pub fn human(text: &Normalised) -> bool {
     let who_alone = rest.any(WHO_ALONE)
         && only_words_of(&rest.without(WHO_ALONE), HUMAN_REQUEST_WORDS)
         && !refuses;
-    // "i need someone asap", "no bots please, this is urgent": anywhere in the reply, unless
-    // the someone is for something else ("i need someone with admin rights", "... ill ask my
-    // boss") or the bots are ("no bots were involved").
-    const ASKS_FOR_SOMEONE: &[&str] = &["need someone", "no bots", "no bot"];
-    let only_asks = text.any(ASKS_FOR_SOMEONE) && !someone_for_something_else(text);
+    let only_asks = asks_for_someone(text) && !someone_for_something_else(text);
     (rest.any(HUMAN) || opens_with_a_request(&rest) || pleads || who_alone || only_asks)
         && !text.any(DECLINED)
         && !awaits_someone_else
         && !someone_for_something_else(text)
+}
+
+/// "i need someone asap", "ugh i need someone to look at this", "no bots please, this is
+/// urgent": someone, or no bot, asked for by what follows; not "we need someone to approve
+/// it", "i need someone at the office to do this step", "no bots here would know".
+fn asks_for_someone(text: &Normalised) -> bool {
+    // What may follow "i need someone" in a request.
+    const AFTER_SOMEONE: &[&str] = &[
+        "asap", "now", "please", "pls", "plz", "urgently", "urgent", "real", "here", "who", "that",
+        "from", "quick", "quickly", "today", "thanks", "help", "helping",
+    ];
+    // "someone to ...": the deeds of support.
+    const TO_DO: &[&str] = &[
+        "help", "look", "talk", "fix", "call", "check", "contact", "speak", "chat", "assist",
+        "answer", "reply",
+    ];
+    // What may follow "no bots".
+    const AFTER_NO_BOTS: &[&str] = &[
+        "please", "pls", "plz", "i", "just", "this", "thanks", "thank", "anymore", "again", "ever",
+        "for", "now",
+    ];
+    let words: Vec<&str> = text.words().collect();
+    let next = |at: usize| words.get(at).copied();
+    words.iter().enumerate().any(|(i, w)| match *w {
+        // ("we need someone to approve it anyway": someone of theirs.)
+        "someone" if i >= 1 && words[i - 1] == "need" && (i < 2 || words[i - 2] != "we") => {
+            match next(i + 1) {
+                None => true,
+                Some(n) if n == BREAK => true,
+                Some("to") => next(i + 2).is_some_and(|v| TO_DO.contains(&v)),
+                Some(n) => AFTER_SOMEONE.contains(&n),
+            }
+        }
+        "bots" | "bot" if i >= 1 && words[i - 1] == "no" => match next(i + 1) {
+            None => true,
+            Some(n) => n == BREAK || AFTER_NO_BOTS.contains(&n),
+        },
+        _ => false,
+    })
 }
 
 /// Whether the someone or the bots a reply names are not a request for support: "i need
@@ -4289,6 +4377,17 @@ pub fn not_fixed_beside_human(text: &Normalised) -> bool {
 pub fn only_asks_for_a_human(text: &Normalised) -> bool {
     // A plea ("i need help asap") asks for someone, but says nothing a ticket could start from:
     // as a first message it is asked what is wrong.
+    // ("i want to talk to a real person not a bot": who is not wanted says nothing more.)
+    const NOT_A_BOT: &[&str] = &[
+        "not a bot",
+        "not the bot",
+        "not a robot",
+        "not a machine",
+        "not an ai",
+        "not ai",
+        "not you",
+    ];
+    let text = &text.without(NOT_A_BOT);
     (text.any(HUMAN) || text.any(WHO_ALONE) || opens_with_a_request(text))
         && human(text)
         && only_words_of(&text.without(HUMAN).without(WHO_ALONE), HUMAN_REQUEST_WORDS)
@@ -4959,14 +5058,11 @@ pub fn only_sarcasm(text: &Normalised) -> bool {
         "like that ever",
         "like thats ever",
         "like it ever",
-        "because that always works",
-        "cause that always works",
-        "because that always helps",
     ];
     matches!(
         text.padded().trim().trim_end_matches(" |"),
         "yeah right" | "yea right" | "ya right" | "yeah right lol" | "sure it did"
-    ) || text.any(DOUBTED)
+    ) || (text.any(DOUBTED) && !strong_fixed(&text.without(DOUBTED)))
 }
 
 #[cfg(test)]
@@ -5001,6 +5097,51 @@ mod tests {
             assert!(strong_fixed(&text), "{gone}");
             assert!(!signed_out_again(&text), "{gone}");
         }
+        // The user's own deed, and a loop that came later after all (a reviewer's).
+        let deed = Normalised::new("works now, i signed out and logged in again");
+        assert!(!strong_not_fixed(&deed));
+        for later in [
+            "it still happens, not logged out right away but after 5 min",
+            "same, didnt kick me out immediately, took 5 minutes this time",
+            "nope. it didnt log me out at first, then after a few clicks back to the sign in page",
+        ] {
+            assert!(!strong_fixed(&Normalised::new(later)), "{later}");
+        }
+    }
+
+    /// "i need someone asap" asks for a person; someone needed for something else, or bots
+    /// that are not support, do not (a reviewer's cases).
+    #[test]
+    fn someone_asked_for_is_someone_from_support() {
+        for asks in [
+            "i need someone asap",
+            "ugh i need someone to look at this",
+            "no bots please, this is urgent",
+            "i need someone",
+        ] {
+            assert!(human(&Normalised::new(asks)), "{asks}");
+        }
+        for not in [
+            "hold on i need someone at the office to do this step",
+            "ok ill try, we need someone to approve it anyway",
+            "didnt work. no bots here would know the bank password anyway",
+            "i need someone with admin rights for this, ill ask my boss",
+            "no bots were involved, i did it by hand",
+        ] {
+            assert!(!human(&Normalised::new(not)), "{not}");
+        }
+    }
+
+    /// "yeah because clearing my cache has ever fixed anything" is sarcasm; "because that
+    /// always helps" said beside a result is not.
+    #[test]
+    fn a_fix_doubted_is_sarcasm_unless_it_worked() {
+        assert!(only_sarcasm(&Normalised::new(
+            "yeah because clearing my cache has ever fixed anything"
+        )));
+        assert!(!only_sarcasm(&Normalised::new(
+            "i waited 10 min because that always helps, and now it loads fine"
+        )));
     }
 
     /// Found by a helper playing a 503 user: "status page says all green" ran the live check
@@ -5018,6 +5159,9 @@ mod tests {
             "check the status page",
             "status page says all green, can you check if its down",
             "status page says all green but still cant get in",
+            // (A fix told beside it is the news.)
+            "status page is green, and yes it works now thanks",
+            "status page said fine and now the page loads",
         ] {
             assert!(!reports_the_status_page(&Normalised::new(asked)), "{asked}");
         }

@@ -327,11 +327,39 @@ pub fn corrects_the_problem(message: &str) -> bool {
     text.any(CORRECTING) && !cues::strong_fixed(&text) && !text.is_question()
 }
 
+/// Whether a reply to "Is this it?" opens by turning it down ("not that one, i forgot my
+/// password", "not exactly, ...", "its not that", "wrong one", "nope"), whatever follows.
+pub fn declines_the_offer(message: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "not",
+        "no",
+        "nope",
+        "nah",
+        "wrong",
+        "neither",
+        "none",
+        "its not",
+        "it is not",
+        "thats not",
+        "that is not",
+        "isnt",
+        "hmm not",
+        "not sure",
+        "dunno",
+        "idk",
+    ];
+    let text = Normalised::new(message);
+    OPENERS.iter().any(|o| text.starts(o)) || yes_or_no(message) == Some(false)
+}
+
 /// Whether the reply says the service itself came back ("ok its back up now", "up again"):
 /// news of the service, not of a test the user was asked to do.
 pub fn says_the_service_is_back(message: &str) -> bool {
     const BACK: &[&str] = &[
-        "back up",
+        "its back up",
+        "it is back up",
+        "back up now",
+        "back up again",
         "back online",
         "up again",
         "online again",
@@ -343,7 +371,7 @@ pub fn says_the_service_is_back(message: &str) -> bool {
         "outage over",
     ];
     let text = Normalised::new(message);
-    text.any(BACK) && !text.any(&["back up my", "back up the", "a back up"])
+    text.any(BACK)
 }
 
 /// Whether the reply says in so many words that it failed ("nope", "didnt work", "still
@@ -376,10 +404,25 @@ pub fn says_it_failed(message: &str) -> bool {
         "same error",
         "same problem",
         "same issue",
-        "the same",
-        "still",
+        "the same there",
+        "does the same",
+        "same as before",
     ];
-    let text = Normalised::new(message);
+    // ("the file is on the same pc": a place, no "same" of the result.)
+    const THE_SAME_PLACE: &[&str] = &[
+        "the same pc",
+        "the same computer",
+        "the same machine",
+        "the same server",
+        "the same network",
+        "the same folder",
+        "the same drive",
+        "same pc",
+        "same computer",
+        "same machine",
+        "same network",
+    ];
+    let text = Normalised::new(message).without(THE_SAME_PLACE);
     cues::strong_not_fixed(&text)
         || cues::says_still_broken(&text)
         || text.any(OF_THE_RESULT)

@@ -22,6 +22,14 @@ const ONLINE: &[&str] = &[
     // The pair said outright: "online not desktop".
     "online not desktop",
     "online version not desktop",
+    // "this is online", "we use online": said of what they use, not whether it is up.
+    "this is online",
+    "this is the online",
+    "we use online",
+    "i use online",
+    "im using online",
+    "we are on online",
+    "im on online",
 ];
 
 /// Names QuickBooks Desktop. "desktop" alone is not one: "on my desktop" is the computer; nor

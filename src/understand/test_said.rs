@@ -104,6 +104,47 @@ const CANT_REACH: &[&str] = &[
     "cannot access",
     "cannot connect",
 ];
+/// The length of the [`CANT_REACH`] phrase at `i` of `words`, when it tells the trouble: at
+/// the end, or before the service or a word of the test's place ("cant get in either", "cant
+/// connect to qbo"), not before the means of the test ("i cant connect my phone to mobile
+/// data", "cant access another network from here").
+fn cant_reach_at(words: &[&str], i: usize) -> Option<usize> {
+    const THEN: &[&str] = &[
+        "in",
+        "it",
+        "either",
+        "there",
+        "too",
+        "anymore",
+        "still",
+        "at",
+        "on",
+        "from",
+        "with",
+        "qbo",
+        "quickbooks",
+        "intuit",
+        "the",
+        BREAK,
+    ];
+    const SERVICE: &[&str] = &["qbo", "quickbooks", "intuit", "it", "the"];
+    CANT_REACH.iter().find_map(|p| {
+        let phrase: Vec<String> = p.split(' ').map(str::to_string).collect();
+        if find(&words[i..], &phrase) != Some(0) {
+            return None;
+        }
+        let after = words.get(i + phrase.len()).copied();
+        let tells_trouble = match after {
+            None => true,
+            Some("to") => words
+                .get(i + phrase.len() + 1)
+                .is_some_and(|w| SERVICE.contains(w)),
+            Some(w) => THEN.contains(&w),
+        };
+        tells_trouble.then_some(phrase.len())
+    })
+}
+
 /// It works there.
 const WORKS: &[&str] = &[
     "works",
@@ -206,7 +247,6 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
                 }
                 cues = cues_of(&read);
             }
-            let joined = Normalised::from_padded(&format!(" {} ", read.join(" ")));
             // A question about the test ("should i try incognito?") or a plan says nothing
             // was done.
             // (Only the sentence's last clause asks: "works in incognito, any idea why?"
@@ -218,7 +258,24 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
                 .position(|w| SAYS.contains(w))
                 .filter(|&s| s == 0 || read[s - 1] != "i")
                 .is_some_and(|s| cues.iter().any(|&(p, works)| works && p > s));
-            if asks || hearsay || joined.without(CANT_REACH).any(NOT_DONE) {
+            // ("cant get in either" is the trouble there; "cant" alone, a test not done.)
+            let without_the_trouble: Vec<&str> = {
+                let mut kept = Vec::new();
+                let mut at = 0;
+                while at < read.len() {
+                    match cant_reach_at(&read, at) {
+                        Some(len) => at += len,
+                        None => {
+                            kept.push(read[at]);
+                            at += 1;
+                        }
+                    }
+                }
+                kept
+            };
+            let not_done = Normalised::from_padded(&format!(" {} ", without_the_trouble.join(" ")))
+                .any(NOT_DONE);
+            if asks || hearsay || not_done {
                 return None;
             }
             let result = match nearest(&cues, at) {
@@ -286,12 +343,15 @@ fn find(words: &[&str], name: &[String]) -> Option<usize> {
 fn cues_of(words: &[&str]) -> Vec<(usize, bool)> {
     let mut taken = vec![false; words.len()];
     let mut out = Vec::new();
-    for (list, works) in [
-        (NO_TROUBLE, true),
-        (FAILS, false),
-        (CANT_REACH, false),
-        (WORKS, true),
-    ] {
+    for i in 0..words.len() {
+        if let Some(len) = cant_reach_at(words, i)
+            && !(i..i + len).any(|j| taken[j])
+        {
+            (i..i + len).for_each(|j| taken[j] = true);
+            out.push((i, false));
+        }
+    }
+    for (list, works) in [(NO_TROUBLE, true), (FAILS, false), (WORKS, true)] {
         for phrase in list {
             let phrase: Vec<String> = phrase.split(' ').map(str::to_string).collect();
             for i in 0..words.len() {

@@ -49,13 +49,46 @@ pub(super) fn another_article<'a>(
         understood.intent,
         None | Some(Intent::NewProblem | Intent::Detail | Intent::Aside | Intent::Browser)
     );
-    let best = kb.article_at(ranking.named()?.doc);
+    let named = ranking.named()?;
+    let best = kb.article_at(named.doc);
     // "it says 503 now": a code of the other article's and not of this one's is long enough.
     let names_its_code = names_code_of(best, text) && !names_code_of(current, text);
     let long_enough = understood.words >= SWITCH_MIN_WORDS || names_its_code;
     // "edge task manager shows nothing big" at the slow article: a thing of its own steps.
     let about_this_one = names_a_thing_only_of(current, best, text);
-    (describes && long_enough && best.id != current.id && !about_this_one).then_some(best)
+    // "ok deleted the intuit stuff, now its asking me to log in again" at the login loop: the
+    // words rank the bank feed first, but this one close behind, and they name nothing of the
+    // other's title ("my bank feed stopped syncing" at the 502 one does).
+    let this_one_close = !names_its_code
+        && !says_a_title_word_of(best, current, text)
+        && ranking.matches.iter().any(|m| {
+            kb.article_at(m.doc).id == current.id
+                && m.score >= ranking.possible
+                && named.score - m.score < THIS_ONE_WITHIN
+        });
+    (describes && long_enough && best.id != current.id && !about_this_one && !this_one_close)
+        .then_some(best)
+}
+
+/// How far behind the article a reply names the walked one may rank and the reply still be
+/// about the walked problem.
+const THIS_ONE_WITHIN: f64 = 0.3;
+
+/// Whether `text` says a word of `other`'s title (four letters or more, as a stem) that
+/// `current`'s title does not have ("bank" of "Bank Feed Not Updating ...").
+pub(super) fn says_a_title_word_of(other: &Article, current: &Article, text: &str) -> bool {
+    let stems = |t: &str| -> HashSet<String> {
+        plain_words::lowercase_words(t)
+            .iter()
+            .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
+            .map(|w| crate::matcher::text::stem(w))
+            .collect()
+    };
+    let theirs = stems(&other.title);
+    let ours = stems(&current.title);
+    stems(text)
+        .iter()
+        .any(|w| theirs.contains(w) && !ours.contains(w))
 }
 
 /// Whether `text` still names `other` clearly once the browser and device names are set

@@ -67,7 +67,7 @@ const OTHER_PROBLEM_LEAD: f64 = 0.1;
 /// At most this many other problems are held from one description.
 const MAX_OTHER_PROBLEMS: usize = 3;
 
-/// The other articles parts of the description name on their own, clearly, beside `walked`,
+/// The other articles parts of the description name on their own, clearly, beside `walked_id`,
 /// in the order said ("white screen and also my bank feed isnt updating", "bank feed is
 /// stuck and payroll update fails"); a part that only says where the user is ("both on qbo in
 /// chrome") or tells of no trouble ("also i cleared the cache already") names none.
@@ -78,7 +78,7 @@ const WALKED_TOO_WITHIN: f64 = 0.3;
 pub(super) fn other_problems_named(
     kb: &KnowledgeBase,
     text: &str,
-    walked: &str,
+    walked_id: &str,
 ) -> Vec<ScoredArticle> {
     let parts = understand::problem_clauses(text);
     let mut found: Vec<ScoredArticle> = Vec::new();
@@ -101,12 +101,17 @@ pub(super) fn other_problems_named(
         // "qbo is sooo slow on my phone, takes like 30 sec to open an invoice": the part
         // ranks another article first ("504" by its seconds), yet reads as the problem walked
         // too; no other problem.
+        // ("... and also the page is blank" says a word of "Page Not Loading (Blank ...)": that
+        // one is named.)
         let walked_too = ranking.matches.iter().any(|w| {
-            kb.article_at(w.doc).id == walked
+            let walked = kb.article_at(w.doc);
+            walked.id == walked_id
                 && w.score >= ranking.possible
                 && m.score - w.score < WALKED_TOO_WITHIN
+                && !super::another_article::says_a_title_word_of(kb.article_at(m.doc), walked, part)
         });
-        if clear && !walked_too && other.id != walked && !found.iter().any(|f| f.id == other.id) {
+        if clear && !walked_too && other.id != walked_id && !found.iter().any(|f| f.id == other.id)
+        {
             found.push(ScoredArticle {
                 id: other.id.clone(),
                 title: other.title.clone(),

@@ -482,6 +482,8 @@ fn browser_question_answered(
         && understand::yes_or_no(text).is_none()
         && crate::device::Device::detect(text).is_none()
         && (understood.intent == Some(Intent::NotFixed) || understand::fed_up(text))
+        // ("wait sorry no its 504 gateway timeout, i misread": the problem corrected, below.)
+        && !understand::corrects_the_problem(text)
     {
         note_follow_up(session, text);
         super::which_browser::on_without_the_answer(session, article, now, out);

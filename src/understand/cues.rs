@@ -1077,7 +1077,19 @@ pub fn reports_the_status_page(text: &Normalised) -> bool {
     ];
     // ("status page is green, and yes it works now", "... and now the page loads": a fix
     // told beside it is the news.)
-    let rest = text.without(SHOWS);
+    // (Only after "and", "but", "now" or a break: "status page says everything is working"
+    // is the page's own word.)
+    let beside: Vec<&str> = {
+        let words: Vec<&str> = text.words().collect();
+        match words
+            .iter()
+            .position(|w| ["and", "but", "now", "so", BREAK].contains(w))
+        {
+            Some(at) => words[at..].to_vec(),
+            None => Vec::new(),
+        }
+    };
+    let rest = Normalised::from_padded(&format!(" {} ", beside.join(" ")));
     let works_beside = strong_fixed(&rest)
         || rest.any(WORKS_NOW)
         || rest.any(&[
@@ -1150,6 +1162,13 @@ const HUMAN: &[&str] = &[
     "no more bots",
     "no more bot",
     "need someone now",
+    // "support please", "get me support": the team, asked for.
+    "support please",
+    "support pls",
+    "i need support",
+    "get me support",
+    "connect me to support",
+    "put me through to support",
     "i need someone to help",
     "i need someone to talk",
     "get me someone",
@@ -2034,7 +2053,6 @@ const NOT_SIGNED_OUT: &[&str] = &[
     "didnt log me out",
     "didnt sign me out",
     "not kicked out",
-    "not logged out",
     "no longer kicks me out",
     "no longer logs me out",
     "no longer signs me out",
@@ -2042,21 +2060,36 @@ const NOT_SIGNED_OUT: &[&str] = &[
     "doesnt log me out anymore",
 ];
 
-/// [`NOT_SIGNED_OUT`] said with nothing of when it did after all ("didnt log me out at
-/// first, then ...", "not logged out right away but after 5 min").
+/// [`NOT_SIGNED_OUT`] said with nothing after it of when it did after all ("didnt log me out at
+/// first, then ...", "not logged out right away but after 5 min"); "hasnt logged me out, still
+/// good" and "hasnt kicked me out since then" are signed in.
 fn signed_in_so_far(text: &Normalised) -> bool {
     const UNTIL: &[&str] = &[
         "at first",
         "right away",
         "immediately",
-        "then",
         "until",
-        "still",
         "same",
-        "but",
+        "then after",
+        "then kicked",
+        "then logged",
+        "then signed",
+        "then back",
+        "then it",
+        "but after",
+        "but then",
+        "but now",
+        "but still",
+        "still happens",
+        "still does",
+        "still loops",
     ];
-    // ("still logged in after 20 min, hasnt logged me out yet": that "still" is no trouble.)
-    text.any(NOT_SIGNED_OUT) && !text.without(STAYS_SIGNED_IN).any(UNTIL)
+    NOT_SIGNED_OUT.iter().any(|p| {
+        text.find(p).is_some_and(|at| {
+            let after = &text.padded()[at..];
+            !Normalised::from_padded(after).any(UNTIL) && !text.starts("same")
+        })
+    }) && !text.any(&["still happens", "still does", "same thing", "same problem"])
 }
 
 /// Done before ("did it already", "tried that yesterday", "already on the latest release"): no
@@ -2610,6 +2643,12 @@ fn signed_out_again(text: &Normalised) -> bool {
         "not", "hasnt", "havent", "didnt", "doesnt", "never", "no", "wont", "isnt", "wasnt",
     ];
     const DONE_TO_ME: &[&str] = &[
+        // ("got logged out again": done to the user all the same.)
+        "got logged out",
+        "got signed out",
+        "got kicked out",
+        "was logged out",
+        "been logged out",
         "kicked me out",
         "kicks me out",
         "kicking me out",
@@ -2655,6 +2694,10 @@ pub fn tried_many_times(text: &Normalised) -> bool {
         "tries",
         "attempts",
         "attempted",
+        // "already clicked update like 5 times".
+        "clicked",
+        "pressed",
+        "ran",
     ];
     const MANY: &[&str] = &[
         "several", "many", "multiple", "bunch", "few", "couple", "dozen", "million", "hundred",
@@ -3437,34 +3480,56 @@ pub fn human(text: &Normalised) -> bool {
 fn asks_for_someone(text: &Normalised) -> bool {
     // What may follow "i need someone" in a request.
     const AFTER_SOMEONE: &[&str] = &[
-        "asap", "now", "please", "pls", "plz", "urgently", "urgent", "real", "here", "who", "that",
-        "from", "quick", "quickly", "today", "thanks", "help", "helping",
+        "asap", "now", "please", "pls", "plz", "urgently", "urgent", "real", "who", "that", "from",
+        "quick", "quickly", "today", "thanks", "help", "helping",
     ];
-    // "someone to ...": the deeds of support.
+    // "someone to ...": the deeds of support, done to the user or this ("to look at this",
+    // not "to check the router first").
     const TO_DO: &[&str] = &[
         "help", "look", "talk", "fix", "call", "check", "contact", "speak", "chat", "assist",
         "answer", "reply",
     ];
-    // What may follow "no bots".
-    const AFTER_NO_BOTS: &[&str] = &[
-        "please", "pls", "plz", "i", "just", "this", "thanks", "thank", "anymore", "again", "ever",
-        "for", "now",
+    const TO_WHAT: &[&str] = &[
+        "me", "this", "it", "my", "us", "our", "at", "into", "with", "asap", "now", "please",
+        "pls", "urgently",
     ];
+    // What may follow "no bots" (or end the reply): "no bots please".
+    const AFTER_NO_BOTS: &[&str] = &[
+        "please", "pls", "plz", "just", "thanks", "thank", "anymore", "again", "ever", "now",
+    ];
+    // ("i dont need someone ... anymore, it works": declined.)
+    const NOT: &[&str] = &["dont", "not", "never", "no", "doesnt", "didnt", "longer"];
     let words: Vec<&str> = text.words().collect();
     let next = |at: usize| words.get(at).copied();
+    // Only the user asks: "i need someone", "need someone asap"; not "we", "you" or "they".
+    let asker_is_the_user = |i: usize| match i.checked_sub(2).map(|j| words[j]) {
+        None => true,
+        Some(who) => {
+            who == "i" || who == BREAK || !["we", "you", "they", "he", "she"].contains(&who)
+        }
+    };
+    let negated = |i: usize| {
+        words[i.saturating_sub(4)..i]
+            .iter()
+            .any(|w| NOT.contains(w))
+    };
     words.iter().enumerate().any(|(i, w)| match *w {
-        // ("we need someone to approve it anyway": someone of theirs.)
-        "someone" if i >= 1 && words[i - 1] == "need" && (i < 2 || words[i - 2] != "we") => {
+        "someone"
+            if i >= 1 && words[i - 1] == "need" && asker_is_the_user(i) && !negated(i - 1) =>
+        {
             match next(i + 1) {
                 None => true,
                 Some(n) if n == BREAK => true,
-                Some("to") => next(i + 2).is_some_and(|v| TO_DO.contains(&v)),
+                Some("to") => {
+                    next(i + 2).is_some_and(|v| TO_DO.contains(&v))
+                        && next(i + 3).is_none_or(|o| o == BREAK || TO_WHAT.contains(&o))
+                }
                 Some(n) => AFTER_SOMEONE.contains(&n),
             }
         }
         "bots" | "bot" if i >= 1 && words[i - 1] == "no" => match next(i + 1) {
             None => true,
-            Some(n) => n == BREAK || AFTER_NO_BOTS.contains(&n),
+            Some(n) => AFTER_NO_BOTS.contains(&n),
         },
         _ => false,
     })
@@ -5058,6 +5123,9 @@ pub fn only_sarcasm(text: &Normalised) -> bool {
         "like that ever",
         "like thats ever",
         "like it ever",
+        "because that always works",
+        "cause that always works",
+        "because that always helps",
     ];
     matches!(
         text.padded().trim().trim_end_matches(" |"),
@@ -5100,6 +5168,15 @@ mod tests {
         // The user's own deed, and a loop that came later after all (a reviewer's).
         let deed = Normalised::new("works now, i signed out and logged in again");
         assert!(!strong_not_fixed(&deed));
+        assert!(signed_out_again(&Normalised::new("got logged out again")));
+        for so_far in [
+            "hasnt logged me out, still good",
+            "still fine, hasnt kicked me out",
+        ] {
+            assert!(strong_fixed(&Normalised::new(so_far)), "{so_far}");
+        }
+        let not_done = "i have not logged out of the other intuit account yet";
+        assert!(!strong_fixed(&Normalised::new(not_done)));
         for later in [
             "it still happens, not logged out right away but after 5 min",
             "same, didnt kick me out immediately, took 5 minutes this time",
@@ -5127,8 +5204,17 @@ mod tests {
             "didnt work. no bots here would know the bank password anyway",
             "i need someone with admin rights for this, ill ask my boss",
             "no bots were involved, i did it by hand",
+            // (A second reviewer's.)
+            "i dont need someone to look at it anymore, it works",
+            "no bot, it still fails",
+            "you need someone to fix your servers lol",
+            "i need someone to check the router first, brb",
+            "i need someone here to unlock the firewall settings",
         ] {
             assert!(!human(&Normalised::new(not)), "{not}");
+        }
+        for asks in ["support please", "i need support", "get me support"] {
+            assert!(human(&Normalised::new(asks)), "{asks}");
         }
     }
 
@@ -5142,6 +5228,9 @@ mod tests {
         assert!(!only_sarcasm(&Normalised::new(
             "i waited 10 min because that always helps, and now it loads fine"
         )));
+        assert!(only_sarcasm(&Normalised::new(
+            "oh sure, because that always works"
+        )));
     }
 
     /// Found by a helper playing a 503 user: "status page says all green" ran the live check
@@ -5149,6 +5238,7 @@ mod tests {
     #[test]
     fn a_status_page_told_is_a_report_not_a_request() {
         for told in [
+            "status page says everything is working",
             "status page says all green",
             "status page fine, internet fine, internet connection setup was already right",
         ] {

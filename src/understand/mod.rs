@@ -322,6 +322,16 @@ pub fn corrects_the_problem(message: &str) -> bool {
         "it is actually",
         "actually its",
         "actually it is",
+        // "wait sorry no its 504 gateway timeout, i misread".
+        "i misread",
+        "misread it",
+        "sorry its",
+        "sorry no its",
+        "wait its",
+        "wait no its",
+        "no wait its",
+        "my bad its",
+        "i meant its",
     ];
     let text = Normalised::new(message);
     text.any(CORRECTING) && !cues::strong_fixed(&text) && !text.is_question()
@@ -344,12 +354,12 @@ pub fn declines_the_offer(message: &str) -> bool {
         "that is not",
         "isnt",
         "hmm not",
-        "not sure",
-        "dunno",
-        "idk",
     ];
+    // ("not sure, it asks me to log in again every few minutes": unsure, and more of it.)
+    const UNSURE: &[&str] = &["not sure", "not really sure", "no idea", "not certain"];
     let text = Normalised::new(message);
-    OPENERS.iter().any(|o| text.starts(o)) || yes_or_no(message) == Some(false)
+    (OPENERS.iter().any(|o| text.starts(o)) && !UNSURE.iter().any(|u| text.starts(u)))
+        || yes_or_no(message) == Some(false)
 }
 
 /// Whether the reply says the service itself came back ("ok its back up now", "up again"):
@@ -358,6 +368,9 @@ pub fn says_the_service_is_back(message: &str) -> bool {
     const BACK: &[&str] = &[
         "its back up",
         "it is back up",
+        "is back up",
+        "are back up",
+        "back up and running",
         "back up now",
         "back up again",
         "back online",
@@ -4652,6 +4665,27 @@ mod tests {
             intent("si el problema sigue igual mañana te aviso"),
             Some(Intent::Fixed)
         );
+    }
+
+    /// "not that one, ..." turns "Is this it?" down; "not sure, ..." or "no idea, ..." is
+    /// unsure, and what follows may be more of the same (a reviewer's cases).
+    #[test]
+    fn a_not_that_declines_and_a_not_sure_does_not() {
+        for no in [
+            "not that one, i forgot my password",
+            "not exactly, my password reset link does not work",
+            "nope",
+            "its not that",
+        ] {
+            assert!(declines_the_offer(no), "{no}");
+        }
+        for unsure in [
+            "not sure, it asks me to log in again every few minutes",
+            "no idea, it just logs me out",
+            "ok deleted the intuit stuff, now its asking me to log in again",
+        ] {
+            assert!(!declines_the_offer(unsure), "{unsure}");
+        }
     }
 
     /// Staying signed in is the login loop gone; its "still" is no failure, unless something

@@ -22,7 +22,11 @@ const ONLINE: &[&str] = &[
     // The pair said outright: "online not desktop".
     "online not desktop",
     "online version not desktop",
-    // "this is online", "we use online": said of what they use, not whether it is up.
+];
+
+/// "this is online", "we use online": the product said by the word alone, when nothing follows
+/// that makes it something else ("we use online backup", "this is online banking data").
+const SAID_ONLINE: &[&str] = &[
     "this is online",
     "this is the online",
     "we use online",
@@ -31,6 +35,23 @@ const ONLINE: &[&str] = &[
     "we are on online",
     "im on online",
 ];
+
+/// Words that may follow [`SAID_ONLINE`] and leave it the product.
+const AFTER_SAID_ONLINE: &[&str] = &["not", "version", "one", "edition", "qbo", "quickbooks"];
+
+/// Whether `text` says [`SAID_ONLINE`] at its end, before a break, or before one of
+/// [`AFTER_SAID_ONLINE`].
+fn says_online_alone(text: &Normalised) -> bool {
+    SAID_ONLINE.iter().any(|p| {
+        text.find(p).is_some_and(|at| {
+            let after = &text.padded()[at + p.len() + 1..];
+            match after.split_whitespace().next() {
+                None => true,
+                Some(w) => w == super::text::BREAK || AFTER_SAID_ONLINE.contains(&w),
+            }
+        })
+    })
+}
 
 /// Names QuickBooks Desktop. "desktop" alone is not one: "on my desktop" is the computer; nor
 /// is "the desktop app", which QuickBooks Online has too, nor "desktop version" ("the desktop
@@ -125,7 +146,7 @@ pub fn product_named(message: &str) -> Option<Product> {
     let denies_online = text.any(NOT_ONLINE);
     let denies_desktop = text.any(NOT_DESKTOP);
     let rest = text.without(NOT_ONLINE).without(NOT_DESKTOP);
-    let online = (rest.any(ONLINE) || denies_desktop) && !denies_online;
+    let online = (rest.any(ONLINE) || says_online_alone(&rest) || denies_desktop) && !denies_online;
     let desktop = (rest.any(DESKTOP) || denies_online) && !denies_desktop;
     match (online, desktop) {
         (true, false) => Some(Product::Online),
@@ -147,6 +168,12 @@ mod tests {
                 Some(Product::Online),
             ),
             ("not desktop", Some(Product::Online)),
+            (
+                "theres no employees menu either. this is online",
+                Some(Product::Online),
+            ),
+            ("we use online backup for the company file", None),
+            ("this is online banking data, does that matter", None),
             ("we use quickbooks desktop 2023", Some(Product::Desktop)),
             ("this is qbd, not qbo", Some(Product::Desktop)),
             // No product named: the computer, or a question of reach.

@@ -117,28 +117,25 @@ fn cant_reach_at(words: &[&str], i: usize) -> Option<usize> {
         "too",
         "anymore",
         "still",
-        "at",
-        "on",
-        "from",
-        "with",
         "qbo",
         "quickbooks",
         "intuit",
-        "the",
         BREAK,
     ];
-    const SERVICE: &[&str] = &["qbo", "quickbooks", "intuit", "it", "the"];
+    const SERVICE: &[&str] = &["qbo", "quickbooks", "intuit", "it"];
+    // "cant log in on my phone either": a place named, and the same trouble there.
+    const AS_WELL: &[&str] = &["either", "too", "there", "also"];
+    const PLACE: &[&str] = &["on", "from", "with", "at", "using", "via"];
     CANT_REACH.iter().find_map(|p| {
         let phrase: Vec<String> = p.split(' ').map(str::to_string).collect();
         if find(&words[i..], &phrase) != Some(0) {
             return None;
         }
-        let after = words.get(i + phrase.len()).copied();
-        let tells_trouble = match after {
+        let end = i + phrase.len();
+        let tells_trouble = match words.get(end).copied() {
             None => true,
-            Some("to") => words
-                .get(i + phrase.len() + 1)
-                .is_some_and(|w| SERVICE.contains(w)),
+            Some("to") => words.get(end + 1).is_some_and(|w| SERVICE.contains(w)),
+            Some(w) if PLACE.contains(&w) => words[end..].iter().any(|w| AS_WELL.contains(w)),
             Some(w) => THEN.contains(&w),
         };
         tells_trouble.then_some(phrase.len())

@@ -10538,3 +10538,76 @@ fn this_sessions_readings_keep_to_what_they_are_for() {
         all_text(&out)
     );
 }
+
+/// Found by a helper reading tickets and stats (thirty-first session): "great thanks" at the
+/// server test was "works there" (staff told the file opens on the server); "my accountant
+/// fixed it" at a test was "works there" and the walk went on; "private window works!" at the
+/// 503 article's second fix credited that fix, not "Sign in from a private window".
+#[test]
+fn what_is_credited_is_what_the_user_said() {
+    let kb = shipped_kb();
+    let test = "Open the file on the server";
+    for said in ["great thanks", "ok great"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("company file wont open, H202");
+        assert_eq!(open_title(&chat).as_deref(), Some(test));
+        let out = chat.say(said);
+        assert_eq!(outcome_of(&chat, test), None, "{said}: {}", all_text(&out));
+        assert_eq!(open_title(&chat).as_deref(), Some(test));
+    }
+    let mut chat = Chat::new(&kb);
+    chat.event(Event::Open {
+        article: "page-not-loading".into(),
+        browser: Some(Browser::Chrome),
+    });
+    chat.say("still blank");
+    assert_eq!(open_title(&chat).as_deref(), Some("Try a private window"));
+    let out = chat.say("my accountant fixed it");
+    assert_ne!(
+        outcome_of(&chat, "Try a private window"),
+        Some(Outcome::WorksThere),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        matches!(chat.session.stage, Stage::Fixed { .. }),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("getting 503 service unavailable on qbo");
+    chat.say("edge");
+    chat.say("waited and retried, still 503");
+    let out = chat.say("private window works!");
+    assert!(
+        has(&out, "Shall I note **Sign in from a private window**"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// Found by a helper reading tickets (thirty-first session): a ticket opened before anything
+/// was said took its title from the latest words, so "also its desktop 2023 R5" after "my
+/// payroll tax table update fails with PS107" retitled it "Company File Won't Open". A detail
+/// said as an addition keeps the problem's matches.
+#[test]
+fn a_detail_for_the_ticket_keeps_what_the_problem_matched() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.session.ticket = Some(supportbot::ids::TicketId(4));
+    chat.session.ticket_open = true;
+    chat.session.stage = Stage::Escalated { article: None };
+    chat.say("my payroll tax table update fails with PS107");
+    assert_eq!(
+        chat.session.matches.first().map(|m| m.id.as_str()),
+        Some("payroll-not-updating")
+    );
+    let out = chat.say("also its desktop 2023 R5");
+    assert_eq!(
+        chat.session.matches.first().map(|m| m.id.as_str()),
+        Some("payroll-not-updating"),
+        "{}",
+        all_text(&out)
+    );
+}

@@ -803,7 +803,17 @@ pub(super) fn describe(
     session.leave_pending();
     session.descriptions.push(text.to_string());
     note_browser(session, named_browser, bare_safari);
-    session.matches = scored(kb, &ranking);
+    // "also its desktop 2023 R5" after "my payroll tax table update fails with PS107" went on
+    // the ticket: a detail, whose words rank nothing as well as the problem told before; that
+    // problem's matches stay (the ticket is titled from them).
+    let new_matches = scored(kb, &ranking);
+    let best_of = |m: &[crate::session::ScoredArticle]| m.first().map_or(0.0, |a| a.score);
+    let detail_for_the_ticket = open_ticket.is_some()
+        && understand::said_as_an_addition(text)
+        && best_of(&session.matches) > best_of(&new_matches);
+    if !detail_for_the_ticket {
+        session.matches = new_matches;
+    }
     // "i think my account got hacked": for a person at once, never troubleshooting steps.
     if understand::reports_a_break_in(text) {
         session.stage = Stage::Idle;

@@ -25,11 +25,30 @@ pub(super) fn take_up_the_fix_named(
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
         return;
     };
-    let Some(named) = fix_named(session, article, open, text).filter(|_| names_an_action(text))
+    // ("private window works!" at another fix: no deed said, but two words of that fix's
+    // title are.)
+    let Some(named) = fix_named(session, article, open, text)
+        .filter(|&i| names_an_action(text) || names_by_two_title_words(article, i, text))
     else {
         return;
     };
     open_instead(session, article, named, now);
+}
+
+/// Whether `text` says two words in a row of fix `index`'s title, each of four letters or more
+/// ("private window" of "Sign in from a private window"; not "the intuit site loads" of "Add
+/// Intuit as a trusted site", which is the trouble gone).
+fn names_by_two_title_words(article: &Article, index: usize, text: &str) -> bool {
+    let pairs = |t: &str| -> Vec<(String, String)> {
+        let words = crate::plain_words::lowercase_words(t);
+        words
+            .windows(2)
+            .filter(|w| w[0].len() >= 4 && w[1].len() >= 4)
+            .map(|w| (w[0].clone(), w[1].clone()))
+            .collect()
+    };
+    let title = pairs(&article.solutions[index].title);
+    pairs(text).iter().any(|p| title.contains(p))
 }
 
 /// "ok i disconnected and reconnected, now there are duplicates": a remark that tells another

@@ -25,8 +25,8 @@ pub(super) fn fixed(
 ) {
     // "its working now but idk what fixed it", "restarted my pc and now it opens": it works,
     // and no fix shown is what did it (nothing is credited).
+    // (At a test too: "my accountant fixed it" is no "it works there".)
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
-        && !article.solutions[open].test
         && understand::fixed_by_something_else(text, &step_words(&article.solutions[open]))
     {
         works_from_something_else(session, article, Some(text), out);
@@ -92,6 +92,12 @@ pub(super) fn fixed(
         return;
     }
     // On a test nothing is recorded as a fix, so there is nothing to confirm.
+    // "great thanks", "ok great" at a test says nothing of how the test went: asked again
+    // (it was "works there", which tells staff the file opens on the server).
+    if super::outcome::pending_test(session, article) && understand::only_pleased(text) {
+        ask_again(session, article, now, out);
+        return;
+    }
     if understood.is_stated_fix() || super::outcome::pending_test(session, article) {
         // Recorded as the button would.
         super::outcome::record_fixed(session, article, now, out);

@@ -262,6 +262,52 @@ pub fn only_a_cheer(message: &str) -> bool {
     !text.is_empty() && text.words().all(|w| w == text::HAPPY)
 }
 
+/// Whether the message only says the user is pleased ("great thanks", "ok great", "awesome"),
+/// with no word of what works: at a test, no answer to "does it work there?".
+pub fn only_pleased(message: &str) -> bool {
+    const PLEASED: &[&str] = &[
+        "great",
+        "awesome",
+        "perfect",
+        "excellent",
+        "brilliant",
+        "wonderful",
+        "nice",
+        "cool",
+        "thanks",
+        "thank",
+        "you",
+        "thx",
+        "ty",
+        "ok",
+        "okay",
+        "k",
+        "so",
+        "much",
+        "very",
+        "lol",
+    ];
+    let text = Normalised::new(message);
+    let words: Vec<&str> = text.words().filter(|w| *w != text::BREAK).collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| PLEASED.contains(w) || *w == text::HAPPY)
+        && words.iter().any(|w| {
+            [
+                "great",
+                "awesome",
+                "perfect",
+                "excellent",
+                "brilliant",
+                "wonderful",
+                "nice",
+                "cool",
+            ]
+            .contains(w)
+        })
+}
+
 /// "is it me or is it back?", "is it just me or is it still broken": a doubt about the fix
 /// asked as a question, which says it failed.
 pub fn doubts_the_fix(message: &str) -> bool {

@@ -10441,15 +10441,22 @@ fn an_outage_told_in_the_users_words_is_not_turned_round() {
 #[test]
 fn what_users_said_plainly_is_taken_as_said() {
     let kb = shipped_kb();
-    let mut chat = Chat::new(&kb);
-    let out = chat.say("i want to talk to a real person not a bot");
-    assert!(
-        out.effects
-            .iter()
-            .any(|e| matches!(e, Effect::Escalate { .. })),
-        "{}",
-        all_text(&out)
-    );
+    for said in [
+        "i want to talk to a real person not a bot",
+        "no bots please",
+        "i need someone asap",
+        "support please",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
 
     let mut chat = Chat::new(&kb);
     let out = chat

@@ -1060,6 +1060,10 @@ const CHECK: &[&str] = &[
 /// internet fine"), asking nothing: a report, not a request to check.
 pub fn reports_the_status_page(text: &Normalised) -> bool {
     const SHOWS: &[&str] = &[
+        // "checked the status page, everything is green and my internet is fine".
+        "checked the status page",
+        "checked status page",
+        "looked at the status page",
         "status page says",
         "status page said",
         "status page shows",
@@ -4453,9 +4457,14 @@ pub fn only_asks_for_a_human(text: &Normalised) -> bool {
         "not you",
     ];
     let text = &text.without(NOT_A_BOT);
-    (text.any(HUMAN) || text.any(WHO_ALONE) || opens_with_a_request(text))
+    // ("i need someone asap", "no bots please": [`asks_for_someone`].)
+    const SOMEONE: &[&str] = &["need someone", "no bots", "no bot"];
+    (text.any(HUMAN) || text.any(WHO_ALONE) || opens_with_a_request(text) || asks_for_someone(text))
         && human(text)
-        && only_words_of(&text.without(HUMAN).without(WHO_ALONE), HUMAN_REQUEST_WORDS)
+        && only_words_of(
+            &text.without(HUMAN).without(WHO_ALONE).without(SOMEONE),
+            HUMAN_REQUEST_WORDS,
+        )
 }
 
 /// Asks why the problem happens ("why does this happen?", "what causes this?").
@@ -5238,6 +5247,7 @@ mod tests {
     #[test]
     fn a_status_page_told_is_a_report_not_a_request() {
         for told in [
+            "checked the status page, everything is green and my internet is fine",
             "status page says everything is working",
             "status page says all green",
             "status page fine, internet fine, internet connection setup was already right",

@@ -808,8 +808,11 @@ pub(super) fn describe(
     // problem's matches stay (the ticket is titled from them).
     let new_matches = scored(kb, &ranking);
     let best_of = |m: &[crate::session::ScoredArticle]| m.first().map_or(0.0, |a| a.score);
+    // (A problem the words name clearly, "also the login page keeps sending me back", has
+    // matches of its own.)
     let detail_for_the_ticket = open_ticket.is_some()
         && understand::said_as_an_addition(text)
+        && ranking.named().is_none()
         && best_of(&session.matches) > best_of(&new_matches);
     if !detail_for_the_ticket {
         session.matches = new_matches;

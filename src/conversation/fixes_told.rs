@@ -35,20 +35,31 @@ pub(super) fn take_up_the_fix_named(
     open_instead(session, article, named, now);
 }
 
-/// Whether `text` says two words in a row of fix `index`'s title, each of four letters or more
-/// ("private window" of "Sign in from a private window"; not "the intuit site loads" of "Add
-/// Intuit as a trusted site", which is the trouble gone).
+/// Whether `text` says two words in a row of fix `index`'s title, each of four letters or more,
+/// and that it works ("private window works!" of "Sign in from a private window"; not "the
+/// intuit site loads" of "Add Intuit as a trusted site", which is the trouble gone, nor "didnt
+/// even need a private window").
 fn names_by_two_title_words(article: &Article, index: usize, text: &str) -> bool {
-    let pairs = |t: &str| -> Vec<(String, String)> {
-        let words = crate::plain_words::lowercase_words(t);
-        words
-            .windows(2)
-            .filter(|w| w[0].len() >= 4 && w[1].len() >= 4)
-            .map(|w| (w[0].clone(), w[1].clone()))
-            .collect()
-    };
-    let title = pairs(&article.solutions[index].title);
-    pairs(text).iter().any(|p| title.contains(p))
+    // What is said of it next ("private window works!"), and what it may not follow ("didnt
+    // even need a private window").
+    const WORKS: &[&str] = &[
+        "works", "worked", "working", "fixed", "helped", "did", "loads", "loaded", "opens",
+    ];
+    const NOT: &[&str] = &["didnt", "dont", "no", "not", "without", "never", "need"];
+    let title: Vec<String> = crate::plain_words::lowercase_words(&article.solutions[index].title);
+    let words = crate::plain_words::lowercase_words(text);
+    (0..words.len().saturating_sub(1)).any(|i| {
+        let pair = (&words[i], &words[i + 1]);
+        pair.0.len() >= 4
+            && pair.1.len() >= 4
+            && title.windows(2).any(|t| (&t[0], &t[1]) == pair)
+            && words
+                .get(i + 2)
+                .is_some_and(|w| WORKS.contains(&w.as_str()))
+            && !words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| NOT.contains(&w.as_str()))
+    })
 }
 
 /// "ok i disconnected and reconnected, now there are duplicates": a remark that tells another

@@ -123,6 +123,25 @@ pub(super) fn other_problems_named(
     found
 }
 
+/// Whether `text` is about `other` (the problem named beside `walked`) and not `walked`: its
+/// words alone rank `other` as a candidate at least, and `walked` below that.
+pub(super) fn about_the_other_named(
+    kb: &KnowledgeBase,
+    walked: &Article,
+    other: &Article,
+    text: &str,
+) -> bool {
+    let ranking = kb.rank(text, 5);
+    let score_of = |id: &str| {
+        ranking
+            .matches
+            .iter()
+            .find(|m| kb.article_at(m.doc).id == id)
+            .map_or(0.0, |m| m.score)
+    };
+    score_of(&other.id) >= ranking.possible && score_of(&walked.id) < ranking.possible
+}
+
 /// The other problem the first description named, while another article is walked.
 pub(super) fn other_problem_named<'s>(
     session: &'s Session,

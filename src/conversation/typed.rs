@@ -1129,6 +1129,16 @@ fn by_intent(
         // screen was not answered; asked, not recorded as failed.
         // ("did ctrl f5, still blank. incognito is blank too": this one still, and a test's
         // result; the walked article near the other in the words is this problem too.)
+        // "ctrl f5 didnt help, still white" while the bank feed is walked and the blank page
+        // was also named: about that other problem (its words, not this one's), so asked
+        // "keep going or switch?", not recorded against the bank step.
+        Some(Intent::NotFixed)
+            if let Some(other) = super::other_problems::other_problem_named(session, article)
+                .and_then(|o| kb.get(&o.id))
+                && super::other_problems::about_the_other_named(kb, article, other, text) =>
+        {
+            different_problem(kb, session, article, other, text, ranking, out)
+        }
         Some(Intent::NotFixed)
             if plain_words::has_any_word(text, &["also", "too", "either", "another"])
                 && !plain_words::has_any_word(text, &["still", "same", "again"])

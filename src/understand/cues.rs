@@ -2073,6 +2073,10 @@ fn signed_in_so_far(text: &Normalised) -> bool {
         "right away",
         "immediately",
         "until",
+        "eventually",
+        "later",
+        "but it",
+        "but i got",
         "same",
         "then after",
         "then kicked",
@@ -3398,6 +3402,13 @@ pub fn human(text: &Normalised) -> bool {
         "dont need a",
         "dont need to talk",
         "no need for someone",
+        // ("thanks, i dont think i need support anymore", "no more support please".)
+        "dont need support",
+        "dont think i need",
+        "no more support",
+        "no support",
+        "no need for support",
+        "dont need any support",
     ];
     // "talk to you later": a goodbye, taken out before looking for a request ("have a person
     // call me please, talk to you later" still asks).
@@ -3512,9 +3523,13 @@ fn asks_for_someone(text: &Normalised) -> bool {
             who == "i" || who == BREAK || !["we", "you", "they", "he", "she"].contains(&who)
         }
     };
-    let negated = |i: usize| {
-        words[i.saturating_sub(4)..i]
+    // (A negator right before "need", in the same clause: "didnt work, i need someone asap"
+    // asks.)
+    let negated = |need: usize| {
+        words[need.saturating_sub(2)..need]
             .iter()
+            .rev()
+            .take_while(|w| **w != BREAK)
             .any(|w| NOT.contains(w))
     };
     words.iter().enumerate().any(|(i, w)| match *w {
@@ -3531,8 +3546,10 @@ fn asks_for_someone(text: &Normalised) -> bool {
                 Some(n) => AFTER_SOMEONE.contains(&n),
             }
         }
+        // ("no bots, please": the same, past the comma.)
         "bots" | "bot" if i >= 1 && words[i - 1] == "no" => match next(i + 1) {
             None => true,
+            Some(n) if n == BREAK => next(i + 2).is_none_or(|m| AFTER_NO_BOTS.contains(&m)),
             Some(n) => AFTER_NO_BOTS.contains(&n),
         },
         _ => false,
@@ -5187,6 +5204,13 @@ mod tests {
         let not_done = "i have not logged out of the other intuit account yet";
         assert!(!strong_fixed(&Normalised::new(not_done)));
         for later in [
+            "didnt kick me out for a bit, but it did again after 10 min",
+            "didnt log me out for like 5 min but it did eventually",
+            "didnt log me out, but i got kicked out 5 min later",
+        ] {
+            assert!(!signed_in_so_far(&Normalised::new(later)), "{later}");
+        }
+        for later in [
             "it still happens, not logged out right away but after 5 min",
             "same, didnt kick me out immediately, took 5 minutes this time",
             "nope. it didnt log me out at first, then after a few clicks back to the sign in page",
@@ -5222,8 +5246,24 @@ mod tests {
         ] {
             assert!(!human(&Normalised::new(not)), "{not}");
         }
-        for asks in ["support please", "i need support", "get me support"] {
+        for asks in [
+            "support please",
+            "i need support",
+            "get me support",
+            // (A third reviewer's: the negation is the fix's, before the break.)
+            "it failed, i need someone asap",
+            "didnt work, i need someone asap",
+            "not fixed. i need someone",
+            "no bots, please",
+        ] {
             assert!(human(&Normalised::new(asks)), "{asks}");
+        }
+        for done in [
+            "thanks, i dont think i need support anymore",
+            "it works now, no more support please",
+            "fixed, no support please",
+        ] {
+            assert!(!human(&Normalised::new(done)), "{done}");
         }
     }
 

@@ -265,7 +265,7 @@ pub fn only_a_cheer(message: &str) -> bool {
 /// Whether the message only says the user is pleased ("great thanks", "ok great", "awesome"),
 /// with no word of what works: at a test, no answer to "does it work there?".
 pub fn only_pleased(message: &str) -> bool {
-    const PLEASED: &[&str] = &[
+    const CHEERS: &[&str] = &[
         "great",
         "awesome",
         "perfect",
@@ -274,38 +274,16 @@ pub fn only_pleased(message: &str) -> bool {
         "wonderful",
         "nice",
         "cool",
-        "thanks",
-        "thank",
-        "you",
-        "thx",
-        "ty",
-        "ok",
-        "okay",
-        "k",
-        "so",
-        "much",
-        "very",
-        "lol",
+    ];
+    const BESIDE: &[&str] = &[
+        "thanks", "thank", "you", "thx", "ty", "ok", "okay", "k", "so", "much", "very", "lol",
     ];
     let text = Normalised::new(message);
     let words: Vec<&str> = text.words().filter(|w| *w != text::BREAK).collect();
-    !words.is_empty()
+    words.iter().any(|w| CHEERS.contains(w))
         && words
             .iter()
-            .all(|w| PLEASED.contains(w) || *w == text::HAPPY)
-        && words.iter().any(|w| {
-            [
-                "great",
-                "awesome",
-                "perfect",
-                "excellent",
-                "brilliant",
-                "wonderful",
-                "nice",
-                "cool",
-            ]
-            .contains(w)
-        })
+            .all(|w| CHEERS.contains(w) || BESIDE.contains(w) || *w == text::HAPPY)
 }
 
 /// "is it me or is it back?", "is it just me or is it still broken": a doubt about the fix

@@ -10607,6 +10607,39 @@ fn what_is_credited_is_what_the_user_said() {
     chat.say("still broken");
     let out = chat.say("works now, i can send paychecks again");
     assert!(!has(&out, "**Send paychecks"), "{}", all_text(&out));
+    // Said with a word between (a fourth reviewer's).
+    for said in [
+        "in a private window it works",
+        "the private window is working",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("getting 503 service unavailable on qbo");
+        chat.say("edge");
+        chat.say("waited and retried, still 503");
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Shall I note **Sign in from a private window**"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // The status page told at the 502 article is the step's news, no other problem.
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo gives me 502 bad gateway");
+    chat.say("chrome");
+    let out = chat.say("checked the status page, everything is green and my internet is fine");
+    assert!(
+        !has(&out, "sounds like a different problem"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{}",
+        all_text(&out)
+    );
 }
 
 /// Found by a helper reading tickets (thirty-first session): a ticket opened before anything

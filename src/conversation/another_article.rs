@@ -45,10 +45,12 @@ pub(super) fn another_article<'a>(
     ranking: &Ranking,
     understood: &Understood,
 ) -> Option<&'a Article> {
+    // ("checked the status page, everything is green and my internet is fine": the step's
+    // result, whatever "internet" ranks.)
     let describes = matches!(
         understood.intent,
         None | Some(Intent::NewProblem | Intent::Detail | Intent::Aside | Intent::Browser)
-    );
+    ) && !crate::understand::reports_the_status_page(text);
     let named = ranking.named()?;
     let best = kb.article_at(named.doc);
     // "it says 503 now": a code of the other article's and not of this one's is long enough.

@@ -43,7 +43,7 @@ fn names_by_two_title_words(article: &Article, index: usize, text: &str) -> bool
     // What is said of it next ("private window works!"), and what it may not follow ("didnt
     // even need a private window").
     const WORKS: &[&str] = &[
-        "works", "worked", "working", "fixed", "helped", "did", "loads", "loaded", "opens",
+        "works", "worked", "working", "fixed", "fixes", "helped", "did", "loads", "loaded", "opens",
     ];
     const NOT: &[&str] = &["didnt", "dont", "no", "not", "without", "never", "need"];
     let title: Vec<String> = crate::plain_words::lowercase_words(&article.solutions[index].title);
@@ -53,9 +53,11 @@ fn names_by_two_title_words(article: &Article, index: usize, text: &str) -> bool
         pair.0.len() >= 4
             && pair.1.len() >= 4
             && title.windows(2).any(|t| (&t[0], &t[1]) == pair)
-            && words
-                .get(i + 2)
-                .is_some_and(|w| WORKS.contains(&w.as_str()))
+            // ("private window works", "the private window is working", "... fixes it".)
+            && words[i + 2..]
+                .iter()
+                .take(3)
+                .any(|w| WORKS.contains(&w.as_str()))
             && !words[i.saturating_sub(3)..i]
                 .iter()
                 .any(|w| NOT.contains(&w.as_str()))

@@ -3404,9 +3404,8 @@ pub fn human(text: &Normalised) -> bool {
         "no need for someone",
         // ("thanks, i dont think i need support anymore", "no more support please".)
         "dont need support",
-        "dont think i need",
+        "dont think i need support",
         "no more support",
-        "no support",
         "no need for support",
         "dont need any support",
     ];
@@ -5261,9 +5260,16 @@ mod tests {
         for done in [
             "thanks, i dont think i need support anymore",
             "it works now, no more support please",
-            "fixed, no support please",
         ] {
             assert!(!human(&Normalised::new(done)), "{done}");
+        }
+        // ("no support" from someone else is no "no" to support: a fourth reviewer's.)
+        for asks in [
+            "no support yet, please get me a human",
+            "intuit gave me no support, can i talk to a person",
+            "i dont think i need to restart again, just get me a human",
+        ] {
+            assert!(human(&Normalised::new(asks)), "{asks}");
         }
     }
 

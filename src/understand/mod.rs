@@ -262,6 +262,12 @@ pub fn only_a_cheer(message: &str) -> bool {
     !text.is_empty() && text.words().all(|w| w == text::HAPPY)
 }
 
+/// Whether the message tells what the status page shows ("status page says all green"),
+/// asking nothing: a report for the step, not a request to check nor another problem.
+pub fn reports_the_status_page(message: &str) -> bool {
+    cues::reports_the_status_page(&Normalised::new(message))
+}
+
 /// Whether the message only says the user is pleased ("great thanks", "ok great", "awesome"),
 /// with no word of what works: at a test, no answer to "does it work there?".
 pub fn only_pleased(message: &str) -> bool {

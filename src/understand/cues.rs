@@ -991,8 +991,8 @@ const REACH_WORDS: &[&str] = &[
 ];
 
 /// Says the step was not understood ("I do not understand this step"): a question how to do
-/// it, not how it went.
-pub const CONFUSED: &[&str] = &[
+/// it, not how it went ([`super::asks_how_to`] reads these too).
+pub const NOT_UNDERSTOOD: &[&str] = &[
     "dont understand",
     "do not understand",
     "didnt understand",
@@ -1001,16 +1001,18 @@ pub const CONFUSED: &[&str] = &[
     "cant understand",
     "cannot understand",
     "dont get it",
-    "dont get this",
     "confused",
-    "confusing",
-    "i dont follow",
-    "lost me",
 ];
+
+/// [`NOT_UNDERSTOOD`] in more words of the same ("lost me", "i dont follow").
+const CONFUSED: &[&str] = &["dont get this", "confusing", "i dont follow", "lost me"];
 
 /// Whether the reply only says the step was not understood (no word of how it went beside).
 pub fn confused(text: &Normalised) -> bool {
-    text.any(CONFUSED) && !strong_not_fixed(&text.without(CONFUSED)) && !strong_fixed(text)
+    let rest = text.without(NOT_UNDERSTOOD).without(CONFUSED);
+    (text.any(NOT_UNDERSTOOD) || text.any(CONFUSED))
+        && !strong_not_fixed(&rest)
+        && !strong_fixed(text)
 }
 
 /// Asks whether the service itself is down.

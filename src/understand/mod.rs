@@ -1133,15 +1133,6 @@ pub fn asks_how_to(message: &str) -> bool {
         "do not know how",
         "not sure how",
         "no idea how",
-        // "I do not understand this step".
-        "dont understand",
-        "do not understand",
-        "didnt understand",
-        "not understand",
-        "cant understand",
-        "cannot understand",
-        "dont get it",
-        "confused",
         "what do i click",
         "what do i press",
         "which button",
@@ -1156,7 +1147,11 @@ pub fn asks_how_to(message: &str) -> bool {
         "how exactly",
     ];
     let text = Normalised::new(message);
-    text.any(cues::HOW_DO_I) || text.any(HOW) || ALONE.iter().any(|a| text.padded().trim() == *a)
+    // ("I do not understand this step": [`cues::NOT_UNDERSTOOD`].)
+    text.any(cues::HOW_DO_I)
+        || text.any(HOW)
+        || text.any(cues::NOT_UNDERSTOOD)
+        || ALONE.iter().any(|a| text.padded().trim() == *a)
 }
 
 /// Whether the message is about the user's usual set-up ("blank in normal chrome", "in my

@@ -136,6 +136,9 @@ verification.";
 pub const BILLING_FIELD: &str = "Billing";
 pub const BILLING_PART_TO_A_PERSON: &str = "A person can help with the billing part: choose \
 \"Talk to a human\" any time. Meanwhile, here is a fix for the rest.";
+/// The same, when the rest is offered as a list to pick from.
+pub const BILLING_PART_AT_A_LIST: &str = "A person can help with the billing part: choose \
+\"Talk to a human\" any time. For the rest, pick the closest problem below.";
 /// Billing said during a walk ("im about to cancel my subscription, this is ridiculous"): the
 /// fix on screen stays open.
 pub const BILLING_WHILE_FIXING: &str = "Billing and subscription questions (charges, plans, \

@@ -398,6 +398,43 @@ fn diagnose_text_output() {
     assert!(stdout(&o).contains("No confident match"), "{}", show(&o));
 }
 
+/// Without the sentence model, a long post is answered outright only when its first article is
+/// likely right (`matcher::lexical_only`): issue 8's off-topic example, whose words reach the
+/// bank-feed article, is offered with the reason given; a long post quoting a code that article
+/// lists is answered.
+#[test]
+fn diagnose_without_the_model_holds_back_a_long_off_topic_post() {
+    let text =
+        "How do I record a draw? I don't understand that it is classified as an equity account";
+    let v = diagnose(text, &["--semantic-model", "off"]);
+    assert_eq!(v["mode"], "lexical", "{v:#}");
+    assert_eq!(v["best"], Value::Null, "{v:#}");
+    assert_eq!(v["confident"], false, "{v:#}");
+    assert_eq!(v["held_back"]["reason"], "long_post", "{v:#}");
+    let p = v["held_back"]["probability"].as_f64().unwrap();
+    assert!(p < v["held_back"]["needs"].as_f64().unwrap(), "{v:#}");
+    let o = run(&[
+        "diagnose",
+        text,
+        "--knowledge",
+        shipped_knowledge().to_str().unwrap(),
+        "--semantic-model",
+        "off",
+    ]);
+    let said = stdout(&o);
+    assert!(
+        said.starts_with("Not answered outright: without the sentence model, a post this long"),
+        "{said}"
+    );
+    let quoted = "we have been trying all morning to get the books reconciled and every time the bank account refreshes it fails with error 103 again";
+    let v = diagnose(quoted, &["--semantic-model", "off"]);
+    assert_eq!(v["best"]["id"], "bank-feed-not-updating", "{v:#}");
+    assert_eq!(v["held_back"], Value::Null, "{v:#}");
+    // A short description is answered from its score as before.
+    let v = diagnose("bank feed stopped updating", &["--semantic-model", "off"]);
+    assert_eq!(v["best"]["id"], "bank-feed-not-updating", "{v:#}");
+}
+
 /// Close but unsure (lexical only): the closest articles, not "I don't have an article".
 #[test]
 fn diagnose_offers_the_closest_articles_when_unsure() {

@@ -2,6 +2,7 @@
 
 use super::{CliError, Context, Matching};
 use crate::browser::Browser;
+use crate::matcher::lexical_only::HeldBack;
 use serde_json::json;
 use std::io::Write;
 use std::process::ExitCode;
@@ -51,6 +52,7 @@ pub fn run(
             "confident": ranking.best().is_some(),
             "mode": if ranking.hybrid { "hybrid" } else { "lexical" },
             "thresholds": {"confident": ranking.confident, "possible": ranking.possible, "clear": ranking.clear},
+            "held_back": ranking.held_back,
             "semantic": knowledge.semantic_status(),
             "candidates": ranking.candidates(CANDIDATES_OFFERED).iter().map(|m| &kb.article_at(m.doc).id).collect::<Vec<_>>(),
             "matches": ranking.matches.iter().map(entry).collect::<Vec<_>>(),
@@ -89,6 +91,14 @@ pub fn run(
         // Close but unsure: what a conversation offers as "Is it one of these?", not "I don't
         // have an article".
         None if !candidates.is_empty() => {
+            if let Some(HeldBack::LongPost { probability, needs }) = ranking.held_back {
+                writeln!(
+                    out,
+                    "Not answered outright: without the sentence model, a post this long is answered only when its first article is likely right, and this one is {:.0}% likely (needs {:.0}%).",
+                    probability * 100.0,
+                    needs * 100.0
+                )?;
+            }
             writeln!(out, "Not sure which article fits; these come closest:")?;
             for m in &candidates {
                 let a = kb.article_at(m.doc);

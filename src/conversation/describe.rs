@@ -796,7 +796,21 @@ pub(super) fn describe(
                 },
                 _ => q.clone(),
             });
-            rank_for(kb, session, &both, vectors.as_ref())
+            let mut grown = rank_for(kb, session, &both, vectors.as_ref());
+            // Messages added at a list answer "tell me more", each in a line of chat: the
+            // lexical hold-back for long posts weighs the longest of them, not their sum
+            // ("qbo is slow on my iphone", "on my laptop with edge now, same thing", "closed
+            // tabs, no change" is no rambling post).
+            if grown.held_back.is_some() {
+                let longest = (session.list_messages().iter().map(String::as_str))
+                    .chain([text])
+                    .map(|m| m.split_whitespace().count())
+                    .max()
+                    .unwrap_or(0);
+                grown.held_back = crate::matcher::lexical_only::Calibration::default()
+                    .holds_back(&grown, longest);
+            }
+            grown
         }
         _ => ranking,
     };
@@ -979,6 +993,12 @@ pub(super) fn describe(
             [only] => Reply::new(words::sounds_like(&kb.article_at(only.doc).title))
                 .title(words::IS_THIS_IT),
             _ => Reply::new(words::NOT_SURE_WHICH).title(words::IS_IT_ONE_OF_THESE),
+        };
+        // (The charge beside the problem is for a person, said here as when answered.)
+        let reply = if billing::asked_beside_a_problem(text) {
+            reply.field(words::BILLING_FIELD, words::BILLING_PART_AT_A_LIST)
+        } else {
+            reply
         };
         let (mut reply, ids) = with_candidates(kb, reply, &candidates, Style::Primary);
         let none = if ids.len() == 1 {

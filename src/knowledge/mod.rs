@@ -157,16 +157,16 @@ impl KnowledgeBase {
         skip: &dyn Fn(usize) -> bool,
     ) -> Ranking {
         let (Some(semantic), Some(query)) = (&self.semantic, query) else {
-            return index.rank(description, limit);
+            return rank_lexically(index, description, limit);
         };
         // Nothing in words ("🙃🙃🙃", "???") or nothing but filler ("ok", "wait what"): the
         // model still gives it a vector, near some chunk or other, which must not be offered
         // as a match.
         if crate::understand::says_nothing(description) {
-            return index.rank(description, limit);
+            return rank_lexically(index, description, limit);
         }
         if semantic.model() != &*query.model {
-            return index.rank(description, limit);
+            return rank_lexically(index, description, limit);
         }
         let lexical = index.rank(description, self.articles.len());
         let hits = semantic.scores_without(query, self.articles.len(), skip);
@@ -317,4 +317,19 @@ impl KnowledgeBase {
             .map(|i| self.articles[i].id.as_str())
             .collect()
     }
+}
+
+/// A lexical ranking to answer a user from: a long post or a how-to question is answered
+/// outright only as [`lexical_only`](crate::matcher::lexical_only) allows (the runner-up is
+/// always ranked, since the decision weighs the first against it).
+fn rank_lexically(index: &Index, description: &str, limit: usize) -> Ranking {
+    let mut ranking = index.rank(description, limit.max(2));
+    // (Of a long paste, what is read: its start and its end, `plain_words::reading`.)
+    let words = crate::plain_words::reading(description)
+        .split_whitespace()
+        .count();
+    ranking.held_back =
+        crate::matcher::lexical_only::Calibration::default().holds_back(&ranking, words);
+    ranking.matches.truncate(limit);
+    ranking
 }

@@ -59,12 +59,12 @@ impl Default for Fusion {
 
 /// Lexical evidence (undoing the lexical score's `1 - exp(-evidence)`) per log of the query's
 /// length in words.
-fn lexical_density(lexical: f32, words: usize) -> f32 {
+pub(super) fn lexical_density(lexical: f32, words: usize) -> f32 {
     let evidence = -(1.0 - lexical.min(0.999)).ln();
     evidence / (3.0 + words as f32).ln()
 }
 
-fn sigmoid(x: f32) -> f32 {
+pub(super) fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
@@ -136,6 +136,7 @@ impl Fusion {
                 lexical: round3(lex[doc]),
                 semantic: semantic[doc].map(round3),
                 semantic_evidence: semantic[doc].and_then(|_| evidence(doc)),
+                code: matched[doc].is_some_and(|m| m.code),
             })
             .collect();
         Ranking {
@@ -144,6 +145,7 @@ impl Fusion {
             possible: round3(self.possible),
             clear: round3(self.clear),
             hybrid: true,
+            held_back: None,
         }
     }
 }
@@ -165,6 +167,7 @@ mod tests {
             lexical: score,
             semantic: None,
             semantic_evidence: None,
+            code: false,
         }
     }
 

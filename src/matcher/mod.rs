@@ -8,6 +8,7 @@
 //! `1 - exp(-evidence / SCALE)`, so a score means the same on a 10- or a 10,000-article base.
 
 pub mod hybrid;
+pub mod lexical_only;
 pub mod text;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -111,6 +112,10 @@ pub struct Match {
     pub semantic: Option<f64>,
     /// Which chunk that was ("symptom: Blank white page after sign-in").
     pub semantic_evidence: Option<String>,
+    /// Whether an error code the user quoted is one this article lists (near-decisive
+    /// evidence, see `W_CODE_EXACT`).
+    #[serde(skip)]
+    pub code: bool,
 }
 
 /// The outcome of ranking a description.
@@ -127,6 +132,10 @@ pub struct Ranking {
     pub clear: f64,
     /// Whether semantic similarity took part (false: lexical only).
     pub hybrid: bool,
+    /// Lexical only: why the first match is not answered with outright though its score
+    /// reaches `confident` (a long post; see [`lexical_only`]). It is still
+    /// offered among the candidates.
+    pub held_back: Option<lexical_only::HeldBack>,
 }
 
 impl Ranking {
@@ -138,18 +147,26 @@ impl Ranking {
             possible: hybrid::round3(POSSIBLE),
             clear: hybrid::round3(CONFIDENT),
             hybrid: false,
+            held_back: None,
         }
     }
 
     /// The best match when it is confident enough to answer with.
     pub fn best(&self) -> Option<&Match> {
+        if self.held_back.is_some() {
+            return None;
+        }
         self.matches.first().filter(|m| m.score >= self.confident)
     }
 
     /// The best match when the words clearly name it (see [`Ranking::clear`]): enough to ask
     /// "keep going or switch?", or to tell a description from a question about the service,
-    /// not always enough to answer with.
+    /// not always enough to answer with. A long post held back names nothing clearly either
+    /// (its words reach the line whatever it is about).
     pub fn named(&self) -> Option<&Match> {
+        if self.held_back.is_some() {
+            return None;
+        }
         let bar = self.clear.min(self.confident);
         self.matches.first().filter(|m| m.score >= bar)
     }
@@ -553,6 +570,7 @@ impl Index {
                     lexical: score,
                     semantic: None,
                     semantic_evidence: None,
+                    code: code_hit,
                 }
             })
             .collect();
@@ -618,11 +636,13 @@ mod tests {
                 lexical: 0.0,
                 semantic: Some(0.5),
                 semantic_evidence: None,
+                code: false,
             }],
             confident: 0.99,
             possible: 0.2,
             clear: 0.65,
             hybrid: true,
+            held_back: None,
         };
         let r = fused(0.9);
         assert!(r.best().is_none() && r.named().is_some());

@@ -545,11 +545,19 @@ impl Session {
     /// same thing"), or the last description when that is not known; as much of them as is
     /// read ([`crate::plain_words::reading`]).
     pub fn list_source(&self) -> Option<String> {
-        let said = match self.list_from {
-            Some(from) if from < self.descriptions.len() => self.descriptions[from..].join("\n"),
-            _ => self.descriptions.last()?.clone(),
-        };
-        Some(crate::plain_words::reading(&said).into_owned())
+        let said = self.list_messages().join("\n");
+        (!said.is_empty()).then(|| crate::plain_words::reading(&said).into_owned())
+    }
+
+    /// The descriptions [`Session::list_source`] is made of, one per message, as typed.
+    pub fn list_messages(&self) -> &[String] {
+        match self.list_from {
+            Some(from) if from < self.descriptions.len() => &self.descriptions[from..],
+            _ => {
+                let last = self.descriptions.len().saturating_sub(1);
+                &self.descriptions[last..]
+            }
+        }
     }
 
     pub fn pending_attempt(&mut self) -> Option<&mut Attempt> {

@@ -609,6 +609,14 @@ pub(super) fn describe(
             {
                 out.effects.push(Effect::TicketStatus)
             }
+            // ("i need someone", "can anyone help?": a person is one press away, as asked.)
+            understand::SmallTalk::Greeting if understood.intent == Some(Intent::Human) => out
+                .replies
+                .push(Reply::new(words::SAY_WHAT_IS_WRONG).choice(
+                    Action::Escalate,
+                    words::TALK_TO_A_HUMAN,
+                    Style::Secondary,
+                )),
             understand::SmallTalk::Greeting => {
                 out.replies.push(Reply::new(words::SAY_WHAT_IS_WRONG))
             }

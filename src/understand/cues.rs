@@ -831,6 +831,16 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "down again",
     "happened again",
     "happening again",
+    // The trouble did it again ("didnt kick me out for a bit, but it did again"): not "it
+    // did" (fixed).
+    "did it again",
+    "it did again",
+    "doing it again",
+    "does it again",
+    "started again",
+    "starting again",
+    "started up again",
+    "now its back",
     "crashed again",
     "crashing again",
     "crashes again",
@@ -1431,6 +1441,16 @@ const DETAIL: &[&str] = &[
     "percent",
     "both",
     "attempt",
+    // How slow it is now ("now the reports take minutes to load").
+    "take minutes",
+    "takes minutes",
+    "taking minutes",
+    "take forever",
+    "takes forever",
+    "taking forever",
+    "take ages",
+    "takes ages",
+    "taking ages",
 ];
 
 /// Thanks, acknowledgements, plans and small talk.
@@ -2007,6 +2027,9 @@ pub fn strong_fixed(text: &Normalised) -> bool {
             "that did nothing",
             "this did nothing",
             "it did nothing",
+            // The trouble did it again: no "it did".
+            "did it again",
+            "it did again",
         ])
         .without(BACK_ON_A_DEVICE)
         // "working on the app": at work, no word about the fix.

@@ -4744,4 +4744,26 @@ mod tests {
             Some(Intent::Fixed)
         );
     }
+
+    /// The trouble did it again: no "it did" (fixed) in it; how slow it is now is a detail.
+    #[test]
+    fn the_trouble_doing_it_again_is_not_fixed() {
+        for said in [
+            "didnt kick me out for a bit, but it did again",
+            "was fine for a while but it did it again",
+            "it did it again",
+            "it stopped for a bit but now its back",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        for said in ["yes it did", "it did, thanks"] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        for said in [
+            "now the reports take minutes to load",
+            "it takes forever now",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Detail), "{said}");
+        }
+    }
 }

@@ -218,9 +218,12 @@ pub(super) fn describe(
         && said.intent == Some(Intent::Human)
         // ("is a human going to read this?" asks about people, not for one.)
         && (!said.question || said.asks_for_a_person || said.bare_human_request)
-        && ranking
-            .named()
-            .is_none_or(|m| candidates.contains(&kb.article_at(m.doc).id))
+        // (A long paste held back names nothing clearly: "human please, the rest of the log:
+        // ...".)
+        && (ranking.held_back.is_some()
+            || ranking
+                .named()
+                .is_none_or(|m| candidates.contains(&kb.article_at(m.doc).id)))
     {
         let note = (!said.bare_human_request).then(|| text.to_string());
         out.effects.push(Effect::Escalate { note });
@@ -708,11 +711,25 @@ pub(super) fn describe(
     // kept as its note, as during a walk. "can someone help me, payroll wont update" is a
     // description first.
     let nothing_matched = ranking.candidates(CANDIDATES).is_empty();
+    // ("Can I just talk to a real person? I dont want to do troubleshooting, ...": a person
+    // asked for outright, and no problem named clearly enough to answer with.)
+    let nothing_answered = ranking.best().is_none();
     if understood.intent == Some(Intent::Human)
-        && (understood.bare_human_request || (understood.asks_for_a_person && nothing_matched))
+        && (understood.bare_human_request
+            || (understood.asks_for_a_person && (nothing_matched || nothing_answered)))
     {
         session.leave_pending();
-        let note = (!understood.bare_human_request).then(|| text.to_string());
+        // "can i talk to a person, payroll wont update": the problem told goes on the ticket
+        // as what the user said, with what it matched, and they are not asked for it again.
+        let note = if understood.bare_human_request {
+            None
+        } else if session.ticket.is_none() && understand::tells_of_trouble(text) {
+            session.descriptions.push(text.to_string());
+            session.matches = scored(kb, &ranking);
+            None
+        } else {
+            Some(text.to_string())
+        };
         out.effects.push(Effect::Escalate { note });
         return;
     }
@@ -815,8 +832,7 @@ pub(super) fn describe(
                     .map(|m| m.split_whitespace().count())
                     .max()
                     .unwrap_or(0);
-                grown.held_back = crate::matcher::lexical_only::Calibration::default()
-                    .holds_back(&grown, longest);
+                crate::matcher::lexical_only::hold_back(&mut grown, &both, longest);
             }
             grown
         }

@@ -328,8 +328,7 @@ fn rank_lexically(index: &Index, description: &str, limit: usize) -> Ranking {
     let words = crate::plain_words::reading(description)
         .split_whitespace()
         .count();
-    ranking.held_back =
-        crate::matcher::lexical_only::Calibration::default().holds_back(&ranking, words);
+    crate::matcher::lexical_only::hold_back(&mut ranking, description, words);
     ranking.matches.truncate(limit);
     ranking
 }

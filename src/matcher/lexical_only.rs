@@ -44,7 +44,8 @@ pub struct Calibration {
     /// Weight of `ln(1 + words)`: a long post is less often about one known problem.
     pub length: f32,
     /// Weight of an error code the user quoted that the article lists (52 of the 53 long dev
-    /// posts with one were about its article).
+    /// posts with one were about its article; such a post is answered whatever the rest says,
+    /// so only a number that is no quoted code reaches the model, without this weight).
     pub code: f32,
     /// A probability at or above this answers with the article.
     pub confident: f32,
@@ -66,37 +67,74 @@ impl Default for Calibration {
 
 impl Calibration {
     /// The probability that `first` (of a query `words` long, with `runner_up` the next
-    /// article's lexical score) is the right article.
-    pub fn probability(&self, first: &Match, runner_up: f64, words: usize) -> f64 {
+    /// article's lexical score) is the right article; `code_quoted` as in [`Self::holds_back`].
+    pub fn probability(
+        &self,
+        first: &Match,
+        runner_up: f64,
+        words: usize,
+        code_quoted: bool,
+    ) -> f64 {
         let lex = first.lexical as f32;
         let x = self.intercept
             + self.lexical * lex
             + self.margin * (lex - runner_up as f32)
             + self.density * super::hybrid::lexical_density(lex, words)
             + self.length * (1.0 + words as f32).ln()
-            + if first.code { self.code } else { 0.0 };
+            + if code_quoted { self.code } else { 0.0 };
         f64::from(super::hybrid::sigmoid(x))
     }
 
     /// Whether (and why) a lexical `ranking` of a description `words` long should not be
-    /// answered with outright. Only a ranking that would be is looked at.
-    pub fn holds_back(&self, ranking: &Ranking, words: usize) -> Option<HeldBack> {
+    /// answered with outright; `code_quoted` is [`quotes_its_code`] of the first match. Only a
+    /// ranking that would be answered is looked at.
+    pub fn holds_back(
+        &self,
+        ranking: &Ranking,
+        words: usize,
+        code_quoted: bool,
+    ) -> Option<HeldBack> {
         let first = ranking.matches.first()?;
         // (An error code the article lists, quoted: 52 of the 53 long dev posts with one were
         // about its article.)
-        if first.score < ranking.confident || first.code {
+        if first.score < ranking.confident || code_quoted {
             return None;
         }
         if words <= SHORT_WORDS {
             return None;
         }
         let runner_up = ranking.matches.get(1).map_or(0.0, |m| m.lexical);
-        let p = self.probability(first, runner_up, words);
+        let p = self.probability(first, runner_up, words, false);
         (p < f64::from(self.confident)).then(|| HeldBack::LongPost {
             probability: super::hybrid::round3(p as f32),
             needs: super::hybrid::round3(self.confident),
         })
     }
+}
+
+/// Sets `ranking.held_back` for a lexical ranking of `description` (`words` long: its own
+/// length, or the longest of the messages it was made of).
+pub fn hold_back(ranking: &mut Ranking, description: &str, words: usize) {
+    if ranking.hybrid {
+        return;
+    }
+    let quoted = ranking
+        .matches
+        .first()
+        .is_some_and(|first| quotes_its_code(description, first));
+    ranking.held_back = Calibration::default().holds_back(ranking, words, quoted);
+}
+
+/// Whether `description` quotes an error code `first` lists as one: a code such as "H202" or
+/// "PS038", or a number said as an error ("error 103"), not any number ("about 500 invoices").
+pub fn quotes_its_code(description: &str, first: &Match) -> bool {
+    const ERROR_WORDS: &[&str] = &["error", "errors", "err", "code", "codes"];
+    first.code
+        && (crate::plain_words::has_any_word(description, ERROR_WORDS)
+            || first
+                .matched
+                .iter()
+                .any(|t| super::text::is_code(t) && !t.chars().all(|c| c.is_ascii_digit())))
 }
 
 #[cfg(test)]
@@ -125,26 +163,37 @@ mod tests {
     fn a_long_post_is_answered_only_when_its_first_article_is_far_ahead() {
         let c = Calibration::default();
         let clear = lexical(&[0.95, 0.2, 0.1]);
-        assert_eq!(c.holds_back(&clear, 20), None);
+        assert_eq!(c.holds_back(&clear, 20, false), None);
         // Two articles about as likely: neither is answered with, both stay offered.
         let tied = lexical(&[0.9, 0.88]);
         assert!(matches!(
-            c.holds_back(&tied, 20),
+            c.holds_back(&tied, 20, false),
             Some(HeldBack::LongPost { probability, needs }) if probability < needs
         ));
         // The same scores piled up by 300 words.
-        assert!(c.holds_back(&clear, 300).is_some());
+        assert!(c.holds_back(&clear, 300, false).is_some());
         // Short: the raw score answers.
-        assert_eq!(c.holds_back(&tied, SHORT_WORDS), None);
+        assert_eq!(c.holds_back(&tied, SHORT_WORDS, false), None);
     }
 
     #[test]
     fn an_error_code_the_article_lists_is_answered_however_long_the_post() {
         let c = Calibration::default();
         let mut quoted = lexical(&[0.9, 0.75]);
-        assert!(c.holds_back(&quoted, 40).is_some());
+        assert!(c.holds_back(&quoted, 40, false).is_some());
         quoted.matches[0].code = true;
-        assert_eq!(c.holds_back(&quoted, 40), None);
-        assert_eq!(c.holds_back(&quoted, 15_000), None);
+        quoted.matches[0].matched = vec!["503".into()];
+        assert!(quotes_its_code(
+            "it says error 503 every time",
+            &quoted.matches[0]
+        ));
+        assert!(!quotes_its_code("we have 503 invoices", &quoted.matches[0]));
+        quoted.matches[0].matched = vec!["h202".into()];
+        assert!(quotes_its_code(
+            "h202 on the workstation",
+            &quoted.matches[0]
+        ));
+        assert_eq!(c.holds_back(&quoted, 40, true), None);
+        assert_eq!(c.holds_back(&quoted, 15_000, true), None);
     }
 }

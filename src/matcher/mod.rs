@@ -161,12 +161,9 @@ impl Ranking {
 
     /// The best match when the words clearly name it (see [`Ranking::clear`]): enough to ask
     /// "keep going or switch?", or to tell a description from a question about the service,
-    /// not always enough to answer with. A long post held back names nothing clearly either
-    /// (its words reach the line whatever it is about).
+    /// not always enough to answer with (a long post held back may still name one: see
+    /// [`lexical_only`]).
     pub fn named(&self) -> Option<&Match> {
-        if self.held_back.is_some() {
-            return None;
-        }
         let bar = self.clear.min(self.confident);
         self.matches.first().filter(|m| m.score >= bar)
     }

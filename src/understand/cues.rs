@@ -5004,9 +5004,12 @@ const WRONG: &[&str] = &[
 /// what it says works.
 pub fn mentions_trouble(text: &Normalised) -> bool {
     // (An error code or a number says something is wrong, or is more news for staff.)
-    text.any(TROUBLE)
-        || text.any(WRONG)
-        || text.words().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    trouble_in_words(text) || text.words().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// [`mentions_trouble`] without the numbers: words that say something is wrong.
+pub fn trouble_in_words(text: &Normalised) -> bool {
+    text.any(TROUBLE) || text.any(WRONG)
 }
 
 /// The words that turn a reply from a fix to what is wrong now.

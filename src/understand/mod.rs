@@ -1701,7 +1701,13 @@ pub fn tells_of_trouble(part: &str) -> bool {
         "stuck", "stopped", "keeps", "frozen", "freezes", "slow", "spins", "spinning", "hangs",
         "loops", "blank", "kicks", "kicking",
     ];
-    mentions_trouble(part) || Normalised::new(part).any(STUCK)
+    // (A number only as an error shown: "payday is tomorrow, 14 employees" tells of none.)
+    let text = Normalised::new(part);
+    let words = crate::plain_words::lowercase_words(part);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    cues::trouble_in_words(&text)
+        || text.any(STUCK)
+        || (0..words.len()).any(|i| crate::matcher::text::is_error_number(&words, i))
 }
 
 /// Whether a message only thanks and says "no problem" ("Thanks, no problem!").
@@ -4587,6 +4593,10 @@ mod tests {
         assert!(tells_of_trouble("bank feed is stuck"));
         assert!(tells_of_trouble("it keeps logging me out"));
         assert!(!tells_of_trouble("i cleared the cache already"));
+        assert!(!tells_of_trouble("Payday is tomorrow, 14 employees"));
+        assert!(!tells_of_trouble("Desktop Enterprise 2023"));
+        assert!(tells_of_trouble("now its 504"));
+        assert!(tells_of_trouble("error 6000 -83"));
     }
 
     #[test]

@@ -788,6 +788,20 @@ pub fn tried_already(titles: &[&str]) -> String {
     format!("Noted: you already tried {list} without luck, so I'll skip {them}.")
 }
 
+/// A test's result said again at a later fix ("I tried on my phone hotspot and it works
+/// there" at "Ask IT ..."): known, and no answer to the fix on screen.
+pub fn test_result_again(test: &str, works: bool) -> String {
+    let result = if works {
+        "it works there"
+    } else {
+        "it fails there too"
+    };
+    format!(
+        "Noted: {result}, as in the test **{test}** before. That tells where the trouble is, not \
+         whether this fix helped."
+    )
+}
+
 pub fn test_result_noted(test: &str, works: bool) -> String {
     if works {
         format!(

@@ -10876,3 +10876,64 @@ fn a_person_asked_for_outright_and_counts_that_name_no_problem() {
         chat.session.also_named
     );
 }
+
+/// Found by a helper playing offline users (thirty-second session): replies that said how it
+/// went, misread. A fix said with another device named is a fix (not a move); "it just came
+/// back by itself" is no failure of the step; an earlier test's result said again at a later
+/// fix is no answer to it; "thats what did it" at "Shall I note ...?" is a yes.
+#[test]
+fn replies_a_helper_found_misread_in_the_thirty_second_session() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("my wells fargo account in quickbooks shows error 103 and wont download anything. I did change my bank password last week. doing this from my iphone");
+    chat.say("where exactly is the pencil icon? i dont see it on my phone");
+    let out = chat.say("ok found it on the computer, put in the new password, it downloaded 40 transactions. all good now");
+    assert!(!has(&out, "new device"), "{}", all_text(&out));
+    assert!(
+        has(&out, "Shall I note") || has(&out, "Glad"),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("Getting 503 Service Unavailable when i try to sign in this morning, chrome. is intuit doing maintenance??");
+    chat.say("waited like 15 minutes, reloaded once, still 503");
+    let out = chat.say("it just came back by itself");
+    assert!(has(&out, "Glad it works now"), "{}", all_text(&out));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::Fixed)),
+        "no step credited"
+    );
+    let failed = |chat: &Chat| {
+        (chat.session.attempts.iter())
+            .filter(|a| a.outcome == Some(Outcome::NotFixed))
+            .count()
+    };
+    assert_eq!(failed(&chat), 1, "only the step the user said failed");
+
+    let mut chat = Chat::new(&kb);
+    chat.say("At the office QuickBooks wont load, says ERR_CONNECTION_RESET. At home on my laptop it works totally fine. We got a new Sophos firewall last week. I am not IT, just the office manager");
+    let out = chat.say("I tried on my phone hotspot and it works there");
+    assert!(has(&out, "as in the test"), "{}", all_text(&out));
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+    assert!(chat.session.current_step().is_some());
+
+    let mut chat = Chat::new(&kb);
+    chat.say("QBO just shows a blank white page after I sign in, nothing loads, the little wheel just keeps spinning. Im on Edge at work. Tried refreshing a bunch of times");
+    chat.say("ctrl f5 did nothing, still white");
+    chat.say("ok in InPrivate it loads fine, weird");
+    let out = chat.say("turned off my extensions, the grammarly one was on. now it works!! thanks");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+    chat.say("yep the grammarly thing, that's what did it");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::Fixed)),
+        "the fix noted"
+    );
+}

@@ -263,10 +263,28 @@ fn answer_confirm_fix(
         return true;
     }
     // "ok great", "perfect, works": a short cheer or fix said again is a yes to noting it
-    // ("the blank page is showing again" is no cheer).
+    // ("the blank page is showing again" is no cheer); so is a fix put down to "that" ("yep
+    // the grammarly thing, thats what did it"), something else having been ruled out above.
+    const CREDITS_THAT: &[&str] = &[
+        "thats what did it",
+        "that is what did it",
+        "that did it",
+        "that fixed it",
+        "that worked",
+        "that did the trick",
+        "thats what fixed it",
+        "thats what worked",
+    ];
+    let credits_that = {
+        let unquoted: String = text.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
+        let words = format!(" {} ", plain_words::lowercase_words(&unquoted).join(" "));
+        CREDITS_THAT
+            .iter()
+            .any(|p| words.contains(&format!(" {p} ")))
+    };
     if said.intent == Some(Intent::Fixed)
         && !said.question
-        && said.words <= 3
+        && (said.words <= 3 || credits_that)
         && !understand::fix_did_not_last(text)
     {
         act(kb, session, Action::Fixed(step), now, out);

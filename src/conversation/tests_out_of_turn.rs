@@ -162,26 +162,7 @@ pub(super) fn later_test_answered(
     };
     // "reload didnt help and it worked in incognito", "still broken, incognito is disabled":
     // the open fix's own answer is there too, and is read as usual.
-    let names_a_test = |clause: &str| {
-        let lower = clause.to_lowercase();
-        article
-            .solutions
-            .iter()
-            .filter(|s| s.test)
-            .flat_map(|s| &s.also_called)
-            .any(|n| lower.contains(&n.to_lowercase()))
-    };
-    let answers_the_fix_too = text
-        .split([',', '.', ';', '!', '?'])
-        .flat_map(|c| c.split(" and ").flat_map(|c| c.split(" but ")))
-        .filter(|c| !c.trim().is_empty() && !names_a_test(c))
-        .any(|c| {
-            matches!(
-                understand::classify(c).intent,
-                Some(Intent::Fixed | Intent::NotFixed)
-            )
-        });
-    if answers_the_fix_too {
+    if answers_the_fix_too(article, text, false) {
         return false;
     }
     let Some((index, works)) = article
@@ -216,6 +197,67 @@ pub(super) fn later_test_answered(
         super::walk::push_skipped(out, &skipped);
     }
     session.attempts.extend(pending);
+    open_question(session, article, "", now, out);
+    true
+}
+
+/// Whether a reply that names a test's place also answers the fix on screen in another
+/// clause ("reload didnt help and it worked in incognito"); with `there_is_the_place`, a
+/// clause saying "there" speaks of the place ("i tried my hotspot and it works there").
+fn answers_the_fix_too(article: &Article, text: &str, there_is_the_place: bool) -> bool {
+    let names_a_test = |clause: &str| {
+        let lower = clause.to_lowercase();
+        article
+            .solutions
+            .iter()
+            .filter(|s| s.test)
+            .flat_map(|s| &s.also_called)
+            .any(|n| lower.contains(&n.to_lowercase()))
+    };
+    text.split([',', '.', ';', '!', '?'])
+        .flat_map(|c| c.split(" and ").flat_map(|c| c.split(" but ")))
+        .filter(|c| !c.trim().is_empty() && !names_a_test(c))
+        .filter(|c| !(there_is_the_place && crate::plain_words::has_any_word(c, &["there"])))
+        .any(|c| {
+            matches!(
+                understand::classify(c).intent,
+                Some(Intent::Fixed | Intent::NotFixed)
+            )
+        })
+}
+
+/// The result, said again at a later fix, of a test of `article` already answered the same
+/// way ("we dont have a VPN. I tried on my phone hotspot and it works there" at "Ask IT to
+/// allow Intuit through the proxy", after "at home it works"): known, and no answer to the
+/// fix, which stays the question (it was read as "that worked"). Whether it was said.
+pub(super) fn earlier_result_again(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    if article.solutions[open].test || answers_the_fix_too(article, text, true) {
+        return false;
+    }
+    let Some(test) = article.solutions.iter().enumerate().find_map(|(j, s)| {
+        let known = session
+            .attempts
+            .iter()
+            .rev()
+            .find(|a| super::walk::is_solution(a, article, j))
+            .and_then(|a| a.outcome)?;
+        let said = understand::test_result(text, &s.also_called)?;
+        (s.test && j != open && known == Outcome::of_test(said)).then_some((s, said))
+    }) else {
+        return false;
+    };
+    note_follow_up(session, text);
+    out.replies
+        .push(Reply::new(words::test_result_again(&test.0.title, test.1)).article(&article.id));
     open_question(session, article, "", now, out);
     true
 }

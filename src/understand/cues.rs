@@ -22,6 +22,12 @@ const FIXED_STRONG: &[&str] = &[
     "its up now",
     "its up again",
     "that did it",
+    // "yep the grammarly thing, thats what did it"
+    "thats what did it",
+    "that is what did it",
+    "was what did it",
+    "thats what fixed it",
+    "thats what worked",
     "did the trick",
     "it did",
     "that did",
@@ -80,6 +86,8 @@ const FIXED_STRONG: &[&str] = &[
     "seems to do it",
     "seems to have done it",
     "back on",
+    // The service or page back by itself ("it just came back by itself").
+    "back by itself",
     "able to fix",
     "managed to fix",
     "i fixed",
@@ -2030,6 +2038,15 @@ pub fn strong_fixed(text: &Normalised) -> bool {
             // The trouble did it again: no "it did".
             "did it again",
             "it did again",
+            // The trouble back, however it came: no "back on" nor "back by itself".
+            "error came back",
+            "errors came back",
+            "problem came back",
+            "issue came back",
+            "error is back",
+            "errors are back",
+            "problem is back",
+            "issue is back",
         ])
         .without(BACK_ON_A_DEVICE)
         // "working on the app": at work, no word about the fix.

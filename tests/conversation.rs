@@ -10937,3 +10937,36 @@ fn replies_a_helper_found_misread_in_the_thirty_second_session() {
         "the fix noted"
     );
 }
+
+/// Found by a helper playing offline users (thirty-second session): at the 504 article's
+/// first fix, a smaller range told as run ("quarterly worked", "if I do just Jan-Mar it works,
+/// but I need the whole year??") is about "Make the report or export smaller", not the retry
+/// on screen, nor a question nobody here can answer.
+#[test]
+fn a_smaller_range_told_at_the_retry_is_the_smaller_report() {
+    let kb = shipped_kb();
+    let first = "trying to export general ledger for the whole year to excel for my accountant and it keeps giving 504 gateway time-out after about a minute. safari on mac.";
+    let mut chat = Chat::new(&kb);
+    chat.say(first);
+    let out = chat.say("ok fine quarterly worked. thanks i guess");
+    assert!(
+        has(&out, "Shall I note **Make the report or export smaller**"),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say(first);
+    let out = chat.say(
+        "if I do just Jan-Mar it works, but I need the whole year?? do I really have to do it 4 times",
+    );
+    assert!(
+        !has(&out, "can't help with that here"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(
+        has(&out, "Make the report or export smaller"),
+        "{}",
+        all_text(&out)
+    );
+}

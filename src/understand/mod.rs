@@ -1110,7 +1110,10 @@ pub fn names_a_date_range(message: &str) -> bool {
     let a_span = words
         .windows(3)
         .any(|w| MONTHS.contains(&w[0]) && SPANS.contains(&w[1]) && MONTHS.contains(&w[2]));
-    a_span || words.iter().any(|w| ["q1", "q2", "q3", "q4"].contains(w))
+    // ("ok fine quarterly worked", "did it month by month".)
+    const BY_PARTS: &[&str] = &["q1", "q2", "q3", "q4", "quarterly", "monthly"];
+    let by_month = lower.contains("month by month") || lower.contains("quarter by quarter");
+    a_span || by_month || words.iter().any(|w| BY_PARTS.contains(w))
 }
 
 /// Whether the reply says the user cannot tell yet whether the fix worked ("not sure yet").
@@ -2265,10 +2268,17 @@ mod tests {
             "did just jan-mar and it loaded fine!",
             "ran it for January to March",
             "only Q1 works",
+            "ok fine quarterly worked",
+            "did it month by month",
         ] {
             assert!(names_a_date_range(said), "{said}");
         }
-        for said in ["it may work now", "jan said it loads", "march on"] {
+        for said in [
+            "it may work now",
+            "jan said it loads",
+            "march on",
+            "every month it fails",
+        ] {
             assert!(!names_a_date_range(said), "{said}");
         }
     }

@@ -263,8 +263,18 @@ fn answer_confirm_fix(
         return true;
     }
     // "ok great", "perfect, works": a short cheer or fix said again is a yes to noting it
-    // ("the blank page is showing again" is no cheer); so is a fix put down to "that" ("yep
-    // the grammarly thing, thats what did it"), something else having been ruled out above.
+    // ("the blank page is showing again" is no cheer).
+    if said.intent == Some(Intent::Fixed)
+        && !said.question
+        && said.words <= 3
+        && !understand::fix_did_not_last(text)
+    {
+        act(kb, session, Action::Fixed(step), now, out);
+        return true;
+    }
+    // "yep the grammarly thing, thats what did it": a yes first, then the fix put down to
+    // "that" (not "i doubt that did it", "actually my IT guy changed the proxy, thats what
+    // did it": no yes first; something else named was ruled out above).
     const CREDITS_THAT: &[&str] = &[
         "thats what did it",
         "that is what did it",
@@ -275,17 +285,18 @@ fn answer_confirm_fix(
         "thats what fixed it",
         "thats what worked",
     ];
-    let credits_that = {
-        let unquoted: String = text.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
-        let words = format!(" {} ", plain_words::lowercase_words(&unquoted).join(" "));
-        CREDITS_THAT
-            .iter()
-            .any(|p| words.contains(&format!(" {p} ")))
-    };
-    if said.intent == Some(Intent::Fixed)
+    let unquoted: String = text.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
+    let words = plain_words::lowercase_words(&unquoted);
+    let yes_first = words
+        .first()
+        .is_some_and(|w| understand::yes_or_no(w) == Some(true));
+    let spaced = format!(" {} ", words.join(" "));
+    if yes_first
         && !said.question
-        && (said.words <= 3 || credits_that)
-        && !understand::fix_did_not_last(text)
+        && CREDITS_THAT
+            .iter()
+            .any(|p| spaced.contains(&format!(" {p} ")))
+        && !understand::doubts_the_fix(text)
     {
         act(kb, session, Action::Fixed(step), now, out);
         return true;

@@ -240,7 +240,14 @@ pub(super) fn earlier_result_again(
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
         return false;
     };
-    if article.solutions[open].test || answers_the_fix_too(article, text, true) {
+    // ("it works at the office now like at home", "now it works on the office wifi as well
+    // as at home": the usual setup works now too, which answers the fix.)
+    const NOW_HERE_TOO: &[&str] = &["now", "too", "also", "well", "same", "like"];
+    if article.solutions[open].test
+        || answers_the_fix_too(article, text, true)
+        || understand::about_the_usual_setup(text)
+        || crate::plain_words::has_any_word(text, NOW_HERE_TOO)
+    {
         return false;
     }
     let Some(test) = article.solutions.iter().enumerate().find_map(|(j, s)| {

@@ -551,12 +551,9 @@ fn moved_to_another_device(
     // "now on my android" from a Safari-on-iPhone user: the browser does not run there, so it
     // is unknown again; the walk goes on, asking for it where a fix's steps differ. A failure
     // said with it ("didnt work, now on my android") is recorded first.
-    // ("ok found it on the computer, put in the new password, ... all good now": a fix said,
-    // wherever it was done, is answered as one.)
     if let (Some(device), Some(current)) = (crate::device::Device::detect(text), session.browser)
         && !device.runs(current)
         && understood.browser.is_none()
-        && understood.intent != Some(Intent::Fixed)
     {
         // (At a test, "same blank page there" on the other device is no result of the test:
         // noted for staff only.)

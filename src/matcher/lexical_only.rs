@@ -126,15 +126,24 @@ pub fn hold_back(ranking: &mut Ranking, description: &str, words: usize) {
 }
 
 /// Whether `description` quotes an error code `first` lists as one: a code such as "H202" or
-/// "PS038", or a number said as an error ("error 103"), not any number ("about 500 invoices").
+/// "PS038", or a number said as an error ("error 103", "just shows a 504"), not any number
+/// ("about 500 invoices", "103 contractors").
 pub fn quotes_its_code(description: &str, first: &Match) -> bool {
     const ERROR_WORDS: &[&str] = &["error", "errors", "err", "code", "codes"];
-    first.code
-        && (crate::plain_words::has_any_word(description, ERROR_WORDS)
-            || first
-                .matched
-                .iter()
-                .any(|t| super::text::is_code(t) && !t.chars().all(|c| c.is_ascii_digit())))
+    if !first.code {
+        return false;
+    }
+    let words = crate::plain_words::lowercase_words(description);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let said_as_an_error = (0..words.len()).any(|i| {
+        first.matched.iter().any(|t| t == words[i]) && super::text::is_error_number(&words, i)
+    });
+    said_as_an_error
+        || crate::plain_words::has_any_word(description, ERROR_WORDS)
+        || first
+            .matched
+            .iter()
+            .any(|t| super::text::is_code(t) && !t.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -188,6 +197,10 @@ mod tests {
             &quoted.matches[0]
         ));
         assert!(!quotes_its_code("we have 503 invoices", &quoted.matches[0]));
+        assert!(quotes_its_code(
+            "it just shows a 503 after a minute",
+            &quoted.matches[0]
+        ));
         quoted.matches[0].matched = vec!["h202".into()];
         assert!(quotes_its_code(
             "h202 on the workstation",

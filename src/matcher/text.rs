@@ -476,9 +476,7 @@ const VERSION_OF: &[&str] = &[
     "premier",
     "enterprise",
     "accountant",
-    "quickbooks",
-    "qb",
-    "qbo",
+    // (Not "quickbooks", "qb", "qbo": "qbo 502" is the error; "quickbooks 2019" is a year.)
     "office",
     "excel",
     "build",

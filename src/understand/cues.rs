@@ -22,12 +22,6 @@ const FIXED_STRONG: &[&str] = &[
     "its up now",
     "its up again",
     "that did it",
-    // "yep the grammarly thing, thats what did it"
-    "thats what did it",
-    "that is what did it",
-    "was what did it",
-    "thats what fixed it",
-    "thats what worked",
     "did the trick",
     "it did",
     "that did",
@@ -86,8 +80,6 @@ const FIXED_STRONG: &[&str] = &[
     "seems to do it",
     "seems to have done it",
     "back on",
-    // The service or page back by itself ("it just came back by itself").
-    "back by itself",
     "able to fix",
     "managed to fix",
     "i fixed",
@@ -839,16 +831,14 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "down again",
     "happened again",
     "happening again",
-    // The trouble did it again ("didnt kick me out for a bit, but it did again"): not "it
-    // did" (fixed).
-    "did it again",
-    "it did again",
-    "doing it again",
-    "does it again",
-    "started again",
-    "starting again",
-    "started up again",
-    "now its back",
+    // The trouble did it again after a while ("didnt kick me out for a bit, but it did
+    // again"): not "it did" (fixed). Only after a turn: "yes it did again", "i did it again
+    // and now it works" are fixes.
+    "but it did again",
+    "but it did it again",
+    "but then it did it again",
+    "then it did it again",
+    "then it did again",
     "crashed again",
     "crashing again",
     "crashes again",
@@ -1449,7 +1439,11 @@ const DETAIL: &[&str] = &[
     "percent",
     "both",
     "attempt",
-    // How slow it is now ("now the reports take minutes to load").
+];
+
+/// How slow it is now ("now the reports take minutes to load"): a detail when nothing else is
+/// read ([`slow_now`]).
+const SLOW_NOW: &[&str] = &[
     "take minutes",
     "takes minutes",
     "taking minutes",
@@ -1460,6 +1454,28 @@ const DETAIL: &[&str] = &[
     "takes ages",
     "taking ages",
 ];
+
+/// Whether the reply only tells how slow it is now: not how slow it was ("it used to take
+/// forever, now its instant"), nor that it no longer is ("reports no longer take minutes").
+pub fn slow_now(text: &Normalised) -> bool {
+    const WAS_OR_NOT: &[&str] = &[
+        "used to",
+        "no longer",
+        "anymore",
+        "any more",
+        "not",
+        "doesnt",
+        "dont",
+        "didnt",
+        "before",
+        "instant",
+        "seconds",
+        "fast",
+        "but",
+        "though",
+    ];
+    text.any(SLOW_NOW) && !text.any(WAS_OR_NOT)
+}
 
 /// Thanks, acknowledgements, plans and small talk.
 const ASIDE: &[&str] = &[
@@ -2035,9 +2051,11 @@ pub fn strong_fixed(text: &Normalised) -> bool {
             "that did nothing",
             "this did nothing",
             "it did nothing",
-            // The trouble did it again: no "it did".
-            "did it again",
-            "it did again",
+            // The trouble did it again: no "it did" (see `NOT_FIXED_STRONG`; "it did it again"
+            // alone is asked).
+            "it did it again",
+            "but it did again",
+            "then it did again",
             // The trouble back, however it came: no "back on" nor "back by itself".
             "error came back",
             "errors came back",

@@ -180,6 +180,10 @@ pub fn classify(reply: &str) -> Understood {
     {
         intent = Some(Intent::Browser);
     }
+    // "now the reports take minutes to load": how slow it is now, when nothing else is read.
+    if intent.is_none() && cues::slow_now(&text) {
+        intent = Some(Intent::Detail);
+    }
     // "status page says all green", "status page fine, internet fine": what the user saw on
     // the status page, news for the step and for staff; no request to check it again, and no
     // fix ("fine" is the page's).
@@ -4771,19 +4775,42 @@ mod tests {
         for said in [
             "didnt kick me out for a bit, but it did again",
             "was fine for a while but it did it again",
-            "it did it again",
-            "it stopped for a bit but now its back",
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }
-        for said in ["yes it did", "it did, thanks"] {
+        // (Alone it is asked: whose deed it was is not said.)
+        assert_eq!(intent("it did it again"), None);
+        // Found by a reviewer: a turn first, or the deed the user's own.
+        for said in [
+            "yes it did",
+            "it did, thanks",
+            "yes it did again thank you",
+            "yes that did it again",
+            "I did it again and now it works",
+            "started again from scratch and now it loads",
+            "ok now its back to normal",
+        ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        for said in [
+            "it keeps coming back by itself",
+            "it stopped doing it again",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Fixed), "{said}");
         }
         for said in [
             "now the reports take minutes to load",
             "it takes forever now",
         ] {
             assert_eq!(intent(said), Some(Intent::Detail), "{said}");
+        }
+        // How slow it was, or no longer is, is no detail of the trouble.
+        for said in [
+            "it used to take forever, now its instant",
+            "reports no longer take minutes",
+            "it takes forever to sign in but it stays signed in now",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Detail), "{said}");
         }
     }
 }

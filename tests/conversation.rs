@@ -10878,8 +10878,8 @@ fn a_person_asked_for_outright_and_counts_that_name_no_problem() {
 }
 
 /// Found by a helper playing offline users (thirty-second session): replies that said how it
-/// went, misread. "it just came back by itself" is no failure of the step (it is asked again:
-/// "it keeps coming back by itself" is the trouble); an earlier test's result said again at a
+/// went, misread. "it just came back by itself" is no failure of the step, nor a fix of it
+/// ("it keeps coming back by itself" is the trouble); an earlier test's result said again at a
 /// later fix is no answer to it, while the usual setup working now too is; "yep ..., thats
 /// what did it" at "Shall I note ...?" is a yes, and a doubt is not.
 #[test]
@@ -10888,16 +10888,22 @@ fn replies_a_helper_found_misread_in_the_thirty_second_session() {
     let mut chat = Chat::new(&kb);
     chat.say("Getting 503 Service Unavailable when i try to sign in this morning, chrome. is intuit doing maintenance??");
     chat.say("waited like 15 minutes, reloaded once, still 503");
-    let step = chat.session.current_step().map(|s| s.solution);
     let out = chat.say("it just came back by itself");
-    assert!(!has(&out, "Glad that worked"), "{}", all_text(&out));
+    assert!(has(&out, "Glad it works now"), "{}", all_text(&out));
     let failed = |chat: &Chat| {
         (chat.session.attempts.iter())
             .filter(|a| a.outcome == Some(Outcome::NotFixed))
             .count()
     };
     assert_eq!(failed(&chat), 1, "only the step the user said failed");
-    assert_eq!(chat.session.current_step().map(|s| s.solution), step);
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::Fixed)),
+        "no step credited"
+    );
 
     let mut chat = Chat::new(&kb);
     chat.say("At the office QuickBooks wont load, says ERR_CONNECTION_RESET. At home on my laptop it works totally fine. We got a new Sophos firewall last week. I am not IT, just the office manager");
@@ -10954,39 +10960,6 @@ fn replies_a_helper_found_misread_in_the_thirty_second_session() {
     }
 }
 
-/// Found by a helper playing offline users (thirty-second session): at the 504 article's
-/// first fix, a smaller range told as run ("quarterly worked", "if I do just Jan-Mar it works,
-/// but I need the whole year??") is about "Make the report or export smaller", not the retry
-/// on screen, nor a question nobody here can answer.
-#[test]
-fn a_smaller_range_told_at_the_retry_is_the_smaller_report() {
-    let kb = shipped_kb();
-    let first = "trying to export general ledger for the whole year to excel for my accountant and it keeps giving 504 gateway time-out after about a minute. safari on mac.";
-    let mut chat = Chat::new(&kb);
-    chat.say(first);
-    let out = chat.say("ok fine quarterly worked. thanks i guess");
-    assert!(
-        has(&out, "Shall I note **Make the report or export smaller**"),
-        "{}",
-        all_text(&out)
-    );
-    let mut chat = Chat::new(&kb);
-    chat.say(first);
-    let out = chat.say(
-        "if I do just Jan-Mar it works, but I need the whole year?? do I really have to do it 4 times",
-    );
-    assert!(
-        !has(&out, "can't help with that here"),
-        "{}",
-        all_text(&out)
-    );
-    assert!(
-        has(&out, "Make the report or export smaller"),
-        "{}",
-        all_text(&out)
-    );
-}
-
 /// Found by a reviewer (thirty-second session): a long post that says "a 504" quotes the code
 /// (answered, not held back); a code after a product name is a second problem named
 /// ("also quickbooks 502 sometimes").
@@ -11002,5 +10975,49 @@ fn a_bare_code_is_quoted_after_an_article_or_a_product_name() {
     assert_eq!(
         chat.session.also_named.as_ref().map(|a| a.id.as_str()),
         Some("quickbooks-error-502")
+    );
+}
+
+/// Found by a second reviewer (thirty-second session): a count is no quoted code ("about 503
+/// vendors" is offered, not answered with the 503 article), a number after the product's name
+/// mid-walk is no error shown (the open fix does not fail), and "thats what did it" alone at
+/// a fix is read as a fix to confirm.
+#[test]
+fn counts_and_credits_a_second_reviewer_found() {
+    let kb = shipped_kb();
+    for said in [
+        "we have about 503 vendors and when i open the vendor list the page just spins forever",
+        "my invoice number 504 wont save, it just sits there and then nothing happens at all",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(said);
+        assert!(
+            !matches!(
+                chat.session.article(),
+                Some("service-unavailable-503" | "gateway-timeout-504")
+            ),
+            "{said}: {:?}",
+            chat.session.article()
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll wont update");
+    chat.say("this is for my quickbooks 1099 filing");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::NotFixed)),
+        "no fix failed"
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say(
+        "quickbooks online keeps signing me out and sending me back to the sign in page in chrome",
+    );
+    let out = chat.say("thats what did it");
+    assert!(
+        has(&out, "Shall I note") || has(&out, "Glad that worked"),
+        "{}",
+        all_text(&out)
     );
 }

@@ -272,9 +272,9 @@ fn answer_confirm_fix(
         act(kb, session, Action::Fixed(step), now, out);
         return true;
     }
-    // "yep the grammarly thing, thats what did it": a yes first, then the fix put down to
-    // "that" (not "i doubt that did it", "actually my IT guy changed the proxy, thats what
-    // did it": no yes first; something else named was ruled out above).
+    // "yep the grammarly thing, thats what did it", "definitely, thats what did it": a yes
+    // first (or nothing more), then the fix put down to "that" (not "i doubt that did it",
+    // "actually my IT guy changed the proxy, thats what did it").
     const CREDITS_THAT: &[&str] = &[
         "thats what did it",
         "that is what did it",
@@ -291,7 +291,7 @@ fn answer_confirm_fix(
         .first()
         .is_some_and(|w| understand::yes_or_no(w) == Some(true));
     let spaced = format!(" {} ", words.join(" "));
-    if yes_first
+    if (yes_first || said.words <= 4)
         && !said.question
         && CREDITS_THAT
             .iter()

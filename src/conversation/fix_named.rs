@@ -38,10 +38,6 @@ pub(super) fn names_an_action(text: &str) -> bool {
     // "database server manager isnt even installed": a state, not a deed. (Only right before
     // the word: "no luck, turned off my extensions" tells a deed.)
     const STATE: &[&str] = &["isnt", "not", "wasnt", "arent", "never", "no", "aint"];
-    // ("ok fine quarterly worked", "jan-mar works": the smaller range was run.)
-    if understand::names_a_date_range(text) {
-        return true;
-    }
     let lower = text.to_lowercase().replace(['\'', '’'], "");
     let words: Vec<&str> = lower.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();

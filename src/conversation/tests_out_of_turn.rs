@@ -242,11 +242,11 @@ pub(super) fn earlier_result_again(
     };
     // ("it works at the office now like at home", "now it works on the office wifi as well
     // as at home": the usual setup works now too, which answers the fix.)
-    const NOW_HERE_TOO: &[&str] = &["now", "too", "also", "well", "same", "like"];
+    const THE_USUAL_PLACE: &[&str] = &["office", "work", "here", "usual", "normal", "normally"];
     if article.solutions[open].test
         || answers_the_fix_too(article, text, true)
         || understand::about_the_usual_setup(text)
-        || crate::plain_words::has_any_word(text, NOW_HERE_TOO)
+        || crate::plain_words::has_any_word(text, THE_USUAL_PLACE)
     {
         return false;
     }

@@ -1314,13 +1314,7 @@ fn by_intent(
             if lead == words::NOTED || lead == words::NOT_ANSWERED_HERE {
                 session.note_aside(text);
             }
-            // ("if I do just Jan-Mar it works, but I need the whole year??": a question that
-            // tells a smaller range was run, the fix for that, is asked about as that fix.)
-            let a_range_run =
-                lead == words::NOT_ANSWERED_HERE && understand::names_a_date_range(text);
-            if (lead == words::NOTED || a_range_run)
-                && another_fix_done(session, article, text, now, out)
-            {
+            if lead == words::NOTED && another_fix_done(session, article, text, now, out) {
                 return;
             }
             open_question(session, article, lead, now, out)
@@ -1329,11 +1323,6 @@ fn by_intent(
         // not answered here, and the user is told who can.
         None if understood.question => {
             session.note_aside(text);
-            if understand::names_a_date_range(text)
-                && another_fix_done(session, article, text, now, out)
-            {
-                return;
-            }
             open_question(session, article, words::NOT_ANSWERED_HERE, now, out)
         }
         // "not sure yet": no rush, the question stays.

@@ -135,8 +135,15 @@ pub fn quotes_its_code(description: &str, first: &Match) -> bool {
     }
     let words = crate::plain_words::lowercase_words(description);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let said_as_an_error = (0..words.len()).any(|i| {
-        first.matched.iter().any(|t| t == words[i]) && super::text::is_error_number(&words, i)
+    // ("just shows a 504", "getting a 502"; not "about 503 vendors", "invoice number 504".)
+    const SHOWN_BY: &[&str] = &[
+        "a", "an", "the", "says", "shows", "showing", "getting", "get", "got", "gives", "giving",
+        "throws", "throwing", "see", "seeing",
+    ];
+    let said_as_an_error = (1..words.len()).any(|i| {
+        first.matched.iter().any(|t| t == words[i])
+            && SHOWN_BY.contains(&words[i - 1])
+            && super::text::is_error_number(&words, i)
     });
     said_as_an_error
         || crate::plain_words::has_any_word(description, ERROR_WORDS)
@@ -197,6 +204,11 @@ mod tests {
             &quoted.matches[0]
         ));
         assert!(!quotes_its_code("we have 503 invoices", &quoted.matches[0]));
+        assert!(!quotes_its_code("about 503 vendors", &quoted.matches[0]));
+        assert!(!quotes_its_code(
+            "invoice number 503 wont save",
+            &quoted.matches[0]
+        ));
         assert!(quotes_its_code(
             "it just shows a 503 after a minute",
             &quoted.matches[0]

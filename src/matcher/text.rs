@@ -476,7 +476,9 @@ const VERSION_OF: &[&str] = &[
     "premier",
     "enterprise",
     "accountant",
-    // (Not "quickbooks", "qb", "qbo": "qbo 502" is the error; "quickbooks 2019" is a year.)
+    "quickbooks",
+    "qb",
+    "qbo",
     "office",
     "excel",
     "build",

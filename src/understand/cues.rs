@@ -22,6 +22,9 @@ const FIXED_STRONG: &[&str] = &[
     "its up now",
     "its up again",
     "that did it",
+    // "thats what did it" (something else named with it is read apart: `fixed_by_something_else`).
+    "thats what did it",
+    "thats what fixed it",
     "did the trick",
     "it did",
     "that did",
@@ -1441,6 +1444,35 @@ const DETAIL: &[&str] = &[
     "attempt",
 ];
 
+/// The service back by itself ("it just came back by itself", "its back up on its own"); not
+/// the trouble back ("it keeps coming back by itself", "the spinning came back by itself", "it
+/// goes back by itself to the login page").
+pub fn back_by_itself(text: &Normalised) -> bool {
+    const BACK: &[&str] = &["came back", "back up", "is back", "its back"];
+    const BY_ITSELF: &[&str] = &["by itself", "on its own"];
+    const THE_TROUBLE: &[&str] = &[
+        "keeps",
+        "coming back",
+        "goes back",
+        "went back",
+        "back to",
+        "error",
+        "errors",
+        "problem",
+        "issue",
+        "spinning",
+        "spinner",
+        "blank",
+        "message",
+        "logout",
+        "logged",
+        "signed",
+        "kicked",
+        "again",
+    ];
+    text.any(BACK) && text.any(BY_ITSELF) && !text.any(THE_TROUBLE)
+}
+
 /// How slow it is now ("now the reports take minutes to load"): a detail when nothing else is
 /// read ([`slow_now`]).
 const SLOW_NOW: &[&str] = &[
@@ -1459,20 +1491,16 @@ const SLOW_NOW: &[&str] = &[
 /// forever, now its instant"), nor that it no longer is ("reports no longer take minutes").
 pub fn slow_now(text: &Normalised) -> bool {
     const WAS_OR_NOT: &[&str] = &[
-        "used to",
+        "used to take",
         "no longer",
         "anymore",
         "any more",
         "not",
         "doesnt",
-        "dont",
         "didnt",
-        "before",
         "instant",
         "seconds",
-        "fast",
         "but",
-        "though",
     ];
     text.any(SLOW_NOW) && !text.any(WAS_OR_NOT)
 }
@@ -2051,11 +2079,9 @@ pub fn strong_fixed(text: &Normalised) -> bool {
             "that did nothing",
             "this did nothing",
             "it did nothing",
-            // The trouble did it again: no "it did" (see `NOT_FIXED_STRONG`; "it did it again"
-            // alone is asked).
+            // The trouble did it again: no "it did" (see `trouble_again`).
             "it did it again",
-            "but it did again",
-            "then it did again",
+            "it did again",
             // The trouble back, however it came: no "back on" nor "back by itself".
             "error came back",
             "errors came back",
@@ -2694,6 +2720,7 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
     // ("still logged in": the "still" of staying signed in, no failure.)
     let rest = without_staying_signed_in(&about_the_fix(text));
     rest.any(NOT_FIXED_STRONG)
+        || trouble_again(&rest)
         || rest.starts("no")
         || rest
             .negation_marked(NEGATORS, 4)
@@ -2701,6 +2728,58 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
             .any(|w| w.strip_prefix(NEG).is_some_and(|w| FIX_WORDS.contains(&w)))
         || ends_negated(&rest)
         || signed_out_again(text)
+}
+
+/// The trouble doing it again ("its doing it again", "it started again", "worked for a minute
+/// but now its back"); not the user's deed done again ("I did it again and now it works",
+/// "started again from scratch and now it loads"), a fix ("yes it did again thank you"), a
+/// plan or a denial ("if it does it again ill let you know", "it stopped doing it again",
+/// "it has not started again").
+fn trouble_again(text: &Normalised) -> bool {
+    const AGAIN: &[&str] = &[
+        "did it again",
+        "it did again",
+        "doing it again",
+        "does it again",
+        "started again",
+        "starting again",
+        "started up again",
+        "now its back",
+    ];
+    const NOT_THE_TROUBLE: &[&str] = &[
+        // The user's deed.
+        "i did it again",
+        "we did it again",
+        "i started again",
+        "we started again",
+        "from scratch",
+        // A plan or a denial.
+        "if it",
+        "stopped",
+        "hasnt",
+        "havent",
+        "has not",
+        "never",
+        "not doing",
+        "didnt do",
+        "wont",
+        // It works.
+        "thank",
+        "thanks",
+        "works",
+        "working",
+        "loads",
+        "fine",
+        "fixed",
+        "no problem",
+        "great",
+        "perfect",
+        "normal",
+        "running",
+        "back up",
+        "online",
+    ];
+    text.any(AGAIN) && !text.any(NOT_THE_TROUBLE)
 }
 
 /// "nvm it kicked me out again after 5 min", "logged me out again": the login trouble back

@@ -184,6 +184,10 @@ pub fn classify(reply: &str) -> Understood {
     if intent.is_none() && cues::slow_now(&text) {
         intent = Some(Intent::Detail);
     }
+    // "it just came back by itself": it works, from nothing done here.
+    if intent.is_none() && cues::back_by_itself(&text) {
+        intent = Some(Intent::Fixed);
+    }
     // "status page says all green", "status page fine, internet fine": what the user saw on
     // the status page, news for the step and for staff; no request to check it again, and no
     // fix ("fine" is the page's).
@@ -1114,10 +1118,7 @@ pub fn names_a_date_range(message: &str) -> bool {
     let a_span = words
         .windows(3)
         .any(|w| MONTHS.contains(&w[0]) && SPANS.contains(&w[1]) && MONTHS.contains(&w[2]));
-    // ("ok fine quarterly worked", "did it month by month".)
-    const BY_PARTS: &[&str] = &["q1", "q2", "q3", "q4", "quarterly", "monthly"];
-    let by_month = lower.contains("month by month") || lower.contains("quarter by quarter");
-    a_span || by_month || words.iter().any(|w| BY_PARTS.contains(w))
+    a_span || words.iter().any(|w| ["q1", "q2", "q3", "q4"].contains(w))
 }
 
 /// Whether the reply says the user cannot tell yet whether the fix worked ("not sure yet").
@@ -1712,9 +1713,17 @@ pub fn tells_of_trouble(part: &str) -> bool {
     let text = Normalised::new(part);
     let words = crate::plain_words::lowercase_words(part);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // ("also quickbooks 502 sometimes": three digits after the product's name are no version.)
+    let after_the_product = |i: usize| {
+        i > 0
+            && ["quickbooks", "qbo", "qb"].contains(&words[i - 1])
+            && words[i].len() == 3
+            && words[i].bytes().all(|b| b.is_ascii_digit())
+    };
     cues::trouble_in_words(&text)
         || text.any(STUCK)
-        || (0..words.len()).any(|i| crate::matcher::text::is_error_number(&words, i))
+        || (0..words.len())
+            .any(|i| crate::matcher::text::is_error_number(&words, i) || after_the_product(i))
 }
 
 /// Whether a message only thanks and says "no problem" ("Thanks, no problem!").
@@ -2272,17 +2281,10 @@ mod tests {
             "did just jan-mar and it loaded fine!",
             "ran it for January to March",
             "only Q1 works",
-            "ok fine quarterly worked",
-            "did it month by month",
         ] {
             assert!(names_a_date_range(said), "{said}");
         }
-        for said in [
-            "it may work now",
-            "jan said it loads",
-            "march on",
-            "every month it fails",
-        ] {
+        for said in ["it may work now", "jan said it loads", "march on"] {
             assert!(!names_a_date_range(said), "{said}");
         }
     }
@@ -4778,29 +4780,47 @@ mod tests {
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }
-        // (Alone it is asked: whose deed it was is not said.)
-        assert_eq!(intent("it did it again"), None);
-        // Found by a reviewer: a turn first, or the deed the user's own.
+        // Found by reviewers: the trouble again, however said; the user's own deed, a fix, a
+        // plan or a denial is not.
+        for said in [
+            "it did it again",
+            "yeah it did it again",
+            "its doing it again",
+            "it started again",
+            "worked for a minute but now its back",
+            "same thing, it did again",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
         for said in [
             "yes it did",
             "it did, thanks",
             "yes it did again thank you",
-            "yes that did it again",
             "I did it again and now it works",
             "started again from scratch and now it loads",
             "ok now its back to normal",
+            "now its back up and running",
+            "fixed, and it has not started again",
+            "it just came back by itself",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }
         for said in [
             "it keeps coming back by itself",
+            "the spinning came back by itself",
             "it stopped doing it again",
+            "so far it hasnt kicked me out, if it does it again ill let you know",
         ] {
-            assert_ne!(intent(said), Some(Intent::Fixed), "{said}");
+            assert!(
+                !matches!(intent(said), Some(Intent::Fixed | Intent::NotFixed)),
+                "{said}"
+            );
         }
         for said in [
             "now the reports take minutes to load",
             "it takes forever now",
+            "takes ages now, it was fine before",
+            "it takes forever now, dont know why",
         ] {
             assert_eq!(intent(said), Some(Intent::Detail), "{said}");
         }

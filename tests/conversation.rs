@@ -11014,10 +11014,62 @@ fn counts_and_credits_a_second_reviewer_found() {
     chat.say(
         "quickbooks online keeps signing me out and sending me back to the sign in page in chrome",
     );
-    let out = chat.say("thats what did it");
+    chat.say("restarted and it works now");
+    chat.say("thats what did it");
     assert!(
-        has(&out, "Shall I note") || has(&out, "Glad that worked"),
-        "{}",
-        all_text(&out)
+        chat.session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::Fixed)),
+        "the fix noted"
     );
+}
+
+/// Found by a third reviewer (thirty-second session): the service back, a plan, the user's
+/// own deed done again and something else credited are no failure of the step on screen; "the
+/// loop came back by itself" is no fix; the usual place working now like the test's is the
+/// fix; a code first or after "http"/"qbo" in a long post is quoted.
+#[test]
+fn replies_a_third_reviewer_found() {
+    let kb = shipped_kb();
+    for said in [
+        "yes now its back",
+        "IT changed it and now its back!",
+        "will let you know when it does it again",
+        "yep clearing cookies did it again",
+        "did it again and now im in",
+        "i turned off my vpn, thats what did it",
+        "the loop came back by itself",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online keeps signing me out and sending me back to the sign in page in chrome");
+        let out = chat.say(said);
+        assert!(
+            chat.session
+                .attempts
+                .iter()
+                .all(|a| a.outcome != Some(Outcome::NotFixed)),
+            "{said}: a fix failed: {}",
+            all_text(&out)
+        );
+        if said.contains("loop") {
+            assert!(!has(&out, "Glad"), "{said}: {}", all_text(&out));
+        }
+    }
+    for said in [
+        "it works at my desk now just like at home",
+        "it works on the wifi now like at home",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("At the office QuickBooks wont load, says ERR_CONNECTION_RESET. At home on my laptop it works totally fine.");
+        let out = chat.say(said);
+        assert!(!has(&out, "as in the test"), "{said}: {}", all_text(&out));
+    }
+    for said in [
+        "503 every time i try to sign in since this morning, cleared the cache already, tried firefox too, nothing helps, is it down for everyone or just me",
+        "qbo 502 every time i open an invoice or try to save it this morning, chrome, tried reloading and logging out and back in already",
+    ] {
+        let ranking = kb.rank_with(said, None, 5);
+        assert!(ranking.best().is_some(), "{said}: {:?}", ranking.held_back);
+    }
 }

@@ -242,11 +242,25 @@ pub(super) fn earlier_result_again(
     };
     // ("it works at the office now like at home", "now it works on the office wifi as well
     // as at home": the usual setup works now too, which answers the fix.)
-    const THE_USUAL_PLACE: &[&str] = &["office", "work", "here", "usual", "normal", "normally"];
+    // ("it works at my desk now just like at home": now here too.)
+    const THE_USUAL_PLACE: &[&str] = &[
+        "office",
+        "here",
+        "usual",
+        "normally",
+        "desk",
+        "workstation",
+        "shop",
+    ];
+    const NOW: &[&str] = &["now", "finally"];
+    const AS_THERE: &[&str] = &["like", "too", "also", "well", "same"];
+    let now_here_too = crate::plain_words::has_any_word(text, NOW)
+        && crate::plain_words::has_any_word(text, AS_THERE);
     if article.solutions[open].test
         || answers_the_fix_too(article, text, true)
         || understand::about_the_usual_setup(text)
         || crate::plain_words::has_any_word(text, THE_USUAL_PLACE)
+        || now_here_too
     {
         return false;
     }

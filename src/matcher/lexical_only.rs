@@ -135,15 +135,44 @@ pub fn quotes_its_code(description: &str, first: &Match) -> bool {
     }
     let words = crate::plain_words::lowercase_words(description);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    // ("just shows a 504", "getting a 502"; not "about 503 vendors", "invoice number 504".)
+    // ("just shows a 504", "getting a 502", "qbo 502 every time", "503 every time i sign in";
+    // not "about 503 vendors", "invoice number 504".)
     const SHOWN_BY: &[&str] = &[
-        "a", "an", "the", "says", "shows", "showing", "getting", "get", "got", "gives", "giving",
-        "throws", "throwing", "see", "seeing",
+        "a",
+        "an",
+        "the",
+        "says",
+        "shows",
+        "showing",
+        "getting",
+        "get",
+        "got",
+        "gives",
+        "giving",
+        "throws",
+        "throwing",
+        "see",
+        "seeing",
+        "http",
+        "returns",
+        "returning",
+        "hitting",
+        "hit",
+        "receiving",
+        "received",
+        "still",
+        "keep",
+        "keeps",
     ];
-    let said_as_an_error = (1..words.len()).any(|i| {
+    const PRODUCT: &[&str] = &["quickbooks", "qbo", "qb"];
+    let three_digits = |w: &str| w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit());
+    let said_as_an_error = (0..words.len()).any(|i| {
+        let before = i.checked_sub(1).map(|j| words[j]);
+        let after_the_product =
+            before.is_some_and(|b| PRODUCT.contains(&b)) && three_digits(words[i]);
         first.matched.iter().any(|t| t == words[i])
-            && SHOWN_BY.contains(&words[i - 1])
-            && super::text::is_error_number(&words, i)
+            && (before.is_none_or(|b| SHOWN_BY.contains(&b)) || after_the_product)
+            && (super::text::is_error_number(&words, i) || after_the_product)
     });
     said_as_an_error
         || crate::plain_words::has_any_word(description, ERROR_WORDS)

@@ -22,9 +22,6 @@ const FIXED_STRONG: &[&str] = &[
     "its up now",
     "its up again",
     "that did it",
-    // "thats what did it" (something else named with it is read apart: `fixed_by_something_else`).
-    "thats what did it",
-    "thats what fixed it",
     "did the trick",
     "it did",
     "that did",
@@ -1448,7 +1445,8 @@ const DETAIL: &[&str] = &[
 /// the trouble back ("it keeps coming back by itself", "the spinning came back by itself", "it
 /// goes back by itself to the login page").
 pub fn back_by_itself(text: &Normalised) -> bool {
-    const BACK: &[&str] = &["came back", "back up", "is back", "its back"];
+    // ("it came back by itself" alone may be the trouble, as in a login loop: asked.)
+    const BACK: &[&str] = &["just came back", "back up", "back online"];
     const BY_ITSELF: &[&str] = &["by itself", "on its own"];
     const THE_TROUBLE: &[&str] = &[
         "keeps",
@@ -1469,6 +1467,13 @@ pub fn back_by_itself(text: &Normalised) -> bool {
         "signed",
         "kicked",
         "again",
+        "loop",
+        "screen",
+        "page",
+        "sign",
+        "login",
+        "reboot",
+        "restart",
     ];
     text.any(BACK) && text.any(BY_ITSELF) && !text.any(THE_TROUBLE)
 }
@@ -2736,15 +2741,17 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
 /// plan or a denial ("if it does it again ill let you know", "it stopped doing it again",
 /// "it has not started again").
 fn trouble_again(text: &Normalised) -> bool {
+    // (Said of "it": "yep clearing cookies did it again" is the user's deed.)
     const AGAIN: &[&str] = &[
-        "did it again",
+        "it did it again",
         "it did again",
-        "doing it again",
-        "does it again",
-        "started again",
-        "starting again",
-        "started up again",
-        "now its back",
+        "its doing it again",
+        "it is doing it again",
+        "keeps doing it again",
+        "it does it again",
+        "it started again",
+        "its started again",
+        "it started up again",
     ];
     const NOT_THE_TROUBLE: &[&str] = &[
         // The user's deed.
@@ -2755,6 +2762,11 @@ fn trouble_again(text: &Normalised) -> bool {
         "from scratch",
         // A plan or a denial.
         "if it",
+        "when it",
+        "in case",
+        "let you know",
+        "tell you",
+        "message you",
         "stopped",
         "hasnt",
         "havent",
@@ -2778,6 +2790,13 @@ fn trouble_again(text: &Normalised) -> bool {
         "running",
         "back up",
         "online",
+        "im in",
+        "let me in",
+        "get in",
+        "stay",
+        "stays",
+        "stayed",
+        "since then",
     ];
     text.any(AGAIN) && !text.any(NOT_THE_TROUBLE)
 }

@@ -4787,7 +4787,6 @@ mod tests {
             "yeah it did it again",
             "its doing it again",
             "it started again",
-            "worked for a minute but now its back",
             "same thing, it did again",
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
@@ -4808,6 +4807,9 @@ mod tests {
         for said in [
             "it keeps coming back by itself",
             "the spinning came back by itself",
+            "the loop came back by itself",
+            // ("now its back" is also the service back: "yes now its back".)
+            "worked for a minute but now its back",
             "it stopped doing it again",
             "so far it hasnt kicked me out, if it does it again ill let you know",
         ] {

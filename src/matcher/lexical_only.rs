@@ -164,12 +164,9 @@ pub fn quotes_its_code(description: &str, first: &Match) -> bool {
         "keep",
         "keeps",
     ];
-    const PRODUCT: &[&str] = &["quickbooks", "qbo", "qb"];
-    let three_digits = |w: &str| w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit());
     let said_as_an_error = (0..words.len()).any(|i| {
         let before = i.checked_sub(1).map(|j| words[j]);
-        let after_the_product =
-            before.is_some_and(|b| PRODUCT.contains(&b)) && three_digits(words[i]);
+        let after_the_product = super::text::is_code_after_the_product(&words, i);
         first.matched.iter().any(|t| t == words[i])
             && (before.is_none_or(|b| SHOWN_BY.contains(&b)) || after_the_product)
             && (super::text::is_error_number(&words, i) || after_the_product)

@@ -565,6 +565,19 @@ pub fn is_error_number(words: &[&str], i: usize) -> bool {
     !(year || small || counted || before.is_some_and(|b| VERSION_OF.contains(&b)))
 }
 
+/// Whether `words[i]` is three digits right after the product's name ("also qbo 502
+/// sometimes"): an error there, though [`is_error_number`] reads numbers after the name as
+/// versions ("quickbooks 2019" is a year all the same).
+pub fn is_code_after_the_product(words: &[&str], i: usize) -> bool {
+    let Some(word) = words.get(i) else {
+        return false;
+    };
+    i > 0
+        && ["quickbooks", "qbo", "qb"].contains(&words[i - 1])
+        && word.len() == 3
+        && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Folds letters people stretch for emphasis ("sloooow" -> "slow"): runs of 3+ become one.
 /// `None` when there is nothing to fold (most words; checked without allocating).
 fn fold_elongation(word: &str) -> Option<String> {

@@ -1714,16 +1714,11 @@ pub fn tells_of_trouble(part: &str) -> bool {
     let words = crate::plain_words::lowercase_words(part);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     // ("also quickbooks 502 sometimes": three digits after the product's name are no version.)
-    let after_the_product = |i: usize| {
-        i > 0
-            && ["quickbooks", "qbo", "qb"].contains(&words[i - 1])
-            && words[i].len() == 3
-            && words[i].bytes().all(|b| b.is_ascii_digit())
-    };
+    use crate::matcher::text::{is_code_after_the_product, is_error_number};
     cues::trouble_in_words(&text)
         || text.any(STUCK)
         || (0..words.len())
-            .any(|i| crate::matcher::text::is_error_number(&words, i) || after_the_product(i))
+            .any(|i| is_error_number(&words, i) || is_code_after_the_product(&words, i))
 }
 
 /// Whether a message only thanks and says "no problem" ("Thanks, no problem!").

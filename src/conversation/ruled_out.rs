@@ -116,8 +116,8 @@ pub(super) fn rank_for(
             !ruled_out.contains(id) || named_again.as_ref() == Some(id)
         });
         // (Lexically, whether to answer outright is decided afresh for what is left first.)
-        let words = crate::plain_words::reading(text).split_whitespace().count();
-        crate::matcher::lexical_only::hold_back(&mut ranking, text, words);
+        use crate::matcher::lexical_only::{hold_back, words_read};
+        hold_back(&mut ranking, text, words_read(text));
     }
     ranking
 }

@@ -319,16 +319,13 @@ impl KnowledgeBase {
     }
 }
 
-/// A lexical ranking to answer a user from: a long post or a how-to question is answered
-/// outright only as [`lexical_only`](crate::matcher::lexical_only) allows (the runner-up is
-/// always ranked, since the decision weighs the first against it).
+/// A lexical ranking to answer a user from: a long post is answered outright only as
+/// [`lexical_only`](crate::matcher::lexical_only) allows (the runner-up is always ranked,
+/// since the decision weighs the first against it).
 fn rank_lexically(index: &Index, description: &str, limit: usize) -> Ranking {
+    use crate::matcher::lexical_only::{hold_back, words_read};
     let mut ranking = index.rank(description, limit.max(2));
-    // (Of a long paste, what is read: its start and its end, `plain_words::reading`.)
-    let words = crate::plain_words::reading(description)
-        .split_whitespace()
-        .count();
-    crate::matcher::lexical_only::hold_back(&mut ranking, description, words);
+    hold_back(&mut ranking, description, words_read(description));
     ranking.matches.truncate(limit);
     ranking
 }

@@ -112,8 +112,16 @@ impl Calibration {
     }
 }
 
-/// Sets `ranking.held_back` for a lexical ranking of `description` (`words` long: its own
-/// length, or the longest of the messages it was made of).
+/// How many words of `description` are read (of a long paste, its start and its end:
+/// [`crate::plain_words::reading`]): the length [`hold_back`] weighs for one post.
+pub fn words_read(description: &str) -> usize {
+    crate::plain_words::reading(description)
+        .split_whitespace()
+        .count()
+}
+
+/// Sets `ranking.held_back` for a lexical ranking of `description` (`words` long: its
+/// [`words_read`], or the longest of the messages it was made of).
 pub fn hold_back(ranking: &mut Ranking, description: &str, words: usize) {
     if ranking.hybrid {
         return;

@@ -305,6 +305,12 @@ pub fn skipping_named(fix: &str, tried: bool) -> String {
     }
 }
 
+/// A check step answered with what it checks found as it should be ("the subscription is
+/// active"): that rules it out, and the walk goes on.
+pub fn checked_and_fine(fix: &str) -> String {
+    format!("Thanks for checking: nothing wrong there, so that rules out **{fix}**.")
+}
+
 /// "i dont see extensions" while another fix is open: noted as about that one.
 pub fn about_another_fix(fix: &str) -> String {
     format!("Noted, about **{fix}** (not the fix on screen).")

@@ -9971,6 +9971,30 @@ fn fixes_listed_as_done_in_the_description_are_not_offered_again() {
             "{said}"
         );
     }
+    // A fix told in other forms of its title's words (thirty-third session: "I already
+    // waited and retried" was shown "Wait and retry" first).
+    for said in [
+        "getting 503 in quickbooks online. I already waited and retried",
+        "getting 503 in quickbooks online. I already tried waiting and retrying",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(has(&out, "you already tried"), "{said}: {}", all_text(&out));
+        assert_eq!(
+            outcome_of(&chat, "Wait and retry"),
+            Some(Outcome::NotFixed),
+            "{said}"
+        );
+    }
+    // One such word alone names no fix: the app's cache is not the browser's cookies.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("getting 502 in quickbooks online. I already cleared my cookies");
+    assert_eq!(
+        outcome_of(&chat, "Clear the QuickBooks app cache"),
+        None,
+        "{}",
+        all_text(&out)
+    );
     // A deed with no sign it was done before is not one.
     let mut chat = Chat::new(&kb);
     let out = chat.say("502 bad gateway in chrome since i updated windows");
@@ -11072,4 +11096,57 @@ fn replies_a_third_reviewer_found() {
         let ranking = kb.rank_with(said, None, 5);
         assert!(ranking.best().is_some(), "{said}: {:?}", ranking.held_back);
     }
+}
+
+/// Found by a helper playing offline users (thirty-second session): "subscription is active,
+/// I checked it" at "Verify the payroll subscription" was "didn't catch that", and "yes its
+/// active" offered the step as what fixed it. What a check step looks at found as it should
+/// be rules the step out, and the walk goes on.
+#[test]
+fn a_check_that_finds_nothing_wrong_rules_out_its_step() {
+    let kb = shipped_kb();
+    let current_title = |chat: &Chat| {
+        chat.session.current_step().map(|s| {
+            kb.get("payroll-not-updating").unwrap().solutions[s.solution]
+                .title
+                .clone()
+        })
+    };
+    for said in ["subscription is active, I checked it", "yes its active"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("payroll update wont download in quickbooks desktop");
+        chat.say("no");
+        chat.say("no");
+        assert_eq!(
+            current_title(&chat).as_deref(),
+            Some("Verify the payroll subscription")
+        );
+        let out = chat.say(said);
+        assert!(
+            has(&out, "nothing wrong there"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            outcome_of(&chat, "Verify the payroll subscription"),
+            Some(Outcome::NotFixed),
+            "{said}"
+        );
+        assert_eq!(
+            current_title(&chat).as_deref(),
+            Some("Rename the CPS folder"),
+            "{said}"
+        );
+    }
+    // The problem gone is no check's result.
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll update wont download in quickbooks desktop");
+    chat.say("no");
+    chat.say("no");
+    let out = chat.say("its fine now");
+    assert!(!has(&out, "nothing wrong there"), "{}", all_text(&out));
+    assert_ne!(
+        outcome_of(&chat, "Verify the payroll subscription"),
+        Some(Outcome::NotFixed)
+    );
 }

@@ -328,7 +328,10 @@ pub(super) fn fixes_tried_up_front(
             if !names_an_action(clause) {
                 continue;
             }
-            let Some(index) = fix_most_named(article, clause) else {
+            // ("i already waited and retried": each deed alone names too little.)
+            let Some(index) =
+                fix_most_named(article, clause).or_else(|| fix_named_by_stems(article, sentence))
+            else {
                 continue;
             };
             let solution = &article.solutions[index];
@@ -372,13 +375,27 @@ fn is_past(word: &str) -> bool {
 /// "cleared cookies" is "Clear Intuit cookies", not "Allow cookies ... stop clearing them").
 fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
     let said = Terms::said(text).without(&Terms::of(&article.title));
+    most_shared(article, 1, |names| said.shared_with(names))
+}
+
+/// The step two or more of whose words `text` says in another form ("waited and retried" is
+/// "Wait and retry"); one alone names nothing ("cleared my cookies" is no "Clear the
+/// QuickBooks app cache").
+fn fix_named_by_stems(article: &Article, text: &str) -> Option<usize> {
+    let said = Terms::said(text).without(&Terms::of(&article.title));
+    most_shared(article, 2, |names| said.shared_by_stem(names))
+}
+
+/// The step whose names (title and "also called") share the most with what `shared` counts,
+/// at least `least`; of two as named, the earlier.
+fn most_shared(article: &Article, least: usize, shared: impl Fn(&Terms) -> usize) -> Option<usize> {
     (0..article.solutions.len())
         .map(|i| {
             let s = &article.solutions[i];
             let names = format!("{} {}", s.title, s.also_called.join(" "));
-            (said.shared_with(&Terms::of(&names)), i)
+            (shared(&Terms::of(&names)), i)
         })
-        .filter(|&(shared, _)| shared > 0)
+        .filter(|&(shared, _)| shared >= least)
         .max_by_key(|&(shared, i)| (shared, std::cmp::Reverse(i)))
         .map(|(_, i)| i)
 }

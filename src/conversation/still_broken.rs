@@ -76,6 +76,33 @@ pub(super) fn not_fixed(
     fail_open_and_go_on(session, article, text, now, out);
 }
 
+/// At a step that has the user check something ("Verify the payroll subscription"), the thing
+/// found as it should be ("subscription is active, I checked it", "yes its active"): the step
+/// found nothing to fix, so it did not fix it, and the walk goes on. (It was "didn't catch
+/// that", or with a "yes" a fix to confirm.) Whether the reply was one.
+pub(super) fn check_found_nothing(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    const CHECK_VERBS: &[&str] = &["check", "verify", "confirm"];
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    let step = &article.solutions[open];
+    let is_a_check = crate::plain_words::first_word(&step.title)
+        .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()));
+    if step.test || !is_a_check || !understand::found_as_it_should_be(text, &step.title) {
+        return false;
+    }
+    out.replies
+        .push(Reply::new(words::checked_and_fine(&step.title)).article(&article.id));
+    fail_open_and_go_on(session, article, text, now, out);
+    true
+}
+
 /// The open fix failed (or the open test failed there too): recorded, and the walk goes on at
 /// the fix the words point to, or the next.
 pub(super) fn fail_open_and_go_on(

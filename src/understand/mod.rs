@@ -10,6 +10,7 @@
 //!
 //! Measured on the real-reply set `tests/data/replies.toml` (see BENCHMARKS.md).
 
+mod checked;
 mod cues;
 pub mod language;
 mod moves;
@@ -19,6 +20,7 @@ pub mod secrets;
 mod test_said;
 mod text;
 
+pub use checked::found_as_it_should_be;
 pub use product::{Product, product_named};
 pub use text::word_spans;
 

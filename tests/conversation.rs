@@ -11150,3 +11150,23 @@ fn a_check_that_finds_nothing_wrong_rules_out_its_step() {
         Some(Outcome::NotFixed)
     );
 }
+
+/// Found by a helper playing offline users (thirty-second session): "the sample file opens
+/// fine" at File Doctor offered File Doctor as what fixed it. Another thing working is no fix.
+#[test]
+fn another_thing_working_is_no_fix_of_the_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("cant open my company file, error H202");
+    chat.say("no");
+    let out = chat.say("the sample file opens fine");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::Fixed)),
+        "{}",
+        all_text(&out)
+    );
+}

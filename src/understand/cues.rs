@@ -650,6 +650,87 @@ pub fn fails_only_in_part(text: &Normalised) -> bool {
         && (rest.any(TROUBLE) || rest.has("blank") || rest.has("error") || strong_not_fixed(&rest))
 }
 
+/// Whether the reply says only that another thing than the user's works ("the sample file
+/// opens fine", "another company file opens fine", "google works fine", "other websites load
+/// fine"): news of where the trouble is, no fix. Not another browser, device or network (a
+/// test's result, read elsewhere), and not with the user's own trouble said beside it ("the
+/// sample file works, mine doesnt").
+pub fn works_of_another_thing(text: &Normalised) -> bool {
+    const OTHER: &[&str] = &[
+        "sample",
+        "another",
+        "other",
+        "different",
+        "google",
+        "youtube",
+        "gmail",
+        "facebook",
+        "amazon",
+        "netflix",
+    ];
+    const WORKS: &[&str] = &[
+        "opens", "open", "works", "work", "working", "loads", "load", "loading",
+    ];
+    // A test's place, not a thing: read by the tests and `where_it_works`.
+    const A_PLACE: &[&str] = &[
+        "browser",
+        "browsers",
+        "computer",
+        "computers",
+        "laptop",
+        "pc",
+        "phone",
+        "device",
+        "machine",
+        "network",
+        "wifi",
+        "connection",
+        "user",
+        "users",
+        "account",
+        "login",
+        "window",
+        "tab",
+        "chrome",
+        "firefox",
+        "safari",
+        "edge",
+        "workstation",
+        "station",
+    ];
+    const OWN_TROUBLE: &[&str] = &[
+        "but", "mine", "doesnt", "dont", "not", "still", "cant", "wont", "isnt", "except",
+        "though", "tho", "fixed", "worked",
+    ];
+    // The other fix, not another thing ("the other one works", "the other fix worked").
+    const A_FIX: &[&str] = &[
+        "one",
+        "fix",
+        "solution",
+        "step",
+        "way",
+        "method",
+        "option",
+        "suggestion",
+        "thing",
+        "trick",
+        "idea",
+    ];
+    let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
+    if words.len() > 12 || words.iter().any(|w| OWN_TROUBLE.contains(w)) || text.is_question() {
+        return false;
+    }
+    (1..words.len()).any(|i| {
+        let subject = &words[i.saturating_sub(3)..i];
+        WORKS.contains(&words[i])
+            && subject.iter().any(|w| OTHER.contains(w))
+            && !subject
+                .iter()
+                .any(|w| A_PLACE.contains(w) || A_FIX.contains(w))
+            && !words[..i].contains(&"it")
+    })
+}
+
 /// "Back on my laptop", "back on the iphone": where the user is now, not that the service is
 /// back on ("its back on" is).
 const BACK_ON_A_DEVICE: &[&str] = &["back on my", "back on the"];

@@ -1817,6 +1817,10 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::worked_briefly(text) && !text.is_question() {
         return Some(Intent::NotFixed);
     }
+    // "the sample file opens fine", "google works fine": another thing works, no fix.
+    if cues::works_of_another_thing(text) {
+        return Some(Intent::Detail);
+    }
     // "worked for client A but not B": for one of several only, in part.
     if cues::works_for_some_only(text) && !text.is_question() {
         return Some(Intent::NotFixed);
@@ -3245,6 +3249,24 @@ mod tests {
         assert_eq!(
             intent("it worked once i cleared the cache"),
             Some(Intent::Fixed)
+        );
+        // Another thing than the user's works: where the trouble is, no fix (thirty-second
+        // session's helper: "the sample file opens fine" offered File Doctor as the fix).
+        for detail in [
+            "the sample file opens fine",
+            "another company file opens fine",
+            "google works fine",
+            "other websites load fine",
+        ] {
+            assert_eq!(intent(detail), Some(Intent::Detail), "{detail}");
+        }
+        // The other fix, another browser or device, or the user's own trouble beside it are
+        // read as before.
+        assert_eq!(intent("the other one works"), Some(Intent::Fixed));
+        assert_eq!(intent("another browser works"), Some(Intent::Browser));
+        assert_ne!(
+            intent("other websites work fine, just not quickbooks"),
+            Some(Intent::Detail)
         );
         // Read as "fixed", but with words about something else: confirmed first.
         for confirmed in ["Yes, I have.", "yes it worked on the test account"] {

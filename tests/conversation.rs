@@ -9951,6 +9951,35 @@ fn the_other_problem_named_is_taken_up_when_asked_for_by_its_words() {
     );
 }
 
+/// Found by a helper playing offline users (thirty-second session): "lets do the credit card
+/// one first" asked "keep going or switch?"; the user's own words for the other problem name
+/// it as well as its title's.
+#[test]
+fn the_other_problem_is_taken_up_by_the_users_own_words_for_it() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say(
+        "my credit card bank feed stopped updating and also payroll wont update, tax tables \
+         error PS107",
+    );
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    let out = chat.say("lets do the credit card one first");
+    assert_eq!(
+        chat.session.article(),
+        Some("bank-feed-not-updating"),
+        "{}",
+        all_text(&out)
+    );
+    // Words of the problem on screen name no other one.
+    let mut chat = Chat::new(&kb);
+    chat.say(
+        "my credit card bank feed stopped updating and also payroll wont update, tax tables \
+         error PS107",
+    );
+    chat.say("lets do the tax tables one first");
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+}
+
 /// Found by a helper playing users (thirtieth session): fixes a first description lists as
 /// done without "already" ("ive cleared cookies and cache", "..., cleared cookies and cache,
 /// ... nothing works") were offered again.

@@ -175,7 +175,14 @@ pub(super) fn takes_up_the_other_named(
             .unwrap_or_default();
         format!("{} {step}", a.title)
     });
-    if !understand::moves_on_to(text, &other.title, &current) || kb.get(&other.id).is_none() {
+    // ("lets do the credit card one first" of "my credit card bank feed stopped updating":
+    // the user's own words for it count with its title's.)
+    let named_as = format!(
+        "{} {}",
+        other.title,
+        said_of(&session.descriptions, &other.title, &current)
+    );
+    if !understand::moves_on_to(text, &named_as, &current) || kb.get(&other.id).is_none() {
         return false;
     }
     super::actions::act(
@@ -186,4 +193,34 @@ pub(super) fn takes_up_the_other_named(
         out,
     );
     true
+}
+
+/// The parts of the user's descriptions that name the problem titled `other` more than the
+/// one titled `current`, by the stems they share ("my credit card bank feed stopped updating"
+/// of "... and also payroll wont update": the first part is of the bank feed).
+fn said_of(descriptions: &[String], other: &str, current: &str) -> String {
+    let stems = |text: &str| -> Vec<String> {
+        crate::plain_words::lowercase_words(text)
+            .iter()
+            .filter(|w| w.len() >= 4)
+            .map(|w| crate::matcher::text::stem(w))
+            .collect()
+    };
+    let (other, current) = (stems(other), stems(current));
+    let mut said = Vec::new();
+    for description in descriptions {
+        let lower = description.to_lowercase();
+        for part in lower
+            .split([',', '.', ';', '!', '?', '\n'])
+            .flat_map(|p| p.split(" and "))
+            .flat_map(|p| p.split(" but "))
+        {
+            let words = stems(part);
+            let of = |title: &[String]| words.iter().filter(|w| title.contains(w)).count();
+            if of(&other) > of(&current) {
+                said.push(part.trim().to_string());
+            }
+        }
+    }
+    said.join(" ")
 }

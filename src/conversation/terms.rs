@@ -144,12 +144,17 @@ impl Terms {
             + self.shared_names(other)
     }
 
-    /// [`Terms::shared_with`], words counted by their [`stem`] ("waited and retried" shares
+    /// [`Terms::shared_with`], words counted by their stems (the matcher's) ("waited and retried" shares
     /// two words with "Wait and retry", "cleared my cookies" two with "Clear Intuit cookies").
     /// For a list of deeds already told as done, where the deed is sure and only which fix it
     /// names is asked.
     pub(super) fn shared_by_stem(&self, other: &Terms) -> usize {
-        let stems = |t: &Terms| t.words.iter().map(|w| stem(w)).collect::<HashSet<String>>();
+        let stems = |t: &Terms| {
+            t.words
+                .iter()
+                .map(|w| crate::matcher::text::stem(w))
+                .collect::<HashSet<String>>()
+        };
         let shared = stems(self).intersection(&stems(other)).count();
         2 * self.codes.intersection(&other.codes).count() + shared + self.shared_names(other)
     }
@@ -198,71 +203,9 @@ impl Terms {
     }
 }
 
-/// `word` without its ending of tense, number or "-ing", a final "e" dropped and a final "y"
-/// written "i" ("retried", "retrying", "retries" and "retry" are "retri"; "cleared" and
-/// "clearing" are "clear"; "updated" and "update" are "updat"; "stopped" is "stop"). Light on
-/// purpose: only to tell which of an article's fixes a deed names.
-pub(super) fn stem(word: &str) -> String {
-    let mut w = word.to_string();
-    for ending in ["ing", "ied", "ies", "ed", "es", "s"] {
-        // ("process" keeps its "s"; "processes" is "process".)
-        if ending == "s" && w.ends_with("ss") {
-            break;
-        }
-        if let Some(rest) = w.strip_suffix(ending)
-            && rest.chars().count() >= 3
-        {
-            w = if ending.starts_with('i') && ending != "ing" {
-                format!("{rest}i")
-            } else {
-                rest.to_string()
-            };
-            break;
-        }
-    }
-    if w.chars().count() >= 4 {
-        if w.ends_with('e') {
-            w.pop();
-        } else if w.ends_with('y') {
-            w.pop();
-            w.push('i');
-        }
-    }
-    // "stopped" -> "stopp" -> "stop" ("install", "access" keep theirs).
-    let b = w.as_bytes();
-    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeioulsz".contains(&b[b.len() - 1]) {
-        w.pop();
-    }
-    w
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_deed_and_the_fix_it_names_share_a_stem() {
-        for (a, b) in [
-            ("retried", "retry"),
-            ("retrying", "retry"),
-            ("retries", "retry"),
-            ("waited", "wait"),
-            ("waiting", "wait"),
-            ("cleared", "clear"),
-            ("cookies", "cookie"),
-            ("updated", "update"),
-            ("updating", "updates"),
-            ("renamed", "rename"),
-            ("stopped", "stop"),
-            ("processes", "process"),
-            ("disabled", "disable"),
-        ] {
-            assert_eq!(stem(a), stem(b), "{a} / {b}");
-        }
-        for (a, b) in [("install", "instal"), ("access", "acces"), ("need", "ne")] {
-            assert_ne!(stem(a), stem(b), "{a} / {b}");
-        }
-    }
 
     #[test]
     fn two_stems_are_needed_where_words_as_written_share_none() {

@@ -252,10 +252,15 @@ pub(super) fn earlier_result_again(
         "workstation",
         "shop",
     ];
+    // ("like I said, it works on the hotspot now", "it works on my hotspot now too, like
+    // earlier": the test's place again.)
     const NOW: &[&str] = &["now", "finally"];
-    const AS_THERE: &[&str] = &["like", "too", "also", "well", "same"];
+    const AS_THERE: &[&str] = &["like at", "as at", "just like", "same as at"];
+    let lower = crate::plain_words::lowercase_words(text).join(" ");
     let now_here_too = crate::plain_words::has_any_word(text, NOW)
-        && crate::plain_words::has_any_word(text, AS_THERE);
+        && AS_THERE
+            .iter()
+            .any(|p| format!(" {lower} ").contains(&format!(" {p} ")));
     if article.solutions[open].test
         || answers_the_fix_too(article, text, true)
         || understand::about_the_usual_setup(text)

@@ -178,6 +178,8 @@ pub fn quotes_its_code(description: &str, first: &Match) -> bool {
         first.matched.iter().any(|t| t == words[i])
             && (before.is_none_or(|b| SHOWN_BY.contains(&b)) || after_the_product)
             && (super::text::is_error_number(&words, i) || after_the_product)
+            && !counts_things(&words, i)
+            && !is_money_or_an_id(description, words[i])
     });
     said_as_an_error
         || crate::plain_words::has_any_word(description, ERROR_WORDS)
@@ -185,6 +187,53 @@ pub fn quotes_its_code(description: &str, first: &Match) -> bool {
             .matched
             .iter()
             .any(|t| super::text::is_code(t) && !t.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether the number at `words[i]` counts the thing named after it, a plural ("503
+/// vendors", "504 rows", "quickbooks 503 customers"); not an error's own words ("502
+/// errors") nor a verb ("502 keeps coming back", "503 shows up").
+fn counts_things(words: &[&str], i: usize) -> bool {
+    const NOT_THINGS: &[&str] = &[
+        "errors",
+        "codes",
+        "responses",
+        "messages",
+        "keeps",
+        "shows",
+        "says",
+        "happens",
+        "comes",
+        "appears",
+        "pops",
+        "returns",
+        "persists",
+        "occurs",
+        "does",
+        "goes",
+        "means",
+        "is",
+        "was",
+        "has",
+        "its",
+        "this",
+        "thus",
+        "plus",
+    ];
+    words.get(i + 1).is_some_and(|next| {
+        next.len() >= 3
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && !next.ends_with("us")
+            && !NOT_THINGS.contains(next)
+    })
+}
+
+/// Whether `number` is written as money or an id in `description` ("paid a $502 bill",
+/// "invoice #504").
+fn is_money_or_an_id(description: &str, number: &str) -> bool {
+    ['$', '#', '£', '€']
+        .iter()
+        .any(|sign| description.contains(&format!("{sign}{number}")))
 }
 
 #[cfg(test)]
@@ -247,6 +296,24 @@ mod tests {
             "it just shows a 503 after a minute",
             &quoted.matches[0]
         ));
+        // A fourth reviewer's (thirty-third session): counts and money said where a code
+        // could be.
+        for count in [
+            "503 vendors did not sync into quickbooks online this morning",
+            "there are still 503 vendors waiting to sync",
+            "we hit 503 vendors in quickbooks online this morning",
+            "I exported from quickbooks 503 customers this morning",
+            "paid a $503 bill in quickbooks online this morning",
+        ] {
+            assert!(!quotes_its_code(count, &quoted.matches[0]), "{count}");
+        }
+        for code in [
+            "503 every time i sign in",
+            "getting 503 errors all morning",
+            "qbo 503 keeps coming back",
+        ] {
+            assert!(quotes_its_code(code, &quoted.matches[0]), "{code}");
+        }
         quoted.matches[0].matched = vec!["h202".into()];
         assert!(quotes_its_code(
             "h202 on the workstation",

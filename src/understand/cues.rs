@@ -22,6 +22,10 @@ const FIXED_STRONG: &[&str] = &[
     "its up now",
     "its up again",
     "that did it",
+    // ("thats what did it" with another cause named is confirmed first, with "something
+    // else fixed it" among the answers.)
+    "thats what did it",
+    "thats what fixed it",
     "did the trick",
     "it did",
     "that did",
@@ -1526,8 +1530,9 @@ const DETAIL: &[&str] = &[
 /// the trouble back ("it keeps coming back by itself", "the spinning came back by itself", "it
 /// goes back by itself to the login page").
 pub fn back_by_itself(text: &Normalised) -> bool {
-    // ("it came back by itself" alone may be the trouble, as in a login loop: asked.)
-    const BACK: &[&str] = &["just came back", "back up", "back online"];
+    // ("it came back by itself" is the service back in most articles; a login loop's trouble
+    // back is said of it: "the loop came back by itself", "it keeps coming back".)
+    const BACK: &[&str] = &["came back", "back up", "back online", "is back", "its back"];
     const BY_ITSELF: &[&str] = &["by itself", "on its own"];
     const THE_TROUBLE: &[&str] = &[
         "keeps",
@@ -2169,6 +2174,10 @@ pub fn strong_fixed(text: &Normalised) -> bool {
             "it did it again",
             "it did again",
             // The trouble back, however it came: no "back on" nor "back by itself".
+            "keeps coming back",
+            "coming back on its own",
+            "coming back by itself",
+            "loop came back",
             "error came back",
             "errors came back",
             "problem came back",
@@ -2822,32 +2831,33 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
 /// plan or a denial ("if it does it again ill let you know", "it stopped doing it again",
 /// "it has not started again").
 fn trouble_again(text: &Normalised) -> bool {
-    // (Said of "it": "yep clearing cookies did it again" is the user's deed.)
     const AGAIN: &[&str] = &[
-        "it did it again",
-        "it did again",
-        "its doing it again",
-        "it is doing it again",
-        "keeps doing it again",
-        "it does it again",
-        "it started again",
-        "its started again",
-        "it started up again",
+        "did it again",
+        "did again",
+        "doing it again",
+        "does it again",
+        "started again",
+        "starting again",
+        "started up again",
+        "started doing it again",
+        "starting to do it again",
+        // ("worked for a minute but now its back"; not "yes now its back".)
+        "but now its back",
+        "but its back",
     ];
     const NOT_THE_TROUBLE: &[&str] = &[
-        // The user's deed.
-        "i did it again",
-        "we did it again",
-        "i started again",
-        "we started again",
         "from scratch",
         // A plan or a denial.
         "if it",
-        "when it",
-        "in case",
-        "let you know",
-        "tell you",
-        "message you",
+        "when it does",
+        "when it starts",
+        "in case it",
+        "let you know if",
+        "let you know when",
+        "ill let you know",
+        "will let you know",
+        "ill tell you",
+        "will tell you",
         "stopped",
         "hasnt",
         "havent",
@@ -2871,15 +2881,41 @@ fn trouble_again(text: &Normalised) -> bool {
         "running",
         "back up",
         "online",
-        "im in",
+        "im in now",
+        "and im in",
+        "now im in",
+        "im back in",
         "let me in",
-        "get in",
-        "stay",
-        "stays",
-        "stayed",
-        "since then",
+        "got in",
+        "stays logged in",
+        "stayed logged in",
+        "stay logged in",
+        "stays signed in",
+        "stayed signed in",
+        "stay signed in",
     ];
-    text.any(AGAIN) && !text.any(NOT_THE_TROUBLE)
+    // The user's or a fix's deed, told by what comes just before: "I did it again and now it
+    // works", "yep clearing cookies did it again", "that did it again".
+    const A_DOER: &[&str] = &[
+        "i", "we", "you", "u", "ive", "weve", "that", "this", "which", "what",
+    ];
+    const NO_DEED: &[&str] = &["morning", "evening", "nothing", "something", "everything"];
+    if text.any(NOT_THE_TROUBLE) {
+        return false;
+    }
+    let padded = text.padded();
+    AGAIN.iter().any(|phrase| {
+        padded.match_indices(&format!(" {phrase} ")).any(|(at, _)| {
+            let before: Vec<&str> = padded[..at].split_whitespace().collect();
+            let by_a_doer = before.last().is_some_and(|w| A_DOER.contains(w));
+            let by_a_deed = before
+                .iter()
+                .rev()
+                .take(3)
+                .any(|w| w.len() > 4 && w.ends_with("ing") && !NO_DEED.contains(w));
+            !by_a_doer && !by_a_deed
+        })
+    })
 }
 
 /// "nvm it kicked me out again after 5 min", "logged me out again": the login trouble back

@@ -4807,6 +4807,20 @@ mod tests {
             "its doing it again",
             "it started again",
             "same thing, it did again",
+            // A fourth reviewer (thirty-third session): the short forms, a subject other than
+            // "it", and words beside it that were taken for a plan or a fix.
+            "did it again",
+            "qbo is doing it again",
+            "its starting again",
+            "it has started again",
+            "the bank feed did it again",
+            "just to let you know its doing it again",
+            "it did it again, in case that matters",
+            "it did it again when it tried to sync",
+            "worked for a bit but since then its doing it again",
+            "its doing it again, the spinner stays forever",
+            "it started again and stayed that way all morning",
+            "worked for a minute but now its back",
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }
@@ -4820,6 +4834,10 @@ mod tests {
             "now its back up and running",
             "fixed, and it has not started again",
             "it just came back by itself",
+            "it came back by itself",
+            "qbo came back by itself",
+            "thats what did it",
+            "yes thats what did it",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }
@@ -4827,8 +4845,9 @@ mod tests {
             "it keeps coming back by itself",
             "the spinning came back by itself",
             "the loop came back by itself",
-            // ("now its back" is also the service back: "yes now its back".)
-            "worked for a minute but now its back",
+            "it keeps coming back on its own",
+            "the login loop came back on its own",
+            "yep clearing cookies did it again",
             "it stopped doing it again",
             "so far it hasnt kicked me out, if it does it again ill let you know",
         ] {

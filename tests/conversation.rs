@@ -11199,3 +11199,33 @@ fn another_thing_working_is_no_fix_of_the_step() {
         all_text(&out)
     );
 }
+
+/// Found by a fourth reviewer (thirty-third session): the test's result said again with filler
+/// words ("like I said", "well", "too, like earlier") was offered as the fix on screen.
+#[test]
+fn the_tests_result_said_again_with_filler_is_no_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "like I said, it works on the hotspot now",
+        "well, it works on the hotspot now",
+        "it works on my hotspot now too, like earlier",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks keeps saying connection reset, I think our firewall or vpn");
+        chat.say("on my phone hotspot it works");
+        assert_eq!(
+            outcome_of(&chat, "Try without the VPN and on another network"),
+            Some(Outcome::WorksThere)
+        );
+        let out = chat.say(said);
+        assert!(has(&out, "as in the test"), "{said}: {}", all_text(&out));
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+    }
+    // "thats what did it" after a fix recorded is still glad, not a new problem.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks shows a 502 error");
+    chat.say("5");
+    chat.say("it works now");
+    let out = chat.say("yep thats what did it");
+    assert!(!has(&out, "I don't know"), "{}", all_text(&out));
+}

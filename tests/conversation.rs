@@ -11229,3 +11229,20 @@ fn the_tests_result_said_again_with_filler_is_no_fix() {
     let out = chat.say("yep thats what did it");
     assert!(!has(&out, "I don't know"), "{}", all_text(&out));
 }
+
+/// Found by a helper playing offline users (thirty-second session): an iPhone user who did
+/// the step on the computer ("ok found it on the computer, put in the new password, all good
+/// now") was taken as moving to the computer, and the step was asked again. Where it works
+/// ("on my laptop it works fine") is still no fix of the step.
+#[test]
+fn a_step_done_on_another_device_that_worked_is_a_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed stopped updating, error 103, on my iphone");
+    let out = chat.say("ok found it on the computer, put in the new password, all good now");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo page is blank on my iphone");
+    let out = chat.say("on my laptop it works fine");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+}

@@ -553,9 +553,17 @@ fn moved_to_another_device(
     // "now on my android" from a Safari-on-iPhone user: the browser does not run there, so it
     // is unknown again; the walk goes on, asking for it where a fix's steps differ. A failure
     // said with it ("didnt work, now on my android") is recorded first.
+    // ("ok found it on the computer, put in the new password, all good now": where the step
+    // was done, and it works; a fix, not a move. "works now on my android" says where it
+    // works, and "now on my laptop, works" a move.)
+    let a_fix_done_there = understood.intent == Some(Intent::Fixed)
+        && !understand::moved_to(text)
+        && understand::where_it_works(text).is_none()
+        && device_named_apart_from_the_result(text);
     if let (Some(device), Some(current)) = (crate::device::Device::detect(text), session.browser)
         && !device.runs(current)
         && understood.browser.is_none()
+        && !a_fix_done_there
     {
         // (At a test, "same blank page there" on the other device is no result of the test:
         // noted for staff only.)
@@ -605,6 +613,35 @@ fn moved_to_another_device(
         return true;
     }
     false
+}
+
+/// Whether every part of `text` that names a device says no result there ("ok found it on
+/// the computer, put in the new password, all good now"), so the result is said apart; not
+/// "on my laptop it works fine", where it works.
+fn device_named_apart_from_the_result(text: &str) -> bool {
+    const RESULT: &[&str] = &[
+        "works",
+        "work",
+        "working",
+        "worked",
+        "loads",
+        "loaded",
+        "opens",
+        "fine",
+        "good",
+        "great",
+        "fixed",
+        "perfect",
+        "perfectly",
+    ];
+    let lower = text.to_lowercase();
+    let parts: Vec<&str> = lower
+        .split([',', '.', ';', '!'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" then "))
+        .filter(|p| crate::device::Device::detect(p).is_some())
+        .collect();
+    !parts.is_empty() && parts.iter().all(|p| !plain_words::has_any_word(p, RESULT))
 }
 
 /// With a ticket, a reply about it: words to add to it, or where it stands. Whether the

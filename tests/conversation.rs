@@ -11246,3 +11246,66 @@ fn a_step_done_on_another_device_that_worked_is_a_fix() {
     let out = chat.say("on my laptop it works fine");
     assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
 }
+
+/// Found by a fifth reviewer (thirty-third session): a check step's rule-out read the problem
+/// gone ("payroll all good"), a result beside the check, a guess, another step's check, a step
+/// that does more than look, and a look once the trouble is over as "nothing wrong there".
+#[test]
+fn only_a_check_seen_as_it_should_be_rules_its_step_out() {
+    let kb = shipped_kb();
+    let payroll = "payroll update fails, tax tables wont download";
+    let login = "quickbooks keeps signing me out and sending me back to the login page";
+    for (journey, said) in [
+        (vec![payroll], "payroll all good"),
+        (vec![payroll], "the payroll update went through fine"),
+        (vec![payroll], "the subscription is active"),
+        (
+            vec![payroll, "no", "no"],
+            "subscription is active and the tax tables downloaded",
+        ),
+        (
+            vec![payroll, "no", "no"],
+            "i think the subscription is active",
+        ),
+        (vec![login, "chrome", "no", "no"], "yes its correct"),
+        (
+            vec![login, "chrome", "no", "no"],
+            "date is right and i stayed logged in all morning",
+        ),
+        (
+            vec![
+                "quickbooks online is down for everyone, our whole office cant reach it",
+                "no",
+                "no",
+            ],
+            "my work is fine",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        for line in &journey {
+            chat.say(line);
+        }
+        let open = open_title(&chat).unwrap_or_default();
+        assert!(
+            open.starts_with("Check") || open.starts_with("Verify"),
+            "{said}: at {open}"
+        );
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "nothing wrong there"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // The report doing it again names no fix done.
+    let mut chat = Chat::new(&kb);
+    chat.say("getting 504 gateway timeout when running reports");
+    let out = chat.say("the report did it again");
+    assert!(!has(&out, "didn't fix it either"), "{}", all_text(&out));
+    // A word said of both problems names neither.
+    let mut chat = Chat::new(&kb);
+    chat.say("error 504 when I export transactions and my bank transactions stopped downloading");
+    let first = chat.session.article().map(str::to_string);
+    chat.say("lets do the transactions first");
+    assert_eq!(chat.session.article(), first.as_deref());
+}

@@ -195,9 +195,11 @@ pub(super) fn takes_up_the_other_named(
     true
 }
 
-/// The parts of the user's descriptions that name the problem titled `other` more than the
-/// one titled `current`, by the stems they share ("my credit card bank feed stopped updating"
-/// of "... and also payroll wont update": the first part is of the bank feed).
+/// The words of the parts of the user's descriptions that name the problem titled `other`
+/// more than the one titled `current`, by the stems they share, less the words the other
+/// parts say too ("my credit card bank feed stopped updating" of "... and also payroll wont
+/// update": "credit card"; "transactions" said of both an export and a bank feed names
+/// neither).
 fn said_of(descriptions: &[String], other: &str, current: &str) -> String {
     let stems = |text: &str| -> Vec<String> {
         crate::plain_words::lowercase_words(text)
@@ -207,7 +209,8 @@ fn said_of(descriptions: &[String], other: &str, current: &str) -> String {
             .collect()
     };
     let (other, current) = (stems(other), stems(current));
-    let mut said = Vec::new();
+    let mut of_it: Vec<String> = Vec::new();
+    let mut elsewhere: Vec<String> = Vec::new();
     for description in descriptions {
         let lower = description.to_lowercase();
         for part in lower
@@ -217,10 +220,17 @@ fn said_of(descriptions: &[String], other: &str, current: &str) -> String {
         {
             let words = stems(part);
             let of = |title: &[String]| words.iter().filter(|w| title.contains(w)).count();
-            if of(&other) > of(&current) {
-                said.push(part.trim().to_string());
+            let names_it = of(&other) > of(&current);
+            for word in crate::plain_words::lowercase_words(part) {
+                let stem = crate::matcher::text::stem(&word);
+                if names_it {
+                    of_it.push(word);
+                } else {
+                    elsewhere.push(stem);
+                }
             }
         }
     }
-    said.join(" ")
+    of_it.retain(|w| !elsewhere.contains(&crate::matcher::text::stem(w)));
+    of_it.join(" ")
 }

@@ -27,8 +27,10 @@ pub(super) fn not_fixed(
     // "ran file doctor already, no change" while another fix is on screen: the fix named did
     // not work (never shown again); the one on screen is still to try. ("should i try the
     // firewall?" asks, and says nothing was done.)
+    // ("the report did it again" tells no deed: "Make the report smaller" was not done.)
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
         && !text.contains('?')
+        && !understand::says_the_trouble_again(text)
         && let Some(named) = fix_named(session, article, open, before_the_trouble(text))
             .filter(|_| names_an_action(before_the_trouble(text)))
     {
@@ -88,13 +90,39 @@ pub(super) fn check_found_nothing(
     out: &mut Output,
 ) -> bool {
     const CHECK_VERBS: &[&str] = &["check", "verify", "confirm"];
+    // A step that does more than look ("Check your connection and reduce report size"), or
+    // looks once the trouble is over ("Check your work after the service returns").
+    const MORE_THAN_A_CHECK: &[&str] = &[
+        "after",
+        "reduce",
+        "restart",
+        "update",
+        "clear",
+        "rename",
+        "retry",
+        "reload",
+        "turn",
+        "allow",
+        "remove",
+        "split",
+        "wait",
+        "send",
+        "run",
+        "make",
+        "switch",
+        "reinstall",
+    ];
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
         return false;
     };
     let step = &article.solutions[open];
     let is_a_check = crate::plain_words::first_word(&step.title)
-        .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()));
-    if step.test || !is_a_check || !understand::found_as_it_should_be(text, &step.title) {
+        .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()))
+        && !plain_words::has_any_word(&step.title, MORE_THAN_A_CHECK);
+    if step.test
+        || !is_a_check
+        || !understand::found_as_it_should_be(text, &step.title, &article.title)
+    {
         return false;
     }
     out.replies

@@ -194,10 +194,27 @@ pub fn quotes_its_code(description: &str, first: &Match) -> bool {
 /// errors") nor a verb ("502 keeps coming back", "503 shows up").
 fn counts_things(words: &[&str], i: usize) -> bool {
     const NOT_THINGS: &[&str] = &[
+        // The error's own words, and trouble counted ("503 issues", "502 timeouts").
         "errors",
         "codes",
         "responses",
         "messages",
+        "issues",
+        "problems",
+        "failures",
+        "warnings",
+        "outages",
+        "timeouts",
+        "glitches",
+        "popups",
+        "notices",
+        "hiccups",
+        "crashes",
+        "pages",
+        "screens",
+        "alerts",
+        "statuses",
+        // A verb.
         "keeps",
         "shows",
         "says",
@@ -308,6 +325,7 @@ mod tests {
             assert!(!quotes_its_code(count, &quoted.matches[0]), "{count}");
         }
         for code in [
+            "we keep getting 503 issues every time we open invoices",
             "503 every time i sign in",
             "getting 503 errors all morning",
             "qbo 503 keeps coming back",

@@ -48,60 +48,96 @@ const NOT_A_CHECK: &[&str] = &[
     "after",
     "changed",
     "set",
+    "went",
+    "through",
+    "downloaded",
+    "came",
+    "showed",
+    "stayed",
+    "stay",
+    "stays",
+    "logged",
+    "opened",
+    "ran",
+    "got",
+    "done",
+    "finished",
+    "sorted",
+    "get",
+    "into",
+    "can",
     "updated",
     "renewed",
     "corrected",
 ];
 
-/// What a state word says it of, before it, for a state only a check has ("its active", "all
-/// correct", "both are valid"); not "that" ("yes thats correct" agrees with something).
-const SAID_OF_IT: &[&str] = &[
-    "its",
-    "it",
-    "is",
-    "are",
-    "theyre",
-    "they",
-    "all",
-    "both",
-    "everything",
-    "shows",
-    "says",
+/// What "active" or "valid" may be said of, just before it, with no name ("yes its active",
+/// "both are valid"); not "that" ("yes thats correct" agrees with something).
+const SAID_OF_IT: &[&str] = &["its", "theyre", "both"];
+/// The same with a verb between: "it is active", "they are valid", "it shows active".
+const IT: &[&str] = &["it", "they", "both"];
+const IS: &[&str] = &["is", "are", "shows", "says"];
+
+/// A guess or a question, not what was seen ("i think the time is correct", "the subscription
+/// should be active", "is my subscription active").
+const NOT_SEEN: &[&str] = &[
+    "think", "should", "maybe", "probably", "guess", "believe", "assume", "hope", "supposed",
+    "seems", "might",
+];
+const ASKS: &[&str] = &[
+    "is", "are", "does", "do", "can", "could", "should", "would", "will",
 ];
 
-/// Whether `reply` says that what a check step named in `checked` (its title: "Verify the
-/// payroll subscription") is as it should be: "subscription is active, I checked it", "yes its
-/// active", "the date and time are correct", "the connection is fine". Not the problem gone
-/// ("its fine now", "all good"), not a fault found ("the subscription had expired", "the time
-/// was wrong"), not a change made ("i corrected the date, still same"), not a question.
-pub fn found_as_it_should_be(reply: &str, checked: &str) -> bool {
+/// Whether `reply` says that what a check step (titled `checked`: "Verify the payroll
+/// subscription") looks at is as it should be: "subscription is active, I checked it", "yes
+/// its active", "the date and time are correct", "status page is all green". What it looks at
+/// is named by a word of the step's title that the problem's own title (`problem`) does not
+/// have: "payroll all good" or "bank website is fine, transactions showed up" at a payroll or
+/// bank step is the problem gone, not a check. Not a fault found ("the subscription had
+/// expired"), a change made ("i corrected the date"), a result ("and the update went
+/// through"), a guess or a question.
+pub fn found_as_it_should_be(reply: &str, checked: &str, problem: &str) -> bool {
     if reply.contains('?') {
         return false;
     }
     let lower = reply.to_lowercase().replace(['\'', '’'], "");
     let words = crate::plain_words::lowercase_words(&lower);
-    if words.len() > 14 || words.iter().any(|w| NOT_A_CHECK.contains(&w.as_str())) {
+    if words.len() > 12
+        || words
+            .iter()
+            .any(|w| NOT_A_CHECK.contains(&w.as_str()) || NOT_SEEN.contains(&w.as_str()))
+        || words.first().is_some_and(|w| ASKS.contains(&w.as_str()))
+    {
         return false;
     }
     // Words of four letters or more of what was checked ("subscription", "date", "time",
-    // "connection", "status"), less the step's verb.
+    // "status"), less the step's verb and the problem's own words.
     const NOT_NAMES: &[&str] = &["check", "verify", "confirm", "make", "sure", "your", "that"];
+    let stem = crate::matcher::text::stem;
+    let problem: Vec<String> = crate::plain_words::lowercase_words(problem)
+        .iter()
+        .map(|w| stem(w))
+        .collect();
     let named: Vec<String> = crate::plain_words::lowercase_words(checked)
         .into_iter()
         .filter(|w| w.len() >= 4 && !NOT_NAMES.contains(&w.as_str()))
+        .filter(|w| !problem.contains(&stem(w)))
         .collect();
     (0..words.len()).any(|i| {
         let before = &words[..i];
         let names_it = before.iter().any(|w| named.contains(w));
         let state = words[i].as_str();
-        if AS_IT_SHOULD_BE.contains(&state) {
-            names_it
-                || before
-                    .last()
-                    .is_some_and(|w| SAID_OF_IT.contains(&w.as_str()))
-        } else {
-            FINE.contains(&state) && names_it
-        }
+        let last_two = (
+            i.checked_sub(2).map(|j| words[j].as_str()),
+            before.last().map(String::as_str),
+        );
+        let of_it = ["active", "valid"].contains(&state)
+            && match last_two {
+                (_, Some(last)) if SAID_OF_IT.contains(&last) => true,
+                (Some(it), Some(is)) => IT.contains(&it) && IS.contains(&is),
+                _ => false,
+            };
+        (AS_IT_SHOULD_BE.contains(&state) || FINE.contains(&state)) && (names_it || of_it)
     })
 }
 
@@ -109,38 +145,32 @@ pub fn found_as_it_should_be(reply: &str, checked: &str) -> bool {
 mod tests {
     use super::*;
 
+    const PAYROLL: &str = "Payroll Update Fails or Payroll Service Connection Errors";
+    const LOGIN: &str = "Login Loop: Keeps Signing Out or Returning to the Sign-In Page";
+    const SUBSCRIPTION: &str = "Verify the payroll subscription";
+    const STATUS: &str = "Check the payroll service status and your connection";
+    const DATE: &str = "Check the date, time and other sign-ins";
+
     #[test]
     fn what_was_checked_is_as_it_should_be() {
-        for (said, step) in [
+        for (said, step, problem) in [
             (
                 "subscription is active, I checked it",
-                "Verify the payroll subscription",
+                SUBSCRIPTION,
+                PAYROLL,
             ),
-            ("yes its active", "Verify the payroll subscription"),
-            (
-                "the date and time are correct",
-                "Check the date, time and other sign-ins",
-            ),
-            (
-                "connection is fine",
-                "Check the payroll service status and your connection",
-            ),
-            (
-                "status page is all green",
-                "Check the payroll service status and your connection",
-            ),
-            (
-                "checked, the time is right",
-                "Check the date, time and other sign-ins",
-            ),
+            ("yes its active", SUBSCRIPTION, PAYROLL),
+            ("yes it is active", SUBSCRIPTION, PAYROLL),
+            ("the date and time are correct", DATE, LOGIN),
+            ("status page is all green", STATUS, PAYROLL),
+            ("checked, the time is right", DATE, LOGIN),
         ] {
-            assert!(found_as_it_should_be(said, step), "{said}");
+            assert!(found_as_it_should_be(said, step, problem), "{said}");
         }
     }
 
     #[test]
-    fn the_problem_gone_a_fault_found_or_a_question_is_no_check_result() {
-        let step = "Verify the payroll subscription";
+    fn the_problem_gone_a_fault_found_a_guess_or_a_question_is_no_check_result() {
         for said in [
             "its fine now",
             "all good",
@@ -150,14 +180,38 @@ mod tests {
             "subscription is active now and the update works",
             "i renewed the subscription, still same",
             "is the subscription active?",
+            "is my subscription active",
+            "the subscription should be active",
+            "i think the subscription is active",
             "ok",
             "subscription looks inactive",
+            // A fourth reviewer's (thirty-third session): the problem's own words, or a
+            // result beside the check.
+            "payroll all good",
+            "subscription is valid and payroll went through",
+            "subscription is active and the tax tables downloaded",
         ] {
-            assert!(!found_as_it_should_be(said, step), "{said}");
+            assert!(
+                !found_as_it_should_be(said, SUBSCRIPTION, PAYROLL),
+                "{said}"
+            );
         }
-        let step = "Check the date, time and other sign-ins";
-        for said in ["the time was wrong", "set the time correctly, works"] {
-            assert!(!found_as_it_should_be(said, step), "{said}");
+        for said in [
+            "connection is fine",
+            // What another step checks.
+            "the subscription is active",
+            "status page is green and the update went through",
+        ] {
+            assert!(!found_as_it_should_be(said, STATUS, PAYROLL), "{said}");
+        }
+        for said in [
+            "the time was wrong",
+            "set the time correctly, works",
+            "date is right and i stayed logged in all morning",
+            "i think the time is correct",
+            "yes its correct",
+        ] {
+            assert!(!found_as_it_should_be(said, DATE, LOGIN), "{said}");
         }
     }
 }

@@ -682,25 +682,49 @@ pub fn works_of_another_thing(text: &Normalised) -> bool {
         "computer",
         "computers",
         "laptop",
+        "laptops",
         "pc",
+        "pcs",
         "phone",
+        "phones",
         "device",
+        "devices",
         "machine",
+        "machines",
         "network",
+        "networks",
         "wifi",
         "connection",
+        "connections",
         "user",
         "users",
         "account",
+        "accounts",
         "login",
+        "logins",
         "window",
+        "windows",
         "tab",
+        "tabs",
         "chrome",
         "firefox",
         "safari",
         "edge",
         "workstation",
+        "workstations",
         "station",
+        "stations",
+        "tablet",
+        "tablets",
+        "ipad",
+        "iphone",
+        "android",
+        "mac",
+        "macs",
+        "people",
+        "coworkers",
+        "colleagues",
+        "everyone",
     ];
     const OWN_TROUBLE: &[&str] = &[
         "but", "mine", "doesnt", "dont", "not", "still", "cant", "wont", "isnt", "except",
@@ -1560,8 +1584,25 @@ pub fn back_by_itself(text: &Normalised) -> bool {
         "login",
         "reboot",
         "restart",
+        "timeout",
+        "timeouts",
+        "timing",
+        "slow",
+        "slowness",
+        "lag",
+        "gateway",
+        "bad",
+        "freezing",
+        "freezes",
+        "crash",
+        "crashes",
+        "crashing",
     ];
-    text.any(BACK) && text.any(BY_ITSELF) && !text.any(THE_TROUBLE)
+    // ("the 504 came back by itself": an error's code is the trouble.)
+    let a_code = text
+        .words()
+        .any(|w| w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit()));
+    text.any(BACK) && text.any(BY_ITSELF) && !text.any(THE_TROUBLE) && !a_code
 }
 
 /// How slow it is now ("now the reports take minutes to load"): a detail when nothing else is
@@ -2815,7 +2856,7 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
     // ("still logged in": the "still" of staying signed in, no failure.)
     let rest = without_staying_signed_in(&about_the_fix(text));
     rest.any(NOT_FIXED_STRONG)
-        || trouble_again(&rest)
+        || (trouble_again(&rest) && !text.any(STAYS_SIGNED_IN))
         || rest.starts("no")
         || rest
             .negation_marked(NEGATORS, 4)
@@ -2830,7 +2871,7 @@ pub fn strong_not_fixed(text: &Normalised) -> bool {
 /// "started again from scratch and now it loads"), a fix ("yes it did again thank you"), a
 /// plan or a denial ("if it does it again ill let you know", "it stopped doing it again",
 /// "it has not started again").
-fn trouble_again(text: &Normalised) -> bool {
+pub fn trouble_again(text: &Normalised) -> bool {
     const AGAIN: &[&str] = &[
         "did it again",
         "did again",
@@ -2866,7 +2907,10 @@ fn trouble_again(text: &Normalised) -> bool {
         "not doing",
         "didnt do",
         "wont",
-        // It works.
+    ];
+    // It works, said after it ("I did it again and now it works", "did it again and it worked
+    // this time"; not "worked for a bit but since then its doing it again").
+    const WORKS_AFTER: &[&str] = &[
         "thank",
         "thanks",
         "works",
@@ -2874,6 +2918,8 @@ fn trouble_again(text: &Normalised) -> bool {
         "loads",
         "fine",
         "fixed",
+        "worked",
+        "good",
         "no problem",
         "great",
         "perfect",
@@ -2887,18 +2933,17 @@ fn trouble_again(text: &Normalised) -> bool {
         "im back in",
         "let me in",
         "got in",
-        "stays logged in",
-        "stayed logged in",
-        "stay logged in",
-        "stays signed in",
-        "stayed signed in",
-        "stay signed in",
+        // (Staying signed in is read by `strong_not_fixed`, which leaves those words out.)
     ];
     // The user's or a fix's deed, told by what comes just before: "I did it again and now it
-    // works", "yep clearing cookies did it again", "that did it again".
+    // works", "ok im starting again from step 1", "that did it again"; or by a deed opening
+    // the sentence: "yep clearing cookies did it again" (not "after clearing it did it again",
+    // "while updating it did it again": the trouble, with when).
     const A_DOER: &[&str] = &[
-        "i", "we", "you", "u", "ive", "weve", "that", "this", "which", "what",
+        "i", "we", "you", "u", "ive", "weve", "im", "were", "ill", "lets", "that", "this", "which",
+        "what",
     ];
+    const OPENERS: &[&str] = &["yes", "yep", "yeah", "ya", "ok", "okay", "so", "and", BREAK];
     const NO_DEED: &[&str] = &["morning", "evening", "nothing", "something", "everything"];
     if text.any(NOT_THE_TROUBLE) {
         return false;
@@ -2906,13 +2951,24 @@ fn trouble_again(text: &Normalised) -> bool {
     let padded = text.padded();
     AGAIN.iter().any(|phrase| {
         padded.match_indices(&format!(" {phrase} ")).any(|(at, _)| {
+            let after = Normalised::from_padded(&padded[at + phrase.len() + 1..]);
+            if after.any(WORKS_AFTER) {
+                return false;
+            }
             let before: Vec<&str> = padded[..at].split_whitespace().collect();
             let by_a_doer = before.last().is_some_and(|w| A_DOER.contains(w));
-            let by_a_deed = before
+            // The sentence's first word past "yep", "ok" and the like.
+            let opening = before
                 .iter()
-                .rev()
-                .take(3)
-                .any(|w| w.len() > 4 && w.ends_with("ing") && !NO_DEED.contains(w));
+                .rposition(|w| *w == BREAK)
+                .map_or(0, |b| b + 1);
+            let first = before[opening..]
+                .iter()
+                .find(|w| !OPENERS.contains(w))
+                .copied();
+            let by_a_deed = first
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ing") && !NO_DEED.contains(&w))
+                && before.last() != Some(&"it");
             !by_a_doer && !by_a_deed
         })
     })

@@ -1307,6 +1307,12 @@ pub fn says_it_is_unrelated(message: &str) -> bool {
     Normalised::new(message).any(UNRELATED)
 }
 
+/// Whether the message says the trouble did it again ("the report did it again", "its
+/// doing it again"): said of the trouble, no deed of the user's, so no fix it names was done.
+pub fn says_the_trouble_again(message: &str) -> bool {
+    cues::trouble_again(&Normalised::new(message))
+}
+
 /// Whether the message says the user moved to another device or browser ("now on my android",
 /// "back on my laptop", "switched to my phone").
 pub fn moved_to(message: &str) -> bool {
@@ -4821,6 +4827,12 @@ mod tests {
             "its doing it again, the spinner stays forever",
             "it started again and stayed that way all morning",
             "worked for a minute but now its back",
+            // A fifth reviewer's: a deed said as when, not as the doer.
+            "after clearing it did it again",
+            "after reloading it started again",
+            "tried exporting and it did it again",
+            "while updating it did it again",
+            "the report did it again",
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }
@@ -4838,6 +4850,7 @@ mod tests {
             "qbo came back by itself",
             "thats what did it",
             "yes thats what did it",
+            "did it again and it worked this time",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }
@@ -4848,6 +4861,11 @@ mod tests {
             "it keeps coming back on its own",
             "the login loop came back on its own",
             "yep clearing cookies did it again",
+            "clearing the cache did it again",
+            "ok im starting again from step 1",
+            "did it again and it stayed logged in",
+            "the timeouts came back by itself",
+            "the 504 came back by itself",
             "it stopped doing it again",
             "so far it hasnt kicked me out, if it does it again ill let you know",
         ] {

@@ -165,6 +165,25 @@ pub(super) fn fix_named(
     if says_a_plan(text) {
         return None;
     }
+    // "it worked this time" names no "Check the date, time ...".
+    let without_when = {
+        let mut lower = format!(" {} ", text.to_lowercase());
+        for when in [
+            " this time ",
+            " last time ",
+            " next time ",
+            " every time ",
+            " each time ",
+            " same time ",
+            " at a time ",
+            " some time ",
+            " first time ",
+        ] {
+            lower = lower.replace(when, " ");
+        }
+        lower
+    };
+    let text = without_when.trim();
     // ("my clock was set wrong, fixed that": the cause told names the fix for it; "already
     // cleared cookies yesterday" at "Clear Intuit cookies" names the fix on screen, not the
     // cause "Cookies blocked or cleared on exit" and its fix.)

@@ -119,9 +119,18 @@ pub(super) fn check_found_nothing(
     let is_a_check = crate::plain_words::first_word(&step.title)
         .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()))
         && !plain_words::has_any_word(&step.title, MORE_THAN_A_CHECK);
+    // What the step looks at: its title, and its lines that say what to check ("Check that
+    // the service name and status show Active").
+    const CHECKS: &[&str] = &["check", "make sure", "confirm", "look for", "verify"];
+    let looks_at: Vec<&str> = std::iter::once(step.title.as_str())
+        .chain(step.general.lines().filter(|line| {
+            let line = line.to_lowercase();
+            CHECKS.iter().any(|c| line.contains(c))
+        }))
+        .collect();
     if step.test
         || !is_a_check
-        || !understand::found_as_it_should_be(text, &step.title, &article.title)
+        || !understand::found_as_it_should_be(text, &looks_at.join("\n"), &article.id)
     {
         return false;
     }

@@ -615,11 +615,12 @@ fn moved_to_another_device(
     false
 }
 
-/// Whether every part of `text` that names a device says no result there ("ok found it on
-/// the computer, put in the new password, all good now"), so the result is said apart; not
-/// "on my laptop it works fine", where it works.
+/// Whether every part of `text` that names a device tells a deed done there and no result
+/// ("ok found it on the computer, put in the new password, all good now"), so the result is
+/// said apart; not "on my laptop it works fine", "the computer signs in ok" (where it works),
+/// nor "used my computer instead, all good", "on the laptop now, all good" (a move).
 fn device_named_apart_from_the_result(text: &str) -> bool {
-    const RESULT: &[&str] = &[
+    const NOT_A_DEED_THERE: &[&str] = &[
         "works",
         "work",
         "working",
@@ -633,15 +634,46 @@ fn device_named_apart_from_the_result(text: &str) -> bool {
         "fixed",
         "perfect",
         "perfectly",
+        "ok",
+        "okay",
+        "signs",
+        "let",
+        "issues",
+        "problems",
+        "used",
+        "using",
+        "tried",
+        "trying",
+        "switched",
+        "moved",
+        "instead",
+        "now",
+        "there",
+        "went",
     ];
-    let lower = text.to_lowercase();
+    const DONE: &[&str] = &["found", "put", "did", "made", "set", "reset", "ran", "done"];
+    let lower = text.to_lowercase().replace(['\'', '’'], "");
     let parts: Vec<&str> = lower
         .split([',', '.', ';', '!'])
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" then "))
         .filter(|p| crate::device::Device::detect(p).is_some())
         .collect();
-    !parts.is_empty() && parts.iter().all(|p| !plain_words::has_any_word(p, RESULT))
+    !parts.is_empty()
+        && parts.iter().all(|p| {
+            // ("ok found it on the computer": an "ok" opening it agrees, no result.)
+            let mut words = plain_words::lowercase_words(p);
+            if words
+                .first()
+                .is_some_and(|w| ["ok", "okay", "so", "yes", "yep"].contains(&w.as_str()))
+            {
+                words.remove(0);
+            }
+            !words.iter().any(|w| NOT_A_DEED_THERE.contains(&w.as_str()))
+                && words
+                    .iter()
+                    .any(|w| DONE.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")))
+        })
 }
 
 /// With a ticket, a reply about it: words to add to it, or where it stands. Whether the

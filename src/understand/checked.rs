@@ -73,9 +73,9 @@ const NOT_A_CHECK: &[&str] = &[
 
 /// What "active" or "valid" may be said of, just before it, with no name ("yes its active",
 /// "both are valid"); not "that" ("yes thats correct" agrees with something).
-const SAID_OF_IT: &[&str] = &["its", "theyre", "both"];
+const SAID_OF_IT: &[&str] = &["its", "theyre", "both", "all", "everything"];
 /// The same with a verb between: "it is active", "they are valid", "it shows active".
-const IT: &[&str] = &["it", "they", "both"];
+const IT: &[&str] = &["it", "they", "both", "all", "everything"];
 const IS: &[&str] = &["is", "are", "shows", "says"];
 
 /// A guess or a question, not what was seen ("i think the time is correct", "the subscription
@@ -88,14 +88,16 @@ const ASKS: &[&str] = &[
     "is", "are", "does", "do", "can", "could", "should", "would", "will",
 ];
 
-/// Whether `reply` says that what a check step (titled `checked`: "Verify the payroll
-/// subscription") looks at is as it should be: "subscription is active, I checked it", "yes
-/// its active", "the date and time are correct", "status page is all green". What it looks at
-/// is named by a word of the step's title that the problem's own title (`problem`) does not
-/// have: "payroll all good" or "bank website is fine, transactions showed up" at a payroll or
-/// bank step is the problem gone, not a check. Not a fault found ("the subscription had
-/// expired"), a change made ("i corrected the date"), a result ("and the update went
-/// through"), a guess or a question.
+/// Whether `reply` says that what a check step looks at is as it should be: "subscription is
+/// active, I checked it", "yes its active", "the date and time are correct", "status page is
+/// all green". What it looks at is named by a word of `checked` (the step's title and the
+/// lines of it that say what to check: "Verify the payroll subscription", "Check that the
+/// service name and status show Active") that `problem` (the problem's own words: its id,
+/// "payroll-not-updating") does not have: "payroll all good" at a payroll step is the problem
+/// gone, not a check. A state only a check has ("correct", "active", "green") may be said of
+/// "it", "both" or "everything". Not a fault found ("the subscription had expired"), a change
+/// made ("i corrected the date"), a result ("and the update went through"), a guess or a
+/// question.
 pub fn found_as_it_should_be(reply: &str, checked: &str, problem: &str) -> bool {
     if reply.contains('?') {
         return false;
@@ -131,7 +133,7 @@ pub fn found_as_it_should_be(reply: &str, checked: &str, problem: &str) -> bool 
             i.checked_sub(2).map(|j| words[j].as_str()),
             before.last().map(String::as_str),
         );
-        let of_it = ["active", "valid"].contains(&state)
+        let of_it = AS_IT_SHOULD_BE.contains(&state)
             && match last_two {
                 (_, Some(last)) if SAID_OF_IT.contains(&last) => true,
                 (Some(it), Some(is)) => IT.contains(&it) && IS.contains(&is),
@@ -145,8 +147,8 @@ pub fn found_as_it_should_be(reply: &str, checked: &str, problem: &str) -> bool 
 mod tests {
     use super::*;
 
-    const PAYROLL: &str = "Payroll Update Fails or Payroll Service Connection Errors";
-    const LOGIN: &str = "Login Loop: Keeps Signing Out or Returning to the Sign-In Page";
+    const PAYROLL: &str = "payroll-not-updating";
+    const LOGIN: &str = "login-loop-signed-out";
     const SUBSCRIPTION: &str = "Verify the payroll subscription";
     const STATUS: &str = "Check the payroll service status and your connection";
     const DATE: &str = "Check the date, time and other sign-ins";
@@ -164,6 +166,17 @@ mod tests {
             ("the date and time are correct", DATE, LOGIN),
             ("status page is all green", STATUS, PAYROLL),
             ("checked, the time is right", DATE, LOGIN),
+            // A third reviewer's: a check state said of "it", "both", "everything", and what
+            // the step's own check lines name.
+            ("yes its correct", DATE, LOGIN),
+            ("both are correct", DATE, LOGIN),
+            ("everything is correct", DATE, LOGIN),
+            ("connection is fine", STATUS, PAYROLL),
+            (
+                "status is active",
+                "Verify the payroll subscription\nCheck that the service name and status show Active",
+                PAYROLL,
+            ),
         ] {
             assert!(found_as_it_should_be(said, step, problem), "{said}");
         }
@@ -197,7 +210,6 @@ mod tests {
             );
         }
         for said in [
-            "connection is fine",
             // What another step checks.
             "the subscription is active",
             "status page is green and the update went through",
@@ -209,7 +221,7 @@ mod tests {
             "set the time correctly, works",
             "date is right and i stayed logged in all morning",
             "i think the time is correct",
-            "yes its correct",
+            "yes thats correct",
         ] {
             assert!(!found_as_it_should_be(said, DATE, LOGIN), "{said}");
         }

@@ -1590,7 +1590,6 @@ pub fn back_by_itself(text: &Normalised) -> bool {
         "slow",
         "slowness",
         "lag",
-        "gateway",
         "bad",
         "freezing",
         "freezes",
@@ -2951,8 +2950,25 @@ pub fn trouble_again(text: &Normalised) -> bool {
     let padded = text.padded();
     AGAIN.iter().any(|phrase| {
         padded.match_indices(&format!(" {phrase} ")).any(|(at, _)| {
+            // ("did it again, worked for an hour then kicked me out", "it did it again, was
+            // good for like 5 mins": how long it worked before, no fix.)
+            const FOR_A_WHILE: &[&str] = &[
+                "then",
+                "until",
+                "till",
+                "was good",
+                "was fine",
+                "was working",
+                "for an",
+                "for a",
+                "for like",
+                "kicked",
+                "logged me out",
+                "signed me out",
+                "but",
+            ];
             let after = Normalised::from_padded(&padded[at + phrase.len() + 1..]);
-            if after.any(WORKS_AFTER) {
+            if after.any(WORKS_AFTER) && !after.any(FOR_A_WHILE) {
                 return false;
             }
             let before: Vec<&str> = padded[..at].split_whitespace().collect();

@@ -4833,6 +4833,8 @@ mod tests {
             "tried exporting and it did it again",
             "while updating it did it again",
             "the report did it again",
+            // A sixth reviewer's: how long it worked before is no fix after it.
+            "it did it again, was good for like 5 mins",
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }

@@ -11255,10 +11255,17 @@ fn a_step_done_on_another_device_that_worked_is_a_fix() {
         "on my pc no issues, great",
     ] {
         let mut chat = Chat::new(&kb);
-        chat.say("i keep getting signed out of quickbooks on my iphone safari");
+        chat.say("I'm on my iPhone in Safari and QuickBooks keeps signing me out, login loop");
+        assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
         let out = chat.say(said);
         assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
     }
+    // A seventh reviewer's: a deed tried there is one.
+    let mut chat = Chat::new(&kb);
+    chat.say("I'm on my iPhone in Safari and QuickBooks keeps signing me out, login loop");
+    assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+    let out = chat.say("i tried clearing cookies on my laptop and it worked");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
 }
 
 /// Found by a fifth reviewer (thirty-third session): a check step's rule-out read the problem
@@ -11273,6 +11280,9 @@ fn only_a_check_seen_as_it_should_be_rules_its_step_out() {
         (vec![payroll], "payroll all good"),
         (vec![payroll], "the payroll update went through fine"),
         (vec![payroll], "the subscription is active"),
+        // A seventh reviewer's: what a step's check line only mentions.
+        (vec![payroll], "quickbooks is fine"),
+        (vec![payroll, "no", "no"], "the payroll service is fine"),
         (
             vec![payroll, "no", "no"],
             "subscription is active and the tax tables downloaded",

@@ -642,8 +642,6 @@ fn device_named_apart_from_the_result(text: &str) -> bool {
         "problems",
         "used",
         "using",
-        "tried",
-        "trying",
         "switched",
         "moved",
         "instead",
@@ -652,6 +650,8 @@ fn device_named_apart_from_the_result(text: &str) -> bool {
         "went",
     ];
     const DONE: &[&str] = &["found", "put", "did", "made", "set", "reset", "ran", "done"];
+    // ("tried the computer" tries a place; "tried clearing cookies on my laptop" a deed.)
+    const NO_DEED: &[&str] = &["tried", "used", "switched", "moved", "logged", "signed"];
     let lower = text.to_lowercase().replace(['\'', '’'], "");
     let parts: Vec<&str> = lower
         .split([',', '.', ';', '!'])
@@ -670,9 +670,12 @@ fn device_named_apart_from_the_result(text: &str) -> bool {
                 words.remove(0);
             }
             !words.iter().any(|w| NOT_A_DEED_THERE.contains(&w.as_str()))
-                && words
-                    .iter()
-                    .any(|w| DONE.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")))
+                && words.iter().enumerate().any(|(i, w)| {
+                    let after_tried = i > 0 && words[i - 1] == "tried";
+                    DONE.contains(&w.as_str())
+                        || (w.len() > 4 && w.ends_with("ed") && !NO_DEED.contains(&w.as_str()))
+                        || (after_tried && w.len() > 4 && w.ends_with("ing"))
+                })
         })
 }
 

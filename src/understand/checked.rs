@@ -114,7 +114,32 @@ pub fn found_as_it_should_be(reply: &str, checked: &str, problem: &str) -> bool 
     }
     // Words of four letters or more of what was checked ("subscription", "date", "time",
     // "status"), less the step's verb and the problem's own words.
-    const NOT_NAMES: &[&str] = &["check", "verify", "confirm", "make", "sure", "your", "that"];
+    // (Nor what any step names: "quickbooks is fine", "my computer is fine".)
+    const NOT_NAMES: &[&str] = &[
+        "check",
+        "verify",
+        "confirm",
+        "make",
+        "sure",
+        "your",
+        "that",
+        "quickbooks",
+        "computer",
+        "device",
+        "people",
+        "desktop",
+        "online",
+        "service",
+        "users",
+        "other",
+        "reports",
+        "intuit",
+        "that",
+        "there",
+        "this",
+        "from",
+        "with",
+    ];
     let stem = crate::matcher::text::stem;
     let problem: Vec<String> = crate::plain_words::lowercase_words(problem)
         .iter()

@@ -2953,7 +2953,6 @@ pub fn trouble_again(text: &Normalised) -> bool {
             // ("did it again, worked for an hour then kicked me out", "it did it again, was
             // good for like 5 mins": how long it worked before, no fix.)
             const FOR_A_WHILE: &[&str] = &[
-                "then",
                 "until",
                 "till",
                 "was good",
@@ -2965,7 +2964,9 @@ pub fn trouble_again(text: &Normalised) -> bool {
                 "kicked",
                 "logged me out",
                 "signed me out",
-                "but",
+                "then broke",
+                "then stopped",
+                "then failed",
             ];
             let after = Normalised::from_padded(&padded[at + phrase.len() + 1..]);
             if after.any(WORKS_AFTER) && !after.any(FOR_A_WHILE) {

@@ -4853,6 +4853,8 @@ mod tests {
             "thats what did it",
             "yes thats what did it",
             "did it again and it worked this time",
+            "did it again and then it worked",
+            "did it again but it works now",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }

@@ -11260,6 +11260,16 @@ fn a_step_done_on_another_device_that_worked_is_a_fix() {
         let out = chat.say(said);
         assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
     }
+    // An eighth reviewer's: getting there is no step done there.
+    for said in [
+        "i tried logging in on my laptop and it worked",
+        "tried opening it on my laptop, works there",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("I'm on my iPhone in Safari and QuickBooks keeps signing me out, login loop");
+        let out = chat.say(said);
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+    }
     // A seventh reviewer's: a deed tried there is one.
     let mut chat = Chat::new(&kb);
     chat.say("I'm on my iPhone in Safari and QuickBooks keeps signing me out, login loop");
@@ -11282,6 +11292,7 @@ fn only_a_check_seen_as_it_should_be_rules_its_step_out() {
         (vec![payroll], "the subscription is active"),
         // A seventh reviewer's: what a step's check line only mentions.
         (vec![payroll], "quickbooks is fine"),
+        (vec![payroll], "my computer is fine"),
         (vec![payroll, "no", "no"], "the payroll service is fine"),
         (
             vec![payroll, "no", "no"],
@@ -11316,6 +11327,27 @@ fn only_a_check_seen_as_it_should_be_rules_its_step_out() {
         let out = chat.say(said);
         assert!(
             !has(&out, "nothing wrong there"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // What a step's check lines name, said as it should be, rules it out (an eighth
+    // reviewer's).
+    for (journey, said) in [
+        (vec![payroll, "no", "no"], "the billing details are current"),
+        (vec![payroll], "another website opens fine"),
+        (
+            vec!["company file won't open error H202", "no", "no", "no"],
+            "the ping is ok",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        for line in &journey {
+            chat.say(line);
+        }
+        let out = chat.say(said);
+        assert!(
+            has(&out, "nothing wrong there"),
             "{said}: {}",
             all_text(&out)
         );

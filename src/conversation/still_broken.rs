@@ -119,26 +119,21 @@ pub(super) fn check_found_nothing(
     let is_a_check = crate::plain_words::first_word(&step.title)
         .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()))
         && !plain_words::has_any_word(&step.title, MORE_THAN_A_CHECK);
-    // What the step looks at: its title, and what its lines that say what to check say a
-    // state of ("Check that the service name and status show Active": "service name and
-    // status"), not every word of them ("... on the payroll service user" is no check).
+    // What the step looks at: its title, and its lines that say what to check ("Check that
+    // the service name and status show Active", "Confirm that your internet connection works
+    // by opening another website"), less words any step names (`found_as_it_should_be`).
     const CHECKS: &[&str] = &["check", "make sure", "confirm", "look for", "verify"];
-    const STATE_VERBS: &[&str] = &[
-        "show", "shows", "is", "are", "says", "say", "match", "matches",
-    ];
-    let mut looks_at: Vec<String> = vec![step.title.clone()];
-    for line in step.general.lines() {
-        let lower = line.to_lowercase();
-        if !CHECKS.iter().any(|c| lower.contains(c)) {
-            continue;
-        }
-        let words = plain_words::lowercase_words(&lower);
-        for (i, w) in words.iter().enumerate() {
-            if STATE_VERBS.contains(&w.as_str()) {
-                looks_at.push(words[i.saturating_sub(3)..i].join(" "));
-            }
-        }
-    }
+    let looks_at: Vec<String> = std::iter::once(step.title.clone())
+        .chain(
+            step.general
+                .lines()
+                .filter(|line| {
+                    let line = line.to_lowercase();
+                    CHECKS.iter().any(|c| line.contains(c))
+                })
+                .map(str::to_string),
+        )
+        .collect();
     if step.test
         || !is_a_check
         || !understand::found_as_it_should_be(text, &looks_at.join("\n"), &article.id)

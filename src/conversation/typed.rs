@@ -652,6 +652,26 @@ fn device_named_apart_from_the_result(text: &str) -> bool {
     const DONE: &[&str] = &["found", "put", "did", "made", "set", "reset", "ran", "done"];
     // ("tried the computer" tries a place; "tried clearing cookies on my laptop" a deed.)
     const NO_DEED: &[&str] = &["tried", "used", "switched", "moved", "logged", "signed"];
+    // ("tried logging in on my laptop": getting there, no step done.)
+    const GETTING_THERE: &[&str] = &[
+        "logging",
+        "signing",
+        "opening",
+        "loading",
+        "accessing",
+        "using",
+        "going",
+        "getting",
+        "trying",
+        "browsing",
+        "connecting",
+        "visiting",
+        "launching",
+        "starting",
+        "checking",
+        "testing",
+        "running",
+    ];
     let lower = text.to_lowercase().replace(['\'', '’'], "");
     let parts: Vec<&str> = lower
         .split([',', '.', ';', '!'])
@@ -674,7 +694,10 @@ fn device_named_apart_from_the_result(text: &str) -> bool {
                     let after_tried = i > 0 && words[i - 1] == "tried";
                     DONE.contains(&w.as_str())
                         || (w.len() > 4 && w.ends_with("ed") && !NO_DEED.contains(&w.as_str()))
-                        || (after_tried && w.len() > 4 && w.ends_with("ing"))
+                        || (after_tried
+                            && w.len() > 4
+                            && w.ends_with("ing")
+                            && !GETTING_THERE.contains(&w.as_str()))
                 })
         })
 }

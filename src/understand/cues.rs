@@ -2968,8 +2968,27 @@ pub fn trouble_again(text: &Normalised) -> bool {
                 "then stopped",
                 "then failed",
             ];
+            // The works word must be the last word on how it went: nothing after it turns
+            // ("did it again, worked but then signed out again", "... but then it quit
+            // working").
+            const TURNS: &[&str] = &[
+                "then", "but", "again", "back", "quit", "stopped", "crashed", "froze", "broke",
+                "failed", "kicked", "out", "not", "no", "still",
+            ];
             let after = Normalised::from_padded(&padded[at + phrase.len() + 1..]);
-            if after.any(WORKS_AFTER) && !after.any(FOR_A_WHILE) {
+            let last_works = WORKS_AFTER
+                .iter()
+                .filter_map(|w| after.padded().rfind(&format!(" {w} ")))
+                .max();
+            let turns_after = last_works.is_some_and(|at| {
+                let tail = &after.padded()[at..];
+                let words: Vec<&str> = tail.split_whitespace().collect();
+                // (The works word itself and what comes after it; "quit working" turns too.)
+                let before_it = after.padded()[..at].split_whitespace().last();
+                words.iter().skip(1).any(|w| TURNS.contains(w))
+                    || before_it.is_some_and(|w| ["quit", "stopped", "not", "no"].contains(&w))
+            });
+            if last_works.is_some() && !turns_after && !after.any(FOR_A_WHILE) {
                 return false;
             }
             let before: Vec<&str> = padded[..at].split_whitespace().collect();

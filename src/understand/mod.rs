@@ -4866,6 +4866,10 @@ mod tests {
             "the login loop came back on its own",
             "yep clearing cookies did it again",
             "clearing the cache did it again",
+            // An eighth reviewer's: it worked, then turned.
+            "did it again, worked but then signed out again",
+            "did it again, it worked but then it crashed",
+            "did it again but then it quit working",
             "ok im starting again from step 1",
             "did it again and it stayed logged in",
             "the timeouts came back by itself",

@@ -11293,6 +11293,12 @@ fn only_a_check_seen_as_it_should_be_rules_its_step_out() {
         // A seventh reviewer's: what a step's check line only mentions.
         (vec![payroll], "quickbooks is fine"),
         (vec![payroll], "my computer is fine"),
+        // A ninth reviewer's: thanks, and a result beside the check.
+        (vec![payroll], "thanks for the help, all good"),
+        (
+            vec!["company file won't open error H202", "no", "no", "no"],
+            "full control is fine, thanks it opens",
+        ),
         (vec![payroll, "no", "no"], "the payroll service is fine"),
         (
             vec![payroll, "no", "no"],

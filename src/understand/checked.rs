@@ -116,6 +116,10 @@ pub fn found_as_it_should_be(reply: &str, checked: &str, problem: &str) -> bool 
     // "status"), less the step's verb and the problem's own words.
     // (Nor what any step names: "quickbooks is fine", "my computer is fine".)
     const NOT_NAMES: &[&str] = &[
+        "help",
+        "support",
+        "thanks",
+        "thank",
         "check",
         "verify",
         "confirm",
@@ -162,6 +166,19 @@ pub fn found_as_it_should_be(reply: &str, checked: &str, problem: &str) -> bool 
         .filter(|w| w.len() >= 4 && !NOT_NAMES.contains(&w.as_str()))
         .filter(|w| !problem.contains(&stem(w)))
         .collect();
+    // The problem's own thing working is a result, not a check ("the file opens", "thanks it
+    // opens"; "another website opens fine" is one).
+    const RESULT: &[&str] = &[
+        "opens", "open", "loads", "loaded", "runs", "works", "worked",
+    ];
+    let a_result = (1..words.len()).any(|i| {
+        RESULT.contains(&words[i].as_str())
+            && (["it", "everything", "qbo"].contains(&words[i - 1].as_str())
+                || problem.contains(&stem(&words[i - 1])))
+    });
+    if a_result {
+        return false;
+    }
     (0..words.len()).any(|i| {
         let before = &words[..i];
         let names_it = before.iter().any(|w| named.contains(w));

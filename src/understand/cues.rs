@@ -2972,8 +2972,8 @@ pub fn trouble_again(text: &Normalised) -> bool {
             // ("did it again, worked but then signed out again", "... but then it quit
             // working").
             const TURNS: &[&str] = &[
-                "then", "but", "again", "back", "quit", "stopped", "crashed", "froze", "broke",
-                "failed", "kicked", "out", "not", "no", "still",
+                "then", "but", "quit", "stopped", "crashed", "froze", "broke", "failed", "kicked",
+                "out", "not", "no", "still",
             ];
             let after = Normalised::from_padded(&padded[at + phrase.len() + 1..]);
             let last_works = WORKS_AFTER

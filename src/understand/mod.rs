@@ -4855,6 +4855,7 @@ mod tests {
             "did it again and it worked this time",
             "did it again and then it worked",
             "did it again but it works now",
+            "did it again and it worked, thanks again",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }

@@ -1,6 +1,6 @@
 //! The words of a text, lowercased: one tokenisation for the many small scans that ask "does it
 //! say X?" (a word is a run of letters or digits; everything else separates words), and the
-//! part of a long message that is read at all ([`reading`]).
+//! part of a long message that is read at all ([`reading`]), and its clauses ([`clauses`]).
 
 use std::borrow::Cow;
 
@@ -65,6 +65,43 @@ pub fn first_word(text: &str) -> Option<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .map(str::to_lowercase)
+}
+
+/// What ends a clause: the ends of sentences, commas, semicolons and line breaks.
+const CLAUSE_ENDS: &[char] = &['.', '!', '?', '？', ';', ',', '\n'];
+
+/// The clauses of `text`, trimmed, none empty, in order: its parts between sentence ends,
+/// commas, semicolons and line breaks, each split again wherever one of `joins` (lowercase
+/// words such as "and", "but", "then", matched as whole words in any case) joins two
+/// ("cleared the cache and it works, thanks" with `&["and"]`: "cleared the cache", "it
+/// works", "thanks"). One splitter for every scan that reads a message a clause at a time.
+pub fn clauses<'a>(text: &'a str, joins: &[&str]) -> Vec<&'a str> {
+    let joins: Vec<String> = joins.iter().map(|j| format!(" {j} ")).collect();
+    let mut found = Vec::new();
+    for piece in text.split(CLAUSE_ENDS) {
+        // (ASCII lowercasing keeps every byte where it was, so its indices cut `piece`.)
+        let lower = piece.to_ascii_lowercase();
+        let mut start = 0;
+        while let Some((at, len)) = joins
+            .iter()
+            .filter_map(|j| {
+                lower[start..]
+                    .find(j.as_str())
+                    .map(|at| (start + at, j.len()))
+            })
+            .min()
+        {
+            found.push(&piece[start..at]);
+            // (Past the join but not its closing space: "a and and b" finds the second too.)
+            start = at + len - 1;
+        }
+        found.push(&piece[start..]);
+    }
+    found
+        .into_iter()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -136,5 +173,44 @@ mod tests {
     fn the_first_word_skips_leading_marks() {
         assert_eq!(first_word("  ...But it failed").as_deref(), Some("but"));
         assert_eq!(first_word("?!"), None);
+    }
+
+    #[test]
+    fn clauses_split_at_sentence_ends_commas_and_line_breaks() {
+        assert_eq!(
+            clauses("Cleared cache. Still 502, tried firefox;\nno luck?!", &[]),
+            ["Cleared cache", "Still 502", "tried firefox", "no luck"]
+        );
+        assert!(clauses(" , . \n ", &[]).is_empty());
+    }
+
+    #[test]
+    fn clauses_split_at_joining_words_in_any_case_and_only_whole() {
+        assert_eq!(
+            clauses("cleared it AND it works but slow, thanks", &["and", "but"]),
+            ["cleared it", "it works", "slow", "thanks"]
+        );
+        assert_eq!(
+            clauses("a and and b", &["and"]),
+            ["a", "b"],
+            "a join right after a join leaves nothing between"
+        );
+        assert_eq!(
+            clauses("the brand android app", &["and"]),
+            ["the brand android app"],
+            "a join inside a word is no join"
+        );
+        assert_eq!(
+            clauses("reload then restart and done", &["and", "then"]),
+            ["reload", "restart", "done"]
+        );
+    }
+
+    #[test]
+    fn clauses_keep_text_outside_ascii_intact() {
+        assert_eq!(
+            clauses("İOS Safari and Straße, ok", &["and"]),
+            ["İOS Safari", "Straße", "ok"]
+        );
     }
 }

@@ -136,8 +136,8 @@ pub(super) fn answer_after_how_to(
             words::test_named_done(&shown.title)
         };
         // "it works there, the reload did nothing": the fix on screen failed too.
-        let rest: Vec<&str> = text
-            .split([',', '.', ';', '!'])
+        let rest: Vec<&str> = crate::plain_words::clauses(text, &[])
+            .into_iter()
             .filter(|part| understand::test_result(part, &test_names(shown)).is_none())
             .collect();
         if !rest.is_empty()
@@ -248,8 +248,8 @@ pub(super) fn fixes_tried_up_front(
     };
     let mut tried = Vec::new();
     let mut done_before = false;
-    for sentence in said.split(['.', ',', ';', '\n', '!']) {
-        let lower = sentence.trim().to_lowercase();
+    for sentence in crate::plain_words::clauses(&said, &[]) {
+        let lower = sentence.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let opens_tried = matches!(
             words.as_slice(),

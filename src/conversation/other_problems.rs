@@ -213,11 +213,7 @@ fn said_of(descriptions: &[String], other: &str, current: &str) -> String {
     let mut elsewhere: Vec<String> = Vec::new();
     for description in descriptions {
         let lower = description.to_lowercase();
-        for part in lower
-            .split([',', '.', ';', '!', '?', '\n'])
-            .flat_map(|p| p.split(" and "))
-            .flat_map(|p| p.split(" but "))
-        {
+        for part in crate::plain_words::clauses(&lower, &["and", "but"]) {
             let words = stems(part);
             let of = |title: &[String]| words.iter().filter(|w| title.contains(w)).count();
             let names_it = of(&other) > of(&current);

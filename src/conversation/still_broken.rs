@@ -38,10 +38,7 @@ pub(super) fn not_fixed(
         // ("already cleared my cache, no help" tells one deed: the fix its words name, not
         // each fix a part of it could name.)
         let mut named_all = vec![named];
-        let clauses: Vec<&str> = before_the_trouble(text)
-            .split([',', ';'])
-            .flat_map(|c| c.split(" and "))
-            .collect();
+        let clauses = crate::plain_words::clauses(before_the_trouble(text), &["and"]);
         let deeds = clauses.iter().filter(|c| names_an_action(c)).count();
         for &clause in clauses.iter().filter(|_| deeds > 1) {
             if let Some(also) = fix_named(session, article, open, clause)

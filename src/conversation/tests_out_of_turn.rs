@@ -214,9 +214,9 @@ fn answers_the_fix_too(article: &Article, text: &str, there_is_the_place: bool) 
             .flat_map(|s| &s.also_called)
             .any(|n| lower.contains(&n.to_lowercase()))
     };
-    text.split([',', '.', ';', '!', '?'])
-        .flat_map(|c| c.split(" and ").flat_map(|c| c.split(" but ")))
-        .filter(|c| !c.trim().is_empty() && !names_a_test(c))
+    crate::plain_words::clauses(text, &["and", "but"])
+        .into_iter()
+        .filter(|c| !names_a_test(c))
         .filter(|c| !(there_is_the_place && crate::plain_words::has_any_word(c, &["there"])))
         .any(|c| {
             matches!(

@@ -673,10 +673,8 @@ fn device_named_apart_from_the_result(text: &str) -> bool {
         "running",
     ];
     let lower = text.to_lowercase().replace(['\'', '’'], "");
-    let parts: Vec<&str> = lower
-        .split([',', '.', ';', '!'])
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" then "))
+    let parts: Vec<&str> = plain_words::clauses(&lower, &["and", "then"])
+        .into_iter()
         .filter(|p| crate::device::Device::detect(p).is_some())
         .collect();
     !parts.is_empty()

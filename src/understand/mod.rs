@@ -1557,14 +1557,9 @@ fn says_check(clause: &str) -> bool {
         .is_some_and(|w| w == "check")
 }
 
-/// The clauses of `message`: split at `.`, `!`, `?`, `;`, `,` and line breaks, trimmed, none
-/// empty.
+/// The clauses of `message` between its punctuation ([`crate::plain_words::clauses`]).
 fn clauses(message: &str) -> Vec<&str> {
-    message
-        .split(['.', '!', '?', '？', ';', ',', '\n'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
+    crate::plain_words::clauses(message, &[])
 }
 
 /// [`clauses`], each normalised; a clause with no words (a lone "--") is left out.
@@ -1700,9 +1695,9 @@ pub fn problem_clauses(message: &str) -> Vec<String> {
     problem_parts(message)
         .iter()
         .flat_map(|part| {
-            part.split(',')
-                .flat_map(|p| p.split(" and "))
-                .map(|p| p.trim().to_string())
+            crate::plain_words::clauses(part, &["and"])
+                .into_iter()
+                .map(str::to_string)
                 .collect::<Vec<_>>()
         })
         .filter(|p| p.split_whitespace().count() >= 2)

@@ -233,7 +233,9 @@ pub(super) fn fixes_tried_up_front(
     if understand::classify(&said).intent == Some(Intent::Fixed) {
         return;
     }
-    // "..., nothing works": every deed the description lists was tried, and failed.
+    // "..., nothing works": every deed the description lists was tried, and failed; so too
+    // when a clause of its own says the trouble stayed ("waited 15 minutes, reloaded, still
+    // 503").
     let nothing_helped = {
         let lower = said.to_lowercase();
         [
@@ -245,9 +247,15 @@ pub(super) fn fixes_tried_up_front(
         ]
         .iter()
         .any(|p| lower.contains(p))
+            || crate::plain_words::clauses(&lower, &["but"])
+                .into_iter()
+                .any(says_it_stayed)
     };
     let mut tried = Vec::new();
     let mut done_before = false;
+    // The deeds told one after another so far ("waited 15 minutes, reloaded"): together they
+    // may name a fix each alone names too little.
+    let mut run = String::new();
     for sentence in crate::plain_words::clauses(&said, &[]) {
         let lower = sentence.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
@@ -268,8 +276,11 @@ pub(super) fn fixes_tried_up_front(
             || done_before
             || (nothing_helped && opens_past))
         {
+            run.clear();
             continue;
         }
+        run.push_str(sentence);
+        run.push_str(", ");
         // "i already cleared cookies and that fixed it for a day": it worked, for a while.
         const WORKED: &[&str] = &["fixed", "worked", "helped", "solved", "sorted", "resolved"];
         if words.iter().any(|w| WORKED.contains(w))
@@ -329,8 +340,9 @@ pub(super) fn fixes_tried_up_front(
                 continue;
             }
             // ("i already waited and retried": each deed alone names too little.)
-            let Some(index) =
-                fix_most_named(article, clause).or_else(|| fix_named_by_stems(article, sentence))
+            let Some(index) = fix_most_named(article, clause)
+                .or_else(|| fix_named_by_stems(article, sentence))
+                .or_else(|| fix_named_by_stems(article, &run))
             else {
                 continue;
             };
@@ -360,6 +372,25 @@ pub(super) fn fixes_tried_up_front(
         .collect();
     out.replies
         .push(Reply::new(words::tried_already(&titles)).article(&article.id));
+}
+
+/// Whether a clause on its own says the trouble stayed after what was done: it opens with
+/// "still" or "same" ("still 503", "same error") or is a short "didnt help".
+fn says_it_stayed(clause: &str) -> bool {
+    const STAYED: &[&str] = &[
+        "didnt help",
+        "didnt work",
+        "did not help",
+        "did not work",
+        "no change",
+        "no difference",
+        "no good",
+    ];
+    let words = crate::plain_words::lowercase_words(&clause.replace(['\'', '’'], ""));
+    match words.first().map(String::as_str) {
+        Some("still" | "same") => true,
+        _ => words.len() <= 4 && STAYED.iter().any(|p| words.join(" ").starts_with(p)),
+    }
 }
 
 /// Whether `word` is a past deed ("cleared", "restarted", "ran", "turned"): the form a list of

@@ -149,10 +149,20 @@ impl Terms {
     /// For a list of deeds already told as done, where the deed is sure and only which fix it
     /// names is asked.
     pub(super) fn shared_by_stem(&self, other: &Terms) -> usize {
+        // (Reloading or refreshing a page is retrying it: "waited and reloaded" is "Wait and
+        // retry".)
+        const RETRIES: &[&str] = &["reload", "refresh"];
         let stems = |t: &Terms| {
             t.words
                 .iter()
                 .map(|w| crate::matcher::text::stem(w))
+                .map(|s| {
+                    if RETRIES.contains(&s.as_str()) {
+                        crate::matcher::text::stem("retry")
+                    } else {
+                        s
+                    }
+                })
                 .collect::<HashSet<String>>()
         };
         let shared = stems(self).intersection(&stems(other)).count();

@@ -7087,6 +7087,32 @@ fn replies_after_steps_on_the_side_are_about_the_steps_shown() {
     assert_eq!(open_title(&chat), open);
 }
 
+/// Found by a helper trying the CLI as staff (thirty-fourth session): "my bank feed is not
+/// updating, chase error 103" at a payroll step, with no "also", failed the step and showed the
+/// next payroll fix; it tells another problem, so "keep going or switch?" is asked.
+#[test]
+fn another_problem_told_as_not_working_is_asked_about_not_failed() {
+    let kb = shipped_kb();
+    for said in [
+        "my bank feed is not updating, chase error 103",
+        "my bank feed is not updating",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("payroll wont update PS032");
+        let open = open_title(&chat);
+        let out = chat.say(said);
+        assert_says(&out, "different problem");
+        assert!(!chat.recorded(Outcome::NotFixed), "{said}");
+        assert_eq!(open_title(&chat), open, "{said}");
+    }
+    // A deed naming the other's words answers the step on screen.
+    let mut chat = Chat::new(&kb);
+    chat.say("keeps logging me out on my iphone");
+    chat.say("yes");
+    let out = chat.say("cleared cookies, didnt help");
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
+}
+
 /// Found by a helper playing users (sixteenth session): words typed at a list add to all the
 /// words it came from; a remark naming a thing of the article's own steps ("task manager") is
 /// no other problem; a fix told at "keep going or switch?" is credited to no step.

@@ -337,3 +337,41 @@ async fn an_outage_holds_back_the_browser_question_too() {
     let (walk, _) = say(&service, &bo, typed("help me anyway")).await;
     assert!(walk.contains("Which browser"), "{walk}");
 }
+
+/// Found by a helper trying the CLI as staff (thirty-fourth session): a second web-form
+/// hand-over that tells another problem after "also" ("also my bank feed is not updating,
+/// chase error 103") was filed as more of the first problem's (its matches copied, no added
+/// problem); without "also" it was the added problem. A detail after "also" stays a detail.
+#[tokio::test]
+async fn a_web_form_hand_over_adding_another_problem_after_also_files_it_as_added() {
+    for (also, added) in [
+        (
+            "also my bank feed is not updating, chase error 103",
+            Some("bank-feed-not-updating"),
+        ),
+        (
+            "my bank feed is not updating, chase error 103",
+            Some("bank-feed-not-updating"),
+        ),
+        ("also its desktop 2023 R5", None),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let service = service_in(dir.path());
+        let ann = user("ann");
+        service
+            .escalate_text(&ann, "payroll wont update PS032".into(), None, None)
+            .await
+            .unwrap();
+        let ticket = service
+            .escalate_text(&ann, also.into(), None, None)
+            .await
+            .unwrap();
+        assert_eq!(ticket.id, TicketId(1), "{also}");
+        let s = ticket.summary().unwrap();
+        assert_eq!(
+            s.added_problem().map(|(id, _)| id.as_str()),
+            added,
+            "{also}: {s:?}"
+        );
+    }
+}

@@ -903,8 +903,16 @@ pub(super) fn describe(
     // "also its chrome version 120", "btw it's my work laptop" after the hand-over: said as
     // more for the ticket, so offered to it first, with the articles the words might be (a
     // clear match would start one, and the words would go on the ticket as another problem).
+    // ("also my bank feed is not updating, chase error 103" after a payroll hand-over tells
+    // another problem clearly: it starts, with adding it to the ticket one press away, and a
+    // hand-over in one step files it as the ticket's added problem.)
+    let tells_another_clearly = ranking.best().is_some_and(|b| {
+        session.ticket_article() != Some(kb.article_at(b.doc).id.as_str())
+            && understand::tells_of_trouble(text)
+    });
     if let Some(id) = &open_ticket
         && understand::said_as_an_addition(text)
+        && !tells_another_clearly
     {
         let candidates: Vec<&crate::matcher::Match> = ranking
             .matches

@@ -6,7 +6,7 @@ use super::actions::act;
 use super::another_article::{
     ANOTHER_PROBLEM_AHEAD_BY, another_article, different_problem, fixed_then_new_problem,
     names_a_thing_only_of, names_another_article, names_besides_where, other_product,
-    switch_label_typed,
+    says_a_title_word_of, switch_label_typed,
 };
 use super::codes::{lists_any_of, shows_an_error};
 use super::faq::{asked_as_written, faq_answering, faq_for, faq_on_the_side, risk_faq};
@@ -1243,12 +1243,20 @@ fn by_intent(
         {
             different_problem(kb, session, article, other, text, ranking, out)
         }
+        // ("my bank feed is not updating, chase error 103" at a payroll step: no "also", but
+        // a description of the other's, by its title words and none of this one's, that tells
+        // no deed: "already cleared cookies yesterday" at the login loop answers the step.)
         Some(Intent::NotFixed)
-            if plain_words::has_any_word(text, &["also", "too", "either", "another"])
-                && !plain_words::has_any_word(text, &["still", "same", "again"])
+            if !plain_words::has_any_word(text, &["still", "same", "again"])
                 && let Some(named) = ranking.named()
                 && let other = kb.article_at(named.doc)
                 && other.id != article.id
+                && (plain_words::has_any_word(text, &["also", "too", "either", "another"])
+                    || (says_a_title_word_of(other, article, text)
+                        && !says_a_title_word_of(article, other, text)
+                        && !super::fix_named::names_an_action(text)
+                        && (understood.words >= 5
+                            || super::codes::names_code_of(other, text))))
                 && !names_a_thing_only_of(article, other, text)
                 && !ranking.matches.iter().any(|m| {
                     kb.article_at(m.doc).id == article.id

@@ -7105,6 +7105,14 @@ fn another_problem_told_as_not_working_is_asked_about_not_failed() {
         assert!(!chat.recorded(Outcome::NotFixed), "{said}");
         assert_eq!(open_title(&chat), open, "{said}");
     }
+    // A thing of this article's own steps ("firewall" at the company file's network check)
+    // is no other problem (a tenth reviewer's).
+    let mut chat = Chat::new(&kb);
+    for said in ["company file won't open error H202", "no", "no", "no"] {
+        chat.say(said);
+    }
+    let out = chat.say("the firewall is fine, it opens for bob but not me");
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
     // A deed naming the other's words answers the step on screen.
     let mut chat = Chat::new(&kb);
     chat.say("keeps logging me out on my iphone");

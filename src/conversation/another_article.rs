@@ -79,6 +79,24 @@ const THIS_ONE_WITHIN: f64 = 0.3;
 /// Whether `text` says a word of `other`'s title (four letters or more, as a stem) that
 /// `current`'s title does not have ("bank" of "Bank Feed Not Updating ...").
 pub(super) fn says_a_title_word_of(other: &Article, current: &Article, text: &str) -> bool {
+    says_a_word_of_besides(&other.title, &current.title, text)
+}
+
+/// [`says_a_title_word_of`], a word none of `current`'s step titles has either ("firewall" of
+/// the firewall article is also a thing the company-file steps check: "the firewall is fine,
+/// it opens for bob but not me" answers one).
+pub(super) fn says_a_title_word_only_of(other: &Article, current: &Article, text: &str) -> bool {
+    let mut ours = current.title.clone();
+    for s in &current.solutions {
+        ours.push(' ');
+        ours.push_str(&s.title);
+    }
+    says_a_word_of_besides(&other.title, &ours, text)
+}
+
+/// Whether `text` says a word of `theirs` (four letters or more, as a stem) that `ours` does
+/// not have.
+fn says_a_word_of_besides(theirs: &str, ours: &str, text: &str) -> bool {
     let stems = |t: &str| -> HashSet<String> {
         plain_words::lowercase_words(t)
             .iter()
@@ -86,8 +104,7 @@ pub(super) fn says_a_title_word_of(other: &Article, current: &Article, text: &st
             .map(|w| crate::matcher::text::stem(w))
             .collect()
     };
-    let theirs = stems(&other.title);
-    let ours = stems(&current.title);
+    let (theirs, ours) = (stems(theirs), stems(ours));
     stems(text)
         .iter()
         .any(|w| theirs.contains(w) && !ours.contains(w))

@@ -6,7 +6,7 @@ use super::actions::act;
 use super::another_article::{
     ANOTHER_PROBLEM_AHEAD_BY, another_article, different_problem, fixed_then_new_problem,
     names_a_thing_only_of, names_another_article, names_besides_where, other_product,
-    says_a_title_word_of, switch_label_typed,
+    says_a_title_word_of, says_a_title_word_only_of, switch_label_typed,
 };
 use super::codes::{lists_any_of, shows_an_error};
 use super::faq::{asked_as_written, faq_answering, faq_for, faq_on_the_side, risk_faq};
@@ -1252,7 +1252,7 @@ fn by_intent(
                 && let other = kb.article_at(named.doc)
                 && other.id != article.id
                 && (plain_words::has_any_word(text, &["also", "too", "either", "another"])
-                    || (says_a_title_word_of(other, article, text)
+                    || (says_a_title_word_only_of(other, article, text)
                         && !says_a_title_word_of(article, other, text)
                         && !super::fix_named::names_an_action(text)
                         && (understood.words >= 5

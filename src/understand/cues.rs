@@ -2158,6 +2158,48 @@ pub fn only_a_pause(text: &Normalised) -> bool {
     (text.word_count() <= 6 && (text.any(PAUSES) || a_moment(text)) || alone) && !text.is_question()
 }
 
+/// The reply with each "worked for <a time>" blanked ("it worked for 2 min and kicked me
+/// again", "worked for an hour", "worked for like 10 minutes"): a fix that held a while only,
+/// in numbers [`WORKED_BEFORE`] cannot list.
+fn without_worked_for_a_time(text: &Normalised) -> Normalised {
+    const WORKED: &[&str] = &[
+        "worked", "works", "working", "work", "was", "fixed", "helped",
+    ];
+    const HOW_MUCH: &[&str] = &[
+        "a", "an", "one", "two", "few", "couple", "like", "about", "around", "almost", "maybe",
+        "half",
+    ];
+    const UNITS: &[&str] = &[
+        "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hour", "hours",
+        "hr", "hrs", "day", "days", "moment", "while", "bit",
+    ];
+    let words: Vec<&str> = text.padded().split(' ').collect();
+    let is_amount =
+        |w: &str| HOW_MUCH.contains(&w) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    // A time unit, also glued to its number ("5min", "2hrs").
+    let is_unit = |w: &str| UNITS.contains(&w.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let mut kept = words.clone();
+    for i in 0..words.len() {
+        // ("worked again for 2 min", "worked fine for an hour".)
+        let between = usize::from(
+            words
+                .get(i + 1)
+                .is_some_and(|w| ["again", "fine", "ok", "great"].contains(w)),
+        );
+        if WORKED.contains(&words[i]) && words.get(i + 1 + between) == Some(&"for") {
+            // Up to three words of amount, then the unit: "for like 10 minutes", "for 5min".
+            let rest = &words[(i + 2 + between).min(words.len())..];
+            let amount = rest.iter().take_while(|w| is_amount(w)).count().min(3);
+            if rest.get(amount).is_some_and(|w| is_unit(w)) {
+                for w in kept.iter_mut().skip(i).take(amount + 3 + between) {
+                    *w = "";
+                }
+            }
+        }
+    }
+    Normalised::from_padded(&kept.join(" "))
+}
+
 /// A short message that only asks for a moment in numbers ("1 sec", "give me 5 min").
 pub fn only_a_moment(text: &Normalised) -> bool {
     text.word_count() <= 6 && a_moment(text) && !text.is_question()
@@ -2201,7 +2243,7 @@ pub fn only_numbers(text: &Normalised) -> bool {
 /// freezes"); "doesnt seem to have fixed it" is not one.
 pub fn strong_fixed(text: &Normalised) -> bool {
     // "it did not fix" is no "it did"; "back on my laptop" is a move, not "back on".
-    let said = text
+    let said = without_worked_for_a_time(text)
         .without(WORKED_BEFORE)
         .without(&[
             "it did not",
@@ -2971,11 +3013,64 @@ pub fn trouble_again(text: &Normalised) -> bool {
             // The works word must be the last word on how it went: nothing after it turns
             // ("did it again, worked but then signed out again", "... but then it quit
             // working").
+            // ("again" and "back" turn, "now its back", "502 again", unless they say it works:
+            // "thanks again", "back in business", "working again".)
             const TURNS: &[&str] = &[
-                "then", "but", "quit", "stopped", "crashed", "froze", "broke", "failed", "kicked",
-                "out", "not", "no", "still",
+                "then", "but", "again", "back", "quit", "stopped", "crashed", "froze", "broke",
+                "failed", "kicked", "out", "not", "no", "still",
+            ];
+            const AGAIN_AND_WELL: &[&str] = &[
+                "thanks again",
+                "thank you again",
+                "thx again",
+                "ty again",
+                "back in business",
+                "back to normal",
+                "back to work",
+                "back to working",
+                "back up",
+                "back on track",
+                "im back in",
+                "i am back in",
+                "back in",
+                "working again",
+                "works again",
+                "work again",
+                "good again",
+                "fine again",
+                "normal again",
+                "loads again",
+                "opens again",
+                "in again",
+                "syncing again",
+                "updating again",
+                "running again",
             ];
             let after = Normalised::from_padded(&padded[at + phrase.len() + 1..]);
+            // ("did it again, it worked again for 2 min and kicked me again": how long.)
+            let for_how_long = {
+                let words: Vec<&str> = after.padded().split_whitespace().collect();
+                words.windows(2).any(|w| {
+                    w[0] == "for"
+                        && (w[1].chars().all(|c| c.is_ascii_digit())
+                            || ["few", "couple", "some", "about", "around", "maybe", "two"]
+                                .contains(&w[1]))
+                })
+            };
+            // (Each such phrase keeps its other words: "working again" still says it works.)
+            let after = if for_how_long {
+                after
+            } else {
+                let mut padded = after.padded().to_string();
+                for p in AGAIN_AND_WELL {
+                    let kept: Vec<&str> = p
+                        .split(' ')
+                        .filter(|w| !["again", "back"].contains(w))
+                        .collect();
+                    padded = padded.replace(&format!(" {p} "), &format!(" {} ", kept.join(" ")));
+                }
+                Normalised::from_padded(&padded)
+            };
             let last_works = WORKS_AFTER
                 .iter()
                 .filter_map(|w| after.padded().rfind(&format!(" {w} ")))
@@ -2988,7 +3083,7 @@ pub fn trouble_again(text: &Normalised) -> bool {
                 words.iter().skip(1).any(|w| TURNS.contains(w))
                     || before_it.is_some_and(|w| ["quit", "stopped", "not", "no"].contains(&w))
             });
-            if last_works.is_some() && !turns_after && !after.any(FOR_A_WHILE) {
+            if last_works.is_some() && !turns_after && !after.any(FOR_A_WHILE) && !for_how_long {
                 return false;
             }
             let before: Vec<&str> = padded[..at].split_whitespace().collect();

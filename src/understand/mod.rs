@@ -4851,8 +4851,27 @@ mod tests {
             "did it again and then it worked",
             "did it again but it works now",
             "did it again and it worked, thanks again",
+            // A tenth reviewer's: "again" and "back" that say it works.
+            "did it again and it worked, back to work",
+            "did it again and its working again",
+            "did it again and im back in business",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        // A tenth reviewer's: it worked, and the trouble is back ("again", "back"), or it
+        // worked for a time told in numbers: no fix.
+        for said in [
+            "did it again and it worked, now its back",
+            "did it again, fixed, looping again",
+            "did it again and it worked, 502 again",
+            "did it again, it loads, now the 502 is back",
+            "did it again and it worked. error came back",
+            "did it again and the update worked, error came back when i sent paychecks",
+            "i did it again it worked again for 2 min and kicked me again",
+            "it worked for 2 min and kicked me again",
+            "it worked fine for an hour then kicked me out",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Fixed), "{said}");
         }
         for said in [
             "it keeps coming back by itself",

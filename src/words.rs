@@ -150,6 +150,10 @@ this to a person?";
 
 pub const SAY_MORE: &str = "Tell me what's going wrong in your own words (the exact error message or code helps) and I'll find the fix, or ask for a human.";
 
+/// The list asked for again ("repeat", "say that again" at "Is it one of these?").
+pub const THE_LIST_AGAIN: &str =
+    "Here it is again: pick the one that fits, or describe the problem in more words.";
+
 pub const WHICH_ONE: &str =
     "Which one? Pick it from the list above, or describe the problem in more words.";
 
@@ -378,9 +382,20 @@ pub const NOTHING_BEFORE: &str =
 
 /// "go back": the fix shown before, on the side, with what the user said about it.
 pub fn shown_before(fix: &str, said: &str, open: &str) -> String {
+    let again = again_after(fix);
     format!(
-        "Here is **{fix}** again (you said: {said}). The question below is still about **{open}**."
+        "Here is **{fix}** {again} (you said: {said}). The question below is still about **{open}**."
     )
+}
+
+/// "again" after a title, or "once more" after one that ends with it ("Clear Intuit cookies
+/// and sign in again" again).
+fn again_after(title: &str) -> &'static str {
+    if title.trim_end().to_lowercase().ends_with(" again") {
+        "once more"
+    } else {
+        "again"
+    }
 }
 
 /// A reply that says nothing yet ("hmm", "ok") while a fix is open.
@@ -1290,7 +1305,7 @@ pub const BACK_AFTER_RESOLVED: &str = "Sorry it's back. I can open a new ticket 
 pub const OPEN_A_NEW_TICKET: &str = "Open a new ticket";
 
 pub fn try_fixes_again(title: &str) -> String {
-    format!("Try the fixes for {title} again")
+    format!("Try the fixes for {title} {}", again_after(title))
 }
 
 /// A number typed with no list open, or past the end of the list.
@@ -1674,6 +1689,27 @@ mod tests {
         assert!(
             lead.contains("Latest update: ETA 30 min. I can tell you"),
             "{lead}"
+        );
+    }
+
+    #[test]
+    fn again_is_not_said_twice_after_a_title_that_ends_with_it() {
+        assert_eq!(
+            shown_before(
+                "Clear Intuit cookies and sign in again",
+                "no luck",
+                "Use a private window"
+            ),
+            "Here is **Clear Intuit cookies and sign in again** once more (you said: no luck). \
+             The question below is still about **Use a private window**."
+        );
+        assert!(
+            shown_before("Remove browser cache", "no", "X")
+                .starts_with("Here is **Remove browser cache** again")
+        );
+        assert_eq!(
+            try_fixes_again("Login Loop"),
+            "Try the fixes for Login Loop again"
         );
     }
 }

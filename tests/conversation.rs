@@ -4319,6 +4319,20 @@ fn an_article_removed_under_the_walk_is_told_and_the_answer_on_screen_kept() {
     );
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
     assert_eq!(chat.session.stage, Stage::Idle);
+    // "yes please" then takes the person offered (found by a helper in the thirty-fourth
+    // session: it started over).
+    let mut yes = Chat::new(&kb);
+    yes.say("ledger sync error E42 in chrome");
+    yes.kb = &only_printer;
+    yes.say("still broken");
+    let out = yes.say("yes please");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
     // The ticket still names the article the user walked, by the title they saw.
     let summary =
         supportbot::escalation::summary::Summary::capture(&chat.session, None, None, "rev", 1);
@@ -7085,6 +7099,30 @@ fn replies_after_steps_on_the_side_are_about_the_steps_shown() {
         Some(Outcome::NotFixed)
     );
     assert_eq!(open_title(&chat), open);
+}
+
+/// Found by a helper trying the CLI as staff (thirty-fourth session): "repeat" at "Is this
+/// it?" was read as more words of the description and opened the article ("keeps logging me
+/// out repeat" ranked it confidently).
+#[test]
+fn repeat_at_a_list_shows_the_same_list() {
+    let kb = shipped_kb();
+    for said in ["repeat", "say that again"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("keeps logging me out");
+        assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+        let out = chat.say(said);
+        assert!(
+            matches!(chat.session.stage, Stage::ChoosingArticle { .. }),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(
+            actions(&out).contains(&Action::Article("login-loop-signed-out".into())),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
 }
 
 /// Found by a helper trying the CLI as staff (thirty-fourth session): "my bank feed is not

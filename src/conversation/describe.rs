@@ -159,6 +159,19 @@ pub(super) fn describe(
         out.replies.push(faq_reply(faq, from));
         return;
     }
+    // "repeat", "say that again" at a list: the same list, not words added to the description
+    // ("repeat" tipped "keeps logging me out" into opening its article).
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && understand::walk_move(text) == Some(understand::WalkMove::Repeat)
+    {
+        let candidates = candidates.clone();
+        out.replies.push(the_list_again(
+            kb,
+            &candidates,
+            words::THE_LIST_AGAIN.to_string(),
+        ));
+        return;
+    }
     // "this is useless": with a ticket open, where it stands; else a person, offered.
     if understand::fed_up(text) {
         session.note_aside(text);

@@ -133,7 +133,6 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
     session.device_before = session.device;
     let mut out = Output::default();
     if withdrawn::follow_or_leave(kb, session, &event, now, &mut out) {
-        session.asked = None;
         return out;
     }
     realign(kb, session);

@@ -38,6 +38,8 @@ pub(super) fn follow_or_leave(
         return false;
     }
     tracing::info!(article = %id, "the walked article left the knowledge base under a walk");
+    // (The question open on the walk goes with it; a person offered below is the new one.)
+    session.asked = None;
     // A person asked for, a check, help, a new start: the walk is over, and the event goes on
     // as usual (a hand-over must never be swallowed here).
     let answers_or_says = matches!(
@@ -74,6 +76,8 @@ pub(super) fn follow_or_leave(
     });
     if !fixed {
         reply = reply.choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary);
+        // ("yes please", "ok" take the person offered; they started over.)
+        session.asked = Some(crate::session::Asked::Human);
     }
     out.replies
         .push(reply.choice(Action::Restart, words::START_OVER, Style::Secondary));

@@ -674,6 +674,100 @@ fn dot_env_blank_values_mean_unset_and_a_broken_line_is_named() {
     );
 }
 
+/// A key set twice in `.env`: the later line wins (as Docker's `--env-file`, systemd and
+/// shells have it), so a bad later value is reported with its own line; the real environment
+/// still wins over both.
+#[test]
+fn dot_env_a_repeated_key_takes_the_later_line() {
+    let cwd = tempfile::tempdir().unwrap();
+    let first = cwd.path().join("first");
+    let second = cwd.path().join("second");
+    std::fs::write(
+        cwd.path().join(".env"),
+        format!(
+            "KNOWLEDGE_DIR={}\nDATA_DIR={}\nCHECK_RATE_PER_MINUTE=5\nDATA_DIR={}\nCHECK_RATE_PER_MINUTE=abc\n",
+            shipped_knowledge().display(),
+            first.display(),
+            second.display()
+        ),
+    )
+    .unwrap();
+    let o = supportbot(cwd.path())
+        .args(["tickets", "list"])
+        .env_remove("CHECK_RATE_PER_MINUTE")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("CHECK_RATE_PER_MINUTE=abc (set in ") && err.contains(".env, line 5)"),
+        "{err}"
+    );
+
+    // With a good rate from the environment (which wins over the file), the later DATA_DIR
+    // is the one used.
+    let o = supportbot(cwd.path())
+        .args(["tickets", "list"])
+        .env("CHECK_RATE_PER_MINUTE", "7")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("no supportbot database at {}", second.display())),
+        "{err}"
+    );
+}
+
+/// A `.env` saved with a byte order mark is read; one that is not UTF-8 is named by its line,
+/// saying how to fix it; with `--json` a bad `.env` is `{"error": ...}` on stdout too.
+#[test]
+fn dot_env_encoding_problems_and_json() {
+    let cwd = tempfile::tempdir().unwrap();
+    let env = cwd.path().join(".env");
+    std::fs::write(
+        &env,
+        format!("\u{feff}KNOWLEDGE_DIR={}\n", shipped_knowledge().display()),
+    )
+    .unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+
+    std::fs::write(&env, b"KNOWLEDGE_DIR=./knowledge\n# caf\xe9 au lait\n").unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(".env:2: this line is not UTF-8 text. Save the file as UTF-8"),
+        "{err}"
+    );
+
+    std::fs::write(&env, "KNOWLEDGE_DIR=./knowledge\nBAD LINE\n").unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let v: Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", show(&o)));
+    let error = v["error"].as_str().expect("an error text");
+    assert!(
+        error.contains(".env:2: cannot read `BAD LINE`") && !error.starts_with("error:"),
+        "{v}"
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("cannot read `BAD LINE`"),
+        "{}",
+        show(&o)
+    );
+}
+
 #[cfg(feature = "discord")]
 #[test]
 fn run_with_the_example_env_file_asks_for_the_token_first() {
@@ -1124,4 +1218,25 @@ fn a_bare_safari_flag_is_refused() {
         "the refused escalation filed nothing: {v}"
     );
     assert_eq!(v["browser"], "safari-ios", "{v}");
+}
+
+/// With `--json`, clap's refusal is all in `error`: the argument it missed and the values it
+/// takes, not only its first line.
+#[test]
+fn json_usage_errors_keep_the_whole_message() {
+    for (args, says) in [
+        (&["tickets", "show", "--json"][..], "<ID>"),
+        (
+            &["--monitor", "maybe", "status", "--json"][..],
+            "[possible values: true, false]",
+        ),
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", show(&o));
+        let v: Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", show(&o)));
+        let error = v["error"].as_str().expect("an error text");
+        assert!(error.contains(says), "{args:?}: {v}");
+        assert!(!error.contains("For more information"), "{v}");
+    }
 }

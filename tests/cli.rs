@@ -1240,3 +1240,36 @@ fn json_usage_errors_keep_the_whole_message() {
         assert!(!error.contains("For more information"), "{v}");
     }
 }
+
+/// A negative number in a setting says what the setting takes, the same way in each.
+#[test]
+fn negative_numbers_say_what_the_setting_takes() {
+    for (var, value, says) in [
+        ("DATA_LOCK_WAIT_SECONDS", "-1", "must be 0 or more"),
+        ("CHECK_CACHE_SECONDS", "-5", "must be 0 or more"),
+        ("CROWD_MINUTES", "-1", "must be between 1 and 1440"),
+        ("CHECK_RATE_PER_MINUTE", "-1", "must be 1 or more"),
+        (
+            "CHECK_RATE_PER_MINUTE",
+            "99999999999",
+            "too large (at most 4294967295)",
+        ),
+        ("CHECK_CACHE_SECONDS", "ten", "not a whole number"),
+    ] {
+        let cwd = tempfile::tempdir().unwrap();
+        let o = supportbot(cwd.path())
+            .args(["kb", "list", "--knowledge"])
+            .arg(shipped_knowledge())
+            .env(var, value)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{var}: {}", show(&o));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!(
+                "error: {var}={value} (set in the environment) is not valid: {says}."
+            )),
+            "{var}: {err}"
+        );
+    }
+}

@@ -1273,3 +1273,100 @@ fn negative_numbers_say_what_the_setting_takes() {
         );
     }
 }
+
+/// A data or knowledge directory this user may not read is said as such, not as missing; a
+/// knowledge path that is a file is said to be one. (As root, which reads everything, the
+/// commands run as `nobody` through setpriv; without setpriv the permission part is skipped.)
+#[test]
+fn unreadable_directories_are_said_as_permission_problems() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let cwd = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(cwd.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let file = cwd.path().join("knowledge.txt");
+    std::fs::write(&file, "not a directory").unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "check", "--knowledge"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        stdout(&o).contains(&format!(
+            "{}: this is a file, not a directory",
+            file.display()
+        )),
+        "{}",
+        show(&o)
+    );
+
+    let root = std::fs::metadata(&file).unwrap().uid() == 0;
+    let as_other_user = |args: &[&std::ffi::OsStr]| -> Option<Output> {
+        let mut cmd = if root {
+            if std::process::Command::new("setpriv")
+                .arg("--help")
+                .output()
+                .is_err()
+            {
+                return None;
+            }
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
+                .arg(env!("CARGO_BIN_EXE_supportbot"));
+            c
+        } else {
+            std::process::Command::new(env!("CARGO_BIN_EXE_supportbot"))
+        };
+        cmd.current_dir(cwd.path())
+            .env_remove("KNOWLEDGE_DIR")
+            .env_remove("DATA_DIR")
+            .env("SEMANTIC_MODEL", "off")
+            .env("MONITOR", "false")
+            .env("RUST_LOG", "warn")
+            .args(args);
+        Some(cmd.output().unwrap())
+    };
+    let data = cwd.path().join("data");
+    drop(supportbot::store::Store::open(&data).unwrap());
+    let knowledge = cwd.path().join("knowledge");
+    std::fs::create_dir_all(knowledge.join("articles")).unwrap();
+    for dir in [&data, &knowledge] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let listed = as_other_user(&[
+        "tickets".as_ref(),
+        "list".as_ref(),
+        "--data".as_ref(),
+        data.as_os_str(),
+    ]);
+    let checked = as_other_user(&[
+        "kb".as_ref(),
+        "check".as_ref(),
+        "--knowledge".as_ref(),
+        knowledge.as_os_str(),
+    ]);
+    for dir in [&data, &knowledge] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let (Some(listed), Some(checked)) = (listed, checked) else {
+        eprintln!("skipped: running as root without setpriv");
+        return;
+    };
+    assert_eq!(listed.status.code(), Some(1), "{}", show(&listed));
+    assert!(
+        String::from_utf8_lossy(&listed.stderr).contains(&format!(
+            "error: permission denied: {} (make it readable by the user running supportbot)",
+            data.display()
+        )),
+        "{}",
+        show(&listed)
+    );
+    assert_eq!(checked.status.code(), Some(1), "{}", show(&checked));
+    assert!(
+        stdout(&checked).contains(&format!(
+            "{}: permission denied (make it readable by the user running supportbot)",
+            knowledge.display()
+        )),
+        "{}",
+        show(&checked)
+    );
+}

@@ -500,3 +500,37 @@ async fn unjudged_checks_are_left_out_of_uptime() {
         "{said}"
     );
 }
+
+/// An incident action against a data directory without a database (a mistyped --data) says
+/// so, and creates nothing.
+#[test]
+fn an_incident_action_without_a_database_says_so_and_creates_nothing() {
+    let k = tempfile::tempdir().unwrap();
+    knowledge(k.path(), "http://127.0.0.1:9/");
+    let cwd = tempfile::tempdir().unwrap();
+    let data = cwd.path().join("typo");
+    let o = run_on(
+        cwd.path(),
+        k.path(),
+        &data,
+        &[
+            "incidents",
+            "update",
+            "I-0001",
+            "--text",
+            "x",
+            "--by",
+            "sam",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        show(&o).contains(&format!(
+            "incident I-0001 does not exist, and there is no supportbot database at {}",
+            data.display()
+        )),
+        "{}",
+        show(&o)
+    );
+    assert!(!data.exists(), "nothing created: {}", show(&o));
+}

@@ -777,3 +777,28 @@ fn escalate_says_when_it_added_to_the_open_ticket_and_a_close_request_is_marked(
         .unwrap();
     assert_eq!(row["asks_to_close"], true, "{row}");
 }
+
+/// A staff action against a data directory without a database (a mistyped `--data`) says so,
+/// beside the unknown id, and leaves no new empty database behind.
+#[test]
+fn a_staff_action_without_a_database_says_so_and_creates_nothing() {
+    let cwd = tempfile::tempdir().unwrap();
+    let data = cwd.path().join("typo");
+    for args in [
+        &["tickets", "claim", "T-0001", "--by", "sam"][..],
+        &["tickets", "resolve", "T-0001", "--by", "sam"][..],
+        &["tickets", "note", "T-0001", "--by", "sam", "--text", "x"][..],
+    ] {
+        let o = run_on(cwd.path(), &shipped_knowledge(), &data, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", show(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(&format!(
+                "error: ticket T-0001 does not exist, and there is no supportbot database at {}: is --data / DATA_DIR right?",
+                data.display()
+            )),
+            "{args:?}: {}",
+            show(&o)
+        );
+        assert!(!data.exists(), "{args:?}: nothing created: {}", show(&o));
+    }
+}

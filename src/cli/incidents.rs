@@ -14,13 +14,24 @@ use serde_json::{Value, json};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// The service over the knowledge (lexical: no model is needed here) and the store; for a
-/// command that only reads (`read_only`), a store that exists ([`Context::existing_store`]).
-fn service(ctx: &Context, read_only: bool) -> Result<Service, CliError> {
-    let store = if read_only {
-        ctx.existing_store()?
-    } else {
-        ctx.store()?
+/// How a command opens the store.
+enum Opening {
+    /// Only reads: a store that exists ([`Context::existing_store`]).
+    ReadOnly,
+    /// Acts on this incident, which must exist: nothing is created without a database
+    /// ([`Context::store_holding`]).
+    Holding(IncidentId),
+    /// May create the database (`incidents open`, `monitor --once`).
+    Create,
+}
+
+/// The service over the knowledge (lexical: no model is needed here) and the store, opened as
+/// `opening` says.
+fn service(ctx: &Context, opening: Opening) -> Result<Service, CliError> {
+    let store = match opening {
+        Opening::ReadOnly => ctx.existing_store()?,
+        Opening::Holding(id) => ctx.store_holding(&format!("incident {id}"))?,
+        Opening::Create => ctx.store()?,
     };
     let knowledge = ctx.knowledge(Matching::Lexical("not needed for incidents"))?;
     Ok(Service::with_prober(
@@ -43,11 +54,15 @@ fn parse_id(id: &str) -> Result<IncidentId, CliError> {
 }
 
 pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliError> {
-    let read_only = matches!(
-        command,
-        IncidentsCommand::List { .. } | IncidentsCommand::Show { .. }
-    );
-    let service = service(ctx, read_only)?;
+    let opening = match &command {
+        IncidentsCommand::List { .. } | IncidentsCommand::Show { .. } => Opening::ReadOnly,
+        IncidentsCommand::Open { .. } => Opening::Create,
+        IncidentsCommand::Confirm { id, .. }
+        | IncidentsCommand::Dismiss { id, .. }
+        | IncidentsCommand::Update { id, .. }
+        | IncidentsCommand::Resolve { id, .. } => Opening::Holding(parse_id(id)?),
+    };
+    let service = service(ctx, opening)?;
     let out = &mut std::io::stdout().lock();
     match command {
         IncidentsCommand::List { all, json } => {
@@ -266,7 +281,7 @@ fn duration(secs: u64) -> String {
 
 /// `status [--json]`.
 pub fn status(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
-    let service = service(ctx, true)?;
+    let service = service(ctx, Opening::ReadOnly)?;
     let report = service.status();
     let suspected: Vec<Incident> = service
         .store()
@@ -406,7 +421,7 @@ pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliErr
             "say `--once`: this command runs one round; the monitor runs all the time inside `supportbot run` and `supportbot console`.",
         ));
     }
-    let service = service(ctx, false)?;
+    let service = service(ctx, Opening::Create)?;
     let round = ctx
         .runtime()?
         .block_on(service.monitor_round(true))

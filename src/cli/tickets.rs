@@ -21,13 +21,20 @@ use std::process::ExitCode;
 pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliError> {
     // Before the store is opened: a usage error needs no database (nor waits for a running bot's).
     check_values(&command)?;
-    // Reading a ticket never makes a database; the staff actions go through one that exists
-    // too, but their refusal of an unknown id says enough.
+    // Reading a ticket never makes a database; nor does a staff action, which needs the
+    // ticket to exist: without a database it is refused saying so (a mistyped --data).
     let store = match &command {
         TicketsCommand::List { .. }
         | TicketsCommand::Show { .. }
         | TicketsCommand::Export { .. } => ctx.existing_store()?,
-        _ => ctx.store()?,
+        TicketsCommand::Claim { id, .. }
+        | TicketsCommand::Release { id, .. }
+        | TicketsCommand::Resolve { id, .. }
+        | TicketsCommand::Reopen { id, .. }
+        | TicketsCommand::Note { id, .. } => {
+            ctx.store_holding(&format!("ticket {}", parse_id(id)?))?
+        }
+        TicketsCommand::Purge { .. } => ctx.store()?,
     };
     let now = SystemClock.now();
     let out = &mut std::io::stdout().lock();

@@ -1220,6 +1220,39 @@ fn a_bare_safari_flag_is_refused() {
     assert_eq!(v["browser"], "safari-ios", "{v}");
 }
 
+/// An empty check target is wrong use (exit 2), as every empty value is, before anything runs.
+#[test]
+fn check_with_an_empty_target_is_wrong_use() {
+    for args in [
+        &["check", ""][..],
+        &["check", "quickbooks-online", " ", "--json"][..],
+    ] {
+        let cwd = tempfile::tempdir().unwrap();
+        let o = supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped_knowledge())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", show(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr)
+                .contains("error: a target is empty: give a target's name"),
+            "{args:?}: {}",
+            show(&o)
+        );
+        if args.contains(&"--json") {
+            let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+            assert!(
+                v["error"]
+                    .as_str()
+                    .is_some_and(|e| e.starts_with("a target is empty")),
+                "{v}"
+            );
+        }
+    }
+}
+
 /// With `--json`, clap's refusal is all in `error`: the argument it missed and the values it
 /// takes, not only its first line.
 #[test]

@@ -7,7 +7,7 @@ use super::{CliError, Context, Matching};
 use crate::escalation::summary::rfc3339;
 use crate::escalation::text::for_terminal;
 use crate::incident::history::Window;
-use crate::incident::{Incident, IncidentId, IncidentState};
+use crate::incident::{Incident, IncidentId, IncidentState, Origin};
 use crate::probe::Prober;
 use crate::service::{Service, ServiceError, StatusReport};
 use serde_json::{Value, json};
@@ -53,7 +53,80 @@ fn parse_id(id: &str) -> Result<IncidentId, CliError> {
     id.parse().map_err(CliError::usage)
 }
 
+/// Refuses an empty `--by`, `--title` or `--text` as wrong use (exit 2), before anything is
+/// opened, worded as `tickets` words its own.
+fn check_values(command: &IncidentsCommand) -> Result<(), CliError> {
+    let (by, title, text) = match command {
+        IncidentsCommand::List { .. } | IncidentsCommand::Show { .. } => (None, None, None),
+        IncidentsCommand::Open { by, title, .. } => (Some(by), Some(title), None),
+        IncidentsCommand::Confirm { by, .. }
+        | IncidentsCommand::Dismiss { by, .. }
+        | IncidentsCommand::Resolve { by, .. } => (Some(by), None, None),
+        IncidentsCommand::Update { by, text, .. } => (Some(by), None, Some(text)),
+    };
+    if by.is_some_and(|b| b.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--by is empty: give your name, as the incident's updates show it, e.g. --by sam.",
+        ));
+    }
+    if title.is_some_and(|t| t.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--title is empty: give the incident a title users will read, e.g. --title \"Payroll submissions delayed\".",
+        ));
+    }
+    if text.is_some_and(|t| t.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--text is empty: say what users should know, e.g. --text \"Intuit is on it\".",
+        ));
+    }
+    Ok(())
+}
+
+/// When what `command` asks for already holds (resolving a resolved incident, confirming one
+/// going on, dismissing a dismissed one): what to say instead, with exit 0, as a staff action
+/// on a ticket whose outcome holds says it.
+fn already_holds(
+    command: &IncidentsCommand,
+    service: &Service,
+) -> Result<Option<String>, CliError> {
+    let id = match command {
+        IncidentsCommand::Confirm { id, .. }
+        | IncidentsCommand::Dismiss { id, .. }
+        | IncidentsCommand::Resolve { id, .. } => parse_id(id)?,
+        _ => return Ok(None),
+    };
+    let incident = service.incident(id).map_err(refused)?;
+    let never_public = matches!(incident.origin, Origin::Crowd { .. })
+        && !incident.updates.iter().any(|u| u.state.is_active());
+    let holds = match command {
+        // With --tickets, linked tickets left open are still resolved (nothing holds yet).
+        IncidentsCommand::Resolve { tickets, .. } => {
+            incident.state == IncidentState::Resolved
+                && !(*tickets
+                    && (service.linked_tickets(id).iter())
+                        .any(|t| t.status != crate::escalation::ticket::Status::Resolved))
+        }
+        IncidentsCommand::Confirm { .. } => incident.state.is_active(),
+        IncidentsCommand::Dismiss { .. } => {
+            incident.state == IncidentState::Resolved && never_public
+        }
+        _ => false,
+    };
+    let state = if never_public && incident.state == IncidentState::Resolved {
+        "dismissed"
+    } else {
+        incident.state.word()
+    };
+    Ok(holds.then(|| {
+        format!(
+            "{} is already {state}; nothing changed, nobody was notified.",
+            incident.id
+        )
+    }))
+}
+
 pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliError> {
+    check_values(&command)?;
     let opening = match &command {
         IncidentsCommand::List { .. } | IncidentsCommand::Show { .. } => Opening::ReadOnly,
         IncidentsCommand::Open { .. } => Opening::Create,
@@ -64,6 +137,10 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
     };
     let service = service(ctx, opening)?;
     let out = &mut std::io::stdout().lock();
+    if let Some(said) = already_holds(&command, &service)? {
+        writeln!(out, "{said}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     match command {
         IncidentsCommand::List { all, json } => {
             // Without --all: those going on, and those the crowd signal suspects, which wait

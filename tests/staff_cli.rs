@@ -802,3 +802,26 @@ fn a_staff_action_without_a_database_says_so_and_creates_nothing() {
         assert!(!data.exists(), "{args:?}: nothing created: {}", show(&o));
     }
 }
+
+/// `tickets export --json` with another `--format` asks for two formats: refused as wrong use
+/// (exit 2, in JSON too), never one of them silently.
+#[test]
+fn export_refuses_json_with_another_format() {
+    let staff = Staff::new();
+    let o = staff.run(&["tickets", "export", "T-0001", "--format", "md", "--json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("--json and --format md ask for two formats")),
+        "{v}"
+    );
+    let v = staff.json(&["tickets", "export", "T-0001", "--format", "json", "--json"]);
+    assert_eq!(v["id"], "T-0001", "{v}");
+    let md = staff.expect(0, &["tickets", "export", "T-0001"]);
+    assert!(
+        !md.trim_start().starts_with('{'),
+        "Markdown by default: {md}"
+    );
+}

@@ -210,7 +210,10 @@ impl Command {
                 | TicketsCommand::Reopen { json, .. }
                 | TicketsCommand::Note { json, .. } => *json,
                 TicketsCommand::Export { format, json, .. } => {
-                    *json || format.trim().eq_ignore_ascii_case("json")
+                    *json
+                        || format
+                            .as_deref()
+                            .is_some_and(|f| f.trim().eq_ignore_ascii_case("json"))
                 }
                 TicketsCommand::Purge { json, .. } => *json,
             },
@@ -455,10 +458,11 @@ pub enum TicketsCommand {
     Export {
         /// The ticket id: T-0042 (42 and #42 work too).
         id: String,
-        /// md (Markdown) or json.
-        #[arg(long, default_value = "md")]
-        format: String,
-        /// The same as --format json (as every other command spells it).
+        /// md (Markdown, the default) or json.
+        #[arg(long)]
+        format: Option<String>,
+        /// The same as --format json (as every other command spells it); refused with
+        /// another --format.
         #[arg(long)]
         json: bool,
     },

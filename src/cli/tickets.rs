@@ -42,7 +42,12 @@ pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliEr
         TicketsCommand::List { status, json } => list(store, status, json, out),
         TicketsCommand::Show { id, json } => show(store, &id, json, out),
         TicketsCommand::Export { id, format, json } => {
-            export(store, &id, if json { "json" } else { &format }, out)
+            let format = match format {
+                Some(format) => format,
+                None if json => "json".to_string(),
+                None => "md".to_string(),
+            };
+            export(store, &id, &format, out)
         }
         TicketsCommand::Claim {
             id,
@@ -141,6 +146,17 @@ fn check_values(command: &TicketsCommand) -> Result<(), CliError> {
         return Err(CliError::usage(
             "--text is empty: give the note for staff, e.g. --text \"called Intuit, they are on it\".",
         ));
+    }
+    if let TicketsCommand::Export {
+        format: Some(format),
+        json: true,
+        ..
+    } = command
+        && !format.trim().eq_ignore_ascii_case("json")
+    {
+        return Err(CliError::usage(format!(
+            "--json and --format {format} ask for two formats: give one of them (--json is the same as --format json; Markdown is the default)."
+        )));
     }
     Ok(())
 }

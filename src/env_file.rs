@@ -24,8 +24,17 @@ impl fmt::Display for EnvFileError {
 
 impl std::error::Error for EnvFileError {}
 
-/// The 1-based line of `text` that assigns `key` (`KEY=...` or `export KEY=...`); the first
-/// one if it is assigned twice, as the first is the one applied.
+/// One variable as a `.env` file sets it: its last assignment in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    pub key: String,
+    pub value: String,
+    /// 1-based line of that last assignment, when it could be found.
+    pub line: Option<usize>,
+}
+
+/// The 1-based line of `text` that assigns `key` (`KEY=...` or `export KEY=...`); the last
+/// one if it is assigned twice, as the last is the one applied.
 pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .enumerate()
@@ -36,7 +45,7 @@ pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
         .map(|(i, _)| i + 1)
-        .next()
+        .last()
 }
 
 /// The `.env` in the current directory or the nearest parent, as dotenv tools look for it.
@@ -47,40 +56,77 @@ pub fn find(start: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Parses a `.env` file into its assignments, in order. Blank values are left out: an admin
-/// who copied `.env.example` and left `DEV_GUILD_ID=` empty means "unset", not "the empty id".
-pub fn read(path: &Path) -> Result<Vec<(String, String)>, EnvFileError> {
+/// Parses a `.env` file into its variables, each with its line. Every line is read (a broken
+/// one anywhere stops it, named by its line); a key set twice takes the later value, as
+/// Docker's `--env-file`, systemd and shells do. Blank values are left out: an admin who copied
+/// `.env.example` and left `DEV_GUILD_ID=` empty means "unset", not "the empty id" (and a blank
+/// later line unsets an earlier value). A UTF-8 byte order mark at the start is skipped.
+pub fn read(path: &Path) -> Result<Vec<Assignment>, EnvFileError> {
     let error = |line: Option<usize>, problem: String| EnvFileError {
         path: path.to_owned(),
         line,
         problem,
     };
-    let iter = dotenvy::from_path_iter(path).map_err(|e| error(None, e.to_string()))?;
-    let mut pairs = Vec::new();
-    for item in iter {
+    let bytes = std::fs::read(path).map_err(|e| {
+        error(
+            None,
+            format!(
+                "cannot read the file: {e}. Make it readable by the user running supportbot, \
+                 or remove it."
+            ),
+        )
+    })?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        error(
+            Some(line),
+            "this line is not UTF-8 text. Save the file as UTF-8 (in your editor: save with \
+             encoding UTF-8), or retype the line; nothing from this file was applied."
+                .to_string(),
+        )
+    })?;
+    let mut set: Vec<(String, String)> = Vec::new();
+    for item in dotenvy::from_read_iter(text.as_bytes()) {
         match item {
-            Ok((key, value)) if value.trim().is_empty() => {
-                tracing::debug!(%key, "blank in .env: treated as unset");
+            Ok((key, value)) => {
+                // The later line wins: the earlier value goes, the new one is last in order.
+                set.retain(|(k, _)| *k != key);
+                set.push((key, value));
             }
-            Ok(pair) => pairs.push(pair),
-            Err(dotenvy::Error::LineParse(text, _)) => {
-                let line = std::fs::read_to_string(path)
-                    .ok()
-                    .and_then(|all| line_of(&all, &text));
+            Err(dotenvy::Error::LineParse(bad, _)) => {
                 return Err(error(
-                    line,
+                    line_of(text, &bad),
                     format!(
                         "cannot read `{}`: each line must be KEY=value (quote values that contain \
                          spaces; start comments with #). Nothing from this file was applied: \
                          fix or remove this line.",
-                        text.trim()
+                        bad.trim()
                     ),
                 ));
             }
             Err(e) => return Err(error(None, e.to_string())),
         }
     }
-    Ok(pairs)
+    Ok(set
+        .into_iter()
+        .filter(|(key, value)| {
+            let blank = value.trim().is_empty();
+            if blank {
+                tracing::debug!(%key, "blank in .env: treated as unset");
+            }
+            !blank
+        })
+        .map(|(key, value)| Assignment {
+            line: line_of_key(text, &key),
+            key,
+            value,
+        })
+        .collect())
 }
 
 /// The 1-based line where `text` (one logical line as dotenvy reports it) starts.
@@ -105,7 +151,11 @@ mod tests {
     #[test]
     fn the_line_that_sets_a_key_is_found() {
         let text = "# comment\nDISCORD_TOKEN=x\n\nexport ALLOW_PRIVATE_TARGETS = yes\nALLOW_PRIVATE_TARGETS=no\nALLOW=1\n";
-        assert_eq!(line_of_key(text, "ALLOW_PRIVATE_TARGETS"), Some(4));
+        assert_eq!(
+            line_of_key(text, "ALLOW_PRIVATE_TARGETS"),
+            Some(5),
+            "the last assignment, the one applied"
+        );
         assert_eq!(line_of_key(text, "DISCORD_TOKEN"), Some(2));
         assert_eq!(
             line_of_key(text, "ALLOW"),
@@ -123,9 +173,63 @@ mod tests {
         assert_eq!(
             pairs,
             vec![
-                ("DATA_DIR".to_owned(), "./data".to_owned()),
-                ("TOKEN".to_owned(), "a b".to_owned()),
+                Assignment {
+                    key: "DATA_DIR".to_owned(),
+                    value: "./data".to_owned(),
+                    line: Some(2)
+                },
+                Assignment {
+                    key: "TOKEN".to_owned(),
+                    value: "a b".to_owned(),
+                    line: Some(5)
+                },
             ]
+        );
+    }
+
+    fn pairs(text: &str) -> Vec<(String, String, Option<usize>)> {
+        let f = write(text);
+        read(f.path())
+            .expect("valid file")
+            .into_iter()
+            .map(|a| (a.key, a.value, a.line))
+            .collect()
+    }
+
+    #[test]
+    fn a_key_set_twice_takes_the_later_line() {
+        assert_eq!(
+            pairs("CHECK_RATE_PER_MINUTE=5\nDATA_DIR=/a\nCHECK_RATE_PER_MINUTE=abc\n"),
+            vec![
+                ("DATA_DIR".into(), "/a".into(), Some(2)),
+                ("CHECK_RATE_PER_MINUTE".into(), "abc".into(), Some(3)),
+            ]
+        );
+        // A blank later line unsets the earlier value, as blank means "not set".
+        assert_eq!(pairs("DATA_DIR=/a\nDATA_DIR=\n"), vec![]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        assert_eq!(
+            pairs("\u{feff}KNOWLEDGE_DIR=./k\nDATA_DIR=./d\n"),
+            vec![
+                ("KNOWLEDGE_DIR".into(), "./k".into(), Some(1)),
+                ("DATA_DIR".into(), "./d".into(), Some(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_named() {
+        let f = tempfile::NamedTempFile::new().expect("temp file");
+        std::fs::write(f.path(), b"A=1\n# caf\xe9\nB=2\n").expect("write");
+        let e = read(f.path()).expect_err("not UTF-8");
+        assert_eq!(e.line, Some(2));
+        let shown = e.to_string();
+        assert!(
+            shown.contains(":2: this line is not UTF-8 text. Save the file as UTF-8"),
+            "{shown}"
         );
     }
 

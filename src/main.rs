@@ -13,6 +13,10 @@ fn main() -> ExitCode {
     let from_env_file = match load_env() {
         Ok(origins) => origins,
         Err(e) => {
+            // With `--json`, a script reads the failure on stdout, as every other one.
+            if std::env::args_os().any(|a| a == "--json") {
+                println!("{}", serde_json::json!({ "error": e.to_string() }));
+            }
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
@@ -104,7 +108,8 @@ fn console_log_file(cli: &Cli) -> Option<(std::path::PathBuf, std::fs::File)> {
     Some((path, file))
 }
 
-/// Applies `.env` (variables already in the environment win, as with dotenv) and treats every
+/// Applies `.env` (variables already in the environment win, as with dotenv; within the file
+/// the later of two lines setting one key wins) and treats every
 /// blank variable this program reads as unset, so `DEV_GUILD_ID=` copied from `.env.example`
 /// means "no dev guild" rather than "the id ''".
 /// Must run before any other thread exists (it changes the process environment).
@@ -113,15 +118,14 @@ fn load_env() -> Result<Vec<cli::parse::EnvFileOrigin>, supportbot::env_file::En
     let cwd = std::env::current_dir().unwrap_or_default();
     let mut applied = Vec::new();
     if let Some(path) = supportbot::env_file::find(&cwd) {
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        for (key, value) in supportbot::env_file::read(&path)? {
-            if std::env::var_os(&key).is_none() {
+        for set in supportbot::env_file::read(&path)? {
+            if std::env::var_os(&set.key).is_none() {
                 // SAFETY: called first thing in main, before the tokio runtime or any other
                 // thread exists, so nothing reads the environment concurrently.
-                unsafe { std::env::set_var(&key, value) };
+                unsafe { std::env::set_var(&set.key, set.value) };
                 applied.push(cli::parse::EnvFileOrigin {
-                    line: supportbot::env_file::line_of_key(&text, &key),
-                    key,
+                    line: set.line,
+                    key: set.key,
                     path: path.clone(),
                 });
             }

@@ -674,6 +674,100 @@ fn dot_env_blank_values_mean_unset_and_a_broken_line_is_named() {
     );
 }
 
+/// A key set twice in `.env`: the later line wins (as Docker's `--env-file`, systemd and
+/// shells have it), so a bad later value is reported with its own line; the real environment
+/// still wins over both.
+#[test]
+fn dot_env_a_repeated_key_takes_the_later_line() {
+    let cwd = tempfile::tempdir().unwrap();
+    let first = cwd.path().join("first");
+    let second = cwd.path().join("second");
+    std::fs::write(
+        cwd.path().join(".env"),
+        format!(
+            "KNOWLEDGE_DIR={}\nDATA_DIR={}\nCHECK_RATE_PER_MINUTE=5\nDATA_DIR={}\nCHECK_RATE_PER_MINUTE=abc\n",
+            shipped_knowledge().display(),
+            first.display(),
+            second.display()
+        ),
+    )
+    .unwrap();
+    let o = supportbot(cwd.path())
+        .args(["tickets", "list"])
+        .env_remove("CHECK_RATE_PER_MINUTE")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("CHECK_RATE_PER_MINUTE=abc (set in ") && err.contains(".env, line 5)"),
+        "{err}"
+    );
+
+    // With a good rate from the environment (which wins over the file), the later DATA_DIR
+    // is the one used.
+    let o = supportbot(cwd.path())
+        .args(["tickets", "list"])
+        .env("CHECK_RATE_PER_MINUTE", "7")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("no supportbot database at {}", second.display())),
+        "{err}"
+    );
+}
+
+/// A `.env` saved with a byte order mark is read; one that is not UTF-8 is named by its line,
+/// saying how to fix it; with `--json` a bad `.env` is `{"error": ...}` on stdout too.
+#[test]
+fn dot_env_encoding_problems_and_json() {
+    let cwd = tempfile::tempdir().unwrap();
+    let env = cwd.path().join(".env");
+    std::fs::write(
+        &env,
+        format!("\u{feff}KNOWLEDGE_DIR={}\n", shipped_knowledge().display()),
+    )
+    .unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+
+    std::fs::write(&env, b"KNOWLEDGE_DIR=./knowledge\n# caf\xe9 au lait\n").unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(".env:2: this line is not UTF-8 text. Save the file as UTF-8"),
+        "{err}"
+    );
+
+    std::fs::write(&env, "KNOWLEDGE_DIR=./knowledge\nBAD LINE\n").unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let v: Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", show(&o)));
+    let error = v["error"].as_str().expect("an error text");
+    assert!(
+        error.contains(".env:2: cannot read `BAD LINE`") && !error.starts_with("error:"),
+        "{v}"
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("cannot read `BAD LINE`"),
+        "{}",
+        show(&o)
+    );
+}
+
 #[cfg(feature = "discord")]
 #[test]
 fn run_with_the_example_env_file_asks_for_the_token_first() {
@@ -1124,4 +1218,188 @@ fn a_bare_safari_flag_is_refused() {
         "the refused escalation filed nothing: {v}"
     );
     assert_eq!(v["browser"], "safari-ios", "{v}");
+}
+
+/// An empty check target is wrong use (exit 2), as every empty value is, before anything runs.
+#[test]
+fn check_with_an_empty_target_is_wrong_use() {
+    for args in [
+        &["check", ""][..],
+        &["check", "quickbooks-online", " ", "--json"][..],
+    ] {
+        let cwd = tempfile::tempdir().unwrap();
+        let o = supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(shipped_knowledge())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", show(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr)
+                .contains("error: a target is empty: give a target's name"),
+            "{args:?}: {}",
+            show(&o)
+        );
+        if args.contains(&"--json") {
+            let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+            assert!(
+                v["error"]
+                    .as_str()
+                    .is_some_and(|e| e.starts_with("a target is empty")),
+                "{v}"
+            );
+        }
+    }
+}
+
+/// With `--json`, clap's refusal is all in `error`: the argument it missed and the values it
+/// takes, not only its first line.
+#[test]
+fn json_usage_errors_keep_the_whole_message() {
+    for (args, says) in [
+        (&["tickets", "show", "--json"][..], "<ID>"),
+        (
+            &["--monitor", "maybe", "status", "--json"][..],
+            "[possible values: true, false]",
+        ),
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", show(&o));
+        let v: Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", show(&o)));
+        let error = v["error"].as_str().expect("an error text");
+        assert!(error.contains(says), "{args:?}: {v}");
+        assert!(!error.contains("For more information"), "{v}");
+    }
+}
+
+/// A negative number in a setting says what the setting takes, the same way in each.
+#[test]
+fn negative_numbers_say_what_the_setting_takes() {
+    for (var, value, says) in [
+        ("DATA_LOCK_WAIT_SECONDS", "-1", "must be 0 or more"),
+        ("CHECK_CACHE_SECONDS", "-5", "must be 0 or more"),
+        ("CROWD_MINUTES", "-1", "must be between 1 and 1440"),
+        ("CHECK_RATE_PER_MINUTE", "-1", "must be 1 or more"),
+        (
+            "CHECK_RATE_PER_MINUTE",
+            "99999999999",
+            "too large (at most 4294967295)",
+        ),
+        ("CHECK_CACHE_SECONDS", "ten", "not a whole number"),
+    ] {
+        let cwd = tempfile::tempdir().unwrap();
+        let o = supportbot(cwd.path())
+            .args(["kb", "list", "--knowledge"])
+            .arg(shipped_knowledge())
+            .env(var, value)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{var}: {}", show(&o));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!(
+                "error: {var}={value} (set in the environment) is not valid: {says}."
+            )),
+            "{var}: {err}"
+        );
+    }
+}
+
+/// A data or knowledge directory this user may not read is said as such, not as missing; a
+/// knowledge path that is a file is said to be one. (As root, which reads everything, the
+/// commands run as `nobody` through setpriv; without setpriv the permission part is skipped.)
+#[test]
+fn unreadable_directories_are_said_as_permission_problems() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let cwd = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(cwd.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let file = cwd.path().join("knowledge.txt");
+    std::fs::write(&file, "not a directory").unwrap();
+    let o = supportbot(cwd.path())
+        .args(["kb", "check", "--knowledge"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        stdout(&o).contains(&format!(
+            "{}: this is a file, not a directory",
+            file.display()
+        )),
+        "{}",
+        show(&o)
+    );
+
+    let root = std::fs::metadata(&file).unwrap().uid() == 0;
+    let as_other_user = |args: &[&std::ffi::OsStr]| -> Option<Output> {
+        let mut cmd = if root {
+            if std::process::Command::new("setpriv")
+                .arg("--help")
+                .output()
+                .is_err()
+            {
+                return None;
+            }
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
+                .arg(env!("CARGO_BIN_EXE_supportbot"));
+            c
+        } else {
+            std::process::Command::new(env!("CARGO_BIN_EXE_supportbot"))
+        };
+        cmd.current_dir(cwd.path())
+            .env_remove("KNOWLEDGE_DIR")
+            .env_remove("DATA_DIR")
+            .env("SEMANTIC_MODEL", "off")
+            .env("MONITOR", "false")
+            .env("RUST_LOG", "warn")
+            .args(args);
+        Some(cmd.output().unwrap())
+    };
+    let data = cwd.path().join("data");
+    drop(supportbot::store::Store::open(&data).unwrap());
+    let knowledge = cwd.path().join("knowledge");
+    std::fs::create_dir_all(knowledge.join("articles")).unwrap();
+    for dir in [&data, &knowledge] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let listed = as_other_user(&[
+        "tickets".as_ref(),
+        "list".as_ref(),
+        "--data".as_ref(),
+        data.as_os_str(),
+    ]);
+    let checked = as_other_user(&[
+        "kb".as_ref(),
+        "check".as_ref(),
+        "--knowledge".as_ref(),
+        knowledge.as_os_str(),
+    ]);
+    for dir in [&data, &knowledge] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let (Some(listed), Some(checked)) = (listed, checked) else {
+        eprintln!("skipped: running as root without setpriv");
+        return;
+    };
+    assert_eq!(listed.status.code(), Some(1), "{}", show(&listed));
+    assert!(
+        String::from_utf8_lossy(&listed.stderr).contains(&format!(
+            "error: permission denied: {} (make it readable by the user running supportbot)",
+            data.display()
+        )),
+        "{}",
+        show(&listed)
+    );
+    assert_eq!(checked.status.code(), Some(1), "{}", show(&checked));
+    assert!(
+        stdout(&checked).contains(&format!(
+            "{}: permission denied (make it readable by the user running supportbot)",
+            knowledge.display()
+        )),
+        "{}",
+        show(&checked)
+    );
 }

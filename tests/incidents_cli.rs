@@ -164,10 +164,11 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
 
     // Refusals: clear, and nothing changes.
     for (args, code, says) in [
+        // Its outcome already holds: nothing needed doing (exit 0), said plainly.
         (
             vec!["incidents", "resolve", "I-0002", "--by", "sam"],
-            1,
-            "already resolved",
+            0,
+            "I-0002 is already resolved; nothing changed, nobody was notified.",
         ),
         (
             vec![
@@ -193,8 +194,8 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
                 "--by",
                 "sam",
             ],
-            1,
-            "text is empty",
+            2,
+            "--text is empty",
         ),
         (
             vec!["incidents", "open", "--title", "x", "--by", "sam"],
@@ -227,13 +228,13 @@ async fn outages_from_the_monitor_and_by_hand_through_the_cli() {
                 "--by",
                 "sam",
             ],
-            1,
-            "the title is empty: give the incident a title users will read",
+            2,
+            "--title is empty: give the incident a title users will read",
         ),
         (
             vec!["incidents", "update", "I-0001", "--text", "x", "--by", " "],
-            1,
-            "a name is needed",
+            2,
+            "--by is empty: give your name",
         ),
     ] {
         let o = run(k, d, &args).await;
@@ -499,4 +500,124 @@ async fn unjudged_checks_are_left_out_of_uptime() {
         said.contains("24 h - (1 not judged, not counted)"),
         "{said}"
     );
+}
+
+/// A suspected incident from the crowd signal (two web-form tickets on one article, with
+/// `--crowd-users 2`): confirm and dismiss refuse an empty `--by` as wrong use (exit 2), as
+/// open, update and resolve do; confirming one going on, or dismissing a dismissed one, needed
+/// nothing (exit 0, said plainly); dismissing one going on is refused (exit 1).
+#[test]
+fn confirm_and_dismiss_refuse_an_empty_name_and_say_when_nothing_needed_doing() {
+    let k = tempfile::tempdir().unwrap();
+    knowledge(k.path(), "http://127.0.0.1:9/");
+    let (k, cwd) = (k.path(), tempfile::tempdir().unwrap());
+    let sb = |data: &Path, args: &[&str]| run_on(cwd.path(), k, data, args);
+    let suspected = |data: &Path| {
+        for user in ["u1", "u2"] {
+            let o = sb(
+                data,
+                &[
+                    "--crowd-users",
+                    "2",
+                    "escalate",
+                    "--user",
+                    user,
+                    "--name",
+                    user,
+                    "--text",
+                    "the portal shows 502 bad gateway",
+                ],
+            );
+            assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+        }
+        let o = sb(data, &["incidents", "list", "--json"]);
+        let list: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(list[0]["state"], "suspected", "{}", show(&o));
+        assert_eq!(list[0]["id"], "I-0001", "{}", show(&o));
+    };
+    let a = tempfile::tempdir().unwrap();
+    suspected(a.path());
+    for (args, code, says) in [
+        (
+            &["incidents", "confirm", "I-0001", "--by", ""][..],
+            2,
+            "--by is empty: give your name",
+        ),
+        (
+            &["incidents", "dismiss", "I-0001", "--by", " "][..],
+            2,
+            "--by is empty: give your name",
+        ),
+        (
+            &["incidents", "confirm", "I-0001", "--by", "sam"][..],
+            0,
+            "Confirmed I-0001",
+        ),
+        (
+            &["incidents", "confirm", "I-0001", "--by", "kim"][..],
+            0,
+            "I-0001 is already open; nothing changed, nobody was notified.",
+        ),
+        (
+            &["incidents", "dismiss", "I-0001", "--by", "kim"][..],
+            1,
+            "I-0001 is not suspected (it is open)",
+        ),
+    ] {
+        let o = sb(a.path(), args);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", show(&o));
+        assert!(show(&o).contains(says), "{args:?}: {}", show(&o));
+    }
+    let o = sb(a.path(), &["incidents", "show", "I-0001", "--json"]);
+    let shown: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let updates = shown["updates"].as_array().unwrap();
+    assert_eq!(updates.len(), 1, "one confirmation, by sam: {shown}");
+    assert_eq!(updates[0]["text"], "Confirmed by sam.");
+
+    let b = tempfile::tempdir().unwrap();
+    suspected(b.path());
+    let o = sb(b.path(), &["incidents", "dismiss", "I-0001", "--by", "sam"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let o = sb(b.path(), &["incidents", "dismiss", "I-0001", "--by", "sam"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        "I-0001 is already dismissed; nothing changed, nobody was notified."
+    );
+    let o = sb(b.path(), &["incidents", "confirm", "I-0001", "--by", "sam"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+}
+
+/// An incident action against a data directory without a database (a mistyped --data) says
+/// so, and creates nothing.
+#[test]
+fn an_incident_action_without_a_database_says_so_and_creates_nothing() {
+    let k = tempfile::tempdir().unwrap();
+    knowledge(k.path(), "http://127.0.0.1:9/");
+    let cwd = tempfile::tempdir().unwrap();
+    let data = cwd.path().join("typo");
+    let o = run_on(
+        cwd.path(),
+        k.path(),
+        &data,
+        &[
+            "incidents",
+            "update",
+            "I-0001",
+            "--text",
+            "x",
+            "--by",
+            "sam",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        show(&o).contains(&format!(
+            "incident I-0001 does not exist, and there is no supportbot database at {}",
+            data.display()
+        )),
+        "{}",
+        show(&o)
+    );
+    assert!(!data.exists(), "nothing created: {}", show(&o));
 }

@@ -777,3 +777,51 @@ fn escalate_says_when_it_added_to_the_open_ticket_and_a_close_request_is_marked(
         .unwrap();
     assert_eq!(row["asks_to_close"], true, "{row}");
 }
+
+/// A staff action against a data directory without a database (a mistyped `--data`) says so,
+/// beside the unknown id, and leaves no new empty database behind.
+#[test]
+fn a_staff_action_without_a_database_says_so_and_creates_nothing() {
+    let cwd = tempfile::tempdir().unwrap();
+    let data = cwd.path().join("typo");
+    for args in [
+        &["tickets", "claim", "T-0001", "--by", "sam"][..],
+        &["tickets", "resolve", "T-0001", "--by", "sam"][..],
+        &["tickets", "note", "T-0001", "--by", "sam", "--text", "x"][..],
+    ] {
+        let o = run_on(cwd.path(), &shipped_knowledge(), &data, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", show(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(&format!(
+                "error: ticket T-0001 does not exist, and there is no supportbot database at {}: is --data / DATA_DIR right?",
+                data.display()
+            )),
+            "{args:?}: {}",
+            show(&o)
+        );
+        assert!(!data.exists(), "{args:?}: nothing created: {}", show(&o));
+    }
+}
+
+/// `tickets export --json` with another `--format` asks for two formats: refused as wrong use
+/// (exit 2, in JSON too), never one of them silently.
+#[test]
+fn export_refuses_json_with_another_format() {
+    let staff = Staff::new();
+    let o = staff.run(&["tickets", "export", "T-0001", "--format", "md", "--json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("--json and --format md ask for two formats")),
+        "{v}"
+    );
+    let v = staff.json(&["tickets", "export", "T-0001", "--format", "json", "--json"]);
+    assert_eq!(v["id"], "T-0001", "{v}");
+    let md = staff.expect(0, &["tickets", "export", "T-0001"]);
+    assert!(
+        !md.trim_start().starts_with('{'),
+        "Markdown by default: {md}"
+    );
+}

@@ -5,6 +5,7 @@
 //! They live in the library rather than in `main.rs` because the dispatcher matches on
 //! [`Command`], and a binary's types are invisible to its library.
 
+use super::number::whole;
 use crate::browser::Browser;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -28,7 +29,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "DATA_DIR", default_value = "./data")]
     pub data: PathBuf,
     /// Seconds to wait for the data directory while another supportbot process uses it.
-    #[arg(long, global = true, env = "DATA_LOCK_WAIT_SECONDS", default_value_t = crate::store::LOCK_WAIT.as_secs())]
+    #[arg(long, global = true, env = "DATA_LOCK_WAIT_SECONDS", default_value_t = crate::store::LOCK_WAIT.as_secs(), value_parser = |s: &str| whole::<u64>(s, 0, u64::MAX))]
     pub data_lock_wait_seconds: u64,
     #[command(flatten)]
     pub checks: CheckFlags,
@@ -50,13 +51,13 @@ pub struct CheckFlags {
     #[arg(long, global = true, env = "ALLOW_ADHOC_CHECKS", default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub allow_adhoc_checks: bool,
     /// Checks one user may run per minute.
-    #[arg(long, global = true, env = "CHECK_RATE_PER_MINUTE", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, global = true, env = "CHECK_RATE_PER_MINUTE", default_value_t = 5, value_parser = |s: &str| whole::<u32>(s, 1, u64::from(u32::MAX)))]
     pub check_rate_per_minute: u32,
     /// Seconds a named target's result is shared between users.
-    #[arg(long, global = true, env = "CHECK_CACHE_SECONDS", default_value_t = 30)]
+    #[arg(long, global = true, env = "CHECK_CACHE_SECONDS", default_value_t = 30, value_parser = |s: &str| whole::<u64>(s, 0, u64::MAX))]
     pub check_cache_seconds: u64,
     /// Ports ad-hoc checks may use, comma-separated.
-    #[arg(long, global = true, env = "CHECK_ALLOWED_PORTS", default_value = "80,443", value_delimiter = ',', value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, global = true, env = "CHECK_ALLOWED_PORTS", default_value = "80,443", value_delimiter = ',', value_parser = |s: &str| whole::<u16>(s, 1, 65535))]
     pub check_allowed_ports: Vec<u16>,
 }
 
@@ -67,13 +68,13 @@ pub struct MonitorFlags {
     #[arg(long, global = true, env = "MONITOR", default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub monitor: bool,
     /// Days of check history kept (for uptime over the last hour, day and week).
-    #[arg(long, global = true, env = "MONITOR_RETENTION_DAYS", default_value_t = crate::incident::history::DEFAULT_RETENTION_DAYS, value_parser = clap::value_parser!(u64).range(1..=3650))]
+    #[arg(long, global = true, env = "MONITOR_RETENTION_DAYS", default_value_t = crate::incident::history::DEFAULT_RETENTION_DAYS, value_parser = |s: &str| whole::<u64>(s, 1, 3650))]
     pub monitor_retention_days: u64,
     /// Distinct users on one article within CROWD_MINUTES that make a suspected incident.
-    #[arg(long, global = true, env = "CROWD_USERS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(2..=10_000))]
+    #[arg(long, global = true, env = "CROWD_USERS", default_value_t = 5, value_parser = |s: &str| whole::<u64>(s, 2, 10_000))]
     pub crowd_users: u64,
     /// The crowd signal's window, in minutes.
-    #[arg(long, global = true, env = "CROWD_MINUTES", default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=1440))]
+    #[arg(long, global = true, env = "CROWD_MINUTES", default_value_t = 15, value_parser = |s: &str| whole::<u64>(s, 1, 1440))]
     pub crowd_minutes: u64,
 }
 
@@ -90,7 +91,7 @@ pub struct SemanticFlags {
     #[arg(long, global = true, env = "HF_ENDPOINT", value_name = "URL")]
     pub hf_endpoint: Option<String>,
     /// Milliseconds a description may wait for the sentence model before it is ranked lexically.
-    #[arg(long, global = true, env = "SEMANTIC_DEADLINE_MS", default_value_t = crate::config::SEMANTIC_DEADLINE.as_millis() as u64)]
+    #[arg(long, global = true, env = "SEMANTIC_DEADLINE_MS", default_value_t = crate::config::SEMANTIC_DEADLINE.as_millis() as u64, value_parser = |s: &str| whole::<u64>(s, 0, u64::MAX))]
     pub semantic_deadline_ms: u64,
 }
 
@@ -209,7 +210,10 @@ impl Command {
                 | TicketsCommand::Reopen { json, .. }
                 | TicketsCommand::Note { json, .. } => *json,
                 TicketsCommand::Export { format, json, .. } => {
-                    *json || format.trim().eq_ignore_ascii_case("json")
+                    *json
+                        || format
+                            .as_deref()
+                            .is_some_and(|f| f.trim().eq_ignore_ascii_case("json"))
                 }
                 TicketsCommand::Purge { json, .. } => *json,
             },
@@ -262,10 +266,10 @@ pub struct RunArgs {
     #[arg(long, env = "DISCORD_PROXY_URL")]
     pub proxy: Option<String>,
     /// Seconds between two /check commands of one user.
-    #[arg(long, env = "CHECK_COOLDOWN_SECONDS", default_value_t = 10)]
+    #[arg(long, env = "CHECK_COOLDOWN_SECONDS", default_value_t = 10, value_parser = |s: &str| whole::<u64>(s, 0, u64::MAX))]
     pub check_cooldown: u64,
     /// Seconds between two escalations of one user.
-    #[arg(long, env = "ESCALATE_COOLDOWN_SECONDS", default_value_t = 60)]
+    #[arg(long, env = "ESCALATE_COOLDOWN_SECONDS", default_value_t = 60, value_parser = |s: &str| whole::<u64>(s, 0, u64::MAX))]
     pub escalate_cooldown: u64,
 }
 
@@ -454,10 +458,11 @@ pub enum TicketsCommand {
     Export {
         /// The ticket id: T-0042 (42 and #42 work too).
         id: String,
-        /// md (Markdown) or json.
-        #[arg(long, default_value = "md")]
-        format: String,
-        /// The same as --format json (as every other command spells it).
+        /// md (Markdown, the default) or json.
+        #[arg(long)]
+        format: Option<String>,
+        /// The same as --format json (as every other command spells it); refused with
+        /// another --format.
         #[arg(long)]
         json: bool,
     },

@@ -23,6 +23,12 @@ pub fn run(
     json: bool,
     user: Option<&str>,
 ) -> Result<ExitCode, CliError> {
+    // Wrong use (exit 2), before anything is opened: there is nothing to look up.
+    if inputs.iter().any(|i| i.trim().is_empty()) {
+        return Err(CliError::usage(
+            "a target is empty: give a target's name (as `endpoints.toml` in the knowledge directory names it) or a URL, e.g. `supportbot check quickbooks-online`.",
+        ));
+    }
     let knowledge = ctx.knowledge(Matching::Lexical("not needed for live checks"))?;
     let kb = knowledge.current();
     let prober = Prober::new(ctx.config().checks.clone());

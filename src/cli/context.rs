@@ -270,15 +270,45 @@ impl Context {
     /// database is refused (exit 1) and nothing is created, so a mistyped `--data` or the wrong
     /// working directory does not read as "No tickets.".
     pub fn existing_store(&self) -> Result<&Store, CliError> {
-        if self.store.get().is_none() {
-            let dir = &self.config.data_dir;
-            // (A file where the directory should be is the store's to word.)
-            if !dir.join(crate::store::DB_DIR).exists() && (dir.is_dir() || !dir.exists()) {
-                let shown = std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
-                return Err(CliError::failed(no_database(&shown)));
-            }
+        if let Some(dir) = self.missing_database()? {
+            return Err(CliError::failed(no_database(&dir)));
         }
         self.store()
+    }
+
+    /// The store for a staff action on a ticket or incident that must already exist (`what`,
+    /// e.g. "ticket T-0001"): as [`Context::store`], but when the data directory has no
+    /// database the action is refused (exit 1) saying so, and nothing is created: a mistyped
+    /// `--data` does not leave an empty database behind.
+    pub fn store_holding(&self, what: &str) -> Result<&Store, CliError> {
+        if let Some(dir) = self.missing_database()? {
+            return Err(CliError::failed(format!(
+                "{what} does not exist, and there is no supportbot database at {}: is --data / \
+                 DATA_DIR right? (the bot, console and escalate create it; nothing was created)",
+                dir.display()
+            )));
+        }
+        self.store()
+    }
+
+    /// The data directory (absolute) when it has no database yet; `None` when it has one, the
+    /// store is open already, or what is there is the store's to word (a file where the
+    /// directory should be). A directory this user may not read is refused as such, not taken
+    /// for one without a database.
+    fn missing_database(&self) -> Result<Option<std::path::PathBuf>, CliError> {
+        if self.store.get().is_some() {
+            return Ok(None);
+        }
+        let dir = &self.config.data_dir;
+        let shown = std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+        match dir.join(crate::store::DB_DIR).try_exists() {
+            Ok(true) => Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                Err(CliError::failed(permission_denied(&shown)))
+            }
+            Ok(false) if dir.is_dir() || !dir.exists() => Ok(Some(shown)),
+            _ => Ok(None),
+        }
     }
 
     /// Closes the store and rewrites its files into a fresh directory, so that what a privacy
@@ -334,6 +364,14 @@ impl Context {
             Err(e) => Some(format!("note: notifications stay queued: {e}")),
         })
     }
+}
+
+/// Why a command refuses a data directory `dir` it may not read (as an absolute path).
+pub fn permission_denied(dir: &std::path::Path) -> String {
+    format!(
+        "permission denied: {} (make it readable by the user running supportbot)",
+        dir.display()
+    )
 }
 
 /// Why a read-only command refuses `dir` (as an absolute path): no database was ever made there.

@@ -7,20 +7,31 @@ use super::{CliError, Context, Matching};
 use crate::escalation::summary::rfc3339;
 use crate::escalation::text::for_terminal;
 use crate::incident::history::Window;
-use crate::incident::{Incident, IncidentId, IncidentState};
+use crate::incident::{Incident, IncidentId, IncidentState, Origin};
 use crate::probe::Prober;
 use crate::service::{Service, ServiceError, StatusReport};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// The service over the knowledge (lexical: no model is needed here) and the store; for a
-/// command that only reads (`read_only`), a store that exists ([`Context::existing_store`]).
-fn service(ctx: &Context, read_only: bool) -> Result<Service, CliError> {
-    let store = if read_only {
-        ctx.existing_store()?
-    } else {
-        ctx.store()?
+/// How a command opens the store.
+enum Opening {
+    /// Only reads: a store that exists ([`Context::existing_store`]).
+    ReadOnly,
+    /// Acts on this incident, which must exist: nothing is created without a database
+    /// ([`Context::store_holding`]).
+    Holding(IncidentId),
+    /// May create the database (`incidents open`, `monitor --once`).
+    Create,
+}
+
+/// The service over the knowledge (lexical: no model is needed here) and the store, opened as
+/// `opening` says.
+fn service(ctx: &Context, opening: Opening) -> Result<Service, CliError> {
+    let store = match opening {
+        Opening::ReadOnly => ctx.existing_store()?,
+        Opening::Holding(id) => ctx.store_holding(&format!("incident {id}"))?,
+        Opening::Create => ctx.store()?,
     };
     let knowledge = ctx.knowledge(Matching::Lexical("not needed for incidents"))?;
     Ok(Service::with_prober(
@@ -42,13 +53,94 @@ fn parse_id(id: &str) -> Result<IncidentId, CliError> {
     id.parse().map_err(CliError::usage)
 }
 
+/// Refuses an empty `--by`, `--title` or `--text` as wrong use (exit 2), before anything is
+/// opened, worded as `tickets` words its own.
+fn check_values(command: &IncidentsCommand) -> Result<(), CliError> {
+    let (by, title, text) = match command {
+        IncidentsCommand::List { .. } | IncidentsCommand::Show { .. } => (None, None, None),
+        IncidentsCommand::Open { by, title, .. } => (Some(by), Some(title), None),
+        IncidentsCommand::Confirm { by, .. }
+        | IncidentsCommand::Dismiss { by, .. }
+        | IncidentsCommand::Resolve { by, .. } => (Some(by), None, None),
+        IncidentsCommand::Update { by, text, .. } => (Some(by), None, Some(text)),
+    };
+    if by.is_some_and(|b| b.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--by is empty: give your name, as the incident's updates show it, e.g. --by sam.",
+        ));
+    }
+    if title.is_some_and(|t| t.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--title is empty: give the incident a title users will read, e.g. --title \"Payroll submissions delayed\".",
+        ));
+    }
+    if text.is_some_and(|t| t.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--text is empty: say what users should know, e.g. --text \"Intuit is on it\".",
+        ));
+    }
+    Ok(())
+}
+
+/// When what `command` asks for already holds (resolving a resolved incident, confirming one
+/// going on, dismissing a dismissed one): what to say instead, with exit 0, as a staff action
+/// on a ticket whose outcome holds says it.
+fn already_holds(
+    command: &IncidentsCommand,
+    service: &Service,
+) -> Result<Option<String>, CliError> {
+    let id = match command {
+        IncidentsCommand::Confirm { id, .. }
+        | IncidentsCommand::Dismiss { id, .. }
+        | IncidentsCommand::Resolve { id, .. } => parse_id(id)?,
+        _ => return Ok(None),
+    };
+    let incident = service.incident(id).map_err(refused)?;
+    let never_public = matches!(incident.origin, Origin::Crowd { .. })
+        && !incident.updates.iter().any(|u| u.state.is_active());
+    let holds = match command {
+        // With --tickets, linked tickets left open are still resolved (nothing holds yet).
+        IncidentsCommand::Resolve { tickets, .. } => {
+            incident.state == IncidentState::Resolved
+                && !(*tickets
+                    && (service.linked_tickets(id).iter())
+                        .any(|t| t.status != crate::escalation::ticket::Status::Resolved))
+        }
+        IncidentsCommand::Confirm { .. } => incident.state.is_active(),
+        IncidentsCommand::Dismiss { .. } => {
+            incident.state == IncidentState::Resolved && never_public
+        }
+        _ => false,
+    };
+    let state = if never_public && incident.state == IncidentState::Resolved {
+        "dismissed"
+    } else {
+        incident.state.word()
+    };
+    Ok(holds.then(|| {
+        format!(
+            "{} is already {state}; nothing changed, nobody was notified.",
+            incident.id
+        )
+    }))
+}
+
 pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliError> {
-    let read_only = matches!(
-        command,
-        IncidentsCommand::List { .. } | IncidentsCommand::Show { .. }
-    );
-    let service = service(ctx, read_only)?;
+    check_values(&command)?;
+    let opening = match &command {
+        IncidentsCommand::List { .. } | IncidentsCommand::Show { .. } => Opening::ReadOnly,
+        IncidentsCommand::Open { .. } => Opening::Create,
+        IncidentsCommand::Confirm { id, .. }
+        | IncidentsCommand::Dismiss { id, .. }
+        | IncidentsCommand::Update { id, .. }
+        | IncidentsCommand::Resolve { id, .. } => Opening::Holding(parse_id(id)?),
+    };
+    let service = service(ctx, opening)?;
     let out = &mut std::io::stdout().lock();
+    if let Some(said) = already_holds(&command, &service)? {
+        writeln!(out, "{said}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     match command {
         IncidentsCommand::List { all, json } => {
             // Without --all: those going on, and those the crowd signal suspects, which wait
@@ -266,7 +358,7 @@ fn duration(secs: u64) -> String {
 
 /// `status [--json]`.
 pub fn status(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
-    let service = service(ctx, true)?;
+    let service = service(ctx, Opening::ReadOnly)?;
     let report = service.status();
     let suspected: Vec<Incident> = service
         .store()
@@ -406,7 +498,7 @@ pub fn monitor(ctx: &Context, once: bool, json: bool) -> Result<ExitCode, CliErr
             "say `--once`: this command runs one round; the monitor runs all the time inside `supportbot run` and `supportbot console`.",
         ));
     }
-    let service = service(ctx, false)?;
+    let service = service(ctx, Opening::Create)?;
     let round = ctx
         .runtime()?
         .block_on(service.monitor_round(true))

@@ -11,6 +11,7 @@
 //!   release|resolve|reopen|note`. [`privacy`]: `tickets purge` and `user forget`. [`stats`]: `stats`.
 //! - [`incidents`]: `status`, `incidents list|show|open|update|resolve`, `monitor --once`.
 //! - [`model`]: `model fetch|status` and the sentence-model setup. [`duration`]: `90d`, `6mo`.
+//!   [`number`]: whole-number settings, one wording for every wrong value.
 //! - [`console`]: starts the terminal adapter. [`run`](mod@run): starts the Discord bot.
 //!
 //! A command prints its result on stdout and returns `Ok(code)`: non-zero when that output is
@@ -29,6 +30,7 @@ pub mod incidents;
 pub mod json_times;
 pub mod kb;
 pub mod model;
+pub mod number;
 pub mod parse;
 pub mod privacy;
 pub mod run;

@@ -56,17 +56,30 @@ pub fn parse(args: Vec<OsString>, from_env_file: &[EnvFileOrigin]) -> Result<Cli
         .collect();
     let text = from_environment(&command, &error, &typed, from_env_file)
         .unwrap_or_else(|| without_env_flags(&command, &error.render().to_string(), &typed));
-    let json = typed.iter().any(|a| a == "--json").then(|| {
-        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        let said = first.strip_prefix("error: ").unwrap_or(first).trim();
-        serde_json::json!({ "error": said }).to_string()
-    });
+    let json = typed
+        .iter()
+        .any(|a| a == "--json")
+        .then(|| serde_json::json!({ "error": json_error(&text) }).to_string());
     Err(ParseEnd {
         text,
         to_stdout: false,
         code: 2,
         json,
     })
+}
+
+/// The error text for `{"error": ...}`: every line stderr shows (the missing argument, the
+/// possible values, the usage), without the leading `error: ` and clap's closing "For more
+/// information, try '--help'." line.
+fn json_error(text: &str) -> String {
+    let text = text.trim_start();
+    let text = text.strip_prefix("error: ").unwrap_or(text);
+    text.lines()
+        .filter(|l| !l.starts_with("For more information, try"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }
 
 fn context_string(error: &clap::Error, kind: ContextKind) -> Option<String> {
@@ -232,6 +245,29 @@ mod tests {
             "99999 is not between 1 and 65535"
         );
         assert_eq!(plain("something else"), "something else");
+    }
+
+    fn json_error_of(list: &[&str]) -> String {
+        let end = parse(args(list), &[]).unwrap_err();
+        let v: serde_json::Value =
+            serde_json::from_str(end.json.as_deref().expect("json")).expect("valid JSON");
+        v["error"].as_str().expect("error text").to_string()
+    }
+
+    #[test]
+    fn a_json_error_keeps_every_line_of_the_message() {
+        let said = json_error_of(&["tickets", "show", "--json"]);
+        assert!(
+            said.starts_with("the following required arguments were not provided:")
+                && said.contains("<ID>"),
+            "{said}"
+        );
+        assert!(!said.contains("For more information"), "{said}");
+        let said = json_error_of(&["--monitor", "maybe", "status", "--json"]);
+        assert!(
+            said.contains("'maybe'") && said.contains("[possible values: true, false]"),
+            "{said}"
+        );
     }
 
     #[test]

@@ -21,13 +21,20 @@ use std::process::ExitCode;
 pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliError> {
     // Before the store is opened: a usage error needs no database (nor waits for a running bot's).
     check_values(&command)?;
-    // Reading a ticket never makes a database; the staff actions go through one that exists
-    // too, but their refusal of an unknown id says enough.
+    // Reading a ticket never makes a database; nor does a staff action, which needs the
+    // ticket to exist: without a database it is refused saying so (a mistyped --data).
     let store = match &command {
         TicketsCommand::List { .. }
         | TicketsCommand::Show { .. }
         | TicketsCommand::Export { .. } => ctx.existing_store()?,
-        _ => ctx.store()?,
+        TicketsCommand::Claim { id, .. }
+        | TicketsCommand::Release { id, .. }
+        | TicketsCommand::Resolve { id, .. }
+        | TicketsCommand::Reopen { id, .. }
+        | TicketsCommand::Note { id, .. } => {
+            ctx.store_holding(&format!("ticket {}", parse_id(id)?))?
+        }
+        TicketsCommand::Purge { .. } => ctx.store()?,
     };
     let now = SystemClock.now();
     let out = &mut std::io::stdout().lock();
@@ -35,7 +42,12 @@ pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliEr
         TicketsCommand::List { status, json } => list(store, status, json, out),
         TicketsCommand::Show { id, json } => show(store, &id, json, out),
         TicketsCommand::Export { id, format, json } => {
-            export(store, &id, if json { "json" } else { &format }, out)
+            let format = match format {
+                Some(format) => format,
+                None if json => "json".to_string(),
+                None => "md".to_string(),
+            };
+            export(store, &id, &format, out)
         }
         TicketsCommand::Claim {
             id,
@@ -134,6 +146,17 @@ fn check_values(command: &TicketsCommand) -> Result<(), CliError> {
         return Err(CliError::usage(
             "--text is empty: give the note for staff, e.g. --text \"called Intuit, they are on it\".",
         ));
+    }
+    if let TicketsCommand::Export {
+        format: Some(format),
+        json: true,
+        ..
+    } = command
+        && !format.trim().eq_ignore_ascii_case("json")
+    {
+        return Err(CliError::usage(format!(
+            "--json and --format {format} ask for two formats: give one of them (--json is the same as --format json; Markdown is the default)."
+        )));
     }
     Ok(())
 }

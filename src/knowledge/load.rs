@@ -17,11 +17,18 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
             .display()
             .to_string()
     };
-    if !dir.is_dir() {
-        return Err(vec![Diagnostic::new(&dir.display().to_string(), 0, "the knowledge directory does not exist")
-            .hint("create it with an `articles/` folder, or point `--knowledge DIR` (env KNOWLEDGE_DIR) at the right place")]);
+    if let Some(problem) = not_a_readable_dir(dir) {
+        return Err(vec![problem]);
     }
-    if !articles_dir.is_dir() {
+    // A directory that cannot be entered hides its `articles` folder: said as what it is.
+    let articles = std::fs::metadata(&articles_dir);
+    if articles
+        .as_ref()
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+    {
+        return Err(vec![permission_denied(dir)]);
+    }
+    if !articles.is_ok_and(|m| m.is_dir()) {
         return Err(vec![
             Diagnostic::new(
                 &shown(&articles_dir),
@@ -446,6 +453,39 @@ fn stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Why the knowledge directory `dir` cannot be read, if it cannot: missing, a file, or not
+/// readable by this user (each said as what it is, not as "does not exist").
+fn not_a_readable_dir(dir: &Path) -> Option<Diagnostic> {
+    let shown = dir.display().to_string();
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => match std::fs::read_dir(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                Some(permission_denied(dir))
+            }
+            _ => None,
+        },
+        Ok(_) => Some(
+            Diagnostic::new(&shown, 0, "this is a file, not a directory").hint(
+                "point `--knowledge DIR` (env KNOWLEDGE_DIR) at the directory that holds \
+                 `articles/` (and `endpoints.toml`)",
+            ),
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Some(permission_denied(dir)),
+        Err(_) => Some(Diagnostic::new(&shown, 0, "the knowledge directory does not exist")
+            .hint("create it with an `articles/` folder, or point `--knowledge DIR` (env KNOWLEDGE_DIR) at the right place")),
+    }
+}
+
+/// `dir` exists but this user may not read it.
+fn permission_denied(dir: &Path) -> Diagnostic {
+    Diagnostic::new(
+        &dir.display().to_string(),
+        0,
+        "permission denied (make it readable by the user running supportbot)",
+    )
+    .hint("the directory and every folder above it need read and execute (`chmod u+rx`, `g+rx` or `o+rx`) for that user")
+}
+
 fn collect_markdown(
     dir: &Path,
     out: &mut Vec<PathBuf>,
@@ -586,6 +626,22 @@ mod tests {
         assert_eq!(as_md("b.markdown"), "b.md");
         assert_eq!(as_md("notes"), "notes.md");
         assert_eq!(as_md("Édition.MD.txt"), "Édition.md");
+    }
+
+    #[test]
+    fn a_knowledge_path_that_is_a_file_or_missing_is_said_as_it_is() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("knowledge");
+        std::fs::write(&file, "not a directory").expect("write");
+        let problems = load_dir(&file).expect_err("a file");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].file, file.display().to_string());
+        assert_eq!(problems[0].message, "this is a file, not a directory");
+        let problems = load_dir(&dir.path().join("nope")).expect_err("missing");
+        assert_eq!(
+            problems[0].message,
+            "the knowledge directory does not exist"
+        );
     }
 
     fn article(i: usize) -> String {

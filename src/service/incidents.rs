@@ -280,6 +280,7 @@ impl Service {
 
     /// Staff confirm a suspected incident: users landing on its article are told from now on.
     pub fn confirm_incident(&self, id: IncidentId, by: &str) -> Result<Incident, ServiceError> {
+        named(by)?;
         let mut incident = self.incident(id)?;
         incident.confirm(by, self.clock.now())?;
         self.save_moved(&incident, false, true)?;
@@ -288,6 +289,7 @@ impl Service {
 
     /// Staff dismiss a suspected incident: closed; nobody was told.
     pub fn dismiss_incident(&self, id: IncidentId, by: &str) -> Result<Incident, ServiceError> {
+        named(by)?;
         let mut incident = self.incident(id)?;
         incident.dismiss(by, self.clock.now())?;
         self.save_moved(&incident, false, false)?;

@@ -243,6 +243,35 @@ async fn a_fix_said_to_be_tried_already_counts_as_not_fixed_and_the_one_on_scree
     assert_eq!(a.solutions[0].fails_there, 1, "{:?}", a.solutions);
 }
 
+/// Found by a helper trying the product as staff (thirty-fourth session): a fix skipped, then
+/// said to be tried already at a later one ("i cleared the cache already, still 502"), was
+/// counted as shown twice.
+#[tokio::test]
+async fn a_skipped_fix_said_to_be_tried_later_counts_as_shown_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    for text in [
+        "502 bad gateway in quickbooks online",
+        "skip",
+        "skip",
+        "skip",
+        "i cleared the cache already, still 502",
+    ] {
+        service
+            .handle(&ann, describe_in_chrome(text))
+            .await
+            .unwrap();
+    }
+    let (_, a) = stats_of(&service, "quickbooks-error-502");
+    let cache = a
+        .solutions
+        .iter()
+        .find(|s| s.title == "Remove browser cache")
+        .expect("the cache fix has stats");
+    assert_eq!((cache.shown, cache.not_fixed), (1, 1), "{:?}", a.solutions);
+}
+
 /// A test ("try a private window") is counted by what it showed, never as a fix or a failed
 /// fix, and the ticket tells staff what the test showed.
 #[tokio::test]

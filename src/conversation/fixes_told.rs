@@ -202,6 +202,19 @@ pub(super) fn rule_out_named(
     {
         return;
     }
+    // Skipped or left unanswered before ("skip", then "i cleared the cache already, still
+    // 502"): that showing gets the result, so the stats count it shown once.
+    if let Some(before) = session.attempts.iter_mut().rev().skip(1).find(|a| {
+        super::walk::is_solution(a, article, named)
+            && matches!(
+                a.outcome,
+                Some(Outcome::SkippedByUser | Outcome::Skipped | Outcome::NoAnswer)
+            )
+    }) {
+        before.outcome = Some(outcome);
+        before.at = now;
+        return;
+    }
     session.attempts.pop();
     session.attempts.push(crate::session::Attempt {
         article: article.id.clone(),

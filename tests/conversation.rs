@@ -7101,6 +7101,34 @@ fn replies_after_steps_on_the_side_are_about_the_steps_shown() {
     assert_eq!(open_title(&chat), open);
 }
 
+/// Found by a helper trying the CLI as staff (thirty-fourth session): "also tried on edge,
+/// same" after "502 bad gateway in chrome" moved the walk (and the ticket's browser) to Edge;
+/// Edge was tried besides, and Chrome stays. A browser named alone still moves it.
+#[test]
+fn a_browser_tried_besides_is_no_move_to_it() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    chat.say("also tried on edge, same");
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    assert!(chat.recorded(Outcome::NotFixed));
+    // The same words in a one-step hand-over.
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    chat.event(Event::HandOver {
+        text: "also tried on edge, same".into(),
+        browser: None,
+        note: None,
+        query: None,
+    });
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    // Moved: "im on edge now".
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    chat.say("im on edge now, still 502");
+    assert_eq!(chat.session.browser, Some(Browser::Edge));
+}
+
 /// Found by a helper trying the CLI as staff (thirty-fourth session): "repeat" at "Is this
 /// it?" was read as more words of the description and opened the article ("keeps logging me
 /// out repeat" ranked it confidently).

@@ -76,8 +76,15 @@ pub(super) fn describe(
         .browser
         .filter(|b| matches!(b, Browser::SafariMac | Browser::SafariIos));
     let bare_safari = bare && known_safari.is_none();
+    // ("also tried on edge, same" after "502 in chrome": Edge tried besides; Chrome stays.)
+    let besides = browser.is_none()
+        && session.browser.is_some()
+        && super::typed::tried_besides(text)
+        && Browser::detect(text).is_some_and(|b| Some(b) != session.browser);
     let named_browser = if bare {
         known_safari
+    } else if besides {
+        None
     } else {
         browser.or_else(|| Browser::detect(text))
     };

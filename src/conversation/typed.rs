@@ -1275,7 +1275,9 @@ fn by_intent(
             open_question(session, article, words::DIDNT_CATCH, now, out);
         }
         Some(Intent::NotFixed) => {
-            note_named_browser(session, text, understood);
+            if !tried_besides(text) {
+                note_named_browser(session, text, understood);
+            }
             not_fixed(session, article, text, now, out)
         }
         // "status page is green but still cant get in": the check, and the words for staff.
@@ -1474,6 +1476,13 @@ pub(super) fn note_follow_up(session: &mut Session, text: &str) {
 }
 
 /// The browser a reply names on the way ("still broken in firefox"), for the fixes to come.
+/// Whether a browser named in `text` was tried besides the one the walk is for, not moved to
+/// ("also tried on edge, same", "edge too", "happens in firefox as well").
+pub(super) fn tried_besides(text: &str) -> bool {
+    plain_words::has_any_word(text, &["also", "too", "either", "both"])
+        || text.to_lowercase().contains("as well")
+}
+
 fn note_named_browser(session: &mut Session, text: &str, understood: &Understood) {
     if Browser::is_bare_safari(text) {
         // Which Safari is asked once; a Safari already known stays.

@@ -271,6 +271,7 @@ fn diagnose_json_shape_with_a_match() {
     assert_eq!(v["browser"], "chrome");
     assert_eq!(v["best"]["id"], "quickbooks-error-502");
     assert_entry(&v["best"]);
+    assert_eq!(v["knowledge"]["source"], "files", "{v}");
     let matches = v["matches"].as_array().unwrap();
     assert!(!matches.is_empty());
     assert_eq!(matches[0]["id"], v["best"]["id"]);

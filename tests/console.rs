@@ -1272,6 +1272,23 @@ fn a_restart_with_a_broken_edit_serves_the_last_good_version() {
     };
     assert_eq!(err.matches(model_note).count(), 1, "{err}");
     assert!(err.contains("answering from the last version"), "{err}");
+    // With --json the answer says where it came from too (thirty-fourth session: only
+    // stderr said so).
+    let diagnose = supportbot(tmp.path())
+        .args([
+            "diagnose",
+            "the printer is offline",
+            "--json",
+            "--knowledge",
+        ])
+        .arg(&knowledge)
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&diagnose.stdout).expect("JSON");
+    assert_eq!(v["knowledge"]["source"], "last good copy", "{v}");
+    assert!(v["knowledge"]["problems"].as_u64() >= Some(1), "{v}");
     let escalate = supportbot(tmp.path())
         .args([
             "escalate",

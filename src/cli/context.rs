@@ -49,6 +49,9 @@ pub struct Context {
     semantic: Arc<Mutex<Option<SemanticSetup>>>,
     store: OnceCell<Store>,
     notifier: OnceCell<Fanout>,
+    /// How many problems the knowledge files had when a one-shot command answered from the
+    /// last good copy instead (unset when the files loaded).
+    served_from_last_good: OnceCell<usize>,
 }
 
 impl Context {
@@ -71,6 +74,7 @@ impl Context {
             semantic: Arc::default(),
             store: OnceCell::new(),
             notifier: OnceCell::new(),
+            served_from_last_good: OnceCell::new(),
         }
     }
 
@@ -127,6 +131,7 @@ impl Context {
             // The copy does not load either (edited by hand?): the files' own problems.
             return Ok(Err(problems));
         };
+        let _ = self.served_from_last_good.set(problems.len());
         eprintln!(
             "warning: the knowledge base in {} has {} problem(s); answering from the last version that loaded ({} articles, kept in {}). Run `supportbot kb check` to see them.",
             self.config.knowledge_dir.display(),
@@ -135,6 +140,12 @@ impl Context {
             snapshot.display()
         );
         Ok(Ok(self.knowledge.get_or_init(|| knowledge).clone()))
+    }
+
+    /// How many problems the knowledge files have, when this command answers from the last
+    /// good copy because of them ([`Context::command_knowledge`]).
+    pub fn served_from_last_good(&self) -> Option<usize> {
+        self.served_from_last_good.get().copied()
     }
 
     /// Loads the knowledge files in `dir` with the matching asked for.

@@ -57,6 +57,11 @@ pub fn run(
             "candidates": ranking.candidates(CANDIDATES_OFFERED).iter().map(|m| &kb.article_at(m.doc).id).collect::<Vec<_>>(),
             "matches": ranking.matches.iter().map(entry).collect::<Vec<_>>(),
             "revision": kb.revision(),
+            // The files broken: answered from the last version that loaded.
+            "knowledge": match ctx.served_from_last_good() {
+                Some(problems) => json!({"source": "last good copy", "problems": problems}),
+                None => json!({"source": "files", "problems": 0}),
+            },
         });
         writeln!(out, "{v}")?;
         return Ok(ExitCode::SUCCESS);

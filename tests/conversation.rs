@@ -7129,6 +7129,23 @@ fn a_browser_tried_besides_is_no_move_to_it() {
     assert_eq!(chat.session.browser, Some(Browser::Edge));
 }
 
+/// Found by an eleventh reviewer (thirty-fourth session): "back online" offered a fix never
+/// shown ("Send paychecks stuck as \"online to send\"", "Temporarily turn off the firewall"):
+/// "online" names no step.
+#[test]
+fn back_online_names_no_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll not updating");
+    let open = open_title(&chat).expect("a step is open");
+    let out = chat.say("tried it again and it worked, payroll went through, back online");
+    assert!(
+        has(&out, &format!("Shall I note **{open}**")),
+        "{}",
+        all_text(&out)
+    );
+}
+
 /// Found by a helper trying the CLI as staff (thirty-fourth session): "repeat" at "Is this
 /// it?" was read as more words of the description and opened the article ("keeps logging me
 /// out repeat" ranked it confidently).
@@ -10140,6 +10157,27 @@ fn fixes_listed_as_done_in_the_description_are_not_offered_again() {
         assert!(has(&out, "you already tried"), "{said}: {}", all_text(&out));
         assert_eq!(outcome_of(&chat, title), Some(Outcome::NotFixed), "{said}");
     }
+    // An eleventh reviewer's: deeds before add only to what a deed names ("cleared cache,
+    // restarted" tried no "Clear the QuickBooks app cache"), and "data" alone names no fix.
+    for said in [
+        "502 bad gateway in chrome. cleared cache, restarted, still 502",
+        "502 bad gateway in chrome. Cleared Cache. Restarted. Still 502.",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(has(&out, "you already tried"), "{said}: {}", all_text(&out));
+        assert_eq!(
+            outcome_of(&chat, "Clear the QuickBooks app cache"),
+            None,
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    let out = chat.say(
+        "cleared history and website data on my iphone, still keeps signing me out of quickbooks",
+    );
+    assert!(!chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
     // A deed told with no word that the trouble stayed is not one tried.
     let mut chat = Chat::new(&kb);
     let out = chat.say("503 error. waited 15 minutes, reloaded");

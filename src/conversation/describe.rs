@@ -926,9 +926,14 @@ pub(super) fn describe(
     // ("also my bank feed is not updating, chase error 103" after a payroll hand-over tells
     // another problem clearly: it starts, with adding it to the ticket one press away, and a
     // hand-over in one step files it as the ticket's added problem.)
+    // (By a word of its title that the ticket's article has not: "also the page goes blank
+    // before the error shows" after a 502 hand-over is more for the ticket, whatever ranks.)
     let tells_another_clearly = ranking.best().is_some_and(|b| {
-        session.ticket_article() != Some(kb.article_at(b.doc).id.as_str())
-            && understand::tells_of_trouble(text)
+        let other = kb.article_at(b.doc);
+        let ticket_article = session.ticket_article().and_then(|id| kb.get(id));
+        ticket_article.is_none_or(|t| {
+            t.id != other.id && super::another_article::says_a_title_word_of(other, t, text)
+        }) && understand::tells_of_trouble(text)
     });
     if let Some(id) = &open_ticket
         && understand::said_as_an_addition(text)

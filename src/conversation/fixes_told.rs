@@ -353,9 +353,14 @@ pub(super) fn fixes_tried_up_front(
                 continue;
             }
             // ("i already waited and retried": each deed alone names too little.)
+            // (The deeds before may only add to what this one names: "cleared cache,
+            // restarted" names no "Clear the QuickBooks app cache" at "restarted".)
             let Some(index) = fix_most_named(article, clause)
                 .or_else(|| fix_named_by_stems(article, sentence))
-                .or_else(|| fix_named_by_stems(article, &run))
+                .or_else(|| {
+                    fix_named_by_stems(article, &run)
+                        .filter(|&i| stems_named_in(article, i, clause) > 0)
+                })
             else {
                 continue;
             };
@@ -428,6 +433,15 @@ fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
 fn fix_named_by_stems(article: &Article, text: &str) -> Option<usize> {
     let said = Terms::said(text).without(&Terms::of(&article.title));
     most_shared(article, 2, |names| said.shared_by_stem(names))
+}
+
+/// How many words fix `index`'s names share with `text` by stem.
+fn stems_named_in(article: &Article, index: usize, text: &str) -> usize {
+    let s = &article.solutions[index];
+    let names = format!("{} {}", s.title, s.also_called.join(" "));
+    Terms::said(text)
+        .without(&Terms::of(&article.title))
+        .shared_by_stem(&Terms::of(&names))
 }
 
 /// The step whose names (title and "also called") share the most with what `shared` counts,

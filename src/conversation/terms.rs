@@ -67,6 +67,10 @@ pub(super) const COMMON: &[&str] = &[
     "into",
     "more",
     "will",
+    // ("cleared history and website data" is no "Clear only Intuit data".)
+    "data",
+    // ("back online" names no "... stuck as online to send": QuickBooks Online is everywhere.)
+    "online",
 ];
 
 impl Terms {

@@ -2190,7 +2190,12 @@ fn without_worked_for_a_time(text: &Normalised) -> Normalised {
             // Up to three words of amount, then the unit: "for like 10 minutes", "for 5min".
             let rest = &words[(i + 2 + between).min(words.len())..];
             let amount = rest.iter().take_while(|w| is_amount(w)).count().min(3);
-            if rest.get(amount).is_some_and(|w| is_unit(w)) {
+            // ("its been working for 2 days", "worked for 3 days now": it still does.)
+            let still_does = (i > 0 && words[i - 1] == "been")
+                || rest
+                    .get(amount + 1)
+                    .is_some_and(|w| ["now", "straight", "already", "so"].contains(w));
+            if !still_does && rest.get(amount).is_some_and(|w| is_unit(w)) {
                 for w in kept.iter_mut().skip(i).take(amount + 3 + between) {
                     *w = "";
                 }
@@ -3028,6 +3033,14 @@ pub fn trouble_again(text: &Normalised) -> bool {
                 "back to normal",
                 "back to work",
                 "back to working",
+                "im back",
+                "i am back",
+                "everything is back",
+                "everythings back",
+                "all back",
+                "are back",
+                "back on screen",
+                "back online",
                 "back up",
                 "back on track",
                 "im back in",

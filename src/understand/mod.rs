@@ -4855,6 +4855,13 @@ mod tests {
             "did it again and it worked, back to work",
             "did it again and its working again",
             "did it again and im back in business",
+            // An eleventh reviewer's: "back" of what works, and a time it has worked till now.
+            "did it again and it worked, im back",
+            "did it again and it worked, everything is back",
+            "did it again and it worked, page is back on screen",
+            "it's worked for 3 days now, thanks",
+            "been working fine for an hour now, thanks",
+            "it's been working for 2 days, thanks again",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }

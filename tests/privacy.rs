@@ -199,6 +199,19 @@ fn forget_and_purge_clear_the_notifications_file() {
     std::thread::sleep(Duration::from_millis(1_100));
     let said = ok(&["tickets", "purge", "--older-than", "0s", "--dry-run"]);
     assert!(said.contains("Would remove 1 resolved ticket(s)"), "{said}");
+    // It counts the notification lines it would remove too (thirty-fourth session: --json
+    // had no such count).
+    assert!(said.contains("3 notification line(s)"), "{said}");
+    let said = ok(&[
+        "tickets",
+        "purge",
+        "--older-than",
+        "0s",
+        "--dry-run",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(said.trim()).expect("JSON");
+    assert_eq!(v["notification_lines"], 3, "{v}");
     assert_eq!(lines_about("T-0002"), 3, "a dry run removes nothing");
     let said = ok(&["tickets", "purge", "--older-than", "0s", "--yes"]);
     assert!(

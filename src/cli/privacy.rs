@@ -37,6 +37,18 @@ pub fn purge(
     let cutoff = SystemClock.now().saturating_sub(older_than.as_secs());
     if dry_run {
         let (tickets, sessions) = store.purge_preview(cutoff)?;
+        let file = ctx.config().notify_file();
+        let lines = FileNotifier::new(file.clone())
+            .count_erasable(&Erase {
+                tickets: &store.resolved_before(cutoff),
+                user: None,
+            })
+            .map_err(|e| {
+                CliError::failed(format!(
+                    "cannot read {}: {e}\n  Nothing was removed; check that the file is readable, then run the command again.",
+                    file.display()
+                ))
+            })?;
         let out = &mut std::io::stdout().lock();
         if json {
             writeln!(
@@ -47,12 +59,13 @@ pub fn purge(
                     "resolved_before": rfc3339(cutoff),
                     "tickets": tickets,
                     "sessions": sessions,
+                    "notification_lines": lines,
                 })
             )?;
         } else {
             writeln!(
                 out,
-                "Would remove {tickets} resolved ticket(s) resolved before {} and {sessions} session(s), with their lines in notifications.jsonl. Nothing was removed (--dry-run).",
+                "Would remove {tickets} resolved ticket(s) resolved before {}, {sessions} session(s) and {lines} notification line(s). Nothing was removed (--dry-run).",
                 rfc3339(cutoff)
             )?;
         }

@@ -177,31 +177,50 @@ impl FileNotifier {
     /// from elsewhere can be lost while the caller holds it.
     pub fn erase(&self, which: &Erase) -> std::io::Result<usize> {
         let _guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
-        let bytes = match std::fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-            Err(e) => return Err(e),
+        let Some(bytes) = self.read()? else {
+            return Ok(0);
         };
-        let mut kept = Vec::with_capacity(bytes.len());
-        let mut removed = 0;
-        for line in bytes.split_inclusive(|&b| b == b'\n') {
-            let body = line.strip_suffix(b"\n").unwrap_or(line).trim_ascii();
-            let picked = !body.is_empty()
-                && match serde_json::from_slice::<Notification>(body) {
-                    Ok(n) => which.picks(&n),
-                    Err(_) => which.picks_damaged(&String::from_utf8_lossy(body)),
-                };
-            if picked {
-                removed += 1;
-            } else {
-                kept.extend_from_slice(line);
-            }
-        }
+        let (kept, removed) = split_off(&bytes, which);
         if removed > 0 {
             replace_file(&self.path, &kept)?;
         }
         Ok(removed)
     }
+
+    /// How many lines [`FileNotifier::erase`] would remove, removing none (`--dry-run`).
+    pub fn count_erasable(&self, which: &Erase) -> std::io::Result<usize> {
+        let _guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
+        Ok(self.read()?.map_or(0, |bytes| split_off(&bytes, which).1))
+    }
+
+    /// The file's bytes, or `None` when there is no file yet.
+    fn read(&self) -> std::io::Result<Option<Vec<u8>>> {
+        match std::fs::read(&self.path) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The lines of `bytes` that `which` does not pick, and how many it picks.
+fn split_off(bytes: &[u8], which: &Erase) -> (Vec<u8>, usize) {
+    let mut kept = Vec::with_capacity(bytes.len());
+    let mut removed = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        let body = line.strip_suffix(b"\n").unwrap_or(line).trim_ascii();
+        let picked = !body.is_empty()
+            && match serde_json::from_slice::<Notification>(body) {
+                Ok(n) => which.picks(&n),
+                Err(_) => which.picks_damaged(&String::from_utf8_lossy(body)),
+            };
+        if picked {
+            removed += 1;
+        } else {
+            kept.extend_from_slice(line);
+        }
+    }
+    (kept, removed)
 }
 
 /// Which notification lines [`FileNotifier::erase`] removes.

@@ -346,7 +346,7 @@ async fn an_outage_holds_back_the_browser_question_too() {
 async fn a_web_form_hand_over_adding_another_problem_after_also_files_it_as_added() {
     // The first hand-over: a 502 for the detail about the error, payroll for the others.
     let first_of = |added: &str| {
-        if added.contains("error shows") {
+        if added.contains("error shows") || added.contains("ps032") {
             "i get 502 bad gateway"
         } else {
             "payroll wont update PS032"
@@ -364,6 +364,8 @@ async fn a_web_form_hand_over_adding_another_problem_after_also_files_it_as_adde
         ("also its desktop 2023 R5", None),
         // (An eleventh reviewer's: a detail of the same problem, whatever the words rank.)
         ("also the page goes blank before the error shows", None),
+        // (A twelfth reviewer's: another article's own code is clear too.)
+        ("also i get ps032 in desktop", Some("payroll-not-updating")),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let service = service_in(dir.path());

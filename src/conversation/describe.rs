@@ -79,6 +79,7 @@ pub(super) fn describe(
     // ("also tried on edge, same" after "502 in chrome": Edge tried besides; Chrome stays.)
     let besides = browser.is_none()
         && session.browser.is_some()
+        && (session.stage.is_walking() || session.ticket_open)
         && super::typed::tried_besides(text)
         && Browser::detect(text).is_some_and(|b| Some(b) != session.browser);
     let named_browser = if bare {
@@ -931,9 +932,13 @@ pub(super) fn describe(
     let tells_another_clearly = ranking.best().is_some_and(|b| {
         let other = kb.article_at(b.doc);
         let ticket_article = session.ticket_article().and_then(|id| kb.get(id));
+        // (Or by a code of its own: "also i get ps032 in desktop".)
         ticket_article.is_none_or(|t| {
-            t.id != other.id && super::another_article::says_a_title_word_of(other, t, text)
-        }) && understand::tells_of_trouble(text)
+            t.id != other.id
+                && (super::another_article::says_a_title_word_of(other, t, text)
+                    || (super::codes::names_code_of(other, text)
+                        && !super::codes::names_code_of(t, text)))
+        }) && (understand::tells_of_trouble(text) || super::codes::names_code_of(other, text))
     });
     if let Some(id) = &open_ticket
         && understand::said_as_an_addition(text)

@@ -355,8 +355,12 @@ pub(super) fn fixes_tried_up_front(
             // ("i already waited and retried": each deed alone names too little.)
             // (The deeds before may only add to what this one names: "cleared cache,
             // restarted" names no "Clear the QuickBooks app cache" at "restarted".)
+            // ("restarted my computer and cleared cache": the sentence's other deed neither.)
             let Some(index) = fix_most_named(article, clause)
-                .or_else(|| fix_named_by_stems(article, sentence))
+                .or_else(|| {
+                    fix_named_by_stems(article, sentence)
+                        .filter(|&i| stems_named_in(article, i, clause) > 0)
+                })
                 .or_else(|| {
                     fix_named_by_stems(article, &run)
                         .filter(|&i| stems_named_in(article, i, clause) > 0)

@@ -11546,3 +11546,78 @@ fn only_a_check_seen_as_it_should_be_rules_its_step_out() {
     chat.say("lets do the transactions first");
     assert_eq!(chat.session.article(), first.as_deref());
 }
+
+/// Both binaries were wrong in a reviewer's runs (thirty-fifth session): what works elsewhere
+/// is no fix, a thing said not to have helped was done, and the error's absence keeps the
+/// article.
+#[test]
+fn works_elsewhere_a_thing_that_did_not_help_and_the_error_gone() {
+    let kb = shipped_kb();
+    let bad_gateway = "quickbooks online says 502 bad gateway in chrome";
+    // At the browser prompt, "everything else works" neither closes as fixed nor asks it.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway");
+    assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+    let out = chat.say("internet is fine everything else works");
+    assert!(!has(&out, "Glad it works"), "{}", all_text(&out));
+    assert!(!matches!(chat.session.stage, Stage::Fixed { .. }));
+    // At a fix, neither that nor the bank's own site is the fix to confirm.
+    for said in [
+        "internet is fine everything else works",
+        "bank website works fine",
+        "it worked on my other computer",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(bad_gateway);
+        let open = open_title(&chat);
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "sounds like that worked"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(
+            !has(&out, "Allow Active Scripting"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(open_title(&chat), open, "{said}");
+    }
+    // "cache didnt help": the cache fix was tried, and the fix on screen is still asked.
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    let open = open_title(&chat);
+    let out = chat.say("cache didnt help");
+    assert!(has(&out, "didn't fix it either"), "{}", all_text(&out));
+    assert_eq!(
+        outcome_of(&chat, "Remove browser cache"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(open_title(&chat), open);
+    // "it didnt help" is said of the fix on screen.
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    let open = open_title(&chat).unwrap_or_default();
+    chat.say("it didnt help");
+    assert_eq!(outcome_of(&chat, &open), Some(Outcome::NotFixed));
+    // The error gone keeps the article, and asks whether the fix on screen did it.
+    for said in [
+        "no 502 anymore",
+        "it worked, no 502 now",
+        "did it again and it worked, no 502 again",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(bad_gateway);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "sounds like that worked"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            chat.session.article(),
+            Some("quickbooks-error-502"),
+            "{said}"
+        );
+    }
+}

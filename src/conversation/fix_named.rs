@@ -83,12 +83,46 @@ pub(super) fn names_an_action(text: &str) -> bool {
             && i.checked_sub(1).is_none_or(|j| {
                 !["that", "this", "it", "which", "what"].contains(&words[j].0.as_str())
             });
+        // "cache didnt help", "the firewall thing did nothing": a thing said not to have
+        // helped was done ("it didnt help", "that did nothing" say so of the fix on screen).
+        let a_thing_did_not_help = i > 0
+            && ![
+                "it",
+                "that",
+                "this",
+                "which",
+                "what",
+                "nothing",
+                "something",
+                "anything",
+            ]
+            .contains(&words[i - 1].0.as_str())
+            && !words[i - 1].1
+            && (["didnt", "doesnt", "wont"].contains(&w)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|(n, _)| ["help", "work", "fix", "change"].contains(&n.as_str()))
+                || (w == "did" && words.get(i + 1).is_some_and(|(n, _)| n == "nothing")));
+        // Words ending like a deed that are none ("everything else works").
+        const NO_DEED: &[&str] = &[
+            "everything",
+            "something",
+            "nothing",
+            "anything",
+            "morning",
+            "evening",
+            "during",
+            "indeed",
+            "speed",
+        ];
         DONE.contains(&w)
             || did_it
+            || a_thing_did_not_help
             || fixed_a_thing
             || ((w.ends_with("ing") || w.ends_with("ed"))
                 && w.len() > 4
                 && !RESULTS.contains(&w)
+                && !NO_DEED.contains(&w)
                 && !a_state)
     })
 }

@@ -1190,7 +1190,7 @@ fn another_problem_told(
         let all = Terms::of(text).codes;
         let kept = Terms::said(text).codes;
         let denied: HashSet<String> = all.difference(&kept).cloned().collect();
-        lists_any_of(article, &denied)
+        lists_any_of(article, &denied) && !understand::says_the_error_is_gone(text)
     };
     // "wait no sorry, its actually payroll that wont update": the problem corrected.
     let corrected = understand::corrects_the_problem(text)

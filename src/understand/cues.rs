@@ -33,6 +33,9 @@ const FIXED_STRONG: &[&str] = &[
     "all set",
     "good now",
     "fine now",
+    // ("for now": it works, maybe not for good; a fix all the same, confirmed first.)
+    "good for now",
+    "fine for now",
     // "ok now" alone may only open a question ("ok now what", "ok now on my pc").
     "its ok now",
     "is ok now",
@@ -748,6 +751,27 @@ pub fn works_of_another_thing(text: &Normalised) -> bool {
     if words.len() > 12 || words.iter().any(|w| OWN_TROUBLE.contains(w)) || text.is_question() {
         return false;
     }
+    // "internet is fine everything else works", "my bank's website works fine": the rest, or
+    // the bank's own site, works; nothing said of the user's trouble.
+    const THE_BANKS_OWN: &[&str] = &[
+        "bank website",
+        "banks website",
+        "bank site",
+        "banks site",
+        "bank app",
+        "banks app",
+        "bank portal",
+        "online banking",
+    ];
+    // ("the rest works now" tells of a change: a fix, read elsewhere.)
+    if (text.any(THE_REST_WORKS)
+        && !text.has("now")
+        && !fails_only_in_part(text)
+        && !strong_fixed(&text.without(THE_REST_WORKS)))
+        || (text.any(THE_BANKS_OWN) && text.words().any(|w| WORKS.contains(&w) || w == "fine"))
+    {
+        return true;
+    }
     (1..words.len()).any(|i| {
         let subject = &words[i.saturating_sub(3)..i];
         WORKS.contains(&words[i])
@@ -1445,7 +1469,11 @@ const ELSEWHERE: &[&str] = &[
     "via",
     "works on",
     "works in",
+    "worked on",
+    "worked in",
     "works well on",
+    "on my other",
+    "on my second",
     "working on",
     "work on",
     "running",
@@ -3084,6 +3112,20 @@ pub fn trouble_again(text: &Normalised) -> bool {
                 }
                 Normalised::from_padded(&padded)
             };
+            // ("did it again and it worked, no 502 again": the error's absence, no turn.)
+            let after = match after.padded().find(" no ") {
+                Some(no)
+                    if WORKS_AFTER
+                        .iter()
+                        .any(|w| after.padded()[..no + 1].contains(&format!(" {w} ")))
+                        && says_the_error_is_gone(&Normalised::from_padded(
+                            &after.padded()[no..],
+                        )) =>
+                {
+                    Normalised::from_padded(&after.padded()[..no + 1])
+                }
+                _ => after,
+            };
             let last_works = WORKS_AFTER
                 .iter()
                 .filter_map(|w| after.padded().rfind(&format!(" {w} ")))
@@ -3116,6 +3158,57 @@ pub fn trouble_again(text: &Normalised) -> bool {
             !by_a_doer && !by_a_deed
         })
     })
+}
+
+/// Whether the message says it works and then that the error no longer shows ("it worked, no
+/// 502 again", "works now no more errors"), nothing doubting the first part.
+pub fn works_and_the_error_is_gone(text: &Normalised) -> bool {
+    let padded = text.padded();
+    padded.match_indices(" no ").any(|(at, _)| {
+        let head = Normalised::from_padded(&padded[..at + 1]);
+        strong_fixed(&head)
+            && !strong_not_fixed(&head)
+            && !negated(&head)
+            && !head.is_question()
+            && says_the_error_is_gone(&Normalised::from_padded(&padded[at..]))
+    })
+}
+
+/// Whether the message says the error no longer shows ("no 502 anymore", "no more 502s",
+/// "it worked, no 502 again", "the 502 is gone"): good news, not a denial of the error.
+pub fn says_the_error_is_gone(text: &Normalised) -> bool {
+    const SINCE: &[&str] = &["anymore", "again", "now", "since", "today", "more"];
+    const GONE: &[&str] = &["gone", "disappeared", "vanished"];
+    let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
+    let no_more = |i: usize| {
+        words[i] == "no"
+            && words.get(i + 1) == Some(&"more")
+            && words
+                .get(i + 2)
+                .is_some_and(|w| !["luck", "than"].contains(w))
+    };
+    // "no 502 anymore", "no error message again": at most two words before the time word.
+    let none_since = |i: usize| {
+        words[i] == "no"
+            && (2..=3).any(|n| {
+                words.get(i + n).is_some_and(|w| SINCE.contains(w))
+                    && words[i + 1..i + n].iter().all(|w| {
+                        !SINCE.contains(w) && !["luck", "change", "difference", "not"].contains(w)
+                    })
+            })
+    };
+    // "the 502 is gone", "error gone": a trouble word just before.
+    let gone = |i: usize| {
+        GONE.contains(&words[i])
+            && words[i.saturating_sub(2)..i].iter().any(|w| {
+                w.bytes().any(|b| b.is_ascii_digit())
+                    || ["error", "errors", "message", "problem", "issue", "warning"].contains(w)
+            })
+            && !words[i.saturating_sub(4)..i]
+                .iter()
+                .any(|w| ["not", "isnt", "hasnt", "never"].contains(w))
+    };
+    (0..words.len()).any(|i| no_more(i) || none_since(i) || gone(i))
 }
 
 /// "nvm it kicked me out again after 5 min", "logged me out again": the login trouble back
@@ -4065,6 +4158,103 @@ const IF_IT_RETURNS: &[&str] = &[
     "if it stops again",
 ];
 
+/// The reply without what it says would happen "if it fails" ("good for now, will come back if
+/// it fails" -> "good for now, will come back"): a condition tells of no trouble now. A plan
+/// for the trouble's return is kept apart from the trouble itself.
+pub fn without_conditional_trouble(text: &Normalised) -> Normalised {
+    const IF: &[&str] = &[
+        "if it",
+        "if that",
+        "if this",
+        "if the error",
+        "if the problem",
+        "if the issue",
+        "in case it",
+        "should it",
+    ];
+    const TROUBLE_TO_COME: &[&str] = &[
+        "fails",
+        "breaks",
+        "stops",
+        "happens",
+        "returns",
+        "comes",
+        "doesnt",
+        "does",
+        "errors",
+        "goes",
+        "acts",
+        "starts",
+        "crashes",
+        "freezes",
+        "shows",
+        "pops",
+        "fail",
+        "break",
+        "stop",
+        "happen",
+        "return",
+        "come",
+        "appears",
+        "reappears",
+        "persists",
+        "still",
+        "isnt",
+        "wont",
+    ];
+    // Said as the plain return, so a plan for it is still read ("ill contact support if it
+    // fails" plans as "... if it comes back" does).
+    const AS_A_RETURN: &str = " if it comes back";
+    let mut kept = String::from(text.padded());
+    let mut from = 0;
+    while let Some((at, phrase)) = IF
+        .iter()
+        .filter_map(|p| {
+            kept[from..]
+                .find(&format!(" {p} "))
+                .map(|at| (from + at, *p))
+        })
+        .min_by_key(|(at, _)| *at)
+    {
+        let start = at + phrase.len() + 2;
+        // The condition ends after its verb and the small words that go with it ("if it does
+        // it again", "if it fails again"); what follows is the main clause ("... can i get a
+        // human").
+        const WITH_THE_VERB: &[&str] = &[
+            "it", "me", "again", "back", "up", "down", "out", "anymore", "working", "work", "not",
+            "to", "wrong",
+        ];
+        let words: Vec<(usize, &str)> = kept[start..]
+            .split_whitespace()
+            .scan(start, |from, w| {
+                let at = kept[*from..].find(w).map_or(*from, |i| *from + i);
+                *from = at + w.len();
+                Some((at, w))
+            })
+            .collect();
+        let verb = words
+            .iter()
+            .take(3)
+            .take_while(|(_, w)| *w != BREAK)
+            .position(|(_, w)| TROUBLE_TO_COME.contains(w));
+        let clause_end = verb.map(|v| {
+            let last = words[v + 1..]
+                .iter()
+                .take_while(|(_, w)| WITH_THE_VERB.contains(w))
+                .count()
+                + v;
+            words[last].0 + words[last].1.len()
+        });
+        if let Some(clause_end) = clause_end {
+            kept.replace_range(at..clause_end, AS_A_RETURN);
+            from = at + AS_A_RETURN.len();
+        } else {
+            from = start - 1;
+        }
+    }
+    text.with_words(&kept)
+}
+
 /// Whether the reply plans for the trouble coming back rather than says it did ("ill call
 /// support if it happens again"); an outright request ("get me a human, if it happens again
 /// im cancelling") or one made for then ("if it comes back can i get a human") is no plan.
@@ -4827,7 +5017,56 @@ const WORKED_BRIEFLY: &[&str] = &[
 
 /// Whether the reply says it worked only for a moment ("loads for a sec then goes blank").
 pub fn worked_briefly(text: &Normalised) -> bool {
-    text.any(WORKED_BRIEFLY) || text.any(HELD_A_MOMENT_ONLY)
+    text.any(WORKED_BRIEFLY) || text.any(HELD_A_MOMENT_ONLY) || returned_after_then(text)
+}
+
+/// "it worked but then 502 again", "worked, then the error came back": the trouble back, told
+/// within a few words after "then" (not "then it worked again", "then 502 never came back").
+fn returned_after_then(text: &Normalised) -> bool {
+    const RETURNED: &[&str] = &[
+        "again",
+        "came back",
+        "comes back",
+        "is back",
+        "was back",
+        "its back",
+        "returned",
+        "returns",
+    ];
+    let padded = text.padded();
+    padded.match_indices(" then ").any(|(at, _)| {
+        let window: Vec<&str> = padded[at + " then ".len()..]
+            .split_whitespace()
+            .take_while(|w| *w != BREAK)
+            .take(5)
+            .collect();
+        let window = Normalised::from_padded(&format!(" {} ", window.join(" ")));
+        let rest = Normalised::from_padded(&padded[at..]);
+        // ("then i signed in again": the user's deed.)
+        const A_DEED: &[&str] = &[
+            "i",
+            "we",
+            "ive",
+            "you",
+            "signed",
+            "logged",
+            "tried",
+            "did",
+            "opened",
+            "restarted",
+            "refreshed",
+            "reloaded",
+            "cleared",
+            "went",
+            "logging",
+            "signing",
+        ];
+        window.any(RETURNED)
+            && !window.words().any(|w| A_DEED.contains(&w))
+            && !strong_fixed(&rest)
+            && !negated(&window)
+            && !window.any(&["never", "didnt", "hasnt", "havent", "wont"])
+    })
 }
 
 /// Words that change one's mind within a reply ("fixed it!! oh wait no its back").

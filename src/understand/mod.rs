@@ -139,7 +139,8 @@ pub fn classify(reply: &str) -> Understood {
         || cues::names_device(&text)
         || (Browser::names_several(&text.plain)
             && (Browser::told_apart(&text.plain) || text.has("browsers")));
-    let mut intent = decide(&text, names_browser);
+    // ("good for now, will come back if it fails": what would happen is no trouble now.)
+    let mut intent = decide(&cues::without_conditional_trouble(&text), names_browser);
     // "can you check https://qbo.intuit.com for me": the address is left out of the words, so
     // the request is read beside it. (The configured targets are checked, never the address.)
     // (Asked of the bot, not planned: "i'll check qbo.intuit.com tomorrow" runs nothing.)
@@ -185,6 +186,10 @@ pub fn classify(reply: &str) -> Understood {
     // "now the reports take minutes to load": how slow it is now, when nothing else is read.
     if intent.is_none() && cues::slow_now(&text) {
         intent = Some(Intent::Detail);
+    }
+    // "it worked, no 502 again": the error's absence said after the fix.
+    if intent.is_none() && cues::works_and_the_error_is_gone(&text) {
+        intent = Some(Intent::Fixed);
     }
     // "it just came back by itself": it works, from nothing done here.
     if intent.is_none() && cues::back_by_itself(&text) {
@@ -346,6 +351,12 @@ pub fn fix_did_not_last(message: &str) -> bool {
 /// not my problem, it logs me out"): the article, not the fix, is wrong.
 pub fn says_wrong_article(message: &str) -> bool {
     cues::says_wrong_article(&Normalised::new(message))
+}
+
+/// Whether the message says the error no longer shows ("no 502 anymore", "it worked, no 502
+/// now", "the 502 is gone"): its code is named as gone, not denied.
+pub fn says_the_error_is_gone(message: &str) -> bool {
+    cues::says_the_error_is_gone(&Normalised::new(message))
 }
 
 /// Whether the message asks to be told when the trouble is over ("notify me when its fixed",
@@ -841,7 +852,13 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
             continue;
         }
         i += 1;
-        while i < words.len() && WHOSE.contains(&words[i]) {
+        // ("on my other computer", "on a different laptop": which one is kept with it.)
+        const WHICH: &[&str] = &["other", "another", "second", "different", "old", "work"];
+        let mut which = None;
+        while i < words.len() && (WHOSE.contains(&words[i]) || WHICH.contains(&words[i])) {
+            if WHICH.contains(&words[i]) {
+                which = Some(words[i]);
+            }
             i += 1;
         }
         let Some(place) = words.get(i) else { continue };
@@ -861,7 +878,11 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
             .copied()
             .filter(|w| !["tho", "though", text::BREAK].contains(w))
             .collect();
-        return Some((place.to_string(), rest.join(" ")));
+        let place = match which {
+            Some(which) => format!("{which} {place}"),
+            None => place.to_string(),
+        };
+        return Some((place, rest.join(" ")));
     }
     works_there_said_before(&words)
 }
@@ -4897,7 +4918,6 @@ mod tests {
             "the timeouts came back by itself",
             "the 504 came back by itself",
             "it stopped doing it again",
-            "so far it hasnt kicked me out, if it does it again ill let you know",
         ] {
             assert!(
                 !matches!(intent(said), Some(Intent::Fixed | Intent::NotFixed)),
@@ -4920,5 +4940,80 @@ mod tests {
         ] {
             assert_ne!(intent(said), Some(Intent::Detail), "{said}");
         }
+    }
+
+    /// A reviewer's both-wrong readings (thirty-fifth session): what works elsewhere is no
+    /// fix, the error's absence is no turn, a condition is no trouble now, and a return told
+    /// after "then" is no fix.
+    #[test]
+    fn readings_of_the_thirty_fifth_session() {
+        for (said, want) in [
+            (
+                "internet is fine everything else works",
+                Some(Intent::Detail),
+            ),
+            ("bank website works fine", Some(Intent::Detail)),
+            ("my bank's website works", Some(Intent::Detail)),
+            ("it worked on my other computer", Some(Intent::Browser)),
+            (
+                "did it again and it worked, no 502 again",
+                Some(Intent::Fixed),
+            ),
+            ("it worked, no 502 now", Some(Intent::Fixed)),
+            ("no 502 anymore", Some(Intent::Fixed)),
+            (
+                "good for now, will come back if it fails",
+                Some(Intent::Fixed),
+            ),
+            (
+                "works for now, will come back if it fails",
+                Some(Intent::Fixed),
+            ),
+            (
+                "so far it hasnt kicked me out, if it does it again ill let you know",
+                Some(Intent::Fixed),
+            ),
+            (
+                "thanks, ill contact support if it fails again",
+                Some(Intent::Aside),
+            ),
+            (
+                "it worked but then the 502 came back",
+                Some(Intent::NotFixed),
+            ),
+            ("worked, then 502 again", Some(Intent::NotFixed)),
+            // Unpunctuated, "no 502 again" may be "no, 502 again".
+            ("no 502 again", Some(Intent::NotFixed)),
+            ("fixed, everything else is fine", Some(Intent::Fixed)),
+            (
+                "its just one page thats blank, the rest works",
+                Some(Intent::NotFixed),
+            ),
+        ] {
+            assert_eq!(intent(said), want, "{said}");
+        }
+        // A hedge or a plan beside the fix: confirmed before it is recorded.
+        for said in [
+            "good for now, will come back if it fails",
+            "it worked, no 502 now",
+        ] {
+            assert!(!classify(said).is_stated_fix(), "{said}");
+        }
+        for (said, place) in [
+            ("it works on my other computer", "other computer"),
+            ("it worked on another laptop", "another laptop"),
+            ("works on my work pc", "work pc"),
+        ] {
+            assert_eq!(where_it_works(said).map(|(p, _)| p).as_deref(), Some(place));
+        }
+        assert!(cues::says_the_error_is_gone(&Normalised::new(
+            "the 502 is gone"
+        )));
+        assert!(!cues::says_the_error_is_gone(&Normalised::new(
+            "the 502 is not gone"
+        )));
+        assert!(!cues::says_the_error_is_gone(&Normalised::new(
+            "no luck anymore"
+        )));
     }
 }

@@ -209,6 +209,13 @@ impl Normalised {
         Normalised::from_padded(&padded)
     }
 
+    /// The same reply with its words replaced by `padded` (some left out), its plain text and
+    /// whether it asks kept.
+    pub fn with_words(&self, padded: &str) -> Normalised {
+        let words: Vec<&str> = padded.split_whitespace().collect();
+        Normalised::from_words(self.plain.clone(), &words, self.question)
+    }
+
     /// A part of a normalised reply (from [`Normalised::padded`]), as a reply of its own.
     pub fn from_padded(padded: &str) -> Normalised {
         let words: Vec<&str> = padded.split_whitespace().collect();

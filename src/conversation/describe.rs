@@ -76,15 +76,18 @@ pub(super) fn describe(
         .browser
         .filter(|b| matches!(b, Browser::SafariMac | Browser::SafariIos));
     let bare_safari = bare && known_safari.is_none();
-    // ("also tried on edge, same" after "502 in chrome": Edge tried besides; Chrome stays.)
-    let besides = browser.is_none()
-        && session.browser.is_some()
-        && (session.stage.is_walking() || session.ticket_open)
-        && super::typed::tried_besides(text)
-        && Browser::detect(text).is_some_and(|b| Some(b) != session.browser);
+    // ("also tried on edge, same" after "502 in chrome": Edge tried besides; Chrome stays,
+    // at "Is this it?" and after a fix too.)
+    let besides = session
+        .browser
+        .zip(Browser::detect(text))
+        .filter(|(walked, also)| {
+            browser.is_none() && walked != also && super::typed::tried_besides(text)
+        })
+        .map(|(walked, also)| format!("{} as well as {}", also.label(), walked.label()));
     let named_browser = if bare {
         known_safari
-    } else if besides {
+    } else if besides.is_some() {
         None
     } else {
         browser.or_else(|| Browser::detect(text))
@@ -908,6 +911,7 @@ pub(super) fn describe(
     });
     let on = named_browser
         .map(Browser::label)
+        .or(besides.as_deref())
         .or(bare_safari.then_some("Safari"))
         .or(safari_told_by_device(session, text))
         .or(several.as_deref())

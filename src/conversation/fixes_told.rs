@@ -282,7 +282,12 @@ pub(super) fn fixes_tried_up_front(
             words.as_slice(),
             ["ive" | "i've" | "weve" | "we've", w, ..] if is_past(w)
         ) || matches!(words.as_slice(), ["i" | "we", "have", w, ..] if is_past(w));
-        let opens_past = words.first().is_some_and(|w| is_past(w));
+        // ("i restarted the router and cleared the cache, still 502": "i" before the deed.)
+        let opens_past = match words.as_slice() {
+            ["i" | "we", w, ..] => is_past(w),
+            [w, ..] => is_past(w),
+            [] => false,
+        };
         done_before = opens_perfect || (done_before && opens_past);
         if !(words.contains(&"already")
             || opens_tried
@@ -424,11 +429,24 @@ fn is_past(word: &str) -> bool {
 }
 
 /// The step whose title or other names share the most words with the message (the article's
-/// own title words aside); of two as named, the earlier (the one most often tried first:
-/// "cleared cookies" is "Clear Intuit cookies", not "Allow cookies ... stop clearing them").
+/// own title words aside); of two as named, the one sharing more short words, then more words
+/// in another form ("cleared the app cache" is "Clear the QuickBooks app cache", not "Remove
+/// browser cache";
+/// "allowed cookies for intuit" is "Allow cookies for Intuit ...", not "Clear Intuit
+/// cookies"), then the earlier (the one most often tried first: "cleared cookies" is "Clear
+/// Intuit cookies", not "Allow cookies ... stop clearing them").
 fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
     let said = Terms::said(text).without(&Terms::of(&article.title));
-    most_shared(article, 1, |names| said.shared_with(names))
+    (0..article.solutions.len())
+        .map(|i| {
+            let s = &article.solutions[i];
+            let names = Terms::of(&format!("{} {}", s.title, s.also_called.join(" ")));
+            let apart = (said.shared_short(&names), said.shared_by_stem(&names));
+            (said.shared_with(&names), apart, i)
+        })
+        .filter(|&(shared, _, _)| shared >= 1)
+        .max_by_key(|&(shared, apart, i)| (shared, apart, std::cmp::Reverse(i)))
+        .map(|(_, _, i)| i)
 }
 
 /// The step two or more of whose words `text` says in another form ("waited and retried" is

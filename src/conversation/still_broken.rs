@@ -72,6 +72,31 @@ pub(super) fn not_fixed(
         open_question(session, article, &lead, now, out);
         return;
     }
+    // "turned off firewall and cleared cache, same" at the firewall: the fix on screen failed,
+    // and so did the fix each other deed names (never shown next).
+    if let Some(open) = session.pending_attempt().map(|p| p.solution)
+        && !text.contains('?')
+        && !understand::says_the_trouble_again(text)
+    {
+        let clauses = crate::plain_words::clauses(before_the_trouble(text), &["and"]);
+        let mut others: Vec<usize> = Vec::new();
+        if clauses.iter().filter(|c| names_an_action(c)).count() > 1 {
+            for clause in clauses.iter().filter(|c| names_an_action(c)) {
+                if let Some(other) = fix_named(session, article, open, clause)
+                    .filter(|i| !others.contains(i) && !article.solutions[*i].test)
+                {
+                    others.push(other);
+                }
+            }
+        }
+        for &index in &others {
+            rule_out_named(session, article, index, Outcome::NotFixed, now);
+            out.replies.push(
+                Reply::new(words::skipping_named(&article.solutions[index].title, true))
+                    .article(&article.id),
+            );
+        }
+    }
     fail_open_and_go_on(session, article, text, now, out);
 }
 

@@ -83,15 +83,24 @@ impl Terms {
     pub(super) fn of(text: &str) -> Terms {
         let mut codes = HashSet::new();
         let mut words = HashSet::new();
-        for w in plain_words::lowercase_words(text) {
+        let all = plain_words::lowercase_words(text);
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        for (i, &w) in all.iter().enumerate() {
             if w.chars().any(|c| c.is_ascii_digit()) {
                 // A number of one or two digits is a count or a list's step number ("waited 5
-                // min", "5. Remove columns"), no error code.
-                if w.chars().count() >= 3 || w.chars().any(char::is_alphabetic) {
-                    codes.insert(w);
+                // min", "5. Remove columns"), no error code; nor is a count, a year or a
+                // version ("we have 102 clients", "chrome 120", "at 503 pm").
+                let error_number = || {
+                    crate::matcher::text::is_error_number(&all, i)
+                        && !all.get(i + 1).is_some_and(|n| ["am", "pm"].contains(n))
+                        || crate::matcher::text::is_code_after_the_product(&all, i)
+                };
+                if w.chars().any(char::is_alphabetic) || (w.chars().count() >= 3 && error_number())
+                {
+                    codes.insert(w.to_string());
                 }
-            } else if w.chars().count() >= 4 && !COMMON.contains(&w.as_str()) {
-                words.insert(w);
+            } else if w.chars().count() >= 4 && !COMMON.contains(&w) {
+                words.insert(w.to_string());
             }
         }
         let mut short = HashSet::new();
@@ -127,6 +136,12 @@ impl Terms {
             .count()
     }
 
+    /// How many short words (two or three letters, the common ones aside) both share
+    /// ("cleared the app cache" and "Clear the QuickBooks app cache" share "app").
+    pub(super) fn shared_short(&self, other: &Terms) -> usize {
+        self.short.intersection(&other.short).count()
+    }
+
     pub(super) fn is_empty(&self) -> bool {
         self.codes.is_empty() && self.words.is_empty()
     }
@@ -156,6 +171,9 @@ impl Terms {
         // (Reloading or refreshing a page is retrying it: "waited and reloaded" is "Wait and
         // retry".)
         const RETRIES: &[&str] = &["reload", "refresh"];
+        // (Clearing a cache is removing or deleting it: "cleared cache" is "Remove browser
+        // cache" as much as "Clear the QuickBooks app cache".)
+        const CLEARS: &[&str] = &["remov", "delet", "eras", "wipe", "empti", "purg"];
         let stems = |t: &Terms| {
             t.words
                 .iter()
@@ -163,6 +181,8 @@ impl Terms {
                 .map(|s| {
                     if RETRIES.contains(&s.as_str()) {
                         crate::matcher::text::stem("retry")
+                    } else if CLEARS.iter().any(|c| s.starts_with(c)) {
+                        crate::matcher::text::stem("clear")
                     } else {
                         s
                     }

@@ -326,9 +326,15 @@ fn where_it_works_noted(
     // still blank"); with none, the question is asked again, the browser kept.
     // At a test, "works fine in chrome incognito" is its result (read below); "yep it works
     // fine in edge" (a fix that is a move to another browser) is a fix, read as usual.
+    // (Nor a later test's result: "I tried on my phone hotspot and it works there" answers
+    // "Try another network", read out of turn.)
     if session.pending_attempt().is_some()
         && !super::outcome::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && !article
+            .solutions
+            .iter()
+            .any(|s| s.test && understand::test_result(text, &s.also_called).is_some())
         && let Some((place, rest)) = understand::where_it_works(text)
         && let rest_says = understand::classify(&rest).intent
         && rest_says != Some(Intent::Fixed)
@@ -1251,7 +1257,8 @@ fn by_intent(
                 && let Some(named) = ranking.named()
                 && let other = kb.article_at(named.doc)
                 && other.id != article.id
-                && (plain_words::has_any_word(text, &["also", "too", "either", "another"])
+                && ((plain_words::has_any_word(text, &["also", "too", "either", "another"])
+                    && !also_a_deed(text))
                     || (says_a_title_word_only_of(other, article, text)
                         && !says_a_title_word_of(article, other, text)
                         && !super::fix_named::names_an_action(text)
@@ -1465,6 +1472,26 @@ pub(super) fn add_what_it_says(
         session.descriptions.push(text.to_string());
     }
     act(kb, session, Action::AddToTicket, now, out);
+}
+
+/// Whether "also" goes with a deed of the user's ("i also restarted my computer, no change",
+/// "also cleared the cache, same"): more tried for this problem, not another problem ("also
+/// my bank feed stopped updating").
+fn also_a_deed(text: &str) -> bool {
+    const DEEDS: &[&str] = &[
+        "tried", "did", "ran", "reset", "rebooted", "redid", "checked",
+    ];
+    const SKIPPED: &[&str] = &["i", "ive", "we", "have", "had", "already", "just", "then"];
+    let words = plain_words::lowercase_words(text);
+    words.iter().enumerate().any(|(i, w)| {
+        w == "also"
+            && words[i + 1..]
+                .iter()
+                .find(|w| !SKIPPED.contains(&w.as_str()))
+                .is_some_and(|deed| {
+                    DEEDS.contains(&deed.as_str()) || (deed.len() > 4 && deed.ends_with("ed"))
+                })
+    })
 }
 
 /// Keeps a follow-up that says something ("nope still blank on payroll") for the ticket; a

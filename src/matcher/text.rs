@@ -531,6 +531,24 @@ const COUNTED: &[&str] = &[
     "pages",
     "ms",
     "x",
+    // Counts a business gives ("we have 102 clients", "500 paychecks a month").
+    "clients",
+    "customers",
+    "paychecks",
+    "payments",
+    "bills",
+    "vendors",
+    "companies",
+    "files",
+    "records",
+    "entries",
+    "items",
+    "rows",
+    "members",
+    "staff",
+    "workers",
+    "dollars",
+    "usd",
 ];
 
 /// Whether a number in a message is an error the user sees rather than a version, a year or a
@@ -555,6 +573,14 @@ pub fn is_error_number(words: &[&str], i: usize) -> bool {
         let time = (word.ends_with("am") || word.ends_with("pm"))
             && word[..word.len() - 2].chars().all(|c| c.is_ascii_digit());
         return !(version || time);
+    }
+    // "my account number ends in 103", "account number 103": a number of something else.
+    let before_that = i.checked_sub(2).and_then(|j| words.get(j)).copied();
+    let a_numbers_digits = (matches!(before, Some("in" | "with"))
+        && matches!(before_that, Some("ends" | "ending" | "starts" | "starting")))
+        || (before == Some("number") && !matches!(before_that, Some("error" | "code")));
+    if a_numbers_digits {
+        return false;
     }
     let digits_only = word.chars().all(|c| c.is_ascii_digit());
     let year = digits_only && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
@@ -917,6 +943,10 @@ mod tests {
             ("now it says quickbooks desktop H505", vec!["h505"]),
             ("now i keep getting 502's", vec!["502"]),
             ("v5 of the app", vec![]),
+            ("we have 102 clients and 500 paychecks", vec![]),
+            ("my account number ends in 103", vec![]),
+            ("account number 185", vec![]),
+            ("error number 185", vec!["185"]),
         ] {
             assert_eq!(errors_in(text), errors, "{text}");
         }

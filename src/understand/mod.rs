@@ -884,7 +884,28 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
         };
         return Some((place, rest.join(" ")));
     }
-    works_there_said_before(&words)
+    works_there_said_before(&words).or_else(|| works_where_tried(&words))
+}
+
+/// "i also tried firefox and it works", "tried it on my phone, worked fine": a place tried,
+/// then that it works, nothing turning it ("tried firefox, same", "tried edge but it doesnt
+/// work").
+fn works_where_tried(words: &[&str]) -> Option<(String, String)> {
+    const ON_THE_WAY: &[&str] = &["it", "in", "on", "with", "my", "the", "a", "an", "using"];
+    const WORKS: &[&str] = &["works", "worked", "working", "loads", "loaded", "fine"];
+    const TURNS: &[&str] = &[
+        "not", "doesnt", "didnt", "dont", "isnt", "wasnt", "same", "still", "but", "no", "nope",
+        "either", "too",
+    ];
+    let tried = words.iter().position(|w| *w == "tried")?;
+    let place = words[tried + 1..]
+        .iter()
+        .take_while(|w| ON_THE_WAY.contains(w) || WHERE.contains(w))
+        .find(|w| WHERE.contains(w))?;
+    let after = &words[tried + 1..];
+    let works = after.iter().position(|w| WORKS.contains(w))?;
+    (!after.iter().any(|w| TURNS.contains(w)) && works > 0)
+        .then(|| (place.to_string(), String::new()))
 }
 
 /// "tried it on my wifes laptop and it works there", "my boss uses safari on his mac and it

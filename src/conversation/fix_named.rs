@@ -115,7 +115,10 @@ pub(super) fn names_an_action(text: &str) -> bool {
             "indeed",
             "speed",
         ];
+        // ("reset app data and restarted": the deed's own word.)
+        let reset = w == "reset" && !state_before(1);
         DONE.contains(&w)
+            || reset
             || did_it
             || a_thing_did_not_help
             || fixed_a_thing
@@ -198,6 +201,10 @@ pub(super) fn fix_named(
     // A plan names no fix done ("i'll try turning off extensions next").
     if says_a_plan(text) {
         return None;
+    }
+    // "reset app data": what another fix's steps have the user click.
+    if let Some(labelled) = super::fixes_told::fix_by_a_label_of_its_steps(article, text) {
+        return (labelled != open).then_some(labelled);
     }
     // "it worked this time" names no "Check the date, time ...".
     let without_when = {

@@ -361,7 +361,8 @@ pub(super) fn fixes_tried_up_front(
             // (The deeds before may only add to what this one names: "cleared cache,
             // restarted" names no "Clear the QuickBooks app cache" at "restarted".)
             // ("restarted my computer and cleared cache": the sentence's other deed neither.)
-            let Some(index) = fix_most_named(article, clause)
+            let Some(index) = fix_by_a_label_of_its_steps(article, clause)
+                .or_else(|| fix_most_named(article, clause))
                 .or_else(|| {
                     fix_named_by_stems(article, sentence)
                         .filter(|&i| stems_named_in(article, i, clause) > 0)
@@ -426,6 +427,48 @@ fn is_past(word: &str) -> bool {
     const IRREGULAR: &[&str] = &["ran", "did", "done", "made", "took", "set", "reset", "put"];
     (word.len() > 4 && word.ends_with("ed") && !["need", "speed", "feed"].contains(&word))
         || IRREGULAR.contains(&word)
+}
+
+/// The fix whose steps quote the longest label of two words or more ("Reset App Data",
+/// "Clear History and Website Data") that `text` says, word by word in any form ("reset app
+/// data and restarted quickbooks", "cleared history and website data"): the user did what
+/// that fix has them click. None when two fixes quote a label as long.
+pub(super) fn fix_by_a_label_of_its_steps(article: &Article, text: &str) -> Option<usize> {
+    let stems = |t: &str| -> String {
+        let words: Vec<String> = crate::plain_words::lowercase_words(t)
+            .iter()
+            .map(|w| crate::matcher::text::stem(w))
+            .collect();
+        format!(" {} ", words.join(" "))
+    };
+    let said = stems(text);
+    let longest_said = |steps: &str| {
+        steps
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter_map(|label| {
+                let n = crate::plain_words::lowercase_words(label).len();
+                (n >= 2 && said.contains(&stems(label))).then_some(n)
+            })
+            .max()
+    };
+    let mut named: Vec<(usize, usize)> = (0..article.solutions.len())
+        .filter(|&i| !article.solutions[i].test)
+        .filter_map(|i| {
+            let s = &article.solutions[i];
+            std::iter::once(s.general.as_str())
+                .chain(s.variants.iter().map(|v| v.steps.as_str()))
+                .filter_map(longest_said)
+                .max()
+                .map(|n| (n, i))
+        })
+        .collect();
+    named.sort_unstable_by(|a, b| b.cmp(a));
+    match named.as_slice() {
+        [(n, i), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => Some(*i),
+        _ => None,
+    }
 }
 
 /// The step whose title or other names share the most words with the message (the article's

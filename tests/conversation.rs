@@ -11819,3 +11819,18 @@ fn deeds_told_with_i_or_also_or_two_at_once_name_their_fixes() {
     );
     assert_eq!(open_title(&chat), open);
 }
+
+/// Left alone in the thirty-fourth session, fixed in the thirty-fifth: "bank feed not updating"
+/// (four words, no code) at a payroll step failed the step; it names another article by its
+/// title words alone, so "keep going or switch?" is asked.
+#[test]
+fn four_words_naming_another_article_ask_keep_going_or_switch() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll not updating");
+    let open = open_title(&chat);
+    let out = chat.say("bank feed not updating");
+    assert!(has(&out, "different problem"), "{}", all_text(&out));
+    assert_eq!(open_title(&chat), open, "the payroll step is not failed");
+    assert!(!chat.recorded(Outcome::NotFixed));
+}

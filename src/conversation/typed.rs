@@ -1262,7 +1262,7 @@ fn by_intent(
                     || (says_a_title_word_only_of(other, article, text)
                         && !says_a_title_word_of(article, other, text)
                         && !super::fix_named::names_an_action(text)
-                        && (understood.words >= 5
+                        && (understood.words >= 4
                             || super::codes::names_code_of(other, text))))
                 && !names_a_thing_only_of(article, other, text)
                 && !ranking.matches.iter().any(|m| {

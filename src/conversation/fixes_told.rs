@@ -481,6 +481,7 @@ pub(super) fn fix_by_a_label_of_its_steps(article: &Article, text: &str) -> Opti
 fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
     let said = Terms::said(text).without(&Terms::of(&article.title));
     (0..article.solutions.len())
+        .filter(|&i| !another_deed(&article.solutions[i].title, text))
         .map(|i| {
             let s = &article.solutions[i];
             let names = Terms::of(&format!("{} {}", s.title, s.also_called.join(" ")));
@@ -490,6 +491,36 @@ fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
         .filter(|&(shared, _, _)| shared >= 1)
         .max_by_key(|&(shared, apart, i)| (shared, apart, std::cmp::Reverse(i)))
         .map(|(_, _, i)| i)
+}
+
+/// Whether `text` tells a deed of its own kind (reinstalling, restarting) that a fix titled
+/// `title` is not ("reinstalled quickbooks desktop" is no "Update QuickBooks Desktop, then
+/// payroll tax tables"; "restarted quickbooks" is no "Clear the QuickBooks app cache"): the
+/// words they share name the thing, not what was done to it.
+fn another_deed(title: &str, text: &str) -> bool {
+    const OWN_KIND: &[&str] = &[
+        "reinstall",
+        "reinstalled",
+        "reinstalling",
+        "uninstalled",
+        "restarted",
+        "restarting",
+        "rebooted",
+        "rebooting",
+    ];
+    let title_words = crate::plain_words::lowercase_words(title);
+    let stems: Vec<String> = title_words
+        .iter()
+        .map(|w| crate::matcher::text::stem(w))
+        .collect();
+    crate::plain_words::lowercase_words(text)
+        .iter()
+        .any(|w| OWN_KIND.contains(&w.as_str()) && !stems.contains(&crate::matcher::text::stem(w)))
+        && !crate::plain_words::lowercase_words(text).iter().any(|w| {
+            !OWN_KIND.contains(&w.as_str())
+                && is_past(w)
+                && stems.contains(&crate::matcher::text::stem(w))
+        })
 }
 
 /// The step two or more of whose words `text` says in another form ("waited and retried" is

@@ -7142,6 +7142,13 @@ fn a_browser_tried_besides_is_no_move_to_it() {
     let out = chat.say("also tried firefox, same");
     assert!(has(&out, "Firefox as well as Chrome"), "{}", all_text(&out));
     assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    // (A fourteenth reviewer's: "i also tried firefox and it works" after the fix guessed an
+    // article; it is good news.)
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    chat.say("fixed it");
+    let out = chat.say("i also tried firefox and it works");
+    assert!(has(&out, "Good to hear"), "{}", all_text(&out));
     let mut chat = Chat::new(&kb);
     chat.say("it doesnt work in chrome");
     assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));

@@ -474,8 +474,11 @@ pub(super) fn describe(
     // "perfect, works great" after "Glad that worked!": the fix stands (unless the words
     // clearly name another problem).
     // ("great thanks, bye" is a goodbye, below.)
+    // ("i also tried firefox and it works" there too: where else it works, no new problem.)
     if matches!(session.stage, Stage::Fixed { .. })
-        && understood.intent == Some(Intent::Fixed)
+        && (understood.intent == Some(Intent::Fixed)
+            || (understood.intent == Some(Intent::Browser)
+                && understand::where_it_works(text).is_some()))
         && names_no_other
         && !understand::only_a_goodbye_all_well(text)
     {

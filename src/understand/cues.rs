@@ -5050,6 +5050,10 @@ fn returned_after_then(text: &Normalised) -> bool {
             .take_while(|w| *w != BREAK)
             .take(5)
             .collect();
+        // ("then again it might just be luck": a way of saying, no return.)
+        if window.first() == Some(&"again") {
+            return false;
+        }
         let window = Normalised::from_padded(&format!(" {} ", window.join(" ")));
         let rest = Normalised::from_padded(&padded[at..]);
         // ("then i signed in again": the user's deed.)

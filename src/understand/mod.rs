@@ -187,6 +187,16 @@ pub fn classify(reply: &str) -> Understood {
     if intent.is_none() && cues::slow_now(&text) {
         intent = Some(Intent::Detail);
     }
+    // "no 502 since yesterday", "no 502 today": the error gone, or "no, 502 since yesterday";
+    // asked rather than read as still broken. ("no 502 again" stays "no, 502 again".)
+    if intent == Some(Intent::NotFixed)
+        && cues::says_the_error_is_gone(&text)
+        && !text.has("again")
+        && text.word_count() <= 6
+        && text.words().next() == Some("no")
+    {
+        intent = None;
+    }
     // "it worked, no 502 again": the error's absence said after the fix.
     if intent.is_none() && cues::works_and_the_error_is_gone(&text) {
         intent = Some(Intent::Fixed);
@@ -5006,6 +5016,11 @@ mod tests {
             // Unpunctuated, "no 502 again" may be "no, 502 again".
             ("no 502 again", Some(Intent::NotFixed)),
             ("fixed, everything else is fine", Some(Intent::Fixed)),
+            // (A fourteenth reviewer's: "no, 502 since yesterday" or the error gone: asked;
+            // "then again" is a way of saying.)
+            ("no 502 since yesterday", None),
+            ("no 502 today", None),
+            ("fixed it, then again it might just be luck", None),
             (
                 "its just one page thats blank, the rest works",
                 Some(Intent::NotFixed),

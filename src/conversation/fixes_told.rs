@@ -434,6 +434,37 @@ fn is_past(word: &str) -> bool {
 /// data and restarted quickbooks", "cleared history and website data"): the user did what
 /// that fix has them click. None when two fixes quote a label as long.
 pub(super) fn fix_by_a_label_of_its_steps(article: &Article, text: &str) -> Option<usize> {
+    // ("can't reset app data, greyed out", "reset app data is not in the help menu": not
+    // done; read as what cannot be done.)
+    const NOT_DONE: &[&str] = &[
+        " cant ",
+        " cannot ",
+        " couldnt ",
+        " greyed",
+        " grayed",
+        " missing",
+        " isnt there",
+        " not there",
+        " not in ",
+        " no option",
+        " dont see",
+        " dont have",
+        " unable",
+        " where ",
+        " wheres ",
+        " how do ",
+        " how to ",
+    ];
+    let plain = format!(
+        " {} ",
+        crate::plain_words::lowercase_words(&text.replace(['\'', '’'], "")).join(" ")
+    );
+    if understand::could_not_do_it(text)
+        || understand::says_something_cannot_be_done(text)
+        || NOT_DONE.iter().any(|n| plain.contains(n))
+    {
+        return None;
+    }
     let stems = |t: &str| -> String {
         let words: Vec<String> = crate::plain_words::lowercase_words(t)
             .iter()

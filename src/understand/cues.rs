@@ -5050,8 +5050,17 @@ fn returned_after_then(text: &Normalised) -> bool {
             .take_while(|w| *w != BREAK)
             .take(5)
             .collect();
-        // ("then again it might just be luck": a way of saying, no return.)
-        if window.first() == Some(&"again") {
+        // ("then again it might just be luck": a way of saying, no return; "then again 502",
+        // "then again it broke" are the trouble back.)
+        const BACK: &[&str] = &[
+            "came", "back", "broke", "broken", "failed", "fails", "stopped", "error", "errors",
+            "crashed", "quit", "down", "blank",
+        ];
+        if window.first() == Some(&"again")
+            && !window
+                .iter()
+                .any(|w| BACK.contains(w) || w.bytes().any(|b| b.is_ascii_digit()))
+        {
             return false;
         }
         let window = Normalised::from_padded(&format!(" {} ", window.join(" ")));

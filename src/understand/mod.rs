@@ -194,6 +194,12 @@ pub fn classify(reply: &str) -> Understood {
         && !text.has("again")
         && text.word_count() <= 6
         && text.words().next() == Some("no")
+        // ("no, 502 since yesterday", "no - 502 today too": the "no" apart is the answer.)
+        && !reply
+            .trim_start()
+            .get(2..)
+            .is_some_and(|rest| rest.trim_start().starts_with([',', '.', '-', '!', ':', ';']))
+        && !text.has("too")
     {
         intent = None;
     }
@@ -5021,6 +5027,15 @@ mod tests {
             ("no 502 since yesterday", None),
             ("no 502 today", None),
             ("fixed it, then again it might just be luck", None),
+            // (A fifteenth reviewer's: "then again" with the trouble after it is its return;
+            // "no, 502 since yesterday" apart is still broken.)
+            ("it worked, then again 502", Some(Intent::NotFixed)),
+            (
+                "it worked then again later it broke",
+                Some(Intent::NotFixed),
+            ),
+            ("no, 502 since yesterday", Some(Intent::NotFixed)),
+            ("no - 502 today too", Some(Intent::NotFixed)),
             (
                 "its just one page thats blank, the rest works",
                 Some(Intent::NotFixed),

@@ -178,7 +178,7 @@ pub fn quotes_its_code(description: &str, first: &Match) -> bool {
         first.matched.iter().any(|t| t == words[i])
             && (before.is_none_or(|b| SHOWN_BY.contains(&b)) || after_the_product)
             && (super::text::is_error_number(&words, i) || after_the_product)
-            && !counts_things(&words, i)
+            && !super::text::counts_things(&words, i)
             && !is_money_or_an_id(description, words[i])
     });
     said_as_an_error
@@ -187,62 +187,6 @@ pub fn quotes_its_code(description: &str, first: &Match) -> bool {
             .matched
             .iter()
             .any(|t| super::text::is_code(t) && !t.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// Whether the number at `words[i]` counts the thing named after it, a plural ("503
-/// vendors", "504 rows", "quickbooks 503 customers"); not an error's own words ("502
-/// errors") nor a verb ("502 keeps coming back", "503 shows up").
-fn counts_things(words: &[&str], i: usize) -> bool {
-    const NOT_THINGS: &[&str] = &[
-        // The error's own words, and trouble counted ("503 issues", "502 timeouts").
-        "errors",
-        "codes",
-        "responses",
-        "messages",
-        "issues",
-        "problems",
-        "failures",
-        "warnings",
-        "outages",
-        "timeouts",
-        "glitches",
-        "popups",
-        "notices",
-        "hiccups",
-        "crashes",
-        "pages",
-        "screens",
-        "alerts",
-        "statuses",
-        // A verb.
-        "keeps",
-        "shows",
-        "says",
-        "happens",
-        "comes",
-        "appears",
-        "pops",
-        "returns",
-        "persists",
-        "occurs",
-        "does",
-        "goes",
-        "means",
-        "is",
-        "was",
-        "has",
-        "its",
-        "this",
-        "thus",
-        "plus",
-    ];
-    words.get(i + 1).is_some_and(|next| {
-        next.len() >= 3
-            && next.ends_with('s')
-            && !next.ends_with("ss")
-            && !next.ends_with("us")
-            && !NOT_THINGS.contains(next)
-    })
 }
 
 /// Whether `number` is written as money or an id in `description` ("paid a $502 bill",

@@ -476,6 +476,8 @@ impl Index {
         let description = &*crate::plain_words::reading(description);
         // "its not a 502": a denied code names no article.
         let description = &*text::without_denied_codes(description);
+        // "we have 500 employees": a count names no article, though one lists 500 as a code.
+        let description = &*text::without_counted_numbers(description);
         let tokens = text::tokens(description);
         let howto = text::is_plain_howto(description);
         let mut scores = vec![0.0f32; self.n_docs];

@@ -451,6 +451,122 @@ pub fn without_denied_codes(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `text` without the numbers in it that count or name something rather than show an error
+/// ("we have 500 employees", "it happened at 503 pm", "our account ends in 103", "paid $502",
+/// "invoice #504"): such a number names no article, though an article lists it as a code.
+/// Borrowed unchanged when there is none.
+pub fn without_counted_numbers(text: &str) -> std::borrow::Cow<'_, str> {
+    let key = |word: &str| -> String {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .filter(|c| *c != '\'' && *c != '’')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    // Each word with where it starts in `text` and its key; words of no letter or digit
+    // ("-", "—") are left out, as `is_error_number`'s words leave them out.
+    let words: Vec<(usize, &str, String)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w, key(w)))
+        .filter(|(_, _, k)| !k.is_empty())
+        .collect();
+    let keys: Vec<&str> = words.iter().map(|(_, _, k)| k.as_str()).collect();
+    let mut dropped: Vec<Range<usize>> = Vec::new();
+    for (i, (at, word, k)) in words.iter().enumerate() {
+        if k.len() < 3 || !k.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let money_or_id = word.starts_with(['$', '#', '£', '€']);
+        if money_or_id || counts_or_names_a_number(&keys, i) {
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let start = at + (core.as_ptr() as usize - word.as_ptr() as usize);
+            dropped.push(start..start + core.len());
+        }
+    }
+    if dropped.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for r in dropped {
+        out.push_str(&text[from..r.start]);
+        from = r.end;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether the number at `words[i]` counts the thing named after it, a plural ("503
+/// vendors", "504 rows", "quickbooks 503 customers"); not an error's own words ("502
+/// errors") nor a verb ("502 keeps coming back", "503 shows up").
+pub fn counts_things(words: &[&str], i: usize) -> bool {
+    const NOT_THINGS: &[&str] = &[
+        // The error's own words, and trouble counted ("503 issues", "502 timeouts").
+        "errors",
+        "codes",
+        "responses",
+        "messages",
+        "issues",
+        "problems",
+        "failures",
+        "warnings",
+        "outages",
+        "timeouts",
+        "glitches",
+        "popups",
+        "notices",
+        "hiccups",
+        "crashes",
+        "pages",
+        "screens",
+        "alerts",
+        "statuses",
+        // A verb.
+        "keeps",
+        "shows",
+        "says",
+        "happens",
+        "comes",
+        "appears",
+        "pops",
+        "returns",
+        "persists",
+        "occurs",
+        "does",
+        "goes",
+        "means",
+        "is",
+        "was",
+        "has",
+        "its",
+        "this",
+        "thus",
+        "plus",
+        // Words ending in "s" that count nothing ("502 sometimes", "504 always").
+        "sometimes",
+        "always",
+        "perhaps",
+        "besides",
+        "towards",
+        "anyways",
+        "afterwards",
+        "nowadays",
+        "whereas",
+        "thanks",
+        "guys",
+        "folks",
+        "yes",
+        "pls",
+    ];
+    words.get(i + 1).is_some_and(|next| {
+        next.len() >= 3
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && !next.ends_with("us")
+            && !NOT_THINGS.contains(next)
+    })
+}
+
 /// Is this token an error code ("502", "h202", "ps038", "6000")? Codes match exactly, never fuzzily.
 pub fn is_code(token: &str) -> bool {
     token.chars().any(|c| c.is_ascii_digit())
@@ -574,12 +690,7 @@ pub fn is_error_number(words: &[&str], i: usize) -> bool {
             && word[..word.len() - 2].chars().all(|c| c.is_ascii_digit());
         return !(version || time);
     }
-    // "my account number ends in 103", "account number 103": a number of something else.
-    let before_that = i.checked_sub(2).and_then(|j| words.get(j)).copied();
-    let a_numbers_digits = (matches!(before, Some("in" | "with"))
-        && matches!(before_that, Some("ends" | "ending" | "starts" | "starting")))
-        || (before == Some("number") && !matches!(before_that, Some("error" | "code")));
-    if a_numbers_digits {
+    if names_digits_of_a_number(words, i) {
         return false;
     }
     let digits_only = word.chars().all(|c| c.is_ascii_digit());
@@ -589,6 +700,26 @@ pub fn is_error_number(words: &[&str], i: usize) -> bool {
         || word.ends_with("am")
         || word.ends_with("pm");
     !(year || small || counted || before.is_some_and(|b| VERSION_OF.contains(&b)))
+}
+
+/// "my account number ends in 103", "account number 103": the number at `words[i]` is the
+/// digits of a number of something else.
+fn names_digits_of_a_number(words: &[&str], i: usize) -> bool {
+    let before = i.checked_sub(1).and_then(|j| words.get(j)).copied();
+    let before_that = i.checked_sub(2).and_then(|j| words.get(j)).copied();
+    (matches!(before, Some("in" | "with"))
+        && matches!(before_that, Some("ends" | "ending" | "starts" | "starting")))
+        || (before == Some("number") && !matches!(before_that, Some("error" | "code")))
+}
+
+/// Whether the number at `words[i]` counts something or is part of another number ("500
+/// employees", "503 pm", "ends in 103", "503 vendors"): never an error, wherever it stands.
+/// (Narrower than "not [`is_error_number`]": "chrome 502" may be a version, but it is as
+/// likely the error, and no article lists a version as a code.)
+pub fn counts_or_names_a_number(words: &[&str], i: usize) -> bool {
+    words.get(i + 1).is_some_and(|w| COUNTED.contains(w))
+        || names_digits_of_a_number(words, i)
+        || counts_things(words, i)
 }
 
 /// Whether `words[i]` is three digits right after the product's name ("also qbo 502
@@ -1004,6 +1135,39 @@ mod tests {
         assert!(!is_plain_howto("how do I fix error 502"));
         assert!(!is_plain_howto("how do I stop it logging me out"));
         assert!(!is_plain_howto("payroll won't update"));
+    }
+
+    #[test]
+    fn numbers_that_count_or_name_something_are_left_out() {
+        for (said, left) in [
+            (
+                "we have 500 employees and payroll wont update",
+                "we have  employees and payroll wont update",
+            ),
+            ("it happened at 503 pm", "it happened at  pm"),
+            (
+                "our account ends in 103, bank feed stopped",
+                "our account ends in , bank feed stopped",
+            ),
+            ("account number 102 wont sync", "account number  wont sync"),
+            ("about 504 vendors", "about  vendors"),
+            ("paid $502 and invoice #504", "paid $ and invoice #"),
+        ] {
+            assert_eq!(without_counted_numbers(said), left, "{said}");
+        }
+        for kept in [
+            "502 bad gateway",
+            "chrome 502",
+            "also quickbooks 502 sometimes",
+            "also error 500 sometimes",
+            "the 502 errors keep coming",
+            "503 keeps coming back",
+            "error code 103 on the bank feed",
+            "-6000, -83",
+            "quickbooks desktop 2019",
+        ] {
+            assert_eq!(without_counted_numbers(kept), kept, "{kept}");
+        }
     }
 
     #[test]

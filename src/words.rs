@@ -440,6 +440,8 @@ pub const SORRY_NO_HELP: &str = "Sorry I haven't been more help. A person from t
 /// "perfect, works great" after the fix was recorded: the fix stands.
 pub const GOOD_TO_HEAR: &str =
     "Good to hear! If something else goes wrong, describe it here in your own words.";
+/// "what if it still fails?" while a fix is on screen.
+pub const IF_IT_STILL_FAILS: &str = "If it still doesn't work after these steps, choose Still broken and I'll show the next fix. When none is left, or whenever you like, a person from the support team can take over, with everything we've said so far.";
 pub const NOT_ANSWERED_HERE: &str =
     "I can't help with that here, but a person can: choose Talk to a human.";
 
@@ -800,11 +802,12 @@ pub fn works_only_in_test(test: &str) -> String {
 
 /// Fixes the first description says were tried already.
 pub fn tried_already(titles: &[&str]) -> String {
-    let list = titles
-        .iter()
-        .map(|t| format!("**{t}**"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = and_list(
+        &titles
+            .iter()
+            .map(|t| format!("**{t}**"))
+            .collect::<Vec<_>>(),
+    );
     let them = if titles.len() == 1 { "it" } else { "them" };
     format!("Noted: you already tried {list} without luck, so I'll skip {them}.")
 }
@@ -1092,17 +1095,8 @@ pub fn you_skipped(titles: &[String]) -> String {
     };
     format!(
         "You skipped {}: say \"go back\" to try {it}{them}.",
-        join_and(&named)
+        and_list(&named)
     )
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 /// The end of the fixes, said again in one line.

@@ -3292,7 +3292,15 @@ fn filler_mid_walk_keeps_the_question_and_records_nothing() {
         assert!(!has(&out, "Noted"), "{filler}: {}", all_text(&out));
         assert_eq!(chat.session.current_step(), Some(step), "{filler}");
     }
-    assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed)),
+        "{:?}",
+        chat.session.attempts
+    );
     assert!(chat.session.asides.is_empty(), "{:?}", chat.session.asides);
 }
 
@@ -3404,7 +3412,15 @@ fn a_bare_yes_answers_the_question_asked_never_a_fix_it_was_not_asked_about() {
     chat.say("quickbooks page stuck spinning forever in chrome");
     let out = chat.say("yep, that's it");
     assert!(has(&out, "that's the one"), "{}", all_text(&out));
-    assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed)),
+        "{:?}",
+        chat.session.attempts
+    );
 
     // "Shall I note ... as what fixed it?" - "no": nothing recorded either way.
     let mut chat = Chat::new(&kb);
@@ -3413,7 +3429,15 @@ fn a_bare_yes_answers_the_question_asked_never_a_fix_it_was_not_asked_about() {
     assert!(has(&out, "as what fixed it?"), "{}", all_text(&out));
     let out = chat.say("no");
     assert!(has(&out, "haven't noted anything"), "{}", all_text(&out));
-    assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed)),
+        "{:?}",
+        chat.session.attempts
+    );
     // ... and "yes" to it records the fix.
     chat.say("thanks, cleared everything and now it works perfectly on this computer");
     chat.say("yes");
@@ -5917,7 +5941,15 @@ fn replies_a_helper_found_misread_are_understood() {
     assert!(chat.session.current_step().is_some());
     let out = chat.say("actually forget that, bigger problem: payroll wont update, error PS077");
     assert!(has(&out, "different problem"), "{}", all_text(&out));
-    assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()));
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed)),
+        "{:?}",
+        chat.session.attempts
+    );
 
     let mut chat = Chat::new(&kb);
     chat.say("blank white screen after login in chrome");
@@ -11856,4 +11888,60 @@ fn four_words_naming_another_article_ask_keep_going_or_switch() {
             all_text(&out)
         );
     }
+}
+
+/// Left alone in the thirty-fifth session: "what if it still fails?" moved on as if the fix
+/// had failed; "let me check if it still happens" ran the live check; "cache and firewall
+/// didnt help" noted only the firewall.
+#[test]
+fn what_if_it_fails_a_check_of_ones_own_and_things_that_did_not_help_together() {
+    let kb = shipped_kb();
+    let bad_gateway = "502 bad gateway in chrome";
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    let open = open_title(&chat);
+    let out = chat.say("what if it still fails?");
+    assert!(
+        has(&out, "If it still doesn't work after these steps"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(open_title(&chat), open);
+    assert!(
+        !chat
+            .session
+            .attempts
+            .iter()
+            .any(|a| a.outcome == Some(Outcome::NotFixed)),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    let out = chat.say("let me check if it still happens");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(open_title(&chat), open);
+
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    let out = chat.say("cache and firewall didnt help");
+    for fix in ["Remove browser cache", "Temporarily turn off the firewall"] {
+        assert_eq!(outcome_of(&chat, fix), Some(Outcome::NotFixed), "{fix}");
+    }
+    assert!(
+        has(
+            &out,
+            "**Remove browser cache** and **Temporarily turn off the firewall**"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(open_title(&chat), open);
 }

@@ -37,16 +37,18 @@ pub(super) fn not_fixed(
         // "i already tried clearing cache and turning off firewall": each deed its fix.
         // ("already cleared my cache, no help" tells one deed: the fix its words name, not
         // each fix a part of it could name.)
-        let mut named_all = vec![named];
-        let clauses = crate::plain_words::clauses(before_the_trouble(text), &["and"]);
-        let deeds = clauses.iter().filter(|c| names_an_action(c)).count();
-        for &clause in clauses.iter().filter(|_| deeds > 1) {
-            if let Some(also) = fix_named(session, article, open, clause)
-                .filter(|_| names_an_action(clause))
+        // (In the order told: "cache and firewall didnt help" lists the cache first.)
+        let mut named_all = Vec::new();
+        let deeds = deeds_told(before_the_trouble(text));
+        for deed in deeds.iter().filter(|_| deeds.len() > 1) {
+            if let Some(also) = fix_named(session, article, open, deed)
                 .filter(|also| !named_all.contains(also) && !article.solutions[*also].test)
             {
                 named_all.push(also);
             }
+        }
+        if !named_all.contains(&named) {
+            named_all.insert(0, named);
         }
         let named_step = &article.solutions[named];
         for &index in &named_all {
@@ -78,15 +80,13 @@ pub(super) fn not_fixed(
         && !text.contains('?')
         && !understand::says_the_trouble_again(text)
     {
-        let clauses = crate::plain_words::clauses(before_the_trouble(text), &["and"]);
+        let deeds = deeds_told(before_the_trouble(text));
         let mut others: Vec<usize> = Vec::new();
-        if clauses.iter().filter(|c| names_an_action(c)).count() > 1 {
-            for clause in clauses.iter().filter(|c| names_an_action(c)) {
-                if let Some(other) = fix_named(session, article, open, clause)
-                    .filter(|i| !others.contains(i) && !article.solutions[*i].test)
-                {
-                    others.push(other);
-                }
+        for deed in deeds.iter().filter(|_| deeds.len() > 1) {
+            if let Some(other) = fix_named(session, article, open, deed)
+                .filter(|i| !others.contains(i) && !article.solutions[*i].test)
+            {
+                others.push(other);
             }
         }
         for &index in &others {
@@ -98,6 +98,43 @@ pub(super) fn not_fixed(
         }
     }
     fail_open_and_go_on(session, article, text, now, out);
+}
+
+/// The deeds `told` tells, a clause each ("i already tried clearing cache and turning off
+/// firewall": two). Things said together not to have helped share the saying ("cache and
+/// firewall didnt help": "cache didnt help", "firewall didnt help").
+fn deeds_told(told: &str) -> Vec<String> {
+    const DID_NOT_HELP: &[&str] = &[
+        "didnt help",
+        "did not help",
+        "didnt work",
+        "did not work",
+        "did nothing",
+        "didnt fix it",
+        "didnt change anything",
+        "didnt do anything",
+        "made no difference",
+    ];
+    // Few enough words to be a thing named, not a sentence of its own.
+    const A_THING: usize = 4;
+    let clauses = plain_words::clauses(told, &["and"]);
+    let saying = clauses.last().and_then(|last| {
+        let last = last.to_lowercase().replace(['\'', '’'], "");
+        DID_NOT_HELP
+            .iter()
+            .find(|said| last.ends_with(*said))
+            .filter(|said| last.len() > said.len())
+    });
+    clauses
+        .iter()
+        .filter_map(|&clause| {
+            if names_an_action(clause) {
+                return Some(clause.to_string());
+            }
+            let said = saying?;
+            (clause.split_whitespace().count() <= A_THING).then(|| format!("{clause} {said}"))
+        })
+        .collect()
 }
 
 /// At a step that has the user check something ("Verify the payroll subscription"), the thing

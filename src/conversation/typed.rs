@@ -168,6 +168,11 @@ fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool 
         open_question(session, article, words::SORRY_NO_HELP, now, out);
         return true;
     }
+    // "what if it still fails?": how the walk goes on; the fix on screen is still to try.
+    if session.pending_attempt().is_some() && understand::asks_what_if_it_fails(text) {
+        open_question(session, article, words::IF_IT_STILL_FAILS, now, out);
+        return true;
+    }
     // "yes add it" with no offer to add open: not a yes to the step on screen (it was recorded
     // as a test's "works there"). To the open ticket, or said that there is none.
     if understand::only_says_add(text) {

@@ -1157,6 +1157,24 @@ pub fn confused(text: &Normalised) -> bool {
 }
 
 /// Asks whether the service itself is down.
+/// The user checking for themselves ("let me check if it still happens", "ill check whether
+/// it loads"): a plan, no request to check the service.
+const OWN_CHECK: &[&str] = &[
+    "let me check if",
+    "let me check whether",
+    "ill check if",
+    "ill check whether",
+    "i will check if",
+    "i will check whether",
+    "will check if",
+    "going to check if",
+    "gonna check if",
+    "i can check if",
+    "i need to check if",
+    "let me see if",
+    "ill see if",
+];
+
 const CHECK: &[&str] = &[
     "down",
     "outage",
@@ -3730,6 +3748,7 @@ const PLANS: &[&str] = &[
     "will see",
     "ill see",
     "let me try",
+    "let me check",
     "trying now",
     "trying it now",
     "trying that now",
@@ -3822,6 +3841,8 @@ pub fn check(text: &Normalised) -> bool {
         return true;
     }
     let text = &text.without(DOWN_NOT_AN_OUTAGE);
+    // "let me check if it still happens": the user's own check, no request for one.
+    let text = &text.without(OWN_CHECK);
     // "quickbooks online is just a blank page" is no question of reach.
     let reach = text.without(NAMES_WITH_REACH_WORDS).any(REACH_WORDS)
         || IS_IT_ONLINE
@@ -5030,8 +5051,9 @@ pub fn worked_briefly(text: &Normalised) -> bool {
     text.any(WORKED_BRIEFLY) || text.any(HELD_A_MOMENT_ONLY) || returned_after_then(text)
 }
 
-/// "it worked but then 502 again", "worked, then the error came back": the trouble back, told
-/// within a few words after "then" (not "then it worked again", "then 502 never came back").
+/// "it worked but then 502 again", "worked, then the error came back", "worked but the 502
+/// came back": the trouble back, told within a few words after "then" or "but" (not "then it
+/// worked again", "then 502 never came back", "but i came back to say thanks").
 fn returned_after_then(text: &Normalised) -> bool {
     const RETURNED: &[&str] = &[
         "again",
@@ -5044,8 +5066,11 @@ fn returned_after_then(text: &Normalised) -> bool {
         "returns",
     ];
     let padded = text.padded();
-    padded.match_indices(" then ").any(|(at, _)| {
-        let window: Vec<&str> = padded[at + " then ".len()..]
+    let turns = padded
+        .match_indices(" then ")
+        .chain(padded.match_indices(" but "));
+    turns.into_iter().any(|(at, turn)| {
+        let window: Vec<&str> = padded[at + turn.len()..]
             .split_whitespace()
             .take_while(|w| *w != BREAK)
             .take(5)
@@ -5084,7 +5109,48 @@ fn returned_after_then(text: &Normalised) -> bool {
             "logging",
             "signing",
         ];
-        window.any(RETURNED)
+        // ("but came back to say thanks": the user back, telling.)
+        let came_back_to_tell = window.any(&[
+            "back to say",
+            "back to tell",
+            "back to thank",
+            "back to let",
+            "back to confirm",
+            "back to report",
+        ]);
+        // ("then it came back up", "but my feed is back to normal": working again.)
+        let back_working = window.any(&[
+            "back to normal",
+            "back up",
+            "back online",
+            "back to work",
+            "back to working",
+        ]);
+        // ("fixed but it might happen again", "but if it comes back": not happened.)
+        let maybe = window.words().any(|w| {
+            [
+                "might",
+                "may",
+                "could",
+                "if",
+                "hope",
+                "hopefully",
+                "will",
+                "should",
+                "incase",
+            ]
+            .contains(&w)
+        });
+        // ("but the main site returns a 404": gives, not comes back.)
+        let returned = if turn == " but " {
+            window.without(&["returns"]).any(RETURNED)
+        } else {
+            window.any(RETURNED)
+        };
+        returned
+            && !came_back_to_tell
+            && !back_working
+            && !maybe
             && !window.words().any(|w| A_DEED.contains(&w))
             && !strong_fixed(&rest)
             && !negated(&window)
@@ -5250,7 +5316,56 @@ pub fn opens_like_a_question(text: &Normalised) -> bool {
     text.words().next().is_some_and(|w| OPENERS.contains(&w))
 }
 
-/// Whether the message thanks ("thanks", "thank you", "ty").
+/// Whether the reply asks what to do should the fix fail ("what if it still fails?", "and if
+/// that doesnt work?", "what do i do if it still says 502"): a question about the walk, asked
+/// before the fix is tried; no news that it failed.
+pub fn asks_what_if_it_fails(text: &Normalised) -> bool {
+    const WHAT_IF: &[&str] = &[
+        "what if",
+        "what happens if",
+        "what do i do if",
+        "what should i do if",
+        "what do we do if",
+        "what then if",
+        "and if",
+        "but if",
+        "if not what",
+        "if it doesnt work what",
+        "if it still doesnt work what",
+        "if that doesnt work what",
+        "if this doesnt work what",
+        "if it fails what",
+        "if it still fails what",
+    ];
+    const TROUBLE: &[&str] = &[
+        "fails",
+        "fail",
+        "doesnt work",
+        "dont work",
+        "didnt work",
+        "doesnt help",
+        "didnt help",
+        "doesnt fix",
+        "didnt fix",
+        "not work",
+        "not fixed",
+        "still",
+        "comes back",
+        "come back",
+        "breaks",
+        "not working",
+        "isnt working",
+        "wont work",
+    ];
+    let opens = WHAT_IF
+        .iter()
+        .any(|p| text.padded().starts_with(&format!(" {p} ")));
+    opens
+        && (text.is_question() || text.words().next() == Some("what"))
+        && text.word_count() <= 14
+        && text.any(TROUBLE)
+}
+
 /// Whether the reply only thanks and says "no problem" ("Thanks, no problem!"): politeness,
 /// not "no problem any more".
 pub fn thanks_no_problem(text: &Normalised) -> bool {
@@ -5258,6 +5373,7 @@ pub fn thanks_no_problem(text: &Normalised) -> bool {
     thanks(text) && text.any(NO_PROBLEM) && only_small_talk(&text.without(NO_PROBLEM))
 }
 
+/// Whether the message thanks ("thanks", "thank you", "ty").
 pub fn thanks(text: &Normalised) -> bool {
     text.any(&[
         "thanks",

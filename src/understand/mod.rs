@@ -201,7 +201,12 @@ pub fn classify(reply: &str) -> Understood {
             .is_some_and(|rest| rest.trim_start().starts_with([',', '.', '-', '!', ':', ';']))
         && !text.has("too")
     {
-        intent = None;
+        // ("no 502 since yesterday, thanks": thanked for, so gone.)
+        intent = cues::thanks(&text).then_some(Intent::Fixed);
+    }
+    // "what if it still fails?": a question about the walk, before the fix is tried.
+    if cues::asks_what_if_it_fails(&text) {
+        intent = Some(Intent::Aside);
     }
     // "it worked, no 502 again": the error's absence said after the fix.
     if intent.is_none() && cues::works_and_the_error_is_gone(&text) {
@@ -1414,6 +1419,12 @@ pub fn asks_to_add_to_ticket(message: &str) -> bool {
 /// to a real person"): answered plainly, with how to reach a person.
 pub fn asks_if_a_bot(message: &str) -> bool {
     cues::asks_if_a_bot(&Normalised::new(message))
+}
+
+/// Whether a message asks what to do should the fix on screen fail ("what if it still
+/// fails?"): answered with how the walk goes on; the question stays open.
+pub fn asks_what_if_it_fails(message: &str) -> bool {
+    cues::asks_what_if_it_fails(&Normalised::new(message))
 }
 
 /// Whether a short message only says the bot is no help ("this is useless", "waste of
@@ -4982,6 +4993,44 @@ mod tests {
     /// A reviewer's both-wrong readings (thirty-fifth session): what works elsewhere is no
     /// fix, the error's absence is no turn, a condition is no trouble now, and a return told
     /// after "then" is no fix.
+    #[test]
+    fn readings_of_the_thirty_sixth_session() {
+        for (said, want) in [
+            // The error back after "but", as after "then".
+            ("worked but the 502 came back", Some(Intent::NotFixed)),
+            ("it worked but its back", Some(Intent::NotFixed)),
+            (
+                "worked, but the error returned after an hour",
+                Some(Intent::NotFixed),
+            ),
+            // Back working, or the user back to tell, is no return.
+            ("it works but came back to say thanks", Some(Intent::Fixed)),
+            ("fixed, bank feed is back to normal", Some(Intent::Fixed)),
+            ("it worked but then came back up", Some(Intent::Fixed)),
+            // Thanked for: the error gone. ("no, 502 ..." apart is still broken.)
+            ("no 502 since yesterday, thanks", Some(Intent::Fixed)),
+            ("no, 502 since yesterday, thanks", Some(Intent::NotFixed)),
+            // What if it fails: asked before trying.
+            ("what if it still fails?", Some(Intent::Aside)),
+            ("and if that doesnt work?", Some(Intent::Aside)),
+            ("what do i do if it still says 502", Some(Intent::Aside)),
+        ] {
+            assert_eq!(intent(said), want, "{said}");
+        }
+        // The user's own check asks for none.
+        for said in [
+            "let me check if it still happens",
+            "ill check whether it loads",
+            "let me check",
+        ] {
+            assert_ne!(intent(said), Some(Intent::Check), "{said}");
+        }
+        assert_eq!(
+            intent("can you check if quickbooks is up"),
+            Some(Intent::Check)
+        );
+    }
+
     #[test]
     fn readings_of_the_thirty_fifth_session() {
         for (said, want) in [

@@ -11929,6 +11929,43 @@ fn what_if_it_fails_a_check_of_ones_own_and_things_that_did_not_help_together() 
     );
     assert_eq!(open_title(&chat), open);
 
+    // After "Glad that worked!", a plan to see whether it holds is no new problem.
+    for said in [
+        "let me check if it still happens",
+        "gonna check if it works",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(bad_gateway);
+        chat.fixed();
+        let out = chat.say(said);
+        assert!(has(&out, "If it comes back"), "{said}: {}", all_text(&out));
+        assert!(
+            matches!(chat.session.stage, Stage::Fixed { .. }),
+            "{said}: {:?}",
+            chat.session.stage
+        );
+    }
+    // Three things that did not help, the fix on screen among them: all three failed, and
+    // the cache's words point to no other cache fix.
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    chat.not_fixed();
+    chat.say("cache, firewall and trusted site didnt help");
+    for fix in [
+        "Remove browser cache",
+        "Temporarily turn off the firewall",
+        "Add Intuit as a trusted site",
+    ] {
+        assert_eq!(outcome_of(&chat, fix), Some(Outcome::NotFixed), "{fix}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    chat.not_fixed();
+    chat.say("cache and firewall didnt help");
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Add Intuit as a trusted site")
+    );
     let mut chat = Chat::new(&kb);
     chat.say(bad_gateway);
     let out = chat.say("cache and firewall didnt help");
@@ -11944,4 +11981,52 @@ fn what_if_it_fails_a_check_of_ones_own_and_things_that_did_not_help_together() 
         all_text(&out)
     );
     assert_eq!(open_title(&chat), open);
+}
+
+/// Left alone in the thirty-fifth session: "cleared cookies and it works" at another fix was
+/// offered as that other fix. A solution's `Also called:` names ("cleared cookies" for
+/// "Remove browser cache") name it, and the verb tells two fixes sharing a thing apart
+/// ("allowed cookies for intuit" is "Add Intuit as a trusted site").
+#[test]
+fn a_fix_named_by_its_other_names_is_the_one_credited_or_ruled_out() {
+    let kb = shipped_kb();
+    let bad_gateway = "502 bad gateway in chrome";
+    for (said, fix) in [
+        ("cleared cookies and it works", "Remove browser cache"),
+        ("deleted cookies, works now", "Remove browser cache"),
+        (
+            "allowed cookies for intuit and it works",
+            "Add Intuit as a trusted site",
+        ),
+        (
+            "disabled the antivirus and it works",
+            "Temporarily turn off the firewall",
+        ),
+        // A short word of the title tells two titles sharing "cache" apart.
+        (
+            "cleared the app cache and it works",
+            "Clear the QuickBooks app cache",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(bad_gateway);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Shall I note") && has(&out, fix),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    chat.say("deleted browsing data, no change");
+    assert_eq!(
+        outcome_of(&chat, "Remove browser cache"),
+        Some(Outcome::NotFixed)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome. i already cleared cookies and disabled the antivirus, still 502");
+    for fix in ["Remove browser cache", "Temporarily turn off the firewall"] {
+        assert_eq!(outcome_of(&chat, fix), Some(Outcome::NotFixed), "{fix}");
+    }
 }

@@ -769,6 +769,17 @@ pub(super) fn describe(
         out.effects.push(Effect::TicketStatus);
         return;
     }
+    // "let me check if it still happens", "brb" after "Glad that worked!": nothing to look
+    // up; the way back is said.
+    if matches!(session.stage, Stage::Fixed { .. })
+        && named_browser.is_none()
+        && (understand::plans_to_see_for_oneself(text) || understand::only_a_pause(text))
+        // ("wait no" may take the fix back: asked below.)
+        && understand::yes_or_no(text) != Some(false)
+    {
+        out.replies.push(Reply::new(words::IF_IT_COMES_BACK));
+        return;
+    }
     // "ok", "wait what", "cool": nothing to look up and nothing for staff to read. A list on
     // screen stays the question; a ticket says where it stands.
     if named_browser.is_none() && understand::says_nothing(text) {

@@ -3,7 +3,7 @@
 
 use super::fix_for::{points_to, with_the_cause_it_names};
 use super::step_text::steps_text;
-use super::terms::Terms;
+use super::terms::{Terms, WHOLE_NAME, whole_names_said};
 use crate::knowledge::Article;
 use crate::plain_words;
 use crate::session::{Outcome, Session};
@@ -265,10 +265,19 @@ pub(super) fn fix_named(
     {
         said = said.without(&Terms::of(code));
     }
+    // A fix's other names said whole, verbs and all ("cleared cookies" of "Remove browser
+    // cache"; "allowed cookies for intuit" of "Add Intuit as a trusted site").
+    let whole: Vec<usize> = article
+        .solutions
+        .iter()
+        .map(|s| whole_names_said(s, &said))
+        .collect();
     said.words.retain(|w| !DOING.contains(&w.as_str()));
     // ("already cleared my cache, no help": "help" says how it went, not the Help menu.)
     said.words.retain(|w| w != "help");
-    let by_title = |i: usize| said.shared_in_any_form(&Terms::of(&article.solutions[i].title));
+    let by_title = |i: usize| {
+        said.shared_in_any_form(&Terms::of(&article.solutions[i].title)) + WHOLE_NAME * whole[i]
+    };
     let on_screen = by_title(open);
     let ruled_out = |i: usize| {
         session.attempts.iter().any(|a| {
@@ -279,7 +288,15 @@ pub(super) fn fix_named(
         |i: usize| said.shared_in_any_form(&Terms::of(&steps_text(&article.solutions[i])));
     let by_title_words = (0..article.solutions.len())
         .filter(|&i| i != open && !ruled_out(i) && by_title(i) > on_screen)
-        .map(|i| ((by_title(i), points_to(&said, &article.solutions[i])), i))
+        .map(|i| {
+            // ("cleared the app cache": "app" tells "Clear the QuickBooks app cache" from
+            // "Remove browser cache".)
+            let short = said.shared_short(&Terms::of(&article.solutions[i].title));
+            (
+                (by_title(i), short, points_to(&said, &article.solutions[i])),
+                i,
+            )
+        })
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
         .map(|(_, i)| i);
     // One word of a title is outweighed by a deed told in another fix's steps: "ran verify

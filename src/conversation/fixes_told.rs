@@ -4,7 +4,7 @@
 use super::Output;
 use super::fix_named::{fix_named, names_an_action};
 use super::it_works::confirm_fix;
-use super::terms::Terms;
+use super::terms::{Terms, WHOLE_NAME, names_of, whole_names_said};
 use super::tests_out_of_turn::test_names;
 use super::typed::{note_follow_up, open_question};
 use crate::knowledge::Article;
@@ -515,9 +515,10 @@ fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
         .filter(|&i| !another_deed(&article.solutions[i].title, text))
         .map(|i| {
             let s = &article.solutions[i];
-            let names = Terms::of(&format!("{} {}", s.title, s.also_called.join(" ")));
+            let names = names_of(s);
             let apart = (said.shared_short(&names), said.shared_by_stem(&names));
-            (said.shared_with(&names), apart, i)
+            let shared = said.shared_with(&names) + WHOLE_NAME * whole_names_said(s, &said);
+            (shared, apart, i)
         })
         .filter(|&(shared, _, _)| shared >= 1)
         .max_by_key(|&(shared, apart, i)| (shared, apart, std::cmp::Reverse(i)))
@@ -559,27 +560,27 @@ fn another_deed(title: &str, text: &str) -> bool {
 /// QuickBooks app cache").
 fn fix_named_by_stems(article: &Article, text: &str) -> Option<usize> {
     let said = Terms::said(text).without(&Terms::of(&article.title));
-    most_shared(article, 2, |names| said.shared_by_stem(names))
+    most_shared(article, 2, |s| {
+        said.shared_by_stem(&names_of(s)) + WHOLE_NAME * whole_names_said(s, &said)
+    })
 }
 
 /// How many words fix `index`'s names share with `text` by stem.
 fn stems_named_in(article: &Article, index: usize, text: &str) -> usize {
     let s = &article.solutions[index];
-    let names = format!("{} {}", s.title, s.also_called.join(" "));
-    Terms::said(text)
-        .without(&Terms::of(&article.title))
-        .shared_by_stem(&Terms::of(&names))
+    let said = Terms::said(text).without(&Terms::of(&article.title));
+    said.shared_by_stem(&names_of(s)) + WHOLE_NAME * whole_names_said(s, &said)
 }
 
 /// The step whose names (title and "also called") share the most with what `shared` counts,
 /// at least `least`; of two as named, the earlier.
-fn most_shared(article: &Article, least: usize, shared: impl Fn(&Terms) -> usize) -> Option<usize> {
+fn most_shared(
+    article: &Article,
+    least: usize,
+    shared: impl Fn(&crate::knowledge::Solution) -> usize,
+) -> Option<usize> {
     (0..article.solutions.len())
-        .map(|i| {
-            let s = &article.solutions[i];
-            let names = format!("{} {}", s.title, s.also_called.join(" "));
-            (shared(&Terms::of(&names)), i)
-        })
+        .map(|i| (shared(&article.solutions[i]), i))
         .filter(|&(shared, _)| shared >= least)
         .max_by_key(|&(shared, i)| (shared, std::cmp::Reverse(i)))
         .map(|(_, i)| i)

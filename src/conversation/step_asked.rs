@@ -1,7 +1,7 @@
 //! Which fix a question about steps asks of ("how do I open incognito?", "what's a private
 //! window?", "i have zapier syncing stuff, could that be it?").
 
-use super::terms::Terms;
+use super::terms::{Terms, WHOLE_NAME, names_of, whole_names_said};
 use crate::knowledge::Article;
 use crate::session::Session;
 use crate::understand;
@@ -143,10 +143,7 @@ pub(super) fn step_named_by_title(article: &Article, text: &str) -> Option<usize
     let shared: Vec<usize> = article
         .solutions
         .iter()
-        .map(|s| {
-            let names = format!("{} {}", s.title, s.also_called.join(" "));
-            said.shared_with(&Terms::of(&names))
-        })
+        .map(|s| said.shared_with(&names_of(s)) + WHOLE_NAME * whole_names_said(s, &said))
         .collect();
     // The one that shares the most ("database server manager": not the server test, which
     // shares only "server").

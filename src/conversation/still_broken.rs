@@ -7,6 +7,7 @@ use super::fix_for::fix_for_detail;
 use super::fix_named::{before_the_trouble, fix_named, names_an_action};
 use super::fixes_told::{another_fix_done, rule_out_named};
 use super::resume::ask_again;
+use super::terms::Terms;
 use super::typed::{note_follow_up, open_question};
 use super::walk::next_solution;
 use crate::knowledge::Article;
@@ -51,6 +52,17 @@ pub(super) fn not_fixed(
             named_all.insert(0, named);
         }
         let named_step = &article.solutions[named];
+        // ("cache, firewall and trusted site didnt help" at the firewall: the fix on screen is
+        // one of the deeds, and failed with the others.)
+        let open_title = Terms::of(&article.solutions[open].title);
+        let open_told = deeds.len() > 1
+            && deeds.iter().any(|deed| {
+                fix_named(session, article, open, deed).is_none()
+                    && Terms::said(deed)
+                        .without(&Terms::of(&article.title))
+                        .shared_in_any_form(&open_title)
+                        > 0
+            });
         for &index in &named_all {
             rule_out_named(
                 session,
@@ -71,7 +83,13 @@ pub(super) fn not_fixed(
         } else {
             words::skipping_named(&named_step.title, true)
         };
-        open_question(session, article, &lead, now, out);
+        if open_told {
+            out.replies.push(Reply::new(lead).article(&article.id));
+            let rest = &text[before_the_trouble(text).len()..];
+            fail_open_and_go_on_after(session, article, (text, rest), now, out);
+        } else {
+            open_question(session, article, &lead, now, out);
+        }
         return;
     }
     // "turned off firewall and cleared cache, same" at the firewall: the fix on screen failed,
@@ -95,6 +113,12 @@ pub(super) fn not_fixed(
                 Reply::new(words::skipping_named(&article.solutions[index].title, true))
                     .article(&article.id),
             );
+        }
+        if !others.is_empty() {
+            // (The deeds' words point to no fix now: they were each recorded.)
+            let rest = &text[before_the_trouble(text).len()..];
+            fail_open_and_go_on_after(session, article, (text, rest), now, out);
+            return;
         }
     }
     fail_open_and_go_on(session, article, text, now, out);
@@ -214,6 +238,18 @@ pub(super) fn fail_open_and_go_on(
     now: u64,
     out: &mut Output,
 ) {
+    fail_open_and_go_on_after(session, article, (text, text), now, out);
+}
+
+/// [`fail_open_and_go_on`], where only `pointing` of `text` may point to a fix: the rest told
+/// deeds already recorded ("cache and firewall didnt help" points to no other cache fix).
+fn fail_open_and_go_on_after(
+    session: &mut Session,
+    article: &Article,
+    (text, pointing): (&str, &str),
+    now: u64,
+    out: &mut Output,
+) {
     let answered = session.pending_attempt().map(|p| p.solution);
     super::outcome::fail_pending(session, article, now);
     // "did ctrl f5, still blank. incognito is blank too": a later test's result, told beside.
@@ -223,7 +259,7 @@ pub(super) fn fail_open_and_go_on(
     {
         super::test_results::tests_answered_up_front(session, article, now, out);
     }
-    if let Some(index) = fix_for_detail(session, article, text, answered) {
+    if let Some(index) = fix_for_detail(session, article, pointing, answered) {
         // ("did ctrl f5 nothing": the next fix anyway is no news of where the words point.)
         // ("still 103" after the fix for error 103: the code's own fix just failed, so the
         // walk goes on in order; the words point nowhere else.)

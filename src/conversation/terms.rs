@@ -1,6 +1,7 @@
 //! The words of a reply or a fix that can point to one another: codes, longer words and
 //! short names, less the commonest.
 
+use crate::knowledge::Solution;
 use crate::plain_words;
 use std::collections::HashSet;
 
@@ -72,6 +73,56 @@ pub(super) const COMMON: &[&str] = &[
     // ("back online" names no "... stuck as online to send": QuickBooks Online is everywhere.)
     "online",
 ];
+
+/// The stem of `word` (the matcher's), one for the verbs that do the same to a page or a
+/// cache: reloading or refreshing a page is retrying it ("waited and reloaded" is "Wait and
+/// retry"); clearing a cache is removing or deleting it ("cleared cache" is "Remove browser
+/// cache" as much as "Clear the QuickBooks app cache").
+pub(super) fn deed_stem(word: &str) -> String {
+    const RETRIES: &[&str] = &["reload", "refresh"];
+    const CLEARS: &[&str] = &["remov", "delet", "eras", "wipe", "empti", "purg"];
+    let s = crate::matcher::text::stem(word);
+    if RETRIES.contains(&s.as_str()) {
+        crate::matcher::text::stem("retry")
+    } else if CLEARS.iter().any(|c| s.starts_with(c)) {
+        crate::matcher::text::stem("clear")
+    } else {
+        s
+    }
+}
+
+/// The terms that name fix `s` word by word: its title's, and for a test its other names'
+/// (`- Also called: incognito, private mode`: each word of them names the test). A solution's
+/// other names count only when said whole ([`whole_names_said`]).
+pub(super) fn names_of(s: &Solution) -> Terms {
+    if s.test {
+        Terms::of(&format!("{} {}", s.title, s.also_called.join(" ")))
+    } else {
+        Terms::of(&s.title)
+    }
+}
+
+/// How many of solution `s`'s other names (`- Also called: cleared cookies`) `said` says
+/// whole, each of the name's words in some form ("deleted the cookies" says "cleared
+/// cookies"); a name said half ("cleared the app cache" of "cleared cookies") names nothing. A
+/// test's names are read word by word ([`names_of`]).
+pub(super) fn whole_names_said(s: &Solution, said: &Terms) -> usize {
+    if s.test {
+        return 0;
+    }
+    let said: HashSet<String> = said.words.iter().map(|w| deed_stem(w)).collect();
+    s.also_called
+        .iter()
+        .filter(|name| {
+            let name = Terms::of(name);
+            !name.words.is_empty() && name.words.iter().all(|w| said.contains(&deed_stem(w)))
+        })
+        .count()
+}
+
+/// What a name said whole weighs against a word of the title shared: a name is the user's
+/// very words for the fix.
+pub(super) const WHOLE_NAME: usize = 2;
 
 impl Terms {
     /// The terms of what a user said, less the codes they say they do not have ("its not
@@ -168,27 +219,7 @@ impl Terms {
     /// For a list of deeds already told as done, where the deed is sure and only which fix it
     /// names is asked.
     pub(super) fn shared_by_stem(&self, other: &Terms) -> usize {
-        // (Reloading or refreshing a page is retrying it: "waited and reloaded" is "Wait and
-        // retry".)
-        const RETRIES: &[&str] = &["reload", "refresh"];
-        // (Clearing a cache is removing or deleting it: "cleared cache" is "Remove browser
-        // cache" as much as "Clear the QuickBooks app cache".)
-        const CLEARS: &[&str] = &["remov", "delet", "eras", "wipe", "empti", "purg"];
-        let stems = |t: &Terms| {
-            t.words
-                .iter()
-                .map(|w| crate::matcher::text::stem(w))
-                .map(|s| {
-                    if RETRIES.contains(&s.as_str()) {
-                        crate::matcher::text::stem("retry")
-                    } else if CLEARS.iter().any(|c| s.starts_with(c)) {
-                        crate::matcher::text::stem("clear")
-                    } else {
-                        s
-                    }
-                })
-                .collect::<HashSet<String>>()
-        };
+        let stems = |t: &Terms| t.words.iter().map(|w| deed_stem(w)).collect::<HashSet<_>>();
         let shared = stems(self).intersection(&stems(other)).count();
         2 * self.codes.intersection(&other.codes).count() + shared + self.shared_names(other)
     }

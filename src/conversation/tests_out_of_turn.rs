@@ -27,7 +27,8 @@ pub(super) fn earlier_test_answered(
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
         return false;
     };
-    if understand::test_result(text, &article.solutions[open].also_called).is_some() {
+    let open_step = &article.solutions[open];
+    if open_step.test && understand::test_result(text, &open_step.also_called).is_some() {
         return false;
     }
     let not_done = |j: usize| {

@@ -932,6 +932,9 @@ fn parse_body(
     // Every solution and test title so far, broken ones too: a repeated title is reported
     // whatever else is wrong with either.
     let mut step_titles: Vec<String> = Vec::new();
+    // Every name an `Also called:` line gave so far, lowercased, with its step's title: a
+    // name is one step's ("cleared cookies" naming two fixes would credit either).
+    let mut names_given: Vec<(String, String)> = Vec::new();
     for (n, &i) in tops.iter().enumerate() {
         let h = &heads[i];
         let h_line = line(h.range.start);
@@ -1041,17 +1044,37 @@ fn parse_body(
                     let at = body[h.range.start..]
                         .find(&raw)
                         .map_or(h_line, |o| line(h.range.start + o));
-                    let problem = if !test {
+                    let kind = if test { "test" } else { "solution" };
+                    let problem = if list.is_empty() {
                         Some((
-                            format!("solution `{}` has other names", s.title),
-                            "only a `## Test:` can say `- Also called: <names>`; make it a test or remove the line",
+                            format!("{kind} `{}`: `Also called:` names nothing", s.title),
+                            if test {
+                                "list the words users say for it, comma-separated: `- Also called: incognito, private mode`"
+                            } else {
+                                "list the words users say for what they did, comma-separated: `- Also called: cleared cookies, deleted browsing data`"
+                            },
                         ))
-                    } else if list.is_empty() {
-                        Some((
-                            format!("test `{}`: `Also called:` names nothing", s.title),
-                            "list the words users say for it, comma-separated: `- Also called: incognito, private mode`",
-                        ))
+                    } else if let Some((name, other)) = list.iter().find_map(|n| {
+                        let key = n.to_lowercase();
+                        names_given
+                            .iter()
+                            .find(|(given, title)| *given == key && *title != s.title)
+                            .map(|(_, title)| (n.clone(), title.clone()))
+                    }) {
+                        problems.push(
+                            Diagnostic::new(
+                                file,
+                                at,
+                                format!(
+                                    "`{name}` already names `{other}`; a name stands for one step"
+                                ),
+                            )
+                            .hint("keep the name on the step users mean by it and remove it here"),
+                        );
+                        None
                     } else {
+                        names_given
+                            .extend(list.iter().map(|n| (n.to_lowercase(), s.title.clone())));
                         s.also_called.extend(list);
                         None
                     };

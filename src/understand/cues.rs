@@ -3471,6 +3471,50 @@ pub fn only_a_plan(text: &Normalised) -> bool {
     text.any(PLANS) && !fixed(text) && !text.any(FIX_WORDS)
 }
 
+/// A plan to see for oneself whether it holds ("let me check if it still happens", "gonna
+/// check if it works", "ill keep an eye on it"), with no news of how it went.
+pub fn plans_to_see_for_oneself(text: &Normalised) -> bool {
+    const GOING_TO_SEE: &[&str] = &[
+        "gonna check",
+        "going to check",
+        "gonna see",
+        "going to see",
+        "gonna test",
+        "going to test",
+        "let me test",
+        "ill test",
+        "will test",
+    ];
+    // ("check if it still happens": what is to be seen, up to the clause's end, is no
+    // trouble now; "..., nope still broken" after it is.)
+    let padded = text.padded();
+    let told = [
+        " check if ",
+        " check whether ",
+        " see if ",
+        " see whether ",
+        " test if ",
+    ]
+    .iter()
+    .filter_map(|p| padded.find(p))
+    .min()
+    .map_or_else(
+        || text.clone(),
+        |at| {
+            let rest = &padded[at..];
+            let after = rest
+                .find(&format!(" {BREAK} "))
+                .map_or("", |end| &rest[end..]);
+            Normalised::from_padded(&format!("{} {after}", &padded[..at]))
+        },
+    );
+    (text.any(PLANS) || text.any(OWN_CHECK) || text.any(GOING_TO_SEE))
+        && !says_still_broken(&told)
+        && !worked_briefly(&told)
+        && !told.any(&["still broken", "doesnt work", "didnt work", "not working"])
+        && text.word_count() <= 15
+}
+
 /// "The previous version works fine": works, but not with what was suggested.
 const OTHER_VERSION: &[&str] = &[
     "previous version",
@@ -5141,9 +5185,26 @@ fn returned_after_then(text: &Normalised) -> bool {
             ]
             .contains(&w)
         });
-        // ("but the main site returns a 404": gives, not comes back.)
+        // After "but", only the trouble itself coming back: "but the 502 came back", "but
+        // its back", "but the error returned" (not "but the deleted invoice came back", "but
+        // thanks again", "but ill try again tomorrow", nor "but the main site returns a 404":
+        // gives, not comes back).
+        const THE_TROUBLE: &[&str] = &[
+            "it", "its", "error", "errors", "problem", "issue", "issues", "trouble", "bug", "same",
+        ];
         let returned = if turn == " but " {
+            let words: Vec<&str> = window.words().collect();
+            let back_at = words
+                .iter()
+                .position(|w| ["came", "comes", "back", "returned", "again"].contains(w));
+            let a_code = |w: &&str| w.bytes().any(|b| b.is_ascii_digit());
             window.without(&["returns"]).any(RETURNED)
+                && back_at.is_some_and(|at| {
+                    words[..=at]
+                        .iter()
+                        .any(|w| THE_TROUBLE.contains(w) || a_code(w))
+                        || words.get(at + 1).is_some_and(a_code)
+                })
         } else {
             window.any(RETURNED)
         };
@@ -5349,7 +5410,13 @@ pub fn asks_what_if_it_fails(text: &Normalised) -> bool {
         "didnt fix",
         "not work",
         "not fixed",
-        "still",
+        "still broken",
+        "still says",
+        "still shows",
+        "still there",
+        "still happens",
+        "still get",
+        "still getting",
         "comes back",
         "come back",
         "breaks",
@@ -5357,9 +5424,23 @@ pub fn asks_what_if_it_fails(text: &Normalised) -> bool {
         "isnt working",
         "wont work",
     ];
-    let opens = WHAT_IF
-        .iter()
-        .any(|p| text.padded().starts_with(&format!(" {p} ")));
+    // After an opener ending in "if", what fails is the fix or the trouble ("what if it ...",
+    // "and if that ..."), not the user ("what if i told you it still fails" says it does;
+    // "what if i cant turn off the firewall" tells a step not done).
+    const WHAT_FAILS: &[&str] = &[
+        "it", "its", "that", "thats", "this", "nothing", "none", "the", "still", "not",
+    ];
+    let opens = WHAT_IF.iter().any(|p| {
+        text.padded()
+            .strip_prefix(&format!(" {p} "))
+            .is_some_and(|rest| {
+                !p.ends_with(" if")
+                    || rest
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|next| WHAT_FAILS.contains(&next))
+            })
+    });
     opens
         && (text.is_question() || text.words().next() == Some("what"))
         && text.word_count() <= 14

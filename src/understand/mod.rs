@@ -1798,6 +1798,12 @@ pub fn thanks_no_problem(message: &str) -> bool {
     cues::thanks_no_problem(&Normalised::new(message))
 }
 
+/// Whether a message only plans to see whether the fix holds ("let me check if it still
+/// happens", "gonna check if it works"): after a fix, nothing to look up.
+pub fn plans_to_see_for_oneself(message: &str) -> bool {
+    cues::plans_to_see_for_oneself(&Normalised::new(message))
+}
+
 /// Whether a message plans for the trouble coming back ("ill contact support if it comes
 /// back"), which says nothing has happened yet.
 pub fn plans_for_its_return(message: &str) -> bool {
@@ -5017,6 +5023,28 @@ mod tests {
         ] {
             assert_eq!(intent(said), want, "{said}");
         }
+        // (A sixteenth reviewer's: after "but", only the trouble comes back; a what-if about
+        // the user is no question about the walk.)
+        for said in [
+            "worked, but thanks again for the help",
+            "works but the deleted invoice came back",
+            "worked but my transactions came back",
+            "worked but came back later to check",
+        ] {
+            assert_ne!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        for said in [
+            "what if i told you it still fails",
+            "what if i cant turn off the firewall, its still managed by it",
+            "what if i still use internet explorer?",
+        ] {
+            assert!(!asks_what_if_it_fails(said), "{said}");
+        }
+        assert!(plans_to_see_for_oneself("let me check if it still happens"));
+        assert!(plans_to_see_for_oneself("gonna check if it works"));
+        assert!(!plans_to_see_for_oneself(
+            "let me check if it still happens, nope still broken"
+        ));
         // The user's own check asks for none.
         for said in [
             "let me check if it still happens",

@@ -11933,6 +11933,7 @@ fn what_if_it_fails_a_check_of_ones_own_and_things_that_did_not_help_together() 
     for said in [
         "let me check if it still happens",
         "gonna check if it works",
+        "ok ill monitor it",
     ] {
         let mut chat = Chat::new(&kb);
         chat.say(bad_gateway);
@@ -12002,6 +12003,12 @@ fn a_fix_named_by_its_other_names_is_the_one_credited_or_ruled_out() {
             "disabled the antivirus and it works",
             "Temporarily turn off the firewall",
         ),
+        // A name in any order ("cookies cleared"), with small words inside.
+        ("cookies cleared and it works", "Remove browser cache"),
+        (
+            "cleared the browsing data and it works",
+            "Remove browser cache",
+        ),
         // A short word of the title tells two titles sharing "cache" apart.
         (
             "cleared the app cache and it works",
@@ -12017,6 +12024,16 @@ fn a_fix_named_by_its_other_names_is_the_one_credited_or_ruled_out() {
             all_text(&out)
         );
     }
+    // A name the article gives the fix on screen names it before a button label in another
+    // fix's steps ("Clear browsing data" in a step of "Allow cookies for Intuit ...").
+    let mut chat = Chat::new(&kb);
+    chat.say("login loop in chrome, keeps signing me out");
+    let out = chat.say("cleared browsing data and it works");
+    assert!(
+        has(&out, "Shall I note") && has(&out, "Clear Intuit cookies and sign in again"),
+        "{}",
+        all_text(&out)
+    );
     let mut chat = Chat::new(&kb);
     chat.say(bad_gateway);
     chat.say("deleted browsing data, no change");

@@ -202,6 +202,26 @@ pub(super) fn fix_named(
     if says_a_plan(text) {
         return None;
     }
+    // "cleared browsing data": a name the article gives one fix (`- Also called:`), said
+    // whole, names it before any button label of another's steps ("Clear browsing data" in
+    // a step of "Allow cookies for Intuit ...").
+    let said_whole: Vec<usize> = {
+        let said = Terms::said(text).without(&Terms::of(&article.title));
+        article
+            .solutions
+            .iter()
+            .map(|s| whole_names_said(s, &said))
+            .collect()
+    };
+    // ("i cant click delete browsing data": not done.)
+    if !super::fixes_told::tells_it_not_done(text)
+        && let Some(&most) = said_whole.iter().max().filter(|&&m| m > 0)
+        && let [only] = (0..said_whole.len())
+            .filter(|&i| said_whole[i] == most)
+            .collect::<Vec<_>>()[..]
+    {
+        return (only != open).then_some(only);
+    }
     // "reset app data": what another fix's steps have the user click.
     if let Some(labelled) = super::fixes_told::fix_by_a_label_of_its_steps(article, text) {
         return (labelled != open).then_some(labelled);
@@ -229,10 +249,10 @@ pub(super) fn fix_named(
     // cleared cookies yesterday" at "Clear Intuit cookies" names the fix on screen, not the
     // cause "Cookies blocked or cleared on exit" and its fix.)
     let title = Terms::of(&article.title);
-    let names_the_open_one = Terms::said(text)
-        .without(&title)
-        .shared_in_any_form(&Terms::of(&article.solutions[open].title))
-        > 0;
+    let said_here = Terms::said(text).without(&title);
+    let names_the_open_one =
+        said_here.shared_in_any_form(&Terms::of(&article.solutions[open].title)) > 0
+            || whole_names_said(&article.solutions[open], &said_here) > 0;
     let mut told = if names_the_open_one {
         text.to_string()
     } else {
@@ -243,6 +263,22 @@ pub(super) fn fix_named(
         told.push_str(" date range");
     }
     let mut said = Terms::said(&told).without(&title);
+    // A fix's other names said whole, verbs and all, in any order ("cleared cookies" or
+    // "cookies cleared" of "Remove browser cache"; "allowed cookies for intuit" of "Add Intuit
+    // as a trusted site"): a name with its thing is no state.
+    // ("i cant click delete browsing data": not done, names nothing.)
+    let not_done = super::fixes_told::tells_it_not_done(text);
+    let whole: Vec<usize> = article
+        .solutions
+        .iter()
+        .map(|s| {
+            if not_done {
+                0
+            } else {
+                whole_names_said(s, &said)
+            }
+        })
+        .collect();
     // A verb form names a fix only as the user's deed ("i disconnected and reconnected"), not
     // as a state ("it says disconnected", "the account is disconnected").
     let deeds = deeds_told(text);
@@ -265,13 +301,6 @@ pub(super) fn fix_named(
     {
         said = said.without(&Terms::of(code));
     }
-    // A fix's other names said whole, verbs and all ("cleared cookies" of "Remove browser
-    // cache"; "allowed cookies for intuit" of "Add Intuit as a trusted site").
-    let whole: Vec<usize> = article
-        .solutions
-        .iter()
-        .map(|s| whole_names_said(s, &said))
-        .collect();
     said.words.retain(|w| !DOING.contains(&w.as_str()));
     // ("already cleared my cache, no help": "help" says how it went, not the Help menu.)
     said.words.retain(|w| w != "help");

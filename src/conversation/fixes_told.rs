@@ -429,13 +429,10 @@ fn is_past(word: &str) -> bool {
         || IRREGULAR.contains(&word)
 }
 
-/// The fix whose steps quote the longest label of two words or more ("Reset App Data",
-/// "Clear History and Website Data") that `text` says, word by word in any form ("reset app
-/// data and restarted quickbooks", "cleared history and website data"): the user did what
-/// that fix has them click. None when two fixes quote a label as long.
-pub(super) fn fix_by_a_label_of_its_steps(article: &Article, text: &str) -> Option<usize> {
-    // ("can't reset app data, greyed out", "reset app data is not in the help menu": not
-    // done; read as what cannot be done.)
+/// Whether `text` tells that what it names was not done, or asks how: "can't reset app data,
+/// greyed out", "reset app data is not in the help menu", "i cant click delete browsing
+/// data", "where is clear browsing data?". What it names is read as what cannot be done.
+pub(super) fn tells_it_not_done(text: &str) -> bool {
     const NOT_DONE: &[&str] = &[
         " cant ",
         " cannot ",
@@ -459,10 +456,17 @@ pub(super) fn fix_by_a_label_of_its_steps(article: &Article, text: &str) -> Opti
         " {} ",
         crate::plain_words::lowercase_words(&text.replace(['\'', '’'], "")).join(" ")
     );
-    if understand::could_not_do_it(text)
+    understand::could_not_do_it(text)
         || understand::says_something_cannot_be_done(text)
         || NOT_DONE.iter().any(|n| plain.contains(n))
-    {
+}
+
+/// The fix whose steps quote the longest label of two words or more ("Reset App Data",
+/// "Clear History and Website Data") that `text` says, word by word in any form ("reset app
+/// data and restarted quickbooks", "cleared history and website data"): the user did what
+/// that fix has them click. None when two fixes quote a label as long.
+pub(super) fn fix_by_a_label_of_its_steps(article: &Article, text: &str) -> Option<usize> {
+    if tells_it_not_done(text) {
         return None;
     }
     let stems = |t: &str| -> String {
@@ -503,21 +507,27 @@ pub(super) fn fix_by_a_label_of_its_steps(article: &Article, text: &str) -> Opti
 }
 
 /// The step whose title or other names share the most words with the message (the article's
-/// own title words aside); of two as named, the one sharing more short words, then more words
-/// in another form ("cleared the app cache" is "Clear the QuickBooks app cache", not "Remove
-/// browser cache";
-/// "allowed cookies for intuit" is "Allow cookies for Intuit ...", not "Clear Intuit
-/// cookies"), then the earlier (the one most often tried first: "cleared cookies" is "Clear
-/// Intuit cookies", not "Allow cookies ... stop clearing them").
+/// own title words aside; a solution's `Also called:` name counts said whole); of two as
+/// named, the one sharing more short words, then more words in another form ("cleared the
+/// app cache" is "Clear the QuickBooks app cache", not "Remove browser cache"; "allowed
+/// cookies for intuit" is "Allow cookies for Intuit ...", not "Clear Intuit cookies"), then
+/// the earlier (the one most often tried first: "cleared cookies" is "Clear Intuit cookies",
+/// not "Allow cookies ... stop clearing them").
 fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
     let said = Terms::said(text).without(&Terms::of(&article.title));
+    let not_done = tells_it_not_done(text);
     (0..article.solutions.len())
         .filter(|&i| !another_deed(&article.solutions[i].title, text))
         .map(|i| {
             let s = &article.solutions[i];
             let names = names_of(s);
             let apart = (said.shared_short(&names), said.shared_by_stem(&names));
-            let shared = said.shared_with(&names) + WHOLE_NAME * whole_names_said(s, &said);
+            let whole = if not_done {
+                0
+            } else {
+                whole_names_said(s, &said)
+            };
+            let shared = said.shared_with(&names) + WHOLE_NAME * whole;
             (shared, apart, i)
         })
         .filter(|&(shared, _, _)| shared >= 1)
@@ -545,10 +555,10 @@ fn another_deed(title: &str, text: &str) -> bool {
         .iter()
         .map(|w| crate::matcher::text::stem(w))
         .collect();
-    crate::plain_words::lowercase_words(text)
-        .iter()
+    let said = crate::plain_words::lowercase_words(text);
+    said.iter()
         .any(|w| OWN_KIND.contains(&w.as_str()) && !stems.contains(&crate::matcher::text::stem(w)))
-        && !crate::plain_words::lowercase_words(text).iter().any(|w| {
+        && !said.iter().any(|w| {
             !OWN_KIND.contains(&w.as_str())
                 && is_past(w)
                 && stems.contains(&crate::matcher::text::stem(w))

@@ -3793,6 +3793,9 @@ const PLANS: &[&str] = &[
     "ill see",
     "let me try",
     "let me check",
+    "ill monitor",
+    "will monitor",
+    "keep monitoring",
     "trying now",
     "trying it now",
     "trying that now",
@@ -5189,8 +5192,12 @@ fn returned_after_then(text: &Normalised) -> bool {
         // its back", "but the error returned" (not "but the deleted invoice came back", "but
         // thanks again", "but ill try again tomorrow", nor "but the main site returns a 404":
         // gives, not comes back).
+        // (And the trouble named: "but the bad gateway returned", "but the login loop is back".)
         const THE_TROUBLE: &[&str] = &[
             "it", "its", "error", "errors", "problem", "issue", "issues", "trouble", "bug", "same",
+            "gateway", "loop", "timeout", "timeouts", "crash", "crashes", "crashing", "freeze",
+            "freezing", "blank", "spinner", "spinning", "glitch", "lag", "slowness", "message",
+            "popup", "warning",
         ];
         let returned = if turn == " but " {
             let words: Vec<&str> = window.words().collect();
@@ -5430,15 +5437,18 @@ pub fn asks_what_if_it_fails(text: &Normalised) -> bool {
     const WHAT_FAILS: &[&str] = &[
         "it", "its", "that", "thats", "this", "nothing", "none", "the", "still", "not",
     ];
+    // ("what if clearing cookies doesnt work": the fix, as a deed; "what if i still get 502"
+    // and "what if i keep getting it": the trouble, seen by the user.)
+    const I_SEE_IT: &[&str] = &["still", "get", "see", "keep", "continue"];
     let opens = WHAT_IF.iter().any(|p| {
         text.padded()
             .strip_prefix(&format!(" {p} "))
             .is_some_and(|rest| {
+                let mut next = rest.split_whitespace();
+                let (first, second) = (next.next(), next.next());
                 !p.ends_with(" if")
-                    || rest
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|next| WHAT_FAILS.contains(&next))
+                    || first.is_some_and(|w| WHAT_FAILS.contains(&w) || w.ends_with("ing"))
+                    || (first == Some("i") && second.is_some_and(|w| I_SEE_IT.contains(&w)))
             })
     });
     opens

@@ -5040,6 +5040,21 @@ mod tests {
         ] {
             assert!(!asks_what_if_it_fails(said), "{said}");
         }
+        // (A seventeenth reviewer's: the trouble named comes back; a what-if of the trouble
+        // seen, or of the fix as a deed, asks.)
+        for said in [
+            "fixed but the bad gateway returned",
+            "worked but the login loop is back",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        for said in [
+            "what if i still get 502 after this?",
+            "what if clearing cookies doesnt work",
+        ] {
+            assert!(asks_what_if_it_fails(said), "{said}");
+        }
+        assert!(plans_to_see_for_oneself("ok ill monitor it"));
         assert!(plans_to_see_for_oneself("let me check if it still happens"));
         assert!(plans_to_see_for_oneself("gonna check if it works"));
         assert!(!plans_to_see_for_oneself(

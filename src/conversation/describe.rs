@@ -773,7 +773,9 @@ pub(super) fn describe(
     // up; the way back is said.
     if matches!(session.stage, Stage::Fixed { .. })
         && named_browser.is_none()
-        && (understand::plans_to_see_for_oneself(text) || understand::only_a_pause(text))
+        && (understand::plans_to_see_for_oneself(text)
+            || understand::only_a_pause(text)
+            || understand::asks_what_if_it_fails(text))
         // ("wait no" may take the fix back: asked below.)
         && understand::yes_or_no(text) != Some(false)
     {

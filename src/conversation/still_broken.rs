@@ -7,7 +7,7 @@ use super::fix_for::fix_for_detail;
 use super::fix_named::{before_the_trouble, fix_named, names_an_action};
 use super::fixes_told::{another_fix_done, rule_out_named};
 use super::resume::ask_again;
-use super::terms::Terms;
+use super::terms::{Terms, whole_names_said};
 use super::typed::{note_follow_up, open_question};
 use super::walk::next_solution;
 use crate::knowledge::Article;
@@ -57,11 +57,12 @@ pub(super) fn not_fixed(
         let open_title = Terms::of(&article.solutions[open].title);
         let open_told = deeds.len() > 1
             && deeds.iter().any(|deed| {
+                let said = Terms::said(deed).without(&Terms::of(&article.title));
+                // (By its title's words, or a name the article gives it: "turned off
+                // antivirus" at "Temporarily turn off the firewall".)
                 fix_named(session, article, open, deed).is_none()
-                    && Terms::said(deed)
-                        .without(&Terms::of(&article.title))
-                        .shared_in_any_form(&open_title)
-                        > 0
+                    && (said.shared_in_any_form(&open_title) > 0
+                        || whole_names_said(&article.solutions[open], &said) > 0)
             });
         for &index in &named_all {
             rule_out_named(

@@ -5300,8 +5300,11 @@ pub fn fix_did_not_last(text: &Normalised) -> bool {
     let text = &text.without(IF_IT_RETURNS);
     let corrected = (text.any(CORRECTION) && strong_not_fixed(&text.without(CORRECTION)))
         || (text.any(DOUBTS) && strong_not_fixed(&text.without(DOUBTS)));
-    // ("it worked but only for a bit" says it worked, and takes that back.)
-    text.any(HELD_A_MOMENT_ONLY) || ((text.any(DID_NOT_LAST) || corrected) && !strong_fixed(text))
+    // ("it worked but only for a bit" says it worked, and takes that back; so does "fixed but
+    // it came back this morning".)
+    text.any(HELD_A_MOMENT_ONLY)
+        || returned_after_then(text)
+        || ((text.any(DID_NOT_LAST) || corrected) && !strong_fixed(text))
 }
 
 /// Whether the message asks for a person outright ("can i talk to a person, ...").
@@ -5424,6 +5427,12 @@ pub fn asks_what_if_it_fails(text: &Normalised) -> bool {
         "still happens",
         "still get",
         "still getting",
+        "still blank",
+        "still slow",
+        "still loops",
+        "still loading",
+        "still spinning",
+        "still stuck",
         "comes back",
         "come back",
         "breaks",

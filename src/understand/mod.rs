@@ -5054,6 +5054,9 @@ mod tests {
         ] {
             assert!(asks_what_if_it_fails(said), "{said}");
         }
+        assert!(asks_what_if_it_fails("what if it still loops"));
+        assert!(asks_what_if_it_fails("what if the page is still blank"));
+        assert!(fix_did_not_last("fixed but it came back this morning"));
         assert!(plans_to_see_for_oneself("ok ill monitor it"));
         assert!(plans_to_see_for_oneself("let me check if it still happens"));
         assert!(plans_to_see_for_oneself("gonna check if it works"));

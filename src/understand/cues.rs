@@ -5211,6 +5211,11 @@ fn returned_after_then(text: &Normalised) -> bool {
                         .iter()
                         .any(|w| THE_TROUBLE.contains(w) || a_code(w))
                         || words.get(at + 1).is_some_and(a_code)
+                        // ("but the page came back blank": how it came back.)
+                        || words.get(at + 2).is_some_and(|w| {
+                            words[at + 1] == "back"
+                                && ["blank", "empty", "white", "broken"].contains(w)
+                        })
                 })
         } else {
             window.any(RETURNED)
@@ -5219,11 +5224,24 @@ fn returned_after_then(text: &Normalised) -> bool {
             && !came_back_to_tell
             && !back_working
             && !maybe
-            && !window.words().any(|w| A_DEED.contains(&w))
+            // ("but it signed me out again": the trouble, no deed.)
+            && !window
+                .padded()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|pair| A_DEED.contains(&pair[0]) && !is_signed_out(pair))
+            && !window.words().last().is_some_and(|w| A_DEED.contains(&w))
             && !strong_fixed(&rest)
             && !negated(&window)
             && !window.any(&["never", "didnt", "hasnt", "havent", "wont"])
     })
+}
+
+/// Whether `pair` says the user was put out ("signed me", "logged me", "kicked me"): the
+/// trouble, not a deed ("signed in", "logged in").
+fn is_signed_out(pair: &[&str]) -> bool {
+    ["signed", "logged"].contains(&pair[0]) && ["me", "us"].contains(&pair[1])
 }
 
 /// Words that change one's mind within a reply ("fixed it!! oh wait no its back").

@@ -5054,6 +5054,16 @@ mod tests {
         ] {
             assert!(asks_what_if_it_fails(said), "{said}");
         }
+        for said in [
+            "it worked but it signed me out again",
+            "worked but the page came back blank",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        assert_eq!(
+            intent("it worked but then i signed in again"),
+            Some(Intent::Fixed)
+        );
         assert!(asks_what_if_it_fails("what if it still loops"));
         assert!(asks_what_if_it_fails("what if the page is still blank"));
         assert!(fix_did_not_last("fixed but it came back this morning"));

@@ -386,6 +386,39 @@ fn push_word(buf: &mut String, spans: &mut Vec<Range<usize>>, word: Range<usize>
     }
 }
 
+/// A word as the scans for codes read it: its letters and digits, lowercase, without the
+/// punctuation around it or apostrophes ("502,", "(502)" and "502" are one).
+fn word_key(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .filter(|c| *c != '\'' && *c != '’')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Where the letters and digits of `word` (a word of a text, starting at byte `at` of it)
+/// stand, without the punctuation around them.
+fn core_span(at: usize, word: &str) -> Range<usize> {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let start = at + (core.as_ptr() as usize - word.as_ptr() as usize);
+    start..start + core.len()
+}
+
+/// `text` without the byte ranges `cut` (in order, apart); borrowed when there are none.
+fn without_spans(text: &str, cut: Vec<Range<usize>>) -> std::borrow::Cow<'_, str> {
+    if cut.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for r in cut {
+        out.push_str(&text[from..r.start]);
+        from = r.end;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// `text` without the error codes it says it does not have ("its not 502", "not a 502, just a
 /// blank page", "no error 503"): a code named only to deny it must not match its article.
 /// Borrowed unchanged when nothing is denied.
@@ -400,20 +433,13 @@ pub fn without_denied_codes(text: &str) -> std::borrow::Cow<'_, str> {
         "a", "an", "the", "any", "error", "code", "http", "getting", "seeing", "showing", "got",
         "get", "have", "see", "show", "say",
     ];
-    let key = |word: &str| -> String {
-        word.trim_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .filter(|c| *c != '\'' && *c != '’')
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
     let mut denied: Vec<Range<usize>> = Vec::new();
     for (i, &(at, word)) in words.iter().enumerate() {
-        let k = key(word);
+        let k = word_key(word);
         if k.is_empty() || !is_code(&k) || k.len() > 10 {
             continue;
         }
@@ -425,12 +451,10 @@ pub fn without_denied_codes(text: &str) -> std::borrow::Cow<'_, str> {
             if before.ends_with(['.', '!', '?', ';', ',', ':']) {
                 break;
             }
-            let b = key(before);
+            let b = word_key(before);
             if NEGATIONS.contains(&b.as_str()) {
                 // The code itself, not the punctuation around it.
-                let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-                let start = at + (core.as_ptr() as usize - word.as_ptr() as usize);
-                denied.push(start..start + core.len());
+                denied.push(core_span(at, word));
                 break;
             }
             if !BETWEEN.contains(&b.as_str()) {
@@ -438,17 +462,7 @@ pub fn without_denied_codes(text: &str) -> std::borrow::Cow<'_, str> {
             }
         }
     }
-    if denied.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for r in denied {
-        out.push_str(&text[from..r.start]);
-        from = r.end;
-    }
-    out.push_str(&text[from..]);
-    std::borrow::Cow::Owned(out)
+    without_spans(text, denied)
 }
 
 /// `text` without the numbers in it that count or name something rather than show an error
@@ -458,18 +472,11 @@ pub fn without_denied_codes(text: &str) -> std::borrow::Cow<'_, str> {
 /// pages in edge", "every upload ends in 502", "error #503" keep theirs). Borrowed unchanged
 /// when there is none.
 pub fn without_counted_numbers(text: &str) -> std::borrow::Cow<'_, str> {
-    let key = |word: &str| -> String {
-        word.trim_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .filter(|c| *c != '\'' && *c != '’')
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     // Each word with where it starts in `text` and its key; words of no letter or digit
     // ("-", "—") are left out.
     let words: Vec<(usize, &str, String)> = text
         .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w, key(w)))
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w, word_key(w)))
         .filter(|(_, _, k)| !k.is_empty())
         .collect();
     let keys: Vec<&str> = words.iter().map(|(_, _, k)| k.as_str()).collect();
@@ -480,26 +487,14 @@ pub fn without_counted_numbers(text: &str) -> std::borrow::Cow<'_, str> {
         }
         let before = i.checked_sub(1).map(|j| keys[j]);
         let said_as_an_error = matches!(before, Some("error" | "code" | "err" | "status"));
-        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
         // "$502", "invoice #504" (not "error #503").
         let money_or_id =
             word.starts_with(['$', '£', '€']) || (word.starts_with('#') && !said_as_an_error);
         if money_or_id || (!said_as_an_error && counts_or_is_part_of_a_number(&keys, i)) {
-            let start = at + (core.as_ptr() as usize - word.as_ptr() as usize);
-            dropped.push(start..start + core.len());
+            dropped.push(core_span(*at, word));
         }
     }
-    if dropped.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for r in dropped {
-        out.push_str(&text[from..r.start]);
-        from = r.end;
-    }
-    out.push_str(&text[from..]);
-    std::borrow::Cow::Owned(out)
+    without_spans(text, dropped)
 }
 
 /// Things a business counts, which no error is followed by ("500 employees", "102 clients").

@@ -497,7 +497,8 @@ pub fn without_counted_numbers(text: &str) -> std::borrow::Cow<'_, str> {
     without_spans(text, dropped)
 }
 
-/// Things a business counts, which no error is followed by ("500 employees", "102 clients").
+/// Things a business counts, which no error is followed by ("500 employees", "102 clients",
+/// "500 paychecks a month"): after a number, a count wherever it stands.
 const THINGS_COUNTED: &[&str] = &[
     "users",
     "people",
@@ -673,66 +674,12 @@ const VERSION_OF: &[&str] = &[
     "pixel",
 ];
 
-/// Words after which a number counts something ("5 minutes", "2 tabs", "10 employees").
+/// Units after which a number counts something ("5 minutes", "2 tabs", "20 percent"); the
+/// things a business counts are [`THINGS_COUNTED`].
 const COUNTED: &[&str] = &[
-    "sec",
-    "secs",
-    "second",
-    "seconds",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "hr",
-    "hrs",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "time",
-    "times",
-    "tab",
-    "tabs",
-    "am",
-    "pm",
-    "percent",
-    "gb",
-    "mb",
-    "kb",
-    "users",
-    "user",
-    "people",
-    "employees",
-    "transactions",
-    "accounts",
-    "invoices",
-    "pages",
-    "ms",
-    "x",
-    // Counts a business gives ("we have 102 clients", "500 paychecks a month").
-    "clients",
-    "customers",
-    "paychecks",
-    "payments",
-    "bills",
-    "vendors",
-    "companies",
-    "files",
-    "records",
-    "entries",
-    "items",
-    "rows",
-    "members",
-    "staff",
-    "workers",
-    "dollars",
-    "usd",
+    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour",
+    "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times",
+    "tab", "tabs", "am", "pm", "percent", "gb", "mb", "kb", "user", "pages", "files", "ms", "x",
 ];
 
 /// Whether a number in a message is an error the user sees rather than a version, a year or a
@@ -764,7 +711,9 @@ pub fn is_error_number(words: &[&str], i: usize) -> bool {
     let digits_only = word.chars().all(|c| c.is_ascii_digit());
     let year = digits_only && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
     let small = digits_only && word.len() <= 2;
-    let counted = words.get(i + 1).is_some_and(|w| COUNTED.contains(w))
+    let counted = words
+        .get(i + 1)
+        .is_some_and(|w| COUNTED.contains(w) || THINGS_COUNTED.contains(w))
         || word.ends_with("am")
         || word.ends_with("pm");
     !(year || small || counted || before.is_some_and(|b| VERSION_OF.contains(&b)))

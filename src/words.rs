@@ -1545,6 +1545,20 @@ pub fn incident_status_line(
     }
 }
 
+/// Staff confirmed crowd incident `id`: the open tickets filed on its article that were linked
+/// to it.
+pub fn crowd_tickets_linked(id: &str, tickets: &[String]) -> String {
+    let (these, users) = match tickets {
+        [_] => ("ticket", "its user hears"),
+        _ => ("tickets", "their users hear"),
+    };
+    format!(
+        "Linked the open {these} filed on it: {} ({users} when it is over; `incidents resolve \
+         {id} --tickets` resolves them with it).",
+        and_list(tickets)
+    )
+}
+
 /// Beside staff's notice that incident `id` is resolved: its linked tickets still open.
 pub fn linked_tickets_still_open(id: &str, tickets: &[String]) -> String {
     let (these, users, them) = match tickets {

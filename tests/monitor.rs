@@ -440,7 +440,8 @@ async fn a_crowd_on_one_article_makes_a_suspected_incident_staff_confirm() {
     let replies = describe(&rig.service, "dee", "the portal shows 502 bad gateway").await;
     assert!(replies.iter().all(|r| !r.text.contains("Known outage")));
     // Confirmed: told.
-    rig.service.confirm_incident(IncidentId(1), "sam").unwrap();
+    let (_, linked) = rig.service.confirm_incident(IncidentId(1), "sam").unwrap();
+    assert!(linked.is_empty(), "nobody escalated: {linked:?}");
     let replies = describe(&rig.service, "eve", "the portal shows 502 bad gateway").await;
     assert!(
         replies[0].text.contains("Known outage since"),

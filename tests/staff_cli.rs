@@ -609,6 +609,70 @@ fn escalations_from_separate_processes_make_a_crowd() {
     assert_eq!(status["suspected"][0]["id"], "I-0001", "{status}");
 }
 
+/// Tickets filed by the crowd, and while its incident was only suspected, are linked to it when
+/// staff confirm it: before, none was (a ticket is linked as it is filed only to an incident going
+/// on), so `incidents resolve --tickets` resolved none and their users never heard the end.
+#[test]
+fn confirming_a_crowd_incident_links_the_tickets_filed_on_its_article() {
+    let staff = Staff {
+        cwd: tempfile::tempdir().unwrap(),
+        data: tempfile::tempdir().unwrap(),
+    };
+    let escalate = |who: &str, text: &str| {
+        staff.expect(
+            0,
+            &[
+                "--crowd-users",
+                "3",
+                "escalate",
+                "--user",
+                who,
+                "--name",
+                who,
+                "--text",
+                text,
+            ],
+        )
+    };
+    for who in ["web:1", "web:2", "web:3", "web:4"] {
+        escalate(who, "my bank feed is not updating since yesterday");
+    }
+    // Another problem, in the same minutes: not linked.
+    escalate("web:5", "quickbooks online says 502 bad gateway in chrome");
+    let listed = staff.expect(0, &["incidents", "list"]);
+    assert!(listed.contains("I-0001  suspected"), "{listed}");
+    // The fourth was filed while it was suspected: not linked yet.
+    let shown = staff.expect(0, &["incidents", "show", "I-0001"]);
+    assert!(!shown.contains("Linked tickets"), "{shown}");
+    let confirmed = staff.expect(0, &["incidents", "confirm", "I-0001", "--by", "sam"]);
+    assert!(
+        confirmed
+            .contains("Linked the open tickets filed on it: T-0001, T-0002, T-0003 and T-0004")
+            && confirmed.contains("incidents resolve I-0001 --tickets"),
+        "{confirmed}"
+    );
+    let shown = staff.expect(0, &["incidents", "show", "I-0001"]);
+    assert!(
+        shown.contains("T-0004") && !shown.contains("T-0005"),
+        "{shown}"
+    );
+    let card = staff.expect(0, &["tickets", "show", "T-0002"]);
+    assert!(card.contains("Known outage: I-0001"), "{card}");
+    let resolved = staff.expect(
+        0,
+        &["incidents", "resolve", "I-0001", "--by", "sam", "--tickets"],
+    );
+    assert!(
+        resolved.contains("Resolved 4 linked ticket(s): T-0004, T-0003, T-0002, T-0001."),
+        "{resolved}"
+    );
+    let other = staff.expect(0, &["tickets", "show", "T-0005"]);
+    assert!(
+        other.contains("open") && !other.contains("I-0001"),
+        "{other}"
+    );
+}
+
 /// Found by an exploratory tester: an empty value was wrong use (exit 2) in `escalate` but a
 /// refusal (exit 1) in `tickets`; `tickets export` and `user forget` refused `--json`; a
 /// negative `--older-than` was "unexpected argument '-5' found". Each is now wrong use, worded

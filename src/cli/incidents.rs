@@ -10,6 +10,7 @@ use crate::incident::history::Window;
 use crate::incident::{Incident, IncidentId, IncidentState, Origin};
 use crate::probe::Prober;
 use crate::service::{Service, ServiceError, StatusReport};
+use crate::words;
 use serde_json::{Value, json};
 use std::io::Write;
 use std::process::ExitCode;
@@ -224,7 +225,7 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
             print_incident(&incident, json, out)?;
         }
         IncidentsCommand::Confirm { id, by } => {
-            let incident = service
+            let (incident, linked) = service
                 .confirm_incident(parse_id(&id)?, &by)
                 .map_err(refused)?;
             writeln!(
@@ -233,6 +234,14 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
                 incident.id,
                 incident.articles.join(", ")
             )?;
+            if !linked.is_empty() {
+                let ids: Vec<String> = linked.iter().map(|t| t.to_string()).collect();
+                writeln!(
+                    out,
+                    "{}",
+                    words::crowd_tickets_linked(&incident.id.to_string(), &ids)
+                )?;
+            }
         }
         IncidentsCommand::Dismiss { id, by } => {
             let incident = service

@@ -12,6 +12,7 @@ use super::respond::{Responder, log_failure};
 use super::ticket_button::TicketButton;
 use crate::browser::Browser;
 use crate::conversation::Event;
+use crate::escalation::ticket::TicketId;
 use crate::reply::{Action, Reply, Tone};
 use crate::service::{KbVerb, Service, ServiceError};
 use crate::session::UserRef;
@@ -96,6 +97,15 @@ impl crate::service::SpellNextStep for DiscordSteps {
 }
 
 /// "Wait N s" for a cooldown.
+/// An incident reply after staff confirmed it, with the crowd's tickets just linked to it.
+fn with_linked(reply: Reply, linked: &[TicketId]) -> Reply {
+    if linked.is_empty() {
+        return reply;
+    }
+    let ids: Vec<String> = linked.iter().map(ToString::to_string).collect();
+    reply.field("Tickets linked", ids.join(", "))
+}
+
 fn cooldown_reply(what: Costly, wait: Duration) -> Vec<Reply> {
     let secs = wait.as_secs().max(1);
     let text = match what {
@@ -289,7 +299,10 @@ impl Handler {
                 }
                 vec![r]
             }
-            IncidentVerb::Confirm { id } => one(s.confirm_incident(id, by)?),
+            IncidentVerb::Confirm { id } => {
+                let (i, linked) = s.confirm_incident(id, by)?;
+                vec![with_linked(Service::incident_reply(&i), &linked)]
+            }
             IncidentVerb::Dismiss { id } => one(s.dismiss_incident(id, by)?),
         })
     }
@@ -427,17 +440,19 @@ impl Handler {
         let by = format!("{} ({})", user.name, user.id);
         let done = match button.press {
             IncidentPress::Confirm => self.service.confirm_incident(button.incident, &by),
-            IncidentPress::Dismiss => self.service.dismiss_incident(button.incident, &by),
+            IncidentPress::Dismiss => {
+                (self.service.dismiss_incident(button.incident, &by)).map(|i| (i, Vec::new()))
+            }
         };
-        let incident = match done {
-            Ok(i) => i,
+        let (incident, linked) = match done {
+            Ok(done) => done,
             Err(e) => {
                 return respond
                     .answer(&shown(Err(e), &user.id, "incident button"))
                     .await;
             }
         };
-        let reply = Service::incident_reply(&incident);
+        let reply = with_linked(Service::incident_reply(&incident), &linked);
         let Some(spec) = render::messages(&user.id, &[reply]).into_iter().next() else {
             return;
         };

@@ -279,12 +279,69 @@ impl Service {
     }
 
     /// Staff confirm a suspected incident: users landing on its article are told from now on.
-    pub fn confirm_incident(&self, id: IncidentId, by: &str) -> Result<Incident, ServiceError> {
+    /// The open tickets the crowd filed on its article (see [`Self::link_the_crowd_s_tickets`])
+    /// are linked to it first; returns the incident and those tickets.
+    pub fn confirm_incident(
+        &self,
+        id: IncidentId,
+        by: &str,
+    ) -> Result<(Incident, Vec<TicketId>), ServiceError> {
         named(by)?;
         let mut incident = self.incident(id)?;
         incident.confirm(by, self.clock.now())?;
+        // Linked before the incident is saved: a failure half-way leaves it suspected, and
+        // confirming again links the rest.
+        let linked = self.link_the_crowd_s_tickets(&incident)?;
         self.save_moved(&incident, false, true)?;
-        Ok(incident)
+        Ok((incident, linked))
+    }
+
+    /// Links to `incident` every ticket still open whose latest escalation is about one of its
+    /// articles, made since the crowd window before it opened, and linked to no incident: the
+    /// users who made the crowd, and those who asked while it was only suspected (a ticket is
+    /// linked as it is filed only to an incident going on). Their users then hear when it is
+    /// over, and `incidents resolve --tickets` resolves them with it.
+    fn link_the_crowd_s_tickets(&self, incident: &Incident) -> Result<Vec<TicketId>, ServiceError> {
+        let since = incident
+            .opened_at
+            .saturating_sub(self.crowd_rule.minutes.saturating_mul(60));
+        let about_it = |t: &Ticket| {
+            t.status != Status::Resolved
+                && t.summary().is_some_and(|s| {
+                    s.incident.is_none()
+                        && s.at >= since
+                        && (s.article.as_ref()).is_some_and(|(a, _)| incident.articles.contains(a))
+                })
+        };
+        let found: Vec<TicketId> = self
+            .store
+            .tickets()
+            .filter(about_it)
+            .map(|t| t.id)
+            .collect();
+        let link = crate::escalation::summary::LinkedIncident {
+            id: incident.id.to_string(),
+            title: incident.title.clone(),
+        };
+        let mut linked = Vec::new();
+        for id in found {
+            let ticket = self.store.update_ticket(id, self.clock.now(), &|t| {
+                // Checked again inside the write: another process may have changed it.
+                if about_it(t)
+                    && let Some(s) = t.summaries.last_mut()
+                {
+                    s.incident = Some(link.clone());
+                }
+                Ok(Vec::new())
+            })?;
+            if (ticket.summary()).is_some_and(|s| s.incident.as_ref() == Some(&link)) {
+                linked.push(id);
+            }
+        }
+        if !linked.is_empty() {
+            tracing::info!(incident = %incident.id, tickets = linked.len(), "linked the crowd's tickets");
+        }
+        Ok(linked)
     }
 
     /// Staff dismiss a suspected incident: closed; nobody was told.

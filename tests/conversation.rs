@@ -12078,3 +12078,64 @@ fn a_fix_named_by_its_other_names_is_the_one_credited_or_ruled_out() {
         assert_eq!(outcome_of(&chat, fix), Some(Outcome::NotFixed), "{fix}");
     }
 }
+
+/// From the thirty-sixth session's both-wrong list: "cookies fixed it" offered the fix on
+/// screen, and "antivirus didnt help" failed the fix on screen and showed the firewall fix
+/// next. A thing a fix's other names do something to ("cleared cookies", "turned off the
+/// antivirus"), said as what fixed it or not, names that fix.
+#[test]
+fn a_thing_said_to_have_fixed_it_or_not_names_the_fix_done_to_it() {
+    let kb = shipped_kb();
+    let bad_gateway = "502 bad gateway in chrome";
+    for (said, fix) in [
+        ("cookies fixed it", "Remove browser cache"),
+        ("the cookies one fixed it", "Remove browser cache"),
+        ("antivirus fixed it", "Temporarily turn off the firewall"),
+        ("the cache did the trick", "Remove browser cache"),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(bad_gateway);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Shall I note") && has(&out, fix),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    for (said, fix) in [
+        ("cookies didnt help", "Remove browser cache"),
+        (
+            "ok the antivirus thing didnt help",
+            "Temporarily turn off the firewall",
+        ),
+        ("browsing data didnt help", "Remove browser cache"),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(bad_gateway);
+        let out = chat.say(said);
+        assert_eq!(outcome_of(&chat, fix), Some(Outcome::NotFixed), "{said}");
+        // The fix on screen is still the question, not failed.
+        assert_eq!(
+            outcome_of(&chat, "Manually update bank transactions"),
+            None,
+            "{said}"
+        );
+        assert!(
+            has(&out, "Did **Manually update bank transactions** fix it?"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // Said of the fix on screen, or of nothing named: as before.
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    chat.say("that fixed it");
+    assert_eq!(
+        outcome_of(&chat, "Manually update bank transactions"),
+        Some(Outcome::Fixed)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    chat.say("nothing fixed it");
+    assert_eq!(outcome_of(&chat, "Remove browser cache"), None);
+}

@@ -3,7 +3,7 @@
 
 use super::fix_for::{points_to, with_the_cause_it_names};
 use super::step_text::steps_text;
-use super::terms::{Terms, WHOLE_NAME, whole_names_said};
+use super::terms::{Terms, WHOLE_NAME, names_said_by_their_thing, whole_names_said};
 use crate::knowledge::Article;
 use crate::plain_words;
 use crate::session::{Outcome, Session};
@@ -103,6 +103,33 @@ pub(super) fn names_an_action(text: &str) -> bool {
                     .get(i + 1)
                     .is_some_and(|(n, _)| ["help", "work", "fix", "change"].contains(&n.as_str()))
                 || (w == "did" && words.get(i + 1).is_some_and(|(n, _)| n == "nothing")));
+        // "cookies fixed it", "the cache did the trick": a thing said to have fixed it was
+        // done ("that fixed it", "which did it" say so of the fix on screen).
+        let a_thing_fixed_it = i > 0
+            && ![
+                "it",
+                "that",
+                "this",
+                "which",
+                "what",
+                "nothing",
+                "something",
+                "anything",
+                "everything",
+                "finally",
+                "has",
+                "have",
+                "had",
+                "just",
+            ]
+            .contains(&words[i - 1].0.as_str())
+            && !words[i - 1].1
+            && !a_state
+            && (["fixed", "solved", "sorted"].contains(&w)
+                && words.get(i + 1).is_some_and(|(n, _)| n == "it")
+                || w == "did"
+                    && words.get(i + 1).is_some_and(|(n, _)| n == "the")
+                    && words.get(i + 2).is_some_and(|(n, _)| n == "trick"));
         // Words ending like a deed that are none ("everything else works").
         const NO_DEED: &[&str] = &[
             "everything",
@@ -121,6 +148,7 @@ pub(super) fn names_an_action(text: &str) -> bool {
             || reset
             || did_it
             || a_thing_did_not_help
+            || a_thing_fixed_it
             || fixed_a_thing
             || ((w.ends_with("ing") || w.ends_with("ed"))
                 && w.len() > 4
@@ -221,6 +249,23 @@ pub(super) fn fix_named(
             .collect::<Vec<_>>()[..]
     {
         return (only != open).then_some(only);
+    }
+    // "cookies fixed it", "antivirus didnt help": a thing a fix's other names do something
+    // to, said as what fixed it or not.
+    if let Some(thing) = thing_said_to_have_fixed_it_or_not(text)
+        && !super::fixes_told::tells_it_not_done(text)
+    {
+        let said = Terms::said(thing).without(&Terms::of(&article.title));
+        let by_thing: Vec<usize> = (article.solutions.iter())
+            .map(|s| names_said_by_their_thing(s, &said))
+            .collect();
+        if let Some(&most) = by_thing.iter().max().filter(|&&m| m > 0)
+            && let [only] = (0..by_thing.len())
+                .filter(|&i| by_thing[i] == most)
+                .collect::<Vec<_>>()[..]
+        {
+            return (only != open).then_some(only);
+        }
     }
     // "reset app data": what another fix's steps have the user click.
     if let Some(labelled) = super::fixes_told::fix_by_a_label_of_its_steps(article, text) {
@@ -371,6 +416,68 @@ pub(super) fn fix_named(
                 .flatten()
                 .filter(|&i| !ruled_out(i))
         })
+}
+
+/// The thing said to have fixed it or not to have helped, with no deed told of it: "cookies"
+/// of "cookies fixed it", "the antivirus thing" of "ok the antivirus thing didnt help". Only
+/// words of its own clause, and not a pronoun ("that fixed it" is of the fix on screen).
+fn thing_said_to_have_fixed_it_or_not(text: &str) -> Option<&str> {
+    const RESULTS: &[&str] = &[
+        " fixed it",
+        " solved it",
+        " sorted it",
+        " did the trick",
+        " didnt help",
+        " didn't help",
+        " did not help",
+        " doesnt help",
+        " didnt fix it",
+        " didn't fix it",
+        " did nothing",
+    ];
+    const NOT_A_THING: &[&str] = &[
+        "it",
+        "that",
+        "this",
+        "which",
+        "what",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "and",
+        "but",
+        "so",
+        "then",
+        "ok",
+        "okay",
+        "yes",
+        "yeah",
+        "no",
+        "nope",
+        "the",
+        "thing",
+        "finally",
+        "also",
+        "just",
+        "has",
+        "have",
+        "i",
+    ];
+    let lower = text.to_lowercase().replace('’', "'");
+    let at = RESULTS.iter().filter_map(|r| lower.find(r)).min()?;
+    let clause_start = lower[..at]
+        .rfind([',', '.', ';', '!', '?', ':'])
+        .map_or(0, |i| i + 1);
+    let words: Vec<&str> = lower[clause_start..at].split_whitespace().collect();
+    // A deed told in the clause ("cleared cookies fixed it") is read as a deed.
+    let things = words.iter().filter(|w| !NOT_A_THING.contains(w)).count();
+    const NO_DEED: &[&str] = &["browsing", "thing", "setting", "nothing", "something"];
+    let told =
+        (words.iter()).any(|w| (w.ends_with("ed") || w.ends_with("ing")) && !NO_DEED.contains(w));
+    (things > 0 && things <= 3 && !told)
+        .then(|| text.get(clause_start..at))
+        .flatten()
 }
 
 /// Whether the message tells a plan rather than a deed ("i'll try turning off extensions next",

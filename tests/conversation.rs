@@ -12139,3 +12139,45 @@ fn a_thing_said_to_have_fixed_it_or_not_names_the_fix_done_to_it() {
     chat.say("nothing fixed it");
     assert_eq!(outcome_of(&chat, "Remove browser cache"), None);
 }
+
+/// From the thirty-sixth session's both-wrong list: "cleared cookies didnt help but turning off
+/// antivirus worked" was offered a switch to the cookies article. One fix that did not help,
+/// then another that did: the first is ruled out, the second asked about as what fixed it.
+#[test]
+fn a_fix_that_failed_and_another_that_worked_in_one_reply() {
+    let kb = shipped_kb();
+    for (said, failed, worked) in [
+        (
+            "cleared cookies didnt help but turning off antivirus worked",
+            "Remove browser cache",
+            "Temporarily turn off the firewall",
+        ),
+        (
+            "cookies didnt help but the antivirus fixed it",
+            "Remove browser cache",
+            "Temporarily turn off the firewall",
+        ),
+        (
+            "turned off antivirus, didnt help. then cleared cookies and it worked",
+            "Temporarily turn off the firewall",
+            "Remove browser cache",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("502 bad gateway in chrome");
+        let out = chat.say(said);
+        assert_eq!(outcome_of(&chat, failed), Some(Outcome::NotFixed), "{said}");
+        assert!(
+            has(&out, "Shall I note") && has(&out, worked) && !has(&out, "different problem"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        chat.say("yes");
+        assert_eq!(outcome_of(&chat, worked), Some(Outcome::Fixed), "{said}");
+    }
+    // A question is no result.
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    chat.say("cleared cookies didnt help, would turning off antivirus work?");
+    assert_eq!(outcome_of(&chat, "Temporarily turn off the firewall"), None);
+}

@@ -17,6 +17,7 @@ mod fix_named;
 mod fixes_told;
 mod it_works;
 mod message;
+mod mixed_results;
 mod other_problems;
 mod out_of_fixes;
 mod outcome;

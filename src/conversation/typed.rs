@@ -76,6 +76,7 @@ pub(super) fn answer(
         || not_seen_or_a_move(typed, session, out)
         || answered_on_the_side(typed, session, &understood, out)
         || result_of_something_else(typed, session, &understood, out)
+        || super::mixed_results::failed_then_worked(session, article, text, &understood, now, out)
         || (!matches!(understood.intent, Some(Intent::Human | Intent::Check))
             && super::still_broken::check_found_nothing(session, article, text, now, out))
     {

@@ -1,0 +1,105 @@
+//! One reply telling a fix that did not help and another that did ("cleared cookies didnt help
+//! but turning off antivirus worked"): the first is recorded as not fixed, the second is taken
+//! as what fixed it (confirmed, as any fix named as the one that worked is).
+
+use super::Output;
+use super::fix_named::{fix_named, names_an_action};
+use super::fixes_told::rule_out_named;
+use super::it_works::fixed;
+use crate::knowledge::Article;
+use crate::reply::Reply;
+use crate::session::{Outcome, Session};
+use crate::understand::{self, Intent, Understood};
+use crate::words;
+
+/// Whether `text`, which reads as neither fixed nor not fixed as a whole, tells a fix other
+/// than the one on screen that did not help, then another that did. Both must be named as
+/// deeds, and differ; a question is none.
+pub(super) fn failed_then_worked(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    understood: &Understood,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    if understood.intent.is_some() || understood.question || text.contains('?') {
+        return false;
+    }
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return false;
+    };
+    if article.solutions[open].test {
+        return false;
+    }
+    let named = |part: &str| {
+        fix_named(session, article, open, part)
+            .filter(|&i| names_an_action(part) && !article.solutions[i].test)
+    };
+    let Some((failed, worked, worked_told)) = turns(text).into_iter().find_map(|at| {
+        let (before, after) = (&text[..at], &text[at..]);
+        let read = |part: &str| understand::classify(part).intent;
+        if read(before) != Some(Intent::NotFixed) || read(after) != Some(Intent::Fixed) {
+            return None;
+        }
+        Some((named(before)?, named(after)?, after))
+    }) else {
+        return false;
+    };
+    if failed == worked {
+        return false;
+    }
+    rule_out_named(session, article, failed, Outcome::NotFixed, now);
+    out.replies.push(
+        Reply::new(words::skipping_named(
+            &article.solutions[failed].title,
+            true,
+        ))
+        .article(&article.id),
+    );
+    // What worked, as if said alone: credited (after asking) as any fix named so is.
+    let worked_told =
+        strip_turn_word(worked_told.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    fixed(
+        session,
+        article,
+        worked_told,
+        &understand::classify(worked_told),
+        now,
+        out,
+    );
+    true
+}
+
+/// Where `text` may turn from one result to another: before "but", "however", "then" (as a
+/// word), and after a clause's end (",", ".", ";", "!").
+fn turns(text: &str) -> Vec<usize> {
+    const TURN_WORDS: &[&str] = &["but", "however", "then"];
+    let mut at: Vec<usize> = understand::word_spans(text)
+        .into_iter()
+        .skip(1)
+        .filter(|&(s, e)| TURN_WORDS.contains(&text[s..e].to_lowercase().as_str()))
+        .map(|(s, _)| s)
+        .collect();
+    at.extend(
+        text.char_indices()
+            .filter(|&(i, c)| ",.;!".contains(c) && i + 1 < text.len())
+            .map(|(i, _)| i + 1),
+    );
+    at.sort_unstable();
+    at
+}
+
+/// `text` without a leading turn word ("but turning off antivirus worked").
+fn strip_turn_word(text: &str) -> &str {
+    for turn in ["but ", "however ", "then "] {
+        if let Some(rest) = text
+            .get(..turn.len())
+            .filter(|w| w.eq_ignore_ascii_case(turn))
+            .map(|_| &text[turn.len()..])
+        {
+            return rest.trim_start();
+        }
+    }
+    text
+}

@@ -12181,3 +12181,23 @@ fn a_fix_that_failed_and_another_that_worked_in_one_reply() {
     chat.say("cleared cookies didnt help, would turning off antivirus work?");
     assert_eq!(outcome_of(&chat, "Temporarily turn off the firewall"), None);
 }
+
+/// From the thirty-sixth session's both-wrong list: "where is clear browsing data" at the
+/// login loop showed how to allow cookies (whose Edge steps click "Clear browsing data"), not
+/// the fix on screen, which the article also calls "cleared browsing data".
+#[test]
+fn a_how_to_question_in_a_fix_s_other_names_gets_that_fix_s_steps() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps signing me out, login loop in chrome");
+    let out = chat.say("where is clear browsing data");
+    assert!(
+        has(&out, "How to: Clear Intuit cookies and sign in again"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        outcome_of(&chat, "Clear Intuit cookies and sign in again"),
+        None
+    );
+}

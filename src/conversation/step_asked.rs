@@ -65,9 +65,17 @@ const POINTING: &[&str] = &[
     "browser",
 ];
 
-/// A solution's title and its steps for every browser, as one text.
+/// A solution's title, its other names and its steps for every browser, as one text.
 fn all_steps_of(step: &crate::knowledge::Solution) -> String {
-    let mut own = format!("{} {}", step.title, step.general);
+    // (With its other names: "where is clear browsing data" asks of "Clear Intuit cookies and
+    // sign in again", whose names have "cleared browsing data", not of another fix whose Edge
+    // steps click "Clear browsing data".)
+    let mut own = format!(
+        "{} {} {}",
+        step.title,
+        step.also_called.join(" "),
+        step.general
+    );
     for v in &step.variants {
         own.push(' ');
         own.push_str(&v.steps);

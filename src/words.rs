@@ -280,6 +280,10 @@ pub const DIDNT_CATCH: &str = "Sorry, I didn't catch that.";
 pub const DIDNT_CATCH_ENGLISH_ONLY: &str =
     "Sorry, I didn't catch that: I can only read English for now.";
 
+/// A restart the fix on screen does not ask for did not help ("rebooted my pc, still 502"):
+/// noted, and the fix on screen is still the question.
+pub const RESTART_DID_NOT_HELP: &str = "Noted: the restart didn't help.";
+
 /// A problem told in another language, not matched with confidence: why the bot does not
 /// guess, and the two ways on (English, or a person). `name` when the language is clear.
 pub fn english_only(name: Option<&str>) -> String {

@@ -12201,3 +12201,49 @@ fn a_how_to_question_in_a_fix_s_other_names_gets_that_fix_s_steps() {
         None
     );
 }
+
+/// From the thirty-sixth session's left-alone list: "restarted quickbooks, still 502" failed
+/// the fix on screen, which the user had not said they tried. A restart the fix does not ask
+/// for is noted (for staff) and the fix on screen stays the question; at a fix that restarts
+/// the browser, it is that fix's result.
+#[test]
+fn a_restart_the_fix_does_not_ask_for_leaves_the_fix_open() {
+    let kb = shipped_kb();
+    for said in [
+        "restarted quickbooks, still 502",
+        "rebooted my pc, still 502",
+        "i restarted the router and still get the error",
+        "restarted chrome, no luck",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online says 502 bad gateway in chrome");
+        let out = chat.say(said);
+        assert!(
+            has(&out, "the restart didn't help")
+                && has(&out, "Did **Manually update bank transactions** fix it?"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            outcome_of(&chat, "Manually update bank transactions"),
+            None,
+            "{said}"
+        );
+    }
+    // The fix on screen said to be done too: its result.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway in chrome");
+    chat.say("did that and rebooted too, still 502");
+    assert_eq!(
+        outcome_of(&chat, "Manually update bank transactions"),
+        Some(Outcome::NotFixed)
+    );
+    // A fix that restarts the browser: the restart is that fix.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online is really slow in chrome");
+    chat.say("restarted chrome, still slow");
+    assert_eq!(
+        outcome_of(&chat, "Close extra tabs and restart the browser"),
+        Some(Outcome::NotFixed)
+    );
+}

@@ -25,6 +25,21 @@ pub(super) fn not_fixed(
     out: &mut Output,
 ) {
     note_follow_up(session, text);
+    // "rebooted my pc, still 502": a restart the fix on screen does not ask for, and nothing
+    // else done; the fix on screen was not tried, so it stays the question (it was failed).
+    if let Some(open) = session.pending_attempt().map(|p| p.solution)
+        && !article.solutions[open].test
+        && !text.contains('?')
+        && deeds_told(before_the_trouble(text)).len() == 1
+        && !says_the_step_was_done_too(text)
+        && understand::restarted_something_else(
+            before_the_trouble(text),
+            &super::step_text::step_words(&article.solutions[open]),
+        )
+    {
+        open_question(session, article, words::RESTART_DID_NOT_HELP, now, out);
+        return;
+    }
     // "ran file doctor already, no change" while another fix is on screen: the fix named did
     // not work (never shown again); the one on screen is still to try. ("should i try the
     // firewall?" asks, and says nothing was done.)
@@ -123,6 +138,30 @@ pub(super) fn not_fixed(
         }
     }
     fail_open_and_go_on(session, article, text, now, out);
+}
+
+/// Whether `text` says the step on screen was done besides something else ("restarted my pc
+/// after doing it", "did that and rebooted too").
+fn says_the_step_was_done_too(text: &str) -> bool {
+    const TOO: &[&str] = &[
+        "did it",
+        "done it",
+        "doing it",
+        "did that",
+        "doing that",
+        "done that",
+        "tried it",
+        "tried that",
+        "the steps",
+        "followed",
+        "as well",
+        "too",
+        "also",
+        "both",
+        "again",
+    ];
+    let lower = format!(" {} ", plain_words::lowercase_words(text).join(" "));
+    TOO.iter().any(|t| lower.contains(&format!(" {t} ")))
 }
 
 /// The deeds `told` tells, a clause each ("i already tried clearing cache and turning off

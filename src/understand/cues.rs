@@ -1965,6 +1965,56 @@ pub fn fixed_by_something_else(text: &Normalised, step: &str) -> bool {
     not_by_anyone_here(text) || other_restart || another_cause_named(text, &step)
 }
 
+/// Whether a reply restarts something the step shown does not ("rebooted my pc, still 502",
+/// "restarted quickbooks, same error", "restarted the router" at a step without one), given
+/// the step's title, then a line break and its text: a step that restarts, reboots or closes
+/// anything may be what was done.
+pub fn restarted_something_else(text: &Normalised, step: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "pc",
+        "computer",
+        "laptop",
+        "mac",
+        "machine",
+        "quickbooks",
+        "qb",
+        "qbo",
+        "browser",
+        "chrome",
+        "firefox",
+        "edge",
+        "safari",
+        "app",
+        "router",
+        "modem",
+        "wifi",
+        "phone",
+    ];
+    let step = step.to_lowercase();
+    if [
+        "restart", "reboot", "close", "relaunch", "quit", "router", "modem",
+    ]
+    .iter()
+    .any(|w| step.contains(w))
+    {
+        return false;
+    }
+    let words: Vec<&str> = text.words().collect();
+    text.any(RESTARTED_NETWORK)
+        || text.any(RESTARTED)
+        || words.iter().enumerate().any(|(i, w)| {
+            [
+                "restarted",
+                "rebooted",
+                "restarting",
+                "rebooting",
+                "relaunched",
+            ]
+            .contains(w)
+                && words[i + 1..].iter().take(3).any(|d| THINGS.contains(d))
+        })
+}
+
 /// Says what the cause was, and it is nothing the step touches: "it was my privacy extension"
 /// at "Turn on JavaScript" (at "Turn off browser extensions" it credits the step).
 fn another_cause_named(text: &Normalised, step: &str) -> bool {

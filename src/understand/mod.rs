@@ -1453,6 +1453,12 @@ pub fn fixed_by_something_else(message: &str, step: &str) -> bool {
     cues::fixed_by_something_else(&Normalised::new(message), step)
 }
 
+/// Whether a reply tells a restart of something the step shown does not restart ("rebooted my
+/// pc, still 502"), given the step's title, a line break and its text.
+pub fn restarted_something_else(message: &str, step: &str) -> bool {
+    cues::restarted_something_else(&Normalised::new(message), step)
+}
+
 /// At "Shall I note <fix> as what fixed it?": the reply says the fix was something else ("it
 /// was something else", "wasnt that one", "no it wasnt that"), though it works. Not a
 /// question, nor a new problem ("it fixed it but now something else is wrong"), nor a remark

@@ -2922,6 +2922,20 @@ fn error_gone(text: &Normalised) -> Vec<String> {
                     .then_some(i + 3)
                     .map(|end| if verb == "returned" { end - 1 } else { end })
             }
+            // "the 502 never came back", "the error never returned", "the problem never
+            // happened again" (not "it never came back": the page may be meant).
+            w if trouble_subject(w) && w != "it" && at(i + 1) == "never" => {
+                let (verb, rest) = (at(i + 2), at(i + 3));
+                let back = (["came", "come"].contains(&verb) && rest == "back")
+                    || (verb == "happened" && ["since", "again"].contains(&rest));
+                if back {
+                    Some(i + 3)
+                } else if verb == "returned" {
+                    Some(i + 2)
+                } else {
+                    None
+                }
+            }
             // "its not a 503 anymore", "no 502 anymore" (not "its not a 503 anymore its a 504",
             // "no 502 anymore but the page is blank": the trouble goes on).
             "not" | "isnt" | "no"
@@ -5255,18 +5269,23 @@ fn returned_after_then(text: &Normalised) -> bool {
                 .iter()
                 .position(|w| ["came", "comes", "back", "returned", "again"].contains(w));
             let a_code = |w: &&str| w.bytes().any(|b| b.is_ascii_digit());
-            window.without(&["returns"]).any(RETURNED)
-                && back_at.is_some_and(|at| {
-                    words[..=at]
-                        .iter()
-                        .any(|w| THE_TROUBLE.contains(w) || a_code(w))
-                        || words.get(at + 1).is_some_and(a_code)
-                        // ("but the page came back blank": how it came back.)
-                        || words.get(at + 2).is_some_and(|w| {
-                            words[at + 1] == "back"
-                                && ["blank", "empty", "white", "broken"].contains(w)
-                        })
-                })
+            // ("but the page returns blank": how it comes back.)
+            let returns_broken = words.windows(2).any(|pair| {
+                pair[0] == "returns" && ["blank", "empty", "white", "broken"].contains(&pair[1])
+            });
+            returns_broken
+                || (window.without(&["returns"]).any(RETURNED)
+                    && back_at.is_some_and(|at| {
+                        words[..=at]
+                            .iter()
+                            .any(|w| THE_TROUBLE.contains(w) || a_code(w))
+                            || words.get(at + 1).is_some_and(a_code)
+                            // ("but the page came back blank": how it came back.)
+                            || words.get(at + 2).is_some_and(|w| {
+                                words[at + 1] == "back"
+                                    && ["blank", "empty", "white", "broken"].contains(w)
+                            })
+                    }))
         } else {
             window.any(RETURNED)
         };

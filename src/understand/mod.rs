@@ -5094,6 +5094,28 @@ mod tests {
     }
 
     #[test]
+    fn readings_of_the_thirty_seventh_session() {
+        for (said, want) in [
+            // The error that never came back is gone.
+            ("worked but the 502 never came back", Some(Intent::Fixed)),
+            ("the 502 never came back", Some(Intent::Fixed)),
+            ("fixed, the error never returned", Some(Intent::Fixed)),
+            // (Not said of the trouble: the page may be what never came back.)
+            ("the page never came back", Some(Intent::NotFixed)),
+            // How the page comes back after a "but".
+            ("works but the page returns blank", Some(Intent::NotFixed)),
+            ("it worked but the page returns empty", Some(Intent::NotFixed)),
+        ] {
+            assert_eq!(intent(said), want, "{said}");
+        }
+        // ("returns a 404" gives, it does not come back.)
+        assert_ne!(
+            intent("works but the main site returns a 404"),
+            Some(Intent::NotFixed)
+        );
+    }
+
+    #[test]
     fn readings_of_the_thirty_fifth_session() {
         for (said, want) in [
             (

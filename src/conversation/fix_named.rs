@@ -230,40 +230,27 @@ pub(super) fn fix_named(
     if says_a_plan(text) {
         return None;
     }
+    // ("i cant click delete browsing data": not done, names nothing.)
+    let not_done = super::fixes_told::tells_it_not_done(text);
+    let article_title = Terms::of(&article.title);
     // "cleared browsing data": a name the article gives one fix (`- Also called:`), said
     // whole, names it before any button label of another's steps ("Clear browsing data" in
     // a step of "Allow cookies for Intuit ...").
-    let said_whole: Vec<usize> = {
-        let said = Terms::said(text).without(&Terms::of(&article.title));
-        article
-            .solutions
-            .iter()
-            .map(|s| whole_names_said(s, &said))
-            .collect()
-    };
-    // ("i cant click delete browsing data": not done.)
-    if !super::fixes_told::tells_it_not_done(text)
-        && let Some(&most) = said_whole.iter().max().filter(|&&m| m > 0)
-        && let [only] = (0..said_whole.len())
-            .filter(|&i| said_whole[i] == most)
-            .collect::<Vec<_>>()[..]
-    {
+    let said = Terms::said(text).without(&article_title);
+    let said_whole: Vec<usize> = (article.solutions.iter())
+        .map(|s| whole_names_said(s, &said))
+        .collect();
+    if !not_done && let Some(only) = named_most(&said_whole) {
         return (only != open).then_some(only);
     }
     // "cookies fixed it", "antivirus didnt help": a thing a fix's other names do something
     // to, said as what fixed it or not.
-    if let Some(thing) = thing_said_to_have_fixed_it_or_not(text)
-        && !super::fixes_told::tells_it_not_done(text)
-    {
-        let said = Terms::said(thing).without(&Terms::of(&article.title));
+    if !not_done && let Some(thing) = thing_said_to_have_fixed_it_or_not(text) {
+        let said = Terms::said(thing).without(&article_title);
         let by_thing: Vec<usize> = (article.solutions.iter())
             .map(|s| names_said_by_their_thing(s, &said))
             .collect();
-        if let Some(&most) = by_thing.iter().max().filter(|&&m| m > 0)
-            && let [only] = (0..by_thing.len())
-                .filter(|&i| by_thing[i] == most)
-                .collect::<Vec<_>>()[..]
-        {
+        if let Some(only) = named_most(&by_thing) {
             return (only != open).then_some(only);
         }
     }
@@ -293,7 +280,7 @@ pub(super) fn fix_named(
     // ("my clock was set wrong, fixed that": the cause told names the fix for it; "already
     // cleared cookies yesterday" at "Clear Intuit cookies" names the fix on screen, not the
     // cause "Cookies blocked or cleared on exit" and its fix.)
-    let title = Terms::of(&article.title);
+    let title = article_title;
     let said_here = Terms::said(text).without(&title);
     let names_the_open_one =
         said_here.shared_in_any_form(&Terms::of(&article.solutions[open].title)) > 0
@@ -311,8 +298,6 @@ pub(super) fn fix_named(
     // A fix's other names said whole, verbs and all, in any order ("cleared cookies" or
     // "cookies cleared" of "Remove browser cache"; "allowed cookies for intuit" of "Add Intuit
     // as a trusted site"): a name with its thing is no state.
-    // ("i cant click delete browsing data": not done, names nothing.)
-    let not_done = super::fixes_told::tells_it_not_done(text);
     let whole: Vec<usize> = article
         .solutions
         .iter()
@@ -416,6 +401,19 @@ pub(super) fn fix_named(
                 .flatten()
                 .filter(|&i| !ruled_out(i))
         })
+}
+
+/// The one fix named most by `scores` (one per fix), when some name is said and no other fix
+/// is named as much.
+fn named_most(scores: &[usize]) -> Option<usize> {
+    let most = scores.iter().copied().max().filter(|&m| m > 0)?;
+    match (0..scores.len())
+        .filter(|&i| scores[i] == most)
+        .collect::<Vec<_>>()[..]
+    {
+        [only] => Some(only),
+        _ => None,
+    }
 }
 
 /// The thing said to have fixed it or not to have helped, with no deed told of it: "cookies"

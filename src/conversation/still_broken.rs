@@ -25,15 +25,18 @@ pub(super) fn not_fixed(
     out: &mut Output,
 ) {
     note_follow_up(session, text);
+    // What was done is told before any turn to what is still wrong.
+    let told = before_the_trouble(text);
+    let (deeds, rest) = (deeds_told(told), &text[told.len()..]);
     // "rebooted my pc, still 502": a restart the fix on screen does not ask for, and nothing
     // else done; the fix on screen was not tried, so it stays the question (it was failed).
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
         && !article.solutions[open].test
         && !text.contains('?')
-        && deeds_told(before_the_trouble(text)).len() == 1
+        && deeds.len() == 1
         && !says_the_step_was_done_too(text)
         && understand::restarted_something_else(
-            before_the_trouble(text),
+            told,
             &super::step_text::step_words(&article.solutions[open]),
         )
     {
@@ -47,15 +50,14 @@ pub(super) fn not_fixed(
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
         && !text.contains('?')
         && !understand::says_the_trouble_again(text)
-        && let Some(named) = fix_named(session, article, open, before_the_trouble(text))
-            .filter(|_| names_an_action(before_the_trouble(text)))
+        && let Some(named) =
+            fix_named(session, article, open, told).filter(|_| names_an_action(told))
     {
         // "i already tried clearing cache and turning off firewall": each deed its fix.
         // ("already cleared my cache, no help" tells one deed: the fix its words name, not
         // each fix a part of it could name.)
         // (In the order told: "cache and firewall didnt help" lists the cache first.)
         let mut named_all = Vec::new();
-        let deeds = deeds_told(before_the_trouble(text));
         for deed in deeds.iter().filter(|_| deeds.len() > 1) {
             if let Some(also) = fix_named(session, article, open, deed)
                 .filter(|also| !named_all.contains(also) && !article.solutions[*also].test)
@@ -101,7 +103,6 @@ pub(super) fn not_fixed(
         };
         if open_told {
             out.replies.push(Reply::new(lead).article(&article.id));
-            let rest = &text[before_the_trouble(text).len()..];
             fail_open_and_go_on_after(session, article, (text, rest), now, out);
         } else {
             open_question(session, article, &lead, now, out);
@@ -114,7 +115,6 @@ pub(super) fn not_fixed(
         && !text.contains('?')
         && !understand::says_the_trouble_again(text)
     {
-        let deeds = deeds_told(before_the_trouble(text));
         let mut others: Vec<usize> = Vec::new();
         for deed in deeds.iter().filter(|_| deeds.len() > 1) {
             if let Some(other) = fix_named(session, article, open, deed)
@@ -132,7 +132,6 @@ pub(super) fn not_fixed(
         }
         if !others.is_empty() {
             // (The deeds' words point to no fix now: they were each recorded.)
-            let rest = &text[before_the_trouble(text).len()..];
             fail_open_and_go_on_after(session, article, (text, rest), now, out);
             return;
         }

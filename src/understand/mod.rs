@@ -5104,7 +5104,10 @@ mod tests {
             ("the page never came back", Some(Intent::NotFixed)),
             // How the page comes back after a "but".
             ("works but the page returns blank", Some(Intent::NotFixed)),
-            ("it worked but the page returns empty", Some(Intent::NotFixed)),
+            (
+                "it worked but the page returns empty",
+                Some(Intent::NotFixed),
+            ),
         ] {
             assert_eq!(intent(said), want, "{said}");
         }

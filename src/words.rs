@@ -324,6 +324,23 @@ pub fn about_another_fix(fix: &str) -> String {
     format!("Noted, about **{fix}** (not the fix on screen).")
 }
 
+/// "should i clear cookies?" when that is the fix on screen.
+pub fn whether_this_one(fix: &str) -> String {
+    format!("Yes: that is the fix on screen, **{fix}**.")
+}
+
+/// "should i clear cookies?" of a fix already ruled out.
+pub fn whether_ruled_out(fix: &str) -> String {
+    format!("You told me **{fix}** didn't fix it, so there's no need to do it again.")
+}
+
+/// "should i clear cookies?" of another fix still to try: its steps follow.
+pub fn whether_another(fix: &str) -> String {
+    format!(
+        "That is **{fix}**, another fix for this: here are its steps, if you'd like to try it now."
+    )
+}
+
 /// A test the user says they already ran, with the problem there too ("already tried a
 /// private window, still blank").
 pub fn test_named_done(test: &str) -> String {

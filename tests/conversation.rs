@@ -12247,3 +12247,122 @@ fn a_restart_the_fix_does_not_ask_for_leaves_the_fix_open() {
         Some(Outcome::NotFixed)
     );
 }
+
+/// A review of the above (thirty-seventh session): things listed, a thing a later fix also
+/// names, a thing said after what did nothing, a restart the fix on screen asks for, and a
+/// fix done before a restart.
+#[test]
+fn things_said_to_have_fixed_it_from_a_review() {
+    let kb = shipped_kb();
+    let bad_gateway = "quickbooks online says 502 bad gateway in chrome";
+    // What did nothing names no fix here; what fixed it does.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank white page in firefox");
+    let out = chat.say("antivirus did nothing but cookies fixed it");
+    assert!(
+        has(&out, "Shall I note **Clear the cache and cookies**"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(outcome_of(&chat, "Clear the cache and cookies"), None);
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    let out = chat.say("antivirus did nothing but cookies fixed it");
+    assert_eq!(
+        outcome_of(&chat, "Temporarily turn off the firewall"),
+        Some(Outcome::NotFixed)
+    );
+    assert!(
+        has(&out, "Shall I note **Remove browser cache**"),
+        "{}",
+        all_text(&out)
+    );
+    // Two things at the fix that is one of them: that one.
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    chat.not_fixed();
+    chat.not_fixed();
+    assert_eq!(open_title(&chat).as_deref(), Some("Remove browser cache"));
+    let out = chat.say("cookies and antivirus fixed it");
+    assert!(
+        has(&out, "Shall I note **Remove browser cache**"),
+        "{}",
+        all_text(&out)
+    );
+    // A thing no one fix has every word of names none ("Ask IT to allow Intuit through the
+    // proxy" has "intuit", not "cookies").
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks wont load behind vpn at work, firewall blocking");
+    chat.not_fixed();
+    chat.say("1");
+    let out = chat.say("intuit cookies fixed it");
+    assert!(!has(&out, "proxy"), "{}", all_text(&out));
+    // The fix on screen done, then a restart: its result.
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    chat.not_fixed();
+    chat.not_fixed();
+    chat.say("cleared the cache then rebooted, still 502");
+    assert_eq!(
+        outcome_of(&chat, "Remove browser cache"),
+        Some(Outcome::NotFixed)
+    );
+    // A restart the fix on screen asks for ("Restart Chrome and sign in ...", "Close
+    // Chrome, open it again"): its result.
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    chat.not_fixed();
+    chat.not_fixed();
+    chat.say("restarted chrome, still 502");
+    assert_eq!(
+        outcome_of(&chat, "Remove browser cache"),
+        Some(Outcome::NotFixed)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps signing me out, login loop in chrome");
+    chat.say("restarted chrome, still loops");
+    assert_eq!(
+        outcome_of(&chat, "Clear Intuit cookies and sign in again"),
+        Some(Outcome::NotFixed)
+    );
+}
+
+/// "should i clear cookies?" mid-walk was "I can't help with that here". Whether to try a fix
+/// is answered by where it stands: the fix on screen, one ruled out, or another (its steps on
+/// the side). "what if i already cleared cookies?" tells the deed: that fix is ruled out, not
+/// the one on screen.
+#[test]
+fn whether_to_try_a_fix_is_answered_by_where_it_stands() {
+    let kb = shipped_kb();
+    let bad_gateway = "quickbooks online says 502 bad gateway in chrome";
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    let out = chat.say("should i try clearing cookies?");
+    assert!(
+        has(&out, "How to: Remove browser cache") && !has(&out, "can't help with that"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Manually update bank transactions")
+    );
+    assert_eq!(outcome_of(&chat, "Remove browser cache"), None);
+    let out = chat.say("should i do the manual update?");
+    assert!(has(&out, "that is the fix on screen"), "{}", all_text(&out));
+    chat.say("cookies didnt help");
+    let out = chat.say("should i clear cookies?");
+    assert!(
+        has(&out, "You told me **Remove browser cache** didn't fix it"),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say(bad_gateway);
+    chat.say("what if i already cleared cookies?");
+    assert_eq!(
+        outcome_of(&chat, "Remove browser cache"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
+}

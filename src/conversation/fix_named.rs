@@ -3,7 +3,7 @@
 
 use super::fix_for::{points_to, with_the_cause_it_names};
 use super::step_text::steps_text;
-use super::terms::{Terms, WHOLE_NAME, names_said_by_their_thing, whole_names_said};
+use super::terms::{Terms, WHOLE_NAME, deed_stem, whole_names_said};
 use crate::knowledge::Article;
 use crate::plain_words;
 use crate::session::{Outcome, Session};
@@ -243,15 +243,38 @@ pub(super) fn fix_named(
     if !not_done && let Some(only) = named_most(&said_whole) {
         return (only != open).then_some(only);
     }
-    // "cookies fixed it", "antivirus didnt help": a thing a fix's other names do something
-    // to, said as what fixed it or not.
-    if !not_done && let Some(thing) = thing_said_to_have_fixed_it_or_not(text) {
+    // "cookies fixed it", "antivirus didnt help", "the cache did the trick": a thing said as
+    // what fixed it or not, with no deed told, names the one fix whose title and other names
+    // have every word of it ("intuit cookies" names neither "Remove browser cache" nor "Add
+    // Intuit as a trusted site"; "cookies and antivirus" no one fix). Nothing else is read.
+    // Of several fixes that have every word, the one a name of which the thing says whole
+    // ("cookies" of "cleared cookies", not of "allowed cookies for intuit"); else the title
+    // words below tell them apart ("the cache": "Remove browser cache", not "Clear the
+    // QuickBooks app cache"). The fix on screen, when its steps have every word, is meant.
+    // (Things listed, "cache and firewall didnt help", are read by the words below: each is
+    // read apart where every deed counts, in `still_broken`.)
+    if !not_done
+        && let Some(thing) = thing_said_to_have_fixed_it_or_not(text)
+        && plain_words::clauses(thing, &["and"]).len() == 1
+    {
         let said = Terms::said(thing).without(&article_title);
-        let by_thing: Vec<usize> = (article.solutions.iter())
-            .map(|s| names_said_by_their_thing(s, &said))
+        let covering: Vec<usize> = (0..article.solutions.len())
+            .filter(|&i| !article.solutions[i].test && has_every_word(&article.solutions[i], &said))
             .collect();
-        if let Some(only) = named_most(&by_thing) {
-            return (only != open).then_some(only);
+        let said_whole: Vec<usize> = (0..article.solutions.len())
+            .map(|i| {
+                usize::from(
+                    covering.contains(&i) && names_a_thing_said(&article.solutions[i], &said),
+                )
+            })
+            .collect();
+        if covering.contains(&open) || steps_have_every_word(&article.solutions[open], &said) {
+            return None;
+        }
+        match (&covering[..], named_most(&said_whole)) {
+            ([], _) => return None,
+            (_, Some(only)) | (&[only], None) => return Some(only),
+            _ => {}
         }
     }
     // "reset app data": what another fix's steps have the user click.
@@ -401,6 +424,44 @@ pub(super) fn fix_named(
                 .flatten()
                 .filter(|&i| !ruled_out(i))
         })
+}
+
+/// Whether fix `s`'s title and other names have every word `said` has (in some form, a
+/// deed's word as its stem), and `said` has some.
+fn has_every_word(s: &crate::knowledge::Solution, said: &Terms) -> bool {
+    let names = Terms::of(&format!("{} {}", s.title, s.also_called.join(" ")));
+    has_every_word_in(&names, said)
+}
+
+/// Whether `known` has every word `said` has (in some form, a deed's word as its stem), words
+/// for any thing ("the firewall thing", "the cookie stuff") aside, and `said` has some.
+fn has_every_word_in(known: &Terms, said: &Terms) -> bool {
+    const FILLER: &[&str] = &[
+        "thing", "things", "stuff", "step", "part", "trick", "option",
+    ];
+    let known: HashSet<String> = known.words.iter().map(|w| deed_stem(w)).collect();
+    let words: Vec<&String> = (said.words.iter())
+        .filter(|w| !FILLER.contains(&w.as_str()))
+        .collect();
+    !words.is_empty()
+        && said.codes.is_empty()
+        && words.iter().all(|w| known.contains(&deed_stem(w)))
+}
+
+/// Whether some other name of fix `s` has its things all in `said`: every word but its verbs
+/// ("-ed" words), as "cookies" says "cleared cookies".
+fn names_a_thing_said(s: &crate::knowledge::Solution, said: &Terms) -> bool {
+    let said: HashSet<String> = said.words.iter().map(|w| deed_stem(w)).collect();
+    s.also_called.iter().any(|name| {
+        let name = Terms::of(name);
+        let mut things = name.words.iter().filter(|w| !w.ends_with("ed")).peekable();
+        things.peek().is_some() && things.all(|w| said.contains(&deed_stem(w)))
+    })
+}
+
+/// Whether fix `s`'s steps (every browser's) have every word `said` has.
+fn steps_have_every_word(s: &crate::knowledge::Solution, said: &Terms) -> bool {
+    has_every_word_in(&Terms::of(&steps_text(s)), said)
 }
 
 /// The one fix named most by `scores` (one per fix), when some name is said and no other fix

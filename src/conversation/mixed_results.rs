@@ -12,9 +12,9 @@ use crate::session::{Outcome, Session};
 use crate::understand::{self, Intent, Understood};
 use crate::words;
 
-/// Whether `text`, which reads as neither fixed nor not fixed as a whole, tells a fix other
-/// than the one on screen that did not help, then another that did. Both must be named as
-/// deeds, and differ; a question is none.
+/// Whether `text`, which reads as a whole as not fixed or as neither, tells something that
+/// did not help (a fix other than the one on screen is ruled out), then a fix that did, named
+/// as a deed or a thing done ("cookies fixed it"). A question is none.
 pub(super) fn failed_then_worked(
     session: &mut Session,
     article: &Article,
@@ -23,7 +23,11 @@ pub(super) fn failed_then_worked(
     now: u64,
     out: &mut Output,
 ) -> bool {
-    if understood.intent.is_some() || understood.question || text.contains('?') {
+    // (Read as a whole, "antivirus did nothing but cookies fixed it" is not fixed.)
+    if !matches!(understood.intent, None | Some(Intent::NotFixed))
+        || understood.question
+        || text.contains('?')
+    {
         return false;
     }
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
@@ -42,21 +46,26 @@ pub(super) fn failed_then_worked(
         if read(before) != Some(Intent::NotFixed) || read(after) != Some(Intent::Fixed) {
             return None;
         }
-        Some((named(before)?, named(after)?, after))
+        // (What failed may be the fix on screen, or nothing the article has: "that did
+        // nothing but cookies fixed it".)
+        Some((named(before), named(after)?, after))
     }) else {
         return false;
     };
-    if failed == worked {
+    if failed == Some(worked) {
         return false;
     }
-    rule_out_named(session, article, failed, Outcome::NotFixed, now);
-    out.replies.push(
-        Reply::new(words::skipping_named(
-            &article.solutions[failed].title,
-            true,
-        ))
-        .article(&article.id),
-    );
+    super::typed::note_follow_up(session, text);
+    if let Some(failed) = failed {
+        rule_out_named(session, article, failed, Outcome::NotFixed, now);
+        out.replies.push(
+            Reply::new(words::skipping_named(
+                &article.solutions[failed].title,
+                true,
+            ))
+            .article(&article.id),
+        );
+    }
     // What worked, as if said alone: credited (after asking) as any fix named so is.
     let worked_told =
         strip_turn_word(worked_told.trim_start_matches(|c: char| !c.is_alphanumeric()));

@@ -35,9 +35,15 @@ pub(super) fn not_fixed(
         && !text.contains('?')
         && deeds.len() == 1
         && !says_the_step_was_done_too(text)
+        && fix_named(session, article, open, told).is_none()
+        && !names_the_open_fix(article, open, told)
         && understand::restarted_something_else(
             told,
-            &super::step_text::step_words(&article.solutions[open]),
+            &format!(
+                "{}\n{}",
+                article.solutions[open].title,
+                super::step_text::steps_text(&article.solutions[open])
+            ),
         )
     {
         open_question(session, article, words::RESTART_DID_NOT_HELP, now, out);
@@ -47,8 +53,9 @@ pub(super) fn not_fixed(
     // not work (never shown again); the one on screen is still to try. ("should i try the
     // firewall?" asks, and says nothing was done.)
     // ("the report did it again" tells no deed: "Make the report smaller" was not done.)
+    // ("what if i already cleared cookies?" asks, but tells the deed.)
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
-        && !text.contains('?')
+        && (!text.contains('?') || says_already(told))
         && !understand::says_the_trouble_again(text)
         && let Some(named) =
             fix_named(session, article, open, told).filter(|_| names_an_action(told))
@@ -137,6 +144,22 @@ pub(super) fn not_fixed(
         }
     }
     fail_open_and_go_on(session, article, text, now, out);
+}
+
+/// Whether `told` names fix `open` by a word of its title or a name the article gives it
+/// ("cleared the cache then rebooted" at "Remove browser cache").
+fn names_the_open_fix(article: &Article, open: usize, told: &str) -> bool {
+    let said = Terms::said(told).without(&Terms::of(&article.title));
+    let fix = &article.solutions[open];
+    said.shared_in_any_form(&Terms::of(&fix.title)) > 0 || whole_names_said(fix, &said) > 0
+}
+
+/// Whether `text` says "already" of what was done ("what if i already cleared cookies?"):
+/// a deed told, even in a question.
+fn says_already(text: &str) -> bool {
+    plain_words::lowercase_words(text)
+        .iter()
+        .any(|w| w == "already")
 }
 
 /// Whether `text` says the step on screen was done besides something else ("restarted my pc

@@ -120,25 +120,6 @@ pub(super) fn whole_names_said(s: &Solution, said: &Terms) -> usize {
         .count()
 }
 
-/// How many of solution `s`'s other names `thing` says by what they are done to: "cookies" of
-/// "cleared cookies", "the antivirus" of "turned off the antivirus"; every word of the name but
-/// its verbs ("-ed" words) must be said. For a thing said to have fixed it or not to have helped
-/// ("cookies fixed it", "antivirus didnt help"), where the deed goes unsaid.
-pub(super) fn names_said_by_their_thing(s: &Solution, thing: &Terms) -> usize {
-    if s.test {
-        return 0;
-    }
-    let said: HashSet<String> = thing.words.iter().map(|w| deed_stem(w)).collect();
-    s.also_called
-        .iter()
-        .filter(|name| {
-            let name = Terms::of(name);
-            let mut things = name.words.iter().filter(|w| !w.ends_with("ed")).peekable();
-            things.peek().is_some() && things.all(|w| said.contains(&deed_stem(w)))
-        })
-        .count()
-}
-
 /// What a name said whole weighs against a word of the title shared: a name is the user's
 /// very words for the fix.
 pub(super) const WHOLE_NAME: usize = 2;

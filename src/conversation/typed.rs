@@ -792,6 +792,19 @@ fn answered_on_the_side(
         faq_on_the_side(session, article, (faq, article), text, now, out);
         return true;
     }
+    // "should i clear cookies?": whether to try another fix, by where it stands in the walk.
+    if session.current_step().is_some()
+        && understand::asks_whether_to_try(text)
+        && !matches!(
+            understood.intent,
+            Some(Intent::Fixed | Intent::NotFixed | Intent::Human | Intent::Check)
+        )
+        && let Some(index) =
+            step_named_by_title(article, text).or_else(|| step_asked_how_to(session, article, text))
+    {
+        whether_to_try(session, article, index, text, now, out);
+        return true;
+    }
     // "how do I open incognito?", "how do i clear cookies on my iphone": the steps of the fix
     // it names (or of the one on screen) for the user's browser and device, on the side; the
     // question stays open.
@@ -833,6 +846,36 @@ fn answered_on_the_side(
         return true;
     }
     false
+}
+
+/// "should i clear cookies?" of fix `index`: the fix on screen is said to be it; one ruled
+/// out already is said to be so; any other has its steps shown on the side (to try now, if the
+/// user likes), and the question on screen stays open.
+fn whether_to_try(
+    session: &mut Session,
+    article: &Article,
+    index: usize,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    session.note_aside(text);
+    let title = &article.solutions[index].title;
+    let ruled_out = session.attempts.iter().any(|a| {
+        super::walk::is_solution(a, article, index) && a.outcome.is_some_and(Outcome::ruled_out)
+    });
+    if session.current_step().is_some_and(|s| s.solution == index) {
+        open_question(session, article, &words::whether_this_one(title), now, out);
+    } else if ruled_out {
+        open_question(session, article, &words::whether_ruled_out(title), now, out);
+    } else {
+        out.replies
+            .push(Reply::new(words::whether_another(title)).article(&article.id));
+        out.replies
+            .push(super::wording::steps_on_the_side(session, article, index).aside());
+        open_question(session, article, "", now, out);
+        session.asked = Some(crate::session::Asked::HowTo { step: index });
+    }
 }
 
 /// A result said of something other than the step on screen: an earlier or later test, a

@@ -1227,6 +1227,30 @@ pub fn asks_how_to(message: &str) -> bool {
         || ALONE.iter().any(|a| text.padded().trim() == *a)
 }
 
+/// Whether the message asks whether to try something ("should i clear cookies?", "do i need to
+/// turn off the antivirus too?", "would it help to clear the cache?"): a question, not a deed.
+pub fn asks_whether_to_try(message: &str) -> bool {
+    const WHETHER: &[&str] = &[
+        "should i",
+        "shall i",
+        "should we",
+        "do i need to",
+        "do i have to",
+        "do we need to",
+        "would it help to",
+        "will it help to",
+        "would it help if i",
+        "is it worth",
+        "can i try",
+        "could i try",
+        "maybe i should",
+        "what about",
+        "how about",
+    ];
+    let text = Normalised::new(message);
+    message.contains('?') && text.any(WHETHER)
+}
+
 /// Whether the message is about the user's usual set-up ("blank in normal chrome", "in my
 /// regular window"), not about a test's condition.
 pub fn about_the_usual_setup(message: &str) -> bool {

@@ -324,6 +324,11 @@ pub fn about_another_fix(fix: &str) -> String {
     format!("Noted, about **{fix}** (not the fix on screen).")
 }
 
+/// A how-to question answered from another article's fix (the walked one has none for it).
+pub fn steps_from_another_article(article: &str) -> String {
+    format!("This problem's fixes don't cover that, but **{article}** does:")
+}
+
 /// "should i clear cookies?" when that is the fix on screen.
 pub fn whether_this_one(fix: &str) -> String {
     format!("Yes: that is the fix on screen, **{fix}**.")

@@ -12366,3 +12366,27 @@ fn whether_to_try_a_fix_is_answered_by_where_it_stands() {
     );
     assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
 }
+
+/// A second review's both-wrong list (thirty-seventh session): "how do i clear browsing data"
+/// at an article with no such fix was "I can't help with that here". Another article's fix
+/// that has every word of the question gives its steps on the side; the fix on screen stays
+/// the question. A question only partly named ("how do i export invoices?") gets none.
+#[test]
+fn a_how_to_question_this_article_has_no_fix_for_gets_another_article_s_steps() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks wont load behind vpn at work, firewall blocking");
+    let open = open_title(&chat);
+    let out = chat.say("how do i clear browsing data");
+    assert!(
+        has(&out, "**Corrupt Browser Cache or Cookies** does")
+            && has(&out, "How to: Clear the cache and cookies"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(open_title(&chat), open);
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll wont submit, paychecks stuck");
+    let out = chat.say("how do i export invoices?");
+    assert!(!has(&out, "How to:"), "{}", all_text(&out));
+}

@@ -106,6 +106,40 @@ pub(super) fn step_asked_how_to(session: &Session, article: &Article, text: &str
     (shared * 3 >= said_count).then_some(index)
 }
 
+/// A how-to question the walked article has no fix for ("how do i clear cookies?" at the
+/// firewall article): a fix of another article whose own words (title, other names and steps)
+/// have every word it names, with that article; the one whose title and names it names most,
+/// then the first in the knowledge base.
+pub(super) fn step_of_another_article<'a>(
+    kb: &'a crate::knowledge::KnowledgeBase,
+    walked: &Article,
+    text: &str,
+) -> Option<(&'a Article, usize)> {
+    if understand::says_it_is_unrelated(text) {
+        return None;
+    }
+    let mut best: Option<((usize, usize), &Article, usize)> = None;
+    for article in kb.articles().iter().filter(|a| a.id != walked.id) {
+        let said = said_of_a_step(article, text);
+        if said.words.is_empty() || !said.codes.is_empty() {
+            continue;
+        }
+        for (i, step) in article.solutions.iter().enumerate() {
+            // Every word of it, not some ("how do i export invoices?" is not "Make the report
+            // or export smaller").
+            let shared = said.shared_with(&Terms::of(&all_steps_of(step)));
+            if shared < said.words.len() {
+                continue;
+            }
+            let score = (shared, said.shared_with(&names_of(step)));
+            if best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, article, i));
+            }
+        }
+    }
+    best.map(|(_, article, i)| (article, i))
+}
+
 /// The step a "how do I ...?" asks about: the one of `article` whose own words it names most
 /// ("incognito": "Try a private window"), or, naming none, the one on screen ("how do i do
 /// that?").

@@ -845,6 +845,28 @@ fn answered_on_the_side(
         }
         return true;
     }
+    // "how do i clear cookies?" where this article has no such fix: another article's steps
+    // for it, on the side (it was "I can't help with that here").
+    if session.current_step().is_some()
+        && !answers_the_test
+        && !matches!(
+            understood.intent,
+            Some(Intent::Fixed | Intent::NotFixed | Intent::Human | Intent::Check)
+        )
+        && understand::asks_how_to(text)
+        && step_asked_how_to(session, article, text).is_none()
+        && let Some((other, index)) =
+            super::step_asked::step_of_another_article(typed.kb, article, text)
+    {
+        note_named_browser(session, text, understood);
+        session.note_aside(text);
+        out.replies
+            .push(Reply::new(words::steps_from_another_article(&other.title)).article(&other.id));
+        out.replies
+            .push(super::wording::steps_on_the_side(session, other, index).aside());
+        open_question(session, article, "", now, out);
+        return true;
+    }
     false
 }
 

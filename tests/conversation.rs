@@ -12390,3 +12390,73 @@ fn a_how_to_question_this_article_has_no_fix_for_gets_another_article_s_steps() 
     let out = chat.say("how do i export invoices?");
     assert!(!has(&out, "How to:"), "{}", all_text(&out));
 }
+
+/// A second review (thirty-seventh session) of "should i ...?": only a fix every word of the
+/// question names is answered so, and only where nothing else answers (a browser switch, the
+/// FAQ); a word of some fix's steps, a browser's name or a thing the article lacks is no fix.
+/// And what worked after "that did nothing but" is no deed that failed, at a test either; a
+/// thing said at a test whose text speaks of it names the fix, not the test.
+#[test]
+fn whether_to_try_only_a_fix_the_question_names_and_results_at_a_test() {
+    let kb = shipped_kb();
+    for (opener, steps, said) in [
+        ("company file wont open error h202", 3, "what about my cat?"),
+        (
+            "my bank feed is not updating since yesterday",
+            2,
+            "should i wait?",
+        ),
+        ("company file wont open error h202", 0, "how about cookies?"),
+        (
+            "quickbooks online says 502 bad gateway in chrome",
+            0,
+            "should i call my bank?",
+        ),
+        (
+            "quickbooks online says 502 bad gateway in chrome",
+            0,
+            "should i update chrome?",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(opener);
+        for _ in 0..steps {
+            chat.say("2");
+        }
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "that is the fix on screen")
+                && !has(&out, "You told me")
+                && !has(&out, "How to:"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank white page in firefox");
+    chat.say("2");
+    let out = chat.say("should i use edge?");
+    assert!(
+        has(&out, "Switched to Microsoft Edge"),
+        "{}",
+        all_text(&out)
+    );
+    // At a test: what did nothing names no fix, and a thing the test speaks of names its fix.
+    let mut chat = Chat::new(&kb);
+    chat.say("company file wont open error h202");
+    chat.say("that did nothing but file doctor fixed it");
+    assert_eq!(
+        outcome_of(&chat, "Run QuickBooks File Doctor from the Tool Hub"),
+        None
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank white page in firefox");
+    chat.say("2");
+    let test = open_title(&chat);
+    chat.say("cookies didnt help");
+    assert_eq!(
+        outcome_of(&chat, "Clear the cache and cookies"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(open_title(&chat), test, "the test stays the question");
+}

@@ -83,47 +83,33 @@ pub(super) fn names_an_action(text: &str) -> bool {
             && i.checked_sub(1).is_none_or(|j| {
                 !["that", "this", "it", "which", "what"].contains(&words[j].0.as_str())
             });
+        // Right after a thing named ("cache didnt help"), not after the fix on screen ("it
+        // didnt help", "that fixed it") or nothing named.
+        const NO_THING: &[&str] = &[
+            "it",
+            "that",
+            "this",
+            "which",
+            "what",
+            "nothing",
+            "something",
+            "anything",
+        ];
+        let after_a_thing =
+            i > 0 && !NO_THING.contains(&words[i - 1].0.as_str()) && !words[i - 1].1;
         // "cache didnt help", "the firewall thing did nothing": a thing said not to have
-        // helped was done ("it didnt help", "that did nothing" say so of the fix on screen).
-        let a_thing_did_not_help = i > 0
-            && ![
-                "it",
-                "that",
-                "this",
-                "which",
-                "what",
-                "nothing",
-                "something",
-                "anything",
-            ]
-            .contains(&words[i - 1].0.as_str())
-            && !words[i - 1].1
+        // helped was done.
+        let a_thing_did_not_help = after_a_thing
             && (["didnt", "doesnt", "wont"].contains(&w)
                 && words
                     .get(i + 1)
                     .is_some_and(|(n, _)| ["help", "work", "fix", "change"].contains(&n.as_str()))
                 || (w == "did" && words.get(i + 1).is_some_and(|(n, _)| n == "nothing")));
         // "cookies fixed it", "the cache did the trick": a thing said to have fixed it was
-        // done ("that fixed it", "which did it" say so of the fix on screen).
-        let a_thing_fixed_it = i > 0
-            && ![
-                "it",
-                "that",
-                "this",
-                "which",
-                "what",
-                "nothing",
-                "something",
-                "anything",
-                "everything",
-                "finally",
-                "has",
-                "have",
-                "had",
-                "just",
-            ]
-            .contains(&words[i - 1].0.as_str())
-            && !words[i - 1].1
+        // done ("everything fixed it", "finally fixed it" name none).
+        let a_thing_fixed_it = after_a_thing
+            && !["everything", "finally", "has", "have", "had", "just"]
+                .contains(&words[i - 1].0.as_str())
             && !a_state
             && (["fixed", "solved", "sorted"].contains(&w)
                 && words.get(i + 1).is_some_and(|(n, _)| n == "it")
@@ -169,8 +155,11 @@ pub(super) fn before_the_trouble(text: &str) -> &str {
         .skip(1)
         .find(|&(s, e)| {
             TURNS.contains(&text[s..e].to_lowercase().as_str())
-                // "didnt help but i already turned off extensions": the deed is after the "but".
-                && !names_an_action(&text[e..])
+                // "didnt help but i already turned off extensions": the deed is after the "but"
+                // ("that did nothing but cookies fixed it" turns to what worked: no deed told
+                // of the trouble).
+                && !(names_an_action(&text[e..])
+                    && thing_said_to_have_fixed_it_or_not(&text[e..]).is_none())
         })
         .map_or(text, |(s, _)| &text[..s])
 }
@@ -268,7 +257,11 @@ pub(super) fn fix_named(
                 )
             })
             .collect();
-        if covering.contains(&open) || steps_have_every_word(&article.solutions[open], &said) {
+        // (A test on screen is no fix: "cookies didnt help" at "Try a private window", whose
+        // text speaks of cookies, names "Clear the cache and cookies".)
+        if !article.solutions[open].test
+            && (covering.contains(&open) || steps_have_every_word(&article.solutions[open], &said))
+        {
             return None;
         }
         match (&covering[..], named_most(&said_whole)) {

@@ -106,6 +106,47 @@ pub(super) fn step_asked_how_to(session: &Session, article: &Article, text: &str
     (shared * 3 >= said_count).then_some(index)
 }
 
+/// The fix "should i clear cookies?" asks whether to try: the one fix of `article` (no test)
+/// whose title and other names have every word the question names beyond asking ("should i",
+/// "what about", "need"). None when the question names nothing, or no one fix ("should i call
+/// my bank?", "should i wait?": a word of some fix's steps is not enough).
+pub(super) fn fix_asked_whether_to_try(article: &Article, text: &str) -> Option<usize> {
+    const ASKING: &[&str] = &[
+        "should", "shall", "need", "have", "about", "worth", "help", "maybe", "could", "would",
+        "will", "also", "too", "either", "really", "first", "then", "next", "still", "again",
+        "try", "trying", "doing", "instead",
+    ];
+    // (Browser and device words count: "should i update chrome?" is not "Manually update
+    // bank transactions".)
+    let mut said = Terms::said(text).without(&Terms::of(&article.title));
+    said.words.retain(|w| !ASKING.contains(&w.as_str()));
+    if said.words.is_empty() || !said.codes.is_empty() {
+        return None;
+    }
+    let has_all = |known: &Terms| {
+        let known: std::collections::HashSet<String> = known
+            .words
+            .iter()
+            .map(|w| super::terms::deed_stem(w))
+            .collect();
+        said.words
+            .iter()
+            .all(|w| known.contains(&super::terms::deed_stem(w)))
+    };
+    let named: Vec<usize> = (0..article.solutions.len())
+        .filter(|&i| !article.solutions[i].test && has_all(&names_of_fix(&article.solutions[i])))
+        .collect();
+    match named[..] {
+        [only] => Some(only),
+        _ => None,
+    }
+}
+
+/// A fix's title and its other names, as terms.
+fn names_of_fix(s: &crate::knowledge::Solution) -> Terms {
+    Terms::of(&format!("{} {}", s.title, s.also_called.join(" ")))
+}
+
 /// A how-to question the walked article has no fix for ("how do i clear cookies?" at the
 /// firewall article): a fix of another article whose own words (title, other names and steps)
 /// have every word it names, with that article; the one whose title and names it names most,

@@ -792,19 +792,6 @@ fn answered_on_the_side(
         faq_on_the_side(session, article, (faq, article), text, now, out);
         return true;
     }
-    // "should i clear cookies?": whether to try another fix, by where it stands in the walk.
-    if session.current_step().is_some()
-        && understand::asks_whether_to_try(text)
-        && !matches!(
-            understood.intent,
-            Some(Intent::Fixed | Intent::NotFixed | Intent::Human | Intent::Check)
-        )
-        && let Some(index) =
-            step_named_by_title(article, text).or_else(|| step_asked_how_to(session, article, text))
-    {
-        whether_to_try(session, article, index, text, now, out);
-        return true;
-    }
     // "how do I open incognito?", "how do i clear cookies on my iphone": the steps of the fix
     // it names (or of the one on screen) for the user's browser and device, on the side; the
     // question stays open.
@@ -1494,6 +1481,16 @@ fn by_intent(
             } else {
                 words::NOTED
             };
+            // "should i clear cookies?": whether to try a fix every word of the question
+            // names, by where it stands in the walk (nothing else answered it).
+            if lead == words::NOT_ANSWERED_HERE
+                && session.current_step().is_some()
+                && understand::asks_whether_to_try(text)
+                && let Some(index) = super::step_asked::fix_asked_whether_to_try(article, text)
+            {
+                whether_to_try(session, article, index, text, now, out);
+                return;
+            }
             if lead == words::NOTED || lead == words::NOT_ANSWERED_HERE {
                 session.note_aside(text);
             }

@@ -12460,3 +12460,19 @@ fn whether_to_try_only_a_fix_the_question_names_and_results_at_a_test() {
     );
     assert_eq!(open_title(&chat), test, "the test stays the question");
 }
+
+/// A second review's both-wrong list: "what if ive already turned off the antivirus?" was "I
+/// can't help with that here". It tells the deed, as "i already turned off the antivirus"
+/// does: that fix is ruled out, and the fix on screen stays the question.
+#[test]
+fn what_if_i_already_did_another_fix_rules_it_out() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway in chrome");
+    chat.say("what if ive already turned off the antivirus?");
+    assert_eq!(
+        outcome_of(&chat, "Temporarily turn off the firewall"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
+}

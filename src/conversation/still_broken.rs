@@ -156,7 +156,7 @@ fn names_the_open_fix(article: &Article, open: usize, told: &str) -> bool {
 
 /// Whether `text` says "already" of what was done ("what if i already cleared cookies?"):
 /// a deed told, even in a question.
-fn says_already(text: &str) -> bool {
+pub(super) fn says_already(text: &str) -> bool {
     plain_words::lowercase_words(text)
         .iter()
         .any(|w| w == "already")

@@ -1491,6 +1491,21 @@ fn by_intent(
                 whether_to_try(session, article, index, text, now, out);
                 return;
             }
+            // "what if ive already turned off the antivirus?": the deed told, as "i already
+            // turned off the antivirus" tells it (that fix is ruled out).
+            if lead == words::NOT_ANSWERED_HERE
+                && let Some(open) = session.pending_attempt().map(|p| p.solution)
+                && super::still_broken::says_already(text)
+                && super::fix_named::names_an_action(text)
+                && let Some(named) =
+                    fix_named(session, article, open, text).filter(|&i| !article.solutions[i].test)
+            {
+                note_follow_up(session, text);
+                rule_out_named(session, article, named, Outcome::NotFixed, now);
+                let lead = words::skipping_named(&article.solutions[named].title, true);
+                open_question(session, article, &lead, now, out);
+                return;
+            }
             if lead == words::NOTED || lead == words::NOT_ANSWERED_HERE {
                 session.note_aside(text);
             }

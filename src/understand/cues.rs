@@ -5269,9 +5269,12 @@ fn returned_after_then(text: &Normalised) -> bool {
                 .iter()
                 .position(|w| ["came", "comes", "back", "returned", "again"].contains(w));
             let a_code = |w: &&str| w.bytes().any(|b| b.is_ascii_digit());
-            // ("but the page returns blank": how it comes back.)
+            // ("but the page returns blank", "but returns 502": how it comes back; "returns a
+            // 404" is what a page gives.)
             let returns_broken = words.windows(2).any(|pair| {
-                pair[0] == "returns" && ["blank", "empty", "white", "broken"].contains(&pair[1])
+                pair[0] == "returns"
+                    && (["blank", "empty", "white", "broken"].contains(&pair[1])
+                        || code_like(pair[1]))
             });
             returns_broken
                 || (window.without(&["returns"]).any(RETURNED)

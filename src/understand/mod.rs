@@ -5132,6 +5132,7 @@ mod tests {
                 "it worked but the page returns empty",
                 Some(Intent::NotFixed),
             ),
+            ("works but returns 502", Some(Intent::NotFixed)),
         ] {
             assert_eq!(intent(said), want, "{said}");
         }

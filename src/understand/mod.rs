@@ -5133,6 +5133,9 @@ mod tests {
                 Some(Intent::NotFixed),
             ),
             ("works but returns 502", Some(Intent::NotFixed)),
+            // A short agreement.
+            ("Confirmed thanks", Some(Intent::Fixed)),
+            ("confirmed the bug is still there", Some(Intent::NotFixed)),
         ] {
             assert_eq!(intent(said), want, "{said}");
         }

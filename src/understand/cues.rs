@@ -77,9 +77,6 @@ const FIXED_STRONG: &[&str] = &[
     "loads now",
     "loading now",
     "that helped",
-    "funktioniert",
-    "werkt",
-    "funciona",
     "everything s fine",
     "everythings fine",
     "everything is fine",
@@ -948,6 +945,9 @@ const NOT_FIXED_STRONG: &[&str] = &[
     "geht nicht",
     "geht immer noch nicht",
     "funktioniert nicht",
+    "funktioniert immer noch nicht",
+    "funktioniert noch immer nicht",
+    "klappt immer noch nicht",
     "klappt nicht",
     "não funciona",
     "nao funciona",
@@ -6161,6 +6161,10 @@ const FIXED_IN_OTHER_LANGUAGES: &[&str] = &[
     "werkt nu",
     "funziona ora",
     "ora funziona",
+    // (Alone, as "it works" is: denied nowhere, "funktioniert nicht" is no fix.)
+    "funktioniert",
+    "werkt",
+    "funciona",
 ];
 
 /// The negations of those languages, which may come before or after the words they deny

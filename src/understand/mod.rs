@@ -5136,6 +5136,13 @@ mod tests {
             // A short agreement.
             ("Confirmed thanks", Some(Intent::Fixed)),
             ("confirmed the bug is still there", Some(Intent::NotFixed)),
+            // "funktioniert" denied is no fix (it was unsure).
+            ("funktioniert nicht", Some(Intent::NotFixed)),
+            (
+                "die Login Seite funktioniert immer noch nicht.",
+                Some(Intent::NotFixed),
+            ),
+            ("funktioniert jetzt, danke", Some(Intent::Fixed)),
         ] {
             assert_eq!(intent(said), want, "{said}");
         }

@@ -13,8 +13,9 @@ use crate::understand::{self, Intent, Understood};
 use crate::words;
 
 /// Whether `text`, which reads as a whole as not fixed or as neither, tells something that
-/// did not help (a fix other than the one on screen is ruled out), then a fix that did, named
-/// as a deed or a thing done ("cookies fixed it"). A question is none.
+/// did not help (a fix other than the one on screen is ruled out), then that it works, by a
+/// fix named as a deed or a thing done ("cookies fixed it") or, after a fix named as failed,
+/// by none ("but it works now": taken as any "it works" is). A question is none.
 pub(super) fn failed_then_worked(
     session: &mut Session,
     article: &Article,
@@ -47,12 +48,16 @@ pub(super) fn failed_then_worked(
             return None;
         }
         // (What failed may be the fix on screen, or nothing the article has: "that did
-        // nothing but cookies fixed it".)
-        Some((named(before), named(after)?, after))
+        // nothing but cookies fixed it"; what worked may be no fix named, when what failed
+        // is one: "cookies didnt help but it works now".)
+        match (named(before), named(after)) {
+            (None, None) => None,
+            (failed, worked) => Some((failed, worked, after)),
+        }
     }) else {
         return false;
     };
-    if failed == Some(worked) {
+    if failed.is_some() && failed == worked {
         return false;
     }
     super::typed::note_follow_up(session, text);
@@ -69,14 +74,11 @@ pub(super) fn failed_then_worked(
     // What worked, as if said alone: credited (after asking) as any fix named so is.
     let worked_told =
         strip_turn_word(worked_told.trim_start_matches(|c: char| !c.is_alphanumeric()));
-    fixed(
-        session,
-        article,
-        worked_told,
-        &understand::classify(worked_told),
-        now,
-        out,
-    );
+    // (Never "says nothing but that it works": the reply said more, so a fix is confirmed
+    // before it is recorded.)
+    let mut understood = understand::classify(worked_told);
+    understood.plain = false;
+    fixed(session, article, worked_told, &understood, now, out);
     true
 }
 

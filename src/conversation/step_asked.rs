@@ -117,8 +117,9 @@ pub(super) fn fix_asked_whether_to_try(article: &Article, text: &str) -> Option<
         "try", "trying", "doing", "instead",
     ];
     // (Browser and device words count: "should i update chrome?" is not "Manually update
-    // bank transactions".)
-    let mut said = Terms::said(text).without(&Terms::of(&article.title));
+    // bank transactions"; so do the article's title words: "what about the proxy?" in
+    // "Firewall, Antivirus, VPN or Proxy Blocking QuickBooks".)
+    let mut said = Terms::said(text);
     said.words.retain(|w| !ASKING.contains(&w.as_str()));
     if said.words.is_empty() || !said.codes.is_empty() {
         return None;

@@ -148,7 +148,7 @@ pub(super) fn not_fixed(
 
 /// Whether `told` names fix `open` by a word of its title or a name the article gives it
 /// ("cleared the cache then rebooted" at "Remove browser cache").
-fn names_the_open_fix(article: &Article, open: usize, told: &str) -> bool {
+pub(super) fn names_the_open_fix(article: &Article, open: usize, told: &str) -> bool {
     let said = Terms::said(told).without(&Terms::of(&article.title));
     let fix = &article.solutions[open];
     said.shared_in_any_form(&Terms::of(&fix.title)) > 0 || whole_names_said(fix, &said) > 0

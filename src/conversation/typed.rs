@@ -1506,6 +1506,17 @@ fn by_intent(
                 open_question(session, article, &lead, now, out);
                 return;
             }
+            // "what if i already turned off the firewall?" at the firewall fix: its result.
+            if lead == words::NOT_ANSWERED_HERE
+                && let Some(open) = session.pending_attempt().map(|p| p.solution)
+                && !article.solutions[open].test
+                && super::still_broken::says_already(text)
+                && super::fix_named::names_an_action(text)
+                && super::still_broken::names_the_open_fix(article, open, text)
+            {
+                super::still_broken::not_fixed(session, article, text, now, out);
+                return;
+            }
             if lead == words::NOTED || lead == words::NOT_ANSWERED_HERE {
                 session.note_aside(text);
             }

@@ -6047,10 +6047,13 @@ fn trouble_after_fix(text: &Normalised) -> Option<Normalised> {
     let at = CONTRASTS.iter().filter_map(|w| text.find(w)).min()?;
     let (before, after) = padded.split_at(at);
     let after = Normalised::from_padded(after);
-    // ("working now but i didnt do the steps": how it came to work, not trouble.)
-    let said = after.without(NOTHING_DONE);
+    // ("working now but i didnt do the steps": how it came to work, not trouble; "but the
+    // error never came back": the error gone.)
+    let gone = error_gone(&after);
+    let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
+    let said = after.without(NOTHING_DONE).without(&gone);
     let trouble = said.any(TROUBLE) || said.any(NEW_PROBLEM) || said.has("now");
-    (strong_fixed(&Normalised::from_padded(before)) && trouble).then_some(after)
+    (strong_fixed(&Normalised::from_padded(before)) && trouble).then(|| after.without(&gone))
 }
 
 /// "It worked for a day, but now it's broken again", "fixed the first part, but the buttons

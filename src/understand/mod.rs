@@ -5143,6 +5143,8 @@ mod tests {
                 Some(Intent::NotFixed),
             ),
             ("funktioniert jetzt, danke", Some(Intent::Fixed)),
+            // The error gone after a "but" is no trouble after the fix.
+            ("worked but the error never came back", Some(Intent::Fixed)),
         ] {
             assert_eq!(intent(said), want, "{said}");
         }

@@ -2824,7 +2824,8 @@ fn trouble_subject(word: &str) -> bool {
     errorish(word)
         || [
             "problem", "problems", "issue", "issues", "crash", "crashes", "crashing", "popup",
-            "that", "it", "bug", "glitch",
+            "that", "it", "bug", "glitch", "loop", "timeout", "timeouts", "freeze", "freezing",
+            "spinner",
         ]
         .contains(&word)
 }
@@ -5274,10 +5275,14 @@ fn returned_after_then(text: &Normalised) -> bool {
             let a_code = |w: &&str| w.bytes().any(|b| b.is_ascii_digit());
             // ("but the page returns blank", "but returns 502": how it comes back; "returns a
             // 404" is what a page gives.)
-            let returns_broken = words.windows(2).any(|pair| {
-                pair[0] == "returns"
-                    && (["blank", "empty", "white", "broken"].contains(&pair[1])
-                        || code_like(pair[1]))
+            // ("but returns to the sign in page": the login loop.)
+            let returns_broken = words.iter().enumerate().any(|(i, w)| {
+                let next = |k: usize| words.get(i + k).copied().unwrap_or("");
+                *w == "returns"
+                    && (["blank", "empty", "white", "broken"].contains(&next(1))
+                        || code_like(next(1))
+                        || (next(1) == "to"
+                            && (2..=4).any(|k| ["sign", "signin", "login"].contains(&next(k)))))
             });
             returns_broken
                 || (window.without(&["returns"]).any(RETURNED)

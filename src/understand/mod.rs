@@ -5145,6 +5145,12 @@ mod tests {
             ("funktioniert jetzt, danke", Some(Intent::Fixed)),
             // The error gone after a "but" is no trouble after the fix.
             ("worked but the error never came back", Some(Intent::Fixed)),
+            ("worked and the loop never returned", Some(Intent::Fixed)),
+            // Back at sign-in after a "but": the login loop.
+            (
+                "it works but returns to the sign in page",
+                Some(Intent::NotFixed),
+            ),
         ] {
             assert_eq!(intent(said), want, "{said}");
         }

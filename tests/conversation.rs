@@ -12528,3 +12528,24 @@ fn whether_and_already_at_the_fix_on_screen_and_it_works_after_a_failed_fix() {
     );
     assert_eq!(outcome_of(&chat, "Temporarily turn off the firewall"), None);
 }
+
+/// "what can you do?" as a first message was "I don't know this one"; mid-walk it is answered
+/// on the side and the fix on screen stays the question.
+#[test]
+fn what_the_bot_does_asked_gets_how_it_helps() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("what can you do?");
+    assert!(
+        has(&out, "How I can help") && !has(&out, "I don't know this one"),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway in chrome");
+    let open = open_title(&chat);
+    let out = chat.say("how does this work?");
+    assert!(has(&out, "How I can help"), "{}", all_text(&out));
+    assert_eq!(open_title(&chat), open);
+    assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
+}

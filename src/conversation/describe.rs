@@ -161,6 +161,11 @@ pub(super) fn describe(
         out.replies.push(Reply::new(words::I_AM_A_BOT));
         return;
     }
+    // "what can you do?": how I help (it was "I don't know this one").
+    if understand::asks_what_the_bot_does(text) {
+        out.replies.push(super::help());
+        return;
+    }
     // "will clearing the cache lose any of the client's data?" after a fix: the FAQ entry that
     // answers it, and no walk (it opened the cache article as a new problem). ("got a 503
     // while saving, is my data lost?" tells a problem too: its article opens, as before.)

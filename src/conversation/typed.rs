@@ -164,6 +164,12 @@ fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool 
         open_question(session, article, words::I_AM_A_BOT, now, out);
         return true;
     }
+    // "how does this work?": how I help, on the side.
+    if understand::asks_what_the_bot_does(text) {
+        out.replies.push(super::help().aside());
+        open_question(session, article, "", now, out);
+        return true;
+    }
     if understand::fed_up(text) {
         session.note_aside(text);
         open_question(session, article, words::SORRY_NO_HELP, now, out);

@@ -5868,6 +5868,42 @@ pub fn only_a_reply(text: &Normalised) -> bool {
             .any(|w| w != "it" && w != "that" && w != "this")
 }
 
+/// Asks what the bot does ("what can you do?", "how does this work?"): nothing else said.
+const WHAT_YOU_DO: &[&str] = &[
+    "what can you do",
+    "what can u do",
+    "what do you do",
+    "what do u do",
+    "what can you help with",
+    "what can you help me with",
+    "what do you help with",
+    "how does this work",
+    "how does this bot work",
+    "how do you work",
+    "how do i use this",
+    "how do i use you",
+    "what are you for",
+    "what is this bot",
+    "what is this for",
+    "whats this bot",
+    "what can i ask",
+    "what can i ask you",
+    "what should i type",
+    "what do i type",
+    "what do i do here",
+];
+
+/// Whether the message only asks what the bot does and how to use it ("hi, what can you do?",
+/// "what can you help me with exactly").
+pub fn asks_what_the_bot_does(text: &Normalised) -> bool {
+    const AROUND: &[&str] = &[
+        "hi", "hello", "hey", "so", "ok", "okay", "exactly", "here", "for", "me", "bot", "then",
+        "please", "pls", BREAK,
+    ];
+    let rest = text.without(WHAT_YOU_DO);
+    text.any(WHAT_YOU_DO) && rest.words().all(|w| AROUND.contains(&w))
+}
+
 /// Whether the message only asks if the user is talking to a bot.
 pub fn asks_if_a_bot(text: &Normalised) -> bool {
     text.any(BOT_QUESTIONS) && only_words_of(text, BOT_TALK_WORDS)

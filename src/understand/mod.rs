@@ -1439,6 +1439,12 @@ pub fn asks_to_add_to_ticket(message: &str) -> bool {
     cues::asks_to_add_to_ticket(&Normalised::new(message))
 }
 
+/// Whether the message only asks what the bot does ("what can you do?", "how does this
+/// work?"): answered with how it helps.
+pub fn asks_what_the_bot_does(message: &str) -> bool {
+    cues::asks_what_the_bot_does(&Normalised::new(message))
+}
+
 /// Whether a message only asks if the user is talking to a bot ("r u a bot?", "am i talking
 /// to a real person"): answered plainly, with how to reach a person.
 pub fn asks_if_a_bot(message: &str) -> bool {
@@ -5159,6 +5165,21 @@ mod tests {
             intent("works but the main site returns a 404"),
             Some(Intent::NotFixed)
         );
+        // What the bot does, asked, and nothing else said.
+        for said in [
+            "what can you do?",
+            "hi, what can you do?",
+            "how does this work?",
+            "what can you help me with",
+        ] {
+            assert!(asks_what_the_bot_does(said), "{said}");
+        }
+        for said in [
+            "what can you do about my 502 error?",
+            "what do you do when quickbooks crashes",
+        ] {
+            assert!(!asks_what_the_bot_does(said), "{said}");
+        }
     }
 
     #[test]

@@ -12549,3 +12549,31 @@ fn what_the_bot_does_asked_gets_how_it_helps() {
     assert_eq!(open_title(&chat), open);
     assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
 }
+
+/// A fourth review (thirty-seventh session): after a fix named as failed, only a bare "it
+/// works now" is taken as it working; a "but ..." that names something that is no fix here
+/// ("incognito worked", "restarting fixed it") credits nothing on screen.
+#[test]
+fn after_a_failed_fix_only_a_bare_it_works_is_asked_about_the_fix_on_screen() {
+    let kb = shipped_kb();
+    for (opener, said) in [
+        (
+            "quickbooks online shows a blank white page in firefox",
+            "extensions didnt help but incognito worked",
+        ),
+        (
+            "quickbooks online says 502 bad gateway in chrome",
+            "cleared cookies didnt help but restarting fixed it",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(opener);
+        let open = open_title(&chat).expect("a fix on screen");
+        let out = chat.say(said);
+        assert!(
+            !has(&out, &format!("Shall I note **{open}**")),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

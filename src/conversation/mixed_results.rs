@@ -50,8 +50,15 @@ pub(super) fn failed_then_worked(
         // (What failed may be the fix on screen, or nothing the article has: "that did
         // nothing but cookies fixed it"; what worked may be no fix named, when what failed
         // is one: "cookies didnt help but it works now".)
+        // (Only a bare "it works now" names no fix: "but incognito worked" names something,
+        // and is left to the other readings when it is no fix here.)
+        let bare = || {
+            let after = strip_turn_word(after.trim_start_matches(|c: char| !c.is_alphanumeric()));
+            understand::classify(after).plain
+        };
         match (named(before), named(after)) {
             (None, None) => None,
+            (Some(_), None) if !bare() => None,
             (failed, worked) => Some((failed, worked, after)),
         }
     }) else {

@@ -227,9 +227,6 @@ const FIXED_WEAK: &[&str] = &[
     "perfect",
     "genius",
     "bingo",
-    // ("confirmed, thanks" to "did this fix it?"; "confirmed the bug is still there" is no
-    // short agreement.)
-    "confirmed",
 ];
 
 /// Says the problem is gone by saying what no longer happens; removed before looking for

@@ -329,9 +329,10 @@ pub fn steps_from_another_article(article: &str) -> String {
     format!("This problem's fixes don't cover that, but **{article}** does:")
 }
 
-/// "should i clear cookies?" when that is the fix on screen.
-pub fn whether_this_one(fix: &str) -> String {
-    format!("Yes: that is the fix on screen, **{fix}**.")
+/// "should i clear cookies?" when that is the fix (or test) on screen.
+pub fn whether_this_one(fix: &str, test: bool) -> String {
+    let what = if test { "test" } else { "fix" };
+    format!("Yes: that is the {what} on screen, **{fix}**.")
 }
 
 /// "should i clear cookies?" of a fix already ruled out.

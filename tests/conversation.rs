@@ -12577,3 +12577,24 @@ fn after_a_failed_fix_only_a_bare_it_works_is_asked_about_the_fix_on_screen() {
         );
     }
 }
+
+/// "should i try a hotspot?" at "Try without the VPN and on another network" (a test, which
+/// names hotspots) was "I can't help with that here": the test on screen is said to be it.
+#[test]
+fn whether_to_try_the_test_on_screen() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks wont load behind vpn at work, firewall blocking");
+    let test = open_title(&chat);
+    assert_eq!(
+        test.as_deref(),
+        Some("Try without the VPN and on another network")
+    );
+    let out = chat.say("should i try a hotspot?");
+    assert!(
+        has(&out, "Yes: that is the test on screen"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(open_title(&chat), test);
+}

@@ -106,11 +106,15 @@ pub(super) fn step_asked_how_to(session: &Session, article: &Article, text: &str
     (shared * 3 >= said_count).then_some(index)
 }
 
-/// The fix "should i clear cookies?" asks whether to try: the one fix of `article` (no test)
-/// whose title and other names have every word the question names beyond asking ("should i",
+/// The fix "should i clear cookies?" asks whether to try: the one fix of `article` (no test
+/// but the step `open` on screen: "what about the vpn?" at "Try without the VPN") whose title and other names have every word the question names beyond asking ("should i",
 /// "what about", "need"). None when the question names nothing, or no one fix ("should i call
 /// my bank?", "should i wait?": a word of some fix's steps is not enough).
-pub(super) fn fix_asked_whether_to_try(article: &Article, text: &str) -> Option<usize> {
+pub(super) fn fix_asked_whether_to_try(
+    article: &Article,
+    open: Option<usize>,
+    text: &str,
+) -> Option<usize> {
     const ASKING: &[&str] = &[
         "should", "shall", "need", "have", "about", "worth", "help", "maybe", "could", "would",
         "will", "also", "too", "either", "really", "first", "then", "next", "still", "again",
@@ -135,7 +139,10 @@ pub(super) fn fix_asked_whether_to_try(article: &Article, text: &str) -> Option<
             .all(|w| known.contains(&super::terms::deed_stem(w)))
     };
     let named: Vec<usize> = (0..article.solutions.len())
-        .filter(|&i| !article.solutions[i].test && has_all(&names_of_fix(&article.solutions[i])))
+        .filter(|&i| {
+            (!article.solutions[i].test || Some(i) == open)
+                && has_all(&names_of_fix(&article.solutions[i]))
+        })
         .collect();
     match named[..] {
         [only] => Some(only),

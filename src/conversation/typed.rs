@@ -880,7 +880,8 @@ fn whether_to_try(
         super::walk::is_solution(a, article, index) && a.outcome.is_some_and(Outcome::ruled_out)
     });
     if session.current_step().is_some_and(|s| s.solution == index) {
-        open_question(session, article, &words::whether_this_one(title), now, out);
+        let lead = words::whether_this_one(title, article.solutions[index].test);
+        open_question(session, article, &lead, now, out);
     } else if ruled_out {
         open_question(session, article, &words::whether_ruled_out(title), now, out);
     } else {
@@ -1492,7 +1493,11 @@ fn by_intent(
             if lead == words::NOT_ANSWERED_HERE
                 && session.current_step().is_some()
                 && understand::asks_whether_to_try(text)
-                && let Some(index) = super::step_asked::fix_asked_whether_to_try(article, text)
+                && let Some(index) = super::step_asked::fix_asked_whether_to_try(
+                    article,
+                    session.current_step().map(|s| s.solution),
+                    text,
+                )
             {
                 whether_to_try(session, article, index, text, now, out);
                 return;

@@ -10,6 +10,19 @@ use crate::session::{Outcome, Session};
 use crate::understand::{self, Intent};
 use std::collections::HashSet;
 
+/// Words before a result that name the fix on screen ("it didnt help", "that fixed it") or
+/// nothing ("nothing helped"): no thing done.
+const NO_THING: &[&str] = &[
+    "it",
+    "that",
+    "this",
+    "which",
+    "what",
+    "nothing",
+    "something",
+    "anything",
+];
+
 /// Whether `text` tells that a fix other than the one on screen was done ("ran file doctor,
 /// worked for Maple Dental but not for Birch Law"), by the words before any turn to the
 /// trouble: its result is that fix's.
@@ -85,16 +98,6 @@ pub(super) fn names_an_action(text: &str) -> bool {
             });
         // Right after a thing named ("cache didnt help"), not after the fix on screen ("it
         // didnt help", "that fixed it") or nothing named.
-        const NO_THING: &[&str] = &[
-            "it",
-            "that",
-            "this",
-            "which",
-            "what",
-            "nothing",
-            "something",
-            "anything",
-        ];
         let after_a_thing =
             i > 0 && !NO_THING.contains(&words[i - 1].0.as_str()) && !words[i - 1].1;
         // "cache didnt help", "the firewall thing did nothing": a thing said not to have
@@ -487,15 +490,8 @@ fn thing_said_to_have_fixed_it_or_not(text: &str) -> Option<&str> {
         " didn't fix it",
         " did nothing",
     ];
+    // (Besides those naming the fix on screen or nothing: joins, answers and fillers.)
     const NOT_A_THING: &[&str] = &[
-        "it",
-        "that",
-        "this",
-        "which",
-        "what",
-        "nothing",
-        "something",
-        "anything",
         "everything",
         "and",
         "but",
@@ -523,7 +519,9 @@ fn thing_said_to_have_fixed_it_or_not(text: &str) -> Option<&str> {
         .map_or(0, |i| i + 1);
     let words: Vec<&str> = lower[clause_start..at].split_whitespace().collect();
     // A deed told in the clause ("cleared cookies fixed it") is read as a deed.
-    let things = words.iter().filter(|w| !NOT_A_THING.contains(w)).count();
+    let things = (words.iter())
+        .filter(|w| !NO_THING.contains(w) && !NOT_A_THING.contains(w))
+        .count();
     const NO_DEED: &[&str] = &["browsing", "thing", "setting", "nothing", "something"];
     let told =
         (words.iter()).any(|w| (w.ends_with("ed") || w.ends_with("ing")) && !NO_DEED.contains(w));

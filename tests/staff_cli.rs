@@ -565,6 +565,24 @@ fn staff_actions_answer_in_json() {
     }
 }
 
+/// A one-shot `escalate` from web-form user `who`, with three users making a crowd.
+fn escalate_in_a_crowd_of_three(staff: &Staff, who: &str, text: &str) -> String {
+    staff.expect(
+        0,
+        &[
+            "--crowd-users",
+            "3",
+            "escalate",
+            "--user",
+            who,
+            "--name",
+            who,
+            "--text",
+            text,
+        ],
+    )
+}
+
 /// Tickets from a web form (one `escalate` process each) count toward the crowd signal under
 /// the configured rule: the window is on disk, not in one process's memory.
 #[test]
@@ -574,20 +592,7 @@ fn escalations_from_separate_processes_make_a_crowd() {
         data: tempfile::tempdir().unwrap(),
     };
     for who in ["web:1", "web:2", "web:3"] {
-        staff.expect(
-            0,
-            &[
-                "--crowd-users",
-                "3",
-                "escalate",
-                "--user",
-                who,
-                "--name",
-                who,
-                "--text",
-                "my bank feed is not updating since yesterday",
-            ],
-        );
+        escalate_in_a_crowd_of_three(&staff, who, "my bank feed is not updating since yesterday");
     }
     let listed = staff.expect(0, &["incidents", "list", "--all"]);
     assert!(
@@ -618,22 +623,7 @@ fn confirming_a_crowd_incident_links_the_tickets_filed_on_its_article() {
         cwd: tempfile::tempdir().unwrap(),
         data: tempfile::tempdir().unwrap(),
     };
-    let escalate = |who: &str, text: &str| {
-        staff.expect(
-            0,
-            &[
-                "--crowd-users",
-                "3",
-                "escalate",
-                "--user",
-                who,
-                "--name",
-                who,
-                "--text",
-                text,
-            ],
-        )
-    };
+    let escalate = |who: &str, text: &str| escalate_in_a_crowd_of_three(&staff, who, text);
     for who in ["web:1", "web:2", "web:3", "web:4"] {
         escalate(who, "my bank feed is not updating since yesterday");
     }

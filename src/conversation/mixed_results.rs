@@ -52,10 +52,7 @@ pub(super) fn failed_then_worked(
         // is one: "cookies didnt help but it works now".)
         // (Only a bare "it works now" names no fix: "but incognito worked" names something,
         // and is left to the other readings when it is no fix here.)
-        let bare = || {
-            let after = strip_turn_word(after.trim_start_matches(|c: char| !c.is_alphanumeric()));
-            understand::classify(after).plain
-        };
+        let bare = || understand::classify(told_alone(after)).plain;
         match (named(before), named(after)) {
             (None, None) => None,
             (Some(_), None) if !bare() => None,
@@ -79,8 +76,7 @@ pub(super) fn failed_then_worked(
         );
     }
     // What worked, as if said alone: credited (after asking) as any fix named so is.
-    let worked_told =
-        strip_turn_word(worked_told.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    let worked_told = told_alone(worked_told);
     // (Never "says nothing but that it works": the reply said more, so a fix is confirmed
     // before it is recorded.)
     let mut understood = understand::classify(worked_told);
@@ -106,6 +102,12 @@ fn turns(text: &str) -> Vec<usize> {
     );
     at.sort_unstable();
     at
+}
+
+/// What worked, as if said alone: the words after the turn, without leading punctuation or
+/// the turn word (", but turning off antivirus worked" -> "turning off antivirus worked").
+fn told_alone(after: &str) -> &str {
+    strip_turn_word(after.trim_start_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// `text` without a leading turn word ("but turning off antivirus worked").

@@ -12598,3 +12598,23 @@ fn whether_to_try_the_test_on_screen() {
     );
     assert_eq!(open_title(&chat), test);
 }
+
+/// "it works but returns a 502" was read as a fix to confirm: the error named after the "but"
+/// is the trouble, so the fix on screen failed and the next one is shown.
+#[test]
+fn it_works_but_an_error_named_after_it_is_no_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "it works but returns a 502",
+        "works now but gives 502 sometimes",
+        "it works but says bad gateway",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online says 502 bad gateway in chrome");
+        let open = open_title(&chat).expect("a fix on screen");
+        let out = chat.say(said);
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+        let next = open_title(&chat).expect("the next fix on screen");
+        assert_ne!(next, open, "{said}: {}", all_text(&out));
+    }
+}

@@ -111,4 +111,25 @@ pub(super) fn shows_an_error(text: &str) -> bool {
     let words = plain_words::lowercase_words(&crate::matcher::text::without_denied_codes(text));
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     (0..words.len()).any(|i| crate::matcher::text::is_error_number(&words, i))
+        || names_an_http_error(&words)
+}
+
+/// Whether `words` name an HTTP error by its name ("says bad gateway", "service unavailable
+/// again"), not denied in the three words before it ("no bad gateway anymore").
+fn names_an_http_error(words: &[&str]) -> bool {
+    const NAMES: &[[&str; 2]] = &[
+        ["bad", "gateway"],
+        ["gateway", "timeout"],
+        ["service", "unavailable"],
+        ["server", "error"],
+    ];
+    const DENIALS: &[&str] = &[
+        "no", "not", "never", "without", "isnt", "wasnt", "dont", "doesnt", "didnt", "nor",
+    ];
+    words.windows(2).enumerate().any(|(i, pair)| {
+        NAMES.iter().any(|name| pair == name)
+            && !words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| DENIALS.contains(w))
+    })
 }

@@ -6090,9 +6090,41 @@ fn trouble_after_fix(text: &Normalised) -> Option<Normalised> {
     let gone = error_gone(&after);
     let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
     let said = after.without(NOTHING_DONE).without(&gone);
-    let trouble = said.any(TROUBLE) || said.any(NEW_PROBLEM) || said.has("now");
+    // ("it works but returns a 502", "works now but says bad gateway sometimes": an error
+    // named after the fix is trouble, whatever its code.)
+    let trouble =
+        said.any(TROUBLE) || said.any(NEW_PROBLEM) || said.has("now") || names_an_error(&said);
     (strong_fixed(&Normalised::from_padded(before)) && trouble).then(|| after.without(&gone))
 }
+
+/// An error named by its code or by an HTTP error's name ("returns a 502", "says bad gateway").
+/// Not a worry that it may ("but it might give 502 again", "but if it says bad gateway").
+fn names_an_error(text: &Normalised) -> bool {
+    const MAYBE: &[&str] = &[
+        "might",
+        "may",
+        "could",
+        "if",
+        "hope",
+        "hopefully",
+        "will",
+        "should",
+        "incase",
+        "worried",
+        "afraid",
+        "case",
+    ];
+    (text.words().any(code_like) || text.any(HTTP_ERROR_NAMES)) && !text.any(MAYBE)
+}
+
+/// The names HTTP errors go by, without their codes.
+const HTTP_ERROR_NAMES: &[&str] = &[
+    "bad gateway",
+    "gateway timeout",
+    "gateway time out",
+    "service unavailable",
+    "internal server error",
+];
 
 /// "It worked for a day, but now it's broken again", "fixed the first part, but the buttons
 /// still fail": the trouble after the fix is the old one, so the fix did not do it.
@@ -6101,7 +6133,8 @@ pub fn old_trouble_after_fix(text: &Normalised) -> bool {
     // ("the update button worked but no new transactions": the step ran, and what it was
     // for did not come.)
     trouble_after_fix(text).is_some_and(|after| {
-        (sounds_like_before(&after) && (after.any(TROUBLE) || after.any(NEW_PROBLEM)))
+        (sounds_like_before(&after)
+            && (after.any(TROUBLE) || after.any(NEW_PROBLEM) || names_an_error(&after)))
             || after.starts("but no new")
             || after.starts("but nothing new")
             || after.starts("but nothing changed")

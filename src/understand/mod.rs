@@ -5184,6 +5184,35 @@ mod tests {
     }
 
     #[test]
+    fn readings_of_the_thirty_eighth_session() {
+        // An error named after "it works but" is trouble, whatever its code or name; a worry
+        // that it may come is not.
+        for said in [
+            "it works but returns a 502",
+            "works now but gives 502 sometimes",
+            "it works but i get 502 sometimes",
+            "it works but says bad gateway",
+            "it works but 502 still shows up",
+        ] {
+            assert!(
+                matches!(intent(said), Some(Intent::NotFixed | Intent::NewProblem)),
+                "{said}: {:?}",
+                intent(said)
+            );
+        }
+        assert_eq!(
+            intent("it works but 502 still shows up"),
+            Some(Intent::NotFixed)
+        );
+        for said in [
+            "fixed, but it might give 502 again",
+            "worked, no bad gateway anymore",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+    }
+
+    #[test]
     fn readings_of_the_thirty_fifth_session() {
         for (said, want) in [
             (

@@ -115,33 +115,14 @@ pub(super) fn fix_asked_whether_to_try(
     open: Option<usize>,
     text: &str,
 ) -> Option<usize> {
-    const ASKING: &[&str] = &[
-        "should", "shall", "need", "have", "about", "worth", "help", "maybe", "could", "would",
-        "will", "also", "too", "either", "really", "first", "then", "next", "still", "again",
-        "try", "trying", "doing", "instead",
-    ];
     // (Browser and device words count: "should i update chrome?" is not "Manually update
     // bank transactions"; so do the article's title words: "what about the proxy?" in
     // "Firewall, Antivirus, VPN or Proxy Blocking QuickBooks".)
-    let mut said = Terms::said(text);
-    said.words.retain(|w| !ASKING.contains(&w.as_str()));
-    if said.words.is_empty() || !said.codes.is_empty() {
-        return None;
-    }
-    let has_all = |known: &Terms| {
-        let known: std::collections::HashSet<String> = known
-            .words
-            .iter()
-            .map(|w| super::terms::deed_stem(w))
-            .collect();
-        said.words
-            .iter()
-            .all(|w| known.contains(&super::terms::deed_stem(w)))
-    };
+    let said = whether_said(text)?;
     let named: Vec<usize> = (0..article.solutions.len())
         .filter(|&i| {
             (!article.solutions[i].test || Some(i) == open)
-                && has_all(&names_of_fix(&article.solutions[i]))
+                && said.named_whole_by(&names_of_fix(&article.solutions[i]))
         })
         .collect();
     match named[..] {
@@ -150,9 +131,78 @@ pub(super) fn fix_asked_whether_to_try(
     }
 }
 
+/// What a "should i ...?" names beyond asking: None when it names nothing or a code.
+fn whether_said(text: &str) -> Option<Terms> {
+    const ASKING: &[&str] = &[
+        "should", "shall", "need", "have", "about", "worth", "help", "maybe", "could", "would",
+        "will", "also", "too", "either", "really", "first", "then", "next", "still", "again",
+        "try", "trying", "doing", "instead",
+    ];
+    let mut said = Terms::said(text);
+    said.retain_words(|w| !ASKING.contains(&w));
+    (!said.words.is_empty() || said.has_short())
+        .then_some(said)
+        .filter(|s| s.codes.is_empty())
+}
+
+/// The fix of another article a "should i turn off the vpn?" asks about, where the walked
+/// article has none: the one fix (or test) in the knowledge base whose title and other names
+/// have every word asked, short ones too ("vpn"), with its article.
+pub(super) fn fix_of_another_article_asked<'a>(
+    kb: &'a crate::knowledge::KnowledgeBase,
+    walked: &Article,
+    text: &str,
+) -> Option<(&'a Article, usize)> {
+    if understand::says_it_is_unrelated(text) {
+        return None;
+    }
+    let said = whether_said(text)?;
+    // (The walked article's own test not on screen covers it: no other article is said to.)
+    if walked
+        .solutions
+        .iter()
+        .any(|s| said.named_whole_by(&names_of_fix(s)))
+    {
+        return None;
+    }
+    let named: Vec<(&Article, usize)> = kb
+        .articles()
+        .iter()
+        .filter(|a| a.id != walked.id)
+        .flat_map(|a| (0..a.solutions.len()).map(move |i| (a, i)))
+        .filter(|(a, i)| said.named_whole_by(&names_of_fix(&a.solutions[*i])))
+        .collect();
+    // Those the other names name, when some do ("incognito": the tests called so, not "Clear
+    // cache and try a private window").
+    let by_names: Vec<(&Article, usize)> = named
+        .iter()
+        .copied()
+        .filter(|(a, i)| said.named_whole_by(&Terms::of(&a.solutions[*i].also_called.join(", "))))
+        .collect();
+    let named = if by_names.is_empty() { named } else { by_names };
+    // The same fix in several articles ("Try a private window", "Sign in from a private
+    // window": the same title or the same other names): the first of them.
+    let (first, rest) = named.split_first()?;
+    let same = |(a, i): &(&Article, usize), (b, j): &(&Article, usize)| {
+        let (s, t) = (&a.solutions[*i], &b.solutions[*j]);
+        s.title.eq_ignore_ascii_case(&t.title)
+            || (!s.also_called.is_empty() && s.also_called == t.also_called)
+    };
+    rest.iter()
+        .all(|other| same(other, first))
+        .then_some(*first)
+}
+
 /// A fix's title and its other names, as terms.
 fn names_of_fix(s: &crate::knowledge::Solution) -> Terms {
     Terms::of(&format!("{} {}", s.title, s.also_called.join(" ")))
+}
+
+/// Whether step `index` of `article` has every word a how-to question names (its title's
+/// words aside), as [`step_of_another_article`] asks of another article's step.
+pub(super) fn step_has_every_word(article: &Article, index: usize, text: &str) -> bool {
+    let said = said_of_a_step(article, text);
+    said.shared_with(&Terms::of(&all_steps_of(&article.solutions[index]))) >= said.words.len()
 }
 
 /// A how-to question the walked article has no fix for ("how do i clear cookies?" at the
@@ -168,11 +218,15 @@ pub(super) fn step_of_another_article<'a>(
         return None;
     }
     let mut best: Option<((usize, usize), &Article, usize)> = None;
+    let all_said = Terms::said(text).words.len();
     for article in kb.articles().iter().filter(|a| a.id != walked.id) {
         let said = said_of_a_step(article, text);
         if said.words.is_empty() || !said.codes.is_empty() {
             continue;
         }
+        // Words of the article's title count as named ("antivirus" in "Firewall, Antivirus,
+        // VPN or Proxy Blocking QuickBooks"), so articles are ranked on the same words.
+        let in_title = all_said.saturating_sub(said.words.len());
         for (i, step) in article.solutions.iter().enumerate() {
             // Every word of it, not some ("how do i export invoices?" is not "Make the report
             // or export smaller").
@@ -180,7 +234,9 @@ pub(super) fn step_of_another_article<'a>(
             if shared < said.words.len() {
                 continue;
             }
-            let score = (shared, said.shared_with(&names_of(step)));
+            // (Names by their stems: "turn off the antivirus" names "turned off the
+            // antivirus" whole.)
+            let score = (shared + in_title, said.shared_by_stem(&names_of(step)));
             if best.is_none_or(|(b, _, _)| score > b) {
                 best = Some((score, article, i));
             }

@@ -207,6 +207,26 @@ impl Terms {
         }
     }
 
+    /// Keeps the words (long and short) `keep` accepts.
+    pub(super) fn retain_words(&mut self, keep: impl Fn(&str) -> bool) {
+        self.words.retain(|w| keep(w));
+        self.short.retain(|w| keep(w));
+        self.names.retain(|w| keep(w));
+    }
+
+    /// Whether any short word (two or three letters, not the commonest) is said.
+    pub(super) fn has_short(&self) -> bool {
+        !self.short.is_empty()
+    }
+
+    /// Whether `known` has every word of these, long ones in some form ("cleared" of "Clear")
+    /// and short ones as written ("vpn").
+    pub(super) fn named_whole_by(&self, known: &Terms) -> bool {
+        let stems: HashSet<String> = known.words.iter().map(|w| deed_stem(w)).collect();
+        self.words.iter().all(|w| stems.contains(&deed_stem(w)))
+            && self.short.is_subset(&known.short)
+    }
+
     /// A shared code counts 2, a shared word 1.
     pub(super) fn shared_with(&self, other: &Terms) -> usize {
         2 * self.codes.intersection(&other.codes).count()

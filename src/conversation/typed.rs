@@ -826,7 +826,7 @@ fn answered_on_the_side(
         && (understand::asks_how_to(text) || what_step.is_some() || cause_step.is_some())
         && let Some(index) = what_step
             .or(cause_step)
-            .or_else(|| step_asked_how_to(session, article, text))
+            .or_else(|| how_to_here(typed.kb, session, article, text))
     {
         note_named_browser(session, text, understood);
         session.note_aside(text);
@@ -847,7 +847,7 @@ fn answered_on_the_side(
             Some(Intent::Fixed | Intent::NotFixed | Intent::Human | Intent::Check)
         )
         && understand::asks_how_to(text)
-        && step_asked_how_to(session, article, text).is_none()
+        && how_to_here(typed.kb, session, article, text).is_none()
         && let Some((other, index)) =
             super::step_asked::step_of_another_article(typed.kb, article, text)
     {
@@ -861,6 +861,21 @@ fn answered_on_the_side(
         return true;
     }
     false
+}
+
+/// The step of the walked article a how-to question asks ([`step_asked_how_to`]), unless it
+/// has only some of the words and another article's step has them all ("how do i turn off
+/// the antivirus" at the slow-performance article is not "Turn off unneeded extensions").
+fn how_to_here(
+    kb: &crate::knowledge::KnowledgeBase,
+    session: &Session,
+    article: &Article,
+    text: &str,
+) -> Option<usize> {
+    let index = step_asked_how_to(session, article, text)?;
+    (super::step_asked::step_has_every_word(article, index, text)
+        || super::step_asked::step_of_another_article(kb, article, text).is_none())
+    .then_some(index)
 }
 
 /// "should i clear cookies?" of fix `index`: the fix on screen is said to be it; one ruled
@@ -1500,6 +1515,24 @@ fn by_intent(
                 )
             {
                 whether_to_try(session, article, index, text, now, out);
+                return;
+            }
+            // "should i turn off the vpn?" where this article has no such fix: the one fix of
+            // another article that every word names, on the side; the question stays.
+            if lead == words::NOT_ANSWERED_HERE
+                && session.current_step().is_some()
+                && understand::asks_whether_to_try(text)
+                && let Some((other, index)) =
+                    super::step_asked::fix_of_another_article_asked(kb, article, text)
+            {
+                note_named_browser(session, text, understood);
+                session.note_aside(text);
+                out.replies.push(
+                    Reply::new(words::steps_from_another_article(&other.title)).article(&other.id),
+                );
+                out.replies
+                    .push(super::wording::steps_on_the_side(session, other, index).aside());
+                open_question(session, article, "", now, out);
                 return;
             }
             // "what if ive already turned off the antivirus?": the deed told, as "i already

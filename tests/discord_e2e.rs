@@ -16,8 +16,9 @@ use support::fake_discord::{
 };
 use support::http::Behavior;
 use support::journey::{
-    CHECK_TIMEOUT, DEFERRED, DELIVERY, Journey, MANAGE_GUILD, MESSAGE, MODAL, SUPPORT, TOKEN,
-    UPDATE, USER, USER_NAME, assert_embed_within_limits, bounded, expect_solution, settings,
+    CHECK_TIMEOUT, DEFERRED, DELIVERY, FIRST_TICKET, Journey, MANAGE_GUILD, MESSAGE, MODAL,
+    SUPPORT, TOKEN, UPDATE, USER, USER_NAME, assert_embed_within_limits, bounded, expect_solution,
+    settings,
 };
 use supportbot::discord::{RunError, Settings};
 use supportbot::escalation::ticket::Status;
@@ -1048,7 +1049,8 @@ async fn incidents_through_slash_commands() {
 /// The crowd signal on Discord: five different users with the same problem while the probes see
 /// nothing put a suspected incident in the support channel with Confirm / Dismiss buttons; a
 /// member without the staff role cannot press them; staff confirm, the message shows the open
-/// incident without buttons, and the next user hears of the outage.
+/// incident without buttons and the ticket one of them filed meanwhile as linked, and the next
+/// user hears of the outage.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
     bounded("crowd signal", async {
@@ -1062,6 +1064,10 @@ async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
                 !text.contains("Known outage"),
                 "not told while suspected: {text}"
             );
+            // The first of them asks for a person while it is only suspected.
+            if n == 0 {
+                u.escalate("still 502, payroll is due today").await;
+            }
         }
         j.outbox_drained(DELIVERY).await;
         let suspected: Vec<PostedMessage> = j
@@ -1090,6 +1096,13 @@ async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
             .expect("the message");
         assert_eq!(updated.titles()[0], "I-0001 · open");
         assert!(updated.custom_ids().is_empty(), "buttons gone once decided");
+        // The ticket filed while it was suspected is linked, so resolving the incident with its
+        // tickets reaches that user too.
+        let shown = updated.all_text();
+        assert!(
+            shown.contains("Tickets linked") && shown.contains(FIRST_TICKET),
+            "{shown}"
+        );
 
         let sent = j.user().diagnose(BAD_GATEWAY).await;
         sent.answered(MESSAGE).await;

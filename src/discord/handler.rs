@@ -96,7 +96,6 @@ impl crate::service::SpellNextStep for DiscordSteps {
     }
 }
 
-/// "Wait N s" for a cooldown.
 /// An incident reply after staff confirmed it, with the crowd's tickets just linked to it.
 fn with_linked(reply: Reply, linked: &[TicketId]) -> Reply {
     if linked.is_empty() {
@@ -106,6 +105,7 @@ fn with_linked(reply: Reply, linked: &[TicketId]) -> Reply {
     reply.field("Tickets linked", ids.join(", "))
 }
 
+/// "Wait N s" for a cooldown.
 fn cooldown_reply(what: Costly, wait: Duration) -> Vec<Reply> {
     let secs = wait.as_secs().max(1);
     let text = match what {

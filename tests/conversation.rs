@@ -12710,3 +12710,49 @@ fn a_how_to_half_covered_here_and_whole_in_another_article_shows_that_article() 
         all_text(&out)
     );
 }
+
+/// "cookies didnt help but it works now" at the cookie fix showed the next fix (the "works"
+/// unread), and "cleared cookies didnt help but then it worked after a while" offered to switch
+/// articles: the fix on screen that did not help, then "it works", is "It works, but something
+/// else fixed it"; another fix that did not help, then "it works after a while", rules that one
+/// out and asks about the fix on screen.
+#[test]
+fn a_fix_that_did_not_help_then_it_works() {
+    let kb = shipped_kb();
+    let at_the_cache_fix = |kb| {
+        let mut chat = Chat::new(kb);
+        chat.say("quickbooks online says 502 bad gateway in chrome");
+        chat.not_fixed();
+        chat.not_fixed();
+        assert_eq!(open_title(&chat).as_deref(), Some("Remove browser cache"));
+        chat
+    };
+    for said in [
+        "cookies didnt help but it works now",
+        "clearing cache didnt help but then it worked after a while",
+        "that didnt help but it works now",
+    ] {
+        let mut chat = at_the_cache_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "I haven't noted any of my fixes"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // A plain failure is still one.
+    let mut chat = at_the_cache_fix(&kb);
+    let out = chat.say("cookies didnt help");
+    assert!(!has(&out, "Glad it works"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway in chrome");
+    let open = open_title(&chat).expect("a fix on screen");
+    let out = chat.say("cleared cookies didnt help but then it worked after a while");
+    assert!(
+        has(&out, "Remove browser cache** didn't fix it either")
+            && has(&out, &format!("Shall I note **{open}**")),
+        "{}",
+        all_text(&out)
+    );
+}

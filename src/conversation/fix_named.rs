@@ -456,6 +456,17 @@ fn names_a_thing_said(s: &crate::knowledge::Solution, said: &Terms) -> bool {
 }
 
 /// Whether fix `s`'s steps (every browser's) have every word `said` has.
+/// Whether the thing said to have fixed it or not ("cookies didnt help") is fix `open`: its
+/// title, names or steps have every word of it.
+pub(super) fn thing_is_the_fix(article: &Article, open: usize, text: &str) -> bool {
+    let Some(thing) = thing_said_to_have_fixed_it_or_not(text) else {
+        return false;
+    };
+    let said = Terms::said(thing).without(&Terms::of(&article.title));
+    let fix = &article.solutions[open];
+    has_every_word(fix, &said) || steps_have_every_word(fix, &said)
+}
+
 fn steps_have_every_word(s: &crate::knowledge::Solution, said: &Terms) -> bool {
     has_every_word_in(&Terms::of(&steps_text(s)), said)
 }

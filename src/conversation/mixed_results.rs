@@ -41,9 +41,26 @@ pub(super) fn failed_then_worked(
         fix_named(session, article, open, part)
             .filter(|&i| names_an_action(part) && !article.solutions[i].test)
     };
+    let read = |part: &str| understand::classify(part).intent;
+    // ("but then it worked after a while": bare too, the time aside.)
+    let bare = |after: &str| understand::classify(&without_time(told_alone(after))).plain;
+    // "cookies didnt help but it works now" at the cookie fix: it works, and not from the fix
+    // on screen (as the button "It works, but something else fixed it" says).
+    let open_failed_yet_works = turns(text).into_iter().any(|at| {
+        let (before, after) = (&text[..at], &text[at..]);
+        read(before) == Some(Intent::NotFixed)
+            && read(after) == Some(Intent::Fixed)
+            && bare(after)
+            && (super::still_broken::names_the_open_fix(article, open, before)
+                || super::fix_named::thing_is_the_fix(article, open, before)
+                || points_to_the_step(before))
+    });
+    if open_failed_yet_works {
+        super::it_works::works_from_something_else(session, article, Some(text), out);
+        return true;
+    }
     let Some((failed, worked, worked_told)) = turns(text).into_iter().find_map(|at| {
         let (before, after) = (&text[..at], &text[at..]);
-        let read = |part: &str| understand::classify(part).intent;
         if read(before) != Some(Intent::NotFixed) || read(after) != Some(Intent::Fixed) {
             return None;
         }
@@ -52,10 +69,9 @@ pub(super) fn failed_then_worked(
         // is one: "cookies didnt help but it works now".)
         // (Only a bare "it works now" names no fix: "but incognito worked" names something,
         // and is left to the other readings when it is no fix here.)
-        let bare = || understand::classify(told_alone(after)).plain;
         match (named(before), named(after)) {
             (None, None) => None,
-            (Some(_), None) if !bare() => None,
+            (Some(_), None) if !bare(after) => None,
             (failed, worked) => Some((failed, worked, after)),
         }
     }) else {
@@ -108,6 +124,36 @@ fn turns(text: &str) -> Vec<usize> {
 /// the turn word (", but turning off antivirus worked" -> "turning off antivirus worked").
 fn told_alone(after: &str) -> &str {
     strip_turn_word(after.trim_start_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Whether `part` speaks of the step on screen by a word that points to it ("that didnt
+/// help", "your steps did nothing") and tells no deed or thing of its own.
+fn points_to_the_step(part: &str) -> bool {
+    const POINTING: &[&str] = &[
+        "that", "this", "it", "those", "these", "step", "steps", "fix",
+    ];
+    crate::plain_words::has_any_word(part, POINTING) && !names_an_action(part)
+}
+
+/// `text` without words of when ("it worked after a while" -> "it worked").
+fn without_time(text: &str) -> String {
+    const WHEN: &[&str] = &[
+        "after a while",
+        "after a bit",
+        "after some time",
+        "a bit later",
+        "a while later",
+        "later on",
+        "later",
+        "eventually",
+        "in the end",
+        "finally",
+    ];
+    let mut rest = format!(" {} ", text.to_lowercase());
+    for when in WHEN {
+        rest = rest.replace(&format!(" {when} "), " ");
+    }
+    rest.trim().to_string()
 }
 
 /// `text` without a leading turn word ("but turning off antivirus worked").

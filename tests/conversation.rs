@@ -12701,6 +12701,23 @@ fn a_how_to_half_covered_here_and_whole_in_another_article_shows_that_article() 
         all_text(&out)
     );
     assert_eq!(open_title(&chat), open);
+    // Short words count, and words in some form: the VPN test, not the firewall fix or the
+    // login loop's step that says "Turn off VPN" once; "disable my ad blocker" is the
+    // extensions fix named "disabled the ad blocker".
+    for (said, step) in [
+        (
+            "how do i turn off the vpn",
+            "How to: Try without the VPN and on another network",
+        ),
+        (
+            "how do i disable my ad blocker",
+            "How to: Turn off browser extensions",
+        ),
+    ] {
+        let out = chat.say(said);
+        assert!(has(&out, step), "{said}: {}", all_text(&out));
+        assert_eq!(open_title(&chat), open, "{said}");
+    }
     // A step here that has every word is still the one shown.
     let out = chat.say("how do i turn off extensions");
     assert!(

@@ -202,7 +202,8 @@ fn names_of_fix(s: &crate::knowledge::Solution) -> Terms {
 /// words aside), as [`step_of_another_article`] asks of another article's step.
 pub(super) fn step_has_every_word(article: &Article, index: usize, text: &str) -> bool {
     let said = said_of_a_step(article, text);
-    said.shared_with(&Terms::of(&all_steps_of(&article.solutions[index]))) >= said.words.len()
+    let known = Terms::of(&all_steps_of(&article.solutions[index]));
+    said.shared_by_stem(&known) >= said.words.len() && said.short_within(&known)
 }
 
 /// A how-to question the walked article has no fix for ("how do i clear cookies?" at the
@@ -217,26 +218,26 @@ pub(super) fn step_of_another_article<'a>(
     if understand::says_it_is_unrelated(text) {
         return None;
     }
-    let mut best: Option<((usize, usize), &Article, usize)> = None;
-    let all_said = Terms::said(text).words.len();
+    // Every step that has every word asked ranks by how much its title and names say of the
+    // whole question, the article's title words too ("turn off the antivirus" is "turned off
+    // the antivirus", not "turned off the VPN", in the article about both); then the first.
+    let full = Terms::said(text);
+    let mut best: Option<(usize, &Article, usize)> = None;
     for article in kb.articles().iter().filter(|a| a.id != walked.id) {
         let said = said_of_a_step(article, text);
         if said.words.is_empty() || !said.codes.is_empty() {
             continue;
         }
-        // Words of the article's title count as named ("antivirus" in "Firewall, Antivirus,
-        // VPN or Proxy Blocking QuickBooks"), so articles are ranked on the same words.
-        let in_title = all_said.saturating_sub(said.words.len());
         for (i, step) in article.solutions.iter().enumerate() {
             // Every word of it, not some ("how do i export invoices?" is not "Make the report
-            // or export smaller").
-            let shared = said.shared_with(&Terms::of(&all_steps_of(step)));
-            if shared < said.words.len() {
+            // or export smaller"), in some form, short words too ("how do i disable my ad
+            // blocker" is "disabled the ad blocker").
+            let known = Terms::of(&all_steps_of(step));
+            if said.shared_by_stem(&known) < said.words.len() || !said.short_within(&known) {
                 continue;
             }
-            // (Names by their stems: "turn off the antivirus" names "turned off the
-            // antivirus" whole.)
-            let score = (shared + in_title, said.shared_by_stem(&names_of(step)));
+            let names = names_of(step);
+            let score = full.shared_by_stem(&names) + full.shared_short(&names);
             if best.is_none_or(|(b, _, _)| score > b) {
                 best = Some((score, article, i));
             }

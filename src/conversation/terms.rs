@@ -219,12 +219,16 @@ impl Terms {
         !self.short.is_empty()
     }
 
+    /// Whether `known` has every short word of these ("vpn", "ad").
+    pub(super) fn short_within(&self, known: &Terms) -> bool {
+        self.short.is_subset(&known.short)
+    }
+
     /// Whether `known` has every word of these, long ones in some form ("cleared" of "Clear")
     /// and short ones as written ("vpn").
     pub(super) fn named_whole_by(&self, known: &Terms) -> bool {
         let stems: HashSet<String> = known.words.iter().map(|w| deed_stem(w)).collect();
-        self.words.iter().all(|w| stems.contains(&deed_stem(w)))
-            && self.short.is_subset(&known.short)
+        self.words.iter().all(|w| stems.contains(&deed_stem(w))) && self.short_within(known)
     }
 
     /// A shared code counts 2, a shared word 1.

@@ -68,6 +68,7 @@ pub(super) fn answer(
         return;
     }
     settle_the_browser_words(typed, session, &mut understood);
+    private_window_is_no_fix(typed, session, &mut understood);
     if where_it_works_noted(typed, session, &understood, out)
         || browser_told(typed, session, &understood, out)
         || browser_question_answered(typed, session, &understood, out)
@@ -119,6 +120,65 @@ pub(super) fn answer(
         return;
     }
     by_intent(typed, session, &understood, says_nothing, out);
+}
+
+/// "works in private window!" where no step about a private window was shown (a fix, or
+/// "Which browser?"): the usual window still fails, so it is more about the problem, no fix.
+/// At a test the test's own reading answers it; a fix that is the private window ("Sign in
+/// from a private window") may have done it.
+fn private_window_is_no_fix(typed: Typed, session: &Session, understood: &mut Understood) {
+    if understood.intent != Some(Intent::Fixed) || !understand::works_only_in_private(typed.text) {
+        return;
+    }
+    // (At "Which browser?" the step asked for is not shown yet: only a test there is
+    // answered by it.)
+    let choosing_browser = matches!(session.stage, Stage::ChoosingBrowser { .. });
+    let step = if choosing_browser {
+        typed.article.solutions.get(session.next_solution)
+    } else {
+        session
+            .current_step()
+            .and_then(|p| typed.article.solutions.get(p.solution))
+    };
+    // (A fix that is the private window itself, "Sign in from a private window", may be
+    // what the user did: then it is named as what fixed it.)
+    let about_private = step.is_some_and(|s| s.test)
+        || typed
+            .article
+            .solutions
+            .iter()
+            .any(|s| !s.test && is_the_private_window(&s.title));
+    if !about_private {
+        understood.intent = Some(Intent::Detail);
+    }
+}
+
+/// Whether a fix's title is only the private window ("Sign in from a private window"), no
+/// other deed ("Clear cache and try a private window").
+fn is_the_private_window(title: &str) -> bool {
+    const ONLY: &[&str] = &[
+        "sign",
+        "in",
+        "from",
+        "a",
+        "an",
+        "the",
+        "try",
+        "use",
+        "open",
+        "private",
+        "window",
+        "incognito",
+        "mode",
+        "browsing",
+        "tab",
+        "inprivate",
+        "guest",
+    ];
+    understand::works_only_in_private(&format!("works {title}"))
+        && plain_words::lowercase_words(title)
+            .iter()
+            .all(|w| ONLY.contains(&w.as_str()))
 }
 
 /// A reply typed during a walk, with what it is read against: the knowledge base, the article

@@ -6012,6 +6012,39 @@ pub fn works_elsewhere(text: &Normalised) -> bool {
     text.any(ELSEWHERE)
 }
 
+/// "works in private window!", "it loads in incognito": it works where the browser keeps no
+/// data or extensions, so the usual window is still broken (a test's result, not a fix).
+/// Not when the usual window is said to work too ("works in incognito and normal now").
+pub fn works_only_in_private(text: &Normalised) -> bool {
+    const PRIVATE: &[&str] = &[
+        "incognito",
+        "private window",
+        "private mode",
+        "private browsing",
+        "private tab",
+        "inprivate",
+        "in private",
+        "guest mode",
+        "guest window",
+        "guest profile",
+    ];
+    const USUAL_TOO: &[&str] = &[
+        "normal",
+        "regular",
+        "usual",
+        "both",
+        "everywhere",
+        "too",
+        "also",
+        "as well",
+        "again",
+        "outside",
+        "without",
+        "out of",
+    ];
+    text.any(PRIVATE) && !text.any(USUAL_TOO)
+}
+
 pub fn new_problem(text: &Normalised) -> bool {
     text.any(NEW_PROBLEM)
 }

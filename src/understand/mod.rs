@@ -1251,6 +1251,12 @@ pub fn asks_whether_to_try(message: &str) -> bool {
     message.contains('?') && text.any(WHETHER)
 }
 
+/// Whether the message says it works only where the browser keeps no data or extensions
+/// ("works in private window!", "it works in incognito"), not in the usual window too.
+pub fn works_only_in_private(message: &str) -> bool {
+    cues::works_only_in_private(&Normalised::new(message))
+}
+
 /// Whether the message is about the user's usual set-up ("blank in normal chrome", "in my
 /// regular window"), not about a test's condition.
 pub fn about_the_usual_setup(message: &str) -> bool {
@@ -5209,6 +5215,21 @@ mod tests {
             "worked, no bad gateway anymore",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        // Working only where the browser keeps nothing (read where no test asks it).
+        for said in [
+            "works in private window!",
+            "it works in incognito",
+            "works fine in guest mode",
+        ] {
+            assert!(works_only_in_private(said), "{said}");
+        }
+        for said in [
+            "yes it works, even outside incognito",
+            "works in incognito and in normal chrome now",
+            "it works now",
+        ] {
+            assert!(!works_only_in_private(said), "{said}");
         }
     }
 

@@ -12806,3 +12806,27 @@ fn working_only_in_a_private_window_is_no_fix() {
     );
     assert_eq!(open_title(&chat), open);
 }
+
+/// "ok switched to edge and works now" at "Switch from Internet Explorer to a supported
+/// browser" asked "did it fix it?" again (the move was read, the "works" not): the move is the
+/// step, and its working is asked to be noted; "ok im in edge now" still only asks.
+#[test]
+fn the_move_the_step_asks_and_it_works() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("it says my browser is not supported");
+    chat.say("internet explorer 11");
+    let step = "Switch from Internet Explorer to a supported browser";
+    assert_eq!(open_title(&chat).as_deref(), Some(step));
+    let out = chat.say("ok switched to edge and works now");
+    assert_says(&out, &format!("Shall I note **{step}**"));
+    assert_eq!(chat.session.browser, Some(Browser::Edge));
+    chat.say("yes");
+    assert_eq!(outcome_of(&chat, step), Some(Outcome::Fixed));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("it says my browser is not supported");
+    chat.say("internet explorer 11");
+    let out = chat.say("ok im in edge now");
+    assert_says(&out, "that is what this step asks");
+}

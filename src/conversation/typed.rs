@@ -153,6 +153,18 @@ fn private_window_is_no_fix(typed: Typed, session: &Session, understood: &mut Un
     }
 }
 
+/// Whether moving to browser `new` is what the step on screen asks: "Switch from Internet
+/// Explorer to a supported browser", for the browser it is for alone.
+fn moved_as_the_step_says(session: &Session, article: &Article, new: Browser) -> bool {
+    let (Some(old), Some(step)) = (session.browser, session.current_step()) else {
+        return false;
+    };
+    article
+        .solutions
+        .get(step.solution)
+        .is_some_and(|s| old != new && s.browsers() == [old] && s.title.contains(old.label()))
+}
+
 /// Whether a fix's title is only the private window ("Sign in from a private window"), no
 /// other deed ("Clear cache and try a private window").
 fn is_the_private_window(title: &str) -> bool {
@@ -1465,6 +1477,22 @@ fn by_intent(
         {
             note_follow_up(session, text);
             super::which_browser::not_on_browser(session, article, denied, now, out)
+        }
+        // "ok switched to edge and works now" at "Switch from Internet Explorer ...": the move
+        // is the step, and it works: the browser is set and the fix is taken as working.
+        Some(Intent::Browser)
+            if let Some(new) = understood.browser
+                && moved_as_the_step_says(session, article, new)
+                && understand::intent_without_browser(text) == Some(Intent::Fixed) =>
+        {
+            note_follow_up(session, text);
+            session.browser = Some(new);
+            session.other_browser = false;
+            session.safari_unsure = false;
+            let mut works = understood.clone();
+            works.intent = Some(Intent::Fixed);
+            works.plain = false;
+            fixed(session, article, text, &works, now, out)
         }
         // ("oh and Greenway's QBO in chrome is giving 502 Bad Gateway" names another problem,
         // whose browser it is: offered below, the browser of this one unchanged.)

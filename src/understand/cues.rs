@@ -1322,6 +1322,17 @@ pub const OTHERS_HAVE_IT_TOO: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
+    // ("im done with this, get me a manager": not the Database Server Manager.)
+    "get me a manager",
+    "get me your manager",
+    "get me a supervisor",
+    "get me your supervisor",
+    "talk to a manager",
+    "speak to a manager",
+    "talk to your manager",
+    "speak to your manager",
+    "talk to a supervisor",
+    "speak to a supervisor",
     // "no more bots", "stop giving me articles i need someone NOW" ("i need someone asap",
     // "no bots please": [`asks_for_someone`]).
     "no more bots",
@@ -5010,6 +5021,12 @@ const PERSON: &[&str] = &[
     "get me a human",
     "find me a person",
     "find me someone",
+    "get me a manager",
+    "get me a supervisor",
+    "talk to a manager",
+    "speak to a manager",
+    "talk to a supervisor",
+    "speak to a supervisor",
 ];
 
 /// Says a recorded fix did not last ("actually it came back", "still getting 503").

@@ -5216,6 +5216,18 @@ mod tests {
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }
+        // A manager asked for beside being fed up (it was unsure).
+        for said in [
+            "im done with this, get me a manager",
+            "this is useless, get me a manager",
+            "get me a supervisor",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Human), "{said}");
+        }
+        assert_ne!(
+            intent("the database server manager wont start"),
+            Some(Intent::Human)
+        );
         // Working only where the browser keeps nothing (read where no test asks it).
         for said in [
             "works in private window!",

@@ -12830,3 +12830,34 @@ fn the_move_the_step_asks_and_it_works() {
     let out = chat.say("ok im in edge now");
     assert_says(&out, "that is what this step asks");
 }
+
+/// "oh wait, the reload actually fixed it" at "Turn off browser extensions" (whose steps say
+/// reload) asked to note the extensions fix: a fix shown before whose title has every word of
+/// the thing is the one meant, fillers ("actually", "wait") aside.
+#[test]
+fn a_fix_shown_before_said_to_have_fixed_it_after_all() {
+    let kb = shipped_kb();
+    for said in [
+        "oh wait, the reload actually fixed it",
+        "the reload fixed it",
+        "wait the reload fixed it",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("blank page");
+        chat.say("chrome");
+        chat.not_fixed();
+        chat.say("it works there");
+        assert_eq!(
+            open_title(&chat).as_deref(),
+            Some("Turn off browser extensions")
+        );
+        let out = chat.say(said);
+        assert_says(&out, "Shall I note **Reload the page fully**");
+        chat.say("yes");
+        assert_eq!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::Fixed),
+            "{said}"
+        );
+    }
+}

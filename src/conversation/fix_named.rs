@@ -249,7 +249,8 @@ pub(super) fn fix_named(
         && let Some(thing) = thing_said_to_have_fixed_it_or_not(text)
         && plain_words::clauses(thing, &["and"]).len() == 1
     {
-        let said = Terms::said(thing).without(&article_title);
+        let mut said = Terms::said(thing).without(&article_title);
+        said.retain_words(|w| !NOT_A_THING.contains(&w));
         let covering: Vec<usize> = (0..article.solutions.len())
             .filter(|&i| !article.solutions[i].test && has_every_word(&article.solutions[i], &said))
             .collect();
@@ -260,6 +261,23 @@ pub(super) fn fix_named(
                 )
             })
             .collect();
+        // "the reload actually fixed it" at a fix whose steps say "reload": a fix shown
+        // before whose title has every word is the one meant (taking its result back).
+        let shown_before_by_title: Vec<usize> = covering
+            .iter()
+            .copied()
+            .filter(|&i| {
+                i != open
+                    && session
+                        .attempts
+                        .iter()
+                        .any(|a| super::walk::is_solution(a, article, i))
+                    && has_every_word_in(&Terms::of(&article.solutions[i].title), &said)
+            })
+            .collect();
+        if let [only] = shown_before_by_title[..] {
+            return Some(only);
+        }
         // (A test on screen is no fix: "cookies didnt help" at "Try a private window", whose
         // text speaks of cookies, names "Clear the cache and cookies".)
         if !article.solutions[open].test
@@ -484,6 +502,41 @@ fn named_most(scores: &[usize]) -> Option<usize> {
     }
 }
 
+/// Words beside a thing said to have fixed it or not that name no thing (besides those naming
+/// the fix on screen or nothing): joins, answers and fillers.
+const NOT_A_THING: &[&str] = &[
+    "everything",
+    "and",
+    "but",
+    "so",
+    "then",
+    "ok",
+    "okay",
+    "yes",
+    "yeah",
+    "no",
+    "nope",
+    "the",
+    "thing",
+    "finally",
+    "also",
+    "just",
+    "has",
+    "have",
+    "i",
+    // Fillers of a change of mind ("oh wait, the reload actually fixed it").
+    "actually",
+    "really",
+    "definitely",
+    "probably",
+    "maybe",
+    "guess",
+    "think",
+    "wait",
+    "oh",
+    "hmm",
+];
+
 /// The thing said to have fixed it or not to have helped, with no deed told of it: "cookies"
 /// of "cookies fixed it", "the antivirus thing" of "ok the antivirus thing didnt help". Only
 /// words of its own clause, and not a pronoun ("that fixed it" is of the fix on screen).
@@ -500,28 +553,6 @@ fn thing_said_to_have_fixed_it_or_not(text: &str) -> Option<&str> {
         " didnt fix it",
         " didn't fix it",
         " did nothing",
-    ];
-    // (Besides those naming the fix on screen or nothing: joins, answers and fillers.)
-    const NOT_A_THING: &[&str] = &[
-        "everything",
-        "and",
-        "but",
-        "so",
-        "then",
-        "ok",
-        "okay",
-        "yes",
-        "yeah",
-        "no",
-        "nope",
-        "the",
-        "thing",
-        "finally",
-        "also",
-        "just",
-        "has",
-        "have",
-        "i",
     ];
     let lower = text.to_lowercase().replace('’', "'");
     let at = RESULTS.iter().filter_map(|r| lower.find(r)).min()?;

@@ -111,7 +111,33 @@ pub(super) fn shows_an_error(text: &str) -> bool {
     let words = plain_words::lowercase_words(&crate::matcher::text::without_denied_codes(text));
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     (0..words.len()).any(|i| crate::matcher::text::is_error_number(&words, i))
-        || names_an_http_error(&words)
+        || (names_an_http_error(&words) && !text.contains('?') && !gone_or_not_now(&words))
+}
+
+/// Words that put an error named by its name out of the present ("the server error went away",
+/// "could it give a server error later", "earlier it said bad gateway").
+fn gone_or_not_now(words: &[&str]) -> bool {
+    const NOT_NOW: &[&str] = &[
+        "gone",
+        "away",
+        "later",
+        "might",
+        "may",
+        "could",
+        "worry",
+        "worried",
+        "never",
+        "longer",
+        "anymore",
+        "stopped",
+        "without",
+        "earlier",
+        "yesterday",
+        "before",
+        "if",
+        "was",
+    ];
+    words.iter().any(|w| NOT_NOW.contains(w))
 }
 
 /// Whether `words` name an HTTP error by its name ("says bad gateway", "service unavailable

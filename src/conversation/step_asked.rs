@@ -119,10 +119,17 @@ pub(super) fn fix_asked_whether_to_try(
     // bank transactions"; so do the article's title words: "what about the proxy?" in
     // "Firewall, Antivirus, VPN or Proxy Blocking QuickBooks".)
     let said = whether_said(text)?;
+    // (A short word left unnamed is let be when a thing the fix names is said: "should i turn
+    // off the vpn and firewall?" asks of the firewall fix too; "should i turn off the vpn?"
+    // names only a deed of it.)
+    let names_a_thing = |known: &Terms| {
+        said.words_named_by(known) && said.words.iter().any(|w| !DEEDS.contains(&w.as_str()))
+    };
     let named: Vec<usize> = (0..article.solutions.len())
         .filter(|&i| {
+            let known = names_of_fix(&article.solutions[i]);
             (!article.solutions[i].test || Some(i) == open)
-                && said.named_whole_by(&names_of_fix(&article.solutions[i]))
+                && (said.named_whole_by(&known) || names_a_thing(&known))
         })
         .collect();
     match named[..] {
@@ -130,6 +137,43 @@ pub(super) fn fix_asked_whether_to_try(
         _ => None,
     }
 }
+
+/// Verbs of doing a fix, which alone name none ("turn", "disable").
+const DEEDS: &[&str] = &[
+    "turn",
+    "turning",
+    "disable",
+    "disabling",
+    "clear",
+    "clearing",
+    "check",
+    "checking",
+    "update",
+    "updating",
+    "restart",
+    "restarting",
+    "close",
+    "closing",
+    "allow",
+    "allowing",
+    "switch",
+    "switching",
+    "enable",
+    "enabling",
+    "remove",
+    "removing",
+    "delete",
+    "deleting",
+    "reset",
+    "change",
+    "changing",
+    "stop",
+    "stopping",
+    "open",
+    "opening",
+    "reload",
+    "reloading",
+];
 
 /// What a "should i ...?" names beyond asking: None when it names nothing or a code.
 fn whether_said(text: &str) -> Option<Terms> {
@@ -168,9 +212,20 @@ pub(super) fn fix_of_another_article_asked<'a>(
     let named: Vec<(&Article, usize)> = kb
         .articles()
         .iter()
-        .filter(|a| a.id != walked.id)
+        .filter(|a| a.id != walked.id && same_product(walked, a))
         .flat_map(|a| (0..a.solutions.len()).map(move |i| (a, i)))
-        .filter(|(a, i)| said.named_whole_by(&names_of_fix(&a.solutions[*i])))
+        // (And some name of it said whole: "what about an ad?" is no "ad blocker", "should i
+        // ask?" no "Ask IT to allow Intuit through the proxy".)
+        .filter(|(a, i)| {
+            let s = &a.solutions[*i];
+            said.named_whole_by(&names_of_fix(s))
+                && std::iter::once(&s.title)
+                    .chain(&s.also_called)
+                    .map(|name| Terms::of(name))
+                    .any(|name| {
+                        (!name.words.is_empty() || name.has_short()) && name.named_whole_by(&said)
+                    })
+        })
         .collect();
     // Those the other names name, when some do ("incognito": the tests called so, not "Clear
     // cache and try a private window").
@@ -198,6 +253,20 @@ fn names_of_fix(s: &crate::knowledge::Solution) -> Terms {
     Terms::of(&format!("{} {}", s.title, s.also_called.join(" ")))
 }
 
+/// Whether another article's steps may be offered to a user walking `walked`: the same
+/// product, or one within the other ("QuickBooks" and "QuickBooks Online"; "QuickBooks
+/// Desktop" and "QuickBooks Desktop Payroll"), never QuickBooks Desktop's steps to a user of
+/// QuickBooks Online ("what about the server?" is no "Open the file on the server" there).
+fn same_product(walked: &Article, other: &Article) -> bool {
+    match (walked.product.as_deref(), other.product.as_deref()) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (a.to_lowercase(), b.to_lowercase());
+            a.starts_with(&b) || b.starts_with(&a)
+        }
+        _ => true,
+    }
+}
+
 /// Whether step `index` of `article` has every word a how-to question names (its title's
 /// words aside), as [`step_of_another_article`] asks of another article's step.
 pub(super) fn step_has_every_word(article: &Article, index: usize, text: &str) -> bool {
@@ -223,7 +292,7 @@ pub(super) fn step_of_another_article<'a>(
     // the antivirus", not "turned off the VPN", in the article about both); then the first.
     let full = Terms::said(text);
     let mut best: Option<(usize, &Article, usize)> = None;
-    for article in kb.articles().iter().filter(|a| a.id != walked.id) {
+    for article in (kb.articles().iter()).filter(|a| a.id != walked.id && same_product(walked, a)) {
         let said = said_of_a_step(article, text);
         if said.words.is_empty() || !said.codes.is_empty() {
             continue;

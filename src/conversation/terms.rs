@@ -224,11 +224,16 @@ impl Terms {
         self.short.is_subset(&known.short)
     }
 
+    /// Whether `known` has every long word of these, in some form (short ones aside).
+    pub(super) fn words_named_by(&self, known: &Terms) -> bool {
+        let stems: HashSet<String> = known.words.iter().map(|w| deed_stem(w)).collect();
+        self.words.iter().all(|w| stems.contains(&deed_stem(w)))
+    }
+
     /// Whether `known` has every word of these, long ones in some form ("cleared" of "Clear")
     /// and short ones as written ("vpn").
     pub(super) fn named_whole_by(&self, known: &Terms) -> bool {
-        let stems: HashSet<String> = known.words.iter().map(|w| deed_stem(w)).collect();
-        self.words.iter().all(|w| stems.contains(&deed_stem(w))) && self.short_within(known)
+        self.words_named_by(known) && self.short_within(known)
     }
 
     /// A shared code counts 2, a shared word 1.

@@ -2824,7 +2824,16 @@ fn result_stated(text: &Normalised) -> bool {
 
 /// An error word or code: what "is gone" or "no longer" can be said of.
 pub(super) fn errorish(word: &str) -> bool {
-    ["error", "errors", "message", "warning"].contains(&word) || code_like(word)
+    [
+        "error",
+        "errors",
+        "message",
+        "warning",
+        "gateway",
+        "unavailable",
+    ]
+    .contains(&word)
+        || code_like(word)
 }
 
 /// What "hasnt come back" can be said of as trouble: the error, the problem, a crash, "that".
@@ -6148,9 +6157,12 @@ fn trouble_after_fix(text: &Normalised) -> Option<Normalised> {
 }
 
 /// An error named by its code or by an HTTP error's name ("returns a 502", "says bad gateway").
-/// Not a worry that it may ("but it might give 502 again", "but if it says bad gateway").
+/// Not a worry that it may ("but it might give 502 again", "but if it says bad gateway"), a
+/// question ("but is a 502 likely again?"), the error gone or denied ("but bad gateway is
+/// gone", "but without the 502", "but i dont see bad gateway anymore") or in the past ("but
+/// earlier it said bad gateway").
 fn names_an_error(text: &Normalised) -> bool {
-    const MAYBE: &[&str] = &[
+    const NOT_NOW: &[&str] = &[
         "might",
         "may",
         "could",
@@ -6161,10 +6173,39 @@ fn names_an_error(text: &Normalised) -> bool {
         "should",
         "incase",
         "worried",
+        "worry",
         "afraid",
         "case",
+        "likely",
+        "later",
+        "gone",
+        "without",
+        "stopped",
+        "went away",
+        "havent",
+        "not",
+        "no",
+        "never",
+        "dont",
+        "anymore",
+        "any more",
+        "no longer",
+        "since",
+        "earlier",
+        "yesterday",
+        "before",
+        "last time",
+        "this morning",
+        "used to",
+        "was",
+        "weird",
+        "strange",
+        "fixed",
+        "solved",
     ];
-    (text.words().any(code_like) || text.any(HTTP_ERROR_NAMES)) && !text.any(MAYBE)
+    (text.words().any(code_like) || text.any(HTTP_ERROR_NAMES))
+        && !text.any(NOT_NOW)
+        && !text.is_question()
 }
 
 /// The names HTTP errors go by, without their codes.

@@ -5213,8 +5213,23 @@ mod tests {
         for said in [
             "fixed, but it might give 502 again",
             "worked, no bad gateway anymore",
+            // (A review's: the error gone, past or a worry is no trouble.)
+            "it works but earlier it said bad gateway",
+            "it works but i worry about a gateway timeout",
+            "it works but bad gateway is gone",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        for said in [
+            "works, but i don't see bad gateway anymore",
+            "it works, but is a 502 likely again?",
+            "it works but without the 502",
+            "works but i havent seen a 502 since",
+        ] {
+            assert!(
+                !matches!(intent(said), Some(Intent::NotFixed | Intent::NewProblem)),
+                "{said}"
+            );
         }
         // A manager asked for beside being fed up (it was unsure).
         for said in [

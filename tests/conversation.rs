@@ -12889,3 +12889,35 @@ fn a_fix_shown_before_said_to_have_fixed_it_after_all() {
         );
     }
 }
+
+/// "ok turned off norton and it works" at "Try without the VPN and on another network" was
+/// taken as that test working (and the antivirus fixes skipped): a later test named by its
+/// other names (antivirus brands among them), the open one not, is that test's result, and
+/// the walk goes on from it.
+#[test]
+fn a_later_test_named_at_a_test_is_its_result() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("my antivirus quarantined a quickbooks file");
+    let vpn = "Try without the VPN and on another network";
+    assert_eq!(open_title(&chat).as_deref(), Some(vpn));
+    let out = chat.say("ok turned off norton and it works");
+    assert_eq!(
+        outcome_of(&chat, "Turn off security software for a moment"),
+        Some(Outcome::WorksThere),
+        "{}",
+        all_text(&out)
+    );
+    assert_ne!(outcome_of(&chat, vpn), Some(Outcome::WorksThere));
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Allow QuickBooks in the firewall and antivirus"),
+        "{}",
+        all_text(&out)
+    );
+    // The open test's own result is read as before.
+    let mut chat = Chat::new(&kb);
+    chat.say("my antivirus quarantined a quickbooks file");
+    chat.say("works on my hotspot");
+    assert_eq!(outcome_of(&chat, vpn), Some(Outcome::WorksThere));
+}

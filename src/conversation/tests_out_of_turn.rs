@@ -148,8 +148,9 @@ pub(super) fn works_only_in_a_later_test(
     true
 }
 
-/// The result, said at a fix, of a test of `article` not shown yet ("it worked in incognito"),
-/// by the test's other names: recorded for that test (where it leads ruling out the steps in
+/// The result, said at a fix or at another test, of a test of `article` not shown yet ("it
+/// worked in incognito"; "turned off norton and it works" at the VPN test), by the test's
+/// other names: recorded for that test (where it leads ruling out the steps in
 /// between), and the open fix asked about again. Whether such a result was said.
 pub(super) fn later_test_answered(
     session: &mut Session,
@@ -162,8 +163,9 @@ pub(super) fn later_test_answered(
         return false;
     };
     // "reload didnt help and it worked in incognito", "still broken, incognito is disabled":
-    // the open fix's own answer is there too, and is read as usual.
-    if answers_the_fix_too(article, text, false) {
+    // the open fix's own answer is there too, and is read as usual. (At a test not named,
+    // "turned off norton and it works" is all the later test's.)
+    if !article.solutions[open].test && answers_the_fix_too(article, text, false) {
         return false;
     }
     let Some((index, works)) = article
@@ -192,12 +194,25 @@ pub(super) fn later_test_answered(
     super::walk::record_step(session, article, index, session.browser, outcome, now);
     out.replies
         .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
-    if let Some(target) = if works { test.on_works } else { test.on_fails } {
+    let target = if works { test.on_works } else { test.on_fails };
+    if let Some(target) = target {
         let mut skipped = Vec::new();
         super::test_results::rule_out_up_to(session, article, index, target, now, &mut skipped);
         super::walk::push_skipped(out, &skipped);
     }
     session.attempts.extend(pending);
+    // At a test, where the later one leads (or the step after it) is where the walk goes,
+    // the open test unanswered, as an earlier test's result does.
+    let after_it = Some(index + 1).filter(|&next| next < article.solutions.len());
+    if let Some(target) = target
+        .or(after_it)
+        .filter(|&t| article.solutions[open].test && t > open)
+    {
+        session.leave_pending();
+        session.next_solution = target;
+        next_solution(session, article, now, out);
+        return true;
+    }
     open_question(session, article, "", now, out);
     true
 }

@@ -1024,6 +1024,20 @@ fn result_of_something_else(
     {
         return true;
     }
+    // At a test, the result of a later one named and this one not ("ok turned off norton and
+    // it works" at "Try without the VPN ..."): recorded for that test, where it leads ruling
+    // out the steps between; the open test stays the question.
+    if super::outcome::pending_test(session, article)
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && !understood.question
+        && session
+            .current_step()
+            .and_then(|step| article.solutions.get(step.solution))
+            .is_some_and(|open| understand::test_result(text, &open.also_called).is_none())
+        && later_test_answered(session, article, text, now, out)
+    {
+        return true;
+    }
     // At a fix, an earlier test's result said again ("tried my hotspot, it works there"): no
     // answer to the fix.
     if session.pending_attempt().is_some()

@@ -12921,3 +12921,24 @@ fn a_later_test_named_at_a_test_is_its_result() {
     chat.say("works on my hotspot");
     assert_eq!(outcome_of(&chat, vpn), Some(Outcome::WorksThere));
 }
+
+/// "already waited an hour and retried" at "Retry after a short wait" was "didn't catch
+/// that", and "ok smaller date range worked" then asked to note the retry: the deed told as
+/// done already did not help, and the smaller range is the next fix's result.
+#[test]
+fn a_step_done_already_did_not_help() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("504 gateway timeout when running profit and loss for 5 years");
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Retry after a short wait")
+    );
+    chat.say("already waited an hour and retried");
+    assert_eq!(
+        outcome_of(&chat, "Retry after a short wait"),
+        Some(Outcome::NotFixed)
+    );
+    let out = chat.say("ok smaller date range worked");
+    assert_says(&out, "Shall I note **Make the report or export smaller**");
+}

@@ -2487,6 +2487,22 @@ fn signed_in_so_far(text: &Normalised) -> bool {
 
 /// Done before ("did it already", "tried that yesterday", "already on the latest release"): no
 /// fix, unless the reply says it worked all the same ("did it already and it worked").
+/// "already waited an hour and retried", "i already cleared it": a deed told as done before,
+/// with no result (said to a fix, it did not help: the user is still here).
+pub fn already_a_deed(text: &Normalised) -> bool {
+    const DONE: &[&str] = &[
+        "did", "done", "tried", "ran", "made", "reset", "took", "went",
+    ];
+    let words: Vec<&str> = text.words().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "already"
+            && words[i + 1..]
+                .iter()
+                .take(2)
+                .any(|next| DONE.contains(next) || (next.len() > 4 && next.ends_with("ed")))
+    })
+}
+
 pub const ALREADY_DONE: &[&str] = &[
     "did it already",
     "done it already",

@@ -1972,7 +1972,8 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     let not_fixed = cues::strong_not_fixed(text)
         || cues::tried_many_times(text)
         || text.padded() == " again "
-        || (text.any(cues::ALREADY_DONE) && !cues::strong_fixed(text));
+        || (text.any(cues::ALREADY_DONE) && !cues::strong_fixed(text))
+        || (cues::already_a_deed(text) && !cues::fixed(text) && !text.is_question());
     // "can someone check if it's down" asks for the check, not for a person.
     // ("anyone else having this?" asks about others, not for someone.)
     // ("thanks, ill contact support if it comes back" plans; it asks nothing now.)
@@ -5231,6 +5232,19 @@ mod tests {
                 "{said}"
             );
         }
+        // A deed told as done already, with no result: it did not help (it was unsure).
+        for said in [
+            "already waited an hour and retried",
+            "i already waited and retried",
+            "i already updated chrome",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        assert_eq!(intent("already fixed"), Some(Intent::Fixed));
+        assert_ne!(
+            intent("have you already checked the status?"),
+            Some(Intent::NotFixed)
+        );
         // A manager asked for beside being fed up (it was unsure).
         for said in [
             "im done with this, get me a manager",

@@ -12942,3 +12942,49 @@ fn a_step_done_already_did_not_help() {
     let out = chat.say("ok smaller date range worked");
     assert_says(&out, "Shall I note **Make the report or export smaller**");
 }
+
+/// FAQ questions mid-walk an explorer found unanswered: "will ..." without a question mark
+/// was no question ("didn't catch that"), and a FAQ entry's own words said as news were
+/// "noted for the support team".
+#[test]
+fn faq_asked_without_a_mark_or_told_in_its_words() {
+    let kb = shipped_kb();
+    for (opener, said, entry) in [
+        // (At the first step too: the entry the question names, not the one of the step on
+        // screen.)
+        (
+            &["getting error h202 when switching to multi user mode"][..],
+            "will i lose my data if i rename the nd file",
+            "Is it safe to rename the .ND and .TLG files?",
+        ),
+        (
+            &[
+                "getting error h202 when switching to multi user mode",
+                "the file opens fine on the server",
+                "still broken",
+            ][..],
+            "will i lose my data if i rename the nd file",
+            "Is it safe to rename the .ND and .TLG files?",
+        ),
+        (
+            &["transactions missing from for review tab even though bank feed works"][..],
+            "will reconnecting create duplicates",
+            "Will reconnecting the account create duplicates?",
+        ),
+        (
+            &["qbo keeps logging me out, login loop in firefox"][..],
+            "the verification code screen keeps repeating",
+            "The verification code screen keeps repeating. What should I do?",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        for line in opener {
+            chat.say(line);
+        }
+        let open = open_title(&chat);
+        assert!(open.is_some(), "{opener:?}");
+        let out = chat.say(said);
+        assert!(has(&out, entry), "{said}: {}", all_text(&out));
+        assert_eq!(open_title(&chat), open, "{said}");
+    }
+}

@@ -59,6 +59,21 @@ pub(super) fn risk_faq<'a>(
     if !understand::asks_about_risk(question) {
         return None;
     }
+    // The entry the question names itself, two words at least and more than any other ("will
+    // i lose my data if i rename the nd file" at another step: "Is it safe to rename the .ND
+    // and .TLG files?").
+    let said = Terms::said(question);
+    let mut named: Vec<(usize, &crate::knowledge::Faq)> = (article.faq.iter())
+        .filter(|f| understand::asks_about_risk(&f.question))
+        .map(|f| (said.shared_in_any_form(&Terms::of(&f.question)), f))
+        .filter(|&(shared, _)| shared >= 2)
+        .collect();
+    named.sort_by_key(|&(shared, _)| std::cmp::Reverse(shared));
+    if let [(best, faq), rest @ ..] = named.as_slice()
+        && rest.first().is_none_or(|(next, _)| next < best)
+    {
+        return Some(faq);
+    }
     let step = Terms::of(&article.solutions.get(open)?.title);
     let scored: Vec<(usize, &crate::knowledge::Faq)> = article
         .faq
@@ -138,6 +153,26 @@ pub(super) fn asked_as_written(question: &str, text: &str) -> bool {
 /// (BENCHMARKS.md, "FAQ by meaning"): paraphrases scored 0.47-0.95, other questions of the
 /// same kind (how/where/why) at most 0.35.
 const FAQ_NEAR: f32 = 0.5;
+
+/// The one FAQ entry of `article` whose question has every word of `text`, four words at
+/// least ("the verification code screen keeps repeating" of "The verification code screen
+/// keeps repeating. What should I do?"): news said in the entry's own words. ("the page is
+/// blank" is no "Does a blank page mean my data is gone?")
+pub(super) fn faq_told_word_for_word<'a>(
+    article: &'a Article,
+    text: &str,
+) -> Option<&'a crate::knowledge::Faq> {
+    let said = Terms::of(text);
+    if said.words.len() < 4 || !said.codes.is_empty() {
+        return None;
+    }
+    let mut told = article
+        .faq
+        .iter()
+        .filter(|f| said.words_named_by(&Terms::of(&f.question)));
+    let first = told.next()?;
+    told.next().is_none().then_some(first)
+}
 
 /// How far the nearest entry must be ahead of the next ("do i need to delete everything or
 /// just the cache" is near two entries of the cache article: neither is surely meant).

@@ -1583,6 +1583,14 @@ fn by_intent(
         {
             faq_on_the_side(session, article, (faq, article), text, now, out)
         }
+        // "the verification code screen keeps repeating": the very words of an entry of the
+        // article's FAQ ("The verification code screen keeps repeating. What should I do?"),
+        // said as news: its answer, on the side.
+        Some(Intent::Detail)
+            if let Some(faq) = super::faq::faq_told_word_for_word(article, text) =>
+        {
+            faq_on_the_side(session, article, (faq, article), text, now, out)
+        }
         Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
             detail(session, article, text, now, out)
         }

@@ -5521,7 +5521,19 @@ pub fn opens_like_a_question(text: &Normalised) -> bool {
         "what", "whats", "how", "why", "where", "which", "who", "when", "does", "do", "should",
         "can", "could", "would", "is", "are",
     ];
-    text.words().next().is_some_and(|w| OPENERS.contains(&w))
+    let mut words = text.words();
+    let first = words.next();
+    // "will i lose my data if i rename it", "will reconnecting create duplicates" (not "will
+    // try it tomorrow", "will do").
+    let asks_will = first == Some("will")
+        && words.next().is_some_and(|w| {
+            [
+                "i", "it", "this", "that", "the", "my", "we", "they", "there", "doing",
+            ]
+            .contains(&w)
+                || (w.len() > 5 && w.ends_with("ing"))
+        });
+    first.is_some_and(|w| OPENERS.contains(&w)) || asks_will
 }
 
 /// Whether the reply asks what to do should the fix fail ("what if it still fails?", "and if

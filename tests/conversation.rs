@@ -12988,3 +12988,23 @@ fn faq_asked_without_a_mark_or_told_in_its_words() {
         assert_eq!(open_title(&chat), open, "{said}");
     }
 }
+
+/// "Quickbooks 504 gateway timeout. was my transaction saved?" opened the article and the
+/// question was lost: the FAQ entry it asks is answered beside the article; a description
+/// asking nothing gets none.
+#[test]
+fn a_question_in_the_first_description_is_answered_from_the_faq() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("Quickbooks 504 gateway timeout. was my transaction saved?");
+    assert_eq!(chat.session.article(), Some("gateway-timeout-504"));
+    assert_says(&out, "Was my transaction saved if I got a 504?");
+    assert!(open_title(&chat).is_some());
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks 504 gateway timeout when saving a transaction");
+    assert!(
+        !has(&out, "Was my transaction saved if I got a 504?"),
+        "{}",
+        all_text(&out)
+    );
+}

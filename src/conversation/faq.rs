@@ -154,6 +154,45 @@ pub(super) fn asked_as_written(question: &str, text: &str) -> bool {
 /// same kind (how/where/why) at most 0.35.
 const FAQ_NEAR: f32 = 0.5;
 
+/// The FAQ entry of `article` a question in the first description asks ("504 gateway
+/// timeout. was my transaction saved?" -> "Was my transaction saved if I got a 504?"): of
+/// its sentences that ask, the entry sharing most words with one, two at least and more
+/// than any other. Answered beside the article, so the question is not lost.
+pub(super) fn faq_asked_up_front<'a>(
+    article: &'a Article,
+    description: &str,
+) -> Option<&'a crate::knowledge::Faq> {
+    const ASKING: &[&str] = &[
+        "what", "when", "where", "which", "should", "would", "could", "does", "will", "have",
+        "this", "that", "there",
+    ];
+    if understand::says_it_is_unrelated(description) {
+        return None;
+    }
+    let questions = description
+        .split_inclusive(['.', '!', '?', '\n'])
+        .filter(|s| s.contains('?') || understand::classify(s).question);
+    let mut best: Option<(usize, &crate::knowledge::Faq, bool)> = None;
+    for question in questions {
+        let mut said = Terms::said(question);
+        said.retain_words(|w| !ASKING.contains(&w));
+        drop_title_codes(article, &mut said.codes);
+        for faq in &article.faq {
+            let shared = said.shared_in_any_form(&Terms::of(&faq.question));
+            match best {
+                Some((most, _, _)) if shared < most => {}
+                Some((most, other, _)) if shared == most && !std::ptr::eq(other, faq) => {
+                    best = Some((most, other, true));
+                }
+                Some((most, _, _)) if shared == most => {}
+                _ => best = Some((shared, faq, false)),
+            }
+        }
+    }
+    best.filter(|&(most, _, tied)| most >= 2 && !tied)
+        .map(|(_, faq, _)| faq)
+}
+
 /// The one FAQ entry of `article` whose question has every word of `text`, four words at
 /// least ("the verification code screen keeps repeating" of "The verification code screen
 /// keeps repeating. What should I do?"): news said in the entry's own words. ("the page is

@@ -113,6 +113,16 @@ pub(super) fn start_article_at(
         reply = reply.choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary);
     }
     out.replies.push(reply);
+    // "504 gateway timeout. was my transaction saved?": the question the description asks, if
+    // the article's FAQ answers it, beside the article (only for the first one opened).
+    if session.attempts.is_empty()
+        && let Some(faq) = session
+            .descriptions
+            .last()
+            .and_then(|d| super::faq::faq_asked_up_front(article, d))
+    {
+        out.replies.push(super::faq::faq_reply(faq, article));
+    }
     if let Some(fix) = article.solutions.get(first).filter(|_| first > 0) {
         out.replies
             .push(Reply::new(words::code_points_to(first + 1, &fix.title)).article(&article.id));

@@ -125,17 +125,30 @@ pub(super) fn fix_asked_whether_to_try(
     let names_a_thing = |known: &Terms| {
         said.words_named_by(known) && said.words.iter().any(|w| !DEEDS.contains(&w.as_str()))
     };
+    // (Only short words said, "what about AD?": some name of the fix said whole, not "ad" of
+    // "ad blocker".)
     let named: Vec<usize> = (0..article.solutions.len())
         .filter(|&i| {
-            let known = names_of_fix(&article.solutions[i]);
-            (!article.solutions[i].test || Some(i) == open)
+            let s = &article.solutions[i];
+            let known = names_of_fix(s);
+            (!s.test || Some(i) == open)
                 && (said.named_whole_by(&known) || names_a_thing(&known))
+                && (!said.words.is_empty() || a_name_said_whole(s, &said))
         })
         .collect();
     match named[..] {
         [only] => Some(only),
         _ => None,
     }
+}
+
+/// Whether `said` has every word of one of fix `s`'s names (its title or an `Also called:`
+/// name): "vpn" of "VPN off", "ad blocker" of "ad blocker", not "ad" of it.
+fn a_name_said_whole(s: &crate::knowledge::Solution, said: &Terms) -> bool {
+    std::iter::once(&s.title)
+        .chain(&s.also_called)
+        .map(|name| Terms::of(name))
+        .any(|name| (!name.words.is_empty() || name.has_short()) && name.named_whole_by(said))
 }
 
 /// Verbs of doing a fix, which alone name none ("turn", "disable").
@@ -218,13 +231,7 @@ pub(super) fn fix_of_another_article_asked<'a>(
         // ask?" no "Ask IT to allow Intuit through the proxy".)
         .filter(|(a, i)| {
             let s = &a.solutions[*i];
-            said.named_whole_by(&names_of_fix(s))
-                && std::iter::once(&s.title)
-                    .chain(&s.also_called)
-                    .map(|name| Terms::of(name))
-                    .any(|name| {
-                        (!name.words.is_empty() || name.has_short()) && name.named_whole_by(&said)
-                    })
+            said.named_whole_by(&names_of_fix(s)) && a_name_said_whole(s, &said)
         })
         .collect();
     // Those the other names name, when some do ("incognito": the tests called so, not "Clear
@@ -292,7 +299,8 @@ pub(super) fn step_of_another_article<'a>(
     // the antivirus", not "turned off the VPN", in the article about both); then the first.
     let full = Terms::said(text);
     let mut best: Option<(usize, &Article, usize)> = None;
-    for article in (kb.articles().iter()).filter(|a| a.id != walked.id && same_product(walked, a)) {
+    // (Any product: "how do i rename the cps folder" names its step outright.)
+    for article in kb.articles().iter().filter(|a| a.id != walked.id) {
         let said = said_of_a_step(article, text);
         if said.words.is_empty() || !said.codes.is_empty() {
             continue;

@@ -140,14 +140,18 @@ fn private_window_is_no_fix(typed: Typed, session: &Session, understood: &mut Un
             .current_step()
             .and_then(|p| typed.article.solutions.get(p.solution))
     };
-    // (A fix that is the private window itself, "Sign in from a private window", may be
-    // what the user did: then it is named as what fixed it.)
-    let about_private = step.is_some_and(|s| s.test)
-        || typed
-            .article
-            .solutions
-            .iter()
-            .any(|s| !s.test && is_the_private_window(&s.title));
+    // (A fix on screen that tries a private window, "Clear cache and try a private window",
+    // may have done it; so may a fix that is the private window itself, "Sign in from a
+    // private window": then it is named as what fixed it.)
+    let about_private = step.is_some_and(|s| {
+        s.test
+            || (!choosing_browser
+                && understand::works_only_in_private(&format!("works {}", s.title)))
+    }) || typed
+        .article
+        .solutions
+        .iter()
+        .any(|s| !s.test && is_the_private_window(&s.title));
     if !about_private {
         understood.intent = Some(Intent::Detail);
     }

@@ -2840,16 +2840,7 @@ fn result_stated(text: &Normalised) -> bool {
 
 /// An error word or code: what "is gone" or "no longer" can be said of.
 pub(super) fn errorish(word: &str) -> bool {
-    [
-        "error",
-        "errors",
-        "message",
-        "warning",
-        "gateway",
-        "unavailable",
-    ]
-    .contains(&word)
-        || code_like(word)
+    ["error", "errors", "message", "warning"].contains(&word) || code_like(word)
 }
 
 /// What "hasnt come back" can be said of as trouble: the error, the problem, a crash, "that".

@@ -5217,12 +5217,11 @@ mod tests {
             // (A review's: the error gone, past or a worry is no trouble.)
             "it works but earlier it said bad gateway",
             "it works but i worry about a gateway timeout",
-            "it works but bad gateway is gone",
+            "works, but i don't see bad gateway anymore",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }
         for said in [
-            "works, but i don't see bad gateway anymore",
             "it works, but is a 502 likely again?",
             "it works but without the 502",
             "works but i havent seen a 502 since",

@@ -13017,3 +13017,18 @@ fn a_question_in_the_first_description_is_answered_from_the_faq() {
         all_text(&out)
     );
 }
+
+/// "already waited and retried" at a fix that asks neither (the 502 bank update) names no
+/// step: it is asked about again, not taken as that fix failing; at the retry fix it is.
+#[test]
+fn a_deed_done_already_of_something_else_is_no_result() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway in chrome");
+    let open = open_title(&chat).expect("a fix on screen");
+    chat.say("already waited and retried");
+    assert_eq!(outcome_of(&chat, &open), None);
+    assert_eq!(open_title(&chat).as_deref(), Some(open.as_str()));
+    chat.say("already tried that");
+    assert_eq!(outcome_of(&chat, &open), Some(Outcome::NotFixed));
+}

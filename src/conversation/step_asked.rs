@@ -274,6 +274,18 @@ fn same_product(walked: &Article, other: &Article) -> bool {
     }
 }
 
+/// Whether a deed told ("waited", "retried") is one step `index` of `article` asks for, in
+/// some form ("Wait a minute", "Retry").
+pub(super) fn tells_a_deed_of_the_step(article: &Article, index: usize, text: &str) -> bool {
+    let Some(step) = article.solutions.get(index) else {
+        return false;
+    };
+    let known = Terms::of(&all_steps_of(step));
+    let mut deeds = Terms::said(text);
+    deeds.retain_words(|w| w.ends_with("ed") || w.ends_with("ing"));
+    !deeds.words.is_empty() && deeds.shared_by_stem(&known) > 0
+}
+
 /// Whether step `index` of `article` has every word a how-to question names (its title's
 /// words aside), as [`step_of_another_article`] asks of another article's step.
 pub(super) fn step_has_every_word(article: &Article, index: usize, text: &str) -> bool {

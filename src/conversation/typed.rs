@@ -69,6 +69,7 @@ pub(super) fn answer(
     }
     settle_the_browser_words(typed, session, &mut understood);
     private_window_is_no_fix(typed, session, &mut understood);
+    done_already_of_something_else(typed, session, &mut understood);
     if where_it_works_noted(typed, session, &understood, out)
         || browser_told(typed, session, &understood, out)
         || browser_question_answered(typed, session, &understood, out)
@@ -154,6 +155,26 @@ fn private_window_is_no_fix(typed: Typed, session: &Session, understood: &mut Un
         .any(|s| !s.test && is_the_private_window(&s.title));
     if !about_private {
         understood.intent = Some(Intent::Detail);
+    }
+}
+
+/// "already waited and retried" at a fix that asks neither, naming no other fix: a deed of
+/// something else, no result of the fix on screen (unsure, as before such deeds were read).
+/// At the retry fix it is that fix's result.
+fn done_already_of_something_else(
+    typed: Typed,
+    session: &mut Session,
+    understood: &mut Understood,
+) {
+    let Some(open) = session.pending_attempt().map(|p| p.solution) else {
+        return;
+    };
+    if understand::not_fixed_only_as_done_already(typed.text)
+        && !super::still_broken::names_the_open_fix(typed.article, open, typed.text)
+        && !super::step_asked::tells_a_deed_of_the_step(typed.article, open, typed.text)
+        && fix_named(session, typed.article, open, typed.text).is_none()
+    {
+        understood.intent = None;
     }
 }
 

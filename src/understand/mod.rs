@@ -1251,6 +1251,28 @@ pub fn asks_whether_to_try(message: &str) -> bool {
     message.contains('?') && text.any(WHETHER)
 }
 
+/// Whether the message reads as not fixed only because it tells a deed done already ("already
+/// waited and retried"): without "already" it would not. The walk asks whether that deed is
+/// the fix on screen before taking it as its result.
+pub fn not_fixed_only_as_done_already(message: &str) -> bool {
+    let text = Normalised::new(message);
+    // ("already tried that", "already did everything": the step on screen is what was done.)
+    const THE_STEP: &[&str] = &[
+        "that",
+        "it",
+        "this",
+        "those",
+        "these",
+        "everything",
+        "all",
+        "steps",
+    ];
+    cues::already_a_deed(&text)
+        && !text.any(THE_STEP)
+        && classify(message).intent == Some(Intent::NotFixed)
+        && classify(&text.without(&["already"]).plain).intent != Some(Intent::NotFixed)
+}
+
 /// Whether the message says it works only where the browser keeps no data or extensions
 /// ("works in private window!", "it works in incognito"), not in the usual window too.
 pub fn works_only_in_private(message: &str) -> bool {

@@ -13032,3 +13032,25 @@ fn a_deed_done_already_of_something_else_is_no_result() {
     chat.say("already tried that");
     assert_eq!(outcome_of(&chat, &open), Some(Outcome::NotFixed));
 }
+
+/// "how do i check the status" at a QuickBooks Online article showed QuickBooks Desktop
+/// Payroll's status check (a review): another article's steps of the walked product come first;
+/// another product's still answer what only it has ("how do i rename the cps folder").
+#[test]
+fn a_how_to_of_another_article_prefers_the_walked_product() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online says 502 bad gateway in safari");
+    let out = chat.say("how do i check the status");
+    assert!(
+        has(&out, "How to: Check the connection and the service"),
+        "{}",
+        all_text(&out)
+    );
+    let out = chat.say("how do i rename the cps folder");
+    assert!(
+        has(&out, "How to: Rename the CPS folder"),
+        "{}",
+        all_text(&out)
+    );
+}

@@ -310,7 +310,7 @@ pub(super) fn step_of_another_article<'a>(
     // whole question, the article's title words too ("turn off the antivirus" is "turned off
     // the antivirus", not "turned off the VPN", in the article about both); then the first.
     let full = Terms::said(text);
-    let mut best: Option<(usize, &Article, usize)> = None;
+    let mut best: Option<((bool, usize), &Article, usize)> = None;
     // (Any product: "how do i rename the cps folder" names its step outright.)
     for article in kb.articles().iter().filter(|a| a.id != walked.id) {
         let said = said_of_a_step(article, text);
@@ -325,8 +325,13 @@ pub(super) fn step_of_another_article<'a>(
             if said.shared_by_stem(&known) < said.words.len() || !said.short_within(&known) {
                 continue;
             }
+            // (The walked product's own steps first: "how do i check the status" at QuickBooks
+            // Online is not QuickBooks Desktop Payroll's status check.)
             let names = names_of(step);
-            let score = full.shared_by_stem(&names) + full.shared_short(&names);
+            let score = (
+                same_product(walked, article),
+                full.shared_by_stem(&names) + full.shared_short(&names),
+            );
             if best.is_none_or(|(b, _, _)| score > b) {
                 best = Some((score, article, i));
             }

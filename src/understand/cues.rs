@@ -5272,20 +5272,7 @@ fn returned_after_then(text: &Normalised) -> bool {
             "back to working",
         ]);
         // ("fixed but it might happen again", "but if it comes back": not happened.)
-        let maybe = window.words().any(|w| {
-            [
-                "might",
-                "may",
-                "could",
-                "if",
-                "hope",
-                "hopefully",
-                "will",
-                "should",
-                "incase",
-            ]
-            .contains(&w)
-        });
+        let maybe = window.words().any(|w| MAYBE.contains(&w));
         // After "but", only the trouble itself coming back: "but the 502 came back", "but
         // its back", "but the error returned" (not "but the deleted invoice came back", "but
         // thanks again", "but ill try again tomorrow", nor "but the main site returns a 404":
@@ -6182,15 +6169,6 @@ fn trouble_after_fix(text: &Normalised) -> Option<Normalised> {
 /// earlier it said bad gateway").
 fn names_an_error(text: &Normalised) -> bool {
     const NOT_NOW: &[&str] = &[
-        "might",
-        "may",
-        "could",
-        "if",
-        "hope",
-        "hopefully",
-        "will",
-        "should",
-        "incase",
         "worried",
         "worry",
         "afraid",
@@ -6223,9 +6201,24 @@ fn names_an_error(text: &Normalised) -> bool {
         "solved",
     ];
     (text.words().any(code_like) || text.any(HTTP_ERROR_NAMES))
+        && !text.any(MAYBE)
         && !text.any(NOT_NOW)
         && !text.is_question()
 }
+
+/// Words that make what follows a maybe, not news ("it might happen again", "if it comes
+/// back").
+const MAYBE: &[&str] = &[
+    "might",
+    "may",
+    "could",
+    "if",
+    "hope",
+    "hopefully",
+    "will",
+    "should",
+    "incase",
+];
 
 /// The names HTTP errors go by, without their codes.
 const HTTP_ERROR_NAMES: &[&str] = &[

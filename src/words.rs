@@ -1065,16 +1065,23 @@ pub fn not_this_article(article: &str, with_choices: bool) -> String {
     )
 }
 
-pub fn left_by_test(test: &str, article: &str, with_choices: bool) -> String {
+/// `works_there`: the trouble went away at the test's place (another device or network), so
+/// it is on the user's side; otherwise it stayed where the article's cause is gone (a private
+/// window has no cache), so that cause is not it.
+pub fn left_by_test(test: &str, works_there: bool, article: &str, with_choices: bool) -> String {
     let then = if with_choices {
         ", or pick the closest of these"
     } else {
         ""
     };
+    let why = if works_there {
+        ": the trouble is on your side, with this device or its connection"
+    } else {
+        ", since the trouble stays there too"
+    };
     format!(
-        "The test (**{test}**) shows this is not **{article}**: the trouble is on your side, \
-         with this device or its connection. Tell me what you see here, in your own words (the \
-         exact error message helps){then}."
+        "The test (**{test}**) shows this is not **{article}**{why}. Tell me what you see \
+         here, in your own words (the exact error message helps){then}."
     )
 }
 

@@ -4827,8 +4827,8 @@ fn a_test_answer_skips_the_steps_it_rules_out() {
     chat.not_fixed();
     let out = chat.fixed();
     assert_solution(&out, 3, 5, "Turn off browser extensions");
-    // "go to: the end": a cache problem that shows in a private window too is not the cache;
-    // no cache step is offered, and the article's escalation comes next.
+    // "go to: another article": a cache problem that shows in a private window too is not the
+    // cache; no cache step is offered, and the user is asked what they see instead.
     let mut chat = Chat::new(&kb);
     chat.say("i think my browser cache is causing problems in quickbooks, chrome");
     assert_eq!(chat.session.article(), Some("browser-cache-cookies"));
@@ -4836,8 +4836,32 @@ fn a_test_answer_skips_the_steps_it_rules_out() {
     assert!(
         has(
             &out,
-            "Skipping **Clear the cache and cookies**, **Clear only Intuit data**"
-        ),
+            "shows this is not **Corrupt Browser Cache or Cookies**"
+        ) && has(&out, "since the trouble stays there too")
+            && !has(&out, "on your side"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        question(&out).title.as_deref(),
+        Some("Something else, then")
+    );
+    // "go to: the end": nothing after the test would help; on to the article's end.
+    let sync = SYNC.replace(
+        "## Solution: Restart the app",
+        "## Test: Try another device\nDoes it sync on another device?\n\
+         - If it fails there too, go to: the end\n\
+         - Also called: another device\n1. Open the ledger on another device.\n\n\
+         ## Solution: Restart the app",
+    );
+    let kb = from_sources([("articles/sync-error.md", "sync-error", sync.as_bytes())])
+        .expect("valid with a test");
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("ledger sync error E42 in firefox");
+    assert_test_step(&out, 1, 6, "Try another device");
+    let out = chat.not_fixed();
+    assert!(
+        has(&out, "**Restart the app**, **Clear the site data**"),
         "{}",
         all_text(&out)
     );
@@ -4905,6 +4929,33 @@ fn a_test_result_in_the_description_answers_the_test_before_it_is_asked() {
         let out = chat.not_fixed();
         assert_test_step(&out, 2, 5, "Try a private window");
     }
+    // Told as tried, with no result of its own, in a description of the trouble: it failed
+    // there too. At the cache article that rules the cache out, and the user is asked what
+    // they see, with the other articles their words ranked.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say(
+        "quickbooks wont load at all in chrome, tried clearing cache and cookies and incognito \
+         already",
+    );
+    assert_eq!(
+        outcome_of(&chat, "Try a private window"),
+        Some(Outcome::FailsThere),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        question(&out).title.as_deref(),
+        Some("Something else, then")
+    );
+    let offered: Vec<&str> = question(&out)
+        .choices
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert!(
+        offered.contains(&"QuickBooks Online Page Not Loading (Blank or Spinning Page)"),
+        "{offered:?}"
+    );
 }
 
 /// "How do I open incognito?" mid-walk gets the steps of the step it names (or of the one on

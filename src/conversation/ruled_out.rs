@@ -15,19 +15,19 @@ use crate::words;
 const LEFT_FOR_AT_LEAST: f64 = 0.05;
 
 /// Whether a test's outcome recorded in this walk says the trouble is not `article`'s (`go to:
-/// another article`), and that test's title.
-pub(super) fn left_by_test(session: &Session, article: &Article) -> Option<String> {
+/// another article`): that test's title, and whether it worked there.
+pub(super) fn left_by_test(session: &Session, article: &Article) -> Option<(String, bool)> {
     session.attempts.iter().find_map(|a| {
         let s = article
             .solutions
             .get(a.solution)
             .filter(|s| a.article == article.id && s.test && s.title == a.title)?;
-        let leaves = match a.outcome {
-            Some(Outcome::WorksThere) => s.leaves_on_works,
-            Some(Outcome::FailsThere) => s.leaves_on_fails,
-            _ => false,
+        let (leaves, works) = match a.outcome {
+            Some(Outcome::WorksThere) => (s.leaves_on_works, true),
+            Some(Outcome::FailsThere) => (s.leaves_on_fails, false),
+            _ => (false, false),
         };
-        leaves.then(|| s.title.clone())
+        leaves.then(|| (s.title.clone(), works))
     })
 }
 
@@ -127,13 +127,13 @@ pub(super) fn rank_for(
 pub(super) fn leave_article(
     session: &mut Session,
     article: &Article,
-    test: &str,
+    (test, works_there): (&str, bool),
     out: &mut Output,
 ) {
     offer_other_articles(
         session,
         article,
-        |with_choices| words::left_by_test(test, &article.title, with_choices),
+        |with_choices| words::left_by_test(test, works_there, &article.title, with_choices),
         out,
     );
 }

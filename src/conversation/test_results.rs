@@ -36,8 +36,16 @@ pub(super) fn tests_answered_up_front(
         // The latest description first: "it works on my phone", then "now it's down on my
         // phone too" is down there now.
         let latest = session.descriptions.last().map_or("", String::as_str);
+        // "wont load at all, tried clearing cache and incognito already": tried, with no
+        // result of its own, in a description of the trouble; it failed there too.
+        let tried_in_vain = || {
+            (understand::test_tried_no_result(&said, &test.also_called)
+                && understand::classify(&said).intent != Some(understand::Intent::Fixed))
+            .then_some(false)
+        };
         let Some(works) = understand::test_result(latest, &test.also_called)
             .or_else(|| understand::test_result(&said, &test.also_called))
+            .or_else(tried_in_vain)
         else {
             continue;
         };

@@ -372,8 +372,8 @@ fn walk_on(
     }
     // "It works from my phone" at the outage article's test: not an outage, so not "out of
     // fixes" but "what do you see, then?" (the steps it skips need no saying).
-    if let Some(test) = left_by_test(session, article) {
-        leave_article(session, article, &test, out);
+    if let Some((test, works_there)) = left_by_test(session, article) {
+        leave_article(session, article, (&test, works_there), out);
         return;
     }
     push_skipped(out, &skipped);

@@ -28,7 +28,7 @@ pub use moves::{
     WalkMove, calls_it_off, moves_on_to, only_says_dont_see_it, picks_by_title, picks_place,
     walk_move,
 };
-pub use test_said::{still_here_not_there, test_result};
+pub use test_said::{still_here_not_there, test_result, test_tried_no_result};
 
 use crate::browser::Browser;
 use text::Normalised;

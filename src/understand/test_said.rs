@@ -292,6 +292,24 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
     said
 }
 
+/// Whether `message` tells the test users name as one of `names` as done, with no result of
+/// its own ("quickbooks wont load, tried clearing cache and incognito already", "i already
+/// used a private window"): a clause names it beside "tried" or "already", in no question and
+/// with no plan, guess or hearsay ([`NOT_DONE`]). A first description telling it so tells
+/// the trouble it came with: it failed there too.
+pub fn test_tried_no_result(message: &str, names: &[String]) -> bool {
+    const DONE: &[&str] = &["tried", "already", "used"];
+    let names = as_words(names.iter().map(String::as_str));
+    Normalised::new(message).sentences().iter().any(|sentence| {
+        !sentence.is_question()
+            && clauses(sentence).iter().any(|(_, clause)| {
+                names.iter().any(|n| find(clause, n).is_some())
+                    && clause.iter().any(|w| DONE.contains(w))
+                    && !Normalised::from_padded(&format!(" {} ", clause.join(" "))).any(NOT_DONE)
+            })
+    })
+}
+
 /// Whether `message`, said at a test users name as one of `names`, only tells that the trouble
 /// goes on where the user is ("still getting H202 for Birch Law", "i even reset the password,
 /// still loops"): a "still", and no word of the test's place ("there" or one of its names)
@@ -430,6 +448,26 @@ fn clauses(text: &Normalised) -> Vec<(Option<&str>, Vec<&str>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_test_told_as_tried_with_no_result_is_read_so() {
+        for said in [
+            "quickbooks wont load at all, tried clearing cache and cookies and incognito already",
+            "i already used a private window",
+            "blank page. tried incognito",
+        ] {
+            assert!(test_tried_no_result(said, &private()), "{said}");
+        }
+        for said in [
+            "should i try incognito?",
+            "i havent tried incognito",
+            "will try incognito later",
+            "blank page in chrome",
+            "my colleague tried incognito",
+        ] {
+            assert!(!test_tried_no_result(said, &private()), "{said}");
+        }
+    }
 
     fn private() -> Vec<String> {
         ["incognito", "private window", "private mode", "inprivate"]

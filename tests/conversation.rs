@@ -13105,3 +13105,52 @@ fn a_how_to_of_another_article_prefers_the_walked_product() {
         all_text(&out)
     );
 }
+
+/// Found by an exploratory helper typing as users (thirty-ninth session).
+#[test]
+fn replies_an_explorer_found_misread() {
+    let kb = shipped_kb();
+    // A worry that nothing will work asks how the walk goes on; it is no "it works".
+    let mut chat = Chat::new(&kb);
+    chat.say("Bad gateway again!!! 3rd time this week, chrome");
+    let out = chat.say("what if none of this works");
+    assert!(
+        has(&out, "If it still doesn't work after these steps"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+    // A step the company keeps from the user could not be done: never "didn't fix it".
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway, chrome");
+    let out = chat.say("firewall is managed by corp i cant touch it");
+    assert!(
+        has(&out, "you can't do **Temporarily turn off the firewall**"),
+        "{}",
+        all_text(&out)
+    );
+    let firewall = chat
+        .session
+        .attempts
+        .iter()
+        .find(|a| a.title == "Temporarily turn off the firewall")
+        .and_then(|a| a.outcome);
+    assert_eq!(firewall, Some(Outcome::CouldNotTry));
+    // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
+    for said in [
+        "ok splitting into batches of 500 worked",
+        "split the import into batches and it worked",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("504 when importing 3000 invoices from csv");
+        let out = chat.say(said);
+        assert!(
+            has(
+                &out,
+                "Shall I note **Split large imports and batch actions** as what fixed it?"
+            ),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

@@ -131,8 +131,12 @@ pub(super) fn names_an_action(text: &str) -> bool {
             "indeed",
             "speed",
         ];
-        // ("reset app data and restarted": the deed's own word.)
-        let reset = w == "reset" && !state_before(1);
+        // ("reset app data and restarted": the deed's own word; "split the import into
+        // batches": a past that ends in no "-ed".)
+        const IRREGULAR_PAST: &[&str] = &[
+            "reset", "split", "cut", "shut", "made", "took", "put", "quit", "rebuilt", "reran",
+        ];
+        let reset = IRREGULAR_PAST.contains(&w) && !state_before(1);
         DONE.contains(&w)
             || reset
             || did_it
@@ -250,7 +254,8 @@ pub(super) fn fix_named(
         && plain_words::clauses(thing, &["and"]).len() == 1
     {
         let mut said = Terms::said(thing).without(&article_title);
-        said.retain_words(|w| !NOT_A_THING.contains(&w));
+        // ("splitting into batches of 500 worked": a count is no word of a fix.)
+        said.retain_words(|w| !NOT_A_THING.contains(&w) && !w.bytes().all(|b| b.is_ascii_digit()));
         let covering: Vec<usize> = (0..article.solutions.len())
             .filter(|&i| !article.solutions[i].test && has_every_word(&article.solutions[i], &said))
             .collect();

@@ -259,11 +259,26 @@ impl Terms {
     pub(super) fn shared_in_any_form(&self, other: &Terms) -> usize {
         // A long verb done ("disconnected" for "Disconnect and reconnect"); short ones
         // ("stopped" for "stop") are too common to name a fix.
+        // ("splitting" for "Split": the last letter doubled.)
         let done = |a: &str, b: &str| {
-            b.chars().count() >= 6
+            let doubled = |end: &str| {
+                b.chars().count() >= 5
+                    && b.chars()
+                        .last()
+                        .is_some_and(|l| a.strip_suffix(end) == Some(&format!("{b}{l}")))
+            };
+            (b.chars().count() >= 6
                 && ["ed", "d", "ing"]
                     .iter()
-                    .any(|end| a.strip_suffix(end) == Some(b))
+                    .any(|end| a.strip_suffix(end) == Some(b)))
+                || doubled("ing")
+                || doubled("ed")
+        };
+        // ("batches" for "batch", "imports" for "import"; not short words as common as
+        // "times" for the "one at a time" of a step.)
+        let plural = |a: &str, b: &str| {
+            b.chars().count() >= 5
+                && (a.strip_suffix('s') == Some(b) || a.strip_suffix("es") == Some(b))
         };
         let same = |a: &str, b: &str| {
             a == b
@@ -271,6 +286,8 @@ impl Terms {
                 || b.strip_suffix("ly") == Some(a)
                 || done(a, b)
                 || done(b, a)
+                || plural(a, b)
+                || plural(b, a)
         };
         let shared = self
             .words

@@ -3731,6 +3731,24 @@ const CANT_DO: &[&str] = &[
     "dont have private",
     "dont have a private",
     "no incognito",
+    // ("firewall is managed by corp i cant touch it": a step kept from the user.)
+    "managed by corp",
+    "managed by corporate",
+    "managed by head office",
+    "managed by the company",
+    "managed by our company",
+    "managed by my company",
+    "cant touch it",
+    "cant touch that",
+    "cant touch the",
+    "cannot touch",
+    "not allowed to touch",
+    "no access to the firewall",
+    "no access to the router",
+    "no access to the antivirus",
+    "no access to the settings",
+    "company policy",
+    "corporate policy",
 ];
 
 /// "There is no update button", "the update button isnt there": a step's button or menu that
@@ -5587,10 +5605,15 @@ pub fn asks_what_if_it_fails(text: &Normalised) -> bool {
                     || (first == Some("i") && second.is_some_and(|w| I_SEE_IT.contains(&w)))
             })
     });
+    // ("what if none of this works": the trouble told as no fix working.)
+    let none_works = (text.has("none") || text.has("nothing"))
+        && ["works", "work", "helps", "help", "fixes", "fix"]
+            .iter()
+            .any(|w| text.has(w));
     opens
         && (text.is_question() || text.words().next() == Some("what"))
         && text.word_count() <= 14
-        && text.any(TROUBLE)
+        && (text.any(TROUBLE) || none_works)
 }
 
 /// Whether the reply only thanks and says "no problem" ("Thanks, no problem!"): politeness,

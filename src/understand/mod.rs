@@ -5130,6 +5130,14 @@ mod tests {
             Some(Intent::Fixed)
         );
         assert!(asks_what_if_it_fails("what if it still loops"));
+        for said in [
+            "what if none of this works",
+            "what if none of this works?",
+            "and if nothing helps?",
+        ] {
+            assert!(asks_what_if_it_fails(said), "{said}");
+            assert_eq!(intent(said), Some(Intent::Aside), "{said}");
+        }
         assert!(asks_what_if_it_fails("what if the page is still blank"));
         assert!(fix_did_not_last("fixed but it came back this morning"));
         assert!(plans_to_see_for_oneself("ok ill monitor it"));
@@ -5210,6 +5218,19 @@ mod tests {
         ] {
             assert!(!asks_what_the_bot_does(said), "{said}");
         }
+    }
+
+    #[test]
+    fn readings_of_the_thirty_ninth_session() {
+        // A step kept from the user by the company is one they could not do.
+        for said in [
+            "firewall is managed by corp i cant touch it",
+            "i have no access to the firewall",
+            "cant touch the router, company policy",
+        ] {
+            assert!(could_not_do_it(said), "{said}");
+        }
+        assert!(!could_not_do_it("quickbooks wont load at the company"));
     }
 
     #[test]

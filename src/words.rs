@@ -573,7 +573,7 @@ pub fn code_noted(meaning: &str) -> String {
 
 pub fn same_problem(title: &str) -> String {
     format!(
-        "That sounds like the same problem, **{title}**: noted for the support team, and we carry on from where we are."
+        "Thanks, noted for the support team: that fits **{title}**, so we carry on where we are."
     )
 }
 

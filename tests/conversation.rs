@@ -9057,7 +9057,7 @@ fn a_device_named_mid_walk_is_noted_and_the_fix_shown_for_it() {
             "{said}: {}",
             all_text(&out)
         );
-        assert!(!has(&out, "same problem"), "{}", all_text(&out));
+        assert!(!has(&out, "that fits **"), "{}", all_text(&out));
         assert!(!has(&out, "Ctrl+F5"), "{}", all_text(&out));
         let shows_a_fix = |out: &Output| {
             out.replies.iter().any(|r| {
@@ -9529,7 +9529,7 @@ fn working_for_one_client_and_not_another_goes_on() {
         let mut chat = Chat::new(&kb);
         chat.say("bank feeds stopped updating for two of my clients, chrome");
         let out = chat.say(said);
-        assert!(!has(&out, "same problem"), "{said}: {}", all_text(&out));
+        assert!(!has(&out, "that fits **"), "{said}: {}", all_text(&out));
         assert!(!has(&out, "as what fixed it"), "{said}: {}", all_text(&out));
         assert_eq!(
             outcome_of(&chat, "Update the bank feed manually"),
@@ -11193,7 +11193,7 @@ fn left_alone_in_the_thirty_first_session() {
     chat.say("chrome");
     let out = chat.say("now the reports take minutes to load");
     assert!(!has(&out, "didn't catch"), "{}", all_text(&out));
-    assert!(has(&out, "same problem"), "{}", all_text(&out));
+    assert!(has(&out, "that fits **"), "{}", all_text(&out));
     assert_eq!(chat.session.article(), Some("gateway-timeout-504"));
 
     let mut chat = Chat::new(&kb);
@@ -13136,6 +13136,24 @@ fn replies_an_explorer_found_misread() {
         .find(|a| a.title == "Temporarily turn off the firewall")
         .and_then(|a| a.outcome);
     assert_eq!(firewall, Some(Outcome::CouldNotTry));
+    // The bank's side said to be fine is news, no fix; the sign-in details updated and the
+    // feed syncing is that fix, asked about even at "Shall I note" of another.
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed stopped updating for chase");
+    chat.not_fixed();
+    let out = chat.say("all good on chase side");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+    assert!(has(&out, "that fits **"), "{}", all_text(&out));
+    chat.say("wait no, it works now");
+    let out = chat.say("updated the sign in info, now its syncing");
+    assert!(
+        has(
+            &out,
+            "Shall I note **Update the bank sign-in details** as what fixed it?"
+        ),
+        "{}",
+        all_text(&out)
+    );
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

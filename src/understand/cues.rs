@@ -186,6 +186,22 @@ const FIXED_STRONG: &[&str] = &[
     "must have been a blip",
     "it cleared",
     "cleared itself",
+    // Found by an exploratory helper: what was stuck moves again ("now its syncing", "they
+    // came thru", "its quick again").
+    "its syncing",
+    "syncing now",
+    "now syncing",
+    "syncing fine",
+    "came thru",
+    "coming thru",
+    "went thru",
+    "goes thru",
+    "fast again",
+    "quick again",
+    "speedy again",
+    "quicker now",
+    "snappy again",
+    "snappy now",
 ];
 
 /// The user found their own mistake ("my bad, wrong company file", "it was my fault"): the
@@ -759,13 +775,28 @@ pub fn works_of_another_thing(text: &Normalised) -> bool {
         "banks app",
         "bank portal",
         "online banking",
+        "website of bank",
+        "website of the bank",
+        "site of the bank",
     ];
+    // "all good on chase side", "fine on the bank's end": the other party's side, not the
+    // user's ("on my end", "on our side").
+    let on_their_side = (0..words.len()).any(|i| {
+        ["side", "end"].contains(&words[i])
+            && words[i.saturating_sub(3)..i].contains(&"on")
+            && !words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| ["my", "our", "your", "this", "user", "qb", "quickbooks"].contains(w))
+    });
+    let fine = text
+        .words()
+        .any(|w| WORKS.contains(&w) || w == "fine" || w == "good" || w == "ok");
     // ("the rest works now" tells of a change: a fix, read elsewhere.)
     if (text.any(THE_REST_WORKS)
         && !text.has("now")
         && !fails_only_in_part(text)
         && !strong_fixed(&text.without(THE_REST_WORKS)))
-        || (text.any(THE_BANKS_OWN) && text.words().any(|w| WORKS.contains(&w) || w == "fine"))
+        || ((text.any(THE_BANKS_OWN) || on_their_side) && fine)
     {
         return true;
     }

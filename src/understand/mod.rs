@@ -5231,6 +5231,26 @@ mod tests {
             assert!(could_not_do_it(said), "{said}");
         }
         assert!(!could_not_do_it("quickbooks wont load at the company"));
+        // What was stuck moves again: it works.
+        for said in [
+            "now its syncing",
+            "ok updated sign in info and now they came thru",
+            "renamed it and the update went thru",
+            "closed a bunch of tabs and restarted, now its fast again",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        assert_eq!(intent("not syncing"), Some(Intent::NotFixed));
+        // The other party's side fine is news of where the trouble is, no fix; the user's
+        // own side is.
+        for said in [
+            "all good on chase side",
+            "Website of bank is working fine",
+            "fine on the banks end",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Detail), "{said}");
+        }
+        assert_eq!(intent("all good on my end"), Some(Intent::Fixed));
     }
 
     #[test]

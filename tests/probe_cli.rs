@@ -139,6 +139,41 @@ async fn a_targets_own_url_checks_that_target() {
     assert_eq!(v["verdict"], "up", "{v}");
     assert_eq!(server.hits(), 1);
 
+    // So is it at the console's "/check URL" (it was vetted as a typed address there).
+    let console = {
+        let (kb, url) = (kb.path().to_path_buf(), server.url("/"));
+        tokio::task::spawn_blocking(move || {
+            use std::io::Write;
+            let (cwd, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+            let mut child = Command::new(env!("CARGO_BIN_EXE_supportbot"))
+                .current_dir(cwd.path())
+                .env_remove("CHECK_ALLOWED_PORTS")
+                .env("ALLOW_PRIVATE_TARGETS", "false")
+                .env("KNOWLEDGE_DIR", kb)
+                .env("DATA_DIR", data.path())
+                .env("MONITOR", "false")
+                .env("SEMANTIC_MODEL", "off")
+                .env("RUST_LOG", "off")
+                .arg("console")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .expect("run supportbot console");
+            let mut stdin = child.stdin.take().unwrap();
+            writeln!(stdin, "/check {url}").unwrap();
+            drop(stdin);
+            child.wait_with_output().expect("console output")
+        })
+        .await
+        .expect("join")
+    };
+    let said = String::from_utf8_lossy(&console.stdout);
+    assert!(
+        said.contains("== QuickBooks Online sign-in page: up =="),
+        "{said}"
+    );
+    assert_eq!(server.hits(), 2);
+
     // Another page of its host is still a typed address, vetted as one.
     let out = supportbot_with(
         &["check", &server.url("/other")],

@@ -72,15 +72,7 @@ async fn check(
 ) -> Result<ExitCode, CliError> {
     // A configured target's own address is that target (trusted, on its own port), as in the
     // console's "can you check http://...": only other addresses are vetted as typed.
-    let requests: Vec<Request> = (inputs.iter())
-        .map(|i| match Request::parse(i) {
-            Request::Url(url) => match kb.target_at(&url) {
-                Some(t) => Request::Named(t.name.clone()),
-                None => Request::Url(url),
-            },
-            named => named,
-        })
-        .collect();
+    let requests: Vec<Request> = (inputs.iter()).map(|i| Request::parse_in(i, kb)).collect();
     let reports = match prober.check_many(kb, user, &requests).await {
         Ok(r) => r,
         Err(e) if json => {

@@ -281,8 +281,10 @@ pub(super) fn describe(
         && let said = understand::classify(text)
         && said.intent == Some(Intent::Fixed)
         && !said.question
-        // ("works fine on my phone though" says where it works, not that it does now.)
+        // ("works fine on my phone though" says where it works, not that it does now; so
+        // does "in incognito is working good".)
         && understand::where_it_works(text).is_none()
+        && !understand::works_only_in_private(text)
     {
         session.note_aside(text);
         session.stage = Stage::Idle;

@@ -15,6 +15,20 @@ pub const MAX_TIMEOUT_MS: u64 = 60_000;
 /// none ("https://qbo.intuit.com" for "https://qbo.intuit.com/"), whatever the scheme or
 /// case. Another page of its host ("https://qbo.intuit.com/app/payroll") is checked as typed.
 pub fn same_site(target: &str, typed: &str) -> bool {
+    site_match(target, typed).is_some()
+}
+
+/// How a typed address is a target's own (see [`same_site`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteMatch {
+    /// The same page: host, port, path and query.
+    Page,
+    /// The same host and port, with no page typed; `root` when the target's own is none too.
+    Host { root: bool },
+}
+
+/// How `typed` is `target`'s own address, if it is.
+pub fn site_match(target: &str, typed: &str) -> Option<SiteMatch> {
     let parts = |u: &str| {
         let url = url::Url::parse(u).ok()?;
         let host = url.host_str()?.to_ascii_lowercase();
@@ -22,15 +36,18 @@ pub fn same_site(target: &str, typed: &str) -> bool {
         // (The port as written: a scheme's own is none, so "http://" and "https://" agree.)
         Some((host, url.port(), path, url.query().map(str::to_string)))
     };
-    let (Some(target), Some(typed)) = (parts(target), parts(typed)) else {
-        return false;
-    };
-    let (host, port, path, query) = target;
-    let (typed_host, typed_port, typed_path, typed_query) = typed;
+    let (host, port, path, query) = parts(target)?;
+    let (typed_host, typed_port, typed_path, typed_query) = parts(typed)?;
+    if host != typed_host || port != typed_port {
+        return None;
+    }
+    if typed_path == path && typed_query == query {
+        return Some(SiteMatch::Page);
+    }
     let no_page = typed_path.is_empty() && typed_query.is_none();
-    host == typed_host
-        && port == typed_port
-        && (no_page || (typed_path == path && typed_query == query))
+    no_page.then_some(SiteMatch::Host {
+        root: path.is_empty() && query.is_none(),
+    })
 }
 
 /// A named live-check target, as admins wrote it. Trusted: admins chose the address.
@@ -698,5 +715,43 @@ url = "http://status.example.com"
             assert_eq!(errs[0].line, 4, "{url}");
             assert!(errs[0].message.contains(needle), "{url}: {errs:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod site_tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_page_is_its_own_target_and_a_bare_host_the_roots() {
+        let toml = "[[target]]\nname = \"bad\"\ndescription = \"B\"\nurl = \"http://127.0.0.1:18080/502\"\n\n\
+                    [[target]]\nname = \"root\"\ndescription = \"R\"\nurl = \"http://127.0.0.1:18080/\"\n";
+        let targets = parse("endpoints.toml", toml).unwrap();
+        let kb =
+            crate::knowledge::KnowledgeBase::new(Vec::new(), String::new()).with_targets(targets);
+        let at = |typed: &str| kb.target_at(typed).map(|t| t.name.as_str());
+        // (It was "bad": the first target of the host.)
+        assert_eq!(at("http://127.0.0.1:18080/"), Some("root"));
+        assert_eq!(at("http://127.0.0.1:18080"), Some("root"));
+        assert_eq!(at("http://127.0.0.1:18080/502"), Some("bad"));
+        assert_eq!(at("http://127.0.0.1:18080/other"), None);
+        // Of several on other pages, a bare host names none.
+        let toml = "[[target]]\nname = \"a\"\ndescription = \"A\"\nurl = \"http://h.example/a\"\n\n\
+                    [[target]]\nname = \"b\"\ndescription = \"B\"\nurl = \"http://h.example/b\"\n";
+        let kb = crate::knowledge::KnowledgeBase::new(Vec::new(), String::new())
+            .with_targets(parse("endpoints.toml", toml).unwrap());
+        assert_eq!(kb.target_at("http://h.example/"), None);
+        assert_eq!(
+            kb.target_at("http://h.example/b").map(|t| t.name.as_str()),
+            Some("b")
+        );
+        // One on its host: the bare host is it.
+        let toml = "[[target]]\nname = \"a\"\ndescription = \"A\"\nurl = \"http://h.example/a\"\n";
+        let kb = crate::knowledge::KnowledgeBase::new(Vec::new(), String::new())
+            .with_targets(parse("endpoints.toml", toml).unwrap());
+        assert_eq!(
+            kb.target_at("https://H.example").map(|t| t.name.as_str()),
+            Some("a")
+        );
     }
 }

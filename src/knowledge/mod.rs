@@ -85,11 +85,24 @@ impl KnowledgeBase {
     }
 
     /// The target whose own address `typed` is (see [`endpoints::same_site`]): a typed URL that
-    /// is a configured target is checked as that target, with its trusted settings.
+    /// is a configured target is checked as that target, with its trusted settings. The target
+    /// of that very page first; a bare host ("http://127.0.0.1:18080/") is the target of the
+    /// host's root page, or its only target (of several on other pages, none: which one is
+    /// meant is not known, so it is checked as typed).
     pub fn target_at(&self, typed: &str) -> Option<&Target> {
-        self.targets
+        use endpoints::SiteMatch;
+        let matches: Vec<(&Target, SiteMatch)> = self
+            .targets
             .iter()
-            .find(|t| endpoints::same_site(&t.url, typed))
+            .filter_map(|t| endpoints::site_match(&t.url, typed).map(|m| (t, m)))
+            .collect();
+        let of = |wanted: SiteMatch| matches.iter().find(|(_, m)| *m == wanted).map(|(t, _)| *t);
+        of(SiteMatch::Page)
+            .or_else(|| of(SiteMatch::Host { root: true }))
+            .or_else(|| match matches[..] {
+                [(only, _)] => Some(only),
+                _ => None,
+            })
     }
 
     /// Target names close to `name` (typos), closest first.

@@ -478,6 +478,8 @@ impl Index {
         let description = &*text::without_denied_codes(description);
         // "we have 500 employees": a count names no article, though one lists 500 as a code.
         let description = &*text::without_counted_numbers(description);
+        // "sorry my english": the user's apology, no word of the 500 page's "We're sorry".
+        let description = &*text::without_apologies(description);
         let tokens = text::tokens(description);
         let howto = text::is_plain_howto(description);
         let mut scores = vec![0.0f32; self.n_docs];

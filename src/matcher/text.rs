@@ -419,6 +419,33 @@ fn without_spans(text: &str, cut: Vec<Range<usize>>) -> std::borrow::Cow<'_, str
     std::borrow::Cow::Owned(out)
 }
 
+/// `text` without the user's own apologies ("sorry my english", "sorry for the long post",
+/// "im sorry if this was asked"): no word of an error message, though one says "We're sorry,
+/// something went wrong" (kept: "sorry" after "we're"). Nor is the language the user says
+/// they write badly ("my english is bad"). Borrowed unchanged when there are none.
+pub fn without_apologies(text: &str) -> std::borrow::Cow<'_, str> {
+    let words: Vec<(usize, &str, String)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w, word_key(w)))
+        .filter(|(_, _, k)| !k.is_empty())
+        .collect();
+    let key = |j: usize| words.get(j).map_or("", |(_, _, k)| k.as_str());
+    let mut dropped: Vec<Range<usize>> = Vec::new();
+    for (i, (at, word, k)) in words.iter().enumerate() {
+        let before = |n: usize| i.checked_sub(n).map_or("", key);
+        let the_services = matches!(before(1), "were" | "weve" | "we")
+            || (before(1) == "are" && before(2) == "we")
+            || (before(1) == "so" && matches!(before(2), "were" | "we"));
+        let apology = k == "sorry" && !the_services;
+        let own_english = k == "english"
+            && (1..=2).any(|n| matches!(before(n), "my" | "bad" | "poor" | "broken"));
+        if apology || own_english {
+            dropped.push(core_span(*at, word));
+        }
+    }
+    without_spans(text, dropped)
+}
+
 /// `text` without the error codes it says it does not have ("its not 502", "not a 502, just a
 /// blank page", "no error 503"): a code named only to deny it must not match its article.
 /// Borrowed unchanged when nothing is denied.
@@ -1189,6 +1216,26 @@ mod tests {
         ] {
             assert_eq!(without_counted_numbers(kept), kept, "{kept}");
         }
+    }
+
+    #[test]
+    fn the_users_apologies_are_left_out_and_the_services_kept() {
+        assert_eq!(
+            without_apologies("My QBO blank. sorry my english").trim(),
+            "My QBO blank.  my"
+        );
+        assert_eq!(
+            without_apologies("it says We're sorry, something went wrong"),
+            "it says We're sorry, something went wrong"
+        );
+        assert_eq!(
+            without_apologies("we are sorry, try again"),
+            "we are sorry, try again"
+        );
+        assert_eq!(
+            without_apologies("sorry for the long post"),
+            " for the long post"
+        );
     }
 
     #[test]

@@ -56,6 +56,19 @@ impl Request {
         }
     }
 
+    /// [`Request::parse`], with a configured target's own address taken as that target
+    /// (trusted, on its own port; [`KnowledgeBase::target_at`]): only other addresses are
+    /// vetted as typed.
+    pub fn parse_in(input: &str, kb: &KnowledgeBase) -> Request {
+        match Request::parse(input) {
+            Request::Url(url) => match kb.target_at(&url) {
+                Some(t) => Request::Named(t.name.clone()),
+                None => Request::Url(url),
+            },
+            named => named,
+        }
+    }
+
     /// The request as the user wrote it.
     pub fn label(&self) -> &str {
         match self {

@@ -571,6 +571,11 @@ pub fn code_noted(meaning: &str) -> String {
     format!("Noted for the support team. {meaning}")
 }
 
+/// What fix `title` would bring about is so already: it is not shown.
+pub fn in_order_already(title: &str) -> String {
+    format!("Noted: then **{title}** would change nothing, so I'll skip it.")
+}
+
 pub fn same_problem(title: &str) -> String {
     format!(
         "Thanks, noted for the support team: that fits **{title}**, so we carry on where we are."

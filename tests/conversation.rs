@@ -13164,6 +13164,28 @@ fn replies_an_explorer_found_misread() {
     let out = chat.say("in incognito is working good");
     assert!(!has(&out, "Good to hear"), "{}", all_text(&out));
     assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    // What another fix would bring about, said to be so already, rules that fix out; the
+    // fix on screen stays the question.
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll tax table update wont download, qb desktop 2023");
+    for (said, fix) in [
+        (
+            "i have the latest release",
+            "Update QuickBooks Desktop, then payroll tax tables",
+        ),
+        (
+            "subscription is active i checked",
+            "Verify the payroll subscription",
+        ),
+    ] {
+        let out = chat.say(said);
+        assert!(
+            has(&out, &format!("then **{fix}** would change nothing")),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    assert_solution(&chat.not_fixed(), 4, 5, "Rename the CPS folder");
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

@@ -1722,10 +1722,26 @@ fn by_intent(
         None if understand::yes_or_no(text) == Some(true) => {
             fixed(session, article, text, understood, now, out)
         }
+        // "i have the latest release", "subscription is active i checked": what another fix
+        // would bring about is so already. That fix is ruled out; the one on screen stays.
+        None if let Some(open) = session.pending_attempt().map(|p| p.solution)
+            && understand::says_already_in_order(text)
+            && let Some(named) =
+                fix_named(session, article, open, text).filter(|&i| !article.solutions[i].test) =>
+        {
+            note_follow_up(session, text);
+            rule_out_named(session, article, named, Outcome::NotFixed, now);
+            let lead = words::in_order_already(&article.solutions[named].title);
+            open_question(session, article, &lead, now, out);
+        }
         // "huh", "??": what the choices are, spelled out ("huh" is nothing for staff).
         None => {
             if !says_nothing {
                 session.note_aside(text);
+            }
+            // ("ok i disconnected and reconnected": another fix done, to ask about.)
+            if another_fix_done(session, article, text, now, out) {
+                return;
             }
             open_question(session, article, didnt_catch(text), now, out)
         }

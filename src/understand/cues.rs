@@ -5647,6 +5647,31 @@ pub fn asks_what_if_it_fails(text: &Normalised) -> bool {
         && (text.any(TROUBLE) || none_works)
 }
 
+/// Whether the reply says something a fix would bring about is so already ("i have the latest
+/// release", "subscription is active i checked", "we're on the newest version"): that fix
+/// would change nothing. No question, and nothing said to be wrong beside it.
+pub fn says_already_in_order(text: &Normalised) -> bool {
+    const IN_ORDER: &[&str] = &[
+        "latest release",
+        "latest version",
+        "newest version",
+        "newest release",
+        "latest update",
+        "up to date",
+        "is active",
+        "are active",
+        "is current",
+        "is valid",
+        "is paid",
+        "already updated",
+        "already installed",
+        "already active",
+    ];
+    text.any(IN_ORDER)
+        && !text.is_question()
+        && !text.any(&["not", "isnt", "arent", "no longer", "expired", "still"])
+}
+
 /// Whether the reply only thanks and says "no problem" ("Thanks, no problem!"): politeness,
 /// not "no problem any more".
 pub fn thanks_no_problem(text: &Normalised) -> bool {

@@ -1273,6 +1273,12 @@ pub fn not_fixed_only_as_done_already(message: &str) -> bool {
         && classify(&text.without(&["already"]).plain).intent != Some(Intent::NotFixed)
 }
 
+/// Whether the message says what a fix would bring about is so already ("i have the latest
+/// release", "subscription is active").
+pub fn says_already_in_order(message: &str) -> bool {
+    cues::says_already_in_order(&Normalised::new(message))
+}
+
 /// Whether the message says it works only where the browser keeps no data or extensions
 /// ("works in private window!", "it works in incognito"), not in the usual window too.
 pub fn works_only_in_private(message: &str) -> bool {
@@ -5251,6 +5257,10 @@ mod tests {
             assert_eq!(intent(said), Some(Intent::Detail), "{said}");
         }
         assert_eq!(intent("all good on my end"), Some(Intent::Fixed));
+        assert!(says_already_in_order("i have the latest release"));
+        assert!(says_already_in_order("subscription is active i checked"));
+        assert!(!says_already_in_order("subscription is not active"));
+        assert!(!says_already_in_order("do i have the latest version?"));
     }
 
     #[test]

@@ -13201,6 +13201,16 @@ fn replies_an_explorer_found_misread() {
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks online page is not loading, just a blank page in chrome");
     assert_eq!(chat.session.article(), Some("page-not-loading"));
+    // A message quoted from the screen is one error, whatever its sentences: no second
+    // problem is held, and "tried later, same" is still broken.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say(
+        "I cannot open QuickBooks. Message: 'We're sorry, something went wrong. Please try again later.'",
+    );
+    assert!(!has(&out, "Also mentioned"), "{}", all_text(&out));
+    let out = chat.say("tried later, same");
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
+    assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

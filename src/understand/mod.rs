@@ -1831,7 +1831,23 @@ pub fn problem_parts(message: &str) -> Vec<String> {
 /// payroll won't update"). Finer than the problems it tells: a part counts as one only when
 /// it names an article clearly on its own.
 pub fn problem_clauses(message: &str) -> Vec<String> {
-    problem_parts(message)
+    // A message quoted from the screen ('We're sorry, something went wrong. Please try again
+    // later.') is one part, whatever its sentences: one error, not two problems.
+    let quoted = quoted_spans(message);
+    let mut unquoted = String::with_capacity(message.len());
+    let mut from = 0;
+    for r in &quoted {
+        unquoted.push_str(&message[from..r.start]);
+        unquoted.push_str(". ");
+        from = r.end;
+    }
+    unquoted.push_str(&message[from..]);
+    let quotes = quoted.iter().map(|r| {
+        message[r.clone()]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    problem_parts(&unquoted)
         .iter()
         .flat_map(|part| {
             crate::plain_words::clauses(part, &["and"])
@@ -1839,8 +1855,39 @@ pub fn problem_clauses(message: &str) -> Vec<String> {
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         })
+        .chain(quotes)
         .filter(|p| p.split_whitespace().count() >= 2)
         .collect()
+}
+
+/// The spans of `text` in quotes ("...", “...”, or '...' opened after a space and closed before
+/// one: not the apostrophe of "We're"), quotes included.
+fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(k + 1).map(|&(_, c)| c);
+        let opens_here = before.is_none_or(|b| b.is_whitespace() || "(:[".contains(b))
+            && after.is_some_and(|a| !a.is_whitespace());
+        let closes_here = before.is_some_and(|b| !b.is_whitespace())
+            && after.is_none_or(|a| a.is_whitespace() || ".,;:!?)]".contains(a));
+        match (open, c) {
+            (None, '"' | '\'' | '‘') if opens_here => open = Some((i, c)),
+            (None, '“') => open = Some((i, c)),
+            (Some((at, '“')), '”') | (Some((at, '"')), '"') => {
+                spans.push(at..i + c.len_utf8());
+                open = None;
+            }
+            (Some((at, '\'' | '‘')), '\'' | '’') if closes_here => {
+                spans.push(at..i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
 }
 
 /// Whether a part of a message tells of trouble: [`mentions_trouble`], or a word of things
@@ -2386,6 +2433,28 @@ mod tests {
 
     fn intent(text: &str) -> Option<Intent> {
         classify(text).intent
+    }
+
+    #[test]
+    fn a_quoted_message_is_one_part() {
+        assert_eq!(
+            problem_clauses(
+                "I cannot open QuickBooks. Message: 'We're sorry, something went wrong. Please try again later.'"
+            ),
+            [
+                "i cannot open quickbooks",
+                "message:",
+                "we're sorry, something went wrong. please try again later"
+            ]
+            .into_iter()
+            .filter(|p| p.split_whitespace().count() >= 2)
+            .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            quoted_spans("it says \"bad gateway\" and “try later”").len(),
+            2
+        );
+        assert!(quoted_spans("we're sorry, it's broken").is_empty());
     }
 
     #[test]

@@ -13211,6 +13211,32 @@ fn replies_an_explorer_found_misread() {
     let out = chat.say("tried later, same");
     assert!(!has(&out, "different problem"), "{}", all_text(&out));
     assert_eq!(chat.session.attempts[0].outcome, Some(Outcome::NotFixed));
+    // A question the walked article's FAQ answers by its words is answered there, though
+    // another article ranks first; one asked in another article's FAQ words gets that answer;
+    // "i dont want to lose ..." is a worry, not "still broken", nor a skip of the fix on screen.
+    let mut chat = Chat::new(&kb);
+    chat.say("gateway timeout");
+    chat.say("its happening on the bank reconciliation report");
+    let out = chat.say("is my data saved? i was in the middle of reconciling");
+    assert!(
+        has(&out, "Was my transaction saved if I got a 504?"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.article(), Some("gateway-timeout-504"));
+    let mut chat = Chat::new(&kb);
+    chat.say("502 error");
+    chat.say("chrome");
+    let out = chat.say("do i have to clear all my history? i dont want to lose my saved passwords");
+    assert!(
+        has(&out, "Do I have to clear all history?"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.pending_attempt().map(|a| a.title.as_str()),
+        Some("Manually update bank transactions")
+    );
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

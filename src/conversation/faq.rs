@@ -213,6 +213,40 @@ pub(super) fn faq_told_word_for_word<'a>(
     told.next().is_none().then_some(first)
 }
 
+/// The one FAQ entry of any article but `walked` whose question's words (two or more) the
+/// user's question has every one of ("do i have to clear all my history? ..." of the cache
+/// article's "Do I have to clear all history?"): asked in the entry's own words, whatever
+/// problem is walked. Entries of the walked product first (QuickBooks Online or Desktop).
+pub(super) fn faq_of_another_asked_whole<'a>(
+    kb: &'a KnowledgeBase,
+    walked: &Article,
+    question: &str,
+) -> Option<(&'a crate::knowledge::Faq, &'a Article)> {
+    if understand::says_it_is_unrelated(question) {
+        return None;
+    }
+    let said = Terms::of(question);
+    let asked: Vec<(&crate::knowledge::Faq, &Article)> = kb
+        .articles()
+        .iter()
+        .filter(|a| a.id != walked.id)
+        .flat_map(|a| a.faq.iter().map(move |f| (f, a)))
+        .filter(|(f, _)| {
+            let entry = Terms::of(&f.question);
+            entry.words.len() >= 2 && entry.codes.is_empty() && entry.words_named_by(&said)
+        })
+        .collect();
+    let same_product: Vec<&(&crate::knowledge::Faq, &Article)> = asked
+        .iter()
+        .filter(|(_, a)| a.product == walked.product)
+        .collect();
+    match (&same_product[..], &asked[..]) {
+        ([only], _) => Some(**only),
+        ([], [only]) => Some(*only),
+        _ => None,
+    }
+}
+
 /// How far the nearest entry must be ahead of the next ("do i need to delete everything or
 /// just the cache" is near two entries of the cache article: neither is surely meant).
 const FAQ_MARGIN: f32 = 0.1;

@@ -1317,9 +1317,12 @@ fn not_done_or_not_yet(
         }
         // "do i have to remove ALL? i dont want to get logged out" at "Clear the cache and
         // cookies": not done, by choice (it was "did not fix it"); passed over as "skip" is.
+        // ("do i have to clear all my history? i dont want to lose my saved passwords" at
+        // "Manually update bank transactions": the wish is about another fix, named.)
         if !article.solutions[open].test
             && !understand::not_tried(text)
             && understand::would_rather_not(text, &article.solutions[open].title)
+            && fix_named(session, article, open, text).is_none()
         {
             note_follow_up(session, text);
             super::walk_moves::rather_not(session, article, now, out);
@@ -1591,6 +1594,17 @@ fn by_intent(
         {
             faq_on_the_side(session, article, (faq, from), text, now, out)
         }
+        // "is my data saved? i was in the middle of reconciling" at the 504 article: a question
+        // its own FAQ answers by the words ("Was my transaction saved if I got a 504?") is
+        // answered, though another article ranks first; no other problem is offered.
+        Some(Intent::Aside | Intent::Detail | Intent::NewProblem) | None
+            if understood.question
+                && other.is_some()
+                && !shows_an_error(text)
+                && let Some(faq) = super::faq::faq_for(article, text) =>
+        {
+            faq_on_the_side(session, article, (faq, article), text, now, out)
+        }
         // ("how long will it take" asks about this one: answered below, no switch offered.)
         _ if other.is_some()
             && !(understood.question && understood.words <= 8 && !shows_an_error(text)) =>
@@ -1694,6 +1708,14 @@ fn by_intent(
                 && super::still_broken::names_the_open_fix(article, open, text)
             {
                 super::still_broken::not_fixed(session, article, text, now, out);
+                return;
+            }
+            // "do i have to clear all my history?" at the 502 article: asked in the very words
+            // of another article's FAQ entry, which answers it on the side.
+            if lead == words::NOT_ANSWERED_HERE
+                && let Some(faq) = super::faq::faq_of_another_asked_whole(kb, article, text)
+            {
+                faq_on_the_side(session, article, faq, text, now, out);
                 return;
             }
             if lead == words::NOTED || lead == words::NOT_ANSWERED_HERE {

@@ -183,6 +183,23 @@ pub fn classify(reply: &str) -> Understood {
     {
         intent = Some(Intent::Browser);
     }
+    // "i dont want to lose my saved passwords": a wish or a worry, no result (unless the rest
+    // says it failed: "still 502 and i dont want to wait").
+    const NOT_WANTING: &[&str] = &[
+        "dont want to",
+        "do not want to",
+        "would not want to",
+        "wouldnt want to",
+        "dont wanna",
+    ];
+    if intent == Some(Intent::NotFixed) && text.any(NOT_WANTING) {
+        let rest = text.without(NOT_WANTING);
+        if decide(&cues::without_conditional_trouble(&rest), names_browser)
+            != Some(Intent::NotFixed)
+        {
+            intent = Some(Intent::Aside);
+        }
+    }
     // "now the reports take minutes to load": how slow it is now, when nothing else is read.
     if intent.is_none() && cues::slow_now(&text) {
         intent = Some(Intent::Detail);
@@ -5326,6 +5343,17 @@ mod tests {
             assert_eq!(intent(said), Some(Intent::Detail), "{said}");
         }
         assert_eq!(intent("all good on my end"), Some(Intent::Fixed));
+        // A wish not to lose something is a worry, no result.
+        for said in [
+            "i dont want to lose my data",
+            "do i have to clear all my history? i dont want to lose my saved passwords",
+        ] {
+            assert_eq!(intent(said), Some(Intent::Aside), "{said}");
+        }
+        assert_eq!(
+            intent("still 502 and i dont want to wait"),
+            Some(Intent::NotFixed)
+        );
         assert!(says_already_in_order("i have the latest release"));
         assert!(says_already_in_order("subscription is active i checked"));
         assert!(!says_already_in_order("subscription is not active"));

@@ -13237,6 +13237,17 @@ fn replies_an_explorer_found_misread() {
         chat.session.pending_attempt().map(|a| a.title.as_str()),
         Some("Manually update bank transactions")
     );
+    // A question after a filler ("ok what do i tell IT") is one, and its FAQ entry answers.
+    let mut chat = Chat::new(&kb);
+    chat.say("error 12007 connecting to quickbooks");
+    chat.say("were on a vpn at work");
+    chat.say("i cant turn off the vpn, IT controls it");
+    let out = chat.say("ok what do i tell IT");
+    assert!(
+        has(&out, "What should I tell my IT team?"),
+        "{}",
+        all_text(&out)
+    );
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

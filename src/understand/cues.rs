@@ -5548,7 +5548,11 @@ pub fn opens_like_a_question(text: &Normalised) -> bool {
         "what", "whats", "how", "why", "where", "which", "who", "when", "does", "do", "should",
         "can", "could", "would", "is", "are",
     ];
-    let mut words = text.words();
+    // ("ok what do i tell IT", "so how do i do that": a filler first.)
+    const FILLERS: &[&str] = &[
+        "ok", "okay", "so", "and", "hmm", "um", "uh", "well", "alright",
+    ];
+    let mut words = text.words().skip_while(|w| FILLERS.contains(w));
     let first = words.next();
     // "will i lose my data if i rename it", "will reconnecting create duplicates" (not "will
     // try it tomorrow", "will do").

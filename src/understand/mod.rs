@@ -5343,6 +5343,9 @@ mod tests {
             assert_eq!(intent(said), Some(Intent::Detail), "{said}");
         }
         assert_eq!(intent("all good on my end"), Some(Intent::Fixed));
+        // A question after a filler is a question.
+        assert!(classify("ok what do i tell IT").question);
+        assert!(!classify("ok that worked").question);
         // A wish not to lose something is a worry, no result.
         for said in [
             "i dont want to lose my data",

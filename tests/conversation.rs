@@ -13248,6 +13248,21 @@ fn replies_an_explorer_found_misread() {
         "{}",
         all_text(&out)
     );
+    // At the private-window test, "incognito too" and "In InPrivate it is also grey." are
+    // "fails there too" (they were "didn't catch that" and "noted").
+    for said in ["incognito too", "In InPrivate it is also grey."] {
+        let mut chat = Chat::new(&kb);
+        chat.say("page keeps spinning when i click save on a bill, chrome");
+        assert_test_step(&chat.not_fixed(), 2, 5, "Try a private window");
+        chat.say(said);
+        let outcome = chat
+            .session
+            .attempts
+            .iter()
+            .find(|a| a.title == "Try a private window")
+            .and_then(|a| a.outcome);
+        assert_eq!(outcome, Some(Outcome::FailsThere), "{said}");
+    }
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

@@ -80,6 +80,9 @@ const FAILS: &[&str] = &[
     "failed",
     "fail",
     "blank",
+    "grey",
+    "gray",
+    "white",
     "broken",
     "error",
     "errors",
@@ -279,6 +282,12 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
                 Some(works) => Some(works),
                 // "blank everywhere unless I use incognito".
                 None if after.is_some_and(|w| ONLY_ELSEWHERE.contains(&w)) => Some(true),
+                // "incognito too", "also in a private window": the trouble, there as well.
+                None if read.len() <= at.1 - at.0 + 3
+                    && read.iter().any(|w| SAME_AGAIN.contains(w)) =>
+                {
+                    Some(false)
+                }
                 None => None,
             };
             match (said, result) {
@@ -448,6 +457,23 @@ fn clauses(text: &Normalised) -> Vec<(Option<&str>, Vec<&str>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_trouble_there_as_well_fails_there() {
+        for said in [
+            "incognito too",
+            "In InPrivate it is also grey.",
+            "also in a private window",
+            "white in incognito as well",
+        ] {
+            assert_eq!(test_result(said, &private()), Some(false), "{said}");
+        }
+        assert_eq!(
+            test_result("works in incognito too", &private()),
+            Some(true)
+        );
+        assert_eq!(test_result("incognito too?", &private()), None);
+    }
 
     #[test]
     fn a_test_told_as_tried_with_no_result_is_read_so() {

@@ -214,7 +214,11 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
             // iPhone", or a near miss of a name ("chorme").
             // A bare "safari" is not assumed to be a Mac: the engine asks which.
             // ("brave" goes to the engine, which says whose steps stand in for it.)
+            // ("ok so it works in chrome incognito on the phone" says more than where: the
+            // engine reads it whole.)
             if has(&Action::Browser(None))
+                && (crate::understand::only_says_where(line)
+                    || line.split_whitespace().count() <= 2)
                 && !Browser::is_bare_safari(line)
                 && Browser::built_on(line).is_none()
                 && let Some(b) = Browser::from_alias(line)
@@ -766,6 +770,18 @@ mod tests {
             parse_input("1", &on_screen),
             Input::Event(Event::Act(Action::Check))
         );
+        // A browser said alone is that choice; said with more, the engine reads it whole.
+        assert_eq!(
+            parse_input("im using chrome", &on_screen),
+            Input::Event(Event::Act(Action::Browser(Some(Browser::Chrome))))
+        );
+        assert!(matches!(
+            parse_input(
+                "ok so it works in chrome incognito on the phone",
+                &on_screen
+            ),
+            Input::Event(Event::Describe { .. })
+        ));
     }
 
     #[test]

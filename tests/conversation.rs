@@ -13263,6 +13263,19 @@ fn replies_an_explorer_found_misread() {
             .and_then(|a| a.outcome);
         assert_eq!(outcome, Some(Outcome::FailsThere), "{said}");
     }
+    // At "Which browser?" for a test, its result said with the browser answers both.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online not loading on my android phone, just white");
+    chat.not_fixed();
+    let out = chat.say("ok so it works in chrome incognito on the phone");
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    let outcome = chat
+        .session
+        .attempts
+        .iter()
+        .find(|a| a.title == "Try a private window")
+        .and_then(|a| a.outcome);
+    assert_eq!(outcome, Some(Outcome::WorksThere), "{}", all_text(&out));
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

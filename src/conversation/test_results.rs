@@ -68,6 +68,68 @@ pub(super) fn tests_answered_up_front(
     push_skipped(out, &skipped);
 }
 
+/// "ok so it works in chrome incognito on the phone" at "Which browser?" for a test: the
+/// browser it names is set, and the test is answered by the words (recorded, what it rules out
+/// skipped), then the walk goes on. Whether the reply was taken so.
+pub(super) fn test_answered_at_which_browser(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    browser: Option<crate::browser::Browser>,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    let index = session.next_solution;
+    let Some(test) = article.solutions.get(index) else {
+        return false;
+    };
+    if session.current_step().is_some()
+        || !matches!(session.stage, Stage::ChoosingBrowser { .. })
+        || !test.test
+        || test.also_called.is_empty()
+    {
+        return false;
+    }
+    let Some(works) = understand::test_result(text, &test.also_called) else {
+        return false;
+    };
+    typed::note_follow_up(session, text);
+    if let Some(b) = browser {
+        session.browser = Some(b);
+        session.other_browser = false;
+        session.safari_unsure = false;
+    }
+    record_step(
+        session,
+        article,
+        index,
+        session.browser,
+        Outcome::of_test(works),
+        now,
+    );
+    session.next_solution = index + 1;
+    let said = if works {
+        words::works_there(&test.title)
+    } else {
+        words::test_named_done(&test.title)
+    };
+    out.replies.push(Reply::new(said).article(&article.id));
+    let mut skipped = Vec::new();
+    if let Some(target) = if works { test.on_works } else { test.on_fails } {
+        let leaves = if works {
+            test.leaves_on_works
+        } else {
+            test.leaves_on_fails
+        };
+        let mut unsaid = Vec::new();
+        let said = if leaves { &mut unsaid } else { &mut skipped };
+        rule_out_up_to(session, article, index, target, now, said);
+    }
+    push_skipped(out, &skipped);
+    next_solution(session, article, now, out);
+    true
+}
+
 /// "it works in incognito though" after the private-window test "fails there too": the test's
 /// result said again, the other way. The new result replaces the old; the steps the old one
 /// passed over come back and those the new one passes over go; at the end of the fixes the

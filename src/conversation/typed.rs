@@ -67,6 +67,21 @@ pub(super) fn answer(
     if super::other_problems::takes_up_the_other_named(kb, session, text, now, out) {
         return;
     }
+    // "ok so it works in chrome incognito on the phone" at "Which browser?" for the
+    // private-window test: the browser, and the test's result.
+    if !understood.question
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && super::test_results::test_answered_at_which_browser(
+            session,
+            article,
+            text,
+            understood.browser,
+            now,
+            out,
+        )
+    {
+        return;
+    }
     settle_the_browser_words(typed, session, &mut understood);
     private_window_is_no_fix(typed, session, &mut understood);
     done_already_of_something_else(typed, session, &mut understood);

@@ -506,6 +506,13 @@ fn model_status_of_a_directory_that_does_not_exist_is_a_missing_model() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["ready"], false, "{v}");
     assert_eq!(v["dir"], gone.to_str().unwrap(), "{v}");
+    // Every failure in JSON says what is wrong (it was `"error": null`).
+    assert!(
+        v["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("config.json") && e.contains("missing")),
+        "{v}"
+    );
 
     // A file where a directory should be is said to be one (it was "does not exist").
     let file = data.path().join("a-file");

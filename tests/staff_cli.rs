@@ -699,6 +699,22 @@ fn empty_values_are_wrong_use_everywhere_and_json_is_taken_where_there_is_output
             &["escalate", "--user", "", "--name", "Ann", "--text", "502"][..],
             "--user is empty: give",
         ),
+        // (An admin's exploration: a blank note was "sent" as nothing, and a name had no
+        // length limit.)
+        (
+            &[
+                "tickets", "resolve", "T-0001", "--by", "sam", "--note", "   ",
+            ][..],
+            "--note is empty: give the words for the user",
+        ),
+        (
+            &["tickets", "reopen", "T-0001", "--by", "sam", "--note", ""][..],
+            "--note is empty",
+        ),
+        (
+            &["tickets", "claim", "T-0001", "--by", &"N".repeat(500)][..],
+            "--by is 500 characters long: give a name of at most 100",
+        ),
     ] {
         let o = staff.run(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", show(&o));

@@ -181,9 +181,23 @@ async fn status(
             .map(|d| d.display().to_string())
             .unwrap_or_default();
         // The reason as the other commands' note gives it.
-        let error = broken.as_ref().map(|b| match b {
+        // (Files missing are the error too: a failure in JSON always says what is wrong.)
+        let load_error = broken.as_ref().map(|b| match b {
             SemanticStatus::Unavailable { reason, .. } => reason.clone(),
             other => other.line(),
+        });
+        let error = load_error.clone().or_else(|| {
+            (source != ModelSource::Off && !s.missing.is_empty()).then(|| {
+                format!(
+                    "the model's files are not there: {} missing in {}",
+                    s.missing.join(", "),
+                    if dir.is_empty() {
+                        s.model.as_str()
+                    } else {
+                        dir.as_str()
+                    }
+                )
+            })
         });
         if json {
             writeln!(
@@ -191,7 +205,7 @@ async fn status(
                 "{}",
                 serde_json::json!({"model": s.model, "off": source == ModelSource::Off, "ready": ready, "dir": s.dir, "missing": s.missing, "bytes": s.bytes, "cache_dir": config.cache_dir, "error": error})
             )?;
-        } else if let Some(error) = &error {
+        } else if let Some(error) = &load_error {
             writeln!(
                 out,
                 "Model `{}` in {dir} does not load: {}.\nUntil it does, every command matches with the lexical matcher only.",

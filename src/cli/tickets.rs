@@ -123,23 +123,43 @@ pub fn run(ctx: &mut Context, command: TicketsCommand) -> Result<ExitCode, CliEr
     }
 }
 
-/// Refuses an empty `--by` or `--text` as wrong use (exit 2), worded as `escalate` words its
+/// The longest staff name `--by` takes.
+const MAX_NAME_CHARS: usize = 100;
+
+/// Refuses an empty `--by`, `--text` or `--note`, or a `--by` longer than a name, as wrong use (exit 2), worded as `escalate` words its
 /// own (`--text is empty: ...`): the command cannot be carried out as typed.
 fn check_values(command: &TicketsCommand) -> Result<(), CliError> {
-    let (by, text) = match command {
-        TicketsCommand::Claim { by, .. }
-        | TicketsCommand::Release { by, .. }
-        | TicketsCommand::Resolve { by, .. }
-        | TicketsCommand::Reopen { by, .. } => (Some(by), None),
-        TicketsCommand::Note { by, text, .. } => (Some(by), Some(text)),
+    let (by, text, note) = match command {
+        TicketsCommand::Claim { by, .. } | TicketsCommand::Release { by, .. } => {
+            (Some(by), None, None)
+        }
+        TicketsCommand::Resolve { by, note, .. } | TicketsCommand::Reopen { by, note, .. } => {
+            (Some(by), None, note.as_ref())
+        }
+        TicketsCommand::Note { by, text, .. } => (Some(by), Some(text), None),
         TicketsCommand::List { .. }
         | TicketsCommand::Show { .. }
         | TicketsCommand::Export { .. }
-        | TicketsCommand::Purge { .. } => (None, None),
+        | TicketsCommand::Purge { .. } => (None, None, None),
     };
     if by.is_some_and(|b| b.trim().is_empty()) {
         return Err(CliError::usage(
             "--by is empty: give your name, as the ticket's history (and the user, when told) shows it.",
+        ));
+    }
+    // (A name is shown in every line of the history and to the user: a name, not a text.)
+    if let Some(by) = by
+        && by.trim().chars().count() > MAX_NAME_CHARS
+    {
+        return Err(CliError::usage(format!(
+            "--by is {} characters long: give a name of at most {MAX_NAME_CHARS} (it is shown in the ticket's history and to the user).",
+            by.trim().chars().count()
+        )));
+    }
+    // ("--note '   '" was taken as a note sent, and the user got none.)
+    if note.is_some_and(|n| n.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--note is empty: give the words for the user, or leave --note out.",
         ));
     }
     if text.is_some_and(|t| t.trim().is_empty()) {

@@ -110,7 +110,8 @@ pub enum Command {
         /// One JSON object per target, one per line (JSON Lines), in the order given.
         #[arg(long)]
         json: bool,
-        /// Whose check this is (for the per-user rate limit).
+        /// Whose check this is: the per-user rate limit counts the targets of this call (each
+        /// call of the command starts afresh).
         #[arg(long)]
         user: Option<String>,
     },

@@ -866,6 +866,47 @@ fn strip_marker(raw: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first step of a numbered list in `fragment` numbered out of order ("1. ... 4. ... 3."):
+/// its byte offset, the number expected and the number written. A list starts at 1 and goes
+/// up by one; a paragraph between two lists starts a new one; nested items are not counted.
+fn misnumbered_step(fragment: &str) -> Option<(usize, u64, u64)> {
+    let mut expected: Option<u64> = None;
+    let mut indent_of_items: Option<usize> = None;
+    let mut offset = 0;
+    for raw in fragment.split_inclusive('\n') {
+        let at = offset;
+        offset += raw.len();
+        let line = raw.trim_end();
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let digits: String = trimmed.chars().take_while(char::is_ascii_digit).collect();
+        let item = !digits.is_empty() && trimmed[digits.len()..].starts_with(". ");
+        match (item, indent_of_items) {
+            (true, None) => indent_of_items = Some(indent),
+            (true, Some(base)) if indent > base + 1 => continue,
+            (false, Some(base)) if indent > base => continue,
+            (false, _) => {
+                expected = None;
+                indent_of_items = None;
+                continue;
+            }
+            _ => {}
+        }
+        let Ok(n) = digits.parse::<u64>() else {
+            continue;
+        };
+        let want = expected.unwrap_or(1);
+        if n != want {
+            return Some((at + indent, want, n));
+        }
+        expected = Some(n + 1);
+    }
+    None
+}
+
 fn has_list(fragment: &str) -> bool {
     Parser::new(fragment).any(|e| matches!(e, Event::Start(Tag::Item)))
 }
@@ -1615,6 +1656,28 @@ fn parse_solution(
             browser,
             steps: steps.to_string(),
         });
+    }
+    // "1. ... 4. ... 3.": shown to users as written, so said here with its line.
+    let general_start = h.range.end;
+    let mut fragments = vec![(general_start, general_start + general_end)];
+    for (k, sub) in subs.iter().enumerate() {
+        let end = subs
+            .get(k + 1)
+            .map(|s| s.range.start)
+            .unwrap_or(section_end);
+        fragments.push((sub.range.end, end));
+    }
+    for (start, end) in fragments {
+        if let Some((at, want, got)) = body.get(start..end).and_then(misnumbered_step) {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    line(start + at),
+                    format!("step {got} of solution `{title}` should be step {want}"),
+                )
+                .hint("number the steps 1, 2, 3 ... in order: users see the numbers as written"),
+            );
+        }
     }
     if subs.is_empty() && !has_list(&general) {
         problems.push(Diagnostic::new(file, h_line, format!("solution `{title}` has no steps"))

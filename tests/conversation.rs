@@ -13276,6 +13276,16 @@ fn replies_an_explorer_found_misread() {
         .find(|a| a.title == "Try a private window")
         .and_then(|a| a.outcome);
     assert_eq!(outcome, Some(Outcome::WorksThere), "{}", all_text(&out));
+    // The fix on screen told done before "already" did not help (it was "didn't catch that").
+    let mut chat = Chat::new(&kb);
+    chat.say("getting 'Your session has expired' every 5 min on edge, super annoying");
+    let out = chat.say("cleared intuit cookies already before i came here");
+    assert_eq!(
+        chat.session.attempts[0].outcome,
+        Some(Outcome::NotFixed),
+        "{}",
+        all_text(&out)
+    );
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

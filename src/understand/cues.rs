@@ -2524,13 +2524,19 @@ pub fn already_a_deed(text: &Normalised) -> bool {
     const DONE: &[&str] = &[
         "did", "done", "tried", "ran", "made", "reset", "took", "went",
     ];
+    // A result is no deed ("fixed already").
+    const RESULTS: &[&str] = &[
+        "fixed", "worked", "solved", "resolved", "helped", "sorted", "loaded", "opened",
+    ];
+    let deed =
+        |w: &&str| DONE.contains(w) || (w.len() > 4 && w.ends_with("ed") && !RESULTS.contains(w));
     let words: Vec<&str> = text.words().collect();
     words.iter().enumerate().any(|(i, w)| {
+        // "already cleared them", or told first: "cleared intuit cookies already", "tried
+        // all of these already".
         *w == "already"
-            && words[i + 1..]
-                .iter()
-                .take(2)
-                .any(|next| DONE.contains(next) || (next.len() > 4 && next.ends_with("ed")))
+            && (words[i + 1..].iter().take(2).any(deed)
+                || words[i.saturating_sub(4)..i].iter().any(deed))
     })
 }
 

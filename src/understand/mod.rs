@@ -5343,6 +5343,16 @@ mod tests {
             assert_eq!(intent(said), Some(Intent::Detail), "{said}");
         }
         assert_eq!(intent("all good on my end"), Some(Intent::Fixed));
+        // A deed told before its "already" did not help; a result before it is a fix.
+        for said in [
+            "cleared intuit cookies already before i came here",
+            "i tried all of these already last week",
+        ] {
+            assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        for said in ["fixed already", "it worked already"] {
+            assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
+        }
         // A question after a filler is a question.
         assert!(classify("ok what do i tell IT").question);
         assert!(!classify("ok that worked").question);

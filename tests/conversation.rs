@@ -13286,6 +13286,18 @@ fn replies_an_explorer_found_misread() {
         "{}",
         all_text(&out)
     );
+    // A part that only says another problem follows names none ("nevermind its a different
+    // issue" held the outage article as "also mentioned").
+    let mut chat = Chat::new(&kb);
+    chat.say("login loop on firefox");
+    let out = chat.say("nevermind its a different issue, the bank feed wont connect");
+    assert!(!has(&out, "Service Outage"), "{}", all_text(&out));
+    // "ok what about the payroll thing" at "Shall we look at it now?" looks at it.
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed isnt updating and also payroll wont update");
+    chat.fixed();
+    chat.say("ok what about the payroll thing");
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

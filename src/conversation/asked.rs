@@ -130,7 +130,9 @@ pub(super) fn answer_asked(
             .or_else(|| understand::lets_do_it(text).then_some(true))
             .or_else(|| {
                 understand::picks_by_title(text, &[other_article.title.as_str()]).map(|_| true)
-            });
+            })
+            // ("ok what about the payroll thing": asked for by its title's words.)
+            .or_else(|| understand::moves_on_to(text, &other_article.title, "").then_some(true));
         match yes {
             Some(true) => act(kb, session, Action::Article(other.clone()), now, out),
             Some(false) => out.replies.push(Reply::new(words::NOT_NOW)),

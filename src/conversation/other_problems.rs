@@ -85,8 +85,49 @@ pub(super) fn other_problems_named(
     if parts.len() < 2 {
         return found;
     }
+    // ("nevermind its a different issue, the bank feed wont connect": the first part only
+    // says another problem follows.)
+    const ONLY_ANOTHER: &[&str] = &[
+        "nevermind",
+        "nvm",
+        "never",
+        "mind",
+        "its",
+        "it",
+        "is",
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "different",
+        "another",
+        "other",
+        "separate",
+        "new",
+        "issue",
+        "problem",
+        "thing",
+        "one",
+        "actually",
+        "sorry",
+        "oh",
+        "wait",
+        "ok",
+        "okay",
+        "no",
+        "so",
+        "now",
+        "i",
+        "have",
+        "got",
+    ];
     for part in &parts {
-        if !understand::tells_of_trouble(part) || understand::only_says_where(part) {
+        let words = crate::plain_words::lowercase_words(&part.replace(['\'', '’'], ""));
+        if !understand::tells_of_trouble(part)
+            || understand::only_says_where(part)
+            || words.iter().all(|w| ONLY_ANOTHER.contains(&w.as_str()))
+        {
             continue;
         }
         let ranking = kb.rank(part, 3);

@@ -13298,6 +13298,29 @@ fn replies_an_explorer_found_misread() {
     chat.fixed();
     chat.say("ok what about the payroll thing");
     assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    // "is my file corrupted??" asks the FAQ entry of the code given; "which extension tho?"
+    // gets the page-not-loading FAQ's answer.
+    let mut chat = Chat::new(&kb);
+    chat.say("company file wont open error -6000, -83");
+    let out = chat.say("is my file corrupted??");
+    assert!(
+        has(
+            &out,
+            "Does a 6000-series error mean my company file is damaged?"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say("blank white page in quickbooks, firefox");
+    chat.not_fixed();
+    chat.say("works in private window");
+    let out = chat.say("which extension tho? i have like 10");
+    assert!(
+        has(&out, "Which extension should I turn off first?"),
+        "{}",
+        all_text(&out)
+    );
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

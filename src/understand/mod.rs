@@ -1413,6 +1413,8 @@ pub fn asks_about_risk(message: &str) -> bool {
         "damage",
         "damaged",
         "corrupt",
+        "corrupted",
+        "corruption",
         "harm",
         "mess up",
         "messes up",

@@ -13321,6 +13321,17 @@ fn replies_an_explorer_found_misread() {
         "{}",
         all_text(&out)
     );
+    // The other QuickBooks told: the article's FAQ entry about that product says what to do
+    // there.
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll update keeps failing PS038");
+    let out = chat.say("im on qbo actually not desktop");
+    assert!(
+        has(&out, "Does QuickBooks Online Payroll have PS errors?")
+            && has(&out, "its steps won't fit QuickBooks Online"),
+        "{}",
+        all_text(&out)
+    );
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

@@ -240,11 +240,23 @@ pub(super) fn other_product(
     out: &mut Output,
 ) {
     note_follow_up(session, text);
-    let lead = format!(
-        "{} {}",
-        words::for_another_product(&article.title, walked.label(), named.label()),
-        words::tell_me_more_for(named.label())
-    );
+    let not_theirs = words::for_another_product(&article.title, walked.label(), named.label());
+    // "Does QuickBooks Online Payroll have PS errors?": an entry of the article's FAQ about
+    // the user's product says what to do there, after the news and before the question.
+    let about_theirs = article.faq.iter().find(|f| {
+        f.question
+            .to_lowercase()
+            .contains(&named.label().to_lowercase())
+    });
+    let lead = match about_theirs {
+        Some(faq) => {
+            out.replies
+                .push(Reply::new(not_theirs).article(&article.id));
+            out.replies.push(super::faq::faq_reply(faq, article));
+            words::tell_me_more_for(named.label())
+        }
+        None => format!("{not_theirs} {}", words::tell_me_more_for(named.label())),
+    };
     // Not "did this fix it?" again: its steps were just said not to fit. Going on with them
     // anyway shows the step on screen again (an answer typed to it still counts).
     if matches!(session.stage, Stage::AwaitingFeedback { .. }) {

@@ -67,6 +67,32 @@ pub(super) fn answer(
     if super::other_problems::takes_up_the_other_named(kb, session, text, now, out) {
         return;
     }
+    // "I dont use bank feeds" at "Which browser?": a fix still to come is not for the user;
+    // noted (never shown, never "tried"), and the browser question stays.
+    if matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && session.current_step().is_none()
+        && !understood.question
+        && understood.browser.is_none()
+        && let Some(index) = (session.next_solution..article.solutions.len()).find(|&i| {
+            !article.solutions[i].test
+                && understand::does_not_apply(text, &article.solutions[i].title)
+        })
+    {
+        note_follow_up(session, text);
+        super::walk::record_step(
+            session,
+            article,
+            index,
+            session.browser,
+            Outcome::NotForThem,
+            now,
+        );
+        out.replies.push(
+            Reply::new(words::not_for_you(&article.solutions[index].title)).article(&article.id),
+        );
+        ask_again(session, article, now, out);
+        return;
+    }
     // "ok so it works in chrome incognito on the phone" at "Which browser?" for the
     // private-window test: the browser, and the test's result.
     if !understood.question

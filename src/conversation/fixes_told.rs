@@ -81,6 +81,33 @@ pub(super) fn another_fix_done(
     else {
         return false;
     };
+    // "i have zapier and a bunch of apps connected": what the user has, told as a state, is
+    // the cause that fix is for, not the fix done; a fix never shown is shown, not asked about.
+    let shown = session
+        .attempts
+        .iter()
+        .any(|a| super::walk::is_solution(a, article, named));
+    // ("i have zapier", "we got 3 apps syncing"; not "i have disconnected", "i have to").
+    let words = crate::plain_words::lowercase_words(text);
+    let has_it =
+        words.windows(2).any(|w| {
+            ["have", "got"].contains(&w[0].as_str())
+                && !w[1].ends_with("ed")
+                && ![
+                    "to", "already", "been", "tried", "done", "just", "also", "not", "no",
+                ]
+                .contains(&w[1].as_str())
+        }) && !crate::plain_words::has_any_word(text, &["tried", "did", "done", "already"]);
+    if !shown && has_it && !article.solutions[named].test {
+        out.replies.push(
+            Reply::new(words::points_to(named + 1, &article.solutions[named].title))
+                .article(&article.id),
+        );
+        session.withdraw_pending();
+        session.next_solution = named;
+        super::walk::next_solution(session, article, now, out);
+        return true;
+    }
     open_instead(session, article, named, now);
     open_question(session, article, words::NOTED, now, out);
     true

@@ -110,57 +110,16 @@ pub(super) fn rank_for(
         .map(|m| kb.article_at(m.doc))
         .filter(|article| test_now_says_otherwise(session, article, text))
         .map(|article| article.id.clone());
-    let denied = denied_in_words(kb, text);
-    if !ruled_out.is_empty() || !denied.is_empty() {
+    if !ruled_out.is_empty() {
         ranking.matches.retain(|m| {
             let id = &kb.article_at(m.doc).id;
-            (!ruled_out.contains(id) || named_again.as_ref() == Some(id)) && !denied.contains(id)
+            !ruled_out.contains(id) || named_again.as_ref() == Some(id)
         });
         // (Lexically, whether to answer outright is decided afresh for what is left first.)
         use crate::matcher::lexical_only::{hold_back, words_read};
         hold_back(&mut ranking, text, words_read(text));
     }
     ranking
-}
-
-/// The articles `text` says the trouble is not ("its not a loop, it just says my password is
-/// wrong", "not an outage, my coworker can get in"): "not" (or "isnt"), a determiner, then a
-/// word of one article's title only (stems compared). A word a title itself has after "not"
-/// ("Page Not Loading") is the trouble named, never denied.
-fn denied_in_words(kb: &KnowledgeBase, text: &str) -> Vec<String> {
-    use crate::matcher::text::stem;
-    let words = crate::plain_words::lowercase_words(&text.replace(['\'', '’'], ""));
-    let mut denied = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if !matches!(w.as_str(), "not" | "isnt" | "wasnt" | "aint")
-            || !words
-                .get(i + 1)
-                .is_some_and(|d| matches!(d.as_str(), "a" | "an" | "the"))
-        {
-            continue;
-        }
-        let Some(named) = words.get(i + 2).filter(|n| n.chars().count() >= 4) else {
-            continue;
-        };
-        let named = stem(named);
-        let having: Vec<&crate::knowledge::Article> = kb
-            .articles()
-            .iter()
-            .filter(|a| {
-                let title = crate::plain_words::lowercase_words(&a.title);
-                title
-                    .iter()
-                    .enumerate()
-                    .any(|(j, t)| stem(t) == named && !(j > 0 && title[j - 1] == "not"))
-            })
-            .collect();
-        if let [only] = having[..]
-            && !denied.contains(&only.id)
-        {
-            denied.push(only.id.clone());
-        }
-    }
-    denied
 }
 
 /// A test showed the trouble is not `article`'s: the user is asked what they see instead, with

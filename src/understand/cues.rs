@@ -186,22 +186,16 @@ const FIXED_STRONG: &[&str] = &[
     "must have been a blip",
     "it cleared",
     "cleared itself",
-    // Found by an exploratory helper: what was stuck moves again ("now its syncing", "they
-    // came thru", "its quick again").
+    // Found by an exploratory helper: what was stuck syncs ("now its syncing"), or is fast
+    // now ("fast again" alone, "fast again but then slow", is read with what is beside it).
+    "now its fast again",
+    "its fast again now",
+    "now its quick again",
+    "its quick again now",
     "its syncing",
     "syncing now",
     "now syncing",
     "syncing fine",
-    "came thru",
-    "coming thru",
-    "went thru",
-    "goes thru",
-    "fast again",
-    "quick again",
-    "speedy again",
-    "quicker now",
-    "snappy again",
-    "snappy now",
 ];
 
 /// The user found their own mistake ("my bad, wrong company file", "it was my fault"): the
@@ -2534,9 +2528,30 @@ pub fn already_a_deed(text: &Normalised) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         // "already cleared them", or told first: "cleared intuit cookies already", "tried
         // all of these already".
-        *w == "already"
-            && (words[i + 1..].iter().take(2).any(deed)
-                || words[i.saturating_sub(4)..i].iter().any(deed))
+        // (The user's own deed, first or after "i", "we": not "this happened already", "i
+        // asked already".)
+        const NOT_A_STEP: &[&str] = &[
+            "happened",
+            "asked",
+            "mentioned",
+            "explained",
+            "posted",
+            "reported",
+            "emailed",
+            "messaged",
+            "contacted",
+            "called",
+            "started",
+            "stopped",
+            "occurred",
+            "noticed",
+        ];
+        let own_deed_before = (i.saturating_sub(4)..i).any(|j| {
+            deed(&words[j])
+                && !NOT_A_STEP.contains(&words[j])
+                && (j == 0 || ["i", "we", "ive", "weve", "just", "also"].contains(&words[j - 1]))
+        });
+        *w == "already" && (words[i + 1..].iter().take(2).any(deed) || own_deed_before)
     })
 }
 
@@ -2575,6 +2590,14 @@ const THERE_NOW: &[&str] = &[
     "appearing now",
     "went through fine",
     "went through now",
+    // ("they came thru", "its quick again": a fix only with nothing wrong beside; "the error
+    // came thru again" or "fast again but then slow" tell trouble.)
+    "came thru",
+    "went thru",
+    "fast again",
+    "quick again",
+    "snappy again",
+    "quicker now",
     "finally went through",
     "payment went through",
     "update went through",
@@ -3777,8 +3800,6 @@ const CANT_DO: &[&str] = &[
     "managed by my company",
     "cant touch it",
     "cant touch that",
-    "cant touch the",
-    "cannot touch",
     "not allowed to touch",
     "no access to the firewall",
     "no access to the router",
@@ -5558,7 +5579,21 @@ pub fn opens_like_a_question(text: &Normalised) -> bool {
     const FILLERS: &[&str] = &[
         "ok", "okay", "so", "and", "hmm", "um", "uh", "well", "alright",
     ];
-    let mut words = text.words().skip_while(|w| FILLERS.contains(w));
+    // (Only before a question word and its verb: "alright what next", "so can you help" ask
+    // for the walk to go on.)
+    let all: Vec<&str> = text.words().collect();
+    let after_fillers = all.iter().position(|w| !FILLERS.contains(w)).unwrap_or(0);
+    let skip = after_fillers > 0
+        && all
+            .get(after_fillers)
+            .is_some_and(|w| ["what", "how", "where", "which", "why", "who"].contains(w))
+        && all.get(after_fillers + 1).is_some_and(|w| {
+            [
+                "do", "does", "did", "is", "are", "should", "would", "can", "could", "will",
+            ]
+            .contains(w)
+        });
+    let mut words = text.words().skip(if skip { after_fillers } else { 0 });
     let first = words.next();
     // "will i lose my data if i rename it", "will reconnecting create duplicates" (not "will
     // try it tomorrow", "will do").
@@ -5668,11 +5703,13 @@ pub fn says_already_in_order(text: &Normalised) -> bool {
         "newest release",
         "latest update",
         "up to date",
-        "is active",
-        "are active",
-        "is current",
-        "is valid",
-        "is paid",
+        "subscription is active",
+        "subscription active",
+        "subscription is current",
+        "subscription is paid",
+        "service is active",
+        "billing is current",
+        "key is valid",
         "already updated",
         "already installed",
         "already active",

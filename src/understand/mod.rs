@@ -5355,6 +5355,20 @@ mod tests {
         for said in ["fixed already", "it worked already"] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
         }
+        // (A review's: no deed of the user's, or none of a step.)
+        for said in ["this happened already yesterday", "i asked already"] {
+            assert_ne!(intent(said), Some(Intent::NotFixed), "{said}");
+        }
+        // "came thru" and "fast again" only with nothing wrong beside.
+        for said in ["the error came thru again", "fast again but then slow"] {
+            assert_ne!(intent(said), Some(Intent::Fixed), "{said}");
+        }
+        // A filler before a request for the walk to go on is no question.
+        for said in ["alright what next", "so can you help"] {
+            assert!(!classify(said).question, "{said}");
+        }
+        assert!(!could_not_do_it("i cant touch the save button, greyed out"));
+        assert!(!says_already_in_order("my vpn is active"));
         // A question after a filler is a question.
         assert!(classify("ok what do i tell IT").question);
         assert!(!classify("ok that worked").question);

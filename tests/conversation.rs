@@ -13338,6 +13338,17 @@ fn replies_an_explorer_found_misread() {
     chat.say("503 on safari on my mac");
     let out = chat.say("i have zapier and a bunch of apps connected");
     assert_solution(&out, 4, 4, "Pause third-party apps and automations");
+    // A thing of another article's fix kept from the user is noted; the fix on screen is not
+    // "couldn't try" (a review's).
+    let mut chat = Chat::new(&kb);
+    chat.say("error 500 when saving an invoice");
+    let out = chat.say("firewall is managed by corp i cant touch it");
+    assert!(
+        chat.session.pending_attempt().is_some(),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "couldn't try"), "{}", all_text(&out));
     // A deed told in other forms of a fix's words ("splitting", "batches") names that fix.
     for said in [
         "ok splitting into batches of 500 worked",

@@ -1299,6 +1299,38 @@ fn said_in_passing(
     false
 }
 
+/// Whether `text` names a thing (a word of four letters or more) of another article's title
+/// that the walked article does not speak of at all ("firewall" at the 500 article's "Retry
+/// the action"; not at the firewall article's "Ask IT to allow Intuit through the proxy").
+fn names_a_thing_of_another_article(typed: Typed) -> bool {
+    let stems = |t: &str| -> Vec<String> {
+        crate::plain_words::lowercase_words(t)
+            .iter()
+            .filter(|w| w.len() >= 4)
+            .map(|w| crate::matcher::text::stem(w))
+            .collect()
+    };
+    let article = typed.article;
+    let mut ours = format!("{} {}", article.title, article.summary);
+    for s in &article.solutions {
+        ours.push(' ');
+        ours.push_str(&s.title);
+        ours.push(' ');
+        ours.push_str(&super::step_text::steps_text(s));
+    }
+    let ours = stems(&ours);
+    let theirs: Vec<String> = typed
+        .kb
+        .articles()
+        .iter()
+        .filter(|a| a.id != article.id)
+        .flat_map(|a| stems(&a.title))
+        .collect();
+    stems(typed.text)
+        .iter()
+        .any(|w| theirs.contains(w) && !ours.contains(w))
+}
+
 /// The fix on screen could not be done, a thing of another fix not found, or not tried yet.
 /// Whether the reply said one.
 fn not_done_or_not_yet(
@@ -1341,6 +1373,11 @@ fn not_done_or_not_yet(
                 rule_out_named(session, article, named, Outcome::CouldNotTry, now);
                 let lead = words::skipping_named(&article.solutions[named].title, false);
                 open_question(session, article, &lead, now, out);
+            } else if !means_the_open_one && names_a_thing_of_another_article(typed) {
+                // "firewall is managed by corp i cant touch it" at "Retry the action": a thing
+                // of some other fix (here or in another article), not of this one: noted, and
+                // the question stays (it was "couldn't try this one").
+                open_question(session, article, words::NOTED, now, out);
             } else {
                 could_not_try(session, article, now, out);
             }

@@ -53,19 +53,33 @@ pub(super) fn tests_answered_up_front(
         record_step(session, article, index, session.browser, outcome, now);
         out.replies
             .push(Reply::new(words::test_result_noted(&test.title, works)).article(&article.id));
-        if let Some(target) = if works { test.on_works } else { test.on_fails } {
-            // Steps of an article the test rules out altogether go unnamed: the walk leaves it.
-            let leaves = if works {
-                test.leaves_on_works
-            } else {
-                test.leaves_on_fails
-            };
-            let mut unsaid = Vec::new();
-            let said = if leaves { &mut unsaid } else { &mut skipped };
-            rule_out_up_to(session, article, index, target, now, said);
-        }
+        go_where_the_result_leads(session, article, index, works, now, &mut skipped);
     }
     push_skipped(out, &skipped);
+}
+
+/// The steps test `index`'s result rules out (`go to: ...`) are skipped; their titles go to
+/// `skipped` to be said, unless the result leaves the article (its steps go unnamed).
+fn go_where_the_result_leads(
+    session: &mut Session,
+    article: &Article,
+    index: usize,
+    works: bool,
+    now: u64,
+    skipped: &mut Vec<String>,
+) {
+    let test = &article.solutions[index];
+    let Some(target) = (if works { test.on_works } else { test.on_fails }) else {
+        return;
+    };
+    let leaves = if works {
+        test.leaves_on_works
+    } else {
+        test.leaves_on_fails
+    };
+    let mut unsaid = Vec::new();
+    let said = if leaves { &mut unsaid } else { skipped };
+    rule_out_up_to(session, article, index, target, now, said);
 }
 
 /// "ok so it works in chrome incognito on the phone" at "Which browser?" for a test: the
@@ -115,16 +129,7 @@ pub(super) fn test_answered_at_which_browser(
     };
     out.replies.push(Reply::new(said).article(&article.id));
     let mut skipped = Vec::new();
-    if let Some(target) = if works { test.on_works } else { test.on_fails } {
-        let leaves = if works {
-            test.leaves_on_works
-        } else {
-            test.leaves_on_fails
-        };
-        let mut unsaid = Vec::new();
-        let said = if leaves { &mut unsaid } else { &mut skipped };
-        rule_out_up_to(session, article, index, target, now, said);
-    }
+    go_where_the_result_leads(session, article, index, works, now, &mut skipped);
     push_skipped(out, &skipped);
     next_solution(session, article, now, out);
     true

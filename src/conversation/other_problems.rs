@@ -242,13 +242,7 @@ pub(super) fn takes_up_the_other_named(
 /// update": "credit card"; "transactions" said of both an export and a bank feed names
 /// neither).
 fn said_of(descriptions: &[String], other: &str, current: &str) -> String {
-    let stems = |text: &str| -> Vec<String> {
-        crate::plain_words::lowercase_words(text)
-            .iter()
-            .filter(|w| w.len() >= 4)
-            .map(|w| crate::matcher::text::stem(w))
-            .collect()
-    };
+    let stems = super::terms::long_stems;
     let (other, current) = (stems(other), stems(current));
     let mut of_it: Vec<String> = Vec::new();
     let mut elsewhere: Vec<String> = Vec::new();

@@ -120,6 +120,15 @@ pub(super) fn whole_names_said(s: &Solution, said: &Terms) -> usize {
         .count()
 }
 
+/// The stems of `text`'s words of four letters or more.
+pub(super) fn long_stems(text: &str) -> Vec<String> {
+    plain_words::lowercase_words(text)
+        .iter()
+        .filter(|w| w.len() >= 4)
+        .map(|w| crate::matcher::text::stem(w))
+        .collect()
+}
+
 /// What a name said whole weighs against a word of the title shared: a name is the user's
 /// very words for the fix.
 pub(super) const WHOLE_NAME: usize = 2;

@@ -1303,13 +1303,7 @@ fn said_in_passing(
 /// that the walked article does not speak of at all ("firewall" at the 500 article's "Retry
 /// the action"; not at the firewall article's "Ask IT to allow Intuit through the proxy").
 fn names_a_thing_of_another_article(typed: Typed) -> bool {
-    let stems = |t: &str| -> Vec<String> {
-        crate::plain_words::lowercase_words(t)
-            .iter()
-            .filter(|w| w.len() >= 4)
-            .map(|w| crate::matcher::text::stem(w))
-            .collect()
-    };
+    let stems = super::terms::long_stems;
     let article = typed.article;
     let mut ours = format!("{} {}", article.title, article.summary);
     for s in &article.solutions {

@@ -298,6 +298,16 @@ pub fn english_only(name: Option<&str>) -> String {
     )
 }
 pub const NOTED: &str = "Noted.";
+/// A remark that tells one of the article's causes in the user's words ("the bank site is
+/// down too"): that cause, named, as noted.
+pub fn fits_a_cause(name: &str, detail: &str) -> String {
+    let detail = detail.trim().trim_end_matches('.');
+    if detail.is_empty() {
+        format!("Noted: that fits a known cause of this problem, **{name}**.")
+    } else {
+        format!("Noted: that fits a known cause of this problem, **{name}** ({detail}).")
+    }
+}
 /// "Not sure yet" while a fix is open.
 pub const NO_RUSH: &str = "No rush: try it and tell me when you know.";
 /// "Not yet" while a fix is open.

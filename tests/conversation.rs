@@ -13367,3 +13367,38 @@ fn replies_an_explorer_found_misread() {
         );
     }
 }
+
+/// From the fortieth session's explorers and left-alone findings.
+#[test]
+fn remarks_a_fortieth_session_explorer_found() {
+    let kb = shipped_kb();
+    // The bank's own site said to be down at the bank-website step is this problem's cause
+    // (error 102), not QuickBooks' outage; "so i just wait?" is answered by the FAQ.
+    for said in ["the bank site is down too lol", "bank is in maintenance"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("bank feed error 102");
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "different problem"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(
+            has(&out, "**Bank website maintenance or outage**"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(chat.session.pending_attempt().is_some(), "{said}");
+        let out = chat.say("ok so i just wait?");
+        assert!(
+            has(&out, "My bank's website is down. Do I just wait?"),
+            "{}",
+            all_text(&out)
+        );
+    }
+    // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed error 102");
+    let out = chat.say("quickbooks online itself is down for everyone in our office");
+    assert!(!has(&out, "fits a known cause"), "{}", all_text(&out));
+}

@@ -57,7 +57,8 @@ pub(super) fn another_article<'a>(
     let names_its_code = names_code_of(best, text) && !names_code_of(current, text);
     let long_enough = understood.words >= SWITCH_MIN_WORDS || names_its_code;
     // "edge task manager shows nothing big" at the slow article: a thing of its own steps.
-    let about_this_one = names_a_thing_only_of(current, best, text);
+    let about_this_one =
+        names_a_thing_only_of(current, best, text) || its_own_thing_is_down(current, best, text);
     // "ok deleted the intuit stuff, now its asking me to log in again" at the login loop: the
     // words rank the bank feed first, but this one close behind, and they name nothing of the
     // other's title ("my bank feed stopped syncing" at the 502 one does).
@@ -152,6 +153,33 @@ pub(super) fn names_a_thing_only_of(current: &Article, other: &Article, text: &s
     pairs(text)
         .iter()
         .any(|p| own.contains(p) && !theirs.contains(p))
+}
+
+/// Whether `text` says that a thing of `current`'s title which `other`'s title lacks is down
+/// ("the bank site is down too lol", "bank is in maintenance") at most four words on: that
+/// thing's outage is the walked problem's own cause (error 102), not the service's.
+fn its_own_thing_is_down(current: &Article, other: &Article, text: &str) -> bool {
+    const DOWN: &[&str] = &["down", "maintenance", "offline", "outage", "unavailable"];
+    let title_stems = |t: &str| -> HashSet<String> {
+        plain_words::lowercase_words(t)
+            .iter()
+            .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
+            .map(|w| crate::matcher::text::stem(w))
+            .collect()
+    };
+    let (ours, theirs) = (title_stems(&current.title), title_stems(&other.title));
+    let words = plain_words::lowercase_words(text);
+    words.iter().enumerate().any(|(i, w)| {
+        let stem = crate::matcher::text::stem(w);
+        w.len() >= 4
+            && ours.contains(&stem)
+            && !theirs.contains(&stem)
+            && words
+                .iter()
+                .skip(i + 1)
+                .take(4)
+                .any(|next| DOWN.contains(&next.as_str()))
+    })
 }
 
 /// Whether `text` alone ranks another article than `current` first, confidently or as a

@@ -23,9 +23,19 @@ pub(super) fn faq_for<'a>(
         "mean", "means", "what", "when", "where", "which", "should", "would", "could", "happen",
         "happens", "need", "know", "about", "still", "cause", "causes", "while",
     ];
-    let mut said = Terms::of(question);
+    // Nor does the time it is asked in ("quick q while i wait - how do i record a draw?" is
+    // no "Do I just wait?").
+    const WHILE: &[&str] = &["while i wait", "while we wait", "while waiting"];
+    let mut asked_plain = question.to_lowercase();
+    for filler in WHILE {
+        asked_plain = asked_plain.replace(filler, " ");
+    }
+    let mut said = Terms::of(&asked_plain);
     said.words.retain(|w| !ASKING.contains(&w.as_str()));
     drop_title_codes(article, &mut said.codes);
+    // A word of the article's own title alone ("bank" at the bank feed article: "how do i
+    // categorize a transfer between two bank accounts?") points to no entry.
+    let title = Terms::of(&article.title);
     // "How do I open incognito?" is not answered by "Why does it load in incognito?".
     let asks = |q: &str| {
         let q = q.trim_start().to_lowercase();
@@ -38,6 +48,14 @@ pub(super) fn faq_for<'a>(
         .filter(|f| asked.is_none() || asks(&f.question).is_none_or(|w| Some(w) == asked))
         .map(|f| (said.shared_with(&Terms::of(&f.question)), f))
         .filter(|&(s, _)| s > 0)
+        .filter(|(_, f)| {
+            let entry = Terms::of(&f.question);
+            said.words
+                .iter()
+                .any(|w| entry.words.contains(w) && !title.words.contains(w))
+                || said.codes.iter().any(|c| entry.codes.contains(c))
+                || said.shared_names(&entry) > 0
+        })
         .collect();
     scored.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
     match scored.as_slice() {

@@ -4,7 +4,7 @@
 use super::codes::{drop_title_codes, quoted_messages, with_what_codes_mean};
 use super::step_text::steps_text;
 use super::terms::Terms;
-use crate::knowledge::Article;
+use crate::knowledge::{Article, Cause};
 use crate::session::{Outcome, Session};
 
 /// The untried fix of `article` a detail points to ("it says error 103 now" -> the fix that
@@ -149,20 +149,30 @@ pub(super) fn points_to(said: &Terms, solution: &crate::knowledge::Solution) -> 
 /// words points to the fix for it. A cause is told when it shares two words or more with the
 /// reply and clearly more than any other cause.
 pub(super) fn with_the_cause_it_names(article: &Article, text: &str) -> String {
+    match cause_named(article, text) {
+        Some(cause) => format!("{text}\n{}", cause.name),
+        None => text.to_string(),
+    }
+}
+
+/// The cause of `article` that `text` tells in its own words: the one sharing at least two
+/// terms with it, clearly more than any other ("the bank site is down" -> "Bank website
+/// maintenance or outage").
+pub(super) fn cause_named<'a>(article: &'a Article, text: &str) -> Option<&'a Cause> {
     let said = Terms::said(text);
-    let mut shares: Vec<(usize, &str)> = article
+    let mut shares: Vec<(usize, &Cause)> = article
         .causes
         .iter()
         .map(|c| {
             let cause = Terms::of(&format!("{} {}", c.name, c.detail));
-            (said.shared_with(&cause), c.name.as_str())
+            (said.shared_with(&cause), c)
         })
         .collect();
     shares.sort_by_key(|s| std::cmp::Reverse(s.0));
     match shares.as_slice() {
-        [(best, name), rest @ ..] if *best >= 2 && rest.first().is_none_or(|r| r.0 < *best) => {
-            format!("{text}\n{name}")
+        [(best, cause), rest @ ..] if *best >= 2 && rest.first().is_none_or(|r| r.0 < *best) => {
+            Some(cause)
         }
-        _ => text.to_string(),
+        _ => None,
     }
 }

@@ -189,7 +189,7 @@ impl Terms {
 
     /// The short words both share that either side writes as a name ("renamed the nd file"
     /// and "Rename the .ND and .TLG files" share "nd").
-    fn shared_names(&self, other: &Terms) -> usize {
+    pub(super) fn shared_names(&self, other: &Terms) -> usize {
         self.short
             .intersection(&other.short)
             .filter(|w| self.names.contains(*w) || other.names.contains(*w))

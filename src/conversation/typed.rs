@@ -1796,6 +1796,13 @@ fn by_intent(
             if lead == words::NOTED && another_fix_done(session, article, text, now, out) {
                 return;
             }
+            // "the bank site is down too lol": a cause of this problem, told as news.
+            if lead == words::NOTED
+                && let Some(lead) = fits_a_cause(article, text)
+            {
+                open_question(session, article, &lead, now, out);
+                return;
+            }
             open_question(session, article, lead, now, out)
         }
         // A question not understood ("what does that mean") is not "didn't catch that": it is
@@ -1837,9 +1844,23 @@ fn by_intent(
             if another_fix_done(session, article, text, now, out) {
                 return;
             }
+            // ("bank is in maintenance": a cause of this problem, told as news.)
+            if !understood.question
+                && let Some(lead) = fits_a_cause(article, text)
+            {
+                open_question(session, article, &lead, now, out);
+                return;
+            }
             open_question(session, article, didnt_catch(text), now, out)
         }
     }
+}
+
+/// The words for a remark that tells one of `article`'s causes ("the bank site is down too"):
+/// noted, with that cause named.
+fn fits_a_cause(article: &Article, text: &str) -> Option<String> {
+    super::fix_for::cause_named(article, text)
+        .map(|cause| words::fits_a_cause(&cause.name, &cause.detail))
 }
 
 /// "Add it to my ticket" in words: the action, with whatever else the message says ("please

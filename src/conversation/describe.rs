@@ -453,12 +453,23 @@ pub(super) fn describe(
     // when it says "again" or "still"; "my dashboard is back" is no failure.)
     let again_or_still = understood.intent == Some(Intent::NotFixed)
         || plain_words::has_any_word(text, &["again", "still"]);
+    // ("oh hang on, it only pulled 2 transactions, the rest are still missing": not fixed,
+    // and the fixed article among those the words rank.)
     let same_problem_again = (ranking.named().is_some_and(|m| is_walked(kb, session, m))
         || again_or_still
             && ranking
                 .candidates(1)
                 .first()
-                .is_some_and(|m| is_walked(kb, session, m)))
+                .is_some_and(|m| is_walked(kb, session, m))
+        || understood.intent == Some(Intent::NotFixed)
+            && plain_words::has_any_word(text, &["still"])
+            && ranking.named().is_none_or(|m| {
+                m.score < CLEARLY_ANOTHER && !codes::names_code_of(kb.article_at(m.doc), text)
+            })
+            && ranking
+                .candidates(3)
+                .iter()
+                .any(|m| is_walked(kb, session, m)))
         && says_it_is_back
         && !understood.question
         && !matches!(
@@ -787,6 +798,20 @@ pub(super) fn describe(
         && understand::yes_or_no(text) != Some(false)
     {
         out.replies.push(Reply::new(words::IF_IT_COMES_BACK));
+        return;
+    }
+    // "ok so what do i do" after a check asked with a description ("is quickbooks down??
+    // nobody in our office can get in"): the article that description names, walked.
+    if matches!(session.stage, Stage::Idle)
+        && named_browser.is_none()
+        && understand::asks_what_to_do(text)
+        && let Some(before) = session.descriptions.last().cloned()
+        && let before_ranked = kb.rank(&before, KEEP_MATCHES)
+        && let Some(named) = before_ranked.named()
+    {
+        let article = kb.article_at(named.doc);
+        session.matches = scored(kb, &before_ranked);
+        super::walk::start_article(session, article, now, out);
         return;
     }
     // "ok", "wait what", "cool": nothing to look up and nothing for staff to read. A list on

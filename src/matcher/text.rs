@@ -422,7 +422,9 @@ fn without_spans(text: &str, cut: Vec<Range<usize>>) -> std::borrow::Cow<'_, str
 /// `text` without the user's own apologies ("sorry my english", "sorry for the long post",
 /// "im sorry if this was asked"): no word of an error message, though one says "We're sorry,
 /// something went wrong" (kept: "sorry" after "we're"). Nor is the language the user says
-/// they write badly ("my english is bad"). Borrowed unchanged when there are none.
+/// they write badly ("my english is bad"), nor a "hang on" or "hold on" said to the reader
+/// ("oh hang on, it only pulled 2 transactions": "hangs" is a symptom of a page that never
+/// loads). Borrowed unchanged when there are none.
 pub fn without_apologies(text: &str) -> std::borrow::Cow<'_, str> {
     let words: Vec<(usize, &str, String)> = text
         .split_whitespace()
@@ -441,6 +443,17 @@ pub fn without_apologies(text: &str) -> std::borrow::Cow<'_, str> {
             && (1..=2).any(|n| matches!(before(n), "my" | "bad" | "poor" | "broken"));
         if apology || own_english {
             dropped.push(core_span(*at, word));
+        }
+        // ("hang on, ...", "hold on a sec": said to the reader; "it hangs on the dashboard"
+        // and "hold on the line" are not.)
+        if matches!(k.as_str(), "hang" | "hold")
+            && let Some((on_at, on_word, on_key)) = words.get(i + 1)
+            && on_key == "on"
+            && (on_word.ends_with([',', '.', '!', '-', ':', ';'])
+                || matches!(key(i + 2), "" | "a" | "sec" | "lemme" | "let" | "wait"))
+        {
+            dropped.push(core_span(*at, word));
+            dropped.push(core_span(*on_at, on_word));
         }
     }
     without_spans(text, dropped)
@@ -1215,6 +1228,28 @@ mod tests {
             "getting error #503",
         ] {
             assert_eq!(without_counted_numbers(kept), kept, "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_hang_on_said_to_the_reader_is_left_out_and_a_page_that_hangs_kept() {
+        for said in [
+            "oh hang on, it only pulled 2 transactions",
+            "hold on a sec, it only pulled 2 transactions",
+            "hang on",
+        ] {
+            let left = without_apologies(said);
+            assert!(
+                !left.contains("hang") && !left.contains("hold"),
+                "{said}: {left}"
+            );
+        }
+        for kept in [
+            "it hangs on the dashboard",
+            "the page hang on loading",
+            "put the call on hold on monday",
+        ] {
+            assert_eq!(without_apologies(kept), kept);
         }
     }
 

@@ -2297,7 +2297,10 @@ pub fn only_a_pause(text: &Normalised) -> bool {
         "trying it",
     ];
     let alone = TRYING_ALONE.contains(&text.padded().trim());
-    (text.word_count() <= 6 && (text.any(PAUSES) || a_moment(text)) || alone) && !text.is_question()
+    // ("no wait it doesnt, 503 again": "wait" before a result is no pause.)
+    (text.word_count() <= 6 && (text.any(PAUSES) || a_moment(text)) || alone)
+        && !text.is_question()
+        && !strong_not_fixed(&text.without(PAUSES))
 }
 
 /// The reply with each "worked for <a time>" blanked ("it worked for 2 min and kicked me
@@ -5512,6 +5515,14 @@ pub fn not_fixed_beside_human(text: &Normalised) -> bool {
         .without(HUMAN)
         .without(&["no bots", "no bot"])
         .without(&["still like", "still want", "still need"])
+        // ("no time for this, escalate": impatience, no word of the fix.)
+        .without(&[
+            "no time for this",
+            "no time",
+            "dont have time",
+            "dont have all day",
+            "no patience",
+        ])
         .without(&[
             "no entiendo",
             "no comprendo",
@@ -6066,6 +6077,12 @@ pub fn asks_if_a_bot(text: &Normalised) -> bool {
 
 /// Says the bot is no help ("this is useless", "waste of time").
 const FED_UP: &[&str] = &[
+    // Impatience ("i dont have all day").
+    "dont have all day",
+    "do not have all day",
+    "havent got all day",
+    "no time for this",
+    "dont have time for this",
     "useless",
     "garbage",
     "are you even listening",
@@ -6512,6 +6529,52 @@ pub fn only_sarcasm(text: &Normalised) -> bool {
         text.padded().trim().trim_end_matches(" |"),
         "yeah right" | "yea right" | "ya right" | "yeah right lol" | "sure it did"
     ) || (text.any(DOUBTED) && !strong_fixed(&text.without(DOUBTED)))
+}
+
+/// What a user says they cannot find ("i dont see it", "there is no keyboard").
+pub const NOT_FOUND: &[&str] = &[
+    "i dont see it",
+    "i dont see that",
+    "i dont see them",
+    "i do not see it",
+    "dont see it",
+    "dont see that",
+    "dont see them",
+    "i see no",
+    "i cant find it",
+    "i cant find that",
+    "cant find it",
+    "cant find that",
+    "i cant find",
+    "cant find",
+    "there is no",
+    "theres no",
+    "there isnt",
+    "there isnt any",
+    "isnt there",
+    "is not there",
+    "not there",
+    "no such",
+];
+
+/// Whether the reply opens by asking how or where ("where is third party cookies? i dont see
+/// it in settings", "how do i do ctrl f5 on an ipad there is no keyboard") and says beside it
+/// only what the user cannot find, not that the fix failed.
+pub fn asks_where_not_found(text: &Normalised) -> bool {
+    const OPENERS: &[&str] = &["where", "wheres", "how", "hows", "which"];
+    text.words().next().is_some_and(|w| OPENERS.contains(&w))
+        && text.any(NOT_FOUND)
+        && !says_still_broken(text)
+        && !text.any(&[
+            "didnt help",
+            "didnt work",
+            "did not help",
+            "did not work",
+            "doesnt work",
+            "not working",
+            "same",
+            "still",
+        ])
 }
 
 #[cfg(test)]

@@ -185,12 +185,21 @@ pub fn classify(reply: &str) -> Understood {
     }
     // "i dont want to lose my saved passwords": a wish or a worry, no result (unless the rest
     // says it failed: "still 502 and i dont want to wait").
+    // ("i dont have all day", "no time for this": impatience, no result either.)
     const NOT_WANTING: &[&str] = &[
         "dont want to",
         "do not want to",
         "would not want to",
         "wouldnt want to",
         "dont wanna",
+        "dont have all day",
+        "do not have all day",
+        "havent got all day",
+        "no time for this",
+        "dont have time for this",
+        "do not have time for this",
+        "i have no time",
+        "dont have time",
     ];
     if intent == Some(Intent::NotFixed) && text.any(NOT_WANTING) {
         let rest = text.without(NOT_WANTING);
@@ -1760,6 +1769,25 @@ pub fn only_greets(message: &str) -> bool {
     small_talk(message) == Some(SmallTalk::Greeting) && cues::greets(&Normalised::new(message))
 }
 
+/// Whether a short message asks what to do now ("ok so what do i do", "now what"), not what to
+/// do if something happens.
+pub fn asks_what_to_do(message: &str) -> bool {
+    const WHAT_NOW: &[&str] = &[
+        "what do i do",
+        "what do we do",
+        "what should i do",
+        "what should we do",
+        "what can i do",
+        "what now",
+        "now what",
+        "what next",
+        "whats next",
+        "what do i do now",
+    ];
+    let text = Normalised::new(message);
+    text.word_count() <= 8 && text.any(WHAT_NOW) && !text.any(&["if", "when"])
+}
+
 /// Whether a short reply only says the answer is coming ("brb", "hold on", "ok let me try"):
 /// the question stays open, no note for staff.
 pub fn only_a_pause(message: &str) -> bool {
@@ -1958,6 +1986,22 @@ pub fn yes_or_no(message: &str) -> Option<bool> {
 }
 
 fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
+    let intent = decide_by_cues(text, names_browser);
+    // "where is third party cookies? i dont see it in settings", "how do i do ctrl f5 on an
+    // ipad there is no keyboard": a question how or where, and what the user cannot find in
+    // it, is no result of the fix (it was "still broken").
+    if intent == Some(Intent::NotFixed) && cues::asks_where_not_found(text) {
+        let rest = text.without(cues::NOT_FOUND);
+        return match decide_by_cues(&rest, names_browser) {
+            Some(Intent::NotFixed) => Some(Intent::NotFixed),
+            other => other.or(Some(Intent::Aside)),
+        };
+    }
+    intent
+}
+
+/// [`decide`] by the cues alone.
+fn decide_by_cues(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // "[2]" with no choices on screen, "never mind": nothing to act on.
     if text.is_empty()
         || cues::only_numbers(text)

@@ -961,6 +961,14 @@ pub fn works_there_noted(place: &str) -> String {
     )
 }
 
+/// Where it works, said at "Is it one of these?": noted, and the list again.
+pub fn works_there_which_of_these(place: &str) -> String {
+    format!(
+        "Good to know it works in {place}: I've noted that for the support team. Is it one of \
+         these? Pick one, or tell me more about the problem where it fails."
+    )
+}
+
 /// A browser or device said at "Is it one of these?": noted, and the list again.
 pub fn noted_which_of_these(on: &str) -> String {
     format!("Noted: {on}. Is it one of these? Pick one, or tell me more about the problem.")

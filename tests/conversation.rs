@@ -13514,6 +13514,25 @@ fn remarks_a_fortieth_session_explorer_found() {
         all_text(&out)
     );
     assert!(chat.session.current_step().is_some(), "{}", all_text(&out));
+    // "tried chrome and it works fine there" at "Is this it?" is where it works: noted, the
+    // same list again, the browser where it fails kept (it started the unsupported-browser
+    // article, with Chrome's steps).
+    for said in [
+        "tried chrome and it works fine there",
+        "switched to chrome and it works fine there",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("logged out all the time, safari on my mac");
+        assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Good to know it works in Chrome"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+        assert_eq!(chat.session.browser, Some(Browser::SafariMac), "{said}");
+    }
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

@@ -308,6 +308,26 @@ pub(super) fn describe(
         out.replies.push(the_list_again(kb, &candidates, lead));
         return;
     }
+    // "tried chrome and it works fine there", "switched to chrome and it works" at "Is it one
+    // of these?": where it works, noted for staff, and the same list again; the browser where
+    // it fails stays (the browser's words alone rank the unsupported-browser article).
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && let Some(works_in) = Browser::detect(text)
+        && matches!(
+            understand::classify(text).intent,
+            Some(Intent::Browser | Intent::Fixed)
+        )
+        && understand::works_now(text)
+        && !understand::works_only_in_private(text)
+        && !understand::mentions_trouble(text)
+        && text.split_whitespace().count() <= 12
+    {
+        let candidates = candidates.clone();
+        session.descriptions.push(text.to_string());
+        let lead = words::works_there_which_of_these(works_in.label());
+        out.replies.push(the_list_again(kb, &candidates, lead));
+        return;
+    }
     // "yeah the blank page one", "the login one", "the outage": the one listed article whose
     // title has the words. ("is it down for everyone?" and "check if its down" ask for the
     // check, whatever title has "Down for Everyone"; "the outage one" picks.)

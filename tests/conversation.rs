@@ -13533,6 +13533,55 @@ fn remarks_a_fortieth_session_explorer_found() {
         assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
         assert_eq!(chat.session.browser, Some(Browser::SafariMac), "{said}");
     }
+    // Questions the firewall article's FAQ answers, asked mid-walk in words or first thing.
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo blocked at the office, works on mobile data");
+    let out = chat.say("our IT guy wants to know what to whitelist");
+    assert!(
+        has(&out, "What should I tell my IT team?"),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    chat.say(
+        "Safari says your connection is not private when I open quickbooks, at a clients office",
+    );
+    let out = chat.say("is it safe to click through?");
+    assert!(
+        has(&out, "What does the certificate warning mean?"),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("we use sophos firewall, which ports does quickbooks online need open?");
+    assert!(
+        has(&out, "What should I tell my IT team?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(chat.session.current_step().is_some(), "{}", all_text(&out));
+    // An accounting how-to mid-walk is not answered here: no FAQ entry sharing one word, no
+    // "that fits this problem".
+    for (first, asked) in [
+        (
+            "bank feed not updating for my amex card",
+            "btw how do i reconcile a credit card account in qbo?",
+        ),
+        (
+            "getting 500 internal server error when saving an invoice",
+            "also quick q, how do I void a check?",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(first);
+        let out = chat.say(asked);
+        assert!(
+            has(&out, "I can't help with that here"),
+            "{asked}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "duplicates"), "{asked}: {}", all_text(&out));
+    }
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

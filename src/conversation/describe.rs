@@ -1039,7 +1039,17 @@ pub(super) fn describe(
         let also = (!others.is_empty()).then(|| others.remove(0));
         session.also_named.clone_from(&also);
         session.also_named_later = others;
+        let from = out.replies.len();
         start_article_at(session, article, first, now, out);
+        // "we use sophos firewall, which ports does quickbooks online need open?": the
+        // article's FAQ entry that answers the question, after its summary.
+        if understand::classify(text).question
+            && let Some(faq) = super::faq::faq_for(article, text)
+            && out.replies.len() > from + 1
+        {
+            out.replies
+                .insert(from + 1, super::faq::faq_reply(faq, article));
+        }
         // Said at once, so the user knows it was heard ("... and also payroll won't update").
         if let (Some(value), Some(first)) = (also_mentioned(session), out.replies.first_mut()) {
             first.fields.push(crate::reply::Field {

@@ -48,6 +48,10 @@ pub(super) fn faq_for<'a>(
         .filter(|f| asked.is_none() || asks(&f.question).is_none_or(|w| Some(w) == asked))
         .map(|f| (said.shared_with(&Terms::of(&f.question)), f))
         .filter(|&(s, _)| s > 0)
+        // ("btw how do i reconcile a credit card account in qbo?" is no "Will reconnecting the
+        // account create duplicates?": a how-to question shares more than one word with an
+        // entry of another kind.)
+        .filter(|&(s, f)| s >= 2 || !(how_to_asked(question) && asks(&f.question) != Some("how")))
         .filter(|(_, f)| {
             let entry = Terms::of(&f.question);
             said.words
@@ -62,6 +66,16 @@ pub(super) fn faq_for<'a>(
         [(best, faq), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => Some(faq),
         _ => None,
     }
+}
+
+/// Whether `question` asks how to do something in its first words ("btw how do i ...",
+/// "quick q, how do I void a check?").
+fn how_to_asked(question: &str) -> bool {
+    let words = plain_words::lowercase_words(question);
+    words
+        .windows(2)
+        .take(4)
+        .any(|w| w[0] == "how" && ["do", "to", "can", "should", "would"].contains(&w[1].as_str()))
 }
 
 /// The FAQ entry of `article` that answers a question whether the step `open` can do harm

@@ -409,6 +409,16 @@ pub(super) fn detail(
         next_solution(session, article, now, out);
         return;
     }
+    // "also quick q, how do I void a check?": a how-to question nothing here answers is not
+    // more of this problem; not answered here, and said so.
+    if asked && understand::asks_how_to(text) {
+        if session.descriptions.last().map(String::as_str) == Some(text) {
+            session.descriptions.pop();
+        }
+        session.note_aside(text);
+        open_question(session, article, words::NOT_ANSWERED_HERE, now, out);
+        return;
+    }
     // Said to be noted for the support team: kept even when short ("windows 10").
     if session.descriptions.last().map(String::as_str) != Some(text) {
         session.descriptions.push(text.to_string());

@@ -260,7 +260,17 @@ pub fn classify(reply: &str) -> Understood {
         words: text.word_count(),
         // A lone "y" may be "why" as well as "yes": asked before a fix is recorded.
         plain: cues::only_says_it_works(&text) && reply.trim() != "y" && reply.trim() != "Y",
-        question: text.is_question() || cues::opens_like_a_question(&text),
+        // ("our IT guy wants to know what to whitelist": asked in words, not with a "?".)
+        question: text.is_question()
+            || cues::opens_like_a_question(&text)
+            || text.any(&[
+                "wants to know",
+                "want to know",
+                "needs to know",
+                "need to know",
+                "would like to know",
+                "wondering",
+            ]),
         asks_why: cues::asks_why(&text),
         bare_human_request: cues::only_asks_for_a_human(&text),
         asks_for_a_person: cues::asks_for_a_person(&text),

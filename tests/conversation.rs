@@ -13582,6 +13582,17 @@ fn remarks_a_fortieth_session_explorer_found() {
         );
         assert!(!has(&out, "duplicates"), "{asked}: {}", all_text(&out));
     }
+    // "cant find the extensions menu" of a fix not shown yet: its steps, not "you can't do it".
+    let mut chat = Chat::new(&kb);
+    chat.say("blank page in edge");
+    chat.not_fixed();
+    let out = chat.say("cant find the extensions menu");
+    assert!(
+        has(&out, "How to: Turn off browser extensions"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!chat.recorded(Outcome::CouldNotTry), "{}", all_text(&out));
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

@@ -1364,6 +1364,25 @@ fn not_done_or_not_yet(
             if let Some(named) =
                 fix_named(session, article, open, text).filter(|_| !means_the_open_one)
             {
+                // "cant find the extensions menu" of a fix not shown yet: its steps say where,
+                // on the side; it is not ruled out unseen.
+                let shown = session
+                    .attempts
+                    .iter()
+                    .any(|a| super::walk::is_solution(a, article, named));
+                if !shown
+                    && plain_words::has_any_word(text, &["find", "see", "where", "locate"])
+                    && understand::cannot_find_in_step(
+                        text,
+                        &super::step_text::step_text(session, article, named),
+                    )
+                {
+                    session.note_aside(text);
+                    out.replies
+                        .push(super::wording::steps_on_the_side(session, article, named).aside());
+                    open_question(session, article, "", now, out);
+                    return true;
+                }
                 rule_out_named(session, article, named, Outcome::CouldNotTry, now);
                 let lead = words::skipping_named(&article.solutions[named].title, false);
                 open_question(session, article, &lead, now, out);

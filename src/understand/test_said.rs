@@ -308,12 +308,26 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
 /// the trouble it came with: it failed there too.
 pub fn test_tried_no_result(message: &str, names: &[String]) -> bool {
     const DONE: &[&str] = &["tried", "already", "used"];
+    // ("i did everything already. cookies, incognito, other browser, nothing works": each
+    // thing listed after it is done.)
+    const EVERYTHING: &[&str] = &[
+        "did everything",
+        "done everything",
+        "tried everything",
+        "tried it all",
+        "tried all of it",
+        "did all of it",
+        "did all that",
+        "tried all that",
+    ];
     let names = as_words(names.iter().map(String::as_str));
-    Normalised::new(message).sentences().iter().any(|sentence| {
+    let text = Normalised::new(message);
+    let everything = text.any(EVERYTHING);
+    text.sentences().iter().any(|sentence| {
         !sentence.is_question()
             && clauses(sentence).iter().any(|(_, clause)| {
                 names.iter().any(|n| find(clause, n).is_some())
-                    && clause.iter().any(|w| DONE.contains(w))
+                    && (everything || clause.iter().any(|w| DONE.contains(w)))
                     && !Normalised::from_padded(&format!(" {} ", clause.join(" "))).any(NOT_DONE)
             })
     })

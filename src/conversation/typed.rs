@@ -437,6 +437,30 @@ fn takes_back_the_failure(
     false
 }
 
+/// `rest` without the setup said to be the same ("it works in chrome on the same mac"): that
+/// "same" is no "same problem".
+fn same_setup_left_out(rest: &str) -> String {
+    const SETUPS: &[&str] = &[
+        "mac", "computer", "machine", "laptop", "pc", "device", "network", "wifi", "phone",
+    ];
+    let words = plain_words::lowercase_words(rest);
+    let mut kept: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i] == "same"
+            && words
+                .get(i + 1)
+                .is_some_and(|w| SETUPS.contains(&w.as_str()))
+        {
+            i += 2;
+            continue;
+        }
+        kept.push(&words[i]);
+        i += 1;
+    }
+    kept.join(" ")
+}
+
 /// A browser or device named that is no news: the intent the reply has without it.
 fn settle_the_browser_words(typed: Typed, session: &mut Session, understood: &mut Understood) {
     let Typed { article, text, .. } = typed;
@@ -486,6 +510,7 @@ fn where_it_works_noted(
             .iter()
             .any(|s| s.test && understand::test_result(text, &s.also_called).is_some())
         && let Some((place, rest)) = understand::where_it_works(text)
+        && let rest = same_setup_left_out(&rest)
         && let rest_says = understand::classify(&rest).intent
         && rest_says != Some(Intent::Fixed)
     {

@@ -13618,6 +13618,17 @@ fn remarks_a_fortieth_session_explorer_found() {
         all_text(&out)
     );
     assert!(!chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+    // "two problems: bank feed hasn't updated in a week AND payroll update fails with PS107":
+    // the bank feed is heard ("Also mentioned"), though the 502 article's bank step ranks
+    // close behind it.
+    let mut chat = Chat::new(&kb);
+    chat.say(
+        "two problems: bank feed hasn't updated in a week AND payroll update fails with PS107",
+    );
+    assert_eq!(
+        chat.session.also_named.as_ref().map(|o| o.id.as_str()),
+        Some("bank-feed-not-updating")
+    );
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

@@ -1961,8 +1961,20 @@ pub fn tells_of_trouble(part: &str) -> bool {
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     // ("also quickbooks 502 sometimes": three digits after the product's name are no version.)
     use crate::matcher::text::{is_code_after_the_product, is_error_number};
+    // ("bank feed hasn't updated in a week": not done for a while.)
+    const NOT_FOR_A_WHILE: &[&str] = &[
+        "hasnt updated",
+        "hasnt synced",
+        "hasnt loaded",
+        "havent updated",
+        "hasnt downloaded",
+        "not updated",
+        "not synced",
+        "hasnt worked",
+    ];
     cues::trouble_in_words(&text)
         || text.any(STUCK)
+        || text.any(NOT_FOR_A_WHILE)
         || (0..words.len())
             .any(|i| is_error_number(&words, i) || is_code_after_the_product(&words, i))
 }

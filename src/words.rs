@@ -298,6 +298,9 @@ pub fn english_only(name: Option<&str>) -> String {
     )
 }
 pub const NOTED: &str = "Noted.";
+/// What the status page shows, said mid-walk.
+pub const STATUS_PAGE_NOTED: &str =
+    "Thanks, I've noted what the status page shows for the support team.";
 /// A remark that tells one of the article's causes in the user's words ("the bank site is
 /// down too"): that cause, named, as noted.
 pub fn fits_a_cause(name: &str, detail: &str) -> String {

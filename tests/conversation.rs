@@ -13629,6 +13629,17 @@ fn remarks_a_fortieth_session_explorer_found() {
         chat.session.also_named.as_ref().map(|o| o.id.as_str()),
         Some("bank-feed-not-updating")
     );
+    // What the status page shows, quoted ("it says all systems operational"), is noted as the
+    // page's; it does not "fit" the outage article.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online not working for anyone in our company, all 3 offices");
+    let out = chat.say("it says all systems operational");
+    assert!(
+        has(&out, "what the status page shows"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "that fits"), "{}", all_text(&out));
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

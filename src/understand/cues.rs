@@ -1264,6 +1264,11 @@ pub fn reports_the_status_page(text: &Normalised) -> bool {
         "status page all green",
         "status page shows nothing",
         "status page is all green",
+        // The page's own words, quoted ("it says all systems operational").
+        "all systems operational",
+        "all services operational",
+        "no incidents reported",
+        "no current incidents",
     ];
     // ("status page is green, and yes it works now", "... and now the page loads": a fix
     // told beside it is the news.)

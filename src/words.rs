@@ -618,6 +618,11 @@ pub fn no_article_like(id: &str, listed: bool) -> String {
     )
 }
 
+/// The steps of a temporary fix still to do once it worked (turning protection back on).
+pub fn finish_the_fix(steps: &str) -> String {
+    format!("Before you go, finish that fix:\n{steps}")
+}
+
 pub fn glad_it_worked(fix: &str, prevention: &str) -> String {
     format!("Glad that worked! **{fix}** fixed it.{prevention}")
 }

@@ -138,7 +138,13 @@ pub(super) fn other_problems_named(
         let other = kb.article_at(m.doc);
         // ("bank feed hasn't updated in a week" ranks the 502 article close behind, by its
         // bank step; the words of the first's title that the second's lacks tell them apart.)
+        // (Not when the runner-up is the walked one, or it is among the candidates: "little
+        // wheel spinning" beside a slow page is the slowness, whatever "Spinning" names.)
         let by_its_title = m.score >= ranking.confident
+            && !ranking
+                .matches
+                .iter()
+                .any(|w| kb.article_at(w.doc).id == walked_id && w.score >= ranking.possible)
             && ranking.matches.get(1).is_some_and(|n| {
                 super::another_article::says_a_title_word_of(other, kb.article_at(n.doc), part)
             });
@@ -150,12 +156,21 @@ pub(super) fn other_problems_named(
         // too; no other problem.
         // ("... and also the page is blank" says a word of "Page Not Loading (Blank ...)": that
         // one is named.)
+        // ("quickbooks takes forever to open invoices, little wheel spinning": every word the
+        // other matched the walked one matched too, so "Spinning" of its title names nothing
+        // more.)
         let walked_too = ranking.matches.iter().any(|w| {
             let walked = kb.article_at(w.doc);
+            let says_no_more = m.matched.iter().all(|t| w.matched.contains(t));
             walked.id == walked_id
                 && w.score >= ranking.possible
                 && m.score - w.score < WALKED_TOO_WITHIN
-                && !super::another_article::says_a_title_word_of(kb.article_at(m.doc), walked, part)
+                && (says_no_more
+                    || !super::another_article::says_a_title_word_of(
+                        kb.article_at(m.doc),
+                        walked,
+                        part,
+                    ))
         });
         if clear && !walked_too && other.id != walked_id && !found.iter().any(|f| f.id == other.id)
         {

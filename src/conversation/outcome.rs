@@ -30,6 +30,16 @@ pub(super) fn record_fixed(session: &mut Session, article: &Article, now: u64, o
     // ("talk to a human" next is about it: the ticket is headed by it.)
     session.offered_after_fix.clone_from(&also);
     let mut text = words::glad_it_worked(&title, &prevention_hint(article));
+    // "Temporarily turn off the firewall" worked: its steps that turn it back on and make the
+    // change that lasts are said again, so the user is not left without protection.
+    if let Some(rest) = steps_still_to_do(session, article, &title) {
+        text = format!(
+            "{text}
+
+{}",
+            words::finish_the_fix(&rest)
+        );
+    }
     if let Some(other) = &also {
         text = format!("{text}\n\n{}", words::you_also_mentioned(&other.title));
     }
@@ -183,4 +193,24 @@ fn prevention_hint(article: &Article) -> String {
         .map(|p| format!("- {p}"))
         .collect();
     words::keep_it_from_coming_back(&tips.join("\n"))
+}
+
+/// The steps of the fix titled `title`, for the user's setup, from the first that turns
+/// something "back on" to the end ("5. Turn the firewall or security software back on. 6. ...
+/// update the firewall settings"): what is still to do once a temporary change worked.
+fn steps_still_to_do(session: &Session, article: &Article, title: &str) -> Option<String> {
+    let index = article.solutions.iter().position(|s| s.title == title)?;
+    let steps = super::step_text::step_text(session, article, index);
+    let lines: Vec<&str> = steps.lines().collect();
+    // (A numbered step: "turn them back on one at a time" in a fix's introduction is how to
+    // find the culprit, not a step left.)
+    let numbered = |l: &str| {
+        let l = l.trim_start();
+        l.split_once('.')
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let from = lines
+        .iter()
+        .position(|l| numbered(l) && l.to_lowercase().contains("back on"))?;
+    Some(lines[from..].join("\n"))
 }

@@ -13661,6 +13661,20 @@ fn remarks_a_fortieth_session_explorer_found() {
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks takes forever to open invoices, little wheel spinning, chrome");
     assert_eq!(chat.session.also_named, None);
+    // "works in chrome now" from a Chrome user is that it works where they are (asked about as
+    // a fix); another browser named is where it works.
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo blank page, chrome");
+    let out = chat.say("works in chrome now");
+    assert_says(&out, "Shall I note");
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo blank page, chrome");
+    let out = chat.say("it works in firefox");
+    assert!(
+        has(&out, "Good to know it works there"),
+        "{}",
+        all_text(&out)
+    );
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

@@ -510,6 +510,11 @@ fn where_it_works_noted(
             .iter()
             .any(|s| s.test && understand::test_result(text, &s.also_called).is_some())
         && let Some((place, rest)) = understand::where_it_works(text)
+        // ("works in chrome now" from a Chrome user: where the user is, so it works.)
+        && !(session.browser.is_some()
+            && Browser::detect(&place) == session.browser
+            && Browser::built_on(&place).is_none()
+            && crate::device::Device::detect(text).is_none())
         && let rest = same_setup_left_out(&rest)
         && let rest_says = understand::classify(&rest).intent
         && rest_says != Some(Intent::Fixed)

@@ -13675,6 +13675,12 @@ fn remarks_a_fortieth_session_explorer_found() {
         "{}",
         all_text(&out)
     );
+    // "not anymore thanks" after "Glad that worked!" is politeness, no problem to look up.
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo blank page, chrome");
+    chat.say("fixed it!");
+    let out = chat.say("not anymore thanks");
+    assert_says(&out, "You're welcome");
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

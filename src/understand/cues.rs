@@ -5738,7 +5738,16 @@ pub fn says_already_in_order(text: &Normalised) -> bool {
 /// Whether the reply only thanks and says "no problem" ("Thanks, no problem!"): politeness,
 /// not "no problem any more".
 pub fn thanks_no_problem(text: &Normalised) -> bool {
-    const NO_PROBLEM: &[&str] = &["no problem", "no problems", "no prob", "np"];
+    // ("not anymore thanks", "nothing else, thanks": no problem left.)
+    const NO_PROBLEM: &[&str] = &[
+        "no problem",
+        "no problems",
+        "no prob",
+        "np",
+        "not anymore",
+        "not any more",
+        "nothing else",
+    ];
     thanks(text) && text.any(NO_PROBLEM) && only_small_talk(&text.without(NO_PROBLEM))
 }
 

@@ -13681,6 +13681,21 @@ fn remarks_a_fortieth_session_explorer_found() {
     chat.say("fixed it!");
     let out = chat.say("not anymore thanks");
     assert_says(&out, "You're welcome");
+    // An accountant signed out when switching client companies: the login loop; "two tabs"
+    // offers no switch to the bank feed (its "For Review tab"); separate profiles are asked
+    // of the FAQ.
+    let mut chat = Chat::new(&kb);
+    let out =
+        chat.say("safari mac: qbo logs me out whenever i switch between two client companies");
+    assert!(has(&out, "Login Loop"), "{}", all_text(&out));
+    let out = chat.say("I have them open in two tabs");
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
+    let out = chat.say("should I use separate profiles?");
+    assert!(
+        has(&out, "separate browser profile for each client"),
+        "{}",
+        all_text(&out)
+    );
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

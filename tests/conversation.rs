@@ -13696,6 +13696,17 @@ fn remarks_a_fortieth_session_explorer_found() {
         "{}",
         all_text(&out)
     );
+    // A test's result put right ("wait no ... incognito is broken too" after "works in
+    // incognito"), where failing there leaves the article: the article is left, the fix on
+    // screen not recorded as failed.
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo layout looks all broken, no styles, chrome");
+    chat.say("works in incognito");
+    let out = chat.say("wait no, i was looking at the wrong tab. incognito is broken too");
+    assert!(has(&out, "Something else, then"), "{}", all_text(&out));
+    assert!(chat.recorded(Outcome::FailsThere), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::WorksThere), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

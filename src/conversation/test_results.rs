@@ -171,9 +171,7 @@ pub(super) fn test_answered_again(
                 .solutions
                 .get(a.solution)
                 .filter(|s| a.article == article.id && s.test && s.title == a.title)
-                .filter(|s| {
-                    !s.also_called.is_empty() && !s.leaves_on_works && !s.leaves_on_fails
-                })?;
+                .filter(|s| !s.also_called.is_empty())?;
             let recorded = match a.outcome {
                 Some(Outcome::WorksThere) => true,
                 Some(Outcome::FailsThere) => false,
@@ -189,6 +187,26 @@ pub(super) fn test_answered_again(
         return false;
     }
     let test = &article.solutions[index];
+    // "wait no, i was looking at the wrong tab. incognito is broken too" after "works in
+    // incognito", where failing there leaves the article: the result is put right and the
+    // article left, the fix on screen unanswered. (A result that had left the article is
+    // read again with the description: `test_now_says_otherwise`.)
+    let (leaves_now, left_before) = if works {
+        (test.leaves_on_works, test.leaves_on_fails)
+    } else {
+        (test.leaves_on_fails, test.leaves_on_works)
+    };
+    if left_before {
+        return false;
+    }
+    if leaves_now {
+        typed::note_follow_up(session, text);
+        session.attempts[at].outcome = Some(Outcome::of_test(works));
+        session.leave_pending();
+        let title = test.title.clone();
+        super::ruled_out::leave_article(session, article, (&title, works), out);
+        return true;
+    }
     session.attempts[at].outcome = Some(Outcome::of_test(works));
     session.attempts.retain(|a| {
         !(a.article == article.id

@@ -298,6 +298,10 @@ pub fn english_only(name: Option<&str>) -> String {
     )
 }
 pub const NOTED: &str = "Noted.";
+/// A part of a test said not to apply ("we have no vpn" at "Try without the VPN and on another
+/// network"): the rest of it is still to try.
+pub const REST_OF_THE_TEST: &str =
+    "Noted: that part doesn't apply to you, but the rest of the test still does.";
 /// What the status page shows, said mid-walk.
 pub const STATUS_PAGE_NOTED: &str =
     "Thanks, I've noted what the status page shows for the support team.";

@@ -13707,6 +13707,19 @@ fn remarks_a_fortieth_session_explorer_found() {
     assert!(chat.recorded(Outcome::FailsThere), "{}", all_text(&out));
     assert!(!chat.recorded(Outcome::WorksThere), "{}", all_text(&out));
     assert!(!chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+    // "we have no vpn" at "Try without the VPN and on another network": the other network is
+    // still to try; the test stays the question (it was "couldn't try" and skipped).
+    let mut chat = Chat::new(&kb);
+    chat.say("ERR_CONNECTION_RESET when opening qbo at the office");
+    let open = chat.session.current_step();
+    let out = chat.say("we have no vpn");
+    assert!(
+        has(&out, "the rest of the test still does"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.current_step(), open, "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::CouldNotTry), "{}", all_text(&out));
     // QuickBooks said to be down at the same step is no cause of the bank's (it is checked).
     let mut chat = Chat::new(&kb);
     chat.say("bank feed error 102");

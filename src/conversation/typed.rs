@@ -1377,6 +1377,18 @@ fn not_done_or_not_yet(
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
         && !says_a_result
     {
+        // "we have no vpn" at "Try without the VPN and on another network": that part is not
+        // theirs, the other place is still to try; the test stays the question.
+        let test_title = &article.solutions[open].title;
+        if article.solutions[open].test
+            && test_title.contains(" and ")
+            && understand::does_not_apply(text, test_title)
+            && understand::test_result(text, &test_names(&article.solutions[open])).is_none()
+        {
+            note_follow_up(session, text);
+            open_question(session, article, words::REST_OF_THE_TEST, now, out);
+            return true;
+        }
         if understand::could_not_do_it(text) || cannot_find {
             note_follow_up(session, text);
             // "there's no ctrl key on my ipad": the step has a tap for that; shown again.

@@ -70,6 +70,14 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
         let rest = super::text::Normalised::new(&rest);
         return !super::cues::mentions_trouble(&rest);
     }
+    // "we have no vpn": the thing not had at all.
+    let has_none = (0..w.len()).any(|i| {
+        let at = |k: usize| w.get(i + k).copied().unwrap_or("");
+        matches!((at(0), at(1), at(2)), ("i" | "we", "have" | "got", "no")) && in_title(at(3))
+    });
+    if has_none {
+        return true;
+    }
     (0..w.len()).any(|i| {
         let at = |k: usize| w.get(i + k).copied().unwrap_or("");
         // "i dont use", "we never have", "i dont even use".

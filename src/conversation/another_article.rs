@@ -95,18 +95,21 @@ pub(super) fn says_a_title_word_only_of(other: &Article, current: &Article, text
     says_a_word_of_besides(&other.title, &ours, text)
 }
 
+/// The stems of `text`'s words of four letters or more that are not too common to tell
+/// articles apart ([`COMMON`]).
+fn telling_stems(text: &str) -> HashSet<String> {
+    plain_words::lowercase_words(text)
+        .iter()
+        .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
+        .map(|w| crate::matcher::text::stem(w))
+        .collect()
+}
+
 /// Whether `text` says a word of `theirs` (four letters or more, as a stem) that `ours` does
 /// not have.
 fn says_a_word_of_besides(theirs: &str, ours: &str, text: &str) -> bool {
-    let stems = |t: &str| -> HashSet<String> {
-        plain_words::lowercase_words(t)
-            .iter()
-            .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
-            .map(|w| crate::matcher::text::stem(w))
-            .collect()
-    };
-    let (theirs, ours) = (stems(theirs), stems(ours));
-    stems(text)
+    let (theirs, ours) = (telling_stems(theirs), telling_stems(ours));
+    telling_stems(text)
         .iter()
         .any(|w| theirs.contains(w) && !ours.contains(w))
 }
@@ -160,14 +163,7 @@ pub(super) fn names_a_thing_only_of(current: &Article, other: &Article, text: &s
 /// thing's outage is the walked problem's own cause (error 102), not the service's.
 fn its_own_thing_is_down(current: &Article, other: &Article, text: &str) -> bool {
     const DOWN: &[&str] = &["down", "maintenance", "offline", "outage", "unavailable"];
-    let title_stems = |t: &str| -> HashSet<String> {
-        plain_words::lowercase_words(t)
-            .iter()
-            .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
-            .map(|w| crate::matcher::text::stem(w))
-            .collect()
-    };
-    let (ours, theirs) = (title_stems(&current.title), title_stems(&other.title));
+    let (ours, theirs) = (telling_stems(&current.title), telling_stems(&other.title));
     let words = plain_words::lowercase_words(text);
     words.iter().enumerate().any(|(i, w)| {
         let stem = crate::matcher::text::stem(w);

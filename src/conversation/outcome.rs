@@ -33,12 +33,7 @@ pub(super) fn record_fixed(session: &mut Session, article: &Article, now: u64, o
     // "Temporarily turn off the firewall" worked: its steps that turn it back on and make the
     // change that lasts are said again, so the user is not left without protection.
     if let Some(rest) = steps_still_to_do(session, article, &title) {
-        text = format!(
-            "{text}
-
-{}",
-            words::finish_the_fix(&rest)
-        );
+        text = format!("{text}\n\n{}", words::finish_the_fix(&rest));
     }
     if let Some(other) = &also {
         text = format!("{text}\n\n{}", words::you_also_mentioned(&other.title));

@@ -419,18 +419,15 @@ pub(super) fn detail(
         open_question(session, article, words::NOT_ANSWERED_HERE, now, out);
         return;
     }
-    // "it says all systems operational": what the status page shows, noted as such (it was
-    // "that fits ... Service Outage").
-    if understand::reports_the_status_page(text) {
-        if session.descriptions.last().map(String::as_str) != Some(text) {
-            session.descriptions.push(text.to_string());
-        }
-        open_question(session, article, words::STATUS_PAGE_NOTED, now, out);
-        return;
-    }
     // Said to be noted for the support team: kept even when short ("windows 10").
     if session.descriptions.last().map(String::as_str) != Some(text) {
         session.descriptions.push(text.to_string());
+    }
+    // "it says all systems operational": what the status page shows, noted as such (it was
+    // "that fits ... Service Outage").
+    if understand::reports_the_status_page(text) {
+        open_question(session, article, words::STATUS_PAGE_NOTED, now, out);
+        return;
     }
     out.replies
         .push(Reply::new(words::same_problem(&article.title)).article(&article.id));

@@ -444,6 +444,13 @@ fn same_setup_left_out(rest: &str) -> String {
         "mac", "computer", "machine", "laptop", "pc", "device", "network", "wifi", "phone",
     ];
     let words = plain_words::lowercase_words(rest);
+    let said_same = words
+        .windows(2)
+        .any(|w| w[0] == "same" && SETUPS.contains(&w[1].as_str()));
+    // (Otherwise the rest as written: its commas part its clauses.)
+    if !said_same {
+        return rest.to_string();
+    }
     let mut kept: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < words.len() {

@@ -19,6 +19,8 @@ pub const OTHER_BROWSER: &str = "Other";
 // Titles.
 pub const IS_IT_ONE_OF_THESE: &str = "Is it one of these?";
 pub const DONT_KNOW_TITLE: &str = "I don't know this one";
+/// Said once, beside the walk, when the user says the problem cannot wait.
+pub const CANNOT_WAIT: &str = "You said this can't wait. If the steps don't sort it out quickly, choose **Talk to a human** at any time: a person gets everything you've told me, so you won't have to repeat it.";
 pub const ENGLISH_ONLY_TITLE: &str = "I read English only";
 pub const FIXED_TITLE: &str = "Fixed";
 pub const WHICH_SERVICE_TITLE: &str = "Which service?";
@@ -480,6 +482,8 @@ pub fn back_to_problem(title: &str) -> String {
 /// "r u a bot?": said plainly, with the way to a person.
 pub const I_AM_A_BOT: &str = "Yes, I'm a bot: I match what you describe to our troubleshooting articles and walk you through the fixes. Say \"human\" at any time and a person from the support team takes over, with everything we've said so far.";
 /// "this is useless": sorry, and the way to a person.
+/// A message saying the problem cannot wait, and nothing of the step on screen.
+pub const CANNOT_WAIT_NOW: &str = "I understand it can't wait. A person from the support team can take over now, with everything we've said so far: press Talk to a human or say \"human\".";
 pub const SORRY_NO_HELP: &str = "Sorry I haven't been more help. A person from the support team can take over, with everything we've said so far: press Talk to a human or say \"human\".";
 /// "perfect, works great" after the fix was recorded: the fix stands.
 pub const GOOD_TO_HEAR: &str =

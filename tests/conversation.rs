@@ -13726,3 +13726,58 @@ fn remarks_a_fortieth_session_explorer_found() {
     let out = chat.say("quickbooks online itself is down for everyone in our office");
     assert!(!has(&out, "fits a known cause"), "{}", all_text(&out));
 }
+
+#[test]
+fn a_user_who_says_it_cannot_wait_is_offered_a_person_once_and_sooner() {
+    let kb = shipped_kb();
+    // The first description says it: the walk starts, and a line before its question offers a
+    // person now (the choice is on the question).
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("payroll is due today and quickbooks keeps giving me 502 bad gateway");
+    assert_says(&out, "You said this can't wait");
+    assert!(
+        actions(&out).contains(&Action::Escalate),
+        "{}",
+        all_text(&out)
+    );
+    assert!(out.effects.is_empty(), "{:?}", out.effects);
+    // Said again with a result: the result is acted on, and the line is not repeated.
+    chat.say("chrome");
+    let out = chat.say("still broken, payroll is due in 2 hours");
+    assert!(chat.recorded(Outcome::NotFixed));
+    assert!(!has(&out, "can't wait"), "{}", all_text(&out));
+    // Said with nothing of the step: a person offered now, nothing recorded, the step open.
+    let open = chat.session.current_step();
+    for said in ["this is urgent", "i need this fixed asap", "URGENT pls"] {
+        let tried = chat.session.attempts.len();
+        let out = chat.say(said);
+        assert_says(&out, "I understand it can't wait");
+        assert_eq!(chat.session.current_step(), open, "{said}");
+        assert_eq!(chat.session.attempts.len(), tried, "{said}");
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+        assert!(out.effects.is_empty(), "{said}");
+    }
+    assert!(!chat.recorded(Outcome::Fixed));
+
+    // Said first mid-walk, with a result: the result, and the line once.
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not updating");
+    let out = chat.say("still broken and payroll is due in 2 hours");
+    assert!(chat.recorded(Outcome::NotFixed));
+    assert_says(&out, "You said this can't wait");
+
+    // Calm words, or a wish with no deadline, get no such line.
+    for first in [
+        "bank feed not updating, not urgent",
+        "no rush, payroll is due next week: payroll wont update",
+        "bank feed not updating right now",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(first);
+        assert!(!has(&out, "can't wait"), "{first}: {}", all_text(&out));
+    }
+    // A hand-over asked for at once needs no such line.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("URGENT get me a human now");
+    assert!(!has(&out, "can't wait"), "{}", all_text(&out));
+}

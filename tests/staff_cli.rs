@@ -895,3 +895,62 @@ fn export_refuses_json_with_another_format() {
         "Markdown by default: {md}"
     );
 }
+
+/// A ticket whose user said it cannot wait is marked in the listing (human and JSON) and says
+/// so in `tickets show`, in the user's words; once resolved it is no longer marked.
+#[test]
+fn an_urgent_ticket_is_marked_for_staff_until_resolved() {
+    let staff = Staff::new();
+    staff.expect(
+        0,
+        &[
+            "escalate",
+            "--user",
+            "u3",
+            "--name",
+            "Cy",
+            "--text",
+            "502 bad gateway when i run payroll. payroll is due today!",
+        ],
+    );
+    let list = staff.expect(0, &["tickets", "list"]);
+    let line = list.lines().find(|l| l.starts_with("T-0003")).unwrap();
+    assert!(line.contains(" [urgent] "), "{list}");
+    assert!(
+        !list
+            .lines()
+            .any(|l| l.starts_with("T-000") && !l.starts_with("T-0003") && l.contains("urgent")),
+        "{list}"
+    );
+    let rows = staff.json(&["tickets", "list", "--json"]);
+    let urgent: Vec<&Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["urgent"] == true)
+        .map(|r| &r["id"])
+        .collect();
+    assert_eq!(urgent, [&Value::from("T-0003")]);
+    let shown = staff.expect(0, &["tickets", "show", "T-0003"]);
+    assert!(
+        shown.contains("- Urgent: the user said “payroll is due today!”"),
+        "{shown}"
+    );
+    let v = staff.json(&["tickets", "show", "T-0003", "--json"]);
+    assert_eq!(v["summaries"][0]["urgent"], "payroll is due today!", "{v}");
+    staff.expect(0, &["tickets", "claim", "T-0003", "--by", "Sam"]);
+    staff.expect(
+        0,
+        &[
+            "tickets",
+            "resolve",
+            "T-0003",
+            "--by",
+            "Sam",
+            "--note",
+            "payroll ran",
+        ],
+    );
+    let list = staff.expect(0, &["tickets", "list"]);
+    assert!(!list.contains("[urgent]"), "{list}");
+}

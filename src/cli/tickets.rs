@@ -207,11 +207,12 @@ fn list(
     for r in &rows {
         writeln!(
             buf,
-            "{:<8} {:<9} {:<20} {:<24} {}{}{}{}",
+            "{:<8} {:<9} {:<20} {:<24} {}{}{}{}{}",
             r.id.to_string(),
             r.status.word(),
             rfc3339(r.created_at),
             truncate(&for_terminal(&r.user_name), 24),
+            if r.urgent { "[urgent] " } else { "" },
             for_terminal(&r.subject),
             r.claimed_by
                 .as_ref()
@@ -338,6 +339,12 @@ pub(crate) fn ticket_json(t: &Ticket) -> Result<Value, CliError> {
         map.insert("claimed_by".into(), json!(t.claimed_by()));
         if let Some(Value::Array(summaries)) = map.get_mut("summaries") {
             summaries.iter_mut().for_each(summary_for_output);
+            // As `transcript_json` has it: what the user said that cannot wait, read, not stored.
+            for (v, s) in summaries.iter_mut().zip(&t.summaries) {
+                if let (Some(m), Some(said)) = (v.as_object_mut(), s.urgency()) {
+                    m.insert("urgent".into(), json!(said));
+                }
+            }
         }
     }
     Ok(with_rfc3339_times(v))

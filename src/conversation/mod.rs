@@ -32,6 +32,7 @@ mod terms;
 mod test_results;
 mod tests_out_of_turn;
 mod typed;
+mod urgent;
 mod walk;
 mod walk_moves;
 mod which_browser;
@@ -155,6 +156,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             let before = session.browser;
             // Whether the last reply was "I don't know this one" (its "Talk to a human?" open).
             let dont_know_before = matches!(asked, Some(Asked::DontKnow));
+            let urgent_before = urgent::said_before(session);
             let answered =
                 asked.is_some_and(|asked| answer_asked(kb, session, asked, text, now, &mut out));
             // "help me anyway" while the outage lead holds the fixes back: its button.
@@ -189,6 +191,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             if let Some(attempt) = on_screen {
                 keep_what_was_said_of_the_step(session, attempt, &whole, described_before, &out);
             }
+            urgent::offer_a_person_sooner(session, &whole, urgent_before, &mut out);
         }
         Event::Open { article, browser } => match kb.get(&article) {
             Some(a) => {

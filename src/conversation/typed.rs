@@ -313,6 +313,12 @@ fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool 
         open_question(session, article, words::SORRY_NO_HELP, now, out);
         return true;
     }
+    // "payroll is due today!!", saying nothing of the step: a person, offered now.
+    if understand::urgency::said(text).is_some() && understand::classify(text).intent.is_none() {
+        session.note_aside(text);
+        open_question(session, article, words::CANNOT_WAIT_NOW, now, out);
+        return true;
+    }
     // "what if it still fails?": how the walk goes on; the fix on screen is still to try.
     if session.pending_attempt().is_some() && understand::asks_what_if_it_fails(text) {
         open_question(session, article, words::IF_IT_STILL_FAILS, now, out);

@@ -541,10 +541,12 @@ impl Handler {
                         })
                         .take(25)
                     {
-                        let label: String = format!("{} · {} · {}", r.id, r.status, r.subject)
-                            .chars()
-                            .take(100)
-                            .collect();
+                        let urgent = if r.urgent { "urgent · " } else { "" };
+                        let label: String =
+                            format!("{} · {} · {urgent}{}", r.id, r.status, r.subject)
+                                .chars()
+                                .take(100)
+                                .collect();
                         choices.push(AutocompleteChoice::new(label, r.id.to_string()));
                     }
                 }

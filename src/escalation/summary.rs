@@ -467,8 +467,28 @@ impl Summary {
 
     /// The compact staff card, within Discord's embed limits, cut on character boundaries with
     /// a marker where needed.
+    /// The first sentence the user typed that says the problem cannot wait ("payroll is due
+    /// today"), read from everything they said: staff see it first.
+    pub fn urgency(&self) -> Option<String> {
+        self.descriptions
+            .iter()
+            .chain(self.attempts.iter().flat_map(|a| &a.said))
+            .chain(&self.asides)
+            .chain(&self.note)
+            .chain(self.earlier.iter().flat_map(|e| &e.descriptions))
+            .find_map(|m| crate::understand::urgency::said(m))
+    }
+
     pub fn card(&self, ticket_id: &str) -> Card {
-        let title = truncate_chars(&format!("{ticket_id} · {}", self.subject()), limits::TITLE);
+        let urgency = self.urgency();
+        let title = truncate_chars(
+            &format!(
+                "{ticket_id} · {}{}",
+                if urgency.is_some() { "Urgent · " } else { "" },
+                self.subject()
+            ),
+            limits::TITLE,
+        );
         let mut description = String::new();
         for d in self.said_of_the_problem() {
             description.push_str(&quote(&trimmed_for_card(d)));
@@ -486,7 +506,16 @@ impl Summary {
             description.push_str(&quote(note));
         }
         let description = truncate_chars(description.trim_end(), 3000.min(limits::DESCRIPTION));
-        let mut fields = vec![
+        let mut fields: Vec<(String, String)> = urgency
+            .map(|said| {
+                (
+                    "Urgent".to_string(),
+                    format!("the user said: “{}”", escape_one_line(&said)),
+                )
+            })
+            .into_iter()
+            .collect();
+        fields.extend([
             (
                 "User".to_string(),
                 format!(
@@ -497,7 +526,7 @@ impl Summary {
             ),
             ("Where".to_string(), escape_one_line(&self.user.channel)),
             ("Browser / device".to_string(), self.browser_and_device()),
-        ];
+        ]);
         if let Some(none) = self.no_diagnosis() {
             fields.push(("Diagnosis".to_string(), none));
         }
@@ -604,6 +633,12 @@ impl Summary {
             escape_one_line(&self.user.channel)
         ));
         t.push_str(&format!("- When: {}\n", rfc3339(self.at)));
+        if let Some(said) = self.urgency() {
+            t.push_str(&format!(
+                "- Urgent: the user said “{}”\n",
+                escape_one_line(&said)
+            ));
+        }
         t.push_str(&format!(
             "- Browser / device: {}\n",
             self.browser_and_device()
@@ -748,7 +783,11 @@ impl Summary {
 
     /// The full transcript as JSON: the raw model, text stored intact.
     pub fn transcript_json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        if let (Some(map), Some(said)) = (v.as_object_mut(), self.urgency()) {
+            map.insert("urgent".into(), serde_json::Value::String(said));
+        }
+        v
     }
 }
 
@@ -925,6 +964,58 @@ mod tests {
                 .any(|(n, _)| n == "Language")
         );
         assert!(!summary.transcript_markdown("T-0001").contains("Language"));
+    }
+
+    /// A user who said it cannot wait: staff see it first on the card (title and first field),
+    /// in the transcript and in the JSON, in the user's words; a calm one has none of it.
+    #[test]
+    fn what_cannot_wait_is_shown_to_staff_first() {
+        let user = crate::session::UserRef {
+            id: "u".into(),
+            name: "Ann".into(),
+            channel: "c".into(),
+        };
+        let mut session = Session::new(user, 0);
+        session
+            .descriptions
+            .push("502 bad gateway on payroll".into());
+        session
+            .asides
+            .push("hurry up. payroll is due by 3pm (2 hours!)".into());
+        let summary = Summary::capture(&session, None, None, "rev", 0);
+        let card = summary.card("T-0001");
+        assert!(
+            card.title.starts_with("T-0001 · Urgent · "),
+            "{}",
+            card.title
+        );
+        assert_eq!(
+            card.fields.first(),
+            Some(&(
+                "Urgent".to_string(),
+                "the user said: “payroll is due by 3pm \\(2 hours!\\)”".to_string()
+            ))
+        );
+        assert!(
+            summary
+                .transcript_markdown("T-0001")
+                .contains("- Urgent: the user said “payroll is due by 3pm")
+        );
+        assert_eq!(
+            summary.transcript_json()["urgent"],
+            "payroll is due by 3pm (2 hours!)"
+        );
+        session.asides.clear();
+        session
+            .descriptions
+            .push("no rush, whenever you can".into());
+        let summary = Summary::capture(&session, None, None, "rev", 0);
+        assert_eq!(summary.urgency(), None);
+        let card = summary.card("T-0001");
+        assert!(!card.title.contains("Urgent"), "{}", card.title);
+        assert!(!card.fields.iter().any(|(n, _)| n == "Urgent"));
+        assert!(!summary.transcript_markdown("T-0001").contains("Urgent"));
+        assert!(summary.transcript_json().get("urgent").is_none());
     }
 
     /// Added after "Start over": the ticket's problem, what was tried and where stay, and the

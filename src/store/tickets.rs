@@ -31,6 +31,9 @@ pub struct TicketRow {
     /// it"): staff may close it.
     #[serde(default)]
     pub asks_to_close: bool,
+    /// The user said the problem cannot wait ("payroll is due today"): staff take it first.
+    #[serde(default)]
+    pub urgent: bool,
 }
 
 impl TicketRow {
@@ -48,6 +51,8 @@ impl TicketRow {
                 && t.summary()
                     .is_some_and(|s| s.added == Some(Added::WorksNow)),
             asks_to_close: crate::escalation::user_asks_to_close(t),
+            urgent: t.status != Status::Resolved
+                && t.summaries.iter().any(|s| s.urgency().is_some()),
         }
     }
 }

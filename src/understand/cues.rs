@@ -4412,6 +4412,36 @@ const IF_IT_RETURNS: &[&str] = &[
     "if it stops again",
 ];
 
+/// A fix wished for, not had ("i need this fixed asap", "we want it working today").
+const WISHED_FIX: &[&str] = &[
+    "need this fixed",
+    "need it fixed",
+    "need this to be fixed",
+    "need it to be fixed",
+    "needs to be fixed",
+    "need to get this fixed",
+    "need to get it fixed",
+    "want this fixed",
+    "want it fixed",
+    "need this working",
+    "need it working",
+    "need this to work",
+    "need it to work",
+    "needs to work",
+    "want this working",
+    "want it working",
+];
+
+/// The reply without a fix it only wishes for: "i need this fixed asap" says nothing of the
+/// step's result (it says it cannot wait).
+pub fn without_wishes(text: &Normalised) -> Normalised {
+    if text.any(WISHED_FIX) {
+        text.without(WISHED_FIX)
+    } else {
+        text.clone()
+    }
+}
+
 /// The reply without what it says would happen "if it fails" ("good for now, will come back if
 /// it fails" -> "good for now, will come back"): a condition tells of no trouble now. A plan
 /// for the trouble's return is kept apart from the trouble itself.

@@ -19,6 +19,7 @@ mod product;
 pub mod secrets;
 mod test_said;
 mod text;
+pub mod urgency;
 
 pub use checked::found_as_it_should_be;
 pub use product::{Product, product_named};
@@ -140,7 +141,10 @@ pub fn classify(reply: &str) -> Understood {
         || (Browser::names_several(&text.plain)
             && (Browser::told_apart(&text.plain) || text.has("browsers")));
     // ("good for now, will come back if it fails": what would happen is no trouble now.)
-    let mut intent = decide(&cues::without_conditional_trouble(&text), names_browser);
+    let mut intent = decide(
+        &cues::without_wishes(&cues::without_conditional_trouble(&text)),
+        names_browser,
+    );
     // "can you check https://qbo.intuit.com for me": the address is left out of the words, so
     // the request is read beside it. (The configured targets are checked, never the address.)
     // (Asked of the bot, not planned: "i'll check qbo.intuit.com tomorrow" runs nothing.)

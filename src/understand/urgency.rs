@@ -1,0 +1,189 @@
+//! Whether a message says the problem cannot wait ("payroll is due today", "need this fixed
+//! asap"): the user is offered a person sooner, and staff see it on the ticket.
+
+use super::text::Normalised;
+
+/// Words that say it cannot wait, as whole-word phrases. A deadline needs its day or hour
+/// ("due today", not "due in 30 days": a bank's statement may say that).
+const URGENT: &[&str] = &[
+    "urgent",
+    "urgently",
+    "asap",
+    "emergency",
+    "time sensitive",
+    "deadline",
+    "due today",
+    "due tonight",
+    "due tomorrow",
+    "due tmrw",
+    "due in an hour",
+    "due in a few hours",
+    "due in 1 hour",
+    "due in 2 hours",
+    "due this morning",
+    "due this afternoon",
+    "due by",
+    "due at",
+    "payroll is due",
+    "payroll due",
+    "taxes are due",
+    "payroll has to go out",
+    "payroll needs to go out",
+    "payday is today",
+    "payday is tomorrow",
+    "payday today",
+    "payday tomorrow",
+    "run payroll today",
+    "run payroll tonight",
+    "run payroll by",
+    "submit payroll today",
+    "submit payroll by",
+    "wont get paid",
+    "will not get paid",
+    "cant pay my employees",
+    "cant pay our employees",
+    "cant pay my staff",
+    "cant pay our staff",
+    "cant get paid",
+    "need this fixed now",
+    "need it fixed now",
+    "need this fixed today",
+    "need it fixed today",
+    "need this working now",
+    "need it working now",
+    "need this working today",
+    "need it working today",
+    "need to fix this now",
+    "need it now",
+    "need this now",
+    "clients are waiting",
+    "client is waiting",
+    "customers are waiting",
+    "customer is waiting",
+    "by end of day",
+    "by end of the day",
+    "by eod",
+    "by close of business",
+    "by cob",
+    "losing money",
+    "losing business",
+];
+
+/// Words that say it can wait; they outweigh the cues in the same message ("not urgent",
+/// "no rush, the deadline is next month").
+const CAN_WAIT: &[&str] = &[
+    "not urgent",
+    "nothing urgent",
+    "isnt urgent",
+    "is not urgent",
+    "non urgent",
+    "not an emergency",
+    "no emergency",
+    "not time sensitive",
+    "no rush",
+    "no hurry",
+    "not in a hurry",
+    "not in a rush",
+    "no deadline",
+    "not due",
+    "whenever you can",
+    "when you get a chance",
+];
+
+/// The sentence of `message` that says the problem cannot wait, as written, or `None` when
+/// nothing does (or the message says it can wait).
+pub fn said(message: &str) -> Option<String> {
+    let text = Normalised::new(message);
+    if text.any(CAN_WAIT) {
+        return None;
+    }
+    sentences(&text.plain)
+        .into_iter()
+        .find(|s| Normalised::new(s).any(URGENT))
+        .map(str::to_string)
+}
+
+/// `text`'s sentences as written: each ends after its run of `.`, `!` or `?` and any closing
+/// bracket or quote that follows, where a space or the end comes next ("asap!!", "(2 hours!)";
+/// "v1.2" and "qbo.intuit.com" are not cut).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        while let Some(&(_, next)) = chars.peek() {
+            if matches!(next, '.' | '!' | '?' | ')' | ']' | '"' | '\'' | '”' | '’') {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+        if chars.peek().is_none_or(|&(_, next)| next.is_whitespace()) {
+            out.push(text[start..end].trim());
+            start = end;
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deadline_or_a_plea_is_urgent_with_the_sentence_that_says_it() {
+        for (message, sentence) in [
+            (
+                "payroll is due today and quickbooks keeps giving me 502. i cant log in",
+                "payroll is due today and quickbooks keeps giving me 502.",
+            ),
+            ("URGENT: bank feed down", "URGENT: bank feed down"),
+            (
+                "Error 502 again. I need this fixed asap!!",
+                "I need this fixed asap!!",
+            ),
+            (
+                "my employees wont get paid if this doesnt work",
+                "my employees wont get paid if this doesnt work",
+            ),
+            (
+                "we have a client waiting. clients are waiting on invoices",
+                "clients are waiting on invoices",
+            ),
+            (
+                "Have to run payroll by 3pm and it keeps timing out",
+                "Have to run payroll by 3pm and it keeps timing out",
+            ),
+            ("filing deadline is tomorrow", "filing deadline is tomorrow"),
+            (
+                "hurry. payroll is due by 3pm (2 hours!) and v1.2 of qbo.intuit.com fails. ok?",
+                "payroll is due by 3pm (2 hours!)",
+            ),
+        ] {
+            assert_eq!(said(message).as_deref(), Some(sentence), "{message}");
+        }
+    }
+
+    #[test]
+    fn calm_or_ordinary_messages_are_not_urgent() {
+        for message in [
+            "bank feed not updating since monday",
+            "it's not working right now",
+            "not urgent, but the bank feed stopped",
+            "no rush, payroll is due next week anyway",
+            "the invoice says payment due in 30 days",
+            "whenever you can: payroll won't update",
+            "i cant wait to get this sorted lol",
+            "",
+            "👍",
+        ] {
+            assert_eq!(said(message), None, "{message}");
+        }
+    }
+}

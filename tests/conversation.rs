@@ -3239,6 +3239,21 @@ fn an_error_code_the_article_defines_starts_at_the_fix_for_it() {
     }
     shown.sort_unstable();
     assert_eq!(shown, [0, 1, 2, 3]);
+    // Each bank error its own fix: 102 the bank's site, 105 reconnecting (the bank changed
+    // how it connects).
+    for (said, fix) in [
+        ("error 102 on bank feed", 1),
+        ("bank feed error 105 on my credit card account", 3),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            has(&out, &format!("points to fix {}", fix + 1)),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.current_step().map(|s| s.solution), Some(fix));
+    }
     // A code the article only mentions in passing starts at the first fix as usual.
     let mut chat = Chat::new(&kb);
     chat.say("quickbooks says 502 bad gateway in firefox");

@@ -376,6 +376,12 @@ fn push_word(buf: &mut String, spans: &mut Vec<Range<usize>>, word: Range<usize>
         spans.push(cut..word.end);
         return;
     }
+    // "503s", "500s": a code said in the plural is the code.
+    let w = &buf[word.clone()];
+    if w.len() >= 4 && w.ends_with('s') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()) {
+        spans.push(word.start..word.end - 1);
+        return;
+    }
     match fold_elongation(&buf[word.clone()]) {
         None => spans.push(word),
         Some(folded) => {
@@ -1311,5 +1317,14 @@ mod tests {
         assert!(is_code("502"));
         assert!(is_code("h505"));
         assert!(!is_code("gateway"));
+    }
+
+    #[test]
+    fn a_code_in_the_plural_is_the_code() {
+        assert_eq!(tokens("zapier gets 503s"), tokens("zapier gets 503"));
+        assert_eq!(tokens("lots of 500s, 504s"), tokens("lots of 500, 504"));
+        // Too short to be a code ("the 90s"), or a word: as written.
+        assert_eq!(tokens("90s"), vec!["90s".to_string()]);
+        assert_eq!(tokens("bass"), vec!["bass".to_string()]);
     }
 }

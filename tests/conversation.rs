@@ -13796,3 +13796,47 @@ fn a_user_who_says_it_cannot_wait_is_offered_a_person_once_and_sooner() {
     let out = chat.say("URGENT get me a human now");
     assert!(!has(&out, "can't wait"), "{}", all_text(&out));
 }
+
+#[test]
+fn i_meant_another_problem_switches_to_it_with_nothing_recorded() {
+    let kb = shipped_kb();
+    for (first, correction, to) in [
+        (
+            "payroll wont update, keeps failing",
+            "sorry i meant the bank feed not payroll",
+            "bank-feed-not-updating",
+        ),
+        (
+            "payroll wont update, keeps failing",
+            "oops i meant bank feed",
+            "bank-feed-not-updating",
+        ),
+        (
+            "bank feed stuck",
+            "its not the bank feed, i meant payroll",
+            "payroll-not-updating",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(first);
+        assert!(chat.session.current_step().is_some(), "{first}");
+        let out = chat.say(correction);
+        assert_eq!(
+            chat.session.article(),
+            Some(to),
+            "{correction}: {}",
+            all_text(&out)
+        );
+        assert!(
+            !chat.recorded(Outcome::NotFixed) && !chat.recorded(Outcome::Fixed),
+            "{correction}: {:?}",
+            chat.session.attempts
+        );
+    }
+    // "i meant" of the answer, naming no other problem: the answer.
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll wont update, keeps failing");
+    chat.say("i meant it didnt fix it");
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    assert!(chat.recorded(Outcome::NotFixed));
+}

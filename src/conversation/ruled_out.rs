@@ -176,6 +176,22 @@ fn offer_other_articles(
 /// "no thats not my problem, it logs me out": the step on screen was not tried (no failure is
 /// recorded); the words, when they name another article, open it; otherwise the user is asked
 /// what they see, with the other articles their description ranked.
+/// "sorry i meant payroll": the problem is `other`, as the user corrected it; its walk starts,
+/// nothing recorded for the step on screen.
+pub(super) fn switch_as_corrected(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    other: &Article,
+    ranking: &crate::matcher::Ranking,
+    now: u64,
+    out: &mut Output,
+) {
+    session.leave_pending();
+    session.matches = scored(kb, ranking);
+    session.stage = Stage::Idle;
+    start_article(session, other, now, out);
+}
+
 pub(super) fn not_this_article(
     kb: &KnowledgeBase,
     session: &mut Session,

@@ -1545,6 +1545,25 @@ fn another_problem_told(
             .rank(text, 3)
             .best()
             .is_some_and(|best| kb.article_at(best.doc).id != article.id);
+    // "its not the bank feed, i meant payroll": the words it is corrected to say what the
+    // problem is; a possible match of them is enough to go there.
+    let corrected_to = understand::corrects_the_problem(text)
+        && understood.browser.is_none()
+        && understood.intent != Some(Intent::Human);
+    if let Some(to) = understand::corrected_to(text).filter(|_| corrected_to) {
+        let ranked = kb.rank(to, 5);
+        if let Some(other) = ranked
+            .matches
+            .first()
+            .filter(|m| m.score >= ranked.possible)
+            .map(|m| kb.article_at(m.doc))
+            .filter(|other| other.id != article.id)
+        {
+            note_follow_up(session, text);
+            super::ruled_out::switch_as_corrected(kb, session, other, &ranked, now, out);
+            return true;
+        }
+    }
     if (understand::says_wrong_article(text) || denied_its_code || corrected)
         && understood.intent != Some(Intent::Human)
     {

@@ -444,9 +444,34 @@ pub fn corrects_the_problem(message: &str) -> bool {
         "no wait its",
         "my bad its",
         "i meant its",
+        "i mean its",
+        "wrong one its",
     ];
     let text = Normalised::new(message);
-    text.any(CORRECTING) && !cues::strong_fixed(&text) && !text.is_question()
+    // "sorry i meant the bank feed not payroll": what it meant names no result ("i meant the
+    // reload worked for a second" is about the fix).
+    const RESULTS: &[&str] = &[
+        "work", "worked", "works", "working", "fixed", "fix", "helped", "help", "didnt", "doesnt",
+        "did", "does", "still", "same", "again", "failed", "fails", "broken",
+    ];
+    let meant_another = || {
+        text.any(&["i meant", "meant to say"])
+            && corrected_to(message).is_some_and(|rest| !Normalised::new(rest).any(RESULTS))
+    };
+    (text.any(CORRECTING) || meant_another()) && !cues::strong_fixed(&text) && !text.is_question()
+}
+
+/// What a correction says the problem is: the words after its last "i meant" or "actually"
+/// ("its not the bank feed, i meant payroll" -> "payroll"), when any follow; the words before
+/// may deny the article walked.
+pub fn corrected_to(message: &str) -> Option<&str> {
+    let lower = message.to_ascii_lowercase();
+    ["i meant", "meant to say", "actually"]
+        .iter()
+        .filter_map(|cue| lower.rfind(cue).map(|at| at + cue.len()))
+        .max()
+        .map(|end| message[end..].trim())
+        .filter(|rest| rest.chars().any(char::is_alphanumeric))
 }
 
 /// Whether a reply to "Is this it?" opens by turning it down ("not that one, i forgot my

@@ -13840,3 +13840,23 @@ fn i_meant_another_problem_switches_to_it_with_nothing_recorded() {
     assert_eq!(chat.session.article(), Some("payroll-not-updating"));
     assert!(chat.recorded(Outcome::NotFixed));
 }
+
+#[test]
+fn a_bare_result_at_keep_going_or_switch_asks_again_and_records_nothing() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("white screen when i open reports and also my bank feed isnt updating");
+    let walked = chat.session.article().map(str::to_string);
+    let out = chat.say("still blank");
+    assert_says(&out, "different problem");
+    for said in ["fails there too", "still broken"] {
+        let out = chat.say(said);
+        assert_says(&out, "Which one: keep going with");
+        assert_eq!(chat.session.article(), walked.as_deref(), "{said}");
+        assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()), "{said}");
+    }
+    // Either choice in words still answers it.
+    let out = chat.say("keep going");
+    assert!(!has(&out, "Which one"), "{}", all_text(&out));
+    assert!(chat.session.current_step().is_some());
+}

@@ -110,6 +110,25 @@ pub(super) fn answer_asked(
         act(kb, session, Action::WorksAnyway(step), now, out);
         return true;
     }
+    // "fails there too", "still broken" at "keep going or switch?": which problem it is about
+    // is not said, and the step under the question was not asked about. The question again,
+    // nothing recorded.
+    if let Asked::Switch { other } = &asked
+        && understand::yes_or_no(text).is_none()
+        && plain_words::lowercase_words(text).len() <= 6
+        && understand::classify(text).intent == Some(Intent::NotFixed)
+        && kb.rank(text, 3).named().is_none()
+        && let (Some(current), Some(other)) = (current_article(kb, session), kb.get(other))
+    {
+        let reply = another_article::switch_question(
+            session,
+            current,
+            other,
+            words::keep_going_or_switch(&current.title, &other.title),
+        );
+        out.replies.push(reply.tone(Tone::Warning));
+        return true;
+    }
     // At "Shall I note ... as what fixed it?": "the router fixed it" is its third answer, and
     // "hmm" or "what?" gets the same question with its choices in their places (never "did
     // this fix it?" with others in theirs).

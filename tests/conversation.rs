@@ -13853,10 +13853,48 @@ fn a_bare_result_at_keep_going_or_switch_asks_again_and_records_nothing() {
         let out = chat.say(said);
         assert_says(&out, "Which one: keep going with");
         assert_eq!(chat.session.article(), walked.as_deref(), "{said}");
-        assert!(chat.session.attempts.iter().all(|a| a.outcome.is_none()), "{said}");
+        assert!(
+            chat.session.attempts.iter().all(|a| a.outcome.is_none()),
+            "{said}"
+        );
     }
     // Either choice in words still answers it.
     let out = chat.say("keep going");
     assert!(!has(&out, "Which one"), "{}", all_text(&out));
     assert!(chat.session.current_step().is_some());
+}
+
+#[test]
+fn at_the_list_a_fix_done_ends_it_and_yeah_chrome_is_where() {
+    let kb = shipped_kb();
+    let rambling = "so this morning i came in, made coffee, opened my laptop and went to do the weekly reconciliation like i always do on mondays and quickbooks online just would not load, it sat there spinning, i tried refreshing like ten times and then my coworker said hers is fine so i dont know whats going on with mine, we are on the same wifi, im on chrome i think";
+    for works in [
+        "turned off grammarly and it loads now!",
+        "cleared cache in chrome and it works!!",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say(rambling);
+        assert!(
+            matches!(chat.session.stage, Stage::ChoosingArticle { .. }),
+            "{:?}",
+            chat.session.stage
+        );
+        let out = chat.say(works);
+        assert_says(&out, "Good to hear");
+        assert_eq!(chat.session.stage, Stage::Idle, "{works}");
+        assert!(chat.session.attempts.is_empty(), "{works}");
+    }
+    // "yeah chrome": the browser noted, the same list.
+    let mut chat = Chat::new(&kb);
+    chat.say(rambling);
+    chat.session.browser = None;
+    let out = chat.say("yeah chrome");
+    assert_says(&out, "Noted: Chrome");
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    // Where it works is still where it works, not a fix.
+    let mut chat = Chat::new(&kb);
+    chat.say(rambling);
+    let out = chat.say("tried chrome and it works fine there");
+    assert!(!has(&out, "Good to hear"), "{}", all_text(&out));
 }

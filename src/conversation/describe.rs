@@ -292,10 +292,36 @@ pub(super) fn describe(
         out.replies.push(Reply::new(words::GOOD_TO_HEAR));
         return;
     }
-    // "im on edge", "oh and its chrome" at "Is it one of these?": where the user is, noted, and
-    // the same list again (not a new description that throws the list away).
+    // "turned off grammarly and it loads now!", "cleared cache in chrome and it works!!" at
+    // "Is it one of these?": the user fixed it while choosing (a deed, then that it works);
+    // nothing to pick any more. (Where it works is below: "tried chrome and it works there".)
+    if matches!(session.stage, Stage::ChoosingArticle { .. })
+        && text.split_whitespace().count() <= 12
+        && let said = understand::classify(text)
+        && said.intent == Some(Intent::Fixed)
+        && !said.question
+        && understand::where_it_works(text).is_none()
+        && !understand::works_only_in_private(text)
+        && !understand::mentions_trouble(text)
+        && super::fix_named::names_an_action(text)
+    {
+        session.note_aside(text);
+        session.stage = Stage::Idle;
+        session.asked = None;
+        out.replies.push(Reply::new(words::GOOD_TO_HEAR));
+        return;
+    }
+    // "im on edge", "oh and its chrome", "yeah chrome" at "Is it one of these?": where the user
+    // is, noted, and the same list again (not a new description that throws the list away).
+    // (At "Is this it?" a yes picks the one: "yes, in chrome".)
+    let several =
+        matches!(&session.stage, Stage::ChoosingArticle { candidates } if candidates.len() > 1);
+    let after_a_yes = plain_words::first_word(text)
+        .filter(|w| several && ["yeah", "yes", "yep", "yup", "ya"].contains(&w.as_str()))
+        .and_then(|w| text.trim_start().get(w.len()..))
+        .unwrap_or(text);
     if let Stage::ChoosingArticle { candidates } = &session.stage
-        && understand::only_says_where(text)
+        && understand::only_says_where(after_a_yes)
         && let Some(on) = named_browser
             .map(Browser::label)
             .or(bare_safari.then_some("Safari"))

@@ -13898,3 +13898,34 @@ fn at_the_list_a_fix_done_ends_it_and_yeah_chrome_is_where() {
     let out = chat.say("tried chrome and it works fine there");
     assert!(!has(&out, "Good to hear"), "{}", all_text(&out));
 }
+
+#[test]
+fn a_first_message_question_gets_its_faq_answer_once() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("does a blank page mean my data is gone?");
+    let answers = out
+        .replies
+        .iter()
+        .filter(|r| r.text.contains("Does a blank page mean my data is gone?"))
+        .count();
+    assert_eq!(answers, 1, "{}", all_text(&out));
+}
+
+#[test]
+fn two_browsers_listed_in_the_first_message_take_the_first_ones_steps() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("502 error, im on chrome and edge");
+    assert!(
+        !has(&out, "Which browser do you use?"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+    assert!(chat.session.current_step().is_some());
+    // Told apart, the one where it fails is not guessed from the list.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank in edge, works in firefox");
+    assert_ne!(chat.session.browser, Some(Browser::Firefox));
+}

@@ -85,12 +85,26 @@ pub(super) fn describe(
             browser.is_none() && walked != also && super::typed::tried_besides(text)
         })
         .map(|(walked, also)| format!("{} as well as {}", also.label(), walked.label()));
+    // ("502 error, im on chrome and edge", none known yet: both listed, not told apart; the
+    // first one's steps, as at "Which browser?". "blank in edge, works in firefox" tells them
+    // apart: which one fails is asked.)
+    let first_listed = || {
+        (session.browser.is_none()
+            && !session.stage.is_walking()
+            && Browser::names_several(text)
+            && !Browser::told_apart(text)
+            && !understand::only_says_where(text))
+        .then(|| Browser::all_named(text).first().copied())
+        .flatten()
+    };
     let named_browser = if bare {
         known_safari
     } else if besides.is_some() {
         None
     } else {
-        browser.or_else(|| Browser::detect(text))
+        browser
+            .or_else(|| Browser::detect(text))
+            .or_else(first_listed)
     };
     // Went by the text rather than an explicit choice: said, with how to change it.
     let assumed_browser = browser.is_none() && named_browser.is_some();
@@ -1069,12 +1083,16 @@ pub(super) fn describe(
         start_article_at(session, article, first, now, out);
         // "we use sophos firewall, which ports does quickbooks online need open?": the
         // article's FAQ entry that answers the question, after its summary.
+        // (Once: the walk's start may have answered it already, as asked up front.)
         if understand::classify(text).question
             && let Some(faq) = super::faq::faq_for(article, text)
             && out.replies.len() > from + 1
+            && let answer = super::faq::faq_reply(faq, article)
+            && !out.replies[from..]
+                .iter()
+                .any(|r| r.title == answer.title && r.text == answer.text)
         {
-            out.replies
-                .insert(from + 1, super::faq::faq_reply(faq, article));
+            out.replies.insert(from + 1, answer);
         }
         // Said at once, so the user knows it was heard ("... and also payroll won't update").
         if let (Some(value), Some(first)) = (also_mentioned(session), out.replies.first_mut()) {

@@ -13929,3 +13929,35 @@ fn two_browsers_listed_in_the_first_message_take_the_first_ones_steps() {
     chat.say("quickbooks page is blank in edge, works in firefox");
     assert_ne!(chat.session.browser, Some(Browser::Firefox));
 }
+
+#[test]
+fn a_fix_that_came_back_reads_so_for_staff_and_a_corrected_one_does_not() {
+    use supportbot::escalation::summary::Summary;
+    let kb = shipped_kb();
+    let steps_tried = |chat: &Chat| {
+        let card = Summary::capture(&chat.session, None, None, "rev", 0).card("T-0001");
+        card.fields
+            .iter()
+            .find(|(n, _)| n == "Steps tried")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.fixed();
+    chat.say("actually no its blank again");
+    assert!(chat.session.attempts.iter().any(|a| a.came_back));
+    let steps = steps_tried(&chat);
+    assert!(
+        steps.contains("worked at first, then the problem came back"),
+        "{steps}"
+    );
+    // "no wait, it didnt fix it": the answer corrected, a plain failure.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.fixed();
+    chat.say("no wait i meant it didnt fix it");
+    assert!(chat.recorded(Outcome::NotFixed));
+    assert!(chat.session.attempts.iter().all(|a| !a.came_back));
+    assert!(!steps_tried(&chat).contains("came back"));
+}

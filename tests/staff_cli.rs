@@ -36,6 +36,7 @@ fn two_tickets(data: &Path) {
         test: false,
         content: BIG,
         said: Vec::new(),
+        came_back: false,
     });
     desk(&store)
         .file(Summary::capture(&session, None, None, "rev", 100), 100)

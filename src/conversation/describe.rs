@@ -466,7 +466,7 @@ pub(super) fn describe(
             || understand::not_fixed_beside_human(text)
             || understand::fix_did_not_last(text)
         {
-            take_fix_back(session, article, now);
+            take_fix_back(session, article, !understand::corrects_an_answer(text), now);
         }
         let note = (!understood.bare_human_request).then(|| text.to_string());
         out.effects.push(Effect::Escalate { note });

@@ -128,6 +128,7 @@ fn open_instead(session: &mut Session, article: &Article, index: usize, now: u64
         test: article.solutions[index].test,
         content: article.solutions[index].fingerprint(),
         said: Vec::new(),
+        came_back: false,
     });
 }
 
@@ -254,6 +255,7 @@ pub(super) fn rule_out_named(
         test: article.solutions[named].test,
         content: article.solutions[named].fingerprint(),
         said: Vec::new(),
+        came_back: false,
     });
     session.attempts.push(on_screen);
 }

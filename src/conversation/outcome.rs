@@ -132,9 +132,10 @@ pub(super) fn fix_came_back(
     now: u64,
     out: &mut Output,
 ) {
-    take_fix_back(session, article, now);
+    let corrected = understand::corrects_an_answer(text) || understand::doubts_then_denies(text);
+    take_fix_back(session, article, !corrected, now);
     typed::note_follow_up(session, text);
-    let said = if understand::corrects_an_answer(text) || understand::doubts_then_denies(text) {
+    let said = if corrected {
         words::FIX_TAKEN_BACK
     } else {
         words::FIX_CAME_BACK
@@ -165,7 +166,9 @@ pub(super) fn fixed_solution(session: &Session, article: &Article) -> Option<usi
 }
 
 /// The fix recorded last for `article` did not last: it is recorded as not fixed.
-pub(super) fn take_fix_back(session: &mut Session, article: &Article, now: u64) {
+/// `came_back`: the problem came back after it worked ("it's blank again"), not the answer
+/// corrected ("no wait, it didn't fix it").
+pub(super) fn take_fix_back(session: &mut Session, article: &Article, came_back: bool, now: u64) {
     let fixed = session
         .attempts
         .iter_mut()
@@ -173,6 +176,7 @@ pub(super) fn take_fix_back(session: &mut Session, article: &Article, now: u64) 
         .find(|a| a.article == article.id && a.outcome == Some(Outcome::Fixed));
     if let Some(a) = fixed {
         a.outcome = Some(Outcome::NotFixed);
+        a.came_back = came_back;
         a.at = now;
     }
 }

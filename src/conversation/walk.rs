@@ -354,6 +354,7 @@ fn walk_on(
             test: solution.test,
             content: solution.fingerprint(),
             said: Vec::new(),
+            came_back: false,
         });
         session.stage = Stage::AwaitingFeedback {
             article: article.id.clone(),
@@ -482,6 +483,7 @@ pub(super) fn record_step(
         test: article.solutions[index].test,
         content: article.solutions[index].fingerprint(),
         said: Vec::new(),
+        came_back: false,
     });
 }
 

@@ -479,6 +479,7 @@ mod tests {
             test: false,
             content: 0,
             said: Vec::new(),
+            came_back: false,
         });
         Summary::capture(&session, None, None, "rev", 0)
     }

@@ -890,7 +890,11 @@ fn step_lines(attempts: &[Attempt]) -> Vec<String> {
                 a.solution + 1,
                 escape_markdown(&a.title),
                 browser,
-                Summary::outcome_word(a.outcome)
+                if a.came_back && a.outcome == Some(Outcome::NotFixed) {
+                    "worked at first, then the problem came back"
+                } else {
+                    Summary::outcome_word(a.outcome)
+                }
             )
         })
         .collect()
@@ -1108,6 +1112,7 @@ mod tests {
             test: false,
             content: 0,
             said: Vec::new(),
+            came_back: false,
         };
         s.attempts = vec![
             attempt(0, Some(Outcome::NotFixed)),

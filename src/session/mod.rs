@@ -186,6 +186,10 @@ pub struct Attempt {
     /// staff read why it was marked as it was; at most [`MAX_SAID`], the latest.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub said: Vec<String>,
+    /// It was recorded as the fix, then the user said the problem came back ("actually no its
+    /// blank again"): staff read that it worked at first, not a flat "did not fix it".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub came_back: bool,
 }
 
 /// How many of the user's own words one step keeps ([`Attempt::said`]).

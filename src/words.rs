@@ -300,6 +300,9 @@ pub fn english_only(name: Option<&str>) -> String {
     )
 }
 pub const NOTED: &str = "Noted.";
+/// Something the user cannot do that belongs to another fix than the one on screen.
+pub const NOTED_NOT_YOURS_TO_CHANGE: &str =
+    "Noted for the support team: that is not yours to change.";
 /// A part of a test said not to apply ("we have no vpn" at "Try without the VPN and on another
 /// network"): the rest of it is still to try.
 pub const REST_OF_THE_TEST: &str =

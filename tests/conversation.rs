@@ -13961,3 +13961,27 @@ fn a_fix_that_came_back_reads_so_for_staff_and_a_corrected_one_does_not() {
     assert!(chat.session.attempts.iter().all(|a| !a.came_back));
     assert!(!steps_tried(&chat).contains("came back"));
 }
+
+#[test]
+fn what_cannot_be_done_of_a_fix_still_to_come_leaves_the_fix_on_screen_open() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps timing out when im on the company vpn");
+    let open = chat.session.current_step();
+    assert!(open.is_some());
+    let out = chat.say("i cant turn off the vpn, IT controls it");
+    assert_says(&out, "not yours to change");
+    assert_eq!(chat.session.current_step(), open);
+    assert!(
+        !chat.recorded(Outcome::CouldNotTry),
+        "{:?}",
+        chat.session.attempts
+    );
+    assert!(!chat.recorded(Outcome::NotFixed));
+    // Said of the fix on screen ("i cant turn it off"), it is that one's.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks page is blank and not loading in chrome");
+    chat.not_fixed();
+    chat.say("i cant turn it off, IT controls it");
+    assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::CouldNotTry));
+}

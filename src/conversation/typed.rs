@@ -1368,6 +1368,48 @@ fn names_a_thing_of_another_article(typed: Typed) -> bool {
         .any(|w| theirs.contains(w) && !ours.contains(w))
 }
 
+/// "i cant turn off the vpn, IT controls it" at "Retry after a short wait": what cannot be done
+/// is a thing of another fix of this article (the network step's "Disconnect from VPN"), and
+/// nothing of the fix on screen.
+/// (A thing, not a deed: "i cant turn it off" is the step on screen, whatever else turns
+/// something off. Only a fix still to come counts: one ruled out is not asked about.)
+fn names_a_thing_of_another_fix_here(
+    session: &Session,
+    article: &Article,
+    open: usize,
+    text: &str,
+) -> bool {
+    const DEEDS: &[&str] = &[
+        "turn", "change", "open", "close", "click", "select", "choose", "enter", "check", "find",
+        "allow", "disable", "enable", "clear", "remove", "delete", "install", "update", "restart",
+        "reload", "sign", "login", "make", "access", "touch", "settings",
+    ];
+    let things = |text: &str| -> HashSet<String> {
+        plain_words::lowercase_words(text)
+            .into_iter()
+            .filter(|w| w.len() >= 3 && !DEEDS.contains(&w.as_str()))
+            .collect()
+    };
+    let said = Terms::said(text);
+    let said: HashSet<String> = things(text)
+        .into_iter()
+        .filter(|w| said.words.contains(w) || Terms::of(w).shared_short(&Terms::of(w)) > 0)
+        .collect();
+    let of = |i: usize| {
+        let s = &article.solutions[i];
+        things(&format!("{} {}", s.title, super::step_text::steps_text(s)))
+    };
+    let to_come = |i: usize| {
+        !session
+            .attempts
+            .iter()
+            .any(|a| super::walk::is_solution(a, article, i) && a.outcome.is_some())
+    };
+    said.is_disjoint(&of(open))
+        && (0..article.solutions.len())
+            .any(|i| i != open && to_come(i) && !said.is_disjoint(&of(i)))
+}
+
 /// The fix on screen could not be done, a thing of another fix not found, or not tried yet.
 /// Whether the reply said one.
 fn not_done_or_not_yet(
@@ -1441,11 +1483,14 @@ fn not_done_or_not_yet(
                 rule_out_named(session, article, named, Outcome::CouldNotTry, now);
                 let lead = words::skipping_named(&article.solutions[named].title, false);
                 open_question(session, article, &lead, now, out);
-            } else if !means_the_open_one && names_a_thing_of_another_article(typed) {
+            } else if !means_the_open_one
+                && (names_a_thing_of_another_article(typed)
+                    || names_a_thing_of_another_fix_here(session, article, open, text))
+            {
                 // "firewall is managed by corp i cant touch it" at "Retry the action": a thing
                 // of some other fix (here or in another article), not of this one: noted, and
                 // the question stays (it was "couldn't try this one").
-                open_question(session, article, words::NOTED, now, out);
+                open_question(session, article, words::NOTED_NOT_YOURS_TO_CHANGE, now, out);
             } else {
                 could_not_try(session, article, now, out);
             }

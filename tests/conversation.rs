@@ -13985,3 +13985,29 @@ fn what_cannot_be_done_of_a_fix_still_to_come_leaves_the_fix_on_screen_open() {
     chat.say("i cant turn it off, IT controls it");
     assert_eq!(chat.session.attempts[1].outcome, Some(Outcome::CouldNotTry));
 }
+
+#[test]
+fn a_fix_done_told_in_the_articles_own_words_at_a_test_is_that_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("page expired message every time i save in chrome");
+    assert_eq!(chat.session.article(), Some("browser-cache-cookies"));
+    let out = chat.say("cleared cache and cookies, works now");
+    assert_says(
+        &out,
+        "Shall I note **Clear the cache and cookies** as what fixed it?",
+    );
+    assert!(
+        !chat.recorded(Outcome::WorksThere),
+        "{:?}",
+        chat.session.attempts
+    );
+    chat.say("yes");
+    assert!(chat.recorded(Outcome::Fixed));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::WorksThere))
+    );
+}

@@ -239,6 +239,44 @@ pub(super) fn fix_named(
     if !not_done && let Some(only) = named_most(&said_whole) {
         return (only != open).then_some(only);
     }
+    // "cleared cache and cookies, works now" at the cache article: a deed told on the
+    // article's own words names the one fix whose title shares three of them, deed and all,
+    // clearly more than any other ("Clear the cache and cookies", not "Clear only Intuit
+    // data").
+    if !not_done && names_an_action(text) {
+        let all = Terms::said(text);
+        let shares: Vec<usize> = article
+            .solutions
+            .iter()
+            .map(|s| {
+                if s.test {
+                    0
+                } else {
+                    all.shared_by_stem(&Terms::of(&s.title))
+                }
+            })
+            .collect();
+        let best = shares.iter().copied().max().unwrap_or(0);
+        // (The deed is the title's own, done: "cleared" of "Clear the cache and cookies";
+        // "checked, the bank feed still isnt updating" tells no "Update" done.)
+        let done_as_titled = |i: usize| {
+            plain_words::first_word(&article.solutions[i].title).is_some_and(|verb| {
+                plain_words::has_any_word(text, &[&format!("{verb}ed"), &format!("{verb}d")])
+            })
+        };
+        if best >= 3
+            && shares.iter().filter(|&&n| n == best).count() == 1
+            && let Some(only) = shares.iter().position(|&n| n == best)
+            && done_as_titled(only)
+            && !Terms::of(&article.solutions[only].title)
+                .without(&article_title)
+                .words
+                .iter()
+                .all(|w| said.words.contains(w))
+        {
+            return (only != open).then_some(only);
+        }
+    }
     // "cookies fixed it", "antivirus didnt help", "the cache did the trick": a thing said as
     // what fixed it or not, with no deed told, names the one fix whose title and other names
     // have every word of it ("intuit cookies" names neither "Remove browser cache" nor "Add

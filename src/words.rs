@@ -78,6 +78,8 @@ pub fn steps_for_the_first(browsers: &str, first: &str) -> String {
 pub const NOT_NOW: &str = "No problem. If you want to look at it later, just describe it here.";
 
 /// At the start of a walk, to a user who named a phone or tablet app.
+/// A problem with the phone app that no article covers.
+pub const THE_APP_IS_NOT_COVERED: &str = "You mentioned the QuickBooks phone app: my fixes are for the website in a browser, and I have none for the app itself. Update the app (or delete and reinstall it) from your app store, and meanwhile use the website in your phone's browser. If the app still fails, a person from the support team can take over: press Talk to a human.";
 pub const STEPS_ARE_FOR_A_BROWSER: &str = "You mentioned the mobile app: these fixes are written for the website in a browser. If only the app has the trouble, update it (or delete and reinstall it) from your app store, and meanwhile use the website in your phone's browser.";
 
 /// The field that says how an article was chosen ("Match: 73% confident").

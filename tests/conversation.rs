@@ -14011,3 +14011,39 @@ fn a_fix_done_told_in_the_articles_own_words_at_a_test_is_that_fix() {
             .all(|a| a.outcome != Some(Outcome::WorksThere))
     );
 }
+
+#[test]
+fn the_phone_app_is_never_sent_to_a_desktop_article() {
+    let kb = shipped_kb();
+    for said in [
+        "the quickbooks app on my phone keeps crashing when i open it",
+        "qbo ios app wont open the company file",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert_ne!(
+            chat.session.article(),
+            Some("company-file-not-opening"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(has(&out, "app"), "{said}: {}", all_text(&out));
+    }
+    // Desktop named with it: the Desktop article may still be the one.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks desktop company file wont open, error H202, also tried the mobile app");
+    assert_eq!(chat.session.article(), Some("company-file-not-opening"));
+    // No article for it: what to do about the app, and a person.
+    let kb = inline_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("the quickbooks app on my phone keeps crashing");
+    assert_says(&out, "I have none for the app itself");
+    assert!(
+        actions(&out).contains(&Action::Escalate),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("my phone keeps crashing");
+    assert!(!has(&out, "app itself"), "{}", all_text(&out));
+}

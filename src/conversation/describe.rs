@@ -1220,6 +1220,16 @@ pub(super) fn describe(
         return;
     }
     session.stage = Stage::Idle;
+    // "the quickbooks app on my phone keeps crashing": what to do about the app, and a person.
+    if crate::device::names_a_mobile_app(text) {
+        session.asked = Some(Asked::DontKnow);
+        out.replies.push(
+            Reply::new(words::THE_APP_IS_NOT_COVERED)
+                .title(words::DONT_KNOW_TITLE)
+                .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Primary),
+        );
+        return;
+    }
     // "hi, im on my ipad, safari": where the user is, not yet what is wrong (kept for the
     // walk to come); asked for rather than answered with "I don't know this one".
     // ("qb onlin wont lod, chrome on windows" says what is wrong, in words not understood: that

@@ -102,6 +102,23 @@ pub(super) fn rank_for(
     query: Option<&QueryVectors>,
 ) -> crate::matcher::Ranking {
     let mut ranking = kb.rank_with(text, query, KEEP_MATCHES);
+    // "the quickbooks app on my phone keeps crashing": QuickBooks Desktop does not run on a
+    // phone, so its articles are no match for the phone app (unless Desktop is named too).
+    if crate::device::names_a_mobile_app(text)
+        && !crate::plain_words::has_any_word(text, &["desktop", "qbd", "enterprise", "premier"])
+    {
+        let before = ranking.matches.len();
+        ranking.matches.retain(|m| {
+            !kb.article_at(m.doc)
+                .product
+                .as_deref()
+                .is_some_and(|p| p.contains("Desktop"))
+        });
+        if ranking.matches.len() < before {
+            use crate::matcher::lexical_only::{hold_back, words_read};
+            hold_back(&mut ranking, text, words_read(text));
+        }
+    }
     let ruled_out = ruled_out_by_tests(kb, session);
     let named_again = ranking
         .matches

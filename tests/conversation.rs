@@ -14047,3 +14047,32 @@ fn the_phone_app_is_never_sent_to_a_desktop_article() {
     let out = chat.say("my phone keeps crashing");
     assert!(!has(&out, "app itself"), "{}", all_text(&out));
 }
+
+#[test]
+fn worked_for_a_sec_or_came_back_is_no_fix() {
+    let kb = shipped_kb();
+    // At the fix on screen.
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo has been super slow all week, every page takes like 30 sec to load in chrome");
+    let open = chat.session.current_step();
+    chat.say("it worked for a sec");
+    assert!(
+        chat.recorded(Outcome::NotFixed),
+        "{:?}",
+        chat.session.attempts
+    );
+    assert_ne!(chat.session.current_step(), open);
+    // At "Shall I note ... as what fixed it?".
+    let mut chat = Chat::new(&kb);
+    chat.say("cant log in, keeps looping to sign in page in firefox");
+    let out = chat.say("my clock was wrong, fixed that");
+    assert_says(&out, "Shall I note");
+    let out = chat.say("it came back");
+    assert!(!has(&out, "didn't catch"), "{}", all_text(&out));
+    assert!(
+        chat.recorded(Outcome::NotFixed),
+        "{:?}",
+        chat.session.attempts
+    );
+    assert!(!chat.recorded(Outcome::Fixed));
+}

@@ -252,6 +252,12 @@ fn answer_confirm_fix(
         act(kb, session, Action::WorksAnyway(step), now, out);
         return true;
     }
+    // "it came back", "worked for a sec": it did not last, so it is no fix.
+    if understand::fix_did_not_last(text) {
+        super::typed::note_follow_up(session, text);
+        act(kb, session, Action::NotFixed(step), now, out);
+        return true;
+    }
     // "ok i turned off the extensions and it loads now!!" at "Turn off unneeded
     // extensions": yes.
     if session

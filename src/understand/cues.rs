@@ -5243,6 +5243,17 @@ const HELD_A_MOMENT_ONLY: &[&str] = &[
     "worked briefly",
     "worked temporarily",
     "only lasted",
+    // "it worked for a sec": past, and no more.
+    "worked for a sec",
+    "worked for a second",
+    "worked for a few seconds",
+    "worked for a minute",
+    "worked for a moment",
+    "worked for like a sec",
+    "worked for like a second",
+    "was fine for a sec",
+    "was fine for a second",
+    "was fine for a minute",
 ];
 
 /// It worked only for a moment ("works for a sec then breaks again"): not fixed.

@@ -14076,3 +14076,18 @@ fn worked_for_a_sec_or_came_back_is_no_fix() {
     );
     assert!(!chat.recorded(Outcome::Fixed));
 }
+
+#[test]
+fn a_how_to_of_another_task_sharing_only_a_deed_is_not_answered_with_the_step() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not updating for my amex card");
+    let open = chat.session.current_step();
+    let out = chat.say("how do i void a check?");
+    assert!(!has(&out, "How to:"), "{}", all_text(&out));
+    assert_says(&out, "a person can");
+    assert_eq!(chat.session.current_step(), open);
+    // A how-to of the step itself still gets its steps.
+    let out = chat.say("how do i update the transactions?");
+    assert!(has(&out, "How to:"), "{}", all_text(&out));
+}

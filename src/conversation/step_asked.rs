@@ -101,7 +101,21 @@ pub(super) fn step_asked_how_to(session: &Session, article: &Article, text: &str
     }
     let index = step_asked_about(session, article, text)?;
     let said = said_of_a_step(article, text);
-    let shared = said.shared_with(&Terms::of(&all_steps_of(&article.solutions[index])));
+    let steps = Terms::of(&all_steps_of(&article.solutions[index]));
+    // "how do i void a check?": only a deed is the step's ("check"), the thing asked of
+    // ("void") is not: another task.
+    let things: Vec<&String> = said
+        .words
+        .iter()
+        .filter(|w| !DEEDS.contains(&w.as_str()))
+        .collect();
+    if said.codes.is_empty()
+        && !things.is_empty()
+        && things.iter().all(|w| !steps.words.contains(*w))
+    {
+        return None;
+    }
+    let shared = said.shared_with(&steps);
     let said_count = said.words.len() + 2 * said.codes.len();
     (shared * 3 >= said_count).then_some(index)
 }

@@ -1202,17 +1202,27 @@ pub fn confident(score: f64) -> String {
     format!("{:.0}% confident", score * 100.0)
 }
 
-pub fn ticket_opened(id: &str, with_checks: bool) -> String {
+/// A ticket opened with what the conversation had: what was said, the fixes tried (when any)
+/// and the live checks (when any), each named only when there.
+pub fn ticket_opened(id: &str, with_fixes: bool, with_checks: bool) -> String {
+    let mut had = vec!["what you told me"];
+    if with_fixes {
+        had.push("the fixes you tried (and how each went)");
+    }
+    if with_checks {
+        had.push("the live checks");
+    }
+    let had = match had.as_slice() {
+        [one] => one.to_string(),
+        [first, second] => format!("{first} and {second}"),
+        [first, second, third] => format!("{first}, {second}, and {third}"),
+        _ => had.join(", "),
+    };
     format!(
-        "I've opened ticket **{id}** for the support team with everything from our conversation: what you \
-         described, the fixes you tried and how they went{}. Nobody will ask you to repeat it.\n\n\
+        "I've opened ticket **{id}** for the support team with everything from our conversation: \
+         {had}. Nobody will ask you to repeat it.\n\n\
          What happens next: a person claims the ticket and you'll get a message when they do, and again when \
-         it's resolved. If you think of anything else, just tell me and I'll offer to add it to this ticket.",
-        if with_checks {
-            ", and the live checks"
-        } else {
-            ""
-        }
+         it's resolved. If you think of anything else, just tell me and I'll offer to add it to this ticket."
     )
 }
 

@@ -1382,3 +1382,33 @@ fn bye_is_answered_and_the_console_stays_open() {
         assert!(!out.contains("> the printer is offline"), "{quit}: {out}");
     }
 }
+
+/// The hand-over names what the ticket holds: fixes tried only when some were answered.
+#[test]
+fn the_hand_over_says_only_what_the_ticket_holds() {
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "hello?? is there a human i can talk to. im not doing all these steps\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("with everything from our conversation: what you told me. Nobody"),
+        "{out}"
+    );
+    assert!(!out.contains("the fixes you tried"), "{out}");
+    let data = tempfile::tempdir().unwrap();
+    let o = console(
+        &shipped_knowledge(),
+        data.path(),
+        "quickbooks keeps giving me a bad gateway when I open payroll, I'm on chrome\nno\nhuman\n",
+    );
+    assert_clean_exit(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("what you told me and the fixes you tried (and how each went)."),
+        "{out}"
+    );
+}

@@ -754,7 +754,11 @@ impl Service {
             (true, _) if session.descriptions.is_empty() && session.attempts.is_empty() => {
                 words::ticket_opened_empty(&id.to_string())
             }
-            (true, _) => words::ticket_opened(&id.to_string(), !session.checks.is_empty()),
+            (true, _) => words::ticket_opened(
+                &id.to_string(),
+                session.attempts.iter().any(|a| a.outcome.is_some()),
+                !session.checks.is_empty(),
+            ),
             (false, Handover::Asked | Handover::CameBack) => {
                 words::ticket_added_to(&id.to_string())
             }

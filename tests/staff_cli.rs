@@ -333,6 +333,16 @@ fn staff_notes_stay_with_staff_and_a_reopen_reason_reaches_the_user() {
         human.contains("reopened by sam, told the user: the 502 is back for you"),
         "{human}"
     );
+    // The export's history says it too, as `show` does.
+    let md = staff.expect(0, &["tickets", "export", "T-0001"]);
+    assert!(
+        md.contains("resolved by sam, told the user: cleared the cache"),
+        "{md}"
+    );
+    assert!(
+        md.contains("reopened by sam, told the user: the 502 is back for you"),
+        "{md}"
+    );
 }
 
 /// A badly formed id is wrong use (exit 2) in every command that takes one, with the same

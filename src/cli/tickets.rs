@@ -439,12 +439,19 @@ fn export(
             }
             if !t.history.is_empty() {
                 writeln!(out, "\n## History\n")?;
+                // (As `tickets show` has it: what staff told the user with the change.)
                 for c in t.history_told() {
                     writeln!(
                         out,
-                        "- {} {}",
+                        "- {} {}{}",
                         rfc3339(c.at),
-                        c.words(crate::escalation::text::escape_markdown)
+                        c.words(crate::escalation::text::escape_markdown),
+                        c.note
+                            .map(|n| format!(
+                                ", told the user: {}",
+                                crate::escalation::text::escape_markdown(n)
+                            ))
+                            .unwrap_or_default()
                     )?;
                 }
             }

@@ -60,6 +60,14 @@ fn a_file_too_big_to_be_an_article_is_refused() {
     );
     assert!(out.contains("hint: an article is read in chat"), "{out}");
     assert!(out.contains("1 problem(s) in"), "{out}");
+    // The directory quoted, and what to do next.
+    let dir = kb.display().to_string();
+    assert!(
+        out.contains(&format!(
+            "1 problem(s) in `{dir}`: fix each at its file:line, then run `kb check` again."
+        )),
+        "{out}"
+    );
 }
 
 /// Saved with Windows line endings, an article shows no `\r` anywhere.

@@ -22,7 +22,13 @@ pub fn check(ctx: &Context, json: bool) -> Result<ExitCode, CliError> {
                 for p in &problems {
                     writeln!(out, "{p}\n")?;
                 }
-                writeln!(out, "{} problem(s) in {}.", problems.len(), dir.display())?;
+                // (The directory quoted: "in ." read as "in ..".)
+                writeln!(
+                    out,
+                    "{} problem(s) in `{}`: fix each at its file:line, then run `kb check` again.",
+                    problems.len(),
+                    dir.display()
+                )?;
             }
             return Ok(ExitCode::from(1));
         }

@@ -1531,6 +1531,8 @@ pub fn outage_reminder(id: &str) -> String {
 
 pub const OUTAGE_TITLE: &str = "Known outage";
 
+/// "notify me when its fixed" typed with no known outage on screen: the check runs first.
+pub const CHECKING_BEFORE_NOTIFYING: &str = "I can tell you when a known outage is over. Let me check whether the service is down right now.";
 pub const NOTIFY_ME: &str = "Notify me when it's fixed";
 /// Continues the normal walk after the outage lead.
 pub const HELP_ME_ANYWAY: &str = "Help me anyway";

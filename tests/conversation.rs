@@ -14091,3 +14091,37 @@ fn a_how_to_of_another_task_sharing_only_a_deed_is_not_answered_with_the_step() 
     let out = chat.say("how do i update the transactions?");
     assert!(has(&out, "How to:"), "{}", all_text(&out));
 }
+
+#[test]
+fn notify_me_with_no_outage_on_screen_checks_first_and_keeps_the_question() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("nobody in the office can sign in to quickbooks since 9am");
+    chat.say("it fails on my phone too");
+    let open = chat.session.current_step();
+    assert!(open.is_some());
+    let tried = chat
+        .session
+        .attempts
+        .iter()
+        .filter(|a| a.outcome.is_some())
+        .count();
+    let out = chat.say("notify me when its fixed");
+    assert_says(&out, "Let me check whether the service is down");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{:?}",
+        out.effects
+    );
+    assert_eq!(chat.session.current_step(), open);
+    assert_eq!(
+        chat.session
+            .attempts
+            .iter()
+            .filter(|a| a.outcome.is_some())
+            .count(),
+        tried
+    );
+}

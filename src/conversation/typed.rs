@@ -313,6 +313,20 @@ fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool 
         open_question(session, article, words::SORRY_NO_HELP, now, out);
         return true;
     }
+    // "notify me when its fixed" with no outage's "Notify me" on screen: whether it is down is
+    // checked now (a known outage then offers to tell the user when it is over); the question
+    // stays open.
+    if understand::asks_to_be_told(text)
+        && !text.contains('?')
+        && !article.checks.is_empty()
+        && understand::classify(text).intent != Some(Intent::Human)
+    {
+        session.note_aside(text);
+        out.replies
+            .push(Reply::new(words::CHECKING_BEFORE_NOTIFYING).aside());
+        act(kb, session, Action::Check, now, out);
+        return true;
+    }
     // "payroll is due today!!", saying nothing of the step: a person, offered now.
     if understand::urgency::said(text).is_some() && understand::classify(text).intent.is_none() {
         session.note_aside(text);

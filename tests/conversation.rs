@@ -14125,3 +14125,17 @@ fn notify_me_with_no_outage_on_screen_checks_first_and_keeps_the_question() {
         tried
     );
 }
+
+#[test]
+fn impatience_with_the_walk_offers_a_person_not_the_slow_article() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("getting Bad Gateway when i click run payroll in edge");
+    chat.not_fixed();
+    let open = chat.session.current_step();
+    let out = chat.say("this is taking forever, payroll is due");
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
+    assert_says(&out, "I understand it can't wait");
+    assert_eq!(chat.session.current_step(), open);
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+}

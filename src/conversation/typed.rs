@@ -328,7 +328,11 @@ fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool 
         return true;
     }
     // "payroll is due today!!", saying nothing of the step: a person, offered now.
-    if understand::urgency::said(text).is_some() && understand::classify(text).intent.is_none() {
+    // ("this is taking forever, payroll is due": impatience with the walk, not the slow-page
+    // article's problem.)
+    if understand::urgency::impatient(text)
+        || understand::urgency::said(text).is_some() && understand::classify(text).intent.is_none()
+    {
         session.note_aside(text);
         open_question(session, article, words::CANNOT_WAIT_NOW, now, out);
         return true;

@@ -90,6 +90,30 @@ const CAN_WAIT: &[&str] = &[
     "when you get a chance",
 ];
 
+/// Impatience with the walk itself ("this is taking forever"), not with the page ("this is
+/// taking forever to load" is the problem).
+const IMPATIENT: &[&str] = &[
+    "this is taking forever",
+    "this is taking too long",
+    "this is taking ages",
+    "this takes forever",
+    "this takes too long",
+    "hurry up",
+    "can we hurry",
+    "can you hurry",
+];
+
+/// Whether `message` is impatient with the walk ("this is taking forever, payroll is due").
+pub fn impatient(message: &str) -> bool {
+    let text = Normalised::new(message);
+    IMPATIENT.iter().any(|p| {
+        text.find(p).is_some_and(|at| {
+            let after = &text.padded()[at + p.len() + 1..];
+            after.split_whitespace().next() != Some("to")
+        })
+    })
+}
+
 /// The sentence of `message` that says the problem cannot wait, as written, or `None` when
 /// nothing does (or the message says it can wait).
 pub fn said(message: &str) -> Option<String> {
@@ -168,6 +192,15 @@ mod tests {
         ] {
             assert_eq!(said(message).as_deref(), Some(sentence), "{message}");
         }
+    }
+
+    #[test]
+    fn impatience_with_the_walk_is_not_the_page_being_slow() {
+        assert!(impatient("this is taking forever, payroll is due"));
+        assert!(impatient("ugh this is taking too long"));
+        assert!(impatient("hurry up pls"));
+        assert!(!impatient("this is taking forever to load"));
+        assert!(!impatient("qbo is taking forever"));
     }
 
     #[test]

@@ -120,13 +120,7 @@ pub(super) fn answer_asked(
         && kb.rank(text, 3).named().is_none()
         && let (Some(current), Some(other)) = (current_article(kb, session), kb.get(other))
     {
-        let reply = another_article::switch_question(
-            session,
-            current,
-            other,
-            words::keep_going_or_switch(&current.title, &other.title),
-        );
-        out.replies.push(reply.tone(Tone::Warning));
+        switch_asked_again(session, current, other, out);
         return true;
     }
     // At "Shall I note ... as what fixed it?": "the router fixed it" is its third answer, and
@@ -193,13 +187,7 @@ pub(super) fn answer_asked(
             let Some(other) = kb.get(&other) else {
                 return false;
             };
-            let reply = another_article::switch_question(
-                session,
-                current,
-                other,
-                words::keep_going_or_switch(&current.title, &other.title),
-            );
-            out.replies.push(reply.tone(Tone::Warning));
+            switch_asked_again(session, current, other, out);
         }
         // "Add it to ticket?" beside the browser question (no fix open yet): "yes" can only be
         // the offer's.
@@ -227,6 +215,17 @@ pub(super) fn answer_asked(
         _ => return false,
     }
     true
+}
+
+/// "Which one: keep going with `current`, or switch to `other`?": the question again.
+fn switch_asked_again(session: &mut Session, current: &Article, other: &Article, out: &mut Output) {
+    let reply = another_article::switch_question(
+        session,
+        current,
+        other,
+        words::keep_going_or_switch(&current.title, &other.title),
+    );
+    out.replies.push(reply.tone(Tone::Warning));
 }
 
 /// `text`, neither yes nor no, at "Shall I note ... as what fixed it?" of `step` of

@@ -14139,3 +14139,23 @@ fn impatience_with_the_walk_offers_a_person_not_the_slow_article() {
     assert_eq!(chat.session.current_step(), open);
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
 }
+
+#[test]
+fn the_bank_site_found_fine_rules_out_its_check_and_goes_on() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed hasnt updated since friday, wells fargo");
+    chat.say("clicked update, nothing");
+    let out = chat.say("the bank site is fine, no messages");
+    assert_says(&out, "nothing wrong there");
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .any(|a| a.title == "Check the bank's own website"
+                && a.outcome == Some(Outcome::NotFixed)),
+        "{:?}",
+        chat.session.attempts
+    );
+    assert_solution(&out, 3, 4, "Update the bank sign-in details");
+}

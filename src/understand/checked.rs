@@ -78,6 +78,18 @@ const SAID_OF_IT: &[&str] = &["its", "theyre", "both", "all", "everything"];
 const IT: &[&str] = &["it", "they", "both", "all", "everything"];
 const IS: &[&str] = &["is", "are", "shows", "says"];
 
+/// Nothing shown where the user looked, said beside the finding ("fine, no messages").
+const NOTHING_SHOWN: &[&str] = &[
+    "no new messages",
+    "no messages",
+    "no errors",
+    "no error",
+    "no alerts",
+    "no warnings",
+    "no notices",
+    "no prompts",
+];
+
 /// A guess or a question, not what was seen ("i think the time is correct", "the subscription
 /// should be active", "is my subscription active").
 const NOT_SEEN: &[&str] = &[
@@ -102,7 +114,11 @@ pub fn found_as_it_should_be(reply: &str, checked: &str, problem: &str) -> bool 
     if reply.contains('?') {
         return false;
     }
-    let lower = reply.to_lowercase().replace(['\'', '’'], "");
+    let mut lower = reply.to_lowercase().replace(['\'', '’'], "");
+    // "the bank site is fine, no messages": nothing shown there is more of the same finding.
+    for nothing_shown in NOTHING_SHOWN {
+        lower = lower.replace(nothing_shown, " ");
+    }
     let words = crate::plain_words::lowercase_words(&lower);
     if words.len() > 12
         || words
@@ -161,11 +177,15 @@ pub fn found_as_it_should_be(reply: &str, checked: &str, problem: &str) -> bool 
         .iter()
         .map(|w| stem(w))
         .collect();
-    let named: Vec<String> = crate::plain_words::lowercase_words(checked)
+    let mut named: Vec<String> = crate::plain_words::lowercase_words(checked)
         .into_iter()
         .filter(|w| w.len() >= 4 && !NOT_NAMES.contains(&w.as_str()))
         .filter(|w| !problem.contains(&stem(w)))
         .collect();
+    // ("the bank site is fine" of "Check the bank's own website".)
+    if named.iter().any(|w| w == "website") {
+        named.push("site".to_string());
+    }
     // The problem's own thing working is a result, not a check ("the file opens", "thanks it
     // opens"; "another website opens fine" is one).
     const RESULT: &[&str] = &[
@@ -231,6 +251,12 @@ mod tests {
                 "Verify the payroll subscription\nCheck that the service name and status show Active",
                 PAYROLL,
             ),
+            // An explorer's: "site" of "website", with nothing shown said beside it.
+            (
+                "the bank site is fine, no messages",
+                "Check the bank's own website",
+                "bank-feed-not-updating",
+            ),
         ] {
             assert!(found_as_it_should_be(said, step, problem), "{said}");
         }
@@ -238,6 +264,12 @@ mod tests {
 
     #[test]
     fn the_problem_gone_a_fault_found_a_guess_or_a_question_is_no_check_result() {
+        // ("no errors" is left out as nothing shown; what remains still has to say fine.)
+        assert!(!found_as_it_should_be(
+            "no errors but still not working",
+            "Check the bank's own website",
+            "bank-feed-not-updating"
+        ));
         for said in [
             "its fine now",
             "all good",

@@ -330,9 +330,17 @@ pub(super) fn describe(
     // (At "Is this it?" a yes picks the one: "yes, in chrome".)
     let several =
         matches!(&session.stage, Stage::ChoosingArticle { candidates } if candidates.len() > 1);
-    let after_a_yes = plain_words::first_word(text)
-        .filter(|w| several && ["yeah", "yes", "yep", "yup", "ya"].contains(&w.as_str()))
-        .and_then(|w| text.trim_start().get(w.len()..))
+    let after_a_yes = ["yeah", "yes", "yep", "yup", "ya"]
+        .iter()
+        .filter(|_| several)
+        .find_map(|yes| {
+            let typed = text.trim_start();
+            typed
+                .get(..yes.len())
+                .filter(|head| head.eq_ignore_ascii_case(yes))
+                .map(|_| &typed[yes.len()..])
+                .filter(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+        })
         .unwrap_or(text);
     if let Stage::ChoosingArticle { candidates } = &session.stage
         && understand::only_says_where(after_a_yes)

@@ -268,6 +268,8 @@ pub(super) fn fix_named(
             && shares.iter().filter(|&&n| n == best).count() == 1
             && let Some(only) = shares.iter().position(|&n| n == best)
             && done_as_titled(only)
+            // (Only where the article's title words are what names it: a title whose other
+            // words are all said is named by the title-word reading below, as before.)
             && !Terms::of(&article.solutions[only].title)
                 .without(&article_title)
                 .words

@@ -1408,10 +1408,11 @@ fn names_a_thing_of_another_fix_here(
             .filter(|w| w.len() >= 3 && !DEEDS.contains(&w.as_str()))
             .collect()
     };
-    let said = Terms::said(text);
+    // (Telling words only: those `Terms` keeps, long or short, not "the" or "its".)
+    let terms = Terms::said(text);
     let said: HashSet<String> = things(text)
         .into_iter()
-        .filter(|w| said.words.contains(w) || Terms::of(w).shared_short(&Terms::of(w)) > 0)
+        .filter(|w| terms.words.contains(w) || terms.shared_short(&Terms::of(w)) > 0)
         .collect();
     let of = |i: usize| {
         let s = &article.solutions[i];
@@ -1602,18 +1603,17 @@ fn another_problem_told(
         lists_any_of(article, &denied) && !understand::says_the_error_is_gone(text)
     };
     // "wait no sorry, its actually payroll that wont update": the problem corrected.
-    let corrected = understand::corrects_the_problem(text)
-        && understood.browser.is_none()
+    let correcting = understand::corrects_the_problem(text) && understood.browser.is_none();
+    let corrected = correcting
         && kb
             .rank(text, 3)
             .best()
             .is_some_and(|best| kb.article_at(best.doc).id != article.id);
     // "its not the bank feed, i meant payroll": the words it is corrected to say what the
     // problem is; a possible match of them is enough to go there.
-    let corrected_to = understand::corrects_the_problem(text)
-        && understood.browser.is_none()
-        && understood.intent != Some(Intent::Human);
-    if let Some(to) = understand::corrected_to(text).filter(|_| corrected_to) {
+    if let Some(to) = understand::corrected_to(text)
+        .filter(|_| correcting && understood.intent != Some(Intent::Human))
+    {
         let ranked = kb.rank(to, 5);
         if let Some(other) = ranked
             .matches

@@ -77,9 +77,9 @@ pub fn steps_for_the_first(browsers: &str, first: &str) -> String {
 /// "No" to looking at the other problem now.
 pub const NOT_NOW: &str = "No problem. If you want to look at it later, just describe it here.";
 
-/// At the start of a walk, to a user who named a phone or tablet app.
 /// A problem with the phone app that no article covers.
 pub const THE_APP_IS_NOT_COVERED: &str = "You mentioned the QuickBooks phone app: my fixes are for the website in a browser, and I have none for the app itself. Update the app (or delete and reinstall it) from your app store, and meanwhile use the website in your phone's browser. If the app still fails, a person from the support team can take over: press Talk to a human.";
+/// At the start of a walk, to a user who named a phone or tablet app.
 pub const STEPS_ARE_FOR_A_BROWSER: &str = "You mentioned the mobile app: these fixes are written for the website in a browser. If only the app has the trouble, update it (or delete and reinstall it) from your app store, and meanwhile use the website in your phone's browser.";
 
 /// The field that says how an article was chosen ("Match: 73% confident").
@@ -486,9 +486,9 @@ pub fn back_to_problem(title: &str) -> String {
 }
 /// "r u a bot?": said plainly, with the way to a person.
 pub const I_AM_A_BOT: &str = "Yes, I'm a bot: I match what you describe to our troubleshooting articles and walk you through the fixes. Say \"human\" at any time and a person from the support team takes over, with everything we've said so far.";
-/// "this is useless": sorry, and the way to a person.
 /// A message saying the problem cannot wait, and nothing of the step on screen.
 pub const CANNOT_WAIT_NOW: &str = "I understand it can't wait. A person from the support team can take over now, with everything we've said so far: press Talk to a human or say \"human\".";
+/// "this is useless": sorry, and the way to a person.
 pub const SORRY_NO_HELP: &str = "Sorry I haven't been more help. A person from the support team can take over, with everything we've said so far: press Talk to a human or say \"human\".";
 /// "perfect, works great" after the fix was recorded: the fix stands.
 pub const GOOD_TO_HEAR: &str =

@@ -337,15 +337,10 @@ pub(crate) fn ticket_json(t: &Ticket) -> Result<Value, CliError> {
     let mut v = serde_json::to_value(t)?;
     if let Some(map) = v.as_object_mut() {
         map.insert("claimed_by".into(), json!(t.claimed_by()));
-        if let Some(Value::Array(summaries)) = map.get_mut("summaries") {
-            summaries.iter_mut().for_each(summary_for_output);
-            // As `transcript_json` has it: what the user said that cannot wait, read, not stored.
-            for (v, s) in summaries.iter_mut().zip(&t.summaries) {
-                if let (Some(m), Some(said)) = (v.as_object_mut(), s.urgency()) {
-                    m.insert("urgent".into(), json!(said));
-                }
-            }
-        }
+        map.insert(
+            "summaries".into(),
+            t.summaries.iter().map(summary_json).collect(),
+        );
     }
     Ok(with_rfc3339_times(v))
 }

@@ -190,9 +190,6 @@ fn offer_other_articles(
     out.replies.push(reply);
 }
 
-/// "no thats not my problem, it logs me out": the step on screen was not tried (no failure is
-/// recorded); the words, when they name another article, open it; otherwise the user is asked
-/// what they see, with the other articles their description ranked.
 /// "sorry i meant payroll": the problem is `other`, as the user corrected it; its walk starts,
 /// nothing recorded for the step on screen.
 pub(super) fn switch_as_corrected(
@@ -209,6 +206,9 @@ pub(super) fn switch_as_corrected(
     start_article(session, other, now, out);
 }
 
+/// "no thats not my problem, it logs me out": the step on screen was not tried (no failure is
+/// recorded); the words, when they name another article, open it; otherwise the user is asked
+/// what they see, with the other articles their description ranked.
 pub(super) fn not_this_article(
     kb: &KnowledgeBase,
     session: &mut Session,

@@ -465,8 +465,6 @@ impl Summary {
             .collect()
     }
 
-    /// The compact staff card, within Discord's embed limits, cut on character boundaries with
-    /// a marker where needed.
     /// The first sentence the user typed that says the problem cannot wait ("payroll is due
     /// today"), read from everything they said: staff see it first.
     pub fn urgency(&self) -> Option<String> {
@@ -479,6 +477,8 @@ impl Summary {
             .find_map(|m| crate::understand::urgency::said(m))
     }
 
+    /// The compact staff card, within Discord's embed limits, cut on character boundaries with
+    /// a marker where needed.
     pub fn card(&self, ticket_id: &str) -> Card {
         let urgency = self.urgency();
         let title = truncate_chars(

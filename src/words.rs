@@ -175,6 +175,15 @@ pub fn going_with(title: &str) -> String {
     )
 }
 
+/// A description that says only that something is wrong ("quickbooks isnt working").
+pub const WHAT_DO_YOU_SEE_TITLE: &str = "What do you see?";
+pub const WHAT_DO_YOU_SEE: &str = "That could be a few different problems, so tell me a little more: \
+     what happens when you try? The exact error message or code if there is one, what is on the \
+     screen (a blank page, the sign-in page again, a wheel that keeps spinning), or what you were \
+     doing (signing in, running payroll, updating a bank feed).";
+/// The same said again: every article to pick from.
+pub const PICK_WHAT_YOU_SEE: &str = "I still need a little more to go on. Pick the closest of the \
+     problems I know below, or tell me what is on your screen (the exact error message helps).";
 pub const NOT_SURE_WHICH: &str = "I'm not sure which of these fits. Pick the closest one, or tell me more (the exact error message helps).";
 pub const DONT_KNOW: &str = "I don't have an article for that yet, and I'd rather not guess. You can describe it differently \
      (the exact error message or code helps), or I can hand this to a person on the support team.";

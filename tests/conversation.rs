@@ -5917,7 +5917,7 @@ fn bot_questions_fed_up_users_and_chat_shorthand_are_understood() {
     // At "Is it one of these?": the list stays, in its places, beside the person (it was
     // dropped, and "2" then picked nothing).
     let mut chat = Chat::new(&kb);
-    chat.say("quickbooks wont work");
+    chat.say("quickbooks wont load");
     let Stage::ChoosingArticle { candidates } = chat.session.stage.clone() else {
         panic!("a list: {:?}", chat.session.stage)
     };
@@ -7248,7 +7248,7 @@ fn a_browser_tried_besides_is_no_move_to_it() {
     let out = chat.say("i also tried firefox and it works");
     assert!(has(&out, "Good to hear"), "{}", all_text(&out));
     let mut chat = Chat::new(&kb);
-    chat.say("it doesnt work in chrome");
+    chat.say("it doesnt load in chrome");
     assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
     chat.say("i also tried firefox and it works");
     assert_eq!(chat.session.browser, Some(Browser::Chrome));
@@ -14158,4 +14158,58 @@ fn the_bank_site_found_fine_rules_out_its_check_and_goes_on() {
         chat.session.attempts
     );
     assert_solution(&out, 3, 4, "Update the bank sign-in details");
+}
+
+/// "quickbooks isnt working" says nothing to match on but the product's name: what the user
+/// sees is asked for (it offered the firewall and payroll articles), the words rank nothing for
+/// the ticket, and said again, every article is offered to pick from.
+#[test]
+fn a_description_that_says_only_that_it_fails_is_asked_what_the_user_sees() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks isnt working");
+    assert_says(&out, "what happens when you try?");
+    assert!(
+        matches!(chat.session.stage, Stage::Idle),
+        "{:?}",
+        chat.session.stage
+    );
+    assert!(
+        chat.session.matches.is_empty(),
+        "{:?}",
+        chat.session.matches
+    );
+    assert_eq!(
+        actions(&out),
+        vec![Action::Check, Action::Escalate],
+        "{}",
+        all_text(&out)
+    );
+    // Said again: the articles to pick from, then the check and a person.
+    let out = chat.say("it just doesnt work");
+    assert_says(&out, "Pick the closest");
+    let offered = actions(&out);
+    assert_eq!(offered.len(), kb.articles().len() + 2, "{}", all_text(&out));
+    let payroll = Action::Article("payroll-not-updating".into());
+    assert!(offered.contains(&payroll), "{}", all_text(&out));
+    chat.act(payroll);
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    // What the user sees next is matched as any description.
+    let mut chat = Chat::new(&kb);
+    chat.say("help, quickbooks wont work");
+    chat.say("it shows 502 bad gateway");
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
+    // Anything to go on is matched as before.
+    for said in [
+        "payroll isnt working",
+        "it works in firefox but not in chrome",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "what happens when you try?"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
 }

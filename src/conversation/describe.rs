@@ -1074,6 +1074,16 @@ pub(super) fn describe(
             .push(for_your_ticket(kb, session, id, &candidates));
         return;
     }
+    // "quickbooks isnt working": nothing to match on but the product's name, so what the user
+    // sees is asked for rather than guessed at (it offered the firewall and payroll articles).
+    if matches!(session.stage, Stage::Idle)
+        && open_ticket.is_none()
+        && understand::vague::says_only_that_it_fails(text)
+    {
+        session.matches.clear();
+        out.replies.push(what_do_you_see(kb, session));
+        return;
+    }
     if let Some(best) = ranking
         .best()
         .or_else(|| answer_by_code(kb, &ranking, text))
@@ -1250,6 +1260,30 @@ pub(super) fn describe(
     }
     session.asked = Some(Asked::DontKnow);
     out.replies.push(dont_know());
+}
+
+/// "What do you see?" for a description that says only that something is wrong. Said twice
+/// in a row, every article is offered to pick from as well (when they fit in one list).
+fn what_do_you_see(kb: &KnowledgeBase, session: &Session) -> Reply {
+    let said = &session.descriptions;
+    let again =
+        said.len() >= 2 && understand::vague::says_only_that_it_fails(&said[said.len() - 2]);
+    let articles = kb.articles();
+    let listed = again && articles.len() <= super::ARTICLES_LISTED;
+    let mut reply = Reply::new(if listed {
+        words::PICK_WHAT_YOU_SEE
+    } else {
+        words::WHAT_DO_YOU_SEE
+    })
+    .title(words::WHAT_DO_YOU_SEE_TITLE);
+    if listed {
+        for a in articles {
+            reply = reply.choice(Action::Article(a.id.clone()), &a.title, Style::Secondary);
+        }
+    }
+    reply
+        .choice(Action::Check, words::CHECK_THE_SERVICE, Style::Secondary)
+        .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary)
 }
 
 /// Whether `text` tells an open ticket that it works now. Words that name a fix ("fixed it

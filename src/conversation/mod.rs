@@ -296,7 +296,7 @@ fn dont_know() -> Reply {
 }
 
 /// Most articles listed to pick from when an id typed names none (a Discord menu holds 25).
-const ARTICLES_LISTED: usize = 25;
+pub(super) const ARTICLES_LISTED: usize = 25;
 
 fn unknown_article(kb: &KnowledgeBase, id: &str) -> Reply {
     let suggestions = kb.suggest(id, 3);

@@ -20,6 +20,7 @@ pub mod secrets;
 mod test_said;
 mod text;
 pub mod urgency;
+pub mod vague;
 
 pub use checked::found_as_it_should_be;
 pub use product::{Product, product_named};

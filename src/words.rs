@@ -837,6 +837,18 @@ pub const HOW_TO_TELL_THE_BROWSER: &str = "No problem. How to tell: on an iPhone
 pub const WHY_THE_BROWSER: &str = "It matters for this step: its menus and buttons are named \
      differently in each browser, so I show the ones for yours.";
 
+/// "does it matter which browser?" at a step whose steps are written per browser.
+pub fn the_browser_matters_here(browser: &str) -> String {
+    format!(
+        "For this step, yes: its menus and buttons are named differently in each browser, so \
+         I show the ones for {browser}. On another browser? Say which (\"I'm on Firefox\")."
+    )
+}
+
+/// The same at a step that reads the same in every browser.
+pub const THE_BROWSER_DOES_NOT_MATTER_HERE: &str =
+    "Not for this step: it is the same in every browser.";
+
 pub fn solution_heading(number: usize, total: usize, title: &str) -> String {
     format!("Solution {number} of {total}: {title}")
 }

@@ -14213,3 +14213,28 @@ fn a_description_that_says_only_that_it_fails_is_asked_what_the_user_sees() {
         );
     }
 }
+
+/// "does it matter which browser?" at a step says whether it does for that step (it was told
+/// how to tell which browser it is, as if the user did not know); the step stays the question.
+#[test]
+fn whether_the_browser_matters_is_answered_for_the_step_on_screen() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    let open = chat.session.current_step();
+    let out = chat.say("does it matter which browser?");
+    assert_says(&out, "Not for this step");
+    assert!(!has(&out, "How to tell"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step(), open);
+    assert!(!chat.recorded(Outcome::NotFixed) && !chat.recorded(Outcome::Fixed));
+    // A step written per browser: yes, and which one the steps are for.
+    let mut chat = Chat::new(&kb);
+    chat.say("clear cache and cookies in firefox");
+    let step = chat.session.current_step().expect("a step");
+    let solution = &kb.get("browser-cache-cookies").unwrap().solutions[step.solution];
+    assert!(!solution.variants.is_empty(), "{}", solution.title);
+    let out = chat.say("does it matter which browser?");
+    assert_says(&out, "For this step, yes");
+    assert_says(&out, "for Firefox");
+    assert_eq!(chat.session.current_step(), Some(step));
+}

@@ -649,8 +649,7 @@ fn browser_question_answered(
     } = typed;
     // "does it matter which browser?", "why do you need my browser?" at the question: why,
     // and how to tell.
-    if matches!(session.stage, Stage::ChoosingBrowser { .. })
-        && understood.browser.is_none()
+    let asks_why_the_browser = understood.browser.is_none()
         && understood.question
         && understood.words <= 10
         && !Browser::names_another_browser(text)
@@ -658,8 +657,24 @@ fn browser_question_answered(
         && ["matter", "why", "need", "important", "difference"]
             .iter()
             .any(|w| text.to_lowercase().contains(w))
-        && plain_words::has_any_word(text, &["browser"])
+        && plain_words::has_any_word(text, &["browser"]);
+    // At a step: whether it matters for the step on screen (it was "how to tell which
+    // browser it is", as if the user did not know).
+    if asks_why_the_browser
+        && !matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && let Some(step) = session.current_step()
+        && let Some(solution) = article.solutions.get(step.solution)
     {
+        let answer = match session.browser.filter(|_| !solution.variants.is_empty()) {
+            Some(b) => words::the_browser_matters_here(b.label()),
+            None if solution.variants.is_empty() => words::THE_BROWSER_DOES_NOT_MATTER_HERE.into(),
+            None => words::WHY_THE_BROWSER.into(),
+        };
+        out.replies.push(Reply::new(answer).article(&article.id));
+        ask_again(session, article, now, out);
+        return true;
+    }
+    if matches!(session.stage, Stage::ChoosingBrowser { .. }) && asks_why_the_browser {
         out.replies.push(
             Reply::new(format!(
                 "{} {}",

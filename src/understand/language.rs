@@ -33,7 +33,8 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
             "el", "la", "los", "las", "del", "que", "y", "por", "para", "con", "una", "es", "pero",
             "cuando", "como", "esta", "está", "muy", "mi", "hay", "puedo", "tengo", "sale",
             "porque", "desde", "también", "ya", "se", "lo", "su", "al", "sin", "más", "nos", "le",
-            "en", "días", "hace", "dice", "datos", "puede", "gracias", "ayuda",
+            "en", "días", "hace", "dice", "datos", "puede", "gracias", "ayuda", "hola", "entrar",
+            "funciona", "página", "abre", "carga", "cuenta", "nómina",
         ],
     ),
     (
@@ -41,7 +42,8 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
         &[
             "não", "que", "com", "uma", "para", "os", "do", "da", "dos", "das", "em", "é", "está",
             "eu", "meu", "minha", "mas", "quando", "como", "isso", "também", "já", "ao", "pelo",
-            "pela", "sem", "foi", "tem", "consigo", "obrigado", "ajuda",
+            "pela", "sem", "foi", "tem", "consigo", "obrigado", "ajuda", "olá", "entrar",
+            "funciona", "página", "abre", "conta",
         ],
     ),
     (
@@ -50,7 +52,7 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
             "le", "la", "les", "des", "est", "je", "ne", "pas", "une", "qui", "pour", "avec",
             "sur", "dans", "il", "nous", "vous", "mon", "ma", "mes", "ce", "cette", "du", "au",
             "aux", "et", "elle", "sont", "mais", "ou", "rien", "plus", "ça", "en", "merci",
-            "depuis",
+            "depuis", "bonjour", "peux", "marche", "fonctionne", "compte",
         ],
     ),
     (
@@ -323,6 +325,10 @@ mod tests {
             named("no puedo entrar a quickbooks, me sale una pagina en blanco"),
             Some("Spanish")
         );
+        // Short, with a greeting (an explorer's: it was "I don't know this one").
+        assert_eq!(named("hola, no puedo entrar a quickbooks"), Some("Spanish"));
+        assert_eq!(named("bonjour, quickbooks ne marche pas"), Some("French"));
+        assert!(other_language("olá, não consigo entrar no quickbooks").is_some());
         assert_eq!(
             named(
                 "QuickBooks zeigt seit heute morgen nur eine weiße Seite, ich kann nicht arbeiten"

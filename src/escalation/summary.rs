@@ -418,7 +418,8 @@ impl Summary {
     }
 
     /// The title [`Summary::topic`] rests on and what to say of it: walked, walked before
-    /// "Start over", or only offered ("Is this it?") and not confirmed.
+    /// "Start over", or the best match of the words, not walked (offered at "Is this it?" and
+    /// not confirmed, or never shown: "bank feed stopped, i want a human now").
     fn topic_parts(&self) -> Option<(&str, &'static str)> {
         if let Some((_, title)) = self.ticket_article() {
             return Some((title, ""));
@@ -429,7 +430,7 @@ impl Summary {
         self.matches
             .first()
             .filter(|m| m.score >= OFFERED)
-            .map(|m| (m.title.as_str(), " (offered, not confirmed)"))
+            .map(|m| (m.title.as_str(), " (best match, not walked)"))
     }
 
     /// [`Summary::topic`] for the card (the title Markdown escaped), or that nothing matched.
@@ -905,10 +906,10 @@ mod tests {
     use super::*;
     use crate::session::Session;
 
-    /// Handed over from "Is this it?": the ticket is titled by what was offered, said to be
-    /// unconfirmed; a weak match offered nothing and titles nothing.
+    /// Handed over from "Is this it?" (or before anything was shown): the ticket is titled by
+    /// the best match, said not to be walked; a weak match titles nothing.
     #[test]
-    fn an_offered_article_titles_the_ticket_as_not_confirmed() {
+    fn the_best_match_not_walked_titles_the_ticket_as_such() {
         let user = crate::session::UserRef {
             id: "u".into(),
             name: "Ann".into(),
@@ -924,7 +925,7 @@ mod tests {
         let summary = Summary::capture(&session, None, None, "rev", 0);
         assert_eq!(
             summary.topic().as_deref(),
-            Some("Page Not Loading (offered, not confirmed)")
+            Some("Page Not Loading (best match, not walked)")
         );
         session.matches[0].score = 0.1;
         let summary = Summary::capture(&session, None, None, "rev", 0);

@@ -1016,6 +1016,9 @@ pub fn noted_which_of_these(on: &str) -> String {
     format!("Noted: {on}. Is it one of these? Pick one, or tell me more about the problem.")
 }
 
+/// Where the user is, when it is the phone app ("im in the mobile app").
+pub const THE_MOBILE_APP: &str = "the mobile app";
+
 pub fn noted_now_what(on: &str) -> String {
     format!(
         "Noted: {on}. What's the problem? Describe it in your own words; the exact error message helps."

@@ -14238,3 +14238,24 @@ fn whether_the_browser_matters_is_answered_for_the_step_on_screen() {
     assert_says(&out, "for Firefox");
     assert_eq!(chat.session.current_step(), Some(step));
 }
+
+/// "im in the mobile app" (no trouble told) is where the user is, noted and asked what is
+/// wrong, as "im on my ipad" is: it was a list of the 503 and firewall articles. So is
+/// "im using quickbooks online in chrome", the product's name no problem.
+#[test]
+fn the_mobile_app_or_the_product_named_alone_is_where_the_user_is() {
+    let kb = shipped_kb();
+    for (said, noted) in [
+        ("im in the mobile app", "Noted: the mobile app."),
+        (
+            "i use the quickbooks app on my iphone",
+            "Noted: the mobile app.",
+        ),
+        ("im using quickbooks online in chrome", "Noted: Chrome."),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert_says(&out, noted);
+        assert!(matches!(chat.session.stage, Stage::Idle), "{said}");
+    }
+}

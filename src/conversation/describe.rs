@@ -1025,8 +1025,9 @@ pub(super) fn describe(
         let labels: Vec<&str> = several.iter().map(|b| b.label()).collect();
         labels.join(" and ")
     });
-    let on = named_browser
-        .map(Browser::label)
+    // ("i use the quickbooks app on my iphone" is the app, not Safari.)
+    let on = (crate::device::names_a_mobile_app(text).then_some(words::THE_MOBILE_APP))
+        .or(named_browser.map(Browser::label))
         .or(besides.as_deref())
         .or(bare_safari.then_some("Safari"))
         .or(safari_told_by_device(session, text))

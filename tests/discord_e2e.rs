@@ -581,6 +581,48 @@ async fn conversation_survives_a_restart() {
     .await;
 }
 
+/// "quickbooks isnt working" twice: asked what the user sees, then every article offered in
+/// one select menu (more than a row of buttons holds); picking one opens it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn vague_words_get_a_question_then_a_menu_of_every_article() {
+    bounded("the articles' menu", async {
+        let j = Journey::start().await;
+        let alice = j.user();
+        let asked = alice
+            .diagnose("quickbooks isnt working")
+            .await
+            .reply()
+            .await;
+        assert_eq!(asked.titles(), ["What do you see?"]);
+        assert_eq!(
+            asked.custom_ids(),
+            ["check", "escalate"].map(|a| format!("sb:{USER}:{a}"))
+        );
+        let menu = alice.diagnose("it just doesnt work").await.reply().await;
+        assert_eq!(
+            menu.custom_ids(),
+            ["article-menu", "check", "escalate"].map(|a| format!("sb:{USER}:{a}"))
+        );
+        let values = menu.select_values();
+        assert!(values.len() > 5, "{values:?}");
+        assert!(
+            values.iter().any(|v| v == "payroll-not-updating"),
+            "{values:?}"
+        );
+        let sent = alice.pick_in_menu(&menu, "payroll-not-updating").await;
+        sent.answered(MESSAGE).await;
+        let t = sent.reply().await.titles();
+        assert!(
+            t.iter().any(|t| t.starts_with("Payroll Update Fails")),
+            "{t:?}"
+        );
+        assert_eq!(j.session(USER).article(), Some("payroll-not-updating"));
+        j.assert_clean();
+        j.stop().await;
+    })
+    .await;
+}
+
 /// "Fixed it" pressed on an earlier solution's message, after "Still broken" moved on: the bot
 /// says the button is outdated and shows the open solution again; no attempt or stat changes.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -339,6 +339,13 @@ impl Handler {
                 }
                 _ => None,
             }
+        } else if token == render::ARTICLE_MENU {
+            match &c.data.kind {
+                ComponentInteractionDataKind::StringSelect { values } => {
+                    values.first().map(|id| Action::Article(id.clone()))
+                }
+                _ => None,
+            }
         } else {
             Action::parse(token)
         };

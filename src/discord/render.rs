@@ -171,6 +171,9 @@ pub fn conversation_id(owner: &str, action: &Action) -> Option<String> {
     (id.len() <= limits::CUSTOM_ID).then_some(id)
 }
 
+/// The token of the article select menu (its value is the article's id).
+pub const ARTICLE_MENU: &str = "article-menu";
+
 /// Parses `sb:<owner>:<token>` into the owner's user id and the action token (`browser` for
 /// the browser select menu, whose value carries the choice).
 pub fn parse_conversation_id(id: &str) -> Option<(&str, &str)> {
@@ -205,12 +208,35 @@ fn rows_for(owner: &str, reply: &Reply) -> Vec<Vec<ComponentSpec>> {
                 .collect(),
         }]);
     }
-    let mut row = Vec::new();
-    for c in reply
+    // Articles to pick from, more than a row of buttons holds ("What do you see?" offers them
+    // all): one select menu, whose value is the article's id; fewer stay buttons.
+    let articles: Vec<&crate::reply::Choice> = reply
         .choices
         .iter()
-        .filter(|c| !matches!(c.action, Action::Browser(_)))
-    {
+        .filter(|c| matches!(c.action, Action::Article(_)))
+        .collect();
+    let articles_in_a_menu = articles.len() > limits::BUTTONS_PER_ROW;
+    if articles_in_a_menu {
+        rows.push(vec![ComponentSpec::Select {
+            custom_id: format!("{CONVERSATION_PREFIX}:{owner}:{ARTICLE_MENU}"),
+            placeholder: "Pick the closest problem".into(),
+            options: articles
+                .iter()
+                .take(limits::SELECT_OPTIONS)
+                .filter_map(|c| match &c.action {
+                    Action::Article(id) => Some((truncate_chars(&c.label, 100), id.clone())),
+                    _ => None,
+                })
+                .collect(),
+        }]);
+    }
+    let mut row = Vec::new();
+    let in_a_menu = |c: &&crate::reply::Choice| match c.action {
+        Action::Browser(_) => true,
+        Action::Article(_) => articles_in_a_menu,
+        _ => false,
+    };
+    for c in reply.choices.iter().filter(|c| !in_a_menu(c)) {
         let Some(custom_id) = conversation_id(owner, &c.action) else {
             continue;
         };
@@ -513,6 +539,51 @@ mod tests {
         assert!(msgs.len() >= 2, "split across messages");
         msgs.iter().for_each(check_limits);
         assert_eq!(msgs[0].files.len(), 1, "long text attached whole");
+    }
+
+    /// "What do you see?" said twice offers every article: more than a row of buttons holds,
+    /// so they are one select menu (values the ids), the check and a person stay buttons.
+    #[test]
+    fn many_articles_to_pick_from_become_a_select() {
+        let mut r = Reply::new("Pick the closest");
+        for i in 0..14 {
+            r = r.choice(
+                Action::Article(format!("article-{i}")),
+                format!("Title {i}"),
+                Style::Secondary,
+            );
+        }
+        let r = r
+            .choice(
+                Action::Check,
+                "Check if the service is up",
+                Style::Secondary,
+            )
+            .choice(Action::Escalate, "Talk to a human", Style::Secondary);
+        let m = &messages("42", &[r])[0];
+        check_limits(m);
+        let ComponentSpec::Select {
+            custom_id, options, ..
+        } = &m.rows[0][0]
+        else {
+            panic!("a select: {:?}", m.rows[0])
+        };
+        assert_eq!(parse_conversation_id(custom_id), Some(("42", ARTICLE_MENU)));
+        assert_eq!(options.len(), 14);
+        assert_eq!(options[3], ("Title 3".to_string(), "article-3".to_string()));
+        assert_eq!(m.rows.len(), 2);
+        assert_eq!(m.rows[1].len(), 2);
+        // Three articles ("Is it one of these?") stay buttons.
+        let mut few = Reply::new("Is it one of these?");
+        for i in 0..3 {
+            few = few.choice(
+                Action::Article(format!("article-{i}")),
+                format!("Title {i}"),
+                Style::Primary,
+            );
+        }
+        let m = &messages("42", &[few])[0];
+        assert!(matches!(&m.rows[0][0], ComponentSpec::Button { .. }));
     }
 
     #[test]

@@ -598,12 +598,17 @@ impl<'j> DiscordUser<'j> {
 
     /// Picks `browser` in the select menu on `menu`.
     pub async fn pick_browser(&self, menu: &PostedMessage, browser: &str) -> Sent<'j> {
+        self.pick_in_menu(menu, browser).await
+    }
+
+    /// Picks the option whose value is `value` in the (first) select menu on `menu`.
+    pub async fn pick_in_menu(&self, menu: &PostedMessage, value: &str) -> Sent<'j> {
         let select = menu.components().into_iter().find(|c| c["type"] == 3);
         let select = select.unwrap_or_else(|| panic!("no select menu on {:#?}", menu.payload));
         let custom_id = select["custom_id"]
             .as_str()
             .expect("a select menu has a custom_id");
-        let fixture = InteractionFixture::select(custom_id, &[browser], menu.id);
+        let fixture = InteractionFixture::select(custom_id, &[value], menu.id);
         self.send(fixture.in_channel(menu.channel_id)).await
     }
 

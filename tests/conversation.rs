@@ -13202,6 +13202,19 @@ fn replies_an_explorer_found_misread() {
             all_text(&out)
         );
     }
+    // (Never tried: not for them, no failure on the ticket or in `stats`; an explorer's.)
+    for fix in [
+        "Update QuickBooks Desktop, then payroll tax tables",
+        "Verify the payroll subscription",
+    ] {
+        let ruled_out = chat.session.attempts.iter().find(|a| a.title == fix);
+        assert_eq!(
+            ruled_out.and_then(|a| a.outcome),
+            Some(Outcome::NotForThem),
+            "{fix}: {:?}",
+            chat.session.attempts
+        );
+    }
     assert_solution(&chat.not_fixed(), 4, 5, "Rename the CPS folder");
     // A message quoted from the screen is one error, whatever its sentences: no second
     // problem is held, and "tried later, same" is still broken.

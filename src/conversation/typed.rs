@@ -1995,14 +1995,15 @@ fn by_intent(
             fixed(session, article, text, understood, now, out)
         }
         // "i have the latest release", "subscription is active i checked": what another fix
-        // would bring about is so already. That fix is ruled out; the one on screen stays.
+        // would bring about is so already. That fix is ruled out as not for them (never tried,
+        // so no failure on the ticket or in `stats`); the one on screen stays.
         None if let Some(open) = session.pending_attempt().map(|p| p.solution)
             && understand::says_already_in_order(text)
             && let Some(named) =
                 fix_named(session, article, open, text).filter(|&i| !article.solutions[i].test) =>
         {
             note_follow_up(session, text);
-            rule_out_named(session, article, named, Outcome::NotFixed, now);
+            rule_out_named(session, article, named, Outcome::NotForThem, now);
             let lead = words::in_order_already(&article.solutions[named].title);
             open_question(session, article, &lead, now, out);
         }

@@ -14272,3 +14272,25 @@ fn the_mobile_app_or_the_product_named_alone_is_where_the_user_is() {
         assert!(matches!(chat.session.stage, Stage::Idle), "{said}");
     }
 }
+
+/// "i dont know how to open one in chrome" at the private-window test asks how: its steps are
+/// shown and the test stays the question. It was recorded as "fails there too", which skipped
+/// the two fixes most likely to help (an explorer's F1).
+#[test]
+fn not_knowing_how_to_run_a_test_shows_how_and_records_nothing() {
+    let kb = shipped_kb();
+    for said in [
+        "i dont know how to open one in chrome",
+        "not sure how to open one in chrome",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online shows a blank white page in chrome");
+        chat.say("still blank");
+        let test = chat.session.current_step().expect("the test");
+        let out = chat.say(said);
+        assert_says(&out, "How to: Try a private window");
+        assert_eq!(chat.session.current_step(), Some(test), "{said}");
+        assert!(!chat.recorded(Outcome::FailsThere), "{said}");
+        assert!(!chat.recorded(Outcome::RuledOutByTest), "{said}");
+    }
+}

@@ -4442,6 +4442,25 @@ pub fn without_wishes(text: &Normalised) -> Normalised {
     }
 }
 
+/// The reply without what the user does not know how to do ("i dont know how to open one in
+/// chrome" -> "i"): not knowing how says nothing of a result (its negation read "open ... in
+/// chrome" as failing there); the walk shows how.
+pub fn without_not_knowing_how(text: &Normalised) -> Normalised {
+    const NOT_KNOWING_HOW: &[&str] = &[
+        "dont know how",
+        "do not know how",
+        "didnt know how",
+        "not sure how",
+        "no idea how",
+        "dunno how",
+    ];
+    if text.any(NOT_KNOWING_HOW) {
+        text.without_clause_after(NOT_KNOWING_HOW)
+    } else {
+        text.clone()
+    }
+}
+
 /// The reply without what it says would happen "if it fails" ("good for now, will come back if
 /// it fails" -> "good for now, will come back"): a condition tells of no trouble now. A plan
 /// for the trouble's return is kept apart from the trouble itself.

@@ -142,10 +142,7 @@ pub fn classify(reply: &str) -> Understood {
         || (Browser::names_several(&text.plain)
             && (Browser::told_apart(&text.plain) || text.has("browsers")));
     // ("good for now, will come back if it fails": what would happen is no trouble now.)
-    let mut intent = decide(
-        &cues::without_wishes(&cues::without_conditional_trouble(&text)),
-        names_browser,
-    );
+    let mut intent = decide(&what_it_tells(&text), names_browser);
     // "can you check https://qbo.intuit.com for me": the address is left out of the words, so
     // the request is read beside it. (The configured targets are checked, never the address.)
     // (Asked of the bot, not planned: "i'll check qbo.intuit.com tomorrow" runs nothing.)
@@ -320,7 +317,15 @@ pub fn site_named(message: &str) -> Option<String> {
 /// browser the user is already on ("works in incognito but not in normal chrome" from a
 /// Chrome user), the browser is no news.
 pub fn intent_without_browser(reply: &str) -> Option<Intent> {
-    decide(&Normalised::new(reply), false)
+    decide(&what_it_tells(&Normalised::new(reply)), false)
+}
+
+/// The reply without what tells no result: what would happen "if it fails", a fix only wished
+/// for ("i need this fixed"), and what the user does not know how to do.
+fn what_it_tells(text: &Normalised) -> Normalised {
+    cues::without_not_knowing_how(&cues::without_wishes(&cues::without_conditional_trouble(
+        text,
+    )))
 }
 
 /// Whether a message says nothing about any problem: filler ("ok", "wait what", "cool

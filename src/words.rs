@@ -323,6 +323,13 @@ pub const STATUS_PAGE_NOTED: &str =
     "Thanks, I've noted what the status page shows for the support team.";
 /// A remark that tells one of the article's causes in the user's words ("the bank site is
 /// down too"): that cause, named, as noted.
+/// A cause of the problem the user says it is not ("i havent changed my password though").
+pub fn not_that_cause(name: &str) -> String {
+    format!(
+        "Noted for the support team: you don't think it's **{name}**. The fix on screen may still help."
+    )
+}
+
 pub fn fits_a_cause(name: &str, detail: &str) -> String {
     let detail = detail.trim().trim_end_matches('.');
     if detail.is_empty() {

@@ -14294,3 +14294,26 @@ fn not_knowing_how_to_run_a_test_shows_how_and_records_nothing() {
         assert!(!chat.recorded(Outcome::RuledOutByTest), "{said}");
     }
 }
+
+/// "i havent changed my password though" at "Update the bank sign-in details" denies a cause:
+/// noted for staff, the fix stays the question. It was "did not fix it" on the ticket and in
+/// `stats`, and the walk moved on (an explorer's F3); read without the denial it "fit" the cause.
+#[test]
+fn a_cause_the_user_denies_is_noted_and_the_fix_stays() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed error 103 for my amex");
+    let open = chat.session.current_step();
+    let out = chat.say("i havent changed my password though");
+    assert_says(&out, "you don't think it's **Changed bank password");
+    assert!(!has(&out, "fits a known cause"), "{}", all_text(&out));
+    assert_eq!(chat.session.current_step(), open);
+    assert!(
+        !chat.recorded(Outcome::NotFixed),
+        "{:?}",
+        chat.session.attempts
+    );
+    // "it didnt change anything" is still a result.
+    let out = chat.say("ok updated them, it didnt change anything");
+    assert!(chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+}

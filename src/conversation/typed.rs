@@ -2030,9 +2030,15 @@ fn by_intent(
 
 /// The words for a remark that tells one of `article`'s causes ("the bank site is down too"):
 /// noted, with that cause named.
+/// ("i havent changed my password though": that cause denied, noted as such for staff.)
 fn fits_a_cause(article: &Article, text: &str) -> Option<String> {
-    super::fix_for::cause_named(article, text)
-        .map(|cause| words::fits_a_cause(&cause.name, &cause.detail))
+    const DENIED_BY: &[&str] = &["havent", "hasnt", "didnt", "never", "not", "no", "isnt"];
+    let cause = super::fix_for::cause_named(article, text)?;
+    Some(if plain_words::has_any_word(text, DENIED_BY) {
+        words::not_that_cause(&cause.name)
+    } else {
+        words::fits_a_cause(&cause.name, &cause.detail)
+    })
 }
 
 /// "Add it to my ticket" in words: the action, with whatever else the message says ("please

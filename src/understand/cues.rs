@@ -3541,6 +3541,7 @@ fn about_the_fix(text: &Normalised) -> Normalised {
     };
     let text = text
         .without(NOT_KNOWING_WHY)
+        .without(OWN_CHANGE_NOT_MADE)
         .without(GONE)
         .without(so_far)
         .without(&no_longer_seen())
@@ -3560,6 +3561,30 @@ fn about_the_fix(text: &Normalised) -> Normalised {
         text
     }
 }
+
+/// "i havent changed my password", "we didnt change the settings": a change the user did not
+/// make, said of their own things; no result of the fix ("it didnt change anything" is one).
+const OWN_CHANGE_NOT_MADE: &[&str] = &[
+    "i havent changed my",
+    "i havent changed the",
+    "i havent changed any",
+    "i didnt change my",
+    "i didnt change the",
+    "i didnt change any",
+    "i never changed my",
+    "i never changed the",
+    "i did not change my",
+    "i did not change the",
+    "i have not changed my",
+    "i have not changed the",
+    "we havent changed our",
+    "we havent changed the",
+    "we havent changed any",
+    "we didnt change our",
+    "we didnt change the",
+    "we never changed our",
+    "we have not changed our",
+];
 
 /// Asks to be told when it is over ("notify me when its fixed"): what follows is no news.
 pub const ASKS_TO_BE_TOLD: &[&str] = &[

@@ -424,6 +424,14 @@ pub fn skipped_at_your_word(fix: &str) -> String {
 }
 
 /// "i dont see it" at a step: which of two things it means, and how to say each.
+/// The same said of steps shown on the side: they again, the fix on screen still the question.
+pub const LOOK_AGAIN_ON_THE_SIDE: &str = "Here are those steps again; the names can differ a \
+     little by version. The fix on screen below is still the question.";
+
+/// "i dont see it in the start menu": the steps again, and the way on if it is not there.
+pub const LOOK_AGAIN: &str = "Here are the steps again; the names can differ a little by version. \
+     If it isn't there at all, say \"I can't find it\" and we'll go on without it.";
+
 pub fn dont_see_which(test: bool) -> String {
     let still = if test {
         "that it fails there too (\"fails there too\")"

@@ -14317,3 +14317,39 @@ fn a_cause_the_user_denies_is_noted_and_the_fix_stays() {
     let out = chat.say("ok updated them, it didnt change anything");
     assert!(chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
 }
+
+/// "i dont see it in the start menu" just after another fix's steps were shown on the side
+/// ("where is the database server manager"): they are shown again, and nothing is recorded (it
+/// failed the fix on screen, File Doctor; an explorer's F4). Said of the fix on screen, its
+/// steps again.
+#[test]
+fn not_found_where_looked_shows_the_steps_again_and_records_nothing() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks desktop wont open the company file from my other computer, says H202");
+    chat.say("ok on the main computer it opens fine");
+    let open = chat.session.current_step();
+    let out = chat.say("where is the database server manager");
+    assert_says(&out, "Database Server Manager");
+    let out = chat.say("i dont see it in the start menu");
+    assert_says(&out, "Here are those steps again");
+    assert_says(&out, "Database Server Manager");
+    assert_eq!(chat.session.current_step(), open);
+    assert!(
+        !chat.recorded(Outcome::NotFixed),
+        "{:?}",
+        chat.session.attempts
+    );
+    // The fix on screen.
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll update fails in desktop");
+    let open = chat.session.current_step();
+    let out = chat.say("i cant see it anywhere");
+    assert_says(&out, "Here are the steps again");
+    assert_eq!(chat.session.current_step(), open);
+    assert!(
+        !chat.recorded(Outcome::NotFixed),
+        "{:?}",
+        chat.session.attempts
+    );
+}

@@ -179,6 +179,18 @@ pub(super) fn answer_after_how_to(
         open_question(session, article, &lead, now, out);
         return true;
     }
+    // "i dont see it in the start menu" just after those steps: what they name cannot be
+    // found; they are shown again and nothing is recorded (it failed the fix on screen).
+    if step != open && understand::not_found_where_looked(text) {
+        session.note_aside(text);
+        out.replies
+            .push(Reply::new(words::LOOK_AGAIN_ON_THE_SIDE).article(&article.id));
+        out.replies
+            .push(super::wording::steps_on_the_side(session, article, step).aside());
+        open_question(session, article, "", now, out);
+        session.asked = Some(crate::session::Asked::HowTo { step });
+        return true;
+    }
     if step == open
         || shown.test
         || fix_named(session, article, open, text).is_some_and(|n| n != step)

@@ -959,6 +959,19 @@ fn not_seen_or_a_move(typed: Typed, session: &mut Session, out: &mut Output) -> 
     let Typed {
         article, text, now, ..
     } = typed;
+    // "i dont see it in the start menu": what the step on screen names cannot be found
+    // there; its steps again, nothing recorded ("i cant find it" alone is "could not try").
+    if let Some(step) = session.current_step()
+        && understand::not_found_where_looked(text)
+    {
+        session.note_aside(text);
+        out.replies
+            .push(Reply::new(words::LOOK_AGAIN).article(&article.id));
+        out.replies
+            .push(super::wording::steps_on_the_side(session, article, step.solution).aside());
+        open_question(session, article, "", now, out);
+        return true;
+    }
     // "i dont see it": the option the step names, or the problem still there? Asked.
     if session.pending_attempt().is_some() && understand::only_says_dont_see_it(text) {
         let lead = words::dont_see_which(super::outcome::pending_test(session, article));

@@ -27,8 +27,8 @@ pub use product::{Product, product_named};
 pub use text::word_spans;
 
 pub use moves::{
-    WalkMove, calls_it_off, moves_on_to, only_says_dont_see_it, picks_by_title, picks_place,
-    walk_move,
+    WalkMove, calls_it_off, moves_on_to, not_found_where_looked, only_says_dont_see_it,
+    picks_by_title, picks_place, walk_move,
 };
 pub use test_said::{still_here_not_there, test_result, test_tried_no_result};
 

@@ -248,6 +248,35 @@ pub fn only_says_dont_see_it(message: &str) -> bool {
     core_words(message).is_some_and(|said| DONT_SEE_IT.contains(&said.as_str()))
 }
 
+/// Whether `message` says the thing a step names cannot be found where the user looked ("i
+/// dont see it in the start menu", "cant find it under settings"): not "still broken" (which
+/// a bare "i dont see it" may be), and no result.
+pub fn not_found_where_looked(message: &str) -> bool {
+    const NOT_FOUND: &[&str] = &["cant find it", "cannot find it", "can not find it"];
+    // Where one looks for an option; never the screen or page, where the error shows.
+    const WHERE: &[&str] = &[
+        "in the",
+        "in my",
+        "in settings",
+        "under",
+        "anywhere",
+        "on the list",
+        "on my list",
+    ];
+    const THE_ERROR_PLACES: &[&str] = &["screen", "page", "error", "anymore", "now"];
+    let text = Normalised::new(message);
+    let Some(at) = DONT_SEE_IT
+        .iter()
+        .chain(NOT_FOUND)
+        .filter_map(|p| text.find(p).map(|i| i + 1 + p.len()))
+        .min()
+    else {
+        return false;
+    };
+    let after = Normalised::new(&text.padded()[at..]);
+    after.words().count() <= 6 && after.any(WHERE) && !after.any(THE_ERROR_PLACES)
+}
+
 /// The words of `message` without the filler before and after them ("ok skip please" ->
 /// "skip"); `None` when it is all filler.
 fn core_words(message: &str) -> Option<String> {
@@ -429,6 +458,27 @@ pub fn moves_on_to(message: &str, title: &str, current: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn not_found_where_looked_names_where() {
+        for said in [
+            "i dont see it in the start menu",
+            "cant find it under settings",
+            "i cant see it anywhere",
+            "not seeing it in my list",
+        ] {
+            assert!(not_found_where_looked(said), "{said}");
+        }
+        for said in [
+            "i dont see it",
+            "i dont see it on the screen anymore",
+            "i dont see the error now",
+            "still broken",
+            "i dont see it in the start menu but the payroll update still fails every time i try",
+        ] {
+            assert!(!not_found_where_looked(said), "{said}");
+        }
+    }
 
     #[test]
     fn a_bare_move_in_any_words_is_that_move() {

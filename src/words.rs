@@ -628,7 +628,7 @@ pub fn in_order_already(title: &str) -> String {
 
 pub fn same_problem(title: &str) -> String {
     format!(
-        "Thanks, noted for the support team: that fits **{title}**, so we carry on where we are."
+        "Thanks, I've noted that for the support team. It still sounds like **{title}**, so let's stay with it."
     )
 }
 

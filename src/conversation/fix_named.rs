@@ -509,7 +509,7 @@ fn has_every_word_in(known: &Terms, said: &Terms) -> bool {
 
 /// Whether some other name of fix `s` has its things all in `said`: every word but its verbs
 /// ("-ed" words), as "cookies" says "cleared cookies".
-fn names_a_thing_said(s: &crate::knowledge::Solution, said: &Terms) -> bool {
+pub(super) fn names_a_thing_said(s: &crate::knowledge::Solution, said: &Terms) -> bool {
     let said: HashSet<String> = said.words.iter().map(|w| deed_stem(w)).collect();
     s.also_called.iter().any(|name| {
         let name = Terms::of(name);

@@ -26,10 +26,18 @@ pub(super) fn take_up_the_fix_named(
         return;
     };
     // ("private window works!" at another fix: no deed said, but two words of that fix's
-    // title are.)
-    let Some(named) = fix_named(session, article, open, text)
-        .filter(|&i| names_an_action(text) || names_by_two_title_words(article, i, text))
-    else {
+    // title are; "the time on my computer was 1 hour off, fixed it": the things of another
+    // of its names, "computer time".)
+    // (Not by the product's own names: "the intuit site loads now" is the trouble gone, not
+    // "Add Intuit as a trusted site".)
+    let beyond_the_product = Terms::said(text).without(&Terms::of(
+        "intuit quickbooks online site sites website page",
+    ));
+    let Some(named) = fix_named(session, article, open, text).filter(|&i| {
+        names_an_action(text)
+            || names_by_two_title_words(article, i, text)
+            || super::fix_named::names_a_thing_said(&article.solutions[i], &beyond_the_product)
+    }) else {
         return;
     };
     open_instead(session, article, named, now);

@@ -133,11 +133,39 @@ pub(super) fn long_stems(text: &str) -> Vec<String> {
 /// very words for the fix.
 pub(super) const WHOLE_NAME: usize = 2;
 
+/// `text` without "time" where it counts occasions ("it let me in this time", "every time i
+/// sign in", "one at a time"): no word of the computer's clock, which a fix may be about.
+fn without_time_idioms(text: &str) -> String {
+    const BEFORE: &[&str] = &[
+        "this", "that", "next", "every", "each", "first", "last", "one", "any", "some", "a",
+        "same", "whole", "long", "second", "third",
+    ];
+    let mut kept: Vec<&str> = Vec::new();
+    for word in text.split_whitespace() {
+        let bare = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let before = kept.last().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        if matches!(bare.as_str(), "time" | "times")
+            && before.is_some_and(|b| BEFORE.contains(&b.as_str()))
+        {
+            continue;
+        }
+        kept.push(word);
+    }
+    kept.join(" ")
+}
+
 impl Terms {
     /// The terms of what a user said, less the codes they say they do not have ("its not
     /// 103").
     pub(super) fn said(text: &str) -> Terms {
-        Terms::of(&crate::matcher::text::without_denied_codes(text))
+        Terms::of(&without_time_idioms(
+            &crate::matcher::text::without_denied_codes(text),
+        ))
     }
 
     pub(super) fn of(text: &str) -> Terms {

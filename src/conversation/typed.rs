@@ -1886,6 +1886,14 @@ fn by_intent(
         {
             faq_on_the_side(session, article, (faq, article), text, now, out)
         }
+        // "did it. it let me in this time, lets see if it lasts": too soon to tell, with no
+        // trouble told; no rush, the question stays (it was noted as a detail).
+        Some(Intent::Detail)
+            if understand::cannot_tell(text) && !understand::mentions_trouble(text) =>
+        {
+            session.note_aside(text);
+            open_question(session, article, words::NO_RUSH, now, out)
+        }
         Some(Intent::NewProblem | Intent::Detail | Intent::Browser) => {
             detail(session, article, text, now, out)
         }

@@ -429,6 +429,13 @@ const UNSURE: &[&str] = &[
     "dont know",
     "no idea",
     "no clue",
+    // "it let me in this time, lets see if it lasts": too soon to say.
+    "see if it lasts",
+    "see if it holds",
+    "see if it sticks",
+    "see if it stays",
+    "fingers crossed",
+    "time will tell",
 ];
 
 /// Plain words that it works, which a leading "no" contradicts ("no it works").

@@ -727,6 +727,28 @@ pub fn reports_a_break_in(message: &str) -> bool {
         "fraudulent",
         "identity theft",
         "phishing",
+        // "someone changed my bank details in qbo and i didnt do it", "someone else logged
+        // into my quickbooks", "a login alert from another country" (an explorer's).
+        "someone changed my",
+        "somebody changed my",
+        "someone else changed",
+        "someone accessed my",
+        "somebody accessed my",
+        "someone got into my",
+        "somebody got into my",
+        "someone else logged",
+        "someone else signed",
+        "someone signed into my",
+        "someone signed in to my",
+        "someone logged into my",
+        "someone logged in to my",
+        "login alert",
+        "log in alert",
+        "sign in alert",
+        "signin alert",
+        "security alert",
+        "from another country",
+        "from a different country",
     ];
     // ("is there a way to tell if i was hacked?" asks too, and is still for a person.) A
     // negation counts only just before the words ("i dont think i got hacked"), not elsewhere
@@ -4912,6 +4934,10 @@ mod tests {
             "there are invoices i didnt make, i think someone hacked my account",
             "someone changed my bank details and i didnt do it, i think my account got hacked",
             "is there a way to tell if i was hacked?",
+            // (An explorer's: no word of hacking.)
+            "someone changed my bank details in qbo and i didnt do it",
+            "someone else logged into my quickbooks",
+            "i got a login alert from intuit from another country",
         ] {
             assert!(reports_a_break_in(said), "{said}");
         }
@@ -4919,6 +4945,8 @@ mod tests {
             "i dont think i got hacked, the page is just blank",
             "not hacked, just a login loop",
             "no suspicious activity, it just logs me out",
+            "my accountant changed the bank settings",
+            "i changed my password and now the bank feed fails",
         ] {
             assert!(!reports_a_break_in(said), "{said}");
         }

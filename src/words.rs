@@ -148,6 +148,11 @@ pub const BILLING_PART_AT_A_LIST: &str = "A person can help with the billing par
 pub const BILLING_WHILE_FIXING: &str = "Billing and subscription questions (charges, plans, \
 cancelling) are for the support team: choose \"Talk to a human\" and a person will pick it up. \
 Meanwhile, the fix is still here if you want to try it.";
+/// "it says my account is locked": only the support team can open it again.
+pub const LOCKED_ACCOUNT_TO_A_PERSON: &str = "A locked or disabled account can only be opened \
+     again by the support team: no browser fix changes it, so I won't walk you through any. \
+     Shall I hand this to a person?";
+
 pub const BILLING_TO_A_PERSON: &str = "Billing and subscription questions (charges, prices, \
 plans, cancelling) are for the support team: my articles only troubleshoot errors. Shall I hand \
 this to a person?";

@@ -14397,3 +14397,31 @@ fn fixes_are_named_by_what_users_call_them_and_not_by_idioms() {
     let out = chat.say("turned off honey and its way faster!!");
     assert_says(&out, "Shall I note **Turn off unneeded extensions**");
 }
+
+/// "cant sign in, it says my account is locked" is for a person: no browser fix opens a locked
+/// account (the login loop's own FAQ and escalation say so). It got that article's cookie fixes
+/// at 91% (an explorer's F10). Being "locked out" is still a sign-in problem.
+#[test]
+fn a_locked_account_goes_to_a_person_not_to_cookie_fixes() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("cant sign in, it says my account is locked");
+    assert_says(&out, "A locked or disabled account");
+    assert_eq!(chat.session.article(), None);
+    assert_eq!(actions(&out), vec![Action::Escalate]);
+    let out = chat.say("yes");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("im locked out of quickbooks, it keeps sending me back to sign in");
+    assert!(
+        !has(&out, "A locked or disabled account"),
+        "{}",
+        all_text(&out)
+    );
+}

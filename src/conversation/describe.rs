@@ -1003,6 +1003,19 @@ pub(super) fn describe(
         out.effects.push(Effect::Escalate { note: None });
         return;
     }
+    // "cant sign in, it says my account is locked": for a person (it was the login loop's
+    // cookie fixes at 91%, against that article's own FAQ).
+    if understand::says_the_account_is_locked(text) {
+        session.stage = Stage::Idle;
+        session.asked = Some(Asked::Human);
+        out.replies
+            .push(Reply::new(words::LOCKED_ACCOUNT_TO_A_PERSON).choice(
+                Action::Escalate,
+                words::TALK_TO_A_HUMAN,
+                Style::Primary,
+            ));
+        return;
+    }
     // "why was i charged twice?": billing, which no article answers (its words may still rank
     // one: "subscription" is in the payroll article's).
     if understand::asks_about_billing(text) {

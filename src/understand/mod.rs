@@ -758,6 +758,34 @@ pub fn reports_a_break_in(message: &str) -> bool {
         .any(BREAK_IN)
 }
 
+/// "it says my account is locked", "my user has been disabled": the account itself is shut,
+/// which only the support team can open again; no browser fix does it. (Not "locked out",
+/// which people say of any sign-in trouble.)
+pub fn says_the_account_is_locked(message: &str) -> bool {
+    const SHUT: &[&str] = &[
+        "account is locked",
+        "account was locked",
+        "account has been locked",
+        "account got locked",
+        "account locked",
+        "account is disabled",
+        "account was disabled",
+        "account has been disabled",
+        "account is suspended",
+        "account was suspended",
+        "account has been suspended",
+        "account suspended",
+        "user is disabled",
+        "user has been disabled",
+        "user was disabled",
+        "user is locked",
+        "user has been locked",
+    ];
+    Normalised::new(message)
+        .negation_marked(cues::NEGATORS, 3)
+        .any(SHUT)
+}
+
 /// "why was i charged twice?", "cancel my subscription", "how much does payroll cost": a
 /// question of billing, which no troubleshooting article answers, when it tells of no trouble
 /// ("payroll subscription error PS077" is a payroll problem).
@@ -4949,6 +4977,24 @@ mod tests {
             "i changed my password and now the bank feed fails",
         ] {
             assert!(!reports_a_break_in(said), "{said}");
+        }
+    }
+
+    #[test]
+    fn a_locked_account_is_told_apart_from_being_locked_out() {
+        for said in [
+            "cant sign in, it says my account is locked",
+            "My account has been disabled??",
+            "qbo says user has been disabled",
+        ] {
+            assert!(says_the_account_is_locked(said), "{said}");
+        }
+        for said in [
+            "im locked out of quickbooks, it keeps sending me back to sign in",
+            "my account is not locked, it just logs me out",
+            "the bank account is fine",
+        ] {
+            assert!(!says_the_account_is_locked(said), "{said}");
         }
     }
 

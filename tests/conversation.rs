@@ -14425,3 +14425,22 @@ fn a_locked_account_goes_to_a_person_not_to_cookie_fixes() {
         all_text(&out)
     );
 }
+
+/// "restarted safari, same" at "Is this it? Login Loop": a thing tried and the trouble the same
+/// is of the problem offered. It opened Page Not Loading at 64% by "restart" and "safari" (an
+/// explorer's F13); now the list is offered again with the login loop on it. Words of the
+/// other problem's own ("no its my bank feed, ...") still open it.
+#[test]
+fn the_same_trouble_after_a_thing_tried_at_a_list_opens_no_article_off_it() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("help, qbo on my iphone keeps logging me out");
+    assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    let out = chat.say("restarted safari, same");
+    assert_eq!(chat.session.article(), None, "{}", all_text(&out));
+    assert!(
+        actions(&out).contains(&Action::Article("login-loop-signed-out".into())),
+        "{}",
+        all_text(&out)
+    );
+}

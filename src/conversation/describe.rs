@@ -1098,8 +1098,29 @@ pub(super) fn describe(
         out.replies.push(what_do_you_see(kb, session));
         return;
     }
+    // "restarted safari, same" at "Is this it? Login Loop": a thing tried and the trouble the
+    // same is of the problem offered, so it opens no article that was not on the list (the
+    // words grew into Page Not Loading at 64%, opened outright).
+    let listed = |doc: usize| match &session.stage {
+        Stage::ChoosingArticle { candidates } => candidates.contains(&kb.article_at(doc).id),
+        _ => false,
+    };
+    // ("no its my bank feed, transactions not downloading" names the other problem's own
+    // words: it opens.)
+    let still_the_same =
+        at_a_list && understand::classify(text).intent == Some(understand::Intent::NotFixed);
+    let says_its_words = |doc: usize| {
+        let a = kb.article_at(doc);
+        let own = super::terms::Terms::of(&format!("{}\n{}", a.title, a.symptoms.join("\n")));
+        let product = super::terms::Terms::of("quickbooks online intuit page");
+        super::terms::Terms::said(text)
+            .without(&product)
+            .shared_with(&own)
+            > 0
+    };
     if let Some(best) = ranking
         .best()
+        .filter(|b| !still_the_same || listed(b.doc) || says_its_words(b.doc))
         .or_else(|| answer_by_code(kb, &ranking, text))
     {
         let article = kb.article_at(best.doc);
@@ -1167,7 +1188,15 @@ pub(super) fn describe(
         }
         return;
     }
-    let candidates = ranking.candidates(CANDIDATES);
+    let candidates = if ranking.best().is_some() {
+        // (A clear match not answered outright, above: offered with the rest.)
+        (ranking.matches.iter())
+            .filter(|m| m.score >= ranking.possible)
+            .take(CANDIDATES)
+            .collect()
+    } else {
+        ranking.candidates(CANDIDATES)
+    };
     if let Some(id) = open_ticket {
         out.replies
             .push(for_your_ticket(kb, session, &id, &candidates));

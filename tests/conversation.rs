@@ -14444,3 +14444,24 @@ fn the_same_trouble_after_a_thing_tried_at_a_list_opens_no_article_off_it() {
         all_text(&out)
     );
 }
+
+/// "wait can we do the payroll one first, thats more urgent" with two problems held takes the
+/// payroll one up: urgency compared between problems picks one, and the reason after the
+/// pick is no more of it (it was read as a plea for a person and stayed on the bank feed; an
+/// explorer's F16).
+#[test]
+fn the_more_urgent_one_first_takes_it_up() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("ugh. bank feed stopped updating AND now payroll wont update either, using edge");
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    chat.say("clicked update, nothing");
+    let out = chat.say("wait can we do the payroll one first, thats more urgent");
+    assert_eq!(
+        chat.session.article(),
+        Some("payroll-not-updating"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "can't wait"), "{}", all_text(&out));
+}

@@ -430,7 +430,9 @@ pub fn moves_on_to(message: &str, title: &str, current: &str) -> bool {
     if !text.any(MOVING_ON_TO) {
         return false;
     }
+    // ("..., thats more urgent", "... because payroll is due": why, no more of the pick.)
     let rest = text
+        .without_clause_after(&["thats", "because", "since", "its more", "it is more"])
         .without(MOVING_ON_TO)
         .without(&["now", "instead", "please", "pls", "then"]);
     let rest: Vec<&str> = rest.words().filter(|w| *w != BREAK).collect();

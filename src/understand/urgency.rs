@@ -90,6 +90,16 @@ const CAN_WAIT: &[&str] = &[
     "when you get a chance",
 ];
 
+/// Urgency compared between problems ("can we do the payroll one first, thats more urgent"):
+/// which to take first, said to choose, not a plea for a person.
+const RANKS_THE_PROBLEMS: &[&str] = &[
+    "more urgent",
+    "most urgent",
+    "less urgent",
+    "the urgent one",
+    "the more urgent",
+];
+
 /// Impatience with the walk itself ("this is taking forever"), not with the page ("this is
 /// taking forever to load" is the problem).
 const IMPATIENT: &[&str] = &[
@@ -118,7 +128,7 @@ pub fn impatient(message: &str) -> bool {
 /// nothing does (or the message says it can wait).
 pub fn said(message: &str) -> Option<String> {
     let text = Normalised::new(message);
-    if text.any(CAN_WAIT) {
+    if text.any(CAN_WAIT) || text.any(RANKS_THE_PROBLEMS) {
         return None;
     }
     sentences(&text.plain)
@@ -213,6 +223,8 @@ mod tests {
             "the invoice says payment due in 30 days",
             "whenever you can: payroll won't update",
             "i cant wait to get this sorted lol",
+            // (Which problem first, not a plea: an explorer's.)
+            "wait can we do the payroll one first, thats more urgent",
             "",
             "👍",
         ] {

@@ -147,6 +147,8 @@ const PLACES: &[(&str, usize)] = &[
 const PICK_WORDS: &[&str] = &[
     "yes", "yeah", "yep", "ya", "the", "one", "option", "number", "no", "choice", "its", "it",
     "is", "that", "i", "think", "pick", "take", "want", "go", "with", "like", "a",
+    // Hedges ("the first one i guess", "probably the top one").
+    "guess", "probably", "prob", "maybe", "suppose", "reckon", "id", "say",
 ];
 
 /// The place in a list `message` picks ("the first one" -> 1, "number 2" -> 2, "the last
@@ -541,6 +543,10 @@ mod tests {
             ("the second one please", 2),
             ("option 3", 3),
             ("the last one", usize::MAX),
+            // (Hedged: an explorer's.)
+            ("the first one i guess", 1),
+            ("probably the top one", 1),
+            ("maybe the second one", 2),
         ] {
             assert_eq!(picks_place(said), Some(want), "{said}");
         }

@@ -14465,3 +14465,42 @@ fn the_more_urgent_one_first_takes_it_up() {
     );
     assert!(!has(&out, "can't wait"), "{}", all_text(&out));
 }
+
+/// Roundabout requests for a person open a ticket ("let me speak to your supervisor", "can i
+/// get a call back", "how do i contact intuit support"); they were "I don't know this one" or a
+/// list of articles (an explorer's F19). What is asked for beside the person, said first, is
+/// what the user said (it was only a note, and they were asked to say it again; F26).
+#[test]
+fn roundabout_requests_for_a_person_open_a_ticket_with_what_was_said() {
+    let kb = shipped_kb();
+    for said in [
+        "let me speak to your supervisor",
+        "put me through to your team please",
+        "can i get a call back",
+        "how do i contact intuit support",
+        "i'd rather just have someone look at my account",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("i want a refund and to speak to someone about my account");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { note: None })),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.descriptions,
+        vec!["i want a refund and to speak to someone about my account".to_string()]
+    );
+}

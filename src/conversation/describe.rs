@@ -834,11 +834,16 @@ pub(super) fn describe(
         session.leave_pending();
         // "can i talk to a person, payroll wont update": the problem told goes on the ticket
         // as what the user said, with what it matched, and they are not asked for it again.
+        // ("i want a refund and to speak to someone about my account", said first: what they
+        // want is what they said, and it is not asked for again either.)
+        let trouble = understand::tells_of_trouble(text);
         let note = if understood.bare_human_request {
             None
-        } else if session.ticket.is_none() && understand::tells_of_trouble(text) {
+        } else if session.ticket.is_none() && (trouble || session.descriptions.is_empty()) {
             session.descriptions.push(text.to_string());
-            session.matches = scored(kb, &ranking);
+            if trouble {
+                session.matches = scored(kb, &ranking);
+            }
             None
         } else {
             Some(text.to_string())

@@ -13,9 +13,8 @@ pub fn subject(t: &Ticket) -> String {
         Some(s) if s.article.is_none() && s.kb_problem.is_some() => {
             "No diagnosis (knowledge base unavailable)".into()
         }
-        s => s
-            .and_then(Summary::topic)
-            .unwrap_or_else(|| "No matching article".into()),
+        Some(s) => s.topic().unwrap_or_else(|| s.no_article()),
+        None => "No matching article".into(),
     };
     let others = other_problems(t);
     if others.is_empty() {

@@ -437,7 +437,27 @@ impl Summary {
     fn subject(&self) -> String {
         self.topic_parts()
             .map(|(title, how)| format!("{}{how}", escape_markdown(title)))
-            .unwrap_or_else(|| "No matching article".to_string())
+            .unwrap_or_else(|| escape_markdown(&self.no_article()))
+    }
+
+    /// A subject with no article to name: that none matched, with the start of what the user
+    /// said first, so a listing tells such tickets apart ("No matching article: “i want a
+    /// refund and to speak to someone…”"). Plain text.
+    pub fn no_article(&self) -> String {
+        const SHOWN: usize = 48;
+        match self.descriptions.first() {
+            Some(said) => {
+                let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+                let shown: String = said.chars().take(SHOWN).collect();
+                let more = if said.chars().count() > SHOWN {
+                    "…"
+                } else {
+                    ""
+                };
+                format!("No matching article: “{}{more}”", shown.trim_end())
+            }
+            None => "No matching article".to_string(),
+        }
     }
 
     fn check_lines(&self) -> Vec<String> {
@@ -930,7 +950,21 @@ mod tests {
         session.matches[0].score = 0.1;
         let summary = Summary::capture(&session, None, None, "rev", 0);
         assert_eq!(summary.topic(), None);
-        assert!(summary.subject().contains("No matching article"));
+        // (With the start of what was said, so listings tell such tickets apart.)
+        assert_eq!(
+            summary.no_article(),
+            "No matching article: “blank page in chrome”"
+        );
+        session.descriptions[0] =
+            "i want a refund and to speak to someone about my account please".into();
+        let summary = Summary::capture(&session, None, None, "rev", 0);
+        assert_eq!(
+            summary.no_article(),
+            "No matching article: “i want a refund and to speak to someone about my…”"
+        );
+        session.descriptions.clear();
+        let summary = Summary::capture(&session, None, None, "rev", 0);
+        assert_eq!(summary.subject(), "No matching article");
     }
 
     /// A problem told in another language: staff are told which (the bot's matches on it may

@@ -1359,6 +1359,22 @@ pub const OTHERS_HAVE_IT_TOO: &[&str] = &[
 /// Asks for a person, or for the ticket to be looked at again.
 const HUMAN: &[&str] = &[
     "human",
+    // Roundabout (an explorer's): "let me speak to your supervisor", "put me through to your
+    // team", "can i get a call back", "how do i contact intuit support", "id rather have
+    // someone look at my account".
+    "speak to your supervisor",
+    "talk to your supervisor",
+    "put me through",
+    "get a call back",
+    "get a callback",
+    "call me back",
+    "contact support",
+    "contact intuit support",
+    "contact intuit",
+    "reach support",
+    "someone look at my account",
+    "someone look at it",
+    "someone look at this",
     // ("im done with this, get me a manager": not the Database Server Manager.)
     "get me a manager",
     "get me your manager",
@@ -5208,6 +5224,19 @@ const PERSON: &[&str] = &[
     "speak to a manager",
     "talk to a supervisor",
     "speak to a supervisor",
+    // Roundabout, asked outright (an explorer's; "contact support" may be a plan: "ill
+    // contact support if it comes back").
+    "speak to your supervisor",
+    "talk to your supervisor",
+    "put me through",
+    "get a call back",
+    "get a callback",
+    "call me back",
+    "someone look at my account",
+    "how do i contact",
+    "how can i contact",
+    "how do i reach",
+    "how can i reach",
 ];
 
 /// Says a recorded fix did not last ("actually it came back", "still getting 503").

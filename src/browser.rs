@@ -139,14 +139,11 @@ impl Browser {
     }
 
     /// Whether the text names a browser the articles have no steps of their own for, and none
-    /// close enough to stand in ("duckduckgo", "samsung internet"): their general steps apply.
+    /// close enough to stand in ("duckduckgo", "arc"): their general steps apply.
     pub fn names_another_browser(text: &str) -> bool {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
         ["duckduckgo", "arc"].iter().any(|w| has(w))
-            || words
-                .windows(2)
-                .any(|w| w[0] == "samsung" && w[1] == "internet")
     }
 
     /// Whether the text says the user is in no browser at all ("its not a browser its the
@@ -187,6 +184,14 @@ impl Browser {
         let has = |w: &str| words.iter().any(|x| x == w);
         if has("iphone") || has("ipad") || has("ios") || has("ipados") {
             return None;
+        }
+        // ("samsung internet", Android's own browser, built on Chromium: an explorer's, whose
+        // most useful fix was skipped as "steps only for ...".)
+        let samsung = words
+            .windows(2)
+            .any(|w| w[0] == "samsung" && ["internet", "browser"].contains(&w[1].as_str()));
+        if samsung {
+            return Some(("Samsung Internet", Browser::Chrome));
         }
         BUILT_ON
             .iter()
@@ -719,7 +724,7 @@ mod tests {
         );
         assert_eq!(Browser::safari_by_device("laptop and phone"), None);
         assert!(Browser::names_another_browser("duckduckgo"));
-        assert!(Browser::names_another_browser("samsung internet"));
+        assert!(!Browser::names_another_browser("samsung internet"));
         assert!(!Browser::names_another_browser("chrome"));
         assert!(!Browser::names_another_browser("brave"));
         assert_eq!(Browser::safari_by_device("mac and iphone"), None);
@@ -733,6 +738,10 @@ mod tests {
             ("brave", Some(("Brave", Browser::Chrome))),
             ("im on Opera GX", Some(("Opera", Browser::Chrome))),
             ("librewolf on linux", Some(("LibreWolf", Browser::Firefox))),
+            (
+                "samsung internet",
+                Some(("Samsung Internet", Browser::Chrome)),
+            ),
             ("brave on my iphone", None),
             ("chrome", None),
         ] {

@@ -1031,9 +1031,14 @@ pub fn works_there_which_of_these(place: &str) -> String {
     )
 }
 
-/// A browser or device said at "Is it one of these?": noted, and the list again.
-pub fn noted_which_of_these(on: &str) -> String {
-    format!("Noted: {on}. Is it one of these? Pick one, or tell me more about the problem.")
+/// A browser or device said at "Is it one of these?" (or "Is this it?", `several` false):
+/// noted, and the question again.
+pub fn noted_which_of_these(on: &str, several: bool) -> String {
+    if several {
+        format!("Noted: {on}. Is it one of these? Pick one, or tell me more about the problem.")
+    } else {
+        format!("Noted: {on}. Is this it? Pick it, or tell me more about the problem.")
+    }
 }
 
 /// Where the user is, when it is the phone app ("im in the mobile app").

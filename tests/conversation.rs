@@ -14504,3 +14504,26 @@ fn roundabout_requests_for_a_person_open_a_ticket_with_what_was_said() {
         vec!["i want a refund and to speak to someone about my account".to_string()]
     );
 }
+
+/// "samsung internet", Android's own browser, gets Chrome's steps as Brave does (its most
+/// useful fix was skipped as "steps only for ..."; an explorer's F25); said at "Is this it?",
+/// the question noted again is "Is this it?" (it said "Is it one of these?" under that title;
+/// F30).
+#[test]
+fn samsung_internet_gets_chromes_steps_and_one_candidate_reads_as_one() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps logging me out every few minutes");
+    let out = chat.say("samsung internet");
+    assert_says(&out, "Samsung Internet is built on Chrome");
+    assert_solution(&out, 1, 4, "Clear Intuit cookies and sign in again");
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps logging me out");
+    let out = chat.say("samsung internet");
+    let Stage::ChoosingArticle { candidates } = &chat.session.stage else {
+        panic!("a list: {:?}", chat.session.stage)
+    };
+    assert_eq!(candidates.len(), 1, "{}", all_text(&out));
+    assert_says(&out, "Is this it? Pick it");
+    assert!(!has(&out, "Is it one of these?"), "{}", all_text(&out));
+}

@@ -352,7 +352,7 @@ pub(super) fn describe(
     {
         let candidates = candidates.clone();
         note_browser(session, named_browser, bare_safari);
-        let lead = words::noted_which_of_these(on);
+        let lead = words::noted_which_of_these(on, candidates.len() > 1);
         out.replies.push(the_list_again(kb, &candidates, lead));
         return;
     }

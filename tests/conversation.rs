@@ -14527,3 +14527,20 @@ fn samsung_internet_gets_chromes_steps_and_one_candidate_reads_as_one() {
     assert_says(&out, "Is this it? Pick it");
     assert!(!has(&out, "Is it one of these?"), "{}", all_text(&out));
 }
+
+/// "quickbooks won't print checks, printer says offline": the printer is offline, not the
+/// service, so no live check runs (it checked QuickBooks Online and said nothing of printing;
+/// an explorer's F15).
+#[test]
+fn a_printer_offline_runs_no_live_check() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks won't print checks, printer says offline");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{:?}",
+        out.effects
+    );
+}

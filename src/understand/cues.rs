@@ -4030,6 +4030,13 @@ const PLANS: &[&str] = &[
 
 /// "Down" that is no outage ("locked down by IT", "scrolled down", "wrote down the code").
 const DOWN_NOT_AN_OUTAGE: &[&str] = &[
+    // A device of the user's offline ("printer says offline": an explorer's), no service.
+    "printer says offline",
+    "printer is offline",
+    "printer shows offline",
+    "printer offline",
+    "scanner is offline",
+    "scanner offline",
     "locked down",
     "locked it down",
     "locks it down",

@@ -14544,3 +14544,25 @@ fn a_printer_offline_runs_no_live_check() {
         out.effects
     );
 }
+
+/// "i'm using the quickbooks app not safari" mid-walk: the fixes are for a browser, and what to
+/// do about the app is said once; the question stays (it showed the Safari steps again with no
+/// word of the app, or "didn't catch that"; an explorer's F20).
+#[test]
+fn the_app_named_mid_walk_is_told_the_fixes_are_for_a_browser() {
+    let kb = shipped_kb();
+    for said in [
+        "i'm using the quickbooks app not safari",
+        "im in the quickbooks app",
+        "its the qb mobile app",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks keeps saying session expired on my iphone");
+        let open = chat.session.current_step();
+        assert!(open.is_some());
+        let out = chat.say(said);
+        assert_says(&out, "these fixes are written for the website in a browser");
+        assert_eq!(chat.session.current_step(), open, "{said}");
+        assert!(!chat.recorded(Outcome::NotFixed), "{said}");
+    }
+}

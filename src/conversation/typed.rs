@@ -63,6 +63,25 @@ pub(super) fn answer(
     if takes_back_the_failure(typed, session, &understood, out) {
         return;
     }
+    // "i'm using the quickbooks app not safari" mid-walk, the app not said before: the fixes
+    // are for a browser, and what to do about the app (it showed the Safari steps again, or
+    // "didn't catch that"); the question stays.
+    if session.current_step().is_some()
+        && crate::device::names_a_mobile_app(text)
+        && !session
+            .descriptions
+            .iter()
+            .any(|d| crate::device::names_a_mobile_app(d))
+        && understood.words <= 12
+        && !matches!(
+            understood.intent,
+            Some(Intent::Fixed | Intent::Human | Intent::Check)
+        )
+    {
+        note_follow_up(session, text);
+        open_question(session, article, words::STEPS_ARE_FOR_A_BROWSER, now, out);
+        return;
+    }
     // "ok what about the bank thing": the other problem named, now.
     if super::other_problems::takes_up_the_other_named(kb, session, text, now, out) {
         return;

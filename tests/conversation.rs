@@ -14566,3 +14566,22 @@ fn the_app_named_mid_walk_is_told_the_fixes_are_for_a_browser() {
         assert!(!chat.recorded(Outcome::NotFixed), "{said}");
     }
 }
+
+/// "its a work computer, private browsing is blocked" at the private-window test: the test
+/// cannot be done, so it is passed over as not possible (it was offered as a switch to the
+/// cache article; an explorer's F21).
+#[test]
+fn private_browsing_blocked_at_the_test_skips_it_as_not_possible() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank white page in chrome");
+    chat.say("still blank");
+    let out = chat.say("its a work computer, private browsing is blocked");
+    assert!(!has(&out, "different problem"), "{}", all_text(&out));
+    assert!(
+        chat.recorded(Outcome::CouldNotTry),
+        "{:?}",
+        chat.session.attempts
+    );
+    assert!(!chat.recorded(Outcome::FailsThere));
+}

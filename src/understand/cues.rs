@@ -5940,9 +5940,70 @@ const THE_ONE: &[&str] = &["thats it", "thats the one", "this is it", "that is i
 
 /// Words that, at "keep going or switch?", only make the choice ("switch pls", "keep going").
 const SWITCH_OR_STAY_WORDS: &[&str] = &[
-    "switch", "change", "swap", "the", "other", "new", "one", "keep", "going", "continue", "stay",
-    "carry", "on", "with", "this", "current", "please", "pls", "plz", "ok", "okay", "lets", "yes",
-    "yeah", "i", "want", "to", "rather", "go", "no", "nope", "nah", HAPPY,
+    "switch",
+    "change",
+    "swap",
+    "the",
+    "other",
+    "new",
+    "one",
+    "keep",
+    "going",
+    "continue",
+    "stay",
+    "carry",
+    "on",
+    "with",
+    "this",
+    "current",
+    "please",
+    "pls",
+    "plz",
+    "ok",
+    "okay",
+    "lets",
+    "yes",
+    "yeah",
+    "i",
+    "want",
+    "to",
+    "rather",
+    "go",
+    "no",
+    "nope",
+    "nah",
+    HAPPY,
+    // Hedged or left to the bot ("keep going i guess", "whichever"): an explorer's.
+    "guess",
+    "think",
+    "suppose",
+    "probably",
+    "maybe",
+    "just",
+    "sure",
+    "fine",
+    "whichever",
+    "either",
+    "dont",
+    "care",
+    "you",
+    "choose",
+    "decide",
+    "up",
+    "doesnt",
+    "matter",
+    "is",
+];
+
+/// Leaves the choice to the bot ("whichever", "up to you"): the walk on screen goes on.
+const EITHER_WAY: &[&str] = &[
+    "whichever",
+    "either",
+    "dont care",
+    "you choose",
+    "you decide",
+    "up to you",
+    "doesnt matter",
 ];
 
 /// "switch pls" (`Some(true)`) or "keep going" (`Some(false)`) at "keep going or switch?", and
@@ -5963,6 +6024,7 @@ pub fn switch_or_stay(text: &Normalised) -> Option<bool> {
     match (switch, stay) {
         (true, false) => Some(true),
         (false, true) => Some(false),
+        (false, false) if text.any(EITHER_WAY) => Some(false),
         _ => None,
     }
 }

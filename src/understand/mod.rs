@@ -3389,6 +3389,12 @@ mod tests {
         assert_eq!(switch_or_stay("keep going"), Some(false));
         assert_eq!(switch_or_stay("switch or keep going?"), None);
         assert_eq!(switch_or_stay("switch the bank account"), None);
+        // Hedged, or left to the bot (an explorer's): the walk on screen goes on.
+        assert_eq!(switch_or_stay("keep going i guess"), Some(false));
+        assert_eq!(switch_or_stay("switch i guess"), Some(true));
+        assert_eq!(switch_or_stay("whichever"), Some(false));
+        assert_eq!(switch_or_stay("up to you"), Some(false));
+        assert_eq!(switch_or_stay("i dont care, switch"), Some(true));
         assert_eq!(yes_or_no("go ahead"), Some(true));
     }
 

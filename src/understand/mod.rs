@@ -2157,6 +2157,12 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
             other => other.or(Some(Intent::Aside)),
         };
     }
+    // "I did clear the cache but I'm not sure it worked, the page looks different now": not
+    // knowing yet, with no words that it still fails, is no failure ("not sure yet" asks).
+    if intent == Some(Intent::NotFixed) && cues::cannot_tell(text) && !cues::says_still_broken(text)
+    {
+        return None;
+    }
     intent
 }
 

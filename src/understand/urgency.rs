@@ -133,8 +133,29 @@ pub fn said(message: &str) -> Option<String> {
     }
     sentences(&text.plain)
         .into_iter()
-        .find(|s| Normalised::new(s).any(URGENT))
+        .find(|s| {
+            let sentence = Normalised::new(s);
+            sentence.any(URGENT) || a_deadline_today(&sentence)
+        })
         .map(str::to_string)
+}
+
+/// A task the user has to do before an hour of the day ("i have to send invoices before 5",
+/// "need to run payroll by 3pm"): a deadline in everyday words.
+fn a_deadline_today(text: &Normalised) -> bool {
+    const MUST: &[&str] = &["have to", "need to", "got to", "gotta", "must", "has to"];
+    let hour = |w: &str| {
+        let digits = w.trim_end_matches("pm").trim_end_matches("am");
+        !digits.is_empty()
+            && digits.len() <= 2
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && digits.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
+    };
+    let words: Vec<&str> = text.words().collect();
+    text.any(MUST)
+        && words
+            .windows(2)
+            .any(|w| ["before", "by"].contains(&w[0]) && hour(w[1]))
 }
 
 /// `text`'s sentences as written: each ends after its run of `.`, `!` or `?` and any closing
@@ -195,6 +216,12 @@ mod tests {
                 "Have to run payroll by 3pm and it keeps timing out",
             ),
             ("filing deadline is tomorrow", "filing deadline is tomorrow"),
+            // (A deadline in everyday words: an explorer's.)
+            (
+                "help!! session expired on my iphone and i have to send invoices before 5",
+                "session expired on my iphone and i have to send invoices before 5",
+            ),
+            ("need to run payroll by 3pm", "need to run payroll by 3pm"),
             (
                 "hurry. payroll is due by 3pm (2 hours!) and v1.2 of qbo.intuit.com fails. ok?",
                 "payroll is due by 3pm (2 hours!)",
@@ -223,6 +250,8 @@ mod tests {
             "the invoice says payment due in 30 days",
             "whenever you can: payroll won't update",
             "i cant wait to get this sorted lol",
+            "it broke before 5 minutes ago",
+            "the 502 started by 3 users at once",
             // (Which problem first, not a plea: an explorer's.)
             "wait can we do the payroll one first, thats more urgent",
             "",

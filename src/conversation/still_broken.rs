@@ -260,34 +260,75 @@ pub(super) fn check_found_nothing(
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
         return false;
     };
-    let step = &article.solutions[open];
-    let is_a_check = crate::plain_words::first_word(&step.title)
-        .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()))
-        && !plain_words::has_any_word(&step.title, MORE_THAN_A_CHECK);
-    // What the step looks at: its title, and its lines that say what to check ("Check that
-    // the service name and status show Active", "Confirm that your internet connection works
-    // by opening another website"), less words any step names (`found_as_it_should_be`).
+    // What a step looks at: its title, and its lines that say what to check ("Check that the
+    // service name and status show Active", "Confirm that your internet connection works by
+    // opening another website"), less words any step names (`found_as_it_should_be`).
     const CHECKS: &[&str] = &["check", "make sure", "confirm", "look for", "verify"];
-    let looks_at: Vec<String> = std::iter::once(step.title.clone())
-        .chain(
-            step.general
-                .lines()
-                .filter(|line| {
-                    let line = line.to_lowercase();
-                    CHECKS.iter().any(|c| line.contains(c))
-                })
-                .map(str::to_string),
-        )
-        .collect();
-    if step.test
-        || !is_a_check
-        || !understand::found_as_it_should_be(text, &looks_at.join("\n"), &article.id)
-    {
+    let looks_at_of = |step: &crate::knowledge::Solution| -> String {
+        std::iter::once(step.title.clone())
+            .chain(
+                step.general
+                    .lines()
+                    .filter(|line| {
+                        let line = line.to_lowercase();
+                        CHECKS.iter().any(|c| line.contains(c))
+                    })
+                    .map(str::to_string),
+            )
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let found_fine_by = |index: usize| {
+        let step = &article.solutions[index];
+        let is_a_check = crate::plain_words::first_word(&step.title)
+            .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()))
+            && !plain_words::has_any_word(&step.title, MORE_THAN_A_CHECK);
+        !step.test
+            && is_a_check
+            && understand::found_as_it_should_be(text, &looks_at_of(step), &article.id)
+    };
+    if found_fine_by(open) {
+        let title = &article.solutions[open].title;
+        out.replies
+            .push(Reply::new(words::checked_and_fine(title)).article(&article.id));
+        fail_open_and_go_on(session, article, text, now, out);
+        return true;
+    }
+    // "already checked the status page and my internet is fine" while another fix is open: that
+    // check, not shown yet, found nothing; it is ruled out and the fix on screen stays the
+    // question (it was dropped for that check, asked about as the fix; an explorer's F23).
+    // ("subscription is active i checked": what that fix would bring about is so already,
+    // read later as such.)
+    if understand::says_already_in_order(text) {
         return false;
     }
-    out.replies
-        .push(Reply::new(words::checked_and_fine(&step.title)).article(&article.id));
-    fail_open_and_go_on(session, article, text, now, out);
+    let tried = |i: usize| {
+        session.attempts.iter().any(|a| {
+            super::walk::is_solution(a, article, i) && a.outcome.is_some_and(Outcome::ruled_out)
+        })
+    };
+    // (Of two checks it might be, the one that shares the most words with the reply:
+    // "status page" and "internet" are the service-status check's, not the subscription's.)
+    let said = Terms::said(text);
+    let shared = |i: usize| said.shared_with(&Terms::of(&looks_at_of(&article.solutions[i])));
+    let checked: Vec<(usize, usize)> = (0..article.solutions.len())
+        .filter(|&i| i != open && !tried(i) && found_fine_by(i))
+        .map(|i| (shared(i), i))
+        .collect();
+    let most = checked.iter().map(|&(n, _)| n).max().unwrap_or(0);
+    let [(_, other)] = checked
+        .iter()
+        .filter(|&&(n, _)| n == most)
+        .copied()
+        .collect::<Vec<_>>()[..]
+    else {
+        return false;
+    };
+    let other = &other;
+    note_follow_up(session, text);
+    rule_out_named(session, article, *other, Outcome::NotFixed, now);
+    let lead = words::checked_and_fine(&article.solutions[*other].title);
+    open_question(session, article, &lead, now, out);
     true
 }
 

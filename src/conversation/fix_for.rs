@@ -16,6 +16,8 @@ pub(super) fn fix_for_detail(
     text: &str,
     answered: Option<usize>,
 ) -> Option<usize> {
+    // ("i get a captcha every time": no word of the clock's time.)
+    let text = &super::terms::without_time_idioms(text);
     let mut said = Terms::of(&with_the_cause_it_names(
         article,
         &with_what_codes_mean(article, text),

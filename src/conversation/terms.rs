@@ -135,7 +135,7 @@ pub(super) const WHOLE_NAME: usize = 2;
 
 /// `text` without "time" where it counts occasions ("it let me in this time", "every time i
 /// sign in", "one at a time"): no word of the computer's clock, which a fix may be about.
-fn without_time_idioms(text: &str) -> String {
+pub(super) fn without_time_idioms(text: &str) -> String {
     const BEFORE: &[&str] = &[
         "this", "that", "next", "every", "each", "first", "last", "one", "any", "some", "a",
         "same", "whole", "long", "second", "third",

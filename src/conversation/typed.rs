@@ -2063,9 +2063,35 @@ fn by_intent(
                 open_question(session, article, &lead, now, out);
                 return;
             }
+            // "now its just spinning", "i get a captcha every time then back to login": the
+            // trouble in the problem's own words, told as news, is a detail of it (it was
+            // "didn't catch that").
+            // ("now its just spinning" after the step was done: still broken, in a new form.)
+            if !understood.question && tells_the_problems_symptom(article, text) {
+                if plain_words::has_any_word(text, &["now"]) {
+                    not_fixed(session, article, text, now, out);
+                } else {
+                    super::still_broken::detail(session, article, text, now, out);
+                }
+                return;
+            }
             open_question(session, article, didnt_catch(text), now, out)
         }
     }
+}
+
+/// Whether `text` tells of trouble in a word of `article`'s symptoms or keywords beyond the
+/// product's name ("spinning" of "Page keeps spinning ...", "login" of "Sign-in page ...").
+fn tells_the_problems_symptom(article: &Article, text: &str) -> bool {
+    let own = Terms::of(&format!(
+        "{}\n{}",
+        article.symptoms.join("\n"),
+        article.keywords.join("\n")
+    ));
+    let product = Terms::of("quickbooks online intuit page");
+    let shared = Terms::said(text).without(&product).shared_with(&own);
+    let trouble = understand::tells_of_trouble(text) || understand::mentions_trouble(text);
+    (trouble && shared > 0) || shared >= 2
 }
 
 /// The words for a remark that tells one of `article`'s causes ("the bank site is down too"):

@@ -3668,9 +3668,30 @@ pub fn takes_it_back(text: &Normalised) -> bool {
 /// Whether the fix is asked about ("works now?", "should I clear it again?"), not stated: a
 /// question elsewhere in the reply ("That worked! How do I export?") asks something else.
 pub fn fix_is_asked(text: &Normalised) -> bool {
-    text.sentences()
-        .iter()
-        .any(|s| s.is_question() && (fixed(s) || s.any(FIX_WORDS)))
+    // "turned it off, and yes it works now, should i leave it off?": what comes before a
+    // question of what to do next is told, not asked.
+    const WHAT_NEXT: &[&str] = &[
+        "should i",
+        "shall i",
+        "do i need to",
+        "do i have to",
+        "can i",
+        "is it ok to",
+        "is it safe to",
+        "is it okay to",
+    ];
+    // ("is it fixed, should i try again?" asks before it too.)
+    const ASKING: &[&str] = &[
+        "is", "are", "does", "did", "has", "have", "will", "can", "could", "was", "were", "do",
+    ];
+    text.sentences().iter().any(|s| {
+        let asks_first = s.words().next().is_some_and(|w| ASKING.contains(&w));
+        let asked = match WHAT_NEXT.iter().filter_map(|o| s.find(o)).min() {
+            Some(at) if at > 0 && !asks_first => Normalised::from_padded(&s.padded()[at..]),
+            _ => s.clone(),
+        };
+        s.is_question() && (fixed(&asked) || asked.any(FIX_WORDS))
+    })
 }
 
 /// A plan or a promise to report ("will keep an eye on it", "ill try again"), with nothing

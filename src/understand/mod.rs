@@ -5010,6 +5010,18 @@ mod tests {
         }
     }
 
+    /// A success told, then a question of what to do next: the success is read (it was
+    /// unsure, and the fix never recorded; an explorer's F22). A question whether it is fixed
+    /// stays a question.
+    #[test]
+    fn a_success_before_a_question_of_what_next_is_a_success() {
+        assert_eq!(
+            classify("turned it off, and yes it works now, should i leave it off?").intent,
+            Some(Intent::Fixed)
+        );
+        assert_eq!(classify("is it fixed, should i try again?").intent, None);
+    }
+
     #[test]
     fn agreeing_in_words() {
         for said in [

@@ -1031,6 +1031,11 @@ pub fn works_there_which_of_these(place: &str) -> String {
     )
 }
 
+/// "chrome i think? or maybe edge" at "Which browser?": the first one named, said so.
+pub fn going_with_the_first_browser(browser: &str) -> String {
+    format!("I'll go with {browser}, the first you named. If it's the other one, just say which.")
+}
+
 /// A browser or device said at "Is it one of these?" (or "Is this it?", `several` false):
 /// noted, and the question again.
 pub fn noted_which_of_these(on: &str, several: bool) -> String {

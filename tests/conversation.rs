@@ -14639,3 +14639,30 @@ fn the_trouble_in_the_problems_own_words_is_read() {
     assert!(!has(&out, "date, time"), "{}", all_text(&out));
     assert_eq!(chat.session.current_step(), open);
 }
+
+/// Found by an explorer (F24), each "noted for the support team" before: "i dont no what
+/// browser" at "Which browser?" gets how to tell; "chrome i think? or maybe edge" takes the
+/// first one named, saying so; "why is quickbooks so expensive now, $90 a month for this??"
+/// mid-walk is billing, for a person, the fix kept.
+#[test]
+fn unsure_browsers_and_price_complaints_are_understood() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qb keeps sayin 502 bad gatway wen i try open banking");
+    assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+    let out = chat.say("i dont no what browser");
+    assert_says(&out, "How to tell");
+
+    let mut chat = Chat::new(&kb);
+    chat.say("qb keeps sayin 502 bad gatway wen i try open banking");
+    let out = chat.say("chrome i think? or maybe edge");
+    assert_says(&out, "I'll go with Chrome, the first you named");
+    assert_eq!(chat.session.browser, Some(Browser::Chrome));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("payroll update fails in desktop");
+    let open = chat.session.current_step();
+    let out = chat.say("why is quickbooks so expensive now, $90 a month for this??");
+    assert_says(&out, "Billing and subscription questions");
+    assert_eq!(chat.session.current_step(), open);
+}

@@ -742,6 +742,21 @@ fn browser_question_answered(
         super::which_browser::on_without_the_answer(session, article, now, out);
         return true;
     }
+    // "chrome i think? or maybe edge": unsure between two it names; the first one's steps, as
+    // for "im on chrome and edge", said so with how to change it (it was noted as a detail and
+    // the question asked again; an explorer's).
+    if matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && understood.browser.is_none()
+        && understood.words <= 10
+        && let [first, _, ..] = Browser::all_named(text)[..]
+        && plain_words::has_any_word(text, &["maybe", "think", "or", "probably", "guess"])
+    {
+        out.replies.push(
+            Reply::new(words::going_with_the_first_browser(first.label())).article(&article.id),
+        );
+        act(kb, session, Action::Browser(Some(first)), now, out);
+        return true;
+    }
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
         && understood.browser.is_none()
         && understood.words <= 6
@@ -1383,8 +1398,11 @@ fn said_in_passing(
     // broken, and i want a refund") is answered as usual.
     // ("i updated the billing info, let me retry" tells of a step done: only a question, or
     // words of money owed or leaving, are billing here.)
+    // ("why is quickbooks so expensive now, $90 a month for this??" reads as a detail by its
+    // number: asked, it is billing.)
     if understand::asks_about_billing(text)
-        && matches!(understood.intent, None | Some(Intent::Aside))
+        && (matches!(understood.intent, None | Some(Intent::Aside))
+            || (understood.question && understood.intent == Some(Intent::Detail)))
         && !step_speaks_of_billing(session, article)
         && (understood.question
             || plain_words::has_any_word(

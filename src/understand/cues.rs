@@ -427,6 +427,8 @@ const UNSURE: &[&str] = &[
     "idk",
     "dunno",
     "dont know",
+    // ("i dont no what browser": a slip of "know".)
+    "dont no what",
     "no idea",
     "no clue",
     // "it let me in this time, lets see if it lasts": too soon to say.

@@ -819,6 +819,14 @@ pub fn asks_about_billing(message: &str) -> bool {
         "upgrade my plan",
         "downgrade my plan",
         "change my plan",
+        // A complaint about the price ("why is quickbooks so expensive now, $90 a month"):
+        // an explorer's.
+        "so expensive",
+        "too expensive",
+        "price went up",
+        "price increase",
+        "raised the price",
+        "a month for this",
     ];
     // "how much does the download usually take", "how much is left": time or amount, not price.
     const NOT_A_PRICE: &[&str] = &[
@@ -829,9 +837,14 @@ pub fn asks_about_billing(message: &str) -> bool {
     let about_time_or_amount = text.any(HOW_MUCH)
         && text.words().any(|w| NOT_A_PRICE.contains(&w))
         && !text.without(HOW_MUCH).any(BILLING);
+    // (A price is no error code: "$90 a month" tells of no trouble; "PS077" does.)
+    let a_code = text
+        .words()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic));
     text.any(BILLING)
         && !about_time_or_amount
-        && !cues::mentions_trouble(&text)
+        && !cues::trouble_in_words(&text)
+        && !a_code
         && !cues::negated(&text)
 }
 

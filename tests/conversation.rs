@@ -14666,3 +14666,14 @@ fn unsure_browsers_and_price_complaints_are_understood() {
     assert_says(&out, "Billing and subscription questions");
     assert_eq!(chat.session.current_step(), open);
 }
+
+/// "qbo keeps kicking me back to the login page" is the login loop, answered outright without
+/// the model (it was a list with the 503 article second; an explorer's F27; the keyword
+/// "kicking me back" left the dev split's figures unchanged).
+#[test]
+fn kicking_me_back_to_the_login_page_is_the_login_loop() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps kicking me back to the login page");
+    assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+}

@@ -1011,28 +1011,12 @@ pub(super) fn describe(
     // "cant sign in, it says my account is locked": for a person (it was the login loop's
     // cookie fixes at 91%, against that article's own FAQ).
     if understand::says_the_account_is_locked(text) {
-        session.stage = Stage::Idle;
-        session.asked = Some(Asked::Human);
-        out.replies
-            .push(Reply::new(words::LOCKED_ACCOUNT_TO_A_PERSON).choice(
-                Action::Escalate,
-                words::TALK_TO_A_HUMAN,
-                Style::Primary,
-            ));
-        return;
+        return offer_a_person(session, words::LOCKED_ACCOUNT_TO_A_PERSON, out);
     }
     // "why was i charged twice?": billing, which no article answers (its words may still rank
     // one: "subscription" is in the payroll article's).
     if understand::asks_about_billing(text) {
-        session.stage = Stage::Idle;
-        session.asked = Some(Asked::Human);
-        out.replies
-            .push(Reply::new(words::BILLING_TO_A_PERSON).choice(
-                Action::Escalate,
-                words::TALK_TO_A_HUMAN,
-                Style::Primary,
-            ));
-        return;
+        return offer_a_person(session, words::BILLING_TO_A_PERSON, out);
     }
     // "hi, I use safari on my ipad": where the user is, not what is wrong, whatever the names
     // of a browser and a device rank (the unsupported-browser article names them all).
@@ -1308,6 +1292,17 @@ pub(super) fn describe(
     }
     session.asked = Some(Asked::DontKnow);
     out.replies.push(dont_know());
+}
+
+/// `why` said, with a person offered ("yes" takes the offer); no article is open.
+fn offer_a_person(session: &mut Session, why: &str, out: &mut Output) {
+    session.stage = Stage::Idle;
+    session.asked = Some(Asked::Human);
+    out.replies.push(Reply::new(why).choice(
+        Action::Escalate,
+        words::TALK_TO_A_HUMAN,
+        Style::Primary,
+    ));
 }
 
 /// "What do you see?" for a description that says only that something is wrong. Said twice

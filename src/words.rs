@@ -326,8 +326,6 @@ pub const REST_OF_THE_TEST: &str =
 /// What the status page shows, said mid-walk.
 pub const STATUS_PAGE_NOTED: &str =
     "Thanks, I've noted what the status page shows for the support team.";
-/// A remark that tells one of the article's causes in the user's words ("the bank site is
-/// down too"): that cause, named, as noted.
 /// A cause of the problem the user says it is not ("i havent changed my password though").
 pub fn not_that_cause(name: &str) -> String {
     format!(
@@ -335,6 +333,8 @@ pub fn not_that_cause(name: &str) -> String {
     )
 }
 
+/// A remark that tells one of the article's causes in the user's words ("the bank site is
+/// down too"): that cause, named, as noted.
 pub fn fits_a_cause(name: &str, detail: &str) -> String {
     let detail = detail.trim().trim_end_matches('.');
     if detail.is_empty() {
@@ -428,7 +428,6 @@ pub fn skipped_at_your_word(fix: &str) -> String {
     )
 }
 
-/// "i dont see it" at a step: which of two things it means, and how to say each.
 /// The same said of steps shown on the side: they again, the fix on screen still the question.
 pub const LOOK_AGAIN_ON_THE_SIDE: &str = "Here are those steps again; the names can differ a \
      little by version. The fix on screen below is still the question.";
@@ -437,6 +436,7 @@ pub const LOOK_AGAIN_ON_THE_SIDE: &str = "Here are those steps again; the names 
 pub const LOOK_AGAIN: &str = "Here are the steps again; the names can differ a little by version. \
      If it isn't there at all, say \"I can't find it\" and we'll go on without it.";
 
+/// "i dont see it" at a step: which of two things it means, and how to say each.
 pub fn dont_see_which(test: bool) -> String {
     let still = if test {
         "that it fails there too (\"fails there too\")"

@@ -1101,11 +1101,7 @@ pub(super) fn describe(
     let says_its_words = |doc: usize| {
         let a = kb.article_at(doc);
         let own = super::terms::Terms::of(&format!("{}\n{}", a.title, a.symptoms.join("\n")));
-        let product = super::terms::Terms::of("quickbooks online intuit page");
-        super::terms::Terms::said(text)
-            .without(&product)
-            .shared_with(&own)
-            > 0
+        super::terms::said_beyond_the_product(text).shared_with(&own) > 0
     };
     if let Some(best) = ranking
         .best()

@@ -324,10 +324,9 @@ pub(super) fn check_found_nothing(
     else {
         return false;
     };
-    let other = &other;
     note_follow_up(session, text);
-    rule_out_named(session, article, *other, Outcome::NotFixed, now);
-    let lead = words::checked_and_fine(&article.solutions[*other].title);
+    rule_out_named(session, article, other, Outcome::NotFixed, now);
+    let lead = words::checked_and_fine(&article.solutions[other].title);
     open_question(session, article, &lead, now, out);
     true
 }

@@ -133,6 +133,12 @@ pub(super) fn long_stems(text: &str) -> Vec<String> {
 /// very words for the fix.
 pub(super) const WHOLE_NAME: usize = 2;
 
+/// What `text` says beyond the product's own names ("quickbooks online", "intuit", a page),
+/// which tell what is broken, not how: the words to hold against an article's own.
+pub(super) fn said_beyond_the_product(text: &str) -> Terms {
+    Terms::said(text).without(&Terms::of("quickbooks online intuit page"))
+}
+
 /// `text` without "time" where it counts occasions ("it let me in this time", "every time i
 /// sign in", "one at a time"): no word of the computer's clock, which a fix may be about.
 pub(super) fn without_time_idioms(text: &str) -> String {

@@ -2106,8 +2106,7 @@ fn tells_the_problems_symptom(article: &Article, text: &str) -> bool {
         article.symptoms.join("\n"),
         article.keywords.join("\n")
     ));
-    let product = Terms::of("quickbooks online intuit page");
-    let shared = Terms::said(text).without(&product).shared_with(&own);
+    let shared = super::terms::said_beyond_the_product(text).shared_with(&own);
     let trouble = understand::tells_of_trouble(text) || understand::mentions_trouble(text);
     (trouble && shared > 0) || shared >= 2
 }

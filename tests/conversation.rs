@@ -13256,6 +13256,34 @@ fn replies_an_explorer_found_misread() {
         chat.session.pending_attempt().map(|a| a.title.as_str()),
         Some("Manually update bank transactions")
     );
+    // Whether clearing cookies loses saved passwords, asked at the login loop's cookie fix in
+    // any of three wordings: the cookies article's entry on it (the first was the entry on
+    // company data, the second offered the cookies article as another problem). The same
+    // question about company data keeps its own entry.
+    for asked in [
+        "will clearing cookies delete my saved passwords?",
+        "will i lose my passwords if i clear cookies",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("qbo keeps logging me out in chrome");
+        chat.say("yes");
+        let out = chat.say(asked);
+        assert!(
+            has(&out, "Are my saved passwords deleted too?") && !has(&out, "different problem"),
+            "{asked}: {}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps logging me out in chrome");
+    chat.say("yes");
+    let out = chat.say("will clearing cookies delete my data?");
+    assert!(
+        has(&out, "Will clearing the cache delete my QuickBooks data?"),
+        "{}",
+        all_text(&out)
+    );
     // A question after a filler ("ok what do i tell IT") is one, and its FAQ entry answers.
     let mut chat = Chat::new(&kb);
     chat.say("error 12007 connecting to quickbooks");

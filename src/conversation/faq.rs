@@ -61,9 +61,24 @@ pub(super) fn faq_for<'a>(
                 || said.shared_names(&entry) > 0
         })
         .collect();
-    scored.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
-    match scored.as_slice() {
-        [(best, faq), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => Some(faq),
+    let most = scored.iter().map(|&(s, _)| s).max()?;
+    scored.retain(|&(s, _)| s == most);
+    // Entries as near by their questions: the one whose answer says more of the question's
+    // words ("will i lose my passwords if i clear cookies" shares a word with "Are my saved
+    // passwords deleted too?" and with "Do I have to clear all history?"; the first answer
+    // speaks of clearing cookies and of passwords), else none.
+    let by_answer: Vec<(usize, &crate::knowledge::Faq)> = scored
+        .iter()
+        .map(|&(_, f)| (said.shared_in_any_form(&Terms::of(&f.answer)), f))
+        .collect();
+    let best_answer = by_answer.iter().map(|&(s, _)| s).max()?;
+    match by_answer
+        .iter()
+        .filter(|&&(s, _)| s == best_answer)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [(_, faq)] => Some(faq),
         _ => None,
     }
 }
@@ -249,6 +264,9 @@ pub(super) fn faq_told_word_for_word<'a>(
 /// user's question has every one of ("do i have to clear all my history? ..." of the cache
 /// article's "Do I have to clear all history?"): asked in the entry's own words, whatever
 /// problem is walked. Entries of the walked product first (QuickBooks Online or Desktop).
+/// Several entries asked at once: the one of the first sentence asking only one ("do i have
+/// to clear all my history? i dont want to lose my saved passwords" asks the history one
+/// first).
 pub(super) fn faq_of_another_asked_whole<'a>(
     kb: &'a KnowledgeBase,
     walked: &Article,
@@ -257,6 +275,17 @@ pub(super) fn faq_of_another_asked_whole<'a>(
     if understand::says_it_is_unrelated(question) {
         return None;
     }
+    std::iter::once(question)
+        .chain(question.split_inclusive(['.', '!', '?', '\n']))
+        .find_map(|asked| only_entry_asked_whole(kb, walked, asked))
+}
+
+/// [`faq_of_another_asked_whole`] of one text: the only entry it asks whole, if one.
+fn only_entry_asked_whole<'a>(
+    kb: &'a KnowledgeBase,
+    walked: &Article,
+    question: &str,
+) -> Option<(&'a crate::knowledge::Faq, &'a Article)> {
     let said = Terms::of(question);
     let asked: Vec<(&crate::knowledge::Faq, &Article)> = kb
         .articles()

@@ -1898,6 +1898,16 @@ fn by_intent(
         {
             faq_on_the_side(session, article, (faq, article), text, now, out)
         }
+        // "do i have to clear all my history? i dont want to lose my saved passwords" at the
+        // 502 article: asked in the very words of another article's FAQ entry, which answers
+        // it on the side; it is no other problem, though that article ranks first.
+        Some(Intent::Aside | Intent::Detail | Intent::NewProblem) | None
+            if understood.question
+                && other.is_some()
+                && let Some(faq) = super::faq::faq_of_another_asked_whole(kb, article, text) =>
+        {
+            faq_on_the_side(session, article, faq, text, now, out)
+        }
         // ("how long will it take" asks about this one: answered below, no switch offered.)
         _ if other.is_some()
             && !(understood.question && understood.words <= 8 && !shows_an_error(text)) =>

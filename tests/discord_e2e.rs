@@ -11,14 +11,14 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 use support::fake_discord::{
-    CALLBACK_DEADLINE, CHANNEL_ID, DmFailure, Fault, GUILD_ID, Invoker, Opt, PostedMessage, Source,
-    VOICE_CHANNEL_ID, WAIT,
+    CALLBACK_DEADLINE, CHANNEL_ID, DmFailure, Fault, GUILD_ID, InteractionFixture, Invoker, Opt,
+    PostedMessage, Source, VOICE_CHANNEL_ID, WAIT,
 };
 use support::http::Behavior;
 use support::journey::{
-    CHECK_TIMEOUT, DEFERRED, DELIVERY, FIRST_TICKET, Journey, MANAGE_GUILD, MESSAGE, MODAL,
-    SUPPORT, TOKEN, UPDATE, USER, USER_NAME, assert_embed_within_limits, bounded, expect_solution,
-    settings,
+    AUTOCOMPLETE, CHECK_TIMEOUT, DEFERRED, DELIVERY, FIRST_TICKET, Journey, MANAGE_GUILD, MESSAGE,
+    MODAL, SUPPORT, TOKEN, UPDATE, USER, USER_NAME, assert_embed_within_limits, bounded,
+    expect_solution, settings,
 };
 use supportbot::discord::{RunError, Settings};
 use supportbot::escalation::ticket::Status;
@@ -1314,6 +1314,46 @@ async fn a_reopen_note_reaches_the_ticket_and_the_user() {
         assert!(
             told.contains("was reopened") && told.contains(why),
             "{told}"
+        );
+        j.stop().await;
+    })
+    .await;
+}
+
+/// The ticket-id autocomplete lists tickets to the staff only: a member typing `/ticket show
+/// id:` sees no other user's tickets (their subjects can quote what the user said), while the
+/// staff see them as before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ticket_id_autocomplete_lists_tickets_to_the_staff_only() {
+    bounded("ticket autocomplete", async {
+        let j = Journey::start().await;
+        j.wait_for_commands().await;
+        j.user().escalate("i want a refund for last month").await;
+        let typing = |who: &str| {
+            InteractionFixture::autocomplete(
+                "ticket",
+                vec![Opt::Sub("show", vec![Opt::Focused("id", who.to_owned())])],
+            )
+        };
+        let bob = j.member(Invoker::member(300, "bob"));
+        for typed in ["", "alice", "T-"] {
+            let sent = bob.send(typing(typed)).await;
+            let answer = sent.answered(AUTOCOMPLETE).await;
+            assert_eq!(
+                answer.data["choices"],
+                json!([]),
+                "a member typing {typed:?} sees no tickets"
+            );
+        }
+        let sent = j.staff().send(typing("alice")).await;
+        let answer = sent.answered(AUTOCOMPLETE).await;
+        let labels: Vec<&str> = answer.data["choices"]
+            .as_array()
+            .map(|c| c.iter().filter_map(|c| c["name"].as_str()).collect())
+            .unwrap_or_default();
+        assert!(
+            labels.len() == 1 && labels[0].starts_with(FIRST_TICKET),
+            "{labels:?}"
         );
         j.stop().await;
     })

@@ -537,8 +537,20 @@ impl Handler {
                     choices.insert(0, AutocompleteChoice::new(v.clone(), v));
                 }
             }
-            ("ticket", "id") => {
-                if let Ok(rows) = self.service.ticket_rows(None) {
+            // Tickets are staff business: a member typing `/ticket show id:` sees no list of
+            // other users' tickets (the command itself is refused them too). The scan runs off
+            // the async workers.
+            ("ticket", "id")
+                if perms::refuse(
+                    Need::Staff,
+                    &Caller::of(a.member.as_deref()),
+                    self.settings.staff_role,
+                )
+                .is_none() =>
+            {
+                let service = self.service.clone();
+                let rows = tokio::task::spawn_blocking(move || service.ticket_rows(None)).await;
+                if let Ok(Ok(rows)) = rows {
                     let p = partial.to_ascii_uppercase();
                     for r in rows
                         .iter()

@@ -58,6 +58,8 @@ pub const DEFERRED: u64 = 5;
 pub const UPDATE: u64 = 7;
 /// Callback type: a modal opens.
 pub const MODAL: u64 = 9;
+/// Callback type: autocomplete choices.
+pub const AUTOCOMPLETE: u64 = 8;
 
 /// The bot's settings in these journeys: the staff role, the dev guild, cooldowns that never bite.
 pub fn settings() -> Settings {

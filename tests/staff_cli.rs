@@ -965,3 +965,49 @@ fn an_urgent_ticket_is_marked_for_staff_until_resolved() {
     let list = staff.expect(0, &["tickets", "list"]);
     assert!(!list.contains("[urgent]"), "{list}");
 }
+
+/// In the Discord bot's data directory (the bot has claimed its outbox), a staff command run
+/// while the bot is stopped leaves the queued cards and DMs for the bot: none is written to
+/// the notifications file as delivered, the command says they wait, and what it queues itself
+/// waits too. (A review found `tickets list` sending them all to the file, lost to Discord.)
+#[test]
+fn commands_leave_the_bots_notifications_queued_for_it() {
+    let staff = Staff::new();
+    let queued = {
+        let store =
+            Store::open_waiting(staff.data.path(), std::time::Duration::from_secs(5)).unwrap();
+        store
+            .set_outbox_owner(supportbot::store::BOT_TRANSPORT)
+            .unwrap();
+        store.outbox_len()
+    };
+    assert!(queued >= 2, "the two tickets' cards are queued: {queued}");
+    let o = staff.run(&["tickets", "list"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains(&format!(
+            "{queued} notification(s) wait for the Discord bot"
+        )),
+        "{said}"
+    );
+    staff.expect(0, &["tickets", "claim", "T-0001", "--by", "sam"]);
+    assert_eq!(staff.sent(), "", "nothing was written as delivered");
+    let store = Store::open_waiting(staff.data.path(), std::time::Duration::from_secs(5)).unwrap();
+    assert!(
+        store.outbox_len() > queued,
+        "the claim's notice waits too: {} after {queued}",
+        store.outbox_len()
+    );
+}
+
+/// Without the bot, the same command delivers what is queued through the local notifier (the
+/// log and the notifications file), as before.
+#[test]
+fn commands_deliver_locally_where_no_bot_claimed_the_outbox() {
+    let staff = Staff::new();
+    staff.expect(0, &["tickets", "list"]);
+    assert!(staff.sent().contains("T-0001"), "{}", staff.sent());
+    let store = Store::open_waiting(staff.data.path(), std::time::Duration::from_secs(5)).unwrap();
+    assert_eq!(store.outbox_len(), 0);
+}

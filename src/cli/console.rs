@@ -46,9 +46,10 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
         crate::service::monitor::spawn(&service, &config.monitor)
     };
     // Staff hear of a ticket (and users of an outage's end) while the console runs, not only
-    // after it: the same deliverer as the bot's, with the local notifier.
+    // after it: the same deliverer as the bot's, with the local notifier. (Not in the Discord
+    // bot's data directory: what is queued there waits for the bot.)
     let (stop_delivery, delivery_stopped) = tokio::sync::watch::channel(false);
-    let deliverer = {
+    let deliverer = (!ctx.outbox_is_the_bots()?).then(|| {
         let _inside = runtime.enter();
         tokio::spawn(outbox::run(
             store.clone(),
@@ -58,7 +59,7 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
             service.outbox_wake(),
             delivery_stopped,
         ))
-    };
+    });
     let talked = runtime.block_on(crate::console::run(
         service,
         console_user(user),
@@ -69,8 +70,10 @@ pub fn run(ctx: &Context, user: Option<String>) -> Result<ExitCode, CliError> {
     ));
     let _ = stop_delivery.send(true);
     // What is still queued is sent after the command (see `Context::deliver_queued`).
-    let _ =
-        runtime.block_on(async { tokio::time::timeout(Duration::from_secs(5), deliverer).await });
+    if let Some(deliverer) = deliverer {
+        let _ = runtime
+            .block_on(async { tokio::time::timeout(Duration::from_secs(5), deliverer).await });
+    }
     // A copy of the knowledge being kept is finished, not cut short.
     knowledge.finish_saving();
     talked.map_err(CliError::internal)?;

@@ -351,11 +351,25 @@ impl Context {
         ])
     }
 
+    /// Whether what is queued is the Discord bot's to send: it has served this data directory,
+    /// so a card or a DM must not be written to the log and the notifications file instead
+    /// (and marked delivered) by a command run while it is stopped.
+    pub fn outbox_is_the_bots(&self) -> Result<bool, CliError> {
+        let owner = self.store()?.outbox_owner()?;
+        Ok(owner.as_deref() == Some(crate::store::BOT_TRANSPORT))
+    }
+
     /// Sends what is queued through the local notifier, for a few seconds at most. Returns the
     /// note for stderr when something stays queued (it is sent by the next command or the
-    /// running bot).
+    /// running bot). Nothing is sent when the queue is the bot's ([`Context::outbox_is_the_bots`]).
     pub fn deliver_queued(&self) -> Result<Option<String>, CliError> {
         let store = self.store()?;
+        if self.outbox_is_the_bots()? {
+            return Ok(Some(format!(
+                "note: {} notification(s) wait for the Discord bot, which sends them when it runs (this data directory is the bot's: `supportbot run`).",
+                store.outbox_len()
+            )));
+        }
         let drained = self.runtime()?.block_on(drain(
             store,
             self.notifier(),

@@ -32,6 +32,9 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode, CliError> {
     let config = ctx.config();
     let knowledge = ctx.serving_knowledge()?;
     let store = ctx.store()?;
+    // From now on what is queued here is the bot's to send (a card, a DM): commands run while
+    // it is stopped leave it queued for it.
+    store.set_outbox_owner(crate::store::BOT_TRANSPORT)?;
     let _watcher = knowledge
         .watch(|_| {})
         .map_err(|e| tracing::warn!(error = %e, "hot reload unavailable; use /kb reload"))

@@ -21,7 +21,7 @@ mod tickets;
 
 pub use error::StoreError;
 pub use incidents::IncidentUser;
-pub use outbox::OutboxItem;
+pub use outbox::{BOT_TRANSPORT, OutboxItem};
 pub use privacy::Forgotten;
 pub use rewrite::rewrite;
 pub use tickets::{Escalated, TicketOpError, TicketRow};

@@ -8,6 +8,12 @@ use serde::{Deserialize, Serialize};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 
+/// The transport name the Discord bot claims the outbox by ([`Store::set_outbox_owner`]).
+pub const BOT_TRANSPORT: &str = "discord";
+
+/// The meta key naming the transport that delivers the outbox.
+const OUTBOX_OWNER: &[u8] = b"outbox_owner";
+
 /// A notification waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxItem {
@@ -31,6 +37,25 @@ impl Store {
 
     pub fn outbox_len(&self) -> usize {
         self.outbox.len()
+    }
+
+    /// Marks the outbox as delivered by `transport` ("discord" once the bot has served this
+    /// data directory): local commands then leave what is queued for it rather than write it
+    /// to the log and the notifications file as delivered.
+    pub fn set_outbox_owner(&self, transport: &str) -> Result<(), StoreError> {
+        if self.outbox_owner()?.as_deref() == Some(transport) {
+            return Ok(());
+        }
+        self.meta
+            .insert(OUTBOX_OWNER, transport.as_bytes())
+            .map_err(|e| self.error(e))?;
+        self.flush()
+    }
+
+    /// The transport that delivers this outbox ([`Store::set_outbox_owner`]), if one claimed it.
+    pub fn outbox_owner(&self) -> Result<Option<String>, StoreError> {
+        let owner = self.meta.get(OUTBOX_OWNER).map_err(|e| self.error(e))?;
+        Ok(owner.map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
 
     /// Was this notification key delivered already (a crash between send and record)?

@@ -1359,3 +1359,71 @@ async fn ticket_id_autocomplete_lists_tickets_to_the_staff_only() {
     })
     .await;
 }
+
+/// A STATUS_CHANNEL_ID Discord does not know stops the bot before it connects, naming that
+/// setting (not SUPPORT_CHANNEL_ID) and how to fix it, with the exit code of a wrong setting.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_status_channel_the_bot_cannot_use_stops_it_naming_that_setting() {
+    bounded("unusable status channel", async {
+        let unknown = CHANNEL_ID + 777;
+        let (_j, err) = Journey::builder()
+            .settings(Settings {
+                status_channel: Some(unknown),
+                ..settings()
+            })
+            .start_refused()
+            .await;
+        assert!(
+            matches!(err, RunError::StatusChannel { id, .. } if id == unknown),
+            "{err:?}"
+        );
+        assert_eq!(err.exit_code(), 2);
+        let text = err.to_string();
+        assert!(
+            text.contains(&format!("STATUS_CHANNEL_ID={unknown}"))
+                && text.contains("404 Unknown Channel")
+                && text.contains("put it in .env as STATUS_CHANNEL_ID")
+                && !text.contains("SUPPORT_CHANNEL_ID"),
+            "{text}"
+        );
+    })
+    .await;
+}
+
+/// A status channel that refuses the bot's messages after it started (its permissions were
+/// taken away) costs only the status message: the ticket cards queued behind it are still
+/// delivered. (A review found them held behind a status message retried forever.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_status_channel_refusing_the_bot_never_holds_up_the_tickets() {
+    bounded("refusing status channel", async {
+        let j = Journey::builder()
+            .settings(Settings {
+                status_channel: Some(CHANNEL_ID),
+                ..settings()
+            })
+            .fail_next(
+                &format!("POST /channels/{CHANNEL_ID}/messages"),
+                1000,
+                Fault::refused(403, 50013, "Missing Permissions"),
+            )
+            .start()
+            .await;
+        j.wait_for_commands().await;
+        let open = j
+            .staff()
+            .incident(
+                "open",
+                vec![
+                    Opt::Str("title", "QuickBooks answers 502 for everyone".into()),
+                    Opt::Str("article", "quickbooks-error-502".into()),
+                ],
+            )
+            .await;
+        open.answered(DEFERRED).await;
+        j.user().escalate("The bank feed stopped updating.").await;
+        j.wait_for_card(FIRST_TICKET).await;
+        j.outbox_drained(DELIVERY).await;
+        j.stop().await;
+    })
+    .await;
+}

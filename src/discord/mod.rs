@@ -74,13 +74,17 @@ pub enum RunError {
     /// and how to fix it.
     #[error("SUPPORT_CHANNEL_ID={id} cannot be used: {why}")]
     SupportChannel { id: u64, why: String },
+    /// STATUS_CHANNEL_ID names a channel the bot cannot use; `why` says what Discord answered
+    /// and how to fix it.
+    #[error("STATUS_CHANNEL_ID={id} cannot be used: {why}")]
+    StatusChannel { id: u64, why: String },
 }
 
 impl RunError {
     /// The process exit code: 2 for a wrong setting in .env (as for a missing one), 1 otherwise.
     pub fn exit_code(&self) -> u8 {
         match self {
-            RunError::SupportChannel { .. } => 2,
+            RunError::SupportChannel { .. } | RunError::StatusChannel { .. } => 2,
             _ => 1,
         }
     }
@@ -138,32 +142,93 @@ fn auth_error(e: &serenity::Error) -> Option<RunError> {
     }
 }
 
-/// How to get the right channel id, for errors about SUPPORT_CHANNEL_ID.
-const COPY_CHANNEL_ID: &str = "In Discord enable Developer Mode (User Settings -> Advanced), \
-    right-click the staff channel -> Copy Channel ID, and put it in .env as SUPPORT_CHANNEL_ID.";
+/// A channel setting the bot checks before it connects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ChannelSetting {
+    /// SUPPORT_CHANNEL_ID: staff cards and private ticket threads.
+    Support,
+    /// STATUS_CHANNEL_ID: incidents' status messages.
+    Status,
+}
 
-/// Looks up SUPPORT_CHANNEL_ID before connecting, so a channel Discord does not know, hides from
-/// the bot or that is not a text channel fails at once instead of holding every ticket in the
-/// outbox. If Discord cannot answer (outage, network), says so and lets the bot start.
-async fn check_support_channel(http: &Http, id: u64) -> Result<(), RunError> {
+impl ChannelSetting {
+    fn name(self) -> &'static str {
+        match self {
+            ChannelSetting::Support => "SUPPORT_CHANNEL_ID",
+            ChannelSetting::Status => "STATUS_CHANNEL_ID",
+        }
+    }
+
+    fn unusable(self, id: u64, why: String) -> RunError {
+        match self {
+            ChannelSetting::Support => RunError::SupportChannel { id, why },
+            ChannelSetting::Status => RunError::StatusChannel { id, why },
+        }
+    }
+
+    /// How to get the right channel id.
+    fn copy_id(self) -> String {
+        let channel = match self {
+            ChannelSetting::Support => "the staff channel",
+            ChannelSetting::Status => "the channel for outage status messages",
+        };
+        format!(
+            "In Discord enable Developer Mode (User Settings -> Advanced), right-click {channel} \
+             -> Copy Channel ID, and put it in .env as {}.",
+            self.name()
+        )
+    }
+
+    /// What the bot needs in the channel, and why.
+    fn needs(self) -> &'static str {
+        match self {
+            ChannelSetting::Support => {
+                "View Channel, Send Messages, Embed Links, Attach Files, Create Private Threads \
+                 and Send Messages in Threads"
+            }
+            ChannelSetting::Status => "View Channel, Send Messages and Embed Links",
+        }
+    }
+}
+
+/// Looks up SUPPORT_CHANNEL_ID (and STATUS_CHANNEL_ID) before connecting, so a channel Discord
+/// does not know, hides from the bot or that is not a text channel fails at once instead of
+/// holding every ticket (or outage notice) in the outbox. If Discord cannot answer (outage,
+/// network), says so and lets the bot start.
+async fn check_channel(http: &Http, id: u64, setting: ChannelSetting) -> Result<(), RunError> {
     use serenity::http::HttpError;
-    let unusable = |why: String| Err(RunError::SupportChannel { id, why });
+    let name = setting.name();
+    let copy_id = setting.copy_id();
+    let unusable = |why: String| Err(setting.unusable(id, why));
     let Some(channel_id) = std::num::NonZeroU64::new(id).map(ChannelId::from) else {
-        return unusable(format!("0 is not a channel ID. {COPY_CHANNEL_ID}"));
+        return unusable(format!("0 is not a channel ID. {copy_id}"));
+    };
+    // Status messages may also go to an announcement channel.
+    let fits = |kind: ChannelType| {
+        kind == ChannelType::Text
+            || (setting == ChannelSetting::Status && kind == ChannelType::News)
     };
     match http.get_channel(channel_id).await {
-        Ok(Channel::Guild(c)) if c.kind == ChannelType::Text => {
-            tracing::info!(channel = %c.name, "support channel found");
+        Ok(Channel::Guild(c)) if fits(c.kind) => {
+            tracing::info!(channel = %c.name, setting = name, "channel found");
             Ok(())
         }
-        Ok(Channel::Guild(c)) => unusable(format!(
-            "#{} is a {} channel, not a text channel; staff cards and private ticket threads \
-             need a text channel. {COPY_CHANNEL_ID}",
-            c.name,
-            c.kind.name().replace('_', " ")
-        )),
+        Ok(Channel::Guild(c)) => unusable(match setting {
+            ChannelSetting::Support => format!(
+                "#{} is a {} channel, not a text channel; staff cards and private ticket threads \
+                 need a text channel. {copy_id}",
+                c.name,
+                c.kind.name().replace('_', " ")
+            ),
+            ChannelSetting::Status => format!(
+                "#{} is a {} channel, not a text or announcement channel; status messages need \
+                 one. {copy_id}",
+                c.name,
+                c.kind.name().replace('_', " ")
+            ),
+        }),
         Ok(_) => unusable(format!(
-            "it is a direct-message channel, not a server text channel. {COPY_CHANNEL_ID}"
+            "it is a direct-message channel, not a server text channel. {copy_id}"
         )),
         Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r))) => {
             let said = format!("{} {}", r.status_code.as_u16(), r.error.message);
@@ -171,25 +236,21 @@ async fn check_support_channel(http: &Http, id: u64) -> Result<(), RunError> {
                 401 => Err(RunError::Rejected),
                 404 => unusable(format!(
                     "Discord does not know this channel ({said}): the ID is wrong or the channel \
-                     was deleted. {COPY_CHANNEL_ID}"
+                     was deleted. {copy_id}"
                 )),
                 403 => unusable(format!(
                     "the bot cannot see this channel ({said}). Invite the bot to the server that \
-                     has it (README: Running it on Discord), and give it View Channel, Send \
-                     Messages, Embed Links, Attach Files, Create Private Threads and Send Messages \
-                     in Threads in that channel."
+                     has it (README: Running it on Discord), and give it {} in that channel.",
+                    setting.needs()
                 )),
                 _ => {
-                    tracing::warn!(
-                        said,
-                        "could not look up SUPPORT_CHANNEL_ID; starting anyway"
-                    );
+                    tracing::warn!(said, "could not look up {name}; starting anyway");
                     Ok(())
                 }
             }
         }
         Err(e) => {
-            tracing::warn!(error = %e, "could not look up SUPPORT_CHANNEL_ID; starting anyway");
+            tracing::warn!(error = %e, "could not look up {name}; starting anyway");
             Ok(())
         }
     }
@@ -224,7 +285,13 @@ pub async fn run(
         }
         Err(e) => return Err(auth_error(&e).unwrap_or_else(|| RunError::Connect(e.to_string()))),
     };
-    check_support_channel(&http, settings.support_channel).await?;
+    check_channel(&http, settings.support_channel, ChannelSetting::Support).await?;
+    if let Some(status) = settings
+        .status_channel
+        .filter(|&c| c != settings.support_channel)
+    {
+        check_channel(&http, status, ChannelSetting::Status).await?;
+    }
     let inflight = Arc::new(InFlight::default());
     inflight.accepting.store(true, Ordering::Release);
     let handler = Arc::new(Handler {

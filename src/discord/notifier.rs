@@ -37,6 +37,10 @@ enum DeliveryStage {
     Thread,
     /// A DM to the user, or the note in the channel where they asked.
     User,
+    /// Posting or editing an incident's status message in STATUS_CHANNEL_ID (when it is not
+    /// the support channel). Cosmetic beside the DMs and cards: a channel that refuses it never
+    /// holds them up.
+    StatusChannel,
 }
 
 /// What to do about a failed Discord request.
@@ -91,6 +95,11 @@ fn classify(
             "Discord refused to post in the ticket's thread ({said}): give the bot Send \
              Messages in Threads and Attach Files in the support channel, and unlock the thread \
              if it was locked; {waits}"
+        )),
+        (403 | 404, _, DeliveryStage::StatusChannel) => DeliveryFailure::Refused(format!(
+            "{what}: Discord refused it in STATUS_CHANNEL_ID ({said}): give the bot View Channel, \
+             Send Messages and Embed Links there, or fix the ID (Developer Mode, right-click the \
+             channel -> Copy Channel ID) and restart"
         )),
         (404, 10003, DeliveryStage::SupportChannel | DeliveryStage::OpenThread) => retry(format!(
             "SUPPORT_CHANNEL_ID names a channel Discord does not know ({said}): it was deleted or \
@@ -409,6 +418,16 @@ impl DiscordNotifier {
         Ok(())
     }
 
+    /// The stage of a request in the status channel: its own when it is set apart from the
+    /// support channel, else the support channel's (whose refusals hold the tickets anyway).
+    fn status_stage(&self) -> DeliveryStage {
+        if self.status_channel == self.support_channel {
+            DeliveryStage::SupportChannel
+        } else {
+            DeliveryStage::StatusChannel
+        }
+    }
+
     /// The incident's status message in the status channel, as the incident is now: posted the
     /// first time, edited after (posted anew if it was deleted).
     async fn status_message(&self, incident: &str) -> Result<(), DeliveryError> {
@@ -434,11 +453,7 @@ impl DiscordNotifier {
                 .await
             {
                 Ok(_) => return Ok(()),
-                Err(e) => match failure_of(
-                    e,
-                    DeliveryStage::SupportChannel,
-                    "updating the status message",
-                ) {
+                Err(e) => match failure_of(e, self.status_stage(), "updating the status message") {
                     DeliveryFailure::Retry(e) => return Err(e),
                     DeliveryFailure::Refused(why) => {
                         tracing::warn!(%incident, "{why}; posting a new status message");
@@ -469,11 +484,7 @@ impl DiscordNotifier {
                 Ok(())
             }
             Err(e) => give_up_if_refused(
-                failure_of(
-                    e,
-                    DeliveryStage::SupportChannel,
-                    "posting the status message",
-                ),
+                failure_of(e, self.status_stage(), "posting the status message"),
                 incident,
                 "the status message is not shown",
             ),
@@ -666,6 +677,29 @@ mod tests {
                 let m = retry_message(classify(status, -1, "", step, "posting"));
                 assert!(m.contains("retried"), "{status}: {m}");
             }
+        }
+    }
+
+    #[test]
+    fn a_status_channel_that_refuses_is_given_up_naming_status_channel_id() {
+        for (status, code, said) in [
+            (403, 50013, "Missing Permissions"),
+            (404, 10003, "Unknown Channel"),
+        ] {
+            let v = classify(
+                status,
+                code,
+                said,
+                DeliveryStage::StatusChannel,
+                "posting the status message",
+            );
+            let DeliveryFailure::Refused(why) = v else {
+                panic!("a status message never holds up the outbox: {v:?}")
+            };
+            assert!(
+                why.contains("STATUS_CHANNEL_ID") && why.contains(said),
+                "{why}"
+            );
         }
     }
 

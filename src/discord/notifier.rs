@@ -169,6 +169,26 @@ fn says(m: &Message, content: &str, file: Option<&str>) -> bool {
     m.content == content && file.is_none_or(|f| m.attachments.iter().any(|a| a.filename == f))
 }
 
+/// What the store holds for a delivery: `None` when it is gone (forgotten or purged since,
+/// nothing to show) or can never be read (damaged or undecodable: logged, and skipped rather
+/// than hold every later notification); a read the disk failed now is retried, not taken as
+/// gone (the staff card was silently dropped).
+fn readable<T>(
+    what: &str,
+    read: Result<Option<T>, crate::store::StoreError>,
+) -> Result<Option<T>, DeliveryError> {
+    match read {
+        Ok(found) => Ok(found),
+        Err(e @ crate::store::StoreError::Io { .. }) => {
+            Err(DeliveryError::new(format!("reading {what}: {e}")))
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "{what} cannot be read; its delivery is skipped");
+            Ok(None)
+        }
+    }
+}
+
 impl DiscordNotifier {
     pub(super) fn remembered(&self, key: &str) -> Option<String> {
         self.store.adapter_get(key).ok().flatten()
@@ -183,7 +203,7 @@ impl DiscordNotifier {
     /// The ticket's staff card, thread and transcript, creating whichever is missing.
     async fn staff_post(&self, n: &Notification, ticket_id: TicketId) -> Result<(), DeliveryError> {
         let id = ticket_id.to_string();
-        let Some(ticket) = self.store.ticket(ticket_id).ok().flatten() else {
+        let Some(ticket) = readable("the ticket", self.store.ticket(ticket_id))? else {
             return Ok(()); // forgotten or purged since: nothing to show
         };
         let Some(card) = ticket.summary().map(|s| s.card(&id)) else {
@@ -362,7 +382,7 @@ impl DiscordNotifier {
         ticket_id: TicketId,
     ) -> Result<(), DeliveryError> {
         let id = ticket_id.to_string();
-        let Some(ticket) = self.store.ticket(ticket_id).ok().flatten() else {
+        let Some(ticket) = readable("the ticket", self.store.ticket(ticket_id))? else {
             return Ok(());
         };
         let Some(card) = ticket.summary().map(|s| s.card(&id)) else {
@@ -434,7 +454,7 @@ impl DiscordNotifier {
         let Ok(id) = incident.parse::<crate::incident::IncidentId>() else {
             return Ok(());
         };
-        let Some(current) = self.store.incident(id).ok().flatten() else {
+        let Some(current) = readable("the incident", self.store.incident(id))? else {
             return Ok(());
         };
         let reply = crate::service::Service::incident_reply(&current);
@@ -678,6 +698,25 @@ mod tests {
                 assert!(m.contains("retried"), "{status}: {m}");
             }
         }
+    }
+
+    #[test]
+    fn a_failed_read_is_retried_and_an_unreadable_record_skipped() {
+        use crate::store::StoreError;
+        let dir = std::path::PathBuf::from("/data");
+        let io = StoreError::Io {
+            dir: dir.clone(),
+            cause: std::io::Error::other("disk unavailable"),
+        };
+        let err = readable::<u8>("the ticket", Err(io)).expect_err("retried");
+        assert!(err.message.contains("disk unavailable"), "{}", err.message);
+        let undecodable = StoreError::Other {
+            dir,
+            detail: "tickets 7: unknown field".into(),
+        };
+        assert_eq!(readable::<u8>("the ticket", Err(undecodable)), Ok(None));
+        assert_eq!(readable("the ticket", Ok(Some(3))), Ok(Some(3)));
+        assert_eq!(readable::<u8>("the ticket", Ok(None)), Ok(None));
     }
 
     #[test]

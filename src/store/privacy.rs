@@ -11,6 +11,7 @@ use crate::session::Session;
 use sled::IVec;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
+use std::collections::HashSet;
 
 fn resolved_before(t: &Ticket, cutoff: u64) -> bool {
     t.resolved_at().is_some_and(|at| at < cutoff)
@@ -75,10 +76,19 @@ impl Store {
     }
 
     fn plan_purge(&self, cutoff: u64) -> Result<Removal, StoreError> {
-        let old: Vec<Ticket> = self
-            .tickets()
-            .filter(|t| resolved_before(t, cutoff))
-            .collect();
+        // One pass over the tickets (a scan per purged ticket made a large purge take hours):
+        // the old ones, and the users who keep a ticket (open, claimed, or resolved too
+        // recently).
+        let mut old: Vec<Ticket> = Vec::new();
+        let mut keeps_a_ticket: HashSet<String> = HashSet::new();
+        for t in self.tickets() {
+            if resolved_before(&t, cutoff) {
+                old.push(t);
+            } else {
+                keeps_a_ticket.insert(t.user.id.clone());
+            }
+        }
+        let purged: HashSet<TicketId> = old.iter().map(|t| t.id).collect();
         let mut removal = Removal {
             tickets: old.iter().map(|t| t.id).collect(),
             ..Removal::default()
@@ -88,17 +98,14 @@ impl Store {
         removal.queued = self.queued_where(|item| {
             item.notification
                 .ticket
-                .is_some_and(|t| removal.tickets.contains(&t))
+                .is_some_and(|t| purged.contains(&t))
         })?;
-        // A user with a ticket that stays (open, claimed, or resolved too recently) keeps the
-        // session: it is how they are told when that ticket is claimed or resolved.
-        let keeps_a_ticket = |user: &str| {
-            self.tickets()
-                .any(|x| x.user.id == user && !removal.tickets.contains(&x.id))
-        };
+        // A user with a ticket that stays keeps the session: it is how they are told when that
+        // ticket is claimed or resolved.
+        let mut seen: HashSet<&str> = HashSet::new();
         for t in &old {
-            if !removal.sessions.contains(&t.user.id)
-                && !keeps_a_ticket(&t.user.id)
+            if seen.insert(&t.user.id)
+                && !keeps_a_ticket.contains(&t.user.id)
                 && self
                     .load_session(&t.user.id)?
                     .is_some_and(|s: Session| s.updated_at < cutoff)

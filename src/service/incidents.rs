@@ -217,6 +217,7 @@ impl Service {
         user: &str,
         now: u64,
     ) -> Result<(), ServiceError> {
+        let _one_at_a_time = self.incident_writes();
         let crossed = match self
             .store
             .land_in_crowd(&self.crowd_rule, article, user, now)
@@ -287,6 +288,7 @@ impl Service {
         by: &str,
     ) -> Result<(Incident, Vec<TicketId>), ServiceError> {
         named(by)?;
+        let _one_at_a_time = self.incident_writes();
         let mut incident = self.incident(id)?;
         incident.confirm(by, self.clock.now())?;
         // Linked before the incident is saved: a failure half-way leaves it suspected, and
@@ -347,6 +349,7 @@ impl Service {
     /// Staff dismiss a suspected incident: closed; nobody was told.
     pub fn dismiss_incident(&self, id: IncidentId, by: &str) -> Result<Incident, ServiceError> {
         named(by)?;
+        let _one_at_a_time = self.incident_writes();
         let mut incident = self.incident(id)?;
         incident.dismiss(by, self.clock.now())?;
         self.save_moved(&incident, false, false)?;
@@ -491,6 +494,7 @@ impl Service {
         articles: &[String],
     ) -> Result<Incident, ServiceError> {
         named(by)?;
+        let _one_at_a_time = self.incident_writes();
         if title.trim().is_empty() {
             return Err(Refusal::EmptyIncidentTitle.into());
         }
@@ -548,6 +552,7 @@ impl Service {
         text: &str,
     ) -> Result<Incident, ServiceError> {
         named(by)?;
+        let _one_at_a_time = self.incident_writes();
         let mut incident = self.incident(id)?;
         incident.post_update(by, text, self.clock.now())?;
         self.save_moved(&incident, incident.state.is_active(), true)?;
@@ -596,6 +601,7 @@ impl Service {
         note: Option<&str>,
     ) -> Result<Incident, ServiceError> {
         named(by)?;
+        let _one_at_a_time = self.incident_writes();
         let mut incident = self.incident(id)?;
         let text = match note {
             Some(n) => staff_text(n)?,

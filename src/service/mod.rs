@@ -52,6 +52,11 @@ pub struct Service {
     /// How long a description may wait for its sentence vectors before it is ranked lexically.
     semantic_deadline: std::time::Duration,
     crowd_rule: crate::incident::crowd::CrowdRule,
+    /// Incident changes one at a time: each reads an incident (or the crowd's count), changes
+    /// it and writes it back, so two at once would overwrite each other (staff confirming and
+    /// dismissing one notice, the monitor writing back an open copy over a staff resolve, two
+    /// users crossing the crowd line together and opening two suspected incidents).
+    incident_writes: Arc<std::sync::Mutex<()>>,
 }
 
 /// The words of a hand-over (a web form, `supportbot escalate`) as its ticket keeps them:
@@ -96,7 +101,18 @@ impl Service {
             turns: Arc::default(),
             semantic_deadline: crate::config::SEMANTIC_DEADLINE,
             crowd_rule: crate::incident::crowd::CrowdRule::default(),
+            incident_writes: Arc::default(),
         }
+    }
+
+    /// Holds incident changes to one at a time (see the field of that name); held for a
+    /// read-change-write, never across an `.await`.
+    fn incident_writes(&self) -> std::sync::MutexGuard<'_, ()> {
+        // A panic while it was held left no half-written incident (each write is one insert
+        // or one transaction): the guard is taken back.
+        self.incident_writes
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// With another clock (tests control time).
@@ -1096,5 +1112,58 @@ mod tests {
             said,
             vec!["quickbooks error 502 bad gateway", "call me back please"]
         );
+    }
+
+    /// Staff confirming and dismissing one suspected incident at the same moment: one of them
+    /// wins and the other is refused, and the incident stored is the winner's (the last write
+    /// won before, and both were told they had succeeded).
+    #[test]
+    fn a_confirm_and_a_dismiss_at_once_never_both_succeed() {
+        use crate::incident::{Incident, IncidentState, Origin};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let service = service(dir.path(), Arc::default());
+        for round in 0..100 {
+            let suspected = service
+                .store()
+                .new_incident(|id| {
+                    let mut i = Incident::open(
+                        id,
+                        format!("Many users on the 502 article ({round})"),
+                        Origin::Crowd {
+                            article: "quickbooks-error-502".into(),
+                            users: 5,
+                        },
+                        Vec::new(),
+                        vec!["quickbooks-error-502".into()],
+                        100,
+                    );
+                    i.state = IncidentState::Suspected;
+                    i
+                })
+                .expect("a suspected incident");
+            let id = suspected.id;
+            let start = Arc::new(std::sync::Barrier::new(2));
+            let confirm = {
+                let (service, start) = (service.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    service.confirm_incident(id, "sam").map(|(i, _)| i.state)
+                })
+            };
+            let dismiss = {
+                let (service, start) = (service.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    service.dismiss_incident(id, "kim").map(|i| i.state)
+                })
+            };
+            let confirmed = confirm.join().expect("confirm thread");
+            let dismissed = dismiss.join().expect("dismiss thread");
+            let stored = service.incident(id).expect("stored").state;
+            match (confirmed, dismissed) {
+                (Ok(state), Err(_)) | (Err(_), Ok(state)) => assert_eq!(stored, state),
+                (c, d) => panic!("round {round}: exactly one may succeed: {c:?} / {d:?}"),
+            }
+        }
     }
 }

@@ -182,6 +182,7 @@ impl Service {
         record: CheckRecord,
         now: u64,
     ) -> Result<TargetRound, ServiceError> {
+        let _one_at_a_time = self.incident_writes();
         let m = &target.monitor;
         let mut incident = self.incident_of(&target.name);
         if !record.is_outage_signal() {
@@ -312,6 +313,7 @@ impl Service {
 
     /// Closes monitor incidents whose target is gone from `endpoints.toml` or the monitor.
     fn close_orphaned_incidents(&self, kb: &KnowledgeBase, now: u64) -> Result<(), ServiceError> {
+        let _one_at_a_time = self.incident_writes();
         for mut incident in self.store.active_incidents() {
             let Origin::Probe { target } = incident.origin.clone() else {
                 continue;

@@ -235,7 +235,15 @@ impl Handler {
                 respond.answer_with(work).await;
             }
             SlashCommand::Status => {
-                respond.answer(&[self.service.status_reply()]).await;
+                // A week of checks read and a chart drawn: off the async workers, and
+                // acknowledged first should it outlast Discord's window.
+                let service = self.service.clone();
+                let work = async {
+                    let status = tokio::task::spawn_blocking(move || service.status_reply()).await;
+                    let status = status.map(|reply| vec![reply]).map_err(ServiceError::from);
+                    shown(status, &user.id, "/status")
+                };
+                respond.answer_with(work).await;
             }
             SlashCommand::Incident { verb } => {
                 let by = format!("{} ({})", user.name, user.id);
@@ -445,12 +453,16 @@ impl Handler {
             return respond.answer(&r).await;
         };
         let by = format!("{} ({})", user.name, user.id);
-        let done = match button.press {
-            IncidentPress::Confirm => self.service.confirm_incident(button.incident, &by),
+        // Confirming links the crowd's tickets (a scan and a write each): off the async workers.
+        let service = self.service.clone();
+        let done = tokio::task::spawn_blocking(move || match button.press {
+            IncidentPress::Confirm => service.confirm_incident(button.incident, &by),
             IncidentPress::Dismiss => {
-                (self.service.dismiss_incident(button.incident, &by)).map(|i| (i, Vec::new()))
+                (service.dismiss_incident(button.incident, &by)).map(|i| (i, Vec::new()))
             }
-        };
+        })
+        .await;
+        let done = done.unwrap_or_else(|e| Err(ServiceError::from(e)));
         let (incident, linked) = match done {
             Ok(done) => done,
             Err(e) => {

@@ -457,3 +457,51 @@ fn forget_counts_outage_notices_and_crowd_landings() {
         "{said}"
     );
 }
+
+/// Forgetting a user also removes the record that an outage's end was told to them (its key
+/// holds their id) and a Discord step of that DM still in flight; another user's, whose id
+/// starts the same, stays. (A review found them kept, and copied on by the rewrite.)
+#[test]
+fn forget_removes_the_deliveries_that_name_the_user() {
+    use supportbot::escalation::notify::{Audience, NoticeEvent, Notification};
+    use supportbot::store::OutboxItem;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_waiting(dir.path(), Duration::from_secs(5)).unwrap();
+    let told = |who: &str| OutboxItem {
+        seq: 1,
+        notification: Notification {
+            key: format!("I-0001/over/{who}"),
+            ticket: None,
+            event: NoticeEvent::IncidentOver {
+                incident: "I-0001".into(),
+            },
+            audience: Audience::User { user: user(who) },
+            text: "It is over.".into(),
+            card: None,
+            transcript: None,
+        },
+        attempts: 0,
+        last_error: None,
+        created_at: 100,
+    };
+    store.outbox_delivered(&told("ann"), 200).unwrap();
+    store.outbox_delivered(&told("ann2"), 200).unwrap();
+    store
+        .adapter_set("discord:attempt:dm:I-0001/over/ann", "1")
+        .unwrap();
+    store
+        .adapter_set("discord:attempt:dm:I-0001/over/ann:channel", "1")
+        .unwrap();
+
+    store.forget_user("ann").unwrap();
+
+    assert!(!store.was_delivered("I-0001/over/ann").unwrap());
+    assert!(
+        store.was_delivered("I-0001/over/ann2").unwrap(),
+        "others stay"
+    );
+    for step in ["", ":channel"] {
+        let key = format!("discord:attempt:dm:I-0001/over/ann{step}");
+        assert_eq!(store.adapter_get(&key).unwrap(), None, "{key}");
+    }
+}

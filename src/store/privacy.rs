@@ -32,6 +32,10 @@ struct Removal {
     /// landings in the crowd signal's window.
     incident_users: Vec<IVec>,
     crowd: Vec<IVec>,
+    /// Keys of deliveries recorded with the user's id in them (an outage's end told to them,
+    /// and a Discord step of it still in flight).
+    delivered: Vec<IVec>,
+    adapter: Vec<IVec>,
 }
 
 /// How many of each thing [`Store::forget_user`] removed.
@@ -171,6 +175,25 @@ impl Store {
                 removal.crowd.push(k);
             }
         }
+        // "I-0003/over/<user id>": an outage's end told to them ("discord:attempt:dm:I-0003/
+        // over/<user id>" while its DM is under way).
+        let told_the_end = format!("/over/{user_id}");
+        let names_them = |k: &[u8]| {
+            let k = String::from_utf8_lossy(k);
+            k.ends_with(&told_the_end) || k.contains(&format!("{told_the_end}:"))
+        };
+        for r in self.delivered.iter() {
+            let (k, _) = r.map_err(|e| self.error(e))?;
+            if names_them(&k) {
+                removal.delivered.push(k);
+            }
+        }
+        for r in self.adapter.iter() {
+            let (k, _) = r.map_err(|e| self.error(e))?;
+            if names_them(&k) {
+                removal.adapter.push(k);
+            }
+        }
         removal.tickets = theirs;
         self.apply(&removal)?;
         Ok(Forgotten {
@@ -213,10 +236,23 @@ impl Store {
             &self.stats,
             &self.incident_users,
             &self.crowd,
+            &self.delivered,
+            &self.adapter,
         );
         trees
             .transaction(
-                |(sessions, tickets, rows, open, outbox, stats, told, crowd)| {
+                |(
+                    sessions,
+                    tickets,
+                    rows,
+                    open,
+                    outbox,
+                    stats,
+                    told,
+                    crowd,
+                    delivered,
+                    adapter,
+                )| {
                     for user in &r.sessions {
                         sessions.remove(user.as_bytes())?;
                     }
@@ -238,6 +274,12 @@ impl Store {
                     }
                     for k in &r.crowd {
                         crowd.remove(k)?;
+                    }
+                    for k in &r.delivered {
+                        delivered.remove(k)?;
+                    }
+                    for k in &r.adapter {
+                        adapter.remove(k)?;
                     }
                     Ok::<_, ConflictableTransactionError<()>>(())
                 },

@@ -52,6 +52,9 @@ pub struct Store {
     open_by_user: sled::Tree,
     /// Sequence (big-endian) -> [`OutboxItem`] JSON, delivered in order.
     outbox: sled::Tree,
+    /// Outbox rows that could not be read (written by another version of supportbot), set
+    /// aside so the rest are delivered; kept for an operator to look at.
+    outbox_unreadable: sled::Tree,
     /// Notification key -> unix seconds of delivery.
     delivered: sled::Tree,
     /// Sequence -> `StatEvent` JSON.
@@ -136,6 +139,7 @@ impl Store {
             ticket_rows: tree("ticket_rows")?,
             open_by_user: tree("open_by_user")?,
             outbox: tree("outbox")?,
+            outbox_unreadable: tree("outbox_unreadable")?,
             delivered: tree("delivered")?,
             stats: tree("stats")?,
             adapter: tree("adapter")?,

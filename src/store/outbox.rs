@@ -25,14 +25,44 @@ pub struct OutboxItem {
 }
 
 impl Store {
-    /// The oldest undelivered notification.
+    /// The oldest undelivered notification. One that cannot be read (written by another
+    /// version of supportbot) is set aside, logged, so it never holds up the rest.
     pub fn outbox_head(&self) -> Result<Option<OutboxItem>, StoreError> {
-        let Some((k, v)) = self.outbox.first().map_err(|e| self.error(e))? else {
-            return Ok(None);
-        };
-        decode("outbox", &from_be(&k), &v)
-            .map(Some)
-            .map_err(|e| self.unreadable(e))
+        loop {
+            let Some((k, v)) = self.outbox.first().map_err(|e| self.error(e))? else {
+                return Ok(None);
+            };
+            match decode("outbox", &from_be(&k), &v) {
+                Ok(item) => return Ok(Some(item)),
+                Err(why) => {
+                    tracing::error!(
+                        seq = from_be(&k),
+                        why,
+                        "a queued notification cannot be read (written by another version of supportbot?); set aside in the outbox_unreadable tree so the rest are delivered"
+                    );
+                    self.set_aside(&k, &v)?;
+                }
+            }
+        }
+    }
+
+    /// Moves the outbox row `k` to the set-aside tree, in one transaction.
+    fn set_aside(&self, k: &[u8], v: &[u8]) -> Result<(), StoreError> {
+        (&self.outbox, &self.outbox_unreadable)
+            .transaction(|(outbox, aside)| {
+                outbox.remove(k)?;
+                aside.insert(k, v)?;
+                Ok::<_, ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => self.error(e),
+                TransactionError::Abort(()) => self.unreadable("aborted".into()),
+            })
+    }
+
+    /// How many queued notifications were set aside as unreadable.
+    pub fn outbox_unreadable_len(&self) -> usize {
+        self.outbox_unreadable.len()
     }
 
     pub fn outbox_len(&self) -> usize {
@@ -112,4 +142,59 @@ pub(super) fn enqueue<E>(
         outbox.insert(&be(seq), to_json(&item))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::escalation::notify::{Audience, NoticeEvent};
+
+    fn staff_notice(key: &str) -> Notification {
+        Notification {
+            key: key.into(),
+            ticket: None,
+            event: NoticeEvent::IncidentSuspected {
+                incident: "I-0001".into(),
+            },
+            audience: Audience::Staff,
+            text: "Many users on one article.".into(),
+            card: None,
+            transcript: None,
+        }
+    }
+
+    /// A row the code cannot read (a newer version's) is set aside and the next one is the head:
+    /// it held up every later notification before.
+    #[test]
+    fn an_unreadable_row_is_set_aside_and_the_next_is_delivered() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .outbox
+            .insert(
+                be(1),
+                br#"{"seq":1,"notification":{"event":"FromTheFuture"}}"#.as_slice(),
+            )
+            .unwrap();
+        (&store.meta, &store.outbox)
+            .transaction(|(meta, outbox)| {
+                meta.insert(b"outbox_seq", &be(1))?;
+                enqueue::<()>(meta, outbox, vec![staff_notice("I-0001/suspected")], 100)
+            })
+            .unwrap();
+        let head = store.outbox_head().unwrap().expect("the readable one");
+        assert_eq!(head.notification.key, "I-0001/suspected");
+        assert_eq!(store.outbox_len(), 1);
+        assert_eq!(store.outbox_unreadable_len(), 1, "kept for the operator");
+        // One that quotes a user's id goes when that user is forgotten.
+        store
+            .outbox_unreadable
+            .insert(
+                be(9),
+                br#"{"audience":{"User":{"user":{"id":"ann"}}}}"#.as_slice(),
+            )
+            .unwrap();
+        store.forget_user("ann").unwrap();
+        assert_eq!(store.outbox_unreadable_len(), 1, "only ann's went");
+    }
 }

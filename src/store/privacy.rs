@@ -36,6 +36,8 @@ struct Removal {
     /// and a Discord step of it still in flight).
     delivered: Vec<IVec>,
     adapter: Vec<IVec>,
+    /// Set-aside outbox rows that could not be read but hold the user's id.
+    unreadable: Vec<IVec>,
 }
 
 /// How many of each thing [`Store::forget_user`] removed.
@@ -194,6 +196,14 @@ impl Store {
                 removal.adapter.push(k);
             }
         }
+        // Rows set aside as unreadable are not decoded: any that quotes their id goes.
+        let quoted = format!("\"{user_id}\"");
+        for r in self.outbox_unreadable.iter() {
+            let (k, v) = r.map_err(|e| self.error(e))?;
+            if String::from_utf8_lossy(&v).contains(&quoted) {
+                removal.unreadable.push(k);
+            }
+        }
         removal.tickets = theirs;
         self.apply(&removal)?;
         Ok(Forgotten {
@@ -238,6 +248,7 @@ impl Store {
             &self.crowd,
             &self.delivered,
             &self.adapter,
+            &self.outbox_unreadable,
         );
         trees
             .transaction(
@@ -252,6 +263,7 @@ impl Store {
                     crowd,
                     delivered,
                     adapter,
+                    unreadable,
                 )| {
                     for user in &r.sessions {
                         sessions.remove(user.as_bytes())?;
@@ -280,6 +292,9 @@ impl Store {
                     }
                     for k in &r.adapter {
                         adapter.remove(k)?;
+                    }
+                    for k in &r.unreadable {
+                        unreadable.remove(k)?;
                     }
                     Ok::<_, ConflictableTransactionError<()>>(())
                 },

@@ -10,21 +10,39 @@
 //!
 //! Measured on the real-reply set `tests/data/replies.toml` (see BENCHMARKS.md).
 
+mod account;
 mod checked;
 mod cues;
 pub mod language;
+mod live_check;
 mod moves;
 mod not_for_me;
 mod product;
 pub mod secrets;
+mod small_talk;
 mod test_said;
 mod text;
+mod ticket;
 pub mod urgency;
 pub mod vague;
+mod where_it_works;
 
+pub use account::{asks_about_billing, reports_a_break_in, says_the_account_is_locked};
 pub use checked::found_as_it_should_be;
+pub use live_check::{
+    asks_to_check_again, besides_the_check, only_asks_for_the_check, says_to_check, the_check_asked,
+};
 pub use product::{Product, product_named};
+pub use small_talk::{
+    SmallTalk, asks_if_a_bot, asks_what_the_bot_does, only_a_goodbye, only_a_goodbye_all_well,
+    only_a_pause, only_greets, only_thanks, says_nothing, says_thanks, small_talk,
+    thanks_no_problem,
+};
 pub use text::word_spans;
+pub use ticket::{
+    asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, only_asks_to_add, only_says_add,
+};
+pub use where_it_works::where_it_works;
 
 pub use moves::{
     WalkMove, calls_it_off, moves_on_to, not_found_where_looked, only_says_dont_see_it,
@@ -326,15 +344,6 @@ fn what_it_tells(text: &Normalised) -> Normalised {
     cues::without_not_knowing_how(&cues::without_wishes(&cues::without_conditional_trouble(
         text,
     )))
-}
-
-/// Whether a message says nothing about any problem: filler ("ok", "wait what", "cool
-/// thanks", "hmm?"), a greeting, or no words at all ("🙃"). Such a message is not matched
-/// against the articles: a sentence model finds some article near anything.
-pub fn says_nothing(message: &str) -> bool {
-    let text = Normalised::new(message);
-    // (Words of any script count: "无法登录" says something.)
-    !message.chars().any(char::is_alphanumeric) || (!text.is_empty() && cues::only_filler(&text))
 }
 
 /// Whether a message is only happy marks ("👍", "✅", "🎉🎉"): after "did this fix it?" it
@@ -701,164 +710,6 @@ pub fn lets_do_it(message: &str) -> bool {
     !text.is_question() && text.words().all(|w| AGREEING.contains(&w)) && text.any(SAYS_IT)
 }
 
-/// "i think my account got hacked", "someone changed my password": a break-in, which is for
-/// a person at once, not for troubleshooting steps.
-pub fn reports_a_break_in(message: &str) -> bool {
-    const BREAK_IN: &[&str] = &[
-        "hacked",
-        "got hacked",
-        "been hacked",
-        "compromised",
-        "someone changed my password",
-        "somebody changed my password",
-        "someone logged into my account",
-        "someone logged in to my account",
-        "someone is in my account",
-        "somebody is in my account",
-        "someone else is in my account",
-        "unauthorized access",
-        "unauthorised access",
-        "unauthorized login",
-        "unauthorised login",
-        "unauthorized transactions",
-        "unauthorised transactions",
-        "suspicious login",
-        "suspicious activity",
-        "fraudulent",
-        "identity theft",
-        "phishing",
-        // "someone changed my bank details in qbo and i didnt do it", "someone else logged
-        // into my quickbooks", "a login alert from another country" (an explorer's).
-        "someone changed my",
-        "somebody changed my",
-        "someone else changed",
-        "someone accessed my",
-        "somebody accessed my",
-        "someone got into my",
-        "somebody got into my",
-        "someone else logged",
-        "someone else signed",
-        "someone signed into my",
-        "someone signed in to my",
-        "someone logged into my",
-        "someone logged in to my",
-        "login alert",
-        "log in alert",
-        "sign in alert",
-        "signin alert",
-        "security alert",
-        "from another country",
-        "from a different country",
-    ];
-    // ("is there a way to tell if i was hacked?" asks too, and is still for a person.) A
-    // negation counts only just before the words ("i dont think i got hacked"), not elsewhere
-    // ("there are invoices i didnt make, i think my account got hacked").
-    Normalised::new(message)
-        .negation_marked(cues::NEGATORS, 4)
-        .any(BREAK_IN)
-}
-
-/// "it says my account is locked", "my user has been disabled": the account itself is shut,
-/// which only the support team can open again; no browser fix does it. (Not "locked out",
-/// which people say of any sign-in trouble.)
-pub fn says_the_account_is_locked(message: &str) -> bool {
-    const SHUT: &[&str] = &[
-        "account is locked",
-        "account was locked",
-        "account has been locked",
-        "account got locked",
-        "account locked",
-        "account is disabled",
-        "account was disabled",
-        "account has been disabled",
-        "account is suspended",
-        "account was suspended",
-        "account has been suspended",
-        "account suspended",
-        "user is disabled",
-        "user has been disabled",
-        "user was disabled",
-        "user is locked",
-        "user has been locked",
-    ];
-    Normalised::new(message)
-        .negation_marked(cues::NEGATORS, 3)
-        .any(SHUT)
-}
-
-/// "why was i charged twice?", "cancel my subscription", "how much does payroll cost": a
-/// question of billing, which no troubleshooting article answers, when it tells of no trouble
-/// ("payroll subscription error PS077" is a payroll problem).
-pub fn asks_about_billing(message: &str) -> bool {
-    const BILLING: &[&str] = &[
-        // (Not "charges" alone: a bank feed lists card charges.)
-        "charged",
-        "charge me",
-        "charging me",
-        "subscription charge",
-        "monthly charge",
-        // (Not "refund" alone: "how do i record a refund for a customer?" is bookkeeping.)
-        "refund me",
-        "my refund",
-        "get a refund",
-        "want a refund",
-        "request a refund",
-        "billing",
-        "billed",
-        "my bill",
-        "my invoice from intuit",
-        "subscription fee",
-        "subscription price",
-        "cancel my subscription",
-        "cancel subscription",
-        "cancel my account",
-        "how much does",
-        "how much is",
-        "pricing",
-        "discount",
-        "upgrade my plan",
-        "downgrade my plan",
-        "change my plan",
-        // A complaint about the price ("why is quickbooks so expensive now, $90 a month"):
-        // an explorer's.
-        "so expensive",
-        "too expensive",
-        "price went up",
-        "price increase",
-        "raised the price",
-        "a month for this",
-    ];
-    // "how much does the download usually take", "how much is left": time or amount, not price.
-    const NOT_A_PRICE: &[&str] = &[
-        "take", "takes", "long", "time", "left", "space", "data", "memory", "storage",
-    ];
-    let text = Normalised::new(message);
-    const HOW_MUCH: &[&str] = &["how much does", "how much is"];
-    let about_time_or_amount = text.any(HOW_MUCH)
-        && text.words().any(|w| NOT_A_PRICE.contains(&w))
-        && !text.without(HOW_MUCH).any(BILLING);
-    // (A price is no error code: "$90 a month" tells of no trouble; "PS077" does.)
-    let a_code = text
-        .words()
-        .any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic));
-    text.any(BILLING)
-        && !about_time_or_amount
-        && !cues::trouble_in_words(&text)
-        && !a_code
-        && !cues::negated(&text)
-}
-
-/// "yes add it", "please add": the offer on screen to add to the ticket, taken in words.
-pub fn only_says_add(message: &str) -> bool {
-    cues::only_says_add(&Normalised::new(message))
-}
-
-/// Whether a request to add to the ticket is only the request ("add it to my ticket"), with
-/// nothing of its own to add ("please add to ticket: H202" has).
-pub fn only_asks_to_add(message: &str) -> bool {
-    cues::only_asks_to_add(&Normalised::new(message))
-}
-
 /// "That fixed it, but now payroll won't load": the words after the "but" that name the new
 /// trouble ("now payroll won't load"), when the words before it say the fix worked. `None`
 /// when the trouble sounds like the old one back ("but now it's blank again", "still").
@@ -879,18 +730,6 @@ pub fn trouble_after_fix(message: &str) -> Option<&str> {
         .iter()
         .any(|no| said.padded().starts_with(&format!(" {no} ")));
     (!rest.is_empty() && !partly && !cues::sounds_like_before(&said)).then_some(rest)
-}
-
-/// Whether a message asks for the user's open ticket to be closed ("nevermind close it", "can
-/// i cancel the ticket"): staff hear it in the user's words, and close it themselves.
-pub fn asks_to_close_ticket(message: &str) -> bool {
-    cues::asks_to_close_ticket(&Normalised::new(message))
-}
-
-/// Whether a message asks how the user's ticket is getting on ("is my ticket done?", "any
-/// news?", "status of T-0001?").
-pub fn asks_about_ticket(message: &str) -> bool {
-    cues::asks_about_ticket(&Normalised::new(message))
 }
 
 /// At "keep going or switch?": "switch pls" is `Some(true)`, "keep going" `Some(false)`;
@@ -936,193 +775,6 @@ const WHERE: &[&str] = &[
     "samsung",
     "pixel",
     "mobile",
-];
-
-/// "nope still blank but it works on my phone", "it works in chrome but not edge": where it
-/// works, which is not where the user is (unless they say they moved: "switched to firefox
-/// and it works"). Returns what it names there ("phone", "chrome") and the rest of the message
-/// without that phrase ("nope still blank but"), to read as the reply it is.
-pub fn where_it_works(message: &str) -> Option<(String, String)> {
-    const WORKS: &[&str] = &["works", "working", "work", "worked", "loads"];
-    // ("it works without problems in edge": no negation, where it works.)
-    const HOW: &[&str] = &[
-        "without",
-        "any",
-        "a",
-        "problems",
-        "problem",
-        "issues",
-        "issue",
-        "errors",
-        "hitch",
-        "fine",
-        "well",
-        "ok",
-        "okay",
-        "great",
-        "perfectly",
-        "normally",
-    ];
-    const AT: &[&str] = &["on", "in", "with", "from", "thru", "through"];
-    const WHOSE: &[&str] = &[
-        "my",
-        "the",
-        "a",
-        "an",
-        "our",
-        "his",
-        "her",
-        "google",
-        "microsoft",
-    ];
-    const MOVED: &[&str] = &[
-        "switched",
-        "switching",
-        "moved",
-        "moving",
-        "using",
-        "im",
-        "changed",
-        "went",
-    ];
-    let text = Normalised::new(message);
-    // Sentence breaks stay: "didnt work, now on my android" says no such thing. ("it works now
-    // on my laptop" says it works where they are now, so "now" is not in `HOW`.)
-    let words: Vec<&str> = text.words().collect();
-    if words.iter().any(|w| MOVED.contains(w)) {
-        return None;
-    }
-    for start in 0..words.len() {
-        // "its fine on my phone tho": "fine" said of it works like "works".
-        let fine = ["fine", "ok", "okay"].contains(&words[start])
-            && start > 0
-            && ["its", "is"].contains(&words[start - 1]);
-        if !WORKS.contains(&words[start]) && !fine {
-            continue;
-        }
-        let mut i = start + 1;
-        while i < words.len() && HOW.contains(&words[i]) {
-            i += 1;
-        }
-        if i >= words.len() || !AT.contains(&words[i]) {
-            continue;
-        }
-        i += 1;
-        // ("on my other computer", "on a different laptop": which one is kept with it.)
-        const WHICH: &[&str] = &["other", "another", "second", "different", "old", "work"];
-        let mut which = None;
-        while i < words.len() && (WHOSE.contains(&words[i]) || WHICH.contains(&words[i])) {
-            if WHICH.contains(&words[i]) {
-                which = Some(words[i]);
-            }
-            i += 1;
-        }
-        let Some(place) = words.get(i) else { continue };
-        if !WHERE.contains(place) {
-            continue;
-        }
-        // "it works": the subject goes with the phrase.
-        let from =
-            if start > 0 && ["it", "its", "everything", "all", "is"].contains(&words[start - 1]) {
-                start - 1
-            } else {
-                start
-            };
-        let rest: Vec<&str> = words[..from]
-            .iter()
-            .chain(&words[i + 1..])
-            .copied()
-            .filter(|w| !["tho", "though", text::BREAK].contains(w))
-            .collect();
-        let place = match which {
-            Some(which) => format!("{which} {place}"),
-            None => place.to_string(),
-        };
-        return Some((place, rest.join(" ")));
-    }
-    works_there_said_before(&words).or_else(|| works_where_tried(&words))
-}
-
-/// "i also tried firefox and it works", "tried it on my phone, worked fine": a place tried,
-/// then that it works, nothing turning it ("tried firefox, same", "tried edge but it doesnt
-/// work").
-fn works_where_tried(words: &[&str]) -> Option<(String, String)> {
-    const ON_THE_WAY: &[&str] = &["it", "in", "on", "with", "my", "the", "a", "an", "using"];
-    const WORKS: &[&str] = &["works", "worked", "working", "loads", "loaded", "fine"];
-    const TURNS: &[&str] = &[
-        "not", "doesnt", "didnt", "dont", "isnt", "wasnt", "same", "still", "but", "no", "nope",
-        "either", "too",
-    ];
-    let tried = words.iter().position(|w| *w == "tried")?;
-    let place = words[tried + 1..]
-        .iter()
-        .take_while(|w| ON_THE_WAY.contains(w) || WHERE.contains(w))
-        .find(|w| WHERE.contains(w))?;
-    let after = &words[tried + 1..];
-    let works = after.iter().position(|w| WORKS.contains(w))?;
-    (!after.iter().any(|w| TURNS.contains(w)) && works > 0)
-        .then(|| (place.to_string(), String::new()))
-}
-
-/// "tried it on my wifes laptop and it works there", "my boss uses safari on his mac and it
-/// works fine there": "there" points back to a place named earlier in the message (someone
-/// else's device or browser), so it works there, not where the user is.
-fn works_there_said_before(words: &[&str]) -> Option<(String, String)> {
-    const THERE: &[&[&str]] = &[
-        &["works", "there"],
-        &["works", "fine", "there"],
-        &["worked", "there"],
-        &["worked", "fine", "there"],
-        &["working", "there"],
-        &["fine", "there"],
-        &["ok", "there"],
-    ];
-    let there = (0..words.len()).find(|&i| THERE.iter().any(|p| words[i..].starts_with(p)))?;
-    // The place: a device or browser word after "on", "in" or "uses", before "there".
-    let place = (1..there).rev().find(|&i| {
-        WHERE.contains(&words[i])
-            && words[..i]
-                .iter()
-                .rev()
-                .take(3)
-                .any(|w| ["on", "in", "uses", "using", "with"].contains(w))
-    })?;
-    // Someone else's, or another one: "wifes", "his", "a different", "another", "boss".
-    let other = words[..place].iter().any(|w| {
-        [
-            "his",
-            "her",
-            "their",
-            "another",
-            "different",
-            "other",
-            "boss",
-            "coworker",
-        ]
-        .contains(w)
-            || (w.len() > 3 && w.ends_with('s') && OWNERS.contains(&&w[..w.len() - 1]))
-    });
-    other.then(|| (words[place].to_string(), String::new()))
-}
-
-/// People whose device a user tries ("my wifes laptop", "my husbands pc").
-const OWNERS: &[&str] = &[
-    "wife",
-    "husband",
-    "boss",
-    "coworker",
-    "colleague",
-    "friend",
-    "mom",
-    "dad",
-    "son",
-    "daughter",
-    "partner",
-    "sister",
-    "brother",
-    "kid",
-    "bookkeeper",
-    "accountant",
 ];
 
 /// Whether a message read as "fixed" says so in plain words ("nevermind, it works now"), as a
@@ -1656,24 +1308,6 @@ pub fn confirms_the_article(message: &str) -> bool {
     cues::confirms_the_article(&Normalised::new(message))
 }
 
-/// Whether the message asks for something to go on the ticket ("add it to my ticket", "please
-/// attach this to the ticket: ..."); whatever else it says is what to add.
-pub fn asks_to_add_to_ticket(message: &str) -> bool {
-    cues::asks_to_add_to_ticket(&Normalised::new(message))
-}
-
-/// Whether the message only asks what the bot does ("what can you do?", "how does this
-/// work?"): answered with how it helps.
-pub fn asks_what_the_bot_does(message: &str) -> bool {
-    cues::asks_what_the_bot_does(&Normalised::new(message))
-}
-
-/// Whether a message only asks if the user is talking to a bot ("r u a bot?", "am i talking
-/// to a real person"): answered plainly, with how to reach a person.
-pub fn asks_if_a_bot(message: &str) -> bool {
-    cues::asks_if_a_bot(&Normalised::new(message))
-}
-
 /// Whether a message asks what to do should the fix on screen fail ("what if it still
 /// fails?"): answered with how the walk goes on; the question stays open.
 pub fn asks_what_if_it_fails(message: &str) -> bool {
@@ -1789,100 +1423,10 @@ pub fn only_another_problem(message: &str) -> bool {
     cues::only_another_problem(&Normalised::new(message))
 }
 
-/// Whether the message only asks for the check to be run again ("check it", "check again",
-/// "can you check it again?", "recheck pls"): the service just checked is meant, not a site
-/// or a problem (those name what to check).
-pub fn asks_to_check_again(message: &str) -> bool {
-    let words = crate::plain_words::lowercase_words(message);
-    let mut rest: &[String] = &words;
-    const POLITE: &[&str] = &[
-        "please", "pls", "plz", "can", "could", "you", "u", "ok", "okay",
-    ];
-    while let [first, more @ ..] = rest
-        && POLITE.contains(&first.as_str())
-    {
-        rest = more;
-    }
-    let [verb, more @ ..] = rest else {
-        return false;
-    };
-    if !matches!(verb.as_str(), "check" | "recheck" | "retest" | "re") {
-        return false;
-    }
-    // ("re-check": "re" then "check".)
-    let more = match (verb.as_str(), more) {
-        ("re", [check, after @ ..]) if check == "check" || check == "test" => after,
-        ("re", _) => return false,
-        _ => more,
-    };
-    const AFTER: &[&str] = &[
-        "it", "that", "this", "again", "now", "once", "more", "the", "service", "please", "pls",
-        "plz", "for", "me",
-    ];
-    more.iter().all(|w| AFTER.contains(&w.as_str())) && (verb != "check" || !more.is_empty())
-}
-
 /// Whether the message says anything is wrong ("wont load", "stuck", an error code), in
 /// words the articles may not know ("qb onlin wont lod").
 pub fn mentions_trouble(message: &str) -> bool {
     cues::mentions_trouble(&Normalised::new(message))
-}
-
-/// What a message says besides asking whether the service is up ("is it down?? nothing loads"
-/// -> "nothing loads"): the parts (split at `.`, `!`, `?`, `;`, `,` and line breaks) that do not
-/// ask for a check, when at least one part does and the rest says something is wrong. `None`
-/// for a message that only asks ("is quickbooks down right now?") or says nothing more of use.
-pub fn besides_the_check(message: &str) -> Option<String> {
-    let (asks, rest): (Vec<&str>, Vec<&str>) = clauses(message)
-        .into_iter()
-        .partition(|p| cues::check(&Normalised::new(p)));
-    let rest = rest.join(", ");
-    // Besides the words that say something is wrong anywhere, those of a page that never comes.
-    let trouble = mentions_trouble(&rest)
-        || Normalised::new(&rest).any(&[
-            "nothing loads",
-            "nothing happens",
-            "nothing shows",
-            "nothing comes up",
-            "nothing works",
-            "spinning",
-            "spins",
-            "white",
-            "logged out",
-        ]);
-    (!asks.is_empty() && trouble).then_some(rest)
-}
-
-/// The parts of `message` that ask for a live check ("is invoicing down", "check quickbooks
-/// online", "can you check the portal"), joined; `None` when no part does. What the rest
-/// describes ("quickbooks online shows a blank page") is left out: it names a problem, not a
-/// service to check.
-pub fn the_check_asked(message: &str) -> Option<String> {
-    let asks: Vec<&str> = clauses(message)
-        .into_iter()
-        .filter(|p| cues::check(&Normalised::new(p)) || says_check(p))
-        .collect();
-    (!asks.is_empty()).then(|| asks.join(", "))
-}
-
-/// Whether a part of `message` tells the bot to check ("pls check invoicing"), a request
-/// whether or not it is worded as a question.
-pub fn says_to_check(message: &str) -> bool {
-    clauses(message).into_iter().any(says_check)
-}
-
-/// "check invoicing", "can you check the portal", "pls check payroll": a clause that opens
-/// with "check", politely or not.
-fn says_check(clause: &str) -> bool {
-    const POLITE: &[&str] = &[
-        "can", "could", "would", "will", "you", "u", "please", "pls", "plz", "hey", "hi", "ok",
-    ];
-    clause
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .find(|w| !POLITE.contains(&w.as_str()))
-        .is_some_and(|w| w == "check")
 }
 
 /// The clauses of `message` between its punctuation ([`crate::plain_words::clauses`]).
@@ -1897,37 +1441,6 @@ fn normalised_clauses(message: &str) -> Vec<Normalised> {
         .map(Normalised::new)
         .filter(|p| !p.is_empty())
         .collect()
-}
-
-/// Whether every part of `message` asks for the check ("is quickbooks down for everyone?
-/// nobody in our office can get in"): however long, nothing else to walk.
-pub fn only_asks_for_the_check(message: &str) -> bool {
-    let parts = clauses(message);
-    parts.len() > 1 && parts.iter().all(|p| cues::check(&Normalised::new(p)))
-}
-
-/// Whether a short message only thanks ("ok thanks bye", "cool ty"): with a fix open, no
-/// answer yet and no news for staff.
-pub fn only_thanks(message: &str) -> bool {
-    cues::only_thanks(&Normalised::new(message))
-}
-
-/// Whether a short message only says goodbye ("bye", "gotta go, ttyl"): the question stays
-/// open for later, no note for staff.
-pub fn only_a_goodbye(message: &str) -> bool {
-    cues::only_a_goodbye(&Normalised::new(message))
-}
-
-/// [`only_a_goodbye`], or one that says all is well too ("all good, bye"): for where no fix is
-/// open (at a fix, "all good" says it worked).
-pub fn only_a_goodbye_all_well(message: &str) -> bool {
-    cues::only_a_goodbye_all_well(&Normalised::new(message))
-}
-
-/// Whether the message only greets ("hello", "hi again", "u there?"): small talk in words of
-/// greeting (not "all good", not "bye", not "thanks").
-pub fn only_greets(message: &str) -> bool {
-    small_talk(message) == Some(SmallTalk::Greeting) && cues::greets(&Normalised::new(message))
 }
 
 /// Whether a short message asks what to do now ("ok so what do i do", "now what"), not what to
@@ -1947,36 +1460,6 @@ pub fn asks_what_to_do(message: &str) -> bool {
     ];
     let text = Normalised::new(message);
     text.word_count() <= 8 && text.any(WHAT_NOW) && !text.any(&["if", "when"])
-}
-
-/// Whether a short reply only says the answer is coming ("brb", "hold on", "ok let me try"):
-/// the question stays open, no note for staff.
-pub fn only_a_pause(message: &str) -> bool {
-    cues::only_a_pause(&Normalised::new(message))
-}
-
-/// A message that says nothing about a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SmallTalk {
-    /// "hey", "can anyone help me?"
-    Greeting,
-    /// "thanks!", "thank you 🙂"
-    Thanks,
-}
-
-/// Whether a message only greets, thanks or asks for help without saying what is wrong: answered
-/// in kind (with how to describe a problem), not with "I don't know this one", and not kept as a
-/// description for staff.
-pub fn small_talk(message: &str) -> Option<SmallTalk> {
-    let text = Normalised::new(message);
-    if !cues::only_small_talk(&text) {
-        return None;
-    }
-    Some(if cues::thanks(&text) {
-        SmallTalk::Thanks
-    } else {
-        SmallTalk::Greeting
-    })
 }
 
 /// Whether the message asks for the fixes held back behind an outage notice ("help me
@@ -2130,11 +1613,6 @@ pub fn tells_of_trouble(part: &str) -> bool {
             .any(|i| is_error_number(&words, i) || is_code_after_the_product(&words, i))
 }
 
-/// Whether a message only thanks and says "no problem" ("Thanks, no problem!").
-pub fn thanks_no_problem(message: &str) -> bool {
-    cues::thanks_no_problem(&Normalised::new(message))
-}
-
 /// Whether a message only plans to see whether the fix holds ("let me check if it still
 /// happens", "gonna check if it works"): after a fix, nothing to look up.
 pub fn plans_to_see_for_oneself(message: &str) -> bool {
@@ -2145,10 +1623,6 @@ pub fn plans_to_see_for_oneself(message: &str) -> bool {
 /// back"), which says nothing has happened yet.
 pub fn plans_for_its_return(message: &str) -> bool {
     cues::plans_for_its_return(&Normalised::new(message))
-}
-
-pub fn says_thanks(message: &str) -> bool {
-    cues::thanks(&Normalised::new(message))
 }
 
 /// A bare answer to a yes/no question such as "Is this it?": `Some(true)` for "yes" ("yep,

@@ -311,7 +311,7 @@ pub fn only_filler(text: &Normalised) -> bool {
         || (text.any(FRIENDLY) && only_words_of(&text.without(FRIENDLY), ACKNOWLEDGING))
 }
 
-/// Whether the message only greets, thanks or asks for help (see [`super::super::small_talk`]).
+/// Whether the message only greets, thanks or asks for help (see [`super::super::small_talk()`]).
 pub fn only_small_talk(text: &Normalised) -> bool {
     // "hi again" greets; "again" alone, after a fix, says the problem is back.
     !text.is_empty() && only_words_of(text, SMALL_TALK_WORDS) && text.words().any(|w| w != "again")

@@ -865,6 +865,25 @@ pub fn the_browser_matters_here(browser: &str) -> String {
     )
 }
 
+/// "does this work on a mac too?" at a step written per browser.
+pub fn the_browser_not_the_computer(browser: &str, device: &str) -> String {
+    format!(
+        "Yes: these steps go by the browser, not the {device}, so in {browser} they read the \
+         same there. Using another browser on it? Say which (\"I'm on Safari\")."
+    )
+}
+
+/// "does this work on a mac too?" at a step that reads the same in every browser.
+pub const THE_SAME_ON_ANY_COMPUTER: &str = "Yes: this step is the same on any computer.";
+
+/// "will this work on my iphone?" at a step: on a phone or tablet the steps read otherwise.
+pub fn steps_differ_on(device: &str) -> String {
+    format!(
+        "On a {device} some of these steps read differently. Trying it there? Say \"I'm on my \
+         {device}\" and I'll show them that way."
+    )
+}
+
 /// The same at a step that reads the same in every browser.
 pub const THE_BROWSER_DOES_NOT_MATTER_HERE: &str =
     "Not for this step: it is the same in every browser.";

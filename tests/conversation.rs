@@ -14705,3 +14705,75 @@ fn kicking_me_back_to_the_login_page_is_the_login_loop() {
     chat.say("qbo keeps kicking me back to the login page");
     assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
 }
+
+/// A fourth explorer's findings about what is recorded at "Did this fix it?": non-answers are
+/// no success, a yes with a "why not" is a yes, questions and facts about the user are no
+/// failure of the fix on screen (each was recorded in the ticket and the stats).
+#[test]
+fn non_answers_questions_and_facts_record_nothing_at_a_fix() {
+    let kb = shipped_kb();
+    let first = "Manually update bank transactions";
+    // Non-answers: no "It sounds like that worked" (a following "k" recorded the fix).
+    for said in ["whatever works", "kk", "is it my fault"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("502 bad gateway in chrome");
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "sounds like that worked"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        let out = chat.say("k");
+        assert_eq!(outcome_of(&chat, first), None, "{said}: {}", all_text(&out));
+    }
+    // A control pressed is the step done, not its result.
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    let out = chat.say("yes i clicked update");
+    assert_says(&out, "Thanks for trying it");
+    assert_eq!(outcome_of(&chat, first), None);
+    // "sure why not" at "Shall I note ... as what fixed it?" is a yes (it was "did not fix it").
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    chat.say("great");
+    chat.say("sure why not");
+    assert_eq!(outcome_of(&chat, first), Some(Outcome::Fixed));
+    // Questions about the fix on screen, or after a check, record nothing.
+    for said in [
+        "why cant you look it up?",
+        "why does it work in incognito but not normally?",
+        "does this work on a mac too?",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("502 bad gateway in chrome");
+        let out = chat.say(said);
+        assert_eq!(outcome_of(&chat, first), None, "{said}: {}", all_text(&out));
+        assert_eq!(open_title(&chat).as_deref(), Some(first), "{said}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps logging me out every few minutes, chrome");
+    let out = chat.say("does this work on a mac too?");
+    assert_says(&out, "these steps go by the browser, not the computer");
+    assert_eq!(
+        outcome_of(&chat, "Clear Intuit cookies and sign in again"),
+        None
+    );
+    // What the user does not use or do, at a fix about something else: noted, not failed.
+    for said in [
+        "i dont use the app",
+        "im not importing anything",
+        "we dont do payroll in quickbooks",
+        "we dont have a proxy",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("502 bad gateway in chrome");
+        let out = chat.say(said);
+        assert_eq!(outcome_of(&chat, first), None, "{said}: {}", all_text(&out));
+        assert_eq!(open_title(&chat).as_deref(), Some(first), "{said}");
+    }
+    // A failure said beside it is still one.
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    chat.say("i dont use it, still broken");
+    assert_eq!(outcome_of(&chat, first), Some(Outcome::NotFixed));
+}

@@ -693,6 +693,32 @@ fn browser_question_answered(
         ask_again(session, article, now, out);
         return true;
     }
+    // "does this work on a mac too?", "is it the same on my laptop?" at a step: whether its
+    // steps read the same on that device (it was taken for where it works, and the fix on
+    // screen recorded as failed).
+    if understood.question
+        && understood.browser.is_none()
+        && let Some(device) = crate::device::Device::detect(text)
+        && plain_words::has_any_word(text, &["work", "works", "same"])
+        && !matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && let Some(step) = session.current_step()
+        && let Some(solution) = article.solutions.get(step.solution)
+    {
+        let answer = if device.is_touch() {
+            words::steps_differ_on(device.label())
+        } else if solution.variants.is_empty() {
+            words::THE_SAME_ON_ANY_COMPUTER.into()
+        } else {
+            words::the_browser_not_the_computer(
+                session.browser.map_or("your browser", |b| b.label()),
+                device.label(),
+            )
+        };
+        note_follow_up(session, text);
+        out.replies.push(Reply::new(answer).article(&article.id));
+        ask_again(session, article, now, out);
+        return true;
+    }
     if matches!(session.stage, Stage::ChoosingBrowser { .. }) && asks_why_the_browser {
         out.replies.push(
             Reply::new(format!(
@@ -1588,6 +1614,17 @@ fn not_done_or_not_yet(
         {
             note_follow_up(session, text);
             super::walk_moves::not_for_the_user(session, article, now, out);
+            return true;
+        }
+        // "i dont use the app" or "we dont have a proxy" at a fix about something else: a
+        // fact about the user, noted for staff; the fix on screen is not answered (it was "did
+        // not fix it", and counted so in the stats).
+        if !article.solutions[open].test
+            && understood.intent == Some(Intent::NotFixed)
+            && understand::says_what_they_do_without(text)
+        {
+            note_follow_up(session, text);
+            open_question(session, article, words::NOTED, now, out);
             return true;
         }
         // "do i have to remove ALL? i dont want to get logged out" at "Clear the cache and

@@ -917,7 +917,7 @@ pub fn could_not_do_it(message: &str) -> bool {
     cues::could_not_do_it(&Normalised::new(message))
 }
 
-pub use not_for_me::{does_not_apply, would_rather_not};
+pub use not_for_me::{does_not_apply, says_what_they_do_without, would_rather_not};
 
 /// Whether the reply says the user has not tried the step yet ("not yet", "havent tried it"):
 /// the question stays open.
@@ -1649,6 +1649,16 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if intent == Some(Intent::NotFixed) && cues::cannot_tell(text) && !cues::says_still_broken(text)
     {
         return None;
+    }
+    // "why cant you look it up?", "is the intuit stuff the same as quickbooks stuff?": a
+    // question whose negation is in what it asks, with no words that the fix failed, asks;
+    // it is no failure of the fix on screen.
+    if intent == Some(Intent::NotFixed)
+        && text.is_question()
+        && cues::opens_like_a_question(text)
+        && !cues::says_still_broken(text)
+    {
+        return Some(Intent::Aside);
     }
     intent
 }

@@ -345,9 +345,20 @@ fn says_a_step_was_done(said: &str) -> bool {
         return false;
     };
     let past = (verb.len() > 4 && verb.ends_with("ed")) || ["did", "ran", "redid"].contains(verb);
+    // "yes i clicked update", "pressed the sync button": a control of the step pressed, and
+    // nothing said of what came of it ("clicked update and it worked" says more).
+    const PRESSED: &[&str] = &["clicked", "pressed", "tapped", "hit", "selected"];
+    const OUTCOME_WORDS: &[&str] = &[
+        "and", "but", "worked", "works", "working", "fixed", "still", "now", "nothing", "not",
+        "no", "again", "same", "error", "it", "didnt",
+    ];
+    let pressed = PRESSED.contains(verb)
+        && (1..=4).contains(&object.len())
+        && !object.iter().any(|w| OUTCOME_WORDS.contains(w));
     let object = object.join(" ");
     past && !PAST_FIX_VERBS.contains(verb)
         && (DONE_TO.contains(&object.as_str()) || (subject && object.is_empty()))
+        || pressed
 }
 
 /// Calling the walk off ("nevermind", "forget it").
@@ -506,6 +517,8 @@ mod tests {
             ("yes i cleared them", WalkMove::Done),
             ("yes I tried it", WalkMove::Done),
             ("yes i did that", WalkMove::Done),
+            ("yes i clicked update", WalkMove::Done),
+            ("pressed the sync button", WalkMove::Done),
             ("yes, done", WalkMove::Done),
             ("i cleared them", WalkMove::Done),
             ("ok i cleared the cookies", WalkMove::Done),

@@ -78,6 +78,58 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
     if has_none {
         return true;
     }
+    lacks_or_does_not(&w, in_title)
+}
+
+/// "i dont use the app", "we never have a proxy", "im not importing anything": the user does
+/// not use, have or do something, said of anything (a fact about them, whatever the fix on
+/// screen is about), with no word of how a fix went.
+pub fn says_what_they_do_without(reply: &str) -> bool {
+    let words = lowercase_words(&reply.replace(['\'', '’'], ""));
+    let padded = format!(" {} ", words.join(" "));
+    // ("i dont have any 502 error, the bank feed just isnt showing new transactions" tells
+    // trouble.)
+    if says_a_result_strictly(&padded)
+        || A_RESULT.iter().any(|p| padded.contains(&format!(" {p} ")))
+        || super::cues::mentions_trouble(&super::text::Normalised::new(&padded).without(&[
+            "im not",
+            "were not",
+            "i dont",
+            "we dont",
+            "i do not",
+            "we do not",
+            "i never",
+            "we never",
+        ]))
+    {
+        return false;
+    }
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    // (Only having, using or doing a named thing: "i dont know", "i dont see it" are no such
+    // fact.)
+    const DOING: &[&str] = &["do", "run", "sync", "import", "print"];
+    (0..w.len()).any(|i| {
+        let at = |k: usize| w.get(i + k).copied().unwrap_or("");
+        let verb_at = match (at(0), at(1), at(2)) {
+            ("i" | "we", "dont" | "never", "even") => i + 3,
+            ("i" | "we", "dont" | "never", _) => i + 2,
+            ("i" | "we", "do", "not") => i + 3,
+            ("im" | "were", "not", verb) if verb.len() > 4 && verb.ends_with("ing") => {
+                return true;
+            }
+            _ => return false,
+        };
+        let verb = at(verb_at - i);
+        (HAVING.contains(&verb) || DOING.contains(&verb))
+            && w.iter()
+                .skip(verb_at + 1)
+                .take(4)
+                .any(|t| !PLAIN.contains(t) && !["a", "an", "any", "my", "our", "it"].contains(t))
+    })
+}
+
+/// Whether `w` says "i/we dont use|have X" or "im/were not X-ing", with `thing` true of X.
+fn lacks_or_does_not(w: &[&str], thing: impl Fn(&str) -> bool) -> bool {
     (0..w.len()).any(|i| {
         let at = |k: usize| w.get(i + k).copied().unwrap_or("");
         // "i dont use", "we never have", "i dont even use".
@@ -98,12 +150,12 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
         };
         if HAVING.contains(verb) {
             // The thing had or used, within the next four words.
-            w.iter().skip(verb_at + 1).take(4).any(|t| in_title(t))
+            w.iter().skip(verb_at + 1).take(4).any(|t| thing(t))
         } else {
             // "im not importing anything", "we dont import": the deed of the title.
             let doing = matches!(at(0), "im" | "were" | "i" | "we")
                 && (verb.ends_with("ing") || matches!(at(1), "dont" | "never" | "do"));
-            doing && in_title(verb)
+            doing && thing(verb)
         }
     })
 }

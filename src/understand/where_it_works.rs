@@ -65,6 +65,13 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
         if !WORKS.contains(&words[start]) && !fine {
             continue;
         }
+        // "does this work on a mac too?", "will it work in firefox": asked, not told.
+        if start >= 2
+            && ["does", "will", "would", "can", "could"].contains(&words[start - 2])
+            && ["it", "this", "that"].contains(&words[start - 1])
+        {
+            continue;
+        }
         let mut i = start + 1;
         while i < words.len() && HOW.contains(&words[i]) {
             i += 1;

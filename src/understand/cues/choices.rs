@@ -195,11 +195,17 @@ pub fn yes_or_no(text: &Normalised) -> Option<bool> {
     let lone_ok =
         text.word_count() == 1 && ["ok", "okay", "k", "kk", "okie"].iter().any(|w| has(w));
     let only_cheers = text.words().all(|w| w == HAPPY || w == BREAK);
-    let says_yes =
-        YES_TRIGGERS.iter().any(|w| has(w)) || text.any(YES_PHRASES) || lone_ok || only_cheers;
-    let says_no = NO_TRIGGERS.iter().any(|w| has(w));
+    // "sure why not": a yes, whose "not" says no such thing.
+    const WHY_NOT: &[&str] = &["why not"];
+    let rest = text.without(WHY_NOT);
+    let says_yes = YES_TRIGGERS.iter().any(|w| has(w))
+        || text.any(YES_PHRASES)
+        || text.any(WHY_NOT)
+        || lone_ok
+        || only_cheers;
+    let says_no = NO_TRIGGERS.iter().any(|w| rest.words().any(|x| x == *w));
     match (says_yes, says_no) {
-        (true, false) if only_words_of(text, YES_WORDS) => Some(true),
+        (true, false) if only_words_of(&rest, YES_WORDS) => Some(true),
         (false, true) if only_words_of(text, NO_WORDS) => Some(false),
         _ => None,
     }

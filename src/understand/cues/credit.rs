@@ -24,6 +24,8 @@ pub fn owns_the_mistake(text: &Normalised) -> bool {
     text.any(OWN_MISTAKE)
         && !text.any(CORRECTS)
         && !text.is_question()
+        // ("is it my fault" asks, "?" or not.)
+        && !super::questions::opens_like_a_question(text)
         && !strong_not_fixed(text)
         && !negated(text)
 }

@@ -397,6 +397,10 @@ const WORKED_BEFORE: &[&str] = &[
     "if it works",
     "if that worked",
     "if that works",
+    // "whatever works": give me whatever helps, no word of the fix.
+    "whatever works",
+    "whatever worked",
+    "whatever will work",
     "whether it worked",
     "whether it works",
     // Something else works, or a page says all is well: no word about the fix.

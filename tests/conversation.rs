@@ -14777,3 +14777,50 @@ fn non_answers_questions_and_facts_record_nothing_at_a_fix() {
     chat.say("i dont use it, still broken");
     assert_eq!(outcome_of(&chat, first), Some(Outcome::NotFixed));
 }
+
+/// The walked article's topic denied ("this is about sales tax, not payroll" at the payroll
+/// article) leaves the article, failing none of its fixes; another article's topic denied is
+/// no failure of the fix on screen, nor offered as a switch (an explorer's F6: each rejection
+/// was recorded as a failed fix, and "not payroll" offered the payroll article).
+#[test]
+fn a_denied_topic_leaves_its_article_and_fails_no_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "this is about sales tax, not payroll",
+        "i didnt say anything about payroll",
+        "this has nothing to do with payroll",
+        "i dont have a payroll problem",
+        "not payroll. sales tax.",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("payroll wont update");
+        assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+        let out = chat.say(said);
+        assert_says(&out, "Something else, then");
+        assert!(
+            chat.session
+                .attempts
+                .iter()
+                .all(|a| a.outcome != Some(Outcome::NotFixed)),
+            "{said}: {:?}",
+            chat.session.attempts
+        );
+    }
+    for said in [
+        "this is about sales tax, not payroll",
+        "i dont have a payroll problem",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my invoices show the wrong sales tax rate");
+        let walked = chat.session.article().map(str::to_string);
+        assert_ne!(walked.as_deref(), Some("payroll-not-updating"));
+        let open = open_title(&chat).expect("a fix on screen");
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "different problem"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(outcome_of(&chat, &open), None, "{said}: {}", all_text(&out));
+    }
+}

@@ -69,7 +69,14 @@ pub(super) fn another_article<'a>(
                 && m.score >= ranking.possible
                 && named.score - m.score < THIS_ONE_WITHIN
         });
-    (describes && long_enough && best.id != current.id && !about_this_one && !this_one_close)
+    // ("this is about sales tax, not payroll": the article it names is the one denied.)
+    let denied = crate::understand::denies_the_topic(text, &super::typed::topic_words(best));
+    (describes
+        && long_enough
+        && best.id != current.id
+        && !about_this_one
+        && !this_one_close
+        && !denied)
         .then_some(best)
 }
 

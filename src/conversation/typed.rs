@@ -1609,8 +1609,10 @@ fn not_done_or_not_yet(
         // "i dont use the app" at "Clear the QuickBooks app cache": not for the user, so never
         // tried (it was "did not fix it"). (A test names several places: "we dont have a vpn"
         // at the network test still leaves another network to try.)
+        // ("this has nothing to do with payroll" at a payroll fix denies the article: below.)
         if !article.solutions[open].test
             && understand::does_not_apply(text, &article.solutions[open].title)
+            && !understand::denies_the_topic(text, &topic_words(article))
         {
             note_follow_up(session, text);
             super::walk_moves::not_for_the_user(session, article, now, out);
@@ -1704,6 +1706,9 @@ fn another_problem_told(
         let denied: HashSet<String> = all.difference(&kept).cloned().collect();
         lists_any_of(article, &denied) && !understand::says_the_error_is_gone(text)
     };
+    // "this is about sales tax, not payroll" at the payroll article: its topic denied (each
+    // such reply was "did not fix it" for the fix on screen).
+    let denied_its_topic = understand::denies_the_topic(text, &topic_words(article));
     // "wait no sorry, its actually payroll that wont update": the problem corrected.
     let correcting = understand::corrects_the_problem(text) && understood.browser.is_none();
     let corrected = correcting
@@ -1729,7 +1734,27 @@ fn another_problem_told(
             return true;
         }
     }
-    if (understand::says_wrong_article(text) || denied_its_code || corrected)
+    // "this is about sales tax, not payroll" at the 500 article: another article's topic
+    // denied, and no word of the fix on screen (it was "did not fix it").
+    if understood.intent == Some(Intent::NotFixed)
+        && !denied_its_topic
+        && session.current_step().is_some()
+        && !understand::says_it_failed(text)
+        // ("my problem isnt about cookies at all, the bank feed wont update" tells another.)
+        && ranking.named().is_none_or(|m| {
+            let named = kb.article_at(m.doc);
+            named.id == article.id || understand::denies_the_topic(text, &topic_words(named))
+        })
+        && kb
+            .articles()
+            .iter()
+            .any(|a| a.id != article.id && understand::denies_the_topic(text, &topic_words(a)))
+    {
+        note_follow_up(session, text);
+        open_question(session, article, words::NOTED, now, out);
+        return true;
+    }
+    if (understand::says_wrong_article(text) || denied_its_code || denied_its_topic || corrected)
         && understood.intent != Some(Intent::Human)
     {
         note_follow_up(session, text);
@@ -1741,6 +1766,58 @@ fn another_problem_told(
 
 /// The reply by what it says ([`Intent`]): fixed, not fixed, a check, a person, a browser,
 /// a question, a detail, another problem, or nothing understood.
+/// The words of `article`'s title that say what its problem is about ("payroll", "bank",
+/// "feed"), lowercase.
+pub(super) fn topic_words(article: &Article) -> Vec<String> {
+    const GENERIC: &[&str] = &[
+        "quickbooks",
+        "online",
+        "error",
+        "errors",
+        "fails",
+        "fail",
+        "update",
+        "updating",
+        "not",
+        "loading",
+        "page",
+        "keeps",
+        "returning",
+        "wont",
+        "open",
+        "connection",
+        "service",
+        "http",
+        "server",
+        "internal",
+        "timeout",
+        "down",
+        "everyone",
+        "required",
+        "features",
+        "missing",
+        "supported",
+        "lagging",
+        "blank",
+        "spinning",
+        "corrupt",
+        "blocking",
+        "signing",
+        "sign",
+        "with",
+        "from",
+        "the",
+        "for",
+        "and",
+        "out",
+    ];
+    plain_words::lowercase_words(&article.title)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .collect()
+}
+
 fn by_intent(
     typed: Typed,
     session: &mut Session,
@@ -1789,6 +1866,7 @@ fn by_intent(
                         && (understood.words >= 4
                             || super::codes::names_code_of(other, text))))
                 && !names_a_thing_only_of(article, other, text)
+                && !understand::denies_the_topic(text, &topic_words(other))
                 && !ranking.matches.iter().any(|m| {
                     kb.article_at(m.doc).id == article.id
                         && m.score > named.score - ANOTHER_PROBLEM_AHEAD_BY

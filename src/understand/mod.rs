@@ -429,6 +429,33 @@ pub fn says_wrong_article(message: &str) -> bool {
     cues::says_wrong_article(&Normalised::new(message))
 }
 
+/// Whether the message denies that its problem is about one of `topics` (words of the article
+/// walked, lowercase): "this is about sales tax, not payroll", "i didnt say anything about
+/// payroll", "i dont have a payroll problem". The article, not the fix, is wrong.
+pub fn denies_the_topic(message: &str, topics: &[String]) -> bool {
+    let text = Normalised::new(message);
+    topics.iter().any(|w| {
+        let said: Vec<String> = [
+            format!("not {w}"),
+            format!("not about {w}"),
+            format!("not a {w}"),
+            format!("not the {w}"),
+            format!("isnt {w}"),
+            format!("isnt about {w}"),
+            format!("isnt a {w}"),
+            format!("isnt the {w}"),
+            format!("nothing to do with {w}"),
+            format!("anything about {w}"),
+            format!("dont have a {w}"),
+            format!("no {w} problem"),
+            format!("never said {w}"),
+        ]
+        .into();
+        let said: Vec<&str> = said.iter().map(String::as_str).collect();
+        text.any(&said)
+    }) && !cues::strong_fixed(&text)
+}
+
 /// Whether the message says the error no longer shows ("no 502 anymore", "it worked, no 502
 /// now", "the 502 is gone"): its code is named as gone, not denied.
 pub fn says_the_error_is_gone(message: &str) -> bool {

@@ -14824,3 +14824,40 @@ fn a_denied_topic_leaves_its_article_and_fails_no_fix() {
         assert_eq!(outcome_of(&chat, &open), None, "{said}: {}", all_text(&out));
     }
 }
+
+/// A fourth explorer's F1 and F7: a deed of bookkeeping done by hand names no fix tried
+/// ("i already wrote the paychecks by hand" skipped "Send paychecks ..." as tried and
+/// failed); "I'm back" greets; "the fix stopped working" takes a recorded fix back.
+#[test]
+fn handwork_names_no_fix_and_a_fix_that_stopped_working_is_taken_back() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("payroll wont update, i already wrote the paychecks by hand");
+    assert!(!has(&out, "already tried"), "{}", all_text(&out));
+    assert!(
+        chat.session
+            .attempts
+            .iter()
+            .all(|a| a.outcome != Some(Outcome::NotFixed)),
+        "{:?}",
+        chat.session.attempts
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps logging me out every few minutes, chrome");
+    let out = chat.say("im back");
+    assert!(!has(&out, "didn't catch"), "{}", all_text(&out));
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Clear Intuit cookies and sign in again")
+    );
+
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps logging me out every few minutes, chrome");
+    chat.say("did it, that fixed it");
+    let fix = "Clear Intuit cookies and sign in again";
+    assert_eq!(outcome_of(&chat, fix), Some(Outcome::Fixed));
+    let out = chat.say("the fix stopped working");
+    assert_says(&out, "the fix didn't last");
+    assert_ne!(outcome_of(&chat, fix), Some(Outcome::Fixed));
+}

@@ -590,8 +590,10 @@ fn fix_most_named(article: &Article, text: &str) -> Option<usize> {
 
 /// Whether `text` tells a deed of its own kind (reinstalling, restarting) that a fix titled
 /// `title` is not ("reinstalled quickbooks desktop" is no "Update QuickBooks Desktop, then
-/// payroll tax tables"; "restarted quickbooks" is no "Clear the QuickBooks app cache"): the
-/// words they share name the thing, not what was done to it.
+/// payroll tax tables"; "restarted quickbooks" is no "Clear the QuickBooks app cache"; "i
+/// already wrote the paychecks by hand" is no "Send paychecks stuck ..."; "a check i already
+/// printed" is no "Check hosting ..."): the words they share name the thing, not what was done
+/// to it.
 fn another_deed(title: &str, text: &str) -> bool {
     const OWN_KIND: &[&str] = &[
         "reinstall",
@@ -602,6 +604,14 @@ fn another_deed(title: &str, text: &str) -> bool {
         "restarting",
         "rebooted",
         "rebooting",
+        // Bookkeeping done by hand: no fix's deed.
+        "wrote",
+        "written",
+        "printed",
+        "voided",
+        "paid",
+        "typed",
+        "emailed",
     ];
     let title_words = crate::plain_words::lowercase_words(title);
     let stems: Vec<String> = title_words

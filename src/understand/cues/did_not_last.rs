@@ -52,6 +52,13 @@ const DID_NOT_LAST: &[&str] = &[
     "still cant",
     "still doesnt",
     "stopped working again",
+    // "the fix stopped working", "the cookies fix you gave me stopped working": the fix itself
+    // named as no longer working.
+    "fix stopped working",
+    "fix you gave me stopped working",
+    "fix stopped helping",
+    "fix doesnt work anymore",
+    "fix no longer works",
     "doing it again",
     "didnt last",
     "did not last",

@@ -120,6 +120,9 @@ const GREETS: &[&str] = &[
     "bonjour",
     "hallo",
     "ciao",
+    // "I'm back": the user, not the trouble ("its back").
+    "im back",
+    "i am back",
 ];
 
 /// Asking whether anyone is there: a greeting only as a question ("u still there?"; "still
@@ -188,6 +191,9 @@ fn a_moment(text: &Normalised) -> bool {
 /// Words of a message that greets, thanks or asks for help without saying what is wrong
 /// ("hey", "hello everyone", "can anyone help me?", "thanks!").
 const SMALL_TALK_WORDS: &[&str] = &[
+    "im",
+    "am",
+    "back",
     "hi",
     "hii",
     "hello",
@@ -313,8 +319,12 @@ pub fn only_filler(text: &Normalised) -> bool {
 
 /// Whether the message only greets, thanks or asks for help (see [`super::super::small_talk()`]).
 pub fn only_small_talk(text: &Normalised) -> bool {
-    // "hi again" greets; "again" alone, after a fix, says the problem is back.
-    !text.is_empty() && only_words_of(text, SMALL_TALK_WORDS) && text.words().any(|w| w != "again")
+    // "hi again" greets; "again" alone, after a fix, says the problem is back ("back" too, and
+    // "im back" greets).
+    !text.is_empty()
+        && only_words_of(text, SMALL_TALK_WORDS)
+        && text.words().any(|w| !["again", "back"].contains(&w))
+        && (!text.has("back") || text.any(&["im back", "i am back"]))
 }
 
 /// Whether the reply only thanks and says "no problem" ("Thanks, no problem!"): politeness,

@@ -14861,3 +14861,54 @@ fn handwork_names_no_fix_and_a_fix_that_stopped_working_is_taken_back() {
     assert_says(&out, "the fix didn't last");
     assert_ne!(outcome_of(&chat, fix), Some(Outcome::Fixed));
 }
+
+/// The live check asked by its own name ("can you run a live check", "ping qbo for me") is
+/// one, first or mid-walk; right after a check, "is that bad?" or "what's the latency?" is
+/// answered from its result (a fourth explorer's F13 and F14: "I don't know this one", "I
+/// can't help with that here").
+#[test]
+fn the_live_check_by_its_name_and_questions_right_after_it() {
+    let kb = shipped_kb();
+    for said in [
+        "can you run a live check",
+        "ping qbo for me",
+        "do a health check on quickbooks",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Check { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    let out = chat.say("run a live check");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. }))
+    );
+    chat.session.checks.push(supportbot::session::CheckRecord {
+        target: "quickbooks-online".into(),
+        url: "https://qbo.intuit.com/".into(),
+        verdict: "up".into(),
+        status: Some(200),
+        total_ms: Some(240),
+        detail: String::new(),
+        at: u64::MAX / 2,
+    });
+    let out = chat.say("is that bad?");
+    assert_says(&out, "not down for everyone");
+    let out = chat.say("what's the latency?");
+    assert_says(&out, "got its answer in 240 ms");
+    assert_eq!(
+        outcome_of(&chat, "Manually update bank transactions"),
+        None,
+        "{}",
+        all_text(&out)
+    );
+}

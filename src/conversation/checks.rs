@@ -188,7 +188,11 @@ pub(super) fn check_again(kb: &KnowledgeBase, session: &mut Session, now: u64, o
 
 /// "what does DNS failure mean?", "timeout meaning?" after a live check: the latest result's
 /// meaning in plain words, when the question names it.
-pub(super) fn result_asked_about(session: &Session, text: &str) -> Option<String> {
+pub(super) fn result_asked_about(
+    kb: &KnowledgeBase,
+    session: &Session,
+    text: &str,
+) -> Option<String> {
     let record = session.checks.last()?;
     let verdict = crate::probe::Verdict::from_word(&record.verdict)?;
     let asks = understand::asks_what_it_is(text)
@@ -202,9 +206,60 @@ pub(super) fn result_asked_about(session: &Session, text: &str) -> Option<String
         format!(
             "**{}** (the check of {}): {}",
             verdict.word(),
-            record.target,
+            target_named(kb, &record.target),
             verdict.meaning(None)
         )
+    })
+}
+
+/// A check target as users know it: its description, else its name.
+fn target_named<'a>(kb: &'a KnowledgeBase, name: &'a str) -> &'a str {
+    kb.target(name).map_or(name, |t| t.description.as_str())
+}
+
+/// [`result_asked_about`] mid-walk, and, right after the check (no step shown since), also
+/// a question that only points at it ("what does that mean", "is that bad?") or asks how fast
+/// it answered ("what's the latency?"): it was "I can't help with that here".
+pub(super) fn result_asked_right_after(
+    kb: &KnowledgeBase,
+    session: &Session,
+    text: &str,
+    question: bool,
+) -> Option<String> {
+    const POINTS_AT_IT: &[&str] = &[
+        "mean",
+        "means",
+        "meaning",
+        "is that bad",
+        "is that good",
+        "is that ok",
+        "is that normal",
+        "explain",
+    ];
+    const HOW_FAST: &[&str] = &["latency", "how long did", "how fast", "response time"];
+    if let Some(named) = result_asked_about(kb, session, text) {
+        return Some(named);
+    }
+    let last = session.checks.last()?;
+    if !question || session.attempts.iter().any(|a| a.at > last.at) {
+        return None;
+    }
+    let verdict = crate::probe::Verdict::from_word(&last.verdict)?;
+    let lower = text.to_lowercase();
+    let asks_how_fast = HOW_FAST.iter().any(|a| lower.contains(a));
+    if !asks_how_fast && !POINTS_AT_IT.iter().any(|a| lower.contains(a)) {
+        return None;
+    }
+    let target = target_named(kb, &last.target);
+    // (A time only for an answer: a failed lookup took no time worth telling.)
+    let answered_in = last.total_ms.filter(|_| last.status.is_some());
+    Some(match (asks_how_fast, answered_in) {
+        (true, Some(ms)) => format!("The live check of {target} got its answer in {ms} ms."),
+        _ => format!(
+            "**{}** (the check of {target}): {}",
+            verdict.word(),
+            verdict.meaning(None)
+        ),
     })
 }
 

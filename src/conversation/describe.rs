@@ -59,7 +59,7 @@ pub(super) fn describe(
     // "wtf does DNS failure mean" with no walk open, after a live check: that result in plain
     // words (its words would rank an article: "gateway" is the 502 one's).
     if !session.stage.is_walking()
-        && let Some(meaning) = super::checks::result_asked_about(session, text)
+        && let Some(meaning) = super::checks::result_asked_about(kb, session, text)
     {
         session.note_aside(text);
         out.replies.push(Reply::new(meaning).choice(

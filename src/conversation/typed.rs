@@ -1063,6 +1063,17 @@ fn answered_on_the_side(
     let Typed {
         article, text, now, ..
     } = typed;
+    // "what does DNS failure mean?", "is that bad?" right after a live check: what its result
+    // means, again (it was "I can't help with that here").
+    if let Some(meaning) =
+        super::checks::result_asked_right_after(typed.kb, session, text, understood.question)
+    {
+        note_follow_up(session, text);
+        out.replies
+            .push(Reply::new(meaning).article(&article.id).aside());
+        open_question(session, article, "", now, out);
+        return true;
+    }
     // "why does it work at home but not at work?": a question its FAQ answers in so many words
     // is answered, whatever its words say of the fix ("not at work" is no "not fixed"), and
     // before any step it names ("what is retry-after?" is the FAQ, not "Wait and retry").

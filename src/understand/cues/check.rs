@@ -92,6 +92,19 @@ const CHECK: &[&str] = &[
     // ("no one can login": see [`NO_ONE_CAN`], listed there once.)
     // "just want to make sure it's your server downtime, not us".
     "downtime",
+    // The feature asked by its own name: "can you run a live check", "ping qbo for me".
+    "a live check",
+    "live check please",
+    "check live",
+    "check it live",
+    "health check",
+    "run a check",
+    "do a check",
+    "ping qbo",
+    "ping quickbooks",
+    "ping intuit",
+    "ping the server",
+    "ping the site",
 ];
 
 /// Tells what the status page shows ("status page says all green", "status page fine,

@@ -14912,3 +14912,38 @@ fn the_live_check_by_its_name_and_questions_right_after_it() {
         all_text(&out)
     );
 }
+
+/// "is my data safe?" or "will i lose anything?" at a fix gets the article's own entry about
+/// data, in whatever words (a fourth explorer's F15: "I can't help with that here" in every
+/// article that answers it).
+#[test]
+fn a_worry_about_data_gets_the_articles_entry_about_data() {
+    let kb = shipped_kb();
+    for (problem, entry) in [
+        (
+            "502 bad gateway in chrome",
+            "Can Error 502 cause data loss?",
+        ),
+        (
+            "503 service unavailable",
+            "Is my data lost if I get a 503 while saving?",
+        ),
+        (
+            "504 gateway timeout on a report",
+            "Was my transaction saved if I got a 504?",
+        ),
+        (
+            "quickbooks online shows a blank white page in chrome",
+            "Does a blank page mean my data is gone?",
+        ),
+    ] {
+        for asked in ["is my data safe?", "will i lose anything?"] {
+            let mut chat = Chat::new(&kb);
+            chat.say(problem);
+            let open = chat.session.current_step();
+            let out = chat.say(asked);
+            assert!(has(&out, entry), "{problem} / {asked}: {}", all_text(&out));
+            assert_eq!(chat.session.current_step(), open, "{problem} / {asked}");
+        }
+    }
+}

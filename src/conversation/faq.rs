@@ -178,6 +178,52 @@ pub(super) fn risk_faq_anywhere<'a>(
     }
 }
 
+/// The FAQ entry of `article` about the user's data, when the question is the worry about it
+/// in any words ("is my data safe?", "will i lose anything?", "did i lose my work?"): the one
+/// entry whose question speaks of data, saving or loss ("Can Error 502 cause data loss?",
+/// "Was my transaction saved if I got a 504?"). It was "I can't help with that here".
+pub(super) fn data_faq<'a>(
+    article: &'a Article,
+    question: &str,
+) -> Option<&'a crate::knowledge::Faq> {
+    const WORRY: &[&str] = &[
+        "is my data safe",
+        "is my data ok",
+        "is my data okay",
+        "is my data still there",
+        "is my work saved",
+        "is my work safe",
+        "will i lose anything",
+        "will i lose my data",
+        "will i lose my work",
+        "will i lose data",
+        "did i lose anything",
+        "did i lose my data",
+        "did i lose my work",
+        "did i lose data",
+        "am i losing data",
+        "lose any data",
+        "lose my data",
+        "data loss",
+        "is anything lost",
+        "was anything lost",
+    ];
+    const ABOUT_DATA: &[&str] = &["data", "saved", "lost", "lose", "loss", "gone"];
+    let asked = crate::plain_words::lowercase_words(&question.replace(['\'', '’'], "")).join(" ");
+    if !WORRY
+        .iter()
+        .any(|w| format!(" {asked} ").contains(&format!(" {w} ")))
+    {
+        return None;
+    }
+    let mut about_data = article
+        .faq
+        .iter()
+        .filter(|f| crate::plain_words::has_any_word(&f.question.to_lowercase(), ABOUT_DATA));
+    let first = about_data.next()?;
+    about_data.next().is_none().then_some(first)
+}
+
 /// Whether `text` asks `question` nearly as written: most of the question's words of three
 /// letters or more are in it ("why does it work at home but not at work?" for "Why does
 /// QuickBooks work at home but not at work?").

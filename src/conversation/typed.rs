@@ -1096,6 +1096,14 @@ fn answered_on_the_side(
         faq_on_the_side(session, article, (faq, article), text, now, out);
         return true;
     }
+    // "is my data safe?", "will i lose anything?": the article's entry about data, whatever
+    // words it is asked in.
+    if understood.intent != Some(Intent::Human)
+        && let Some(faq) = super::faq::data_faq(article, text)
+    {
+        faq_on_the_side(session, article, (faq, article), text, now, out);
+        return true;
+    }
     // "how do I open incognito?", "how do i clear cookies on my iphone": the steps of the fix
     // it names (or of the one on screen) for the user's browser and device, on the side; the
     // question stays open.

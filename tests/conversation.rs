@@ -14947,3 +14947,32 @@ fn a_worry_about_data_gets_the_articles_entry_about_data() {
         }
     }
 }
+
+/// A question with the word "browser" in it asks which browser only when none is known and
+/// it asks none of the article's FAQ ("can browser cache trigger quickbooks error 502?", "QuickBooks is slow
+/// only in one browser. Why?" got "How to tell which browser"); "I DONT KNOW WHAT A BROWSER
+/// IS" at "Which browser?" gets how to tell (it was "No rush: try it"). A fourth explorer's
+/// F16 and F19.
+#[test]
+fn browser_words_in_a_question_ask_the_faq_unless_the_browser_is_unknown() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in chrome");
+    let out = chat.say("can browser cache trigger quickbooks error 502?");
+    assert_says(&out, "Can browser cache trigger QuickBooks Error 502?");
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo is so slow in chrome");
+    chat.say("yes");
+    let out = chat.say("quickbooks is slow only in one browser. why?");
+    assert_says(&out, "That browser probably has extensions");
+    for said in [
+        "I DONT KNOW WHAT A BROWSER IS",
+        "i dont know what a browser is",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("qbo keeps logging me out every few minutes");
+        assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+        let out = chat.say(said);
+        assert_says(&out, "How to tell");
+    }
+}

@@ -676,7 +676,9 @@ fn browser_question_answered(
         && ["matter", "why", "need", "important", "difference"]
             .iter()
             .any(|w| text.to_lowercase().contains(w))
-        && plain_words::has_any_word(text, &["browser"]);
+        && plain_words::has_any_word(text, &["browser"])
+        // ("quickbooks is slow only in one browser. why?" asks the article's FAQ.)
+        && !article.faq.iter().any(|f| asked_as_written(&f.question, text));
     // At a step: whether it matters for the step on screen (it was "how to tell which
     // browser it is", as if the user did not know).
     if asks_why_the_browser
@@ -740,7 +742,16 @@ fn browser_question_answered(
         && understood.words <= 12
     {
         let mentions_browser = plain_words::has_any_word(text, &["browser"]);
-        if mentions_browser && (understand::cannot_tell(text) || understood.question) {
+        // (A question with the word in it asks which browser only when none is known yet:
+        // "can browser cache trigger quickbooks error 502?" asks the article's FAQ.)
+        let asks_which = understand::cannot_tell(text)
+            || (understood.question
+                && session.browser.is_none()
+                && !article
+                    .faq
+                    .iter()
+                    .any(|f| asked_as_written(&f.question, text)));
+        if mentions_browser && asks_which {
             out.replies
                 .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));
             ask_again(session, article, now, out);
@@ -781,6 +792,21 @@ fn browser_question_answered(
             Reply::new(words::going_with_the_first_browser(first.label())).article(&article.id),
         );
         act(kb, session, Action::Browser(Some(first)), now, out);
+        return true;
+    }
+    // "I DONT KNOW WHAT A BROWSER IS" at "Which browser?": how to tell (it was "No rush: try
+    // it and tell me when you know").
+    if matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && understood.browser.is_none()
+        && !session.safari_unsure
+        && understood.words <= 12
+        && plain_words::has_any_word(text, &["browser", "browsers"])
+        && understand::cannot_tell(text)
+    {
+        out.replies
+            .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));
+        ask_again(session, article, now, out);
+        session.asked = Some(crate::session::Asked::HowToTellBrowser);
         return true;
     }
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
@@ -1080,7 +1106,15 @@ fn answered_on_the_side(
     if understood.question
         && understood.intent != Some(Intent::Human)
         && let Some(faq) = faq_for(article, text)
-        && asked_as_written(&faq.question, text)
+            .filter(|f| asked_as_written(&f.question, text))
+            .or_else(|| {
+                // (Words as common as "browser" may tie two entries by the words alone.)
+                let mut asked = article
+                    .faq
+                    .iter()
+                    .filter(|f| asked_as_written(&f.question, text));
+                asked.next().filter(|_| asked.next().is_none())
+            })
     {
         faq_on_the_side(session, article, (faq, article), text, now, out);
         return true;

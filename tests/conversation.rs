@@ -14976,3 +14976,41 @@ fn browser_words_in_a_question_ask_the_faq_unless_the_browser_is_unknown() {
         assert_says(&out, "How to tell");
     }
 }
+
+/// A fourth explorer's F21, F27, F30, F31: "my computer clock is wrong" goes to the fix for it
+/// (it was "Noted: you're on a computer"); "nvm" at a list calls it off; "what now?" with the
+/// fixes used up offers a person again (it was "Take your time."); "im locked out of
+/// quickbooks" offers the login loop; a short Spanish message is told "English only".
+#[test]
+fn a_cause_beside_a_device_a_list_called_off_and_what_now_at_the_end() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps logging me out every few minutes, chrome");
+    let out = chat.say("my computer clock is wrong");
+    assert_says(&out, "Check the date, time and other sign-ins");
+    assert!(!has(&out, "you're on a computer"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("invoices wont send");
+    assert!(matches!(chat.session.stage, Stage::ChoosingArticle { .. }));
+    let out = chat.say("nvm");
+    assert_says(&out, "I'll stop here");
+    assert!(matches!(chat.session.stage, Stage::Idle));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("504 gateway timeout on a big report");
+    for _ in 0..4 {
+        chat.say("no");
+    }
+    assert!(matches!(chat.session.stage, Stage::OutOfSolutions { .. }));
+    let out = chat.say("what now?");
+    assert_says(&out, "A person on the support team can take it from here");
+
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("im locked out of quickbooks");
+    assert_says(&out, "Login Loop");
+
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("hola, quickbooks no carga");
+    assert_says(&out, "English");
+}

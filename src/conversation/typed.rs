@@ -159,6 +159,14 @@ pub(super) fn answer(
     }
     // "hmm", "ok", "wait": nothing answered and nothing for staff to read; the question stays.
     let says_nothing = understand::says_nothing(text);
+    // "what now?", "now what" when the fixes are used up: the offer of a person, again (it was
+    // "Take your time.").
+    if matches!(session.stage, Stage::OutOfSolutions { .. })
+        && (understand::asks_what_to_do(text) || (says_nothing && understood.question))
+    {
+        ask_again(session, article, now, out);
+        return;
+    }
     if understood.intent == Some(Intent::Aside) && says_nothing {
         // ("ty" thanks for the step; "ok" only waits.)
         let lead = if understand::only_thanks(text) && session.fixes_held_back() {
@@ -2009,10 +2017,12 @@ fn by_intent(
         // screen is shown again when it reads otherwise there, else its question is asked again.
         // (Said short and as news: "it runs fine on my laptop, just not the office pc" tells
         // where it works; "is something wrong with my computer?" asks.)
+        // ("my computer clock is wrong" tells a cause, not where the user is.)
         Some(Intent::Browser)
             if crate::device::Device::detect(text).is_some()
                 && !understood.question
                 && understood.words <= 5
+                && !understand::mentions_trouble(text)
                 && let Some(device) = session.device =>
         {
             note_follow_up(session, text);

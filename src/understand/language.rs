@@ -21,6 +21,8 @@ const OWN_LETTERS: &[(&str, &str)] = &[("German", "äöüß")];
 
 /// Distinct words of one Latin-script language a text needs before it is read as that language.
 const LEAST_OWN_WORDS: usize = 3;
+/// Words in a message short enough that [`LEAST_OWN_WORDS`] less one decide.
+const SHORT_MESSAGE: usize = 6;
 /// Letters of another script a text needs before its script decides.
 const LEAST_SCRIPT_LETTERS: usize = 3;
 
@@ -225,6 +227,13 @@ pub fn other_language(text: &str) -> Option<OtherLanguage> {
         .iter()
         .filter(|w| ENGLISH_WORDS.contains(&w.as_str()))
         .count();
+    // A short message has few words to tell by: two of one language there ("hola, quickbooks
+    // no carga") are as telling as three in a longer one.
+    let least_own_words = if words.len() <= SHORT_MESSAGE && english <= 1 {
+        LEAST_OWN_WORDS - 1
+    } else {
+        LEAST_OWN_WORDS
+    };
     let mut best: Vec<(&'static str, usize)> = FUNCTION_WORDS
         .iter()
         .map(|(name, own)| {
@@ -242,7 +251,7 @@ pub fn other_language(text: &str) -> Option<OtherLanguage> {
             seen.dedup();
             (
                 *name,
-                if seen.len() >= LEAST_OWN_WORDS {
+                if seen.len() >= least_own_words {
                     count
                 } else {
                     0
@@ -364,6 +373,7 @@ mod tests {
         );
         // Short, with a greeting (an explorer's: it was "I don't know this one").
         assert_eq!(named("hola, no puedo entrar a quickbooks"), Some("Spanish"));
+        assert_eq!(named("hola, quickbooks no carga"), Some("Spanish"));
         assert_eq!(named("bonjour, quickbooks ne marche pas"), Some("French"));
         assert!(other_language("olá, não consigo entrar no quickbooks").is_some());
         assert_eq!(

@@ -15014,3 +15014,32 @@ fn a_cause_beside_a_device_a_list_called_off_and_what_now_at_the_end() {
     let out = chat.say("hola, quickbooks no carga");
     assert_says(&out, "English");
 }
+
+/// A fourth explorer's F22 and F23: a reload told in everyday words up front is skipped as
+/// tried ("already tried reloading", "the refresh thing"); "did ctrl f5, still blank.
+/// incognito is blank too" at the private-window test goes where the test says (fix 5), not
+/// to the cache fix its "ctrl f5" points to.
+#[test]
+fn a_reload_in_everyday_words_and_a_test_result_beside_a_deed() {
+    let kb = shipped_kb();
+    for said in [
+        "qbo blank page in chrome, already tried reloading",
+        "qbo blank page in chrome, i already did the refresh thing",
+        "qbo blank page in chrome, tried refreshing a bunch",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert_says(&out, "you already tried **Reload the page fully**");
+        assert_eq!(
+            open_title(&chat).as_deref(),
+            Some("Try a private window"),
+            "{said}"
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank white page in chrome");
+    chat.say("still blank");
+    let out = chat.say("did ctrl f5, still blank. incognito is blank too");
+    assert!(!has(&out, "points to fix 4"), "{}", all_text(&out));
+    assert_solution(&out, 5, 5, "Check the connection and the service");
+}

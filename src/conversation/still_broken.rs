@@ -356,12 +356,20 @@ fn fail_open_and_go_on_after(
     super::outcome::fail_pending(session, article, now);
     // "did ctrl f5, still blank. incognito is blank too": a later test's result, told beside.
     // ("still broken, incognito is disabled on my work laptop" tells no result.)
+    let recorded = session.attempts.len();
     if session.descriptions.last().is_some_and(|d| d == text)
         && !understand::says_something_cannot_be_done(text)
     {
         super::test_results::tests_answered_up_front(session, article, now, out);
     }
-    if let Some(index) = fix_for_detail(session, article, pointing, answered) {
+    // (A test's result decides where the walk goes, told beside or as the answer: "incognito
+    // is blank too" rules out the fixes it skips, whatever "ctrl f5" in the same reply points
+    // to.)
+    let a_test_decided = session.attempts.len() > recorded
+        || answered.is_some_and(|i| article.solutions.get(i).is_some_and(|s| s.test));
+    if let Some(index) =
+        fix_for_detail(session, article, pointing, answered).filter(|_| !a_test_decided)
+    {
         // ("did ctrl f5 nothing": the next fix anyway is no news of where the words point.)
         // ("still 103" after the fix for error 103: the code's own fix just failed, so the
         // walk goes on in order; the words point nowhere else.)

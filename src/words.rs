@@ -364,6 +364,15 @@ pub fn checked_and_fine(fix: &str) -> String {
     format!("Thanks for checking: nothing wrong there, so that rules out **{fix}**.")
 }
 
+/// "status page says all green" while another fix is open, one of several things the fix
+/// `fix` looks at: noted, and the fix kept for later.
+pub fn checked_part_of(fix: &str) -> String {
+    format!(
+        "Thanks for checking: noted for the support team. That is part of **{fix}**, which I'll \
+         keep for later in case the rest of it helps."
+    )
+}
+
 /// "i dont see extensions" while another fix is open: noted as about that one.
 pub fn about_another_fix(fix: &str) -> String {
     format!("Noted, about **{fix}** (not the fix on screen).")

@@ -15043,3 +15043,23 @@ fn a_reload_in_everyday_words_and_a_test_result_beside_a_deed() {
     assert!(!has(&out, "points to fix 4"), "{}", all_text(&out));
     assert_solution(&out, 5, 5, "Check the connection and the service");
 }
+
+/// "status page says all green" at the blank page's private-window test: one of the four
+/// things "Check the connection and the service" looks at, so it is noted and the fix kept
+/// for later, not ruled out and counted as failed (a fourth explorer's F12).
+#[test]
+fn one_of_several_things_a_check_looks_at_keeps_the_check() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank white page in chrome");
+    chat.say("still blank");
+    let out = chat.say("status page says all green");
+    assert_says(&out, "keep for later");
+    assert_eq!(
+        outcome_of(&chat, "Check the connection and the service"),
+        None,
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(open_title(&chat).as_deref(), Some("Try a private window"));
+}

@@ -192,15 +192,7 @@ pub(super) fn describe(
     // "nvm", "forget it" at a list ("Is this it?" or "Is it one of these?"): called off, as
     // mid-walk (it was the same list again).
     if matches!(session.stage, Stage::ChoosingArticle { .. }) && understand::calls_it_off(text) {
-        session.note_aside(text);
-        session.stage = Stage::Idle;
-        session.asked = None;
-        out.replies.push(Reply::new(words::CALLED_OFF).choice(
-            Action::Escalate,
-            words::TALK_TO_A_HUMAN,
-            Style::Secondary,
-        ));
-        return;
+        return super::typed::call_it_off(session, text, out);
     }
     // "repeat", "say that again" at a list: the same list, not words added to the description
     // ("repeat" tipped "keeps logging me out" into opening its article).

@@ -313,15 +313,7 @@ fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool 
     // "nevermind", "forget it", "stop": the user calls the walk off. It ends with nothing
     // recorded for the step on screen, and how to come back is said.
     if understand::calls_it_off(text) {
-        session.note_aside(text);
-        session.leave_pending();
-        session.stage = Stage::Idle;
-        session.asked = None;
-        out.replies.push(Reply::new(words::CALLED_OFF).choice(
-            Action::Escalate,
-            words::TALK_TO_A_HUMAN,
-            Style::Secondary,
-        ));
+        call_it_off(session, text, out);
         return true;
     }
     // "r u a bot?", "this is useless": answered on the side; the question stays open.
@@ -1827,6 +1819,20 @@ fn another_problem_told(
 
 /// The reply by what it says ([`Intent`]): fixed, not fixed, a check, a person, a browser,
 /// a question, a detail, another problem, or nothing understood.
+/// "nevermind", "forget it": the walk (or the list) ends with nothing recorded for the step on
+/// screen, and how to come back is said.
+pub(super) fn call_it_off(session: &mut Session, text: &str, out: &mut Output) {
+    session.note_aside(text);
+    session.leave_pending();
+    session.stage = Stage::Idle;
+    session.asked = None;
+    out.replies.push(Reply::new(words::CALLED_OFF).choice(
+        Action::Escalate,
+        words::TALK_TO_A_HUMAN,
+        Style::Secondary,
+    ));
+}
+
 /// The words of `article`'s title that say what its problem is about ("payroll", "bank",
 /// "feed"), lowercase.
 pub(super) fn topic_words(article: &Article) -> Vec<String> {

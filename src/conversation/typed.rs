@@ -1817,8 +1817,6 @@ fn another_problem_told(
     false
 }
 
-/// The reply by what it says ([`Intent`]): fixed, not fixed, a check, a person, a browser,
-/// a question, a detail, another problem, or nothing understood.
 /// "nevermind", "forget it": the walk (or the list) ends with nothing recorded for the step on
 /// screen, and how to come back is said.
 pub(super) fn call_it_off(session: &mut Session, text: &str, out: &mut Output) {
@@ -1885,6 +1883,8 @@ pub(super) fn topic_words(article: &Article) -> Vec<String> {
         .collect()
 }
 
+/// The reply by what it says ([`Intent`]): fixed, not fixed, a check, a person, a browser,
+/// a question, a detail, another problem, or nothing understood.
 fn by_intent(
     typed: Typed,
     session: &mut Session,

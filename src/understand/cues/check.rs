@@ -33,7 +33,6 @@ const REACH_WORDS: &[&str] = &[
     "status",
 ];
 
-/// Asks whether the service itself is down.
 /// The user checking for themselves ("let me check if it still happens", "ill check whether
 /// it loads"): a plan, no request to check the service.
 pub(super) const OWN_CHECK: &[&str] = &[
@@ -52,6 +51,7 @@ pub(super) const OWN_CHECK: &[&str] = &[
     "ill see if",
 ];
 
+/// Asks whether the service itself is down.
 const CHECK: &[&str] = &[
     "down",
     "outage",

@@ -94,11 +94,20 @@ async fn errors_exit_non_zero_and_say_how_to_fix() {
 /// in JSON, and the exit status says the check did not run.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refusals_name_the_setting_for_admins() {
-    let out = supportbot(&["check", "http://127.0.0.1:8765/"], false).await;
+    // (A public address: a private one is refused for the address first, whatever its port.)
+    let out = supportbot(&["check", "http://93.184.216.34:8765/"], false).await;
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("port 8765 is not one checks may use") && err.contains("CHECK_ALLOWED_PORTS"),
+        "{err}"
+    );
+    // A private address with a port is refused for the address, so the advice never is to
+    // drop the port and be refused again (a fourth explorer's F26).
+    let out = supportbot(&["check", "http://127.0.0.1:3000"], false).await;
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("127.0.0.1 is a loopback address") && !err.contains("port 3000"),
         "{err}"
     );
 
@@ -174,7 +183,8 @@ async fn a_targets_own_url_checks_that_target() {
     );
     assert_eq!(server.hits(), 2);
 
-    // Another page of its host is still a typed address, vetted as one.
+    // Another page of its host is still a typed address, vetted as one (refused for the
+    // loopback address before its port).
     let out = supportbot_with(
         &["check", &server.url("/other")],
         false,
@@ -183,7 +193,7 @@ async fn a_targets_own_url_checks_that_target() {
     .await;
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("is not one checks may use"),
+        String::from_utf8_lossy(&out.stderr).contains("is a loopback address"),
         "{out:?}"
     );
 }

@@ -86,6 +86,22 @@ impl Policy {
         if self.allow_private {
             return Ok(());
         }
+        // The address first: a private one is refused whatever its port, so the port's refusal
+        // never suggests a change that would still be refused ("check http://127.0.0.1:3000"
+        // was told to drop the port).
+        match host {
+            Host::Ipv4(ip) => self.vet_addr(url, IpAddr::V4(ip))?,
+            Host::Ipv6(ip) => self.vet_addr(url, IpAddr::V6(ip))?,
+            Host::Domain(name) => {
+                let name = name.trim_end_matches('.').to_ascii_lowercase();
+                if name == "localhost" || name.ends_with(".localhost") {
+                    return Err(refuse(
+                        format!("`{name}` always means the bot's own machine"),
+                        FIX_ADDRESS,
+                    ));
+                }
+            }
+        }
         let port = url.port_or_known_default().unwrap_or(0);
         if !self.allowed_ports.contains(&port) {
             let ports: Vec<String> = self.allowed_ports.iter().map(u16::to_string).collect();
@@ -97,20 +113,7 @@ impl Policy {
                 FIX_PORT,
             ));
         }
-        match host {
-            Host::Ipv4(ip) => self.vet_addr(url, IpAddr::V4(ip)),
-            Host::Ipv6(ip) => self.vet_addr(url, IpAddr::V6(ip)),
-            Host::Domain(name) => {
-                let name = name.trim_end_matches('.').to_ascii_lowercase();
-                if name == "localhost" || name.ends_with(".localhost") {
-                    return Err(refuse(
-                        format!("`{name}` always means the bot's own machine"),
-                        FIX_ADDRESS,
-                    ));
-                }
-                Ok(())
-            }
-        }
+        Ok(())
     }
 
     /// What every hop goes through, a trusted one too: an http or https web page, with no user

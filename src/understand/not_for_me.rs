@@ -78,7 +78,7 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
     if has_none {
         return true;
     }
-    lacks_or_does_not(&w, in_title)
+    lacks_or_does_not(&w, in_title, in_title)
 }
 
 /// "i dont use the app", "we never have a proxy", "im not importing anything": the user does
@@ -108,28 +108,20 @@ pub fn says_what_they_do_without(reply: &str) -> bool {
     // (Only having, using or doing a named thing: "i dont know", "i dont see it" are no such
     // fact.)
     const DOING: &[&str] = &["do", "run", "sync", "import", "print"];
-    (0..w.len()).any(|i| {
-        let at = |k: usize| w.get(i + k).copied().unwrap_or("");
-        let verb_at = match (at(0), at(1), at(2)) {
-            ("i" | "we", "dont" | "never", "even") => i + 3,
-            ("i" | "we", "dont" | "never", _) => i + 2,
-            ("i" | "we", "do", "not") => i + 3,
-            ("im" | "were", "not", verb) if verb.len() > 4 && verb.ends_with("ing") => {
-                return true;
-            }
-            _ => return false,
-        };
-        let verb = at(verb_at - i);
-        (HAVING.contains(&verb) || DOING.contains(&verb))
-            && w.iter()
-                .skip(verb_at + 1)
-                .take(4)
-                .any(|t| !PLAIN.contains(t) && !["a", "an", "any", "my", "our", "it"].contains(t))
-    })
+    lacks_or_does_not(
+        &w,
+        |t| !PLAIN.contains(&t) && !["a", "an", "any", "my", "our", "it"].contains(&t),
+        |verb| DOING.contains(&verb) || (verb.len() > 4 && verb.ends_with("ing")),
+    )
 }
 
-/// Whether `w` says "i/we dont use|have X" or "im/were not X-ing", with `thing` true of X.
-fn lacks_or_does_not(w: &[&str], thing: impl Fn(&str) -> bool) -> bool {
+/// Whether `w` says "i/we dont use|have X" (`thing` true of X) or "im/were not X-ing", "we
+/// dont X" (`deed` true of X).
+fn lacks_or_does_not(
+    w: &[&str],
+    thing: impl Fn(&str) -> bool,
+    deed: impl Fn(&str) -> bool,
+) -> bool {
     (0..w.len()).any(|i| {
         let at = |k: usize| w.get(i + k).copied().unwrap_or("");
         // "i dont use", "we never have", "i dont even use".
@@ -155,7 +147,7 @@ fn lacks_or_does_not(w: &[&str], thing: impl Fn(&str) -> bool) -> bool {
             // "im not importing anything", "we dont import": the deed of the title.
             let doing = matches!(at(0), "im" | "were" | "i" | "we")
                 && (verb.ends_with("ing") || matches!(at(1), "dont" | "never" | "do"));
-            doing && thing(verb)
+            doing && deed(verb)
         }
     })
 }

@@ -227,7 +227,7 @@ pub(super) fn data_faq<'a>(
 /// Whether `text` asks `question` nearly as written: most of the question's words of three
 /// letters or more are in it ("why does it work at home but not at work?" for "Why does
 /// QuickBooks work at home but not at work?").
-pub(super) fn asked_as_written(question: &str, text: &str) -> bool {
+fn asked_as_written(question: &str, text: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         plain_words::lowercase_words(s)
             .into_iter()
@@ -238,6 +238,32 @@ pub(super) fn asked_as_written(question: &str, text: &str) -> bool {
     let asked = words(question);
     let shared = asked.iter().filter(|w| said.contains(w)).count();
     !asked.is_empty() && shared * 4 >= asked.len() * 3
+}
+
+/// Whether `text` asks any entry of `article`'s FAQ nearly as written ([`asked_as_written`]).
+pub(super) fn asks_an_entry_as_written(article: &Article, text: &str) -> bool {
+    article
+        .faq
+        .iter()
+        .any(|f| asked_as_written(&f.question, text))
+}
+
+/// The entry of `article` that `text` asks nearly as written: the one [`faq_for`] picks by
+/// the words when it is asked so, else the only one asked so (words as common as "browser"
+/// may tie two entries by the words alone).
+pub(super) fn entry_asked_as_written<'a>(
+    article: &'a Article,
+    text: &str,
+) -> Option<&'a crate::knowledge::Faq> {
+    faq_for(article, text)
+        .filter(|f| asked_as_written(&f.question, text))
+        .or_else(|| {
+            let mut asked = article
+                .faq
+                .iter()
+                .filter(|f| asked_as_written(&f.question, text));
+            asked.next().filter(|_| asked.next().is_none())
+        })
 }
 
 /// At or above this similarity in meaning (and [`FAQ_MARGIN`] above the next entry), a

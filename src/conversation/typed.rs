@@ -9,7 +9,9 @@ use super::another_article::{
     says_a_title_word_of, says_a_title_word_only_of, switch_label_typed,
 };
 use super::codes::{lists_any_of, shows_an_error};
-use super::faq::{asked_as_written, faq_answering, faq_for, faq_on_the_side, risk_faq};
+use super::faq::{
+    asks_an_entry_as_written, entry_asked_as_written, faq_answering, faq_on_the_side, risk_faq,
+};
 use super::fix_named::{fix_named, names_another_fix_done};
 use super::fixes_told::{another_fix_done, rule_out_named};
 use super::it_works::{confirm_fix, fixed, works_from_something_else};
@@ -678,7 +680,7 @@ fn browser_question_answered(
             .any(|w| text.to_lowercase().contains(w))
         && plain_words::has_any_word(text, &["browser"])
         // ("quickbooks is slow only in one browser. why?" asks the article's FAQ.)
-        && !article.faq.iter().any(|f| asked_as_written(&f.question, text));
+        && !asks_an_entry_as_written(article, text);
     // At a step: whether it matters for the step on screen (it was "how to tell which
     // browser it is", as if the user did not know).
     if asks_why_the_browser
@@ -747,10 +749,7 @@ fn browser_question_answered(
         let asks_which = understand::cannot_tell(text)
             || (understood.question
                 && session.browser.is_none()
-                && !article
-                    .faq
-                    .iter()
-                    .any(|f| asked_as_written(&f.question, text)));
+                && !asks_an_entry_as_written(article, text));
         if mentions_browser && asks_which {
             out.replies
                 .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));
@@ -1105,16 +1104,7 @@ fn answered_on_the_side(
     // before any step it names ("what is retry-after?" is the FAQ, not "Wait and retry").
     if understood.question
         && understood.intent != Some(Intent::Human)
-        && let Some(faq) = faq_for(article, text)
-            .filter(|f| asked_as_written(&f.question, text))
-            .or_else(|| {
-                // (Words as common as "browser" may tie two entries by the words alone.)
-                let mut asked = article
-                    .faq
-                    .iter()
-                    .filter(|f| asked_as_written(&f.question, text));
-                asked.next().filter(|_| asked.next().is_none())
-            })
+        && let Some(faq) = entry_asked_as_written(article, text)
     {
         faq_on_the_side(session, article, (faq, article), text, now, out);
         return true;

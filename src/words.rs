@@ -1514,6 +1514,15 @@ pub fn already_on_ticket(id: &str) -> String {
     format!("That's already on your ticket **{id}**. Anything more you type here can be added too.")
 }
 
+/// A hand-over asked for again within the escalation cooldown.
+pub fn handed_over_moments_ago(ticket: Option<&str>, wait_secs: u64) -> String {
+    let with = ticket.map_or_else(String::new, |id| format!(" on ticket **{id}**"));
+    format!(
+        "Your request is already with the team{with}. I've kept what you said here; ask for a person again in {} s to add it.",
+        wait_secs.max(1)
+    )
+}
+
 pub fn ticket_added_to(id: &str) -> String {
     format!(
         "You already have an open ticket, **{id}**. I've added this conversation to it, so the support team sees the latest."

@@ -1,6 +1,6 @@
 //! "Add it to ticket T-N" after a hand-over, through the service and the real store: what is
 //! added, what is never filed twice, an old button after "Start over", and a typed "yes" once
-//! the ticket was resolved.
+//! the ticket was resolved, and asking for a person again within the escalation cooldown.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
 use std::sync::{Arc, Mutex};
@@ -845,4 +845,70 @@ async fn a_hand_over_after_a_fix_with_another_problem_waiting_is_about_that_prob
         "{:?}",
         actions(&replies)
     );
+}
+
+/// Review M4: the escalation cooldown held only `/escalate` and its modal in the Discord adapter,
+/// so "human please ..." typed again and again filed a summary and notified staff each time. The
+/// service holds every way of asking; what was said meanwhile waits in the conversation and goes
+/// with the next hand-over, while "Add it to my ticket" never waits.
+#[tokio::test]
+async fn asking_for_a_person_again_within_the_cooldown_notifies_nobody_and_keeps_the_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let knowledge = Knowledge::open(&shipped_knowledge()).unwrap();
+    let clock = Arc::new(FixedClock(Mutex::new(1_000)));
+    let service = Service::new(
+        knowledge,
+        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(clock.clone())
+    .with_escalate_cooldown(std::time::Duration::from_secs(60));
+    let ann = user("ann");
+    say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    assert_eq!(summaries(&service, 1), 1);
+    let queued = service.store().outbox_len();
+
+    *clock.0.lock().unwrap() = 1_010;
+    let typed_again = say(
+        &service,
+        &ann,
+        describe("human please, payroll is due today"),
+    )
+    .await;
+    assert!(
+        typed_again.contains("already with the team on ticket **T-0001**")
+            && typed_again.contains("in 50 s"),
+        "{typed_again}"
+    );
+    *clock.0.lock().unwrap() = 1_020;
+    let noted = Event::Escalate {
+        note: Some("It broke during the payroll run.".into()),
+    };
+    let with_note = say(&service, &ann, noted).await;
+    assert!(with_note.contains("in 40 s"), "{with_note}");
+    assert_eq!(summaries(&service, 1), 1, "nothing filed meanwhile");
+    assert_eq!(service.store().outbox_len(), queued, "staff not told");
+
+    // Waited out: the next request carries what was said meanwhile, note included.
+    *clock.0.lock().unwrap() = 1_081;
+    let filed = say(&service, &ann, Event::Escalate { note: None }).await;
+    assert!(filed.contains("T-0001"), "{filed}");
+    assert_eq!(summaries(&service, 1), 2);
+    let said = latest_said(&service, 1);
+    assert!(
+        said.iter().any(|d| d == "It broke during the payroll run."),
+        "{said:?}"
+    );
+
+    // Adding to the open ticket is no new hand-over: it never waits.
+    *clock.0.lock().unwrap() = 1_085;
+    say(
+        &service,
+        &ann,
+        describe("my boss needs this sorted before friday"),
+    )
+    .await;
+    let added = say(&service, &ann, Event::Act(Action::AddToTicket)).await;
+    assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
+    assert_eq!(summaries(&service, 1), 3);
 }

@@ -3,7 +3,7 @@
 //! Discord's 3 seconds, and service errors become replies in one place (`shown`).
 
 use super::commands::{self, IncidentVerb, SlashCommand, TicketVerb};
-use super::cooldowns::{Cooldowns, Costly};
+use super::cooldowns::Cooldowns;
 use super::incident_button::{IncidentButton, IncidentPress};
 use super::inflight::InFlight;
 use super::perms::{self, Caller, Need};
@@ -34,6 +34,7 @@ pub struct Settings {
     pub staff_role: Option<u64>,
     pub dev_guild: Option<u64>,
     pub check_cooldown: Duration,
+    /// Between two hand-overs of one user; `run` gives it to the service, which checks it.
     pub escalate_cooldown: Duration,
 }
 
@@ -105,15 +106,10 @@ fn with_linked(reply: Reply, linked: &[TicketId]) -> Reply {
     reply.field("Tickets linked", ids.join(", "))
 }
 
-/// "Wait N s" for a cooldown.
-fn cooldown_reply(what: Costly, wait: Duration) -> Vec<Reply> {
+/// "Wait N s" for the check cooldown.
+fn cooldown_reply(wait: Duration) -> Vec<Reply> {
     let secs = wait.as_secs().max(1);
-    let text = match what {
-        Costly::Check => format!("You just ran a check; try again in {secs} s."),
-        Costly::Escalate => {
-            format!("Your request is already with the team; you can add more in {secs} s.")
-        }
-    };
+    let text = format!("You just ran a check; try again in {secs} s.");
     private(text, Tone::Warning)
 }
 
@@ -156,15 +152,11 @@ impl Handler {
         )
     }
 
-    /// None if the user may use `what` now; otherwise the reply saying how long to wait.
-    fn cooled_down(&self, user: &str, what: Costly) -> Option<Vec<Reply>> {
-        let every = match what {
-            Costly::Check => self.settings.check_cooldown,
-            Costly::Escalate => self.settings.escalate_cooldown,
-        };
+    /// None if the user may run a check now; otherwise the reply saying how long to wait.
+    fn check_cooled_down(&self, user: &str) -> Option<Vec<Reply>> {
         self.cooldowns
-            .try_use(user, what, every)
-            .map(|wait| cooldown_reply(what, wait))
+            .try_use(user, self.settings.check_cooldown)
+            .map(cooldown_reply)
     }
 
     async fn command(&self, ctx: &Context, c: &CommandInteraction) {
@@ -201,7 +193,7 @@ impl Handler {
             }
             SlashCommand::Help => respond.answer_with(self.run(&user, Event::Help)).await,
             SlashCommand::Check { target } => {
-                if let Some(wait) = self.cooled_down(&user.id, Costly::Check) {
+                if let Some(wait) = self.check_cooled_down(&user.id) {
                     return respond.answer(&wait).await;
                 }
                 let check = async {
@@ -211,9 +203,6 @@ impl Handler {
                 respond.defer_then(check).await;
             }
             SlashCommand::Escalate { note: Some(note) } => {
-                if let Some(wait) = self.cooled_down(&user.id, Costly::Escalate) {
-                    return respond.answer(&wait).await;
-                }
                 let event = Event::Escalate { note: Some(note) };
                 respond.defer_then(self.run(&user, event)).await;
             }
@@ -367,7 +356,7 @@ impl Handler {
             }
             Some(Action::Escalate) => respond.respond(escalate_modal(), "escalate modal").await,
             Some(action @ (Action::Check | Action::CheckTarget(_))) => {
-                if let Some(wait) = self.cooled_down(&user.id, Costly::Check) {
+                if let Some(wait) = self.check_cooled_down(&user.id) {
                     return respond.answer(&wait).await;
                 }
                 let event = Event::Act(action);
@@ -503,9 +492,6 @@ impl Handler {
                 _ => None,
             })
             .filter(|v| !v.trim().is_empty());
-        if let Some(wait) = self.cooled_down(&user.id, Costly::Escalate) {
-            return respond.answer(&wait).await;
-        }
         respond
             .defer_then(self.run(&user, Event::Escalate { note }))
             .await;

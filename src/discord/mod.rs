@@ -292,6 +292,8 @@ pub async fn run(
     {
         check_channel(&http, status, ChannelSetting::Status).await?;
     }
+    // Every way of asking for a person passes the service: its cooldown covers them all.
+    let service = service.with_escalate_cooldown(settings.escalate_cooldown);
     let inflight = Arc::new(InFlight::default());
     inflight.accepting.store(true, Ordering::Release);
     let handler = Arc::new(Handler {

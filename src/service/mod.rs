@@ -3,6 +3,7 @@
 //! staff use. Every adapter goes through [`Service`]; failures come back as a [`ServiceError`]
 //! that is either shown (a refusal) or logged (internal).
 
+mod cooldown;
 mod error;
 mod incidents;
 mod kb;
@@ -57,6 +58,9 @@ pub struct Service {
     /// dismissing one notice, the monitor writing back an open copy over a staff resolve, two
     /// users crossing the crowd line together and opening two suspected incidents).
     incident_writes: Arc<std::sync::Mutex<()>>,
+    /// How soon one user may hand a conversation over again (`ESCALATE_COOLDOWN_SECONDS`):
+    /// checked here, where every way of asking passes.
+    escalation_cooldown: Arc<cooldown::EscalationCooldown>,
 }
 
 /// The words of a hand-over (a web form, `supportbot escalate`) as its ticket keeps them:
@@ -102,6 +106,7 @@ impl Service {
             semantic_deadline: crate::config::SEMANTIC_DEADLINE,
             crowd_rule: crate::incident::crowd::CrowdRule::default(),
             incident_writes: Arc::default(),
+            escalation_cooldown: Arc::default(),
         }
     }
 
@@ -142,7 +147,6 @@ impl Service {
         self.desk.outbox_wake()
     }
 
-    /// With another wait for sentence vectors (`SEMANTIC_DEADLINE_MS`).
     /// With another crowd rule (how many users on one article within how many minutes make a
     /// suspected incident).
     pub fn with_crowd_rule(mut self, rule: crate::incident::crowd::CrowdRule) -> Self {
@@ -150,8 +154,16 @@ impl Service {
         self
     }
 
+    /// With another wait for sentence vectors (`SEMANTIC_DEADLINE_MS`).
     pub fn with_semantic_deadline(mut self, deadline: std::time::Duration) -> Self {
         self.semantic_deadline = deadline;
+        self
+    }
+
+    /// With `every` (whole seconds) between two hand-overs of one user; zero, the default,
+    /// lets every one through. Words added to an open ticket ("Add it to my ticket") never wait.
+    pub fn with_escalate_cooldown(mut self, every: std::time::Duration) -> Self {
+        self.escalation_cooldown = Arc::new(cooldown::EscalationCooldown::new(every.as_secs()));
         self
     }
 
@@ -683,6 +695,23 @@ impl Service {
         how: Handover,
     ) -> Result<Reply, ServiceError> {
         let now = self.clock.now();
+        let asked = matches!(how, Handover::Asked | Handover::CameBack);
+        if asked && let Some(wait) = self.escalation_cooldown.wait(&session.user.id, now) {
+            // Handed over moments ago: staff are not notified again. What the user added is
+            // kept in the conversation, so the next hand-over carries it.
+            if let Some(note) = note.map(|n| handed_over_words(&n))
+                && !note.is_empty()
+                && !session.descriptions.contains(&note)
+            {
+                session.descriptions.push(note);
+            }
+            tracing::info!(user = %session.user.id, wait, "hand-over held back by the cooldown");
+            let ticket = session.ticket.map(|id| id.to_string());
+            return Ok(
+                Reply::new(words::handed_over_moments_ago(ticket.as_deref(), wait))
+                    .tone(Tone::Warning),
+            );
+        }
         let bare_request = note.is_none();
         let mut summary = self.summary_of(session, note, now);
         // Added after the user's ticket was resolved (a new ticket for "it came back", or the
@@ -750,6 +779,9 @@ impl Service {
         }
         let id = escalated.ticket.id;
         session.ticket = Some(id);
+        if asked {
+            self.escalation_cooldown.record(&session.user.id, now);
+        }
         // A ticket linked to a known outage: its user is told when the outage ends, as if they
         // had chosen "Notify me" (once, whatever else they chose). The ticket is filed: a
         // failure here is logged, not the user's.

@@ -15063,3 +15063,53 @@ fn one_of_several_things_a_check_looks_at_keeps_the_check() {
     );
     assert_eq!(open_title(&chat).as_deref(), Some("Try a private window"));
 }
+
+/// Found by a fourth user explorer (F25): the culprit named by another name of one of this
+/// article's fixes ("it was my ad blocker": "Turn off browser extensions", also called "ad
+/// blocker"), with or without "works now", asks about that fix; it was "came from something
+/// else" (or not understood), and no fix was ever credited. A cause this article has no fix for
+/// still credits none, and a cause denied is no credit.
+#[test]
+fn the_culprit_named_by_a_name_of_a_fix_here_asks_about_that_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "it was my ad blocker, works now",
+        "it was my privacy extension",
+        "turns out it was my adblocker",
+        "the culprit was ublock origin",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online shows a blank white page in chrome");
+        let out = chat.say(said);
+        assert!(
+            has(
+                &out,
+                "Shall I note **Turn off browser extensions** as what fixed it?"
+            ),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(
+            (chat.session.attempts.iter())
+                .all(|a| !matches!(a.outcome, Some(Outcome::Fixed | Outcome::NotFixed))),
+            "{said}: nothing recorded unasked: {:?}",
+            chat.session.attempts
+        );
+        let out = chat.say("yes");
+        assert!(has(&out, "Glad"), "{said}: {}", all_text(&out));
+        assert_eq!(
+            outcome_of(&chat, "Turn off browser extensions"),
+            Some(Outcome::Fixed),
+            "{said}"
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank white page in chrome");
+    let out = chat.say("it was my antivirus, works now");
+    assert!(has(&out, "came from something else"), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online shows a blank white page in chrome");
+    let out = chat.say("turns out it was not my adblocker");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+}

@@ -25,6 +25,22 @@ pub(super) fn take_up_the_fix_named(
     let Some(open) = session.pending_attempt().map(|p| p.solution) else {
         return;
     };
+    let Some(named) = another_fix_credited(session, article, open, text) else {
+        return;
+    };
+    open_instead(session, article, named, now);
+}
+
+/// The fix of `article` other than `open` a reply that it works names as what did it: told as
+/// done ("cleared the cache, works now"), by two words of its title ("private window works!")
+/// or by a thing another of its names has ("it was my ad blocker": "Turn off browser
+/// extensions", also called "ad blocker").
+pub(super) fn another_fix_credited(
+    session: &Session,
+    article: &Article,
+    open: usize,
+    text: &str,
+) -> Option<usize> {
     // ("private window works!" at another fix: no deed said, but two words of that fix's
     // title are; "the time on my computer was 1 hour off, fixed it": the things of another
     // of its names, "computer time".)
@@ -33,14 +49,11 @@ pub(super) fn take_up_the_fix_named(
     let beyond_the_product = Terms::said(text).without(&Terms::of(
         "intuit quickbooks online site sites website page",
     ));
-    let Some(named) = fix_named(session, article, open, text).filter(|&i| {
+    fix_named(session, article, open, text).filter(|&i| {
         names_an_action(text)
             || names_by_two_title_words(article, i, text)
             || super::fix_named::names_a_thing_said(&article.solutions[i], &beyond_the_product)
-    }) else {
-        return;
-    };
-    open_instead(session, article, named, now);
+    })
 }
 
 /// Whether `text` says two words in a row of fix `index`'s title, each of four letters or more,

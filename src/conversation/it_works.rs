@@ -26,8 +26,11 @@ pub(super) fn fixed(
     // "its working now but idk what fixed it", "restarted my pc and now it opens": it works,
     // and no fix shown is what did it (nothing is credited).
     // (At a test too: "my accountant fixed it" is no "it works there".)
+    // ("it was my ad blocker, works now" names another fix of this article by one of its
+    // names: that fix is what did it, asked about below.)
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
         && understand::fixed_by_something_else(text, &step_words(&article.solutions[open]))
+        && super::fixes_told::another_fix_credited(session, article, open, text).is_none()
     {
         works_from_something_else(session, article, Some(text), out);
         return;

@@ -1314,6 +1314,18 @@ fn result_of_something_else(
         works_from_something_else(session, article, Some(text), out);
         return true;
     }
+    // "turns out it was my adblocker" at a fix: the cause found, told by a name of another
+    // fix of this article ("ad blocker": "Turn off browser extensions"). It works, and that
+    // fix is asked about, never recorded unasked.
+    if let Some(open) = session.pending_attempt().map(|p| p.solution)
+        && understood.intent.is_none()
+        && !understood.question
+        && understand::tells_the_cause(text)
+        && super::fixes_told::another_fix_credited(session, article, open, text).is_some()
+    {
+        fixed(session, article, text, understood, now, out);
+        return true;
+    }
     // At a test, "ran file doctor, worked for Maple Dental but not for Birch Law, same H202
     // there": the result is that fix's (its "there" is the client), not the test's. The fix
     // named is recorded as not fixed and the test stays the question.

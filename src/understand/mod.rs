@@ -1437,6 +1437,12 @@ pub fn credits_something_else(message: &str) -> bool {
         && !(text.has("wrong") || text.has("broken"))
 }
 
+/// Whether a reply tells what the cause was ("turns out it was my adblocker", "the culprit was
+/// the vpn"), not what it was not, nor asks.
+pub fn tells_the_cause(message: &str) -> bool {
+    cues::tells_the_cause(&Normalised::new(message))
+}
+
 /// Whether a reply says someone else fixed it ("no the bank fixed it not you", "my accountant
 /// sorted it"): it works, and no step shown is what did it, whatever "no" it opens with.
 pub fn someone_else_fixed_it(message: &str) -> bool {

@@ -315,19 +315,37 @@ pub fn restarted_something_else(text: &Normalised, step: &str) -> bool {
 
 /// Says what the cause was, and it is nothing the step touches: "it was my privacy extension"
 /// at "Turn on JavaScript" (at "Turn off browser extensions" it credits the step).
+/// Openers that tell what the cause was ("turns out it was my adblocker").
+const CAUSE_WAS: &[&str] = &[
+    "it was my",
+    "it was the",
+    "it was our",
+    "turns out it was",
+    "turned out it was",
+    "turned out to be",
+    "the problem was",
+    "the issue was",
+    "the culprit was",
+    "was caused by",
+];
+
+/// Whether a reply tells what the cause was ("turns out it was my adblocker", "the culprit was
+/// the vpn"), not what it was not ("turns out it was not my adblocker"), nor asks.
+pub fn tells_the_cause(text: &Normalised) -> bool {
+    !text.is_question()
+        && CAUSE_WAS.iter().any(|opener| {
+            text.find(opener).is_some_and(|at| {
+                let next = text.padded()[at + opener.len() + 2..]
+                    .split_whitespace()
+                    .next();
+                next.is_some_and(|w| {
+                    w != BREAK && !["not", "never", "nothing", "none"].contains(&w)
+                })
+            })
+        })
+}
+
 fn another_cause_named(text: &Normalised, step: &str) -> bool {
-    const CAUSE_WAS: &[&str] = &[
-        "it was my",
-        "it was the",
-        "it was our",
-        "turns out it was",
-        "turned out it was",
-        "turned out to be",
-        "the problem was",
-        "the issue was",
-        "the culprit was",
-        "was caused by",
-    ];
     let step_words = crate::plain_words::lowercase_words(step);
     let in_step = |w: &str| {
         step_words

@@ -120,3 +120,39 @@ fn a_json_caller_gets_the_lock_as_a_json_error() {
         show(&out)
     );
 }
+
+/// Found by an admin explorer (F5): the largest wait the setting accepts, a "wait forever",
+/// panicked every command that opens the database (the deadline overflowed the clock). It now
+/// waits as long as there is, and a free database opens at once.
+#[test]
+fn the_largest_lock_wait_accepted_opens_a_free_database() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        supportbot(cwd.path())
+            .env("DATA_LOCK_WAIT_SECONDS", u64::MAX.to_string())
+            .env("KNOWLEDGE_DIR", shipped_knowledge())
+            .args(args)
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap()
+    };
+    let filed = run(&[
+        "escalate",
+        "--user",
+        "u1",
+        "--name",
+        "Ann",
+        "--text",
+        "payroll wont update",
+    ]);
+    assert_eq!(filed.status.code(), Some(0), "{}", show(&filed));
+    let listed = run(&["tickets", "list", "--json"]);
+    assert_eq!(listed.status.code(), Some(0), "{}", show(&listed));
+    assert!(
+        String::from_utf8_lossy(&listed.stdout).contains("T-0001"),
+        "{}",
+        show(&listed)
+    );
+}

@@ -146,7 +146,7 @@ impl Encoder {
         let (tx, rx) = oneshot::channel();
         lock(&self.shared.queue).push_back(Job {
             windows,
-            deadline: Instant::now() + deadline,
+            deadline: crate::clock::deadline_after(deadline),
             reply: tx,
         });
         self.shared.wake.notify_one();
@@ -318,6 +318,14 @@ mod tests {
         assert_eq!(v.vectors, vec![vec![11.0, 2.0]]);
         assert_eq!(&*v.model, "counting");
         assert!(enc.encode("   ", Duration::from_secs(5)).await.is_none());
+    }
+
+    /// `SEMANTIC_DEADLINE_MS` at its largest ("wait forever") overflowed the clock and panicked.
+    #[tokio::test]
+    async fn the_largest_deadline_waits_for_the_vectors() {
+        let (enc, _) = encoder(0);
+        let v = enc.encode("bad gateway", Duration::MAX).await.unwrap();
+        assert_eq!(v.vectors, vec![vec![11.0, 2.0]]);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -84,7 +84,7 @@ impl Store {
     /// commands started together (a web form escalating for several users) so take turns
     /// instead of failing; a running bot still refuses them, after the wait.
     pub fn open_waiting(dir: &Path, wait: Duration) -> Result<Store, StoreError> {
-        let deadline = Instant::now() + wait;
+        let deadline = crate::clock::deadline_after(wait);
         let mut pause = Duration::from_millis(10);
         loop {
             match Store::open(dir) {

@@ -71,7 +71,7 @@ fn wait_for<T>(
     wait: Duration,
     mut take: impl FnMut() -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
-    let deadline = Instant::now() + wait;
+    let deadline = crate::clock::deadline_after(wait);
     loop {
         match take() {
             Err(StoreError::Locked { dir, .. }) => {

@@ -1404,3 +1404,56 @@ fn unreadable_directories_are_said_as_permission_problems() {
         show(&checked)
     );
 }
+
+/// Found by an admin explorer (F7, F8): a web form's words that ask for a person ("call me
+/// back") with `--note` filed the user's first ticket twice, reported as "added" with an
+/// "escalated again" staff notice, and `--browser` was dropped ("Browser / device: not given").
+#[test]
+fn a_web_form_asking_for_a_call_back_files_one_ticket_with_its_browser() {
+    let cwd = tempfile::tempdir().unwrap();
+    let k = shipped_knowledge();
+    let data = cwd.path().join("data");
+    let sb = |args: &[&str]| {
+        supportbot(cwd.path())
+            .args(args)
+            .arg("--knowledge")
+            .arg(&k)
+            .arg("--data")
+            .arg(&data)
+            .output()
+            .unwrap()
+    };
+    for (user, text) in [
+        ("w1", "call me back"),
+        ("w2", "can I talk to a person, payroll wont update"),
+        ("w3", "i think my account got hacked"),
+    ] {
+        let o = sb(&[
+            "escalate",
+            "--user",
+            user,
+            "--name",
+            "Web Form",
+            "--text",
+            text,
+            "--note",
+            "from contact form",
+            "--browser",
+            "edge",
+            "--json",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{text}: {}", show(&o));
+        let filed: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(filed["created"], true, "{text}: {filed}");
+        assert_eq!(filed["filed"], "opened", "{text}: {filed}");
+        assert_eq!(filed["browser"], "edge", "{text}: {filed}");
+        let id = filed["id"].as_str().unwrap();
+        let o = sb(&["tickets", "show", id, "--json"]);
+        let ticket: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let summaries = ticket["summaries"].as_array().unwrap();
+        assert_eq!(summaries.len(), 1, "{text}: filed once: {ticket}");
+        assert_eq!(summaries[0]["note"], "from contact form", "{text}");
+        let said = summaries[0]["descriptions"].to_string();
+        assert!(said.contains(text), "{text}: {said}");
+    }
+}

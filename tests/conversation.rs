@@ -15113,3 +15113,26 @@ fn the_culprit_named_by_a_name_of_a_fix_here_asks_about_that_fix() {
     let out = chat.say("turns out it was not my adblocker");
     assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
 }
+
+/// Found by an admin explorer (F8, F9): asking for a person in the first message kept neither
+/// the browser it named ("im on firefox, call me back": "Browser / device: not given") nor,
+/// when it told no problem, the words themselves (the ticket said the user said "nothing").
+#[test]
+fn a_first_message_asking_for_a_person_keeps_its_browser_and_its_words() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("im on firefox, call me back");
+    let handed_over = (out.effects.iter())
+        .filter(|e| matches!(e, Effect::Escalate { .. }))
+        .count();
+    assert_eq!(handed_over, 1, "{:?}", out.effects);
+    assert_eq!(chat.session.browser, Some(Browser::Firefox));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("i want to talk to a real person not a bot");
+    assert!(chat.session.descriptions.is_empty(), "no problem told");
+    assert_eq!(
+        chat.session.asides,
+        ["i want to talk to a real person not a bot"]
+    );
+}

@@ -837,6 +837,18 @@ pub(super) fn describe(
             || (understood.asks_for_a_person && (nothing_matched || nothing_answered)))
     {
         session.leave_pending();
+        // "im on firefox, call me back": the browser told goes on the ticket too.
+        if session.browser.is_none() {
+            session.browser = named_browser;
+        }
+        // "i want to talk to a real person not a bot", said first: no problem told, but the
+        // words are on the ticket among what else the user said (it said "nothing").
+        if understood.bare_human_request
+            && session.descriptions.is_empty()
+            && !session.asides.iter().any(|a| a == text)
+        {
+            session.asides.push(text.to_string());
+        }
         // "can i talk to a person, payroll wont update": the problem told goes on the ticket
         // as what the user said, with what it matched, and they are not asked for it again.
         // ("i want a refund and to speak to someone about my account", said first: what they

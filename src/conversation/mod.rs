@@ -223,7 +223,20 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             note_device(session, &text);
             let told = out.replies.len();
             let tried = session.attempts.len();
+            let effects = out.effects.len();
             describe(kb, session, &text, browser, query.as_ref(), now, &mut out);
+            // Words that ask for a person ("call me back") are handed over by the describing
+            // too: one hand-over, this one with the note, files the ticket once.
+            let added = out.effects.split_off(effects);
+            (out.effects).extend(
+                added
+                    .into_iter()
+                    .filter(|e| !matches!(e, Effect::Escalate { .. })),
+            );
+            // The browser the form gave is the ticket's, whatever the words did with it.
+            if session.browser.is_none() {
+                session.browser = browser;
+            }
             // The user never saw the walk: no fix was shown or skipped, nothing is answered.
             // (A fix shown before, in a conversation they had, stays as it was.)
             if session.attempts.len() > tried {

@@ -698,12 +698,15 @@ impl Summary {
         ));
         t.push_str("\n## What the user said\n\n");
         let said = self.said_of_the_problem();
-        // (After "Start over" nothing may have been said yet: the earlier problems follow.)
+        // (After "Start over" nothing may have been said yet: the earlier problems follow. A
+        // first "i want a real person" is no problem told: it is among the other words.)
         if said.is_empty() {
-            t.push_str(if self.earlier.is_empty() {
-                "nothing\n\n"
-            } else {
+            t.push_str(if !self.earlier.is_empty() {
                 "nothing since Start over (see Earlier in this conversation)\n\n"
+            } else if !self.asides.is_empty() {
+                "nothing about a problem (their words are under Other things the user said)\n\n"
+            } else {
+                "nothing\n\n"
             });
         }
         for d in said {

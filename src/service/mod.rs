@@ -78,9 +78,11 @@ fn keep_handed_over(session: &mut Session, said: String) {
     if said.is_empty() || session.descriptions.last() == Some(&said) {
         return;
     }
-    let read = crate::plain_words::reading(&said);
+    let read = crate::plain_words::reading(&said).into_owned();
+    // (Filler the engine kept among the asides is said once, here.)
+    session.asides.retain(|a| *a != said && *a != read);
     match session.descriptions.last_mut() {
-        Some(last) if *last == *read => *last = said,
+        Some(last) if *last == read => *last = said,
         _ => session.descriptions.push(said),
     }
 }

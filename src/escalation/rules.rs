@@ -9,7 +9,9 @@ use super::ticket::{Status, Ticket, TicketError, TicketId};
 /// Bank feed not updating)"). The ticket's own problem comes first: the one it was opened for
 /// (tickets from before that was kept on each summary name the latest problem first).
 pub fn subject(t: &Ticket) -> String {
+    // Why the bot handed over at once comes first: it is what staff act on.
     let latest = match t.summary() {
+        Some(s) if let Some(why) = s.why_handed_over_line() => why,
         Some(s) if s.article.is_none() && s.kb_problem.is_some() => {
             "No diagnosis (knowledge base unavailable)".into()
         }
@@ -210,6 +212,71 @@ mod tests {
         assert_eq!(subject(&t), "No diagnosis (knowledge base unavailable)");
         t.summaries[0].article = Some(("a".into(), "Error 502".into()));
         assert_eq!(subject(&t), "Error 502");
+    }
+
+    /// Found by an admin explorer (F13, F14): a ticket the bot handed over at once for what it
+    /// does not troubleshoot was titled after the best match of its words ("Bank Feed Not
+    /// Updating (best match, not walked)" for a possible account takeover, not urgent). The
+    /// reason is the subject, and a break-in is urgent, in the listing, card and transcript.
+    #[test]
+    fn a_ticket_handed_over_at_once_is_titled_by_why() {
+        let said = |words: &str| {
+            let mut s = summary();
+            s.descriptions = vec![words.into()];
+            s.matches = vec![crate::session::ScoredArticle {
+                id: "bank-feed-not-updating".into(),
+                title: "Bank Feed Not Updating".into(),
+                score: 0.9,
+            }];
+            Ticket::new(TicketId(1), s, 1)
+        };
+        let t = said("i think my account got hacked, i got a login alert from another country");
+        assert_eq!(
+            subject(&t),
+            "Possible account takeover: “i think my account got hacked, i got a login ale…”"
+        );
+        let s = t.summary().unwrap();
+        assert!(s.urgency().is_some());
+        let card = s.card("T-0001");
+        assert!(
+            card.title
+                .starts_with("T-0001 · Urgent · Possible account takeover"),
+            "{}",
+            card.title
+        );
+        let md = s.transcript_markdown("T-0001");
+        assert!(
+            md.contains("- Handed over at once: possible account takeover"),
+            "{md}"
+        );
+        assert_eq!(
+            subject(&said("i was charged twice")),
+            "Billing question: “i was charged twice”"
+        );
+        assert!(
+            said("i was charged twice")
+                .summary()
+                .unwrap()
+                .urgency()
+                .is_none()
+        );
+        assert_eq!(
+            subject(&said("cant sign in, it says my account is locked")),
+            "Locked account: “cant sign in, it says my account is locked”"
+        );
+        // A charge asked about beside a problem walked is no reason of its own; a break-in is.
+        let mut walked = said("i was charged twice and also qbo is slow");
+        walked.summaries[0].article = Some(("slow".into(), "Slow Performance".into()));
+        assert_eq!(subject(&walked), "Slow Performance");
+        walked.summaries[0].note = Some("also i think someone hacked my account".into());
+        assert_eq!(
+            subject(&walked),
+            "Possible account takeover (while on Slow Performance)"
+        );
+        // Told while the knowledge base was down: still the reason.
+        let mut down = said("i think my account got hacked");
+        down.summaries[0].kb_problem = Some("broken".into());
+        assert!(subject(&down).starts_with("Possible account takeover"));
     }
 
     /// A second problem handed over to the open ticket: the subject names both, the latest

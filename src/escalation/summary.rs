@@ -91,6 +91,28 @@ pub enum Added {
     WorksNow,
 }
 
+/// Why the bot handed a conversation to a person at once, whatever its words matched: what it
+/// does not troubleshoot. Read from the user's words, so tickets filed before say it too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandedOverFor {
+    /// "i think my account got hacked": urgent, whatever else was said.
+    BreakIn,
+    /// "it says my account is locked".
+    LockedAccount,
+    /// "i was charged twice", with no problem walked.
+    Billing,
+}
+
+impl HandedOverFor {
+    pub fn label(self) -> &'static str {
+        match self {
+            HandedOverFor::BreakIn => "Possible account takeover",
+            HandedOverFor::LockedAccount => "Locked account",
+            HandedOverFor::Billing => "Billing question",
+        }
+    }
+}
+
 /// The incident an escalation is linked to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinkedIncident {
@@ -433,29 +455,61 @@ impl Summary {
             .map(|m| (m.title.as_str(), " (best match, not walked)"))
     }
 
-    /// [`Summary::topic`] for the card (the title Markdown escaped), or that nothing matched.
+    /// [`Summary::topic`] for the card (the title Markdown escaped), or that nothing matched;
+    /// why the bot handed over at once first, when it did.
     fn subject(&self) -> String {
+        if let Some(why) = self.why_handed_over_line() {
+            return escape_markdown(&why);
+        }
         self.topic_parts()
             .map(|(title, how)| format!("{}{how}", escape_markdown(title)))
             .unwrap_or_else(|| escape_markdown(&self.no_article()))
+    }
+
+    /// Why the bot handed over at once, and the user's words that told it: a break-in
+    /// anywhere in what they said; a locked account; billing when no problem was walked (a
+    /// charge asked about beside a problem walked is no reason of its own).
+    pub fn handed_over_for(&self) -> Option<(HandedOverFor, &str)> {
+        use crate::understand::{
+            asks_about_billing, reports_a_break_in, says_the_account_is_locked,
+        };
+        let said = || {
+            (self.descriptions.iter())
+                .chain(self.attempts.iter().flat_map(|a| &a.said))
+                .chain(&self.asides)
+                .chain(&self.note)
+        };
+        let first = |pred: fn(&str) -> bool| said().find(|m| pred(m)).map(String::as_str);
+        if let Some(m) = first(reports_a_break_in) {
+            return Some((HandedOverFor::BreakIn, m));
+        }
+        if self.ticket_article().is_some() {
+            return None;
+        }
+        if let Some(m) = first(says_the_account_is_locked) {
+            return Some((HandedOverFor::LockedAccount, m));
+        }
+        let billing = (self.descriptions.iter()).find(|d| asks_about_billing(d));
+        billing.map(|m| (HandedOverFor::Billing, m.as_str()))
+    }
+
+    /// The subject of a ticket the bot handed over at once ([`Summary::handed_over_for`]):
+    /// the reason and the start of the words ("Possible account takeover: “i think my account
+    /// got hacked”"), with the article walked when there was one. Plain text.
+    pub fn why_handed_over_line(&self) -> Option<String> {
+        let (why, said) = self.handed_over_for()?;
+        Some(match self.ticket_article() {
+            Some((_, title)) => format!("{} (while on {title})", why.label()),
+            None => format!("{}: “{}”", why.label(), first_words(said)),
+        })
     }
 
     /// A subject with no article to name: that none matched, with the start of what the user
     /// said first, so a listing tells such tickets apart ("No matching article: “i want a
     /// refund and to speak to someone…”"). Plain text.
     pub fn no_article(&self) -> String {
-        const SHOWN: usize = 48;
         match self.descriptions.first() {
-            Some(said) => {
-                let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
-                let shown: String = said.chars().take(SHOWN).collect();
-                let more = if said.chars().count() > SHOWN {
-                    "…"
-                } else {
-                    ""
-                };
-                format!("No matching article: “{}{more}”", shown.trim_end())
-            }
+            Some(said) => format!("No matching article: “{}”", first_words(said)),
             None => "No matching article".to_string(),
         }
     }
@@ -489,6 +543,10 @@ impl Summary {
     /// The first sentence the user typed that says the problem cannot wait ("payroll is due
     /// today"), read from everything they said: staff see it first.
     pub fn urgency(&self) -> Option<String> {
+        // A possible break-in is urgent whatever words it was told in.
+        if let Some((HandedOverFor::BreakIn, said)) = self.handed_over_for() {
+            return Some(said.to_string());
+        }
         self.descriptions
             .iter()
             .chain(self.attempts.iter().flat_map(|a| &a.said))
@@ -664,6 +722,12 @@ impl Summary {
             "- Browser / device: {}\n",
             self.browser_and_device()
         ));
+        if let Some((why, _)) = self.handed_over_for() {
+            t.push_str(&format!(
+                "- Handed over at once: {} (no troubleshooting steps for this)\n",
+                why.label().to_lowercase()
+            ));
+        }
         if let Some((id, title)) = self.ticket_article() {
             t.push_str(&format!("- Article: {} (`{id}`)\n", escape_markdown(title)));
         }
@@ -821,6 +885,20 @@ const CARD_CHARS_PER_MESSAGE: usize = 600;
 
 /// `said` as the card shows it: whole when short, else its start, how much was left out and
 /// where to read it.
+/// The start of what the user said, on one line, for a subject ("i want a refund and to
+/// speak to someone…").
+fn first_words(said: &str) -> String {
+    const SHOWN: usize = 48;
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shown: String = said.chars().take(SHOWN).collect();
+    let more = if said.chars().count() > SHOWN {
+        "…"
+    } else {
+        ""
+    };
+    format!("{}{more}", shown.trim_end())
+}
+
 fn trimmed_for_card(said: &str) -> String {
     let total = said.chars().count();
     if total <= CARD_CHARS_PER_MESSAGE {

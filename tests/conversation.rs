@@ -15136,3 +15136,48 @@ fn a_first_message_asking_for_a_person_keeps_its_browser_and_its_words() {
         ["i want to talk to a real person not a bot"]
     );
 }
+
+/// Found by an admin explorer (F12): things named as having not helped in the first message
+/// ("cache and firewall didnt help") were ignored, and both fixes were walked again later (the
+/// same words one message later were understood). They are skipped, saying so; "it didnt
+/// help" names nothing.
+#[test]
+fn things_that_did_not_help_in_the_first_message_are_skipped() {
+    let kb = shipped_kb();
+    for (said, skipped) in [
+        (
+            "getting 502 bad gateway in chrome, cache and firewall didnt help",
+            &["Remove browser cache", "Temporarily turn off the firewall"][..],
+        ),
+        (
+            "qbo blank page in chrome, cache and extensions didnt help",
+            &["Clear the cache and cookies", "Turn off browser extensions"][..],
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(has(&out, "you already tried"), "{said}: {}", all_text(&out));
+        for title in skipped {
+            assert_eq!(
+                outcome_of(&chat, title),
+                Some(Outcome::NotFixed),
+                "{said}: {title}"
+            );
+        }
+        // Walked to the end: neither is shown again.
+        let mut shown = Vec::new();
+        while chat.session.current_step().is_some() && shown.len() < 10 {
+            let out = chat.not_fixed();
+            shown.extend(out.replies.iter().filter_map(|r| r.title.clone()));
+        }
+        for title in skipped {
+            assert!(
+                !shown.iter().any(|t| t.ends_with(title)),
+                "{said}: {title} shown again: {shown:?}"
+            );
+        }
+    }
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("502 in chrome, i tried everything and it didnt help");
+    assert!(!has(&out, "you already tried"), "{}", all_text(&out));
+}

@@ -351,9 +351,12 @@ pub(super) fn fixes_tried_up_front(
             [] => false,
         };
         done_before = opens_perfect || (done_before && opens_past);
+        // "cache and firewall didnt help": things named as having not helped, no deed told.
+        let no_help = says_things_did_not_help(&lower);
         if !(words.contains(&"already")
             || opens_tried
             || done_before
+            || no_help
             || (nothing_helped && opens_past))
         {
             run.clear();
@@ -385,7 +388,7 @@ pub(super) fn fixes_tried_up_front(
         // "tried"): only parts that open with the deed and say nothing is wrong ("ive changed
         // my bank password and now the bank feed wont update": the second part is the
         // trouble).
-        let by_the_tense_alone = !(words.contains(&"already") || opens_tried);
+        let by_the_tense_alone = !(words.contains(&"already") || opens_tried || no_help);
         for clause in clauses.iter().map(String::as_str) {
             if by_the_tense_alone {
                 let lower = clause.trim().to_lowercase();
@@ -416,7 +419,7 @@ pub(super) fn fixes_tried_up_front(
                     continue;
                 }
             }
-            if !names_an_action(clause) {
+            if !names_an_action(clause) && !no_help {
                 continue;
             }
             // ("i already waited and retried": each deed alone names too little.)
@@ -462,6 +465,36 @@ pub(super) fn fixes_tried_up_front(
         .collect();
     out.replies
         .push(Reply::new(words::tried_already(&titles)).article(&article.id));
+}
+
+/// Whether a clause names things that did not help, with no deed told ("cache and firewall
+/// didnt help", "incognito did nothing"): what it names was tried. Not a question, and not
+/// "nothing"/"it" that did not help.
+fn says_things_did_not_help(clause: &str) -> bool {
+    const NO_HELP: &[&str] = &[
+        " didnt help",
+        " didn't help",
+        " did not help",
+        " didnt work",
+        " didn't work",
+        " did not work",
+        " didnt fix it",
+        " didn't fix it",
+        " did nothing",
+        " made no difference",
+    ];
+    const NOT_A_THING: &[&str] = &["it", "that", "this", "nothing", "anything", "which"];
+    if clause.contains('?') {
+        return false;
+    }
+    NO_HELP.iter().any(|phrase| {
+        clause.find(phrase).is_some_and(|at| {
+            let before: Vec<&str> = clause[..at].split_whitespace().collect();
+            before
+                .last()
+                .is_some_and(|w| !NOT_A_THING.contains(w) && before.len() <= 6)
+        })
+    })
 }
 
 /// Whether a clause on its own says the trouble stayed after what was done: it opens with

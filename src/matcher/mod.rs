@@ -181,6 +181,11 @@ impl Ranking {
     }
 }
 
+/// The longest word corrected for typos, and the longest term indexed for it: no word or code
+/// a user means is longer, and the deletions of a longer one cost its length cubed (a pasted
+/// 2,000-letter token took minutes to rank). Longer words still match exactly.
+const LONGEST_CORRECTED: usize = 32;
+
 fn max_distance(len: usize) -> usize {
     match len {
         0..=3 => 0,
@@ -334,6 +339,9 @@ impl Index {
             }
             chars.clear();
             chars.extend(term.chars());
+            if chars.len() > LONGEST_CORRECTED {
+                continue;
+            }
             hashes.clear();
             deletion_hashes(&chars, max_distance(chars.len()), false, &mut hashes);
             hashes.sort_unstable();
@@ -423,7 +431,7 @@ impl Index {
         }
         let len = token.chars().count();
         let max_d = max_distance(len);
-        if max_d == 0 {
+        if max_d == 0 || len > LONGEST_CORRECTED {
             return None;
         }
         let chars: Vec<char> = token.chars().collect();
@@ -665,6 +673,28 @@ mod tests {
             body: "S\nWait".into(),
             ..Document::default()
         }
+    }
+
+    /// A review found one long run of letters cost its length cubed in typo correction (800
+    /// letters took 4 s, a 2,000-letter token fitting one Discord message minutes), and a long
+    /// keyword the same at every load. Such words are matched exactly, never corrected. (A
+    /// bound minutes below the old cost, not a speed target: those are benchmarks.)
+    #[test]
+    fn a_long_run_of_letters_is_not_corrected_for_typos() {
+        let letters = ['b', 'c', 'd', 'f', 'g', 'h', 'k'];
+        let long: String = (0..3_000).map(|i| letters[(i * 5 + i / 7) % 7]).collect();
+        let started = std::time::Instant::now();
+        let mut docs = base();
+        docs[0].keywords = vec![&long[..1_200]];
+        let index = Index::build(&docs);
+        assert!(index.rank(&long, 3).matches.is_empty());
+        // Said whole, the long keyword still finds its article.
+        let found = index.rank(&long[..1_200], 3);
+        assert_eq!(found.matches.first().map(|m| m.doc), Some(0));
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        // A typo in an ordinary word is still corrected.
+        let typo = index.rank("gatway timout", 3);
+        assert_eq!(typo.matches.first().map(|m| m.doc), Some(2));
     }
 
     fn base() -> Vec<Document<'static>> {

@@ -912,3 +912,39 @@ async fn asking_for_a_person_again_within_the_cooldown_notifies_nobody_and_keeps
     assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
     assert_eq!(summaries(&service, 1), 3);
 }
+
+/// A review found every message of a conversation kept, and the whole session written after
+/// each: 400 vague messages of 4 KB at "Is it one of these?" left 325 MB in the data directory.
+/// The first description and the latest ones are kept, and the ticket says how many were not.
+#[tokio::test]
+async fn a_user_typing_on_and_on_keeps_the_first_and_latest_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (service, ann) = (service_in(dir.path()), user("ann"));
+    let max = supportbot::session::MAX_DESCRIPTIONS;
+    for i in 0..max + 15 {
+        say(
+            &service,
+            &ann,
+            typed(&format!("something is off with my books, take {i}")),
+        )
+        .await;
+    }
+    let session = service.session(&ann).unwrap();
+    assert_eq!(session.descriptions.len(), max);
+    assert_eq!(session.descriptions_left_out, 15);
+    assert_eq!(
+        session.descriptions[0],
+        "something is off with my books, take 0"
+    );
+    assert_eq!(
+        session.descriptions.last().unwrap(),
+        &format!("something is off with my books, take {}", max + 14)
+    );
+    say(&service, &ann, Event::Escalate { note: None }).await;
+    let ticket = service.ticket(TicketId(1)).unwrap();
+    let md = ticket.summary().unwrap().transcript_markdown("T-0001");
+    assert!(
+        md.contains("15 of their messages between the first and the latest were not kept"),
+        "{md}"
+    );
+}

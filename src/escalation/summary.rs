@@ -28,6 +28,10 @@ pub struct Summary {
     pub at: u64,
     /// The user's own words, verbatim.
     pub descriptions: Vec<String>,
+    /// How many of their messages between the first and the latest the conversation did not
+    /// keep ([`crate::session::MAX_DESCRIPTIONS`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub descriptions_left_out: usize,
     /// What else they typed during the walk (asides, replies not understood): folded away on
     /// the card, in full in the transcript.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -198,6 +202,7 @@ impl Summary {
             user: session.user.clone(),
             at: now,
             descriptions: session.descriptions.clone(),
+            descriptions_left_out: session.descriptions_left_out,
             asides: session.asides.clone(),
             // The ranking the walked article came from, so the title and matches agree; with
             // no walk, the last description's.
@@ -773,6 +778,12 @@ impl Summary {
                 "nothing\n\n"
             });
         }
+        if self.descriptions_left_out > 0 {
+            t.push_str(&format!(
+                "_{} of their messages between the first and the latest were not kept._\n\n",
+                self.descriptions_left_out
+            ));
+        }
         for d in said {
             t.push_str(&quote(d));
             t.push_str("\n\n");
@@ -885,6 +896,10 @@ const CARD_CHARS_PER_MESSAGE: usize = 600;
 
 /// `said` as the card shows it: whole when short, else its start, how much was left out and
 /// where to read it.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// The start of what the user said, on one line, for a subject ("i want a refund and to
 /// speak to someone…").
 fn first_words(said: &str) -> String {

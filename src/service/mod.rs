@@ -327,6 +327,7 @@ impl Service {
         {
             self.watch_crowd(article, &session.user.id, now)?;
         }
+        session.bound_descriptions();
         self.store.save_session(&session)?;
         Ok(replies)
     }

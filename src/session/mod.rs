@@ -229,6 +229,11 @@ pub struct EarlierProblem {
 /// How many earlier problems a session keeps (the latest).
 pub const MAX_EARLIER: usize = 3;
 
+/// Descriptions a session keeps: the first and the latest ones. A user typing on and on at "Is
+/// it one of these?" made the session, saved whole after every message, and the database grow
+/// with the square of what they typed.
+pub const MAX_DESCRIPTIONS: usize = 30;
+
 /// A user's conversation with the bot. Serialised to the store after every event, in the
 /// layout of `stored::StoredSession`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -239,8 +244,11 @@ pub struct Session {
     pub updated_at: u64,
     /// Where the conversation stands, with the article it is on.
     pub stage: Stage,
-    /// The user's own descriptions, verbatim, oldest first.
+    /// The user's own descriptions, verbatim, oldest first: the first and the latest ones,
+    /// [`MAX_DESCRIPTIONS`] in all.
     pub descriptions: Vec<String>,
+    /// How many descriptions were left out after the first to keep [`MAX_DESCRIPTIONS`].
+    pub descriptions_left_out: usize,
     /// What else the user typed during a walk that was neither an answer nor about the
     /// problem (an aside, a reply not understood), verbatim, oldest first; at most
     /// [`MAX_ASIDES`]. Staff see them folded away from the problem's description.
@@ -362,6 +370,7 @@ impl Session {
             updated_at: now,
             stage: Stage::Idle,
             descriptions: Vec::new(),
+            descriptions_left_out: 0,
             asides: Vec::new(),
             matches: Vec::new(),
             walked_matches: Vec::new(),
@@ -591,6 +600,22 @@ impl Session {
         }
     }
 
+    /// Keeps the first description and the latest ones, [`MAX_DESCRIPTIONS`] in all, counting
+    /// those left out; where the words ranked at "Is it one of these?" begin moves with them.
+    pub fn bound_descriptions(&mut self) {
+        let extra = self.descriptions.len().saturating_sub(MAX_DESCRIPTIONS);
+        if extra == 0 {
+            return;
+        }
+        self.descriptions.drain(1..1 + extra);
+        self.descriptions_left_out += extra;
+        self.list_from = self.list_from.map(|from| match from {
+            0 => 0,
+            from if from > extra => from - extra,
+            _ => 1,
+        });
+    }
+
     /// Keeps `text` among the asides (the oldest go beyond [`MAX_ASIDES`]).
     pub fn note_aside(&mut self, text: &str) {
         let text = text.trim();
@@ -626,6 +651,34 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_beyond_the_most_kept_leave_out_the_middle_ones() {
+        let mut s = Session::new(
+            UserRef {
+                id: "u".into(),
+                name: "u".into(),
+                channel: "c".into(),
+            },
+            0,
+        );
+        s.descriptions = (0..MAX_DESCRIPTIONS + 5).map(|i| i.to_string()).collect();
+        s.list_from = Some(MAX_DESCRIPTIONS);
+        s.bound_descriptions();
+        assert_eq!(s.descriptions.len(), MAX_DESCRIPTIONS);
+        assert_eq!(s.descriptions_left_out, 5);
+        assert_eq!(s.descriptions[..2], ["0".to_string(), "6".to_string()]);
+        // The words ranked at the list still begin at the same message.
+        let from = s.list_from.unwrap();
+        assert_eq!(s.descriptions[from], MAX_DESCRIPTIONS.to_string());
+        // A list begun among the messages left out begins after the first.
+        s.descriptions.extend(["a".into(), "b".into(), "c".into()]);
+        s.list_from = Some(2);
+        s.bound_descriptions();
+        assert_eq!((s.descriptions_left_out, s.list_from), (8, Some(1)));
+        s.bound_descriptions();
+        assert_eq!(s.descriptions_left_out, 8, "nothing more to leave out");
+    }
 
     /// The same check answered twice from the cache is listed once; a new check is listed too.
     #[test]

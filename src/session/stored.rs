@@ -27,6 +27,9 @@ pub(super) struct StoredSession {
     #[serde(flatten)]
     stage: StoredStage,
     descriptions: Vec<String>,
+    /// Written only when some were left out, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    descriptions_left_out: usize,
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     asides: Vec<String>,
@@ -93,6 +96,7 @@ impl From<Session> for StoredSession {
             updated_at: s.updated_at,
             stage,
             descriptions: s.descriptions,
+            descriptions_left_out: s.descriptions_left_out,
             asides: s.asides,
             matches: s.matches,
             walked_matches: s.walked_matches,
@@ -139,6 +143,7 @@ impl From<StoredSession> for Session {
             updated_at: s.updated_at,
             stage,
             descriptions: s.descriptions,
+            descriptions_left_out: s.descriptions_left_out,
             asides: s.asides,
             matches: s.matches,
             walked_matches: s.walked_matches,
@@ -164,6 +169,10 @@ impl From<StoredSession> for Session {
             earlier: s.earlier,
         }
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[cfg(test)]

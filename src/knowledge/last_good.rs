@@ -65,16 +65,32 @@ fn remove_if_there(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Copies the files of `from` into `to`, folders included (symbolic links followed).
+/// Copies the files of `from` into `to`, folders included (symbolic links followed, except
+/// one back to a folder being copied or copied already, which loading leaves out too).
 fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
+    copy_tree_once(from, to, &mut std::collections::HashSet::new())
+}
+
+fn copy_tree_once(
+    from: &Path,
+    to: &Path,
+    copied: &mut std::collections::HashSet<PathBuf>,
+) -> io::Result<()> {
+    let here = std::fs::canonicalize(from)?;
+    copied.insert(here.clone());
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
+        let path = entry.path();
         let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
+        if path.is_dir() {
+            let real = std::fs::canonicalize(&path)?;
+            if here.starts_with(&real) || copied.contains(&real) {
+                continue;
+            }
+            copy_tree_once(&path, &target, copied)?;
+        } else if path.exists() {
+            std::fs::copy(path, target)?;
         }
     }
     Ok(())

@@ -40,7 +40,8 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    collect_markdown(&articles_dir, &mut files, &mut problems, &shown);
+    let mut read = std::collections::HashSet::new();
+    collect_markdown(&articles_dir, &mut files, &mut problems, &shown, &mut read);
     beside_articles(dir, &mut problems, &shown);
     files.sort();
     if files.is_empty() && problems.is_empty() {
@@ -486,20 +487,27 @@ fn permission_denied(dir: &Path) -> Diagnostic {
     .hint("the directory and every folder above it need read and execute (`chmod u+rx`, `g+rx` or `o+rx`) for that user")
 }
 
+/// The `.md` files under `dir`, folders and linked folders included. `read` holds the folders
+/// read so far (as the system resolves them): a link back to a folder being read, or to one
+/// read already, is said once and not followed (one link to `..` loaded every article forty
+/// times, two made loading never end).
 fn collect_markdown(
     dir: &Path,
     out: &mut Vec<PathBuf>,
     problems: &mut Vec<Diagnostic>,
     shown: &dyn Fn(&Path) -> String,
+    read: &mut std::collections::HashSet<PathBuf>,
 ) {
+    let here = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    read.insert(here.clone());
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(Diagnostic::new(
-                &shown(dir),
-                0,
-                format!("cannot list the folder: {e}"),
-            ));
+            problems.push(
+                Diagnostic::new(&shown(dir), 0, format!("cannot list the folder: {e}")).hint(
+                    "check that the folder exists and that the user running supportbot may read it (`chmod u+rx`)",
+                ),
+            );
             return;
         }
     };
@@ -510,13 +518,44 @@ fn collect_markdown(
             continue; // editor swap and backup files
         }
         // The entry's type comes with the listing; only a symlink needs a stat to follow it.
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if is_link && !path.exists() {
+            let to =
+                std::fs::read_link(&path).map_or_else(|_| "?".into(), |t| t.display().to_string());
+            problems.push(
+                Diagnostic::new(
+                    &shown(&path),
+                    0,
+                    format!("this is a link to `{to}`, which does not exist"),
+                )
+                .hint("remove the link, or restore what it points to"),
+            );
+            continue;
+        }
         let is_dir = match entry.file_type() {
             Ok(t) if t.is_symlink() => path.is_dir(),
             Ok(t) => t.is_dir(),
             Err(_) => path.is_dir(),
         };
         if is_dir {
-            collect_markdown(&path, out, problems, shown);
+            if is_link
+                && let Ok(target) = std::fs::canonicalize(&path)
+                && (here.starts_with(&target) || read.contains(&target))
+            {
+                problems.push(
+                    Diagnostic::new(
+                        &shown(&path),
+                        0,
+                        format!(
+                            "this link leads to a folder already read (`{}`), so it is not followed",
+                            target.display()
+                        ),
+                    )
+                    .hint("remove the link: every article under it is loaded already"),
+                );
+                continue;
+            }
+            collect_markdown(&path, out, problems, shown, read);
         } else if path.extension().is_some_and(|e| e == "md") {
             out.push(path);
         } else if starts_like_an_article(&path) {
@@ -642,6 +681,72 @@ mod tests {
             problems[0].message,
             "the knowledge directory does not exist"
         );
+    }
+
+    /// A review and an admin explorer found one link back up (`articles/loop -> ..`) loaded
+    /// every article forty times (1,189 problems, 15 MB of output) and two made loading never
+    /// end; a broken link was told as a permission problem. Each link is said once, as it is;
+    /// a link to a folder of its own is still followed; the last good copy skips loops too.
+    #[cfg(unix)]
+    #[test]
+    fn links_back_to_a_folder_read_and_broken_links_are_said_once() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let kb = root.path().join("knowledge");
+        let articles = kb.join("articles");
+        std::fs::create_dir_all(&articles).expect("mkdir");
+        let text = |title: &str| {
+            format!(
+                "+++\ntitle = \"{title}\"\nsymptoms = [\"{title} fails\"]\n+++\nSummary.\n\n## Solution: Reload\n1. Press F5.\n"
+            )
+        };
+        std::fs::write(articles.join("a.md"), text("Alpha")).expect("write");
+        let elsewhere = root.path().join("shared");
+        std::fs::create_dir_all(&elsewhere).expect("mkdir");
+        std::fs::write(elsewhere.join("b.md"), text("Beta")).expect("write");
+        let link = |to: &Path, at: &str| {
+            std::os::unix::fs::symlink(to, articles.join(at)).expect("symlink");
+        };
+        link(Path::new(".."), "loop");
+        link(Path::new("."), "self");
+        link(&elsewhere, "shared");
+        link(Path::new("/nonexistent-supportbot.md"), "gone.md");
+        let problems = load_dir(&kb).expect_err("three problems");
+        let mut said: Vec<(String, &str)> = problems
+            .iter()
+            .map(|p| {
+                let name = Path::new(&p.file)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned());
+                (name.unwrap_or_default(), p.message.as_str())
+            })
+            .collect();
+        said.sort();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert!(
+            said[0].0 == "gone.md" && said[0].1.contains("which does not exist"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].0 == "loop" && said[1].1.contains("not followed"),
+            "{said:?}"
+        );
+        assert!(
+            said[2].0 == "self" && said[2].1.contains("not followed"),
+            "{said:?}"
+        );
+
+        // Without the broken link and the loops: both articles load, the linked folder's too,
+        // and the last good copy is made without following a loop.
+        for at in ["loop", "self", "gone.md"] {
+            std::fs::remove_file(articles.join(at)).expect("unlink");
+        }
+        let loaded = load_dir(&kb).expect("loads");
+        assert_eq!(loaded.articles().len(), 2);
+        link(Path::new(".."), "loop");
+        let snapshot = root.path().join("last-good");
+        super::super::last_good::save(&kb, &snapshot).expect("a copy");
+        assert!(snapshot.join("articles/shared/b.md").exists());
+        assert!(!snapshot.join("articles/loop").exists());
     }
 
     fn article(i: usize) -> String {

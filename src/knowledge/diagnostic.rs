@@ -120,7 +120,6 @@ pub fn sort_by_place(problems: &mut Vec<Diagnostic>) {
     problems.extend(keyed.into_iter().map(|(_, p)| p));
 }
 
-/// 1-based line of a byte offset in `text`.
 /// The start of every line of a text, for many line lookups in one file: each is a binary
 /// search, where [`line_of`] counts from the start every time (quadratic over an article with
 /// thousands of headings).
@@ -151,6 +150,7 @@ impl LineIndex {
     }
 }
 
+/// 1-based line of a byte offset in `text` (for one lookup; many use [`LineIndex`]).
 pub fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text.as_bytes()[..offset]

@@ -1,6 +1,6 @@
 //! Live-check targets from `endpoints.toml`: the pure `parse` with file, line and hint for every problem.
 
-use super::diagnostic::{Diagnostic, line_of};
+use super::diagnostic::{Diagnostic, LineIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use toml::Spanned;
@@ -137,14 +137,17 @@ const ALLOWED_KEYS: &str = "name, description, url, expect_status, timeout_ms, c
 /// Parses `endpoints.toml`. `file` names it in diagnostics. Every problem is returned, not only
 /// the first; an empty file (or one with no `[[target]]`) is valid and has no targets.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
+    // One index of the lines for every lookup (counting from the start each time made a
+    // file of many tables quadratic).
+    let lines = LineIndex::new(text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (raw, mut problems) = read_tables(file, text);
     let mut targets: Vec<Target> = Vec::new();
     let mut first_line: HashMap<String, usize> = HashMap::new();
     for table in raw {
-        let table_line = line_of(text, table.span().start);
+        let table_line = lines.line(table.span().start);
         let t = table.into_inner();
-        let at = |s: &std::ops::Range<usize>| line_of(text, s.start);
+        let at = |s: &std::ops::Range<usize>| lines.line(s.start);
         let before = problems.len();
 
         let name = match &t.name {
@@ -354,6 +357,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Target>, Vec<Diagnostic>> {
 /// the tables that could be read, for the checks of meaning. (One strict `toml::from_str` would
 /// stop at the first mistake and hide the rest.)
 fn read_tables(file: &str, text: &str) -> (Vec<Spanned<RawTarget>>, Vec<Diagnostic>) {
+    let lines = LineIndex::new(text);
     use serde::Deserialize as _;
     use toml::de::{DeTable, DeValue, Deserializer};
     let (root, errors) = DeTable::parse_recoverable(text);
@@ -378,7 +382,7 @@ fn read_tables(file: &str, text: &str) -> (Vec<Spanned<RawTarget>>, Vec<Diagnost
     let mut entries: Vec<_> = root.iter().collect();
     entries.sort_by_key(|(k, _)| k.span().start);
     for (key, value) in entries {
-        let line = line_of(text, key.span().start);
+        let line = lines.line(key.span().start);
         if key.get_ref().as_ref() != "target" {
             problems.push(
                 Diagnostic::new(file, line, format!("endpoints: unknown key `{}` outside any `[[target]]`", key.get_ref()))
@@ -412,7 +416,7 @@ fn read_tables(file: &str, text: &str) -> (Vec<Spanned<RawTarget>>, Vec<Diagnost
                 problems.push(
                     Diagnostic::new(
                         file,
-                        line_of(text, item.span().start),
+                        lines.line(item.span().start),
                         "endpoints: each target must be a `[[target]]` table",
                     )
                     .hint("write `[[target]]` on a line of its own above each target's keys"),
@@ -456,7 +460,10 @@ fn read_tables(file: &str, text: &str) -> (Vec<Spanned<RawTarget>>, Vec<Diagnost
 
 /// One TOML mistake in plain words, with the fix.
 fn toml_problem(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
-    let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+    let line = e
+        .span()
+        .map(|s| LineIndex::new(text).line(s.start))
+        .unwrap_or(0);
     let message = plain_serde(e.message().trim());
     if let Some((said, hint)) = text
         .lines()

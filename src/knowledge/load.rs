@@ -65,7 +65,7 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Diagnostic>> {
     // endpoints.toml is optional: absent means no live-check targets.
     let endpoints_path = dir.join(endpoints::FILE_NAME);
     let endpoints_name = shown(&endpoints_path);
-    let endpoints_bytes = match std::fs::read(&endpoints_path) {
+    let endpoints_bytes = match read_capped(&endpoints_path) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             // "endpoint.toml", "Endpoints.toml", "endpoints.toml.txt": targets that would
@@ -182,25 +182,40 @@ pub fn from_files<'a>(
     if let Some((name, bytes)) = endpoints_file {
         hasher.write(endpoints::FILE_NAME.as_bytes());
         hasher.write(bytes);
-        match std::str::from_utf8(bytes) {
-            Ok(text) => match endpoints::parse(name, text) {
-                Ok(t) => targets = t,
-                Err(mut errs) => {
+        if bytes.len() > article::MAX_FILE_BYTES {
+            endpoints_ok = false;
+            problems.push(
+                Diagnostic::new(
+                    name,
+                    0,
+                    format!(
+                        "the file is over {} KB, too big to be a list of targets: it is not read",
+                        article::MAX_FILE_BYTES / 1024
+                    ),
+                )
+                .hint("keep one `[[target]]` per service the bot checks: a few hundred fit in a few KB"),
+            );
+        } else {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => match endpoints::parse(name, text) {
+                    Ok(t) => targets = t,
+                    Err(mut errs) => {
+                        endpoints_ok = false;
+                        problems.append(&mut errs);
+                    }
+                },
+                Err(e) => {
                     endpoints_ok = false;
-                    problems.append(&mut errs);
+                    let line = bytes[..e.valid_up_to()]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count()
+                        + 1;
+                    problems.push(
+                        Diagnostic::new(name, line, "the file is not valid UTF-8")
+                            .hint("save the file as UTF-8 in your editor"),
+                    );
                 }
-            },
-            Err(e) => {
-                endpoints_ok = false;
-                let line = bytes[..e.valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1;
-                problems.push(
-                    Diagnostic::new(name, line, "the file is not valid UTF-8")
-                        .hint("save the file as UTF-8 in your editor"),
-                );
             }
         }
     }
@@ -747,6 +762,29 @@ mod tests {
         super::super::last_good::save(&kb, &snapshot).expect("a copy");
         assert!(snapshot.join("articles/shared/b.md").exists());
         assert!(!snapshot.join("articles/loop").exists());
+    }
+
+    /// endpoints.toml was read whole, whatever its size (articles stop at the cap): one over
+    /// the cap is said, not read.
+    #[test]
+    fn an_endpoints_file_over_the_cap_is_said_and_not_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
+        let table = "[[target]]\nname = \"qbo\"\nurl = \"https://qbo.intuit.com/\"\n\n";
+        let big = table.repeat(article::MAX_FILE_BYTES / table.len() + 1);
+        std::fs::write(dir.path().join(endpoints::FILE_NAME), big).expect("write");
+        let problems = load_dir(dir.path()).expect_err("too big");
+        let said: Vec<&Diagnostic> = (problems.iter())
+            .filter(|p| p.file.ends_with(endpoints::FILE_NAME))
+            .collect();
+        assert_eq!(said.len(), 1, "{problems:?}");
+        assert!(said[0].message.contains("too big to be a list of targets"));
+        assert!(
+            said[0]
+                .hint
+                .as_deref()
+                .is_some_and(|h| h.contains("[[target]]"))
+        );
     }
 
     fn article(i: usize) -> String {

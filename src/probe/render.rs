@@ -61,7 +61,7 @@ pub fn render_during(report: &Report, kb: &KnowledgeBase, up_means: Option<Strin
     text.push_str(&format!("\n\n_{}_", age_text(checked.age, checked.shared)));
 
     let mut reply = Reply::new(text).title(title).tone(r.verdict.tone());
-    reply = reply.field("Checked", format!("`{}`", r.final_url));
+    reply = reply.field("Checked", in_code(&r.final_url));
     if let Some(code) = r.status {
         let reason = r.reason.as_deref().unwrap_or("");
         reply = reply.field("Status", format!("{code} {reason}").trim().to_string());
@@ -101,7 +101,7 @@ pub fn render_during(report: &Report, kb: &KnowledgeBase, up_means: Option<Strin
         let chain: Vec<String> = r
             .redirects
             .iter()
-            .map(|h| format!("{} → `{}`", h.status, h.location))
+            .map(|h| format!("{} → {}", h.status, in_code(&h.location)))
             .collect();
         reply = reply.field("Redirects", chain.join("\n"));
     }
@@ -111,7 +111,7 @@ pub fn render_during(report: &Report, kb: &KnowledgeBase, up_means: Option<Strin
         ("Retry-After", &r.headers.retry_after),
     ] {
         if let Some(v) = value {
-            reply = reply.field(label, format!("`{}`", v.replace('`', "'")));
+            reply = reply.field(label, in_code(v));
         }
     }
     if let Some(id) = &checked.article {
@@ -178,6 +178,66 @@ impl Report {
                 })
             }
             Err(_) => None,
+        }
+    }
+}
+
+/// `text` from the checked server (a header, a redirect's location, the URL it ended at) as a
+/// code span it cannot leave: a backtick in it would close the span, and what follows would be
+/// Markdown in the bot's voice (a masked link).
+fn in_code(text: &str) -> String {
+    format!("`{}`", text.replace('`', "'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::{CheckResult, Checked, Headers, Hop, Report, Timings, Verdict};
+    use std::sync::Arc;
+
+    /// A review found a redirect's `Location` and the URL checked were put in code spans as
+    /// the server sent them (`Server` and `Via` were escaped): a backtick closed the span and
+    /// the rest showed as a masked link in the bot's reply.
+    #[test]
+    fn what_the_server_sent_cannot_leave_its_code_span() {
+        let location = "x` [Reset your Intuit password](https://evil.example/) `y";
+        let result = CheckResult {
+            url: "https://a.example/".into(),
+            final_url: "https://a.example/?q=`[x](https://evil.example)`".into(),
+            verdict: Verdict::RedirectLoop,
+            detail: "d".into(),
+            status: None,
+            reason: None,
+            addresses: vec![],
+            connected_to: None,
+            timings: Timings::default(),
+            tls: None,
+            redirects: vec![Hop {
+                url: "https://a.example/".into(),
+                status: 302,
+                location: location.into(),
+            }],
+            headers: Headers::default(),
+            retry_after: None,
+            body_bytes: 0,
+            body_truncated: false,
+        };
+        let report = Report {
+            target: "a.example".into(),
+            description: None,
+            url: "https://a.example/".into(),
+            outcome: Ok(Checked {
+                result: Arc::new(result),
+                age: Duration::ZERO,
+                shared: false,
+                article: None,
+                nothing_resolves: false,
+            }),
+        };
+        let reply = render(&report, &KnowledgeBase::default());
+        for name in ["Redirects", "Checked"] {
+            let field = reply.fields.iter().find(|f| f.name == name).unwrap();
+            assert_eq!(field.value.matches('`').count(), 2, "{}", field.value);
         }
     }
 }

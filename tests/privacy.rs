@@ -505,3 +505,50 @@ fn forget_removes_the_deliveries_that_name_the_user() {
         assert_eq!(store.adapter_get(&key).unwrap(), None, "{key}");
     }
 }
+
+/// Found by an admin explorer (F10): at the default log level every notification was logged
+/// with its text, which quotes the user's words ("added to ticket T-0001: \"also ...\""), so
+/// they stayed in `DATA_DIR/console.log` or journald after `user forget`. The log says which
+/// ticket and to whom; the words are logged at `debug` only.
+#[test]
+fn the_default_log_holds_no_users_words() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let run = |level: &str, user: &str, text: &str| {
+        let mut cmd = support::bin::supportbot(cwd.path());
+        cmd.env("RUST_LOG", level);
+        let out = cmd
+            .args(["escalate", "--user", user, "--name", "Al", "--text", text])
+            .arg("--knowledge")
+            .arg(shipped_knowledge())
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // The third notice quotes the user: "Al says it works now: \"nevermind ...\"".
+    let mut logged = String::new();
+    for text in [
+        "502 bad gateway",
+        "still 502",
+        "nevermind it works now wombat-chutney",
+    ] {
+        logged += &run("warn,supportbot=info", "discord:al", text);
+    }
+    assert!(logged.contains("notification sent"), "{logged}");
+    assert!(!logged.contains("wombat-chutney"), "{logged}");
+    let mut logged = String::new();
+    for text in [
+        "502 bad gateway",
+        "still 502",
+        "nevermind it works now wombat-chutney",
+    ] {
+        logged += &run("warn,supportbot=debug", "discord:bo", text);
+    }
+    assert!(
+        logged.contains("wombat-chutney"),
+        "at debug, asked for: {logged}"
+    );
+}

@@ -105,7 +105,10 @@ pub trait Notifier: Send + Sync {
     fn name(&self) -> &str;
 }
 
-/// Writes notifications to the log (stderr).
+/// Writes notifications to the log (stderr): which ticket, to whom and its key at `info`; its
+/// text, which quotes the user's words, only at `debug`. Logs are outside what `user forget`
+/// can erase (`DATA_DIR/console.log`, journald): at the default level they hold no user's
+/// words. The text is in `notifications.jsonl` and on Discord, which forget does reach.
 #[derive(Debug, Default)]
 pub struct LogNotifier;
 
@@ -119,7 +122,8 @@ impl Notifier for LogNotifier {
             let about = n
                 .ticket
                 .map_or_else(|| "incident".to_string(), |t| t.to_string());
-            tracing::info!(about = %about, to = %to, key = %n.key, "{}", n.text);
+            tracing::info!(about = %about, to = %to, key = %n.key, "notification sent");
+            tracing::debug!(key = %n.key, "{}", n.text);
             Ok(())
         })
     }

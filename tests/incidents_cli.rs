@@ -621,3 +621,100 @@ fn an_incident_action_without_a_database_says_so_and_creates_nothing() {
     );
     assert!(!data.exists(), "nothing created: {}", show(&o));
 }
+
+/// Found by an admin explorer (F11): `incidents update|resolve|confirm|dismiss` refused `--json`
+/// (clap: "unexpected argument"), though the README speaks of `"changed": false` for them, so a
+/// script could not learn what a step changed. Each prints one JSON object; one that changes
+/// nothing says so; a refusal is `{"error": ...}`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn incident_steps_answer_in_json() {
+    let k = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    knowledge(k.path(), "https://portal.example/");
+    let (k, d) = (k.path(), data.path());
+    let json = |o: &Output| -> Value {
+        serde_json::from_str(stdout(o).trim())
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", show(o)))
+    };
+    let o = run(
+        k,
+        d,
+        &[
+            "incidents",
+            "open",
+            "--title",
+            "Payroll delayed",
+            "--article",
+            "portal-502",
+            "--by",
+            "sam",
+            "--json",
+        ],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+
+    let o = run(
+        k,
+        d,
+        &[
+            "incidents",
+            "update",
+            "I-0001",
+            "--text",
+            "ETA 30 min",
+            "--by",
+            "sam",
+            "--json",
+        ],
+    )
+    .await;
+    let v = json(&o);
+    assert_eq!(v["changed"], true, "{v}");
+    assert_eq!(v["incident"]["id"], "I-0001", "{v}");
+
+    let o = run(
+        k,
+        d,
+        &["incidents", "confirm", "I-0001", "--by", "sam", "--json"],
+    )
+    .await;
+    let v = json(&o);
+    assert_eq!(v["changed"], false, "going on already: {v}");
+    assert!(v["message"].as_str().unwrap().contains("already"), "{v}");
+
+    let o = run(
+        k,
+        d,
+        &["incidents", "resolve", "I-0001", "--by", "sam", "--json"],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let v = json(&o);
+    assert_eq!(v["changed"], true, "{v}");
+    assert_eq!(v["incident"]["state"], "resolved", "{v}");
+    assert!(v["tickets_resolved"].is_array(), "{v}");
+
+    let o = run(
+        k,
+        d,
+        &["incidents", "resolve", "I-0001", "--by", "sam", "--json"],
+    )
+    .await;
+    assert_eq!(json(&o)["changed"], false);
+
+    let o = run(
+        k,
+        d,
+        &["incidents", "dismiss", "I-0009", "--by", "sam", "--json"],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    assert!(
+        json(&o)["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("I-0009")),
+        "{}",
+        show(&o)
+    );
+}

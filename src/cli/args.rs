@@ -221,8 +221,11 @@ impl Command {
             Command::Incidents { command } => match command {
                 IncidentsCommand::List { json, .. }
                 | IncidentsCommand::Show { json, .. }
-                | IncidentsCommand::Open { json, .. } => *json,
-                _ => false,
+                | IncidentsCommand::Open { json, .. }
+                | IncidentsCommand::Confirm { json, .. }
+                | IncidentsCommand::Dismiss { json, .. }
+                | IncidentsCommand::Update { json, .. }
+                | IncidentsCommand::Resolve { json, .. } => *json,
             },
             Command::Model {
                 command: ModelCommand::Status { json },
@@ -330,12 +333,18 @@ pub enum IncidentsCommand {
         id: String,
         #[arg(long)]
         by: String,
+        /// One JSON object on stdout: `changed`, the incident, and the tickets it touched.
+        #[arg(long)]
+        json: bool,
     },
     /// Dismiss a suspected incident: not an outage; nobody was told.
     Dismiss {
         id: String,
         #[arg(long)]
         by: String,
+        /// One JSON object on stdout: `changed`, the incident, and the tickets it touched.
+        #[arg(long)]
+        json: bool,
     },
     /// Post an update users and staff see.
     Update {
@@ -344,6 +353,9 @@ pub enum IncidentsCommand {
         text: String,
         #[arg(long)]
         by: String,
+        /// One JSON object on stdout: `changed`, the incident, and the tickets it touched.
+        #[arg(long)]
+        json: bool,
     },
     /// Resolve it (with an optional note).
     Resolve {
@@ -359,6 +371,9 @@ pub enum IncidentsCommand {
         /// Resolve it even though its target still failed its last check (refused without).
         #[arg(long)]
         force: bool,
+        /// One JSON object on stdout: `changed`, the incident, and the tickets it touched.
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -139,7 +139,14 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
     let service = service(ctx, opening)?;
     let out = &mut std::io::stdout().lock();
     if let Some(said) = already_holds(&command, &service)? {
-        writeln!(out, "{said}")?;
+        match acting_on(&command) {
+            Some((id, true)) => {
+                let incident = service.incident(parse_id(id)?).map_err(refused)?;
+                let v = json!({"changed": false, "message": said, "incident": incident_json(&incident)});
+                writeln!(out, "{v}")?;
+            }
+            _ => writeln!(out, "{said}")?,
+        }
         return Ok(ExitCode::SUCCESS);
     }
     match command {
@@ -224,10 +231,16 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
                 .map_err(refused)?;
             print_incident(&incident, json, out)?;
         }
-        IncidentsCommand::Confirm { id, by } => {
+        IncidentsCommand::Confirm { id, by, json } => {
             let (incident, linked) = service
                 .confirm_incident(parse_id(&id)?, &by)
                 .map_err(refused)?;
+            if json {
+                let ids: Vec<String> = linked.iter().map(|t| t.to_string()).collect();
+                let v = json!({"changed": true, "incident": incident_json(&incident), "tickets_linked": ids});
+                writeln!(out, "{v}")?;
+                return Ok(ExitCode::SUCCESS);
+            }
             writeln!(
                 out,
                 "Confirmed {}: users who land on {} are told from now on.",
@@ -243,17 +256,25 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
                 )?;
             }
         }
-        IncidentsCommand::Dismiss { id, by } => {
+        IncidentsCommand::Dismiss { id, by, json } => {
             let incident = service
                 .dismiss_incident(parse_id(&id)?, &by)
                 .map_err(refused)?;
-            writeln!(out, "Dismissed {}.", incident.id)?;
+            if json {
+                writeln!(out, "{}", changed_json(&incident))?;
+            } else {
+                writeln!(out, "Dismissed {}.", incident.id)?;
+            }
         }
-        IncidentsCommand::Update { id, text, by } => {
+        IncidentsCommand::Update { id, text, by, json } => {
             let incident = service
                 .update_incident(parse_id(&id)?, &by, &text)
                 .map_err(refused)?;
-            writeln!(out, "Posted an update on {}.", incident.id)?;
+            if json {
+                writeln!(out, "{}", changed_json(&incident))?;
+            } else {
+                writeln!(out, "Posted an update on {}.", incident.id)?;
+            }
         }
         IncidentsCommand::Resolve {
             id,
@@ -261,6 +282,7 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
             note,
             tickets,
             force,
+            json,
         } => {
             let id = parse_id(&id)?;
             let (incident, resolved) = ctx
@@ -273,6 +295,12 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
                     force,
                 ))
                 .map_err(refused)?;
+            if json {
+                let ids: Vec<String> = resolved.iter().map(|t| t.to_string()).collect();
+                let v = json!({"changed": true, "incident": incident_json(&incident), "tickets_resolved": ids});
+                writeln!(out, "{v}")?;
+                return Ok(ExitCode::SUCCESS);
+            }
             writeln!(
                 out,
                 "Resolved {} after {}.",
@@ -292,6 +320,22 @@ pub fn run(ctx: &Context, command: IncidentsCommand) -> Result<ExitCode, CliErro
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The incident a staff action names, and whether `--json` was asked for.
+fn acting_on(command: &IncidentsCommand) -> Option<(&str, bool)> {
+    match command {
+        IncidentsCommand::Confirm { id, json, .. }
+        | IncidentsCommand::Dismiss { id, json, .. }
+        | IncidentsCommand::Update { id, json, .. }
+        | IncidentsCommand::Resolve { id, json, .. } => Some((id.as_str(), *json)),
+        _ => None,
+    }
+}
+
+/// What a staff action that changed the incident prints with `--json`.
+fn changed_json(i: &Incident) -> Value {
+    json!({"changed": true, "incident": incident_json(i)})
 }
 
 fn incident_json(i: &Incident) -> Value {

@@ -175,6 +175,9 @@ fn json_report_lists_every_problem() {
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
     assert_eq!(v["ok"], false);
+    // (An admin explorer found the examples silently not checked while any file had a
+    // problem: fixing those seemed all there was. It is said, here and in the text.)
+    assert_eq!(v["examples_checked"], false, "{v}");
     let problems = v["problems"].as_array().unwrap();
     assert_eq!(problems.len(), expected(&case).len(), "{v:#}");
     for p in problems {
@@ -218,6 +221,7 @@ fn valid_knowledge_bases_pass() {
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["ok"], true);
+    assert_eq!(v["examples_checked"], true);
     assert_eq!(v["articles"], 2);
     assert_eq!(v["problems"], serde_json::json!([]));
 }

@@ -68,6 +68,10 @@ fn a_file_too_big_to_be_an_article_is_refused() {
         )),
         "{out}"
     );
+    assert!(
+        out.contains("The articles' `examples` are checked once these are fixed"),
+        "{out}"
+    );
 }
 
 /// Saved with Windows line endings, an article shows no `\r` anywhere.

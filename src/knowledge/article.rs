@@ -1149,16 +1149,18 @@ fn parse_body(
                     .unwrap_or((0, None));
                 if general_chars + longest.0 > MAX_REPLY_CHARS {
                     let what = match longest.1 {
-                        Some(b) if general_chars > 0 => format!("its text and {} steps", b.label()),
-                        Some(b) => format!("its {} steps", b.label()),
-                        None => "its text".to_string(),
+                        Some(b) if general_chars > 0 => {
+                            format!("its text and {} steps come", b.label())
+                        }
+                        Some(b) => format!("its {} steps come", b.label()),
+                        None => "its text comes".to_string(),
                     };
                     problems.push(
                         Diagnostic::new(
                             file,
                             h_line,
                             format!(
-                                "{} `{}` is too long for one chat reply: {what} come to {} characters, at most {MAX_REPLY_CHARS} fit",
+                                "{} `{}` is too long for one chat reply: {what} to {} characters, at most {MAX_REPLY_CHARS} fit",
                                 if s.test { "test" } else { "solution" },
                                 s.title,
                                 general_chars + longest.0

@@ -129,6 +129,52 @@ pub fn read(path: &Path) -> Result<Vec<Assignment>, EnvFileError> {
         .collect())
 }
 
+/// The setting `key` was likely meant to be, when it is not one of `known` but close to one
+/// (`DATADIR`, `SEMANTIC_MODLE`, `data_dir`): a typo that would otherwise be ignored without a
+/// word. Keys far from every setting (another tool's, in a shared `.env`) give none.
+pub fn meant<'a>(key: &str, known: &'a [String]) -> Option<&'a str> {
+    if known.iter().any(|k| k == key) {
+        return None;
+    }
+    let bare = |k: &str| k.replace(['_', '-'], "").to_uppercase();
+    let typed = bare(key);
+    known
+        .iter()
+        .map(|k| (k, edits(&typed, &bare(k))))
+        .filter(|(k, d)| *d == 0 || (*d <= 2 && k.len() >= 6))
+        .min_by_key(|(_, d)| *d)
+        .map(|(k, _)| k.as_str())
+}
+
+/// Levenshtein distance between `a` and `b`, by characters.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// A path a `.env` sets, as meant: relative to the `.env`'s own folder (`DATA_DIR=./data` in
+/// the project's `.env`, read from one of its subfolders, is the project's `data`, not a new
+/// one beside the current directory). Absolute paths and values that are no path stay.
+pub fn relative_to(value: &str, env_dir: &Path) -> String {
+    let path = Path::new(value);
+    if path.is_absolute() || value.trim().is_empty() {
+        return value.to_string();
+    }
+    env_dir.join(path).display().to_string()
+}
+
 /// The 1-based line where `text` (one logical line as dotenvy reports it) starts.
 fn line_of(all: &str, text: &str) -> Option<usize> {
     let first = text.lines().next()?.trim();
@@ -141,6 +187,29 @@ fn line_of(all: &str, text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_close_to_a_setting_is_taken_for_it_and_others_are_left_alone() {
+        let known: Vec<String> = ["DATA_DIR", "SEMANTIC_MODEL", "KNOWLEDGE_DIR", "MONITOR"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(meant("DATADIR", &known), Some("DATA_DIR"));
+        assert_eq!(meant("data_dir", &known), Some("DATA_DIR"));
+        assert_eq!(meant("SEMANTIC_MODLE", &known), Some("SEMANTIC_MODEL"));
+        assert_eq!(meant("KNOWLEDGE_DIRR", &known), Some("KNOWLEDGE_DIR"));
+        assert_eq!(meant("DATA_DIR", &known), None, "known");
+        assert_eq!(meant("POSTGRES_URL", &known), None, "another tool's");
+        assert_eq!(meant("MONITORS", &known), Some("MONITOR"));
+        assert_eq!(meant("MINUTE", &known), None);
+    }
+
+    #[test]
+    fn a_relative_path_is_the_env_files_folders() {
+        let dir = Path::new("/srv/bot");
+        assert_eq!(relative_to("./data", dir), "/srv/bot/./data");
+        assert_eq!(relative_to("knowledge", dir), "/srv/bot/knowledge");
+        assert_eq!(relative_to("/var/lib/bot", dir), "/var/lib/bot");
+    }
 
     fn write(text: &str) -> tempfile::NamedTempFile {
         let f = tempfile::NamedTempFile::new().expect("temp file");

@@ -115,14 +115,37 @@ fn console_log_file(cli: &Cli) -> Option<(std::path::PathBuf, std::fs::File)> {
 /// Must run before any other thread exists (it changes the process environment).
 /// Returns where each variable it applied was set, so errors about them can say.
 fn load_env() -> Result<Vec<cli::parse::EnvFileOrigin>, supportbot::env_file::EnvFileError> {
+    // Settings that name a folder: relative in a `.env` found in a parent folder, they are
+    // that folder's (from the current one they named a second, empty data directory).
+    const PATHS: &[&str] = &["KNOWLEDGE_DIR", "DATA_DIR", "MODEL_CACHE_DIR"];
     let cwd = std::env::current_dir().unwrap_or_default();
+    let known: Vec<String> = cli::args::env_names(&Cli::command())
+        .iter()
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
     let mut applied = Vec::new();
     if let Some(path) = supportbot::env_file::find(&cwd) {
+        let env_dir = path.parent().map(std::path::Path::to_path_buf);
         for set in supportbot::env_file::read(&path)? {
+            if let Some(meant) = supportbot::env_file::meant(&set.key, &known) {
+                // Before logging is set up: said on stderr, as the `.env`'s own errors are.
+                let at = set.line.map(|l| format!(":{l}")).unwrap_or_default();
+                eprintln!(
+                    "warning: {}{at}: `{}` is not a setting supportbot reads; did you mean `{meant}`? It is ignored.",
+                    path.display(),
+                    set.key
+                );
+            }
+            let value = match &env_dir {
+                Some(dir) if PATHS.contains(&set.key.as_str()) && *dir != cwd => {
+                    supportbot::env_file::relative_to(&set.value, dir)
+                }
+                _ => set.value,
+            };
             if std::env::var_os(&set.key).is_none() {
                 // SAFETY: called first thing in main, before the tokio runtime or any other
                 // thread exists, so nothing reads the environment concurrently.
-                unsafe { std::env::set_var(&set.key, set.value) };
+                unsafe { std::env::set_var(&set.key, value) };
                 applied.push(cli::parse::EnvFileOrigin {
                     line: set.line,
                     key: set.key,

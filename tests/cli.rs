@@ -1457,3 +1457,49 @@ fn a_web_form_asking_for_a_call_back_files_one_ticket_with_its_browser() {
         assert!(said.contains(text), "{text}: {said}");
     }
 }
+
+/// Found by an admin explorer (F6, F20): a misspelt key in `.env` (`DATADIR=`) was ignored
+/// without a word, so tickets went to `./data`; and run from a subfolder, the project's `.env`
+/// (`DATA_DIR=./data`, as `.env.example` has it) named a second, empty database beside the
+/// current folder, with its own T-0001. The typo is warned of with its line; relative folders
+/// are the `.env`'s.
+#[test]
+fn a_parent_env_files_folders_are_its_own_and_typos_in_it_are_said() {
+    let project = tempfile::tempdir().unwrap();
+    let sub = project.path().join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        project.path().join(".env"),
+        format!(
+            "KNOWLEDGE_DIR={}\nDATA_DIR=./data\nSEMANTIC_MODLE=off\n",
+            shipped_knowledge().display()
+        ),
+    )
+    .unwrap();
+    let o = supportbot(&sub)
+        .args([
+            "escalate",
+            "--user",
+            "u1",
+            "--name",
+            "Ann",
+            "--text",
+            "502 bad gateway",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(project.path().join("data").is_dir(), "{}", show(&o));
+    assert!(!sub.join("data").exists(), "{}", show(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(".env:3: `SEMANTIC_MODLE` is not a setting supportbot reads; did you mean `SEMANTIC_MODEL`?"),
+        "{stderr}"
+    );
+    // From the project folder itself: the same database.
+    let o = supportbot(project.path())
+        .args(["tickets", "list"])
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("T-0001"), "{}", show(&o));
+}

@@ -137,6 +137,7 @@ impl Fusion {
                 semantic: semantic[doc].map(round3),
                 semantic_evidence: semantic[doc].and_then(|_| evidence(doc)),
                 code: matched[doc].is_some_and(|m| m.code),
+                own_words: matched[doc].is_some_and(|m| m.own_words),
             })
             .collect();
         Ranking {
@@ -168,6 +169,7 @@ mod tests {
             semantic: None,
             semantic_evidence: None,
             code: false,
+            own_words: true,
         }
     }
 

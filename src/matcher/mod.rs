@@ -116,6 +116,10 @@ pub struct Match {
     /// evidence, see `W_CODE_EXACT`).
     #[serde(skip)]
     pub code: bool,
+    /// Whether some word matched is one the article states itself (its title, codes, symptoms
+    /// or keywords), not only in its examples or body.
+    #[serde(skip)]
+    pub own_words: bool,
 }
 
 /// The outcome of ranking a description.
@@ -564,6 +568,10 @@ impl Index {
                 let code_hit = hits
                     .iter()
                     .any(|(id, _, _)| self.weight(*id, doc) == Some(W_CODE_EXACT));
+                let own_words = hits.iter().any(|(id, _, _)| {
+                    self.weight(*id, doc).is_some_and(|w| w >= W_KEYWORDS)
+                        && self.idf[*id as usize] >= INFORMATIVE_IDF
+                });
                 let mut score = calibrate(evidence);
                 if informative < MIN_TERMS && !code_hit {
                     score *= SINGLE_TERM_FACTOR;
@@ -580,6 +588,7 @@ impl Index {
                     semantic: None,
                     semantic_evidence: None,
                     code: code_hit,
+                    own_words,
                 }
             })
             .collect();
@@ -646,6 +655,7 @@ mod tests {
                 semantic: Some(0.5),
                 semantic_evidence: None,
                 code: false,
+                own_words: true,
             }],
             confident: 0.99,
             possible: 0.2,

@@ -1567,6 +1567,25 @@ pub fn outage_lead(since: &str, id: &str, title: &str, latest: Option<&str>) -> 
     )
 }
 
+/// "how long will it last?" during a known outage: how long it has gone on and the team's
+/// latest word, which is all anyone here knows of its end.
+pub fn outage_so_far(id: &str, since: &str, minutes: u64, latest: Option<&str>) -> String {
+    let lasted = match minutes {
+        0 => "less than a minute".to_string(),
+        1 => "1 minute".to_string(),
+        m if m < 120 => format!("{m} minutes"),
+        m => format!("{} hours", m / 60),
+    };
+    let news = match latest {
+        Some(l) => format!("The support team's latest update: {}", as_sentence(l)),
+        None => "The support team has posted no estimate yet.".to_string(),
+    };
+    format!(
+        "Nobody can say for sure: **{id}** has gone on since {since} ({lasted} so far). {news} \
+         Choose **Notify me when it's fixed** and I'll tell you the moment it's over."
+    )
+}
+
 /// The lead when several known outages cover the user's problem: each of them, as
 /// (since, id, title, latest update).
 pub fn outages_lead(outages: &[(String, String, String, Option<String>)]) -> String {

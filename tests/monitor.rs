@@ -1100,3 +1100,42 @@ async fn a_user_whose_ticket_is_linked_hears_once_when_the_monitor_ends_the_outa
     rig.round(Behavior::ok("fine")).await;
     assert!(drain(rig.service.store()).is_empty());
 }
+
+/// Found by a user explorer (rv43 F24): during a known outage with an ETA posted, "how long
+/// will it last?" was "I can't help with that here". It is told how long the outage has gone
+/// on and the team's latest update, with the lead's choices; the fixes stay held back.
+#[tokio::test]
+async fn how_long_will_it_last_during_an_outage_gets_the_teams_latest_word() {
+    let rig = payroll_rig().await;
+    rig.round(Behavior::ok("fine")).await;
+    let declared = rig
+        .service
+        .declare_incident(
+            "sam",
+            "Payroll submissions delayed",
+            &["payroll".to_string()],
+        )
+        .unwrap();
+    rig.service
+        .update_incident(declared.id, "sam", "Intuit is on it, ETA 30 min")
+        .unwrap();
+    let first = describe(&rig.service, "pat", "payroll wont update").await;
+    assert!(first[0].text.contains("Known outage"), "{first:#?}");
+    for asked in [
+        "how long will it last?",
+        "any eta?",
+        "when will it be fixed",
+    ] {
+        let said = describe(&rig.service, "pat", asked).await;
+        assert_eq!(said.len(), 1, "{asked}: {said:#?}");
+        assert!(
+            said[0].text.contains("ETA 30 min") && said[0].text.contains(&declared.id.to_string()),
+            "{asked}: {}",
+            said[0].text
+        );
+        let labels: Vec<&str> = said[0].choices.iter().map(|c| c.label.as_str()).collect();
+        assert!(labels.contains(&"Help me anyway"), "{asked}: {labels:?}");
+        let session = rig.service.session(&user("pat")).unwrap();
+        assert!(session.fixes_held_back(), "{asked}: the fixes still wait");
+    }
+}

@@ -209,6 +209,40 @@ impl Service {
         Ok(())
     }
 
+    /// "how long will it last?" while a known outage holds the fixes back: how long the
+    /// outage covering the walked article has gone on, and the team's latest update, with
+    /// the lead's choices again. None when no outage covers it.
+    pub(super) fn how_long_the_outage(
+        &self,
+        session: &crate::session::Session,
+        now: u64,
+    ) -> Option<Reply> {
+        let article = session.article()?;
+        let active = self.store.active_incidents();
+        let incident = active
+            .iter()
+            .filter(|i| i.concerns(article))
+            .min_by_key(|i| i.id)?;
+        let text = words::outage_so_far(
+            &incident.id.to_string(),
+            &clock_time(incident.opened_at),
+            now.saturating_sub(incident.opened_at) / 60,
+            incident.updates.last().map(|u| u.text.as_str()),
+        );
+        Some(
+            Reply::new(text)
+                .title(words::OUTAGE_TITLE)
+                .tone(Tone::Warning)
+                .choice(
+                    Action::NotifyMe(incident.id.0),
+                    words::NOTIFY_ME,
+                    Style::Primary,
+                )
+                .choice(Action::Continue, words::HELP_ME_ANYWAY, Style::Secondary)
+                .choice(Action::Escalate, words::TALK_TO_A_HUMAN, Style::Secondary),
+        )
+    }
+
     /// Notes that `user` landed on `article`; when that makes a crowd and no incident
     /// (suspected or active) covers the article, opens a suspected one and tells staff.
     pub(super) fn watch_crowd(

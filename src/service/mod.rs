@@ -230,6 +230,17 @@ impl Service {
         // Whether the user's ticket is still open decides what a follow-up or a greeting
         // means: one store read, only for users who have a ticket.
         (session.ticket_open, session.ticket_says_it_works) = self.ticket_state(&session);
+        // "how long will it last?" while a known outage holds the fixes back: the incident's
+        // own news answers it (the engine knows no incident). The held question stays open.
+        if let Event::Describe { text, .. } = &event
+            && session.fixes_held_back()
+            && crate::understand::asks_when_it_ends(text)
+            && let Some(reply) = self.how_long_the_outage(&session, self.clock.now())
+        {
+            session.updated_at = self.clock.now();
+            self.store.save_session(&session)?;
+            return Ok(vec![reply]);
+        }
         // A one-shot report (a web form) from a user whose last ticket was resolved is a new
         // report: it starts a new conversation (the old one's words are in that ticket, not
         // news) and its ticket says which one it came back after, as "talk to a human" does

@@ -1437,6 +1437,34 @@ pub fn credits_something_else(message: &str) -> bool {
         && !(text.has("wrong") || text.has("broken"))
 }
 
+/// Whether the message asks how long an outage will last or when it ends ("how long will it
+/// last?", "any eta?", "when will it be back up").
+pub fn asks_when_it_ends(message: &str) -> bool {
+    const ASKS: &[&str] = &[
+        "how long will it last",
+        "how long will this last",
+        "how long is it going to last",
+        "how long will it be down",
+        "how long will this take to fix",
+        "how long until it is fixed",
+        "how long until its fixed",
+        "how long until it works",
+        "when will it be fixed",
+        "when will it be back",
+        "when will it be up",
+        "when will it work again",
+        "when will this be fixed",
+        "when will they fix it",
+        "when is it going to be fixed",
+        "any eta",
+        "whats the eta",
+        "what is the eta",
+        "is there an eta",
+    ];
+    let text = Normalised::new(message);
+    ASKS.iter().any(|a| text.has(a)) || text.words().eq(["eta"])
+}
+
 /// Whether a reply tells what the cause was ("turns out it was my adblocker", "the culprit was
 /// the vpn"), not what it was not, nor asks.
 pub fn tells_the_cause(message: &str) -> bool {

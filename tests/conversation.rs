@@ -15181,3 +15181,41 @@ fn things_that_did_not_help_in_the_first_message_are_skipped() {
     let out = chat.say("502 in chrome, i tried everything and it didnt help");
     assert!(!has(&out, "you already tried"), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv43 F20): "wait which button" at a fix showed another fix's steps
+/// (the only ones with the word "button"), another article's, or "Take your time". A question
+/// about the steps on screen shows those steps again, and the question stays.
+#[test]
+fn which_button_at_a_fix_shows_the_steps_on_screen() {
+    let kb = shipped_kb();
+    for (problem, open) in [
+        (
+            "quickbooks online shows a blank white page in chrome",
+            "Reload the page fully",
+        ),
+        (
+            "qbo keeps logging me out every few minutes, chrome",
+            "Clear Intuit cookies and sign in again",
+        ),
+    ] {
+        for asked in ["wait which button", "which button?", "how do i do that"] {
+            let mut chat = Chat::new(&kb);
+            chat.say(problem);
+            let out = chat.say(asked);
+            assert!(
+                out.replies.iter().any(|r| r
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.starts_with(&format!("How to: {open}")))),
+                "{problem} / {asked}: {}",
+                all_text(&out)
+            );
+            assert!(
+                !has(&out, "fixes don't cover that"),
+                "{asked}: {}",
+                all_text(&out)
+            );
+            assert_eq!(open_title(&chat).as_deref(), Some(open), "{asked}");
+        }
+    }
+}

@@ -99,6 +99,13 @@ pub(super) fn step_asked_how_to(session: &Session, article: &Article, text: &str
     if understand::says_it_is_unrelated(text) {
         return None;
     }
+    // "wait which button?", "how do i do that?": of the steps on screen, whatever their words
+    // ("button" was in another fix's steps only, which were shown instead).
+    if understand::asks_about_the_steps(text)
+        && let Some(open) = session.current_step().map(|s| s.solution)
+    {
+        return Some(open);
+    }
     let index = step_asked_about(session, article, text)?;
     let said = said_of_a_step(article, text);
     let steps = Terms::of(&all_steps_of(&article.solutions[index]));

@@ -1203,7 +1203,11 @@ fn how_to_here(
     text: &str,
 ) -> Option<usize> {
     let index = step_asked_how_to(session, article, text)?;
-    (super::step_asked::step_has_every_word(article, index, text)
+    // ("which button?" asks of the steps on screen, whichever article has a button.)
+    let of_the_steps_on_screen = understand::asks_about_the_steps(text)
+        && session.current_step().is_some_and(|s| s.solution == index);
+    (of_the_steps_on_screen
+        || super::step_asked::step_has_every_word(article, index, text)
         || super::step_asked::step_of_another_article(kb, article, text).is_none())
     .then_some(index)
 }

@@ -552,6 +552,12 @@ pub fn sounds_fixed(fix: &str) -> String {
 }
 
 /// The question of [`sounds_fixed`] alone, asked again.
+/// The fix recorded as what worked was not it, the user says: taken back before another is
+/// asked about.
+pub fn not_that_fix(fix: &str) -> String {
+    format!("Got it: it wasn't **{fix}**.")
+}
+
 pub fn note_as_fixed(fix: &str) -> String {
     format!("Shall I note **{fix}** as what fixed it?")
 }

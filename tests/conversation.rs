@@ -15219,3 +15219,65 @@ fn which_button_at_a_fix_shows_the_steps_on_screen() {
         }
     }
 }
+
+/// Found by a user explorer (rv43 F9): after "Glad that worked!", saying another fix was what
+/// did it kept the credit on the first ("Good to hear!"), was not understood, opened another
+/// article, or took the fix back and showed the next one to a user whose problem was solved.
+/// The credit moves to the fix named, asked first; a question naming a fix moves nothing.
+#[test]
+fn saying_another_fix_did_it_moves_the_credit_once_confirmed() {
+    let kb = shipped_kb();
+    for (said, now_credited) in [
+        (
+            "actually it was turning off the extensions that fixed it, not the tabs",
+            "Turn off unneeded extensions",
+        ),
+        (
+            "no it was turning off grammarly that did it",
+            "Turn off unneeded extensions",
+        ),
+        (
+            "wait no, it was clearing the cache that did it",
+            "Clear the cache and update the browser",
+        ),
+        (
+            "wrong one, it was the extensions",
+            "Turn off unneeded extensions",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("qbo slow as molasses in chrome");
+        chat.say("yes");
+        chat.say("works now");
+        let first = "Close extra tabs and restart the browser";
+        assert_eq!(outcome_of(&chat, first), Some(Outcome::Fixed), "{said}");
+        let out = chat.say(said);
+        assert!(
+            has(
+                &out,
+                &format!("Shall I note **{now_credited}** as what fixed it?")
+            ),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(outcome_of(&chat, first), Some(Outcome::NotFixed), "{said}");
+        assert_eq!(outcome_of(&chat, now_credited), None, "{said}: asked first");
+        chat.say("yes");
+        assert_eq!(
+            outcome_of(&chat, now_credited),
+            Some(Outcome::Fixed),
+            "{said}"
+        );
+        assert!(matches!(chat.session.stage, Stage::Fixed { .. }), "{said}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo slow as molasses in chrome");
+    chat.say("yes");
+    chat.say("works now");
+    let out = chat.say("should i also turn off the extensions?");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+    assert_eq!(
+        outcome_of(&chat, "Close extra tabs and restart the browser"),
+        Some(Outcome::Fixed)
+    );
+}

@@ -549,6 +549,15 @@ pub(super) fn describe(
             understood.intent,
             Some(Intent::Fixed | Intent::Aside | Intent::Human | Intent::Check)
         );
+    // "actually it was turning off the extensions that fixed it, not the tabs" after "Glad
+    // that worked!": the credit moves to the fix named, asked first.
+    if let Stage::Fixed { article } = &session.stage
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && let Some(article) = kb.get(article)
+        && super::outcome::credit_moved(session, article, text, now, out)
+    {
+        return;
+    }
     // "oops wrong button", "misclicked, it didnt fix it" just after "Glad that worked!": the
     // fix is taken back, whatever article a stray word ranks ("wrong": the 500 article).
     // ("i meant to ask, how do i export?" is no slip.)

@@ -136,7 +136,7 @@ pub(super) fn another_fix_done(
 
 /// Fix `index` of `article` becomes the open one, to answer; the one on screen is left
 /// unanswered.
-fn open_instead(session: &mut Session, article: &Article, index: usize, now: u64) {
+pub(super) fn open_instead(session: &mut Session, article: &Article, index: usize, now: u64) {
     session.leave_pending();
     session.attempts.push(crate::session::Attempt {
         article: article.id.clone(),

@@ -144,6 +144,56 @@ pub(super) fn fix_came_back(
     next_solution(session, article, now, out);
 }
 
+/// "actually it was turning off the extensions that fixed it, not the tabs" after "Glad that
+/// worked!": the credit moves to the fix of `article` the words name, asked first ("Shall I
+/// note ... as what fixed it?"), and the fix recorded before is recorded as not the one. Whether
+/// the reply was taken so.
+pub(super) fn credit_moved(
+    session: &mut Session,
+    article: &Article,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) -> bool {
+    // Words that give another fix the credit ("that did it", "it was the extensions", "wrong
+    // one"): a fix merely named ("should i also clear the cache?") moves nothing.
+    const CREDITS: &[&str] = &[
+        "fixed it",
+        "did it",
+        "did the trick",
+        "that was it",
+        "helped",
+        "worked",
+        "wrong one",
+        "not that one",
+        "the one that",
+    ];
+    let Some(fixed) = fixed_solution(session, article) else {
+        return false;
+    };
+    let lower = text.to_lowercase();
+    if text.contains('?')
+        || crate::plain_words::has_any_word(text, &["again", "still"])
+        || !(understand::tells_the_cause(text) || CREDITS.iter().any(|c| lower.contains(c)))
+    {
+        return false;
+    }
+    let Some(named) = super::fixes_told::another_fix_credited(session, article, fixed, text)
+        .filter(|&i| !article.solutions[i].test)
+    else {
+        return false;
+    };
+    let before = article.solutions[fixed].title.clone();
+    take_fix_back(session, article, false, now);
+    super::fixes_told::open_instead(session, article, named, now);
+    session.stage = Stage::AwaitingFeedback {
+        article: article.id.clone(),
+    };
+    typed::note_follow_up(session, text);
+    super::it_works::confirm_fix_led(session, article, &words::not_that_fix(&before), out);
+    true
+}
+
 /// The title of the fix recorded last as working (the article's, when none is).
 pub(super) fn what_fixed_it<'a>(session: &'a Session, article: &'a Article) -> &'a str {
     session

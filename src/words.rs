@@ -631,6 +631,13 @@ pub fn code_points_to(number: usize, fix: &str) -> String {
     format!("The error code you gave points to fix {number}, **{fix}**, so let's start there.")
 }
 
+/// A description's error code that points to a fix the user tried without luck.
+pub fn code_points_to_tried(number: usize, fix: &str) -> String {
+    format!(
+        "The error code you gave points to fix {number}, **{fix}**, which you tried without luck, so let's go on from there."
+    )
+}
+
 /// A detail that points to a later fix of the same article.
 pub fn points_to(number: usize, fix: &str) -> String {
     format!("That points to fix {number}, **{fix}**, so let's try that one next.")

@@ -387,3 +387,34 @@ async fn a_web_form_hand_over_adding_another_problem_after_also_files_it_as_adde
         );
     }
 }
+
+/// Found by a user explorer (rv43 F29): back with the same error code, the user was told "The
+/// error code you gave points to fix 2 ..., so let's start there", then shown fix 3 (fix 2 had
+/// failed in the first conversation, so skipping it was right and the sentence wrong). It says
+/// fix 2 was tried; a fix the first message says was tried is in "you already tried" alone.
+#[tokio::test]
+async fn the_fix_a_code_points_to_that_failed_before_is_said_to_be_tried() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_in(dir.path());
+    let ann = user("ann");
+    let (first, _) = say(&service, &ann, typed("payroll update fails with PS107")).await;
+    assert!(first.contains("so let's start there"), "{first}");
+    say(&service, &ann, typed("still")).await;
+    say(&service, &ann, typed("human")).await;
+    let (again, _) = say(&service, &ann, typed("payroll still fails, PS107 again")).await;
+    assert!(
+        again.contains("which you tried without luck, so let's go on from there"),
+        "{again}"
+    );
+    assert!(!again.contains("so let's start there"), "{again}");
+
+    let bob = user("bob");
+    let (told, _) = say(
+        &service,
+        &bob,
+        typed("payroll update fails with PS107, i already updated quickbooks and the tax tables, same error"),
+    )
+    .await;
+    assert!(told.contains("you already tried"), "{told}");
+    assert!(!told.contains("points to fix"), "{told}");
+}

@@ -123,12 +123,23 @@ pub(super) fn start_article_at(
     {
         out.replies.push(super::faq::faq_reply(faq, article));
     }
-    if let Some(fix) = article.solutions.get(first).filter(|_| first > 0) {
-        out.replies
-            .push(Reply::new(words::code_points_to(first + 1, &fix.title)).article(&article.id));
-    }
+    let tried_before = said_not_fixed(session, article, first);
     fixes_told::fixes_tried_up_front(session, article, now, out);
     tests_answered_up_front(session, article, now, out);
+    // (A fix the code points to that was tried without luck is not where the walk starts: one
+    // tried in an earlier conversation is said so; one the description says was tried is in
+    // the "Noted: you already tried ..." just said.)
+    if let Some(fix) = article.solutions.get(first).filter(|_| first > 0) {
+        let said = if tried_before {
+            Some(words::code_points_to_tried(first + 1, &fix.title))
+        } else {
+            (!said_not_fixed(session, article, first))
+                .then(|| words::code_points_to(first + 1, &fix.title))
+        };
+        if let Some(said) = said {
+            out.replies.push(Reply::new(said).article(&article.id));
+        }
+    }
     next_solution(session, article, now, out);
 }
 

@@ -552,7 +552,6 @@ impl Session {
         })
     }
 
-    /// The attempt shown last and still waiting for an answer.
     /// The words the list on screen was ranked from: every description since the one that
     /// brought it up ("qbo is slow on my iphone", then "actually on my laptop with edge now,
     /// same thing"), or the last description when that is not known; as much of them as is
@@ -573,6 +572,7 @@ impl Session {
         }
     }
 
+    /// The attempt shown last and still waiting for an answer.
     pub fn pending_attempt(&mut self) -> Option<&mut Attempt> {
         self.attempts.last_mut().filter(|a| a.outcome.is_none())
     }

@@ -6,7 +6,7 @@
 use serde_json::Value;
 use std::path::Path;
 use std::process::Output;
-use supportbot::escalation::summary::Summary;
+use supportbot::escalation::summary::{Added, Summary};
 use supportbot::escalation::ticket::TicketId;
 use supportbot::session::{Attempt, CheckRecord, Session};
 use supportbot::store::Store;
@@ -343,6 +343,113 @@ fn staff_notes_stay_with_staff_and_a_reopen_reason_reaches_the_user() {
         md.contains("reopened by sam, told the user: the 502 is back for you"),
         "{md}"
     );
+}
+
+/// A user adds to T-0001 twice (a follow-up, then "nevermind, it works now"): the export has one
+/// ticket title and heads each later summary with its number, how and when it came; its history,
+/// in Markdown and JSON (and `show --json`'s), has every line `tickets show` has, "says it works
+/// now, can be resolved" among them, while `history` keeps its stored form (explorer F3: three
+/// identical "# Ticket T-0001" headings, and a history of "opened by ..." alone).
+#[test]
+fn the_export_tells_the_summaries_apart_and_has_the_history_show_has() {
+    let staff = Staff::new();
+    {
+        let store =
+            Store::open_waiting(staff.data.path(), std::time::Duration::from_secs(5)).unwrap();
+        for (at, added, words) in [
+            (200, Added::FollowUp, "also its chrome version 120"),
+            (300, Added::WorksNow, "nevermind, it works now"),
+        ] {
+            let mut s = summary("u1", "quickbooks says 502");
+            s.descriptions.push(words.into());
+            s.added = Some(added);
+            s.at = at;
+            assert!(!desk(&store).file(s, at).unwrap().created);
+        }
+    }
+    staff.expect(
+        0,
+        &[
+            "tickets",
+            "note",
+            "T-0001",
+            "--by",
+            "sam",
+            "--text",
+            "called Intuit",
+        ],
+    );
+
+    let human = staff.expect(0, &["tickets", "show", "T-0001"]);
+    // "  <time>  <line>" under "History:", up to the blank line.
+    let shown: Vec<(String, String)> = human
+        .lines()
+        .skip_while(|l| *l != "History:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| {
+            let (at, text) = l.trim().split_once("  ").expect("a time and a line");
+            (at.to_string(), text.to_string())
+        })
+        .collect();
+    let texts: Vec<&str> = shown.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "opened by name-u1",
+            "added to by the user (summary 2 of 3)",
+            "added to by the user (summary 3 of 3): says it works now, can be resolved",
+            "note by sam (staff only, not sent to the user): called Intuit",
+        ],
+        "{human}"
+    );
+
+    let md = staff.expect(0, &["tickets", "export", "T-0001", "--format", "md"]);
+    let titles: Vec<&str> = md.lines().filter(|l| l.starts_with("# ")).collect();
+    assert_eq!(
+        titles,
+        [
+            "# Ticket T-0001",
+            "# Summary 2 of 3, added by the user at 1970-01-01T00:03:20Z",
+            "# Summary 3 of 3, added by the user at 1970-01-01T00:05:00Z: says it works now, can be resolved",
+        ],
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "_Summary 1 of 3, opened by the user at 1970-01-01T00:01:40Z; the later ones follow"
+        ),
+        "{md}"
+    );
+    let history = md.split("## History\n").nth(1).expect("a history");
+    let exported: Vec<&str> = history.lines().filter(|l| l.starts_with("- ")).collect();
+    let expected: Vec<String> = shown
+        .iter()
+        .map(|(at, text)| format!("- {at} {text}"))
+        .collect();
+    assert_eq!(exported, expected, "{md}");
+
+    for args in [
+        &["tickets", "show", "T-0001", "--json"][..],
+        &["tickets", "export", "T-0001", "--format", "json"],
+    ] {
+        let v = staff.json(args);
+        let lines = v["history_lines"].as_array().expect("history_lines");
+        let told: Vec<(&str, &str)> = lines
+            .iter()
+            .map(|l| (l["at"].as_str().unwrap(), l["text"].as_str().unwrap()))
+            .collect();
+        let want: Vec<(&str, &str)> = shown
+            .iter()
+            .map(|(at, text)| (at.as_str(), text.as_str()))
+            .collect();
+        assert_eq!(told, want, "{args:?}: {v}");
+        assert_eq!(lines[2]["event"], "works-now", "{v}");
+        assert_eq!(lines[2]["summary"], 3, "{v}");
+        // The stored changes stay as they were: one, the opening.
+        assert_eq!(v["history"].as_array().map(Vec::len), Some(1), "{v}");
+        assert_eq!(v["history"][0]["to"], "open", "{v}");
+    }
 }
 
 /// A badly formed id is wrong use (exit 2) in every command that takes one, with the same

@@ -5,9 +5,9 @@ use super::args::TicketsCommand;
 use super::json_times::with_rfc3339_times;
 use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
-use crate::escalation::summary::{Added, Summary, rfc3339};
+use crate::escalation::summary::{Summary, rfc3339};
 use crate::escalation::text::for_terminal;
-use crate::escalation::ticket::{Status, Ticket, TicketError, TicketId, same_staff};
+use crate::escalation::ticket::{HistoryLine, Status, Ticket, TicketError, TicketId, same_staff};
 use crate::escalation::{StaffAction, Stepped};
 use crate::probe::verdict::Verdict;
 use crate::reply::terminal::{Emphasis, to_terminal};
@@ -280,48 +280,15 @@ fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<Exi
         rfc3339(t.created_at)
     )?;
     writeln!(out, "\nHistory:")?;
-    // Status changes, and each later hand-over that added to the ticket (staff should know the
-    // user came back), in time order.
-    let mut lines: Vec<(u64, String)> = t
-        .history_told()
-        .iter()
-        .map(|c| {
-            let line = format!(
-                "{}{}",
-                c.words(for_terminal),
-                c.note
-                    .map(|n| format!(", told the user: {}", for_terminal(n)))
-                    .unwrap_or_default()
-            );
-            (c.at, line)
-        })
-        .collect();
-    for n in t.notes.iter().filter(|n| n.staff_only) {
-        let line = format!(
-            "note by {} (staff only, not sent to the user): {}",
-            for_terminal(&n.by),
-            for_terminal(&n.text)
-        );
-        lines.push((n.at, line));
-    }
-    let total = t.summaries.len();
-    for (n, s) in t.summaries.iter().enumerate().skip(1) {
-        let line = match s.added {
-            Some(Added::WorksNow) => format!(
-                "added to by the user (summary {} of {total}): says it works now, can be resolved",
-                n + 1
-            ),
-            Some(Added::FollowUp) => format!("added to by the user (summary {} of {total})", n + 1),
-            None => format!(
-                "handed over again by the user (summary {} of {total})",
-                n + 1
-            ),
-        };
-        lines.push((s.at, line));
-    }
-    lines.sort_by_key(|(at, _)| *at);
-    for (at, line) in lines {
-        writeln!(out, "  {}  {line}", rfc3339(at))?;
+    // Status changes, staff-only notes and each later hand-over that added to the ticket
+    // (staff should know the user came back), in time order.
+    for line in t.history_lines() {
+        writeln!(
+            out,
+            "  {}  {}",
+            rfc3339(line.at()),
+            line.words(for_terminal)
+        )?;
     }
     if let Some(s) = t.summary() {
         let transcript = s.transcript_markdown(&t.id.to_string());
@@ -332,7 +299,8 @@ fn show(store: &Store, id: &str, json: bool, out: &mut impl Write) -> Result<Exi
 }
 
 /// A ticket as `--json` gives it: the stored record, with `claimed_by` (as `tickets list --json`
-/// has it) and each summary as [`summary_json`] gives it.
+/// has it), each summary as [`summary_json`] gives it, and `history_lines`, the history as
+/// `tickets show` tells it ([`history_lines_json`]).
 pub(crate) fn ticket_json(t: &Ticket) -> Result<Value, CliError> {
     let mut v = serde_json::to_value(t)?;
     if let Some(map) = v.as_object_mut() {
@@ -341,8 +309,30 @@ pub(crate) fn ticket_json(t: &Ticket) -> Result<Value, CliError> {
             "summaries".into(),
             t.summaries.iter().map(summary_json).collect(),
         );
+        map.insert("history_lines".into(), history_lines_json(t));
     }
     Ok(with_rfc3339_times(v))
+}
+
+/// The history as `tickets show` tells it, for `--json`: one object per line with its time,
+/// `event` (a word for scripts: "claimed", "works-now", ...), `text` (the line `show` prints)
+/// and, for a summary the user added, its `summary` number (counted from 1). `history` stays
+/// the stored status changes.
+fn history_lines_json(t: &Ticket) -> Value {
+    t.history_lines()
+        .iter()
+        .map(|line| {
+            let mut v = json!({
+                "at": line.at(),
+                "event": line.event(),
+                "text": line.words(str::to_string),
+            });
+            if let HistoryLine::Summary { number, .. } = line {
+                v["summary"] = json!(number);
+            }
+            v
+        })
+        .collect()
 }
 
 /// A summary as `--json` gives it: [`Summary::transcript_json`] in its output form (see
@@ -416,6 +406,7 @@ fn export(
                 "user": t.user,
                 "created_at": t.created_at,
                 "history": t.history,
+                "history_lines": history_lines_json(&t),
                 "notes": t.notes,
                 "summaries": t.summaries.iter().map(summary_json).collect::<Vec<_>>(),
             });
@@ -426,42 +417,38 @@ fn export(
             )?;
         }
         "md" | "markdown" => {
+            // One title; each later summary headed by what it is and when it came (three
+            // identical "# Ticket" headings left staff guessing which was the original).
             for (i, s) in t.summaries.iter().enumerate() {
-                if i > 0 {
-                    writeln!(out, "\n---\n")?;
-                }
-                write!(out, "{}", s.transcript_markdown(&t.id.to_string()))?;
+                let label = t.summary_label(i);
+                let head = match (i, label) {
+                    (0, None) => format!("# Ticket {}\n\n", t.id),
+                    (0, Some(label)) => format!(
+                        "# Ticket {}\n\n_{label}; the later ones follow, each under its own heading._\n\n",
+                        t.id
+                    ),
+                    (_, label) => format!(
+                        "\n---\n\n# {}\n\n",
+                        label.unwrap_or_else(|| format!("Summary {}", i + 1))
+                    ),
+                };
+                write!(out, "{}", s.transcript_markdown_headed(&head))?;
             }
-            if !t.history.is_empty() {
-                writeln!(out, "\n## History\n")?;
-                // (As `tickets show` has it: what staff told the user with the change.)
-                for c in t.history_told() {
-                    writeln!(
-                        out,
-                        "- {} {}{}",
-                        rfc3339(c.at),
-                        c.words(crate::escalation::text::escape_markdown),
-                        c.note
-                            .map(|n| format!(
-                                ", told the user: {}",
-                                crate::escalation::text::escape_markdown(n)
-                            ))
-                            .unwrap_or_default()
-                    )?;
-                }
+            // As `tickets show` has it: status changes with what staff told the user, staff
+            // notes and what the user added, in time order.
+            let history = t.history_lines();
+            if !history.is_empty() {
+                // (After several summaries, a rule: the history is the ticket's, not the last one's.)
+                let rule = if t.summaries.len() > 1 { "\n---\n" } else { "" };
+                writeln!(out, "{rule}\n## History\n")?;
             }
-            let staff_notes: Vec<_> = t.notes.iter().filter(|n| n.staff_only).collect();
-            if !staff_notes.is_empty() {
-                writeln!(out, "\n## Staff notes (never sent to the user)\n")?;
-                for n in staff_notes {
-                    writeln!(
-                        out,
-                        "- {} by {}: {}",
-                        rfc3339(n.at),
-                        crate::escalation::text::escape_markdown(&n.by),
-                        crate::escalation::text::escape_markdown(&n.text)
-                    )?;
-                }
+            for line in history {
+                writeln!(
+                    out,
+                    "- {} {}",
+                    rfc3339(line.at()),
+                    line.words(crate::escalation::text::escape_markdown)
+                )?;
             }
         }
         other => {

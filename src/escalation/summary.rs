@@ -706,7 +706,14 @@ impl Summary {
     /// The full transcript in Markdown: every description, note, step and check, escaped,
     /// never truncated.
     pub fn transcript_markdown(&self, ticket_id: &str) -> String {
-        let mut t = format!("# Ticket {ticket_id}\n\n");
+        self.transcript_markdown_headed(&format!("# Ticket {ticket_id}\n\n"))
+    }
+
+    /// [`Summary::transcript_markdown`] under `head` (Markdown written by the caller, ending
+    /// in a blank line) instead of the ticket's title: how an export of several summaries
+    /// says which one each is.
+    pub fn transcript_markdown_headed(&self, head: &str) -> String {
+        let mut t = head.to_string();
         t.push_str(&format!(
             "- User: {} (`{}`)\n",
             escape_one_line(&self.user.name),

@@ -1,6 +1,6 @@
 //! Tickets: ids, statuses and the lifecycle open -> claimed -> resolved (reopen allowed); pure.
 
-use super::summary::Summary;
+use super::summary::{Added, Summary, rfc3339};
 pub use crate::ids::TicketId;
 use crate::session::UserRef;
 use serde::{Deserialize, Serialize};
@@ -80,6 +80,85 @@ impl ChangeTold<'_> {
         format!("{} by {}{was}", self.what, name(self.by))
     }
 }
+
+/// One line of a ticket's history as staff read it in `tickets show` and the export: a status
+/// change, a staff-only note, or a summary the user added after the first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HistoryLine<'a> {
+    Change(ChangeTold<'a>),
+    StaffNote(&'a StaffNote),
+    /// Summary `number` (counted from 1, never 1: the first opened the ticket) of `total`.
+    Summary {
+        at: u64,
+        number: usize,
+        total: usize,
+        added: Option<Added>,
+    },
+}
+
+impl HistoryLine<'_> {
+    pub fn at(&self) -> u64 {
+        match self {
+            HistoryLine::Change(c) => c.at,
+            HistoryLine::StaffNote(n) => n.at,
+            HistoryLine::Summary { at, .. } => *at,
+        }
+    }
+
+    /// What happened, in one word for scripts: "opened", "claimed", "taken-over", "released",
+    /// "resolved", "reopened", "staff-note", "added", "works-now" or "handed-over-again".
+    pub fn event(&self) -> &'static str {
+        match self {
+            HistoryLine::Change(c) => match c.what {
+                "taken over" => "taken-over",
+                what => what,
+            },
+            HistoryLine::StaffNote(_) => "staff-note",
+            HistoryLine::Summary { added, .. } => match added {
+                Some(Added::FollowUp) => "added",
+                Some(Added::WorksNow) => "works-now",
+                None => "handed-over-again",
+            },
+        }
+    }
+
+    /// The line in words, each name and text passed through `escape` (for where it is shown):
+    /// "resolved by sam, told the user: ...", "note by sam (staff only, not sent to the user):
+    /// ...", "added to by the user (summary 3 of 3): says it works now, can be resolved".
+    pub fn words(&self, escape: impl Fn(&str) -> String) -> String {
+        match self {
+            HistoryLine::Change(c) => format!(
+                "{}{}",
+                c.words(&escape),
+                c.note
+                    .map(|n| format!(", told the user: {}", escape(n)))
+                    .unwrap_or_default()
+            ),
+            HistoryLine::StaffNote(n) => format!(
+                "note by {} (staff only, not sent to the user): {}",
+                escape(&n.by),
+                escape(&n.text)
+            ),
+            HistoryLine::Summary {
+                number,
+                total,
+                added,
+                ..
+            } => match added {
+                Some(Added::WorksNow) => {
+                    format!("added to by the user (summary {number} of {total}): {WORKS_NOW}")
+                }
+                Some(Added::FollowUp) => {
+                    format!("added to by the user (summary {number} of {total})")
+                }
+                None => format!("handed over again by the user (summary {number} of {total})"),
+            },
+        }
+    }
+}
+
+/// What a summary the user added saying the problem is gone tells staff.
+const WORKS_NOW: &str = "says it works now, can be resolved";
 
 /// A note on a ticket: the words given with a status change (sent to the user with it), or one
 /// added with `tickets note` that stays with staff.
@@ -351,6 +430,58 @@ impl Ticket {
         told
     }
 
+    /// The history as staff read it ([`HistoryLine`]): status changes, staff-only notes and
+    /// the summaries the user added after the first, in time order (at the same second, in
+    /// that order).
+    pub fn history_lines(&self) -> Vec<HistoryLine<'_>> {
+        let mut lines: Vec<HistoryLine<'_>> = self
+            .history_told()
+            .into_iter()
+            .map(HistoryLine::Change)
+            .collect();
+        lines.extend(
+            self.notes
+                .iter()
+                .filter(|n| n.staff_only)
+                .map(HistoryLine::StaffNote),
+        );
+        let total = self.summaries.len();
+        lines.extend(self.summaries.iter().enumerate().skip(1).map(|(i, s)| {
+            HistoryLine::Summary {
+                at: s.at,
+                number: i + 1,
+                total,
+                added: s.added,
+            }
+        }));
+        // (A stable sort: what happened in one second keeps the order above.)
+        lines.sort_by_key(HistoryLine::at);
+        lines
+    }
+
+    /// How the export heads summary `index` (counted from 0) when the ticket has more than
+    /// one, saying which it is and when and how it came: "Summary 1 of 3, opened by the user
+    /// at ...", "Summary 3 of 3, added by the user at ...: says it works now, can be
+    /// resolved". `None` for a ticket's only summary, and for an index it does not have.
+    pub fn summary_label(&self, index: usize) -> Option<String> {
+        let total = self.summaries.len();
+        let s = self.summaries.get(index).filter(|_| total > 1)?;
+        let how = match (index, s.added) {
+            (0, _) => "opened by the user",
+            (_, Some(_)) => "added by the user",
+            (_, None) => "handed over again by the user",
+        };
+        let news = match (index, s.added) {
+            (1.., Some(Added::WorksNow)) => format!(": {WORKS_NOW}"),
+            _ => String::new(),
+        };
+        Some(format!(
+            "Summary {} of {total}, {how} at {}{news}",
+            index + 1,
+            rfc3339(s.at)
+        ))
+    }
+
     /// When the ticket was first claimed and last resolved, for stats.
     pub fn first_claimed_at(&self) -> Option<u64> {
         self.history
@@ -552,6 +683,71 @@ mod tests {
             ]
         );
         assert_eq!(t.history_told()[6].note, Some("done"));
+    }
+
+    /// The history staff read has what the user added after the first summary, and says which
+    /// addition says it works now; each later summary is labelled with its number, how it came
+    /// and when (explorer F3: the export had neither).
+    #[test]
+    fn the_history_and_the_labels_say_what_the_user_added_and_when() {
+        let mut t = ticket();
+        assert_eq!(
+            t.summary_label(0),
+            None,
+            "a ticket's only summary needs no label"
+        );
+        for (at, added) in [(60, Some(Added::FollowUp)), (120, Some(Added::WorksNow))] {
+            let mut s = t.summaries[0].clone();
+            s.at = at;
+            s.added = added;
+            t.summaries.push(s);
+        }
+        t.claim("Sam", 90).unwrap();
+        t.add_note("Sam", "called Intuit", 90).unwrap();
+        let lines: Vec<(u64, &str, String)> = t
+            .history_lines()
+            .iter()
+            .map(|l| (l.at(), l.event(), l.words(str::to_string)))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (0, "opened", "opened by Ann".to_string()),
+                (60, "added", "added to by the user (summary 2 of 3)".into()),
+                (90, "claimed", "claimed by Sam".into()),
+                (
+                    90,
+                    "staff-note",
+                    "note by Sam (staff only, not sent to the user): called Intuit".into()
+                ),
+                (
+                    120,
+                    "works-now",
+                    "added to by the user (summary 3 of 3): says it works now, can be resolved"
+                        .into()
+                ),
+            ]
+        );
+        assert_eq!(
+            t.summary_label(0).as_deref(),
+            Some("Summary 1 of 3, opened by the user at 1970-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            t.summary_label(1).as_deref(),
+            Some("Summary 2 of 3, added by the user at 1970-01-01T00:01:00Z")
+        );
+        assert_eq!(
+            t.summary_label(2).as_deref(),
+            Some(
+                "Summary 3 of 3, added by the user at 1970-01-01T00:02:00Z: says it works now, can be resolved"
+            )
+        );
+        t.summaries[2].added = None;
+        assert_eq!(
+            t.summary_label(2).as_deref(),
+            Some("Summary 3 of 3, handed over again by the user at 1970-01-01T00:02:00Z")
+        );
+        assert_eq!(t.summary_label(3), None);
     }
 
     /// Notes stored before staff-only ones existed read back as sent to the user, and a sent

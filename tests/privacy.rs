@@ -552,3 +552,98 @@ fn the_default_log_holds_no_users_words() {
         "at debug, asked for: {logged}"
     );
 }
+
+/// `user forget` and `tickets purge` leave the ticket figures of `stats` as they were, as forget
+/// says ("their stats are kept anonymously") and the README promises ("Their stats stay, without
+/// their id"); the figures of a ticket removed are counted once, and a ticket filed after is
+/// counted beside them (explorer F4: "Tickets: 2 opened, 1 claimed (median 2s to claim), 1
+/// resolved" became "1 opened, 0 claimed" after a forget).
+#[test]
+fn forget_and_purge_leave_the_ticket_figures_in_stats() {
+    use supportbot::clock::{Clock, SystemClock};
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    // Three days ago: old enough for `purge --older-than 1d`, within `stats`' 30 days.
+    let start = SystemClock.now() - 3 * 86_400;
+    {
+        let store = Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap();
+        for (n, u) in ["u1", "u2", "u3"].iter().enumerate() {
+            desk(&store)
+                .file(summary(u, "502"), start + 10 * n as u64)
+                .unwrap();
+        }
+        // T-0001: claimed after 2 s, resolved after 60 s (purged below); T-0002: claimed after
+        // 10 s (its user forgotten below); T-0003 stays open.
+        desk(&store)
+            .act(TicketId(1), "sam", &StaffAction::Claim, start + 2)
+            .unwrap();
+        desk(&store)
+            .act(
+                TicketId(1),
+                "sam",
+                &StaffAction::Resolve { note: None },
+                start + 60,
+            )
+            .unwrap();
+        desk(&store)
+            .act(TicketId(2), "sam", &StaffAction::Claim, start + 20)
+            .unwrap();
+    }
+    let run = |args: &[&str]| {
+        let out = run_on(cwd.path(), &shipped_knowledge(), data.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", show(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let ticket_line = || {
+        run(&["stats"])
+            .lines()
+            .find(|l| l.starts_with("Tickets:"))
+            .expect("a ticket line")
+            .to_string()
+    };
+    let ticket_json = || {
+        let v: serde_json::Value = serde_json::from_str(&run(&["stats", "--json"])).unwrap();
+        v["tickets"].clone()
+    };
+    let line = ticket_line();
+    let figures = ticket_json();
+    assert_eq!(
+        figures,
+        serde_json::json!({
+            "opened": 3, "claimed": 2, "resolved": 1,
+            "median_seconds_to_claim": 10, "median_seconds_to_resolve": 60,
+        })
+    );
+
+    let forgot = run(&["user", "forget", "u2"]);
+    assert!(forgot.contains("1 ticket(s)"), "{forgot}");
+    let purged = run(&["tickets", "purge", "--older-than", "1d"]);
+    assert!(
+        purged.contains("Removed 1 resolved ticket(s)")
+            && purged.contains("the tickets stay counted in `supportbot stats`"),
+        "{purged}"
+    );
+    let listed = run(&["tickets", "list"]);
+    assert!(
+        !listed.contains("T-0001") && !listed.contains("T-0002") && listed.contains("T-0003"),
+        "the tickets are gone: {listed}"
+    );
+    assert_eq!(ticket_json(), figures, "after forget and purge");
+    assert_eq!(ticket_line(), line, "after forget and purge");
+
+    // Removed once, counted once: purging and forgetting again changes nothing, and u2's next
+    // ticket is one more.
+    run(&["tickets", "purge", "--older-than", "1d"]);
+    {
+        let store = Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap();
+        desk(&store)
+            .file(summary("u2", "502 again"), start + 100)
+            .unwrap();
+    }
+    let after = ticket_json();
+    assert_eq!(
+        (after["opened"].clone(), after["claimed"].clone()),
+        (4.into(), 2.into()),
+        "{after}"
+    );
+}

@@ -40,7 +40,11 @@ async fn answer_step(
 
 /// Every figure `stats` shows now, and those of `article`.
 fn stats_of(service: &Service, article: &str) -> (stats::Stats, stats::ArticleStats) {
-    let s = stats::aggregate(service.store().stat_events(), service.store().tickets(), 0);
+    let s = stats::aggregate(
+        service.store().stat_events(),
+        service.store().ticket_figures(),
+        0,
+    );
     let a = s
         .articles
         .iter()

@@ -80,7 +80,7 @@ pub fn purge(
     )?;
     let (tickets, sessions) = store.purge_resolved(cutoff)?;
     let removed = format!(
-        "Removed {tickets} resolved ticket(s) resolved before {}, {sessions} session(s) and {lines} notification line(s).",
+        "Removed {tickets} resolved ticket(s) resolved before {}, {sessions} session(s) and {lines} notification line(s); the tickets stay counted in `supportbot stats`, without their users.",
         rfc3339(cutoff)
     );
     if tickets + sessions > 0 {

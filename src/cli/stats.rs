@@ -15,7 +15,7 @@ pub fn run(ctx: &Context, since: Duration, json: bool) -> Result<ExitCode, CliEr
     let store = ctx.existing_store()?;
     let from = SystemClock.now().saturating_sub(since.as_secs());
     let mut out = std::io::stdout().lock();
-    let mut s: Stats = stats::aggregate(store.stat_events(), store.tickets(), from);
+    let mut s: Stats = stats::aggregate(store.stat_events(), store.ticket_figures(), from);
     // Which steps are tests, from the knowledge as it is now (best effort: without it, a
     // step is a test when it was answered as one).
     let knowledge = ctx

@@ -1,5 +1,6 @@
-//! What the bot learns: every "did this fix it?" answer and escalation as an event, and the
-//! per-article, per-solution figures admins read with `supportbot stats`; aggregation is pure.
+//! What the bot learns: every "did this fix it?" answer and escalation as an event, each
+//! ticket's figures (when it was opened, claimed and resolved), and the per-article,
+//! per-solution and ticket figures admins read with `supportbot stats`; aggregation is pure.
 
 use super::ticket::Ticket;
 use serde::{Deserialize, Serialize};
@@ -70,6 +71,26 @@ pub struct ArticleStats {
     pub solutions: Vec<SolutionStats>,
 }
 
+/// What `stats` counts of one ticket: when it was opened, first claimed and (if it is resolved
+/// now) last resolved. Nothing of the user, nor their words: it is kept when the ticket is
+/// purged or its user forgotten, so the ticket figures stay as the per-article ones do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketFigures {
+    pub opened_at: u64,
+    pub first_claimed_at: Option<u64>,
+    pub resolved_at: Option<u64>,
+}
+
+impl TicketFigures {
+    pub fn of(ticket: &Ticket) -> TicketFigures {
+        TicketFigures {
+            opened_at: ticket.created_at,
+            first_claimed_at: ticket.first_claimed_at(),
+            resolved_at: ticket.resolved_at(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct TicketStats {
     pub opened: u64,
@@ -95,10 +116,11 @@ fn median(mut v: Vec<u64>) -> Option<u64> {
     Some(v[v.len() / 2])
 }
 
-/// Aggregates events and tickets from `since` (unix seconds) on.
+/// Aggregates events and the figures of tickets opened from `since` (unix seconds) on: one
+/// [`TicketFigures`] per ticket, whether still stored or kept after it was removed.
 pub fn aggregate(
     events: impl IntoIterator<Item = StatEvent>,
-    tickets: impl IntoIterator<Item = Ticket>,
+    tickets: impl IntoIterator<Item = TicketFigures>,
     since: u64,
 ) -> Stats {
     // Solutions by title: an admin who inserts or reorders solutions moves their numbers, not
@@ -173,15 +195,15 @@ pub fn aggregate(
     let mut t = TicketStats::default();
     let mut to_claim = Vec::new();
     let mut to_resolve = Vec::new();
-    for ticket in tickets.into_iter().filter(|t| t.created_at >= since) {
+    for ticket in tickets.into_iter().filter(|t| t.opened_at >= since) {
         t.opened += 1;
-        if let Some(c) = ticket.first_claimed_at() {
+        if let Some(c) = ticket.first_claimed_at {
             t.claimed += 1;
-            to_claim.push(c.saturating_sub(ticket.created_at));
+            to_claim.push(c.saturating_sub(ticket.opened_at));
         }
-        if let Some(r) = ticket.resolved_at() {
+        if let Some(r) = ticket.resolved_at {
             t.resolved += 1;
-            to_resolve.push(r.saturating_sub(ticket.created_at));
+            to_resolve.push(r.saturating_sub(ticket.opened_at));
         }
     }
     t.median_seconds_to_claim = median(to_claim);

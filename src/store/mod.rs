@@ -59,6 +59,9 @@ pub struct Store {
     delivered: sled::Tree,
     /// Sequence -> `StatEvent` JSON.
     stats: sled::Tree,
+    /// Ticket number -> [`TicketFigures`](crate::escalation::stats::TicketFigures) JSON: what
+    /// `stats` counts of a ticket purged or forgotten, kept without its user.
+    ticket_stats: sled::Tree,
     /// Small facts adapters remember (e.g. which Discord message shows which ticket).
     adapter: sled::Tree,
     /// Incident number -> incident JSON.
@@ -142,6 +145,7 @@ impl Store {
             outbox_unreadable: tree("outbox_unreadable")?,
             delivered: tree("delivered")?,
             stats: tree("stats")?,
+            ticket_stats: tree("ticket_stats")?,
             adapter: tree("adapter")?,
             incidents: tree("incidents")?,
             history: tree("history")?,

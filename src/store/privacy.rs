@@ -5,7 +5,7 @@ use super::codec::{be, decode_or_skip, to_json};
 use super::outbox::OutboxItem;
 use super::{Store, StoreError};
 use crate::escalation::notify::Audience;
-use crate::escalation::stats::StatEvent;
+use crate::escalation::stats::{StatEvent, TicketFigures};
 use crate::escalation::ticket::{Ticket, TicketId};
 use crate::session::Session;
 use sled::IVec;
@@ -26,6 +26,8 @@ struct Removal {
     queued: Vec<IVec>,
     /// Stats keys and their rewritten (anonymous) rows.
     stats: Vec<(IVec, Vec<u8>)>,
+    /// What `stats` counts of each removed ticket, kept (without its user) when they go.
+    ticket_figures: Vec<(TicketId, TicketFigures)>,
     /// Users whose open-ticket entry goes.
     open_entries: Vec<String>,
     /// Keys of what a forgotten user was told of incidents (their name is in it) and of their
@@ -68,7 +70,8 @@ impl Store {
     }
 
     /// Removes resolved tickets resolved before `cutoff` and the sessions of their users that
-    /// have not changed since and have no other ticket. Returns (tickets, sessions) removed.
+    /// have not changed since and have no other ticket; the tickets' figures are kept for
+    /// `stats`. Returns (tickets, sessions) removed.
     pub fn purge_resolved(&self, cutoff: u64) -> Result<(usize, usize), StoreError> {
         let removal = self.plan_purge(cutoff)?;
         self.apply(&removal)?;
@@ -97,6 +100,7 @@ impl Store {
         let purged: HashSet<TicketId> = old.iter().map(|t| t.id).collect();
         let mut removal = Removal {
             tickets: old.iter().map(|t| t.id).collect(),
+            ticket_figures: old.iter().map(|t| (t.id, TicketFigures::of(t))).collect(),
             ..Removal::default()
         };
         // Notifications still queued about them go too, or delivering the queue would write
@@ -123,10 +127,11 @@ impl Store {
     }
 
     /// Removes everything about one user: session, tickets, queued notifications, and their id
-    /// in stats, what they were told of incidents and their crowd landings. Returns how many of
-    /// each was removed.
+    /// in stats, what they were told of incidents and their crowd landings; their tickets'
+    /// figures are kept for `stats`, without them. Returns how many of each was removed.
     pub fn forget_user(&self, user_id: &str) -> Result<Forgotten, StoreError> {
-        let theirs = self.tickets_of(user_id);
+        let their_tickets: Vec<Ticket> = self.tickets().filter(|t| t.user.id == user_id).collect();
+        let theirs: Vec<TicketId> = their_tickets.iter().map(|t| t.id).collect();
         let has_session = self
             .sessions
             .contains_key(user_id)
@@ -205,6 +210,11 @@ impl Store {
             }
         }
         removal.tickets = theirs;
+        // Their tickets' figures stay in `stats`, without them, as their stat events do.
+        removal.ticket_figures = their_tickets
+            .iter()
+            .map(|t| (t.id, TicketFigures::of(t)))
+            .collect();
         self.apply(&removal)?;
         Ok(Forgotten {
             sessions: removal.sessions.len(),
@@ -249,6 +259,7 @@ impl Store {
             &self.delivered,
             &self.adapter,
             &self.outbox_unreadable,
+            &self.ticket_stats,
         );
         trees
             .transaction(
@@ -264,6 +275,7 @@ impl Store {
                     delivered,
                     adapter,
                     unreadable,
+                    ticket_stats,
                 )| {
                     for user in &r.sessions {
                         sessions.remove(user.as_bytes())?;
@@ -280,6 +292,9 @@ impl Store {
                     }
                     for (k, v) in &r.stats {
                         stats.insert(k, v.as_slice())?;
+                    }
+                    for (id, figures) in &r.ticket_figures {
+                        ticket_stats.insert(&be(id.0), to_json(figures))?;
                     }
                     for k in &r.incident_users {
                         told.remove(k)?;

@@ -1243,6 +1243,20 @@ fn parse_body(
                 if !before.is_empty() && subs.is_empty() {
                     problems.push(Diagnostic::new(file, h_line, "`## FAQ` has no questions")
                         .hint("write each question as a `### Question?` heading followed by its answer"));
+                } else if !before.is_empty() {
+                    // Text before the first question belongs to no question: it was dropped
+                    // without a word, never shown.
+                    let at = body[h.range.end..]
+                        .find(before)
+                        .map_or(h.range.end, |i| h.range.end + i);
+                    problems.push(
+                        Diagnostic::new(
+                            file,
+                            line(at),
+                            "this text before the first FAQ question is never shown",
+                        )
+                        .hint("put it under a `### Question?` heading, or in the summary above the sections"),
+                    );
                 }
                 for (k, q) in subs.iter().enumerate() {
                     let end = subs
@@ -2122,6 +2136,21 @@ Ask a human.
         ] {
             assert_eq!(misspelled_directive(line).map(|m| m.0), meant, "{line}");
         }
+    }
+
+    /// Found by an admin explorer (F16): text between `## FAQ` and its first question was
+    /// dropped without a word; `kb check` says where it is.
+    #[test]
+    fn text_before_the_first_faq_question_is_reported_at_its_line() {
+        let errs = errors(
+            "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Solution: A\n1. Do it.\n\n## FAQ\nSome text without a question.\n\n### Question?\nAnswer.\n",
+        );
+        let got: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(
+            got,
+            [(11, "this text before the first FAQ question is never shown")],
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -506,11 +506,12 @@ fn model_status_of_a_directory_that_does_not_exist_is_a_missing_model() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["ready"], false, "{v}");
     assert_eq!(v["dir"], gone.to_str().unwrap(), "{v}");
-    // Every failure in JSON says what is wrong (it was `"error": null`).
+    // Every failure in JSON says what is wrong (it was `"error": null`), as the text does (it
+    // said the files were missing, an admin explorer found).
     assert!(
         v["error"]
             .as_str()
-            .is_some_and(|e| e.contains("config.json") && e.contains("missing")),
+            .is_some_and(|e| e.contains("does not exist")),
         "{v}"
     );
 
@@ -522,6 +523,25 @@ fn model_status_of_a_directory_that_does_not_exist_is_a_missing_model() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
         said.contains("is a file, not a model directory"),
+        "{}",
+        bin::show(&out)
+    );
+    let out = run(file.to_str().unwrap(), &["model", "status", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("is a file, not a model directory")),
+        "{v}"
+    );
+    // An empty directory: what is missing, and what to do.
+    let empty = data.path().join("empty-model");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = run(empty.to_str().unwrap(), &["model", "status"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("missing: config.json")
+            && said.contains("Copy a sentence-transformers model's files into"),
         "{}",
         bin::show(&out)
     );

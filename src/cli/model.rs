@@ -186,7 +186,15 @@ async fn status(
             SemanticStatus::Unavailable { reason, .. } => reason.clone(),
             other => other.line(),
         });
-        let error = load_error.clone().or_else(|| {
+        // ("/etc/passwd": there, but a file.)
+        let not_a_directory = absent.then(|| {
+            if std::path::Path::new(&dir).exists() {
+                format!("{dir} is a file, not a model directory")
+            } else {
+                format!("the directory {dir} does not exist")
+            }
+        });
+        let error = load_error.clone().or(not_a_directory.clone()).or_else(|| {
             (source != ModelSource::Off && !s.missing.is_empty()).then(|| {
                 format!(
                     "the model's files are not there: {} missing in {}",
@@ -235,13 +243,7 @@ async fn status(
                 s.model,
                 s.bytes as f64 / 1e6
             )?;
-        } else if absent {
-            // ("/etc/passwd": there, but a file.)
-            let what = if std::path::Path::new(&dir).exists() {
-                format!("{dir} is a file, not a model directory")
-            } else {
-                format!("the directory {dir} does not exist")
-            };
+        } else if let Some(what) = &not_a_directory {
             writeln!(
                 out,
                 "Model `{}`: not on this machine ({what}).\nSet SEMANTIC_MODEL to a model directory that exists, a Hugging Face repo id, or `off`.",
@@ -258,6 +260,11 @@ async fn status(
                 writeln!(
                     out,
                     "Run `supportbot model fetch` (needs the Hugging Face hub), or set SEMANTIC_MODEL to a model directory."
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "Copy a sentence-transformers model's files into {dir}, or set SEMANTIC_MODEL to a Hugging Face repo id (then `supportbot model fetch`), or `off`."
                 )?;
             }
         }

@@ -108,7 +108,8 @@ impl Browser {
     pub fn is_bare_safari(text: &str) -> bool {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
-        has("safari")
+        // (The "how to tell" help says Safari is the compass, on a Mac or an iPhone.)
+        (has("safari") || has("compass"))
             && ![
                 "mac", "macbook", "macos", "osx", "imac", "iphone", "ipad", "ios", "ipados",
             ]
@@ -206,7 +207,7 @@ impl Browser {
 
     /// The browser an answer to "which browser?" describes by its icon, in the words the bot's
     /// "how to tell" uses ("the orange fox", "blue e", "the red yellow and green circle"). A
-    /// compass is Safari: on an iPhone or iPad when `touch`, else on a Mac.
+    /// compass is Safari on an iPhone or iPad when `touch`; else which Safari is asked.
     pub fn from_icon(text: &str, touch: bool) -> Option<Browser> {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
@@ -218,11 +219,9 @@ impl Browser {
         } else if has("circle") && (has("red") || has("yellow")) {
             Some(Browser::Chrome)
         } else if has("compass") {
-            Some(if touch {
-                Browser::SafariIos
-            } else {
-                Browser::SafariMac
-            })
+            // (On a device not known to be a phone or tablet, which Safari is asked, as for
+            // "safari": [`Browser::is_bare_safari`].)
+            touch.then_some(Browser::SafariIos)
         } else {
             None
         }
@@ -681,7 +680,7 @@ mod tests {
             ("blue and green wave", false, Some(Browser::Edge)),
             ("red yellow and green circle", false, Some(Browser::Chrome)),
             ("the compass", true, Some(Browser::SafariIos)),
-            ("a compass", false, Some(Browser::SafariMac)),
+            ("a compass", false, None),
             ("the blue one", false, None),
             ("a circle", false, None),
         ] {

@@ -15281,3 +15281,31 @@ fn saying_another_fix_did_it_moves_the_credit_once_confirmed() {
         Some(Outcome::Fixed)
     );
 }
+
+/// Found by a user explorer (rv43 F19): after the "how to tell" help, which says Safari is the
+/// compass on a Mac or an iPhone/iPad, "the compass one" silently picked Safari (Mac) steps. It
+/// asks which Safari, as "safari" alone does; on a phone it is Safari on the iPhone.
+#[test]
+fn the_compass_one_asks_which_safari() {
+    let kb = shipped_kb();
+    for said in ["the compass one", "compass"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("qbo keeps logging me out every few minutes");
+        let out = chat.say(said);
+        assert!(
+            has(
+                &out,
+                "different steps for Safari on a Mac and on an iPhone or iPad"
+            ),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.browser, None, "{said}");
+        chat.say("iphone");
+        assert_eq!(chat.session.browser, Some(Browser::SafariIos), "{said}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps logging me out every few minutes on my iphone");
+    chat.say("the compass one");
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+}

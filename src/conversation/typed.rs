@@ -832,6 +832,18 @@ fn browser_question_answered(
             session.asked = Some(crate::session::Asked::HowToTellBrowser);
             return true;
         }
+        // "the compass one" on a device not known to be a phone: Safari, on a Mac or an
+        // iPhone/iPad (the "how to tell" help says both have the compass), so which is asked.
+        if !session.safari_unsure
+            && crate::plain_words::has_any_word(text, &["compass"])
+            && Browser::is_bare_safari(text)
+            && !session.device.is_some_and(|d| d.is_touch())
+        {
+            session.browser = None;
+            session.safari_unsure = true;
+            ask_again(session, article, now, out);
+            return true;
+        }
         let choice = if Browser::names_another_browser(text) {
             Some(None)
         } else if Browser::is_google(text) {

@@ -561,6 +561,16 @@ impl Summary {
             .find_map(|m| crate::understand::urgency::said(m))
     }
 
+    /// The asides staff are shown: all but the one the ticket's urgency quotes ("payroll is
+    /// due today" is on the Urgent line, understood and acted on; listed among the replies not
+    /// understood too, it read as missed).
+    fn asides_shown(&self) -> Vec<&String> {
+        let urgent = self.urgency();
+        (self.asides.iter())
+            .filter(|a| urgent.as_deref() != Some(a.as_str()))
+            .collect()
+    }
+
     /// The compact staff card, within Discord's embed limits, cut on character boundaries with
     /// a marker where needed.
     pub fn card(&self, ticket_id: &str) -> Card {
@@ -578,11 +588,12 @@ impl Summary {
             description.push_str(&quote(&trimmed_for_card(d)));
             description.push_str("\n\n");
         }
-        if !self.asides.is_empty() {
+        let asides = self.asides_shown();
+        if !asides.is_empty() {
             description.push_str(&format!(
                 "_{} other message{} (asides, replies not understood) in the transcript_\n\n",
-                self.asides.len(),
-                if self.asides.len() == 1 { "" } else { "s" }
+                asides.len(),
+                if asides.len() == 1 { "" } else { "s" }
             ));
         }
         if let Some(note) = &self.note {
@@ -779,7 +790,7 @@ impl Summary {
         if said.is_empty() {
             t.push_str(if !self.earlier.is_empty() {
                 "nothing since Start over (see Earlier in this conversation)\n\n"
-            } else if !self.asides.is_empty() {
+            } else if !self.asides_shown().is_empty() {
                 "nothing about a problem (their words are under Other things the user said)\n\n"
             } else {
                 "nothing\n\n"
@@ -795,9 +806,10 @@ impl Summary {
             t.push_str(&quote(d));
             t.push_str("\n\n");
         }
-        if !self.asides.is_empty() {
+        let asides = self.asides_shown();
+        if !asides.is_empty() {
             t.push_str("## Other things the user said (asides, replies not understood)\n\n");
-            for a in &self.asides {
+            for a in asides {
                 t.push_str(&quote(a));
                 t.push_str("\n\n");
             }
@@ -1386,6 +1398,34 @@ mod tests {
         s.earlier.clear();
         let md = Summary::capture(&s, None, None, "abc", 0).transcript_markdown("T-0001");
         assert!(md.contains("## What the user said\n\nnothing\n"), "{md}");
+    }
+
+    /// Found by an admin explorer (F18): the urgency the bot understood and acted on was also
+    /// listed among the "replies not understood"; it is on the Urgent line only.
+    #[test]
+    fn the_urgent_words_are_not_listed_as_not_understood() {
+        let mut s = hostile_session();
+        s.descriptions = vec!["502 when I open payroll".into()];
+        s.note_aside("payroll is due today");
+        s.note_aside("lol");
+        let summary = Summary::capture(&s, None, None, "abc", 0);
+        let md = summary.transcript_markdown("T-0001");
+        assert!(
+            md.contains("- Urgent: the user said “payroll is due today”"),
+            "{md}"
+        );
+        let others = md
+            .split("## Other things the user said")
+            .nth(1)
+            .unwrap_or_default();
+        assert!(others.contains("> lol"), "{md}");
+        assert!(!others.contains("payroll is due today"), "{md}");
+        let card = summary.card("T-0001");
+        assert!(
+            card.description.contains("_1 other message "),
+            "{}",
+            card.description
+        );
     }
 
     /// Asides are folded on the card (a count, never their text) and kept whole in the

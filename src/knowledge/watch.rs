@@ -57,6 +57,9 @@ pub struct Reloaded {
     /// Examples that no longer find their own article first (lexically, as `kb check` tests
     /// them): the edit loads, and `kb check` would fail on these.
     pub examples_astray: Vec<Diagnostic>,
+    /// The files had not changed, but embedding their chunks had failed before, so it was
+    /// tried again: whether semantic matching is on now is worth saying.
+    pub embedded_again: bool,
 }
 
 impl Knowledge {
@@ -296,11 +299,14 @@ impl Knowledge {
         tracing::debug!(dir = %self.dir.display(), "knowledge directory re-read");
         let (kb, cache) = load_with_cache(&self.dir, &self.semantic);
         let mut kb = kb?;
-        let changed = kb.revision() != self.current().revision();
-        if changed {
-            self.status
-                .store(Arc::new(attach(&self.semantic, &mut kb, cache)));
-        }
+        let serving = self.current();
+        let changed = kb.revision() != serving.revision();
+        // Embedding that failed before (at start or on the last reload, perhaps a passing
+        // error) is tried again by any reload, even one that finds the files as they were:
+        // else semantic matching stayed off until someone edited a file.
+        let embedded_again =
+            !changed && serving.semantic().is_none() && self.semantic.encoder.is_some();
+        let status = (changed || embedded_again).then(|| attach(&self.semantic, &mut kb, cache));
         let examples_astray = if changed {
             kb.check_examples(|_| None).0
         } else {
@@ -315,9 +321,14 @@ impl Knowledge {
             changed,
             recovered: false,
             examples_astray,
+            embedded_again,
         };
-        if changed {
+        if let Some(status) = status {
             self.current.store(Arc::new(kb));
+            // After the swap, so `/kb` never describes a base that is not yet in service.
+            self.status.store(Arc::new(status));
+        }
+        if changed {
             self.save_last_good();
         }
         self.problem.store(None);
@@ -488,9 +499,87 @@ pub struct Watcher {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use notify::event::{CreateKind, DataChange, ModifyKind, RenameMode};
+
+    /// A stand-in model whose first `failures` calls fail (a passing error), then works.
+    struct Flaky {
+        failures: std::sync::atomic::AtomicUsize,
+    }
+
+    impl crate::semantic::Embed for Flaky {
+        fn model_name(&self) -> &str {
+            "flaky"
+        }
+        fn dim(&self) -> usize {
+            2
+        }
+        fn max_tokens(&self) -> usize {
+            128
+        }
+        fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, crate::semantic::EmbedError> {
+            use std::sync::atomic::Ordering;
+            let failing = self
+                .failures
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                .is_ok();
+            if failing {
+                return Err(crate::semantic::EmbedError::Encode("out of memory".into()));
+            }
+            Ok(texts.iter().map(|_| vec![0.6, 0.8]).collect())
+        }
+    }
+
+    const ARTICLE: &str = "+++\ntitle = \"Page does not load\"\nsymptoms = [\"the page does not load\"]\n+++\nSummary.\n\n## Solution: Reload\n1. Press F5.\n";
+
+    /// A knowledge base of one article whose model fails its first `failures` calls.
+    pub(crate) fn flaky_knowledge(failures: usize) -> (tempfile::TempDir, Arc<Knowledge>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("articles")).unwrap();
+        std::fs::write(dir.path().join("articles/a.md"), ARTICLE).unwrap();
+        let flaky = Arc::new(Flaky {
+            failures: std::sync::atomic::AtomicUsize::new(failures),
+        });
+        let knowledge =
+            Knowledge::open_with(dir.path(), SemanticSetup::ready(flaky, None)).unwrap();
+        (dir, knowledge)
+    }
+
+    #[test]
+    fn a_reload_without_changes_embeds_again_what_failed_to_embed() {
+        let (_dir, knowledge) = flaky_knowledge(1);
+        assert!(
+            matches!(
+                knowledge.semantic_status(),
+                SemanticStatus::Unavailable { ref reason, .. } if reason.contains("out of memory")
+            ),
+            "{:?}",
+            knowledge.semantic_status()
+        );
+        assert!(knowledge.encoder().is_none());
+        let revision = knowledge.current().revision().to_string();
+
+        let r = knowledge.reload().unwrap();
+        assert!(
+            knowledge.semantic_status().is_ready(),
+            "{:?}",
+            knowledge.semantic_status()
+        );
+        assert!(knowledge.current().semantic().is_some());
+        assert!(
+            knowledge.encoder().is_some(),
+            "semantic matching is on again"
+        );
+        assert!(!r.changed, "the files are as they were");
+        assert_eq!(r.revision, revision);
+        assert!(r.embedded_again);
+
+        // With the chunks embedded, a reload of the same files has nothing to do.
+        let r = knowledge.reload().unwrap();
+        assert!(!r.changed && !r.embedded_again);
+        assert!(knowledge.semantic_status().is_ready());
+    }
 
     #[test]
     fn reading_the_files_is_not_an_edit() {

@@ -36,15 +36,19 @@ fn problem_reply(head: &str, problems: &[Diagnostic]) -> Reply {
 fn kb_replies(knowledge: &Knowledge, verb: KbVerb) -> Vec<Reply> {
     match verb {
         KbVerb::Reload => match knowledge.reload() {
-            Ok(r) => vec![
-                Reply::new(format!(
+            Ok(r) => {
+                let mut text = format!(
                     "Reloaded: {} articles, revision {}{}.",
                     r.articles,
                     r.revision,
                     if r.changed { "" } else { " (no change)" }
-                ))
-                .tone(Tone::Success),
-            ],
+                );
+                if r.embedded_again {
+                    text.push('\n');
+                    text.push_str(&knowledge.matching_line());
+                }
+                vec![Reply::new(text).tone(Tone::Success)]
+            }
             Err(problems) => vec![problem_reply(
                 "Reload refused; the last good version stays in service.",
                 &problems,
@@ -96,5 +100,22 @@ fn kb_replies(knowledge: &Knowledge, verb: KbVerb) -> Vec<Reply> {
                 ],
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reload_that_embeds_again_says_how_descriptions_are_matched_now() {
+        let (_dir, knowledge) = crate::knowledge::watch::tests::flaky_knowledge(1);
+        let replies = kb_replies(&knowledge, KbVerb::Reload);
+        let text = &replies[0].text;
+        assert!(text.contains("(no change)"), "{text}");
+        assert!(text.contains("Matching: semantic matching on"), "{text}");
+        // Nothing to embed again: the reply is the one line.
+        let replies = kb_replies(&knowledge, KbVerb::Reload);
+        assert!(!replies[0].text.contains("Matching"), "{}", replies[0].text);
     }
 }

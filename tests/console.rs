@@ -1315,6 +1315,54 @@ fn a_restart_with_a_broken_edit_serves_the_last_good_version() {
     assert!(!list.contains("No diagnosis"), "{list}");
 }
 
+/// A crash between the two renames that replace the last good copy leaves only
+/// `knowledge-last-good.old`: a restart that meets a broken edit still starts with it (and puts
+/// it back), as one-shot commands answer from it.
+#[test]
+fn a_copy_left_half_replaced_by_a_crash_is_still_the_last_good_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let knowledge = tmp.path().join("knowledge");
+    copy_dir(&fixture("valid"), &knowledge);
+    let data = tmp.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    assert_clean_exit(&console(&knowledge, &data, "hi\n"));
+    let snapshot = data.join("knowledge-last-good");
+    std::fs::rename(&snapshot, data.join("knowledge-last-good.old")).unwrap();
+    // The new copy was still being made: a folder of some of its files.
+    std::fs::create_dir_all(data.join("knowledge-last-good.new/articles")).unwrap();
+
+    let article = knowledge.join("articles/printer-offline.md");
+    let original = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, original.replacen("title = ", "titel = ", 1)).unwrap();
+    let diagnose = supportbot(tmp.path())
+        .args(["diagnose", "the printer is offline", "--knowledge"])
+        .arg(&knowledge)
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(diagnose.status.code(), Some(0), "{}", show(&diagnose));
+    assert!(
+        String::from_utf8_lossy(&diagnose.stderr).contains("answering from the last version"),
+        "{}",
+        show(&diagnose)
+    );
+    assert!(snapshot.join("articles").is_dir(), "put back in place");
+
+    std::fs::rename(&snapshot, data.join("knowledge-last-good.old")).unwrap();
+    let o = console(&knowledge, &data, "the printer is offline\n");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("serving the last version that loaded"),
+        "{}",
+        show(&o)
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("The computer cannot reach the printer"),
+        "{}",
+        show(&o)
+    );
+}
+
 /// `stats` marks a test as a test in `--json` too, from the knowledge, with what it showed.
 #[test]
 fn stats_json_marks_tests() {

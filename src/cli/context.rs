@@ -121,12 +121,11 @@ impl Context {
             Ok(knowledge) => return Ok(Ok(knowledge)),
             Err(problems) => problems,
         };
-        let snapshot = self.config.last_good_knowledge_dir();
-        if !snapshot.join("articles").is_dir()
-            || !last_good::is_copy_of(&snapshot, &self.config.knowledge_dir)
-        {
+        let Some(snapshot) = last_good::find(&self.config.last_good_knowledge_dir())
+            .filter(|copy| last_good::is_copy_of(copy, &self.config.knowledge_dir))
+        else {
             return Ok(Err(problems));
-        }
+        };
         let Ok(knowledge) = self.load(&snapshot, matching)? else {
             // The copy does not load either (edited by hand?): the files' own problems.
             return Ok(Err(problems));
@@ -204,14 +203,14 @@ impl Context {
             }
             Err(problems) => problems,
         };
-        if !snapshot.join("articles").is_dir()
-            || !last_good::is_copy_of(&snapshot, &self.config.knowledge_dir)
-        {
+        let Some(copy) = last_good::find(&snapshot)
+            .filter(|copy| last_good::is_copy_of(copy, &self.config.knowledge_dir))
+        else {
             return self.knowledge(Matching::Semantic);
-        }
+        };
         let opened = Knowledge::open_loading_from(
             &self.config.knowledge_dir,
-            &snapshot,
+            &copy,
             super::model::expected_identity(&self.config.semantic),
             self.model_loader(true)?,
         );
@@ -224,7 +223,7 @@ impl Context {
             self.config.knowledge_dir.display(),
             problems.len(),
             knowledge.current().articles().len(),
-            snapshot.display()
+            copy.display()
         );
         for p in &problems {
             // Writing to a String cannot fail.

@@ -8,10 +8,14 @@ use std::path::{Path, PathBuf};
 /// Copies the knowledge directory `from` (its `articles/` tree and `endpoints.toml`) to `to`,
 /// only if the copy loads without a problem: a broken edit made between the load and the copy
 /// never replaces a good snapshot. The old snapshot is swapped out only once the new one is
-/// complete, so a crash leaves one of the two whole.
+/// complete, so a crash leaves one of the two whole: `to`, or between the two renames only
+/// `<to>.old`, which [`find`] (and the next save) puts back.
 pub fn save(from: &Path, to: &Path) -> io::Result<()> {
     let staging = sibling(to, "new");
     let retired = sibling(to, "old");
+    // Left by a crash between the renames below, `.old` is the only whole copy: removing it
+    // before the new one is in place would leave none.
+    restore(to)?;
     remove_if_there(&staging)?;
     copy_tree(&from.join("articles"), &staging.join("articles"))?;
     let endpoints = from.join(super::endpoints::FILE_NAME);
@@ -35,6 +39,40 @@ pub fn save(from: &Path, to: &Path) -> io::Result<()> {
     }
     std::fs::rename(&staging, to)?;
     remove_if_there(&retired)
+}
+
+/// Where the last good copy kept in `snapshot` is, if there is one: `snapshot` itself, or,
+/// after a crash between the two renames of [`save`] left only `<snapshot>.old` (the copy
+/// before), that copy, put back in place (read where it is if it cannot be moved).
+pub fn find(snapshot: &Path) -> Option<PathBuf> {
+    let has_articles = |dir: &Path| dir.join("articles").is_dir();
+    if has_articles(snapshot) {
+        return Some(snapshot.to_path_buf());
+    }
+    let retired = sibling(snapshot, "old");
+    if !has_articles(&retired) {
+        return None;
+    }
+    match restore(snapshot) {
+        Ok(()) if has_articles(snapshot) => {
+            tracing::info!(snapshot = %snapshot.display(), "the last good knowledge copy put back after an interrupted save");
+            Some(snapshot.to_path_buf())
+        }
+        Ok(()) => Some(retired),
+        Err(e) => {
+            tracing::warn!(error = %e, copy = %retired.display(), "could not put the last good knowledge copy back in place; reading it where it is");
+            Some(retired)
+        }
+    }
+}
+
+/// Puts `<to>.old` back as `to` when only it is there (a save interrupted between its renames).
+fn restore(to: &Path) -> io::Result<()> {
+    let retired = sibling(to, "old");
+    if to.exists() || !retired.is_dir() {
+        return Ok(());
+    }
+    std::fs::rename(&retired, to)
 }
 
 /// The file in a snapshot that names the knowledge directory it copies.
@@ -117,6 +155,52 @@ mod tests {
         // A copy made before the source was recorded is taken as the directory's own.
         std::fs::remove_file(snapshot.join(SOURCE)).unwrap();
         assert!(is_copy_of(&snapshot, &other));
+    }
+
+    /// A crash between the two renames of `save`: the copy before is `.old`, the new one a
+    /// staging folder that may be partial.
+    fn crash_between_the_renames(snapshot: &Path) {
+        std::fs::rename(snapshot, sibling(snapshot, "old")).unwrap();
+        std::fs::create_dir_all(sibling(snapshot, "new").join("articles")).unwrap();
+    }
+
+    #[test]
+    fn a_copy_left_as_old_by_a_crash_is_found_and_put_back() {
+        let root = tempfile::tempdir().unwrap();
+        let source = root.path().join("knowledge");
+        std::fs::create_dir_all(source.join("articles")).unwrap();
+        std::fs::write(source.join("articles/a.md"), ARTICLE).unwrap();
+        let snapshot = root.path().join("knowledge-last-good");
+        assert_eq!(find(&snapshot), None, "no copy yet");
+        save(&source, &snapshot).unwrap();
+        crash_between_the_renames(&snapshot);
+
+        assert_eq!(find(&snapshot), Some(snapshot.clone()));
+        assert_eq!(load_dir(&snapshot).unwrap().articles().len(), 1);
+        assert!(is_copy_of(&snapshot, &source));
+        assert!(
+            !sibling(&snapshot, "old").exists(),
+            "moved back, not copied"
+        );
+    }
+
+    #[test]
+    fn a_save_after_a_crash_keeps_the_copy_left_as_old() {
+        let root = tempfile::tempdir().unwrap();
+        let source = root.path().join("knowledge");
+        std::fs::create_dir_all(source.join("articles")).unwrap();
+        std::fs::write(source.join("articles/a.md"), ARTICLE).unwrap();
+        let snapshot = root.path().join("knowledge-last-good");
+        save(&source, &snapshot).unwrap();
+        crash_between_the_renames(&snapshot);
+
+        // The next save meets a broken edit: the copy before the crash is still the one kept.
+        std::fs::write(source.join("articles/a.md"), "+++\ntitle = \"broken").unwrap();
+        assert!(save(&source, &snapshot).is_err());
+        assert_eq!(
+            std::fs::read_to_string(snapshot.join("articles/a.md")).unwrap(),
+            ARTICLE
+        );
     }
 
     #[test]

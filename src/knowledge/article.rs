@@ -1031,9 +1031,22 @@ fn parse_body(
                 }
                 offset += raw.len();
             }
-            if let Some(mut s) = parse_solution(
+            let said_before = problems.len();
+            let parsed = parse_solution(
                 file, &lines, body_start, body, rest, h, content, subs, problems,
-            ) {
+            );
+            // A test's problems name it as one (they said "solution `Try incognito` has no
+            // steps" of a `## Test:`).
+            if test {
+                for p in &mut problems[said_before..] {
+                    if let Some(rest) = p.message.strip_prefix("solution `") {
+                        p.message = format!("test `{rest}");
+                    } else if p.message == "a solution has no title" {
+                        p.message = "a test has no title".into();
+                    }
+                }
+            }
+            if let Some(mut s) = parsed {
                 s.test = test;
                 // The "go to" lines may stand in the general text or under a browser; each
                 // is checked at its own line.
@@ -2136,6 +2149,16 @@ Ask a human.
         ] {
             assert_eq!(misspelled_directive(line).map(|m| m.0), meant, "{line}");
         }
+    }
+
+    /// Found by an admin explorer (F17): a `## Test:` with no steps was called a solution.
+    #[test]
+    fn a_test_without_steps_is_called_a_test() {
+        let errs = errors(
+            "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Solution: A\n1. Do it.\n\n## Test: Try incognito\nJust try it.\n",
+        );
+        let got: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(got, ["test `Try incognito` has no steps"], "{got:?}");
     }
 
     /// Found by an admin explorer (F16): text between `## FAQ` and its first question was

@@ -1741,7 +1741,7 @@ mod tests {
     /// target: those are benchmarks.)
     #[test]
     fn a_front_matter_of_many_list_items_is_read_in_one_pass() {
-        let items: Vec<String> = (0..30_000).map(|i| format!("\"k{}\"", i % 10)).collect();
+        let items: Vec<String> = (0..60_000).map(|i| format!("\"k{}\"", i % 10)).collect();
         let text = format!(
             "+++\ntitle = \"Big\"\nsymptoms = [\"big file\"]\nkeywords = [\n{}\n]\n+++\nSummary.\n\n## Solution: Reload\n1. Press F5.\n",
             items.join(",\n")
@@ -1750,7 +1750,8 @@ mod tests {
         let started = std::time::Instant::now();
         let parsed = parse("big.md", "big", &text);
         assert!(parsed.is_ok(), "{parsed:?}");
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        // (About 50 s before, counting from the start; well under a second now.)
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
     const GOOD: &str = r#"+++

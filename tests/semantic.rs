@@ -322,12 +322,21 @@ fn diagnose_json_shows_the_lexical_and_semantic_parts() {
     assert!(v["best"]["lexical"].as_f64().unwrap() > 0.5);
     assert!(v["best"]["semantic"].is_number());
     assert!(v["best"]["semantic_evidence"].is_string());
+    let mut files: Vec<String> = std::fs::read_dir(data.path().join("models/embeddings"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    // The chunk vectors are cached under MODEL_CACHE_DIR (default DATA_DIR/models), with the
+    // day each was last used beside them.
+    assert_eq!(files.len(), 2, "{files:?}");
     assert!(
-        std::fs::read_dir(data.path().join("models/embeddings"))
-            .unwrap()
-            .count()
-            == 1,
-        "the chunk vectors are cached under MODEL_CACHE_DIR (default DATA_DIR/models)"
+        files[0].ends_with(".used") && files[1].ends_with(".vectors"),
+        "{files:?}"
+    );
+    assert_eq!(
+        files[0].trim_end_matches(".used"),
+        files[1].trim_end_matches(".vectors")
     );
 }
 

@@ -335,6 +335,30 @@ impl Knowledge {
         Ok(report)
     }
 
+    /// Marks the chunk vectors of the base in service as used today in the embedding cache.
+    /// Another knowledge base sharing the cache drops the vectors no base has used for
+    /// [`GRACE_DAYS`](crate::semantic::cache::GRACE_DAYS): a bot that runs longer without a
+    /// restart or an edit must say it still uses its own, or it embeds them all again at its
+    /// next start. The watcher calls it once a day.
+    pub fn mark_vectors_in_use(&self) {
+        // Not while a reload writes the cache.
+        let _one_at_a_time = self.reloading.lock().unwrap_or_else(|p| p.into_inner());
+        let kb = self.current();
+        let (Some(index), Some(encoder), Some(cache_dir)) = (
+            kb.semantic(),
+            &self.semantic.encoder,
+            self.semantic.cache_dir.as_deref(),
+        ) else {
+            return;
+        };
+        let embed = encoder.embedder();
+        EmbeddingCache::open(cache_dir, embed.cache_key(), embed.dim()).save(&index.keys());
+        tracing::debug!(
+            chunks = index.len(),
+            "cached chunk vectors marked as in use"
+        );
+    }
+
     /// Watches the directory and reloads about half a second after edits settle. Problems are
     /// logged and passed to `on_event` (the console prints them), each rejected state once: the
     /// same problems are not reported again until they change. Dropping the returned guard stops
@@ -375,7 +399,18 @@ impl Knowledge {
             .started_from_copy
             .swap(false, std::sync::atomic::Ordering::SeqCst)
             .then(Vec::new);
-        while edits.recv().is_ok() {
+        let mut next_mark = std::time::Instant::now() + MARK_IN_USE_EVERY;
+        loop {
+            if std::time::Instant::now() >= next_mark {
+                self.mark_vectors_in_use();
+                next_mark = std::time::Instant::now() + MARK_IN_USE_EVERY;
+            }
+            match edits.recv_timeout(next_mark.saturating_duration_since(std::time::Instant::now()))
+            {
+                Ok(()) => {}
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
             loop {
                 match edits.recv_timeout(SETTLE) {
                     Ok(()) => continue,
@@ -482,6 +517,10 @@ fn attach(
 /// How long edits must pause before a reload: an editor's save is several events in a row.
 const SETTLE: Duration = Duration::from_millis(400);
 
+/// How often a watching bot marks its cached chunk vectors as in use (see
+/// [`Knowledge::mark_vectors_in_use`]): well within the grace period.
+const MARK_IN_USE_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// Whether a watcher event can mean the files changed. Opening, reading and closing a file
 /// unwritten are not edits, and the reload itself does all three: counting them made every
 /// reload trigger the next. Closing a file after writing it is kept (it ends a save).
@@ -579,6 +618,46 @@ pub(crate) mod tests {
         let r = knowledge.reload().unwrap();
         assert!(!r.changed && !r.embedded_again);
         assert!(knowledge.semantic_status().is_ready());
+    }
+
+    /// A bot running longer than the grace period without a reload keeps its vectors in a
+    /// cache another knowledge base saves to, because it marks them in use every day.
+    #[test]
+    fn a_long_running_base_keeps_its_cached_vectors_while_another_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("articles")).unwrap();
+        for i in 0..80 {
+            let article = ARTICLE.replace("Page does not load", &format!("Page {i} does not load"));
+            std::fs::write(dir.path().join(format!("articles/a{i}.md")), article).unwrap();
+        }
+        let cache = tempfile::tempdir().unwrap();
+        let model = Arc::new(Flaky {
+            failures: std::sync::atomic::AtomicUsize::new(0),
+        });
+        let setup = SemanticSetup::ready(model, Some(cache.path().to_path_buf()));
+        let knowledge = Knowledge::open_with(dir.path(), setup).unwrap();
+        // Articles share texts (the same steps): one vector for each text.
+        let texts = knowledge
+            .current()
+            .semantic()
+            .unwrap()
+            .keys()
+            .into_iter()
+            .collect::<std::collections::HashSet<u64>>()
+            .len();
+        assert!(texts > 64, "{texts} texts");
+        // Started 40 days ago, never reloaded since.
+        crate::semantic::cache::backdate(cache.path(), "flaky", 2, 40);
+
+        knowledge.mark_vectors_in_use();
+        let mut other = EmbeddingCache::open(cache.path(), "flaky", 2);
+        other.insert("another base's chunk", vec![0.8, 0.6]);
+        other.save(&[crate::semantic::cache::text_key("another base's chunk")]);
+        assert_eq!(
+            EmbeddingCache::open(cache.path(), "flaky", 2).len(),
+            texts + 1,
+            "the running base's vectors stay"
+        );
     }
 
     #[test]

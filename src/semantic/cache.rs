@@ -4,16 +4,48 @@
 //! One file per model under the cache directory, `<model as a file name>.vectors`: a header
 //! (magic, model name, dimension), then records of a 64-bit text hash and the vector as
 //! little-endian f32. New vectors are appended; when more than half the file is vectors no
-//! article uses any more, it is rewritten (to a temporary file, then renamed). A damaged file
-//! (a torn append after a crash, a wrong header) is never an error: what can be read is kept,
-//! the rest is embedded again.
+//! knowledge base has used for [`GRACE_DAYS`], it is rewritten without them (to a temporary
+//! file, then renamed). Beside it, `<model as a file name>.used` says when each vector was last
+//! used: records of the text hash and a day (days since 1970, little-endian u32), appended, the
+//! latest day of a key counting. A damaged file (a torn append after a crash, a wrong header) is
+//! never an error: what can be read is kept, the rest is embedded again (a vector without a day
+//! is taken as used today).
+//!
+//! Why by age: several knowledge bases can share the file (a staging and a production bot with
+//! one `MODEL_CACHE_DIR`, which also holds the model; `supportbot kb check` of another
+//! directory), and none knows the others' chunks. Dropping whatever the base saving did not use
+//! erased the others' vectors at every save, and the big base then embedded everything again at
+//! its next start. A file per knowledge directory would not be bounded (one more for every
+//! directory ever checked), would embed anew a directory that moved, and would not share the
+//! vectors of the chunks bases have in common. By age, the file holds what some base used in the
+//! last [`GRACE_DAYS`] (a running bot marks its own every day, see
+//! `Knowledge::mark_vectors_in_use`), plus at most as many older ones: chunks edited away are
+//! dropped once that time has passed.
+//!
+//! The `.vectors` file is as the versions before this one wrote it, so each version reads the
+//! other's; a version before this one ignores the days (and may drop other bases' vectors when
+//! it rewrites the file, which only costs embedding them again).
 
-use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"SBVEC01\n";
+/// Of the `.used` file, the days the vectors were last used.
+const USED_MAGIC: &[u8; 8] = b"SBUSE01\n";
+/// A `.used` record: the text key, then the day.
+const USED_RECORD: usize = 8 + 4;
+
+/// How long a vector no knowledge base uses is kept: a base stopped for less (a staging bot,
+/// an edit undone) finds its vectors again.
+pub const GRACE_DAYS: u32 = 30;
+
+/// Today, in days since 1970 (never 0: that means "no day known").
+fn today() -> u32 {
+    use crate::clock::Clock as _;
+    let days = crate::clock::SystemClock.now() / 86_400;
+    u32::try_from(days).unwrap_or(u32::MAX).max(1)
+}
 
 /// Key of a chunk's text. A 64-bit hash: at 10,000 articles of 30 chunks the chance that two
 /// texts share a key is about 1 in 400 million, and a collision only gives one chunk another
@@ -62,6 +94,17 @@ impl StableHasher {
     }
 }
 
+/// Where a key's vector is, and when it was last used.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// Row in `rows` (4 bytes, as the day: the map of a large base stays as small as it was
+    /// without days; 4 billion rows would be terabytes of vectors).
+    row: u32,
+    /// Day last used (see [`today`]); 0 when not known (a vector just computed, or read from a
+    /// file without days): the next save makes it today.
+    used: u32,
+}
+
 /// Vectors of one model, loaded from and saved to its file.
 #[derive(Debug)]
 pub struct EmbeddingCache {
@@ -69,13 +112,18 @@ pub struct EmbeddingCache {
     model: String,
     dim: usize,
     /// Row of each key in `rows`: one flat array rather than a vector per chunk (a large base
-    /// has over 100,000 chunks; this halves the time to read them).
-    slots: HashMap<u64, usize>,
+    /// has over 100,000 chunks; this halves the time to read them). FxHash: the keys are hashes
+    /// already, and it is over 100,000 of them to insert and look up at each start.
+    slots: rustc_hash::FxHashMap<u64, Slot>,
     rows: Vec<f32>,
     /// Keys appended since loading, in order, not yet written.
     fresh: Vec<u64>,
     /// Whether the file on disk must be rewritten whole (damaged, another model, or stale).
     rewrite: bool,
+    /// Records in the `.used` file (it is rewritten when they are many more than the keys).
+    used_records: usize,
+    /// Whether the `.used` file must be rewritten whole (missing, damaged).
+    rewrite_used: bool,
 }
 
 fn file_name(model: &str) -> String {
@@ -101,10 +149,12 @@ impl EmbeddingCache {
             path,
             model: model.to_string(),
             dim,
-            slots: HashMap::new(),
+            slots: rustc_hash::FxHashMap::default(),
             rows: Vec::new(),
             fresh: Vec::new(),
             rewrite: false,
+            used_records: 0,
+            rewrite_used: false,
         };
         match File::open(&cache.path) {
             Ok(f) => {
@@ -119,7 +169,50 @@ impl EmbeddingCache {
                 cache.rewrite = true;
             }
         }
+        let used_path = cache.used_path();
+        match std::fs::read(&used_path) {
+            Ok(bytes) => {
+                if let Err(why) = cache.read_used(&bytes) {
+                    tracing::warn!(file = %used_path.display(), %why, "embedding cache days partly unreadable; the vectors without one are taken as used today");
+                    cache.rewrite_used = true;
+                }
+            }
+            // A file of a version before the days (or none yet): they are written at the save.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => cache.rewrite_used = true,
+            Err(e) => {
+                tracing::warn!(file = %used_path.display(), error = %e, "cannot read when the cached vectors were last used; taken as today");
+                cache.rewrite_used = true;
+            }
+        }
         cache
+    }
+
+    /// The `.used` file beside the vectors.
+    fn used_path(&self) -> PathBuf {
+        self.path.with_extension("used")
+    }
+
+    /// Reads the days of the `.used` file into the slots read already (a key without a vector
+    /// is skipped; a key given several days keeps the latest).
+    #[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
+    fn read_used(&mut self, bytes: &[u8]) -> Result<(), String> {
+        let body = bytes
+            .strip_prefix(USED_MAGIC.as_slice())
+            .ok_or("not a file of the days the vectors were used")?;
+        for rec in body.chunks_exact(USED_RECORD) {
+            let (key, day) = rec.split_at(8);
+            // split_at(8) of 12 bytes gives exactly 8 and 4.
+            let key = u64::from_le_bytes(key.try_into().expect("8 bytes"));
+            let day = u32::from_le_bytes(day.try_into().expect("4 bytes"));
+            self.used_records += 1;
+            if let Some(slot) = self.slots.get_mut(&key) {
+                slot.used = slot.used.max(day);
+            }
+        }
+        if body.len() % USED_RECORD != 0 {
+            return Err("the last record is torn (a crash while writing)".into());
+        }
+        Ok(())
     }
 
     /// Whether this cache holds vectors of `model` with `dim` dimensions.
@@ -169,7 +262,14 @@ impl EmbeddingCache {
                 return Err("a vector holds a value that is not a number".into());
             }
             // A key written twice keeps its newer row.
-            self.slots.insert(key, start / dim);
+            self.slots.insert(
+                key,
+                Slot {
+                    // Fits: see `Slot::row`.
+                    row: (start / dim) as u32,
+                    used: 0,
+                },
+            );
         }
         if body.len() % record != 0 {
             return Err("the last record is torn (a crash while writing)".into());
@@ -185,12 +285,13 @@ impl EmbeddingCache {
         self.slots.is_empty()
     }
 
-    fn row(&self, slot: usize) -> &[f32] {
-        &self.rows[slot * self.dim..(slot + 1) * self.dim]
+    fn row(&self, row: u32) -> &[f32] {
+        let row = row as usize;
+        &self.rows[row * self.dim..(row + 1) * self.dim]
     }
 
     pub fn get(&self, text: &str) -> Option<&[f32]> {
-        self.slots.get(&text_key(text)).map(|&s| self.row(s))
+        self.slots.get(&text_key(text)).map(|s| self.row(s.row))
     }
 
     pub fn insert(&mut self, text: &str, vector: Vec<f32>) {
@@ -198,23 +299,54 @@ impl EmbeddingCache {
             return;
         }
         let key = text_key(text);
-        let slot = self.rows.len() / self.dim;
+        // Fits: see `Slot::row`.
+        let row = (self.rows.len() / self.dim) as u32;
         self.rows.extend_from_slice(&vector);
-        if self.slots.insert(key, slot).is_none() {
-            self.fresh.push(key);
+        match self.slots.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut slot) => slot.get_mut().row = row,
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(Slot { row, used: 0 });
+                self.fresh.push(key);
+            }
         }
     }
 
-    /// Writes what is new. `in_use` are the keys the current articles need: when most of the
-    /// file is vectors nobody needs, it is rewritten with only those. Errors are logged: a
-    /// cache that cannot be written costs time at the next start, nothing else.
+    /// Writes what is new, and that the vectors of `in_use` (the keys the caller's articles
+    /// need) were used today. When most of the file is vectors no knowledge base has used for
+    /// [`GRACE_DAYS`], it is rewritten without them. Errors are logged: a cache that cannot be
+    /// written costs time at the next start, nothing else.
     pub fn save(&mut self, in_use: &[u64]) {
-        let stale = self.slots.len().saturating_sub(in_use.len());
-        if stale > in_use.len().max(64) {
-            let keep: std::collections::HashSet<u64> = in_use.iter().copied().collect();
-            self.slots.retain(|k, _| keep.contains(k));
+        self.save_on(in_use, today());
+    }
+
+    /// [`save`](Self::save) on the day `today`.
+    fn save_on(&mut self, in_use: &[u64], today: u32) {
+        let mut marked = Vec::new();
+        for key in in_use {
+            if let Some(slot) = self.slots.get_mut(key)
+                && slot.used < today
+            {
+                slot.used = today;
+                marked.push(*key);
+            }
+        }
+        // Vectors with no day known (just computed, or read from a file without days) start
+        // their grace period now.
+        for (key, slot) in &mut self.slots {
+            if slot.used == 0 {
+                slot.used = today;
+                marked.push(*key);
+            }
+        }
+        let aged = |slot: &Slot| today.saturating_sub(slot.used) > GRACE_DAYS;
+        let old = self.slots.values().filter(|s| aged(s)).count();
+        // Only once they are most of the file: a rewrite costs as much as reading it all, so
+        // each one at least halves it.
+        if old > (self.slots.len() - old).max(64) {
+            self.slots.retain(|_, s| !aged(s));
             self.rewrite = true;
         }
+        let rewrote = self.rewrite;
         let result = if self.rewrite {
             self.write_whole()
         } else if self.fresh.is_empty() {
@@ -231,6 +363,27 @@ impl EmbeddingCache {
                 // Whatever reached the file may be partial: write it whole next time.
                 self.rewrite = true;
                 tracing::warn!(file = %self.path.display(), error = %e, "cannot write the embedding cache; vectors will be computed again next start")
+            }
+        }
+        // The days after the vectors: a crash between the two leaves at worst vectors without
+        // a day, taken as used today.
+        let whole = rewrote
+            || self.rewrite_used
+            || self.used_records + marked.len() > 2 * self.slots.len() + 64;
+        let result = if whole {
+            self.write_used_whole()
+                .map(|()| self.used_records = self.slots.len())
+        } else if marked.is_empty() {
+            Ok(())
+        } else {
+            self.append_used(&marked)
+                .map(|()| self.used_records += marked.len())
+        };
+        match result {
+            Ok(()) => self.rewrite_used = false,
+            Err(e) => {
+                self.rewrite_used = true;
+                tracing::warn!(file = %self.used_path().display(), error = %e, "cannot write when the cached vectors were used; they are taken as used today next start")
             }
         }
     }
@@ -250,31 +403,46 @@ impl EmbeddingCache {
         Ok(())
     }
 
-    fn write_whole(&self) -> std::io::Result<()> {
-        if let Some(dir) = self.path.parent() {
+    /// Writes `path` whole from what `write` puts in it: to a temporary file, then renamed.
+    fn replace(
+        path: &Path,
+        write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         // A name of this process's own: two processes rewriting at once must not share it.
-        let tmp = self
-            .path
-            .with_extension(format!("vectors.{}.tmp", std::process::id()));
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(format!(".{}.tmp", std::process::id()));
+        let tmp = path.with_file_name(name);
         {
             let mut w = BufWriter::new(File::create(&tmp)?);
-            self.header(&mut w)?;
-            let mut keys: Vec<(&u64, &usize)> = self.slots.iter().collect();
-            keys.sort();
-            for (k, &slot) in keys {
-                Self::record(&mut w, *k, self.row(slot))?;
-            }
+            write(&mut w)?;
             w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         }
-        std::fs::rename(&tmp, &self.path)
+        std::fs::rename(&tmp, path)
+    }
+
+    fn sorted_slots(&self) -> Vec<(u64, Slot)> {
+        let mut slots: Vec<(u64, Slot)> = self.slots.iter().map(|(k, s)| (*k, *s)).collect();
+        slots.sort_by_key(|(k, _)| *k);
+        slots
+    }
+
+    fn write_whole(&self) -> std::io::Result<()> {
+        Self::replace(&self.path, |w| {
+            self.header(w)?;
+            for (k, slot) in self.sorted_slots() {
+                Self::record(w, k, self.row(slot.row))?;
+            }
+            Ok(())
+        })
     }
 
     fn append(&self) -> std::io::Result<()> {
         let mut buf = Vec::with_capacity(self.fresh.len() * (8 + 4 * self.dim));
         for k in &self.fresh {
-            Self::record(&mut buf, *k, self.row(self.slots[k]))?;
+            Self::record(&mut buf, *k, self.row(self.slots[k].row))?;
         }
         // One write of whole records in append mode: another process appending at the same
         // time cannot cut a record in two, and a crash tears at most the last one, which is
@@ -284,6 +452,46 @@ impl EmbeddingCache {
             .open(&self.path)?
             .write_all(&buf)
     }
+
+    fn used_record(w: &mut impl Write, key: u64, day: u32) -> std::io::Result<()> {
+        w.write_all(&key.to_le_bytes())?;
+        w.write_all(&day.to_le_bytes())
+    }
+
+    fn write_used_whole(&self) -> std::io::Result<()> {
+        Self::replace(&self.used_path(), |w| {
+            w.write_all(USED_MAGIC)?;
+            for (k, slot) in self.sorted_slots() {
+                Self::used_record(w, k, slot.used)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Appends the days of `keys`, as [`append`](Self::append) does vectors. The file is there:
+    /// a missing one is written whole instead (`rewrite_used`).
+    fn append_used(&self, keys: &[u64]) -> std::io::Result<()> {
+        let mut buf = Vec::with_capacity(keys.len() * USED_RECORD);
+        for k in keys {
+            Self::used_record(&mut buf, *k, self.slots[k].used)?;
+        }
+        OpenOptions::new()
+            .append(true)
+            .open(self.used_path())?
+            .write_all(&buf)
+    }
+}
+
+/// Makes every vector of `model`'s cache in `dir` last used `days` ago (tests of what a
+/// long-running process sees).
+#[cfg(test)]
+pub(crate) fn backdate(dir: &Path, model: &str, dim: usize, days: u32) {
+    let mut c = EmbeddingCache::open(dir, model, dim);
+    let day = today() - days;
+    for slot in c.slots.values_mut() {
+        slot.used = day;
+    }
+    c.write_used_whole().unwrap();
 }
 
 #[cfg(test)]
@@ -353,20 +561,140 @@ mod tests {
     }
 
     #[test]
-    fn garbage_is_an_empty_cache_and_stale_vectors_are_dropped() {
+    fn garbage_is_an_empty_cache() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(file_name("m")), b"hello").unwrap();
         let mut c = EmbeddingCache::open(dir.path(), "m", 3);
         assert!(c.is_empty());
+        c.insert("t", v(0.5));
+        c.save(&[text_key("t")]);
+        assert_eq!(EmbeddingCache::open(dir.path(), "m", 3).len(), 1);
+    }
+
+    #[test]
+    fn a_second_knowledge_base_sharing_the_cache_keeps_the_first_ones_vectors() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut big = EmbeddingCache::open(dir.path(), "m", 3);
+        let keys: Vec<u64> = (0..500).map(|i| text_key(&format!("big {i}"))).collect();
+        for i in 0..500 {
+            big.insert(&format!("big {i}"), vec![0.1, 0.2, 0.3]);
+        }
+        big.save(&keys);
+        let mut small = EmbeddingCache::open(dir.path(), "m", 3);
+        small.insert("small", vec![0.3, 0.2, 0.1]);
+        small.save(&[text_key("small")]);
+
+        let big = EmbeddingCache::open(dir.path(), "m", 3);
+        assert_eq!(big.len(), 501);
+        for i in 0..500 {
+            assert_eq!(big.get(&format!("big {i}")), Some(&[0.1, 0.2, 0.3][..]));
+        }
+        assert_eq!(big.get("small"), Some(&[0.3, 0.2, 0.1][..]));
+    }
+
+    /// Chunks edited away (or of a base no longer checked) go once no base has used them for
+    /// the grace period, and only once they are most of the file.
+    #[test]
+    fn vectors_no_base_uses_are_dropped_after_the_grace_period() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = 20_000;
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
         for i in 0..200 {
             c.insert(&format!("t{i}"), v(0.5));
         }
-        c.save(&[text_key("t1")]);
+        c.save_on(&[text_key("t1")], day);
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        assert_eq!(c.len(), 200, "used today: kept");
+        c.save_on(&[text_key("t1")], day + GRACE_DAYS);
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        assert_eq!(c.len(), 200, "unused for the grace period: kept");
+        c.save_on(&[text_key("t1")], day + GRACE_DAYS + 1);
         let c = EmbeddingCache::open(dir.path(), "m", 3);
+        assert_eq!(c.len(), 1, "199 unused for longer, more than half: dropped");
+        assert!(c.get("t1").is_some());
+
+        // A few old ones among many in use stay until they are most of the file.
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        for i in 0..100 {
+            c.insert(&format!("old {i}"), v(0.1));
+        }
+        let in_use: Vec<u64> = (0..150).map(|i| text_key(&format!("new {i}"))).collect();
+        for i in 0..150 {
+            c.insert(&format!("new {i}"), v(0.2));
+        }
+        c.save_on(&in_use, day);
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        c.save_on(&in_use, day + 2 * GRACE_DAYS);
+        assert_eq!(EmbeddingCache::open(dir.path(), "m", 3).len(), 251);
+    }
+
+    /// The vectors file is the previous version's format (it reads ours, we read its); the
+    /// days are a file beside it, written for a cache that has none.
+    #[test]
+    fn a_cache_of_the_version_before_the_days_is_kept_and_given_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        for i in 0..100 {
+            c.insert(&format!("t{i}"), v(0.5));
+        }
+        c.save_on(&[], 20_000);
+        let vectors = dir.path().join(file_name("m"));
+        let header = 8 + 4 + 1 + 4;
         assert_eq!(
-            c.len(),
-            1,
-            "199 unused of 200 are more than half: rewritten"
+            std::fs::metadata(&vectors).unwrap().len(),
+            (header + 100 * (8 + 4 * 3)) as u64,
+            "header and records, nothing else"
         );
+        // As the version before left it: no days.
+        let used = c.used_path();
+        std::fs::remove_file(&used).unwrap();
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        assert_eq!(c.len(), 100);
+        // Taken as used on the day first seen, so kept for the grace period after it.
+        c.save_on(&[], 30_000);
+        assert!(used.is_file());
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        c.save_on(&[], 30_000 + GRACE_DAYS);
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        assert_eq!(c.len(), 100);
+        c.save_on(&[], 30_001 + GRACE_DAYS);
+        assert!(EmbeddingCache::open(dir.path(), "m", 3).is_empty());
+    }
+
+    #[test]
+    fn damaged_days_cost_no_vector() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        for i in 0..100 {
+            c.insert(&format!("t{i}"), v(0.5));
+        }
+        c.save_on(&[], 20_000);
+        let used = c.used_path();
+        for damage in [&b"hello"[..], &std::fs::read(&used).unwrap()[..30]] {
+            std::fs::write(&used, damage).unwrap();
+            let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+            assert_eq!(c.len(), 100);
+            c.save_on(&[], 20_000 + GRACE_DAYS);
+            let c = EmbeddingCache::open(dir.path(), "m", 3);
+            assert_eq!(c.len(), 100, "the days written whole again");
+            assert!(c.slots.values().all(|s| s.used >= 20_000));
+        }
+    }
+
+    #[test]
+    fn the_days_file_stays_small_however_often_the_vectors_are_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys: Vec<u64> = (0..100).map(|i| text_key(&format!("t{i}"))).collect();
+        let mut c = EmbeddingCache::open(dir.path(), "m", 3);
+        for i in 0..100 {
+            c.insert(&format!("t{i}"), v(0.5));
+        }
+        for day in 20_000..20_050 {
+            c.save_on(&keys, day);
+            c = EmbeddingCache::open(dir.path(), "m", 3);
+        }
+        let size = std::fs::metadata(c.used_path()).unwrap().len() as usize;
+        assert!(size <= 8 + (3 * 100 + 64) * USED_RECORD, "{size} bytes");
+        assert!(c.slots.values().all(|s| s.used == 20_049));
     }
 }

@@ -87,6 +87,11 @@ impl SemanticIndex {
         &self.model
     }
 
+    /// The embedding cache keys of the chunks' texts.
+    pub fn keys(&self) -> Vec<u64> {
+        self.chunks.iter().map(|c| text_key(&c.text)).collect()
+    }
+
     pub fn len(&self) -> usize {
         self.chunks.len()
     }

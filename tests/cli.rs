@@ -6,7 +6,7 @@ use serde_json::Value;
 use std::process::Output;
 
 mod support;
-use support::bin::{run, show, supportbot};
+use support::bin::{run, run_on, show, supportbot};
 use support::paths::{fixture, shipped_knowledge};
 
 fn json(o: &Output) -> Value {
@@ -1119,16 +1119,7 @@ fn json_commands_fail_in_json() {
     let cwd = tempfile::tempdir().unwrap();
     let k = shipped_knowledge();
     let data = cwd.path().join("data");
-    let sb = |args: &[&str]| {
-        supportbot(cwd.path())
-            .args(args)
-            .arg("--knowledge")
-            .arg(&k)
-            .arg("--data")
-            .arg(&data)
-            .output()
-            .unwrap()
-    };
+    let sb = |args: &[&str]| run_on(cwd.path(), &k, &data, args);
     let o = sb(&["escalate", "--user", "u1", "--name", "Ann", "--text", "502"]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     for (args, says) in [
@@ -1413,16 +1404,7 @@ fn a_web_form_asking_for_a_call_back_files_one_ticket_with_its_browser() {
     let cwd = tempfile::tempdir().unwrap();
     let k = shipped_knowledge();
     let data = cwd.path().join("data");
-    let sb = |args: &[&str]| {
-        supportbot(cwd.path())
-            .args(args)
-            .arg("--knowledge")
-            .arg(&k)
-            .arg("--data")
-            .arg(&data)
-            .output()
-            .unwrap()
-    };
+    let sb = |args: &[&str]| run_on(cwd.path(), &k, &data, args);
     for (user, text) in [
         ("w1", "call me back"),
         ("w2", "can I talk to a person, payroll wont update"),

@@ -900,8 +900,36 @@ async fn asking_for_a_person_again_within_the_cooldown_notifies_nobody_and_keeps
         "{said:?}"
     );
 
+    // Asked again during a walk: the fix on screen stays open (it was left unanswered, and
+    // "Fixed it" on it then showed the next fix), and a possible break-in is never held back.
+    *clock.0.lock().unwrap() = 1_090;
+    say(
+        &service,
+        &ann,
+        describe("also my bank feed stopped updating"),
+    )
+    .await;
+    let open = service.session(&ann).unwrap().current_step();
+    assert!(open.is_some(), "a fix is on screen");
+    let asked = say(&service, &ann, Event::Escalate { note: None }).await;
+    assert!(asked.contains("already with the team"), "{asked}");
+    assert_eq!(
+        service.session(&ann).unwrap().current_step(),
+        open,
+        "still open"
+    );
+    let filed = summaries(&service, 1);
+    let hacked = say(
+        &service,
+        &ann,
+        describe("i think someone hacked my account"),
+    )
+    .await;
+    assert!(!hacked.contains("already with the team"), "{hacked}");
+    assert_eq!(summaries(&service, 1), filed + 1, "filed at once");
+
     // Adding to the open ticket is no new hand-over: it never waits.
-    *clock.0.lock().unwrap() = 1_085;
+    *clock.0.lock().unwrap() = 1_200;
     say(
         &service,
         &ann,
@@ -910,7 +938,6 @@ async fn asking_for_a_person_again_within_the_cooldown_notifies_nobody_and_keeps
     .await;
     let added = say(&service, &ann, Event::Act(Action::AddToTicket)).await;
     assert!(added.contains("Added to your ticket **T-0001**"), "{added}");
-    assert_eq!(summaries(&service, 1), 3);
 }
 
 /// A review found every message of a conversation kept, and the whole session written after

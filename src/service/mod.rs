@@ -311,11 +311,18 @@ impl Service {
                         replies.extend(checked)
                     }
                 }
-                Effect::Escalate { note } if came_back => replies.push(
-                    self.hand_over(&mut session, note, Handover::CameBack)
-                        .await?,
-                ),
-                Effect::Escalate { note } => replies.push(self.escalate(&mut session, note).await?),
+                Effect::Escalate { note } => {
+                    if let Some(held) =
+                        self.held_back_by_the_cooldown(&mut session, &before, note.as_deref(), now)
+                    {
+                        replies.push(held);
+                    } else if came_back {
+                        let how = Handover::CameBack;
+                        replies.push(self.hand_over(&mut session, note, how).await?);
+                    } else {
+                        replies.push(self.escalate(&mut session, note).await?);
+                    }
+                }
                 Effect::AddToTicket { works_now } => {
                     replies.push(self.add_to_ticket(&mut session, works_now).await?)
                 }
@@ -341,6 +348,60 @@ impl Service {
         session.bound_descriptions();
         self.store.save_session(&session)?;
         Ok(replies)
+    }
+
+    /// A request for a person within the escalation cooldown of the user's last hand-over:
+    /// staff are not notified again, and the reply says when to ask again. What the user said
+    /// stays in the conversation (a note too), so the next hand-over carries it, and the fix on
+    /// screen stays open (the request had left it unanswered). `before` is the attempts as
+    /// the event found them. None when the hand-over goes ahead: no cooldown, a possible
+    /// break-in or a locked account (never held back), or nothing new to file (where the
+    /// ticket stands is the answer then).
+    fn held_back_by_the_cooldown(
+        &self,
+        session: &mut Session,
+        before: &[Attempt],
+        note: Option<&str>,
+        now: u64,
+    ) -> Option<Reply> {
+        let wait = self.escalation_cooldown.wait(&session.user.id, now)?;
+        let said = || {
+            note.into_iter()
+                .chain(session.descriptions.last().map(String::as_str))
+        };
+        if said().any(|t| {
+            crate::understand::reports_a_break_in(t)
+                || crate::understand::says_the_account_is_locked(t)
+        }) {
+            return None;
+        }
+        if note.is_none()
+            && let Some(id) = session.ticket
+            && self.ticket_holds_all_of(session, id)
+        {
+            return None;
+        }
+        // The step the request left unanswered is open again (its buttons still answer it).
+        if session.attempts.len() == before.len()
+            && let (Some(was), Some(now_is)) = (before.last(), session.attempts.last_mut())
+            && was.outcome.is_none()
+            && now_is.outcome == Some(Outcome::NoAnswer)
+            && now_is.solution == was.solution
+            && now_is.article == was.article
+        {
+            now_is.outcome = None;
+        }
+        if let Some(note) = note.map(handed_over_words)
+            && !note.is_empty()
+            && !session.descriptions.contains(&note)
+        {
+            session.descriptions.push(note);
+        }
+        tracing::info!(user = %session.user.id, wait, "hand-over held back by the cooldown");
+        let ticket = session.ticket.map(|id| id.to_string());
+        Some(
+            Reply::new(words::handed_over_moments_ago(ticket.as_deref(), wait)).tone(Tone::Warning),
+        )
     }
 
     /// Records what changed in the attempts as stat events. Stats are best effort: a failure
@@ -710,22 +771,6 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let now = self.clock.now();
         let asked = matches!(how, Handover::Asked | Handover::CameBack);
-        if asked && let Some(wait) = self.escalation_cooldown.wait(&session.user.id, now) {
-            // Handed over moments ago: staff are not notified again. What the user added is
-            // kept in the conversation, so the next hand-over carries it.
-            if let Some(note) = note.map(|n| handed_over_words(&n))
-                && !note.is_empty()
-                && !session.descriptions.contains(&note)
-            {
-                session.descriptions.push(note);
-            }
-            tracing::info!(user = %session.user.id, wait, "hand-over held back by the cooldown");
-            let ticket = session.ticket.map(|id| id.to_string());
-            return Ok(
-                Reply::new(words::handed_over_moments_ago(ticket.as_deref(), wait))
-                    .tone(Tone::Warning),
-            );
-        }
         let bare_request = note.is_none();
         let mut summary = self.summary_of(session, note, now);
         // Added after the user's ticket was resolved (a new ticket for "it came back", or the

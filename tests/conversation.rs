@@ -15280,6 +15280,9 @@ fn saying_another_fix_did_it_moves_the_credit_once_confirmed() {
         outcome_of(&chat, "Close extra tabs and restart the browser"),
         Some(Outcome::Fixed)
     );
+    // (A review's case: a fix said never to have worked takes no credit.)
+    let out = chat.say("fyi turning off the extensions never worked for me");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
 }
 
 /// Found by a user explorer (rv43 F19): after the "how to tell" help, which says Safari is the
@@ -15308,4 +15311,9 @@ fn the_compass_one_asks_which_safari() {
     chat.say("qbo keeps logging me out every few minutes on my iphone");
     chat.say("the compass one");
     assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+    // On a computer said before: the Mac's Safari, the only one there.
+    let mut chat = Chat::new(&kb);
+    chat.say("qbo keeps logging me out every few minutes on my laptop");
+    chat.say("the compass one");
+    assert_eq!(chat.session.browser, Some(Browser::SafariMac));
 }

@@ -171,15 +171,24 @@ pub(super) fn credit_moved(
     let Some(fixed) = fixed_solution(session, article) else {
         return false;
     };
-    let lower = text.to_lowercase();
+    let lower = text.to_lowercase().replace(['\'', '’'], "");
+    // ("clearing the cache never worked for me" tells no credit.)
+    const DENIED: &[&str] = &[
+        "never", "didnt", "doesnt", "dont", "wasnt", "cant", "couldnt",
+    ];
     if text.contains('?')
         || crate::plain_words::has_any_word(text, &["again", "still"])
+        || crate::plain_words::has_any_word(&lower, DENIED)
+        || lower.contains("did not")
         || !(understand::tells_the_cause(text) || CREDITS.iter().any(|c| lower.contains(c)))
     {
         return false;
     }
+    // (A fix that failed already is no credit to move to.)
     let Some(named) = super::fixes_told::another_fix_credited(session, article, fixed, text)
-        .filter(|&i| !article.solutions[i].test)
+        .filter(|&i| {
+            !article.solutions[i].test && !super::walk::said_not_fixed(session, article, i)
+        })
     else {
         return false;
     };

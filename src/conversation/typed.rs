@@ -834,11 +834,22 @@ fn browser_question_answered(
         }
         // "the compass one" on a device not known to be a phone: Safari, on a Mac or an
         // iPhone/iPad (the "how to tell" help says both have the compass), so which is asked.
+        // (On a computer said before, the only Safari there is is the Mac's.)
         if !session.safari_unsure
             && crate::plain_words::has_any_word(text, &["compass"])
             && Browser::is_bare_safari(text)
             && !session.device.is_some_and(|d| d.is_touch())
         {
+            if session.device.is_some() {
+                act(
+                    kb,
+                    session,
+                    Action::Browser(Some(Browser::SafariMac)),
+                    now,
+                    out,
+                );
+                return true;
+            }
             session.browser = None;
             session.safari_unsure = true;
             ask_again(session, article, now, out);

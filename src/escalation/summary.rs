@@ -913,8 +913,6 @@ impl Summary {
 /// its first lines kept and its whole text left to the transcript, so later messages still fit.
 const CARD_CHARS_PER_MESSAGE: usize = 600;
 
-/// `said` as the card shows it: whole when short, else its start, how much was left out and
-/// where to read it.
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
@@ -933,6 +931,8 @@ fn first_words(said: &str) -> String {
     format!("{}{more}", shown.trim_end())
 }
 
+/// `said` as the card shows it: whole when short, else its start, how much was left out and
+/// where to read it.
 fn trimmed_for_card(said: &str) -> String {
     let total = said.chars().count();
     if total <= CARD_CHARS_PER_MESSAGE {

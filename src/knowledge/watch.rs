@@ -352,7 +352,15 @@ impl Knowledge {
             return;
         };
         let embed = encoder.embedder();
-        EmbeddingCache::open(cache_dir, embed.cache_key(), embed.dim()).save(&index.keys());
+        let mut cache = EmbeddingCache::open(cache_dir, embed.cache_key(), embed.dim());
+        // A cache that could not be read opens empty: saved now, it would replace the file
+        // every base sharing it reads with one holding nothing (a review found it). Only the
+        // next reload, which embeds, writes it again.
+        if cache.is_empty() {
+            tracing::debug!(file = %cache_dir.display(), "no cached vectors read; none marked as in use");
+            return;
+        }
+        cache.save(&index.keys());
         tracing::debug!(
             chunks = index.len(),
             "cached chunk vectors marked as in use"

@@ -432,6 +432,12 @@ impl Session {
                             last.descriptions.push(d);
                         }
                     }
+                    // (Started over and over: the first words and the latest are kept, as in
+                    // a conversation, so the session cannot grow with every round.)
+                    let extra = last.descriptions.len().saturating_sub(MAX_DESCRIPTIONS);
+                    if extra > 0 {
+                        last.descriptions.drain(1..1 + extra);
+                    }
                     last.attempts.extend(problem.attempts);
                     last.checks.extend(problem.checks);
                 }
@@ -651,6 +657,31 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A review found "Start over" on the same problem again and again grew the earlier
+    /// problem's descriptions without end (the limit above held only the conversation's own).
+    #[test]
+    fn starting_over_again_and_again_keeps_the_first_and_latest_words() {
+        let mut s = Session::new(
+            UserRef {
+                id: "u".into(),
+                name: "u".into(),
+                channel: "c".into(),
+            },
+            0,
+        );
+        for i in 0..MAX_DESCRIPTIONS + 10 {
+            s.descriptions.push(format!("take {i}"));
+            s.stage = Stage::AwaitingFeedback {
+                article: "a".into(),
+            };
+            s.start_over(Some("A"), i as u64);
+        }
+        let kept = &s.earlier[0].descriptions;
+        assert_eq!(kept.len(), MAX_DESCRIPTIONS);
+        assert_eq!(kept[0], "take 0");
+        assert_eq!(kept.last().map(String::as_str), Some("take 39"));
+    }
 
     #[test]
     fn descriptions_beyond_the_most_kept_leave_out_the_middle_ones() {

@@ -313,8 +313,6 @@ pub fn restarted_something_else(text: &Normalised, step: &str) -> bool {
         })
 }
 
-/// Says what the cause was, and it is nothing the step touches: "it was my privacy extension"
-/// at "Turn on JavaScript" (at "Turn off browser extensions" it credits the step).
 /// Openers that tell what the cause was ("turns out it was my adblocker").
 const CAUSE_WAS: &[&str] = &[
     "it was my",
@@ -345,6 +343,8 @@ pub fn tells_the_cause(text: &Normalised) -> bool {
         })
 }
 
+/// Says what the cause was, and it is nothing the step touches: "it was my privacy extension"
+/// at "Turn on JavaScript" (at "Turn off browser extensions" it credits the step).
 fn another_cause_named(text: &Normalised, step: &str) -> bool {
     let step_words = crate::plain_words::lowercase_words(step);
     let in_step = |w: &str| {

@@ -37,6 +37,15 @@ fn latest_said(service: &Service, n: u64) -> Vec<String> {
     ticket.summaries.last().unwrap().descriptions.clone()
 }
 
+/// A service on the shipped knowledge and a store in `dir`, on `clock`.
+fn service_on_the_clock(dir: &std::path::Path, clock: &Arc<FixedClock>) -> Service {
+    Service::new(
+        Knowledge::open(&shipped_knowledge()).unwrap(),
+        Store::open_waiting(dir, std::time::Duration::from_secs(5)).unwrap(),
+    )
+    .with_clock(clock.clone())
+}
+
 /// A fresh service in `dir` where "ann" described `text` and was handed over (ticket T-0001).
 async fn handed_over(dir: &std::path::Path, text: &str) -> (Service, UserRef) {
     let service = service_in(dir);
@@ -49,13 +58,8 @@ async fn handed_over(dir: &std::path::Path, text: &str) -> (Service, UserRef) {
 #[tokio::test]
 async fn a_follow_up_is_added_once_and_only_what_is_new_is_filed_again() {
     let dir = tempfile::tempdir().unwrap();
-    let knowledge = Knowledge::open(&shipped_knowledge()).unwrap();
     let clock = Arc::new(FixedClock(Mutex::new(1_000)));
-    let service = Service::new(
-        knowledge,
-        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
-    )
-    .with_clock(clock.clone());
+    let service = service_on_the_clock(dir.path(), &clock);
     let ann = user("ann");
     say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
     say(&service, &ann, Event::Escalate { note: None }).await;
@@ -479,11 +483,7 @@ async fn a_fix_told_to_the_ticket_that_comes_back_is_told_too() {
 async fn a_fix_for_another_problem_after_start_over_is_not_told_to_the_ticket() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock(Mutex::new(1_000)));
-    let service = Service::new(
-        Knowledge::open(&shipped_knowledge()).unwrap(),
-        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
-    )
-    .with_clock(clock.clone());
+    let service = service_on_the_clock(dir.path(), &clock);
     let ann = user("ann");
     say(&service, &ann, typed("payroll wont update, error PS038")).await;
     say(&service, &ann, Event::Escalate { note: None }).await;
@@ -854,14 +854,9 @@ async fn a_hand_over_after_a_fix_with_another_problem_waiting_is_about_that_prob
 #[tokio::test]
 async fn asking_for_a_person_again_within_the_cooldown_notifies_nobody_and_keeps_the_words() {
     let dir = tempfile::tempdir().unwrap();
-    let knowledge = Knowledge::open(&shipped_knowledge()).unwrap();
     let clock = Arc::new(FixedClock(Mutex::new(1_000)));
-    let service = Service::new(
-        knowledge,
-        Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap(),
-    )
-    .with_clock(clock.clone())
-    .with_escalate_cooldown(std::time::Duration::from_secs(60));
+    let service = service_on_the_clock(dir.path(), &clock)
+        .with_escalate_cooldown(std::time::Duration::from_secs(60));
     let ann = user("ann");
     say(&service, &ann, describe("quickbooks error 502 bad gateway")).await;
     say(&service, &ann, Event::Escalate { note: None }).await;

@@ -140,28 +140,10 @@ pub fn meant<'a>(key: &str, known: &'a [String]) -> Option<&'a str> {
     let typed = bare(key);
     known
         .iter()
-        .map(|k| (k, edits(&typed, &bare(k))))
+        .map(|k| (k, strsim::levenshtein(&typed, &bare(k))))
         .filter(|(k, d)| *d == 0 || (*d <= 2 && k.len() >= 6))
         .min_by_key(|(_, d)| *d)
         .map(|(k, _)| k.as_str())
-}
-
-/// Levenshtein distance between `a` and `b`, by characters.
-fn edits(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// A path a `.env` sets, as meant: relative to the `.env`'s own folder (`DATA_DIR=./data` in

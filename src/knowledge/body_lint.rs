@@ -27,6 +27,9 @@ pub fn hide_comments(body: &str) -> (String, Option<Mistake>) {
     };
     let mut unclosed = None;
     let mut fence: Option<Fence> = None;
+    // The backtick runs of the line being read, found once per line: looking for each span's
+    // closer along the rest of the line cost a 1 MB line of ever longer runs seconds.
+    let mut runs: Option<BacktickRuns> = None;
     let mut i = 0;
     let mut line_start = true;
     while i < bytes.len() {
@@ -52,20 +55,14 @@ pub fn hide_comments(body: &str) -> (String, Option<Mistake>) {
             }
             b'`' => {
                 // A code span: the same number of backticks closes it, on the same line.
+                if !runs.as_ref().is_some_and(|r| r.holds(i)) {
+                    runs = Some(BacktickRuns::of_line_at(body, i));
+                }
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-                let line_end = body[i..].find('\n').map_or(body.len(), |n| i + n);
                 i += run;
-                let mut j = i;
-                while j < line_end {
-                    let closing = bytes[j..line_end]
-                        .iter()
-                        .take_while(|&&b| b == b'`')
-                        .count();
-                    if closing == run {
-                        i = j + run;
-                        break;
-                    }
-                    j += closing.max(1);
+                // Set just above.
+                if let Some(close) = runs.as_ref().and_then(|r| r.next(run, i)) {
+                    i = close + run;
                 }
             }
             b'<' if body[i..].starts_with("<!--") => match body[i + 4..].find("-->") {
@@ -91,6 +88,52 @@ pub fn hide_comments(body: &str) -> (String, Option<Mistake>) {
     let hidden = String::from_utf8(out)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (hidden, unclosed)
+}
+
+/// The runs of backticks on one line, each as long as it goes, by length: a code span opened
+/// by a run is closed by the next run of the same length.
+#[derive(Debug)]
+struct BacktickRuns {
+    /// The line's bytes: from `start` up to `end` (its line break, or the end of the text).
+    start: usize,
+    end: usize,
+    /// For each length, where the runs of that length start, in order.
+    by_length: std::collections::HashMap<usize, Vec<usize>>,
+}
+
+impl BacktickRuns {
+    /// The runs of the line `at` is on.
+    fn of_line_at(text: &str, at: usize) -> BacktickRuns {
+        let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        let bytes = text.as_bytes();
+        let mut by_length: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        let mut k = start;
+        while k < end {
+            if bytes[k] == b'`' {
+                let run = bytes[k..end].iter().take_while(|&&b| b == b'`').count();
+                by_length.entry(run).or_default().push(k);
+                k += run;
+            } else {
+                k += 1;
+            }
+        }
+        BacktickRuns {
+            start,
+            end,
+            by_length,
+        }
+    }
+
+    fn holds(&self, at: usize) -> bool {
+        (self.start..self.end).contains(&at)
+    }
+
+    /// Where the first run of `length` backticks at or after `from` starts.
+    fn next(&self, length: usize, from: usize) -> Option<usize> {
+        let starts = self.by_length.get(&length)?;
+        starts.get(starts.partition_point(|&s| s < from)).copied()
+    }
 }
 
 /// A code fence: its character (`` ` `` or `~`) and how many open it.
@@ -246,6 +289,77 @@ mod tests {
             hidden.contains("<!-- b") && !hidden.contains(" c "),
             "{hidden}"
         );
+    }
+
+    /// Code spans are found as the simple reading finds them (the next run of the same length
+    /// on the line closes), on lines of every mix of runs; a line of ever longer runs that
+    /// never close (a review's 1 MB of them took seconds) is read once.
+    #[test]
+    fn code_spans_close_on_the_next_run_of_their_length() {
+        fn simple(line: &str) -> String {
+            let b = line.as_bytes();
+            let mut out = String::new();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == b'`' {
+                    let run = b[i..].iter().take_while(|&&c| c == b'`').count();
+                    let mut j = i + run;
+                    let mut close = None;
+                    while j < b.len() {
+                        let r = b[j..].iter().take_while(|&&c| c == b'`').count();
+                        if r == run {
+                            close = Some(j);
+                            break;
+                        }
+                        j += r.max(1);
+                    }
+                    match close {
+                        Some(j) => {
+                            out.push_str(&line[i..j + run]);
+                            i = j + run;
+                        }
+                        None => {
+                            out.push_str(&line[i..i + run]);
+                            i += run;
+                        }
+                    }
+                } else if line[i..].starts_with("<!--") {
+                    match line[i + 4..].find("-->") {
+                        Some(c) => {
+                            out.push_str(&" ".repeat(c + 7));
+                            i += c + 7;
+                        }
+                        None => return out + "    " + &line[i + 4..],
+                    }
+                } else {
+                    out.push(char::from(b[i]));
+                    i += 1;
+                }
+            }
+            out
+        }
+        let pieces = ["`", "``", "```x", "a", "<!-- c -->", " <!--", "-->", "`b`"];
+        let mut seed = 7u64;
+        for _ in 0..2_000 {
+            let mut line = String::from("x ");
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(hide_comments(&line).0, simple(&line), "{line:?}");
+            // The same line after a first one: runs are per line.
+            let two = format!("``a\n{line}");
+            assert_eq!(hide_comments(&two).0, format!("``a\n{}", simple(&line)));
+        }
+        let mut long = String::from("a ");
+        for run in 1..600 {
+            long.push_str(&"`".repeat(run));
+            long.push('x');
+        }
+        long.push_str(" <!-- gone -->");
+        let (hidden, unclosed) = hide_comments(&long);
+        assert_eq!(unclosed, None);
+        assert!(!hidden.contains("gone") && hidden.len() == long.len());
     }
 
     #[test]

@@ -866,6 +866,60 @@ async fn closed_dms_fall_back_to_the_users_channel() {
     .await;
 }
 
+/// Tickets a web form files (`escalate --user 0`, or an account id of its own, from channel
+/// "cli") are not Discord users': claiming them DMs nobody. `UserId::new(0)` panicked in the
+/// deliverer, which then sent no card, thread or DM again, even after a restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn web_form_tickets_dm_no_discord_user_and_never_stop_the_deliveries() {
+    bounded("web form tickets", async {
+        let j = Journey::start().await;
+        for (id, name) in [("0", "Guest"), ("1042", "Form user")] {
+            let user = supportbot::session::UserRef {
+                id: id.into(),
+                name: name.into(),
+                channel: "cli".into(),
+            };
+            j.service()
+                .escalate_text(&user, "call me back".into(), None, None)
+                .await
+                .unwrap();
+        }
+        for ticket in ["T-0001", "T-0002"] {
+            j.wait_for_card(ticket).await;
+            let claim = j.staff().ticket("claim", ticket, Vec::new()).await;
+            claim.answered(MESSAGE).await;
+        }
+        j.outbox_drained(DELIVERY).await;
+        // Deliveries go on: a Discord user's ticket gets its card, and its claim a DM.
+        let note = Opt::Str("note", "bad gateway on payroll".to_owned());
+        let sent = j.user().slash("escalate", vec![note]).await;
+        sent.answered(DEFERRED).await;
+        assert!(sent.reply().await.all_text().contains("T-0003"));
+        j.wait_for_card("T-0003").await;
+        j.staff()
+            .ticket("claim", "T-0003", Vec::new())
+            .await
+            .answered(MESSAGE)
+            .await;
+        j.wait_for_dm(USER, 0).await;
+        j.outbox_drained(DELIVERY).await;
+        let dm_channels: Vec<_> = j
+            .requests()
+            .into_iter()
+            .filter(|r| r.path == "/users/@me/channels")
+            .map(|r| r.body["recipient_id"].clone())
+            .collect();
+        assert_eq!(
+            dm_channels,
+            [json!(USER.to_string())],
+            "only the Discord user"
+        );
+        assert!(j.unexpected().is_empty(), "{:?}", j.unexpected());
+        j.stop().await;
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_token_is_reported_plainly_and_never_shown() {
     bounded("rejected token", async {

@@ -140,6 +140,16 @@ fn give_up_if_refused(
     }
 }
 
+/// A Discord id written as text: a number that is not 0. serenity's `UserId::new(0)` (and
+/// every other id's) panics, and a panic in the deliverer stopped every card, thread and DM
+/// for good: the item that caused it stayed first in the queue. Users of the console and of
+/// one-shot commands (a web form's `escalate --user 0 --channel cli`) are not Discord users:
+/// their channel is not an id, so nothing is sent to a Discord account that happens to share
+/// their number.
+fn snowflake(text: &str) -> Option<std::num::NonZeroU64> {
+    text.parse::<u64>().ok().and_then(std::num::NonZeroU64::new)
+}
+
 fn is_dm_closed(e: &serenity::Error) -> bool {
     matches!(e, serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.error.code == 50007 || r.status_code.as_u16() == 403)
 }
@@ -235,11 +245,8 @@ impl DiscordNotifier {
             self.finish(&step);
         }
         let thread_key = format!("discord:thread:{id}");
-        let thread = match self
-            .remembered(&thread_key)
-            .and_then(|t| t.parse::<u64>().ok())
-        {
-            Some(t) => Some(ChannelId::new(t)),
+        let thread = match self.remembered(&thread_key).and_then(|t| snowflake(&t)) {
+            Some(t) => Some(ChannelId::from(t)),
             None => {
                 let name: String = format!("{id} · {}", ticket.user_name())
                     .chars()
@@ -390,7 +397,7 @@ impl DiscordNotifier {
         };
         if let Some(msg) = self
             .remembered(&format!("discord:msg:{id}"))
-            .and_then(|m| m.parse::<u64>().ok())
+            .and_then(|m| snowflake(&m))
         {
             let spec = render::ticket_message(&card, ticket.id, ticket.status, ticket.claimed_by());
             let edit = EditMessage::new()
@@ -399,7 +406,7 @@ impl DiscordNotifier {
                 .allowed_mentions(no_mentions());
             if let Err(e) = self
                 .support_channel
-                .edit_message(&self.http, MessageId::new(msg), edit)
+                .edit_message(&self.http, MessageId::from(msg), edit)
                 .await
             {
                 match failure_of(e, DeliveryStage::SupportChannel, "updating the ticket card") {
@@ -415,8 +422,8 @@ impl DiscordNotifier {
         if self.remembered(&line_key).is_none() {
             let thread = self
                 .remembered(&format!("discord:thread:{id}"))
-                .and_then(|t| t.parse::<u64>().ok())
-                .map(ChannelId::new);
+                .and_then(|t| snowflake(&t))
+                .map(ChannelId::from);
             let content = render::content(&n.text);
             let m = CreateMessage::new()
                 .content(&content)
@@ -462,14 +469,14 @@ impl DiscordNotifier {
             return Ok(());
         };
         let key = format!("discord:incident:{incident}");
-        let earlier = self.remembered(&key).and_then(|m| m.parse::<u64>().ok());
+        let earlier = self.remembered(&key).and_then(|m| snowflake(&m));
         if let Some(msg) = earlier {
             let edit = EditMessage::new()
                 .embeds(spec.embeds.iter().map(render::to_embed).collect())
                 .allowed_mentions(no_mentions());
             match self
                 .status_channel
-                .edit_message(&self.http, MessageId::new(msg), edit)
+                .edit_message(&self.http, MessageId::from(msg), edit)
                 .await
             {
                 Ok(_) => return Ok(()),
@@ -482,7 +489,10 @@ impl DiscordNotifier {
             }
         }
         // A status message posted anew after the earlier one was deleted is a step of its own.
-        let step = format!("status:{incident}:{}", earlier.unwrap_or(0));
+        let step = format!(
+            "status:{incident}:{}",
+            earlier.map_or(0, std::num::NonZeroU64::get)
+        );
         // Its title names the incident: "I-0007 · open".
         let named = format!("{incident} ·");
         let content = spec.content.clone().unwrap_or_default();
@@ -564,8 +574,8 @@ impl DiscordNotifier {
         n: &Notification,
         user: &crate::session::UserRef,
     ) -> Result<(), DeliveryError> {
-        let Ok(uid) = user.id.parse::<u64>() else {
-            tracing::info!(user = %user.id, "not a Discord user; notification left to other sinks");
+        let (Some(uid), Some(channel)) = (snowflake(&user.id), snowflake(&user.channel)) else {
+            tracing::info!(user = %user.id, channel = %user.channel, "not a Discord user; notification left to other sinks");
             return Ok(());
         };
         let ticket = match (&n.ticket, &n.event) {
@@ -573,7 +583,7 @@ impl DiscordNotifier {
             (None, NoticeEvent::IncidentOver { incident }) => incident.clone(),
             (None, _) => "notification".to_string(),
         };
-        let uid = UserId::new(uid);
+        let uid = UserId::from(uid);
         let step = format!("dm:{}", n.key);
         let dm = match uid.create_dm_channel(&self.http).await {
             Ok(ch) => {
@@ -592,9 +602,6 @@ impl DiscordNotifier {
         match dm {
             Ok(()) => Ok(()),
             Err(e) if is_dm_closed(&e) => {
-                let Ok(channel) = user.channel.parse::<u64>() else {
-                    return Ok(());
-                };
                 let note = match &n.event {
                     NoticeEvent::IncidentOver { incident } => format!(
                         "<@{}>, the outage {incident} is over. (I couldn't DM you: open your DMs to get the details.)",
@@ -623,7 +630,7 @@ impl DiscordNotifier {
                 let step = format!("note:{}", n.key);
                 let is_it = |m: &Message| says(m, &note, None);
                 let posted = self
-                    .post_once(ChannelId::new(channel), m, &step, is_it)
+                    .post_once(ChannelId::from(channel), m, &step, is_it)
                     .await?;
                 if posted.is_ok() {
                     self.finish(&step);

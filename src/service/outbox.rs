@@ -51,7 +51,16 @@ pub async fn deliver_one(
         store.outbox_delivered(&item, clock.now())?;
         return Ok(Some(Ok(())));
     }
-    match notifier.deliver(&item.notification).await {
+    // A sink that panics on an item would panic again on it at every retry and every restart,
+    // and the queue stays in order behind its head: that item is set aside, logged, and the
+    // rest delivered.
+    let delivery = std::panic::AssertUnwindSafe(notifier.deliver(&item.notification));
+    let Ok(delivered) = futures_util::FutureExt::catch_unwind(delivery).await else {
+        tracing::error!(key = %item.notification.key, sink = notifier.name(), "delivering this notification panicked (a bug): it is set aside, not retried, so the ones after it go out");
+        store.outbox_delivered(&item, clock.now())?;
+        return Ok(Some(Ok(())));
+    };
+    match delivered {
         Ok(()) => {
             store.outbox_delivered(&item, clock.now())?;
             tracing::info!(key = %item.notification.key, sink = notifier.name(), "notification delivered");

@@ -107,6 +107,31 @@ fn purge_keeps_the_session_of_a_user_with_another_ticket() {
     assert!(store.load_session("u1").unwrap().is_some());
 }
 
+/// Users helped without a ticket (most of them) keep their words in their session: a purge
+/// removes the sessions idle since before its cutoff, and keeps the recent ones and those of
+/// users with a ticket still kept.
+#[test]
+fn purge_removes_idle_sessions_of_users_who_never_had_a_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_waiting(dir.path(), Duration::from_secs(5)).unwrap();
+    for (u, at) in [("idle", 10), ("recent", 900), ("with-ticket", 10)] {
+        let mut s = Session::new(user(u), at);
+        s.descriptions.push("payroll for Jane Doe fails".into());
+        store.save_session(&s).unwrap();
+    }
+    desk(&store)
+        .file(summary("with-ticket", "502"), 20)
+        .unwrap();
+    assert_eq!(store.purge_preview(500).unwrap(), (0, 1));
+    assert_eq!(store.purge_resolved(500).unwrap(), (0, 1));
+    assert!(store.load_session("idle").unwrap().is_none());
+    assert!(store.load_session("recent").unwrap().is_some());
+    assert!(
+        store.load_session("with-ticket").unwrap().is_some(),
+        "their open ticket is how they are told"
+    );
+}
+
 /// Privacy through the binary: `user forget` and `tickets purge` also remove the lines about the
 /// user or the purged tickets from DATA_DIR/notifications.jsonl (the staff inbox), which would
 /// otherwise keep the user's words; an empty user id is refused.

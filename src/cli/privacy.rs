@@ -14,8 +14,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 /// `tickets purge --older-than D [--dry-run] [--yes]`: resolved tickets resolved before now - D,
-/// their lines in notifications.jsonl, and their users' idle sessions (none with another
-/// ticket). A cutoff under a day takes tickets resolved today (`0d`: all of them), so it is
+/// their lines in notifications.jsonl, and the sessions idle since then of users with no ticket
+/// left (users who never had one included). A cutoff under a day takes tickets resolved today (`0d`: all of them), so it is
 /// refused without `--yes` (a dry run needs none: it removes nothing).
 pub fn purge(
     ctx: &mut Context,

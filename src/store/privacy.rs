@@ -69,9 +69,9 @@ impl Store {
             .collect()
     }
 
-    /// Removes resolved tickets resolved before `cutoff` and the sessions of their users that
-    /// have not changed since and have no other ticket; the tickets' figures are kept for
-    /// `stats`. Returns (tickets, sessions) removed.
+    /// Removes resolved tickets resolved before `cutoff`, and the sessions that have not
+    /// changed since of users with no other ticket (users who never had one included); the
+    /// tickets' figures are kept for `stats`. Returns (tickets, sessions) removed.
     pub fn purge_resolved(&self, cutoff: u64) -> Result<(usize, usize), StoreError> {
         let removal = self.plan_purge(cutoff)?;
         self.apply(&removal)?;
@@ -121,6 +121,19 @@ impl Store {
                     .is_some_and(|s: Session| s.updated_at < cutoff)
             {
                 removal.sessions.push(t.user.id.clone());
+            }
+        }
+        // Most users are helped without a ticket: their sessions (their own words) go too once
+        // idle since before the cutoff, or a retention purge would keep them for ever.
+        for r in self.sessions.iter() {
+            let (k, v) = r.map_err(|e| self.error(e))?;
+            let user = String::from_utf8_lossy(&k);
+            if seen.contains(user.as_ref()) || keeps_a_ticket.contains(user.as_ref()) {
+                continue;
+            }
+            if decode_or_skip::<Session>("sessions", &k, &v).is_some_and(|s| s.updated_at < cutoff)
+            {
+                removal.sessions.push(user.into_owned());
             }
         }
         Ok(removal)

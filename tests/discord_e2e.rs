@@ -14,11 +14,12 @@ use support::fake_discord::{
     CALLBACK_DEADLINE, CHANNEL_ID, DmFailure, Fault, GUILD_ID, InteractionFixture, Invoker, Opt,
     PostedMessage, Source, VOICE_CHANNEL_ID, WAIT,
 };
+use support::held_clock::HeldClock;
 use support::http::Behavior;
 use support::journey::{
-    AUTOCOMPLETE, CHECK_TIMEOUT, DEFERRED, DELIVERY, FIRST_TICKET, Journey, MANAGE_GUILD, MESSAGE,
-    MODAL, SUPPORT, TOKEN, UPDATE, USER, USER_NAME, assert_embed_within_limits, bounded,
-    expect_solution, settings,
+    AUTOCOMPLETE, CHECK_TIMEOUT, DEFERRED, DEFERRED_UPDATE, DELIVERY, FIRST_TICKET, Journey,
+    MANAGE_GUILD, MESSAGE, MODAL, SUPPORT, TOKEN, UPDATE, USER, USER_NAME,
+    assert_embed_within_limits, bounded, expect_solution, settings,
 };
 use supportbot::discord::{RunError, Settings};
 use supportbot::escalation::ticket::Status;
@@ -1017,12 +1018,14 @@ fn status_messages_of(j: &Journey, incident: &str) -> Vec<PostedMessage> {
 }
 
 /// Incidents on Discord: staff declare an outage with /incident open, everyone sees it in
-/// /status, a user whose problem is its article hears "it's them" first, a member without the
-/// staff role cannot run /incident, and /incident resolve ends it.
+/// /status (acknowledged before its slow work begins), a user whose problem is its article
+/// hears "it's them" first, a member without the staff role cannot run /incident, and
+/// /incident resolve ends it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn incidents_through_slash_commands() {
     bounded("incidents", async {
-        let j = Journey::start().await;
+        let clock = HeldClock::new();
+        let j = Journey::builder().clock(clock.clone()).start().await;
         let sam = j.staff();
         let open = sam
             .incident(
@@ -1060,9 +1063,18 @@ async fn incidents_through_slash_commands() {
                 })
                 .unwrap();
         }
+        // /status reads a week of checks for every target and draws a chart, which can take
+        // longer than Discord's 3 s: it is acknowledged before that work begins, and the work
+        // (held here, as if slow) edits the answer in.
+        let slow = clock.hold();
         let status = j.user().slash("status", Vec::new()).await;
-        status.answered(MESSAGE).await;
+        let acked = status.answered(DEFERRED).await;
+        assert_eq!(acked.data["flags"], 64, "acknowledged privately");
+        let began = clock.first_read().await;
+        assert!(acked.at < began, "acknowledged before the work began");
+        slow.release();
         let shown = status.reply().await;
+        assert!(shown.is_ephemeral());
         let text = shown.all_text();
         assert!(
             text.contains("I-0001") && text.contains("Service status"),
@@ -1144,13 +1156,15 @@ async fn incidents_through_slash_commands() {
 
 /// The crowd signal on Discord: five different users with the same problem while the probes see
 /// nothing put a suspected incident in the support channel with Confirm / Dismiss buttons; a
-/// member without the staff role cannot press them; staff confirm, the message shows the open
-/// incident without buttons and the ticket one of them filed meanwhile as linked, and the next
-/// user hears of the outage.
+/// member without the staff role cannot press them; staff confirm (the press is acknowledged
+/// before the work of confirming begins), the message shows the open incident without buttons
+/// and the ticket one of them filed meanwhile as linked, and the next user hears of the outage.
+/// A press on a copy of the message still showing the buttons is refused privately.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
     bounded("crowd signal", async {
-        let j = Journey::start().await;
+        let clock = HeldClock::new();
+        let j = Journey::builder().clock(clock.clone()).start().await;
         for n in 0..5u64 {
             let u = j.member(Invoker::member(500 + n, "someone"));
             let sent = u.diagnose(BAD_GATEWAY).await;
@@ -1185,11 +1199,16 @@ async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
         let refused = bob.press(message, "Confirm: it's an outage").await;
         assert!(refused.reply().await.all_text().contains("staff role"));
 
+        // Confirming reads every ticket and writes those it links, which can take longer than
+        // Discord's 3 s: the press is acknowledged before that work begins, and the work (held
+        // here, as if slow) replaces the message.
+        let slow = clock.hold();
         let pressed = j.staff().press(message, "Confirm: it's an outage").await;
-        pressed.answered(UPDATE).await;
-        let updated = j
-            .with_log(|l| l.message(message.id).cloned())
-            .expect("the message");
+        let acked = pressed.answered(DEFERRED_UPDATE).await;
+        let began = clock.first_read().await;
+        assert!(acked.at < began, "acknowledged before the work began");
+        slow.release();
+        let updated = pressed.updated(message).await;
         assert_eq!(updated.titles()[0], "I-0001 · open");
         assert!(updated.custom_ids().is_empty(), "buttons gone once decided");
         // The ticket filed while it was suspected is linked, so resolving the incident with its
@@ -1200,6 +1219,17 @@ async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
             "{shown}"
         );
 
+        // Another member of staff, whose screen still showed the buttons, dismisses it: told
+        // privately that it is no longer suspected, and the message is left as it is.
+        let late = j.staff().press(message, "Dismiss").await;
+        late.answered(DEFERRED_UPDATE).await;
+        let refusal = late.follow_up().await;
+        assert!(refusal.is_ephemeral(), "the refusal is private");
+        let text = refusal.all_text();
+        assert!(text.contains("I-0001") && text.contains("open"), "{text}");
+        let now = j.with_log(|l| l.message(message.id).cloned());
+        assert_eq!(now.map(|m| m.edits), Some(updated.edits), "left as it is");
+
         let sent = j.user().diagnose(BAD_GATEWAY).await;
         sent.answered(MESSAGE).await;
         let text = sent.reply().await.all_text();
@@ -1207,6 +1237,7 @@ async fn a_crowd_makes_a_suspected_incident_staff_confirm_with_a_button() {
             text.contains("Known outage since") && text.contains("(I-0001)"),
             "{text}"
         );
+        j.assert_clean();
         j.stop().await;
     })
     .await;

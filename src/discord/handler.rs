@@ -19,8 +19,8 @@ use crate::session::UserRef;
 use serenity::all::{
     AutocompleteChoice, CommandInteraction, ComponentInteraction, ComponentInteractionDataKind,
     Context, CreateActionRow, CreateAutocompleteResponse, CreateInputText,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, InputTextStyle,
-    Interaction, ModalInteraction, User,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal,
+    EditInteractionResponse, InputTextStyle, Interaction, ModalInteraction, User,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -224,15 +224,15 @@ impl Handler {
                 respond.answer_with(work).await;
             }
             SlashCommand::Status => {
-                // A week of checks read and a chart drawn: off the async workers, and
-                // acknowledged first should it outlast Discord's window.
+                // A week of checks read for every target and a chart drawn, which grows with
+                // the history kept: acknowledged at once, then done off the async workers.
                 let service = self.service.clone();
                 let work = async {
                     let status = tokio::task::spawn_blocking(move || service.status_reply()).await;
                     let status = status.map(|reply| vec![reply]).map_err(ServiceError::from);
                     shown(status, &user.id, "/status")
                 };
-                respond.answer_with(work).await;
+                respond.defer_then(work).await;
             }
             SlashCommand::Incident { verb } => {
                 let by = format!("{} ({})", user.name, user.id);
@@ -278,9 +278,13 @@ impl Handler {
                 }
             }
             IncidentVerb::Open { title, article } => {
-                one(s.declare_incident(by, &title, &[article])?)
+                let open = move |s: &Service, by: &str| s.declare_incident(by, &title, &[article]);
+                one(self.blocking(by, open).await?)
             }
-            IncidentVerb::Update { id, text } => one(s.update_incident(id, by, &text)?),
+            IncidentVerb::Update { id, text } => {
+                let update = move |s: &Service, by: &str| s.update_incident(id, by, &text);
+                one(self.blocking(by, update).await?)
+            }
             IncidentVerb::Resolve {
                 id,
                 note,
@@ -297,11 +301,26 @@ impl Handler {
                 vec![r]
             }
             IncidentVerb::Confirm { id } => {
-                let (i, linked) = s.confirm_incident(id, by)?;
+                let confirm = move |s: &Service, by: &str| s.confirm_incident(id, by);
+                let (i, linked) = self.blocking(by, confirm).await?;
                 vec![with_linked(Service::incident_reply(&i), &linked)]
             }
-            IncidentVerb::Dismiss { id } => one(s.dismiss_incident(id, by)?),
+            IncidentVerb::Dismiss { id } => {
+                let dismiss = move |s: &Service, by: &str| s.dismiss_incident(id, by);
+                one(self.blocking(by, dismiss).await?)
+            }
         })
+    }
+
+    /// Runs an incident change by `by` off the async workers: each is a store write and a
+    /// flush, and confirming also reads every ticket.
+    async fn blocking<T: Send + 'static>(
+        &self,
+        by: &str,
+        work: impl FnOnce(&Service, &str) -> Result<T, ServiceError> + Send + 'static,
+    ) -> Result<T, ServiceError> {
+        let (service, by) = (self.service.clone(), by.to_string());
+        tokio::task::spawn_blocking(move || work(&service, &by)).await?
     }
 
     async fn component(&self, ctx: &Context, c: &ComponentInteraction) {
@@ -421,7 +440,8 @@ impl Handler {
     }
 
     /// Confirm or dismiss on a suspected-incident message (staff only): the message is
-    /// replaced by the incident as it now is, without the buttons.
+    /// replaced by the incident as it now is, without the buttons; a refusal (another staff
+    /// member decided first) is shown privately and the message is left as it is.
     async fn incident_button(
         &self,
         c: &ComponentInteraction,
@@ -442,21 +462,25 @@ impl Handler {
             return respond.answer(&r).await;
         };
         let by = format!("{} ({})", user.name, user.id);
-        // Confirming links the crowd's tickets (a scan and a write each): off the async workers.
-        let service = self.service.clone();
-        let done = tokio::task::spawn_blocking(move || match button.press {
-            IncidentPress::Confirm => service.confirm_incident(button.incident, &by),
-            IncidentPress::Dismiss => {
-                (service.dismiss_incident(button.incident, &by)).map(|i| (i, Vec::new()))
+        // Confirming links the crowd's tickets (every ticket read, and a write for each match):
+        // the press is acknowledged first, then the work is done off the async workers.
+        respond.defer_update().await;
+        let id = button.incident;
+        let done = match button.press {
+            IncidentPress::Confirm => {
+                let confirm = move |s: &Service, by: &str| s.confirm_incident(id, by);
+                self.blocking(&by, confirm).await
             }
-        })
-        .await;
-        let done = done.unwrap_or_else(|e| Err(ServiceError::from(e)));
+            IncidentPress::Dismiss => {
+                let dismiss = move |s: &Service, by: &str| s.dismiss_incident(id, by);
+                self.blocking(&by, dismiss).await.map(|i| (i, Vec::new()))
+            }
+        };
         let (incident, linked) = match done {
             Ok(done) => done,
             Err(e) => {
                 return respond
-                    .answer(&shown(Err(e), &user.id, "incident button"))
+                    .follow_up(&shown(Err(e), &user.id, "incident button"))
                     .await;
             }
         };
@@ -464,16 +488,11 @@ impl Handler {
         let Some(spec) = render::messages(&user.id, &[reply]).into_iter().next() else {
             return;
         };
-        let msg = CreateInteractionResponseMessage::new()
+        let update = EditInteractionResponse::new()
             .embeds(spec.embeds.iter().map(render::to_embed).collect())
             .components(Vec::new())
             .allowed_mentions(no_mentions());
-        respond
-            .respond(
-                CreateInteractionResponse::UpdateMessage(msg),
-                "incident button update",
-            )
-            .await;
+        respond.update_in(update).await;
     }
 
     async fn modal(&self, ctx: &Context, m: &ModalInteraction) {

@@ -155,6 +155,39 @@ impl<'a> Responder<'a> {
         }
     }
 
+    /// Acknowledges a button press without a message of its own (Discord's deferred update):
+    /// the pressed message is replaced later by [`Responder::update_in`], or a refusal follows
+    /// privately by [`Responder::follow_up`].
+    pub async fn defer_update(&self) {
+        self.respond(CreateInteractionResponse::Acknowledge, "defer update")
+            .await;
+    }
+
+    /// Replaces the message whose button was pressed, after [`Responder::defer_update`].
+    pub async fn update_in(&self, update: EditInteractionResponse) {
+        log_failure!(
+            self.ctx
+                .http
+                .edit_original_interaction_response(self.token, &update, Vec::new())
+                .await,
+            "update pressed message"
+        );
+    }
+
+    /// Sends `replies` as follow-ups (private unless shared), after an acknowledgement that
+    /// showed nothing ([`Responder::defer_update`]).
+    pub async fn follow_up(&self, replies: &[Reply]) {
+        for s in &self.specs(replies) {
+            log_failure!(
+                self.ctx
+                    .http
+                    .create_followup_message(self.token, &followup(s), render::to_files(&s.files))
+                    .await,
+                "follow-up"
+            );
+        }
+    }
+
     /// Acknowledges at once, then edits in what `work` produces (work known to be slow).
     pub async fn defer_then(&self, work: impl Future<Output = Vec<Reply>>) {
         self.defer().await;

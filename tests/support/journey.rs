@@ -4,10 +4,11 @@
 
 use std::future::Future;
 use std::ops::Deref;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use serde_json::Value;
+use supportbot::clock::Clock;
 use supportbot::config::CheckConfig;
 use supportbot::discord::{RunError, Settings};
 use supportbot::escalation::ticket::{Ticket, TicketId};
@@ -54,6 +55,8 @@ pub const DELIVERY: Duration = Duration::from_secs(10);
 pub const MESSAGE: u64 = 4;
 /// Callback type: deferred, the answer is edited in later.
 pub const DEFERRED: u64 = 5;
+/// Callback type: a button press acknowledged; its message is edited later (or left as it is).
+pub const DEFERRED_UPDATE: u64 = 6;
 /// Callback type: the component's message is updated in place.
 pub const UPDATE: u64 = 7;
 /// Callback type: a modal opens.
@@ -115,6 +118,7 @@ pub struct JourneyBuilder {
     check_target: Option<Behavior>,
     settings: Option<Settings>,
     knowledge: Option<std::path::PathBuf>,
+    clock: Option<Arc<dyn Clock>>,
 }
 
 impl JourneyBuilder {
@@ -168,6 +172,13 @@ impl JourneyBuilder {
         self.arrange().await.0
     }
 
+    /// The bot's service tells the time by `clock` (e.g. a [`HeldClock`](super::held_clock)).
+    #[must_use]
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = Some(clock);
+        self
+    }
+
     /// Serve this knowledge directory instead of the shipped one.
     #[must_use]
     pub fn knowledge(mut self, dir: &std::path::Path) -> Self {
@@ -195,6 +206,7 @@ impl JourneyBuilder {
             bot: None,
             process: None,
             knowledge: self.knowledge.unwrap_or_else(shipped_knowledge),
+            clock: self.clock,
         };
         (journey, self.settings.unwrap_or_else(settings))
     }
@@ -230,6 +242,8 @@ pub struct Journey {
     /// The bot as production runs it: `supportbot run`, in a process of its own.
     process: Option<BotProcess>,
     knowledge: std::path::PathBuf,
+    /// The service's clock, when not the machine's.
+    clock: Option<Arc<dyn Clock>>,
 }
 
 impl Deref for Journey {
@@ -263,7 +277,10 @@ impl Journey {
             deadline: CHECK_TIMEOUT * 2,
             ..CheckConfig::default()
         };
-        let service = Service::with_prober(knowledge, store, Prober::new(checks));
+        let mut service = Service::with_prober(knowledge, store, Prober::new(checks));
+        if let Some(clock) = &self.clock {
+            service = service.with_clock(clock.clone());
+        }
         let (stop, stopped) = oneshot::channel::<()>();
         let proxy = self.fake.rest_url().to_owned();
         let serving = service.clone();
@@ -702,6 +719,34 @@ impl Sent<'_> {
             self.id
         );
         callback
+    }
+
+    /// `message`, whose button this press was, once the press's answer edited it (asserts the
+    /// callback's window); `message` as it was before the press.
+    pub async fn updated(&self, message: &PostedMessage) -> PostedMessage {
+        self.callback().await;
+        let what = format!("interaction {} to edit message {}", self.id, message.id);
+        self.fake
+            .wait_until(&what, WAIT, |l| {
+                l.message(message.id)
+                    .filter(|m| m.edits > message.edits)
+                    .cloned()
+            })
+            .await
+    }
+
+    /// The first follow-up message of this interaction (asserts the callback's window).
+    pub async fn follow_up(&self) -> PostedMessage {
+        self.callback().await;
+        let what = format!("a follow-up to interaction {}", self.id);
+        let source = Source::Followup {
+            interaction_id: self.id,
+        };
+        self.fake
+            .wait_until(&what, WAIT, |l| {
+                l.messages.iter().find(|m| m.source == source).cloned()
+            })
+            .await
     }
 
     /// The message the response created, as it stands once answered: a [`DEFERRED`] response is

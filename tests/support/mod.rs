@@ -9,6 +9,7 @@ pub mod bin;
 // The fake itself needs no crate feature; only the Discord tests (which do) use it.
 #[cfg(feature = "discord")]
 pub mod fake_discord;
+pub mod held_clock;
 pub mod http;
 #[cfg(feature = "discord")]
 pub mod journey;

@@ -126,6 +126,8 @@ pub struct Callback {
     pub files: Vec<RecordedFile>,
     /// From the dispatch of the interaction to the arrival of this callback.
     pub elapsed: Duration,
+    /// When it arrived, to order it against what the bot did (its response came after this).
+    pub at: Instant,
 }
 
 /// How a message came to be.

@@ -2,7 +2,7 @@
 //! segments and validates like Discord. Unknown routes answer 404 and are recorded as unexpected.
 
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
 use axum::extract::{FromRequest, Multipart, Request, State};
@@ -384,6 +384,7 @@ fn callback(inner: &mut Inner, req: &Req, id: u64, token: &str) -> Reply {
         data: data.clone(),
         files,
         elapsed,
+        at: Instant::now(),
     };
     inner.log.callbacks.push(callback);
     if elapsed > CALLBACK_DEADLINE {

@@ -7,12 +7,14 @@
 //! 1. **Resolution**, ours: the host is looked up once with the injected [`Resolver`] (not at all
 //!    for an IP literal) and every address is vetted with the [`Policy`]. Measures `timings.dns`
 //!    and `addresses`.
-//! 2. **The probe connection**, ours, closed right after: a TCP connect to each vetted address in
-//!    turn until one accepts; for https, a TLS handshake over it (tokio-rustls) with the same rustls
-//!    configuration the exchange uses. Measures `timings.connect` (TCP), `timings.tls` (the
-//!    handshake), `tls.version`, `tls.cert_days_left`, and decides the connection-refused and
-//!    TLS-error verdicts (a failing certificate never reaches the exchange). reqwest cannot report
-//!    these phases, hence a connection of our own.
+//! 2. **The probe connection**, ours, closed right after: TCP connects to the vetted addresses in
+//!    order, staggered as Happy Eyeballs does (the next address is tried when the one before
+//!    failed or has not connected within [`NEXT_ADDRESS_AFTER`], the earlier attempts going on),
+//!    and the first to connect is used; for https, a TLS handshake over it (tokio-rustls) with
+//!    the same rustls configuration the exchange uses. Measures `timings.connect` (TCP, until the
+//!    first connect succeeds), `timings.tls` (the handshake), `tls.version`, `tls.cert_days_left`,
+//!    and decides the connection-refused and TLS-error verdicts (a failing certificate never
+//!    reaches the exchange). reqwest cannot report these phases, hence a connection of our own.
 //! 3. **The exchange connection**, reqwest's: a new client per hop whose only route is the address
 //!    the probe reached (`ClientBuilder::resolve` for names; behind it a resolver that refuses
 //!    every name, so reqwest never looks anything up itself: no DNS rebinding), no proxy, no
@@ -452,9 +454,67 @@ async fn one_hop(
     Ok(judge(target, status, &kept, r, clock.answer_time(), env))
 }
 
-/// The probe connection: a TCP connect to each vetted address in turn, then for https a TLS
-/// handshake; closed when done. Fills `connect`, `tls`, `r.tls` and `connected_to`; gives the
-/// address that accepted, or the verdict when none did or TLS failed.
+/// How long the probe connection waits on one address before it also tries the next (RFC 8305's
+/// Connection Attempt Delay): a first address that never answers, such as an IPv6 address listed
+/// first on a host whose IPv6 route drops everything, then costs this rather than the whole check.
+const NEXT_ADDRESS_AFTER: Duration = Duration::from_millis(250);
+
+/// How the TCP connects of the probe connection ended.
+enum Connect {
+    To(TcpStream, SocketAddr),
+    /// Every address failed: the last failure (`None`: there was no address).
+    Failed(Option<(SocketAddr, std::io::Error)>),
+    /// The deadline passed while these addresses were still being tried.
+    TimedOut(Vec<SocketAddr>),
+}
+
+/// Connects to one of `addrs`, staggered: the first is tried at once, and the next when the ones
+/// being tried have all failed or the latest has not connected within `stagger`; the attempts
+/// already started go on, the first connection made is used and the others are dropped. Gives
+/// up at `deadline`.
+async fn connect_staggered(addrs: &[SocketAddr], stagger: Duration, deadline: Instant) -> Connect {
+    let mut attempts = tokio::task::JoinSet::new();
+    let mut trying: Vec<SocketAddr> = Vec::new();
+    let mut next = 0;
+    let mut next_at = Instant::now();
+    let mut last_error = None;
+    loop {
+        if next < addrs.len() && (attempts.is_empty() || Instant::now() >= next_at) {
+            let addr = addrs[next];
+            next += 1;
+            trying.push(addr);
+            attempts.spawn(async move { (addr, TcpStream::connect(addr).await) });
+            next_at = Instant::now() + stagger;
+        }
+        if attempts.is_empty() {
+            return Connect::Failed(last_error);
+        }
+        tokio::select! {
+            joined = attempts.join_next() => match joined {
+                Some(Ok((addr, Ok(stream)))) => return Connect::To(stream, addr),
+                Some(Ok((addr, Err(e)))) => {
+                    trying.retain(|a| *a != addr);
+                    last_error = Some((addr, e));
+                    // The next address is tried at once, not at the end of the stagger.
+                    next_at = Instant::now();
+                }
+                // A connect that panicked (it does not): the next address is tried at once.
+                Some(Err(e)) => {
+                    tracing::warn!(error = %e, "a connection attempt of a check did not finish");
+                    next_at = Instant::now();
+                }
+                None => {}
+            },
+            () = tokio::time::sleep_until(next_at), if next < addrs.len() => {}
+            () = tokio::time::sleep_until(deadline) => return Connect::TimedOut(trying),
+        }
+    }
+}
+
+/// The probe connection: TCP connects to the vetted addresses, staggered
+/// ([`connect_staggered`]), then for https a TLS handshake; closed when done. Fills `connect`,
+/// `tls`, `r.tls` and `connected_to`; gives the address that accepted, or the verdict when none
+/// did or TLS failed.
 async fn probe(
     url: &Url,
     host: &Host<&str>,
@@ -465,34 +525,31 @@ async fn probe(
     r: &mut CheckResult,
 ) -> Result<SocketAddr, HopEnd> {
     let began = Instant::now();
-    let mut last_error = None;
-    let mut tcp = None;
-    for ip in addrs {
-        let addr = SocketAddr::new(*ip, port);
-        match timeout_at(clock.deadline, TcpStream::connect(addr)).await {
-            Err(_) => {
-                r.timings.connect = Some(began.elapsed());
-                return Err(clock.timed_out(&format!("connecting to {addr}")));
-            }
-            Ok(Ok(stream)) => {
-                r.connected_to = Some(addr);
-                tcp = Some((stream, addr));
-                break;
-            }
-            Ok(Err(e)) => last_error = Some((addr, e)),
-        }
-    }
+    let addrs: Vec<SocketAddr> = addrs.iter().map(|ip| SocketAddr::new(*ip, port)).collect();
+    let connected = connect_staggered(&addrs, NEXT_ADDRESS_AFTER, clock.deadline).await;
     r.timings.connect = Some(began.elapsed());
-    let Some((tcp, addr)) = tcp else {
-        let detail = match last_error {
-            Some((addr, e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
-                format!("{addr} refused the connection")
-            }
-            Some((addr, e)) => format!("could not connect to {addr}: {e}"),
-            None => "there was no address to connect to".into(),
-        };
-        return Err(HopEnd::Done(Verdict::ConnectionRefused, detail));
+    let (tcp, addr) = match connected {
+        Connect::To(stream, addr) => (stream, addr),
+        Connect::TimedOut(trying) => {
+            let phase = match trying.as_slice() {
+                [addr] => format!("connecting to {addr}"),
+                [addr, more @ ..] => format!("connecting to {addr} and {} more", more.len()),
+                [] => "connecting".to_string(),
+            };
+            return Err(clock.timed_out(&phase));
+        }
+        Connect::Failed(last_error) => {
+            let detail = match last_error {
+                Some((addr, e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                    format!("{addr} refused the connection")
+                }
+                Some((addr, e)) => format!("could not connect to {addr}: {e}"),
+                None => "there was no address to connect to".into(),
+            };
+            return Err(HopEnd::Done(Verdict::ConnectionRefused, detail));
+        }
     };
+    r.connected_to = Some(addr);
     if url.scheme() != "https" {
         return Ok(addr); // dropping `tcp` closes the probe connection
     }

@@ -187,9 +187,20 @@ pub struct Ticket {
 }
 
 /// Whether two staff names are one person: "Sam", "sam" and " SAM " are. Names are stored as
-/// written (the first spelling stays on the ticket); only comparisons go through here.
+/// written (the first spelling stays on the ticket); only comparisons go through here. Discord
+/// staff are "display name (id)": two of those are one person when their ids are, so a staff
+/// member who renamed themselves is still the one holding their ticket.
 pub fn same_staff(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    match (account_id(a), account_id(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a.trim().to_lowercase() == b.trim().to_lowercase(),
+    }
+}
+
+/// The account id at the end of a staff name, "Sam (123)" -> "123".
+fn account_id(name: &str) -> Option<&str> {
+    let (_, id) = name.trim().strip_suffix(')')?.rsplit_once(" (")?;
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
 }
 
 /// The longest resolution note, in characters.
@@ -640,6 +651,17 @@ mod tests {
         assert!(same_staff("Sam", " sam "));
         assert!(same_staff("ÉMILE", "émile"));
         assert!(!same_staff("sam", "samuel"));
+        // Discord staff by their id, whatever their display name is now.
+        assert!(same_staff("Sam (123)", "Samuel (123)"));
+        assert!(!same_staff("Sam (123)", "Sam (124)"));
+        assert!(
+            !same_staff("Sam (123)", "Sam"),
+            "a CLI name is not a Discord account"
+        );
+        assert!(
+            same_staff("Sam (team A)", "sam (TEAM A)"),
+            "not an id: by name"
+        );
         let mut t = ticket();
         t.claim("Sam", 10).unwrap();
         t.claim(" sam ", 11).unwrap();
@@ -649,6 +671,17 @@ mod tests {
         assert!(matches!(
             t.claim("eve", 13),
             Err(TicketError::AlreadyClaimed { by, .. }) if by == "Sam"
+        ));
+        // A Discord staff member who renamed themselves still holds their ticket (a review
+        // found their own claim refused as "already claimed by Sam (123)").
+        let mut t = ticket();
+        t.claim("Sam (123)", 10).unwrap();
+        t.claim("Samuel (123)", 11).unwrap();
+        t.take_over("Samuel (123)", 12).unwrap();
+        assert_eq!(t.history.len(), 2, "one claim: {:?}", t.history);
+        assert!(matches!(
+            t.claim("Sam (124)", 13),
+            Err(TicketError::AlreadyClaimed { by, .. }) if by == "Sam (123)"
         ));
     }
 

@@ -18,7 +18,7 @@ use support::held_clock::HeldClock;
 use support::http::Behavior;
 use support::journey::{
     AUTOCOMPLETE, CHECK_TIMEOUT, DEFERRED, DEFERRED_UPDATE, DELIVERY, FIRST_TICKET, Journey,
-    MANAGE_GUILD, MESSAGE, MODAL, SUPPORT, TOKEN, UPDATE, USER, USER_NAME,
+    MANAGE_GUILD, MESSAGE, MODAL, STAFF_ROLE, SUPPORT, TOKEN, USER, USER_NAME,
     assert_embed_within_limits, bounded, expect_solution, settings,
 };
 use supportbot::discord::{RunError, Settings};
@@ -166,16 +166,35 @@ async fn diagnose_to_resolved_ticket_end_to_end() {
             );
         }
 
-        // A staff member claims: the card updates in place, the user gets a DM.
-        let claimed = sam.press(&card, "Claim").await.answered(UPDATE).await;
-        let status = claimed.data["embeds"][0]["fields"][0]["value"]
+        // A staff member claims: acknowledged at once (the step is written to disk first), then
+        // the card updates in place, and the user gets a DM.
+        let pressed = sam.press(&card, "Claim").await;
+        pressed.answered(DEFERRED_UPDATE).await;
+        let claimed = pressed.updated(&card).await;
+        let status = claimed.embeds()[0]["fields"][0]["value"]
             .as_str()
             .unwrap_or_default();
         assert!(status.starts_with("claimed by sam"), "{status}");
         assert_eq!(
-            claimed.data["components"][0]["components"][0]["disabled"], true,
+            claimed.payload["components"][0]["components"][0]["disabled"], true,
             "Claim is disabled once claimed"
         );
+        // Another member of staff whose screen still showed Claim is told privately who has
+        // it, and the card stays as it is.
+        j.outbox_drained(DELIVERY).await;
+        let edits = j.with_log(|l| l.message(card.id).map(|m| m.edits));
+        let kim = j.member(Invoker::member(201, "kim").with_roles(&[STAFF_ROLE]));
+        let late = kim.in_channel(SUPPORT).press(&card, "Claim").await;
+        late.answered(DEFERRED_UPDATE).await;
+        let refusal = late.follow_up().await;
+        assert!(refusal.is_ephemeral(), "the refusal is private");
+        assert!(
+            refusal.all_text().contains("already claimed by sam"),
+            "{}",
+            refusal.all_text()
+        );
+        let now = j.with_log(|l| l.message(card.id).map(|m| m.edits));
+        assert_eq!(now, edits, "left as it is");
         let dm = j.wait_for_dm(USER, 0).await;
         let said = dm.content();
         assert!(
@@ -474,14 +493,16 @@ async fn a_ticket_waits_through_missing_permissions_and_is_delivered_once_fixed(
 
 /// 3c. Discord refuses the card itself (400 Invalid Form Body): a plain card with the ticket id,
 /// the user and the Claim / Resolve buttons takes its place, the thread and transcript follow,
-/// and Claim on the plain card works.
+/// and Claim on the plain card works, acknowledged before the claim is written.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_card_is_replaced_by_a_plain_card_with_the_buttons() {
     let post = format!("POST /channels/{SUPPORT}/messages");
     bounded("a refused card", async {
         let invalid = Fault::refused(400, 50035, "Invalid Form Body");
+        let clock = HeldClock::new();
         let j = Journey::builder()
             .fail_next(&post, 1, invalid)
+            .clock(clock.clone())
             .start()
             .await;
         j.user().escalate("My card will not render.").await;
@@ -505,7 +526,15 @@ async fn a_refused_card_is_replaced_by_a_plain_card_with_the_buttons() {
         assert_eq!(j.statuses(&post), [400, 200], "{once}");
         assert_eq!(j.cards().len(), 1, "one card");
 
-        j.staff().press(&card, "Claim").await.answered(UPDATE).await;
+        // The claim is written to disk (a flush) before the card can show it: the press is
+        // acknowledged before that work begins (held here, as if the disk were slow).
+        let slow = clock.hold();
+        let pressed = j.staff().press(&card, "Claim").await;
+        let acked = pressed.answered(DEFERRED_UPDATE).await;
+        let began = clock.first_read().await;
+        assert!(acked.at < began, "acknowledged before the work began");
+        slow.release();
+        pressed.updated(&card).await;
         assert_eq!(j.ticket(1).status, Status::Claimed);
         j.outbox_drained(DELIVERY).await;
         j.assert_clean();
@@ -804,7 +833,9 @@ async fn hostile_text_never_pings_and_stays_within_limits() {
         assert!(!file.contains("@everyone"));
 
         // A staff claim puts the (hostile) name into DMs and the thread: still no pings.
-        j.staff().press(&card, "Claim").await.answered(UPDATE).await;
+        let pressed = j.staff().press(&card, "Claim").await;
+        pressed.answered(DEFERRED_UPDATE).await;
+        pressed.updated(&card).await;
         j.outbox_drained(DELIVERY).await;
 
         let records = j.with_log(|l| l.mentions.clone());

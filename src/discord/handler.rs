@@ -389,8 +389,8 @@ impl Handler {
         }
     }
 
-    /// Claim / Resolve / Reopen on a staff card: the card is updated in place when the action
-    /// worked; otherwise the reason is shown privately.
+    /// Claim / Resolve / Reopen on a staff card: acknowledged at once, then the card is updated
+    /// in place when the action worked; otherwise the reason follows privately.
     async fn ticket_button(
         &self,
         c: &ComponentInteraction,
@@ -411,6 +411,9 @@ impl Handler {
             return respond.answer(&r).await;
         };
         let by = format!("{} ({})", user.name, user.id);
+        // The step is written to disk (a flush) off the async workers; a slow disk must not
+        // cost the press Discord's 3-second window, so it is acknowledged first.
+        respond.defer_update().await;
         let acted = self
             .service
             .act_on_ticket(button.ticket, &by, button.press.action())
@@ -419,24 +422,19 @@ impl Handler {
             Ok(stepped) => stepped.ticket,
             Err(e) => {
                 return respond
-                    .answer(&shown(Err(e), &user.id, "ticket button"))
+                    .follow_up(&shown(Err(e), &user.id, "ticket button"))
                     .await;
             }
         };
         let Some(card) = t.summary().map(|s| s.card(&t.id.to_string())) else {
-            return respond.answer(&private("Done.", Tone::Success)).await;
+            return respond.follow_up(&private("Done.", Tone::Success)).await;
         };
         let spec = render::ticket_message(&card, t.id, t.status, t.claimed_by());
-        let msg = CreateInteractionResponseMessage::new()
+        let update = EditInteractionResponse::new()
             .embeds(spec.embeds.iter().map(render::to_embed).collect())
             .components(render::to_rows(&spec.rows))
             .allowed_mentions(no_mentions());
-        respond
-            .respond(
-                CreateInteractionResponse::UpdateMessage(msg),
-                "ticket button update",
-            )
-            .await;
+        respond.update_in(update).await;
     }
 
     /// Confirm or dismiss on a suspected-incident message (staff only): the message is

@@ -247,6 +247,65 @@ fn forget_and_purge_clear_the_notifications_file() {
     assert_eq!(lines_about("Bob's words"), 0);
 }
 
+/// What the bot posted on Discord for a forgotten or purged ticket (the staff card, the thread
+/// with the transcript) is not deleted by the command: it says so, naming them for the
+/// operator to delete, and the ids it printed are not kept (a review found the output naming
+/// only stderr logs as untouched).
+#[test]
+fn forget_and_purge_name_what_stays_on_discord() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = run_on(cwd.path(), &shipped_knowledge(), data.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", show(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for user in ["web1", "web2"] {
+        run(&[
+            "escalate",
+            "--user",
+            user,
+            "--name",
+            "Ann",
+            "--text",
+            "502 bad gateway",
+        ]);
+    }
+    {
+        // As the Discord bot remembers where it posted them.
+        let store = Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap();
+        store.adapter_set("discord:msg:T-0001", "1111").unwrap();
+        store.adapter_set("discord:thread:T-0001", "2222").unwrap();
+        store.adapter_set("discord:msg:T-0002", "3333").unwrap();
+    }
+    let said = run(&["user", "forget", "web1"]);
+    assert!(
+        said.contains("Still on Discord")
+            && said.contains(
+                "T-0001: staff card message 1111 in SUPPORT_CHANNEL_ID, private thread 2222"
+            )
+            && said.contains("DMs"),
+        "{said}"
+    );
+    run(&["tickets", "resolve", "T-0002", "--by", "carol"]);
+    std::thread::sleep(Duration::from_millis(1_100));
+    let said = run(&["tickets", "purge", "--older-than", "0s", "--yes", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(said.trim()).expect("JSON");
+    assert_eq!(
+        v["left_on_discord"],
+        serde_json::json!([{"ticket": "T-0002", "card_message": "3333", "thread": null}]),
+        "{v}"
+    );
+    let store = Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap();
+    for key in [
+        "discord:msg:T-0001",
+        "discord:thread:T-0001",
+        "discord:msg:T-0002",
+    ] {
+        assert_eq!(store.adapter_get(key).unwrap(), None, "{key} kept");
+    }
+}
+
 /// Every file under `dir` (recursively) whose bytes contain `needle`.
 fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();

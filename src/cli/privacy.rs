@@ -8,6 +8,7 @@ use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
 use crate::escalation::notify::{Erase, FileNotifier};
 use crate::escalation::summary::rfc3339;
+use crate::ids::TicketId;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -71,14 +72,17 @@ pub fn purge(
         }
         return Ok(ExitCode::SUCCESS);
     }
+    let old = store.resolved_before(cutoff);
+    let posted = left_on_discord(store, &old)?;
     let lines = erase_notifications(
         &ctx.config().notify_file(),
         &Erase {
-            tickets: &store.resolved_before(cutoff),
+            tickets: &old,
             user: None,
         },
     )?;
     let (tickets, sessions) = store.purge_resolved(cutoff)?;
+    forget_discord_ids(store, &old)?;
     let removed = format!(
         "Removed {tickets} resolved ticket(s) resolved before {}, {sessions} session(s) and {lines} notification line(s); the tickets stay counted in `supportbot stats`, without their users.",
         rfc3339(cutoff)
@@ -97,12 +101,84 @@ pub fn purge(
                 "tickets": tickets,
                 "sessions": sessions,
                 "notification_lines": lines,
+                "left_on_discord": discord_json(&posted),
             })
         )?;
     } else {
-        writeln!(out, "{removed}")?;
+        writeln!(out, "{removed}{}", discord_lines(&posted))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A ticket, and the ids of its staff card message and thread on Discord.
+type Posted = (TicketId, Option<String>, Option<String>);
+
+/// Where the Discord bot posted each of `tickets` (the staff card in the support channel, the
+/// private thread with the transcript), as it remembered it: what a privacy command cannot
+/// take back, for the operator to delete in Discord. The remembered ids are removed with the
+/// tickets (they are printed here, once). One line per ticket that has any.
+fn left_on_discord(
+    store: &crate::store::Store,
+    tickets: &[TicketId],
+) -> Result<Vec<Posted>, CliError> {
+    let mut posted = Vec::new();
+    for id in tickets {
+        let card = store.adapter_get(&format!("discord:msg:{id}"))?;
+        let thread = store.adapter_get(&format!("discord:thread:{id}"))?;
+        if card.is_some() || thread.is_some() {
+            posted.push((*id, card, thread));
+        }
+    }
+    Ok(posted)
+}
+
+/// Forgets the remembered Discord ids of `tickets` (after [`left_on_discord`] printed them).
+fn forget_discord_ids(store: &crate::store::Store, tickets: &[TicketId]) -> Result<(), CliError> {
+    for id in tickets {
+        store.adapter_remove(&format!("discord:msg:{id}"))?;
+        store.adapter_remove(&format!("discord:thread:{id}"))?;
+    }
+    Ok(())
+}
+
+/// What stays on Discord, in words (empty when nothing was posted there).
+fn discord_lines(posted: &[Posted]) -> String {
+    if posted.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\nStill on Discord (the bot does not delete them; delete them there, with Developer Mode on): ",
+    );
+    let each: Vec<String> = posted
+        .iter()
+        .map(|(id, card, thread)| {
+            let mut parts = Vec::new();
+            if let Some(card) = card {
+                parts.push(format!("staff card message {card} in SUPPORT_CHANNEL_ID"));
+            }
+            if let Some(thread) = thread {
+                parts.push(format!("private thread {thread} with the transcript"));
+            }
+            format!("{id}: {}", parts.join(", "))
+        })
+        .collect();
+    out.push_str(&each.join("; "));
+    out.push_str(". The DMs the bot sent the user stay in their DMs.");
+    out
+}
+
+/// The same as JSON.
+fn discord_json(posted: &[Posted]) -> serde_json::Value {
+    posted
+        .iter()
+        .map(|(id, card, thread)| {
+            serde_json::json!({
+                "ticket": id.to_string(),
+                "card_message": card,
+                "thread": thread,
+            })
+        })
+        .collect()
 }
 
 /// `user forget ID`: the user's lines in the notifications file, then their sessions, tickets,
@@ -117,14 +193,17 @@ pub fn forget(ctx: &mut Context, user: &str, json: bool) -> Result<ExitCode, Cli
         ));
     }
     let store = ctx.store()?;
+    let theirs = store.tickets_of(user);
+    let posted = left_on_discord(store, &theirs)?;
     let lines = erase_notifications(
         &ctx.config().notify_file(),
         &Erase {
-            tickets: &store.tickets_of(user),
+            tickets: &theirs,
             user: Some(user),
         },
     )?;
     let gone = store.forget_user(user)?;
+    forget_discord_ids(store, &theirs)?;
     if gone.is_empty() && lines == 0 {
         return Err(CliError::failed(format!(
             "nothing is stored about user `{user}`, so nothing was removed.\n  Check the id: it is the user_id that `supportbot tickets list --json` shows (not the name)."
@@ -147,12 +226,14 @@ pub fn forget(ctx: &mut Context, user: &str, json: bool) -> Result<ExitCode, Cli
                 "outage_notices": gone.outage_notices,
                 "crowd_landings": gone.crowd_landings,
                 "notification_lines": lines,
+                "left_on_discord": discord_json(&posted),
             })
         )?;
     } else {
         writeln!(
             out,
-            "{removed}\nThe database files were rewritten without them. Not touched: what supportbot logged to stderr before (your log collector keeps it)."
+            "{removed}\nThe database files were rewritten without them. Not touched: what supportbot logged to stderr before (your log collector keeps it).{}",
+            discord_lines(&posted)
         )?;
     }
     Ok(ExitCode::SUCCESS)

@@ -108,7 +108,9 @@ pub trait Notifier: Send + Sync {
 /// Writes notifications to the log (stderr): which ticket, to whom and its key at `info`; its
 /// text, which quotes the user's words, only at `debug`. Logs are outside what `user forget`
 /// can erase (`DATA_DIR/console.log`, journald): at the default level they hold no user's
-/// words. The text is in `notifications.jsonl` and on Discord, which forget does reach.
+/// words. The text is in `notifications.jsonl`, which forget rewrites, and on Discord (the
+/// staff card, the ticket's thread, DMs), which it does not: `user forget` and `tickets purge`
+/// list what stays there for the operator to delete.
 #[derive(Debug, Default)]
 pub struct LogNotifier;
 

@@ -15317,3 +15317,139 @@ fn the_compass_one_asks_which_safari() {
     chat.say("the compass one");
     assert_eq!(chat.session.browser, Some(Browser::SafariMac));
 }
+
+/// Chrome, and the page-not-loading article opened as `/fix page-not-loading` opens it: its
+/// first fix (Reload the page fully) on screen.
+fn at_the_first_page_fix(kb: &KnowledgeBase) -> Chat<'_> {
+    let mut chat = Chat::new(kb);
+    chat.act(Action::Browser(Some(Browser::Chrome)));
+    chat.act(Action::Article("page-not-loading".into()));
+    assert_eq!(open_title(&chat).as_deref(), Some("Reload the page fully"));
+    chat
+}
+
+/// Found by a user explorer (rv45 F1): at "Shall I note Reload the page fully as what fixed
+/// it?", "no it was clearing the cookies" recorded the cookies fix as NOT fixed ("didn't fix it
+/// either, so I won't suggest it again"). The "no" is the reload's; the fix named is asked
+/// about, nothing is recorded as failed.
+#[test]
+fn no_it_was_another_fix_at_the_confirmation_asks_about_that_fix() {
+    let kb = shipped_kb();
+    for (reply, fix) in [
+        (
+            "no it was clearing the cookies",
+            "Clear the cache and cookies",
+        ),
+        (
+            "no, disabling extensions did it",
+            "Turn off browser extensions",
+        ),
+        ("no the cache thing", "Clear the cache and cookies"),
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say("it loads now");
+        assert!(has(&out, "as what fixed it?"), "{}", all_text(&out));
+        let out = chat.say(reply);
+        assert!(
+            has(&out, &format!("Shall I note **{fix}** as what fixed it?")),
+            "{reply}: {}",
+            all_text(&out)
+        );
+        assert!(
+            !chat.recorded(Outcome::NotFixed),
+            "{reply}: {:?}",
+            chat.session.attempts
+        );
+        chat.say("yes");
+        assert_eq!(outcome_of(&chat, fix), Some(Outcome::Fixed), "{reply}");
+        assert_eq!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::NoAnswer),
+            "{reply}: left unanswered"
+        );
+    }
+    // A fix named as failing is no credit: "no, the cache didnt help either".
+    let mut chat = at_the_first_page_fix(&kb);
+    chat.say("it loads now");
+    let out = chat.say("no, clearing the cache didnt help either");
+    assert!(
+        !has(&out, "Shall I note **Clear the cache and cookies**"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// Found by a user explorer (rv45 F5): "no longer blank", "not blank anymore", "the white
+/// screen is gone" said the trouble stopped, and were read as "still blank": the reload was
+/// recorded as failed and the next fix shown. They are offered as the fix having worked.
+/// "not loading anymore" is trouble, and stays so.
+#[test]
+fn the_trouble_said_to_have_stopped_is_a_fix_to_confirm() {
+    let kb = shipped_kb();
+    for said in [
+        "no longer blank",
+        "not blank anymore",
+        "its not stuck anymore",
+        "the white screen is gone",
+        "not getting kicked out anymore",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            has(
+                &out,
+                "Shall I note **Reload the page fully** as what fixed it?"
+            ),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!chat.recorded(Outcome::NotFixed), "{said}");
+    }
+    let mut chat = at_the_first_page_fix(&kb);
+    chat.say("not loading anymore");
+    assert_eq!(
+        outcome_of(&chat, "Reload the page fully"),
+        Some(Outcome::NotFixed)
+    );
+}
+
+/// Found by a user explorer (rv45 F7): any reply with "nobody" or "no one" in it opened a
+/// ticket unasked ("still blank. nobody else in the office has it"). Only asking for a person
+/// does.
+#[test]
+fn nobody_else_has_it_asks_for_no_one() {
+    let kb = shipped_kb();
+    for said in [
+        "still blank. nobody else in the office has it",
+        "no one else here has this problem",
+        "wow that worked, said no one ever",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            !out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = at_the_first_page_fix(&kb);
+    chat.say("still blank. nobody else in the office has it");
+    assert_eq!(
+        outcome_of(&chat, "Reload the page fully"),
+        Some(Outcome::NotFixed)
+    );
+    // Asking still asks: "no one answers", "can someone help".
+    for said in ["no one answers my emails, human please", "can someone help"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

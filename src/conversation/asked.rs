@@ -217,6 +217,23 @@ pub(super) fn answer_asked(
     true
 }
 
+/// What follows a leading "no" ("no it was the cache" -> "it was the cache"), when the reply
+/// opens with one and says more.
+fn after_a_denial(text: &str) -> Option<String> {
+    const DENIALS: &[&str] = &["no", "nope", "nah", "nop", "noo"];
+    let words = plain_words::lowercase_words(text);
+    let (first, rest) = words.split_first()?;
+    (DENIALS.contains(&first.as_str()) && !rest.is_empty()).then(|| {
+        // "no not really, it was ...": the hedge goes with the denial.
+        let rest: Vec<&str> = rest
+            .iter()
+            .map(String::as_str)
+            .skip_while(|w| ["not", "really", "quite", "exactly"].contains(w))
+            .collect();
+        rest.join(" ")
+    })
+}
+
 /// "Which one: keep going with `current`, or switch to `other`?": the question again.
 fn switch_asked_again(session: &mut Session, current: &Article, other: &Article, out: &mut Output) {
     let reply = another_article::switch_question(
@@ -245,6 +262,25 @@ fn answer_confirm_fix(
         .and_then(|a| article.solutions.get(a.solution))
         .map(step_words)
         .unwrap_or_default();
+    // "no it was clearing the cookies", "no, disabling extensions did it", "nope the cache
+    // thing": the "no" answers for the fix on screen, the rest names the fix of this article
+    // that did it, which is asked about in turn (it was ruled out as "didn't fix it either";
+    // explorer rv45 F1). The fix on screen is left unanswered.
+    if let Some(rest) = after_a_denial(text)
+        && let Some(open) = session.pending_attempt().map(|p| p.solution)
+        // ("no, the cache didnt help either" names a fix that failed.)
+        && !matches!(
+            understand::classify(&rest).intent,
+            Some(Intent::NotFixed | Intent::Human)
+        )
+        && !understand::negates_the_fix(&rest)
+        && let Some(named) = fixes_told::another_fix_credited(session, article, open, &rest)
+            .filter(|&i| !article.solutions[i].test)
+    {
+        fixes_told::open_instead(session, article, named, now);
+        it_works::confirm_fix(session, article, out);
+        return true;
+    }
     if understand::fixed_by_something_else(text, &step_text)
         || understand::credits_something_else(text)
     {

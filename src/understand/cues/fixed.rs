@@ -1,6 +1,6 @@
 //! Words that say the fix worked ("fixed", "works now", "all good"), and hedges that take it back.
 
-use super::gone::{GONE, error_gone, no_longer_seen};
+use super::gone::{GONE, error_gone, no_longer_seen, trouble_stopped};
 use super::languages::cjk_fixed;
 use super::negation::{FIX_WORDS, NEGATORS, about_the_fix};
 use super::new_problem::CONTRASTS;
@@ -598,6 +598,7 @@ pub fn strong_fixed(text: &Normalised) -> bool {
         || (signed_in_so_far(&said) && nothing_wrong_beside(&said.without(NOT_SIGNED_OUT)))
         || said.any(GONE)
         || (said.any(&no_longer_seen()) && nothing_wrong_beside(&said.without(&no_longer_seen())))
+        || (said.any(&trouble_stopped()) && nothing_wrong_beside(&said.without(&trouble_stopped())))
         || arrived(&said)
         || !error_gone(text).is_empty()
         || cjk_fixed(&text.plain)

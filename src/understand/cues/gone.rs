@@ -203,6 +203,86 @@ pub(super) fn no_longer_seen() -> Vec<&'static str> {
     PHRASES.iter().map(String::as_str).collect()
 }
 
+/// "no longer blank", "not getting kicked out anymore", "the white screen is gone": a state of
+/// the trouble said to have stopped, built from its parts (removed before looking for
+/// negations; explorer rv45 F5 found each read as "still blank" and the fix recorded as
+/// failed). Only states of trouble: "not loading anymore" is trouble itself.
+pub(super) fn trouble_stopped() -> Vec<&'static str> {
+    use std::sync::LazyLock;
+    static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        const STATES: &[&str] = &[
+            "blank",
+            "stuck",
+            "frozen",
+            "freezing",
+            "spinning",
+            "hanging",
+            "looping",
+            "in a loop",
+            "redirecting",
+            "erroring",
+            "crashing",
+            "down",
+            "offline",
+            "slow",
+            "lagging",
+            "laggy",
+            "white",
+            "greyed out",
+            "grayed out",
+            "timing out",
+            "kicked out",
+            "logged out",
+            "signed out",
+            "getting kicked out",
+            "getting logged out",
+            "getting signed out",
+            "being kicked out",
+            "being logged out",
+            "being signed out",
+            "stuck loading",
+            "loading forever",
+        ];
+        // What shows the trouble, said to be gone.
+        const SIGHTS: &[&str] = &[
+            "white screen",
+            "blank screen",
+            "blank page",
+            "black screen",
+            "grey screen",
+            "gray screen",
+            "spinner",
+            "spinning wheel",
+            "loading screen",
+            "loop",
+            "login loop",
+            "redirect loop",
+        ];
+        let mut out = Vec::new();
+        for state in STATES {
+            out.push(format!("no longer {state}"));
+            for not in ["not", "isnt", "its not", "wasnt", "arent"] {
+                for since in ["anymore", "any more"] {
+                    out.push(format!("{not} {state} {since}"));
+                }
+            }
+        }
+        for sight in SIGHTS {
+            for gone in [
+                "is gone",
+                "has gone",
+                "went away",
+                "disappeared",
+                "is no longer there",
+            ] {
+                out.push(format!("{sight} {gone}"));
+            }
+        }
+        out
+    });
+    PHRASES.iter().map(String::as_str).collect()
+}
+
 /// An error word or code: what "is gone" or "no longer" can be said of.
 pub(in crate::understand) fn errorish(word: &str) -> bool {
     ["error", "errors", "message", "warning"].contains(&word) || code_like(word)

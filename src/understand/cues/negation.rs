@@ -1,6 +1,6 @@
 //! Negations, and what passes for a negation of the fix without being one ("dont know why").
 
-use super::gone::{GONE, error_gone, no_longer_seen};
+use super::gone::{GONE, error_gone, no_longer_seen, trouble_stopped};
 use super::signed_in::{NOT_SIGNED_OUT, signed_in_so_far};
 use crate::understand::text::{BREAK, Normalised};
 
@@ -102,6 +102,7 @@ pub(super) fn about_the_fix(text: &Normalised) -> Normalised {
         .without(GONE)
         .without(so_far)
         .without(&no_longer_seen())
+        .without(&trouble_stopped())
         .without(&gone)
         .without_clause_after(WONDERS)
         .without_clause_after(ASKS_TO_BE_TOLD);

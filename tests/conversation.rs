@@ -15453,3 +15453,39 @@ fn nobody_else_has_it_asks_for_no_one() {
         );
     }
 }
+
+/// Found by a user explorer (rv45 F3): after "fixed", "worked til i refreshed", "it lasted
+/// about 10 minutes" and "it worked for 5 minutes" kept the fix recorded ("Good to hear!").
+/// A fix that held a while only is taken back and the walk goes on; "its been working for an
+/// hour now" keeps it.
+#[test]
+fn a_fix_that_held_a_while_only_is_taken_back() {
+    let kb = shipped_kb();
+    for said in [
+        "worked til i refreshed",
+        "it lasted about 10 minutes",
+        "it worked for 5 minutes",
+        "was fine until i logged in again",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.say("fixed");
+        assert_eq!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::Fixed)
+        );
+        let out = chat.say(said);
+        assert!(has(&out, "didn't last"), "{said}: {}", all_text(&out));
+        assert_eq!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::NotFixed),
+            "{said}"
+        );
+    }
+    let mut chat = at_the_first_page_fix(&kb);
+    chat.say("fixed");
+    chat.say("its been working for an hour now");
+    assert_eq!(
+        outcome_of(&chat, "Reload the page fully"),
+        Some(Outcome::Fixed)
+    );
+}

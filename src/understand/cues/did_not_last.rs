@@ -174,7 +174,52 @@ const WORKED_BRIEFLY: &[&str] = &[
 
 /// Whether the reply says it worked only for a moment ("loads for a sec then goes blank").
 pub fn worked_briefly(text: &Normalised) -> bool {
-    text.any(WORKED_BRIEFLY) || text.any(HELD_A_MOMENT_ONLY) || returned_after_then(text)
+    text.any(WORKED_BRIEFLY)
+        || text.any(HELD_A_MOMENT_ONLY)
+        || held_a_while_only(text)
+        || returned_after_then(text)
+}
+
+/// "it worked for 5 minutes", "it lasted about 10 minutes", "worked til i refreshed", "was
+/// fine until i logged in again": it held for a time, told in the past, and no more (explorer
+/// rv45 F3: each kept the fix recorded, one with "Good to hear!"). Not "its been working for
+/// an hour now", "worked for 10 minutes so far".
+fn held_a_while_only(text: &Normalised) -> bool {
+    const UNITS: &[&str] = &[
+        "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hour", "hours",
+        "hr", "hrs", "day", "days",
+    ];
+    const UNTIL: &[&str] = &["til", "till", "until", "untill"];
+    // What says it still holds: "now", "so far", "and counting", "straight".
+    const STILL_HOLDS: &[&str] = &["now", "so", "counting", "straight", "already", "without"];
+    let words: Vec<&str> = text.words().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let held = match *w {
+            "worked" | "lasted" => true,
+            "was" | "were" => words
+                .get(i + 1)
+                .is_some_and(|n| ["fine", "ok", "okay", "good", "working"].contains(n)),
+            _ => false,
+        };
+        // ("its been working", "has worked for weeks": it holds.)
+        let before = words[i.saturating_sub(2)..i].iter();
+        if !held || before.clone().any(|b| ["been", "has", "have"].contains(b)) {
+            return false;
+        }
+        let after: Vec<&str> = words[i + 1..]
+            .iter()
+            .take_while(|a| **a != BREAK)
+            .take(6)
+            .copied()
+            .collect();
+        if after.iter().take(2).any(|a| UNTIL.contains(a)) {
+            return true;
+        }
+        after
+            .iter()
+            .position(|a| UNITS.contains(a))
+            .is_some_and(|unit| !after[unit + 1..].iter().any(|a| STILL_HOLDS.contains(a)))
+    })
 }
 
 /// "it worked but then 502 again", "worked, then the error came back", "worked but the 502
@@ -365,6 +410,7 @@ pub fn fix_did_not_last(text: &Normalised) -> bool {
     // ("it worked but only for a bit" says it worked, and takes that back; so does "fixed but
     // it came back this morning".)
     text.any(HELD_A_MOMENT_ONLY)
+        || held_a_while_only(text)
         || returned_after_then(text)
         || ((text.any(DID_NOT_LAST) || corrected) && !strong_fixed(text))
 }

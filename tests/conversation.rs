@@ -15489,3 +15489,35 @@ fn a_fix_that_held_a_while_only_is_taken_back() {
         Some(Outcome::Fixed)
     );
 }
+
+/// Found by a user explorer (rv45 F4): on Chrome, "firefox works fine" and "working now in
+/// firefox" were offered as the reload having worked, and one "yes" recorded it while Chrome
+/// was still broken. Where it works is noted and the walk stays on Chrome; "chrome works now"
+/// from the Chrome user is the fix working.
+#[test]
+fn it_works_in_another_browser_is_noted_not_a_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "firefox works fine",
+        "working now in firefox",
+        "edge is fine",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Good to know it works there"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "Shall I note"), "{said}");
+        assert_eq!(chat.session.browser, Some(Browser::Chrome), "{said}");
+        assert_eq!(
+            outcome_of(&chat, "Reload the page fully"),
+            None,
+            "{said}: still the question"
+        );
+    }
+    let mut chat = at_the_first_page_fix(&kb);
+    let out = chat.say("chrome works now");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+}

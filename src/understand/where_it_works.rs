@@ -73,7 +73,12 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
             continue;
         }
         let mut i = start + 1;
-        while i < words.len() && HOW.contains(&words[i]) {
+        // "working now in firefox" (explorer rv45 F4): "now" goes with a browser named (the
+        // caller keeps it when that is the user's own), never with a device ("it works now on
+        // my laptop" is where they are now).
+        let mut said_now = false;
+        while i < words.len() && (HOW.contains(&words[i]) || words[i] == "now") {
+            said_now |= words[i] == "now";
             i += 1;
         }
         if i >= words.len() || !AT.contains(&words[i]) {
@@ -90,7 +95,7 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
             i += 1;
         }
         let Some(place) = words.get(i) else { continue };
-        if !WHERE.contains(place) {
+        if !WHERE.contains(place) || (said_now && !BROWSERS.contains(place)) {
             continue;
         }
         // "it works": the subject goes with the phrase.
@@ -112,7 +117,52 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
         };
         return Some((place, rest.join(" ")));
     }
-    works_there_said_before(&words).or_else(|| works_where_tried(&words))
+    works_there_said_before(&words)
+        .or_else(|| works_where_tried(&words))
+        .or_else(|| browser_then_works(&words))
+}
+
+/// The browsers among the places: what "now" may go with.
+const BROWSERS: &[&str] = &[
+    "chrome",
+    "firefox",
+    "safari",
+    "edge",
+    "ie",
+    "explorer",
+    "brave",
+    "opera",
+    "vivaldi",
+    "yandex",
+    "librewolf",
+    "waterfox",
+];
+
+/// "firefox works fine", "edge is fine", "safari loads it ok": a browser named first, then that
+/// it works there (explorer rv45 F4: read as the fix on screen having worked). The caller
+/// keeps the user's own browser ("chrome works now" from a Chrome user is the fix working).
+fn browser_then_works(words: &[&str]) -> Option<(String, String)> {
+    const WORKS: &[&str] = &["works", "worked", "loads", "loaded", "opens"];
+    const IS: &[&str] = &["is", "its", "seems"];
+    const FINE: &[&str] = &["fine", "ok", "okay", "working", "good", "great", "perfect"];
+    let at = words.iter().position(|w| BROWSERS.contains(w))?;
+    let next = |n: usize| words.get(at + n).copied().unwrap_or("");
+    let said = WORKS.contains(&next(1))
+        || (IS.contains(&next(1)) && FINE.contains(&next(2)))
+        || (WORKS.contains(&next(1)) && next(2) == "it");
+    // ("firefox works but not chrome", "edge is fine, chrome too" tell of both: left to the
+    // rest of the reading.)
+    let turned = words[at + 1..]
+        .iter()
+        .any(|w| ["but", "too", "either", "also", "not", "doesnt", "still"].contains(w));
+    (said && !turned).then(|| {
+        let rest: Vec<&str> = words[..at]
+            .iter()
+            .copied()
+            .filter(|w| !["tho", "though", "but", text::BREAK].contains(w))
+            .collect();
+        (words[at].to_string(), rest.join(" "))
+    })
 }
 
 /// "i also tried firefox and it works", "tried it on my phone, worked fine": a place tried,

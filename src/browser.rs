@@ -259,6 +259,8 @@ impl Browser {
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
     /// "in edge"). Returns `None` when no browser is named or several conflicting ones are.
     pub fn detect(text: &str) -> Option<Browser> {
+        // ("Sent from my iPhone" signs an e-mail; it says nothing of where the trouble is.)
+        let text = &crate::device::without_mail_signatures(text);
         let all = lowercase_words(text);
         // "edge, not chrome", "instead of chrome", "i don't use chrome": a browser said not to
         // be the one is left out.
@@ -276,7 +278,7 @@ impl Browser {
     /// names two, which [`Browser::detect`] leaves unsaid). An iPhone or iPad counts as its
     /// Safari only when no other browser is named with it.
     pub fn all_named(text: &str) -> Vec<Browser> {
-        let words = lowercase_words(text);
+        let words = lowercase_words(&crate::device::without_mail_signatures(text));
         let (mut named, ios) = Browser::names_in(&words);
         // An iPhone beside another browser is the device that browser runs on.
         if ios && named.len() > 1 && !words.iter().any(|w| w == "safari") {

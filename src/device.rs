@@ -2,6 +2,7 @@
 //! steps worded for it (no keyboard shortcuts on a phone) and for the ticket staff read.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A device kind users name; the browser is kept apart (`crate::browser::Browser`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +18,49 @@ pub enum Device {
     Chromebook,
     /// A laptop or desktop computer (Windows, Mac or Linux).
     Computer,
+}
+
+/// `text` without the lines a mail app signs with ("Sent from my iPhone", "Get Outlook for
+/// Android", "Sent from Yahoo Mail for iPhone"): a forwarded e-mail about "the office PC"
+/// that ends so was read as an iPhone user's (explorer rv45 F8), got iPhone steps and an
+/// iPhone on the ticket. The phone wrote the e-mail; the trouble is where the words say.
+pub fn without_mail_signatures(text: &str) -> Cow<'_, str> {
+    const SIGNED: &[&str] = &[
+        "sent from my ",
+        "sent from mail for ",
+        "sent from yahoo mail for ",
+        "sent from outlook for ",
+        "sent from the mail app",
+        "get outlook for ",
+        "sent via the samsung",
+        "sent from samsung",
+    ];
+    let lower = text.to_lowercase();
+    // (Lowercasing may change lengths outside ASCII: then the text is read as it is.)
+    if lower.len() != text.len() || !SIGNED.iter().any(|s| lower.contains(s)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some((start, _)) = SIGNED
+        .iter()
+        .filter_map(|s| lower[at..].find(s).map(|i| (at + i, *s)))
+        .min_by_key(|(i, _)| *i)
+    {
+        // To the end of its line or sentence (a signature is one), at most a few words.
+        let line_end = lower[start..]
+            .find(['\n', '\r', '.', '!', '?'])
+            .map_or(lower.len(), |n| start + n);
+        let end = lower[start..line_end]
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(5)
+            .map_or(line_end, |(n, _)| start + n);
+        out.push_str(&text[at..start]);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
 }
 
 impl Device {
@@ -48,9 +92,10 @@ impl Device {
 
     /// The device `text` says the user is on, when it names exactly one kind ("on my galaxy
     /// s23", "ok on my laptop now"). Words that name products rather than devices are not
-    /// taken: "QuickBooks Desktop", "mobile data", "the mobile app".
+    /// taken: "QuickBooks Desktop", "mobile data", "the mobile app", nor a mail app's signature
+    /// ("Sent from my iPhone", see [`without_mail_signatures`]).
     pub fn detect(text: &str) -> Option<Device> {
-        let words = crate::plain_words::lowercase_words(text);
+        let words = crate::plain_words::lowercase_words(&without_mail_signatures(text));
         let has = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
         // A generic word is the device only where the user is on it: "on my phone", "from
         // the tablet", "using mobile". ("texted a code to my phone", "mobile data": not.)
@@ -155,6 +200,36 @@ pub fn names_a_mobile_app(text: &str) -> bool {
             && !["data", "hotspot", "network", "internet"].contains(&at(i + 2));
         app || named
     })
+}
+
+#[cfg(test)]
+mod signature_tests {
+    use super::*;
+
+    #[test]
+    fn a_mail_apps_signature_names_no_device() {
+        let mail = "Hi Tom, QuickBooks shows a blank white page on the office PC since this \
+                    morning, can you help? Thanks, Linda. Sent from my iPhone";
+        assert_eq!(Device::detect(mail), Some(Device::Computer));
+        assert_eq!(crate::browser::Browser::detect(mail), None);
+        for signed in [
+            "payroll wont load\n\nSent from my Galaxy S23 Ultra",
+            "bank feed stuck\nGet Outlook for Android",
+            "blank page. Sent from Yahoo Mail for iPhone",
+        ] {
+            assert_eq!(Device::detect(signed), None, "{signed}");
+            assert_eq!(crate::browser::Browser::detect(signed), None, "{signed}");
+        }
+        // The words around it are read as written.
+        assert_eq!(
+            without_mail_signatures("Sent from my iPhone. It fails on my ipad too"),
+            ". It fails on my ipad too"
+        );
+        assert_eq!(
+            Device::detect("it fails on my iphone"),
+            Some(Device::AppleTouch)
+        );
+    }
 }
 
 #[cfg(test)]

@@ -15521,3 +15521,35 @@ fn it_works_in_another_browser_is_noted_not_a_fix() {
     let out = chat.say("chrome works now");
     assert!(has(&out, "Shall I note"), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv45 F9): without the sentence model, how-to questions that say
+/// nothing is wrong were walked as troubleshooting ("how do I add a new employee to payroll"
+/// got the 502 guide's fixes, "how do i update my credit card on file" the bank feed's). They
+/// are asked about; a how-to that names a fix of the article ("how do i clear cache and
+/// cookies") is still answered.
+#[test]
+fn a_plain_how_to_is_asked_about_not_walked() {
+    let kb = shipped_kb();
+    for said in [
+        "how do I add a new employee to payroll",
+        "how do i update my credit card on file",
+        "how to set up direct deposit for employees",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Is this it?") || has(&out, "Is it one of these?"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(chat.session.attempts.is_empty(), "{said}: nothing walked");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("how do i clear cache and cookies for quickbooks");
+    assert_eq!(
+        chat.session.stage,
+        Stage::ChoosingBrowser {
+            article: "browser-cache-cookies".into()
+        }
+    );
+}

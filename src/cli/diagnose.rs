@@ -96,13 +96,18 @@ pub fn run(
         // Close but unsure: what a conversation offers as "Is it one of these?", not "I don't
         // have an article".
         None if !candidates.is_empty() => {
-            if let Some(HeldBack::LongPost { probability, needs }) = ranking.held_back {
-                writeln!(
+            match ranking.held_back {
+                Some(HeldBack::LongPost { probability, needs }) => writeln!(
                     out,
                     "Not answered outright: without the sentence model, a post this long is answered only when its first article is likely right, and this one is {:.0}% likely (needs {:.0}%).",
                     probability * 100.0,
                     needs * 100.0
-                )?;
+                )?,
+                Some(HeldBack::PlainHowTo) => writeln!(
+                    out,
+                    "Not answered outright: it asks how to do something and says nothing is wrong, which a troubleshooting article answers only when it is its problem."
+                )?,
+                Some(HeldBack::OnlyExamples) | None => {}
             }
             writeln!(out, "Not sure which article fits; these come closest:")?;
             for m in &candidates {

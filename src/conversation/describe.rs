@@ -1003,7 +1003,7 @@ pub(super) fn describe(
                     .map(|m| m.split_whitespace().count())
                     .max()
                     .unwrap_or(0);
-                crate::matcher::lexical_only::hold_back(&mut grown, &both, longest);
+                kb.hold_back_lexically(&mut grown, &both, Some(longest));
             }
             grown
         }

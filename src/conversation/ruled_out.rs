@@ -115,8 +115,7 @@ pub(super) fn rank_for(
                 .is_some_and(|p| p.contains("Desktop"))
         });
         if ranking.matches.len() < before {
-            use crate::matcher::lexical_only::{hold_back, words_read};
-            hold_back(&mut ranking, text, words_read(text));
+            kb.hold_back_lexically(&mut ranking, text, None);
         }
     }
     let ruled_out = ruled_out_by_tests(kb, session);
@@ -133,8 +132,7 @@ pub(super) fn rank_for(
             !ruled_out.contains(id) || named_again.as_ref() == Some(id)
         });
         // (Lexically, whether to answer outright is decided afresh for what is left first.)
-        use crate::matcher::lexical_only::{hold_back, words_read};
-        hold_back(&mut ranking, text, words_read(text));
+        kb.hold_back_lexically(&mut ranking, text, None);
     }
     ranking
 }

@@ -138,6 +138,30 @@ impl KnowledgeBase {
 
     /// Ranks with the query's sentence vectors too, when this base has chunk vectors of the
     /// same model; otherwise lexically (the thresholds in the ranking say which).
+    /// Sets `ranking.held_back` for a lexical ranking of `description`: a long post whose first
+    /// article is not likely enough, a short one that meets only its examples, and a how-to
+    /// question that says nothing is wrong and names none of the first article's fixes.
+    /// `words` is how long the post is taken to be (default: its [`words_read`]).
+    ///
+    /// [`words_read`]: crate::matcher::lexical_only::words_read
+    pub fn hold_back_lexically(
+        &self,
+        ranking: &mut Ranking,
+        description: &str,
+        words: Option<usize>,
+    ) {
+        use crate::matcher::lexical_only::{hold_back, hold_back_plain_howto, words_read};
+        let words = words.unwrap_or_else(|| words_read(description));
+        hold_back(ranking, description, words);
+        let asked = crate::matcher::text::tokens(description);
+        hold_back_plain_howto(ranking, description, |doc| {
+            self.article_at(doc).solutions.iter().any(|s| {
+                let title = crate::matcher::text::tokens(&s.title);
+                title.iter().filter(|t| asked.contains(t)).count() >= 2
+            })
+        });
+    }
+
     pub fn rank_with(
         &self,
         description: &str,
@@ -170,16 +194,16 @@ impl KnowledgeBase {
         skip: &dyn Fn(usize) -> bool,
     ) -> Ranking {
         let (Some(semantic), Some(query)) = (&self.semantic, query) else {
-            return rank_lexically(index, description, limit);
+            return rank_lexically(self, index, description, limit);
         };
         // Nothing in words ("🙃🙃🙃", "???") or nothing but filler ("ok", "wait what"): the
         // model still gives it a vector, near some chunk or other, which must not be offered
         // as a match.
         if crate::understand::says_nothing(description) {
-            return rank_lexically(index, description, limit);
+            return rank_lexically(self, index, description, limit);
         }
         if semantic.model() != &*query.model {
-            return rank_lexically(index, description, limit);
+            return rank_lexically(self, index, description, limit);
         }
         let lexical = index.rank(description, self.articles.len());
         let hits = semantic.scores_without(query, self.articles.len(), skip);
@@ -335,10 +359,9 @@ impl KnowledgeBase {
 /// A lexical ranking to answer a user from: a long post is answered outright only as
 /// [`lexical_only`](crate::matcher::lexical_only) allows (the runner-up is always ranked,
 /// since the decision weighs the first against it).
-fn rank_lexically(index: &Index, description: &str, limit: usize) -> Ranking {
-    use crate::matcher::lexical_only::{hold_back, words_read};
+fn rank_lexically(kb: &KnowledgeBase, index: &Index, description: &str, limit: usize) -> Ranking {
     let mut ranking = index.rank(description, limit.max(2));
-    hold_back(&mut ranking, description, words_read(description));
+    kb.hold_back_lexically(&mut ranking, description, None);
     ranking.matches.truncate(limit);
     ranking
 }

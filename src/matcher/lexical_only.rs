@@ -32,6 +32,10 @@ pub enum HeldBack {
     /// it states itself ("deposit shows twice in register" met a service-outage example's
     /// "shows", "twice" and "register").
     OnlyExamples,
+    /// A how-to question that says nothing is wrong ("how do i update my credit card on
+    /// file", "how do I add a new employee to payroll"): troubleshooting articles answer it
+    /// only when it is their problem, so it is asked, never walked.
+    PlainHowTo,
 }
 
 /// A logistic model over five features of the first match's lexical score, fitted on the
@@ -136,6 +140,30 @@ pub fn hold_back(ranking: &mut Ranking, description: &str, words: usize) {
         .first()
         .is_some_and(|first| quotes_its_code(description, first));
     ranking.held_back = Calibration::default().holds_back(ranking, words, quoted);
+}
+
+/// Holds back a lexical `ranking` that would answer a how-to question saying nothing is wrong
+/// ([`super::text::is_plain_howto`]), unless `names_a_fix` says it names a fix of the first
+/// article ("how do i clear cache and cookies" asks for one): "how do i update my credit card
+/// on file" walked the bank-feed article (explorer rv45 F9).
+pub fn hold_back_plain_howto(
+    ranking: &mut Ranking,
+    description: &str,
+    names_a_fix: impl Fn(usize) -> bool,
+) {
+    if ranking.hybrid || ranking.held_back.is_some() {
+        return;
+    }
+    let Some(first) = ranking.matches.first() else {
+        return;
+    };
+    if first.score >= ranking.confident
+        && !first.code
+        && super::text::is_plain_howto(description)
+        && !names_a_fix(first.doc)
+    {
+        ranking.held_back = Some(HeldBack::PlainHowTo);
+    }
 }
 
 /// Whether `description` quotes an error code `first` lists as one: a code such as "H202" or

@@ -15553,3 +15553,30 @@ fn a_plain_how_to_is_asked_about_not_walked() {
         }
     );
 }
+
+/// Found by a user explorer (rv45 F2): after a fix said to fail, its steps shown again to
+/// explain a word ("What is meaning of maintenance?"), "ok now is working" credited that
+/// failed fix, not the one on screen, and stats showed it both fixed and not fixed.
+#[test]
+fn it_works_after_a_failed_fixs_steps_shown_again_is_the_fix_on_screen() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.act(Action::Browser(Some(Browser::Chrome)));
+    chat.act(Action::Article("service-unavailable-503".into()));
+    chat.say("I am do it, but not working");
+    chat.say("I am wait 10 minute, same problem is coming");
+    let on_screen = open_title(&chat).expect("a fix on screen");
+    chat.say("What is meaning of maintenance?");
+    let out = chat.say("ok now is working, thank you very much sir");
+    assert!(
+        has(&out, &format!("Shall I note **{on_screen}**")),
+        "{}",
+        all_text(&out)
+    );
+    chat.say("yes");
+    assert_eq!(outcome_of(&chat, &on_screen), Some(Outcome::Fixed));
+    assert_eq!(
+        outcome_of(&chat, "Check whether the service is in maintenance or down"),
+        Some(Outcome::NotFixed)
+    );
+}

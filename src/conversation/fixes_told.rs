@@ -229,8 +229,19 @@ pub(super) fn answer_after_how_to(
             open_question(session, article, &lead, now, out);
             true
         }
-        // "that fixed it!!" just after the steps of another fix: that one, asked first.
-        Some(Intent::Fixed) => {
+        // "that fixed it!!" just after the steps of another fix: that one, asked first. Not a
+        // fix the user already said failed (its steps shown again to explain a word): "ok now
+        // is working" then is the fix on screen's (explorer rv45 F2 found it credited to the
+        // failed one, shown as both fixed and not fixed in stats).
+        Some(Intent::Fixed)
+            if !session.attempts.iter().any(|a| {
+                super::walk::is_solution(a, article, step)
+                    && matches!(
+                        a.outcome,
+                        Some(Outcome::NotFixed | Outcome::FailsThere | Outcome::RuledOutByTest)
+                    )
+            }) =>
+        {
             open_instead(session, article, step, now);
             confirm_fix(session, article, out);
             true

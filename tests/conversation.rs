@@ -15580,3 +15580,26 @@ fn it_works_after_a_failed_fixs_steps_shown_again_is_the_fix_on_screen() {
         Some(Outcome::NotFixed)
     );
 }
+
+/// Found by a user explorer (rv45 F6): "the page loads now but my bank feed is still stuck"
+/// recorded the reload as failed and dropped the bank feed. As "that fixed it, but now my bank
+/// feed wont update" already did, the fix is noted and the bank feed taken up; "it loads now
+/// but its still slow" is still told of the same page, and no fix is recorded for it.
+#[test]
+fn fixed_but_another_problem_still_stuck_notes_the_fix_and_takes_it_up() {
+    let kb = shipped_kb();
+    let mut chat = at_the_first_page_fix(&kb);
+    let out = chat.say("the page loads now but my bank feed is still stuck");
+    assert!(has(&out, "Now the new problem"), "{}", all_text(&out));
+    assert_eq!(
+        outcome_of(&chat, "Reload the page fully"),
+        Some(Outcome::Fixed)
+    );
+    assert!(all_text(&out).contains("Bank Feed"), "{}", all_text(&out));
+    let mut chat = at_the_first_page_fix(&kb);
+    chat.say("it loads now but its still slow");
+    assert_ne!(
+        outcome_of(&chat, "Reload the page fully"),
+        Some(Outcome::Fixed)
+    );
+}

@@ -1780,6 +1780,16 @@ fn another_problem_told(
         fixed_then_new_problem(kb, session, article, text, rest, now, out);
         return true;
     }
+    // "the page loads now but my bank feed is still stuck": read as still broken for its
+    // "still", though the fix worked and the trouble that goes on is another article's.
+    if understood.intent == Some(Intent::NotFixed)
+        && session.current_step().is_some()
+        && let Some(rest) = understand::trouble_still_after_fix(text)
+        && names_another_article(kb, article, rest)
+    {
+        fixed_then_new_problem(kb, session, article, text, rest, now, out);
+        return true;
+    }
     // "no thats not my problem, it logs me out": the article is wrong, not the fix; "it's not a
     // 502 error actually" at the 502 article says so by its code.
     let denied_its_code = {

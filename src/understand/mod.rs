@@ -741,6 +741,34 @@ pub fn lets_do_it(message: &str) -> bool {
 /// trouble ("now payroll won't load"), when the words before it say the fix worked. `None`
 /// when the trouble sounds like the old one back ("but now it's blank again", "still").
 pub fn trouble_after_fix(message: &str) -> Option<&str> {
+    let rest = trouble_after_fix_still_or_not(message)?;
+    (!cues::sounds_like_before(&Normalised::new(rest))).then_some(rest)
+}
+
+/// [`trouble_after_fix`], also when the trouble is told as going on ("the page loads now but
+/// my bank feed is still stuck"): for the caller to keep only when it names another problem
+/// than the one the fix was for (explorer rv45 F6: the fix that worked was recorded as failed
+/// and the bank feed dropped). "it loads but its still slow" is told of "it": no subject of
+/// its own, not returned.
+pub fn trouble_still_after_fix(message: &str) -> Option<&str> {
+    const SAME_THING: &[&str] = &[
+        "it",
+        "its",
+        "still",
+        "just",
+        "only",
+        "this",
+        "that",
+        "everything",
+        "same",
+    ];
+    let rest = trouble_after_fix_still_or_not(message)?;
+    let first = crate::plain_words::first_word(rest)?;
+    (!SAME_THING.contains(&first.as_str())).then_some(rest)
+}
+
+/// The trouble after the contrast that follows a fix, said to go on or not.
+fn trouble_after_fix_still_or_not(message: &str) -> Option<&str> {
     if !cues::new_problem_after_fix(&Normalised::new(message)) {
         return None;
     }
@@ -756,7 +784,7 @@ pub fn trouble_after_fix(message: &str) -> Option<&str> {
     let partly = ["not", "no", "nothing"]
         .iter()
         .any(|no| said.padded().starts_with(&format!(" {no} ")));
-    (!rest.is_empty() && !partly && !cues::sounds_like_before(&said)).then_some(rest)
+    (!rest.is_empty() && !partly).then_some(rest)
 }
 
 /// At "keep going or switch?": "switch pls" is `Some(true)`, "keep going" `Some(false)`;

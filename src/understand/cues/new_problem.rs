@@ -73,7 +73,7 @@ pub fn caused_new_trouble(text: &Normalised) -> bool {
 pub(in crate::understand) const TROUBLE: &[&str] = &[
     "not", "no", "cant", "cannot", "wont", "doesnt", "didnt", "isnt", "lost", "missing", "gone",
     "wrong", "invalid", "problem", "issue", "crash", "crashes", "error", "broken", "longer",
-    "fail", "fails", "failing",
+    "fail", "fails", "failing", "stuck", "frozen",
 ];
 
 /// A detail about the same problem.

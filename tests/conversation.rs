@@ -15603,3 +15603,29 @@ fn fixed_but_another_problem_still_stuck_notes_the_fix_and_takes_it_up() {
         Some(Outcome::Fixed)
     );
 }
+
+/// Found by a user explorer (rv45 F10): "it loads but slowly", "works on and off", "half of
+/// it loads" and sarcasm ("yeah right, like that ever works", "awesome 🙄", "it worked!!!!
+/// jk") were offered as the fix having worked, and "well it loads" then recorded it. In part,
+/// or scoffed at, is not fixed: the walk goes on and no fix is offered for noting.
+#[test]
+fn in_part_or_scoffed_at_is_no_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "it loads but slowly",
+        "works on and off",
+        "half of it loads",
+        "yeah right, like that ever works",
+        "awesome 🙄",
+        "it worked!!!! jk",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+        assert_ne!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::Fixed),
+            "{said}"
+        );
+    }
+}

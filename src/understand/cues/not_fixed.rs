@@ -442,10 +442,22 @@ pub fn only_sarcasm(text: &Normalised) -> bool {
         "cause that always works",
         "because that always helps",
     ];
+    // "yeah right, like that ever works": the doubt said, then the fix doubted (rv45 F10).
+    const SCOFFS: &[&str] = &["yeah right", "yea right", "ya right", "sure it did"];
+    // "it worked!!!! jk": taken back as a joke.
+    const JOKING: &[&str] = &["jk", "just kidding", "j k", "kidding"];
+    let last = text.words().filter(|w| *w != BREAK).last();
     matches!(
         text.padded().trim().trim_end_matches(" |"),
         "yeah right" | "yea right" | "ya right" | "yeah right lol" | "sure it did"
     ) || (text.any(DOUBTED) && !strong_fixed(&text.without(DOUBTED)))
+        || (text.any(DOUBTED) && text.any(SCOFFS))
+        || (last.is_some_and(|w| JOKING.contains(&w))
+            && text.word_count() <= 8
+            && strong_fixed(&text.without(JOKING)))
+        // ("awesome 🙄", "great 🙄": the eye-roll is the answer; "fixed, my own fault 🙄" rolls
+        // the eyes at oneself.)
+        || (text.plain.contains('🙄') && text.word_count() <= 3)
 }
 
 #[cfg(test)]

@@ -30,6 +30,32 @@ const PARTLY: &[&str] = &[
     "apart from the",
 ];
 
+/// Says it works only now and then, only in part or only slowly, even beside words that it
+/// works ("it loads but slowly", "works on and off", "half of it loads"): an explorer (rv45
+/// F10) found each offered as the fix having worked, and "well it loads" then recorded it.
+const WORKS_ONLY_SO: &[&str] = &[
+    "on and off",
+    "off and on",
+    "hit or miss",
+    "hit and miss",
+    "intermittently",
+    "but slowly",
+    "but very slowly",
+    "but really slowly",
+    "but super slowly",
+    "but slow",
+    "but its slow",
+    "but very slow",
+    "but really slow",
+    "but super slow",
+    "but still slow",
+    "but its still slow",
+    "half of it",
+    "half the page",
+    "half of the page",
+    "only half",
+];
+
 /// Hedges that say "in part" only alone ("sort of", "kinda") or of a fix word ("kinda
 /// works"): "some sort of glitch", "what kind of browser" and "im kinda lost" are no answer.
 const PARTLY_VAGUE: &[&str] = &["sort of", "sorta", "kind of", "kinda", "somewhat"];
@@ -52,6 +78,9 @@ pub fn partly(text: &Normalised) -> bool {
         || (opens_with(PARTLY_VAGUE)
             && (text.any(CONTRASTS) || !strong_fixed(text) || text.any(ONLY_SOME)));
     if in_part && text.word_count() <= 25 && !opens_like_a_question(text) {
+        return true;
+    }
+    if text.any(WORKS_ONLY_SO) && text.word_count() <= 12 && !opens_like_a_question(text) {
         return true;
     }
     // ("kinda?", "a little better?": the hedge asked is the hedge said; "did it get a bit

@@ -15629,3 +15629,34 @@ fn in_part_or_scoffed_at_is_no_fix() {
         );
     }
 }
+
+/// Found by a user explorer (rv45 F11): "updated chrome and its fine now", "logged out and
+/// back in, works", "its working now thanks to my IT guy", "used a different wifi and it
+/// works" were offered as the reload having worked, and "yes" recorded it. Something else did
+/// it: nothing is credited. "reloaded it and it works now" is the reload's.
+#[test]
+fn a_deed_that_is_not_the_fix_on_screen_credits_nothing() {
+    let kb = shipped_kb();
+    for said in [
+        "updated chrome and its fine now",
+        "logged out and back in, works",
+        "its working now thanks to my IT guy",
+        "used a different wifi and it works",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "since it came from something else"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!chat.recorded(Outcome::Fixed), "{said}");
+    }
+    let mut chat = at_the_first_page_fix(&kb);
+    let out = chat.say("reloaded it and it works now");
+    assert!(
+        has(&out, "Shall I note **Reload the page fully**"),
+        "{}",
+        all_text(&out)
+    );
+}

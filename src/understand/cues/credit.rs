@@ -209,7 +209,109 @@ pub fn someone_else_fixed_it(text: &Normalised) -> bool {
         .iter()
         .any(|deed| text.has(&format!("{who} {deed}")))
     }) && strong_fixed(text);
-    (said || did_something) && !text.any(NOT_FIXED_AFTER_ALL)
+    // "its working now thanks to my IT guy" (explorer rv45 F11).
+    let thanks_to = SOMEONE_ELSE.iter().any(|who| {
+        [
+            "thanks to",
+            "thanks to my",
+            "thanks to our",
+            "thanks to the",
+        ]
+        .iter()
+        .any(|t| text.has(&format!("{t} {who}")))
+    }) && strong_fixed(text);
+    (said || did_something || thanks_to) && !text.any(NOT_FIXED_AFTER_ALL)
+}
+
+/// "updated chrome and its fine now", "logged out and back in, works", "used a different wifi
+/// and it works": a deed told beside the news that it works, whose words are none of the
+/// step's (`step`: its title, a line break and its text, lowercase). The fix on screen was not
+/// what did it (explorer rv45 F11 found each offered as that fix, and "yes" recording it). A
+/// deed that is another fix of the article is the caller's to ask about; restarts are read by
+/// [`fixed_by_something_else`] itself; a move to another browser by its own reading.
+fn another_deed_told(text: &Normalised, step: &str) -> bool {
+    const DEEDS: &[&str] = &[
+        "updated",
+        "upgraded",
+        "installed",
+        "reinstalled",
+        "uninstalled",
+        "logged",
+        "signed",
+        "used",
+        "unplugged",
+        "plugged",
+        "connected",
+        "disconnected",
+        "reconnected",
+        "turned",
+        "disabled",
+        "enabled",
+        "removed",
+        "deleted",
+        "renamed",
+        "reset",
+        "changed",
+    ];
+    const FILLER: &[&str] = &[
+        "my",
+        "the",
+        "a",
+        "an",
+        "our",
+        "it",
+        "to",
+        "of",
+        "and",
+        "on",
+        "in",
+        "out",
+        "off",
+        "back",
+        "up",
+        "again",
+        "then",
+        "all",
+        "different",
+        "new",
+        "another",
+        "other",
+        "some",
+    ];
+    let step_words = crate::plain_words::lowercase_words(step);
+    let in_step = |w: &str| {
+        step_words.iter().any(|s| {
+            let (s, w) = (s.as_str(), w);
+            s == w || (s.len() >= 4 && w.starts_with(s)) || (w.len() >= 4 && s.starts_with(w))
+        })
+    };
+    if !strong_fixed(text) {
+        return false;
+    }
+    let words: Vec<&str> = text.words().collect();
+    // ("still logged in", "stayed signed in", "logged in fine now": a state or the result, no
+    // deed.)
+    const A_STATE: &[&str] = &[
+        "still", "stayed", "stay", "stays", "im", "am", "is", "was", "been", "being", "get", "got",
+        "keep", "keeps", "remain", "remained",
+    ];
+    let deeds: Vec<usize> = (0..words.len())
+        .filter(|&i| DEEDS.contains(&words[i]))
+        .filter(|&i| i == 0 || !A_STATE.contains(&words[i - 1]))
+        .filter(|&i| !(["logged", "signed"].contains(&words[i]) && words.get(i + 1) == Some(&"in")))
+        .collect();
+    !deeds.is_empty()
+        && deeds.iter().all(|&i| {
+            let verb = words[i].trim_end_matches("ed").trim_end_matches('e');
+            let object: Vec<&str> = words[i + 1..]
+                .iter()
+                .take_while(|w| **w != BREAK && **w != "and")
+                .take(4)
+                .copied()
+                .filter(|w| !FILLER.contains(w))
+                .collect();
+            !in_step(verb) && !object.iter().any(|w| in_step(w))
+        })
 }
 
 /// A restart: what fixed it, when no step said to restart.
@@ -260,7 +362,10 @@ pub fn fixed_by_something_else(text: &Normalised, step: &str) -> bool {
         });
     let other_restart =
         (text.any(RESTARTED_NETWORK) && !router_step) || (device_restart && !restart_step);
-    not_by_anyone_here(text) || other_restart || another_cause_named(text, &step)
+    not_by_anyone_here(text)
+        || other_restart
+        || another_cause_named(text, &step)
+        || another_deed_told(text, &step)
 }
 
 /// Whether a reply restarts something the step shown does not ("rebooted my pc, still 502",

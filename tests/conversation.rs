@@ -15660,3 +15660,29 @@ fn a_deed_that_is_not_the_fix_on_screen_credits_nothing() {
         all_text(&out)
     );
 }
+
+/// Found by a user explorer (rv45 F22): an impatient owner's "noo", "nop", "fixd", "wrks now"
+/// and "sitll blank" were each "Sorry, I didn't catch that" (or noted as a detail). Chat
+/// spellings of the answer words are read as the words.
+#[test]
+fn chat_spellings_of_the_answer_words_are_read() {
+    let kb = shipped_kb();
+    for said in ["noo", "nop", "sitll blank"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.say(said);
+        assert_eq!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::NotFixed),
+            "{said}"
+        );
+    }
+    for said in ["fixd", "wrks now"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            chat.recorded(Outcome::Fixed) || has(&out, "Shall I note"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

@@ -97,6 +97,13 @@ impl Normalised {
         while words.last() == Some(&BREAK) {
             words.pop();
         }
+        // Chat spellings of the answer words ("noo", "nop", "fixd", "wrks now", "sitll blank":
+        // an explorer's impatient owner, asked again for each).
+        for word in &mut words {
+            if let Some(respelled) = respelled(word) {
+                *word = respelled;
+            }
+        }
         // A lone "y" or "n" is chat shorthand for yes or no; inside a longer reply a single
         // letter may be anything ("plan b", "the y axis").
         if let [only @ ("y" | "n")] = words.as_mut_slice() {
@@ -273,6 +280,25 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// "yes" or "no" for the word that says it in another language a user may answer in.
+/// The answer word a chat spelling stands for: "noooo" is "no", "fixd" is "fixed". Only
+/// spellings no English word has.
+fn respelled(word: &str) -> Option<&'static str> {
+    // "noo", "nooooo" (not "no" itself, nor "noon").
+    if word.len() >= 3 && word.starts_with("no") && word[2..].bytes().all(|b| b == b'o') {
+        return Some("no");
+    }
+    Some(match word {
+        "nop" | "nopp" | "nopee" | "noope" | "nooope" => "nope",
+        "fixd" | "fxied" | "fiexd" | "fixxed" | "fxd" => "fixed",
+        "wrks" | "wroks" | "wokrs" => "works",
+        "wrked" | "wroked" | "wokred" => "worked",
+        "wokring" | "wroking" | "wrking" | "workin" | "wokin" => "working",
+        "sitll" | "stil" | "stll" | "stiil" => "still",
+        "borken" | "brokn" => "broken",
+        _ => return None,
+    })
+}
+
 fn yes_or_no_in_english(word: &str) -> Option<&'static str> {
     match word {
         "si" | "sí" | "oui" | "ja" | "sim" => Some("yes"),

@@ -15686,3 +15686,21 @@ fn chat_spellings_of_the_answer_words_are_read() {
         );
     }
 }
+
+/// Found by a user explorer (rv45 F20): "yes?", "i think so?" and "ok it works now?" at "Did
+/// Reload the page fully fix it?" got "I can't help with that here, but a person can". A yes
+/// said unsure is asked about: the fix is offered for noting, nothing recorded yet.
+#[test]
+fn a_yes_said_unsure_is_asked_about() {
+    let kb = shipped_kb();
+    for said in ["yes?", "i think so?", "ok it works now?"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Shall I note **Reload the page fully**"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!chat.recorded(Outcome::Fixed), "{said}");
+    }
+}

@@ -2171,6 +2171,16 @@ fn by_intent(
             session.note_aside(text);
             act(kb, session, Action::MoreInfo, now, out)
         }
+        // "yes?", "i think so?", "ok it works now?": a yes said unsure (explorer rv45 F20 got
+        // "a person can help with that"): the fix is offered for noting, which asks.
+        Some(Intent::Aside) | None
+            if understood.question
+                && session.current_step().is_some()
+                && !super::outcome::pending_test(session, article)
+                && understand::unsure_yes(text) =>
+        {
+            confirm_fix(session, article, out)
+        }
         Some(Intent::Aside) => {
             // A question on the side ("how do I export invoices?") is not "noted": it is not
             // answered here, and the user is told so. "brb" and "ok thanks bye" are no news

@@ -1028,6 +1028,31 @@ pub fn names_a_date_range(message: &str) -> bool {
     a_span || words.iter().any(|w| ["q1", "q2", "q3", "q4"].contains(w))
 }
 
+/// Whether a short reply is a yes or "it works" said unsure, as a question ("yes?", "i think
+/// so?", "ok it works now?"): to be asked about, not read as a question to answer. Not a
+/// question that asks something ("does it work on a mac?", "is it fixed now?").
+pub fn unsure_yes(message: &str) -> bool {
+    const UNSURE: &[&str] = &[
+        "i think so",
+        "i guess so",
+        "i guess",
+        "maybe",
+        "seems like it",
+    ];
+    if !message.contains('?') || message.split_whitespace().count() > 6 {
+        return false;
+    }
+    let said = message.replace('?', " ");
+    let text = Normalised::new(&said);
+    if cues::opens_like_a_question(&Normalised::new(message)) {
+        return false;
+    }
+    let plain = text.padded().trim().to_string();
+    yes_or_no(&said) == Some(true)
+        || UNSURE.contains(&plain.as_str())
+        || decide(&text, false) == Some(Intent::Fixed)
+}
+
 /// Whether the reply says the user cannot tell yet whether the fix worked ("not sure yet").
 pub fn cannot_tell(message: &str) -> bool {
     cues::cannot_tell(&Normalised::new(message))

@@ -1428,6 +1428,9 @@ pub const PASSWORD_LEFT_OUT: &str = "I've left out the password you typed: it is
 /// "It works now, but only after ..." while the ticket is open.
 pub const WORKS_NOW_WITH_A_CATCH: &str = "Good to hear it works now. I'm adding what you said to your ticket, so the support team knows how it went.";
 /// "It works now" while the ticket is open.
+/// "nevermind, fixed it" with nothing walked: good news, nothing to do.
+pub const GLAD_IT_WORKS_NOTHING_WALKED: &str =
+    "Glad it's working! If anything goes wrong again, describe it here in your own words.";
 pub const WORKS_NOW_TELLING_STAFF: &str = "Glad it works now! I'm adding that to your ticket so the support team knows they can close it.";
 
 /// "nevermind close it" with a ticket open: told to staff, who close it.

@@ -15704,3 +15704,28 @@ fn a_yes_said_unsure_is_asked_about() {
         assert!(!chat.recorded(Outcome::Fixed), "{said}");
     }
 }
+
+/// Found by a user explorer (rv45 F17): "nevermind, fixed it" as a first message was matched
+/// as a problem ("This sounds like HTTP Error 500", or "I don't know this one"). Nothing was
+/// walked and nothing asked: it is good news, answered so.
+#[test]
+fn it_works_now_as_a_first_message_is_good_news() {
+    let kb = shipped_kb();
+    for said in [
+        "nevermind, fixed it",
+        "it's working again, thanks anyway",
+        "nvm got it working",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Glad it's working!"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(matches!(chat.session.stage, Stage::Idle), "{said}");
+    }
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("payroll wont update");
+    assert!(!has(&out, "Glad it's working!"), "{}", all_text(&out));
+}

@@ -170,6 +170,19 @@ pub(super) fn describe(
         out.replies.push(Reply::new(words::YES_TO_NOTHING));
         return;
     }
+    // "nevermind, fixed it", "it's working again, thanks anyway" with nothing walked or asked
+    // and no ticket to tell: good news, no description (explorer rv45 F17: "This sounds like
+    // HTTP Error 500").
+    // ("all good, bye" is a goodbye, answered as one below.)
+    if matches!(session.stage, Stage::Idle)
+        && ticket_to_reach(session).is_none()
+        && !understand::only_a_goodbye_all_well(text)
+        && works_now_for_the_ticket(kb, &ranking, text)
+    {
+        out.replies
+            .push(Reply::new(words::GLAD_IT_WORKS_NOTHING_WALKED));
+        return;
+    }
     // "r u a bot?": said plainly; whatever is on screen stays the question.
     if understand::asks_if_a_bot(text) {
         out.replies.push(Reply::new(words::I_AM_A_BOT));

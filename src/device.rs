@@ -35,9 +35,10 @@ pub fn without_mail_signatures(text: &str) -> Cow<'_, str> {
         "sent via the samsung",
         "sent from samsung",
     ];
-    let lower = text.to_lowercase();
-    // (Lowercasing may change lengths outside ASCII: then the text is read as it is.)
-    if lower.len() != text.len() || !SIGNED.iter().any(|s| lower.contains(s)) {
+    // (ASCII lowercasing keeps every byte where it was, so offsets found in it slice the
+    // text on the same character boundaries.)
+    let lower = text.to_ascii_lowercase();
+    if !SIGNED.iter().any(|s| lower.contains(s)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -51,16 +52,44 @@ pub fn without_mail_signatures(text: &str) -> Cow<'_, str> {
         let line_end = lower[start..]
             .find(['\n', '\r', '.', '!', '?'])
             .map_or(lower.len(), |n| start + n);
-        let end = lower[start..line_end]
-            .char_indices()
-            .filter(|(_, c)| c.is_whitespace())
-            .nth(5)
-            .map_or(line_end, |(n, _)| start + n);
+        let end = signature_end(&lower, start, line_end);
         out.push_str(&text[at..start]);
         at = end;
     }
     out.push_str(&text[at..]);
     Cow::Owned(out)
+}
+
+/// Where a signature that starts at `start` ends, at most at `line_end`: after at most six
+/// words, and before a word that goes on with the user's own ("Sent from my iPhone but it
+/// fails on the office PC").
+fn signature_end(lower: &str, start: usize, line_end: usize) -> usize {
+    const GOES_ON: &[&str] = &["but", "and", "so", "the", "it", "its", "im", "i"];
+    let mut words = 0;
+    let mut at = start;
+    let bytes = lower.as_bytes();
+    while at < line_end {
+        // Skip the spaces, then read one word.
+        while at < line_end && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let word_start = at;
+        while at < line_end && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if word_start == at {
+            break;
+        }
+        words += 1;
+        // (The signature's own words first: "sent from my ...".)
+        if words > 3 && GOES_ON.contains(&&lower[word_start..at]) {
+            return word_start;
+        }
+        if words == 6 {
+            return at;
+        }
+    }
+    line_end
 }
 
 impl Device {
@@ -229,6 +258,20 @@ mod signature_tests {
             Device::detect("it fails on my iphone"),
             Some(Device::AppleTouch)
         );
+        // What goes on after it is the user's own (a review found six words cut).
+        assert_eq!(
+            without_mail_signatures("Sent from my iPhone but it fails on my ipad too"),
+            "but it fails on my ipad too"
+        );
+        // Letters that change length when lowercased never cut a character in two.
+        for odd in [
+            "ẞ éSent from my iPhone İ",
+            "İİİ sent from my iphone é",
+            "Ωsent from my ẞ",
+        ] {
+            let kept = without_mail_signatures(odd);
+            assert!(!kept.to_lowercase().contains("iphone"), "{odd} -> {kept}");
+        }
     }
 }
 

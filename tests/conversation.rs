@@ -15729,3 +15729,96 @@ fn it_works_now_as_a_first_message_is_good_news() {
     let out = chat.say("payroll wont update");
     assert!(!has(&out, "Glad it's working!"), "{}", all_text(&out));
 }
+
+/// A review of this session's reply rules (review45b): ordinary replies each new rule must
+/// leave alone.
+#[test]
+fn the_new_reply_rules_leave_ordinary_replies_alone() {
+    let kb = shipped_kb();
+    // A time that says when it began to work, or the user at work, takes nothing back.
+    for said in [
+        "it worked the second time",
+        "worked after 5 minutes",
+        "I worked on this for 2 hours and its fixed",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.say("fixed");
+        chat.say(said);
+        assert_eq!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::Fixed),
+            "{said}"
+        );
+    }
+    // A deed done off and on, a "no kidding", a black screen in the blank one's place.
+    for said in [
+        "turned it off and on again and now it works",
+        "it worked, no kidding",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.say(said);
+        assert!(!chat.recorded(Outcome::NotFixed), "{said}");
+    }
+    let mut chat = at_the_first_page_fix(&kb);
+    let out = chat.say("no longer blank, now its a black screen");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+    // A deed the step goes by under another name is the step's: "disabled my adblocker" at
+    // "Turn off browser extensions" (also called "adblocker"), not something else.
+    let extensions = kb
+        .get("page-not-loading")
+        .and_then(|a| {
+            a.solutions
+                .iter()
+                .find(|s| s.title == "Turn off browser extensions")
+        })
+        .expect("the extensions fix");
+    let mut step = format!("{}\n{}", extensions.title, extensions.general);
+    for name in &extensions.also_called {
+        step.push('\n');
+        step.push_str(name);
+    }
+    let deed = "disabled my adblocker and it works now";
+    assert!(!supportbot::understand::fixed_by_something_else(
+        deed,
+        &step.to_lowercase()
+    ));
+    assert!(supportbot::understand::fixed_by_something_else(
+        deed,
+        "reload the page fully\npress ctrl+f5"
+    ));
+    // "no one ever responds here" asks for a person.
+    let mut chat = at_the_first_page_fix(&kb);
+    let out = chat.say("no one ever responds here");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+    // At "Shall I note ...?": a question, or a fix denied too, credits no fix named.
+    for said in [
+        "no, should i try clearing the cookies?",
+        "no, not the cookies either",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.say("it loads now");
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "Shall I note **Clear the cache and cookies**"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // After a failed fix's steps were shown again, a short "it works now" is asked about,
+    // never recorded for the fix on screen unasked.
+    let mut chat = Chat::new(&kb);
+    chat.act(Action::Browser(Some(Browser::Chrome)));
+    chat.act(Action::Article("service-unavailable-503".into()));
+    chat.say("I am do it, but not working");
+    chat.say("I am wait 10 minute, same problem is coming");
+    chat.say("What is meaning of maintenance?");
+    let out = chat.say("it works now");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed));
+}

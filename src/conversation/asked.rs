@@ -224,11 +224,12 @@ fn after_a_denial(text: &str) -> Option<String> {
     let words = plain_words::lowercase_words(text);
     let (first, rest) = words.split_first()?;
     (DENIALS.contains(&first.as_str()) && !rest.is_empty()).then(|| {
-        // "no not really, it was ...": the hedge goes with the denial.
+        // "no really, it was ...": the hedge goes with the denial. (Not "not": "no, not the
+        // cookies either" denies the cookies too.)
         let rest: Vec<&str> = rest
             .iter()
             .map(String::as_str)
-            .skip_while(|w| ["not", "really", "quite", "exactly"].contains(w))
+            .skip_while(|w| ["really", "quite", "exactly"].contains(w))
             .collect();
         rest.join(" ")
     })
@@ -266,7 +267,10 @@ fn answer_confirm_fix(
     // thing": the "no" answers for the fix on screen, the rest names the fix of this article
     // that did it, which is asked about in turn (it was ruled out as "didn't fix it either";
     // explorer rv45 F1). The fix on screen is left unanswered.
+    // ("no, should i try clearing the cookies?" asks; it credits nothing.)
     if let Some(rest) = after_a_denial(text)
+        && !text.contains('?')
+        && rest.split_whitespace().next() != Some("not")
         && let Some(open) = session.pending_attempt().map(|p| p.solution)
         // ("no, the cache didnt help either" names a fix that failed.)
         && !matches!(

@@ -246,6 +246,12 @@ pub(super) fn answer_after_how_to(
             confirm_fix(session, article, out);
             true
         }
+        // ... and when the fix shown on the side had failed: the fix on screen's, asked (the
+        // user was last shown other steps than its own, so it is never recorded unasked).
+        Some(Intent::Fixed) => {
+            confirm_fix(session, article, out);
+            true
+        }
         _ => false,
     }
 }

@@ -28,10 +28,19 @@ pub(super) fn step_text(session: &Session, article: &Article, index: usize) -> S
     text
 }
 
-/// A step's title and general text, as
+/// A step's title (its first line), general text and other names, as
 /// [`understand::fixed_by_something_else`](crate::understand::fixed_by_something_else) reads it.
 pub(super) fn step_words(solution: &crate::knowledge::Solution) -> String {
-    format!("{}\n{}", solution.title, solution.general)
+    // (With the other names it goes by: "disabled my adblocker" is "Turn off browser
+    // extensions", also called "adblocker", and no other deed. Not every browser's steps:
+    // "Privacy and security" in the cookie steps would make "it was my privacy extension" the
+    // step's.)
+    let mut words = format!("{}\n{}", solution.title, solution.general);
+    for name in &solution.also_called {
+        words.push('\n');
+        words.push_str(name);
+    }
+    words
 }
 
 /// All the text of a solution's steps: its general text and every browser's steps.

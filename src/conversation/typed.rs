@@ -1785,7 +1785,12 @@ fn another_problem_told(
     if understood.intent == Some(Intent::NotFixed)
         && session.current_step().is_some()
         && let Some(rest) = understand::trouble_still_after_fix(text)
-        && names_another_article(kb, article, rest)
+        // (Clearly named by its own words, not only come close: "reports still wont open"
+        // may be the same page.)
+        && kb
+            .rank(rest, 3)
+            .named()
+            .is_some_and(|m| kb.article_at(m.doc).id != article.id)
     {
         fixed_then_new_problem(kb, session, article, text, rest, now, out);
         return true;

@@ -136,8 +136,6 @@ impl KnowledgeBase {
         self.index.rank(description, limit)
     }
 
-    /// Ranks with the query's sentence vectors too, when this base has chunk vectors of the
-    /// same model; otherwise lexically (the thresholds in the ranking say which).
     /// Sets `ranking.held_back` for a lexical ranking of `description`: a long post whose first
     /// article is not likely enough, a short one that meets only its examples, and a how-to
     /// question that says nothing is wrong and names none of the first article's fixes.
@@ -162,6 +160,8 @@ impl KnowledgeBase {
         });
     }
 
+    /// Ranks with the query's sentence vectors too, when this base has chunk vectors of the
+    /// same model; otherwise lexically (the thresholds in the ranking say which).
     pub fn rank_with(
         &self,
         description: &str,

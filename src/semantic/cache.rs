@@ -36,8 +36,9 @@ use std::path::{Path, PathBuf};
 const MAGIC: &[u8; 8] = b"SBVEC02\n";
 /// Of the `.used` file, the days the vectors were last used.
 const USED_MAGIC: &[u8; 8] = b"SBUSE02\n";
-/// The vectors file of the version before [`text_key`].
+/// The vectors file of the version before [`text_key`], and its days file.
 const OLD_KEYS_MAGIC: &[u8; 8] = b"SBVEC01\n";
+const OLD_KEYS_USED_MAGIC: &[u8; 8] = b"SBUSE01\n";
 /// Why a file of that version is not read (an upgrade, not damage: said at info level).
 const WRITTEN_WITH_OLD_KEYS: &str =
     "written by an earlier version with other keys; every chunk is embedded once more";
@@ -227,7 +228,11 @@ impl EmbeddingCache {
         match std::fs::read(&used_path) {
             Ok(bytes) => {
                 if let Err(why) = cache.read_used(&bytes) {
-                    tracing::warn!(file = %used_path.display(), %why, "embedding cache days partly unreadable; the vectors without one are taken as used today");
+                    if why == WRITTEN_WITH_OLD_KEYS {
+                        tracing::info!(file = %used_path.display(), "embedding cache days {why}");
+                    } else {
+                        tracing::warn!(file = %used_path.display(), %why, "embedding cache days partly unreadable; the vectors without one are taken as used today");
+                    }
                     cache.rewrite_used = true;
                 }
             }
@@ -250,6 +255,9 @@ impl EmbeddingCache {
     /// is skipped; a key given several days keeps the latest).
     #[allow(clippy::expect_used)] // each `expect` below says why it cannot fail
     fn read_used(&mut self, bytes: &[u8]) -> Result<(), String> {
+        if bytes.starts_with(OLD_KEYS_USED_MAGIC) {
+            return Err(WRITTEN_WITH_OLD_KEYS.into());
+        }
         let body = bytes
             .strip_prefix(USED_MAGIC.as_slice())
             .ok_or("not a file of the days the vectors were used")?;
@@ -570,7 +578,7 @@ mod tests {
             15_360_044_544_997_238_615,
             "the tag the files have always been named with"
         );
-        assert_eq!(text_key(""), text_key(""));
+        assert_ne!(text_key(""), text_key(" "));
         assert_ne!(text_key("a"), text_key("a\0"));
     }
 

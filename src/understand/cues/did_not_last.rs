@@ -192,10 +192,17 @@ fn held_a_while_only(text: &Normalised) -> bool {
     const UNTIL: &[&str] = &["til", "till", "until", "untill"];
     // What says it still holds: "now", "so far", "and counting", "straight".
     const STILL_HOLDS: &[&str] = &["now", "so", "counting", "straight", "already", "without"];
+    // ("worked after 5 minutes", "worked in a minute": when it began to work, not how long.)
+    const WHEN_IT_BEGAN: &[&str] = &["after", "in", "within", "since", "by"];
     let words: Vec<&str> = text.words().collect();
     words.iter().enumerate().any(|(i, w)| {
+        // ("i worked on this for 2 hours and its fixed": the user at work.)
+        let on_it = words
+            .get(i + 1)
+            .is_some_and(|n| ["on", "at", "with", "through", "thru", "out"].contains(n));
         let held = match *w {
-            "worked" | "lasted" => true,
+            "worked" => !on_it,
+            "lasted" => true,
             "was" | "were" => words
                 .get(i + 1)
                 .is_some_and(|n| ["fine", "ok", "okay", "good", "working"].contains(n)),
@@ -215,10 +222,24 @@ fn held_a_while_only(text: &Normalised) -> bool {
         if after.iter().take(2).any(|a| UNTIL.contains(a)) {
             return true;
         }
+        // "for 5 minutes", "about 10 minutes", "a minute" (not "the second time", "after 5
+        // minutes"): a span of time said as one.
         after
             .iter()
             .position(|a| UNITS.contains(a))
-            .is_some_and(|unit| !after[unit + 1..].iter().any(|a| STILL_HOLDS.contains(a)))
+            .is_some_and(|unit| {
+                let span = &after[..unit];
+                let counted = span.last().is_some_and(|n| {
+                    n.bytes().all(|b| b.is_ascii_digit())
+                        || ["a", "an", "few", "couple", "some", "several", "half"].contains(n)
+                });
+                counted
+                    && !span.iter().any(|a| WHEN_IT_BEGAN.contains(a))
+                    && !after
+                        .get(unit + 1)
+                        .is_some_and(|n| ["time", "try", "attempt", "go"].contains(n))
+                    && !after[unit + 1..].iter().any(|a| STILL_HOLDS.contains(a))
+            })
     })
 }
 

@@ -598,7 +598,13 @@ pub fn strong_fixed(text: &Normalised) -> bool {
         || (signed_in_so_far(&said) && nothing_wrong_beside(&said.without(NOT_SIGNED_OUT)))
         || said.any(GONE)
         || (said.any(&no_longer_seen()) && nothing_wrong_beside(&said.without(&no_longer_seen())))
-        || (said.any(&trouble_stopped()) && nothing_wrong_beside(&said.without(&trouble_stopped())))
+        || (said.any(&trouble_stopped())
+            && nothing_wrong_beside(&said.without(&trouble_stopped()))
+            // ("no longer blank, now its a black screen": another trouble in its place.)
+            && !said.without(&trouble_stopped()).any(&[
+                "black", "grey", "gray", "white", "blank", "screen", "instead", "now its",
+                "now it says", "now says", "now shows", "now getting", "now im getting",
+            ]))
         || arrived(&said)
         || !error_gone(text).is_empty()
         || cjk_fixed(&text.plain)

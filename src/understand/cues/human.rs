@@ -244,8 +244,6 @@ pub fn human(text: &Normalised) -> bool {
         "nobody told",
         "no one said",
         "nobody said",
-        "no one ever",
-        "nobody ever",
     ];
     let rest = text
         .without(FAREWELLS)

@@ -444,17 +444,16 @@ pub fn only_sarcasm(text: &Normalised) -> bool {
     ];
     // "yeah right, like that ever works": the doubt said, then the fix doubted (rv45 F10).
     const SCOFFS: &[&str] = &["yeah right", "yea right", "ya right", "sure it did"];
-    // "it worked!!!! jk": taken back as a joke.
-    const JOKING: &[&str] = &["jk", "just kidding", "j k", "kidding"];
-    let last = text.words().filter(|w| *w != BREAK).last();
+    // "it worked!!!! jk", "... just kidding": taken back as a joke (not "no kidding").
+    const JOKING: &[&str] = &["jk", "just kidding"];
+    let said: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
+    let joking_at_the_end = said.last() == Some(&"jk") || said.ends_with(&["just", "kidding"]);
     matches!(
         text.padded().trim().trim_end_matches(" |"),
         "yeah right" | "yea right" | "ya right" | "yeah right lol" | "sure it did"
     ) || (text.any(DOUBTED) && !strong_fixed(&text.without(DOUBTED)))
         || (text.any(DOUBTED) && text.any(SCOFFS))
-        || (last.is_some_and(|w| JOKING.contains(&w))
-            && text.word_count() <= 8
-            && strong_fixed(&text.without(JOKING)))
+        || (joking_at_the_end && text.word_count() <= 8 && strong_fixed(&text.without(JOKING)))
         // ("awesome 🙄", "great 🙄": the eye-roll is the answer; "fixed, my own fault 🙄" rolls
         // the eyes at oneself.)
         || (text.plain.contains('🙄') && text.word_count() <= 3)

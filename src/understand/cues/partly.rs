@@ -34,8 +34,14 @@ const PARTLY: &[&str] = &[
 /// works ("it loads but slowly", "works on and off", "half of it loads"): an explorer (rv45
 /// F10) found each offered as the fix having worked, and "well it loads" then recorded it.
 const WORKS_ONLY_SO: &[&str] = &[
-    "on and off",
-    "off and on",
+    // (Said of the working, not of a deed: "turned it off and on again and now it works".)
+    "works on and off",
+    "working on and off",
+    "works off and on",
+    "working off and on",
+    "loads on and off",
+    "on and off all day",
+    "comes and goes",
     "hit or miss",
     "hit and miss",
     "intermittently",

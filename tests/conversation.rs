@@ -15822,3 +15822,44 @@ fn the_new_reply_rules_leave_ordinary_replies_alone() {
     assert!(has(&out, "Shall I note"), "{}", all_text(&out));
     assert!(!chat.recorded(Outcome::Fixed));
 }
+
+/// Found by a user explorer (rv45 F18): "can someone email me" was matched as the 500
+/// article, "whats the support phone number" as a list of problems, and mid-walk "can you
+/// have someone email me" got "I can't help with that here". Contact asked for is a request
+/// for a person; "it keeps asking to email me a code" is not.
+#[test]
+fn contact_asked_for_is_a_request_for_a_person() {
+    let kb = shipped_kb();
+    for said in [
+        "can someone email me",
+        "whats the support phone number",
+        "email me please",
+    ] {
+        let out = Chat::new(&kb).say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = at_the_first_page_fix(&kb);
+    let out = chat.say("can you have someone email me");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = at_the_first_page_fix(&kb);
+    let out = chat.say("it keeps asking to email me a code");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+}

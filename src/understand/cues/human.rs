@@ -65,6 +65,14 @@ const HUMAN: &[&str] = &[
     "no response from support",
     "no reply from support",
     "no answer from support",
+    // (Not "email me" alone: "it keeps asking to email me a code".)
+    "someone email me",
+    "somebody email me",
+    "someone text me",
+    "email me please",
+    "please email me",
+    "support number",
+    "support email",
     "phone number to contact",
     "number to contact",
     "number i can call",
@@ -598,6 +606,23 @@ const PERSON: &[&str] = &[
     "how can i contact",
     "how do i reach",
     "how can i reach",
+    // Contact asked for (an explorer's, rv45 F18: "can someone email me" was matched as the
+    // 500 article, "whats the support phone number" as a list of problems).
+    "someone email me",
+    "somebody email me",
+    "someone to email me",
+    "someone text me",
+    "someone call me",
+    "someone phone me",
+    "email me please",
+    "please email me",
+    "can you email me",
+    "support phone number",
+    "support number",
+    "phone number for support",
+    "your phone number",
+    "support email",
+    "email address for support",
 ];
 
 /// Whether the message asks for a person outright ("can i talk to a person, ...").

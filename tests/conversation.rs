@@ -15863,3 +15863,23 @@ fn contact_asked_for_is_a_request_for_a_person() {
         all_text(&out)
     );
 }
+
+/// Found by a user explorer (rv45 F15): "1) payroll wont update 2) getting logged out
+/// constantly" lost the second problem ("1. ... 2. ..." kept it). List markers with a bracket
+/// split problems as those with a dot do; "error (code 2)" is no list.
+#[test]
+fn problems_numbered_with_brackets_are_told_apart() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("1) payroll wont update 2) getting logged out constantly");
+    let also = also_mentioned(&out);
+    assert!(
+        also.iter().any(|a| a.contains("Login Loop")),
+        "{also:?}: {}",
+        all_text(&out)
+    );
+    assert_eq!(
+        supportbot::understand::problem_clauses("payroll fails with error (code 2) today").len(),
+        1
+    );
+}

@@ -1652,7 +1652,7 @@ pub fn problem_clauses(message: &str) -> Vec<String> {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     });
-    problem_parts(&unquoted)
+    problem_parts(&list_markers_as_breaks(&unquoted))
         .iter()
         .flat_map(|part| {
             crate::plain_words::clauses(part, &["and"])
@@ -1663,6 +1663,37 @@ pub fn problem_clauses(message: &str) -> Vec<String> {
         .chain(quotes)
         .filter(|p| p.split_whitespace().count() >= 2)
         .collect()
+}
+
+/// `text` with list markers "1)", "2)" (a number of one or two digits and a closing bracket,
+/// at the start or after a space) read as sentence breaks, as "1." already is: "1) payroll
+/// wont update 2) getting logged out constantly" told two problems, and the second was lost
+/// (explorer rv45 F15).
+fn list_markers_as_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let marker_at = |i: usize| {
+        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let starts_a_word = i == 0 || bytes[i - 1].is_ascii_whitespace();
+        (starts_a_word && (1..=2).contains(&digits) && bytes.get(i + digits) == Some(&b')'))
+            .then_some(digits + 1)
+    };
+    if !(0..bytes.len()).any(|i| marker_at(i).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(len) = marker_at(i) {
+            out.push_str(". ");
+            i += len;
+            continue;
+        }
+        // (Whole characters: a marker starts only at an ASCII digit.)
+        let next = text[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&text[i..i + next]);
+        i += next;
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The spans of `text` in quotes ("...", “...”, or '...' opened after a space and closed before

@@ -15318,6 +15318,13 @@ fn the_compass_one_asks_which_safari() {
     assert_eq!(chat.session.browser, Some(Browser::SafariMac));
 }
 
+/// Whether the engine's output hands the conversation to a person.
+fn hands_over(out: &Output) -> bool {
+    out.effects
+        .iter()
+        .any(|e| matches!(e, Effect::Escalate { .. }))
+}
+
 /// Chrome, and the page-not-loading article opened as `/fix page-not-loading` opens it: its
 /// first fix (Reload the page fully) on screen.
 fn at_the_first_page_fix(kb: &KnowledgeBase) -> Chat<'_> {
@@ -15426,13 +15433,7 @@ fn nobody_else_has_it_asks_for_no_one() {
     ] {
         let mut chat = at_the_first_page_fix(&kb);
         let out = chat.say(said);
-        assert!(
-            !out.effects
-                .iter()
-                .any(|e| matches!(e, Effect::Escalate { .. })),
-            "{said}: {}",
-            all_text(&out)
-        );
+        assert!(!hands_over(&out), "{said}: {}", all_text(&out));
     }
     let mut chat = at_the_first_page_fix(&kb);
     chat.say("still blank. nobody else in the office has it");
@@ -15444,13 +15445,7 @@ fn nobody_else_has_it_asks_for_no_one() {
     for said in ["no one answers my emails, human please", "can someone help"] {
         let mut chat = at_the_first_page_fix(&kb);
         let out = chat.say(said);
-        assert!(
-            out.effects
-                .iter()
-                .any(|e| matches!(e, Effect::Escalate { .. })),
-            "{said}: {}",
-            all_text(&out)
-        );
+        assert!(hands_over(&out), "{said}: {}", all_text(&out));
     }
 }
 
@@ -15789,13 +15784,7 @@ fn the_new_reply_rules_leave_ordinary_replies_alone() {
     // "no one ever responds here" asks for a person.
     let mut chat = at_the_first_page_fix(&kb);
     let out = chat.say("no one ever responds here");
-    assert!(
-        out.effects
-            .iter()
-            .any(|e| matches!(e, Effect::Escalate { .. })),
-        "{}",
-        all_text(&out)
-    );
+    assert!(hands_over(&out), "{}", all_text(&out));
     // At "Shall I note ...?": a question, or a fix denied too, credits no fix named.
     for said in [
         "no, should i try clearing the cookies?",
@@ -15836,32 +15825,14 @@ fn contact_asked_for_is_a_request_for_a_person() {
         "email me please",
     ] {
         let out = Chat::new(&kb).say(said);
-        assert!(
-            out.effects
-                .iter()
-                .any(|e| matches!(e, Effect::Escalate { .. })),
-            "{said}: {}",
-            all_text(&out)
-        );
+        assert!(hands_over(&out), "{said}: {}", all_text(&out));
     }
     let mut chat = at_the_first_page_fix(&kb);
     let out = chat.say("can you have someone email me");
-    assert!(
-        out.effects
-            .iter()
-            .any(|e| matches!(e, Effect::Escalate { .. })),
-        "{}",
-        all_text(&out)
-    );
+    assert!(hands_over(&out), "{}", all_text(&out));
     let mut chat = at_the_first_page_fix(&kb);
     let out = chat.say("it keeps asking to email me a code");
-    assert!(
-        !out.effects
-            .iter()
-            .any(|e| matches!(e, Effect::Escalate { .. })),
-        "{}",
-        all_text(&out)
-    );
+    assert!(!hands_over(&out), "{}", all_text(&out));
 }
 
 /// Found by a user explorer (rv45 F15): "1) payroll wont update 2) getting logged out

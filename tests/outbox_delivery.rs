@@ -41,6 +41,17 @@ impl Notifier for Recorder {
     }
 }
 
+/// A store in `dir` with T-0001 to T-0003 filed, their "created" notices queued.
+fn three_tickets_filed(dir: &std::path::Path) -> Store {
+    let store = Store::open_waiting(dir, Duration::from_secs(5)).unwrap();
+    for i in 0..3 {
+        desk(&store)
+            .file(summary(&format!("u{i}"), "502"), 100 + i)
+            .unwrap();
+    }
+    store
+}
+
 /// Panics on the first notification it is given, delivers the others.
 #[derive(Default)]
 struct PanicsOnFirst {
@@ -71,12 +82,7 @@ impl Notifier for PanicsOnFirst {
 #[tokio::test(start_paused = true)]
 async fn a_sink_that_panics_on_an_item_does_not_stop_the_queue() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
-    for i in 0..3 {
-        desk(&store)
-            .file(summary(&format!("u{i}"), "502"), 100 + i)
-            .unwrap();
-    }
+    let store = three_tickets_filed(dir.path());
     let notifier = PanicsOnFirst::default();
     let clock = FixedClock::default();
     let n = outbox::drain(
@@ -100,12 +106,7 @@ async fn a_sink_that_panics_on_an_item_does_not_stop_the_queue() {
 #[tokio::test(start_paused = true)]
 async fn failing_notifier_delivers_once_in_order() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_waiting(dir.path(), std::time::Duration::from_secs(5)).unwrap();
-    for i in 0..3 {
-        desk(&store)
-            .file(summary(&format!("u{i}"), "502"), 100 + i)
-            .unwrap();
-    }
+    let store = three_tickets_filed(dir.path());
     let notifier = Recorder {
         fail: Mutex::new(4),
         ..Default::default()

@@ -144,7 +144,9 @@ impl Browser {
     pub fn names_another_browser(text: &str) -> bool {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
+        // ("duck duck go", spelt apart: an explorer's answer to "Which browser?".)
         ["duckduckgo", "arc"].iter().any(|w| has(w))
+            || words.windows(3).any(|w| w == ["duck", "duck", "go"])
     }
 
     /// Whether the text says the user is in no browser at all ("its not a browser its the
@@ -385,7 +387,10 @@ impl Browser {
         } else if has("safari") {
             found.push(Browser::SafariMac);
         }
-        if has("chrome") || has("chromebook") || has("chromium") {
+        // ("edge chromium", "chromium based edge": Edge, built on Chromium, not Chrome too;
+        // an explorer's answer to "Which browser?" was "didn't catch that".)
+        let edge_on_chromium = has("edge") && has("chromium") && !has("chrome");
+        if has("chrome") || has("chromebook") || (has("chromium") && !edge_on_chromium) {
             found.push(Browser::Chrome);
         }
         if has("firefox") || has("mozilla") {
@@ -603,6 +608,22 @@ impl FromStr for Browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An explorer's answers to "Which browser?" (rv45 F21): Edge on Chromium is Edge, and
+    /// "duck duck go" spelt apart is the browser with no steps of its own.
+    #[test]
+    fn edge_on_chromium_and_duck_duck_go_are_known() {
+        for said in ["edge chromium", "the chromium based edge", "Chromium Edge"] {
+            assert_eq!(Browser::detect(said), Some(Browser::Edge), "{said}");
+        }
+        assert_eq!(Browser::detect("chromium"), Some(Browser::Chrome));
+        assert_eq!(
+            Browser::detect("chrome, not edge chromium"),
+            Some(Browser::Chrome)
+        );
+        assert!(Browser::names_another_browser("duck duck go"));
+        assert!(!Browser::names_another_browser("the duck went to go"));
+    }
 
     #[test]
     fn all_named_lists_each_browser_once() {

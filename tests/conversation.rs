@@ -15854,3 +15854,21 @@ fn problems_numbered_with_brackets_are_told_apart() {
         1
     );
 }
+
+/// Found by a user explorer (rv45 F13): "sometimes it works" and "it loads but slowly" at "Is
+/// it one of these?" got "Good to hear!" and the list was dropped. Working now and then is no
+/// news that it works: never the goodbye, at a list or at a fix.
+#[test]
+fn working_now_and_then_is_no_good_news() {
+    let kb = shipped_kb();
+    for said in ["sometimes it works", "it loads but slowly"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("hi, quickbooks won't load on my iphone, just a white screen");
+        let out = chat.say(said);
+        assert!(!has(&out, "Good to hear"), "{said}: {}", all_text(&out));
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+        assert!(!chat.recorded(Outcome::Fixed), "{said}");
+    }
+}

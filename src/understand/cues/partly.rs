@@ -42,6 +42,12 @@ const WORKS_ONLY_SO: &[&str] = &[
     "loads on and off",
     "on and off all day",
     "comes and goes",
+    // ("sometimes it works" at "Is it one of these?" got "Good to hear!", rv45 F13.)
+    "works sometimes",
+    "sometimes it works",
+    "sometimes works",
+    "sometimes it loads",
+    "loads sometimes",
     "hit or miss",
     "hit and miss",
     "intermittently",

@@ -110,6 +110,18 @@ pub fn look_at(title: &str) -> String {
     format!("Look at: {title}")
 }
 
+/// Praise with nothing open ("love this bot").
+pub const PRAISED: &str =
+    "Thank you, that's kind! If something goes wrong, describe it here in your own words.";
+/// "how are you?" with nothing wrong said.
+pub const HOW_I_AM: &str = "All good here, thanks for asking! What can I help with? Describe what's going wrong in your own words (the exact error message helps).";
+/// "how are you?" with a question open: it stays the question.
+pub const HOW_I_AM_HERE: &str = "All good here, thanks for asking!";
+/// "tell me a joke", "what's the weather like": not what this bot does.
+pub const ONLY_QUICKBOOKS_PROBLEMS: &str = "That's not something I can do: I only help with problems using QuickBooks Online. If something's going wrong, describe it in your own words.";
+/// The same, with a question open: it stays the question.
+pub const ONLY_QUICKBOOKS_PROBLEMS_HERE: &str =
+    "That's not something I can do: I only help with problems using QuickBooks Online.";
 pub const YOURE_WELCOME: &str =
     "You're welcome! If something else goes wrong, describe it here in your own words.";
 pub const IF_IT_COMES_BACK: &str = "Sounds good. If it comes back, tell me here (\"it's back\") and I'll go on with the next fix, or hand you to a person with everything so far.";
@@ -492,6 +504,9 @@ pub const TAKE_YOUR_TIME: &str = "Take your time.";
 /// "hello" while a question is open.
 pub const STILL_HERE: &str = "Hi, I'm still here.";
 /// "ok thanks bye" with a fix open: the fix is still to answer, whenever they come back.
+/// Praise ("good job", "love this bot") where a fix is open.
+pub const PRAISED_WHEN_TRIED: &str =
+    "Thank you, that's kind! When you've tried it, tell me how it went here, even later.";
 pub const THANKS_WHEN_TRIED: &str =
     "You're welcome! When you've tried it, tell me how it went here, even later.";
 /// "thanks" where a question is open.

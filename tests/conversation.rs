@@ -12627,6 +12627,53 @@ fn what_the_bot_does_asked_gets_how_it_helps() {
     assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
 }
 
+/// Explorer rv45 F19: "tell me a joke" was "This sounds like HTTP Error 500", "love this bot"
+/// was "I don't know this one", and mid-walk "you're doing great btw" was offered as the fix
+/// working and the weather got "a person can help with that".
+#[test]
+fn chat_and_praise_are_answered_in_kind_and_the_fix_stays_the_question() {
+    let kb = shipped_kb();
+    for (said, answer) in [
+        (
+            "tell me a joke",
+            "I only help with problems using QuickBooks Online",
+        ),
+        ("hey how are you?", "thanks for asking"),
+        ("love this bot", "Thank you, that's kind!"),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(has(&out, answer), "{said}: {}", all_text(&out));
+        assert!(
+            !has(&out, "Is this it?") && !has(&out, "I don't know this one"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.stage, Stage::Idle, "{said}");
+        assert!(chat.session.descriptions.is_empty(), "{said}");
+    }
+    for (said, answer) in [
+        ("you're doing great btw", "Thank you, that's kind!"),
+        (
+            "what's the weather like",
+            "I only help with problems using QuickBooks Online",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online says 502 bad gateway in chrome");
+        let open = open_title(&chat).expect("a fix on screen");
+        let out = chat.say(said);
+        assert!(has(&out, answer), "{said}: {}", all_text(&out));
+        assert!(
+            !has(&out, "It sounds like that worked") && !has(&out, "a person can"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(open_title(&chat), Some(open.clone()), "{said}");
+        assert_eq!(outcome_of(&chat, &open), None, "{said}");
+    }
+}
+
 /// A fourth review (thirty-seventh session): after a fix named as failed, only a bare "it
 /// works now" is taken as it working; a "but ..." that names something that is no fix here
 /// ("incognito worked", "restarting fixed it") credits nothing on screen.

@@ -193,6 +193,23 @@ pub(super) fn describe(
         out.replies.push(super::help());
         return;
     }
+    // "how are you?", "tell me a joke": answered in a line, with what I am for (explorer rv45
+    // F19: "tell me a joke" was "This sounds like HTTP Error 500").
+    if let Some(chat) = understand::chat(text) {
+        let answer = match chat {
+            understand::Chat::HowAreYou => words::HOW_I_AM,
+            understand::Chat::OffTopic => words::ONLY_QUICKBOOKS_PROBLEMS,
+        };
+        if let Stage::ChoosingArticle { candidates } = &session.stage {
+            // The list on screen stays the question ("2" still picks its second article).
+            let candidates = candidates.clone();
+            out.replies
+                .push(the_list_again(kb, &candidates, answer.to_string()));
+        } else {
+            out.replies.push(Reply::new(answer));
+        }
+        return;
+    }
     // "will clearing the cache lose any of the client's data?" after a fix: the FAQ entry that
     // answers it, and no walk (it opened the cache article as a new problem). ("got a 503
     // while saving, is my data lost?" tells a problem too: its article opens, as before.)
@@ -764,6 +781,7 @@ pub(super) fn describe(
                 out.replies.push(Reply::new(words::SAY_WHAT_IS_WRONG))
             }
             understand::SmallTalk::Thanks => out.replies.push(Reply::new(words::YOURE_WELCOME)),
+            understand::SmallTalk::Praise => out.replies.push(Reply::new(words::PRAISED)),
         }
         return;
     }

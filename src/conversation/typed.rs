@@ -171,7 +171,9 @@ pub(super) fn answer(
     }
     if understood.intent == Some(Intent::Aside) && says_nothing {
         // ("ty" thanks for the step; "ok" only waits.)
-        let lead = if understand::only_thanks(text) && session.fixes_held_back() {
+        let lead = if understand::only_praise(text) && !session.fixes_held_back() {
+            words::PRAISED_WHEN_TRIED
+        } else if understand::only_thanks(text) && session.fixes_held_back() {
             // (No fix shown yet to try: the outage notice holds them back.)
             words::WELCOME
         } else if understand::only_thanks(text) {
@@ -327,6 +329,16 @@ fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool 
     if understand::asks_what_the_bot_does(text) {
         out.replies.push(super::help().aside());
         open_question(session, article, "", now, out);
+        return true;
+    }
+    // "how are you?", "what's the weather like": a line, and the question again (the weather
+    // was "a person can help with that").
+    if let Some(chat) = understand::chat(text) {
+        let lead = match chat {
+            understand::Chat::HowAreYou => words::HOW_I_AM_HERE,
+            understand::Chat::OffTopic => words::ONLY_QUICKBOOKS_PROBLEMS_HERE,
+        };
+        open_question(session, article, lead, now, out);
         return true;
     }
     if understand::fed_up(text) {
@@ -2194,6 +2206,8 @@ fn by_intent(
                 words::NOT_ANSWERED_HERE
             } else if understand::only_a_pause(text) {
                 words::TAKE_YOUR_TIME
+            } else if understand::only_praise(text) {
+                words::PRAISED_WHEN_TRIED
             } else if understand::only_thanks(text) {
                 words::THANKS_WHEN_TRIED
             } else if understand::only_a_goodbye(text) {

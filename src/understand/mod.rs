@@ -34,9 +34,9 @@ pub use live_check::{
 };
 pub use product::{Product, product_named};
 pub use small_talk::{
-    SmallTalk, asks_if_a_bot, asks_what_the_bot_does, only_a_goodbye, only_a_goodbye_all_well,
-    only_a_pause, only_greets, only_thanks, says_nothing, says_thanks, small_talk,
-    thanks_no_problem,
+    Chat, SmallTalk, asks_if_a_bot, asks_what_the_bot_does, chat, only_a_goodbye,
+    only_a_goodbye_all_well, only_a_pause, only_greets, only_praise, only_thanks, says_nothing,
+    says_thanks, small_talk, thanks_no_problem,
 };
 pub use text::word_spans;
 pub use ticket::{
@@ -1850,6 +1850,11 @@ fn decide_by_cues(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::thanks_no_problem(text) {
         return Some(Intent::Aside);
     }
+    // "you're doing great btw", "good job bot": kind words, no result of the fix ("great" alone
+    // still says it worked).
+    if cues::only_praise(text) {
+        return Some(Intent::Aside);
+    }
     // "it worked... nope spoke too soon".
     if text.any(&["spoke too soon", "jinxed it"]) && !text.is_question() {
         return Some(Intent::NotFixed);
@@ -3443,6 +3448,47 @@ mod tests {
             "   ",
         ] {
             assert_eq!(small_talk(problem), None, "{problem:?}");
+        }
+    }
+
+    /// Explorer rv45 F19: praise was "I don't know this one" (or, at a fix, "it worked"), and
+    /// jokes and the weather were matched against the articles.
+    #[test]
+    fn praise_and_chat_are_told_apart_from_problems_and_results() {
+        for praise in [
+            "love this bot",
+            "good job bot",
+            "you're doing great btw",
+            "awesome work 👍",
+        ] {
+            assert_eq!(small_talk(praise), Some(SmallTalk::Praise), "{praise}");
+            assert!(only_praise(praise), "{praise}");
+            assert_eq!(intent(praise), Some(Intent::Aside), "{praise}");
+        }
+        // Thanked too: thanks, answered as thanks.
+        let both = "you guys are awesome, thanks for the help last week";
+        assert_eq!(small_talk(both), Some(SmallTalk::Thanks));
+        for result in [
+            "great",
+            "great job, that fixed it",
+            "you rock, it works now",
+            "good job, still broken though",
+        ] {
+            assert!(!only_praise(result), "{result}");
+            assert_ne!(intent(result), Some(Intent::Aside), "{result}");
+        }
+        for (said, want) in [
+            ("how are you?", Some(Chat::HowAreYou)),
+            ("hey, how's it going today", Some(Chat::HowAreYou)),
+            ("tell me a joke", Some(Chat::OffTopic)),
+            ("can you tell me a joke please", Some(Chat::OffTopic)),
+            ("what's the weather like", Some(Chat::OffTopic)),
+            ("whats up with quickbooks", None),
+            ("how are you supposed to reconnect the bank", None),
+            ("the weather is bad and my bank feed is stuck", None),
+            ("tell me a joke, payroll is broken again", None),
+        ] {
+            assert_eq!(chat(said), want, "{said}");
         }
     }
 

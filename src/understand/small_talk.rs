@@ -18,6 +18,29 @@ pub fn asks_what_the_bot_does(message: &str) -> bool {
     cues::asks_what_the_bot_does(&Normalised::new(message))
 }
 
+/// Chat that is no problem and no question for the support team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chat {
+    /// "hey, how are you?", "what's up": asked after the bot.
+    HowAreYou,
+    /// "tell me a joke", "what's the weather like": what a support bot does not do.
+    OffTopic,
+}
+
+/// Whether a message is only chat ("how are you?", "tell me a joke"): answered in a line, with
+/// what the bot is for, never matched against the articles (a sentence model finds an article
+/// near anything: "tell me a joke" was "HTTP Error 500?").
+pub fn chat(message: &str) -> Option<Chat> {
+    let text = Normalised::new(message);
+    if cues::asks_how_the_bot_is(&text) {
+        Some(Chat::HowAreYou)
+    } else if cues::asks_for_chat(&text) {
+        Some(Chat::OffTopic)
+    } else {
+        None
+    }
+}
+
 /// Whether a message only asks if the user is talking to a bot ("r u a bot?", "am i talking
 /// to a real person"): answered plainly, with how to reach a person.
 pub fn asks_if_a_bot(message: &str) -> bool {
@@ -28,6 +51,13 @@ pub fn asks_if_a_bot(message: &str) -> bool {
 /// answer yet and no news for staff.
 pub fn only_thanks(message: &str) -> bool {
     cues::only_thanks(&Normalised::new(message))
+}
+
+/// Whether a message only praises the bot or the team ("love this bot", "good job"), with no
+/// thanks: thanked for in kind.
+pub fn only_praise(message: &str) -> bool {
+    let text = Normalised::new(message);
+    cues::only_praise(&text) && !cues::thanks(&text)
 }
 
 /// Whether a short message only says goodbye ("bye", "gotta go, ttyl"): the question stays
@@ -61,6 +91,8 @@ pub enum SmallTalk {
     Greeting,
     /// "thanks!", "thank you 🙂"
     Thanks,
+    /// "love this bot", "good job" (with no thanks)
+    Praise,
 }
 
 /// Whether a message only greets, thanks or asks for help without saying what is wrong: answered
@@ -73,6 +105,8 @@ pub fn small_talk(message: &str) -> Option<SmallTalk> {
     }
     Some(if cues::thanks(&text) {
         SmallTalk::Thanks
+    } else if cues::praises(&text) {
+        SmallTalk::Praise
     } else {
         SmallTalk::Greeting
     })

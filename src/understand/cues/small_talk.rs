@@ -35,6 +35,9 @@ const PAUSES: &[&str] = &[
 
 /// Whether a short message only thanks, with filler or a goodbye ("ok thanks bye", "cool ty").
 pub fn only_thanks(text: &Normalised) -> bool {
+    if only_praise(text) {
+        return true;
+    }
     text.word_count() <= 6
         && thanks(text)
         && text
@@ -317,8 +320,83 @@ pub fn only_filler(text: &Normalised) -> bool {
         || (text.any(FRIENDLY) && only_words_of(&text.without(FRIENDLY), ACKNOWLEDGING))
 }
 
+/// Praise of the bot or the team ("love this bot", "you guys rock", "you're doing great btw"):
+/// kind words, no news of the problem. Phrases only: "great" or "awesome" alone at a fix say
+/// it worked.
+const PRAISE: &[&str] = &[
+    "love this bot",
+    "love this",
+    "love you",
+    "love u",
+    "you guys are awesome",
+    "you guys are great",
+    "you guys rock",
+    "you are awesome",
+    "youre awesome",
+    "ur awesome",
+    "you rock",
+    "u rock",
+    "youre doing great",
+    "you are doing great",
+    "doing great",
+    "doing a great job",
+    "good job",
+    "great job",
+    "nice job",
+    "nice work",
+    "good work",
+    "great work",
+    "awesome work",
+    "well done",
+    "good bot",
+    "great bot",
+    "nice bot",
+    "keep up the good work",
+    "keep it up",
+    "best bot",
+    "great service",
+    "great support",
+];
+
+/// Words beside praise or thanks that say nothing of the problem ("thanks for the help last
+/// week", "you're doing great btw").
+const BESIDE_PRAISE: &[&str] = &[
+    "btw",
+    "by the way",
+    "last week",
+    "last time",
+    "yesterday",
+    "the other day",
+    "earlier",
+    "so far",
+    "seriously",
+    "honestly",
+];
+
+/// The message without its praise and the words beside it.
+fn without_praise(text: &Normalised) -> Normalised {
+    text.without(PRAISE).without(BESIDE_PRAISE)
+}
+
+/// Whether the message praises the bot or the team (see [`PRAISE`]).
+pub fn praises(text: &Normalised) -> bool {
+    text.any(PRAISE)
+}
+
+/// Whether the message only praises, with thanks or small talk beside ("love this bot", "you
+/// guys are awesome, thanks for the help last week"): kind words, answered in kind.
+pub fn only_praise(text: &Normalised) -> bool {
+    praises(text) && {
+        let rest = without_praise(text);
+        rest.is_empty() || only_words_of(&rest, SMALL_TALK_WORDS) || only_filler(&rest)
+    }
+}
+
 /// Whether the message only greets, thanks or asks for help (see [`super::super::small_talk()`]).
 pub fn only_small_talk(text: &Normalised) -> bool {
+    if only_praise(text) {
+        return true;
+    }
     // "hi again" greets; "again" alone, after a fix, says the problem is back ("back" too, and
     // "im back" greets).
     !text.is_empty()
@@ -554,6 +632,125 @@ pub fn asks_what_the_bot_does(text: &Normalised) -> bool {
     ];
     let rest = text.without(WHAT_YOU_DO);
     text.any(WHAT_YOU_DO) && rest.words().all(|w| AROUND.contains(&w))
+}
+
+/// Asks after the bot itself ("how are you?", "how's it going"): friendly, nothing wrong said.
+const HOW_ARE_YOU: &[&str] = &[
+    "how are you",
+    "how are u",
+    "how r u",
+    "how r you",
+    "hows it going",
+    "how is it going",
+    "hows your day",
+    "how is your day",
+    "how you doing",
+    "how are you doing",
+    "whats up",
+    "wassup",
+    "whats new",
+];
+
+/// Chat no support bot answers ("tell me a joke", "what's the weather like"): not a problem,
+/// and nothing for a person on the support team either.
+const OFF_TOPIC_CHAT: &[&str] = &[
+    "tell me a joke",
+    "tell me another joke",
+    "tell a joke",
+    "know any jokes",
+    "know a joke",
+    "say something funny",
+    "make me laugh",
+    "whats the weather",
+    "what is the weather",
+    "hows the weather",
+    "how is the weather",
+    "weather today",
+    "whats your name",
+    "what is your name",
+    "who made you",
+    "who built you",
+    "who created you",
+    "who programmed you",
+    "sing me a song",
+    "sing a song",
+    "meaning of life",
+    "whats your favorite",
+    "what is your favorite",
+    "whats your favourite",
+    "do you have feelings",
+    "are you alive",
+    "are you sentient",
+    "do you dream",
+];
+
+/// Words that may stand beside chat without saying anything else ("hey, how are you today?",
+/// "can you tell me a joke please").
+const AROUND_CHAT: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "so",
+    "ok",
+    "okay",
+    "please",
+    "pls",
+    "bot",
+    "then",
+    "today",
+    "like",
+    "can",
+    "could",
+    "you",
+    "u",
+    "me",
+    "another",
+    "one",
+    "again",
+    "lol",
+    "haha",
+    "doing",
+    "going",
+    "outside",
+    "there",
+    "here",
+    "now",
+    "mate",
+    "buddy",
+    "dude",
+    "bro",
+    "and",
+    "btw",
+    "by",
+    "the",
+    "way",
+    "just",
+    "wondering",
+    "curious",
+    "anyway",
+    "a",
+    HAPPY,
+    BREAK,
+];
+
+/// Whether the message only asks after the bot ("hey, how are you?").
+pub fn asks_how_the_bot_is(text: &Normalised) -> bool {
+    only_chat(text, HOW_ARE_YOU)
+}
+
+/// Whether the message only asks for chat no support bot gives ("tell me a joke").
+pub fn asks_for_chat(text: &Normalised) -> bool {
+    only_chat(text, OFF_TOPIC_CHAT)
+}
+
+/// Whether the message names one of `phrases` and says nothing else ("whats up with
+/// quickbooks" says more).
+fn only_chat(text: &Normalised, phrases: &[&str]) -> bool {
+    text.any(phrases)
+        && text
+            .without(phrases)
+            .words()
+            .all(|w| AROUND_CHAT.contains(&w))
 }
 
 /// Whether the message only asks if the user is talking to a bot.

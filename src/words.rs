@@ -110,6 +110,8 @@ pub fn look_at(title: &str) -> String {
     format!("Look at: {title}")
 }
 
+/// A question about the choice at "Is it one of these?".
+pub const CHOOSE_FIRST: &str = "I can say more once we know which problem it is. Pick the closest one, or tell me more about what happens (the exact error message helps).";
 /// Praise with nothing open ("love this bot").
 pub const PRAISED: &str =
     "Thank you, that's kind! If something goes wrong, describe it here in your own words.";

@@ -12627,6 +12627,40 @@ fn what_the_bot_does_asked_gets_how_it_helps() {
     assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
 }
 
+/// Explorer rv45 F16: questions back at "Is it one of these?" were added to the description,
+/// and four of them pushed the right article off the list.
+#[test]
+fn questions_about_the_list_keep_the_list() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks wont load");
+    let Stage::ChoosingArticle { candidates } = chat.session.stage.clone() else {
+        panic!("a list expected: {:?}", chat.session.stage);
+    };
+    let words_before = chat.session.descriptions.clone();
+    for asks in [
+        "why would cookies matter?",
+        "which browser do you think?",
+        "does it matter?",
+        "how would i know if its fixed?",
+    ] {
+        let out = chat.say(asks);
+        assert!(
+            has(&out, "Pick the closest one"),
+            "{asks}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            chat.session.stage,
+            Stage::ChoosingArticle {
+                candidates: candidates.clone()
+            },
+            "{asks}"
+        );
+    }
+    assert_eq!(chat.session.descriptions, words_before);
+}
+
 /// Explorer rv45 F19: "tell me a joke" was "This sounds like HTTP Error 500", "love this bot"
 /// was "I don't know this one", and mid-walk "you're doing great btw" was offered as the fix
 /// working and the weather got "a person can help with that".

@@ -441,6 +441,21 @@ pub(super) fn describe(
             return act(kb, session, action, now, out);
         }
     }
+    // "why would cookies matter?", "does it matter?" at a list: a question about the choice,
+    // not more description (it was added to the problem's words, and four such questions
+    // pushed the right article off the list: explorer rv45 F16). The same list again.
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && understand::asks_about_the_process(text)
+    {
+        let candidates = candidates.clone();
+        session.note_aside(text);
+        out.replies.push(the_list_again(
+            kb,
+            &candidates,
+            words::CHOOSE_FIRST.to_string(),
+        ));
+        return;
+    }
     // "yes, in chrome", "yep but only on my laptop" at "Is this it?": the one article, with
     // what else was said kept (where the user is was noted as the message came in).
     if let Stage::ChoosingArticle { candidates } = &session.stage

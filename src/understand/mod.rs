@@ -1394,6 +1394,12 @@ pub fn asks_what_if_it_fails(message: &str) -> bool {
     cues::asks_what_if_it_fails(&Normalised::new(message))
 }
 
+/// Whether a message only asks about the bot's question or choices ("does it matter?", "which
+/// browser do you think?"), with no news of the problem.
+pub fn asks_about_the_process(message: &str) -> bool {
+    cues::asks_about_the_process(&Normalised::new(message))
+}
+
 /// Whether a short message only says the bot is no help ("this is useless", "waste of
 /// time"): a person is offered, and whatever question is open stays open.
 pub fn fed_up(message: &str) -> bool {
@@ -3448,6 +3454,31 @@ mod tests {
             "   ",
         ] {
             assert_eq!(small_talk(problem), None, "{problem:?}");
+        }
+    }
+
+    /// Explorer rv45 F16: questions about the list were added to the problem's words.
+    #[test]
+    fn questions_about_the_choice_are_told_from_descriptions() {
+        for asks in [
+            "why would cookies matter?",
+            "which browser do you think?",
+            "does it matter?",
+            "how would i know if its fixed?",
+            "do you even know what you're doing?",
+            "what do you mean",
+        ] {
+            assert!(asks_about_the_process(asks), "{asks}");
+        }
+        for tells in [
+            "why would quickbooks log me out?",
+            "why would it keep kicking me out",
+            "do you think its my vpn?",
+            "does it matter that i use a vpn?",
+            "how do i know if its down?",
+            "does it matter? it says 502",
+        ] {
+            assert!(!asks_about_the_process(tells), "{tells}");
         }
     }
 

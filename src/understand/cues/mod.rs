@@ -62,8 +62,9 @@ pub use partly::{
     works_of_another_thing, works_only_in_private, works_with_another_version,
 };
 pub use questions::{
-    HOW_DO_I, NOT_FOUND, NOT_UNDERSTOOD, asks_how_to_do, asks_what_if_it_fails,
-    asks_where_not_found, asks_why, confused, fix_is_asked, opens_like_a_question,
+    HOW_DO_I, NOT_FOUND, NOT_UNDERSTOOD, asks_about_the_process, asks_how_to_do,
+    asks_what_if_it_fails, asks_where_not_found, asks_why, confused, fix_is_asked,
+    opens_like_a_question,
 };
 pub use small_talk::{
     asks_for_chat, asks_how_the_bot_is, asks_if_a_bot, asks_what_the_bot_does, greets,

@@ -120,6 +120,128 @@ pub fn opens_like_a_question(text: &Normalised) -> bool {
     first.is_some_and(|w| OPENERS.contains(&w)) || asks_will
 }
 
+/// Questions about the bot's own questions and choices ("does it matter?", "which browser do
+/// you think?", "how would i know if its fixed?").
+const ABOUT_THE_PROCESS: &[&str] = &[
+    "why would that matter",
+    "why would it matter",
+    "why does that matter",
+    "why does it matter",
+    "why do you ask",
+    "why are you asking",
+    "does it matter",
+    "does that matter",
+    "would it matter",
+    "do you think",
+    "what do you think",
+    "do you even know",
+    "do you know what",
+    "how would i know",
+    "how do i know",
+    "how will i know",
+    "how would i tell",
+    "how can i tell",
+    "which one should i",
+    "which should i",
+    "what should i pick",
+    "what should i choose",
+    "which do i pick",
+    "which one do i pick",
+    "what do you mean",
+    "what does that mean",
+    "are you sure",
+    "what are you doing",
+    "whats the difference",
+    "what is the difference",
+];
+
+/// What may stand beside such a question and add nothing about the problem ("which browser do
+/// you think?", "how would i know if its fixed?"). A fix's own word may be asked about ("why
+/// would cookies matter?"); a cause is news ("do you think its my vpn?").
+const AROUND_THE_PROCESS: &[&str] = &[
+    "it",
+    "its",
+    "that",
+    "this",
+    "the",
+    "a",
+    "i",
+    "if",
+    "is",
+    "fixed",
+    "works",
+    "working",
+    "browser",
+    "one",
+    "which",
+    "what",
+    "you",
+    "youre",
+    "doing",
+    "even",
+    "so",
+    "ok",
+    "okay",
+    "hmm",
+    "really",
+    "then",
+    "here",
+    "me",
+    "pick",
+    "choose",
+    "use",
+    "should",
+    "why",
+    "would",
+    "does",
+    "matter",
+    "between",
+    "them",
+    "these",
+    "those",
+    "and",
+    "or",
+    "but",
+    "right",
+    "cookies",
+    "cache",
+    "extensions",
+    "incognito",
+    "private",
+    "window",
+    "best",
+    "first",
+    "second",
+    "third",
+    "last",
+    "list",
+    "options",
+    "option",
+    "choices",
+    "of",
+    "to",
+    "do",
+    "mean",
+    "by",
+    "exactly",
+    "though",
+    "tho",
+    "anyway",
+    "with",
+    "for",
+];
+
+/// Whether the message only asks about the bot's question or choices, with no news of the
+/// problem ("why would cookies matter?", "does it matter?"): at "Is it one of these?" it is
+/// no more description (explorer rv45 F16: four such questions pushed the right article off
+/// the list).
+pub fn asks_about_the_process(text: &Normalised) -> bool {
+    (text.is_question() || opens_like_a_question(text))
+        && (text.any(ABOUT_THE_PROCESS) || (text.has("why") && text.has("matter")))
+        && !super::mentions_trouble(text)
+        && only_words_of(&text.without(ABOUT_THE_PROCESS), AROUND_THE_PROCESS)
+}
+
 /// Whether the reply asks what to do should the fix fail ("what if it still fails?", "and if
 /// that doesnt work?", "what do i do if it still says 502"): a question about the walk, asked
 /// before the fix is tried; no news that it failed.

@@ -598,6 +598,13 @@ pub fn different_problem(current: &str, other: &str) -> String {
     )
 }
 
+/// Another problem described where the walked one has no fix left: taken up at once.
+pub fn different_problem_taken_up(current: &str, other: &str) -> String {
+    format!(
+        "This sounds like a different problem: **{other}**. I have no more fixes for **{current}**, so let's look at this one."
+    )
+}
+
 /// The article walked is for the other QuickBooks than the user has.
 pub fn for_another_product(title: &str, walked: &str, named: &str) -> String {
     format!("Thanks, that matters: **{title}** is for {walked}, so its steps won't fit {named}.")

@@ -12627,6 +12627,55 @@ fn what_the_bot_does_asked_gets_how_it_helps() {
     assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
 }
 
+/// Explorer rv45 F14: at "Out of fixes" with "Look at: Bank Feed ..." offered, "ok the bank
+/// thing then" was "Noted." and "look at the bank one" asked "Keep going with" the article that
+/// had no fix left; and any other problem described there asked the same.
+#[test]
+fn out_of_fixes_another_problem_is_taken_up_without_keep_going() {
+    let kb = shipped_kb();
+    let two = "Hi there. Two things: QuickBooks keeps logging me out every few minutes, and \
+               also my Chase bank feed hasn't updated since Tuesday. I'm on a Mac using Safari.";
+    for pick in ["ok the bank thing then", "look at the bank one"] {
+        let mut chat = Chat::new(&kb);
+        chat.say(two);
+        assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+        while chat.session.current_step().is_some() {
+            chat.not_fixed();
+        }
+        assert!(matches!(chat.session.stage, Stage::OutOfSolutions { .. }));
+        let out = chat.say(pick);
+        assert!(!has(&out, "Keep going with"), "{pick}: {}", all_text(&out));
+        assert_eq!(
+            chat.session.article(),
+            Some("bank-feed-not-updating"),
+            "{pick}: {}",
+            all_text(&out)
+        );
+        assert!(chat.session.current_step().is_some(), "{pick}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online page is blank in chrome");
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    while chat.session.current_step().is_some() {
+        chat.not_fixed();
+    }
+    let out = chat.say("my payroll wont update, it says PS038");
+    assert!(!has(&out, "Keep going with"), "{}", all_text(&out));
+    assert!(has(&out, "I have no more fixes for"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+    // Matched from the words, not picked by the user from a list.
+    let matched = out
+        .replies
+        .iter()
+        .flat_map(|r| &r.fields)
+        .find(|f| f.name == "Match")
+        .map(|f| f.value.clone());
+    assert!(
+        matched.as_deref().is_some_and(|m| m.ends_with("confident")),
+        "{matched:?}"
+    );
+}
+
 /// Explorer rv45 F16: questions back at "Is it one of these?" were added to the description,
 /// and four of them pushed the right article off the list.
 #[test]

@@ -235,19 +235,33 @@ pub(super) fn fixed_then_new_problem(
 /// ("oh also my bank feed is broken") to be a second problem rather than this one's answer.
 pub(super) const ANOTHER_PROBLEM_AHEAD_BY: f64 = 0.3;
 
-/// "This sounds like a different problem": keep going, or switch (told, never silent).
+/// "This sounds like a different problem": keep going, or switch (told, never silent); what
+/// the user said, and how it ranks, go with it.
 pub(super) fn different_problem(
     kb: &KnowledgeBase,
     session: &mut Session,
     current: &Article,
     other: &Article,
-    text: &str,
-    ranking: &Ranking,
+    (text, ranking): (&str, &Ranking),
+    now: u64,
     out: &mut Output,
 ) {
     session.descriptions.push(text.to_string());
     // What a switch would be chosen from; the walked article keeps its own matches.
     session.matches = super::scored(kb, ranking);
+    // With no fix left here there is nothing to keep going with: the other problem, now
+    // (explorer rv45 F14: "Keep going with" an article out of fixes was offered).
+    if matches!(session.stage, Stage::OutOfSolutions { .. }) {
+        out.replies
+            .push(Reply::new(words::different_problem_taken_up(
+                &current.title,
+                &other.title,
+            )));
+        // (Matched from the words, not picked from a list: its score is its confidence.)
+        session.stage = Stage::Idle;
+        super::actions::act(kb, session, Action::Article(other.id.clone()), now, out);
+        return;
+    }
     out.replies.push(switch_question(
         session,
         current,

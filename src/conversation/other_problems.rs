@@ -244,7 +244,12 @@ pub(super) fn takes_up_the_other_named(
         other.title,
         said_of(&session.descriptions, &other.title, &current)
     );
-    if !understand::moves_on_to(text, &named_as, &current) || kb.get(&other.id).is_none() {
+    // ("ok the bank thing then" at "Out of fixes", where "Look at: Bank Feed ..." is a choice:
+    // the offered one, picked in words; explorer rv45 F14.)
+    let offered = matches!(session.stage, Stage::OutOfSolutions { .. });
+    let picked = understand::moves_on_to(text, &named_as, &current)
+        || (offered && understand::picks_the_offered(text, &named_as, &current));
+    if !picked || kb.get(&other.id).is_none() {
         return false;
     }
     super::actions::act(

@@ -1971,7 +1971,7 @@ fn by_intent(
                 .and_then(|o| kb.get(&o.id))
                 && super::other_problems::about_the_other_named(kb, article, other, text) =>
         {
-            different_problem(kb, session, article, other, text, ranking, out)
+            different_problem(kb, session, article, other, (text, ranking), now, out)
         }
         // ("my bank feed is not updating, chase error 103" at a payroll step: no "also", but
         // a description of the other's, by its title words and none of this one's, that tells
@@ -1995,7 +1995,7 @@ fn by_intent(
                         && m.score > named.score - ANOTHER_PROBLEM_AHEAD_BY
                 }) =>
         {
-            different_problem(kb, session, article, other, text, ranking, out)
+            different_problem(kb, session, article, other, (text, ranking), now, out)
         }
         // "we dont have an it person" at "Open the file on the server": a negation, but no
         // word of how the test went; noted and asked again (it was "fails there too").
@@ -2153,7 +2153,7 @@ fn by_intent(
             && !(understood.question && understood.words <= 8 && !shows_an_error(text)) =>
         {
             if let Some(other) = other {
-                different_problem(kb, session, article, other, text, ranking, out)
+                different_problem(kb, session, article, other, (text, ranking), now, out)
             }
         }
         // "why does this happen?": the causes, on the side (the question stays open).

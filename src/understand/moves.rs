@@ -440,14 +440,27 @@ const MOVING_ON_TO: &[&str] = &[
 /// words ("ok what about the bank thing" for "Bank Feed Not Updating ...").
 pub fn moves_on_to(message: &str, title: &str, current: &str) -> bool {
     let text = Normalised::new(message);
-    if !text.any(MOVING_ON_TO) {
-        return false;
-    }
+    text.any(MOVING_ON_TO) && names_the_other(&text, title, current)
+}
+
+/// Whether a short `message` picks the problem titled `title` by its title's words, where that
+/// problem is offered on screen ("ok the bank thing then", "look at the bank one" at "Out of
+/// fixes" with "Look at: Bank Feed ..." as a choice): no words of moving on needed.
+pub fn picks_the_offered(message: &str, title: &str, current: &str) -> bool {
+    let text = Normalised::new(message);
+    text.word_count() <= 10 && !text.is_question() && names_the_other(&text, title, current)
+}
+
+/// Whether `text` names the problem titled `title` rather than `current`, by a word of its
+/// title that `current` does not have.
+fn names_the_other(text: &Normalised, title: &str, current: &str) -> bool {
     // ("..., thats more urgent", "... because payroll is due": why, no more of the pick.)
     let rest = text
         .without_clause_after(&["thats", "because", "since", "its more", "it is more"])
         .without(MOVING_ON_TO)
-        .without(&["now", "instead", "please", "pls", "then"]);
+        .without(&[
+            "now", "instead", "please", "pls", "then", "look at", "ok", "okay",
+        ]);
     let rest: Vec<&str> = rest.words().filter(|w| *w != BREAK).collect();
     // A word of the other title alone: "update first?" fits "Payroll Update Fails" and "Bank
     // Feed Not Updating" (and the step on screen) both, and asks about the step.

@@ -12627,6 +12627,52 @@ fn what_the_bot_does_asked_gets_how_it_helps() {
     assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
 }
 
+/// Explorer rv45 F12: "the wells fargo website works fine" at the reconnect fix was offered as
+/// the fix working, and "disconnected and reconnected, now i have duplicates" recorded the fix
+/// as failed and showed the first fix again; the FAQ entry about duplicates was never said.
+#[test]
+fn what_a_fix_left_behind_gets_its_faq_and_the_bank_s_site_is_no_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("their wells fargo feed says error 103 and nothing since the 3rd, on my iphone");
+    assert_eq!(chat.session.article(), Some("bank-feed-not-updating"));
+    while open_title(&chat).as_deref() != Some("Disconnect and reconnect the account") {
+        assert!(
+            chat.session.current_step().is_some(),
+            "the reconnect fix is shown"
+        );
+        chat.not_fixed();
+    }
+    let out = chat.say("the wells fargo website works fine");
+    assert!(
+        !has(&out, "It sounds like that worked"),
+        "{}",
+        all_text(&out)
+    );
+    let out = chat.say("disconnected and reconnected, now i have duplicates 😩");
+    assert!(
+        has(&out, "Will reconnecting the account create duplicates?"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Disconnect and reconnect the account")
+    );
+    assert_eq!(
+        outcome_of(&chat, "Disconnect and reconnect the account"),
+        None
+    );
+    assert!(
+        chat.session
+            .descriptions
+            .iter()
+            .any(|d| d.contains("now i have duplicates")),
+        "kept for staff: {:?}",
+        chat.session.descriptions
+    );
+}
+
 /// Explorer rv45 F14: at "Out of fixes" with "Look at: Bank Feed ..." offered, "ok the bank
 /// thing then" was "Noted." and "look at the bank one" asked "Keep going with" the article that
 /// had no fix left; and any other problem described there asked the same.

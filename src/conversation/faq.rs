@@ -418,6 +418,43 @@ pub(super) fn faq_answering<'a>(
     (similarity >= FAQ_NEAR && similarity - next >= FAQ_MARGIN && same_kind).then_some(faq)
 }
 
+/// The FAQ entry of `article` that a consequence told in a statement is about ("disconnected
+/// and reconnected, now i have duplicates": "Will reconnecting the account create
+/// duplicates?"), when the two share two words or more (explorer rv45 F12: it was read as the
+/// fix failing, and the next fix was shown).
+pub(super) fn faq_of_a_consequence<'a>(
+    article: &'a Article,
+    text: &str,
+) -> Option<&'a crate::knowledge::Faq> {
+    if !understand::tells_what_followed(text) {
+        return None;
+    }
+    let faq = faq_for(article, text)?;
+    let entry = Terms::of(&faq.question);
+    let mut said = Terms::of(&text.to_lowercase());
+    drop_title_codes(article, &mut said.codes);
+    // What followed is what the entry is about ("it works in a private window, but now my bank
+    // feed stopped" shares its words with "Why does it work in a private window?" before the
+    // "now"). (By stems: "reconnected" is "reconnecting".)
+    let followed = Terms::of(&understand::what_followed(text));
+    (said.shared_by_stem(&entry) >= 2 && followed.shared_by_stem(&entry) >= 1).then_some(faq)
+}
+
+/// What a fix left behind, answered from the FAQ entry about it; what was said goes to staff,
+/// and the question on screen stays open (whether the fix did its job is not said yet).
+pub(super) fn consequence_answered(
+    session: &mut Session,
+    article: &Article,
+    faq: &crate::knowledge::Faq,
+    text: &str,
+    now: u64,
+    out: &mut Output,
+) {
+    super::typed::note_follow_up(session, text);
+    out.replies.push(faq_reply(faq, article));
+    open_question(session, article, "", now, out)
+}
+
 /// A FAQ entry (of `faq.1`, the article it is from) answered on the side of the walk through
 /// `article`; the question on screen stays open.
 pub(super) fn faq_on_the_side(

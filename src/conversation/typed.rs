@@ -65,6 +65,20 @@ pub(super) fn answer(
     if takes_back_the_failure(typed, session, &understood, out) {
         return;
     }
+    // "disconnected and reconnected, now i have duplicates": what the fix left behind, in the
+    // words of an entry of the article's FAQ; answered, and nothing recorded (it was "did not
+    // fix it", and the next fix shown: explorer rv45 F12).
+    // ("i disconnected and reconnected, now there are duplicates" at another fix: that fix is
+    // the one asked about, below.)
+    if understood.intent != Some(Intent::Fixed)
+        && !understood.question
+        && matches!(session.stage, Stage::AwaitingFeedback { .. })
+        && !super::fix_named::names_another_fix_done(session, article, text)
+        && let Some(faq) = super::faq::faq_of_a_consequence(article, text)
+    {
+        super::faq::consequence_answered(session, article, faq, text, now, out);
+        return;
+    }
     // "i'm using the quickbooks app not safari" mid-walk, the app not said before: the fixes
     // are for a browser, and what to do about the app (it showed the Safari steps again, or
     // "didn't catch that"); the question stays.

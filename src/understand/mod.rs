@@ -1394,6 +1394,46 @@ pub fn asks_what_if_it_fails(message: &str) -> bool {
     cues::asks_what_if_it_fails(&Normalised::new(message))
 }
 
+/// Whether a message tells what followed a deed ("disconnected and reconnected, now i have
+/// duplicates", "cleared cookies and now my saved passwords are gone"): a consequence, which
+/// an entry of the article's FAQ may answer.
+pub fn tells_what_followed(message: &str) -> bool {
+    const FOLLOWED: &[&str] = &[
+        "now i have",
+        "now i got",
+        "now i see",
+        "now i get",
+        "now there are",
+        "now theres",
+        "now there is",
+        "now everything",
+        "now all",
+        "now my",
+        "now its",
+        "now it is",
+        "now they",
+        "and now",
+        "but now",
+        "it created",
+        "that created",
+        "it caused",
+        "that caused",
+    ];
+    let text = Normalised::new(message);
+    !text.is_question() && text.any(FOLLOWED)
+}
+
+/// The words after the first "now", "created" or "caused" of a consequence ("..., now i have
+/// duplicates": "i have duplicates"); empty when there is none.
+pub fn what_followed(message: &str) -> String {
+    let words = crate::plain_words::lowercase_words(message);
+    words
+        .iter()
+        .position(|w| ["now", "created", "caused"].contains(&w.as_str()))
+        .map(|at| words[at + 1..].join(" "))
+        .unwrap_or_default()
+}
+
 /// Whether a message only asks about the bot's question or choices ("does it matter?", "which
 /// browser do you think?"), with no news of the problem.
 pub fn asks_about_the_process(message: &str) -> bool {
@@ -5452,6 +5492,10 @@ mod tests {
             ),
             ("bank website works fine", Some(Intent::Detail)),
             ("my bank's website works", Some(Intent::Detail)),
+            // Explorer rv45 F12: a bank by its name.
+            ("the wells fargo website works fine", Some(Intent::Detail)),
+            ("chase app works fine", Some(Intent::Detail)),
+            ("the quickbooks website works fine now", Some(Intent::Fixed)),
             ("it worked on my other computer", Some(Intent::Browser)),
             (
                 "did it again and it worked, no 502 again",

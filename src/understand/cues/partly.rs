@@ -313,6 +313,40 @@ pub fn works_of_another_thing(text: &Normalised) -> bool {
                 .iter()
                 .any(|w| ["my", "our", "your", "this", "user", "qb", "quickbooks"].contains(w))
     });
+    // "the wells fargo website works fine", "chase app is ok": a bank by its name.
+    const BANKS: &[&str] = &[
+        "chase",
+        "wells fargo",
+        "bank of america",
+        "boa",
+        "bofa",
+        "citi",
+        "citibank",
+        "capital one",
+        "amex",
+        "american express",
+        "td",
+        "pnc",
+        "us bank",
+        "usaa",
+        "navy federal",
+        "ally",
+        "barclays",
+        "hsbc",
+        "santander",
+        "regions",
+        "truist",
+        "fifth third",
+        "rbc",
+        "scotiabank",
+        "bmo",
+        "lloyds",
+        "natwest",
+        "monzo",
+        "credit union",
+    ];
+    const ITS_SITE: &[&str] = &["website", "site", "app", "portal", "online banking"];
+    let a_banks_own = text.any(THE_BANKS_OWN) || (text.any(BANKS) && text.any(ITS_SITE));
     let fine = text
         .words()
         .any(|w| WORKS.contains(&w) || w == "fine" || w == "good" || w == "ok");
@@ -321,7 +355,7 @@ pub fn works_of_another_thing(text: &Normalised) -> bool {
         && !text.has("now")
         && !fails_only_in_part(text)
         && !strong_fixed(&text.without(THE_REST_WORKS)))
-        || ((text.any(THE_BANKS_OWN) || on_their_side) && fine)
+        || ((a_banks_own || on_their_side) && fine)
     {
         return true;
     }

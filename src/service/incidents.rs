@@ -669,18 +669,10 @@ impl Service {
         }
     }
 
-    /// Tickets escalated while this incident concerned their article, newest first.
+    /// Tickets escalated while this incident concerned their article, newest first (found
+    /// through the store's link index, not by reading every ticket).
     pub fn linked_tickets(&self, id: IncidentId) -> Vec<Ticket> {
-        let id = id.to_string();
-        let mut linked: Vec<Ticket> = self
-            .store
-            .tickets()
-            .filter(|t| {
-                t.summary()
-                    .and_then(|s| s.incident.as_ref())
-                    .is_some_and(|i| i.id == id)
-            })
-            .collect();
+        let mut linked = self.store.tickets_linked_to(&id.to_string());
         linked.reverse();
         linked
     }

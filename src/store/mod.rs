@@ -48,6 +48,10 @@ pub struct Store {
     tickets: sled::Tree,
     /// Ticket number -> compact [`TicketRow`] JSON, for fast listing.
     ticket_rows: sled::Tree,
+    /// Incident id (`I-0003`), 0, ticket number (big-endian) -> nothing: the tickets ever
+    /// linked to an incident, so its linked tickets are found without reading every ticket
+    /// (see [`Store::tickets_linked_to`]).
+    incident_tickets: sled::Tree,
     /// User id -> number of their open (not resolved) ticket.
     open_by_user: sled::Tree,
     /// Sequence (big-endian) -> [`OutboxItem`] JSON, delivered in order.
@@ -134,12 +138,13 @@ impl Store {
             .get(rewrite::ID_FLOOR_KEY)
             .map_err(|e| classify(&path, e))?
             .map_or(0, |v| codec::from_be(&v));
-        Ok(Store {
+        let store = Store {
             sessions: tree("sessions")?,
             meta,
             id_floor,
             tickets: tree("tickets")?,
             ticket_rows: tree("ticket_rows")?,
+            incident_tickets: tree("incident_tickets")?,
             open_by_user: tree("open_by_user")?,
             outbox: tree("outbox")?,
             outbox_unreadable: tree("outbox_unreadable")?,
@@ -154,7 +159,9 @@ impl Store {
             active_incidents: Default::default(),
             db,
             dir: path,
-        })
+        };
+        store.index_incident_links()?;
+        Ok(store)
     }
 
     pub fn dir(&self) -> &Path {

@@ -22,6 +22,8 @@ fn resolved_before(t: &Ticket, cutoff: u64) -> bool {
 struct Removal {
     sessions: Vec<String>,
     tickets: Vec<TicketId>,
+    /// Keys of the incident link index naming the removed tickets.
+    incident_links: Vec<IVec>,
     /// Outbox keys.
     queued: Vec<IVec>,
     /// Stats keys and their rewritten (anonymous) rows.
@@ -100,6 +102,7 @@ impl Store {
         let purged: HashSet<TicketId> = old.iter().map(|t| t.id).collect();
         let mut removal = Removal {
             tickets: old.iter().map(|t| t.id).collect(),
+            incident_links: self.links_of(&purged)?,
             ticket_figures: old.iter().map(|t| (t.id, TicketFigures::of(t))).collect(),
             ..Removal::default()
         };
@@ -222,6 +225,7 @@ impl Store {
                 removal.unreadable.push(k);
             }
         }
+        removal.incident_links = self.links_of(&theirs.iter().copied().collect())?;
         removal.tickets = theirs;
         // Their tickets' figures stay in `stats`, without them, as their stat events do.
         removal.ticket_figures = their_tickets
@@ -273,6 +277,7 @@ impl Store {
             &self.adapter,
             &self.outbox_unreadable,
             &self.ticket_stats,
+            &self.incident_tickets,
         );
         trees
             .transaction(
@@ -289,6 +294,7 @@ impl Store {
                     adapter,
                     unreadable,
                     ticket_stats,
+                    links,
                 )| {
                     for user in &r.sessions {
                         sessions.remove(user.as_bytes())?;
@@ -296,6 +302,9 @@ impl Store {
                     for id in &r.tickets {
                         tickets.remove(&be(id.0))?;
                         rows.remove(&be(id.0))?;
+                    }
+                    for k in &r.incident_links {
+                        links.remove(k)?;
                     }
                     for user in &r.open_entries {
                         open.remove(user.as_bytes())?;

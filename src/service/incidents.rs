@@ -665,7 +665,9 @@ impl Service {
         if tickets {
             self.resolve_incident_with_tickets(id, by, note).await
         } else {
-            Ok((self.resolve_incident(id, by, note)?, Vec::new()))
+            let (by, note) = (by.to_string(), note.map(str::to_string));
+            let resolve = move |s: &Service| s.resolve_incident(id, &by, note.as_deref());
+            Ok((self.off_the_workers(resolve).await??, Vec::new()))
         }
     }
 
@@ -690,8 +692,10 @@ impl Service {
     ) -> Result<(Incident, Vec<TicketId>), ServiceError> {
         let incident = self.incident(id)?;
         let note = note.map(staff_text).transpose()?;
+        // Reads each linked ticket: off the async workers, as the resolve below.
         let open: Vec<Ticket> = self
-            .linked_tickets(id)
+            .off_the_workers(move |s| s.linked_tickets(id))
+            .await?
             .into_iter()
             .filter(|t| t.status != Status::Resolved)
             .collect();
@@ -714,7 +718,10 @@ impl Service {
             resolved.push(t.id);
         }
         let incident = if incident.state.is_active() {
-            self.resolve_incident(id, by, note.as_deref())?
+            // Takes the incident lock and flushes: off the async workers.
+            let by = by.to_string();
+            let resolve = move |s: &Service| s.resolve_incident(id, &by, note.as_deref());
+            self.off_the_workers(resolve).await??
         } else {
             incident
         };

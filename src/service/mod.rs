@@ -122,6 +122,17 @@ impl Service {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Runs store work that blocks (a flush, the incident lock, a read of many rows) on a
+    /// blocking thread, off the async workers, as the ticket desk's writes do: on a worker it
+    /// holds up every other event and the gateway's heartbeats with it.
+    async fn off_the_workers<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Service) -> T + Send + 'static,
+    ) -> Result<T, ServiceError> {
+        let service = self.clone();
+        Ok(tokio::task::spawn_blocking(move || work(&service)).await?)
+    }
+
     /// With another clock (tests control time).
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
@@ -326,28 +337,38 @@ impl Service {
                 Effect::AddToTicket { works_now } => {
                     replies.push(self.add_to_ticket(&mut session, works_now).await?)
                 }
-                Effect::Subscribe { incident } => replies.push(self.subscribe(
-                    &session.user,
-                    IncidentId(incident),
-                    session.article(),
-                )?),
+                Effect::Subscribe { incident } => {
+                    // The subscription is flushed: off the async workers.
+                    let user = session.user.clone();
+                    let article = session.article().map(str::to_string);
+                    let subscribe = move |s: &Service| {
+                        s.subscribe(&user, IncidentId(incident), article.as_deref())
+                    };
+                    replies.push(self.off_the_workers(subscribe).await??)
+                }
                 Effect::TicketStatus => replies.push(self.ticket_status(&session)),
             }
         }
         if let Some(told) = self.tell_ticket_of_fix(&mut session, &before).await? {
             replies.push(told);
         }
-        self.lead_with_outage(&mut session, &mut replies, now)?;
-        // After the lead: a fix it held back was not shown, and is counted when it is.
-        self.record_stats(&before, &session, had_ticket, now);
-        if let Some(article) = session.article()
-            && walked_before.as_deref() != Some(article)
-        {
-            self.watch_crowd(article, &session.user.id, now)?;
-        }
-        session.bound_descriptions();
-        self.store.save_session(&session)?;
-        Ok(replies)
+        // Telling of an outage flushes, and the crowd signal takes the incident lock (which a
+        // staff confirm holds while it links tickets): both off the async workers, or one
+        // user's event waiting for the lock holds up every other event and the gateway.
+        let finish = move |s: &Service| -> Result<Vec<Reply>, ServiceError> {
+            s.lead_with_outage(&mut session, &mut replies, now)?;
+            // After the lead: a fix it held back was not shown, and is counted when it is.
+            s.record_stats(&before, &session, had_ticket, now);
+            if let Some(article) = session.article()
+                && walked_before.as_deref() != Some(article)
+            {
+                s.watch_crowd(article, &session.user.id, now)?;
+            }
+            session.bound_descriptions();
+            s.store.save_session(&session)?;
+            Ok(replies)
+        };
+        self.off_the_workers(finish).await?
     }
 
     /// A request for a person within the escalation cooldown of the user's last hand-over:
@@ -1032,7 +1053,21 @@ mod tests {
         }
     }
 
+    /// Resolves no name at all, at once.
+    #[derive(Debug)]
+    struct NoNames;
+
+    impl Resolver for NoNames {
+        fn resolve<'a>(&'a self, _host: &'a str) -> Resolving<'a> {
+            Box::pin(async { Err(std::io::Error::other("no such name")) })
+        }
+    }
+
     fn service(dir: &Path, resolver: Arc<GatedResolver>) -> Service {
+        service_resolving(dir, resolver)
+    }
+
+    fn service_resolving(dir: &Path, resolver: Arc<dyn Resolver>) -> Service {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let knowledge = Knowledge::open(&root.join("knowledge")).expect("shipped knowledge");
         let store = Store::open_waiting(dir, Duration::from_secs(5)).expect("store");
@@ -1203,6 +1238,104 @@ mod tests {
             said,
             vec!["quickbooks error 502 bad gateway", "call me back please"]
         );
+    }
+
+    /// Holds the incident lock on a thread of its own, as a staff confirm linking many tickets
+    /// does, until the sender is used or dropped, or for a second at most: a runtime thread
+    /// blocked on the lock gets it back, and the test fails instead of hanging.
+    fn hold_the_incident_lock(
+        service: &Service,
+    ) -> (std::sync::mpsc::Sender<()>, std::thread::JoinHandle<()>) {
+        let lock = Arc::clone(&service.incident_writes);
+        let (held, is_held) = std::sync::mpsc::channel();
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let holder = std::thread::spawn(move || {
+            let _held = lock.lock().expect("incident lock");
+            held.send(()).expect("the test waits for the lock");
+            let _ = released.recv_timeout(Duration::from_secs(1));
+        });
+        is_held.recv().expect("the lock is held");
+        (release, holder)
+    }
+
+    /// Runs `work` while the incident lock is held, on the test's runtime (one thread): a
+    /// timer set meanwhile must fire on time, so `work` waits for the lock off that thread.
+    async fn waits_for_the_lock_off_the_runtime<T: Send + 'static>(
+        service: &Service,
+        work: impl std::future::Future<Output = T> + Send + 'static,
+    ) -> T {
+        let (release, holder) = hold_the_incident_lock(service);
+        let waiting = tokio::spawn(work);
+        let started = std::time::Instant::now();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let timer = started.elapsed();
+        let finished_while_held = waiting.is_finished();
+        drop(release);
+        holder.join().expect("lock holder");
+        assert!(
+            timer < Duration::from_millis(800),
+            "a 200 ms timer fired after {timer:?}: the runtime's thread waited for the lock"
+        );
+        assert!(!finished_while_held, "the work needs the lock");
+        waiting.await.expect("work task")
+    }
+
+    /// review45 2: a user landing on an article notes it for the crowd signal under the
+    /// incident lock; waiting for it blocked an async worker (with one per core, two such
+    /// users stopped every event and the gateway's heartbeats).
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_user_event_waiting_for_the_incident_lock_leaves_the_runtime_free() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let service = service(dir.path(), Arc::default());
+        let handling = {
+            let service = service.clone();
+            async move { service.handle(&user("ann"), describe()).await }
+        };
+        let replies = waits_for_the_lock_off_the_runtime(&service, handling)
+            .await
+            .expect("describe");
+        assert!(!replies.is_empty());
+    }
+
+    /// review45 2: `/incident resolve` (and `incidents resolve`) resolved under the incident
+    /// lock on the async worker that ran the command.
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_resolve_waiting_for_the_incident_lock_leaves_the_runtime_free() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let service = service(dir.path(), Arc::default());
+        let articles = ["quickbooks-error-502".to_string()];
+        let declared = service
+            .declare_incident("sam", "Bank feeds down", &articles)
+            .expect("declared");
+        let resolving = {
+            let service = service.clone();
+            let id = declared.id;
+            async move {
+                service
+                    .resolve_incident_by_hand(id, "sam", None, false, false)
+                    .await
+            }
+        };
+        let (resolved, _) = waits_for_the_lock_off_the_runtime(&service, resolving)
+            .await
+            .expect("resolved");
+        assert_eq!(resolved.state, crate::incident::IncidentState::Resolved);
+    }
+
+    /// review45 2: a monitor round moves incidents under the incident lock (and closes those
+    /// whose target left, under it, at every round); it waited for the lock on an async worker.
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_monitor_round_waiting_for_the_incident_lock_leaves_the_runtime_free() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let service = service_resolving(dir.path(), Arc::new(NoNames));
+        let round = {
+            let service = service.clone();
+            async move { service.monitor_round(true).await }
+        };
+        let round = waits_for_the_lock_off_the_runtime(&service, round)
+            .await
+            .expect("a round");
+        assert!(!round.checked.is_empty(), "{round:?}");
     }
 
     /// Staff confirming and dismissing one suspected incident at the same moment: one of them

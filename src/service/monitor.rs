@@ -81,25 +81,43 @@ impl Service {
     pub async fn monitor_round(&self, all: bool) -> Result<MonitorRound, ServiceError> {
         let kb = self.knowledge.current();
         let now = self.clock.now();
-        self.close_orphaned_incidents(&kb, now)?;
-        let due: Vec<&Target> = kb
-            .targets()
-            .iter()
-            .filter(|t| t.monitor.enabled)
-            .filter(|t| all || self.is_due(t, now))
-            .collect();
+        // Moving an incident takes the incident lock (which a staff confirm holds while it
+        // links tickets) and flushes: the store work of a round runs off the async workers.
+        let before = {
+            let kb = std::sync::Arc::clone(&kb);
+            move |s: &Service| -> Result<Vec<Target>, ServiceError> {
+                s.close_orphaned_incidents(&kb, now)?;
+                Ok((kb.targets().iter())
+                    .filter(|t| t.monitor.enabled)
+                    .filter(|t| all || s.is_due(t, now))
+                    .cloned()
+                    .collect())
+            }
+        };
+        let due = self.off_the_workers(before).await??;
         if due.is_empty() {
             return Ok(MonitorRound::default());
         }
-        let owned: Vec<Target> = due.iter().map(|t| (*t).clone()).collect();
-        let outcomes = self.prober.check_fresh(&owned).await;
+        let outcomes = self.prober.check_fresh(&due).await;
+        self.off_the_workers(move |s| s.judge_round(&kb, &due, outcomes, now))
+            .await?
+    }
+
+    /// Records a round's checks of `due` and moves their incidents along.
+    fn judge_round(
+        &self,
+        kb: &KnowledgeBase,
+        due: &[Target],
+        outcomes: Vec<Option<crate::probe::Outcome>>,
+        now: u64,
+    ) -> Result<MonitorRound, ServiceError> {
         let mut checked = Vec::new();
         let mut refused = Vec::new();
         for (target, outcome) in due.iter().zip(outcomes) {
             match outcome {
                 Some(Ok(r)) => {
                     self.store.clear_refused_check(&target.name)?;
-                    checked.push((*target, r));
+                    checked.push((target, r));
                 }
                 Some(Err(refusal)) => {
                     let r = RefusedCheck {
@@ -150,7 +168,7 @@ impl Service {
                 }
                 None => {
                     self.store.clear_held(&target.name)?;
-                    self.advance(&kb, target, record, now)?
+                    self.advance(kb, target, record, now)?
                 }
             });
         }
@@ -373,7 +391,13 @@ pub async fn run(
             tracing::warn!(error = %e, "monitor round failed");
         }
         if last_prune.is_none_or(|t| t.elapsed() >= Duration::from_secs(3600)) {
-            match service.prune_history(retention) {
+            // Reads the whole history table: off the async workers.
+            let prune = move |s: &Service| s.prune_history(retention);
+            match service
+                .off_the_workers(prune)
+                .await
+                .and_then(|pruned| pruned)
+            {
                 Ok(n) if n > 0 => tracing::info!(removed = n, "old check history pruned"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "pruning check history failed"),

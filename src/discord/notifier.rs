@@ -204,10 +204,17 @@ impl DiscordNotifier {
         self.store.adapter_get(key).ok().flatten()
     }
 
-    pub(super) fn remember(&self, key: &str, value: &str) -> Result<(), DeliveryError> {
-        self.store
-            .adapter_set(key, value)
-            .map_err(|e| DeliveryError::new(format!("cannot record delivery: {e}")))
+    /// Records a delivery fact durably. The flush blocks, so it runs off the async workers: a
+    /// delivery records two to four of them.
+    pub(super) async fn remember(&self, key: &str, value: &str) -> Result<(), DeliveryError> {
+        let (store, key, value) = (self.store.clone(), key.to_string(), value.to_string());
+        match tokio::task::spawn_blocking(move || store.adapter_set(&key, &value)).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(DeliveryError::new(format!("cannot record delivery: {e}"))),
+            // The blocking task panicked or the runtime is shutting down: retried as any
+            // delivery that could not be recorded.
+            Err(e) => Err(DeliveryError::new(format!("cannot record delivery: {e}"))),
+        }
     }
 
     /// The ticket's staff card, thread and transcript, creating whichever is missing.
@@ -240,7 +247,7 @@ impl DiscordNotifier {
                 }
             };
             if let Some(m) = posted {
-                self.remember(&msg_key, &m.get().to_string())?;
+                self.remember(&msg_key, &m.get().to_string()).await?;
             }
             self.finish(&step);
         }
@@ -258,7 +265,7 @@ impl DiscordNotifier {
                 let step = format!("thread:{id}");
                 match self.open_thread_once(&name, builder, &step).await? {
                     Ok(t) => {
-                        self.remember(&thread_key, &t.get().to_string())?;
+                        self.remember(&thread_key, &t.get().to_string()).await?;
                         self.finish(&step);
                         Some(t)
                     }
@@ -301,7 +308,7 @@ impl DiscordNotifier {
             let is_it = |m: &Message| says(m, &content, Some(&file));
             self.post_in_thread(&id, thread, m, "posting the transcript", &step, is_it)
                 .await?;
-            self.remember(&file_key, "1")?;
+            self.remember(&file_key, "1").await?;
             self.finish(&step);
         }
         Ok(())
@@ -439,7 +446,7 @@ impl DiscordNotifier {
                 is_it,
             )
             .await?;
-            self.remember(&line_key, "1")?;
+            self.remember(&line_key, "1").await?;
             self.finish(&step);
         }
         Ok(())
@@ -509,7 +516,7 @@ impl DiscordNotifier {
             .await?;
         match posted {
             Ok(m) => {
-                self.remember(&key, &m.get().to_string())?;
+                self.remember(&key, &m.get().to_string()).await?;
                 self.finish(&step);
                 Ok(())
             }

@@ -61,24 +61,24 @@ fn attempt_key(step: &str) -> String {
 impl DiscordNotifier {
     /// This installation's nonce salt, made on first use: two bots sharing a token, or a data
     /// directory started afresh, never collide on a nonce.
-    fn salt(&self) -> Result<String, DeliveryError> {
+    async fn salt(&self) -> Result<String, DeliveryError> {
         if let Some(salt) = self.remembered(SALT_KEY) {
             return Ok(salt);
         }
         let seed = format!("{}/{}", now_ms(), std::process::id());
         let salt = format!("{:016x}", fnv1a(seed.as_bytes()));
-        self.remember(SALT_KEY, &salt)?;
+        self.remember(SALT_KEY, &salt).await?;
         Ok(salt)
     }
 
     /// When an earlier run started `step` without recording that it finished (it may have
     /// reached Discord); otherwise records that this one starts now, before anything is sent.
-    fn begin(&self, step: &str) -> Result<Option<u64>, DeliveryError> {
+    async fn begin(&self, step: &str) -> Result<Option<u64>, DeliveryError> {
         let key = attempt_key(step);
         if let Some(started) = self.remembered(&key).and_then(|v| v.parse::<u64>().ok()) {
             return Ok(Some(started));
         }
-        self.remember(&key, &now_ms().to_string())?;
+        self.remember(&key, &now_ms().to_string()).await?;
         Ok(None)
     }
 
@@ -102,8 +102,8 @@ impl DiscordNotifier {
         step: &str,
         looks_like: impl Fn(&Message) -> bool,
     ) -> Result<Result<MessageId, serenity::Error>, DeliveryError> {
-        let salt = self.salt()?;
-        if let Some(started) = self.begin(step)?
+        let salt = self.salt().await?;
+        if let Some(started) = self.begin(step).await?
             && let Some(found) = self.posted_since(channel, started, &looks_like).await
         {
             tracing::info!(
@@ -155,7 +155,7 @@ impl DiscordNotifier {
         builder: CreateThread<'_>,
         step: &str,
     ) -> Result<Result<ChannelId, serenity::Error>, DeliveryError> {
-        if self.begin(step)?.is_some()
+        if self.begin(step).await?.is_some()
             && let Some(found) = self.active_thread_named(name).await
         {
             tracing::info!(

@@ -196,6 +196,21 @@ impl Browser {
         if samsung {
             return Some(("Samsung Internet", Browser::Chrome));
         }
+        // "in arc", "arc browser" (an "arc" of anything else is no browser); Amazon's Silk, on
+        // a Fire tablet (explorer rv45 F23).
+        let arc = words.iter().enumerate().any(|(i, w)| {
+            w == "arc"
+                && (words.get(i + 1).is_some_and(|n| n == "browser")
+                    || i.checked_sub(1).is_some_and(|p| {
+                        ["in", "on", "using", "use", "with"].contains(&words[p].as_str())
+                    }))
+        });
+        if arc {
+            return Some(("Arc", Browser::Chrome));
+        }
+        if has("silk") {
+            return Some(("Amazon Silk", Browser::Chrome));
+        }
         BUILT_ON
             .iter()
             .find(|(word, ..)| has(word))
@@ -231,7 +246,8 @@ impl Browser {
 
     /// The browser an answer to "which browser?" names as the one a system comes with
     /// ("whatever the default is on windows" is Edge; "the one that came with my iphone" is
-    /// Safari). `None` without both a word for "default" and a system.
+    /// Safari; "i dont know, windows 11" is Edge). `None` without both a word for "default"
+    /// (or of not knowing) and a system.
     pub fn default_on(text: &str) -> Option<Browser> {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
@@ -242,7 +258,8 @@ impl Browser {
             || lower.contains("built in")
             || lower.contains("came with")
             || lower.contains("comes with");
-        if !says_default {
+        // "i dont know, windows 11": not knowing, on a system named, is its own browser.
+        if !says_default && !Browser::not_known(text) {
             return None;
         }
         if has("windows") || has("pc") {
@@ -256,6 +273,34 @@ impl Browser {
         } else {
             None
         }
+    }
+
+    /// Whether an answer to "which browser?" says the user does not know it ("idk", "not sure").
+    pub fn not_known(text: &str) -> bool {
+        let lower = lowercase_words(text).join(" ");
+        lower.split(' ').any(|w| w == "idk")
+            || ["dont know", "do not know", "not sure", "no idea"]
+                .iter()
+                .any(|w| lower.contains(w))
+    }
+
+    /// Whether an answer to "which browser?" names the browser a computer came with, but not
+    /// which system it is ("the one that came with my computer").
+    pub fn default_of_a_computer(text: &str) -> bool {
+        let lower = lowercase_words(text).join(" ");
+        Browser::default_on(text).is_none()
+            && [
+                "came with",
+                "comes with",
+                "default",
+                "built in",
+                "preinstalled",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+            && ["computer", "laptop", "desktop", "pc"]
+                .iter()
+                .any(|w| lower.split(' ').any(|x| x == *w))
     }
 
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",
@@ -722,9 +767,19 @@ mod tests {
             ("default mac one", Some(Browser::SafariMac)),
             ("the default one", None),
             ("windows 10", None),
+            // Explorer rv45 F21: not knowing, on a system named.
+            ("i dont know, windows 11", Some(Browser::Edge)),
+            ("not sure, its a mac", Some(Browser::SafariMac)),
         ] {
             assert_eq!(Browser::default_on(said), want, "{said}");
         }
+        assert!(Browser::default_of_a_computer(
+            "the one that came with my computer"
+        ));
+        assert!(!Browser::default_of_a_computer(
+            "the one that came with my pc"
+        ));
+        assert!(!Browser::default_of_a_computer("my computer"));
     }
 
     #[test]
@@ -766,6 +821,14 @@ mod tests {
             ),
             ("brave on my iphone", None),
             ("chrome", None),
+            // Explorer rv45 F23.
+            ("in arc browser", Some(("Arc", Browser::Chrome))),
+            ("using arc", Some(("Arc", Browser::Chrome))),
+            (
+                "silk on my fire tablet",
+                Some(("Amazon Silk", Browser::Chrome)),
+            ),
+            ("the arc of the chart is wrong", None),
         ] {
             assert_eq!(Browser::built_on(text), want, "{text}");
         }

@@ -176,7 +176,23 @@ impl Device {
         if has(&["iphone", "ipad", "ios", "ipados"]) {
             found.push(Device::AppleTouch);
         }
-        if found.is_empty() && on_a(&["phone", "smartphone", "tablet", "cellphone", "mobile"]) {
+        // "my phone", "its a phone", "tablet": the device said alone, as an answer ("which
+        // browser?" answered "my phone" was noted as news for staff; explorer rv45 F21).
+        const GENERIC: &[&str] = &["phone", "smartphone", "tablet", "cellphone", "mobile"];
+        const AROUND_ALONE: &[&str] = &[
+            "my", "a", "an", "the", "its", "it", "is", "im", "i", "am", "on", "using", "just",
+            "ok", "um", "uh", "cell", "smart",
+        ];
+        let said_alone = has(GENERIC)
+            && words
+                .iter()
+                .all(|w| GENERIC.contains(&w.as_str()) || AROUND_ALONE.contains(&w.as_str()));
+        // A Kindle Fire or Fire tablet: a touch device whose kind the steps know no better.
+        let fire_tablet = has(&["kindle"])
+            || words.windows(2).any(|w| {
+                w[0] == "fire" && ["tablet", "hd", "hd8", "hd10", "7"].contains(&w[1].as_str())
+            });
+        if found.is_empty() && (on_a(GENERIC) || said_alone || fire_tablet) {
             found.push(Device::Phone);
         }
         if has(&["chromebook"]) {
@@ -314,6 +330,13 @@ mod tests {
             ("the bank texted a code to my phone", None),
             ("the cell shows ####", None),
             ("on my chromebook", Some(Device::Chromebook)),
+            // Explorer rv45 F21, F23: said alone as an answer; a Fire tablet.
+            ("my phone", Some(Device::Phone)),
+            ("its a phone", Some(Device::Phone)),
+            ("tablet", Some(Device::Phone)),
+            ("on my kindle fire", Some(Device::Phone)),
+            ("my phone number changed", None),
+            ("phone support", None),
             ("ok on my laptop now", Some(Device::Computer)),
             ("switched to my macbook", Some(Device::Computer)),
             // Products and networks, not devices.

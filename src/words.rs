@@ -1097,6 +1097,13 @@ pub fn works_there_which_of_these(place: &str) -> String {
 }
 
 /// "chrome i think? or maybe edge" at "Which browser?": the first one named, said so.
+/// "i dont know, windows 11" at "Which browser?": the browser the system comes with, assumed.
+pub fn going_with_the_system_s_browser(browser: &str) -> String {
+    format!(
+        "I'll go with {browser}, the browser your system comes with. If you use another one, just say which."
+    )
+}
+
 pub fn going_with_the_first_browser(browser: &str) -> String {
     format!("I'll go with {browser}, the first you named. If it's the other one, just say which.")
 }
@@ -1156,6 +1163,9 @@ pub fn now_on(device: &str) -> String {
 pub fn which_browser_on(device: &str) -> String {
     format!("Noted: {device}. Which browser do you use on it?")
 }
+
+/// "the one that came with my computer" at "Which browser?".
+pub const DEFAULT_BROWSER_OF_WHICH: &str = "The browser a computer comes with is Microsoft Edge on Windows and Safari on a Mac. Which one is yours?";
 
 /// The device of a user on a phone or tablet in another browser than Safari.
 pub const A_PHONE_OR_TABLET: &str = "a phone or tablet";

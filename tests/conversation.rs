@@ -12627,6 +12627,61 @@ fn what_the_bot_does_asked_gets_how_it_helps() {
     assert_eq!(outcome_of(&chat, "Manually update bank transactions"), None);
 }
 
+/// Explorer rv45 F21: at "Which browser?", "my phone", "i dont know, windows 11" and "the one
+/// that came with my computer" were noted as news for staff (and the question asked again),
+/// and "the quickbooks app" was "didn't catch that".
+#[test]
+fn which_browser_answered_by_device_system_or_app() {
+    let kb = shipped_kb();
+    let at_which_browser = || {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online page is blank");
+        chat.not_fixed();
+        assert!(
+            matches!(chat.session.stage, Stage::ChoosingBrowser { .. }),
+            "{:?}",
+            chat.session.stage
+        );
+        chat
+    };
+    let mut chat = at_which_browser();
+    let out = chat.say("my phone");
+    assert!(
+        has(&out, "Which browser do you use on it?"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(chat.session.device, Some(supportbot::device::Device::Phone));
+    assert!(!has(&out, "noted that for the support team"));
+
+    let mut chat = at_which_browser();
+    let out = chat.say("i dont know, windows 11");
+    assert_eq!(chat.session.browser, Some(Browser::Edge));
+    assert!(
+        has(&out, "I'll go with Microsoft Edge"),
+        "{}",
+        all_text(&out)
+    );
+
+    let mut chat = at_which_browser();
+    let out = chat.say("the one that came with my computer");
+    assert!(
+        has(&out, "Microsoft Edge on Windows and Safari on a Mac"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+
+    let mut chat = at_which_browser();
+    let out = chat.say("the quickbooks app");
+    assert!(
+        has(&out, "You mentioned the mobile app"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(matches!(chat.session.stage, Stage::ChoosingBrowser { .. }));
+}
+
 /// Explorer rv45 F12: "the wells fargo website works fine" at the reconnect fix was offered as
 /// the fix working, and "disconnected and reconnected, now i have duplicates" recorded the fix
 /// as failed and showed the first fix again; the FAQ entry about duplicates was never said.

@@ -82,7 +82,8 @@ pub(super) fn answer(
     // "i'm using the quickbooks app not safari" mid-walk, the app not said before: the fixes
     // are for a browser, and what to do about the app (it showed the Safari steps again, or
     // "didn't catch that"); the question stays.
-    if session.current_step().is_some()
+    // (At "Which browser?" too: "the quickbooks app" was "didn't catch that".)
+    if (session.current_step().is_some() || matches!(session.stage, Stage::ChoosingBrowser { .. }))
         && crate::device::names_a_mobile_app(text)
         && !session
             .descriptions
@@ -663,7 +664,27 @@ fn browser_told(
                 .filter(|_| !understand::negates_the_fix(text))
         })
     {
+        // "i dont know, windows 11": the system's own browser is a guess, said as one.
+        if Browser::not_known(text)
+            && !plain_words::has_any_word(text, &["default", "came", "comes", "builtin", "built"])
+        {
+            out.replies.push(
+                Reply::new(words::going_with_the_system_s_browser(browser.label()))
+                    .article(&typed.article.id),
+            );
+        }
         act(kb, session, Action::Browser(Some(browser)), now, out);
+        return true;
+    }
+    // "the one that came with my computer": Edge on Windows, Safari on a Mac; which, asked
+    // (it was noted as news for staff; explorer rv45 F21).
+    if matches!(session.stage, Stage::ChoosingBrowser { .. })
+        && understood.browser.is_none()
+        && Browser::default_of_a_computer(text)
+    {
+        out.replies
+            .push(Reply::new(words::DEFAULT_BROWSER_OF_WHICH).article(&typed.article.id));
+        ask_again(session, typed.article, now, out);
         return true;
     }
     // "its not a browser its the desktop app": the steps that need no browser.

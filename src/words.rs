@@ -760,6 +760,9 @@ pub const ANOTHER_BROWSER: &str = "another browser";
 pub const NO_KEYBOARD_NEEDED: &str = "You don't need a keyboard for this one: on a phone or \
      tablet the steps are taps. Here they are as they work on your device:";
 /// A reload shortcut as a phone or tablet user does it.
+/// A reload without the cache on a Chromebook (no F5, no Cmd).
+pub const CHROMEBOOK_RELOAD: &str =
+    "Press Ctrl+Shift+R to reload without the cache (on a Chromebook).";
 pub const TAP_TO_RELOAD: &str =
     "Reload the page: tap the reload arrow in the address bar (or pull the page down).";
 

@@ -9,7 +9,7 @@ use super::ruled_out::{forget_stale_tests, leave_article, left_by_test};
 use super::test_results::{follow_test, tests_answered_up_front};
 use super::which_browser::{browsers_offered, which_browser_reply};
 use super::wording::{
-    desktop_menu, device_or_browser, has_steps, keyboard_only, needs_a_computer,
+    desktop_menu, device_or_browser, for_the_device, has_steps, keyboard_only, needs_a_computer,
     on_a_phone_for_a_computer, safari_wording_differs, touch_in, worded_for,
 };
 use crate::browser::Browser;
@@ -291,7 +291,7 @@ fn walk_on(
                 return;
             }
             StepsFor::General => {
-                let general = worded_for(&solution.general, touch);
+                let general = for_the_device(worded_for(&solution.general, touch), session.device);
                 if has_steps(&solution.general) && !has_steps(&general) {
                     let why = keyboard_only(index, solution, browser, session.device);
                     skip!(SkipFor::Touch, why);
@@ -311,13 +311,13 @@ fn walk_on(
                 skip!(SkipFor::Touch, why);
             }
             StepsFor::Browser(v) => {
-                let worded = worded_for(&v.steps, touch);
+                let worded = for_the_device(worded_for(&v.steps, touch), session.device);
                 if has_steps(&v.steps) && !has_steps(&worded) {
                     let why = keyboard_only(index, solution, browser, session.device);
                     skip!(SkipFor::Touch, why);
                 }
                 let steps = words::steps_for(v.browser.label(), &worded);
-                let general = worded_for(&solution.general, touch);
+                let general = for_the_device(worded_for(&solution.general, touch), session.device);
                 if general.is_empty() {
                     steps
                 } else {
@@ -328,7 +328,7 @@ fn walk_on(
                 let has = solution.browsers();
                 let names: Vec<&str> = has.iter().map(|b| b.label()).collect();
                 let yours = browser.map(|b| b.label()).unwrap_or("your browser");
-                let general = worded_for(&solution.general, touch);
+                let general = for_the_device(worded_for(&solution.general, touch), session.device);
                 if has_steps(&solution.general) && !has_steps(&general) {
                     let why = keyboard_only(index, solution, browser, session.device);
                     skip!(SkipFor::Touch, why);

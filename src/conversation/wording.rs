@@ -143,6 +143,41 @@ pub(super) fn worded_for(steps: &str, touch: bool) -> String {
     out.join("\n")
 }
 
+/// `steps` as read on the user's device when it is a Chromebook: a list item whose reload
+/// shortcut is Windows' and a Mac's ("Press Ctrl+F5 on Windows or Cmd+Shift+R on a Mac") is
+/// the Chromebook's own (which has no F5 and no Cmd; explorer rv45 F23). Others as they are.
+pub(super) fn for_the_device(steps: String, device: Option<crate::device::Device>) -> String {
+    if device != Some(crate::device::Device::Chromebook) {
+        return steps;
+    }
+    steps
+        .lines()
+        .map(|line| {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let Some((bullet, text)) = list_item(line.trim_start()) else {
+                return line.to_string();
+            };
+            let lower = text.to_lowercase();
+            let reload = lower.contains("reload") || lower.contains("refresh");
+            let foreign = ["ctrl+f5", "ctrl + f5", "cmd+", "command+", "⌘"]
+                .iter()
+                .any(|k| lower.contains(k));
+            if !(reload && foreign) {
+                return line.to_string();
+            }
+            let marker = match bullet {
+                Some(b) => b.to_string(),
+                None => format!(
+                    "{}.",
+                    line.trim_start().split_once(". ").map_or("1", |(n, _)| n)
+                ),
+            };
+            format!("{indent}{marker} {}", words::CHROMEBOOK_RELOAD)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A Markdown list item: `Some(marker)` for a bullet (`-`, `*`), `None` for a numbered item,
 /// and the item's text.
 fn list_item(line: &str) -> Option<(Option<char>, &str)> {
@@ -242,7 +277,7 @@ pub(super) fn has_steps(markdown: &str) -> bool {
 pub(super) fn steps_on_the_side(session: &Session, article: &Article, index: usize) -> Reply {
     let solution = &article.solutions[index];
     let touch = touch_in(session, article);
-    let general = worded_for(&solution.general, touch);
+    let general = for_the_device(worded_for(&solution.general, touch), session.device);
     let with_general = |steps: String| {
         if general.is_empty() {
             steps
@@ -256,7 +291,7 @@ pub(super) fn steps_on_the_side(session: &Session, article: &Article, index: usi
         }
         StepsFor::Browser(v) => with_general(words::steps_for(
             v.browser.label(),
-            &worded_for(&v.steps, touch),
+            &for_the_device(worded_for(&v.steps, touch), session.device),
         )),
         StepsFor::General => general.clone(),
         StepsFor::NoVariant if has_steps(&general) => general.clone(),
@@ -323,6 +358,24 @@ mod tests {
             format!("- {}\n- Clear the cache", words::TAP_TO_RELOAD)
         );
         assert_eq!(worded_for(steps, false), steps, "a computer keeps them");
+    }
+
+    /// Explorer rv45 F23: a Chromebook was told "Press Ctrl+F5 on Windows or Cmd+Shift+R on
+    /// a Mac"; it has neither key.
+    #[test]
+    fn a_chromebook_gets_its_own_reload_keys() {
+        use crate::device::Device;
+        let steps = "1. Press Ctrl+F5 on Windows or Cmd+Shift+R on a Mac to reload without the cache.\n2. Close the tab.\n   - Press Ctrl+0 to reset zoom.";
+        assert_eq!(
+            for_the_device(steps.to_string(), Some(Device::Chromebook)),
+            format!(
+                "1. {}\n2. Close the tab.\n   - Press Ctrl+0 to reset zoom.",
+                words::CHROMEBOOK_RELOAD
+            )
+        );
+        for other in [None, Some(Device::Computer), Some(Device::Android)] {
+            assert_eq!(for_the_device(steps.to_string(), other), steps);
+        }
     }
 
     #[test]

@@ -1717,11 +1717,28 @@ pub fn problem_clauses(message: &str) -> Vec<String> {
 /// (explorer rv45 F15).
 fn list_markers_as_breaks(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
+    // How many brackets are open before each byte: "(code 2)" closes a bracket, it numbers
+    // nothing.
+    let open_before: Vec<usize> = bytes
+        .iter()
+        .scan(0usize, |open, &b| {
+            let before = *open;
+            match b {
+                b'(' => *open += 1,
+                b')' => *open = open.saturating_sub(1),
+                _ => {}
+            }
+            Some(before)
+        })
+        .collect();
     let marker_at = |i: usize| {
         let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         let starts_a_word = i == 0 || bytes[i - 1].is_ascii_whitespace();
-        (starts_a_word && (1..=2).contains(&digits) && bytes.get(i + digits) == Some(&b')'))
-            .then_some(digits + 1)
+        (starts_a_word
+            && open_before[i] == 0
+            && (1..=2).contains(&digits)
+            && bytes.get(i + digits) == Some(&b')'))
+        .then_some(digits + 1)
     };
     if !(0..bytes.len()).any(|i| marker_at(i).is_some()) {
         return std::borrow::Cow::Borrowed(text);
@@ -3495,6 +3512,27 @@ mod tests {
         ] {
             assert_eq!(small_talk(problem), None, "{problem:?}");
         }
+    }
+
+    /// "1) ... 2) ..." numbers a list; "(code 2)" and "(see 1)" close a bracket.
+    #[test]
+    fn list_markers_are_breaks_but_a_bracket_closed_is_none() {
+        assert_eq!(
+            list_markers_as_breaks("1) payroll wont update 2) logged out"),
+            ".  payroll wont update .  logged out"
+        );
+        for kept in [
+            "bank feed error (code 2) since monday",
+            "it says error (see 1) in the log",
+            "error 103 (step 2) failed",
+        ] {
+            assert_eq!(list_markers_as_breaks(kept), kept);
+        }
+        // After a bracket closed, a list goes on.
+        assert_eq!(
+            list_markers_as_breaks("(urgent) 1) payroll 2) login"),
+            "(urgent) .  payroll .  login"
+        );
     }
 
     /// Explorer rv45 F16: questions about the list were added to the problem's words.

@@ -355,14 +355,28 @@ impl Service {
         // Telling of an outage flushes, and the crowd signal takes the incident lock (which a
         // staff confirm holds while it links tickets): both off the async workers, or one
         // user's event waiting for the lock holds up every other event and the gateway.
+        // Both are best effort, as the stats are: the session is saved whatever they do. (A
+        // store error there returned before the save, so a ticket just filed was not in the
+        // session, and "Talk to a human" again filed and notified staff twice: review45 10.)
         let finish = move |s: &Service| -> Result<Vec<Reply>, ServiceError> {
-            s.lead_with_outage(&mut session, &mut replies, now)?;
+            if let Err(e) = s.lead_with_outage(&mut session, &mut replies, now) {
+                tracing::error!(
+                    user = %session.user.id,
+                    error = %e,
+                    "could not tell the user of an outage; the conversation is saved without it"
+                );
+            }
             // After the lead: a fix it held back was not shown, and is counted when it is.
             s.record_stats(&before, &session, had_ticket, now);
             if let Some(article) = session.article()
                 && walked_before.as_deref() != Some(article)
+                && let Err(e) = s.watch_crowd(article, &session.user.id, now)
             {
-                s.watch_crowd(article, &session.user.id, now)?;
+                tracing::error!(
+                    article,
+                    error = %e,
+                    "could not open a suspected incident for the crowd signal"
+                );
             }
             session.bound_descriptions();
             s.store.save_session(&session)?;

@@ -234,6 +234,19 @@ pub const MAX_EARLIER: usize = 3;
 /// with the square of what they typed.
 pub const MAX_DESCRIPTIONS: usize = 30;
 
+/// Live checks a session keeps for staff (the latest), and an earlier problem's fixes tried (the
+/// latest): a user pressing "Check" every few seconds, or starting the same problem over and
+/// over, grew the session (saved whole after every event) and every ticket copy of it without
+/// end (review45 9).
+pub const MAX_CHECKS: usize = 20;
+pub const MAX_EARLIER_ATTEMPTS: usize = 40;
+
+/// Drops the oldest of `items` beyond `most`.
+fn keep_latest<T>(items: &mut Vec<T>, most: usize) {
+    let extra = items.len().saturating_sub(most);
+    items.drain(..extra);
+}
+
 /// A user's conversation with the bot. Serialised to the store after every event, in the
 /// layout of `stored::StoredSession`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -440,6 +453,8 @@ impl Session {
                     }
                     last.attempts.extend(problem.attempts);
                     last.checks.extend(problem.checks);
+                    keep_latest(&mut last.attempts, MAX_EARLIER_ATTEMPTS);
+                    keep_latest(&mut last.checks, MAX_CHECKS);
                 }
                 _ => earlier.push(problem),
             }
@@ -603,6 +618,7 @@ impl Session {
         };
         if !self.checks.iter().any(same) {
             self.checks.push(record);
+            keep_latest(&mut self.checks, MAX_CHECKS);
         }
     }
 
@@ -735,6 +751,40 @@ mod tests {
         assert_eq!(s.checks.len(), 1);
         s.note_check(check(70));
         assert_eq!(s.checks.len(), 2);
+        // Checked again and again: the latest are kept (review45 9).
+        for at in 0..100 {
+            s.note_check(check(100 + 10 * at));
+        }
+        assert_eq!(s.checks.len(), MAX_CHECKS);
+        assert_eq!(s.checks.last().map(|c| c.at), Some(100 + 10 * 99));
+        // Started over on the same problem again and again: so are its fixes and checks.
+        for round in 0..60u64 {
+            s.attempts.push(Attempt {
+                article: "a".into(),
+                solution: 0,
+                title: format!("round {round}"),
+                browser: None,
+                outcome: Some(Outcome::NotFixed),
+                at: round,
+                skipped_on_touch: false,
+                test: false,
+                content: 0,
+                said: Vec::new(),
+                came_back: false,
+            });
+            s.note_check(check(10_000 + round));
+            s.stage = Stage::AwaitingFeedback {
+                article: "a".into(),
+            };
+            s.start_over(Some("A"), round);
+        }
+        let earlier = &s.earlier[0];
+        assert_eq!(earlier.attempts.len(), MAX_EARLIER_ATTEMPTS);
+        assert_eq!(
+            earlier.attempts.last().map(|a| a.title.as_str()),
+            Some("round 59")
+        );
+        assert!(earlier.checks.len() <= MAX_CHECKS);
     }
 
     /// Sessions stored before the ticket id was typed named it as text: they still load.

@@ -1884,6 +1884,10 @@ fn decide_by_cues(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::fixed_in_another_language(text) {
         return Some(Intent::Fixed);
     }
+    // "sigue igual", "ça marche pas", "还是不行": it still fails, in another language.
+    if cues::not_fixed_in_another_language(text) {
+        return Some(Intent::NotFixed);
+    }
     if cues::only_sarcasm(text) {
         return Some(Intent::NotFixed);
     }
@@ -5004,6 +5008,14 @@ mod tests {
             "ça marche pas",
             "ça marche toujours pas",
             "it doesnt give any error, just a blank page",
+            // Words no English cue reads.
+            "sigue igual",
+            "no funciona todavía",
+            "toujours pas",
+            "immer noch nicht",
+            "还是不行",
+            "都试过了，没效！",
+            "好像又出现这个问题了",
         ] {
             assert_eq!(intent(said), Some(Intent::NotFixed), "{said}");
         }

@@ -1,4 +1,5 @@
-//! A fix said in another language than English ("ça marche", "funcionou", "已解决").
+//! A fix, or its failure, said in another language than English ("ça marche", "funcionou",
+//! "已解决"; "ça marche pas", "sigue igual", "还是不行").
 
 use super::negation::NEGATORS;
 use crate::understand::text::Normalised;
@@ -48,4 +49,62 @@ pub fn fixed_in_another_language(text: &Normalised) -> bool {
         && !text
             .words()
             .any(|w| NEGATIONS_IN_OTHER_LANGUAGES.contains(&w) || NEGATORS.contains(&w))
+}
+
+/// It still fails, in words of another language that need no English cue ("sigue igual",
+/// "toujours pas", "immer noch nicht"), and in Chinese ("还是不行", "没用", "又出现了").
+const NOT_FIXED_IN_OTHER_LANGUAGES: &[&str] = &[
+    "sigue igual",
+    "sigue sin funcionar",
+    "sigue fallando",
+    "todavia no funciona",
+    "todavía no funciona",
+    "no funciona",
+    "no funcionó",
+    "no funciono",
+    "toujours pas",
+    "marche pas",
+    "marche toujours pas",
+    "fonctionne pas",
+    "ne fonctionne toujours pas",
+    "immer noch nicht",
+    "geht immer noch nicht",
+    "geht nicht",
+    "funktioniert nicht",
+    "funktioniert immer noch nicht",
+    "não funcionou",
+    "nao funcionou",
+    "não funciona",
+    "nao funciona",
+    "ainda não",
+    "ainda nao",
+    "continua igual",
+    "non funziona",
+    "ancora non",
+    "werkt niet",
+    "werkt nog steeds niet",
+];
+
+/// Chinese for "still not working", "no use", "no effect", "(it) appeared again", "not solved".
+const CJK_NOT_FIXED: &[&str] = &[
+    "还是不行",
+    "还是一样",
+    "不行",
+    "没用",
+    "没效",
+    "无效",
+    "又出现",
+    "没有解决",
+    "没解决",
+];
+
+/// Whether a short reply says it still fails in another language ("sigue igual", "ça marche
+/// pas", "还是不行"): no English cue reads it, and it was asked again.
+pub fn not_fixed_in_another_language(text: &Normalised) -> bool {
+    // ("si el problema sigue igual mañana te aviso": "if it stays the same", a plan.)
+    let conditional = text
+        .words()
+        .any(|w| ["si", "se", "wenn", "falls", "als", "if"].contains(&w));
+    (text.word_count() <= 12 && text.any(NOT_FIXED_IN_OTHER_LANGUAGES) && !conditional)
+        || CJK_NOT_FIXED.iter().any(|w| text.plain.contains(w))
 }

@@ -2,16 +2,21 @@
 //! queued notifications and their lines in DATA_DIR/notifications.jsonl.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test (or bench) that cannot go on panics
 
+use std::sync::Mutex;
 use std::time::Duration;
 use supportbot::escalation::StaffAction;
+use supportbot::escalation::notify::{
+    Audience, DeliveryFuture, DiscordPosts, NoticeEvent, Notification, Notifier,
+};
 use supportbot::escalation::ticket::TicketId;
+use supportbot::service::outbox::{self, Backoff};
 use supportbot::session::Session;
 use supportbot::store::Store;
 
 mod support;
 use support::bin::{run_on, show};
 use support::paths::shipped_knowledge;
-use support::tickets::{desk, summary, user};
+use support::tickets::{FixedClock, desk, summary, user};
 
 #[test]
 fn purge_and_forget() {
@@ -248,11 +253,11 @@ fn forget_and_purge_clear_the_notifications_file() {
 }
 
 /// What the bot posted on Discord for a forgotten or purged ticket (the staff card, the thread
-/// with the transcript) is not deleted by the command: it says so, naming them for the
-/// operator to delete, and the ids it printed are not kept (a review found the output naming
-/// only stderr logs as untouched).
+/// with the transcript): the command names it and says the bot deletes it when it next runs
+/// (review45 3b: it said the bot does not), and the ids it printed are no longer kept as the
+/// bot's own: they are in the takedown queued with the removal.
 #[test]
-fn forget_and_purge_name_what_stays_on_discord() {
+fn forget_and_purge_say_the_bot_takes_down_what_it_posted_on_discord() {
     let data = tempfile::tempdir().unwrap();
     let cwd = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
@@ -272,19 +277,23 @@ fn forget_and_purge_name_what_stays_on_discord() {
         ]);
     }
     {
-        // As the Discord bot remembers where it posted them.
+        // As the Discord bot remembers where it posted them (T-0002's card from before it
+        // recorded the card's channel).
         let store = Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap();
         store.adapter_set("discord:msg:T-0001", "1111").unwrap();
+        store
+            .adapter_set("discord:msg-channel:T-0001", "4444")
+            .unwrap();
         store.adapter_set("discord:thread:T-0001", "2222").unwrap();
         store.adapter_set("discord:msg:T-0002", "3333").unwrap();
     }
     let said = run(&["user", "forget", "web1"]);
     assert!(
-        said.contains("Still on Discord")
+        said.contains("the bot deletes these the next time it runs")
             && said.contains(
-                "T-0001: staff card message 1111 in SUPPORT_CHANNEL_ID, private thread 2222"
+                "T-0001: staff card message 1111 in channel 4444, private thread 2222 with the transcript"
             )
-            && said.contains("DMs"),
+            && said.contains("The DMs the bot sent the user stay in their DMs"),
         "{said}"
     );
     run(&["tickets", "resolve", "T-0002", "--by", "carol"]);
@@ -293,16 +302,147 @@ fn forget_and_purge_name_what_stays_on_discord() {
     let v: serde_json::Value = serde_json::from_str(said.trim()).expect("JSON");
     assert_eq!(
         v["left_on_discord"],
-        serde_json::json!([{"ticket": "T-0002", "card_message": "3333", "thread": null}]),
+        serde_json::json!([{"ticket": "T-0002", "card_channel": null, "card_message": "3333",
+            "thread": null, "takedown": "queued"}]),
         "{v}"
     );
     let store = Store::open_waiting(data.path(), Duration::from_secs(5)).unwrap();
     for key in [
         "discord:msg:T-0001",
+        "discord:msg-channel:T-0001",
         "discord:thread:T-0001",
         "discord:msg:T-0002",
     ] {
         assert_eq!(store.adapter_get(key).unwrap(), None, "{key} kept");
+    }
+    assert_eq!(store.outbox_len(), 2, "the two takedowns wait for the bot");
+}
+
+/// Every notification it is given, delivered.
+#[derive(Default)]
+struct Collect(Mutex<Vec<Notification>>);
+
+impl Notifier for Collect {
+    fn deliver<'a>(&'a self, n: &'a Notification) -> DeliveryFuture<'a> {
+        Box::pin(async move {
+            self.0.lock().unwrap().push(n.clone());
+            Ok(())
+        })
+    }
+    fn name(&self) -> &str {
+        "collect"
+    }
+}
+
+/// The takedowns queued in `store`, in order (delivering everything queued).
+fn queued_takedowns(store: &Store) -> Vec<Notification> {
+    let sink = Collect::default();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let clock = FixedClock::default();
+    let deadline = Duration::from_secs(5);
+    rt.block_on(outbox::drain(
+        store,
+        &sink,
+        &clock,
+        Backoff::default(),
+        deadline,
+    ))
+    .unwrap();
+    let all = sink.0.into_inner().unwrap();
+    all.into_iter()
+        .filter(|n| matches!(n.event, NoticeEvent::Removed { .. }))
+        .collect()
+}
+
+/// review45 3b: forget and purge queue, with the removal, one takedown per ticket the Discord
+/// bot showed, carrying the ids it needs (they are gone from the adapter table with the ticket)
+/// and nothing of the user's; nothing for a ticket that never reached Discord, and nothing
+/// again when the user is forgotten twice.
+#[test]
+fn forget_and_purge_queue_the_takedown_of_what_the_bot_posted() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_waiting(dir.path(), Duration::from_secs(5)).unwrap();
+    for u in ["ann", "bob", "cy"] {
+        desk(&store)
+            .file(summary(u, "my payroll export is secret"), 10)
+            .unwrap();
+    }
+    for t in [2, 3] {
+        desk(&store)
+            .act(
+                TicketId(t),
+                "staff",
+                &StaffAction::Resolve { note: None },
+                20,
+            )
+            .unwrap();
+    }
+    // T-0001 (ann) has a card, with its channel, and a thread; T-0002 (bob) a card from before
+    // the bot recorded channels; T-0003 (cy) never reached Discord.
+    for (k, v) in [
+        ("discord:msg:T-0001", "1111"),
+        ("discord:msg-channel:T-0001", "4444"),
+        ("discord:thread:T-0001", "2222"),
+        ("discord:msg:T-0002", "3333"),
+    ] {
+        store.adapter_set(k, v).unwrap();
+    }
+    assert_eq!(store.outbox_owner().unwrap(), None);
+
+    assert_eq!(store.forget_user("ann").unwrap().tickets, 1);
+    assert_eq!(
+        store.outbox_owner().unwrap().as_deref(),
+        Some("discord"),
+        "only the bot can take it down: no local command may drain it as sent"
+    );
+    for key in [
+        "discord:msg:T-0001",
+        "discord:msg-channel:T-0001",
+        "discord:thread:T-0001",
+    ] {
+        assert_eq!(store.adapter_get(key).unwrap(), None, "{key} kept");
+    }
+    store.forget_user("ann").unwrap();
+    assert_eq!(store.purge_resolved(500).unwrap().0, 2);
+    assert_eq!(store.adapter_get("discord:msg:T-0002").unwrap(), None);
+
+    let queued = queued_takedowns(&store);
+    let posts = |n: &Notification| match &n.event {
+        NoticeEvent::Removed { discord } => (n.ticket, *discord),
+        _ => unreachable!("only takedowns"),
+    };
+    let got: Vec<_> = queued.iter().map(posts).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some(TicketId(1)),
+                DiscordPosts {
+                    channel: Some(4444),
+                    card: Some(1111),
+                    thread: Some(2222),
+                }
+            ),
+            (
+                Some(TicketId(2)),
+                DiscordPosts {
+                    channel: None,
+                    card: Some(3333),
+                    thread: None,
+                }
+            ),
+        ]
+    );
+    for n in &queued {
+        assert_eq!(n.audience, Audience::Staff);
+        assert!(n.card.is_none() && n.transcript.is_none());
+        let json = serde_json::to_string(n).unwrap();
+        for words in ["payroll", "name-ann", "name-bob", "\"ann\""] {
+            assert!(!json.contains(words), "{words} in {json}");
+        }
     }
 }
 

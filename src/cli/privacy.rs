@@ -6,7 +6,7 @@
 
 use super::{CliError, Context};
 use crate::clock::{Clock, SystemClock};
-use crate::escalation::notify::{Erase, FileNotifier};
+use crate::escalation::notify::{DiscordPosts, Erase, FileNotifier};
 use crate::escalation::summary::rfc3339;
 use crate::ids::TicketId;
 use std::io::Write;
@@ -82,7 +82,6 @@ pub fn purge(
         },
     )?;
     let (tickets, sessions) = store.purge_resolved(cutoff)?;
-    forget_discord_ids(store, &old)?;
     let removed = format!(
         "Removed {tickets} resolved ticket(s) resolved before {}, {sessions} session(s) and {lines} notification line(s); the tickets stay counted in `supportbot stats`, without their users.",
         rfc3339(cutoff)
@@ -110,60 +109,52 @@ pub fn purge(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A ticket, and the ids of its staff card message and thread on Discord.
-type Posted = (TicketId, Option<String>, Option<String>);
+/// A removed ticket and where the Discord bot showed it to staff.
+type Posted = (TicketId, DiscordPosts);
 
 /// Where the Discord bot posted each of `tickets` (the staff card in the support channel, the
-/// private thread with the transcript), as it remembered it: what a privacy command cannot
-/// take back, for the operator to delete in Discord. The remembered ids are removed with the
-/// tickets (they are printed here, once). One line per ticket that has any.
+/// private thread with the transcript), as it remembered it: read before the removal, which
+/// queues their takedown and forgets the ids in one transaction. One entry per ticket that has
+/// any.
 fn left_on_discord(
     store: &crate::store::Store,
     tickets: &[TicketId],
 ) -> Result<Vec<Posted>, CliError> {
-    let mut posted = Vec::new();
-    for id in tickets {
-        let card = store.adapter_get(&format!("discord:msg:{id}"))?;
-        let thread = store.adapter_get(&format!("discord:thread:{id}"))?;
-        if card.is_some() || thread.is_some() {
-            posted.push((*id, card, thread));
-        }
-    }
-    Ok(posted)
+    Ok(store.discord_posts_of(tickets)?)
 }
 
-/// Forgets the remembered Discord ids of `tickets` (after [`left_on_discord`] printed them).
-fn forget_discord_ids(store: &crate::store::Store, tickets: &[TicketId]) -> Result<(), CliError> {
-    for id in tickets {
-        store.adapter_remove(&format!("discord:msg:{id}"))?;
-        store.adapter_remove(&format!("discord:thread:{id}"))?;
-    }
-    Ok(())
-}
-
-/// What stays on Discord, in words (empty when nothing was posted there).
+/// What happens on Discord, in words (empty when nothing was posted there).
 fn discord_lines(posted: &[Posted]) -> String {
     if posted.is_empty() {
         return String::new();
     }
     let mut out = String::from(
-        "\nStill on Discord (the bot does not delete them; delete them there, with Developer Mode on): ",
+        "\nOn Discord, the bot deletes these the next time it runs (`supportbot run` with DISCORD_TOKEN set; \
+         for the threads it needs Manage Threads in the support channel): ",
     );
     let each: Vec<String> = posted
         .iter()
-        .map(|(id, card, thread)| {
+        .map(|(id, posts)| {
             let mut parts = Vec::new();
-            if let Some(card) = card {
-                parts.push(format!("staff card message {card} in SUPPORT_CHANNEL_ID"));
+            if let Some(card) = posts.card {
+                match posts.channel {
+                    Some(channel) => {
+                        parts.push(format!("staff card message {card} in channel {channel}"))
+                    }
+                    None => parts.push(format!("staff card message {card} in SUPPORT_CHANNEL_ID")),
+                }
             }
-            if let Some(thread) = thread {
+            if let Some(thread) = posts.thread {
                 parts.push(format!("private thread {thread} with the transcript"));
             }
             format!("{id}: {}", parts.join(", "))
         })
         .collect();
     out.push_str(&each.join("; "));
-    out.push_str(". The DMs the bot sent the user stay in their DMs.");
+    out.push_str(
+        ". Until then they stay; to take them down sooner, delete them in Discord (Developer Mode on). \
+         The DMs the bot sent the user stay in their DMs: supportbot keeps no record of them to delete.",
+    );
     out
 }
 
@@ -171,11 +162,13 @@ fn discord_lines(posted: &[Posted]) -> String {
 fn discord_json(posted: &[Posted]) -> serde_json::Value {
     posted
         .iter()
-        .map(|(id, card, thread)| {
+        .map(|(id, posts)| {
             serde_json::json!({
                 "ticket": id.to_string(),
-                "card_message": card,
-                "thread": thread,
+                "card_channel": posts.channel.map(|c| c.to_string()),
+                "card_message": posts.card.map(|m| m.to_string()),
+                "thread": posts.thread.map(|t| t.to_string()),
+                "takedown": "queued",
             })
         })
         .collect()
@@ -203,7 +196,6 @@ pub fn forget(ctx: &mut Context, user: &str, json: bool) -> Result<ExitCode, Cli
         },
     )?;
     let gone = store.forget_user(user)?;
-    forget_discord_ids(store, &theirs)?;
     if gone.is_empty() && lines == 0 {
         return Err(CliError::failed(format!(
             "nothing is stored about user `{user}`, so nothing was removed.\n  Check the id: it is the user_id that `supportbot tickets list --json` shows (not the name)."

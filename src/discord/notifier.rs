@@ -4,10 +4,10 @@
 
 use super::render::{self, no_mentions};
 use crate::escalation::notify::{
-    Audience, DeliveryError, DeliveryFuture, NoticeEvent, Notification, Notifier,
+    Audience, DeliveryError, DeliveryFuture, DiscordPosts, NoticeEvent, Notification, Notifier,
 };
 use crate::ids::TicketId;
-use crate::store::Store;
+use crate::store::{Store, discord_keys};
 use serenity::all::{
     ActionRowComponent, ButtonKind, ChannelId, ChannelType, CreateAllowedMentions,
     CreateAttachment, CreateMessage, CreateThread, EditMessage, Http, Message, MessageId, UserId,
@@ -41,6 +41,8 @@ enum DeliveryStage {
     /// the support channel). Cosmetic beside the DMs and cards: a channel that refuses it never
     /// holds them up.
     StatusChannel,
+    /// Deleting a removed ticket's card or thread (`user forget`, `tickets purge`).
+    TakeDown,
 }
 
 /// What to do about a failed Discord request.
@@ -96,6 +98,11 @@ fn classify(
              Messages in Threads and Attach Files in the support channel, and unlock the thread \
              if it was locked; {waits}"
         )),
+        (403, _, DeliveryStage::TakeDown) => retry(format!(
+            "{what}: Discord refused ({said}): a removed ticket's card and thread are deleted by \
+             the bot, which needs View Channel and Manage Threads in the support channel (Server \
+             Settings -> Roles, or the channel's permissions); {waits}"
+        )),
         (403 | 404, _, DeliveryStage::StatusChannel) => DeliveryFailure::Refused(format!(
             "{what}: Discord refused it in STATUS_CHANNEL_ID ({said}): give the bot View Channel, \
              Send Messages and Embed Links there, or fix the ID (Developer Mode, right-click the \
@@ -148,6 +155,13 @@ fn give_up_if_refused(
 /// their number.
 fn snowflake(text: &str) -> Option<std::num::NonZeroU64> {
     text.parse::<u64>().ok().and_then(std::num::NonZeroU64::new)
+}
+
+/// Whether Discord answered that what was to be deleted is not there (deleted by hand, or by an
+/// earlier attempt whose answer was lost): its takedown is done.
+fn is_gone(e: &serenity::Error) -> bool {
+    matches!(e, serenity::Error::Http(HttpError::UnsuccessfulRequest(r))
+        if r.status_code.as_u16() == 404 && matches!(r.error.code, 10003 | 10008))
 }
 
 fn is_dm_closed(e: &serenity::Error) -> bool {
@@ -217,6 +231,40 @@ impl DiscordNotifier {
         }
     }
 
+    /// Records several delivery facts durably in one write (see [`Self::remember`]).
+    async fn remember_all(&self, facts: Vec<(String, String)>) -> Result<(), DeliveryError> {
+        let store = self.store.clone();
+        match tokio::task::spawn_blocking(move || store.adapter_set_all(&facts)).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(DeliveryError::new(format!("cannot record delivery: {e}"))),
+            Err(e) => Err(DeliveryError::new(format!("cannot record delivery: {e}"))),
+        }
+    }
+
+    /// Deletes what showed a removed ticket to staff: its private thread, then its card. Only
+    /// the ids in `posts` are used (the ticket and what the bot remembered of it are gone).
+    /// Something already gone counts as deleted, so a retry after a partial failure repeats
+    /// nothing that matters. The card is deleted, not edited into a tombstone: a tombstone would
+    /// stay in the channel for good with nothing for staff to do, and the log says what went.
+    async fn take_down(&self, ticket: TicketId, posts: &DiscordPosts) -> Result<(), DeliveryError> {
+        let id = ticket.to_string();
+        if let Some(thread) = posts.thread.and_then(std::num::NonZeroU64::new) {
+            let deleted = ChannelId::from(thread).delete(&self.http).await.map(|_| ());
+            let which = format!("its private thread {thread}");
+            taken_down(&id, deleted, "deleting a removed ticket's thread", &which)?;
+        }
+        if let Some(card) = posts.card.and_then(std::num::NonZeroU64::new) {
+            let channel = (posts.channel.and_then(std::num::NonZeroU64::new))
+                .map_or(self.support_channel, ChannelId::from);
+            let deleted = channel
+                .delete_message(&self.http, MessageId::from(card))
+                .await;
+            let which = format!("its staff card (message {card} in channel {channel})");
+            taken_down(&id, deleted, "deleting a removed ticket's card", &which)?;
+        }
+        Ok(())
+    }
+
     /// The ticket's staff card, thread and transcript, creating whichever is missing.
     async fn staff_post(&self, n: &Notification, ticket_id: TicketId) -> Result<(), DeliveryError> {
         let id = ticket_id.to_string();
@@ -226,7 +274,7 @@ impl DiscordNotifier {
         let Some(card) = ticket.summary().map(|s| s.card(&id)) else {
             return Ok(());
         };
-        let msg_key = format!("discord:msg:{id}");
+        let msg_key = discord_keys::card(ticket_id);
         if self.remembered(&msg_key).is_none() {
             let step = format!("card:{id}");
             let spec = render::ticket_message(&card, ticket.id, ticket.status, ticket.claimed_by());
@@ -247,11 +295,18 @@ impl DiscordNotifier {
                 }
             };
             if let Some(m) = posted {
-                self.remember(&msg_key, &m.get().to_string()).await?;
+                // With its channel: a removed ticket's card is deleted there, even after
+                // SUPPORT_CHANNEL_ID changed.
+                let channel = self.support_channel.get().to_string();
+                let facts = vec![
+                    (msg_key, m.get().to_string()),
+                    (discord_keys::card_channel(ticket_id), channel),
+                ];
+                self.remember_all(facts).await?;
             }
             self.finish(&step);
         }
-        let thread_key = format!("discord:thread:{id}");
+        let thread_key = discord_keys::thread(ticket_id);
         let thread = match self.remembered(&thread_key).and_then(|t| snowflake(&t)) {
             Some(t) => Some(ChannelId::from(t)),
             None => {
@@ -403,7 +458,7 @@ impl DiscordNotifier {
             return Ok(());
         };
         if let Some(msg) = self
-            .remembered(&format!("discord:msg:{id}"))
+            .remembered(&discord_keys::card(ticket_id))
             .and_then(|m| snowflake(&m))
         {
             let spec = render::ticket_message(&card, ticket.id, ticket.status, ticket.claimed_by());
@@ -428,7 +483,7 @@ impl DiscordNotifier {
         let line_key = format!("discord:line:{}", n.key);
         if self.remembered(&line_key).is_none() {
             let thread = self
-                .remembered(&format!("discord:thread:{id}"))
+                .remembered(&discord_keys::thread(ticket_id))
                 .and_then(|t| snowflake(&t))
                 .map(ChannelId::from);
             let content = render::content(&n.text);
@@ -664,12 +719,41 @@ impl DiscordNotifier {
     }
 }
 
+/// Ends one deletion of [`DiscordNotifier::take_down`]: done, already gone, retried (Discord
+/// busy, the bot without the permission: the message says which), or, when Discord will never
+/// do it, logged for the operator to delete by hand.
+fn taken_down(
+    ticket: &str,
+    outcome: Result<(), serenity::Error>,
+    what: &str,
+    which: &str,
+) -> Result<(), DeliveryError> {
+    match outcome {
+        Ok(()) => {
+            tracing::info!(ticket, "{which} was deleted: the ticket was removed");
+            Ok(())
+        }
+        Err(e) if is_gone(&e) => {
+            tracing::info!(ticket, "{which} was already gone from Discord");
+            Ok(())
+        }
+        Err(e) => give_up_if_refused(
+            failure_of(e, DeliveryStage::TakeDown, what),
+            ticket,
+            &format!("{which} stays on Discord: delete it there"),
+        ),
+    }
+}
+
 impl Notifier for DiscordNotifier {
     fn deliver<'a>(&'a self, n: &'a Notification) -> DeliveryFuture<'a> {
         Box::pin(async move {
             match (&n.audience, &n.event, n.ticket) {
                 (Audience::Staff, NoticeEvent::Created | NoticeEvent::Updated, Some(t)) => {
                     self.staff_post(n, t).await
+                }
+                (Audience::Staff, NoticeEvent::Removed { discord }, Some(t)) => {
+                    self.take_down(t, discord).await
                 }
                 (Audience::Staff, _, Some(t)) => self.staff_update(n, t).await,
                 (Audience::Staff, NoticeEvent::IncidentStatus { incident }, None) => {
@@ -811,6 +895,23 @@ mod tests {
                 "{m}"
             );
         }
+    }
+
+    /// Deleting a removed ticket's thread needs Manage Threads: without it the takedown waits
+    /// and the log says what to grant.
+    #[test]
+    fn a_takedown_discord_refuses_for_a_permission_is_retried_naming_it() {
+        let m = retry_message(classify(
+            403,
+            50013,
+            "Missing Permissions",
+            DeliveryStage::TakeDown,
+            "deleting a removed ticket's thread",
+        ));
+        assert!(
+            m.contains("Manage Threads") && m.contains("403 Missing Permissions"),
+            "{m}"
+        );
     }
 
     #[test]

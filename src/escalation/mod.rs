@@ -193,6 +193,7 @@ fn both(
         NoticeEvent::IncidentOver { .. } => "incident-over",
         NoticeEvent::IncidentSuspected { .. } => "incident-suspected",
         NoticeEvent::IncidentStatus { .. } => "incident-status",
+        NoticeEvent::Removed { .. } => "removed",
     };
     vec![
         Notification {

@@ -57,6 +57,48 @@ pub enum NoticeEvent {
     IncidentStatus {
         incident: String,
     },
+    /// The ticket was removed (`user forget`, `tickets purge`): the Discord bot deletes what
+    /// showed it to staff. Only ids: the ticket and its rows are gone when this is delivered,
+    /// and nothing of the user's is in it.
+    Removed {
+        discord: DiscordPosts,
+    },
+}
+
+/// Where the Discord bot showed a ticket to staff, as Discord ids (plain numbers: the core
+/// knows no Discord types). What [`NoticeEvent::Removed`] takes down.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscordPosts {
+    /// The channel of the card; `None` for a card posted before the bot recorded it: the
+    /// support channel the bot runs with is taken.
+    pub channel: Option<u64>,
+    /// The staff card message.
+    pub card: Option<u64>,
+    /// The ticket's private thread (with the transcript).
+    pub thread: Option<u64>,
+}
+
+impl DiscordPosts {
+    /// Whether the bot posted nothing of the ticket.
+    pub fn is_empty(&self) -> bool {
+        self.card.is_none() && self.thread.is_none()
+    }
+}
+
+/// The outbox item that has the Discord bot delete ticket `id`'s card and thread (`posts`),
+/// queued by `user forget` and `tickets purge` with the removal. Its text names the ticket only.
+pub fn removed(id: TicketId, posts: DiscordPosts) -> Notification {
+    Notification {
+        key: format!("{id}/removed"),
+        ticket: Some(id),
+        event: NoticeEvent::Removed { discord: posts },
+        audience: Audience::Staff,
+        text: format!(
+            "Ticket {id} was removed; the bot deletes its staff card and private thread on Discord."
+        ),
+        card: None,
+        transcript: None,
+    }
 }
 
 /// One message to deliver through the outbox.
@@ -108,9 +150,10 @@ pub trait Notifier: Send + Sync {
 /// Writes notifications to the log (stderr): which ticket, to whom and its key at `info`; its
 /// text, which quotes the user's words, only at `debug`. Logs are outside what `user forget`
 /// can erase (`DATA_DIR/console.log`, journald): at the default level they hold no user's
-/// words. The text is in `notifications.jsonl`, which forget rewrites, and on Discord (the
-/// staff card, the ticket's thread, DMs), which it does not: `user forget` and `tickets purge`
-/// list what stays there for the operator to delete.
+/// words. The text is in `notifications.jsonl`, which forget rewrites, and on Discord: there
+/// the bot deletes a removed ticket's staff card and private thread ([`NoticeEvent::Removed`],
+/// queued by `user forget` and `tickets purge`); the DMs it sent the user stay in their DMs
+/// (their ids are not recorded).
 #[derive(Debug, Default)]
 pub struct LogNotifier;
 
@@ -303,6 +346,11 @@ fn replace_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 impl Notifier for FileNotifier {
     fn deliver<'a>(&'a self, n: &'a Notification) -> DeliveryFuture<'a> {
         Box::pin(async move {
+            // The Discord bot's takedown of a removed ticket: nothing for the staff inbox, whose
+            // lines of that ticket the removal already erased.
+            if matches!(n.event, NoticeEvent::Removed { .. }) {
+                return Ok(());
+            }
             self.append(n).map_err(|e| {
                 DeliveryError::new(format!("cannot write {}: {e}", self.path.display()))
             })
@@ -394,6 +442,30 @@ mod tests {
         let after = std::fs::read_to_string(&path).unwrap();
         assert_eq!(after, before.lines().nth(2).unwrap().to_string() + "\n");
         assert!(!dir.path().join("notifications.jsonl.tmp").exists());
+    }
+
+    /// The Discord bot's takedown of a removed ticket is nothing for the staff inbox: the file
+    /// and the log take it without error and keep nothing of it but, in the log, its key.
+    #[tokio::test]
+    async fn the_file_and_the_log_take_a_takedown_and_record_nothing_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notifications.jsonl");
+        let n = removed(
+            TicketId(42),
+            DiscordPosts {
+                channel: Some(1),
+                card: Some(2),
+                thread: Some(3),
+            },
+        );
+        assert_eq!(n.key, "T-0042/removed");
+        assert!(n.card.is_none() && n.transcript.is_none());
+        let sinks = Fanout(vec![
+            Box::new(LogNotifier),
+            Box::new(FileNotifier::new(path.clone())),
+        ]);
+        sinks.deliver(&n).await.unwrap();
+        assert!(!path.exists(), "nothing written");
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod sessions;
 mod stats;
 mod tickets;
 
+pub use adapter::discord_keys;
 pub use error::StoreError;
 pub use incidents::IncidentUser;
 pub use outbox::{BOT_TRANSPORT, OutboxItem};

@@ -12,7 +12,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 pub const BOT_TRANSPORT: &str = "discord";
 
 /// The meta key naming the transport that delivers the outbox.
-const OUTBOX_OWNER: &[u8] = b"outbox_owner";
+pub(super) const OUTBOX_OWNER: &[u8] = b"outbox_owner";
 
 /// A notification waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,10 +1,12 @@
 //! Privacy: purging old resolved tickets and forgetting a user. Each is one transaction over
 //! every table it touches, so a crash leaves all of it done or none of it.
 
+use super::adapter::discord_keys;
 use super::codec::{be, decode_or_skip, to_json};
-use super::outbox::OutboxItem;
+use super::outbox::{BOT_TRANSPORT, OUTBOX_OWNER, OutboxItem, enqueue};
 use super::{Store, StoreError};
-use crate::escalation::notify::Audience;
+use crate::clock::{Clock, SystemClock};
+use crate::escalation::notify::{Audience, DiscordPosts, Notification, removed};
 use crate::escalation::stats::{StatEvent, TicketFigures};
 use crate::escalation::ticket::{Ticket, TicketId};
 use crate::session::Session;
@@ -42,6 +44,8 @@ struct Removal {
     adapter: Vec<IVec>,
     /// Set-aside outbox rows that could not be read but hold the user's id.
     unreadable: Vec<IVec>,
+    /// Queued with the removal: the Discord bot deletes the removed tickets' cards and threads.
+    takedowns: Vec<Notification>,
 }
 
 /// How many of each thing [`Store::forget_user`] removed.
@@ -73,7 +77,8 @@ impl Store {
 
     /// Removes resolved tickets resolved before `cutoff`, and the sessions that have not
     /// changed since of users with no other ticket (users who never had one included); the
-    /// tickets' figures are kept for `stats`. Returns (tickets, sessions) removed.
+    /// tickets' figures are kept for `stats`, and the takedown of what the Discord bot posted of
+    /// them is queued ([`Store::discord_posts_of`]). Returns (tickets, sessions) removed.
     pub fn purge_resolved(&self, cutoff: u64) -> Result<(usize, usize), StoreError> {
         let removal = self.plan_purge(cutoff)?;
         self.apply(&removal)?;
@@ -106,6 +111,7 @@ impl Store {
             ticket_figures: old.iter().map(|t| (t.id, TicketFigures::of(t))).collect(),
             ..Removal::default()
         };
+        self.plan_takedowns(&mut removal)?;
         // Notifications still queued about them go too, or delivering the queue would write
         // the purged text straight back to notifications.jsonl.
         removal.queued = self.queued_where(|item| {
@@ -144,7 +150,9 @@ impl Store {
 
     /// Removes everything about one user: session, tickets, queued notifications, and their id
     /// in stats, what they were told of incidents and their crowd landings; their tickets'
-    /// figures are kept for `stats`, without them. Returns how many of each was removed.
+    /// figures are kept for `stats`, without them, and the takedown of what the Discord bot
+    /// posted of their tickets is queued ([`Store::discord_posts_of`]). Returns how many of
+    /// each was removed.
     pub fn forget_user(&self, user_id: &str) -> Result<Forgotten, StoreError> {
         let their_tickets: Vec<Ticket> = self.tickets().filter(|t| t.user.id == user_id).collect();
         let theirs: Vec<TicketId> = their_tickets.iter().map(|t| t.id).collect();
@@ -227,6 +235,7 @@ impl Store {
         }
         removal.incident_links = self.links_of(&theirs.iter().copied().collect())?;
         removal.tickets = theirs;
+        self.plan_takedowns(&mut removal)?;
         // Their tickets' figures stay in `stats`, without them, as their stat events do.
         removal.ticket_figures = their_tickets
             .iter()
@@ -239,6 +248,56 @@ impl Store {
             outage_notices: removal.incident_users.len(),
             crowd_landings: removal.crowd.len(),
         })
+    }
+
+    /// Where the Discord bot showed each of `tickets` to staff, as it remembered it; only the
+    /// tickets it showed. What `user forget` and `tickets purge` have it take down.
+    pub fn discord_posts_of(
+        &self,
+        tickets: &[TicketId],
+    ) -> Result<Vec<(TicketId, DiscordPosts)>, StoreError> {
+        let id = |key: String| -> Result<Option<u64>, StoreError> {
+            let Some(text) = self.adapter_get(&key)? else {
+                return Ok(None);
+            };
+            let parsed = text.parse::<u64>().ok().filter(|n| *n != 0);
+            if parsed.is_none() {
+                tracing::warn!(key, value = %text, "a remembered Discord id is not one; it is not taken down");
+            }
+            Ok(parsed)
+        };
+        let mut posted = Vec::new();
+        for &t in tickets {
+            let posts = DiscordPosts {
+                channel: id(discord_keys::card_channel(t))?,
+                card: id(discord_keys::card(t))?,
+                thread: id(discord_keys::thread(t))?,
+            };
+            if !posts.is_empty() {
+                posted.push((t, posts));
+            }
+        }
+        Ok(posted)
+    }
+
+    /// Adds to `removal` the takedown of what the Discord bot posted of its tickets, and the
+    /// removal of the ids it remembered: the takedown item carries them, so they are queued in
+    /// the transaction that removes the tickets (a crash loses neither the takedown nor the
+    /// ids, and cannot queue it twice).
+    fn plan_takedowns(&self, removal: &mut Removal) -> Result<(), StoreError> {
+        for (t, posts) in self.discord_posts_of(&removal.tickets)? {
+            removal.takedowns.push(removed(t, posts));
+        }
+        for &t in &removal.tickets {
+            for key in [
+                discord_keys::card(t),
+                discord_keys::card_channel(t),
+                discord_keys::thread(t),
+            ] {
+                removal.adapter.push(IVec::from(key.as_bytes()));
+            }
+        }
+        Ok(())
     }
 
     /// Readable queued notifications with their keys (unreadable ones are left alone).
@@ -264,7 +323,9 @@ impl Store {
 
     /// Applies a removal in one transaction, flushed before returning.
     fn apply(&self, r: &Removal) -> Result<(), StoreError> {
+        let now = SystemClock.now();
         let trees = (
+            &self.meta,
             &self.sessions,
             &self.tickets,
             &self.ticket_rows,
@@ -282,6 +343,7 @@ impl Store {
         trees
             .transaction(
                 |(
+                    meta,
                     sessions,
                     tickets,
                     rows,
@@ -332,6 +394,12 @@ impl Store {
                     }
                     for k in &r.unreadable {
                         unreadable.remove(k)?;
+                    }
+                    if !r.takedowns.is_empty() {
+                        // Only the Discord bot can take them down: the queue is its, or a
+                        // command run before it starts would drain them to the log as sent.
+                        meta.insert(OUTBOX_OWNER, BOT_TRANSPORT.as_bytes())?;
+                        enqueue(meta, outbox, r.takedowns.clone(), now)?;
                     }
                     Ok::<_, ConflictableTransactionError<()>>(())
                 },

@@ -427,6 +427,23 @@ impl Journey {
         assert!(status.success(), "the bot exits cleanly: {status}\n{log}");
     }
 
+    /// Runs a `supportbot` command (e.g. `user forget`) on the bot process's data directory,
+    /// as an operator would while the bot is stopped.
+    pub fn cli(&self, args: &[&str]) -> std::process::Output {
+        assert!(self.process.is_none(), "stop the bot process first");
+        super::bin::supportbot(self.data.path())
+            .args(args)
+            .env("KNOWLEDGE_DIR", &self.knowledge)
+            .env("DATA_DIR", self.data.path().join("store"))
+            .output()
+            .expect("the supportbot binary runs")
+    }
+
+    /// What the bot process logged (warnings and errors) in this journey so far.
+    pub fn process_log(&self) -> String {
+        std::fs::read_to_string(self.data.path().join("bot.log")).unwrap_or_default()
+    }
+
     /// The store a stopped bot process left behind, opened by the test.
     pub fn process_store(&self) -> Store {
         assert!(self.process.is_none(), "stop the bot process first");

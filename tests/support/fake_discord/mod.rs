@@ -281,6 +281,10 @@ pub struct Log {
     pub rejections: Vec<Rejection>,
     /// `METHOD /path` of every request no route matched.
     pub unexpected: Vec<String>,
+    /// Messages deleted (`DELETE /channels/{c}/messages/{m}`): gone from `messages`.
+    pub deleted_messages: Vec<u64>,
+    /// Threads deleted (`DELETE /channels/{id}`): gone from `threads`, with their messages.
+    pub deleted_channels: Vec<u64>,
     /// Registered commands per scope (`None`: global, `Some(guild)`), as the fake answered them.
     pub commands: HashMap<Option<u64>, Vec<Value>>,
     pub gateway: GatewayStats,

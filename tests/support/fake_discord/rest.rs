@@ -318,6 +318,11 @@ fn route(inner: &mut Inner, gateway_url: &str, req: &Req) -> Reply {
             Some(m) => edit_message(inner, req, m),
             None => unknown(),
         },
+        ("DELETE", ["channels", _], Some(c)) => delete_channel(inner, c),
+        ("DELETE", ["channels", _, "messages", m], Some(c)) => match num(m) {
+            Some(m) => delete_message(inner, c, m),
+            None => unknown(),
+        },
         ("POST", ["channels", _, "threads"], Some(c)) => thread(inner, c, None, req.body),
         ("POST", ["channels", _, "messages", m, "threads"], Some(c)) => match num(m) {
             Some(m) => thread(inner, c, Some(m), req.body),
@@ -555,6 +560,44 @@ fn active_threads(inner: &Inner) -> Reply {
         })
         .collect();
     Reply::ok(json!({ "threads": threads, "members": [], "has_more": false }))
+}
+
+/// `DELETE /channels/{id}`: a thread the bot opened goes, with its messages, and Discord answers
+/// the deleted channel; the fixture channels are refused (403), as the bot has no Manage
+/// Channels; any other id is 404 / 10003 "Unknown Channel".
+fn delete_channel(inner: &mut Inner, id: u64) -> Reply {
+    if matches!(id, CHANNEL_ID | SUPPORT_CHANNEL_ID | VOICE_CHANNEL_ID) {
+        return Reply::error(403, 50013, "Missing Permissions");
+    }
+    let Some(at) = inner.log.threads.iter().position(|t| t.id == id) else {
+        return Reply::error(404, 10003, "Unknown Channel");
+    };
+    let t = inner.log.threads.remove(at);
+    inner.log.messages.retain(|m| m.channel_id != id);
+    inner.log.deleted_channels.push(id);
+    let kind = if t.message_id.is_some() {
+        11
+    } else {
+        t.body["type"].as_u64().unwrap_or(12)
+    };
+    Reply::ok(fixtures::guild_channel(
+        id,
+        kind,
+        &t.name,
+        Some(t.parent_id),
+    ))
+}
+
+/// `DELETE /channels/{c}/messages/{m}`: 204, or 404 / 10008 "Unknown Message" when there is no
+/// such message in that channel.
+fn delete_message(inner: &mut Inner, channel_id: u64, id: u64) -> Reply {
+    let found = (inner.log.messages.iter()).position(|m| m.id == id && m.channel_id == channel_id);
+    let Some(at) = found else {
+        return Reply::error(404, 10008, "Unknown Message");
+    };
+    inner.log.messages.remove(at);
+    inner.log.deleted_messages.push(id);
+    Reply::new(204, None)
 }
 
 fn edit_message(inner: &mut Inner, req: &Req, id: u64) -> Reply {

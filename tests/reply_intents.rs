@@ -220,8 +220,8 @@ fn on_the_test_split_understanding_does_not_regress() {
 }
 
 /// Accuracy floors (percent of all cases; unsure counts as not correct).
-const DEV_FLOOR: f64 = 73.25;
-const TEST_FLOOR: f64 = 57.5;
+const DEV_FLOOR: f64 = 74.5;
+const TEST_FLOOR: f64 = 57.9;
 /// See [`on_the_test_split_understanding_does_not_regress`].
 const TEST_FALSE_RECORDED_CEILING: usize = 1;
 /// Replies read as "fixed" on dev that are not, each confirmed before it is recorded: one

@@ -19,6 +19,19 @@ pub enum Browser {
     Ie,
 }
 
+/// Whether an answer's words name the browser a system comes with ("default", "built in",
+/// "came with").
+fn says_default(words: &[String]) -> bool {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let lower = words.join(" ");
+    has("default")
+        || has("builtin")
+        || has("preinstalled")
+        || lower.contains("built in")
+        || lower.contains("came with")
+        || lower.contains("comes with")
+}
+
 impl Browser {
     /// Every browser, in the order menus show them.
     pub const ALL: [Browser; 6] = [
@@ -251,13 +264,7 @@ impl Browser {
     pub fn default_on(text: &str) -> Option<Browser> {
         let words = lowercase_words(text);
         let has = |w: &str| words.iter().any(|x| x == w);
-        let lower = words.join(" ");
-        let says_default = has("default")
-            || has("builtin")
-            || has("preinstalled")
-            || lower.contains("built in")
-            || lower.contains("came with")
-            || lower.contains("comes with");
+        let says_default = says_default(&words);
         // "i dont know, windows 11": not knowing, on a system named, is its own browser.
         if !says_default && !Browser::not_known(text) {
             return None;
@@ -287,20 +294,12 @@ impl Browser {
     /// Whether an answer to "which browser?" names the browser a computer came with, but not
     /// which system it is ("the one that came with my computer").
     pub fn default_of_a_computer(text: &str) -> bool {
-        let lower = lowercase_words(text).join(" ");
+        let words = lowercase_words(text);
         Browser::default_on(text).is_none()
-            && [
-                "came with",
-                "comes with",
-                "default",
-                "built in",
-                "preinstalled",
-            ]
-            .iter()
-            .any(|w| lower.contains(w))
-            && ["computer", "laptop", "desktop", "pc"]
+            && says_default(&words)
+            && words
                 .iter()
-                .any(|w| lower.split(' ').any(|x| x == *w))
+                .any(|w| ["computer", "laptop", "desktop", "pc"].contains(&w.as_str()))
     }
 
     /// Finds the browser or device a user names in free text ("on my iphone", "safari on mac",

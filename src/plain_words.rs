@@ -60,6 +60,16 @@ pub fn has_any_word(text: &str, wanted: &[&str]) -> bool {
         .any(|w| wanted.contains(&w.as_str()))
 }
 
+/// Whether `text` has any of `wanted` (lowercase words joined by single spaces, no
+/// apostrophes: "didnt need") as whole words in a row.
+pub fn has_any_phrase(text: &str, wanted: &[&str]) -> bool {
+    let padded = format!(
+        " {} ",
+        lowercase_words(&text.replace(['\'', '’'], "")).join(" ")
+    );
+    wanted.iter().any(|p| padded.contains(&format!(" {p} ")))
+}
+
 /// The first word of `text`, lowercased.
 pub fn first_word(text: &str) -> Option<String> {
     text.split(|c: char| !c.is_alphanumeric())

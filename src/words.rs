@@ -1460,6 +1460,9 @@ fn thousands(n: usize) -> String {
     out
 }
 
+/// A payroll service key typed into the chat, taken out.
+pub const SERVICE_KEY_LEFT_OUT: &str = "I've left out the service key you typed: it isn't kept or shown to the support team, and nobody here needs it. Don't post it where others can see it (delete your message if they can); the support team can look up your subscription without it.";
+/// A password typed into the chat, taken out.
 pub const PASSWORD_LEFT_OUT: &str = "I've left out the password you typed: it isn't kept or shown to the support team, and nobody here needs it. If it's a real one, change it (and delete your message if others can see it).";
 
 /// "It works now, but only after ..." while the ticket is open.

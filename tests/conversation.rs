@@ -16103,3 +16103,264 @@ fn working_now_and_then_is_no_good_news() {
         assert!(!chat.recorded(Outcome::Fixed), "{said}");
     }
 }
+
+/// A chat at the first fix of `article`, in `browser`.
+fn at_the_first_fix_of<'a>(kb: &'a KnowledgeBase, browser: Browser, article: &str) -> Chat<'a> {
+    let mut chat = Chat::new(kb);
+    chat.act(Action::Browser(Some(browser)));
+    chat.act(Action::Article(article.into()));
+    assert!(open_title(&chat).is_some(), "no fix open for {article}");
+    chat
+}
+
+/// Found by a user explorer (rv46 F3): at "Did this fix it?", a reply with a number in it (a
+/// call-back number, an order or ticket number, a release) was read as an error still showing:
+/// the fix on screen was recorded as failed and never offered again.
+#[test]
+fn a_number_that_is_no_error_code_is_no_result() {
+    let kb = shipped_kb();
+    for said in [
+        "555 123 4567",
+        "my cell is (555) 123-4567",
+        "order #88231",
+        "ticket 4471 from last week",
+        "R14",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert_eq!(outcome_of(&chat, "Reload the page fully"), None, "{said}");
+        assert_eq!(
+            open_title(&chat).as_deref(),
+            Some("Reload the page fully"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // (An error code still is one: `codes::tests`.)
+}
+
+/// Found by a user explorer (rv46 F3, F19): "call me at 555-123-4567" and "call me please"
+/// were a detail or "didn't catch that"; a call-back asked for is a request for a person, and
+/// the number goes to staff with it.
+#[test]
+fn a_call_back_asked_for_hands_over() {
+    let kb = shipped_kb();
+    for said in ["call me at 555-123-4567", "call me please", "phone number?"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            matches!(out.effects[..], [Effect::Escalate { .. }]),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_ne!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::NotFixed),
+            "{said}"
+        );
+    }
+}
+
+/// Found by a user explorer (rv46 F3): "my service key is 1234-5678-9012-345" at the payroll
+/// walk was recorded as "did not fix it" and the key copied onto the ticket, though the
+/// article says never to share it in a public channel. It is taken out, and the user told.
+#[test]
+fn a_service_key_typed_is_left_out_and_is_no_result() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("PS077");
+    let open = open_title(&chat).expect("a fix is open");
+    let out = chat.say("my service key is 1234-5678-9012-345");
+    assert_says(&out, "I've left out the service key");
+    assert_eq!(outcome_of(&chat, &open), None);
+    let kept = format!("{:?}", chat.session);
+    assert!(!kept.contains("1234-5678"), "{kept}");
+    assert!(kept.contains("[service key removed]"), "{kept}");
+}
+
+/// Found by a user explorer (rv46 F4): "no entiendo", "no sé", "no se como hacer eso" and "no
+/// time to do that right now" opened with a "no" and were recorded as "did not fix it";
+/// "is it the same as my license number?" was "still the same"; "no problem, doing it now"
+/// was "sounds like that worked".
+#[test]
+fn non_answers_opening_with_no_record_nothing() {
+    let kb = shipped_kb();
+    for (said, reply) in [
+        ("no entiendo", "I can only read English"),
+        ("no sé", "I can only read English"),
+        ("no se como hacer eso", "I can only read English"),
+        ("no time to do that right now", "No rush"),
+        ("is it the same as my license number?", ""),
+        ("no problem, doing it now", "Take your time"),
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert_eq!(outcome_of(&chat, "Reload the page fully"), None, "{said}");
+        assert_eq!(
+            open_title(&chat).as_deref(),
+            Some("Reload the page fully"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+        assert!(has(&out, reply), "{said}: {}", all_text(&out));
+    }
+}
+
+/// Found by a user explorer (rv46 F5): at the 503 article's second fix, "tried the incognito
+/// thing, same 503, ... is that normal?" failed the fix on screen and showed "Sign in from a
+/// private window" next (the article had no other names for it, and a question anywhere hid
+/// the deed); "paused zapier and now invoices load" was "didn't catch that" (rv46 F15).
+#[test]
+fn a_fix_told_by_another_name_before_a_question_is_that_fix() {
+    let kb = shipped_kb();
+    let mut chat = at_the_first_fix_of(&kb, Browser::Chrome, "service-unavailable-503");
+    chat.say("waited like 10 min and reloaded, same thing");
+    let second = open_title(&chat).expect("the second fix");
+    let out = chat.say(
+        "tried the incognito thing, same 503, but i noticed it only happens on the invoices page, is that normal?",
+    );
+    assert_says(&out, "Sign in from a private window");
+    assert_eq!(
+        outcome_of(&chat, "Sign in from a private window"),
+        Some(Outcome::NotFixed)
+    );
+    assert_eq!(outcome_of(&chat, &second), None, "{}", all_text(&out));
+    assert_eq!(open_title(&chat), Some(second));
+    let out = chat.say("ok paused zapier and now invoices load!! so was it zapier?");
+    assert_says(
+        &out,
+        "Shall I note **Pause third-party apps and automations**",
+    );
+    // The things that failed, said to load now.
+    for said in ["now invoices load", "reports load now"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert_says(&out, "Shall I note");
+    }
+    let mut chat = at_the_first_page_fix(&kb);
+    let out = chat.say("invoices dont load now");
+    assert!(!has(&out, "Shall I note"), "{}", all_text(&out));
+}
+
+/// Found by a user explorer (rv46 F6): "IT wont change anything" at the security-software
+/// test was "fails there too", and ruled out the fix after it; said with a request for a
+/// person, the ticket said the user had turned the antivirus off and it failed.
+#[test]
+fn what_someone_else_will_not_change_is_no_test_result() {
+    let kb = shipped_kb();
+    for (said, handed_over) in [
+        ("IT wont change anything", false),
+        ("they won't change anything without approval", false),
+        (
+            "IT says they wont change anything until intuit confirms. can i talk to someone",
+            true,
+        ),
+    ] {
+        let mut chat = at_the_first_fix_of(&kb, Browser::Edge, "firewall-antivirus-proxy");
+        chat.say("no");
+        let test = open_title(&chat).expect("the second test");
+        chat.say(said);
+        assert!(
+            !matches!(outcome_of(&chat, &test), Some(Outcome::NotFixed)),
+            "{said}: {:?}",
+            chat.session.attempts
+        );
+        if !handed_over {
+            assert_eq!(
+                outcome_of(&chat, &test),
+                Some(Outcome::CouldNotTry),
+                "{said}"
+            );
+        }
+    }
+}
+
+/// Found by a user explorer (rv46 F7): "cant turn off vpn but works on hotspot" at "Try
+/// without the VPN and on another network" was "couldn't try", losing where it works; and "on
+/// my phone with wifi off it works" made the ticket's device a phone.
+#[test]
+fn a_test_half_done_with_a_result_is_its_result() {
+    let kb = shipped_kb();
+    for said in [
+        "cant turn off vpn but works on hotspot",
+        "i cant turn off the vpn, IT controls it. but on my phone with wifi off it works",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("im on edge on my work laptop");
+        chat.act(Action::Article("firewall-antivirus-proxy".into()));
+        let test = open_title(&chat).expect("the first test");
+        let out = chat.say(said);
+        assert_eq!(
+            outcome_of(&chat, &test),
+            Some(Outcome::WorksThere),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_ne!(
+            chat.session.device,
+            Some(supportbot::device::Device::Phone),
+            "{said}"
+        );
+    }
+}
+
+/// Found by a user explorer (rv46 F2): "this isnt about banking, i cant even sign in" at the
+/// 502 article's bank fix opened the bank-feed article, the one the user ruled out. The bank
+/// fix is skipped as not for the user; "its not a bank feed problem" is the same.
+#[test]
+fn a_fix_s_thing_denied_with_more_of_the_problem_skips_that_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "this isnt about banking, i cant even sign in",
+        "its not a bank feed problem",
+    ] {
+        let mut chat = at_the_first_fix_of(&kb, Browser::Edge, "quickbooks-error-502");
+        let bank = open_title(&chat).expect("the bank fix");
+        assert!(bank.contains("bank"), "{bank}");
+        let out = chat.say(said);
+        assert_says(&out, "doesn't apply to you");
+        assert_eq!(
+            outcome_of(&chat, &bank),
+            Some(Outcome::NotForThem),
+            "{said}"
+        );
+        assert_eq!(
+            chat.session.article(),
+            Some("quickbooks-error-502"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}
+
+/// Found by a user explorer (rv46 F1): "sorry i meant desktop, its QB desktop 2023" in the
+/// PS077 walk was read as the problem corrected: the payroll article was dropped and the
+/// firewall one opened, unasked. A product corrected is no other problem.
+#[test]
+fn a_product_corrected_keeps_the_problem() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("PS077 in qbo");
+    let out = chat.say("sorry i meant desktop, its QB desktop 2023");
+    assert_eq!(
+        chat.session.article(),
+        Some("payroll-not-updating"),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// Found by a user explorer (rv46 F13): "its working now, no idea why" and "works now. weird"
+/// offered the fix on screen as what fixed it; the user does not know what did.
+#[test]
+fn works_now_with_no_idea_why_credits_nothing() {
+    let kb = shipped_kb();
+    for said in ["its working now, no idea why", "works now. weird"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+        assert_says(&out, "I haven't noted any of my fixes");
+        assert!(!chat.recorded(Outcome::Fixed), "{said}");
+    }
+}

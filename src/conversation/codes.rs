@@ -108,10 +108,64 @@ pub(super) fn drop_title_codes(article: &Article, codes: &mut HashSet<String>) {
 /// Whether `text` says an error shows ("it says error 103 now", "now a 504"), not only a
 /// number ("we're on Desktop 2019", "waited 5 minutes", "chrome 120") or a code it denies.
 pub(super) fn shows_an_error(text: &str) -> bool {
+    let text = &without_long_numbers(text);
     let words = plain_words::lowercase_words(&crate::matcher::text::without_denied_codes(text));
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     (0..words.len()).any(|i| crate::matcher::text::is_error_number(&words, i))
         || (names_an_http_error(&words) && !text.contains('?') && !gone_or_not_now(&words))
+}
+
+/// `text` without the long numbers people type in groups: a phone number, a key or an
+/// account ("555-123-4567", "(555) 123-4567", "1234-5678-9012-345", "555 123 4567"), which
+/// are no error codes (explorer rv46 F3: "call me at 555-123-4567" at "did this fix it?" was
+/// read as an error still showing). Three or more groups of digits, one of four or more,
+/// seven digits or more in one word ("555-123-4567") or ten or more over several ("555 123
+/// 4567"), go; "6000, 83", "502 503 504" and "12007 12029" stay.
+pub(super) fn without_long_numbers(text: &str) -> String {
+    // A word of digit groups: "555", "(555)", "123-4567", "+1"; its groups.
+    let groups_of = |t: &str| -> Option<Vec<usize>> {
+        let t = t.trim_end_matches([',', ';', ':', '!', '?']);
+        let t = t.strip_suffix('.').unwrap_or(t);
+        let groups: Vec<usize> = t
+            .split(['-', '.', '(', ')', '+'])
+            .filter(|g| !g.is_empty())
+            .map(|g| g.bytes().all(|b| b.is_ascii_digit()).then_some(g.len()))
+            .collect::<Option<_>>()?;
+        (!groups.is_empty()).then_some(groups)
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut keep = vec![true; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        // A run of such words, each but the last with no comma after it.
+        let mut end = i;
+        let mut groups = Vec::new();
+        while end < words.len()
+            && let Some(g) = groups_of(words[end])
+        {
+            groups.extend(g);
+            end += 1;
+            if words[end - 1].ends_with(',') {
+                break;
+            }
+        }
+        let digits: usize = groups.iter().sum();
+        let long = groups.len() >= 3
+            && digits >= 7
+            && (end - i == 1 || digits >= 10)
+            && groups.iter().any(|&g| g >= 4);
+        if long {
+            keep[i..end].iter_mut().for_each(|k| *k = false);
+        }
+        i = end.max(i + 1);
+    }
+    words
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(w, _)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Words that put an error named by its name out of the present ("the server error went away",
@@ -158,4 +212,37 @@ fn names_an_http_error(words: &[&str]) -> bool {
                 .iter()
                 .any(|w| DENIALS.contains(w))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_and_keys_show_no_error() {
+        for said in [
+            "call me at 555-123-4567",
+            "my number is (555) 123-4567",
+            "555 123 4567",
+            "555.123.4567 after 5pm",
+            "+1 555 123 4567",
+            "license 1234-5678-9012-345",
+        ] {
+            assert!(!shows_an_error(said), "{said}");
+        }
+    }
+
+    #[test]
+    fn codes_written_in_a_row_still_show_an_error() {
+        for said in [
+            "error 502",
+            "502 503 504",
+            "now it says -6000, -83",
+            "6000 83",
+            "still 12029",
+            "error 6123-0",
+        ] {
+            assert!(shows_an_error(said), "{said}");
+        }
+    }
 }

@@ -30,14 +30,17 @@ pub(super) fn names_another_fix_done(session: &Session, article: &Article, text:
     let Some(open) = session.current_step().map(|s| s.solution) else {
         return false;
     };
-    let told = before_the_trouble(text);
+    // ("tried the incognito thing, same 503, is that normal?": the deed told before the
+    // question still counts; a question alone tells none.)
+    let Some(told) = before_a_question(before_the_trouble(text)) else {
+        return false;
+    };
     // ("tried on my phone with 4g, doesnt work either" at the outage test names the test.)
     let names_the_test = article
         .solutions
         .get(open)
         .is_some_and(|t| t.test && understand::test_result(text, &t.also_called).is_some());
-    !text.contains('?')
-        && !names_the_test
+    !names_the_test
         && names_an_action(told)
         && fix_named(session, article, open, told).is_some_and(|i| !article.solutions[i].test)
 }
@@ -169,6 +172,19 @@ pub(super) fn before_the_trouble(text: &str) -> &str {
                     && thing_said_to_have_fixed_it_or_not(&text[e..]).is_none())
         })
         .map_or(text, |(s, _)| &text[..s])
+}
+
+/// `text` up to the clause that asks ("tried incognito, same 503, is that normal?" -> "tried
+/// incognito, same 503"), or all of it when it asks nothing; `None` when the first clause
+/// already asks ("did you mean incognito?").
+pub(super) fn before_a_question(text: &str) -> Option<&str> {
+    let Some(asked) = text.find('?') else {
+        return Some(text);
+    };
+    text[..asked]
+        .rfind([',', '.', ';', '!'])
+        .map(|end| &text[..end])
+        .filter(|told| !told.trim().is_empty())
 }
 
 /// The fix of `article` other than `open` that `text` names by its title's words ("clearing

@@ -49,6 +49,19 @@ pub(super) fn another_fix_credited(
     let beyond_the_product = Terms::said(text).without(&Terms::of(
         "intuit quickbooks online site sites website page",
     ));
+    // ("it works now, didnt even need a private window": a fix said not to be needed.)
+    if crate::plain_words::has_any_phrase(
+        text,
+        &[
+            "didnt need",
+            "didnt even need",
+            "did not need",
+            "no need for",
+            "never needed",
+        ],
+    ) {
+        return None;
+    }
     fix_named(session, article, open, text).filter(|&i| {
         names_an_action(text)
             || names_by_two_title_words(article, i, text)

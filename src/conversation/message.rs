@@ -105,14 +105,18 @@ pub(super) fn keep_what_was_said_of_the_step(
     }
 }
 
-/// `text` with any password it gives taken out, and the user told so.
-pub(super) fn without_passwords(text: &str, out: &mut Output) -> String {
-    let (text, removed) = understand::secrets::redact(text);
-    if removed {
+/// `text` with any password or payroll service key it gives taken out, and the user told so.
+pub(super) fn without_secrets(text: &str, out: &mut Output) -> String {
+    let redacted = understand::secrets::redact_all(text);
+    if redacted.password {
         out.replies
             .push(Reply::new(words::PASSWORD_LEFT_OUT).tone(Tone::Warning));
     }
-    text
+    if redacted.service_key {
+        out.replies
+            .push(Reply::new(words::SERVICE_KEY_LEFT_OUT).tone(Tone::Warning));
+    }
+    redacted.text
 }
 
 /// "on my android", "ok on my laptop now": the device named last words the steps (and the

@@ -51,7 +51,7 @@ use asked::answer_asked;
 use checks::check_again;
 use describe::describe;
 use message::{
-    keep_every_word, keep_what_was_said_of_the_step, note_device, read_of, without_passwords,
+    keep_every_word, keep_what_was_said_of_the_step, note_device, read_of, without_secrets,
 };
 use out_of_fixes::offer_steps_for_the_browser;
 pub use realign::realign;
@@ -147,7 +147,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             query,
         } => {
             // A password typed here is never kept: not in the session, not on a ticket.
-            let whole = without_passwords(text.trim(), &mut out);
+            let whole = without_secrets(text.trim(), &mut out);
             let read = read_of(&whole, &mut out);
             let text = read.as_str();
             let on_screen = session.current_step().map(|s| s.attempt);
@@ -207,7 +207,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         Event::Act(action) => act(kb, session, action, now, &mut out),
         Event::Help => out.replies.push(help().aside()),
         Event::Escalate { note } => {
-            let note = note.map(|n| without_passwords(&n, &mut out));
+            let note = note.map(|n| without_secrets(&n, &mut out));
             session.leave_pending();
             out.effects.push(Effect::Escalate { note });
         }
@@ -219,7 +219,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         } => {
             // (The service keeps the whole hand-over for the ticket: `keep_handed_over`.)
             let text = crate::plain_words::reading(text.trim()).into_owned();
-            let text = without_passwords(&text, &mut out);
+            let text = without_secrets(&text, &mut out);
             note_device(session, &text);
             let told = out.replies.len();
             let tried = session.attempts.len();
@@ -244,7 +244,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
                 session.attempts.truncate(tried);
             }
             out.replies.truncate(told);
-            let note = note.map(|n| without_passwords(&n, &mut out));
+            let note = note.map(|n| without_secrets(&n, &mut out));
             session.leave_pending();
             out.effects.push(Effect::Escalate { note });
         }

@@ -54,16 +54,22 @@ pub(super) fn not_fixed(
     // firewall?" asks, and says nothing was done.)
     // ("the report did it again" tells no deed: "Make the report smaller" was not done.)
     // ("what if i already cleared cookies?" asks, but tells the deed.)
+    // ("tried the incognito thing, same 503, is that normal?": the deed is told before the
+    // question; explorer rv46 F5 got the private window shown next, then credited.)
     if let Some(open) = session.pending_attempt().map(|p| p.solution)
-        && (!text.contains('?') || says_already(told))
+        && let Some(deed_told) =
+            super::fix_named::before_a_question(told).or(says_already(told).then_some(told))
         && !understand::says_the_trouble_again(text)
         && let Some(named) =
-            fix_named(session, article, open, told).filter(|_| names_an_action(told))
+            fix_named(session, article, open, deed_told).filter(|_| names_an_action(deed_told))
     {
         // "i already tried clearing cache and turning off firewall": each deed its fix.
         // ("already cleared my cache, no help" tells one deed: the fix its words name, not
         // each fix a part of it could name.)
         // (In the order told: "cache and firewall didnt help" lists the cache first.)
+        // (Only the deeds told before a question: "cleared cookies didnt help, would turning
+        // off antivirus work?" did not turn it off.)
+        let deeds = deeds_told(deed_told);
         let mut named_all = Vec::new();
         for deed in deeds.iter().filter(|_| deeds.len() > 1) {
             if let Some(also) = fix_named(session, article, open, deed)

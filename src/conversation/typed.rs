@@ -1473,7 +1473,8 @@ fn test_result_told(
     if super::outcome::pending_test(session, article)
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && (!understood.question || told_before_asking)
-        && !understand::could_not_do_it(text)
+        // (A part the user could not do says nothing, the test's result is read from the
+        // rest: "cant turn off vpn but works on hotspot"; explorer rv46 F7.)
         && !cannot_find
         && understand::trouble_after_fix(text).is_none()
         && let Some(test) = session
@@ -1659,7 +1660,11 @@ fn not_done_or_not_yet(
     out: &mut Output,
 ) -> bool {
     let Typed {
-        article, text, now, ..
+        kb,
+        article,
+        text,
+        now,
+        ..
     } = typed;
     // "no admin rights", "there is no update button": the fix on screen could not be done, which
     // is no failure of it; "not yet": the question stays open. A result said beside either
@@ -1683,7 +1688,11 @@ fn not_done_or_not_yet(
             open_question(session, article, words::REST_OF_THE_TEST, now, out);
             return true;
         }
-        if understand::could_not_do_it(text) || cannot_find {
+        // ("cant turn off vpn but works on hotspot": the test's other half was done, and
+        // says where it works; read as the test's result below. Explorer rv46 F7.)
+        let the_test_answered = article.solutions[open].test
+            && understand::test_result(text, &test_names(&article.solutions[open])).is_some();
+        if (understand::could_not_do_it(text) || cannot_find) && !the_test_answered {
             note_follow_up(session, text);
             // "there's no ctrl key on my ipad": the step has a tap for that; shown again.
             if super::wording::no_keyboard_needed(session, article, &article.solutions[open], text)
@@ -1739,8 +1748,21 @@ fn not_done_or_not_yet(
         // tried (it was "did not fix it"). (A test names several places: "we dont have a vpn"
         // at the network test still leaves another network to try.)
         // ("this has nothing to do with payroll" at a payroll fix denies the article: below.)
+        // ("this isnt about banking, i cant even sign in" at the 502 article's bank fix: the
+        // trouble told after it names no other article, so it is more of this one; explorer
+        // rv46 F2 got the bank feed article, the one denied.)
+        let denied_with_more_of_this = || {
+            understand::denies_the_fix_s_thing(text, &article.solutions[open].title).is_some_and(
+                |rest| {
+                    kb.rank(&rest, 3)
+                        .named()
+                        .is_none_or(|m| kb.article_at(m.doc).id == article.id)
+                },
+            )
+        };
         if !article.solutions[open].test
-            && understand::does_not_apply(text, &article.solutions[open].title)
+            && (understand::does_not_apply(text, &article.solutions[open].title)
+                || denied_with_more_of_this())
             && !understand::denies_the_topic(text, &topic_words(article))
         {
             note_follow_up(session, text);
@@ -1854,7 +1876,10 @@ fn another_problem_told(
     // such reply was "did not fix it" for the fix on screen).
     let denied_its_topic = understand::denies_the_topic(text, &topic_words(article));
     // "wait no sorry, its actually payroll that wont update": the problem corrected.
-    let correcting = understand::corrects_the_problem(text) && understood.browser.is_none();
+    // ("sorry i meant desktop, its QB desktop 2023": the product corrected, not the problem.)
+    let correcting = understand::corrects_the_problem(text)
+        && understood.browser.is_none()
+        && !understand::only_names_the_product(understand::corrected_to(text).unwrap_or(text));
     let corrected = correcting
         && kb
             .rank(text, 3)
@@ -2572,7 +2597,9 @@ fn says_a_word_of(title: &str, text: &str) -> bool {
 
 /// "Sorry, I didn't catch that", saying why when the reply is in another language.
 pub(super) fn didnt_catch(text: &str) -> &'static str {
-    if understand::language::other_language(text).is_some() {
+    if understand::language::other_language(text).is_some()
+        || understand::lost_in_another_language(text)
+    {
         words::DIDNT_CATCH_ENGLISH_ONLY
     } else {
         words::DIDNT_CATCH

@@ -744,12 +744,16 @@ pub fn is_error_number(words: &[&str], i: usize) -> bool {
         return true;
     }
     // Letters with digits ("h505", "ps107") are codes whatever comes before ("desktop h505"),
-    // except a version ("v5") or a time ("9am").
+    // except a version ("v5"), a time ("9am") or a release ("r14": one letter and one or two
+    // digits; explorer rv46 F3 had "R14" at "did this fix it?" read as an error still showing).
     if word.chars().any(|c| c.is_ascii_alphabetic()) {
         let version = word.starts_with('v') && word[1..].chars().all(|c| c.is_ascii_digit());
         let time = (word.ends_with("am") || word.ends_with("pm"))
             && word[..word.len() - 2].chars().all(|c| c.is_ascii_digit());
-        return !(version || time);
+        let release = word.len() <= 3
+            && word.starts_with(|c: char| c.is_ascii_alphabetic())
+            && word[1..].chars().all(|c| c.is_ascii_digit());
+        return !(version || time || release);
     }
     if names_digits_of_a_number(words, i) {
         return false;
@@ -765,14 +769,50 @@ pub fn is_error_number(words: &[&str], i: usize) -> bool {
     !(year || small || counted || before.is_some_and(|b| VERSION_OF.contains(&b)))
 }
 
-/// "my account number ends in 103", "account number 103": the number at `words[i]` is the
-/// digits of a number of something else.
+/// Things with a number of their own, which a number right after names ("order 88231",
+/// "ticket 4471", "my key is 1234"): not an error (explorer rv46 F3).
+const NUMBERED: &[&str] = &[
+    "order",
+    "ticket",
+    "case",
+    "invoice",
+    "inv",
+    "ref",
+    "reference",
+    "confirmation",
+    "key",
+    "license",
+    "licence",
+    "serial",
+    "phone",
+    "tel",
+    "ext",
+    "extension",
+    "account",
+    "acct",
+    "cheque",
+    "po",
+    "zip",
+    "room",
+    "suite",
+    "employee",
+    "customer",
+    "client",
+    "member",
+    "id",
+];
+
+/// "my account number ends in 103", "account number 103", "order 88231", "my key is 1234":
+/// the number at `words[i]` is the digits of a number of something else.
 fn names_digits_of_a_number(words: &[&str], i: usize) -> bool {
     let before = i.checked_sub(1).and_then(|j| words.get(j)).copied();
     let before_that = i.checked_sub(2).and_then(|j| words.get(j)).copied();
     (matches!(before, Some("in" | "with"))
         && matches!(before_that, Some("ends" | "ending" | "starts" | "starting")))
         || (before == Some("number") && !matches!(before_that, Some("error" | "code")))
+        || before.is_some_and(|b| NUMBERED.contains(&b))
+        || (matches!(before, Some("is" | "was" | "its"))
+            && before_that.is_some_and(|b| NUMBERED.contains(&b) || b == "number"))
 }
 
 /// Whether `words[i]` is three digits right after the product's name ("also qbo 502

@@ -64,9 +64,9 @@ pub struct Service {
 }
 
 /// The words of a hand-over (a web form, `supportbot escalate`) as its ticket keeps them:
-/// trimmed, with any password taken out, as the engine words a description.
+/// trimmed, with any password or service key taken out, as the engine words a description.
 fn handed_over_words(text: &str) -> String {
-    crate::understand::secrets::redact(text.trim()).0
+    crate::understand::secrets::redact_all(text.trim()).text
 }
 
 /// A hand-over's words go on its ticket word for word. The engine keeps a description only

@@ -32,7 +32,7 @@ pub use checked::found_as_it_should_be;
 pub use live_check::{
     asks_to_check_again, besides_the_check, only_asks_for_the_check, says_to_check, the_check_asked,
 };
-pub use product::{Product, product_named};
+pub use product::{Product, only_names_the_product, product_named};
 pub use small_talk::{
     Chat, SmallTalk, asks_if_a_bot, asks_what_the_bot_does, chat, only_a_goodbye,
     only_a_goodbye_all_well, only_a_pause, only_greets, only_praise, only_thanks, says_nothing,
@@ -972,7 +972,15 @@ pub fn could_not_do_it(message: &str) -> bool {
     cues::could_not_do_it(&Normalised::new(message))
 }
 
-pub use not_for_me::{does_not_apply, says_what_they_do_without, would_rather_not};
+pub use not_for_me::{
+    denies_the_fix_s_thing, does_not_apply, says_what_they_do_without, would_rather_not,
+};
+
+/// Whether the reply says, in another language, that the user does not understand or know
+/// how ("no entiendo", "no sé"): told that the bot reads English only.
+pub fn lost_in_another_language(message: &str) -> bool {
+    cues::lost_in_another_language(&Normalised::new(message))
+}
 
 /// Whether the reply says the user has not tried the step yet ("not yet", "havent tried it"):
 /// the question stays open.
@@ -1868,6 +1876,21 @@ fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     {
         return Some(Intent::Aside);
     }
+    // "is it the same as my license number?": a comparison asked, not "still the same"
+    // (explorer rv46 F4: the fix on screen recorded as failed).
+    const SAME_AS: &[&str] = &[
+        "the same as",
+        "same as",
+        "the same thing as",
+        "same thing as",
+    ];
+    if intent == Some(Intent::NotFixed)
+        && text.is_question()
+        && text.any(SAME_AS)
+        && decide_by_cues(&text.without(SAME_AS), names_browser) != Some(Intent::NotFixed)
+    {
+        return Some(Intent::Aside);
+    }
     intent
 }
 
@@ -1883,6 +1906,11 @@ fn decide_by_cues(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // "ça marche", "geht wieder" (with no negation of theirs); "yeah right" alone.
     if cues::fixed_in_another_language(text) {
         return Some(Intent::Fixed);
+    }
+    // "no entiendo", "no sé como hacer eso": not understood, said in another language; no
+    // answer (the "no" is theirs, not to the fix).
+    if cues::lost_in_another_language(text) && !cues::human(text) {
+        return None;
     }
     // "sigue igual", "ça marche pas", "还是不行": it still fails, in another language.
     if cues::not_fixed_in_another_language(text) {
@@ -1916,6 +1944,26 @@ fn decide_by_cues(text: &Normalised, names_browser: bool) -> Option<Intent> {
     // "Thanks, no problem!": politeness, not "no problem any more".
     if cues::thanks_no_problem(text) {
         return Some(Intent::Aside);
+    }
+    // "no problem, doing it now", "np will try": a yes to trying, not "no problem any more"
+    // (explorer rv46 F4: "It sounds like that worked").
+    if let Some(opening) = [
+        "no problem",
+        "no prob",
+        "np",
+        "no worries",
+        "sure no problem",
+    ]
+    .into_iter()
+    .find(|o| text.starts(o))
+    {
+        let rest = text.without(&[opening]);
+        if !rest.is_empty()
+            && (cues::only_a_pause(&rest)
+                || decide_by_cues(&rest, names_browser) == Some(Intent::Aside))
+        {
+            return Some(Intent::Aside);
+        }
     }
     // "you're doing great btw", "good job bot": kind words, no result of the fix ("great" alone
     // still says it worked).

@@ -50,22 +50,9 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
     let titled = title_stems(title);
     let in_title = |w: &str| titled.contains(&stem(w));
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
-    // "this isnt about banking, its payroll" at "Manually update bank transactions": the fix,
-    // not the article, is about something else.
-    let about_another_thing = (0..w.len()).find_map(|i| {
-        let about = match (w[i], w.get(i + 1).copied()) {
-            // ("im not about to clear my cookies" refuses.)
-            ("isnt" | "not", Some("about")) if w.get(i + 2) != Some(&"to") => i + 2,
-            ("nothing", Some("to")) if w.get(i + 2..i + 4) == Some(&["do", "with"][..]) => i + 4,
-            _ => return None,
-        };
-        // The words after the title's word.
-        (about..w.len().min(about + 3))
-            .find(|&k| in_title(w[k]))
-            .map(|k| w[k + 1..].join(" "))
-    });
+    let about_another_thing = about_another_thing(&w, in_title);
     // ("my problem isnt about cookies at all, the bank feed wont update" tells another
-    // problem after it: that is read as one.)
+    // problem after it: that is read as one; see [`denies_the_fix_s_thing`].)
     if let Some(rest) = about_another_thing {
         let rest = super::text::Normalised::new(&rest);
         return !super::cues::mentions_trouble(&rest);
@@ -79,6 +66,42 @@ pub fn does_not_apply(reply: &str, title: &str) -> bool {
         return true;
     }
     lacks_or_does_not(&w, in_title, in_title)
+}
+
+/// "this isnt about banking, its payroll" at "Manually update bank transactions": the fix,
+/// not the article, is about something else. The words after the title's word.
+fn about_another_thing(w: &[&str], in_title: impl Fn(&str) -> bool) -> Option<String> {
+    (0..w.len()).find_map(|i| {
+        let about = match (w[i], w.get(i + 1).copied()) {
+            // ("im not about to clear my cookies" refuses.)
+            ("isnt" | "not", Some("about")) if w.get(i + 2) != Some(&"to") => i + 2,
+            ("nothing", Some("to")) if w.get(i + 2..i + 4) == Some(&["do", "with"][..]) => i + 4,
+            // "its not a bank feed problem", "not a banking issue".
+            ("isnt" | "not", Some("a" | "an")) => i + 2,
+            _ => return None,
+        };
+        // The words after the title's word ("feed problem" of "a bank feed problem" are
+        // still the thing denied).
+        let k = (about..w.len().min(about + 3)).find(|&k| in_title(w[k]))?;
+        let kind = (k + 1..w.len().min(k + 3))
+            .find(|&j| ["problem", "issue", "thing", "error", "question"].contains(&w[j]));
+        if w[i + 1] != "about" && w[i] != "nothing" && kind.is_none() {
+            return None;
+        }
+        Some(w[kind.unwrap_or(k) + 1..].join(" "))
+    })
+}
+
+/// What the reply tells after saying the fix titled `title` is about something else ("this
+/// isnt about banking, i cant even sign in" -> "i cant even sign in"), when it tells trouble
+/// there: the caller decides whether that is another problem (it names another article) or
+/// more of this one (explorer rv46 F2: the bank feed article, denied, was opened).
+pub fn denies_the_fix_s_thing(reply: &str, title: &str) -> Option<String> {
+    let words = lowercase_words(&reply.replace(['\'', '’'], ""));
+    let titled = title_stems(title);
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    about_another_thing(&w, |x: &str| titled.contains(&stem(x)))
+        .filter(|rest| super::cues::mentions_trouble(&super::text::Normalised::new(rest)))
 }
 
 /// "i dont use the app", "we never have a proxy", "im not importing anything": the user does

@@ -119,6 +119,72 @@ impl Product {
     }
 }
 
+/// Whether the message says nothing but which QuickBooks the user has ("desktop, its QB
+/// desktop 2023", "qbo not desktop", "the online one sorry"): a product told, not a problem
+/// (explorer rv46 F1: "sorry i meant desktop, its QB desktop 2023" was matched as a new
+/// description and opened the firewall article).
+pub fn only_names_the_product(message: &str) -> bool {
+    const PRODUCT_WORDS: &[&str] = &[
+        "desktop",
+        "online",
+        "qb",
+        "qbo",
+        "qbd",
+        "quickbooks",
+        "pro",
+        "premier",
+        "enterprise",
+        "accountant",
+        "plus",
+        "edition",
+        "version",
+        "mac",
+        "windows",
+        "one",
+        "the",
+        "its",
+        "it",
+        "is",
+        "im",
+        "i",
+        "we",
+        "were",
+        "are",
+        "on",
+        "using",
+        "use",
+        "not",
+        "sorry",
+        "oh",
+        "wait",
+        "my",
+        "bad",
+        "a",
+        "an",
+        "meant",
+        "mean",
+        "this",
+        "actually",
+        "btw",
+        "yes",
+        "yeah",
+        "no",
+        "ok",
+        "okay",
+        "so",
+        "of",
+        "course",
+    ];
+    let text = Normalised::new(message);
+    let named = text.any(&["desktop", "online", "qbo", "qbd"]);
+    named
+        && text.words().all(|w| {
+            w == super::text::BREAK
+                || PRODUCT_WORDS.contains(&w)
+                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// The product the message says the user has: named and not denied ("its qbo not desktop",
 /// "we're on quickbooks desktop"), or the other of one denied ("not desktop"); `None` when it
 /// names none, or both.

@@ -120,6 +120,46 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
     works_there_said_before(&words)
         .or_else(|| works_where_tried(&words))
         .or_else(|| browser_then_works(&words))
+        .or_else(|| place_then_works(&words))
+}
+
+/// "but on my phone with wifi off it works", "on my ipad it loads fine": a place named first,
+/// then in the same clause that it works there (explorer rv46 F7: the phone was taken for
+/// where the user is, on a work laptop).
+fn place_then_works(words: &[&str]) -> Option<(String, String)> {
+    const AT: &[&str] = &["on", "from", "with"];
+    const WHOSE: &[&str] = &["my", "the", "a", "our", "his", "her"];
+    const WORKS: &[&str] = &["works", "worked", "loads", "loaded", "opens"];
+    const TURNS: &[&str] = &[
+        "not", "doesnt", "didnt", "dont", "isnt", "wasnt", "wont", "cant", "same", "still", "but",
+        "no", "nope", "either", "too", "also", "if", "does", "will", "would", "and", "there",
+    ];
+    (0..words.len()).find_map(|at| {
+        if !AT.contains(&words[at]) {
+            return None;
+        }
+        let mut i = at + 1;
+        while i < words.len() && WHOSE.contains(&words[i]) {
+            i += 1;
+        }
+        let place = *words.get(i)?;
+        if !WHERE.contains(&place) || BROWSERS.contains(&place) {
+            return None;
+        }
+        // Within five words, in the same clause: "(it) works".
+        let after = &words[i + 1..words.len().min(i + 7)];
+        let works = after
+            .iter()
+            .take_while(|w| **w != text::BREAK && !TURNS.contains(w))
+            .position(|w| WORKS.contains(w))?;
+        let rest: Vec<&str> = words[..at]
+            .iter()
+            .chain(&after[works + 1..])
+            .copied()
+            .filter(|w| !["tho", "though", "but", text::BREAK].contains(w))
+            .collect();
+        Some((place.to_string(), rest.join(" ")))
+    })
 }
 
 /// The browsers among the places: what "now" may go with.

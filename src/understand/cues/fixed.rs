@@ -7,7 +7,7 @@ use super::new_problem::CONTRASTS;
 use super::not_fixed::{NOT_FIXED_STRONG, strong_not_fixed};
 use super::only_words_of;
 use super::results::{
-    THERE_NOW, arrived, can_now, got_it_to_work, nothing_wrong_beside, result_stated,
+    THERE_NOW, arrived, can_now, got_it_to_work, nothing_wrong_beside, now_they_work, result_stated,
 };
 use super::signed_in::{NOT_SIGNED_OUT, STAYS_SIGNED_IN, signed_in_so_far};
 use crate::understand::text::{BREAK, HAPPY, Normalised};
@@ -122,6 +122,24 @@ const FIXED_STRONG: &[&str] = &[
     // "pressed ctrl+f5 and now its loading".
     "now its loading",
     "now it loads",
+    // Said of the things that failed ("now invoices load", "reports load now"; explorer
+    // rv46 F15), and of a feed ("feed is updating again"; rv45 F5).
+    "load now",
+    "now load",
+    "now they load",
+    "loading again",
+    "loads again",
+    "load again",
+    "updating again",
+    "updates again",
+    "syncing again",
+    "syncs again",
+    "is updating now",
+    "are updating now",
+    "is syncing now",
+    "are syncing now",
+    "started updating",
+    "started syncing",
     // "transactions came in 👍"
     "came in",
     "are coming in",
@@ -592,7 +610,10 @@ pub fn strong_fixed(text: &Normalised) -> bool {
     let marked = about_the_fix(&said).negation_marked(NEGATORS, 4);
     marked.any(FIXED_STRONG)
         || result_stated(&marked)
-        || ((got_it_to_work(&marked) || can_now(&marked) || said.any(THERE_NOW))
+        || ((got_it_to_work(&marked)
+            || can_now(&marked)
+            || now_they_work(&marked)
+            || said.any(THERE_NOW))
             && nothing_wrong_beside(&said))
         || (marked.any(STAYS_SIGNED_IN) && nothing_wrong_beside(&said.without(STAYS_SIGNED_IN)))
         || (signed_in_so_far(&said) && nothing_wrong_beside(&said.without(NOT_SIGNED_OUT)))

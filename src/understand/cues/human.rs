@@ -95,6 +95,19 @@ const HUMAN: &[&str] = &[
     "someone to call me",
     "somebody to call me",
     "please call me",
+    // A call-back asked with where to reach the user ("call me at 555-123-4567", "call me
+    // please"; explorer rv46 F3/F19: read as a detail, or "didn't catch that").
+    "call me please",
+    "call me pls",
+    "call me plz",
+    "call me at",
+    "call me on",
+    "call me asap",
+    "call me now",
+    "call me today",
+    "reach me at",
+    "reach me on",
+    "ring me",
     "can you call me",
     "could you call me",
     "call me back",
@@ -168,6 +181,9 @@ const WHO_ALONE: &[&str] = &[
     "support agent",
     "operator",
     "person",
+    // ("phone number?", "whats the phone number": the support line asked for.)
+    "phone number",
+    "phone no",
     "a manager",
     "your manager",
     // In the user's own language ("humano por favor", "une personne", "einen Menschen").
@@ -654,7 +670,10 @@ pub fn not_fixed_beside_human(text: &Normalised) -> bool {
             "não entendo",
             "je ne comprends pas",
             "je comprends pas",
-        ]);
+        ])
+        // ("IT says they wont change anything until intuit confirms. can i talk to someone":
+        // a step kept from the user, no "nothing changed"; explorer rv46 F6.)
+        .without(super::tried::CANT_DO);
     human(text) && strong_not_fixed(&rest)
 }
 

@@ -108,3 +108,55 @@ pub fn not_fixed_in_another_language(text: &Normalised) -> bool {
     (text.word_count() <= 12 && text.any(NOT_FIXED_IN_OTHER_LANGUAGES) && !conditional)
         || CJK_NOT_FIXED.iter().any(|w| text.plain.contains(w))
 }
+
+/// "I don't understand", "I don't know (how)", said in another language ("no entiendo", "no
+/// sé", "não entendo", "je sais pas"): no answer to "did this fix it?", though it opens with
+/// "no" (explorer rv46 F4: recorded as "did not fix it").
+const NOT_UNDERSTOOD_IN_OTHER_LANGUAGES: &[&str] = &[
+    "no entiendo",
+    "no lo entiendo",
+    "no entendí",
+    "no entendi",
+    "no comprendo",
+    "no sé",
+    "no se como",
+    "no sé como",
+    "no sé cómo",
+    "no se cómo",
+    "no lo sé",
+    "no lo se",
+    "não entendo",
+    "nao entendo",
+    "não entendi",
+    "nao entendi",
+    "não sei",
+    "nao sei",
+    "comprends pas",
+    "je sais pas",
+    "ne sais pas",
+    "verstehe nicht",
+    "versteh nicht",
+    "verstehe das nicht",
+    "weiß nicht",
+    "weiss nicht",
+    "keine ahnung",
+    "non capisco",
+    "non lo so",
+    "snap het niet",
+    "begrijp het niet",
+    "weet niet",
+    "不懂",
+    "不明白",
+    "不知道",
+];
+
+/// Whether a reply says, in another language, that the user does not understand or does not
+/// know how ("no entiendo", "no se como hacer eso"), and that it still fails nowhere.
+pub fn lost_in_another_language(text: &Normalised) -> bool {
+    let says_so = text.word_count() <= 12
+        && (text.any(NOT_UNDERSTOOD_IN_OTHER_LANGUAGES)
+            || NOT_UNDERSTOOD_IN_OTHER_LANGUAGES
+                .iter()
+                .any(|w| !w.is_ascii() && text.plain.contains(w)));
+    says_so && !not_fixed_in_another_language(&text.without(NOT_UNDERSTOOD_IN_OTHER_LANGUAGES))
+}

@@ -45,7 +45,9 @@ pub use fixed::{
 pub(super) use gone::errorish;
 pub use gone::{says_the_error_is_gone, works_and_the_error_is_gone};
 pub use human::{asks_for_a_person, fed_up, human, not_fixed_beside_human, only_asks_for_a_human};
-pub use languages::{fixed_in_another_language, not_fixed_in_another_language};
+pub use languages::{
+    fixed_in_another_language, lost_in_another_language, not_fixed_in_another_language,
+};
 pub use negation::{ASKS_TO_BE_TOLD, negated};
 pub(super) use negation::{FIX_WORDS, NEGATORS};
 pub(super) use new_problem::TROUBLE;

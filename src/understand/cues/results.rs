@@ -130,6 +130,49 @@ pub(super) fn can_now(text: &Normalised) -> bool {
     })
 }
 
+/// A fix told as what the things that failed do now: "now invoices load", "paused zapier and
+/// now the reports open" (explorer rv46 F15: "didn't catch that"). The thing is one or two
+/// words after "now", and the deed ends the sentence or is followed only by how well it
+/// goes; nothing denied, nothing wrong in the sentence (`text` is negation-marked).
+pub(super) fn now_they_work(text: &Normalised) -> bool {
+    const DO: &[&str] = &[
+        "load", "loads", "work", "works", "open", "opens", "show", "shows", "sync", "syncs",
+        "appear", "appears", "save", "saves", "update", "updates",
+    ];
+    const HOW_WELL: &[&str] = &[
+        "fine",
+        "ok",
+        "okay",
+        "again",
+        "properly",
+        "normally",
+        "correctly",
+        "perfectly",
+        "great",
+        "now",
+    ];
+    const NOT_A_THING: &[&str] = &["it", "i", "we", "you", "still", "only", "that", "this"];
+    text.padded().split(BREAK).any(|sentence| {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        let clean = !words.iter().any(|w| {
+            errorish(w)
+                || (RESULT_UNDONE.contains(w) && !["on", "in"].contains(w))
+                || ["same", "what", "how", "why", "if", "when", "will"].contains(w)
+        });
+        clean
+            && words.iter().enumerate().any(|(i, w)| {
+                *w == "now"
+                    && (2..=3).any(|k| {
+                        words.get(i + k).is_some_and(|v| DO.contains(v))
+                            && words[i + 1..i + k]
+                                .iter()
+                                .all(|t| !NOT_A_THING.contains(t) && !t.starts_with(NEG))
+                            && words[i + k + 1..].iter().all(|t| HOW_WELL.contains(t))
+                    })
+            })
+    })
+}
+
 /// What "got ... to" can make a thing do, said as a fix ("I got the printer to print").
 const GOT_TO_VERBS: &[&str] = &[
     "work", "print", "load", "open", "sync", "connect", "save", "run", "start", "launch", "update",

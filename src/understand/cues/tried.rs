@@ -177,7 +177,7 @@ pub fn plans_to_see_for_oneself(text: &Normalised) -> bool {
 
 /// Says the user could not do the step: it is not there, or they may not ("no admin rights",
 /// "the firewall is managed by IT").
-const CANT_DO: &[&str] = &[
+pub(super) const CANT_DO: &[&str] = &[
     // The sign-in details a step needs, not had ("idk what my bank password is").
     "idk what my bank password",
     "idk what my password",
@@ -311,6 +311,24 @@ const CANT_DO: &[&str] = &[
     "no access to the settings",
     "company policy",
     "corporate policy",
+    // Someone else will not make the change ("IT wont change anything", "they won't change
+    // anything without approval", "my boss says nothing changes until monday"): a step kept
+    // from the user, not "nothing changed" (explorer rv46 F6: recorded as the test's result).
+    "wont change anything",
+    "will not change anything",
+    "wont change it",
+    "wont change that",
+    "wont let me change",
+    "wont let us change",
+    "nothing changes until",
+    "nothing will change until",
+    "without approval",
+    "without their approval",
+    "needs approval",
+    "need approval",
+    "needs to approve",
+    "has to approve",
+    "have to approve",
 ];
 
 /// "There is no update button", "the update button isnt there": a step's button or menu that
@@ -425,6 +443,16 @@ const NOT_TRIED: &[&str] = &[
     "ill try tomorrow morning",
     "ill do it tomorrow",
     "ill do that tomorrow",
+    // No time for it now ("no time to do that right now"; explorer rv46 F4: "did not fix it").
+    "no time to do",
+    "no time to try",
+    "no time right now",
+    "no time rn",
+    "dont have time right now",
+    "dont have time to do",
+    "dont have time to try",
+    "do not have time to",
+    "maybe later",
 ];
 
 /// Whether the user has not tried the step yet (see [`NOT_TRIED`]).

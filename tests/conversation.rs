@@ -16364,3 +16364,42 @@ fn works_now_with_no_idea_why_credits_nothing() {
         assert!(!chat.recorded(Outcome::Fixed), "{said}");
     }
 }
+
+/// Found by a user explorer (rv46 F14): after "Glad that worked!", "does a blank page mean my
+/// data is gone?" opened the article again at the fix that had just worked, and "wait, does
+/// qbo even have PS errors?" asked "Is this it?". A question the fixed article's FAQ answers
+/// is answered; the fix stands.
+#[test]
+fn a_question_after_the_fix_is_answered_and_the_fix_stands() {
+    let kb = shipped_kb();
+    let mut chat = at_the_first_page_fix(&kb);
+    chat.say("fixed");
+    assert!(chat.recorded(Outcome::Fixed));
+    let out = chat.say("does a blank page mean my data is gone?");
+    assert_says(&out, "company data is stored on the QuickBooks servers");
+    assert!(!has(&out, "Solution 1 of"), "{}", all_text(&out));
+    assert_eq!(open_title(&chat), None);
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    assert!(chat.recorded(Outcome::Fixed));
+    let mut chat = Chat::new(&kb);
+    chat.say("PS077");
+    chat.say("fixed");
+    let out = chat.say("wait, does qbo even have PS errors?");
+    assert_says(&out, "PS errors come from QuickBooks Desktop Payroll");
+    assert!(!has(&out, "Is this it?"), "{}", all_text(&out));
+}
+
+/// Found by a user explorer (rv46 F19, rv45 F4): "it works when i use my hotspot" at "Reload
+/// the page fully" was offered as the reload having worked. Where it works is noted; the
+/// question stays.
+#[test]
+fn works_on_another_network_is_where_it_works() {
+    let kb = shipped_kb();
+    for said in ["it works when i use my hotspot", "works fine at home"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+        assert_says(&out, "Good to know it works there");
+        assert_eq!(outcome_of(&chat, "Reload the page fully"), None, "{said}");
+    }
+}

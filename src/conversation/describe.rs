@@ -497,6 +497,23 @@ pub(super) fn describe(
         return typed::add_what_it_says(kb, session, text, now, out);
     }
     let understood = understand::classify(text);
+    // "does a blank page mean my data is gone?" after "Glad that worked!": a question the
+    // fixed article's FAQ answers is answered, and the fix stands (explorer rv46 F14: the walk
+    // started again at the fix that had just worked). ("is it back?" doubts the fix: below.)
+    if let Stage::Fixed { article } = &session.stage
+        && understood.question
+        && !matches!(
+            understood.intent,
+            Some(Intent::Human | Intent::Check | Intent::NotFixed)
+        )
+        && !understand::doubts_the_fix(text)
+        && let Some(article) = kb.get(article)
+        && let Some(faq) = super::faq::faq_answering(kb, article, text, query)
+    {
+        session.note_aside(text);
+        out.replies.push(super::faq::faq_reply(faq, article));
+        return;
+    }
     // Whether the words clearly name no other problem than the one the conversation was on.
     let names_no_other = ranking.named().is_none_or(|m| is_walked(kb, session, m));
     // "it came back", in words that do not also say it works; after "Glad that worked!", a

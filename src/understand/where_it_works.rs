@@ -81,10 +81,32 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
             said_now |= words[i] == "now";
             i += 1;
         }
-        if i >= words.len() || !AT.contains(&words[i]) {
+        // "it works when i use my hotspot", "works if i use the home wifi" (explorer rv46
+        // F19 / rv45 F4: offered as the fix on screen having worked).
+        let when_i_use = match words.get(i..) {
+            Some(
+                [
+                    "when" | "if",
+                    "i",
+                    "use" | "used" | "try" | "switch" | "go",
+                    ..,
+                ],
+            ) => Some(3),
+            Some(["when" | "if", "im", "on", ..]) => Some(3),
+            Some(["when" | "if", "on", ..]) => Some(2),
+            _ => None,
+        };
+        if let Some(skip) = when_i_use {
+            i += skip;
+            // ("switch to", "go on", "try on": the word that joins them.)
+            while i < words.len() && ["to", "on", "onto"].contains(&words[i]) {
+                i += 1;
+            }
+        } else if i >= words.len() || !(AT.contains(&words[i]) || words[i] == "at") {
             continue;
+        } else {
+            i += 1;
         }
-        i += 1;
         // ("on my other computer", "on a different laptop": which one is kept with it.)
         const WHICH: &[&str] = &["other", "another", "second", "different", "old", "work"];
         let mut which = None;
@@ -95,7 +117,9 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
             i += 1;
         }
         let Some(place) = words.get(i) else { continue };
-        if !WHERE.contains(place) || (said_now && !BROWSERS.contains(place)) {
+        if !(WHERE.contains(place) || NETWORKS.contains(place))
+            || (said_now && !BROWSERS.contains(place))
+        {
             continue;
         }
         // "it works": the subject goes with the phrase.
@@ -161,6 +185,18 @@ fn place_then_works(words: &[&str]) -> Option<(String, String)> {
         Some((place.to_string(), rest.join(" ")))
     })
 }
+
+/// Networks and places it may work from ("on my hotspot", "at home"): another network, where
+/// the user's device is the same.
+const NETWORKS: &[&str] = &[
+    "hotspot",
+    "home",
+    "4g",
+    "5g",
+    "lte",
+    "cellular",
+    "tethering",
+];
 
 /// The browsers among the places: what "now" may go with.
 const BROWSERS: &[&str] = &[

@@ -467,6 +467,46 @@ pub(super) fn describe(
         note_browser(session, named_browser, bare_safari);
         return act(kb, session, action, now, out);
     }
+    // "did ctrl f5 like 5 times, nothing" at "Is this it?": a step of the one article offered
+    // told as done, with how it went, says that is the problem; it opens, and the step is
+    // recorded as tried (explorer rv46 F10: with the sentence model the reply was added to the
+    // description, the list grew vaguer each time, and the ticket said "Steps tried: none").
+    if let Stage::ChoosingArticle { candidates } = &session.stage
+        && let Some((id, failed)) = offered_article_of_a_step_told(kb, candidates, text)
+    {
+        if session.descriptions.last().map(String::as_str) != Some(text) {
+            session.descriptions.push(text.to_string());
+        }
+        note_browser(session, named_browser, bare_safari);
+        // The fix told as failed is recorded so, with the user's words, and not shown; said
+        // after the article's summary.
+        let mut noted = None;
+        if let Some(index) = failed
+            && let Some(article) = kb.get(&id)
+        {
+            super::walk::record_step(
+                session,
+                article,
+                index,
+                session.browser,
+                crate::session::Outcome::NotFixed,
+                now,
+            );
+            if let Some(step) = session.attempts.last_mut() {
+                step.said.push(text.to_string());
+            }
+            noted = Some(
+                Reply::new(words::tried_already(&[&article.solutions[index].title]))
+                    .article(&article.id),
+            );
+        }
+        let from = out.replies.len();
+        act(kb, session, Action::Article(id), now, out);
+        if let Some(noted) = noted {
+            out.replies.insert((from + 1).min(out.replies.len()), noted);
+        }
+        return;
+    }
     // "yes add it", "please add" at "Add this to your ticket?".
     if after_hand_over && understand::only_says_add(text) {
         return act(kb, session, Action::AddToTicket, now, out);
@@ -1506,6 +1546,56 @@ fn for_your_ticket(
     // follow-up is offered to the ticket too.
     let (reply, _) = with_candidates(kb, reply, &candidates, Style::Secondary);
     reply.choice(Action::NoneOfThese, words::SOMETHING_ELSE, Style::Secondary)
+}
+
+/// The one article among `candidates` (those offered at "Is this it?" or "Is it one of
+/// these?") that has a step the reply tells as done with how it went: a fix by one of its
+/// names with a deed or a result ("did ctrl f5 like 5 times, nothing"), or a test with its
+/// result ("yep incognito works!"); with the fix the reply says failed, if it names one.
+/// `None` when no candidate has one, or several do.
+fn offered_article_of_a_step_told(
+    kb: &KnowledgeBase,
+    candidates: &[String],
+    text: &str,
+) -> Option<(String, Option<usize>)> {
+    let understood = understand::classify(text);
+    if understood.question {
+        return None;
+    }
+    let a_result = matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed));
+    let said = super::terms::Terms::said(text);
+    let told = |id: &&String| {
+        kb.get(id).is_some_and(|article| {
+            article.solutions.iter().any(|s| {
+                if s.test {
+                    understand::test_result(text, &super::tests_out_of_turn::test_names(s))
+                        .is_some()
+                } else {
+                    super::terms::whole_names_said(s, &said) > 0
+                        && (a_result || super::fix_named::names_an_action(text))
+                }
+            })
+        })
+    };
+    let mut found = candidates.iter().filter(told);
+    let only = match (found.next(), found.next()) {
+        (Some(only), None) => only,
+        _ => return None,
+    };
+    // The fix the reply says failed, when it names one fix (not a test) by its names.
+    let failed = (understood.intent == Some(Intent::NotFixed))
+        .then(|| kb.get(only))
+        .flatten()
+        .and_then(|article| {
+            let named: Vec<usize> = (0..article.solutions.len())
+                .filter(|&i| super::terms::whole_names_said(&article.solutions[i], &said) > 0)
+                .collect();
+            match named[..] {
+                [one] => Some(one),
+                _ => None,
+            }
+        });
+    Some((only.clone(), failed))
 }
 
 #[cfg(test)]

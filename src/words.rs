@@ -617,6 +617,19 @@ pub fn steps_for_another_product(walked: &str, named: &str) -> String {
     )
 }
 
+/// A check step found what it looks for ("status says Inactive" at "Verify the payroll
+/// subscription").
+pub fn check_found_the_fault(title: &str) -> String {
+    format!(
+        "That's what **{title}** looks for, so it may well be the cause. Carry on with the rest of its steps to put it right, then tell me if it worked. If you can't change it yourself (a lapsed subscription, for example), talk to a human."
+    )
+}
+
+/// The product the user says they have is the one the article's steps are for.
+pub fn product_confirmed(product: &str) -> String {
+    format!("Got it, {product}: these steps are written for it.")
+}
+
 /// After [`for_another_product`]: what they see in theirs, or a person.
 pub fn tell_me_more_for(product: &str) -> String {
     format!(

@@ -16437,3 +16437,51 @@ fn a_step_told_at_is_this_it_opens_the_article_and_counts() {
     let out = chat.say("should i do ctrl f5?");
     assert_eq!(chat.session.article(), None, "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv46 F8): in the payroll walk, "oh wait this is desktop" jumped
+/// to the fix with "Desktop" in its title; at "Is this it?", "yes, its quickbooks desktop pro
+/// 2023 not online" ran a live check ("not online") and "yes its desktop" left the note that
+/// the user had said QuickBooks Online; "status says Inactive" at "Verify the payroll
+/// subscription" was only "noted".
+#[test]
+fn the_product_said_and_a_check_s_fault_are_read_in_the_payroll_walk() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("PS077");
+    let open = open_title(&chat).expect("the code's fix");
+    let out = chat.say("oh wait this is desktop");
+    assert_says(&out, "Got it, QuickBooks Desktop");
+    assert_eq!(open_title(&chat), Some(open.clone()));
+    assert_eq!(outcome_of(&chat, &open), None);
+    let out = chat.say("status says Inactive");
+    assert_says(&out, "may well be the cause");
+    assert_eq!(open_title(&chat), Some(open.clone()));
+    assert_eq!(outcome_of(&chat, &open), None);
+
+    for said in [
+        "yes, its quickbooks desktop pro 2023 not online",
+        "yes its desktop",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say("payroll issue qbo");
+        assert_says(&out, "Is this it?");
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .all(|e| !matches!(e, Effect::Check { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            chat.session.article(),
+            Some("payroll-not-updating"),
+            "{said}"
+        );
+        assert!(
+            !has(&out, "you mentioned QuickBooks Online"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

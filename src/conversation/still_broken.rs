@@ -293,6 +293,20 @@ pub(super) fn check_found_nothing(
             && is_a_check
             && understand::found_as_it_should_be(text, &looks_at_of(step), &article.id)
     };
+    // "status says Inactive" at "Verify the payroll subscription": the check found the fault
+    // it looks for; the rest of the step says what to do about it, and the question stays
+    // (explorer rv46 F8: it was only "noted").
+    {
+        let step = &article.solutions[open];
+        let is_a_check = crate::plain_words::first_word(&step.title)
+            .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()));
+        if !step.test && is_a_check && understand::found_at_fault(text, &looks_at_of(step)) {
+            super::typed::note_follow_up(session, text);
+            let lead = words::check_found_the_fault(&step.title);
+            super::typed::open_question(session, article, &lead, now, out);
+            return true;
+        }
+    }
     if found_fine_by(open) {
         let title = &article.solutions[open].title;
         out.replies

@@ -425,6 +425,17 @@ fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool 
         }
         return true;
     }
+    // "oh wait this is desktop" in the QuickBooks Desktop article: the product confirmed, and
+    // the question stays (explorer rv46 F8: "desktop" in a later fix's title jumped there).
+    if understand::only_names_the_product(text)
+        && let Some(told) = understand::product_told(text)
+        && article.product.as_deref().and_then(Product::of) == Some(told)
+    {
+        note_follow_up(session, text);
+        let lead = words::product_confirmed(told.label());
+        open_question(session, article, &lead, now, out);
+        return true;
+    }
     // "its qbo not desktop" in a QuickBooks Desktop article: its steps are for the other one.
     // (A description naming another problem beside the product, "it says 502 bad gateway in
     // quickbooks online", is matched as usual: it offers that article.)

@@ -101,7 +101,7 @@ pub(super) fn start_article_at(
             .descriptions
             .iter()
             .rev()
-            .find_map(|d| understand::product_named(d))
+            .find_map(|d| understand::product_told(d))
         && named != walked
     {
         reply = reply.field(

@@ -1,5 +1,6 @@
 //! A check's result told in a reply: what the step had the user check is as it should be ("the
-//! subscription is active", "date and time are correct"), so the step found nothing to fix.
+//! subscription is active", "date and time are correct"), so the step found nothing to fix; or
+//! it is not ("status says Inactive"), so the step found the fault.
 
 /// States only a checked thing is in: no one says them of the problem being gone.
 const AS_IT_SHOULD_BE: &[&str] = &[
@@ -310,6 +311,104 @@ mod tests {
             "yes thats correct",
         ] {
             assert!(!found_as_it_should_be(said, DATE, LOGIN), "{said}");
+        }
+    }
+}
+
+/// States that say a checked thing is at fault ("inactive", "expired", "not active").
+const AT_FAULT: &[&str] = &[
+    "inactive",
+    "expired",
+    "cancelled",
+    "canceled",
+    "suspended",
+    "lapsed",
+    "invalid",
+    "incorrect",
+    "not active",
+    "isnt active",
+    "not valid",
+    "not correct",
+    "wrong",
+];
+
+/// Whether `reply` tells that what a check step looks at is at fault: "status says Inactive",
+/// "the subscription shows expired", "date is wrong" (explorer rv46 F8: "only noted"). What it
+/// looks at is named by a word of `checked` (as for [`found_as_it_should_be`]), or the reply
+/// is short and says what is shown ("says inactive"). Not a question, a guess, or a change
+/// made ("i corrected the date").
+pub fn found_at_fault(reply: &str, checked: &str) -> bool {
+    const CHANGED: &[&str] = &[
+        "corrected",
+        "changed",
+        "fixed",
+        "updated",
+        "renewed",
+        "reactivated",
+        "set",
+        "entered",
+    ];
+    const SHOWN: &[&str] = &["says", "shows", "showing", "status", "listed", "marked"];
+    if reply.contains('?') {
+        return false;
+    }
+    let lower = reply.to_lowercase().replace(['\'', '’'], "");
+    let words = crate::plain_words::lowercase_words(&lower);
+    let padded = format!(" {} ", words.join(" "));
+    let faulty = AT_FAULT.iter().any(|f| padded.contains(&format!(" {f} ")));
+    if !faulty
+        || words.len() > 12
+        || words.iter().any(|w| {
+            CHANGED.contains(&w.as_str())
+                || NOT_SEEN.contains(&w.as_str())
+                || ["was", "were"].contains(&w.as_str())
+        })
+        || words.first().is_some_and(|w| ASKS.contains(&w.as_str()))
+    {
+        return false;
+    }
+    let stem = crate::matcher::text::stem;
+    let checked: Vec<String> = crate::plain_words::lowercase_words(checked)
+        .iter()
+        .filter(|w| w.len() >= 4)
+        .map(|w| stem(w))
+        .collect();
+    let names_it = words
+        .iter()
+        .any(|w| w.len() >= 4 && !AT_FAULT.contains(&w.as_str()) && checked.contains(&stem(w)));
+    names_it || (words.len() <= 5 && words.iter().any(|w| SHOWN.contains(&w.as_str())))
+}
+
+#[cfg(test)]
+mod at_fault_tests {
+    use super::found_at_fault;
+
+    const STEP: &str =
+        "Verify the payroll subscription\nCheck that the service name and status show \"Active\".";
+
+    #[test]
+    fn a_fault_found_by_the_check_is_read() {
+        for said in [
+            "status says Inactive",
+            "the subscription shows expired",
+            "it says inactive",
+            "service status is not active",
+        ] {
+            assert!(found_at_fault(said, STEP), "{said}");
+        }
+    }
+
+    #[test]
+    fn no_fault_found_is_not_read_as_one() {
+        for said in [
+            "status is active",
+            "is the status inactive?",
+            "i renewed it, it was expired",
+            "maybe its expired",
+            "still broken",
+            "the wrong button",
+        ] {
+            assert!(!found_at_fault(said, STEP), "{said}");
         }
     }
 }

@@ -28,11 +28,11 @@ pub mod vague;
 mod where_it_works;
 
 pub use account::{asks_about_billing, reports_a_break_in, says_the_account_is_locked};
-pub use checked::found_as_it_should_be;
+pub use checked::{found_as_it_should_be, found_at_fault};
 pub use live_check::{
     asks_to_check_again, besides_the_check, only_asks_for_the_check, says_to_check, the_check_asked,
 };
-pub use product::{Product, only_names_the_product, product_named};
+pub use product::{Product, only_names_the_product, product_named, product_told};
 pub use small_talk::{
     Chat, SmallTalk, asks_if_a_bot, asks_what_the_bot_does, chat, only_a_goodbye,
     only_a_goodbye_all_well, only_a_pause, only_greets, only_praise, only_thanks, says_nothing,
@@ -270,6 +270,15 @@ pub fn classify(reply: &str) -> Understood {
             intent,
             None | Some(Intent::Check | Intent::Fixed | Intent::Aside)
         )
+    {
+        intent = Some(Intent::Detail);
+    }
+    // "yes, its quickbooks desktop pro 2023 not online", "oh wait this is desktop": which
+    // QuickBooks, no request for a check ("not online") nor a device (explorer rv46 F8).
+    // ("is quickbooks online?" asks for the check.)
+    if matches!(intent, Some(Intent::Check | Intent::Browser))
+        && !text.is_question()
+        && only_names_the_product(reply)
     {
         intent = Some(Intent::Detail);
     }
@@ -699,7 +708,9 @@ pub fn yes_and_more(message: &str) -> Option<String> {
         .trim_start_matches([',', '.', '!', ' ', '-'])
         .trim();
     let said = Normalised::new(rest);
-    let denies = said.words().any(|w| cues::NO_TRIGGERS.contains(&w)) || cues::negated(&said);
+    // ("yes, its quickbooks desktop not online": the "not" is the other product's.)
+    let denies = (said.words().any(|w| cues::NO_TRIGGERS.contains(&w)) || cues::negated(&said))
+        && !only_names_the_product(rest);
     (!rest.is_empty() && !denies).then(|| rest.to_string())
 }
 

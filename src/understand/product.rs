@@ -185,6 +185,25 @@ pub fn only_names_the_product(message: &str) -> bool {
         })
 }
 
+/// The product a message says the user has, also when it says nothing else and names it by
+/// the word alone ("yes its desktop", "oh wait this is desktop", which
+/// [`product_named`] leaves, "on my desktop" being the computer in other messages).
+pub fn product_told(message: &str) -> Option<Product> {
+    product_named(message).or_else(|| {
+        if !only_names_the_product(message) {
+            return None;
+        }
+        let text = Normalised::new(message);
+        let online = text.any(&["online", "qbo"]) && !text.any(&["not online"]);
+        let desktop = text.any(&["desktop", "qbd"]) && !text.any(&["not desktop"]);
+        match (online, desktop) {
+            (true, false) => Some(Product::Online),
+            (false, true) => Some(Product::Desktop),
+            _ => None,
+        }
+    })
+}
+
 /// The product the message says the user has: named and not denied ("its qbo not desktop",
 /// "we're on quickbooks desktop"), or the other of one denied ("not desktop"); `None` when it
 /// names none, or both.

@@ -16485,3 +16485,35 @@ fn the_product_said_and_a_check_s_fault_are_read_in_the_payroll_walk() {
         );
     }
 }
+
+/// "PS 077" and "ps77" are the payroll article's PS077, walked from the fix that code points to
+/// (fix 3, "Verify the payroll subscription") as "PS077" is; "ps 12 employees" is no code.
+/// Found by an exploratory tester (rv46 F11).
+#[test]
+fn a_letter_code_written_apart_or_short_is_the_listed_code() {
+    let kb = shipped_kb();
+    for said in [
+        "PS077",
+        "PS 077",
+        "ps77",
+        "payroll update fails with ps-077",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert_eq!(
+            chat.session.article(),
+            Some("payroll-not-updating"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            chat.session.current_step().map(|s| s.solution),
+            Some(2),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("ps 12 employees missing from payroll");
+    assert!(!has(&out, "points to fix"), "{}", all_text(&out));
+}

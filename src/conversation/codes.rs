@@ -23,12 +23,29 @@ pub(super) fn names_a_code_only_it_lists(
     article: &Article,
     text: &str,
 ) -> bool {
-    let codes = Terms::said(text).codes;
-    lists_any_of(article, &codes)
+    only_it_lists_any_of(kb, article, &Terms::said(text).codes)
+}
+
+/// [`names_a_code_only_it_lists`], of the codes written with letters as well as digits
+/// ("PS077", "H202"): an error code whatever words come with it, where a bare number may count
+/// something ("500 employees").
+pub(super) fn names_a_letter_code_only_it_lists(
+    kb: &KnowledgeBase,
+    article: &Article,
+    text: &str,
+) -> bool {
+    let mut codes = Terms::said(text).codes;
+    codes.retain(|c| c.chars().any(|c| c.is_ascii_alphabetic()));
+    only_it_lists_any_of(kb, article, &codes)
+}
+
+/// Whether `article` lists one of `codes` and no other article of `kb` does.
+fn only_it_lists_any_of(kb: &KnowledgeBase, article: &Article, codes: &HashSet<String>) -> bool {
+    lists_any_of(article, codes)
         && kb
             .articles()
             .iter()
-            .filter(|a| lists_any_of(a, &codes))
+            .filter(|a| lists_any_of(a, codes))
             .take(2)
             .count()
             == 1

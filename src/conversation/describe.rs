@@ -1483,21 +1483,26 @@ fn ticket_to_reach(session: &Session) -> Option<crate::ids::TicketId> {
     })
 }
 
-/// "error 6123": the article named by the words when the message quotes, as an error, a code
-/// that this article lists and no other does (sentence vectors know little of codes, so the
-/// fused score may fall short of answering outright). "I have 500 invoices" says no error.
+/// "error 6123", "qb payroll keeps failing with PS077 ugh": the article named by the words when
+/// the message quotes, as an error, a code that this article lists and no other does (sentence
+/// vectors know little of codes, so the fused score may fall short of answering outright). A
+/// code of letters and digits is one whatever words come with it; a bare number needs "error"
+/// or "code" ("I have 500 invoices" says no error).
 fn answer_by_code<'r>(
     kb: &KnowledgeBase,
     ranking: &'r crate::matcher::Ranking,
     text: &str,
 ) -> Option<&'r crate::matcher::Match> {
     let lower = text.to_lowercase();
-    if !["error", "err ", "code"].iter().any(|w| lower.contains(w)) {
-        return None;
-    }
-    ranking
-        .named()
-        .filter(|m| codes::names_a_code_only_it_lists(kb, kb.article_at(m.doc), text))
+    let said_as_an_error = ["error", "err ", "code"].iter().any(|w| lower.contains(w));
+    ranking.named().filter(|m| {
+        let article = kb.article_at(m.doc);
+        if said_as_an_error {
+            codes::names_a_code_only_it_lists(kb, article, text)
+        } else {
+            codes::names_a_letter_code_only_it_lists(kb, article, text)
+        }
+    })
 }
 
 /// `reply` with a choice per candidate article, and the candidates' ids (for the stage).
@@ -1621,6 +1626,13 @@ mod tests {
         assert_eq!(
             id(answer_by_code(&kb, &r, "error 6123")),
             Some("company-file-not-opening".to_string())
+        );
+        // A code of letters and digits needs no "error" beside it.
+        let text = "qb payroll keeps failing with PS077 ugh";
+        let r = named_not_confident(&kb, text);
+        assert_eq!(
+            id(answer_by_code(&kb, &r, text)),
+            Some("payroll-not-updating".to_string())
         );
         // No error said, or no code: not answered this way.
         for text in ["I have 500 invoices to import", "company file wont open"] {

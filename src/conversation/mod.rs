@@ -148,7 +148,8 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
         } => {
             // A password typed here is never kept: not in the session, not on a ticket.
             let whole = without_secrets(text.trim(), &mut out);
-            let read = read_of(&whole, &mut out);
+            // ("PS 077", "ps77": the code the articles list as "PS077", for every reading of it.)
+            let read = kb.spelt_as_listed(&read_of(&whole, &mut out)).into_owned();
             let text = read.as_str();
             let on_screen = session.current_step().map(|s| s.attempt);
             let described_before = session.descriptions.len();
@@ -220,6 +221,7 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             // (The service keeps the whole hand-over for the ticket: `keep_handed_over`.)
             let text = crate::plain_words::reading(text.trim()).into_owned();
             let text = without_secrets(&text, &mut out);
+            let text = kb.spelt_as_listed(&text).into_owned();
             note_device(session, &text);
             let told = out.replies.len();
             let tried = session.attempts.len();

@@ -131,6 +131,12 @@ impl KnowledgeBase {
         &self.revision
     }
 
+    /// `text` with the articles' letter codes written apart or short ("PS 077", "ps77") written
+    /// as they list them ("PS077"), for the conversation to read a reply's codes as ranking does.
+    pub fn spelt_as_listed<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        self.index.spelt_as_listed(text)
+    }
+
     /// Ranks articles for a user's description, lexically.
     pub fn rank(&self, description: &str, limit: usize) -> Ranking {
         self.index.rank(description, limit)

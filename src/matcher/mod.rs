@@ -7,6 +7,7 @@
 //! "gateway"). Evidence is `similarity x idf x field weight`, summed, then mapped to 0..1 with
 //! `1 - exp(-evidence / SCALE)`, so a score means the same on a 10- or a 10,000-article base.
 
+pub mod code_spelling;
 pub mod hybrid;
 pub mod lexical_only;
 pub mod text;
@@ -92,6 +93,8 @@ pub struct Index {
     deletes: Vec<(u32, TermId)>,
     /// "id title" per doc, for name lookups.
     names: Vec<String>,
+    /// The codes of letters and digits the articles list, to read "PS 077" and "ps77" as one.
+    letter_codes: code_spelling::LetterCodes,
 }
 
 /// One ranked article.
@@ -244,6 +247,9 @@ impl Index {
     pub fn build(docs: &[Document]) -> Index {
         let mut index = Index {
             n_docs: docs.len(),
+            letter_codes: code_spelling::LetterCodes::new(
+                docs.iter().flat_map(|d| d.codes.iter().copied()),
+            ),
             ..Index::default()
         };
         let mut tokenizer = text::Tokenizer::default();
@@ -482,8 +488,16 @@ impl Index {
         &self.vocab[id as usize]
     }
 
+    /// `text` with the articles' letter codes written apart or short ("PS 077", "ps77") written
+    /// as listed ("PS077"); see [`code_spelling`].
+    pub fn spelt_as_listed<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        self.letter_codes.spelt_as_listed(text)
+    }
+
     /// Ranks articles for a description. Returns at most `limit` matches with score > 0.
     pub fn rank(&self, description: &str, limit: usize) -> Ranking {
+        // "PS 077", "ps77": the code the articles list as "PS077".
+        let description = &*self.spelt_as_listed(description);
         // A long paste: its start and its end are read (`plain_words::reading`).
         let description = &*crate::plain_words::reading(description);
         // "its not a 502": a denied code names no article.

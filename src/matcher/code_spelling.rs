@@ -1,0 +1,164 @@
+//! Error codes written apart or short ("PS 077", "ps-077", "ps77") read as the code the
+//! articles list ("PS077"): only codes with letters before their digits, and only into a code
+//! some article lists, so no other number becomes a code ("ps 12 employees" stays as it is).
+
+use super::FastSet;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// The codes of letters then digits that the articles list ("ps077", "h202"), lowercase.
+#[derive(Debug, Default, Clone)]
+pub struct LetterCodes {
+    listed: FastSet<String>,
+}
+
+/// "ps077" -> ("ps", "077"): a code's letters and its digits, when it is letters then digits.
+fn letters_then_digits(word: &str) -> Option<(&str, &str)> {
+    let digits_at = word.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = word.split_at(digits_at);
+    (!letters.is_empty()
+        && letters.chars().all(|c| c.is_ascii_alphabetic())
+        && digits.chars().all(|c| c.is_ascii_digit()))
+    .then_some((letters, digits))
+}
+
+/// Whether the text between two words only spaces them ("PS 077", "PS-077").
+fn only_spaces_them(between: &str) -> bool {
+    !between.is_empty() && between.len() <= 3 && between.chars().all(|c| c == ' ' || c == '-')
+}
+
+impl LetterCodes {
+    /// The letter codes among `codes` (an article's `codes`, as written: "Error PS077").
+    pub fn new<'a>(codes: impl IntoIterator<Item = &'a str>) -> LetterCodes {
+        let listed = codes
+            .into_iter()
+            .flat_map(crate::plain_words::lowercase_words)
+            .filter(|w| letters_then_digits(w).is_some())
+            .collect();
+        LetterCodes { listed }
+    }
+
+    /// The listed code that `letters` and `digits` stand for: as they are ("ps" "077"), or
+    /// with the digits padded with zeros to a listed code's ("ps" "77" -> "ps077").
+    fn listed_as(&self, letters: &str, digits: &str) -> Option<String> {
+        let letters = letters.to_ascii_lowercase();
+        (0..=3)
+            .map(|zeros| format!("{letters}{}{digits}", "0".repeat(zeros)))
+            .find(|code| self.listed.contains(code))
+    }
+
+    /// `text` with each listed code written apart or short written as the code ("qb payroll
+    /// says PS 077" -> "qb payroll says PS077", "ps77" -> "ps077"); borrowed when there is none.
+    pub fn spelt_as_listed<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if self.listed.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let words = ascii_words(text);
+        let mut changes: Vec<(Range<usize>, String)> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let word = &text[words[i].clone()];
+            if let Some((letters, digits)) = letters_then_digits(word) {
+                // "ps77": short of the listed "ps077"; "PS077" itself is left as written.
+                if !self.listed.contains(&word.to_ascii_lowercase())
+                    && let Some(code) = self.listed_as(letters, digits)
+                {
+                    changes.push((words[i].clone(), code));
+                }
+            } else if word.chars().all(|c| c.is_ascii_alphabetic())
+                && let Some(next) = words.get(i + 1)
+                && only_spaces_them(&text[words[i].end..next.start])
+                && text[next.clone()].chars().all(|c| c.is_ascii_digit())
+                && let Some(code) = self.listed_as(word, &text[next.clone()])
+            {
+                changes.push((words[i].start..next.end, code));
+                i += 1;
+            }
+            i += 1;
+        }
+        if changes.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut from = 0;
+        for (range, code) in changes {
+            out.push_str(&text[from..range.start]);
+            out.push_str(&code.to_ascii_uppercase());
+            from = range.end;
+        }
+        out.push_str(&text[from..]);
+        Cow::Owned(out)
+    }
+}
+
+/// Where the runs of ASCII letters and digits of `text` stand.
+fn ascii_words(text: &str) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (c.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                words.push(s..at);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(s..text.len());
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes() -> LetterCodes {
+        LetterCodes::new(["PS032", "PS077", "Error PS107", "H202", "-6000, -82", "502"])
+    }
+
+    #[test]
+    fn a_listed_code_written_apart_or_short_is_the_code() {
+        let c = codes();
+        assert_eq!(c.spelt_as_listed("PS 077"), "PS077");
+        assert_eq!(
+            c.spelt_as_listed("payroll says ps-077 again"),
+            "payroll says PS077 again"
+        );
+        assert_eq!(c.spelt_as_listed("ps77"), "PS077");
+        assert_eq!(
+            c.spelt_as_listed("got ps 32, then h 202"),
+            "got PS032, then H202"
+        );
+        assert_eq!(c.spelt_as_listed("Error PS 107."), "Error PS107.");
+    }
+
+    /// Only into a code the articles list: other numbers after letters stay as they are.
+    #[test]
+    fn other_numbers_are_left_as_they_are() {
+        let c = codes();
+        for text in [
+            "PS077 ugh",
+            "ps 12 employees",
+            "ps99",
+            "windows 10",
+            "chrome 120",
+            "error 502 and 504",
+            "we have 500 employees",
+            "my ps 5 controller",
+            "h 2 o",
+            "desktop 2023",
+        ] {
+            assert!(
+                matches!(c.spelt_as_listed(text), Cow::Borrowed(_)),
+                "{text}"
+            );
+        }
+        assert!(matches!(
+            LetterCodes::default().spelt_as_listed("ps77"),
+            Cow::Borrowed(_)
+        ));
+    }
+}

@@ -16517,3 +16517,58 @@ fn a_letter_code_written_apart_or_short_is_the_listed_code() {
     let out = chat.say("ps 12 employees missing from payroll");
     assert!(!has(&out, "points to fix"), "{}", all_text(&out));
 }
+
+/// Asking for the live check again in everyday words runs it, mid-walk and at "Is it one of
+/// these?" as "check again" does: it was "I can't help with that here" or "didn't catch", and
+/// at the list the request was added to the description. With a ticket open, "status?" asks
+/// where the ticket stands. Found by an exploratory tester (rv46 F9).
+#[test]
+fn asking_for_the_check_again_in_other_words_runs_it() {
+    let kb = shipped_kb();
+    let checks = |out: &Output| {
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. }))
+    };
+    for ask in [
+        "can you check again if its down",
+        "pls check again if its down",
+        "run the check again",
+        "check status",
+        "status?",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("502 bad gateway in edge");
+        let out = chat.say(ask);
+        assert!(checks(&out), "{ask} mid-walk: {}", all_text(&out));
+        assert_eq!(
+            chat.session.article(),
+            Some("quickbooks-error-502"),
+            "{ask}"
+        );
+        // ("Is it one of these?" and "Is this it?")
+        for first in ["gateway problem", "quickbooks keeps logging me out"] {
+            let mut chat = Chat::new(&kb);
+            chat.say(first);
+            assert!(
+                matches!(chat.session.stage, Stage::ChoosingArticle { .. }),
+                "{first}: {:?}",
+                chat.session.stage
+            );
+            let descriptions = chat.session.descriptions.len();
+            let out = chat.say(ask);
+            assert!(checks(&out), "{ask} at {first}: {}", all_text(&out));
+            assert_eq!(chat.session.descriptions.len(), descriptions, "{ask}");
+        }
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("502 bad gateway in edge");
+    chat.event(Event::Escalate { note: None });
+    chat.session.ticket = Some(supportbot::ids::TicketId(4));
+    chat.session.ticket_open = true;
+    let out = chat.say("status?");
+    assert!(
+        matches!(out.effects.as_slice(), [Effect::TicketStatus]),
+        "{out:?}"
+    );
+}

@@ -163,7 +163,11 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             // "help me anyway" while the outage lead holds the fixes back: its button.
             if !answered && session.fixes_held_back() && understand::asks_for_the_fixes(text) {
                 act(kb, session, Action::Continue, now, &mut out);
-            } else if !answered && understand::asks_to_check_again(text) {
+            } else if !answered
+                && understand::asks_to_check_again(text)
+                // ("status?" with a ticket open asks where the ticket stands.)
+                && !(session.ticket.is_some() && understand::asks_about_ticket(text))
+            {
                 check_again(kb, session, now, &mut out);
             } else if !answered {
                 describe(kb, session, text, browser, query.as_ref(), now, &mut out);

@@ -4,36 +4,126 @@ use super::text::Normalised;
 use super::{clauses, cues, mentions_trouble};
 
 /// Whether the message only asks for the check to be run again ("check it", "check again",
-/// "can you check it again?", "recheck pls"): the service just checked is meant, not a site
-/// or a problem (those name what to check).
+/// "can you check it again?", "recheck pls", "run the check again") or how the service stands
+/// ("check status", "status?"): the service just checked is meant, not a site or a problem
+/// (those name what to check). (With a ticket open, "status?" may ask where the ticket stands:
+/// the caller tells.)
 pub fn asks_to_check_again(message: &str) -> bool {
     let words = crate::plain_words::lowercase_words(message);
-    let mut rest: &[String] = &words;
+    let request = without_politeness(&words);
+    only_asks_the_status(request) || asks_to_run_it_again(request)
+}
+
+/// [`asks_to_check_again`] in words that name the check ("check again", "run the check
+/// again", "can you check again if its down"), not only the status: a request for the check
+/// wherever it is said.
+pub fn asks_to_run_the_check_again(message: &str) -> bool {
+    let words = crate::plain_words::lowercase_words(message);
+    asks_to_run_it_again(without_politeness(&words))
+}
+
+/// `words` without the polite words that open a request ("can you", "pls", "ok").
+fn without_politeness(words: &[String]) -> &[String] {
     const POLITE: &[&str] = &[
-        "please", "pls", "plz", "can", "could", "you", "u", "ok", "okay",
+        "please", "pls", "plz", "can", "could", "would", "will", "you", "u", "ok", "okay", "hey",
+        "just", "yes", "yeah",
     ];
+    let mut rest = words;
     while let [first, more @ ..] = rest
         && POLITE.contains(&first.as_str())
     {
         rest = more;
     }
-    let [verb, more @ ..] = rest else {
+    rest
+}
+
+/// Whether `words` (a request, its polite opening left out) ask for the check again: its verb,
+/// words of "again", and at most a question of the service's state after them ("if its down").
+fn asks_to_run_it_again(words: &[String]) -> bool {
+    let Some((verb, more)) = the_check_asked_for(words) else {
         return false;
-    };
-    if !matches!(verb.as_str(), "check" | "recheck" | "retest" | "re") {
-        return false;
-    }
-    // ("re-check": "re" then "check".)
-    let more = match (verb.as_str(), more) {
-        ("re", [check, after @ ..]) if check == "check" || check == "test" => after,
-        ("re", _) => return false,
-        _ => more,
     };
     const AFTER: &[&str] = &[
         "it", "that", "this", "again", "now", "once", "more", "the", "service", "please", "pls",
         "plz", "for", "me",
     ];
-    more.iter().all(|w| AFTER.contains(&w.as_str())) && (verb != "check" || !more.is_empty())
+    let (said, state) = match more.iter().position(|w| !AFTER.contains(&w.as_str())) {
+        Some(at) => more.split_at(at),
+        None => (more, &[][..]),
+    };
+    // "check" alone is the word for the button's check, not "again".
+    (verb != "check" || !said.is_empty()) && (state.is_empty() || asks_its_state(state))
+}
+
+/// The verb asking for the check and the words after it: "check", "recheck", "retest",
+/// "re-check", or "run" / "rerun" / "redo" / "do" the check or the test ("run the check again",
+/// "do another check"; not "run it again", which may be payroll).
+fn the_check_asked_for(words: &[String]) -> Option<(&str, &[String])> {
+    let [verb, more @ ..] = words else {
+        return None;
+    };
+    match (verb.as_str(), more) {
+        ("check" | "recheck" | "retest", _) => Some((verb, more)),
+        // ("re-check": "re" then "check".)
+        ("re", [check, after @ ..]) if check == "check" || check == "test" => {
+            Some(("recheck", after))
+        }
+        ("run" | "rerun" | "redo" | "do" | "repeat", _) => {
+            const BEFORE_THE_CHECK: &[&str] = &["the", "a", "that", "your", "another", "live"];
+            let at = more
+                .iter()
+                .position(|w| !BEFORE_THE_CHECK.contains(&w.as_str()))?;
+            matches!(more[at].as_str(), "check" | "test" | "ping")
+                .then(|| (verb.as_str(), &more[at + 1..]))
+        }
+        _ => None,
+    }
+}
+
+/// "if its down", "whether it is up again", "to see if its still down": a question of the
+/// service's state after the request (what to check is the one checked before; naming a
+/// site or a service asks for that one instead).
+fn asks_its_state(words: &[String]) -> bool {
+    const OPENING: &[&str] = &["if", "whether", "to", "see"];
+    const STATE: &[&str] = &[
+        "down", "up", "back", "working", "online", "offline", "fixed", "ok", "okay", "fine",
+    ];
+    const BESIDE: &[&str] = &[
+        "its",
+        "it",
+        "is",
+        "still",
+        "again",
+        "now",
+        "yet",
+        "everything",
+        "all",
+        "or",
+        "not",
+    ];
+    let opened = words
+        .iter()
+        .position(|w| !OPENING.contains(&w.as_str()))
+        .filter(|&at| at > 0);
+    opened.is_some_and(|at| {
+        let state = &words[at..];
+        state.iter().any(|w| STATE.contains(&w.as_str()))
+            && state
+                .iter()
+                .all(|w| STATE.contains(&w.as_str()) || BESIDE.contains(&w.as_str()))
+    })
+}
+
+/// "status?", "check status", "status check pls", "service status": the whole message asks
+/// how the service stands.
+fn only_asks_the_status(words: &[String]) -> bool {
+    const BESIDE: &[&str] = &[
+        "check", "the", "service", "current", "again", "now", "please", "pls", "plz",
+    ];
+    words.iter().any(|w| w == "status")
+        && words
+            .iter()
+            .all(|w| w == "status" || BESIDE.contains(&w.as_str()))
 }
 
 /// What a message says besides asking whether the service is up ("is it down?? nothing loads"

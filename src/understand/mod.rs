@@ -30,7 +30,8 @@ mod where_it_works;
 pub use account::{asks_about_billing, reports_a_break_in, says_the_account_is_locked};
 pub use checked::{found_as_it_should_be, found_at_fault};
 pub use live_check::{
-    asks_to_check_again, besides_the_check, only_asks_for_the_check, says_to_check, the_check_asked,
+    asks_to_check_again, asks_to_run_the_check_again, besides_the_check, only_asks_for_the_check,
+    says_to_check, the_check_asked,
 };
 pub use product::{Product, only_names_the_product, product_named, product_told};
 pub use small_talk::{
@@ -183,6 +184,14 @@ pub fn classify(reply: &str) -> Understood {
                 "can you ping",
                 "can you look at",
             ]))
+    {
+        intent = Some(Intent::Check);
+    }
+    // "can you check again if its down", "run the check again": the check asked for again
+    // (the "again" is the request's, not the trouble's: "down again" says it failed). ("status?"
+    // alone may ask after a ticket: the conversation reads it where it knows of one.)
+    if matches!(intent, None | Some(Intent::Aside | Intent::Detail))
+        && asks_to_run_the_check_again(reply)
     {
         intent = Some(Intent::Check);
     }
@@ -2418,8 +2427,22 @@ mod tests {
             "recheck",
             "check it now pls",
             "ok check again",
+            // Explorer rv46 F9: everyday wordings of the same request.
+            "can you check again if its down",
+            "pls check again if its down",
+            "could you check it again to see if its still down?",
+            "run the check again",
+            "rerun the check",
+            "can you do another check",
+            "check status",
+            "status?",
+            "service status pls",
         ] {
             assert!(asks_to_check_again(yes), "{yes}");
+            // ("status?" alone may ask after a ticket: the conversation tells.)
+            if !yes.contains("status") {
+                assert_eq!(classify(yes).intent, Some(Intent::Check), "{yes}");
+            }
         }
         for no in [
             "check",
@@ -2428,6 +2451,14 @@ mod tests {
             "i checked it again",
             "check if quickbooks is up",
             "it still fails",
+            "run it again",
+            "run payroll again",
+            "check again tomorrow",
+            "check again if the invoices load",
+            "its down again",
+            "the status says inactive",
+            "status page says all green",
+            "ok let me check again",
         ] {
             assert!(!asks_to_check_again(no), "{no}");
         }

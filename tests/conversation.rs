@@ -16572,3 +16572,36 @@ fn asking_for_the_check_again_in_other_words_runs_it() {
         "{out:?}"
     );
 }
+
+/// Stepping away in other words than "brb" gets the same "Take your time", with the fix still
+/// open and nothing recorded or noted for staff: "afk", "lunch, back in an hour" and "on it"
+/// were "didn't catch", and "ok let me restart my computer" was noted for the support team.
+/// Found by an exploratory tester (rv46 F16).
+#[test]
+fn stepping_away_in_other_words_is_taken_as_brb_is() {
+    let kb = shipped_kb();
+    for away in [
+        "brb",
+        "afk",
+        "lunch, back in an hour",
+        "on it",
+        "ok let me restart my computer",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks online page is blank in chrome");
+        let step = chat.session.current_step();
+        assert!(step.is_some());
+        let out = chat.say(away);
+        assert!(has(&out, "Take your time"), "{away}: {}", all_text(&out));
+        assert_eq!(chat.session.current_step(), step, "{away}");
+        assert!(
+            chat.session.asides.is_empty(),
+            "{away}: {:?}",
+            chat.session.asides
+        );
+        assert!(
+            chat.session.attempts.iter().all(|a| a.outcome.is_none()),
+            "{away}"
+        );
+    }
+}

@@ -184,7 +184,9 @@ pub(super) fn answer(
         ask_again(session, article, now, out);
         return;
     }
-    if understood.intent == Some(Intent::Aside) && says_nothing {
+    // ("ok let me restart my computer": stepping away, whatever article "restart computer"
+    // ranks.)
+    if understood.intent == Some(Intent::Aside) && (says_nothing || understand::steps_away(text)) {
         // ("ty" thanks for the step; "ok" only waits.)
         let lead = if understand::only_praise(text) && !session.fixes_held_back() {
             words::PRAISED_WHEN_TRIED

@@ -37,7 +37,7 @@ pub use product::{Product, only_names_the_product, product_named, product_told};
 pub use small_talk::{
     Chat, SmallTalk, asks_if_a_bot, asks_what_the_bot_does, chat, only_a_goodbye,
     only_a_goodbye_all_well, only_a_pause, only_greets, only_praise, only_thanks, says_nothing,
-    says_thanks, small_talk, thanks_no_problem,
+    says_thanks, small_talk, steps_away, thanks_no_problem,
 };
 pub use text::word_spans;
 pub use ticket::{
@@ -1870,6 +1870,13 @@ pub fn yes_or_no(message: &str) -> Option<bool> {
 
 fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
     let intent = decide_by_cues(text, names_browser);
+    // "on it", "afk", "lunch, back in an hour": the answer is coming, as "brb" says; "ok let me
+    // restart my computer" too, whatever device it names.
+    if (intent.is_none() && cues::only_a_pause(text))
+        || (matches!(intent, Some(Intent::Browser | Intent::Detail)) && cues::steps_away(text))
+    {
+        return Some(Intent::Aside);
+    }
     // "where is third party cookies? i dont see it in settings", "how do i do ctrl f5 on an
     // ipad there is no keyboard": a question how or where, and what the user cannot find in
     // it, is no result of the fix (it was "still broken").
@@ -3021,6 +3028,34 @@ mod tests {
         }
         for not in ["thanks, still broken", "thanks that fixed it"] {
             assert!(!only_thanks(not), "{not}");
+        }
+    }
+
+    /// Found by an exploratory tester (rv46 F16): stepping away said otherwise than "brb" was
+    /// "didn't catch", or, naming the computer, read as where the user is.
+    #[test]
+    fn stepping_away_is_a_pause() {
+        for away in [
+            "afk",
+            "lunch, back in an hour",
+            "on it",
+            "ok let me restart my computer",
+            "in a meeting, be back in 20",
+            "stepping away from my desk",
+            "rebooting my laptop now",
+        ] {
+            assert!(only_a_pause(away), "{away}");
+            assert_eq!(classify(away).intent, Some(Intent::Aside), "{away}");
+        }
+        for not in [
+            "back from lunch, still broken",
+            "restarted my computer and it works",
+            "it came back after lunch",
+            "it logged me back in",
+            "will it be back soon?",
+            "after lunch the page went blank",
+        ] {
+            assert!(!only_a_pause(not), "{not}");
         }
     }
 

@@ -84,6 +84,12 @@ pub fn only_a_pause(message: &str) -> bool {
     cues::only_a_pause(&Normalised::new(message))
 }
 
+/// Whether a short reply only says the user steps away for a while ("afk", "lunch, back in an
+/// hour", "ok let me restart my computer"): a pause, whatever its words might rank.
+pub fn steps_away(message: &str) -> bool {
+    cues::steps_away(&Normalised::new(message))
+}
+
 /// A message that says nothing about a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmallTalk {

@@ -71,7 +71,8 @@ pub use questions::{
 pub use small_talk::{
     asks_for_chat, asks_how_the_bot_is, asks_if_a_bot, asks_what_the_bot_does, greets,
     only_a_goodbye, only_a_goodbye_all_well, only_a_moment, only_a_pause, only_a_reply,
-    only_filler, only_praise, only_small_talk, only_thanks, praises, thanks, thanks_no_problem,
+    only_filler, only_praise, only_small_talk, only_thanks, praises, steps_away, thanks,
+    thanks_no_problem,
 };
 pub use ticket::{
     asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, only_asks_to_add, only_says_add,

@@ -33,6 +33,39 @@ const PAUSES: &[&str] = &[
     "lemme try",
 ];
 
+/// Says the user steps away for a while and will be back ("afk", "lunch, back in an hour", "in
+/// a meeting"), or goes off to do something first ("let me restart my computer"): an answer
+/// later, as [`PAUSES`] say.
+const STEPPING_AWAY: &[&str] = &[
+    "afk",
+    "away from keyboard",
+    "away from my desk",
+    "stepping away",
+    "step away",
+    "stepping out",
+    "lunch",
+    "in a meeting",
+    "into a meeting",
+    "a meeting now",
+    "be back",
+    "back in an hour",
+    "back in a bit",
+    "back in a while",
+    "back in a few",
+    "back in a minute",
+    "let me restart",
+    "lemme restart",
+    "let me reboot",
+    "lemme reboot",
+    "gonna restart",
+    "going to restart",
+    "ill restart",
+    "restarting now",
+    "rebooting now",
+    "restarting my",
+    "rebooting my",
+];
+
 /// Whether a short message only thanks, with filler or a goodbye ("ok thanks bye", "cool ty").
 pub fn only_thanks(text: &Normalised) -> bool {
     if only_praise(text) {
@@ -158,6 +191,20 @@ pub fn only_a_pause(text: &Normalised) -> bool {
     (text.word_count() <= 6 && (text.any(PAUSES) || a_moment(text)) || alone)
         && !text.is_question()
         && !strong_not_fixed(&text.without(PAUSES))
+        || steps_away(text)
+}
+
+/// Whether a short message only says the user steps away for a while ("afk", "lunch, back in
+/// an hour", "ok let me restart my computer"), with nothing of how the fix went ("back from
+/// lunch, still broken" tells it).
+pub fn steps_away(text: &Normalised) -> bool {
+    text.word_count() <= 8
+        && text.any(STEPPING_AWAY)
+        && !text.is_question()
+        && !strong_not_fixed(text)
+        && !super::fixed::strong_fixed(text)
+        && !super::new_problem::trouble_in_words(text)
+        && !super::did_not_last::fix_did_not_last(text)
 }
 
 /// A short message that only asks for a moment in numbers ("1 sec", "give me 5 min").

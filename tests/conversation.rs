@@ -16605,3 +16605,43 @@ fn stepping_away_in_other_words_is_taken_as_brb_is() {
         );
     }
 }
+
+/// Two problems joined with "and (also)" keep the second as "Also mentioned": an error code said
+/// alone ("PS077 and also H202 ...", "error 502 and 504") is a part of its own, and the walked
+/// article far behind the other one ("payroll" at a third of the bank feed's score by "not
+/// updating") does not hide it. Found by an exploratory tester (rv46 F12).
+#[test]
+fn a_second_problem_joined_with_and_is_also_mentioned() {
+    let kb = shipped_kb();
+    for (said, walked, also) in [
+        (
+            "PS077 and also H202 when opening the company file",
+            "company-file-not-opening",
+            "payroll-not-updating",
+        ),
+        (
+            "PS038 paychecks stuck online to send, and bank feed not updating since monday",
+            "payroll-not-updating",
+            "bank-feed-not-updating",
+        ),
+        (
+            "error 502 and 504",
+            "quickbooks-error-502",
+            "gateway-timeout-504",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert_eq!(chat.session.article(), Some(walked), "{said}");
+        assert_eq!(also_mentioned(&out).len(), 1, "{said}: {}", all_text(&out));
+        assert_eq!(
+            chat.session.also_named.as_ref().map(|o| o.id.as_str()),
+            Some(also),
+            "{said}"
+        );
+    }
+    // A lone word that is no code is no problem of its own.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("502 bad gateway in chrome and edge, desktop 2023");
+    assert!(also_mentioned(&out).is_empty(), "{}", all_text(&out));
+}

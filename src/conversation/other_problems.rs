@@ -140,11 +140,14 @@ pub(super) fn other_problems_named(
         // bank step; the words of the first's title that the second's lacks tell them apart.)
         // (Not when the runner-up is the walked one, or it is among the candidates: "little
         // wheel spinning" beside a slow page is the slowness, whatever "Spinning" names.)
+        // (The walked one far behind, "payroll" at 0.35 by "not updating" beside the bank
+        // feed's 0.98, is no such candidate.)
         let by_its_title = m.score >= ranking.confident
-            && !ranking
-                .matches
-                .iter()
-                .any(|w| kb.article_at(w.doc).id == walked_id && w.score >= ranking.possible)
+            && !ranking.matches.iter().any(|w| {
+                kb.article_at(w.doc).id == walked_id
+                    && w.score >= ranking.possible
+                    && m.score - w.score < WALKED_TOO_WITHIN
+            })
             && ranking.matches.get(1).is_some_and(|n| {
                 super::another_article::says_a_title_word_of(other, kb.article_at(n.doc), part)
             });

@@ -1701,7 +1701,7 @@ pub fn problem_parts(message: &str) -> Vec<String> {
         }
         parts.push(rest.to_string());
     }
-    parts.retain(|p| p.split_whitespace().count() >= 2);
+    parts.retain(|p| p.split_whitespace().count() >= 2 || only_an_error_code(p));
     parts
 }
 
@@ -1735,8 +1735,16 @@ pub fn problem_clauses(message: &str) -> Vec<String> {
                 .collect::<Vec<_>>()
         })
         .chain(quotes)
-        .filter(|p| p.split_whitespace().count() >= 2)
+        .filter(|p| p.split_whitespace().count() >= 2 || only_an_error_code(p))
         .collect()
+}
+
+/// Whether a part is an error code alone ("PS077", "504" of "error 502 and 504"): a problem
+/// named in one word, where other words alone name none ("chrome", "2023").
+fn only_an_error_code(part: &str) -> bool {
+    let words = crate::plain_words::lowercase_words(part);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    words.len() == 1 && crate::matcher::text::is_error_number(&words, 0)
 }
 
 /// `text` with list markers "1)", "2)" (a number of one or two digits and a closing bracket,
@@ -5045,6 +5053,16 @@ mod tests {
         assert!(!tells_of_trouble("Desktop Enterprise 2023"));
         assert!(tells_of_trouble("now its 504"));
         assert!(tells_of_trouble("error 6000 -83"));
+        // An error code alone is a part (explorer rv46 F12); another lone word is not.
+        assert_eq!(
+            problem_clauses("PS077 and also H202 when opening the company file"),
+            ["ps077", "h202 when opening the company file"]
+        );
+        assert_eq!(problem_clauses("error 502 and 504"), ["error 502", "504"]);
+        assert_eq!(
+            problem_clauses("blank page in chrome and edge, 2023"),
+            ["blank page in chrome"]
+        );
     }
 
     #[test]

@@ -16645,3 +16645,23 @@ fn a_second_problem_joined_with_and_is_also_mentioned() {
     let out = chat.say("502 bad gateway in chrome and edge, desktop 2023");
     assert!(also_mentioned(&out).is_empty(), "{}", all_text(&out));
 }
+
+/// A Spanish description that names the product and no greeting gets the English-only note, as
+/// "hola, quickbooks no carga" does: "no puedo entrar a quickbooks, me saca cada rato" was "I
+/// don't know this one". Found by an exploratory tester (rv46 F17).
+#[test]
+fn spanish_naming_the_product_is_told_to_be_read_in_english_only() {
+    let kb = shipped_kb();
+    for said in [
+        "no puedo entrar a quickbooks, me saca cada rato",
+        "quickbooks online no carga, pagina en blanco",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            has(&out, "I read English only | That looks like Spanish"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

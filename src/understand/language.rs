@@ -37,6 +37,9 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
             "porque", "desde", "también", "ya", "se", "lo", "su", "al", "sin", "más", "nos", "le",
             "en", "días", "hace", "dice", "datos", "puede", "gracias", "ayuda", "hola", "entrar",
             "funciona", "página", "abre", "carga", "cuenta", "nómina",
+            // (Explorer rv46 F17: "no puedo entrar a quickbooks, me saca cada rato".)
+            "cada", "rato", "saca", "vez", "veces", "siempre", "ahora", "otra", "sesión", "iniciar",
+            "sigue", "aparece",
         ],
     ),
     (
@@ -168,6 +171,10 @@ fn is_abbreviation(word: &str) -> bool {
     (2..=3).contains(&word.chars().count()) && word.chars().all(char::is_uppercase)
 }
 
+/// The product's names, written the same in every language: no word of the user's language,
+/// so they count neither way ("no puedo entrar a quickbooks" is as short as "no puedo entrar").
+const PRODUCT_NAMES: &[&str] = &["quickbooks", "quickbook", "qbo", "qb", "intuit"];
+
 /// `text` without what it quotes: text between straight or curly double quotes, or guillemets.
 fn unquoted(text: &str) -> String {
     let mut own = String::with_capacity(text.len());
@@ -211,6 +218,7 @@ pub fn other_language(text: &str) -> Option<OtherLanguage> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !is_abbreviation(w))
         .map(str::to_lowercase)
+        .filter(|w| !PRODUCT_NAMES.contains(&w.as_str()))
         .collect();
     let english = words
         .iter()
@@ -374,6 +382,16 @@ mod tests {
         // Short, with a greeting (an explorer's: it was "I don't know this one").
         assert_eq!(named("hola, no puedo entrar a quickbooks"), Some("Spanish"));
         assert_eq!(named("hola, quickbooks no carga"), Some("Spanish"));
+        // No greeting, the product named (explorer rv46 F17: "I don't know this one").
+        for text in [
+            "no puedo entrar a quickbooks, me saca cada rato",
+            "quickbooks me saca de la sesión cada vez",
+            "no puedo iniciar sesión en QBO, sigue igual",
+            // (Short once the product's name is left out.)
+            "quickbooks online no carga, pagina en blanco",
+        ] {
+            assert_eq!(named(text), Some("Spanish"), "{text}");
+        }
         assert_eq!(named("bonjour, quickbooks ne marche pas"), Some("French"));
         assert!(other_language("olá, não consigo entrar no quickbooks").is_some());
         assert_eq!(

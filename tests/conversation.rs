@@ -16665,3 +16665,43 @@ fn spanish_naming_the_product_is_told_to_be_read_in_english_only() {
         );
     }
 }
+
+/// Found by a user explorer (rv46 F18): a question the bot answered from the FAQ ("what do i
+/// tell IT?") was listed on the ticket among the "asides, replies not understood", so staff
+/// would think it was missed. It is listed as asked and answered, with the entry.
+#[test]
+fn a_question_answered_from_the_faq_is_listed_as_answered_for_staff() {
+    let kb = shipped_kb();
+    let mut chat = at_the_first_fix_of(&kb, Browser::Edge, "firewall-antivirus-proxy");
+    let out = chat.say("what do i tell IT?");
+    assert_says(&out, "What should I tell my IT team?");
+    chat.say("ugh this is taking forever lol");
+    let summary =
+        supportbot::escalation::summary::Summary::capture(&chat.session, None, None, "rev", 0);
+    let transcript = summary.transcript_markdown("T-0001");
+    let answered = transcript
+        .split("## Asked and answered from the knowledge base")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{transcript}"));
+    assert!(answered.contains("what do i tell IT?"), "{transcript}");
+    assert!(
+        answered.contains("What should I tell my IT team?"),
+        "{transcript}"
+    );
+    let not_understood = transcript
+        .split("## Other things the user said")
+        .nth(1)
+        .and_then(|rest| rest.split("## Asked and answered").next())
+        .unwrap_or_default();
+    assert!(
+        !not_understood.contains("what do i tell IT?"),
+        "{transcript}"
+    );
+    let card = summary.card("T-0001");
+    assert!(
+        card.description
+            .contains("1 question answered from the knowledge base"),
+        "{}",
+        card.description
+    );
+}

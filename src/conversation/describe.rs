@@ -550,7 +550,7 @@ pub(super) fn describe(
         && let Some(article) = kb.get(article)
         && let Some(faq) = super::faq::faq_answering(kb, article, text, query)
     {
-        session.note_aside(text);
+        session.note_answered(text, &faq.question);
         out.replies.push(super::faq::faq_reply(faq, article));
         return;
     }

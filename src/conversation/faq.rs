@@ -466,7 +466,7 @@ pub(super) fn faq_on_the_side(
     out: &mut Output,
 ) {
     let (faq, from) = faq;
-    session.note_aside(text);
+    session.note_answered(text, &faq.question);
     out.replies.push(faq_reply(faq, from));
     open_question(session, article, "", now, out)
 }

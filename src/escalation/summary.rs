@@ -5,7 +5,8 @@ use super::text::{escape_markdown, escape_one_line, quote, truncate_chars};
 use crate::browser::Browser;
 use crate::device::Device;
 use crate::session::{
-    Attempt, CheckRecord, EarlierProblem, Outcome, ScoredArticle, Session, UserRef,
+    AnsweredQuestion, Attempt, CheckRecord, EarlierProblem, Outcome, ScoredArticle, Session,
+    UserRef,
 };
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +37,10 @@ pub struct Summary {
     /// the card, in full in the transcript.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub asides: Vec<String>,
+    /// Which asides were questions answered from the knowledge base, and by which entry: shown
+    /// as answered, not among the replies not understood.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answered: Vec<AnsweredQuestion>,
     pub matches: Vec<ScoredArticle>,
     /// The article worked through: (id, title).
     pub article: Option<(String, String)>,
@@ -204,6 +209,7 @@ impl Summary {
             descriptions: session.descriptions.clone(),
             descriptions_left_out: session.descriptions_left_out,
             asides: session.asides.clone(),
+            answered: session.answered.clone(),
             // The ranking the walked article came from, so the title and matches agree; with
             // no walk, the last description's.
             matches: match session.walked_article() {
@@ -318,6 +324,11 @@ impl Summary {
         };
         self.descriptions = after(&before.descriptions, &self.descriptions);
         self.asides = after(&before.asides, &self.asides);
+        let fresh: Vec<AnsweredQuestion> = (self.answered.iter())
+            .filter(|a| !before.answered.contains(a))
+            .cloned()
+            .collect();
+        self.answered = before.answered.iter().cloned().chain(fresh).collect();
         self.attempts = before
             .attempts
             .iter()
@@ -564,10 +575,13 @@ impl Summary {
     /// The asides staff are shown: all but the one the ticket's urgency quotes ("payroll is
     /// due today" is on the Urgent line, understood and acted on; listed among the replies not
     /// understood too, it read as missed).
+    /// (Nor the questions answered from the knowledge base: [`Summary::answered`], listed
+    /// apart, so staff do not read them as missed; explorer rv46 F18.)
     fn asides_shown(&self) -> Vec<&String> {
         let urgent = self.urgency();
         (self.asides.iter())
             .filter(|a| urgent.as_deref() != Some(a.as_str()))
+            .filter(|a| !self.answered.iter().any(|q| &q.asked == *a))
             .collect()
     }
 
@@ -594,6 +608,13 @@ impl Summary {
                 "_{} other message{} (asides, replies not understood) in the transcript_\n\n",
                 asides.len(),
                 if asides.len() == 1 { "" } else { "s" }
+            ));
+        }
+        if !self.answered.is_empty() {
+            description.push_str(&format!(
+                "_{} question{} answered from the knowledge base, in the transcript_\n\n",
+                self.answered.len(),
+                if self.answered.len() == 1 { "" } else { "s" }
             ));
         }
         if let Some(note) = &self.note {
@@ -812,6 +833,16 @@ impl Summary {
             for a in asides {
                 t.push_str(&quote(a));
                 t.push_str("\n\n");
+            }
+        }
+        if !self.answered.is_empty() {
+            t.push_str("## Asked and answered from the knowledge base\n\n");
+            for a in &self.answered {
+                t.push_str(&quote(&a.asked));
+                t.push_str(&format!(
+                    "\n\nAnswered with the FAQ entry \"{}\".\n\n",
+                    escape_one_line(&a.entry)
+                ));
             }
         }
         if let Some(note) = &self.note {

@@ -214,6 +214,16 @@ pub struct CheckRecord {
 /// How many asides a session keeps for staff (the latest).
 pub const MAX_ASIDES: usize = 20;
 
+/// A question the user asked on the side that an FAQ entry answered ("what do i tell IT?" ->
+/// "What should I tell my IT team? ...").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnsweredQuestion {
+    /// The user's words, as kept among the asides.
+    pub asked: String,
+    /// The question of the FAQ entry that answered it.
+    pub entry: String,
+}
+
 /// A problem the user left with "Start over" before it was fixed or handed to a person: kept
 /// so that a person they ask for later sees what was already tried, and nobody retypes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -266,6 +276,9 @@ pub struct Session {
     /// problem (an aside, a reply not understood), verbatim, oldest first; at most
     /// [`MAX_ASIDES`]. Staff see them folded away from the problem's description.
     pub asides: Vec<String>,
+    /// The asides that were questions answered from the knowledge base, with the entry that
+    /// answered each: staff see them as answered, not among the replies not understood.
+    pub answered: Vec<AnsweredQuestion>,
     /// The last ranking shown (best first).
     pub matches: Vec<ScoredArticle>,
     /// The ranking the walked article was chosen from (empty when opened directly): the
@@ -385,6 +398,7 @@ impl Session {
             descriptions: Vec::new(),
             descriptions_left_out: 0,
             asides: Vec::new(),
+            answered: Vec::new(),
             matches: Vec::new(),
             walked_matches: Vec::new(),
             browser: None,
@@ -648,6 +662,24 @@ impl Session {
         if self.asides.len() > MAX_ASIDES {
             let extra = self.asides.len() - MAX_ASIDES;
             self.asides.drain(..extra);
+        }
+    }
+
+    /// Keeps `asked` among the asides, as answered by the FAQ entry whose question is `entry`
+    /// (the oldest go beyond [`MAX_ASIDES`]).
+    pub fn note_answered(&mut self, asked: &str, entry: &str) {
+        let asked = asked.trim();
+        if asked.is_empty() {
+            return;
+        }
+        self.note_aside(asked);
+        self.answered.push(AnsweredQuestion {
+            asked: asked.to_string(),
+            entry: entry.to_string(),
+        });
+        if self.answered.len() > MAX_ASIDES {
+            let extra = self.answered.len() - MAX_ASIDES;
+            self.answered.drain(..extra);
         }
     }
 

@@ -1,7 +1,10 @@
 //! How a session is stored: the layout sessions have always had in the store (a flat JSON object
 //! with a `state` tag and a separate `article`), so sessions saved by earlier versions load.
 
-use super::{Asked, Attempt, CheckRecord, EarlierProblem, ScoredArticle, Session, Stage, UserRef};
+use super::{
+    AnsweredQuestion, Asked, Attempt, CheckRecord, EarlierProblem, ScoredArticle, Session, Stage,
+    UserRef,
+};
 use crate::browser::Browser;
 use crate::ids::TicketId;
 use serde::{Deserialize, Serialize};
@@ -33,6 +36,9 @@ pub(super) struct StoredSession {
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     asides: Vec<String>,
+    /// Written only when set, so sessions without it keep their stored layout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    answered: Vec<AnsweredQuestion>,
     matches: Vec<ScoredArticle>,
     /// Written only when set, so sessions without it keep their stored layout.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -98,6 +104,7 @@ impl From<Session> for StoredSession {
             descriptions: s.descriptions,
             descriptions_left_out: s.descriptions_left_out,
             asides: s.asides,
+            answered: s.answered,
             matches: s.matches,
             walked_matches: s.walked_matches,
             article,
@@ -145,6 +152,7 @@ impl From<StoredSession> for Session {
             descriptions: s.descriptions,
             descriptions_left_out: s.descriptions_left_out,
             asides: s.asides,
+            answered: s.answered,
             matches: s.matches,
             walked_matches: s.walked_matches,
             browser: s.browser,

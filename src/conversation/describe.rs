@@ -1564,7 +1564,8 @@ fn offered_article_of_a_step_told(
     text: &str,
 ) -> Option<(String, Option<usize>)> {
     let understood = understand::classify(text);
-    if understood.question {
+    // ("no thats not it, i already reloaded it a bunch": the offer turned down first.)
+    if understood.question || understand::declines_the_offer(text) {
         return None;
     }
     let a_result = matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed));

@@ -284,35 +284,35 @@ pub(super) fn check_found_nothing(
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let is_a_check = |step: &crate::knowledge::Solution| {
+        crate::plain_words::first_word(&step.title)
+            .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()))
+            && !plain_words::has_any_word(&step.title, MORE_THAN_A_CHECK)
+    };
     let found_fine_by = |index: usize| {
         let step = &article.solutions[index];
-        let is_a_check = crate::plain_words::first_word(&step.title)
-            .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()))
-            && !plain_words::has_any_word(&step.title, MORE_THAN_A_CHECK);
         !step.test
-            && is_a_check
+            && is_a_check(step)
             && understand::found_as_it_should_be(text, &looks_at_of(step), &article.id)
     };
-    // "status says Inactive" at "Verify the payroll subscription": the check found the fault
-    // it looks for; the rest of the step says what to do about it, and the question stays
-    // (explorer rv46 F8: it was only "noted").
-    {
-        let step = &article.solutions[open];
-        let is_a_check = crate::plain_words::first_word(&step.title)
-            .is_some_and(|w| CHECK_VERBS.contains(&w.as_str()));
-        if !step.test && is_a_check && understand::found_at_fault(text, &looks_at_of(step)) {
-            super::typed::note_follow_up(session, text);
-            let lead = words::check_found_the_fault(&step.title);
-            super::typed::open_question(session, article, &lead, now, out);
-            return true;
-        }
-    }
     if found_fine_by(open) {
         let title = &article.solutions[open].title;
         out.replies
             .push(Reply::new(words::checked_and_fine(title)).article(&article.id));
         fail_open_and_go_on(session, article, text, now, out);
         return true;
+    }
+    // "status says Inactive" at "Verify the payroll subscription": the check found the fault
+    // it looks for; the rest of the step says what to do about it, and the question stays
+    // (explorer rv46 F8: it was only "noted").
+    {
+        let step = &article.solutions[open];
+        if !step.test && is_a_check(step) && understand::found_at_fault(text, &looks_at_of(step)) {
+            super::typed::note_follow_up(session, text);
+            let lead = words::check_found_the_fault(&step.title);
+            super::typed::open_question(session, article, &lead, now, out);
+            return true;
+        }
     }
     // "already checked the status page and my internet is fine" while another fix is open: that
     // check, not shown yet, found nothing; it is ruled out and the fix on screen stays the

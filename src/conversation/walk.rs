@@ -101,7 +101,12 @@ pub(super) fn start_article_at(
             .descriptions
             .iter()
             .rev()
-            .find_map(|d| understand::product_told(d))
+            // (A bare "desktop" only confirms the walked product: said at a QuickBooks Online
+            // article it may be the computer.)
+            .find_map(|d| {
+                understand::product_named(d)
+                    .or_else(|| understand::product_told(d).filter(|p| *p == walked))
+            })
         && named != walked
     {
         reply = reply.field(

@@ -1,6 +1,7 @@
 //! Error codes written apart or short ("PS 077", "ps-077", "ps77") read as the code the
 //! articles list ("PS077"): only codes with letters before their digits, and only into a code
-//! some article lists, so no other number becomes a code ("ps 12 employees" stays as it is).
+//! some article lists; written apart, only with all its digits ("ps 38 employees" and "ps 12
+//! employees" stay as they are).
 
 use super::FastSet;
 use std::borrow::Cow;
@@ -69,7 +70,9 @@ impl LetterCodes {
                 && let Some(next) = words.get(i + 1)
                 && only_spaces_them(&text[words[i].end..next.start])
                 && text[next.clone()].chars().all(|c| c.is_ascii_digit())
-                && let Some(code) = self.listed_as(word, &text[next.clone()])
+                // (Written apart, only with all its digits: "ps 38 employees" counts people.)
+                && let code = format!("{}{}", word.to_ascii_lowercase(), &text[next.clone()])
+                && self.listed.contains(&code)
             {
                 changes.push((words[i].start..next.end, code));
                 i += 1;
@@ -116,7 +119,15 @@ mod tests {
     use super::*;
 
     fn codes() -> LetterCodes {
-        LetterCodes::new(["PS032", "PS077", "Error PS107", "H202", "-6000, -82", "502"])
+        LetterCodes::new([
+            "PS032",
+            "PS038",
+            "PS077",
+            "Error PS107",
+            "H202",
+            "-6000, -82",
+            "502",
+        ])
     }
 
     #[test]
@@ -129,7 +140,7 @@ mod tests {
         );
         assert_eq!(c.spelt_as_listed("ps77"), "PS077");
         assert_eq!(
-            c.spelt_as_listed("got ps 32, then h 202"),
+            c.spelt_as_listed("got ps 032, then h 202"),
             "got PS032, then H202"
         );
         assert_eq!(c.spelt_as_listed("Error PS 107."), "Error PS107.");
@@ -142,6 +153,8 @@ mod tests {
         for text in [
             "PS077 ugh",
             "ps 12 employees",
+            // (Apart, a code needs all its digits: a count of people is no PS038.)
+            "ps 38 employees didnt get paid today",
             "ps99",
             "windows 10",
             "chrome 120",

@@ -579,24 +579,6 @@ const THINGS_COUNTED: &[&str] = &[
 /// "at 503 am", not "502 am i the only one") or the digits of a number named before it
 /// ("account ends in 103", "account number 102", not "every upload ends in 502").
 fn counts_or_is_part_of_a_number(words: &[&str], i: usize) -> bool {
-    const NUMBERED: &[&str] = &[
-        "account",
-        "card",
-        "phone",
-        "routing",
-        "check",
-        "invoice",
-        "order",
-        "reference",
-        "customer",
-        "employee",
-        "ticket",
-        "case",
-        "policy",
-        "tax",
-        "id",
-        "member",
-    ];
     let next = words.get(i + 1).copied();
     let after_next = words.get(i + 2).copied();
     let time = next == Some("pm") || (next == Some("am") && after_next != Some("i"));
@@ -769,49 +751,59 @@ pub fn is_error_number(words: &[&str], i: usize) -> bool {
     !(year || small || counted || before.is_some_and(|b| VERSION_OF.contains(&b)))
 }
 
-/// Things with a number of their own, which a number right after names ("order 88231",
-/// "ticket 4471", "my key is 1234"): not an error (explorer rv46 F3).
+/// Things with a number of their own ("account number 102", "my card ending in 103", "order
+/// 88231", "ticket 4471", "my key is 1234"): a number said of them is no error (explorer
+/// rv46 F3).
 const NUMBERED: &[&str] = &[
-    "order",
-    "ticket",
-    "case",
-    "invoice",
-    "inv",
-    "ref",
-    "reference",
-    "confirmation",
-    "key",
-    "license",
-    "licence",
-    "serial",
+    "account",
+    "acct",
+    "card",
     "phone",
     "tel",
     "ext",
     "extension",
-    "account",
-    "acct",
+    "routing",
+    "check",
     "cheque",
+    "invoice",
+    "inv",
+    "order",
     "po",
+    "ref",
+    "reference",
+    "confirmation",
+    "customer",
+    "client",
+    "employee",
+    "member",
+    "ticket",
+    "case",
+    "policy",
+    "tax",
+    "id",
+    "key",
+    "license",
+    "licence",
+    "serial",
     "zip",
     "room",
     "suite",
-    "employee",
-    "customer",
-    "client",
-    "member",
-    "id",
 ];
 
 /// "my account number ends in 103", "account number 103", "order 88231", "my key is 1234":
-/// the number at `words[i]` is the digits of a number of something else.
+/// the number at `words[i]` is the digits of a number of something else. Right after the
+/// thing, only a number of four digits or more: the words come without their commas, and
+/// "opened the invoice, 502 again" names the error.
 fn names_digits_of_a_number(words: &[&str], i: usize) -> bool {
     let before = i.checked_sub(1).and_then(|j| words.get(j)).copied();
     let before_that = i.checked_sub(2).and_then(|j| words.get(j)).copied();
+    let long = words[i].len() >= 4;
     (matches!(before, Some("in" | "with"))
         && matches!(before_that, Some("ends" | "ending" | "starts" | "starting")))
         || (before == Some("number") && !matches!(before_that, Some("error" | "code")))
-        || before.is_some_and(|b| NUMBERED.contains(&b))
-        || (matches!(before, Some("is" | "was" | "its"))
+        || (long && before.is_some_and(|b| NUMBERED.contains(&b)))
+        || (long
+            && matches!(before, Some("is" | "was" | "its"))
             && before_that.is_some_and(|b| NUMBERED.contains(&b) || b == "number"))
 }
 

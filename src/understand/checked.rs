@@ -354,8 +354,18 @@ pub fn found_at_fault(reply: &str, checked: &str) -> bool {
     }
     let lower = reply.to_lowercase().replace(['\'', '’'], "");
     let words = crate::plain_words::lowercase_words(&lower);
-    let padded = format!(" {} ", words.join(" "));
-    let faulty = AT_FAULT.iter().any(|f| padded.contains(&format!(" {f} ")));
+    // A fault word not denied in the two words before it ("the key is not expired", "nothing
+    // wrong there" say it is as it should be).
+    const DENIED: &[&str] = &["not", "isnt", "no", "nothing", "never", "arent", "wasnt"];
+    let faulty = (0..words.len()).any(|i| {
+        AT_FAULT.iter().any(|f| {
+            let fault: Vec<&str> = f.split(' ').collect();
+            words[i..].starts_with(&fault.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+                && !words[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|w| DENIED.contains(&w.as_str()))
+        })
+    });
     if !faulty
         || words.len() > 12
         || words.iter().any(|w| {
@@ -404,6 +414,8 @@ mod at_fault_tests {
             "status is active",
             "is the status inactive?",
             "i renewed it, it was expired",
+            "status is active, nothing wrong there",
+            "its active, the service key is not expired",
             "maybe its expired",
             "still broken",
             "the wrong button",

@@ -989,7 +989,25 @@ pub fn says_something_cannot_be_done(message: &str) -> bool {
 /// Whether the reply says the user could not do the step on screen ("i dont have admin
 /// rights", "there is no update button"): neither fixed nor failed, and the walk moves on.
 pub fn could_not_do_it(message: &str) -> bool {
-    cues::could_not_do_it(&Normalised::new(message))
+    cues::could_not_do_it(&Normalised::new(message)) || it_department_refuses(message)
+}
+
+/// "IT wont change anything", "IT won't allow it": the IT department (written "IT", which
+/// lowercased reads as "it") will not make the change, so the step cannot be done (explorer
+/// rv46 F6: it was "fails there too"). "it wont change anything" said of a fix is a result.
+fn it_department_refuses(message: &str) -> bool {
+    const REFUSES: &[&str] = &["wont", "won't", "won’t", "refuses", "refused", "will"];
+    let words: Vec<&str> = message.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.trim_matches(|c: char| !c.is_alphanumeric()) == "IT"
+            && words.get(i + 1).is_some_and(|n| {
+                REFUSES.contains(&n.to_lowercase().as_str())
+                    && (n.to_lowercase() != "will"
+                        || words
+                            .get(i + 2)
+                            .is_some_and(|m| m.eq_ignore_ascii_case("not")))
+            })
+    })
 }
 
 pub use not_for_me::{

@@ -167,8 +167,9 @@ pub fn redact_service_keys(text: &str) -> (String, bool) {
     };
     let key_group = |at: usize| {
         let core = parts(&text[tokens[at].0..tokens[at].1]).1;
+        // (Digits in groups: "PS077 again" after the key is no part of it.)
         !core.is_empty()
-            && core.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && core.chars().all(|c| c.is_ascii_digit() || c == '-')
             && core.chars().any(|c| c.is_ascii_digit())
     };
     let mut cut: Vec<(usize, usize)> = Vec::new();
@@ -179,7 +180,7 @@ pub fn redact_service_keys(text: &str) -> (String, bool) {
         // "service key", "service key:", "servicekey:1234-..."
         let glued = word.starts_with("servicekey");
         let named = glued
-            || (parts(&word).1 == "service"
+            || (["service", "payroll"].contains(&parts(&word).1)
                 && tokens.get(i + 1).is_some_and(|_| {
                     let next = bare(i + 1);
                     next == "key" || next == "key:" || next.starts_with("key:")
@@ -429,8 +430,16 @@ mod tests {
                 "service key:[service key removed] didnt help",
             ),
             (
-                "servicekey=AB12-3456-7890 ok",
+                "servicekey=12-3456-7890 ok",
                 "servicekey=[service key removed] ok",
+            ),
+            (
+                "service key 1234-5678-9012-345 PS077 again",
+                "service key [service key removed] PS077 again",
+            ),
+            (
+                "my payroll key is 9876-5432-1098-765",
+                "my payroll key is [service key removed]",
             ),
             (
                 "the payroll service key was (1234-5678-9012).",

@@ -92,7 +92,6 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
                     ..,
                 ],
             ) => Some(3),
-            Some(["when" | "if", "im", "on", ..]) => Some(3),
             Some(["when" | "if", "on", ..]) => Some(2),
             _ => None,
         };
@@ -117,8 +116,13 @@ pub fn where_it_works(message: &str) -> Option<(String, String)> {
             i += 1;
         }
         let Some(place) = words.get(i) else { continue };
+        // ("it works when i go to the home page": a page, no place.)
+        let a_page_of = words
+            .get(i + 1)
+            .is_some_and(|w| ["page", "screen", "button", "tab", "menu"].contains(w));
         if !(WHERE.contains(place) || NETWORKS.contains(place))
             || (said_now && !BROWSERS.contains(place))
+            || a_page_of
         {
             continue;
         }
@@ -176,6 +180,10 @@ fn place_then_works(words: &[&str]) -> Option<(String, String)> {
             .iter()
             .take_while(|w| **w != text::BREAK && !TURNS.contains(w))
             .position(|w| WORKS.contains(w))?;
+        // ("ok on my laptop it works now": where the user is now, so it works.)
+        if after.get(works + 1) == Some(&"now") {
+            return None;
+        }
         let rest: Vec<&str> = words[..at]
             .iter()
             .chain(&after[works + 1..])

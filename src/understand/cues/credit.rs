@@ -97,18 +97,6 @@ const FIXED_BY_ITSELF: &[&str] = &[
     "on its own",
     "by itself",
     "magically",
-    // The cause unknown ("its working now, no idea why", "works now. weird"; explorer rv46
-    // F13: the step on screen was offered as what fixed it).
-    "no idea why",
-    "idk why",
-    "dunno why",
-    "not sure why",
-    "dont know why",
-    "no clue why",
-    "no idea how",
-    "not sure how",
-    "dont know how it",
-    "go figure",
     // Someone else, not the step: "they fixed something on their end".
     "on their end",
     "on their side",
@@ -510,8 +498,25 @@ pub fn works_with_nothing_done(text: &Normalised) -> bool {
 
 /// Whether the reply says the fix came about with nothing done here ("fixed itself", "i didnt
 /// do the steps") or by someone else ("my accountant fixed it"): none of it is news of trouble.
+/// The cause unknown to the user ("its working now, no idea why"; explorer rv46 F13: the step
+/// on screen was offered as what fixed it), unless a fix is credited beside it ("that worked!
+/// not sure how it did").
+const CAUSE_UNKNOWN: &[&str] = &[
+    "no idea why",
+    "idk why",
+    "dunno why",
+    "not sure why",
+    "dont know why",
+    "no clue why",
+    "no idea how it",
+    "not sure how it",
+    "dont know how it",
+    "go figure",
+];
+
 pub fn not_by_anyone_here(text: &Normalised) -> bool {
     text.any(FIXED_BY_ITSELF)
+        || (text.any(CAUSE_UNKNOWN) && !text.any(CREDITS_A_FIX))
         || nothing_done(text)
         || someone_else_fixed_it(text)
         || puzzled_alone(text)
@@ -520,7 +525,7 @@ pub fn not_by_anyone_here(text: &Normalised) -> bool {
 /// "works now. weird", "its fine now, strange": a short reply whose only other word is
 /// surprise, the cause not known to the user.
 fn puzzled_alone(text: &Normalised) -> bool {
-    const PUZZLED: &[&str] = &["weird", "strange", "odd", "bizarre", "huh"];
+    const PUZZLED: &[&str] = &["weird", "strange", "odd", "bizarre"];
     text.word_count() <= 6
         && text.any(PUZZLED)
         && !text.any(CREDITS_A_FIX)

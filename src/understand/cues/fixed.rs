@@ -122,24 +122,6 @@ const FIXED_STRONG: &[&str] = &[
     // "pressed ctrl+f5 and now its loading".
     "now its loading",
     "now it loads",
-    // Said of the things that failed ("now invoices load", "reports load now"; explorer
-    // rv46 F15), and of a feed ("feed is updating again"; rv45 F5).
-    "load now",
-    "now load",
-    "now they load",
-    "loading again",
-    "loads again",
-    "load again",
-    "updating again",
-    "updates again",
-    "syncing again",
-    "syncs again",
-    "is updating now",
-    "are updating now",
-    "is syncing now",
-    "are syncing now",
-    "started updating",
-    "started syncing",
     // "transactions came in 👍"
     "came in",
     "are coming in",
@@ -454,6 +436,26 @@ const WORKED_BEFORE: &[&str] = &[
     "said it worked",
 ];
 
+/// Said of the things that failed ("now invoices load", "reports load now"; explorer rv46
+/// F15), and of a feed ("feed is updating again"; rv45 F5): a fix only with nothing wrong
+/// beside it ("its updating again but stuck at 99%", "only the dashboard will load now").
+const GOING_AGAIN: &[&str] = &[
+    "load now",
+    "now load",
+    "now they load",
+    "loads again",
+    "load again",
+    // (Said of a thing: "its updating again" may be the update run once more.)
+    "is updating again",
+    "are updating again",
+    "is syncing again",
+    "are syncing again",
+    "is updating now",
+    "are updating now",
+    "is syncing now",
+    "are syncing now",
+];
+
 /// Takes a "works" back: a hedge, a plan, or something that worked only before.
 const TAKES_IT_BACK: &[&str] = &[
     "will try",
@@ -626,6 +628,9 @@ pub fn strong_fixed(text: &Normalised) -> bool {
                 "black", "grey", "gray", "white", "blank", "screen", "instead", "now its",
                 "now it says", "now says", "now shows", "now getting", "now im getting",
             ]))
+        || (said.any(GOING_AGAIN)
+            && nothing_wrong_beside(&said.without(GOING_AGAIN))
+            && !said.any(&["will", "stuck", "half", "some", "partly"]))
         || arrived(&said)
         || !error_gone(text).is_empty()
         || cjk_fixed(&text.plain)

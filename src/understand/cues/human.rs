@@ -249,6 +249,11 @@ pub fn human(text: &Normalised) -> bool {
         "from our accountant",
         "from my boss",
         "from the payroll company",
+        // ("my accountant will call me at 3 about it": someone else calls back.)
+        "will call me",
+        "going to call me",
+        "gonna call me",
+        "is calling me",
     ];
     // "please i need help": a plea for help, said short, asks for someone (a longer reply
     // with "need help" in it is most often a description: "need help with payroll, it ...").

@@ -158,5 +158,7 @@ pub fn lost_in_another_language(text: &Normalised) -> bool {
             || NOT_UNDERSTOOD_IN_OTHER_LANGUAGES
                 .iter()
                 .any(|w| !w.is_ascii() && text.plain.contains(w)));
-    says_so && !not_fixed_in_another_language(&text.without(NOT_UNDERSTOOD_IN_OTHER_LANGUAGES))
+    // ("no sé, still not working": the English says how it went.)
+    let rest = text.without(NOT_UNDERSTOOD_IN_OTHER_LANGUAGES);
+    says_so && !not_fixed_in_another_language(&rest) && !super::not_fixed::strong_not_fixed(&rest)
 }

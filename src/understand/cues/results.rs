@@ -151,7 +151,11 @@ pub(super) fn now_they_work(text: &Normalised) -> bool {
         "great",
         "now",
     ];
-    const NOT_A_THING: &[&str] = &["it", "i", "we", "you", "still", "only", "that", "this"];
+    // (Nor part of it, nor trouble coming up: "now half loads", "now a popup appears".)
+    const NOT_A_THING: &[&str] = &[
+        "it", "i", "we", "you", "still", "only", "that", "this", "a", "an", "half", "some", "part",
+        "partly", "just", "popup", "window", "message", "dialog", "prompt", "warning",
+    ];
     text.padded().split(BREAK).any(|sentence| {
         let words: Vec<&str> = sentence.split_whitespace().collect();
         let clean = !words.iter().any(|w| {

@@ -314,10 +314,12 @@ pub(super) const CANT_DO: &[&str] = &[
     // Someone else will not make the change ("IT wont change anything", "they won't change
     // anything without approval", "my boss says nothing changes until monday"): a step kept
     // from the user, not "nothing changed" (explorer rv46 F6: recorded as the test's result).
-    "wont change anything",
-    "will not change anything",
-    "wont change it",
-    "wont change that",
+    "they wont change",
+    "they will not change",
+    "he wont change",
+    "she wont change",
+    "wont change anything until",
+    "wont change anything without",
     "wont let me change",
     "wont let us change",
     "nothing changes until",
@@ -452,7 +454,6 @@ const NOT_TRIED: &[&str] = &[
     "dont have time to do",
     "dont have time to try",
     "do not have time to",
-    "maybe later",
 ];
 
 /// Whether the user has not tried the step yet (see [`NOT_TRIED`]).

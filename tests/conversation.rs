@@ -16778,4 +16778,23 @@ fn the_rv46_readings_leave_these_alone() {
     chat.say("quickbooks shows nothing");
     let out = chat.say("no thats not it, i already reloaded it a bunch");
     assert_eq!(chat.session.article(), None, "{}", all_text(&out));
+    // "redo the test" at a test step is that test, no live check.
+    let mut chat = at_the_first_fix_of(&kb, Browser::Edge, "firewall-antivirus-proxy");
+    let out = chat.say("redo the test");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{}",
+        all_text(&out)
+    );
+    // "run the check again" still runs it.
+    let out = chat.say("run the check again");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Check { .. })),
+        "{}",
+        all_text(&out)
+    );
 }

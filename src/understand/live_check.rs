@@ -56,8 +56,8 @@ fn asks_to_run_it_again(words: &[String]) -> bool {
 }
 
 /// The verb asking for the check and the words after it: "check", "recheck", "retest",
-/// "re-check", or "run" / "rerun" / "redo" / "do" the check or the test ("run the check again",
-/// "do another check"; not "run it again", which may be payroll).
+/// "re-check", or "run" / "rerun" / "redo" / "do" the check ("run the check again", "do another
+/// check"; not "run it again", which may be payroll, nor "redo the test", a test step's).
 fn the_check_asked_for(words: &[String]) -> Option<(&str, &[String])> {
     let [verb, more @ ..] = words else {
         return None;
@@ -73,8 +73,8 @@ fn the_check_asked_for(words: &[String]) -> Option<(&str, &[String])> {
             let at = more
                 .iter()
                 .position(|w| !BEFORE_THE_CHECK.contains(&w.as_str()))?;
-            matches!(more[at].as_str(), "check" | "test" | "ping")
-                .then(|| (verb.as_str(), &more[at + 1..]))
+            // ("redo the test" at a test step is that test: only the check or a ping.)
+            matches!(more[at].as_str(), "check" | "ping").then(|| (verb.as_str(), &more[at + 1..]))
         }
         _ => None,
     }

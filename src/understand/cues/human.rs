@@ -293,13 +293,6 @@ pub fn human(text: &Normalised) -> bool {
             .all(|w| w == BREAK || BESIDE_A_PLEA.contains(&w));
     // "je veux pas parler avec une personne", "ich möchte nicht mit einem Menschen sprechen":
     // a refusal (the negations are there for "je ne comprends pas", "ich verstehe nicht").
-    const NOT_UNDERSTOOD: &[&str] = &[
-        "comprends pas",
-        "verstehe nicht",
-        "no entiendo",
-        "nao entendo",
-        "não entendo",
-    ];
     const REFUSES: &[&str] = &[
         "pas",
         "nicht",
@@ -311,7 +304,9 @@ pub fn human(text: &Normalised) -> bool {
         "nao",
         "não",
     ];
-    let refuses = rest.without(NOT_UNDERSTOOD).any(REFUSES);
+    let refuses = rest
+        .without(super::languages::NOT_UNDERSTOOD_IN_OTHER_LANGUAGES)
+        .any(REFUSES);
     let who_alone = rest.any(WHO_ALONE)
         && only_words_of(&rest.without(WHO_ALONE), HUMAN_REQUEST_WORDS)
         && !refuses;
@@ -668,14 +663,7 @@ pub fn not_fixed_beside_human(text: &Normalised) -> bool {
             "dont have all day",
             "no patience",
         ])
-        .without(&[
-            "no entiendo",
-            "no comprendo",
-            "nao entendo",
-            "não entendo",
-            "je ne comprends pas",
-            "je comprends pas",
-        ])
+        .without(super::languages::NOT_UNDERSTOOD_IN_OTHER_LANGUAGES)
         // ("IT says they wont change anything until intuit confirms. can i talk to someone":
         // a step kept from the user, no "nothing changed"; explorer rv46 F6.)
         .without(super::tried::CANT_DO);

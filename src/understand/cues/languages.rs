@@ -112,7 +112,7 @@ pub fn not_fixed_in_another_language(text: &Normalised) -> bool {
 /// "I don't understand", "I don't know (how)", said in another language ("no entiendo", "no
 /// sé", "não entendo", "je sais pas"): no answer to "did this fix it?", though it opens with
 /// "no" (explorer rv46 F4: recorded as "did not fix it").
-const NOT_UNDERSTOOD_IN_OTHER_LANGUAGES: &[&str] = &[
+pub(super) const NOT_UNDERSTOOD_IN_OTHER_LANGUAGES: &[&str] = &[
     "no entiendo",
     "no lo entiendo",
     "no entendí",

@@ -16798,3 +16798,26 @@ fn the_rv46_readings_leave_these_alone() {
         all_text(&out)
     );
 }
+
+/// Found by a user explorer (rv47 F3): "cant, its a work laptop and private mode is disabled by
+/// IT" at "Try a private window" was recorded as "works there" ("work laptop" read as "works",
+/// since a part not done no longer hid the rest). Nothing else told: it could not be tried.
+#[test]
+fn a_test_that_could_not_be_run_on_a_work_laptop_is_not_run() {
+    let kb = shipped_kb();
+    for said in [
+        "cant, its a work laptop and private mode is disabled by IT",
+        "cant, private mode is disabled on my work laptop",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.say("no");
+        assert_eq!(open_title(&chat).as_deref(), Some("Try a private window"));
+        let out = chat.say(said);
+        assert_eq!(
+            outcome_of(&chat, "Try a private window"),
+            Some(Outcome::CouldNotTry),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

@@ -1487,7 +1487,9 @@ fn test_result_told(
         && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
         && (!understood.question || told_before_asking)
         // (A part the user could not do says nothing, the test's result is read from the
-        // rest: "cant turn off vpn but works on hotspot"; explorer rv46 F7.)
+        // rest: "cant turn off vpn but works on hotspot"; explorer rv46 F7. With nothing
+        // else told, it could not be tried: "cant, private mode is disabled by IT".)
+        && (!understand::could_not_do_it(text) || told_besides_what_could_not_be_done(typed))
         && !cannot_find
         && understand::trouble_after_fix(text).is_none()
         && let Some(test) = session
@@ -1534,6 +1536,22 @@ fn test_result_told(
         return true;
     }
     false
+}
+
+/// Whether a reply that says something could not be done tells the open test's result in a
+/// part of its own ("cant turn off vpn but works on hotspot"): the parts that say what could
+/// not be done set aside, the rest names the test and how it went.
+fn told_besides_what_could_not_be_done(typed: Typed) -> bool {
+    let Typed { article, text, .. } = typed;
+    let rest: Vec<&str> = text
+        .split([',', '.', ';', '!'])
+        .flat_map(|part| part.split(" but "))
+        .filter(|part| !understand::could_not_do_it(part))
+        .collect();
+    article
+        .solutions
+        .iter()
+        .any(|s| s.test && understand::test_result(&rest.join(", "), &test_names(s)).is_some())
 }
 
 /// Said in passing: the article confirmed, a cheer alone, billing. Whether the reply was one.

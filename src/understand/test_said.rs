@@ -416,6 +416,17 @@ fn cues_of(words: &[&str]) -> Vec<(usize, bool)> {
             out.push((i, false));
         }
     }
+    // "its a work laptop", "my work computer": "work" before a thing says whose it is, not
+    // that it works (explorer rv47 F3: "works there" recorded for a test never run).
+    const OF_WORK: &[&str] = &[
+        "laptop", "computer", "pc", "machine", "phone", "account", "email", "network", "wifi",
+        "device", "mac", "desktop",
+    ];
+    out.retain(|&(p, works)| {
+        !(works
+            && words[p] == "work"
+            && words.get(p + 1).is_some_and(|next| OF_WORK.contains(next)))
+    });
     // "ok, I tried incognito": an "ok" opening the clause is filler, not "it works".
     if matches!(words.first(), Some(&"ok" | &"okay")) {
         out.retain(|&(p, works)| !(p == 0 && works));

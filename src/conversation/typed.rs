@@ -1489,7 +1489,11 @@ fn test_result_told(
         // (A part the user could not do says nothing, the test's result is read from the
         // rest: "cant turn off vpn but works on hotspot"; explorer rv46 F7. With nothing
         // else told, it could not be tried: "cant, private mode is disabled by IT".)
-        && (!understand::could_not_do_it(text) || told_besides_what_could_not_be_done(typed))
+        && (!understand::could_not_do_it(text)
+            || session
+                .current_step()
+                .and_then(|s| article.solutions.get(s.solution))
+                .is_some_and(|test| told_besides_what_could_not_be_done(text, test)))
         && !cannot_find
         && understand::trouble_after_fix(text).is_none()
         && let Some(test) = session
@@ -1538,20 +1542,16 @@ fn test_result_told(
     false
 }
 
-/// Whether a reply that says something could not be done tells the open test's result in a
-/// part of its own ("cant turn off vpn but works on hotspot"): the parts that say what could
-/// not be done set aside, the rest names the test and how it went.
-fn told_besides_what_could_not_be_done(typed: Typed) -> bool {
-    let Typed { article, text, .. } = typed;
+/// Whether a reply that says something could not be done tells `test`'s result in a part of
+/// its own ("cant turn off vpn but works on hotspot"): the parts that say what could not be
+/// done set aside, the rest names the test and how it went.
+fn told_besides_what_could_not_be_done(text: &str, test: &crate::knowledge::Solution) -> bool {
     let rest: Vec<&str> = text
         .split([',', '.', ';', '!'])
         .flat_map(|part| part.split(" but "))
         .filter(|part| !understand::could_not_do_it(part))
         .collect();
-    article
-        .solutions
-        .iter()
-        .any(|s| s.test && understand::test_result(&rest.join(", "), &test_names(s)).is_some())
+    test.test && understand::test_result(&rest.join(", "), &test_names(test)).is_some()
 }
 
 /// Said in passing: the article confirmed, a cheer alone, billing. Whether the reply was one.
@@ -1721,8 +1721,7 @@ fn not_done_or_not_yet(
         }
         // ("cant turn off vpn but works on hotspot": the test's other half was done, and
         // says where it works; read as the test's result below. Explorer rv46 F7.)
-        let the_test_answered = article.solutions[open].test
-            && understand::test_result(text, &test_names(&article.solutions[open])).is_some();
+        let the_test_answered = told_besides_what_could_not_be_done(text, &article.solutions[open]);
         if (understand::could_not_do_it(text) || cannot_find) && !the_test_answered {
             note_follow_up(session, text);
             // "there's no ctrl key on my ipad": the step has a tap for that; shown again.

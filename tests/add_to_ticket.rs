@@ -369,6 +369,24 @@ async fn a_ticket_opened_before_any_words_gets_the_first_ones_at_once() {
     );
 }
 
+/// How ticket `n`'s latest summary came: added to by the user, or handed over again (`None`).
+fn latest_added(service: &Service, n: u64) -> Option<Added> {
+    service
+        .ticket(TicketId(n))
+        .unwrap()
+        .summaries
+        .last()
+        .unwrap()
+        .added
+}
+
+/// Ticket `n`'s latest history line, in words.
+fn latest_history_line(service: &Service, n: u64) -> String {
+    let ticket = service.ticket(TicketId(n)).unwrap();
+    let lines = ticket.history_lines();
+    lines.last().unwrap().words(|s| s.to_string())
+}
+
 /// The latest summary of ticket `n`: each attempt's title and outcome.
 fn latest_attempts(service: &Service, n: u64) -> Vec<(String, Option<Outcome>)> {
     let ticket = service.ticket(TicketId(n)).unwrap();
@@ -423,6 +441,13 @@ async fn a_fix_found_while_waiting_reaches_the_open_ticket_and_the_walk_stays() 
         "{:?}",
         latest_attempts(&service, 1)
     );
+    // Added by the user, saying it works now: not "handed over again" (explorer rv47 F5).
+    assert_eq!(latest_added(&service, 1), Some(Added::WorksNow));
+    let history = latest_history_line(&service, 1);
+    assert!(
+        history.ends_with("says it works now, can be resolved"),
+        "{history}"
+    );
     // The user stays in the walk's "Fixed" stage: "Why did this happen?" is still offered.
     assert!(
         actions(&fixed).contains(&Action::MoreInfo),
@@ -470,6 +495,7 @@ async fn a_fix_told_to_the_ticket_that_comes_back_is_told_too() {
     assert!(back.contains("the fix didn't last"), "{back}");
     assert!(back.contains("told the support team"), "{back}");
     assert_eq!(summaries(&service, 1), fixed + 1);
+    assert_eq!(latest_added(&service, 1), Some(Added::FollowUp));
     assert!(
         latest_attempts(&service, 1)
             .iter()

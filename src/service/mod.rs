@@ -940,7 +940,13 @@ impl Service {
             FixNews::CameBack(_) => words::fix_came_back_told_to_ticket(&id.to_string()),
         };
         let now = self.clock.now();
-        let summary = self.summary_of(session, None, now);
+        let mut summary = self.summary_of(session, None, now);
+        // Added by the user, not handed over again: its history line says the news (explorer
+        // rv47 F5: a fix that worked after the hand-over read "handed over again").
+        summary.added = Some(match news {
+            FixNews::Fixed(_) => Added::WorksNow,
+            FixNews::CameBack(_) => Added::FollowUp,
+        });
         let desk = self.desk.clone();
         match tokio::task::spawn_blocking(move || desk.file(summary, now)).await? {
             Ok(_) => Ok(Some(Reply::new(told).title(format!("Ticket {id}")))),

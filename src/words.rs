@@ -132,6 +132,14 @@ pub const WELCOME_BACK_WHICH: &str = "Welcome back. Which of these fits your pro
 pub const IS_THIS_IT: &str = "Is this it?";
 pub const SOMETHING_ELSE: &str = "No, something else";
 /// "It came back" after a fix was recorded.
+/// Someone else's trouble told after a fix ("another client of mine has the same thing"):
+/// the user's fix stands, and theirs is walked as a new problem.
+pub fn someone_elses_trouble(fix: &str) -> String {
+    format!(
+        "Glad yours is sorted: **{fix}** fixed it, and that stays noted. Let's look at theirs as a new problem (what fixed yours is worth trying there too)."
+    )
+}
+
 pub const FIX_CAME_BACK: &str = "Sorry, it's back. I've noted that the fix didn't last.";
 /// "hi again, same problem as yesterday" with a fix on screen: whether it was tried is asked.
 pub const WELCOME_BACK_TO_THE_FIX: &str =
@@ -1567,6 +1575,17 @@ pub fn added_to_ticket(id: &str) -> String {
 pub const NOTHING_NEW_TO_ADD: &str = "There's nothing new to add yet. Tell me what's going on, and I'll offer to add it to your ticket.";
 
 /// "Add it" pressed again with nothing new said.
+/// More of the walk asked for after a hand-over ("lets keep trying the steps"), with the
+/// ticket still open (its id) or not.
+pub fn steps_again_after_hand_over(open_ticket: Option<&str>) -> String {
+    match open_ticket {
+        Some(id) => format!(
+            "OK, let's keep going with the fixes. Your ticket **{id}** stays open meanwhile; if one works, I'll tell the support team."
+        ),
+        None => "OK, let's keep going with the fixes.".to_string(),
+    }
+}
+
 /// A fix recorded in a walk while the user's ticket is open: staff are told.
 pub fn fix_told_to_ticket(id: &str) -> String {
     format!(

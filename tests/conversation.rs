@@ -16821,3 +16821,182 @@ fn a_test_that_could_not_be_run_on_a_work_laptop_is_not_run() {
         );
     }
 }
+
+/// Found by a user explorer (rv47 F1): "we get H202 when opening the company file on the
+/// server from a workstation" was read as the server test failing: the test was skipped and
+/// the ticket said "fails there too". The server is where the file lives; the user is at a
+/// workstation, so the test is still asked.
+#[test]
+fn a_file_on_the_server_opened_from_a_workstation_is_no_server_test() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out =
+        chat.say("we get H202 when opening the company file on the server from a workstation");
+    assert!(!has(&out, "so I'll skip that test"), "{}", all_text(&out));
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Open the file on the server"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!chat.recorded(Outcome::FailsThere));
+}
+
+/// Found by a user explorer (rv47 F4): after "Fixed", "great. now another client of mine has
+/// the exact same blank page thing" was read as the fix not lasting, and the first client's
+/// fix was taken back. Another client's (or person's, or computer's) trouble is a new problem:
+/// the fix stands.
+#[test]
+fn the_same_trouble_for_another_client_after_a_fix_leaves_the_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "great. now another client of mine has the exact same blank page thing",
+        "thanks! my coworker has the same blank page problem on her computer",
+        "ok now a different client has the same issue",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.fixed();
+        assert!(chat.recorded(Outcome::Fixed));
+        let out = chat.say(said);
+        assert!(!has(&out, "didn't last"), "{said}: {}", all_text(&out));
+        assert!(has(&out, "stays noted"), "{said}: {}", all_text(&out));
+        // Theirs is walked from the start, nothing of the user's own walk taken back.
+        assert!(!chat.recorded(Outcome::NotFixed), "{said}");
+        assert_eq!(
+            open_title(&chat).as_deref(),
+            Some("Reload the page fully"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}
+
+/// Found by a user explorer (rv47 F2): with another client's H202 test on screen, "ok going
+/// back to the chase feed, I disconnected and reconnected and it still says 103" was taken as
+/// the test's answer ("it still fails where you are"), and the bank fix stayed "no answer".
+/// Going back to the problem left takes it up again, and what the words say of its open fix
+/// is that fix's result.
+#[test]
+fn going_back_to_the_problem_left_takes_it_up_with_what_was_said_of_its_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed for the chase account hasnt updated since friday, error 103");
+    chat.say("still broken");
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Disconnect and reconnect the account")
+    );
+    chat.say("different client now, they get H202 on a workstation");
+    chat.act(Action::Article("company-file-not-opening".into()));
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Open the file on the server")
+    );
+    let out = chat.say(
+        "ok going back to the chase feed, I disconnected and reconnected and it still says 103",
+    );
+    assert_eq!(
+        chat.session.article(),
+        Some("bank-feed-not-updating"),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        outcome_of(&chat, "Disconnect and reconnect the account"),
+        Some(Outcome::NotFixed),
+        "{}",
+        all_text(&out)
+    );
+    // The other client's test was left, not answered.
+    assert_eq!(
+        outcome_of(&chat, "Open the file on the server"),
+        Some(Outcome::NoAnswer)
+    );
+}
+
+/// Found by a user explorer (rv47 F10): "useless. human please" and "waste of time, agent" at
+/// a fix handed over with the fix on screen left "no answer". The walk judged no help, beside
+/// the request for a person, says that fix did not help either.
+#[test]
+fn no_help_said_with_a_request_for_a_person_records_the_fix_as_failed() {
+    let kb = shipped_kb();
+    for said in ["useless. human please", "waste of time, agent"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::NotFixed),
+            "{said}"
+        );
+    }
+}
+
+/// Found by a user explorer (rv47 F12): after a hand-over, "actually nvm i dont need a person,
+/// lets keep trying the steps" was not understood, and the walk could not be taken up again.
+/// It goes on with the fixes not yet said to fail; the ticket stays open.
+#[test]
+fn more_steps_asked_for_after_a_hand_over_takes_the_walk_up_again() {
+    let kb = shipped_kb();
+    let mut chat = at_the_first_page_fix(&kb);
+    chat.not_fixed();
+    chat.session.ticket = Some(supportbot::ids::TicketId(4));
+    chat.session.ticket_open = true;
+    chat.session.leave_pending();
+    chat.session.stage = Stage::Escalated {
+        article: Some("page-not-loading".into()),
+    };
+    let out = chat.say("actually nvm i dont need a person, lets keep trying the steps");
+    assert!(has(&out, "**T-0004** stays open"), "{}", all_text(&out));
+    let open = open_title(&chat).expect("a step open");
+    assert_ne!(open, "Reload the page fully", "{}", all_text(&out));
+    assert!(out.effects.is_empty(), "{:?}", out.effects);
+}
+
+/// Found by a user explorer (rv47 F15): after a hand-over, "hello?? anyone there its been 5
+/// hours" and "this is unacceptable" got "I don't have an article for that". Someone waiting
+/// on a ticket hears where it stands.
+#[test]
+fn waiting_on_a_ticket_in_words_gets_where_it_stands() {
+    let kb = shipped_kb();
+    for said in [
+        "hello?? anyone there its been 5 hours",
+        "this is unacceptable",
+        "no one replied yet??",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("blank page in quickbooks online");
+        chat.session.ticket = Some(supportbot::ids::TicketId(4));
+        chat.session.ticket_open = true;
+        chat.session.stage = Stage::Escalated {
+            article: Some("page-not-loading".into()),
+        };
+        let out = chat.say(said);
+        assert_eq!(
+            out.effects,
+            vec![Effect::TicketStatus],
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}
+
+/// Found by a user explorer (rv47 F13): "will this affect the payroll run tonight?" in the 503
+/// walk got "I can't help with that here". The 503 article answers it in its FAQ now, and the
+/// fix on screen stays the question.
+#[test]
+fn a_payroll_deadline_asked_in_the_503_walk_is_answered() {
+    let kb = shipped_kb();
+    let mut chat = at_the_first_fix_of(&kb, Browser::Chrome, "service-unavailable-503");
+    let open = open_title(&chat).expect("a fix");
+    let out = chat.say("will this affect the payroll run tonight?");
+    assert!(has(&out, "payroll run"), "{}", all_text(&out));
+    assert!(!has(&out, "can't help"), "{}", all_text(&out));
+    assert_eq!(open_title(&chat), Some(open));
+}

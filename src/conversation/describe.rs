@@ -587,6 +587,27 @@ pub(super) fn describe(
         out.effects.push(Effect::Escalate { note });
         return;
     }
+    // "great. now another client of mine has the exact same blank page thing" after "Glad
+    // that worked!": their trouble, not the fix failing (explorer rv47 F4). The fix stands,
+    // and theirs is a new problem: the same article from its start when the words rank no
+    // other ("a different client has the same issue").
+    if let Stage::Fixed { article } = session.stage.clone()
+        && understood.intent != Some(Intent::Fixed)
+        && !understood.question
+        && understand::someone_elses_trouble(text)
+        && let Some(article) = kb.get(&article)
+    {
+        let fix = what_fixed_it(session, article).to_string();
+        out.replies
+            .push(Reply::new(words::someone_elses_trouble(&fix)).article(&article.id));
+        session.start_over(Some(&article.title), now);
+        let same = plain_words::has_any_word(text, &["same", "similar"]);
+        if ranking.named().is_some_and(|m| !is_walked(kb, session, m)) || !same {
+            return describe(kb, session, text, browser, query, now, out);
+        }
+        session.descriptions.push(text.to_string());
+        return act(kb, session, Action::Article(article.id.clone()), now, out);
+    }
     // "it came back" after the ticket was resolved: a new ticket with everything from before is
     // one press away, or the fixes again.
     if let Stage::Escalated { article } = session.stage.clone()
@@ -979,6 +1000,25 @@ pub(super) fn describe(
         };
         out.effects.push(Effect::Escalate { note });
         return;
+    }
+    // "actually nvm i dont need a person, lets keep trying the steps" after a hand-over: the
+    // walk is taken up again (explorer rv47 F12: not understood, and no way back to it). The
+    // ticket stays as it is; a fix found now goes to it.
+    if let Stage::Escalated {
+        article: Some(article),
+    } = &session.stage
+        && understand::goes_on_with_the_steps(text)
+        && let Some(article) = kb.get(article)
+    {
+        let ticket = session
+            .ticket
+            .filter(|_| session.ticket_open)
+            .map(|id| id.to_string());
+        out.replies
+            .push(Reply::new(words::steps_again_after_hand_over(
+                ticket.as_deref(),
+            )));
+        return act(kb, session, Action::Article(article.id.clone()), now, out);
     }
     // "any news on my ticket?": where it stands. (Just after the hand-over, "how long will
     // this take" is about the wait, whatever article its words may name.)

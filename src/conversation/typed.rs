@@ -101,6 +101,15 @@ pub(super) fn answer(
     }
     // "ok what about the bank thing": the other problem named, now.
     if super::other_problems::takes_up_the_other_named(kb, session, text, now, out) {
+        // ("..., I disconnected and reconnected and it still says 103": what follows the move
+        // is said of the problem taken up, at its open step; explorer rv47 F2.)
+        if let Some(rest) = understand::said_after_the_move(text)
+            && let Some(taken) = super::current_article(kb, session)
+            && session.current_step().is_some()
+        {
+            let ranking = kb.rank(&rest, 5);
+            answer(kb, session, taken, &rest, (&ranking, None), now, out);
+        }
         return;
     }
     // "I dont use bank feeds" at "Which browser?": a fix still to come is not for the user;
@@ -2122,7 +2131,8 @@ fn by_intent(
         }
         Some(Intent::Human) => {
             // "didnt work, can i talk to a human": the fix on screen failed, and staff see so.
-            if understand::not_fixed_beside_human(text) {
+            // ("useless. human please": no help, the fix on screen included.)
+            if understand::not_fixed_beside_human(text) || understand::no_help_beside_human(text) {
                 super::outcome::fail_pending(session, article, now);
             }
             session.leave_pending();

@@ -20,6 +20,7 @@ mod not_for_me;
 mod product;
 pub mod secrets;
 mod small_talk;
+mod someone_else;
 mod test_said;
 mod text;
 mod ticket;
@@ -39,6 +40,7 @@ pub use small_talk::{
     only_a_goodbye_all_well, only_a_pause, only_greets, only_praise, only_thanks, says_nothing,
     says_thanks, small_talk, steps_away, thanks_no_problem,
 };
+pub use someone_else::someone_elses_trouble;
 pub use text::word_spans;
 pub use ticket::{
     asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, only_asks_to_add, only_says_add,
@@ -47,7 +49,7 @@ pub use where_it_works::where_it_works;
 
 pub use moves::{
     WalkMove, calls_it_off, moves_on_to, not_found_where_looked, only_says_dont_see_it,
-    picks_by_title, picks_place, picks_the_offered, walk_move,
+    picks_by_title, picks_place, picks_the_offered, said_after_the_move, walk_move,
 };
 pub use test_said::{still_here_not_there, test_result, test_tried_no_result};
 
@@ -890,6 +892,12 @@ pub fn not_fixed_beside_human(message: &str) -> bool {
     cues::not_fixed_beside_human(&Normalised::new(message))
 }
 
+/// Whether a request for a person judges the walk no help ("useless. human please"): at a
+/// fix, that fix did not help.
+pub fn no_help_beside_human(message: &str) -> bool {
+    cues::no_help_beside_human(&Normalised::new(message))
+}
+
 /// Whether the reply says the user cannot find something the step on screen names ("i can't
 /// find the three dots", "i don't see New Incognito window", "there's no see all site data
 /// option"), given the step's text as shown: the step could not be done, which is no result.
@@ -1484,6 +1492,12 @@ pub fn what_followed(message: &str) -> String {
 /// browser do you think?"), with no news of the problem.
 pub fn asks_about_the_process(message: &str) -> bool {
     cues::asks_about_the_process(&Normalised::new(message))
+}
+
+/// Whether a message asks for more of the walk's steps instead of a person ("actually nvm i
+/// dont need a person, lets keep trying the steps").
+pub fn goes_on_with_the_steps(message: &str) -> bool {
+    cues::goes_on_with_the_steps(&Normalised::new(message))
 }
 
 /// Whether a short message only says the bot is no help ("this is useless", "waste of

@@ -434,13 +434,45 @@ const MOVING_ON_TO: &[&str] = &[
     // "the payroll one first pls".
     "first",
     "instead",
+    // "ok going back to the chase feed, ..." (explorer rv47 F2): the problem left, taken up
+    // again.
+    "going back to",
+    "go back to",
+    "get back to",
+    "getting back to",
+    "switching back to",
+    "back to the",
 ];
 
 /// Whether `message` asks to move on to the problem titled `title`, naming it by its title's
 /// words ("ok what about the bank thing" for "Bank Feed Not Updating ...").
 pub fn moves_on_to(message: &str, title: &str, current: &str) -> bool {
     let text = Normalised::new(message);
-    text.any(MOVING_ON_TO) && names_the_other(&text, title, current)
+    if !text.any(MOVING_ON_TO) {
+        return false;
+    }
+    // ("ok going back to the chase feed, I disconnected and reconnected and it still says
+    // 103": the move is in its own part; what follows is said of the problem moved to, and
+    // its words may be the other's as much.)
+    names_the_other(&text, title, current)
+        || message.split([',', ';', '.']).any(|part| {
+            let part = Normalised::new(part);
+            part.any(MOVING_ON_TO) && names_the_other(&part, title, current)
+        })
+}
+
+/// What `message` says after its part that moves on to another problem ("ok going back to the
+/// chase feed, I disconnected and reconnected and it still says 103": "I disconnected and
+/// reconnected and it still says 103"), when it says more than a word or two: said of the
+/// problem moved to.
+pub fn said_after_the_move(message: &str) -> Option<String> {
+    let parts: Vec<&str> = message.split([',', ';', '.']).collect();
+    let at = parts
+        .iter()
+        .position(|part| Normalised::new(part).any(MOVING_ON_TO))?;
+    let rest = parts[at + 1..].join(",");
+    let rest = rest.trim();
+    (Normalised::new(rest).word_count() >= 3).then(|| rest.to_string())
 }
 
 /// Whether a short `message` picks the problem titled `title` by its title's words, where that

@@ -226,6 +226,11 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
             else {
                 continue;
             };
+            // ("H202 when opening the company file on the server from a workstation": where the
+            // file lives, not where the user tried it; explorer rv47 F1.)
+            if reached_from_elsewhere(&clause[at.1..]) {
+                continue;
+            }
             // "in incognito, it works": a clause that only names the test reads on into the
             // next one.
             let mut read: Vec<&str> = clause.clone();
@@ -378,6 +383,37 @@ fn find(words: &[&str], name: &[String]) -> Option<usize> {
                 .zip(name)
                 .all(|(w, n)| w == n)
     })
+}
+
+/// Whether the words after a place's name say the user reached it from another computer
+/// ("on the server from a workstation", "on the host from the other pcs"): the place is where
+/// something lives, not where the user tried it.
+fn reached_from_elsewhere(after: &[&str]) -> bool {
+    const DETERMINERS: &[&str] = &["a", "an", "the", "my", "our", "another", "other", "any"];
+    const COMPUTERS: &[&str] = &[
+        "workstation",
+        "workstations",
+        "computer",
+        "computers",
+        "pc",
+        "pcs",
+        "laptop",
+        "laptops",
+        "desktop",
+        "desktops",
+        "machine",
+        "machines",
+        "client",
+        "clients",
+    ];
+    let Some(from) = after.iter().take(3).position(|w| *w == "from") else {
+        return false;
+    };
+    after[from + 1..]
+        .iter()
+        .skip_while(|w| DETERMINERS.contains(w))
+        .take(2)
+        .any(|w| COMPUTERS.contains(w))
 }
 
 /// The cue words of a clause: (position, true for "works", false for "fails"). A failure
@@ -535,6 +571,25 @@ mod tests {
         ["vpn off", "without the vpn", "off the vpn", "hotspot"]
             .map(String::from)
             .to_vec()
+    }
+
+    #[test]
+    fn a_place_reached_from_another_computer_is_where_something_lives() {
+        let server: Vec<String> = ["on the server", "on the host"].map(String::from).to_vec();
+        for said in [
+            "we get H202 when opening the company file on the server from a workstation",
+            "H505 opening the file on the host from the other pcs",
+        ] {
+            assert_eq!(test_result(said, &server), None, "{said}");
+        }
+        // Tried there, it is the test's result.
+        for (said, works) in [
+            ("the file opens fine on the server", true),
+            ("opens on the server but not from the workstations", true),
+            ("it fails on the server too", false),
+        ] {
+            assert_eq!(test_result(said, &server), Some(works), "{said}");
+        }
     }
 
     #[test]

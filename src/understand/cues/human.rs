@@ -196,30 +196,31 @@ const WHO_ALONE: &[&str] = &[
     "mitarbeiter",
 ];
 
+/// "no need for a human", "dont need a person anymore": a person declined.
+const DECLINED: &[&str] = &[
+    "no customer",
+    "no person",
+    "no operator",
+    "no human",
+    "dont want customer",
+    "dont want a person",
+    "dont want an operator",
+    "dont want a human",
+    "dont want the support",
+    "no need for a",
+    "no need to talk",
+    "dont need a",
+    "dont need to talk",
+    "no need for someone",
+    // ("thanks, i dont think i need support anymore", "no more support please".)
+    "dont need support",
+    "dont think i need support",
+    "no more support",
+    "no need for support",
+    "dont need any support",
+];
+
 pub fn human(text: &Normalised) -> bool {
-    // "no need for a human", "dont need a person anymore": declined.
-    const DECLINED: &[&str] = &[
-        "no customer",
-        "no person",
-        "no operator",
-        "no human",
-        "dont want customer",
-        "dont want a person",
-        "dont want an operator",
-        "dont want a human",
-        "dont want the support",
-        "no need for a",
-        "no need to talk",
-        "dont need a",
-        "dont need to talk",
-        "no need for someone",
-        // ("thanks, i dont think i need support anymore", "no more support please".)
-        "dont need support",
-        "dont think i need support",
-        "no more support",
-        "no need for support",
-        "dont need any support",
-    ];
     // "talk to you later": a goodbye, taken out before looking for a request ("have a person
     // call me please, talk to you later" still asks).
     const FAREWELLS: &[&str] = &[
@@ -670,6 +671,23 @@ pub fn not_fixed_beside_human(text: &Normalised) -> bool {
     human(text) && strong_not_fixed(&rest)
 }
 
+/// "useless. human please", "waste of time, agent": the walk judged no help beside a request
+/// for a person. At a fix, that fix did not help either (explorer rv47 F10: it stayed "no
+/// answer" on the ticket); after a fix, it says nothing of that fix.
+pub fn no_help_beside_human(text: &Normalised) -> bool {
+    const NO_HELP: &[&str] = &[
+        "useless",
+        "waste of time",
+        "wasting my time",
+        "pointless",
+        "not helpful",
+        "not helping",
+        "no help",
+        "unhelpful",
+    ];
+    human(text) && text.any(NO_HELP)
+}
+
 /// Whether the reply asks for a person and says nothing else (so it adds nothing to a ticket).
 pub fn only_asks_for_a_human(text: &Normalised) -> bool {
     // A plea ("i need help asap") asks for someone, but says nothing a ticket could start from:
@@ -723,6 +741,7 @@ const FED_UP: &[&str] = &[
     "dumb bot",
     "pointless",
     "ridiculous",
+    "unacceptable",
     "this is a joke",
     "going nowhere",
     "getting nowhere",
@@ -786,6 +805,35 @@ const FED_UP_FILLER: &[&str] = &[
 /// Whether a short message only says the bot is no help ("this is useless", "ugh not
 /// helpful"): a person is offered. A longer one ("the export is useless, it drops rows") says
 /// more, and is read as it stands.
+/// "actually nvm i dont need a person, lets keep trying the steps", "can we keep going with
+/// the fixes": more of the walk asked for, after a hand-over (explorer rv47 F12: not
+/// understood, and the walk could not be taken up again). Not a person asked for again.
+pub fn goes_on_with_the_steps(text: &Normalised) -> bool {
+    const MORE_STEPS: &[&str] = &[
+        "keep trying",
+        "keep going",
+        "lets continue",
+        "continue with the",
+        "continue the steps",
+        "continue the fixes",
+        "go on with the",
+        "try the steps",
+        "try more steps",
+        "try the other steps",
+        "try the rest",
+        "try the next",
+        "back to the steps",
+        "back to the fixes",
+        "more steps",
+        "more fixes",
+        "other fixes",
+        "next fix",
+        "next step",
+    ];
+    // (A person declined says no request: "dont need a person" is no "a person".)
+    text.any(MORE_STEPS) && !human(text)
+}
+
 pub fn fed_up(text: &Normalised) -> bool {
     // "this is useless let me talk to someone" asks for the person: that is acted on; "this is
     // a joke, payroll wont update" says what is wrong.

@@ -22,6 +22,20 @@ const TICKET_NEWS: &[&str] = &[
     "get back to me",
     "got back to me",
     "any word",
+    // "hello?? anyone there its been 5 hours" while the ticket waits: where it stands
+    // (explorer rv47 F15: "I don't have an article for that").
+    "anyone there",
+    "anybody there",
+    "anyone here",
+    "anybody here",
+    "been waiting",
+    // (Not "no reply yet", which may be from the bank.)
+    "no one replied",
+    "nobody replied",
+    "no one has replied",
+    "nobody has replied",
+    "no one got back",
+    "nobody got back",
 ];
 
 /// Ticket news only in a question ("did anyone look at it yet?"; "i looked at it again, still

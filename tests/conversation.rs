@@ -15050,7 +15050,9 @@ fn a_denied_topic_leaves_its_article_and_fails_no_fix() {
         "i dont have a payroll problem",
     ] {
         let mut chat = Chat::new(&kb);
-        chat.say("my invoices show the wrong sales tax rate");
+        // (An article besides payroll walked; "my invoices show the wrong sales tax rate" is
+        // asked about now, since it names nothing of the 500 article it came nearest.)
+        chat.say("my invoices page is blank");
         let walked = chat.session.article().map(str::to_string);
         assert_ne!(walked.as_deref(), Some("payroll-not-updating"));
         let open = open_title(&chat).expect("a fix on screen");
@@ -16999,4 +17001,37 @@ fn a_payroll_deadline_asked_in_the_503_walk_is_answered() {
     assert!(has(&out, "payroll run"), "{}", all_text(&out));
     assert!(!has(&out, "can't help"), "{}", all_text(&out));
     assert_eq!(open_title(&chat), Some(open));
+}
+
+/// Found by a user explorer (rv47 F7, F8): "quickbooks online wont load", which gives no
+/// error code, walked the 502 article lexically (56%, the blank-page article at 49%); "hi quick
+/// books online keeps kicking me out" ranked the outage article first ("book" met its words).
+/// The first is asked about, with the blank-page article among the choices; the second has the
+/// login-loop article first.
+#[test]
+fn a_vague_description_without_a_code_is_asked_and_quick_books_is_one_word() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("quickbooks online wont load");
+    assert_eq!(chat.session.article(), None, "{}", all_text(&out));
+    assert!(
+        actions(&out).contains(&Action::Article("page-not-loading".into())),
+        "{}",
+        all_text(&out)
+    );
+    for said in [
+        "quickbooks online keeps kicking me out",
+        "hi quick books online keeps kicking me out rn idk why",
+    ] {
+        let ranking = kb.rank(said, 5);
+        assert_eq!(
+            kb.article_at(ranking.matches[0].doc).id,
+            "login-loop-signed-out",
+            "{said}"
+        );
+    }
+    // With its code, the 502 article is walked as before.
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online wont load, error 502");
+    assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
 }

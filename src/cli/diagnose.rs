@@ -107,6 +107,10 @@ pub fn run(
                     out,
                     "Not answered outright: it asks how to do something and says nothing is wrong, which a troubleshooting article answers only when it is its problem."
                 )?,
+                Some(HeldBack::NoCodeQuoted) => writeln!(
+                    out,
+                    "Not answered outright: the first article is about an error code the description does not give, and another article fits its words nearly as well."
+                )?,
                 Some(HeldBack::OnlyExamples) | None => {}
             }
             writeln!(out, "Not sure which article fits; these come closest:")?;

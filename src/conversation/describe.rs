@@ -1403,6 +1403,12 @@ pub(super) fn describe(
         } else {
             reply
         };
+        // ("the quickbooks app on my phone keeps crashing": what to do about the app, before
+        // the articles its words came near.)
+        if crate::device::names_a_mobile_app(text) {
+            out.replies
+                .push(Reply::new(words::STEPS_ARE_FOR_A_BROWSER).tone(Tone::Warning));
+        }
         let (mut reply, ids) = with_candidates(kb, reply, &candidates, Style::Primary);
         let none = if ids.len() == 1 {
             words::SOMETHING_ELSE

@@ -154,7 +154,9 @@ impl KnowledgeBase {
         description: &str,
         words: Option<usize>,
     ) {
-        use crate::matcher::lexical_only::{hold_back, hold_back_plain_howto, words_read};
+        use crate::matcher::lexical_only::{
+            hold_back, hold_back_plain_howto, hold_back_without_its_code, words_read,
+        };
         let words = words.unwrap_or_else(|| words_read(description));
         hold_back(ranking, description, words);
         let asked = crate::matcher::text::tokens(description);
@@ -163,6 +165,23 @@ impl KnowledgeBase {
                 let title = crate::matcher::text::tokens(&s.title);
                 title.iter().filter(|t| asked.contains(t)).count() >= 2
             })
+        });
+        // ("QuickBooks Error 502: Bad Gateway": the error its title names is the article's
+        // subject, and the description names none of it: no "bad gateway", unlike "qbo keeps
+        // timing out" of "HTTP Error 504: Gateway Timeout". Not "Company File Won't Open
+        // (H202, H505, ...)", a trouble first.)
+        hold_back_without_its_code(ranking, description, |doc| {
+            let article = self.article_at(doc);
+            let titled_by_its_error = article.codes.iter().any(|code| {
+                code.bytes().all(|b| b.is_ascii_digit())
+                    && article.title.contains(&format!("Error {code}"))
+            });
+            const NAME_WORDS: &[&str] = &["quickbook", "http", "error"];
+            let names_the_error = crate::matcher::text::tokens(&article.title)
+                .iter()
+                .filter(|t| !NAME_WORDS.contains(&t.as_str()))
+                .any(|t| asked.contains(t));
+            titled_by_its_error && !names_the_error
         });
     }
 

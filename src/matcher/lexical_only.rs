@@ -36,6 +36,11 @@ pub enum HeldBack {
     /// file", "how do I add a new employee to payroll"): troubleshooting articles answer it
     /// only when it is their problem, so it is asked, never walked.
     PlainHowTo,
+    /// A short description that quotes no error code, whose first article is titled by one
+    /// ("QuickBooks Error 502: Bad Gateway"), with another article near it: "quickbooks online
+    /// wont load" walked the 502 article at 56% with the blank-page one at 49% (explorer rv47
+    /// F7). Without the code, the words fit both; asked, not walked.
+    NoCodeQuoted,
 }
 
 /// A logistic model over five features of the first match's lexical score, fitted on the
@@ -163,6 +168,35 @@ pub fn hold_back_plain_howto(
         && !names_a_fix(first.doc)
     {
         ranking.held_back = Some(HeldBack::PlainHowTo);
+    }
+}
+
+/// How near the runner-up must be for [`hold_back_without_its_code`] to ask.
+pub const NO_CODE_MARGIN: f64 = 0.1;
+
+/// Holds back a lexical `ranking` of a short `description` that quotes no error code, when its
+/// first article is titled by a code (`titled_by_a_code` of its index) and another article
+/// scores within [`NO_CODE_MARGIN`] of it ([`HeldBack::NoCodeQuoted`]).
+pub fn hold_back_without_its_code(
+    ranking: &mut Ranking,
+    description: &str,
+    titled_by_a_code: impl Fn(usize) -> bool,
+) {
+    if ranking.hybrid || ranking.held_back.is_some() {
+        return;
+    }
+    let (Some(first), Some(second)) = (ranking.matches.first(), ranking.matches.get(1)) else {
+        return;
+    };
+    let any_digit = description.bytes().any(|b| b.is_ascii_digit());
+    if first.score >= ranking.confident
+        && !first.code
+        && !any_digit
+        && words_read(description) <= SHORT_WORDS
+        && titled_by_a_code(first.doc)
+        && first.lexical - second.lexical < NO_CODE_MARGIN
+    {
+        ranking.held_back = Some(HeldBack::NoCodeQuoted);
     }
 }
 
@@ -344,5 +378,25 @@ mod tests {
         ));
         assert_eq!(c.holds_back(&quoted, 40, true), None);
         assert_eq!(c.holds_back(&quoted, 15_000, true), None);
+    }
+
+    #[test]
+    fn a_code_article_without_its_code_and_another_near_is_asked() {
+        // Article 0 (first) is titled by its code.
+        let titled = |doc: usize| doc == 0;
+        let mut near = lexical(&[0.555, 0.492]);
+        hold_back_without_its_code(&mut near, "quickbooks online wont load", titled);
+        assert_eq!(near.held_back, Some(HeldBack::NoCodeQuoted));
+        // The code given, another article far behind, or an article not titled by a code:
+        // answered.
+        let mut coded = lexical(&[0.555, 0.492]);
+        hold_back_without_its_code(&mut coded, "quickbooks online wont load, 502", titled);
+        assert_eq!(coded.held_back, None);
+        let mut far = lexical(&[0.7, 0.4]);
+        hold_back_without_its_code(&mut far, "quickbooks online bad gateway", titled);
+        assert_eq!(far.held_back, None);
+        let mut untitled = lexical(&[0.555, 0.492]);
+        hold_back_without_its_code(&mut untitled, "quickbooks online wont load", |doc| doc == 1);
+        assert_eq!(untitled.held_back, None);
     }
 }

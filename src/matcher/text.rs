@@ -322,6 +322,9 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["throw", "me", "out"], "logout"),
     (&["time", "out"], "timeout"),
     (&["pay", "run"], "payrol"),
+    // "quick books online keeps kicking me out" (explorer rv47 F8: "book" matched the outage
+    // article's words).
+    (&["quick", "book"], "quickbook"),
     (&["web", "site"], "site"),
     (&["web", "page"], "page"),
     (&["down", "for", "everyon"], "outag"),

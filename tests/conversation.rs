@@ -17035,3 +17035,36 @@ fn a_vague_description_without_a_code_is_asked_and_quick_books_is_one_word() {
     chat.say("quickbooks online wont load, error 502");
     assert_eq!(chat.session.article(), Some("quickbooks-error-502"));
 }
+
+/// Found by a user explorer (rv47 F6): at "Reload the page fully", a dictated "tried in cognito
+/// same thing" was recorded as the reload failing, and the private-window test was asked
+/// next. "in cognito" is "incognito": the test's result (it fails there too), not the fix's.
+#[test]
+fn a_dictated_in_cognito_is_the_private_window_test() {
+    let kb = shipped_kb();
+    for said in [
+        "tried in cognito same thing",
+        "also tried In-Cognito same thing",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        let out = chat.say(said);
+        assert_eq!(
+            outcome_of(&chat, "Try a private window"),
+            Some(Outcome::FailsThere),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_ne!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::NotFixed),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_ne!(
+            open_title(&chat).as_deref(),
+            Some("Try a private window"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

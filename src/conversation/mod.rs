@@ -149,7 +149,9 @@ pub fn handle(kb: &KnowledgeBase, session: &mut Session, event: Event, now: u64)
             // A password typed here is never kept: not in the session, not on a ticket.
             let whole = without_secrets(text.trim(), &mut out);
             // ("PS 077", "ps77": the code the articles list as "PS077", for every reading of it.)
-            let read = kb.spelt_as_listed(&read_of(&whole, &mut out)).into_owned();
+            // ("tried in cognito": "incognito", for every reading of it too.)
+            let read = understand::as_one_word(&read_of(&whole, &mut out)).into_owned();
+            let read = kb.spelt_as_listed(&read).into_owned();
             let text = read.as_str();
             let on_screen = session.current_step().map(|s| s.attempt);
             let described_before = session.descriptions.len();

@@ -13,6 +13,7 @@
 mod account;
 mod checked;
 mod cues;
+mod dictated;
 pub mod language;
 mod live_check;
 mod moves;
@@ -30,6 +31,7 @@ mod where_it_works;
 
 pub use account::{asks_about_billing, reports_a_break_in, says_the_account_is_locked};
 pub use checked::{found_as_it_should_be, found_at_fault};
+pub use dictated::as_one_word;
 pub use live_check::{
     asks_to_check_again, asks_to_run_the_check_again, besides_the_check, only_asks_for_the_check,
     says_to_check, the_check_asked,

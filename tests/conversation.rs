@@ -17068,3 +17068,63 @@ fn a_dictated_in_cognito_is_the_private_window_test() {
         );
     }
 }
+
+/// Found by a user explorer (rv47 F16): a code with a letter o for a zero ("1o3", "ps o38") or
+/// said in spoken digits ("one oh three") found the article but not the code's own fix, and
+/// "five oh three error in quick books" found nothing. Each is the listed code now; ordinary
+/// words with digits in them are no code.
+#[test]
+fn a_code_with_an_o_or_in_spoken_digits_opens_its_fix() {
+    let kb = shipped_kb();
+    for (said, article, fix) in [
+        (
+            "bank feed error 1o3",
+            "bank-feed-not-updating",
+            "Update the bank sign-in details",
+        ),
+        (
+            "bank feed says one oh three",
+            "bank-feed-not-updating",
+            "Update the bank sign-in details",
+        ),
+        (
+            "ps o38",
+            "payroll-not-updating",
+            "Send paychecks stuck as \"online to send\"",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.act(Action::Browser(Some(Browser::Chrome)));
+        let out = chat.say(said);
+        assert_eq!(
+            chat.session.article(),
+            Some(article),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(
+            open_title(&chat).as_deref(),
+            Some(fix),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("five oh three error in quick books");
+    assert_eq!(
+        chat.session.article(),
+        Some("service-unavailable-503"),
+        "{}",
+        all_text(&out)
+    );
+    // ("oh no", "five employees": no 503, no 500.)
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("oh no, payroll wont update for my five employees, one or two of them");
+    assert_ne!(
+        chat.session.article(),
+        Some("service-unavailable-503"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "error code you gave"), "{}", all_text(&out));
+}

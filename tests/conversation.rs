@@ -17128,3 +17128,53 @@ fn a_code_with_an_o_or_in_spoken_digits_opens_its_fix() {
     );
     assert!(!has(&out, "error code you gave"), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv47 F11): at "Try a private window", a user who does not know
+/// what incognito is, or how to open one, got "No rush" instead of the test's steps; and "works
+/// but i need it in my normal browser" (it works in the private window, the user wants the
+/// usual one mended, which is where the walk goes) was taken as words about the usual window.
+#[test]
+fn at_the_private_window_test_not_knowing_how_gets_the_steps() {
+    let kb = shipped_kb();
+    for said in [
+        "idk what incognito is",
+        "not sure what a private window is",
+        "didnt try it, i dont know how to do that",
+        "havent tried, no idea how to do that",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.say("no");
+        assert_eq!(open_title(&chat).as_deref(), Some("Try a private window"));
+        let out = chat.say(said);
+        assert!(
+            has(&out, "How to: Try a private window"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "No rush"), "{said}: {}", all_text(&out));
+        assert_eq!(
+            open_title(&chat).as_deref(),
+            Some("Try a private window"),
+            "{said}"
+        );
+    }
+    for said in [
+        "works but i need it in my normal browser",
+        "it works there but i want it to work in my regular chrome",
+    ] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.say("no");
+        let out = chat.say(said);
+        assert_eq!(
+            outcome_of(&chat, "Try a private window"),
+            Some(Outcome::WorksThere),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    // Still: the usual window's trouble told at the test is no result of it.
+    let mut chat = at_the_first_page_fix(&kb);
+    chat.say("no");
+    let out = chat.say("its still blank in my normal chrome");
+    assert!(has(&out, "that is your usual window"), "{}", all_text(&out));
+}

@@ -1242,9 +1242,16 @@ fn answered_on_the_side(
             .get(p.solution)
             .is_some_and(|s| s.test && understand::test_result(text, &test_names(s)).is_some())
     });
+    // ("didnt try it, i dont know how to do that": not tried for want of the how, which is no
+    // failure; explorer rv47 F11, it was "No rush".)
+    let not_tried_for_want_of_how = understood.intent == Some(Intent::NotFixed)
+        && understand::not_tried(text)
+        && !understand::not_fixed_beside_not_tried(text)
+        && understand::asks_how_to(text);
     if session.current_step().is_some()
         && !answers_the_test
-        && !matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed))
+        && (!matches!(understood.intent, Some(Intent::Fixed | Intent::NotFixed))
+            || not_tried_for_want_of_how)
         && (understand::asks_how_to(text) || what_step.is_some() || cause_step.is_some())
         && let Some(index) = what_step
             .or(cause_step)

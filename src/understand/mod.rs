@@ -1219,7 +1219,10 @@ pub fn about_the_usual_setup(message: &str) -> bool {
         "not incognito",
         "outside of",
     ];
-    let text = Normalised::new(message);
+    // "works but i need it in my normal browser": where the user wants it to work, which says
+    // nothing of how it goes there (explorer rv47 F11).
+    const WANTS: &[&str] = &["need", "needs", "want", "wants", "would like", "wish"];
+    let text = Normalised::new(message).without_clause_after(WANTS);
     text.any(USUAL) && !text.has("back to normal")
 }
 
@@ -1318,7 +1321,26 @@ pub fn asks_what_it_is(message: &str) -> bool {
         "never heard of",
     ];
     let text = Normalised::new(message);
-    text.any(WHAT)
+    text.any(WHAT) || says_what_it_is_not_known(&text)
+}
+
+/// "idk what incognito is", "not sure what a private window means": what a thing is, asked in
+/// the words of not knowing it (explorer rv47 F11: it was "No rush", as if the user could not
+/// tell the result yet). A "what" then a few words ended by "is", "are" or "means" at the end
+/// of a sentence ("idk what happened" is no such question).
+fn says_what_it_is_not_known(text: &Normalised) -> bool {
+    const ENDS: &[&str] = &["is", "are", "means", "mean"];
+    let words: Vec<&str> = text.words().collect();
+    words.iter().enumerate().any(|(at, w)| {
+        let ends_the_sentence = words.get(at + 1).is_none_or(|next| *next == text::BREAK);
+        ENDS.contains(w)
+            && ends_the_sentence
+            && (2..=5).any(|back| {
+                at >= back
+                    && words[at - back] == "what"
+                    && words[at - back + 1..at].iter().all(|w| *w != text::BREAK)
+            })
+    })
 }
 
 /// Whether the message asks whether something it names is the cause ("i have zapier syncing
@@ -5798,5 +5820,33 @@ mod tests {
         assert!(!cues::says_the_error_is_gone(&Normalised::new(
             "no luck anymore"
         )));
+    }
+
+    /// Explorer rv47 F11: not knowing what a thing is asks what it is; not knowing what
+    /// happened, or a thing that is so, does not.
+    #[test]
+    fn not_knowing_what_a_thing_is_asks_it() {
+        for said in [
+            "idk what incognito is",
+            "not sure what a private window is",
+            "no idea what inprivate means",
+            "what is incognito",
+        ] {
+            assert!(asks_what_it_is(said), "{said}");
+        }
+        for said in [
+            "idk what happened",
+            "what i see is a blank page",
+            "its still blank",
+        ] {
+            assert!(!asks_what_it_is(said), "{said}");
+        }
+        // Where the user wants it to work is no word of how it goes there.
+        assert!(!about_the_usual_setup(
+            "works but i need it in my normal browser"
+        ));
+        assert!(about_the_usual_setup(
+            "still blank in my normal chrome, i need help"
+        ));
     }
 }

@@ -333,6 +333,29 @@ impl Browser {
         named
     }
 
+    /// Of the browsers a text names ([`Browser::all_named`]), the one named first in it
+    /// ("chrome at the office and safari on my mac at home": Chrome, though the articles list
+    /// Safari first; explorer rv47 F14).
+    pub fn first_named(text: &str) -> Option<Browser> {
+        let words = lowercase_words(&crate::device::without_mail_signatures(text));
+        let names_of = |b: Browser| -> &'static [&'static str] {
+            match b {
+                Browser::SafariIos => &["iphone", "ipad", "ios", "ipados", "safari"],
+                Browser::SafariMac => &["safari"],
+                Browser::Chrome => &["chrome", "chromebook", "chromium"],
+                Browser::Firefox => &["firefox", "mozilla"],
+                Browser::Edge => &["edge"],
+                Browser::Ie => &["internet", "ie", "ie11"],
+            }
+        };
+        Browser::all_named(text).into_iter().min_by_key(|&b| {
+            words
+                .iter()
+                .position(|w| names_of(b).contains(&w.as_str()))
+                .unwrap_or(usize::MAX)
+        })
+    }
+
     /// Whether a text names browsers apart, with other words between them than a list's ("blank
     /// in edge, works in firefox"; not "works in edge and chrome").
     pub fn told_apart(text: &str) -> bool {
@@ -886,6 +909,20 @@ mod tests {
         }
         assert_eq!(Browser::from_alias("Netscape"), None);
         assert!("opera".parse::<Browser>().is_err());
+    }
+
+    /// Explorer rv47 F14: the first browser in the text's order, not the articles'.
+    #[test]
+    fn the_first_named_is_first_in_the_text() {
+        assert_eq!(
+            Browser::first_named("happens in chrome at the office and safari on my mac at home"),
+            Some(Browser::Chrome)
+        );
+        assert_eq!(
+            Browser::first_named("edge at work, chrome at home"),
+            Some(Browser::Edge)
+        );
+        assert_eq!(Browser::first_named("blank page"), None);
     }
 
     #[test]

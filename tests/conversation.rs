@@ -17178,3 +17178,33 @@ fn at_the_private_window_test_not_knowing_how_gets_the_steps() {
     let out = chat.say("its still blank in my normal chrome");
     assert!(has(&out, "that is your usual window"), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv47 F14): "blank white page in qbo, happens in chrome at the
+/// office and safari on my mac at home" named two browsers apart, both failing: the walk went
+/// on with none, and the ticket said "Browser / device: not given". The first one named is
+/// walked (as for "im on chrome and edge"), and the ticket names both.
+#[test]
+fn two_failing_browsers_told_apart_walk_the_first_and_the_ticket_names_both() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say(
+        "blank white page in qbo, happens in chrome at the office and safari on my mac at home",
+    );
+    assert_eq!(
+        chat.session.browser,
+        Some(Browser::Chrome),
+        "{}",
+        all_text(&out)
+    );
+    chat.say("human");
+    let summary =
+        supportbot::escalation::summary::Summary::capture(&chat.session, None, None, "rev", 0);
+    let transcript = summary.transcript_markdown("T-0001");
+    let line = transcript
+        .lines()
+        .find(|l| l.contains("Browser / device"))
+        .unwrap_or_else(|| panic!("{transcript}"));
+    assert!(line.contains("Chrome"), "{line}");
+    assert!(line.contains("Safari"), "{line}");
+    assert!(!line.contains("not given /"), "{line}");
+}

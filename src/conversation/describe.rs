@@ -88,13 +88,16 @@ pub(super) fn describe(
     // ("502 error, im on chrome and edge", none known yet: both listed, not told apart; the
     // first one's steps, as at "Which browser?". "blank in edge, works in firefox" tells them
     // apart: which one fails is asked.)
+    // ("happens in chrome at the office and safari on my mac at home": told apart, yet it
+    // works in neither; the first, as for a list: explorer rv47 F14, it walked with none.)
     let first_listed = || {
         (session.browser.is_none()
             && !session.stage.is_walking()
             && Browser::names_several(text)
-            && !Browser::told_apart(text)
+            && (!Browser::told_apart(text)
+                || (understand::where_it_works(text).is_none() && !understand::works_now(text)))
             && !understand::only_says_where(text))
-        .then(|| Browser::all_named(text).first().copied())
+        .then(|| Browser::first_named(text))
         .flatten()
     };
     let named_browser = if bare {

@@ -300,16 +300,34 @@ impl Summary {
         }
     }
 
-    /// "Chrome / computer", "Firefox / not given", or "not given" when neither is known.
+    /// "Chrome / computer", "Firefox / not given", or "not given" when neither is known. Other
+    /// browsers the user's descriptions name beside the one walked are said too ("Chrome (also
+    /// named: Safari on a Mac) / computer"), and with none walked, those named ("Chrome or
+    /// Safari on a Mac (named, not told which) / not given"): explorer rv47 F14, "happens in
+    /// chrome at the office and safari on my mac at home" was "not given".
     fn browser_and_device(&self) -> String {
         let unknown = device_of(None, None, &[]);
-        match (self.browser, self.device.as_str()) {
-            (None, d) if d == unknown => "not given".to_string(),
-            (b, d) => format!(
-                "{} / {}",
-                b.map(|b| b.label()).unwrap_or("not given"),
-                if d == unknown { "not given" } else { d }
-            ),
+        let mut named: Vec<Browser> = Vec::new();
+        for b in self
+            .descriptions
+            .iter()
+            .filter(|d| crate::understand::where_it_works(d).is_none())
+            .flat_map(|d| Browser::all_named(d))
+        {
+            if !named.contains(&b) && Some(b) != self.browser {
+                named.push(b);
+            }
+        }
+        let named: Vec<&str> = named.iter().map(|b| b.label()).collect();
+        let browser = match (self.browser, named.is_empty()) {
+            (Some(b), true) => b.label().to_string(),
+            (Some(b), false) => format!("{} (also named: {})", b.label(), named.join(", ")),
+            (None, true) => "not given".to_string(),
+            (None, false) => format!("{} (named, not told which)", named.join(" or ")),
+        };
+        match (self.browser, named.is_empty(), self.device.as_str()) {
+            (None, true, d) if d == unknown => "not given".to_string(),
+            (_, _, d) => format!("{browser} / {}", if d == unknown { "not given" } else { d }),
         }
     }
 

@@ -53,6 +53,25 @@ fn choice_number(line: &str) -> Option<usize> {
             break;
         }
     }
+    // "1 ty", "2 thanks": the number, with thanks or a please after it (explorer rv47 F17: "1
+    // ty" at "Did this fix it?" was read as words).
+    const COURTESY: &[&str] = &[
+        "ty",
+        "thx",
+        "thanks",
+        "thank you",
+        "tyvm",
+        "pls",
+        "plz",
+        "please",
+    ];
+    let rest = COURTESY
+        .iter()
+        .find_map(|c| {
+            rest.strip_suffix(c)
+                .filter(|r| r.ends_with([' ', ',', '.', '!']))
+        })
+        .map_or(rest, |r| r.trim_end_matches([' ', ',']));
     let rest = rest
         .trim_start_matches(['[', '('])
         .trim_end_matches(['.', '!', ')', ']', ':'])
@@ -708,14 +727,39 @@ mod tests {
     #[test]
     fn a_number_typed_with_marks_or_words_picks_that_choice() {
         for typed in [
-            "1", " [1] ", "(1)", "1.", "1)", "1!", "#1", "# 1", "option 1", "Choice 1", "number 1",
+            "1",
+            " [1] ",
+            "(1)",
+            "1.",
+            "1)",
+            "1!",
+            "#1",
+            "# 1",
+            "option 1",
+            "Choice 1",
+            "number 1",
+            // Explorer rv47 F17: thanks or a please after the number.
+            "1 ty",
+            "1, thanks",
+            "1 thank you",
+            "[1] pls",
+            "1! thx",
         ] {
             match parse_input(typed, &choices()) {
                 Input::Event(Event::Act(Action::Fixed(s))) => assert_eq!(s, STEP),
                 other => panic!("{typed}: {other:?}"),
             }
         }
-        for words in ["1 min", "2fa", "[1] still broken", "option", "#"] {
+        for words in [
+            "1 min",
+            "2fa",
+            "[1] still broken",
+            "option",
+            "#",
+            "ty",
+            "1ty",
+            "1 ty but still broken",
+        ] {
             assert_eq!(choice_number(words), None, "{words}");
         }
     }

@@ -17208,3 +17208,35 @@ fn two_failing_browsers_told_apart_walk_the_first_and_the_ticket_names_both() {
     assert!(line.contains("Safari"), "{line}");
     assert!(!line.contains("not given /"), "{line}");
 }
+
+/// Found by a user explorer (rv47 F17): a ticket's "When" showed the time of its latest update,
+/// not when it was opened. A summary added to the open ticket says both.
+#[test]
+fn a_ticket_added_to_says_when_it_was_opened() {
+    use supportbot::escalation::{rules::file_escalation, summary::Summary, ticket::Ticket};
+    let kb = shipped_kb();
+    let mut chat = at_the_first_page_fix(&kb);
+    chat.say("still blank");
+    let opened = 1_767_225_600; // 2026-01-01T00:00:00Z
+    let first = Summary::capture(&chat.session, None, None, "rev", opened);
+    let ticket = Ticket::new(supportbot::escalation::ticket::TicketId(1), first, opened);
+    chat.say("add to my ticket that it happens on every page");
+    let later = Summary::capture(&chat.session, None, None, "rev", opened + 3600);
+    let never = || -> Result<_, ()> { panic!("the ticket is open") };
+    let (ticket, created) = file_escalation(Some(ticket), later, opened + 3600, never).unwrap();
+    assert!(!created);
+    let latest = ticket.summaries.last().expect("the added summary");
+    let transcript = latest.transcript_markdown("T-0001");
+    assert!(
+        transcript.contains("- When: opened 2026-01-01T00:00:00Z, updated 2026-01-01T01:00:00Z"),
+        "{transcript}"
+    );
+    assert!(
+        latest
+            .card("T-0001")
+            .footer
+            .contains("opened 2026-01-01T00:00:00Z"),
+        "{}",
+        latest.card("T-0001").footer
+    );
+}

@@ -57,6 +57,8 @@ pub fn file_escalation<E>(
         Some(mut t) if t.status != Status::Resolved => {
             let mut summary = summary;
             summary.note = carried_note(&t, summary.note);
+            // (Its "When" says when the ticket was opened too, not only this update.)
+            summary.opened_at = Some(t.created_at);
             if let Some(before) = t.summaries.last() {
                 summary.keep_the_ticket_s_problem(before);
             }
@@ -136,6 +138,15 @@ mod tests {
         assert_eq!(
             (t.id, created, t.summaries.len(), t.updated_at),
             (TicketId(3), false, 2, 5)
+        );
+        // Explorer rv47 F17: the joining summary knows when the ticket was opened.
+        assert_eq!(t.summaries[1].opened_at, Some(1));
+        assert!(
+            t.summaries[1]
+                .transcript_markdown("T-0003")
+                .contains("- When: opened 1970-01-01T00:00:01Z, updated 1970-01-01T00:00:00Z"),
+            "{}",
+            t.summaries[1].transcript_markdown("T-0003")
         );
 
         let mut resolved = open;

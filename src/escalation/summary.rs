@@ -79,6 +79,11 @@ pub struct Summary {
     /// conversation is about the ticket's own problem.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opened_for: Option<OpenedFor>,
+    /// When the ticket was opened (Unix seconds), on a summary that joined it later: "When"
+    /// shows both times, the opening first (explorer rv47 F17: it showed only the latest
+    /// update's). `None` on the summary the ticket was opened with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_at: Option<u64>,
 }
 
 /// The problem a ticket was opened for, kept on a later summary about another problem.
@@ -245,6 +250,16 @@ impl Summary {
             earlier: session.earlier.clone(),
             added: None,
             opened_for: None,
+            opened_at: None,
+        }
+    }
+
+    /// When the ticket was opened and, for a summary added later, updated: "2026-01-02T03:04:05Z"
+    /// or "opened 2026-01-02T03:04:05Z, updated 2026-01-03T09:00:00Z".
+    fn when(&self) -> String {
+        match self.opened_at.filter(|&opened| opened != self.at) {
+            Some(opened) => format!("opened {}, updated {}", rfc3339(opened), rfc3339(self.at)),
+            None => rfc3339(self.at),
         }
     }
 
@@ -734,7 +749,7 @@ impl Summary {
                 "supportbot {} · knowledge {} · {}",
                 self.bot_version,
                 self.kb_revision,
-                rfc3339(self.at)
+                self.when()
             ),
             limits::FOOTER,
         );
@@ -773,7 +788,7 @@ impl Summary {
             "- Where: {}\n",
             escape_one_line(&self.user.channel)
         ));
-        t.push_str(&format!("- When: {}\n", rfc3339(self.at)));
+        t.push_str(&format!("- When: {}\n", self.when()));
         if let Some(said) = self.urgency() {
             t.push_str(&format!(
                 "- Urgent: the user said “{}”\n",

@@ -17240,3 +17240,25 @@ fn a_ticket_added_to_says_when_it_was_opened() {
         latest.card("T-0001").footer
     );
 }
+
+/// Found by a user explorer (rv47 F17): a bare "👎" at "Which browser?", before any step was
+/// tried, got "Sorry, I know it's still broken" (of nothing tried). It says no more than "no":
+/// how to tell the browser, and the question again.
+#[test]
+fn a_thumbs_down_before_any_step_is_asked_about_not_apologised_for() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks says page expired");
+    assert!(
+        matches!(chat.session.stage, Stage::ChoosingBrowser { .. }),
+        "{:?}",
+        chat.session.stage
+    );
+    let out = chat.say("👎");
+    assert!(!has(&out, "still broken"), "{}", all_text(&out));
+    assert!(
+        matches!(chat.session.stage, Stage::ChoosingBrowser { .. }),
+        "{}",
+        all_text(&out)
+    );
+}

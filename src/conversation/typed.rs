@@ -842,6 +842,10 @@ fn browser_question_answered(
         && (understood.intent == Some(Intent::NotFixed) || understand::fed_up(text))
         // ("wait sorry no its 504 gateway timeout, i misread": the problem corrected, below.)
         && !understand::corrects_the_problem(text)
+        // (A bare "👎" before any step was tried says no more than "no": asked below; it was
+        // "Sorry, I know it's still broken", of nothing tried; explorer rv47 F17.)
+        && (!understand::only_a_sad_mark(text)
+            || session.attempts.iter().any(|a| a.outcome.is_some()))
     {
         note_follow_up(session, text);
         super::which_browser::on_without_the_answer(session, article, now, out);
@@ -884,7 +888,9 @@ fn browser_question_answered(
         // "idk", "not sure": how to tell, and the question again; not knowing a second time
         // gets the steps for any browser (`answer_asked`). A bare "no"/"nope" gets the same help.
         if !session.safari_unsure
-            && (understand::cannot_tell(text) || understand::yes_or_no(text) == Some(false))
+            && (understand::cannot_tell(text)
+                || understand::yes_or_no(text) == Some(false)
+                || understand::only_a_sad_mark(text))
         {
             out.replies
                 .push(Reply::new(words::HOW_TO_TELL_THE_BROWSER).article(&article.id));

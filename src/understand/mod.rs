@@ -1307,6 +1307,13 @@ pub fn only_says_where(message: &str) -> bool {
     named
 }
 
+/// Whether the message is only a sad or thumbs-down mark ("👎", ":(").
+pub fn only_a_sad_mark(message: &str) -> bool {
+    let text = Normalised::new(message);
+    let mut words = text.words().filter(|w| *w != text::BREAK).peekable();
+    words.peek().is_some() && words.all(|w| w == text::SAD)
+}
+
 /// Whether the message asks what something is ("what's a private window?", "what is
 /// incognito"): about a step when it names one (the caller checks), else about anything.
 pub fn asks_what_it_is(message: &str) -> bool {
@@ -5820,6 +5827,15 @@ mod tests {
         assert!(!cues::says_the_error_is_gone(&Normalised::new(
             "no luck anymore"
         )));
+    }
+
+    /// Explorer rv47 F17: a bare thumbs-down, not one beside words.
+    #[test]
+    fn only_a_sad_mark_is_a_bare_mark() {
+        assert!(only_a_sad_mark("👎"));
+        assert!(only_a_sad_mark(" :( 👎 "));
+        assert!(!only_a_sad_mark("still broken 👎"));
+        assert!(!only_a_sad_mark(""));
     }
 
     /// Explorer rv47 F11: not knowing what a thing is asks what it is; not knowing what

@@ -17262,3 +17262,30 @@ fn a_thumbs_down_before_any_step_is_asked_about_not_apologised_for() {
         all_text(&out)
     );
 }
+
+/// Found by a user explorer (rv47 F17): "kind of? it loads now but really slow" at "Reload the
+/// page fully" was taken as the reload failing, and the walk went on to the private window. It
+/// loads now, and slowness is the slow-performance article's: offered, the reload not failed.
+#[test]
+fn loads_now_but_slow_at_a_fix_offers_the_slow_article() {
+    let kb = shipped_kb();
+    for said in [
+        "kind of? it loads now but really slow",
+        "it loads now but really slow",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("blank page in quickbooks in chrome");
+        let out = chat.say(said);
+        assert_ne!(
+            outcome_of(&chat, "Reload the page fully"),
+            Some(Outcome::NotFixed),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(
+            has(&out, "QuickBooks Online Is Slow or Lagging"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

@@ -1901,6 +1901,18 @@ fn another_problem_told(
         fixed_then_new_problem(kb, session, article, text, rest, now, out);
         return true;
     }
+    // "kind of? it loads now but really slow" at a fix: it loads now, and slowness is a
+    // problem of its own (another article's, when one ranks for it): the fix noted, the
+    // slowness diagnosed (explorer rv47 F17: it was read as the fix failing).
+    if session.current_step().is_some()
+        && !super::outcome::pending_test(session, article)
+        && !matches!(understood.intent, Some(Intent::Human | Intent::Check))
+        && let Some(rest) = understand::works_now_but_slow(text)
+        && names_another_article(kb, article, rest)
+    {
+        fixed_then_new_problem(kb, session, article, text, rest, now, out);
+        return true;
+    }
     // "the page loads now but my bank feed is still stuck": read as still broken for its
     // "still", though the fix worked and the trouble that goes on is another article's.
     if understood.intent == Some(Intent::NotFixed)

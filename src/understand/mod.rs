@@ -866,6 +866,42 @@ pub fn works_now(message: &str) -> bool {
         && !text.any(&["thought", "think", "hope", "hopefully"])
 }
 
+/// "it loads now but really slow", "kind of? works now but its super laggy": it works now, and
+/// only slowness is wrong (explorer rv47 F17: read as the fix failing). The words after the
+/// "but", for the caller to rank as a problem of their own.
+pub fn works_now_but_slow(message: &str) -> Option<&str> {
+    const WORKS_NOW: &[&str] = &[
+        "loads now",
+        "works now",
+        "opens now",
+        "loading now",
+        "working now",
+        "loaded now",
+        "opened now",
+        "comes up now",
+    ];
+    const SLOW: &[&str] = &[
+        "slow",
+        "slowly",
+        "sluggish",
+        "laggy",
+        "lagging",
+        "lags",
+        "takes forever",
+        "crawling",
+    ];
+    // ("not slow anymore", "no longer slow": gone.)
+    const NOT_SLOW: &[&str] = &["not", "no longer", "anymore", "isnt", "less", "faster"];
+    let (s, e) = text::word_spans(message)
+        .into_iter()
+        .find(|&(s, e)| message[s..e].eq_ignore_ascii_case("but"))?;
+    let before = Normalised::new(&message[..s]);
+    let after = message[e..].trim_start_matches([' ', ',']).trim_end();
+    let said = Normalised::new(after);
+    (before.any(WORKS_NOW) && !before.any(cues::NEGATORS) && said.any(SLOW) && !said.any(NOT_SLOW))
+        .then_some(after)
+}
+
 /// "fixed it myself, cleared cookies": it works now, and nothing in the message says anything
 /// is wrong, so words that rank an article ("cookies") tell how it was fixed, not another
 /// problem.
@@ -5827,6 +5863,28 @@ mod tests {
         assert!(!cues::says_the_error_is_gone(&Normalised::new(
             "no luck anymore"
         )));
+    }
+
+    /// Explorer rv47 F17: it works now, and only slowness is wrong.
+    #[test]
+    fn works_now_but_slow_is_told_apart() {
+        assert_eq!(
+            works_now_but_slow("kind of? it loads now but really slow"),
+            Some("really slow")
+        );
+        assert_eq!(
+            works_now_but_slow("works now, but its super laggy"),
+            Some("its super laggy")
+        );
+        for said in [
+            "it doesnt load now but its slow",
+            "it loads now but not slow anymore",
+            "still slow but it loads",
+            "it loads now but payroll is blank",
+            "slow",
+        ] {
+            assert_eq!(works_now_but_slow(said), None, "{said}");
+        }
     }
 
     /// Explorer rv47 F17: a bare thumbs-down, not one beside words.

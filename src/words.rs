@@ -131,7 +131,6 @@ pub const DESCRIBE_IN_YOUR_WORDS: &str = "Tell me what happens in your own words
 pub const WELCOME_BACK_WHICH: &str = "Welcome back. Which of these fits your problem?";
 pub const IS_THIS_IT: &str = "Is this it?";
 pub const SOMETHING_ELSE: &str = "No, something else";
-/// "It came back" after a fix was recorded.
 /// Someone else's trouble told after a fix ("another client of mine has the same thing"):
 /// the user's fix stands, and theirs is walked as a new problem.
 pub fn someone_elses_trouble(fix: &str) -> String {
@@ -140,6 +139,7 @@ pub fn someone_elses_trouble(fix: &str) -> String {
     )
 }
 
+/// "It came back" after a fix was recorded.
 pub const FIX_CAME_BACK: &str = "Sorry, it's back. I've noted that the fix didn't last.";
 /// "hi again, same problem as yesterday" with a fix on screen: whether it was tried is asked.
 pub const WELCOME_BACK_TO_THE_FIX: &str =
@@ -1574,7 +1574,6 @@ pub fn added_to_ticket(id: &str) -> String {
 /// over").
 pub const NOTHING_NEW_TO_ADD: &str = "There's nothing new to add yet. Tell me what's going on, and I'll offer to add it to your ticket.";
 
-/// "Add it" pressed again with nothing new said.
 /// More of the walk asked for after a hand-over ("lets keep trying the steps"), with the
 /// ticket still open (its id) or not.
 pub fn steps_again_after_hand_over(open_ticket: Option<&str>) -> String {

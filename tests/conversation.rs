@@ -17289,3 +17289,56 @@ fn loads_now_but_slow_at_a_fix_offers_the_slow_article() {
         );
     }
 }
+
+/// A review of this session's rv47 fixes found these read wrongly by them: a new problem or a
+/// question after a hand-over taken as "keep going with the steps" or as waiting on the
+/// ticket; the fix's own trouble back for the client walked ("my client ... again") taken as
+/// someone else's.
+#[test]
+fn the_rv47_readings_leave_these_alone() {
+    let kb = shipped_kb();
+    let handed_over = |kb| {
+        let mut chat = Chat::new(kb);
+        chat.say("quickbooks online shows a blank page");
+        chat.session.ticket = Some(supportbot::ids::TicketId(4));
+        chat.session.ticket_open = true;
+        chat.session.leave_pending();
+        chat.session.stage = Stage::Escalated {
+            article: Some("page-not-loading".into()),
+        };
+        chat
+    };
+    for said in [
+        "new problem: payroll update fails with PS038 when i click the next step",
+        "my bank feed also needs more fixes, error 103 on chase",
+        "payroll now says PS038, been waiting since monday",
+        "i get H202, anyone here know why",
+    ] {
+        let mut chat = handed_over(&kb);
+        let out = chat.say(said);
+        assert_ne!(
+            chat.session.article(),
+            Some("page-not-loading"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_ne!(out.effects, vec![Effect::TicketStatus], "{said}");
+    }
+    // The client walked, with the trouble back: the fix did not last.
+    let mut chat = Chat::new(&kb);
+    chat.act(Action::Browser(Some(Browser::Chrome)));
+    chat.say("my client's quickbooks online shows a blank page");
+    assert_eq!(chat.session.article(), Some("page-not-loading"));
+    chat.fixed();
+    for said in [
+        "my client is getting the same blank page again",
+        "my client has the same blank page",
+    ] {
+        let out = chat.say(said);
+        assert!(
+            !has(&out, "Glad yours is sorted"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

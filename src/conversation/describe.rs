@@ -598,6 +598,7 @@ pub(super) fn describe(
         && understood.intent != Some(Intent::Fixed)
         && !understood.question
         && understand::someone_elses_trouble(text)
+        && !understand::someone_already_told(text, &session.descriptions)
         && let Some(article) = kb.get(&article)
     {
         let fix = what_fixed_it(session, article).to_string();
@@ -1012,6 +1013,9 @@ pub(super) fn describe(
     } = &session.stage
         && understand::goes_on_with_the_steps(text)
         && let Some(article) = kb.get(article)
+        && ranking
+            .named()
+            .is_none_or(|m| kb.article_at(m.doc).id == article.id)
     {
         let ticket = session
             .ticket
@@ -1025,7 +1029,9 @@ pub(super) fn describe(
     }
     // "any news on my ticket?": where it stands. (Just after the hand-over, "how long will
     // this take" is about the wait, whatever article its words may name.)
-    if (ranking.named().is_none() || after_hand_over)
+    // ("payroll now says PS038, been waiting since monday": a problem named, besides the
+    // wait; review of rv47 F15.)
+    if (ranking.named().is_none() || after_hand_over && !understand::waits_on_the_ticket(text))
         && session.ticket.is_some()
         && understand::asks_about_ticket(text)
     {

@@ -42,10 +42,11 @@ pub use small_talk::{
     only_a_goodbye_all_well, only_a_pause, only_greets, only_praise, only_thanks, says_nothing,
     says_thanks, small_talk, steps_away, thanks_no_problem,
 };
-pub use someone_else::someone_elses_trouble;
+pub use someone_else::{someone_already_told, someone_elses_trouble};
 pub use text::word_spans;
 pub use ticket::{
-    asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, only_asks_to_add, only_says_add,
+    asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, only_asks_to_add,
+    only_says_add, waits_on_the_ticket,
 };
 pub use where_it_works::where_it_works;
 

@@ -31,10 +31,14 @@ const PEOPLE: &[&str] = &[
 ];
 
 /// Says the person is not the one the walk was about: "another client", "a different user".
-const ANOTHER: &[&str] = &["another", "other", "different", "second", "new"];
+const ANOTHER: &[&str] = &["another", "other", "different", "second"];
 
-/// The same trouble again, there: "the same blank page", "it too", "as well".
-const SAME: &[&str] = &["same", "too", "also", "well", "similar"];
+/// The same trouble, there: "the same blank page", "it too".
+const SAME: &[&str] = &["same", "too", "also", "similar"];
+
+/// The trouble back or still there: the walked problem, whoever has it ("my client is getting
+/// the same blank page again"; review of rv47 F4).
+const BACK: &[&str] = &["again", "back", "anymore", "still"];
 
 /// Whether `message` tells of trouble someone else has, not the user: "now another client of
 /// mine has the exact same blank page thing", "my coworker has the same problem", "a
@@ -44,7 +48,7 @@ const SAME: &[&str] = &["same", "too", "also", "well", "similar"];
 pub fn someone_elses_trouble(message: &str) -> bool {
     let text = Normalised::new(message);
     let words: Vec<&str> = text.words().filter(|w| *w != BREAK).collect();
-    if words.contains(&"still") {
+    if words.iter().any(|w| BACK.contains(w)) {
         return false;
     }
     words.iter().enumerate().any(|(i, w)| {
@@ -58,15 +62,33 @@ pub fn someone_elses_trouble(message: &str) -> bool {
             .is_some_and(|b| ["my", "our", "a", "one"].contains(b));
         // What they have: "has", "gets", "is having", "sees", "is seeing", "reports".
         let after = &words[i + 1..(i + 6).min(words.len())];
+        // ("another user is fine": no trouble had.)
         let has_it = after.iter().any(|a| {
             [
                 "has", "have", "having", "gets", "getting", "got", "sees", "seeing", "reports",
-                "reported", "is", "are",
+                "reported",
             ]
             .contains(a)
         });
         has_it && (another || (theirs && words[i + 1..].iter().any(|a| SAME.contains(a))))
     })
+}
+
+/// Whether the person `message` names, not called another ("my client has the same blank
+/// page"), is one the user's earlier `descriptions` named ("my client's quickbooks online
+/// shows a blank page"): the walked problem is theirs, so it is no one else's.
+pub fn someone_already_told(message: &str, descriptions: &[String]) -> bool {
+    let text = Normalised::new(message);
+    let words: Vec<&str> = text.words().collect();
+    let another = words.iter().any(|w| ANOTHER.contains(w));
+    !another
+        && words.iter().filter(|w| PEOPLE.contains(w)).any(|person| {
+            descriptions.iter().any(|d| {
+                Normalised::new(d)
+                    .words()
+                    .any(|w| w == *person || w.strip_suffix('s') == Some(person))
+            })
+        })
 }
 
 #[cfg(test)]
@@ -81,6 +103,7 @@ mod tests {
             "ok now a different client has the same issue",
             "one of my other clients is getting error 103 now",
             "my boss has it too",
+            "another user is having the same problem",
         ] {
             assert!(someone_elses_trouble(said), "{said}");
         }
@@ -91,6 +114,11 @@ mod tests {
             "my coworker fixed it",
             "another error now",
             "my client says it works now",
+            "my client is getting the same blank page again",
+            "another user is fine",
+            "thanks, my boss is happy too",
+            "the other users are back in as well",
+            "great, the new user is able to log in now",
         ] {
             assert!(!someone_elses_trouble(said), "{said}");
         }

@@ -220,15 +220,17 @@ pub fn test_result(message: &str, names: &[String]) -> Option<bool> {
     for sentence in Normalised::new(message).sentences() {
         let clauses = clauses(&sentence);
         for (i, (after, clause)) in clauses.iter().enumerate() {
-            let Some(at) = names
+            let Some((at, name)) = names
                 .iter()
-                .find_map(|n| find(clause, n).map(|p| (p, p + n.len())))
+                .find_map(|n| find(clause, n).map(|p| ((p, p + n.len()), n)))
             else {
                 continue;
             };
             // ("H202 when opening the company file on the server from a workstation": where the
-            // file lives, not where the user tried it; explorer rv47 F1.)
-            if reached_from_elsewhere(&clause[at.1..]) {
+            // file lives, not where the user tried it; explorer rv47 F1. Only of a computer
+            // that holds things: "works in incognito from my laptop" is the test's result.)
+            let a_host = name.iter().any(|w| w == "server" || w == "host");
+            if a_host && reached_from_elsewhere(&clause[at.1..]) {
                 continue;
             }
             // "in incognito, it works": a clause that only names the test reads on into the
@@ -582,6 +584,11 @@ mod tests {
         ] {
             assert_eq!(test_result(said, &server), None, "{said}");
         }
+        // Another place's test reached from a laptop is that test's result.
+        assert_eq!(
+            test_result("works in incognito from my laptop", &private()),
+            Some(true)
+        );
         // Tried there, it is the test's result.
         for (said, works) in [
             ("the file opens fine on the server", true),

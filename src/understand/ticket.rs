@@ -26,6 +26,12 @@ pub fn asks_about_ticket(message: &str) -> bool {
     cues::asks_about_ticket(&Normalised::new(message))
 }
 
+/// Whether the message tells of waiting on support ("anyone there", "been waiting"): where
+/// the ticket stands, unless a problem is named beside it.
+pub fn waits_on_the_ticket(message: &str) -> bool {
+    Normalised::new(message).any(cues::WAITING)
+}
+
 /// Whether the message asks for something to go on the ticket ("add it to my ticket", "please
 /// attach this to the ticket: ..."); whatever else it says is what to add.
 pub fn asks_to_add_to_ticket(message: &str) -> bool {

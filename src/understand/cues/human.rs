@@ -685,7 +685,15 @@ pub fn no_help_beside_human(text: &Normalised) -> bool {
         "no help",
         "unhelpful",
     ];
-    human(text) && text.any(NO_HELP)
+    // ("i havent tried that, this bot is pointless, get me a human": nothing tried.)
+    const NOT_TRIED: &[&str] = &[
+        "havent tried",
+        "have not tried",
+        "didnt try",
+        "did not try",
+        "not tried",
+    ];
+    human(text) && text.any(NO_HELP) && !text.any(NOT_TRIED)
 }
 
 /// Whether the reply asks for a person and says nothing else (so it adds nothing to a ticket).
@@ -802,38 +810,46 @@ const FED_UP_FILLER: &[&str] = &[
     SAD,
 ];
 
-/// Whether a short message only says the bot is no help ("this is useless", "ugh not
-/// helpful"): a person is offered. A longer one ("the export is useless, it drops rows") says
-/// more, and is read as it stands.
 /// "actually nvm i dont need a person, lets keep trying the steps", "can we keep going with
 /// the fixes": more of the walk asked for, after a hand-over (explorer rv47 F12: not
 /// understood, and the walk could not be taken up again). Not a person asked for again.
 pub fn goes_on_with_the_steps(text: &Normalised) -> bool {
+    // (Explicit: not a bare "next step" or "keep going", said of many things; review of
+    // rv47 F12.)
     const MORE_STEPS: &[&str] = &[
-        "keep trying",
-        "keep going",
-        "lets continue",
-        "continue with the",
+        "keep trying the",
+        "keep going with the",
+        "keep trying more",
+        "continue with the steps",
+        "continue with the fixes",
         "continue the steps",
         "continue the fixes",
-        "go on with the",
+        "go on with the steps",
+        "go on with the fixes",
         "try the steps",
         "try more steps",
+        "try more fixes",
         "try the other steps",
-        "try the rest",
-        "try the next",
+        "try the other fixes",
+        "try the rest of the",
         "back to the steps",
         "back to the fixes",
+        "show me the other solutions",
+        "show me the other fixes",
         "more steps",
         "more fixes",
-        "other fixes",
-        "next fix",
-        "next step",
     ];
-    // (A person declined says no request: "dont need a person" is no "a person".)
-    text.any(MORE_STEPS) && !human(text)
+    // (A person declined says no request: "dont need a person" is no "a person". A code or
+    // a number is more about a problem: "my bank feed also needs more fixes, error 103".)
+    text.any(MORE_STEPS)
+        && !human(text)
+        && text.word_count() <= 16
+        && !text.words().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 
+/// Whether a short message only says the bot is no help ("this is useless", "ugh not
+/// helpful"): a person is offered. A longer one ("the export is useless, it drops rows") says
+/// more, and is read as it stands.
 pub fn fed_up(text: &Normalised) -> bool {
     // "this is useless let me talk to someone" asks for the person: that is acted on; "this is
     // a joke, payroll wont update" says what is wrong.

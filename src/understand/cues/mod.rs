@@ -78,7 +78,8 @@ pub use small_talk::{
     thanks_no_problem,
 };
 pub use ticket::{
-    asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, only_asks_to_add, only_says_add,
+    WAITING, asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, only_asks_to_add,
+    only_says_add,
 };
 pub use tried::{
     ALREADY_DONE, already_a_deed, could_not_do_it, not_fixed_beside_not_tried, not_tried,

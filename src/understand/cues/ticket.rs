@@ -22,8 +22,12 @@ const TICKET_NEWS: &[&str] = &[
     "get back to me",
     "got back to me",
     "any word",
-    // "hello?? anyone there its been 5 hours" while the ticket waits: where it stands
-    // (explorer rv47 F15: "I don't have an article for that").
+];
+
+/// Waiting told ("hello?? anyone there its been 5 hours" while the ticket waits: where it
+/// stands; explorer rv47 F15: "I don't have an article for that"). Beside a problem named
+/// ("i get H202, anyone here know why"), the problem counts.
+pub const WAITING: &[&str] = &[
     "anyone there",
     "anybody there",
     "anyone here",
@@ -180,7 +184,10 @@ pub fn asks_about_ticket(text: &Normalised) -> bool {
     // Short: a longer message with these words describes something ("anyone looking at the
     // bank feed sync? it stopped on monday and ...").
     text.word_count() <= 8
-        && (text.any(TICKET_NEWS) || names_an_id || asks && text.any(TICKET_NEWS_ASKED))
+        && (text.any(TICKET_NEWS)
+            || text.any(WAITING)
+            || names_an_id
+            || asks && text.any(TICKET_NEWS_ASKED))
         || text.any(SHORT_TICKET_NEWS) && only_words_of(text, SHORT_TICKET_NEWS_WORDS)
 }
 

@@ -17342,3 +17342,54 @@ fn the_rv47_readings_leave_these_alone() {
         );
     }
 }
+
+/// Left by the review of the rv47 fixes: "hello? its been 3 hours" and "any one there??"
+/// while a ticket waits get where it stands; "never mind the
+/// human, show me the other solutions" takes the walk up again instead of handing over; "wont
+/// load since 2pm" and "wont load, bad connection" are asked about like "wont load".
+#[test]
+fn waiting_and_taking_back_the_person_after_a_hand_over_are_understood() {
+    let kb = shipped_kb();
+    let handed_over = |kb| {
+        let mut chat = Chat::new(kb);
+        chat.say("quickbooks online shows a blank page");
+        chat.session.ticket = Some(supportbot::ids::TicketId(4));
+        chat.session.ticket_open = true;
+        chat.session.leave_pending();
+        chat.session.stage = Stage::Escalated {
+            article: Some("page-not-loading".into()),
+        };
+        chat
+    };
+    for said in ["hello? its been 3 hours", "any one there??"] {
+        let mut chat = handed_over(&kb);
+        let out = chat.say(said);
+        assert_eq!(
+            out.effects,
+            vec![Effect::TicketStatus],
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = handed_over(&kb);
+    let out = chat.say("never mind the human, show me the other solutions");
+    assert!(out.effects.is_empty(), "{:?}", out.effects);
+    assert!(open_title(&chat).is_some(), "{}", all_text(&out));
+    // ("its been blank for 3 hours" says what is wrong.)
+    assert!(!supportbot::understand::waits_on_the_ticket(
+        "its been blank for 3 hours"
+    ));
+    for said in [
+        "quickbooks online wont load since 2pm",
+        "qbo wont load, bad connection",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert_ne!(
+            chat.session.article(),
+            Some("quickbooks-error-502"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

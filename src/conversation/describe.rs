@@ -969,9 +969,11 @@ pub(super) fn describe(
     // ("Can I just talk to a real person? I dont want to do troubleshooting, ...": a person
     // asked for outright, and no problem named clearly enough to answer with.)
     let nothing_answered = ranking.best().is_none();
+    // ("never mind the human, show me the other solutions": the person taken back.)
     if understood.intent == Some(Intent::Human)
         && (understood.bare_human_request
             || (understood.asks_for_a_person && (nothing_matched || nothing_answered)))
+        && !understand::goes_on_with_the_steps(text)
     {
         session.leave_pending();
         // "im on firefox, call me back": the browser told goes on the ticket too.

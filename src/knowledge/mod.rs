@@ -176,7 +176,8 @@ impl KnowledgeBase {
                 code.bytes().all(|b| b.is_ascii_digit())
                     && article.title.contains(&format!("Error {code}"))
             });
-            const NAME_WORDS: &[&str] = &["quickbook", "http", "error"];
+            // ("qbo wont load, bad connection": "bad" alone names no bad gateway.)
+            const NAME_WORDS: &[&str] = &["quickbook", "http", "error", "bad"];
             let names_the_error = crate::matcher::text::tokens(&article.title)
                 .iter()
                 .filter(|t| !NAME_WORDS.contains(&t.as_str()))

@@ -29,7 +29,8 @@ pub fn asks_about_ticket(message: &str) -> bool {
 /// Whether the message tells of waiting on support ("anyone there", "been waiting"): where
 /// the ticket stands, unless a problem is named beside it.
 pub fn waits_on_the_ticket(message: &str) -> bool {
-    Normalised::new(message).any(cues::WAITING)
+    let text = Normalised::new(message);
+    text.any(cues::WAITING) || cues::waited_this_long(&text)
 }
 
 /// Whether the message asks for something to go on the ticket ("add it to my ticket", "please

@@ -198,6 +198,15 @@ const WHO_ALONE: &[&str] = &[
 
 /// "no need for a human", "dont need a person anymore": a person declined.
 const DECLINED: &[&str] = &[
+    // ("never mind the human, show me the other solutions": the request taken back.)
+    "never mind the human",
+    "nevermind the human",
+    "nvm the human",
+    "forget the human",
+    "never mind the person",
+    "nevermind the person",
+    "nvm the person",
+    "forget the person",
     "no customer",
     "no person",
     "no operator",

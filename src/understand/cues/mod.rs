@@ -79,7 +79,7 @@ pub use small_talk::{
 };
 pub use ticket::{
     WAITING, asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, only_asks_to_add,
-    only_says_add,
+    only_says_add, waited_this_long,
 };
 pub use tried::{
     ALREADY_DONE, already_a_deed, could_not_do_it, not_fixed_beside_not_tried, not_tried,

@@ -29,6 +29,10 @@ const TICKET_NEWS: &[&str] = &[
 /// ("i get H202, anyone here know why"), the problem counts.
 pub const WAITING: &[&str] = &[
     "anyone there",
+    "any one there",
+    "nothing from support",
+    "no word from support",
+    "heard nothing",
     "anybody there",
     "anyone here",
     "anybody here",
@@ -186,9 +190,29 @@ pub fn asks_about_ticket(text: &Normalised) -> bool {
     text.word_count() <= 8
         && (text.any(TICKET_NEWS)
             || text.any(WAITING)
+            || waited_this_long(text)
             || names_an_id
             || asks && text.any(TICKET_NEWS_ASKED))
         || text.any(SHORT_TICKET_NEWS) && only_words_of(text, SHORT_TICKET_NEWS_WORDS)
+}
+
+/// "hello? its been 3 hours", "been a few days": the time waited, said as such ("its been
+/// blank for 3 hours" says what is wrong).
+pub fn waited_this_long(text: &Normalised) -> bool {
+    const HOW_MANY: &[&str] = &[
+        "a", "an", "few", "couple", "many", "several", "hours", "days",
+    ];
+    const UNITS: &[&str] = &[
+        "minutes", "mins", "hour", "hours", "hrs", "day", "days", "week", "weeks",
+    ];
+    let words: Vec<&str> = text.words().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "been"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| HOW_MANY.contains(n) || n.bytes().all(|b| b.is_ascii_digit()))
+            && words[i + 1..].iter().take(3).any(|u| UNITS.contains(u))
+    })
 }
 
 /// Whether the message asks to put something on the ticket (see

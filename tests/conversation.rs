@@ -16914,6 +16914,40 @@ fn going_back_to_the_problem_left_takes_it_up_with_what_was_said_of_its_fix() {
         outcome_of(&chat, "Open the file on the server"),
         Some(Outcome::NoAnswer)
     );
+    // "that step" said on going back is the step left open, not the first untried one.
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed for the chase account hasnt updated since friday, error 103");
+    chat.say("still broken");
+    chat.say("different client now, they get H202 on a workstation");
+    chat.act(Action::Article("company-file-not-opening".into()));
+    let out =
+        chat.say("ok going back to the chase feed, did that step again and it still says 103");
+    assert_eq!(
+        outcome_of(&chat, "Disconnect and reconnect the account"),
+        Some(Outcome::NotFixed),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(outcome_of(&chat, "Update the bank feed manually"), None);
+    // A result said before the move answers the step on screen first.
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed for the chase account hasnt updated since friday, error 103");
+    chat.say("still broken");
+    chat.say("different client now, they get H202 on a workstation");
+    chat.act(Action::Article("company-file-not-opening".into()));
+    let out = chat.say("it wont open on the server either. going back to the chase feed now");
+    assert_eq!(
+        outcome_of(&chat, "Open the file on the server"),
+        Some(Outcome::FailsThere),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        chat.session.article(),
+        Some("bank-feed-not-updating"),
+        "{}",
+        all_text(&out)
+    );
 }
 
 /// Found by a user explorer (rv47 F10): "useless. human please" and "waste of time, agent" at

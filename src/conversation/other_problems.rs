@@ -219,18 +219,14 @@ pub(super) fn other_problem_named<'s>(
 }
 
 /// "ok what about the bank thing", "can we do the bank feed now" during a walk: the other
-/// problem the description named ("Also mentioned"), asked for by its title's words, is taken
-/// up now (the one on screen held for later, its fix unanswered). Whether it was.
-pub(super) fn takes_up_the_other_named(
+/// problem the description named ("Also mentioned"), asked for by its title's words, to be
+/// taken up now ([`take_up`]).
+pub(super) fn other_named_taken_up(
     kb: &KnowledgeBase,
-    session: &mut Session,
+    session: &Session,
     text: &str,
-    now: u64,
-    out: &mut super::Output,
-) -> bool {
-    let Some(other) = session.also_named.clone() else {
-        return false;
-    };
+) -> Option<ScoredArticle> {
+    let other = session.also_named.clone()?;
     // The problem on screen: its title and the step shown.
     let current = current_article(kb, session).map_or(String::new(), |a| {
         let step = session
@@ -252,17 +248,46 @@ pub(super) fn takes_up_the_other_named(
     let offered = matches!(session.stage, Stage::OutOfSolutions { .. });
     let picked = understand::moves_on_to(text, &named_as, &current)
         || (offered && understand::picks_the_offered(text, &named_as, &current));
-    if !picked || kb.get(&other.id).is_none() {
-        return false;
+    (picked && kb.get(&other.id).is_some()).then_some(other)
+}
+
+/// Takes up `other` (the problem held, [`other_named_taken_up`]): the one on screen is held
+/// for later, its fix unanswered.
+pub(super) fn take_up(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    other: ScoredArticle,
+    now: u64,
+    out: &mut super::Output,
+) {
+    let Some(article) = kb.get(&other.id) else {
+        return;
+    };
+    // A problem left with a fix open ("Disconnect and reconnect" on screen when the user
+    // switched) goes on at that fix, not at its first untried one: what the user then says of
+    // "that step" is of the step they saw (review of rv47 F2).
+    let left_open = session
+        .attempts
+        .iter()
+        .rev()
+        .find(|a| a.article == article.id)
+        .filter(|a| matches!(a.outcome, None | Some(Outcome::NoAnswer)))
+        .map(|a| a.solution)
+        .filter(|&index| index < article.solutions.len());
+    match left_open {
+        Some(index) => {
+            hold_the_problem_left(kb, session, &article.id);
+            session.leave_pending();
+            super::walk::start_article_at(session, article, index, now, out);
+        }
+        None => super::actions::act(
+            kb,
+            session,
+            crate::reply::Action::Article(other.id),
+            now,
+            out,
+        ),
     }
-    super::actions::act(
-        kb,
-        session,
-        crate::reply::Action::Article(other.id),
-        now,
-        out,
-    );
-    true
 }
 
 /// The words of the parts of the user's descriptions that name the problem titled `other`

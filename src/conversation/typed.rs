@@ -100,7 +100,14 @@ pub(super) fn answer(
         return;
     }
     // "ok what about the bank thing": the other problem named, now.
-    if super::other_problems::takes_up_the_other_named(kb, session, text, now, out) {
+    if let Some(other) = super::other_problems::other_named_taken_up(kb, session, text) {
+        // ("it wont open on the server either. going back to the chase feed now": what comes
+        // before the move answers the step on screen first; review of rv47 F2.)
+        if let Some(before) = understand::said_before_the_move(text) {
+            let ranking = kb.rank(&before, 5);
+            answer(kb, session, article, &before, (&ranking, None), now, out);
+        }
+        super::other_problems::take_up(kb, session, other, now, out);
         // ("..., I disconnected and reconnected and it still says 103": what follows the move
         // is said of the problem taken up, at its open step; explorer rv47 F2.)
         if let Some(rest) = understand::said_after_the_move(text)

@@ -52,7 +52,8 @@ pub use where_it_works::where_it_works;
 
 pub use moves::{
     WalkMove, calls_it_off, moves_on_to, not_found_where_looked, only_says_dont_see_it,
-    picks_by_title, picks_place, picks_the_offered, said_after_the_move, walk_move,
+    picks_by_title, picks_place, picks_the_offered, said_after_the_move, said_before_the_move,
+    walk_move,
 };
 pub use test_said::{still_here_not_there, test_result, test_tried_no_result};
 

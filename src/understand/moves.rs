@@ -475,6 +475,19 @@ pub fn said_after_the_move(message: &str) -> Option<String> {
     (Normalised::new(rest).word_count() >= 3).then(|| rest.to_string())
 }
 
+/// What `message` says before its part that moves on to another problem ("it wont open on
+/// the server either. going back to the chase feed now": "it wont open on the server
+/// either"), when it says more than a word or two: said of the problem on screen.
+pub fn said_before_the_move(message: &str) -> Option<String> {
+    let parts: Vec<&str> = message.split([',', ';', '.']).collect();
+    let at = parts
+        .iter()
+        .position(|part| Normalised::new(part).any(MOVING_ON_TO))?;
+    let before = parts[..at].join(",");
+    let before = before.trim();
+    (Normalised::new(before).word_count() >= 3).then(|| before.to_string())
+}
+
 /// Whether a short `message` picks the problem titled `title` by its title's words, where that
 /// problem is offered on screen ("ok the bank thing then", "look at the bank one" at "Out of
 /// fixes" with "Look at: Bank Feed ..." as a choice): no words of moving on needed.

@@ -217,6 +217,28 @@ impl Device {
     }
 }
 
+/// Whether `text` says the phone or tablet app works ("the qbo app on my phone is fine, on my
+/// laptop it wont load", "it works in the app but not in chrome"): the app is where it
+/// works, not where the trouble is.
+pub fn the_mobile_app_works(text: &str) -> bool {
+    const WORKS: &[&str] = &["fine", "works", "working", "ok", "okay", "loads", "good"];
+    const TROUBLE: &[&str] = &[
+        "not", "dont", "doesnt", "wont", "cant", "isnt", "crash", "crashes", "crashing", "broken",
+        "fails", "error", "blank",
+    ];
+    text.split([',', ';', '.'])
+        .flat_map(|part| part.split(" but "))
+        .any(|part| {
+            let words = crate::plain_words::lowercase_words(part);
+            let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+            names_a_mobile_app(part) && has(WORKS) && !has(TROUBLE)
+                || words.iter().any(|w| w == "app")
+                    && has(WORKS)
+                    && !has(TROUBLE)
+                    && names_a_mobile_app(text)
+        })
+}
+
 /// Whether `text` names a phone or tablet app of the product ("the quickbooks app on my
 /// iphone", "in the mobile app", "qbo ios app"), whose screens the browser steps do not reach.
 /// A desktop or web app is not one, nor "mobile data".
@@ -368,5 +390,22 @@ mod tests {
         assert!(Device::Phone.is_touch());
         assert!(!Device::Chromebook.is_touch());
         assert!(!Device::Computer.is_touch());
+    }
+
+    #[test]
+    fn the_app_said_to_work_is_where_it_works() {
+        for said in [
+            "the qbo app on my phone is fine, on my laptop it wont load",
+            "the quickbooks app works fine but the website is blank",
+        ] {
+            assert!(the_mobile_app_works(said), "{said}");
+        }
+        for said in [
+            "the quickbooks app on my phone keeps crashing when i open it",
+            "qbo ios app wont open the company file",
+            "the website works but the quickbooks app is blank",
+        ] {
+            assert!(!the_mobile_app_works(said), "{said}");
+        }
     }
 }

@@ -17427,3 +17427,21 @@ fn waiting_and_taking_back_the_person_after_a_hand_over_are_understood() {
         );
     }
 }
+
+/// Left by the review of the rv47 fixes: the app warning shown with a list of articles was
+/// shown when the app is where it works ("the qbo app on my phone is fine, on my laptop it
+/// wont load").
+#[test]
+fn the_app_said_to_work_gets_no_app_warning() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("the qbo app on my phone is fine, on my laptop it wont load");
+    assert!(
+        !has(&out, "You mentioned the mobile app"),
+        "{}",
+        all_text(&out)
+    );
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("the quickbooks app on my phone keeps crashing when i open it");
+    assert!(has(&out, "app"), "{}", all_text(&out));
+}

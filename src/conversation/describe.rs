@@ -1416,7 +1416,8 @@ pub(super) fn describe(
         };
         // ("the quickbooks app on my phone keeps crashing": what to do about the app, before
         // the articles its words came near.)
-        if crate::device::names_a_mobile_app(text) {
+        // ("the qbo app on my phone is fine, on my laptop it wont load": the app works.)
+        if crate::device::names_a_mobile_app(text) && !crate::device::the_mobile_app_works(text) {
             out.replies
                 .push(Reply::new(words::STEPS_ARE_FOR_A_BROWSER).tone(Tone::Warning));
         }

@@ -17445,3 +17445,31 @@ fn the_app_said_to_work_gets_no_app_warning() {
     let out = chat.say("the quickbooks app on my phone keeps crashing when i open it");
     assert!(has(&out, "app"), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv48 F1): "no... actually yes it updated" and "nope. oh hang on,
+/// yes it's there now" at "Did this fix it?" were recorded as the fix failing. The answer
+/// taken back at once is not the answer: the yes after it is.
+#[test]
+fn a_no_taken_back_at_once_is_the_yes_after_it() {
+    let kb = shipped_kb();
+    for said in [
+        "no... actually yes it updated",
+        "nope. oh hang on, yes it's there now",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("bank feed not updating wells fargo");
+        let open = open_title(&chat).expect("a fix");
+        let out = chat.say(said);
+        assert_ne!(
+            outcome_of(&chat, &open),
+            Some(Outcome::NotFixed),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(
+            chat.recorded(Outcome::Fixed) || has(&out, "Shall I note"),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}

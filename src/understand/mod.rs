@@ -156,6 +156,11 @@ impl Understood {
 
 /// Classifies one typed reply.
 pub fn classify(reply: &str) -> Understood {
+    // "no... actually yes it updated", "nope. oh hang on, yes it's there now": the answer taken
+    // back at once; the one after it counts (explorer rv48 F1: recorded as not fixed).
+    if let Some(after) = no_taken_back(reply) {
+        return classify(&after);
+    }
     let text = Normalised::new(reply);
     let browser = Browser::detect(&text.plain);
     let denied_browser = Browser::denied(&text.plain);
@@ -1561,6 +1566,48 @@ pub fn what_followed(message: &str) -> String {
 /// browser do you think?"), with no news of the problem.
 pub fn asks_about_the_process(message: &str) -> bool {
     cues::asks_about_the_process(&Normalised::new(message))
+}
+
+/// The answer after a "no" taken back in the same message ("no... actually yes it updated":
+/// "yes it updated"), when the message opens with a no and then says yes.
+fn no_taken_back(reply: &str) -> Option<String> {
+    const OPENS_NO: &[&str] = &["no", "nope", "nah", "not yet", "no it didnt"];
+    // (The words that take it back, then where the new answer starts in them.)
+    const TAKEN_BACK: &[(&str, usize)] = &[
+        ("actually yes", 9),
+        ("actually yeah", 9),
+        ("actually yep", 9),
+        ("actually it did", 9),
+        ("actually it worked", 9),
+        ("actually it works", 9),
+        ("wait yes", 5),
+        ("wait yeah", 5),
+        ("wait it did", 5),
+        ("wait it worked", 5),
+        ("hang on, yes", 9),
+        ("hang on yes", 8),
+        ("oh yes", 3),
+        ("oh yeah", 3),
+    ];
+    let lower = reply.to_lowercase();
+    let opening: String = lower
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    let opening = opening.trim();
+    if !OPENS_NO
+        .iter()
+        .any(|no| opening == *no || opening.starts_with(&format!("{no} ")))
+    {
+        return None;
+    }
+    let (at, skip) = TAKEN_BACK
+        .iter()
+        .filter_map(|(words, skip)| lower.find(words).map(|at| (at, *skip)))
+        .min_by_key(|(at, _)| *at)?;
+    // (Only after the opening no: "no, oh yes i mean no" is no yes.)
+    let after = lower.get(at + skip..)?.trim();
+    (at > 0 && !after.is_empty() && !after.contains(" no ")).then(|| after.to_string())
 }
 
 /// Whether a message asks for more of the walk's steps instead of a person ("actually nvm i

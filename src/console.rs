@@ -91,7 +91,8 @@ pub fn parse_input(line: &str, choices: &[Choice]) -> Input {
     if let Some(n) = choice_number(line) {
         return match choices.get(n.wrapping_sub(1)) {
             Some(c) => Input::Event(Event::Act(c.action.clone())),
-            None if choices.is_empty() => Input::Event(Event::Describe {
+            // ("103", "185": an error code typed alone, no choice; explorer rv48 F13.)
+            None if choices.is_empty() || n >= 100 => Input::Event(Event::Describe {
                 text: line.to_string(),
                 browser: None,
                 query: None,
@@ -785,6 +786,11 @@ mod tests {
             "Pick a number from 1 to 2, or type a message."
         );
         assert!(said("/browser android", &[]).ends_with("edge, ie, or other"));
+        // An error code typed alone is words, not a choice out of range.
+        assert!(matches!(
+            parse_input("103", &two),
+            Input::Event(Event::Describe { ref text, .. }) if text == "103"
+        ));
     }
 
     #[test]

@@ -17473,3 +17473,25 @@ fn a_no_taken_back_at_once_is_the_yes_after_it() {
         );
     }
 }
+
+/// Found by a user explorer (rv48 F7): "can you go back to the first step" answered an FAQ
+/// entry ("Error 102 keeps coming back"), and "back to step 1" was "noted for the support
+/// team". Both show the first fix shown, and the question stays on the fix on screen.
+#[test]
+fn back_to_the_first_step_shows_the_first_fix() {
+    let kb = shipped_kb();
+    for said in ["can you go back to the first step", "back to step 1"] {
+        let mut chat = at_the_first_page_fix(&kb);
+        chat.not_fixed();
+        chat.not_fixed();
+        let open = open_title(&chat).expect("a fix on screen");
+        let out = chat.say(said);
+        assert!(
+            has(&out, "Reload the page fully"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(open_title(&chat), Some(open.clone()), "{said}");
+        assert!(!has(&out, "noted"), "{said}: {}", all_text(&out));
+    }
+}

@@ -37,16 +37,23 @@ pub(super) fn move_through_fixes(
         }
         // The fix before this one: taken up when it was skipped, else shown on the side with
         // the question still on the fix on screen (a failed fix is not asked about again).
-        WalkMove::Back => {
+        // The fix before this one (or the first shown): taken up when it was skipped, else
+        // shown on the side with the question still on the fix on screen (a failed fix is not
+        // asked about again).
+        WalkMove::Back | WalkMove::First => {
             // The latest showing of the fix shown last before the open one (not the open
-            // fix itself, shown earlier and skipped).
+            // fix itself, shown earlier and skipped); of the first, its earliest.
             let open = session.current_step().map(|s| s.solution);
-            let before = session
+            let mut shown = session
                 .attempts
                 .iter()
-                .rev()
                 .filter(|a| a.article == article.id && Some(a.solution) != open)
-                .find(|a| a.outcome.is_some_and(|o| !o.not_shown()));
+                .filter(|a| a.outcome.is_some_and(|o| !o.not_shown()));
+            let before = if walk_move == WalkMove::First {
+                shown.next()
+            } else {
+                shown.next_back()
+            };
             match before.map(|a| (a.solution, a.outcome)) {
                 Some((index, Some(Outcome::SkippedByUser))) if index < article.solutions.len() => {
                     session.withdraw_pending();

@@ -13,6 +13,9 @@ pub enum WalkMove {
     Repeat,
     /// "go back", "previous step": the fix shown before this one.
     Back,
+    /// "can you go back to the first step", "back to step 1": the first fix shown (explorer
+    /// rv48 F7: an FAQ entry was answered, or it was "noted for the support team").
+    First,
     /// "done", "ok i did that": the step was done, but it does not say whether it helped.
     Done,
 }
@@ -103,6 +106,24 @@ const BACK: &[&str] = &[
     "show the previous step",
     "what was the previous step",
     "what was the last one",
+];
+
+const FIRST: &[&str] = &[
+    "go back to the first step",
+    "go back to the first one",
+    "go back to the first fix",
+    "back to the first step",
+    "back to the first one",
+    "back to the first fix",
+    "go back to step 1",
+    "go back to step one",
+    "back to step 1",
+    "back to step one",
+    "first step again",
+    "the first step again",
+    "show the first step",
+    "show the first step again",
+    "what was the first step",
 ];
 
 const DONE: &[&str] = &[
@@ -406,6 +427,7 @@ pub fn walk_move(message: &str) -> Option<WalkMove> {
         (SKIP, WalkMove::Skip),
         (REPEAT, WalkMove::Repeat),
         (BACK, WalkMove::Back),
+        (FIRST, WalkMove::First),
         (DONE, WalkMove::Done),
     ]
     .into_iter()
@@ -567,6 +589,8 @@ mod tests {
             ("can we go back", WalkMove::Back),
             ("sorry can we go back pls", WalkMove::Back),
             ("Previous step pls", WalkMove::Back),
+            ("can you go back to the first step", WalkMove::First),
+            ("back to step 1", WalkMove::First),
             ("done", WalkMove::Done),
             ("ok done.", WalkMove::Done),
             ("I've done that", WalkMove::Done),

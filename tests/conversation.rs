@@ -17324,6 +17324,20 @@ fn loads_now_but_slow_at_a_fix_offers_the_slow_article() {
     }
 }
 
+/// A conversation handed over (ticket T-0004 open) after "quickbooks online shows a blank
+/// page" was walked.
+fn handed_over_on_a_blank_page(kb: &KnowledgeBase) -> Chat<'_> {
+    let mut chat = Chat::new(kb);
+    chat.say("quickbooks online shows a blank page");
+    chat.session.ticket = Some(supportbot::ids::TicketId(4));
+    chat.session.ticket_open = true;
+    chat.session.leave_pending();
+    chat.session.stage = Stage::Escalated {
+        article: Some("page-not-loading".into()),
+    };
+    chat
+}
+
 /// A review of this session's rv47 fixes found these read wrongly by them: a new problem or a
 /// question after a hand-over taken as "keep going with the steps" or as waiting on the
 /// ticket; the fix's own trouble back for the client walked ("my client ... again") taken as
@@ -17331,24 +17345,13 @@ fn loads_now_but_slow_at_a_fix_offers_the_slow_article() {
 #[test]
 fn the_rv47_readings_leave_these_alone() {
     let kb = shipped_kb();
-    let handed_over = |kb| {
-        let mut chat = Chat::new(kb);
-        chat.say("quickbooks online shows a blank page");
-        chat.session.ticket = Some(supportbot::ids::TicketId(4));
-        chat.session.ticket_open = true;
-        chat.session.leave_pending();
-        chat.session.stage = Stage::Escalated {
-            article: Some("page-not-loading".into()),
-        };
-        chat
-    };
     for said in [
         "new problem: payroll update fails with PS038 when i click the next step",
         "my bank feed also needs more fixes, error 103 on chase",
         "payroll now says PS038, been waiting since monday",
         "i get H202, anyone here know why",
     ] {
-        let mut chat = handed_over(&kb);
+        let mut chat = handed_over_on_a_blank_page(&kb);
         let out = chat.say(said);
         assert_ne!(
             chat.session.article(),
@@ -17384,19 +17387,8 @@ fn the_rv47_readings_leave_these_alone() {
 #[test]
 fn waiting_and_taking_back_the_person_after_a_hand_over_are_understood() {
     let kb = shipped_kb();
-    let handed_over = |kb| {
-        let mut chat = Chat::new(kb);
-        chat.say("quickbooks online shows a blank page");
-        chat.session.ticket = Some(supportbot::ids::TicketId(4));
-        chat.session.ticket_open = true;
-        chat.session.leave_pending();
-        chat.session.stage = Stage::Escalated {
-            article: Some("page-not-loading".into()),
-        };
-        chat
-    };
     for said in ["hello? its been 3 hours", "any one there??"] {
-        let mut chat = handed_over(&kb);
+        let mut chat = handed_over_on_a_blank_page(&kb);
         let out = chat.say(said);
         assert_eq!(
             out.effects,
@@ -17405,7 +17397,7 @@ fn waiting_and_taking_back_the_person_after_a_hand_over_are_understood() {
             all_text(&out)
         );
     }
-    let mut chat = handed_over(&kb);
+    let mut chat = handed_over_on_a_blank_page(&kb);
     let out = chat.say("never mind the human, show me the other solutions");
     assert!(out.effects.is_empty(), "{:?}", out.effects);
     assert!(open_title(&chat).is_some(), "{}", all_text(&out));

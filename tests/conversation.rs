@@ -11145,6 +11145,29 @@ fn a_detail_for_the_ticket_keeps_what_the_problem_matched() {
     );
 }
 
+/// Found by a user explorer (rv48 F3): "also it happens on my laptop too, and my bookkeeper has
+/// the same issue on her mac", added to a ticket opened on "quickbooks keeps logging me out",
+/// ranked the 503 article on "happens" and "laptop" alone, and the ticket was retitled "HTTP
+/// Error 503" with the login loop gone from its matches. The detail is ranked with the problem.
+#[test]
+fn a_detail_for_the_ticket_is_ranked_with_the_problem_told() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks keeps logging me out, im using chrome");
+    chat.say("this is useless. human please");
+    chat.session.ticket = Some(supportbot::ids::TicketId(1));
+    chat.session.ticket_open = true;
+    chat.session.stage = Stage::Escalated { article: None };
+    let out = chat
+        .say("also it happens on my laptop too, and my bookkeeper has the same issue on her mac");
+    assert_eq!(
+        chat.session.matches.first().map(|m| m.id.as_str()),
+        Some("login-loop-signed-out"),
+        "{}",
+        all_text(&out)
+    );
+}
+
 /// Found by a helper reading tickets (thirty-first session): with the bank feed walked and the
 /// blank page also named, "ctrl f5 didnt help, still white" was recorded as the bank step's
 /// failure; it is about the other problem, so keep-or-switch is asked. "still not updating"

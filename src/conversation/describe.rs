@@ -1164,22 +1164,26 @@ pub(super) fn describe(
         _ => ranking,
     };
     session.leave_pending();
-    session.descriptions.push(text.to_string());
-    note_browser(session, named_browser, bare_safari);
     // "also its desktop 2023 R5" after "my payroll tax table update fails with PS107" went on
-    // the ticket: a detail, whose words rank nothing as well as the problem told before; that
-    // problem's matches stay (the ticket is titled from them).
-    let new_matches = scored(kb, &ranking);
-    let best_of = |m: &[crate::session::ScoredArticle]| m.first().map_or(0.0, |a| a.score);
+    // the ticket: a detail of the problem told before, so the ticket's matches (its title
+    // comes from them) are those of the problem and the detail together, never of the detail
+    // alone ("also it happens on my laptop too" ranked the 503 article on "happens" and
+    // "laptop", and the ticket was retitled so; explorer rv48 F3).
     // (A problem the words name clearly, "also the login page keeps sending me back", has
     // matches of its own.)
     let detail_for_the_ticket = open_ticket.is_some()
         && understand::said_as_an_addition(text)
         && ranking.named().is_none()
-        && best_of(&session.matches) > best_of(&new_matches);
-    if !detail_for_the_ticket {
-        session.matches = new_matches;
-    }
+        && !session.descriptions.is_empty();
+    session.matches = if detail_for_the_ticket {
+        let told = session.descriptions.join("\n");
+        let together = rank_for(kb, session, &format!("{told}\n{text}"), None);
+        scored(kb, &together)
+    } else {
+        scored(kb, &ranking)
+    };
+    session.descriptions.push(text.to_string());
+    note_browser(session, named_browser, bare_safari);
     // "i think my account got hacked": for a person at once, never troubleshooting steps.
     if understand::reports_a_break_in(text) {
         session.stage = Stage::Idle;

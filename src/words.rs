@@ -93,6 +93,12 @@ pub fn also_after_this(title: &str) -> String {
     format!("{title}: we'll come to it once this one is sorted.")
 }
 
+/// The problem held for later (`title`) works now, said while another one's fixes are
+/// walked.
+pub fn held_problem_sorted(title: &str) -> String {
+    format!("Good to hear **{title}** works now; I've noted that. Back to this one:")
+}
+
 /// Several other problems a first description named: `titles` in the order said.
 pub fn also_after_this_in_turn(titles: &[&str]) -> String {
     format!(

@@ -17510,3 +17510,40 @@ fn back_to_the_first_step_shows_the_first_fix() {
         assert!(!has(&out, "noted"), "{said}: {}", all_text(&out));
     }
 }
+
+/// Found by a user explorer (rv48 F2): with the H505 fixes walked and another client's
+/// payroll problem held, "the payroll one is working now" was taken as the company-file fix
+/// working ("Shall I note Check hosting ... as what fixed it?"). It is the payroll problem's
+/// news: it is no longer held, nothing of this walk is recorded, and the question stays.
+#[test]
+fn news_of_the_problem_held_is_not_the_fix_on_screen() {
+    let kb = shipped_kb();
+    for news in [
+        "the payroll one is working now",
+        "oh btw the payroll client just texted me, that one is fixed now!",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say("quickbooks desktop H505 when opening company file from workstation");
+        // "It works there" at the server test, then "Switch to Payroll ...".
+        chat.act(question(&out).choices[0].action.clone());
+        let out = chat.say("also payroll update fails PS038 for another client");
+        chat.act(question(&out).choices[1].action.clone());
+        assert_eq!(chat.session.article(), Some("payroll-not-updating"));
+        chat.say("ok back to the H505 one");
+        assert_eq!(chat.session.article(), Some("company-file-not-opening"));
+        let step = open_title(&chat).expect("a step is open");
+        let out = chat.say(news);
+        assert_eq!(outcome_of(&chat, &step), None, "{news}: {}", all_text(&out));
+        assert_eq!(open_title(&chat), Some(step.clone()), "{news}");
+        assert!(
+            chat.session.also_named.is_none(),
+            "{news}: {}",
+            all_text(&out)
+        );
+        assert!(
+            has(&out, "Payroll Update Fails"),
+            "{news}: {}",
+            all_text(&out)
+        );
+    }
+}

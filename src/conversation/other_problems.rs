@@ -227,7 +227,68 @@ pub(super) fn other_named_taken_up(
     text: &str,
 ) -> Option<ScoredArticle> {
     let other = session.also_named.clone()?;
-    // The problem on screen: its title and the step shown.
+    let (named_as, current) = named_as_and_current(kb, session, &other);
+    // ("ok the bank thing then" at "Out of fixes", where "Look at: Bank Feed ..." is a choice:
+    // the offered one, picked in words; explorer rv45 F14.)
+    let offered = matches!(session.stage, Stage::OutOfSolutions { .. });
+    let picked = understand::moves_on_to(text, &named_as, &current)
+        || (offered && understand::picks_the_offered(text, &named_as, &current));
+    (picked && kb.get(&other.id).is_some()).then_some(other)
+}
+
+/// The problem held for later ("Also mentioned") that `text` is about rather than the one on
+/// screen: "the payroll one is working now" while a company file's fixes are walked.
+pub(super) fn held_problem_said_of(
+    kb: &KnowledgeBase,
+    session: &Session,
+    text: &str,
+) -> Option<ScoredArticle> {
+    (session.also_named.iter())
+        .chain(&session.also_named_later)
+        .find(|other| {
+            let (named_as, current) = named_as_and_current(kb, session, other);
+            tells_of(text, &other.title, &named_as, &current)
+        })
+        .cloned()
+}
+
+/// Whether `text`, a short reply, is about the problem titled `title` (which the user also
+/// calls by the words in `named_as`) and not about the one on screen, `current`: it says a
+/// word of the title or a code the user gave for it that `current` does not have, and no
+/// word of `current`'s that the other's words lack ("my client says still broken" names no
+/// title; a client named in the other's description is no word of its title).
+fn tells_of(text: &str, title: &str, named_as: &str, current: &str) -> bool {
+    use super::terms::Terms;
+    use std::collections::HashSet;
+    const AT_MOST_WORDS: usize = 20;
+    if crate::plain_words::lowercase_words(text).len() > AT_MOST_WORDS {
+        return false;
+    }
+    let stems = |terms: Terms| -> HashSet<String> {
+        (terms.words.iter().map(|w| crate::matcher::text::stem(w)))
+            .chain(terms.codes)
+            .collect()
+    };
+    let said = stems(Terms::said(text));
+    let named = stems(Terms::of(named_as));
+    let here = stems(Terms::of(current));
+    let by_name: HashSet<String> = stems(Terms::of(title))
+        .into_iter()
+        .chain(Terms::of(named_as).codes)
+        .collect();
+    said.iter()
+        .any(|w| by_name.contains(w) && !here.contains(w))
+        && !said.iter().any(|w| here.contains(w) && !named.contains(w))
+}
+
+/// The words `other` (a problem held) goes by: its title and the user's own words for it
+/// ("lets do the credit card one first" of "my credit card bank feed stopped updating");
+/// and those of the problem on screen, its title and the step shown.
+fn named_as_and_current(
+    kb: &KnowledgeBase,
+    session: &Session,
+    other: &ScoredArticle,
+) -> (String, String) {
     let current = current_article(kb, session).map_or(String::new(), |a| {
         let step = session
             .current_step()
@@ -236,19 +297,34 @@ pub(super) fn other_named_taken_up(
             .unwrap_or_default();
         format!("{} {step}", a.title)
     });
-    // ("lets do the credit card one first" of "my credit card bank feed stopped updating":
-    // the user's own words for it count with its title's.)
     let named_as = format!(
         "{} {}",
         other.title,
         said_of(&session.descriptions, &other.title, &current)
     );
-    // ("ok the bank thing then" at "Out of fixes", where "Look at: Bank Feed ..." is a choice:
-    // the offered one, picked in words; explorer rv45 F14.)
-    let offered = matches!(session.stage, Stage::OutOfSolutions { .. });
-    let picked = understand::moves_on_to(text, &named_as, &current)
-        || (offered && understand::picks_the_offered(text, &named_as, &current));
-    (picked && kb.get(&other.id).is_some()).then_some(other)
+    (named_as, current)
+}
+
+/// "the payroll one is working now" while another problem's fixes are walked: the problem
+/// held is sorted, so it is no longer held (nor offered once this one is), the words go to
+/// staff, and the question on screen stays (explorer rv48 F2: the news was taken as this
+/// fix's, and the company-file fix noted as what fixed it).
+pub(super) fn held_problem_works(
+    session: &mut Session,
+    article: &Article,
+    held: &ScoredArticle,
+    text: &str,
+    now: u64,
+    out: &mut super::Output,
+) {
+    super::typed::note_follow_up(session, text);
+    session.also_named_later.retain(|o| o.id != held.id);
+    if session.also_named.as_ref().is_some_and(|o| o.id == held.id) {
+        session.also_named = None;
+        session.next_also_named(&article.id);
+    }
+    let lead = words::held_problem_sorted(&held.title);
+    super::typed::open_question(session, article, &lead, now, out);
 }
 
 /// Takes up `other` (the problem held, [`other_named_taken_up`]): the one on screen is held

@@ -99,6 +99,17 @@ pub(super) fn answer(
         open_question(session, article, words::STEPS_ARE_FOR_A_BROWSER, now, out);
         return;
     }
+    // "the payroll one is working now" while the company file is walked: news of the
+    // problem held, not of the fix on screen. (A failure said of it, "still white" of the
+    // blank page held beside a bank feed, asks to switch, below.)
+    if understood.intent == Some(Intent::Fixed)
+        && !understood.question
+        && let Some(held) = super::other_problems::held_problem_said_of(kb, session, text)
+        && super::other_problems::other_named_taken_up(kb, session, text).is_none()
+    {
+        super::other_problems::held_problem_works(session, article, &held, text, now, out);
+        return;
+    }
     // "ok what about the bank thing": the other problem named, now.
     if let Some(other) = super::other_problems::other_named_taken_up(kb, session, text) {
         // ("it wont open on the server either. going back to the chase feed now": what comes

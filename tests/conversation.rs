@@ -17547,3 +17547,31 @@ fn news_of_the_problem_held_is_not_the_fix_on_screen() {
         );
     }
 }
+
+/// Found by a user explorer (rv48 F11): at a 504 fix, "can you see if qbo is working on your
+/// end" and "is the server ok" got "I can't help with that here, but a person can", and "r u
+/// guys having issues" "Sorry, I didn't catch that", with the check on screen as a choice.
+/// Each runs the check, and the fix on screen is not recorded.
+#[test]
+fn asking_in_everyday_words_whether_the_service_works_runs_the_check() {
+    let kb = shipped_kb();
+    for asked in [
+        "can you see if qbo is working on your end",
+        "is the server ok",
+        "r u guys having issues",
+        "are you having problems right now",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("reports time out with 504 gateway timeout");
+        let step = open_title(&chat).expect("a step is open");
+        let out = chat.say(asked);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Check { .. })),
+            "{asked}: {}",
+            all_text(&out)
+        );
+        assert_eq!(outcome_of(&chat, &step), None, "{asked}");
+    }
+}

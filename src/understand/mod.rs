@@ -2253,7 +2253,10 @@ fn decide_by_cues(text: &Normalised, names_browser: bool) -> Option<Intent> {
     if cues::doubts_the_fix(text) {
         return Some(Intent::NotFixed);
     }
-    if cues::check(text) && !cues::again(text) && !states_a_fix && !says_it_still_fails {
+    // ("can you see if qbo is working on your end" asks, though "is working" is a fix's words.)
+    if (cues::check(text) && !cues::again(text) && !states_a_fix && !says_it_still_fails)
+        || cues::asks_them_if_it_works(text)
+    {
         return Some(Intent::Check);
     }
     // "Works on my phone", "using firefox now": the browser is the news, not a fix.

@@ -301,7 +301,7 @@ const IS_IT_ONLINE: &[&str] = &[
 ];
 
 pub fn check(text: &Normalised) -> bool {
-    if asks_if_up(text) || asks_if_the_service_has_trouble(text) {
+    if asks_if_up(text) || asks_if_the_service_has_trouble(text) || asks_them_if_it_works(text) {
         return true;
     }
     let text = &text.without(DOWN_NOT_AN_OUTAGE);
@@ -403,6 +403,64 @@ fn asks_if_the_service_has_trouble(text: &Normalised) -> bool {
     })
 }
 
+/// "r u guys having issues", "are you having problems right now", "can you see if qbo is
+/// working on your end": the service's people asked whether it works, in everyday words
+/// (explorer rv48 F11: "I can't help with that here" and "didn't catch that", with the check
+/// on screen as a choice).
+pub fn asks_them_if_it_works(text: &Normalised) -> bool {
+    // "you" having trouble: the service's people, asked of the service.
+    const YOU_HAVING: &[&str] = &[
+        "are you having",
+        "are you guys having",
+        "are yall having",
+        "r u having",
+        "r u guys having",
+        "u guys having",
+        "you guys having",
+        "are you experiencing",
+        "are you guys experiencing",
+        "is intuit having",
+        "is quickbooks having",
+        "is qbo having",
+        "are you down",
+        "are you guys down",
+        "r u down",
+        "r u guys down",
+    ];
+    const TROUBLE: &[&str] = &[
+        "issue",
+        "issues",
+        "problem",
+        "problems",
+        "trouble",
+        "troubles",
+        "an outage",
+        "outage",
+        "outages",
+        "difficulties",
+        "technical difficulties",
+        "down",
+    ];
+    // "can you see if qbo is working on your end", "could you see whether the site works".
+    const SEE_IF: &[&str] = &[
+        "see if",
+        "see whether",
+        "find out if",
+        "find out whether",
+        "look if",
+        "tell me if",
+        "tell if",
+    ];
+    const WORKS: &[&str] = &["working", "works", "up", "running", "ok", "okay", "fine"];
+    const THEIR_SIDE: &[&str] = &["on your end", "on your side", "your end", "your side"];
+    let having =
+        text.any(YOU_HAVING) && (text.words().any(|w| TROUBLE.contains(&w)) || text.any(TROUBLE));
+    let seen = text.any(SEE_IF)
+        && text.words().any(|w| WORKS.contains(&w))
+        && (text.any(SERVICE_WORDS) || text.any(THEIR_SIDE));
+    having || seen
+}
+
 /// "is the service up?", "is quickbooks working right now?": a short question whether the
 /// service runs.
 fn asks_if_up(text: &Normalised) -> bool {
@@ -414,6 +472,10 @@ fn asks_if_up(text: &Normalised) -> bool {
         "alive",
         "operational",
         "functioning",
+        // ("is the server ok", "is qbo fine right now?"; explorer rv48 F11.)
+        "ok",
+        "okay",
+        "fine",
     ];
     // The user's own server or database ("is my server up?", "is the QuickBooksDB service
     // running?"), or how fast it runs ("is quickbooks running slow today?"), is no question
@@ -435,7 +497,8 @@ fn asks_if_up(text: &Normalised) -> bool {
         "sluggish",
         "laggy",
     ];
-    text.is_question()
+    // ("is the server ok", typed without its question mark: a question by its opening.)
+    (text.is_question() || text.word_count() <= 6)
         && text.word_count() <= 10
         && text.words().next().is_some_and(|w| OPENING.contains(&w))
         && text.any(SERVICE_WORDS)
@@ -447,6 +510,36 @@ fn asks_if_up(text: &Normalised) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by a user explorer (rv48 F11): the service's people asked whether it works, in
+    /// everyday words, with the check on screen, got "I can't help with that here" or
+    /// "didn't catch that".
+    #[test]
+    fn asked_in_everyday_words_whether_it_works_is_the_check() {
+        for asked in [
+            "can you see if qbo is working on your end",
+            "is the server ok",
+            "r u guys having issues",
+            "are you having problems right now",
+            "are you guys down?",
+            "is intuit having an outage",
+        ] {
+            let text = Normalised::new(asked);
+            assert!(check(&text) || asks_them_if_it_works(&text), "{asked}");
+        }
+        for not_asked in [
+            "are you having a good day",
+            "i will see if it works tomorrow",
+            "can you tell me if this step is ok",
+            "is the server ok to restart now while people work in it",
+        ] {
+            let text = Normalised::new(not_asked);
+            assert!(
+                !check(&text) && !asks_them_if_it_works(&text),
+                "{not_asked}"
+            );
+        }
+    }
 
     /// Found by a helper playing a 503 user: "status page says all green" ran the live check
     /// (and was not kept for the step); a question or request about it still asks.

@@ -23,7 +23,7 @@ mod small_talk;
 mod ticket;
 mod tried;
 
-pub use check::{OTHERS_HAVE_IT_TOO, check, reports_the_status_page};
+pub use check::{OTHERS_HAVE_IT_TOO, asks_them_if_it_works, check, reports_the_status_page};
 pub use choices::{
     NO_TRIGGERS, YES_TRIGGERS, confirms_the_article, only_numbers, only_yes_and_where,
     says_wrong_article, switch_or_stay, yes_or_no,

@@ -769,6 +769,18 @@ pub fn handed_over(ticket: Option<&str>) -> String {
     )
 }
 
+/// A check asked for of a service outside the product (`outside`, as the user named it): only
+/// `services` can be checked; `step`, the fix on screen's article's step for it, if any.
+pub fn cannot_check_outside(outside: &str, services: &str, step: Option<&str>) -> String {
+    let how = match step {
+        Some(step) => format!(" The step **{step}** shows how."),
+        None => String::new(),
+    };
+    format!(
+        "I can't check **{outside}** from here: I can only check {services}, and whether that is up says nothing about {outside}. To see if {outside} is down, sign in on its own website.{how}"
+    )
+}
+
 /// A check asked for during an article that names none: the only service is checked anyway.
 pub fn no_check_of_its_own(title: &str, service: &str) -> String {
     format!(

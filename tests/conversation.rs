@@ -17575,3 +17575,32 @@ fn asking_in_everyday_words_whether_the_service_works_runs_the_check() {
         assert_eq!(outcome_of(&chat, &step), None, "{asked}");
     }
 }
+
+/// Found by a user explorer (rv48 F15): at the bank feed, "can you check if wells fargo is
+/// down?" checked QuickBooks, and its "up ... not down for everyone" read as the bank being
+/// fine. The bot says it cannot check the bank, points to the article's step for the bank's
+/// own site, runs no check, and the question stays.
+#[test]
+fn a_check_asked_of_the_bank_is_not_run_on_the_product() {
+    let kb = shipped_kb();
+    for asked in ["can you check if wells fargo is down?", "is my bank down"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("bank feed not updating wells fargo");
+        let step = open_title(&chat).expect("a step is open");
+        let out = chat.say(asked);
+        assert!(
+            !out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Check { .. })),
+            "{asked}: {}",
+            all_text(&out)
+        );
+        assert!(has(&out, "I can't check"), "{asked}: {}", all_text(&out));
+        assert!(
+            has(&out, "Check the bank's own website"),
+            "{asked}: {}",
+            all_text(&out)
+        );
+        assert_eq!(open_title(&chat), Some(step), "{asked}");
+    }
+}

@@ -162,6 +162,45 @@ fn service_mentioned(kb: &KnowledgeBase, text: &str) -> Option<String> {
     best.filter(|_| !tie).map(|(_, name)| name.to_string())
 }
 
+/// What to say of a check asked of `outside`, a service outside the product, with `article`
+/// walked: which services can be checked, and the article's step for a bank's own site when
+/// the service is a bank.
+pub(super) fn cannot_check_outside(
+    kb: &KnowledgeBase,
+    article: &crate::knowledge::Article,
+    outside: &understand::OutsideService,
+) -> String {
+    let services: Vec<String> = kb
+        .targets()
+        .iter()
+        .map(|t| format!("**{}**", t.description))
+        .collect();
+    let services = if services.is_empty() {
+        "the services set up here".to_string()
+    } else {
+        services.join(", ")
+    };
+    // ("Check the bank's own website": a bank's word and its site's.)
+    let step = (outside.a_bank)
+        .then(|| {
+            article.solutions.iter().find(|s| {
+                let title = crate::plain_words::lowercase_words(&s.title);
+                title.iter().any(|w| w.starts_with("bank"))
+                    && title
+                        .iter()
+                        .any(|w| ["website", "site", "web"].contains(&w.as_str()))
+            })
+        })
+        .flatten()
+        .map(|s| s.title.as_str());
+    // ("is my bank down": the user's bank is theirs.)
+    let said = match outside.said.strip_prefix("my ") {
+        Some(rest) => format!("your {rest}"),
+        None => outside.said.clone(),
+    };
+    words::cannot_check_outside(&said, &services, step)
+}
+
 /// The targets the article a description clearly names checks (`checks = [...]`); `None` when
 /// it names none clearly, or its article checks nothing.
 pub(super) fn checks_of_the_match(

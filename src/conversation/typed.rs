@@ -2159,6 +2159,17 @@ fn by_intent(
             if understand::mentions_trouble(text) {
                 note_follow_up(session, text);
             }
+            // "can you check if wells fargo is down?": no service the bot can check; the
+            // product's "up" would read as the bank being fine (explorer rv48 F15).
+            if understand::site_named(text).is_none()
+                && super::checks::service_asked_for(kb, text).is_none()
+                && let Some(outside) = understand::outside_service_asked(text)
+            {
+                let lead = super::checks::cannot_check_outside(kb, article, &outside);
+                note_follow_up(session, text);
+                open_question(session, article, &lead, now, out);
+                return;
+            }
             // "can you check https://example.com": that site.
             match understand::site_named(text) {
                 Some(site) => out.effects.push(super::Effect::Check {

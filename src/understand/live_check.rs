@@ -163,6 +163,77 @@ pub fn the_check_asked(message: &str) -> Option<String> {
     (!asks.is_empty()).then(|| asks.join(", "))
 }
 
+/// A service outside the product that a request for the check names ("can you check if wells
+/// fargo is down?", "is my bank down"): the bot cannot check it, and the product's check says
+/// nothing of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutsideService {
+    /// Its name as the user wrote it ("wells fargo", "my bank").
+    pub said: String,
+    /// Whether it is a bank (a bank feed's fixes have a step for the bank's own site).
+    pub a_bank: bool,
+}
+
+/// Banks, by the words users name them with.
+const BANKS: &[&str] = &[
+    "my bank",
+    "the bank",
+    "our bank",
+    "bank of america",
+    "wells fargo",
+    "chase",
+    "citibank",
+    "citi",
+    "capital one",
+    "american express",
+    "amex",
+    "us bank",
+    "pnc",
+    "td bank",
+    "navy federal",
+    "barclays",
+    "hsbc",
+    "truist",
+    "credit union",
+    "bank",
+    "banks",
+];
+
+/// Other services users connect to the product, none of them its own.
+const OTHER_SERVICES: &[&str] = &[
+    "paypal", "stripe", "square", "shopify", "amazon", "gmail", "outlook", "adp", "gusto",
+];
+
+/// The product's own things named with a bank's word ("is the bank feed down?"): the product.
+const THE_PRODUCTS_OWN: &[&str] = &[
+    "bank feed",
+    "bank feeds",
+    "bank connection",
+    "bank connections",
+    "bank account",
+    "bank accounts",
+    "bank rules",
+    "bank transactions",
+    "banking tab",
+];
+
+/// The service outside the product a request for the check names, if any: "can you check if
+/// wells fargo is down?" (explorer rv48 F15: the product was checked and its "up" read as the
+/// bank being fine).
+pub fn outside_service_asked(message: &str) -> Option<OutsideService> {
+    let asked = the_check_asked(message)?;
+    let text = Normalised::new(&asked).without(THE_PRODUCTS_OWN);
+    let named = |names: &[&'static str]| names.iter().copied().find(|n| text.has(n));
+    let (said, a_bank) = match named(BANKS) {
+        Some(bank) => (bank, true),
+        None => (named(OTHER_SERVICES)?, false),
+    };
+    Some(OutsideService {
+        said: said.to_string(),
+        a_bank,
+    })
+}
+
 /// Whether a part of `message` tells the bot to check ("pls check invoicing"), a request
 /// whether or not it is worded as a question.
 pub fn says_to_check(message: &str) -> bool {
@@ -188,4 +259,37 @@ fn says_check(clause: &str) -> bool {
 pub fn only_asks_for_the_check(message: &str) -> bool {
     let parts = clauses(message);
     parts.len() > 1 && parts.iter().all(|p| cues::check(&Normalised::new(p)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bank_or_another_outside_service_asked_about_is_named() {
+        for (asked, said, a_bank) in [
+            ("can you check if wells fargo is down?", "wells fargo", true),
+            ("is my bank down", "my bank", true),
+            ("check if chase is down pls", "chase", true),
+            ("can you check if paypal is down", "paypal", false),
+        ] {
+            assert_eq!(
+                outside_service_asked(asked),
+                Some(OutsideService {
+                    said: said.into(),
+                    a_bank
+                }),
+                "{asked}"
+            );
+        }
+        for not_outside in [
+            "is the bank feed down?",
+            "can you check if quickbooks is down",
+            "is it down for everyone",
+            // (No request for the check: a bank told of, not asked about.)
+            "wells fargo feed stopped updating",
+        ] {
+            assert_eq!(outside_service_asked(not_outside), None, "{not_outside}");
+        }
+    }
 }

@@ -33,8 +33,8 @@ pub use account::{asks_about_billing, reports_a_break_in, says_the_account_is_lo
 pub use checked::{found_as_it_should_be, found_at_fault};
 pub use dictated::as_one_word;
 pub use live_check::{
-    asks_to_check_again, asks_to_run_the_check_again, besides_the_check, only_asks_for_the_check,
-    says_to_check, the_check_asked,
+    OutsideService, asks_to_check_again, asks_to_run_the_check_again, besides_the_check,
+    only_asks_for_the_check, outside_service_asked, says_to_check, the_check_asked,
 };
 pub use product::{Product, only_names_the_product, product_named, product_told};
 pub use small_talk::{

@@ -185,6 +185,8 @@ pub const BILLING_TO_A_PERSON: &str = "Billing and subscription questions (charg
 plans, cancelling) are for the support team: my articles only troubleshoot errors. Shall I hand \
 this to a person?";
 
+/// "will i lose my invoices i was entering", with no problem told: what went wrong decides it.
+pub const WHAT_HAPPENED_TO_YOUR_WORK: &str = "Whether anything was lost depends on what went wrong. What happened when you were entering it: an error message (its code helps), a page that stopped loading, or being signed out? Tell me, and I'll say what it means for your work and how to fix it.";
 pub const SAY_MORE: &str = "Tell me what's going wrong in your own words (the exact error message or code helps) and I'll find the fix, or ask for a human.";
 
 /// The list asked for again ("repeat", "say that again" at "Is it one of these?").

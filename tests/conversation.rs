@@ -17604,3 +17604,38 @@ fn a_check_asked_of_the_bank_is_not_run_on_the_product() {
         assert_eq!(open_title(&chat), Some(step), "{asked}");
     }
 }
+
+/// Found by a user explorer (rv48 F8): "will i lose my invoices i was entering" opened the
+/// login loop at 67% (its words "lose" and "entering" are in that article's examples). With
+/// no problem told, what happened is asked and nothing is walked; with the bank feed walked,
+/// "will i lose transactions?" is answered from its FAQ, and the question stays.
+#[test]
+fn a_worry_about_lost_work_is_answered_not_walked() {
+    let kb = shipped_kb();
+    for worry in [
+        "will i lose my invoices i was entering",
+        "will i lose what i was typing",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(worry);
+        assert_eq!(chat.session.article(), None, "{worry}: {}", all_text(&out));
+        assert!(
+            has(&out, "depends on what went wrong"),
+            "{worry}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not updating wells fargo");
+    let step = open_title(&chat).expect("a step is open");
+    let out = chat.say("will i lose transactions?");
+    assert!(
+        has(
+            &out,
+            "Will I lose transactions while the feed is not updating?"
+        ),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(open_title(&chat), Some(step));
+}

@@ -222,6 +222,31 @@ pub(super) fn describe(
         out.replies.push(faq_reply(faq, from));
         return;
     }
+    // "will i lose my invoices i was entering", no problem told with it: the entry about data
+    // of the article walked, else of the one the last check's result points to; with
+    // neither, what happened is asked (explorer rv48 F8: the login loop was walked at 67%
+    // on "lose" and "entering").
+    if understand::worries_about_losing_work(text)
+        && !understand::mentions_trouble(text)
+        && super::terms::Terms::said(text).codes.is_empty()
+        && session.ticket.is_none()
+    {
+        session.note_aside(text);
+        let checked = session.checks.last().and_then(|c| {
+            let verdict = crate::probe::Verdict::from_word(&c.verdict)?;
+            crate::probe::verdict::article_for(kb, &c.target, verdict, c.status)
+        });
+        let entry = (super::current_article(kb, session).into_iter())
+            .chain(checked)
+            .find_map(|a| super::faq::entry_about_data(a).map(|f| (f, a)));
+        match entry {
+            Some((faq, from)) => out.replies.push(faq_reply(faq, from)),
+            None => out
+                .replies
+                .push(Reply::new(words::WHAT_HAPPENED_TO_YOUR_WORK)),
+        }
+        return;
+    }
     // "nvm", "forget it" at a list ("Is this it?" or "Is it one of these?"): called off, as
     // mid-walk (it was the same list again).
     if matches!(session.stage, Stage::ChoosingArticle { .. }) && understand::calls_it_off(text) {

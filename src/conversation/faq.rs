@@ -208,14 +208,21 @@ pub(super) fn data_faq<'a>(
         "is anything lost",
         "was anything lost",
     ];
-    const ABOUT_DATA: &[&str] = &["data", "saved", "lost", "lose", "loss", "gone"];
     let asked = crate::plain_words::lowercase_words(&question.replace(['\'', '’'], "")).join(" ");
     if !WORRY
         .iter()
         .any(|w| format!(" {asked} ").contains(&format!(" {w} ")))
+        && !understand::worries_about_losing_work(question)
     {
         return None;
     }
+    entry_about_data(article)
+}
+
+/// `article`'s one FAQ entry whose question speaks of data, saving or loss ("Will I lose data
+/// during an outage?"); `None` with none or several.
+pub(super) fn entry_about_data(article: &Article) -> Option<&crate::knowledge::Faq> {
+    const ABOUT_DATA: &[&str] = &["data", "saved", "lost", "lose", "loss", "gone"];
     let mut about_data = article
         .faq
         .iter()

@@ -1460,6 +1460,37 @@ pub fn asks_about_risk(message: &str) -> bool {
     asks && text.any(RISK)
 }
 
+/// Whether the message asks whether the user's own work is lost ("will i lose my invoices i
+/// was entering", "did i lose what i was typing?"), and not whether a fix would lose it
+/// ("will i lose data if i clear cookies": [`asks_about_risk`] of the fix).
+pub fn worries_about_losing_work(message: &str) -> bool {
+    const LOSS: &[&str] = &["lose", "loose", "losing", "lost", "loss", "gone"];
+    // What would do the harm, named: a fix or a deed, not the trouble.
+    const A_DEED: &[&str] = &[
+        "if",
+        "clearing",
+        "clear",
+        "delete",
+        "deleting",
+        "reset",
+        "resetting",
+        "reinstall",
+        "reinstalling",
+        "disconnect",
+        "disconnecting",
+        "rename",
+        "renaming",
+        "step",
+        "fix",
+        "doing",
+    ];
+    let text = Normalised::new(message);
+    asks_about_risk(message)
+        && text.words().any(|w| LOSS.contains(&w))
+        && !text.words().any(|w| A_DEED.contains(&w))
+        && text.word_count() <= 16
+}
+
 /// Whether the message says it is about something else than the problem ("unrelated but how
 /// do i void a check?", "off topic, ..."). ("quick question, ..." and "while i wait" ask about
 /// the step as often.)
@@ -2563,6 +2594,28 @@ fn then_and_now(text: &Normalised) -> Option<Intent> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by a user explorer (rv48 F8): a worry whether one's own work is lost, not a
+    /// question whether a fix would lose it.
+    #[test]
+    fn a_worry_about_losing_work_is_told_from_a_fixs_risk() {
+        for worry in [
+            "will i lose my invoices i was entering",
+            "will i lose what i was typing",
+            "will i lose transactions?",
+            "did i lose my work?",
+        ] {
+            assert!(worries_about_losing_work(worry), "{worry}");
+        }
+        for not_a_worry in [
+            "will i lose my data if i clear cookies",
+            "does clearing the cache delete anything",
+            "i lost my password",
+            "is it safe to rename the files?",
+        ] {
+            assert!(!worries_about_losing_work(not_a_worry), "{not_a_worry}");
+        }
+    }
 
     #[test]
     fn the_check_asked_leaves_out_what_the_rest_describes() {

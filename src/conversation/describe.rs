@@ -861,6 +861,24 @@ pub(super) fn describe(
         || only_the_check
     {
         session.descriptions.push(text.to_string());
+        // "is quickbooks down?? everyone in my office has it": the check, and the article the
+        // words name clearly when it checks the same (the outage's, whose test and FAQ say
+        // what to do either way); it was the check's card alone, with "the fixes in the
+        // article" and no article (explorer rv48 F9, F10).
+        if only_the_check
+            && !checks_a_site
+            && let Some(named) = ranking.named()
+            && let article = kb.article_at(named.doc)
+            && !article.checks.is_empty()
+        {
+            session.matches = scored(kb, &ranking);
+            out.effects.push(Effect::Check {
+                targets: article.checks.clone(),
+                lead: true,
+            });
+            super::walk::start_article(session, article, now, out);
+            return;
+        }
         // "check https://example.com/": that site (a configured target's own address is that
         // target), not the article's or the one configured.
         if checks_a_site && let Some(site) = understand::site_named(text) {

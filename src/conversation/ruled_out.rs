@@ -145,9 +145,29 @@ pub(super) fn leave_article(
     (test, works_there): (&str, bool),
     out: &mut Output,
 ) {
+    // The articles the test names for this answer come first ("works from my phone" at the
+    // outage: the page that won't load, or the office network; explorer rv48 F16: it was the
+    // company file and the bank feed, which the description's words ranked).
+    let leads: Vec<(String, String)> = article
+        .solutions
+        .iter()
+        .find(|s| s.test && s.title == test)
+        .map(|s| {
+            if works_there {
+                &s.leads_on_works
+            } else {
+                &s.leads_on_fails
+            }
+        })
+        .into_iter()
+        .flatten()
+        .filter(|lead| lead.id != article.id && !lead.title.is_empty())
+        .map(|lead| (lead.id.clone(), lead.title.clone()))
+        .collect();
     offer_other_articles(
         session,
         article,
+        &leads,
         |with_choices| words::left_by_test(test, works_there, &article.title, with_choices),
         out,
     );
@@ -158,15 +178,21 @@ pub(super) fn leave_article(
 fn offer_other_articles(
     session: &mut Session,
     article: &Article,
+    first: &[(String, String)],
     lead: impl FnOnce(bool) -> String,
     out: &mut Output,
 ) {
-    let others: Vec<(String, String)> = session
+    let ranked = session
         .matches
         .iter()
         .filter(|m| m.id != article.id && m.score >= LEFT_FOR_AT_LEAST)
+        .filter(|m| !first.iter().any(|(id, _)| *id == m.id))
+        .map(|m| (m.id.clone(), m.title.clone()));
+    let others: Vec<(String, String)> = first
+        .iter()
+        .cloned()
+        .chain(ranked)
         .take(CANDIDATES)
-        .map(|m| (m.id.clone(), m.title.clone()))
         .collect();
     let mut reply = Reply::new(lead(!others.is_empty()))
         .title(words::SOMETHING_ELSE_THEN_TITLE)
@@ -229,6 +255,7 @@ pub(super) fn not_this_article(
     offer_other_articles(
         session,
         article,
+        &[],
         |with_choices| words::not_this_article(&article.title, with_choices),
         out,
     );

@@ -411,6 +411,11 @@ fn taken_as_said(typed: Typed, session: &mut Session, out: &mut Output) -> bool 
         || understand::urgency::said(text).is_some() && understand::classify(text).intent.is_none()
     {
         session.note_aside(text);
+        // ("payroll is due today what do i do" at the outage: its entry "What if payroll is
+        // due during an outage?" first, then the person offered; explorer rv48 F9.)
+        if let Some(faq) = super::faq::faq_for(article, text) {
+            out.replies.push(super::faq::faq_reply(faq, article));
+        }
         open_question(session, article, words::CANNOT_WAIT_NOW, now, out);
         return true;
     }

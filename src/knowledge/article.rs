@@ -89,6 +89,17 @@ pub struct Solution {
     pub leaves_on_works: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub leaves_on_fails: bool,
+    /// For a test that leaves the article: the articles (by id) to offer first, as its line
+    /// names them (`- If it works there, go to: another article: page-not-loading,
+    /// firewall-antivirus-proxy`), for each answer; every id is checked to name an article.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub leads_on_works: Vec<ArticleRef>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub leads_on_fails: Vec<ArticleRef>,
+    /// The line of the `go to` that names [`Solution::leads_on_works`] or
+    /// [`Solution::leads_on_fails`] (the last such), for the diagnostic of an unknown id.
+    #[serde(skip)]
+    pub leads_line: usize,
     /// For a test: how users name what it tries (`- Also called: incognito, InPrivate`), so
     /// "it works in incognito" said in a description answers the test before it is asked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -96,6 +107,14 @@ pub struct Solution {
     /// Text or steps that apply to every browser; may be empty when only variants exist.
     pub general: String,
     pub variants: Vec<BrowserSteps>,
+}
+
+/// Another article named by id in this one (a test's `go to: another article: <ids>`); its
+/// title is filled in when the whole knowledge base is loaded, which checks the id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRef {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -1339,7 +1358,8 @@ fn parse_body(
             };
             // "go to: the end": nothing after the test would help; on to "out of fixes".
             // "go to: another article": likewise, and the trouble is another article's.
-            let leaves = is_another_article(&target);
+            let leads = another_article(&target);
+            let leaves = leads.is_some();
             let found = if leaves || is_the_end(&target) {
                 Some(out.solutions.len())
             } else {
@@ -1354,12 +1374,18 @@ fn parse_body(
             match found {
                 Some(j) if j > at => {
                     let s = &mut out.solutions[at];
+                    let leads = leads.unwrap_or_default();
+                    if !leads.is_empty() {
+                        s.leads_line = target_line;
+                    }
                     if outcome == "works there" {
                         s.on_works = Some(j);
                         s.leaves_on_works = leaves;
+                        s.leads_on_works = leads;
                     } else {
                         s.on_fails = Some(j);
                         s.leaves_on_fails = leaves;
+                        s.leads_on_fails = leads;
                     }
                 }
                 Some(_) => problems.push(
@@ -1526,10 +1552,28 @@ fn is_the_end(target: &str) -> bool {
 }
 
 /// Whether a "go to" target leaves the article (`go to: another article`): the test's result
-/// shows the trouble is not this one.
-fn is_another_article(target: &str) -> bool {
+/// shows the trouble is not this one. The articles it names to offer first, by id, when so
+/// (`another article: page-not-loading, firewall-antivirus-proxy`; none named, none).
+fn another_article(target: &str) -> Option<Vec<ArticleRef>> {
     let t = target.trim().trim_end_matches('.').to_lowercase();
-    t == "another article" || t == "a different article"
+    let rest = ["another article", "a different article"]
+        .iter()
+        .find_map(|lead| t.strip_prefix(lead))?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(Vec::new());
+    }
+    let ids = rest.strip_prefix(':')?;
+    Some(
+        ids.split(',')
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .map(|id| ArticleRef {
+                id: id.to_string(),
+                title: String::new(),
+            })
+            .collect(),
+    )
 }
 
 /// Markdown without its `- Also called: a, b` lines, and each such line with its names.
@@ -1725,6 +1769,9 @@ fn parse_solution(
         on_fails: None,
         leaves_on_works: false,
         leaves_on_fails: false,
+        leads_on_works: Vec::new(),
+        leads_on_fails: Vec::new(),
+        leads_line: 0,
         also_called: Vec::new(),
         general,
         variants,
@@ -1896,6 +1943,14 @@ Ask a human.
         let a = parse("x.md", "x", text).expect("valid");
         assert_eq!(a.solutions[0].on_fails, Some(2));
         assert!(!a.solutions[0].leaves_on_fails);
+        // "go to: another article: a, b": out of the article, with the articles to offer.
+        let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try another device\n1. Try it.\n- If it works there, go to: another article: page-not-loading, firewall\n\n## Solution: Wait\n1. Wait.\n";
+        let a = parse("x.md", "x", text).expect("valid");
+        let test = &a.solutions[0];
+        assert!(test.leaves_on_works);
+        let ids: Vec<&str> = test.leads_on_works.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["page-not-loading", "firewall"]);
+        assert_eq!(test.leads_line, 9);
         // "go to: another article": past the last solution, and out of the article.
         let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try another device\n1. Try it.\n- If it works there, go to: another article\n\n## Solution: Wait\n1. Wait.\n";
         let a = parse("x.md", "x", text).expect("valid");

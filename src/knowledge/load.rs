@@ -275,6 +275,8 @@ pub fn from_files<'a>(
     let all: Vec<&Article> = articles.iter().chain(&broken).collect();
     duplicate_ids(&all, &mut problems);
     duplicate_titles(&all, &mut problems);
+    unknown_leads(&all, &mut problems);
+    fill_lead_titles(&mut articles);
     if !problems.is_empty() {
         super::diagnostic::sort_by_place(&mut problems);
         return Err(problems);
@@ -283,6 +285,58 @@ pub fn from_files<'a>(
         KnowledgeBase::new(articles, format!("{:08x}", hasher.finish() as u32))
             .with_targets(targets),
     )
+}
+
+/// A test's `go to: another article: <ids>` naming an id no article has.
+fn unknown_leads(articles: &[&Article], problems: &mut Vec<Diagnostic>) {
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    for a in articles {
+        for s in &a.solutions {
+            for lead in s.leads_on_works.iter().chain(&s.leads_on_fails) {
+                if ids.contains(&lead.id.as_str()) {
+                    continue;
+                }
+                let close: Vec<String> = ids
+                    .iter()
+                    .filter(|id| strsim::damerau_levenshtein(id, &lead.id) <= 3)
+                    .map(|id| format!("`{id}`"))
+                    .collect();
+                let hint = if close.is_empty() {
+                    "name articles by their `id` (the file name without `.md` unless the front matter sets `id`), comma-separated".to_string()
+                } else {
+                    format!("did you mean {}?", close.join(", "))
+                };
+                problems.push(
+                    Diagnostic::new(
+                        &a.file,
+                        s.leads_line,
+                        format!(
+                            "test `{}`: `go to: another article` names `{}`, which is no article's id",
+                            s.title, lead.id
+                        ),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+    }
+}
+
+/// The titles of the articles tests name to go to (their ids checked by [`unknown_leads`]).
+fn fill_lead_titles(articles: &mut [Article]) {
+    let titles: std::collections::HashMap<String, String> = articles
+        .iter()
+        .map(|a| (a.id.clone(), a.title.clone()))
+        .collect();
+    for a in articles.iter_mut() {
+        for s in &mut a.solutions {
+            for lead in s.leads_on_works.iter_mut().chain(&mut s.leads_on_fails) {
+                if let Some(title) = titles.get(&lead.id) {
+                    lead.title.clone_from(title);
+                }
+            }
+        }
+    }
 }
 
 /// The file name an article's id defaults to.

@@ -9,7 +9,7 @@ pub mod last_good;
 pub mod load;
 pub mod watch;
 
-pub use article::{Article, BrowserSteps, Cause, Faq, Solution, StepsFor};
+pub use article::{Article, ArticleRef, BrowserSteps, Cause, Faq, Solution, StepsFor};
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use endpoints::Target;
 pub use watch::{Knowledge, ModelIdentity};

@@ -17686,3 +17686,23 @@ fn an_office_wide_outage_asked_about_is_checked_and_walked() {
         all_text(&out)
     );
 }
+
+/// Found by a user explorer (rv48 F17): without the sentence model, "hi my bank thing stopped
+/// pulling in wells fargo stuff since like tuesday?? im on my ipad" listed the browser-cache
+/// article first (on "stop", "pull" and "stuff"), the bank feed second. A bank named, and
+/// "pulling in", are the bank feed's words.
+#[test]
+fn a_bank_named_with_vague_words_finds_the_bank_feed() {
+    let kb = shipped_kb();
+    for said in [
+        "hi my bank thing stopped pulling in wells fargo stuff since like tuesday?? im on my ipad",
+        "chase isnt pulling in anything",
+    ] {
+        let ranking = kb.rank(said, 5);
+        let first = ranking
+            .matches
+            .first()
+            .map(|m| kb.article_at(m.doc).id.as_str());
+        assert_eq!(first, Some("bank-feed-not-updating"), "{said}");
+    }
+}

@@ -25,18 +25,7 @@ pub(super) fn act(
 ) {
     match action {
         Action::Article(id) => match kb.get(&id) {
-            Some(a) => {
-                hold_the_problem_left(kb, session, &a.id);
-                session.leave_pending();
-                // Picked from a list the description was ranked into ("Is it one of these?",
-                // "while you wait"): an error code it gave still points at its fix.
-                let first = session
-                    .descriptions
-                    .last()
-                    .and_then(|said| fix_for::fix_for_code(a, said))
-                    .unwrap_or(0);
-                start_article_at(session, a, first, now, out)
-            }
+            Some(a) => open_article(kb, session, a, None, now, out),
             None => out.replies.push(unknown_article(kb, &id)),
         },
         Action::NoneOfThese => {
@@ -281,4 +270,26 @@ fn more_info(article: &Article) -> Reply {
         reply = reply.field(f.question.clone(), f.answer.clone());
     }
     reply
+}
+
+/// Opens `article` at fix `at`, else at the fix an error code in the latest description points
+/// to (picked from a list that description was ranked into: "Is it one of these?", "while you
+/// wait"), else at its first; the problem walked before is held for later, its open fix left
+/// unanswered.
+pub(super) fn open_article(
+    kb: &KnowledgeBase,
+    session: &mut Session,
+    article: &Article,
+    at: Option<usize>,
+    now: u64,
+    out: &mut Output,
+) {
+    hold_the_problem_left(kb, session, &article.id);
+    session.leave_pending();
+    let first = at
+        .or_else(|| {
+            (session.descriptions.last()).and_then(|said| fix_for::fix_for_code(article, said))
+        })
+        .unwrap_or(0);
+    start_article_at(session, article, first, now, out)
 }

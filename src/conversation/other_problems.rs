@@ -350,20 +350,7 @@ pub(super) fn take_up(
         .filter(|a| matches!(a.outcome, None | Some(Outcome::NoAnswer)))
         .map(|a| a.solution)
         .filter(|&index| index < article.solutions.len());
-    match left_open {
-        Some(index) => {
-            hold_the_problem_left(kb, session, &article.id);
-            session.leave_pending();
-            super::walk::start_article_at(session, article, index, now, out);
-        }
-        None => super::actions::act(
-            kb,
-            session,
-            crate::reply::Action::Article(other.id),
-            now,
-            out,
-        ),
-    }
+    super::actions::open_article(kb, session, article, left_open, now, out);
 }
 
 /// The words of the parts of the user's descriptions that name the problem titled `other`

@@ -488,26 +488,30 @@ pub fn moves_on_to(message: &str, title: &str, current: &str) -> bool {
 /// reconnected and it still says 103"), when it says more than a word or two: said of the
 /// problem moved to.
 pub fn said_after_the_move(message: &str) -> Option<String> {
-    let parts: Vec<&str> = message.split([',', ';', '.']).collect();
-    let at = parts
-        .iter()
-        .position(|part| Normalised::new(part).any(MOVING_ON_TO))?;
-    let rest = parts[at + 1..].join(",");
-    let rest = rest.trim();
-    (Normalised::new(rest).word_count() >= 3).then(|| rest.to_string())
+    around_the_move(message).and_then(|(_, after)| more_than_a_word_or_two(after))
 }
 
 /// What `message` says before its part that moves on to another problem ("it wont open on
 /// the server either. going back to the chase feed now": "it wont open on the server
 /// either"), when it says more than a word or two: said of the problem on screen.
 pub fn said_before_the_move(message: &str) -> Option<String> {
+    around_the_move(message).and_then(|(before, _)| more_than_a_word_or_two(before))
+}
+
+/// The parts of `message` (split at `,`, `;` and `.`) before and after its first part that
+/// moves on to another problem, each joined again; `None` when no part moves on.
+fn around_the_move(message: &str) -> Option<(String, String)> {
     let parts: Vec<&str> = message.split([',', ';', '.']).collect();
     let at = parts
         .iter()
         .position(|part| Normalised::new(part).any(MOVING_ON_TO))?;
-    let before = parts[..at].join(",");
-    let before = before.trim();
-    (Normalised::new(before).word_count() >= 3).then(|| before.to_string())
+    Some((parts[..at].join(","), parts[at + 1..].join(",")))
+}
+
+/// `words` trimmed, when three words or more.
+fn more_than_a_word_or_two(words: String) -> Option<String> {
+    let words = words.trim();
+    (Normalised::new(words).word_count() >= 3).then(|| words.to_string())
 }
 
 /// Whether a short `message` picks the problem titled `title` by its title's words, where that

@@ -16998,6 +16998,13 @@ fn no_help_said_with_a_request_for_a_person_records_the_fix_as_failed() {
             "{said}"
         );
     }
+    // (Found by the review of the rv47 fixes: at a test, "useless" says nothing of where it
+    // works; it was recorded as "fails there too".)
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks desktop H505 when opening company file from workstation");
+    let test = open_title(&chat).expect("the server test is open");
+    chat.say("this is useless. human please");
+    assert_eq!(outcome_of(&chat, &test), Some(Outcome::NoAnswer));
 }
 
 /// Found by a user explorer (rv47 F12): after a hand-over, "actually nvm i dont need a person,
@@ -17031,6 +17038,8 @@ fn waiting_on_a_ticket_in_words_gets_where_it_stands() {
         "hello?? anyone there its been 5 hours",
         "this is unacceptable",
         "no one replied yet??",
+        // ("support" named the unsupported-browser article; left over from rv47's review.)
+        "still nothing from support",
     ] {
         let mut chat = Chat::new(&kb);
         chat.say("blank page in quickbooks online");

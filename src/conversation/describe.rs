@@ -1076,7 +1076,17 @@ pub(super) fn describe(
     // this take" is about the wait, whatever article its words may name.)
     // ("payroll now says PS038, been waiting since monday": a problem named, besides the
     // wait; review of rv47 F15.)
-    if (ranking.named().is_none() || after_hand_over && !understand::waits_on_the_ticket(text))
+    // ("still nothing from support": the words beside the wait name nothing; "support" named
+    // the unsupported-browser article.)
+    let waits = understand::waits_on_the_ticket(text);
+    let names_a_problem = if waits {
+        kb.rank(&understand::besides_the_wait(text), KEEP_MATCHES)
+            .named()
+            .is_some()
+    } else {
+        ranking.named().is_some()
+    };
+    if (!names_a_problem || after_hand_over && !waits)
         && session.ticket.is_some()
         && understand::asks_about_ticket(text)
     {

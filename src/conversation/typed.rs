@@ -2191,7 +2191,11 @@ fn by_intent(
         Some(Intent::Human) => {
             // "didnt work, can i talk to a human": the fix on screen failed, and staff see so.
             // ("useless. human please": no help, the fix on screen included.)
-            if understand::not_fixed_beside_human(text) || understand::no_help_beside_human(text) {
+            // ("useless. human please" at a test says nothing of where it works: no result.)
+            if understand::not_fixed_beside_human(text)
+                || (understand::no_help_beside_human(text)
+                    && !super::outcome::pending_test(session, article))
+            {
                 super::outcome::fail_pending(session, article, now);
             }
             session.leave_pending();

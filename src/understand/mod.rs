@@ -45,8 +45,8 @@ pub use small_talk::{
 pub use someone_else::{someone_already_told, someone_elses_trouble};
 pub use text::word_spans;
 pub use ticket::{
-    asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, only_asks_to_add,
-    only_says_add, waits_on_the_ticket,
+    asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, besides_the_wait,
+    only_asks_to_add, only_says_add, waits_on_the_ticket,
 };
 pub use where_it_works::where_it_works;
 

@@ -33,6 +33,17 @@ pub fn waits_on_the_ticket(message: &str) -> bool {
     text.any(cues::WAITING) || cues::waited_this_long(&text)
 }
 
+/// The message without its words of waiting on support ("still nothing from support" ->
+/// "still"): what it says beside the wait, to look a problem up in ("support" alone ranked
+/// the unsupported-browser article).
+pub fn besides_the_wait(message: &str) -> String {
+    Normalised::new(message)
+        .without(cues::WAITING)
+        .padded()
+        .trim()
+        .to_string()
+}
+
 /// Whether the message asks for something to go on the ticket ("add it to my ticket", "please
 /// attach this to the ticket: ..."); whatever else it says is what to add.
 pub fn asks_to_add_to_ticket(message: &str) -> bool {

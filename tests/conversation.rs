@@ -17715,3 +17715,30 @@ fn a_bank_named_with_vague_words_finds_the_bank_feed() {
         assert_eq!(first, Some("bank-feed-not-updating"), "{said}");
     }
 }
+
+/// Found by a user explorer (rv48 F18): "edge i think or chrome" at "Which browser?" got
+/// "I'll go with Chrome, the first you named", and "chrome i think, or maybe safari" got
+/// Safari: the first in the list of browsers, not in the text. The first named is taken.
+#[test]
+fn unsure_between_browsers_takes_the_one_named_first_in_the_text() {
+    let kb = shipped_kb();
+    for (said, first, label) in [
+        ("edge i think or chrome", Browser::Edge, "Microsoft Edge"),
+        ("chrome i think, or maybe safari", Browser::Chrome, "Chrome"),
+        ("firefox probably, or edge", Browser::Firefox, "Firefox"),
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks keeps kicking me back to the sign in page over and over");
+        assert!(
+            matches!(chat.session.stage, Stage::ChoosingBrowser { .. }),
+            "{said}"
+        );
+        let out = chat.say(said);
+        assert!(
+            has(&out, &format!("I'll go with {label}, the first you named")),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(chat.session.browser, Some(first), "{said}");
+    }
+}

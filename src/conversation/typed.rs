@@ -880,8 +880,11 @@ fn browser_question_answered(
     if matches!(session.stage, Stage::ChoosingBrowser { .. })
         && understood.browser.is_none()
         && understood.words <= 10
-        && let [first, _, ..] = Browser::all_named(text)[..]
+        && Browser::all_named(text).len() >= 2
         && plain_words::has_any_word(text, &["maybe", "think", "or", "probably", "guess"])
+        // The first by where it stands in the text, not in the list of browsers ("edge i think
+        // or chrome" is Edge; it was Chrome, "the first you named"; explorer rv48 F18).
+        && let Some(first) = Browser::first_named(text)
     {
         out.replies.push(
             Reply::new(words::going_with_the_first_browser(first.label())).article(&article.id),

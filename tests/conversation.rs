@@ -17742,3 +17742,39 @@ fn unsure_between_browsers_takes_the_one_named_first_in_the_text() {
         assert_eq!(chat.session.browser, Some(first), "{said}");
     }
 }
+
+/// Found by a user explorer (rv48 F12): "maybe?" at "Did this fix it?" was offered for noting
+/// as the fix that worked ("It sounds like that worked"), and "maybe" was "Sorry, I didn't
+/// catch that". A hedge alone cannot tell: the user is asked to check and say, nothing is
+/// recorded, and the question stays on the fix. ("i think so?" still leans to yes.)
+#[test]
+fn a_maybe_at_did_this_fix_it_records_nothing_and_asks_to_check() {
+    let kb = shipped_kb();
+    for said in ["maybe?", "maybe", "maybe it did", "perhaps?", "not sure?"] {
+        let mut chat = Chat::new(&kb);
+        chat.say("bank feed not updating wells fargo");
+        let step = chat.session.current_step();
+        let out = chat.say(said);
+        assert!(
+            has(&out, "tell me when you know"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(
+            !has(&out, "sounds like that worked"),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(!has(&out, "didn't catch"), "{said}: {}", all_text(&out));
+        assert_eq!(chat.session.current_step(), step, "{said}");
+        assert!(
+            chat.session.attempts.iter().all(|a| a.outcome.is_none()),
+            "{said}: {:?}",
+            chat.session.attempts
+        );
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed not updating wells fargo");
+    let out = chat.say("i think so?");
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+}

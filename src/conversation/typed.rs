@@ -2463,8 +2463,11 @@ fn by_intent(
             open_question(session, article, lead, now, out)
         }
         // A question not understood ("what does that mean") is not "didn't catch that": it is
-        // not answered here, and the user is told who can.
-        None if understood.question => {
+        // not answered here, and the user is told who can. ("maybe?", "not sure?": a short
+        // reply unsure of the fix, no question of the user's; below.)
+        None if understood.question
+            && !(understood.words <= 3 && understand::cannot_tell(text)) =>
+        {
             session.note_aside(text);
             open_question(session, article, words::NOT_ANSWERED_HERE, now, out)
         }

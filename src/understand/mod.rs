@@ -1131,13 +1131,9 @@ pub fn names_a_date_range(message: &str) -> bool {
 /// so?", "ok it works now?"): to be asked about, not read as a question to answer. Not a
 /// question that asks something ("does it work on a mac?", "is it fixed now?").
 pub fn unsure_yes(message: &str) -> bool {
-    const UNSURE: &[&str] = &[
-        "i think so",
-        "i guess so",
-        "i guess",
-        "maybe",
-        "seems like it",
-    ];
+    const UNSURE: &[&str] = &["i think so", "i guess so", "i guess", "seems like it"];
+    // ("maybe?" is no leaning either way: the user cannot tell, [`cannot_tell`]; it was offered
+    // for noting as the fix that worked, explorer rv48 F12.)
     if !message.contains('?') || message.split_whitespace().count() > 6 {
         return false;
     }
@@ -3436,6 +3432,26 @@ mod tests {
         ] {
             assert!(!cannot_tell(says_more), "{says_more}");
         }
+        // A hedge alone cannot tell; with more said, the rest is read (explorer rv48 F12).
+        for hedge in [
+            "maybe?",
+            "maybe",
+            "perhaps",
+            "maybe it did",
+            "yeah maybe",
+            "possibly?",
+        ] {
+            assert!(cannot_tell(hedge), "{hedge}");
+            assert!(!unsure_yes(hedge), "{hedge}");
+        }
+        for says_more in [
+            "maybe clear the cache?",
+            "maybe, it works now",
+            "maybe its the bank",
+        ] {
+            assert!(!cannot_tell(says_more), "{says_more}");
+        }
+        assert!(unsure_yes("i think so?"));
         for (said, want) in [("no, switch", Some(true)), ("nope keep going", Some(false))] {
             assert_eq!(switch_or_stay(said), want, "{said}");
         }

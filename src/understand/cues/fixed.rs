@@ -337,10 +337,24 @@ pub fn cannot_tell(text: &Normalised) -> bool {
         || (!no_it_works && rest.any(WORKS_NOW));
     // "not sure what u mean, didnt help": the rest says it failed.
     let says_it_failed = rest.any(UNSURE) && strong_not_fixed(&rest.without(UNSURE));
-    (rest.any(UNSURE) || no_it_works)
+    (rest.any(UNSURE) || no_it_works || only_a_hedge(text))
         && !rest.any(NOT_FIXED_STRONG)
         && !says_more
         && !says_it_failed
+}
+
+/// Whether the whole reply is a hedge and no more ("maybe?", "perhaps", "maybe it did"): the
+/// user cannot tell, neither a yes nor a no (explorer rv48 F12: "maybe?" was offered for noting
+/// as the fix that worked, and "maybe" was "Sorry, I didn't catch that").
+fn only_a_hedge(text: &Normalised) -> bool {
+    // ("kinda", "sorta" say it helped in part: [`super::partly`].)
+    const HEDGES: &[&str] = &["maybe", "mayb", "perhaps", "possibly"];
+    // Words a hedge is said with that tell nothing more ("maybe it did lol", "hmm possibly").
+    const WITH: &[&str] = &[
+        "maybe", "mayb", "perhaps", "possibly", "it", "did", "has", "worked", "work", "hmm", "hm",
+        "um", "uh", "lol", "ok", "so", "yeah", "well", "i", "guess", "dunno",
+    ];
+    text.words().any(|w| HEDGES.contains(&w)) && super::only_words_of(text, WITH)
 }
 
 /// "Back on my laptop", "back on the iphone": where the user is now, not that the service is

@@ -17778,3 +17778,35 @@ fn a_maybe_at_did_this_fix_it_records_nothing_and_asks_to_check() {
     let out = chat.say("i think so?");
     assert!(has(&out, "Shall I note"), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv48 F19): "oh wait it just started working??" after the
+/// hand-over was offered for the ticket as a problem ("I don't have an article for that"),
+/// though "nvm works now" told staff it works. Surprise is news, not a question; a question
+/// of it ("is it working now?") is not news that it works.
+#[test]
+fn it_works_said_with_surprise_after_the_hand_over_tells_staff() {
+    let kb = shipped_kb();
+    for said in [
+        "oh wait it just started working??",
+        "its working now??",
+        "it started working",
+        "seems to be working now",
+    ] {
+        let mut chat = handed_over_on_a_blank_page(&kb);
+        let out = chat.say(said);
+        assert_eq!(
+            out.effects,
+            vec![Effect::AddToTicket { works_now: true }],
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+    let mut chat = handed_over_on_a_blank_page(&kb);
+    let out = chat.say("is it working now?");
+    assert!(
+        !out.effects
+            .contains(&Effect::AddToTicket { works_now: true }),
+        "{}",
+        all_text(&out)
+    );
+}

@@ -1584,6 +1584,8 @@ fn works_now_for_the_ticket(
             && !codes::names_code_of(kb.article_at(m.doc), text)
             && !understand::mentions_trouble(text)
     };
+    // ("it just started working??": surprise, not a question.)
+    let text = &*understand::surprise_as_news(text);
     understand::works_now(text)
         && (ranking.named().is_none_or(weakly_named)
             || understand::works_now_and_nothing_wrong(text))

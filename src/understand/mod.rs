@@ -873,6 +873,22 @@ pub fn works_now(message: &str) -> bool {
         && !text.any(&["thought", "think", "hope", "hopefully"])
 }
 
+/// The message with its "?" read as "!" when it says it works and does not open as a question
+/// does ("oh wait it just started working??", "its working now??": surprise, news that it
+/// works; explorer rv48 F19 had it offered for the ticket as a problem). A question of it ("is
+/// it working now?") is kept as asked.
+pub fn surprise_as_news(message: &str) -> std::borrow::Cow<'_, str> {
+    let as_news = message.replace('?', "!");
+    if message.contains('?')
+        && !cues::opens_like_a_question(&Normalised::new(message))
+        && works_now(&as_news)
+    {
+        std::borrow::Cow::Owned(as_news)
+    } else {
+        std::borrow::Cow::Borrowed(message)
+    }
+}
+
 /// "it loads now but really slow", "kind of? works now but its super laggy": it works now, and
 /// only slowness is wrong (explorer rv47 F17: read as the fix failing). The words after the
 /// "but", for the caller to rank as a problem of their own.
@@ -3431,6 +3447,13 @@ mod tests {
             "no errors, it works now",
         ] {
             assert!(!cannot_tell(says_more), "{says_more}");
+        }
+        for surprised in ["oh wait it just started working??", "its working now??"] {
+            assert!(!works_now(surprised), "{surprised}");
+            assert!(works_now(&surprise_as_news(surprised)), "{surprised}");
+        }
+        for asked in ["is it working now?", "does it work now??"] {
+            assert_eq!(surprise_as_news(asked), asked);
         }
         // A hedge alone cannot tell; with more said, the rest is read (explorer rv48 F12).
         for hedge in [

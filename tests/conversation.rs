@@ -17810,3 +17810,31 @@ fn it_works_said_with_surprise_after_the_hand_over_tells_staff() {
         all_text(&out)
     );
 }
+
+/// Found by a user explorer (rv48 F14): "works now but i didnt do that step, my IT guy fixed
+/// the router" at a fix was "No rush: try it when you can" (read as the step not tried), and
+/// "my IT guy fixed the router and it works now" offered the fix on screen for noting. It
+/// works, from something else: nothing credited, the user's words kept for staff.
+#[test]
+fn works_now_from_what_someone_else_did_credits_nothing() {
+    let kb = shipped_kb();
+    for said in [
+        "works now but i didnt do that step, my IT guy fixed the router",
+        "my IT guy fixed the router and it works now",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("quickbooks desktop H505 when opening company file from workstation");
+        chat.say("1");
+        assert!(chat.session.current_step().is_some(), "{said}");
+        let out = chat.say(said);
+        assert!(!has(&out, "No rush"), "{said}: {}", all_text(&out));
+        assert!(!has(&out, "Shall I note"), "{said}: {}", all_text(&out));
+        assert_says(&out, "I haven't noted any of my fixes");
+        assert!(!chat.recorded(Outcome::Fixed), "{said}");
+        assert!(
+            chat.session.descriptions.iter().any(|d| d == said),
+            "{said}: {:?}",
+            chat.session.descriptions
+        );
+    }
+}

@@ -2953,6 +2953,9 @@ mod tests {
             "its working now but i didnt actually do anything, it just started working",
             "my accountant fixed it",
             "the bank just sorted it",
+            // (Explorer rv48 F14: the step said not done, or someone's fix of another thing.)
+            "works now but i didnt do that step, my IT guy fixed the router",
+            "my IT guy fixed the router and it works now",
         ] {
             assert_eq!(intent(said), Some(Intent::Fixed), "{said}");
             assert!(
@@ -2982,6 +2985,8 @@ mod tests {
             "clearing the cookies fixed it, didnt try that incognito thing",
             "yep that worked, did nothing else",
             "that fixed it, thank you! I didnt change anything else",
+            // Someone else did the step shown.
+            "my IT guy fixed the bank feed and it works now",
         ] {
             assert!(
                 !fixed_by_something_else(credited, "Update the bank feed"),

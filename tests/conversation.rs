@@ -17838,3 +17838,38 @@ fn works_now_from_what_someone_else_did_credits_nothing() {
         );
     }
 }
+
+/// Found by a user explorer (rv48 F5): "i keep getting logged out of quickbooks every 5 min.
+/// just get me a real person NOW" opened a ticket whose matches led with the cache, outage and
+/// company-file articles, ranked on "real" and "person"; the login loop came fourth. The ask
+/// for a person is set aside before the ticket's matches are ranked.
+#[test]
+fn the_ask_for_a_person_does_not_rank_the_tickets_matches() {
+    let kb = shipped_kb();
+    for (said, lead) in [
+        (
+            "i keep getting logged out of quickbooks every 5 min. just get me a real person NOW",
+            "login-loop-signed-out",
+        ),
+        (
+            "i keep getting logged out of quickbooks every 5 min!! let me talk to a human",
+            "login-loop-signed-out",
+        ),
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say(said);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {:?}",
+            out.effects
+        );
+        assert_eq!(
+            chat.session.matches.first().map(|m| m.id.as_str()),
+            Some(lead),
+            "{said}: {:?}",
+            chat.session.matches
+        );
+    }
+}

@@ -1041,7 +1041,11 @@ pub(super) fn describe(
         } else if session.ticket.is_none() && (trouble || session.descriptions.is_empty()) {
             session.descriptions.push(text.to_string());
             if trouble {
-                session.matches = scored(kb, &ranking);
+                // Ranked without the ask ("just get me a real person NOW"), whose words would
+                // rank articles of their own (explorer rv48 F5). (The model's vectors, of the
+                // whole message, are of the problem far more than of the ask.)
+                let told = understand::without_the_ask_for_a_person(text);
+                session.matches = scored(kb, &rank_for(kb, session, &told, query));
             }
             None
         } else {

@@ -11,6 +11,7 @@
 //! Measured on the real-reply set `tests/data/replies.toml` (see BENCHMARKS.md).
 
 mod account;
+mod ask_for_a_person;
 mod checked;
 mod cues;
 mod dictated;
@@ -30,6 +31,7 @@ pub mod vague;
 mod where_it_works;
 
 pub use account::{asks_about_billing, reports_a_break_in, says_the_account_is_locked};
+pub use ask_for_a_person::without_the_ask_for_a_person;
 pub use checked::{found_as_it_should_be, found_at_fault};
 pub use dictated::as_one_word;
 pub use live_check::{

@@ -17873,3 +17873,25 @@ fn the_ask_for_a_person_does_not_rank_the_tickets_matches() {
         );
     }
 }
+
+/// Found by a user explorer (rv48 F6): "never mind, cancel the ticket" after the hand-over
+/// got where the ticket stands, and nothing went on it ("never" read as a refusal, as in
+/// "never close it"). The request is withdrawn: staff hear it at once and see it marked.
+#[test]
+fn never_mind_cancel_the_ticket_withdraws_the_request() {
+    let kb = shipped_kb();
+    for said in [
+        "never mind, cancel the ticket",
+        "never mind, withdraw my request",
+    ] {
+        let mut chat = handed_over_on_a_blank_page(&kb);
+        let out = chat.say(said);
+        assert_eq!(
+            out.effects,
+            vec![Effect::AddToTicket { works_now: false }],
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_says(&out, "you'd like it closed");
+    }
+}

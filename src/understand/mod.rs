@@ -3369,6 +3369,9 @@ mod tests {
             "nevermind close it",
             "you can close it, thanks",
             "i dont need help anymore",
+            // (Explorer rv48 F6: "never mind" is no refusal.)
+            "never mind, cancel the ticket",
+            "never mind, withdraw my request",
         ] {
             assert!(asks_to_close_ticket(asks), "{asks}");
         }
@@ -3382,6 +3385,7 @@ mod tests {
             "i cant close it",
             "the popup wont let me close it",
             "how do i cancel it",
+            "never close it",
         ] {
             assert!(!asks_to_close_ticket(not), "{not}");
         }

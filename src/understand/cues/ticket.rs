@@ -153,7 +153,11 @@ const CLOSE_TICKET: &[&str] = &[
     "cancel my ticket",
     "cancel this ticket",
     "cancel the request",
+    "cancel my request",
     "withdraw the ticket",
+    "withdraw my ticket",
+    "withdraw the request",
+    "withdraw my request",
     "you can close",
     "can be closed",
     "no longer need help",
@@ -171,8 +175,12 @@ pub fn asks_to_close_ticket(text: &Normalised) -> bool {
         "dont", "do", "not", "never", "cant", "cannot", "wont", "how", "why", "couldnt",
     ];
     let words: Vec<&str> = text.words().collect();
+    // ("never mind, cancel the ticket": "never mind" takes back the ask for a person, no
+    // refusal; explorer rv48 F6 had it answered with where the ticket stands.)
     let refuses = words.iter().enumerate().any(|(i, w)| {
-        NOT_A_REQUEST.contains(w) && !(*w == "dont" && words.get(i + 1) == Some(&"need"))
+        NOT_A_REQUEST.contains(w)
+            && !(*w == "dont" && words.get(i + 1) == Some(&"need"))
+            && !(*w == "never" && words.get(i + 1) == Some(&"mind"))
     });
     text.word_count() <= 10 && text.any(CLOSE_TICKET) && !refuses && !text.any(NOT_FIXED_STRONG)
 }

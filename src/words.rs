@@ -1595,13 +1595,19 @@ pub fn added_to_ticket(id: &str) -> String {
 pub const NOTHING_NEW_TO_ADD: &str = "There's nothing new to add yet. Tell me what's going on, and I'll offer to add it to your ticket.";
 
 /// More of the walk asked for after a hand-over ("lets keep trying the steps"), with the
-/// ticket still open (its id) or not.
-pub fn steps_again_after_hand_over(open_ticket: Option<&str>) -> String {
+/// ticket still open (its id) or not; `none_shown_yet` when the hand-over came before any fix
+/// was shown (the fixes are begun, not gone on with).
+pub fn steps_again_after_hand_over(open_ticket: Option<&str>, none_shown_yet: bool) -> String {
+    let lead = if none_shown_yet {
+        "OK, let's try the fixes."
+    } else {
+        "OK, let's keep going with the fixes."
+    };
     match open_ticket {
         Some(id) => format!(
-            "OK, let's keep going with the fixes. Your ticket **{id}** stays open meanwhile; if one works, I'll tell the support team."
+            "{lead} Your ticket **{id}** stays open meanwhile; if one works, I'll tell the support team."
         ),
-        None => "OK, let's keep going with the fixes.".to_string(),
+        None => lead.to_string(),
     }
 }
 

@@ -17895,3 +17895,23 @@ fn never_mind_cancel_the_ticket_withdraws_the_request() {
         assert_says(&out, "you'd like it closed");
     }
 }
+
+/// Found by a user explorer (rv48 F6): "actually wait nvm let me try the steps" after "i keep
+/// getting logged out of quickbooks every 5 min. just get me a real person NOW" (handed over
+/// before any fix was shown) was offered for the ticket. The walk of the best match of what
+/// was told, the ask for a person set aside, begins; the ticket stays open.
+#[test]
+fn trying_the_steps_after_a_hand_over_before_any_walk_walks_the_best_match() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("i keep getting logged out of quickbooks every 5 min. just get me a real person NOW");
+    // (The ticket opened, as the adapter does on the hand-over.)
+    chat.session.ticket = Some(supportbot::ids::TicketId(1));
+    chat.session.ticket_open = true;
+    chat.session.stage = Stage::Escalated { article: None };
+    let out = chat.say("actually wait nvm let me try the steps");
+    assert_says(&out, "let's try the fixes");
+    assert!(!has(&out, "Add this to your ticket"), "{}", all_text(&out));
+    assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
+    assert!(chat.session.ticket_open);
+}

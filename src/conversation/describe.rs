@@ -1057,11 +1057,27 @@ pub(super) fn describe(
     // "actually nvm i dont need a person, lets keep trying the steps" after a hand-over: the
     // walk is taken up again (explorer rv47 F12: not understood, and no way back to it). The
     // ticket stays as it is; a fix found now goes to it.
-    if let Stage::Escalated {
-        article: Some(article),
-    } = &session.stage
-        && understand::goes_on_with_the_steps(text)
-        && let Some(article) = kb.get(article)
+    // Handed over before any article was walked ("i keep getting logged out every 5 min. just
+    // get me a real person NOW", then "actually wait nvm let me try the steps"): the best
+    // match of what was told first, the ask for a person set aside (explorer rv48 F6: it was
+    // offered for the ticket).
+    let walked_or_best_told = |session: &Session| match &session.stage {
+        Stage::Escalated {
+            article: Some(article),
+        } => Some(article.clone()),
+        Stage::Escalated { article: None } => {
+            let told = understand::without_the_ask_for_a_person(session.descriptions.first()?);
+            let ranking = rank_for(kb, session, &told, None);
+            let best = ranking
+                .named()
+                .or_else(|| ranking.candidates(1).first().copied())?;
+            Some(kb.article_at(best.doc).id.clone())
+        }
+        _ => None,
+    };
+    if understand::goes_on_with_the_steps(text)
+        && let Some(article) = walked_or_best_told(session)
+        && let Some(article) = kb.get(&article)
         && ranking
             .named()
             .is_none_or(|m| kb.article_at(m.doc).id == article.id)
@@ -1070,9 +1086,11 @@ pub(super) fn describe(
             .ticket
             .filter(|_| session.ticket_open)
             .map(|id| id.to_string());
+        let none_shown_yet = matches!(session.stage, Stage::Escalated { article: None });
         out.replies
             .push(Reply::new(words::steps_again_after_hand_over(
                 ticket.as_deref(),
+                none_shown_yet,
             )));
         return act(kb, session, Action::Article(article.id.clone()), now, out);
     }

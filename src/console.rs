@@ -399,11 +399,17 @@ pub async fn run(
                         .all(|c| matches!(c.action, Action::CheckTarget(_)));
                     if aside && question_len > 0 && !which_service {
                         // The open question keeps its numbers through an aside.
-                        show_beside(&mut output, replies, &mut choices, question_len, emphasis)?;
+                        let extras = show_beside(
+                            &mut output,
+                            replies,
+                            &mut choices,
+                            question_len,
+                            emphasis,
+                        )?;
                         if event == Event::Help {
                             writeln!(output, "{CONSOLE_COMMANDS}")?;
                         }
-                        remind(&mut output, &choices[..question_len])?;
+                        remind(&mut output, &choices[..question_len], &extras)?;
                     } else {
                         choices = show(&mut output, replies, emphasis)?;
                         question_len = choices.len();
@@ -624,34 +630,47 @@ fn outages_over_for(service: &Service, user: &UserRef) -> Vec<String> {
 }
 
 /// After an aside, lists the open question's choices again under the numbers they had, so "2"
-/// or "no" still answers it.
-fn remind(output: &mut impl Write, open_question: &[Choice]) -> std::io::Result<()> {
+/// or "no" still answers it; then the aside's own choices (`extras`, numbered after the
+/// question's), so the numbers on screen run in order (explorer rv48 F20: "[3] Talk to a
+/// human" came above "[1]" and "[2]").
+fn remind(
+    output: &mut impl Write,
+    open_question: &[Choice],
+    extras: &[(usize, String)],
+) -> std::io::Result<()> {
     writeln!(output, "\nThe question before is still open:")?;
     for (i, c) in open_question.iter().enumerate() {
         writeln!(output, "  [{}] {}", i + 1, c.label)?;
+    }
+    if !extras.is_empty() {
+        writeln!(output, "Or:")?;
+        for (n, label) in extras {
+            writeln!(output, "  [{n}] {label}")?;
+        }
     }
     output.flush()
 }
 
 /// Prints an aside's replies beside an open question (its first `question_len` choices on
-/// screen): a choice the question already has is left to the reminder that follows, under its
-/// number there, so it is not listed twice; the aside's new choices are numbered after the
-/// question's and added to `on_screen`.
+/// screen), without their choices: a choice the question already has is left to the reminder
+/// that follows, under its number there, so it is not listed twice; the aside's new choices
+/// are numbered after the question's, added to `on_screen`, and returned (number and label,
+/// in number order) for the reminder to list after the question's ([`remind`]).
 fn show_beside(
     output: &mut impl Write,
     mut replies: Vec<Reply>,
     on_screen: &mut Vec<Choice>,
     question_len: usize,
     emphasis: Emphasis,
-) -> std::io::Result<()> {
+) -> std::io::Result<Vec<(usize, String)>> {
+    let mut extras = Vec::new();
     for r in &mut replies {
         r.choices.retain(|c| {
             !on_screen[..question_len.min(on_screen.len())]
                 .iter()
                 .any(|x| x.action == c.action)
         });
-        let mut numbers = Vec::with_capacity(r.choices.len());
-        for c in &r.choices {
+        for c in std::mem::take(&mut r.choices) {
             let n = match on_screen.iter().position(|x| x.action == c.action) {
                 Some(i) => i + 1,
                 None => {
@@ -659,15 +678,15 @@ fn show_beside(
                     on_screen.len()
                 }
             };
-            numbers.push(n);
+            if !extras.iter().any(|(m, _)| *m == n) {
+                extras.push((n, c.label));
+            }
         }
-        writeln!(
-            output,
-            "\n{}",
-            render_numbered(r, &numbers, emphasis).trim_end()
-        )?;
+        writeln!(output, "\n{}", render_numbered(r, &[], emphasis).trim_end())?;
     }
-    output.flush()
+    extras.sort_by_key(|(n, _)| *n);
+    output.flush()?;
+    Ok(extras)
 }
 
 /// Prints replies and returns the choices now on screen, numbered across all of them: a
@@ -853,8 +872,9 @@ mod tests {
                 .choice(Action::MoreInfo, "Why?", Style::Secondary),
         ];
         let mut out = Vec::new();
-        show_beside(&mut out, check_result, &mut on_screen, 4, Emphasis::Plain).unwrap();
-        remind(&mut out, &on_screen[..4]).unwrap();
+        let extras =
+            show_beside(&mut out, check_result, &mut on_screen, 4, Emphasis::Plain).unwrap();
+        remind(&mut out, &on_screen[..4], &extras).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert_eq!(
             out.matches("Talk to a human").count(),
@@ -866,6 +886,12 @@ mod tests {
             "the same number as before: {out}"
         );
         assert!(out.contains("[5] Why?"), "new choices come after: {out}");
+        // Listed in number order, the question's first (explorer rv48 F20: "[5]" came above
+        // "[1]").
+        let at = |n: &str| out.find(n).unwrap_or_else(|| panic!("{n} in {out}"));
+        assert!(at("[1] ") < at("[4] "), "{out}");
+        assert!(at("[4] ") < at("[5] "), "{out}");
+        assert!(at("still open") < at("[5] "), "{out}");
         assert!(out.contains("[2] Still broken"), "{out}");
         assert_eq!(
             parse_input("2", &on_screen),

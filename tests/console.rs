@@ -1037,8 +1037,11 @@ fn a_check_result_offers_the_article_that_explains_it() {
             "Solution 1 of 5: Reload the page fully",
             "> is it down?",
             "service unavailable (503)",
-            "] Open HTTP Error 503: Service Unavailable",
-            "] Talk to a human",
+            // The question's choices first, then the check's own, in number order (explorer
+            // rv48 F20).
+            "The question before is still open:",
+            "[3] Talk to a human",
+            "[5] Open HTTP Error 503: Service Unavailable",
             "> Open HTTP Error 503",
             "== HTTP Error 503: Service Unavailable ==",
         ],

@@ -17915,3 +17915,43 @@ fn trying_the_steps_after_a_hand_over_before_any_walk_walks_the_best_match() {
     assert_eq!(chat.session.article(), Some("login-loop-signed-out"));
     assert!(chat.session.ticket_open);
 }
+
+/// Found by a user explorer (rv49 F1): at a fix, "i dont want to talk to a human, just tell me
+/// what to do next", "please don't escalate this" and "not ready for a human yet" each opened
+/// a ticket, and "i don't want a human" recorded the fix as failed. No hand-over, nothing
+/// recorded, and the question stays; a bot declined still hands over.
+#[test]
+fn declining_a_person_hands_nothing_over() {
+    let kb = shipped_kb();
+    for said in [
+        "i dont want to talk to a human, just tell me what to do next",
+        "please don't escalate this, i'll try the next one",
+        "not ready for a human yet, what's next",
+        "i don't want a human",
+        "no human please",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("bank feed wont update since tuesday");
+        let step = open_title(&chat).expect("a step is open");
+        let out = chat.say(said);
+        assert!(
+            !out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Escalate { .. })),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert_eq!(outcome_of(&chat, &step), None, "{said}");
+        assert_eq!(open_title(&chat), Some(step), "{said}");
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed wont update since tuesday");
+    let out = chat.say("i dont want to talk to a bot, get me a human");
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+}

@@ -196,6 +196,12 @@ pub(super) fn answer(
     {
         return;
     }
+    // "i dont want to talk to a human, just tell me what to do next": no person, and the
+    // question stays (explorer rv49 F1: a ticket was opened).
+    if understood.intent == Some(Intent::Aside) && understand::declines_a_person(text) {
+        open_question(session, article, words::NO_PERSON_THEN, now, out);
+        return;
+    }
     // "hello" mid-walk: greeted back, and the question stays.
     if understand::only_greets(text) && understood.intent != Some(Intent::Human) {
         open_question(session, article, words::STILL_HERE, now, out);

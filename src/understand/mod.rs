@@ -955,6 +955,12 @@ pub fn not_fixed_beside_human(message: &str) -> bool {
     cues::not_fixed_beside_human(&Normalised::new(message))
 }
 
+/// Whether the message declines a person ("i dont want to talk to a human", "please don't
+/// escalate this"): no hand-over, and nothing said of the fix by the decline itself.
+pub fn declines_a_person(message: &str) -> bool {
+    cues::declining_a_person(&Normalised::new(message)).is_some()
+}
+
 /// Whether a request for a person judges the walk no help ("useless. human please"): at a
 /// fix, that fix did not help.
 pub fn no_help_beside_human(message: &str) -> bool {
@@ -2070,6 +2076,16 @@ pub fn yes_or_no(message: &str) -> Option<bool> {
 }
 
 fn decide(text: &Normalised, names_browser: bool) -> Option<Intent> {
+    // "i dont want to talk to a human, just tell me what to do next", "i don't want a human":
+    // the person declined says nothing of the fix; the rest is the answer, else an aside (its
+    // "dont" was "did not fix it"; explorer rv49 F1).
+    if let Some(declined) = cues::declining_a_person(text) {
+        let rest = text.without(&[declined.as_str()]);
+        return match decide_by_cues(&rest, names_browser) {
+            None | Some(Intent::Human) => Some(Intent::Aside),
+            other => other,
+        };
+    }
     let intent = decide_by_cues(text, names_browser);
     // "on it", "afk", "lunch, back in an hour": the answer is coming, as "brb" says; "ok let me
     // restart my computer" too, whatever device it names.

@@ -229,6 +229,76 @@ const DECLINED: &[&str] = &[
     "dont need any support",
 ];
 
+/// The words of `text` that decline a person ("i dont want to talk to a human", "not ready
+/// for an agent yet", "please don't escalate this"), when it says so: the negated wish, up to
+/// the person or the hand-over it names. A bot declined ("i dont want to talk to a bot, get me
+/// a human") is no such words (explorer rv49 F1: each of these opened a ticket).
+pub fn declining_a_person(text: &Normalised) -> Option<String> {
+    const NOT_WANTING: &[&str] = &[
+        "dont want",
+        "do not want",
+        "dont need",
+        "do not need",
+        "not ready for",
+        "not ready to",
+        "no need for",
+    ];
+    const A_PERSON: &[&str] = &[
+        "human",
+        "humans",
+        "person",
+        "people",
+        "agent",
+        "agents",
+        "someone",
+        "somebody",
+        "anyone",
+        "rep",
+        "representative",
+        "operator",
+        "staff",
+        "support",
+        "ticket",
+        "escalate",
+        "escalation",
+    ];
+    const HAND_OVER: &[&str] = &[
+        "dont escalate",
+        "do not escalate",
+        "no escalation",
+        "no human please",
+        "no humans please",
+        "no person please",
+        "no agent please",
+        "no human needed",
+        "no person needed",
+    ];
+    if let Some(said) = HAND_OVER.iter().find(|p| text.has(p)) {
+        return Some((*said).to_string());
+    }
+    let words: Vec<&str> = text.words().collect();
+    let padded = |from: usize, to: usize| words[from..to].join(" ");
+    for (at, _) in words.iter().enumerate() {
+        let Some(not) = NOT_WANTING.iter().find(|n| {
+            let n_words = n.split(' ').count();
+            at + n_words <= words.len() && padded(at, at + n_words) == **n
+        }) else {
+            continue;
+        };
+        let from = at + not.split(' ').count();
+        // The person within a few words ("to talk to a real person"), no bot before it.
+        for (offset, w) in words[from..].iter().take(6).enumerate() {
+            if *w == "bot" || *w == "bots" || *w == BREAK {
+                break;
+            }
+            if A_PERSON.contains(w) {
+                return Some(padded(at, from + offset + 1));
+            }
+        }
+    }
+    None
+}
+
 pub fn human(text: &Normalised) -> bool {
     // "talk to you later": a goodbye, taken out before looking for a request ("have a person
     // call me please, talk to you later" still asks).
@@ -323,6 +393,7 @@ pub fn human(text: &Normalised) -> bool {
     let only_asks = asks_for_someone(text) && !someone_for_something_else(text);
     (rest.any(HUMAN) || opens_with_a_request(&rest) || pleads || who_alone || only_asks)
         && !text.any(DECLINED)
+        && declining_a_person(text).is_none()
         && !awaits_someone_else
         && !someone_for_something_else(text)
 }
@@ -872,6 +943,31 @@ pub fn fed_up(text: &Normalised) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by a user explorer (rv49 F1): a person declined is no request for one.
+    #[test]
+    fn a_person_declined_is_told_from_a_bot_declined() {
+        for declined in [
+            "i dont want to talk to a human, just tell me what to do next",
+            "please don't escalate this",
+            "not ready for a human yet",
+            "i do not need an agent",
+            "no human please",
+        ] {
+            let text = Normalised::new(declined);
+            assert!(declining_a_person(&text).is_some(), "{declined}");
+            assert!(!human(&text), "{declined}");
+        }
+        for asked in [
+            "i dont want to talk to a bot, get me a human",
+            "human please, i dont want to talk to a bot",
+            "i want to talk to a person",
+        ] {
+            let text = Normalised::new(asked);
+            assert!(declining_a_person(&text).is_none(), "{asked}");
+            assert!(human(&text), "{asked}");
+        }
+    }
 
     /// "i need someone asap" asks for a person; someone needed for something else, or bots
     /// that are not support, do not (a reviewer's cases).

@@ -45,8 +45,8 @@ pub use fixed::{
 pub(super) use gone::errorish;
 pub use gone::{says_the_error_is_gone, works_and_the_error_is_gone};
 pub use human::{
-    asks_for_a_person, fed_up, goes_on_with_the_steps, human, no_help_beside_human,
-    not_fixed_beside_human, only_asks_for_a_human,
+    asks_for_a_person, declining_a_person, fed_up, goes_on_with_the_steps, human,
+    no_help_beside_human, not_fixed_beside_human, only_asks_for_a_human,
 };
 pub use languages::{
     fixed_in_another_language, lost_in_another_language, not_fixed_in_another_language,

@@ -89,17 +89,15 @@ pub struct Solution {
     pub leaves_on_works: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub leaves_on_fails: bool,
-    /// For a test that leaves the article: the articles (by id) to offer first, as its line
-    /// names them (`- If it works there, go to: another article: page-not-loading,
-    /// firewall-antivirus-proxy`), for each answer; every id is checked to name an article.
+    /// For a test that leaves the article when it works there: the articles to offer first,
+    /// as its line names them by id (`- If it works there, go to: another article:
+    /// page-not-loading, firewall-antivirus-proxy`); every id is checked to name another
+    /// article.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub leads_on_works: Vec<ArticleRef>,
+    /// [`Solution::leads_on_works`] for the answer "fails there too".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub leads_on_fails: Vec<ArticleRef>,
-    /// The line of the `go to` that names [`Solution::leads_on_works`] or
-    /// [`Solution::leads_on_fails`] (the last such), for the diagnostic of an unknown id.
-    #[serde(skip)]
-    pub leads_line: usize,
     /// For a test: how users name what it tries (`- Also called: incognito, InPrivate`), so
     /// "it works in incognito" said in a description answers the test before it is asked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -113,8 +111,13 @@ pub struct Solution {
 /// title is filled in when the whole knowledge base is loaded, which checks the id.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleRef {
+    /// The id as written.
     pub id: String,
+    /// The article's title (empty until the knowledge base is loaded).
     pub title: String,
+    /// The line that names it, for a diagnostic of an id no article has.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -1358,8 +1361,19 @@ fn parse_body(
             };
             // "go to: the end": nothing after the test would help; on to "out of fixes".
             // "go to: another article": likewise, and the trouble is another article's.
-            let leads = another_article(&target);
+            let leads = another_article(&target, target_line);
             let leaves = leads.is_some();
+            // ("go to: another article:" with no id after the colon: a list left unwritten.)
+            if leads.as_ref().is_some_and(Vec::is_empty) && target.trim_end().ends_with(':') {
+                problems.push(
+                    Diagnostic::new(
+                        file,
+                        target_line,
+                        format!("test `{}`: `go to: {target}` names no article after the colon", out.solutions.get(at).map_or("", |s| s.title.as_str())),
+                    )
+                    .hint("name the articles to offer by id, comma-separated (`another article: page-not-loading, firewall-antivirus-proxy`), or remove the colon"),
+                );
+            }
             let found = if leaves || is_the_end(&target) {
                 Some(out.solutions.len())
             } else {
@@ -1375,9 +1389,6 @@ fn parse_body(
                 Some(j) if j > at => {
                     let s = &mut out.solutions[at];
                     let leads = leads.unwrap_or_default();
-                    if !leads.is_empty() {
-                        s.leads_line = target_line;
-                    }
                     if outcome == "works there" {
                         s.on_works = Some(j);
                         s.leaves_on_works = leaves;
@@ -1554,26 +1565,33 @@ fn is_the_end(target: &str) -> bool {
 /// Whether a "go to" target leaves the article (`go to: another article`): the test's result
 /// shows the trouble is not this one. The articles it names to offer first, by id, when so
 /// (`another article: page-not-loading, firewall-antivirus-proxy`; none named, none).
-fn another_article(target: &str) -> Option<Vec<ArticleRef>> {
-    let t = target.trim().trim_end_matches('.').to_lowercase();
+fn another_article(target: &str, line: usize) -> Option<Vec<ArticleRef>> {
+    let t = target.trim().trim_end_matches('.');
+    // (The words before the ids in any case; the ids as written.)
     let rest = ["another article", "a different article"]
         .iter()
-        .find_map(|lead| t.strip_prefix(lead))?;
-    let rest = rest.trim();
+        .find_map(|lead| {
+            t.get(..lead.len())
+                .filter(|head| head.eq_ignore_ascii_case(lead))
+                .map(|_| &t[lead.len()..])
+        })?
+        .trim();
     if rest.is_empty() {
         return Some(Vec::new());
     }
     let ids = rest.strip_prefix(':')?;
-    Some(
-        ids.split(',')
-            .map(str::trim)
-            .filter(|id| !id.is_empty())
-            .map(|id| ArticleRef {
+    let mut found: Vec<ArticleRef> = Vec::new();
+    for id in ids.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+        // (An id named twice is offered once.)
+        if !found.iter().any(|f| f.id == id) {
+            found.push(ArticleRef {
                 id: id.to_string(),
                 title: String::new(),
-            })
-            .collect(),
-    )
+                line,
+            });
+        }
+    }
+    Some(found)
 }
 
 /// Markdown without its `- Also called: a, b` lines, and each such line with its names.
@@ -1771,7 +1789,6 @@ fn parse_solution(
         leaves_on_fails: false,
         leads_on_works: Vec::new(),
         leads_on_fails: Vec::new(),
-        leads_line: 0,
         also_called: Vec::new(),
         general,
         variants,
@@ -1950,7 +1967,7 @@ Ask a human.
         assert!(test.leaves_on_works);
         let ids: Vec<&str> = test.leads_on_works.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["page-not-loading", "firewall"]);
-        assert_eq!(test.leads_line, 9);
+        assert!(test.leads_on_works.iter().all(|l| l.line == 9));
         // "go to: another article": past the last solution, and out of the article.
         let text = "+++\ntitle = \"T\"\nsymptoms = [\"s\"]\n+++\nS\n\n## Test: Try another device\n1. Try it.\n- If it works there, go to: another article\n\n## Solution: Wait\n1. Wait.\n";
         let a = parse("x.md", "x", text).expect("valid");

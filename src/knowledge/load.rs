@@ -293,6 +293,20 @@ fn unknown_leads(articles: &[&Article], problems: &mut Vec<Diagnostic>) {
     for a in articles {
         for s in &a.solutions {
             for lead in s.leads_on_works.iter().chain(&s.leads_on_fails) {
+                if lead.id == a.id {
+                    problems.push(
+                        Diagnostic::new(
+                            &a.file,
+                            lead.line,
+                            format!(
+                                "test `{}`: `go to: another article` names this article itself, `{}`",
+                                s.title, lead.id
+                            ),
+                        )
+                        .hint("name the other articles to offer; this one is left when the test says so"),
+                    );
+                    continue;
+                }
                 if ids.contains(&lead.id.as_str()) {
                     continue;
                 }
@@ -309,7 +323,7 @@ fn unknown_leads(articles: &[&Article], problems: &mut Vec<Diagnostic>) {
                 problems.push(
                     Diagnostic::new(
                         &a.file,
-                        s.leads_line,
+                        lead.line,
                         format!(
                             "test `{}`: `go to: another article` names `{}`, which is no article's id",
                             s.title, lead.id

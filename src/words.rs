@@ -186,7 +186,7 @@ plans, cancelling) are for the support team: my articles only troubleshoot error
 this to a person?";
 
 /// "will i lose my invoices i was entering", with no problem told: what went wrong decides it.
-pub const WHAT_HAPPENED_TO_YOUR_WORK: &str = "Whether anything was lost depends on what went wrong. What happened when you were entering it: an error message (its code helps), a page that stopped loading, or being signed out? Tell me, and I'll say what it means for your work and how to fix it.";
+pub const WHAT_HAPPENED_TO_YOUR_WORK: &str = "Whether anything was lost depends on what went wrong. What happened when you were entering it: an error message (its code helps), a page that stopped loading, or being signed out? Tell me, and I'll find the fix for it; its article says what it means for your data, where it can.";
 /// A person declined mid-walk ("i dont want to talk to a human"): the walk goes on.
 pub const NO_PERSON_THEN: &str = "OK, no person then: let's keep going.";
 pub const SAY_MORE: &str = "Tell me what's going wrong in your own words (the exact error message or code helps) and I'll find the fix, or ask for a human.";

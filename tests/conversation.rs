@@ -17560,6 +17560,32 @@ fn news_of_the_problem_held_is_not_the_fix_on_screen() {
     }
 }
 
+/// Found by the review of the rv48 F2 fix: with the blank page walked and the bank feed held,
+/// "ok that worked, no more errors", "i updated chrome and now it works" and "works now,
+/// thanks, the connection was the issue" were taken as the bank feed's news (its title has
+/// "Errors", "Updating", "Connection"); they are the fix on screen's.
+#[test]
+fn words_common_to_titles_are_no_news_of_the_problem_held() {
+    let kb = shipped_kb();
+    for said in [
+        "ok that worked, no more errors",
+        "i updated chrome and now it works",
+        "works now, thanks, the connection was the issue",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my quickbooks online page stays blank and spinning forever. also bank feed not updating");
+        assert_eq!(chat.session.article(), Some("page-not-loading"));
+        assert!(chat.session.also_named.is_some());
+        let out = chat.say(said);
+        assert!(!has(&out, "Good to hear"), "{said}: {}", all_text(&out));
+        assert!(
+            chat.session.also_named.is_some(),
+            "{said}: {}",
+            all_text(&out)
+        );
+    }
+}
+
 /// Found by a user explorer (rv48 F11): at a 504 fix, "can you see if qbo is working on your
 /// end" and "is the server ok" got "I can't help with that here, but a person can", and "r u
 /// guys having issues" "Sorry, I didn't catch that", with the check on screen as a choice.
@@ -17951,6 +17977,27 @@ fn declining_a_person_hands_nothing_over() {
         out.effects
             .iter()
             .any(|e| matches!(e, Effect::Escalate { .. })),
+        "{}",
+        all_text(&out)
+    );
+}
+
+/// Found by the review of the rv48 F8 and F15 fixes: at the bank feed, "did i lose what i was
+/// typing?" got "No. The transactions stay at your bank" (that entry is of transactions, not
+/// of typing); "is bank syncing down?" was told the bot cannot check "bank" (the product's
+/// own sync); a bank's name is said as the user wrote it.
+#[test]
+fn the_bank_feeds_own_words_are_not_taken_for_another_thing() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed stopped updating");
+    let out = chat.say("did i lose what i was typing?");
+    assert!(!has(&out, "The transactions stay"), "{}", all_text(&out));
+    let out = chat.say("is bank syncing down?");
+    assert!(!has(&out, "I can't check"), "{}", all_text(&out));
+    let out = chat.say("can you check if Wells Fargo is down?");
+    assert!(
+        has(&out, "I can't check **Wells Fargo**"),
         "{}",
         all_text(&out)
     );

@@ -173,7 +173,7 @@ pub(super) fn cannot_check_outside(
     let services: Vec<String> = kb
         .targets()
         .iter()
-        .map(|t| format!("**{}**", t.description))
+        .map(|t| format!("the **{}**", t.description))
         .collect();
     let services = if services.is_empty() {
         "the services set up here".to_string()
@@ -194,9 +194,9 @@ pub(super) fn cannot_check_outside(
         .flatten()
         .map(|s| s.title.as_str());
     // ("is my bank down": the user's bank is theirs.)
-    let said = match outside.said.strip_prefix("my ") {
-        Some(rest) => format!("your {rest}"),
-        None => outside.said.clone(),
+    let said = match outside.said.get(..3) {
+        Some(my) if my.eq_ignore_ascii_case("my ") => format!("your {}", &outside.said[3..]),
+        _ => outside.said.clone(),
     };
     words::cannot_check_outside(&said, &services, step)
 }

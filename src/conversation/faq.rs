@@ -19,9 +19,12 @@ pub(super) fn faq_for<'a>(
     question: &str,
 ) -> Option<&'a crate::knowledge::Faq> {
     // Words any question has ("what does that mean") point to no entry.
+    // (Nor does loss alone: "did i lose what i was typing?" is no "Will I lose transactions
+    // while the feed is not updating?"; a review of rv48 F8.)
     const ASKING: &[&str] = &[
         "mean", "means", "what", "when", "where", "which", "should", "would", "could", "happen",
-        "happens", "need", "know", "about", "still", "cause", "causes", "while",
+        "happens", "need", "know", "about", "still", "cause", "causes", "while", "lose", "losing",
+        "lost", "loose",
     ];
     // Nor does the time it is asked in ("quick q while i wait - how do i record a draw?" is
     // no "Do I just wait?").
@@ -121,6 +124,10 @@ pub(super) fn risk_faq<'a>(
     {
         return Some(faq);
     }
+    // ("did i lose what i was typing?" fears for the user's own work, not the step's harm.)
+    if understand::worries_about_losing_work(question) {
+        return None;
+    }
     let step = Terms::of(&article.solutions.get(open)?.title);
     let scored: Vec<(usize, &crate::knowledge::Faq)> = article
         .faq
@@ -209,14 +216,21 @@ pub(super) fn data_faq<'a>(
         "was anything lost",
     ];
     let asked = crate::plain_words::lowercase_words(&question.replace(['\'', '’'], "")).join(" ");
-    if !WORRY
+    if WORRY
         .iter()
         .any(|w| format!(" {asked} ").contains(&format!(" {w} ")))
-        && !understand::worries_about_losing_work(question)
     {
-        return None;
+        return entry_about_data(article);
     }
-    entry_about_data(article)
+    // "will i lose transactions?": the entry when it speaks of what the user fears for
+    // ("Will I lose transactions while the feed is not updating?"); "did i lose what i was
+    // typing?" is no question of bank transactions (a review of rv48 F8: it got "No.").
+    const LOSS: &[&str] = &["lose", "loose", "losing", "lost", "loss", "gone"];
+    let feared = Terms::said(question).without(&Terms::of(&LOSS.join(" ")));
+    entry_about_data(article).filter(|f| {
+        understand::worries_about_losing_work(question)
+            && feared.shared_in_any_form(&Terms::of(&f.question)) > 0
+    })
 }
 
 /// `article`'s one FAQ entry whose question speaks of data, saving or loss ("Will I lose data

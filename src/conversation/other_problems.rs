@@ -246,35 +246,76 @@ pub(super) fn held_problem_said_of(
     (session.also_named.iter())
         .chain(&session.also_named_later)
         .find(|other| {
-            let (named_as, current) = named_as_and_current(kb, session, other);
-            tells_of(text, &other.title, &named_as, &current)
+            let (_, current) = named_as_and_current(kb, session, other);
+            let own = said_of(&session.descriptions, &other.title, &current);
+            tells_of(text, &other.title, &own, &current)
         })
         .cloned()
 }
 
-/// Whether `text`, a short reply, is about the problem titled `title` (which the user also
-/// calls by the words in `named_as`) and not about the one on screen, `current`: it says a
-/// word of the title or a code the user gave for it that `current` does not have, and no
-/// word of `current`'s that the other's words lack ("my client says still broken" names no
-/// title; a client named in the other's description is no word of its title).
-fn tells_of(text: &str, title: &str, named_as: &str, current: &str) -> bool {
+/// Words of a title too common to tell one problem from another ("Bank Feed Not Updating or
+/// Bank Connection Errors": "ok that worked, no more errors" is no news of the bank feed).
+const COMMON_TITLE_WORDS: &[&str] = &[
+    "error",
+    "errors",
+    "connection",
+    "connections",
+    "update",
+    "updates",
+    "updating",
+    "updated",
+    "fail",
+    "fails",
+    "failing",
+    "failed",
+    "service",
+    "services",
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "loading",
+    "load",
+    "open",
+    "opening",
+    "working",
+    "works",
+    "page",
+    "quickbooks",
+    "online",
+    "desktop",
+];
+
+/// Whether `text`, a short reply, is about the problem titled `title`, which the user told in
+/// the words `own`, and not about the one on screen, `current`: it says a word both the title
+/// and the user's own words have (not one as common as "errors" or "updating"), or a code the
+/// user gave for it, that `current` does not have; and no word of `current`'s that the other's
+/// words lack ("my client says still broken" names no title; a client named in the other's
+/// description is no word of its title).
+fn tells_of(text: &str, title: &str, own: &str, current: &str) -> bool {
     use super::terms::Terms;
     use std::collections::HashSet;
     const AT_MOST_WORDS: usize = 20;
     if crate::plain_words::lowercase_words(text).len() > AT_MOST_WORDS {
         return false;
     }
+    let stem = crate::matcher::text::stem;
     let stems = |terms: Terms| -> HashSet<String> {
-        (terms.words.iter().map(|w| crate::matcher::text::stem(w)))
+        (terms.words.iter().map(|w| stem(w)))
             .chain(terms.codes)
             .collect()
     };
+    let common: HashSet<String> = COMMON_TITLE_WORDS.iter().map(|w| stem(w)).collect();
     let said = stems(Terms::said(text));
-    let named = stems(Terms::of(named_as));
+    let own_terms = Terms::of(own);
+    let own_stems = stems(Terms::of(own));
+    let named: HashSet<String> = stems(Terms::of(title)).union(&own_stems).cloned().collect();
     let here = stems(Terms::of(current));
     let by_name: HashSet<String> = stems(Terms::of(title))
-        .into_iter()
-        .chain(Terms::of(named_as).codes)
+        .intersection(&own_stems)
+        .filter(|w| !common.contains(*w))
+        .cloned()
+        .chain(own_terms.codes)
         .collect();
     said.iter()
         .any(|w| by_name.contains(w) && !here.contains(w))

@@ -2180,7 +2180,9 @@ fn by_intent(
                 && let Some(outside) = understand::outside_service_asked(text)
             {
                 let lead = super::checks::cannot_check_outside(kb, article, &outside);
-                note_follow_up(session, text);
+                if !understand::mentions_trouble(text) {
+                    note_follow_up(session, text);
+                }
                 open_question(session, article, &lead, now, out);
                 return;
             }

@@ -195,8 +195,6 @@ const BANKS: &[&str] = &[
     "hsbc",
     "truist",
     "credit union",
-    "bank",
-    "banks",
 ];
 
 /// Other services users connect to the product, none of them its own.
@@ -215,6 +213,10 @@ const THE_PRODUCTS_OWN: &[&str] = &[
     "bank rules",
     "bank transactions",
     "banking tab",
+    "bank sync",
+    "bank syncing",
+    "bank download",
+    "bank downloads",
 ];
 
 /// The service outside the product a request for the check names, if any: "can you check if
@@ -229,9 +231,21 @@ pub fn outside_service_asked(message: &str) -> Option<OutsideService> {
         None => (named(OTHER_SERVICES)?, false),
     };
     Some(OutsideService {
-        said: said.to_string(),
+        said: as_written(message, said),
         a_bank,
     })
+}
+
+/// `words` (lower case, single spaces) as `message` writes them ("Wells Fargo"), else as
+/// they are.
+fn as_written(message: &str, words: &str) -> String {
+    let spans = super::text::word_spans(message);
+    let count = words.split(' ').count();
+    spans
+        .windows(count)
+        .map(|w| &message[w[0].0..w[count - 1].1])
+        .find(|found| crate::plain_words::lowercase_words(found).join(" ") == words)
+        .map_or_else(|| words.to_string(), str::to_string)
 }
 
 /// Whether a part of `message` tells the bot to check ("pls check invoicing"), a request
@@ -268,7 +282,7 @@ mod tests {
     #[test]
     fn a_bank_or_another_outside_service_asked_about_is_named() {
         for (asked, said, a_bank) in [
-            ("can you check if wells fargo is down?", "wells fargo", true),
+            ("can you check if Wells Fargo is down?", "Wells Fargo", true),
             ("is my bank down", "my bank", true),
             ("check if chase is down pls", "chase", true),
             ("can you check if paypal is down", "paypal", false),
@@ -284,6 +298,8 @@ mod tests {
         }
         for not_outside in [
             "is the bank feed down?",
+            // (A review of rv48 F15: the product's own bank sync.)
+            "is bank syncing down?",
             "can you check if quickbooks is down",
             "is it down for everyone",
             // (No request for the check: a bank told of, not asked about.)

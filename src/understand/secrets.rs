@@ -124,6 +124,85 @@ pub fn redact(text: &str) -> (String, bool) {
         }
         out.push_str(word);
     }
+    let (out, paired) = redact_login_pairs(&out);
+    (out, removed || paired)
+}
+
+/// Words that name a sign-in given as a user name and a password ("the bank login is jsmith /
+/// Summer2024!").
+const LOGIN_WORDS: &[&str] = &[
+    "login",
+    "log-in",
+    "logon",
+    "signin",
+    "sign-in",
+    "credentials",
+    "creds",
+    "username",
+    "userid",
+];
+
+/// How many words after a sign-in's name its password may come ("login is jsmith and
+/// Summer2024! is what i use").
+const LOGIN_REACH: usize = 6;
+
+/// `text` with a password given beside a user name after a sign-in's name replaced by
+/// [`REMOVED`] ("the bank login is jsmith / Summer2024!", "my login is jsmith and Summer2024!
+/// is what i use"; explorer rv49 F8: copied onto the ticket word for word), and whether any
+/// was. Only a word shaped like a strong password counts (six characters or more, letters
+/// with a digit or a symbol other than an apostrophe or a dash): "login isn't working" is no
+/// sign-in given.
+fn redact_login_pairs(text: &str) -> (String, bool) {
+    let strong = |core: &str| {
+        let letters = core.chars().any(char::is_alphabetic);
+        let digits = core.chars().any(|c| c.is_ascii_digit());
+        let symbols = core
+            .chars()
+            .any(|c| !c.is_alphanumeric() && !matches!(c, '\'' | '’' | '-'));
+        letters && (digits || symbols) && core.chars().count() >= 6 && !core.starts_with('[')
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut removed = false;
+    let mut reach = 0usize;
+    let mut previous = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let space_end = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..space_end]);
+        rest = &rest[space_end..];
+        if rest.is_empty() {
+            break;
+        }
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        rest = &rest[word_end..];
+        let (lead, core, trail) = parts(word);
+        let lower = core.to_lowercase();
+        if LOGIN_WORDS.contains(&lower.trim_end_matches([':', '='])) {
+            reach = LOGIN_REACH;
+            previous = lower;
+            out.push_str(word);
+            continue;
+        }
+        // (Given beside the user name: after "/", "and" or a comma, or joined to it by a
+        // slash; "bank login keeps failing on my iphone-12" gives none.)
+        let beside_a_name = matches!(previous.as_str(), "/" | "and" | "&" | "+")
+            || previous.ends_with([',', '/'])
+            || core.contains('/');
+        if reach > 0 && strong(core) && beside_a_name {
+            out.push_str(lead);
+            out.push_str(REMOVED);
+            out.push_str(after_secret(trail));
+            removed = true;
+            reach = 0;
+            continue;
+        }
+        reach = reach.saturating_sub(1);
+        previous = word.to_lowercase();
+        out.push_str(word);
+    }
     (out, removed)
 }
 
@@ -320,6 +399,35 @@ fn split_name(word: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by a user explorer (rv49 F8): a password given beside a user name after "login"
+    /// went onto the ticket word for word.
+    #[test]
+    fn a_password_given_beside_a_user_name_is_taken_out() {
+        for (given, kept) in [
+            (
+                "still broken, the bank login is jsmith / Summer2024!",
+                "still broken, the bank login is jsmith / [password removed]",
+            ),
+            (
+                "my login is jsmith and Summer2024! is what i use",
+                "my login is jsmith and [password removed] is what i use",
+            ),
+            (
+                "username: jsmith, Summer2024!",
+                "username: jsmith, [password removed]",
+            ),
+        ] {
+            assert_eq!(redact(given), (kept.to_string(), true), "{given}");
+        }
+        for left in [
+            "my login isn't working since the update",
+            "the login page says error 103",
+            "bank login keeps failing on my iphone-12",
+        ] {
+            assert_eq!(redact(left), (left.to_string(), false), "{left}");
+        }
+    }
 
     #[test]
     fn a_password_given_is_taken_out_and_the_rest_kept() {

@@ -18002,3 +18002,30 @@ fn the_bank_feeds_own_words_are_not_taken_for_another_thing() {
         all_text(&out)
     );
 }
+
+/// Found by a user explorer (rv49 F3): at the bank feed's first fix, "didnt fix it but i found
+/// the issue, my accountant changed the bank password lol" recorded "Update the bank sign-in
+/// details" as tried and failed (never shown, and the fix for that very cause) and asked about
+/// the first fix again. The first fix failed; the cause's fix is not ruled out.
+#[test]
+fn a_cause_found_rules_out_no_fix() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("my bank feed isnt updating");
+    let first = open_title(&chat).expect("a step is open");
+    let out =
+        chat.say("didnt fix it but i found the issue, my accountant changed the bank password lol");
+    assert_eq!(
+        outcome_of(&chat, &first),
+        Some(Outcome::NotFixed),
+        "{}",
+        all_text(&out)
+    );
+    assert_eq!(
+        outcome_of(&chat, "Update the bank sign-in details"),
+        None,
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "didn't fix it either"), "{}", all_text(&out));
+}

@@ -25,6 +25,13 @@ pub(super) fn not_fixed(
     out: &mut Output,
 ) {
     note_follow_up(session, text);
+    // "didnt fix it but i found the issue, my accountant changed the bank password": the fix
+    // on screen failed, and the walk goes on at the fix the cause points to (the fix its words
+    // named was ruled out as done; explorer rv49 F3).
+    if let Some(cause) = understand::cause_found(text) {
+        fail_open_and_go_on_after(session, article, (text, &cause), now, out);
+        return;
+    }
     // What was done is told before any turn to what is still wrong.
     let told = before_the_trouble(text);
     let (deeds, rest) = (deeds_told(told), &text[told.len()..]);

@@ -12,6 +12,7 @@
 
 mod account;
 mod ask_for_a_person;
+mod cause_found;
 mod checked;
 mod cues;
 mod dictated;
@@ -32,6 +33,7 @@ mod where_it_works;
 
 pub use account::{asks_about_billing, reports_a_break_in, says_the_account_is_locked};
 pub use ask_for_a_person::without_the_ask_for_a_person;
+pub use cause_found::cause_found;
 pub use checked::{found_as_it_should_be, found_at_fault};
 pub use dictated::as_one_word;
 pub use live_check::{

@@ -145,6 +145,10 @@ pub fn someone_elses_trouble(fix: &str) -> String {
     )
 }
 
+/// Someone else's trouble told mid-walk ("my coworker has the same problem on firefox"):
+/// noted, and the walk stays with the user's own.
+pub const SOMEONE_ELSE_HAS_IT_TOO: &str = "Noted for the support team: someone else has it too, which can mean the cause is shared (an account setting, the network, or the service). Let's finish yours first:";
+
 /// "It came back" after a fix was recorded.
 pub const FIX_CAME_BACK: &str = "Sorry, it's back. I've noted that the fix didn't last.";
 /// "hi again, same problem as yesterday" with a fix on screen: whether it was tried is asked.

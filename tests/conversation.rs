@@ -18029,3 +18029,32 @@ fn a_cause_found_rules_out_no_fix() {
     );
     assert!(!has(&out, "didn't fix it either"), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv49 F4): at the login loop's first fix in Chrome, "my coworker
+/// has the same problem on firefox btw" recorded the fix as failed and moved the user to
+/// Firefox. Someone else's trouble is noted; the user's browser and the question stay.
+#[test]
+fn someone_elses_trouble_mid_walk_changes_nothing_of_the_users() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("qb online keeps logging me out every 5 min in chrome");
+    // ("Is this it? Login Loop": yes.)
+    chat.act(question(&out).choices[0].action.clone());
+    let step = open_title(&chat).expect("a step is open");
+    let out = chat.say("my coworker has the same problem on firefox btw");
+    assert_eq!(outcome_of(&chat, &step), None, "{}", all_text(&out));
+    assert_eq!(open_title(&chat), Some(step), "{}", all_text(&out));
+    assert_eq!(
+        chat.session.browser,
+        Some(Browser::Chrome),
+        "{}",
+        all_text(&out)
+    );
+    assert!(has(&out, "someone else has it too"), "{}", all_text(&out));
+    // ("my coworker has it and i still do too" is the user's own result as well.)
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("qb online keeps logging me out every 5 min in chrome");
+    chat.act(question(&out).choices[0].action.clone());
+    let out = chat.say("my coworker has the same problem and i still do too");
+    assert!(!has(&out, "someone else has it too"), "{}", all_text(&out));
+}

@@ -99,6 +99,19 @@ pub(super) fn answer(
         open_question(session, article, words::STEPS_ARE_FOR_A_BROWSER, now, out);
         return;
     }
+    // "my coworker has the same problem on firefox btw" at a fix: someone else's trouble,
+    // for staff; the user's browser and the fix on screen are untouched (explorer rv49 F4:
+    // the fix was recorded as failed, and the walk moved to Firefox).
+    if session.current_step().is_some()
+        && !understood.question
+        && understand::someone_elses_trouble(text)
+        && !understand::someone_already_told(text, &session.descriptions)
+        && !understand::speaks_of_oneself(text)
+    {
+        note_follow_up(session, text);
+        open_question(session, article, words::SOMEONE_ELSE_HAS_IT_TOO, now, out);
+        return;
+    }
     // "the payroll one is working now" while the company file is walked: news of the
     // problem held, not of the fix on screen. (A failure said of it, "still white" of the
     // blank page held beside a bank feed, asks to switch, below.)

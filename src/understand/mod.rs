@@ -46,7 +46,7 @@ pub use small_talk::{
     only_a_goodbye_all_well, only_a_pause, only_greets, only_praise, only_thanks, says_nothing,
     says_thanks, small_talk, steps_away, thanks_no_problem,
 };
-pub use someone_else::{someone_already_told, someone_elses_trouble};
+pub use someone_else::{someone_already_told, someone_elses_trouble, speaks_of_oneself};
 pub use text::word_spans;
 pub use ticket::{
     asks_about_ticket, asks_to_add_to_ticket, asks_to_close_ticket, besides_the_wait,

@@ -74,6 +74,17 @@ pub fn someone_elses_trouble(message: &str) -> bool {
     })
 }
 
+/// Whether `message` tells of the user's own case too ("my coworker has it and i still do",
+/// "same for me"): then it is no news of someone else's alone.
+pub fn speaks_of_oneself(message: &str) -> bool {
+    const ONESELF: &[&str] = &[
+        "i", "im", "me", "mine", "myself", "i've", "ive", "id", "ill",
+    ];
+    Normalised::new(message)
+        .words()
+        .any(|w| ONESELF.contains(&w))
+}
+
 /// Whether the person `message` names, not called another ("my client has the same blank
 /// page"), is one the user's earlier `descriptions` named ("my client's quickbooks online
 /// shows a blank page"): the walked problem is theirs, so it is no one else's.

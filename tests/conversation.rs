@@ -18058,3 +18058,29 @@ fn someone_elses_trouble_mid_walk_changes_nothing_of_the_users() {
     let out = chat.say("my coworker has the same problem and i still do too");
     assert!(!has(&out, "someone else has it too"), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv49 F2): "no wait im actually on safari on my mac" at the
+/// cookies fix for Chrome was recorded as still broken and the walk went on to the private
+/// window test; "wait actually im on my ipad not iphone" did the same (its "not" read as a
+/// failure). A correction of where the user is sets the browser, shows the same fix for it
+/// and records nothing.
+#[test]
+fn a_correction_of_the_browser_opened_by_wait_records_nothing() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("qb keeps sending me back to the sign in page in chrome");
+    let fix = open_title(&chat).expect("a fix is open");
+    let out = chat.say("no wait im actually on safari on my mac");
+    assert_eq!(chat.session.browser, Some(Browser::SafariMac));
+    assert_eq!(open_title(&chat).as_deref(), Some(fix.as_str()));
+    assert!(has(&out, "Switched to Safari (Mac)"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("qb keeps sending me back to the sign in page on my iphone");
+    let fix = open_title(&chat).expect("a fix is open");
+    let out = chat.say("wait actually im on my ipad not iphone does that matter");
+    assert_eq!(chat.session.browser, Some(Browser::SafariIos));
+    assert_eq!(open_title(&chat).as_deref(), Some(fix.as_str()));
+    assert!(!chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
+}

@@ -613,6 +613,9 @@ fn settle_the_browser_words(typed: Typed, session: &mut Session, understood: &mu
         && understood.browser == session.browser
         // ("ok it works in vivaldi" from a Chrome user names another browser.)
         && Browser::built_on(text).is_none()
+        // ("wait actually im on my ipad not iphone": where the user is, told again; its "not"
+        // is no failure. Explorer rv49 F2: it was read as still broken.)
+        && !understand::corrects_where_one_is(text)
     {
         // ("im on chrome now", said of the browser already set: still a browser remark.)
         understood.intent = understand::intent_without_browser(text).or(understood.intent);

@@ -14,6 +14,7 @@ mod account;
 mod ask_for_a_person;
 mod cause_found;
 mod checked;
+mod correction;
 mod cues;
 mod dictated;
 pub mod language;
@@ -35,6 +36,7 @@ pub use account::{asks_about_billing, reports_a_break_in, says_the_account_is_lo
 pub use ask_for_a_person::without_the_ask_for_a_person;
 pub use cause_found::cause_found;
 pub use checked::{found_as_it_should_be, found_at_fault};
+pub use correction::corrects_where_one_is;
 pub use dictated::as_one_word;
 pub use live_check::{
     OutsideService, asks_to_check_again, asks_to_run_the_check_again, besides_the_check,
@@ -164,6 +166,14 @@ pub fn classify(reply: &str) -> Understood {
     // back at once; the one after it counts (explorer rv48 F1: recorded as not fixed).
     if let Some(after) = no_taken_back(reply) {
         return classify(&after);
+    }
+    // "no wait im actually on safari on my mac": the "no" opens a correction of where the user
+    // is, no answer to the fix (explorer rv49 F2: recorded as still broken).
+    if let Some(after) = correction::after_a_no_taken_up(reply)
+        && let corrected = classify(&after)
+        && corrected.intent == Some(Intent::Browser)
+    {
+        return corrected;
     }
     let text = Normalised::new(reply);
     let browser = Browser::detect(&text.plain);

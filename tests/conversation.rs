@@ -18084,3 +18084,28 @@ fn a_correction_of_the_browser_opened_by_wait_records_nothing() {
     assert_eq!(open_title(&chat).as_deref(), Some(fix.as_str()));
     assert!(!chat.recorded(Outcome::NotFixed), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv49 F7): "it says error 102 now" at the first bank feed fix went
+/// to "Disconnect and reconnect the account", where "bank feed error 102" told first goes to
+/// "Check the bank's own website": an FAQ answer on what to do if 102 lasts outweighed what
+/// the code means. A code told mid-walk points to the fix the same code told first does.
+#[test]
+fn a_bank_error_told_mid_walk_points_where_it_points_told_first() {
+    let kb = shipped_kb();
+    for code in ["102", "103", "105"] {
+        let mut first = Chat::new(&kb);
+        first.say(&format!("bank feed wont update, error {code}"));
+        let told_first = open_title(&first);
+        let mut chat = Chat::new(&kb);
+        chat.say("bank feed wont update since tuesday");
+        let out = chat.say(&format!("it says error {code} now"));
+        assert_eq!(open_title(&chat), told_first, "{code}: {}", all_text(&out));
+    }
+    let mut chat = Chat::new(&kb);
+    chat.say("bank feed wont update since tuesday");
+    chat.say("it says error 102 now");
+    assert_eq!(
+        open_title(&chat).as_deref(),
+        Some("Check the bank's own website")
+    );
+}

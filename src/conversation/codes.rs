@@ -74,14 +74,31 @@ pub(super) fn with_what_codes_mean(article: &Article, text: &str) -> String {
     if codes.is_empty() {
         return out;
     }
-    let mut lines: Vec<&str> = article.summary.lines().collect();
-    lines.extend(article.causes.iter().map(|c| c.detail.as_str()));
-    lines.extend(article.faq.iter().map(|f| f.answer.as_str()));
+    let names_a_code = |line: &&str| !Terms::of(line).codes.is_disjoint(&codes);
+    // What the summary and causes say a code means; the FAQ's answers only for a code they do
+    // not explain. (An answer tells what to do if the code lasts: "Error 102 ... If it lasts
+    // several days, disconnect and reconnect the account" sent a 102 told mid-walk to the
+    // reconnect, where the same 102 told first goes to the fix for what it means; explorer
+    // rv49 F7.)
+    let defined: Vec<&str> = article
+        .summary
+        .lines()
+        .chain(article.causes.iter().map(|c| c.detail.as_str()))
+        .filter(names_a_code)
+        .collect();
+    let lines = if defined.is_empty() {
+        article
+            .faq
+            .iter()
+            .map(|f| f.answer.as_str())
+            .filter(names_a_code)
+            .collect()
+    } else {
+        defined
+    };
     for line in lines {
-        if !Terms::of(line).codes.is_disjoint(&codes) {
-            out.push('\n');
-            out.push_str(line);
-        }
+        out.push('\n');
+        out.push_str(line);
     }
     out
 }

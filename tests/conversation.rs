@@ -18109,3 +18109,28 @@ fn a_bank_error_told_mid_walk_points_where_it_points_told_first() {
         Some("Check the bank's own website")
     );
 }
+
+/// Found by a user explorer (rv49 F10): "not yet, still loading" at "Update the bank feed
+/// manually" (whose last step is to wait a few minutes) was recorded as still broken. The
+/// step still under way is no result: nothing is recorded and the question stays.
+#[test]
+fn not_yet_and_still_under_way_records_nothing() {
+    let kb = shipped_kb();
+    for said in [
+        "not yet, still loading",
+        "not yet still waiting",
+        "not yet, its still running",
+    ] {
+        let mut chat = Chat::new(&kb);
+        chat.say("my bank feed isnt updating");
+        let fix = open_title(&chat).expect("a fix is open");
+        let out = chat.say(said);
+        assert_eq!(open_title(&chat).as_deref(), Some(fix.as_str()), "{said}");
+        assert!(
+            !chat.recorded(Outcome::NotFixed),
+            "{said}: {}",
+            all_text(&out)
+        );
+        assert!(has(&out, "No rush"), "{said}: {}", all_text(&out));
+    }
+}

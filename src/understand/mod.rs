@@ -4231,6 +4231,21 @@ mod tests {
             assert!(not_fixed_beside_not_tried(failed), "{failed}");
         }
         assert!(!not_tried("that didnt do it"));
+        // Found by a user explorer (rv49 F10): the step still under way is no result yet.
+        for under_way in [
+            "not yet, still loading",
+            "not yet still waiting",
+            "not yet, its still running",
+            "not yet - still updating",
+        ] {
+            assert!(
+                not_tried(under_way) && !not_fixed_beside_not_tried(under_way),
+                "{under_way}"
+            );
+        }
+        assert!(not_fixed_beside_not_tried(
+            "not yet, still loading. still broken"
+        ));
     }
 
     /// Found by a helper playing users (fourteenth session): a number typed where none is on

@@ -465,13 +465,41 @@ pub fn not_tried(text: &Normalised) -> bool {
 pub fn not_fixed_beside_not_tried(text: &Normalised) -> bool {
     // ("no i didnt do it", "nope didnt do that": the "no" said first answers "did this fix
     // it?" with why; "not yet, no luck" is a failure.)
-    let rest = text.without(NOT_TRIED);
+    // ("not yet, still loading": the step still under way, no result yet; explorer rv49 F10
+    // recorded it as still broken.)
+    let rest = if text.has("not yet") {
+        text.without(NOT_TRIED).without(STILL_UNDER_WAY)
+    } else {
+        text.without(NOT_TRIED)
+    };
     let rest = match ["no", "nope", "nah"].iter().find(|no| text.starts(no)) {
         Some(no) => Normalised::from_padded(&rest.padded().replacen(&format!(" {no} "), " ", 1)),
         None => rest,
     };
     strong_not_fixed(&rest)
 }
+
+/// The step still under way ("still loading", "its still running"): after "not yet", no
+/// result so far.
+const STILL_UNDER_WAY: &[&str] = &[
+    "still loading",
+    "still waiting",
+    "still updating",
+    "still running",
+    "still syncing",
+    "still processing",
+    "still downloading",
+    "still pulling",
+    "still going",
+    "still in progress",
+    "still working on it",
+    "its still running",
+    "its still updating",
+    "its still loading",
+    "it is still running",
+    "it is still updating",
+    "it is still loading",
+];
 
 /// "Not yet, will try at the weekend": not tried, rather than not fixed.
 pub fn not_tried_yet(text: &Normalised) -> bool {

@@ -18134,3 +18134,39 @@ fn not_yet_and_still_under_way_records_nothing() {
         assert!(has(&out, "No rush"), "{said}: {}", all_text(&out));
     }
 }
+
+/// Found by a user explorer (rv49 F5): "oh wait actually the first one worked, it just took a
+/// few minutes to show up" at the second bank feed fix got "Shall I note Check the bank's own
+/// website as what fixed it?", and a yes credited that fix. The first fix is meant: its
+/// "still broken" is taken back and it is the one offered for noting; the fix on screen is not
+/// recorded as fixed.
+#[test]
+fn the_first_one_worked_after_all_credits_the_first_fix() {
+    let kb = shipped_kb();
+    for said in [
+        "oh wait actually the first one worked, it just took a few minutes to show up",
+        "actually the first fix worked",
+        "the earlier one did it",
+    ] {
+        let mut chat = Chat::new(&kb);
+        let out = chat.say("bank feed wont update since tuesday");
+        let first = open_title(&chat).expect("a fix is open");
+        chat.act(question(&out).choices[1].action.clone());
+        let second = open_title(&chat).expect("a second fix is open");
+        assert_ne!(first, second);
+        let out = chat.say(said);
+        assert!(has(&out, &first), "{said}: {}", all_text(&out));
+        chat.say("yes");
+        assert_eq!(outcome_of(&chat, &first), Some(Outcome::Fixed), "{said}");
+        assert_ne!(outcome_of(&chat, &second), Some(Outcome::Fixed), "{said}");
+    }
+    // With two fixes failed, "the first one" is the first, not the one just before.
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("bank feed wont update since tuesday");
+    let first = open_title(&chat).expect("a fix is open");
+    let out = chat.act(question(&out).choices[1].action.clone());
+    chat.act(question(&out).choices[1].action.clone());
+    chat.say("actually the first one worked");
+    chat.say("yes");
+    assert_eq!(outcome_of(&chat, &first), Some(Outcome::Fixed));
+}

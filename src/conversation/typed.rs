@@ -552,11 +552,17 @@ fn takes_back_the_failure(
     } = typed;
     // "sorry i meant fixed, wrong button", "that last one actually did fix it": the fix before
     // the one on screen worked; its "still broken" is taken back.
+    // ("the first one worked": the first fix of the walk, not the one just before.)
+    let failed_here = |a: &&crate::session::Attempt| {
+        a.article == article.id && a.outcome == Some(Outcome::NotFixed)
+    };
+    let meant = if understand::credits_the_first_fix(text) {
+        session.attempts.iter().position(|a| failed_here(&a))
+    } else {
+        session.attempts.iter().rposition(|a| failed_here(&a))
+    };
     if understand::credits_the_step_before(text, understood.intent)
-        && let Some(previous) = session
-            .attempts
-            .iter()
-            .rposition(|a| a.article == article.id && a.outcome == Some(Outcome::NotFixed))
+        && let Some(previous) = meant
         && session.pending_attempt().is_some()
     {
         note_follow_up(session, text);

@@ -679,13 +679,49 @@ pub fn negates_the_fix(message: &str) -> bool {
 pub fn credits_the_step_before(message: &str, intent: Option<Intent>) -> bool {
     let lower = message.to_lowercase();
     let says = |phrases: &[&str]| phrases.iter().any(|p| lower.contains(p));
+    // ("oh wait actually the first one worked", "the earlier one did it": an earlier fix named
+    // by its place; explorer rv49 F5 got the fix on screen credited.)
     let refers = corrects_an_answer(message)
-        || says(&["last one", "previous one", "one before", "the one before"]);
+        || credits_the_first_fix(message)
+        || says(&[
+            "last one",
+            "previous one",
+            "one before",
+            "the one before",
+            "earlier one",
+            "earlier fix",
+            "earlier step",
+            "previous fix",
+            "previous step",
+            "last fix",
+        ]);
     let fixed = intent == Some(Intent::Fixed)
-        || (says(&["did fix it", "fixed it", "worked", "did the trick"])
-            && intent != Some(Intent::NotFixed)
+        || (says(&[
+            "did fix it",
+            "fixed it",
+            "worked",
+            "did the trick",
+            "one did it",
+            "fix did it",
+            "step did it",
+        ]) && intent != Some(Intent::NotFixed)
             && !negates_the_fix(message));
     refers && fixed
+}
+
+/// Whether a reply names the first fix shown as the one meant ("the first one worked",
+/// "actually the first fix did it"), rather than the one just before the fix on screen.
+pub fn credits_the_first_fix(message: &str) -> bool {
+    const FIRST: &[&str] = &[
+        "first one",
+        "first fix",
+        "first step",
+        "first solution",
+        "1st one",
+        "1st fix",
+        "first thing",
+    ];
+    Normalised::new(message).any(FIRST)
 }
 
 /// Whether the message takes an answer back ("no wait i meant it didnt fix it", "wrong

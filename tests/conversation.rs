@@ -18170,3 +18170,28 @@ fn the_first_one_worked_after_all_credits_the_first_fix() {
     chat.say("yes");
     assert_eq!(outcome_of(&chat, &first), Some(Outcome::Fixed));
 }
+
+/// Found by a user explorer (rv49 F12): "the wells fargo website itself is down rn" at "Check
+/// the bank's own website" got "I can't check wells fargo from here", though nothing was
+/// asked. The bank's site told down is answered by the article's FAQ ("My bank's website is
+/// down. Do I just wait?"), nothing recorded; a request to check it still gets the other reply.
+#[test]
+fn a_bank_site_told_down_gets_the_faq_on_waiting() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let out = chat.say("bank feed wont update since tuesday");
+    chat.act(question(&out).choices[1].action.clone());
+    let fix = open_title(&chat).expect("a fix is open");
+    let out = chat.say("the wells fargo website itself is down rn");
+    assert!(
+        has(&out, "My bank's website is down. Do I just wait?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!has(&out, "can't check"), "{}", all_text(&out));
+    assert_eq!(open_title(&chat).as_deref(), Some(fix.as_str()));
+    assert!(!chat.recorded(Outcome::Fixed));
+
+    let out = chat.say("can you check if wells fargo is down?");
+    assert!(has(&out, "can't check"), "{}", all_text(&out));
+}

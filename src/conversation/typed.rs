@@ -2195,6 +2195,17 @@ fn by_intent(
             if understand::mentions_trouble(text) {
                 note_follow_up(session, text);
             }
+            // "the wells fargo website itself is down rn": the bank's site told down, no
+            // request to check it; what the article says to do then (its FAQ), on the side.
+            // Nothing is recorded (explorer rv49 F12 got "I can't check wells fargo").
+            if understand::site_named(text).is_none()
+                && super::checks::service_asked_for(kb, text).is_none()
+                && understand::outside_service_told_down(text).is_some()
+                && let Some(faq) = super::faq::faq_for(article, text)
+            {
+                faq_on_the_side(session, article, (faq, article), text, now, out);
+                return;
+            }
             // "can you check if wells fargo is down?": no service the bot can check; the
             // product's "up" would read as the bank being fine (explorer rv48 F15).
             if understand::site_named(text).is_none()

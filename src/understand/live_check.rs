@@ -268,6 +268,40 @@ fn says_check(clause: &str) -> bool {
         .is_some_and(|w| w == "check")
 }
 
+/// A service outside the product told to be down, as news and not as a request to check it
+/// ("the wells fargo website itself is down rn"): the article may say what to do then
+/// (explorer rv49 F12 got "I can't check wells fargo from here", though nothing was asked).
+pub fn outside_service_told_down(message: &str) -> Option<OutsideService> {
+    // Words that ask for something, the check or an answer.
+    const ASKING: &[&str] = &[
+        "check",
+        "test",
+        "ping",
+        "can you",
+        "could you",
+        "can u",
+        "see if",
+        "find out",
+        "tell me",
+        "let me know",
+        "look",
+        "pls",
+        "please",
+        "plz",
+        "wonder",
+        "wondering",
+        "whether",
+        "is it",
+        "is my",
+        "is the",
+        "are they",
+    ];
+    let told = outside_service_asked(message)?;
+    let text = Normalised::new(message);
+    (!text.is_question() && !cues::opens_like_a_question(&text) && !text.any(ASKING))
+        .then_some(told)
+}
+
 /// Whether every part of `message` asks for the check ("is quickbooks down for everyone?
 /// nobody in our office can get in"): however long, nothing else to walk.
 pub fn only_asks_for_the_check(message: &str) -> bool {
@@ -306,6 +340,24 @@ mod tests {
             "wells fargo feed stopped updating",
         ] {
             assert_eq!(outside_service_asked(not_outside), None, "{not_outside}");
+        }
+    }
+
+    #[test]
+    fn a_bank_told_down_is_news_not_a_request() {
+        for told in [
+            "the wells fargo website itself is down rn",
+            "chase is down right now",
+        ] {
+            assert!(outside_service_told_down(told).is_some(), "{told}");
+        }
+        for asked in [
+            "can you check if wells fargo is down?",
+            "is my bank down",
+            "check if chase is down pls",
+            "wells fargo down?",
+        ] {
+            assert_eq!(outside_service_told_down(asked), None, "{asked}");
         }
     }
 }

@@ -40,7 +40,8 @@ pub use correction::corrects_where_one_is;
 pub use dictated::as_one_word;
 pub use live_check::{
     OutsideService, asks_to_check_again, asks_to_run_the_check_again, besides_the_check,
-    only_asks_for_the_check, outside_service_asked, says_to_check, the_check_asked,
+    only_asks_for_the_check, outside_service_asked, outside_service_told_down, says_to_check,
+    the_check_asked,
 };
 pub use product::{Product, only_names_the_product, product_named, product_told};
 pub use small_talk::{

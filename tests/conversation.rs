@@ -18195,3 +18195,28 @@ fn a_bank_site_told_down_gets_the_faq_on_waiting() {
     let out = chat.say("can you check if wells fargo is down?");
     assert!(has(&out, "can't check"), "{}", all_text(&out));
 }
+
+/// Found by a user explorer (rv49 F10b): "it works now but not because of that, i rebooted my
+/// laptop" got "Thanks, I've noted that for the support team ... let's stay with it", and "no
+/// wait, it worked actually" got "Sorry, I didn't catch that". The first works from something
+/// else (nothing credited); in the second the last word counts: it worked.
+#[test]
+fn works_not_because_of_that_and_no_wait_it_worked() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online page just spins forever in chrome");
+    let out = chat.say("it works now but not because of that, i rebooted my laptop");
+    assert!(has(&out, "came from something else"), "{}", all_text(&out));
+    assert!(!chat.recorded(Outcome::Fixed) && !chat.recorded(Outcome::NotFixed));
+
+    let mut chat = Chat::new(&kb);
+    chat.say("quickbooks online page just spins forever in chrome");
+    let fix = open_title(&chat).expect("a fix is open");
+    let out = chat.say("no wait, it worked actually");
+    assert!(
+        has(&out, "Shall I note") && has(&out, &fix),
+        "{}",
+        all_text(&out)
+    );
+    assert!(!chat.recorded(Outcome::NotFixed));
+}

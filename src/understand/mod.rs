@@ -293,6 +293,11 @@ pub fn classify(reply: &str) -> Understood {
     if intent.is_none() && cues::works_and_the_error_is_gone(&text) {
         intent = Some(Intent::Fixed);
     }
+    // "it works now but not because of that, i rebooted my laptop": it works, from something
+    // other than the step (explorer rv49 F10b: "noted for the support team").
+    if intent != Some(Intent::Fixed) && cues::works_not_from_the_step(&text) {
+        intent = Some(Intent::Fixed);
+    }
     // "it just came back by itself": it works, from nothing done here.
     if intent.is_none() && cues::back_by_itself(&text) {
         intent = Some(Intent::Fixed);
@@ -1684,12 +1689,20 @@ fn no_taken_back(reply: &str) -> Option<String> {
         ("wait yeah", 5),
         ("wait it did", 5),
         ("wait it worked", 5),
-        ("hang on, yes", 9),
+        ("wait it works", 5),
         ("hang on yes", 8),
         ("oh yes", 3),
         ("oh yeah", 3),
     ];
-    let lower = reply.to_lowercase();
+    // ("no wait, it worked actually": punctuation parts nothing here; explorer rv49 F10b.)
+    let lower: String = reply
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let opening: String = lower
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == ' ')
@@ -6156,6 +6169,31 @@ mod tests {
         ));
         assert!(about_the_usual_setup(
             "still blank in my normal chrome, i need help"
+        ));
+    }
+
+    /// Found by a user explorer (rv49 F10b): "it works now but not because of that, i rebooted
+    /// my laptop" was no fix at all (read as another problem), and "no wait, it worked
+    /// actually" was not caught; both say it works.
+    #[test]
+    fn works_said_after_a_no_or_beside_another_cause_is_fixed() {
+        for works in [
+            "it works now but not because of that, i rebooted my laptop",
+            "works now, not from that though. i cleared my cache",
+            "its working but it wasnt that, i restarted the router",
+            "no wait, it worked actually",
+            "nope - wait, it works",
+        ] {
+            assert_eq!(classify(works).intent, Some(Intent::Fixed), "{works}");
+        }
+        let step = "Reload the page\n1. Press F5.";
+        assert!(fixed_by_something_else(
+            "it works now but not because of that, i rebooted my laptop",
+            step
+        ));
+        assert!(!fixed_by_something_else(
+            "it works now, it wasnt that hard",
+            step
         ));
     }
 }

@@ -575,8 +575,56 @@ const CAUSE_UNKNOWN: &[&str] = &[
     "go figure",
 ];
 
+/// The step shown said not to be why it works ("it works now but not because of that, i
+/// rebooted my laptop"; explorer rv49 F10b was "noted for the support team").
+const NOT_FROM_THE_STEP: &[&str] = &[
+    "not because of that",
+    "not because of this",
+    "not because of the step",
+    "not because of your",
+    "not from that",
+    "not from this",
+    "not from the step",
+    "not due to that",
+    "not due to this",
+    "not thanks to that",
+    "nothing to do with that",
+    "nothing to do with this",
+    "wasnt because of that",
+    "wasnt because of this",
+    "wasnt from that",
+    "wasnt that that fixed",
+    "wasnt that step",
+];
+
+/// Whether the reply says it works, and that the step shown is not why ("it works now but not
+/// because of that, i rebooted my laptop").
+pub fn works_not_from_the_step(text: &Normalised) -> bool {
+    const ENDINGS: &[&str] = &[
+        "wasnt that",
+        "wasnt this",
+        "wasnt it",
+        "isnt that",
+        "isnt this",
+    ];
+    let rest = text.without(NOT_FROM_THE_STEP).without(ENDINGS);
+    not_from_the_step(text) && strong_fixed(&rest) && !strong_not_fixed(&rest)
+}
+
+/// Whether the reply says the step shown is not why it works: [`NOT_FROM_THE_STEP`], or "it
+/// wasnt that" ending a clause ("it wasnt that hard" says nothing of it).
+pub fn not_from_the_step(text: &Normalised) -> bool {
+    let words: Vec<&str> = text.words().collect();
+    let ends_a_clause_at = |i: usize| words.get(i).is_none_or(|w| *w == BREAK);
+    text.any(NOT_FROM_THE_STEP)
+        || words.windows(2).enumerate().any(|(i, w)| {
+            matches!(w, ["wasnt" | "isnt", "that" | "this" | "it"]) && ends_a_clause_at(i + 2)
+        })
+}
+
 pub fn not_by_anyone_here(text: &Normalised) -> bool {
     text.any(FIXED_BY_ITSELF)
+        || not_from_the_step(text)
         || (text.any(CAUSE_UNKNOWN) && !text.any(CREDITS_A_FIX))
         || nothing_done(text)
         || someone_else_fixed_it(text)

@@ -33,7 +33,7 @@ pub use conditions::{
 };
 pub use credit::{
     back_by_itself, fixed_by_something_else, owns_the_mistake, restarted_something_else,
-    someone_else_fixed_it, tells_the_cause, works_with_nothing_done,
+    someone_else_fixed_it, tells_the_cause, works_not_from_the_step, works_with_nothing_done,
 };
 pub use did_not_last::{
     DOUBTS, after_a_change_of_mind, corrects_an_answer, fix_did_not_last, worked_briefly,

@@ -18220,3 +18220,29 @@ fn works_not_because_of_that_and_no_wait_it_worked() {
     );
     assert!(!chat.recorded(Outcome::NotFixed));
 }
+
+/// Found by a user explorer (rv49 F13): "ok its pulling again but now theres a bunch of
+/// duplicates ugh" at "Disconnect and reconnect the account" got only "Noted.". The feed works
+/// again, so the fix is offered for noting as usual, and the duplicates are answered from the
+/// article's FAQ ("Will reconnecting the account create duplicates?").
+#[test]
+fn pulling_again_but_duplicates_gets_the_faq_and_the_fix_offered() {
+    let kb = shipped_kb();
+    let mut chat = Chat::new(&kb);
+    let mut out = chat.say("bank feed wont update since tuesday");
+    while open_title(&chat).as_deref() != Some("Disconnect and reconnect the account") {
+        out = chat.act(question(&out).choices[1].action.clone());
+    }
+    let out = chat.say("ok its pulling again but now theres a bunch of duplicates ugh");
+    assert!(
+        has(&out, "Will reconnecting the account create duplicates?"),
+        "{}",
+        all_text(&out)
+    );
+    assert!(has(&out, "Shall I note"), "{}", all_text(&out));
+    chat.say("yes");
+    assert_eq!(
+        outcome_of(&chat, "Disconnect and reconnect the account"),
+        Some(Outcome::Fixed)
+    );
+}

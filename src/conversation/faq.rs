@@ -443,21 +443,31 @@ pub(super) fn faq_answering<'a>(
 /// and reconnected, now i have duplicates": "Will reconnecting the account create
 /// duplicates?"), when the two share two words or more (explorer rv45 F12: it was read as the
 /// fix failing, and the next fix was shown).
+/// The fix on screen, given as its title (`open`), is what the consequence followed: "its
+/// pulling again but now theres a bunch of duplicates" at "Disconnect and reconnect the
+/// account" is about "Will reconnecting the account create duplicates?" (explorer rv49 F13 got
+/// only "Noted."); what followed must still share a word of the entry beyond that title.
 pub(super) fn faq_of_a_consequence<'a>(
     article: &'a Article,
     text: &str,
+    open: Option<&str>,
 ) -> Option<&'a crate::knowledge::Faq> {
     if !understand::tells_what_followed(text) {
         return None;
     }
     let faq = faq_for(article, text)?;
     let entry = Terms::of(&faq.question);
-    let mut said = Terms::of(&text.to_lowercase());
+    let fix = Terms::of(open.unwrap_or_default());
+    let mut said = Terms::of(&format!(
+        "{}\n{}",
+        text.to_lowercase(),
+        open.unwrap_or_default()
+    ));
     drop_title_codes(article, &mut said.codes);
     // What followed is what the entry is about ("it works in a private window, but now my bank
     // feed stopped" shares its words with "Why does it work in a private window?" before the
     // "now"). (By stems: "reconnected" is "reconnecting".)
-    let followed = Terms::of(&understand::what_followed(text));
+    let followed = Terms::of(&understand::what_followed(text)).without(&fix);
     (said.shared_by_stem(&entry) >= 2 && followed.shared_by_stem(&entry) >= 1).then_some(faq)
 }
 

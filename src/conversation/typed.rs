@@ -70,13 +70,30 @@ pub(super) fn answer(
     // fix it", and the next fix shown: explorer rv45 F12).
     // ("i disconnected and reconnected, now there are duplicates" at another fix: that fix is
     // the one asked about, below.)
-    if understood.intent != Some(Intent::Fixed)
+    // ("ok its pulling again but now theres a bunch of duplicates" at the reconnect: it works,
+    // and what the fix left behind is answered; the fix is offered for noting as usual.
+    // Explorer rv49 F13 got "Noted.")
+    let open_fix = session
+        .pending_attempt()
+        .and_then(|p| article.solutions.get(p.solution))
+        .map(|s| s.title.clone());
+    let works_at_a_fix = (understood.intent == Some(Intent::Fixed)
+        || understand::works_before_what_followed(text))
+        && open_fix.is_some()
+        && !super::outcome::pending_test(session, article);
+    if (understood.intent != Some(Intent::Fixed) || works_at_a_fix)
         && !understood.question
         && matches!(session.stage, Stage::AwaitingFeedback { .. })
         && !super::fix_named::names_another_fix_done(session, article, text)
-        && let Some(faq) = super::faq::faq_of_a_consequence(article, text)
+        && let Some(faq) = super::faq::faq_of_a_consequence(article, text, open_fix.as_deref())
     {
-        super::faq::consequence_answered(session, article, faq, text, now, out);
+        if works_at_a_fix {
+            note_follow_up(session, text);
+            out.replies.push(super::faq::faq_reply(faq, article));
+            confirm_fix(session, article, out);
+        } else {
+            super::faq::consequence_answered(session, article, faq, text, now, out);
+        }
         return;
     }
     // "i'm using the quickbooks app not safari" mid-walk, the app not said before: the fixes

@@ -1658,6 +1658,25 @@ pub fn tells_what_followed(message: &str) -> bool {
 
 /// The words after the first "now", "created" or "caused" of a consequence ("..., now i have
 /// duplicates": "i have duplicates"); empty when there is none.
+/// Whether what comes before what followed says it works ("ok its pulling again but now theres
+/// a bunch of duplicates"): the fix did its job, and left something behind.
+pub fn works_before_what_followed(message: &str) -> bool {
+    let words = crate::plain_words::lowercase_words(message);
+    let Some(at) = words
+        .iter()
+        .position(|w| ["now", "created", "caused"].contains(&w.as_str()))
+    else {
+        return false;
+    };
+    let mut before = &words[..at];
+    while let [rest @ .., last] = before
+        && ["but", "and", "that", "it", "just"].contains(&last.as_str())
+    {
+        before = rest;
+    }
+    !before.is_empty() && classify(&before.join(" ")).intent == Some(Intent::Fixed)
+}
+
 pub fn what_followed(message: &str) -> String {
     let words = crate::plain_words::lowercase_words(message);
     words

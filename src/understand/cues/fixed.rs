@@ -202,6 +202,12 @@ const FIXED_STRONG: &[&str] = &[
     "now its quick again",
     "its quick again now",
     "its syncing",
+    // The feed fetching again ("ok its pulling again"; explorer rv49 F13 read it as a remark).
+    "pulling again",
+    "pulling in again",
+    "pulling transactions again",
+    "downloading again",
+    "importing again",
     "syncing now",
     "now syncing",
     "syncing fine",

@@ -322,6 +322,9 @@ pub fn trouble_again(text: &Normalised) -> bool {
                 "opens again",
                 "in again",
                 "syncing again",
+                "pulling again",
+                "downloading again",
+                "importing again",
                 "updating again",
                 "running again",
             ];

@@ -57,19 +57,8 @@ pub fn redact(text: &str) -> (String, bool) {
     let mut removed = false;
     // After a secret's name: whether a colon-like link came (then any word is the secret).
     let mut after_name: Option<bool> = None;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let space_end = rest
-            .find(|c: char| !c.is_whitespace())
-            .unwrap_or(rest.len());
-        out.push_str(&rest[..space_end]);
-        rest = &rest[space_end..];
-        if rest.is_empty() {
-            break;
-        }
-        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let word = &rest[..word_end];
-        rest = &rest[word_end..];
+    for (space, word, rest) in spaced_words(text) {
+        out.push_str(space);
         let (lead, core, trail) = parts(word);
         let lower = core.to_lowercase();
         // "password:x", "pw=x", "password:" (the secret next), "password's x".
@@ -165,19 +154,8 @@ fn redact_login_pairs(text: &str) -> (String, bool) {
     let mut removed = false;
     let mut reach = 0usize;
     let mut previous = String::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let space_end = rest
-            .find(|c: char| !c.is_whitespace())
-            .unwrap_or(rest.len());
-        out.push_str(&rest[..space_end]);
-        rest = &rest[space_end..];
-        if rest.is_empty() {
-            break;
-        }
-        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let word = &rest[..word_end];
-        rest = &rest[word_end..];
+    for (space, word, _) in spaced_words(text) {
+        out.push_str(space);
         let (lead, core, trail) = parts(word);
         let lower = core.to_lowercase();
         if LOGIN_WORDS.contains(&lower.trim_end_matches([':', '='])) {
@@ -347,6 +325,25 @@ fn spans_of_words(text: &str) -> Vec<(usize, usize)> {
 /// A word split into leading brackets or quotes, its core, and trailing punctuation:
 /// "(Spring2024!)," -> ("(", "Spring2024", "!),"). Whether the "!" is the sentence's or the
 /// password's cannot be told: a password taken out takes it along ([`after_secret`]).
+/// `text` word by word (split at whitespace): each word with the whitespace before it and the
+/// text after it; whitespace after the last word comes as a last item with an empty word, so
+/// joining each item's whitespace and word gives `text` back.
+fn spaced_words(text: &str) -> Vec<(&str, &str, &str)> {
+    let mut items = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let space_end = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        let space = &rest[..space_end];
+        rest = &rest[space_end..];
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        items.push((space, &rest[..word_end], &rest[word_end..]));
+        rest = &rest[word_end..];
+    }
+    items
+}
+
 fn parts(word: &str) -> (&str, &str, &str) {
     let core_start = word
         .find(|c: char| !matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘'))

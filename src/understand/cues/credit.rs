@@ -408,26 +408,14 @@ fn someone_else_fixed_another_thing(text: &Normalised, step: &str) -> bool {
                     .any(|thing| thing.len() >= 3 && !in_step(thing))
         })
     });
-    fixed_a_thing && strong_fixed(text) && !text.any(NOT_FIXED_AFTER_ALL_BUT_BUT)
+    // ([`NOT_FIXED_AFTER_ALL`] less "but" and "didnt": "works now but i didnt do that step,
+    // my IT guy fixed the router" says it works.)
+    let not_fixed_after_all = NOT_FIXED_AFTER_ALL
+        .iter()
+        .filter(|w| !["but", "didnt"].contains(w))
+        .any(|w| text.has(w));
+    fixed_a_thing && strong_fixed(text) && !not_fixed_after_all
 }
-
-/// [`NOT_FIXED_AFTER_ALL`] less "but" and "didnt": "works now but i didnt do that step, my IT
-/// guy fixed the router" says it works.
-const NOT_FIXED_AFTER_ALL_BUT_BUT: &[&str] = &[
-    "still",
-    "again",
-    "came back",
-    "back to",
-    "for a day",
-    "nothing",
-    "then",
-    "doesnt",
-    "isnt",
-    "not working",
-    "wont",
-    "cant",
-    "thought",
-];
 
 /// Whether a reply restarts something the step shown does not ("rebooted my pc, still 502",
 /// "restarted quickbooks, same error", "restarted the router" at a step without one), given

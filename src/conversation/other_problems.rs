@@ -243,10 +243,10 @@ pub(super) fn held_problem_said_of(
     session: &Session,
     text: &str,
 ) -> Option<ScoredArticle> {
+    let current = words_on_screen(kb, session);
     (session.also_named.iter())
         .chain(&session.also_named_later)
         .find(|other| {
-            let (_, current) = named_as_and_current(kb, session, other);
             let own = said_of(&session.descriptions, &other.title, &current);
             tells_of(text, &other.title, &own, &current)
         })
@@ -307,15 +307,16 @@ fn tells_of(text: &str, title: &str, own: &str, current: &str) -> bool {
     };
     let common: HashSet<String> = COMMON_TITLE_WORDS.iter().map(|w| stem(w)).collect();
     let said = stems(Terms::said(text));
-    let own_terms = Terms::of(own);
+    let own_codes = Terms::of(own).codes;
     let own_stems = stems(Terms::of(own));
-    let named: HashSet<String> = stems(Terms::of(title)).union(&own_stems).cloned().collect();
+    let title_stems = stems(Terms::of(title));
+    let named: HashSet<String> = title_stems.union(&own_stems).cloned().collect();
     let here = stems(Terms::of(current));
-    let by_name: HashSet<String> = stems(Terms::of(title))
+    let by_name: HashSet<String> = title_stems
         .intersection(&own_stems)
         .filter(|w| !common.contains(*w))
         .cloned()
-        .chain(own_terms.codes)
+        .chain(own_codes)
         .collect();
     said.iter()
         .any(|w| by_name.contains(w) && !here.contains(w))
@@ -330,20 +331,25 @@ fn named_as_and_current(
     session: &Session,
     other: &ScoredArticle,
 ) -> (String, String) {
-    let current = current_article(kb, session).map_or(String::new(), |a| {
-        let step = session
-            .current_step()
-            .and_then(|s| a.solutions.get(s.solution))
-            .map(|s| format!("{} {}", s.title, s.general))
-            .unwrap_or_default();
-        format!("{} {step}", a.title)
-    });
+    let current = words_on_screen(kb, session);
     let named_as = format!(
         "{} {}",
         other.title,
         said_of(&session.descriptions, &other.title, &current)
     );
     (named_as, current)
+}
+
+/// The words of the problem on screen: its title and the step shown.
+fn words_on_screen(kb: &KnowledgeBase, session: &Session) -> String {
+    current_article(kb, session).map_or(String::new(), |a| {
+        let step = session
+            .current_step()
+            .and_then(|s| a.solutions.get(s.solution))
+            .map(|s| format!("{} {}", s.title, s.general))
+            .unwrap_or_default();
+        format!("{} {step}", a.title)
+    })
 }
 
 /// "the payroll one is working now" while another problem's fixes are walked: the problem
